@@ -5,6 +5,7 @@ say so, the summary of what is new or updated, and Ctrl-C part way."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -288,4 +289,33 @@ def test_date_order_reads_a_csv_whose_dates_show_no_order(tmp_path: Path) -> Non
     wrong = runner.invoke(app, ["import", str(path), "--date-order", "ymd", "--db", db])
     assert (
         wrong.exit_code != 0 and "use --date-order dmy for dates written day first" in wrong.output
+    )
+
+
+def test_a_zip_member_that_cannot_be_read_is_told_apart_from_the_records_skipped(
+    tmp_path: Path,
+) -> None:
+    # QA s29: a damaged member of 40 posts was "Skipped 1 record"; how many it held is unknown
+    lines = "".join(
+        json.dumps({"type": "post", "platform": "x", "id": str(n), "author": "acme", "text": "hi"})
+        + "\n"
+        for n in range(40)
+    )
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as packed:
+        packed.writestr("posts.jsonl", lines)
+        packed.writestr("more.jsonl", lines.replace('"id": "', '"id": "9'))
+    data = bytearray(path.read_bytes())
+    data[data.index(b"posts.jsonl") + 200] ^= 0xFF  # in its data: its checksum fails
+    path.write_bytes(bytes(data))
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"skipped {path}!posts.jsonl: is damaged in the ZIP, so nothing of it was read (how many"
+        " records it held cannot be told)" in result.stderr
+    )
+    assert "Skipped 0 records." in result.stdout
+    assert (
+        "Files that could not be read: 1 (each named above, with what to do): what they hold was"
+        " not imported, and is not counted among the records skipped." in result.stdout
     )

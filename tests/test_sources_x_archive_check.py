@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from export_gap_helpers import archive_of, tweet
 from staffpulse.cli.app import app
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.store import open_store
@@ -259,3 +260,50 @@ def test_the_cli_imports_a_renamed_part_without_calling_it_missing(tmp_path: Pat
     said = " ".join(result.output.split())
     assert "Imported 4 posts" in said and "Skipped 1 record " in said
     assert "missing" not in said
+
+
+def _zipped_with_damage(archive: Path, damaged: str, zip_path: Path) -> Path:
+    """``archive`` as a ZIP (stored, so that a member's data follows its name) with one byte
+    of the file ``damaged`` (``tweets.js``) flipped: it no longer matches its checksum."""
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_STORED) as packed:
+        for file in sorted(archive.rglob("*")):
+            if file.is_file():
+                packed.write(file, f"archive/{file.relative_to(archive)}")
+    data = bytearray(zip_path.read_bytes())
+    name = f"archive/data/{damaged}".encode()
+    data[data.index(name) + len(name) + 40] ^= 0xFF
+    zip_path.write_bytes(bytes(data))
+    return zip_path
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_tweets_file_damaged_in_the_zip_is_told_with_what_it_held(
+    tmp_path: Path, listed: bool
+) -> None:
+    # QA s29: an X archive ZIP whose tweets.js did not unpack stopped the import with "an
+    # unexpected problem" (Bad CRC-32), the account and follows unread
+    archive = archive_of(
+        tmp_path / "x", [tweet(str(100 + day), day) for day in range(1, 6)], manifest=listed
+    )
+    path = _zipped_with_damage(archive, "tweets.js", tmp_path / "twitter.zip")
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.accounts == 1 and report.posts == 0
+    (told,) = [problem for problem in report.problems if problem.file.endswith("tweets.js")]
+    assert told.message.startswith("is damaged in the ZIP, so nothing of it was read: ")
+    if listed:  # the manifest says how many tweets went with it: counted as skipped
+        assert "its 5 tweets (as manifest.js lists) were not imported" in told.message
+        assert report.skipped == 5 and not report.unread_files
+    else:  # not known: a file not read, not a wrong count
+        assert "how many entries it held cannot be told" in told.message
+        assert report.skipped == 0 and report.unread_files == [told]
+    assert "download the archive from X again and import the whole ZIP" in told.message
+
+
+def test_an_account_file_damaged_in_the_zip_is_told_and_the_manifest_names_the_owner(
+    tmp_path: Path,
+) -> None:
+    archive = archive_of(tmp_path / "x", [tweet("101", 1), tweet("102", 2)])
+    path = _zipped_with_damage(archive, "account.js", tmp_path / "twitter.zip")
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.posts == 2  # the manifest's userInfo says whose archive it is
+    assert [problem.file for problem in report.unread_files] == [f"{path}!archive/data/account.js"]

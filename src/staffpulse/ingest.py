@@ -210,7 +210,12 @@ def _import_plan(
     exports = False
     for path, source in plan:
         # what of this path could not be read, which makes its exports partial
-        before = report.skipped, len(report.missing_files), len(report.unchecked)
+        before = (
+            report.skipped,
+            len(report.missing_files),
+            len(report.unchecked),
+            len(report.unread_files),
+        )
         gaps: list[tuple[str, MissingPosts]] = []
         inputs = (
             source.read_members(path)
@@ -244,7 +249,8 @@ def _import_plan(
                 gaps.append((found.location, gap))
         # decided once the whole path is read: a damaged member of a ZIP may come after
         refused = removal_refused(
-            report.skipped - before[0],
+            # a file not read lost at least a record: its posts are not deleted ones
+            report.skipped - before[0] + len(report.unread_files) - before[3],
             sum(missing.holds_posts for missing in report.missing_files[before[1] :]),
             lone_file=source.name == X_ARCHIVE and _lone_file(path),
             unchecked=len(report.unchecked) > before[2],

@@ -25,7 +25,7 @@ from staffpulse.next_steps import (
     SEE_FORMATS,
 )
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.base import Notice, Problem, UnreadFile
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
@@ -82,6 +82,12 @@ class ImportReport:
         return not (self.posts or self.accounts or self.follows) or (
             self.every_post_skipped and not self.follows
         )
+
+    @property
+    def unread_files(self) -> list[UnreadFile]:
+        """Files nothing of which could be read (a damaged ZIP member) and whose records could
+        not be counted: lost, but in no count of records skipped."""
+        return [p for p in self.problems if isinstance(p, UnreadFile) and not p.records]
 
     @property
     def unmatched_notes(self) -> int:
@@ -158,6 +164,8 @@ class ImportReport:
                 {"file": p.file, "message": p.message, "records": p.records}
                 for p in self.missing_files
             ],
+            # files among the problems that could not be read, their records not counted
+            "unread_files": [problem.file for problem in self.unread_files],
             "notices": [notice.as_dict() for notice in self.notices],
             "files": [{"file": name, "format": label} for name, label in self.files],
         }

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Problem, UnreadFile
 from staffpulse.sources.folders import is_empty_file, left_out, told_why
 
 MAX_PROBLEMS_SHOWN = 20  # problems printed in full; the rest are only counted
@@ -70,11 +70,13 @@ def print_import_problems(
     """What an import skipped: the records it could not read (data lost) first, then the files
     it left out whole. True when every problem of the first kind was printed."""
     read = [problem for problem in problems if not left_out(problem)]
-    lost = [problem for problem in read if problem.records]
+    # a file that could not be read at all lost records, though how many cannot be told
+    lost = [problem for problem in read if problem.records or isinstance(problem, UnreadFile)]
     print_problems(console, lost, see_all=see_all)
     # a problem that cost no record (damaged bytes read as U+FFFD, an unsafe name passed over,
     # a cut gzip whose lost part cannot be counted) is a note: "skipped" would count it
-    print_problems(console, [p for p in read if not p.records], label="note", see_all=see_all)
+    notes = [p for p in read if p not in lost]
+    print_problems(console, notes, label="note", see_all=see_all)
     files = [problem for problem in problems if left_out(problem)]
     # a table whose header lacks a column is likely data meant for import: told why, in full
     told = [problem for problem in files if told_why(problem)][:MAX_TOLD_WHY]

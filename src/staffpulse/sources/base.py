@@ -60,6 +60,13 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadFile(Problem):
+    """A file nothing of which could be read (a ZIP member whose data is damaged): its records
+    were lost, and how many is not known, so ``records`` is 0, or the count the file's archive
+    lists for it. Counted apart from the records skipped, never as none lost."""
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """Something the user must hear about a file although nothing in it was skipped (its
     encoding had to be guessed, say). Told once per file; never counted as skipped."""

@@ -53,13 +53,16 @@ from staffpulse.sources.x_archive_check import (
     UNCHECKED,
     UncheckedArchive,
     missing_parts,
+    readable_parts,
     short_part,
+    unread_part,
 )
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
 from staffpulse.sources.x_archive_files import (
     COUNTED_NOUNS,
     OWNER_FILES,
     PART_RE,
+    DamagedPart,
     Listed,
     Media,
     Part,
@@ -235,6 +238,8 @@ class XArchive:
         where: Path,
         context: list[Part] | None = None,
     ) -> Iterator[Item]:
+        parts, unread = readable_parts(parts)  # a damaged account.js is told, not read
+        yield from unread
         parts, copies = pick_one_per_part(parts)  # a part saved twice is read once
         context = pick_one_per_part(context)[0] if context is not None else None
         known = {p.kind: p for p in (context or parts) if p.number == 0}
@@ -255,7 +260,11 @@ class XArchive:
         if owner is not None and media:
             picked = pick_avatar(media, profile)
             if picked is not None:
-                owner = replace(owner, avatar_image=AvatarImage(picked[0], picked[1]()))
+                try:
+                    owner = replace(owner, avatar_image=AvatarImage(picked[0], picked[1]()))
+                except DamagedPart:
+                    said = f"{picked[0]}: damaged in the ZIP, so the avatar was not read"
+                    yield Notice(str(where), said)
         kinds = {p.kind for p in parts}
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}
@@ -284,9 +293,14 @@ class XArchive:
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest" or (part.kind == NOTE_KIND and matcher is not None):
                 continue
+            listed_here = in_manifest.get((part.kind, part.number))
             if owner is None:
                 # every entry of the file is lost (its posts would have no author): all count
-                entries = count_entries(decode_bytes(part.load())[0])
+                try:
+                    entries = count_entries(decode_bytes(part.load())[0])
+                except DamagedPart:
+                    yield unread_part(part, listed_here)
+                    continue
                 said = lone_part(part.kind, entries, unreadable)
                 yield Problem(part.location, None, said, records=entries)
                 continue
@@ -296,9 +310,7 @@ class XArchive:
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
                 continue
-            yield from self._read_items(
-                part, owner, generated, listed, in_manifest.get((part.kind, part.number)), matcher
-            )
+            yield from self._read_items(part, owner, generated, listed, listed_here, matcher)
         if matcher is not None:  # the posts kept back for the notes, once every part is read
             alone = [p for p in parts if p.kind in TWEET_PARTS] or parts
             yield from matcher.finish(alone[0] if context is not None else None)
@@ -317,7 +329,11 @@ class XArchive:
     ) -> Iterator[Item]:
         """The rows of one data file; when ``manifest.js`` lists more entries for it than were
         read and reported lost, the rest are told and counted as well (a file cut short)."""
-        text, note = decode_bytes(part.load())
+        try:
+            text, note = decode_bytes(part.load())
+        except DamagedPart:
+            yield unread_part(part, in_manifest)
+            return
         if note:
             yield Notice(part.location, note)
         follows: list[Follow] = []

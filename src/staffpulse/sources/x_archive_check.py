@@ -8,7 +8,9 @@ lost, as any record that could not be read (docs/formats.md). A file that is not
 is a :class:`MissingFile`: no record of it was read, so none was skipped; the import tells it
 apart ("Files missing from the archive: 1"), with the entries it held and what to do, and it
 makes the export partial, so that no stored post is removed for lacking from it
-(:mod:`staffpulse.store.export_gaps`).
+(:mod:`staffpulse.store.export_gaps`). A file of an archive ZIP that cannot be unpacked
+(:func:`unread_part`) lost every entry the manifest lists for it, counted as skipped; with no
+manifest, an :class:`~staffpulse.sources.base.UnreadFile` whose entries are not counted.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from pathlib import PurePosixPath
 
 from staffpulse.next_steps import ARCHIVE_AGAIN, NOT_IN_FOLDER
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.x_archive_files import Listed, Part, is_partial_archive
+from staffpulse.sources.base import Notice, Problem, UnreadFile
+from staffpulse.sources.x_archive_files import DamagedPart, Listed, Part, is_partial_archive
 
 MANIFEST_NAME = "manifest.js"
 DOWNLOAD_AGAIN = "download the archive from X again and import the whole ZIP"
@@ -119,3 +121,36 @@ def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:
         f"{missing:,} {'was' if missing == 1 else 'were'} not imported; {DOWNLOAD_AGAIN}"
     )
     return Problem(part.location, None, message, listed.count - read - lost)
+
+
+def readable_parts(parts: list[Part]) -> tuple[list[Part], list[UnreadFile]]:
+    """``parts`` less the small ones read before the rest (account, profile, manifest) that
+    cannot be unpacked, and what to tell of those; the others are told as they are read."""
+    readable: list[Part] = []
+    unread: list[UnreadFile] = []
+    for part in parts:
+        try:
+            if part.kind in ("account", "profile", "manifest"):
+                part.load()
+        except DamagedPart:
+            unread.append(unread_part(part, None))
+        else:
+            readable.append(part)
+    return readable, unread
+
+
+def unread_part(part: Part, listed: Listed | None) -> UnreadFile:
+    """What is told of a part that could not be unpacked: the entries ``manifest.js`` lists
+    for it, which were all lost, or that how many is not known."""
+    lost = (
+        f"its {count_of(listed.count, listed.noun)} (as manifest.js lists) were not imported"
+        if listed is not None
+        else "how many entries it held cannot be told"
+    )
+    return UnreadFile(
+        part.location,
+        None,
+        f"is damaged in the ZIP, so nothing of it was read: {lost}. What to do:"
+        f" {DOWNLOAD_AGAIN} (nothing is stored twice)",
+        records=listed.count if listed is not None else 0,
+    )

@@ -18,7 +18,7 @@ from typing import Any
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.text_files import decode_bytes
-from staffpulse.sources.x_archive_files import COUNTED_NOUNS, Part
+from staffpulse.sources.x_archive_files import COUNTED_NOUNS, DamagedPart, Part
 from staffpulse.sources.ytd import ytd_items
 
 
@@ -75,7 +75,14 @@ def tell_copy(found: Copy) -> Notice | Problem:
     lacks; else a problem counting the entries only the copy holds, with how to import them."""
     copy, read = found.copy, found.read
     part = f"window.YTD.{copy.kind}.part{copy.number}"
-    copy_data, read_data = copy.load(), read.load()
+    try:
+        copy_data, read_data = copy.load(), read.load()
+    except DamagedPart:  # the part read, if it is the one, is told as it is read
+        return Notice(
+            copy.location,
+            f"another copy of {read.file_name}, not read: one of the two"
+            " is damaged in the ZIP, so they could not be compared",
+        )
     if copy_data == read_data:
         return Notice(
             copy.location, f"the same as {read.file_name} ({part}), which was read: not read again"

@@ -25,7 +25,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from staffpulse.read_offsets import mark_read
-from staffpulse.sources.base import HEAD_BYTES, IMAGE_SUFFIXES, read_head, unsafe_member_name
+from staffpulse.sources.base import (
+    HEAD_BYTES,
+    IMAGE_SUFFIXES,
+    read_head,
+    unsafe_member_name,
+)
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
@@ -135,8 +140,29 @@ def _loader(path: Path) -> Callable[[], bytes]:
     return load
 
 
+# What reading a ZIP member can fail with: a bad CRC or header, deflate data cut off, a password
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
+class DamagedPart(ValueError):
+    """A file of an archive ZIP that cannot be unpacked (its data is damaged, or encrypted)."""
+
+
 def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
-    return lambda: archive.read(name)
+    def load() -> bytes:
+        try:
+            return archive.read(name)
+        except _MEMBER_ERRORS as exc:
+            raise DamagedPart(name) from exc
+
+    return load
 
 
 def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | None:
@@ -149,7 +175,7 @@ def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | No
     try:
         with archive.open(name) as member:
             head = member.read(HEAD_BYTES)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+    except _MEMBER_ERRORS:
         return None  # unreadable (damaged, encrypted): told as a part only when named as one
     return part_named_by(sniffable(head))
 

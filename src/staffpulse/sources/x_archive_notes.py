@@ -32,8 +32,8 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Item, Notice, Problem
 from staffpulse.sources.jsonio import as_list, get_str
 from staffpulse.sources.text_files import decode_bytes
-from staffpulse.sources.x_archive_check import short_part
-from staffpulse.sources.x_archive_files import Listed, Part
+from staffpulse.sources.x_archive_check import short_part, unread_part
+from staffpulse.sources.x_archive_files import DamagedPart, Listed, Part
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_v1 import post_from_v1_tweet, x_time
 from staffpulse.sources.ytd import ytd_items
@@ -142,7 +142,11 @@ def read_notes(
     with its file and line as in any part; a file holding fewer than ``manifest.js`` lists is
     told cut short."""
     for part in sorted(parts, key=lambda p: p.number):
-        text, said = decode_bytes(part.load())
+        try:
+            text, said = decode_bytes(part.load())
+        except DamagedPart:
+            yield unread_part(part, in_manifest.get((part.kind, part.number)))
+            continue
         if said:
             yield Notice(part.location, said)
         read = lost = 0

@@ -36,6 +36,7 @@ from staffpulse.sources.base import (
     Notice,
     Problem,
     Source,
+    UnreadFile,
     read_head,
     register,
     unsafe_member_name,
@@ -58,11 +59,14 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
 # An X archive's own files by their ending: its data, and its viewer's page and styles
 ARCHIVE_OWN_SUFFIXES = (".js", ".html", ".htm", ".css", *MEDIA_SUFFIXES)
 MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
-DAMAGED_MEMBER = "is damaged in the ZIP (download or copy the ZIP again)"
 # A member damaged early looks like no format at all (its head is garbled): it was told "no
 # known format", as if the wrong file had been zipped. Any damaged member is skipped whole:
-# deflate data unpacked past damage can look like records and still be garbled
-DAMAGED = f"{DAMAGED_MEMBER}; skipped"
+# deflate data unpacked past damage can look like records and still be garbled. How many
+# records it held cannot be told: it was counted as one, whatever it held
+DAMAGED = (
+    "is damaged in the ZIP, so nothing of it was read (how many records it held cannot be"
+    " told): download or copy the ZIP again, then import it again"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +265,7 @@ class _Extracted:
                 while member.read(1 << 20):  # the CRC is checked at the end
                     pass
         except MEMBER_ERRORS:
-            return Problem(problem.file, None, DAMAGED)
+            return UnreadFile(problem.file, None, DAMAGED, records=0)
         return problem
 
     def read(self) -> Iterator[ZipMember | Problem]:
@@ -307,9 +311,9 @@ class _Extracted:
         except MEMBER_ERRORS as exc:
             target.unlink(missing_ok=True)
             if "password" in str(exc) or "encrypt" in str(exc):
-                why = "is encrypted: unzip it with its password and import the folder"
-                return Problem(where, None, f"{why}; skipped")
-            return Problem(where, None, DAMAGED)
+                why = "is encrypted, so nothing of it was read: unzip it with its password and"
+                return UnreadFile(where, None, f"{why} import the folder", records=0)
+            return UnreadFile(where, None, DAMAGED, records=0)
         except OSError as exc:  # a member named like a folder of another, say
             return Problem(where, None, f"cannot be extracted ({exc.strerror}); skipped")
         return None

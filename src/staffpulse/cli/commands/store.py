@@ -72,6 +72,14 @@ def _print_import_report(
         if report.missing_files
         else ""
     )
+    # a damaged ZIP member: nothing of it was read, and what it held cannot be counted
+    unread = (
+        f"\nFiles that could not be read: [bold]{len(report.unread_files):,}[/] (each named "
+        "above, with what to do): what they hold was not imported, and is not counted among "
+        "the records skipped."
+        if report.unread_files
+        else ""
+    )
     # an X archive's long post whose post is not in it: told below with the notes
     unmatched = (
         f"\nLong posts matched to no post: [bold]{report.unmatched_notes:,}[/] (note-tweet.js, "
@@ -91,7 +99,7 @@ def _print_import_report(
             if saved
             else f" Nothing to save: no store was made at {escape(str(store_file))}."
         )
-        + f"{missing}{unmatched}"
+        + f"{missing}{unread}{unmatched}"
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
