@@ -138,3 +138,16 @@ def test_the_grade_says_it_averages_only_the_pillars_scored(tmp_path: Path) -> N
     audit, _bench = two_account_results(tmp_path / "both")
     full = page_text(render_audit_html(audit))
     assert "Each pillar counts for a quarter by default." in full and "not scored" not in full
+
+
+def test_who_you_talk_with_most_says_what_its_numbers_count(tmp_path: Path) -> None:
+    # a client read "@AccountableHS (1), @CNN (1)" and could not tell what was counted
+    feed = FeedBuilder("talker")
+    feed.chat(6)
+    feed.reply("rosa", 3)
+    feed.reply("ana", 1)
+    store = store_with(tmp_path, feed)
+    html = render_audit_html(audit_account(store, "talker", scorer=FakeScorer(), avatar=PERSON))
+    text = page_text(html)
+    assert "Who you talk with most @rosa (3 posts), @ana (1 post)" in text
+    assert "How many of your posts reply to each, mention them or quote them." in text
