@@ -75,19 +75,36 @@ def score_texts(
     """Score every text in one batch call (templates are per feed: see :func:`with_templates`)."""
     scorer = scorer if scorer is not None else default_scorer()
     n = len(texts)
-    raw: Mapping[str, Any] = scorer.score(list(texts)) if n else {}
+    distinct, inverse = _distinct(texts)
+    raw: Mapping[str, Any] = scorer.score(distinct) if n else {}
     scores: dict[str, npt.NDArray[np.float64]] = {}
     for name in SIGNALS:
         values = raw.get(name)
         array = np.zeros(n) if values is None else np.asarray(values, dtype=np.float64)
-        if array.shape != (n,):
-            raise ModelError(f"the text scorer returned {array.shape} scores for {n} posts")
+        if values is not None:
+            if array.shape != (len(distinct),):
+                raise ModelError(
+                    f"the text scorer returned {array.shape} scores for {len(distinct)} posts"
+                )
+            array = array if inverse is None else array[inverse]
         scores[name] = array
     cut = _thresholds(scorer)
     labels = {name: scores[name] >= cut[name] for name in SIGNALS}
     source = f"{type(scorer).__module__}.{type(scorer).__name__}"
     empty = TextSignals(scores, labels, np.zeros(n, dtype=bool), np.full(n, -1, np.int64), source)
     return with_templates(empty, texts, template_mask) if detect_templates else empty
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], npt.NDArray[np.int64] | None]:
+    """Each text once, in first-seen order, and where each of ``texts`` is among them (None
+    when every text is different). A text scores the same wherever it is, and a staffing
+    feed repeats itself (the same ad, the same thanks): a store of 255,000 posts holds 167,000
+    texts, and scoring each once saves a third of a benchmark's scoring."""
+    where: dict[str, int] = {}
+    inverse = np.fromiter((where.setdefault(t, len(where)) for t in texts), np.int64, len(texts))
+    if len(where) == len(texts):
+        return list(texts), None
+    return list(where), inverse
 
 
 @dataclass(frozen=True, slots=True)
