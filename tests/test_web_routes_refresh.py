@@ -162,8 +162,8 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
     )
     assert (
         "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the Settings"
-        " page" in page
-    )
+        " page, then start again." in page
+    )  # a refresh, not "the fetch", is what starts again
 
     # a run that refreshed no account says so where "Done" would stand
     cohort.write_text("acmestaffing,x\n")

@@ -42,7 +42,8 @@ def test_a_missing_x_token_leads_to_settings_in_the_librarys_current_words(store
     with pytest.raises(AuthError) as caught:
         XFetcher(store, config={})  # no X_BEARER_TOKEN (conftest clears it), none in the file
     hint = web_hint(caught.value.message, caught.value.hint)
-    assert hint == "add the X token on the Settings page, then start the fetch again"
+    # "start again": the same step ends a refresh's X line, where nothing is called a fetch
+    assert hint == "add the X token on the Settings page, then start again"
 
 
 def test_a_refused_x_token_is_checked_on_settings_not_in_the_environment(

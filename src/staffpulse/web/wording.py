@@ -94,7 +94,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     ),
     steps.FETCH_SEARCHES_AGAIN: "the dashboard fetches accounts only, not searches or hashtags",
     # only X needs a token, and only X's advice leads to Settings
-    steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+    steps.SET_X_TOKEN: "add the X token on the Settings page, then start again",
     # wherever the token came from (environment or config file), the page's is in Settings
     steps.X_TOKEN_REFUSED: "X refused the X token saved in Settings (HTTP {status})",
     steps.CHECK_X_TOKEN: (
