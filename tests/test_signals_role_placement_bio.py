@@ -138,3 +138,29 @@ def test_job_boards_recruiters_vendors_and_employers_keep_their_role() -> None:
     model = load_role_model()
     out = model.predict([n for n, _, _ in _KEPT], [b for _, b, _ in _KEPT], None)
     assert out.role == [r for _, _, r in _KEPT]
+
+
+# (name, bio): a one-person firm written in the firm's voice, under the recruiter's own name
+_SOLO_RECRUITERS = [
+    ("JaneSmith", "We place nurses with hospitals across Ohio."),
+    ("Jane Smith", "Boutique retained search for biotech leadership."),
+    ("Dr. Maria Lopez", "We place physicians in rural hospitals."),
+    ("tomwalsh", "Executive search for the C-suite."),
+]
+
+
+def test_a_placement_bio_under_a_persons_name_is_a_recruiter_not_an_agency() -> None:
+    """A solo recruiter's "we" was read as a firm: staffing_firm, an organization (issue #8)."""
+    model = load_role_model()
+    out = model.predict([n for n, _ in _SOLO_RECRUITERS], [b for _, b in _SOLO_RECRUITERS], None)
+    assert out.role == ["recruiter"] * len(_SOLO_RECRUITERS)
+    assert out.kind == ["person"] * len(_SOLO_RECRUITERS)
+
+
+def test_the_same_bio_under_a_brand_or_a_firms_name_stays_a_staffing_firm() -> None:
+    model = load_role_model()
+    bio = "We place nurses with hospitals across Ohio."
+    names = ["Northgate", "Jane Smith Staffing", "NurseLink", "Smith & Jones Associates"]
+    out = model.predict(names, [bio] * len(names), None)
+    assert out.role == ["staffing_firm"] * len(names)
+    assert out.kind == ["org"] * len(names)

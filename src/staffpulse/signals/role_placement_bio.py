@@ -24,7 +24,12 @@ stand next to them ("jobs", "job seekers", "post a job", "apply", "join our team
   executive search", "A podcast for recruiters in tech", "Helping staffing agencies place
   more candidates"): a vendor's pitch, or other.
 
-For such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
+Under a person's name ("Jane Smith", ``JaneSmith``: :mod:`staffpulse.signals.role_person_name`)
+the same bio is a one-person firm's, a recruiter written in the firm's voice ("We place nurses
+across Ohio."): ``p_org`` is lowered to at most :data:`SOLO_RECRUITER_P_ORG` and those role
+scores go to recruiter instead, since the guidelines make an individual who recruits a
+recruiter. A firm named after its founders (``MichaelPage``) is read so too: no list of
+agencies' names is kept. Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
 role score but vendor's goes to staffing_firm: by the guidelines an organization that places
 workers is none of job_board, employer or other, and what the head read as a recruiter or an
 HR person (roles of people) is, for an organization, the agency. vendor keeps its score, since
@@ -43,11 +48,14 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_features import split_name, to_ascii
+from staffpulse.signals.role_person_name import is_a_persons_name
 from staffpulse.signals.role_product_bio import names_a_person
 
 __all__ = [
     "PLACEMENT_BIO_P_ORG",
+    "SOLO_RECRUITER_P_ORG",
+    "apply_placement_bios",
     "describes_placing_workers",
     "find_placement_bios",
     "move_to_staffing",
@@ -57,10 +65,15 @@ __all__ = [
 #: workers (when the model says less): the lower end of the 95% (Wilson) interval of the share
 #: of organizations among the CrowdFlower accounts whose bio does so (docs/models/roles.md).
 PLACEMENT_BIO_P_ORG = 0.7
+#: The most ``p_org`` left to such a bio under a person's name: the floor above, mirrored (94%
+#: of the CrowdFlower accounts with a person-shaped screen name are people).
+SOLO_RECRUITER_P_ORG = 1.0 - PLACEMENT_BIO_P_ORG
 
 _STAFFING = ROLES.index("staffing_firm")
+_RECRUITER = ROLES.index("recruiter")
 # every role but the one an organization that places workers may still play (see above)
 _MOVED = [i for i, r in enumerate(ROLES) if r not in ("staffing_firm", "vendor")]
+_MOVED_TO_RECRUITER = [i for i, r in enumerate(ROLES) if r not in ("recruiter", "vendor")]
 
 _WORD = r"[\w&'-]+\s+"
 _WORKERS = (
@@ -173,7 +186,31 @@ def find_placement_bios(bios: Sequence[str | None]) -> npt.NDArray[np.bool_]:
 
 def move_to_staffing(scores: np.ndarray) -> np.ndarray:
     """Role scores ``[n, len(ROLES)]`` with every role but vendor's added to staffing_firm."""
+    return _move_to(scores, _STAFFING, _MOVED)
+
+
+def _move_to(scores: np.ndarray, target: int, moved: list[int]) -> np.ndarray:
     out = np.array(scores, dtype=np.float64, copy=True)
-    out[:, _STAFFING] += out[:, _MOVED].sum(axis=1)
-    out[:, _MOVED] = 0.0
+    out[:, target] += out[:, moved].sum(axis=1)
+    out[:, moved] = 0.0
     return out
+
+
+def apply_placement_bios(
+    names: Sequence[str | None], bios: Sequence[str | None], p_org: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``p_org`` and role scores after the rule: a placement bio is a staffing firm's, or under
+    a person's name a recruiter's (module docstring). The inputs are not changed."""
+    placing = find_placement_bios(bios)
+    if not placing.any():
+        return p_org, scores
+    solo = placing & np.fromiter(
+        (is_a_persons_name(split_name(n or "")) for n in names), dtype=bool, count=len(names)
+    )
+    firm = placing & ~solo
+    p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
+    p_org = np.where(solo, np.minimum(p_org, SOLO_RECRUITER_P_ORG), p_org)
+    scores = np.array(scores, dtype=np.float64, copy=True)
+    scores[firm] = move_to_staffing(scores[firm])
+    scores[solo] = _move_to(scores[solo], _RECRUITER, _MOVED_TO_RECRUITER)
+    return p_org, scores

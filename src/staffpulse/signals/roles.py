@@ -41,11 +41,7 @@ from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
-from staffpulse.signals.role_placement_bio import (
-    PLACEMENT_BIO_P_ORG,
-    find_placement_bios,
-    move_to_staffing,
-)
+from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
@@ -321,10 +317,8 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         if self.agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
             agency = find_agency_accounts(names, bios)
             scores[agency] = move_feed_to_staffing(scores[agency])
-        if self.placement_bios:  # a bio that says it places workers (role_placement_bio.py)
-            placing = find_placement_bios(bios)
-            p_org = np.where(placing, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
-            scores[placing] = move_to_staffing(scores[placing])
+        if self.placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
+            p_org, scores = apply_placement_bios(names, bios, p_org, scores)
         if self.vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
             selling = find_vendor_bios(bios)
             p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
