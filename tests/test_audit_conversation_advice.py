@@ -234,3 +234,11 @@ def test_the_inbox_is_advised_only_when_it_holds_someone_else_s_conversation(
     advice, labels = conversation()
     assert "Start with the open conversations in your inbox" in advice
     assert "Inbox conversations joined" in labels
+
+
+def test_one_reply_in_a_long_feed_is_not_said_as_0_percent() -> None:
+    feed = FeedBuilder("acme")
+    feed.chat(300)
+    feed.reply("rosa", 1)
+    advice = audit_feed(feed).pillars["conversation"].recommendations[0]
+    assert advice.startswith("Only 1 of your 301 posts is a reply to others (<1%; aim for")

@@ -227,3 +227,15 @@ def test_an_account_that_only_reposts_is_headlined_to_write_its_own_posts() -> N
 
     assert _only_reposts(3).headline == "Write its own posts: all 3 of its posts are reposts"
     assert _only_reposts(1).headline == "Write its own posts: its one post is a repost"
+
+
+def test_a_share_short_of_all_is_never_said_as_100_percent() -> None:
+    # a 20,000-post feed read "Templated 19,967 of 20,000 original posts (>99%)" beside the
+    # advice "100% of your posts are near-copies of the same few templates"
+    feed = FeedBuilder("acme")
+    feed.job(300)
+    feed.chat(1)
+    voice = audit_feed(feed).pillars["voice"]
+    assert 0.995 <= voice.evidence["templated_share"] < 1
+    advice = " ".join(voice.recommendations)
+    assert ">99% of your posts are near-copies" in advice and "100%" not in advice

@@ -24,7 +24,7 @@ from staffpulse.audit.conversation_rules import own_names
 from staffpulse.audit.types import AccountData, Advice, Frame, PillarResult, Praise
 from staffpulse.dates import format_day
 from staffpulse.models import Account
-from staffpulse.report.rounding import whole
+from staffpulse.report.rounding import pct, whole
 
 
 def _me(account: Account) -> frozenset[str]:
@@ -212,7 +212,7 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far off
     # the account is nor what is enough
     target = f"aim for about {whole(100 * reply_target)}%"
-    share = f"({whole(100 * ev['reply_share'])}%; {target})."
+    share = f"({pct(ev['reply_share'])}; {target})."
     if posts == 1:
         finding = "Your one post is not a reply to anyone."
         headline = "its one post is no reply"

@@ -22,7 +22,7 @@ from staffpulse.audit.types import (
 )
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import whole
+from staffpulse.report.rounding import pct, whole
 from staffpulse.signals.job_ads import find_staffing_ads
 
 
@@ -329,7 +329,7 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advic
     were job ads" in a client's benchmark), and a feed whose last posts are no longer mostly
     ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
     were job ads (59% overall). Alternate each job post...")."""
-    ads, last, pct = recent["job_ads"], recent["posts"], whole(100 * share)
+    ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
     alternate = "Alternate each job post with a tip, a story or a question."
     if last >= n:
         if n == 1:
@@ -343,19 +343,19 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advic
                 f"Post fewer job ads: all {n:,} original posts are job ads",
             )
         return Advice(
-            f"{ads:,} of your {n:,} original posts are job ads ({pct}%). {alternate}",
-            f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({pct}%)",
+            f"{ads:,} of your {n:,} original posts are job ads ({share_said}). {alternate}",
+            f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({share_said})",
         )
     if ads <= ok * last:
         lately = "none" if not ads else f"only {ads:,}"
         return Advice(
-            f"{pct}% of your posts are job ads, but {lately} of your last {last:,}: keep it "
+            f"{share_said} of your posts are job ads, but {lately} of your last {last:,}: keep it "
             "so, and go on alternating each job post with a tip, a story or a question.",
-            f"Keep job ads down: {pct}% of posts, {lately} of the last {last:,}",
+            f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
         )
     return Advice(
-        f"{ads:,} of your last {last:,} posts were job ads ({pct}% overall). {alternate}",
-        f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({pct}% overall)",
+        f"{ads:,} of your last {last:,} posts were job ads ({share_said} overall). {alternate}",
+        f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({share_said} overall)",
     )
 
 

@@ -21,7 +21,7 @@ from staffpulse.audit.types import (
     unique_texts,
 )
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import whole
+from staffpulse.report.rounding import pct
 
 # How the humor advice begins, whether the model found no funny post or a few: it misses many
 # jokes, so it never says "no post reads as a joke" (docs/models/humor.md)
@@ -206,10 +206,10 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if t >= 0.3 and ev["template_families"]:
         recs.append(
             Advice(
-                f"{whole(100 * t)}% of your posts are near-copies of the same few templates. "
+                f"{pct(t)} of your posts are near-copies of the same few templates. "
                 "Rewrite each one in your own words and add one line only a person would write "
                 "(who the manager is, why the job is good).",
-                f"Stop posting templates: {whole(100 * t)}% of posts are near-copies",
+                f"Stop posting templates: {pct(t)} of posts are near-copies",
             )
         )
     if p < float(settings["personality_target"]):
@@ -228,7 +228,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if not recs:
         recs.append(
             Praise(
-                f"{whole(100 * p)}% of your posts sound human and {whole(100 * h)}% read as funny: "
+                f"{pct(p)} of your posts sound human and {pct(h)} read as funny: "
                 "keep it up, and turn your best story of the month into a short thread."
             )
         )
@@ -239,7 +239,7 @@ def _personality_advice(n: int, human: int, share: float) -> Advice:
     """Sound like a person: ``human`` of the ``n`` posts judged do, a ``share`` too low."""
     if human:
         does = "sounds" if human == 1 else "sound"
-        lead = f"Only {human:,} of {n:,} posts ({whole(100 * share)}%) {does} like a person"
+        lead = f"Only {human:,} of {n:,} posts ({pct(share)}) {does} like a person"
         headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
     elif n == 1:
         lead, headline = "Your one post does not sound like a person", "its one post does not"
