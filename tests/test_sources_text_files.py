@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 from staffpulse.sources.text_files import (
     decode_bytes,
-    explain_open_errors,
     head_text,
     read_user_text,
     repaired_utf8,
@@ -145,40 +144,6 @@ def test_one_damaged_byte_in_an_all_ascii_json_text_is_repaired_not_refused() ->
     # text of many such bytes
     assert repaired_utf8('{"id": "1", "text": "café"}'.encode("cp1252")) is None
     assert repaired_utf8('{"text": "café crème brûlée"}'.encode("cp1252")) is None
-
-
-def test_a_file_still_being_downloaded_is_told_to_wait_for_the_download(tmp_path: Path) -> None:
-    # the browser writes cohort.csv.crdownload until the download ends: the name typed is right
-    (tmp_path / "cohort.csv.crdownload").write_bytes(b"handle\n@firm\n")
-    with pytest.raises(MissingFileError) as refused:
-        read_user_text(tmp_path / "cohort.csv", what="cohort file", not_text_hint="write a list")
-    assert refused.value.message == f"{tmp_path / 'cohort.csv'}: no such cohort file"
-    assert refused.value.hint is not None
-    assert "still being downloaded (cohort.csv.crdownload is there)" in refused.value.hint
-
-
-def test_a_missing_file_or_a_folder_says_which_and_what_to_do(tmp_path: Path) -> None:
-    with pytest.raises(MissingFileError) as missing:
-        read_user_text(tmp_path / "nope.txt", what="keywords file", not_text_hint="one a line")
-    with pytest.raises(InputError) as folder:
-        read_user_text(tmp_path, what="keywords file", not_text_hint="one a line")
-    assert (missing.value.message, missing.value.hint) == (
-        f"{tmp_path / 'nope.txt'}: no such keywords file",
-        "check the path",
-    )
-    assert (folder.value.message, folder.value.hint) == (
-        f"{tmp_path} is a folder, not a keywords file",
-        "one a line",
-    )
-
-
-def test_a_file_the_system_will_not_let_be_read_names_the_reason(tmp_path: Path) -> None:
-    # tests run as root in CI, where chmod 000 does not stop a read: the refusal is raised
-    given = tmp_path / "posts.jsonl"
-    with pytest.raises(InputError) as refused, explain_open_errors(given, folder_hint="x"):
-        raise PermissionError(13, "Permission denied", str(given))
-    assert refused.value.message == f"{given}: cannot read the file (Permission denied)"
-    assert refused.value.hint is not None and "permissions" in refused.value.hint
 
 
 def test_a_stray_byte_of_a_short_json_text_is_damage_only_outside_its_strings() -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from staffpulse.errors import EmptyInputError, MissingFileError
+from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
@@ -38,8 +38,10 @@ from staffpulse.sources.folders import (
     plan_beside,
     plan_folder,
     refuse_empty_folder,
+    told_unfinished,
     unknown_format,
 )
+from staffpulse.sources.user_paths import given_once, missing_hint, still_downloading
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
@@ -69,14 +71,19 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
     for path in paths:
         if not path.exists():
             raise MissingFileError(
-                f"{path}: no such file or folder", hint="check the path and try again"
+                f"{path}: no such file or folder", hint=missing_hint(path, "the path and try again")
             )
+    paths, repeats = given_once(paths)
     plan: list[tuple[Path, Source]] = []
-    problems: list[Problem] = []
+    problems = [Problem(str(again), None, said, records=0) for again, said in repeats]
     alone = len(paths) == 1
     for path in paths:
         if path.is_dir():
             _plan_folder(path, plan, problems, alone)
+        elif (unfinished := still_downloading(path)) is not None:
+            if alone:
+                raise InputError(f"{path}: {unfinished[0]}", hint=unfinished[1])
+            problems.append(Problem(str(path), None, told_unfinished(unfinished)))
         elif alone:
             if path.stat().st_size == 0:
                 raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")

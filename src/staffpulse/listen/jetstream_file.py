@@ -29,7 +29,7 @@ from staffpulse.listen.jetstream import MalformedFrame, parse_frame
 from staffpulse.listen.listener import JetstreamListener, ListenOptions, ListenStats
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.report.counts import count_of
-from staffpulse.sources.text_files import explain_open_errors
+from staffpulse.sources.user_paths import explain_open_errors
 from staffpulse.store import Store
 from staffpulse.store.runs import recorded_run
 

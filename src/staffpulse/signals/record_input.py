@@ -37,11 +37,8 @@ from typing import IO
 from staffpulse.errors import InputError
 from staffpulse.sources.base import SCAN_BYTES, bom_codec, first_bad_line
 from staffpulse.sources.gzipped import GZIP_MAGIC, unpack_stream
-from staffpulse.sources.text_files import (
-    cut_in_a_character,
-    explain_open_errors,
-    without_cut_character,
-)
+from staffpulse.sources.text_files import cut_in_a_character, without_cut_character
+from staffpulse.sources.user_paths import explain_open_errors
 
 __all__ = ["InputLines", "open_input"]
 

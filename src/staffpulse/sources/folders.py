@@ -32,6 +32,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.text_files import document_kind
+from staffpulse.sources.user_paths import still_downloading
 from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
@@ -73,6 +74,13 @@ EXPLAINERS.append(why_zeros)
 # Files a source reads or sums up with the file it is planned for (a Mastodon archive's
 # avatar and media, told by the archive's reader): never told as "of no known format".
 COMPANIONS: list[Callable[[Path], bool]] = []
+
+
+def told_unfinished(found: tuple[str, str]) -> str:
+    """What a file a browser is still downloading is told (``found`` by
+    :func:`~staffpulse.sources.user_paths.still_downloading`), left out whole before any
+    source sniffs it: its first lines may well read as a format, its last one cut short."""
+    return f"{UNKNOWN_FORMAT}: {WHAT_IT_IS}{found[0]}: {found[1]}"
 
 
 def why_unknown(path: Path) -> str | None:
@@ -126,7 +134,9 @@ def plan_folder(
             else:
                 plan_folder(child, plan, problems, seen)
         elif child.is_file():
-            if not child.stat().st_size:
+            if (unfinished := still_downloading(child)) is not None:
+                problems.append(Problem(str(child), None, told_unfinished(unfinished)))
+            elif not child.stat().st_size:
                 problems.append(Problem(str(child), None, EMPTY_FILE))
             elif (source := claimed_by(child)) is None:
                 if not any(is_companion(child) for is_companion in COMPANIONS):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 from staffpulse.next_steps import SAVE_AS_UTF8
+from staffpulse.sources.user_paths import explain_open_errors
 
 SCAN_BYTES = 1 << 20  # read at a time when a whole file is scanned, in constant memory
 
@@ -330,41 +330,3 @@ def read_user_text(
             said += f": a control character (0x{ord(stray.group()):02x}) at line {line}"
         raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
     return text, note
-
-
-# What browsers and download tools name a file they are still writing.
-_PARTIAL_DOWNLOADS = (".crdownload", ".part", ".download", ".partial")
-
-
-@contextmanager
-def explain_open_errors(
-    path: Path, *, what: str = "file", given: str = "the path", folder_hint: str
-) -> Iterator[None]:
-    """Turn the operating system's refusal to open ``path`` (missing, a folder, unreadable)
-    into an error that names the file and says what to do; ``what`` names the file ("keywords
-    file"), ``given`` where its path came from ("the path given to --from")."""
-    try:
-        yield
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise MissingFileError(f"{path}: no such {what}", hint=_missing_hint(path, given)) from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a {what}", hint=folder_hint) from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the {what} ({exc.strerror or exc})",
-            hint="check that you may read the file (its permissions), or copy it to a folder"
-            " of yours and give that copy",
-        ) from exc
-
-
-def _missing_hint(path: Path, given: str) -> str:
-    # A browser saves "posts.jsonl.crdownload" until the download ends: the name the user
-    # typed is right, the file is just not there yet.
-    for suffix in _PARTIAL_DOWNLOADS:
-        partial = path.with_name(path.name + suffix)
-        if partial.exists():
-            return (
-                f"it is still being downloaded ({partial.name} is there): wait until the"
-                " download has finished, then run the command again"
-            )
-    return f"check {given}"
