@@ -114,6 +114,8 @@ def test_repo_car_imports_posts_replies_reposts_profile_and_follows(tmp_path: Pa
     assert "Imported 3 posts (3 new), 1 account (1 new), 1 follow (1 new)" in said
     # the handle is not in the export, and the store knows none: the user is told how to learn it
     assert "staffpulse fetch bluesky HANDLE" in said and DID in said
+    # and whose repo it is, by the name a person knows: a repo of another account shows at once
+    assert f'({DID}, named "Rosa at Harbor Staffing")' in said
     posts = _posts(tmp_path / "db.sqlite")
     first = posts[f"at://{DID}/app.bsky.feed.post/3kaaaaaaaaa22"]
     assert first.kind == "original" and first.text.startswith("We are hiring nurses")

@@ -82,12 +82,29 @@ def detect(path: Path) -> Source:
     elif why:
         what += f": {why}"
     fixable = why is not None and not why.startswith(WHAT_IT_IS)
+    if (archive := _archive_holding(path)) is not None:  # its viewer page, its README
+        raise UnknownFormatError(
+            f"{path}: {what}",
+            hint=f"it is part of the {archive[1]} in {archive[0]}: give that whole folder (or"
+            " the ZIP it came in) instead",
+        )
     raise UnknownFormatError(
         f"{path}: {what}",
         # import and score both read files this way: the hint names neither
         hint=("fix the file as said and try again; " if fixable else "")
         + SUPPORTED_FORMATS.say(names=names),
     )
+
+
+def _archive_holding(path: Path) -> tuple[Path, str] | None:
+    """The extracted archive (an X or Mastodon archive: a folder a source reads whole) that
+    ``path`` is a file of, within two levels (``data/``), and what it is; else None. A user
+    who opens an archive picks its ``Your archive.html`` as readily as its folder."""
+    # the outer first: data/ of an X archive reads as one too, but the archive is above it
+    for folder in reversed(list(path.absolute().parents)[:2]):
+        if (source := claimed_by(folder)) is not None:
+            return folder, source.label
+    return None
 
 
 __all__ = ["REGISTRY", "Item", "Problem", "Source", "detect", "register"]

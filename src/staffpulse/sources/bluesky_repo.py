@@ -270,9 +270,12 @@ class BlueskyRepo:
                 provenance=provenance(self.name, where),
                 raw={"follows": kept},
             )
+        # its name, which the user knows: a repo of another account than the one meant is
+        # told at once (a DID says nothing to a person)
+        named = f', named "{account.display_name}"' if account.display_name else ""
         yield HandleUnknown(
             where,
-            f"the export names the account by its DID ({did}), not by its handle, and "
+            f"the export names the account by its DID ({did}{named}), not by its handle, and "
             "staffpulse knows no handle for it yet: it is listed as "
             f"{normalize_handle(did)} {FETCH_REPO_HANDLE.say(example='you.bsky.social')}",
             account_id=did,
