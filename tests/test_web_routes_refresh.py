@@ -275,3 +275,29 @@ def test_a_list_s_unusable_lines_are_named_after_the_list_with_what_each_account
     bluesky = f"{DEFAULT_MAX_POSTS['bluesky']:,} on Bluesky"
     assert f"New posts read at most per account: {bluesky} (the newest since" in words
     assert " on X" not in words.split("New posts read at most")[1].split(".")[0]
+
+
+def test_a_live_fetch_that_failed_offers_no_refresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer
+) -> None:
+    from web_helpers import native_jsonl, upload_files
+
+    # the AppView refuses: the fetch is recorded, failed, and brought no account in
+    httpserver.expect_request("/xrpc/app.bsky.actor.getProfile").respond_with_json(
+        {"error": "AuthMissing", "message": "Authentication Required"}, status=401
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(f'[bluesky]\nappview_url = "{httpserver.url_for("").rstrip("/")}"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    fetch = {"platform": "bluesky", "handle": "acme.bsky.social", "max_posts": "5"}
+    with make_client(tmp_path / "store.db") as client:
+        finished_job(client, upload_files(client, [("own.jsonl", native_jsonl([("x", "me", 12)]))]))
+        failed = finished_job(
+            client, client.post("/import/fetch", data={"csrf_token": csrf_token(client), **fetch})
+        )
+        assert failed["state"] == "error"
+        home = client.get("/").text
+        words = page_words(client.get("/refresh").text)
+    # a button that leads to "nothing to refresh" is not offered
+    assert "Fetch what is new" not in home
+    assert "No account fetched live yet" in words

@@ -92,17 +92,19 @@ def read_choice(ctx: WebContext, fields: Mapping[str, str]) -> Choice:
 
 def can_refresh(ctx: WebContext) -> bool:
     """Whether the Refresh button has anything to do: a cohort file is in use, or the store
-    holds a live fetch (an account imported from files only is not fetched again)."""
+    holds an account a live fetch brought in (an account imported from files only is not
+    fetched again, and a live fetch that failed, offline or refused, brought none)."""
     if ctx.settings.active_cohort() is not None:
         return True
 
     def any_fetch() -> bool:
+        from staffpulse.fetch.refresh_targets import plan_from_store
+
         if not ctx.settings.db_path.exists():
             return False
         try:
             with ctx.backend.store() as store:
-                found = store.conn.execute("SELECT 1 FROM runs WHERE kind = 'fetch' LIMIT 1")
-                return found.fetchone() is not None
+                return bool(plan_from_store(store).targets)
         except (StaffpulseError, sqlite3.Error):  # the page says the store's problem itself
             return False
 
