@@ -139,3 +139,13 @@ def test_an_answer_dated_before_its_mention_is_no_quick_answer() -> None:
     only.posts[-1] = dataclasses.replace(only.posts[-1], created_at=early)
     shown = dict(figures(audit_feed(only))["conversation"])
     assert shown["Mentions answered"] == "1 of 1 mention"  # no "median under a minute"
+
+
+def test_a_feed_nobody_mentions_says_so_in_the_clients_words() -> None:
+    # the client's report read "no mentions of the account are in the store: responsiveness
+    # not scored", two words of the tool's own
+    feed = FeedBuilder("quiet")
+    feed.chat(4)
+    notes = audit_feed(feed).pillars["conversation"].notes
+    assert "no mentions of the account are in the data, so how it answers is not scored" in notes
+    assert not any("store" in n or "responsiveness" in n for n in notes)

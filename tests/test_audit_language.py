@@ -82,7 +82,7 @@ def test_english_only_keeps_the_english_and_tells_when_most_are_not() -> None:
 def test_the_note_on_posts_left_out_agrees_with_their_number() -> None:
     # a real five-post feed with one German post read "1 of 5 posts are not in English"
     assert language_note(1, 5, False) == (
-        "1 of 5 posts is not in English and was left out: staffpulse's signals read English only"
+        "1 of 5 posts is not in English and was left out: staffpulse reads English only"
     )
     assert (language_note(2, 10, False) or "").startswith(
         "2 of 10 posts are not in English and were left out"

@@ -103,14 +103,15 @@ def _answer_notes(got: Answers, any_mentions: bool, settings: dict[str, Any]) ->
     if known < int(settings["min_mentions"]):
         notes.append(
             (
-                "no mentions of the account are in the store"
+                "no mentions of the account are in the data"
                 if not any_mentions
-                else "no mentions of the account that wait for an answer are in the store"
+                else "no mentions of the account that wait for an answer are in the data"
                 if known == 0
                 else f"only {known} mention{'s' if known != 1 else ''} of the account "
-                f"{'wait' if known != 1 else 'waits'} for an answer in the store"
+                f"{'wait' if known != 1 else 'waits'} for an answer in the data"
             )
-            + ": responsiveness not scored"
+            # the client reading the report has no store, nor a word "responsiveness"
+            + ", so how it answers is not scored"
         )
     if got.dated_before:
         notes.append(

@@ -127,15 +127,15 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
     """What a pillar says about the posts it could not read (None when it read them all)."""
     if mostly:
         return (
-            f"most posts are not in English ({left_out:,} of {total:,}): staffpulse's signals read "
-            "English only, so this pillar is not scored and is left out of the overall grade"
+            f"most posts are not in English ({left_out:,} of {total:,}): staffpulse reads English "
+            "only, so this pillar is not scored and is left out of the overall grade"
         )
     if left_out:
         # "1 of 5 posts are not in English" read on a real five-post feed
         one = left_out == 1
         return (
             f"{left_out:,} of {total:,} posts {'is' if one else 'are'} not in English and "
-            f"{'was' if one else 'were'} left out: staffpulse's signals read English only"
+            f"{'was' if one else 'were'} left out: staffpulse reads English only"
         )
     return None
 
