@@ -87,9 +87,13 @@ def test_damaged_includes_are_left_out_and_the_page_entries_kept() -> None:
         assert "left out with at least 1 item, and its 2 entries were read without it" in told
 
 
-def test_damage_in_the_entries_is_not_taken_for_a_damaged_part() -> None:
+def test_damage_in_the_entries_or_a_part_that_matters_is_not_taken_for_a_lost_part() -> None:
     text = json.dumps(_page()).replace('"text": "Hiring welders 1"', '"text: "Hiring welders 1"')
     assert salvage_without_part(text, text.index("Hiring welders 1")) is None
+    # a status's account: without it, the status is nobody's; the file is told damaged
+    status = json.dumps({"id": "1", "content": "hi", "account": {"id": "7", "username": "acme"}})
+    broken = status.replace('"username": "acme"', '"username: "acme"')
+    assert salvage_without_part(broken, broken.index('"acme')) is None
 
 
 def test_a_jsonl_page_whose_includes_break_imports_its_tweets_and_says_why(

@@ -192,11 +192,13 @@ def _without(text: str, start: int, end: int) -> str | None:
     return head + text[end:]
 
 
-# What a response's own parts hold, said when one is left out for damage
+# The parts of a response that hold no entries, and what each holds, said when one is left
+# out for damage; no other part is (a status's account: the status means nothing without it)
 _PARTS = {
     "includes": "the authors' profiles, media and quoted tweets its posts name",
     "meta": "the page's counts and next token",
     "errors": "the errors the platform returned",
+    "__twarc": "when and how twarc fetched the page",
 }
 _NEXT_KEY_RE = re.compile(r',\s*"(?:[^"\\]|\\.){1,80}"\s*:|\}\s*\Z')
 _PART_TRIES = 20  # places the damaged part may end, tried at most
@@ -219,7 +221,7 @@ class WithoutPart:
     def told(self, broken: str) -> str:
         """What was left out, where the JSON broke (``broken``), what went with it, and what to
         do."""
-        what = _PARTS.get(self.key, "what it held")
+        what = _PARTS[self.key]
         if self.lists:
             names = ", ".join(self.lists[:-1]) + (" and " if len(self.lists) > 1 else "")
             what = f"{names}{self.lists[-1]}: {what}"
@@ -269,7 +271,7 @@ def salvage_without_part(text: str, at: int) -> WithoutPart | None:
 
 def _part_at(text: str, at: int) -> tuple[str, int] | None:
     """The top-level key whose value holds index ``at``, and where the key begins; None when
-    it is a list of entries (:data:`ENTRY_LISTS`: left to :func:`salvage_damaged`)."""
+    it is no part that can go (:data:`_PARTS`: the entries are left to :func:`salvage_damaged`)."""
     stack: list[str] = []
     last: tuple[str, int] | None = None
     for match in _TOKEN_RE.finditer(text, 0, at):
@@ -282,7 +284,7 @@ def _part_at(text: str, at: int) -> tuple[str, int] | None:
                 stack.pop()
         else:
             stack.append(token)
-    if last is None or len(stack) < 2 or stack[0] != "{" or last[0] in ENTRY_LISTS:
+    if last is None or len(stack) < 2 or stack[0] != "{" or last[0] not in _PARTS:
         return None
     return last
 
