@@ -92,7 +92,7 @@ def _mend_at(text: str, at: int) -> tuple[str, str | None] | None:
     run = text[start:end]
     if not run.replace(_REPLACED, " ").strip():
         return text[:start] + " " * len(run) + text[end:], None
-    before = text[:start].rstrip()
+    before = text[max(0, start - 200) : start].rstrip()  # the key, if any, is right before
     # two words where one value goes ("2 3"): a comma missing, not one value damaged
     if len(run.split()) > 1 or not before.endswith((":", ",", "[")):
         return None
@@ -102,7 +102,8 @@ def _mend_at(text: str, at: int) -> tuple[str, str | None] | None:
 
 def _in_string(text: str, at: int) -> bool:
     """Whether index ``at`` of ``text`` is inside a JSON string (its quotes included)."""
-    for match in _STRING_RE.finditer(text):
+    # from the line's start: a JSON string holds no line break, so none spans one
+    for match in _STRING_RE.finditer(text, text.rfind("\n", 0, at) + 1):
         if match.start() > at:
             return False
         if at < match.end():
