@@ -246,3 +246,17 @@ def test_you_post_as_counts_only_the_account_on_the_platform_named(tmp_path: Pat
         on_csv = c.get("/inbox", params={"as": "@acme (csv)", "max_age": "0"}).text
     assert "· 1 joined ·" in on_x
     assert "· 0 joined ·" in on_csv and 'value="@acme (csv)"' in on_csv
+
+
+def test_a_firm_among_many_accounts_seen_once_is_graded_on_home(tmp_path: Path) -> None:
+    # a search export: the firm's own posts, and more authors seen once than home grades
+    seen_once = [("x", f"passerby{i}", 1) for i in range(6)]
+    firm = native_jsonl([("x", "acmestaffing", 14), *seen_once])
+    with make_client(tmp_path / "search.db", home_limit=3) as client:
+        assert finished_job(client, upload_files(client, [("s.jsonl", firm)]))["state"] == "done"
+        home = client.get("/").text
+    # only the firm has enough posts to be graded: one account is no "while" to grade
+    assert "Grading 3+ accounts at once would take a while" not in home
+    card = home.split('href="/audit/x/acmestaffing"')[1].split("</a>")[0]
+    assert 'class="gradebadge"' in card
+    assert home.count('class="gradebadge"') == 1

@@ -55,7 +55,8 @@ def home(request: Request) -> HTMLResponse:
     raw_page = request.query_params.get("page", "1")
     page = min(pages, max(1, int(raw_page))) if raw_page.isdigit() else 1
     shown = matches[(page - 1) * size : page * size]
-    grades, grading, problem = _grades(request, len(with_posts))
+    to_grade = _to_grade(with_posts)
+    grades, grading, problem = _grades(request, to_grade)
     full = bool(grades)  # every account graded, not only a cohort's
     # an account the grading left out had too few posts of its own: its card says so, rather
     # than a bare "open the audit" beside its "30 posts" (most of them reposts)
@@ -84,7 +85,7 @@ def home(request: Request) -> HTMLResponse:
         pages=pages,
         first=(page - 1) * size + 1,
         last=(page - 1) * size + len(shown),
-        too_many=len(with_posts) > ctx.settings.home_limit and not full,
+        too_many=to_grade > ctx.settings.home_limit and not full,
         limit=ctx.settings.home_limit,
         cohort_name=ctx.backend.cohort_label(),
         cohort_graded=len(grades) if not full else 0,
@@ -141,13 +142,25 @@ def _search_terms(query: str) -> tuple[list[str], str | None]:
     return [w for w in (word.lstrip("@") for word in query.lower().split()) if w], None
 
 
+def _to_grade(with_posts: list[AccountSummary]) -> int:
+    """How many accounts grading every account audits, at most: those with enough posts to be
+    ranked (their posts count reposts too, so never fewer than it ranks), else all of them, as
+    the benchmark ranks every account when none has enough. A file of search results holds
+    hundreds of accounts seen once beside the firm's few: those few are graded here."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
+
+    busy = sum(1 for s in with_posts if s.posts >= DEFAULT_MIN_POSTS)
+    return busy or len(with_posts)
+
+
 def _grades(
     request: Request, accounts: int
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], Job | None, StaffpulseError | None]:
     """The home page's grades, the job computing them when that takes a while, or the error.
 
-    Grading hundreds of accounts takes a while, so above ``home_limit`` the page grades
-    nothing itself; grades computed for the Benchmark page are shown all the same.
+    Grading hundreds of accounts takes a while, so above ``home_limit`` accounts to grade
+    (:func:`_to_grade`) the page grades nothing itself; grades computed for the Benchmark
+    page are shown all the same.
     """
     ctx = web(request)
     found, bench = ctx.backend.peek(ALL_ACCOUNTS)
