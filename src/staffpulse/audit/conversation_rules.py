@@ -62,20 +62,19 @@ def _written_mentions(post: Post, mentions: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def read_exchange(post: Post) -> Exchange:
-    sharing = post.kind in ("repost", "quote")
-    mentions = tuple(m.lower() for m in post.mentions)
+    kind, given = post.kind, post.mentions
+    sharing = kind in ("repost", "quote")
+    # read for every post of every audit: most posts name no one, and only a quote may
+    # write fewer mentions than it has
+    mentions = tuple([m.lower() for m in given]) if given else ()
     return Exchange(
-        kind=post.kind,
+        kind=kind,
         reply_to_handle=(post.reply_to_handle or "").lower(),
         reply_to_account_id=post.reply_to_account_id or "",
         shared_id=(post.reposted_post_id or post.quoted_post_id or "") if sharing else "",
-        named_author=(
-            ((post.mentions[0] if post.mentions else "") or retweeted_handle(post))
-            if sharing
-            else ""
-        ),
+        named_author=((given[0] if given else "") or retweeted_handle(post)) if sharing else "",
         mentions=mentions,
-        mentions_written=_written_mentions(post, mentions),
+        mentions_written=_written_mentions(post, mentions) if kind == "quote" else mentions,
     )
 
 

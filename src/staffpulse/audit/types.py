@@ -114,7 +114,7 @@ def _without_handles(text: str) -> str:
     """``text``'s words but its @names, one space apart."""
     if "@" not in text:  # most posts: no word to leave out, no word to test
         return " ".join(text.split())
-    return " ".join(w for w in text.split() if not w.startswith("@"))
+    return " ".join([w for w in text.split() if w[0] != "@"])  # split() gives no empty word
 
 
 def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
