@@ -156,10 +156,13 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
             client,
             client.post("/refresh", data={"csrf_token": token, "budget": "", "shown_budget": ""}),
         )
-        page = page_words(client.get(f"/jobs/{ended['id']}").text)
+        raw = client.get(f"/jobs/{ended['id']}").text
+        page = page_words(raw)
     assert (
         "Done, but not for every account Refreshed 1 of 2 accounts: 0 new posts, 1 skipped." in page
     )
+    # the page that starts it again, with the same accounts, once the token is added
+    assert re.search(r'href="/refresh\?which=cohort" id="refresh-again">Back to Refresh<', raw)
     assert (
         "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the Settings"
         " page, then start again." in page
