@@ -5,6 +5,7 @@ off (QA16 finding 7: a bluesky handle pushed the last column out of the card).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -308,3 +309,47 @@ def test_a_printed_leaderboard_says_each_standing_on_one_line(report: Path) -> N
     for label, standings in shown.items():
         assert any("tied" in s["text"] for s in standings), label  # the long ones are there
         assert [s for s in standings if s["lines"] != 1] == [], label
+
+
+def _printed_pages(page: Any) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
+
+
+def test_the_printed_leaderboard_starts_under_the_strips_not_on_a_new_page(
+    tmp_path: Path,
+) -> None:
+    """Kept whole like the other cards, a leaderboard longer than what was left of the page
+    moved to the next one, leaving the page under the strips blank, and then broke anyway.
+    It breaks between its rows instead (its header repeated): a cohort of any size prints on
+    no more pages than with the card kept whole, and some on fewer."""
+    reports = []
+    for size in (6, 12, 20, 30):
+        feeds = []
+        for i in range(size):
+            feed = FeedBuilder(f"firm{i:02d}", display_name=f"Firm {i} Staffing")
+            feed.job(2 + i % 5)
+            feed.chat(3 + i % 4)
+            feeds.append(feed)
+        store = store_with(tmp_path / str(size), *feeds)
+        try:
+            bench = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+        finally:
+            store.close()
+        reports.append(write_benchmark_html(bench, tmp_path / f"bench{size}.html"))
+    sync_api = pytest.importorskip("playwright.sync_api")
+    counted = []
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for report in reports:
+                page = browser.new_page(viewport={"width": 718, "height": 1000})
+                page.emulate_media(media="print")
+                page.goto(report.as_uri(), wait_until="load")
+                pages = _printed_pages(page)
+                page.add_style_tag(content="@media print { .card.breaks { break-inside:avoid; } }")
+                counted.append((pages, _printed_pages(page)))
+                page.close()
+        finally:
+            browser.close()
+    assert all(pages <= whole for pages, whole in counted), counted
+    assert any(pages < whole for pages, whole in counted), counted
