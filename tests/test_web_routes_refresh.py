@@ -222,7 +222,9 @@ def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
     from staffpulse.web import create_app
 
     firms = tmp_path / "firms to watch.csv"
-    firms.write_text(f"handle,platform\nacme.bsky.social,bluesky\n@acme@{INSTANCE},mastodon\n")
+    firms.write_text(
+        f"handle,platform\nacme.bsky.social,bluesky\n@acme@{INSTANCE},mastodon\nAcme Staffing,x\n"
+    )
     dashboard = create_app(make_settings(tmp_path / "new.db", allowed_hosts=[]))
     with LiveServer(dashboard) as live, sync_api.sync_playwright() as p:
         browser = launch_chromium(p)
@@ -234,12 +236,15 @@ def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
             page.get_by_role("button", name="Use this list").click()
             page.wait_for_selector("#refresh-headline")
             planned = page.inner_text("#refresh-headline")
+            # the heading is in capitals; the file's name keeps its own case
+            problems = page.inner_text("#refresh-problems-title")
             page.get_by_role("button", name="Start the refresh").click()
             page.wait_for_selector("[data-done]", timeout=60_000)
             done = page.inner_text("body")
         finally:
             browser.close()
     assert planned == "Refreshing 2 accounts (1 Bluesky, 1 Mastodon): firms to watch.csv."
+    assert "firms to watch.csv" in problems and problems.startswith("LINES OF")
     assert "Refreshed 2 of 2 accounts: 42 new posts." in done  # 12 posts and 30 statuses
 
 
