@@ -4,6 +4,7 @@ page read while its job ends shows the job as of one moment."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import warnings
@@ -96,3 +97,19 @@ def test_only_a_job_that_brings_new_data_drops_the_pages_data_and_is_listed() ->
         assert [job.kind for job in jobs.recent()] == ["import"]
     finally:
         jobs.shutdown()
+
+
+def test_a_running_job_s_phase_is_read_out_as_it_changes(tmp_path: Path) -> None:
+    # a screen reader heard nothing between "Upload and import" and the finished page: the
+    # phase under the bar ("Reading tweets.js", "Refreshing @acme on X (2 of 5)") is a live
+    # region, read out when app.js changes it
+    release = threading.Event()
+    with make_client(tmp_path / "store.db") as client:
+        jobs = client.app.state.web.jobs
+        held = jobs.submit("import", "A long import", lambda _job: release.wait(30) and {})
+        try:
+            page = client.get(f"/jobs/{held.id}").text
+        finally:
+            release.set()
+        jobs.wait(held.id)
+    assert re.search(r'<p class="phase" data-phase aria-live="polite">[^<]+&hellip;</p>', page)
