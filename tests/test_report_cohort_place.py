@@ -90,3 +90,30 @@ def test_the_standing_counts_the_accounts_it_is_ahead_of(tmp_path: Path) -> None
     assert 0 < below < 4  # somewhere in the middle, as the feeds were built
     assert f"Mix: ahead of {below} of the 4 others scored;" in text
     assert "% of them" not in text
+
+
+def test_an_account_graded_on_fewer_pillars_is_told_why_it_stands_last(tmp_path: Path) -> None:
+    # a French-language firm graded 25 on 2 pillars read "Overall: behind all the others"
+    # beside its marker, drawn right of four accounts graded 14
+    feeds = []
+    for name in ("acme", "bright", "crest"):
+        feed = FeedBuilder(name)
+        feed.job(12)  # all job ads, no replies: low grades on all four pillars
+        feeds.append(feed)
+    talker = FeedBuilder("talker")  # replies only: no original post for Mix to judge
+    for i in range(12):
+        talker.reply(f"peer{i}")
+    store = store_with(tmp_path, *feeds, talker)
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle\nacme\nbright\ncrest\ntalker\n")
+    bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    me = bench.row_of("talker", "x")
+    assert me is not None and me["pillars_graded"] == 3 and me["rank"] == 4
+    audit = audit_account(store, "talker", scorer=FakeScorer(), avatar=PERSON, save=False)
+    text = page_text(render_audit_html(audit, bench))
+    assert (
+        "Overall: behind all the others (graded on 3 of 4 pillars, it is placed after every "
+        "account graded on more);" in text
+    )
+    crest = audit_account(store, "crest", scorer=FakeScorer(), avatar=PERSON, save=False)
+    assert "placed after" not in page_text(render_audit_html(crest, bench))

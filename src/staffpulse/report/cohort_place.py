@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.benchmark.stats import standing_against_others
+from staffpulse.benchmark.stats import graded_label, standing_against_others
 from staffpulse.report import chart_strips
 from staffpulse.report.counts import count_of
 
@@ -42,16 +42,29 @@ def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> d
         "percentiles": me["percentiles"] if me else None,
         # each score's standing in words ("Overall: tied with 1 account, ahead of none"),
         # never a bare "mix 0" under a shared perfect score
-        "standing": [
-            (title, standing_against_others(*_compared(benchmark, me, name), len(benchmark.audits)))
-            for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
-        ]
-        if me
-        else None,
+        "standing": _standings(benchmark, me) if me else None,
         "cohort_size": len(benchmark.audits),
         "cohort_caption": cohort_caption(benchmark),
         "outside_cohort": None if me else _why_outside(result, benchmark),
     }
+
+
+def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each score's standing in words, the overall one saying why an account graded on fewer
+    pillars stands after accounts it out-grades: a French-language firm graded 25 on 2 pillars
+    read "Overall: behind all the others" beside its marker right of four dots at 14."""
+    size = len(benchmark.audits)
+    out = [
+        (title, standing_against_others(*_compared(benchmark, me, name), size))
+        for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
+    ]
+    fewer = graded_label(me)
+    if fewer and any(r["pillars_graded"] > me["pillars_graded"] for r in benchmark.leaderboard):
+        out[0] = (
+            "Overall",
+            f"{out[0][1]} ({fewer}, it is placed after every account graded on more)",
+        )
+    return out
 
 
 def _compared(benchmark: BenchmarkResult, me: dict[str, Any], name: str) -> tuple[int, int, int]:
