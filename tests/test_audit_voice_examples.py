@@ -38,3 +38,15 @@ def test_only_a_clearly_funny_post_is_offered_as_funny() -> None:
     assert why == {QUESTION: "sounds like a person", JOKE: "funny and human"}
     # the unsure one still counts in the humor share: only the example's label is stricter
     assert voice.evidence["humor_posts"] == 2
+
+
+def test_a_post_the_inbox_would_never_offer_is_no_post_to_imitate() -> None:
+    # the examples go in a report a consultant hands a client: a partisan rant or an insult,
+    # however "human", is no model to copy
+    feed = FeedBuilder("acme")
+    feed.post("My honest story: Everything went wrong the day the Republicans took the House")
+    feed.post("I love my team, but those idiots at the agency next door, what a story")
+    feed.post("My story this week: a welder I placed became a site lead, so proud")
+    audit = audit_feed(feed)
+    shown = [ex.text for name in ("mix", "voice") for ex in audit.pillars[name].best]
+    assert shown and all("welder" in text for text in shown)

@@ -81,14 +81,26 @@ def rank_examples(
     strength: npt.NDArray[np.float64],
     k: int = EXAMPLE_CANDIDATES,
 ) -> npt.NDArray[np.int64]:
-    """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last)."""
+    """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last),
+    never one the inbox would not offer a firm to join (hostile, sexual, or party politics
+    not about work): these are posts "to imitate", in a report a consultant sends a client,
+    and a real feed's strongest "human" post was a partisan rant. Only the posts ranked are
+    read, so a big feed costs no more."""
     if pool.size == 0:
         return pool
+    # the inbox's lexicons; imported here, as the audit needs nothing else of listening
+    from staffpulse.listen.moderation import moderate
+
     length = np.array([len(_without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
-    order = np.lexsort((-strength, short))
-    ranked: npt.NDArray[np.int64] = pool[order][:k]
-    return ranked
+    keep: list[int] = []
+    for i in pool[np.lexsort((-strength, short))].tolist():
+        said = moderate(frame.posts[i].text)
+        if not (said.hostile or said.nsfw or said.partisan):
+            keep.append(i)
+            if len(keep) == k:
+                break
+    return np.array(keep, dtype=np.int64)
 
 
 def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
