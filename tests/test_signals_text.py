@@ -129,6 +129,21 @@ def test_clear_job_openings(model: TextSignals) -> None:
     assert not _labels(model, NOT_JOBS, "job_opening").any()
 
 
+def test_code_snippets_are_no_job_openings(model: TextSignals) -> None:
+    """A developer's "arr.join(', ')" or "{position: sticky}" scored as a job ad (the words
+    "join" and "position" are in the @apply group); ads that name code still are ads."""
+    code = [
+        "list.join(', ') at scale https://t.co/a1",
+        "df.apply(fn) vs df.join(other) at a glance https://t.co/b2",
+        "Notes on `apply` and `join` in pandas https://t.co/c3",
+        "Why does `Function.prototype.apply()` still exist? https://t.co/d4",
+        "{display: contents} at last - https://t.co/e5",
+    ]
+    ads = ["We're hiring a React developer who loves `useEffect`! Apply now: https://t.co/f6"]
+    assert not _labels(model, code, "job_opening").any()
+    assert _labels(model, [*ads, *JOB_ADS], "job_opening").all()
+
+
 def test_a_blank_post_has_no_signal(model: TextSignals) -> None:
     scores = model.score(["", "   ", "We're hiring a nurse! Apply now"])
     for signal, p in scores.items():

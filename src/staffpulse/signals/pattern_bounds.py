@@ -8,7 +8,10 @@ Two sets of wordings, each with the bounds it sets per signal:
   least 0.9, personality and humor at most 0.1 (``PATTERN_BOUNDS``);
 * talk about hiring that offers no job (:mod:`staffpulse.signals.job_ads_talk`): questions to
   peers and pitches to employers, which #hiring tags made the model call ads; a firm asking its
-  peers for their view is the voice the audit wants (``HIRING_TALK_BOUNDS``).
+  peers for their view is the voice the audit wants (``HIRING_TALK_BOUNDS``);
+* posts of code whose prose names no job (:mod:`staffpulse.signals.code_posts`): a developer's
+  "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
+  the model reads as a job bot's post (the same cap).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.signals.code_posts import find_code_talk
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
 from staffpulse.signals.job_listings import find_job_listings
@@ -48,6 +52,7 @@ def bound_by_patterns(
         outside |= (scores[:, j] < low) | (scores[:, j] > high)
     rows = np.flatnonzero(outside)
     if rows.size:
-        rows = rows[find_hiring_talk([texts[i] for i in rows.tolist()])]
+        read = [texts[i] for i in rows.tolist()]
+        rows = rows[find_hiring_talk(read) | find_code_talk(read)]
         for j, low, high in talk_columns:
             scores[rows, j] = np.clip(scores[rows, j], low, high)
