@@ -220,3 +220,6 @@ def test_items_that_came_in_since_the_last_look_are_marked_new_and_counted() -> 
     assert "From your next look, conversations that come in after this one are marked new" in first
     assert "new ·" not in first
     assert "looked" not in shown(make([item()]))  # no look: nothing said of it
+    # a look at one topic leaves the mark where the last look at the whole inbox put it
+    one_topic = shown(make([item(new=True)], look=Look("", NOW, since), topic_query="pay"))
+    assert "1 new conversation since you last looked at the whole inbox (28 Feb" in one_topic

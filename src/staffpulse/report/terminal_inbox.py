@@ -176,19 +176,23 @@ def render_snoozed(console: Console, inbox: Inbox) -> None:
 
 
 def new_line(inbox: Inbox) -> str | None:
-    """ "2 new since you last looked (26 Nov 2026, 09:12 UTC)", "Nothing new since ...", or on
-    a first look what "new" will mean; None for an inbox made without a look."""
+    """ "2 new conversations since you last looked (26 Nov 2026, 09:12 UTC), marked new.", "None
+    of these came in since ...", or on a first look what "new" will mean; None for an inbox made
+    without a look. A look at one topic or platform says the mark is the whole inbox's: it
+    does not move it (docs/listen.md), so "since you last looked" would read wrong there."""
     if inbox.look is None:
         return None
     if inbox.new_since is None:
         return (
             "[dim]From your next look, conversations that come in after this one are marked new.[/]"
         )
+    narrowed = inbox.topic_query is not None or inbox.platform is not None
+    looked = f"you last looked{' at the whole inbox' if narrowed else ''}"
     when = escape(format_when(inbox.new_since))
     if not inbox.new_count:
-        return f"[dim]None of these came in since you last looked ({when}).[/]"
+        return f"[dim]None of these came in since {looked} ({when}).[/]"
     return (
-        f"[bold green]{count_of(inbox.new_count, 'new conversation')}[/] since you last looked"
+        f"[bold green]{count_of(inbox.new_count, 'new conversation')}[/] since {looked}"
         f" ({when}), marked new."
     )
 
