@@ -154,7 +154,7 @@ def test_the_audit_shows_the_domain_in_unicode_and_its_fetch_step_works_as_writt
     page = html.read_text(encoding="utf-8")
     assert "<title>Social presence audit: @anna@bücher.social</title>" in page
     assert 'alt="avatar of @anna@bücher.social"' in page
-    assert "@jose@café.example (1)" in page  # who it talks with most
+    assert "@jose@café.example (1 post)" in page  # who it talks with most
     # links keep the address DNS uses; nothing a person reads does
     assert "xn--" not in re.sub(r'href="[^"]*"', "", page)
     # a picture never fetched: the step to fetch it names the address as people read it
