@@ -140,8 +140,12 @@ def ref_authors(
         else:
             missing.append(pid)
     if missing:
-        for pid, post in store.get_posts(posts[0].platform, missing).items():
-            out[pid] = (post.author_handle or post.author_id).lower()
+        # the authors alone: building whole posts (every column) was most of a big feed's cost
+        sql = (
+            "SELECT id, author_handle, author_id FROM posts WHERE platform = ? AND id IN ({marks})"
+        )
+        for pid, handle, author in rows_where_in(store.conn, sql, (posts[0].platform,), missing):
+            out[pid] = (handle or author).lower()
     # a Bluesky post the store lacks still names its author in its URI: the author's handle
     # when the account is stored (one look-up for all of them), else the DID
     dids = {pid: did for pid in missing if pid not in out and (did := author_of_uri(pid))}
