@@ -109,3 +109,18 @@ def test_a_jsonl_page_whose_includes_break_imports_its_tweets_and_says_why(
     assert skipped[0].message.startswith("the response's includes (users, media and tweets")
     (gap,) = [problem for problem in report.notices if "no author profile" in problem.message]
     assert "(a page's includes were damaged and left out, as told above)" in gap.message
+
+
+def test_a_part_whose_items_hold_many_keys_after_the_damage_is_still_left_out() -> None:
+    # QA s29: the end of the damaged includes was looked for among 20 keys only
+    page = _page()
+    includes = page["includes"]
+    assert isinstance(includes, dict)
+    includes["users"] = [
+        {"id": str(n), "username": f"firm{n}", "public_metrics": {"followers_count": n}}
+        for n in range(30)
+    ]
+    text = json.dumps(page).replace('"username": "firm0"', '"username: "firm0"')
+    part = salvage_without_part(text, text.index('"firm0"'))
+    assert part is not None and part.document["data"] == _page()["data"]
+    assert part.lists == ("users", "media", "tweets")

@@ -40,6 +40,20 @@ def test_a_stray_byte_between_values_costs_nothing_and_adds_no_message() -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # QA s29: a colon or a comma flipped to a byte that is not UTF-8 cost the response
+        ('{"domain"\ufffd {"id": "1"}, "n": 2}', {"domain": {"id": "1"}, "n": 2}),
+        ('{"url": "https://t.co/x"\ufffd\n  "id": "9"}', {"url": "https://t.co/x", "id": "9"}),
+    ],
+)
+def test_a_damaged_byte_where_a_colon_or_comma_goes_is_read_as_it(
+    text: str, read: dict[str, object]
+) -> None:
+    assert _mend(text) == (read, "")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '{"id": 2 3}',  # two words: a comma missing, not one value damaged

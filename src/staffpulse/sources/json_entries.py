@@ -201,8 +201,9 @@ _PARTS = {
     "__twarc": "when and how twarc fetched the page",
 }
 _NEXT_KEY_RE = re.compile(r',\s*"(?:[^"\\]|\\.){1,80}"\s*:|\}\s*\Z')
-_PART_TRIES = 20  # places the damaged part may end, tried at most
-_LIST_KEY_RE = re.compile(r'"(\w{1,40})"\s*:\s*\[')
+_OPENS_LIST_RE = re.compile(r"\s*:\s*\[")
+_LIST_NAME_RE = re.compile(r'"(\w{1,40})"\s*:\s*\[')
+_INCLUDES = frozenset({"users", "tweets", "media", "places", "polls", "topics"})  # X API v2
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,10 +248,11 @@ def salvage_without_part(text: str, at: int) -> WithoutPart | None:
     if part is None:
         return None
     key, start = part
-    tries = 0
+    # each key after the damage may be the next part's (those inside the part are tried too)
+    tries = max(_CANDIDATES, _TRIED_BYTES // max(len(text), 1))
     for found in _NEXT_KEY_RE.finditer(text, at):
-        tries += 1
-        if tries > _PART_TRIES:
+        tries -= 1
+        if tries < 0:
             return None
         end = found.start()
         if found.group().startswith(","):  # the part and the comma after it go
@@ -263,7 +265,9 @@ def salvage_without_part(text: str, at: int) -> WithoutPart | None:
             continue
         if not isinstance(document, dict):
             return None
-        lists = tuple(dict.fromkeys(_LIST_KEY_RE.findall(text, start, end)))
+        # the part's own lists: those before the damage, and the includes' named after it
+        after = (name for name in _LIST_NAME_RE.findall(text, at, end) if name in _INCLUDES)
+        lists = tuple(dict.fromkeys([*_lists_in(text[start:at]), *after]))
         held = _items_in(text[start:at])  # what follows the damage may be misread
         return WithoutPart(document, key, count_entries(cut), lists, held)
     return None
@@ -287,6 +291,22 @@ def _part_at(text: str, at: int) -> tuple[str, int] | None:
     if last is None or len(stack) < 2 or stack[0] != "{" or last[0] not in _PARTS:
         return None
     return last
+
+
+def _lists_in(value: str) -> Iterator[str]:
+    """The names of the lists a part holds itself (``"includes": {"users": [...]}``: users),
+    not those of its items (their ``hashtags``), as far as its brackets can be followed."""
+    opened: list[str] = []
+    for match in _TOKEN_RE.finditer(value):
+        token = match.group()
+        if token[0] == '"':
+            if len(opened) == 1 and _OPENS_LIST_RE.match(value, match.end()):
+                yield token.strip('"')
+        elif token in "]}":
+            if opened:
+                opened.pop()
+        else:
+            opened.append(token)
 
 
 def _items_in(value: str) -> int:

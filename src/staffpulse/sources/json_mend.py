@@ -3,10 +3,11 @@ value left empty, not lost whole: a Mastodon notification whose ``"hide_collecti
 became ``n\ufffdll``, a twarc2 page whose ``"like_count": 48969`` gained a stray byte.
 
 Only a value that holds no JSON structure is mended, a number or ``true``/``false``/``null``:
-it is read as null (never as a guess of what it held, which could be wrong), and a stray byte
-between values, where JSON allows only spaces, as a space. Damage to a quote, a bracket or a
-comma is not mended here: the entry it is in is left out instead
-(:func:`~staffpulse.sources.json_entries.salvage_damaged`).
+it is read as null (never as a guess of what it held, which could be wrong). A byte that is
+not UTF-8 (read as U+FFFD) between values, where JSON allows only spaces, a colon or a comma,
+is read as whichever of them makes the text read on past it: such a byte is damage, and
+nothing of the data is guessed. Damage to a quote or a bracket is not mended here: the entry
+it is in is left out instead (:func:`~staffpulse.sources.json_entries.salvage_damaged`).
 """
 
 from __future__ import annotations
@@ -60,30 +61,43 @@ class Mended:
 
 def mend_damaged_values(text: str, at: int) -> Mended | None:
     """``text``, whose JSON breaks at index ``at``, parsed with the damaged value there (and up
-    to two more) read as null, or a stray byte between values as a space; None when the
-    damage is not in such a value, or the mended text still does not parse."""
+    to two more) read as null, or a stray byte between values as a space, colon or comma;
+    None when the damage is not in such a place, or the mended text still does not parse."""
     if len(text) > SALVAGE_LIMIT:
         return None
     emptied: list[tuple[int, int, str | None]] = []
     for _ in range(_MENDS):
-        mended = _mend_at(text, at)
-        if mended is None:
+        found = _mend_at(text, at)
+        if found is None:
             return None
-        if mended[1] is not None:
-            line = text.count("\n", 0, at) + 1
-            emptied.append((line, at - text.rfind("\n", 0, at), mended[1] or None))
-        text = mended[0]
-        try:
-            return Mended(orjson.loads(text), tuple(emptied))
-        except orjson.JSONDecodeError as exc:
-            at = exc.pos
+        candidates, key = found
+        for candidate, after in candidates:
+            try:
+                document = orjson.loads(candidate)
+            except orjson.JSONDecodeError as exc:
+                # it breaks there still, or at the next token: not what the byte was
+                if exc.pos <= len(candidate) - len(candidate[after:].lstrip()):
+                    continue
+                next_at = exc.pos
+            else:
+                next_at = None
+            if key is not None:
+                line = text.count("\n", 0, at) + 1
+                emptied.append((line, at - text.rfind("\n", 0, at), key or None))
+            if next_at is None:
+                return Mended(document, tuple(emptied))
+            text, at = candidate, next_at  # read on past it: another damaged place follows
+            break
+        else:
+            return None
     return None
 
 
-def _mend_at(text: str, at: int) -> tuple[str, str | None] | None:
-    """``text`` with the run of characters around ``at`` that holds no JSON structure made a
-    space (when it is only spaces and bytes that were not UTF-8) or null, and the key of the
-    value made null ("" in a list; None when it was made a space)."""
+def _mend_at(text: str, at: int) -> tuple[list[tuple[str, int]], str | None] | None:
+    """The texts to try for the run of characters around ``at`` that holds no JSON structure,
+    each with where its mended run ends: spaces, a colon or a comma for one of only spaces and
+    bytes that were not UTF-8; else null, with the key of the value made null ("" in a list;
+    None when no value was)."""
     if not 0 <= at < len(text) or text[at] in _STRUCTURE or _in_string(text, at):
         return None
     start = max(text.rfind(mark, 0, at) for mark in _STRUCTURE) + 1
@@ -91,13 +105,15 @@ def _mend_at(text: str, at: int) -> tuple[str, str | None] | None:
     end = min(ends, default=len(text))
     run = text[start:end]
     if not run.replace(_REPLACED, " ").strip():
-        return text[:start] + " " * len(run) + text[end:], None
+        return [
+            (text[:start] + mark + " " * (len(run) - 1) + text[end:], end) for mark in " :,"
+        ], None
     before = text[max(0, start - 200) : start].rstrip()  # the key, if any, is right before
     # two words where one value goes ("2 3"): a comma missing, not one value damaged
     if len(run.split()) > 1 or not before.endswith((":", ",", "[")):
         return None
     key = _KEY_RE.search(before) if before.endswith(":") else None
-    return text[:start] + " null" + text[end:], key.group(1) if key else ""
+    return [(text[:start] + " null" + text[end:], start + 5)], key.group(1) if key else ""
 
 
 def _in_string(text: str, at: int) -> bool:
