@@ -72,6 +72,7 @@ def mend_damaged_values(text: str, at: int) -> Mended | None:
             return None
         candidates, key = found
         for candidate, after in candidates:
+            next_at: int | None = None
             try:
                 document = orjson.loads(candidate)
             except orjson.JSONDecodeError as exc:
@@ -79,8 +80,6 @@ def mend_damaged_values(text: str, at: int) -> Mended | None:
                 if exc.pos <= len(candidate) - len(candidate[after:].lstrip()):
                     continue
                 next_at = exc.pos
-            else:
-                next_at = None
             if key is not None:
                 line = text.count("\n", 0, at) + 1
                 emptied.append((line, at - text.rfind("\n", 0, at), key or None))
