@@ -120,3 +120,13 @@ def test_domain_cues_stay_quiet(bio: str, cue: str) -> None:
 def test_laid_off_is_a_job_seeker_cue_only_when_it_is_about_oneself() -> None:
     assert "bio_job_seeker" in _cues("jen", "I was laid off last week, hire me")
     assert "bio_job_seeker" not in _cues("news", "Tracking tech layoffs: who laid off whom.")
+
+
+def test_a_persons_name_crosses_the_bios_we_and_i() -> None:
+    """'We' under a brand's name is a firm's; under a person's it may be a solo recruiter's."""
+    solo, firm = _cues("JaneSmith", "We place nurses."), _cues("Northgate", "We place nurses.")
+    assert {"name_first_name", "name_full_name", "bio_we_person_name"} <= solo
+    assert "bio_we_other_name" not in solo
+    assert "bio_we_other_name" in firm
+    assert not {"name_first_name", "name_full_name", "bio_we_person_name"} & firm
+    assert "bio_i_person_name" in _cues("Jane Smith", "I place nurses.")

@@ -23,6 +23,9 @@ SELLING = [
     "Staffing software built for recruiting firms.",
     "We help recruiters hire faster with our AI platform.",
     "Job distribution for recruitment agencies: post once, reach 200 job boards.",
+    # the service as a verb: no "training", no "for"
+    "We train recruiters to write better outreach. Workshops, coaching, templates.",
+    "We coach hiring managers to run fair interviews.",
 ]
 NOT_SELLING = [
     # agencies: their customers are employers, not agencies
@@ -38,6 +41,10 @@ NOT_SELLING = [
     "Recruiter. I use every tool for recruiters I can find. Views my own.",
     # customers named, nothing sold
     "News for staffing agencies, every Monday.",
+    # training, but not of recruiters or HR
+    "We train dogs.",
+    "We coach youth soccer teams.",
+    "I coach recruiters on LinkedIn.",
 ]
 
 
@@ -80,13 +87,14 @@ _KEPT = [
 
 def test_the_shipped_tagger_calls_a_vendor_to_agencies_a_vendor_organization() -> None:
     """Without the rule the learned heads called these staffing_firm, other, or hr_pro (a
-    person): connect offered a software company as a staffing firm to follow."""
+    person): connect offered a software company as a staffing firm to follow. (The heads of
+    stop 29 get the payroll funder right on their own, not the other two.)"""
     model = load_role_model()
     names = [n for n, _ in _VENDORS]
     bios = [b for _, b in _VENDORS]
     plain = copy.copy(model)
     plain.vendor_bios = False
-    assert "vendor" not in plain.predict(names, bios, None).role
+    assert plain.predict(names, bios, None).role[:2] == ["staffing_firm", "other"]
     tagged = model.predict(names, bios, None)
     assert tagged.role == ["vendor"] * len(_VENDORS)
     assert tagged.kind == ["org"] * len(_VENDORS)

@@ -10,7 +10,9 @@ name, its bio and a sample of its posts:
   bio also as character n-grams;
 * **cues** are regular expressions written for this domain (``tmj_`` prefix, "jobs" in the
   name, "staffing", "talent acquisition", "HR", "ATS", first-person words ...; the patterns
-  are in :mod:`staffpulse.signals.role_cues`), counted per field and squashed with ``log1p``.
+  are in :mod:`staffpulse.signals.role_cues`), counted per field and squashed with ``log1p``,
+  plus the name's shape (:mod:`staffpulse.signals.role_person_name`) crossed with the bio's
+  "we" and "I".
 
 Texts are reduced to ASCII after Unicode decomposition, so that the mojibake of the 2015
 training data and the emoji of live data both vanish in the same way.
@@ -28,6 +30,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from staffpulse.signals.role_cues import CUES
+from staffpulse.signals.role_person_name import name_shape
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _MENTION_RE = re.compile(r"@\w+")
@@ -91,7 +94,18 @@ CUE_NAMES: tuple[str, ...] = (
     "name_has_digits",
     "name_has_underscore",
     "name_words",
+    # the name's shape (role_person_name.py), alone and crossed with the bio's pronouns: "we"
+    # under a brand's name is a firm, under a person's it may be a solo recruiter's
+    "name_first_name",
+    "name_full_name",
+    "name_surname",
+    "bio_we_person_name",
+    "bio_we_other_name",
+    "bio_i_person_name",
+    "bio_i_other_name",
 )
+_WE = CUE_NAMES.index("bio_org_we")
+_I_ME = CUE_NAMES.index("bio_first_person")
 
 
 @dataclass(frozen=True)
@@ -150,6 +164,15 @@ def cue_matrix(accounts: Sequence[AccountText]) -> np.ndarray:
         out[i, k + 3] = 1.0 if any(c.isdigit() for c in acc.raw_name) else 0.0
         out[i, k + 4] = 1.0 if "_" in acc.raw_name else 0.0
         out[i, k + 5] = len(acc.name.split())
+        shape = name_shape(acc.name)
+        person = 1.0 if shape.first or shape.full else 0.0
+        out[i, k + 6 : k + 9] = (shape.first, shape.full, shape.surname)
+        out[i, k + 9 : k + 13] = (
+            out[i, _WE] * person,
+            out[i, _WE] * (1.0 - person),
+            out[i, _I_ME] * person,
+            out[i, _I_ME] * (1.0 - person),
+        )
     return np.log1p(out)
 
 

@@ -1,13 +1,15 @@
 """Whether a screen name or display name is shaped like a person's name.
 
-The learned heads read a name only as hashed character n-grams, which know the first names that
-the 2015 CrowdFlower accounts happen to hold. A list of common first names and surnames (the US
-Census Bureau's, public domain; ``scripts/roles_person_names.py`` writes it) reaches past them:
+Hashed character n-grams of a name know only the first names that the 2015 CrowdFlower
+accounts happen to hold. A list of common first names and surnames (the US Census Bureau's,
+public domain; ``scripts/roles_person_names.py`` writes it) reaches past them:
 ``JaneSmith``, ``bonniehart1`` and "Jane Smith" open with a first name followed by a name, while
 ``TCGJobs``, ``AcmeStaffing`` and ``MikeandPattys`` do not. On the CrowdFlower accounts, 809 of
 the 858 whose screen name has that full shape are people (94%), and all 31 of the dev accounts.
-The same "We place nurses across Ohio." is a firm's under a brand's name and a solo recruiter's
-under a person's (:mod:`staffpulse.signals.role_placement_bio`).
+The shape is a feature of the heads (:mod:`staffpulse.signals.role_features`, crossed with the
+bio's "we" and "I"), and it decides the rule for placement bios: the same "We place nurses across
+Ohio." is a firm's under a brand's name and a solo recruiter's under a person's
+(:mod:`staffpulse.signals.role_placement_bio`).
 
 Every function takes the name already split into lower-case words
 (:func:`staffpulse.signals.role_features.split_name`: ``JaneSmith`` -> ``jane smith``).

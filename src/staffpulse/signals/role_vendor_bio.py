@@ -9,8 +9,8 @@ even hr_pro (a person), so connect offered a software company as a staffing firm
 
 So a bio that names what it sells (software, a platform, an ATS or CRM, funding, factoring,
 payroll, back office, insurance, background checks, training) and whom it is for (staffing or
-recruiting agencies and firms, search firms, recruiters, HR or talent teams) is read as a
-vendor's: ``p_org`` is raised to at least :data:`VENDOR_BIO_P_ORG` and the scores of the roles
+recruiting agencies and firms, search firms, recruiters, HR or talent teams), or that trains or
+coaches them ("We train recruiters to write better outreach."), is read as a vendor's: ``p_org`` is raised to at least :data:`VENDOR_BIO_P_ORG` and the scores of the roles
 a company selling to agencies cannot have (staffing_firm, job_board, employer, other) go to
 vendor. Never when a person speaks or is described (first person, he/she, family, "views my
 own"), since a consultant who sells to agencies may be labelled by what else the bio says.
@@ -53,9 +53,17 @@ _CUSTOMERS = re.compile(
     re.IGNORECASE,
 )
 
+# a service sold as a verb, the customers its object: "We train recruiters to write better
+# outreach." (an HR trainer, vendor by the guidelines) names neither "training" nor "for"
+_TRAINS = re.compile(
+    r"\b(?:train|trains|coach|coaches|teach|teaches|upskill|upskills|certify|certifies)\s+"
+    r"(?:[\w&'-]+\s+){0,2}?(?:recruiters|(?:hr|talent|recruiting|people)\s+teams"
+    r"|hiring\s+managers|(?:staffing|recruiting|recruitment|search)\s+(?:agencies|firms))\b",
+    re.IGNORECASE,
+)
 
 # a substring every customer phrase needs, tested first: most bios have none (keeps it cheap)
-_STEMS = ("agenc", "recruit", "staffing", "search", "temp", "employment", "team")
+_STEMS = ("agenc", "recruit", "staffing", "search", "temp", "employment", "team", "hiring")
 
 
 def sells_to_agencies(bio: str) -> bool:
@@ -65,7 +73,8 @@ def sells_to_agencies(bio: str) -> bool:
     lowered = text.lower()
     if not any(stem in lowered for stem in _STEMS):
         return False
-    if _CUSTOMERS.search(text) is None or _SOLD.search(text) is None:
+    sells = _CUSTOMERS.search(text) is not None and _SOLD.search(text) is not None
+    if not sells and _TRAINS.search(text) is None:
         return False
     return not names_a_person(text)
 
