@@ -241,8 +241,13 @@ def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
             page.get_by_role("button", name="Start the refresh").click()
             page.wait_for_selector("[data-done]", timeout=60_000)
             done = page.inner_text("body")
+            # on a phone the rows stack: the count of new posts is named, not a bare number
+            named = page.eval_on_selector(
+                "table.refreshed td.num", "td => getComputedStyle(td, '::before').content"
+            )
         finally:
             browser.close()
+    assert named == '"New posts"'
     assert planned == "Refreshing 2 accounts (1 Bluesky, 1 Mastodon): firms to watch.csv."
     assert "firms to watch.csv" in problems and problems.startswith("LINES OF")
     assert "Refreshed 2 of 2 accounts: 42 new posts." in done  # 12 posts and 30 statuses
