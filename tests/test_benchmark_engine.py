@@ -181,8 +181,7 @@ def test_firms_with_no_posts_to_judge_are_counted_as_firms_not_as_missing(tmp_pa
     jobs = result.claims[-1]
     assert jobs["verdict"] == "too small to tell" and (jobs["n"], jobs["members"]) == (0, 4)
     assert jobs["explanation"] == (
-        "Too few to tell: 0 of the 4 staffing firms have original posts to judge, "
-        "and we need at least 5."
+        "Too few to tell: 0 of the 4 staffing firms have a Mix score, and we need at least 5."
     )
 
 

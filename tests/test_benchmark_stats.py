@@ -74,9 +74,11 @@ def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> No
     shares = np.array([0.9, 0.8, 0.7, 0.6, 0.1])
     judged = mostly_job_ads(shares, "Staffing firms", members=7)
     assert judged["explanation"].startswith(
-        "4 of 5 staffing firms with original posts to judge (80%) post more job ads"
+        "4 of 5 staffing firms with a Mix score (80%) post more job ads"
     )
-    assert judged["explanation"].endswith("The other 2 have none to judge.")
+    assert judged["explanation"].endswith(
+        "The other 2 have none (no original posts, or too few in English to read)."
+    )
 
 
 def test_a_difference_under_half_a_point_is_never_zero_points_higher() -> None:
@@ -100,8 +102,22 @@ def test_no_account_posting_mostly_job_ads_reads_as_none_not_a_minority() -> Non
     out = mostly_job_ads(np.array([0.0, 0.1, 0.2, 0.0, 0.05]), "Accounts", members=7)
     assert out["verdict"] == "contradicted"
     assert out["explanation"] == (
-        "None of the 5 accounts with original posts to judge post more job ads than anything "
-        "else (over half of their original posts). The other 2 have none to judge."
+        "None of the 5 accounts with a Mix score post more job ads than anything else (over "
+        "half of their original posts). The other 2 have none (no original posts, or too few "
+        "in English to read)."
     )
     some = mostly_job_ads(np.array([0.9, 0.1, 0.2, 0.0, 0.05, 0.1]), "Accounts")
     assert some["explanation"].startswith("1 of 6 accounts (17%) post more job ads")
+
+
+def test_a_firm_posting_in_french_is_not_said_to_have_no_original_posts() -> None:
+    # a cohort's French-language firm (30 original posts, Mix n/a: too few in English) was
+    # left out of "4 of the 5 staffing firms have original posts to judge"
+    out = mostly_job_ads(np.array([1.0, 1.0, 0.3, 1.0]), "Staffing firms", members=5)
+    assert out["explanation"] == (
+        "Too few to tell: 4 of the 5 staffing firms have a Mix score, and we need at least 5."
+    )
+    one = mostly_job_ads(np.array([0.9, 0.8, 0.7, 0.6, 0.1]), "Staffing firms", members=6)
+    assert one["explanation"].endswith(
+        "The other 1 has none (no original posts, or too few in English to read)."
+    )

@@ -321,13 +321,15 @@ def mostly_job_ads(
         out["verdict"] = "too small to tell"
         if n == members:
             counted = f"the group has {_group(n, group)}"
-        else:  # members without original posts to judge are no evidence
+        else:  # members without a Mix score are no evidence
             has = "has" if n == 1 else "have"
-            counted = f"{_scored(n, members, group)} {has} original posts to judge"
+            # "a Mix score", as the Voice claim says "a Voice score": "have original posts to
+            # judge" left out a firm with 30 original posts in French, Mix n/a in its row
+            counted = f"{_scored(n, members, group)} {has} a Mix score"
         out["explanation"] = f"Too few to tell: {counted}, and we need at least {MIN_GROUP}."
         return out
     out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
-    judged = "" if n == members else " with original posts to judge"
+    judged = "" if n == members else " with a Mix score"
     out["explanation"] = (
         f"{k} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
         "anything else (over half of their original posts): "
@@ -343,7 +345,11 @@ def mostly_job_ads(
             "(over half of their original posts)."
         )
     if n < members:
-        out["explanation"] += f" The other {members - n} have none to judge."
+        other = members - n
+        out["explanation"] += (
+            f" The other {other} {'has' if other == 1 else 'have'} none (no original posts, or "
+            "too few in English to read)."
+        )
     out["detail"] = (
         f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
         "(Wilson); the claim holds when the whole interval is above 50%."
