@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from staffpulse.errors import FetchError
 from staffpulse.fetch.resume import resume_hint
+from staffpulse.next_steps import CHECK_CONNECTION
 
 if TYPE_CHECKING:  # only annotated: common imports resume, which this module uses
     from staffpulse.fetch.common import FetchReport
@@ -51,11 +52,16 @@ def unresolved_error(
 ) -> FetchError | None:
     """The error of a request whose server name does not exist, None for any other failure;
     ``check`` says where the name was written. ``report`` is stopped: asking again would
-    fail the same way."""
+    fail the same way.
+
+    The connection comes first in the advice: on a laptop, a name not found is far more often
+    a network that is down (some resolvers answer "no such name" when offline) than a setting
+    that changed, and the setting is the one a marketer cannot check alone."""
     if not unknown_host(exc):
         return None
     report.stopped = "error"
     return FetchError(
         f"{what}: the name {host} could not be found",
-        hint=f"{check}, or your connection; {resume_hint(report, otherwise='then try again')}",
+        hint=f"{CHECK_CONNECTION.say()} first; if that is fine, {check};"
+        f" {resume_hint(report, otherwise='then try again')}",
     )
