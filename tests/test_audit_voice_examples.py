@@ -50,3 +50,18 @@ def test_a_post_the_inbox_would_never_offer_is_no_post_to_imitate() -> None:
     audit = audit_feed(feed)
     shown = [ex.text for name in ("mix", "voice") for ex in audit.pillars[name].best]
     assert shown and all("welder" in text for text in shown)
+
+
+def test_a_joke_about_a_religion_is_no_post_to_imitate_but_a_work_post_naming_it_is() -> None:
+    # a real feed's most "human" posts were riddles about Muslims and Jews; a firm that hires
+    # across every faith is never told to copy one, while its post on a work matter stays
+    feed = FeedBuilder("acme")
+    joke = "My story: What did the Muslim Terminator say? Allah be back."
+    work = "My story: we support our Muslim employees during Ramadan with flexible breaks"
+    feed.post(joke)
+    feed.post(work)
+    feed.post("My story this week: a welder I placed became a site lead, so proud")
+    audit = audit_feed(feed)
+    shown = {ex.text for name in ("mix", "voice") for ex in audit.pillars[name].best}
+    assert joke not in shown
+    assert work in shown

@@ -83,20 +83,29 @@ def rank_examples(
 ) -> npt.NDArray[np.int64]:
     """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last),
     never one the inbox would not offer a firm to join (hostile, sexual, or party politics
-    not about work): these are posts "to imitate", in a report a consultant sends a client,
-    and a real feed's strongest "human" post was a partisan rant. Only the posts ranked are
-    read, so a big feed costs no more."""
+    not about work), nor a joke about a religion, ethnicity or nationality
+    (:mod:`~staffpulse.audit.identity_groups`): these are posts "to imitate", in a report a
+    consultant sends a client, and a real feed's strongest "human" posts were a partisan rant
+    and a joke about Muslims. Only the posts ranked are read, so a big feed costs no more."""
     if pool.size == 0:
         return pool
-    # the inbox's lexicons; imported here, as the audit needs nothing else of listening
+    # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
+    # the audit needs nothing else of listening
+    from staffpulse.audit.identity_groups import unfit_to_imitate
     from staffpulse.listen.moderation import moderate
 
     length = np.array([len(_without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
     keep: list[int] = []
     for i in pool[np.lexsort((-strength, short))].tolist():
-        said = moderate(frame.posts[i].text)
-        if not (said.hostile or said.nsfw or said.partisan):
+        text = frame.posts[i].text
+        said = moderate(text)
+        if not (
+            said.hostile
+            or said.nsfw
+            or said.partisan
+            or unfit_to_imitate(text, humorous=bool(frame.humor[i]))
+        ):
             keep.append(i)
             if len(keep) == k:
                 break
