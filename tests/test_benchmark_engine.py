@@ -299,7 +299,7 @@ def test_a_cohort_of_recruiters_is_not_told_it_has_no_segment(tmp_path: Path) ->
     explanation = result.claims[0]["explanation"]
     assert "has a segment" not in explanation
     assert "its segments: recruiters, other" in explanation
-    assert "write staffing_firm or vendor" in explanation
+    assert "write staffing firm or vendor" in explanation
 
 
 def test_each_rows_fix_is_the_headline_of_its_audits_first_action(tmp_path: Path) -> None:

@@ -40,9 +40,12 @@ def test_where_you_stand_names_a_cohort_file_as_such(tmp_path: Path) -> None:
 def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
     from staffpulse.report.html import file_line
 
-    where = str(file_line("/data/<q3>/consultant_cohort.csv", 7))
-    # a chance to break after a folder's slash (escaped) and between the name's words only
-    assert where.endswith("&lt;q3&gt;/<wbr>consultant_<wbr>cohort.csv:7</span>")
+    where = str(file_line("/data/q3/consultant_<b>_cohort.csv", 7))
+    # a chance to break between the name's words only (escaped: the name is the user's)
+    assert where == '<span class="file-line">consultant_<wbr>&lt;b&gt;_<wbr>cohort.csv:7</span>'
+    assert (
+        str(file_line("C:\\Users\\ann\\cohort.csv")) == '<span class="file-line">cohort.csv</span>'
+    )
     feed = FeedBuilder("acme")
     feed.job(3)
     cohort = tmp_path / "consultant_cohort.csv"
@@ -51,6 +54,27 @@ def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
     page = render_benchmark_html(result)
     assert '<td class="where"><span class="file-line">' in page
     assert "consultant_<wbr>cohort.csv:2</span>" in page
+
+
+def test_a_client_reads_the_cohort_lines_by_file_name_and_segments_in_words(
+    tmp_path: Path,
+) -> None:
+    # the report goes to a client: the consultant's folders and the JSON's segment keys
+    # ("staffing_firm") are none of theirs; the terminal and --json keep both for the consultant
+    feed = FeedBuilder("acme")
+    feed.job(3)
+    folder = tmp_path / "clients" / "q3"
+    folder.mkdir(parents=True)
+    cohort = folder / "cohort.csv"
+    cohort.write_text("handle,platform,segment\nacme,x,client\n", encoding="utf-8")
+    result = run_benchmark(store_with(tmp_path, feed), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert "staffing_firm" in result.problems[0].message
+    page = render_benchmark_html(result)
+    (section,) = re.findall(r'<section class="card" id="cohort-problems">.*?</section>', page, re.S)
+    text = page_text(section)
+    assert "cohort.csv:2" in text and "clients" not in text
+    assert "use one of: staffing firm, vendor, recruiter, HR, other" in text
+    assert "staffing_firm" not in page
 
 
 def test_printed_each_chart_keeps_its_heading_on_its_page(tmp_path: Path) -> None:

@@ -305,7 +305,7 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
     named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
     return (
         f"No account of the group is marked a staffing firm or a vendor (its segments: "
-        f"{named}): write staffing_firm or vendor in the cohort file's segment column for "
+        f"{named}): write staffing firm or vendor in the cohort file's segment column for "
         "those accounts to test this."
     )
 

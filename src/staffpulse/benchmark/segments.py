@@ -4,6 +4,7 @@ them ("staffing agency", "job boards", "HR people"); a misspelled one is offered
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 
 from staffpulse.next_steps import SEGMENT_CHOICES
@@ -83,3 +84,21 @@ def normalize_segment(value: str | None) -> str | None:
         choices = SEGMENT_CHOICES.say(segments=", ".join(SEGMENTS))
         raise ValueError(f"unknown segment {value.strip()!r}{guess} {choices}")
     return _ALIASES[key]
+
+
+# how a report a client reads names the segments: the words the league table shows, which
+# a cohort file accepts too ("staffing firm", "HR"), never the JSON's keys ("staffing_firm")
+_IN_WORDS = {
+    name: words if words.isupper() else words.lower()
+    for name, words in SEGMENT_WORDS.items()
+    if name in SEGMENTS
+}
+_KEY_RE = re.compile(r"(?<![\w@.-])(staffing_firm|hr)(?![\w@.-])")
+
+
+def segments_in_words(text: str) -> str:
+    """``text`` (a cohort line's problem) with each segment key in words: "use one of:
+    staffing firm, vendor, recruiter, HR, other", "did you mean staffing firm?"."""
+    choices = ", ".join(SEGMENTS)
+    text = text.replace(choices, ", ".join(_IN_WORDS[name] for name in SEGMENTS))
+    return _KEY_RE.sub(lambda m: _IN_WORDS[m.group(1)], text)

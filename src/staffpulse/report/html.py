@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
+from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import (
     graded_label,
     rank_label,
@@ -80,6 +81,7 @@ def environment() -> Environment:
         _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""
         _ENV.filters["standing"] = standing_words  # "beats 8%, tied with 17", "tied for best"
         _ENV.filters["file_line"] = file_line  # "cohort.csv:7" never broken mid-name
+        _ENV.filters["segment_words"] = segments_in_words  # "staffing firm", not staffing_firm
         _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
@@ -121,16 +123,19 @@ def breakable_handle(handle: str) -> Markup:
     return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(shown))
 
 
-# where a place in a file may break: after a folder's slash, and after the _ or - between
-# the words of a long file name; never inside a word, nor before ".csv:7"
-_PATH_BREAKS = re.compile(r"(?<=[/\\_-])")
+# where a file's name may break: after the _ or - between the words of a long name; never
+# inside a word, nor before ".csv:7"
+_PATH_BREAKS = re.compile(r"(?<=[_-])")
+_FOLDERS = re.compile(r"[/\\]")  # a path typed on Linux, macOS or Windows
 
 
 def file_line(file: str, line: int | None = None) -> Markup:
-    """``folder/cohort.csv:7`` for the cohort problems table, with line-break chances only
-    between words (``cohort.c`` / ``sv:7`` read as two names). Escaped: the path is the
+    """``cohort.csv:7`` for the cohort problems table: the file's name only, as a client reads
+    the report and the consultant's folders are none of theirs, with line-break chances only
+    between words (``cohort.c`` / ``sv:7`` read as two names). Escaped: the name is the
     user's."""
-    where = f"{file}:{line}" if line else file
+    name = _FOLDERS.split(file)[-1] or file
+    where = f"{name}:{line}" if line else name
     parts = Markup("<wbr>").join(escape(part) for part in _PATH_BREAKS.split(where))
     return Markup('<span class="file-line">{}</span>').format(parts)
 
