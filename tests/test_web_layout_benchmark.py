@@ -20,8 +20,8 @@ site = pytest.fixture(layout_site, scope="module", name="site")
 
 
 def test_the_benchmark_on_a_phone_opens_with_its_title(site: tuple[str, str]) -> None:
-    """At 390 px the page's title comes before its downloads and the cohort form (beside
-    them on a wide screen, where they come first)."""
+    """At 390 px the page's title comes before its downloads and the cohort form (on a wide
+    screen the downloads stand above it, at the right)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
     tops = "sels => sels.map(s => document.querySelector(s).getBoundingClientRect().top)"
@@ -36,6 +36,32 @@ def test_the_benchmark_on_a_phone_opens_with_its_title(site: tuple[str, str]) ->
             browser.close()
     assert title < downloads < cohort
     assert title < 844  # on the first screen
+
+
+def test_the_benchmark_on_a_desktop_has_its_title_before_the_cohort_card(
+    site: tuple[str, str],
+) -> None:
+    """At 1280 px the page's title is above the cohort upload card, and a screen reader,
+    which reads the headings in their order, meets the title first."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(base + "/benchmark", wait_until="load")
+            title, cohort = page.evaluate(
+                "sels => sels.map(s => document.querySelector(s).getBoundingClientRect().top)",
+                ["main h1", ".toolbar-card"],
+            )
+            headings = page.eval_on_selector_all(
+                "main h1, main h2", "els => els.map(el => el.textContent.trim())"
+            )
+        finally:
+            browser.close()
+    assert title < cohort
+    assert headings[0].endswith("ranked on the four pillars")
+    assert headings[1] == "Cohort"
 
 
 def test_leaderboard_fits_its_card_on_a_laptop_a_wide_screen_and_paper(
