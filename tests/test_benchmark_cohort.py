@@ -32,6 +32,29 @@ def test_a_header_without_lines_says_the_file_lists_no_accounts() -> None:
         parse_cohort("handle,platform,segment\n# to fill in\n\n", "c_empty.csv")
 
 
+def test_a_firms_name_where_its_handle_goes_says_what_to_write_instead() -> None:
+    # "no handle on this line" on "acme staffing,x" left a marketer looking for what is missing
+    entries, problems = parse_cohort("acme staffing,x\nharbor,x\n", "c_names.csv")
+    assert [e.handle for e in entries] == ["harbor"]
+    (problem,) = problems
+    assert problem.line == 1 and "'acme staffing' has a space, and a handle has none" in (
+        problem.message
+    )
+    assert "write the account's @handle as its profile shows it (e.g. @acmestaffing)" in (
+        problem.message
+    )
+    assert "start the file with the header line handle,name,platform" in problem.message
+    _, under_header = parse_cohort("handle,platform\nAcme Staffing,x\nharbor,x\n", "c.csv")
+    assert "add a name column to the header line" in under_header[0].message
+    # what it says to write is read: the name kept in its own column, the handle ranked
+    entries, problems = parse_cohort(
+        "handle,name,platform\nacmestaffing,Acme Staffing,x\n", "c_fixed.csv"
+    )
+    assert [(e.handle, e.platform) for e in entries] == [("acmestaffing", "x")] and not problems
+    _, blank = parse_cohort("@,x\nharbor,x\n", "c_blank.csv")
+    assert blank[0].message == "no handle on this line"
+
+
 def _mixed(tmp_path: Path) -> BenchmarkResult:
     feeds = []
     for name in ("acmestaffing", "brightside", "harbor"):

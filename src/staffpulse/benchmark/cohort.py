@@ -267,6 +267,23 @@ def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
     )
 
 
+def _name_not_handle(written: str, delimiter: str, header: bool) -> str:
+    """Why a handle with a space is none, and what to write instead: the account's handle, and
+    the firm's name, if it is to stay in the file, in a column of its own."""
+    guess = "".join(written.lstrip("@").split()).lower()
+    sep = delimiter if delimiter in ",;\t|" and delimiter.strip() else ","
+    columns = sep.join(("handle", "name", "platform"))
+    keep = (
+        "add a name column to the header line (e.g. " + columns + ") and move the name there"
+        if header
+        else f"start the file with the header line {columns} and give the name its own column"
+    )
+    return (
+        f"{written!r} has a space, and a handle has none: write the account's @handle as its "
+        f"profile shows it (e.g. @{guess}); to keep the firm's name in the file, {keep}"
+    )
+
+
 def _entry(
     number: int, parts: list[str], record: dict[str, str] | None, delimiter: str = ","
 ) -> tuple[CohortEntry, str | None]:
@@ -281,8 +298,10 @@ def _entry(
             segment, unknown = None, str(exc)
     else:
         written, platform, segment, unknown = _plain(parts)
-    if not written.lstrip("@") or " " in written:
+    if not written.lstrip("@"):
         raise ValueError("no handle on this line")
+    if " " in written.strip():  # a firm's name where its handle goes: "acme staffing,x"
+        raise ValueError(_name_not_handle(written.strip(), delimiter, record is not None))
     handle, platform_key = _read_account(
         written, normalize_platform(platform) if platform else None
     )
