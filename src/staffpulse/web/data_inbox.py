@@ -7,10 +7,15 @@ before this run, which no cached inbox holds, needs a fresh ranking when it is r
 States are kept per firm ("You post as", :func:`staffpulse.listen.states.firm_key`): a change
 updates the cached inboxes of the same firm in place; a mark made with no firm named (which
 every firm's inbox honours) or a reopen drops the other firms' cached inboxes.
+
+Which conversations are "new" depends on when the firm last looked (:mod:`staffpulse.listen.looks`),
+so that time is part of a cached inbox's key: a page opened in a later sitting is marked from
+that sitting's last look, not from the one the cached ranking was made in.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -24,6 +29,7 @@ from staffpulse.store import Store
 
 if TYPE_CHECKING:
     from staffpulse.listen.inbox_model import Inbox, InboxItem
+    from staffpulse.listen.looks import Look
     from staffpulse.listen.snooze import SnoozedItem
 
 T = TypeVar("T")
@@ -54,15 +60,19 @@ class InboxMixin:
         max_age: timedelta | None,
         as_of: str = "auto",
         as_platform: str | None = None,
+        look: Look | None = None,
     ) -> Inbox:
         """The inbox as ``staffpulse inbox`` ranks it; ``max_age`` None = no age limit;
-        ``as_platform``: the platform of the firm's account, when the picker named one.
+        ``as_platform``: the platform of the firm's account, when the picker named one;
+        ``look``: the look its "new" marks are from (default: the firm's, now).
 
         The listening modules load the topic model, so they are imported here, on the first
         inbox, rather than when the dashboard starts.
         """
         from staffpulse.listen.inbox import build_inbox
         from staffpulse.listen.window import parse_as_of
+
+        seen = look or self.inbox_look(as_handle)
 
         def compute() -> Inbox:
             with self.store() as store:
@@ -75,10 +85,34 @@ class InboxMixin:
                     limit=RANKED,
                     max_age=max_age,
                     as_of=parse_as_of(as_of),
+                    look=seen,
                 )
 
-        key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
+        key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform, seen.since)
         return self.cached(key, compute)
+
+    def inbox_look(self, as_handle: str | None) -> Look:
+        """The look of the firm ``as_handle`` at its inbox, now: taken afresh for each page,
+        since a cached inbox's own look is as old as its ranking (hours, on a server left
+        running) and would say "new" of what the firm has seen since."""
+        from staffpulse.listen.looks import take_look
+
+        with self.store() as store:
+            return take_look(store, as_handle)
+
+    def record_inbox_look(self, look: Look) -> None:
+        """Remember ``look`` as the firm's last (:func:`staffpulse.listen.looks.record_look`):
+        what comes in after it is new at the next sitting, on the page and in the terminal.
+
+        A store busy with a long write (an import running in the terminal) keeps the mark
+        where it was rather than failing the page: the look after it moves it."""
+        from staffpulse.listen.looks import record_look
+
+        try:
+            with self.store() as store:
+                record_look(store, look)
+        except sqlite3.OperationalError:
+            pass
 
     def forget_ended_snoozes(self, key: Any) -> None:
         """Drop the cached inbox under ``key`` when a snooze it lists has ended (its date has
@@ -218,8 +252,9 @@ def inbox_key(
     max_age: timedelta | None,
     as_of: str,
     as_platform: str | None = None,
+    new_since: datetime | None = None,
 ) -> tuple[Any, ...]:
-    return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform)
+    return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform, new_since)
 
 
 def _is_inbox(key: Any) -> bool:

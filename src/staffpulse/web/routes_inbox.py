@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -21,6 +21,7 @@ from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
+from staffpulse.web.inbox_new import moves_the_mark, new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, named_account
 from staffpulse.web.routes_core import empty_store
@@ -28,6 +29,7 @@ from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
     from staffpulse.listen.firm import FirmResolution
+    from staffpulse.listen.looks import Look
     from staffpulse.listen.window import TopicChoice
 
 router = APIRouter()
@@ -84,12 +86,13 @@ def inbox_page(request: Request) -> HTMLResponse:
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
-    key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
+    look = ctx.backend.inbox_look(as_handle)  # afresh: a cached inbox's look is as old as it
+    key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform, look.since)
     ctx.backend.forget_ended_snoozes(key)  # a conversation due back is ranked again
     result = ctx.slow.get(
         key,
         "Finding the conversations worth joining",
-        lambda job: _ranked(ctx, job, as_handle, topic, platform, max_age, as_of, as_platform),
+        lambda job: _ranked(ctx, job, (as_handle, topic, platform, max_age, as_of, as_platform), look),
         ctx.settings.page_wait,
     )
     if isinstance(result, Job):
@@ -104,6 +107,8 @@ def inbox_page(request: Request) -> HTMLResponse:
             "store this can take minutes. The result is kept until new data comes in.",
         )
     inbox = result
+    if moves_the_mark(topic, platform):  # the firm saw its whole inbox: docs/web.md
+        ctx.backend.record_inbox_look(look)
     kept = {k: v for k, v in q.items() if k not in ("notice", "flash")}
     back = "/inbox" + ("?" + urlencode(kept) if kept else "")
     ages = list(AGES)
@@ -119,6 +124,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         active="inbox",
         inbox=inbox,
         groups=groups,
+        new=new_since(inbox, items),
         anchor_of=anchor_of,
         return_to=_return_to([item for _label, group in groups for item in group]),
         open_total=len(inbox.items),
@@ -202,18 +208,11 @@ def _picker_value(firm: FirmResolution | None, problem: StaffpulseError | None) 
     return f"@{firm.handle}"
 
 
-def _ranked(
-    ctx: Any,
-    job: Job,
-    as_handle: str | None,
-    topic: str | None,
-    platform: str | None,
-    max_age: timedelta | None,
-    as_of: str,
-    as_platform: str | None,
-) -> Any:
+def _ranked(ctx: Any, job: Job, choices: tuple[Any, ...], look: Look) -> Any:
+    """The inbox of the page's ``choices`` (as ``Backend.inbox`` takes them), marked new from
+    ``look``."""
     job.update("Reading, grouping and ranking the stored conversations")
-    return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of, as_platform)
+    return ctx.backend.inbox(*choices, look=look)
 
 
 def anchor_of(platform: str, conversation_id: str) -> str:
