@@ -92,7 +92,9 @@ def inbox_page(request: Request) -> HTMLResponse:
     result = ctx.slow.get(
         key,
         "Finding the conversations worth joining",
-        lambda job: _ranked(ctx, job, (as_handle, topic, platform, max_age, as_of, as_platform), look),
+        lambda job: _ranked(
+            ctx, job, (as_handle, topic, platform, max_age, as_of, as_platform), look
+        ),
         ctx.settings.page_wait,
     )
     if isinstance(result, Job):
