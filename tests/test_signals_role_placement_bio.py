@@ -164,3 +164,22 @@ def test_the_same_bio_under_a_brand_or_a_firms_name_stays_a_staffing_firm() -> N
     out = model.predict(names, [bio] * len(names), None)
     assert out.role == ["staffing_firm"] * len(names)
     assert out.kind == ["org"] * len(names)
+
+
+# (name, bio): firms named after their founders, whose bios say they are organizations
+_FOUNDERS_FIRMS = [
+    ("Michael Page UK", "Specialist recruitment consultancy. Find your next job with us."),
+    ("Robert Walters UK", "Global talent solutions. Permanent, contract and interim recruitment."),
+    ("JaneSmith", "We place nurses with hospitals across Ohio from offices in 3 states."),
+    ("Tom Walsh", "Executive search since 1988."),
+]
+
+
+def test_a_founders_name_over_a_bio_that_calls_itself_a_firm_stays_a_staffing_firm() -> None:
+    """Michael Page UK and Robert Walters UK were read as solo recruiters once a person-shaped
+    name turned placement bios into recruiters (stop 29)."""
+    model = load_role_model()
+    names = [n for n, _ in _FOUNDERS_FIRMS]
+    out = model.predict(names, [b for _, b in _FOUNDERS_FIRMS], None)
+    assert out.role == ["staffing_firm"] * len(names)
+    assert out.kind == ["org"] * len(names)

@@ -28,8 +28,10 @@ Under a person's name ("Jane Smith", ``JaneSmith``: :mod:`staffpulse.signals.rol
 the same bio is a one-person firm's, a recruiter written in the firm's voice ("We place nurses
 across Ohio."): ``p_org`` is lowered to at most :data:`SOLO_RECRUITER_P_ORG` and those role
 scores go to recruiter instead, since the guidelines make an individual who recruits a
-recruiter. A firm named after its founders (``MichaelPage``) is read so too: no list of
-agencies' names is kept. Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
+recruiter. Unless the bio calls the account an organization ("Specialist recruitment
+consultancy", "Global talent solutions", "offices across the UK", "since 1976"): a firm named
+after its founders ("Michael Page", "Robert Walters") says what it is, where a solo recruiter
+writing as a firm says what it does. Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
 role score but vendor's goes to staffing_firm: by the guidelines an organization that places
 workers is none of job_board, employer or other, and what the head read as a recruiter or an
 HR person (roles of people) is, for an organization, the agency. vendor keeps its score, since
@@ -144,6 +146,15 @@ _PERSON_TRAITS = re.compile(
     r"|\b(?:sourcer|headhunter|owner|lover|fan|enthusiast|junkie|addict|foodie|geek|nerd)\b",
     re.IGNORECASE,
 )
+# a bio that calls the account an organization: under a founder's name ("Michael Page") it is
+# still the firm's, where a solo recruiter's "we" says only what they do ("We place nurses")
+_ORGANIZATION = re.compile(
+    r"\b(?:consultancy|agency|agencies|firm|company|business|solutions|services|offices"
+    r"|branches|worldwide|nationwide|global|international|leading|largest|award[- ]winning"
+    r"|established|founded|ltd|inc|llc|plc|gmbh)\b|\b(?:since|est\.?)\s+(?:19|20)\d\d\b"
+    r"|\bour\s+(?:consultants|recruiters|team|teams|people|offices)\b",
+    re.IGNORECASE,
+)
 # a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
 _STEMS = (
     "plac",
@@ -205,7 +216,12 @@ def apply_placement_bios(
     if not placing.any():
         return p_org, scores
     solo = placing & np.fromiter(
-        (is_a_persons_name(split_name(n or "")) for n in names), dtype=bool, count=len(names)
+        (
+            is_a_persons_name(split_name(n or "")) and _ORGANIZATION.search(b or "") is None
+            for n, b in zip(names, bios, strict=True)
+        ),
+        dtype=bool,
+        count=len(names),
     )
     firm = placing & ~solo
     p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
