@@ -33,17 +33,34 @@ _ARCHIVE_NOT_PUBLIC = " AND ".join(
         ),
     ]
 )
-# the instr() tests skip the parse of the payloads that cannot hold such a status
+# Each payload is read once, whatever the number of its posts: an API response holds a whole
+# timeline (40 statuses, hundreds of kB), and the statuses of one page are stored as as many
+# posts that share it; read post by post, a page of 40 was parsed 80 times. The instr() tests
+# skip the parse of the payloads that cannot hold such a status.
 _NOT_PUBLIC_SQL = f"""
-SELECT p.id FROM posts p JOIN raw_payloads r ON r.id = p.raw_id
-WHERE p.platform = 'mastodon' AND {{where}} AND json_valid(r.payload) AND (
-    (json_extract(r.payload, '$.type') = 'Create' AND {_ARCHIVE_NOT_PUBLIC})
-    OR ((instr(r.payload, '"private"') OR instr(r.payload, '"direct"')) AND EXISTS (
-        SELECT 1 FROM json_tree(r.payload) t
-        WHERE t.key = 'visibility' AND t.atom IN ('private', 'direct')
-        AND p.url IN (json_extract(r.payload, t.path || '.url'),
-                      json_extract(r.payload, t.path || '.uri'))))
+WITH wanted AS MATERIALIZED (
+    SELECT p.id, p.url, p.raw_id FROM posts p WHERE p.platform = 'mastodon' AND {{where}}
+), payloads AS MATERIALIZED (
+    SELECT r.id, r.payload FROM raw_payloads r
+    WHERE r.id IN (SELECT raw_id FROM wanted) AND json_valid(r.payload)
+), archived AS MATERIALIZED (
+    SELECT r.id FROM payloads r
+    WHERE json_extract(r.payload, '$.type') = 'Create' AND {_ARCHIVE_NOT_PUBLIC}
+), shown AS MATERIALIZED (
+    -- the url and uri of each status (an object) that is not public, read in the same walk of
+    -- the payload as its visibility: extracting them by path parsed the payload once more for each
+    SELECT r.id AS raw_id,
+           max(CASE WHEN t.key = 'url' THEN t.atom END) AS url,
+           max(CASE WHEN t.key = 'uri' THEN t.atom END) AS uri
+    FROM payloads r, json_tree(r.payload) t
+    WHERE (instr(r.payload, '"private"') OR instr(r.payload, '"direct"'))
+    AND t.key IN ('visibility', 'url', 'uri')
+    GROUP BY r.id, t.parent
+    HAVING max(t.key = 'visibility' AND t.atom IN ('private', 'direct'))
 )
+SELECT w.id FROM wanted w
+WHERE w.raw_id IN (SELECT id FROM archived)
+OR EXISTS (SELECT 1 FROM shown s WHERE s.raw_id = w.raw_id AND w.url IN (s.url, s.uri))
 """
 
 
