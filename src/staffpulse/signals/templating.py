@@ -95,7 +95,12 @@ def _name_or_word(match: re.Match[str]) -> str:
 
 def mask_text(text: str) -> str:
     """The post with its variable parts replaced by ``<url>``, ``<user>``, ``<num>`` ..."""
-    return _lower_tokens(_PROPER.sub(_name_or_word, _mask_links_and_numbers(text)))
+    return _mask_names(_mask_links_and_numbers(text))
+
+
+def _mask_names(unnamed: str) -> str:
+    """A text already through :func:`_mask_links_and_numbers` with its names masked too."""
+    return _lower_tokens(_PROPER.sub(_name_or_word, unnamed))
 
 
 def _mask_links_and_numbers(text: str) -> str:
@@ -124,7 +129,7 @@ def _compared_text(text: str, min_tokens: int, min_words: int) -> str | None:
     (only links, mentions, hashtags and numbers masked), so two such posts are near-copies
     only when they say the same thing; too short either way, and it is no template."""
     unnamed = _mask_links_and_numbers(text or "")
-    masked = _lower_tokens(_PROPER.sub(_name_or_word, unnamed))
+    masked = _mask_names(unnamed)
     if len(masked.split()) < min_tokens:
         return None
     if own_words(masked) >= min_words:
