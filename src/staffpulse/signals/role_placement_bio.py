@@ -215,14 +215,13 @@ def apply_placement_bios(
     placing = find_placement_bios(bios)
     if not placing.any():
         return p_org, scores
-    solo = placing & np.fromiter(
-        (
-            is_a_persons_name(split_name(n or "")) and _ORGANIZATION.search(b or "") is None
-            for n, b in zip(names, bios, strict=True)
-        ),
-        dtype=bool,
-        count=len(names),
-    )
+    solo = np.zeros_like(placing)
+    # only the few placement bios are read for a person's name, not every account's
+    for i in np.flatnonzero(placing).tolist():
+        solo[i] = (
+            is_a_persons_name(split_name(names[i] or ""))
+            and _ORGANIZATION.search(bios[i] or "") is None
+        )
     firm = placing & ~solo
     p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
     p_org = np.where(solo, np.minimum(p_org, SOLO_RECRUITER_P_ORG), p_org)
