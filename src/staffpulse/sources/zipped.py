@@ -62,7 +62,7 @@ MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImpl
 # A member damaged early looks like no format at all (its head is garbled): it was told "no
 # known format", as if the wrong file had been zipped. Any damaged member is skipped whole:
 # deflate data unpacked past damage can look like records and still be garbled. How many
-# records it held cannot be told: it was counted as one, whatever it held
+# records it held cannot be told: an UnreadFile (records 0), counted apart from those skipped
 DAMAGED = (
     "is damaged in the ZIP, so nothing of it was read (how many records it held cannot be"
     " told): download or copy the ZIP again, then import it again"
