@@ -77,14 +77,10 @@ def since_text(since: datetime) -> str:
 def since_in_words(since: datetime | str) -> str:
     """``--since`` as the reports say it: "1 Jun 2022", or the moment when a time was given
     ("since 2 Mar 2026" alone would deny the posts earlier that day)."""
-    moment = (
-        since
-        if isinstance(since, datetime)
-        else datetime.fromisoformat(str(since).replace("Z", "+00:00"))
-    )
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return format_day(moment) if moment.astimezone(UTC).time() == time(0) else format_when(moment)
+    # read by the dates module's own parsing, which shows text that is no date unchanged
+    # rather than failing a report over it
+    day, when = format_day(since), format_when(since)
+    return day if when == f"{day}, 00:00 UTC" else when
 
 
 def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
