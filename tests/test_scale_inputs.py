@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 from export_gap_helpers import MARCH, archive_of, list_in_manifest
 from scale_helpers import post_line
 from staffpulse.cli import app
+from staffpulse.errors import MissingFileError
 from staffpulse.scale import score_inputs
-from staffpulse.scale.inputs import read_posts
+from staffpulse.scale.inputs import plan_shards, read_posts
 
 
 def test_an_older_x_archive_without_a_manifest_is_read_without_a_note(tmp_path: Path) -> None:
@@ -188,3 +189,11 @@ def test_score_points_a_csv_of_texts_without_authors_to_classify(tmp_path: Path)
     said = " ".join(told.output.split())  # Rich wraps long lines
     assert 'rename the column "tweet" to "text"' in said
     assert "staffpulse classify sarcasm.csv --output scores.jsonl" in said
+
+
+def test_a_file_still_downloading_is_told_to_wait_not_to_check_the_path(tmp_path: Path) -> None:
+    """`score` names the browser's half-written file, as `import` does."""
+    (tmp_path / "posts.jsonl.crdownload").write_text(post_line("1") + "\n")
+    with pytest.raises(MissingFileError) as told:
+        plan_shards([tmp_path / "posts.jsonl"])
+    assert "still being downloaded (posts.jsonl.crdownload is there)" in (told.value.hint or "")

@@ -17,6 +17,7 @@ from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.native_csv import post_fixes, shown_columns
 from staffpulse.sources.native_records import post_from_native
+from staffpulse.sources.user_paths import missing_hint
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -71,7 +72,7 @@ def _plan_path(path: Path, output: Path | None) -> ShardPlan:
     """The shards of one path given (see :func:`plan_shards`)."""
     if not path.exists():
         raise MissingFileError(
-            f"{path}: no such file or folder", hint="check the path and try again"
+            f"{path}: no such file or folder", hint=missing_hint(path, "the path and try again")
         )
     if path.is_file() and _is_parquet(path):
         return ShardPlan([path], [], [])
