@@ -35,6 +35,17 @@ def test_a_damaged_literal_or_number_is_read_as_empty_naming_its_key_and_place()
     assert "What to do: check the file there" in told
 
 
+def test_a_second_damaged_value_on_a_line_is_told_at_its_column_in_the_file() -> None:
+    # the first mend makes "7x" " null", a character longer: the second is told where the
+    # file has it, as when the first value was whole, not a character further on
+    damaged = '{"a": 7\ufffd, "b": 2\ufffd}'
+    whole = '{"a": 71, "b": 2\ufffd}'
+    column = damaged.rindex("\ufffd") + 1
+    for text in (damaged, whole):
+        told = (_mend(text) or (None, ""))[1]
+        assert f"the value of b at line 1, column {column}" in told
+
+
 def test_a_stray_byte_between_values_costs_nothing_and_adds_no_message() -> None:
     assert _mend('{\n  \ufffd "id": "1",\n  "n": 2}') == ({"id": "1", "n": 2}, "")
 

@@ -66,6 +66,8 @@ def mend_damaged_values(text: str, at: int) -> Mended | None:
     if len(text) > SALVAGE_LIMIT:
         return None
     emptied: list[tuple[int, int, str | None]] = []
+    # what the mends so far added to each line ("1x" became " null"): columns are the file's
+    moved: dict[int, int] = {}
     for _ in range(_MENDS):
         found = _mend_at(text, at)
         if found is None:
@@ -80,11 +82,13 @@ def mend_damaged_values(text: str, at: int) -> Mended | None:
                 if exc.pos <= len(candidate) - len(candidate[after:].lstrip()):
                     continue
                 next_at = exc.pos
+            line = text.count("\n", 0, at) + 1  # a mend keeps every line break
             if key is not None:
-                line = text.count("\n", 0, at) + 1
-                emptied.append((line, at - text.rfind("\n", 0, at), key or None))
+                column = at - text.rfind("\n", 0, at) - moved.get(line, 0)
+                emptied.append((line, column, key or None))
             if next_at is None:
                 return Mended(document, tuple(emptied))
+            moved[line] = moved.get(line, 0) + len(candidate) - len(text)
             text, at = candidate, next_at  # read on past it: another damaged place follows
             break
         else:
