@@ -4,7 +4,7 @@ client report."""
 from __future__ import annotations
 
 from staffpulse.next_steps import HANDLE, Step
-from staffpulse.step_wording import StepWording, say_in_words
+from staffpulse.step_wording import StepWording, left_out_with_its_joint, say_in_words
 
 FETCH = Step("run staffpulse fetch x {handle}", (("handle", HANDLE),))
 IMPORT = Step("import its posts first (staffpulse import FILE)")
@@ -45,3 +45,9 @@ def test_a_step_holding_another_is_replaced_whole_before_its_part() -> None:
 def test_text_without_a_known_step_passes_through_unchanged() -> None:
     wording = StepWording({FETCH: "fetch it on the Import page"}, left_out=_dropped)
     assert wording.say("3 posts skipped (file.csv, line 4)") == "3 posts skipped (file.csv, line 4)"
+
+
+def test_a_left_out_step_in_brackets_goes_with_its_brackets() -> None:
+    wording = StepWording({IMPORT: None}, left_out=left_out_with_its_joint)
+    assert wording.say(f"Acme was not ranked ({IMPORT.say()}).") == "Acme was not ranked."
+    assert wording.say(f"Acme has no posts; {IMPORT.say()}") == "Acme has no posts"

@@ -55,6 +55,13 @@ class StepWording:
         return text
 
 
+def left_out_with_its_joint(step: Step) -> str:
+    """A left-out step's pattern for a page that reads whole sentences: the step in brackets,
+    or with the mark and space that joined it to the sentence before."""
+    found = step.pattern_text(named=False)
+    return rf"(?: \({found}\)|(?:[.;,]? )?{found})"
+
+
 def _rule(step: Step, words: StepWords, left_out: Callable[[Step], str]) -> _Rule:
     if words is None:
         return re.compile(left_out(step)), ""

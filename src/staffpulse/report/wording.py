@@ -17,7 +17,7 @@ from staffpulse import next_steps as steps
 from staffpulse.models import platform_name
 from staffpulse.next_steps import Step
 from staffpulse.report.inline_code import code_as_html
-from staffpulse.step_wording import StepWording, StepWords
+from staffpulse.step_wording import StepWording, StepWords, left_out_with_its_joint
 
 _NOT_IN_DATA = "its posts were not in the data this report was made from"
 
@@ -45,13 +45,7 @@ REPORT_STEPS: dict[Step, StepWords] = {
 }
 
 
-def _left_out(step: Step) -> str:
-    """The step with its brackets, or with what joined it to the sentence before."""
-    found = step.pattern_text(named=False)
-    return rf"(?: \({found}\)|(?:[.;,]? )?{found})"
-
-
-_REPORT_WORDING = StepWording(REPORT_STEPS, left_out=_left_out)
+_REPORT_WORDING = StepWording(REPORT_STEPS, left_out=left_out_with_its_joint)
 
 
 def report_text(text: str | None) -> str:
