@@ -314,3 +314,20 @@ def test_a_live_fetch_that_failed_offers_no_refresh(
     # a button that leads to "nothing to refresh" is not offered
     assert "Fetch what is new" not in home
     assert "No account fetched live yet" in words
+
+
+def test_a_refused_list_leaves_the_list_kept_before(tmp_path: Path) -> None:
+    """A wrong file chosen by mistake is refused; the list uploaded before is still offered."""
+    db = tmp_path / "store.db"
+    with make_client(db) as client:
+        token = csrf_token(client, "/refresh")
+        for name, text in (("firms.csv", b"acme.bsky.social,bluesky\n"), ("notes.txt", b"???\n")):
+            sent = client.post(
+                "/refresh/list",
+                data={"csrf_token": token},
+                files={"list": (name, text, "text/csv")},
+            )
+        refused = page_words(client.get(sent.headers["location"]).text)
+        kept = page_words(client.get("/refresh?which=list").text)
+    assert "That list was not used:" in refused
+    assert "The accounts of your list" in kept and "firms.csv" in kept

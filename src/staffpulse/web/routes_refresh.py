@@ -163,12 +163,15 @@ def _plan_from_file(store: Store, path: Path, label: str, config: Mapping[str, A
 async def upload_list(request: Request) -> Response:
     """A list of accounts to fetch (a cohort file: the command's ``refresh COHORT``), kept to
     show what it will fetch and cost before anything is read; refused, and not kept, when no
-    line of it names an account."""
+    line of it names an account (the list kept before, if any, stays)."""
     ctx = web(request)
     upload = (await verified_submission(request)).upload or Upload("", "")
     leave_sample(ctx)  # what it fetches goes to the user's own store, not the sample's
     name = display_name(upload.filename, "your list")
     target = list_file(ctx)
+    # checked beside the kept list, which a refused one must not replace; a .csv still, as
+    # the readers that tell a data file from a list go by the name
+    checked = target.with_name(target.stem + "-new.csv")
     try:
         if upload.not_text or not upload.text.strip():
             raise InputError(
@@ -177,13 +180,14 @@ async def upload_list(request: Request) -> Response:
                 hint="choose a CSV or text file with one account a line (handle,platform or"
                 " a profile's address)",
             )
-        target.write_text(upload.text.strip() + "\n", encoding="utf-8")
-        target.with_suffix(".csv.name").write_text(name + "\n", encoding="utf-8")
+        checked.write_text(upload.text.strip() + "\n", encoding="utf-8")
         with ctx.backend.store() as store:
-            _plan_from_file(store, target, name, load_config())
+            _plan_from_file(store, checked, name, load_config())
     except StaffpulseError as exc:
-        target.unlink(missing_ok=True)
+        checked.unlink(missing_ok=True)
         return form_problem(request, "/refresh", exc, "That list was not used:")
+    checked.replace(target)
+    target.with_suffix(".csv.name").write_text(name + "\n", encoding="utf-8")
     return RedirectResponse(f"/refresh?which={LIST}", status_code=303)
 
 
