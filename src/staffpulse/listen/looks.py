@@ -58,6 +58,12 @@ def take_look(store: Store, as_handle: str | None, now: datetime | None = None) 
     return Look(firm, at, looked)
 
 
+def moves_the_mark(topic: str | None, platform: str | None) -> bool:
+    """Whether showing the inbox is a look at the whole of it, the only look recorded: one
+    narrowed to a topic or a platform leaves the rest unread."""
+    return topic is None and platform is None
+
+
 def record_look(store: Store, look: Look) -> None:
     """Remember ``look`` as the firm's last: the next sitting marks new what comes after it.
     A look older than the one recorded (a clock set back) leaves the record as it is."""

@@ -15,6 +15,7 @@ from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream_file import FileReplay
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.listener import ListenStats
+from staffpulse.listen.looks import moves_the_mark
 from staffpulse.listen.window import empty_reason
 from staffpulse.models import platform_label
 from staffpulse.report.counts import count_of
@@ -186,7 +187,7 @@ def new_line(inbox: Inbox) -> str | None:
         return (
             "[dim]From your next look, conversations that come in after this one are marked new.[/]"
         )
-    narrowed = inbox.topic_query is not None or inbox.platform is not None
+    narrowed = not moves_the_mark(inbox.topic_query, inbox.platform)
     looked = f"you last looked{' at the whole inbox' if narrowed else ''}"
     when = escape(format_when(inbox.new_since))
     if not inbox.new_count:

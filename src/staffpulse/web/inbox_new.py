@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from staffpulse.listen.looks import moves_the_mark
+
 if TYPE_CHECKING:
     from staffpulse.listen.inbox_model import Inbox, InboxItem
 
@@ -28,11 +30,6 @@ class NewSince:
     since: datetime | None
     below: int
     narrowed: bool
-
-
-def moves_the_mark(topic: str | None, platform: str | None) -> bool:
-    """Whether showing the Inbox is a look at the whole of it, the only look recorded."""
-    return topic is None and platform is None
 
 
 def new_since(inbox: Inbox, shown: list[InboxItem]) -> NewSince | None:

@@ -16,12 +16,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.config import load_config
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.listen.left_out import as_sentence
+from staffpulse.listen.looks import moves_the_mark
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
-from staffpulse.web.inbox_new import moves_the_mark, new_since
+from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, named_account
 from staffpulse.web.routes_core import empty_store
