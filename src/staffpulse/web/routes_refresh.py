@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.config import load_config, setting_str
 from staffpulse.errors import EmptyInputError, InputError, StaffpulseError
 from staffpulse.models import platform_name
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.web.app import WebContext, flash_redirect, form_problem, form_value, web
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import Upload, verified_form, verified_submission
@@ -262,9 +262,8 @@ def _limits_words(plan: RefreshPlan) -> str:
 
     platforms = [p for p in DEFAULT_MAX_POSTS if any(t.platform == p for t in plan.targets)]
     each = [f"{DEFAULT_MAX_POSTS[p]:,} on {platform_name(p)}" for p in platforms]
-    listed = " and ".join(filter(None, (", ".join(each[:-1]), each[-1]))) if each else ""
     return (
-        f"New posts read at most per account: {listed} (the newest since the last fetch),"
+        f"New posts read at most per account: {join_and(each)} (the newest since the last fetch),"
         " more than a week of even a busy account."
     )
 
