@@ -19,7 +19,7 @@ from staffpulse.next_steps import Step
 from staffpulse.output_files import write_output
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment
-from staffpulse.step_wording import StepWording, StepWords
+from staffpulse.step_wording import StepWording, StepWords, left_out_with_its_joint
 
 # The page is the marketer's own, read in a browser by someone who may never open a terminal:
 # the terminal's options become the dashboard's Inbox controls that do the same ("Quiet for
@@ -44,13 +44,7 @@ PAGE_STEPS: dict[Step, StepWords] = {
 }
 
 
-def _left_out(step: Step) -> str:
-    """A step the page leaves out, with what joined it to the sentence before."""
-    found = step.pattern_text(named=False)
-    return rf"(?: \({found}\)|(?:[.;,]? )?{found})"
-
-
-_PAGE_WORDING = StepWording(PAGE_STEPS, left_out=_left_out)
+_PAGE_WORDING = StepWording(PAGE_STEPS, left_out=left_out_with_its_joint)
 # the inbox's own words around those steps, said first
 _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
