@@ -348,3 +348,16 @@ def test_a_long_list_of_unusable_lines_is_cut_short_above_the_table(tmp_path: Pa
     assert "@harbor" in buf.getvalue()
     assert len(json.loads(json.dumps(result.to_dict()))["cohort"]["problems"]) == 45
     assert render_benchmark_html(result).count("nobody") >= 45
+
+
+def test_a_tab_separated_cohort_is_told_its_header_a_tab_apart_not_with_commas() -> None:
+    """A comma header on a tab-separated file would make it one column: the advice says tabs."""
+    _, problems = parse_cohort("acme staffing\tx\nharbor\tx\n", "c_tabs.tsv")
+    (problem,) = problems
+    assert "header line handle, name and platform, a tab apart" in problem.message
+    assert "handle,name,platform" not in problem.message
+    # what it says to write is read
+    entries, problems = parse_cohort(
+        "handle\tname\tplatform\nacmestaffing\tAcme Staffing\tx\n", "c_fixed.tsv"
+    )
+    assert [(e.handle, e.platform) for e in entries] == [("acmestaffing", "x")] and not problems

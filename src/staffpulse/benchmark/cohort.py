@@ -271,8 +271,11 @@ def _name_not_handle(written: str, delimiter: str, header: bool) -> str:
     """Why a handle with a space is none, and what to write instead: the account's handle, and
     the firm's name, if it is to stay in the file, in a column of its own."""
     guess = "".join(written.lstrip("@").split()).lower()
-    sep = delimiter if delimiter in ",;\t|" and delimiter.strip() else ","
-    columns = sep.join(("handle", "name", "platform"))
+    if delimiter == "\t":  # a tab cannot be seen in a message: named instead
+        columns = "handle, name and platform, a tab apart as the file's other columns"
+    else:
+        sep = delimiter if delimiter in ",;|" else ","
+        columns = sep.join(("handle", "name", "platform"))
     keep = (
         "add a name column to the header line (e.g. " + columns + ") and move the name there"
         if header
