@@ -6,6 +6,7 @@ it given alone); nothing is removed without it, and the notice then says how."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +89,61 @@ def test_refused_when_a_record_of_the_export_was_skipped(tmp_path: Path) -> None
     broken = {**tweet("106", 8), "created_at": "soon"}  # unreadable: the export may be partial
     report = _import(db, archive_of(tmp_path / "april", [*APRIL, broken]), "--remove-deleted")
     assert report["skipped"] == 1 and report["removed"] == {"posts": 0}
+    tweets = tmp_path / "april" / "data" / "tweets.js"
     assert (
         "Not removed, although --remove-deleted was given: a record of the export could not "
-        "be read (named above), so it may be partial: correct the file or download the export "
-        "again, then import it again with --remove-deleted"
+        f"be read, in {tweets} (named above), so it may be partial: a post lost there would "
+        "look deleted, so none was removed; correct that file or download the export again, "
+        "then import it again with --remove-deleted"
     ) in _said(report)
     assert _audited_posts(db) == 5
+
+
+def _zipped_with_a_damaged_member(archive: Path, member: str) -> Path:
+    """``archive`` as a ZIP (stored, so one byte stands for one byte) whose ``member`` has a
+    byte damaged: its CRC fails, and nothing of it can be trusted."""
+    zipped = archive.with_suffix(".zip")
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_STORED) as out:
+        for file in sorted(archive.rglob("*.js")):
+            out.write(file, file.relative_to(archive.parent).as_posix())
+    data = bytearray(zipped.read_bytes())
+    name = f"{archive.name}/{member}".encode()
+    data[data.index(name) + len(name) + 12] ^= 0xFF  # inside the member's data
+    zipped.write_bytes(bytes(data))
+    return zipped
+
+
+def test_refused_when_a_file_of_the_export_is_damaged_and_names_it(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    (april / "data" / "tweets-part1.js").write_text(
+        f"window.YTD.tweets.part1 = {json.dumps([{'tweet': tweet('106', 9)}])}"
+    )
+    list_in_manifest(april, {"data/tweets.js": 3, "data/tweets-part1.js": 1})
+    zipped = _zipped_with_a_damaged_member(april, "data/tweets-part1.js")
+    report = _import(db, zipped, "--remove-deleted")
+    assert report["removed"] == {"posts": 0}
+    assert (
+        f"a record of the export could not be read, in {zipped}!april/data/tweets-part1.js "
+        "(named above), so it may be partial: a post lost there would look deleted, so none "
+        "was removed"
+    ) in _said(report)
+    assert _audited_posts(db) == 5
+
+
+def test_an_export_whose_posts_could_not_be_read_says_so_not_that_none_was_given(
+    tmp_path: Path,
+) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL, manifest=False)
+    zipped = _zipped_with_a_damaged_member(april, "data/tweets.js")
+    report = _import(db, zipped, "--remove-deleted")
+    assert report["imported"]["posts"] == 0 and report["removed"] == {"posts": 0}
+    said = _said(report)
+    assert f"not one post of {zipped}!april could be read ({zipped}!april/data/tweets.js" in said
+    assert "nothing was removed; download the export again" in said
+    assert "none was imported" not in said
+    assert _audited_posts(db) == 4
 
 
 def test_refused_when_a_file_of_the_archive_is_missing(tmp_path: Path) -> None:

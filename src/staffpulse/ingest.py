@@ -23,13 +23,13 @@ from pathlib import Path
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
-from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
+from staffpulse.ingest_report import missing_note
 from staffpulse.models import Account, AvatarImage
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
-from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
+from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, UnreadFile, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.folders import (
@@ -221,7 +221,7 @@ def _import_plan(
             report.skipped,
             len(report.missing_files),
             len(report.unchecked),
-            len(report.unread_files),
+            len(report.problems),
         )
         gaps: list[tuple[str, MissingPosts]] = []
         inputs = (
@@ -255,12 +255,15 @@ def _import_plan(
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
         # decided once the whole path is read: a damaged member of a ZIP may come after
+        # a file not read lost at least a record: its posts are not deleted ones
+        lost = [p for p in report.problems[before[3] :] if not isinstance(p, MissingFile)]
         refused = removal_refused(
-            # a file not read lost at least a record: its posts are not deleted ones
-            report.skipped - before[0] + len(report.unread_files) - before[3],
+            report.skipped - before[0],
             sum(missing.holds_posts for missing in report.missing_files[before[1] :]),
             lone_file=source.name == X_ARCHIVE and _lone_file(path),
             unchecked=len(report.unchecked) > before[2],
+            lost_in=[p.file for p in lost if p.records],
+            unread=[p.file for p in lost if isinstance(p, UnreadFile) and not p.records],
         )
         _tell_export_gaps(store, report, gaps, refused, remove_deleted)
     return exports
@@ -368,7 +371,7 @@ def import_paths(
                 with given_date_order(date_order):
                     exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:
-                    report.notices.append(Notice(str(paths[0]), NO_EXPORT_TO_REMOVE_FROM))
+                    report.notices.append(Notice(str(paths[0]), report.no_export_note()))
                 store.refresh_interactions()
                 report.notices = [n for n in report.notices if not _handle_known(store, n)]
             except KeyboardInterrupt as exc:

@@ -26,7 +26,10 @@ from staffpulse.next_steps import (
 )
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem, UnreadFile
+from staffpulse.sources.bluesky_repo import BlueskyRepo
 from staffpulse.sources.folders import left_out
+from staffpulse.sources.mastodon_archive_files import MastodonArchive
+from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
@@ -34,6 +37,8 @@ from staffpulse.store.core import WriteCounts
 from staffpulse.store.export_gaps import MissingPosts
 from staffpulse.store.write_batch import LeftOut
 
+# the formats whose files are a whole account's export, as the platform wrote it
+ACCOUNT_EXPORT_LABELS = (XArchive.label, MastodonArchive.label, BlueskyRepo.label)
 NO_EXPORT_TO_REMOVE_FROM = (
     f"{REMOVES_ONLY.say()} the stored posts a platform's export of a whole account "
     "lacks (an X or Mastodon archive, a Bluesky repo.car), and none was imported: nothing was "
@@ -88,6 +93,23 @@ class ImportReport:
         """Files nothing of which could be read (a damaged ZIP member) and whose records could
         not be counted: lost, but in no count of records skipped."""
         return [p for p in self.problems if isinstance(p, UnreadFile) and not p.records]
+
+    def no_export_note(self) -> str:
+        """What ``--remove-deleted`` says when no post of an account export came in: none was
+        given, or one was and the files holding its posts could not be read (named)."""
+        exports = [name for name, label in self.files if label in ACCOUNT_EXPORT_LABELS]
+        lost = list(
+            dict.fromkeys(p.file for p in self.problems if p.records or isinstance(p, UnreadFile))
+        )
+        if not exports or not lost:
+            return NO_EXPORT_TO_REMOVE_FROM
+        shown = ", ".join(lost[:3]) + (" and others" if len(lost) > 3 else "")
+        return (
+            f"{REMOVES_ONLY.say()} the stored posts an account export lacks, and not one post "
+            f"of {exports[0]} could be read ({shown}, named above), so which were deleted "
+            f"cannot be told: nothing was removed; download the export again, then "
+            f"{REMOVE_AGAIN.say()}"
+        )
 
     @property
     def unmatched_notes(self) -> int:

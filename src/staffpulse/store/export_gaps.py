@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,6 +28,7 @@ from staffpulse.next_steps import (
     REMOVE_FROM_ZIP,
     REMOVE_WHOLE_ARCHIVE,
 )
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.store.codec import format_time
 
 # The sources whose files are a whole account, as the platform exported it
@@ -97,15 +99,23 @@ class ExportPosts:
 
 
 def removal_refused(
-    skipped: int, missing_files: int, *, lone_file: bool = False, unchecked: bool = False
+    skipped: int,
+    missing_files: int,
+    *,
+    lone_file: bool = False,
+    unchecked: bool = False,
+    lost_in: Sequence[str] = (),
+    unread: Sequence[str] = (),
 ) -> str | None:
     """Why the posts an export lacks must not be removed although the user may ask, and what
     to do instead; None when the export was read whole.
 
-    ``skipped`` records of the export could not be read, ``missing_files`` of its files that
-    held posts are not there (a followers file missing hides no post), it is one file of an archive given alone (``lone_file``), or an archive with no
-    list of its files to check it against (``unchecked``): the posts the rest held look
-    deleted, and removing them would lose them."""
+    ``skipped`` records of the export could not be read (in the files ``lost_in``), files of
+    it could not be read at all (``unread``: a damaged ZIP member), ``missing_files`` of its
+    files that held posts are not there (a followers file missing hides no post), it is one
+    file of an archive given alone (``lone_file``), or an archive with no list of its files to
+    check it against (``unchecked``): the posts the rest held look deleted, and removing them
+    would lose them. The files are named, so that the user knows which one to mend."""
     if lone_file:
         return (
             "only this file of the archive was imported, not the whole archive, whose other "
@@ -122,10 +132,25 @@ def removal_refused(
             "the archive has no manifest.js listing its files, so whether one is missing "
             f"cannot be told: {REMOVE_FROM_ZIP.say()}"
         )
-    if skipped:
-        records = "a record" if skipped == 1 else f"{skipped:,} records"
+    if skipped or unread:
+        lost = []
+        if skipped:
+            records = "a record" if skipped == 1 else f"{skipped:,} records"
+            where = f", in {_files(lost_in)}" if lost_in else ""
+            lost.append(f"{records} of the export could not be read{where}")
+        if unread:
+            lost.append(f"{_files(unread)} could not be read at all")
+        files = "that file" if len({*lost_in, *unread}) <= 1 else "those files"
         return (
-            f"{records} of the export could not be read {NAMED_ABOVE.say(verb='may be')}: "
-            f"correct the file or download the export again, then {REMOVE_AGAIN.say()}"
+            f"{join_and(lost)} {NAMED_ABOVE.say(verb='may be')}: a post lost there would look "
+            f"deleted, so none was removed; correct {files} or download the export again, "
+            f"then {REMOVE_AGAIN.say()}"
         )
     return None
+
+
+def _files(names: Sequence[str]) -> str:
+    """The files named, up to three, as the problems above name them."""
+    shown = list(dict.fromkeys(names))
+    more = len(shown) - 3
+    return join_and([*shown[:3], count_of(more, "more file") if more > 0 else ""])
