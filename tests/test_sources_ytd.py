@@ -32,6 +32,7 @@ def test_a_string_left_open_loses_its_entry_and_the_next_ones_are_read() -> None
     assert line == 14 and error.records == 1  # where the third entry starts
     assert str(error).startswith("not valid JSON at line 17, column 30: invalid control character")
     assert "the entries after it were read" in str(error)
+    assert "What to do: correct the file at line 17, column 30" in str(error)
 
 
 def test_a_file_cut_short_says_so_and_keeps_what_came_before() -> None:
@@ -43,6 +44,7 @@ def test_a_file_cut_short_says_so_and_keeps_what_came_before() -> None:
     assert "the entry starting here is incomplete" in str(error)
     unclosed = list(ytd_items(HEAD + _entry(1) + ",\n"))
     assert "its list is not closed" in str(unclosed[-1][1])
+    assert all("What to do: download the archive again" in str(i) for _n, i in items[-1:])
 
 
 def test_when_no_entry_follows_the_rest_of_the_file_is_counted_as_lost() -> None:
@@ -52,6 +54,21 @@ def test_when_no_entry_follows_the_rest_of_the_file_is_counted_as_lost() -> None
     error = items[-1][1]
     assert isinstance(error, EntryError) and error.records == 3
     assert "the rest of the file from line 8 (about 3 entries) could not be read" in str(error)
+    # the spot to mend is where the JSON breaks, with its column
+    assert "What to do: correct the file at line 8, column 29 (a text editor shows it)" in str(
+        error
+    )
+
+
+def test_a_one_entry_file_broken_says_where_to_mend_it_and_counts_the_entry_lost() -> None:
+    """The usual archive of a new account: one tweet. Its damage costs the file's only entry,
+    so the message is all the user has: where, and what to do."""
+    broken = HEAD + _entry(1).replace('"full_text" :', '"full_text"', 1) + "\n]"
+    ((line, error),) = list(ytd_items(broken))
+    assert isinstance(error, EntryError) and error.records == 1 and line == 2
+    assert str(error).startswith("not valid JSON at line 5, column 19: expecting ':' delimiter")
+    assert "What to do: correct the file at line 5, column 19" in str(error)
+    assert "or download the archive again" in str(error)
 
 
 def test_entries_are_counted_without_being_read() -> None:

@@ -38,16 +38,30 @@ def _reason(exc: json.JSONDecodeError, text: str) -> str:
     )
 
 
+# What to do about a file of the archive damaged or cut short: the spot to mend is told (the
+# line and column of the JSON error), or the archive is downloaded again.
+CUT_TO_DO = "What to do: download the archive again and import it (nothing is stored twice)"
+
+
+def _to_fix(exc: json.JSONDecodeError) -> str:
+    return (
+        f"What to do: correct the file at line {exc.lineno}, column {exc.colno} (a text editor"
+        " shows it), or download the archive again, then import it again"
+    )
+
+
 def _rest_lost(exc: json.JSONDecodeError, text: str, pos: int, line: int, key: str) -> EntryError:
     """The error for a broken entry with no entry after it to start again at."""
     reason = _reason(exc, text)
     if reason.endswith("(the file looks cut short)"):
-        return EntryError(f"{reason}; the entry starting here is incomplete and was skipped")
+        return EntryError(
+            f"{reason}; the entry starting here is incomplete and was skipped. {CUT_TO_DO}"
+        )
     # Entries may still follow in another layout: count what looks like one, to say so.
     more = len(re.findall(r'\{\s*"' + re.escape(key) + r'"\s*:', text[pos + 1 :])) if key else 0
     return EntryError(
         f"{reason}; the rest of the file from line {line} (about {more + 1:,} "
-        f"entr{'y' if more == 0 else 'ies'}) could not be read",
+        f"entr{'y' if more == 0 else 'ies'}) could not be read. {_to_fix(exc)}",
         records=more + 1,
     )
 
@@ -80,7 +94,10 @@ def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
         line += text.count("\n", counted, pos)
         counted = pos
         if pos >= end:
-            cut = f"the file looks cut short after line {line} (its list is not closed)"
+            cut = (
+                f"the file looks cut short after line {line} (its list is not closed): what came"
+                f" after it is lost. {CUT_TO_DO}"
+            )
             yield line, EntryError(cut)
             return
         if text[pos] == "]":
@@ -96,7 +113,7 @@ def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
                 yield line, _rest_lost(exc, text, pos, line, key)
                 return
             skipped = "the entry starting here was skipped, and the entries after it were read"
-            yield line, EntryError(f"{_reason(exc, text)}; {skipped}")
+            yield line, EntryError(f"{_reason(exc, text)}; {skipped}. {_to_fix(exc)}")
             pos = found.start() + 1
             continue
         yield line, item
