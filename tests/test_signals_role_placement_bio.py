@@ -183,3 +183,52 @@ def test_a_founders_name_over_a_bio_that_calls_itself_a_firm_stays_a_staffing_fi
     out = model.predict(names, [b for _, b in _FOUNDERS_FIRMS], None)
     assert out.role == ["staffing_firm"] * len(names)
     assert out.kind == ["org"] * len(names)
+
+
+# (name, bio): solo recruiters whose first names the 1990 US Census list lacks (stop 30)
+_SOLO_RECRUITERS_ELSEWHERE = [
+    ("Priya Patel", "We place nurses with hospitals across Ohio."),
+    ("Siobhán Murphy", "Executive search for the C-suite."),
+    ("Nguyen Thi Mai", "We place engineers with manufacturers across Vietnam."),
+    ("Zhang Wei", "Boutique retained search for biotech leadership."),
+    ("Анна Иванова", "We place developers with startups across Europe."),
+]
+
+
+def test_a_solo_recruiter_named_outside_the_us_census_list_is_a_recruiter_too() -> None:
+    """These were read as staffing firms, organizations (issue #8, gap 1)."""
+    model = load_role_model()
+    names = [n for n, _ in _SOLO_RECRUITERS_ELSEWHERE]
+    out = model.predict(names, [b for _, b in _SOLO_RECRUITERS_ELSEWHERE], None)
+    assert out.role == ["recruiter"] * len(names)
+    assert out.kind == ["person"] * len(names)
+
+
+# (name, bio, posts): a firm named after its founder, known as a firm by its posts only
+_FOUNDERS_FIRMS_BY_POSTS = [
+    ("MichaelPage", "Executive search.", ["Our consultants in Leeds are hiring a CFO."]),
+    ("Tom Walsh", "Executive search for the C-suite.", ["Drinks at our Boston office tonight!"]),
+    ("Priya Patel", "We place nurses across Ohio.", ["Join our recruitment team in Columbus."]),
+]
+
+
+def test_a_founders_firm_whose_posts_speak_of_its_consultants_or_offices_is_a_firm() -> None:
+    """ "Executive search." as MichaelPage was a recruiter (issue #8, gap 2); its posts about
+    its own consultants or offices say it is a firm. Without posts it stays a recruiter."""
+    model = load_role_model()
+    names = [n for n, _, _ in _FOUNDERS_FIRMS_BY_POSTS]
+    bios = [b for _, b, _ in _FOUNDERS_FIRMS_BY_POSTS]
+    out = model.predict(names, bios, [p for _, _, p in _FOUNDERS_FIRMS_BY_POSTS])
+    assert out.role == ["staffing_firm"] * len(names)
+    assert out.kind == ["org"] * len(names)
+    assert model.predict(names, bios, None).role == ["recruiter"] * len(names)
+
+
+def test_a_solo_recruiter_posting_a_clients_jobs_stays_a_recruiter() -> None:
+    model = load_role_model()
+    posts = [
+        "My client, a fintech in Leeds, is hiring a CFO. DM me.",
+        "Our client's offices are in Leeds; hybrid role.",
+    ]
+    out = model.predict(["JaneSmith"], ["Executive search for the C-suite."], [posts])
+    assert (out.role, out.kind) == (["recruiter"], ["person"])

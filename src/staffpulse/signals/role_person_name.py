@@ -11,18 +11,25 @@ bio's "we" and "I"), and it decides the rule for placement bios: the same "We pl
 Ohio." is a firm's under a brand's name and a solo recruiter's under a person's
 (:mod:`staffpulse.signals.role_placement_bio`).
 
+The rule for placement bios also reads the given names and surnames of other countries
+(:func:`reads_as_a_persons_name`; ``scripts/roles_intl_names.py`` writes them from the PyPI
+package Faker, MIT): the features keep the Census lists the heads were trained with.
+
 Every function takes the name already split into lower-case words
-(:func:`staffpulse.signals.role_features.split_name`: ``JaneSmith`` -> ``jane smith``).
+(:func:`staffpulse.signals.role_features.split_name`: ``JaneSmith`` -> ``jane smith``);
+:func:`reads_as_a_persons_name` takes the name as given too, for the scripts that folding erases.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 NAMES_FILE = Path(__file__).resolve().parent / "artifacts" / "person_names.json"
+INTL_NAMES_FILE = NAMES_FILE.with_name("person_names_intl.json")
 # a title before the name says nothing about its shape ("Dr Jane Smith")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "rev"})
 # a first name inside one lower-case word ("bonniehart"): both parts have 3 letters or more,
@@ -84,3 +91,75 @@ def name_shape(split: str) -> NameShape:
 def is_a_persons_name(split: str) -> bool:
     """A first name and a name, and no word of a firm's ("Jane Smith", not "Jane Smith Staffing")."""
     return name_shape(split).full and not _FIRM_WORDS.intersection(_words(split))
+
+
+@dataclass(frozen=True)
+class _IntlNames:
+    first: frozenset[str]
+    last: frozenset[str]
+    surname_first: frozenset[str]
+    middle: frozenset[str]
+    first_native: frozenset[str]
+    last_native: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _intl_names() -> _IntlNames:
+    data = json.loads(INTL_NAMES_FILE.read_text(encoding="utf-8"))
+    first, last = _names()
+    return _IntlNames(
+        first=first | frozenset(data["first"]),
+        last=last | frozenset(data["last"]),
+        surname_first=frozenset(data["surname_first"]),
+        middle=frozenset(data["middle"]),
+        first_native=frozenset(data["first_native"]),
+        last_native=frozenset(data["last_native"]),
+    )
+
+
+def _is_intl_name(words: list[str], names: _IntlNames) -> bool:
+    head = words[0]
+    rest = words[1] if len(words) > 1 else ""
+    if head in names.first and (len(rest) == 1 or rest in names.first or rest in names.last):
+        return True
+    # the surname first, as in Vietnam, China, Japan or Hungary ("Nguyen Thi Mai", "Zhang
+    # Wei"): only those countries' surnames, since "West Monroe" or "Black Pearl" read as a
+    # surname and a given name too
+    return head in names.surname_first and (rest in names.middle or rest in names.first)
+
+
+def _native_words(name: str) -> list[str]:
+    """The words of a name in a script that ASCII folding erases ("Анна Иванова", "王伟")."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    words = "".join(ch if ch.isalpha() else " " for ch in text).split()
+    if not words or any(ch.isascii() for w in words for ch in w):
+        return []
+    return words
+
+
+def _is_native_name(words: list[str], names: _IntlNames) -> bool:
+    known = names.first_native | names.last_native
+    if len(words) >= 2:
+        return words[0] in known and words[1] in known
+    # Chinese, Japanese or Korean without a space: a surname of one or two signs, then a name
+    word = words[0]
+    return any(
+        word[:cut] in names.last_native and word[cut:] in names.first_native
+        for cut in (1, 2)
+        if len(word) > cut
+    )
+
+
+def reads_as_a_persons_name(split: str, name: str) -> bool:
+    """:func:`is_a_persons_name` of the split name, with the given names and surnames of other
+    countries too ("Priya Patel", "Siobhán Murphy", "Nguyen Thi Mai", and, from the name as
+    given, "Анна Иванова"), for the rule about solo recruiters only: the features of the
+    trained heads keep the Census lists they were trained with."""
+    if is_a_persons_name(split):
+        return True
+    words = _words(split)
+    names = _intl_names()
+    if words:
+        return _is_intl_name(words, names) and not _FIRM_WORDS.intersection(words)
+    native = _native_words(name)
+    return bool(native) and _is_native_name(native, names)

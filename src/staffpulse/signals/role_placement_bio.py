@@ -29,9 +29,12 @@ the same bio is a one-person firm's, a recruiter written in the firm's voice ("W
 across Ohio."): ``p_org`` is lowered to at most :data:`SOLO_RECRUITER_P_ORG` and those role
 scores go to recruiter instead, since the guidelines make an individual who recruits a
 recruiter. Unless the bio calls the account an organization ("Specialist recruitment
-consultancy", "Global talent solutions", "offices across the UK", "since 1976"): a firm named
-after its founders ("Michael Page", "Robert Walters") says what it is, where a solo recruiter
-writing as a firm says what it does. Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
+consultancy", "Global talent solutions", "offices across the UK", "since 1976"), or its posts
+speak of the firm's own consultants or offices ("Our consultants in Leeds …", "our Boston
+office"): a firm named after its founders ("Michael Page", "Robert Walters") says what it is,
+where a solo recruiter writing as a firm says what it does and posts a client's jobs. A
+person's name includes those of other countries ("Priya Patel", "Nguyen Thi Mai"; see
+:func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`). Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
 role score but vendor's goes to staffing_firm: by the guidelines an organization that places
 workers is none of job_board, employer or other, and what the head read as a recruiter or an
 HR person (roles of people) is, for an organization, the agency. vendor keeps its score, since
@@ -50,8 +53,9 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import split_name, to_ascii
-from staffpulse.signals.role_person_name import is_a_persons_name
+from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
+from staffpulse.signals.role_inputs import TextInput
+from staffpulse.signals.role_person_name import reads_as_a_persons_name
 from staffpulse.signals.role_product_bio import names_a_person
 
 __all__ = [
@@ -155,6 +159,15 @@ _ORGANIZATION = re.compile(
     r"|\bour\s+(?:consultants|recruiters|team|teams|people|offices)\b",
     re.IGNORECASE,
 )
+# posts that speak for a firm of several people: "Our consultants in Leeds …", "one of our
+# recruiters", "our Manchester office". A solo recruiter posts a client's jobs ("my client",
+# "our client's offices in Leeds"), not the firm's own staff or offices
+_ORGANIZATION_POSTS = re.compile(
+    r"\bour\s+(?!clients?\b|client's\b)(?:[\w&-]+\s+){0,2}?"
+    r"(?:consultants|recruiters|offices?|branch(?:es)?)\b"
+    r"|\bjoin\s+our\s+(?:\w+\s+){0,2}?(?:recruitment|recruiting|search|consulting)\s+team\b",
+    re.IGNORECASE,
+)
 # a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
 _STEMS = (
     "plac",
@@ -207,21 +220,34 @@ def _move_to(scores: np.ndarray, target: int, moved: list[int]) -> np.ndarray:
     return out
 
 
+def speaks_for_a_firm(bio: str, posts: TextInput = None) -> bool:
+    """The bio calls the account an organization ("Specialist recruitment consultancy", "since
+    1976"), or its posts speak of the firm's own consultants or offices."""
+    if _ORGANIZATION.search(bio) is not None:
+        return True
+    text, _ = sample_posts(posts)
+    return bool(text) and _ORGANIZATION_POSTS.search(to_ascii(text)) is not None
+
+
 def apply_placement_bios(
-    names: Sequence[str | None], bios: Sequence[str | None], p_org: np.ndarray, scores: np.ndarray
+    names: Sequence[str | None],
+    bios: Sequence[str | None],
+    p_org: np.ndarray,
+    scores: np.ndarray,
+    posts: Sequence[TextInput] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rule: a placement bio is a staffing firm's, or under
-    a person's name a recruiter's (module docstring). The inputs are not changed."""
+    a person's name a recruiter's unless the bio or the posts speak for a firm (module
+    docstring). The inputs are not changed."""
     placing = find_placement_bios(bios)
     if not placing.any():
         return p_org, scores
     solo = np.zeros_like(placing)
     # only the few placement bios are read for a person's name, not every account's
     for i in np.flatnonzero(placing).tolist():
-        solo[i] = (
-            is_a_persons_name(split_name(names[i] or ""))
-            and _ORGANIZATION.search(bios[i] or "") is None
-        )
+        solo[i] = reads_as_a_persons_name(
+            split_name(names[i] or ""), names[i] or ""
+        ) and not speaks_for_a_firm(bios[i] or "", None if posts is None else posts[i])
     firm = placing & ~solo
     p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
     p_org = np.where(solo, np.minimum(p_org, SOLO_RECRUITER_P_ORG), p_org)

@@ -318,7 +318,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
             agency = find_agency_accounts(names, bios)
             scores[agency] = move_feed_to_staffing(scores[agency])
         if self.placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
-            p_org, scores = apply_placement_bios(names, bios, p_org, scores)
+            p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
         if self.vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
             selling = find_vendor_bios(bios)
             p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
