@@ -214,3 +214,60 @@ def test_a_negative_view_of_a_practice_is_weighed_in_on_not_consoled(text: str) 
 )
 def test_a_negative_post_about_the_writers_own_lot_still_gets_empathy(text: str) -> None:
     assert suggest_angle(text, {}, None, 2).startswith("Acknowledge what they are going through")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I told my boss I'm pregnant and now I'm off the promotion list. Is this discrimination?",
+        "Passed over for promotion again after coming back from leave. Is that even legal?",
+    ],
+)
+def test_a_grievance_about_a_promotion_is_answered_straight_never_congratulated(
+    text: str,
+) -> None:
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "congratulate" not in angle
+    assert "answer it straight" in angle and "employment lawyer" in angle
+
+
+def test_a_promotion_won_is_still_career_news() -> None:
+    angle = suggest_angle("Just got my promotion to shift supervisor!", {}, None, 0)
+    assert "congratulate them and wish them well" in angle
+
+
+def test_career_news_that_asks_for_tips_gets_them() -> None:
+    text = "First day at my new job tomorrow! Any tips for making a good first impression?"
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "congratulate them in a line, then answer their question" in angle
+    assert "no advice unless asked" not in angle
+
+
+def test_a_post_that_only_mourns_gets_condolence_never_a_tip_or_a_rush() -> None:
+    angle = suggest_angle("RIP to my coworker Al, the best foreman I ever had.", {}, None, 0)
+    assert angle.startswith("A loss, not a conversation to join")
+    assert "tip" not in angle and "Be the first" not in angle
+
+
+def test_a_question_beside_a_loss_acknowledges_it_first() -> None:
+    text = (
+        "My mum passed away on Sunday and my manager wants me in Monday. How much leave is usual?"
+    )
+    angle = suggest_angle(text, {"question": True}, None, 2)
+    assert angle.startswith("Acknowledge their loss first, then answer what they asked")
+    assert "no jokes, no pitch" in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just got fired for being gay, my manager said it out loud. What are my options?",
+        "Going through chemo. Do I have to disclose my diagnosis to my employer?",
+    ],
+)
+def test_a_rights_question_in_hard_times_is_acknowledged_then_answered_straight(
+    text: str,
+) -> None:
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "acknowledge what they are going through, then answer it straight" in angle
+    assert "employment lawyer" in angle

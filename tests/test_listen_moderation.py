@@ -153,7 +153,9 @@ def test_a_loss_mourned_is_distress_never_a_view_to_push_back_on() -> None:
     angle = suggest_angle(
         "A month ago today we lost our coworker and friend. Rest in paradise, Dana", {}, None, 0
     )
-    assert "push back" not in angle and "acknowledge what they are going through" in angle
+    # a mourning post gets condolence only: no tip to a mourner, no "be the first to reply"
+    assert "push back" not in angle and "condolence" in angle and "tip" not in angle
+    assert not angle.startswith("Be the first")
 
 
 def test_tone_reads_play_past_a_scary_word_and_seriousness_past_a_positive_one() -> None:
@@ -239,3 +241,16 @@ def test_a_curly_apostrophe_reads_as_a_straight_one(text: str) -> None:
     (straight, curly) = judge_tone([text, text.replace("'", "\u2019")])
     assert straight == curly
     assert straight.distressed or straight.compound < 0
+
+
+def test_grief_is_a_death_mourned_not_a_policy_question_or_a_dead_laptop() -> None:
+    lost, rip, policy, laptop = judge_tone(
+        [
+            "Lost my dad last week and I'm back at work on Monday",
+            "RIP Marco, the kindest dispatcher on the night shift",
+            "HR folks: how many days of bereavement leave does your policy give?",
+            "My laptop died in the middle of a candidate interview",
+        ]
+    )
+    assert lost.grieving and lost.distressed and rip.grieving
+    assert not policy.grieving and not laptop.grieving

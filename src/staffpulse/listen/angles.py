@@ -17,7 +17,14 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
 * career news ("Yesterday was my last day as...", "I started a new job", "promoted", "got the
-  job") is congratulated, never argued with;
+  job") is congratulated, never argued with, and its question answered ("First day tomorrow!
+  Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
+  promotion list. Is this discrimination?") is not news to congratulate;
+* a loss (a death mourned) gets condolence: a question beside it is answered plainly after
+  acknowledging the loss; a post that only mourns is not a conversation to join, so at most a
+  line of condolence from someone who knows them, never a tip;
+* a rights question from someone going through something hard ("fired for being gay... What
+  are my options?") is acknowledged, then answered straight with where to check;
 * a request for help or a complaint about something broken ("won't work... please help") gets
   a practical answer or is left to whoever can fix it, never a light tone;
 * the generic "an example from your recruiters' experience" needs a post that names a work
@@ -44,7 +51,10 @@ HUMOROUS_QUESTION = 0.9  # and a question
 _CAREER_NEWS_RE = re.compile(
     r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|\bnew (year, new )?(job|career|role|"
     r"position|chapter)\b|\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
-    r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bpromotion\b|\bretir(ed|ing|ement)\b|"
+    r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bretir(ed|ing|ement)\b|"
+    # a promotion won, not one withheld ("I'm off the promotion list")
+    r"\b(got|earned|received|landed|accepted|celebrating) (a |my |the |her |his |our )?"
+    r"promotion\b|\bpromotion to\b|"
     r"\b(excited|thrilled|proud|happy) to (announce|share|join|say)\b|"
     r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b|"
     # the job won: "got the job", "landed my first internship", "got hired"; not "never got
@@ -147,7 +157,13 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
             f"A question for {addressee}, not the room: reply only if you can answer"
             f"{_on(subject)} first-hand, in a line or two."
         )
-    if is_career_news(post.text) and not post.tone.distressed:
+    # news told with a grievance or a rights question is not news to congratulate
+    if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:
+        if post.question:
+            return lead + (
+                f"congratulate them in a line, then answer their question{_on(subject)} with one"
+                " specific, useful tip; no pitch."
+            )
         return lead + (
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
@@ -168,6 +184,22 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
 def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> str | None:
     """Distress, politics, a light tone or a question of rights: how the post feels first."""
     subject, lead, tone, question = post.subject, post.lead, post.tone, post.question
+    if tone.grieving:
+        if not question:  # "Be the first to reply" would rush a stranger's mourning
+            return (
+                "A loss, not a conversation to join: at most a line of condolence, and only if"
+                " your firm knows them; no advice, no pitch."
+            )
+        return lead + (
+            f"acknowledge their loss first, then answer what they asked{_on(subject)} plainly,"
+            " in a line or two; no jokes, no pitch."
+        )
+    if _going_through(post) and question and tone.legal:
+        return lead + (
+            f"acknowledge what they are going through, then answer it straight{_on(subject)}:"
+            " what the rules are as your recruiters know them, and where to check (the labor"
+            " department, an employment lawyer); no jokes, no pitch."
+        )
     if _going_through(post):
         return lead + (
             "acknowledge what they are going through, then offer one practical, no-pitch"

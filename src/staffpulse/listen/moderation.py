@@ -36,6 +36,8 @@ reads as distress, "Is that even legal?" as positive. So the tone also keeps:
 * cues of **seriousness**: rights and rules ("legal", "unpaid", "discrimination", "EEOC") or a
   worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
   should I ask?"). A serious post is never answered in a light tone;
+* cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
+  condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme): a
   playful post is not read as negative for a scary word; the humor signal still decides the
   light tone (:mod:`staffpulse.listen.angles`).
@@ -132,6 +134,29 @@ _LEGAL_RE = re.compile(
     r"(?-i:DOL|EEOC|OSHA|FMLA)|discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)?|"
     r"unpaid|underpaid|wage theft|back pay|minimum wage|owed|non-?competes?|"
     r"workers'? comp(ensation)?|unsafe)\b",
+    re.IGNORECASE,
+)
+# Rights too, in words _LEGAL_RE misses: a job lost or refused on a ground protected in hiring
+# ("fired for being gay": where to check matters more than a tip), and a duty to disclose
+# ("Do I have to disclose my diagnosis at work?").
+_RIGHTS_RE = re.compile(
+    r"\b(fired|let go|passed over|demoted|rejected|turned down|not hired|dismissed|terminated|"
+    r"treated differently)\b[^.?!\n]{0,30}\b(for|because)\b[^.?!\n]{0,15}\b(gay|lesbian|"
+    r"bisexual|trans(gender)?|queer|pregnan\w*|black|muslim|jewish|disab\w+|religio\w+|race|"
+    r"too old|my age|a woman|female|my gender|my accent|hijab)\b|"
+    r"\b(do|must|should) i (have|need) to (disclose|tell|report)\b|"
+    r"\b(required|obliged|obligated) to (disclose|tell|report)\b",
+    re.IGNORECASE,
+)
+# A death mourned: condolence, never a tip ("RIP to my coworker Jim"). Not a bare "died" ("my
+# laptop died") nor "bereavement leave" alone (an HR policy question is not a loss).
+_GRIEF_RE = re.compile(
+    r"\b(passed away|funeral|rest in (peace|paradise|power)|condolences|grie(f|ving)|bereaved|"
+    r"lost (my|our|her|his) (mom|mum|mother|dad|father|husband|wife|partner|son|daughter|"
+    r"brother|sister|grandma|grandmother|grandpa|grandfather|best friend|friend|colleague|"
+    r"coworker|co-worker|baby|child)|"
+    r"(my|our) (mom|mum|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
+    r"colleague|coworker|co-worker|friend) (died|passed)|(?-i:RIP|R\.I\.P)(?!\w))",
     re.IGNORECASE,
 )
 _WORRY_RE = re.compile(
@@ -249,6 +274,7 @@ class Tone:
     legal: bool = False  # rights and rules at work ("is that legal?", "unpaid")
     serious: bool = False  # ``legal``, a worry ("fired", "scam"), or pay in a question
     playful: bool = False  # a laughing or playful emoji, "lol", a meme
+    grieving: bool = False  # a death mourned ("passed away", "RIP"): also ``distressed``
 
     @property
     def negative(self) -> bool:
@@ -279,19 +305,21 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     for text in texts:
         plain = _plain(text)
         compound = float(analyzer.polarity_scores(plain)["compound"])
-        legal = _LEGAL_RE.search(plain) is not None
+        legal = _LEGAL_RE.search(plain) is not None or _RIGHTS_RE.search(plain) is not None
         serious = (
             legal
             or _WORRY_RE.search(plain) is not None
             or (_PAY_RE.search(plain) is not None and is_question(plain))
         )
+        grieving = _GRIEF_RE.search(plain) is not None
         out.append(
             Tone(
                 compound,
-                _DISTRESS_RE.search(plain) is not None,
+                grieving or _DISTRESS_RE.search(plain) is not None,
                 legal=legal,
                 serious=serious,
                 playful=_PLAY_RE.search(plain) is not None,
+                grieving=grieving,
             )
         )
     return out
