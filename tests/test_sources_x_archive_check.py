@@ -307,3 +307,22 @@ def test_an_account_file_damaged_in_the_zip_is_told_and_the_manifest_names_the_o
     report = import_paths(open_store(":memory:"), [path])
     assert report.posts == 2  # the manifest's userInfo says whose archive it is
     assert [problem.file for problem in report.unread_files] == [f"{path}!archive/data/account.js"]
+
+
+def test_the_small_files_of_an_extracted_archive_are_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """account.js, profile.js and manifest.js are asked whose archive it is, when it was made
+    and what it lists: each is opened once, not once per question."""
+    archive = _archive(tmp_path)
+    reads: dict[str, int] = {}
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads[path.name] = reads.get(path.name, 0) + 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    report = _import(archive)
+    assert report.posts > 0
+    assert reads["manifest.js"] == 1 and reads["account.js"] == 1

@@ -16,7 +16,8 @@ manifest, an :class:`~staffpulse.sources.base.UnreadFile` whose entries are not 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePosixPath
 
 from staffpulse.next_steps import ARCHIVE_AGAIN, NOT_IN_FOLDER
@@ -125,17 +126,21 @@ def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:
 
 def readable_parts(parts: list[Part]) -> tuple[list[Part], list[UnreadFile]]:
     """``parts`` less the small ones read before the rest (account, profile, manifest) that
-    cannot be unpacked, and what to tell of those; the others are told as they are read."""
+    cannot be unpacked, and what to tell of those; the others are told as they are read.
+    The small ones are read here once and kept: whose archive it is and what the manifest
+    lists are asked of them several times."""
     readable: list[Part] = []
     unread: list[UnreadFile] = []
     for part in parts:
+        if part.kind not in ("account", "profile", "manifest"):
+            readable.append(part)
+            continue
         try:
-            if part.kind in ("account", "profile", "manifest"):
-                part.load()
+            data = part.load()
         except DamagedPart:
             unread.append(unread_part(part, None))
         else:
-            readable.append(part)
+            readable.append(replace(part, load=partial(bytes, data)))
     return readable, unread
 
 
