@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from staffpulse.errors import ModelError
+from staffpulse.signals import role_person_name
 from staffpulse.signals.role_features import split_name
 from staffpulse.signals.role_person_name import (
     is_a_persons_name,
@@ -58,3 +62,21 @@ def test_brands_and_firms_do_not_read_as_a_persons_name(name: str) -> None:
 def test_a_census_name_still_reads_as_a_persons_name() -> None:
     assert reads_as_a_persons_name(split_name("JaneSmith"), "JaneSmith")
     assert reads_as_a_persons_name(split_name("José García"), "José García")
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"first": []}'])
+def test_a_missing_or_broken_name_list_is_a_model_error_with_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str | None
+) -> None:
+    """`staffpulse roles` then exits 70 with "reinstall", not with "a bug in staffpulse"."""
+    path = tmp_path / "person_names_intl.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(role_person_name, "INTL_NAMES_FILE", path)
+    role_person_name._intl_names.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="name list") as err:
+            reads_as_a_persons_name(split_name("Priya Patel"), "Priya Patel")
+        assert "reinstall" in (err.value.hint or "")
+    finally:
+        role_person_name._intl_names.cache_clear()

@@ -28,6 +28,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from staffpulse.errors import ModelError
+
 NAMES_FILE = Path(__file__).resolve().parent / "artifacts" / "person_names.json"
 INTL_NAMES_FILE = NAMES_FILE.with_name("person_names_intl.json")
 # a title before the name says nothing about its shape ("Dr Jane Smith")
@@ -56,9 +58,24 @@ class NameShape:
     surname: bool = False
 
 
+def _read_list(path: Path, keys: tuple[str, ...], script: str) -> dict[str, list[str]]:
+    """The name lists of a shipped JSON file; a missing or broken file is a ModelError, so
+    ``staffpulse roles`` says to reinstall instead of calling it a bug."""
+    hint = f"reinstall staffpulse, or rebuild the file with: python scripts/{script}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"the name list {path} is missing", hint=hint) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"the name list {path} is unreadable ({exc})", hint=hint) from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in keys):
+        raise ModelError(f"the name list {path} lacks {', '.join(keys)}", hint=hint)
+    return {k: [str(v) for v in data[k]] for k in keys}
+
+
 @functools.lru_cache(maxsize=1)
 def _names() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    data = _read_list(NAMES_FILE, ("first", "last"), "roles_person_names.py")
     return frozenset(data["first"]), frozenset(data["last"])
 
 
@@ -105,7 +122,8 @@ class _IntlNames:
 
 @functools.lru_cache(maxsize=1)
 def _intl_names() -> _IntlNames:
-    data = json.loads(INTL_NAMES_FILE.read_text(encoding="utf-8"))
+    keys = ("first", "last", "surname_first", "middle", "first_native", "last_native")
+    data = _read_list(INTL_NAMES_FILE, keys, "roles_intl_names.py")
     first, last = _names()
     return _IntlNames(
         first=first | frozenset(data["first"]),
