@@ -276,19 +276,14 @@ def salvage_without_part(text: str, at: int) -> WithoutPart | None:
 def _part_at(text: str, at: int) -> tuple[str, int] | None:
     """The top-level key whose value holds index ``at``, and where the key begins; None when
     it is no part that can go (:data:`_PARTS`: the entries are left to :func:`salvage_damaged`)."""
-    stack: list[str] = []
     last: tuple[str, int] | None = None
-    for match in _TOKEN_RE.finditer(text, 0, at):
+    opened: list[str] = []
+    for match, opened in _tokens(text, at):
         token = match.group()
-        if token[0] == '"':
-            if stack == ["{"] and text[match.end() :].lstrip().startswith(":"):
-                last = token.strip('"'), match.start()
-        elif token in "]}":
-            if stack:
-                stack.pop()
-        else:
-            stack.append(token)
-    if last is None or len(stack) < 2 or stack[0] != "{" or last[0] not in _PARTS:
+        if token[0] == '"' and opened == ["{"] and text[match.end() :].lstrip().startswith(":"):
+            last = token.strip('"'), match.start()
+    # ``opened`` is the walk's own list: once it is done, the brackets open at ``at``
+    if last is None or len(opened) < 2 or opened[0] != "{" or last[0] not in _PARTS:
         return None
     return last
 
@@ -296,35 +291,37 @@ def _part_at(text: str, at: int) -> tuple[str, int] | None:
 def _lists_in(value: str) -> Iterator[str]:
     """The names of the lists a part holds itself (``"includes": {"users": [...]}``: users),
     not those of its items (their ``hashtags``), as far as its brackets can be followed."""
-    opened: list[str] = []
-    for match in _TOKEN_RE.finditer(value):
-        token = match.group()
-        if token[0] == '"':
-            if len(opened) == 1 and _OPENS_LIST_RE.match(value, match.end()):
-                yield token.strip('"')
-        elif token in "]}":
-            if opened:
-                opened.pop()
-        else:
-            opened.append(token)
+    for match, opened in _tokens(value):
+        if (
+            match.group()[0] == '"'
+            and len(opened) == 1
+            and _OPENS_LIST_RE.match(value, match.end())
+        ):
+            yield match.group().strip('"')
 
 
 def _items_in(value: str) -> int:
     """How many objects the lists of a part hold (``"users": [{...}, {...}]``)."""
-    items = 0
+    return sum(
+        match.group() == "{" and len(opened) == 2 and opened[1] == "["
+        for match, opened in _tokens(value)
+    )
+
+
+def _tokens(text: str, end: int | None = None) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Each string and opening bracket of ``text`` (up to ``end``), as far as its brackets can
+    be followed, with the brackets open where it stands (before an opening one opens). The
+    list is the walk's own, changed as it goes on: read it at once."""
     opened: list[str] = []
-    for match in _TOKEN_RE.finditer(value):
+    for match in _TOKEN_RE.finditer(text, 0, len(text) if end is None else end):
         token = match.group()
-        if token[0] == '"':
-            continue
         if token in "]}":
             if opened:
                 opened.pop()
             continue
-        if token == "{" and opened[-1:] == ["["] and len(opened) == 2:
-            items += 1
-        opened.append(token)
-    return items
+        yield match, opened
+        if token[0] != '"':
+            opened.append(token)
 
 
 __all__ = [
