@@ -53,7 +53,8 @@ def test_names_of_other_countries_read_as_a_persons_name(name: str) -> None:
 @pytest.mark.parametrize(
     "name",
     ["Priya Patel Staffing", "Northgate", "Blue Harbor", "Jade Dragon", "West Monroe",
-     "Black Pearl", "Hanoi Jobs", "Mumbai Placements", "Summit Search", "", "1234", "🙂🙂"],
+     "Black Pearl", "Hanoi Jobs", "Mumbai Placements", "Summit Search", "Santa Clara",
+     "Rio Grande", "Hong Kong", "Patel Recruiters", "", "1234", "🙂🙂"],
 )  # fmt: skip
 def test_brands_and_firms_do_not_read_as_a_persons_name(name: str) -> None:
     assert not reads_as_a_persons_name(split_name(name), name)

@@ -44,7 +44,15 @@ _FIRM_WORDS = frozenset(
         "group", "hiring", "hr", "inc", "international", "jobs", "llc", "ltd", "partners",
         "personnel", "recruiting", "recruitment", "search", "services", "solutions",
         "staffing", "talent", "team",
+        # since stop 30: a firm of several ("Smith Recruiters", "Patel Consultants")
+        "consultancy", "consultants", "headhunters", "recruiters", "resourcing", "workforce",
     }
+)  # fmt: skip
+# the first word of a place's name that the lists of other countries hold as a given name
+# ("Santa Clara", "Rio Grande", "Hong Kong"): not read as a person's name through those lists
+_PLACE_OPENERS = frozenset(
+    {"santa", "santo", "san", "sao", "rio", "porto", "costa", "monte", "puerto", "villa", "hong",
+     "las", "los", "fort", "port", "mount", "saint"}
 )  # fmt: skip
 
 
@@ -137,6 +145,8 @@ def _intl_names() -> _IntlNames:
 
 def _is_intl_name(words: list[str], names: _IntlNames) -> bool:
     head = words[0]
+    if head in _PLACE_OPENERS:
+        return False
     rest = words[1] if len(words) > 1 else ""
     if head in names.first and (len(rest) == 1 or rest in names.first or rest in names.last):
         return True
