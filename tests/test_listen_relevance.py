@@ -120,3 +120,67 @@ def test_terms_with_symbols_are_still_terms(tmp_path: Path) -> None:
     path = tmp_path / "kw.txt"
     path.write_text("c++\n#hiring\n[remote]\n-crypto\n", encoding="utf-8")
     assert load_keywords(path).include == ("c++", "#hiring", "[remote]")
+
+
+def test_quotes_typed_as_in_a_search_box_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text(
+        "\"talent acquisition\"\n\u201csourcing lead\u201d\n-'crypto scam'\n", encoding="utf-8"
+    )
+    kw = load_keywords(path)
+    assert kw.matches("Our talent acquisition team") == ["talent acquisition"]
+    assert kw.matches("Hiring a sourcing lead in Leeds") == ["sourcing lead"]
+    assert kw.excluded("another crypto scam for recruiters")
+
+
+def test_a_trailing_star_finds_every_word_it_begins(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text("recruit*\n#staff*\n", encoding="utf-8")
+    kw = load_keywords(path)
+    found = kw.matches("Recruiters and #recruiting, but not staffing, only #StaffingNews")
+    assert found == ["recruiters", "#recruiting", "#staffingnews"]
+    assert kw.matches("a new recipe") == []
+
+
+def test_a_term_in_a_script_without_spaces_matches_inside_words(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_bytes("\ufeff\u6c42\u4eba\r\nstaffing\r\n".encode())  # BOM and Windows line ends
+    kw = load_keywords(path)
+    assert kw.include == ("\u6c42\u4eba", "staffing")
+    assert kw.matches("\u6c42\u4eba\u52df\u96c6\u4e2d") == ["\u6c42\u4eba"]
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        ("staffing\nnurse OR nurses\n", "search operators"),
+        ("staffing\n(hiring OR staffing)\n", "search operators"),
+        ("staffing\n#recruiting terms for Q3\n", "a hashtag followed by other words"),
+        ("staffing\n-\n", "no term on this line"),
+        ('staffing\n""\n', "no term on this line"),
+        ("staffing\nre*\n", "'\\*' \\(re\\*\\) is read only at the end of a word"),
+        ("staffing\nrec*uit\n", "'\\*' \\(rec\\*uit\\) is read only at the end of a word"),
+    ],
+)
+def test_a_line_that_would_match_nothing_is_refused_with_its_line(
+    tmp_path: Path, content: str, what: str
+) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=f"kw.txt, line 2: {what}") as caught:
+        load_keywords(path)
+    assert caught.value.exit_code == 65 and caught.value.hint
+
+
+def test_a_long_list_keeps_every_term_and_stem(tmp_path: Path) -> None:
+    # 12,000 made-up terms (a list pasted from a keyword tool), words and stems together
+    terms = [f"term{n}x" for n in range(10_000)] + [f"stem{n}y*" for n in range(2_000)]
+    path = tmp_path / "kw.txt"
+    path.write_text("\n".join(terms) + "\nstaffing\n", encoding="utf-8")
+    kw = load_keywords(path)
+    assert len(kw.include) == 12_001
+    assert kw.matches("term9999x and stem1999yards for staffing") == [
+        "term9999x",
+        "staffing",
+        "stem1999yards",
+    ]

@@ -5,8 +5,11 @@ Two deciders, used together or alone:
 * the ``work_topic`` classifier of :mod:`staffpulse.signals.text` (the default), scored on
   whole batches: keep a post when ``p >= threshold``;
 * a keywords file (``--keywords FILE``): one term or phrase a line, matched case-insensitively
-  on word boundaries; ``#tag`` matches the hashtag; a leading ``-`` excludes; lines starting
-  with ``# `` (hash and space) or ``//`` are comments. The file is decoded by the shared rules
+  on word boundaries; ``#tag`` matches the hashtag; ``recruit*`` every word it begins; a
+  leading ``-`` excludes; quotes around a term are dropped ("talent acquisition", as typed in
+  a search box); lines starting with ``# `` (hash and space) or ``//`` are comments. A line
+  only a search box reads (``nurse OR nurses``) or that cannot match is refused with its line.
+  A term in a script written without spaces (Chinese, Japanese, Thai) matches inside words. The file is decoded by the shared rules
   of :mod:`staffpulse.sources.base` (UTF-8 with or without BOM, UTF-16 by BOM, else
   Windows-1252 with a note); a file that is not text is an :class:`InputError`.
 
@@ -88,6 +91,19 @@ class TopicScorer(Protocol):
 
 
 _TOKEN_RE = re.compile(r"#?\w+")
+# Scripts written without spaces between words: "求人" is inside the one token "求人募集中".
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _pattern_of(term: str) -> str:
+    """The regular expression of a term the token lookup cannot match: symbols (``c++``), a
+    trailing wildcard (``recruit*``: every word it begins, its hashtag too), or a script
+    written without spaces (matched inside words)."""
+    if term.endswith("*"):
+        return rf"(?<!\w)#?{re.escape(term[:-1])}\w*"
+    if _UNSPACED_RE.search(term):
+        return re.escape(term)
+    return rf"(?<!\w){re.escape(term)}(?!\w)"
 
 
 @dataclass(frozen=True)
@@ -117,16 +133,25 @@ class _Matcher:
     other characters (``c++``) by a regular expression."""
 
     def __init__(self, terms: Sequence[str]) -> None:
-        simple = [t for t in terms if all(_TOKEN_RE.fullmatch(w) for w in t.split())]
+        simple = [
+            t
+            for t in terms
+            if all(_TOKEN_RE.fullmatch(w) for w in t.split()) and not _UNSPACED_RE.search(t)
+        ]
         self.tags = {t for t in simple if " " not in t and t.startswith("#")}
         self.words = {t for t in simple if " " not in t and not t.startswith("#")}
         self.phrases = [t for t in simple if " " in t]
-        odd = [t for t in terms if t not in simple]
-        self.regex = (
-            re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in odd), re.IGNORECASE)
-            if odd
-            else None
-        )
+        # one word and a "*" ("recruit*", "#recruit*"): a prefix lookup per token, as a long
+        # list of them in one regular expression costs milliseconds a post
+        self.stems = {
+            t[:-1]
+            for t in terms
+            if t.endswith("*") and _TOKEN_RE.fullmatch(t[:-1]) and not _UNSPACED_RE.search(t)
+        }
+        self.shortest = min((len(t) for t in self.stems), default=0)
+        plain = set(simple)  # a set: a list made long files quadratic (10,000 terms: 1.2 s)
+        odd = [t for t in terms if t not in plain and t[:-1] not in self.stems]
+        self.regex = re.compile("|".join(map(_pattern_of, odd)), re.IGNORECASE) if odd else None
 
     def find(self, text: str) -> list[str]:
         tokens = _TOKEN_RE.findall(text.lower())
@@ -135,9 +160,14 @@ class _Matcher:
         if self.phrases:
             joined = " " + " ".join(t.lstrip("#") for t in tokens) + " "
             hits += [p for p in self.phrases if f" {p} " in joined]
+        if self.stems:
+            hits += [t for t in tokens if self._begun(t) or self._begun(t.lstrip("#"))]
         if self.regex is not None:
             hits += [m.group(0).lower() for m in self.regex.finditer(text)]
         return list(dict.fromkeys(hits))
+
+    def _begun(self, token: str) -> bool:
+        return any(token[:n] in self.stems for n in range(self.shortest, len(token) + 1))
 
 
 def load_keywords(path: Path, on_note: Callable[[str], None] | None = None) -> Keywords:
@@ -158,7 +188,8 @@ def load_keywords(path: Path, on_note: Callable[[str], None] | None = None) -> K
         if not term or term.startswith("// ") or term == "#" or term.startswith("# "):
             continue
         _check_term(path, number, term)
-        (exclude if term.startswith("-") else include).append(term.lstrip("-").strip())
+        body = _term_of(path, number, term.removeprefix("-").strip())
+        (exclude if term.startswith("-") else include).append(body)
     if not include and not exclude:
         raise InputError(f"{path}: no keywords in the file", hint="write one term a line")
     return Keywords.of(include, exclude)
@@ -191,6 +222,49 @@ def _check_term(path: Path, number: int, term: str) -> None:
 
 
 _FORMAT_HINT = "e.g. staffing on one line, talent acquisition on the next, -crypto to exclude"
+
+# Quotes a search box wants around a phrase; here each line is already one phrase.
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+# Search-box operators: here a line is one term, so "nurse OR nurses" would be one phrase.
+_OPERATOR_RE = re.compile(r"\s(OR|AND|NOT)\s|^\(.*\s.*\)$")
+MIN_WILDCARD_STEM = 3  # "re*" would keep every post with "really", "read", "red"...
+
+
+def _term_of(path: Path, number: int, term: str) -> str:
+    """The term a line means (its quotes dropped), or an InputError naming the line when it
+    cannot match what the user meant."""
+    if len(term) >= 2 and _QUOTES.get(term[0]) == term[-1]:
+        term = term[1:-1].strip()
+    where = f"{path}, line {number}"
+    shown = term if len(term) <= 60 else term[:57] + "..."
+    if not term:
+        raise InputError(
+            f"{where}: no term on this line (a '-' or quotes with nothing after or inside)",
+            hint=f"write the term, e.g. -crypto to exclude posts naming crypto, or delete the line;"
+            f" {_FORMAT_HINT}",
+        )
+    if _OPERATOR_RE.search(term):
+        raise InputError(
+            f"{where}: search operators ({shown}) are not read here: each line is one term or"
+            " phrase, so this one would match no post",
+            hint="put each alternative on its own line (nurse, then nurses) and each word to"
+            " leave out on its own line with a '-' (-crypto)",
+        )
+    if term.startswith("#") and " " in term:
+        raise InputError(
+            f"{where}: a hashtag followed by other words ({shown}): a hashtag is one word, so"
+            " this would match no post",
+            hint="to write a comment, start the line with '# ' (hash and space); for a hashtag"
+            " put it alone on its line (#hiring)",
+        )
+    if "*" in term[:-1] or (term.endswith("*") and len(term[:-1].lstrip("#")) < MIN_WILDCARD_STEM):
+        raise InputError(
+            f"{where}: '*' ({shown}) is read only at the end of a word of"
+            f" {MIN_WILDCARD_STEM} letters or more (recruit* finds recruiter, recruiting)",
+            hint="write the words themselves, one a line, or end a longer stem with '*'",
+        )
+    return term
+
 
 # A keywords file is a short list of terms; anything far bigger was given by mistake (reading
 # a video whole into memory to say so would be slow).
