@@ -118,3 +118,28 @@ def test_a_store_of_the_firms_own_archive_says_why_nothing_is_offered(tmp_path: 
     reason = empty_reason(None, True, inbox.max_age, inbox.counts)
     assert reason.startswith("Nothing to join: every conversation stored (2) is one your account")
     assert "Listen first" in reason
+
+
+def test_a_question_put_to_the_firm_is_its_own_to_answer_not_someone_elses(
+    tmp_path: Path,
+) -> None:
+    """ "@acme why no word on my interview?" is asked of the firm: for @acme it is no question
+    "for @acme, not the room" ranked down, and no other brand's customer service; for any
+    other firm it still is aimed at one account."""
+    asked = _post(
+        "1", "ana", "@acme why no word on my interview for the recruiter job? Three weeks."
+    )
+    room = _post("2", "ben", "How do you keep candidates warm during long interview loops?")
+    scorer: Any = FakeScorer()  # follows the TopicScorer contract
+    with open_store(tmp_path / "as.db") as store:
+        rows = [Account(platform="x", id="acme-x", handle="acme"), asked, room]
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        mine = build_inbox(store, as_handle="acme", text_model=scorer, role_model=None)
+        theirs = build_inbox(store, as_handle="harbor", text_model=scorer, role_model=None)
+    to_acme = next(i for i in mine.items if i.conversation_id == "1")
+    assert to_acme.reasons[0] == "addressed to your firm: yours to answer"
+    assert to_acme.angle.startswith("Addressed to your firm: answer it yourself")
+    assert not any("addressed to @acme" in c for c in to_acme.cautions)
+    to_other = next(i for i in theirs.items if i.conversation_id == "1")
+    assert to_other.angle.startswith("A question for @acme, not the room")
+    assert to_acme.score > to_other.score

@@ -231,7 +231,7 @@ def _rank_with_older(
     to_rank = sort.wanted + sampled
     ranked, context = rank_stored(
         store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model, offer.copies,
-        sampled_keys,
+        sampled_keys, firm=offer.firm,
     )  # fmt: skip
     older = count_older(ranked, sort.stale, sampled)
     sort.tally["older"], sort.tally["undated"] = older.older, older.undated

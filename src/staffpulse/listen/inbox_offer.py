@@ -25,6 +25,7 @@ from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
+from staffpulse.models import normalize_handle
 from staffpulse.store import Store
 
 TOPIC_WORDS = 15  # a topic's most frequent words that a --topic query naming none falls back on
@@ -48,6 +49,8 @@ class Offer:
     first_after: datetime | None = None
     # conversations the firm's own accounts began: never offered to it
     own_opened: int = 0
+    # the firm's handles, normalized: a post that opens "@acme ..." asks the firm itself
+    firm: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> dict[int, str]:
@@ -93,7 +96,22 @@ def gather_offer(
         len(stored) - len(everyone),
         first,
         own_opened=len(loaded) - len(stored),
+        firm=firm_handles(store, as_handle, own),
     )
+
+
+def firm_handles(
+    store: Store, as_handle: str | None, own: Sequence[tuple[str, str]]
+) -> frozenset[str]:
+    """The firm's handles, normalized: the one it was named by and its stored accounts'."""
+    handles = {normalize_handle(as_handle)} if as_handle else set()
+    for plat, account_id in own:
+        row = store.conn.execute(
+            "SELECT handle FROM accounts WHERE platform = ? AND id = ?", (plat, account_id)
+        ).fetchone()
+        if row is not None and row[0]:
+            handles.add(normalize_handle(row[0]))
+    return frozenset(handles)
 
 
 def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from staffpulse.listen import schema
@@ -29,11 +30,15 @@ def rank_stored(
     roles_model: RoleModelLike | None,
     copies: Counter[str],
     counted: set[tuple[str, str]],  # only counted by why they are left out: no reasons
+    *,
+    firm: frozenset[str] = frozenset(),  # the firm's handles (``inbox_offer.firm_handles``)
 ) -> tuple[list[RankedConversation], RankContext]:
     """Rank ``conversations`` as of ``as_of`` (angles left for the few shown), with the
     context they were ranked in."""
     roles = author_roles(store, conversations, roles_model)
-    context = _context(store, conversations, topic_of, labels, as_of, text, roles)
+    context = replace(
+        _context(store, conversations, topic_of, labels, as_of, text, roles), firm_handles=firm
+    )
     return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
 
 

@@ -40,8 +40,10 @@ from staffpulse.listen.rank_reasons import explain
 from staffpulse.listen.rank_signals import (
     GROWTH_WINDOW,
     HALF_LIFE_HOURS,
+    TO_FIRM,
     addressee,
     hours_in,
+    is_firm,
     is_job_ad,
     is_squarely_work,
     known_replies,
@@ -140,6 +142,8 @@ class RankContext:
     work_threshold: float | None = None
     # (platform, post id) of the posts not shared with the public (``followers_only``)
     not_public: Collection[tuple[str, str]] = frozenset()
+    # the firm's normalized handles: an opening aimed at one of them asks the firm itself
+    firm_handles: Collection[str] = frozenset()
 
 
 def rank(
@@ -177,6 +181,12 @@ def count_copies(conversations: Sequence[Conversation]) -> Counter[str]:
     return Counter(c.opening.text.strip().lower() for c in conversations)
 
 
+TO_FIRM_ANGLE = (
+    "Addressed to your firm: answer it yourself, in a line or two, and take anything personal"
+    " (an application, pay) to a direct message; no pitch."
+)
+
+
 def add_angles(
     entries: Sequence[RankedConversation], context: RankContext
 ) -> list[RankedConversation]:
@@ -200,6 +210,8 @@ def _focus(conv: Conversation, context: RankContext) -> Post | None:
 def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankContext) -> str:
     conv = entry.conversation
     n = stored_replies(conv)
+    if entry.flags.get(TO_FIRM) and entry.left_out is None:
+        return TO_FIRM_ANGLE
     if focus is None:
         humor = ctx.humor_scores.get(conv.id, 0.0)
         opening = conv.opening.text
@@ -241,7 +253,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
         "spam": lambda: _spammy(opening, texts),
         "job_ad": lambda: is_job_ad(opening.text, job_p, ctx.job_threshold),
-        CUSTOMER_CARE: lambda: is_customer_care(conv),
+        CUSTOMER_CARE: lambda: not _asks_firm(conv, ctx) and is_customer_care(conv),
         OFF_WORK: lambda: _off_work(conv, ctx),
     }
     for name in REASONS:
@@ -251,6 +263,11 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
             break
     reason = left_out_reason(flags)
     return RankedConversation(conv, 0.0, {}, (), (), "", "", None, flags, reason)
+
+
+def _asks_firm(conv: Conversation, ctx: RankContext) -> bool:
+    aimed_at = addressee(conv)
+    return aimed_at is not None and is_firm(aimed_at, ctx.firm_handles)
 
 
 def _spammy(opening: Post, texts: Counter[str]) -> bool:
@@ -278,13 +295,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
     job_ad = is_job_ad(opening.text, job_p, ctx.job_threshold)
-    aimed_at = addressee(conv)
+    # asked of the firm itself ("@acme why haven't I heard back?"): the room it is asked in
+    # is the firm's, so it is neither aimed elsewhere nor someone else's customer service
+    to_firm = _asks_firm(conv, ctx)
+    aimed_at = None if to_firm else addressee(conv)
     verdict = moderate(opening.text)
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = _spammy(opening, texts)
     relevance = ctx.relevance.get(conv.id, 0.5)
     work = ctx.threads.get(conv.id)
-    care = is_customer_care(conv)
+    care = not to_firm and is_customer_care(conv)
     components = {
         "question": _question_value(opening.text, question, aimed_at),
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
@@ -309,6 +329,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "addressed": aimed_at is not None,
+        TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
     }

@@ -40,6 +40,8 @@ def explain(
     n = stored_replies(conv)
     known = known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
+    if flags.get("to_firm"):  # first: the one item here that is the firm's own to answer
+        reasons.append("addressed to your firm: yours to answer")
     if flags["question"] and aimed_at is None:  # aimed at one account: asked of it, not us
         reasons.append("asks a question")
     if known == 0:  # "be the first to answer" only where something was asked of the room

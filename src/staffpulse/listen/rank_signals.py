@@ -5,11 +5,13 @@ to add value, whether it is aimed at one account, looks like spam or is squarely
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import timedelta
 
 from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
+from staffpulse.models import normalize_handle
 from staffpulse.signals.job_ads import looks_like_job_ad
 
 HALF_LIFE_HOURS = 12.0
@@ -107,6 +109,17 @@ def addressee(conv: Conversation) -> str | None:
     if who.lower() == own or (own and own.split("@")[0] == who.lower()):
         return None
     return "@" + who
+
+
+TO_FIRM = "to_firm"  # the flag of an opening aimed at the firm itself
+
+
+def is_firm(aimed_at: str, firm: Collection[str]) -> bool:
+    """Whether the account an opening is aimed at ("@acme", "@acme@mastodon.social") is one of
+    the firm's handles (normalized; a Mastodon handle also by its name before the server, as
+    a mention written on the firm's own server omits it)."""
+    who = normalize_handle(aimed_at)
+    return who in firm or any(who == f.split("@")[0] for f in firm if "@" in f)
 
 
 def is_squarely_work(text: str, p_work: float | None) -> bool:
