@@ -146,6 +146,22 @@ def test_an_export_whose_posts_could_not_be_read_says_so_not_that_none_was_given
     assert _audited_posts(db) == 4
 
 
+def test_a_post_in_an_x_community_is_not_taken_for_deleted(tmp_path: Path) -> None:
+    """X keeps the owner's posts in Communities in community-tweet.js, not in tweets.js: both
+    are the export, so such a post is kept, not removed as one tweets.js lacks."""
+    community = json.dumps([{"tweet": tweet("201", 4)}])
+    db = tmp_path / "s.db"
+    for name, tweets in (("march", MARCH), ("april", APRIL)):
+        archive = archive_of(tmp_path / name, tweets)
+        (archive / "data" / "community-tweet.js").write_text(
+            f"window.YTD.community_tweet.part0 = {community}"
+        )
+        report = _import(db, archive, "--remove-deleted")
+    assert report["removed"] == {"posts": 2}  # 102 and 103, not the Community post
+    with open_store(db) as store:
+        assert set(store.get_posts("x", ["201", "102"])) == {"201"}
+
+
 def test_refused_when_a_file_of_the_archive_is_missing(tmp_path: Path) -> None:
     db = _after_march(tmp_path)
     april = archive_of(tmp_path / "april", APRIL)

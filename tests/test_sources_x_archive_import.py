@@ -3,6 +3,7 @@ import or an older archive leaves as it was."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,34 @@ def test_a_broken_tweet_costs_that_tweet_only(tmp_path: Path) -> None:
     assert (problem.line, problem.records) == (2, 1)
     assert "not valid JSON at line 16" in problem.message
     assert "the entries after it were read" in problem.message
+
+
+def _with_community_post(archive: Path) -> Path:
+    """``archive`` with the owner's post in an X Community, in the file X keeps those in."""
+    post = {
+        "id_str": "1900000000000000001",
+        "created_at": "Mon Mar 02 09:30:00 +0000 2026",
+        "full_text": "Charge nurse wanted for our Leeds clinic",
+        "community_id_str": "1500000000000000000",
+    }
+    entries = json.dumps([{"tweet": post}])
+    (archive / "data" / "community-tweet.js").write_text(
+        f"window.YTD.community_tweet.part0 = {entries}", encoding="utf-8"
+    )
+    return archive
+
+
+def test_the_owners_posts_in_communities_are_imported_with_the_others(tmp_path: Path) -> None:
+    archive = _with_community_post(archive_of(tmp_path, [linking("101", "hello", "")]))
+    zipped = zip_archive(tmp_path / "archive.zip", {"archive/": archive})
+    for path in (archive, zipped):
+        with open_store(tmp_path / f"{path.name}.sqlite") as store:
+            report = import_paths(store, [path])
+            posts = store.get_posts("x", ["101", "1900000000000000001"])
+        assert report.new_posts == 2 and report.skipped == 0
+        community = posts["1900000000000000001"]
+        assert community.text == "Charge nurse wanted for our Leeds clinic"
+        assert community.author_handle == "AcmeStaffing" and community.author_id == "9001"
 
 
 def test_import_is_idempotent(tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ from staffpulse.sources.x_archive_files import (
     COUNTED_NOUNS,
     OWNER_FILES,
     PART_RE,
+    TWEET_PARTS,
     DamagedPart,
     Listed,
     Media,
@@ -83,9 +84,8 @@ from staffpulse.sources.ytd import count_entries, ytd_items
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.store.core import Record
 
-TWEET_PARTS = ("tweets", "tweet")
 FOLLOW_PARTS = ("follower", "following")
-ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
+ORDER = {"account": 0, "profile": 1, **dict.fromkeys(TWEET_PARTS, 2), "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
 # What the entries of a lone part are, as its message counts them ("its 70 posts": a person
 # imported posts, not "tweets"); a kind not listed (profile.js) counts entries

@@ -23,7 +23,13 @@ from pathlib import PurePosixPath
 from staffpulse.next_steps import ARCHIVE_AGAIN, NOT_IN_FOLDER
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem, UnreadFile
-from staffpulse.sources.x_archive_files import DamagedPart, Listed, Part, is_partial_archive
+from staffpulse.sources.x_archive_files import (
+    TWEET_PARTS,
+    DamagedPart,
+    Listed,
+    Part,
+    is_partial_archive,
+)
 
 MANIFEST_NAME = "manifest.js"
 DOWNLOAD_AGAIN = "download the archive from X again and import the whole ZIP"
@@ -43,7 +49,7 @@ class MissingFile(Problem):
     def holds_posts(self) -> bool:
         """Whether the file held the account's posts (a tweets part), not its followers or
         follows: without it the archive cannot tell which stored posts were deleted."""
-        return self.kind in ("tweets", "tweet")
+        return self.kind in TWEET_PARTS
 
 
 # why an archive read whole without counts to check cannot be called whole

@@ -18,7 +18,7 @@ from typing import Any
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.text_files import decode_bytes
-from staffpulse.sources.x_archive_files import COUNTED_NOUNS, DamagedPart, Part
+from staffpulse.sources.x_archive_files import COUNTED_NOUNS, TWEET_PARTS, DamagedPart, Part
 from staffpulse.sources.ytd import ytd_items
 
 
@@ -46,7 +46,7 @@ def _entry_key(kind: str, item: Any) -> str | None:
     followed account's id."""
     if not isinstance(item, dict):
         return None
-    if kind in ("tweets", "tweet"):
+    if kind in TWEET_PARTS:
         tweet = item.get("tweet", item)
         found = (tweet.get("id_str") or tweet.get("id")) if isinstance(tweet, dict) else None
     elif kind == "note-tweet":

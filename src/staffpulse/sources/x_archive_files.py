@@ -38,20 +38,23 @@ from staffpulse.sources.text_files import decode_bytes, sniffable
 from staffpulse.sources.ytd import ytd_items
 
 PART_RE = re.compile(
-    r"^(tweets|tweet|note-tweet|account|profile|follower|following|manifest)"
+    r"^(tweets|tweet|community-tweet|note-tweet|account|profile|follower|following|manifest)"
     r"(?:-part(\d+))?\.js$"
 )
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
+# The files of the owner's posts: theirs on their profile, and in X Communities
+TWEET_PARTS = ("tweets", "tweet", "community-tweet")
 # The first line of a part, which names it whatever the file is called
 YTD_PART_RE = re.compile(
-    rb"^\s*window\.YTD\.(tweets|tweet|note_tweet|account|profile|follower|following)"
-    rb"\.part(\d+)\s*="
+    rb"^\s*window\.YTD\.(tweets|tweet|community_tweet|note_tweet|account|profile|follower|"
+    rb"following)\.part(\d+)\s*="
 )
 Media = list[tuple[str, Callable[[], bytes]]]
 # The files whose entries become rows, and what one entry is, as a count is told
 COUNTED_NOUNS = {
     "tweets": "tweet",
     "tweet": "tweet",
+    "community-tweet": "Community tweet",
     "follower": "follower",
     "following": "followed account",
     # a long post's whole text (note-tweet.js): its post, cut at 280 characters, is in tweets.js
