@@ -24,6 +24,18 @@ from staffpulse.listen.work_terms import (
         ("How do you stop candidates ghosting after the offer?", "ghosting"),
         ("Glenbrook Bank employees this week", "the workplace"),
         ("How fast do you reply to a new applicant?", "candidates"),
+        # a boss named in a complaint of discrimination or a question on leave: the angle is
+        # about rights or leave, not about "managers"
+        (
+            "My boss moved me off the promotion list after I said I was pregnant. Discrimination?",
+            "workers' rights",
+        ),
+        (
+            "My manager wants me back two days after the funeral. How much bereavement leave is"
+            " normal?",
+            "leave and time off",
+        ),
+        ("Does anyone else's team actually use its unlimited PTO?", "leave and time off"),
     ],
 )
 def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) -> None:

@@ -98,6 +98,12 @@ _TRAILING_RE = re.compile(r"[^\w:]+$")
 _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), subject)
     for pattern, subject in (
+        # rights first: "I'm off the promotion list. Is this discrimination?" is about that,
+        # not about "managers" because it names a boss
+        (r"\b(discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)? (dismiss\w*|terminat\w*|"
+         r"fired))\b", "workers' rights"),
+        (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
+         r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
         (r"\b(salar(y|ies)|wages?)\b", "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
@@ -141,7 +147,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"shift (work\w*|patterns?|pay|rotas?|schedul\w*))\b", "shifts"),
         (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
-        (r"\b(?-i:HR)\b|\bhuman resources\b|\b(?-i:PTO)\b", "HR"),
+        (r"\b(?-i:HR)\b|\bhuman resources\b", "HR"),
         (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
         (r"(?<!like a )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
          "managers"),
