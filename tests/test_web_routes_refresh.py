@@ -141,7 +141,8 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
     cohort = tmp_path / "weekly.csv"
     cohort.write_text("acmestaffing,x\nacme.bsky.social,bluesky\n")
     with make_client(served, cohort_file=cohort) as client:
-        words = page_words(client.get("/refresh").text)
+        raw_plan = client.get("/refresh").text
+    words = page_words(raw_plan)
     assert (
         "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the"
         " Settings page" in words
@@ -168,9 +169,16 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
         " page, then start again." in page
     )  # a refresh, not "the fetch", is what starts again
 
-    # a run that refreshed no account says so where "Done" would stand
+    # with only X accounts, "Start the refresh" would only skip them all: the page offers
+    # the token's place in Settings instead (QA s30); a run sent all the same is told
+    assert ">Start the refresh</button>" in raw_plan
     cohort.write_text("acmestaffing,x\n")
     with make_client(served, cohort_file=cohort) as client:
+        plan = client.get("/refresh").text
+        assert ">Start the refresh</button>" not in plan
+        assert re.search(r'<a class="btn big" href="/settings#token-x_bearer_token"[^>]*>Add the X'
+                         r" token in Settings</a>", plan)  # fmt: skip
+        assert 'id="token-x_bearer_token"' in client.get("/settings").text
         token = csrf_token(client, "/refresh")
         ended = finished_job(
             client,

@@ -245,6 +245,8 @@ def refresh_page(request: Request) -> Response:
         guessed=say.guessed_note(plan),
         left_out=plan.left_out,
         x_skipped=skipped and web_text(f"{skipped} {say.set_token_advice(cost.accounts)}."),
+        # every account is on X and X has no token: "Start" would only skip them all
+        startable=cost.has_token or any(t.platform != "x" for t in plan.targets),
         x_estimate=say.x_estimate_note(cost),
         x_accounts=cost.accounts,
         guessed_x=sum(t.guessed and t.platform == "x" for t in plan.targets),
