@@ -7,7 +7,7 @@ import numpy as np
 from audit_helpers import FakeScorer, FeedBuilder, audit_feed
 from staffpulse.audit.engine import build_frame, texts_to_score
 from staffpulse.audit.signals import score_texts
-from staffpulse.audit.types import Frame, unique_texts
+from staffpulse.audit.types import Frame, rank_examples, unique_texts
 
 HUMAN_POSTS = [  # posts the test text model (audit_helpers.FakeScorer) calls human
     "Story time: our office dog juggles tennis balls lol",
@@ -58,3 +58,38 @@ def test_a_text_is_shown_once_whatever_its_spacing_case_and_leading_names() -> N
     frame: Frame = build_frame(feed.posts, index, signals)
     assert unique_texts(frame, np.arange(3)).tolist() == [2]
     assert unique_texts(frame, np.arange(2)).tolist() == [1]
+
+
+def _frame_of(texts: list[str], *, humor: bool) -> Frame:
+    feed = FeedBuilder("rosa")
+    for text in texts:
+        feed.post(text)
+    index, scored = texts_to_score(feed.posts)
+    signals = score_texts(scored, FakeScorer(), detect_templates=False)
+    frame = build_frame(feed.posts, index, signals)
+    frame.humor = np.full(frame.n, humor)
+    return frame
+
+
+def test_a_joke_about_a_group_is_never_to_imitate_even_after_the_same_text_told_straight() -> None:
+    # verdicts are remembered per text between audits (a benchmark reads each text ~2.6 times):
+    # the humor model's call on this feed must still count
+    text = "Our Mexican recruiters on payroll day, every single time"
+    straight = _frame_of([text], humor=False)
+    joke = _frame_of([text], humor=True)
+    for _ in range(2):
+        assert rank_examples(straight, np.arange(1), np.ones(1)).tolist() == [0]
+        assert rank_examples(joke, np.arange(1), np.ones(1)).tolist() == []
+
+
+def test_posts_to_imitate_leave_out_hostile_partisan_and_nsfw_posts_in_rank_order() -> None:
+    texts = [
+        "Story time: our office dog juggles tennis balls at every single shift change",
+        "The Republicans wrecked everything again, what a week for all of us here",
+        "Honest take: pay ranges belong in every job ad we write, no exceptions at all",
+        "These idiots at the agency across the street still cannot spell payroll right",
+    ]
+    frame = _frame_of(texts, humor=False)
+    strength = np.array([1.0, 4.0, 2.0, 3.0])
+    assert rank_examples(frame, np.arange(4), strength).tolist() == [2, 0]
+    assert rank_examples(frame, np.arange(4), strength, k=1).tolist() == [2]
