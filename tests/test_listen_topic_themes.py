@@ -48,6 +48,10 @@ POSTS = [
     ("workplace", "What's your best advice for a first-time manager who has to let someone go?"),
     ("workplace", "Hot take: 'culture fit' is usually 'people like me' in a nicer outfit."),
     ("remote", "Did every tech company rediscover 'return to office' at the same time?"),
+    # once "Other conversations", and a topic labelled by a keyword pair
+    ("hr", "Starting treatment next month. Do I have to disclose it to my employer?"),
+    ("hr", "How many days of bereavement leave does your company give?"),
+    ("staffing", "Is anyone else seeing fewer contract-to-hire conversions this quarter?"),
 ]  # fmt: skip
 FILLER_SEEN_IN_QA = {"asking", "friend", "half", "obviously", "throw", "stop", "live", "ask"}
 

@@ -249,7 +249,8 @@ THEMES: tuple[Theme, ...] = (
            ["agency", "agencies", "temp agency", "temp agencies"]),
         _g(1.0, ["temp", "temps", "temp to hire", "temporary worker*", "temporary staff*",
                  "contingent", "markup*", "bill rate*", "MSP", "MSPs", "redeploy*",
-                 "placement*", "placed", "assignment", "assignments"],
+                 "placement*", "placed", "assignment", "assignments", "contract to hire",
+                 "temp to perm", "conversion fee*"],
            _each("holiday|seasonal|peak|holiday season|peak season",
                    "ramp|staffing|hiring")),
         _g(0.5, "client|clients|staffing|req|reqs|associates"),
@@ -257,7 +258,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("hr", "HR & benefits", (
         _g(1.0, "HR|human resources|benefits|PTO|paid time off|sick leave|parental leave|"
                 "maternity leave|paternity leave|family leave|mental health|401k|401 k|"
-                "health insurance|wellness|open enrollment"),
+                "health insurance|wellness|open enrollment|bereavement|medical leave|"
+                "disclose|disclosure|accommodation*|discriminat*|harass*|EEOC|FMLA"),
         _g(1.0, "policy|policies|handbook*|complian*|payroll|performance review*|"
                 "engagement survey*|employee experience|employee engagement|employee relations|"
                 "announcements|upskill*|reskill*|degree|degrees|legal|background check*|"

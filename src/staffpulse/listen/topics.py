@@ -63,8 +63,10 @@ from staffpulse.store import Store
 # 4 = "package manager", "client-side" and a press "interview with" out of the themes, "link",
 # "email", "meeting" and "client" out of labels; 5 = sport's recruiting ("football recruiting
 # class") and a bare "close" ("close the lobbies") out of Recruiting & sourcing; 6 = "study" the
-# verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events.
-VERSION = 6
+# verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events;
+# 7 = contract-to-hire and conversion fees in Staffing firms & clients, bereavement and medical
+# leave, disclosure, accommodations, discrimination and harassment in HR & benefits.
+VERSION = 7
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15
