@@ -58,6 +58,7 @@ from staffpulse.sources.x_archive_check import (
     unread_part,
 )
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
+from staffpulse.sources.x_archive_edits import EditedTweets
 from staffpulse.sources.x_archive_files import (
     COUNTED_NOUNS,
     OWNER_FILES,
@@ -290,6 +291,7 @@ class XArchive:
                 else:
                     yield found
             matcher = NoteMatcher(notes, owner, generated)
+        edits = EditedTweets()  # an edited tweet's earlier versions: held back
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest" or (part.kind == NOTE_KIND and matcher is not None):
                 continue
@@ -310,10 +312,11 @@ class XArchive:
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
                 continue
-            yield from self._read_items(part, owner, generated, listed, listed_here, matcher)
+            yield from self._read_items(part, owner, generated, listed, listed_here, edits, matcher)
         if matcher is not None:  # the posts kept back for the notes, once every part is read
             alone = [p for p in parts if p.kind in TWEET_PARTS] or parts
             yield from matcher.finish(alone[0] if context is not None else None)
+        yield from edits.finish(str(where))
         counted = _counted_owner(owner, listed, generated)
         if counted is not None:
             yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))
@@ -325,6 +328,7 @@ class XArchive:
         generated: datetime | None,
         listed: dict[str, set[str] | None],
         in_manifest: Listed | None,
+        edits: EditedTweets,
         matcher: NoteMatcher | None = None,
     ) -> Iterator[Item]:
         """The rows of one data file; when ``manifest.js`` lists more entries for it than were
@@ -360,6 +364,8 @@ class XArchive:
                         provenance=provenance(self.name, part.location, line),
                         raw=tweet,
                     )
+                    if not edits.keep(record, tweet):
+                        continue
                     if matcher is None or not matcher.holds(record, post, tweet):
                         yield record
                 else:

@@ -1,0 +1,72 @@
+"""Tweets edited on X: the archive keeps each version as an entry with an id of its own; the
+audit counts the tweet once, with the text it has now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.sources.x_archive_edits import latest_version
+from staffpulse.store import open_store
+from x_archive_helpers import archive_of
+
+FIRST, SECOND = "1800000000000000001", "1800000000000000002"
+
+
+def _versions() -> list[dict[str, object]]:
+    """A tweet written, then edited once, as X's archive holds it: two entries."""
+    chain = {"editTweetIds": [FIRST, SECOND], "editsRemaining": "4", "isEditEligible": True}
+    return [
+        {
+            "id_str": SECOND,
+            "created_at": "Sun Mar 01 14:09:00 +0000 2026",
+            "full_text": "Hiring two welders in Leeds",
+            "edit_info": {"edit": {"initialTweetId": FIRST, "editControlInitial": chain}},
+        },
+        {
+            "id_str": FIRST,
+            "created_at": "Sun Mar 01 14:05:00 +0000 2026",
+            "full_text": "Hiring two wedlers in Leeds",
+            "edit_info": {"initial": chain},
+        },
+    ]
+
+
+def test_an_edited_tweet_is_one_post_with_its_latest_text(tmp_path: Path) -> None:
+    untouched = {
+        "id_str": "1700000000000000009",
+        "created_at": "Sat Feb 28 10:00:00 +0000 2026",
+        "full_text": "Open day on Friday",
+        "edit_info": {"initial": {"editTweetIds": ["1700000000000000009"]}},
+    }
+    archive = archive_of(tmp_path, [*_versions(), untouched])
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [archive])
+        again = import_paths(store, [archive])
+        posts = store.get_posts("x", [FIRST, SECOND, "1700000000000000009"])
+    assert sorted(posts) == ["1700000000000000009", SECOND]
+    assert posts[SECOND].text == "Hiring two welders in Leeds"
+    assert report.posts == 2 and report.skipped == 0 and again.new_posts == 0
+    said = " ".join(notice.message for notice in report.notices)
+    assert "1 entry of the archive is an earlier version of tweets edited later" in said
+
+
+def test_an_earlier_version_whose_latest_is_not_in_the_archive_still_comes_in(
+    tmp_path: Path,
+) -> None:
+    archive = archive_of(tmp_path, _versions()[1:])  # the edit is in a part that is not there
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [archive])
+        posts = store.get_posts("x", [FIRST])
+    assert list(posts) == [FIRST] and report.posts == 1
+    assert not any("earlier version" in notice.message for notice in report.notices)
+
+
+def test_only_an_earlier_version_names_a_later_one() -> None:
+    edited, first = _versions()
+    assert latest_version(first) == SECOND
+    assert latest_version(edited) is None  # the latest itself
+    assert (
+        latest_version({"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5"]}}}) is None
+    )
+    assert latest_version({"id_str": "5", "edit_info": "odd"}) is None
