@@ -271,3 +271,25 @@ def test_a_rights_question_in_hard_times_is_acknowledged_then_answered_straight(
     angle = suggest_angle(text, {"question": True}, None, 0)
     assert "acknowledge what they are going through, then answer it straight" in angle
     assert "employment lawyer" in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather lose a client than ask candidates for a 6-hour unpaid assignment. There, I"
+        " said it.",
+        "Hot take: 'culture fit' is usually 'people like me' in a nicer outfit. Hire for"
+        " culture add.",
+        "Take: a recruiter's network is built one useful reply at a time.",
+    ],
+)
+def test_a_stand_taken_is_weighed_in_on_never_consoled_nor_joked_with(text: str) -> None:
+    angle = suggest_angle(text, {}, "recruiter", 1, humor=0.9)
+    assert angle.startswith("Add a perspective on ")
+    assert "light tone" not in angle and "acknowledge" not in angle.lower()
+
+
+def test_burnout_is_never_met_with_a_light_tone() -> None:
+    text = "Burnout doesn't show up in engagement surveys until it's too late. Talk to your crew."
+    angle = suggest_angle(text, {}, "hr_pro", 2, humor=0.9)
+    assert "light tone" not in angle and angle.startswith("Add a perspective on burnout")

@@ -83,8 +83,11 @@ _FIRST_PERSON_RE = re.compile(
 )
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"
 _OPINION_RE = re.compile(
-    r"\b(hot take|unpopular opinion|imo|imho|in my (view|opinion)|pet peeve|"
-    r"what (bothers|annoys|irks|bugs|frustrates|gets) me|(over|under)rated)\b",
+    r"\b(hot take|unpopular opinion|controversial (opinion|take)|imo|imho|in my (view|opinion)|"
+    r"pet peeve|what (bothers|annoys|irks|bugs|frustrates|gets) me|(over|under)rated|"
+    # a stand taken and owned: "I'd rather lose a client than... There, I said it."
+    r"there,? i said it|change my mind|fight me|hear me out|hill (i('ll| will) )?die on)\b|"
+    r"(?:^|\n)\s*take:",
     re.IGNORECASE,
 )
 
@@ -210,8 +213,10 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             f"stick to the work facts{_on(subject)}: one data point from your desk, and no"
             " opinion on the politics."
         )
-    # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on
-    if tone.light and humor >= (HUMOROUS_QUESTION if question else HUMOROUS):
+    # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
+    # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
+    funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
+    if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
         return lead + f"match the light tone with a short, relatable story{_on(subject, 'about')}."
     if question and tone.legal:  # rights and rules: a wrong answer costs the asker
         return lead + (

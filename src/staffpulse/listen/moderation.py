@@ -162,7 +162,7 @@ _GRIEF_RE = re.compile(
 _WORRY_RE = re.compile(
     r"\b(fired|firing|fire (me|him|her|them|someone)|let (me|him|her|them|someone|you) go|"
     r"terminated|termination|laid off|layoffs?|severance|scam(s|med)?|worried|worry(ing)?|"
-    r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*)\b",
+    r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*|burnout)\b",
     re.IGNORECASE,
 )
 _PAY_RE = re.compile(

@@ -108,7 +108,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(salar(y|ies)|wages?)\b", "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
-         r"internships?|training|leave)\b", "pay"),
+         r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),
         (r"\b(return[- ]to[- ]office|(?-i:RTO))\b", "return to office"),
         (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b|\bfully remote\b|"
