@@ -36,6 +36,7 @@ from staffpulse.listen.work_terms import (
             "leave and time off",
         ),
         ("Does anyone else's team actually use its unlimited PTO?", "leave and time off"),
+        ("Fired for being gay, and my manager said so out loud. Options?", "workers' rights"),
     ],
 )
 def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) -> None:

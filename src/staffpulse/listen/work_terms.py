@@ -101,7 +101,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # rights first: "I'm off the promotion list. Is this discrimination?" is about that,
         # not about "managers" because it names a boss
         (r"\b(discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)? (dismiss\w*|terminat\w*|"
-         r"fired))\b", "workers' rights"),
+         r"fired)|(fired|let go|passed over|demoted|rejected|not hired|dismissed) (for|because of)"
+         r" (being|my))\b", "workers' rights"),
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
