@@ -22,7 +22,11 @@ from staffpulse.connect.export import (
     export_suggestions,
     tid,
 )
-from staffpulse.connect.export_bluesky import LIST_IS_FOR_SCRIPTS, OWNER_PLACEHOLDER
+from staffpulse.connect.export_bluesky import (
+    LIST_IS_FOR_SCRIPTS,
+    NOT_A_BLUESKY_HANDLE,
+    OWNER_PLACEHOLDER,
+)
 
 OWNER = "did:plc:z72i7hdynmk6r22z27h6tvur"
 
@@ -125,3 +129,27 @@ def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> Non
         "a Mastodon account, not a Bluesky one": 2,
         "no handle stored, only the account id (fetch the account, then export again)": 1,
     }
+
+
+def test_a_profile_link_is_the_same_in_the_handles_sheet_and_the_csv_and_opens_on_bsky_app() -> (
+    None
+):
+    # the handles sheet once built its own link: "Rosa.BSKY.social" as written, and a bare
+    # "rosa" (from a handles file) as bsky.app/profile/rosa, a page that finds no one
+    suggestions = [
+        make_suggestion(1, "Rosa.BSKY.social", "did:plc:rosa", platform="bluesky"),
+        make_suggestion(2, "ben", "did:plc:ben", platform="bluesky"),
+        make_suggestion(3, "eve", "eve", platform="bluesky"),
+    ]
+    sheet = export_suggestions(suggestions, "bluesky-handles")
+    rows = list(csv.DictReader(io.StringIO(sheet.data().decode("utf-8-sig"), newline="")))
+    links = [r["profile_link"] for r in rows]
+    assert links == [
+        "https://bsky.app/profile/rosa.bsky.social",  # Bluesky handles are lower case
+        "https://bsky.app/profile/did:plc:ben",  # no handle to open: the DID opens it
+    ]
+    assert [r["handle"] for r in rows] == ["Rosa.BSKY.social", "ben"]  # as the store has it
+    assert sheet.skipped == ["@eve: " + NOT_A_BLUESKY_HANDLE]
+    full = export_suggestions(suggestions, "csv")
+    urls = [r["url"] for r in csv.DictReader(io.StringIO(full.data().decode("utf-8-sig")))]
+    assert urls == [*links, ""]

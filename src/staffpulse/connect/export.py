@@ -26,8 +26,10 @@ Formats (``docs/connect.md`` documents each):
     The Bluesky accounts to follow by hand, for a person: a spreadsheet CSV (as ``csv``: UTF-8
     with a byte order mark, CRLF, formula-safe cells) with the header
     ``handle,display_name,profile_link,role,why``; ``profile_link`` is
-    ``https://bsky.app/profile/HANDLE`` (the DID when no handle is stored). Bluesky's app has no
-    list import, so this is what a marketer can use (open each link, press Follow).
+    ``https://bsky.app/profile/`` and the handle in lower case, else the DID, as ``csv``'s
+    ``url`` when no address is stored
+    (:func:`~staffpulse.connect.suggestion.bluesky_profile_link`); an account with neither is
+    skipped. Bluesky's app has no list import, so this is what a marketer can use (open each link, press Follow).
 ``bluesky-list``
     For scripts, not for the app (which cannot import it): JSON with the ``app.bsky.graph.list`` record to create (a curation list) and one
     ``app.bsky.graph.listitem`` record per account, each with its record key, ready for

@@ -18,8 +18,7 @@ from staffpulse.connect.export_result import (
     ExportResult,
     not_for_platform,
 )
-from staffpulse.connect.suggestion import Suggestion
-from staffpulse.handles import DID_RE
+from staffpulse.connect.suggestion import Suggestion, bluesky_profile_link
 from staffpulse.next_steps import USE_EXPORT
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 from staffpulse.sources.car_blocks import TID_ALPHABET
@@ -27,6 +26,11 @@ from staffpulse.sources.car_blocks import TID_ALPHABET
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
 OWNER_PLACEHOLDER = "did:plc:REPLACE-WITH-YOUR-DID"
 HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
+# a handle that is no domain ("rosa" from a handles file): bsky.app/profile/rosa finds no one
+NOT_A_BLUESKY_HANDLE = (
+    "its handle is no Bluesky handle (a name like rosa.bsky.social) and its DID is not "
+    "stored (fetch the account, then export again)"
+)
 LIST_IS_FOR_SCRIPTS = (
     "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "
     f"app cannot import it; to follow the accounts by hand, {USE_EXPORT.say(formats='bluesky-handles')}"
@@ -45,16 +49,15 @@ def to_bluesky_handles(suggestions: Sequence[Suggestion]) -> ExportResult:
             skipped.append(f"{s.label}: {not_for_platform(s.platform, 'bluesky')}")
             continue
         handle = s.handle.lstrip("@") if s.handle_known else ""
-        # bsky.app opens a profile by handle, or by DID when that is all we know
-        address = handle or (s.account_id if DID_RE.match(s.account_id) else "")
-        if not address:
-            skipped.append(f"{s.label}: {NO_HANDLE}")
+        link = bluesky_profile_link(handle, s.account_id)
+        if not link:
+            skipped.append(f"{s.label}: {NOT_A_BLUESKY_HANDLE if handle else NO_HANDLE}")
             continue
         writer.writerow(
             [
                 spreadsheet_text(handle),
                 spreadsheet_safe(s.display_name),
-                f"https://bsky.app/profile/{address}",
+                link,
                 spreadsheet_safe(s.role_text),
                 spreadsheet_safe(s.explanation),
             ]

@@ -28,13 +28,22 @@ _MASTODON_ADDRESS = re.compile(r"^([A-Za-z0-9_]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{
 _BLUESKY_HANDLE = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
-def _handle_link(platform: str, handle: str) -> str:
-    """The profile page a Mastodon address or a Bluesky handle names, else ""."""
-    if platform == "mastodon" and (found := _MASTODON_ADDRESS.match(handle)):
+def _mastodon_link(handle: str) -> str:
+    """The profile page a Mastodon address on a public domain names, else ""."""
+    if found := _MASTODON_ADDRESS.match(handle):
         return f"https://{found.group(2).lower()}/@{found.group(1)}"
-    if platform == "bluesky" and _BLUESKY_HANDLE.match(handle):
-        return f"https://bsky.app/profile/{handle.lower()}"
     return ""
+
+
+def bluesky_profile_link(handle: str, did: str) -> str:
+    """``https://bsky.app/profile/<handle or DID>``, the one Bluesky profile link that the CSV,
+    ``--json``, the web and the ``bluesky-handles`` export all give: by the domain handle, in
+    lower case as Bluesky resolves it ("Rosa.bsky.social" is rosa.bsky.social), else by the DID
+    (which bsky.app opens too, and which outlives a handle), else "" (a bare "rosa" names no
+    profile: bsky.app answers "profile not found")."""
+    if handle and _BLUESKY_HANDLE.match(handle):
+        return f"https://bsky.app/profile/{handle.lower()}"
+    return f"https://bsky.app/profile/{did}" if DID_RE.match(did) else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +104,18 @@ class Suggestion:
         link = safe_link(self.url)
         if link is not None:
             return link
-        handle = self.handle.lstrip("@")
-        if self.platform == "x" and self.handle_known and X_HANDLE_RE.match(handle):
-            return f"https://x.com/{handle}"
-        if self.handle_known:
-            # an account only mentioned has no stored address: a consultant's CSV of Mastodon
-            # and Bluesky suggestions had an empty url column where the handle gives one
-            return _handle_link(self.platform, handle)
+        handle = self.handle.lstrip("@") if self.handle_known else ""
+        # an account only mentioned has no stored address: a consultant's CSV of Mastodon
+        # and Bluesky suggestions had an empty url column where the handle gives one
+        if self.platform == "bluesky":
+            return bluesky_profile_link(handle, self.account_id)
+        if self.platform == "mastodon":
+            return _mastodon_link(handle)
+        if self.platform == "x" and self.handle_known:
+            return f"https://x.com/{handle}" if X_HANDLE_RE.match(handle) else ""
         if self.platform == "x" and self.account_id.isascii() and self.account_id.isdigit():
             # X's address by numeric id: it opens the profile under its current handle
             return f"https://x.com/i/user/{self.account_id}"
-        if self.platform == "bluesky" and DID_RE.match(self.account_id):
-            return f"https://bsky.app/profile/{self.account_id}"  # bsky.app takes a DID
         return ""
 
     @property
