@@ -77,7 +77,7 @@ def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> No
         "4 of 5 staffing firms with a Mix score (80%) post more job ads"
     )
     assert judged["explanation"].endswith(
-        "The other 2 have none (no original posts, or too few in English to read)."
+        "The other 2 have no Mix score (no original posts, or too few in English to read)."
     )
 
 
@@ -103,8 +103,8 @@ def test_no_account_posting_mostly_job_ads_reads_as_none_not_a_minority() -> Non
     assert out["verdict"] == "contradicted"
     assert out["explanation"] == (
         "None of the 5 accounts with a Mix score post more job ads than anything else (over "
-        "half of their original posts). The other 2 have none (no original posts, or too few "
-        "in English to read)."
+        "half of their original posts). The other 2 have no Mix score (no original posts, or "
+        "too few in English to read)."
     )
     some = mostly_job_ads(np.array([0.9, 0.1, 0.2, 0.0, 0.05, 0.1]), "Accounts")
     assert some["explanation"].startswith("1 of 6 accounts (17%) post more job ads")
@@ -119,5 +119,17 @@ def test_a_firm_posting_in_french_is_not_said_to_have_no_original_posts() -> Non
     )
     one = mostly_job_ads(np.array([0.9, 0.8, 0.7, 0.6, 0.1]), "Staffing firms", members=6)
     assert one["explanation"].endswith(
-        "The other 1 has none (no original posts, or too few in English to read)."
+        "The other account has no Mix score (no original posts, or too few in English to read)."
     )
+
+
+def test_a_big_cohort_reads_its_counts_with_thousands_separators() -> None:
+    # a benchmark of 1,001 accounts read "None of the 1001 accounts post more job ads"
+    shares = np.zeros(1001)
+    assert mostly_job_ads(shares, "Accounts")["explanation"].startswith(
+        "None of the 1,001 accounts post"
+    )
+    shares[: 1200 // 2] = 0.9
+    some = mostly_job_ads(shares, "Accounts", members=1200)
+    assert some["explanation"].startswith("600 of 1,001 accounts with a Mix score (60%)")
+    assert "The other 199 have no Mix score" in some["explanation"]

@@ -205,9 +205,10 @@ def undated_caution(undated: int, posts: int) -> str | None:
     if posts == 1:
         which, its = "The one post has", "its"
     elif undated == posts:
-        which, its = f"All {posts} posts have", "their"
+        which, its = f"All {posts:,} posts have", "their"
     else:
-        which = f"{undated} of the {posts} posts {'has' if undated == 1 else 'have'}"
+        # "6,593 of the 20,000", as the header's "20,000 posts" above it
+        which = f"{undated:,} of the {posts:,} posts {'has' if undated == 1 else 'have'}"
         its = "its" if undated == 1 else "their"
     return (
         f"{which} no date that can be right (none given, or one before the platform existed or "

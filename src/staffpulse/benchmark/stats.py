@@ -276,13 +276,14 @@ def _points(value: float) -> str:
 def _group(n: int, name: str) -> str:
     """``1 vendor``, ``3 staffing firms``: ``name`` is the plural label of the group."""
     label = name.lower()
-    return f"{n} {label[:-1] if n == 1 and label.endswith('s') else label}"
+    # "1,001 accounts", as every count a reader sees
+    return f"{n:,} {label[:-1] if n == 1 and label.endswith('s') else label}"
 
 
 def _scored(n: int, members: int, name: str) -> str:
     """``0 of the 4 staffing firms``: of a segment's members, those with a figure; ``3
     vendors`` when every member has one."""
-    return _group(n, name) if n == members else f"{n} of the {_group(members, name)}"
+    return _group(n, name) if n == members else f"{n:,} of the {_group(members, name)}"
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:
@@ -331,7 +332,7 @@ def mostly_job_ads(
     out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
     judged = "" if n == members else " with a Mix score"
     out["explanation"] = (
-        f"{k} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
+        f"{k:,} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
         "anything else (over half of their original posts): "
         + {
             "supported": "clearly most of them.",
@@ -346,9 +347,10 @@ def mostly_job_ads(
         )
     if n < members:
         other = members - n
+        # "The other 1 has none" left the reader to work out none of what
+        others = "The other account has" if other == 1 else f"The other {other:,} have"
         out["explanation"] += (
-            f" The other {other} {'has' if other == 1 else 'have'} none (no original posts, or "
-            "too few in English to read)."
+            f" {others} no Mix score (no original posts, or too few in English to read)."
         )
     out["detail"] = (
         f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
