@@ -191,7 +191,7 @@ CONTROLS = {
     ("refresh", "left out searches"): "the dashboard fetches accounts only",
     ("refresh", "x estimate"): "whoever set up staffpulse can change them",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
-    ("answers", "bluesky odd answer"): "check the Bluesky address (the setting appview_url",
+    ("answers", "bluesky odd answer"): "address staffpulse uses (whoever set up staffpulse can",
     ("export gaps", "told"): "upload it again with “Remove posts deleted on the platform” ticked",
     ("export gaps", "removed"): "(as “Remove posts deleted on the platform” asked)",
     ("export gaps", "record skipped"): "(listed below), so it may be partial",

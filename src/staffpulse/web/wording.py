@@ -38,8 +38,10 @@ _RESUME = "start the same fetch again on the Import page to resume"
 _ONLINE = "check that this computer is online"
 # the exceptions the Bluesky and Mastodon client libraries raise when no answer came at all
 _OFFLINE_ERRORS = frozenset({"NetworkError", "MastodonNetworkError"})
+# a setting in the config file, which a marketer may never have seen: marked as whose it is
 _APPVIEW = (
-    "the Bluesky address (the setting appview_url, in the bluesky section of the config file)"
+    "the Bluesky address staffpulse uses (whoever set up staffpulse can check it: the setting"
+    " appview_url, in the bluesky section of the config file)"
 )
 
 # Each step as the page says it: words, formatted with the step's values, or a function of
