@@ -24,3 +24,11 @@ def test_several_patterns_and_no_posts() -> None:
     patterns = (re.compile("dm me"), re.compile("apply"))
     assert posts_matching(["apply today", "x", "dm me"], patterns) == [0, 2]
     assert posts_matching([], patterns) == []
+
+
+def test_a_letter_that_lowers_to_two_still_credits_each_post_its_own_match() -> None:
+    # "İ".lower() is two characters; thirty of them once moved every later match thirty places,
+    # onto the next post: the ad after an Istanbul post was missed
+    texts = ["İSTANBUL " + "İ" * 30, "Forklift operators wanted!", "hello there", "wanted"]
+    assert posts_matching(texts, (re.compile(" wanted"),), lower=True) == [1]
+    assert posts_matching(texts, (re.compile("wanted"),), lower=True) == [1, 3]

@@ -180,3 +180,9 @@ def test_an_ad_typed_with_a_curly_apostrophe_is_the_same_ad(typed: str) -> None:
 def test_talk_typed_with_a_curly_apostrophe_is_still_talk() -> None:
     # "it‘s" is a verb as much as "it's": a sentence with a verb is no listing of an opening
     assert not find_staffing_ads(["Nurse in Tampa, it\u2018s $40/hr"])[0]
+
+
+def test_an_ad_after_a_turkish_post_in_the_same_batch_is_still_found() -> None:
+    # "İ" lowers to two characters, which used to move the ad's cue onto the next post
+    batch = ["İSTANBUL'DA İŞ İLANI " * 10, "Forklift operators wanted! $19/hr", "see you"]
+    assert find_staffing_ads(batch).tolist() == [False, True, False]

@@ -29,7 +29,14 @@ def posts_matching(
         return []
     blob = SEP + SEP.join(texts)
     if lower:
-        blob = blob.lower()
+        lowered = blob.lower()
+        if len(lowered) != len(blob):
+            # "İ" (a Turkish capital I) lowers to two characters: the lowered texts are measured
+            # so that every match after it is still credited to its own post
+            texts = [t.lower() for t in texts]
+            blob = SEP + SEP.join(texts)
+        else:
+            blob = lowered
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.cumsum(lengths) - lengths + 1  # where each text begins in the blob
     # a match may start on the separator before its post, never end past its post
