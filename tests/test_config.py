@@ -120,6 +120,8 @@ def test_unknown_keys_are_a_notice_once(tmp_path: Path, caplog: pytest.LogCaptur
     assert config["x"]["base_ulr"] == "http://x" and config["fetch"]["timeout_seconds"] == 3
     notices = [r.getMessage() for r in caplog.records]
     assert notices == [
+        f"{path}: [somethingelse] is not a table staffpulse knows, so its settings are ignored"
+        " (known: [audit], [bluesky], [fetch], [listen], [mastodon], [secrets], [x])",
         f"{path}: [x] base_ulr is not a setting staffpulse knows, so it is ignored"
         " (did you mean base_url?)",
         f"{path}: [secrets] x_bearer_tokn is not a setting staffpulse knows, so it is ignored"

@@ -1,6 +1,6 @@
 """The config file's mistakes told once as notices, never raised: a misspelt key with the
-closest known one, a setting above every header line with the header it needs, a secret
-pasted with its quotes (used without them)."""
+closest known one, a table nothing reads, a setting above every header line with the header
+it needs, a secret pasted with its quotes (used without them)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,21 @@ def test_a_secret_pasted_with_quotes_loses_them_and_is_told_once(
         assert unquoted("AAAA-token", "NOTICE_TEST_TOKEN") == "AAAA-token"
     [told] = [record.getMessage() for record in caplog.records]
     assert told.startswith("NOTICE_TEST_TOKEN is wrapped in quotes")
+
+
+def test_a_table_staffpulse_does_not_read_is_told_with_the_closest_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "config.toml"
+    user = {"listne": {"account": "@acme"}, "audit": {"weight_face": 1}, "zzz": {}}
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        notice_unknown_keys(path, user, KNOWN_KEYS, frozenset({"audit"}))
+        notice_unknown_keys(path, user, KNOWN_KEYS, frozenset({"audit"}))
+    told = [record.getMessage() for record in caplog.records]
+    assert told[0] == (
+        f"{path}: [listne] is not a table staffpulse knows, so its settings are ignored "
+        "(did you mean [listen]?)"
+    )
+    assert told[1].startswith(f"{path}: [zzz] is not a table staffpulse knows")
+    assert "[audit]" in told[1]  # the list of known tables names the ones read elsewhere too
+    assert len(told) == 2  # [audit] is no unknown table, and each is told once

@@ -2,7 +2,8 @@
 told once a process as a notice (logger ``staffpulse.config``, shown as one line on stderr),
 never raised.
 
-- a key no table of staffpulse knows, with the closest known one (:func:`notice_unknown_keys`);
+- a key no table of staffpulse knows, with the closest known one (:func:`notice_unknown_keys`),
+  and a table staffpulse does not read at all (``[listne]``);
 - a setting written above every header line, which belongs to no table;
 - a ``STAFFPULSE_CONFIG`` that names no file (:func:`notice_missing_config`);
 - a secret pasted with its quotes, used without them (:func:`unquoted`).
@@ -36,10 +37,15 @@ def notice_missing_config(path: Path, default: Path) -> None:
 
 
 def notice_unknown_keys(
-    path: Path, user: Mapping[str, Any], known_keys: Mapping[str, frozenset[str]]
+    path: Path,
+    user: Mapping[str, Any],
+    known_keys: Mapping[str, frozenset[str]],
+    other_tables: frozenset[str] = frozenset(),
 ) -> None:
-    """Each key of the user's file that no table of ``known_keys`` reads, once."""
+    """Each key of the user's file that no table of ``known_keys`` reads, once, and each
+    table that is neither one of them nor of ``other_tables`` (read, and checked, elsewhere)."""
     _notice_keys_outside_tables(path, user, known_keys)
+    _notice_unknown_tables(path, user, {*known_keys, *other_tables})
     for table, known in known_keys.items():
         section = user.get(table)
         if not isinstance(section, Mapping):
@@ -74,6 +80,25 @@ def _notice_keys_outside_tables(
         )
         log.warning(
             "%s: %s is outside any table, so it is ignored (%s)", path, key, fix
+        )  # fmt: skip
+
+
+def _notice_unknown_tables(path: Path, user: Mapping[str, Any], known: set[str]) -> None:
+    """A table no part of staffpulse reads (``[listne]``): every setting under it would be
+    left at its default without a word, so it is said once, with the closest known table."""
+    for table, value in user.items():
+        if not isinstance(value, Mapping) or table in known or (str(path), table, "") in _noticed:
+            continue
+        _noticed.add((str(path), table, ""))
+        close = difflib.get_close_matches(table, sorted(known), n=1)
+        guess = (
+            f"did you mean [{close[0]}]?"
+            if close
+            else "known: " + ", ".join(f"[{name}]" for name in sorted(known))
+        )
+        log.warning(
+            "%s: [%s] is not a table staffpulse knows, so its settings are ignored (%s)",
+            path, table, guess,
         )  # fmt: skip
 
 

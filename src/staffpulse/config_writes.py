@@ -18,6 +18,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Comment, Table
 
 from staffpulse.config import Config, _read_toml, config_path, config_table
+from staffpulse.config_text import read_config_text
 from staffpulse.errors import ConfigError
 
 
@@ -38,7 +39,7 @@ def save_setting(table: str, key: str, value: str | None, path: Path | None = No
     text = ""
     if path.exists():
         config_table(Config(_read_toml(path), source=path), table)  # else a ConfigError
-        text = _read_text(path)
+        text = read_config_text(path)  # a UTF-8 or UTF-16 mark is left out; written as UTF-8
     try:
         document = tomlkit.parse(text)
     except TOMLKitError as exc:  # tomllib read the file; a reader disagreeing is told, not raised
@@ -65,16 +66,6 @@ def _left_empty(section: object) -> bool:
     if not isinstance(section, Table) or len(section):
         return False
     return not any(isinstance(item, Comment) for _key, item in section.value.body)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:  # tomllib read it, so this is a race
-        raise ConfigError(
-            f"{path}: cannot be read ({exc})",
-            hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
-        ) from exc
 
 
 def _write_private(path: Path, text: str) -> None:

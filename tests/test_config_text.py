@@ -1,0 +1,78 @@
+"""The config file as Windows editors save it: Notepad's UTF-8 byte-order mark and the UTF-16
+of PowerShell 5's ``echo ... > config.toml`` are read as the settings they hold; any other
+encoding stops the command with the line to fix (exit 78), never a traceback."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.config import load_config
+from staffpulse.config_writes import save_setting
+from staffpulse.errors import ConfigError
+
+SETTINGS = '[listen]\naccount = "@acme"\n[fetch]\ntimeout_seconds = 7\n'
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+    ],
+)
+def test_a_file_with_a_byte_order_mark_is_read_as_its_settings(
+    tmp_path: Path, bom: bytes, encoding: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(bom + SETTINGS.replace("\n", "\r\n").encode(encoding))
+    config = load_config(path)
+    assert config["listen"]["account"] == "@acme"
+    assert config["fetch"]["timeout_seconds"] == 7
+
+
+def test_the_dashboard_saves_into_a_utf16_file_keeping_its_settings(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(codecs.BOM_UTF16_LE + SETTINGS.encode("utf-16-le"))
+    save_setting("listen", "account", "@acme_staffing", path)
+    config = load_config(path)
+    assert config["listen"]["account"] == "@acme_staffing"
+    assert config["fetch"]["timeout_seconds"] == 7
+    assert path.read_bytes().startswith(b"[listen]")  # written back as plain UTF-8
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ('[listen]\n# Caf\xe9 Staffing\naccount = "@acme"\n'.encode("cp1252"), 2),
+        ("[listen]\n".encode("utf-16-le"), 1),  # UTF-16 without its mark
+    ],
+)
+def test_another_encoding_names_the_line_and_says_to_save_as_utf8(
+    tmp_path: Path, raw: bytes, line: int
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(raw)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.message.startswith(f"{path}: line {line} is not UTF-8 text")
+    assert "save the file as UTF-8" in (caught.value.hint or "")
+
+
+def test_a_command_reading_a_latin1_config_exits_78_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes('[listen]\naccount = "@caf\xe9"\n'.encode("cp1252"))
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    result = CliRunner().invoke(app, ["inbox", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 78, result.output
+    assert "Traceback" not in result.output
+    assert "line 2 is not UTF-8 text" in result.output
