@@ -339,3 +339,21 @@ def test_a_refused_list_leaves_the_list_kept_before(tmp_path: Path) -> None:
         kept = page_words(client.get("/refresh?which=list").text)
     assert "That list was not used:" in refused
     assert "The accounts of your list" in kept and "firms.csv" in kept
+
+
+def test_a_failed_accounts_row_names_the_account_once() -> None:
+    """The job page's row already names the account: its outcome read "failed: @acme.bsky.social:
+    the name ... could not be found" (QA s30)."""
+    from staffpulse.fetch.refresh import AccountResult, RefreshReport
+    from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+    from staffpulse.web.routes_refresh import summary
+
+    target = RefreshTarget("bluesky", "acme.bsky.social")
+    failed = AccountResult(
+        target,
+        "failed",
+        message="@acme.bsky.social: the name public.api.bsky.app could not be found",
+    )
+    (row,) = summary(RefreshReport(RefreshPlan([target], "list.csv"), [failed]))["refreshed"]
+    assert row["account"] == "@acme.bsky.social"
+    assert row["message"] == "the name public.api.bsky.app could not be found"
