@@ -70,3 +70,5 @@ def test_only_an_earlier_version_names_a_later_one() -> None:
         latest_version({"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5"]}}}) is None
     )
     assert latest_version({"id_str": "5", "edit_info": "odd"}) is None
+    twice = {"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5", "5"]}}}
+    assert latest_version(twice) is None  # kept, not held back for a later version of itself

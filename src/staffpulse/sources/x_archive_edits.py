@@ -34,7 +34,8 @@ def latest_version(tweet: Mapping[str, Any]) -> str | None:
         return None
     own = str(tweet.get("id_str") or tweet.get("id") or "")
     chain = [str(version) for version in versions]
-    return chain[-1] if own in chain[:-1] else None
+    # a chain naming one id twice (seen in X's data) is a tweet never edited
+    return chain[-1] if own in chain[:-1] and chain[-1] != own else None
 
 
 class EditedTweets:
