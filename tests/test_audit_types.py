@@ -93,3 +93,14 @@ def test_posts_to_imitate_leave_out_hostile_partisan_and_nsfw_posts_in_rank_orde
     strength = np.array([1.0, 4.0, 2.0, 3.0])
     assert rank_examples(frame, np.arange(4), strength).tolist() == [2, 0]
     assert rank_examples(frame, np.arange(4), strength, k=1).tolist() == [2]
+
+
+def test_a_post_that_swears_is_never_to_imitate_though_the_inbox_would_join_it() -> None:
+    feed = FeedBuilder("rosa")
+    feed.post("Story time: our office dog juggles tennis balls lol, no shit, every single day")
+    for text in HUMAN_POSTS[1:4]:
+        feed.post(text)
+    feed.job(2)
+    shown = [text for texts in _shown(feed).values() for text in texts]
+    assert shown and not [text for text in shown if "shit" in text]
+    assert HUMAN_POSTS[1] in shown

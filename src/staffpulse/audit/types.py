@@ -84,7 +84,8 @@ def rank_examples(
 ) -> npt.NDArray[np.int64]:
     """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last),
     never one the inbox would not offer a firm to join (hostile, sexual, or party politics
-    not about work), nor a joke about a religion, ethnicity or nationality
+    not about work), nor one that swears (:mod:`~staffpulse.audit.profanity`), nor a joke about
+    a religion, ethnicity or nationality
     (:mod:`~staffpulse.audit.identity_groups`): these are posts "to imitate", in a report a
     consultant sends a client, and a real feed's strongest "human" posts were a partisan rant
     and a joke about Muslims. Only the posts ranked are read, so a big feed costs no more."""
@@ -106,13 +107,16 @@ def rank_examples(
 # reading them was a quarter of its time. The verdict depends on its arguments alone.
 @functools.lru_cache(maxsize=8192)
 def _unfit_to_imitate(text: str, humorous: bool) -> bool:
-    """What :func:`rank_examples` never offers: a post the inbox would not join, or a joke
-    about an identity group."""
+    """What :func:`rank_examples` never offers: a post the inbox would not join, one that
+    swears, or a joke about an identity group."""
     # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
     # the audit needs nothing else of listening
     from staffpulse.audit.identity_groups import unfit_to_imitate
+    from staffpulse.audit.profanity import swears
     from staffpulse.listen.moderation import moderate
 
+    if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
+        return True
     said = moderate(text)
     return said.hostile or said.nsfw or said.partisan or unfit_to_imitate(text, humorous=humorous)
 

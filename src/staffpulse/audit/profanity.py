@@ -1,0 +1,36 @@
+"""Which posts an audit never offers a firm "to imitate" because they swear.
+
+The inbox lets a sworn post through on purpose: "this fucking commute" is still a conversation
+a firm can join, with its own words. A post "to imitate" is another matter: the firm would
+write it. In a real feed's report, which a consultant hands a client, two of the posts to
+imitate called someone a name no firm would print and answered another with "no sh*t".
+
+The lexicon is compact and strong words only (English, whole words, any case, the usual
+starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as a firm may
+say them. Like :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a
+harmless example ("Dick Smith"), never offer a sworn one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import URL_RE
+
+_SWEAR_RE = re.compile(
+    r"(?<![\w@#])(?:"
+    r"(?:mother|mutha)?f+[u*@!]+c?k+(?:s|ed|er|ers|ing|in'?|in|face|head|wit)?|f[*@!]{2,}k|"
+    r"fml|wtf|stfu|gtfo|"
+    r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole)?|sh[*!]{2}t|"
+    r"bitch(?:es|y|ing|ed)?|b[*!]tch|cunts?|c[*]nt|dicks?|dickheads?|cocks?|cocksuckers?|"
+    r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
+    r"piss(?:ed)?|jackass(?:es)?|dumbass(?:es)?"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def swears(text: str) -> bool:
+    """A strong swear word in ``text`` (a link, an @name or a #tag is not read): "no shit",
+    "f*ck", "bitch"; "damn" and "hell" are not."""
+    return _SWEAR_RE.search(URL_RE.sub(" ", text)) is not None
