@@ -178,3 +178,21 @@ def test_an_account_card_shows_a_firms_whole_name(site: tuple[str, str]) -> None
             browser.close()
     assert "Rosa Tamlin | Harborline Talent" in names
     assert cut == {390: [LONG_NAME], 1024: [LONG_NAME], 1280: [LONG_NAME]}
+
+
+def test_a_heading_around_a_handle_wraps_as_text(site: tuple[str, str]) -> None:
+    """On a phone "Fetch @andreruffert from X?" wrapped as the report's flex row of name and
+    handle, its lines a gap apart (QA s30); the other headings around a long name neither."""
+    base, job_id = site
+    gaps: dict[str, float] = {}
+    confirm = "/import/fetch/x?handle=acmestaffing_hq&max_posts=200"
+    for path in (confirm, f"/connect?account=@{LONG_HANDLE} (mastodon)", f"/jobs/{job_id}"):
+        with opened_page(base + path, 390, 844) as page:
+            height, line = page.eval_on_selector(
+                "h1",
+                "el => [el.getBoundingClientRect().height, parseFloat(getComputedStyle(el).lineHeight)]",
+            )
+        lines = round(height / line)
+        assert lines >= 2, path  # the long handle or file name does wrap
+        gaps[path] = height - lines * line
+    assert all(abs(gap) < 2 for gap in gaps.values()), gaps
