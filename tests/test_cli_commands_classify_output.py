@@ -143,3 +143,19 @@ def test_stdout_is_utf8_whatever_the_console_encoding(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout_bytes.decode("utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["café-☕", 2]
+
+
+@pytest.mark.parametrize("given", ["results/", "existing/", ""])
+def test_output_ending_with_a_slash_or_empty_is_refused_before_anything_is_written(
+    tmp_path: Path, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing").mkdir()
+    (tmp_path / "in.jsonl").write_text(post_line(1), encoding="utf-8")
+    result = run_classify("in.jsonl", "-o", given)
+    assert result.exit_code == 65
+    said = "is empty" if not given else "ends with a slash, so it names a folder, not a file"
+    assert said in result.output
+    # no file named "results" in place of the folder the user meant
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing", "in.jsonl"]
+    assert not any((tmp_path / "existing").iterdir())

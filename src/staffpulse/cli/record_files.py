@@ -9,6 +9,7 @@ large files. ``--output`` is replaced only when the run succeeds
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -24,7 +25,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problem
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.outfile import atomic_output, check_output_path
 
@@ -62,19 +63,24 @@ def make_input_argument(help_text: str) -> Any:
 
 
 def make_output_option(what: str) -> Any:
-    """``--output`` as ``classify`` and ``roles`` take it; ``what`` the JSONL holds ("scores")."""
+    """``--output`` as ``classify`` and ``roles`` take it; ``what`` the JSONL holds ("scores").
+    Taken as text, not a Path: a Path drops the slash of ``-o results/``, which names a
+    folder, and a file named ``results`` was written."""
     return typer.Option(
         "--output",
         "-o",
+        metavar="<path>",
         help=f"Where to write the JSONL {what} (default, or -: stdout). A missing folder is "
         "created; an existing file is replaced only when the run succeeds.",
     )
 
 
 def run_record_job(
-    job: RecordJob[Any], input_path: Path, output: Path | None, console: Console
+    job: RecordJob[Any], input_path: Path, given: str | None, console: Console
 ) -> None:
-    """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
+    """Read INPUT, score it into ``given`` (``--output``; None or ``-``: stdout), report on
+    ``console`` (stderr)."""
+    output = output_path(given)
     if output in _STDOUT:
         output = None
     check_output(output, input_path)
@@ -139,6 +145,22 @@ def stopping_cleanly_on_sigterm(console: Console) -> Iterator[None]:
         raise SystemExit(128 + signal.SIGTERM) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def output_path(given: str | None) -> Path | None:
+    """``--output`` as a path, refused when it can name no file: empty, or ending with a
+    slash (``-o results/``: a folder, missing or not; writing a file named ``results``
+    would surprise)."""
+    if given is None:
+        return None
+    if not given.strip():
+        raise InputError("--output is empty", hint="give a file path, e.g. --output out.jsonl")
+    if given.endswith(("/", os.sep)) and given != os.sep:
+        raise InputError(
+            f"{given} ends with a slash, so it names a folder, not a file",
+            hint=f"give a file path for --output, e.g. {Path(given) / 'out.jsonl'}",
+        )
+    return Path(given)
 
 
 def check_output(output: Path | None, input_path: Path) -> None:

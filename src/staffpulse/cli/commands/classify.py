@@ -44,7 +44,7 @@ def classify_command(
     input_path: Annotated[
         Path, make_input_argument("JSONL (id, text per line) or CSV (id,text columns).")
     ],
-    output: Annotated[Path | None, make_output_option("scores")] = None,
+    output: Annotated[str | None, make_output_option("scores")] = None,
 ) -> None:
     """Score each post for job opening, personality, humor and work topic."""
     from staffpulse.signals.batch import classify_records, read_records

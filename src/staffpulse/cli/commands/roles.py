@@ -52,7 +52,7 @@ def roles_command(
             "handle, display_name and bio, as staffpulse accounts --json prints them)."
         ),
     ],
-    output: Annotated[Path | None, make_output_option("tags")] = None,
+    output: Annotated[str | None, make_output_option("tags")] = None,
 ) -> None:
     """Tag each account: organization or person, and its role in the hiring world."""
     from staffpulse.signals.roles import load_role_model
