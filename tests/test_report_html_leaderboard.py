@@ -95,3 +95,25 @@ def test_an_account_of_reposts_only_is_not_said_to_have_only_0_posts(tmp_path: P
     assert any("no post of its own, only reposts: a rough grade" in line for line in lines)
     assert any("only 4 posts of its own: a rough grade" in line for line in lines)
     assert not any("0 posts" in line for line in lines)
+
+
+def test_a_pillar_not_scored_for_posts_not_in_english_says_so_not_nothing_to_judge(
+    tmp_path: Path,
+) -> None:
+    # a firm with 50 original posts in Spanish: its Mix and Voice cells read "not scored:
+    # nothing to judge", untrue of a feed that full
+    spanish = FeedBuilder("empleos", display_name="Ana de Empleos Sur")
+    for i in range(12):
+        spanish.post(
+            f"Buscamos operarios de almacén en Sevilla, turno de mañana número {i}", lang="es"
+        )
+    english = FeedBuilder("rosa", display_name="Rosa Tamlin")
+    english.chat(12)
+    bench = run_benchmark(store_with(tmp_path, spanish, english), scorer=FakeScorer())  # type: ignore[arg-type]
+    rows = {row["handle"]: row for row in bench.leaderboard}
+    assert rows["empleos"]["mix"] is None and rows["empleos"]["voice"] is None
+    html = render_benchmark_html(bench)
+    assert 'title="not scored: no original posts, or too few in English to read">n/a' in html
+    assert 'title="not scored: no posts of its own, or too few in English to read">n/a' in html
+    assert 'nothing to judge"' not in html
+    assert "posts mostly not in English, which staffpulse cannot read" in html

@@ -25,6 +25,14 @@ PILLAR_QUESTIONS = {
     "voice": "Does it sound human, with some humor?",
     "conversation": "Does it talk with others?",
 }
+# Why a pillar can go unscored, in a reader's words: a cohort table's "n/a" said "nothing to
+# judge" of a firm with 50 original posts in Spanish
+PILLAR_NOT_SCORED = {
+    "face": "the data has no picture, bio or display name",
+    "mix": "no original posts, or too few in English to read",
+    "voice": "no posts of its own, or too few in English to read",
+    "conversation": "no posts of its own to read",
+}
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from staffpulse import __version__
-from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.audit.types import PILLAR_NOT_SCORED, PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import (
@@ -290,6 +290,7 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "segments": result.segment_stats,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
+        "not_scored_why": PILLAR_NOT_SCORED,
         "generated": format_when(result.generated_at),
         "grade_counts": _grade_counts(result),
         # the verdicts and segments in words; the JSON keeps the keys scripts read

@@ -114,7 +114,8 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
     """What the table's marks mean, each said only when the table shows it."""
     if any(graded_label(row) for row in result.leaderboard):
         console.print(
-            "[dim]An account graded on fewer pillars (n/a: nothing to judge) is ranked after"
+            "[dim]An account graded on fewer pillars (n/a: nothing to judge there, such as posts"
+            " mostly not in English, which staffpulse cannot read) is ranked after"
             " every account graded on more: its grade averages only the pillars it was graded"
             " on.[/]",
             highlight=False,
