@@ -138,6 +138,9 @@ def test_a_file_that_is_no_text_is_called_so(client: Any) -> None:
     xlsx = followed_page(client, _post_cohort(client, "firms.xlsx", b"PK\x03\x04rest"))
     assert "an Excel workbook (.xlsx)" in xlsx
     assert not client.app.state.web.settings.saved_cohort().exists()
+    # nothing in it is an account: no "fetch its accounts with the same file" (QA s30)
+    for refused in (page, xlsx):
+        assert "Nothing was changed" in refused and "with the same file" not in refused
 
 
 def test_a_cohort_with_unusable_lines_says_so_at_the_top(client: Any) -> None:

@@ -149,7 +149,8 @@ async def benchmark_cohort(request: Request) -> Response:
             refuse_mostly_unusable(name, check)
     except InputError as exc:  # nothing saved: the benchmark goes on as it was
         note = "Nothing was changed: the benchmark is the one you had."
-        if names_accounts(text, name):  # perhaps none of them is in the store yet
+        # perhaps none of them is in the store yet; a workbook or a picture names none
+        if not upload.not_text and names_accounts(text, name):
             note += (
                 " To fetch its accounts live first, use “Fetch a list of accounts” on the"
                 " Import page with the same file."
