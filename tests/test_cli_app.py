@@ -226,3 +226,26 @@ def test_a_word_where_a_number_goes_is_said_in_plain_words() -> None:
     assert "unable to parse" not in said
     budget = runner.invoke(app, ["fetch", "x", "acme", "--budget", "lots"])
     assert budget.exit_code == 2 and "'--budget': not a number" in budget.output
+
+
+@pytest.mark.parametrize(
+    ("args", "usage", "named"),
+    [
+        (["import", "--help"], "staffpulse import [OPTIONS] {PATH}...", "PATH <path>"),
+        (["audit", "--help"], "staffpulse audit [OPTIONS] {HANDLE}", "HANDLE <str>"),
+        (["inbox", "dismiss", "--help"], "{CONVERSATION_ID}", "CONVERSATION_ID <str>"),
+    ],
+)
+def test_help_names_arguments_as_people_read_them(args: list[str], usage: str, named: str) -> None:
+    """QA: Typer 0.29 showed the Python names, "staffpulse import [OPTIONS] {paths}..." and a
+    type "<list[Path]>", which read as a programmer's note to a marketer."""
+    shown = " ".join(runner.invoke(app, args, terminal_width=100).output.replace("│", " ").split())
+    assert usage in shown
+    assert named in shown
+    assert "list[" not in shown and "{paths}" not in shown and "{handle}" not in shown
+
+
+def test_a_missing_argument_is_named_as_the_help_names_it() -> None:
+    result = runner.invoke(app, ["import"])
+    assert result.exit_code == 2
+    assert "Missing argument 'PATH'" in result.output

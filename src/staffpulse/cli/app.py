@@ -196,9 +196,28 @@ def show_flags_bare(command: Any, ctx: Any) -> None:
     for param in command.get_params(ctx):
         if getattr(param, "is_flag", False):
             param.metavar = ""
+        elif param.param_type_name == "argument":
+            name_argument_plainly(param)
     # a group's own commands too: ``fetch x --help``, ``inbox dismiss --help``
     for subcommand in getattr(command, "commands", {}).values():
         show_flags_bare(subcommand, ctx)
+
+
+def name_argument_plainly(param: Any) -> None:
+    """An argument as a person reads it in the help and its errors: ``HANDLE``, ``PATH``
+    (``{PATH}...`` in the usage line) of type ``<path>``. Typer 0.29 writes the Python names,
+    ``{handle}`` and ``{paths}...`` of type ``<list[Path]>``."""
+    if param.metavar is None and param.name:
+        name = param.name.upper()
+        param.metavar = name.removesuffix("S") if param.nargs != 1 else name
+    shown = param.display_type_rich
+    if getattr(shown, "__name__", "") != "plain_type":
+
+        def plain_type(ctx: Any) -> str | None:
+            said = shown(ctx)
+            return "<path>" if said == "<list[Path]>" else said
+
+        param.display_type_rich = plain_type
 
 
 # What a script writer types after a flag that takes no value: read as a path otherwise
