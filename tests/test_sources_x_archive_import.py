@@ -33,6 +33,21 @@ def test_a_broken_tweet_costs_that_tweet_only(tmp_path: Path) -> None:
     assert "the entries after it were read" in problem.message
 
 
+def test_an_entry_that_is_not_a_tweet_says_where_and_what_to_do(tmp_path: Path) -> None:
+    archive = archive_of(tmp_path, [linking("101", "hello", "")])
+    tweets = archive / "data" / "tweets.js"
+    tweets.write_text(tweets.read_text(encoding="utf-8").replace("[", '["a text", ', 1))
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [archive])
+    assert report.new_posts == 1 and report.skipped == 1
+    (problem,) = report.problems
+    assert problem.file == str(tweets) and problem.line == 1
+    assert problem.message == (
+        "entry is not a tweet object. What to do: correct the entry there (a text editor shows"
+        " the line), or download the archive again, then import it again"
+    )
+
+
 def _with_community_post(archive: Path) -> Path:
     """``archive`` with the owner's post in an X Community, in the file X keeps those in."""
     post = {

@@ -16,6 +16,8 @@ def test_entries_come_with_the_line_they_start_on() -> None:
     assert items == [(2, {"a": 1}), (4, {"b": 2})]
     (only,) = ytd_items("hello")
     assert isinstance(only[1], EntryError) and "not an archive data file" in str(only[1])
+    (empty,) = ytd_items(" \n")
+    assert str(empty[1]).startswith("the file is empty. What to do: download the archive again")
 
 
 def test_a_string_left_open_loses_its_entry_and_the_next_ones_are_read() -> None:

@@ -81,7 +81,7 @@ from staffpulse.sources.x_archive_files import (
 )
 from staffpulse.sources.x_archive_notes import NOTE_KIND, Note, NoteMatcher, read_notes
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
-from staffpulse.sources.ytd import count_entries, ytd_items
+from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries, ytd_items
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.store.core import Record
 
@@ -377,7 +377,7 @@ class XArchive:
             except (ValueError, TypeError, AttributeError) as exc:
                 damaged = True
                 lost += 1
-                yield Problem(part.location, line, str(exc))
+                yield Problem(part.location, line, f"{exc}. {ENTRY_TO_DO}")
         if in_manifest is not None and read + lost < in_manifest.count:
             damaged = True
             yield short_part(part, in_manifest, read, lost)

@@ -41,6 +41,11 @@ def _reason(exc: json.JSONDecodeError, text: str) -> str:
 # What to do about a file of the archive damaged or cut short: the spot to mend is told (the
 # line and column of the JSON error), or the archive is downloaded again.
 CUT_TO_DO = "What to do: download the archive again and import it (nothing is stored twice)"
+# What to do about an entry that is valid JSON but not what its file holds (not a tweet)
+ENTRY_TO_DO = (
+    "What to do: correct the entry there (a text editor shows the line), or download the"
+    " archive again, then import it again"
+)
 
 
 def _to_fix(exc: json.JSONDecodeError) -> str:
@@ -82,7 +87,12 @@ def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
     ``window.YTD.x.partN = [ ... ]``; after a broken entry, reading goes on at the next one."""
     start = text.find("[")
     if start < 0 or "=" not in text[:start]:
-        yield 1, EntryError("not an archive data file (expected 'window.YTD.<name>.part0 = [')")
+        what = (
+            "the file is empty"
+            if not text.strip()
+            else "not an archive data file (expected 'window.YTD.<name>.part0 = [')"
+        )
+        yield 1, EntryError(f"{what}. {CUT_TO_DO}")
         return
     decoder = json.JSONDecoder()
     pos, line, counted = start + 1, 1, 0
