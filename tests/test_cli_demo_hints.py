@@ -39,3 +39,15 @@ def test_the_dashboard_hint_names_a_demo_store_kept_elsewhere(
     assert demo.serve_command("staffpulse", elsewhere) == (
         f"staffpulse demo --serve --db {elsewhere}"
     )
+
+
+def test_with_serve_the_dashboard_command_is_not_offered_again(tmp_path: Path) -> None:
+    """QA: ``demo --serve`` ended its report with "staffpulse demo --serve (the web
+    dashboard)", the command just run, right above the dashboard's address."""
+    store = tmp_path / "demo.db"
+    serving = demo.next_steps("staffpulse", store, serving=True)
+    assert "--serve" not in serving
+    assert f"staffpulse audit mia_recruits --db {store}" in serving
+    later = demo.next_steps("staffpulse", store, serving=False)
+    assert f"staffpulse demo --serve --db {store}" in later
+    assert f"staffpulse audit mia_recruits --db {store}" in later

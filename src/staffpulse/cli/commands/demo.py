@@ -95,19 +95,30 @@ def demo_command(
         )
     # commands to copy: never wrapped (a long --db path broke across two lines), and named as
     # the user can run them (.venv/bin/staffpulse when staffpulse is not on the PATH)
-    program = escape(command_name())
     console.print(
-        "\nNext: open the audit report in your browser, or explore the demo store:\n"
-        f"  {program} audit mia_recruits --db {escape(str(result.db_path))}\n"
-        f"  {serve_command(program, result.db_path)}   (the web dashboard)",
-        highlight=False,
-        soft_wrap=True,
+        next_steps(escape(command_name()), result.db_path, serve), highlight=False, soft_wrap=True
     )
     if serve:
         from staffpulse.demo import SAMPLE_DIR
         from staffpulse.web import serve_app
 
         serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
+
+
+def next_steps(program: str, db_path: Path, serving: bool) -> str:
+    """What to do after the demo: the audit report, exploring the demo store, and the
+    dashboard; with ``--serve`` the dashboard starts right below, so its command is not
+    offered again."""
+    explore = f"  {program} audit mia_recruits --db {escape(str(db_path))}"
+    if serving:
+        return (
+            "\nNext: open the audit report or the dashboard below in your browser; later, "
+            f"explore the demo store:\n{explore}"
+        )
+    return (
+        "\nNext: open the audit report in your browser, or explore the demo store:\n"
+        f"{explore}\n  {serve_command(program, db_path)}   (the web dashboard)"
+    )
 
 
 def serve_command(program: str, db_path: Path) -> str:
