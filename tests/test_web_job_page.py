@@ -199,6 +199,7 @@ def test_an_upload_whose_every_post_was_skipped_is_a_warning_not_done(tmp_path: 
         page = client.get(f"/jobs/{status['id']}").text
         home = page_words(client.get("/").text)
         audit = page_words(client.get("/audit/csv/acme").text)
+        recent = page_words(client.get("/import").text).split("Recent imports")[1]
     # the first upload: done, its account "from a CSV (no platform)", not on a network "csv"
     # (no display name in the file: the line starts at the platform, no "·" after nothing)
     assert ">Done<" in kept_page and "@acme CSV (no platform) · 1 post" in page_words(kept_page)
@@ -208,6 +209,9 @@ def test_an_upload_whose_every_post_was_skipped_is_a_warning_not_done(tmp_path: 
     # the second: its only post was skipped, so no green "Done"
     assert status["state"] == "done" and status["result"]["every_post_skipped"]
     assert ">Done<" not in page and "No post was imported" in page
+    # and the Import page's recent imports say it too, not "done" (QA s30)
+    assert "Import of semicolon.csv nothing imported No post could be imported" in recent
+    assert "Import of nearheader.csv done Read 1 post" in recent
     text = page_words(page)
     assert "No post could be imported from semicolon.csv: the one post read was skipped." in text
     assert "Records we skipped (1)" in text and "Everything else was imported" not in text

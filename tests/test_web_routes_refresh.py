@@ -185,7 +185,9 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
             client.post("/refresh", data={"csrf_token": token, "budget": "", "shown_budget": ""}),
         )
         page = page_words(client.get(f"/jobs/{ended['id']}").text)
+        recent = page_words(client.get("/import").text)
     assert "Nothing was refreshed Refreshed 0 of 1 account: 0 new posts, 1 skipped." in page
+    assert "Refresh of 1 account nothing refreshed Refreshed 0 of 1 account" in recent
 
 
 def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path: Path) -> None:
