@@ -249,3 +249,16 @@ def test_a_missing_argument_is_named_as_the_help_names_it() -> None:
     result = runner.invoke(app, ["import"])
     assert result.exit_code == 2
     assert "Missing argument 'PATH'" in result.output
+
+
+def test_h_shows_the_help_and_help_or_version_as_a_command_points_to_the_option() -> None:
+    """QA: "staffpulse -h" and "staffpulse audit -h" said "No such option: -h", and
+    "staffpulse help" only "No such command 'help'"."""
+    for args in (["-h"], ["audit", "-h"], ["inbox", "dismiss", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "Usage: staffpulse" in result.output
+    for typed in ("help", "version"):
+        result = runner.invoke(app, [typed])
+        assert result.exit_code == 2
+        assert f"Did you mean staffpulse --{typed}?" in result.output

@@ -183,6 +183,9 @@ def _suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
     a typo got no suggestion at all."""
     if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
         return
+    if typed in ("help", "version"):  # as git and pip spell them
+        exc.message = f"{exc.message.rstrip('.')}. Did you mean staffpulse --{typed}?"
+        return
     matches = difflib.get_close_matches(typed, names, n=2)
     if matches:
         said = " or ".join(repr(name) for name in matches)
@@ -349,6 +352,8 @@ app = typer.Typer(
     name="staffpulse",
     help="A local-first coach for the social presence of staffing and recruiting firms.",
     no_args_is_help=True,
+    # -h as most tools take it: "No such option: -h" was the first thing some users met
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode="rich",
