@@ -67,3 +67,20 @@ def test_the_dashboard_serves_the_reports_own_stylesheet_which_each_report_carri
     html = render_benchmark_html(bench)
     inline = re.findall(r"<style>\n(.*?)</style>", html, flags=re.S)
     assert [block.strip() for block in inline] == [css.strip()]
+
+
+def test_a_cards_unscored_pillar_gives_the_benchmark_reports_reason() -> None:
+    # the home page's cards said "nothing to judge" of a firm posting only in Spanish, where
+    # the benchmark report names posts not in English: both now read the same words
+    from staffpulse.audit.types import PILLAR_NOT_SCORED
+
+    template = build_environment(strict=True).from_string(
+        '{% from "_macros.html" import pillar_bars %}{{ pillar_bars(row, pillars) }}'
+    )
+    row = {"face": 80, "mix": None, "voice": None, "conversation": 40}
+    pillars = [("face", "Face"), ("mix", "Mix"), ("voice", "Voice"), ("conversation", "Talk")]
+    html = template.render(row=row, pillars=pillars)
+    assert "nothing to judge" not in html
+    assert f'title="not scored: {PILLAR_NOT_SCORED["mix"]}">n/a' in html
+    assert "too few in English to read" in html
+    assert html.count(">n/a<") == 2

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from staffpulse.account_refs import parse_account_ref
+from staffpulse.audit.types import PILLAR_NOT_SCORED
 from staffpulse.connect.left_out import left_out_text
 from staffpulse.handles import PLATFORMS
 from staffpulse.models import platform_name
@@ -126,6 +127,9 @@ def build_environment(*, strict: bool | None = None) -> Environment:
         inbox_url=inbox_url,
         linked_places=linked_places,
         left_out_text=left_out_text,
+        # why a card's pillar is "n/a", in the benchmark report's words: the cards said
+        # "nothing to judge" of a firm whose 50 posts are in Spanish
+        not_scored_why=PILLAR_NOT_SCORED,
     )
     return env
 
