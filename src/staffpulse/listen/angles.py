@@ -197,13 +197,14 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             f"acknowledge their loss first, then answer what they asked{_on(subject)} plainly,"
             " in a line or two; no jokes, no pitch."
         )
-    if _going_through(post) and question and tone.legal:
+    going_through = _going_through(post)
+    if going_through and question and tone.legal:
         return lead + (
             f"acknowledge what they are going through, then answer it straight{_on(subject)}:"
             " what the rules are as your recruiters know them, and where to check (the labor"
             " department, an employment lawyer); no jokes, no pitch."
         )
-    if _going_through(post):
+    if going_through:
         return lead + (
             "acknowledge what they are going through, then offer one practical, no-pitch"
             f" tip{_on(subject)} or a free resource; no jokes."
