@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from staffpulse.durations import format_span
-from staffpulse.listen.rank_signals import GROWTH_WINDOW, known_replies, stored_replies
+from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
@@ -40,7 +40,7 @@ def explain(
     n = stored_replies(conv)
     known = known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
-    if flags.get("to_firm"):  # first: the one item here that is the firm's own to answer
+    if flags.get(TO_FIRM):  # first: the one item here that is the firm's own to answer
         reasons.append("addressed to your firm: yours to answer")
     if flags["question"] and aimed_at is None:  # aimed at one account: asked of it, not us
         reasons.append("asks a question")
