@@ -166,9 +166,8 @@ def _native_words(name: str) -> list[str]:
 
 
 def _is_native_name(words: list[str], names: _IntlNames) -> bool:
-    known = names.first_native | names.last_native
-    if len(words) >= 2:
-        return words[0] in known and words[1] in known
+    if len(words) >= 2:  # no union of the two sets: ~11,000 names copied a call
+        return all(w in names.first_native or w in names.last_native for w in words[:2])
     # Chinese, Japanese or Korean without a space: a surname of one or two signs, then a name
     word = words[0]
     return any(
