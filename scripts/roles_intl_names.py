@@ -25,7 +25,8 @@ is a baby-name book full of English words such as "Summit") and writes
   in the same form, English words left out (not "long" or "fan");
 * ``middle``: the Vietnamese middle names ("Thi", "Van"), for "Nguyen Thi Mai".
 
-Only the role tagger's placement rule reads this file (``role_person_name.is_a_persons_name``),
+Only the role tagger's placement rule reads this file
+(``role_person_name.reads_as_a_persons_name``),
 not the features of the trained heads, so a new list needs no retraining.
 """
 
@@ -37,6 +38,8 @@ import json
 import pkgutil
 import unicodedata
 from pathlib import Path
+
+from staffpulse.signals.role_features import to_ascii
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "src" / "staffpulse" / "signals" / "artifacts"
@@ -59,8 +62,7 @@ PARTICLES = frozenset(
 
 def fold(value: str) -> str:
     """As staffpulse folds a screen name: accents decomposed, what is not ASCII dropped."""
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return text.lower()
+    return to_ascii(value).lower()
 
 
 def is_latin(word: str) -> bool:
@@ -111,9 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     args = ap.parse_args(argv)
-    import faker  # a tool of this script only, not a dependency of staffpulse
-    import faker.providers.person as person
-
+    try:  # a tool of this script only, not a dependency of staffpulse
+        import faker
+        import faker.providers.person as person
+    except ImportError:
+        raise SystemExit("this script needs Faker: pip install faker==40.54.0") from None
+    if not args.words.is_file():
+        raise SystemExit(f"{args.words} not found: apt-get install wamerican, or pass --words")
     english = {
         w for w in args.words.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()
     }
