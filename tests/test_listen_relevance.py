@@ -150,6 +150,17 @@ def test_a_term_in_a_script_without_spaces_matches_inside_words(tmp_path: Path) 
     assert kw.matches("\u6c42\u4eba\u52df\u96c6\u4e2d") == ["\u6c42\u4eba"]
 
 
+def test_a_star_after_a_term_without_spaces_finds_it_inside_words_too(tmp_path: Path) -> None:
+    # "求人*" (two signs, one word) and "人材派遣*": the star adds nothing inside such words
+    path = tmp_path / "kw.txt"
+    path.write_text("\u6c42\u4eba*\n\u4eba\u6750\u6d3e\u9063*\n", encoding="utf-8")
+    kw = load_keywords(path)
+    assert kw.matches("\u6c42\u4eba\u52df\u96c6\u4e2d") == ["\u6c42\u4eba"]
+    assert kw.matches("\u5927\u624b\u4eba\u6750\u6d3e\u9063\u4f1a\u793e") == [
+        "\u4eba\u6750\u6d3e\u9063"
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "what"),
     [

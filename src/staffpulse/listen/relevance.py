@@ -98,11 +98,12 @@ _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaf
 def _pattern_of(term: str) -> str:
     """The regular expression of a term the token lookup cannot match: symbols (``c++``), a
     trailing wildcard (``recruit*``: every word it begins, its hashtag too), or a script
-    written without spaces (matched inside words)."""
+    written without spaces (matched inside words, so a "*" adds nothing: "人材派遣*" finds
+    "大手人材派遣会社" as "人材派遣" does)."""
+    if _UNSPACED_RE.search(term):
+        return re.escape(term.removesuffix("*"))
     if term.endswith("*"):
         return rf"(?<!\w)#?{re.escape(term[:-1])}\w*"
-    if _UNSPACED_RE.search(term):
-        return re.escape(term)
     return rf"(?<!\w){re.escape(term)}(?!\w)"
 
 
@@ -257,7 +258,8 @@ def _term_of(path: Path, number: int, term: str) -> str:
             hint="to write a comment, start the line with '# ' (hash and space); for a hashtag"
             " put it alone on its line (#hiring)",
         )
-    if "*" in term[:-1] or (term.endswith("*") and len(term[:-1].lstrip("#")) < MIN_WILDCARD_STEM):
+    short = len(term[:-1].lstrip("#")) < MIN_WILDCARD_STEM and not _UNSPACED_RE.search(term)
+    if "*" in term[:-1] or (term.endswith("*") and short):  # "求人*" is two signs, one word
         raise InputError(
             f"{where}: '*' ({shown}) is read only at the end of a word of"
             f" {MIN_WILDCARD_STEM} letters or more (recruit* finds recruiter, recruiting)",
