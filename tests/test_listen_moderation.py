@@ -244,13 +244,15 @@ def test_a_curly_apostrophe_reads_as_a_straight_one(text: str) -> None:
 
 
 def test_grief_is_a_death_mourned_not_a_policy_question_or_a_dead_laptop() -> None:
-    lost, rip, policy, laptop = judge_tone(
+    lost, rip, grief, policy, laptop, exasperated = judge_tone(
         [
             "Lost my dad last week and I'm back at work on Monday",
             "RIP Marco, the kindest dispatcher on the night shift",
+            "Grief comes in waves since my colleague died",
             "HR folks: how many days of bereavement leave does your policy give?",
             "My laptop died in the middle of a candidate interview",
+            "Good grief, a five-round interview process for a junior role",
         ]
     )
-    assert lost.grieving and lost.distressed and rip.grieving
-    assert not policy.grieving and not laptop.grieving
+    assert lost.grieving and lost.distressed and rip.grieving and grief.grieving
+    assert not policy.grieving and not laptop.grieving and not exasperated.grieving

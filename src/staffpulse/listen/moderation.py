@@ -149,9 +149,11 @@ _RIGHTS_RE = re.compile(
     re.IGNORECASE,
 )
 # A death mourned: condolence, never a tip ("RIP to my coworker Jim"). Not a bare "died" ("my
-# laptop died") nor "bereavement leave" alone (an HR policy question is not a loss).
+# laptop died"), "bereavement leave" alone (an HR policy question is not a loss) nor "good
+# grief" (exasperation: "Good grief, a five-round interview for a junior role").
 _GRIEF_RE = re.compile(
-    r"\b(passed away|funeral|rest in (peace|paradise|power)|condolences|grie(f|ving)|bereaved|"
+    r"\b(passed away|funeral|rest in (peace|paradise|power)|condolences|(?<!good )grie(f|ving)|"
+    r"bereaved|"
     r"lost (my|our|her|his) (mom|mum|mother|dad|father|husband|wife|partner|son|daughter|"
     r"brother|sister|grandma|grandmother|grandpa|grandfather|best friend|friend|colleague|"
     r"coworker|co-worker|baby|child)|"
