@@ -1,5 +1,5 @@
 """Import › Fetch an account live (routes_fetch): a fetch that cannot reach its server (X,
-Bluesky or Mastodon) gives its advice once on the job page, in a marketer's words, and says
+Bluesky or Mastodon, offline or a wrong address) gives its advice once on the job page, in a marketer's words, and says
 what was kept, and its "Back to Import" has the fetch filled in to start again; a refused
 fetch comes back with the platform, handle and posts typed, and the X estimate's "Change or
 cancel" keeps the fetch as chosen."""
@@ -71,6 +71,36 @@ def test_an_offline_fetch_gives_its_advice_once(
     form = client.get(html.unescape(back.group(1))).text
     assert selected_option(form, "platform") == platform
     assert field_value(form, "handle") == handle and field_value(form, "max_posts") == "200"
+
+
+def test_a_server_name_not_found_reads_as_offline_or_a_wrong_address(
+    client: Any, monkeypatch: Any
+) -> None:
+    # offline, some name servers answer "no such name": the page said "the name
+    # public.api.bsky.app could not be found", network jargon to a marketer
+    import socket
+
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.hostname import unresolved_error
+
+    def offline(store: Any, handle: str, **kwargs: Any) -> Any:
+        lookup = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        report = FetchReport("bluesky", handle)
+        check = "check [bluesky] appview_url in config.toml"
+        error = unresolved_error(
+            lookup, f"@{handle}", "public.api.bsky.app", check, report, service="Bluesky"
+        )
+        assert error is not None
+        raise error
+
+    monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_bluesky", offline)
+    form = {"platform": "bluesky", "handle": "acme.bsky.social", "csrf_token": csrf_token(client)}
+    status = finished_job(client, client.post("/import/fetch", data=form))
+    page = page_words(client.get(f"/jobs/{status['id']}").text)
+    assert "could not reach Bluesky: no internet connection, or a wrong address" in page
+    assert "could not be found" not in page
+    assert "check that this computer is online first (does a website open?)" in page
+    assert "whoever set up staffpulse can check it" in page and "[bluesky]" not in page
 
 
 def test_a_failed_fetch_page_says_the_advice_once(client: Any, monkeypatch: Any) -> None:

@@ -345,7 +345,7 @@ def test_a_refused_list_leaves_the_list_kept_before(tmp_path: Path) -> None:
 
 def test_a_failed_accounts_row_names_the_account_once() -> None:
     """The job page's row already names the account: its outcome read "failed: @acme.bsky.social:
-    the name ... could not be found" (QA s30)."""
+    could not reach Bluesky: ..." (QA s30)."""
     from staffpulse.fetch.refresh import AccountResult, RefreshReport
     from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
     from staffpulse.web.routes_refresh import summary
@@ -354,8 +354,9 @@ def test_a_failed_accounts_row_names_the_account_once() -> None:
     failed = AccountResult(
         target,
         "failed",
-        message="@acme.bsky.social: the name public.api.bsky.app could not be found",
+        message="@acme.bsky.social: could not reach Bluesky: no internet connection, or a wrong"
+        " address in the settings (public.api.bsky.app was not found)",
     )
     (row,) = summary(RefreshReport(RefreshPlan([target], "list.csv"), [failed]))["refreshed"]
     assert row["account"] == "@acme.bsky.social"
-    assert row["message"] == "the name public.api.bsky.app could not be found"
+    assert row["message"].startswith("could not reach Bluesky: no internet connection")

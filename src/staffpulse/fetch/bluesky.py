@@ -103,7 +103,7 @@ class BlueskyFetcher(FetcherBase):
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
                     # a certificate or name that fails now fails again: said, not retried
                     lasting = untrusted_error(exc, what, self.host, report) or unresolved_error(
-                        exc, what, self.host, CHECK_APPVIEW_CONFIG.say(), report
+                        exc, what, self.host, CHECK_APPVIEW_CONFIG.say(), report, service="Bluesky"
                     )
                     if lasting is not None:
                         raise lasting from None

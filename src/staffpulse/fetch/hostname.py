@@ -48,20 +48,31 @@ def unknown_host(exc: BaseException) -> bool:
 
 
 def unresolved_error(
-    exc: BaseException, what: str, host: str, check: str, report: FetchReport
+    exc: BaseException,
+    what: str,
+    host: str,
+    check: str,
+    report: FetchReport,
+    *,
+    service: str,
+    wrong: str = "a wrong address in the settings",
 ) -> FetchError | None:
     """The error of a request whose server name does not exist, None for any other failure;
-    ``check`` says where the name was written. ``report`` is stopped: asking again would
-    fail the same way.
+    ``service`` is the platform in words, ``wrong`` the setting or handle part that may be
+    mistyped, and ``check`` says where it was written. ``report`` is stopped: asking again
+    would fail the same way.
 
-    The connection comes first in the advice: on a laptop, a name not found is far more often
-    a network that is down (some resolvers answer "no such name" when offline) than a setting
-    that changed, and the setting is the one a marketer cannot check alone."""
+    The connection comes first, in the message and the advice: on a laptop, a name not found
+    is far more often a network that is down (some resolvers answer "no such name" when
+    offline) than a setting that changed, and the setting is the one a marketer cannot check
+    alone. "The name ... could not be found" read as jargon to them, so the server's name is
+    only the detail in brackets, for whoever set staffpulse up."""
     if not unknown_host(exc):
         return None
     report.stopped = "error"
     return FetchError(
-        f"{what}: the name {host} could not be found",
-        hint=f"{CHECK_CONNECTION.say()} first; if that is fine, {check};"
+        f"{what}: could not reach {service}: no internet connection, or {wrong}"
+        f" ({host} was not found)",
+        hint=f"{CHECK_CONNECTION.say()} first (does a website open?); if it works, {check};"
         f" {resume_hint(report, otherwise='then try again')}",
     )

@@ -134,7 +134,15 @@ class MastodonFetcher(FetcherBase):
                     # a certificate or name that fails now fails again: said, not retried
                     spelling = f"check the spelling of the instance ({INSTANCE_PART.say()})"
                     lasting = untrusted_error(exc, what, self._host(), report) or (
-                        unresolved_error(exc, what, self._host(), spelling, report)
+                        unresolved_error(
+                            exc,
+                            what,
+                            self._host(),
+                            spelling,
+                            report,
+                            service="Mastodon",
+                            wrong="a misspelt server name",
+                        )
                     )
                     if lasting is not None:
                         raise lasting from None

@@ -242,7 +242,7 @@ def call_x(
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
                 # a certificate or name that fails now fails again: said, not retried
                 lasting = untrusted_error(exc, what, reached, report) or unresolved_error(
-                    exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report
+                    exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report, service="X"
                 )
                 if lasting is not None:
                     raise lasting from None

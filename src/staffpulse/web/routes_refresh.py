@@ -391,7 +391,7 @@ def _row(result: AccountResult) -> dict[str, Any]:
         "platform": result.target.platform,
         "new_posts": result.new_posts,
         "status": result.status,
-        # the row names the account: "@acme: the name ... could not be found" said it twice
+        # the row names the account: "@acme: could not reach Bluesky: ..." said it twice
         "message": (result.message or "").removeprefix(f"{result.target.shown}: "),
         "notes": len(result.notes),
     }
