@@ -310,7 +310,9 @@ def test_an_audit_waits_for_the_benchmark_only_within_the_pages_wait(
         took = time.monotonic() - started
         release.set()
         assert "Do this next" in page and "Where you stand" not in page
-        assert took < 4.5  # 3 s of wait in all, not 3 s and 3 s more
+        # 3 s of wait in all, not the audit's 2 s and 3 s more: that takes 5 s at least, so
+        # 4.9 catches it and leaves a loaded machine room
+        assert took < 4.9
         # the audit is kept, so the page's wait is the ranking's, now done within it
         assert "Where you stand among" in c.get("/audit/x/brightpathstaff").text
 
