@@ -256,3 +256,15 @@ def test_grief_is_a_death_mourned_not_a_policy_question_or_a_dead_laptop() -> No
     )
     assert lost.grieving and lost.distressed and rip.grieving and grief.grieving
     assert not policy.grieving and not laptop.grieving and not exasperated.grieving
+
+
+def test_a_job_refused_on_a_protected_ground_is_a_rights_matter_not_a_seasons_shifts() -> None:
+    fired, refused, season = judge_tone(
+        [
+            "Fired for being gay. What are my options?",
+            "Turned down because I'm Black, the recruiter all but said it",
+            "Got rejected for the Black Friday shifts again, any tips?",
+        ]
+    )
+    assert fired.legal and refused.legal
+    assert not season.legal

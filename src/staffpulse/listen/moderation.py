@@ -138,11 +138,13 @@ _LEGAL_RE = re.compile(
 )
 # Rights too, in words _LEGAL_RE misses: a job lost or refused on a ground protected in hiring
 # ("fired for being gay": where to check matters more than a tip), and a duty to disclose
-# ("Do I have to disclose my diagnosis at work?").
+# ("Do I have to disclose my diagnosis at work?"). Not a season's shifts ("rejected for the
+# Black Friday shifts": the seasonal hiring staffing firms talk about most).
 _RIGHTS_RE = re.compile(
     r"\b(fired|let go|passed over|demoted|rejected|turned down|not hired|dismissed|terminated|"
     r"treated differently)\b[^.?!\n]{0,30}\b(for|because)\b[^.?!\n]{0,15}\b(gay|lesbian|"
-    r"bisexual|trans(gender)?|queer|pregnan\w*|black|muslim|jewish|disab\w+|religio\w+|race|"
+    r"bisexual|trans(gender)?|queer|pregnan\w*|black(?!\s+friday)|muslim|jewish|disab\w+|"
+    r"religio\w+|race|"
     r"too old|my age|a woman|female|my gender|my accent|hijab)\b|"
     r"\b(do|must|should) i (have|need) to (disclose|tell|report)\b|"
     r"\b(required|obliged|obligated) to (disclose|tell|report)\b",
