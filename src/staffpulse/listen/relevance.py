@@ -162,7 +162,8 @@ class _Matcher:
             joined = " " + " ".join(t.lstrip("#") for t in tokens) + " "
             hits += [p for p in self.phrases if f" {p} " in joined]
         if self.stems:
-            hits += [t for t in tokens if self._begun(t) or self._begun(t.lstrip("#"))]
+            # a hashtag also by its word ("#recruiters" for "recruit*"); a plain word once
+            hits += [t for t in tokens if self._begun(t) or (t[0] == "#" and self._begun(t[1:]))]
         if self.regex is not None:
             hits += [m.group(0).lower() for m in self.regex.finditer(text)]
         return list(dict.fromkeys(hits))
