@@ -64,11 +64,9 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.accents import straighten_quotes
-from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
-from staffpulse.signals.job_ads_other_languages import (
-    OTHER_LANGUAGE_TRIGGERS,
-    is_other_language_staffing_ad,
-)
+from staffpulse.signals.batch_scan import posts_matching
+from staffpulse.signals.job_ad_triggers import TRIGGERS
+from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
@@ -211,68 +209,6 @@ _REFERRAL = re.compile(
     _I,
 )
 
-# Every ad above holds one of these: only the posts holding one are read in full. Each starts
-# with a literal, which the regex engine skips to fast (one alternation of them all is several
-# times slower); merge_for_scan looks for them by their rarer letters, in a third of the time.
-_TRIGGER_SOURCES = (
-    r"resum",
-    r"r\u00e9sum",
-    r"cv",
-    r"our client",
-    r"walk[- ]in",
-    r"immediate (?:start|open|hir)",
-    r"accepting app",
-    r"opening(?:s? for| in| at| based)",
-    r"looking for",
-    r"seeking",
-    r"needs? (?:an?|\d)",
-    r"hiring (?:an?|\d)",
-    r"s wanted",
-    r"s needed",
-    r"calling all",
-    r"opportunity ?[:!-]",
-    r"exciting (?:job )?opp",
-    r"contract (?:role|position|job)",
-    r"temp (?:role|position|job)",
-    r"perm(?:anent)? (?:role|position|job)",
-    r"full-time (?:role|position|job)",
-    r"part-time (?:role|position|job)",
-    r"role (?:in|at|based)",
-    r"position (?:in|at|based)",
-    r"vacancy (?:in|at|based)",
-    r"\$ ?\d[\d,.]*k? ?(?:/|per |an? )",
-    r"weekly pay",
-    r"competitive",
-    r"per diem",
-    r"doe\b",
-    r"sign[- ]on",
-    r"referral",
-    r"benefits (?:pac|inc)",
-    r"\$ ?\d{2,3}k",
-    r"\$ ?\d[\d,.]*k? ?[-\u2013]",
-    r"now hiring",
-    r"re hiring",
-    r"are hiring",
-    r" wanted",
-    r" needed",
-    r"hiring",
-    r"open (?:role|position|req)",
-    r"dm me",
-    r"pm me",
-    r"message me",
-    r"inbox me",
-    r"ping me",
-    r"text me",
-    r"slide into",
-    r"send me a",
-    r"send us a",
-    r"hit me up",
-    r"dms are open",
-    r"know a",
-    *OTHER_LANGUAGE_TRIGGERS,
-)
-_TRIGGERS = merge_for_scan(_TRIGGER_SOURCES)
-
 
 def _is_listing(text: str) -> bool:
     """The post opens as a listing (see ``_FRAGMENTS``) whose fragments hold the pay."""
@@ -284,25 +220,96 @@ def _is_listing(text: str) -> bool:
     return VERB_OR_HEADLINE.search(head) is None
 
 
+# Words that every match of a rule holds, lower-cased: a post holding none of them cannot match
+# it, and looking for the words is several times cheaper than running the rule, which is
+# tried at every word (IGNORECASE gives the engine no literal to skip to).
+_CALL_TO_APPLY_WORDS = (
+    "resume",
+    "r\u00e9sum\u00e9",
+    "cv",
+    "our client",
+    "walk",
+    "immediate ",
+    "accepting applications",
+    "opening",
+    "looking for ",
+)
+_PAY_WORDS = ("$", "weekly pay", "competitive ", "per diem", "doe", "bonus", "benefits ")
+_CALL_TO_ACT_WORDS = (
+    "interested",
+    "dm",
+    "message",
+    "call",
+    "text",
+    "contact",
+    "email",
+    "reach out",
+    "link in bio",
+    "start",
+    "asap",
+    "for details",
+    "apply",
+)
+_DM_WORDS = ("dm", "pm", "message", "inbox", "ping", "text", "slide into", "send ", "hit me up")
+_SOUGHT_WORDS = (
+    "seeking",
+    "looking for",
+    "need",
+    "hiring",
+    "wanted",
+    "role",
+    "position",
+    "job",
+    "open",
+    "vacancy",
+    "calling all",
+    "opportunity",
+)
+_WANTED_WORDS = ("wanted", "needed")
+# IGNORECASE matches "i" to "\u0130" and "\u0131" and "s" to "\u017f", which lower-case to
+# something else: a post holding one is read by every rule
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
 def _is_staffing_ad(text: str) -> bool:
+    lowered = None if _FOLDS_APART.search(text) else text.lower()
+    return _reads_as_staffing_ad(text, lowered)
+
+
+def _holds(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a post may match the rule of ``words``: its ``lowered`` text (None: not known)
+    holds one of them."""
+    return lowered is None or any(word in lowered for word in words)
+
+
+def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
-    if _CALL_TO_APPLY.search(text):
+    if _holds(lowered, _CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
-    pay = _PAY.search(text) is not None
-    act = _CALL_TO_ACT.search(text) is not None
+    pay = _holds(lowered, _PAY_WORDS) and _PAY.search(text) is not None
+    act = _holds(lowered, _CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
-    if _HIRING_ROLE.search(text) or _REFERRAL.search(text):
+    if _holds(lowered, ("hiring",)) and _HIRING_ROLE.search(text):
         return True
-    dm = _DM.search(text) is not None
+    if _holds(lowered, ("know ",)) and _REFERRAL.search(text):
+        return True
+    dm = _holds(lowered, _DM_WORDS) and _DM.search(text) is not None
     if dm and pay:
         return True
     if dm and _CANDIDATE.search(text) and _OPENING_DETAIL.search(_CANDIDATE.sub(" ", text)):
         return True
-    sought = _SOUGHT.search(text) or _ROLE_NEEDED.search(text)
+    wanted = _holds(lowered, _WANTED_WORDS)
+    sought = (_holds(lowered, _SOUGHT_WORDS) and _SOUGHT.search(text)) or (
+        wanted and _ROLE_NEEDED.search(text)
+    )
     if sought and (pay or act or _SALARY.search(text) or _TERMS.search(text)):
         return True
-    if _TRADES_SOUGHT.search(text) and (pay or _LINK.search(text) or _TERMS.search(text)):
+    if (
+        wanted
+        and _TRADES_SOUGHT.search(text)
+        and (pay or _LINK.search(text) or _TERMS.search(text))
+    ):
         return True
     return _is_listing(text) or is_other_language_staffing_ad(text)
 
@@ -311,7 +318,7 @@ def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether its wording makes it a job ad (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
     # a post with no trigger cannot be an ad: only the few with one are read in full
-    for i in posts_matching(texts, _TRIGGERS, lower=True):
+    for i in posts_matching(texts, TRIGGERS, lower=True):
         out[i] = _is_staffing_ad(straighten_quotes(texts[i]))
     return out
 

@@ -1,0 +1,75 @@
+"""The literal cues of the staffing-ad rules (:mod:`staffpulse.signals.job_ads`).
+
+Every ad those rules recognise holds one of :data:`TRIGGER_SOURCES` (matched in the lower-cased
+text): one scan of a whole batch for them (:data:`TRIGGERS`) finds the few posts worth reading
+in full, and a post with none is no ad.
+"""
+
+from __future__ import annotations
+
+from staffpulse.signals.batch_scan import merge_for_scan
+from staffpulse.signals.job_ads_other_languages import OTHER_LANGUAGE_TRIGGERS
+
+__all__ = ["TRIGGERS", "TRIGGER_SOURCES"]
+
+# Each starts with a literal, which the regex engine skips to fast (one alternation of them all
+# is several times slower); merge_for_scan looks for them by their rarer letters, in a third of
+# the time.
+TRIGGER_SOURCES = (
+    r"resum",
+    r"r\u00e9sum",
+    r"cv",
+    r"our client",
+    r"walk[- ]in",
+    r"immediate (?:start|open|hir)",
+    r"accepting app",
+    r"opening(?:s? for| in| at| based)",
+    r"looking for",
+    r"seeking",
+    r"needs? (?:an?|\d)",
+    r"hiring (?:an?|\d)",
+    r"s wanted",
+    r"s needed",
+    r"calling all",
+    r"opportunity ?[:!-]",
+    r"exciting (?:job )?opp",
+    r"contract (?:role|position|job)",
+    r"temp (?:role|position|job)",
+    r"perm(?:anent)? (?:role|position|job)",
+    r"full-time (?:role|position|job)",
+    r"part-time (?:role|position|job)",
+    r"role (?:in|at|based)",
+    r"position (?:in|at|based)",
+    r"vacancy (?:in|at|based)",
+    r"\$ ?\d[\d,.]*k? ?(?:/|per |an? )",
+    r"weekly pay",
+    r"competitive",
+    r"per diem",
+    r"doe\b",
+    r"sign[- ]on",
+    r"referral",
+    r"benefits (?:pac|inc)",
+    r"\$ ?\d{2,3}k",
+    r"\$ ?\d[\d,.]*k? ?[-\u2013]",
+    r"now hiring",
+    r"re hiring",
+    r"are hiring",
+    r" wanted",
+    r" needed",
+    r"hiring",
+    r"open (?:role|position|req)",
+    r"dm me",
+    r"pm me",
+    r"message me",
+    r"inbox me",
+    r"ping me",
+    r"text me",
+    r"slide into",
+    r"send me a",
+    r"send us a",
+    r"hit me up",
+    r"dms are open",
+    r"know a",
+    *OTHER_LANGUAGE_TRIGGERS,
+)
+TRIGGERS = merge_for_scan(TRIGGER_SOURCES)
