@@ -196,3 +196,27 @@ def test_a_heading_around_a_handle_wraps_as_text(site: tuple[str, str]) -> None:
         assert lines >= 2, path  # the long handle or file name does wrap
         gaps[path] = height - lines * line
     assert all(abs(gap) < 2 for gap in gaps.values()), gaps
+
+
+# the width of each option's text against the room a closed select gives it (its box less its
+# padding and the ~20 px of its arrow): a select shows its choice on one line, never wrapped
+CUT_OPTIONS = """() => [...document.querySelectorAll('select')].flatMap(select => {
+  const style = getComputedStyle(select);
+  const room = select.clientWidth - parseFloat(style.paddingLeft)
+    - parseFloat(style.paddingRight) - 20;
+  const pen = document.createElement('canvas').getContext('2d');
+  pen.font = style.font;
+  return [...select.options].filter(o => pen.measureText(o.text).width > room)
+    .map(o => o.text);
+})"""
+
+
+def test_connects_role_choices_read_whole_on_a_phone(site: tuple[str, str]) -> None:
+    """At 390 px the Role list's default read "Any role but other (brands, public figure"
+    (QA s30): a closed select cuts its choice, so every choice fits the field."""
+    base, _ = site
+    with opened_page(base + "/connect", 390, 844) as page:
+        shown = page.eval_on_selector("select[name=role]", "s => s.options[s.selectedIndex].text")
+        cut = page.evaluate(CUT_OPTIONS)
+    assert shown == "All but brands and public figures"
+    assert cut == []

@@ -131,7 +131,7 @@ def test_brands_left_out_by_default_are_counted_with_the_control_that_shows_them
     assert "Left out: 3 others outside hiring (choose “Any role” to see them)." in result_card(page)
     assert not TERMINAL.search(result_card(page))
     # the default is named for what it leaves out, and "Any role" is a choice of its own
-    assert '<option value="" selected>Any role but other (brands, public figures)</option>' in page
+    assert '<option value="" selected>All but brands and public figures</option>' in page
     assert '<option value="any">Any role</option>' in page
     chosen = client.get(f"/connect?account={ACCOUNT}&role=any").text
     assert '<option value="any" selected>Any role</option>' in chosen

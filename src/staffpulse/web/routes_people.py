@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 ROLE_CHOICES = (
-    # the default leaves out role "other" (brands, public figures), as the CLI does
-    ("", "Any role but other (brands, public figures)"),
+    # the default leaves out role "other" (brands, public figures), as the CLI does. Labels
+    # stay short: a phone's select shows one line, and "Any role but other (brands, public
+    # figures)" was cut off at "public figure" on a 390px screen
+    ("", "All but brands and public figures"),
     ("any", "Any role"),
-    ("industry", "Industry (recruiters, HR, vendors, firms)"),
+    ("industry", "Recruiters, HR, vendors, firms"),
     ("recruiter", "Recruiters"),
     ("hr_pro", "HR people"),
     ("vendor", "Vendors"),
