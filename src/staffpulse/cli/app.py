@@ -213,8 +213,10 @@ def name_argument_plainly(param: Any) -> None:
     if param.metavar is None and param.name:
         name = param.name.upper()
         param.metavar = name.removesuffix("S") if param.nargs != 1 else name
-    shown = param.display_type_rich
-    if getattr(shown, "__name__", "") != "plain_type":
+    # Typer 0.28 (pyproject allows it) has no display_type_rich: without this getattr,
+    # every command given an argument stopped on an AttributeError
+    shown = getattr(param, "display_type_rich", None)
+    if shown is not None and getattr(shown, "__name__", "") != "plain_type":
 
         def plain_type(ctx: Any) -> str | None:
             said = shown(ctx)
