@@ -90,6 +90,23 @@ def test_max_age_option_and_setting(replayed: Any, tmp_path: Path) -> None:
     assert worse.exit_code == 65 and "--as-of" in worse.output
 
 
+def test_a_bad_max_age_setting_names_the_config_file(replayed: Any, tmp_path: Path) -> None:
+    db, _, _ = replayed
+    config = tmp_path / "config.toml"
+    env = {"STAFFPULSE_CONFIG": str(config)}
+    config.write_text('[listen]\nmax_age = "soon"\n', encoding="utf-8")
+    bad = runner.invoke(app, ["inbox", "--db", str(db)], env=env)
+    said = " ".join(bad.output.split())
+    assert bad.exit_code == 78  # a bad setting, like every other one: not a bad option (65)
+    assert f'{config}: [listen] max_age = "soon" is not an age' in said
+    assert 'max_age = "30d"' in said and "cannot read the age" not in said
+    # the option, when given, is what is read: the setting cannot stop it
+    assert runner.invoke(app, ["inbox", "--db", str(db), "--max-age", "7d"], env=env).exit_code == 0
+    config.write_text("listen = 5\n", encoding="utf-8")  # no [listen] table: said, not a crash
+    table = runner.invoke(app, ["inbox", "--db", str(db)], env=env)
+    assert table.exit_code == 78 and "expected a table [listen]" in " ".join(table.output.split())
+
+
 def test_unknown_topic_is_named_with_the_topics_to_pick(replayed: Any) -> None:
     db, _, _ = replayed
     data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)

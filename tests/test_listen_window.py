@@ -167,6 +167,29 @@ def test_the_max_age_setting_keeps_zero_as_no_limit() -> None:
     assert configured_max_age({}) == "30d" and configured_max_age({"max_age": "7d"}) == "7d"
 
 
+@pytest.mark.parametrize("value", ["soon", True, -3, [30], {"days": 30}])
+def test_a_max_age_setting_that_is_no_age_is_a_config_error(value: object) -> None:
+    from staffpulse.config import Config
+    from staffpulse.errors import ConfigError
+    from staffpulse.listen.window import configured_window
+
+    config = Config({"listen": {"max_age": value}}, source=Path("/home/me/config.toml"))
+    with pytest.raises(ConfigError) as caught:
+        configured_window(config)
+    assert str(caught.value).startswith("/home/me/config.toml: [listen] max_age = ")
+    assert "is not an age" in str(caught.value) and "[listen]" in (caught.value.hint or "")
+
+
+def test_the_max_age_setting_reads_like_the_option() -> None:
+    from staffpulse.config import Config
+    from staffpulse.listen.window import configured_window
+
+    assert configured_window(Config({})) == timedelta(days=30)
+    assert configured_window(Config({"listen": {"max_age": 14}})) == timedelta(days=14)
+    assert configured_window(Config({"listen": {"max_age": "2w"}})) == timedelta(weeks=2)
+    assert configured_window(Config({"listen": {"max_age": 0}})) is None
+
+
 def test_no_advice_to_replay_when_it_is_already_a_replay_or_one_topic() -> None:
     from staffpulse.listen.window import window_notes
 

@@ -36,9 +36,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from staffpulse.bundled import is_bundled_sample
+from staffpulse.config import config_table, source_of
 from staffpulse.dates import format_when, parse_date_option, require_plausible_date
 from staffpulse.durations import parse_duration
-from staffpulse.errors import InputError
+from staffpulse.errors import ConfigError, InputError
 from staffpulse.listen.left_out import left_out_kinds
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_themes import OTHER_LABEL
@@ -163,6 +164,28 @@ def configured_max_age(settings: Mapping[str, Any]) -> str:
     """The ``[listen] max_age`` setting as text (``0`` kept: it means no limit)."""
     value = settings.get("max_age")
     return "30d" if value is None or value == "" else str(value)
+
+
+def configured_window(config: Mapping[str, Any]) -> timedelta | None:
+    """The ``[listen] max_age`` setting of ``config`` as a window (``None`` = no limit).
+
+    A value that is not an age is the user's config file at fault, not an option they typed:
+    a :class:`ConfigError` naming the file, the setting and the value (exit 78, like every
+    bad setting), not the ``--max-age`` message."""
+    value = config_table(config, "listen").get("max_age")  # `listen = 5` is a ConfigError
+    # true/false, a table or a list is never an age (str(True) would be read as text)
+    if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
+        try:
+            return parse_max_age(configured_max_age({"max_age": value}))
+        except InputError:
+            pass
+    source = source_of(config)
+    shown = f'"{value}"' if isinstance(value, str) else str(value).lower()[:40]  # TOML's true
+    raise ConfigError(
+        f"{f'{source}: ' if source else ''}[listen] max_age = {shown} is not an age",
+        hint='write e.g. max_age = "30d" (or "2w", "12h", 0 for no limit) under [listen]'
+        f" in {source or 'config.toml'}, or delete the line to use the default (30 days)",
+    )
 
 
 def parse_max_age(text: str) -> timedelta | None:

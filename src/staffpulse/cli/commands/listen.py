@@ -249,18 +249,12 @@ def inbox(
         return
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.looks import record_look
-    from staffpulse.listen.window import (
-        configured_max_age,
-        parse_as_of,
-        parse_max_age,
-        topic_list,
-    )
+    from staffpulse.listen.window import configured_window, parse_as_of, parse_max_age, topic_list
     from staffpulse.report.inbox_html import write_inbox_html
     from staffpulse.report.terminal_inbox import render_inbox
 
     config = load_config()
-    settings = config.get("listen", {})
-    window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
+    window = parse_max_age(max_age) if max_age is not None else configured_window(config)
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
