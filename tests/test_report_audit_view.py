@@ -141,3 +141,19 @@ def test_an_audit_since_a_moment_says_its_time(tmp_path: Path) -> None:
     assert posts_and_span(later).startswith(
         f"{later.counts['posts']} posts since 2 Jan 2026, 01:30 UTC, from "
     )
+
+
+def test_a_post_shown_as_evidence_is_labelled_as_the_accounts_own_or_theirs() -> None:
+    from staffpulse.audit.types import PostExample
+    from staffpulse.report.audit_view import example_kind
+
+    def shown(kind: str, by_other: bool) -> str:
+        return example_kind(PostExample("hi", None, None, kind, "why", by_other=by_other))
+
+    assert [shown(kind, False) for kind in ("original", "reply")] == ["original", "reply"]
+    # someone else's post waiting for an answer is never passed off as the account's own
+    assert [shown(kind, True) for kind in ("original", "reply", "quote")] == [
+        "their post",
+        "their reply",
+        "their quote",
+    ]

@@ -151,3 +151,22 @@ def test_who_you_talk_with_most_says_what_its_numbers_count(tmp_path: Path) -> N
     text = page_text(html)
     assert "Who you talk with most @rosa (3 posts), @ana (1 post)" in text
     assert "How many of your posts reply to each, mention them or quote them." in text
+
+
+def test_a_post_by_someone_else_waiting_for_an_answer_is_labelled_as_theirs() -> None:
+    """An unanswered mention read "@dana mentioned you; no answer found · original ·", as if
+    the account had written it; --json keeps the post's own kind."""
+    from audit_helpers import audit_feed
+
+    feed = FeedBuilder("acme")
+    feed.chat(12)
+    feed.reply("sam", 3)
+    feed.mention_by("dana", answered=False)
+    audit = audit_feed(feed)
+    text = page_text(render_audit_html(audit))
+    assert "@dana mentioned you; no answer found · their post ·" in text
+    assert "no answer found · original" not in text
+    assert "@sam thanks, I love this" in text and "a real reply to someone · reply ·" in text
+    waiting = audit.to_dict()["pillars"]["conversation"]["evidence"]["examples"]["worst"]
+    assert [ex["kind"] for ex in waiting] == ["original"]  # the post's kind, as before
+    assert all(set(ex) == {"text", "date", "url", "kind", "why"} for ex in waiting)

@@ -225,7 +225,9 @@ def unanswered_examples(got: Answers) -> list[PostExample]:
     waiting = sorted(got.unanswered, key=lambda p: (got.asks(p), p.created_at or _EPOCH))[::-1]
     worst = [
         example(
-            p, f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found"
+            p,
+            f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found",
+            by_other=True,
         )
         for p in waiting[:3]
     ]
@@ -235,6 +237,7 @@ def unanswered_examples(got: Answers) -> list[PostExample]:
             example(
                 p,
                 f"{describe_author(p.author_handle, p.author_id)} replied to your post; you did not answer",
+                by_other=True,
             )
             for p in latest[: 3 - len(worst)]
         ]

@@ -56,6 +56,9 @@ class PostExample:
     url: str | None
     kind: str
     why: str
+    # a post by someone else (one waiting for an answer): a report that printed its kind,
+    # "original", read as the account's own post. Not in --json, whose "kind" stays the post's
+    by_other: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,13 +70,14 @@ class PostExample:
         }
 
 
-def example(post: Post, why: str) -> PostExample:
+def example(post: Post, why: str, *, by_other: bool = False) -> PostExample:
     return PostExample(
         text=post.text,
         date=post.created_at.date().isoformat() if post.created_at else None,
         url=post.url,
         kind=post.kind,
         why=why,
+        by_other=by_other,
     )
 
 

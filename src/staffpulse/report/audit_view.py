@@ -8,7 +8,7 @@ from typing import Any
 
 from staffpulse.audit.advice import actions_total
 from staffpulse.audit.engine import since_in_words
-from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
+from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult, PostExample
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.pillar_figures import figures
@@ -18,6 +18,15 @@ RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F
 UNSCORED_COLOR = "#6b7280"  # a pillar not scored: grey, no grade's colour
 # the heading over a pillar's posts shown as proof of a count (PillarResult.counted)
 COUNTED_TITLES = {"mix": "Posts counted as job ads"}
+
+
+def example_kind(ex: PostExample) -> str:
+    """What a post shown as evidence is, in a reader's words: the account's own by its kind
+    ("original", "reply"), someone else's as theirs ("their post", "their reply"), never the
+    "original" that passed a mention waiting for an answer off as the account's own post."""
+    if not ex.by_other:
+        return ex.kind
+    return f"their {ex.kind if ex.kind in ('reply', 'quote') else 'post'}"
 
 
 def band(score: float) -> str:

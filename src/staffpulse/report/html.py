@@ -36,6 +36,7 @@ from staffpulse.report.audit_view import (
     action_points,
     actions_summary,
     band,
+    example_kind,
     pillar_rows,
     posts_and_span,
     posts_counted,
@@ -77,6 +78,7 @@ def environment() -> Environment:
         _ENV.filters["advice"] = advice_as_html  # in a client's words, never a command
         _ENV.filters["report_words"] = report_text
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
+        _ENV.filters["example_kind"] = example_kind  # "their post", not a mention's "original"
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
         _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""
         _ENV.filters["standing"] = standing_words  # "beats 8%, tied with 17", "tied for best"
