@@ -34,7 +34,7 @@ from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import WriteCounts
-from staffpulse.store.export_gaps import MissingPosts
+from staffpulse.store.export_gaps import MissingPosts, name_files
 from staffpulse.store.write_batch import LeftOut
 
 # the formats whose files are a whole account's export, as the platform wrote it
@@ -98,16 +98,13 @@ class ImportReport:
         """What ``--remove-deleted`` says when no post of an account export came in: none was
         given, or one was and the files holding its posts could not be read (named)."""
         exports = [name for name, label in self.files if label in ACCOUNT_EXPORT_LABELS]
-        lost = list(
-            dict.fromkeys(p.file for p in self.problems if p.records or isinstance(p, UnreadFile))
-        )
+        lost = [p.file for p in self.problems if p.records or isinstance(p, UnreadFile)]
         if not exports or not lost:
             return NO_EXPORT_TO_REMOVE_FROM
-        shown = ", ".join(lost[:3]) + (" and others" if len(lost) > 3 else "")
         return (
             f"{REMOVES_ONLY.say()} the stored posts an account export lacks, and not one post "
-            f"of {exports[0]} could be read ({shown}, named above), so which were deleted "
-            f"cannot be told: nothing was removed; download the export again, then "
+            f"of {exports[0]} could be read ({name_files(lost)}, named above), so which were "
+            "deleted cannot be told: nothing was removed; download the export again, then "
             f"{REMOVE_AGAIN.say()}"
         )
 

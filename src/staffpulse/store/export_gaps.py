@@ -136,10 +136,10 @@ def removal_refused(
         lost = []
         if skipped:
             records = "a record" if skipped == 1 else f"{skipped:,} records"
-            where = f", in {_files(lost_in)}" if lost_in else ""
+            where = f", in {name_files(lost_in)}" if lost_in else ""
             lost.append(f"{records} of the export could not be read{where}")
         if unread:
-            lost.append(f"{_files(unread)} could not be read at all")
+            lost.append(f"{name_files(unread)} could not be read at all")
         files = "that file" if len({*lost_in, *unread}) <= 1 else "those files"
         return (
             f"{join_and(lost)} {NAMED_ABOVE.say(verb='may be')}: a post lost there would look "
@@ -149,8 +149,9 @@ def removal_refused(
     return None
 
 
-def _files(names: Sequence[str]) -> str:
-    """The files named, up to three, as the problems above name them."""
+def name_files(names: Sequence[str]) -> str:
+    """The files named, each once and up to three ("a, b, c and 2 more files"), as the
+    problems above name them."""
     shown = list(dict.fromkeys(names))
     more = len(shown) - 3
     return join_and([*shown[:3], count_of(more, "more file") if more > 0 else ""])
