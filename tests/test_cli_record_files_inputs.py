@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from contract_helpers import error_text, read_rows, run_classify, run_roles
+from contract_helpers import error_text, read_rows, run_classify, run_roles, runner
 from record_input_helpers import COMMANDS, lines, record, run
+from staffpulse.cli.app import app
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -249,3 +250,24 @@ def test_a_line_holding_a_list_of_records_gives_each_of_them(tmp_path: Path, com
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == [1, 2, 3]
     assert f"{src}:2 (item 2): expected a JSON object" in error_text(result).replace("\n", " ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("piped", "said"),
+    [
+        ("", "standard input is empty"),
+        ("\n\n", "standard input is empty"),
+        ("{bad\n", "standard input:1: not valid JSON"),
+        ("id,zzz\n1,2\n", "standard input: the CSV header needs"),
+    ],
+)
+def test_what_is_wrong_with_standard_input_is_said_of_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, piped: str, said: str
+) -> None:
+    """``-`` is what the user piped in: "- is empty" or "-:1:" named a file they never gave."""
+    monkeypatch.chdir(tmp_path)  # no file named "-" here
+    result = runner.invoke(app, [command, "-"], input=piped)
+    told = " ".join(error_text(result).split())
+    assert result.exit_code != 0 and said in told
+    assert "- is" not in told and "-:" not in told and "in - " not in told

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from staffpulse.errors import InputError, MissingFileError
-from staffpulse.signals.record_input import open_input
+from staffpulse.signals.record_input import input_name, open_input
 
 
 def _lines(path: Path) -> tuple[list[str], str | None]:
@@ -168,3 +168,13 @@ def test_a_gzip_file_with_nothing_to_unpack_is_refused(tmp_path: Path) -> None:
     src.write_bytes(gzip.compress(b'{"id": 1}\n')[:10])  # its header only
     with pytest.raises(InputError, match="nothing could be unpacked"):
         open_input(src)
+
+
+def test_dash_is_named_standard_input_unless_a_file_has_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert input_name(Path("-")) == "standard input"
+    assert input_name(tmp_path / "posts.jsonl") == str(tmp_path / "posts.jsonl")
+    (tmp_path / "-").write_text("", encoding="utf-8")  # ``./-`` is read as that file: named so
+    assert input_name(Path("-")) == "-"

@@ -28,6 +28,7 @@ from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_proble
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.outfile import atomic_output, check_output_path
+from staffpulse.signals.record_input import input_name
 
 if TYPE_CHECKING:
     from staffpulse.signals.chunked import ProgressCallback, RecordReport
@@ -175,7 +176,9 @@ def print_file_note(console: Console, path: Path, note: str | None) -> None:
     encoding had to be guessed, some texts were null, some records were not of this kind."""
     if note:
         console.print(
-            f"[yellow]note[/] {escape(str(path))}: {escape(note)}", highlight=False, soft_wrap=True
+            f"[yellow]note[/] {escape(input_name(path))}: {escape(note)}",
+            highlight=False,
+            soft_wrap=True,
         )
 
 

@@ -40,13 +40,19 @@ from staffpulse.sources.gzipped import GZIP_MAGIC, unpack_stream
 from staffpulse.sources.text_files import cut_in_a_character, without_cut_character
 from staffpulse.sources.user_paths import explain_open_errors
 
-__all__ = ["InputLines", "open_input"]
+__all__ = ["InputLines", "input_name", "open_input"]
 
 # Line ends as Python's newline="" reads them: \r\n, \n, or a lone \r (old Mac CSV).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _BOM = "\ufeff"
 _STDIN = Path("-")
 _FOLDER_HINT = "give one JSONL or CSV file"
+
+
+def input_name(path: Path) -> str:
+    """INPUT as messages name it: ``standard input`` for ``-`` (a user who piped a file in
+    would not know "- is empty" means what they piped), else the path as given."""
+    return "standard input" if path == _STDIN and not path.exists() else str(path)
 
 
 class InputLines:
@@ -142,7 +148,7 @@ def _gunzipped(binary: IO[bytes], path: Path) -> tuple[IO[bytes], str | None]:
             unpacked.seek(0)
             if broken and not unpacked.read(1):
                 raise InputError(
-                    f"{path}: {broken}, and nothing could be unpacked from it",
+                    f"{input_name(path)}: {broken}, and nothing could be unpacked from it",
                     hint="download or copy the file again, or unpack it with gzip -d",
                 )
             unpacked.seek(0)

@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeVar
 from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.record_fields import field_key
-from staffpulse.signals.record_input import open_input
+from staffpulse.signals.record_input import input_name, open_input
 from staffpulse.signals.record_json import JsonDocument, is_json_object, read_json_document
 from staffpulse.signals.record_objects import LeftOut, ReadNote
 from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
@@ -86,6 +86,7 @@ class RecordFile(Generic[T]):
         one_column: tuple[str, ...] = (),
     ) -> None:
         self.path = path
+        self.name = input_name(path)  # how messages name it: "standard input" for -
         self._one_column = one_column
         self.skipped = 0
         self.left_out: Counter[str] = Counter()
@@ -119,17 +120,17 @@ class RecordFile(Generic[T]):
                 else f"all {self.skipped:,} of its records were skipped"
             )
             raise NothingImportedError(
-                f"nothing in {self.path} could be used: {skipped} (see above why){read}",
+                f"nothing in {self.name} could be used: {skipped} (see above why){read}",
                 hint=hint,
             )
         if self.left_out:
             raise NothingImportedError(
-                f"nothing in {self.path} could be used: it holds only {left_out_text(self)}{read}",
+                f"nothing in {self.name} could be used: it holds only {left_out_text(self)}{read}",
                 hint=hint,
             )
         # Text but no record and nothing malformed: a CSV header with no rows, or ``[]``.
         held = "it is an empty JSON array" if self._json else "it has a header but no records"
-        raise EmptyInputError(f"{self.path} is empty: {held}{read}", hint=hint)
+        raise EmptyInputError(f"{self.name} is empty: {held}{read}", hint=hint)
 
     def _skip(self, message: str) -> None:
         self.skipped += 1
@@ -151,7 +152,7 @@ class RecordFile(Generic[T]):
         csv_header_words: tuple[str, ...],
         empty_hint: str,
     ) -> Iterator[T | LeftOut | ReadNote]:
-        name = str(self.path)
+        name = self.name
         blank: list[str] = []
         for line in self._stream:
             if line.strip():
