@@ -146,6 +146,20 @@ def test_an_export_whose_posts_could_not_be_read_says_so_not_that_none_was_given
     assert _audited_posts(db) == 4
 
 
+def test_an_export_whose_posts_file_is_missing_says_so_not_that_none_was_given(
+    tmp_path: Path,
+) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    (april / "data" / "tweets.js").unlink()  # listed in its manifest, not there
+    report = _import(db, april, "--remove-deleted")
+    assert report["imported"]["posts"] == 0 and report["removed"] == {"posts": 0}
+    said = _said(report)
+    assert f"not one post of {april} could be read ({april / 'data' / 'tweets.js'}" in said
+    assert "none was imported" not in said
+    assert _audited_posts(db) == 4
+
+
 def test_a_post_in_an_x_community_is_not_taken_for_deleted(tmp_path: Path) -> None:
     """X keeps the owner's posts in Communities in community-tweet.js, not in tweets.js: both
     are the export, so such a post is kept, not removed as one tweets.js lacks."""

@@ -96,9 +96,12 @@ class ImportReport:
 
     def no_export_note(self) -> str:
         """What ``--remove-deleted`` says when no post of an account export came in: none was
-        given, or one was and the files holding its posts could not be read (named)."""
+        given, or one was and the files holding its posts could not be read or are missing
+        (named)."""
         exports = [name for name, label in self.files if label in ACCOUNT_EXPORT_LABELS]
         lost = [p.file for p in self.problems if p.records or isinstance(p, UnreadFile)]
+        # a missing tweets.js lost them too: "none was imported" read as if no export was given
+        lost += [missing.file for missing in self.missing_files if missing.holds_posts]
         if not exports or not lost:
             return NO_EXPORT_TO_REMOVE_FROM
         return (
