@@ -255,8 +255,9 @@ def _import_plan(
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
         # decided once the whole path is read: a damaged member of a ZIP may come after
-        # a file not read lost at least a record: its posts are not deleted ones
-        lost = [p for p in report.problems[before[3] :] if not isinstance(p, MissingFile)]
+        # a file not read lost at least a record: its posts are not deleted ones (a missing
+        # file is not among the problems: report.missing_files holds it)
+        lost = report.problems[before[3] :]
         refused = removal_refused(
             report.skipped - before[0],
             sum(missing.holds_posts for missing in report.missing_files[before[1] :]),
