@@ -143,3 +143,21 @@ def test_a_question_put_to_the_firm_is_its_own_to_answer_not_someone_elses(
     to_other = next(i for i in theirs.items if i.conversation_id == "1")
     assert to_other.angle.startswith("A question for @acme, not the room")
     assert to_acme.score > to_other.score
+
+
+def test_a_loss_told_to_the_firm_is_acknowledged_before_it_is_answered(tmp_path: Path) -> None:
+    """ "@acme my dad passed away, can I move my start date?" was told to answer it in a line,
+    with no word for the loss: the firm's own question still comes first, the loss before it."""
+    grief = _post(
+        "1", "ana", "@acme my dad passed away last night, can I move my start date for the new job?"
+    )
+    plain = _post("2", "ben", "@acme can I move my start date for the new job to the 12th?")
+    scorer: Any = FakeScorer()  # follows the TopicScorer contract
+    with open_store(tmp_path / "grief.db") as store:
+        rows = [Account(platform="x", id="acme-x", handle="acme"), grief, plain]
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, as_handle="acme", text_model=scorer, role_model=None)
+    angles = {i.conversation_id: i.angle for i in inbox.items}
+    assert angles["1"].startswith("Addressed to your firm, by someone going through a hard time")
+    assert "acknowledge it first" in angles["1"] and "no jokes" in angles["1"]
+    assert angles["2"].startswith("Addressed to your firm: answer it yourself")

@@ -185,6 +185,12 @@ TO_FIRM_ANGLE = (
     "Addressed to your firm: answer it yourself, in a line or two, and take anything personal"
     " (an application, pay) to a direct message; no pitch."
 )
+# "@acme my dad passed away, can I move my start date?": the loss comes before the answer
+TO_FIRM_HARD_TIME_ANGLE = (
+    "Addressed to your firm, by someone going through a hard time: acknowledge it first, then"
+    " answer it yourself, in a line or two, and take anything personal to a direct message;"
+    " no jokes, no pitch."
+)
 
 
 def add_angles(
@@ -211,7 +217,7 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     conv = entry.conversation
     n = stored_replies(conv)
     if entry.flags.get(TO_FIRM) and entry.left_out is None:
-        return TO_FIRM_ANGLE
+        return TO_FIRM_HARD_TIME_ANGLE if tone.distressed else TO_FIRM_ANGLE
     if focus is None:
         humor = ctx.humor_scores.get(conv.id, 0.0)
         opening = conv.opening.text
