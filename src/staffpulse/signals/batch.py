@@ -55,7 +55,8 @@ from staffpulse.signals.record_headerless import headerless_note, headerless_rec
 from staffpulse.signals.record_json import JsonDocument
 from staffpulse.signals.record_objects import ReadNote, Reshape, json_objects, numbered_note
 from staffpulse.signals.recordio import RecordFile
-from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
+from staffpulse.signals.spread import spread_scoring
+from staffpulse.signals.text import SIGNAL_NAMES, FloatArray, TextSignals
 from staffpulse.sources.csvrows import (
     SEP_LINE_RE,
     CsvProblem,
@@ -67,9 +68,10 @@ from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["ClassifyReport", "Record", "classify_records", "read_records"]
 
-CHUNK = 20_000  # posts scored at once: the text model splits this many over processes
-# posts scored at once in a shorter chunk (a file under CHUNK lines): as fast per post as
-# CHUNK in one process, and a progress step every fraction of a second
+CHUNK = 20_000  # posts read at once: this many are worth spreading over processes
+# posts scored at once, a progress step: a full chunk's steps are spread over one pool of
+# processes for the run (:mod:`.spread`), a shorter chunk's (a file under CHUNK lines) scored
+# in this process, as fast per post
 STEP = 2_000
 # a row cut short is most often the rest of a text with a line break not inside quotes
 SHORT_ROW = (
@@ -341,11 +343,15 @@ def classify_records(
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
 
     texts_cut = 0
+    not_strings = 0
 
-    def score(batch: list[Record]) -> list[dict[str, Any]]:
-        nonlocal texts_cut
+    def texts_of(batch: list[Record]) -> list[str]:
+        nonlocal texts_cut, not_strings
         texts_cut += sum(len(r.text) > LONGEST_TEXT for r in batch)
-        scores = model.score([r.text[:LONGEST_TEXT] for r in batch])
+        not_strings += sum(r.text_was_not_a_string for r in batch)
+        return [r.text[:LONGEST_TEXT] for r in batch]
+
+    def rows_of(batch: list[Record], scores: dict[str, FloatArray]) -> list[dict[str, Any]]:
         cut = model.thresholds_
         cols = [scores[s].tolist() for s in SIGNAL_NAMES]
         rows = []
@@ -357,12 +363,16 @@ def classify_records(
             rows.append({"id": rec.id, **values, "labels": labels})
         return rows
 
-    not_strings = 0
+    def score(batch: list[Record]) -> list[dict[str, Any]]:
+        return rows_of(batch, model.score(texts_of(batch)))
 
-    def score_counting(batch: list[Record]) -> list[dict[str, Any]]:
-        nonlocal not_strings
-        not_strings += sum(r.text_was_not_a_string for r in batch)
-        return score(batch)
+    # one pool of processes for the run, a step of a chunk at a time: the bar moves each step
+    with spread_scoring(model) as score_texts:
 
-    written = write_scored_jsonl(records, score_counting, output, on_progress, CHUNK, step)
+        def score_steps(steps: list[list[Record]]) -> Iterator[list[dict[str, Any]]]:
+            return map(rows_of, steps, score_texts([texts_of(piece) for piece in steps]))
+
+        written = write_scored_jsonl(
+            records, score, output, on_progress, CHUNK, step, score_steps=score_steps
+        )
     return ClassifyReport(written, records.skipped, counts, not_strings, texts_cut)
