@@ -3,6 +3,7 @@ with the scores the model gives them all at once, and no process for a small fil
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 from pathlib import Path
@@ -29,7 +30,8 @@ POSTS = [
 
 @pytest.fixture(name="model", scope="module")
 def fixture_model() -> TextSignals:
-    model = load_text_signals()
+    # a copy: the loaded model is cached for the whole test run, which must not inherit this
+    model = copy.copy(load_text_signals())
     model.parallel_min, model.n_jobs = 12, 2  # a pool for 12 posts, not 20,000
     return model
 
@@ -89,3 +91,8 @@ def test_classify_tells_each_step_of_a_full_chunk_and_writes_the_same_lines(
     assert [json.loads(line)["humor"] for line in lines] == [
         round(float(p), 6) for p in expected["humor"]
     ]
+
+
+def test_the_shared_model_keeps_its_own_pool_size(model: TextSignals) -> None:
+    assert model.parallel_min == 12
+    assert load_text_signals().parallel_min == TextSignals.load().parallel_min
