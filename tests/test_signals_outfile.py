@@ -69,3 +69,22 @@ def test_unusable_paths_are_refused_before_anything_is_written(tmp_path: Path) -
         check_output_path(src / "out.jsonl")
     assert check_output_path(tmp_path / "out.jsonl", [src]) == tmp_path.resolve() / "out.jsonl"
     assert _names(tmp_path) == ["in.jsonl"]
+
+
+def test_a_pipe_or_device_is_written_into_not_replaced_by_a_file(tmp_path: Path) -> None:
+    """``--output /dev/null`` renamed a file over /dev/null, which for root replaced the
+    machine's /dev/null with a regular file; a named pipe stands in for the device here."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "results.pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    with atomic_output(pipe) as sink:
+        sink.write('{"id": 1}\n')
+    reader.join(10)
+    assert got == [b'{"id": 1}\n']
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert _names(tmp_path) == ["results.pipe"]  # no temporary file left beside it

@@ -4,7 +4,9 @@
 often one that already holds last week's results. :func:`atomic_output` writes to a hidden
 temporary file in the same folder and renames it over the target only when the run succeeds:
 a rename within one folder is atomic, so a bad input, a crash or Ctrl-C leave the old file
-byte for byte, and the temporary file is removed.
+byte for byte, and the temporary file is removed. A path that is no file but a device or a
+pipe (``--output /dev/null``, ``/dev/stdout``, a named pipe) is written straight into: renaming
+a file over it would replace ``/dev/null`` itself for every program on the machine.
 
 :func:`check_output_path` is the cheap part of that, with no side effects, so a command can
 refuse an unusable path before it reads anything: a folder, a path through a file, or the
@@ -88,13 +90,43 @@ _OUTPUT_ERRNOS = {
 }
 
 
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # missing, or not reachable: the usual checks say what is wrong
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextmanager
+def _direct_output(output: Path) -> Iterator[IO[str]]:
+    """``output`` opened as it is, for a device or a pipe that has no old content to keep."""
+    try:
+        sink = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise _write_error(output, exc) from exc
+    with sink:
+        try:
+            yield sink
+            sink.flush()
+        except OSError as exc:
+            if exc.errno in _OUTPUT_ERRNOS:
+                raise _write_error(output, exc) from exc
+            raise
+
+
 @contextmanager
 def atomic_output(output: Path, inputs: Iterable[Path] = ()) -> Iterator[IO[str]]:
     """A UTF-8 text file that replaces ``output`` only if the ``with`` block succeeds.
 
     ``inputs`` are the files being read: writing over one of them is refused. When
-    ``output`` exists, the new file keeps its permissions.
+    ``output`` exists, the new file keeps its permissions; a device or a pipe
+    (``/dev/null``) is written into as it is.
     """
+    if _is_device_or_pipe(output):
+        with _direct_output(output) as sink:
+            yield sink
+        return
     target = check_output_path(output, inputs)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
