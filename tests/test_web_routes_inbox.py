@@ -315,3 +315,19 @@ def test_save_as_my_account_names_the_account_not_the_pasted_address(client: Any
     page = html.unescape(client.get("/inbox?as=" + quote("https://x.com/mia_recruits")).text)
     assert "Save @mia_recruits on X as my account" in page
     assert "Save https://x.com/mia_recruits as my account" not in page
+
+
+def test_a_bad_age_in_the_config_file_is_said_to_be_the_files(
+    client: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """``[listen] max_age = "soon"`` gave "cannot read the age 'soon'", as if the page's own
+    control were mistyped; it now names the setting, as ``staffpulse inbox`` does."""
+    config = tmp_path / "config.toml"
+    config.write_text('[listen]\nmax_age = "soon"\n', encoding="utf-8")
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    page = client.get("/inbox")
+    assert page.status_code >= 400
+    assert '[listen] max_age = "soon" is not an age' in html.unescape(page.text)
+    assert "cannot read the age" not in page.text
+    # the page's own control still wins over the setting
+    assert client.get("/inbox", params={"max_age": "0"}).status_code == 200

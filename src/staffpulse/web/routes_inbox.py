@@ -80,10 +80,14 @@ def inbox_page(request: Request) -> HTMLResponse:
     # as on the command line: "twitter" is x, and an unknown one says so (not an empty inbox)
     platform = platform_choice(q.get("platform"))
     # imported here: the listening package loads the topic model (seconds), not wanted at start
-    from staffpulse.listen.window import configured_max_age, parse_max_age
+    from staffpulse.listen.window import configured_max_age, configured_window, parse_max_age
 
-    max_age_raw = (q.get("max_age") or configured_max_age(settings)).strip()[:20]
-    max_age = parse_max_age(max_age_raw)
+    if q.get("max_age"):
+        max_age_raw = q["max_age"].strip()[:20]
+        max_age = parse_max_age(max_age_raw)
+    else:  # a bad setting is the config file's fault: say which file, as `inbox` does
+        max_age = configured_window(load_config())
+        max_age_raw = configured_max_age(settings).strip()[:20]
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
