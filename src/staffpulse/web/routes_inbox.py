@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.config import load_config
+from staffpulse.config import config_table, load_config
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.looks import moves_the_mark
@@ -48,19 +48,13 @@ PAGE = 30  # open conversations shown at first, and added by "Show more"
 TOPIC_LINKS_SHOWN = 8  # topic links above the inbox; the Topic field suggests every one
 
 
-def _listen_settings() -> dict[str, Any]:
-    """The ``[listen]`` section of config.toml, which ``staffpulse inbox`` reads too."""
-    listen = load_config().get("listen", {})
-    return listen if isinstance(listen, dict) else {}
-
-
 @router.get("/inbox", response_class=HTMLResponse)
 def inbox_page(request: Request) -> HTMLResponse:
     ctx = web(request)
     if not ctx.backend.has_posts():
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
-    settings = _listen_settings()
+    config = load_config()  # read once: the [listen] max_age below comes from it
     # typed, or the firm's own account from config.toml ([listen] account), like the CLI;
     # on the sample, the sample's firm
     saved = ctx.backend.saved_firm()
@@ -86,8 +80,8 @@ def inbox_page(request: Request) -> HTMLResponse:
         max_age_raw = q["max_age"].strip()[:20]
         max_age = parse_max_age(max_age_raw)
     else:  # a bad setting is the config file's fault: say which file, as `inbox` does
-        max_age = configured_window(load_config())
-        max_age_raw = configured_max_age(settings).strip()[:20]
+        max_age = configured_window(config)  # so [listen] is a table with an age in it
+        max_age_raw = configured_max_age(config_table(config, "listen")).strip()[:20]
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
