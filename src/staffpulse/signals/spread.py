@@ -12,8 +12,6 @@ same, byte for byte.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -42,9 +40,8 @@ def spread_scoring(model: TextSignals) -> Iterator[TextScorer]:
     """A :data:`TextScorer` for the run: steps of at least ``model.parallel_min`` posts in all
     go to a pool of ``model.n_jobs`` processes started at the first of them, the rest (and
     all of them where no pool can start) are scored in this process."""
-    jobs = max(1, min(model.n_jobs, os.cpu_count() or 1))
-    # as the model decides: a daemonic process (a Dask worker) may not start children
-    can_spread = jobs > 1 and not multiprocessing.current_process().daemon
+    jobs = model.count_workers()  # as the model decides: 1 in a Dask worker
+    can_spread = jobs > 1
     pool: Executor | None = None
 
     def in_process(steps: Sequence[list[str]]) -> Iterator[dict[str, FloatArray]]:

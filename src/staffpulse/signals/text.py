@@ -237,16 +237,20 @@ class TextSignals:
         n = len(texts)
         if n == 0:
             return {s: np.zeros(0, dtype=np.float64) for s in wanted}
-        jobs = max(1, min(self.n_jobs, os.cpu_count() or 1))
-        # A daemonic process (a Dask worker, a pool's worker) may not start children of its
-        # own, and its caller already spreads the work over the cores.
-        if multiprocessing.current_process().daemon:
-            jobs = 1
+        jobs = self.count_workers()
         if jobs > 1 and n >= self.parallel_min:
             raw = self._parallel(texts, wanted, jobs)
         else:
             raw = self._raw(texts, wanted)
         return {s: raw[:, j].astype(np.float64) for j, s in enumerate(wanted)}
+
+    def count_workers(self) -> int:
+        """How many processes a batch of ``parallel_min`` posts or more is spread over."""
+        # A daemonic process (a Dask worker, a pool's worker) may not start children of its
+        # own, and its caller already spreads the work over the cores.
+        if multiprocessing.current_process().daemon:
+            return 1
+        return max(1, min(self.n_jobs, os.cpu_count() or 1))
 
     def _parallel(
         self, texts: list[str], signals: tuple[str, ...], jobs: int
