@@ -52,7 +52,12 @@ _FOLDER_HINT = "give one JSONL or CSV file"
 def input_name(path: Path) -> str:
     """INPUT as messages name it: ``standard input`` for ``-`` (a user who piped a file in
     would not know "- is empty" means what they piped), else the path as given."""
-    return "standard input" if path == _STDIN and not path.exists() else str(path)
+    return "standard input" if _is_stdin(path) else str(path)
+
+
+def _is_stdin(path: Path) -> bool:
+    # a real file named - is read as a file, and named as one
+    return path == _STDIN and not path.exists()
 
 
 class InputLines:
@@ -113,7 +118,7 @@ def open_input(path: Path) -> InputLines:
 def _open_once(path: Path) -> IO[bytes]:
     """A seekable binary handle on INPUT: the file itself, or a copy of what a pipe (or
     standard input, for ``-``) held."""
-    if path == _STDIN and not path.exists():
+    if _is_stdin(path):
         return _copy_of(sys.stdin.buffer)  # standard input stays open: it is not ours
     handle = path.open("rb")
     if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
