@@ -62,6 +62,13 @@ def test_unreadable_max_age_is_an_input_error(text: str) -> None:
         parse_max_age(text)
 
 
+@pytest.mark.parametrize("text", ["99999999999d", "99999999999999"])
+def test_an_age_too_long_for_a_date_is_an_input_error_not_a_crash(text: str) -> None:
+    """A typo of a few extra digits passed Python's date limit: "a bug in staffpulse"."""
+    with pytest.raises(InputError, match="is too long"):
+        parse_max_age(text)
+
+
 def test_as_of_choices() -> None:
     assert parse_as_of(" Newest ") == "newest"
     with pytest.raises(InputError, match="unknown --as-of"):

@@ -192,16 +192,20 @@ def parse_max_age(text: str) -> timedelta | None:
     """``"30"`` (days), ``"30d"``, ``"2w"``, ``"12h"``, ``"1d12h"``; ``"0"`` or ``"none"`` = no
     limit."""
     value = text.strip().lower()
-    if value.replace(".", "", 1).isdigit():  # a bare number is days: ages are days, not seconds
-        days = float(value)
-        return timedelta(days=days) if days > 0 else None
     try:
+        if value.replace(".", "", 1).isdigit():  # a bare number is days: ages, not seconds
+            days = float(value)
+            return timedelta(days=days) if days > 0 else None
         seconds = parse_duration(value)
+        return timedelta(seconds=seconds) if seconds else None
     except InputError:
         raise InputError(
             f"cannot read the age {text!r}", hint="use e.g. 30d, 2w, 7d, 12h, or 0 for no limit"
         ) from None
-    return timedelta(seconds=seconds) if seconds else None
+    except OverflowError:  # past timedelta's 999,999,999 days: a typo, said, not "a bug"
+        raise InputError(
+            f"the age {text!r} is too long", hint="use e.g. 365d, or 0 for no limit"
+        ) from None
 
 
 def in_window(
