@@ -8,9 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from staffpulse.signals.chunked import write_scored_jsonl
+from staffpulse.signals.chunked import write_scored_jsonl, write_scored_steps
 
 
 def test_every_record_is_one_json_line_in_input_order_scored_a_chunk_at_a_time() -> None:
@@ -95,14 +93,8 @@ def test_a_caller_scoring_steps_itself_gets_full_chunks_in_steps_told_each() -> 
         return ([{"id": n} for n in piece] for piece in steps)
 
     out = io.StringIO()
-    written = write_scored_jsonl(
-        iter(range(7)),
-        lambda batch: pytest.fail("scored apart from its steps"),
-        out,
-        lambda *told: progress.append(told),
-        chunk=5,
-        step=2,
-        score_steps=score_steps,
+    written = write_scored_steps(
+        iter(range(7)), score_steps, out, lambda *told: progress.append(told), chunk=5, step=2
     )
     assert written == 7 and asked == [[[0, 1], [2, 3], [4]], [[5, 6]]]
     assert progress == [(2, 3), (2, 1), (1, 0), (2, 0)]  # written, still to score

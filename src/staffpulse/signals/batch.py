@@ -36,7 +36,7 @@ from typing import IO, Any
 
 from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
-from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
+from staffpulse.signals.chunked import ProgressCallback, write_scored_steps
 from staffpulse.signals.record_bluesky import BLUESKY_NOTE, BLUESKY_WRAPPERS, bluesky_post
 from staffpulse.signals.record_fields import (
     LONGEST_TEXT,
@@ -363,16 +363,11 @@ def classify_records(
             rows.append({"id": rec.id, **values, "labels": labels})
         return rows
 
-    def score(batch: list[Record]) -> list[dict[str, Any]]:
-        return rows_of(batch, model.score(texts_of(batch)))
-
     # one pool of processes for the run, a step of a chunk at a time: the bar moves each step
     with spread_scoring(model) as score_texts:
 
         def score_steps(steps: list[list[Record]]) -> Iterator[list[dict[str, Any]]]:
             return map(rows_of, steps, score_texts([texts_of(piece) for piece in steps]))
 
-        written = write_scored_jsonl(
-            records, score, output, on_progress, CHUNK, step, score_steps=score_steps
-        )
+        written = write_scored_steps(records, score_steps, output, on_progress, CHUNK, step)
     return ClassifyReport(written, records.skipped, counts, not_strings, texts_cut)

@@ -7,9 +7,10 @@ progress callback hears each chunk as it is written.
 
 A short chunk (the last one, and so the whole of a file smaller than a chunk) is scored a
 ``step`` at a time, so that the progress bar moves during it: it used to stay at "0 posts"
-for the whole run of a file under 20,000 lines. A full chunk is scored at once, unless the
-caller scores steps itself (``score_steps``): ``classify`` spreads a full chunk's steps over
-one pool of processes (:mod:`.spread`), so its bar moves each step there too.
+for the whole run of a file under 20,000 lines. A full chunk is scored at once by
+:func:`write_scored_jsonl` (``roles``); :func:`write_scored_steps` hands every chunk's steps to
+a caller that scores them itself: ``classify`` spreads them over one pool of processes
+(:mod:`.spread`), so its bar moves each step there too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Protocol, TypeVar
 
-__all__ = ["ProgressCallback", "RecordReport", "make_jsonl_safe", "write_scored_jsonl"]
+__all__ = [
+    "ProgressCallback",
+    "RecordReport",
+    "make_jsonl_safe",
+    "write_scored_jsonl",
+    "write_scored_steps",
+]
 
 T = TypeVar("T")
 # (lines just written, records of the chunk read but not yet written): the second lets a bar
@@ -42,32 +49,59 @@ class RecordReport(Protocol):
     def notes(self) -> list[str]: ...
 
 
+Rows = Iterable[dict[str, Any]]
+
+
 def write_scored_jsonl(
     records: Iterable[T],
-    score_chunk: Callable[[list[T]], Iterable[dict[str, Any]]],
+    score_chunk: Callable[[list[T]], Rows],
     output: IO[str],
     on_progress: ProgressCallback | None,
     chunk: int,
     step: int | None = None,
-    score_steps: Callable[[list[list[T]]], Iterator[Iterable[dict[str, Any]]]] | None = None,
 ) -> int:
     """Score ``records`` ``chunk`` at a time with ``score_chunk`` (one JSON object per record
     of the chunk, in order) and write each object as a JSON line to ``output``; a chunk shorter
-    than ``chunk`` is scored ``step`` records at a time (default: at once). With
-    ``score_steps`` (each step's objects, in order, from all the steps of a chunk: a caller
-    that spreads them over processes), every chunk is cut in steps and scored by it.
+    than ``chunk`` is scored ``step`` records at a time (default: at once).
 
     Returns how many lines were written; ``on_progress`` hears how many each call of
     ``score_chunk`` wrote, and how many records of the chunk are still to score."""
+    return _write_steps(
+        records, lambda steps: map(score_chunk, steps), output, on_progress, chunk, step, True
+    )
+
+
+def write_scored_steps(
+    records: Iterable[T],
+    score_steps: Callable[[list[list[T]]], Iterator[Rows]],
+    output: IO[str],
+    on_progress: ProgressCallback | None,
+    chunk: int,
+    step: int,
+) -> int:
+    """:func:`write_scored_jsonl` for a caller that scores a chunk's steps itself: every
+    chunk, full or not, is cut in ``step`` records and ``score_steps`` gives each step's
+    objects, in order (``classify`` spreads them over processes)."""
+    return _write_steps(records, score_steps, output, on_progress, chunk, step, False)
+
+
+def _write_steps(
+    records: Iterable[T],
+    score_steps: Callable[[list[list[T]]], Iterator[Rows]],
+    output: IO[str],
+    on_progress: ProgressCallback | None,
+    chunk: int,
+    step: int | None,
+    whole_full_chunks: bool,
+) -> int:
     written = 0
     pending = iter(records)
     while batch := list(itertools.islice(pending, chunk)):
-        size = len(batch) if len(batch) == chunk and score_steps is None else max(1, step or chunk)
+        whole = whole_full_chunks and len(batch) == chunk
+        size = len(batch) if whole else max(1, step or chunk)
         steps = [batch[start : start + size] for start in range(0, len(batch), size)]
         waiting = len(batch)
-        for piece, rows in zip(
-            steps, (score_steps or _one_by_one(score_chunk))(steps), strict=True
-        ):
+        for piece, rows in zip(steps, score_steps(steps), strict=True):
             lines = [json.dumps(row, ensure_ascii=False) for row in rows]
             output.write(make_jsonl_safe("\n".join(lines) + "\n"))
             written += len(lines)
@@ -75,12 +109,6 @@ def write_scored_jsonl(
             if on_progress is not None:
                 on_progress(len(lines), waiting)
     return written
-
-
-def _one_by_one(
-    score_chunk: Callable[[list[T]], Iterable[dict[str, Any]]],
-) -> Callable[[list[list[T]]], Iterator[Iterable[dict[str, Any]]]]:
-    return lambda steps: map(score_chunk, steps)
 
 
 def make_jsonl_safe(text: str) -> str:
