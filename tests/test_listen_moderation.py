@@ -258,6 +258,20 @@ def test_grief_is_a_death_mourned_not_a_policy_question_or_a_dead_laptop() -> No
     assert not policy.grieving and not laptop.grieving and not exasperated.grieving
 
 
+def test_a_thing_mourned_in_jest_is_no_death_but_a_person_after_rip_is() -> None:
+    remote, weekend, inbox, coworker, name = judge_tone(
+        [
+            "RIP remote work. Back to the office five days a week from March",
+            "RIP to my weekend, the hiring manager wants the shortlist by Monday",
+            "RIP my inbox after posting one junior role",
+            "RIP to my coworker Al, the best foreman I ever had",
+            "RIP Marco, the kindest dispatcher on the night shift",
+        ]
+    )
+    assert not remote.grieving and not weekend.grieving and not inbox.grieving
+    assert coworker.grieving and name.grieving
+
+
 def test_a_job_refused_on_a_protected_ground_is_a_rights_matter_not_a_seasons_shifts() -> None:
     fired, refused, season = judge_tone(
         [

@@ -153,6 +153,13 @@ _RIGHTS_RE = re.compile(
 # A death mourned: condolence, never a tip ("RIP to my coworker Jim"). Not a bare "died" ("my
 # laptop died"), "bereavement leave" alone (an HR policy question is not a loss) nor "good
 # grief" (exasperation: "Good grief, a five-round interview for a junior role").
+# "RIP remote work", "RIP to my weekend": a thing mourned in jest, not a death (a person after
+# "RIP" still is: "RIP to my coworker Al")
+_RIP_THING = (
+    r"\s+(?:to\s+)?(?:(?:my|our|the|your)\s+)?(?:remote\s+work|work[- ]life\s+balance|weekends?|"
+    r"inbox|sleep|sanity|plans|wi-?fi|phone|laptop|budget|bonus|raise|pto|vacation|holidays?|"
+    r"career|resume|résumé|cv|office|commute|hybrid|benefits|diet)\b"
+)
 _GRIEF_RE = re.compile(
     r"\b(passed away|funeral|rest in (peace|paradise|power)|condolences|(?<!good )grie(f|ving)|"
     r"bereaved|"
@@ -160,7 +167,9 @@ _GRIEF_RE = re.compile(
     r"brother|sister|grandma|grandmother|grandpa|grandfather|best friend|friend|colleague|"
     r"coworker|co-worker|baby|child)|"
     r"(my|our) (mom|mum|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
-    r"colleague|coworker|co-worker|friend) (died|passed)|(?-i:RIP|R\.I\.P)(?!\w))",
+    r"colleague|coworker|co-worker|friend) (died|passed)|(?-i:RIP|R\.I\.P)(?!\w)(?!"
+    + _RIP_THING
+    + r"))",
     re.IGNORECASE,
 )
 _WORRY_RE = re.compile(
