@@ -133,16 +133,9 @@ class MastodonFetcher(FetcherBase):
                 except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
                     # a certificate or name that fails now fails again: said, not retried
                     spelling = f"check the spelling of the instance ({INSTANCE_PART.say()})"
-                    lasting = untrusted_error(exc, what, self._host(), report) or (
-                        unresolved_error(
-                            exc,
-                            what,
-                            self._host(),
-                            spelling,
-                            report,
-                            service="Mastodon",
-                            wrong="a misspelt server name",
-                        )
+                    host, wrong = self._host(), "a misspelt server name"
+                    lasting = untrusted_error(exc, what, host, report) or unresolved_error(
+                        exc, what, host, spelling, report, service="Mastodon", wrong=wrong
                     )
                     if lasting is not None:
                         raise lasting from None

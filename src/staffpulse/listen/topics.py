@@ -64,8 +64,7 @@ from staffpulse.store import Store
 # "email", "meeting" and "client" out of labels; 5 = sport's recruiting ("football recruiting
 # class") and a bare "close" ("close the lobbies") out of Recruiting & sourcing; 6 = "study" the
 # verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events;
-# 7 = contract-to-hire and conversion fees in Staffing firms & clients, bereavement and medical
-# leave, disclosure, accommodations, discrimination and harassment in HR & benefits.
+# 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits.
 VERSION = 7
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
