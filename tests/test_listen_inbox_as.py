@@ -120,6 +120,15 @@ def test_a_store_of_the_firms_own_archive_says_why_nothing_is_offered(tmp_path: 
     assert "Listen first" in reason
 
 
+def _inboxes_as(tmp_path: Path, posts: list[Any], *firms: str) -> list[Any]:
+    """The inbox of each firm over the posts, in a store that also holds @acme's account."""
+    scorer: Any = FakeScorer()  # follows the TopicScorer contract
+    with open_store(tmp_path / "as.db") as store:
+        rows = [Account(platform="x", id="acme-x", handle="acme"), *posts]
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        return [build_inbox(store, as_handle=f, text_model=scorer, role_model=None) for f in firms]
+
+
 def test_a_question_put_to_the_firm_is_its_own_to_answer_not_someone_elses(
     tmp_path: Path,
 ) -> None:
@@ -130,12 +139,7 @@ def test_a_question_put_to_the_firm_is_its_own_to_answer_not_someone_elses(
         "1", "ana", "@acme why no word on my interview for the recruiter job? Three weeks."
     )
     room = _post("2", "ben", "How do you keep candidates warm during long interview loops?")
-    scorer: Any = FakeScorer()  # follows the TopicScorer contract
-    with open_store(tmp_path / "as.db") as store:
-        rows = [Account(platform="x", id="acme-x", handle="acme"), asked, room]
-        store.upsert(rows, provenance("test", tmp_path / "t"))
-        mine = build_inbox(store, as_handle="acme", text_model=scorer, role_model=None)
-        theirs = build_inbox(store, as_handle="harbor", text_model=scorer, role_model=None)
+    mine, theirs = _inboxes_as(tmp_path, [asked, room], "acme", "harbor")
     to_acme = next(i for i in mine.items if i.conversation_id == "1")
     assert to_acme.reasons[0] == "addressed to your firm: yours to answer"
     assert to_acme.angle.startswith("Addressed to your firm: answer it yourself")
@@ -152,11 +156,7 @@ def test_a_loss_told_to_the_firm_is_acknowledged_before_it_is_answered(tmp_path:
         "1", "ana", "@acme my dad passed away last night, can I move my start date for the new job?"
     )
     plain = _post("2", "ben", "@acme can I move my start date for the new job to the 12th?")
-    scorer: Any = FakeScorer()  # follows the TopicScorer contract
-    with open_store(tmp_path / "grief.db") as store:
-        rows = [Account(platform="x", id="acme-x", handle="acme"), grief, plain]
-        store.upsert(rows, provenance("test", tmp_path / "t"))
-        inbox = build_inbox(store, as_handle="acme", text_model=scorer, role_model=None)
+    (inbox,) = _inboxes_as(tmp_path, [grief, plain], "acme")
     angles = {i.conversation_id: i.angle for i in inbox.items}
     assert angles["1"].startswith("Addressed to your firm, by someone going through a hard time")
     assert "acknowledge it first" in angles["1"] and "no jokes" in angles["1"]
