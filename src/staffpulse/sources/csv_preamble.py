@@ -22,13 +22,14 @@ from staffpulse.sources.base import Notice, read_head
 from staffpulse.sources.csvrows import (
     SEP_LINE_RE,
     CsvProblem,
+    CsvRecord,
     CsvTable,
     column_key,
     excel_text,
     read_csv_rows,
     sniff_delimiter,
 )
-from staffpulse.sources.text_files import head_text
+from staffpulse.sources.text_files import TextEncoding, head_text
 
 MAX_LINES = 20  # exports seen put at most ~10 lines above; a longer run is no preamble
 HeaderTest = Callable[[set[str]], bool]
@@ -112,6 +113,16 @@ def import_table(handle: TextIO, above: int) -> CsvTable:
     """The table the import reads from an opened CSV file with ``above`` lines above its
     header (the header repeated further down passed over)."""
     return CsvTable(skip_preamble(handle, above), key=column_key, pass_repeated_header=True)
+
+
+def table_records(
+    path: Path, encoding: TextEncoding, above: int
+) -> Iterator[CsvRecord | CsvProblem]:
+    """The records of the CSV file ``path`` below its ``above`` lines of preamble, or the
+    problems of those that cannot be read: the file opened anew, for a reader that passes
+    over it twice."""
+    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
+        yield from import_table(handle, above).records()
 
 
 def preamble_notices(path: Path, above: int) -> list[Notice]:

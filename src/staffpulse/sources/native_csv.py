@@ -41,7 +41,7 @@ from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import rows_from_native
-from staffpulse.sources.text_files import head_text
+from staffpulse.sources.text_files import TextEncoding, head_text
 from staffpulse.sources.written import (
     ROUNDED,
     ROUNDED_FIX,
@@ -311,6 +311,15 @@ def misnamed_table(path: Path) -> Iterator[Notice]:
         )
 
 
+def prepare_table(path: Path) -> tuple[TextEncoding, int, list[Notice]]:
+    """How the CSV file ``path`` is read (its encoding, the lines above its header) and the
+    notes its import opens with: an encoding guessed, a table under a JSON name, a report's
+    title passed over."""
+    encoding, notices = text_encoding(path)
+    above = preamble_of(path)  # a report's title and dates above the header
+    return encoding, above, [*notices, *misnamed_table(path), *preamble_notices(path, above)]
+
+
 class NativeCsv:
     name = "staffpulse-csv"
     label = "staffpulse CSV"
@@ -319,15 +328,12 @@ class NativeCsv:
         return named_table(path, head) and is_native_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = text_encoding(path)
+        encoding, above, notices = prepare_table(path)
         yield from notices
-        yield from misnamed_table(path)
         # dates with the year last are read in the order their column shows (csv_dates)
         dates = ColumnDates(path, encoding)
         # a column's mistake: told once, not per row
         told = ToldOnce(str(path), UnorderedDates(str(path), column=dates))
-        above = preamble_of(path)  # a report's title and dates above the header
-        yield from preamble_notices(path, above)
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = import_table(handle, above)
             header = table.header

@@ -36,18 +36,10 @@ from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.csv_preamble import (
-    csv_columns,
-    header_test,
-    import_table,
-    preamble_notices,
-    preamble_of,
-)
+from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native import text_encoding
-from staffpulse.sources.native_csv import misnamed_table, named_table
+from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
-from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 
@@ -217,18 +209,15 @@ class Twcs:
         return is_twcs_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = text_encoding(path)
+        encoding, above, notices = prepare_table(path)
         yield from notices
-        yield from misnamed_table(path)
-        above = preamble_of(path)  # a report's title and dates above the header
-        yield from preamble_notices(path, above)
         index = ThreadIndex()
-        for found in _rows(path, encoding, above):
+        for found in table_records(path, encoding, above):
             if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
-        for row in _rows(path, encoding, above):
+        for row in table_records(path, encoding, above):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -261,13 +250,6 @@ def _short_row(row: CsvRecord) -> str:
         "(its text may be too, and its reply link is lost), so it was skipped; download or "
         "export the file again"
     )
-
-
-def _rows(path: Path, encoding: TextEncoding, above: int) -> Iterator[CsvRecord | CsvProblem]:
-    """The file's records below its ``above`` lines of preamble (as its sniff reads the
-    header), or the problems of those that cannot be read."""
-    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from import_table(handle, above).records()
 
 
 register(Twcs())

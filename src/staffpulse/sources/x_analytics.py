@@ -34,16 +34,9 @@ from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
-from staffpulse.sources.csv_preamble import (
-    csv_columns,
-    header_test,
-    import_table,
-    preamble_notices,
-    preamble_of,
-)
+from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native import text_encoding
-from staffpulse.sources.native_csv import misnamed_table, named_table
+from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import written_count, written_time
@@ -151,14 +144,11 @@ class XAnalytics:
         return is_analytics_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = text_encoding(path)
+        encoding, above, notices = prepare_table(path)
         yield from notices
-        yield from misnamed_table(path)
-        above = preamble_of(path)  # a report's title and dates above the header
-        yield from preamble_notices(path, above)
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
-        for row in _rows(path, encoding, above):
+        for row in table_records(path, encoding, above):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -197,7 +187,7 @@ def _short_row(row: CsvRecord) -> str:
 def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | None:
     """When the newest post of the file was written: its counts are as of after that."""
     newest: datetime | None = None
-    for row in _rows(path, encoding, above):
+    for row in table_records(path, encoding, above):
         if isinstance(row, CsvRecord) and not row.missing:
             try:
                 post = rows_from_analytics(row.values)[-1]
@@ -210,11 +200,6 @@ def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | N
             ):
                 newest = post.created_at
     return newest
-
-
-def _rows(path: Path, encoding: TextEncoding, above: int) -> Iterator[CsvRecord | CsvProblem]:
-    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from import_table(handle, above).records()
 
 
 register(XAnalytics())
