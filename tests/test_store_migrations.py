@@ -1,0 +1,80 @@
+"""The store's schema migrations: a store written by the first release opens in this one with
+every row kept, and a migration that fails leaves neither half a schema nor a record of it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import StoreError
+from staffpulse.store import open_store, register_migration
+from staffpulse.store.migrations import MIGRATIONS
+
+FIRST = "0001_initial"
+
+
+def _first_release_store(path: Path) -> None:
+    """A store as the first release left it: only the initial schema, with an account and
+    its post."""
+    conn = sqlite3.connect(path)
+    initial = dict(MIGRATIONS)[FIRST]
+    conn.executescript(initial)
+    conn.executescript(
+        "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);"
+        f"INSERT INTO schema_migrations VALUES ('{FIRST}', '2025-01-01T00:00:00+00:00');"
+        "INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, first_seen)"
+        " VALUES ('x', '9001', 'AcmeStaffing', 'acmestaffing', 'Acme Staffing',"
+        " 'We place nurses', '2025-01-01');"
+        "INSERT INTO posts (platform, id, author_id, author_handle, text, created_at, kind,"
+        " first_seen) VALUES ('x', '101', '9001', 'AcmeStaffing', 'We are hiring RNs',"
+        " '2025-01-01T10:00:00Z', 'original', '2025-01-01');"
+    )
+    conn.close()
+
+
+def test_a_first_release_store_opens_with_its_rows_and_every_later_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    _first_release_store(path)
+    with open_store(path) as store:
+        assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
+        account = store.conn.execute(
+            "SELECT display_name, bio, bio_known, name_known, observed_at FROM accounts"
+        ).fetchone()
+        post = store.conn.execute("SELECT id, text, observed_at FROM posts").fetchone()
+    # what the old store held is kept, and still read as a profile seen with its bio and name
+    assert tuple(account) == ("Acme Staffing", "We place nurses", 1, 1, None)
+    assert tuple(post) == ("101", "We are hiring RNs", None)
+
+
+def test_a_failing_migration_leaves_no_half_schema_and_says_which_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    name = "9998_test_broken"
+    register_migration(name, "CREATE TABLE half_made (x INTEGER);\nNOT SQL AT ALL;")
+    try:
+        with pytest.raises(StoreError) as raised:
+            open_store(path)
+        assert str(path) in str(raised.value)
+    finally:
+        MIGRATIONS[:] = [m for m in MIGRATIONS if m[0] != name]
+    with open_store(path) as store:  # the next run, without the broken migration
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert "half_made" not in tables
+        assert name not in store.applied_migrations()
+
+
+def test_registering_a_migration_twice_keeps_one_in_name_order() -> None:
+    name = "0500_test_twice"
+    try:
+        register_migration(name, "CREATE TABLE twice (x INTEGER);")
+        register_migration(name, "CREATE TABLE twice_again (x INTEGER);")
+        names = [n for n, _ in MIGRATIONS]
+        assert names.count(name) == 1
+        assert names == sorted(names)
+        assert dict(MIGRATIONS)[name] == "CREATE TABLE twice (x INTEGER);"
+    finally:
+        MIGRATIONS[:] = [m for m in MIGRATIONS if m[0] != name]
