@@ -3,6 +3,7 @@ conversation of the inbox, kept per firm (:mod:`staffpulse.listen.states`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -151,26 +152,28 @@ def _print_other_firms(conversation_id: str, others: dict[str, str]) -> None:
         )
 
 
-def mark_joined(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a conversation as joined by your firm (when its reply is not in the store)."""
-    _set(conversation_id, "joined", platform, as_handle, db, as_json)
+def _mark_command(state: str | None, summary: str) -> Callable[..., None]:
+    """The command that sets a conversation's mark to ``state`` (None: reopen it), with
+    ``summary`` for its help: mark-joined, dismiss and reopen differ in nothing else."""
+
+    def command(
+        conversation_id: ConversationArg,
+        platform: PlatformOption = None,
+        as_handle: FirmOption = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        _set(conversation_id, state, platform, as_handle, db, as_json)
+
+    command.__doc__ = summary
+    return command
 
 
-def dismiss(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Hide a conversation from your firm's inbox."""
-    _set(conversation_id, "dismissed", platform, as_handle, db, as_json)
+mark_joined = _mark_command(
+    "joined", "Mark a conversation as joined by your firm (when its reply is not in the store)."
+)
+dismiss = _mark_command("dismissed", "Hide a conversation from your firm's inbox.")
+reopen = _mark_command(None, "Undo mark-joined, dismiss or snooze (for the same firm).")
 
 
 def snooze(
@@ -200,17 +203,6 @@ def snooze(
     from staffpulse.listen.snooze import snooze_until
 
     _set(conversation_id, "snoozed", platform, as_handle, db, as_json, snooze_until(days, until))
-
-
-def reopen(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Undo mark-joined, dismiss or snooze (for the same firm)."""
-    _set(conversation_id, None, platform, as_handle, db, as_json)
 
 
 def add_mark_commands(inbox_app: typer.Typer) -> None:
