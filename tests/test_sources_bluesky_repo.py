@@ -13,7 +13,7 @@ import libipld
 import pytest
 from typer.testing import CliRunner
 
-from car_helpers import DID, REV, Repo
+from car_helpers import DID, REV, Repo, small_car
 from staffpulse.cli.app import app
 from staffpulse.models import Post
 from staffpulse.sources import detect
@@ -291,3 +291,57 @@ def test_the_progress_bar_sees_repo_car_read_whole(tmp_path: Path) -> None:
     items = BlueskyRepo().read(path)
     next(items)
     assert read_offset(path) == path.stat().st_size
+
+
+def test_a_repo_of_every_collection_imports_its_posts_and_follows_only(tmp_path: Path) -> None:
+    """What getRepo gives today: likes, lists, blocks, gates, a feed, the chat declaration and
+    records of other apps beside the posts; those are not read, and cost no skipped record."""
+    made = "2026-10-01T09:00:00.000Z"
+    text = "Café staff in Köln 🎉 @dana.bsky.social"  # facets count bytes, not characters
+    start = text.encode().index(b"@dana")
+    gone = "at://did:plc:gone/app.bsky.feed.post/3kdeleted"  # a parent deleted since
+    card = {"uri": "https://jobs.example/koeln", "title": "Köln", "description": ""}
+    records: dict[str, dict[str, Any]] = {
+        "app.bsky.feed.post/3k1": {
+            "text": text,
+            "createdAt": made,
+            "langs": ["de"],
+            "labels": {"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "porn"}]},
+            "facets": [
+                {
+                    "index": {"byteStart": start, "byteEnd": start + 17},
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": DANA}],
+                }
+            ],
+            "embed": {"$type": "app.bsky.embed.external", "external": card},
+        },
+        "app.bsky.feed.post/3k2": {
+            "text": "thanks",
+            "createdAt": made,
+            "reply": {"root": {"uri": gone, "cid": "b"}, "parent": {"uri": gone, "cid": "b"}},
+        },
+        "app.bsky.feed.like/3l1": {"subject": {"uri": gone, "cid": "b"}, "createdAt": made},
+        "app.bsky.graph.follow/3f1": {"subject": DANA, "createdAt": made},
+        "app.bsky.graph.list/3li": {"name": "Recruiters", "purpose": "x", "createdAt": made},
+        "app.bsky.graph.listitem/3lj": {"subject": DANA, "list": "at://x", "createdAt": made},
+        "app.bsky.graph.block/3b1": {"subject": "did:plc:spam", "createdAt": made},
+        "app.bsky.feed.threadgate/3k1": {"post": "at://x", "allow": [], "createdAt": made},
+        "app.bsky.feed.postgate/3k1": {"post": "at://x", "createdAt": made},
+        "app.bsky.feed.generator/jobs": {"did": "did:web:f.example", "createdAt": made},
+        "chat.bsky.actor.declaration/self": {"allowIncoming": "following"},
+        "com.whtwnd.blog.entry/3w": {"content": "a blog post of another app", "createdAt": made},
+    }
+    path = tmp_path / "repo.car"
+    path.write_bytes(
+        small_car(DID, {k: {"$type": k.split("/")[0]} | v for k, v in records.items()})
+    )
+    result = _import(tmp_path / "db.sqlite", path, json_out=True)
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.stdout)
+    assert said["imported"] == {"accounts": 1, "posts": 2, "follows": 1} and said["skipped"] == 0
+    posts = _posts(tmp_path / "db.sqlite")
+    post = posts[f"at://{DID}/app.bsky.feed.post/3k1"]
+    assert post.mentions == ("dana.bsky.social",) and post.lang == "de"
+    assert post.urls == (card["uri"],)
+    reply = posts[f"at://{DID}/app.bsky.feed.post/3k2"]
+    assert reply.kind == "reply" and reply.reply_to_post_id == gone

@@ -22,6 +22,7 @@ from typing import Any
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
 from staffpulse.next_steps import NOT_A_POST
 from staffpulse.sources.base import Item, parse_post_time, parse_timestamp, register
+from staffpulse.sources.bluesky_embeds import card_url, quoted_uri
 from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
 from staffpulse.sources.responses import rows_of_responses
 
@@ -97,19 +98,6 @@ def _facets(record: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(dict.fromkeys(mentions)), tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(links))
 
 
-def quoted_uri(embed: Any) -> str | None:
-    """The post a record's ``embed`` quotes (``embed.record`` or ``embed.recordWithMedia``)."""
-    if not isinstance(embed, dict):
-        return None
-    kind = str(embed.get("$type", ""))
-    if kind.startswith("app.bsky.embed.recordWithMedia"):
-        return quoted_uri(embed.get("record"))
-    if kind.startswith("app.bsky.embed.record"):
-        uri = get_str(embed, "record", "uri")
-        return uri if uri and "/app.bsky.feed.post/" in uri else None
-    return None
-
-
 def author_of_uri(uri: str) -> str | None:
     """The DID of the account a record's ``at://`` URI belongs to (its first part), or None:
     a repost or quote names whom it shares even when that post is not stored."""
@@ -132,6 +120,8 @@ def post_from_record(
     kind: PostKind = "reply" if reply else "quote" if quoted else "original"
     parent = get_str(reply, "parent", "uri") if reply else None
     mentions, tags, links = _facets(record)
+    if (card := card_url(record.get("embed"))) and card not in links:
+        links = (*links, card)
     langs = as_list(record.get("langs"))
     counts = counts or {}
     return Post(
