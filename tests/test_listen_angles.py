@@ -293,3 +293,18 @@ def test_burnout_is_never_met_with_a_light_tone() -> None:
     text = "Burnout doesn't show up in engagement surveys until it's too late. Talk to your crew."
     angle = suggest_angle(text, {}, "hr_pro", 2, humor=0.9)
     assert "light tone" not in angle and angle.startswith("Add a perspective on burnout")
+
+
+def test_a_hiring_managers_question_on_an_unpaid_take_home_is_answered_not_sent_to_a_lawyer() -> (
+    None
+):
+    text = (
+        "Hiring managers: do you pay candidates for take-home tests? We ask for a 4-hour"
+        " unpaid assignment and I wonder if that's too much."
+    )
+    angle = suggest_angle(text, {"question": True}, None, 0, humor=0.9)
+    assert "lawyer" not in angle and "labor department" not in angle
+    assert "light tone" not in angle and angle.startswith("Be the first to reply, and answer")
+    # the candidate's side of the same practice is a rights question, answered with where to check
+    unpaid = "They made me do an unpaid 8-hour take-home test for an interview. Is that allowed?"
+    assert "employment lawyer" in suggest_angle(unpaid, {"question": True}, None, 0)

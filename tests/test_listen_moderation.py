@@ -282,3 +282,32 @@ def test_a_job_refused_on_a_protected_ground_is_a_rights_matter_not_a_seasons_sh
     )
     assert fired.legal and refused.legal
     assert not season.legal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is a 6-hour unpaid take-home test for a junior developer role reasonable?",
+        "Hiring managers: we ask candidates for an unpaid case study. Too much, or fair?",
+        "Are unpaid internships still worth it for a first job in marketing?",
+        "Our client wants to offer minimum wage for the warehouse shift. How do you push back?",
+    ],
+)
+def test_unpaid_work_weighed_by_whoever_decides_it_is_serious_but_no_rights_question(
+    text: str,
+) -> None:
+    (tone,) = judge_tone([text])
+    assert tone.serious and not tone.legal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My agency says the first week of training is unpaid. Can they do that?",
+        "I'm still owed two weeks of wages from my last placement. What can I do?",
+        "They made me work an unpaid trial shift, 8 hours. Is that even allowed?",
+    ],
+)
+def test_pay_withheld_from_the_writer_is_a_rights_question(text: str) -> None:
+    (tone,) = judge_tone([text])
+    assert tone.legal and tone.serious

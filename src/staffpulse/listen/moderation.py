@@ -33,7 +33,8 @@ social media, offline) alone misreads the posts that matter most: "Terrifying. ð
 reads as distress, "Is that even legal?" as positive. So the tone also keeps:
 
 * cues of distress that VADER scores as neutral ("take my mind off", "laid off");
-* cues of **seriousness**: rights and rules ("legal", "unpaid", "discrimination", "EEOC") or a
+* cues of **seriousness**: rights and rules ("legal", "discrimination", "EEOC"; pay withheld,
+  "unpaid", "owed", when the writer is the one unpaid or asks whether it is allowed) or a
   worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
   should I ask?"). A serious post is never answered in a light tone;
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
@@ -132,8 +133,25 @@ _LEGAL_RE = re.compile(
     r"\b(legal|illegal|legally|lawful|unlawful|against the law|labou?r laws?|employment law|"
     r"lawsuits?|sue|suing|lawyers?|attorneys?|labou?r (board|department)|department of labou?r|"
     r"(?-i:DOL|EEOC|OSHA|FMLA)|discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)?|"
-    r"unpaid|underpaid|wage theft|back pay|minimum wage|owed|non-?competes?|"
-    r"workers'? comp(ensation)?|unsafe)\b",
+    r"wage theft|back pay|non-?competes?|workers'? comp(ensation)?|unsafe)\b",
+    re.IGNORECASE,
+)
+# Pay withheld or too low: a rights matter for whoever goes unpaid ("They still owe me two
+# weeks", "my agency says training is unpaid. Can they do that?"), but a practice to weigh for
+# whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?", "are
+# unpaid internships worth it?"): only the first is sent to the labor department.
+_PAY_RIGHTS_RE = re.compile(
+    r"\b(unpaid|underpaid|not (been )?paid|minimum wage|owed|owes|owing)\b", re.IGNORECASE
+)
+# The writer (or someone they speak for) is on the receiving end, or asks whether it is allowed
+_RECEIVING_END_RE = re.compile(
+    r"\b(i|i'm|i am|i was|i've|we were|we're still)\b[^.?!\n]{0,40}"
+    r"\b(unpaid|underpaid|not (been )?paid|owed)\b|"
+    r"\b(owes?|owed|pay|paid|paying|asked|asks|made|making|forced) (me|us)\b|"
+    r"\bmy (employer|boss|agency|company|manager)\b|\bour (employer|boss|manager)\b|"
+    r"\bcan (they|he|she|an employer|employers|a company|my \w+) (do|get away with|legally)\b|"
+    r"\b(are|is) (they|he|she|an employer|employers|a company|that|this|it) "
+    r"(even )?(allowed|permitted|ok|okay|legit)\b",
     re.IGNORECASE,
 )
 # Rights too, in words _LEGAL_RE misses: a job lost or refused on a ground protected in hiring
@@ -318,9 +336,15 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     for text in texts:
         plain = _plain(text)
         compound = float(analyzer.polarity_scores(plain)["compound"])
-        legal = _LEGAL_RE.search(plain) is not None or _RIGHTS_RE.search(plain) is not None
+        pay_withheld = _PAY_RIGHTS_RE.search(plain) is not None
+        legal = (
+            _LEGAL_RE.search(plain) is not None
+            or _RIGHTS_RE.search(plain) is not None
+            or (pay_withheld and _RECEIVING_END_RE.search(plain) is not None)
+        )
         serious = (
             legal
+            or pay_withheld
             or _WORRY_RE.search(plain) is not None
             or (_PAY_RE.search(plain) is not None and is_question(plain))
         )
