@@ -9,10 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from staffpulse.cli.consoles import make_console, shows_live
+from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problem, print_problems
@@ -96,16 +95,7 @@ class _HandleProgress:
     def __init__(self, total: int, *, tell_fetches: bool) -> None:
         self.total = total
         self.tell_fetches = tell_fetches
-        self.bar = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=err_console,
-            transient=True,
-            disable=not total or not shows_live(err_console),
-            redirect_stdout=False,
-        )
+        self.bar = make_count_progress(err_console, disable=not total)
         self.announced: set[int] = set()
 
     def __enter__(self) -> _HandleProgress:
