@@ -17,6 +17,11 @@ from staffpulse.audit.profanity import swears
         "wtf is this job description",
         "Bullshit pay for a forklift job",
         "I'm so pissed about the payroll delay",
+        # a tag is the firm's words too: one that is a swear word, or starts with one
+        '"I saw you live in Munich..." k really!? #shitrecruiterssay',
+        "Monday again #WTF",
+        "Third no-show this week #fml",
+        "Walk for a cure this Saturday #FuckCancer",
     ],
 )
 def test_a_post_that_swears_is_caught(text: str) -> None:
@@ -32,6 +37,11 @@ def test_a_post_that_swears_is_caught(text: str) -> None:
         "Thanks @shitty_robot for the tip https://example.com/fuck-it",
         "Function keys, folk music and a funky office playlist",
         "Assessment day: classic assignments, no pass or fail",
+        # tags that only start like a swear word, or a page anchor, are left alone
+        "Book club at lunch #Dickens #cocktails",
+        "What #FMLA leave means for your temps",
+        "Risotto night #shiitake",
+        "Open roles: https://example.com/jobs#shit-list and more",
     ],
 )
 def test_mild_words_and_look_alikes_are_left_alone(text: str) -> None:

@@ -7,7 +7,10 @@ imitate called someone a name no firm would print and answered another with "no 
 
 The lexicon is compact and strong words only (English, whole words, any case, the usual
 starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as a firm may
-say them. Like :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a
+say them. A hashtag is the firm's own words too: a real feed's post to imitate ended in
+"#shitrecruiterssay". A tag is read whole ("#wtf"), and one that starts with a word no tag
+starts with innocently ("#fuckcancer", "#shitrecruiterssay") swears; other words only whole,
+as "#Dickens", "#cocktails" or "#FMLA" (the US leave law) start like one. Like :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a
 harmless example ("Dick Smith"), never offer a sworn one.
 """
 
@@ -30,7 +33,19 @@ _SWEAR_RE = re.compile(
 )
 
 
+# the words a hashtag may run on from: no innocent tag starts with them
+_SWEAR_TAG_START_RE = re.compile(r"(?:mother|bull)?(?:fuck|shit)|wtf|stfu|gtfo", re.IGNORECASE)
+_HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
+
+
 def swears(text: str) -> bool:
-    """A strong swear word in ``text`` (a link, an @name or a #tag is not read): "no shit",
-    "f*ck", "bitch"; "damn" and "hell" are not."""
-    return _SWEAR_RE.search(URL_RE.sub(" ", text)) is not None
+    """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
+    an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitrecruiterssay"; "damn",
+    "hell" and "#Dickens" are not."""
+    text = URL_RE.sub(" ", text)
+    if _SWEAR_RE.search(text) is not None:
+        return True
+    return any(
+        _SWEAR_RE.fullmatch(tag) or _SWEAR_TAG_START_RE.match(tag)
+        for tag in _HASHTAG_RE.findall(text)
+    )
