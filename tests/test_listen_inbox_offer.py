@@ -1,0 +1,61 @@
+"""What the inbox can offer a firm: the firm's handles (the one it was named by and every
+stored account of its own), by which a post aimed at it is told from one aimed at others,
+and the conversations its own accounts began, never offered to it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from staffpulse.listen.inbox_offer import firm_handles, gather_offer, narrow_to_topic
+from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Store, open_store
+
+WHEN = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+
+def _store(tmp_path: Path) -> Store:
+    store = open_store(tmp_path / "offer.db")
+    rows: list[Account | Post] = [
+        Account(platform="x", id="9001", handle="AcmeStaffing"),
+        Account(platform="mastodon", id="77", handle="acme@hr.social"),
+        Post(platform="x", id="1", author_id="9001", author_handle="AcmeStaffing",
+             text="Our tips for interview prep", created_at=WHEN),
+        Post(platform="x", id="2", author_id="u2", author_handle="jane",
+             text="How do you keep candidates warm during long loops?", created_at=WHEN),
+    ]  # fmt: skip
+    store.upsert(rows, provenance("twarc2", tmp_path / "search.jsonl"))
+    with store.conn:  # listening judged both about work
+        save_relevance(store.conn, [RelevanceRow("x", pid, 0.9, (), "test") for pid in "12"])
+    return store
+
+
+def test_the_firms_handles_are_the_named_one_and_its_stored_accounts(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        own = [("x", "9001"), ("mastodon", "77"), ("bluesky", "did:plc:notstored")]
+        assert firm_handles(store, "@Acme_Jobs", own) == {
+            "acme_jobs",
+            "acmestaffing",
+            "acme@hr.social",
+        }
+        assert firm_handles(store, None, []) == frozenset()
+
+
+def test_a_conversation_the_firm_began_is_counted_not_offered(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        offer = gather_offer(store, None, "now", "AcmeStaffing", [("x", "9001")], WHEN)
+        assert [c.id for c in offer.everyone] == ["2"]
+        assert offer.own_opened == 1
+        assert "acmestaffing" in offer.firm
+        # without --topic every conversation offered stays in scope
+        scope = narrow_to_topic(None, offer)
+        assert scope.keys is None and scope.conversations == offer.everyone
+
+
+def test_a_date_before_every_conversation_says_when_they_begin(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        offer = gather_offer(store, None, datetime(2026, 1, 1, tzinfo=UTC), None, [], WHEN)
+        assert offer.everyone == []
+        assert (offer.after_as_of, offer.first_after) == (2, WHEN)
