@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staffpulse.ingest import import_paths
-from staffpulse.sources.x_archive_edits import latest_version
+from staffpulse.sources.x_archive_edits import earlier_versions, latest_version
 from staffpulse.store import open_store
 from x_archive_helpers import archive_of
 
@@ -15,7 +15,13 @@ FIRST, SECOND = "1800000000000000001", "1800000000000000002"
 
 def _versions() -> list[dict[str, object]]:
     """A tweet written, then edited once, as X's archive holds it: two entries."""
-    chain = {"editTweetIds": [FIRST, SECOND], "editsRemaining": "4", "isEditEligible": True}
+    # as X writes it (2025 archives): the same chain under both, strings for the counts
+    chain = {
+        "editTweetIds": [FIRST, SECOND],
+        "editableUntil": "2026-03-01T15:05:00.000Z",
+        "editsRemaining": "4",
+        "isEditEligible": True,
+    }
     return [
         {
             "id_str": SECOND,
@@ -72,3 +78,35 @@ def test_only_an_earlier_version_names_a_later_one() -> None:
     assert latest_version({"id_str": "5", "edit_info": "odd"}) is None
     twice = {"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5", "5"]}}}
     assert latest_version(twice) is None  # kept, not held back for a later version of itself
+
+
+def test_a_store_holding_the_earlier_version_has_it_replaced_by_the_edit(tmp_path: Path) -> None:
+    """An archive downloaded before the edit (or read by a staffpulse that kept every
+    version) stored the first text; the next archive's edit takes its place, and the audit
+    counts the tweet once."""
+    before = archive_of(tmp_path / "before", _versions()[1:])
+    after = archive_of(tmp_path / "after", _versions())
+    answer = tmp_path / "answer.jsonl"  # someone's reply to the first text, stored before
+    answer.write_text(
+        '{"type": "post", "platform": "x", "id": "1800000000000000077", "author": "dana",'
+        f' "text": "Still open?", "reply_to_id": "{FIRST}"}}\n',
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [before, answer])
+        report = import_paths(store, [after])
+        posts = store.get_posts("x", [FIRST, SECOND, "1800000000000000077"])
+        again = import_paths(store, [after])
+    assert sorted(posts) == [SECOND, "1800000000000000077"]
+    assert posts[SECOND].text == "Hiring two welders in Leeds"
+    assert posts["1800000000000000077"].reply_to_post_id == SECOND
+    assert report.new_posts == 0 and again.new_posts == 0
+
+
+def test_the_latest_version_names_the_earlier_ones() -> None:
+    edited, first = _versions()
+    assert earlier_versions(edited) == (FIRST,)
+    assert earlier_versions(first) == ()  # an earlier version names none: it is replaced
+    assert (
+        earlier_versions({"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5"]}}}) == ()
+    )

@@ -58,7 +58,7 @@ from staffpulse.sources.x_archive_check import (
     unread_part,
 )
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
-from staffpulse.sources.x_archive_edits import EditedTweets
+from staffpulse.sources.x_archive_edits import EditedTweets, earlier_versions
 from staffpulse.sources.x_archive_files import (
     COUNTED_NOUNS,
     OWNER_FILES,
@@ -357,7 +357,7 @@ class XArchive:
                     if not isinstance(tweet, dict):
                         raise ValueError("entry is not a tweet object")
                     post = post_from_v1_tweet(tweet, owner, infer_quote_from_link=True)
-                    post = replace(post, observed_at=generated)
+                    post = replace(post, observed_at=generated, aliases=earlier_versions(tweet))
                     read += 1
                     record = Record(
                         rows=(post,),

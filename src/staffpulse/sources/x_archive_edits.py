@@ -19,23 +19,39 @@ from staffpulse.sources.base import Item, Notice
 from staffpulse.store.core import Record
 
 
-def latest_version(tweet: Mapping[str, Any]) -> str | None:
-    """The id of the latest version of ``tweet`` when it is an earlier version of a tweet
-    edited later; None for a tweet never edited, or the latest version itself."""
+def _chain(tweet: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """The id of ``tweet`` and the ids of its versions, oldest first (empty: never edited)."""
     info = tweet.get("edit_info")
     if not isinstance(info, dict):
-        return None
+        return "", []
     control = info.get("initial")
     edit = info.get("edit")
     if control is None and isinstance(edit, dict):
         control = edit.get("editControlInitial")
     versions = control.get("editTweetIds") if isinstance(control, dict) else None
     if not isinstance(versions, list) or len(versions) < 2:
-        return None
-    own = str(tweet.get("id_str") or tweet.get("id") or "")
-    chain = [str(version) for version in versions]
+        return "", []
+    return str(tweet.get("id_str") or tweet.get("id") or ""), [str(v) for v in versions]
+
+
+def latest_version(tweet: Mapping[str, Any]) -> str | None:
+    """The id of the latest version of ``tweet`` when it is an earlier version of a tweet
+    edited later; None for a tweet never edited, or the latest version itself."""
+    own, chain = _chain(tweet)
     # a chain naming one id twice (seen in X's data) is a tweet never edited
     return chain[-1] if own in chain[:-1] and chain[-1] != own else None
+
+
+def earlier_versions(tweet: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ids of the earlier versions of ``tweet`` when it is the latest version of a tweet
+    edited; () otherwise. The post is stored with them as its other ids, so a store that
+    holds an earlier version (imported before it was edited, or by a staffpulse that kept
+    every version) has it replaced by this one, not counted twice, and a reply to it joins
+    this one."""
+    own, chain = _chain(tweet)
+    if not chain or chain[-1] != own:
+        return ()
+    return tuple(dict.fromkeys(version for version in chain if version != own))
 
 
 class EditedTweets:
