@@ -21,6 +21,11 @@ from staffpulse.audit.signals import score_texts
         "Got it, will do 👍",
         "@acme 👍",
         "Much appreciated @acme https://x.example/1?s=20",
+        # the problem is gone: a customer's last word, though it names a "problem"
+        "@acme Super help - problem solved 😀 once again in love with Acme",
+        "@acme it works now, thanks",
+        "@acme Working again!",
+        "@acme That did the trick",
     ],
 )
 def test_a_closing_thanks_needs_no_answer(text: str) -> None:
@@ -36,6 +41,11 @@ def test_a_closing_thanks_needs_no_answer(text: str) -> None:
         "@acme Thank you for the workshop yesterday, I learned so much about interviews and "
         "I will use every single tip from now on",  # says more than thanks
         "@acme When they let us see the req before it goes live.",
+        "@acme problem not solved",
+        "@acme it is not working now",
+        "@acme Nothing works now",
+        "@acme works now but I still can't log in",  # solved, then a new problem
+        "@acme is the issue fixed?",
         "",
     ],
 )

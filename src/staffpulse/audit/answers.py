@@ -3,7 +3,8 @@
 Every post by others that names the account (a mention, or a reply to it) falls in one group:
 
 * **Thanks**: a short closing thanks or acknowledgement with no question ("Thank you! Trying
-  this tomorrow.", "Got it 👍"). It closes the exchange: nothing to answer, never counted as
+  this tomorrow.", "Got it 👍"), or a short word that the problem is gone ("Super help -
+  problem solved 😀", "works now"). It closes the exchange: nothing to answer, never counted as
   unanswered, never shown as a post holding the account back.
 * **Replies received**: replies to a post the account started (an original post or a quote,
   not a reply of its own) that ask it nothing, such as the answers others gave to its
@@ -47,6 +48,16 @@ _REQUEST = re.compile(
     r"cannot|won'?t|doesn'?t|didn'?t)\b",
     re.IGNORECASE,
 )
+# ...or says the problem is gone. Its "problem" or "issue" asks for nothing, so the request
+# words are read in the rest of the post: "works now but I still can't log in" still waits
+_RESOLVED = re.compile(
+    r"\b(problem|issue|it|that|everything|all)(\s+(is|was|got|has\s+been|now))?\s+"
+    r"(solved|resolved|fixed|sorted)\b"
+    r"|(\b(it|that|everything|all)(\s+is|'s)?\s+|^\s*)(works?|working)\s+(now|again|fine)\b"
+    r"|\bthat\s+(worked|did\s+it|did\s+the\s+trick)\b"
+    r"|\ball\s+(good|sorted)\s+now\b",
+    re.IGNORECASE,
+)
 _HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
 _WORD = re.compile(r"\w+")
 # the @names a post opens with: on X and Mastodon the thread's names, carried into each reply
@@ -60,8 +71,8 @@ def asks(text: str) -> bool:
 
 
 def is_closing(text: str) -> bool:
-    """Whether a post only thanks or acknowledges (short, no question, no request): it needs
-    no answer. A post of emoji alone (no words) closes too."""
+    """Whether a post only thanks or acknowledges, or says the problem is solved (short, no
+    question, no request): it needs no answer. A post of emoji alone (no words) closes too."""
     return _closes(_HANDLES_AND_LINKS.sub(" ", text))
 
 
@@ -72,10 +83,11 @@ def _closes(body: str) -> bool:
     words = _WORD.findall(body)
     if not words:
         return bool(body.strip())  # a reaction without words; an empty text is no post
+    resolved = _RESOLVED.search(body) is not None
     return (
         len(words) <= CLOSING_MAX_WORDS
-        and _THANKS.search(body) is not None
-        and _REQUEST.search(body) is None
+        and (resolved or _THANKS.search(body) is not None)
+        and _REQUEST.search(_RESOLVED.sub(" ", body)) is None
     )
 
 
