@@ -372,3 +372,24 @@ def test_a_page_line_with_a_damaged_byte_keeps_its_posts(tmp_path: Path) -> None
     assert sorted(posts) == ["10", "11", "12", "20", "21", "22"]  # none of the page lost
     (told,) = problems
     assert told.line == 2 and told.records == 0 and "not valid UTF-8" in told.message
+
+
+def test_an_edit_replaces_the_earlier_version_an_older_search_stored(tmp_path: Path) -> None:
+    """A search run before the tweet was edited stored its first text; a later search's edit
+    takes its place instead of the firm's tweet being counted twice."""
+    first = {"id": "1800000000000000001", "text": "Hiring wedlers", "author_id": "9"}
+    edited = {
+        "id": "1800000000000000002",
+        "text": "Hiring welders",
+        "author_id": "9",
+        "edit_history_tweet_ids": [first["id"], "1800000000000000002"],
+    }
+    before, after = tmp_path / "before.jsonl", tmp_path / "after.jsonl"
+    before.write_text(json.dumps({"data": [first | {"edit_history_tweet_ids": [first["id"]]}]}))
+    after.write_text(json.dumps({"data": [edited]}))
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [before])
+        report = import_paths(store, [after])
+        posts = store.get_posts("x", [first["id"], edited["id"]])
+    assert list(posts) == [edited["id"]] and posts[edited["id"]].text == "Hiring welders"
+    assert report.new_posts == 0

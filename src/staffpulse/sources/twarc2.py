@@ -304,10 +304,12 @@ def _rows(
                 post = replace(post, mentions=mentions)
         if gaps is not None:
             gaps.add_post(post, dated_by_data=bool(tweet.get("created_at")))
-        posts.append(post)
         history = tweet.get("edit_history_tweet_ids")
         if isinstance(history, list) and len(history) > 1 and latest is None:
             edits.kept_latest.add(tweet_id)
+            # its other ids: an earlier version a store holds (an older search) is replaced
+            post = replace(post, aliases=tuple(str(v) for v in history if str(v) != tweet_id))
+        posts.append(post)
     return [*accounts.values(), *posts]
 
 
