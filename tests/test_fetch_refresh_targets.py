@@ -134,3 +134,15 @@ def test_without_a_cohort_imported_accounts_are_counted_as_left_out(store: Store
 def test_an_empty_store_plans_nothing(store: Store) -> None:
     plan = plan_from_store(store)
     assert plan.targets == [] and plan.left_out == []
+
+
+def test_the_lines_not_used_are_listed_in_the_files_order(store: Store, tmp_path: Path) -> None:
+    # line 2 is refused as its account is read, lines 3 and 4 as the file is read: a user
+    # correcting the file goes down it once
+    cohort = _cohort(
+        tmp_path, "handle,platform\n<b>acme</b>,x\nnot a handle,bluesky\n,,\nbeta.bsky.social\n"
+    )
+    plan = plan_from_cohort(store, cohort)
+    assert [t.handle for t in plan.targets] == ["beta.bsky.social"]
+    lines = [problem.line for problem in plan.problems]
+    assert lines == sorted(lines) and {2, 3} <= set(lines)

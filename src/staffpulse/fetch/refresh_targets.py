@@ -104,6 +104,8 @@ def plan_from_cohort(
             continue
         seen.add(key)
         targets.append(target)
+    # the file's reading and the lines' accounts are checked in two passes: said in file order
+    problems.sort(key=lambda problem: problem.line or 0)
     if not targets:
         detail = "; ".join(str(p) for p in problems if not p.kept)
         raise InputError(
