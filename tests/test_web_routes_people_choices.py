@@ -18,7 +18,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from connect_fixtures import WHEN, make_suggestion  # noqa: E402
 from staffpulse.connect.suggestion import SuggestReport  # noqa: E402
 from staffpulse.models import Account  # noqa: E402
-from staffpulse.web.routes_people import _shown_line  # noqa: E402
+from staffpulse.web.routes_people import INACTIVE_DAYS, _shown_line  # noqa: E402
 from web_helpers import field_value, make_client, sample_store, selected_option  # noqa: E402
 
 # a terminal option or command on a page (as test_web_routes_people checks)
@@ -106,3 +106,10 @@ def test_more_than_the_page_can_show_names_its_largest_how_many() -> None:
     assert _shown_line(report) == (
         "Showing 1 of 150 suggestions: “How many” at 100, the most a page shows, shows more"
     )
+
+
+def test_an_address_without_the_inactive_days_comes_back_with_the_default(client: Any) -> None:
+    # a handle typed in the address bar: the form must still be sendable once it is corrected
+    page = client.get("/connect", params={"account": "nobody_zz"})
+    assert page.status_code == 404 and "Your choices are kept above" in page.text
+    assert field_value(page.text, "inactive_days") == str(INACTIVE_DAYS)

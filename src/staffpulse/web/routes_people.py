@@ -173,7 +173,9 @@ def _as_typed(request: Request) -> dict[str, Any]:
         "role": role if role in dict(ROLE_CHOICES) else "",
         "limit": _limit(request),
         "as_of": q.get("as_of", "")[:40],
-        "inactive_days": q.get("inactive_days", "")[:20],
+        # left out of the address, it is the default the form starts with: a blank in this
+        # required field would stop the corrected form from being sent
+        "inactive_days": q.get("inactive_days", "")[:20] or str(INACTIVE_DAYS),
         "include": _includes(request),
     }
 
