@@ -224,9 +224,21 @@ def _raw(config: Mapping[str, Any], table: str, key: str, default: Any) -> Any:
     return DEFAULTS[table][key]
 
 
-def _bad(config: Mapping[str, Any], table: str, key: str, value: Any, problem: str) -> ConfigError:
+def bad_setting(
+    config: Mapping[str, Any],
+    table: str,
+    key: str,
+    value: Any,
+    problem: str,
+    *,
+    fix: str | None = None,
+) -> ConfigError:
+    """The error for ``[table] key = value`` of ``config``: the file, the setting and its
+    value, the ``problem``, and what to write instead (``fix``; by default the default value
+    as an example), so that every bad setting is told alike."""
     example = DEFAULTS.get(table, {}).get(key)
-    fix = f"e.g. {key} = {_toml_value(example)}" if example is not None else f"a valid {key}"
+    if fix is None:
+        fix = f"e.g. {key} = {_toml_value(example)}" if example is not None else f"a valid {key}"
     source = _source(config)
     where = f"in {source}" if source else "in config.toml"
     return ConfigError(
@@ -247,14 +259,14 @@ def setting_float(
     """A number setting (an integer is fine), from ``config`` else ``default`` else DEFAULTS."""
     value = _raw(config, table, key, default)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _bad(config, table, key, value, f"is {_describe(value)}; expected a number")
+        raise bad_setting(config, table, key, value, f"is {_describe(value)}; expected a number")
     number = float(value)
     if not math.isfinite(number):
-        raise _bad(config, table, key, value, "is not a finite number")
+        raise bad_setting(config, table, key, value, "is not a finite number")
     if positive and number <= 0:
-        raise _bad(config, table, key, value, "must be more than 0")
+        raise bad_setting(config, table, key, value, "must be more than 0")
     if minimum is not None and number < minimum:
-        raise _bad(config, table, key, value, f"must be at least {minimum:g}")
+        raise bad_setting(config, table, key, value, f"must be at least {minimum:g}")
     return number
 
 
@@ -270,9 +282,11 @@ def setting_int(
     value = _raw(config, table, key, default)
     whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
     if isinstance(value, bool) or not whole:
-        raise _bad(config, table, key, value, f"is {_describe(value)}; expected a whole number")
+        raise bad_setting(
+            config, table, key, value, f"is {_describe(value)}; expected a whole number"
+        )
     if minimum is not None and int(value) < minimum:
-        raise _bad(config, table, key, value, f"must be at least {minimum}")
+        raise bad_setting(config, table, key, value, f"must be at least {minimum}")
     return int(value)
 
 
@@ -282,7 +296,9 @@ def setting_str(
     """A text setting; an empty string counts as unset (the default applies)."""
     value = _raw(config, table, key, default)
     if not isinstance(value, str):
-        raise _bad(config, table, key, value, f"is {_describe(value)}; expected text in quotes")
+        raise bad_setting(
+            config, table, key, value, f"is {_describe(value)}; expected text in quotes"
+        )
     if not value.strip():
         return str(default if default is not None else DEFAULTS[table][key])
     return value
@@ -296,7 +312,7 @@ def listen_account(config: Mapping[str, Any] | None = None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _bad(
+        raise bad_setting(
             config,
             "listen",
             "account",

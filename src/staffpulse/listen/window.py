@@ -36,10 +36,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from staffpulse.bundled import is_bundled_sample
-from staffpulse.config import config_table, source_of
+from staffpulse.config import bad_setting, config_table
 from staffpulse.dates import format_when, parse_date_option, require_plausible_date
 from staffpulse.durations import parse_duration
-from staffpulse.errors import ConfigError, InputError
+from staffpulse.errors import InputError
 from staffpulse.listen.left_out import left_out_kinds
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_themes import OTHER_LABEL
@@ -179,13 +179,8 @@ def configured_window(config: Mapping[str, Any]) -> timedelta | None:
             return parse_max_age(configured_max_age({"max_age": value}))
         except InputError:
             pass
-    source = source_of(config)
-    shown = f'"{value}"' if isinstance(value, str) else str(value).lower()[:40]  # TOML's true
-    raise ConfigError(
-        f"{f'{source}: ' if source else ''}[listen] max_age = {shown} is not an age",
-        hint='write e.g. max_age = "30d" (or "2w", "12h", 0 for no limit) under [listen]'
-        f" in {source or 'config.toml'}, or delete the line to use the default (30 days)",
-    )
+    fix = 'e.g. max_age = "30d" (the default), "2w", "12h" or 0 for no limit'
+    raise bad_setting(config, "listen", "max_age", value, "is not an age", fix=fix)
 
 
 def parse_max_age(text: str) -> timedelta | None:
