@@ -79,3 +79,8 @@ def test_a_store_judged_under_the_older_rules_is_judged_again_once(tmp_path: Pat
         store.conn.execute("UPDATE listen_relevance SET relevant = 0")
         again = build_inbox(store, text_model=scorer, role_model=None)
     assert again.items == []
+
+
+def test_a_question_about_an_actors_interviews_is_not_rescued() -> None:
+    assert rescue_words("where are all of dana's interviews? all the other actors did some") == ()
+    assert rescue_words("How many interviews is too many for one junior role?") == ("interviews",)

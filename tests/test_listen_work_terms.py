@@ -243,3 +243,26 @@ def test_a_cover_letter_is_a_work_matter_and_the_angle_names_it() -> None:
     text = "Does anyone still read cover letters? Asking for a friend"
     assert names_work_matter(text) and dwells_on_work(text)
     assert work_subject("Unpopular opinion: cover letters are a waste of time") == "cover letters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where are all of dana's interviews? the other actors did a dozen each after the finale",
+        "Loved the singer's interview on the late-night show, so candid",
+        "Red carpet interviews are the worst part of award season",
+    ],
+)
+def test_an_actors_or_a_podcasts_interviews_are_no_work_matter(text: str) -> None:
+    assert not names_work_matter(text) and work_subject(text) is None
+
+
+def test_a_job_interview_beside_no_show_business_stays_one() -> None:
+    assert work_subject("My interview was at 4 and nobody has called me in yet") == "interviews"
+    # recruiting has its podcasts: their interviews are job interviews
+    assert work_subject("This episode: how we cut interviews from 5 rounds to 2") == "interviews"
+    # a show-business word does not hide a second work word
+    assert (
+        work_subject("Our actors need a stage manager: we are hiring, interviews Monday")
+        == "hiring"
+    )

@@ -2,10 +2,10 @@
 work matter an angle or a topic label may name ("pay", "interviews", "remote work").
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
-purpose: "the senator held office for years" is not about workplaces, "How does this gadget work?" is not
-about work, nor are "like a boss", a press "interview with" someone, sport's recruiting ("a
-football recruiting class", "the five-star QB recruit commits"), praise ("they do a superb
-job", "good job") or Steve Jobs.
+purpose: "the senator held office for years" is not about workplaces, "How does this gadget
+work?" is not about work, nor are "like a boss", a press "interview with" someone or an
+actor's interviews, sport's recruiting ("a football recruiting class", "the five-star QB
+recruit commits"), praise ("they do a superb job", "good job") or Steve Jobs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,17 @@ SPORTS_RE = re.compile(
     re.IGNORECASE,
 )
 _RECRUIT_RE = re.compile(r"\brecruit\w*", re.IGNORECASE)
+# Show business interviews people too: "where are all of steven's interviews? ... the other
+# actors did". In a post with one of these words an "interview" word names no work matter. Not
+# "podcast", "episode" or "radio": recruiting has its podcasts ("this episode: cutting
+# interviews from 5 rounds to 2").
+SHOWBIZ_RE = re.compile(
+    r"\b(actors?|actress(es)?|co-?stars?|cast members?|celebrit(y|ies)|red carpet|"
+    r"press (tours?|junkets?)|talk shows?|late[- ]night shows?|albums?|premieres?|fandom|"
+    r"band members?|singers?|rappers?)\b",
+    re.IGNORECASE,
+)
+_INTERVIEW_RE = re.compile(r"\binterview\w*", re.IGNORECASE)
 # Code has branches too ("open a new branch for the fix, then a pull request"): in a post with
 # one of these words a "branch" is no office of a firm.
 CODE_RE = re.compile(
@@ -166,10 +177,13 @@ def recruits_for_sport(text: str) -> bool:
 
 def _words_of(text: str) -> str:
     """The text without links, without "resume" the verb, without its "recruit" words when
-    they are about sport, and without its "branch" words when they are about code."""
+    they are about sport, its "interview" words when they are show business's or the press's,
+    and its "branch" words when they are about code."""
     plain = _RESUME_VERB_RE.sub(" ", URL_RE.sub(" ", text))
     if recruits_for_sport(plain):
         plain = _RECRUIT_RE.sub(" ", plain)
+    if SHOWBIZ_RE.search(plain):
+        plain = _INTERVIEW_RE.sub(" ", plain)
     return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain
 
 
