@@ -1,0 +1,30 @@
+"""Short CSV rows told once for the file: past the first few, the lines are cut with "…" and
+the count still says how many, so a file cut at every row gives one readable notice."""
+
+from __future__ import annotations
+
+from staffpulse.sources.csv_short_rows import ShortRows
+from staffpulse.sources.csvrows import CsvRecord
+
+HEADER = ["handle", "platform", "text", "created_at"]
+
+
+def test_many_short_rows_name_the_first_lines_and_count_them_all() -> None:
+    short = ShortRows(HEADER)
+    short.add(CsvRecord(line=2, values={"handle": "acme"}))  # a whole row: not told
+    for line in range(3, 1_203):
+        short.add(CsvRecord(line=line, values={"handle": "acme"}, missing=1))
+    (notice,) = short.notices("posts.csv")
+    assert notice.file == "posts.csv"
+    assert notice.message.startswith(
+        "line 3 has 3 cells, the header has 4: imported without created_at; "
+        "so were 1,199 more short rows (lines 4, 5, 6, 7, 8, …). Fill in the missing cells"
+    )
+
+
+def test_a_row_missing_one_cell_says_one_cell() -> None:
+    short = ShortRows(["handle", "platform"])
+    row = CsvRecord(line=7, values={"handle": "acme"}, missing=1)
+    assert short.why(row) == "has 1 cell, the header has 2: "
+    assert short.why(CsvRecord(line=8, values={})) == ""
+    assert list(short.notices("a.csv")) == []  # nothing added, nothing told

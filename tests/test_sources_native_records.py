@@ -1,0 +1,66 @@
+"""One record of the staffpulse JSONL/CSV as a row, for the fields the format tests leave
+aside: an avatar file beside the data, which of name and bio the record actually gave, lists
+written as text, and a follow missing a side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.models import Account, Post
+from staffpulse.sources.native_records import rows_from_native
+
+
+def test_an_avatar_file_is_found_beside_the_data_and_a_blank_bio_is_still_known(
+    tmp_path: Path,
+) -> None:
+    record = {"type": "account", "platform": "Bluesky", "handle": "@acme.bsky.social",
+              "avatar_file": "avatars/acme.png", "bio": "  ", "verified": "Yes"}  # fmt: skip
+    account = rows_from_native(record, base_dir=tmp_path)
+    assert isinstance(account, Account)
+    assert account.avatar_path == str(tmp_path / "avatars" / "acme.png")
+    assert (account.platform, account.handle, account.id) == (
+        "bluesky",
+        "acme.bsky.social",
+        "acme.bsky.social",
+    )
+    # the file gave a bio, blank: known to be empty; it gave no name: unknown, not empty
+    assert (account.bio, account.bio_known, account.name_known) == ("", True, False)
+    assert account.verified is True
+
+
+def test_lists_written_as_text_replace_what_the_text_would_give() -> None:
+    record = {"type": "post", "id": "1", "author": "acme", "text": "Hi @jane #jobs",
+              "mentions": "@Bob, carol; ", "hashtags": "", "urls": ["https://a.example", " "]}  # fmt: skip
+    post = rows_from_native(record)
+    assert isinstance(post, Post)
+    assert post.mentions == ("bob", "carol")
+    assert post.hashtags == ("jobs",)  # blank: read from the text
+    assert post.urls == ("https://a.example",)
+
+
+def test_a_quote_that_also_names_a_reply_parent_is_a_quote_in_its_own_conversation() -> None:
+    post = rows_from_native({"type": "post", "id": "5", "author": "acme", "text": "This",
+                             "quoted_id": "4"})  # fmt: skip
+    assert isinstance(post, Post)
+    assert (post.kind, post.conversation_id) == ("quote", "5")
+    reply = rows_from_native({"type": "post", "id": "6", "author": "acme", "text": "Yes",
+                              "reply_to_id": "4", "kind": "reply"})  # fmt: skip
+    assert isinstance(reply, Post)
+    assert reply.conversation_id is None  # the parent's conversation, not known here
+
+
+@pytest.mark.parametrize(
+    ("record", "says"),
+    [
+        ({"type": "follow", "follower": "acme"}, "follow is missing the required field 'followee'"),
+        ({"type": "like"}, "unknown record type 'like' (expected account, post or follow)"),
+        ({"type": "post", "id": "1", "author": "a", "text": "x", "kind": "retweet"},
+         "unknown post kind 'retweet'"),
+    ],
+)  # fmt: skip
+def test_a_record_that_cannot_be_a_row_says_what_to_fix(record: dict[str, str], says: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        rows_from_native(record)
+    assert str(raised.value).startswith(says)
