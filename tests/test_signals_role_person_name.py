@@ -12,6 +12,7 @@ from staffpulse.signals.role_features import split_name
 from staffpulse.signals.role_person_name import (
     is_a_persons_name,
     name_shape,
+    names_a_recruiter,
     reads_as_a_persons_name,
 )
 
@@ -81,3 +82,33 @@ def test_a_missing_or_broken_name_list_is_a_model_error_with_a_hint(
         assert "reinstall" in (err.value.hint or "")
     finally:
         role_person_name._intl_names.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["priyapatel", "johnsmithrecruits", "janesmithrecruiter", "mariagarcia", "kwamemensah",
+     "tomwalshhires", "siobhanmurphy", "carlosmendez", "sandrasmith"],
+)  # fmt: skip
+def test_a_run_together_lower_case_name_reads_as_a_persons_name(name: str) -> None:
+    assert reads_as_a_persons_name(split_name(name), name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["keystone", "northgate", "brightway", "bluewater", "goldstone", "globalhires", "santaclara",
+     "riogrande", "nursehires", "dallashires", "cityrecruiter", "jobsearch", "brightwayrecruiting"],
+)  # fmt: skip
+def test_a_run_together_brand_or_place_does_not(name: str) -> None:
+    assert not reads_as_a_persons_name(split_name(name), name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("johnsmithrecruits", True), ("JaneSmithRecruiter", True), ("Priya Patel Recruiter", True),
+     ("priyapatelhires", True), ("Jane Smith", False), ("Tech Recruiter", False),
+     ("Acme Recruiter", False), ("austinrecruiter", False), ("globalhires", False)],
+)  # fmt: skip
+def test_a_name_followed_by_what_the_person_does_names_a_recruiter(
+    name: str, expected: bool
+) -> None:
+    assert names_a_recruiter(split_name(name)) is expected

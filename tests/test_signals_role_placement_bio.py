@@ -232,3 +232,112 @@ def test_a_solo_recruiter_posting_a_clients_jobs_stays_a_recruiter() -> None:
     ]
     out = model.predict(["JaneSmith"], ["Executive search for the C-suite."], [posts])
     assert (out.role, out.kind) == (["recruiter"], ["person"])
+
+
+# an agency's slogan: workers for clients, without "staffing", "agency", "place" or "search"
+_SLOGANS = [
+    "Nurses for hospitals across Ohio. Since 2004.",
+    "Matching accounting talent with Boston firms since 2001.",
+    "Finding engineers for Bay Area startups.",
+    "Finding great people for great companies in Denver since 1990.",
+    "Supplying teachers to schools across London.",
+    "Sourcing developers for startups in Berlin.",
+    "Matching clinicians with hospitals nationwide.",
+    "IT contractors for Seattle companies.",
+    "Putting people to work in Houston since 1972.",
+    "We find the talent. You grow the business. Chicago.",
+]
+# the same shapes from firms that are no agency, and a job board's or careers page's words
+_NOT_SLOGANS = [
+    "Roasting great coffee in Austin since 1998.",
+    "Serving Ohio hospitals with medical supplies since 2004.",
+    "Supplying teachers with resources for schools across London.",
+    "Providing welding supplies to manufacturers since 1979.",
+    "Sourcing coffee for cafes in Berlin.",
+    "Matching donors with charities nationwide.",
+    "Training developers for companies across Europe.",
+    "Coaching leaders for growing companies.",
+    "Putting data to work for your business.",
+    "Finding foster families for children in Ohio.",
+    "Find developers for your startup. Post a job free.",
+    "Teachers for schools. Apply to join our programme.",
+    "Nurses for nurses. A community for nurses across Ohio.",
+]
+
+
+@pytest.mark.parametrize("bio", _SLOGANS)
+def test_an_agencys_slogan_of_workers_for_clients_is_a_placement_bio(bio: str) -> None:
+    assert describes_placing_workers(bio)
+
+
+@pytest.mark.parametrize("bio", _NOT_SLOGANS)
+def test_other_firms_slogans_of_the_same_shape_are_not(bio: str) -> None:
+    assert not describes_placing_workers(bio)
+
+
+def test_the_shipped_tagger_calls_a_slogan_only_agency_a_staffing_firm() -> None:
+    """Before, all but one of these were other, most a person (issue #8, the slogan gap)."""
+    model = load_role_model()
+    names = ["Keystone", "Lumen", "Beacon", "Summit", "Redwood", "Crestline", "Arbor", "Cobalt"]
+    out = model.predict(names, _SLOGANS[: len(names)], None)
+    assert out.role == ["staffing_firm"] * len(names)
+    assert out.kind == ["org"] * len(names)
+    others = model.predict(names, _NOT_SLOGANS[: len(names)], None)
+    assert "staffing_firm" not in others.role
+
+
+# (name, bio, posts): one recruiter's own words in the posts, whatever else they say
+_RECRUITERS_BY_POSTS = [
+    ("JaneSmith", "Executive search for the C-suite.",
+     ["Our consultants in Leeds are brilliant. My client, a fintech, is hiring a CFO. DM me."]),
+    ("Priya Patel", "Recruitment specialists in finance & accounting.",
+     ["Join our recruitment team in Leeds!", "I have 3 open roles for accountants. Send me your CV."]),
+    ("Olusegun Adeyemi", "Executive search for the C-suite.",
+     ["My client is hiring a CTO in Lagos. DM me for details."]),
+    ("Keziah Ollanta", "We recruit accountants for firms across the Midwest.",
+     ["Our offices in Chicago are open.", "I've got two roles for CPAs. Call me."]),
+    ("Brightway", "Placing top IT talent in Austin since 1998.",
+     ["I\u2019m hiring Java devs in Austin, DM me."]),
+]  # fmt: skip
+# (name, bio, posts): an agency's account says "DM us" and "our client"
+_AGENCIES_BY_POSTS = [
+    ("Brightway", "Placing top IT talent in Austin since 1998.",
+     ["Our consultants in Austin are hiring Java devs. DM us."]),
+    ("Northgate", "We place nurses with hospitals across Ohio.",
+     ["Our client, a hospital in Columbus, needs ICU nurses. Apply below."]),
+    ("Harbor", "Contract, temp and direct hire placements in engineering.",
+     ["We have 3 new roles for engineers. Email us."]),
+    ("Crestline", "Sourcing developers for startups in Berlin.",
+     ["Reach out to us for your next hire."]),
+]  # fmt: skip
+
+
+def test_posts_in_one_recruiters_own_words_make_a_placement_bio_a_recruiters() -> None:
+    """A recruiter posting of her employer's "our consultants" was read as the agency, and a
+    name in neither list ("Olusegun Adeyemi") left a solo recruiter a staffing firm (issue #8)."""
+    model = load_role_model()
+    cases = _RECRUITERS_BY_POSTS
+    out = model.predict([n for n, _, _ in cases], [b for _, b, _ in cases], [p for *_, p in cases])
+    assert out.role == ["recruiter"] * len(cases)
+    assert out.kind == ["person"] * len(cases)
+
+
+def test_an_agencys_posts_that_say_us_and_our_client_keep_it_a_staffing_firm() -> None:
+    model = load_role_model()
+    cases = _AGENCIES_BY_POSTS
+    out = model.predict([n for n, _, _ in cases], [b for _, b, _ in cases], [p for *_, p in cases])
+    assert out.role == ["staffing_firm"] * len(cases)
+    assert out.kind == ["org"] * len(cases)
+
+
+def test_a_handle_that_names_a_recruiter_is_one_even_over_a_firms_bio() -> None:
+    """ "janesmithrecruiter" with "… since 1998." was a staffing firm; "Jane Smith Staffing"
+    and a run-together brand stay firms."""
+    model = load_role_model()
+    bio = "Placing top IT talent in Austin since 1998."
+    out = model.predict(
+        ["janesmithrecruiter", "johnsmithrecruits", "JaneSmithRecruiter"], [bio] * 3
+    )
+    assert out.role == ["recruiter"] * 3
+    firms = model.predict(["Jane Smith Staffing", "brightwayrecruiting", "northgate"], [bio] * 3)
+    assert firms.role == ["staffing_firm"] * 3

@@ -13,7 +13,10 @@ Ohio." is a firm's under a brand's name and a solo recruiter's under a person's
 
 The rule for placement bios also reads the given names and surnames of other countries
 (:func:`reads_as_a_persons_name`; ``scripts/roles_intl_names.py`` writes them from the PyPI
-package Faker, MIT): the features keep the Census lists the heads were trained with.
+package Faker, MIT), a given name and a surname run together in lower case ("priyapatel",
+92% people among such CrowdFlower screen names), and a handle that names a recruiter
+(:func:`names_a_recruiter`: "johnsmithrecruits"): the features keep the Census lists the heads
+were trained with.
 
 Every function takes the name already split into lower-case words
 (:func:`staffpulse.signals.role_features.split_name`: ``JaneSmith`` -> ``jane smith``);
@@ -54,6 +57,10 @@ _PLACE_OPENERS = frozenset(
     {"santa", "santo", "san", "sao", "rio", "porto", "costa", "monte", "puerto", "villa", "hong",
      "las", "los", "fort", "port", "mount", "saint"}
 )  # fmt: skip
+
+# what a recruiter appends to their own name in a run-together handle ("johnsmithrecruits",
+# "priyapatelrecruiter"); "recruiting" and "talent" stay a firm's ("Smith Recruiting")
+_ROLE_SUFFIXES = ("recruits", "recruiter", "hires", "headhunter", "sourcer")
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,38 @@ def _is_native_name(words: list[str], names: _IntlNames) -> bool:
     )
 
 
+def _is_run_together_name(word: str, names: _IntlNames) -> bool:
+    """One lower-case word holding a given name and a surname, perhaps followed by what the
+    person does: "priyapatel", "johnsmithrecruits" (a split at every point, both parts of 3
+    letters or more, as in :func:`name_shape`)."""
+    for suffix in _ROLE_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            word = word[: -len(suffix)]
+            break
+    # two parts of 3 letters could be almost any word ("glo" + "bal" in the lists of 84 locales)
+    if len(word) < 2 * _MIN_PART + 1 or word in _FIRM_WORDS:
+        return False
+    return any(
+        word[:cut] in names.first and word[:cut] not in _PLACE_OPENERS and word[cut:] in names.last
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1)
+    )
+
+
+def names_a_recruiter(split: str) -> bool:
+    """A person's name followed by what they do ("Jane Smith Recruiter", "johnsmithrecruits"):
+    the handle of one recruiter, whatever the bio says of the firm."""
+    words = _words(split)
+    if len(words) == 1:
+        word = words[0]
+        return any(
+            word.endswith(s) and _is_run_together_name(word, _intl_names()) for s in _ROLE_SUFFIXES
+        )
+    if len(words) < 2 or words[-1] not in _ROLE_SUFFIXES:
+        return False
+    rest = " ".join(words[:-1])
+    return reads_as_a_persons_name(rest, rest)
+
+
 def reads_as_a_persons_name(split: str, name: str) -> bool:
     """:func:`is_a_persons_name` of the split name, with the given names and surnames of other
     countries too ("Priya Patel", "Siobhán Murphy", "Nguyen Thi Mai", and, from the name as
@@ -186,6 +225,8 @@ def reads_as_a_persons_name(split: str, name: str) -> bool:
         return True
     words = _words(split)
     names = _intl_names()
+    if len(words) == 1 and _is_run_together_name(words[0], names):
+        return True
     if words:
         return _is_intl_name(words, names) and not _FIRM_WORDS.intersection(words)
     native = _native_words(name)

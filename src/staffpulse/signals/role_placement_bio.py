@@ -13,9 +13,12 @@ So a bio that describes the service of an agency is read as a staffing firm's: p
 placements of workers, executive or retained search, a search firm, recruitment specialists,
 RPO, contract / temp / direct-hire roles, "we recruit … for companies". An agency's own job
 feed says so too ("Placing top IT talent in Austin. See our latest jobs."), and the guidelines
-count it as staffing_firm. Two phrases a job board also uses, connecting a profession with
-employers and a "talent partner", count only when no job board's or careers page's words
-stand next to them ("jobs", "job seekers", "post a job", "apply", "join our team"). Never when
+count it as staffing_firm. The phrases a job board or a careers page also uses count only
+when no job board's or careers page's words stand next to them ("jobs", "job seekers", "post a
+job", "apply", "join our team"): connecting or matching a profession with employers, a
+"talent partner", and an agency's slogan of workers for clients ("Nurses for hospitals across
+Ohio.", "Finding engineers for Bay Area startups.", "Supplying teachers to schools",
+"Putting people to work in Houston"). Never when
 
 * a person speaks or is described (first-person singular, he/she, family, "views my own", a
   title such as "recruiter" or "talent partner at …"): a recruiter who places nurses is a
@@ -32,7 +35,11 @@ recruiter. Unless the bio calls the account an organization ("Specialist recruit
 consultancy", "Global talent solutions", "offices across the UK", "since 1976"), or its posts
 speak of the firm's own consultants or offices ("Our consultants in Leeds …", "our Boston
 office"): a firm named after its founders ("Michael Page", "Robert Walters") says what it is,
-where a solo recruiter writing as a firm says what it does and posts a client's jobs. A
+where a solo recruiter writing as a firm says what it does and posts a client's jobs. Posts
+in one recruiter's own words ("My client is hiring. DM me.", "I'm recruiting nurses") or a
+handle that names one ("janesmithrecruiter") make the account a recruiter's whatever its bio
+or name: a firm's account says "DM us" and "our client", and a recruiter may well post about
+her employer's "our consultants". A
 person's name includes those of other countries ("Priya Patel", "Nguyen Thi Mai"; see
 :func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`). Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
 role score but vendor's goes to staffing_firm: by the guidelines an organization that places
@@ -55,7 +62,7 @@ import numpy.typing as npt
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
 from staffpulse.signals.role_inputs import TextInput
-from staffpulse.signals.role_person_name import reads_as_a_persons_name
+from staffpulse.signals.role_person_name import names_a_recruiter, reads_as_a_persons_name
 from staffpulse.signals.role_product_bio import names_a_person
 
 __all__ = [
@@ -86,6 +93,12 @@ _WORKERS = (
     r"(?:talent|candidates|professionals|workers|staff|temps|contractors|nurses|clinicians"
     r"|physicians|engineers|developers|technologists|accountants|executives|leaders|drivers"
     r"|technicians|tradespeople|labou?rers|teachers)"
+)
+# a word before the workers that does not act on them: "Training developers for companies" is
+# a school's pitch, "Nursing staff for care homes" an agency's
+_NOT_A_VERB = (
+    r"(?:(?![\w&'-]*ing\s)|(?:nursing|engineering|accounting|manufacturing|marketing|banking"
+    r"|catering|trucking|mining)\s)[\w&'-]+\s+"
 )
 _CLIENTS = (
     r"(?:employers|companies|clients|businesses|organi[sz]ations|firms|hospitals|facilities"
@@ -123,7 +136,17 @@ _CONNECTS = re.compile(
     rf"{_CLIENTS}\b"
     rf"|\b(?:your|our|a|the)\s+(?:{_WORD}){{0,3}}?(?:talent|staffing|recruiting|recruitment)"
     r"\s+partner\b|\bpartner\s+(?:in|for)\s+(?:[\w&'-]+\s+){0,4}?(?:talent|staffing|recruiting"
-    r"|recruitment)\b",
+    r"|recruitment)\b"
+    # an agency's slogan names its service, workers for clients, without "staffing" or "we"
+    # ("Matching accounting talent with Boston firms", "Finding engineers for startups",
+    # "Nurses for hospitals across Ohio."); "with" only after matching, as "Supplying teachers
+    # with resources for schools" equips workers rather than placing them
+    rf"|\bmatch(?:es|ing)?\s+(?:{_WORD}){{0,3}}?{_WORKERS}\s+(?:with|to)\s+(?:{_WORD}){{0,3}}?"
+    rf"{_CLIENTS}\b"
+    r"|\b(?:find(?:s|ing)?|supply(?:ing)?|supplies|provid(?:e|es|ing)|sourc(?:e|es|ing))\s+"
+    rf"(?:{_WORD}){{0,3}}?(?:{_WORKERS}|people)\s+(?:for|to)\s+(?:{_WORD}){{0,3}}?{_CLIENTS}\b"
+    rf"|(?:^|[.|!:;]\s*)(?:{_NOT_A_VERB}){{0,3}}?{_WORKERS}\s+for\s+(?:{_WORD}){{0,3}}?{_CLIENTS}\b"
+    r"|\bput(?:s|ting)?\s+(?:people|workers|talent)\s+(?:back\s+)?to\s+work\b",
     re.IGNORECASE,
 )
 _FEED_OR_CAREERS = re.compile(
@@ -168,6 +191,17 @@ _ORGANIZATION_POSTS = re.compile(
     r"|\bjoin\s+our\s+(?:\w+\s+){0,2}?(?:recruitment|recruiting|search|consulting)\s+team\b",
     re.IGNORECASE,
 )
+# posts in which one recruiter speaks for themself ("My client is hiring a CFO. DM me.", "I'm
+# recruiting nurses in Leeds"): an agency's account says "DM us" and "our client", so such posts
+# are a person's even when they also speak of the employer's "our consultants" or offices
+_PERSON_POSTS = re.compile(
+    r"\b(?:dm|message|email|e-mail|call|text|ping|inbox|contact)\s+me\b|\breach\s+out\s+to\s+me\b"
+    r"|\bsend\s+me\s+(?:your\s+)?(?:cv|resume|details)\b|\bmy\s+(?:clients?|candidates?|desk)\b"
+    r"|\bi(?:'?m|\s+am)\s+(?:hiring|recruiting|looking\s+for|working\s+on|partnering)\b"
+    r"|\bi\s+(?:have|'ve\s+got)\s+(?:a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:roles?|openings?|positions?|vacanc\w*|jobs?|reqs?)\b|\bi\s+(?:just\s+)?placed\b",
+    re.IGNORECASE,
+)
 # a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
 _STEMS = (
     "plac",
@@ -183,14 +217,25 @@ _STEMS = (
     "partner",
     "labo",
     "help",
+    "find",
+    "match",
+    "suppl",
+    "provid",
+    "sourc",
+    "to work",
 )
+# "Nurses for hospitals …" has none of those stems; " for " is in one bio in ten, so its
+# workers are looked for before the whole rule runs
+_WORKERS_FOR = re.compile(rf"\b{_WORKERS}\s+for\b", re.IGNORECASE)
 
 
 def describes_placing_workers(bio: str) -> bool:
     """The bio describes an agency placing workers, and no person or vendor speaks in it."""
     text = to_ascii(bio or "")
     lowered = text.lower()
-    if not any(stem in lowered for stem in _STEMS):
+    if not any(stem in lowered for stem in _STEMS) and (
+        " for " not in lowered or _WORKERS_FOR.search(lowered) is None
+    ):
         return False
     if _PLACES.search(text) is None and (
         _CONNECTS.search(text) is None or _FEED_OR_CAREERS.search(text) is not None
@@ -229,6 +274,12 @@ def speaks_for_a_firm(bio: str, posts: TextInput = None) -> bool:
     return bool(text) and _ORGANIZATION_POSTS.search(to_ascii(text)) is not None
 
 
+def speaks_as_a_person(posts: TextInput = None) -> bool:
+    """The posts are one recruiter's own words ("my client", "DM me", "I'm hiring")."""
+    text, _ = sample_posts(posts)
+    return bool(text) and _PERSON_POSTS.search(to_ascii(text)) is not None
+
+
 def apply_placement_bios(
     names: Sequence[str | None],
     bios: Sequence[str | None],
@@ -245,9 +296,16 @@ def apply_placement_bios(
     solo = np.zeros_like(placing)
     # only the few placement bios are read for a person's name, not every account's
     for i in np.flatnonzero(placing).tolist():
-        solo[i] = reads_as_a_persons_name(
-            split_name(names[i] or ""), names[i] or ""
-        ) and not speaks_for_a_firm(bios[i] or "", None if posts is None else posts[i])
+        own = None if posts is None else posts[i]
+        split = split_name(names[i] or "")
+        solo[i] = (
+            speaks_as_a_person(own)
+            or names_a_recruiter(split)
+            or (
+                reads_as_a_persons_name(split, names[i] or "")
+                and not speaks_for_a_firm(bios[i] or "", own)
+            )
+        )
     firm = placing & ~solo
     p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
     p_org = np.where(solo, np.minimum(p_org, SOLO_RECRUITER_P_ORG), p_org)
