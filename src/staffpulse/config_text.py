@@ -12,17 +12,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from staffpulse.byte_order import bom_codec
 from staffpulse.errors import ConfigError
-
-# Byte-order marks an editor may write first: Notepad's UTF-8 BOM, and the UTF-16 that
-# Windows PowerShell 5 writes for `echo ... > config.toml`; TOML itself is UTF-8 only
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose mark it begins with
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 def read_config_text(path: Path) -> str:
@@ -36,7 +27,9 @@ def read_config_text(path: Path) -> str:
             f"{path}: cannot be read ({exc.strerror})",
             hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
         ) from exc
-    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    # Notepad's UTF-8 mark, or the UTF-16 Windows PowerShell 5 writes for `echo ... >
+    # config.toml`; TOML itself is UTF-8 only
+    encoding = "utf-8" if raw.startswith(codecs.BOM_UTF8) else bom_codec(raw)
     if encoding is not None:
         try:
             return raw.decode(encoding).removeprefix("\ufeff")

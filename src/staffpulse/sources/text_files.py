@@ -15,19 +15,12 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from staffpulse.byte_order import bom_codec as bom_codec  # re-exported: sources import it here
 from staffpulse.errors import InputError
 from staffpulse.next_steps import SAVE_AS_UTF8
 from staffpulse.sources.user_paths import explain_open_errors
 
 SCAN_BYTES = 1 << 20  # read at a time when a whole file is scanned, in constant memory
-
-# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,17 +157,16 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
     is what Excel and most Windows tools write for "CSV" in Western locales; Latin-1 decodes
     any byte, for the few (0x81, 0x8D, ...) that Windows-1252 leaves undefined.
     """
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            if first_bad_line(chunks(), codec) is None:
-                return TextEncoding(codec)
-            # Counting b"\n" finds no lines in UTF-16, so this note cannot name one.
-            return TextEncoding(
-                codec,
-                errors="replace",
-                note=f"{codec.upper()} with bytes that are not valid {codec.upper()}; they were "
-                "read as \N{REPLACEMENT CHARACTER}: check the text, or save the file as UTF-8",
-            )
+    if (codec := bom_codec(head)) is not None:
+        if first_bad_line(chunks(), codec) is None:
+            return TextEncoding(codec)
+        # Counting b"\n" finds no lines in UTF-16, so this note cannot name one.
+        return TextEncoding(
+            codec,
+            errors="replace",
+            note=f"{codec.upper()} with bytes that are not valid {codec.upper()}; they were "
+            "read as \N{REPLACEMENT CHARACTER}: check the text, or save the file as UTF-8",
+        )
     bad = first_bad_line(chunks(), "utf-8")
     if bad is None:
         return TextEncoding("utf-8-sig")
@@ -227,14 +219,6 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     encoding = _choose_encoding(data[:4], lambda: (data,))
     text = data.decode(encoding.codec, encoding.errors)
     return text, encoding.note
-
-
-def bom_codec(head: bytes) -> str | None:
-    """``"utf-16"`` or ``"utf-32"`` when ``head`` starts with that encoding's byte order mark."""
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return codec
-    return None
 
 
 def sniffable(head: bytes) -> bytes:
