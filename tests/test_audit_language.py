@@ -10,6 +10,7 @@ from staffpulse.audit.language import (
     language_note,
     language_of_text,
     not_english,
+    not_english_in_feeds,
     post_language,
 )
 from staffpulse.models import Post
@@ -88,3 +89,58 @@ def test_the_note_on_posts_left_out_agrees_with_their_number() -> None:
         "2 of 10 posts are not in English and were left out"
     )
     assert language_note(0, 10, False) is None
+
+
+def feed(*posts: tuple[str, str]) -> list[Post]:
+    return [
+        Post(platform="x", id=str(i), author_id="a", text=text, lang=lang)
+        for i, (text, lang) in enumerate(posts)
+    ]
+
+
+ENGLISH_FEED = [
+    ("We're hiring a forklift operator in Dayton", "en"),
+    ("What do you love about your team?", "en"),
+    ("Our recruiters are at the job fair today", "en"),
+    ("Thanks to everyone who came by the booth", "en"),
+    ("Five tips for your first week on a new job", "en"),
+    ("Meet Rosa, who has placed nurses here for ten years", "en"),
+    ("Is your CV ready for the new year?", "en"),
+    ("Our Leeds office is open on Saturday", "en"),
+]
+
+
+def test_a_platform_guess_on_a_few_words_follows_an_english_feed() -> None:
+    # X's own tags on short English link posts: Tagalog, Spanish, Estonian
+    posts = feed(
+        *ENGLISH_FEED,
+        ("Naming UI components in OOCSS - https://x.example/1", "tl"),
+        ("Electron 1.0 https://x.example/2", "es"),
+        ("Viewport Meta Tag: Minimal-UI - https://x.example/3", "et"),
+        ("Weihnachtsgeschenke: Ideen für Geeks https://x.example/4", "de"),  # "für" is German
+        ("Wir suchen Verstärkung für unser Team", "de"),
+    )
+    assert not_english_in_feeds(posts).tolist() == [False] * 11 + [True, True]
+    assert not_english(posts)[8:11].all()  # each read alone, as staffpulse score reads them
+
+
+def test_the_same_guess_stands_in_a_feed_of_another_language() -> None:
+    posts = feed(
+        ("Wir suchen ab sofort einen Staplerfahrer in Vollzeit", "de"),
+        ("Danke an alle, die heute bei uns waren", "de"),
+        ("Jetzt bewerben: wir freuen uns auf dich", "de"),
+        ("Unser Team ist wieder auf der Messe", "de"),
+        ("Schönes Wochenende und bis Montag", "de"),
+        ("Pflegefachkraft (m/w/d) - Köln https://x.example/5", "de"),  # no German function word
+    )
+    assert not_english_in_feeds(posts).all()
+
+
+def test_a_few_posts_are_too_few_to_overrule_a_guess() -> None:
+    posts = feed(*ENGLISH_FEED[:3], ("Naming UI components in OOCSS", "tl"))
+    assert not_english_in_feeds(posts).tolist() == [False, False, False, True]
+
+
+def test_letters_glued_to_digits_are_no_words() -> None:
+    # "ES6" and "ES5" are no Spanish "es"
+    assert language_of_text("ES6 Equivalents In ES5 - https://x.example/6") != "other"

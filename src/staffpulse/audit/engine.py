@@ -17,7 +17,7 @@ from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
-from staffpulse.audit.language import not_english
+from staffpulse.audit.language import not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
@@ -137,7 +137,7 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
         family=spread(signals.family, -1, np.int64),
         personality_score=spread(signals.scores["personality"], 0.0, np.float64),
         humor_score=spread(signals.scores["humor"], 0.0, np.float64),
-        foreign=not_english(posts),
+        foreign=not_english_in_feeds(posts),
     )
 
 
