@@ -33,6 +33,36 @@ def test_a_broken_tweet_costs_that_tweet_only(tmp_path: Path) -> None:
     assert "the entries after it were read" in problem.message
 
 
+def test_an_archive_whose_only_tweet_is_broken_is_told_as_a_failed_import(
+    tmp_path: Path,
+) -> None:
+    """account.js came in, but not the one post the archive held: exit 1, as when every post
+    read is skipped, with the file and line of the broken tweet."""
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app
+
+    broken = {"id_str": "101", "full_text": "Hiring", "created_at": "not a date at all"}
+    archive = archive_of(tmp_path, [broken])
+    db = str(tmp_path / "db.sqlite")
+    result = CliRunner().invoke(app, ["import", str(archive), "--db", db])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert f"{archive / 'data' / 'tweets.js'}:1: unreadable timestamp" in said
+    assert "No post was imported: the one post read was skipped" in said
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [archive])
+    assert report.every_post_skipped and report.posts_read == 1 and report.skipped == 1
+
+
+def test_an_archive_with_a_broken_tweet_beside_good_ones_still_succeeds(tmp_path: Path) -> None:
+    broken = {"id_str": "101", "full_text": "Hiring", "created_at": "not a date at all"}
+    archive = archive_of(tmp_path, [broken, linking("102", "Open day on Friday", "")])
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [archive])
+    assert report.posts == 1 and report.skipped == 1 and not report.nothing_imported
+
+
 def test_an_entry_that_is_not_a_tweet_says_where_and_what_to_do(tmp_path: Path) -> None:
     archive = archive_of(tmp_path, [linking("101", "hello", "")])
     tweets = archive / "data" / "tweets.js"

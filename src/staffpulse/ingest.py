@@ -28,7 +28,7 @@ from staffpulse.ingest_report import missing_note
 from staffpulse.models import Account, AvatarImage
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.report.counts import count_of
-from staffpulse.sources import Item, Problem, Source, detect
+from staffpulse.sources import Item, LostPosts, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, UnreadFile, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
@@ -148,6 +148,8 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
         if isinstance(item, Problem):
             report.problems.append(item)
             report.skipped += item.records
+            if isinstance(item, LostPosts):  # posts the files held: none came in, it failed
+                report.posts_read += item.records
             continue
         record, problem = lengths.check(item)
         if problem is not None:

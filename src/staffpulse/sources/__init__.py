@@ -13,6 +13,7 @@ from staffpulse.next_steps import SUPPORTED_FORMATS
 from staffpulse.sources.base import (
     REGISTRY,
     Item,
+    LostPosts,
     Problem,
     Source,
     claimed_by,
@@ -108,4 +109,4 @@ def _archive_holding(path: Path) -> tuple[Path, str] | None:
     return None
 
 
-__all__ = ["REGISTRY", "Item", "Problem", "Source", "detect", "register"]
+__all__ = ["REGISTRY", "Item", "LostPosts", "Problem", "Source", "detect", "register"]

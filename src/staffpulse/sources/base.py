@@ -67,6 +67,13 @@ class UnreadFile(Problem):
 
 
 @dataclass(frozen=True, slots=True)
+class LostPosts(Problem):
+    """Posts an export held that could not be read (a broken entry of an X archive's
+    ``tweets.js``): counted among the posts read, so an import that lost every post it was
+    given is told as one that failed (exit 1), though the owner's account came in beside."""
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """Something the user must hear about a file although nothing in it was skipped (its
     encoding had to be guessed, say). Told once per file; never counted as skipped."""

@@ -6,8 +6,7 @@ avatar), ``follower.js`` and ``following.js``, and ``note-tweet.js``, the whole 
 longer than 280 characters, which is matched to their posts
 (:mod:`~staffpulse.sources.x_archive_notes`). The avatar image in ``profile_media/`` comes
 back on the owner's row (:class:`~staffpulse.models.AvatarImage`), written nowhere: the import
-saves it beside the store (:mod:`staffpulse.ingest`). Other files (likes, DMs, ...) are not
-read.
+saves it beside the store (:mod:`staffpulse.ingest`). Other files (likes, DMs) are not read.
 
 A file the user renamed (``tweets-part1 (1).js``) is known by its first line
 (:mod:`~staffpulse.sources.x_archive_files`); a part found twice is read once, and the other
@@ -52,6 +51,7 @@ from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_check import (
     UNCHECKED,
     UncheckedArchive,
+    lost_in,
     missing_parts,
     readable_parts,
     short_part,
@@ -349,7 +349,7 @@ class XArchive:
                 damaged = True
                 records = getattr(item, "records", 1)
                 lost += records
-                yield Problem(part.location, line, str(item), records)
+                yield lost_in(part)(part.location, line, str(item), records)
                 continue
             try:
                 if part.kind in TWEET_PARTS:
@@ -377,7 +377,7 @@ class XArchive:
             except (ValueError, TypeError, AttributeError) as exc:
                 damaged = True
                 lost += 1
-                yield Problem(part.location, line, f"{exc}. {ENTRY_TO_DO}")
+                yield lost_in(part)(part.location, line, f"{exc}. {ENTRY_TO_DO}")
         if in_manifest is not None and read + lost < in_manifest.count:
             damaged = True
             yield short_part(part, in_manifest, read, lost)

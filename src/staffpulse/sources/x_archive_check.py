@@ -22,7 +22,7 @@ from pathlib import PurePosixPath
 
 from staffpulse.next_steps import ARCHIVE_AGAIN, NOT_IN_FOLDER
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, Problem, UnreadFile
+from staffpulse.sources.base import LostPosts, Notice, Problem, UnreadFile
 from staffpulse.sources.x_archive_files import (
     TWEET_PARTS,
     DamagedPart,
@@ -118,6 +118,11 @@ def missing_parts(
         )
 
 
+def lost_in(part: Part) -> type[Problem]:
+    """What an entry of ``part`` that cannot be read is: a post lost, in a file of tweets."""
+    return LostPosts if part.kind in TWEET_PARTS else Problem
+
+
 def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:
     """The entries of ``part`` that are neither read nor already reported lost (``lost``),
     when ``manifest.js`` lists more: the file is cut short or was edited."""
@@ -127,7 +132,7 @@ def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:
         f"{count_of(listed.count, listed.noun)} manifest.js lists were read, so "
         f"{missing:,} {'was' if missing == 1 else 'were'} not imported; {DOWNLOAD_AGAIN}"
     )
-    return Problem(part.location, None, message, listed.count - read - lost)
+    return lost_in(part)(part.location, None, message, listed.count - read - lost)
 
 
 def readable_parts(parts: list[Part]) -> tuple[list[Part], list[UnreadFile]]:
