@@ -25,20 +25,15 @@ from staffpulse.next_steps import (
     SEE_FORMATS,
 )
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, Problem, UnreadFile
-from staffpulse.sources.bluesky_repo import BlueskyRepo
+from staffpulse.sources.base import REGISTRY, Notice, Problem, UnreadFile
 from staffpulse.sources.folders import left_out
-from staffpulse.sources.mastodon_archive_files import MastodonArchive
-from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import WriteCounts
-from staffpulse.store.export_gaps import MissingPosts, name_files
+from staffpulse.store.export_gaps import WHOLE_ACCOUNT_SOURCES, MissingPosts, name_files
 from staffpulse.store.write_batch import LeftOut
 
-# the formats whose files are a whole account's export, as the platform wrote it
-ACCOUNT_EXPORT_LABELS = (XArchive.label, MastodonArchive.label, BlueskyRepo.label)
 NO_EXPORT_TO_REMOVE_FROM = (
     f"{REMOVES_ONLY.say()} the stored posts a platform's export of a whole account "
     "lacks (an X or Mastodon archive, a Bluesky repo.car), and none was imported: nothing was "
@@ -98,7 +93,9 @@ class ImportReport:
         """What ``--remove-deleted`` says when no post of an account export came in: none was
         given, or one was and the files holding its posts could not be read or are missing
         (named)."""
-        exports = [name for name, label in self.files if label in ACCOUNT_EXPORT_LABELS]
+        # the files of the formats that are a whole account's export, by the label told
+        labels = {s.label for s in REGISTRY if s.name in WHOLE_ACCOUNT_SOURCES}
+        exports = [name for name, label in self.files if label in labels]
         lost = [p.file for p in self.problems if p.records or isinstance(p, UnreadFile)]
         # a missing tweets.js lost them too: "none was imported" read as if no export was given
         lost += [missing.file for missing in self.missing_files if missing.holds_posts]
