@@ -1,0 +1,23 @@
+"""How a text's words are matched to the workplace themes: acronyms in capitals only ("RN",
+not "rn"), hyphens aside ("return-to-office"), and no theme word read in a link or a mention."""
+
+from __future__ import annotations
+
+from staffpulse.listen.topic_theme_scores import theme_of, theme_scores
+
+
+def test_an_acronym_counts_in_capitals_only() -> None:
+    assert theme_of("The RN shortage is real") == "healthcare"
+    assert "healthcare" not in theme_scores("the rn shortage is real")
+
+
+def test_hyphens_do_not_hide_a_phrase() -> None:
+    assert theme_of("return-to-office starts Monday") == "remote"
+    assert theme_scores("Return to office starts Monday") == theme_scores(
+        "return-to-office starts Monday"
+    )
+
+
+def test_words_in_links_and_mentions_are_not_read() -> None:
+    scores = theme_scores("see https://example.com/nurse-shortage-RN via @RN_nurse")
+    assert "healthcare" not in scores
