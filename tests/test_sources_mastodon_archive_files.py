@@ -18,6 +18,7 @@ from mastodon_archive_helpers import (
     AVATAR,
     HOME,
     archive_members,
+    create_activity,
     rosa_actor,
     rosa_outbox,
     rosa_posts,
@@ -233,3 +234,20 @@ def test_the_list_of_accounts_followed_is_told_what_it_is_not_what_to_rename(
         assert refused.hint and not refused.hint.startswith("fix the file")
     else:
         raise AssertionError("following_accounts.csv was taken for a format")
+
+
+def test_an_archive_whose_every_post_is_broken_is_told_as_a_failed_import(
+    tmp_path: Path,
+) -> None:
+    """actor.json came in, but not the outbox's one post: exit 1, with where and what to do."""
+    folder = tmp_path / "mastoarch"
+    folder.mkdir()
+    broken = create_activity("1001", "<p>Hiring</p>", published="not a date")
+    outbox = rosa_outbox() | {"totalItems": 1, "orderedItems": [broken]}
+    (folder / "outbox.json").write_text(json.dumps(outbox))
+    (folder / "actor.json").write_text(json.dumps(rosa_actor()))
+    result = run_import(tmp_path / "db.sqlite", folder)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert "outbox.json: orderedItems[0]: unreadable timestamp 'not a date'; request the" in said
+    assert "No post was imported: the one post read was skipped" in said

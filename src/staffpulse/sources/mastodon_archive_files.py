@@ -25,6 +25,7 @@ import orjson
 from staffpulse.models import Account, AvatarImage
 from staffpulse.sources.base import (
     Item,
+    LostPosts,
     Notice,
     Problem,
     provenance,
@@ -141,7 +142,7 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
         cut = salvage_cut(member.data.decode("utf-8")) if getattr(exc, "cut", False) else None
         if cut is not None:  # the activities whole before the cut are read, the rest told
             lost = max(_activities_lost(member.data) - cut.read, cut.lost)
-            yield Problem(
+            yield LostPosts(
                 member.location,
                 getattr(exc, "line", None),
                 f"the file looks cut short: it stops in the middle, so the {cut.read:,} "
@@ -160,7 +161,7 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
         else:
             said = f"{exc} ({many})"
             said = said if "again" in said else f"{said}; {DOWNLOAD_AGAIN}"
-        yield Problem(member.location, getattr(exc, "line", None), said, records=lost)
+        yield LostPosts(member.location, getattr(exc, "line", None), said, records=lost)
         return
     yield from _read_outbox_items(member, owner, collection)
 
@@ -197,7 +198,10 @@ def _read_outbox_items(
             direct += 1
             continue
         except (ValueError, TypeError, AttributeError) as exc:
-            yield Problem(member.location, None, f"orderedItems[{number}]: {exc}")
+            # counted among the posts read: an outbox whose every post is lost fails the import
+            yield LostPosts(
+                member.location, None, f"orderedItems[{number}]: {exc}; {DOWNLOAD_AGAIN}"
+            )
             continue
         if post is not None and post.kind != "repost" and is_followers_only(item):
             followers_only += 1
