@@ -31,7 +31,12 @@ from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import WriteCounts
-from staffpulse.store.export_gaps import WHOLE_ACCOUNT_SOURCES, MissingPosts, name_files
+from staffpulse.store.export_gaps import (
+    EXPORT_AGAIN,
+    WHOLE_ACCOUNT_SOURCES,
+    MissingPosts,
+    name_files,
+)
 from staffpulse.store.write_batch import LeftOut
 
 NO_EXPORT_TO_REMOVE_FROM = (
@@ -104,8 +109,7 @@ class ImportReport:
         return (
             f"{REMOVES_ONLY.say()} the stored posts an account export lacks, and not one post "
             f"of {exports[0]} could be read ({name_files(lost)}, named above), so which were "
-            "deleted cannot be told: nothing was removed; download the export again, then "
-            f"{REMOVE_AGAIN.say()}"
+            f"deleted cannot be told: nothing was removed; {EXPORT_AGAIN}"
         )
 
     @property

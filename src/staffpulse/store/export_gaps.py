@@ -33,6 +33,8 @@ from staffpulse.store.codec import format_time
 
 # The sources whose files are a whole account, as the platform exported it
 WHOLE_ACCOUNT_SOURCES = frozenset({"bluesky-repo", "mastodon-archive", "x-archive"})
+# What to do when posts of an export were lost to unreadable files, so none was removed
+EXPORT_AGAIN = f"download the export again, then {REMOVE_AGAIN.say()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +145,7 @@ def removal_refused(
         files = "that file" if len({*lost_in, *unread}) <= 1 else "those files"
         return (
             f"{join_and(lost)} {NAMED_ABOVE.say(verb='may be')}: a post lost there would look "
-            f"deleted, so none was removed; correct {files} or download the export again, "
-            f"then {REMOVE_AGAIN.say()}"
+            f"deleted, so none was removed; correct {files} or {EXPORT_AGAIN}"
         )
     return None
 
