@@ -104,6 +104,28 @@ def test_with_no_connection_the_run_stops_after_the_first_failure(store: Store) 
     assert report.results[0].status == "failed" and grouped_hints(report) == []
 
 
+def test_with_no_connection_an_x_account_with_no_token_still_says_the_token(
+    store: Store,
+) -> None:
+    # the dashboard said before the run "X: 2 accounts skipped, no X bearer token"; its end
+    # must not say one of them was skipped for want of a connection, which alone fixes nothing
+    offline = FetchError("public.api.bsky.app: no connection", hint="check your connection")
+    bluesky = FakeFetcher("bluesky", {"a.bsky.social": offline})
+    plan = RefreshPlan(
+        [RefreshTarget("bluesky", "a.bsky.social"), RefreshTarget("x", "acme"),
+         RefreshTarget("x", "guessed", guessed=True), RefreshTarget("mastodon", "c@m.example")],
+        "cohort.csv",
+    )  # fmt: skip
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky},
+        reach=lambda server: False,
+    )  # fmt: skip
+    assert [(r.status, r.message) for r in report.results[1:]] == [
+        ("skipped", NO_X_TOKEN), ("skipped", GUESSED_X), ("skipped", NO_CONNECTION),
+    ]  # fmt: skip
+    assert report.offline and report.exit_code == 75
+
+
 def test_one_instance_down_does_not_stop_the_other_accounts(store: Store) -> None:
     down = FetchError("m.example: no connection", hint="check your connection")
     mastodon = FakeFetcher("mastodon", {"a@m.example": down, "b@m.example": down})

@@ -258,7 +258,13 @@ def refresh_accounts(
             # the run's last line says what to do (check the connection); this account's own
             # advice would send a marketer to its server's address in the config file instead
             result.hint = None
-            report.skip(later, NO_CONNECTION)
+            # an X account with no token (or not paid for) would not have been fetched even
+            # online: it keeps that reason, which a connection alone does not fix
+            for left in later:
+                report.results.append(
+                    _not_fetched(left, limits, x_token)
+                    or AccountResult(left, "skipped", message=NO_CONNECTION)
+                )
             break
     return report
 
@@ -273,17 +279,12 @@ def _refresh_one(
     x_token: bool,
 ) -> AccountResult:
     budget = limits.budget
-    if target.platform == "x":
-        if not pays_for(target, limits):
-            return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
-        if not x_token:
-            return AccountResult(
-                target, "skipped", message=NO_X_TOKEN, hint=steps.SET_X_TOKEN.say(), exit_code=77
-            )
-        if budget is not None:
-            budget -= report.cost_usd  # what the X accounts before this one left
-            if budget <= 0:
-                return _budget_spent(target, limits)
+    if (not_fetched := _not_fetched(target, limits, x_token)) is not None:
+        return not_fetched
+    if target.platform == "x" and budget is not None:
+        budget -= report.cost_usd  # what the X accounts before this one left
+        if budget <= 0:
+            return _budget_spent(target, limits)
     last_run = _last_run_id(store)
     try:
         fetched = _fetch(store, target, limits, budget, made, options)
@@ -306,6 +307,22 @@ def _refresh_one(
         cost_usd=fetched.cost_usd + fetched.lost_answers_usd, message=why, run_id=fetched.run_id,
         notes=list(fetched.notes),
     )  # fmt: skip
+
+
+def _not_fetched(
+    target: RefreshTarget, limits: RefreshLimits, x_token: bool
+) -> AccountResult | None:
+    """Why ``target`` is skipped whatever the network does (an X account read from a bare
+    handle without a budget, or with no X token); None when it is to be fetched."""
+    if target.platform != "x":
+        return None
+    if not pays_for(target, limits):
+        return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
+    if not x_token:
+        return AccountResult(
+            target, "skipped", message=NO_X_TOKEN, hint=steps.SET_X_TOKEN.say(), exit_code=77
+        )
+    return None
 
 
 def _budget_spent(target: RefreshTarget, limits: RefreshLimits) -> AccountResult:
