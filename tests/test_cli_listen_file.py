@@ -1,0 +1,58 @@
+"""The relevance filter a listen uses, as the terminal tells it: without the classifier it
+says which keywords it falls back on; and ``--from`` refuses every connection option given
+with it, naming them all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import staffpulse.signals.text as text_signals
+from staffpulse.cli import listen_file
+from staffpulse.errors import InputError
+
+
+@pytest.fixture
+def no_classifier(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The classifier missing; what the terminal's error stream was told."""
+    told: list[str] = []
+    monkeypatch.setattr(text_signals, "load_text_signals_or_none", lambda: None)
+    monkeypatch.setattr(listen_file.err_console, "print", lambda text, **_: told.append(text))
+    return told
+
+
+def test_without_the_classifier_the_builtin_keywords_are_named(no_classifier: list[str]) -> None:
+    relevance = listen_file.listen_filter(None, classifier=True)
+    assert relevance.scorer is None
+    assert no_classifier == [
+        "[yellow]The work_topic classifier is not available; filtering by the built-in "
+        "keyword list.[/]"
+    ]
+
+
+def test_without_the_classifier_your_keywords_are_named(
+    no_classifier: list[str], tmp_path: Path
+) -> None:
+    words = tmp_path / "keywords.txt"
+    words.write_text("# our terms\nnurse staffing\n-nursery\n", encoding="utf-8")
+    relevance = listen_file.listen_filter(words, classifier=True)
+    assert "filtering by your keywords" in no_classifier[0]
+    assert relevance.description == "1 keyword + 1 exclusion"
+
+
+def test_the_classifier_turned_off_is_not_reported_missing(no_classifier: list[str]) -> None:
+    listen_file.listen_filter(None, classifier=False)
+    assert no_classifier == []
+
+
+def test_every_connection_option_given_with_from_is_named() -> None:
+    with pytest.raises(InputError) as raised:
+        listen_file.check_file_options("wss://jet.example", 5, 30.0)
+    assert str(raised.value.message).startswith(
+        "--url and --cursor and --idle-timeout with --from: a recorded stream is read whole"
+    )
+    assert raised.value.hint == (
+        "leave out --url and --cursor and --idle-timeout (--max-events still stops early)"
+    )
+    listen_file.check_file_options(None, None, None)  # none given: nothing to refuse
