@@ -309,6 +309,9 @@ _AGENCIES_BY_POSTS = [
      ["We have 3 new roles for engineers. Email us."]),
     ("Crestline", "Sourcing developers for startups in Berlin.",
      ["Reach out to us for your next hire."]),
+    # its consultant's words, retweeted
+    ("Summit", "Finding engineers for Bay Area startups.",
+     ["RT @janesmith: My client is hiring a CTO. DM me."]),
 ]  # fmt: skip
 
 

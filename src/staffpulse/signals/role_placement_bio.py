@@ -202,6 +202,7 @@ _PERSON_POSTS = re.compile(
     r"(?:roles?|openings?|positions?|vacanc\w*|jobs?|reqs?)\b|\bi\s+(?:just\s+)?placed\b",
     re.IGNORECASE,
 )
+_RETWEET = re.compile(r"\s*RT\s+@", re.IGNORECASE)
 # a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
 _STEMS = (
     "plac",
@@ -277,7 +278,10 @@ def speaks_for_a_firm(bio: str, posts: TextInput = None) -> bool:
 def speaks_as_a_person(posts: TextInput = None) -> bool:
     """The posts are one recruiter's own words ("my client", "DM me", "I'm hiring")."""
     text, _ = sample_posts(posts)
-    return bool(text) and _PERSON_POSTS.search(to_ascii(text)) is not None
+    # an agency retweets its consultants ("RT @janesmith: My client is hiring. DM me."): their
+    # words, not the account's
+    own = [line for line in text.split("\n") if not _RETWEET.match(line)]
+    return any(_PERSON_POSTS.search(to_ascii(line)) is not None for line in own)
 
 
 def apply_placement_bios(
