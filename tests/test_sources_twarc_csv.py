@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.twarc_csv import TwarcCsv, rows_from_twarc_csv
+from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
 FILE = Path(__file__).parent / "fixtures" / "twarc2" / "tweets.csv"
@@ -136,3 +138,21 @@ def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> No
         r for r in rows_from_twarc_csv({**row, "in_reply_to_user_id": ""}) if isinstance(r, Post)
     ]
     assert alone.kind == "original" and alone.reply_to_handle is None
+
+
+def test_an_edited_tweet_replaces_the_version_an_older_csv_stored(tmp_path: Path) -> None:
+    """twarc-csv writes edit_history_tweet_ids as a list, oldest first: the latest version
+    of a tweet edited takes the place of the earlier one an older search stored."""
+    header = "id,text,author_id,author.username,referenced_tweets.retweeted.id,"
+    header += "edit_history_tweet_ids\n"
+    before, after = tmp_path / "before.csv", tmp_path / "after.csv"
+    before.write_text(header + '1801,Hiring wedlers,9,acme,,"[""1801""]"\n', encoding="utf-8")
+    after.write_text(header + "1802,Hiring welders,9,acme,,\"['1801', '1802']\"\n")
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [before])
+        report = import_paths(store, [after])
+        posts = store.get_posts("x", ["1801", "1802"])
+    assert list(posts) == ["1802"] and posts["1802"].text == "Hiring welders"
+    assert report.new_posts == 0
+    (row,) = [r for r in rows_from_twarc_csv({"id": "1801", "author_id": "9"}) if r]
+    assert isinstance(row, Post) and row.aliases == ()  # never edited: no other id

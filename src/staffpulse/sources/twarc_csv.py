@@ -19,6 +19,7 @@ costs its own row only).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -124,6 +125,16 @@ def rows_from_twarc_csv(
     return rows
 
 
+def _earlier_versions(row: Mapping[str, str | None], tweet_id: str) -> tuple[str, ...]:
+    """The ids of the earlier versions of a tweet edited, when this row is its latest one
+    (``edit_history_tweet_ids``, oldest first, written as a JSON or Python list): a store
+    holding one from an older search has it replaced by this one, not counted twice."""
+    history = re.findall(r"\d+", _get(row, "edit_history_tweet_ids") or "")
+    if history[-1:] != [tweet_id]:
+        return ()
+    return tuple(dict.fromkeys(version for version in history if version != tweet_id))
+
+
 def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     retweeted = _get(row, "referenced_tweets.retweeted.id")
     replied = _get(row, "referenced_tweets.replied_to.id")
@@ -170,6 +181,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         replies=_int(row, "public_metrics.reply_count"),
         quotes=_int(row, "public_metrics.quote_count"),
         url=f"https://x.com/{handle}/status/{tweet_id}" if handle else None,
+        aliases=_earlier_versions(row, tweet_id),
     )
 
 
