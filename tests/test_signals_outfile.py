@@ -88,3 +88,17 @@ def test_a_pipe_or_device_is_written_into_not_replaced_by_a_file(tmp_path: Path)
     assert got == [b'{"id": 1}\n']
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert _names(tmp_path) == ["results.pipe"]  # no temporary file left beside it
+
+
+def test_a_full_disk_behind_a_device_is_told_as_an_output_error_too() -> None:
+    """Written straight into (no temporary file), a device's full disk reads as the output's
+    fault as a file's does; an error that is no fault of the output is left as it is."""
+    device = Path("/dev/null")
+    with (
+        pytest.raises(InputError, match="/dev/null: cannot write the output"),
+        atomic_output(device),
+    ):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(OSError, match="Input/output error") as caught, atomic_output(device):
+        raise OSError(errno.EIO, "Input/output error")
+    assert not isinstance(caught.value, InputError)

@@ -99,20 +99,27 @@ def _is_device_or_pipe(path: Path) -> bool:
 
 
 @contextmanager
+def _output_faults(output: Path) -> Iterator[None]:
+    """A write's error that is the output's fault (a full disk, ...) told as one, with what
+    to do; any other (a bad input's) left as it is."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS:
+            raise _write_error(output, exc) from exc
+        raise
+
+
+@contextmanager
 def _direct_output(output: Path) -> Iterator[IO[str]]:
     """``output`` opened as it is, for a device or a pipe that has no old content to keep."""
     try:
         sink = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise _write_error(output, exc) from exc
-    with sink:
-        try:
-            yield sink
-            sink.flush()
-        except OSError as exc:
-            if exc.errno in _OUTPUT_ERRNOS:
-                raise _write_error(output, exc) from exc
-            raise
+    with sink, _output_faults(output):
+        yield sink
+        sink.flush()
 
 
 @contextmanager
@@ -137,12 +144,8 @@ def atomic_output(output: Path, inputs: Iterable[Path] = ()) -> Iterator[IO[str]
         ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as sink:
-            try:
+            with _output_faults(output):
                 yield sink
-            except OSError as exc:
-                if exc.errno in _OUTPUT_ERRNOS:
-                    raise _write_error(output, exc) from exc
-                raise
             try:
                 sink.flush()
                 os.fsync(sink.fileno())  # on disk before the rename makes it OUT
