@@ -1,0 +1,82 @@
+"""What a candidate's own posts say for Connect: voice counts a post with personality or
+humor, conversation the share of replies, the job share falls back on the job-ad wordings
+without the model, and each account's scores are its own in one batch."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.connect.citizen import RoleGuess, citizen_signals, judges_voice
+from staffpulse.connect.own_posts import OwnPosts
+from staffpulse.models import Post
+
+WHEN = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def _post(text: str, kind: str = "original") -> Post:
+    return Post(platform="x", id=text, author_id="a", text=text, kind=kind, created_at=WHEN)  # type: ignore[arg-type]
+
+
+class _Scorer:
+    """Scores set by hand per text: personality, humor, job_opening."""
+
+    def __init__(self, by_text: dict[str, tuple[float, float, float]]) -> None:
+        self.by_text = by_text
+        self.batches = 0
+
+    def score(self, texts: Sequence[str]) -> Mapping[str, Any]:
+        self.batches += 1
+        rows = [self.by_text[t] for t in texts]
+        return {
+            "personality": [r[0] for r in rows],
+            "humor": [r[1] for r in rows],
+            "job_opening": [r[2] for r in rows],
+        }
+
+
+def test_each_accounts_voice_conversation_and_job_share_are_its_own() -> None:
+    scorer = _Scorer(
+        {
+            "Proud of our team": (0.9, 0.0, 0.0),
+            "Ha, Monday again": (0.1, 0.8, 0.0),  # funny counts as a voice too
+            "Agreed!": (0.2, 0.1, 0.0),
+            "RN wanted, apply": (0.0, 0.0, 0.9),
+            "LPN wanted, apply": (0.0, 0.0, 0.9),
+        }
+    )
+    firm = OwnPosts(
+        [_post("Proud of our team"), _post("Ha, Monday again"), _post("Agreed!", "reply")],
+        total=5,
+        last_post=WHEN,
+    )
+    bot = OwnPosts([_post("RN wanted, apply"), _post("LPN wanted, apply")], 2, WHEN)
+    quiet = OwnPosts([], total=1, last_post=None)  # only a repost: nothing in its own words
+    a, b, c = citizen_signals(scorer, [firm, bot, quiet])
+    assert (a.voice, a.conversation, a.job_share, a.posts, a.judged) == (67, 33, 0.0, 5, 3)
+    assert (b.voice, b.conversation, b.job_share) == (0, 0, 1.0)
+    assert (c.voice, c.conversation, c.job_share, c.judged) == (None, None, None, 0)
+    assert scorer.batches == 1
+
+
+def test_without_the_model_the_job_share_comes_from_ad_wordings() -> None:
+    ads = OwnPosts(
+        [
+            _post("Forklift operators wanted! 1st and 2nd shift, $19/hr, start Monday."),
+            _post("What a week at the conference"),
+        ],
+        2,
+        WHEN,
+    )
+    (citizen,) = citizen_signals(None, [ads])
+    assert citizen.job_share == 0.5
+    assert citizen.voice is None  # no model, no voice: not a zero
+
+
+def test_a_role_below_the_bar_is_a_maybe_and_few_posts_judge_no_voice() -> None:
+    assert RoleGuess("hr_pro", 0.9).label == "HR pro"
+    assert RoleGuess("vendor", 0.3).label == "maybe vendor"
+    assert RoleGuess("vendor", None).sure  # a model without scores is taken at its word
+    assert not judges_voice(3, 10)
+    assert judges_voice(10, 10) and judges_voice(None, 10)
