@@ -6,7 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from staffpulse.sources.x_ids import quoted_author_first, status_link, time_of_tweet_id
+from staffpulse.sources.x_ids import (
+    handle_account,
+    quoted_author_first,
+    status_link,
+    time_of_tweet_id,
+)
 
 
 def test_a_snowflake_id_gives_its_time_to_the_millisecond() -> None:
@@ -53,3 +58,12 @@ def test_a_link_to_a_tweets_photo_or_video_names_the_tweet() -> None:
     assert status_link("https://twitter.com/jobsdata/status/556/photo/1") == ("jobsdata", "556")
     assert status_link("https://x.com/jobsdata/status/556/video/2?s=20") == ("jobsdata", "556")
     assert status_link("https://x.com/jobsdata/status/556/likes") is None
+
+
+def test_a_handle_named_alone_is_one_bare_account_whatever_its_case() -> None:
+    """A brand in TWCS, an analytics export's author, an IBM dialog's agent: named by handle
+    only, each is the one account of that handle (keyed lower-case), with no profile claimed."""
+    named = handle_account("ChaseSupport")
+    assert named.id == handle_account("chasesupport").id == "chasesupport"
+    assert named.handle == "ChaseSupport" and named.url == "https://x.com/ChaseSupport"
+    assert not named.bio_known and not named.name_known

@@ -50,7 +50,7 @@ from staffpulse.sources.jsonio import (
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
 from staffpulse.sources.x_entities import decode_x_text
-from staffpulse.sources.x_ids import time_of_tweet_id
+from staffpulse.sources.x_ids import handle_account, time_of_tweet_id
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "ibm-dialogs"
@@ -116,17 +116,7 @@ def rows_from_dialog(dialog: Mapping[str, Any]) -> list[Account | Post]:
                 url=f"https://x.com/{handle}/status/{tweet_id}",
             )
         )
-        accounts.setdefault(
-            handle.lower(),
-            Account(
-                platform=PLATFORM,
-                id=handle.lower(),
-                handle=handle,
-                bio_known=False,  # the dataset has no profiles
-                name_known=False,
-                url=f"https://x.com/{handle}",
-            ),
-        )
+        accounts.setdefault(handle.lower(), handle_account(handle))  # the dataset has no profiles
     return [*accounts.values(), *posts]
 
 

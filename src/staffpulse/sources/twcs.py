@@ -41,6 +41,7 @@ from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
 from staffpulse.sources.x_entities import decode_x_text
+from staffpulse.sources.x_ids import handle_account
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "twcs"
@@ -130,15 +131,7 @@ def rows_from_twcs(row: Mapping[str, str], thread: Thread | None = None) -> list
     )
     if inbound:
         return [post]
-    brand = Account(
-        platform=PLATFORM,
-        id=post.author_id,
-        handle=author,
-        bio_known=False,  # the dataset has no profiles
-        name_known=False,
-        url=f"https://x.com/{author}",
-    )
-    return [brand, post]
+    return [handle_account(author), post]  # the dataset has no profiles
 
 
 class ThreadIndex:

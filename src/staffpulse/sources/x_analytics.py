@@ -41,7 +41,7 @@ from staffpulse.sources.native_records import HASHTAG_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import written_count, written_time
 from staffpulse.sources.x_entities import decode_x_text
-from staffpulse.sources.x_ids import status_link, time_of_tweet_id
+from staffpulse.sources.x_ids import handle_account, status_link, time_of_tweet_id
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "x-analytics"
@@ -123,15 +123,7 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
         replies=counts["replies"],
         url=f"https://x.com/{handle}/status/{post_id}",
     )
-    author = Account(
-        platform=PLATFORM,
-        id=post.author_id,
-        handle=handle,
-        bio_known=False,  # the export has no profile
-        name_known=False,
-        url=f"https://x.com/{handle}",
-    )
-    return [author, post]
+    return [handle_account(handle), post]  # the export has no profile
 
 
 class XAnalytics:

@@ -8,7 +8,8 @@ responses requested without ``created_at``) and the live fetcher.
 
 A link ``x.com/<handle>/status/<id>`` names the linked tweet's author (as the handle was when
 the link was written; X redirects renamed handles). It is all an archive, or a response without
-the quoted tweet, says about whom a quote engages.
+the quoted tweet, says about whom a quote engages. A file that names its authors by handle
+alone (a dataset, an analytics export) gives each the bare account :func:`handle_account`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from staffpulse.models import normalize_handle
+from staffpulse.models import Account, normalize_handle
 
 TWITTER_EPOCH_MS = 1288834974657
 # Ids below this would read as the first 17 minutes of the epoch: they are the counters of
@@ -70,3 +71,17 @@ def quoted_author_first(
             handle = normalize_handle(link[0])
             return (handle, *(m for m in mentions if m != handle))
     return mentions
+
+
+def handle_account(handle: str) -> Account:
+    """The account of an X ``handle`` a file names and tells nothing more of (no name, bio
+    or counts): its id the lower-cased handle, as every handle-only source's, so that the
+    store files it under the account it holds with that handle (an archive's)."""
+    return Account(
+        platform="x",
+        id=handle.lower(),
+        handle=handle,
+        bio_known=False,
+        name_known=False,
+        url=f"https://x.com/{handle}",
+    )
