@@ -355,3 +355,20 @@ def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Pa
     assert live is not None and live["top_action"]
     assert f"Next {live['top_action']}" in _ungraded_card(page, "livefirm")
     assert "Post again" not in _ungraded_card(page, "livefirm")
+
+
+def test_open_with_an_address_of_no_profile_says_so_on_the_audit_it_was_typed_on(
+    client: Any,
+) -> None:
+    # a LinkedIn page pasted for the firm: the audit it was typed on says what to give instead,
+    # as for a handle not in the store, rather than an error page that leaves it
+    typed = {"account": "https://www.linkedin.com/in/acme", "from": "/audit/x/brightpathstaff"}
+    went = client.get("/audit-go", params=typed)
+    assert went.status_code == 303
+    assert went.headers["location"].startswith("/audit/x/brightpathstaff?flash=")
+    words = html.unescape(page_words(client.get(went.headers["location"]).text))
+    assert "That account could not be opened: 'https://www.linkedin.com/in/acme'" in words
+    assert "What to do: give the handle" in words
+    # with no audit to go back to, it is still the error page that says so
+    elsewhere = client.get("/audit-go", params={"account": typed["account"]})
+    assert elsewhere.status_code == 400 and "is not a profile URL" in elsewhere.text

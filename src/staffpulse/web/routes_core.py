@@ -349,9 +349,8 @@ def _audited(ctx: WebContext, job: Job, platform: str, handle: str) -> AuditResu
 @router.get("/audit-go")
 def audit_go(request: Request) -> Response:
     """The account picker of the audit page (a GET form): redirect to the chosen audit."""
-    typed = request.query_params.get("account", "")
+    typed, back = request.query_params.get("account", ""), request.query_params.get("from", "")
     if not typed.strip():  # say what to type, on the audit the button was pressed on
-        back = request.query_params.get("from", "")
         example = next(iter(account_choices(web(request).backend)), None)
         return flash_redirect(
             request,
@@ -368,11 +367,14 @@ def audit_go(request: Request) -> Response:
         )
     try:
         account = find_account(web(request).backend, typed)
+    except InputError as exc:  # a pasted address of no profile (a LinkedIn page, a website)
+        if back.startswith("/audit/"):
+            return form_problem(request, back, exc, "That account could not be opened:")
+        raise
     except NotFoundError as exc:
         # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it;
         # a name that is one account's ("Mia Castellano") opens it, as its handle would
         matches = _matching(web(request).backend.with_posts(), typed)
-        back = request.query_params.get("from", "")
         if not matches and back.startswith("/audit/"):
             # the audit it was typed on says so, rather than an error page that leaves it
             return form_problem(request, back, exc, "That account could not be opened:")
