@@ -10,6 +10,7 @@ from staffpulse.errors import ModelError
 from staffpulse.signals import role_person_name
 from staffpulse.signals.role_features import split_name
 from staffpulse.signals.role_person_name import (
+    handle_user,
     is_a_persons_name,
     name_shape,
     names_a_recruiter,
@@ -112,3 +113,13 @@ def test_a_name_followed_by_what_the_person_does_names_a_recruiter(
     name: str, expected: bool
 ) -> None:
     assert names_a_recruiter(split_name(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "user"),
+    [("priyapatel.bsky.social", "priyapatel"), ("@janesmith@mastodon.social", "janesmith"),
+     ("jane_smith@hachyderm.io", "jane_smith"), ("Jane Smith", "Jane Smith"),
+     ("J.Smith", "J.Smith"), ("tmj_dal_it", "tmj_dal_it"), ("", "")],
+)  # fmt: skip
+def test_a_handle_with_its_server_is_read_without_the_server(name: str, user: str) -> None:
+    assert handle_user(name) == user

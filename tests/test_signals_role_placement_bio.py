@@ -344,3 +344,14 @@ def test_a_handle_that_names_a_recruiter_is_one_even_over_a_firms_bio() -> None:
     assert out.role == ["recruiter"] * 3
     firms = model.predict(["Jane Smith Staffing", "brightwayrecruiting", "northgate"], [bio] * 3)
     assert firms.role == ["staffing_firm"] * 3
+
+
+def test_a_bluesky_or_mastodon_handle_standing_in_for_the_name_is_read_as_a_name() -> None:
+    """ "priyapatel.bsky.social" (no display name) with a placement bio was a staffing firm:
+    the server's words hid the run-together name."""
+    model = load_role_model()
+    bio = "We place nurses with hospitals across Ohio."
+    names = ["priyapatel.bsky.social", "@janesmith@mastodon.social", "jane.smith.dev"]
+    assert model.predict(names, [bio] * 3).role == ["recruiter"] * 3
+    brands = ["northgate.bsky.social", "@acmestaffing@mastodon.social"]
+    assert model.predict(brands, [bio] * 2).role == ["staffing_firm"] * 2

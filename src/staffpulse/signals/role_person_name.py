@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,17 @@ _PLACE_OPENERS = frozenset(
 # what a recruiter appends to their own name in a run-together handle ("johnsmithrecruits",
 # "priyapatelrecruiter"); "recruiting" and "talent" stay a firm's ("Smith Recruiting")
 _ROLE_SUFFIXES = ("recruits", "recruiter", "hires", "headhunter", "sourcer")
+
+# a Bluesky or Mastodon handle with its server ("priyapatel.bsky.social",
+# "@janesmith@mastodon.social"), which stands in for a missing display name
+_HANDLE_WITH_HOST = re.compile(r"@?([\w-]+)(?:@|\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+def handle_user(name: str) -> str:
+    """The user's part of a handle with its server ("priyapatel.bsky.social" -> "priyapatel"),
+    else the name as given: the server's words say nothing of the person."""
+    found = _HANDLE_WITH_HOST.fullmatch(name.strip())
+    return name if found is None else found.group(1)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,11 @@ import numpy.typing as npt
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
 from staffpulse.signals.role_inputs import TextInput
-from staffpulse.signals.role_person_name import names_a_recruiter, reads_as_a_persons_name
+from staffpulse.signals.role_person_name import (
+    handle_user,
+    names_a_recruiter,
+    reads_as_a_persons_name,
+)
 from staffpulse.signals.role_product_bio import names_a_person
 
 __all__ = [
@@ -284,6 +288,18 @@ def speaks_as_a_person(posts: TextInput = None) -> bool:
     return any(_PERSON_POSTS.search(to_ascii(line)) is not None for line in own)
 
 
+def _names_a_person(name: str, bio: str, posts: TextInput) -> bool:
+    """The screen name is one recruiter's, or a person's and nothing says a firm speaks; a
+    handle with its server is read with and without it ("jane.smith.dev")."""
+    for given in dict.fromkeys((handle_user(name), name)):
+        split = split_name(given)
+        if names_a_recruiter(split) or (
+            reads_as_a_persons_name(split, given) and not speaks_for_a_firm(bio, posts)
+        ):
+            return True
+    return False
+
+
 def apply_placement_bios(
     names: Sequence[str | None],
     bios: Sequence[str | None],
@@ -301,15 +317,7 @@ def apply_placement_bios(
     # only the few placement bios are read for a person's name, not every account's
     for i in np.flatnonzero(placing).tolist():
         own = None if posts is None else posts[i]
-        split = split_name(names[i] or "")
-        solo[i] = (
-            speaks_as_a_person(own)
-            or names_a_recruiter(split)
-            or (
-                reads_as_a_persons_name(split, names[i] or "")
-                and not speaks_for_a_firm(bios[i] or "", own)
-            )
-        )
+        solo[i] = speaks_as_a_person(own) or _names_a_person(names[i] or "", bios[i] or "", own)
     firm = placing & ~solo
     p_org = np.where(firm, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
     p_org = np.where(solo, np.minimum(p_org, SOLO_RECRUITER_P_ORG), p_org)
