@@ -165,6 +165,16 @@ def test_a_role_that_leaves_nothing_is_advised_a_wider_role(store: Store) -> Non
     assert "use a wider --role (or none)" in step
 
 
+def test_roles_asked_for_are_named_in_words_groups_by_their_roles(store: Store) -> None:
+    # "another role than industry" said nothing of which roles those are
+    step = rank_with_fakes(store, role="job seekers / employer").next_step or ""
+    assert "have another role than job seeker or employer (found: HR pro 1, vendor 1)" in step
+    lonely = _lonely_firm(["zed_zone"])
+    add_posts(lonely, Account(platform="x", id="id_zed_zone", handle="zed_zone"))
+    step = rank_with_fakes(lonely, role="industry; hr-pro").next_step or ""
+    assert "another role than staffing firm, recruiter, HR pro or vendor (found: other 1)" in step
+
+
 def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
     lonely = _lonely_firm(["olga_old"])
     add_posts(
@@ -187,7 +197,8 @@ def test_the_role_asked_for_is_named_in_words() -> None:
 
     assert _role_words("hr_pro") == "HR pro"
     assert _role_words("hr_pro,job_board") == "HR pro or job board"
-    assert _role_words("industry") == "industry"
+    # a group by its roles: "another role than industry" did not say which those are
+    assert _role_words("industry") == "staffing firm, recruiter, HR pro or vendor"
 
 
 def test_groups_beyond_the_three_largest_are_named_in_short() -> None:

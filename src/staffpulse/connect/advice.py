@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from staffpulse.connect.choices import ROLE_GROUPS, ROLE_SEPARATORS, role_key
+
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.reach_back import reach_back
@@ -388,7 +390,10 @@ def _roles_found(roles: Counter[str]) -> str:
 
 
 def _role_words(typed: str | None) -> str:
-    """``--role hr_pro,vendor`` in words: "HR pro or vendor" ("industry" stays as it is)."""
-    parts = [p.strip() for p in (typed or "").split(",") if p.strip()]
-    words = [role_label(p) for p in parts]
+    """``--role hr_pro,vendor`` in words: "HR pro or vendor"; a group by its roles, since
+    "another role than industry" said nothing of which roles that is."""
+    keys = [role_key(p) for p in ROLE_SEPARATORS.split(typed or "") if p.strip()]
+    words = list(dict.fromkeys(role_label(r) for k in keys for r in ROLE_GROUPS.get(k, (k,))))
+    if len(words) > 2:
+        return ", ".join(words[:-1]) + " or " + words[-1]
     return " or ".join(words) if words else "the one asked for"
