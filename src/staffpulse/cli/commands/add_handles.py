@@ -4,11 +4,11 @@ for later (the library is :mod:`staffpulse.connect.handles`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.progress import Progress
 from rich.table import Table
 
 from staffpulse.cli.consoles import make_console, make_count_progress
@@ -67,7 +67,8 @@ def add_handles_command(
         )
     with open_store(db) as store:
         entries = merge_pending(store, read.entries) if retry else read.entries
-        with _HandleProgress(len(entries), tell_fetches=not as_json) as shown:
+        with make_count_progress(err_console, disable=not entries) as bar:
+            shown = _HandleProgress(bar, len(entries), tell_fetches=not as_json)
             report = add_and_fetch_handles(
                 store,
                 entries,
@@ -88,28 +89,15 @@ def add_handles_command(
 
 
 class _HandleProgress:
-    """A transient bar while handles are added, and one lasting line per fetch tried:
-    fetches are what take time, and the bar alone leaves nothing behind (nor anything when
-    not on a terminal). Each unreachable service is told once."""
+    """A task on a transient ``bar`` while handles are added, and one lasting line per fetch
+    tried: fetches are what take time, and the bar alone leaves nothing behind (nor anything
+    when not on a terminal). Each unreachable service is told once."""
 
-    def __init__(self, total: int, *, tell_fetches: bool) -> None:
-        self.total = total
+    def __init__(self, bar: Progress, total: int, *, tell_fetches: bool) -> None:
+        self.bar = bar
+        self.task = bar.add_task("Handles", total=total)
         self.tell_fetches = tell_fetches
-        self.bar = make_count_progress(err_console, disable=not total)
         self.announced: set[int] = set()
-
-    def __enter__(self) -> _HandleProgress:
-        self.bar.__enter__()
-        self.task = self.bar.add_task("Handles", total=self.total)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.bar.__exit__(exc_type, exc, traceback)
 
     def progress(self, done: int, entry: HandleEntry) -> None:
         description = escape(f"{entry.platform} {entry.handle}")
