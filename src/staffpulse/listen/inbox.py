@@ -41,6 +41,7 @@ from staffpulse.listen.inbox_steps import (
     make_items,
     pick_shown,
 )
+from staffpulse.listen.languages import count_turned_down, other_languages_note
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.looks import Look, new_conversations, take_look
 from staffpulse.listen.own_accounts import missing_account_note, resolve_accounts
@@ -138,6 +139,11 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
+    since = ref.at - max_age if max_age is not None else None
+    other_languages = count_turned_down(store, platform, since, ref.at)
+    language_note = other_languages_note(other_languages)
+    if language_note is not None:
+        notes.append(language_note)
     if offer.after_as_of and not offer.everyone:  # a date before the store's conversations
         notes.append(_before_all_note(offer, ref.at))
     return Inbox(
@@ -156,6 +162,7 @@ def build_inbox(
         topic_choices=result.choices,
         topic_matches=result.matches,
         left_out=result.pick.left_out,
+        other_languages=other_languages,
         account_note=account_note,
         clock_note=_clock_note(ref),
         work_note=work_note,

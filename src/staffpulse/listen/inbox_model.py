@@ -150,6 +150,9 @@ class Inbox:
     # open conversations left out as not conversations to join, by reason
     # (``moderation.LEAVE_OUT``: job_ad, greeting, spam, hostile, nsfw, partisan)
     left_out: dict[str, int] = field(default_factory=dict)
+    # posts in other languages read in the window and not kept, by language code ("es"): the
+    # classifier reads English (:mod:`.languages`; its note is among ``notes``)
+    other_languages: dict[str, int] = field(default_factory=dict)
     # the note saying that ``account`` is neither a stored account nor the author of stored
     # posts (also among ``notes``), so that a page can show it as the warning it is
     account_note: str | None = None
@@ -243,6 +246,7 @@ class Inbox:
                 {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_matches
             ],
             "left_out": self.left_out,
+            "other_languages": self.other_languages,
             # the platform asked (None: every one); when it has no conversation, where they are
             "platform": self.platform,
             "conversations_elsewhere": self.elsewhere,

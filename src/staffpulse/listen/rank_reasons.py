@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from staffpulse.durations import format_span
+from staffpulse.listen.languages import other_language_caution
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
@@ -78,6 +79,9 @@ def explain(
         )
     if aimed_at is not None:
         cautions.append(f"addressed to {aimed_at}: join only if you can add something")
+    in_other_language = other_language_caution(conv.root or conv.posts[0])
+    if in_other_language is not None:
+        cautions.append(in_other_language)
     if n > 20:  # without the first post, the stored replies are a floor, still worth saying
         count = count_of(n, "reply", "replies")
         count = count if known is not None else f"at least {count}"

@@ -1,0 +1,116 @@
+"""Posts in languages other than English: listening reads English, and says so.
+
+Everything that judges a post here is English: the work-topic classifier, the work words of
+:mod:`staffpulse.listen.work_terms`, the moderation lexicons and the angles, which a firm
+would post as its reply. A post in another language is therefore seldom kept, and when it
+is (a keyword of that language, or the classifier on a borrowed English word) its angle
+still reads as advice for an English reply. For an English-speaking firm that is the right
+default: a reply in English to a Spanish question is not joining the conversation. The inbox
+says it plainly instead of leaving a firm to think nobody posts in other languages: a note
+counts the posts in other languages it turned down, and an item in another language carries
+a caution.
+
+A post's language is read as the audit reads it
+(:func:`staffpulse.audit.language.post_language`): the one its platform gave (Bluesky's
+``langs``, X's ``lang``, Mastodon's ``language``), unless its words are plainly English (X
+tags a few English words "in", "tl" or "fr"); with none from the platform, its words decide,
+for an item's caution. The note counts only posts whose platform named another language:
+reading the words of every post turned down would cost an inbox of a big store seconds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from staffpulse.audit.language import NO_LANGUAGE, post_language
+from staffpulse.models import Post
+from staffpulse.report.counts import count_of, join_and
+from staffpulse.store import Store
+from staffpulse.store.codec import format_time
+
+# the languages most often met on the three platforms, by name; any other by its code
+_NAMES = {
+    "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
+    "nl": "Dutch", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "ar": "Arabic",
+    "hi": "Hindi", "in": "Indonesian", "id": "Indonesian", "tl": "Tagalog", "tr": "Turkish",
+    "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "sv": "Swedish", "cs": "Czech",
+    "th": "Thai", "fa": "Persian", "ca": "Catalan", "fi": "Finnish", "da": "Danish",
+    "no": "Norwegian", "nb": "Norwegian", "et": "Estonian", "el": "Greek", "he": "Hebrew",
+}  # fmt: skip
+# how many languages a note names before "and N more"
+_NAMED = 3
+
+
+def other_language(lang: str | None) -> str | None:
+    """The language code a platform gave a post, when it names a language other than English
+    ("es" for "es-MX"), or None: English, or no language named."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if not code or code == "en" or code in NO_LANGUAGE:
+        return None
+    return code
+
+
+def language_name(code: str | None) -> str:
+    """ "Spanish" for "es"; a code with no name here is said as written ("sw"), and no code
+    at all (the words told) as "another language"."""
+    if code is None:
+        return "another language"
+    return _NAMES.get(code, f"language '{code}'")
+
+
+def other_language_caution(post: Post) -> str | None:
+    """The caution of an item whose opening is in another language, else None."""
+    if post_language(post) != "other":
+        return None
+    name = language_name(other_language(post.lang))
+    return (
+        f"written in {name}: the angle is for a reply in English; answer in {name} only if"
+        " someone at your firm writes it, else skip"
+    )
+
+
+def count_turned_down(
+    store: Store, platform: str | None, since: datetime | None, until: datetime
+) -> dict[str, int]:
+    """The posts in other languages that listening read and did not keep (not about work, as
+    far as an English reader can tell), posted between ``since`` (None: any time) and
+    ``until``, by language code, most first."""
+    sql = (
+        "SELECT p.platform, p.id, p.lang, p.text FROM listen_relevance r JOIN posts p"
+        " ON p.platform = r.platform AND p.id = r.post_id"
+        " WHERE r.relevant = 0 AND p.lang IS NOT NULL AND p.lang != ''"
+        " AND lower(p.lang) NOT LIKE 'en%' AND p.created_at <= ?"
+    )
+    params: list[str | None] = [format_time(until)]
+    if since is not None:
+        sql += " AND p.created_at >= ?"
+        params.append(format_time(since))
+    if platform is not None:
+        sql += " AND r.platform = ?"
+        params.append(platform)
+    counts: dict[str, int] = {}
+    for platform_of, pid, lang, text in store.conn.execute(sql, params):
+        code = other_language(lang)
+        post = Post(platform=platform_of, id=pid, author_id="", text=text, lang=lang)
+        # X tags a few English words as Indonesian or Tagalog: those are English all the same
+        if code is not None and post_language(post) == "other":
+            counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def other_languages_note(counts: dict[str, int]) -> str | None:
+    """ "12 posts in other languages (7 in Spanish, 3 in Korean and 2 in French) were read
+    but not offered: listening reads English only", or None when there were none."""
+    if not counts:
+        return None
+    total = sum(counts.values())
+    named = [f"{n:,} in {language_name(code)}" for code, n in list(counts.items())[:_NAMED]]
+    if len(counts) > _NAMED:
+        named.append(f"{count_of(len(counts) - _NAMED, 'more language')}")
+    return (
+        f"{count_of(total, 'post')} in other languages ({join_and(named)}) were read but not"
+        " offered: listening reads English only, so their work talk is not found"
+        " (docs/listen.md, 'Posts in other languages')"
+    )

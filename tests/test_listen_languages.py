@@ -1,0 +1,94 @@
+"""Posts in other languages: the inbox says how many it read and did not offer, and an item in
+another language warns that its angle is for an English reply."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.languages import other_language, other_languages_note
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Store, open_store
+
+NOW = datetime.now(UTC)
+
+
+def post(pid: str, text: str, lang: str | None, days: float = 0.05) -> Post:
+    return Post(platform="bluesky", id=pid, author_id=f"did:plc:{pid}", text=text, lang=lang,
+                created_at=NOW - timedelta(days=days))  # fmt: skip
+
+
+def add(store: Store, tmp_path: Path, *posts: Post) -> None:
+    store.upsert(list(posts), provenance("bluesky_json", tmp_path / "feed.json"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "code"),
+    [("es", "es"), ("es-MX", "es"), ("pt_BR", "pt"), ("en", None), ("en-GB", None),
+     ("und", None), ("zxx", None), ("", None), (None, None)],
+)  # fmt: skip
+def test_a_language_other_than_english_is_named_and_no_language_is_none(
+    lang: str | None, code: str | None
+) -> None:
+    assert other_language(lang) == code
+
+
+def test_the_inbox_counts_the_posts_in_other_languages_it_did_not_offer(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        add(
+            store, tmp_path,
+            post("q", "How many interviews is too many for a junior role?", "en"),
+            post("es1", "¿Cuántas entrevistas son demasiadas para un puesto junior?", "es"),
+            post("es2", "Buscamos enfermeras para el turno de noche en Madrid", "es-ES"),
+            post("ko", "면접은 몇 번이 적당할까요?", "ko"),
+            post("old", "¿Alguien sabe cuánto cobra una agencia?", "es", days=90),
+            post("none", "Que tal?", "und"),
+        )  # fmt: skip
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+        assert [i.conversation_id for i in result.items] == ["q"]
+        # the one from 90 days ago is outside the 30-day window, as any open conversation
+        assert result.other_languages == {"es": 2, "ko": 1}
+        assert result.as_dict()["other_languages"] == {"es": 2, "ko": 1}
+        note = next(n for n in result.notes if "other languages" in n)
+        assert note.startswith("3 posts in other languages (2 in Spanish and 1 in Korean)")
+        assert "listening reads English only" in note
+        every_age = build_inbox(store, text_model=scorer, role_model=None, max_age=None)
+        assert every_age.other_languages == {"es": 3, "ko": 1}
+
+
+def test_an_english_only_inbox_says_nothing_of_other_languages(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        add(store, tmp_path, post("q", "How many interviews is too many?", "en"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert result.other_languages == {}
+    assert not any("other languages" in n for n in result.notes)
+
+
+def test_an_item_in_another_language_warns_the_angle_is_for_an_english_reply(
+    tmp_path: Path,
+) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        # the classifier keeps it on its English borrowings ("job", "interview")
+        add(store, tmp_path, post("fr", "Mon premier job interview demain, des conseils ?", "fr"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    (item,) = result.items
+    assert any(c.startswith("written in French: the angle is for a reply in English")
+               for c in item.cautions)  # fmt: skip
+
+
+def test_the_note_names_three_languages_then_counts_the_rest() -> None:
+    note = other_languages_note({"es": 5, "de": 2, "fr": 1, "sw": 1, "ja": 1})
+    assert note is not None
+    assert note.startswith(
+        "10 posts in other languages (5 in Spanish, 2 in German, 1 in French and 2 more languages)"
+    )
+    assert other_languages_note({}) is None
