@@ -1,0 +1,71 @@
+"""The words a ranked conversation comes with: what to watch out for says only what is known
+(an undated thread, a busy one without its first post, one aimed at someone else), and a
+question asked of one account is not "be the first to answer"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from staffpulse.listen.rank_reasons import explain
+from staffpulse.listen.rank_signals import TO_FIRM
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Post
+
+WHEN = datetime(2026, 3, 1, tzinfo=UTC)
+FLAGS = {name: False for name in ("question", "work", "job_ad", "greeting", "hostile",
+                                  "nsfw", "partisan", "politics", "spam")}  # fmt: skip
+
+
+def _thread(replies: int, *, root: bool = True) -> Conversation:
+    posts = [Post(platform="x", id="1", author_id="a", text="How do you onboard?", created_at=WHEN)]
+    posts += [
+        Post(platform="x", id=f"r{n}", author_id=f"u{n}", text="We pair them", kind="reply",
+             reply_to_post_id="1", created_at=WHEN)
+        for n in range(replies)
+    ]  # fmt: skip
+    return Conversation("x", "1", tuple(posts if root else posts[1:]))
+
+
+def _explain(conv: Conversation, age: float | None = 2.0, recency: float = 0.9,
+             aimed_at: str | None = None, **flags: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+    return explain(conv, {"recency": recency}, {**FLAGS, **flags}, None, age, 0, aimed_at)
+
+
+def test_a_question_aimed_at_one_account_is_not_the_rooms_to_answer() -> None:
+    reasons, cautions = _explain(_thread(0), question=True, aimed_at="@bob")
+    assert "asks a question" not in reasons
+    assert "no replies yet" in reasons and "no replies yet: be the first to answer" not in reasons
+    assert cautions == ("addressed to @bob: join only if you can add something",)
+
+
+def test_a_question_to_the_firm_comes_first_as_its_own_to_answer() -> None:
+    conv = _thread(2)
+    flags = {**FLAGS, "question": True, TO_FIRM: True}
+    reasons, _ = explain(conv, {"recency": 0.9}, flags, None, 2.0, 0, None)
+    assert reasons[:3] == (
+        "addressed to your firm: yours to answer",
+        "asks a question",
+        "only 2 replies so far: room to add value",
+    )
+
+
+def test_an_undated_busy_thread_without_its_first_post_is_said_as_known() -> None:
+    _, cautions = _explain(_thread(25, root=False), age=None)
+    assert cautions == (
+        "busy thread (at least 25 replies): a reply may get lost",
+        "date unknown: check the conversation is still active",
+    )
+
+
+def test_every_risk_is_named_and_partisan_politics_says_it_once() -> None:
+    _, cautions = _explain(
+        _thread(1), recency=0.05, age=24 * 10, hostile=True, nsfw=True, partisan=True,
+        politics=True, spam=True,
+    )  # fmt: skip
+    assert cautions == (
+        "hostile tone: joining risks a pile-on",
+        "NSFW: not for a firm's account",
+        "partisan politics: not a conversation for a firm",
+        "looks like spam",
+        "quiet for 10 days",
+    )
