@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from staffpulse.errors import InputError
+from staffpulse.ingest import import_paths
 from staffpulse.sources.text_files import (
     decode_bytes,
     head_text,
@@ -16,6 +17,7 @@ from staffpulse.sources.text_files import (
     repaired_utf8,
     sniffable,
 )
+from staffpulse.store import open_store
 
 
 def test_a_utf16_head_is_sniffed_as_utf8() -> None:
@@ -37,6 +39,25 @@ def test_decode_bytes_names_the_guess() -> None:
     assert decode_bytes("é".encode()) == ("é", None)
     text, note = decode_bytes("a\nb é".encode("cp1252"))
     assert text == "a\nb é" and note is not None and "line 2" in note
+
+
+def test_a_csv_excel_for_mac_saved_as_csv_macintosh_keeps_its_accents(tmp_path: Path) -> None:
+    """ "CSV (Macintosh)" ends lines with CR alone and writes MacRoman: read as Windows-1252,
+    "Café – Köln" came in as "CafŽ Ð Kšln"."""
+    text = "id,author,text\r1,acme,Café – Köln\r"
+    decoded, note = decode_bytes(text.encode("mac_roman"))
+    assert decoded == text and note is not None
+    assert "first at line 2), so it was read as MacRoman" in note
+    # the same bytes with Windows line ends are no Mac file: Windows-1252, as before
+    _, windows = decode_bytes(text.replace("\r", "\r\n").encode("cp1252"))
+    assert windows is not None and "Windows-1252" in windows
+    posts = tmp_path / "posts.csv"
+    posts.write_bytes(("id,author,created_at,text\r1,acme,2026-03-01,Café\r").encode("mac_roman"))
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [posts])
+        stored = store.get_posts("csv", ["1"])
+    assert stored["1"].text == "Café" and report.skipped == 0
+    assert any("MacRoman" in notice.message for notice in report.notices)
 
 
 def test_a_text_file_with_stray_control_characters_is_read_not_refused(tmp_path: Path) -> None:

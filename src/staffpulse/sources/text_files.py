@@ -149,6 +149,20 @@ def cut_in_a_character(chunks: Iterable[bytes]) -> bool:
     return len(begun) > 1 or accents or not last[: len(last) - len(begun)].isascii()
 
 
+def _classic_mac_line(chunks: Iterable[bytes]) -> int | None:
+    """The line of the first byte that is not UTF-8 in a file whose lines end with CR alone
+    (as classic Mac OS wrote them, and Excel for Mac still does for "CSV (Macintosh)"); None
+    for any other file."""
+    first = next(iter(chunks), b"")
+    if b"\r" not in first or b"\n" in first:
+        return None
+    try:
+        first.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return first.count(b"\r", 0, exc.start) + 1
+    return 1  # the first bytes are UTF-8, a later chunk is not
+
+
 def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
     """UTF-16/32 by their BOM; else UTF-8 (BOM or not; cut inside its last character, or with
     a few damaged bytes among its characters); else Windows-1252; else Latin-1.
@@ -189,6 +203,10 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
             " \N{REPLACEMENT CHARACTER}; the rest of the file is UTF-8: check the text there, or"
             " export the file again",
         )
+    if (line := _classic_mac_line(chunks())) is not None:
+        # Excel for Mac's "CSV (Macintosh)": lines ended by CR alone, in MacRoman; read as
+        # Windows-1252, its "Café" came in as "CafŽ" and its dashes as "Ð"
+        return TextEncoding("mac_roman", note=SAVE_AS_UTF8.say(line=line, encoding="MacRoman"))
     fallback, name = (
         ("cp1252", "Windows-1252")
         if first_bad_line(chunks(), "cp1252") is None
