@@ -107,6 +107,8 @@ ENGLISH_FEED = [
     ("Meet Rosa, who has placed nurses here for ten years", "en"),
     ("Is your CV ready for the new year?", "en"),
     ("Our Leeds office is open on Saturday", "en"),
+    ("How was your first day with us?", "en"),
+    ("We are proud of this team", "en"),
 ]
 
 
@@ -118,10 +120,10 @@ def test_a_platform_guess_on_a_few_words_follows_an_english_feed() -> None:
         ("Electron 1.0 https://x.example/2", "es"),
         ("Viewport Meta Tag: Minimal-UI - https://x.example/3", "et"),
         ("Weihnachtsgeschenke: Ideen für Geeks https://x.example/4", "de"),  # "für" is German
-        ("Wir suchen Verstärkung für unser Team", "de"),
+        ("@karlsruhe_js kleiner Schreibfehler??? xD", "de"),  # no link: chat, not a title
     )
-    assert not_english_in_feeds(posts).tolist() == [False] * 11 + [True, True]
-    assert not_english(posts)[8:11].all()  # each read alone, as staffpulse score reads them
+    assert not_english_in_feeds(posts).tolist() == [False] * 13 + [True] * 2
+    assert not_english(posts)[10:13].all()  # each read alone, as staffpulse score reads them
 
 
 def test_the_same_guess_stands_in_a_feed_of_another_language() -> None:
@@ -137,7 +139,7 @@ def test_the_same_guess_stands_in_a_feed_of_another_language() -> None:
 
 
 def test_a_few_posts_are_too_few_to_overrule_a_guess() -> None:
-    posts = feed(*ENGLISH_FEED[:3], ("Naming UI components in OOCSS", "tl"))
+    posts = feed(*ENGLISH_FEED[:3], ("Naming UI components in OOCSS https://x.example/7", "tl"))
     assert not_english_in_feeds(posts).tolist() == [False, False, False, True]
 
 

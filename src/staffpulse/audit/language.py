@@ -110,19 +110,25 @@ def post_language(post: Post) -> Language:
     return "en" if verdict == "en" and english >= 2 else "other"
 
 
-# X also tags a few words of no language at all ("Naming UI components in OOCSS" as Tagalog,
-# "Electron 1.0" as Spanish): in a real developer's archive, 38 of the 44 original posts X
-# called another language were English link posts. Where the words show no other language,
-# the author's other posts decide: a feed this English, of at least this many posts it tells
+# X also tags a link's few title words as any language ("Naming UI components in OOCSS - link"
+# as Tagalog, "Electron 1.0 link" as Spanish; a job ad is such a title): in a real developer's
+# archive, 38 of the 44 original posts X called another language were English link posts.
+# Where the words show no other language, the author's other posts decide: a feed this
+# English, of at least this many posts it tells
 MOSTLY_ENGLISH = 0.8
 MIN_TOLD = 5
+_LINK = re.compile(r"https?://\S+|www\.\S+")
 
 
 def _doubtful(post: Post) -> bool:
-    """A platform's language that is not English, on words that show no other language: no
-    function word of one ("Ideen für Geeks" shows German), no other script."""
+    """A platform's language that is not English on a post with a link, whose words show no
+    other language: no function word of one ("Ideen für Geeks" shows German), no other
+    script. Without a link it stands: the same archive's German chat ("kleiner
+    Schreibfehler xD", "heheee natürlich") holds no function word either."""
     lang = (post.lang or "").strip().lower()
     if not lang or lang in NO_LANGUAGE or lang.split("-")[0] == "en":
+        return False
+    if _LINK.search(post.text) is None:
         return False
     verdict, _english, other = _evidence(post.text)
     return verdict != "other" and not other
