@@ -119,6 +119,7 @@ def test_a_name_followed_by_what_the_person_does_names_a_recruiter(
     ("name", "user"),
     [("priyapatel.bsky.social", "priyapatel"), ("@janesmith@mastodon.social", "janesmith"),
      ("jane_smith@hachyderm.io", "jane_smith"), ("Jane Smith", "Jane Smith"),
+     ("jane.smith.dev", "jane.smith"), ("acme.com", "acme"), ("jane.smith", "jane.smith"),
      ("J.Smith", "J.Smith"), ("tmj_dal_it", "tmj_dal_it"), ("", "")],
 )  # fmt: skip
 def test_a_handle_with_its_server_is_read_without_the_server(name: str, user: str) -> None:

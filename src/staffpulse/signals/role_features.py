@@ -30,7 +30,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from staffpulse.signals.role_cues import CUES
-from staffpulse.signals.role_person_name import name_shape
+from staffpulse.signals.role_person_name import handle_user, name_shape
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _MENTION_RE = re.compile(r"@\w+")
@@ -56,8 +56,9 @@ def clean_text(value: str) -> str:
 
 
 def split_name(name: str) -> str:
-    """``TCGJobs`` -> ``tcg jobs``; ``tmj_phl_retail`` -> ``tmj phl retail``."""
-    text = to_ascii(name).lstrip("@")
+    """``TCGJobs`` -> ``tcg jobs``; ``tmj_phl_retail`` -> ``tmj phl retail``; a handle's
+    server left out (``priyapatel.bsky.social`` -> ``priyapatel``)."""
+    text = to_ascii(handle_user(name)).lstrip("@")
     text = _CAMEL_RE.sub(" ", text)
     return " ".join(_NON_WORD_RE.sub(" ", text).lower().split())
 

@@ -63,16 +63,34 @@ _PLACE_OPENERS = frozenset(
 # "priyapatelrecruiter"); "recruiting" and "talent" stay a firm's ("Smith Recruiting")
 _ROLE_SUFFIXES = ("recruits", "recruiter", "hires", "headhunter", "sourcer")
 
-# a Bluesky or Mastodon handle with its server ("priyapatel.bsky.social",
+# a Bluesky or Mastodon handle with its server ("priyapatel.bsky.social", "acme.com",
 # "@janesmith@mastodon.social"), which stands in for a missing display name
-_HANDLE_WITH_HOST = re.compile(r"@?([\w-]+)(?:@|\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_FEDIVERSE_HANDLE = re.compile(r"@?([\w.-]+)@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN_HANDLE = re.compile(r"@?([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.([a-z]{2,})")
+# the endings of a domain handle; a name such as "jane.smith" keeps its last word
+_TLDS = frozenset(
+    {"com", "net", "org", "io", "dev", "app", "co", "me", "ai", "xyz", "info", "tech", "site",
+     "online", "blog", "news", "social", "team", "page", "uk", "us", "ca", "au", "nz", "ie", "de",
+     "fr", "nl", "es", "it", "eu", "in", "jp", "br", "mx", "za"}
+)  # fmt: skip
 
 
 def handle_user(name: str) -> str:
-    """The user's part of a handle with its server ("priyapatel.bsky.social" -> "priyapatel"),
-    else the name as given: the server's words say nothing of the person."""
-    found = _HANDLE_WITH_HOST.fullmatch(name.strip())
-    return name if found is None else found.group(1)
+    """The user's part of a handle with its server ("priyapatel.bsky.social" -> "priyapatel",
+    "jane.smith.dev" -> "jane.smith"), else the name as given. The model learned names from
+    Twitter handles, which have no server; a server's words ("bsky social") made persons read
+    as organizations."""
+    text = name.strip()
+    found = _FEDIVERSE_HANDLE.fullmatch(text)
+    if found is not None:
+        return found.group(1)
+    found = _DOMAIN_HANDLE.fullmatch(text)
+    if found is None or found.group(2) not in _TLDS:
+        return name
+    user, tld = found.groups()
+    if tld == "social" and user.endswith(".bsky"):  # Bluesky's own server
+        return user[: -len(".bsky")]
+    return user
 
 
 @dataclass(frozen=True)

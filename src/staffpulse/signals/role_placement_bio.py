@@ -289,15 +289,11 @@ def speaks_as_a_person(posts: TextInput = None) -> bool:
 
 
 def _names_a_person(name: str, bio: str, posts: TextInput) -> bool:
-    """The screen name is one recruiter's, or a person's and nothing says a firm speaks; a
-    handle with its server is read with and without it ("jane.smith.dev")."""
-    for given in dict.fromkeys((handle_user(name), name)):
-        split = split_name(given)
-        if names_a_recruiter(split) or (
-            reads_as_a_persons_name(split, given) and not speaks_for_a_firm(bio, posts)
-        ):
-            return True
-    return False
+    """The screen name is one recruiter's, or a person's and nothing says a firm speaks."""
+    split = split_name(name)
+    return names_a_recruiter(split) or (
+        reads_as_a_persons_name(split, handle_user(name)) and not speaks_for_a_firm(bio, posts)
+    )
 
 
 def apply_placement_bios(
