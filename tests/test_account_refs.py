@@ -115,6 +115,9 @@ def test_a_handle_on_another_platform_is_told_where_it_is(store: Store) -> None:
         find_account_ref(store, "ridgeway.bsky.social", "x")
     assert caught.value.message == "@ridgeway.bsky.social is on Bluesky, not X"
     assert "--platform bluesky" in str(caught.value.hint)
+    # the account it is, for a caller that offers it (the dashboard's button to its audit)
+    assert isinstance(caught.value, NoSuchAccountError)
+    assert caught.value.close == (("ridgeway.bsky.social", "bluesky"),)
     assert "import" not in str(caught.value.hint)  # it is imported already
 
 

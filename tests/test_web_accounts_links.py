@@ -101,7 +101,7 @@ def test_the_audit_picker_explains_what_it_cannot_use(client: Any) -> None:
     elsewhere = _go(client, "@busyfirm (bluesky)")
     assert elsewhere.status_code == 404
     assert "@busyfirm is on X, not Bluesky" in elsewhere.text  # where it is, not just absent
-    assert "choose the account on X in the list" in elsewhere.text
+    assert 'href="/audit/x/busyfirm">Open @busyfirm on X</a>' in elsewhere.text
     typo = _go(client, "@busyfrm (x)")
     assert "did you mean @busyfirm (x)?" in typo.text
     assert "check the spelling on the Accounts page" in typo.text

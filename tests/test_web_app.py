@@ -1,9 +1,9 @@
 """The web boundary (staffpulse.web.app): a domain error answers with the HTTP status that
 says whose failure it is, so a script can tell a refused token or a rate limit from a bug; an
-error page leads back to the page the request came from; a form's address opened as a page
-leads to the form's page, and another method gets a plain message; HEAD is answered like GET;
-the static files are served from the dashboard itself; every page of an empty store says to
-import data first."""
+error page leads back to the page the request came from, and offers the accounts an audit's
+misspelt address may mean; a form's address opened as a page leads to the form's page, and
+another method gets a plain message; HEAD is answered like GET; the static files are served
+from the dashboard itself; every page of an empty store says to import data first."""
 
 from __future__ import annotations
 
@@ -83,6 +83,22 @@ def test_an_error_page_leads_back_to_the_page_it_came_from(client: Any) -> None:
     missing = client.get("/audit/x/nobody_here")
     assert missing.status_code == 404
     assert "staffpulse import FILE" not in missing.text and "Import page" in missing.text
+
+
+def test_an_audits_address_of_a_misspelt_or_misplaced_handle_opens_the_one_it_means(
+    client: Any,
+) -> None:
+    # a bookmark with a typo, or the platform wrong: the account the message offers is one
+    # click away, not a handle to retype in a picker this page does not have
+    typo = client.get("/audit/x/brightpathstaf")
+    assert typo.status_code == 404 and "did you mean @brightpathstaff" in typo.text
+    assert 'href="/audit/x/brightpathstaff">Open @brightpathstaff on X</a>' in typo.text
+    assert "check the spelling" in typo.text  # it may be another account, not yet imported
+    elsewhere = client.get("/audit/bluesky/brightpathstaff")
+    assert elsewhere.status_code == 404 and "is on X, not Bluesky" in elsewhere.text
+    assert 'href="/audit/x/brightpathstaff">Open @brightpathstaff on X</a>' in elsewhere.text
+    assert "in the list" not in elsewhere.text  # "choose the account on X in the list": none
+    assert 'id="did-you-mean"' not in client.get("/audit/x/zzqqxxvv").text  # nothing close
 
 
 @pytest.mark.parametrize(

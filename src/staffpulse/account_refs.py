@@ -238,6 +238,7 @@ def explain_missing_account(
                 platform,
                 f"@{same[elsewhere[0]]} is on {on}, not {platform_name(platform)}",
                 hint=use_platform(elsewhere[0]),
+                close=tuple((same[p], p) for p in elsewhere),
             )
     close = _closest(norm, pairs) if suggest else []
     # on the platform asked for when one is close there; else wherever they are

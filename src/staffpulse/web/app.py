@@ -25,12 +25,15 @@ from staffpulse.errors import (
     InputError,
     MissingExtraError,
     ModelError,
+    NoSuchAccountError,
     NotFoundError,
     PaymentRequiredError,
     RateLimitError,
     StaffpulseError,
     StoreError,
 )
+from staffpulse.models import platform_name
+from staffpulse.next_steps import USE_PLATFORM
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
 from staffpulse.web.flash import Flash, Flashes, with_flash
@@ -132,8 +135,17 @@ def way_back(path: str, status: int = 400) -> tuple[str, str, str]:
 
 
 def error_page(
-    request: Request, status: int, title: str, message: str, hint: str | None = None
+    request: Request,
+    status: int,
+    title: str,
+    message: str,
+    hint: str | None = None,
+    accounts: tuple[tuple[str, str], ...] = (),
 ) -> Response:
+    """The error page; ``accounts``: the (handle, platform) pairs the message offers instead
+    ("did you mean @acme (x)?"), each a button to its audit."""
+    if accounts and hint in {USE_PLATFORM.say(platform=p) for _h, p in accounts}:
+        hint = None  # "choose the account on X": its button does
     shown_message, shown_hint = web_text(message), web_hint(message, hint) or None
     if _wants_json(request):
         return JSONResponse({"error": shown_message, "hint": shown_hint}, status_code=status)
@@ -150,6 +162,7 @@ def error_page(
         back_href=back_href,
         back_label=back_label,
         formats_help=mentions_formats(message, hint),
+        accounts=[(f"@{h} on {platform_name(p)}", audit_url(p, h)) for h, p in accounts],
     )
 
 
@@ -227,9 +240,13 @@ def _install_handlers(app: FastAPI) -> None:
             502: "The platform did not answer properly",
         }
         status = status_for(exc)
-        return error_page(
-            request, status, titles.get(status, "Something went wrong"), exc.message, exc.hint
-        )
+        title = titles.get(status, "Something went wrong")
+        # an audit's address with a misspelt handle, or the wrong platform: the accounts the
+        # message offers open with one click (actions on an account are forms: not offered)
+        path = request.url.path
+        offered = request.method in ("GET", "HEAD") and path.startswith(("/audit/", "/audit-go"))
+        accounts = exc.close if isinstance(exc, NoSuchAccountError) and offered else ()
+        return error_page(request, status, title, exc.message, exc.hint, accounts)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
