@@ -1,0 +1,61 @@
+"""Opening a record file for ``classify`` and ``roles``: a file nothing in which can be used is
+refused before any output is written, saying why (its one record skipped, only records of
+another kind, a header without rows), and a file read whole keeps every record in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import EmptyInputError, NothingImportedError
+from staffpulse.signals.roles_io import read_accounts
+
+
+def _never(_why: str) -> None:
+    return None
+
+
+def test_a_file_whose_one_record_is_broken_says_so(tmp_path: Path) -> None:
+    broken = tmp_path / "one.jsonl"
+    broken.write_text('{"id": "1", "name": ["not", "text"]}\n', encoding="utf-8")
+    told: list[str] = []
+    with pytest.raises(NothingImportedError) as raised:
+        read_accounts(broken, told.append)
+    assert raised.value.message == (
+        f"nothing in {broken} could be used: its one record was skipped (see above why)"
+    )
+    assert len(told) == 1 and told[0].startswith(f"{broken}:1: ")
+
+
+def test_a_file_of_posts_only_says_what_it_holds(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        '{"type": "post", "id": "9", "name": "Acme", "text": "hi"}\n'
+        '{"type": "follow", "id": "10", "name": "Acme"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(NothingImportedError) as raised:
+        read_accounts(posts, _never)
+    assert raised.value.message.startswith(f"nothing in {posts} could be used: it holds only ")
+    assert "1 post" in raised.value.message and "1 follow" in raised.value.message
+
+
+def test_a_csv_header_without_rows_is_empty_not_broken(tmp_path: Path) -> None:
+    header = tmp_path / "accounts.csv"
+    header.write_text("id,name,description\n", encoding="utf-8")
+    with pytest.raises(EmptyInputError) as raised:
+        read_accounts(header, _never)
+    assert raised.value.message == f"{header} is empty: it has a header but no records"
+
+
+def test_records_after_a_broken_one_are_kept_in_order(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(
+        '{"id": "1", "name": "Acme"}\n{oops\n{"id": "3", "name": "Beta"}\n', encoding="utf-8"
+    )
+    told: list[str] = []
+    with read_accounts(mixed, told.append) as records:
+        assert [(r.line, r.id) for r in records] == [(1, "1"), (3, "3")]
+        assert records.skipped == 1
+    assert told[0].startswith(f"{mixed}:2: ")
