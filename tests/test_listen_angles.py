@@ -308,3 +308,12 @@ def test_a_hiring_managers_question_on_an_unpaid_take_home_is_answered_not_sent_
     # the candidate's side of the same practice is a rights question, answered with where to check
     unpaid = "They made me do an unpaid 8-hour take-home test for an interview. Is that allowed?"
     assert "employment lawyer" in suggest_angle(unpaid, {"question": True}, None, 0)
+
+
+def test_a_candidate_left_waiting_who_says_so_annoyed_is_acknowledged_not_argued_with() -> None:
+    text = (
+        "I'm so annoyed. Like my interview was at 4, it's now 4:20 and they still can't get"
+        " hold of the interviewer"
+    )
+    angle = suggest_angle(text, {}, None, 0)
+    assert "acknowledge what they are going through" in angle and "push back" not in angle

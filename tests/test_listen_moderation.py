@@ -311,3 +311,16 @@ def test_unpaid_work_weighed_by_whoever_decides_it_is_serious_but_no_rights_ques
 def test_pay_withheld_from_the_writer_is_a_rights_question(text: str) -> None:
     (tone,) = judge_tone([text])
     assert tone.legal and tone.serious
+
+
+def test_frustration_said_outright_is_negative_whatever_a_stray_positive_word_says() -> None:
+    annoyed, fed_up, song, calm = judge_tone(
+        [
+            "I'm so annoyed. Like my interview was at 4 and they still can't reach the interviewer",
+            "Fed up with recruiters who never send feedback. Love the job hunt, obviously",
+            "I can't stand the night shift playlist they play, great song though",
+            "Like my interview today, they were great",
+        ]
+    )
+    assert annoyed.negative and fed_up.negative and not annoyed.light
+    assert not song.frustrated and not calm.negative

@@ -266,3 +266,9 @@ def test_a_job_interview_beside_no_show_business_stays_one() -> None:
         work_subject("Our actors need a stage manager: we are hiring, interviews Monday")
         == "hiring"
     )
+
+
+def test_being_your_own_boss_is_no_manager() -> None:
+    text = "Being my own boss 365 days a year, what a difference. What are you doing with yours?"
+    assert work_subject(text) is None and not names_work_matter(text)
+    assert work_subject("My boss won't let me leave early again") == "managers"

@@ -32,7 +32,9 @@ The tone of a post decides the angle. VADER's compound sentiment (a lexicon and 
 social media, offline) alone misreads the posts that matter most: "Terrifying. 👻" on a joke
 reads as distress, "Is that even legal?" as positive. So the tone also keeps:
 
-* cues of distress that VADER scores as neutral ("take my mind off", "laid off");
+* cues of distress that VADER scores as neutral ("take my mind off", "laid off"), and
+  frustration said outright ("so annoyed", "fed up"), which it nets out against a stray
+  positive word;
 * cues of **seriousness**: rights and rules ("legal", "discrimination", "EEOC"; pay withheld,
   "unpaid", "owed", when the writer is the one unpaid or asks whether it is allowed) or a
   worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
@@ -196,6 +198,15 @@ _WORRY_RE = re.compile(
     r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*|burnout)\b",
     re.IGNORECASE,
 )
+# Frustration said outright, which VADER often nets out against a stray positive word ("I'm
+# so annoyed. Like my interview was at 4 and they still can't reach the interviewer" scores
+# -0.03): negative, whatever the compound says. Not "can't stand" (a song, "can't stand to
+# say goodbye") nor a bare "mad" ("the only day I came to work without getting mad").
+_FRUSTRATION_RE = re.compile(
+    r"\b(so|really|very|super|extremely|beyond|i'?m|i am) (annoyed|frustrated|irritated|angry|"
+    r"mad|pissed)\b|\b(fed up|sick (and tired )?of|had enough of)\b",
+    re.IGNORECASE,
+)
 _PAY_RE = re.compile(
     r"\b(pay|paid|salar(y|ies)|wages?|paychecks?|overtime|compensation)\b",
     re.IGNORECASE,
@@ -306,17 +317,21 @@ class Tone:
     serious: bool = False  # ``legal``, a worry ("fired", "scam"), or pay in a question
     playful: bool = False  # a laughing or playful emoji, "lol", a meme
     grieving: bool = False  # a death mourned ("passed away", "RIP"): also ``distressed``
+    frustrated: bool = False  # frustration said outright ("so annoyed", "fed up")
 
     @property
     def negative(self) -> bool:
-        """Distressed, or a negative compound that is not play ("Terrifying. 👻" on a joke)."""
-        return self.distressed or (self.compound <= NEGATIVE_COMPOUND and not self.playful)
+        """Distressed or frustrated, or a negative compound that is not play ("Terrifying. 👻"
+        on a joke)."""
+        if self.distressed or self.frustrated:
+            return True
+        return self.compound <= NEGATIVE_COMPOUND and not self.playful
 
     @property
     def light(self) -> bool:
-        """Safe to answer with a light tone: positive or playful, neither distressed nor
-        serious."""
-        if self.distressed or self.serious:
+        """Safe to answer with a light tone: positive or playful, neither distressed,
+        frustrated nor serious."""
+        if self.distressed or self.frustrated or self.serious:
             return False
         return self.playful or self.compound >= POSITIVE_COMPOUND
 
@@ -357,6 +372,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
                 serious=serious,
                 playful=_PLAY_RE.search(plain) is not None,
                 grieving=grieving,
+                frustrated=_FRUSTRATION_RE.search(plain) is not None,
             )
         )
     return out

@@ -31,7 +31,7 @@ from staffpulse.store import Store
 
 # The version of the rule above, kept in ``listen_topic_state`` (listening's key/value
 # state): a store whose verdicts were made under an older one has them judged again, once.
-RULES_VERSION = 3  # 3: an actor's or a podcast's interviews are no work word
+RULES_VERSION = 4  # 3: an actor's interviews are no work word; 4: nor "my own boss"
 RULES_KEY = "relevance_rules"
 
 

@@ -3,9 +3,10 @@ work matter an angle or a topic label may name ("pay", "interviews", "remote wor
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
 purpose: "the senator held office for years" is not about workplaces, "How does this gadget
-work?" is not about work, nor are "like a boss", a press "interview with" someone or an
-actor's interviews, sport's recruiting ("a football recruiting class", "the five-star QB
-recruit commits"), praise ("they do a superb job", "good job") or Steve Jobs.
+work?" is not about work, nor are "like a boss" or "be your own boss", a press "interview
+with" someone or an actor's interviews, sport's recruiting ("a football recruiting class",
+"the five-star QB recruit commits"), praise ("they do a superb job", "good job") or Steve
+Jobs.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ _WORK_TERMS_RE = re.compile(
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
-    r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
+    r"colleagues?|(?<!like a )(?<!own )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
     r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
@@ -161,7 +162,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b", "HR"),
         (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
-        (r"(?<!like a )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
+        (r"(?<!like a )(?<!own )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
          "managers"),
         (r"\bcareers?\b", "careers"),
         (r"\bemploy(ee|ees|er|ers)\b", "the workplace"),
