@@ -1,0 +1,56 @@
+"""The audit in the terminal: an account's name is printed as written, never read as Rich
+markup; the change since the last audit is signed per pillar (±0 for none) and the earlier
+audit is named; and ``examples=False`` leaves the example posts out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.console import Console
+
+from audit_helpers import LOGO, FeedBuilder, audit_feed
+from staffpulse.report.terminal_audit import render_audit
+
+
+def _result() -> Any:
+    feed = FeedBuilder("acme", display_name="[bold red]Acme[/] Staffing")
+    feed.job(6)
+    feed.chat(3)
+    feed.reply("jane", 2)
+    return audit_feed(feed, avatar=LOGO)
+
+
+def _shown(result: Any, **options: bool) -> str:
+    console = Console(width=120, record=True, color_system=None)
+    render_audit(console, result, **options)
+    return console.export_text()
+
+
+def test_a_name_that_looks_like_markup_is_printed_as_written() -> None:
+    text = _shown(_result())
+    assert "[bold red]Acme[/] Staffing @acme on X" in text
+    assert "“[bold red]Acme[/] Staffing”" in text  # the Face pillar's figure too
+
+
+def test_the_change_since_the_last_audit_is_signed_and_the_audit_named() -> None:
+    result = _result()
+    changed = replace(
+        result,
+        change={"overall": 0, "face": 4, "mix": -2, "voice": 0, "conversation": None},
+        previous={"generated_at": "2026-03-01T09:30:00Z"},
+    )
+    text = _shown(changed)
+    head = text.splitlines()[1]
+    assert f"{result.overall}/100 ±0" in head
+    face = next(line for line in text.splitlines() if line.startswith("│ Face "))
+    mix = next(line for line in text.splitlines() if line.startswith("│ Mix "))
+    assert face.rstrip(" │").endswith("+4") and mix.rstrip(" │").endswith("-2")
+    assert "Compared with the audit of 1 Mar 2026" in text
+
+
+def test_without_examples_no_post_is_quoted() -> None:
+    shown, hidden = _shown(_result()), _shown(_result(), examples=False)
+    assert "Holding you back:" in shown and "To imitate:" in shown
+    assert "Holding you back:" not in hidden and "To imitate:" not in hidden
+    assert "What to do" in hidden  # the advice stays
