@@ -45,6 +45,7 @@ def test_a_closing_thanks_needs_no_answer(text: str) -> None:
         "@acme it is not working now",
         "@acme Nothing works now",
         "@acme works now but I still can't log in",  # solved, then a new problem
+        "@acme works fine but all after the slash is lost",
         "@acme is the issue fixed?",
         "",
     ],

@@ -58,6 +58,7 @@ _RESOLVED = re.compile(
     r"|\ball\s+(good|sorted)\s+now\b",
     re.IGNORECASE,
 )
+_CONTRAST = re.compile(r"\b(but|though|although|except|however|only)\b", re.IGNORECASE)
 _HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
 _WORD = re.compile(r"\w+")
 # the @names a post opens with: on X and Mastodon the thread's names, carried into each reply
@@ -83,7 +84,8 @@ def _closes(body: str) -> bool:
     words = _WORD.findall(body)
     if not words:
         return bool(body.strip())  # a reaction without words; an empty text is no post
-    resolved = _RESOLVED.search(body) is not None
+    # "works fine but all after /$1 is lost" reports the next problem
+    resolved = _RESOLVED.search(body) is not None and _CONTRAST.search(body) is None
     return (
         len(words) <= CLOSING_MAX_WORDS
         and (resolved or _THANKS.search(body) is not None)
