@@ -272,8 +272,9 @@ def tag_accounts_hint(path: Path) -> str:
 @header_test
 def is_native_header(columns: set[str]) -> bool:
     """Whether a header is a staffpulse CSV's, of posts or of accounts."""
-    if "type" in columns:
-        return True
+    if "type" in columns:  # records of each type, but a "type" column alone (a LinkedIn
+        # Reactions.csv: Date, Type, Link) names none of their fields: not one of ours
+        return bool(columns & {"id", "handle", "text", "follower", "followee", *AUTHOR_COLUMNS})
     if "text" not in columns:
         if text_by_another_name(columns):
             return False  # posts with their text under another name: told what to rename
