@@ -116,6 +116,11 @@ def test_the_real_archive_with_its_tweets_renamed_imports_as_before(
         ("like.js", "window.YTD.like.part0 = [", "the likes (other people's posts) of an X"),
         ("manifest.js", "window.__THAR_CONFIG = {", "the manifest of an X archive"),
         (
+            "deleted-tweets.js",
+            "window.YTD.deleted_tweets.part0 = [",
+            "the deleted posts (the owner's posts deleted from X) of an X archive",
+        ),
+        (
             "ad-impressions.js",
             "window.YTD.ad_impressions.part0 = [",
             "the 'ad_impressions' data of an X",

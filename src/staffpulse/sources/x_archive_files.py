@@ -347,6 +347,7 @@ _NOT_READ = {
     "direct_messages_group": "group direct messages (private)",
     "block": "blocked accounts",
     "mute": "muted accounts",
+    "deleted_tweets": "deleted posts (the owner's posts deleted from X)",
 }
 
 
