@@ -345,3 +345,19 @@ def test_a_repo_of_every_collection_imports_its_posts_and_follows_only(tmp_path:
     assert post.urls == (card["uri"],)
     reply = posts[f"at://{DID}/app.bsky.feed.post/3k2"]
     assert reply.kind == "reply" and reply.reply_to_post_id == gone
+
+
+def test_a_repo_whose_every_post_is_broken_is_told_as_a_failed_import(tmp_path: Path) -> None:
+    """The profile came in, but not the repository's one post (a record without its text):
+    exit 1, with the record named."""
+    records = {
+        "app.bsky.actor.profile/self": {"$type": "app.bsky.actor.profile", "displayName": "Rosa"},
+        "app.bsky.feed.post/3k1": {"$type": "app.bsky.feed.post", "createdAt": "2026-10-01"},
+    }
+    path = tmp_path / "repo.car"
+    path.write_bytes(small_car(DID, records))
+    result = _import(tmp_path / "db.sqlite", path)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert "app.bsky.feed.post/3k1: a post record without 'text'" in said
+    assert "No post was imported: the one post read was skipped" in said

@@ -29,6 +29,7 @@ from staffpulse.next_steps import FETCH_REPO_HANDLE
 from staffpulse.read_offsets import mark_read
 from staffpulse.sources.base import (
     Item,
+    LostPosts,
     Notice,
     Problem,
     parse_post_time,
@@ -251,7 +252,7 @@ class BlueskyRepo:
                         else repost_from_repo(did, record)
                     )
                 except (ValueError, TypeError, AttributeError) as exc:
-                    yield Problem(where, None, f"{collection}/{rkey}: {exc}")
+                    yield LostPosts(where, None, f"{collection}/{rkey}: {exc}")
                     continue
                 yield Record(
                     rows=(post,), provenance=provenance(self.name, where), raw=jsonable(record)
