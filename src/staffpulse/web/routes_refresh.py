@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -31,6 +30,16 @@ from staffpulse.web.flash import Flash
 from staffpulse.web.forms import Upload, verified_form, verified_submission
 from staffpulse.web.import_summary import accounts_touched
 from staffpulse.web.jobs import Job
+from staffpulse.web.refresh_choice import (
+    COHORT,
+    FETCHED,
+    LIST,
+    TYPED,
+    Choice,
+    list_file,
+    read_choice,
+    refused_address,
+)
 from staffpulse.web.routes_import import job_response
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.uploads import display_name
@@ -43,51 +52,6 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 NOT_STARTED = "The refresh was not started:"
-COHORT, FETCHED, LIST = "cohort", "fetched", "list"
-MAX_BUDGET = 1000.0  # USD: a typo's extra zeros are refused, not spent
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """What the user chose: whose posts (the cohort's, the list's or every account fetched
-    before) and the X budget (None: no cap, as the command without --budget)."""
-
-    which: str
-    budget: float | None
-
-    def budget_text(self) -> str:
-        return "" if self.budget is None else f"{self.budget:.2f}"
-
-    def query(self) -> str:
-        fields = {"which": self.which}
-        if self.budget is not None:
-            fields["budget"] = self.budget_text()
-        return urlencode(fields)
-
-
-def read_choice(ctx: WebContext, fields: Mapping[str, str]) -> Choice:
-    """The page's choice from its address or its form; an InputError for a budget that is
-    not an amount (an empty one is no cap)."""
-    asked = fields.get("which")
-    has_cohort = ctx.settings.active_cohort() is not None
-    if asked == LIST and list_file(ctx).exists():
-        which = LIST
-    else:  # the cohort's accounts unless every fetched one was asked for (or there is none)
-        which = COHORT if has_cohort and asked != FETCHED else FETCHED
-    raw = str(fields.get("budget") or "").strip().lstrip("$").replace(",", "")
-    if not raw:
-        return Choice(which, None)
-    try:
-        budget = float(raw)
-    except ValueError:
-        budget = float("nan")
-    if not 0 < budget <= MAX_BUDGET:  # nan fails this too
-        raise InputError(
-            f"“{raw[:20]}” is not a budget the refresh can use",
-            hint=f"type an amount in US dollars between 0.01 and {MAX_BUDGET:,.0f} (such as 5),"
-            " or leave the budget empty for no cap",
-        )
-    return Choice(which, budget)
 
 
 def can_refresh(ctx: WebContext) -> bool:
@@ -109,13 +73,6 @@ def can_refresh(ctx: WebContext) -> bool:
             return False
 
     return bool(ctx.backend.cached("can-refresh", any_fetch))
-
-
-def list_file(ctx: WebContext) -> Path:
-    """Where a list of accounts uploaded on the Refresh page is kept, next to the store (its
-    own name beside it, with ``.name``): a cohort file the benchmark need not rank."""
-    db = ctx.settings.db_path
-    return db.with_name(db.stem + "-refresh-list.csv")
 
 
 def _list_name(ctx: WebContext) -> str:
@@ -218,7 +175,7 @@ def refresh_page(request: Request) -> Response:
     try:
         choice = read_choice(ctx, request.query_params)
     except InputError as exc:
-        return form_problem(request, "/refresh", exc, NOT_STARTED)
+        return form_problem(request, refused_address(ctx, request.query_params), exc, NOT_STARTED)
     config = load_config()
     try:
         with ctx.backend.store() as store:
@@ -250,7 +207,7 @@ def refresh_page(request: Request) -> Response:
         x_estimate=say.x_estimate_note(cost),
         x_accounts=cost.accounts,
         guessed_x=sum(t.guessed and t.platform == "x" for t in plan.targets),
-        budget=choice.budget_text(),
+        budget=request.query_params.get(TYPED, "")[:40] or choice.budget_text(),
         list_name=_list_name(ctx) if choice.which == LIST else "",
         limits=_limits_words(plan),
     )
@@ -276,6 +233,9 @@ async def start_refresh(request: Request) -> Response:
     form = await verified_form(request)
     try:
         choice = read_choice(ctx, form)
+    except InputError as exc:  # the same accounts again, with the budget as typed
+        return form_problem(request, refused_address(ctx, form), exc, NOT_STARTED)
+    try:
         config = load_config()
         with ctx.backend.store() as store:
             plan = _plan(ctx, store, choice, config)
