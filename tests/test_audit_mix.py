@@ -139,6 +139,25 @@ def test_a_feed_mostly_not_in_english_is_not_scored_rather_than_called_healthy()
 GERMAN_CHAT = "Wir haben heute unser Sommerfest gefeiert, danke an alle! #{i}"
 
 
+def test_a_feed_mostly_not_in_english_is_told_the_job_ads_its_wording_shows() -> None:
+    # a German firm with 5 ads in 12 posts was only told to check its feed itself
+    feed = FeedBuilder("koeln_staff")
+    for i in range(5):
+        feed.post(GERMAN_AD.format(i=i), lang="de")
+    for i in range(7):
+        feed.post(GERMAN_CHAT.format(i=i), lang="de")
+    mix = audit_feed(feed).pillars["mix"]
+    assert not mix.scored
+    assert mix.recommendations[0].endswith(
+        "Their wording alone marks at least 5 of your 12 original posts as job ads (42%)."
+    )
+    chat = FeedBuilder("koeln_chat")
+    for i in range(7):
+        chat.post(GERMAN_CHAT.format(i=i), lang="de")
+    advice = audit_feed(chat).pillars["mix"].recommendations[0]
+    assert advice.endswith("no more than one post in three should be a job ad.")
+
+
 def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
     feed = FeedBuilder("acme")
     feed.job(4)

@@ -141,7 +141,11 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     notes = _mix_notes(n, not_read, int(everything.size), unreadable, ads_read, settings)
     advice = _mix_advice(evidence, settings)
     if unreadable:
-        advice = [NOT_ENGLISH_ADVICE + "no more than one post in three should be a job ad."]
+        advice = [
+            NOT_ENGLISH_ADVICE
+            + "no more than one post in three should be a job ad."
+            + _ads_by_wording(frame, everything)
+        ]
         best, worst, counted = [], [], []  # a few English posts say nothing of the feed
     return PillarResult(
         name="mix",
@@ -153,6 +157,20 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         counted=counted,
         notes=notes,
         scored=scored,
+    )
+
+
+def _ads_by_wording(frame: Frame, everything: npt.NDArray[np.int64]) -> str:
+    """What the German, Spanish and French ad patterns find in a feed Mix cannot score: a
+    German staffing firm with 5 ads in 12 posts was told only to check its posts itself. A
+    floor (the patterns miss ads), so never a score; "" when they find none."""
+    texts = [frame.posts[int(i)].text for i in everything]
+    found = int(find_staffing_ads(texts).sum()) if texts else 0
+    if not found:
+        return ""
+    return (
+        f" Their wording alone marks at least {found:,} of your {len(texts):,} original posts "
+        f"as job ads ({pct(found / len(texts))})."
     )
 
 
