@@ -11,6 +11,7 @@ from staffpulse.sources.csvrows import (
     CsvTable,
     column_key,
     read_csv_rows,
+    repeated_columns,
     sniff_delimiter,
 )
 
@@ -172,3 +173,10 @@ def test_a_stray_quote_that_ran_on_one_line_names_that_line_alone() -> None:
     problems = [r for r in read_csv_rows(_lines(body)) if isinstance(r, CsvProblem)]
     assert "this row was skipped, and line 3 was read as a row of its own" in problems[0].message
     assert "lines 3-3" not in problems[0].message
+
+
+def test_repeated_columns_are_named_and_empty_names_are_not() -> None:
+    assert repeated_columns(["id", "text", "", ""], 1) is None  # trailing empty columns
+    said = repeated_columns(["id", "text", "text", "author", "author"], 3)
+    assert said is not None and said.startswith('the header (line 3) names the columns "text",')
+    assert "only the last of each was read" in said

@@ -318,3 +318,17 @@ def test_invalid_utf16_is_replaced_with_a_notice(tmp_path: Path) -> None:
 
 
 # -- a CSV header that cannot work ---------------------------------------------------------
+
+
+def test_a_header_naming_a_column_twice_says_which_cells_were_not_read(tmp_path: Path) -> None:
+    """Two sheets pasted side by side: both "text" columns are read by one name, so only the
+    last is; the file is told so, not left to lose the first one's posts without a word."""
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text,Text\n1,acme,Hiring in Leeds,draft\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        (post,) = store.posts_by("csv", "acme")
+    assert post.text == "draft" and report.posts == 1
+    (said,) = [n.message for n in report.notices if "more than once" in n.message]
+    assert said.startswith('the header (line 1) names the column "text" more than once')
+    assert "rename or remove the extra column" in said

@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
@@ -204,6 +204,22 @@ _SEPARATORS_RE = re.compile(r"[\s\-]+")
 
 def _stripped_lower(name: str) -> str:
     return name.strip().lower()
+
+
+def repeated_columns(header: Sequence[str], line: int) -> str | None:
+    """What a header naming a column twice is told (two "text" columns of sheets pasted side
+    by side): a row's cells are read by name, so only the last of them is; None when each
+    name is there once."""
+    twice = [name for name, count in Counter(name for name in header if name).items() if count > 1]
+    if not twice:
+        return None
+    names = ", ".join(f'"{name}"' for name in twice)
+    several = len(twice) > 1
+    return (
+        f"the header (line {line}) names the column{'s' if several else ''} {names} more than "
+        f"once: only the last {'of each ' if several else ''}was read, and the cells under the "
+        "other were not imported; rename or remove the extra column and import the file again"
+    )
 
 
 class CsvTable:

@@ -35,6 +35,7 @@ from staffpulse.sources.csvrows import (
     CsvRecord,
     CsvTable,
     column_key,
+    repeated_columns,
     repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
@@ -341,6 +342,8 @@ class NativeCsv:
             default = None if "type" in header else "post" if "text" in header else "account"
             if default != "account" and (undated := undated_note(header)) is not None:
                 yield Notice(str(path), undated)
+            if (twice := repeated_columns(header, table.header_line)) is not None:
+                yield Notice(str(path), twice)
             synonym = author_synonym(header) if default == "post" else None
             authors = Authors()
             if default == "post" and missing_post_columns(header) is not None:
