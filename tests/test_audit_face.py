@@ -8,6 +8,7 @@ from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.face import bio_score, face_pillar
+from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Tentative
 from staffpulse.models import Account, Platform
 from staffpulse.sources.bluesky import account_from_profile
@@ -131,6 +132,27 @@ def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> No
     if not advice.startswith('"Rosa at'):  # no "Rosa at" before a name that is a person's
         assert not any(f"Rosa at {display_name[:4]}" in r for r in pillar.recommendations)
     assert not any("Rosa at Erik" in r for r in pillar.recommendations)
+
+
+@pytest.mark.parametrize(
+    ("language", "offered"),
+    [
+        # "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm
+        ("de", '"Rosa bei Zeitarbeit Köln GmbH"'),
+        ("fr", '"Rosa chez Zeitarbeit Köln GmbH"'),
+        ("nl", '"Rosa | Zeitarbeit Köln GmbH"'),  # the bar reads so in any language
+        ("en", '"Rosa at Zeitarbeit Köln GmbH"'),
+        (None, '"Rosa at Zeitarbeit Köln GmbH"'),
+    ],
+)
+def test_the_example_name_is_written_in_the_language_of_the_posts(
+    language: str | None, offered: str
+) -> None:
+    account = acct(display_name="Zeitarbeit Köln GmbH", bio="")
+    pillar = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "t"), language)
+    assert any(offered in r for r in pillar.recommendations)
+    # the name offered reads as a person with the firm, as the advice promises
+    assert name_score(offered.strip('"'))[0] == 1.0
 
 
 @pytest.mark.parametrize("display_name", ["🌻", "✨ 🚀", "2024"])

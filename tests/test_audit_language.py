@@ -9,6 +9,7 @@ from staffpulse.audit.language import (
     english_only,
     language_note,
     language_of_text,
+    main_language,
     not_english,
     not_english_in_feeds,
     post_language,
@@ -146,3 +147,10 @@ def test_a_few_posts_are_too_few_to_overrule_a_guess() -> None:
 def test_letters_glued_to_digits_are_no_words() -> None:
     # "ES6" and "ES5" are no Spanish "es"
     assert language_of_text("ES6 Equivalents In ES5 - https://x.example/6") != "other"
+
+
+def test_the_main_language_is_the_one_most_posts_are_stored_in() -> None:
+    german = feed(("a", "de"), ("b", "de-AT"), ("c", "en"), ("d", "und"), ("e", None))
+    assert main_language(german) == "de"
+    assert main_language(feed(("a", "de"), ("b", "en"))) is None  # half is not most
+    assert main_language(feed(("a", "qme"), ("b", None))) is None

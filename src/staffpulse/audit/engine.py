@@ -17,7 +17,7 @@ from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
-from staffpulse.audit.language import not_english_in_feeds
+from staffpulse.audit.language import main_language, not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
@@ -239,7 +239,7 @@ def compute_audit(
     avatar = avatar if avatar is not None else avatar_info(data.account)
     talk = read_account_posts(frame, data)
     pillars = {
-        "face": face_pillar(data.account, cfg, avatar),
+        "face": face_pillar(data.account, cfg, avatar, main_language(data.posts)),
         "mix": mix_pillar(frame, cfg),
         "voice": voice_pillar(frame, cfg),
         "conversation": conversation_pillar(frame, data, talk, ref_ts, cfg, today=today),

@@ -54,9 +54,12 @@ def _judge_field(text: str, known: bool, judged: tuple[float, str], what: str) -
     return _Field(*judged, known=True)
 
 
-def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) -> PillarResult:
+def face_pillar(
+    account: Account, settings: dict[str, Any], avatar: AvatarInfo, language: str | None = None
+) -> PillarResult:
     """The Face pillar: the picture, the bio and the display name, weighed by ``face_parts``;
-    a bio or name the data never had is left out of the score, not judged empty."""
+    a bio or name the data never had is left out of the score, not judged empty. ``language``
+    (what most of the posts are in) words the example name the advice offers."""
     picture = _avatar_value(avatar, settings)
     bio_text, name_text = account.bio or "", account.display_name or ""
     bio = _judge_field(
@@ -87,6 +90,7 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             bio.value if bio.known else 1.0,
             name.value if name.known else 1.0,
             gains,
+            language,
         ),
     )
 
@@ -249,7 +253,12 @@ _PERSON_PICTURE_ADVICE = {
 
 
 def _face_advice(
-    account: Account, avatar: AvatarInfo, bio: float, name: float, gains: dict[str, float]
+    account: Account,
+    avatar: AvatarInfo,
+    bio: float,
+    name: float,
+    gains: dict[str, float],
+    language: str | None = None,
 ) -> list[str]:
     """Face's advice; ``gains`` holds how far fixing each part (avatar, bio, name) can lift
     Face, which each piece of advice carries."""
@@ -278,7 +287,7 @@ def _face_advice(
     if name < 0.9:
         recs.append(
             Advice(
-                _display_name_advice(account),
+                _display_name_advice(account, language),
                 "Put a person's name in the display name",
                 gain=gains["name"],
             )
@@ -296,8 +305,14 @@ def _face_advice(
     return recs[:3]
 
 
-def _display_name_advice(account: Account) -> str:
-    """Put a person in the display name, in words that fit the name it has."""
+# How a German or French feed writes "Rosa at Acme" (names.py reads both as a person with
+# the firm); another language gets the bar, which reads so in any
+_WITH_FIRM = {"en": "at", "de": "bei", "fr": "chez"}
+
+
+def _display_name_advice(account: Account, language: str | None = None) -> str:
+    """Put a person in the display name, in words that fit the name it has (and the language
+    of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm)."""
     words = _WORD.findall(account.display_name)
     shown = account.display_name.strip()
     if not words:
@@ -342,7 +357,8 @@ def _display_name_advice(account: Account) -> str:
             "Put a person's name in your display name, alone or with the firm's (\"Rosa Lund\" "
             'or "Rosa at YourFirm"), so people know there is a human to talk to.'
         )
+    with_firm = _WITH_FIRM.get(language or "en", "|")
     return (
-        f'Add a person to your display name, e.g. "Rosa at {shown}", so people know '
+        f'Add a person to your display name, e.g. "Rosa {with_firm} {shown}", so people know '
         "there is a human to talk to."
     )

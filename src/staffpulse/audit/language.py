@@ -161,6 +161,20 @@ def not_english_in_feeds(posts: Sequence[Post]) -> npt.NDArray[np.bool_]:
     return np.array([foreign(*row) for row in zip(posts, said, doubtful, strict=True)], dtype=bool)
 
 
+def main_language(posts: Sequence[Post]) -> str | None:
+    """The language most of ``posts`` are stored in ("de"), when more than half of those with a
+    stored language share it; None when none do."""
+    langs = Counter(
+        lang.split("-")[0]
+        for p in posts
+        if (lang := (p.lang or "").strip().lower()) and lang not in NO_LANGUAGE
+    )
+    if not langs:
+        return None
+    lang, count = langs.most_common(1)[0]
+    return lang if count * 2 > sum(langs.values()) else None
+
+
 def english_only(
     pool: npt.NDArray[np.int64], foreign: npt.NDArray[np.bool_]
 ) -> tuple[npt.NDArray[np.int64], int, bool]:
