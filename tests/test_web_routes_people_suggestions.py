@@ -1,5 +1,6 @@
 """Each suggestion on the Connect page (routes_people): scores far below the best stay visible,
-the role reads as people write it and once, and a Bluesky account gets exports it can use."""
+the role reads as people write it and once, what Match means is said on the page, and a Bluesky
+account gets exports it can use."""
 
 from __future__ import annotations
 
@@ -101,6 +102,16 @@ def test_the_real_ranking_shows_each_score_as_the_library_writes_it(client: Any)
     numbers = re.findall(r'<span class="faint">([0-9.]+)</span></td>', card)
     assert numbers and all(format_score(float(n)) == n for n in numbers)
     assert any("." in n for n in numbers)  # the weakest is 1.8 on the sample, not "2"
+
+
+def test_what_the_match_number_means_is_said_on_the_page_not_only_on_hover(
+    client: Any,
+) -> None:
+    # a phone stacks the rows under their cells' names: the column's title is never seen there
+    page = client.get(f"/connect?account={ACCOUNT}").text
+    meaning = re.search(r'<p class="faint" id="match-meaning">([^<]*)</p>', page)
+    assert meaning is not None and "how strongly the people in your circle" in meaning.group(1)
+    assert page.count('id="match-meaning"') == 1  # once, under the list, not on every row
 
 
 def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
