@@ -251,3 +251,33 @@ def test_an_archive_whose_every_post_is_broken_is_told_as_a_failed_import(
     assert result.exit_code == 1, said
     assert "outbox.json: orderedItems[0]: unreadable timestamp 'not a date'; request the" in said
     assert "No post was imported: the one post read was skipped" in said
+
+
+def test_a_backup_with_no_bookmarks_and_its_follows_says_what_each_file_is(
+    tmp_path: Path,
+) -> None:
+    """An empty bookmarks.json (most people's) was read as an outbox ("the activities' actor
+    '' is not a Mastodon account address"), and a Pleroma backup's following.json told as
+    other people's posts."""
+    collection = {"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection"}
+    backup = tmp_path / "backup.zip"
+    with zipfile.ZipFile(backup, "w") as z:
+        z.writestr("outbox.json", json.dumps(rosa_outbox()))
+        z.writestr("actor.json", json.dumps(rosa_actor()))
+        z.writestr("bookmarks.json", json.dumps(collection | {"orderedItems": []}))
+        follows = {"orderedItems": ["https://other.example/users/dana"]}
+        z.writestr("following.json", json.dumps(collection | follows))
+    result = run_import(tmp_path / "db.sqlite", backup)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    assert "bookmarks.json: the bookmarks of a Mastodon archive (other people's posts)" in said
+    assert "following.json: the accounts followed, of a Pleroma or Akkoma backup" in said
+    assert "actor ''" not in said and "Skipped 0 records" in said
+
+
+def test_an_outbox_of_no_activities_given_alone_says_so(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox.json"
+    outbox.write_text(json.dumps(rosa_outbox() | {"totalItems": 0, "orderedItems": []}))
+    result = run_import(tmp_path / "db.sqlite", outbox)
+    assert result.exit_code == 1
+    assert "an outbox that holds no activities" in " ".join(result.output.split())

@@ -122,6 +122,10 @@ def read_archive(files: ArchiveFiles) -> Iterator[Item]:
         yield from _not_read_notices(files)
 
 
+# The lists of other people's posts or accounts an archive holds beside its outbox
+_LISTS = ("likes", "bookmarks", "following")
+
+
 def _not_read_notices(files: ArchiveFiles) -> Iterator[Notice]:
     """What the archive holds that is never imported: its likes and bookmarks, its media."""
     for where in files.not_read:
@@ -177,9 +181,14 @@ def _read_outbox_items(
     if not items and isinstance(collection, dict) and collection.get("type") != "OrderedCollection":
         yield Problem(member.location, None, "not a Mastodon outbox (no 'orderedItems')")
         return
-    if items and all(isinstance(item, str) for item in items):  # likes.json, bookmarks.json
-        where = Path(member.location)
-        yield Notice(member.location, _not_read(where.name, not (where.parent / OUTBOX).is_file()))
+    name = PurePosixPath(member.location.replace("!", "/")).name
+    # likes.json, bookmarks.json (empty, for most people), a Pleroma backup's following.json
+    if all(isinstance(item, str) for item in items) and (items or name.startswith(_LISTS)):
+        alone = not (Path(member.location).parent / OUTBOX).is_file()
+        yield Notice(member.location, _not_read(name, alone))
+        return
+    if owner is None and not items:  # else "the activities' actor '' is not an address"
+        yield Notice(member.location, "an outbox that holds no activities: nothing to import")
         return
     if owner is None:
         try:
@@ -242,8 +251,17 @@ def _activities_lost(data: bytes) -> int:
 def _not_read(name: str, alone: bool = False) -> str:
     """What likes.json or bookmarks.json is told, the same in a .tar.gz, a ZIP or a folder;
     given ``alone`` (no outbox.json beside it), with what to import instead."""
-    what = "likes" if name.startswith("likes") else "bookmarks" if name.startswith("book") else name
-    said = f"the {what} of a Mastodon archive (other people's posts): not imported"
+    if name.startswith("following"):  # a Pleroma or Akkoma backup: addresses, not posts
+        said = "the accounts followed, of a Pleroma or Akkoma backup: not imported"
+    else:
+        what = (
+            "likes"
+            if name.startswith("likes")
+            else "bookmarks"
+            if name.startswith("book")
+            else name
+        )
+        said = f"the {what} of a Mastodon archive (other people's posts): not imported"
     return f"{said}; import outbox.json and actor.json, or the whole archive" if alone else said
 
 
