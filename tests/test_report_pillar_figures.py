@@ -23,6 +23,17 @@ def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
     assert not any(" of 0 " in value for rows in shown.values() for _label, value in rows)
 
 
+def test_a_feed_all_in_another_language_says_none_in_english_to_read() -> None:
+    # a German firm's 12 posts read "Not in English: 12 of 12 original posts", then "Job ads:
+    # no original posts to read", as if it had none
+    feed = FeedBuilder("koeln")
+    for i in range(4):
+        feed.post(f"Wir haben heute unser Sommerfest gefeiert, danke an alle! #{i}", lang="de")
+    mix = dict(figures(audit_feed(feed))["mix"])
+    assert mix["Not in English"] == "4 of 4 original posts (not read)"
+    assert mix["Job ads"] == "no original posts in English to read"
+
+
 def test_an_account_with_original_posts_keeps_every_figure() -> None:
     feed = FeedBuilder("rosa")
     feed.chat(4)

@@ -113,7 +113,9 @@ def _mix_figures(mix: dict[str, Any]) -> list[tuple[str, str]]:
             "Job ads",
             _part_of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
             if mix["original_posts"]
-            else "no original posts to read",  # not "0 of 0 original posts (0%)"
+            # not "0 of 0 original posts (0%)"; of a feed all in German, not "no original
+            # posts" under the row that counts 12 of them
+            else f"no {mix_orig} to read",
         ),
         # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
         *(
