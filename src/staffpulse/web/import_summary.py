@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from staffpulse.store import AccountSummary, Store
 
 MAX_PROBLEMS_SHOWN = 50
+# the download of every skipped record is kept with its job (the last 50 jobs): bounded
+MAX_PROBLEMS_KEPT = 100_000
 SHOWN_ACCOUNTS = 20
 # A handle longer than its platform allows (handles.LONGEST_HANDLE), or than all of them for a
 # file that names no platform, is no handle (a cell of post text in the author column, say):
@@ -121,6 +123,13 @@ def describe_import(
             {**p.as_dict(), "file": name_file(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
         ],
         "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+        # the page lists the first ones; the rest are downloaded to correct the file by
+        "every_problem": [
+            {"file": name_file(p.file), "line": p.line, "message": p.message}
+            for p in problems[:MAX_PROBLEMS_KEPT]
+        ]
+        if len(problems) > MAX_PROBLEMS_SHOWN
+        else [],
         # files an archive's manifest lists and the upload lacks: nothing of them was read,
         # so they are no skipped records; each says what it held and what to do
         "missing_files": [

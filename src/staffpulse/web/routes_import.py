@@ -6,6 +6,8 @@ that polls ``/api/jobs/{id}``.
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections import defaultdict
 from collections.abc import Mapping
@@ -17,7 +19,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, home_dir
-from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
+from staffpulse.errors import InputError, NotFoundError, StaffpulseError, UnsafeArchiveError
+from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
 from staffpulse.web.app import WebContext, error_page, form_problem, web
 from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import describe_import, touched_accounts
@@ -32,6 +35,7 @@ from staffpulse.web.uploads import (
     human_bytes,
     receive_upload,
 )
+from staffpulse.web.wording import web_text
 
 router = APIRouter()
 FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs them)
@@ -277,6 +281,31 @@ def job_page(request: Request, job_id: str) -> Response:
     # a refresh is started from the Accounts page, and leads back there
     active = "home" if job.kind == "refresh" else "import"
     return ctx.renderer.page(request, "job.html", active=active, job=job, result=result)
+
+
+@router.get("/jobs/{job_id}/skipped.csv")
+def skipped_records(request: Request, job_id: str) -> Response:
+    """Every record an import skipped, of which its page lists the first 50: a spreadsheet
+    of the file, the line and what to change, to correct the file by."""
+    found = web(request).jobs.get(job_id)
+    rows = (found.snapshot().result.get("every_problem") or []) if found else []
+    if not rows:
+        raise NotFoundError(
+            "this import's list of skipped records is no longer known (the dashboard keeps "
+            f"the last {KEEP_JOBS} jobs, until it is restarted)",
+            hint="import the file again on the Import page: its page lists them again",
+        )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["file", "line", "what to change"])
+    for row in rows:
+        reason = spreadsheet_safe(web_text(row["message"]))
+        writer.writerow([spreadsheet_safe(row["file"]), row["line"] or "", reason])
+    return Response(
+        out.getvalue().encode(CSV_ENCODING),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="skipped-records-{job_id}.csv"'},
+    )
 
 
 @router.get("/api/jobs/{job_id}")
