@@ -101,6 +101,17 @@ def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
     assert said(40, 12) == ["40% of their posts personal", "replies now and then (12% of posts)"]
     assert said(0, 0) == ["little personal voice in their posts", "rarely replies to anyone"]
     assert said(None, None) == []  # unknown (no post-signals model): nothing to say
+    # no post of its own (only reposts): said, whatever the model
+    unseen = Citizen(3, NOW, None, None, None, judged=0)
+    assert describe_citizen(unseen) == ["no post of its own seen: voice and conversation unknown"]
+
+
+def test_an_account_seen_only_reposting_says_its_voice_is_unknown(store: Store) -> None:
+    # a real account's suggestions were 17 reposters: "other · reposted you 1×" and a score of
+    # 75, with nothing said of a voice no post of theirs showed
+    add_posts(store, *_zoe_reposts_the_firm())
+    zoe = _why(store, "zoe_reposts")
+    assert zoe.endswith("reposted you 1× · no post of its own seen: voice and conversation unknown")
 
 
 def test_an_account_that_follows_you_and_replied_says_both(store: Store) -> None:

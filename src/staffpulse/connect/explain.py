@@ -85,15 +85,19 @@ TALKATIVE = 30
 
 def describe_citizen(citizen: Citizen, min_posts: int | None = None) -> list[str]:
     """What the candidate's last posts say of it, in words: "a lively voice (82% of their
-    posts personal)", "talks with
-    people (48% replies)", "rarely replies to anyone". Unknown figures say nothing; from fewer
-    own posts than ``min_posts`` (None: the user's, :func:`fewest_posts`), only that they are
-    too few. From the last posts only (connect.citizen): not the audit's Voice and Conversation
-    pillar scores."""
+    posts personal)", "talks with people (48% replies)", "rarely replies to anyone". Unknown
+    figures say nothing; from no own post, that none was seen; from fewer own posts than
+    ``min_posts`` (None: the user's, :func:`fewest_posts`), only that they are too few. From
+    the last posts only (connect.citizen): not the audit's Voice and Conversation pillar
+    scores."""
     said: list[str] = []
     voice, talk = citizen.voice, citizen.conversation
     judged = citizen.judged
     few = fewest_posts() if min_posts is None else min_posts
+    if judged == 0:
+        # seen only reposting (17 of a real account's 20 suggestions): the line said nothing
+        # of a voice no post showed, and its score weighs it as middling, not as good
+        return ["no post of its own seen: voice and conversation unknown"]
     if not judges_voice(judged, few) and (voice, talk) != (None, None):
         # "a lively voice (100)" from one post is a guess: too few to judge, as the audit says
         return [
