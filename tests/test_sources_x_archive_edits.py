@@ -110,3 +110,18 @@ def test_the_latest_version_names_the_earlier_ones() -> None:
     assert (
         earlier_versions({"id_str": "5", "edit_info": {"initial": {"editTweetIds": ["5"]}}}) == ()
     )
+
+
+def test_an_older_archive_imported_after_the_edit_adds_no_second_post(tmp_path: Path) -> None:
+    """The newer archive first, then one downloaded before the edit: its first version is the
+    tweet stored already under the id it has now, so it is counted, not stored twice."""
+    before = archive_of(tmp_path / "before", _versions()[1:])
+    after = archive_of(tmp_path / "after", _versions())
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [after])
+        report = import_paths(store, [before])
+        posts = store.get_posts("x", [FIRST, SECOND])
+    assert list(posts) == [SECOND] and posts[SECOND].text == "Hiring two welders in Leeds"
+    assert report.posts == 1 and report.new_posts == 0 and not report.nothing_imported
+    said = " ".join(notice.message for notice in report.notices)
+    assert "1 post is stored already under its id of now" in said

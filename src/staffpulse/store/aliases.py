@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from staffpulse.store.codec import ids_by_platform, rows_where_in
 from staffpulse.store.post_removal import delete_posts
@@ -98,6 +99,51 @@ def _lookup(
         sql = "SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})"
         for alias, post_id in rows_where_in(conn, sql, (platform,), targets):
             yield (platform, alias), post_id
+
+
+def stored_under_another_id(
+    conn: sqlite3.Connection, keys: Iterable[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """The ``(platform, id)`` of ``keys`` that are aliases of a stored post: the same post,
+    stored since under the id it has now (an earlier version of a tweet edited, from an
+    export older than the one imported first). Written again, it would be counted twice."""
+    found: set[tuple[str, str]] = set()
+    for platform, ids in ids_by_platform(keys).items():
+        if _no_aliases(conn, platform):  # most X and Bluesky stores: no look-up at all
+            continue
+        sql = (
+            "SELECT a.alias FROM post_aliases AS a JOIN posts AS p"
+            " ON p.platform = a.platform AND p.id = a.post_id"
+            " WHERE a.platform = ? AND a.alias IN ({marks})"
+        )
+        found.update((platform, row[0]) for row in rows_where_in(conn, sql, (platform,), ids))
+    return found
+
+
+def told_stored_under_another_id(
+    posts: Sequence[tuple[Any, ...]],
+    origins: Sequence[tuple[str, int | None]],
+    stored: set[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """What the import says of the posts :func:`stored_under_another_id` found (``posts``
+    are ``post_params`` tuples, ``origins`` their locations): once, where the first is."""
+    where = [o[0] for p, o in zip(posts, origins, strict=True) if (p[0], p[1]) in stored]
+    if not where:
+        return []
+    many = len(where) > 1
+    return [
+        (
+            where[0],
+            f"{len(where):,} post{'s' if many else ''} {'are' if many else 'is'} stored already "
+            f"under {'their' if many else 'its'} id of now (earlier versions of tweets edited "
+            "since, stored as their latest versions): not stored twice",
+        )
+    ]
+
+
+def _no_aliases(conn: sqlite3.Connection, platform: str) -> bool:
+    query = "SELECT 1 FROM post_aliases WHERE platform = ? LIMIT 1"
+    return conn.execute(query, (platform,)).fetchone() is None
 
 
 def former_posts(

@@ -24,7 +24,13 @@ from typing import Any
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.output_files import blocking_file
-from staffpulse.store.aliases import former_posts, resolve_aliases, retire_former_posts
+from staffpulse.store.aliases import (
+    former_posts,
+    resolve_aliases,
+    retire_former_posts,
+    stored_under_another_id,
+    told_stored_under_another_id,
+)
 from staffpulse.store.changes import WriteChanges, count_stored_follows
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import (
@@ -179,7 +185,15 @@ class Store(ReadMixin):
                 keep, counts.clashes = find_author_clashes(
                     self.conn, batch.posts, batch.post_origins
                 )
-                posts = [p for p, kept in zip(batch.posts, keep, strict=True) if kept]
+                # counted as imported, not written again: its latest version is stored
+                stored = stored_under_another_id(self.conn, [(p[0], p[1]) for p in batch.posts])
+                posts = [
+                    p
+                    for p, kept in zip(batch.posts, keep, strict=True)
+                    if kept and (p[0], p[1]) not in stored
+                ]
+                said = told_stored_under_another_id(batch.posts, batch.post_origins, stored)
+                counts.notices = [*counts.notices, *said]
                 tallied = [*batch.tallied, *itertools.compress(batch.post_tallied, keep)]
                 aliases, links, kinds = links_of_posts(itertools.compress(batch.post_rows, keep))
                 counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})
