@@ -8,11 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.jetstream import POST_COLLECTION
+from staffpulse.listen.jetstream_file import replay_file
 from staffpulse.listen.languages import other_language, other_languages_note
+from staffpulse.listen.relevance import Keywords, RelevanceFilter
+from staffpulse.listen.replay import frames_of
 from staffpulse.models import Post
+from staffpulse.report.terminal_inbox import render_file_summary
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
 
@@ -92,3 +98,38 @@ def test_the_note_names_three_languages_then_counts_the_rest() -> None:
         "10 posts in other languages (5 in Spanish, 2 in German, 1 in French and 2 more languages)"
     )
     assert other_languages_note({}) is None
+
+
+def _frame(n: int, text: str, langs: list[str]) -> dict[str, Any]:
+    return {
+        "did": f"did:plc:p{n}", "time_us": 1_767_225_600_000_000 + n, "kind": "commit",
+        "commit": {"operation": "create", "collection": POST_COLLECTION, "rkey": f"r{n}",
+                   "record": {"text": text, "langs": langs,
+                              "createdAt": "2026-01-01T00:00:00Z"}},
+    }  # fmt: skip
+
+
+def test_a_listen_run_counts_the_posts_in_other_languages_it_did_not_keep(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "day.jsonl"
+    events = [
+        _frame(1, "Recruiters: how fast do you reply to applicants?", ["en"]),
+        _frame(2, "¿Cuántas entrevistas son demasiadas para un puesto junior?", ["es"]),
+        _frame(3, "Buscamos enfermeras para el turno de noche en Madrid", ["es"]),
+        _frame(4, "Sunset at the beach tonight", ["en"]),
+        # a Spanish post the keywords keep is not among those not kept
+        _frame(5, "Reclutadores: ¿cuánto tardan en responder?", ["es"]),
+    ]
+    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
+    keywords = RelevanceFilter(keywords=Keywords.of(["recruiters", "reclutadores"]))
+    with open_store(tmp_path / "s.db") as store:
+        replay = replay_file(store, keywords, path)
+    assert replay.stats.kept == 2
+    assert replay.stats.other_languages == {"es": 2}
+    assert replay.stats.as_dict()["other_languages"] == {"es": 2}  # listen --json
+    console = Console(record=True, width=200)
+    render_file_summary(console, path, replay)
+    assert "2 posts in Spanish were not kept: listening reads English only" in (
+        console.export_text()
+    )

@@ -92,25 +92,53 @@ def count_turned_down(
         params.append(platform)
     counts: dict[str, int] = {}
     for platform_of, pid, lang, text in store.conn.execute(sql, params):
-        code = other_language(lang)
         post = Post(platform=platform_of, id=pid, author_id="", text=text, lang=lang)
-        # X tags a few English words as Indonesian or Tagalog: those are English all the same
-        if code is not None and post_language(post) == "other":
+        code = turned_down_language(post)
+        if code is not None:
             counts[code] = counts.get(code, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def other_languages_note(counts: dict[str, int]) -> str | None:
-    """ "12 posts in other languages (7 in Spanish, 3 in Korean and 2 in French) were read
-    but not offered: listening reads English only", or None when there were none."""
-    if not counts:
-        return None
+def turned_down_language(post: Post) -> str | None:
+    """The language code of a post in another language (:func:`other_language`, unless its
+    words are plainly English), else None."""
+    code = other_language(post.lang)
+    # X tags a few English words as Indonesian or Tagalog: those are English all the same
+    return code if code is not None and post_language(post) == "other" else None
+
+
+def _in_languages(counts: dict[str, int]) -> str:
+    """ "12 posts in other languages (7 in Spanish, 3 in Korean and 2 in French) were", or
+    "1 post in Spanish was"."""
     total = sum(counts.values())
+    verb = "was" if total == 1 else "were"
+    if len(counts) == 1:
+        return f"{count_of(total, 'post')} in {language_name(next(iter(counts)))} {verb}"
     named = [f"{n:,} in {language_name(code)}" for code, n in list(counts.items())[:_NAMED]]
     if len(counts) > _NAMED:
         named.append(f"{count_of(len(counts) - _NAMED, 'more language')}")
+    return f"{count_of(total, 'post')} in other languages ({join_and(named)}) {verb}"
+
+
+def other_languages_note(counts: dict[str, int]) -> str | None:
+    """The inbox's note: "12 posts in other languages (7 in Spanish, ...) were read but not
+    offered: listening reads English only (...)", or None when there were none."""
+    if not counts:
+        return None
     return (
-        f"{count_of(total, 'post')} in other languages ({join_and(named)}) were read but not"
-        " offered: listening reads English only, so their work talk is not found"
+        f"{_in_languages(counts)} read but not offered: listening reads English only"
         " (docs/listen.md, 'Posts in other languages')"
+    )
+
+
+def not_kept_note(counts: dict[str, int]) -> str | None:
+    """A listen run's note: "12 posts in other languages (...) were not kept: listening reads
+    English only; a keywords file in their language keeps them", or None when there were
+    none."""
+    if not counts:
+        return None
+    return (
+        f"{_in_languages(counts)} not kept: listening reads English only; to keep them,"
+        " put terms in their language in a keywords file (--keywords; docs/listen.md, 'Posts"
+        " in other languages')"
     )

@@ -12,6 +12,8 @@ from typing import Any
 
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
+from staffpulse.listen.languages import turned_down_language
+from staffpulse.models import Post
 
 STREAM = "bluesky:jetstream"  # the cursor's name in the store
 # Jetstream's clock and this machine's may disagree by seconds; a cursor an hour ahead is a typo
@@ -43,7 +45,15 @@ class ListenStats:
     # it keeps, about a day) began at ``missed_until``; both time_us, None when none was missed
     missed_from: int | None = None
     missed_until: int | None = None
+    # posts not kept that are in another language, by code: listening reads English
+    other_languages: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
+
+    def count_not_kept(self, post: Post) -> None:
+        """Count a post not kept when it is in another language (:mod:`.languages`)."""
+        code = turned_down_language(post)
+        if code is not None:
+            self.other_languages[code] = self.other_languages.get(code, 0) + 1
 
     @property
     def elapsed(self) -> float:

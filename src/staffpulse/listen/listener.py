@@ -45,12 +45,7 @@ from staffpulse.listen.listen_run import ListenOptions as ListenOptions
 from staffpulse.listen.listen_run import ListenStats as ListenStats
 from staffpulse.listen.listen_run import StatusCallback as StatusCallback
 from staffpulse.listen.relevance import RelevanceFilter
-from staffpulse.listen.schema import (
-    RelevanceRow,
-    get_cursor,
-    save_relevance,
-    set_cursor,
-)
+from staffpulse.listen.schema import RelevanceRow, get_cursor, save_relevance, set_cursor
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Record, Store
@@ -202,6 +197,7 @@ class JetstreamListener:
                 )
             )
             if not (verdict.keep or in_thread):
+                self.stats.count_not_kept(post)
                 continue
             if post.conversation_id:
                 self.known_conversations.add(post.conversation_id)

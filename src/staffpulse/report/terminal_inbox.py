@@ -13,6 +13,7 @@ from rich.text import Text
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream_file import FileReplay
+from staffpulse.listen.languages import not_kept_note
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.looks import moves_the_mark
@@ -49,6 +50,7 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
         f"{count_of(stats.disconnects, 'reconnect')}. Cursor saved: {cursor}.",
         highlight=False,
     )
+    _print_not_kept(console, stats)
     if stats.refused:
         console.print(
             f"[yellow]{count_of(stats.refused, 'kept post')} could not be stored[/] (the last: "
@@ -69,6 +71,7 @@ def render_file_summary(console: Console, path: Path, replay: FileReplay) -> Non
         f" {count_of(stats.malformed, 'line')} skipped as not events.",
         highlight=False,
     )
+    _print_not_kept(console, stats)
     for note in replay.notes(path):
         console.print(f"[yellow]{escape(note)}[/]", highlight=False)
     if stats.refused:
@@ -77,6 +80,12 @@ def render_file_summary(console: Console, path: Path, replay: FileReplay) -> Non
             f"{escape(stats.last_refused or '')}).",
             highlight=False,
         )
+
+
+def _print_not_kept(console: Console, stats: ListenStats) -> None:
+    note = not_kept_note(stats.other_languages)
+    if note is not None:
+        console.print(escape(as_sentence(note)), highlight=False)
 
 
 def _as_replies(n: int) -> str:
