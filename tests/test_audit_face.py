@@ -110,6 +110,8 @@ def test_evidence_and_advice_for_a_logo() -> None:
     [
         ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
         ("BrightPath Staffing", '"Rosa at BrightPath Staffing"'),
+        # a Mastodon custom emoji is a picture, not part of the firm's name
+        ("BrightPath Staffing :verified:", '"Rosa at BrightPath Staffing",'),
         # a person's name and a slogan (a real X account) was offered "Rosa at Steve Bray
         # It's time we removed this corrupt gov."
         (

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.audit.names import firm_cue, leading_person, name_score
+from staffpulse.audit.names import firm_cue, leading_person, name_score, without_custom_emoji
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,19 @@ def test_a_person_first_keeps_the_firm_after_at_or_a_capital() -> None:
     assert name_score("Rosa at acme")[1] == "a person's name with the firm"  # "at" says so
     assert name_score("Maya | hireloop")[1] == "a person's name with the firm"  # one word
     assert name_score("Katie Johnson2020")[0] == 0.6  # a person, written like a handle
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # a real Mastodon account: its ":verified:" made a person's name "unclear" (0.5)
+        ("Akil Brown :verified:", 1.0),
+        (":blobcat: Rosa Lund", 1.0),
+        ("Acme Staffing :verified:", 0.3),  # still a firm
+        (":blobcat:", 0.5),  # judged as an emoji alone is
+        ("Rosa Lund 10:30:00", 0.6),  # a time holds no shortcode: digits, as before
+    ],
+)
+def test_mastodon_custom_emoji_are_read_as_emoji(name: str, value: float) -> None:
+    assert name_score(name)[0] == value
+    assert without_custom_emoji("Akil Brown :verified:") == "Akil Brown"

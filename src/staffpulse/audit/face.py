@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.names import firm_cue, leading_person, name_score, reads_as_handle
+from staffpulse.audit.names import (
+    firm_cue,
+    leading_person,
+    name_score,
+    reads_as_handle,
+    without_custom_emoji,
+)
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
 from staffpulse.models import Account
@@ -313,8 +319,9 @@ _WITH_FIRM = {"en": "at", "de": "bei", "fr": "chez"}
 def _display_name_advice(account: Account, language: str | None = None) -> str:
     """Put a person in the display name, in words that fit the name it has (and the language
     of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm)."""
-    words = _WORD.findall(account.display_name)
-    shown = account.display_name.strip()
+    name = without_custom_emoji(account.display_name)  # "Acme :verified:": Acme's name
+    words = _WORD.findall(name)
+    shown = name or account.display_name.strip()
     if not words:
         # none, or emoji and symbols only ("🌻"): "Rosa at 🌻" or "Rosa at
         # admin@localhost:3000" (the handle) names neither a person nor a firm
@@ -327,7 +334,7 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
         )
     if (
         len(words) == 1
-        and firm_cue(account.display_name) is None
+        and firm_cue(name) is None
         and not reads_as_handle(shown)
         and not is_brand_word(words[0], account)
     ):
@@ -336,7 +343,7 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
             f'Say who is behind the account in your display name: a full name ("{words[0]} '
             f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
         )
-    person = leading_person(account.display_name)
+    person = leading_person(name)
     if person is not None:
         # a person's name and a slogan or a number: "Rosa at Steve Bray It's time…" is absurd
         return (

@@ -24,7 +24,9 @@ only words with a capital or a firm cue ("Kassandra💙 ,fully vaccinated" is a 
 status, judged as the first name alone).
 
 Words are compared without accents and case ("Intérim" is "interim"), except the short
-legal forms, which only count in their usual spelling ("AG", not "Ag").
+legal forms, which only count in their usual spelling ("AG", not "Ag"). A Mastodon custom
+emoji (":verified:", ":blobcat:") is a picture on the profile, read as an emoji is: "Akil
+Brown :verified:" is a person's name.
 """
 
 from __future__ import annotations
@@ -207,9 +209,20 @@ def _leading_name(name: str) -> tuple[str, bool] | None:
     return person, any(word[:1].isupper() for word in words) or [rest] == words
 
 
+# Mastodon's custom emoji, written as their shortcode: a word between colons, with a letter
+_CUSTOM_EMOJI = re.compile(r"(?<!\w):[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*:(?!\w)")
+
+
+def without_custom_emoji(name: str, mark: str = "") -> str:
+    """``name`` with each Mastodon custom emoji (":verified:") replaced by ``mark``: a real
+    "Akil Brown :verified:" read as neither a person nor a brand."""
+    return " ".join(_CUSTOM_EMOJI.sub(f" {mark} ", name).split())
+
+
 def name_score(display_name: str) -> tuple[float, str]:
     """How much the display name reads as a human (1.0) rather than a brand (0.3)."""
-    name = display_name.strip()
+    # a star, not nothing: ":blobcat:" alone is judged as an emoji alone is
+    name = without_custom_emoji(display_name, "\u2605").strip()
     if not name:
         return 0.0, "no display name"
     leading = _leading_name(name)
@@ -242,6 +255,7 @@ def leading_person(display_name: str) -> str | None:
     Johnson"); None for a name alone, a firm ("Robert Half International") or a name that does
     not start with two capitalised words. A name then a status after a comma, bar or dash
     ("Kassandra💙 ,fully vaccinated" -> "Kassandra") gives the name, even a first name alone."""
+    display_name = without_custom_emoji(display_name)
     leading = _leading_name(display_name)
     if leading is not None and not leading[1]:
         return " ".join(_WORD.findall(leading[0]))
