@@ -156,3 +156,16 @@ def test_an_edited_tweet_replaces_the_version_an_older_csv_stored(tmp_path: Path
     assert report.new_posts == 0
     (row,) = [r for r in rows_from_twarc_csv({"id": "1801", "author_id": "9"}) if r]
     assert isinstance(row, Post) and row.aliases == ()  # never edited: no other id
+
+
+def test_a_long_post_keeps_its_whole_text_from_the_note_tweet_column() -> None:
+    """With tweet.fields=note_tweet, text holds the first 280 characters and note_tweet.text
+    the whole post: the audit reads the post as written, not cut short."""
+    whole = "We are hiring " + "nurses, carers and cooks in Leeds. " * 10
+    row = {"id": "1801", "author_id": "9", "text": whole[:277] + "…", "note_tweet.text": whole}
+    (post,) = [r for r in rows_from_twarc_csv(row) if isinstance(r, Post)]
+    assert post.text == whole
+    (short,) = [
+        r for r in rows_from_twarc_csv(row | {"note_tweet.text": ""}) if isinstance(r, Post)
+    ]
+    assert short.text == whole[:277] + "…"  # no note: the text as it is

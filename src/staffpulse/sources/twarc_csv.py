@@ -161,7 +161,10 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         id=tweet_id,
         author_id=author_id,
         author_handle=handle,
-        text=decode_x_text((_get(row, "text") or "").replace("\\n", "\n")),
+        # a long post's whole text, when the search asked for tweet.fields=note_tweet
+        text=decode_x_text(
+            (_get(row, "note_tweet.text") or _get(row, "text") or "").replace("\\n", "\n")
+        ),
         created_at=parse_timestamp(_get(row, "created_at")) or time_of_tweet_id(tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
