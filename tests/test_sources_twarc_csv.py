@@ -161,7 +161,7 @@ def test_an_edited_tweet_replaces_the_version_an_older_csv_stored(tmp_path: Path
 def test_a_long_post_keeps_its_whole_text_from_the_note_tweet_column() -> None:
     """With tweet.fields=note_tweet, text holds the first 280 characters and note_tweet.text
     the whole post: the audit reads the post as written, not cut short."""
-    whole = "We are hiring " + "nurses, carers and cooks in Leeds. " * 10
+    whole = ("We are hiring " + "nurses, carers and cooks in Leeds. " * 10).strip()
     row = {"id": "1801", "author_id": "9", "text": whole[:277] + "…", "note_tweet.text": whole}
     (post,) = [r for r in rows_from_twarc_csv(row) if isinstance(r, Post)]
     assert post.text == whole
