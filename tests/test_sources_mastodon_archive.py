@@ -148,3 +148,45 @@ def test_followers_only_posts_are_told_counted_and_never_quoted(tmp_path: Path) 
     quoted = [ex.text for p in audit.pillars.values() for ex in (*p.best, *p.worst)]
     assert quoted  # the public ones are quoted
     assert not set(quoted) & set(stories[:4]), quoted
+
+
+def test_boosts_of_deleted_posts_polls_and_articles_import(tmp_path: Path) -> None:
+    """What outboxes hold besides Notes: a boost whose object is a bare address (Mastodon's
+    own way) or a Tombstone (the boosted post deleted), a poll (Question), an Article."""
+    public = ["https://www.w3.org/ns/activitystreams#Public"]
+
+    def boost(number: str, obj: object) -> dict[str, object]:
+        uri = f"{ME}/statuses/{number}"
+        return {
+            "id": f"{uri}/activity",
+            "type": "Announce",
+            "actor": ME,
+            "to": public,
+            "published": "2026-10-02T09:00:00Z",
+            "object": obj,
+        }
+
+    poll = create_activity("1101", "<p>Day or night shifts?</p>")
+    poll["object"] = poll["object"] | {"type": "Question", "oneOf": [{"name": "Day"}]}
+    article = create_activity("1102", "<p>Ten tips for your CV</p>")
+    article["object"] = article["object"] | {"type": "Article", "name": "CV tips"}
+    gone = {"id": "https://gone.example/users/dana/statuses/9", "type": "Tombstone"}
+    items = [
+        boost("1103", "https://other.example/users/dana/statuses/1"),
+        boost("1104", gone),
+        poll,
+        article,
+    ]
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "outbox.json").write_text(json.dumps(rosa_outbox() | {"orderedItems": items}))
+    (folder / "actor.json").write_text(json.dumps(rosa_actor()))
+    result = run_import(tmp_path / "db.sqlite", folder)
+    assert result.exit_code == 0, result.output
+    posts = rosa_posts(tmp_path / "db.sqlite")
+    kinds = sorted(post.kind for post in posts.values())
+    assert kinds == ["original", "original", "repost", "repost"]
+    reposted = {post.reposted_post_id for post in posts.values() if post.kind == "repost"}
+    assert reposted == {"other.example:1", "gone.example:9"}
+    texts = {post.text for post in posts.values() if post.kind == "original"}
+    assert texts == {"Day or night shifts?", "Ten tips for your CV"}

@@ -332,3 +332,45 @@ def test_a_header_naming_a_column_twice_says_which_cells_were_not_read(tmp_path:
     (said,) = [n.message for n in report.notices if "more than once" in n.message]
     assert said.startswith('the header (line 1) names the column "text" more than once')
     assert "rename or remove the extra column" in said
+
+
+_ROWS = [
+    ["id", "author", "created_at", "text"],
+    ["1", "acme", "2026-03-01T14:05:00Z", "Köln: Lagerhelfer gesucht – jetzt bewerben"],
+    ["2", "acme", "2026-03-02T09:00:00Z", "Café staff wanted"],
+]
+
+
+def _unicode_text() -> bytes:
+    """Excel's "Unicode Text (*.txt)": UTF-16 LE with its BOM, tabs, CRLF."""
+    return "\ufeff".encode("utf-16-le") + "".join("\t".join(row) + "\r\n" for row in _ROWS).encode(
+        "utf-16-le"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "guessed"),
+    [
+        ("posts.txt", _unicode_text(), False),
+        # Excel "CSV" in a European locale: semicolons, Windows-1252
+        ("posts.csv", "\r\n".join(";".join(r) for r in _ROWS).encode("cp1252"), True),
+        # Excel's "CSV UTF-8": a BOM
+        ("posts.csv", b"\xef\xbb\xbf" + "\r\n".join(",".join(r) for r in _ROWS).encode(), False),
+        # an empty column at the end of every row (a sheet with a blank column selected)
+        ("posts.csv", "".join(",".join(r) + ",\n" for r in _ROWS).encode(), False),
+        # Google Sheets' download: CRLF, no line break after the last row
+        ("posts.csv", "\r\n".join(",".join(r) for r in _ROWS).encode(), False),
+    ],
+)
+def test_spreadsheet_exports_import_every_row_with_its_accents(
+    tmp_path: Path, name: str, data: bytes, guessed: bool
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        posts = store.get_posts("csv", ["1", "2"])
+    assert report.posts == 2 and report.skipped == 0
+    assert posts["1"].text == _ROWS[1][3] and posts["2"].text == _ROWS[2][3]
+    told = [n.message for n in report.notices if "Windows-1252" in n.message]
+    assert bool(told) == guessed  # a guessed encoding is told, a known one is not
