@@ -101,3 +101,13 @@ def test_in_a_folder_they_are_left_out_and_the_rest_imported(tmp_path: Path) -> 
 def test_given_alone_the_import_exits_65(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(_misskey(tmp_path)), "--db", str(tmp_path / "d")])
     assert result.exit_code == 65 and "Misskey" in result.output
+
+
+def test_a_friendica_export_with_a_broken_address_is_still_told_what_it_is(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "acme.account"
+    path.write_text(json.dumps(ACCOUNT | {"baseurl": "https://[broken"}), encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert "staffpulse fetch mastodon @you@your.server" in str(refused.value)

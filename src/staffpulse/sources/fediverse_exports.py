@@ -66,7 +66,10 @@ def _friendica_handle(record: Mapping[str, Any]) -> str:
     """``@nickname@host`` of the export's owner, or a placeholder when it does not say."""
     user = record.get("user")
     nickname = user.get("nickname") if isinstance(user, dict) else None
-    host = urlsplit(str(record.get("baseurl") or "")).hostname
+    try:
+        host = urlsplit(str(record.get("baseurl") or "")).hostname
+    except ValueError:  # "https://[broken": no host to name
+        host = None
     if isinstance(nickname, str) and nickname and host:
         return f"@{nickname}@{host}"
     return "@you@your.server"
