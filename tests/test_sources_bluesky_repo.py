@@ -339,6 +339,9 @@ def test_a_repo_of_every_collection_imports_its_posts_and_follows_only(tmp_path:
     assert result.exit_code == 0, result.output
     said = json.loads(result.stdout)
     assert said["imported"] == {"accounts": 1, "posts": 2, "follows": 1} and said["skipped"] == 0
+    (unread,) = [n["message"] for n in said["notices"] if n["message"].startswith("not read")]
+    assert unread.startswith("not read: 1 custom feed, 1 like, 1 block, 1 list, 1 list entry, ")
+    assert "4 other records (settings, other apps' data)" in unread  # gates, chat, a blog
     posts = _posts(tmp_path / "db.sqlite")
     post = posts[f"at://{DID}/app.bsky.feed.post/3k1"]
     assert post.mentions == ("dana.bsky.social",) and post.lang == "de"

@@ -27,6 +27,7 @@ from typing import Any
 from staffpulse.models import Account, Follow, Post, normalize_handle
 from staffpulse.next_steps import FETCH_REPO_HANDLE
 from staffpulse.read_offsets import mark_read
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import (
     Item,
     LostPosts,
@@ -63,6 +64,40 @@ EXPORT_AGAIN = (
     "export it again in Bluesky (Settings › Account › Export my data), or fetch the account "
     "instead: staffpulse fetch bluesky HANDLE"
 )
+
+
+# What a repository holds that is not read, as a person would say it (getRepo gives every
+# collection: the account's likes and lists as well as its posts)
+_NOT_READ = {
+    "app.bsky.feed.like": "like",
+    "app.bsky.graph.block": "block",
+    "app.bsky.graph.list": "list",
+    "app.bsky.graph.listitem": "list entry",
+    "app.bsky.graph.starterpack": "starter pack",
+    "app.bsky.feed.generator": "custom feed",
+}
+
+
+def not_read(records: Mapping[str, list[Any]]) -> str | None:
+    """What the import says of the records it does not read (likes, lists, blocks, settings,
+    other apps' records), counted: none is lost, but the user hears they were there."""
+    said: list[str] = []
+    other = 0
+    for collection, entries in sorted(records.items()):
+        if collection in (POST, REPOST, PROFILE, FOLLOW):
+            continue
+        if collection in _NOT_READ:
+            said.append(count_of(len(entries), _NOT_READ[collection]))
+        else:
+            other += len(entries)
+    if other:
+        said.append(f"{count_of(other, 'other record')} (settings, other apps' data)")
+    if not said:
+        return None
+    return (
+        f"not read: {', '.join(said)}; staffpulse reads the account's posts, reposts, "
+        "profile and follows, and keeps no likes, lists or blocks"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +306,8 @@ class BlueskyRepo:
                 provenance=provenance(self.name, where),
                 raw={"follows": kept},
             )
+        if (unread := not_read(records)) is not None:
+            yield Notice(where, unread)
         # its name, which the user knows: a repo of another account than the one meant is
         # told at once (a DID says nothing to a person)
         named = f', named "{account.display_name}"' if account.display_name else ""
