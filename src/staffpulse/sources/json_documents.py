@@ -31,6 +31,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
 )
 from staffpulse.sources.text_files import (
+    FILE_AGAIN,
     bom_codec,
     first_bad_line,
     repaired_utf8,
@@ -120,7 +121,7 @@ def cut_short_message(text: str, lost: str = "") -> str:
     return (
         "the file looks cut short: it stops in the middle, so nothing in it was read"
         + (f" ({lost})" if lost else "")
-        + ". What to do: download or export the file again, then import the complete file"
+        + f". What to do: {FILE_AGAIN}, then import the complete file"
     )
 
 
@@ -389,8 +390,7 @@ def why_cut_short(path: Path, head: bytes) -> str | None:
         if error.cut:
             return (
                 f"it looks cut short: its JSON stops in the middle (line {error.line}), before"
-                " what tells its format; download or export the file again, then import the"
-                " complete file"
+                f" what tells its format; {FILE_AGAIN}, then import the complete file"
             )
     return None
 

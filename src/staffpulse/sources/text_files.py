@@ -21,6 +21,8 @@ from staffpulse.next_steps import SAVE_AS_UTF8
 from staffpulse.sources.user_paths import explain_open_errors
 
 SCAN_BYTES = 1 << 20  # read at a time when a whole file is scanned, in constant memory
+# What to do about a file cut short (a download or copy that stopped), in every reader's words
+FILE_AGAIN = "download or export the file again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,7 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
             "utf-8-sig",
             errors="ignore",
             note=f"the file stops in the middle of a character (line {bad}): it looks cut short,"
-            " so its last line may be incomplete; export or download the file again",
+            f" so its last line may be incomplete; {FILE_AGAIN}",
         )
     if _mostly_utf8(chunks()):
         # A few damaged bytes in a UTF-8 file (a disk or copy error, one character pasted

@@ -40,6 +40,7 @@ from staffpulse.sources.csv_preamble import csv_columns, header_test, table_reco
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
+from staffpulse.sources.text_files import FILE_AGAIN
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account
 from staffpulse.store.core import Record
@@ -240,8 +241,7 @@ def _short_row(row: CsvRecord) -> str:
     width = len(row.values) + row.missing
     return (
         f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
-        "(its text may be too, and its reply link is lost), so it was skipped; download or "
-        "export the file again"
+        f"(its text may be too, and its reply link is lost), so it was skipped; {FILE_AGAIN}"
     )
 
 
