@@ -3,7 +3,7 @@ the count still says how many, so a file cut at every row gives one readable not
 
 from __future__ import annotations
 
-from staffpulse.sources.csv_short_rows import ShortRows
+from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message
 from staffpulse.sources.csvrows import CsvRecord
 
 HEADER = ["handle", "platform", "text", "created_at"]
@@ -28,3 +28,14 @@ def test_a_row_missing_one_cell_says_one_cell() -> None:
     assert short.why(row) == "has 1 cell, the header has 2: "
     assert short.why(CsvRecord(line=8, values={})) == ""
     assert list(short.notices("a.csv")) == []  # nothing added, nothing told
+
+
+def test_a_row_cut_in_a_file_written_whole_says_what_went_and_what_to_do() -> None:
+    """TWCS and X Analytics write every cell: a short row was cut, and is told as such with
+    its cells against the header's, what the cut took and how to get the file whole."""
+    row = CsvRecord(7, {"handle": "acme", "platform": "x"}, missing=2)
+    said = cut_row_message(row, "its text may be too", "export the file again")
+    assert said == (
+        "row has 2 of the header's 4 cells: the line looks cut short (its text may be too),"
+        " so it was skipped; export the file again"
+    )

@@ -9,6 +9,17 @@ from staffpulse.sources.base import Notice
 from staffpulse.sources.csvrows import CsvRecord
 
 
+def cut_row_message(row: CsvRecord, lost: str, to_do: str) -> str:
+    """Why a short row of a file whose tool writes every cell is skipped: it was cut (a copy
+    or download stopped), and read as it is it would be imported wrong; ``lost`` says what
+    went with the cut, ``to_do`` how to get the whole file."""
+    width = len(row.values) + row.missing
+    return (
+        f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
+        f"({lost}), so it was skipped; {to_do}"
+    )
+
+
 class ShortRows:
     """Rows with fewer cells than the header, imported without the columns they lack (a blank
     cell is imported the same way, so such a row is kept, as one with its date left blank),

@@ -37,6 +37,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
+from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
@@ -216,7 +217,10 @@ class Twcs:
                 yield Problem(str(path), row.line, row.message)
                 continue
             if row.missing:
-                yield Problem(str(path), row.line, _short_row(row))
+                # TWCS rows are written whole (by pandas): read as it is, a cut one would pass
+                # for an original post with the cut text
+                lost = "its text may be too, and its reply link is lost"
+                yield Problem(str(path), row.line, cut_row_message(row, lost, FILE_AGAIN))
                 continue
             try:
                 rows = rows_from_twcs(row.values, index.thread(row.values))
@@ -232,17 +236,6 @@ class Twcs:
             yield Record(rows=new, provenance=provenance(self.name, path, row.line), raw=row.values)
         if customers:
             yield Notice(str(path), _customers_note(customers))
-
-
-def _short_row(row: CsvRecord) -> str:
-    """Why a row with fewer cells than the header is skipped: TWCS rows are written whole (by
-    pandas), so a short one was cut (a file copied or downloaded in part), its text likely
-    too, and read as it is it would pass for an original post with the cut text."""
-    width = len(row.values) + row.missing
-    return (
-        f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
-        f"(its text may be too, and its reply link is lost), so it was skipped; {FILE_AGAIN}"
-    )
 
 
 register(Twcs())

@@ -35,6 +35,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
+from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE
@@ -145,7 +146,9 @@ class XAnalytics:
                 yield Problem(str(path), row.line, row.message)
                 continue
             if row.missing:  # X writes every cell: the line was cut (a copy stopped)
-                yield Problem(str(path), row.line, _short_row(row))
+                again = "export the file from X Analytics again"
+                told = cut_row_message(row, "its text and counts may be too", again)
+                yield Problem(str(path), row.line, told)
                 continue
             try:
                 made = rows_from_analytics(row.values)
@@ -165,15 +168,6 @@ class XAnalytics:
             )
         if authors:
             yield Notice(str(path), NO_REPOSTS)
-
-
-def _short_row(row: CsvRecord) -> str:
-    width = len(row.values) + row.missing
-    return (
-        f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
-        "(its text and counts may be too), so it was skipped; export the file from X "
-        "Analytics again"
-    )
 
 
 def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | None:
