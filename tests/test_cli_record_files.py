@@ -51,6 +51,9 @@ def test_no_bar_for_a_small_file_or_off_a_terminal(tmp_path: Path) -> None:
         terminal = Console(file=io.StringIO(), force_terminal=True)
         with record_progress(terminal, records, "x", "posts") as bar:
             assert bar is None  # under 1 MB
+        dumb = Console(file=io.StringIO(), force_terminal=True, _environ={"TERM": "dumb"})
+        with record_progress(dumb, records, "x", "posts", 0) as bar:
+            assert bar is None  # a terminal that cannot redraw a line would print every frame
 
 
 def test_the_bar_moves_while_a_file_smaller_than_a_chunk_is_classified(

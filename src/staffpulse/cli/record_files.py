@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+from staffpulse.cli.consoles import shows_live
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problem
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.counts import count_of
@@ -244,7 +245,7 @@ def record_progress(
 
     The bar measures the bytes read, not records: records vary from 100 bytes to several KB
     (a tweet with its user object), so no count of them can be known before the end."""
-    if records.size < min_bytes or not console.is_terminal:
+    if records.size < min_bytes or not shows_live(console):
         yield None
         return
     with Progress(
