@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from staffpulse.listen.questions import asks_the_room, ends_asking, is_question
+from staffpulse.listen.questions import asks_the_room, ends_asking, is_link_share, is_question
 from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -104,3 +104,42 @@ def test_a_handle_is_read_whole_before_its_question() -> None:
     # "@AdobeCare It lags" is no "are it" question; a question after a handle still asks
     assert not is_question("@AdobeCare It lags every time I pause playback, please fix it")
     assert is_question("@acme are you hiring for the warehouse")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five tips for finding the best candidate in the shortest time https://t.example/a1",
+        "Hot Career: data scientists have doubled in four years https://t.example/b2 #data",
+        "Get a safety expert on your HR team. #HumanResources https://t.example/c3 via @hrdesk",
+    ],
+)
+def test_a_link_passed_on_with_its_headline_is_a_share(text: str) -> None:
+    assert is_link_share(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I quit my job today to study maths, and now my friend sends me this https://t.example/d4",
+        "Is this the future of management? https://t.example/e5",
+        "Five tips for finding the best candidate in the shortest time",  # no link: said here
+    ],
+)
+def test_a_personal_post_a_question_or_no_link_is_no_share(text: str) -> None:
+    assert not is_link_share(text)
+
+
+def test_a_share_nobody_answered_ranks_below_a_person_telling_of_work() -> None:
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+    def opening(cid: str, text: str) -> Conversation:
+        return Conversation("x", cid, (Post(platform="x", id=cid, author_id=cid, text=text,
+                                            created_at=now),))  # fmt: skip
+
+    share = opening("share", "Five tips for finding the best candidate https://t.example/f6")
+    story = opening("story", "Three places called me today and set up three interviews tomorrow")
+    ranked = rank([share, story], RankContext(now=now))
+    assert [r.conversation.id for r in ranked] == ["story", "share"]
+    assert any("a link passed on, no conversation yet" in c for c in ranked[1].cautions)
+    assert ranked[1].left_out is None  # ranked lower, still offered

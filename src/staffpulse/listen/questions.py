@@ -93,3 +93,19 @@ def asks_the_room(text: str) -> bool:
     if not is_question(text):
         return False
     return ends_asking(text) or URL_RE.search(text) is None
+
+
+# the writer speaking of themself: a link beside "I", "my" or "me" is a person's news or story
+_FIRST_PERSON_RE = re.compile(r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|my|me|mine)\b", re.I)
+_TAGS_RE = re.compile(r"[@#][\w.\-]+|\bvia\b", re.IGNORECASE)
+
+
+def is_link_share(text: str) -> bool:
+    """A link passed on with its headline or a line of comment, asking nobody anything and
+    telling nothing of the writer ("Five tips for finding the best candidate <link>", "Hot
+    Career: data scientists doubled <link>"): a broadcast, not yet a conversation. On 70 open
+    conversations of real 2015 posts, 19 are such shares: news, tips and vendor content."""
+    if URL_RE.search(text) is None or asks_the_room(text):
+        return False
+    own = _TAGS_RE.sub(" ", URL_RE.sub(" ", text))
+    return _FIRST_PERSON_RE.search(own) is None

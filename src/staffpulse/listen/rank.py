@@ -35,7 +35,7 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
-from staffpulse.listen.questions import asks_the_room
+from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_reasons import explain
 from staffpulse.listen.rank_signals import (
     GROWTH_WINDOW,
@@ -86,6 +86,7 @@ PENALTIES: dict[str, float] = {
     "partisan": 0.2,
     "spam": 0.1,
     "addressed": 0.6,
+    "link_share": 0.6,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
 }
@@ -335,6 +336,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "addressed": aimed_at is not None,
+        # passed on and not answered yet: a share that drew replies is a conversation
+        "link_share": not replies and is_link_share(opening.text),
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
