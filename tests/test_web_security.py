@@ -330,3 +330,22 @@ def test_a_zip_cut_inside_its_first_file_says_its_download_stopped(
     words = page_words(html.unescape(client.get(response.headers["location"]).text))
     assert "This archive was refused: the ZIP file is cut short inside its first file" in words
     assert advice in words and "no whole file" not in words and "no folder above" not in words
+
+
+def test_a_secret_in_a_failed_jobs_traceback_is_not_logged(
+    client: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal running the dashboard prints the traceback of a job that fails
+    unexpectedly: a library error quoting the request (its token in the header it echoes) was
+    printed whole there, as only the log line itself was masked."""
+    secret = "CCCCtokenEchoedByAProxy13579"
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", secret)
+    jobs = client.app.state.web.jobs
+
+    def fail(_job: Any) -> None:
+        raise RuntimeError(f"proxy answered: Authorization: Bearer {secret}")
+
+    job = jobs.submit("fetch", "a failing fetch", fail)
+    jobs.wait(job.id)
+    assert "RuntimeError: proxy answered" in caplog.text  # the details are still there
+    assert secret not in caplog.text

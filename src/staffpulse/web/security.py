@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from staffpulse.config_secrets import configured_secrets
 from staffpulse.errors import UnsafeArchiveError
 from staffpulse.sources.base import unsafe_member_name
 from staffpulse.sources.zip_salvage import LOCAL, open_zip
@@ -182,7 +183,10 @@ def archive_hint(names: Iterable[str]) -> str:
 
 
 class SecretMaskFilter(logging.Filter):
-    """Replaces any known secret value in a log record with a mask (defence in depth)."""
+    """Replaces any known secret value in a log record with a mask (defence in depth): in its
+    message and in the traceback it carries, which the terminal prints whole (a library's error
+    may quote the request it sent). Known: the values given, and every token the environment
+    and the config file hold now (one saved in the file while the dashboard runs too)."""
 
     def __init__(self, secrets_: Iterable[str] = ()) -> None:
         super().__init__()
@@ -193,15 +197,24 @@ class SecretMaskFilter(logging.Filter):
             self.values.add(value)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.values:
+        values = self.values.union(configured_secrets())
+        if not values:
             return True
         message = record.getMessage()
-        masked = message
-        for value in self.values:
-            masked = masked.replace(value, "••••••••")
+        masked = _masked(message, values)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # the handler's formatter prints exc_text as it finds it, so it is set here masked
+            record.exc_text = _masked(logging.Formatter().formatException(record.exc_info), values)
         return True
+
+
+def _masked(text: str, values: Iterable[str]) -> str:
+    # longest first, so that a value holding another is masked whole
+    for value in sorted(values, key=len, reverse=True):
+        text = text.replace(value, "••••••••")
+    return text
 
 
 def install_log_filter(mask: SecretMaskFilter) -> None:
