@@ -38,9 +38,10 @@ def test_one_shared_word_is_not_enough_to_join_a_topic() -> None:
 
 
 def test_only_the_heaviest_words_of_a_row_are_kept() -> None:
-    matrix = sp.csr_matrix(np.array([[0.1, 0.5, 0.3, 0.9], [0.2, 0, 0, 0]]))
+    # a row one word over the limit loses its lightest too; one within it keeps every word
+    matrix = sp.csr_matrix(np.array([[0.1, 0.5, 0.3, 0.9], [0.4, 0, 0.1, 0.7], [0.2, 0, 0, 0]]))
     kept = truncate_rows(matrix, 2).toarray()
-    assert kept.tolist() == [[0, 0.5, 0, 0.9], [0.2, 0, 0, 0]]
+    assert kept.tolist() == [[0, 0.5, 0, 0.9], [0.4, 0, 0, 0.7], [0.2, 0, 0, 0]]
 
 
 def test_seeds_keep_the_latest_and_give_back_the_ones_taken() -> None:
