@@ -20,6 +20,7 @@ def test_many_short_rows_name_the_first_lines_and_count_them_all() -> None:
         "line 3 has 3 cells, the header has 4: imported without created_at; "
         "so were 1,199 more short rows (lines 4, 5, 6, 7, 8, …). Fill in the missing cells"
     )
+    assert len(short.lines) <= ShortRows.SHOWN_LINES + 1  # not one line number a short row
 
 
 def test_a_row_missing_one_cell_says_one_cell() -> None:

@@ -11,8 +11,6 @@ from staffpulse.connect.graph import load_graph
 from staffpulse.ingest import import_paths
 from staffpulse.models import Post
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.csv_short_rows import ShortRows
-from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.native_csv import NativeCsv
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
@@ -111,16 +109,6 @@ def test_a_row_short_of_cells_is_imported_and_told_with_its_line(tmp_path: Path)
     assert (problem.file, problem.line, report.skipped) == (str(path), 5, 1)
     assert problem.message.startswith("has 2 cells, the header has 5: ")
     assert "'text'" in problem.message
-
-
-def test_a_file_cut_at_every_row_is_told_a_count_and_the_first_lines_only() -> None:
-    short = ShortRows(["id", "author", "text", "created_at"])
-    for line in range(2, 50_002):
-        short.add(CsvRecord(line, {"id": str(line), "author": "acme", "text": "Hi"}, missing=1))
-    [notice] = short.notices("posts.csv")
-    assert "line 2 has 3 cells, the header has 4: imported without created_at" in notice.message
-    assert "so were 49,999 more short rows (lines 3, 4, 5, 6, 7, …)" in notice.message
-    assert len(short.lines) <= ShortRows.SHOWN_LINES + 1  # not one line number a short row
 
 
 def test_whole_rows_and_empty_cells_are_told_nothing(tmp_path: Path) -> None:
