@@ -334,3 +334,12 @@ def test_conversations_only_counted_are_left_out_for_the_same_reasons() -> None:
     assert {r.conversation.id: r.left_out for r in counted} == full
     assert set(full.values()) >= {None, "customer_care", "spam"}
     assert all(r.reasons == () and r.score == 0.0 for r in counted)
+
+
+def test_a_loss_mourned_ranks_low_and_a_question_beside_a_loss_does_not() -> None:
+    mourning = conv("rip", text="One month ago today we lost our coworker Kelly. Rest in peace")
+    asks = conv("leave", text="My dad passed away. How much bereavement leave is usual?")
+    ranked = rank([mourning, asks, conv("plain")], RankContext(now=NOW))
+    assert [r.conversation.id for r in ranked][-1] == "rip"
+    assert any("a loss mourned" in c for c in ranked[-1].cautions)
+    assert not next(r for r in ranked if r.conversation.id == "leave").flags["mourning"]

@@ -294,6 +294,11 @@ def moderate(text: str) -> Moderation:
     )
 
 
+def mourns(text: str) -> bool:
+    """The text mourns a death ("passed away", "RIP Marco"; not "RIP remote work")."""
+    return _GRIEF_RE.search(_plain(text)) is not None
+
+
 def is_greeting(text: str) -> bool:
     """A seasonal greeting that asks nothing and names no work matter beyond the sender's
     firm name and whom it thanks or wishes well ("Happy Thanksgiving from all of us at Apex

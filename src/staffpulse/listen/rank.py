@@ -34,7 +34,7 @@ from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
-from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
+from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate, mourns
 from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_reasons import explain
 from staffpulse.listen.rank_signals import (
@@ -87,6 +87,7 @@ PENALTIES: dict[str, float] = {
     "spam": 0.1,
     "addressed": 0.6,
     "link_share": 0.6,
+    "mourning": 0.3,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
 }
@@ -338,6 +339,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "addressed": aimed_at is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),
+        # a death mourned, asking nothing: at most a line of condolence (angles.py), ranked so
+        "mourning": not question and mourns(opening.text),
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),

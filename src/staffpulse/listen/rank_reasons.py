@@ -79,6 +79,8 @@ def explain(
         )
     if aimed_at is not None:
         cautions.append(f"addressed to {aimed_at}: join only if you can add something")
+    if flags.get("mourning"):
+        cautions.append("a loss mourned: a line of condolence at most, not a conversation")
     if flags.get("link_share"):
         cautions.append("a link passed on, no conversation yet: reply only with what it misses")
     in_other_language = other_language_caution(conv.root or conv.posts[0])
