@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 import json
 from pathlib import Path
 
@@ -83,3 +84,63 @@ def test_every_command_console_prints_emoji_codes_as_typed() -> None:
 def test_make_console_keeps_markup_for_the_commands_own_styling() -> None:
     console = make_console()
     assert console.render_str("[bold]Rosa :smile: Lee[/]").plain == "Rosa :smile: Lee"
+
+
+def _account_with_escapes(tmp_path: Path) -> str:
+    """A store holding an account whose name and posts carry terminal escape sequences."""
+    escapes = "\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x9b31m"
+    lines = [{"type": "account", "platform": "x", "handle": "rosa", "display_name": "Rosa Lee"}]
+    lines += [
+        {
+            "type": "post",
+            "platform": "x",
+            "id": str(n),
+            "author": "rosa",
+            "text": f"We are hiring {escapes} apply now",
+            "created_at": f"2026-02-{n:02d}T10:00:00Z",
+        }
+        for n in range(1, 13)
+    ]
+    path = tmp_path / "f.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(path), "--db", db]).exit_code == 0
+    return db
+
+
+def test_an_escape_sequence_in_a_post_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """A post cleared the screen of the audit, or put a hidden link to any address in it: the
+    terminal obeys the control characters printed. Its words are still shown."""
+    db = _account_with_escapes(tmp_path)
+    result = runner.invoke(app, ["audit", "rosa", "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "apply now" in result.output and "evil.example" in result.output
+    for control in ("\x1b", "\x07", "\x9b"):
+        assert control not in result.output
+
+
+def test_make_console_keeps_its_own_colours_but_not_those_of_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    console = make_console()
+    console.file = io.StringIO()
+    console.print("[bold]Rosa[/] \x1b[31mred\x1b[0m", highlight=False)
+    shown = console.file.getvalue()
+    assert "Rosa" in shown and "\x1b[1m" in shown  # the command's bold
+    assert "\x1b[31m" not in shown and "[31mred" in shown
+
+
+def test_accounts_lists_a_handle_that_looks_like_markup(tmp_path: Path) -> None:
+    """An imported handle holding ``[/]`` stopped ``staffpulse accounts`` with a Rich error
+    (exit 70, 'a bug in staffpulse'); it is listed as written."""
+    path = tmp_path / "a.jsonl"
+    account = {"type": "account", "platform": "csv", "handle": "team[/]jobs", "display_name": "T"}
+    path.write_text(json.dumps(account) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(path), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["accounts", "--db", db], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
+    assert "@team[/]jobs" in result.output

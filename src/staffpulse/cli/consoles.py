@@ -16,16 +16,45 @@ log (``staffpulse benchmark 2>&1 | head -1`` printed a blank line).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.segment import Segment
 from rich.status import Status
+
+# C0 controls but the line break and the tab, DEL, and the C1 controls (0x9b starts a
+# sequence as ESC [ does on some terminals)
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def make_console(*, stderr: bool = False) -> Console:
     """A console for a command's output (stdout) or its messages (``stderr=True``)."""
-    return Console(stderr=stderr, emoji=False)
+    console = Console(stderr=stderr, emoji=False)
+    console.push_render_hook(_NoControlCharacters())
+    return console
+
+
+class _NoControlCharacters(RenderHook):
+    """Renders what is printed without the control characters of its text."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_WithoutControls(renderable) for renderable in renderables]
+
+
+class _WithoutControls:
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        segments: Iterable[Segment] = console.render(self.renderable, options)
+        for segment in segments:
+            if segment.control or not _CONTROL_CHARACTERS.search(segment.text):
+                yield segment  # Rich's own cursor moves (a bar redrawn) are control segments
+            else:
+                yield Segment(_CONTROL_CHARACTERS.sub("", segment.text), segment.style)
 
 
 def shows_live(console: Console) -> bool:

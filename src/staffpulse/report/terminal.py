@@ -154,15 +154,16 @@ def render_accounts(
     console.print(table)
 
 
-def handle_cell(handle: str, room: int) -> str:
+def handle_cell(handle: str, room: int) -> Text:
     """``@handle``; a Mastodon handle too long for ``room`` breaks before its instance
     (``@ChronicIllnessHumor`` over ``@mastodon.social``), never in the middle of a word
-    (``@...@mastodon.s`` over ``ocial``)."""
+    (``@...@mastodon.s`` over ``ocial``). A Text, never read as markup: an imported handle
+    holding ``[/]`` stopped the whole list with a Rich error."""
     handle = display_address(handle)  # an internationalized instance in Unicode, not xn--
     user, at, instance = handle.partition("@")
     if len(handle) + 1 <= room or not at or len(user) + 1 > room:
-        return "@" + handle
-    return f"@{user}\n@{instance}"
+        return Text("@" + handle)
+    return Text(f"@{user}\n@{instance}")
 
 
 def handle_width(handles: Iterable[str], cap: int = 28) -> int:
