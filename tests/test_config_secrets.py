@@ -235,3 +235,11 @@ def test_a_secret_shorter_than_six_characters_is_not_masked(
 ) -> None:
     monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "hire")  # masking it would blank "hired"
     assert hide_secrets("we hired two nurses") == "we hired two nurses"
+
+
+def test_an_x_token_quoted_decoded_is_masked_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """X's bearer tokens hold %2B and %3D; a server that decoded the header before quoting it
+    showed the token with + and = in the message, whole."""
+    monkeypatch.setenv("X_BEARER_TOKEN", "AAAAfakeBearer%2BSECRETpart%3DTAILwxyz")
+    said = hide_secrets("proxy: bad header Bearer AAAAfakeBearer+SECRETpart=TAILwxyz")
+    assert "SECRETpart" not in said and "bad header Bearer ••••••••wxyz" in said

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from staffpulse.config import SECRET_ENV, config_path, load_config, mask_secret, source_of
 from staffpulse.errors import ConfigError, StaffpulseError
@@ -34,6 +35,9 @@ def configured_secrets(config: Mapping[str, Any] | None = None) -> list[str]:
     values = [os.environ.get(env) or "" for env in SECRET_ENV.values()]
     values += _secrets_of(config) if config is not None else _file_secrets()
     found = {v for value in values for v in (value, value.strip(), value.strip().strip("\"'"))}
+    # an X bearer token holds %2B and %3D: a server that decodes the header before quoting it
+    # shows "+" and "=" there
+    found |= {unquote(v) for v in found}
     # longest first, so that a quoted value is masked whole and not around its inner part
     return sorted((v for v in found if len(v) >= MIN_MASKED), key=len, reverse=True)
 
