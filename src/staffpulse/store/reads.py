@@ -110,10 +110,12 @@ class ReadMixin:
         ).fetchall()
         if not rows and "@" not in norm:
             # a fediverse handle is user@instance; people type just the user part
+            # "user@" up to "userA" (the byte after "@") is every "user@...": an index range,
+            # where a LIKE read every account
             rows = self.conn.execute(
-                "SELECT * FROM accounts WHERE handle_norm LIKE ? ESCAPE '\\'"
+                "SELECT * FROM accounts WHERE handle_norm >= ? AND handle_norm < ?"
                 " AND (? IS NULL OR platform = ?) ORDER BY handle_norm LIMIT 6",
-                (_like_prefix(norm) + "@%", platform, platform),
+                (norm + "@", norm + "A", platform, platform),
             ).fetchall()
             if len(rows) > 1:
                 listed = ", ".join("@" + row["handle"] for row in rows[:5])
@@ -204,8 +206,3 @@ def _interaction_kind(value: str) -> InteractionKind:
     if value not in ("reply", "mention", "repost", "quote"):
         raise ValueError(f"unknown interaction kind {value!r}")
     return value  # type: ignore[return-value]
-
-
-def _like_prefix(text: str) -> str:
-    """``text`` for a LIKE pattern, its wildcards taken literally."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
