@@ -244,6 +244,8 @@ _SLOGANS = [
     "Sourcing developers for startups in Berlin.",
     "Matching clinicians with hospitals nationwide.",
     "IT contractors for Seattle companies.",
+    "Nursing staff for hospitals across Ohio.",
+    "Accounting professionals for Boston firms.",
     "Putting people to work in Houston since 1972.",
     "We find the talent. You grow the business. Chicago.",
 ]

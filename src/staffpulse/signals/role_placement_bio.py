@@ -99,10 +99,10 @@ _WORKERS = (
     r"|technicians|tradespeople|labou?rers|teachers)"
 )
 # a word before the workers that does not act on them: "Training developers for companies" is
-# a school's pitch, "Nursing staff for care homes" an agency's
+# a school's pitch, "Nursing staff for hospitals" an agency's
 _NOT_A_VERB = (
-    r"(?:(?![\w&'-]*ing\s)|(?:nursing|engineering|accounting|manufacturing|marketing|banking"
-    r"|catering|trucking|mining)\s)[\w&'-]+\s+"
+    r"(?:(?![\w&'-]*ing\s)|(?=(?:nursing|engineering|accounting|manufacturing|marketing|banking"
+    r"|catering|trucking|mining)\s))[\w&'-]+\s+"
 )
 _CLIENTS = (
     r"(?:employers|companies|clients|businesses|organi[sz]ations|firms|hospitals|facilities"
