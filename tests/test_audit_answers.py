@@ -46,6 +46,7 @@ def test_a_closing_thanks_needs_no_answer(text: str) -> None:
         "@acme Nothing works now",
         "@acme works now but I still can't log in",  # solved, then a new problem
         "@acme works fine but all after the slash is lost",
+        "@acme It works fine on desktop, not on mobile",  # solved in one place only
         "@acme is the issue fixed?",
         "",
     ],

@@ -58,7 +58,8 @@ _RESOLVED = re.compile(
     r"|\ball\s+(good|sorted)\s+now\b",
     re.IGNORECASE,
 )
-_CONTRAST = re.compile(r"\b(but|though|although|except|however|only)\b", re.IGNORECASE)
+# ("works fine on desktop, not on mobile" reports where it still fails)
+_CONTRAST = re.compile(r"\b(but|though|although|except|however|only|not)\b", re.IGNORECASE)
 _HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
 _WORD = re.compile(r"\w+")
 # the @names a post opens with: on X and Mastodon the thread's names, carried into each reply
