@@ -10,8 +10,9 @@ starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as 
 say them. A hashtag is the firm's own words too: a real feed's post to imitate ended in
 "#shitrecruiterssay". A tag is read whole ("#wtf"), and one that starts with a word no tag
 starts with innocently ("#fuckcancer", "#shitrecruiterssay") swears; other words only whole,
-as "#Dickens", "#cocktails" or "#FMLA" (the US leave law) start like one. Like :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a
-harmless example ("Dick Smith"), never offer a sworn one.
+as "#Dickens", "#cocktails" or "#FMLA" (the US leave law) start like one. Like
+:mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a harmless example
+("Dick Smith"), never offer a sworn one.
 """
 
 from __future__ import annotations
