@@ -236,10 +236,7 @@ def names_a_recruiter(split: str) -> bool:
     the handle of one recruiter, whatever the bio says of the firm."""
     words = _words(split)
     if len(words) == 1:
-        word = words[0]
-        return any(
-            word.endswith(s) and _is_run_together_name(word, _intl_names()) for s in _ROLE_SUFFIXES
-        )
+        return words[0].endswith(_ROLE_SUFFIXES) and _is_run_together_name(words[0], _intl_names())
     if len(words) < 2 or words[-1] not in _ROLE_SUFFIXES:
         return False
     rest = " ".join(words[:-1])
