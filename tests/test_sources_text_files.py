@@ -10,8 +10,10 @@ import pytest
 
 from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
+from staffpulse.sources import text_files
 from staffpulse.sources.text_files import (
     decode_bytes,
+    detect_encoding,
     head_text,
     read_user_text,
     repaired_utf8,
@@ -58,6 +60,19 @@ def test_a_csv_excel_for_mac_saved_as_csv_macintosh_keeps_its_accents(tmp_path: 
         stored = store.get_posts("csv", ["1"])
     assert stored["1"].text == "Café" and report.skipped == 0
     assert any("MacRoman" in notice.message for notice in report.notices)
+
+
+def test_a_mac_file_is_told_the_line_of_its_first_accent_past_the_first_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # read in chunks of 16 bytes: the accent of line 5 lies past the first (it said "line 1")
+    monkeypatch.setattr(text_files, "SCAN_BYTES", 16)
+    rows = "id,author,text\r" + "".join(f"{n},acme,plain\r" for n in range(3)) + "9,acme,Café\r"
+    posts = tmp_path / "posts.csv"
+    posts.write_bytes(rows.encode("mac_roman"))
+    encoding = detect_encoding(posts)
+    assert encoding.codec == "mac_roman"
+    assert encoding.note is not None and "first at line 5)" in encoding.note
 
 
 def test_a_text_file_with_stray_control_characters_is_read_not_refused(tmp_path: Path) -> None:

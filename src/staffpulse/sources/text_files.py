@@ -37,16 +37,17 @@ class TextEncoding:
     note: str | None = None
 
 
-def first_bad_line(chunks: Iterable[bytes], codec: str) -> int | None:
-    """The line of the first bytes ``codec`` cannot decode, or None when they all decode."""
+def first_bad_line(chunks: Iterable[bytes], codec: str, newline: bytes = b"\n") -> int | None:
+    """The line of the first bytes ``codec`` cannot decode, or None when they all decode;
+    lines end with ``newline`` (CR alone in a classic Mac file)."""
     decoder = codecs.getincrementaldecoder(codec)()
     line = 1
     for chunk in chunks:
         try:
             decoder.decode(chunk)
         except UnicodeDecodeError as exc:
-            return line + chunk.count(b"\n", 0, max(exc.start, 0))
-        line += chunk.count(b"\n")
+            return line + chunk.count(newline, 0, max(exc.start, 0))
+        line += chunk.count(newline)
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -151,18 +152,15 @@ def cut_in_a_character(chunks: Iterable[bytes]) -> bool:
     return len(begun) > 1 or accents or not last[: len(last) - len(begun)].isascii()
 
 
-def _classic_mac_line(chunks: Iterable[bytes]) -> int | None:
+def _classic_mac_line(chunks: Callable[[], Iterable[bytes]]) -> int | None:
     """The line of the first byte that is not UTF-8 in a file whose lines end with CR alone
     (as classic Mac OS wrote them, and Excel for Mac still does for "CSV (Macintosh)"); None
     for any other file."""
-    first = next(iter(chunks), b"")
+    first = next(iter(chunks()), b"")
     if b"\r" not in first or b"\n" in first:
         return None
-    try:
-        first.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return first.count(b"\r", 0, exc.start) + 1
-    return 1  # the first bytes are UTF-8, a later chunk is not
+    # the whole file, counting CRs: its first such byte may lie past the first chunk
+    return first_bad_line(chunks(), "utf-8", newline=b"\r")
 
 
 def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
@@ -205,7 +203,7 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
             " \N{REPLACEMENT CHARACTER}; the rest of the file is UTF-8: check the text there, or"
             " export the file again",
         )
-    if (line := _classic_mac_line(chunks())) is not None:
+    if (line := _classic_mac_line(chunks)) is not None:
         # Excel for Mac's "CSV (Macintosh)": lines ended by CR alone, in MacRoman; read as
         # Windows-1252, its "Café" came in as "CafŽ" and its dashes as "Ð"
         return TextEncoding("mac_roman", note=SAVE_AS_UTF8.say(line=line, encoding="MacRoman"))
