@@ -51,6 +51,18 @@ def test_environment_wins_over_file_and_saved_secret_is_private(
     assert get_secret("x_bearer_token", load_config(path)) == "env-token"
 
 
+def test_a_secret_written_as_a_number_is_refused_without_showing_it(tmp_path: Path) -> None:
+    """It was sent as its text ("12345678901234567890") and refused by X as a wrong token."""
+    path = tmp_path / "config.toml"
+    path.write_text("[secrets]\nx_bearer_token = 12345678901234567890\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        get_secret("x_bearer_token", load_config(path))
+    said = f"{error.value.message} {error.value.hint}"
+    assert "[secrets] x_bearer_token is a number, not a token" in said
+    assert str(path) in said and "in quotes" in said
+    assert "12345678901234567890" not in said
+
+
 def test_mask_secret_hides_all_but_the_tail_of_a_long_secret() -> None:
     assert mask_secret("abcdefghijklmnop") == "••••••••mnop"
     assert "abcd" not in mask_secret("abcdefghijklmnop")

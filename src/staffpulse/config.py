@@ -334,7 +334,15 @@ def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None
     config = config if config is not None else load_config()
     secrets = config.get("secrets", {})
     found = secrets.get(name) if isinstance(secrets, Mapping) else None
-    return unquoted(str(found), f"[secrets] {name}") if found else None
+    if found is not None and not isinstance(found, str):
+        # sent as str(found), a number or a list is refused by the platform as a wrong token;
+        # the message never shows the value, as it is a secret
+        where = f"in {_source(config)}" if _source(config) else "in config.toml"
+        raise ConfigError(
+            f"{_in_file(config)}[secrets] {name} is {_describe(found)}, not a token",
+            hint=f'write it as text in quotes under [secrets] {where}: {name} = "…"',
+        )
+    return unquoted(found, f"[secrets] {name}") if found else None
 
 
 #: Shortest secret whose last four characters may be shown: of a shorter one, four would
