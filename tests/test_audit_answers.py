@@ -47,6 +47,11 @@ def test_a_closing_thanks_needs_no_answer(text: str) -> None:
         "@acme works now but I still can't log in",  # solved, then a new problem
         "@acme works fine but all after the slash is lost",
         "@acme It works fine on desktop, not on mobile",  # solved in one place only
+        # asked without a question mark, as tweets often are
+        "@acme when will it work again",
+        "@acme does it work now",
+        "@acme is the problem solved",
+        "@acme thanks, is the issue fixed",
         "@acme is the issue fixed?",
         "",
     ],

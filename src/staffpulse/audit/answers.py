@@ -60,6 +60,13 @@ _RESOLVED = re.compile(
 )
 # ("works fine on desktop, not on mobile" reports where it still fails)
 _CONTRAST = re.compile(r"\b(but|though|although|except|however|only|not)\b", re.IGNORECASE)
+# ...nor when its clause asks, as a tweet often does without "?": "when will it work again",
+# "does it work now", "is the problem solved"
+_ASKING = re.compile(
+    r"\b(when|how|why|what|where|does|do|did|will|would|should|could|can|is|are|has|have)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!,;:\n-]")
 _HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
 _WORD = re.compile(r"\w+")
 # the @names a post opens with: on X and Mastodon the thread's names, carried into each reply
@@ -86,11 +93,15 @@ def _closes(body: str) -> bool:
     if not words:
         return bool(body.strip())  # a reaction without words; an empty text is no post
     # "works fine but all after /$1 is lost" reports the next problem
-    resolved = _RESOLVED.search(body) is not None and _CONTRAST.search(body) is None
+    resolved = _CONTRAST.search(body) is None and any(
+        _ASKING.search(_CLAUSE_END.split(body[: found.start()])[-1]) is None
+        for found in _RESOLVED.finditer(body)
+    )
     return (
         len(words) <= CLOSING_MAX_WORDS
         and (resolved or _THANKS.search(body) is not None)
-        and _REQUEST.search(_RESOLVED.sub(" ", body)) is None
+        # its "problem" is read when it asks ("thanks, is the problem fixed" waits)
+        and _REQUEST.search(_RESOLVED.sub(" ", body) if resolved else body) is None
     )
 
 
