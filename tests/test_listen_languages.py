@@ -37,7 +37,7 @@ def add(store: Store, tmp_path: Path, *posts: Post) -> None:
 @pytest.mark.parametrize(
     ("lang", "code"),
     [("es", "es"), ("es-MX", "es"), ("pt_BR", "pt"), ("en", None), ("en-GB", None),
-     ("und", None), ("zxx", None), ("", None), (None, None)],
+     ("und", None), ("zxx", None), ("", None), (None, None), ("in", "id"), ("nb", "no")],
 )  # fmt: skip
 def test_a_language_other_than_english_is_named_and_no_language_is_none(
     lang: str | None, code: str | None
@@ -67,6 +67,20 @@ def test_the_inbox_counts_the_posts_in_other_languages_it_did_not_offer(tmp_path
         assert "listening reads English only" in note
         every_age = build_inbox(store, text_model=scorer, role_model=None, max_age=None)
         assert every_age.other_languages == {"es": 3, "ko": 1}
+
+
+def test_a_language_two_platforms_code_differently_is_counted_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        add(store, tmp_path, post("id1", "Kami sedang mencari perawat untuk shift malam ini", "id"))
+        # X still writes Indonesian "in", as ISO did before 1989
+        x_post = Post(platform="x", id="in1", author_id="u1", lang="in",
+                      text="Ada yang tahu berapa gaji perawat di Jakarta sekarang",
+                      created_at=NOW - timedelta(days=0.05))  # fmt: skip
+        store.upsert([x_post], provenance("x_archive", tmp_path / "tweets.js"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert result.other_languages == {"id": 2}
+    assert any(n.startswith("2 posts in Indonesian were read") for n in result.notes)
 
 
 def test_an_english_only_inbox_says_nothing_of_other_languages(tmp_path: Path) -> None:

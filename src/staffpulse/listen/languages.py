@@ -32,24 +32,28 @@ from staffpulse.store.codec import format_time
 _NAMES = {
     "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
     "nl": "Dutch", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "ar": "Arabic",
-    "hi": "Hindi", "in": "Indonesian", "id": "Indonesian", "tl": "Tagalog", "tr": "Turkish",
+    "hi": "Hindi", "id": "Indonesian", "tl": "Tagalog", "tr": "Turkish",
     "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "sv": "Swedish", "cs": "Czech",
     "th": "Thai", "fa": "Persian", "ca": "Catalan", "fi": "Finnish", "da": "Danish",
-    "no": "Norwegian", "nb": "Norwegian", "et": "Estonian", "el": "Greek", "he": "Hebrew",
+    "no": "Norwegian", "et": "Estonian", "el": "Greek", "he": "Hebrew",
 }  # fmt: skip
+# X still writes the codes ISO retired ("in" where Bluesky and Mastodon write "id"), and
+# Norwegian comes as "no" or "nb": one language is counted under one code, else a store of
+# both platforms read "5 in Indonesian and 3 in Indonesian"
+_SAME_AS = {"in": "id", "iw": "he", "ji": "yi", "nb": "no"}
 # how many languages a note names before "and N more"
 _NAMED = 3
 
 
 def other_language(lang: str | None) -> str | None:
     """The language code a platform gave a post, when it names a language other than English
-    ("es" for "es-MX"), or None: English, or no language named."""
+    ("es" for "es-MX", "id" for X's "in"), or None: English, or no language named."""
     if not lang:
         return None
     code = lang.strip().lower().replace("_", "-").split("-")[0]
     if not code or code == "en" or code in NO_LANGUAGE:
         return None
-    return code
+    return _SAME_AS.get(code, code)
 
 
 def language_name(code: str | None) -> str:
