@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.moderation import judge_tone, looks_hostile, moderate
+from staffpulse.listen.moderation import judge_tone, looks_hostile, moderate, mourns
 
 
 @pytest.mark.parametrize(
@@ -256,6 +256,19 @@ def test_grief_is_a_death_mourned_not_a_policy_question_or_a_dead_laptop() -> No
     )
     assert lost.grieving and lost.distressed and rip.grieving and grief.grieving
     assert not policy.grieving and not laptop.grieving and not exasperated.grieving
+
+
+def test_grief_given_or_got_is_a_hassle_not_a_loss() -> None:
+    boss, asked, widow = judge_tone(
+        [
+            "My boss keeps giving me grief for leaving at 5 every day.",
+            "Got a lot of grief from my manager for asking about pay transparency",
+            "Getting grief counselling since my husband passed away, and work wants me back",
+        ]
+    )
+    assert not boss.grieving and not asked.grieving
+    assert not mourns("Recruiters give candidates grief for a gap year, and we should stop")
+    assert widow.grieving and mourns("RIP Marco. His family got so much grief from the press")
 
 
 def test_a_thing_mourned_in_jest_is_no_death_but_a_person_after_rip_is() -> None:

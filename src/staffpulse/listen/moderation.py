@@ -192,6 +192,13 @@ _GRIEF_RE = re.compile(
     + r"))",
     re.IGNORECASE,
 )
+# "Grief" is hassle too, given or got: "my boss keeps giving me grief for leaving at 5" is a
+# complaint about work, which condolence would answer absurdly ("a loss mourned")
+_HASSLE_RE = re.compile(
+    r"\b(giv(e|es|ing)|gave|get(s|ting)?|got(ten)?)\s+(\w+\s+)?"
+    r"((so much|a lot of|lots of|some|no|any|enough)\s+)?grief\b",
+    re.IGNORECASE,
+)
 _WORRY_RE = re.compile(
     r"\b(fired|firing|fire (me|him|her|them|someone)|let (me|him|her|them|someone|you) go|"
     r"terminated|termination|laid off|layoffs?|severance|scam(s|med)?|worried|worry(ing)?|"
@@ -296,7 +303,11 @@ def moderate(text: str) -> Moderation:
 
 def mourns(text: str) -> bool:
     """The text mourns a death ("passed away", "RIP Marco"; not "RIP remote work")."""
-    return _GRIEF_RE.search(_plain(text)) is not None
+    return _grieves(_plain(text))
+
+
+def _grieves(plain: str) -> bool:
+    return _GRIEF_RE.search(_HASSLE_RE.sub(" ", plain)) is not None
 
 
 def is_greeting(text: str) -> bool:
@@ -368,7 +379,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
             or _WORRY_RE.search(plain) is not None
             or (_PAY_RE.search(plain) is not None and is_question(plain))
         )
-        grieving = _GRIEF_RE.search(plain) is not None
+        grieving = _grieves(plain)
         out.append(
             Tone(
                 compound,
