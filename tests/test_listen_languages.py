@@ -105,6 +105,31 @@ def test_an_item_in_another_language_warns_the_angle_is_for_an_english_reply(
                for c in item.cautions)  # fmt: skip
 
 
+def test_an_english_link_title_the_platform_called_another_language_is_english(
+    tmp_path: Path,
+) -> None:
+    """X tags a link's few English title words as any language: such a post is neither
+    counted among other languages nor told to be skipped as one."""
+
+    def x_post(pid: str, text: str, lang: str) -> Post:
+        return Post(platform="x", id=pid, author_id=f"u{pid}", text=text, lang=lang,
+                    created_at=NOW - timedelta(days=0.05))  # fmt: skip
+
+    with open_store(tmp_path / "s.db") as store:
+        posts = [
+            x_post("t1", "Five interview questions every recruiter should drop - https://example.com/a", "ro"),
+            x_post("t2", "Harbour lights at dusk - https://example.com/b", "tl"),
+            x_post("es", "¿Alguien sabe cuánto cobra una agencia por cada contrato?", "es"),
+        ]  # fmt: skip
+        store.upsert(posts, provenance("x_archive", tmp_path / "tweets.js"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    (item,) = result.items
+    assert item.conversation_id == "t1"
+    assert not any(c.startswith("written in") for c in item.cautions)
+    assert result.other_languages == {"es": 1}
+
+
 def test_the_note_names_three_languages_then_counts_the_rest() -> None:
     note = other_languages_note({"es": 5, "de": 2, "fr": 1, "sw": 1, "ja": 1})
     assert note is not None
