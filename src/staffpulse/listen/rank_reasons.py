@@ -83,7 +83,7 @@ def explain(
         cautions.append("a loss mourned: a line of condolence at most, not a conversation")
     if flags.get("link_share"):
         cautions.append("a link passed on, no conversation yet: reply only with what it misses")
-    in_other_language = other_language_caution(conv.root or conv.posts[0])
+    in_other_language = other_language_caution(conv.opening)
     if in_other_language is not None:
         cautions.append(in_other_language)
     if n > 20:  # without the first post, the stored replies are a floor, still worth saying
