@@ -83,6 +83,23 @@ def test_a_language_two_platforms_code_differently_is_counted_once(tmp_path: Pat
     assert any(n.startswith("2 posts in Indonesian were read") for n in result.notes)
 
 
+def test_a_reply_in_another_language_shown_with_its_conversation_is_not_counted(
+    tmp_path: Path,
+) -> None:
+    question = post("q", "How many interviews is too many for a junior role?", "en")
+    reply = Post(platform="bluesky", id="r", author_id="did:plc:r", lang="es",
+                 text="Aquí hacemos dos entrevistas como mucho, y basta.", reply_to_post_id="q",
+                 conversation_id="q", created_at=NOW - timedelta(days=0.04))  # fmt: skip
+    with open_store(tmp_path / "s.db") as store:
+        add(store, tmp_path, question, reply, post("es", "Buscamos enfermeras en Madrid", "es"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    (item,) = result.items
+    assert item.conversation_id == "q"
+    # the reply is offered with its question: only the post nobody was offered is counted
+    assert result.other_languages == {"es": 1}
+
+
 def test_an_english_only_inbox_says_nothing_of_other_languages(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         add(store, tmp_path, post("q", "How many interviews is too many?", "en"))

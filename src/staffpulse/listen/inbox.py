@@ -140,7 +140,8 @@ def build_inbox(
     notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
     since = ref.at - max_age if max_age is not None else None
-    other_languages = count_turned_down(store, platform, since, ref.at)
+    weighed = {(p.platform, p.id) for conv in offer.everyone for p in conv.posts}
+    other_languages = count_turned_down(store, platform, since, ref.at, weighed)
     language_note = other_languages_note(other_languages)
     if language_note is not None:
         notes.append(language_note)

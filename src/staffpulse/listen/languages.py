@@ -23,6 +23,7 @@ would cost an inbox of a big store seconds.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 # _doubtful: the audit's reading of a platform's guess on a link's title, used as it is so that
@@ -82,11 +83,17 @@ def other_language_caution(post: Post) -> str | None:
 
 
 def count_turned_down(
-    store: Store, platform: str | None, since: datetime | None, until: datetime
+    store: Store,
+    platform: str | None,
+    since: datetime | None,
+    until: datetime,
+    in_conversations: Collection[tuple[str, str]] = frozenset(),
 ) -> dict[str, int]:
     """The posts in other languages that listening read and did not keep (not about work, as
     far as an English reader can tell), posted between ``since`` (None: any time) and
-    ``until``, by language code, most first."""
+    ``until``, by language code, most first. ``in_conversations`` (platform, post id): the
+    posts of the conversations the inbox weighed, which are not turned down whatever their
+    own verdict (a Spanish reply under an English question is shown with it)."""
     sql = (
         "SELECT p.platform, p.id, p.lang, p.text FROM listen_relevance r JOIN posts p"
         " ON p.platform = r.platform AND p.id = r.post_id"
@@ -102,6 +109,8 @@ def count_turned_down(
         params.append(platform)
     counts: dict[str, int] = {}
     for platform_of, pid, lang, text in store.conn.execute(sql, params):
+        if (platform_of, pid) in in_conversations:
+            continue
         post = Post(platform=platform_of, id=pid, author_id="", text=text, lang=lang)
         code = turned_down_language(post)
         if code is not None:
