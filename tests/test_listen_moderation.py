@@ -304,6 +304,8 @@ def test_a_job_refused_on_a_protected_ground_is_a_rights_matter_not_a_seasons_sh
         "Hiring managers: we ask candidates for an unpaid case study. Too much, or fair?",
         "Are unpaid internships still worth it for a first job in marketing?",
         "Our client wants to offer minimum wage for the warehouse shift. How do you push back?",
+        "I think unpaid internships are exploitative. Should we drop ours?",
+        "I would never ask candidates for an unpaid take-home test, would you?",
     ],
 )
 def test_unpaid_work_weighed_by_whoever_decides_it_is_serious_but_no_rights_question(
@@ -319,6 +321,8 @@ def test_unpaid_work_weighed_by_whoever_decides_it_is_serious_but_no_rights_ques
         "My agency says the first week of training is unpaid. Can they do that?",
         "I'm still owed two weeks of wages from my last placement. What can I do?",
         "They made me work an unpaid trial shift, 8 hours. Is that even allowed?",
+        "I was told the first week of training is unpaid. Is that normal?",
+        "I've been underpaid for months and nobody answers my emails",
     ],
 )
 def test_pay_withheld_from_the_writer_is_a_rights_question(text: str) -> None:

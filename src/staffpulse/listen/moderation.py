@@ -145,10 +145,14 @@ _LEGAL_RE = re.compile(
 _PAY_RIGHTS_RE = re.compile(
     r"\b(unpaid|underpaid|not (been )?paid|minimum wage|owed|owes|owing)\b", re.IGNORECASE
 )
-# The writer (or someone they speak for) is on the receiving end, or asks whether it is allowed
+# The writer (or someone they speak for) is on the receiving end, or asks whether it is allowed.
+# "I was unpaid", "I'm still owed", "I was told training is unpaid": a verb makes the writer
+# (or their work) the unpaid one, where "I think unpaid internships..." or "I would never ask
+# for an unpaid test" weighs a practice
 _RECEIVING_END_RE = re.compile(
-    r"\b(i|i'm|i am|i was|i've|we were|we're still)\b[^.?!\n]{0,40}"
-    r"\b(unpaid|underpaid|not (been )?paid|owed)\b|"
+    r"\b(i|we)\b[^.?!\n]{0,40}?(\b(am|is|are|was|were|been|being|get|got|getting|go|went|left|"
+    r"still|have|had)|'m|'re|'s|'ve)\s+(still\s+|being\s+|been\s+|left\s+)?"
+    r"(unpaid|underpaid|owed|not (been )?paid)\b|"
     r"\b(owes?|owed|pay|paid|paying|asked|asks|made|making|forced) (me|us)\b|"
     r"\bmy (employer|boss|agency|company|manager)\b|\bour (employer|boss|manager)\b|"
     r"\bcan (they|he|she|an employer|employers|a company|my \w+) (do|get away with|legally)\b|"
