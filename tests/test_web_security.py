@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import stat
 import warnings
 import zipfile
@@ -349,3 +350,34 @@ def test_a_secret_in_a_failed_jobs_traceback_is_not_logged(
     jobs.wait(job.id)
     assert "RuntimeError: proxy answered" in caplog.text  # the details are still there
     assert secret not in caplog.text
+
+
+def test_a_secret_the_dashboard_logs_is_masked_by_handlers_set_up_after_it_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``serve`` sets up its log handlers (uvicorn's log config) after the app is made: a job
+    failing with the token in its error printed it whole there, message and traceback."""
+    from staffpulse.web.security import SecretMaskFilter, install_log_filter
+
+    secret = "DDDDtokenInAJobError24680"
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", secret)
+    mask = SecretMaskFilter()
+    install_log_filter(mask)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)  # added later, as uvicorn's log config does
+    parent = logging.getLogger("staffpulse")
+    parent.addHandler(handler)
+    try:
+        try:
+            raise RuntimeError(f"proxy answered: Authorization: Bearer {secret}")
+        except RuntimeError:
+            logging.getLogger("staffpulse.web").exception("job failed: %s", secret)
+    finally:
+        parent.removeHandler(handler)
+        for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "staffpulse",
+                     "staffpulse.web"):  # fmt: skip
+            logging.getLogger(name).removeFilter(mask)
+            for each in logging.getLogger(name).handlers:
+                each.removeFilter(mask)
+    assert "RuntimeError: proxy answered" in stream.getvalue()  # the details are still there
+    assert secret not in stream.getvalue()

@@ -218,7 +218,10 @@ def _masked(text: str, values: Iterable[str]) -> str:
 
 
 def install_log_filter(mask: SecretMaskFilter) -> None:
-    for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "staffpulse"):
+    # A logger's filter sees only the records made on it, and a handler's only when it was
+    # there: ``serve`` gives the loggers new handlers after the app is made (uvicorn's log
+    # config), so the dashboard's own logger, whose records go to them, holds the mask itself
+    for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "staffpulse", "staffpulse.web"):
         logger = logging.getLogger(name)
         if mask not in logger.filters:
             logger.addFilter(mask)
