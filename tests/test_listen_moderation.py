@@ -269,6 +269,7 @@ def test_grief_given_or_got_is_a_hassle_not_a_loss() -> None:
     assert not boss.grieving and not asked.grieving
     assert not mourns("Recruiters give candidates grief for a gap year, and we should stop")
     assert widow.grieving and mourns("RIP Marco. His family got so much grief from the press")
+    assert mourns("We are giving grief counselling to the team after Tom's death this week")
 
 
 def test_a_thing_mourned_in_jest_is_no_death_but_a_person_after_rip_is() -> None:

@@ -197,10 +197,11 @@ _GRIEF_RE = re.compile(
     re.IGNORECASE,
 )
 # "Grief" is hassle too, given or got: "my boss keeps giving me grief for leaving at 5" is a
-# complaint about work, which condolence would answer absurdly ("a loss mourned")
+# complaint about work, which condolence would answer absurdly ("a loss mourned"); not grief
+# counselling or support given, which follow a loss
 _HASSLE_RE = re.compile(
     r"\b(giv(e|es|ing)|gave|get(s|ting)?|got(ten)?)\s+(\w+\s+)?"
-    r"((so much|a lot of|lots of|some|no|any|enough)\s+)?grief\b",
+    r"((so much|a lot of|lots of|some|no|any|enough)\s+)?grief\b(?!\s+(counsel|support|therap))",
     re.IGNORECASE,
 )
 _WORRY_RE = re.compile(
