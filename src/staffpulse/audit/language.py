@@ -120,7 +120,7 @@ MIN_TOLD = 5
 _LINK = re.compile(r"https?://\S+|www\.\S+")
 
 
-def _doubtful(post: Post) -> bool:
+def guessed_on_a_title(post: Post) -> bool:
     """A platform's language that is not English on a post with a link, whose words show no
     other language: no function word of one ("Ideen für Geeks" shows German), no other
     script. Without a link it stands: the same archive's German chat ("kleiner
@@ -142,10 +142,12 @@ def not_english(posts: Sequence[Post]) -> npt.NDArray[np.bool_]:
 
 def not_english_in_feeds(posts: Sequence[Post]) -> npt.NDArray[np.bool_]:
     """:func:`not_english`, but a platform's guess on words that show no other language
-    (:func:`_doubtful`) is overruled when its author's other posts here are mostly English
+    (:func:`guessed_on_a_title`) is overruled when its author's other posts here are mostly English
     (:data:`MOSTLY_ENGLISH`): the audit holds an account's whole feed."""
     said = [post_language(p) for p in posts]
-    doubtful = [verdict == "other" and _doubtful(p) for p, verdict in zip(posts, said, strict=True)]
+    doubtful = [
+        verdict == "other" and guessed_on_a_title(p) for p, verdict in zip(posts, said, strict=True)
+    ]
     told: Counter[tuple[str, str]] = Counter()
     english: Counter[tuple[str, str]] = Counter()
     for p, verdict, doubt in zip(posts, said, doubtful, strict=True):

@@ -26,10 +26,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-# _doubtful: the audit's reading of a platform's guess on a link's title, used as it is so that
-# the two never disagree on a post
-from staffpulse.audit.language import NO_LANGUAGE, post_language
-from staffpulse.audit.language import _doubtful as guessed_on_a_title
+# the audit's reading of a platform's guess on a link's title, used as it is so that the two
+# never disagree on a post
+from staffpulse.audit.language import NO_LANGUAGE, guessed_on_a_title, post_language
 from staffpulse.models import Post
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.store import Store
