@@ -4,16 +4,14 @@ words, with the formats page and none of the importer's names for its readers; a
 fetch or refresh) the dashboard no longer knows is not found, and says where to see what it
 imported and how to start it again; the Import and Settings pages open on the sample cohort, the file picker offering .tsv,
 and the page reads only values its form can show. What the job page says of
-an import: "and N more" accounts, every skipped record as a download past the first 50,
-links after a re-import, new accounts, updated profiles and
+an import: "and N more" accounts (the download of every skipped record:
+test_web_routes_import_skipped.py), links after a re-import, new accounts, updated profiles and
 follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
 unknown format, a JSON file cut short, a gzipped file, a long file name, too many files."""
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import re
 import warnings
@@ -136,26 +134,6 @@ def test_an_import_of_many_accounts_says_how_many_more(tmp_path: Path) -> None:
     assert len(status["result"]["accounts"]) == 20 and status["result"]["more_accounts"] == 5
     assert "and 5 more accounts" in page and "see them all on the Accounts page" in page
     assert "Read 25 posts and 25 accounts: 25 new accounts and 25 new posts." in page
-
-
-def test_every_skipped_record_past_the_first_50_can_be_downloaded(tmp_path: Path) -> None:
-    # 60 rows without an author: the page lists 50; the marketer correcting the file needs
-    # the other 10 too, each with its line ("and 10 more" named none of them)
-    rows = "".join(f"r{i},,x,=HYPERLINK(1) post {i}\n" for i in range(60))
-    data = ("id,author,platform,text\n" + rows + "ok1,acme,x,fine\n").encode()
-    with make_client(tmp_path / "skips.db") as client:
-        status = finished_job(client, upload_files(client, [("posts.csv", data)]))
-        page = client.get(f"/jobs/{status['id']}").text
-        link = f"/jobs/{status['id']}/skipped.csv"
-        sheet = client.get(link)
-        gone = client.get("/jobs/bb90b549b602/skipped.csv")
-    assert "and 10 more" in page and f'href="{link}"' in page
-    assert sheet.status_code == 200 and "attachment" in sheet.headers["content-disposition"]
-    lines = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
-    assert lines[0] == ["file", "line", "what to change"]
-    assert [row[1] for row in lines[1:]] == [str(n) for n in range(2, 62)]  # every one, in order
-    assert all(row[0] == "posts.csv" and "author" in row[2] for row in lines[1:])
-    assert gone.status_code == 404 and "Import page" in gone.text
 
 
 def test_a_reimport_keeps_the_audit_links(tmp_path: Path) -> None:

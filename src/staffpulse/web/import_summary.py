@@ -11,22 +11,29 @@ the account's export no longer holds them (the Import page's tick box) are in th
 
 from __future__ import annotations
 
+import csv
+import io
+import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.handles import LONGEST_HANDLE
 from staffpulse.ingest import UPDATED_POST_WHY
 from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
 from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.sources.folders import is_empty_file, left_out, told_why
 from staffpulse.web.links import audit_url
+from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
     from staffpulse.ingest import ImportReport
+    from staffpulse.sources.base import Problem
     from staffpulse.store import AccountSummary, Store
 
 MAX_PROBLEMS_SHOWN = 50
-# the download of every skipped record is kept with its job (the last 50 jobs): bounded
+# the download of every skipped record is kept with its job (the last 50 jobs), compressed:
+# bounded, so that 50 imports of a wholly bad file of millions of rows cannot fill the memory
 MAX_PROBLEMS_KEPT = 100_000
 SHOWN_ACCOUNTS = 20
 # A handle longer than its platform allows (handles.LONGEST_HANDLE), or than all of them for a
@@ -124,12 +131,9 @@ def describe_import(
         ],
         "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
         # the page lists the first ones; the rest are downloaded to correct the file by
-        "every_problem": [
-            {"file": name_file(p.file), "line": p.line, "message": p.message}
-            for p in problems[:MAX_PROBLEMS_KEPT]
-        ]
+        "every_problem": skipped_sheet(problems, name_file)
         if len(problems) > MAX_PROBLEMS_SHOWN
-        else [],
+        else b"",
         # files an archive's manifest lists and the upload lacks: nothing of them was read,
         # so they are no skipped records; each says what it held and what to do
         "missing_files": [
@@ -159,6 +163,41 @@ def describe_import(
         # accounts came in without posts (a followers list): say where they will show
         "no_posts_yet": bool(report.new_accounts) and not found,
     }
+
+
+def skipped_sheet(problems: list[Problem], name_file: Callable[[str], str]) -> bytes:
+    """The spreadsheet of the skipped records (file, line, what to change), the first
+    :data:`MAX_PROBLEMS_KEPT` of them and a last line saying how many more there were,
+    zlib-compressed: kept with its job, the list of 100,000 records as dicts took 40 MB, and
+    many are alike (:func:`skipped_csv` opens it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["file", "line", "what to change"])
+    # web_text reads the configured secrets to mask them: once a message, not once a row
+    # (100,000 rows of the same missing column took 10 s)
+    reasons: dict[str, str] = {}
+    for p in problems[:MAX_PROBLEMS_KEPT]:
+        if p.message not in reasons:
+            reasons[p.message] = spreadsheet_safe(web_text(p.message))
+        reason = reasons[p.message]
+        writer.writerow([spreadsheet_safe(name_file(p.file)), p.line or "", reason])
+    if len(problems) > MAX_PROBLEMS_KEPT:  # else the user takes the list for all of them
+        rest = len(problems) - MAX_PROBLEMS_KEPT
+        writer.writerow(
+            [
+                "",
+                "",
+                f"...and {count_of(rest, 'more skipped record')}, not listed: only the first "
+                f"{MAX_PROBLEMS_KEPT:,} are kept. Correct these, import the file again and "
+                "download the list again.",
+            ]
+        )
+    return zlib.compress(out.getvalue().encode(CSV_ENCODING))
+
+
+def skipped_csv(sheet: bytes) -> bytes:
+    """The spreadsheet :func:`skipped_sheet` kept, as it is downloaded."""
+    return zlib.decompress(sheet)
 
 
 def touched_accounts(store: Store, keys: set[tuple[str, str]]) -> list[AccountSummary]:

@@ -108,7 +108,9 @@ class Job:
                 "detail": self.detail,
                 "message": self.message,
                 "hint": self.hint,
-                "result": self.result,
+                # a download kept with the job (every record an import skipped, compressed) has
+                # its own address: each poll sent all of it, which the page threw away
+                "result": {k: v for k, v in self.result.items() if not isinstance(v, bytes)},
                 "finished": self.state in ("done", "error"),
             }
 

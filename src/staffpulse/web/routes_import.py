@@ -6,8 +6,6 @@ that polls ``/api/jobs/{id}``.
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from collections import defaultdict
 from collections.abc import Mapping
@@ -20,10 +18,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError, UnsafeArchiveError
-from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
 from staffpulse.web.app import WebContext, error_page, form_problem, web
 from staffpulse.web.import_progress import ImportProgress
-from staffpulse.web.import_summary import describe_import, touched_accounts
+from staffpulse.web.import_summary import describe_import, skipped_csv, touched_accounts
 from staffpulse.web.jobs import KEEP_JOBS, Job, JobFunc
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
@@ -35,7 +32,6 @@ from staffpulse.web.uploads import (
     human_bytes,
     receive_upload,
 )
-from staffpulse.web.wording import web_text
 
 router = APIRouter()
 FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs them)
@@ -288,21 +284,24 @@ def skipped_records(request: Request, job_id: str) -> Response:
     """Every record an import skipped, of which its page lists the first 50: a spreadsheet
     of the file, the line and what to change, to correct the file by."""
     found = web(request).jobs.get(job_id)
-    rows = (found.snapshot().result.get("every_problem") or []) if found else []
-    if not rows:
+    job = found.snapshot() if found else None
+    if job is not None and job.state in ("queued", "running"):
+        return error_page(
+            request,
+            409,
+            "This import is still running",
+            "Its list of skipped records is ready when the import has ended.",
+            "wait for its page to say it is done, then download the list from there",
+        )
+    sheet = job.result.get("every_problem") if job else None
+    if not isinstance(sheet, bytes) or not sheet:
         raise NotFoundError(
             "this import's list of skipped records is no longer known (the dashboard keeps "
             f"the last {KEEP_JOBS} jobs, until it is restarted)",
             hint="import the file again on the Import page: its page lists them again",
         )
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["file", "line", "what to change"])
-    for row in rows:
-        reason = spreadsheet_safe(web_text(row["message"]))
-        writer.writerow([spreadsheet_safe(row["file"]), row["line"] or "", reason])
     return Response(
-        out.getvalue().encode(CSV_ENCODING),
+        skipped_csv(sheet),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="skipped-records-{job_id}.csv"'},
     )
