@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.audit.names import firm_cue, leading_person, name_score, without_custom_emoji
+from staffpulse.audit.names import firm_cue, leading_person, name_score
 
 
 @pytest.mark.parametrize(
@@ -141,4 +141,3 @@ def test_a_person_first_keeps_the_firm_after_at_or_a_capital() -> None:
 )
 def test_mastodon_custom_emoji_are_read_as_emoji(name: str, value: float) -> None:
     assert name_score(name)[0] == value
-    assert without_custom_emoji("Akil Brown :verified:") == "Akil Brown"

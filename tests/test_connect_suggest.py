@@ -231,3 +231,16 @@ def test_json_scores_keep_three_significant_digits(store: Store) -> None:
     found = rank_with_fakes(store).suggestions
     tiny = replace(found[-1], score=0.000471)
     assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"
+
+
+def test_a_mastodon_custom_emoji_is_left_out_of_the_name_shown(store: Store) -> None:
+    # "Donnagen :hehehmuhar:" showed raw in the terminal, the Connect page and the CSV: the
+    # shortcode of a picture Mastodon shows, not part of the name
+    hannah = store.find_account("hannah_hr", "x")
+    add_posts(store, replace(hannah, display_name="Hannah :verified: Hr :blobcat:"))
+    # role "any": the fake role model looks the name up as a handle
+    found = rank_with_fakes(store, role="any").suggestions
+    [suggestion] = [s for s in found if s.handle == "hannah_hr"]
+    assert suggestion.display_name == "Hannah Hr"
+    assert suggestion.account is not None
+    assert suggestion.account.display_name == "Hannah :verified: Hr :blobcat:"  # kept as read

@@ -13,9 +13,9 @@ from staffpulse.audit.names import (
     leading_person,
     name_score,
     reads_as_handle,
-    without_custom_emoji,
 )
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
+from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.handles import display_address
 from staffpulse.models import Account
 from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.accents import strip_accents
+from staffpulse.custom_emoji import without_custom_emoji
 
 
 def _words(text: str) -> list[str]:
@@ -207,16 +208,6 @@ def _leading_name(name: str) -> tuple[str, bool] | None:
     words = _WORD.findall(rest)
     # one lower-case word alone may be the firm's name ("Maya | hireloop"); a status is not
     return person, any(word[:1].isupper() for word in words) or [rest] == words
-
-
-# Mastodon's custom emoji, written as their shortcode: a word between colons, with a letter
-_CUSTOM_EMOJI = re.compile(r"(?<!\w):[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*:(?!\w)")
-
-
-def without_custom_emoji(name: str, mark: str = "") -> str:
-    """``name`` with each Mastodon custom emoji (":verified:") replaced by ``mark``: a real
-    "Akil Brown :verified:" read as neither a person nor a brand."""
-    return " ".join(_CUSTOM_EMOJI.sub(f" {mark} ", name).split())
 
 
 def name_score(display_name: str) -> tuple[float, str]:

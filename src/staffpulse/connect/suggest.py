@@ -51,6 +51,7 @@ from staffpulse.connect.suggestion import (
 )
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
+from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import InputError, ModelError
 from staffpulse.models import Account
@@ -276,7 +277,8 @@ def _make_suggestions(
                 platform=walk.account.platform,
                 account_id=c.node,
                 handle=acc.handle,
-                display_name=acc.display_name,
+                # "Donnagen :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name
+                display_name=without_custom_emoji(acc.display_name),
                 url=acc.url,
                 role=guess.role if guess else None,
                 role_score=guess.score if guess else None,
