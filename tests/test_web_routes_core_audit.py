@@ -319,7 +319,8 @@ def test_an_audit_waits_for_the_benchmark_only_within_the_pages_wait(
 
 def test_each_open_link_says_what_it_opens(client: Any, tmp_path: Path) -> None:
     """A screen reader listed the audit's evidence links as "open, open, open…": each now
-    names its post, and Connect's names its profile (the visible word stays "open")."""
+    names its post, and Connect's names its profile and, shown too, its platform ("open on
+    X": an "open" alone did not say it left the dashboard)."""
     import json
 
     from web_helpers import finished_job, upload_files
@@ -339,8 +340,9 @@ def test_each_open_link_says_what_it_opens(client: Any, tmp_path: Path) -> None:
     assert "story number" in labels[0]  # the post itself, as the page shows it
     assert audit.count(">open</a>") == len(labels)
     connect = client.get("/connect", params={"account": "@harborline (x)"}).text
-    named = re.findall(r'aria-label="(open the profile of [^"]*)">open</a>', connect)
-    assert named and connect.count(">open</a>") == len(named)
+    named = re.findall(r'aria-label="(open on X: the profile of [^"]*)">open on X</a>', connect)
+    assert named and connect.count(">open on X</a>") == len(named)
+    assert ">open</a>" not in connect
 
 
 def test_the_audits_dates_read_as_on_every_other_page(client: Any) -> None:

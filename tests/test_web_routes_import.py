@@ -7,7 +7,8 @@ and the page reads only values its form can show. What the job page says of
 an import: "and N more" accounts (the download of every skipped record:
 test_web_routes_import_skipped.py), links after a re-import, new accounts, updated profiles and
 follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
-unknown format, a JSON file cut short, a gzipped file, a long file name, too many files."""
+unknown format, a JSON file cut short, a gzipped file, a long file name, too many files; the
+Handle's example fits a phone's box (Chromium)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from web_helpers import field_value, selected_option
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from browser_helpers import CHROMIUM, launch_chromium  # noqa: E402
+from browser_helpers import CHROMIUM, launch_chromium, opened_page  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
     _ytd,
@@ -367,3 +368,20 @@ def test_the_import_page_offers_to_remove_posts_deleted_on_the_platform(tmp_path
         )
         page = page_words(client.get(f"/jobs/{removed['id']}").text)
         assert "removed from the store (as “Remove posts deleted on the platform” asked)" in page
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
+def test_the_handle_example_fits_a_phone(site: str) -> None:
+    # three examples in the placeholder ran past the box at 390 px: said under it instead
+    with opened_page(site + "/import", 360, 800) as page:
+        text, room = page.evaluate(
+            """() => { const el = document.querySelector('#handle');
+            const s = getComputedStyle(el), c = document.createElement('canvas').getContext('2d');
+            c.font = s.font;
+            return [c.measureText(el.placeholder).width,
+                    el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)]; }"""
+        )
+        examples = page.inner_text("#" + page.get_attribute("#handle", "aria-describedby"))
+    assert 0 < text <= room
+    assert "you@mastodon.social" in examples and "yourfirm.bsky.social" in examples

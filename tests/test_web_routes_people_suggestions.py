@@ -138,3 +138,22 @@ def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
     (row,) = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
     assert row["profile_link"] == "https://bsky.app/profile/jane.bsky.social"
     assert row["why"] == "replied to you 1×"
+
+
+@pytest.mark.parametrize(
+    ("platform", "handle", "where"),
+    [("bluesky", "jane.bsky.social", "Bluesky"), ("mastodon", "jane@mastodon.social", "Mastodon")],
+)
+def test_each_profile_link_names_the_platform_it_opens(
+    client: Any, monkeypatch: pytest.MonkeyPatch, platform: str, handle: str, where: str
+) -> None:
+    # "open" alone did not say the link leaves the dashboard for the platform's profile
+    from dataclasses import replace
+
+    # the template words the link by the suggestion's platform: the sample's X account will do
+    jane = replace(suggestion_at(1, 100.0), platform=platform, handle=handle)
+    serve_report(client, monkeypatch, connect_report(HeldBack(), None, [jane]))
+    card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
+    link = re.search(r'<a href="https://[^"]*"[^>]*aria-label="([^"]*)">([^<]*)</a>', card)
+    assert link is not None and link.group(2) == f"open on {where}"
+    assert link.group(1).startswith(f"open on {where}: the profile of ")
