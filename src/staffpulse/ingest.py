@@ -44,6 +44,7 @@ from staffpulse.sources.folders import (
 from staffpulse.sources.user_paths import given_once, missing_hint, still_downloading
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
+from staffpulse.sources.x_archive_parts import join_split_archives
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
@@ -99,6 +100,7 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
             # a ZIP among several paths is read as a folder's is: a damaged one is reported
             # and counted as it is read, and the other paths are still imported
             plan.append((path, source))
+    plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:
         names = ", ".join(Path(p.file).name for p in problems[:3])
         more = f" and {len(problems) - 3:,} more" if len(problems) > 3 else ""

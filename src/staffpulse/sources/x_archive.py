@@ -28,7 +28,7 @@ which hands it the archives it holds,
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -222,15 +222,17 @@ class XArchive:
             )
             yield from self._read_parts(only, media, path, context=context)
 
-    def read_zip(self, path: Path) -> Iterator[tuple[str, Iterator[Item]]]:
+    def read_zip(
+        self, path: Path, joined: Sequence[Part] = ()
+    ) -> Iterator[tuple[str, Iterator[Item]]]:
         """Each archive in the ZIP ``path``: where it is (the ZIP, or ``zip!folder`` when it
-        holds several) and its items. Consume each one's items before the next."""
+        holds several) and its items, with ``joined``, its parts in the other ZIPs X sent."""
         with open_zip(path) as archive:  # one cut short: the files before the cut
             roots = archive_roots([info.filename for info in archive.infolist()])
             for folder, parts, media in read_zip_parts(path, archive):
                 root = roots[folder]  # the folder the archive fills, as a folder import says
                 where = f"{path}!{root}" if root else str(path)
-                yield where, self._read_parts(parts, media, Path(where))
+                yield where, self._read_parts([*parts, *joined], media, Path(where))
 
     def _read_parts(
         self,

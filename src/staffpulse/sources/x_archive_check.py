@@ -83,8 +83,9 @@ def _in_zip(location: str) -> bool:
 def _what_to_do(manifest: Part) -> str:
     if is_partial_archive(manifest):
         return (
-            "X sent this archive in several ZIPs (manifest.js says isPartialArchive): unzip them "
-            "all into one folder and import that folder"
+            "X sent this archive in several ZIPs (manifest.js says isPartialArchive): import them "
+            "all together, in one command (staffpulse import FIRST.zip SECOND.zip ...), or unzip "
+            "them all into one folder and import that folder"
         )
     if _in_zip(manifest.location):
         return DOWNLOAD_AGAIN

@@ -183,6 +183,22 @@ def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | No
     return part_named_by(sniffable(head))
 
 
+def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
+    """The data files of an X archive in a ZIP without its owner files, known by X's names
+    (``tweets-part1.js``): the second ZIP of an archive X sent in several."""
+    found = []
+    for name in archive.namelist():
+        match = PART_RE.match(PurePosixPath(name).name)
+        if match and not unsafe_member_name(name) and not _hidden_member(name):
+            number = int(match.group(2) or 0)
+            found.append(Part(match.group(1), number, f"{path}!{name}", _zip_loader(archive, name)))
+    return found
+
+
+def _hidden_member(name: str) -> bool:
+    return any(p.startswith(".") or p == "__MACOSX" for p in PurePosixPath(name).parts)
+
+
 def archive_roots(names: list[str]) -> dict[str, str]:
     """The X archives among the member names of a ZIP: each folder holding an archive's
     owner file (``account.js``, ``tweets.js``), mapped to the folder the archive fills (the

@@ -23,7 +23,8 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -50,7 +51,7 @@ from staffpulse.sources.folders import (
 )
 from staffpulse.sources.workbooks import workbook_advice, workbook_of
 from staffpulse.sources.x_archive import XArchive
-from staffpulse.sources.x_archive_files import archive_roots
+from staffpulse.sources.x_archive_files import archive_roots, loose_zip_parts
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
 from staffpulse.store.core import Record
 
@@ -167,6 +168,10 @@ class ZipFolder:
     name = "zip"
     label = "ZIP"
 
+    def __init__(self, joined: Sequence[Path] = ()) -> None:
+        # the other ZIPs of an X archive sent in several, whose parts this one's archive reads
+        self.joined = tuple(joined)
+
     def sniff(self, path: Path, head: bytes) -> bool:
         # an Excel workbook is a ZIP too: told what it is (sources/workbooks.py), not a ZIP
         return (
@@ -192,9 +197,16 @@ class ZipFolder:
             return
         if isinstance(archive, SalvagedZip):  # what came after the cut is lost: told first
             yield Problem(str(path), None, archive.told, records=int(archive.cut_data))
-        with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
+        with (
+            archive,
+            tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp,
+            ExitStack() as js,
+        ):
             roots, files, problems = _unpack_heads(path, archive, Path(tmp))
-            for where, items in XArchive().read_zip(path) if roots else ():
+            joined = [
+                p for z in self.joined for p in loose_zip_parts(z, js.enter_context(open_zip(z)))
+            ]
+            for where, items in XArchive().read_zip(path, joined) if roots else ():
                 yield ZipMember(where, XArchive.label, items)
             yield from problems
             yield from files.read()

@@ -1,0 +1,157 @@
+"""An X archive X sent in several ZIPs, read as one archive when they are imported together.
+
+X splits the archive of a big account into ZIPs of a set size ("part 1 of 3" on the download
+page): ``data/tweets.js``, ``account.js`` and ``manifest.js`` in the first, and the data files
+past the size, ``data/tweets-part1.js``, ``data/tweets-part2.js``..., in the next ones.
+``manifest.js`` lists every data file of every ZIP (``dataTypes.tweets.files``), so the parts
+read together are checked as those of one ZIP are, and a part left out is told as missing.
+
+A ZIP (or an unzipped folder's file) holding only such parts says nothing of whose archive it
+is: given with the one that does, in one command or in one folder, it is read with it
+(:func:`join_split_archives`); given without it, the import is refused, naming the ZIP to add.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
+
+from staffpulse.errors import InputError
+from staffpulse.report.counts import count_of
+from staffpulse.sources.base import Item, Source
+from staffpulse.sources.text_files import decode_bytes
+from staffpulse.sources.x_archive import LONE_NOUNS, XArchive
+from staffpulse.sources.x_archive_files import (
+    PART_RE,
+    DamagedPart,
+    Part,
+    archive_roots,
+    avatar_media_dir,
+    loose_zip_parts,
+    parts_in_dir,
+)
+from staffpulse.sources.ytd import count_entries
+from staffpulse.sources.zip_salvage import open_zip
+from staffpulse.sources.zipped import ZipFolder
+
+Plan = list[tuple[Path, Source]]
+
+
+class JoinedFolder(XArchive):
+    """An unzipped X archive folder read with its data files unzipped elsewhere (the second
+    ZIP of the download, extracted to a folder of its own)."""
+
+    def __init__(self, joined: Sequence[Path]) -> None:
+        self.joined = tuple(joined)
+
+    def read(self, path: Path) -> Iterator[Item]:
+        joined = [p for f in self.joined for p in parts_in_dir(f.parent) if p.location == str(f)]
+        yield from self._read_parts([*parts_in_dir(path), *joined], avatar_media_dir(path), path)
+
+
+def _zip_names(path: Path) -> list[str] | None:
+    try:
+        with open_zip(path) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return None  # damaged: read (and told) as any ZIP is
+
+
+def _holds_archive(path: Path, source: Source) -> bool:
+    """Whether the planned path holds one X archive's owner files (its first ZIP)."""
+    if isinstance(source, ZipFolder):
+        names = _zip_names(path)
+        return names is not None and len(archive_roots(names)) == 1
+    return isinstance(source, XArchive) and path.is_dir()
+
+
+def _loose(path: Path, source: Source) -> bool:
+    """Whether the planned path holds data files of an X archive past its first ZIP
+    (``tweets-part1.js``...) and not whose archive it is: a lone ``tweets.js`` is not one."""
+    if isinstance(source, ZipFolder):
+        names = _zip_names(path) or []
+        return not archive_roots(names) and _numbered(PurePosixPath(n).name for n in names)
+    return (
+        isinstance(source, XArchive)
+        and path.is_file()
+        and PART_RE.match(path.name) is not None
+        and not (path.parent / "account.js").is_file()
+        and _numbered(file.name for file in path.parent.iterdir())
+    )
+
+
+def _numbered(names: Iterable[str]) -> bool:
+    """Whether a part numbered past 0 (``tweets-part1.js``) is among the file names."""
+    return any((m := PART_RE.match(name)) is not None and m.group(2) for name in names)
+
+
+def join_split_archives(plan: Plan) -> Plan:
+    """The plan with an archive's parts in other ZIPs (or unzipped folders) read with the
+    one holding its ``account.js``: one entry for the archive. Parts given without it are
+    refused (:class:`InputError`) when nothing else was given, naming what to add."""
+    loose = [(path, source) for path, source in plan if _loose(path, source)]
+    if not loose:
+        return plan
+    holders = [(path, source) for path, source in plan if _holds_archive(path, source)]
+    if not holders and len(loose) == len(plan):
+        raise _lone_parts_error([path for path, _source in loose])
+    if len(holders) != 1:  # whose parts are whose cannot be told: each read alone
+        return plan
+    first, source = holders[0]
+    zips = [path for path, s in loose if isinstance(s, ZipFolder)]
+    files = [path for path, s in loose if not isinstance(s, ZipFolder)]
+    if isinstance(source, ZipFolder) and zips:
+        joined: Source = ZipFolder(joined=zips)
+        taken = set(zips)
+    elif not isinstance(source, ZipFolder) and files:
+        joined, taken = JoinedFolder(files), set(files)
+    else:
+        return plan
+    return [(path, joined if path == first else s) for path, s in plan if path not in taken]
+
+
+def _lone_parts_error(paths: list[Path]) -> InputError:
+    """Why parts given alone cannot be imported: what they hold, and the ZIP to add."""
+    held = [said for path in paths for said in _held(path)]
+    zipped = paths[0].suffix.lower() == ".zip"
+    first = _first_zip_beside(paths[0]) if zipped else None
+    add = (
+        f"staffpulse import {first} {' '.join(str(p) for p in paths)}"
+        if first is not None
+        else f"add the {'ZIP' if zipped else 'unzipped folder'} holding data/account.js and"
+        " data/manifest.js (most often the first one X sent, 'part 1') to the same command"
+    )
+    more = f" and {len(paths) - 3:,} more" if len(paths) > 3 else ""
+    return InputError(
+        f"{', '.join(str(p) for p in paths[:3])}{more}: part of an X archive X sent in several"
+        f" ZIPs ({'; '.join(held[:4]) or 'its data files'}), without the archive's account.js"
+        " and manifest.js, which say whose archive it is and are in another of its ZIPs:"
+        " nothing was imported",
+        hint=f"import the archive's ZIPs together, in one command: {add}",
+    )
+
+
+def _held(path: Path) -> list[str]:
+    """What each part in ``path`` holds (``tweets-part1.js: 2 posts``)."""
+    if path.is_file() and zipfile.is_zipfile(path):
+        with open_zip(path) as archive:
+            return [_holds(p) for p in loose_zip_parts(path, archive)]
+    return [_holds(p) for p in parts_in_dir(path.parent) if p.location == str(path)]
+
+
+def _holds(part: Part) -> str:
+    try:
+        entries = count_entries(decode_bytes(part.load())[0])
+    except DamagedPart:
+        return f"{part.file_name}: damaged"
+    return f"{part.file_name}: {count_of(entries, LONE_NOUNS.get(part.kind, 'entry'))}"
+
+
+def _first_zip_beside(path: Path) -> Path | None:
+    """The ZIP beside ``path`` holding an X archive's owner files: the download's first."""
+    for other in sorted(path.parent.glob("*.zip")):
+        names = _zip_names(other) if other != path else None
+        if names is not None and len(archive_roots(names)) == 1:
+            return other
+    return None

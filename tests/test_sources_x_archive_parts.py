@@ -1,0 +1,170 @@
+"""An X archive X sent in several ZIPs: imported together (in one command, from one folder, or
+unzipped into folders of their own) they are one archive, its account from the first ZIP and
+the posts of every part; a ZIP of parts given alone is refused, naming the ZIP to add."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import InputError
+from staffpulse.ingest import import_paths
+from staffpulse.store import open_store
+
+# Which part holds which tweets (ids), as manifest.js lists them
+PARTS = {"data/tweets.js": ["101", "102"], "data/tweets-part1.js": ["103", "104"]}
+PARTS2 = {"data/tweets-part2.js": ["105"]}
+
+
+def _ytd(kind: str, number: int, entries: list[dict[str, object]]) -> str:
+    return f"window.YTD.{kind}.part{number} = {json.dumps(entries, indent=2)}"
+
+
+def _tweets(number: int, ids: list[str]) -> str:
+    entries: list[dict[str, object]] = [
+        {
+            "tweet": {
+                "id_str": tweet_id,
+                "full_text": f"Now hiring warehouse leads, opening {tweet_id}",
+                "created_at": "Wed Oct 05 12:00:00 +0000 2022",
+                "favorite_count": "2",
+                "retweet_count": "0",
+                "entities": {"hashtags": [], "user_mentions": [], "urls": []},
+            }
+        }
+        for tweet_id in ids
+    ]
+    return _ytd("tweets", number, entries)
+
+
+def _manifest() -> str:
+    files = [
+        {"fileName": name, "globalName": f"YTD.tweets.part{n}", "count": str(len(ids))}
+        for n, (name, ids) in enumerate({**PARTS, **PARTS2}.items())
+    ]
+    config = {
+        "userInfo": {"accountId": "42", "userName": "acmestaff", "displayName": "Acme"},
+        "archiveInfo": {"generationDate": "2022-11-05T20:55:00.000Z", "isPartialArchive": True},
+        "dataTypes": {"tweets": {"files": files}},
+    }
+    return f"window.__THAR_CONFIG = {json.dumps(config)}"
+
+
+def _first_members() -> dict[str, str]:
+    account = [{"account": {"accountId": "42", "username": "acmestaff"}}]
+    return {
+        "data/manifest.js": _manifest(),
+        "data/account.js": _ytd("account", 0, account),
+        "data/tweets.js": _tweets(0, PARTS["data/tweets.js"]),
+    }
+
+
+def _second_members() -> dict[str, str]:
+    return {
+        "data/tweets-part1.js": _tweets(1, PARTS["data/tweets-part1.js"]),
+        "data/tweets-part2.js": _tweets(2, PARTS2["data/tweets-part2.js"]),
+    }
+
+
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path
+
+
+def _folder(path: Path, members: dict[str, str]) -> Path:
+    for name, text in members.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(text, encoding="utf-8")
+    return path
+
+
+def _split(tmp_path: Path) -> tuple[Path, Path]:
+    return (
+        _zip(tmp_path / "dl" / "twitter-2022-11-05-part1.zip", _first_members()),
+        _zip(tmp_path / "dl" / "twitter-2022-11-05-part2.zip", _second_members()),
+    )
+
+
+def _stored_ids(db: Path) -> set[str]:
+    with open_store(db) as store:
+        return {row[0] for row in store.conn.execute("SELECT id FROM posts")}
+
+
+def test_the_zips_of_one_archive_given_together_are_read_as_one(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [second, first])  # in any order
+        again = import_paths(store, [first, second])
+    assert _stored_ids(tmp_path / "db.sqlite") == {"101", "102", "103", "104", "105"}
+    assert (report.new_posts, report.skipped, report.missing_files) == (5, 0, [])
+    assert report.problems == []
+    assert (again.posts, again.new_posts) == (5, 0)  # re-imported: nothing twice
+
+
+def test_a_folder_holding_the_zips_is_one_archive(tmp_path: Path) -> None:
+    first, _second = _split(tmp_path)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [first.parent])
+    assert (report.new_posts, report.skipped, report.problems) == (5, 0, [])
+
+
+def test_the_unzipped_parts_in_two_folders_are_one_archive(tmp_path: Path) -> None:
+    first = _folder(tmp_path / "x" / "part1", _first_members())
+    second = _folder(tmp_path / "x" / "part2", _second_members())
+    with open_store(tmp_path / "db.sqlite") as store:
+        together = import_paths(store, [first, second])
+        in_one = import_paths(store, [tmp_path / "x"])
+    assert (together.new_posts, together.skipped, together.problems) == (5, 0, [])
+    assert (in_one.posts, in_one.new_posts, in_one.skipped) == (5, 0, 0)
+
+
+def test_remove_deleted_with_every_zip_removes_what_x_no_longer_has(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    db = tmp_path / "db.sqlite"
+    with open_store(db) as store:
+        import_paths(store, [first, second])
+    fewer = _second_members()
+    fewer["data/tweets-part2.js"] = _tweets(2, [])  # 105 deleted on X since
+    manifest = _manifest().replace('"count": "1"', '"count": "0"')
+    _zip(second, fewer)
+    _zip(first, {**_first_members(), "data/manifest.js": manifest})
+    with open_store(db) as store:
+        report = import_paths(store, [first, second], remove_deleted=True)
+    assert report.removed == 1
+    assert _stored_ids(db) == {"101", "102", "103", "104"}
+
+
+def test_remove_deleted_without_a_zip_is_refused_naming_the_missing_part(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    db = tmp_path / "db.sqlite"
+    with open_store(db) as store:
+        import_paths(store, [first, second])
+        report = import_paths(store, [first], remove_deleted=True)
+    assert report.removed == 0
+    assert _stored_ids(db) == {"101", "102", "103", "104", "105"}
+    missing = {Path(m.file).name: m for m in report.missing_files}
+    assert set(missing) == {"tweets-part1.js", "tweets-part2.js"}
+    assert "in one command" in missing["tweets-part1.js"].message
+
+
+def test_the_second_zip_alone_names_the_first_to_add(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    with open_store(tmp_path / "db.sqlite") as store, pytest.raises(InputError) as raised:
+        import_paths(store, [second])
+    said = f"{raised.value} {raised.value.hint}"
+    assert "tweets-part1.js: 2 posts" in said and "tweets-part2.js: 1 post" in said
+    assert f"staffpulse import {first} {second}" in said
+    assert _stored_ids(tmp_path / "db.sqlite") == set()
+
+
+def test_an_unzipped_part_alone_says_to_add_the_folder_with_account_js(tmp_path: Path) -> None:
+    second = _folder(tmp_path / "part2", _second_members())
+    with open_store(tmp_path / "db.sqlite") as store, pytest.raises(InputError) as raised:
+        import_paths(store, [second])
+    assert "account.js" in str(raised.value) and "unzipped folder" in str(raised.value.hint)
