@@ -107,6 +107,16 @@ def test_the_zips_of_one_archive_given_together_are_read_as_one(tmp_path: Path) 
     assert (again.posts, again.new_posts) == (5, 0)  # re-imported: nothing twice
 
 
+def test_a_part_renamed_in_the_second_zip_is_read_by_its_first_line(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    members = _second_members()
+    members["data/tweets-part2 (1).js"] = members.pop("data/tweets-part2.js")
+    _zip(second, members)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [first, second])
+    assert (report.new_posts, report.skipped, report.missing_files) == (5, 0, [])
+
+
 def test_a_folder_holding_the_zips_is_one_archive(tmp_path: Path) -> None:
     first, _second = _split(tmp_path)
     with open_store(tmp_path / "db.sqlite") as store:

@@ -184,14 +184,17 @@ def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | No
 
 
 def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
-    """The data files of an X archive in a ZIP without its owner files, known by X's names
-    (``tweets-part1.js``): the second ZIP of an archive X sent in several."""
+    """The data files of an X archive in a ZIP without its owner files (the second ZIP of an
+    archive X sent in several): those under X's names (``tweets-part1.js``), and those beside
+    them renamed (``tweets-part1 (1).js``), known by their first line."""
+    names = [n for n in archive.namelist() if not unsafe_member_name(n) and not _hidden_member(n)]
+    folders = {str(PurePosixPath(n).parent) for n in names if PART_RE.match(PurePosixPath(n).name)}
     found = []
-    for name in archive.namelist():
-        match = PART_RE.match(PurePosixPath(name).name)
-        if match and not unsafe_member_name(name) and not _hidden_member(name):
-            number = int(match.group(2) or 0)
-            found.append(Part(match.group(1), number, f"{path}!{name}", _zip_loader(archive, name)))
+    for name in names:
+        if str(PurePosixPath(name).parent) in folders and not name.endswith("/"):
+            named = _zip_part_named(archive, name)
+            if named is not None:
+                found.append(Part(*named, f"{path}!{name}", _zip_loader(archive, name)))
     return found
 
 
