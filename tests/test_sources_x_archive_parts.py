@@ -105,6 +105,8 @@ def test_the_zips_of_one_archive_given_together_are_read_as_one(tmp_path: Path) 
     assert (report.new_posts, report.skipped, report.missing_files) == (5, 0, [])
     assert report.problems == []
     assert (again.posts, again.new_posts) == (5, 0)  # re-imported: nothing twice
+    told = [str(n) for n in report.notices]  # the summary names the first ZIP only
+    assert any(str(second) in n and "one archive" in n for n in told), told
 
 
 def test_a_part_renamed_in_the_second_zip_is_read_by_its_first_line(tmp_path: Path) -> None:

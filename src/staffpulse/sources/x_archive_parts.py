@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Item, Source
+from staffpulse.sources.base import Item, Notice, Source
 from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive import LONE_NOUNS, XArchive
 from staffpulse.sources.x_archive_files import (
@@ -47,6 +47,11 @@ class JoinedFolder(XArchive):
 
     def read(self, path: Path) -> Iterator[Item]:
         joined = [p for f in self.joined for p in parts_in_dir(f.parent) if p.location == str(f)]
+        folders = ", ".join(sorted({str(f.parent) for f in self.joined}))
+        yield Notice(
+            str(path),
+            f"read as one archive with its parts in {folders} (X sent it in several ZIPs)",
+        )
         yield from self._read_parts([*parts_in_dir(path), *joined], avatar_media_dir(path), path)
 
 

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import EmptyInputError, InputError
@@ -207,6 +208,10 @@ class ZipFolder:
                 p for z in self.joined for p in loose_zip_parts(z, js.enter_context(open_zip(z)))
             ]
             for where, items in XArchive().read_zip(path, joined) if roots else ():
+                if self.joined:  # said, as the summary names only this ZIP
+                    told = ", ".join(str(z) for z in self.joined)
+                    said = Notice(where, f"read as one archive with {told}, the ZIPs X sent it in")
+                    items = chain([said], items)
                 yield ZipMember(where, XArchive.label, items)
             yield from problems
             yield from files.read()
