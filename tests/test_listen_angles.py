@@ -317,3 +317,40 @@ def test_a_candidate_left_waiting_who_says_so_annoyed_is_acknowledged_not_argued
     )
     angle = suggest_angle(text, {}, None, 0)
     assert "acknowledge what they are going through" in angle and "push back" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 interviews tomorrow",
+        "I got a job interview tomorrow for a recruiter role",
+        "First day tomorrow!",
+        "my start date is next week",
+        "big interview in 2 hours, so nervous",
+    ],
+)
+def test_a_step_of_ones_own_just_ahead_gets_luck_wished_never_push_back(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0)
+    assert "wish them luck" in angle
+    assert "push back" not in angle and "congratulate" not in angle
+
+
+def test_a_step_ahead_that_asks_for_tips_gets_luck_and_the_tip() -> None:
+    angle = suggest_angle("Final interview tomorrow, any tips?", {"question": True}, None, 0)
+    assert "wish them luck in a line, then answer their question" in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview tips for tomorrow: research the company and prepare your questions",
+        "Good luck on your interview tomorrow!",
+        "Our candidate Maria starts her first day at Acme on Monday",
+        "Had an interview today, went well",
+        "We have 3 interviews tomorrow for the nurse role",
+        "Watch my interview with the mayor tonight",
+        "The first day of spring is Monday",
+    ],
+)
+def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: str) -> None:
+    assert "wish them luck" not in suggest_angle(text, {}, None, 0)

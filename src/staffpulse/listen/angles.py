@@ -20,6 +20,10 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   job") is congratulated, never argued with, and its question answered ("First day tomorrow!
   Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
   promotion list. Is this discrimination?") is not news to congratulate;
+* a step of the writer's own just ahead ("3 interviews tomorrow", "First day tomorrow!", "my
+  start date is next week") gets luck wished, never "push back"; someone else's step ("Our
+  candidate starts her first day Monday", "good luck on your interview tomorrow"), advice
+  about one ("Interview tips for tomorrow") and one gone by ("Had an interview today") do not;
 * a loss (a death mourned) gets condolence: a question beside it is answered plainly after
   acknowledging the loss; a post that only mourns is not a conversation to join, so at most a
   line of condolence from someone who knows them, never a tip;
@@ -66,6 +70,42 @@ _CAREER_NEWS_RE = re.compile(
     r"internship))\b",
     re.IGNORECASE,
 )
+# a step of one's own just ahead: an interview, a first day, a start date ...
+_STEP = (
+    r"(?:(?:job|phone|video|zoom|teams|final|second|2nd|third|3rd|first|1st|big|panel|onsite|"
+    r"on-site|in-person)\s+)?interviews?\b"
+    # advice or media about interviews is no step of the writer's: "interview tips for tomorrow"
+    r"(?!\s+(?:tips|questions|advice|guide|hacks|mistakes|skills|process|techniques|coach\w*|"
+    r"training|series|with)\b)"
+    # a first day at work, not "the first day of spring" nor "first day of Christmas shopping"
+    r"|first day(?= (?:at|as|on the job|back|of (?:work|the (?:new )?job)|in the office)\b|"
+    r"\s*[!.,]|\s*$| (?:tomorrow|today|tmrw|on|next|this)\b)"
+    r"|start date\b"
+)
+_COUNT = r"(?:a|an|\d+|one|two|three|four|five|another|my|1st|2nd|3rd|final)"
+# ... the writer's own: said by "I have", "my", a count ("3 interviews") or opening a sentence
+_OWN_STEP_RE = re.compile(
+    r"(?:^|[.!?\n]\s*|\b(?:i|i['\u2019]?m|i['\u2019]?ve|i have|i['\u2019]?ve got|got|have|my)"
+    rf"\s+)(?:{_COUNT}\s+)?(?:new\s+)?(?:{_STEP})|\b{_COUNT}\s+(?:new\s+)?(?:{_STEP})",
+    re.IGNORECASE,
+)
+# ... and ahead, in the same sentence
+_SOON_RE = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|2morrow|today|tonight|this (?:morning|afternoon|evening|week)|"
+    r"next week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|in (?:an?|\d+|a few|two|three)"
+    r" (?:hours?|days?|mins?|minutes?))\b",
+    re.IGNORECASE,
+)
+# someone else's step (a candidate's start, "good luck on your interview"), one gone by ("had an
+# interview today, went well"), an employer's ("we have 3 interviews tomorrow", "hiring:
+# interviews next week") or a broadcast ("my interview airs tonight"): no luck to wish
+_NOT_OWN_STEP_RE = re.compile(
+    r"\b(?:you|your|ur|candidates?|client|he|she|his|her|they|their|them|we|our|had|went|was|"
+    r"were|did|nailed|aced|smashed|killed|finished|done|over|survived|after|airs|podcast|"
+    r"episode|watch|listen|tune in|live on|hiring|hire)\b|@\w+['\u2019]s\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?\n])\s+")
 # a request for help, or something broken: "won't work... please help", "still not working"
 _HELP_RE = re.compile(
     r"\b(pl(ea)?se?|pls|plz) help\b|\bhelp me\b|\b(won['\u2019]?t|doesn['\u2019]?t|does not|"
@@ -95,6 +135,20 @@ _OPINION_RE = re.compile(
 def is_career_news(text: str) -> bool:
     """The post announces a step in its author's career (new job, last day, promotion)."""
     return _CAREER_NEWS_RE.search(URL_RE.sub(" ", text)) is not None
+
+
+def tells_of_a_coming_step(text: str) -> bool:
+    """The post tells of a step of its writer's own just ahead ("3 interviews tomorrow", "First
+    day tomorrow!"): a sentence with the step, said as the writer's, a time ahead, and no sign
+    of someone else's step, advice about one or one gone by."""
+    for sentence in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
+        if (
+            _OWN_STEP_RE.search(sentence)
+            and _SOON_RE.search(sentence)
+            and not _NOT_OWN_STEP_RE.search(sentence)
+        ):
+            return True
+    return False
 
 
 def asks_for_help(text: str) -> bool:
@@ -153,7 +207,8 @@ def suggest_angle(
 
 
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
-    """A question aimed at one account, career news, or a call for help: each its own angle."""
+    """A question aimed at one account, career news, a step ahead, or a call for help: each its
+    own angle."""
     subject, lead = post.subject, post.lead
     if addressee and post.question:
         return (
@@ -171,6 +226,15 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
         )
+    # an interview or a first day ahead: luck to wish, not a view to push back on; nerves
+    # ("so nervous") read negative but still want luck, a rights question wants an answer
+    if tells_of_a_coming_step(post.text) and not post.tone.legal and not post.tone.grieving:
+        if post.question:
+            return lead + (
+                f"wish them luck in a line, then answer their question{_on(subject)} with one"
+                " specific, useful tip; no pitch."
+            )
+        return lead + "wish them luck in a line or two; no advice unless asked, no pitch."
     if asks_for_help(post.text):
         if addressee:
             return (
