@@ -354,3 +354,33 @@ def test_a_step_ahead_that_asks_for_tips_gets_luck_and_the_tip() -> None:
 )
 def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: str) -> None:
     assert "wish them luck" not in suggest_angle(text, {}, None, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we pay these fees every year and ur telling me you cant hire better profs…?",
+        "how is it legal to pay teachers this little??",
+        "who thought 5-round interviews were a good idea?",
+        "Since when is it ok to ghost candidates after a final round?",
+    ],
+)
+def test_a_rant_in_a_questions_form_is_taken_as_a_view_never_answered(text: str) -> None:
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "take it as a view, not a question" in angle
+    assert "answer the question" not in angle and "employment lawyer" not in angle
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("How do you handle counteroffers?", "answer the question"),
+        ("Is it legal to pay interns nothing?", "employment lawyer"),
+        ("how is it legal that my boss won't pay me overtime??", "employment lawyer"),
+    ],
+)
+def test_a_question_that_asks_or_is_about_ones_own_rights_is_still_answered(
+    text: str, kept: str
+) -> None:
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert kept in angle and "take it as a view" not in angle

@@ -29,6 +29,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   line of condolence from someone who knows them, never a tip;
 * a rights question from someone going through something hard ("fired for being gay... What
   are my options?") is acknowledged, then answered straight with where to check;
+* a rant in a question's form ("you're telling me...", "how is it legal to pay teachers this
+  little??", "who thought ... was a good idea") is a view, never answered as a question; one
+  about the writer's own rights is still answered straight;
 * a request for help or a complaint about something broken ("won't work... please help") gets
   a practical answer or is left to whoever can fix it, never a light tone;
 * the generic "an example from your recruiters' experience" needs a post that names a work
@@ -68,6 +71,18 @@ _CAREER_NEWS_RE = re.compile(
     r"internship)\b(?! (done|finished|interviews?|fairs?|ads?|applications?|search|hunt)\b)|"
     r"\b(got|been|was|were|being|officially) (hired|offered (a|an|the) (job|position|role|"
     r"internship))\b",
+    re.IGNORECASE,
+)
+# a question that asks for no answer, a rant in its form: "you're telling me...", "how is it
+# legal to...", "who thought ... was a good idea", "since when is it..."
+_RHETORICAL_RE = re.compile(
+    r"\b(?:you['\u2019]?re|youre|ur|you are|u r|are you|r u) (?:really |seriously |actually |"
+    r"just )?telling me\b"
+    r"|\bhow (?:is|was|are) (?:it|this|that) (?:still |even )?(?:legal|ok|okay|acceptable|"
+    r"allowed|fair|right|a thing)\b"
+    r"|\bwho (?:thought|decided) (?:[^\s?.!]+ ){1,8}?(?:was|were|is|would be) a (?:good|"
+    r"great|smart) idea\b"
+    r"|\bsince when (?:is|are|does|do|did) (?:it|this|that)\b",
     re.IGNORECASE,
 )
 # a step of one's own just ahead: an interview, a first day, a start date ...
@@ -149,6 +164,12 @@ def tells_of_a_coming_step(text: str) -> bool:
         ):
             return True
     return False
+
+
+def asks_nothing(text: str) -> bool:
+    """The post's question asks for no answer: a rant in the form of one ("ur telling me you
+    cant hire better profs?", "how is it legal to pay teachers this little??")."""
+    return _RHETORICAL_RE.search(URL_RE.sub(" ", text)) is not None
 
 
 def asks_for_help(text: str) -> bool:
@@ -283,6 +304,14 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
     funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
     if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
         return lead + f"match the light tone with a short, relatable story{_on(subject, 'about')}."
+    # a rant in a question's form is a view, not a request; unless it is about the writer's
+    # own rights ("how is it legal that my boss won't pay me overtime??"), which are answered
+    own = _FIRST_PERSON_RE.search(URL_RE.sub(" ", post.text)) is not None
+    if question and asks_nothing(post.text) and not (tone.legal and own):
+        return lead + (
+            "take it as a view, not a question: it asks for no answer. Add one data point or"
+            f" story{_on(subject)} only if you have one; no lecture, no pitch."
+        )
     if question and tone.legal:  # rights and rules: a wrong answer costs the asker
         return lead + (
             f"answer it straight{_on(subject)}: what the rules and usual practice are as your"
