@@ -327,6 +327,8 @@ def test_a_candidate_left_waiting_who_says_so_annoyed_is_acknowledged_not_argued
         "First day tomorrow!",
         "my start date is next week",
         "big interview in 2 hours, so nervous",
+        "Job interview at 3pm, wish me luck!",
+        "Final interview, fingers crossed",
     ],
 )
 def test_a_step_of_ones_own_just_ahead_gets_luck_wished_never_push_back(text: str) -> None:
@@ -350,6 +352,7 @@ def test_a_step_ahead_that_asks_for_tips_gets_luck_and_the_tip() -> None:
         "We have 3 interviews tomorrow for the nurse role",
         "Watch my interview with the mayor tonight",
         "The first day of spring is Monday",
+        "Had an interview, fingers crossed",
     ],
 )
 def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: str) -> None:

@@ -104,11 +104,12 @@ _OWN_STEP_RE = re.compile(
     rf"\s+)(?:{_COUNT}\s+)?(?:new\s+)?(?:{_STEP})|\b{_COUNT}\s+(?:new\s+)?(?:{_STEP})",
     re.IGNORECASE,
 )
-# ... and ahead, in the same sentence
+# ... and ahead, in the same sentence: a time ("tomorrow", "at 3pm") or luck asked for
 _SOON_RE = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|2morrow|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"next week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|in (?:an?|\d+|a few|two|three)"
-    r" (?:hours?|days?|mins?|minutes?))\b",
+    r" (?:hours?|days?|mins?|minutes?)|at \d{1,2}(?::\d\d)? ?(?:am|pm)|wish me luck|"
+    r"fingers crossed)\b|\U0001f91e",
     re.IGNORECASE,
 )
 # someone else's step (a candidate's start, "good luck on your interview"), one gone by ("had an
