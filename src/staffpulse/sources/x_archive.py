@@ -18,11 +18,10 @@ link (``x.com/<handle>/status/<id>``) is whom the quote engages, named first amo
 as the retweeted account is.
 
 In a ZIP the archive's files may sit at any depth (``data/``, a folder named after the person,
-``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. (A folder
-given on the command line is walked by :func:`staffpulse.ingest.plan_import`, which hands each
-archive folder it finds to this source; a ZIP is read by :mod:`staffpulse.sources.zipped`,
-which hands it the archives it holds,
-:func:`~staffpulse.sources.x_archive_files.archive_roots`.)
+``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. A folder
+given on the command line is walked by :func:`staffpulse.ingest.plan_import`, a ZIP read by
+:mod:`staffpulse.sources.zipped` (:func:`~staffpulse.sources.x_archive_files.archive_roots`),
+and an archive X sent in several ZIPs joined by :mod:`~staffpulse.sources.x_archive_parts`.
 """
 
 from __future__ import annotations
@@ -88,6 +87,7 @@ from staffpulse.store.core import Record
 FOLLOW_PARTS = ("follower", "following")
 ORDER = {"account": 0, "profile": 1, **dict.fromkeys(TWEET_PARTS, 2), "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
+Items = Iterator[Item]  # one archive's, read as they are consumed
 # What the entries of a lone part are, as its message counts them ("its 70 posts": a person
 # imported posts, not "tweets"); a kind not listed (profile.js) counts entries
 LONE_NOUNS = {**COUNTED_NOUNS, "tweets": "post", "tweet": "post", "profile": "profile"}
@@ -222,9 +222,7 @@ class XArchive:
             )
             yield from self._read_parts(only, media, path, context=context)
 
-    def read_zip(
-        self, path: Path, joined: Sequence[Part] = ()
-    ) -> Iterator[tuple[str, Iterator[Item]]]:
+    def read_zip(self, path: Path, joined: Sequence[Part] = ()) -> Iterator[tuple[str, Items]]:
         """Each archive in the ZIP ``path``: where it is (the ZIP, or ``zip!folder`` when it
         holds several) and its items, with ``joined``, its parts in the other ZIPs X sent."""
         with open_zip(path) as archive:  # one cut short: the files before the cut
