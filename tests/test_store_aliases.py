@@ -105,3 +105,26 @@ def test_a_status_stored_under_its_former_id_is_replaced_not_doubled(store: Stor
     assert counts.new_posts == 0
     ids = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
     assert ids == ["pleroma.example:5f0e"]
+
+
+def test_a_post_stored_under_its_id_of_now_is_told_once_however_often_it_comes(
+    store: Store,
+) -> None:
+    # an edited tweet, stored under the id it has now; an older export carries its first
+    # version twice (two copies of the file in one import, a tweet repeated in a part)
+    prov = replace(PROV, source="x-archive", location="tweets.js")
+    edited = Post(platform="x", id="1800000000000000002", author_id="7", aliases=("18001",))
+    store.write_records([Record(rows=(edited,), provenance=prov)])
+    first = replace(edited, id="18001", aliases=())
+    other = replace(prov, location="tweets-part1.js")
+    counts = store.write_records(
+        [Record(rows=(first,), provenance=prov), Record(rows=(first,), provenance=other)]
+    )
+    assert counts.notices == [
+        (
+            "tweets.js",
+            "1 post is stored already under its id of now (earlier versions of tweets "
+            "edited since, stored as their latest versions): not stored twice",
+        )
+    ]
+    assert list(store.get_posts("x", ["18001", edited.id])) == [edited.id]

@@ -126,14 +126,18 @@ def told_stored_under_another_id(
     stored: set[tuple[str, str]],
 ) -> list[tuple[str, str]]:
     """What the import says of the posts :func:`stored_under_another_id` found (``posts``
-    are ``post_params`` tuples, ``origins`` their locations): once, where the first is."""
-    where = [o[0] for p, o in zip(posts, origins, strict=True) if (p[0], p[1]) in stored]
+    are ``post_params`` tuples, ``origins`` their locations): once, where the first is. A
+    post the batch carries more than once (a tweet in two parts of an archive) is one post."""
+    where: dict[tuple[str, str], str] = {}
+    for post, (location, _line) in zip(posts, origins, strict=True):
+        if (key := (post[0], post[1])) in stored:
+            where.setdefault(key, location)
     if not where:
         return []
     many = len(where) > 1
     return [
         (
-            where[0],
+            next(iter(where.values())),
             f"{len(where):,} post{'s' if many else ''} {'are' if many else 'is'} stored already "
             f"under {'their' if many else 'its'} id of now (earlier versions of tweets edited "
             "since, stored as their latest versions): not stored twice",
