@@ -89,12 +89,7 @@ def _lookup(
     conn: sqlite3.Connection, named: set[tuple[str, str]]
 ) -> Iterable[tuple[tuple[str, str], str]]:
     for platform, targets in ids_by_platform(named).items():
-        if (
-            conn.execute(
-                "SELECT 1 FROM post_aliases WHERE platform = ? LIMIT 1", (platform,)
-            ).fetchone()
-            is None
-        ):  # X and Bluesky ids are global: no look-ups for their links
+        if _no_aliases(conn, platform):  # X and Bluesky ids are global: no look-ups
             continue
         sql = "SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})"
         for alias, post_id in rows_where_in(conn, sql, (platform,), targets):
