@@ -312,3 +312,17 @@ def test_a_month_alone_is_drawn_as_a_bar_not_a_slab() -> None:
     svg = charts.mix_timeline([{"month": "2021-09", "other_posts": 2}])
     bars = re.findall(r'<path[^>]*aria-roledescription="bar"[^>]*d="M([\d.]+),[\d.]+h([\d.]+)', svg)
     assert bars and all(float(w) <= charts.MAX_BAR + 0.5 for _x, w in bars)
+
+
+@pytest.mark.parametrize("peak", [1, 2])
+def test_mix_timeline_counts_whole_posts_on_a_small_account(peak: int) -> None:
+    # Vega split an axis of 1 post into "0.0 0.5 1.0": half a post, on a new account's report
+    row = {"month": "2026-11", "job_ads": 0, "other_posts": peak, "replies": 0, "reposts": 0}
+    texts = _texts(charts.mix_timeline([row]))
+    ticks = [t for t in texts if t[0].isdigit()]
+    assert ticks == [str(n) for n in range(peak + 1)]
+
+
+def test_mix_timeline_writes_thousands_as_whole_numbers() -> None:
+    row = {"month": "2026-11", "job_ads": 1500, "other_posts": 0, "replies": 0, "reposts": 0}
+    assert "1,000" in _texts(charts.mix_timeline([row]))

@@ -136,6 +136,12 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     # a bar is 70% of its month's band, but no wider than MAX_BAR: a one-month account's
     # single bar filled two thirds of the chart, a slab rather than a month
     bar = min(0.7 * TIMELINE_WIDTH / max(len(months), 1), MAX_BAR)
+    y_axis: dict[str, Any] = {"tickMinStep": 1, "grid": True, "tickCount": 5, "format": ",d"}
+    peak = max((sum(int(row.get(key, 0)) for key, _n, _c in shown) for row in rows), default=0)
+    if peak < 3:
+        # Vega splits a count of 1 or 2 into halves ("0.0 0.5 1.0" posts) whatever tickMinStep
+        # says: a one-post account's chart read as if half a post could be written
+        y_axis["values"] = list(range(peak + 1))
     return vega_spec(
         width=TIMELINE_WIDTH,
         height=200,
@@ -155,7 +161,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
                 "aggregate": "sum",
                 "field": "posts",
                 "type": "quantitative",
-                "axis": {"tickMinStep": 1, "grid": True, "tickCount": 5},
+                "axis": y_axis,
             },
             "color": {
                 "field": "series",
