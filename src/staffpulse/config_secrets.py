@@ -5,7 +5,7 @@ request must not put the bearer token on the screen, in a log or in a page)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -85,9 +85,16 @@ def hide_secrets(text: str, config: Mapping[str, Any] | None = None) -> str:
     """``text`` with every configured secret (:func:`configured_secrets`) masked as
     :func:`mask_secret` shows it: a server's answer that echoes the request (a proxy, a debug
     endpoint) must not put the bearer token on the screen or in a log."""
-    for value in configured_secrets(config):
+    return mask_values(text, configured_secrets(config))
+
+
+def mask_values(text: str, values: Iterable[str], mask: Callable[[str], str] = mask_secret) -> str:
+    """``text`` with each of ``values`` at least :data:`MIN_MASKED` long replaced by
+    ``mask(value)``: longest first, so that a value holding another (a token as written, in
+    quotes) is masked whole and not around its inner part. For messages and for log records."""
+    for value in sorted({v for v in values if len(v) >= MIN_MASKED}, key=len, reverse=True):
         if value in text:
-            text = text.replace(value, mask_secret(value))
+            text = text.replace(value, mask(value))
     return text
 
 

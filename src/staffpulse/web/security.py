@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from staffpulse.config_secrets import configured_secrets
+from staffpulse.config_secrets import MIN_MASKED, configured_secrets, mask_values
 from staffpulse.errors import UnsafeArchiveError
 from staffpulse.sources.base import unsafe_member_name
 from staffpulse.sources.zip_salvage import LOCAL, open_zip
@@ -190,10 +190,10 @@ class SecretMaskFilter(logging.Filter):
 
     def __init__(self, secrets_: Iterable[str] = ()) -> None:
         super().__init__()
-        self.values: set[str] = {s for s in secrets_ if s and len(s) >= 6}
+        self.values: set[str] = {s for s in secrets_ if s and len(s) >= MIN_MASKED}
 
     def add(self, value: str | None) -> None:
-        if value and len(value) >= 6:
+        if value and len(value) >= MIN_MASKED:
             self.values.add(value)
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -211,10 +211,8 @@ class SecretMaskFilter(logging.Filter):
 
 
 def _masked(text: str, values: Iterable[str]) -> str:
-    # longest first, so that a value holding another is masked whole
-    for value in sorted(values, key=len, reverse=True):
-        text = text.replace(value, "••••••••")
-    return text
+    # a log keeps no part of a secret, not even the tail a message shows to tell tokens apart
+    return mask_values(text, values, mask=lambda _value: "••••••••")
 
 
 def install_log_filter(mask: SecretMaskFilter) -> None:
