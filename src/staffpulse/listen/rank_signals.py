@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection
 from datetime import timedelta
 
+from staffpulse.listen.job_offers import offers_a_job
 from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
@@ -56,8 +57,9 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
     does not end asking: "Recruiters: do postings with salary ranges get more applicants?"
     names postings, pay and applicants as an ad does, and the model says yes to it, but it is a
     question to peers; an ad's question is a hook that its call to act follows ("Looking for
-    your next role? Apply at the link")."""
-    if looks_like_job_ad(text):
+    your next role? Apply at the link"). A job offered in the writer's own words with a call
+    for candidates ("Hiring a receptionist in Austin. Who wants it?") is one too."""
+    if looks_like_job_ad(text) or offers_a_job(text):
         return True
     return job_p is not None and job_p >= threshold and not ends_asking(text)
 

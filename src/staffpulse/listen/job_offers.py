@@ -1,0 +1,75 @@
+"""A job offered to the room: "Hiring a receptionist for our dental office. Who wants it?".
+
+The job-ad patterns (:mod:`staffpulse.signals.job_ads`) know the wording of ads ("apply now",
+"#hiring", a pay range), and the job-opening model is not trusted on a post that ends asking
+(a question to peers names postings and pay as an ad does). A person offering a job in their
+own words, ending with a question, slipped between the two: "My company is hiring remote
+support reps, $18/hr. Anyone looking?" was offered as a question to answer. It is an opening
+to pass on, not a conversation to join, so it is left out as a job ad.
+
+It takes both: the writer offers work (their own side hiring: "we're hiring", "I'm looking
+for a marketing coordinator", "hiring a receptionist", "I have an opening on my team", "we
+need 5 pickers", "who wants a job?"), and the post calls for candidates ("who wants it?",
+"anyone interested?", "know anyone?", "any takers?", "DM me", "send me your resume"). A
+question about the hiring itself ("We're hiring but nobody applies. What are we doing
+wrong?") has no such call, and someone looking for work ("I'm looking for a new role, anyone
+hiring?") offers none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import URL_RE
+
+# what someone looking for work looks for, and what a team looks for that is no hire
+_NOT_A_HIRE = (
+    r"(?!(?:(?:a|an|my|some|the|new|next|first|full[- ]time|part[- ]time|remote|good|better|"
+    r"another|any)\s+)*(?:jobs?|work|roles?|positions?|opportunit\w*|gigs?|internships?|"
+    r"employment|careers?|feedback|advice|tips|input|thoughts|ideas|recommendations|"
+    r"suggestions|help|ways?|tools?|software|platforms?|vendors?|apps?|ats|mentors?|coach(?:es)?|"
+    r"recruiters?|headhunters?|agenc(?:y|ies)|staffing|lawyers?|attorneys?|referrals?|"
+    r"references?|roommates?)\b)"
+)
+_SIDE = (
+    r"(?:we['\u2019]?re|we are|i['\u2019]?m|im|i am|(?:my|our) (?:team|company|clinic|firm|"
+    r"agency|office|shop|store|restaurant|practice|startup|department|dept|client|business|"
+    r"school|hospital|lab) (?:is|are))"
+)
+# the writer's side offers work
+_OFFERS_RE = re.compile(
+    rf"\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:hiring|recruiting)\b"
+    rf"|\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"
+    r"(?:an?|\d+|two|three|four|five|some|several)\s"
+    rf"|(?:^|[.!?\n]\s*)(?:now\s+|currently\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"
+    r"(?:an?|\d+|two|three|four|five|some|several)\s"
+    r"|(?:^|[.!?\n]\s*)(?:now\s+)?hiring:?\s+(?:an?|\d+|two|three|four|five|several)\s"
+    r"|\b(?:i|we)\s+(?:have|['\u2019]ve got|got)\s+(?:an?|\d+|two|three)\s+(?:\w+\s+)?"
+    r"(?:openings?|vacanc(?:y|ies)|spots?|positions?)\s+(?:on|in|at|for|open)\b"
+    r"|\b(?:i|we)\s+need\s+(?:\d+|two|three|four|five|six|a few|several)\s+(?:more\s+)?"
+    r"(?:[\w-]+\s+)?(?:\w+(?:ers|ors|ists|ians|ants|ents)|staff|nurses|rns|reps|hands|temps)\b"
+    r"|\bcome (?:and )?work (?:with|for) (?:me|us)\b"
+    r"|\bwho wants (?:a|an|the) (?:job|gig|role|position|shift)\b",
+    re.IGNORECASE,
+)
+# ... and calls for candidates
+_CALLS_RE = re.compile(
+    r"\bwho wants (?:it|one|them|(?:a|an|the) (?:job|gig|role|spot|shift)|in)\b"
+    r"|\bcome (?:and )?work (?:with|for) (?:me|us)\b"
+    r"|\bany ?(?:one|body)\s+(?:here\s+)?(?:interested|looking|free|available|keen|up for it|"
+    r"want it)\b"
+    r"|(?:^|[.!?\n]\s*)interested\s*\?"
+    r"|\bany takers\b"
+    r"|\bknow (?:any ?one|some ?one|somebody|any ?body|a (?:good|great)\b)"
+    r"|\b(?:dm|pm|message|email|text|call) (?:me|us)\b"
+    r"|\bsend (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
+    r"|\bhit me up\b|\bhmu\b|\breach out\b|\btag (?:someone|a friend)\b|\bapply\b",
+    re.IGNORECASE,
+)
+
+
+def offers_a_job(text: str) -> bool:
+    """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
+    Austin. Who wants it?"): an opening to pass on, whatever its question."""
+    plain = URL_RE.sub(" ", text)
+    return _OFFERS_RE.search(plain) is not None and _CALLS_RE.search(plain) is not None

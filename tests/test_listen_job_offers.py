@@ -1,0 +1,81 @@
+"""A job offered to the room in the writer's own words, ending with a question: left out of the
+inbox as the job ad it is and counted so, while questions about hiring stay in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.job_offers import offers_a_job
+from staffpulse.listen.left_out import left_out_note
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+OFFERS = [
+    "Hiring a part-time receptionist for our dental office in Austin. Who wants it?",
+    "My company is hiring remote customer support reps, $18/hr. Anyone looking?",
+    "Our clinic is looking for two RNs for night shifts, know anyone who'd be a fit?",
+    "Who wants a job? We need 5 warehouse pickers starting Monday.",
+    "I have an opening on my team for a junior developer. Interested? DM me.",
+    "Looking for a freelance graphic designer for a 2-week project, any takers?",
+]
+NOT_OFFERS = [
+    "I'm looking for a new job, anyone hiring?",
+    "Is anyone hiring? I just got laid off and need something fast.",
+    "I'm looking for a recruiter who specializes in nursing, know anyone?",
+    "We're looking for feedback on our interview process, DM me",
+    "Is it true that hiring managers ignore cover letters now? What do you think?",
+    "Any recruiters here hiring for remote data analyst roles? I've been searching for months.",
+]
+
+
+@pytest.mark.parametrize("text", OFFERS)
+def test_a_job_offered_with_a_call_for_candidates_is_an_offer(text: str) -> None:
+    assert offers_a_job(text)
+
+
+@pytest.mark.parametrize("text", NOT_OFFERS)
+def test_looking_for_work_or_asking_about_hiring_is_no_offer(text: str) -> None:
+    assert not offers_a_job(text)
+
+
+class NoAdScorer(FakeScorer):
+    """The post model sure each post is about work and none a job opening: the offers here
+    end asking, so the model would not be trusted on them anyway."""
+
+    def score(
+        self,
+        texts: Sequence[str],
+        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
+    ) -> dict[str, np.ndarray[Any, Any]]:
+        out = super().score(texts, signals)
+        for name, value in (("work_topic", 0.95), ("job_opening", 0.1), ("humor", 0.1)):
+            if name in signals:
+                out[name] = np.full(len(texts), value)
+        return out
+
+
+def test_the_inbox_leaves_job_offers_out_and_counts_them_as_job_ads(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    texts = [*OFFERS[:3], NOT_OFFERS[1], NOT_OFFERS[4]]
+    posts = [
+        Post(platform="mastodon", id=f"p{i}", author_id=f"u{i}", text=text,
+             created_at=now - timedelta(hours=1))
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    with open_store(tmp_path / "inbox.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        scorer: Any = NoAdScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert sorted(i.conversation_id for i in result.items) == ["p3", "p4"]
+    assert result.left_out == {"job_ad": 3}
+    assert left_out_note(result.left_out) == "left out 3 job ads: not conversations to join"
+    assert any(left_out_note(result.left_out) in note for note in result.notes)
