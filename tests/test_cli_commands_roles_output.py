@@ -62,3 +62,17 @@ def test_missing_output_folder_is_created(tmp_path: Path) -> None:
     result = run_roles(str(src), "-o", str(tmp_path / "out" / "tags.jsonl"))
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert (tmp_path / "out" / "tags.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_numeric_ids_are_written_back_as_the_input_wrote_them(tmp_path: Path) -> None:
+    # Python reads -0 as 0 and 1e2 as 100.0: a scorer matching ids as text lost those rows
+    ids = ["-0", "1e2", "1.50", "-0.0", "7", "12345678901234567890123"]
+    lines = [f'{{"id": {i}, "name": "Acme", "description": "Bakery."}}' for i in ids]
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    written = out.read_text(encoding="utf-8").splitlines()
+    assert [line.split(",", 1)[0] for line in written] == [f'{{"id": {i}' for i in ids]
+    assert all(json.loads(line)["kind"] in ("org", "person") for line in written)

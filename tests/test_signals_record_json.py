@@ -6,7 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from staffpulse.signals.record_json import JsonDocument, json_values, read_json_document
+from staffpulse.signals.record_json import (
+    DECODER,
+    JsonDocument,
+    exact_token,
+    json_values,
+    read_json_document,
+)
 
 
 def values_of(text: str) -> tuple[list[tuple[int, str, Any]], list[str]]:
@@ -102,3 +108,9 @@ def test_a_broken_last_line_without_its_line_break_is_told_as_a_cut() -> None:
         "with no line break at its end: the file looks cut short (check that it was saved or "
         "downloaded whole)"
     )
+
+
+def test_numbers_python_would_write_otherwise_keep_their_text() -> None:
+    values = DECODER.decode('[-0, 1e2, 1.50, 3, 2.5, "-0"]')
+    assert values == [0, 100.0, 1.5, 3, 2.5, "-0"]
+    assert [exact_token(v) for v in values] == ["-0", "1e2", "1.50", None, None, None]

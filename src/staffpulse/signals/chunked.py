@@ -20,6 +20,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Protocol, TypeVar
 
+from staffpulse.signals.record_json import exact_token
+
 __all__ = [
     "ProgressCallback",
     "RecordReport",
@@ -102,13 +104,25 @@ def _write_steps(
         steps = [batch[start : start + size] for start in range(0, len(batch), size)]
         waiting = len(batch)
         for piece, rows in zip(steps, score_steps(steps), strict=True):
-            lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+            lines = [_dump_row(row) for row in rows]
             output.write(make_jsonl_safe("\n".join(lines) + "\n"))
             written += len(lines)
             waiting -= len(piece)
             if on_progress is not None:
                 on_progress(len(lines), waiting)
     return written
+
+
+def _dump_row(row: dict[str, Any]) -> str:
+    """One JSON line, its leading ``id`` written as the input gave it: ``json.dumps`` writes
+    the id ``-0`` as ``0`` and ``1e2`` as ``100.0``, and a scorer that matches ids as text
+    would lose those records."""
+    line = json.dumps(row, ensure_ascii=False)
+    token = exact_token(row.get("id"))
+    head = '{"id": ' + json.dumps(row.get("id"))
+    if token is None or not line.startswith(head):
+        return line
+    return '{"id": ' + token + line[len(head) :]
 
 
 def make_jsonl_safe(text: str) -> str:

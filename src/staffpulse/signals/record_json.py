@@ -21,13 +21,71 @@ from typing import Any
 
 from staffpulse.sources.jsonio import end_of_run, json_error_reason
 
-__all__ = ["DECODER", "JsonDocument", "is_json_object", "json_values", "read_json_document"]
+__all__ = [
+    "DECODER",
+    "ExactFloat",
+    "ExactInt",
+    "JsonDocument",
+    "exact_token",
+    "is_json_object",
+    "json_values",
+    "read_json_document",
+]
 
 Skip = Callable[[str], None]
 
-# strict=False: control characters inside strings are taken as they are (the one thing it
-# changes); the C scanner is as fast either way
-DECODER = json.JSONDecoder(strict=False)
+
+class ExactInt(int):
+    """``-0`` as read: Python's int has no negative zero, so the id ``-0`` came back as ``0``.
+    Ids are written back exactly as given (:func:`exact_token`)."""
+
+    token: str
+
+    def __repr__(self) -> str:
+        return self.token
+
+    __str__ = __repr__
+
+
+class ExactFloat(float):
+    """A number whose text Python would write otherwise (``1e2`` as ``100.0``, ``1.50`` as
+    ``1.5``), kept with the text it was read from, so that an id is written back as given."""
+
+    token: str
+
+    def __repr__(self) -> str:
+        return self.token
+
+    __str__ = __repr__
+
+
+def _read_int(token: str) -> int:
+    if token != "-0":  # JSON allows no leading zero: "-0" is the one int Python writes otherwise
+        return int(token)
+    number = ExactInt(0)
+    number.token = token
+    return number
+
+
+def _read_float(token: str) -> float:
+    value = float(token)
+    if repr(value) == token:
+        return value
+    number = ExactFloat(value)
+    number.token = token
+    return number
+
+
+def exact_token(value: Any) -> str | None:
+    """The JSON text a number was read from, when ``json.dumps`` would write it otherwise
+    (``-0``, ``1e2``, ``1.50``); None for every other value."""
+    return value.token if isinstance(value, ExactInt | ExactFloat) else None
+
+
+# strict=False: control characters inside strings are taken as they are; the number hooks keep
+# the text of the few numbers Python would write back otherwise (the C scanner calls them only
+# for numbers)
+DECODER = json.JSONDecoder(strict=False, parse_int=_read_int, parse_float=_read_float)
 # what may stand between two values: white space, and commas (an array's, a pasted line's)
 _BETWEEN = re.compile(r"[\s,]*")
 # an array whose ``]`` never comes (told at the file's last line)
