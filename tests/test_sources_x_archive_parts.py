@@ -180,3 +180,62 @@ def test_an_unzipped_part_alone_says_to_add_the_folder_with_account_js(tmp_path:
     with open_store(tmp_path / "db.sqlite") as store, pytest.raises(InputError) as raised:
         import_paths(store, [second])
     assert "account.js" in str(raised.value) and "unzipped folder" in str(raised.value.hint)
+
+
+def _renamed_members() -> dict[str, str]:
+    """The second ZIP with every part renamed, as a browser or a person saves copies."""
+    members = _second_members()
+    members["data/tweets-part1 (1).js"] = members.pop("data/tweets-part1.js")
+    members["data/tweets-part2 copy.js"] = members.pop("data/tweets-part2.js")
+    return members
+
+
+def test_a_second_zip_whose_parts_are_all_renamed_is_joined(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    _zip(second, _renamed_members())
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [first, second])
+    assert (report.new_posts, report.skipped, report.missing_files, report.problems) == (
+        5,
+        0,
+        [],
+        [],
+    )
+
+
+def test_unzipped_parts_all_renamed_are_joined_or_named_alone(tmp_path: Path) -> None:
+    first = _folder(tmp_path / "x" / "part1", _first_members())
+    second = _folder(tmp_path / "x" / "part2", _renamed_members())
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [first, second])
+        with pytest.raises(InputError) as raised:
+            import_paths(store, [second])
+    assert (report.new_posts, report.skipped, report.problems) == (5, 0, [])
+    assert "tweets-part1 (1).js: 2 posts" in str(raised.value)
+
+
+def test_other_files_in_a_joined_zip_are_read_or_told(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    csv = "id,text,created_at,author_handle,platform\n9,Join our team,2024-01-02,acmejobs,x\n"
+    members = {
+        **_second_members(),
+        "extra/more.csv": csv,
+        "extra/plan.pdf": "%PDF-1.4",
+        "data/like-part1.js": "window.YTD.like.part1 = []",
+        "data/tweets_media/1-a.jpg": "\xff\xd8\xff",
+        "data/tweets_media/2-b.mp4": "....",
+    }
+    _zip(second, members)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [first, second])
+    assert _stored_ids(tmp_path / "db.sqlite") == {"101", "102", "103", "104", "105", "9"}
+    assert (f"{second}!extra/more.csv", "staffpulse CSV") in report.files
+    assert [(p.file, p.message) for p in report.problems] == [
+        (
+            f"{second}!extra/plan.pdf",
+            "not a known format: this is a PDF, not a file of posts or accounts",
+        )
+    ]
+    told = " ".join(str(n) for n in report.notices)  # the archive's own files: not read, said
+    assert "not read from them, as from any X archive" in told
+    assert f"{second}!data/like-part1.js, 2 media files" in told

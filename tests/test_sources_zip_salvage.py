@@ -127,7 +127,7 @@ def test_a_folder_entry_before_the_cut_is_not_counted_as_a_file(tmp_path: Path) 
 
 def test_a_zip_cut_before_anything_it_can_import_is_refused_as_cut(tmp_path: Path) -> None:
     from staffpulse.errors import InputError
-    from staffpulse.sources.zipped import check_zip
+    from staffpulse.sources.zip_checks import check_zip
 
     data = _zip(False, {"export/README.txt": "an export\n", "export/posts.jsonl": FIRST})
     path = tmp_path / "export.zip"
@@ -142,7 +142,7 @@ def test_a_zip_cut_before_anything_it_can_import_is_refused_as_cut(tmp_path: Pat
 
 def test_a_zip_whose_only_data_file_is_damaged_says_to_get_it_again(tmp_path: Path) -> None:
     from staffpulse.errors import InputError
-    from staffpulse.sources.zipped import check_zip
+    from staffpulse.sources.zip_checks import check_zip
 
     data = bytearray(_zip(False, {"export/posts.jsonl": FIRST, "export/README.txt": "hi\n"}))
     data[60] ^= 0xFF  # a byte of the posts' packed data flipped: the member cannot be unpacked

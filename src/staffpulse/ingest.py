@@ -45,7 +45,8 @@ from staffpulse.sources.user_paths import given_once, missing_hint, still_downlo
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.x_archive_parts import join_split_archives
-from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
+from staffpulse.sources.zip_checks import check_zip
+from staffpulse.sources.zipped import ZipFolder, ZipMember
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
 from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused

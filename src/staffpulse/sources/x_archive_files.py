@@ -18,7 +18,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -31,7 +31,7 @@ from staffpulse.sources.base import (
     read_head,
     unsafe_member_name,
 )
-from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
+from staffpulse.sources.folders import EXPLAINERS, MEDIA_SUFFIXES, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
 from staffpulse.sources.text_files import decode_bytes, sniffable
@@ -185,13 +185,15 @@ def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | No
 
 def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
     """The data files of an X archive in a ZIP without its owner files (the second ZIP of an
-    archive X sent in several): those under X's names (``tweets-part1.js``), and those beside
-    them renamed (``tweets-part1 (1).js``), known by their first line."""
-    names = [n for n in archive.namelist() if not unsafe_member_name(n) and not _hidden_member(n)]
-    folders = {str(PurePosixPath(n).parent) for n in names if PART_RE.match(PurePosixPath(n).name)}
+    archive X sent in several): under X's names (``tweets-part1.js``) or renamed, every one
+    of them (``tweets-part1 (1).js``, ``tweets copy.js``), known by their first line. Media
+    (``tweets_media/``) are not opened: they are never parts."""
     found = []
-    for name in names:
-        if str(PurePosixPath(name).parent) in folders and not name.endswith("/"):
+    for name in archive.namelist():
+        pure = PurePosixPath(name)
+        if unsafe_member_name(name) or _hidden_member(name) or name.endswith("/"):
+            continue
+        if pure.suffix.lower() not in MEDIA_SUFFIXES:
             named = _zip_part_named(archive, name)
             if named is not None:
                 found.append(Part(*named, f"{path}!{name}", _zip_loader(archive, name)))
@@ -207,13 +209,18 @@ def archive_roots(names: list[str]) -> dict[str, str]:
     owner file (``account.js``, ``tweets.js``), mapped to the folder the archive fills (the
     one above ``data/``, where ``Your archive.html`` and ``assets/`` are; ``""`` is the root).
     Unsafe names are left out."""
+    owners = [n for n in names if PurePosixPath(n).name in OWNER_FILES]
+    return archive_folders(n for n in owners if not unsafe_member_name(n))
+
+
+def archive_folders(names: Iterable[str]) -> dict[str, str]:
+    """The folder of each member of an archive (``x/data/tweets.js``: ``x/data``) mapped to
+    the folder the archive fills (``x``: the one above ``data/``; ``""`` is the root)."""
     roots: dict[str, str] = {}
     for name in names:
-        pure = PurePosixPath(name)
-        if pure.name in OWNER_FILES and not unsafe_member_name(name):
-            folder = pure.parent
-            root = folder.parent if folder.name == "data" else folder
-            roots[str(folder)] = "" if str(root) == "." else str(root)
+        folder = PurePosixPath(name).parent
+        root = folder.parent if folder.name == "data" else folder
+        roots[str(folder)] = "" if str(root) == "." else str(root)
     return roots
 
 

@@ -14,8 +14,8 @@ is: given with the one that does, in one command or in one folder, it is read wi
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
@@ -23,7 +23,6 @@ from staffpulse.sources.base import Item, Notice, Source
 from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive import LONE_NOUNS, XArchive
 from staffpulse.sources.x_archive_files import (
-    PART_RE,
     DamagedPart,
     Part,
     archive_roots,
@@ -73,22 +72,28 @@ def _holds_archive(path: Path, source: Source) -> bool:
 
 def _loose(path: Path, source: Source) -> bool:
     """Whether the planned path holds data files of an X archive past its first ZIP
-    (``tweets-part1.js``...) and not whose archive it is: a lone ``tweets.js`` is not one."""
+    (``tweets-part1.js``..., under X's names or renamed) and not whose archive it is: a lone
+    ``tweets.js`` is not one."""
     if isinstance(source, ZipFolder):
-        names = _zip_names(path) or []
-        return not archive_roots(names) and _numbered(PurePosixPath(n).name for n in names)
+        try:
+            with open_zip(path) as archive:
+                if archive_roots(archive.namelist()):
+                    return False
+                return any(part.number for part in loose_zip_parts(path, archive))
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return False  # damaged: read (and told) as any ZIP is
     return (
         isinstance(source, XArchive)
         and path.is_file()
-        and PART_RE.match(path.name) is not None
         and not (path.parent / "account.js").is_file()
-        and _numbered(file.name for file in path.parent.iterdir())
+        and _numbered(path, parts_in_dir(path.parent))
     )
 
 
-def _numbered(names: Iterable[str]) -> bool:
-    """Whether a part numbered past 0 (``tweets-part1.js``) is among the file names."""
-    return any((m := PART_RE.match(name)) is not None and m.group(2) for name in names)
+def _numbered(path: Path, parts: list[Part]) -> bool:
+    """Whether ``path`` is among the parts, and a part numbered past 0 (``tweets-part1.js``,
+    or one renamed) is too."""
+    return any(p.number for p in parts) and any(p.location == str(path) for p in parts)
 
 
 def join_split_archives(plan: Plan) -> Plan:

@@ -11,7 +11,7 @@ temporary folder. An avatar file a member points to comes back on its account ro
 (:class:`~staffpulse.models.AvatarImage`), as the X archive's does, for the import to save
 beside the store: the temporary folder is gone after the import.
 
-A ZIP that cannot be opened is refused by :func:`check_zip` ("the ZIP is damaged or cut
+A ZIP that cannot be opened is refused by :func:`~staffpulse.sources.zip_checks.check_zip` ("the ZIP is damaged or cut
 short") before anything is imported; one cut short is read up to the cut
 (:mod:`staffpulse.sources.zip_salvage`), the cut told; a member that cannot be read is
 reported and skipped.
@@ -29,9 +29,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path, PurePosixPath
 
-from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
-from staffpulse.next_steps import SEE_FORMATS
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import (
     HEAD_BYTES,
     Item,
@@ -45,14 +44,13 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.folders import (
     MEDIA_SUFFIXES,
-    describe_left,
     is_empty_file,
     left_out,
     plan_folder,
 )
-from staffpulse.sources.workbooks import workbook_advice, workbook_of
+from staffpulse.sources.workbooks import workbook_of
 from staffpulse.sources.x_archive import XArchive
-from staffpulse.sources.x_archive_files import archive_roots, loose_zip_parts
+from staffpulse.sources.x_archive_files import Part, archive_folders, archive_roots, loose_zip_parts
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
 from staffpulse.store.core import Record
 
@@ -81,67 +79,7 @@ class ZipMember:
     items: Iterator[Item]
 
 
-def check_zip(path: Path) -> None:
-    """Refuse, before anything is imported, a ZIP that cannot be opened
-    (:class:`InputError`) and one that holds nothing to import (:class:`EmptyInputError`),
-    as a folder is refused."""
-    try:
-        archive = open_zip(path)  # one cut short: the files before the cut
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise InputError(
-            f"{path}: the ZIP is damaged or cut short",
-            hint="download or copy it again; or unzip it with another tool and import the folder",
-        ) from None
-    with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
-        roots, files, unread = _unpack_heads(path, archive, Path(tmp))
-        if roots:
-            return
-        plan, skipped = files.plan()
-        if plan:
-            return
-        # read while the members' heads are still there: a ZIP of workbooks is the usual one
-        books = {p.file for p in skipped if left_out(p) and files.holds_workbook(p.file)}
-        advice = workbook_advice([(_member_name(f), files.local(f)) for f in sorted(books)])
-    if not skipped and not unread:
-        raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
-    unread += [p for p in skipped if p.message == DAMAGED]
-    why = [str(problem) for problem in unread[:2]]
-    empty = [p for p in skipped if is_empty_file(p)]
-    unknown = [p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books]
-    if empty:
-        shown = ", ".join(_member_name(p.file) for p in empty[:3])
-        more = f" and {len(empty) - 3:,} more" if len(empty) > 3 else ""
-        why.insert(0, f"{shown}{more}: empty")
-    if unknown:  # each named with what it is, as a folder's are ("report.pdf is a PDF, ...")
-        why.insert(0, describe_left([replace(p, file=_member_name(p.file)) for p in unknown]))
-    hint = f"put the exported files themselves in it {SEE_FORMATS.say()}"
-    if advice is not None:
-        why.insert(0, advice[0])
-        hint = advice[1]
-    if isinstance(archive, SalvagedZip):  # what it should hold was after the cut, most likely
-        raise InputError(
-            f"{path}: the ZIP is cut short (its download or copy stopped), and the files whole"
-            f" before the cut hold nothing staffpulse can import ({'; '.join(why)})",
-            hint="download or copy the ZIP again, then import it",
-        )
-    if any(problem.message == DAMAGED for problem in unread):
-        # what it should hold is in the damaged files: not to be packed again by the user
-        raise InputError(
-            f"{path}: the ZIP is damaged, and nothing staffpulse can import could be read from"
-            f" it ({'; '.join(why)})",
-            hint="download or copy the ZIP again, then import it",
-        )
-    raise EmptyInputError(
-        f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})", hint=hint
-    )
-
-
-def _member_name(shown: str) -> str:
-    """The file name of a member told as ``zip!folder/member``."""
-    return PurePosixPath(shown.split("!", 1)[-1]).name
-
-
-def _unpack_heads(
+def unpack_heads(
     path: Path, archive: zipfile.ZipFile, folder: Path
 ) -> tuple[dict[str, str], _Extracted, list[Problem]]:
     """The X archives in the ZIP, the heads of its other members (written to ``folder``),
@@ -203,18 +141,78 @@ class ZipFolder:
             tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp,
             ExitStack() as js,
         ):
-            roots, files, problems = _unpack_heads(path, archive, Path(tmp))
-            joined = [
-                p for z in self.joined for p in loose_zip_parts(z, js.enter_context(open_zip(z)))
+            roots, files, problems = unpack_heads(path, archive, Path(tmp))
+            others = [
+                _unpack_joined(
+                    z,
+                    js.enter_context(open_zip(z)),
+                    Path(js.enter_context(tempfile.TemporaryDirectory(prefix="staffpulse-zip-"))),
+                )
+                for z in self.joined
             ]
+            joined = [part for other in others for part in other.parts]
             for where, items in XArchive().read_zip(path, joined) if roots else ():
-                if self.joined:  # said, as the summary names only this ZIP
-                    told = ", ".join(str(z) for z in self.joined)
-                    said = Notice(where, f"read as one archive with {told}, the ZIPs X sent it in")
-                    items = chain([said], items)
+                if others:  # said, as the summary names only this ZIP
+                    items = chain([Notice(where, _joined_note(others))], items)
                 yield ZipMember(where, XArchive.label, items)
             yield from problems
             yield from files.read()
+            for other in others:  # their other files, read (or told) as this one's are
+                yield from other.problems
+                yield from other.files.read()
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """Another ZIP of an X archive X sent in several: its parts, read with the first ZIP's
+    archive; its other files, read by their own sources; the archive's own files it holds and
+    no part of (likes, media), not read."""
+
+    path: Path
+    parts: list[Part]
+    files: _Extracted
+    problems: list[Problem]
+    unread: list[str]
+
+
+def _unpack_joined(path: Path, archive: zipfile.ZipFile, folder: Path) -> _Joined:
+    parts = loose_zip_parts(path, archive)
+    names = {part.location.split("!", 1)[1] for part in parts}
+    roots = archive_folders(names)
+    files = _Extracted(path, archive, folder)
+    problems: list[Problem] = []
+    unread: list[str] = []
+    for info in archive.infolist():
+        name = info.filename
+        if unsafe_member_name(name):
+            problems.append(
+                Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
+            )
+        elif info.is_dir() or _hidden(name) or name in names:
+            continue
+        elif any(_within(name, r) for r in roots.values()) and not _beside_archive(name):
+            unread.append(name)
+        else:  # told when of no known format: not an X archive's own file
+            problems.extend(files.add(info))
+    return _Joined(path, parts, files, problems, unread)
+
+
+def _joined_note(joined: Sequence[_Joined]) -> str:
+    """What the first ZIP says of the others: read with it, and what of them was not."""
+    said = (
+        f"read as one archive with {', '.join(str(j.path) for j in joined)}, the ZIPs X sent it in"
+    )
+    unread = [f"{j.path}!{name}" for j in joined for name in j.unread]
+    if not unread:
+        return said
+    media = [name for name in unread if PurePosixPath(name).suffix.lower() in MEDIA_SUFFIXES]
+    other = [name for name in unread if name not in media]
+    listed = other[:3] + ([f"{len(other) - 3:,} more"] if len(other) > 3 else [])
+    listed += [count_of(len(media), "media file")] if media else []
+    return (
+        f"{said}; not read from them, as from any X archive (likes, messages, media are not"
+        f" imported): {', '.join(listed)}"
+    )
 
 
 def _beside_archive(name: str) -> bool:
