@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from staffpulse.store.codec import rows_where_in
+from staffpulse.store.codec import ids_by_platform, rows_where_in
 
 # positions in store.codec.post_params
 _PLATFORM, _ID, _AUTHOR_ID, _AUTHOR_HANDLE = 0, 1, 2, 3
@@ -52,15 +52,12 @@ def find_author_clashes(
     ids as the stored ones do.
     """
     owner: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (author id, handle)
-    by_platform: dict[str, list[str]] = {}
-    for post in posts:
-        by_platform.setdefault(post[_PLATFORM], []).append(post[_ID])
-    for platform, ids in by_platform.items():
-        sql = (
-            "SELECT id, author_id, author_handle FROM posts"
-            " WHERE platform = ? AND author_id != '' AND id IN ({marks})"
-        )
-        for row in rows_where_in(conn, sql, (platform,), sorted(set(ids))):
+    sql = (
+        "SELECT id, author_id, author_handle FROM posts"
+        " WHERE platform = ? AND author_id != '' AND id IN ({marks})"
+    )
+    for platform, ids in ids_by_platform({(p[_PLATFORM], p[_ID]) for p in posts}).items():
+        for row in rows_where_in(conn, sql, (platform,), ids):
             owner[(platform, row[0])] = (row[1], row[2] or row[1])
     keep: list[bool] = []
     clashes: list[AuthorClash] = []

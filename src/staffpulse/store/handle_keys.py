@@ -38,7 +38,7 @@ from staffpulse.models import (
     normalize_handle,
     platform_name,
 )
-from staffpulse.store.codec import rows_where_in
+from staffpulse.store.codec import ids_by_platform, rows_where_in
 from staffpulse.store.interactions import mark_pending
 from staffpulse.store.upsert_sql import STORED_PLACEHOLDER
 
@@ -231,7 +231,7 @@ def _accented_authors(
         if isinstance(row, Post) and keyed_by_handle(row.author_id, row.author_handle):
             named[(row.platform, row.id)] = (row.author_id, row.author_handle)
     found: dict[Key, tuple[str, str]] = {}
-    for platform, ids in _by_platform(set(named)).items():
+    for platform, ids in ids_by_platform(named).items():
         sql = (
             "SELECT id, author_id, author_handle FROM posts WHERE platform = ? AND id IN ({marks})"
         )
@@ -244,13 +244,6 @@ def _accented_authors(
     return found
 
 
-def _by_platform(keys: set[Key]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for platform, key in keys:
-        grouped.setdefault(platform, []).append(key)
-    return grouped
-
-
 def _stored(
     conn: sqlite3.Connection, wanted: set[Key]
 ) -> tuple[dict[Key, dict[str, str]], dict[Key, str], set[Key]]:
@@ -260,7 +253,7 @@ def _stored(
     holding: dict[Key, dict[str, str]] = {}
     named: dict[Key, str] = {}
     bare: set[Key] = set()
-    for platform, values in _by_platform(wanted).items():
+    for platform, values in ids_by_platform(wanted).items():
         sql = (
             "SELECT id, handle, handle_norm FROM accounts INDEXED BY accounts_by_handle"
             " WHERE platform = ? AND handle_norm IN ({marks}) AND id != handle_norm"
@@ -279,7 +272,7 @@ def _stored(
 def _used_as_author_or_follow(conn: sqlite3.Connection, keys: set[Key]) -> set[Key]:
     """The keys that stored posts have as their author, or stored follow edges name."""
     used: set[Key] = set()
-    for platform, values in _by_platform(keys).items():
+    for platform, values in ids_by_platform(keys).items():
         for sql in (
             "SELECT DISTINCT author_id FROM posts WHERE platform = ? AND author_id IN ({marks})",
             "SELECT DISTINCT follower_id FROM follows WHERE platform = ?"
