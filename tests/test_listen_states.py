@@ -262,3 +262,53 @@ def test_a_mark_made_with_no_firm_sticks_and_applies_when_a_firm_is_named_later(
         set_state(store, "500", None, as_handle="sunbeltcare")
         assert [i.conversation_id for i in inbox(store, as_handle="sunbeltcare").items] == ["500"]
         assert [i.conversation_id for i in inbox(store).items] == ["500"]
+
+
+BSKY_ROOT = "at://did:plc:ana/app.bsky.feed.post/3l7z4sedyej2g"
+BSKY = [
+    post(BSKY_ROOT, "did:plc:ana", "Recruiters, how do you keep candidates warm after an offer?",
+         30, "bluesky", author_handle="ana.bsky.social"),
+    post("at://did:plc:ben/app.bsky.feed.post/3l7z5abcdefgh", "did:plc:ben", "A call a week.",
+         20, "bluesky", kind="reply", reply_to_post_id=BSKY_ROOT, conversation_id=BSKY_ROOT),
+]  # fmt: skip
+
+
+def test_a_bare_bluesky_record_key_marks_its_conversation(tmp_path: Path) -> None:
+    with store_with(tmp_path, *BSKY) as store:
+        inbox(store)
+        assert set_state(store, "3l7z4sedyej2g", "dismissed") == ("bluesky", BSKY_ROOT)
+        assert current_mark(store, "3l7z4sedyej2g") == "dismissed"
+        # a reply's key marks its thread, as the reply's link does
+        assert set_state(store, " 3l7z5abcdefgh ", "joined") == ("bluesky", BSKY_ROOT)
+        assert [j.conversation_id for j in inbox(store).joined] == [BSKY_ROOT]
+
+
+def test_a_record_key_no_stored_post_has_says_what_it_is_and_what_to_paste(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, *BSKY) as store:
+        inbox(store)
+        with pytest.raises(NotFoundError) as caught:
+            set_state(store, "3kabcdefghijk", "dismissed")
+        assert caught.value.message == (
+            "'3kabcdefghijk' looks like the record key of a Bluesky post (the last part of its"
+            " at:// id or bsky.app link), and no stored Bluesky post has it"
+        )
+        assert caught.value.hint is not None and "bsky.app/profile/HANDLE/post/" in (
+            caught.value.hint
+        )
+        assert current_mark(store, "3kabcdefghijk") is None
+
+
+def test_a_record_key_two_authors_share_asks_for_the_whole_link(tmp_path: Path) -> None:
+    twin = post("at://did:plc:cy/app.bsky.feed.post/3l7z4sedyej2g", "did:plc:cy",
+                "HR folks, how do you run onboarding for remote hires?", 10, "bluesky",
+                author_handle="cy.bsky.social")  # fmt: skip
+    with store_with(tmp_path, *BSKY, twin) as store:
+        inbox(store)
+        with pytest.raises(InputError) as caught:
+            set_state(store, "3l7z4sedyej2g", "dismissed")
+        assert "several stored Bluesky posts (@ana.bsky.social, @cy.bsky.social)" in (
+            caught.value.message
+        )
+        assert inbox(store).counts["dismissed"] == 0

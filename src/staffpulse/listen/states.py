@@ -22,7 +22,12 @@ from datetime import datetime
 
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen import schema
-from staffpulse.listen.post_links import find_linked_post, looks_like_link
+from staffpulse.listen.post_links import (
+    find_linked_post,
+    find_rkey_posts,
+    looks_like_link,
+    looks_like_rkey,
+)
 from staffpulse.listen.threads import Conversation, load_conversations_around
 from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
 from staffpulse.next_steps import FIND_CONVERSATION_ID
@@ -178,6 +183,8 @@ def set_state(
     platform = platform_choice(platform)
     if looks_like_link(conversation_id):  # the link the inbox shows: its conversation's id
         platform, conversation_id = _linked_conversation(store, conversation_id)
+    elif _bare_rkey(store, conversation_id, platform):
+        platform, conversation_id = _rkey_conversation(store, conversation_id)
     firm = firm_key(store, as_handle)
     marked = sorted(
         plat for plat, conv in firm_marks(store, platform, firm) if conv == conversation_id
@@ -214,6 +221,10 @@ def current_mark(
         if post is None:
             return None
         platform, conversation_id = _linked_conversation(store, conversation_id)
+    elif _bare_rkey(store, conversation_id, platform):
+        if not find_rkey_posts(store, conversation_id):
+            return None
+        platform, conversation_id = _rkey_conversation(store, conversation_id)
     marks = firm_marks(store, platform, firm_key(store, as_handle))
     return next((state for (_p, conv), state in marks.items() if conv == conversation_id), None)
 
@@ -228,6 +239,40 @@ def _linked_conversation(store: Store, link: str) -> tuple[str, str]:
         )
     platform, post_id = post
     convs = [c for c in find_conversations(store, post_id, platform) if c.platform == platform]
+    conv = next((c for c in convs if any(p.id == post_id for p in c.posts)), None)
+    return platform, conv.id if conv is not None else post_id
+
+
+def _bare_rkey(store: Store, some_id: str, platform: str | None) -> bool:
+    """A Bluesky record key pasted alone ("3l7z4sedyej2g": the end of a post's at:// id or
+    link), not an id of a stored conversation as it is."""
+    return (
+        platform in (None, "bluesky")
+        and looks_like_rkey(some_id)
+        and not find_conversations(store, some_id, platform)
+    )
+
+
+def _rkey_conversation(store: Store, rkey: str) -> tuple[str, str]:
+    """(platform, conversation id) of the one stored Bluesky post with the record key."""
+    posts = find_rkey_posts(store, rkey)
+    if not posts:
+        raise NotFoundError(
+            f"'{rkey}' looks like the record key of a Bluesky post (the last part of its at://"
+            " id or bsky.app link), and no stored Bluesky post has it",
+            hint="paste the whole link (https://bsky.app/profile/HANDLE/post/KEY) or the id"
+            " shown after 'id:' in: staffpulse inbox (conversation_id in --json)",
+        )
+    if len(posts) > 1:
+        authors = ", ".join(sorted({author for _p, _i, author in posts}))
+        raise InputError(
+            f"'{rkey}' is the record key of several stored Bluesky posts ({authors}): a record"
+            " key is unique only for one author",
+            hint="paste the whole link (https://bsky.app/profile/HANDLE/post/KEY), which names"
+            " the author, or the post's at:// id",
+        )
+    platform, post_id, _author = posts[0]
+    convs = find_conversations(store, post_id, platform)
     conv = next((c for c in convs if any(p.id == post_id for p in c.posts)), None)
     return platform, conv.id if conv is not None else post_id
 
