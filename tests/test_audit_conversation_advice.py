@@ -242,3 +242,11 @@ def test_one_reply_in_a_long_feed_is_not_said_as_0_percent() -> None:
     feed.reply("rosa", 1)
     advice = audit_feed(feed).pillars["conversation"].recommendations[0]
     assert advice.startswith("Only 1 of your 301 posts is a reply to others (<1%; aim for")
+
+
+def test_advice_for_two_posts_without_a_reply_says_neither() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith("Neither of your 2 posts is a reply to others (aim for about 30%).")
+    assert recs[0].headline == "Reply to others: neither of 2 posts is a reply"

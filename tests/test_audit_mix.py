@@ -258,7 +258,7 @@ def test_a_few_job_ads_in_a_long_feed_are_not_called_none() -> None:
 
 
 def test_job_ad_advice_is_headlined_with_its_counts() -> None:
-    from staffpulse.audit.mix import _mix_advice
+    from staffpulse.audit.mix_advice import mix_advice
 
     ev = {
         "original_posts": 40,
@@ -269,7 +269,7 @@ def test_job_ad_advice_is_headlined_with_its_counts() -> None:
         "worst_streaks": [{"length": 12, "from": "2026-01-02", "to": "2026-02-01"}],
         "trend": {"direction": "steady", "recent": 0.8, "before": 0.8},
     }
-    advice = _mix_advice(ev, DEFAULTS)
+    advice = mix_advice(ev, DEFAULTS)
     assert advice[0].startswith("9 of your last 10 posts were job ads (80% overall).")
     # the run's days as every report and page writes a day, not "2026-01-02 to 2026-02-01"
     assert advice[1].startswith("Your longest run was 12 job ads in a row (2 Jan 2026 to 1 Feb")
@@ -281,7 +281,7 @@ def test_job_ad_advice_is_headlined_with_its_counts() -> None:
     ]
     rising = ev | {"job_share": 0.35, "longest_streak": 2}
     rising["trend"] = {"direction": "rising", "recent": 0.5, "before": 0.2}
-    assert [getattr(a, "headline", None) for a in _mix_advice(rising, DEFAULTS)] == [
+    assert [getattr(a, "headline", None) for a in mix_advice(rising, DEFAULTS)] == [
         "Post fewer job ads: 9 of the last 10 posts were job ads (35% overall)",
         "Watch the job ads: up from 20% to 50% of posts",
     ]
@@ -324,3 +324,43 @@ def test_a_feed_that_stopped_posting_ads_is_told_to_keep_it_so() -> None:
         "71% of your posts are job ads, but none of your last 10: keep it so"
     )
     assert mix.recommendations[0].headline == "Keep job ads down: 71% of posts, none of the last 10"
+
+
+def test_a_two_post_feed_is_told_both_or_neither_not_all_2_or_none() -> None:
+    # a real two-post account read "None of your posts are job ads" and "All 2 of your ..."
+    ads = FeedBuilder("pair")
+    ads.job(2)
+    advice = audit_feed(ads).pillars["mix"].recommendations
+    assert advice[0].startswith("Both your original posts are job ads. Alternate")
+    assert advice[0].headline == "Post fewer job ads: both its original posts are job ads"
+    chat = FeedBuilder("talk")
+    chat.chat(2)
+    assert (
+        audit_feed(chat)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("Neither of your 2 original posts is a job ad: a healthy mix.")
+    )
+    one = FeedBuilder("solo")
+    one.chat(1)
+    assert (
+        audit_feed(one)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("Your one original post is not a job ad: a healthy mix.")
+    )
+
+
+def test_one_or_two_job_ads_are_not_told_to_bundle_openings_into_a_weekly_post() -> None:
+    # an account with one post, a job ad, was told to bundle its openings and use "the
+    # freed-up posts": there is nothing to bundle
+    for n in (1, 2):
+        feed = FeedBuilder("few")
+        feed.job(n)
+        advice = audit_feed(feed).pillars["mix"].recommendations
+        assert not any(a.startswith("Bundle openings") for a in advice)
+    feed = FeedBuilder("many")
+    feed.job(3)
+    assert any(
+        a.startswith("Bundle openings") for a in audit_feed(feed).pillars["mix"].recommendations
+    )

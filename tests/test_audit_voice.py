@@ -239,3 +239,19 @@ def test_a_share_short_of_all_is_never_said_as_100_percent() -> None:
     assert 0.995 <= voice.evidence["templated_share"] < 1
     advice = " ".join(voice.recommendations)
     assert ">99% of your posts are near-copies" in advice and "100%" not in advice
+
+
+def test_a_two_post_feed_reads_both_or_neither() -> None:
+    # "All 2 of your posts are reposts" and "None of your 2 posts sound like a person"
+    reposts = FeedBuilder("sharer")
+    for i in range(2):
+        reposts.post(f"RT a good read {i}", kind="repost", reposted_post_id=f"r{i}")
+    voice = audit_feed(reposts).pillars["voice"]
+    assert voice.recommendations[0].startswith("Both your posts are reposts of others: write")
+    assert voice.recommendations[0].headline == "Write its own posts: both its posts are reposts"
+    ads = FeedBuilder("ads")
+    ads.post("Forklift operator wanted in Dayton, nights. Apply: https://j.example/1")
+    ads.post("Payroll clerk needed in Toledo, full time. Send your CV")
+    advice = audit_feed(ads).pillars["voice"].recommendations
+    assert advice[0].startswith("Neither of your 2 posts sounds like a person. This week")
+    assert advice[0].headline == "Sound like a person: neither of 2 posts does"

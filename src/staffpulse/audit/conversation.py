@@ -217,6 +217,9 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     if posts == 1:
         finding = "Your one post is not a reply to anyone."
         headline = "its one post is no reply"
+    elif not replies and posts == 2:  # "None of your 2 posts" is no English
+        finding = f"Neither of your 2 posts is a reply to others ({target})."
+        headline = "neither of 2 posts is a reply"
     elif not replies:
         finding = f"None of your {posts:,} posts are replies to others ({target})."
         headline = f"none of {posts:,} posts is a reply"

@@ -9,20 +9,18 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
+from staffpulse.audit.mix_advice import mix_advice
 from staffpulse.audit.types import (
     EXAMPLES_SHOWN,
-    Advice,
     Frame,
     PillarResult,
     PostExample,
-    Praise,
     example,
     rank_examples,
     unique_texts,
 )
-from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import pct, whole
+from staffpulse.report.rounding import pct
 from staffpulse.signals.job_ads import find_staffing_ads
 
 
@@ -139,7 +137,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # who cannot see what was counted cannot check the share
     counted = [] if worst else _counted_ads(frame, orig[job], ads_read)
     notes = _mix_notes(n, not_read, int(everything.size), unreadable, ads_read, settings)
-    advice = _mix_advice(evidence, settings)
+    advice = mix_advice(evidence, settings)
     if unreadable:
         advice = [
             NOT_ENGLISH_ADVICE
@@ -293,102 +291,3 @@ def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExampl
     human = unique_texts(frame, pool[frame.personality[pool]])
     ranked = rank_examples(frame, human, frame.personality_score[human])
     return [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
-
-
-def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
-    n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (see above)
-    recent = ev["recent"]
-    recs: list[str] = []
-    if n == 0:
-        return [
-            Advice(
-                "There are no original posts to judge. Aim for three a week: one opening, one "
-                "tip for candidates or clients, and one story about your team.",
-                "Start posting: no original posts to judge",
-            )
-        ]
-    if share > float(settings["job_share_ok"]):
-        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"])))
-    longest = ev["longest_streak"]
-    if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
-        run = ev["worst_streaks"][0]
-        recs.append(
-            Advice(
-                f"Your longest run was {longest:,} job ads in a row ({format_day(run['from'])} to "
-                f"{format_day(run['to'])}). Never post more than two openings back to back.",
-                f"Break up runs of job ads: {longest:,} in a row",
-            )
-        )
-    if share >= 0.6:
-        recs.append(
-            Advice(
-                'Bundle openings into one weekly "jobs this week" post with a single link, and '
-                "use the freed-up posts for advice your candidates can use today.",
-                "Bundle openings into one weekly post",
-            )
-        )
-    elif ev["trend"]["direction"] == "rising":
-        before, lately = whole(100 * ev["trend"]["before"]), whole(100 * ev["trend"]["recent"])
-        recs.append(
-            Advice(
-                f"Job ads are creeping up: {before}% of posts three months ago, {lately}% "
-                "lately. Plan next week's non-job posts now.",
-                f"Watch the job ads: up from {before}% to {lately}% of posts",
-            )
-        )
-    if not recs:
-        recs.append(_healthy_mix(int(ev["job_ads"]), n, share))
-    return recs[:3]
-
-
-def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advice:
-    """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
-    of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
-    were job ads" in a client's benchmark), and a feed whose last posts are no longer mostly
-    ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
-    were job ads (59% overall). Alternate each job post...")."""
-    ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
-    alternate = "Alternate each job post with a tip, a story or a question."
-    if last >= n:
-        if n == 1:
-            return Advice(
-                "Your only original post is a job ad. Follow it with a tip, a story or a question.",
-                "Post fewer job ads: its only original post is a job ad",
-            )
-        if ads == n:
-            return Advice(
-                f"All {n:,} of your original posts are job ads. {alternate}",
-                f"Post fewer job ads: all {n:,} original posts are job ads",
-            )
-        return Advice(
-            f"{ads:,} of your {n:,} original posts are job ads ({share_said}). {alternate}",
-            f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({share_said})",
-        )
-    if ads <= ok * last:
-        lately = "none" if not ads else f"only {ads:,}"
-        return Advice(
-            f"{share_said} of your posts are job ads, but {lately} of your last {last:,}: keep it "
-            "so, and go on alternating each job post with a tip, a story or a question.",
-            f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
-        )
-    return Advice(
-        f"{ads:,} of your last {last:,} posts were job ads ({share_said} overall). {alternate}",
-        f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({share_said} overall)",
-    )
-
-
-def _healthy_mix(ads: int, n: int, share: float) -> Praise:
-    """The praise of a feed with few job ads (``ads`` of ``n`` original posts)."""
-    # a few ads in a long feed round to 0%: "none" would contradict the count shown beside
-    # it ("3 of 746 original posts"), so the count is said instead
-    if ads == 0:
-        lead = "None of your posts are job ads"
-    elif whole(100 * share) == 0:
-        are = "is a job ad" if ads == 1 else "are job ads"
-        lead = f"Only {ads:,} of your {n:,} original posts {are}"
-    else:
-        lead = f"Only {whole(100 * share)}% of your posts are job ads"
-    return Praise(
-        f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
-        "and one thing you like about the team."
-    )

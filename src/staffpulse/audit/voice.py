@@ -165,6 +165,8 @@ def _only_reposts(posts: int) -> FirstStep:
     writes something itself, so this comes before every other action."""
     if posts == 1:
         lead, headline = "Your one post is a repost of someone else's", "its one post is a repost"
+    elif posts == 2:  # "All 2 of your posts" is no English
+        lead, headline = "Both your posts are reposts of others", "both its posts are reposts"
     else:
         lead = f"All {posts:,} of your posts are reposts of others"
         headline = f"all {posts:,} of its posts are reposts"
@@ -243,6 +245,8 @@ def _personality_advice(n: int, human: int, share: float) -> Advice:
         headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
     elif n == 1:
         lead, headline = "Your one post does not sound like a person", "its one post does not"
+    elif n == 2:
+        lead, headline = "Neither of your 2 posts sounds like a person", "neither of 2 posts does"
     else:
         lead = f"None of your {n:,} posts sound like a person"
         headline = f"none of {n:,} posts does"
