@@ -131,6 +131,38 @@ def test_a_header_repeated_by_files_joined_together_is_told_not_skipped(tmp_path
     ]
 
 
+def test_a_column_without_a_name_is_told_and_each_kept_in_the_raw_record(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    rows = (
+        "p1,acmestaffing,spring,web,2026-03-01T14:05:00Z,We're hiring!,,\r\n"
+        "p2,acmestaffing,,,2026-03-02T14:05:00Z,Join us,,\r\n"
+        "p3,acmestaffing,summer,,2026-03-03T14:05:00Z,Open day,,\r\n"
+    )
+    path.write_text("id,author,,,created_at,text,,\r\n" + rows, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        raw = [r[0] for r in store.conn.execute("SELECT payload FROM raw_payloads ORDER BY line")]
+    assert (report.posts, report.skipped, report.problems) == (3, 0, [])
+    assert [n.message for n in report.notices] == [
+        'the header (line 1) gives no name to column C (after "author", before "created_at"),'
+        ' though 2 rows have values in it (first on line 2); column D (after "author", before'
+        ' "created_at"), though 1 row has a value in it (first on line 2): their cells were kept'
+        ' with each record (as "column_3", "column_4") but not read as any field. If one holds'
+        " something staffpulse reads (see docs/formats.md), write that column's name in the"
+        " header cell and import the file again"
+    ]
+    assert '"column_3":"spring","column_4":"web"' in raw[0]  # both kept, not the last only
+    assert '"column_3":"summer"' in raw[2]
+
+
+def test_empty_columns_without_a_name_at_the_end_are_passed_over(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,created_at,text,,\r\n" + ROWS.replace("\r", ",,\r"), "utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.notices, report.problems) == (1, [], [])
+
+
 @pytest.mark.parametrize(
     "header", [",tweet,sarcastic", "text,label", "id,text,label", "tweet_id,content"]
 )

@@ -169,3 +169,19 @@ def test_a_long_post_keeps_its_whole_text_from_the_note_tweet_column() -> None:
         r for r in rows_from_twarc_csv(row | {"note_tweet.text": ""}) if isinstance(r, Post)
     ]
     assert short.text == whole[:277] + "…"  # no note: the text as it is
+
+
+def test_a_column_without_a_name_is_told_once(tmp_path: Path) -> None:
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "tweets.csv"
+    rows = [f"{line},note {n}" for n, line in enumerate(lines[1:])]
+    path.write_text("\n".join([lines[0] + ",", *rows]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = {r.id for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts == {"400", "401", "402"}
+    notices = [i.message for i in items if isinstance(i, Notice)]
+    assert [n.split(":")[0] for n in notices if "no name" in n] == [
+        "the header (line 1) gives no name to column U (after"
+        ' "author.public_metrics.followers_count"), though 4 rows have values in it (first on'
+        " line 2)"
+    ]

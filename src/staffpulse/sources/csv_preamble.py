@@ -112,7 +112,9 @@ def skip_preamble(lines: Iterable[str], count: int) -> Iterator[str]:
 def import_table(handle: TextIO, above: int) -> CsvTable:
     """The table the import reads from an opened CSV file with ``above`` lines above its
     header (the header repeated further down passed over)."""
-    return CsvTable(skip_preamble(handle, above), key=column_key, pass_repeated_header=True)
+    return CsvTable(
+        skip_preamble(handle, above), key=column_key, pass_repeated_header=True, name_unnamed=True
+    )
 
 
 def table_records(

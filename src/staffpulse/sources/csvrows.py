@@ -22,6 +22,8 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from staffpulse.sources.csv_unnamed import UnnamedColumns
+
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
 # comma is the decimal mark; tabs are what it writes for "Text (tab delimited)".
 DELIMITERS = (",", ";", "\t")
@@ -234,6 +236,7 @@ class CsvTable:
         key: Callable[[str], str] = _stripped_lower,
         *,
         pass_repeated_header: bool = False,
+        name_unnamed: bool = False,
     ) -> None:
         self._items = read_csv_rows(lines, delimiter)
         self._early: list[CsvProblem] = []  # broken records before the header
@@ -253,6 +256,9 @@ class CsvTable:
             self._header_cells = [cell.strip() for cell in item.cells]
             self.header_line = item.line
             break
+        # a column the header gives no name (a cell left empty in a sheet): its cells were
+        # lost under the one key "" (:func:`unnamed_note`); kept as ``column_3`` when asked
+        self.unnamed = UnnamedColumns(self._header_cells if name_unnamed else [])
 
     def __iter__(self) -> Iterator[CsvRecord | CsvProblem]:
         yield from self._early
@@ -272,6 +278,7 @@ class CsvTable:
                 self.repeated_headers.append(item.line)
                 continue
             values = dict(zip(self.header, map(excel_text, item.cells), strict=False))
+            self.unnamed.keep(item.line, item.cells, values)
             cells = len(item.cells)
             yield CsvRecord(item.line, values, max(0, cells - width), max(0, width - cells))
 

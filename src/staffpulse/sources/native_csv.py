@@ -380,6 +380,8 @@ class NativeCsv:
                 )
             if table.repeated_headers:
                 yield Notice(str(path), repeated_header_note(table.repeated_headers))
+            if (unnamed := table.unnamed.note(table.header_line)) is not None:
+                yield Notice(str(path), unnamed)
         yield from told.problems()
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)

@@ -248,6 +248,8 @@ class TwarcCsv:
                         provenance=provenance(self.name, path, number),
                         raw=row.values,
                     )
+            if (unnamed := table.unnamed.note(table.header_line)) is not None:
+                yield Notice(str(path), unnamed)
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         for message in gaps.messages():
             yield Notice(str(path), message)
