@@ -4,8 +4,10 @@ names what it counted, and a base of nothing reads as nothing to read, never "0 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import PERSON, FakeScorer, FeedBuilder, audit_feed, store_with
+from staffpulse.audit import audit_account
 from staffpulse.report.pillar_figures import figures
 
 
@@ -121,3 +123,19 @@ def test_an_account_nobody_mentions_reads_so_without_the_word_store() -> None:
     conv = dict(figures(audit_feed(feed))["conversation"])
     assert conv["Mentions answered"] == "no mentions of you in the data"
     assert conv["Questions answered"] == "no questions to you in the data"
+
+
+def test_shares_of_the_accounts_own_posts_are_said_apart_from_the_reposts_of_others(
+    tmp_path: Path,
+) -> None:
+    # a real archive's header said 643 reposts and 79 quotes, its figure "721 of all 1,986
+    # posts": one quote was of the account's own post, which is no share of others
+    feed = FeedBuilder("quoter")
+    own = feed.post("Our guide to a first week on site")
+    feed.post("RT @peer: Proud of our night shift", kind="repost")
+    feed.post("Still true a year on", kind="quote", quoted_post_id=own.id)
+    with store_with(tmp_path, feed) as store:  # the store knows whose post was quoted
+        result = audit_account(store, "quoter", scorer=FakeScorer(), avatar=PERSON)
+    assert result.pillars["conversation"].evidence["reposts_and_quotes_of_own"] == 1
+    shares = dict(figures(result)["conversation"])["Reposts and quotes"]
+    assert shares == "1 of all 3 posts (33%), not counting 1 share of your own posts"

@@ -21,6 +21,7 @@ from staffpulse.audit.conversation_rules import (
     mentions_others,
     read_exchange,
     shared_author,
+    shares_own_post,
     talks_with,
 )
 from staffpulse.audit.quiet import quiet_span
@@ -46,6 +47,7 @@ class ConversationPosts:
     self_replies: npt.NDArray[np.bool_]  # thread continuations: not conversation
     replies: npt.NDArray[np.bool_]  # replies to others
     shares: npt.NDArray[np.bool_]  # reposts and quotes of others
+    own_shares: npt.NDArray[np.bool_]  # reposts and quotes of the account's own posts
     mentioning: npt.NDArray[np.bool_]  # posts that mention someone else
     originals: npt.NDArray[np.bool_]  # original posts and quotes: the mentions' base
 
@@ -87,6 +89,7 @@ def read_conversation_posts(
         self_replies=self_reply,
         replies=(frame.kind == "reply") & ~self_reply,
         shares=shares,
+        own_shares=np.array([shares_own_post(x, me, ref_authors) for x in exchanges], dtype=bool),
         mentioning=mentioning,
         originals=frame.authored_original,
     )
@@ -112,6 +115,7 @@ def talk_evidence(
         "original_posts_mentioning_others": int(posts.mentioning.sum()),
         "mention_share": round(posts.mention_share, 3),
         "reposts_and_quotes_of_others": int(posts.shares.sum()),
+        "reposts_and_quotes_of_own": int(posts.own_shares.sum()),  # not in the share
         "share_share": round(posts.share_share, 3),
         "accounts_engaged_30d": engaged["30d"],
         "accounts_engaged_90d": engaged["90d"],

@@ -100,6 +100,16 @@ def shared_author(
     return frozenset({author.lower()}) - me if author else frozenset()
 
 
+def shares_own_post(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> bool:
+    """A repost or quote of the account's own post: no share of another's, yet counted among
+    the header's reposts and quotes, so the figures say how many they leave out."""
+    if exchange.kind not in ("repost", "quote"):
+        return False
+    author = ref_authors.get(exchange.shared_id) if exchange.shared_id else None
+    author = author or exchange.named_author
+    return bool(author) and author.lower() in me
+
+
 def talks_with(
     exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]
 ) -> frozenset[str]:

@@ -162,6 +162,16 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
         # one reply continues one thread: "not counting 1 reply in your own threads" misread
         threads = "thread" if own == 1 else "threads"
         replies += f", not counting {count_of(own, 'reply')} in your own {threads}"
+    shares = _part_of(
+        conv["reposts_and_quotes_of_others"],
+        conv["posts"],
+        "posts",
+        conv["share_share"],
+        every=True,
+    )
+    if own_shares := int(conv.get("reposts_and_quotes_of_own") or 0):
+        # the header counts them among its reposts and quotes: 643 + 79 read against 721
+        shares += f", not counting {count_of(own_shares, 'share')} of your own posts"
     return [
         ("Replies to others", replies),
         (
@@ -178,16 +188,7 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
             f"{conv['accounts_engaged_30d']:,} in 30 days, "
             f"{conv['accounts_engaged_90d']:,} in 90 days",
         ),
-        (
-            "Reposts and quotes",
-            _part_of(
-                conv["reposts_and_quotes_of_others"],
-                conv["posts"],
-                "posts",
-                conv["share_share"],
-                every=True,
-            ),
-        ),
+        ("Reposts and quotes", shares),
         *_answer_figures(conv, mentions_known),
         *_inbox_figure(conv.get("inbox_conversations_joined")),
     ]
