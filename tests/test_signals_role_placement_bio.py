@@ -357,3 +357,33 @@ def test_a_bluesky_or_mastodon_handle_standing_in_for_the_name_is_read_as_a_name
     assert model.predict(names, [bio] * 3).role == ["recruiter"] * 3
     brands = ["northgate.bsky.social", "@acmestaffing@mastodon.social"]
     assert model.predict(brands, [bio] * 2).role == ["staffing_firm"] * 2
+
+
+# (name, bio, posts): a brand's customer care answers in the first person ("DM me … ^KL")
+_CARE_ACCOUNTS = [
+    ("BrightwayStaffing", "We place nurses across Ohio.",
+     ["Sorry about the delay with your timesheet. DM me your details and I'll sort it. ^KL"]),
+    ("Brightway", "Placing top IT talent in Austin since 1998.",
+     ["Hi Tom, please DM me your email and we'll look into it."]),
+    ("BrightwayCare", "Customer care for Brightway, placing nurses across Ohio.",
+     ["So sorry! I'm working on your payslip now, message me if it's still wrong."]),
+    ("Northgate", "We place nurses with hospitals across Ohio.",
+     ["I'm looking for your booking now, bear with me."]),
+]  # fmt: skip
+
+
+def test_one_dm_me_post_leaves_a_brands_care_account_a_staffing_firm() -> None:
+    """One "DM me" from a care agent made the agency a person and a recruiter (issue #8)."""
+    model = load_role_model()
+    cases = _CARE_ACCOUNTS
+    out = model.predict([n for n, _, _ in cases], [b for _, b, _ in cases], [p for *_, p in cases])
+    assert out.role == ["staffing_firm"] * len(cases)
+    assert out.kind == ["org"] * len(cases)
+
+
+def test_dm_me_under_a_persons_name_is_a_recruiter_even_over_a_firms_bio() -> None:
+    model = load_role_model()
+    bio = "Placing top IT talent in Austin since 1998."
+    out = model.predict(["Jane Smith"], [bio], [["Senior Java role in Austin, DM me."]])
+    assert (out.role, out.kind) == (["recruiter"], ["person"])
+    assert model.predict(["Jane Smith"], [bio], None).role == ["staffing_firm"]

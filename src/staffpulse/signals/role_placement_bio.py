@@ -39,7 +39,9 @@ where a solo recruiter writing as a firm says what it does and posts a client's 
 in one recruiter's own words ("My client is hiring. DM me.", "I'm recruiting nurses") or a
 handle that names one ("janesmithrecruiter") make the account a recruiter's whatever its bio
 or name: a firm's account says "DM us" and "our client", and a recruiter may well post about
-her employer's "our consultants". A
+her employer's "our consultants". A contact in the first person alone ("DM me", "I'm working
+on it") is also a brand's customer care agent's, so it makes a person only of an account with a
+person's name. A
 person's name includes those of other countries ("Priya Patel", "Nguyen Thi Mai"; see
 :func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`). Otherwise, for such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
 role score but vendor's goes to staffing_firm: by the guidelines an organization that places
@@ -195,15 +197,22 @@ _ORGANIZATION_POSTS = re.compile(
     r"|\bjoin\s+our\s+(?:\w+\s+){0,2}?(?:recruitment|recruiting|search|consulting)\s+team\b",
     re.IGNORECASE,
 )
-# posts in which one recruiter speaks for themself ("My client is hiring a CFO. DM me.", "I'm
-# recruiting nurses in Leeds"): an agency's account says "DM us" and "our client", so such posts
-# are a person's even when they also speak of the employer's "our consultants" or offices
-_PERSON_POSTS = re.compile(
-    r"\b(?:dm|message|email|e-mail|call|text|ping|inbox|contact)\s+me\b|\breach\s+out\s+to\s+me\b"
-    r"|\bsend\s+me\s+(?:your\s+)?(?:cv|resume|details)\b|\bmy\s+(?:clients?|candidates?|desk)\b"
-    r"|\bi(?:'?m|\s+am)\s+(?:hiring|recruiting|looking\s+for|working\s+on|partnering)\b"
-    r"|\bi\s+(?:have|'ve\s+got)\s+(?:a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?"
+# posts in which one recruiter speaks of their own work ("My client is hiring a CFO.", "I'm
+# recruiting nurses in Leeds", "I have 3 open roles"): an agency's account says "our client", so
+# such posts are a person's even when they also speak of the employer's "our consultants"
+_RECRUITER_POSTS = re.compile(
+    r"\bsend\s+me\s+(?:your\s+)?(?:cv|resume)\b|\bmy\s+(?:clients?|candidates?|desk)\b"
+    r"|\bi(?:'?m|\s+am)\s+(?:hiring|recruiting|looking\s+for(?!\s+your\b)|partnering)\b"
+    r"|\bi(?:\s+have|'ve)(?:\s+got)?\s+(?:a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:roles?|openings?|positions?|vacanc\w*|jobs?|reqs?)\b|\bi\s+(?:just\s+)?placed\b",
+    re.IGNORECASE,
+)
+# a contact in the first person: a solo recruiter's ("Dev role in Austin, DM me") but also a
+# brand's customer care agent's ("Sorry about your timesheet! DM me your details. ^KL"), so it
+# makes a person only of an account that already has a person's name
+_CONTACT_POSTS = re.compile(
+    r"\b(?:dm|message|email|e-mail|call|text|ping|inbox|contact)\s+me\b|\breach\s+out\s+to\s+me\b"
+    r"|\bsend\s+me\s+(?:your\s+)?details\b|\bi(?:'?m|\s+am)\s+working\s+on\b",
     re.IGNORECASE,
 )
 _RETWEET = re.compile(r"\s*RT\s+@", re.IGNORECASE)
@@ -279,20 +288,25 @@ def speaks_for_a_firm(bio: str, posts: TextInput = None) -> bool:
     return bool(text) and _ORGANIZATION_POSTS.search(to_ascii(text)) is not None
 
 
-def speaks_as_a_person(posts: TextInput = None) -> bool:
-    """The posts are one recruiter's own words ("my client", "DM me", "I'm hiring")."""
+def speaks_as_a_person(
+    posts: TextInput = None, pattern: re.Pattern[str] = _RECRUITER_POSTS
+) -> bool:
+    """The posts are one recruiter's own words of their work ("my client", "I'm hiring"), or
+    with ``pattern`` :data:`_CONTACT_POSTS`, a contact in the first person ("DM me")."""
     text, _ = sample_posts(posts)
     # an agency retweets its consultants ("RT @janesmith: My client is hiring. DM me."): their
     # words, not the account's
     own = [line for line in text.split("\n") if not _RETWEET.match(line)]
-    return any(_PERSON_POSTS.search(to_ascii(line)) is not None for line in own)
+    return any(pattern.search(to_ascii(line)) is not None for line in own)
 
 
 def _names_a_person(name: str, bio: str, posts: TextInput) -> bool:
-    """The screen name is one recruiter's, or a person's and nothing says a firm speaks."""
+    """The screen name is one recruiter's, or a person's and nothing says a firm speaks (or
+    the posts say "DM me" over a bio that calls the account a firm's)."""
     split = split_name(name)
     return names_a_recruiter(split) or (
-        reads_as_a_persons_name(split, handle_user(name)) and not speaks_for_a_firm(bio, posts)
+        reads_as_a_persons_name(split, handle_user(name))
+        and (speaks_as_a_person(posts, _CONTACT_POSTS) or not speaks_for_a_firm(bio, posts))
     )
 
 
