@@ -82,3 +82,35 @@ def test_german_spanish_and_french_job_ads_count_as_job_ads() -> None:
         "2 posts not in English are job ads by their wording (German, Spanish or French) and "
         "counted in the share",
     ]
+
+
+def test_the_advice_counts_original_posts_in_english_when_others_were_left_out() -> None:
+    # a real feed of 4 original posts, 2 in Korean, was told "Neither of your 2 original
+    # posts is a job ad": it has 4
+    feed = FeedBuilder("duo")
+    feed.chat(2)
+    for i in range(2):
+        feed.post(GERMAN_CHAT.format(i=i))
+    assert (
+        audit_feed(feed)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("Neither of your 2 original posts in English is a job ad: a healthy mix.")
+    )
+    ads = FeedBuilder("ads")
+    ads.job(1)
+    ads.post(GERMAN_CHAT.format(i=0))
+    assert (
+        audit_feed(ads)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("Your only original post in English is a job ad.")
+    )
+    english = FeedBuilder("plain")
+    english.chat(2)
+    assert (
+        audit_feed(english)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("Neither of your 2 original posts is a job ad")
+    )

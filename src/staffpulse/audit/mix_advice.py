@@ -13,6 +13,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     """Mix's advice, at most three, from its evidence (``ev``) and the audit's settings."""
     n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (see above)
     recent = ev["recent"]
+    read = " in English" if ev.get("not_english") else ""  # n leaves the others out
     recs: list[str] = []
     if n == 0:
         return [
@@ -23,7 +24,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         ]
     if share > float(settings["job_share_ok"]):
-        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"])))
+        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read))
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
@@ -52,22 +53,24 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         )
     if not recs:
-        recs.append(_healthy_mix(int(ev["job_ads"]), n, share))
+        recs.append(_healthy_mix(int(ev["job_ads"]), n, share, read))
     return recs[:3]
 
 
-def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advice:
+def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: str) -> Advice:
     """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
     of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
     were job ads" in a client's benchmark), and a feed whose last posts are no longer mostly
     ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
-    were job ads (59% overall). Alternate each job post...")."""
+    were job ads (59% overall). Alternate each job post..."). ``read``: " in English" when
+    posts in other languages were left out of ``n``."""
     ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
     alternate = "Alternate each job post with a tip, a story or a question."
     if last >= n:
         if n == 1:
             return Advice(
-                "Your only original post is a job ad. Follow it with a tip, a story or a question.",
+                f"Your only original post{read} is a job ad. Follow it with a tip, a story or a "
+                "question.",
                 "Post fewer job ads: its only original post is a job ad",
             )
         if ads == n:  # "All 2 of your posts" is no English
@@ -75,11 +78,11 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advic
                 ("Both your", "both its") if n == 2 else (f"All {n:,} of your", f"all {n:,}")
             )
             return Advice(
-                f"{every} original posts are job ads. {alternate}",
+                f"{every} original posts{read} are job ads. {alternate}",
                 f"Post fewer job ads: {its} original posts are job ads",
             )
         return Advice(
-            f"{ads:,} of your {n:,} original posts are job ads ({share_said}). {alternate}",
+            f"{ads:,} of your {n:,} original posts{read} are job ads ({share_said}). {alternate}",
             f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({share_said})",
         )
     if ads <= ok * last:
@@ -95,24 +98,30 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advic
     )
 
 
-# "none of your posts" said of one post or two is no English
-_NO_ADS = {
-    1: "Your one original post is not a job ad",
-    2: "Neither of your 2 original posts is a job ad",
-}
-
-
-def _healthy_mix(ads: int, n: int, share: float) -> Praise:
-    """The praise of a feed with few job ads (``ads`` of ``n`` original posts)."""
+def _healthy_mix(ads: int, n: int, share: float, read: str) -> Praise:
+    """The praise of a feed with few job ads (``ads`` of ``n`` original posts, ``read`` in
+    English when others were left out: "Neither of your 2 original posts" misread a feed of 4,
+    2 in Korean)."""
     # a few ads in a long feed round to 0%: "none" would contradict the count shown beside
     # it ("3 of 746 original posts"), so the count is said instead
-    if ads == 0:
-        lead = _NO_ADS.get(n, "None of your posts are job ads")
+    if ads == 0 and n <= 2:  # "none of your posts" said of one post or two is no English
+        lead = (
+            f"Your one original post{read} is not"
+            if n == 1
+            else f"Neither of your 2 original posts{read} is"
+        )
+        lead += " a job ad"
+    elif ads == 0:
+        lead = (
+            f"None of your {n:,} original posts{read} are job ads"
+            if read
+            else "None of your posts are job ads"
+        )
     elif whole(100 * share) == 0:
         are = "is a job ad" if ads == 1 else "are job ads"
-        lead = f"Only {ads:,} of your {n:,} original posts {are}"
+        lead = f"Only {ads:,} of your {n:,} original posts{read} {are}"
     else:
-        lead = f"Only {whole(100 * share)}% of your posts are job ads"
+        lead = f"Only {whole(100 * share)}% of your posts{read} are job ads"
     return Praise(
         f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
         "and one thing you like about the team."
