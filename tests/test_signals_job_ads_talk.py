@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.signals.job_ads_talk import asks_peers, find_hiring_talk, pitches_to_employers
+from staffpulse.signals.job_ads_talk import find_hiring_talk
 
 PEER_QUESTIONS = [
     "Should companies post salary ranges in job ads? Recruiters, what do you think? #hiring #jobs",
@@ -29,7 +29,7 @@ PEER_QUESTIONS = [
 
 @pytest.mark.parametrize("text", PEER_QUESTIONS)
 def test_a_question_to_peers_is_no_ad(text: str) -> None:
-    assert asks_peers(text)
+    assert find_hiring_talk([text])[0]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_an_ad_that_asks_a_question_stays_an_ad(text: str) -> None:
     ],
 )
 def test_posts_that_ask_no_view_are_left_to_the_model(text: str) -> None:
-    assert not asks_peers(text)
+    assert not find_hiring_talk([text])[0]
 
 
 def test_a_batch_marks_only_its_talk_about_hiring() -> None:
@@ -91,7 +91,7 @@ def test_a_batch_marks_only_its_talk_about_hiring() -> None:
     ],
 )
 def test_a_pitch_to_employers_offers_no_job(text: str) -> None:
-    assert pitches_to_employers(text)
+    assert find_hiring_talk([text])[0]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_a_pitch_to_employers_offers_no_job(text: str) -> None:
     ],
 )
 def test_ads_and_job_seeker_talk_are_no_pitch_to_employers(text: str) -> None:
-    assert not pitches_to_employers(text)
+    assert not find_hiring_talk([text])[0]
 
 
 def test_each_post_of_a_batch_is_judged_on_its_own_words() -> None:

@@ -40,9 +40,7 @@ from staffpulse.signals.job_ads import find_staffing_ads
 __all__ = [
     "HIRING_TALK_BOUNDS",
     "HIRING_TALK_SCORE",
-    "asks_peers",
     "find_hiring_talk",
-    "pitches_to_employers",
 ]
 
 #: The highest job-opening score of a post about hiring that offers no job.
@@ -102,20 +100,6 @@ _PITCHES_TO_EMPLOYERS = re.compile(
     r"|\bfind your next (?:great |star |top )?hire\b",
     _I,
 )
-
-
-def asks_peers(text: str) -> bool:
-    """Whether ``text`` asks the reader's view and offers nothing to apply for."""
-    return _ASKS_OPINION.search(text) is not None and _is_talk(text)
-
-
-def pitches_to_employers(text: str) -> bool:
-    """Whether ``text`` sells employers a way to hire and offers nothing to apply for."""
-    return _PITCHES_TO_EMPLOYERS.search(text) is not None and _is_talk(text)
-
-
-def _is_talk(text: str) -> bool:
-    return _OFFERS_WORK.search(text) is None and not find_staffing_ads([text])[0]
 
 
 def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
