@@ -10,7 +10,6 @@ import pytest
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import (
     assemble,
-    conversation_from_context,
     load_conversations,
     load_conversations_around,
 )
@@ -114,16 +113,6 @@ def test_reposts_are_not_turns_and_platforms_stay_apart() -> None:
     ]
     convs = assemble(posts)
     assert len(convs) == 2 and all(len(c.posts) == 1 for c in convs)
-
-
-def test_mastodon_status_context() -> None:
-    ancestors = [p("mastodon", "1", 0), p("mastodon", "2", 1, reply_to_post_id="1")]
-    focus = p("mastodon", "3", 2, reply_to_post_id="2")
-    descendants = [p("mastodon", "4", 3, reply_to_post_id="3")]
-    conv = conversation_from_context(focus, ancestors, descendants)
-    assert conv.id == "1" and [q.id for q in conv.posts] == ["1", "2", "3", "4"]
-    alone = conversation_from_context(focus, [], [])
-    assert alone.id == "3"
 
 
 def test_assembly_is_order_independent() -> None:

@@ -183,15 +183,6 @@ def _root_id(members: Sequence[Post], known: dict[str, Post]) -> str:
     return top.reply_to_post_id or top.id
 
 
-def conversation_from_context(
-    focus: Post, ancestors: Sequence[Post], descendants: Sequence[Post]
-) -> Conversation:
-    """A Mastodon status context as one conversation rooted at its first ancestor."""
-    posts = {p.id: p for p in (*ancestors, focus, *descendants)}
-    root = ancestors[0].id if ancestors else focus.id
-    return Conversation(focus.platform, root, tuple(sorted(posts.values(), key=_sort_key)))
-
-
 def load_conversations(
     store: Store,
     platform: str | None = None,
