@@ -4,34 +4,35 @@ Every failure a user can cause is one of these. The library raises them; only th
 (`staffpulse.cli`) and the web app (`staffpulse.web`) turn them into messages, so library
 callers can catch precisely what they care about.
 
-Hierarchy::
+Hierarchy, with each class's exit code (``exit_code``: the process exit status the CLI uses,
+from sysexits.h where one fits; a subclass keeps its parent's unless it says another)::
 
-    StaffpulseError                  any failure staffpulse reports to a user
-    ├── ConfigError                  bad or unreadable config file / environment
-    ├── MissingExtraError            an optional part is not installed (names the pip command)
-    ├── StoreError                   the SQLite store cannot be opened or migrated
-    ├── OutputError                  results cannot be written into the folder given (exit 73)
-    ├── ClusterError                 a local Dask cluster cannot be started on this machine
-    ├── InputError                   a file or argument the user gave cannot be used
-    │   ├── MissingFileError         the path the user gave does not exist
+    StaffpulseError                  any failure staffpulse reports to a user                 1
+    ├── ConfigError                  bad or unreadable config file / environment             78
+    ├── MissingExtraError            an optional part is not installed (names pip command)   69
+    ├── StoreError                   the SQLite store cannot be opened, migrated, written    74
+    ├── OutputError                  results cannot be written into the folder given         73
+    ├── ClusterError                 a local Dask cluster cannot be started here             71
+    ├── InputError                   a file or argument the user gave cannot be used         65
+    │   ├── MissingFileError         the path the user gave does not exist                   66
     │   ├── UnknownFormatError       no importer recognises the file
-    │   ├── UnsafeArchiveError       an uploaded ZIP that must not be opened (zip slip, bomb)
+    │   ├── UnsafeArchiveError       an uploaded ZIP that must not be opened (slip, bomb)
     │   ├── NotAnImageError          an avatar file is not a readable image
     │   ├── ImageTooLargeError       an avatar declares too many pixels (decompression bomb)
     │   └── EmptyInputError          the file or folder holds nothing to import
-    │       └── NothingImportedError files read, but none held a record (exit 1)
-    ├── NotFoundError                an account, audit or conversation is not in the store
+    │       └── NothingImportedError files read, but none held a record                       1
+    ├── NotFoundError                not in the store, or not on the platform asked          66
     │   ├── NoSuchAccountError       no stored account has that handle (on that platform)
     │   └── AmbiguousAccountError    a handle names accounts on several platforms
-    ├── ModelError                   a shipped model artifact is missing or corrupt
-    └── FetchError                   a live platform call failed
-        ├── AuthError                missing or rejected credentials
+    ├── ModelError                   a shipped model artifact is missing or corrupt          70
+    └── FetchError                   a live platform call failed                             75
+        ├── AuthError                missing or rejected credentials                         77
         ├── RateLimitError           HTTP 429 and the wait would exceed the cap
-        ├── PaymentRequiredError     HTTP 402: X credits exhausted (exit 69)
+        ├── PaymentRequiredError     HTTP 402: X credits exhausted                           69
         └── BudgetExceededError      the next request would pass the user's --budget
 
 Each error carries a one-line ``message`` (what went wrong, and where) and a ``hint`` (what
-to do next). ``exit_code`` is the process exit status the CLI uses.
+to do next).
 """
 
 from __future__ import annotations
