@@ -250,3 +250,15 @@ def test_advice_for_two_posts_without_a_reply_says_neither() -> None:
     recs = audit_feed(feed).pillars["conversation"].recommendations
     assert recs[0].startswith("Neither of your 2 posts is a reply to others (aim for about 30%).")
     assert recs[0].headline == "Reply to others: neither of 2 posts is a reply"
+
+
+def test_a_single_post_continuing_its_own_thread_is_not_told_it_replies_to_no_one() -> None:
+    # a real one-post account, a reply in its own thread, read "Your one post is not a
+    # reply to anyone"
+    feed = FeedBuilder("rosa")
+    feed.reply("rosa")
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith(
+        "Your one post continues a thread of your own: it is no reply to anyone else."
+    )
+    assert recs[0].headline == "Reply to others: its one post is no reply to others"

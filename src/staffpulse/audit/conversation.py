@@ -214,7 +214,10 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     # the account is nor what is enough
     target = f"aim for about {whole(100 * reply_target)}%"
     share = f"({pct(ev['reply_share'])}; {target})."
-    if posts == 1:
+    if posts == 1 and ev.get("replies_to_self"):  # a reply, though to itself
+        finding = "Your one post continues a thread of your own: it is no reply to anyone else."
+        headline = "its one post is no reply to others"
+    elif posts == 1:
         finding = "Your one post is not a reply to anyone."
         headline = "its one post is no reply"
     elif not replies and posts == 2:  # "None of your 2 posts" is no English
