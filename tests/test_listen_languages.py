@@ -14,6 +14,7 @@ from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.jetstream import POST_COLLECTION
 from staffpulse.listen.jetstream_file import replay_file
+from staffpulse.listen.language_words import language_by_words
 from staffpulse.listen.languages import other_language, other_languages_note
 from staffpulse.listen.relevance import Keywords, RelevanceFilter
 from staffpulse.listen.replay import frames_of
@@ -189,3 +190,61 @@ def test_a_listen_run_counts_the_posts_in_other_languages_it_did_not_keep(
     assert "2 posts in Spanish were not kept: listening reads English only" in (
         console.export_text()
     )
+
+
+def test_a_csv_in_spanish_is_counted_by_its_words_as_posts_from_a_platform_are(
+    tmp_path: Path,
+) -> None:
+    def row(pid: str, text: str) -> Post:  # a staffpulse CSV: platform csv, no language
+        return Post(platform="csv", id=pid, author_id=f"u{pid}", text=text,
+                    created_at=NOW - timedelta(days=0.05))  # fmt: skip
+
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(
+            [
+                row("1", "How many interviews is too many for a junior role?"),
+                row("2", "Mi jefe no me paga las horas extra. ¿Es legal?"),
+                row("3", "Los reclutadores nunca responden después de la entrevista."),
+                row("4", "Wir suchen eine Pflegekraft in Berlin, bitte bewerben"),
+                row("5", "Que tal?"),  # too few words to tell: not counted
+            ],
+            provenance("staffpulse_csv", tmp_path / "posts.csv"),
+        )
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert [i.conversation_id for i in result.items] == ["1"]
+    assert result.other_languages == {"es": 2, "de": 1}
+    assert any(
+        n.startswith("3 posts in other languages (2 in Spanish and 1 in German) were read")
+        for n in result.notes
+    )
+
+
+def test_a_kept_post_with_no_language_is_cautioned_in_the_language_its_words_show(
+    tmp_path: Path,
+) -> None:
+    spanish = Post(platform="csv", id="1", author_id="u1", created_at=NOW - timedelta(hours=1),
+                   text="¿Alguien tiene tips para una job interview en una agencia? Es mañana")  # fmt: skip
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert([spanish], provenance("staffpulse_csv", tmp_path / "posts.csv"))
+        scorer: Any = FakeScorer()
+        (item,) = build_inbox(store, text_model=scorer, role_model=None).items
+    assert any(c.startswith("written in Spanish: the angle is for a reply in English")
+               for c in item.cautions)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Estou procurando trabalho em São Paulo, alguém sabe de vagas?", "pt"),
+     ("Nous recrutons un développeur à Paris, c'est pour vous", "fr"),
+     ("Ik zoek werk in Amsterdam, wat raden jullie aan?", "nl"),
+     ("Cerchiamo un cuoco per il ristorante, è un lavoro full time", "it"),
+     ("面接は何回が普通ですか", "other"),
+     ("Bɪɢ Tᴀɢ | 👑 https://t.co/x", None),  # small capitals: English dressed up
+     ("How do you handle counteroffers?", None),
+     ("Great job team!", None)],
+)  # fmt: skip
+def test_the_words_of_a_post_with_no_language_name_it_and_english_is_none(
+    text: str, code: str | None
+) -> None:
+    assert language_by_words(text) == code

@@ -16,9 +16,11 @@ A post's language is read as the audit reads it
 tags a few English words "in", "tl" or "fr"), and unless it is a link whose few title words
 show no other language (X calls an article's English title and its link Catalan or
 Romanian: on the shared real samples, 54 of the 173 posts said to be in other languages);
-with none from the platform, its words decide, for an item's caution. The note counts only
-posts whose platform named another language: reading the words of every post turned down
-would cost an inbox of a big store seconds.
+with none from the platform (a CSV, the customer-care datasets, X's "und"), its words decide
+(:func:`staffpulse.listen.language_words.language_by_words`), for the note as for an item's
+caution, so a Spanish CSV is told "5 posts in Spanish" as Spanish posts from Bluesky are. Reading
+the words costs about 45 microseconds a post (half a second for 10,000 posts turned down in the
+window).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from datetime import datetime
 # the audit's reading of a platform's guess on a link's title, used as it is so that the two
 # never disagree on a post
 from staffpulse.audit.language import NO_LANGUAGE, guessed_on_a_title, post_language
+from staffpulse.listen.language_words import language_by_words
 from staffpulse.models import Post
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.store import Store
@@ -65,16 +68,17 @@ def other_language(lang: str | None) -> str | None:
 def language_name(code: str | None) -> str:
     """ "Spanish" for "es"; a code with no name here is said as written ("sw"), and no code
     at all (the words told) as "another language"."""
-    if code is None:
+    if code is None or code == "other":  # words of no language named here, another script
         return "another language"
     return _NAMES.get(code, f"language '{code}'")
 
 
 def other_language_caution(post: Post) -> str | None:
     """The caution of an item whose opening is in another language, else None."""
-    if not _in_other_language(post):
+    code = turned_down_language(post)
+    if code is None:
         return None
-    name = language_name(other_language(post.lang))
+    name = language_name(code)
     return (
         f"written in {name}: the angle is for a reply in English; answer in {name} only if"
         " someone at your firm writes it, else skip"
@@ -96,8 +100,8 @@ def count_turned_down(
     sql = (
         "SELECT p.platform, p.id, p.lang, p.text FROM listen_relevance r JOIN posts p"
         " ON p.platform = r.platform AND p.id = r.post_id"
-        " WHERE r.relevant = 0 AND p.lang IS NOT NULL AND p.lang != ''"
-        " AND lower(p.lang) NOT LIKE 'en%' AND p.created_at <= ?"
+        " WHERE r.relevant = 0 AND (p.lang IS NULL OR lower(p.lang) NOT LIKE 'en%')"
+        " AND p.created_at <= ?"
     )
     params: list[str | None] = [format_time(until)]
     if since is not None:
@@ -119,9 +123,21 @@ def count_turned_down(
 
 def turned_down_language(post: Post) -> str | None:
     """The language code of a post in another language (:func:`other_language`, unless its
-    words are plainly English), else None."""
+    words are plainly English; the words' language when its platform named none), else
+    None."""
     code = other_language(post.lang)
-    return code if code is not None and _in_other_language(post) else None
+    if code is not None:
+        return code if _in_other_language(post) else None
+    return _by_words(post)
+
+
+def _by_words(post: Post) -> str | None:
+    """What the words tell of a post whose platform named no language (none at all, or X's
+    "und"): a code ("es"), "other", or None."""
+    lang = (post.lang or "").strip().lower()
+    if lang and lang not in NO_LANGUAGE:
+        return None
+    return language_by_words(post.text)
 
 
 def _in_other_language(post: Post) -> bool:
