@@ -248,6 +248,8 @@ _SLOGANS = [
     "Accounting professionals for Boston firms.",
     "Putting people to work in Houston since 1972.",
     "We find the talent. You grow the business. Chicago.",
+    "IT contractors on demand.",
+    "Warehouse workers on demand in Dallas.",
 ]
 # the same shapes from firms that are no agency, and a job board's or careers page's words
 _NOT_SLOGANS = [
@@ -264,6 +266,10 @@ _NOT_SLOGANS = [
     "Find developers for your startup. Post a job free.",
     "Teachers for schools. Apply to join our programme.",
     "Nurses for nurses. A community for nurses across Ohio.",
+    "Freelancers on demand.",
+    "Print on demand for brands.",
+    "Learning developers on demand.",
+    "Developers on demand? Post a job free.",
 ]
 
 

@@ -152,7 +152,10 @@ _CONNECTS = re.compile(
     r"|\b(?:find(?:s|ing)?|supply(?:ing)?|supplies|provid(?:e|es|ing)|sourc(?:e|es|ing))\s+"
     rf"(?:{_WORD}){{0,3}}?(?:{_WORKERS}|people)\s+(?:for|to)\s+(?:{_WORD}){{0,3}}?{_CLIENTS}\b"
     rf"|(?:^|[.|!:;]\s*)(?:{_NOT_A_VERB}){{0,3}}?{_WORKERS}\s+for\s+(?:{_WORD}){{0,3}}?{_CLIENTS}\b"
-    r"|\bput(?:s|ting)?\s+(?:people|workers|talent)\s+(?:back\s+)?to\s+work\b",
+    r"|\bput(?:s|ting)?\s+(?:people|workers|talent)\s+(?:back\s+)?to\s+work\b"
+    # "IT contractors on demand", "Warehouse workers on demand in Dallas" (not "freelancers":
+    # a gig marketplace says that)
+    rf"|(?:^|[.|!:;]\s*)(?:{_NOT_A_VERB}){{0,3}}?{_WORKERS}\s+on\s+demand\b",
     re.IGNORECASE,
 )
 _FEED_OR_CAREERS = re.compile(
@@ -237,6 +240,7 @@ _STEMS = (
     "provid",
     "sourc",
     "to work",
+    "on demand",
 )
 # "Nurses for hospitals …" has none of those stems; " for " is in one bio in ten, so its
 # workers are looked for before the whole rule runs
