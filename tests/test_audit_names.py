@@ -89,6 +89,12 @@ def test_other_names(name: str, value: float) -> None:
         ("Robert Half International", None),  # a firm named after a person
         ("Research Training Institute for Librarians", None),  # a firm cue
         ("the hiring desk of Acme", None),  # no capitalised name first
+        ("🌻 Maya Okafor loves a good spreadsheet", "Maya Okafor"),
+        (
+            "\U0001d40b\U0001d40e\u2661\U0001d404\U0001d411 \U0001d411\U0001d404\U0001d40d",
+            None,
+        ),  # LO♡ER REN
+        ("Ma\u2661ya Okafor loves a good spreadsheet", None),  # "Ma ya" is no name
     ],
 )
 def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | None) -> None:
