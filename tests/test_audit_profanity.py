@@ -22,6 +22,9 @@ from staffpulse.audit.profanity import swears
         "Monday again #WTF",
         "Third no-show this week #fml",
         "Walk for a cure this Saturday #FuckCancer",
+        # or ends with one: a real post to imitate ended in "#brexshit strikes again!"
+        "But we hold all the cards don't we? #brexshit strikes again!",
+        "Payroll down again #whatthefuck",
     ],
 )
 def test_a_post_that_swears_is_caught(text: str) -> None:
@@ -41,6 +44,7 @@ def test_a_post_that_swears_is_caught(text: str) -> None:
         "Book club at lunch #Dickens #cocktails",
         "What #FMLA leave means for your temps",
         "Risotto night #shiitake",
+        "Gift wrap for the team #washitape",
         "Open roles: https://example.com/jobs#shit-list and more",
     ],
 )
