@@ -16,6 +16,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
+* sarcasm about work ("Love how our new return-to-office policy means 2 hours of commuting.
+  Great job, leadership.", :mod:`staffpulse.listen.sarcasm`) is the complaint it is: its
+  frustration acknowledged, never cheered on nor joked along with;
 * career news ("Yesterday was my last day as...", "I started a new job", "promoted", "got the
   job") is congratulated, never argued with, and its question answered ("First day tomorrow!
   Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
@@ -46,6 +49,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from staffpulse.listen.moderation import Tone, judge_tone
+from staffpulse.listen.post_kinds import (
+    asks_for_help,
+    asks_nothing,
+    is_career_news,
+    tells_of_a_coming_step,
+)
+from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
@@ -53,83 +63,6 @@ JOB_AD = "Not a conversation: share the opening with a candidate who fits, if an
 LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "greeting")  # nothing to gain
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
-
-# news of one's own career: a new job, a last day, a promotion, a retirement
-_CAREER_NEWS_RE = re.compile(
-    r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|\bnew (year, new )?(job|career|role|"
-    r"position|chapter)\b|\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
-    r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bretir(ed|ing|ement)\b|"
-    # a promotion won, not one withheld ("I'm off the promotion list")
-    r"\b(got|earned|received|landed|accepted|celebrating) (a |my |the |her |his |our )?"
-    r"promotion\b|\bpromotion to\b|"
-    r"\b(excited|thrilled|proud|happy) to (announce|share|join|say)\b|"
-    r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b|"
-    # the job won: "got the job", "landed my first internship", "got hired"; not "never got
-    # the job", "got the job done" nor "got a job interview" (news to come, not news)
-    r"(?<!never )(?<!not )(?<!n't )(?<!n\u2019t )\b(got|landed|accepted|secured|scored)"
-    r"( (a|an|the|my|that|this))? (new |dream |first |full[- ]time )?(job|offer|position|role|"
-    r"internship)\b(?! (done|finished|interviews?|fairs?|ads?|applications?|search|hunt)\b)|"
-    r"\b(got|been|was|were|being|officially) (hired|offered (a|an|the) (job|position|role|"
-    r"internship))\b",
-    re.IGNORECASE,
-)
-# a question that asks for no answer, a rant in its form: "you're telling me...", "how is it
-# legal to...", "who thought ... was a good idea", "since when is it..."
-_RHETORICAL_RE = re.compile(
-    r"\b(?:you['\u2019]?re|youre|ur|you are|u r|are you|r u) (?:really |seriously |actually |"
-    r"just )?telling me\b"
-    r"|\bhow (?:is|was|are) (?:it|this|that) (?:still |even )?(?:legal|ok|okay|acceptable|"
-    r"allowed|fair|right|a thing)\b"
-    r"|\bwho (?:thought|decided) (?:[^\s?.!]+ ){1,8}?(?:was|were|is|would be) a (?:good|"
-    r"great|smart) idea\b"
-    r"|\bsince when (?:is|are|does|do|did) (?:it|this|that)\b",
-    re.IGNORECASE,
-)
-# a step of one's own just ahead: an interview, a first day, a start date ...
-_STEP = (
-    r"(?:(?:job|phone|video|zoom|teams|final|second|2nd|third|3rd|first|1st|big|panel|onsite|"
-    r"on-site|in-person)\s+)?interviews?\b"
-    # advice or media about interviews is no step of the writer's: "interview tips for tomorrow"
-    r"(?!\s+(?:tips|questions|advice|guide|hacks|mistakes|skills|process|techniques|coach\w*|"
-    r"training|series|with)\b)"
-    # a first day at work, not "the first day of spring" nor "first day of Christmas shopping"
-    r"|first day(?= (?:at|as|on the job|back|of (?:work|the (?:new )?job)|in the office)\b|"
-    r"\s*[!.,]|\s*$| (?:tomorrow|today|tmrw|on|next|this)\b)"
-    r"|start date\b"
-)
-_COUNT = r"(?:a|an|\d+|one|two|three|four|five|another|my|1st|2nd|3rd|final)"
-# ... the writer's own: said by "I have", "my", a count ("3 interviews") or opening a sentence
-_OWN_STEP_RE = re.compile(
-    r"(?:^|[.!?\n]\s*|\b(?:i|i['\u2019]?m|i['\u2019]?ve|i have|i['\u2019]?ve got|got|have|my)"
-    rf"\s+)(?:{_COUNT}\s+)?(?:new\s+)?(?:{_STEP})|\b{_COUNT}\s+(?:new\s+)?(?:{_STEP})",
-    re.IGNORECASE,
-)
-# ... and ahead, in the same sentence: a time ("tomorrow", "at 3pm") or luck asked for
-_SOON_RE = re.compile(
-    r"\b(?:tomorrow|tmrw|tmr|2morrow|today|tonight|this (?:morning|afternoon|evening|week)|"
-    r"next week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|in (?:an?|\d+|a few|two|three)"
-    r" (?:hours?|days?|mins?|minutes?)|at \d{1,2}(?::\d\d)? ?(?:am|pm)|wish me luck|"
-    r"fingers crossed)\b|\U0001f91e",
-    re.IGNORECASE,
-)
-# someone else's step (a candidate's start, "good luck on your interview"), one gone by ("had an
-# interview today, went well"), an employer's ("we have 3 interviews tomorrow", "hiring:
-# interviews next week") or a broadcast ("my interview airs tonight"): no luck to wish
-_NOT_OWN_STEP_RE = re.compile(
-    r"\b(?:you|your|ur|candidates?|client|he|she|his|her|they|their|them|we|our|had|went|was|"
-    r"were|did|nailed|aced|smashed|killed|finished|done|over|survived|after|airs|podcast|"
-    r"episode|watch|listen|tune in|live on|hiring|hire)\b|@\w+['\u2019]s\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?\n])\s+")
-# a request for help, or something broken: "won't work... please help", "still not working"
-_HELP_RE = re.compile(
-    r"\b(pl(ea)?se?|pls|plz) help\b|\bhelp me\b|\b(won['\u2019]?t|doesn['\u2019]?t|does not|"
-    r"will not|can['\u2019]?t|cannot|no) (work|load|open|connect|log ?in|sign ?in)\b|"
-    r"\b(not|stopped) working\b|\bstill (having|getting) (problems|issues|errors?)\b|"
-    r"\b(is|are|keeps?) (broken|crashing|freezing)\b",
-    re.IGNORECASE,
-)
 
 # the writer's own lot: a negative post without it is a view of something, not a hardship
 # ("us" in lower case only: "the US" is a country)
@@ -146,36 +79,6 @@ _OPINION_RE = re.compile(
     r"(?:^|\n)\s*take:",
     re.IGNORECASE,
 )
-
-
-def is_career_news(text: str) -> bool:
-    """The post announces a step in its author's career (new job, last day, promotion)."""
-    return _CAREER_NEWS_RE.search(URL_RE.sub(" ", text)) is not None
-
-
-def tells_of_a_coming_step(text: str) -> bool:
-    """The post tells of a step of its writer's own just ahead ("3 interviews tomorrow", "First
-    day tomorrow!"): a sentence with the step, said as the writer's, a time ahead, and no sign
-    of someone else's step, advice about one or one gone by."""
-    for sentence in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
-        if (
-            _OWN_STEP_RE.search(sentence)
-            and _SOON_RE.search(sentence)
-            and not _NOT_OWN_STEP_RE.search(sentence)
-        ):
-            return True
-    return False
-
-
-def asks_nothing(text: str) -> bool:
-    """The post's question asks for no answer: a rant in the form of one ("ur telling me you
-    cant hire better profs?", "how is it legal to pay teachers this little??")."""
-    return _RHETORICAL_RE.search(URL_RE.sub(" ", text)) is not None
-
-
-def asks_for_help(text: str) -> bool:
-    """The post asks for help with something broken, or complains that it does not work."""
-    return _HELP_RE.search(URL_RE.sub(" ", text)) is not None
 
 
 def _on(subject: str | None, word: str = "on") -> str:
@@ -231,11 +134,21 @@ def suggest_angle(
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
     """A question aimed at one account, career news, a step ahead, or a call for help: each its
     own angle."""
-    subject, lead = post.subject, post.lead
+    subject, lead, legal = post.subject, post.lead, post.tone.legal
     if addressee and post.question:
         return (
             f"A question for {addressee}, not the room: reply only if you can answer"
             f"{_on(subject)} first-hand, in a line or two."
+        )
+    # praise that means the opposite ("Love how our RTO policy means 2 hours of commuting.
+    # Great job, leadership."): the complaint it is, never cheered on nor joked along with
+    # (a question of rights in it is answered straight, below, with where to check)
+    if is_sarcastic(post.text) and not post.tone.grieving and not (post.question and legal):
+        asked = ", then answer what they asked" if post.question else ""
+        return lead + (
+            "read it as the complaint it is, not praise (it is sarcastic): acknowledge the"
+            f" frustration in a line and add one data point or story{_on(subject)} from your"
+            f" recruiters{asked}; don't cheer the decision on or joke along, no pitch."
         )
     # news told with a grievance or a rights question is not news to congratulate
     if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:

@@ -1,0 +1,73 @@
+"""Sarcasm about work: praise that means the opposite ("Love how our new return-to-office policy
+means two hours of commuting to sit on Zoom calls. Great job, leadership.").
+
+Read at face value, such a post is positive, and the humor model finds it funny, so its angle
+was "match the light tone"; a firm that cheers on the policy, or jokes along with a complaint
+about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
+
+* a marker that is sarcastic on its own: the "/s" tag, "said no one ever", "what could possibly
+  go wrong", "just what I needed", "nothing says ... like ...", thanks or praise handed to
+  "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
+  "yeah right";
+* praise ("love how", "gotta love it when", "thrilled that", "oh great", "so generous", "truly
+  the best", "living the dream") said of a workplace grievance in the same post: a mandatory
+  or unpaid thing, a request denied, a weekend or a Friday evening given to work, a commute, a
+  pay cut or a freeze, a return to the office, another meeting.
+
+Praise of a good thing ("I love how supportive my team is") has no grievance, and a grievance
+said plainly has no praise: neither is sarcasm. The angle then takes the post as the complaint it
+is (:mod:`staffpulse.listen.angles`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import URL_RE
+
+_ALONE_RE = re.compile(
+    r"(?:^|\s)/s\b"
+    r"|\bsaid no (?:one|body|employee|worker|nurse|recruiter|candidate|manager)(?: ever)?\b"
+    r"|\bwhat could (?:possibly )?go wrong\b"
+    r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|asked for)\b"
+    r"|\bnothing says\b[^.!?\n]{1,60}\blike\b"
+    r"|\b(?:thanks|thank you|great job|good job|well done|bravo|kudos|nice work|nice one|"
+    r"way to go),? (?:so much,? )?(?:leadership|management|corporate|hr|execs|our ceo|the ceo|"
+    r"c-suite|upper management)\b"
+    r"|\byeah,? right\b",
+    re.IGNORECASE,
+)
+_PRAISE_RE = re.compile(
+    r"\b(?:gotta|got to|you gotta|ya gotta|don['\u2019]?t you just|i just|i|we|just|really) "
+    r"love (?:it )?(?:how|when|that)\b"
+    r"|^\s*(?:love|loving) (?:how|when|that)\b"
+    r"|\b(?:thrilled|delighted|so glad|so happy|excited) (?:that|to see)\b"
+    r"|\boh,? (?:great|good|joy|goody|wonderful|fantastic|perfect|yay)\b"
+    r"|\bso (?:generous|thoughtful|considerate|kind of them)\b"
+    r"|\btruly (?:the best|a dream|inspiring|visionary|a gift)\b"
+    r"|\bbest (?:company|employer|workplace|boss|job) ever\b"
+    r"|\bliving the dream\b|\bcan['\u2019]?t wait\b",
+    re.IGNORECASE,
+)
+_GRIEVANCE_RE = re.compile(
+    r"\b(?:mandatory|required|forced|unpaid|denie[sd]|deny|denying|rejected|cancel+ed|"
+    r"cut|cuts|frozen|freeze|overtime|"
+    r"(?:work\w*|shifts?|meetings?|training|offsite|calls?|review) (?:on|this|every|all) "
+    r"(?:the |a )?(?:weekends?|saturdays?|sundays?)|"
+    r"(?:\d{1,2} ?(?:pm|am)|evening|night) on a (?:friday|saturday|sunday)|"
+    r"commut\w*|pay cut|no raise|raise freeze|hiring freeze|laid off|layoffs?|restructur\w*|"
+    r"return[- ]to[- ](?:the[- ])?office|rto|back to the office|5 days a week|"
+    r"another (?:meeting|reorg|survey|town ?hall|offsite|training)|more meetings|pizza party|"
+    r"on[- ]call|open[- ]plan|micromanag\w*|understaffed|short[- ]staffed|double shifts?|"
+    r"no (?:breaks?|lunch)|(?:two|2|three|3) (?:jobs|hours)|then (?:denies|cancels|cuts))\b",
+    re.IGNORECASE,
+)
+
+
+def is_sarcastic(text: str) -> bool:
+    """The post praises what it complains of: a sarcastic marker, or praise said of a
+    workplace grievance in the same post."""
+    plain = URL_RE.sub(" ", text)
+    if _ALONE_RE.search(plain):
+        return True
+    return _PRAISE_RE.search(plain) is not None and _GRIEVANCE_RE.search(plain) is not None

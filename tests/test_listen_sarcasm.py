@@ -1,0 +1,63 @@
+"""Sarcasm about work is read as the complaint it is: praise said of a grievance, or a marker
+such as "/s", gets an angle that acknowledges the frustration, never a light tone nor cheers."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.moderation import judge_tone
+from staffpulse.listen.sarcasm import is_sarcastic
+
+SARCASTIC = [
+    "Love how our new return-to-office policy means I spend 2 hours a day commuting to sit on"
+    " Zoom calls. Great job, leadership.",
+    "Oh great, another mandatory team-building offsite on a Saturday. Just what I wanted.",
+    'Gotta love it when HR announces "unlimited PTO" and then denies every request.',
+    "Thrilled that my manager scheduled my performance review for 6pm on a Friday.",
+    "Pizza party instead of raises again. Thanks, management.",
+    "Four-day onboarding with no laptop, what could possibly go wrong",
+]
+SINCERE = [
+    "I love how supportive my team is",
+    "Thrilled that I got the job!",
+    "Can't wait to play two gigs this Friday and on Saturday!",
+    "Our RTO policy is mandatory from Monday. How are recruiters handling it?",
+    "Unlimited PTO sounds great but HR denies every request",
+]
+
+
+@pytest.mark.parametrize("text", SARCASTIC)
+def test_praise_of_a_grievance_or_a_sarcastic_marker_is_sarcasm(text: str) -> None:
+    assert is_sarcastic(text)
+
+
+@pytest.mark.parametrize("text", SINCERE)
+def test_praise_of_a_good_thing_or_a_plain_grievance_is_not(text: str) -> None:
+    assert not is_sarcastic(text)
+
+
+def test_sarcasm_about_a_policy_gets_the_complaint_acknowledged_not_a_light_tone() -> None:
+    text = SARCASTIC[0]
+    # read at face value it is positive, and the humor model finds it funny
+    assert judge_tone([text])[0].light
+    angle = suggest_angle(text, {}, None, 0, humor=0.9)
+    assert angle == (
+        "Be the first to reply, and read it as the complaint it is, not praise (it is"
+        " sarcastic): acknowledge the frustration in a line and add one data point or story on"
+        " return to office from your recruiters; don't cheer the decision on or joke along, no"
+        " pitch."
+    )
+
+
+def test_a_sarcastic_post_that_asks_gets_its_question_answered_too() -> None:
+    text = "Love how every meeting is now mandatory and on camera. Anyone else seeing this?"
+    angle = suggest_angle(text, {"question": True}, None, 2, humor=0.6)
+    assert angle.startswith("Read it as the complaint it is, not praise")
+    assert "then answer what they asked" in angle and "light tone" not in angle
+
+
+def test_a_rights_question_in_a_sarcastic_post_is_answered_straight() -> None:
+    text = "Love that my agency cut our pay again. Is that even legal?"
+    angle = suggest_angle(text, {"question": True}, None, 2, humor=0.6)
+    assert "where to check (the labor department, an employment lawyer)" in angle
