@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from staffpulse import ingest
 from staffpulse.listen.threads import load_conversations
 from staffpulse.models import Post, Provenance
 from staffpulse.sources.mastodon import rows_from_mastodon
-from staffpulse.store import Record, Store
+from staffpulse.store import Record, Store, open_store
 
 PROV = Provenance(
     source="mastodon-json",
@@ -128,3 +130,24 @@ def test_a_post_stored_under_its_id_of_now_is_told_once_however_often_it_comes(
         )
     ]
     assert list(store.get_posts("x", ["18001", edited.id])) == [edited.id]
+
+
+def test_posts_stored_under_their_ids_of_now_are_counted_over_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two tweets edited since, stored as their latest versions; a file of their first
+    # versions (the second twice) read in batches of one record, as a long file is
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 1)
+    with open_store(tmp_path / "s.db") as store:
+        prov = replace(PROV, source="x-archive", location="tweets.js")
+        edited = [
+            Post(platform="x", id=f"180000000000000000{n}", author_id="7", aliases=(f"1800{n}",))
+            for n in (1, 2)
+        ]
+        store.write_records([Record(rows=tuple(edited), provenance=prov)])
+        older = tmp_path / "older.jsonl"
+        line = '{{"type": "post", "platform": "x", "id": "1800{}", "author": "7", "text": "hi"}}\n'
+        older.write_text(line.format(1) + line.format(2) + line.format(2), encoding="utf-8")
+        report = ingest.import_paths(store, [older])
+    said = [n.message for n in report.notices if "stored already" in n.message]
+    assert len(said) == 1 and said[0].startswith("2 posts are stored already under their id")

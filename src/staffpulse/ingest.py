@@ -256,6 +256,7 @@ def _import_plan(
                     progress(found.location, done)
             if (note := repeats_note(tally.repeats())) is not None:
                 report.notices.append(Notice(found.location, note))
+            report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))

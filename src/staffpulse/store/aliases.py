@@ -22,7 +22,7 @@ replaced rather than kept as a duplicate.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from staffpulse.store.codec import ids_by_platform, rows_where_in
@@ -115,25 +115,31 @@ def stored_under_another_id(
     return found
 
 
-def told_stored_under_another_id(
+def first_places(
     posts: Sequence[tuple[Any, ...]],
     origins: Sequence[tuple[str, int | None]],
     stored: set[tuple[str, str]],
-) -> list[tuple[str, str]]:
-    """What the import says of the posts :func:`stored_under_another_id` found (``posts``
-    are ``post_params`` tuples, ``origins`` their locations): once, where the first is. A
-    post the batch carries more than once (a tweet in two parts of an archive) is one post."""
-    where: dict[tuple[str, str], str] = {}
+) -> dict[tuple[str, str], str]:
+    """Where each of the posts :func:`stored_under_another_id` found first comes (``posts``
+    are ``post_params`` tuples, ``origins`` their locations), each post once however often
+    the batch carries it (a tweet in two parts of an archive)."""
+    places: dict[tuple[str, str], str] = {}
     for post, (location, _line) in zip(posts, origins, strict=True):
         if (key := (post[0], post[1])) in stored:
-            where.setdefault(key, location)
-    if not where:
+            places.setdefault(key, location)
+    return places
+
+
+def told_stored_under_another_id(places: Mapping[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """What the import says of the posts :func:`first_places` found (of a batch, or of a
+    whole file with a :class:`~staffpulse.store.tally.Tally`): once, where the first is."""
+    if not places:
         return []
-    many = len(where) > 1
+    many = len(places) > 1
     return [
         (
-            next(iter(where.values())),
-            f"{len(where):,} post{'s' if many else ''} {'are' if many else 'is'} stored already "
+            next(iter(places.values())),
+            f"{len(places):,} post{'s' if many else ''} {'are' if many else 'is'} stored already "
             f"under {'their' if many else 'its'} id of now (earlier versions of tweets edited "
             "since, stored as their latest versions): not stored twice",
         )

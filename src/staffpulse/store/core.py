@@ -25,6 +25,7 @@ from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.output_files import blocking_file
 from staffpulse.store.aliases import (
+    first_places,
     former_posts,
     resolve_aliases,
     retire_former_posts,
@@ -192,8 +193,11 @@ class Store(ReadMixin):
                     for p, kept in zip(batch.posts, keep, strict=True)
                     if kept and (p[0], p[1]) not in stored
                 ]
-                said = told_stored_under_another_id(batch.posts, batch.post_origins, stored)
-                counts.notices = [*counts.notices, *said]
+                places = first_places(batch.posts, batch.post_origins, stored)
+                if tally is None:
+                    counts.notices = [*counts.notices, *told_stored_under_another_id(places)]
+                else:  # told once a file, counted over its batches (Tally.stored_elsewhere)
+                    tally.note_stored_elsewhere(places)
                 tallied = [*batch.tallied, *itertools.compress(batch.post_tallied, keep)]
                 aliases, links, kinds = links_of_posts(itertools.compress(batch.post_rows, keep))
                 counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})

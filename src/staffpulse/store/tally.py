@@ -19,10 +19,11 @@ In API responses a repeat is how the format works, and is not told.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from staffpulse.report.counts import count_of
+from staffpulse.store.aliases import told_stored_under_another_id
 from staffpulse.store.changes import ImportPosts, ImportProfiles
 from staffpulse.store.codec import ids_by_platform, rows_where_in
 
@@ -74,9 +75,23 @@ class Tally:
         conn.execute("DELETE FROM temp.import_tally")
         self.profiles = ImportProfiles(conn)  # the profiles it changed, each once
         self.posts_changed = ImportPosts(conn)  # the posts it changed (their text), each once
+        # the current file's posts stored already under their ids of now, where each came
+        # first (store/aliases.py): few, so kept in memory, and told once the file is read
+        self.stored_elsewhere: dict[tuple[str, str], str] = {}
 
     def start_file(self) -> None:
         self.file += 1
+        self.stored_elsewhere = {}
+
+    def note_stored_elsewhere(self, places: Mapping[tuple[str, str], str]) -> None:
+        """Add a batch's posts stored already under their ids of now (``first_places``)."""
+        for key, location in places.items():
+            self.stored_elsewhere.setdefault(key, location)
+
+    def told_stored_elsewhere(self) -> list[tuple[str, str]]:
+        """What to tell of the current file's posts stored already under their ids of now:
+        (location, message), once for the whole file, or nothing."""
+        return told_stored_under_another_id(self.stored_elsewhere)
 
     def close(self) -> None:
         """Forget what was counted (the temporary table lives as long as the connection)."""
