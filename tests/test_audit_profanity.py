@@ -25,6 +25,8 @@ from staffpulse.audit.profanity import swears
         # or ends with one: a real post to imitate ended in "#brexshit strikes again!"
         "But we hold all the cards don't we? #brexshit strikes again!",
         "Payroll down again #whatthefuck",
+        "She's not out getting shitfaced tonight",
+        "So nobody can pick me up from the airport!? \U0001f644\U0001f595\U0001f3fe",
     ],
 )
 def test_a_post_that_swears_is_caught(text: str) -> None:

@@ -35,7 +35,10 @@ _ETHNIC = (
     r"white (?:people|folks?|men|women|guys?|man|woman|person)|whites|caucasians?|"
     r"asians?|hispanics?|latin[oa]s?|latinx|africans?|african[- ]americans?|arabs?|"
     r"gypsy|gypsies|native americans?|aborigin(?:al|als|es)|indigenous people|eskimos?|"
-    r"people of colou?r|ethnic (?:groups?|minorit(?:y|ies))"
+    r"people of colou?r|ethnic (?:groups?|minorit(?:y|ies))|"
+    # race named by skin or by a slur on those who speak of it: real posts offered to imitate
+    # quoted "they still afraid of black skin" and called people "ALL BLK RACE BAITER$"
+    r"(?:black|white|brown)[- ]skin(?:ned)?|race[- ]?bait(?:er|ers|ing)"
 )
 # capitalized only: "Polish" the people, not "polish your resume"
 _NATIONAL = (

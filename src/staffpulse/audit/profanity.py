@@ -26,11 +26,13 @@ _SWEAR_RE = re.compile(
     r"(?<![\w@#])(?:"
     r"(?:mother|mutha)?f+[u*@!]+c?k+(?:s|ed|er|ers|ing|in'?|in|face|head|wit)?|f[*@!]{2,}k|"
     r"fml|wtf|stfu|gtfo|"
-    r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole)?|sh[*!]{2}t|"
+    r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole|faced)?|sh[*!]{2}t|"
     r"bitch(?:es|y|ing|ed)?|b[*!]tch|cunts?|c[*]nt|dicks?|dickheads?|cocks?|cocksuckers?|"
     r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
     r"piss(?:ed)?|jackass(?:es)?|dumbass(?:es)?"
-    r")(?!\w)",
+    r")(?!\w)"
+    # the middle finger says it without a word ("pick me up at 7!? 🙄🖕🏾🖕🏾", a real post)
+    "|\U0001f595",
     re.IGNORECASE,
 )
 
