@@ -38,8 +38,7 @@ def configured_secrets(config: Mapping[str, Any] | None = None) -> list[str]:
     # an X bearer token holds %2B and %3D: a server that decodes the header before quoting it
     # shows "+" and "=" there
     found |= {unquote(v) for v in found}
-    # longest first, so that a quoted value is masked whole and not around its inner part
-    return sorted((v for v in found if len(v) >= MIN_MASKED), key=len, reverse=True)
+    return sorted(v for v in found if len(v) >= MIN_MASKED)  # mask_values masks longest first
 
 
 def _secrets_of(config: Mapping[str, Any]) -> list[str]:
