@@ -104,3 +104,20 @@ def test_a_post_that_swears_is_never_to_imitate_though_the_inbox_would_join_it()
     shown = [text for texts in _shown(feed).values() for text in texts]
     assert shown and not [text for text in shown if "shit" in text]
     assert HUMAN_POSTS[1] in shown
+
+
+def test_a_post_opening_as_one_holding_the_account_back_is_not_offered_to_imitate() -> None:
+    # a real report offered "In Module 9, #RTI2021 fellows identified ..." to imitate beside
+    # "In Module 6, #RTI2021 fellows focused ..." holding the account back
+    from staffpulse.audit.types import PillarResult, PostExample, drop_shown_as_worst
+
+    def shown(text: str) -> PostExample:
+        return PostExample(text=text, date="2021-10-14", url=None, kind="original", why="")
+
+    series = "In Module 9, #RTI2021 fellows set goals, and I loved every minute of it"
+    other = "Honest question: what made you apply to the programme?"
+    voice = PillarResult(name="voice", score=11, evidence={}, recommendations=[])
+    voice.worst = [shown("In Module 6, #RTI2021 fellows focused on quantitative analysis")]
+    voice.best = [shown(series), shown(other), shown("In Module 6, thanks!")]
+    drop_shown_as_worst({"voice": voice})
+    assert [ex.text for ex in voice.best] == [other, "In Module 6, thanks!"]  # 3 words: kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -10,6 +11,7 @@ from typing import Any, Self
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.listen.work_terms import URL_RE
 from staffpulse.models import Account, Post
 from staffpulse.store.codec import format_time
 
@@ -161,10 +163,33 @@ def _without_handles(text: str) -> str:
 
 def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
     """No post is both "to imitate" and "holding you back" in one report: a post any pillar
-    holds against the account is taken out of every pillar's examples to imitate."""
+    holds against the account is taken out of every pillar's examples to imitate, and so is
+    one that opens as one of them does: a real report offered "In Module 9, #RTI2021 fellows
+    identified ..." to imitate beside "In Module 6, #RTI2021 fellows focused ..." holding it
+    back, and the reader cannot tell what to copy."""
     worst = {(ex.text, ex.date, ex.url) for pillar in pillars.values() for ex in pillar.worst}
+    openings = {_opening(text) for text, _d, _u in worst} - {None}
     for pillar in pillars.values():
-        pillar.best = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in worst]
+        pillar.best = [
+            ex
+            for ex in pillar.best
+            if (ex.text, ex.date, ex.url) not in worst and _opening(ex.text) not in openings
+        ]
+
+
+_MASKS = ((re.compile(r"^@\w+"), "@"), (re.compile(r"^#\w+"), "#"), (re.compile(r"\d+"), "0"))
+OPENING_WORDS = 5  # fewer words in common are a phrase ("Thank you so much"), not one series
+
+
+def _opening(text: str) -> tuple[str, ...] | None:
+    """The first :data:`OPENING_WORDS` words of ``text``, names, tags and numbers masked and
+    links left out; None for a shorter post."""
+    words: list[str] = []
+    for word in URL_RE.sub(" ", text).lower().split():
+        for pattern, mask in _MASKS:
+            word = pattern.sub(mask, word)
+        words.append(word.strip(".,:;!?\"'()"))
+    return tuple(words[:OPENING_WORDS]) if len(words) >= OPENING_WORDS else None
 
 
 def spread_examples(pillars: dict[str, PillarResult]) -> None:
