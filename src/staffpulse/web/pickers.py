@@ -15,12 +15,20 @@ find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`).
 
 from __future__ import annotations
 
-from staffpulse.account_refs import parse_account_ref
-from staffpulse.errors import NotFoundError
+from staffpulse.account_refs import parse_account_ref, read_account_ref
+from staffpulse.errors import NotFoundError, StaffpulseError
+from staffpulse.handles import as_url
 from staffpulse.models import Account
 from staffpulse.web.data import Backend
 
-__all__ = ["account_choices", "account_ref", "find_account", "named_account", "parse_account_ref"]
+__all__ = [
+    "account_choices",
+    "account_ref",
+    "find_account",
+    "named_account",
+    "parse_account_ref",
+    "search_terms",
+]
 
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
 
@@ -64,3 +72,19 @@ def named_account(backend: Backend, text: str) -> Account | None:
         if " ".join((s.account.display_name or "").split()).casefold() == wanted
     ]
     return found[0] if len(found) == 1 else None
+
+
+def search_terms(query: str) -> tuple[list[str], str | None]:
+    """The words a search (Accounts, the Benchmark's leaderboard) looks for, and the platform
+    it names. People paste a profile's address from their browser (``https://x.com/acme``) or
+    type an account as the pickers write it (``@acme (x)``): either is looked for as its
+    handle, on its platform, as the pickers read it, rather than as words no handle contains."""
+    handle, named = parse_account_ref(query)
+    if as_url(handle) is not None or named is not None:
+        try:
+            found, platform = read_account_ref(query)
+        except StaffpulseError:
+            pass  # not an account after all: searched as the words typed
+        else:
+            return [found.lower()], platform
+    return [w for w in (word.lstrip("@") for word in query.lower().split()) if w], None

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import benchmark_context
+from staffpulse.web import bench_board
 from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
 from staffpulse.web.flash import Flash
@@ -100,15 +101,50 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     if label is None:  # the default cohort: the rule that chose it, and who it left out
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
-    # the strips of a cohort of 2,000 accounts take 1.7 s to draw: once per ranking (the
-    # cache is emptied when the data or the cohort changes), not at every visit
-    key = ("benchmark page", ctx.backend.benchmark_key(), label, id(result))
+    context = _page_context(request, shown)
+    board = bench_board.leaderboard_page(context["rows"], dict(request.query_params))
     return ctx.renderer.page(
         request,
         "benchmark.html",  # the report's benchmark.html.j2, with links to the audits
         active="benchmark",
         **toolbar,
-        **ctx.backend.cached(key, lambda: benchmark_context(shown)),
+        **context,
+        board=board,
+        board_page=bench_board.BOARD_PAGE,
+        leaderboard_rows=board.rows if board else context["rows"],
+        strips_later=len(context["rows"]) > bench_board.STRIPS_INLINE,
+    )
+
+
+def _page_context(request: Request, shown: BenchmarkResult) -> dict[str, Any]:
+    """What the report's benchmark template renders, kept with the ranking: the strips of a
+    cohort of 2,000 accounts take 1.7 s to draw, once per ranking (the cache is emptied when
+    the data or the cohort changes), not at every visit."""
+    ctx = web(request)
+    key = ("benchmark page", ctx.backend.benchmark_key(), shown.source, id(shown.leaderboard))
+    return ctx.backend.cached(key, lambda: benchmark_context(shown))
+
+
+@router.get("/benchmark/strips", response_class=HTMLResponse)
+def benchmark_strips(request: Request) -> Response:
+    """A big cohort's strips on a page of their own: the Benchmark page loads them when they
+    are scrolled to (or opens this page, without its script). A benchmark not ranked yet, or
+    that cannot be, is the Benchmark page's to show, with its progress or its reason."""
+    ctx = web(request)
+    try:
+        result = benchmark_data(request) if ctx.backend.has_posts() else None
+    except StaffpulseError:
+        result = None
+    if result is None or isinstance(result, Job):
+        return RedirectResponse("/benchmark", status_code=303)
+    context = _page_context(request, name_cohort_as_uploaded(result, ctx.backend.cohort_label()))
+    return ctx.renderer.page(
+        request,
+        "benchmark_strips.html",
+        active="benchmark",
+        accounts=len(context["rows"]),
+        legend=context["legend"],
+        strips=context["strips"],
     )
 
 

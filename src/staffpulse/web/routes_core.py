@@ -11,10 +11,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
-from staffpulse.handles import as_url
 from staffpulse.report.html import audit_context
 from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
@@ -23,7 +21,7 @@ from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
-from staffpulse.web.pickers import account_choices, find_account
+from staffpulse.web.pickers import account_choices, find_account, search_terms
 from staffpulse.web.render import render_audit_download
 from staffpulse.web.routes_refresh import can_refresh
 
@@ -115,7 +113,7 @@ def _first_step(row: dict[str, Any] | None) -> str:
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
-    words, platform = _search_terms(query)
+    words, platform = search_terms(query)
     if not words:  # no search; but "@" alone names no account ("12 accounts match “@”")
         return [] if query.strip() else summaries
     return [
@@ -124,22 +122,6 @@ def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummar
         if (platform is None or s.account.platform == platform)
         and all(w in f"{s.account.handle} {s.account.display_name or ''}".lower() for w in words)
     ]
-
-
-def _search_terms(query: str) -> tuple[list[str], str | None]:
-    """The words a search looks for, and the platform it names. People paste a profile's
-    address from their browser (``https://x.com/acme``) or type an account as the pickers write
-    it (``@acme (x)``): either is looked for as its handle, on its platform, as the pickers
-    read it, rather than as words no handle contains."""
-    handle, named = parse_account_ref(query)
-    if as_url(handle) is not None or named is not None:
-        try:
-            found, platform = read_account_ref(query)
-        except StaffpulseError:
-            pass  # not an account after all: searched as the words typed
-        else:
-            return [found.lower()], platform
-    return [w for w in (word.lstrip("@") for word in query.lower().split()) if w], None
 
 
 def _to_grade(with_posts: list[AccountSummary]) -> int:

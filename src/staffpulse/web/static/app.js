@@ -155,6 +155,35 @@
     });
   }
 
+  // A big cohort's strips (the Benchmark page) are fetched from their own page when they
+  // come near the screen, so the page itself stays light; its link opens them otherwise.
+  document.querySelectorAll("[data-strips]").forEach(function (box) {
+    function load() {
+      fetch(box.getAttribute("data-strips"), { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.text();
+        })
+        .then(function (text) {
+          var card = new DOMParser().parseFromString(text, "text/html").getElementById("strips");
+          var chart = card && card.querySelector(".chart");
+          if (!chart) throw new Error("no chart");
+          box.replaceChildren(document.importNode(chart, true));
+          box.setAttribute("data-loaded", "");
+        })
+        .catch(function () {
+          var note = box.querySelector("p");
+          if (note) note.insertBefore(document.createTextNode(
+            "The chart could not be loaded just now. "), note.firstChild);
+        });
+    }
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); load(); }
+    }, { rootMargin: "400px" });
+    seen.observe(box);
+  });
+
   // A chart box that opens on the account's own marker (.chart-focus): the stylesheet does
   // it where the browser knows scroll-initial-target; elsewhere this centres the marker.
   if (!(window.CSS && CSS.supports && CSS.supports("scroll-initial-target", "nearest"))) {
