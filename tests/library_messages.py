@@ -167,9 +167,12 @@ def import_messages(folder: Path) -> list[Said]:
     columns.write_text("region,amount\nnorth,12\n", encoding="utf-8")
     empty = folder / "empty"
     empty.mkdir()
+    notes = folder / "meeting.txt"  # told what it is, and what to export instead
+    notes.write_text("Meeting notes, Monday\nWe agreed to post twice a week about hiring.\n")
     with open_store(":memory:") as store:
         return [
             said_by("unknown", lambda: import_paths(store, [unknown])),
+            said_by("prose", lambda: import_paths(store, [notes])),
             said_by("columns", lambda: import_paths(store, [columns])),
             said_by("empty folder", lambda: import_paths(store, [empty])),
             said_by("several", lambda: import_paths(store, [unknown, empty])),

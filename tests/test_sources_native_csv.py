@@ -189,12 +189,15 @@ def test_a_table_of_no_known_format_is_told_its_header_and_what_to_rename(
         "column and no text column"
     )
     assert refused.value.hint and refused.value.hint.startswith("fix the file as said")
-    # a read-me is no table: nothing to tell beyond its format
+    # a read-me is no table: told as the text it is, not as a header to rename
     readme = tmp_path / "PROVENANCE.txt"
     readme.write_text("These tweets were collected in 2024, from the API, by a script.\n")
     with pytest.raises(UnknownFormatError) as plain:
         detect(readme)
-    assert plain.value.message == f"{readme}: not a format staffpulse can import"
+    assert plain.value.message == (
+        f"{readme}: not a format staffpulse can import: this is text a person wrote (sentences,"
+        " as in notes or a draft, not a table of posts or accounts)"
+    )
 
 
 def test_rounded_ids_are_told_once_and_leave_no_bare_accounts(tmp_path: Path) -> None:

@@ -109,7 +109,10 @@ def test_a_line_of_prose_under_a_json_name_is_not_told_as_a_table(tmp_path: Path
     path.write_text("Remember to post the open day on Friday\n", encoding="utf-8")
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
-    assert refused.value.message == f"{path}: not a format staffpulse can import"
+    assert refused.value.message == (
+        f"{path}: not a format staffpulse can import: this is text a person wrote (sentences,"
+        " as in notes or a draft, not a table of posts or accounts)"
+    )
 
 
 def test_a_sheet_kept_in_french_is_told_which_columns_to_rename(tmp_path: Path) -> None:

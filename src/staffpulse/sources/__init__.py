@@ -23,6 +23,7 @@ from staffpulse.sources.base import (
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.folders import WHAT_IT_IS, why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC, HOLDS_NO_FORMAT, REPACK, why_damaged
+from staffpulse.sources.prose_files import PROSE, prose_hint
 from staffpulse.sources.workbooks import refuse_workbook
 
 # A gzip file holding nothing to tell: most often a folder packed (tar) first
@@ -53,6 +54,7 @@ _ADAPTERS = (
     "linkedin_exports",  # no reader: what the files of LinkedIn's data export are
     "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
     "file_kinds",  # no reader: what an unknown file looks like, when no source said more
+    "prose_files",  # no reader: a text a person wrote (notes), told before read as a CSV
 )
 
 for _name in _ADAPTERS:
@@ -91,6 +93,9 @@ def detect(path: Path) -> Source:
             hint=f"it is part of the {archive[1]} in {archive[0]}: give that whole folder (or"
             " the ZIP it came in) instead",
         )
+    if why and why.startswith(PROSE):  # said what to export instead
+        hint = f"{prose_hint(path)}; {SUPPORTED_FORMATS.say(names=names)}"
+        raise UnknownFormatError(f"{path}: {what}", hint=hint)
     raise UnknownFormatError(
         f"{path}: {what}",
         # import and score both read files this way: the hint names neither

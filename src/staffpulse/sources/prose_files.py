@@ -1,0 +1,84 @@
+"""A text a person wrote (notes, a draft, a letter) given to import instead of an export.
+
+Such a ``.txt`` was read as a CSV: its first line ("Meeting notes, Monday 3 March") taken for
+a header lacking the columns of posts, and the user told to rename columns of a table they
+never had. :func:`why_prose` (one of :data:`staffpulse.sources.folders.EXPLAINERS`, before
+the CSV's) tells it for what it is; :func:`prose_hint` says how to get the file that is
+wanted: the platform's export, or a spreadsheet saved as CSV.
+
+Only files no source reads are looked at, and only text: lines of sentences that make no
+table. A list (handles, keywords, one a line) has no sentences; a table has the same number
+of cells on most lines, under a header of short names; neither is prose.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from staffpulse.next_steps import SCORE_TEXTS
+from staffpulse.sources.base import HEAD_BYTES
+from staffpulse.sources.csvrows import sniff_delimiter
+from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
+from staffpulse.sources.native_csv import why_not_csv
+from staffpulse.sources.text_files import document_kind, head_text
+
+# A line with this many words is a sentence: a table's header never has as many in one cell
+SENTENCE_WORDS = 6
+HEADER_CELL_WORDS = 3  # at most, in each cell of a table's header
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters, in any script
+# A CSV's names: its first line may be a sentence only when it is one (a title line)
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
+PROSE = f"{WHAT_IT_IS}text a person wrote"
+HOW_TO_EXPORT = (
+    "to import posts, export them from where they are: X: Settings › Your account › Download"
+    " an archive of your data (import the ZIP it sends); Mastodon: Preferences › Import and"
+    " export › Request your archive; Bluesky: Settings › Account › Export my data; a"
+    " spreadsheet: save it as CSV with the columns id, author and text"
+)
+
+
+def why_prose(path: Path, head: bytes) -> str | None:
+    """What a file of prose is told ("this is text a person wrote ..."); None for any other:
+    a table, a list, JSON, a page, binary data."""
+    if path.is_dir() or not head.strip() or document_kind(head) is not None:
+        return None
+    lines = [line.strip() for line in head_text(head).splitlines() if line.strip()]
+    if len(head) >= HEAD_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # cut by the end of the head
+    if not lines or lines[0][:1] in ("<", "{", "[") or "\x00" in lines[0]:
+        return None
+    sentences = sum(len(_WORD_RE.findall(line)) >= SENTENCE_WORDS for line in lines)
+    if not sentences or _table(lines):
+        return None
+    if path.suffix.lower() in _TABLE_SUFFIXES and len(_WORD_RE.findall(lines[0])) < SENTENCE_WORDS:
+        return None  # a CSV whose header is wrong is told so by the CSV's explainer
+    return f"{PROSE} (sentences, as in notes or a draft, not a table of posts or accounts)"
+
+
+def _table(lines: list[str]) -> bool:
+    """Whether the lines make a table: a header of short names, two or more, and the same
+    number of cells on most lines below it."""
+    try:
+        rows = list(csv.reader(lines, delimiter=sniff_delimiter(lines[0])))
+    except csv.Error:  # no CSV at all
+        return False
+    header = rows[0]
+    if len(header) < 2 or any(len(cell.split()) > HEADER_CELL_WORDS for cell in header):
+        return False
+    below = [len(row) for row in rows[1:]]
+    return not below or sum(width == len(header) for width in below) >= 0.8 * len(below)
+
+
+def prose_hint(path: Path) -> str:
+    """How to get the file to import instead of the prose in ``path``."""
+    return (
+        f"{HOW_TO_EXPORT}. If each line is a post of no account, add a first line that reads"
+        f" text. {SCORE_TEXTS.say(file=str(path))}"
+    )
+
+
+# before the CSV's, which would take its first line for a header; after those that know a
+# file by its first bytes (an X archive's like.js, a JSON document cut short)
+EXPLAINERS.insert(EXPLAINERS.index(why_not_csv), why_prose)

@@ -1,0 +1,83 @@
+"""A text a person wrote (notes, a draft) given to import: refused as what it is, with how to
+export the file that is wanted, never read as a CSV whose header lacks columns; a table, a
+list of handles and a folder's other files are not taken for one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.errors import UnknownFormatError
+from staffpulse.ingest import import_paths
+from staffpulse.sources import detect
+from staffpulse.store import open_store
+
+NOTES = (
+    "Meeting notes, Monday 3 March\n"
+    "We agreed to post twice a week, mostly about hiring, and to ask Sam about the budget.\n"
+    "Next steps: draft posts, check the careers page, send them to legal.\n"
+)
+PROSE = "this is text a person wrote (sentences, as in notes or a draft, not a table"
+
+
+def test_notes_whose_first_line_has_a_comma_are_told_as_text_not_as_a_header(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert PROSE in refused.value.message
+    assert "header" not in refused.value.message
+    hint = str(refused.value.hint)
+    assert "Download an archive of your data" in hint and "Request your archive" in hint
+    assert (
+        "Export my data" in hint and "save it as CSV with the columns id, author and text" in hint
+    )
+    assert f"staffpulse classify {path} --output scores.jsonl" in hint
+
+
+def test_the_import_refuses_notes_with_exit_65_and_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.txt"
+    path.write_text("Ideas for the campaign\n\nPost about the new office and the team lunch.\n")
+    result = CliRunner().invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65
+    assert PROSE in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "s.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # a table, tab-delimited as Excel saves "Text": told its header, as any table is
+        (
+            "posts.txt",
+            "Tweet\tWhen\nWe are hiring in Dayton, apply today at our site\t2026-03-01\n",
+        ),
+        # a list of handles, one a line: no sentences
+        ("handles.txt", "@acmestaffing\n@acmejobs\n@acme_careers\n"),
+    ],
+)
+def test_a_table_or_a_list_is_not_told_as_prose(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert PROSE not in refused.value.message
+
+
+def test_notes_in_a_folder_are_left_out_saying_what_they_are(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "README.txt").write_text(NOTES, encoding="utf-8")
+    (tmp_path / "in" / "posts.csv").write_text(
+        "id,author,text\np1,acmestaffing,We are hiring\n", encoding="utf-8"
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [tmp_path / "in"])
+    assert report.posts == 1
+    assert [(Path(p.file).name, PROSE in p.message) for p in report.problems] == [
+        ("README.txt", True)
+    ]
