@@ -19,6 +19,7 @@ from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.handles import display_address
 from staffpulse.models import Account
 from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE
+from staffpulse.signals.role_person_name import name_shape
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -338,10 +339,14 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
         and not reads_as_handle(shown)
         and not is_brand_word(words[0], account)
     ):
-        # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
+        # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd; one
+        # that is none, or a whole name run together ("marygarth"), is no first name to
+        # build on ("Reconstructionist Lund" was offered)
+        shape = name_shape(words[0].lower())
+        first = words[0] if shape.first and not shape.full else "Rosa"
         return (
-            f'Say who is behind the account in your display name: a full name ("{words[0]} '
-            f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
+            f'Say who is behind the account in your display name: a full name ("{first} '
+            f'Lund") or a name with the firm ("{first} at YourFirm") reads as a person.'
         )
     person = leading_person(name)
     if person is not None:
