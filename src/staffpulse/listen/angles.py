@@ -16,6 +16,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
+* a post that asks two things or more ("How do you handle counteroffers? And what do you tell
+  the client?") gets each answered, named by its own subject or first words
+  (:mod:`staffpulse.listen.question_parts`), never one subject for both;
 * sarcasm about work ("Love how our new return-to-office policy means 2 hours of commuting.
   Great job, leadership.", :mod:`staffpulse.listen.sarcasm`) is the complaint it is: its
   frustration acknowledged, never cheered on nor joked along with;
@@ -55,6 +58,7 @@ from staffpulse.listen.post_kinds import (
     is_career_news,
     tells_of_a_coming_step,
 )
+from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
@@ -115,9 +119,11 @@ def suggest_angle(
         return SKIP
     if flags.get("job_ad"):
         return JOB_AD
+    # two questions or more: each answered, none given the other's subject
+    several = several_asked(questions_in(text)) if flags.get("question") else None
     post = _Reading(
         text,
-        work_subject(text),
+        None if several else work_subject(text),
         tone if tone is not None else judge_tone([text])[0],
         bool(flags.get("question")),
         "Be the first to reply, and " if n_replies == 0 else "",
@@ -127,8 +133,22 @@ def suggest_angle(
         or _angle_for_tone(post, flags, humor)
         or _angle_for_content(post, role)
     )
+    if several and "not a question" not in angle:  # a rant's questions ask for no answer
+        for one, each in _EACH:
+            angle = angle.replace(one, each)
+        angle += " " + several
     # the templates are written to follow the lead; alone, each is a sentence of its own
     return angle[:1].upper() + angle[1:]
+
+
+# what the templates say of one question, and what they say of several
+_EACH = (
+    ("answer the question", "answer each question"),
+    ("answer their question", "answer each of their questions"),
+    ("answer what they asked", "answer each thing they asked"),
+    ("answer it straight", "answer each straight"),
+    ("give a concrete answer", "give a concrete answer to each"),
+)
 
 
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:

@@ -69,6 +69,12 @@ def is_question(text: str) -> bool:
     return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))
 
 
+def asks_by_its_form(sentence: str) -> bool:
+    """A sentence that asks by its words, a "?" aside: "is this legal", "what do you tell the
+    client", "any tips"; not "Good, bad, ugly?"."""
+    return _INTERROGATIVE_RE.match(sentence.strip()) is not None or bool(_ASKS_RE.search(sentence))
+
+
 def ends_asking(text: str) -> bool:
     """The post's last words ask (links, and the hashtags, handles and emoji after them,
     aside): a question put to the room to answer, not a hook that a call to act follows."""

@@ -1,0 +1,74 @@
+"""The questions a post asks, one by one: "How do you handle counteroffers? And what do you tell
+the client when it happens?" asks two things, and an angle that answers only the first (or names
+the subject of one for both) leaves half the post unanswered.
+
+A question is a sentence that :func:`staffpulse.listen.questions.is_question` calls one (a "?"
+outside links and quotes, or an interrogative form such as "any tips") of at least
+:data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you tell the
+client?") or is long (:data:`LONG`): "What?", "Thoughts?", "Anyone else?" or "Good, bad,
+ugly?" beside a question is its tag, not a second question. The angle names each question by its work subject ("on counteroffers")
+when it has one of its own, else by its first words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.questions import asks_by_its_form, is_question
+from staffpulse.listen.work_terms import URL_RE, work_subject
+
+MIN_WORDS = 3  # words a sentence needs to be a question of its own
+LONG = 5  # words from which a "?" alone makes one ("The agency wants my salary history?")
+# a sentence ends at ".", "!" or "?" before a space, or at a line's end: "4.2 billion" is one
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+# an alternative is the same question: "Leave now? Or work until 8pm?"
+_ALTERNATIVE_RE = re.compile(r"^or\b", re.IGNORECASE)
+_TAGS_RE = re.compile(r"^(?:[@#][\w.\-]+[\s,:]*)+")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_QUOTED_WORDS = 6  # words of a question quoted when it names no subject of its own
+# a second question's first word that links it to the first: "And what do you tell the client?"
+_LINKING_RE = re.compile(r"^(?:and|also|or|but|so|plus|then)\b[\s,]*", re.IGNORECASE)
+_COUNT = {2: "two", 3: "three", 4: "four"}
+
+
+def questions_in(text: str) -> list[str]:
+    """The post's questions in order, each a sentence as written (without its link, nor the
+    handles and hashtags before it); an alternative ("...? Or ...?") is one with its
+    question."""
+    out: list[str] = []
+    for part in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
+        sentence = _TAGS_RE.sub("", part.strip())
+        if out and _ALTERNATIVE_RE.match(sentence) and out[-1].endswith("?"):
+            out[-1] += " " + sentence
+            continue
+        words = len(_WORD_RE.findall(sentence))
+        if words < MIN_WORDS or not is_question(sentence):
+            continue
+        if words >= LONG or asks_by_its_form(_LINKING_RE.sub("", sentence)):
+            out.append(sentence)
+    return out
+
+
+def several_asked(parts: list[str]) -> str | None:
+    """ "It asks two things, on counteroffers and on clients: answer both, not just the
+    first." for two questions or more (each named by its own subject, else by its first
+    words: "'what do you tell the client when…'"), None for one."""
+    if len(parts) < 2:
+        return None
+    subjects = [work_subject(part) for part in parts]
+    named = [
+        f"on {subject}" if subject and subjects.count(subject) == 1 else _opening_words(part)
+        for part, subject in zip(parts, subjects, strict=True)
+    ]
+    listed = ", ".join(named[:-1]) + " and " + named[-1]
+    count = _COUNT.get(len(parts), str(len(parts)))
+    every = "both" if len(parts) == 2 else f"all {count}"
+    return f"It asks {count} things, {listed}: answer {every}, not just the first."
+
+
+def _opening_words(question: str) -> str:
+    """ "'Should I tell my recruiter…'": a question's first words, quoted."""
+    words = _LINKING_RE.sub("", question).rstrip("?!. ").split()
+    if len(words) <= _QUOTED_WORDS:
+        return "'" + " ".join(words) + "?'"
+    return "'" + " ".join(words[:_QUOTED_WORDS]) + "\u2026'"
