@@ -114,3 +114,22 @@ def test_the_advice_counts_original_posts_in_english_when_others_were_left_out()
         .recommendations[0]
         .startswith("Neither of your 2 original posts is a job ad")
     )
+
+
+def test_a_feed_with_no_post_in_english_is_not_told_most_of_its_posts() -> None:
+    # a real one-post account read "Most of your posts are not in English" and "most posts
+    # are not in English (1 of 1)"
+    one = FeedBuilder("solo")
+    one.post(GERMAN_CHAT.format(i=0))
+    voice = audit_feed(one).pillars["voice"]
+    assert voice.notes[0].startswith("the one post is not in English (1 of 1): staffpulse")
+    assert voice.recommendations[0].startswith(
+        "Your one post is not in English, and staffpulse reads English only, so it cannot "
+        "judge it here. Check it yourself: at least one post in three"
+    )
+    three = FeedBuilder("drei")
+    for i in range(3):
+        three.post(GERMAN_CHAT.format(i=i))
+    mix = audit_feed(three).pillars["mix"]
+    assert mix.notes[0].startswith("no post is in English (3 of 3)")
+    assert mix.recommendations[0].startswith("None of your 3 posts is in English, and")

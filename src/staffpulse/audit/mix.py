@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
+from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.mix_advice import mix_advice
 from staffpulse.audit.types import (
     EXAMPLES_SHOWN,
@@ -140,7 +140,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     advice = mix_advice(evidence, settings)
     if unreadable:
         advice = [
-            NOT_ENGLISH_ADVICE
+            not_english_advice(not_read, int(everything.size))
             + "no more than one post in three should be a job ad."
             + _ads_by_wording(frame, everything)
         ]

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
+from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.types import (
     Advice,
     FirstStep,
@@ -86,7 +86,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     notes = _voice_notes(n, not_read, int(everything.size), unreadable, settings)
     if unreadable:
         advice: list[str] = [
-            NOT_ENGLISH_ADVICE + "at least one post in three should sound like a person (a "
+            not_english_advice(not_read, int(everything.size))
+            + "at least one post in three should sound like a person (a "
             "story, an opinion, a question), and none should be a copy of a template."
         ]
         best, worst = [], []  # a few English posts say nothing of the voice
