@@ -311,3 +311,12 @@ def test_a_moved_mastodon_account_is_said_after_the_summary_and_in_the_json(
     fresh = runner.invoke(app, ["add-handles", str(sent), "--db", str(other), "--json"])
     data = json.loads(fresh.stdout)
     assert data["added"][0]["status"] == "fetched" and data["notes"] == [said[0]], fresh.stdout
+
+
+@pytest.mark.parametrize("flag", ["--list", "--retry"])
+def test_list_and_retry_without_a_store_say_so_and_make_none(tmp_path: Path, flag: str) -> None:
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["add-handles", flag, "--db", str(missing)])
+    assert result.exit_code == 66, result.output
+    assert "no store at" in result.output
+    assert not missing.exists()

@@ -65,7 +65,9 @@ def add_handles_command(
             f"{names}: no handle in it",
             hint="one handle a line: @name, name.bsky.social, @user@instance or a profile URL",
         )
-    with open_store(db) as store:
+    # only new handles make a store: --list and --retry read one, as stats does, and on a
+    # mistyped --db they said "no pending handles" of an empty store they had just made
+    with open_store(db, create=bool(files)) as store:
         entries = merge_pending(store, read.entries) if retry else read.entries
         with make_count_progress(err_console, disable=not entries) as bar:
             shown = _HandleProgress(bar, len(entries), tell_fetches=not as_json)
