@@ -18,6 +18,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_count_progress, shows_live
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.platform_commands import PlatformCommandsGroup
 from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
@@ -29,7 +30,9 @@ from staffpulse.store import open_store
 console = make_console()
 err_console = make_console(stderr=True)
 fetch_app = typer.Typer(
-    help="Fetch accounts and posts live from X, Bluesky or Mastodon.", no_args_is_help=True
+    cls=PlatformCommandsGroup,
+    help="Fetch accounts and posts live from X, Bluesky or Mastodon.",
+    no_args_is_help=True,
 )
 
 
@@ -98,7 +101,12 @@ def _finish(report: FetchReport, as_json: bool) -> None:
         console.print(f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False)
 
 
-@fetch_app.command("x")
+# short_help: the listing of fetch --help kept the docstring's line break ("prints" alone)
+@fetch_app.command(
+    "x",
+    short_help="Profile, timeline and mentions of an X account, or a recent search "
+    "(pay-per-use: prints an estimate first).",
+)
 def fetch_x_command(
     handle: Annotated[
         str | None, typer.Argument(help="The X handle, e.g. @acmestaffing (or use --search).")

@@ -14,6 +14,7 @@ from staffpulse.cli.inbox_marks import add_mark_commands
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
+from staffpulse.cli.platform_commands import PlatformCommandsGroup
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.models import platform_choice
@@ -33,6 +34,7 @@ console = make_console()
 err_console = make_console(stderr=True)
 
 listen_app = typer.Typer(
+    cls=PlatformCommandsGroup,
     help="Listen to live streams and keep the work conversations worth joining.",
     no_args_is_help=True,
 )
