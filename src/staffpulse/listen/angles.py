@@ -16,6 +16,8 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
+* a link passed on that nobody answered yet ("CSS interview questions for JS devs - link")
+  gets "reply only with what it misses", as its caution says, not "agree or push back";
 * a post that asks two things or more ("How do you handle counteroffers? And what do you tell
   the client?") gets each answered, named by its own subject or first words
   (:mod:`staffpulse.listen.question_parts`), never one subject for both;
@@ -131,6 +133,7 @@ def suggest_angle(
     angle = (
         _angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
+        or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
     )
     if several and "not a question" not in angle:  # a rant's questions ask for no answer
@@ -253,6 +256,21 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " lawyer); no jokes, no pitch."
         )
     return None
+
+
+def _angle_for_share(post: _Reading, flags: Mapping[str, bool]) -> str | None:
+    """A link passed on with nobody answering yet (``link_share``: a headline, a tip list) is
+    not a view to push back on nor a question: the caution says to reply only with what it
+    misses, and so does the angle."""
+    if not flags.get("link_share") or post.question:
+        return None
+    head = "A link passed on, not yet a conversation: reply only"
+    if post.subject is None:
+        return f"{head} if your firm has something it misses, in a line or two; no pitch."
+    return (
+        f"{head} with what it misses, one data point or story on {post.subject} from your"
+        " recruiters, in a line or two; no pitch."
+    )
 
 
 def _going_through(post: _Reading) -> bool:
