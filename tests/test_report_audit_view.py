@@ -80,6 +80,17 @@ def test_the_header_says_all_posts_are_replies_with_those_in_the_accounts_own_th
     assert posts_counted(audit_feed(thread)) == "All of them are replies (all in your own threads)."
 
 
+def test_the_header_of_two_posts_of_one_kind_says_both() -> None:
+    # real two-post accounts read "2 posts, all on 22 Sep 2021. All of them are reposts."
+    pair = FeedBuilder("pair")
+    for i in range(2):
+        pair.post(f"RT a good read {i}", kind="repost", reposted_post_id=f"o{i}")
+    assert posts_counted(audit_feed(pair)) == "Both are reposts."
+    thread = FeedBuilder("threader")
+    thread.reply("threader", 2)
+    assert posts_counted(audit_feed(thread)) == "Both are replies (both in your own threads)."
+
+
 def test_what_the_actions_add_up_to_never_passes_a_hundred_nor_says_so() -> None:
     # Voice 73 and Conversation 74 make 73.5, shown 74; their actions' points, each rounded on
     # its own, add up to 27: "from 74 to 100 (+27)" did not add up

@@ -94,12 +94,15 @@ def posts_counted(result: AuditResult) -> str | None:
     if total == 1:  # "Of these, 1 repost." of a single post
         return f"It is {_one_post_kind(counts)}."
     # "Of these, 224 original posts." only repeats the total, so say that they all are one kind
+    # ("Both are reposts." of two: "All of them" reads as more)
+    all_of = "Both" if total == 2 else "All of them"
     for count, kind in ((original, "original posts"), (quotes, "quotes"), (reposts, "reposts")):
         if count == total > 1:
-            return f"All of them are {kind}."
+            return f"{all_of} are {kind}."
     if replies == total > 1:  # "101 replies (5 in your own threads)" without the 101
         written = _replies_counted(replies, int(counts.get("replies_in_own_threads", 0)))
-        return f"All of them are replies{written.removeprefix(count_of(replies, 'reply'))}."
+        written = written.removeprefix(count_of(replies, "reply"))
+        return f"{all_of} are replies{written.replace('(all in', '(both in' if total == 2 else '(all in')}."
     kinds = join_and(
         [
             count_of(original, "original post") if original else "",
