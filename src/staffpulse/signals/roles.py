@@ -39,6 +39,7 @@ from sklearn.exceptions import NotFittedError
 from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
+from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
 from staffpulse.signals.role_placement_bio import apply_placement_bios
@@ -158,6 +159,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         agency_feeds: bool = True,
         placement_bios: bool = True,
         vendor_bios: bool = True,
+        hiring_words: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -173,6 +175,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.agency_feeds = agency_feeds
         self.placement_bios = placement_bios
         self.vendor_bios = vendor_bios
+        self.hiring_words = hiring_words
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -325,6 +328,8 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
             # an organization (p_org raised): the person-only roles go, then the org ones
             as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
             scores[selling] = move_to_vendor(as_org)
+        if self.hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere
+            scores = drop_roles_without_hiring_words(names, bios, posts, scores)
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(
