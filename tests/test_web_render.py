@@ -84,3 +84,20 @@ def test_a_cards_unscored_pillar_gives_the_benchmark_reports_reason() -> None:
     assert f'title="not scored: {PILLAR_NOT_SCORED["mix"]}">n/a' in html
     assert "too few in English to read" in html
     assert html.count(">n/a<") == 2
+
+
+def test_an_accounts_card_shows_a_letter_of_its_name_for_a_picture(tmp_path: Path) -> None:
+    """A display name typed as markup showed "<" as the card's letter (the name itself is
+    shown as text); a name with no letter at all takes the handle's."""
+    from web_helpers import finished_job, native_jsonl, upload_files
+
+    accounts = [("x", "markupfirm", 1), ("x", "emojifirm", 1)]
+    data = native_jsonl(accounts, display="{handle}")
+    data = data.replace(b'"display_name": "markupfirm"', b'"display_name": "<b>x</b>&\\"\'"')
+    data = data.replace(b'"display_name": "emojifirm"', b'"display_name": "\\u2728\\u2728"')
+    with make_client(tmp_path / "cards.db") as client:
+        finished_job(client, upload_files(client, [("firms.jsonl", data)]))
+        page = client.get("/").text
+    letters = re.findall(r'<div class="avatar" aria-hidden="true">([^<]*)</div>', page)
+    assert sorted(letters) == ["B", "E"]  # "b" of "<b>", shown as typed
+    assert "&lt;b&gt;x&lt;/b&gt;&amp;" in page and "<b>x</b>" not in page

@@ -52,6 +52,16 @@ NAV = (
 STRICT_TEMPLATES_ENV = "STAFFPULSE_STRICT_TEMPLATES"
 
 
+def _initial(*names: str | None) -> str:
+    """The letter an account's card shows for its picture: the first letter or digit of the
+    first name that has one (a display name typed as ``<b>x</b>`` showed "<"), else "?"."""
+    for name in names:
+        for char in name or "":
+            if char.isalnum():
+                return char.upper()
+    return "?"
+
+
 def _number(value: float | int | None) -> str:
     """A count as a person reads it ("1,986"); a number a form or address carries is printed
     without this filter, so it stays one a browser can send back ("1986")."""
@@ -116,7 +126,12 @@ def build_environment(*, strict: bool | None = None) -> Environment:
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
     env.filters.update(
-        number=_number, plural=count_of, web=web_text, role=role_label, account=account_words
+        number=_number,
+        plural=count_of,
+        web=web_text,
+        role=role_label,
+        account=account_words,
+        initial=_initial,
     )
     # the report's advice, said the page's way
     env.filters.update(advice=page_advice, report_words=web_text)
