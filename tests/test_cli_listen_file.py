@@ -1,15 +1,17 @@
 """The relevance filter a listen uses, as the terminal tells it: without the classifier it
 says which keywords it falls back on; and ``--from`` refuses every connection option given
-with it, naming them all."""
+with it, naming them all; an empty recording is refused, not read as zero events."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import staffpulse.signals.text as text_signals
 from staffpulse.cli import listen_file
+from staffpulse.cli.app import app
 from staffpulse.errors import InputError
 
 
@@ -56,3 +58,16 @@ def test_every_connection_option_given_with_from_is_named() -> None:
         "leave out --url and --cursor and --idle-timeout (--max-events still stops early)"
     )
     listen_file.check_file_options(None, None, None)  # none given: nothing to refuse
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n"])
+def test_an_empty_recording_is_refused_not_read_as_zero_events(
+    tmp_path: Path, content: str
+) -> None:
+    recording = tmp_path / "stream.jsonl"
+    recording.write_text(content, encoding="utf-8")
+    args = ["listen", "bluesky", "--from", str(recording), "--no-classifier"]
+    result = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65, result.output
+    assert "the file is empty" in result.output
+    assert "Next: staffpulse inbox" not in result.output
