@@ -1,12 +1,16 @@
 """The demo's "Next:" commands name staffpulse as the user can run it: the bare name when the
-shell finds it, else the path it was run by (before ``source .venv/bin/activate``)."""
+shell finds it, else the path it was run by (before ``source .venv/bin/activate``); its folder
+option takes ``--output`` and ``-o`` too, as the other commands spell it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+import staffpulse.demo as demo_library
+from staffpulse.cli.app import app
 from staffpulse.cli.commands import demo
 
 
@@ -51,3 +55,19 @@ def test_with_serve_the_dashboard_command_is_not_offered_again(tmp_path: Path) -
     later = demo.next_steps("staffpulse", store, serving=False)
     assert f"staffpulse demo --serve --db {store}" in later
     assert f"staffpulse audit mia_recruits --db {store}" in later
+
+
+@pytest.mark.parametrize("spelling", ["--out", "--output", "-o"])
+def test_the_demo_folder_takes_the_output_spelling_of_the_other_commands(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, spelling: str
+) -> None:
+    asked: list[Path | None] = []
+
+    def fake_run_demo(out: Path | None, **_: object) -> None:
+        asked.append(out)
+        raise KeyboardInterrupt  # the real run takes a minute; the folder is what counts here
+
+    monkeypatch.setattr(demo_library, "run_demo", fake_run_demo)
+    result = CliRunner().invoke(app, ["demo", spelling, str(tmp_path / "demo")])
+    assert "No such option" not in result.output
+    assert asked == [tmp_path / "demo"]

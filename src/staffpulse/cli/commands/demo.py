@@ -23,7 +23,9 @@ err_console = make_console(stderr=True)
 def demo_command(
     ctx: typer.Context,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Folder for the demo store and reports.")
+        Path | None,
+        # --output and -o as score, classify and connect spell it: "No such option: --output"
+        typer.Option("--out", "--output", "-o", help="Folder for the demo store and reports."),
     ] = None,
     serve: Annotated[
         bool, typer.Option("--serve", help="Then open the web dashboard on the demo store.")
