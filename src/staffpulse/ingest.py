@@ -17,19 +17,18 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
+from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
-from staffpulse.models import Account, AvatarImage
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, LostPosts, Problem, Source, detect
-from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, UnreadFile, claimed_by
+from staffpulse.sources.base import EMPTY_FILE, Notice, UnreadFile, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.folders import (
@@ -47,7 +46,6 @@ from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.x_archive_parts import join_split_archives
 from staffpulse.sources.zip_checks import check_zip
 from staffpulse.sources.zipped import ZipFolder, ZipMember
-from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
 from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused
 from staffpulse.store.post_removal import delete_posts
@@ -138,6 +136,7 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
     batch: list[Record] = []
     lengths = HandleLengths()
     dates = ImplausibleDates()
+    avatars = AvatarFiles()  # an avatar_file that is no image we read: told, not stored
     for item in items:
         if isinstance(item, UncheckedArchive):
             report.unchecked.append(item.file)
@@ -161,7 +160,7 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
         if record is None:
             continue
         dates.check(record)
-        batch.append(record)
+        batch.append(avatars.check(record))
         if len(batch) >= BATCH_SIZE:
             yield batch
             batch = []
@@ -170,42 +169,7 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
     report.posts_read += lengths.posts
     report.notices.extend(lengths.notices())
     report.notices.extend(dates.notices())
-
-
-class _AvatarSaver:
-    """Saves the avatar images that come on account rows in the store's avatar folder, and
-    gives the rows their ``avatar_path`` instead, so no image reaches the store itself."""
-
-    def __init__(self, store: Store) -> None:
-        self.store, self.folder = store, store.avatar_folder
-        # An archive's owner comes in up to three rows (account.js, profile.js, the follow
-        # counts) carrying the one image: it is written once.
-        self.saved: dict[tuple[str, str], tuple[AvatarImage, str]] = {}
-
-    def save(self, record: Record) -> Record:
-        """``record`` with each of its accounts' images saved and named by ``avatar_path``."""
-        if not any(isinstance(row, Account) and row.avatar_image for row in record.rows):
-            return record
-        rows = tuple(
-            self._saved(row, row.avatar_image)
-            if isinstance(row, Account) and row.avatar_image is not None
-            else row
-            for row in record.rows
-        )
-        return replace(record, rows=rows)
-
-    def _saved(self, account: Account, image: AvatarImage) -> Account:
-        key = (account.platform, account.id)
-        if holds_newer_avatar(self.store.conn, account):
-            # the stored picture is the newer profile's: kept, as its bio is
-            return replace(account, avatar_image=None)
-        done = self.saved.get(key)
-        if done is None or done[0] is not image:
-            suffix = Path(image.name).suffix.lower()
-            suffix = suffix if suffix in IMAGE_SUFFIXES else ".img"
-            done = image, save_avatar(self.folder, account, image.data, suffix)
-            self.saved[key] = done
-        return replace(account, avatar_path=done[1], avatar_image=None)
+    report.notices.extend(avatars.notices())
 
 
 def _import_plan(
@@ -218,7 +182,7 @@ def _import_plan(
 ) -> bool:
     """Import each planned path; True when one of them was an account export."""
     # the images of an archive or ZIP are kept beside the store they are imported into
-    avatars = _AvatarSaver(store)
+    avatars = AvatarSaver(store)
     exports = False
     for path, source in plan:
         # what of this path could not be read, which makes its exports partial

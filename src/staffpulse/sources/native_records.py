@@ -96,8 +96,11 @@ def account_from_native(
     avatar_path = None
     if avatar_file:
         candidate = Path(avatar_file)
+        # absolute: the audit reads it from wherever it is run
         avatar_path = str(
-            candidate if candidate.is_absolute() or base_dir is None else base_dir / candidate
+            candidate
+            if candidate.is_absolute() or base_dir is None
+            else (base_dir / candidate).absolute()
         )
     return Account(
         platform=_platform(record, platform),

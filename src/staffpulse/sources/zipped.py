@@ -371,7 +371,8 @@ class _Extracted:
         if not avatar.is_relative_to(self.folder):
             return row
         if avatar not in self.members or self.write_whole(avatar) is not None:
-            return replace(row, avatar_path=None)
+            # named as in the ZIP, where it is not: the import tells it (ingest_avatars)
+            return replace(row, avatar_path=self.display(str(avatar)))
         image = AvatarImage(avatar.name, avatar.read_bytes())
         return replace(row, avatar_path=None, avatar_image=image)
 
