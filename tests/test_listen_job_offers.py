@@ -13,7 +13,7 @@ import pytest
 
 from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
-from staffpulse.listen.job_offers import offers_a_job
+from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
@@ -65,7 +65,7 @@ class NoAdScorer(FakeScorer):
 
 def test_the_inbox_leaves_job_offers_out_and_counts_them_as_job_ads(tmp_path: Path) -> None:
     now = datetime.now(UTC)
-    texts = [*OFFERS[:3], NOT_OFFERS[1], NOT_OFFERS[4]]
+    texts = [*OFFERS[:3], NOT_OFFERS[1], NOT_OFFERS[4], ADVICE]
     posts = [
         Post(platform="mastodon", id=f"p{i}", author_id=f"u{i}", text=text,
              created_at=now - timedelta(hours=1))
@@ -75,7 +75,25 @@ def test_the_inbox_leaves_job_offers_out_and_counts_them_as_job_ads(tmp_path: Pa
         store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
         scorer: Any = NoAdScorer()
         result = build_inbox(store, text_model=scorer, role_model=None)
-    assert sorted(i.conversation_id for i in result.items) == ["p3", "p4"]
+    assert sorted(i.conversation_id for i in result.items) == ["p3", "p4", "p5"]
     assert result.left_out == {"job_ad": 3}
     assert left_out_note(result.left_out) == "left out 3 job ads: not conversations to join"
     assert any(left_out_note(result.left_out) in note for note in result.notes)
+
+
+ADVICE = "We're hiring but nobody applies to our night shift jobs. What are we doing wrong?"
+
+
+def test_an_employer_asking_for_help_with_its_hiring_is_no_ad() -> None:
+    assert asks_hiring_advice(ADVICE)
+    assert asks_hiring_advice("We're hiring 3 nurses and nobody applies. Any advice?")
+    # a way to apply makes the question a hook, as in any ad
+    assert not asks_hiring_advice(
+        "Now hiring forklift drivers $20/hr. Any tips for finding good ones?"
+    )
+    assert not asks_hiring_advice(
+        "We're hiring nurses! Any questions? Apply at https://acme.example/jobs"
+    )
+    assert not asks_hiring_advice(
+        "We're hiring nurses in Denver. DM me. Any advice on the commute?"
+    )

@@ -5,8 +5,9 @@ the subject of one for both) leaves half the post unanswered.
 A question is a sentence that :func:`staffpulse.listen.questions.is_question` calls one (a "?"
 outside links and quotes, or an interrogative form such as "any tips") of at least
 :data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you tell the
-client?") or is long (:data:`LONG`): "What?", "Thoughts?", "Anyone else?" or "Good, bad,
-ugly?" beside a question is its tag, not a second question. The angle names each question by its work subject ("on counteroffers")
+client?") or is long (:data:`LONG`): "What?", "Thoughts?", "Anyone else?", "What do you
+think?", "Am I wrong?" or "Good, bad, ugly?" beside a question is its tag, not a second
+question. The angle names each question by its work subject ("on counteroffers")
 when it has one of its own, else by its first words.
 """
 
@@ -28,6 +29,13 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _QUOTED_WORDS = 6  # words of a question quoted when it names no subject of its own
 # a second question's first word that links it to the first: "And what do you tell the client?"
 _LINKING_RE = re.compile(r"^(?:and|also|or|but|so|plus|then)\b[\s,]*", re.IGNORECASE)
+# the words of a question that only asks for views on what was said
+_TAG = (
+    "what do does you all guys folks think thoughts agree disagree am i wrong right is it just"
+    " me anyone anybody else or who say your any y'all yall everyone people here feel about"
+    " this that opinions opinion views"
+)
+_TAG_WORDS = frozenset(_TAG.split())
 _COUNT = {2: "two", 3: "three", 4: "four"}
 
 
@@ -44,9 +52,18 @@ def questions_in(text: str) -> list[str]:
         words = len(_WORD_RE.findall(sentence))
         if words < MIN_WORDS or not is_question(sentence):
             continue
+        if _is_tag(sentence):
+            continue
         if words >= LONG or asks_by_its_form(_LINKING_RE.sub("", sentence)):
             out.append(sentence)
     return out
+
+
+def _is_tag(sentence: str) -> bool:
+    """A question that asks what the room thinks of what was said ("What do you think?", "Am I
+    wrong?", "Is it just me?"): short, and nothing but these stock words."""
+    words = [w.lower() for w in _WORD_RE.findall(sentence)]
+    return len(words) < LONG and all(w in _TAG_WORDS for w in words)
 
 
 def several_asked(parts: list[str]) -> str | None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 from datetime import timedelta
 
-from staffpulse.listen.job_offers import offers_a_job
+from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
@@ -58,9 +58,13 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
     names postings, pay and applicants as an ad does, and the model says yes to it, but it is a
     question to peers; an ad's question is a hook that its call to act follows ("Looking for
     your next role? Apply at the link"). A job offered in the writer's own words with a call
-    for candidates ("Hiring a receptionist in Austin. Who wants it?") is one too."""
-    if looks_like_job_ad(text) or offers_a_job(text):
+    for candidates ("Hiring a receptionist in Austin. Who wants it?") is one too; an
+    employer asking for help with its hiring ("We're hiring but nobody applies. What are we
+    doing wrong?") is not."""
+    if offers_a_job(text):
         return True
+    if looks_like_job_ad(text):  # unless it asks for help with its own hiring
+        return not asks_hiring_advice(text)
     return job_p is not None and job_p >= threshold and not ends_asking(text)
 
 
