@@ -319,6 +319,7 @@ def test_undated_posts_are_counted_once_in_the_header() -> None:
     assert (undated_caution(1, 12) or "").startswith("1 of the 12 posts has no date")
     assert (undated_caution(12, 12) or "").startswith("All 12 posts have no date")
     assert (undated_caution(1, 1) or "").startswith("The one post has no date")
+    assert (undated_caution(2, 2) or "").startswith("Both posts have no date")  # not "All 2"
     # a big feed's figures read as the header's "20,000 posts" does
     assert (undated_caution(6593, 20000) or "").startswith("6,593 of the 20,000 posts have")
     assert (undated_caution(20000, 20000) or "").startswith("All 20,000 posts have")

@@ -204,8 +204,8 @@ def undated_caution(undated: int, posts: int) -> str | None:
         return None
     if posts == 1:
         which, its = "The one post has", "its"
-    elif undated == posts:
-        which, its = f"All {posts:,} posts have", "their"
+    elif undated == posts:  # "All 2 posts have" of two
+        which, its = ("Both posts have" if posts == 2 else f"All {posts:,} posts have"), "their"
     else:
         # "6,593 of the 20,000", as the header's "20,000 posts" above it
         which = f"{undated:,} of the {posts:,} posts {'has' if undated == 1 else 'have'}"
