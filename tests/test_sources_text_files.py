@@ -62,6 +62,15 @@ def test_a_csv_excel_for_mac_saved_as_csv_macintosh_keeps_its_accents(tmp_path: 
     assert any("MacRoman" in notice.message for notice in report.notices)
 
 
+def test_a_mac_file_with_line_breaks_within_its_cells_is_still_macroman() -> None:
+    # Excel for Mac ends rows with CR and writes a line break within a cell as LF: the LF
+    # made the file Windows-1252, its "Café" read as "CafŽ" and "I’m" as "IÕm"
+    text = 'id,author,text\r1,acme,"Café\nI’m in Köln"\r2,acme,plain\r'
+    decoded, note = decode_bytes(text.encode("mac_roman"))
+    assert decoded == text
+    assert note is not None and "so it was read as MacRoman" in note
+
+
 def test_a_mac_file_is_told_the_line_of_its_first_accent_past_the_first_chunk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -155,9 +155,12 @@ def cut_in_a_character(chunks: Iterable[bytes]) -> bool:
 def _classic_mac_line(chunks: Callable[[], Iterable[bytes]]) -> int | None:
     """The line of the first byte that is not UTF-8 in a file whose lines end with CR alone
     (as classic Mac OS wrote them, and Excel for Mac still does for "CSV (Macintosh)"); None
-    for any other file."""
+    for any other file. Its first line tells: a line break within a cell, which Excel writes
+    as LF alone, may come further down."""
     first = next(iter(chunks()), b"")
-    if b"\r" not in first or b"\n" in first:
+    ends = re.search(rb"\r\n?|\n", first)
+    cut = ends is not None and ends.end() == len(first) >= SCAN_BYTES  # a CRLF cut in two?
+    if ends is None or ends.group() != b"\r" or cut:
         return None
     # the whole file, counting CRs: its first such byte may lie past the first chunk
     return first_bad_line(chunks(), "utf-8", newline=b"\r")
