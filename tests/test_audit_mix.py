@@ -364,3 +364,13 @@ def test_one_or_two_job_ads_are_not_told_to_bundle_openings_into_a_weekly_post()
     assert any(
         a.startswith("Bundle openings") for a in audit_feed(feed).pillars["mix"].recommendations
     )
+
+
+def test_one_job_ad_among_a_few_posts_is_said_in_the_singular() -> None:
+    # a two-post feed read "1 of your 2 original posts are job ads (50%)"
+    feed = FeedBuilder("pair")
+    feed.job(1)
+    feed.chat(1)
+    advice = audit_feed(feed).pillars["mix"].recommendations[0]
+    assert advice.startswith("1 of your 2 original posts is a job ad (50%). Alternate")
+    assert advice.headline == "Post fewer job ads: 1 of 2 original posts is a job ad (50%)"

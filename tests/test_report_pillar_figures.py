@@ -43,7 +43,7 @@ def test_an_account_with_original_posts_keeps_every_figure() -> None:
     shown = figures(audit_feed(feed))
     mix = dict(shown["mix"])
     assert mix["Job ads"] == "1 of 5 original posts (20%)"
-    assert mix["Last posts"] == "1 of the last 5 original posts were job ads"
+    assert mix["Last posts"] == "1 of the last 5 original posts was a job ad"
     assert mix["Longest streak"] == "1 job ad in a row"
     assert re.fullmatch(r"\d of 5 original posts \(\d+%\)", dict(shown["voice"])["Templated"])
     assert dict(shown["conversation"])["Mentions others"] == "0 of 5 original posts (0%)"
@@ -139,3 +139,11 @@ def test_shares_of_the_accounts_own_posts_are_said_apart_from_the_reposts_of_oth
     assert result.pillars["conversation"].evidence["reposts_and_quotes_of_own"] == 1
     shares = dict(figures(result)["conversation"])["Reposts and quotes"]
     assert shares == "1 of all 3 posts (33%), not counting 1 share of your own posts"
+
+
+def test_one_job_ad_among_the_last_posts_is_said_in_the_singular() -> None:
+    feed = FeedBuilder("pair")
+    feed.job(1)
+    feed.chat(1)
+    mix = dict(figures(audit_feed(feed))["mix"])
+    assert mix["Last posts"] == "1 of the last 2 original posts was a job ad"

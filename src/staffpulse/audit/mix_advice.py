@@ -81,9 +81,10 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: st
                 f"{every} original posts{read} are job ads. {alternate}",
                 f"Post fewer job ads: {its} original posts are job ads",
             )
+        are = "is a job ad" if ads == 1 else "are job ads"  # "1 of your 2 ... are" read
         return Advice(
-            f"{ads:,} of your {n:,} original posts{read} are job ads ({share_said}). {alternate}",
-            f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({share_said})",
+            f"{ads:,} of your {n:,} original posts{read} {are} ({share_said}). {alternate}",
+            f"Post fewer job ads: {ads:,} of {n:,} original posts {are} ({share_said})",
         )
     if ads <= ok * last:
         lately = "none" if not ads else f"only {ads:,}"

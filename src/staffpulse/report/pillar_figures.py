@@ -67,7 +67,8 @@ def _last_posts(recent: dict[str, Any], what: str) -> str:
     if recent["posts"] == 1:
         single = _PLURAL.sub(lambda m: m.group(1), what, count=1)
         return f"the last {single} was {'a' if recent['job_ads'] else 'not a'} job ad"
-    return f"{recent['job_ads']:,} of the last {recent['posts']:,} {what} were job ads"
+    were = "was a job ad" if recent["job_ads"] == 1 else "were job ads"  # "1 of ... were"
+    return f"{recent['job_ads']:,} of the last {recent['posts']:,} {what} {were}"
 
 
 def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
