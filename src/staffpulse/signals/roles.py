@@ -39,23 +39,23 @@ from sklearn.exceptions import NotFittedError
 from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
-from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
-from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_predictions import RolePredictions
-from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
-from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
-from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
+from staffpulse.signals.role_rules import (
+    ORG_ONLY_ROLES,
+    PERSON_ONLY_ROLES,
+    RULES,
+    apply_rules,
+    harmonize_roles,
+)
 
-ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
-PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
-_ORG_ONLY = np.array([r in ORG_ONLY_ROLES for r in ROLES])
-_PERSON_ONLY = np.array([r in PERSON_ONLY_ROLES for r in ROLES])
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 ARTIFACT_STEM = "roles_model"
 __all__ = [
     "INDUSTRY_ROLES",
+    "ORG_ONLY_ROLES",
+    "PERSON_ONLY_ROLES",
     "ROLES",
     "LabeledAccounts",
     "RolePredictions",
@@ -160,6 +160,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         placement_bios: bool = True,
         vendor_bios: bool = True,
         hiring_words: bool = True,
+        first_person: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -176,6 +177,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.placement_bios = placement_bios
         self.vendor_bios = vendor_bios
         self.hiring_words = hiring_words
+        self.first_person = first_person
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -313,23 +315,9 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         scores = self.role_head_.predict_proba(Z)
         if self.consistent_roles:
             scores = harmonize_roles(scores, p_org)
-        if self.product_bios:  # prior knowledge the labels lack (role_product_bio.py)
-            product = find_product_bios(bios)
-            p_org = np.where(product, np.maximum(p_org, PRODUCT_BIO_P_ORG), p_org)
-            scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
-        if self.agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
-            agency = find_agency_accounts(names, bios)
-            scores[agency] = move_feed_to_staffing(scores[agency])
-        if self.placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
-            p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
-        if self.vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
-            selling = find_vendor_bios(bios)
-            p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
-            # an organization (p_org raised): the person-only roles go, then the org ones
-            as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
-            scores[selling] = move_to_vendor(as_org)
-        if self.hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere
-            scores = drop_roles_without_hiring_words(names, bios, posts, scores)
+        # prior knowledge the labels lack, after the heads (role_rules.py)
+        switches = {rule: bool(getattr(self, rule)) for rule in RULES}
+        p_org, scores = apply_rules(names, bios, posts, p_org, scores, **switches)
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(
@@ -344,22 +332,6 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
     ) -> np.ndarray:
         """Role scores ``[n, len(ROLES)]`` (columns in ``ROLES`` order)."""
         return self.predict(names, bios, texts).role_scores
-
-
-def harmonize_roles(scores: np.ndarray, p_org: np.ndarray) -> np.ndarray:
-    """Weigh each role by how well it fits the account's kind, then renormalise.
-
-    Org-only roles (staffing_firm, job_board, employer) are multiplied by ``p_org``,
-    person-only roles (recruiter, hr_pro, job_seeker) by ``1 - p_org``; vendor and other fit
-    both kinds and keep their score. This is the joint probability of role and kind when the
-    two heads are read as independent evidence, so a confident kind rules out the roles it
-    cannot have, and an unsure one barely changes anything.
-    """
-    p = np.asarray(p_org, dtype=np.float64)[:, None]
-    weight = np.where(_ORG_ONLY[None, :], p, np.where(_PERSON_ONLY[None, :], 1.0 - p, 1.0))
-    kept = np.asarray(scores, dtype=np.float64) * weight
-    total = kept.sum(axis=1, keepdims=True)
-    return np.asarray(np.where(total > 0, kept / np.maximum(total, 1e-12), scores))
 
 
 def load_role_model(directory: Path | str | None = None, stem: str = ARTIFACT_STEM) -> RoleTagger:

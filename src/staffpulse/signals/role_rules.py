@@ -1,0 +1,97 @@
+"""The rules after the heads of the role tagger: prior knowledge that the labels lack.
+
+The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and role scores; each
+rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
+order: product bios, agencies' job feeds, placement bios, vendor bios, a person's name over a
+first-person bio, and the hiring words that an industry role needs. Each can be turned off by
+the tagger's parameter of the same name (``RULES``). What each one changed on the dev and
+CrowdFlower files is in ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
+kind and role that the heads' scores pass first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
+from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
+from staffpulse.signals.role_inputs import TextInput
+from staffpulse.signals.role_placement_bio import apply_placement_bios
+from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
+from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
+from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
+
+__all__ = ["ORG_ONLY_ROLES", "PERSON_ONLY_ROLES", "RULES", "apply_rules", "harmonize_roles"]
+
+ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
+PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
+_ORG_ONLY = np.array([r in ORG_ONLY_ROLES for r in ROLES])
+_PERSON_ONLY = np.array([r in PERSON_ONLY_ROLES for r in ROLES])
+#: the switches of the rules, in the order they run (parameters of RoleTagger)
+RULES = (
+    "product_bios",
+    "agency_feeds",
+    "placement_bios",
+    "vendor_bios",
+    "first_person",
+    "hiring_words",
+)
+
+
+def apply_rules(
+    names: Sequence[str | None],
+    bios: Sequence[str | None],
+    posts: Sequence[TextInput],
+    p_org: np.ndarray,
+    scores: np.ndarray,
+    *,
+    product_bios: bool = True,
+    agency_feeds: bool = True,
+    placement_bios: bool = True,
+    vendor_bios: bool = True,
+    first_person: bool = True,
+    hiring_words: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``p_org`` and role scores after the rules that are switched on (module docstring)."""
+    if product_bios:  # prior knowledge the labels lack (role_product_bio.py)
+        product = find_product_bios(bios)
+        p_org = np.where(product, np.maximum(p_org, PRODUCT_BIO_P_ORG), p_org)
+        scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
+    if agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
+        agency = find_agency_accounts(names, bios)
+        scores[agency] = move_feed_to_staffing(scores[agency])
+    if placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
+        p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
+    if vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
+        selling = find_vendor_bios(bios)
+        p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
+        # an organization (p_org raised): the person-only roles go, then the org ones
+        as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
+        scores[selling] = move_to_vendor(as_org)
+    if first_person:  # a person's name over an "I" bio (role_first_person.py)
+        # only where the heads said more: below it they already read a person
+        person = find_first_person_accounts(names, bios) & (p_org > FIRST_PERSON_P_ORG)
+        p_org = np.where(person, np.minimum(p_org, FIRST_PERSON_P_ORG), p_org)
+        scores[person] = harmonize_roles(scores[person], np.zeros(int(person.sum())))
+    if hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere
+        scores = drop_roles_without_hiring_words(names, bios, posts, scores)
+    return p_org, scores
+
+
+def harmonize_roles(scores: np.ndarray, p_org: np.ndarray) -> np.ndarray:
+    """Weigh each role by how well it fits the account's kind, then renormalise.
+
+    Org-only roles (staffing_firm, job_board, employer) are multiplied by ``p_org``,
+    person-only roles (recruiter, hr_pro, job_seeker) by ``1 - p_org``; vendor and other fit
+    both kinds and keep their score. This is the joint probability of role and kind when the
+    two heads are read as independent evidence, so a confident kind rules out the roles it
+    cannot have, and an unsure one barely changes anything.
+    """
+    p = np.asarray(p_org, dtype=np.float64)[:, None]
+    weight = np.where(_ORG_ONLY[None, :], p, np.where(_PERSON_ONLY[None, :], 1.0 - p, 1.0))
+    kept = np.asarray(scores, dtype=np.float64) * weight
+    total = kept.sum(axis=1, keepdims=True)
+    return np.asarray(np.where(total > 0, kept / np.maximum(total, 1e-12), scores))
