@@ -108,7 +108,18 @@ def test_a_jsonl_page_whose_includes_break_imports_its_tweets_and_says_why(
     assert [(problem.line, problem.records) for problem in skipped] == [(2, 2)]
     assert skipped[0].message.startswith("the response's includes (users, media and tweets")
     (gap,) = [problem for problem in report.notices if "no author profile" in problem.message]
-    assert "(a page's includes were damaged and left out, as told above)" in gap.message
+    assert "(a page's includes were damaged or cut off, and left out, as told above)" in gap.message
+
+
+def test_a_page_cut_before_its_includes_blames_the_cut_not_the_request(tmp_path: Path) -> None:
+    text = json.dumps(_page(), indent=2)
+    path = tmp_path / "search.json"
+    path.write_text(text[: text.index('"includes"') + 20], encoding="utf-8")  # a download cut
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.posts == 2
+    (gap,) = [notice for notice in report.notices if "no author profile" in notice.message]
+    assert "includes were damaged or cut off" in gap.message
+    assert "expansions=author_id" not in gap.message
 
 
 def test_a_part_whose_items_hold_many_keys_after_the_damage_is_still_left_out() -> None:

@@ -21,9 +21,9 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
-from staffpulse.sources.folders import WHAT_IT_IS, why_unknown
+from staffpulse.sources.folders import PROSE, WHAT_IT_IS, why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC, HOLDS_NO_FORMAT, REPACK, why_damaged
-from staffpulse.sources.prose_files import PROSE, prose_hint
+from staffpulse.sources.prose_files import prose_hint
 from staffpulse.sources.workbooks import refuse_workbook
 
 # A gzip file holding nothing to tell: most often a folder packed (tar) first

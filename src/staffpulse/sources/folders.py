@@ -48,6 +48,9 @@ EXPLAINERS: list[Callable[[Path, bytes], str | None]] = [why_workbook]
 # How an explanation that says what a file is instead (a part of an archive, another tool's
 # list) starts: it says what to do itself, so it is not told to "fix the file as said".
 WHAT_IT_IS = "this is "
+# How a text a person wrote is told (:mod:`staffpulse.sources.prose_files`): given alone; in a
+# folder it is one of the files of no known format (a README, a LICENSE), summed up by name
+PROSE = f"{WHAT_IT_IS}text a person wrote"
 
 
 def why_document(_path: Path, head: bytes) -> str | None:
@@ -95,7 +98,7 @@ def unknown_format(path: Path) -> str:
     why = why_unknown(path)
     if why and why.startswith(COHORT_FILE):
         return why
-    return f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT
+    return f"{UNKNOWN_FORMAT}: {why}" if why and not why.startswith(PROSE) else UNKNOWN_FORMAT
 
 
 def left_out(problem: Problem) -> bool:

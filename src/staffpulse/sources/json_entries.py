@@ -78,6 +78,17 @@ class Salvaged:
     lost: int
 
     @property
+    def part_lost(self) -> str | None:
+        """``"includes"`` for an X API v2 page cut before them: its authors' profiles were lost
+        to the cut, not left out of the request; else None."""
+        page = self.document
+        return (
+            "includes"
+            if isinstance(page, dict) and "data" in page and "includes" not in page
+            else None
+        )
+
+    @property
     def told(self) -> str:
         read = f"{self.read:,} entr{'y' if self.read == 1 else 'ies'}"
         if self.lost:

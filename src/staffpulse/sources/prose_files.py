@@ -4,7 +4,8 @@ Such a ``.txt`` was read as a CSV: its first line ("Meeting notes, Monday 3 Marc
 a header lacking the columns of posts, and the user told to rename columns of a table they
 never had. :func:`why_prose` (one of :data:`staffpulse.sources.folders.EXPLAINERS`, before
 the CSV's) tells it for what it is; :func:`prose_hint` says how to get the file that is
-wanted: the platform's export, or a spreadsheet saved as CSV.
+wanted: the platform's export, or a spreadsheet saved as CSV. In a folder such a file (a
+README, a LICENSE) is one of those of no known format, summed up by name.
 
 Only files no source reads are looked at, and only text: lines of sentences that make no
 table. A list (handles, keywords, one a line) has no sentences; a table has the same number
@@ -20,7 +21,7 @@ from pathlib import Path
 from staffpulse.next_steps import SCORE_TEXTS
 from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.csvrows import sniff_delimiter
-from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
+from staffpulse.sources.folders import EXPLAINERS, PROSE
 from staffpulse.sources.native_csv import why_not_csv
 from staffpulse.sources.text_files import document_kind, head_text
 
@@ -30,7 +31,6 @@ HEADER_CELL_WORDS = 3  # at most, in each cell of a table's header
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters, in any script
 # A CSV's names: its first line may be a sentence only when it is one (a title line)
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
-PROSE = f"{WHAT_IT_IS}text a person wrote"
 HOW_TO_EXPORT = (
     "to import posts, export them from where they are: X: Settings › Your account › Download"
     " an archive of your data (import the ZIP it sends); Mastodon: Preferences › Import and"

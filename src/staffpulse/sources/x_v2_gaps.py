@@ -23,8 +23,8 @@ class FieldGaps:
     # an author id, but no profile of the author in the page (``includes.users``, asked with
     # expansions=author_id): kept, but with no handle to find them by
     no_handle: int = 0
-    # a page's includes were damaged and left out (told as that problem): the profiles were
-    # in the file, not missing from the request
+    # a page's includes were damaged and left out, or cut off with the end of the file (told
+    # as that problem): the profiles were in the file, not missing from the request
     includes_lost: bool = False
     no_date: int = 0  # no date given and an id too old to carry one: kept undated
     dated_from_id: int = 0  # no date given: the date is the id's
@@ -54,7 +54,7 @@ class FieldGaps:
         then = REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
         if self.includes_lost:
             why, then = (
-                "a page's includes were damaged and left out, as told above",
+                "a page's includes were damaged or cut off, and left out, as told above",
                 "export or fetch the file again",
             )
         no_handle = (
