@@ -212,3 +212,11 @@ def test_a_misspelled_export_format_is_offered_the_one_meant(db: Path) -> None:
         assert result.exit_code == 65
         message = json.loads(result.stdout)["error"]["message"]
         assert message == f"unknown export format '{typed}': did you mean {meant}?"
+
+
+def test_a_list_name_without_export_is_refused_not_dropped(db: Path) -> None:
+    args = ["connect", "acme_staffing", "--db", str(db), "--list-name", "Nurses"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 65, result.output
+    assert "--list-name names the list of a Bluesky or Mastodon list export" in result.output
+    assert "add --export bluesky-list or --export mastodon-list" in result.output

@@ -134,6 +134,15 @@ def _check_export_options(
         check_format(export)
     if export in LIST_FORMATS:
         check_list_name(list_name)
+    elif export is None and list_name != DEFAULT_LIST_NAME:
+        # it was dropped without a word: the user looked for a list that was never made (with
+        # another --export it is let be, for a script that loops over the formats)
+        formats = " or ".join(f"--export {name}" for name in sorted(LIST_FORMATS))
+        raise InputError(
+            "--list-name names the list of a Bluesky or Mastodon list export, and no --export"
+            " is given",
+            hint=f"add {formats} (with --output FILE), or leave --list-name out",
+        )
     if output is not None and export is None:
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"
