@@ -303,3 +303,34 @@ def test_what_the_platform_says_of_the_account_is_said_after_the_summary(
     assert "Fetched 0 posts" in said.out and note in " ".join(said.err.split())
     fetch_cli._finish(report, as_json=True)
     assert json.loads(capsys.readouterr().out)["notes"] == [note]  # scripts get it too
+
+
+def test_fetch_mastodon_instance_places_a_bare_user_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``fetch mastodon acme --instance staffing.example`` fetched acme of the default
+    instance, another person, without a word."""
+    from staffpulse.fetch import mastodon
+    from staffpulse.fetch.common import FetchReport
+
+    asked: list[str] = []
+
+    def fake_fetch(self: object, acct: str, *, max_posts: int = 400) -> FetchReport:
+        asked.append(acct)
+        return FetchReport(platform="mastodon", target=acct)
+
+    monkeypatch.setattr(mastodon.MastodonFetcher, "fetch", fake_fetch)
+    db = ["--db", str(tmp_path / "s.db")]
+    for instance in ("staffing.example", "https://Staffing.example/"):
+        result = CliRunner().invoke(app, ["fetch", "mastodon", "acme", "--instance", instance, *db])
+        assert result.exit_code == 0, result.output
+    assert asked == ["@acme@staffing.example", "@acme@staffing.example"]
+
+    other = ["fetch", "mastodon", "@acme@mastodon.social", "--instance", "staffing.example"]
+    result = CliRunner().invoke(app, [*other, *db])
+    assert result.exit_code == 65
+    assert "is an account on mastodon.social, and --instance names staffing.example" in (
+        result.output
+    )
+    assert "write the account as @acme@staffing.example" in result.output
+    assert len(asked) == 2  # nothing fetched

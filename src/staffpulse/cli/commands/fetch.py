@@ -8,6 +8,7 @@ Everything printed through Rich that holds text from outside (handles, queries, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -229,7 +230,12 @@ def fetch_mastodon_command(
         str | None, typer.Option("--hashtag", help="Fetch this hashtag's timeline instead.")
     ] = None,
     instance: Annotated[
-        str | None, typer.Option("--instance", help="Instance for --hashtag, e.g. mastodon.social.")
+        str | None,
+        typer.Option(
+            "--instance",
+            help="Instance for --hashtag or a bare user name, e.g. mastodon.social (default: "
+            "default_instance of the mastodon section).",
+        ),
     ] = None,
     max_posts: Annotated[int, typer.Option("--max-posts", help="Statuses at most.")] = 400,
     db: DbOption = None,
@@ -243,6 +249,8 @@ def fetch_mastodon_command(
             "give an account or --hashtag (not both)",
             hint="e.g. staffpulse fetch mastodon @acme@mastodon.social",
         )
+    if account is not None and instance is not None:
+        account = _account_on(account, instance)
     with open_store(db) as store, _progress() as (progress, notify):
         fetcher = MastodonFetcher(store, progress=progress, notify=notify)
         if hashtag is not None:
@@ -251,6 +259,32 @@ def fetch_mastodon_command(
         else:
             report = fetcher.fetch(str(account), max_posts=max_posts)
     _finish(report, as_json)
+
+
+def _account_on(account: str, instance: str) -> str:
+    """The account ``--instance`` means: a bare user on that instance. It fetched the user of
+    the default instance instead, another person of the same name, without a word; an account
+    that names another instance than ``--instance`` is refused, as no one can tell which was
+    meant."""
+    from staffpulse.fetch.handles import mastodon_account
+
+    # "https://mastodon.social/" pasted from a browser names the instance, as with --hashtag
+    host = re.sub(r"^https?://", "", instance.strip(), flags=re.IGNORECASE).strip("/@")
+    try:
+        _, wanted = mastodon_account(f"user@{host}", None)
+    except InputError:
+        raise InputError(
+            f"--instance {instance!r} is not the name of a Mastodon instance",
+            hint="e.g. --instance mastodon.social",
+        ) from None
+    user, own = mastodon_account(account, wanted)
+    if own != wanted:
+        raise InputError(
+            f"{account} is an account on {own}, and --instance names {wanted}",
+            hint=f"leave out --instance (it is for --hashtag and a bare user name), or write "
+            f"the account as @{user}@{wanted}",
+        )
+    return f"@{user}@{own}"
 
 
 def register(app: typer.Typer) -> None:
