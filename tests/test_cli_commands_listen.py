@@ -250,3 +250,11 @@ def test_listen_from_a_file_that_is_no_recording_exits_65_before_the_models_load
     )
     assert both.exit_code == 65 and "--url with --from" in both.stderr
     assert "Traceback" not in wrong.output + both.output
+
+
+def test_the_cursor_help_says_what_the_number_is_in_words() -> None:
+    """ "Start at this time_us" left a marketer guessing what to type."""
+    result = CliRunner().invoke(app, ["listen", "bluesky", "--help"], env={"COLUMNS": "200"})
+    said = " ".join(result.output.split())
+    assert "where the last run stopped" in said
+    assert "microseconds since 1970" in said

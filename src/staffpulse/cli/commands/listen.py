@@ -61,7 +61,12 @@ def listen_bluesky(
     ] = None,
     cursor: Annotated[
         int | None,
-        typer.Option(help="Start at this time_us instead of the saved cursor (0 = live tail)."),
+        typer.Option(
+            help="Start at this moment instead of where the last run stopped: Jetstream's"
+            " time_us, in microseconds since 1970 (Jetstream keeps about a day); 0 = now,"
+            " the live tail.",
+            show_default=False,
+        ),
     ] = None,
     classifier: Annotated[
         bool, typer.Option(help="Use the work_topic classifier (else keywords only).")
