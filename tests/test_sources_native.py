@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from ingest_helpers import accounts_in
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.native import NativeJsonl
 from staffpulse.sources.native_authors import author_stub
 from staffpulse.sources.native_records import rows_from_native
-from staffpulse.store import Record
+from staffpulse.store import Record, open_store
 
 # what the import says to do about a line that is not JSON
 ADVICE = (
@@ -330,3 +331,29 @@ def test_a_record_missing_a_required_field_is_told_what_to_do() -> None:
         "post is missing the required field 'author': fill it in (or delete the record) and "
         "import the file again"
     )
+
+
+def test_a_count_that_is_no_whole_number_costs_the_count_not_the_record(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    lines = [
+        {"type": "account", "platform": "x", "handle": "acme", "followers": "many"},
+        {"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "a", "likes": 4},
+        {
+            "type": "post",
+            "platform": "x",
+            "id": "2",
+            "author": "acme",
+            "text": "b",
+            "likes": "1.2K",
+        },
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        likes = {post.id: post.likes for post in store.posts_by("x", "acme")}
+    assert (report.accounts, report.posts, report.skipped, report.problems) == (1, 2, 0, [])
+    assert likes == {"1": 4, "2": None}
+    told = sorted(notice.message for notice in report.notices)
+    assert told[0].startswith("'followers' of 1 record (line 1) is no whole number of 0 or more")
+    assert told[1].startswith("'likes' of 1 record (line 3) is no whole number")
+    assert "(the first: '1.2K'), so it was imported without it, not guessed" in told[1]

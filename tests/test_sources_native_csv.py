@@ -68,11 +68,18 @@ def test_bad_values_are_reported_with_their_line_and_every_skip_counted(tmp_path
     with open_store(":memory:") as store:
         report = import_paths(store, [path])
         assert store.stats()["accounts"] == {"x": 1}  # "twitter" is x
-    assert (report.posts, report.skipped) == (1, 4)
+        likes = {p.id: p.likes for p in store.posts_by("x", "acme")}
+    # a count that is no whole number costs the count, not the post: told once
+    assert (report.posts, report.skipped) == (3, 2)
+    assert likes == {"1": 3, "3": None, "4": None}
     where = {p.line: p.message for p in report.problems}
     assert "unknown platform 'facebook'" in where[3] and "use one of" in where[3]
-    assert "cannot be negative" in where[4] and "whole number" in where[5]
     assert "1 more cell than the header's 6 columns" in where[6]
+    assert [n.message for n in report.notices] == [
+        "'likes' of 2 records (lines 4, 5) is no whole number of 0 or more (the first: '-5'), so"
+        " they were imported without it, not guessed; write whole numbers with digits only, e.g."
+        " 1234, then import the file again to fill them in"
+    ]
 
 
 def test_posts_by_author_id_only_are_imported_with_a_notice(tmp_path: Path) -> None:
@@ -163,11 +170,12 @@ def test_excel_counts_and_named_dates_are_read_and_a_decimal_told_on_its_line(
     path.write_text("id,author,created_at,text,likes\n" + "\n".join(rows) + "\n", encoding="utf-8")
     with open_store(":memory:") as store:
         report = import_paths(store, [path])
-        (post,) = store.posts_by("csv", "acme")
-    assert (report.posts, report.skipped) == (1, 1)
+        post, decimal = store.posts_by("csv", "acme")
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
     assert (post.id, post.likes, post.created_at and post.created_at.day) == ("41", 1234, 1)
-    (count,) = report.problems
-    assert count.line == 3 and "write whole numbers with digits only" in count.message
+    assert (decimal.id, decimal.likes) == ("42", None)
+    (count,) = report.notices
+    assert "(line 3)" in count.message and "write whole numbers with digits only" in count.message
 
 
 # -- tables of no known format, and ids a spreadsheet rounded ------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
@@ -55,6 +56,7 @@ class NativeJsonl:
     def read(self, path: Path) -> Iterator[Item]:
         authors = Authors()
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
+        counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
         for found in self._records(path):
             if isinstance(found, (Notice, Problem)):
                 yield found
@@ -65,7 +67,7 @@ class NativeJsonl:
                     raise obj
                 if not isinstance(obj, dict):
                     raise ValueError("line is not a JSON object")
-                row = rows_from_native(obj, base_dir=path.parent)
+                row = counts.build(obj, number, lambda o: rows_from_native(o, base_dir=path.parent))
             except json.JSONDecodeError as exc:
                 yield Problem(str(path), number, with_line_advice(json_error_message(exc)))
                 continue
@@ -78,6 +80,7 @@ class NativeJsonl:
                 yield Record(rows=(stub,), provenance=provenance(self.name, path))
             yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
         yield from told.problems()
+        yield from counts.notices(str(path))
         yield from authors.items(self.name, path)
 
     def _records(self, path: Path) -> Iterator[tuple[int, Any] | Notice | Problem]:

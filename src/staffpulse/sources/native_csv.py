@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.next_steps import SCORE_TEXTS, SEE_FORMATS, TAG_ACCOUNTS
+from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
@@ -358,6 +359,7 @@ class NativeCsv:
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
             short = ShortRows(header)
+            counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
             for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
@@ -367,7 +369,11 @@ class NativeCsv:
                     values = {**values, "author": values.get(synonym, "")}
                 try:
                     values = dates.resolved(values)
-                    record = rows_from_native(values, default_type=default, base_dir=path.parent)
+                    record = counts.build(
+                        values,
+                        row.line,
+                        lambda v: rows_from_native(v, default_type=default, base_dir=path.parent),
+                    )
                 except ValueError as exc:
                     if not told.take(row.line, exc):
                         yield Problem(str(path), row.line, short.why(row) + str(exc))
@@ -382,6 +388,7 @@ class NativeCsv:
                 yield Notice(str(path), repeated_header_note(table.repeated_headers))
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
+            yield from counts.notices(str(path))
         yield from told.problems()
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)

@@ -271,10 +271,23 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
     except (TypeError, ValueError):
         number = float("nan")
     if isinstance(value, bool) or not number.is_integer():
-        raise ValueError(f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})")
+        raise CountError(
+            key, value, f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})"
+        )
     if number < 0:
-        raise ValueError(f"'{key}' cannot be negative, got {value!r}")
+        raise CountError(key, value, f"'{key}' cannot be negative, got {value!r}")
     return value if isinstance(value, int) else int(number)
+
+
+class CountError(ValueError):
+    """A count written as no whole number of 0 or more (``1.2K``, ``-``, ``-5``): which field,
+    and what it held. The staffpulse readers keep the record without it
+    (:class:`staffpulse.sources.bad_counts.BadCounts`)."""
+
+    def __init__(self, key: str, value: object, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.value = value
 
 
 E = TypeVar("E", WrittenDateError, RoundedIdError)
