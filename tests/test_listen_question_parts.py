@@ -17,12 +17,13 @@ def test_each_sentence_that_asks_is_a_question_and_a_tag_is_not() -> None:
     assert questions_in("What? Why would they ever do that?") == ["Why would they ever do that?"]
     assert len(questions_in("Anyone else? Or is it just me?")) == 1
     assert len(questions_in("Any tips for a first interview? I'm nervous.")) == 1
-    assert questions_in("Is this legal? Is this normal?") == ["Is this legal?", "Is this normal?"]
+    assert questions_in("Is this legal?! Is this normal?") == ["Is this legal?!", "Is this normal?"]
     # an alternative is one question; "Good, bad, ugly?" is a tag; a decimal ends no sentence
     assert len(questions_in("Take the offer now? Or wait for the second interview?")) == 1
     assert len(questions_in("Anyone using texts for HR news? Good, bad, ugly?")) == 1
     assert len(questions_in("Do hiring managers skip cover letters now? What do you think?")) == 1
     assert len(questions_in("Are 5-round interviews too many? Am I wrong?")) == 1
+    assert len(questions_in("HR folks, what is your policy on layoffs? Curious what works.")) == 1
     assert questions_in("@ana @ben Is a 2.5% fee normal for temp placements?") == [
         "Is a 2.5% fee normal for temp placements?"
     ]

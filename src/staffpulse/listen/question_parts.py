@@ -2,13 +2,14 @@
 the client when it happens?" asks two things, and an angle that answers only the first (or names
 the subject of one for both) leaves half the post unanswered.
 
-A question is a sentence that :func:`staffpulse.listen.questions.is_question` calls one (a "?"
-outside links and quotes, or an interrogative form such as "any tips") of at least
-:data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you tell the
-client?") or is long (:data:`LONG`): "What?", "Thoughts?", "Anyone else?", "What do you
-think?", "Am I wrong?" or "Good, bad, ugly?" beside a question is its tag, not a second
-question. The angle names each question by its work subject ("on counteroffers")
-when it has one of its own, else by its first words.
+A question is a sentence ending with a "?" ("?!" too) that
+:func:`staffpulse.listen.questions.is_question` calls one (not a "?" in a link or a quote), of
+at least :data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you
+tell the client?") or is long (:data:`LONG`). "Curious what works." after a question says why
+it asks; "What?", "Thoughts?", "Anyone else?", "What do you think?", "Am I wrong?" or "Good,
+bad, ugly?" beside a question is its tag: neither is a second question. The angle names each
+question by its work subject ("on counteroffers") when it has one of its own, else by its
+first words.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def questions_in(text: str) -> list[str]:
             out[-1] += " " + sentence
             continue
         words = len(_WORD_RE.findall(sentence))
-        if words < MIN_WORDS or not is_question(sentence):
+        # a "?" of its own: "Curious what works." after a question says why it asks
+        if words < MIN_WORDS or not sentence.rstrip("!").endswith("?") or not is_question(sentence):
             continue
         if _is_tag(sentence):
             continue
