@@ -133,3 +133,23 @@ def test_a_quote_mentions_others_only_when_its_words_name_someone() -> None:
     # quoting still shares and talks with the quoted author
     assert ev["reposts_and_quotes_of_others"] == 3
     assert ev["accounts_engaged_total"] == 2
+
+
+def test_a_feed_with_no_dated_post_is_not_told_it_talked_with_no_one_in_90_days() -> None:
+    # a feed of undated posts (a spreadsheet without dates) read "Accounts engaged 0 in 30
+    # days, 0 in 90 days" and "You talked with no one in the last 90 days"
+    from dataclasses import replace
+
+    from staffpulse.report.pillar_figures import figures
+
+    feed = FeedBuilder("nodates")
+    feed.chat(3)
+    feed.reply("sam")
+    feed.posts = [replace(p, created_at=None) for p in feed.posts]
+    result = audit_feed(feed)
+    conversation = result.pillars["conversation"]
+    assert conversation.evidence["accounts_engaged_90d"] is None
+    assert "engaged" not in conversation.evidence["parts"]  # left out, not scored as none
+    assert not any("talked with" in r for r in conversation.recommendations)
+    shown = dict(figures(result)["conversation"])
+    assert shown["Accounts engaged"] == "not known: no post has a date that can be right"

@@ -37,12 +37,13 @@ def test_a_thread_with_oneself_is_no_reply_and_engages_nobody() -> None:
     assert posts.reply_share == 0.25 and posts.targets[3] == frozenset()
 
 
-def test_accounts_engaged_count_nobody_without_a_time_to_count_from() -> None:
+def test_accounts_engaged_are_not_known_without_a_time_to_count_from() -> None:
+    # "0" read as a finding ("you talked with no one in the last 90 days") on undated posts
     feed = FeedBuilder("rosa")
     feed.reply("sam")
     frame = _frame(feed)
     posts = read_conversation_posts(frame, own_names("rosa", "rosa"), {})
-    assert accounts_engaged(frame, posts.targets, None) == {"30d": 0, "90d": 0}
+    assert accounts_engaged(frame, posts.targets, None) == {"30d": None, "90d": None}
     assert accounts_engaged(frame, posts.targets, float(frame.ts.max())) == {"30d": 1, "90d": 1}
 
 

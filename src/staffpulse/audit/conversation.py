@@ -58,7 +58,7 @@ def conversation_pillar(
     values = conversation_parts(
         posts.reply_share,
         posts.mention_share,
-        int(talk["accounts_engaged_90d"]),
+        talk["accounts_engaged_90d"],
         posts.share_share,
         responsiveness,
         settings,
@@ -128,6 +128,8 @@ def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
     posting, and said so: "0 different accounts in the last 90 days" of an account that posted
     nothing in them read as a finding about how it talks."""
     active = ev.get("last_active_90d")
+    if ev["accounts_engaged_90d"] is None:  # no dated post: no window to count in
+        return None
     if not active:
         n = int(ev["accounts_engaged_90d"])
         if n >= target:
@@ -165,20 +167,21 @@ def _different_accounts(n: int) -> str:
 def conversation_parts(
     reply_share: float,
     mention_share: float,
-    engaged_90d: int,
+    engaged_90d: int | None,
     share_share: float,
     responsiveness: float | None,
     settings: dict[str, Any],
 ) -> dict[str, float]:
-    """Each part of the Conversation score in [0, 1] (responsiveness only when known)."""
+    """Each part of the Conversation score in [0, 1] (responsiveness only when known, the
+    accounts engaged only when a post is dated)."""
     values = {
         "replies": min(reply_share / float(settings["reply_target"]), 1.0),
         "mentions": min(mention_share / float(settings["mention_target"]), 1.0),
-        "engaged": min(
-            math.log1p(engaged_90d) / math.log1p(float(settings["engaged_target_90d"])), 1.0
-        ),
         "shares": min(share_share / float(settings["share_target"]), 1.0),
     }
+    if engaged_90d is not None:
+        target = math.log1p(float(settings["engaged_target_90d"]))
+        values["engaged"] = min(math.log1p(engaged_90d) / target, 1.0)
     if responsiveness is not None:
         values["responsiveness"] = min(max(responsiveness, 0.0), 1.0)
     return values
@@ -187,7 +190,7 @@ def conversation_parts(
 def conversation_score(
     reply_share: float,
     mention_share: float,
-    engaged_90d: int,
+    engaged_90d: int | None,
     share_share: float,
     responsiveness: float | None,
     settings: dict[str, Any],
@@ -308,8 +311,10 @@ def _answer_replies_advice(unanswered: int, received: int) -> Advice:
 
 
 def _praise(ev: dict[str, Any]) -> Praise:
+    engaged = ev["accounts_engaged_90d"]
+    with_whom = "" if engaged is None else f"You engaged {engaged:,} accounts in 90 days and "
+    replies = f"{whole(100 * ev['reply_share'])}% of your posts are replies"
     return Praise(
-        f"You engaged {ev['accounts_engaged_90d']:,} accounts in 90 days and "
-        f"{whole(100 * ev['reply_share'])}% of your posts are replies: keep showing up. Tag the "
+        f"{with_whom}{replies}: keep showing up. Tag the "
         "people you learn from when you share their ideas."
     )

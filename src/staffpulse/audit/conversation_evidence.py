@@ -152,12 +152,14 @@ def answer_evidence(got: Answers, median_hours: float | None) -> dict[str, Any]:
 
 def accounts_engaged(
     frame: Frame, targets: list[frozenset[str]], ref_ts: float | None
-) -> dict[str, int]:
-    """How many accounts the posts of the 30 and 90 days up to ``ref_ts`` talk with."""
-    engaged: dict[str, int] = {}
+) -> dict[str, int | None]:
+    """How many accounts the posts of the 30 and 90 days up to ``ref_ts`` talk with; None
+    when no post has a date to end the windows at: "0 in 90 days" told a feed of undated
+    posts it "talked with no one in the last 90 days"."""
+    engaged: dict[str, int | None] = {}
     for days in (30, 90):
         if ref_ts is None:
-            engaged[f"{days}d"] = 0
+            engaged[f"{days}d"] = None
             continue
         recent = np.flatnonzero(frame.ts >= ref_ts - days * DAY)
         engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0

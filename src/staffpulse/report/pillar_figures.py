@@ -186,7 +186,9 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
         ),
         (
             "Accounts engaged",
-            f"{conv['accounts_engaged_30d']:,} in 30 days, "
+            "not known: no post has a date that can be right"
+            if conv["accounts_engaged_90d"] is None
+            else f"{conv['accounts_engaged_30d']:,} in 30 days, "
             f"{conv['accounts_engaged_90d']:,} in 90 days",
         ),
         ("Reposts and quotes", shares),
