@@ -34,6 +34,7 @@ NOT_OFFERS = [
     "We're looking for feedback on our interview process, DM me",
     "Is it true that hiring managers ignore cover letters now? What do you think?",
     "Any recruiters here hiring for remote data analyst roles? I've been searching for months.",
+    "Call me old-fashioned, but we're hiring for attitude over degrees. Does that still work?",
 ]
 
 

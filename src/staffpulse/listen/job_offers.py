@@ -69,7 +69,8 @@ _CALLS_RE = re.compile(
     r"|(?:^|[.!?\n]\s*)interested\s*\?"
     r"|\bany takers\b"
     r"|\bknow (?:any ?one|some ?one|somebody|any ?body|a (?:good|great)\b)"
-    r"|\b(?:dm|pm|message|email|text|call) (?:me|us)\b"
+    # not "call me": "call me old-fashioned, but we're hiring for attitude"
+    r"|\b(?:dm|pm|message|email|text) (?:me|us)\b"
     r"|\bsend (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
     r"|\bhit me up\b|\bhmu\b|\breach out\b|\btag (?:someone|a friend)\b|\bapply\b",
     re.IGNORECASE,
