@@ -1,5 +1,5 @@
 """The dashboard's Benchmark page on a big cohort: how many bytes of HTML it sends and how
-long it takes to answer and to show in a browser.
+long it takes to answer and to show in a browser; and the audit page of one of its accounts.
 
 Usage::
 
@@ -103,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
             answers.append(time.perf_counter() - t)
             sizes.append(len(page.content))
         ranked_n = re.search(r"([\d,]+) accounts? ranked", first.text)
+        audits, audit_sizes = [], []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            audit = client.get("/audit/x/firm0042")
+            audits.append(time.perf_counter() - t)
+            audit_sizes.append(len(audit.content))
         shown = None
         if Path(args.chromium).exists():
             base, server = serve(app)
@@ -123,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---|",
         f"| HTML of `/benchmark` | **{statistics.median(sizes) / 1e6:.2f} MB** |",
         f"| answer in process, median of {args.runs} | {statistics.median(answers):.2f} s |",
+        f"| HTML of an account's audit (`/audit/x/firm0042`) "
+        f"| **{statistics.median(audit_sizes) / 1e6:.2f} MB** |",
+        f"| its answer in process (audit kept), median of {args.runs} "
+        f"| {statistics.median(audits):.2f} s |",
     ]
     if shown:
         lines.append(

@@ -115,7 +115,10 @@ def test_a_big_cohorts_strips_are_on_their_own_page(big: Any) -> None:
     assert 'href="/benchmark/strips"' in page  # without the script, a link opens them
     strips = big.get("/benchmark/strips")
     assert strips.status_code == 200 and 'id="strips"' in strips.text
-    assert strips.text.count("<svg") == 1 and "7 accounts of the cohort benchmark" in strips.text
+    assert (
+        strips.text.count("<svg") == 1
+        and "7 accounts of the cohort benchmark on every pillar" in strips.text
+    )
 
 
 def test_the_strips_page_of_an_empty_store_goes_to_the_benchmark(tmp_path: Path) -> None:

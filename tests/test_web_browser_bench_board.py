@@ -83,3 +83,31 @@ def test_a_firm_is_found_from_the_keyboard_on_a_phone(site: str) -> None:
             browser.close()
     assert said.startswith("1 account of 12 matches") and ranks == 1
     assert wide <= 390 and form_right <= 390
+
+
+def test_an_audits_strips_among_a_big_cohort_are_drawn_with_its_marker(site: str) -> None:
+    """On a phone, once scrolled to, with the account's own marker in its box's view."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(site + "/audit/x/harborline", wait_until="load")
+            assert page.locator(".strips-later svg").count() == 0
+            page.locator(".strips-later").scroll_into_view_if_needed()
+            page.wait_for_selector(".strips-later[data-loaded] svg")
+            marker_seen = page.evaluate(
+                """() => {
+                  const point = document.querySelector('.strips-later .chart-focus');
+                  const box = point.closest('.chart-scroll').getBoundingClientRect();
+                  const at = point.getBoundingClientRect().left;
+                  return at >= box.left && at <= box.right;
+                }"""
+            )
+        finally:
+            browser.close()
+    assert marker_seen
+    assert errors == []

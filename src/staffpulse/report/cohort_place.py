@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 _SCORES = ("overall", *PILLAR_TITLES)
 
 
-def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> dict[str, Any]:
+def place_in_cohort(
+    result: AuditResult, benchmark: BenchmarkResult | None, *, draw: bool = True
+) -> dict[str, Any]:
     """The audit report's "Where you stand" part: the account among ``benchmark``'s accounts
-    (all None without a benchmark: the report leaves the part out).
+    (all None without a benchmark: the report leaves the part out). ``draw=False`` leaves the
+    strips undrawn (None): the dashboard loads a big cohort's apart.
 
     An account the cohort leaves out (under its ten posts of its own, or not in its file) is
     still drawn as the dark marker, from its own audit, and the caption says it is not one of
@@ -37,7 +40,7 @@ def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> d
         )
     me = benchmark.row_of(result.account.handle, result.account.platform)
     return {
-        "strips": cohort_strips(benchmark, me or _own_scores(result)),
+        "strips": cohort_strips(benchmark, me or _own_scores(result)) if draw else None,
         "legend": cohort_legend(benchmark),
         "percentiles": me["percentiles"] if me else None,
         # each score's standing in words ("Overall: tied with 1 account, ahead of none"),

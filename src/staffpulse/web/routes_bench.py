@@ -140,9 +140,10 @@ def benchmark_strips(request: Request) -> Response:
     context = _page_context(request, name_cohort_as_uploaded(result, ctx.backend.cohort_label()))
     return ctx.renderer.page(
         request,
-        "benchmark_strips.html",
+        "strips.html",
         active="benchmark",
-        accounts=len(context["rows"]),
+        heading=f"{len(context['rows']):,} accounts of the cohort benchmark on every pillar",
+        back=("/benchmark", "Back to the Benchmark"),
         legend=context["legend"],
         strips=context["strips"],
     )

@@ -13,8 +13,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
-from staffpulse.report.html import audit_context
+from staffpulse.report.cohort_place import place_in_cohort
 from staffpulse.web.app import flash_redirect, form_problem, web
+from staffpulse.web.audit_place import audit_benchmark, audit_page_context
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
@@ -27,7 +28,6 @@ from staffpulse.web.routes_refresh import can_refresh
 
 if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
-    from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.store import AccountSummary
     from staffpulse.web.app import WebContext
 
@@ -190,26 +190,29 @@ def _cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, An
     return {(row["platform"], row["handle"]): row for row in bench.leaderboard}, earlier
 
 
-def _benchmark_for(
-    request: Request, platform: str, handle: str, wait: float | None = None
-) -> BenchmarkResult | None:
-    """The benchmark the account is part of, for its percentile strips (None when it is not,
-    or while it is still being computed after ``wait`` seconds)."""
-    from staffpulse.web.routes_bench import benchmark_data
-
-    try:
-        bench = benchmark_data(request, wait)
-    except (InputError, NotFoundError):
-        # a cohort that no longer works (its file gone or unreadable, none of its accounts
-        # stored): the audit shows without strips and the Benchmark page says why. A store or
-        # model failure is not hidden here: the page reports it.
-        return None
-    if isinstance(bench, Job):
-        return None
-    if len(bench.audits) < 3:  # percentiles among one or two accounts say nothing
-        return None
-    found = any(r["handle"] == handle and r["platform"] == platform for r in bench.leaderboard)
-    return bench if found else None
+@router.get("/audit/{platform}/{handle:path}/strips", response_class=HTMLResponse)
+def audit_strips(request: Request, platform: str, handle: str) -> Response:
+    """Where the account stands among a big cohort, as strips on a page of their own (the
+    audit page loads them when scrolled to). Without them yet: back to the audit."""
+    ctx = web(request)
+    result = ctx.backend.audit(platform, handle)
+    account = result.account
+    bench = audit_benchmark(request, account.platform, account.handle)
+    if bench is None:
+        return RedirectResponse(audit_url(account.platform, account.handle), status_code=303)
+    place = place_in_cohort(result, bench)
+    return ctx.renderer.page(
+        request,
+        "strips.html",
+        active="home",
+        heading=f"Where @{account.handle} stands among {place['cohort_size']:,} accounts",
+        back=(
+            audit_url(account.platform, account.handle),
+            f"Back to the audit of @{account.handle}",
+        ),
+        legend=place["legend"],
+        strips=place["strips"],
+    )
 
 
 @router.get("/audit/{platform}/{handle:path}/report.html")
@@ -220,7 +223,7 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
     account = result.account
     html = render_audit_download(
         result,
-        _benchmark_for(request, account.platform, account.handle),
+        audit_benchmark(request, account.platform, account.handle),
         sample=backend.is_sample(),
     )
     name = download_name("audit", account.handle, ".html")
@@ -308,9 +311,9 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     # 300,000 posts it ranks for minutes, and each audit opened meanwhile took 2 s longer
     # (3.5 s in all) for strips it then left out. A benchmark that is ready in time is shown.
     left = max(0.0, ctx.settings.page_wait - (time.monotonic() - started))
-    context = audit_context(
+    context = audit_page_context(
         result,
-        _benchmark_for(request, account.platform, account.handle, left),
+        audit_benchmark(request, account.platform, account.handle, left),
         sample=ctx.backend.is_sample(),
     )
     return ctx.renderer.page(

@@ -155,7 +155,7 @@
     });
   }
 
-  // A big cohort's strips (the Benchmark page) are fetched from their own page when they
+  // A big cohort's strips (the Benchmark page, an audit's Where you stand) are fetched from their own page when they
   // come near the screen, so the page itself stays light; its link opens them otherwise.
   document.querySelectorAll("[data-strips]").forEach(function (box) {
     function load() {
@@ -170,6 +170,7 @@
           if (!chart) throw new Error("no chart");
           box.replaceChildren(document.importNode(chart, true));
           box.setAttribute("data-loaded", "");
+          centreOnMarker(box);  // on a phone, an audit's strips open on the account's marker
         })
         .catch(function () {
           var note = box.querySelector("p");
@@ -186,8 +187,10 @@
 
   // A chart box that opens on the account's own marker (.chart-focus): the stylesheet does
   // it where the browser knows scroll-initial-target; elsewhere this centres the marker.
-  if (!(window.CSS && CSS.supports && CSS.supports("scroll-initial-target", "nearest"))) {
-    document.querySelectorAll(".chart-focus").forEach(function (point) {
+  centreOnMarker(document);
+  function centreOnMarker(within) {
+    if (window.CSS && CSS.supports && CSS.supports("scroll-initial-target", "nearest")) return;
+    within.querySelectorAll(".chart-focus").forEach(function (point) {
       var box = point.closest(".chart-scroll");
       if (box) box.scrollLeft = point.offsetLeft - box.clientWidth / 2;
     });

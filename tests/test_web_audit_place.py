@@ -1,0 +1,58 @@
+"""The audit page's "Where you stand" among a big cohort (web/audit_place.py): the standing in
+words stays in the page, the strips load apart from ``/audit/{platform}/{handle}/strips``
+(the page's own size was 2.6 MB among 1,764 accounts); a small cohort's strips are drawn in the
+page. The size of a big cohort is made small here."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.web import bench_board  # noqa: E402
+from web_helpers import finished_job, make_client, native_jsonl, page_words, upload_files  # noqa: E402
+
+FIRMS = [("x", f"firm{i}", 10 + i) for i in range(6)] + [("x", "fewposts", 2)]
+CIRCLE = 'aria-roledescription="circle"'
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Any]:
+    with make_client(tmp_path / "place.db") as c:
+        finished_job(c, upload_files(c, [("firms.jsonl", native_jsonl(FIRMS))]))
+        yield c
+
+
+def test_a_small_cohorts_strips_are_in_the_audit_page(client: Any) -> None:
+    page = client.get("/audit/x/firm2").text
+    assert page.count(CIRCLE) >= 6 and "data-strips" not in page
+
+
+def test_a_big_cohorts_strips_load_apart_with_the_standing_in_the_page(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench_board, "STRIPS_INLINE", 3)
+    page = client.get("/audit/x/firm2").text
+    words = page_words(page)
+    assert "Where you stand among 6 accounts" in words and "Against the others" in words
+    assert CIRCLE not in page
+    assert 'data-strips="/audit/x/firm2/strips"' in page
+    assert 'href="/audit/x/firm2/strips">Open the chart on its own page' in page
+    strips = client.get("/audit/x/firm2/strips")
+    assert strips.status_code == 200 and strips.text.count(CIRCLE) >= 6
+    assert "Where @firm2 stands among 6 accounts" in strips.text
+    assert 'href="/audit/x/firm2">Back to the audit of @firm2' in strips.text
+
+
+def test_the_strips_of_an_account_the_cohort_leaves_out_go_back_to_its_audit(
+    client: Any,
+) -> None:
+    answer = client.get("/audit/x/fewposts/strips")
+    assert answer.status_code == 303 and answer.headers["location"] == "/audit/x/fewposts"
+    assert client.get("/audit/x/nobody/strips").status_code == 404
