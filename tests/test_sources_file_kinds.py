@@ -58,3 +58,21 @@ def test_plain_text_and_json_records_with_text_are_left_to_other_explanations(
     posts.write_text('[{"id": 1, "text": "We are hiring"}]', encoding="utf-8")
     assert why_looks_like(notes, notes.read_bytes()) is None
     assert why_looks_like(posts, posts.read_bytes()) is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_told_to_be_saved_as_utf8(
+    tmp_path: Path, codec: str
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_bytes("id,author,text\r\n1,acme,Café opening\r\n".encode(codec))
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert "this is text saved as UTF-16 without the mark that names it" in refused.value.message
+    assert "save it as UTF-8" in refused.value.message
+    # an image is binary data, not such text
+    image = tmp_path / "photo.bin"
+    image.write_bytes(bytes(range(256)))
+    with pytest.raises(UnknownFormatError) as binary:
+        detect(image)
+    assert "UTF-16" not in binary.value.message

@@ -78,4 +78,24 @@ def _several_lines(head: bytes) -> bool:
     return True
 
 
+def why_wide_text(path: Path, head: bytes) -> str | None:
+    """A text saved as UTF-16 with no byte-order mark (``iconv -t UTF-16LE``, some Windows
+    tools): its zero bytes, one a character, read as binary data and it was told only "not a
+    format staffpulse can import". None for any other file."""
+    sample = head[:256]
+    sample = sample[: len(sample) // 2 * 2]
+    if path.is_dir() or len(sample) < 16:
+        return None
+    evens, odds = sample[0::2], sample[1::2]
+    for zeros, text in ((odds, evens), (evens, odds)):  # little-endian, then big-endian
+        if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) == 0:
+            return (
+                f"{WHAT_IT_IS}text saved as UTF-16 without the mark that names it (a byte-order"
+                " mark), which cannot be told from binary data: save it as UTF-8 (in Excel: Save"
+                " As › CSV UTF-8; or with a BOM) and import it again"
+            )
+    return None
+
+
 EXPLAINERS.append(why_looks_like)
+EXPLAINERS.append(why_wide_text)
