@@ -319,3 +319,20 @@ def test_a_zip_member_that_cannot_be_read_is_told_apart_from_the_records_skipped
         "Files that could not be read: 1 (each named above, with what to do): what they hold was"
         " not imported, and is not counted among the records skipped." in result.stdout
     )
+
+
+def test_the_first_import_into_a_new_store_says_what_to_type_next(tmp_path: Path) -> None:
+    db = tmp_path / "client.db"
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n1,acme,hello\n2,acme,again\n3,bob,hi\n")
+    first = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    said = " ".join(first.output.split())
+    assert first.exit_code == 0, first.output
+    assert (
+        f"Next: staffpulse accounts --db {db} lists the accounts it holds; staffpulse audit "
+        f"@acme --db {db} grades the account with the most posts." in said
+    )
+    again = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    assert "Next:" not in again.output  # told once, for the new store
+    as_json = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "j.db"), "--json"])
+    json.loads(as_json.stdout)  # scripts get the document alone

@@ -25,7 +25,7 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
-from staffpulse.store import discard_store_if_empty, open_store
+from staffpulse.store import Store, discard_store_if_empty, open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -167,6 +167,7 @@ def import_command(
                 remove_deleted=remove_deleted,
                 date_order=order,
             )
+            busiest = _busiest_account(store) if new_store and report.new_posts else None
     finally:
         # a refused file or a file of nothing leaves no empty store behind: the next command
         # says "no store at", not "no accounts", and a mistyped --db leaves no stray file
@@ -176,10 +177,30 @@ def import_command(
         print_json(report.as_dict())
     else:
         _print_import_report(report, store_file, new_store, saved=not discarded)
+        if new_store and not discarded and report.new_posts:
+            console.print(_first_steps(busiest, db), highlight=False, soft_wrap=True)
     # nothing could be imported: every record (or every post) skipped, or the files read held
     # none (README: exit 1); a file refused unread (no known format) exits 65 from the error
     if report.nothing_imported:
         raise typer.Exit(1)
+
+
+def _busiest_account(store: Store) -> str | None:
+    """The handle of the stored account with the most posts of its own, as audit takes it."""
+    top = next(iter(store.list_accounts()), None)
+    return f"@{top.account.handle}" if top is not None and top.posts else None
+
+
+def _first_steps(busiest: str | None, db: Path | None) -> str:
+    """What to type after the first import into a new store: the summary alone left a new
+    user at a prompt, with the next commands only in the README."""
+    on = f" --db {escape(str(db))}" if db is not None else ""
+    grade = (
+        f"; staffpulse audit {escape(busiest)}{on} grades the account with the most posts"
+        if busiest
+        else ""
+    )
+    return f"Next: staffpulse accounts{on} lists the accounts it holds{grade}."
 
 
 def register(app: typer.Typer) -> None:
