@@ -25,6 +25,7 @@ from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
+from staffpulse.ingest_twins import PlatformTwins
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, LostPosts, Problem, Source, detect
@@ -209,9 +210,10 @@ def _import_plan(
             report.files.append((found.location, found.label))
             tally.start_file()
             done = 0
-            exported = ExportPosts()
+            exported, twins = ExportPosts(), PlatformTwins(store.conn)
             for batch in _batched(found.items, report):
                 batch = [avatars.save(record) for record in batch]
+                twins.add(batch)  # posts of no platform the store holds on one: told
                 for record in batch:
                     exported.add(record.provenance.source, record.rows)
                 report.add(store.write_records(batch, tally=tally))
@@ -221,6 +223,8 @@ def _import_plan(
             if (note := repeats_note(tally.repeats())) is not None:
                 report.notices.append(Notice(found.location, note))
             report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]
+            if (twice := twins.note()) is not None:
+                report.notices.append(Notice(found.location, twice))
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
