@@ -194,13 +194,16 @@ def _busiest_account(store: Store) -> str | None:
 def _first_steps(busiest: str | None, db: Path | None) -> str:
     """What to type after the first import into a new store: the summary alone left a new
     user at a prompt, with the next commands only in the README."""
+    from staffpulse.cli.commands.demo import command_name  # as the user can run it
+
+    program = escape(command_name())
     on = f" --db {escape(str(db))}" if db is not None else ""
     grade = (
-        f"; staffpulse audit {escape(busiest)}{on} grades the account with the most posts"
+        f"; {program} audit {escape(busiest)}{on} grades the account with the most posts"
         if busiest
         else ""
     )
-    return f"Next: staffpulse accounts{on} lists the accounts it holds{grade}."
+    return f"Next: {program} accounts{on} lists the accounts it holds{grade}."
 
 
 def register(app: typer.Typer) -> None:
