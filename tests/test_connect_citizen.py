@@ -77,6 +77,9 @@ def test_without_the_model_the_job_share_comes_from_ad_wordings() -> None:
 def test_a_role_below_the_bar_is_a_maybe_and_few_posts_judge_no_voice() -> None:
     assert RoleGuess("hr_pro", 0.9).label == "HR pro"
     assert RoleGuess("vendor", 0.3).label == "maybe vendor"
+    # "other · you reposted them 5×" told a marketer nothing (connect --role any)
+    assert RoleGuess("other", 0.99).label == "outside hiring"
+    assert RoleGuess("other", 0.5).label == "maybe outside hiring"
     assert RoleGuess("vendor", None).sure  # a model without scores is taken at its word
     assert not judges_voice(3, 10)
     assert judges_voice(10, 10) and judges_voice(None, 10)

@@ -88,8 +88,11 @@ class RoleGuess:
     @property
     def label(self) -> str:
         """The role as people read it: ``vendor`` when the model is sure, ``maybe vendor``
-        below the bar (a guess at 0.44 is not stated as a fact)."""
-        return role_label(self.role) if self.sure else f"maybe {role_label(self.role)}"
+        below the bar (a guess at 0.44 is not stated as a fact); ``other`` reads ``outside
+        hiring``."""
+        # "other" says nothing to a marketer who asked for --role any: say what it means
+        said = "outside hiring" if self.role == "other" else role_label(self.role)
+        return said if self.sure else f"maybe {said}"
 
 
 def guess_roles(
