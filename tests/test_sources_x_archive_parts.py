@@ -239,3 +239,23 @@ def test_other_files_in_a_joined_zip_are_read_or_told(tmp_path: Path) -> None:
     told = " ".join(str(n) for n in report.notices)  # the archive's own files: not read, said
     assert "not read from them, as from any X archive" in told
     assert f"{second}!data/like-part1.js, 2 media files" in told
+
+
+def test_a_zip_of_the_downloads_holding_the_zips_is_one_archive(tmp_path: Path) -> None:
+    first, second = _split(tmp_path)
+    _zip(second, _renamed_members())
+    outer = tmp_path / "downloads.zip"
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.write(first, f"downloads/{first.name}")
+        archive.write(second, f"downloads/{second.name}")
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [outer])
+    assert (report.new_posts, report.skipped, report.missing_files, report.problems) == (
+        5,
+        0,
+        [],
+        [],
+    )
+    told = " ".join(str(n) for n in report.notices)
+    assert f"read as one archive with {outer}!downloads/{second.name}" in told
+    assert "staffpulse-zip" not in told  # the temporary folder is never named

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path, PurePosixPath
 
+from staffpulse.errors import InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import (
@@ -267,7 +268,24 @@ class _Extracted:
         skipped: list[Problem] = []
         plan_folder(self.folder, plan, skipped, seen=set())
         told = [self._damaged_or(p) for p in skipped if not (p.file in self.beside and left_out(p))]
-        return plan, [replace(problem, file=self.display(problem.file)) for problem in told]
+        return self._joined(plan), [replace(p, file=self.display(p.file)) for p in told]
+
+    def _joined(self, plan: list[tuple[Path, Source]]) -> list[tuple[Path, Source]]:
+        """The plan with the ZIPs (or unzipped folders) of an X archive X sent in several read
+        as one, as in a folder (a ZIP of the downloads): each was read alone, its parts told
+        as files without their account.js."""
+        # imported here: it reads ZIPs with this module's ZipFolder
+        from staffpulse.sources.x_archive_parts import join_split_archives
+
+        if len(plan) < 2:
+            return plan
+        for target, source in plan:
+            if isinstance(source, ZipFolder) and target in self.members:
+                self.write_whole(target)  # a ZIP's list of files is at its end
+        try:
+            return join_split_archives(plan)
+        except InputError:  # parts alone: each read, and told, as before
+            return plan
 
     def _damaged_or(self, problem: Problem) -> Problem:
         """``problem`` of a member of no known format, or :data:`DAMAGED` when the member is
@@ -288,10 +306,12 @@ class _Extracted:
         yield from skipped
         ready = []
         for target, source in plan:
+            # and the other ZIPs or folders of an archive read with this one
+            read = (target, *getattr(source, "joined", ()))
             whole = [
                 self.write_whole(file)
                 for file in self.members
-                if file == target or file.is_relative_to(target)
+                if any(file == path or file.is_relative_to(path) for path in read)
             ]
             problems = [problem for problem in whole if problem is not None]
             yield from problems
