@@ -103,7 +103,7 @@ def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
     assert said(None, None) == []  # unknown (no post-signals model): nothing to say
     # no post of its own (only reposts): said, whatever the model
     unseen = Citizen(3, NOW, None, None, None, judged=0)
-    assert describe_citizen(unseen) == ["no post of its own seen: voice and conversation unknown"]
+    assert describe_citizen(unseen) == ["no post of their own seen: voice and conversation unknown"]
 
 
 def test_an_account_seen_only_reposting_says_its_voice_is_unknown(store: Store) -> None:
@@ -111,7 +111,9 @@ def test_an_account_seen_only_reposting_says_its_voice_is_unknown(store: Store) 
     # 75, with nothing said of a voice no post of theirs showed
     add_posts(store, *_zoe_reposts_the_firm())
     zoe = _why(store, "zoe_reposts")
-    assert zoe.endswith("reposted you 1× · no post of its own seen: voice and conversation unknown")
+    assert zoe.endswith(
+        "reposted you 1× · no post of their own seen: voice and conversation unknown"
+    )
 
 
 def test_an_account_that_follows_you_and_replied_says_both(store: Store) -> None:
@@ -143,7 +145,7 @@ def test_a_voice_is_not_judged_from_one_post(store: Store) -> None:
         make_post("b1", "brand_one", 1, "I think this new drop is great"),
     )
     why = _why(store, "brand_one", role="any")
-    assert "only 1 post of its own: too few to judge voice and conversation" in why
+    assert "only 1 post of their own: too few to judge voice and conversation" in why
     assert "lively" not in why and "voice (100)" not in why
 
 
@@ -165,7 +167,7 @@ def test_explanation_and_fields(store: Store) -> None:
         "HR pro · 1 person in your circle replied to them this month"
     )
     # hannah_hr wrote 2 posts: too few to call her voice lively (the audit's minimum is 10)
-    assert "only 2 posts of its own: too few to judge voice and conversation" in best.explanation
+    assert "only 2 posts of their own: too few to judge voice and conversation" in best.explanation
     assert "lively" not in best.explanation
     assert best.via == ("@rita_recruits",)
     assert 0 < best.score <= 100 and best.rank == 1

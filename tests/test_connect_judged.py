@@ -77,7 +77,7 @@ def test_a_one_post_candidate_has_no_voice_in_json_nor_in_the_csv(db: Path) -> N
     found = _json(db)
     quinn = found["quinn_hr"]
     assert (quinn["voice"], quinn["conversation"], quinn["own_posts"]) == (None, None, 1)
-    assert "only 1 post of its own: " + TOO_FEW in quinn["explanation"]
+    assert "only 1 post of their own: " + TOO_FEW in quinn["explanation"]
     assert _csv(db)["quinn_hr"] == ("", "")
     # below the default min_posts (10) too: the figures are withheld alike everywhere
     assert found["paula_posts"]["voice"] is None and _csv(db)["paula_posts"] == ("", "")
@@ -139,7 +139,7 @@ def web(db: Path) -> Iterator[Any]:
 
 def test_the_web_page_and_its_csv_agree_with_json(web: Any) -> None:
     page = web.get("/connect?account=x:acme_staffing").text
-    assert "only 1 post of its own: " + TOO_FEW in page
+    assert "only 1 post of their own: " + TOO_FEW in page
     exported = web.get("/connect/export?account=x:acme_staffing&format=csv")
     rows = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
     cells = {r["handle"]: (r["personal_posts_pct"], r["replies_pct"]) for r in rows}

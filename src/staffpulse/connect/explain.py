@@ -97,11 +97,11 @@ def describe_citizen(citizen: Citizen, min_posts: int | None = None) -> list[str
     if judged == 0:
         # seen only reposting (17 of a real account's 20 suggestions): the line said nothing
         # of a voice no post showed, and its score weighs it as middling, not as good
-        return ["no post of its own seen: voice and conversation unknown"]
+        return ["no post of their own seen: voice and conversation unknown"]
     if not judges_voice(judged, few) and (voice, talk) != (None, None):
         # "a lively voice (100)" from one post is a guess: too few to judge, as the audit says
         return [
-            f"only {count_of(judged, 'post')} of its own: too few to judge voice and conversation"
+            f"only {count_of(judged, 'post')} of their own: too few to judge voice and conversation"
         ]
     if voice is not None:
         # a share of their posts, said as one: "voice 38" read as the audit's Voice pillar
