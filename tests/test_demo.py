@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli import app
@@ -103,3 +104,15 @@ def test_a_demo_store_under_a_file_is_refused_with_what_to_give(tmp_path: Path) 
     said = " ".join(refused.output.split())
     assert f"{notes} is a file, not a folder" in said and "give --db a path in a folder" in said
     assert "bug" not in said and notes.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_config_file_that_does_not_parse_stops_the_demo_before_it_builds_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[listen\naccount = 'acme'\n", encoding="utf-8")
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 78, result.output
+    assert "not valid TOML" in result.output
+    assert not (tmp_path / "demo").exists()  # no half-built demo store left behind

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.bundled import SAMPLE_DIR as SAMPLE_DIR  # where the demo's data is, for callers
 from staffpulse.bundled import holds_only_the_sample, is_bundled_sample
-from staffpulse.config import DEMO_DB_NAME, default_demo_dir
+from staffpulse.config import DEMO_DB_NAME, default_demo_dir, load_config
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.output_files import make_folder
@@ -112,6 +112,9 @@ def run_demo(
     from staffpulse.report.html import write_audit_html, write_benchmark_html
     from staffpulse.report.inbox_html import write_inbox_html
 
+    # a config.toml that does not parse stopped the demo at its inbox, after the import and
+    # the benchmark had taken their time and left a half-built demo store: say it first
+    load_config()
     if db_path is not None:
         db_path = db_path.expanduser().resolve()
         refuse_unusable_store_path(db_path)
