@@ -102,6 +102,12 @@ def test_no_image_is_a_usage_error() -> None:
     assert result.exit_code == 2
 
 
+def test_the_help_says_a_folder_is_taken_too() -> None:
+    """The README says IMAGE_OR_FOLDER; the help spoke of image files only."""
+    result = runner.invoke(app, ["avatar", "--help"], env={"COLUMNS": "200"})
+    assert "or folders of them" in " ".join(result.output.split())
+
+
 def test_missing_image_extra_names_the_install_command(
     images: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -48,7 +48,11 @@ _ADVICE = {
 def avatar_command(
     images: Annotated[
         list[Path],
-        typer.Argument(help="Avatar image files (PNG, JPEG, GIF, WebP).", show_default=False),
+        typer.Argument(
+            help="Avatar image files (PNG, JPEG, GIF, WebP), or folders of them (a folder ends"
+            " with the count of each label).",
+            show_default=False,
+        ),
     ],
     as_json: JsonOption = False,
 ) -> None:
