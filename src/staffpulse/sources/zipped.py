@@ -262,20 +262,20 @@ class _Extracted:
             return []
         return [problem]
 
-    def plan(self) -> tuple[list[tuple[Path, Source]], list[Problem]]:
-        """What to read, as a folder import plans it, and the members of no known format."""
+    def plan(self, join: bool = True) -> tuple[list[tuple[Path, Source]], list[Problem]]:
+        """What to read, as a folder import plans it (``join``: an archive's ZIPs as one), and
+        the members of no known format."""
         plan: list[tuple[Path, Source]] = []
         skipped: list[Problem] = []
         plan_folder(self.folder, plan, skipped, seen=set())
         told = [self._damaged_or(p) for p in skipped if not (p.file in self.beside and left_out(p))]
-        return self._joined(plan), [replace(p, file=self.display(p.file)) for p in told]
+        plan = self._joined(plan) if join else plan
+        return plan, [replace(p, file=self.display(p.file)) for p in told]
 
     def _joined(self, plan: list[tuple[Path, Source]]) -> list[tuple[Path, Source]]:
-        """The plan with the ZIPs (or unzipped folders) of an X archive X sent in several read
-        as one, as in a folder (a ZIP of the downloads): each was read alone, its parts told
-        as files without their account.js."""
-        # imported here: it reads ZIPs with this module's ZipFolder
-        from staffpulse.sources.x_archive_parts import join_split_archives
+        """The plan with the ZIPs of an X archive X sent in several read as one, as in a folder
+        (a ZIP of the downloads); each was read alone, its parts told without account.js."""
+        from staffpulse.sources.x_archive_parts import join_split_archives  # it imports this
 
         if len(plan) < 2:
             return plan
