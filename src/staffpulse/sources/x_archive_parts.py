@@ -77,8 +77,9 @@ def _loose(path: Path, source: Source) -> bool:
     if isinstance(source, ZipFolder):
         try:
             with open_zip(path) as archive:
-                if archive_roots(archive.namelist()):
-                    return False
+                names = archive.namelist()
+                if archive_roots(names) or not any(_part_named(name) for name in names):
+                    return False  # no member is opened in a ZIP of 3,000 JSON files
                 return any(part.number for part in loose_zip_parts(path, archive))
         except (zipfile.BadZipFile, OSError, EOFError):
             return False  # damaged: read (and told) as any ZIP is
@@ -88,6 +89,12 @@ def _loose(path: Path, source: Source) -> bool:
         and not (path.parent / "account.js").is_file()
         and _numbered(path, parts_in_dir(path.parent))
     )
+
+
+def _part_named(name: str) -> bool:
+    """Whether a member may be a part by its name: a ``.js`` file, or one naming a part
+    (``tweets-part1.json``), whatever it was renamed to."""
+    return name.lower().endswith(".js") or "part" in name.lower()
 
 
 def _numbered(path: Path, parts: list[Part]) -> bool:
