@@ -51,6 +51,28 @@ class FakeScorer:
         return out
 
 
+class SureScorer(FakeScorer):
+    """The post model sure that each post is about work (as the real one is of a short "Acme
+    employees today:") and no job opening unless ``job`` gives a text's score: for tests of
+    what the wording decides, not the model."""
+
+    def __init__(self, job: dict[str, float] | None = None) -> None:
+        super().__init__()
+        self.job = job or {}
+
+    def score(
+        self,
+        texts: Sequence[str],
+        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
+    ) -> dict[str, np.ndarray[Any, Any]]:
+        out = super().score(texts, signals)
+        if "work_topic" in signals:
+            out["work_topic"] = np.full(len(texts), 0.95)
+        if "job_opening" in signals:
+            out["job_opening"] = np.array([self.job.get(t, 0.1) for t in texts])
+        return out
+
+
 @dataclass
 class _Roles:
     role: list[str]

@@ -3,14 +3,11 @@ a peer's question for a job ad: which conversation is offered, which is left out
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from _listen_fakes import FakeScorer
+from _listen_fakes import SureScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.models import Post
@@ -18,27 +15,6 @@ from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
 
 NOW = datetime.now(UTC)
-
-
-class SureScorer(FakeScorer):
-    """The post model as it reads these posts: sure each is about work (as the real one is of
-    "Acme employees today:"), and a job opening where ``job`` says so."""
-
-    def __init__(self, job: dict[str, float] | None = None) -> None:
-        super().__init__()
-        self.job = job or {}
-
-    def score(
-        self,
-        texts: Sequence[str],
-        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
-    ) -> dict[str, np.ndarray[Any, Any]]:
-        out = super().score(texts, signals)
-        if "work_topic" in signals:
-            out["work_topic"] = np.full(len(texts), 0.95)
-        if "job_opening" in signals:
-            out["job_opening"] = np.array([self.job.get(t, 0.1) for t in texts])
-        return out
 
 
 def post(pid: str, text: str) -> Post:

@@ -3,15 +3,13 @@ inbox as the job ad it is and counted so, while questions about hiring stay in."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
-from _listen_fakes import FakeScorer
+from _listen_fakes import SureScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.left_out import left_out_note
@@ -48,22 +46,6 @@ def test_looking_for_work_or_asking_about_hiring_is_no_offer(text: str) -> None:
     assert not offers_a_job(text)
 
 
-class NoAdScorer(FakeScorer):
-    """The post model sure each post is about work and none a job opening: the offers here
-    end asking, so the model would not be trusted on them anyway."""
-
-    def score(
-        self,
-        texts: Sequence[str],
-        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
-    ) -> dict[str, np.ndarray[Any, Any]]:
-        out = super().score(texts, signals)
-        for name, value in (("work_topic", 0.95), ("job_opening", 0.1), ("humor", 0.1)):
-            if name in signals:
-                out[name] = np.full(len(texts), value)
-        return out
-
-
 def test_the_inbox_leaves_job_offers_out_and_counts_them_as_job_ads(tmp_path: Path) -> None:
     now = datetime.now(UTC)
     texts = [*OFFERS[:3], NOT_OFFERS[1], NOT_OFFERS[4], ADVICE]
@@ -74,7 +56,7 @@ def test_the_inbox_leaves_job_offers_out_and_counts_them_as_job_ads(tmp_path: Pa
     ]  # fmt: skip
     with open_store(tmp_path / "inbox.db") as store:
         store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
-        scorer: Any = NoAdScorer()
+        scorer: Any = SureScorer()
         result = build_inbox(store, text_model=scorer, role_model=None)
     assert sorted(i.conversation_id for i in result.items) == ["p3", "p4", "p5"]
     assert result.left_out == {"job_ad": 3}
