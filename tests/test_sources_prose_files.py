@@ -59,6 +59,16 @@ def test_the_import_refuses_notes_with_exit_65_and_no_traceback(tmp_path: Path) 
         ),
         # a list of handles, one a line: no sentences
         ("handles.txt", "@acmestaffing\n@acmejobs\n@acme_careers\n"),
+        # ids and texts with no header, tab-separated: a table all the same
+        (
+            "labelled.tsv",
+            "".join(
+                f"70556662512318054{n}\tWe are hiring nurses in Dayton this week\t0\r\n"
+                for n in range(4)
+            ),
+        ),
+        # an X archive's data file, of no other format: code, not prose
+        ("like.txt", 'window.YTD.like.part0 = [\n  {"like": {"fullText": "a b c d e f g"}}\n]\n'),
     ],
 )
 def test_a_table_or_a_list_is_not_told_as_prose(tmp_path: Path, name: str, text: str) -> None:

@@ -28,6 +28,7 @@ from staffpulse.sources.text_files import document_kind, head_text
 # A line with this many words is a sentence: a table's header never has as many in one cell
 SENTENCE_WORDS = 6
 HEADER_CELL_WORDS = 3  # at most, in each cell of a table's header
+_CODE_RE = re.compile(r"^(?:window\.|var |const |let |export |import )")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters, in any script
 # A CSV's names: its first line may be a sentence only when it is one (a title line)
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
@@ -49,6 +50,8 @@ def why_prose(path: Path, head: bytes) -> str | None:
         lines = lines[:-1]  # cut by the end of the head
     if not lines or lines[0][:1] in ("<", "{", "[") or "\x00" in lines[0]:
         return None
+    if _CODE_RE.match(lines[0]):  # an X archive's data file (window.YTD.tweets.part0 = [)
+        return None
     sentences = sum(len(_WORD_RE.findall(line)) >= SENTENCE_WORDS for line in lines)
     if not sentences or _table(lines):
         return None
@@ -65,10 +68,13 @@ def _table(lines: list[str]) -> bool:
     except csv.Error:  # no CSV at all
         return False
     header = rows[0]
-    if len(header) < 2 or any(len(cell.split()) > HEADER_CELL_WORDS for cell in header):
-        return False
-    below = [len(row) for row in rows[1:]]
-    return not below or sum(width == len(header) for width in below) >= 0.8 * len(below)
+    widths = [len(row) for row in rows]
+    if len(header) >= 2 and all(len(cell.split()) <= HEADER_CELL_WORDS for cell in header):
+        below = widths[1:]  # under a header of names
+        return not below or sum(width == len(header) for width in below) >= 0.8 * len(below)
+    # no header (ids and texts one a row): the same cells on nearly every row, 3 rows at least
+    width = max(set(widths), key=widths.count)
+    return width >= 2 and len(rows) >= 3 and widths.count(width) >= 0.9 * len(rows)
 
 
 def prose_hint(path: Path) -> str:
