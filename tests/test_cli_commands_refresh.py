@@ -304,3 +304,25 @@ def test_counts_and_budget_are_checked_before_anything(served: Path, tmp_path: P
         result = runner.invoke(app, ["refresh", str(cohort), "--db", str(served), *args])
         assert result.exit_code == 65 and said in result.stderr
     assert not served.exists()
+
+
+def test_offline_with_no_account_left_to_try_says_no_server_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one Bluesky account the run reached for failing, the X account after it skipped
+    for want of a token: "0 accounts not tried" read as a fault of its own."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}"
+        config = tmp_path / "config.toml"
+        config.write_text(f'[bluesky]\nappview_url = "{nowhere}"\n')
+        monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+        for name in ("https_proxy", "HTTPS_PROXY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setitem(FetcherBase.__init__.__kwdefaults__, "sleep", lambda _s: None)
+        cohort = _cohort(tmp_path, "a.bsky.social,bluesky\nacme,x\n")
+        result = runner.invoke(app, ["refresh", str(cohort), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 75, result.output
+    said = " ".join(result.stderr.split())
+    assert "No connection: the server could not be reached; run again once online." in said
+    assert "0 accounts not tried" not in said

@@ -210,8 +210,15 @@ def refresh_command(
     else:
         _render(report)
     if report.offline:  # said last, where a log's reader looks first
-        untried = count_of(untried_count(report), "account")
-        _say(f"[red]No connection:[/] {untried} not tried; run again once online.")
+        untried = untried_count(report)
+        # the one account the run reached for may be its last ("0 accounts not tried" read as
+        # a fault of its own): then the line says why it failed
+        what = (
+            f"{count_of(untried, 'account')} not tried"
+            if untried
+            else "the server could not be reached"
+        )
+        _say(f"[red]No connection:[/] {what}; run again once online.")
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 
