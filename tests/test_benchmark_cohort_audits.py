@@ -150,3 +150,15 @@ def test_a_since_with_a_time_is_said_with_its_time(tmp_path: Path) -> None:
     assert since.time() != since.min.time()
     with pytest.raises(EmptyInputError, match=f"since {format_when(since)}"):
         load_cohort_posts(store, choose_cohort(store, None, None, 1), since)
+
+
+def test_a_line_skipped_after_all_gets_no_note_that_its_account_is_kept(tmp_path: Path) -> None:
+    # a line with a typo in its segment read "... is kept without a segment", then "skipped:
+    # no account ... in the store" or "has no posts": both kept and left out
+    store, cohort_file = _firm_and_quiet(tmp_path)
+    cohort_file.write_text("firm,x,staffing_firm\nQuiet,x,vendr\nnobody,x,vendr\n")
+    cohort = choose_cohort(store, cohort_file, None, None)  # type: ignore[arg-type]
+    load_cohort_posts(store, cohort, None)  # type: ignore[arg-type]
+    said = [(p.line, p.kept) for p in cohort.problems]
+    assert said == [(2, False), (3, False)]
+    assert "@quiet has no posts in the store" in cohort.problems[0].message

@@ -105,6 +105,14 @@ class CohortProblem:
         return {"file": self.file, "line": self.line, "message": self.message, "kept": self.kept}
 
 
+def without_moot_notes(problems: list[CohortProblem]) -> list[CohortProblem]:
+    """``problems`` without the notes on a line whose account was skipped after all: "unknown
+    segment ... is kept without a segment" above "skipped: no account ... in the store" of the
+    same line said the account was both kept and left out."""
+    skipped = {(p.file, p.line) for p in problems if not p.kept and p.line}
+    return [p for p in problems if not (p.kept and (p.file, p.line) in skipped)]
+
+
 def _is_platform(value: str) -> bool:
     try:
         normalize_platform(value)

@@ -35,7 +35,7 @@ from staffpulse.audit.signals import (
     with_feed_templates,
 )
 from staffpulse.audit.types import AccountData, AuditResult
-from staffpulse.benchmark.cohort import CohortProblem, read_cohort
+from staffpulse.benchmark.cohort import CohortProblem, read_cohort, without_moot_notes
 from staffpulse.benchmark.members import (
     default_cohort,
     handle_lines,
@@ -117,11 +117,15 @@ def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
         if few and not accounts:
             headline = f"no account of the cohort has {min_posts} posts of its own in the store"
             fix = "lower --min-posts, or leave it out to rank every account of the cohort file"
-    problems = sorted([*problems, *resolved.problems], key=lambda p: (p.file, p.line or 0))
+    problems = without_moot_notes(sorted([*problems, *resolved.problems], key=_place))
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(f"{headline}{': ' + detail if detail else ''}", hint=fix)
     return Cohort(source, accounts, problems, min_posts, left_out, lines=handle_lines(entries))
+
+
+def _place(problem: CohortProblem) -> tuple[str, int]:
+    return problem.file, problem.line or 0
 
 
 def load_cohort_posts(store: Store, cohort: Cohort, since: datetime | None) -> list[AccountData]:
@@ -143,7 +147,7 @@ def load_cohort_posts(store: Store, cohort: Cohort, since: datetime | None) -> l
         refs = loader.ref_authors(store, posts, by_id)
         datas.append(AccountData(account, posts, mentioning.get(key, []), refs))
     cohort.accounts = kept
-    cohort.problems.sort(key=lambda p: (p.file, p.line or 0))
+    cohort.problems = without_moot_notes(sorted(cohort.problems, key=_place))
     if not kept:
         raise EmptyInputError(
             "no account of the cohort has posts in the store"

@@ -21,6 +21,7 @@ from staffpulse.benchmark.cohort import (
     merge_duplicate,
     parse_cohort,
     refuse_import_data,
+    without_moot_notes,
 )
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
@@ -166,7 +167,7 @@ def check_cohort(
             "(handle,platform,segment); import the accounts' posts first on the Import page"
             + (f"; {step}" if (step := resolved.platform_step()) else ""),
         )
-    problems.sort(key=lambda p: p.line or 0)
+    problems = without_moot_notes(sorted(problems, key=lambda p: p.line or 0))
     return CohortCheck(
         found, [(p.line, p.message) for p in problems], any(e.segment for e in entries)
     )
