@@ -336,3 +336,23 @@ def test_the_first_import_into_a_new_store_says_what_to_type_next(tmp_path: Path
     assert "Next:" not in again.output  # told once, for the new store
     as_json = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "j.db"), "--json"])
     json.loads(as_json.stdout)  # scripts get the document alone
+
+
+def test_ctrl_c_before_the_first_post_leaves_no_store_and_says_to_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.cli.commands.store as store_command
+
+    def stop_at_once(*_args: object, **_kw: object) -> object:
+        raise KeyboardInterrupt  # while the files are still being looked at
+
+    monkeypatch.setattr(store_command, "import_paths", stop_at_once)
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n1,acme,hello\n")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    assert result.exit_code == 130
+    said = " ".join(result.output.split())
+    assert "Interrupted. Run the same command again; nothing is imported twice." in said
+    assert "kept in the store" not in said  # the new, empty store was removed
+    assert not db.exists()

@@ -129,6 +129,9 @@ class _ErrorBoundaryGroup(TyperGroup):
                 if str(exc)
                 else "Interrupted. Any output file you had is unchanged."
                 if ctx.invoked_subcommand in FILE_COMMANDS
+                # before its first post: "kept in the store" named a new store since removed
+                else "Interrupted. Run the same command again; nothing is imported twice."
+                if ctx.invoked_subcommand == "import"
                 else "Interrupted. Work saved so far is kept in the store."
             )
             err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
