@@ -135,3 +135,20 @@ def test_a_part_whose_items_hold_many_keys_after_the_damage_is_still_left_out() 
     part = salvage_without_part(text, text.index('"firm0"'))
     assert part is not None and part.document["data"] == _page()["data"]
     assert part.lists == ("users", "media", "tweets")
+
+
+def test_the_last_page_of_a_jsonl_cut_short_keeps_its_whole_entries(tmp_path: Path) -> None:
+    # QA s32: a twarc2 file whose download stopped in its last page lost the page's 100 posts,
+    # counted as 1 record skipped; now its posts whole before the cut are read, as in a file
+    # of one page
+    first = json.dumps(_page()).replace('"1', '"7')  # other ids: a page of its own
+    last = json.dumps(_page())
+    path = tmp_path / "search.jsonl"
+    path.write_text(first + "\n" + last[: last.index('"includes"') + 15], encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (5, 0)  # 2 + its quoted tweet, and the 2 cut
+    assert [(p.line, p.message.split(",")[0]) for p in report.problems] == [
+        (2, "the file looks cut short: it stops in the middle")
+    ]
+    (gap,) = [notice for notice in report.notices if "no author profile" in notice.message]
+    assert "includes were damaged or cut off" in gap.message

@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.json_entries import salvage_damaged, salvage_without_part
+from staffpulse.sources.json_entries import salvage_cut, salvage_damaged, salvage_without_part
 from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.text_files import (
     bom_codec,
@@ -275,7 +275,8 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
     codec = _file_codec(path)
     for number, line in enumerate(json_lines_bytes(path), start=1):
         text = line.rstrip(b"\r\n")
-        if text is line:  # the last line, with no line break: it may stop inside a character
+        last = text is line
+        if last:  # the last line, with no line break: it may stop inside a character
             text = without_cut_character(text)
         if number == 1:
             text = text.removeprefix(b"\xef\xbb\xbf")
@@ -287,7 +288,7 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
         try:
             yield number, orjson.loads(text)
         except orjson.JSONDecodeError as exc:
-            yield from _repaired_line(number, text, exc)
+            yield from _repaired_line(number, text, exc, cut=last and exc.pos >= len(text) - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,7 @@ class RepairedLine:
 
 
 def _repaired_line(
-    number: int, text: bytes, exc: orjson.JSONDecodeError
+    number: int, text: bytes, exc: orjson.JSONDecodeError, cut: bool = False
 ) -> Iterator[tuple[int, Any | Exception]]:
     """A line orjson refused: read with its damaged bytes replaced when it is UTF-8 but for
     them (one flipped byte would cost a one-line twarc2 page all its posts), and without the
@@ -330,6 +331,12 @@ def _repaired_line(
             yield number, value
             return
     decoded = text.decode("utf-8", errors="replace")
+    if cut and (whole := salvage_cut(decoded)) is not None:
+        # the last line stops in the middle (a download cut short): a page's entries whole
+        # before the cut are read, as a whole file's are (json_documents)
+        yield number, RepairedLine(whole.told, whole.lost, whole.part_lost)
+        yield number, whole.document
+        return
     if (mended := mend_damaged_values(decoded, exc.pos)) is not None:
         told = mended.told(in_line=True)
         yield number, RepairedLine(told) if told else RepairedLine()
