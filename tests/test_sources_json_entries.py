@@ -152,3 +152,17 @@ def test_the_last_page_of_a_jsonl_cut_short_keeps_its_whole_entries(tmp_path: Pa
     ]
     (gap,) = [notice for notice in report.notices if "no author profile" in notice.message]
     assert "includes were damaged or cut off" in gap.message
+
+
+def test_a_jsonl_page_that_cannot_be_read_counts_each_of_its_posts_skipped(
+    tmp_path: Path,
+) -> None:
+    # QA s32: a twarc2 page damaged past its includes was "Skipped 1 record" for its 2 posts
+    page = json.dumps(_page())
+    broken = page.replace('"meta"', '@@"meta"')
+    path = tmp_path / "search.jsonl"
+    path.write_text(json.dumps({"data": [], "meta": {}}) + "\n" + broken + "\n", encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (0, 2)
+    (problem,) = report.problems
+    assert problem.line == 2 and "the 2 entries on this line were not read" in problem.message

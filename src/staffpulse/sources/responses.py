@@ -64,12 +64,7 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
             yield Problem(str(path), number, obj.message, records=obj.records)
             continue
         if isinstance(obj, Exception):
-            doc = getattr(obj, "doc", "")  # the line (json's and orjson's errors keep it)
-            entries = count_entries(doc) if isinstance(doc, str) else 0
-            message = json_error_message(obj)
-            if entries > 1:  # a page: the posts on it went with it
-                message += f"; the {entries:,} entries on this line were not read"
-            yield Problem(str(path), number, with_line_advice(message), max(entries, 1))
+            yield unread_line(path, number, obj)
             continue
         yield number, obj
 
@@ -130,3 +125,14 @@ def rows_of_responses(
             yield Record(rows=tuple(rows), provenance=provenance(source, path, line), raw=payload)
     if (notice := undated.notice(path)) is not None:
         yield notice
+
+
+def unread_line(path: Path, number: int, exc: Exception) -> Problem:
+    """A line of a JSON Lines file that does not read, told with the entries it held, each
+    counted as skipped: a page of 100 posts is 100 records lost, not 1."""
+    doc = getattr(exc, "doc", "")  # the line (json's and orjson's errors keep it)
+    entries = count_entries(doc) if isinstance(doc, str) else 0
+    message = json_error_message(exc)
+    if entries > 1:  # a page: the posts on it went with it
+        message += f"; the {entries:,} entries on this line were not read"
+    return Problem(str(path), number, with_line_advice(message), max(entries, 1))

@@ -44,12 +44,11 @@ from staffpulse.sources.jsonio import (
     get_str,
     is_json_lines,
     iter_json_lines,
-    json_error_message,
     json_lines_head,
     looks_native,
-    with_line_advice,
 )
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
+from staffpulse.sources.responses import unread_line
 from staffpulse.sources.x_api_errors import ApiErrors
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
@@ -352,8 +351,8 @@ class Twarc2:
                     gaps.includes_lost |= obj.part == "includes"
                     yield Problem(str(path), number, obj.message, records=obj.records)
                     continue
-                if isinstance(obj, Exception):
-                    yield Problem(str(path), number, with_line_advice(json_error_message(obj)))
+                if isinstance(obj, Exception):  # a page: its posts counted as lost
+                    yield unread_line(path, number, obj)
                     continue
                 yield from self._object(obj, path, number, edits, gaps, told)
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
