@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from audit_helpers import FakeScorer, FeedBuilder, audit_feed
@@ -121,3 +123,16 @@ def test_a_post_opening_as_one_holding_the_account_back_is_not_offered_to_imitat
     voice.best = [shown(series), shown(other), shown("In Module 6, thanks!")]
     drop_shown_as_worst({"voice": voice})
     assert [ex.text for ex in voice.best] == [other, "In Module 6, thanks!"]  # 3 words: kept
+
+
+def test_a_post_with_no_words_of_its_own_is_not_offered_to_imitate() -> None:
+    # real reports offered "@FBI <link>" and "@wongmjane Test <link>" as replies to imitate
+    feed = FeedBuilder("rosa")
+    feed.reply("fbi")
+    feed.posts[-1] = replace(feed.posts[-1], text="@fbi https://t.co/abc")
+    feed.reply("jane")
+    feed.posts[-1] = replace(feed.posts[-1], text="@jane Test https://t.co/def")
+    feed.reply("sam")
+    feed.posts[-1] = replace(feed.posts[-1], text="@sam I love this, thanks")
+    shown = _shown(feed)
+    assert shown["conversation"] == ["@sam I love this, thanks"]

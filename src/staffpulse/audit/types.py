@@ -109,11 +109,26 @@ def rank_examples(
     short = length < SUBSTANTIAL_CHARS
     keep: list[int] = []
     for i in pool[np.lexsort((-strength, short))].tolist():
-        if not _unfit_to_imitate(frame.posts[i].text, bool(frame.humor[i])):
+        text = frame.posts[i].text
+        if _words_of_its_own(text) >= MIN_WORDS and not _unfit_to_imitate(
+            text, bool(frame.humor[i])
+        ):
             keep.append(i)
             if len(keep) == k:
                 break
     return np.array(keep, dtype=np.int64)
+
+
+# a post to imitate says something in words of its own: real reports offered "@FBI <link>"
+# and "@wongmjane Test <link>" as a reply "to imitate"
+MIN_WORDS = 2
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def _words_of_its_own(text: str) -> int:
+    """How many words ``text`` has beside its @names and links (a word has a letter)."""
+    words = _without_handles(URL_RE.sub(" ", text.lower())).split()
+    return sum(1 for w in words if _LETTERS.search(w))
 
 
 # Mix, Voice and Conversation rank overlapping pools of one feed, and a cohort repeats texts
