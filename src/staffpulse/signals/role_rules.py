@@ -2,8 +2,8 @@
 
 The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and role scores; each
 rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
-order: product bios, agencies' job feeds, placement bios, vendor bios, a person's name over a
-first-person bio, and the hiring words that an industry role needs. Each can be turned off by
+order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
+person's name over a first-person bio, and the hiring words that an industry role needs. Each can be turned off by
 the tagger's parameter of the same name (``RULES``). What each one changed on the dev and
 CrowdFlower files is in ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
 kind and role that the heads' scores pass first.
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
+from staffpulse.signals.role_care_bio import CARE_BIO_P_ORG, find_care_bios
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
@@ -36,6 +37,7 @@ RULES = (
     "agency_feeds",
     "placement_bios",
     "vendor_bios",
+    "care_bios",
     "first_person",
     "hiring_words",
 )
@@ -52,6 +54,7 @@ def apply_rules(
     agency_feeds: bool = True,
     placement_bios: bool = True,
     vendor_bios: bool = True,
+    care_bios: bool = True,
     first_person: bool = True,
     hiring_words: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -71,6 +74,11 @@ def apply_rules(
         # an organization (p_org raised): the person-only roles go, then the org ones
         as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
         scores[selling] = move_to_vendor(as_org)
+    if care_bios:  # a brand's care desk writes "DM me" too (role_care_bio.py)
+        # only where the heads said less: above it they already read an organization
+        care = find_care_bios(bios) & (p_org < CARE_BIO_P_ORG)
+        p_org = np.where(care, np.maximum(p_org, CARE_BIO_P_ORG), p_org)
+        scores[care] = harmonize_roles(scores[care], np.ones(int(care.sum())))
     if first_person:  # a person's name over an "I" bio (role_first_person.py)
         # only where the heads said more: below it they already read a person
         person = find_first_person_accounts(names, bios) & (p_org > FIRST_PERSON_P_ORG)

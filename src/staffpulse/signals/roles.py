@@ -159,6 +159,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         agency_feeds: bool = True,
         placement_bios: bool = True,
         vendor_bios: bool = True,
+        care_bios: bool = True,
         hiring_words: bool = True,
         first_person: bool = True,
         name_bits: int = 16,
@@ -176,6 +177,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.agency_feeds = agency_feeds
         self.placement_bios = placement_bios
         self.vendor_bios = vendor_bios
+        self.care_bios = care_bios
         self.hiring_words = hiring_words
         self.first_person = first_person
         self.name_bits = name_bits

@@ -1,0 +1,53 @@
+"""A brand's customer-care desk stays an organization when it answers "DM me" (issue #8,
+stop 32). Hand-written accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.signals.role_care_bio import describes_customer_care
+from staffpulse.signals.roles import PERSON_ONLY_ROLES, load_role_model
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Customer care for job seekers and employers.",
+        "Brightway Staffing talent support team.",
+        "Official Acme customer support. Mon-Fri 9-5 ET.",
+        "Questions about your pay? Our help desk is open 24/7.",
+        "We're here for you, weekdays 8-6.",
+    ],
+)
+def test_a_care_desks_bio(bio: str) -> None:
+    assert describes_customer_care(bio)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Passionate Customer Experience Professional. Dog mom.",
+        "Customer service manager at Acme. Views my own.",
+        "Support specialist who loves hiking.",
+        "Here to help! I answer payroll questions at Acme.",
+        "Supporting our customers since 1990.",
+        "Open to work! Looking for customer service jobs in Ohio.",
+    ],
+)
+def test_a_person_in_care_or_a_firm_that_helps_is_not(bio: str) -> None:
+    assert not describes_customer_care(bio)
+
+
+def test_one_dm_me_post_leaves_a_care_desk_an_organization() -> None:
+    """Before, the post made this desk a person (p_org 0.09) and a job seeker."""
+    model = load_role_model()
+    bio, posts = "Customer care for job seekers and employers.", [["DM me and I will help"]]
+    model.care_bios = False
+    try:
+        before = model.predict(["TalentoCS"], [bio], posts)
+    finally:
+        model.care_bios = True
+    assert (before.kind, before.role) == (["person"], ["job_seeker"])
+    out = model.predict(["TalentoCS"], [bio], posts)
+    assert out.kind == ["org"] and float(out.p_org[0]) == 0.7
+    assert out.role[0] not in PERSON_ONLY_ROLES
