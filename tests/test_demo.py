@@ -53,6 +53,12 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     # the commands to copy are on one line each, however long the store's path
     hint = f"staffpulse audit mia_recruits --db {tmp_path / 'demo.db'}"
     assert len(hint) > 80 and hint in [line.strip() for line in first.output.splitlines()]
+    # the inbox's hints name the demo store, and work as printed
+    dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox dismiss ID"
+    assert dismiss in said
+    first_id = said.split(" id: ", 1)[1].split()[0]
+    printed = dismiss.replace("ID", first_id).split()[1:]
+    assert runner.invoke(app, printed).exit_code == 0
     second = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])

@@ -92,7 +92,8 @@ def _as_replies(n: int) -> str:
     return f"{n:,} as {'a reply' if n == 1 else 'replies'}"
 
 
-def render_inbox(console: Console, inbox: Inbox) -> None:
+def render_inbox(console: Console, inbox: Inbox, *, command: str = "staffpulse inbox") -> None:
+    """``command`` starts the hints' commands: the demo names its own store in it."""
     console.print(as_of_line(inbox), highlight=False)
     since = new_line(inbox)
     if since:
@@ -132,9 +133,9 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
         )
     if inbox.items:
         console.print(
-            "\n[dim]Hide one: [bold]staffpulse inbox dismiss ID[/] · not now: "
-            "[bold]staffpulse inbox snooze ID[/] (a week) · replied from elsewhere: "
-            "[bold]staffpulse inbox mark-joined ID[/][/]",
+            f"\n[dim]Hide one: [bold]{escape(command)} dismiss ID[/] · not now: "
+            f"[bold]{escape(command)} snooze ID[/] (a week) · replied from elsewhere: "
+            f"[bold]{escape(command)} mark-joined ID[/][/]",
             highlight=False,
         )
     if inbox.joined:

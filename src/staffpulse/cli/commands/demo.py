@@ -84,7 +84,8 @@ def demo_command(
             Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
-        render_inbox(console, result.inbox)
+        # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
+        render_inbox(console, result.inbox, command=f"{command_name()} --db {result.db_path} inbox")
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
         # the demo takes no --limit: the line names the connect run that shows the rest
