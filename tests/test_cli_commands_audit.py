@@ -102,6 +102,9 @@ def test_audit_errors_are_messages(db: Path) -> None:
     later = invoke("audit", "rosa", "--db", db, "--since", "2099-01-01T22:10+01:00")
     assert later.exit_code == 66
     assert "no posts in the store since 1 Jan 2099, 21:10 UTC" in later.output
+    # an empty shell variable: said for what it is, not "import the account ''"
+    blank = invoke("audit", " @ ", "--db", db)
+    assert blank.exit_code == 65 and "no account given: audit grades one account" in blank.output
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,12 @@ def audit_command(
     from staffpulse.report.terminal_audit import render_audit
     from staffpulse.report.terminal_benchmark import print_cohort_problems
 
+    if not handle.strip().lstrip("@").strip():
+        # "audit ''" (an empty shell variable) was told to import the account '', as connect was
+        raise InputError(
+            "no account given: audit grades one account",
+            hint="give its @handle, id or profile URL (staffpulse accounts lists the stored ones)",
+        )
     if cohort is not None and html is None:
         # the comparison is drawn in the HTML report only: silently ignoring it misleads
         raise InputError(
