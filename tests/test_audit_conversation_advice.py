@@ -262,3 +262,24 @@ def test_a_single_post_continuing_its_own_thread_is_not_told_it_replies_to_no_on
         "Your one post continues a thread of your own: it is no reply to anyone else."
     )
     assert recs[0].headline == "Reply to others: its one post is no reply to others"
+
+
+def test_the_reply_advice_says_its_count_includes_the_reposts() -> None:
+    # 2 posts written, 28 reposted: "None of your 30 posts" read as a miscount beside the
+    # header's "posts you wrote" (2)
+    feed = FeedBuilder("erik")
+    feed.chat(2)
+    for i in range(28):
+        feed.post(f"RT @sam: news {i}", kind="repost")
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith(
+        "None of your 30 posts (28 of them reposts) are replies to others (aim for about 30%)."
+    )
+    feed.reply("sam", 1)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith("Only 1 of your 31 posts (28 of them reposts) is a reply to others")
+    only = FeedBuilder("ana")
+    only.post("RT @sam: news", kind="repost")
+    only.post("RT @sam: more news", kind="repost")
+    recs = audit_feed(only).pillars["conversation"].recommendations
+    assert recs[0].startswith("Neither of your 2 posts (both reposts) is a reply to others")

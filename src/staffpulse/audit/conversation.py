@@ -217,23 +217,26 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     # the account is nor what is enough
     target = f"aim for about {whole(100 * reply_target)}%"
     share = f"({pct(ev['reply_share'])}; {target})."
+    # the share is of every post, reposts too; the header's "posts you wrote" leaves them
+    # out, so "None of your 30 posts" of 2 written and 28 reposted read as a miscount
+    of = _reposts_among(int(ev.get("reposts") or 0), posts)
     if posts == 1 and ev.get("replies_to_self"):  # a reply, though to itself
         finding = "Your one post continues a thread of your own: it is no reply to anyone else."
         headline = "its one post is no reply to others"
     elif posts == 1:
-        finding = "Your one post is not a reply to anyone."
+        finding = f"Your one post{of} is not a reply to anyone."
         headline = "its one post is no reply"
     elif not replies and posts == 2:  # "None of your 2 posts" is no English
-        finding = f"Neither of your 2 posts is a reply to others ({target})."
+        finding = f"Neither of your 2 posts{of} is a reply to others ({target})."
         headline = "neither of 2 posts is a reply"
     elif not replies:
-        finding = f"None of your {posts:,} posts are replies to others ({target})."
+        finding = f"None of your {posts:,} posts{of} are replies to others ({target})."
         headline = f"none of {posts:,} posts is a reply"
     elif replies == 1:
-        finding = f"Only 1 of your {posts:,} posts is a reply to others {share}"
+        finding = f"Only 1 of your {posts:,} posts{of} is a reply to others {share}"
         headline = f"only 1 of {posts:,} posts is a reply"
     else:
-        finding = f"Only {replies:,} of your {posts:,} posts are replies to others {share}"
+        finding = f"Only {replies:,} of your {posts:,} posts{of} are replies to others {share}"
         headline = f"only {replies:,} of {posts:,} posts are replies"
     where = (
         " Start with the open conversations in your inbox: you have joined none of them yet."
@@ -246,6 +249,18 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
         + where,
         f"Reply to others: {headline}",
     )
+
+
+def _reposts_among(reposts: int, posts: int) -> str:
+    """`` (28 of them reposts)`` after "your 30 posts": the reply share counts the reposts
+    too; empty without any."""
+    if not reposts:
+        return ""
+    if reposts == posts:
+        return (
+            " (a repost)" if posts == 1 else " (both reposts)" if posts == 2 else " (all reposts)"
+        )
+    return f" ({reposts:,} of them {'a repost' if reposts == 1 else 'reposts'})"
 
 
 # nothing to judge in the period: replying comes before posting, as the easiest start

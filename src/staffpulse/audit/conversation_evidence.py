@@ -108,6 +108,8 @@ def talk_evidence(
     spelled = written_handles(frame, {h for h, _c in top})
     return {
         "posts": frame.n,
+        # the replies' share is of all posts, reposts too: the advice says so
+        "reposts": int((frame.kind == "repost").sum()),
         "replies": int(posts.replies.sum()),
         "replies_to_self": int(posts.self_replies.sum()),  # thread continuations
         "reply_share": round(posts.reply_share, 3),
