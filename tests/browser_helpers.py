@@ -35,14 +35,20 @@ def launch_chromium(playwright: Any) -> Any:
 
 
 @contextmanager
-def opened_page(url: str, width: int, height: int) -> Iterator[Any]:
+def opened_page(
+    url: str, width: int, height: int, errors: list[str] | None = None
+) -> Iterator[Any]:
     """A page of a fresh headless Chromium, in a window ``width`` × ``height``, loaded at
-    ``url``; the browser is closed after, whatever the test found."""
+    ``url``; the browser is closed after, whatever the test found. ``errors``, when given,
+    collects what the console and the page's script report as errors, from the first load on."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
+            if errors is not None:
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(url, wait_until="load")
             yield page
         finally:

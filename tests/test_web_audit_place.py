@@ -44,6 +44,8 @@ def test_a_big_cohorts_strips_load_apart_with_the_standing_in_the_page(
     assert CIRCLE not in page
     assert 'data-strips="/audit/x/firm2/strips"' in page
     assert 'href="/audit/x/firm2/strips">Open the chart on its own page' in page
+    # printed before they are drawn: where the chart is whole, not "scroll to it"
+    assert 'it is in the HTML report (<a href="/audit/x/firm2/report.html">' in page
     strips = client.get("/audit/x/firm2/strips")
     assert strips.status_code == 200 and strips.text.count(CIRCLE) >= 6
     assert "Where @firm2 stands among 6 accounts" in strips.text

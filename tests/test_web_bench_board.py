@@ -50,6 +50,26 @@ def test_a_big_cohort_is_paged_and_ordered_by_a_pillar_with_the_unscored_last(
     assert odd is not None and odd.sort == "overall" and odd.page == 1
 
 
+def test_a_printout_says_which_accounts_it_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On paper a page of the leaderboard would pass for the whole cohort."""
+    monkeypatch.setattr(bench_board, "BOARD_PAGE", 2)
+    rows = [row(f"firm{i}", i + 1) for i in range(1500)] + [row("acme", 1501)]
+
+    def printed(**params: str) -> str:
+        board = leaderboard_page(rows, params)
+        assert board is not None
+        return board.printed_words.removeprefix("This printout holds ")
+
+    assert printed() == "accounts 1–2 of the 1,501 ranked."
+    assert printed(page="2", sort="mix") == "accounts 3–4 of the 1,501 ranked, by Mix."
+    assert printed(find="acme") == "the 1 account of the 1,501 ranked that matches “acme”."
+    # firm1, firm10-19, firm100-199, firm1000-1499
+    assert (
+        printed(find="firm1") == "1–2 of the 611 accounts of the 1,501 ranked that match “firm1”."
+    )
+    assert printed(find="zzz") == "no account: none of the 1,501 ranked matches “zzz”."
+
+
 @pytest.fixture
 def big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.setattr(bench_board, "BOARD_PAGE", 3)
@@ -99,8 +119,11 @@ def test_a_firm_is_found_by_handle_name_or_address_with_its_rank(big: Any, typed
 
 
 def test_a_search_that_finds_no_one_says_what_to_do(big: Any) -> None:
-    words = leaderboard(big.get("/benchmark", params={"find": "<i>nobody</i>"}).text)
+    page = big.get("/benchmark", params={"find": "<i>nobody</i>"}).text
+    words = leaderboard(page)
     assert "No account of the cohort matches “&lt;i&gt;nobody&lt;/i&gt;”." in words
+    # a printout says it holds none (the search as typed, as text)
+    assert "none of the 7 ranked matches “&lt;i&gt;nobody&lt;/i&gt;”." in page_words(page)
     assert "paste the profile’s address" in words
 
 

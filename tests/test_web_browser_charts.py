@@ -5,7 +5,6 @@ and the page itself never scrolls sideways; a pillar's score ("28 / 100") keeps 
 
 from __future__ import annotations
 
-import shutil
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -18,27 +17,14 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from chart_helpers import CHART_TEXT  # noqa: E402
 from chart_views import MARKERS, PILLAR_SCORES  # noqa: E402
-from staffpulse.demo import SAMPLE_DIR  # noqa: E402
-from staffpulse.ingest import import_paths  # noqa: E402
-from staffpulse.store import open_store  # noqa: E402
-from web_helpers import LiveServer, make_settings  # noqa: E402
+from web_helpers import live_sample_cohort  # noqa: E402
 
 pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    pytest.importorskip("uvicorn")
-    folder = tmp_path_factory.mktemp("charts")
-    db = folder / "sample.db"
-    with open_store(db) as store:
-        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
-    shutil.copy(SAMPLE_DIR / "cohort.csv", folder / "cohort.csv")
-    from staffpulse.web import create_app
-
-    app = create_app(make_settings(db, allowed_hosts=[], cohort_file=folder / "cohort.csv"))
-    with LiveServer(app) as live:
-        yield live.url
+    yield from live_sample_cohort(tmp_path_factory.mktemp("charts"))
 
 
 def test_chart_text_is_readable_on_a_phone_and_the_page_does_not_scroll(site: str) -> None:

@@ -202,6 +202,22 @@ def sample_store(folder: Path) -> Path:
     return db
 
 
+def live_sample_cohort(folder: Path) -> Iterator[str]:
+    """The dashboard served live on a sample store made in ``folder``, with the sample's cohort
+    file given (``serve --cohort``); yields its URL (browser tests: wrap in a fixture)."""
+    import pytest
+
+    pytest.importorskip("uvicorn")
+    from staffpulse.demo import SAMPLE_DIR
+    from staffpulse.web import create_app
+
+    settings = make_settings(
+        sample_store(folder), allowed_hosts=[], cohort_file=SAMPLE_DIR / "cohort.csv"
+    )
+    with LiveServer(create_app(settings)) as live:
+        yield live.url
+
+
 def private_copy(store: Path, folder: Path, name: str = "sample.db") -> Path:
     """A copy of ``store`` in ``folder``, for a test that changes it (the original is shared)."""
     import shutil

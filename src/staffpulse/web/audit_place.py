@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.report.cohort_place import place_in_cohort
 from staffpulse.report.html import audit_context
@@ -58,10 +56,10 @@ def audit_page_context(
     context.update(
         place_in_cohort(result, benchmark, draw=False), cohort_problems=benchmark.problems
     )
-    url = audit_url(result.account.platform, result.account.handle) + "/strips"
-    context["strips"] = Markup(
-        '<div class="strips-later" data-strips="{url}" aria-live="polite"><p class="faint">'
-        "{n} accounts make a big chart: it is drawn when you scroll to it."
-        ' <a href="{url}">Open the chart on its own page</a></p></div>'
-    ).format(url=url, n=f"{len(benchmark.leaderboard):,}")
+    account = result.account
+    context["strips"] = bench_board.strips_later(
+        audit_url(account.platform, account.handle, "/strips"),
+        len(benchmark.leaderboard),
+        audit_url(account.platform, account.handle, "/report.html"),  # its strips, whole
+    )
     return context

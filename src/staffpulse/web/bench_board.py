@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from markupsafe import Markup
+
 from staffpulse.audit.types import PILLAR_TITLES
+from staffpulse.report.counts import count_of
 from staffpulse.web.pickers import search_terms
 
 BOARD_PAGE = 100  # leaderboard rows a page shows
@@ -48,6 +51,24 @@ class Board:
     def sort_words(self) -> str:
         return dict(self.sorts)[self.sort]
 
+    @property
+    def printed_words(self) -> str:
+        """What a printout of the page holds, said on paper: only the rows shown, which
+        without a word would pass for the whole cohort."""
+        if not self.rows:
+            none = f"none of the {self.total:,} ranked matches “{self.find}”"
+            return f"This printout holds no account: {none}."
+        if self.find:
+            verb = "matches" if self.matched == 1 else "match"
+            found = f"{count_of(self.matched, 'account')} of the {self.total:,} ranked that {verb}"
+            held = f"the {found} “{self.find}”"
+            if self.pages > 1:
+                held = f"{self.first:,}–{self.last:,} of {held}"
+        else:
+            held = f"accounts {self.first:,}–{self.last:,} of the {self.total:,} ranked"
+        order = f", by {self.sort_words}" if self.sort != "overall" else ""
+        return f"This printout holds {held}{order}."
+
     def link(self, page: int) -> str:
         """The address of another page of the same search and order."""
         query = {"find": self.find, "sort": self.sort if self.sort != "overall" else ""}
@@ -72,6 +93,20 @@ def leaderboard_page(rows: list[Row], params: dict[str, str]) -> Board | None:
     page = min(pages, max(1, int(raw))) if raw.isdigit() else 1
     shown = matches[(page - 1) * BOARD_PAGE : page * BOARD_PAGE]
     return Board(shown, len(rows), len(matches), page, pages, find, sort, sorts)
+
+
+def strips_later(url: str, accounts: int, report: str) -> Markup:
+    """Where a big cohort's strips go until they are scrolled to (the Benchmark page's, an
+    audit's): a note with the link to their own page ``url``, which the page's script replaces
+    with the chart. Printed before that, the page would say "scroll to it" on paper: there it
+    says the chart is whole in the HTML report (``report``, the page's download)."""
+    return Markup(
+        '<div class="strips-later" data-strips="{url}" aria-live="polite">'
+        '<p class="faint screen-only">{n} accounts make a big chart: it is drawn when you scroll'
+        ' to it. <a href="{url}">Open the chart on its own page</a></p>'
+        '<p class="faint print-only">The chart of the {n} accounts is not in this printout:'
+        ' it is in the HTML report (<a href="{report}">Download as HTML report</a>).</p></div>'
+    ).format(url=url, n=f"{accounts:,}", report=report)
 
 
 def _matching(rows: list[Row], find: str) -> list[Row]:

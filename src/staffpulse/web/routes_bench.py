@@ -103,6 +103,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
     context = _page_context(request, shown)
     board = bench_board.leaderboard_page(context["rows"], dict(request.query_params))
+    accounts = len(context["rows"])
     return ctx.renderer.page(
         request,
         "benchmark.html",  # the report's benchmark.html.j2, with links to the audits
@@ -112,7 +113,11 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         board=board,
         board_page=bench_board.BOARD_PAGE,
         leaderboard_rows=board.rows if board else context["rows"],
-        strips_later=len(context["rows"]) > bench_board.STRIPS_INLINE,
+        strips_later=(
+            bench_board.strips_later("/benchmark/strips", accounts, "/benchmark/report.html")
+            if accounts > bench_board.STRIPS_INLINE
+            else None
+        ),
     )
 
 
