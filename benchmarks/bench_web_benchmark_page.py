@@ -71,6 +71,18 @@ def browser_times(base: str, chromium: str, runs: int) -> tuple[list[float], lis
     return loaded, drawn
 
 
+def timed_answers(client: Any, path: str, runs: int) -> tuple[list[float], list[int]]:
+    """How long the dashboard took to answer ``path`` in process, ``runs`` times, and the
+    size of each answer in bytes."""
+    seconds, sizes = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        answer = client.get(path)
+        seconds.append(time.perf_counter() - t)
+        sizes.append(len(answer.content))
+    return seconds, sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     from fastapi.testclient import TestClient
 
@@ -96,19 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         first = client.get("/benchmark")
         ranked = time.perf_counter() - t
         assert first.status_code == 200, first.status_code
-        answers, sizes = [], []
-        for _ in range(args.runs):
-            t = time.perf_counter()
-            page = client.get("/benchmark")
-            answers.append(time.perf_counter() - t)
-            sizes.append(len(page.content))
+        answers, sizes = timed_answers(client, "/benchmark", args.runs)
         ranked_n = re.search(r"([\d,]+) accounts? ranked", first.text)
-        audits, audit_sizes = [], []
-        for _ in range(args.runs):
-            t = time.perf_counter()
-            audit = client.get("/audit/x/firm0042")
-            audits.append(time.perf_counter() - t)
-            audit_sizes.append(len(audit.content))
+        audits, audit_sizes = timed_answers(client, "/audit/x/firm0042", args.runs)
         shown = None
         if Path(args.chromium).exists():
             base, server = serve(app)
