@@ -307,3 +307,28 @@ def test_the_x_estimate_said_before_the_run_is_the_one_reported_not_worked_out_a
     )
     assert report.estimate_usd == cost.estimate_usd and report.budget_usd == 3.0
     assert report.new_posts == 3
+
+
+def test_the_last_account_failing_offline_behind_skipped_x_accounts_is_no_connection(
+    store: Store,
+) -> None:
+    """X accounts without a token first, the one Bluesky account last: its failure asks the
+    network too (its server and the ones before it), so the run exits 75, not 1."""
+    offline = FetchError("public.api.bsky.app: no connection", hint="check your connection")
+    bluesky = FakeFetcher("bluesky", {"a.bsky.social": offline})
+    plan = _plan(("x", "acme"), ("x", "other"), ("bluesky", "a.bsky.social"))
+    asked: list[tuple[str, int]] = []
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky},
+        reach=lambda server: asked.append(server) is not None,  # nothing answers
+    )  # fmt: skip
+    assert [r.status for r in report.results] == ["skipped", "skipped", "failed"]
+    assert asked == [("public.api.bsky.app", 443), ("api.x.com", 443)]
+    assert report.offline and report.exit_code == 75
+    assert grouped_hints(report) == []  # the run's last line says what to do
+
+    online = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky},
+        reach=lambda server: server[0] == "api.x.com",  # X answers: the AppView alone is down
+    )  # fmt: skip
+    assert not online.offline and online.exit_code == 1

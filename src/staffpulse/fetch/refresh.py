@@ -245,10 +245,13 @@ def refresh_accounts(
         report.results.append(result)
         on_result(result)
         # a failure to try again later may be no connection at all, which each account left
-        # would take its retries to find out
+        # would take its retries to find out. The last account asks the servers of the ones
+        # before it: behind X accounts skipped for want of a token, the one account the run
+        # reached for failing offline is no connection (75), not a failed account (1)
         retry_later = result.exit_code == FetchError.exit_code
+        others = later or plan.targets[:index]
         try:
-            offline = bool(later) and retry_later and is_offline(target, later, config, reach)
+            offline = retry_later and is_offline(target, others, config, reach)
         except KeyboardInterrupt:  # during the probe (seconds, where the network is silent)
             report.interrupted = True
             report.skip(later, NOT_REACHED)

@@ -66,19 +66,20 @@ def can_connect(address: Address, timeout: float = PROBE_SECONDS) -> bool:
 
 def is_offline(
     failed: RefreshTarget,
-    later: Iterable[RefreshTarget],
+    others: Iterable[RefreshTarget],
     config: Mapping[str, Any],
     reach: ReachFn = can_connect,
 ) -> bool:
-    """True when neither ``failed``'s server nor any server of the ``later`` accounts can be
-    reached (at most :data:`MAX_PROBES` of them, X's and Bluesky's first). Behind a proxy the
-    proxy is what this computer connects to, so it alone is asked."""
+    """True when neither ``failed``'s server nor any server of the ``others`` (the accounts
+    left, or for the last account the ones before it) can be reached (at most
+    :data:`MAX_PROBES` of them, X's and Bluesky's first). Behind a proxy the proxy is what this
+    computer connects to, so it alone is asked."""
     proxy = urllib.request.getproxies().get("https")
     if proxy:
         return not reach(_address(proxy))
     servers: list[Address] = []
     # the big platforms first: their servers are the least likely to be down themselves
-    for target in sorted(later, key=lambda t: t.platform == "mastodon"):
+    for target in sorted(others, key=lambda t: t.platform == "mastodon"):
         if (server := server_of(target, config)) not in servers:
             servers.append(server)
     first = server_of(failed, config)
