@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.report.counts import count_of
-from staffpulse.web.pickers import search_terms
+from staffpulse.web.pickers import filter_by_search
 
 BOARD_PAGE = 100  # leaderboard rows a page shows
 STRIPS_INLINE = 300  # accounts whose strips are drawn in the page itself
@@ -85,7 +85,10 @@ def leaderboard_page(rows: list[Row], params: dict[str, str]) -> Board | None:
     sort = params.get("sort", "overall")
     sort = sort if sort in dict(sorts) else "overall"
     find = params.get("find", "").strip()[:200]
-    matches = _matching(rows, find)
+    # as the Accounts page searches: a pasted profile address or ``@acme (x)`` finds that account
+    matches = filter_by_search(
+        rows, find, lambda r: (r["platform"], r["handle"], r.get("display_name"))
+    )
     if sort != "overall":  # highest first, the unscored last; ties keep their rank's order
         matches = sorted(matches, key=lambda r: (r[sort] is None, -(r[sort] or 0)))
     pages = max(1, -(-len(matches) // BOARD_PAGE))
@@ -107,17 +110,3 @@ def strips_later(url: str, accounts: int, report: str) -> Markup:
         '<p class="faint print-only">The chart of the {n} accounts is not in this printout:'
         ' it is in the HTML report (<a href="{report}">Download as HTML report</a>).</p></div>'
     ).format(url=url, n=f"{accounts:,}", report=report)
-
-
-def _matching(rows: list[Row], find: str) -> list[Row]:
-    """The rows whose handle or name holds every word of the search (as the Accounts page
-    searches: a pasted profile address or ``@acme (x)`` finds that account)."""
-    words, platform = search_terms(find)
-    if not words:
-        return [] if find else rows
-    return [
-        r
-        for r in rows
-        if (platform is None or r["platform"] == platform)
-        and all(w in f"{r['handle']} {r.get('display_name') or ''}".lower() for w in words)
-    ]

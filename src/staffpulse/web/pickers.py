@@ -15,6 +15,9 @@ find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.errors import NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
@@ -24,12 +27,14 @@ from staffpulse.web.data import Backend
 __all__ = [
     "account_choices",
     "account_ref",
+    "filter_by_search",
     "find_account",
     "named_account",
     "parse_account_ref",
     "search_terms",
 ]
 
+T = TypeVar("T")
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
 
 
@@ -88,3 +93,23 @@ def search_terms(query: str) -> tuple[list[str], str | None]:
         else:
             return [found.lower()], platform
     return [w for w in (word.lstrip("@") for word in query.lower().split()) if w], None
+
+
+def filter_by_search(
+    items: list[T], query: str, account: Callable[[T], tuple[str, str, str | None]]
+) -> list[T]:
+    """The items whose account (its platform, handle and display name, as ``account`` reads
+    them from an item) holds every word of the search: the Accounts page and the Benchmark's
+    leaderboard find accounts alike. Every item without a search; none for a search of no word
+    ("@" alone names no account, not "12 accounts match “@”")."""
+    words, platform = search_terms(query)
+    if not words:
+        return [] if query.strip() else items
+    found = []
+    for item in items:
+        on, handle, name = account(item)
+        if (platform is None or on == platform) and all(
+            w in f"{handle} {name or ''}".lower() for w in words
+        ):
+            found.append(item)
+    return found

@@ -22,7 +22,7 @@ from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
-from staffpulse.web.pickers import account_choices, find_account, search_terms
+from staffpulse.web.pickers import account_choices, filter_by_search, find_account
 from staffpulse.web.render import render_audit_download
 from staffpulse.web.routes_refresh import can_refresh
 
@@ -113,15 +113,9 @@ def _first_step(row: dict[str, Any] | None) -> str:
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
-    words, platform = search_terms(query)
-    if not words:  # no search; but "@" alone names no account ("12 accounts match “@”")
-        return [] if query.strip() else summaries
-    return [
-        s
-        for s in summaries
-        if (platform is None or s.account.platform == platform)
-        and all(w in f"{s.account.handle} {s.account.display_name or ''}".lower() for w in words)
-    ]
+    return filter_by_search(
+        summaries, query, lambda s: (s.account.platform, s.account.handle, s.account.display_name)
+    )
 
 
 def _to_grade(with_posts: list[AccountSummary]) -> int:
