@@ -46,6 +46,16 @@ def test_a_json_array_of_posts_is_read_item_by_item(tmp_path: Path) -> None:
     assert f"{src}: item 2: missing text" in result.stderr
 
 
+def test_a_post_pretty_printed_with_its_first_key_on_the_brace_line_is_scored(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "post.json"
+    src.write_text('{"id": 5,\n "text": "We\'re hiring a nurse, apply now"}\n', encoding="utf-8")
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [5]
+    assert "skipped 0 malformed" in result.output
+
+
 def test_keys_match_whatever_their_case_and_full_text_stands_in_for_text(tmp_path: Path) -> None:
     """QA F4/F5: ``"ID"``/``"Text"`` as a CSV header would be read; X API's ``full_text``
     and an export's ``content`` name the text when ``text`` is absent."""

@@ -59,3 +59,27 @@ def test_records_after_a_broken_one_are_kept_in_order(tmp_path: Path) -> None:
         assert [(r.line, r.id) for r in records] == [(1, "1"), (3, "3")]
         assert records.skipped == 1
     assert told[0].startswith(f"{mixed}:2: ")
+
+
+def test_an_object_whose_first_line_holds_its_first_key_is_read_whole(tmp_path: Path) -> None:
+    # some pretty-printers put the first key beside the brace: read line by line, every line
+    # of the record was skipped and the account lost
+    spread = tmp_path / "accounts.json"
+    spread.write_text(
+        '{"id": 5,\n "name": "Acme Staffing", "description": "Temp staff"}\n'
+        '{"id": 6,\n "name": "Jo", "description": "Recruiter"}\n',
+        encoding="utf-8",
+    )
+    told: list[str] = []
+    with read_accounts(spread, told.append) as records:
+        assert [(r.line, r.id) for r in records] == [(1, 5), (3, 6)]
+        assert records.skipped == 0 and told == []
+
+
+def test_a_json_lines_file_with_a_broken_first_line_keeps_the_rest(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"id": "1", "name": \n{"id": "2", "name": "Beta"}\n', encoding="utf-8")
+    told: list[str] = []
+    with read_accounts(mixed, told.append) as records:
+        assert [(r.line, r.id) for r in records] == [(2, "2")]
+        assert records.skipped == 1 and told[0].startswith(f"{mixed}:1: not valid JSON")

@@ -194,10 +194,19 @@ class RecordFile(Generic[T]):
             above_blank = skip_preamble([*blank, *head_lines], above)
             return csv_rows(itertools.chain(above_blank, self._stream), name, self._skip)
         lines = itertools.chain(blank, head_lines, self._stream)
+        # An object spread over lines whose first line holds more than its ``{`` (``{"id": 5,``
+        # as some pretty-printers write it), not a line of its own and not followed by one: read
+        # line by line each of its lines was skipped and the record lost. Read whole, the file
+        # is still read as JSON Lines when its first value does not read either.
+        spread = (
+            head.startswith("{")
+            and not is_json_object(first)
+            and not second.lstrip().startswith("{")
+        )
         # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
         # array saved under the wrong name): no CSV header starts with an object or ``[{``.
         named_csv = self.path.suffix.lower() == ".csv" and not (
-            head in ("[", "[{", "{") or head.startswith("[{") or is_json_object(first)
+            head in ("[", "[{", "{") or head.startswith("[{") or is_json_object(first) or spread
         )
         if head.startswith("window.ytd.") and "=" in first:
             # an X archive's tweets.js: JavaScript that sets one JSON array, read as it
@@ -206,7 +215,7 @@ class RecordFile(Generic[T]):
             self._json = True
             return jsonl(read_json_document(lines, first), name, self._skip)
         # one JSON array, or objects spread over lines (``jq``'s output): read whole
-        if (head.startswith("[") or head == "{") and not named_csv:
+        if (head.startswith("[") or head == "{" or spread) and not named_csv:
             self._json = True
             return jsonl(read_json_document(lines, first), name, self._skip)
         # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
