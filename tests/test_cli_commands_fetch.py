@@ -121,7 +121,8 @@ def _serve_x(httpserver: HTTPServer, posts: int = 200) -> list[str]:
      (["@acme", "--max-posts", "-3"], "--max-posts -3: must be 1 or more"),
      (["@acme", "--max-mentions", "-1"], "--max-mentions -1: must be 0 or more"),
      (["@acme", "--since", "last week"], "--since 'last week' is not a date"),
-     (["--search", "hiring", "--since", "31/01/2026"], "--since '31/01/2026' is not a date")],
+     (["--search", "hiring", "--since", "31/01/2026"], "--since '31/01/2026' is not a date"),
+     (["--search", "hiring", "--max-mentions", "5"], "--search reads no mentions")],
 )  # fmt: skip
 def test_fetch_x_checks_arguments_before_estimate_and_requests(
     httpserver: HTTPServer,

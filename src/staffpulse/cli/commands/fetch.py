@@ -30,6 +30,7 @@ from staffpulse.store import open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
+DEFAULT_MAX_MENTIONS = 100
 fetch_app = typer.Typer(
     cls=PlatformCommandsGroup,
     help="Fetch accounts and posts live from X, Bluesky or Mastodon.",
@@ -124,8 +125,11 @@ def fetch_x_command(
         ),
     ] = None,
     max_mentions: Annotated[
-        int, typer.Option("--max-mentions", help="Mentions at most (0: none).")
-    ] = 100,
+        int | None,
+        typer.Option(
+            "--max-mentions", help="Mentions at most (0: none; default 100; not with --search)."
+        ),
+    ] = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD, ISO 8601)."),
@@ -159,6 +163,13 @@ def fetch_x_command(
         )
     if search is not None and not search.strip():
         raise InputError("the --search query is empty", hint='e.g. --search "hiring nurses"')
+    if search is not None and max_mentions is not None:
+        # a search reads posts, not an account's mentions: the cap was dropped without a word
+        raise InputError(
+            "--max-mentions is for an account's mentions, and --search reads no mentions",
+            hint="leave out --max-mentions; --max-posts caps how many posts a search reads",
+        )
+    max_mentions = DEFAULT_MAX_MENTIONS if max_mentions is None else max_mentions
     # everything the user typed is checked before the estimate, and before any paid request
     target = x_handle(handle) if handle is not None else None
     check_budget(budget)
