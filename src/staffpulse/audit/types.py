@@ -141,13 +141,15 @@ def _unfit_to_imitate(text: str, humorous: bool) -> bool:
     # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
     # the audit needs nothing else of listening
     from staffpulse.audit.identity_groups import unfit_to_imitate
+    from staffpulse.audit.politics import read_for_imitation, takes_sides
     from staffpulse.audit.profanity import swears
-    from staffpulse.listen.moderation import moderate
 
     if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
         return True
-    said = moderate(text)
-    return said.hostile or said.nsfw or said.partisan or unfit_to_imitate(text, humorous=humorous)
+    said = read_for_imitation(text)
+    return (
+        said.hostile or said.nsfw or takes_sides(said) or unfit_to_imitate(text, humorous=humorous)
+    )
 
 
 def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

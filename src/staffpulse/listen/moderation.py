@@ -107,15 +107,15 @@ _NSFW_RE = re.compile(
     r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
     re.IGNORECASE,
 )
-# Parties, partisan labels and party leaders (handles too: "@BarackObama").
+# Parties, partisan labels, politicians and their nicknames (handles too: "@BarackObama", "@VP").
 _PARTISAN_RE = re.compile(
     r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|"
     r"libs|liberals|leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|"
     r"left[- ]?wingers?|right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|"
-    r"ukip|antifa|woke(?!\s+up\b)|trump\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
-    r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
-    r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|resist|"
-    r"votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
+    r"ukip|antifa|woke(?!\s+up\b)|trump(?!et)\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|"
+    r"barackobama|hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
+    r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|resist|"
+    r"palin|votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
     re.IGNORECASE,
 )
 _DISTRESS_RE = re.compile(

@@ -1,0 +1,36 @@
+"""Which posts an audit never offers "to imitate" because they take a side in party politics.
+
+The inbox leaves out party politics that is not about work and lets a work matter that names a
+party through (:mod:`~staffpulse.listen.moderation`). A post "to imitate" is the firm's own
+words in a report a consultant hands a client: a post that names a party, a partisan label or
+a politician is no model for it, whatever it is about. Real reports offered "Who knew that
+'Global Britain' meant not having a trade deal ... #ToryBrexitDisaster" and "Lot of people
+thought Palin was crazy though". The names are the inbox's (one list for both); a hashtag is
+read word by word too, as its capitals split it ("#ToryShambles" names the Tories), since a
+tag is how such a post takes its side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.moderation import Moderation, moderate
+
+# "#ToryBrexitDisaster" -> "#Tory Brexit Disaster": a capital after a small letter starts a word
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HASHTAG_RE = re.compile(r"(?<![\w&])#\w+")
+
+
+def _split_tags(text: str) -> str:
+    """``text`` with each hashtag split where its capitals start words."""
+    return _HASHTAG_RE.sub(lambda m: _CAMEL_RE.sub(" ", m.group(0)), text)
+
+
+def read_for_imitation(text: str) -> Moderation:
+    """What the inbox's moderation says of ``text``, its hashtags read word by word."""
+    return moderate(_split_tags(text))
+
+
+def takes_sides(said: Moderation) -> bool:
+    """A post that names a party, a partisan label or a politician: never one to imitate."""
+    return said.politics

@@ -1,0 +1,48 @@
+"""Posts that take a side in party politics are never offered to imitate
+(staffpulse.audit.politics, read by staffpulse.audit.types.rank_examples)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from audit_helpers import FakeScorer, FeedBuilder
+from staffpulse.audit.engine import build_frame, texts_to_score
+from staffpulse.audit.politics import read_for_imitation, takes_sides
+from staffpulse.audit.signals import score_texts
+from staffpulse.audit.types import rank_examples
+
+
+def _sides(text: str) -> bool:
+    return takes_sides(read_for_imitation(text))
+
+
+def test_partisan_hashtags_are_read_word_by_word() -> None:
+    assert _sides("Who knew a trade deal was this hard? #TorySleaze #GlobalMess")
+    assert _sides("What a week for the country #BrexitChaos")
+    # a tag that names no party stays fine, and so does one a party name only starts
+    assert not _sides("Our new office is open! #TeamSpirit #FridayFeeling")
+    assert not _sides("Great evening with the #Trumpeters brass band")
+
+
+def test_politicians_by_name_nickname_or_office_handle_take_a_side() -> None:
+    assert _sides("@someone Lot of people thought Palin was crazy though")
+    assert _sides("It ain't rapidly deteriorating Amtrak Joe calling the shots")
+    assert _sides("@a @b @VP Why do you keep repeating those talking points")
+    # a job title or a word that only starts like a name is no politics
+    assert not _sides("Our VP of Sales loves palindromes and a good pun")
+
+
+def test_a_work_post_naming_a_party_is_not_offered_to_imitate_though_the_inbox_joins_it() -> None:
+    # the inbox joins a work matter that names a party; the firm would not write it as its own
+    said = read_for_imitation("Brexit made it harder to hire nurses in our region this year")
+    assert said.politics and not said.partisan and takes_sides(said)
+
+
+def test_rank_examples_skips_a_post_taking_sides_by_hashtag() -> None:
+    feed = FeedBuilder("rosa")
+    feed.post("Who knew Global Britain meant no trade deal with anyone at all? #ToryShambles")
+    feed.post("Story time: our office dog juggles tennis balls at every single shift change")
+    index, scored = texts_to_score(feed.posts)
+    signals = score_texts(scored, FakeScorer(), detect_templates=False)
+    frame = build_frame(feed.posts, index, signals)
+    assert rank_examples(frame, np.arange(2), np.array([5.0, 1.0])).tolist() == [1]
