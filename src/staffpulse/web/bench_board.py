@@ -5,7 +5,8 @@ strips) that took seconds to show. Above :data:`BOARD_PAGE` accounts the leaderb
 that many rows at a time, with Previous/Next, a search that finds an account by handle, name
 or pasted address (its rank kept), and an order by any pillar; the strips, above
 :data:`STRIPS_INLINE` accounts, load when scrolled to (``/benchmark/strips``). The downloads
-(HTML report, CSV) still hold every account. A smaller cohort's page is the report's, whole.
+(HTML report, CSV) still hold every account, and a printed page says it holds only its rows
+(:attr:`Board.printed_words`). A smaller cohort's page is the report's, whole.
 """
 
 from __future__ import annotations

@@ -155,8 +155,9 @@
     });
   }
 
-  // A big cohort's strips (the Benchmark page, an audit's Where you stand) are fetched from their own page when they
-  // come near the screen, so the page itself stays light; its link opens them otherwise.
+  // A big cohort's strips (the Benchmark page, an audit's "Where you stand") are fetched from
+  // their own page when they come near the screen, so the page itself stays light; its link
+  // opens them otherwise (web/bench_board.py, strips_later).
   document.querySelectorAll("[data-strips]").forEach(function (box) {
     function load() {
       fetch(box.getAttribute("data-strips"), { credentials: "same-origin" })
