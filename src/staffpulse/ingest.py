@@ -23,6 +23,7 @@ from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver
+from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
 from staffpulse.ingest_twins import PlatformTwins
@@ -184,6 +185,7 @@ def _import_plan(
     """Import each planned path; True when one of them was an account export."""
     # the images of an archive or ZIP are kept beside the store they are imported into
     avatars = AvatarSaver(store)
+    repeated = RepeatedLines(store.conn)  # a line of a file found again in it: told
     exports = False
     for path, source in plan:
         # what of this path could not be read, which makes its exports partial
@@ -209,19 +211,22 @@ def _import_plan(
                 continue
             report.files.append((found.location, found.label))
             tally.start_file()
+            repeated.start_file()
             done = 0
             exported, twins = ExportPosts(), PlatformTwins(store.conn)
             for batch in _batched(found.items, report):
                 batch = [avatars.save(record) for record in batch]
                 twins.add(batch)  # posts of no platform the store holds on one: told
+                repeated.add(batch)
                 for record in batch:
                     exported.add(record.provenance.source, record.rows)
                 report.add(store.write_records(batch, tally=tally))
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
-            if (note := repeats_note(tally.repeats())) is not None:
-                report.notices.append(Notice(found.location, note))
+            for note in (repeats_note(tally.repeats()), repeated.note()):
+                if note is not None:
+                    report.notices.append(Notice(found.location, note))
             report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]
             if (twice := twins.note()) is not None:
                 report.notices.append(Notice(found.location, twice))
@@ -241,6 +246,7 @@ def _import_plan(
             unread=[p.file for p in lost if isinstance(p, UnreadFile) and not p.records],
         )
         _tell_export_gaps(store, report, gaps, refused, remove_deleted)
+    repeated.close()
     return exports
 
 
