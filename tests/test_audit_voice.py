@@ -255,3 +255,18 @@ def test_a_two_post_feed_reads_both_or_neither() -> None:
     advice = audit_feed(ads).pillars["voice"].recommendations
     assert advice[0].startswith("Neither of your 2 posts sounds like a person. This week")
     assert advice[0].headline == "Sound like a person: neither of 2 posts does"
+
+
+def test_the_humor_hint_on_one_or_two_posts_speaks_of_them_not_of_few_posts() -> None:
+    # "We found few posts that read as light or funny (0 of 1 post ...)" of a single post
+    for n, said, headline in (
+        (1, "in your one post", "nothing in its one post reads as funny"),
+        (2, "in your 2 posts", "nothing in its 2 posts reads as funny"),
+    ):
+        feed = FeedBuilder("rosa")
+        feed.chat(n)
+        voice = audit_feed(feed).pillars["voice"]
+        humor = next(r for r in voice.recommendations if "light or funny" in r)
+        assert humor.startswith(f"We found nothing light or funny {said} (our humor detector")
+        assert "read this as a hint" in humor and "few posts" not in humor
+        assert humor.headline == f"Add some humor: {headline}"

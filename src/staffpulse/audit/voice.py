@@ -220,14 +220,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if h < float(settings["humor_target"]):
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
-        recs.append(
-            Tentative(
-                f"{HUMOR_HINT} ({ev['humor_posts']:,} of {count_of(n, 'post')}; our humor "
-                "detector misses some, so read this as a hint). Once a week, share a light "
-                "moment: the office dog, the interview answer that made you laugh.",
-                f"Add some humor: {ev['humor_posts']:,} of {count_of(n, 'post')} read as funny",
-            )
-        )
+        recs.append(_humor_advice(n, int(ev["humor_posts"])))
     if not recs:
         recs.append(
             Praise(
@@ -236,6 +229,23 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         )
     return recs[:3]
+
+
+def _humor_advice(n: int, funny: int) -> Tentative:
+    """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
+    is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post."""
+    if n <= 2 and not funny:
+        posts = "your one post" if n == 1 else "your 2 posts"
+        lead = f"We found nothing light or funny in {posts} (our humor"
+        headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
+    else:
+        lead = f"{HUMOR_HINT} ({funny:,} of {count_of(n, 'post')}; our humor"
+        headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
+    return Tentative(
+        f"{lead} detector misses some, so read this as a hint). Once a week, share a light "
+        "moment: the office dog, the interview answer that made you laugh.",
+        f"Add some humor: {headline}",
+    )
 
 
 def _personality_advice(n: int, human: int, share: float) -> Advice:
