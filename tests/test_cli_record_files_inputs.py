@@ -221,13 +221,20 @@ def test_a_table_written_column_by_column_by_pandas_is_read_row_by_row(
     assert [r["id"] for r in read_rows(out)] == [7, "007", 2**53 + 1]
 
 
-def test_roles_tags_the_accounts_of_a_twarc2_users_page_and_leaves_its_posts_out(
+def test_roles_tags_the_accounts_of_a_twarc2_users_page_and_leaves_unknown_authors_posts_out(
     tmp_path: Path,
 ) -> None:
     users = {
         "data": [{"id": "5", "username": "northwind", "name": "Northwind", "description": "x"}]
     }
-    posts = {"data": [{"id": "91", "text": "hello", "author_id": "5"}], "meta": {}}
+    # 91 is Northwind's post (read as its text); 92's author has no profile in the file
+    posts = {
+        "data": [
+            {"id": "91", "text": "hello", "author_id": "5"},
+            {"id": "92", "text": "hi", "author_id": "6"},
+        ],
+        "meta": {},
+    }
     src = tmp_path / "lookup.jsonl"
     src.write_text(lines([users, posts]), encoding="utf-8")
     out = tmp_path / "out.jsonl"

@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 Skip = Callable[[str], None]
+# (line number, where as messages say it, the JSON value) -> whether the caller read it itself
+Take = Callable[[int, str, Any], bool]
 # how many of a file's first JSON values are looked at for an id before its records are
 # numbered by their lines instead
 ID_SAMPLE = 20
@@ -96,6 +98,7 @@ def json_objects(
     wrappers: tuple[str, ...] = (),
     numbered_if: Callable[[dict[str, Any]], bool] | None = None,
     reshape: Reshape | None = None,
+    take: Take | None = None,
 ) -> Iterator[JsonRecord | ReadNote]:
     """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
@@ -108,11 +111,13 @@ def json_objects(
     When none of the file's first :data:`ID_SAMPLE` values holds any of ``id_keys`` and its
     first record is one the command reads (``numbered_if``: it has a text), every record is
     numbered by its line instead (its item, in an array), after a :class:`ReadNote`.
-    Records ``reshape`` reads are given as it reads them, after its note. An array that is
-    never closed (a file cut short) is told in a :class:`ReadNote` after the records."""
+    Records ``reshape`` reads are given as it reads them, after its note. A value ``take``
+    takes (an X API v2 page, for ``roles``) is the caller's to read, not a record here. An
+    array that is never closed (a file cut short) is told in a :class:`ReadNote` after the
+    records."""
     notes: list[str] = []  # what the file's JSON tells besides (an array never closed)
     yield from _objects(
-        lines, name, on_skip, expected, id_keys, wrappers, numbered_if, reshape, notes.append
+        lines, name, on_skip, expected, id_keys, wrappers, numbered_if, reshape, notes.append, take
     )
     yield from map(ReadNote, notes)
 
@@ -127,6 +132,7 @@ def _objects(
     numbered_if: Callable[[dict[str, Any]], bool] | None,
     reshape: Reshape | None,
     on_note: Callable[[str], None],
+    take: Take | None = None,
 ) -> Iterator[JsonRecord | ReadNote]:
     held = _HeldSkips(on_skip)
     values: Iterator[tuple[int, str, Any]] = json_values(lines, name, held, on_note)
@@ -145,6 +151,8 @@ def _objects(
             return
     told = False  # reshape's note
     for number, line_where, line_value in values:
+        if take is not None and take(number, line_where, line_value):
+            continue
         if isinstance(line_value, dict) and isinstance(line_value.get(id_keys[0]), int | str):
             # the common case, one record a line, without a call per record to spare
             if (

@@ -11,7 +11,8 @@ their case): staffpulse's own ``handle`` for ``id``, ``display_name`` (else the 
 staffpulse accounts CSV or JSONL are read as they are; ``screen_name``,
 ``user_description``, ``full_text`` and the like, and a tweet's nested ``user`` object, as
 X API v1.1 and twarc write them. In a file with a ``type``, the records that are not
-accounts (posts, follows) are left out and counted. A JSON record with none of name,
+accounts (posts, follows) are left out and counted. X API v2 pages (twarc2) give one record
+per distinct profile, with its posts there as its text (:mod:`.roles_x_pages`). A JSON record with none of name,
 description or text is malformed (tagging nothing would give it the empty account's
 answer). Output is JSONL, one object per valid record, in input order::
 
@@ -60,12 +61,13 @@ from staffpulse.signals.record_objects import LeftOut, ReadNote, json_objects, n
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
+from staffpulse.signals.roles_x_pages import XPages
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
 from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
-# Where an API page holds its accounts: a twarc2 users lookup (X API v2) under "data";
+# Where an API page holds its accounts: "data" (X API v2 pages are read by XPages first);
 # Bluesky's getFollows, getFollowers, searchActors and getProfiles under these
 ACCOUNT_PAGES = ("data", "follows", "followers", "actors", "profiles")
 CHUNK = 2_000
@@ -185,6 +187,7 @@ def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[AccountRecord | LeftOut | ReadNote]:
     expected = "id, name and description"
+    pages = XPages(on_skip)  # X API v2 pages: one record per profile, once the file is read
     accounts = json_objects(
         fh,
         name,
@@ -193,9 +196,10 @@ def _jsonl(
         id_keys=ID_FIELDS,
         wrappers=ACCOUNT_PAGES,
         numbered_if=_is_account,
+        take=pages.take,
     )
-    for account in accounts:
-        if isinstance(account, ReadNote):
+    for account in itertools.chain(accounts, pages.records()):
+        if isinstance(account, ReadNote | LeftOut):
             yield account
             continue
         n, where, rid, obj = account
