@@ -222,3 +222,14 @@ def test_marks_read_the_firm_as_inbox_as_does(replayed: Any) -> None:
     for firm in (url, "@ghostfirm"):
         undone = runner.invoke(app, ["inbox", "reopen", target, "--as", firm, "--db", str(db)])
         assert undone.exit_code == 0 and "nothing to undo" not in undone.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["dismiss", "1"]])
+def test_an_empty_as_says_no_account_was_given(replayed: Any, command: list[str]) -> None:
+    """`--as "$FIRM"` with the variable unset meant the [listen] account, or no firm, without
+    a word: refused as audit '' is, before the store is read."""
+    db, _, _ = replayed
+    result = runner.invoke(app, ["inbox", *command, "--as", "", "--db", str(db)])
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.stderr.split())
+    assert "no account given to --as" in said and "leave out --as" in said

@@ -15,6 +15,7 @@ from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.config import listen_account
+from staffpulse.errors import InputError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
@@ -49,6 +50,17 @@ FirmOption = Annotated[
 ]
 
 
+def check_firm_given(as_handle: str | None) -> None:
+    """``--as ""`` (an empty shell variable in a script) is refused, as ``audit ''`` is: it
+    read as no --as at all, the [listen] account setting or no firm, without a word."""
+    if as_handle is not None and not as_handle.strip().lstrip("@").strip():
+        raise InputError(
+            "no account given to --as",
+            hint="give your firm's @handle or profile URL, or leave out --as (then the account"
+            " setting of the listen section names the firm, if set)",
+        )
+
+
 def _set(
     conversation_id: str,
     state: str | None,
@@ -63,6 +75,7 @@ def _set(
     from staffpulse.listen.states import current_mark, describe_firm, firm_key, set_state
     from staffpulse.store.codec import format_time
 
+    check_firm_given(as_handle)
     with open_store(db, create=False) as store:
         # the firm as inbox --as reads it (a profile URL names its handle); one not stored
         # still gets the mark, and the note below says so

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.inbox_marks import add_mark_commands
+from staffpulse.cli.inbox_marks import add_mark_commands, check_firm_given
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
@@ -260,6 +260,7 @@ def inbox(
     from staffpulse.report.inbox_html import write_inbox_html
     from staffpulse.report.terminal_inbox import render_inbox
 
+    check_firm_given(as_handle)
     config = load_config()
     window = parse_max_age(max_age) if max_age is not None else configured_window(config)
     reference = parse_as_of(as_of)
