@@ -18,6 +18,7 @@ from staffpulse import config_secrets
 from staffpulse.cli import app
 from staffpulse.config import Config, get_secret, load_config
 from staffpulse.config_secrets import hide_secrets
+from staffpulse.web.security import SecretMaskFilter
 from staffpulse.web.wording import web_text
 
 ENV_TOKEN = "ENVXSECRETtoken5555666677778888"
@@ -243,3 +244,15 @@ def test_an_x_token_quoted_decoded_is_masked_too(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("X_BEARER_TOKEN", "AAAAfakeBearer%2BSECRETpart%3DTAILwxyz")
     said = hide_secrets("proxy: bad header Bearer AAAAfakeBearer+SECRETpart=TAILwxyz")
     assert "SECRETpart" not in said and "bad header Bearer ••••••••wxyz" in said
+
+
+def test_a_token_that_begins_with_another_is_masked_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One token set holds another (the X token pasted cut short as the Mastodon one): masked
+    shorter first, the longer one's end would stay on the screen and in the dashboard's log."""
+    longer = "SHAREDstart1234LEAKEDpart9876"
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "SHAREDstart1234")
+    monkeypatch.setenv("X_BEARER_TOKEN", longer)
+    assert hide_secrets(f"bad header: Bearer {longer}") == "bad header: Bearer ••••••••9876"
+    record = logging.LogRecord("staffpulse.web", logging.ERROR, __file__, 1, "%s", (longer,), None)
+    SecretMaskFilter().filter(record)
+    assert record.getMessage() == "••••••••"
