@@ -89,7 +89,7 @@ def _lookup(
     conn: sqlite3.Connection, named: set[tuple[str, str]]
 ) -> Iterable[tuple[tuple[str, str], str]]:
     for platform, targets in ids_by_platform(named).items():
-        if _no_aliases(conn, platform):  # X and Bluesky ids are global: no look-ups
+        if _no_aliases(conn, platform):  # most X and Bluesky stores: no look-ups at all
             continue
         sql = "SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})"
         for alias, post_id in rows_where_in(conn, sql, (platform,), targets):
