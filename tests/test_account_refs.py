@@ -232,3 +232,25 @@ def test_a_bare_name_asked_for_on_bluesky_finds_its_bsky_social_handle(store: St
     assert find_account_ref(store, "acme_staffing", "bluesky").id == "did:plc:twin"
     with pytest.raises(NotFoundError):
         find_account_ref(store, "nobody", "bluesky")
+
+
+def test_handles_on_the_same_server_are_compared_by_the_part_that_differs() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="bluesky", id="did:plc:m", handle="monday.bsky.social"),
+            Account(platform="mastodon", id="https://hr.social/@jane", handle="jane@hr.social"),
+        ],
+        Provenance("test", "here", "t", NOW),
+    )
+    # only ".bsky.social" (or "@hr.social") in common: no typo of the stored handle
+    for typed in ("nobody.bsky.social", "noone@hr.social"):
+        with pytest.raises(NotFoundError) as caught:
+            find_account_ref(store, typed)
+        assert "did you mean" not in caught.value.message
+    # a typo in the name, or in the server, is still offered the stored handle
+    for typed in ("mondy.bsky.social", "monday.bsky.socal"):
+        with pytest.raises(NotFoundError, match=r"did you mean @monday\.bsky\.social \(bluesky\)"):
+            find_account_ref(store, typed)
+    with pytest.raises(NotFoundError, match=r"did you mean @jane@hr\.social \(mastodon\)"):
+        find_account_ref(store, "jame@hr.social")

@@ -25,8 +25,9 @@ dataset (``twcs:105834``) has posts but no account: told so, with the brand it w
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
@@ -318,7 +319,7 @@ def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
         first = re.split(r"[.@]", handle.lower(), maxsplit=1)[0]
         if first != handle.lower():  # "brightsidetalent" for brightsidetalent.bsky.social
             by_key.setdefault(first, []).append((handle, platform))
-    keys = difflib.get_close_matches(norm, by_key, n=_MAX_SUGGESTIONS, cutoff=_CLOSE_ENOUGH)
+    keys = _close_keys(norm, by_key)
     if not keys and len(norm) >= _SHORTEST_PART:
         # a part of a handle ("ruffert" for andreruffert) is no typo, yet its account is
         # stored: "import its posts first" would send the user to import it again
@@ -327,6 +328,33 @@ def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for key in keys:
         found += [pair for pair in by_key[key] if pair not in found]
     return found[:_MAX_SUGGESTIONS]
+
+
+def _close_keys(norm: str, keys: Iterable[str]) -> list[str]:
+    """``difflib.get_close_matches``, save that two handles on the same server are compared by
+    the part before it: "nobody.bsky.social" is not a typo of "amyhoy.bsky.social" because
+    both end in ".bsky.social" (a likeness of 0.78), while "amyho.bsky.social" still is."""
+    server = _server_of(norm)
+    scored: list[tuple[float, str]] = []
+    matcher = difflib.SequenceMatcher()
+    for key in keys:
+        shared = bool(server) and key.endswith(server) and len(key) > len(server)
+        typed, held = (norm[: -len(server)], key[: -len(server)]) if shared else (norm, key)
+        matcher.set_seqs(held, typed)
+        if (
+            matcher.real_quick_ratio() >= _CLOSE_ENOUGH
+            and matcher.quick_ratio() >= _CLOSE_ENOUGH
+            and (likeness := matcher.ratio()) >= _CLOSE_ENOUGH
+        ):
+            scored.append((likeness, key))
+    return [key for _, key in heapq.nlargest(_MAX_SUGGESTIONS, scored)]
+
+
+def _server_of(norm: str) -> str:
+    """The server part of a handle, with its separator: ".bsky.social" of
+    "name.bsky.social", "@hr.social" of "jane@hr.social"; "" for an X handle."""
+    found = re.search(r"[.@]", norm)
+    return norm[found.start() :] if found and found.start() > 0 else ""
 
 
 def _agreed(text: str, asked: str | None, named: str | None) -> str | None:
