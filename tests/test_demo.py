@@ -53,6 +53,12 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     # the commands to copy are on one line each, however long the store's path
     hint = f"staffpulse audit mia_recruits --db {tmp_path / 'demo.db'}"
     assert len(hint) > 80 and hint in [line.strip() for line in first.output.splitlines()]
+    # the inbox's "see more" names the demo store and its firm, and works as printed
+    showing = next(line for line in first.output.splitlines() if line.startswith("Showing 5 of"))
+    more = showing.split("(to see more: ", 1)[1].removesuffix(").")
+    assert more == f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline --limit 20"
+    seen_more = runner.invoke(app, more.split()[1:])
+    assert seen_more.exit_code == 0 and "Showing 20 of" in seen_more.output
     # the inbox's hints name the demo store, and work as printed
     dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox dismiss ID"
     assert dismiss in said

@@ -92,8 +92,12 @@ def _as_replies(n: int) -> str:
     return f"{n:,} as {'a reply' if n == 1 else 'replies'}"
 
 
-def render_inbox(console: Console, inbox: Inbox, *, command: str = "staffpulse inbox") -> None:
-    """``command`` starts the hints' commands: the demo names its own store in it."""
+def render_inbox(
+    console: Console, inbox: Inbox, *, command: str = "staffpulse inbox", more: str | None = None
+) -> None:
+    """``command`` starts the hints' commands: the demo names its own store in it. ``more`` is
+    the command that lists more open conversations, where "--limit" alone is no command (the
+    demo takes no --limit)."""
     console.print(as_of_line(inbox), highlight=False)
     since = new_line(inbox)
     if since:
@@ -128,8 +132,9 @@ def render_inbox(console: Console, inbox: Inbox, *, command: str = "staffpulse i
     if len(inbox.items) < inbox.open_total:
         console.print(
             f"\nShowing {len(inbox.items):,} of {count_of(inbox.open_total, 'open conversation')}"
-            " (--limit to see more).",
+            + (f" (to see more: {escape(more)})." if more else " (--limit to see more)."),
             highlight=False,
+            soft_wrap=True,  # a command to copy, whole however long its store's path
         )
     if inbox.items:
         console.print(

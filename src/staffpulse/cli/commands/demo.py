@@ -18,6 +18,7 @@ from staffpulse.report.counts import count_of
 
 console = make_console()
 err_console = make_console(stderr=True)
+MORE_CONVERSATIONS = 20  # what the inbox's "to see more" command asks for (inbox's default)
 
 
 def demo_command(
@@ -85,7 +86,11 @@ def demo_command(
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
         # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
-        render_inbox(console, result.inbox, command=f"{command_name()} --db {result.db_path} inbox")
+        inbox = f"{command_name()} --db {result.db_path} inbox"
+        # the demo takes no --limit: the line names the inbox command that shows more
+        shown = min(result.inbox.open_total, MORE_CONVERSATIONS)
+        more = f"{inbox} --as {DEMO_FIRM_HANDLE} --limit {shown}"
+        render_inbox(console, result.inbox, command=inbox, more=more)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
         # the demo takes no --limit: the line names the connect run that shows the rest
