@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
-from staffpulse.errors import UnknownFormatError
+from staffpulse.errors import EmptyInputError, UnknownFormatError
 from staffpulse.ingest import import_paths
 from staffpulse.sources import detect
 from staffpulse.store import open_store
@@ -92,3 +92,37 @@ def test_notes_in_a_folder_are_left_out_with_its_files_of_no_known_format(tmp_pa
     assert [(Path(p.file).name, p.message) for p in report.problems] == [
         ("README.txt", "not a known format")
     ]
+
+
+def test_a_folder_given_alone_of_notes_only_is_refused_as_notes_in_one_line(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "client notes"
+    folder.mkdir()
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "weekend"):
+        (folder / f"{day}.txt").write_text(NOTES, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65 and "Traceback" not in result.output
+    said = " ".join(result.output.split())  # as Rich wraps it
+    assert (
+        f"{folder}: the folder holds no file staffpulse can read: its 6 files (friday.txt,"
+        " monday.txt, thursday.txt, tuesday.txt and 2 more) are text a person wrote (sentences,"
+        " as in notes or a draft, not tables of posts or accounts)"
+    ) in said
+    assert "not a known format" not in said
+    assert "Download an archive of your data" in said and "Request your archive" in said
+    assert f"staffpulse classify {folder / 'friday.txt'} --output scores.jsonl" in said
+
+
+def test_notes_beside_a_pdf_in_a_folder_given_alone_are_each_named_for_what_they_are(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ideas.txt").write_text(NOTES, encoding="utf-8")
+    (tmp_path / "in" / "brief.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with open_store(tmp_path / "s.db") as store, pytest.raises(EmptyInputError) as refused:
+        import_paths(store, [tmp_path / "in"])
+    assert refused.value.message.endswith(
+        "the folder holds no file staffpulse can read: brief.pdf is a PDF, not a file of posts"
+        " or accounts; ideas.txt is text a person wrote"
+    )

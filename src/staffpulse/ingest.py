@@ -42,6 +42,7 @@ from staffpulse.sources.folders import (
     told_unfinished,
     unknown_format,
 )
+from staffpulse.sources.prose_files import refuse_folder_of_notes
 from staffpulse.sources.user_paths import given_once, missing_hint, still_downloading
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
@@ -126,6 +127,7 @@ def _plan_folder(
     if len(plan) > before[0]:
         return
     if alone:
+        refuse_folder_of_notes(path, problems[before[1] :])  # told as one file of them is
         refuse_empty_folder(path, problems[before[1] :])
     if len(problems) == before[1]:  # no file in it at all: still told, as nothing was read
         problems.append(Problem(str(path), None, EMPTY_FOLDER))

@@ -13,6 +13,7 @@ as CSV: the reason most such folders hold nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -174,11 +175,23 @@ def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
             f"{path}: the folder holds no file staffpulse can read ({said})", hint=fix
         )
     names = ", ".join(sorted(source.label for source in REGISTRY))
-    said = describe_left(left)
+    said = describe_left([_told_prose(p) for p in left[:SHOWN_LEFT]] + list(left[SHOWN_LEFT:]))
     raise EmptyInputError(
         f"{path}: the folder holds no file staffpulse can read" + (f": {said}" if said else ""),
         hint=f"point to the exported files themselves; {SUPPORTED_FORMATS.say(names=names)}",
     )
+
+
+def _told_prose(problem: Problem) -> Problem:
+    """A file left out as of no known format, said to be a text a person wrote when it is
+    one: among other paths it is summed up with a README; in a folder given alone it is named
+    with what it is, as a PDF is."""
+    path = Path(problem.file)
+    if problem.message == UNKNOWN_FORMAT and path.is_file():
+        why = why_unknown(path)
+        if why is not None and why.startswith(PROSE):
+            return replace(problem, message=f"{UNKNOWN_FORMAT}: {PROSE}")
+    return problem
 
 
 def describe_left(left: Sequence[Problem], shown: int = SHOWN_LEFT) -> str:

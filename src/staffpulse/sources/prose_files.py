@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
-from staffpulse.next_steps import SCORE_TEXTS
-from staffpulse.sources.base import HEAD_BYTES
+from staffpulse.errors import EmptyInputError
+from staffpulse.next_steps import SCORE_TEXTS, SUPPORTED_FORMATS
+from staffpulse.sources.base import HEAD_BYTES, REGISTRY, UNKNOWN_FORMAT, Problem, read_head
 from staffpulse.sources.csvrows import sniff_delimiter
-from staffpulse.sources.folders import EXPLAINERS, PROSE
+from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS
 from staffpulse.sources.native_csv import why_not_csv
 from staffpulse.sources.text_files import document_kind, head_text
 
@@ -30,6 +32,9 @@ SENTENCE_WORDS = 6
 HEADER_CELL_WORDS = 3  # at most, in each cell of a table's header
 _CODE_RE = re.compile(r"^(?:window\.|var |const |let |export |import )")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters, in any script
+# Of a folder given alone, how many files left out are read again to tell a folder of notes
+# (its files are read once to plan it; a folder of thousands is told as before)
+NOTES_CHECKED = 200
 # A CSV's names: its first line may be a sentence only when it is one (a title line)
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 HOW_TO_EXPORT = (
@@ -82,6 +87,36 @@ def prose_hint(path: Path) -> str:
     return (
         f"{HOW_TO_EXPORT}. If each line is a post of no account, add a first line that reads"
         f" text. {SCORE_TEXTS.say(file=str(path))}"
+    )
+
+
+def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
+    """Refuse a folder given alone whose files ``left`` out are all texts a person wrote
+    (:class:`EmptyInputError`), told as one: what they are, named, and what to export
+    instead, as one such file given alone is. Returns when any of them is something else."""
+    if not left or len(left) > NOTES_CHECKED:
+        return
+    for problem in left:
+        path = Path(problem.file)
+        if problem.message != UNKNOWN_FORMAT or not path.is_file():
+            return
+        if why_prose(path, read_head(path)) is None:
+            return
+    names = [Path(p.file).name for p in left]
+    shown = ", ".join(names[:SHOWN_LEFT])
+    if len(names) > SHOWN_LEFT:
+        shown += f" and {len(names) - SHOWN_LEFT:,} more"
+    what = (
+        f"its one file, {shown}, is"
+        if len(names) == 1
+        else f"its {len(names):,} files ({shown}) are"
+    )
+    formats = ", ".join(sorted(source.label for source in REGISTRY))
+    raise EmptyInputError(
+        f"{folder}: the folder holds no file staffpulse can read: {what}"
+        f" {PROSE.removeprefix(WHAT_IT_IS)} (sentences, as in notes or a draft, not tables of"
+        " posts or accounts)",
+        hint=f"{prose_hint(Path(left[0].file))}; {SUPPORTED_FORMATS.say(names=formats)}",
     )
 
 
