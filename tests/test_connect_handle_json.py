@@ -144,3 +144,25 @@ def test_a_single_account_object_is_that_account_whatever_lists_it_holds(tmp_pat
         encoding="utf-8",
     )
     assert [e.handle for e in read_handles(one).entries] == ["ann.bsky.social"]
+
+
+def test_a_text_line_starting_with_a_bracket_is_read_as_text_and_said(tmp_path: Path) -> None:
+    """'[bold]a' on the first line was read as a broken JSON array: every line after it was
+    lost to 'not valid JSON'. The file is JSON only when it parses as such."""
+    sent = tmp_path / "handles.txt"
+    for first in ("[bold]a", "[2024] @ann"):
+        sent.write_text(f"{first}\n@rita\n@bo_hr\n", encoding="utf-8")
+        read = read_handles(sent, "x")
+        assert [e.handle for e in read.entries] == ["rita", "bo_hr"]
+        assert read.notes == ["starts with '[' but is not JSON: read as text, one handle a line"]
+        assert [p.line for p in read.problems] == [1]  # the first line is no handle
+
+
+def test_text_after_a_json_array_is_said_not_lost(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.json"
+    sent.write_text('["@rita"]\n@bo_hr\n', encoding="utf-8")
+    read = read_handles(sent, "x")
+    assert [e.handle for e in read.entries] == ["rita"] and read.notes == []
+    assert [(p.line, p.message) for p in read.problems] == [
+        (2, "text after the end of the JSON array (']') was not read")
+    ]

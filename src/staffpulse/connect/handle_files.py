@@ -36,6 +36,8 @@ from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.models import normalize_platform, platform_choice, unknown_handle_platform
 from staffpulse.sources.base import Problem, read_user_text
 
+# a file starting with "[" that is no JSON array: said, as a JSON one was taken for (below)
+NOT_JSON_NOTE = "starts with '[' but is not JSON: read as text, one handle a line"
 MAX_BYTES = 16 * 1024 * 1024  # a list of handles is small; far bigger was given by mistake
 _SEPARATORS = ",\t;"
 _NOT_TEXT_HINT = (
@@ -94,9 +96,12 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
     entries: dict[tuple[str, str], HandleEntry] = {}
     problems: list[Problem] = []
     duplicates = 0
+    notes = [note] if note else []
     if is_json(text):
         rows = json_rows(text, platform, lambda said: _platform_of(_words(said)))
     else:
+        if text.lstrip().startswith("["):
+            notes.append(NOT_JSON_NOTE)
         rows = _text_rows(path, text, platform)
     for number, said, cells in rows:
         if isinstance(cells, str):
@@ -116,7 +121,7 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
                 duplicates += 1
             else:
                 entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
-    return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
+    return HandlesRead(list(entries.values()), problems, duplicates, notes)
 
 
 def _text_rows(path: Path, text: str, platform: str | None) -> Iterator[Row]:

@@ -24,8 +24,24 @@ _DECODER = json.JSONDecoder()
 
 
 def is_json(text: str) -> bool:
-    """Whether the file is JSON: no handle, address or URL starts with a bracket or brace."""
-    return text.lstrip()[:1] in ("[", "{")
+    """Whether the file is JSON: no handle, address or URL starts with a brace. A bracket is
+    JSON when the array parses, or its first item does (a download cut short is still JSON,
+    and says where it stops); a line of text such as ``[bold]a`` or ``[2024] @ann`` is not, and
+    was read as a broken array that took the whole file with it."""
+    start = text.lstrip()[:1]
+    if start != "[":
+        return start == "{"
+    try:
+        json.loads(text)
+    except ValueError:
+        pass
+    else:
+        return True
+    try:
+        item, _ = _DECODER.raw_decode(text, _skip_blank(text, text.index("[") + 1))
+    except ValueError:
+        return False
+    return isinstance(item, (dict, str))  # a handle, or an account object
 
 
 def json_rows(
@@ -34,7 +50,7 @@ def json_rows(
     """Each record of a JSON array or of JSON lines, with its line. ``read_platform`` reads a
     ``platform`` value as people write it (None when it is no platform)."""
     if text.lstrip().startswith("["):
-        records = _array_records(text, text.index("["))
+        records = _array_records(text, text.index("["), whole=True)
     else:
         records = _object_records(text)
     for line, item, unreadable in records:
@@ -72,13 +88,18 @@ def _holds_accounts(value: Any) -> bool:
     return isinstance(value, list) and any(isinstance(v, dict) for v in value)
 
 
-def _array_records(text: str, start: int) -> Iterator[_Record]:
+def _array_records(text: str, start: int, *, whole: bool = False) -> Iterator[_Record]:
     """The items of the JSON array at ``start``, each with the line it starts on; where the
-    array stops parsing, why (the rest cannot be read)."""
+    array stops parsing, why (the rest cannot be read). When the array is the ``whole`` file,
+    text after its end is said too, not lost without a word."""
     position = start + 1
     while True:
         position = _skip_blank(text, position)
         if position < len(text) and text[position] == "]":
+            after = _skip_blank(text, position + 1)
+            if whole and after < len(text):
+                line = text.count("\n", 0, after) + 1
+                yield line, None, "text after the end of the JSON array (']') was not read"
             return
         line = text.count("\n", 0, position) + 1
         try:
