@@ -17,6 +17,10 @@ from staffpulse.signals.roles import PERSON_ONLY_ROLES, load_role_model
         "Official Acme customer support. Mon-Fri 9-5 ET.",
         "Questions about your pay? Our help desk is open 24/7.",
         "We're here for you, weekdays 8-6.",
+        "Help for job seekers and employers using Talento.",
+        "Support for Shiftly users. Mon-Fri 9-5 ET.",
+        "Have a question about your order? Follow us and let us help!",
+        "Here to answer your questions. This account is staffed 8am-6pm ET.",
     ],
 )
 def test_a_care_desks_bio(bio: str) -> None:
@@ -32,6 +36,8 @@ def test_a_care_desks_bio(bio: str) -> None:
         "Here to help! I answer payroll questions at Acme.",
         "Supporting our customers since 1990.",
         "Open to work! Looking for customer service jobs in Ohio.",
+        "Career coach. Help for job seekers using LinkedIn.",
+        "Help for job seekers who feel stuck.",
     ],
 )
 def test_a_person_in_care_or_a_firm_that_helps_is_not(bio: str) -> None:
@@ -51,3 +57,13 @@ def test_one_dm_me_post_leaves_a_care_desk_an_organization() -> None:
     out = model.predict(["TalentoCS"], [bio], posts)
     assert out.kind == ["org"] and float(out.p_org[0]) == 0.7
     assert out.role[0] not in PERSON_ONLY_ROLES
+
+
+def test_a_desk_that_says_whom_it_helps_use_the_brand_stays_an_organization() -> None:
+    """Before, the bio alone was an organization and a job seeker, and with the post a person."""
+    model = load_role_model()
+    bio = "Help for job seekers and employers using Talento."
+    for posts in ([], ["DM me and I will help"]):
+        out = model.predict(["TalentoCS"], [bio], [posts])
+        assert out.kind == ["org"] and float(out.p_org[0]) >= 0.7
+        assert out.role[0] not in PERSON_ONLY_ROLES
