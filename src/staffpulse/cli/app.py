@@ -35,6 +35,7 @@ from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
+from staffpulse.cli.interrupts import interrupted_message
 from staffpulse.cli.json_output import (
     note_json_wanted,
     print_json_error,
@@ -45,8 +46,6 @@ from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
 
 err_console = make_console(stderr=True)
-# commands that write a file of their own (replaced only when the run succeeds), not the store
-FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
 # Each command and the module of staffpulse.cli.commands that registers it, in the order
 # ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules):
 # the order a new user goes, the demo first, then their own data in, the reports, the
@@ -124,16 +123,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             _fail(ctx, exc)
         except KeyboardInterrupt as exc:
             # a command that knows how far it got says so (an import: "after 18,000 posts...")
-            kept = (
-                f"Interrupted {exc}"
-                if str(exc)
-                else "Interrupted. Any output file you had is unchanged."
-                if ctx.invoked_subcommand in FILE_COMMANDS
-                # before its first post: "kept in the store" named a new store since removed
-                else "Interrupted. Run the same command again; nothing is imported twice."
-                if ctx.invoked_subcommand == "import"
-                else "Interrupted. Work saved so far is kept in the store."
-            )
+            kept = interrupted_message(ctx.invoked_subcommand, str(exc))
             err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
             print_json_error(kept, None, 130)
             raise typer.Exit(130) from None

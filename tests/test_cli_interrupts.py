@@ -1,0 +1,48 @@
+"""Ctrl-C says what is true of the command it stopped: a report that reads the store changed
+nothing, an import is run again, a command that fetched keeps what it stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import staffpulse.benchmark
+from staffpulse.cli.app import app
+from staffpulse.cli.interrupts import interrupted_message
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", ["audit", "benchmark", "stats", "connect", "inbox"])
+def test_a_command_that_only_reads_says_nothing_was_changed(command: str) -> None:
+    said = interrupted_message(command, "")
+    assert "Nothing was changed" in said and "kept in the store" not in said
+
+
+def test_what_a_command_said_of_its_stop_comes_first() -> None:
+    after = "after 2 posts. Run the same command again to finish."
+    assert interrupted_message("import", after) == f"Interrupted {after}"
+    assert "kept in the store" in interrupted_message("listen", "")
+    assert "demo again" in interrupted_message("demo", "")
+
+
+def test_ctrl_c_in_a_benchmark_says_the_store_is_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "posts.jsonl"
+    data.write_text(json.dumps({"type": "post", "id": "1", "author": "acme", "text": "hi"}) + "\n")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(data), "--db", db]).exit_code == 0
+
+    def pressed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(staffpulse.benchmark, "run_benchmark", pressed)
+    result = runner.invoke(app, ["benchmark", "--db", db])
+    assert result.exit_code == 130
+    said = " ".join(result.stderr.split())
+    assert "Interrupted. Nothing was changed: run the same command again" in said
+    assert "Work saved so far" not in said and "Traceback" not in result.output
