@@ -280,7 +280,8 @@ def test_a_run_with_no_fetch_says_how_to_fetch_the_handles_later(db: Path, tmp_p
     assert "Not fetched (--no-fetch): 2 handles" in result.stdout
     assert "staffpulse add-handles --retry" in result.stdout
     listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
-    assert "--retry fetches it" in " ".join(listed.output.split())
+    # the words of the cell, wherever the table wraps it
+    assert "--retry fetches it" in " ".join(listed.output.replace("│", " ").split())
     one = tmp_path / "one.txt"
     one.write_text("another.bsky.social\n", encoding="utf-8")
     single = runner.invoke(app, ["add-handles", str(one), "--no-fetch", "--db", str(db)])
@@ -320,3 +321,17 @@ def test_list_and_retry_without_a_store_say_so_and_make_none(tmp_path: Path, fla
     assert result.exit_code == 66, result.output
     assert "no store at" in result.output
     assert not missing.exists()
+
+
+def test_list_keeps_the_file_name_of_a_handle_from_a_deep_folder(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports" / "bluesky" / "2026-11"
+    folder.mkdir(parents=True)
+    sent = folder / "follows.txt"
+    sent.write_text("new_person\n", encoding="utf-8")
+    added = runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
+    # before, the path was cut at its end: "/tmp/pytest-of-…", and the file never shown
+    assert "…/follows.txt:1" in listed.output
+    whole = runner.invoke(app, ["add-handles", "--list", "--db", str(db), "--json"])
+    assert json.loads(whole.output)["pending"][0]["source"] == f"{sent}:1"

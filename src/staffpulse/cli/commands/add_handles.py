@@ -198,11 +198,27 @@ def _print_pending(pending: list[PendingHandle]) -> None:
         return
     table = Table(title=f"Pending handles ({len(pending)})", title_justify="left")
     for column in ("platform", "handle", "from", "why pending"):
-        table.add_column(column)
+        # a handle or file name too long for its column goes on over lines, not cut with "…"
+        table.add_column(column, overflow="fold" if column in ("handle", "from") else "ellipsis")
     for h in pending:
-        cells = (platform_label(h.platform), h.handle, h.source, h.message)  # "X", not "x"
+        source = _short_source(h.source or "")
+        cells = (platform_label(h.platform), h.handle, source, h.message)  # "X", not "x"
         table.add_row(*(escape(cell or "") for cell in cells))
     console.print(table)
+
+
+# the longest "from" shown whole; a longer one keeps its file name and line, not its folders
+_WHOLE_SOURCE = 32
+
+
+def _short_source(source: str) -> str:
+    """``…/follows.json:75`` for ``/home/me/exports/bluesky/follows.json:75``: the table cut
+    the end of a long path, so every row read ``/work/shared/data/…`` and the file was lost
+    (``--json`` keeps the whole path)."""
+    cut = max(source.rfind("/"), source.rfind("\\"))  # a Windows path's folders too
+    if len(source) <= _WHOLE_SOURCE or cut <= 0:
+        return source
+    return f"…{source[cut]}{source[cut + 1 :]}"
 
 
 def _print_waiting_for_credentials(waiting: list[HandleOutcome]) -> None:
