@@ -259,3 +259,27 @@ def test_a_zip_of_the_downloads_holding_the_zips_is_one_archive(tmp_path: Path) 
     told = " ".join(str(n) for n in report.notices)
     assert f"read as one archive with {outer}!downloads/{second.name}" in told
     assert "staffpulse-zip" not in told  # the temporary folder is never named
+
+
+def test_the_unzipped_parts_zipped_together_are_one_archive(tmp_path: Path) -> None:
+    """Each ZIP X sent unzipped into a folder of its own, and the folders zipped again."""
+    csv = "id,text,created_at,author_handle,platform\n9,Join our team,2024-01-02,acmejobs,x\n"
+    members = {f"part1/{name}": text for name, text in _first_members().items()}
+    members |= {f"part2/{name}": text for name, text in _renamed_members().items()}
+    members |= {
+        "part2/data/like.js": "window.YTD.like.part0 = []",
+        "part2/data/tweets_media/1-a.jpg": "\xff\xd8\xff",
+        "part2/more.csv": csv,
+    }
+    both = _zip(tmp_path / "archive folders.zip", members)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [both])
+        again = import_paths(store, [both])
+    assert _stored_ids(tmp_path / "db.sqlite") == {"101", "102", "103", "104", "105", "9"}
+    assert (report.skipped, report.missing_files, report.problems) == (0, [], [])
+    assert [label for _file, label in report.files] == ["X archive", "staffpulse CSV"]
+    told = " ".join(str(n) for n in report.notices)
+    assert f"read as one archive with its parts in {both}!part2 (X sent it" in told
+    assert "not read from them, as from any X archive" in told
+    assert f"{both}!part2/data/like.js, 1 media file" in told
+    assert (again.posts, again.new_posts) == (6, 0)

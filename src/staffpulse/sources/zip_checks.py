@@ -13,8 +13,9 @@ from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.sources.folders import describe_left, is_empty_file, left_out
 from staffpulse.sources.workbooks import workbook_advice
+from staffpulse.sources.zip_extract import DAMAGED
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
-from staffpulse.sources.zipped import DAMAGED, unpack_heads
+from staffpulse.sources.zipped import unpack_heads
 
 
 def check_zip(path: Path) -> None:
