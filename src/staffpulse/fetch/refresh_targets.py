@@ -121,10 +121,10 @@ def _target_of(store: Store, entry: CohortEntry, default_instance: str | None) -
         # checked as its fetch checks it, so a handle of the wrong platform is this line's
         # problem before the run, not a failed fetch after it
         try:
-            handle = fetch_handle(entry.platform, entry.handle, default_instance)
+            handle = fetch_handle(entry.platform, entry.written or entry.handle, default_instance)
         except InputError as exc:
             raise ValueError(f"{exc.message} ({exc.hint})") from None
-        return RefreshTarget(entry.platform, handle, entry.line)
+        return RefreshTarget(entry.platform, _spelled(store, entry.platform, handle), entry.line)
     try:
         account = store.find_account(entry.handle)
     except AmbiguousAccountError as exc:
@@ -135,8 +135,27 @@ def _target_of(store: Store, entry: CohortEntry, default_instance: str | None) -
             platform, handle = parse_handle(entry.handle)
         except ValueError as exc:
             raise ValueError(f"{exc} (write handle,platform on the line)") from None
+        if platform == "x":  # as the line writes it: X matches names regardless of case
+            handle = _as_written(entry, handle)
         return RefreshTarget(platform, handle, entry.line, guessed=True)
     return RefreshTarget(account.platform, account.handle, entry.line)
+
+
+def _as_written(entry: CohortEntry, handle: str) -> str:
+    try:
+        return x_handle(entry.written or handle)
+    except InputError:
+        return handle
+
+
+def _spelled(store: Store, platform: str, handle: str) -> str:
+    """``handle`` as the store spells its account (``RTIatMLA``), else as the cohort line
+    wrote it: the refresh table showed ``@rtiatmla`` beside the benchmark's ``@RTIatMLA``."""
+    try:
+        account = store.find_account(handle, platform)
+    except (NotFoundError, AmbiguousAccountError, InputError):
+        return handle
+    return account.handle if account.handle.lower() == handle.lower() else handle
 
 
 def _guessed_x(target: RefreshTarget) -> str:
