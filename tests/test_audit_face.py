@@ -110,9 +110,9 @@ def test_evidence_and_advice_for_a_logo() -> None:
     [
         ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
         # a word that is no first name is none to build on: a real account was offered
-        # "Reconstructionist Lund"
-        ("Reconstructionist", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),
-        ("marygarth", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),
+        # "<that word> Lund"
+        ("Nightowl", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),
+        ("danaholm", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),
         ("BrightPath Staffing", '"Rosa at BrightPath Staffing"'),
         # a Mastodon custom emoji is a picture, not part of the firm's name
         ("BrightPath Staffing :verified:", '"Rosa at BrightPath Staffing",'),

@@ -16,8 +16,8 @@ from staffpulse.audit.identity_groups import names_identity_group, unfit_to_imit
         "A priest, a rabbi and a recruiter walk into a bar",
         "Why did the Irishman cross the road",
         "Happy St Patrick's Day to the Irish!",
-        "And we give the world our passion and they still afraid of black skin",
-        "Dead people voted, ALL BLK RACE BAITER$ saw to it",
+        "Some folks are still afraid of brown skin, sad to see",
+        "Another race baiter on the evening news tonight",
     ],
 )
 def test_a_joke_or_an_aside_about_a_group_is_never_to_imitate(text: str) -> None:

@@ -91,10 +91,10 @@ def test_other_names(name: str, value: float) -> None:
         ("the hiring desk of Acme", None),  # no capitalised name first
         ("🌻 Maya Okafor loves a good spreadsheet", "Maya Okafor"),
         (
-            "\U0001d40b\U0001d40e\u2661\U0001d404\U0001d411 \U0001d411\U0001d404\U0001d40d",
+            "\U0001d412\U0001d414\u2661\U0001d40d\U0001d40d\U0001d418 \U0001d403\U0001d400\U0001d418",
             None,
-        ),  # LO♡ER REN
-        ("Ma\u2661ya Okafor loves a good spreadsheet", None),  # "Ma ya" is no name
+        ),  # SU♡NNY DAY in bold letters was offered "SU NNY"
+        ("Dana #Remain", None),  # a hashtag is no surname: "Dana Remain" was offered
     ],
 )
 def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | None) -> None:

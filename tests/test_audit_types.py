@@ -109,20 +109,20 @@ def test_a_post_that_swears_is_never_to_imitate_though_the_inbox_would_join_it()
 
 
 def test_a_post_opening_as_one_holding_the_account_back_is_not_offered_to_imitate() -> None:
-    # a real report offered "In Module 9, #RTI2021 fellows identified ..." to imitate beside
-    # "In Module 6, #RTI2021 fellows focused ..." holding the account back
+    # a real report offered one recap of a course's weekly series to imitate beside another
+    # holding the account back
     from staffpulse.audit.types import PillarResult, PostExample, drop_shown_as_worst
 
     def shown(text: str) -> PostExample:
         return PostExample(text=text, date="2021-10-14", url=None, kind="original", why="")
 
-    series = "In Module 9, #RTI2021 fellows set goals, and I loved every minute of it"
+    series = "In Week 3, #Cohort24 fellows set goals, and I loved every minute of it"
     other = "Honest question: what made you apply to the programme?"
     voice = PillarResult(name="voice", score=11, evidence={}, recommendations=[])
-    voice.worst = [shown("In Module 6, #RTI2021 fellows focused on quantitative analysis")]
-    voice.best = [shown(series), shown(other), shown("In Module 6, thanks!")]
+    voice.worst = [shown("In Week 5, #Cohort24 fellows mapped the questions they will ask")]
+    voice.best = [shown(series), shown(other), shown("In Week 5, thanks!")]
     drop_shown_as_worst({"voice": voice})
-    assert [ex.text for ex in voice.best] == [other, "In Module 6, thanks!"]  # 3 words: kept
+    assert [ex.text for ex in voice.best] == [other, "In Week 5, thanks!"]  # 4 words: kept
 
 
 def test_a_post_with_no_words_of_its_own_is_not_offered_to_imitate() -> None:

@@ -340,8 +340,8 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
         and not is_brand_word(words[0], account)
     ):
         # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd; one
-        # that is none, or a whole name run together ("marygarth"), is no first name to
-        # build on ("Reconstructionist Lund" was offered)
+        # that is none, or a whole name run together ("danaholm"), is no first name to
+        # build on (a real account named by one long word was offered "<that word> Lund")
         shape = name_shape(words[0].lower())
         first = words[0] if shape.first and not shape.full else "Rosa"
         return (

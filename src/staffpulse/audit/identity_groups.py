@@ -37,7 +37,7 @@ _ETHNIC = (
     r"gypsy|gypsies|native americans?|aborigin(?:al|als|es)|indigenous people|eskimos?|"
     r"people of colou?r|ethnic (?:groups?|minorit(?:y|ies))|"
     # race named by skin or by a slur on those who speak of it: real posts offered to imitate
-    # quoted "they still afraid of black skin" and called people "ALL BLK RACE BAITER$"
+    # quoted a lyric on fear of black skin and called people race baiters
     r"(?:black|white|brown)[- ]skin(?:ned)?|race[- ]?bait(?:er|ers|ing)"
 )
 # capitalized only: "Polish" the people, not "polish your resume"

@@ -9,7 +9,7 @@ The lexicon is compact and strong words only (English, whole words, any case, th
 starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as a firm may
 say them. A hashtag is the firm's own words too: a real feed's post to imitate ended in
 "#shitrecruiterssay". A tag is read whole ("#wtf"), and one that starts with a word no tag
-starts with innocently ("#fuckcancer", "#shitrecruiterssay") or ends with one ("#brexshit")
+starts with innocently ("#fuckcancer", "#shitrecruiterssay") or ends with one ("#officeshit")
 swears; other words only whole, as "#Dickens", "#cocktails" or "#FMLA" (the US leave law)
 start like one. Like
 :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a harmless example
@@ -31,7 +31,7 @@ _SWEAR_RE = re.compile(
     r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
     r"piss(?:ed)?|jackass(?:es)?|dumbass(?:es)?"
     r")(?!\w)"
-    # the middle finger says it without a word ("pick me up at 7!? 🙄🖕🏾🖕🏾", a real post)
+    # the middle finger says it without a word (a real post to imitate ended in two)
     "|\U0001f595",
     re.IGNORECASE,
 )
@@ -39,8 +39,8 @@ _SWEAR_RE = re.compile(
 
 # the words a hashtag may run on from: no innocent tag starts with them
 _SWEAR_TAG_START_RE = re.compile(r"(?:mother|bull)?(?:fuck|shit)|wtf|stfu|gtfo", re.IGNORECASE)
-# and those it may run into: "fuck" anywhere ("#whatthefuck"), "shit" at its end ("#brexshit",
-# a real post to imitate), not within, as in "#washitape"
+# and those it may run into: "fuck" anywhere ("#whatthefuck"), "shit" at its end ("#officeshit";
+# a real post to imitate ended in such a tag), not within, as in "#washitape"
 _SWEAR_TAG_INSIDE_RE = re.compile(r"fuck|shit(?:e|show)?$", re.IGNORECASE)
 _HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 
@@ -48,7 +48,7 @@ _HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 def swears(text: str) -> bool:
     """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
     an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitrecruiterssay",
-    "#brexshit"; "damn",
+    "#officeshit"; "damn",
     "hell" and "#Dickens" are not."""
     text = URL_RE.sub(" ", text)
     if _SWEAR_RE.search(text) is not None:

@@ -181,9 +181,9 @@ def _without_handles(text: str) -> str:
 def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
     """No post is both "to imitate" and "holding you back" in one report: a post any pillar
     holds against the account is taken out of every pillar's examples to imitate, and so is
-    one that opens as one of them does: a real report offered "In Module 9, #RTI2021 fellows
-    identified ..." to imitate beside "In Module 6, #RTI2021 fellows focused ..." holding it
-    back, and the reader cannot tell what to copy."""
+    one that opens as one of them does: a real report offered one recap of a course's series
+    ("In Week 3, #Cohort24 fellows ...", numbers and tag aside) to imitate beside another
+    holding it back, and the reader cannot tell what to copy."""
     worst = {(ex.text, ex.date, ex.url) for pillar in pillars.values() for ex in pillar.worst}
     openings = {_opening(text) for text, _d, _u in worst} - {None}
     for pillar in pillars.values():
