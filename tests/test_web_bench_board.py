@@ -48,6 +48,10 @@ def test_a_big_cohort_is_paged_and_ordered_by_a_pillar_with_the_unscored_last(
     # an order or page that cannot be read: the ranking's first page
     odd = leaderboard_page(rows, {"sort": "<b>", "page": "lots"})
     assert odd is not None and odd.sort == "overall" and odd.page == 1
+    # "²" passes str.isdigit yet int() refused it, as it did 5,000 digits: a 500 page
+    for typed, shown in (("²", 1), ("9" * 5000, 2), (" 2 ", 2), ("0", 1)):
+        board = leaderboard_page(rows, {"page": typed})
+        assert board is not None and board.page == shown, typed
 
 
 def test_a_printout_says_which_accounts_it_holds(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -174,6 +174,10 @@ def test_home_pages_through_every_account(big: Any) -> None:
         seen.update(part.split('"', 1)[0] for part in page.split('href="/audit/')[1:])
     assert len(seen) == 70  # every account with posts can be reached
     assert big.get("/?page=99").status_code == 200  # past the end: the last page
+    # a page number int() refuses ("²" is a digit to Python, 5,000 digits too many) is the
+    # first or the last page, not "Something went wrong"
+    assert "Page 1 of 4" in big.get("/?page=²").text
+    assert "Page 4 of 4" in big.get("/?page=" + "9" * 5000).text
 
 
 def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.report.counts import count_of
+from staffpulse.web.forms import bounded_int
 from staffpulse.web.pickers import filter_by_search
 
 BOARD_PAGE = 100  # leaderboard rows a page shows
@@ -94,7 +95,7 @@ def leaderboard_page(rows: list[Row], params: dict[str, str]) -> Board | None:
         matches = sorted(matches, key=lambda r: (r[sort] is None, -(r[sort] or 0)))
     pages = max(1, -(-len(matches) // BOARD_PAGE))
     raw = params.get("page", "1")
-    page = min(pages, max(1, int(raw))) if raw.isdigit() else 1
+    page = bounded_int(raw, 1, 1, pages)
     shown = matches[(page - 1) * BOARD_PAGE : page * BOARD_PAGE]
     return Board(shown, len(rows), len(matches), page, pages, find, sort, sorts)
 

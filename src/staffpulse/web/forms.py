@@ -90,3 +90,13 @@ async def verified_submission(request: Request) -> SubmittedForm:
         return SubmittedForm(fields, upload)
     finally:
         await form.close()
+
+
+def bounded_int(raw: str, default: int, low: int, high: int) -> int:
+    """A whole number typed in a form or an address (``?page=2``), kept within ``low`` and
+    ``high`` (``default`` if none). "²" passes ``str.isdigit`` yet ``int`` refuses it, and so
+    does a number of 5,000 digits: either was a 500 page ("Something went wrong")."""
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return default
+    return high if len(raw) > 18 else max(low, min(high, int(raw)))

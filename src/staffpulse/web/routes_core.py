@@ -19,7 +19,7 @@ from staffpulse.web.audit_place import audit_benchmark, audit_page_context
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
-from staffpulse.web.forms import verified_form
+from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, filter_by_search, find_account
@@ -51,7 +51,7 @@ def home(request: Request) -> HTMLResponse:
     size = max(1, ctx.settings.home_page_size)
     pages = max(1, -(-len(matches) // size))
     raw_page = request.query_params.get("page", "1")
-    page = min(pages, max(1, int(raw_page))) if raw_page.isdigit() else 1
+    page = bounded_int(raw_page, 1, 1, pages)
     shown = matches[(page - 1) * size : page * size]
     to_grade = _to_grade(with_posts)
     grades, grading, problem = _grades(request, to_grade)

@@ -21,13 +21,12 @@ from staffpulse.fetch.x_costs import Rates, estimate_cost, money
 from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.web.app import form_problem, form_value, web
-from staffpulse.web.forms import verified_form
+from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.import_summary import accounts_touched
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_import import (
     FETCHERS,
     bounded_float,
-    bounded_int,
     fetch_form_url,
     job_response,
 )

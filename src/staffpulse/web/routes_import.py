@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError, UnsafeArchiveError
 from staffpulse.web.app import WebContext, error_page, form_problem, web
+from staffpulse.web.forms import bounded_int
 from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import describe_import, skipped_csv, touched_accounts
 from staffpulse.web.jobs import KEEP_JOBS, Job, JobFunc
@@ -63,11 +64,6 @@ def fetch_form(query: Mapping[str, object]) -> dict[str, str]:
         "max_posts": str(bounded_int(posts, 200, 1, 3200)),
         "budget": f"{bounded_float(str(query.get('budget', '')).strip(), 1.0, 0.01, 1000.0):.2f}",
     }
-
-
-def bounded_int(raw: str, default: int, low: int, high: int) -> int:
-    """A whole number typed in a form, kept within ``low`` and ``high`` (``default`` if none)."""
-    return max(low, min(high, int(raw))) if raw.isdigit() else default
 
 
 def bounded_float(raw: str, default: float, low: float, high: float) -> float:

@@ -21,7 +21,7 @@ from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.flash import Flash
-from staffpulse.web.forms import verified_form
+from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, named_account
@@ -238,8 +238,7 @@ def _return_to(items: list[Any]) -> dict[tuple[str, str], str]:
 
 def _shown(raw: str, total: int) -> int:
     """How many open conversations to show: ``?shown=N`` (from "Show more"), else a page."""
-    wanted = int(raw) if raw.isdigit() else PAGE
-    return max(PAGE, min(wanted, total))
+    return bounded_int(raw, PAGE, PAGE, max(PAGE, total))
 
 
 def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int, str]]:

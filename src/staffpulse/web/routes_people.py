@@ -16,6 +16,7 @@ from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import WebContext, status_for, web
 from staffpulse.web.data import ConnectChoices, suggestions_key
+from staffpulse.web.forms import bounded_int
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import download_name
 from staffpulse.web.pickers import account_choices, account_ref, find_account
@@ -84,7 +85,7 @@ MOST_SHOWN = 100  # the "How many" field's largest value
 
 def _limit(request: Request) -> int:
     raw = request.query_params.get("limit", "20")
-    return max(1, min(MOST_SHOWN, int(raw))) if raw.isdigit() else 20
+    return bounded_int(raw, 20, 1, MOST_SHOWN)
 
 
 def _shown_line(report: SuggestReport | None) -> str | None:
