@@ -22,6 +22,9 @@ def test_partisan_hashtags_are_read_word_by_word() -> None:
     # a tag that names no party stays fine, and so does one a party name only starts
     assert not _sides("Our new office is open! #TeamSpirit #FridayFeeling")
     assert not _sides("Great evening with the #Trumpeters brass band")
+    # "resist" takes a side only as the movement, whose tag splits as "#The Resistance"
+    assert _sides("Marching downtown again #TheResistance")
+    assert not _sides("I cannot resist a good interview question")
 
 
 def test_politicians_by_name_nickname_or_office_handle_take_a_side() -> None:

@@ -110,6 +110,33 @@ def test_a_work_matter_or_a_waking_worker_is_not_partisan(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "I cannot resist a good interview question: what would your last manager say?",
+        "Why do hiring managers resist every change to the interview loop?",
+        "Expect some resistance to the new rota at first",
+        "Overcoming The Resistance To Four-Day Weeks",
+    ],
+)
+def test_resisting_in_its_everyday_sense_is_no_politics(text: str) -> None:
+    # "resist" in any sense read as politics: a post about interview questions was left out
+    # of the inbox as partisan and never offered to imitate in an audit
+    assert not moderate(text).politics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another week, another rally #Resist",
+        "Marching downtown again #TheResistance",
+        "Proud to join the Resistance",
+    ],
+)
+def test_the_resistance_as_a_movement_is_politics(text: str) -> None:
+    assert moderate(text).partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Long week at the warehouse, so a treat for you all: fresh set up tonight #nsfw",
         "new nudes tonight",
     ],

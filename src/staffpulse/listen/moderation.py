@@ -107,15 +107,16 @@ _NSFW_RE = re.compile(
     r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
     re.IGNORECASE,
 )
-# Parties, partisan labels, politicians and their nicknames (handles too: "@BarackObama", "@VP").
+# Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the Resistance")
 _PARTISAN_RE = re.compile(
-    r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|"
-    r"libs|liberals|leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|"
-    r"left[- ]?wingers?|right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|"
-    r"ukip|antifa|woke(?!\s+up\b)|trump(?!et)\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|"
-    r"barackobama|hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
-    r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|resist|"
-    r"palin|votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
+    r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|libs|liberals|"
+    r"leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|left[- ]?wingers?|"
+    r"right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|ukip|antifa|"
+    r"woke(?!\s+up\b)|trump(?!et)\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
+    r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|jeremycorbyn|"
+    r"farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|palin|#resist(ance|"
+    r"ers?)?|#theresistance|(?-i:[Tt]he Resistance)(?! [Tt]o\b)|(part of|join(ed|ing)?) the "
+    r"resistance(?! to\b)|votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",
     re.IGNORECASE,
 )
 _DISTRESS_RE = re.compile(
