@@ -54,6 +54,16 @@ def test_a_usable_cohort_tells_its_accounts_problems_and_segments() -> None:
     assert (plain.accounts, plain.has_segments, plain.problems) == (1, False, [])
 
 
+def test_a_line_skipped_after_all_is_not_also_said_to_be_kept() -> None:
+    # the web's check of a cohort file read "unknown segment 'vendr' ... @nobody is kept
+    # without a segment" above "no account 'nobody' ... in the store" of the same line
+    text = "handle,platform,segment\nacme,x,vendr\nnobody,x,vendr\n"
+    check = check_cohort(_store(), text, "firms.csv")
+    assert [line for line, _ in check.problems] == [2, 3]
+    assert "kept without a segment" in check.problems[0][1]
+    assert "no account 'nobody'" in check.problems[1][1]
+
+
 def test_a_file_with_no_usable_line_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         check_cohort(_store(), "handle,platform,segment\n,x,vendor\n", "empty.csv")
