@@ -4,6 +4,7 @@ list of handles and a folder's other files are not taken for one."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,18 @@ def test_notes_beside_a_pdf_in_a_folder_given_alone_are_each_named_for_what_they
         "the folder holds no file staffpulse can read: brief.pdf is a PDF, not a file of posts"
         " or accounts; ideas.txt is text a person wrote"
     )
+
+
+def test_a_zip_of_notes_only_is_refused_as_notes(tmp_path: Path) -> None:
+    zipped = tmp_path / "notes.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("notes/ideas.txt", NOTES)
+        archive.writestr("notes/meeting.txt", NOTES)
+    with open_store(tmp_path / "s.db") as store, pytest.raises(EmptyInputError) as refused:
+        import_paths(store, [zipped])
+    assert refused.value.message == (
+        f"{zipped}: the ZIP holds nothing staffpulse can import: its 2 files (ideas.txt,"
+        " meeting.txt) are text a person wrote (sentences, as in notes or a draft, not tables of"
+        " posts or accounts)"
+    )
+    assert "Download an archive of your data" in str(refused.value.hint)

@@ -82,27 +82,45 @@ def _table(lines: list[str]) -> bool:
     return width >= 2 and len(rows) >= 3 and widths.count(width) >= 0.9 * len(rows)
 
 
-def prose_hint(path: Path) -> str:
-    """How to get the file to import instead of the prose in ``path``."""
-    return (
-        f"{HOW_TO_EXPORT}. If each line is a post of no account, add a first line that reads"
-        f" text. {SCORE_TEXTS.say(file=str(path))}"
+def prose_hint(path: Path | None) -> str:
+    """How to get the file to import instead of the prose in ``path`` (None: in a ZIP,
+    where no command can score it as it is)."""
+    said = (
+        f"{HOW_TO_EXPORT}. If each line is a post of no account, add a first line that reads text"
     )
+    return f"{said}." if path is None else f"{said}. {SCORE_TEXTS.say(file=str(path))}"
 
 
 def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
     """Refuse a folder given alone whose files ``left`` out are all texts a person wrote
     (:class:`EmptyInputError`), told as one: what they are, named, and what to export
     instead, as one such file given alone is. Returns when any of them is something else."""
-    if not left or len(left) > NOTES_CHECKED:
+    files = [Path(p.file) for p in left]
+    if not all_notes(left, files):
         return
-    for problem in left:
-        path = Path(problem.file)
-        if problem.message != UNKNOWN_FORMAT or not path.is_file():
-            return
-        if why_prose(path, read_head(path)) is None:
-            return
-    names = [Path(p.file).name for p in left]
+    formats = ", ".join(sorted(source.label for source in REGISTRY))
+    raise EmptyInputError(
+        f"{folder}: the folder holds no file staffpulse can read: "
+        + notes_said([f.name for f in files]),
+        hint=f"{prose_hint(files[0])}; {SUPPORTED_FORMATS.say(names=formats)}",
+    )
+
+
+def all_notes(left: Sequence[Problem], files: Sequence[Path]) -> bool:
+    """Whether the files ``left`` out of a folder or ZIP (their heads at ``files``) are all
+    texts a person wrote, none of them something else."""
+    if not left or len(left) > NOTES_CHECKED:
+        return False
+    return all(
+        problem.message == UNKNOWN_FORMAT
+        and path.is_file()
+        and why_prose(path, read_head(path)) is not None
+        for problem, path in zip(left, files, strict=True)
+    )
+
+
+def notes_said(names: Sequence[str]) -> str:
+    """What a folder's or ZIP's files that are all notes are told, named (the first few)."""
     shown = ", ".join(names[:SHOWN_LEFT])
     if len(names) > SHOWN_LEFT:
         shown += f" and {len(names) - SHOWN_LEFT:,} more"
@@ -111,12 +129,9 @@ def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
         if len(names) == 1
         else f"its {len(names):,} files ({shown}) are"
     )
-    formats = ", ".join(sorted(source.label for source in REGISTRY))
-    raise EmptyInputError(
-        f"{folder}: the folder holds no file staffpulse can read: {what}"
-        f" {PROSE.removeprefix(WHAT_IT_IS)} (sentences, as in notes or a draft, not tables of"
-        " posts or accounts)",
-        hint=f"{prose_hint(Path(left[0].file))}; {SUPPORTED_FORMATS.say(names=formats)}",
+    return (
+        f"{what} {PROSE.removeprefix(WHAT_IT_IS)} (sentences, as in notes or a draft, not tables"
+        " of posts or accounts)"
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.sources.folders import describe_left, is_empty_file, left_out
+from staffpulse.sources.prose_files import all_notes, notes_said, prose_hint
 from staffpulse.sources.workbooks import workbook_advice
 from staffpulse.sources.zip_extract import DAMAGED
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
@@ -39,6 +40,12 @@ def check_zip(path: Path) -> None:
         # read while the members' heads are still there: a ZIP of workbooks is the usual one
         books = {p.file for p in skipped if left_out(p) and files.holds_workbook(p.file)}
         advice = workbook_advice([(_member_name(f), files.local(f)) for f in sorted(books)])
+        if not unread and all_notes(skipped, [files.local(p.file) for p in skipped]):
+            raise EmptyInputError(  # told as a folder of them is
+                f"{path}: the ZIP holds nothing staffpulse can import: "
+                + notes_said([_member_name(p.file) for p in skipped]),
+                hint=prose_hint(None),
+            )
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     unread += [p for p in skipped if p.message == DAMAGED]
