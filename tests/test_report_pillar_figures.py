@@ -147,3 +147,20 @@ def test_one_job_ad_among_the_last_posts_is_said_in_the_singular() -> None:
     feed.chat(1)
     mix = dict(figures(audit_feed(feed))["mix"])
     assert mix["Last posts"] == "1 of the last 2 original posts was a job ad"
+
+
+def test_a_quote_of_its_own_post_naming_someone_is_counted_once(tmp_path: Path) -> None:
+    # the quote names a peer, so it is a share with others already: the figure said "1 of 2
+    # posts, not counting 1 share of your own posts" of an account with one quote
+    feed = FeedBuilder("quoter")
+    own = feed.post("Our guide to a first week on site")
+    feed.post(
+        "Still true, thanks @peer for the idea",
+        kind="quote",
+        quoted_post_id=own.id,
+        mentions=("peer",),
+    )
+    with store_with(tmp_path, feed) as store:
+        result = audit_account(store, "quoter", scorer=FakeScorer(), avatar=PERSON)
+    assert result.pillars["conversation"].evidence["reposts_and_quotes_of_own"] == 0
+    assert dict(figures(result)["conversation"])["Reposts and quotes"] == "1 of 2 posts (50%)"

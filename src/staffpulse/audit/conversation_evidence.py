@@ -84,12 +84,15 @@ def read_conversation_posts(
     mentioning = np.array(
         [mentions_others(x, t) for x, t in zip(exchanges, targets, strict=True)], dtype=bool
     )
+    # a quote of its own post that names someone is a share already: said once, not twice
+    own = np.array([shares_own_post(x, me, ref_authors) for x in exchanges], dtype=bool)
+    own_shares = own & ~shares
     return ConversationPosts(
         targets=targets,
         self_replies=self_reply,
         replies=(frame.kind == "reply") & ~self_reply,
         shares=shares,
-        own_shares=np.array([shares_own_post(x, me, ref_authors) for x in exchanges], dtype=bool),
+        own_shares=own_shares,
         mentioning=mentioning,
         originals=frame.authored_original,
     )

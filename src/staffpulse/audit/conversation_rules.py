@@ -93,21 +93,25 @@ def shared_author(
     ``ref_authors`` maps shared post ids to their authors' handles (the posts at hand); the
     post's own naming of the author comes second, since a quote may first mention someone
     else."""
-    if exchange.kind not in ("repost", "quote"):
-        return frozenset()
-    author = ref_authors.get(exchange.shared_id) if exchange.shared_id else None
-    author = author or exchange.named_author
-    return frozenset({author.lower()}) - me if author else frozenset()
+    author = _shared_handle(exchange, ref_authors)
+    return frozenset({author}) - me if author else frozenset()
 
 
 def shares_own_post(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> bool:
     """A repost or quote of the account's own post: no share of another's, yet counted among
     the header's reposts and quotes, so the figures say how many they leave out."""
+    author = _shared_handle(exchange, ref_authors)
+    return author is not None and author in me
+
+
+def _shared_handle(exchange: Exchange, ref_authors: Mapping[str, str]) -> str | None:
+    """The handle (lower case) of the author of the post a repost or quote shares, when known:
+    from ``ref_authors`` first, then the post's own naming of the author."""
     if exchange.kind not in ("repost", "quote"):
-        return False
+        return None
     author = ref_authors.get(exchange.shared_id) if exchange.shared_id else None
     author = author or exchange.named_author
-    return bool(author) and author.lower() in me
+    return author.lower() if author else None
 
 
 def talks_with(
