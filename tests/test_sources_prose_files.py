@@ -142,3 +142,16 @@ def test_a_zip_of_notes_only_is_refused_as_notes(tmp_path: Path) -> None:
         " posts or accounts)"
     )
     assert "Download an archive of your data" in str(refused.value.hint)
+
+
+def test_notes_beside_a_pdf_in_a_zip_are_named_for_what_they_are(tmp_path: Path) -> None:
+    zipped = tmp_path / "brief.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("brief/ideas.txt", NOTES)
+        archive.writestr("brief/brief.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with open_store(tmp_path / "s.db") as store, pytest.raises(EmptyInputError) as refused:
+        import_paths(store, [zipped])
+    assert refused.value.message == (
+        f"{zipped}: the ZIP holds nothing staffpulse can import (brief.pdf is a PDF, not a file"
+        " of posts or accounts; ideas.txt is text a person wrote)"
+    )

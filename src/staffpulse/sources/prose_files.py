@@ -111,11 +111,16 @@ def all_notes(left: Sequence[Problem], files: Sequence[Path]) -> bool:
     texts a person wrote, none of them something else."""
     if not left or len(left) > NOTES_CHECKED:
         return False
-    return all(
+    return all(is_notes(problem, path) for problem, path in zip(left, files, strict=True))
+
+
+def is_notes(problem: Problem, path: Path) -> bool:
+    """Whether a file left out of a folder or ZIP as of no known format (its head at
+    ``path``) is a text a person wrote."""
+    return (
         problem.message == UNKNOWN_FORMAT
         and path.is_file()
         and why_prose(path, read_head(path)) is not None
-        for problem, path in zip(left, files, strict=True)
     )
 
 

@@ -11,8 +11,9 @@ from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.next_steps import SEE_FORMATS
-from staffpulse.sources.folders import describe_left, is_empty_file, left_out
-from staffpulse.sources.prose_files import all_notes, notes_said, prose_hint
+from staffpulse.sources.base import UNKNOWN_FORMAT
+from staffpulse.sources.folders import PROSE, SHOWN_LEFT, describe_left, is_empty_file, left_out
+from staffpulse.sources.prose_files import all_notes, is_notes, notes_said, prose_hint
 from staffpulse.sources.workbooks import workbook_advice
 from staffpulse.sources.zip_extract import DAMAGED
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
@@ -46,18 +47,28 @@ def check_zip(path: Path) -> None:
                 + notes_said([_member_name(p.file) for p in skipped]),
                 hint=prose_hint(None),
             )
+        unknown = [
+            p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books
+        ]
+        # those named below (the first few), read while their heads are there
+        notes = {p.file for p in unknown[:SHOWN_LEFT] if is_notes(p, files.local(p.file))}
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     unread += [p for p in skipped if p.message == DAMAGED]
     why = [str(problem) for problem in unread[:2]]
     empty = [p for p in skipped if is_empty_file(p)]
-    unknown = [p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books]
     if empty:
         shown = ", ".join(_member_name(p.file) for p in empty[:3])
         more = f" and {len(empty) - 3:,} more" if len(empty) > 3 else ""
         why.insert(0, f"{shown}{more}: empty")
     if unknown:  # each named with what it is, as a folder's are ("report.pdf is a PDF, ...")
-        why.insert(0, describe_left([replace(p, file=_member_name(p.file)) for p in unknown]))
+        named = [
+            replace(p, file=_member_name(p.file), message=f"{UNKNOWN_FORMAT}: {PROSE}")
+            if p.file in notes  # named as in a folder: "ideas.txt is text a person wrote"
+            else replace(p, file=_member_name(p.file))
+            for p in unknown
+        ]
+        why.insert(0, describe_left(named))
     hint = f"put the exported files themselves in it {SEE_FORMATS.say()}"
     if advice is not None:
         why.insert(0, advice[0])
