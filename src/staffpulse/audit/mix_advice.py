@@ -89,12 +89,13 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: st
     if ads <= ok * last:
         lately = "none" if not ads else f"only {ads:,}"
         return Advice(
-            f"{share_said} of your posts are job ads, but {lately} of your last {last:,}: keep it "
-            "so, and go on alternating each job post with a tip, a story or a question.",
+            f"{share_said} of your posts{read} are job ads, but {lately} of your last {last:,}: keep "
+            "it so, and go on alternating each job post with a tip, a story or a question.",
             f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
         )
     return Advice(
-        f"{ads:,} of your last {last:,} posts were job ads ({share_said} overall). {alternate}",
+        f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall). "
+        f"{alternate}",
         f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({share_said} overall)",
     )
 
