@@ -198,6 +198,11 @@ def audit_feed(
     return compute_audit(data, signals, audit_settings(settings), avatar=avatar)
 
 
+def first_advice(feed: FeedBuilder, pillar: str) -> Any:
+    """The first thing ``pillar`` tells ``feed`` (an Advice or Praise, read as text)."""
+    return audit_feed(feed).pillars[pillar].recommendations[0]
+
+
 def cohort_store(tmp_path: Path, firms: int = 6, vendors: int = 6) -> object:
     """A store of staffing firms posting job ads (firm0: 12, firm1: 13, ...) and vendors who
     chat and reply to a firm (8 posts each): the benchmark tests' cohort."""

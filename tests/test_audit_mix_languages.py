@@ -3,7 +3,7 @@ German, Spanish and French job ads counted by their wording, a few other posts l
 
 from __future__ import annotations
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import FeedBuilder, audit_feed, first_advice
 
 GERMAN_AD = "Wir suchen ab sofort einen Staplerfahrer (m/w/d) in Vollzeit. Jetzt bewerben! #{i}"
 
@@ -91,16 +91,16 @@ def test_the_advice_counts_original_posts_in_english_when_others_were_left_out()
     feed.chat(2)
     for i in range(2):
         feed.post(GERMAN_CHAT.format(i=i))
-    assert _first_mix_advice(feed).startswith(
+    assert first_advice(feed, "mix").startswith(
         "Neither of your 2 original posts in English is a job ad: a healthy mix."
     )
     ads = FeedBuilder("ads")
     ads.job(1)
     ads.post(GERMAN_CHAT.format(i=0))
-    assert _first_mix_advice(ads).startswith("Your only original post in English is a job ad.")
+    assert first_advice(ads, "mix").startswith("Your only original post in English is a job ad.")
     english = FeedBuilder("plain")
     english.chat(2)
-    assert _first_mix_advice(english).startswith("Neither of your 2 original posts is a job ad")
+    assert first_advice(english, "mix").startswith("Neither of your 2 original posts is a job ad")
 
 
 def test_the_advice_on_the_last_posts_says_they_are_the_last_in_english() -> None:
@@ -110,7 +110,7 @@ def test_the_advice_on_the_last_posts_says_they_are_the_last_in_english() -> Non
     ads.job(12)
     for i in range(2):
         ads.post(GERMAN_CHAT.format(i=i))
-    assert _first_mix_advice(ads).startswith(
+    assert first_advice(ads, "mix").startswith(
         "10 of your last 10 posts in English were job ads (100% overall)."
     )
     mended = FeedBuilder("mended")
@@ -118,14 +118,9 @@ def test_the_advice_on_the_last_posts_says_they_are_the_last_in_english() -> Non
     mended.chat(12)
     for i in range(2):
         mended.post(GERMAN_CHAT.format(i=i))
-    assert _first_mix_advice(mended).startswith(
+    assert first_advice(mended, "mix").startswith(
         "71% of your posts in English are job ads, but none of your last 10: keep it so"
     )
-
-
-def _first_mix_advice(feed: FeedBuilder) -> str:
-    """The first thing Mix tells ``feed``."""
-    return str(audit_feed(feed).pillars["mix"].recommendations[0])
 
 
 def test_a_feed_with_no_post_in_english_is_not_told_most_of_its_posts() -> None:
