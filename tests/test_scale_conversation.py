@@ -215,3 +215,30 @@ def test_the_dask_engine_resolves_shared_authors_as_the_local_one(tmp_path: Path
     dask = _score(files, tmp_path / "dask", engine="dask")
     assert dask == local
     assert local["quoter"]["accounts_engaged_90d"] == 2
+
+
+def test_a_feed_without_dates_leaves_the_accounts_engaged_out_as_the_audit_does(
+    tmp_path: Path,
+) -> None:
+    # the audit says "not known" of accounts engaged in 90 days when no post has a date and
+    # scores Conversation without that part; score counted 0 and graded the same feed lower
+    lines = [
+        {
+            "id": "u1",
+            "kind": "reply",
+            "text": "@sam_k Great point, thanks!",
+            "reply_to_author": "sam_k",
+        },
+        {"id": "u2", "text": "What do you ask at the end of an interview, @ana_hr?"},
+    ]
+    undated = tmp_path / "undated.jsonl"
+    base = {"type": "post", "platform": "x", "author": "nodates"}
+    undated.write_text("\n".join(json.dumps(base | x) for x in lines) + "\n", encoding="utf-8")
+    row = _score([undated], tmp_path / "out")["nodates"]
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [undated])
+        conversation = audit_account(store, "nodates", "x", save=False).pillars["conversation"]
+    assert conversation.evidence["accounts_engaged_90d"] is None
+    assert row["accounts_engaged_90d"] is None and row["accounts_engaged_30d"] is None
+    assert row["conversation"] == pytest.approx(conversation.score, abs=0.5)
+    assert conversation.score > 50  # one reply in two, one mention: not dragged down by a 0

@@ -96,10 +96,11 @@ class TalkPartial:
         for target in targets:
             self.engaged[target] = max(ts, self.engaged.get(target, ts))
 
-    def engaged_in(self, days: int) -> int:
-        """Accounts engaged in the ``days`` up to the last post (none when no date is known)."""
+    def engaged_in(self, days: int) -> int | None:
+        """Accounts engaged in the ``days`` up to the last post; None when no post has a date,
+        as in the audit, whose Conversation then leaves that part out rather than count 0."""
         if self.last is None:
-            return 0
+            return None
         since = self.last - days * DAY
         return sum(1 for ts in self.engaged.values() if ts >= since)
 
