@@ -109,6 +109,7 @@ def test_evidence_and_advice_for_a_logo() -> None:
     ("display_name", "advice"),
     [
         ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
+        ("erik", '("Erik Lund") or a name with the firm ("Erik at YourFirm")'),  # written so
         # a word that is no first name is none to build on: a real account was offered
         # "<that word> Lund"
         ("Nightowl", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),

@@ -344,6 +344,8 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
         # build on (a real account named by one long word was offered "<that word> Lund")
         shape = name_shape(words[0].lower())
         first = words[0] if shape.first and not shape.full else "Rosa"
+        if first.islower() or first.isupper():  # "erik Lund" is no name as a person writes it
+            first = first.capitalize()
         return (
             f'Say who is behind the account in your display name: a full name ("{first} '
             f'Lund") or a name with the firm ("{first} at YourFirm") reads as a person.'
