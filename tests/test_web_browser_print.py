@@ -1,0 +1,59 @@
+"""The dashboard printed, in real headless Chromium (Debian's): on paper nothing can be clicked,
+typed or uploaded, so the menu bar, the toolbars, the upload forms and the buttons are left off
+every page, while what the page says (its title, its cards, the cohort it ranks) is printed."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from browser_helpers import NEEDS_CHROMIUM, opened_page  # noqa: E402
+from web_helpers import live_sample_cohort  # noqa: E402
+
+pytestmark = NEEDS_CHROMIUM
+
+# what does nothing on paper: the menu bar, a toolbar, an upload form, a search box, a button
+CONTROLS = (
+    ".appbar, .toolbar, form[enctype='multipart/form-data'], input[type=file],"
+    " input[type=search], button, .btn"
+)
+SHOWN = "sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length).length"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from live_sample_cohort(tmp_path_factory.mktemp("print"))
+
+
+def shown(page: Any, selector: str) -> int:
+    """How many of the elements ``selector`` finds take room on the page (or the paper)."""
+    return int(page.evaluate(SHOWN, selector))
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("/", ".card.acct"),  # the accounts' cards
+        ("/benchmark", ".toolbar-card h2"),  # the cohort it ranks, without its upload form
+        ("/audit/x/harborline", "main h2"),  # the audit's parts
+        ("/import", "main h1"),
+    ],
+)
+def test_a_printed_page_leaves_off_the_menu_bar_forms_and_buttons(
+    site: str, path: str, content: str
+) -> None:
+    with opened_page(site + path, 1280, 900) as page:
+        on_screen = shown(page, CONTROLS)
+        page.emulate_media(media="print")
+        on_paper = shown(page, CONTROLS)
+        printed = shown(page, content)
+        title = page.locator("main h1").first.is_visible()
+    assert on_screen > 0  # the page has controls on screen...
+    assert on_paper == 0  # ...and none of them on paper
+    assert printed > 0 and title
