@@ -140,3 +140,12 @@ def test_a_feed_with_no_post_in_english_is_not_told_most_of_its_posts() -> None:
     mix = audit_feed(three).pillars["mix"]
     assert mix.notes[0].startswith("no post is in English (3 of 3)")
     assert mix.recommendations[0].startswith("None of your 3 posts is in English, and")
+    two = FeedBuilder("zwei")
+    for i in range(2):
+        two.post(GERMAN_CHAT.format(i=i))
+    voice = audit_feed(two).pillars["voice"]
+    assert voice.notes[0].startswith("neither post is in English (2 of 2)")
+    assert voice.recommendations[0].startswith(
+        "Neither of your 2 posts is in English, and staffpulse reads English only, so it "
+        "cannot judge them here. Check them yourself:"
+    )

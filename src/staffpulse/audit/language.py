@@ -191,7 +191,7 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
     """What a pillar says about the posts it could not read (None when it read them all)."""
     if mostly:
         return (
-            f"{_how_many_not_english(left_out, total)} ({left_out:,} of {total:,}): staffpulse "
+            f"{_how_many_not_english(left_out, total)[0]} ({left_out:,} of {total:,}): staffpulse "
             "reads English only, so this pillar is not scored and is left out of the overall grade"
         )
     if left_out:
@@ -204,27 +204,23 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
     return None
 
 
-def _how_many_not_english(left_out: int, total: int) -> str:
-    """How many posts are not in English, when most are: "most" of one post read oddly on a
-    real one-post account ("most posts are not in English (1 of 1)")."""
+def _how_many_not_english(left_out: int, total: int) -> tuple[str, str]:
+    """How many posts are not in English, when most are: as a note says it, and as the advice
+    opens. "most" of one post read oddly on a real one-post account ("most posts are not in
+    English (1 of 1)")."""
     if total == 1:
-        return "the one post is not in English"
+        return "the one post is not in English", "Your one post is not in English"
+    if left_out == total and total == 2:
+        return "neither post is in English", "Neither of your 2 posts is in English"
     if left_out == total:
-        return "neither post is in English" if total == 2 else "no post is in English"
-    return "most posts are not in English"
+        return "no post is in English", f"None of your {total:,} posts is in English"
+    return "most posts are not in English", "Most of your posts are not in English"
 
 
 def not_english_advice(left_out: int, total: int) -> str:
     """The start of a pillar's advice when most of its ``total`` posts are not in English."""
-    if total == 1:
-        lead = "Your one post is not in English"
-    elif left_out == total:
-        lead = (
-            "Neither of your 2 posts is in English"
-            if total == 2
-            else f"None of your {total:,} posts is in English"
-        )
-    else:
-        lead = "Most of your posts are not in English"
     it = "it" if total == 1 else "them"
-    return f"{lead}, and staffpulse reads English only, so it cannot judge {it} here. Check {it} yourself: "
+    return (
+        f"{_how_many_not_english(left_out, total)[1]}, and staffpulse reads English only, so it "
+        f"cannot judge {it} here. Check {it} yourself: "
+    )
