@@ -124,7 +124,7 @@ def test_evidence_and_advice_for_a_logo() -> None:
             '("Steve Bray" or "Steve Bray at YourFirm")',
         ),
         ("Katie Johnson2020", '("Katie Johnson" or "Katie Johnson at YourFirm")'),
-        ("Kassandra💙 ,fully vaccinated", '("Kassandra" or "Kassandra at YourFirm")'),
+        ("Marisol💙 ,fully booked", '("Marisol" or "Marisol at YourFirm")'),
         ("R3d Gh0st 2.0", "reads like a handle or a nickname. Use a person's name"),
         ("jsmith1987", "reads like a handle or a nickname. Use a person's name"),
         # no capitals, no firm word: no "Rosa at christine novak"

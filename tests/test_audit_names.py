@@ -104,7 +104,7 @@ def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | Non
 @pytest.mark.parametrize(
     "name",
     [
-        "Kassandra💙 ,fully vaccinated",
+        "Marisol💙 ,fully booked",
         "Maya Okafor, fully vaccinated 💉",
         "Erik | he/him",
         "Lena - coffee first",

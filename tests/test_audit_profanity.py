@@ -18,7 +18,7 @@ from staffpulse.audit.profanity import swears
         "Bullshit pay for a forklift job",
         "I'm so pissed about the payroll delay",
         # a tag is the firm's words too: one that is a swear word, or starts with one
-        '"I saw you live in Munich..." k really!? #shitrecruiterssay',
+        '"So you live in Leeds?" they asked, again #shitclientssay',
         "Monday again #WTF",
         "Third no-show this week #fml",
         "Walk for a cure this Saturday #FuckCancer",

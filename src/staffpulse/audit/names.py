@@ -20,7 +20,7 @@ allowed) read as a person: "Jean-Luc Martin", "Ana Lucía Pérez", "Maya de la C
 with the firm ("Rosa at Personalwerk Berlin", "Maya Okafor | Brightside Talent") reads as a
 person as long as the part before "at", "@", "|", "," or " - " has no cue of its own, and the
 part after it may name a firm: after "at" or "@" anything does, after a comma, a bar or a dash
-only words with a capital or a firm cue ("Kassandra💙 ,fully vaccinated" is a first name and a
+only words with a capital or a firm cue ("Marisol💙 ,fully booked" is a first name and a
 status, judged as the first name alone).
 
 Words are compared without accents and case ("Intérim" is "interim"), except the short
@@ -196,7 +196,7 @@ def _person_shaped(text: str) -> bool:
 def _leading_name(name: str) -> tuple[str, bool] | None:
     """A name before a separator ("Rosa" of "Rosa at Acme"), and whether what follows may name
     the firm: after "at" anything may, after a comma, bar or dash only words with a capital or a
-    firm cue ("Maya Okafor | Brightside Talent", not "Kassandra💙 ,fully vaccinated")."""
+    firm cue ("Maya Okafor | Brightside Talent", not "Marisol💙 ,fully booked")."""
     found = _SEPARATOR.search(name)
     if found is None or found.start() == 0:
         return None
@@ -245,7 +245,7 @@ def leading_person(display_name: str) -> str | None:
     name ("Steve Bray It's time we removed this corrupt gov.", "Katie Johnson2020" -> "Katie
     Johnson"); None for a name alone, a firm ("Robert Half International") or a name that does
     not start with two capitalised words. A name then a status after a comma, bar or dash
-    ("Kassandra💙 ,fully vaccinated" -> "Kassandra") gives the name, even a first name alone."""
+    ("Marisol💙 ,fully booked" -> "Marisol") gives the name, even a first name alone."""
     display_name = without_custom_emoji(display_name)
     leading = _leading_name(display_name)
     if leading is not None and not leading[1]:

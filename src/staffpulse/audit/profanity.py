@@ -8,8 +8,8 @@ imitate called someone a name no firm would print and answered another with "no 
 The lexicon is compact and strong words only (English, whole words, any case, the usual
 starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as a firm may
 say them. A hashtag is the firm's own words too: a real feed's post to imitate ended in
-"#shitrecruiterssay". A tag is read whole ("#wtf"), and one that starts with a word no tag
-starts with innocently ("#fuckcancer", "#shitrecruiterssay") or ends with one ("#officeshit")
+"#shitclientssay". A tag is read whole ("#wtf"), and one that starts with a word no tag
+starts with innocently ("#fuckcancer", "#shitclientssay") or ends with one ("#officeshit")
 swears; other words only whole, as "#Dickens", "#cocktails" or "#FMLA" (the US leave law)
 start like one. Like
 :mod:`~staffpulse.audit.identity_groups`, it is conservative: it may drop a harmless example
@@ -47,7 +47,7 @@ _HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 
 def swears(text: str) -> bool:
     """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
-    an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitrecruiterssay",
+    an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitclientssay",
     "#officeshit"; "damn",
     "hell" and "#Dickens" are not."""
     text = URL_RE.sub(" ", text)
