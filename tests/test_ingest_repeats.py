@@ -5,10 +5,13 @@ staffpulse CSV with a repeated line is."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from staffpulse.ingest import import_paths
 from staffpulse.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _tweet(number: int) -> dict[str, object]:
@@ -62,3 +65,24 @@ def test_distinct_lines_and_a_second_file_are_not_told(tmp_path: Path) -> None:
         report = import_paths(store, [first, second])
     assert report.posts == 3
     assert not [m for m in _notes(report) if "repeat" in m]
+
+
+def test_an_archive_entry_repeated_in_another_part_names_both_files(tmp_path: Path) -> None:
+    """An X archive is one export of several files: the note names each file with its line,
+    as the lines of two files are counted apart."""
+    archive = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "x_archive", archive)
+    first = (archive / "data" / "tweets.js").read_text("utf-8").splitlines()[1:19]
+    part = archive / "data" / "tweets-part1.js"
+    kept = part.read_text("utf-8").rstrip().removesuffix("]").rstrip()
+    part.write_text(kept + ",\n" + "\n".join(first) + "\n]\n", "utf-8")
+    repeat_at = kept.count("\n") + 2  # the line the appended entry opens on
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [archive])
+    notes = [m for m in _notes(report) if "repeat" in m]
+    assert notes == [
+        f"1 entry repeats an earlier one exactly ({part}:{repeat_at} repeats"
+        f" {archive / 'data' / 'tweets.js'}:2): the posts and accounts in it were imported"
+        " once, nothing is lost. Check that its files hold each entry once (a part saved"
+        " twice, or joined with another)"
+    ]

@@ -226,7 +226,7 @@ def _import_plan(
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
-            for note in (repeats_note(tally.repeats()), repeated.note()):
+            for note in (repeats_note(tally.repeats()), repeated.note(found.location)):
                 if note is not None:
                     report.notices.append(Notice(found.location, note))
             report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]

@@ -24,14 +24,20 @@ from staffpulse.store.tally import ONE_RECORD_A_LINE
 _TABLE = """
 CREATE TEMP TABLE IF NOT EXISTS import_lines (
     digest BLOB PRIMARY KEY,
-    line INTEGER NOT NULL,  -- where the payload came first
-    again INTEGER,  -- the first line repeating it
+    file TEXT NOT NULL,  -- where the payload came first: its file (an archive has several)
+    line INTEGER NOT NULL,  -- and line there
+    again_file TEXT,  -- the first line repeating it: its file
+    again_line INTEGER,  -- and line there
+    again_seq INTEGER,  -- and when it was read, so the earliest repeat is the example
     hits INTEGER NOT NULL  -- how many later lines repeat it
 ) WITHOUT ROWID
 """
 _ADD = (
-    "INSERT INTO temp.import_lines VALUES (?1, ?2, NULL, 0) ON CONFLICT(digest) DO UPDATE SET"
-    " hits = hits + 1, again = COALESCE(again, excluded.line)"
+    "INSERT INTO temp.import_lines VALUES (?1, ?2, ?3, NULL, NULL, NULL, 0)"
+    " ON CONFLICT(digest) DO UPDATE SET hits = hits + 1,"
+    " again_file = COALESCE(again_file, excluded.file),"
+    " again_line = COALESCE(again_line, excluded.line),"
+    " again_seq = COALESCE(again_seq, ?4)"
 )
 
 
@@ -41,20 +47,22 @@ class RepeatedLines:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.read = 0  # entries read in the current file, in order
         conn.execute(_TABLE)
         self.start_file()
 
     def start_file(self) -> None:
         self.conn.execute("DELETE FROM temp.import_lines")
+        self.read = 0
 
     def add(self, records: Iterable[Record]) -> None:
-        rows = [
-            (_digest(record), record.provenance.line)
-            for record in records
-            if record.raw is not None
-            and record.provenance.line is not None
-            and record.provenance.source not in ONE_RECORD_A_LINE  # told by the tally
-        ]
+        rows = []
+        for record in records:
+            where = record.provenance
+            if record.raw is None or where.line is None or where.source in ONE_RECORD_A_LINE:
+                continue  # the staffpulse formats' repeats are told by the tally
+            self.read += 1
+            rows.append((_digest(record), where.location, where.line, self.read))
         if not rows:
             return
         self.conn.execute("BEGIN")  # one transaction a batch, not one a line
@@ -65,28 +73,43 @@ class RepeatedLines:
             raise
         self.conn.execute("COMMIT")
 
-    def note(self) -> str | None:
-        """What the current file is told of its repeated lines; None if it repeats none."""
-        extra, again = self.conn.execute(
-            "SELECT SUM(hits), MIN(again) FROM temp.import_lines WHERE hits > 0"
+    def note(self, location: str) -> str | None:
+        """What the current file, read from ``location``, is told of its repeated lines; None
+        if it repeats none. A folder or ZIP read as one export (an X archive) has several
+        files, so there each line is named with its file."""
+        (extra,) = self.conn.execute(
+            "SELECT SUM(hits) FROM temp.import_lines WHERE hits > 0"
         ).fetchone()
         if not extra:
             return None
         # the example is the earliest repeat and the line it repeats
-        (first,) = self.conn.execute(
-            "SELECT line FROM temp.import_lines WHERE again = ?", (again,)
+        file, line, again_file, again_line = self.conn.execute(
+            "SELECT file, line, again_file, again_line FROM temp.import_lines"
+            " WHERE hits > 0 ORDER BY again_seq LIMIT 1"
         ).fetchone()
         one = extra == 1
-        where = (
-            f"line {again:,} repeats line {first:,}"
-            if again != first
-            else f"twice on line {first:,}"  # a list of tweets on one line, or a JSON file
+        check = (
+            "Check that the file holds each entry once (a file joined with itself, or a"
+            " download saved twice into it)"
         )
+        if file == again_file == location:
+            where = (
+                f"line {again_line:,} repeats line {line:,}"
+                if again_line != line
+                else f"twice on line {line:,}"  # a list of tweets on one line, or a JSON file
+            )
+        elif (file, line) == (again_file, again_line):
+            where = f"twice on {file}:{line}"
+        else:
+            where = f"{again_file}:{again_line} repeats {file}:{line}"
+            check = (
+                "Check that its files hold each entry once (a part saved twice, or joined"
+                " with another)"
+            )
         return (
             f"{extra:,} {'entry repeats' if one else 'entries repeat'} an earlier one exactly"
             f" ({where}): the posts and accounts in {'it' if one else 'them'} were imported"
-            " once, nothing is lost. Check that the file holds each entry once (a file joined"
-            " with itself, or a download saved twice into it)"
+            f" once, nothing is lost. {check}"
         )
 
     def close(self) -> None:
