@@ -332,3 +332,17 @@ def test_the_last_account_failing_offline_behind_skipped_x_accounts_is_no_connec
         reach=lambda server: server[0] == "api.x.com",  # X answers: the AppView alone is down
     )  # fmt: skip
     assert not online.offline and online.exit_code == 1
+
+
+def test_an_account_refreshed_alone_failing_offline_keeps_its_own_message(store: Store) -> None:
+    """With no other account there is no other server to ask: its instance down or misspelt
+    is not said as 'No connection', and its hint (check the address) is kept."""
+    down = FetchError("m.exampel: not found", hint="check the instance's address")
+    mastodon = FakeFetcher("mastodon", {"ann@m.exampel": down})
+    plan = _plan(("mastodon", "ann@m.exampel"))
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"mastodon": mastodon},
+        reach=lambda server: False,  # its server does not answer
+    )  # fmt: skip
+    assert not report.offline and report.exit_code == 1
+    assert report.results[0].hint == "check the instance's address"

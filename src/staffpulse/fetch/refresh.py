@@ -15,18 +15,40 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from staffpulse import next_steps as steps
-from staffpulse.config import get_secret
 from staffpulse.errors import BudgetExceededError, ConfigError, FetchError, StaffpulseError
-from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn, check_count
+from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn
+from staffpulse.fetch.refresh_limits import (
+    DEFAULT_MAX_POSTS,
+    RefreshLimits,
+    XCost,
+    estimate_x,
+    pays_for,
+    x_cost,
+)
 from staffpulse.fetch.refresh_offline import ReachFn, can_connect, is_offline
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget, json_object
-from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost, money
+from staffpulse.fetch.x_costs import money
 from staffpulse.store import Store
 
+# what a run may read and spend lives in refresh_limits; the callers import it from here too
+__all__ = [
+    "DEFAULT_MAX_POSTS",
+    "GUESSED_X",
+    "INTERRUPTED",
+    "NOT_REACHED",
+    "NO_CONNECTION",
+    "NO_X_TOKEN",
+    "AccountResult",
+    "RefreshLimits",
+    "RefreshReport",
+    "XCost",
+    "estimate_x",
+    "pays_for",
+    "refresh_accounts",
+    "x_cost",
+]
+
 Status = Literal["ok", "partial", "failed", "skipped"]
-# posts at most per account and run. A week of even a busy account fits; an account never
-# fetched gets its newest ones (staffpulse fetch reads further back)
-DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
 NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
 INTERRUPTED = "interrupted (Ctrl-C): what was fetched is kept"
 NOT_REACHED = "not reached: the run was interrupted"
@@ -41,26 +63,6 @@ STOPPED = {
     "rate_limit": "stopped by a rate limit",
     "payment": "stopped: X credits used up",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshLimits:
-    """What each account's fetch may read (None: the platform's default)."""
-
-    max_posts: int | None = None
-    max_mentions: int = 100  # X only
-    max_follows: int = 500  # Bluesky only
-    budget: float | None = None  # X only: USD for all the X accounts of the run together
-
-    def check(self) -> None:
-        if self.max_posts is not None:
-            check_count("max_posts", self.max_posts, 1)
-        check_count("max_mentions", self.max_mentions, 0)
-        check_count("max_follows", self.max_follows, 0)
-        check_budget(self.budget)
-
-    def posts_for(self, platform: str) -> int:
-        return self.max_posts if self.max_posts is not None else DEFAULT_MAX_POSTS[platform]
 
 
 @dataclass(slots=True)
@@ -149,47 +151,6 @@ class RefreshReport:
         }
 
 
-def pays_for(target: RefreshTarget, limits: RefreshLimits) -> bool:
-    """Whether the run may spend on ``target``: an X account, and written as one or with a
-    --budget. A bare handle not in the store is read as X; paying for that guess (perhaps
-    someone else's account, or a Mastodon user meant) takes a cap the user set."""
-    return target.platform == "x" and (not target.guessed or limits.budget is not None)
-
-
-def estimate_x(plan: RefreshPlan, limits: RefreshLimits, config: Mapping[str, Any]) -> float | None:
-    """The most the plan's X accounts can cost together (None when it has none to pay for):
-    each account at ``fetch x``'s estimate, before the budget caps it."""
-    count = sum(pays_for(target, limits) for target in plan.targets)
-    if not count:
-        return None
-    one = estimate_cost(Rates.from_config(config), limits.posts_for("x"), limits.max_mentions)
-    return round(count * one["total"], 6)
-
-
-def has_x_token(config: Mapping[str, Any]) -> bool:
-    return bool(get_secret("x_bearer_token", config))
-
-
-@dataclass(frozen=True, slots=True)
-class XCost:
-    """What a plan's X accounts may cost, worked out once: the opening line (the command's, the
-    dashboard's confirmation) says it, and the run's report carries the same figure."""
-
-    accounts: int  # the X accounts the run may pay for (pays_for)
-    estimate_usd: float | None  # their worst case together; None without any
-    has_token: bool
-    budget_usd: float | None
-
-
-def x_cost(plan: RefreshPlan, limits: RefreshLimits, config: Mapping[str, Any]) -> XCost:
-    return XCost(
-        accounts=sum(pays_for(target, limits) for target in plan.targets),
-        estimate_usd=estimate_x(plan, limits, config),
-        has_token=has_x_token(config),
-        budget_usd=limits.budget,
-    )
-
-
 AccountHook = Callable[[int, RefreshTarget], None]
 ResultHook = Callable[[AccountResult], None]
 
@@ -247,11 +208,13 @@ def refresh_accounts(
         # a failure to try again later may be no connection at all, which each account left
         # would take its retries to find out. The last account asks the servers of the ones
         # before it: behind X accounts skipped for want of a token, the one account the run
-        # reached for failing offline is no connection (75), not a failed account (1)
+        # reached for failing offline is no connection (75), not a failed account (1). An
+        # account alone has no other server to ask: its own not answering may be its instance
+        # down or misspelt, which "No connection" would hide along with the fix its hint says
         retry_later = result.exit_code == FetchError.exit_code
         others = later or plan.targets[:index]
         try:
-            offline = retry_later and is_offline(target, others, config, reach)
+            offline = retry_later and bool(others) and is_offline(target, others, config, reach)
         except KeyboardInterrupt:  # during the probe (seconds, where the network is silent)
             report.interrupted = True
             report.skip(later, NOT_REACHED)
