@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 
 from _listen_fakes import FakeScorer
+from staffpulse.listen import language_words
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.jetstream import POST_COLLECTION
 from staffpulse.listen.jetstream_file import replay_file
@@ -248,3 +249,20 @@ def test_the_words_of_a_post_with_no_language_name_it_and_english_is_none(
     text: str, code: str | None
 ) -> None:
     assert language_by_words(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hiring a nurse, $25 per hour, no weekends. Who’s in? 🙌",  # "per", "no": Italian, Portuguese
+     "C'est la vie: nous recrutons à Paris", "c’est la vie", "Estamos buscando un chef y más",
+     "Die Stelle ist weg, leider", "Mi jefe no me paga. Se puede?", "We are hiring in Köln",
+     "Café staff wanted near the plaza", "GESUCHT: Lagerhelfer, Vollzeit",
+     "El Paso team lunch at the Los Angeles office", "#trabajo @empleo https://ex.com/el-de-la",
+     "Great job team, see you Monday"],
+)  # fmt: skip
+def test_the_shortcut_for_plain_english_never_changes_what_the_words_say(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick = language_by_words(text)
+    monkeypatch.setattr(language_words, "_no_foreign_word", lambda _text: False)
+    assert language_by_words(text) == quick

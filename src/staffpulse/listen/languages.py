@@ -19,8 +19,10 @@ Romanian: on the shared real samples, 54 of the 173 posts said to be in other la
 with none from the platform (a CSV, the customer-care datasets, X's "und"), its words decide
 (:func:`staffpulse.listen.language_words.language_by_words`), for the note as for an item's
 caution, so a Spanish CSV is told "5 posts in Spanish" as Spanish posts from Bluesky are. Reading
-the words costs about 45 microseconds a post (half a second for 10,000 posts turned down in the
-window).
+the words costs about 16 microseconds of CPU a post, but a post in plain a-z holding no word of
+another language (most English chatter; 3 in 4 of the shared real posts) is told from one split
+in about 3: counting 98,000 turned-down posts with no language takes 0.9 s of CPU at every look
+at the inbox, not 2.3 s.
 """
 
 from __future__ import annotations
