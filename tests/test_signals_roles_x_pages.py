@@ -130,3 +130,16 @@ def test_the_real_twarc2_page_of_two_tweets_is_tagged(shared_data: Path, tmp_pat
     result = runner.invoke(app, ["roles", str(src), "-o", str(out)])
     assert result.exit_code == 0, error_text(result)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # its includes.users
+
+
+def test_out_has_one_object_per_profile_after_the_files_other_records(tmp_path: Path) -> None:
+    # the contract's "one object per valid record, in input order" has this one exception:
+    # two pages naming the firm twice give it once, and the profiles come once all is read
+    first = {"data": [_tweet("1", "100", "Hiring pickers", 1)], "includes": {"users": [FIRM]}}
+    second = {"data": [_tweet("2", "100", "Hiring drivers", 2)], "includes": {"users": [FIRM]}}
+    contract = {"id": 7, "name": "Acme", "description": "We place nurses"}
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("".join(json.dumps(v) + "\n" for v in (first, contract, second)), "utf-8")
+    result, rows = tag_file(src)
+    assert [r["id"] for r in rows] == [7, "100"]
+    assert "Tagged 2 accounts" in " ".join(error_text(result).split())

@@ -11,10 +11,11 @@ their case): staffpulse's own ``handle`` for ``id``, ``display_name`` (else the 
 staffpulse accounts CSV or JSONL are read as they are; ``screen_name``,
 ``user_description``, ``full_text`` and the like, and a tweet's nested ``user`` object, as
 X API v1.1 and twarc write them. In a file with a ``type``, the records that are not
-accounts (posts, follows) are left out and counted. X API v2 pages (twarc2) give one record
-per distinct profile, with its posts there as its text (:mod:`.roles_x_pages`). A JSON record with none of name,
-description or text is malformed (tagging nothing would give it the empty account's
-answer). Output is JSONL, one object per valid record, in input order::
+accounts (posts, follows) are left out and counted. A JSON record with none of name,
+description or text is malformed (tagging nothing would give it the empty account's answer).
+Output is JSONL, one object per valid record, in input order; X API v2 pages (twarc2) are
+the exception: one object per distinct profile, with its posts there as its text, after the
+file's other records (:mod:`.roles_x_pages`)::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 

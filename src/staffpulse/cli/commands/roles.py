@@ -9,10 +9,12 @@ optional ``text`` (one post, or in JSONL a list of posts). staffpulse's own acco
 stand in for absent ones (``handle`` for id, ``display_name`` for name, ``bio`` for
 description), and a JSON array is read too, so ``staffpulse accounts --json > a.json`` and a
 staffpulse accounts CSV can be tagged as they are (a staffpulse file's posts and follows are
-left out, with a note); so are objects pretty-printed one after another and a twarc2 users
-lookup (docs/formats.md lists every shape read). A file with no id at all has each record
-numbered by its line, with a note. OUT gets one JSON object per valid input record, in input
-order::
+left out, with a note); so are objects pretty-printed one after another (docs/formats.md
+lists every shape read). A file with no id at all has each record numbered by its line, with
+a note. OUT gets one JSON object per valid input record, in input order, with one exception:
+X API v2 pages (twarc2 JSONL: a page of tweets, a users lookup, flattened lines) give one
+object per distinct profile, its id the user id, its own posts in the file as its text, after
+the file's other records (a note says how many profiles and posts were read)::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
