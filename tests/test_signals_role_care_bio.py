@@ -30,7 +30,7 @@ def test_a_care_desks_bio(bio: str) -> None:
 @pytest.mark.parametrize(
     "bio",
     [
-        "Passionate Customer Experience Professional. Dog mom.",
+        "Friendly Customer Experience Professional. Dog mom.",
         "Customer service manager at Acme. Views my own.",
         "Support specialist who loves hiking.",
         "Here to help! I answer payroll questions at Acme.",

@@ -1,10 +1,10 @@
 """A person's name over a bio in the first person singular is a person's account.
 
 The heads read a long bio about a department, an agency or a team as an organization's, even
-when a person speaks in it under their own name: "Jörgen Andersson" with "Focused on growing
-development efficiency in a mid-sized IT department at a government agency. I spend my days
-listening to development teams …" (a Mastodon profile) was an organization (p_org 0.84) and an
-employer, which ``connect`` then showed as "maybe employer". A name shaped like a person's
+when a person speaks in it under their own name: a Mastodon profile with a Swedish person's
+name, whose bio tells in the first person of the IT department of a public agency where they
+work, was an organization (p_org 0.84) and an employer, which ``connect`` then showed as
+"maybe employer". A name shaped like a person's
 (:func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`: "Jane Smith",
 ``janesmith``, names of other countries) together with "I", "I'm", "my" or "me" in the bio is
 a person's: on the 15,531 CrowdFlower accounts 296 of the 305 such accounts labeled brand,
