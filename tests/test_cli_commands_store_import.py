@@ -5,6 +5,7 @@ say so, the summary of what is new or updated, and Ctrl-C part way."""
 from __future__ import annotations
 
 import json
+import shlex
 import zipfile
 from pathlib import Path
 
@@ -356,3 +357,29 @@ def test_ctrl_c_before_the_first_post_leaves_no_store_and_says_to_run_again(
     assert "Interrupted. Run the same command again; nothing is imported twice." in said
     assert "kept in the store" not in said  # the new, empty store was removed
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("rows", "audited"),
+    [
+        # the same handle on two platforms: "audit @acme" alone is refused as ambiguous
+        ("1,acme,x,a\n2,acme,x,b\n3,acme,mastodon,c\n", "acme @acme on X"),
+        # a handle with a space, in a folder with one: the shell would split both
+        ("1,Acme Staffing,,a\n2,Acme Staffing,,b\n", "Acme Staffing @Acme Staffing on csv"),
+    ],
+)
+def test_the_audit_named_after_the_first_import_runs_as_printed(
+    tmp_path: Path, rows: str, audited: str
+) -> None:
+    folder = tmp_path / "my stores"
+    folder.mkdir()
+    db = folder / "client.db"
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,platform,text\n" + rows)
+    first = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    said = " ".join(first.output.split())
+    printed = said.split("; staffpulse audit ", 1)[1].split(" grades the account")[0]
+    audit = runner.invoke(app, ["audit", *shlex.split(printed)])
+    assert audit.exit_code == 0, (printed, audit.output)
+    assert audited in " ".join(audit.output.split())

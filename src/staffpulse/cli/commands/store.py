@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,7 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
+from staffpulse.errors import AmbiguousAccountError, StaffpulseError
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
@@ -186,9 +188,20 @@ def import_command(
 
 
 def _busiest_account(store: Store) -> str | None:
-    """The handle of the stored account with the most posts of its own, as audit takes it."""
+    """The stored account with the most posts of its own, written as audit takes it: its
+    handle quoted for the shell, with ``--platform`` where the handle is on several platforms
+    (``audit @acme`` alone was refused: "'acme' exists on several platforms")."""
     top = next(iter(store.list_accounts()), None)
-    return f"@{top.account.handle}" if top is not None and top.posts else None
+    if top is None or not top.posts or not top.account.handle:
+        return None
+    handle = f"@{top.account.handle}"
+    try:
+        store.find_account(handle)
+    except AmbiguousAccountError:
+        return f"{shlex.quote(handle)} --platform {top.account.platform}"
+    except StaffpulseError:
+        return None  # a handle audit cannot find again: better no command than a wrong one
+    return shlex.quote(handle)
 
 
 def _first_steps(busiest: str | None, db: Path | None) -> str:
@@ -197,7 +210,8 @@ def _first_steps(busiest: str | None, db: Path | None) -> str:
     from staffpulse.cli.commands.demo import command_name  # as the user can run it
 
     program = escape(command_name())
-    on = f" --db {escape(str(db))}" if db is not None else ""
+    # quoted for the shell: "--db my stores/client.db" as printed gave audit two arguments
+    on = f" --db {escape(shlex.quote(str(db)))}" if db is not None else ""
     grade = (
         f"; {program} audit {escape(busiest)}{on} grades the account with the most posts"
         if busiest
