@@ -28,8 +28,8 @@ def test_partisan_hashtags_are_read_word_by_word() -> None:
 
 
 def test_politicians_by_name_nickname_or_office_handle_take_a_side() -> None:
-    assert _sides("@someone Lot of people thought Palin was crazy though")
-    assert _sides("It ain't rapidly deteriorating Amtrak Joe calling the shots")
+    assert _sides("@someone Honestly, nobody at our desk ever took Palin seriously")
+    assert _sides("Amtrak Joe was on the evening news again, talking about trains")
     assert _sides("@a @b @VP Why do you keep repeating those talking points")
     # a job title or a word that only starts like a name is no politics
     assert not _sides("Our VP of Sales loves palindromes and a good pun")

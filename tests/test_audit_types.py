@@ -126,7 +126,7 @@ def test_a_post_opening_as_one_holding_the_account_back_is_not_offered_to_imitat
 
 
 def test_a_post_with_no_words_of_its_own_is_not_offered_to_imitate() -> None:
-    # real reports offered "@FBI <link>" and "@wongmjane Test <link>" as replies to imitate
+    # real reports offered "@FBI <link>" and "@someone Test <link>" as replies to imitate
     feed = FeedBuilder("rosa")
     feed.reply("fbi")
     feed.posts[-1] = replace(feed.posts[-1], text="@fbi https://t.co/abc")

@@ -3,11 +3,10 @@
 The inbox leaves out party politics that is not about work and lets a work matter that names a
 party through (:mod:`~staffpulse.listen.moderation`). A post "to imitate" is the firm's own
 words in a report a consultant hands a client: a post that names a party, a partisan label or
-a politician is no model for it, whatever it is about. Real reports offered "Who knew that
-'Global Britain' meant not having a trade deal ... #ToryBrexitDisaster" and "Lot of people
-thought Palin was crazy though". The names are the inbox's (one list for both); a hashtag is
-read word by word too, as its capitals split it ("#ToryShambles" names the Tories), since a
-tag is how such a post takes its side.
+a politician is no model for it, whatever it is about: real reports offered a jibe tagged
+with a party and its cause in one hashtag, and a remark about a former candidate. The names
+are the inbox's (one list for both); a hashtag is read word by word too, as its capitals
+split it ("#ToryShambles" names the Tories), since a tag is how such a post takes its side.
 """
 
 from __future__ import annotations

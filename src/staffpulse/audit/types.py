@@ -120,7 +120,7 @@ def rank_examples(
 
 
 # a post to imitate says something in words of its own: real reports offered "@FBI <link>"
-# and "@wongmjane Test <link>" as a reply "to imitate"
+# and "@someone Test <link>" as a reply "to imitate"
 MIN_WORDS = 2
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
