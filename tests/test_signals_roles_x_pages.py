@@ -104,9 +104,15 @@ def test_posts_without_a_profile_are_left_out_and_a_bad_user_is_skipped(tmp_path
     assert "includes.users[1]" in skipped[0] and "username" in skipped[0]
 
 
-def test_a_page_of_posts_with_no_profile_at_all_is_still_refused(tmp_path: Path) -> None:
-    with pytest.raises(NothingImportedError, match="it holds only 1 post"):
+def test_a_page_of_posts_with_no_profile_at_all_is_refused_with_the_fields_to_fetch(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(NothingImportedError) as refused:
         _read(tmp_path, {"data": [_tweet("1", "100", "Hiring")]})
+    said = refused.value.message
+    assert "it holds only 1 post" in said
+    assert "no author profile in the file (the request lacked expansions=author_id)" in said
+    assert "fetch with tweet.fields=author_id&expansions=author_id&user.fields=description" in said
 
 
 def test_the_command_tags_the_profiles_of_a_twarc2_page_and_says_what_it_read(

@@ -10,7 +10,8 @@ page alike. Once the file is read it gives one record per distinct profile, in t
 first met: its id is the user id, its name the display name (else the handle), its bio, and
 its ``text`` its own posts in the file, the latest :data:`POSTS_KEPT` without reposts, as
 Connect reads a candidate's. Posts whose author has no profile in the file are left out and
-counted; a malformed tweet or user is skipped, told with where it is.
+counted (a file with no profile at all is told the fields to fetch); a malformed tweet or user
+is skipped, told with where it is.
 
 The records come only after the whole file is read (a later page may hold more of a
 profile's posts), and memory grows with the file's distinct profiles; their posts are kept
@@ -26,6 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from staffpulse.models import Account, Post
+from staffpulse.next_steps import REFETCH_WITH_FIELDS
 from staffpulse.report.counts import count_of
 from staffpulse.signals.record_objects import JsonRecord, LeftOut, ReadNote
 from staffpulse.signals.role_inputs import role_input
@@ -122,9 +124,18 @@ class XPages:
                 f"profile, its id the user id, its own posts there as its text (the latest "
                 f"{POSTS_KEPT}, reposts left out)"
             )
-        for author, read in self._read_by.items():
-            if author not in self._profiles:
-                yield from [LeftOut("post")] * read
+        orphans = sum(n for author, n in self._read_by.items() if author not in self._profiles)
+        if orphans and not self._profiles:
+            # pages fetched without expansions=author_id: the file ends "it holds only N
+            # posts", which says nothing of why nor of how to fetch the authors
+            yield ReadNote(
+                f"its X API v2 {'post has' if orphans == 1 else 'posts have'} no author profile "
+                "in the file (the request lacked expansions=author_id), and roles tags "
+                "accounts: "
+                + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
+                + "&user.fields=description"
+            )
+        yield from [LeftOut("post")] * orphans
         for user_id, profile in self._profiles.items():
             account = profile.account
             own = _latest(self._posts.get(user_id, {}))
