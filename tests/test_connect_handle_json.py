@@ -75,13 +75,58 @@ def test_json_lines_and_a_cut_array_are_told_by_line(tmp_path: Path) -> None:
     lines.write_text('{"handle": "@rita"}\n{"handle": "bo", "platform": "twitter"}\nbroken\n')
     read = read_handles(lines)
     assert [(e.platform, e.handle) for e in read.entries] == [("x", "rita"), ("x", "bo")]
-    assert [(p.line, p.message) for p in read.problems] == [(3, "not valid JSON: expecting value")]
+    assert [(p.line, p.message) for p in read.problems] == [
+        (
+            3,
+            "not valid JSON: expecting value at column 1; this line was not read. What to do:"
+            " correct the file there (a text editor shows the line), then add the file again",
+        )
+    ]
     cut = tmp_path / "cut.json"
     cut.write_text('[\n  "@rita",\n  {"handle": \n')
     read = read_handles(cut)
     assert [e.handle for e in read.entries] == ["rita"]
     assert read.problems[0].line == 3
-    assert "the records after it were not read" in read.problems[0].message
+    assert read.problems[0].message.startswith(
+        "the file ends in the middle of a record (after column 12 of line 3): it looks cut"
+        " short; the handles before that point were read. What to do: save or download the"
+        " file again whole"
+    )
+
+
+def test_a_download_cut_inside_a_handle_says_where_it_stops_and_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """It said 'not valid JSON: unterminated string starting at (the records after it were
+    not read)': json's words, cut off before their column, and no way forward."""
+    cut = tmp_path / "follows.json"
+    for text, read_before in (
+        ('[{"handle": "@rita"}, {"handle": "ann.bs', ["rita"]),
+        ('[{"handle": "ann.bs', []),  # its first record cut: still JSON, not a line of text
+    ):
+        cut.write_text(text, encoding="utf-8")
+        read = read_handles(cut, "x")
+        assert [e.handle for e in read.entries] == read_before and read.notes == []
+        [problem] = read.problems
+        assert problem.line == 1
+        end = f"the file ends in the middle of a record (after column {len(text)} of line 1)"
+        assert problem.message.startswith(end) and "starting at (" not in problem.message
+        assert "save or download the file again whole, then add it again" in problem.message
+
+
+def test_a_json_mistake_inside_the_file_names_its_line_and_column(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.json"
+    sent.write_text('[\n  {"handle": "@rita"},\n  {"handle": "@bo"\n  {"handle": "@x"}\n]\n')
+    read = read_handles(sent, "x")
+    assert [e.handle for e in read.entries] == ["rita"]
+    assert [(p.line, p.message) for p in read.problems] == [
+        (
+            3,  # where the record starts; the mistake is on the next line
+            "not valid JSON at line 4: expecting ',' delimiter at column 3; this record and"
+            " the ones after it were not read. What to do: correct the file there (a text"
+            " editor shows the line), then add the file again",
+        )
+    ]
 
 
 def test_a_mastodon_account_is_read_by_its_address_not_its_bare_username(

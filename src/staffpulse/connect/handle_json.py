@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from staffpulse.models import unknown_handle_platform
+from staffpulse.sources.jsonio import json_error_reason
 
 Cells = list[tuple[str, str | None]]
 """The handles of one record or line, each with the platform it is on when the file says."""
@@ -31,17 +32,16 @@ def is_json(text: str) -> bool:
     start = text.lstrip()[:1]
     if start != "[":
         return start == "{"
-    try:
-        json.loads(text)
-    except ValueError:
-        pass
-    else:
+    # an array of account objects or of handles opens its first item with a brace or a quote
+    # (or is empty): so is one cut short inside that item, which must say it stops there
+    first = _skip_blank(text, text.index("[") + 1)
+    if text[first : first + 1] in ("{", '"', "]", ""):
         return True
     try:
-        item, _ = _DECODER.raw_decode(text, _skip_blank(text, text.index("[") + 1))
-    except ValueError:
+        json.loads(text)
+    except (ValueError, RecursionError):
         return False
-    return isinstance(item, (dict, str))  # a handle, or an account object
+    return True
 
 
 def json_rows(
@@ -104,9 +104,11 @@ def _array_records(text: str, start: int, *, whole: bool = False) -> Iterator[_R
         line = text.count("\n", 0, position) + 1
         try:
             item, position = _DECODER.raw_decode(text, position)
-        except ValueError as exc:
-            reason = getattr(exc, "msg", str(exc)).lower()
-            yield line, None, f"not valid JSON: {reason} (the records after it were not read)"
+        except json.JSONDecodeError as exc:
+            yield line, None, _unreadable(exc, "this record and the ones after it were")
+            return
+        except (ValueError, RecursionError):
+            yield line, None, _too_deep_or_long("this record and the ones after it were")
             return
         yield line, item, None
         position = _skip_blank(text, position)
@@ -120,8 +122,52 @@ def _line_records(text: str) -> Iterator[_Record]:
             continue
         try:
             yield number, json.loads(raw), None
-        except ValueError as exc:
-            yield number, None, f"not valid JSON: {getattr(exc, 'msg', str(exc)).lower()}"
+        except json.JSONDecodeError as exc:
+            # its line alone was read (the error's line is the file's), and only the last line
+            # can be where the file was cut
+            last = number == text.count("\n", 0, len(text.rstrip())) + 1
+            yield number, None, _unreadable(exc, "this line was", alone=True, cut_here=last)
+        except (ValueError, RecursionError):
+            yield number, None, _too_deep_or_long("this line was")
+
+
+_CORRECT = "correct the file there (a text editor shows the line), then add the file again"
+_AGAIN = (
+    "save or download the file again whole, then add it again (handles already on the list"
+    " are not added twice)"
+)
+
+
+def _unreadable(
+    exc: json.JSONDecodeError, lost: str, *, alone: bool = False, cut_here: bool = True
+) -> str:
+    """Why a record does not read, in words: a file that stops inside it (a download or a copy
+    cut short) says where and that what came before was read; any other error says its line
+    (not when the record's line was read ``alone``: the problem's line is the error's) and
+    column, and what to correct. ``lost`` says what was not read ("this line was")."""
+    text = exc.doc.rstrip()
+    # json says "unterminated string" only where the text ends inside one (a line break
+    # inside a string is an invalid control character): both mean the text ran out
+    if cut_here and (exc.msg.startswith("Unterminated string") or exc.pos >= len(text)):
+        column = len(text) - (text.rfind("\n") + 1)
+        end = f"column {column}" if alone else f"column {column} of line {text.count(chr(10)) + 1}"
+        return (
+            f"the file ends in the middle of a record (after {end}): it looks cut short; the"
+            f" handles before that point were read. What to do: {_AGAIN}"
+        )
+    where = "" if alone else f" at line {exc.lineno}"
+    return (
+        f"not valid JSON{where}: {json_error_reason(exc)}; {lost} not read. What to do: {_CORRECT}"
+    )
+
+
+def _too_deep_or_long(lost: str) -> str:
+    """What Python's JSON reader refuses beyond the syntax: a number of over 4,300 digits, or
+    lists nested too deep (a traceback otherwise)."""
+    return (
+        f"not valid JSON here (a number too long or lists nested too deep); {lost} not read."
+        f" What to do: {_CORRECT}"
+    )
 
 
 def _skip_blank(text: str, position: int) -> int:
