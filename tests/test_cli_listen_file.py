@@ -62,12 +62,19 @@ def test_every_connection_option_given_with_from_is_named() -> None:
 
 @pytest.mark.parametrize("content", ["", "\n\n  \n"])
 def test_an_empty_recording_is_refused_not_read_as_zero_events(
-    tmp_path: Path, content: str
+    tmp_path: Path, content: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recording = tmp_path / "stream.jsonl"
     recording.write_text(content, encoding="utf-8")
-    args = ["listen", "bluesky", "--from", str(recording), "--no-classifier"]
-    result = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "s.db")])
+
+    def load_no_filter() -> None:
+        raise AssertionError("the classifier loaded (seconds) for a file with nothing in it")
+
+    monkeypatch.setattr(text_signals, "load_text_signals_or_none", load_no_filter)
+    store = tmp_path / "s.db"
+    args = ["listen", "bluesky", "--from", str(recording), "--db", str(store)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 65, result.output
     assert "the file is empty" in result.output
     assert "Next: staffpulse inbox" not in result.output
+    assert not store.exists()  # a mistyped --db is left without an empty store

@@ -66,21 +66,14 @@ def listen_to_file(
     from staffpulse.listen.jetstream_file import check_recording, replay_file
     from staffpulse.report.terminal_inbox import render_file_summary
 
-    check_recording(path)  # a typo in the path before the classifier takes seconds to load
+    # a typo in the path, or an empty file, before the classifier takes seconds to load
+    check_recording(path)
     relevance = listen_filter(keywords, classifier)
     with open_store(db) as store:
         if not as_json:
             err_console.print(f"Filtering with: {escape(relevance.description)}", highlight=False)
         with make_status(err_console, f"Reading {escape(path.name)}…"):
             replay = replay_file(store, relevance, path, max_events)
-    if replay.stats.frames == 0 and max_events != 0:
-        # "Read 0 events ... Next: staffpulse inbox" and exit 0 read as if it had worked,
-        # where import calls an empty file what it is
-        raise InputError(
-            f"{path}: the file is empty (no line in it holds anything): no event to read",
-            hint="check that you chose the recording itself, and that the recording had run"
-            " (a stream saved while nothing came in is empty)",
-        )
     if as_json:
         data: dict[str, object] = replay.stats.as_dict()
         data["outcome"] = "ok"

@@ -135,14 +135,22 @@ def _what(exc: MalformedFrame, complete: bool) -> str:
 
 
 def check_recording(path: Path) -> None:
-    """Refuse a path that is no readable file, or a compressed one, before the classifier
-    takes seconds to load."""
+    """Refuse a path that is no readable file, a compressed one or an empty one, before the
+    classifier takes seconds to load (and before a store is made at a mistyped --db)."""
     with _open(path) as handle:
         if handle.read(2) == b"\x1f\x8b":  # read line by line, it is all "not JSON"
             raise InputError(
                 f"{path}: a compressed (gzip) file, not the recorded stream itself",
                 hint=f"unpack it first (gunzip {path.name}, or open it with your archive tool),"
                 " then give --from the file it holds",
+            )
+        handle.seek(0)
+        # "Read 0 events ... Next: staffpulse inbox" and exit 0 read as if it had worked
+        if not any(line.strip() for line in handle):
+            raise InputError(
+                f"{path}: the file is empty (no line in it holds anything): no event to read",
+                hint="check that you chose the recording itself, and that the recording had run"
+                " (a stream saved while nothing came in is empty)",
             )
 
 
