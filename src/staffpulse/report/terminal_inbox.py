@@ -142,6 +142,7 @@ def render_inbox(
             f"[bold]{escape(command)} snooze ID[/] (a week) · replied from elsewhere: "
             f"[bold]{escape(command)} mark-joined ID[/][/]",
             highlight=False,
+            soft_wrap=True,  # commands to copy: the demo's long --db path split them in two
         )
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {count_of(len(inbox.joined), 'conversation')}")
