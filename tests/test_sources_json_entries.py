@@ -166,3 +166,20 @@ def test_a_jsonl_page_that_cannot_be_read_counts_each_of_its_posts_skipped(
     assert (report.posts, report.skipped) == (0, 2)
     (problem,) = report.problems
     assert problem.line == 2 and "the 2 entries on this line were not read" in problem.message
+
+
+def test_a_jsonl_page_cut_after_its_includes_keeps_its_authors_profiles(tmp_path: Path) -> None:
+    # a twarc2 download that stopped in the last page's meta: its includes came whole, so its
+    # posts keep their authors' handles and nothing is said to be left out of them
+    last = json.dumps(_page())
+    path = tmp_path / "search.jsonl"
+    path.write_text(last[: last.index('"meta"') + 4], encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        handles = {row[0] for row in store.conn.execute("SELECT author_handle FROM posts")}
+    assert (report.posts, report.accounts, report.skipped) == (3, 1, 0)
+    assert handles == {"AcmeStaffing"}
+    assert [n.message for n in report.notices if "profile" in n.message] == []
+    assert [p.message.split(",")[0] for p in report.problems] == [
+        "the file looks cut short: it stops in the middle"
+    ]

@@ -114,12 +114,32 @@ def salvage_cut(text: str) -> Salvaged | None:
             last = (where, "".join("]" if b in ("[", "") else "}" for b in reversed(stack)))
     if last is None:
         return None
+    if (whole := _end_of_whole_keys(text)) is not None and whole > last[0]:
+        # the cut came after the entries and a part after them (a page's includes, with the
+        # authors' profiles): that part is kept whole too
+        last = (whole, "}")
     try:
         document = orjson.loads(text[: last[0]] + last[1])
     except orjson.JSONDecodeError:
         return None
     read = count_entries(orjson.dumps(document).decode("utf-8"))
     return Salvaged(document, read, max(count_entries(text) - read, 0))
+
+
+def _end_of_whole_keys(text: str) -> int | None:
+    """Where the last value of a top-level object that came whole before a cut ends (after
+    its "}" or "]"); None when the text is no object or none came whole."""
+    if not text.lstrip().startswith("{"):
+        return None
+    depth, end = 0, None
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            continue
+        depth += 1 if token in "[{" else -1
+        if depth == 1 and token in "]}":
+            end = match.end()
+    return end
 
 
 # Past this size a damaged response is not searched for the entry to leave out: each try
