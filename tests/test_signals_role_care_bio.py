@@ -19,8 +19,8 @@ from staffpulse.signals.roles import PERSON_ONLY_ROLES, load_role_model
         "We're here for you, weekdays 8-6.",
         "Help for job seekers and employers using Talento.",
         "Support for Shiftly users. Mon-Fri 9-5 ET.",
-        "Have a question about your order? Follow us and let us help!",
-        "Here to answer your questions. This account is staffed 8am-6pm ET.",
+        "Payslip looks wrong? Tweet us and let us help.",
+        "Here to answer payroll questions. This account is staffed 8am-6pm ET.",
     ],
 )
 def test_a_care_desks_bio(bio: str) -> None:

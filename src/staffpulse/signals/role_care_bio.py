@@ -47,7 +47,7 @@ _CARE = re.compile(
     rf"|\b(?:official|dedicated)\s+(?:[\w&'-]+\s+){{0,3}}?(?:support|help|care){_NOT_A_TITLE}\b"
     r"|\bsupport\s+(?:team|desk|account|channel)\b|\bhelp\s*desk\b|\bhere\s+to\s+help\b"
     r"|\bwe'?re\s+here\s+for\s+you\b"
-    # the desk's offer: "Here to answer your questions", "Follow us and let us help!", "This
+    # the desk's offer: "here to answer payroll questions", "tweet us and let us help", "this
     # account is staffed 8-6", and a bio that opens with whom it helps use the brand ("Help for
     # job seekers and employers using Talento.", "Support for Shiftly users.")
     r"|\bhere\s+to\s+answer\b|\blet\s+us\s+help\b"
