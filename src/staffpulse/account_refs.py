@@ -80,6 +80,17 @@ def parse_account_ref(text: str) -> tuple[str, str | None]:
     return handle, platform or known
 
 
+def refuse_blank_account(text: str, purpose: str) -> None:
+    """Refuse a reference with nothing in it (``audit ''``, an empty shell variable in a
+    script): it was told to import the account ''. ``purpose`` is what the command does with
+    the one account ("audit grades one account")."""
+    if not text.strip().lstrip("@").strip():
+        raise InputError(
+            f"no account given: {purpose}",
+            hint="give its @handle, id or profile URL (staffpulse accounts lists the stored ones)",
+        )
+
+
 def read_account_ref(text: str, platform: str | None = None) -> tuple[str, str | None]:
     """``(handle, platform or None)`` of a reference, a profile URL read into its handle and
     platform (``https://x.com/Acme`` -> ``("acme", "x")``), without looking in the store.

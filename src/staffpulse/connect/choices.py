@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from staffpulse.account_refs import find_account_ref
+from staffpulse.account_refs import find_account_ref, refuse_blank_account
 from staffpulse.errors import InputError
 from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.next_steps import CHOOSE_ROLE
@@ -92,10 +92,5 @@ def leaves_out_outsiders(role: str | None) -> bool:
 def find_connect_account(store: Store, text: str, platform: str | None = None) -> Account:
     """The stored account ``text`` names: a handle, an id or a profile URL, read as every
     command reads one (:func:`staffpulse.account_refs.find_account_ref`)."""
-    if not text.strip().lstrip("@").strip():
-        # "connect ''" (an empty shell variable) was told to import the account ''
-        raise InputError(
-            "no account given: connect ranks who to follow for one account",
-            hint="give its @handle, id or profile URL (staffpulse accounts lists the stored ones)",
-        )
+    refuse_blank_account(text, "connect ranks who to follow for one account")
     return find_account_ref(store, text, platform)

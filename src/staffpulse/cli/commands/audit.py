@@ -55,7 +55,7 @@ def audit_command(
     as_json: JsonOption = False,
 ) -> None:
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
-    from staffpulse.account_refs import read_account_ref
+    from staffpulse.account_refs import read_account_ref, refuse_blank_account
     from staffpulse.audit import audit_account
     from staffpulse.benchmark import run_benchmark
     from staffpulse.bundled import is_bundled_sample
@@ -64,12 +64,7 @@ def audit_command(
     from staffpulse.report.terminal_audit import render_audit
     from staffpulse.report.terminal_benchmark import print_cohort_problems
 
-    if not handle.strip().lstrip("@").strip():
-        # "audit ''" (an empty shell variable) was told to import the account '', as connect was
-        raise InputError(
-            "no account given: audit grades one account",
-            hint="give its @handle, id or profile URL (staffpulse accounts lists the stored ones)",
-        )
+    refuse_blank_account(handle, "audit grades one account")
     if cohort is not None and html is None:
         # the comparison is drawn in the HTML report only: silently ignoring it misleads
         raise InputError(
