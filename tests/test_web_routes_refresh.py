@@ -360,3 +360,24 @@ def test_a_failed_accounts_row_names_the_account_once() -> None:
     (row,) = summary(RefreshReport(RefreshPlan([target], "list.csv"), [failed]))["refreshed"]
     assert row["account"] == "@acme.bsky.social"
     assert row["message"].startswith("could not reach Bluesky: no internet connection")
+
+
+def test_offline_with_no_account_left_to_try_the_page_says_no_server_answered() -> None:
+    """The last account failing offline behind X accounts skipped for want of a token: the page
+    read 'No connection: 0 accounts not tried', as the command did before it."""
+    from staffpulse.fetch.refresh import NO_X_TOKEN, AccountResult, RefreshReport
+    from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+    from staffpulse.web.routes_refresh import summary
+
+    x, bluesky = RefreshTarget("x", "acme"), RefreshTarget("bluesky", "a.bsky.social")
+    report = RefreshReport(
+        RefreshPlan([x, bluesky], "list.csv"),
+        [AccountResult(x, "skipped", message=NO_X_TOKEN), AccountResult(bluesky, "failed")],
+        offline=True,
+    )
+    said = [notice["message"] for notice in summary(report)["notices"]]
+    assert (
+        "No connection: the server could not be reached; check that this computer is online,"
+        " then start the refresh again." in said
+    )
+    assert not any("0 accounts not tried" in message for message in said)

@@ -137,3 +137,15 @@ def grouped_hints(report: RefreshReport) -> list[tuple[list[str], str]]:
 def untried_count(report: RefreshReport) -> int:
     """The accounts not tried because no server answered (:attr:`RefreshReport.offline`)."""
     return sum(result.message == NO_CONNECTION for result in report.results)
+
+
+def no_connection_what(report: RefreshReport) -> str:
+    """What a run stopped for want of a connection left undone: "39 accounts not tried", or,
+    when the account it reached for was its last, "the server could not be reached" ("0
+    accounts not tried" read as a fault of its own)."""
+    untried = untried_count(report)
+    return (
+        f"{count_of(untried, 'account')} not tried"
+        if untried
+        else "the server could not be reached"
+    )

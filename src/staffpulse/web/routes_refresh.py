@@ -326,8 +326,8 @@ def summary(report: RefreshReport) -> dict[str, Any]:
         notices.append(
             {
                 "file": "",
-                "message": f"No connection: {count_of(say.untried_count(report), 'account')} not"
-                " tried; check that this computer is online, then start the refresh again.",
+                "message": f"No connection: {say.no_connection_what(report)}; check that this"
+                " computer is online, then start the refresh again.",
             }
         )
     refreshed = report.count("ok") + report.count("partial")

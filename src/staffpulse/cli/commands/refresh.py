@@ -22,7 +22,6 @@ from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.models import platform_name
-from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
     from staffpulse.fetch.refresh import AccountResult, RefreshReport, XCost
@@ -177,7 +176,7 @@ def refresh_command(
     from staffpulse.errors import EmptyInputError
     from staffpulse.fetch.refresh import RefreshLimits, refresh_accounts, x_cost
     from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
-    from staffpulse.fetch.refresh_wording import untried_count
+    from staffpulse.fetch.refresh_wording import no_connection_what
     from staffpulse.store import open_store
 
     limits = RefreshLimits(max_posts, max_mentions, max_follows, budget)
@@ -210,15 +209,7 @@ def refresh_command(
     else:
         _render(report)
     if report.offline:  # said last, where a log's reader looks first
-        untried = untried_count(report)
-        # the one account the run reached for may be its last ("0 accounts not tried" read as
-        # a fault of its own): then the line says why it failed
-        what = (
-            f"{count_of(untried, 'account')} not tried"
-            if untried
-            else "the server could not be reached"
-        )
-        _say(f"[red]No connection:[/] {what}; run again once online.")
+        _say(f"[red]No connection:[/] {no_connection_what(report)}; run again once online.")
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 
