@@ -383,3 +383,17 @@ def test_the_audit_named_after_the_first_import_runs_as_printed(
     audit = runner.invoke(app, ["audit", *shlex.split(printed)])
     assert audit.exit_code == 0, (printed, audit.output)
     assert audited in " ".join(audit.output.split())
+
+
+def test_the_first_steps_name_staffpulse_as_the_user_can_run_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before ``source .venv/bin/activate`` the bare name is "command not found"."""
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n1,acme,hello\n")
+    monkeypatch.setattr("sys.argv", [".venv/bin/staffpulse", "import"])
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    assert "Next: .venv/bin/staffpulse accounts --db" in said
+    assert "; .venv/bin/staffpulse audit @acme --db" in said
