@@ -76,9 +76,9 @@ def test_bad_values_are_reported_with_their_line_and_every_skip_counted(tmp_path
     assert "unknown platform 'facebook'" in where[3] and "use one of" in where[3]
     assert "1 more cell than the header's 6 columns" in where[6]
     assert [n.message for n in report.notices] == [
-        "'likes' of 2 records (lines 4, 5) is no whole number of 0 or more (the first: '-5'), so"
-        " they were imported without it, not guessed; write whole numbers with digits only, e.g."
-        " 1234, then import the file again to fill them in"
+        "'likes' of 2 records (lines 4, 5) are no whole numbers of 0 or more (the first: '-5'),"
+        " so they were imported without it, not guessed; write whole numbers with digits only,"
+        " e.g. 1234, then import the file again to fill them in"
     ]
 
 

@@ -50,8 +50,9 @@ def _told(key: str, found: list[tuple[int | None, object]]) -> str:
     where = f" (line{'s' if len(found) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
     one = len(found) == 1
     return (
-        f"'{key}' of {'1 record' if one else f'{len(found):,} records'}{where} is no whole"
-        f" number of 0 or more (the first: {found[0][1]!r}), so {'it was' if one else 'they were'}"
+        f"'{key}' of {'1 record' if one else f'{len(found):,} records'}{where}"
+        f" {'is no whole number' if one else 'are no whole numbers'} of 0 or more (the first:"
+        f" {found[0][1]!r}), so {'it was' if one else 'they were'}"
         f" imported without it, not guessed; {COUNT_FIX}, then import the file again to fill"
         f" {'it' if one else 'them'} in"
     )
