@@ -71,3 +71,18 @@ def test_the_demo_folder_takes_the_output_spelling_of_the_other_commands(
     result = CliRunner().invoke(app, ["demo", spelling, str(tmp_path / "demo")])
     assert "No such option" not in result.output
     assert asked == [tmp_path / "demo"]
+
+
+def test_the_commands_to_copy_quote_a_path_with_a_space(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A demo store in "Jane Doe/demo" (or staffpulse run from "My Projects/.venv") was printed
+    bare: pasted, the shell split it and audit got two arguments."""
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "home"))
+    store = tmp_path / "Jane Doe" / "demo.db"
+    later = demo.next_steps("staffpulse", store, serving=False)
+    assert f"staffpulse audit mia_recruits --db '{store}'" in later
+    assert f"staffpulse demo --serve --db '{store}'" in later
+    monkeypatch.setattr("sys.argv", ["My Projects/.venv/bin/staffpulse", "demo"])
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert demo.command_name() == "'My Projects/.venv/bin/staffpulse'"

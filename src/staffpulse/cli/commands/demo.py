@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -86,7 +87,7 @@ def demo_command(
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
         # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
-        inbox = f"{command_name()} --db {result.db_path} inbox"
+        inbox = f"{command_name()} --db {shlex.quote(str(result.db_path))} inbox"
         # the demo takes no --limit: the line names the inbox command that shows more
         shown = min(result.inbox.open_total, MORE_CONVERSATIONS)
         more = f"{inbox} --as {DEMO_FIRM_HANDLE} --limit {shown}"
@@ -94,7 +95,9 @@ def demo_command(
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
         # the demo takes no --limit: the line names the connect run that shows the rest
-        again = f"{command_name()} connect {DEMO_FIRM_HANDLE} --db {result.db_path}"
+        again = (
+            f"{command_name()} connect {DEMO_FIRM_HANDLE} --db {shlex.quote(str(result.db_path))}"
+        )
         render_suggestions(console, result.suggestions, command=again)
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
@@ -117,7 +120,8 @@ def next_steps(program: str, db_path: Path, serving: bool) -> str:
     """What to do after the demo: the audit report, exploring the demo store, and the
     dashboard; with ``--serve`` the dashboard starts right below, so its command is not
     offered again."""
-    explore = f"  {program} audit mia_recruits --db {escape(str(db_path))}"
+    # quoted for the shell: "--db /Users/Jane Doe/demo.db" as printed gave audit two arguments
+    explore = f"  {program} audit mia_recruits --db {escape(shlex.quote(str(db_path)))}"
     if serving:
         return (
             "\nNext: open the audit report or the dashboard below in your browser; later, "
@@ -137,7 +141,7 @@ def serve_command(program: str, db_path: Path) -> str:
 
     if db_path.expanduser().resolve() == (default_demo_dir() / DEMO_DB_NAME).expanduser().resolve():
         return f"{program} demo --serve"
-    return f"{program} demo --serve --db {escape(str(db_path))}"
+    return f"{program} demo --serve --db {escape(shlex.quote(str(db_path)))}"
 
 
 def command_name() -> str:
@@ -146,7 +150,7 @@ def command_name() -> str:
     ran = Path(sys.argv[0])
     if ran.name != "staffpulse" or shutil.which("staffpulse"):
         return "staffpulse"
-    return str(ran)
+    return shlex.quote(str(ran))  # a folder named with a space runs as printed too
 
 
 def register(app: typer.Typer) -> None:
