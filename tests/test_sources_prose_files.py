@@ -155,3 +155,33 @@ def test_notes_beside_a_pdf_in_a_zip_are_named_for_what_they_are(tmp_path: Path)
         f"{zipped}: the ZIP holds nothing staffpulse can import (brief.pdf is a PDF, not a file"
         " of posts or accounts; ideas.txt is text a person wrote)"
     )
+
+
+def test_posts_one_a_line_under_a_text_header_are_told_what_the_import_lacks(
+    tmp_path: Path,
+) -> None:
+    """The hint to notes says to put 'text' above posts of no account: such a file is then
+    told it lacks id and author, and how to score it, not sent round to the same hint."""
+    path = tmp_path / "posts.txt"
+    path.write_text(
+        "text\nWe are hiring nurses in Dayton this week, apply today\n"
+        "Thank you to everyone who came to our open day on Friday\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == (
+        f"{path}: not a format staffpulse can import: this is a list of posts under a text"
+        " header, with no id or author column: an import needs the columns id, author and text"
+        " (save the sheet they come from as CSV with them). Posts of no account can be scored"
+        " as they are: staffpulse classify posts.txt --output scores.jsonl"
+    )
+    assert "add a first line" not in str(refused.value.hint)
+    # in a ZIP the file is named as it is there, never by the folder it is unpacked to
+    packed = tmp_path / "posts.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.write(path, "posts.txt")
+    with open_store(tmp_path / "s.db") as store, pytest.raises(EmptyInputError) as refused_zip:
+        import_paths(store, [packed])
+    assert "staffpulse classify posts.txt --output" in refused_zip.value.message
+    assert "staffpulse-zip" not in refused_zip.value.message

@@ -57,6 +57,12 @@ def why_prose(path: Path, head: bytes) -> str | None:
         return None
     if _CODE_RE.match(lines[0]):  # an X archive's data file (window.YTD.tweets.part0 = [)
         return None
+    if lines[0].strip('"').lower() == "text":  # posts under the column's name, as the hint
+        return (  # below says to write them: told what the import lacks, not sent round to it
+            f"{WHAT_IT_IS}a list of posts under a text header, with no id or author column: an"
+            " import needs the columns id, author and text (save the sheet they come from as"
+            f" CSV with them). {SCORE_TEXTS.say(file=path.name)}"  # as a CSV of texts is told
+        )
     sentences = sum(len(_WORD_RE.findall(line)) >= SENTENCE_WORDS for line in lines)
     if not sentences or _table(lines):
         return None
