@@ -17,6 +17,7 @@ SARCASTIC = [
     "Thrilled that my manager scheduled my performance review for 6pm on a Friday.",
     "Pizza party instead of raises again. Thanks, management.",
     "Four-day onboarding with no laptop, what could possibly go wrong",
+    "Orientation moved to a Sunday and no laptops yet. What could go wrong?",
 ]
 SINCERE = [
     "I love how supportive my team is",
@@ -24,6 +25,13 @@ SINCERE = [
     "Can't wait to play two gigs this Friday and on Saturday!",
     "Our RTO policy is mandatory from Monday. How are recruiters handling it?",
     "Unlimited PTO sounds great but HR denies every request",
+    # a grievance gone is good news
+    "Love that my new job has no commute!",
+    "So glad that we work without overtime now.",
+    # praise of one thing, a grievance in another sentence
+    "Can't wait to start my new role on Monday. The last one had mandatory overtime.",
+    # "what could go wrong" inside a sentence is no marker
+    "Write down what could go wrong before the launch, then plan for each.",
 ]
 
 

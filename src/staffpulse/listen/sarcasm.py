@@ -15,7 +15,11 @@ about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
   pay cut or a freeze, a return to the office, another meeting.
 
 Praise of a good thing ("I love how supportive my team is") has no grievance, and a grievance
-said plainly has no praise: neither is sarcasm. The angle then takes the post as the complaint it
+said plainly has no praise: neither is sarcasm. The praise and the grievance share a sentence:
+"I love @SouthwestAir. Can't wait to rebook. For my cancelled flights, ..." praises one thing
+and complains of another. A grievance gone ("Love that my new job has no commute", "so glad
+that we work without overtime now") is good news, and "what could go wrong" is the marker only
+where its sentence ends ("Stop imagining what could go wrong and start..." is advice). The angle then takes the post as the complaint it
 is (:mod:`staffpulse.listen.angles`).
 """
 
@@ -28,7 +32,8 @@ from staffpulse.listen.work_terms import URL_RE
 _ALONE_RE = re.compile(
     r"(?:^|\s)/s\b"
     r"|\bsaid no (?:one|body|employee|worker|nurse|recruiter|candidate|manager)(?: ever)?\b"
-    r"|\bwhat could (?:possibly )?go wrong\b"
+    # where its sentence ends ("what could possibly go wrong?"), not "imagine what could go wrong"
+    r"|\bwhat could (?:possibly )?go wrong\b(?=\s*(?:[^\w\s,]|$))"
     r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|asked for)\b"
     r"|\bnothing says\b[^.!?\n]{1,60}\blike\b"
     r"|\b(?:thanks|thank you|great job|good job|well done|bravo|kudos|nice work|nice one|"
@@ -63,11 +68,31 @@ _GRIEVANCE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a grievance gone is good news: "no commute", "without overtime", "no more meetings"
+_GONE_RE = re.compile(
+    r"\b(?:no|without|zero|never|not|ended|ending|end of|lifted|scrapped|dropped)"
+    r"(?: (?:more|any|the|a|an|longer))*\s*$",
+    re.IGNORECASE,
+)
+# a sentence ends at ".", "!" or "?" before a space, or at a line's end
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+
 
 def is_sarcastic(text: str) -> bool:
     """The post praises what it complains of: a sarcastic marker, or praise said of a
-    workplace grievance in the same post."""
+    workplace grievance in the same sentence."""
     plain = URL_RE.sub(" ", text)
     if _ALONE_RE.search(plain):
         return True
-    return _PRAISE_RE.search(plain) is not None and _GRIEVANCE_RE.search(plain) is not None
+    return any(
+        _PRAISE_RE.search(sentence) is not None and _names_a_grievance(sentence)
+        for sentence in _SENTENCE_END_RE.split(plain)
+    )
+
+
+def _names_a_grievance(sentence: str) -> bool:
+    """A grievance the sentence names as had, not one gone ("no commute", "without overtime")."""
+    return any(
+        _GONE_RE.search(sentence, 0, found.start()) is None
+        for found in _GRIEVANCE_RE.finditer(sentence)
+    )
