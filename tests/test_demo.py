@@ -59,6 +59,10 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     assert more == f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline --limit 20"
     seen_more = runner.invoke(app, more.split()[1:])
     assert seen_more.exit_code == 0 and "Showing 20 of" in seen_more.output
+    # so does the line under the conversations already joined: the demo takes no --json
+    joined = next(line for line in first.output.splitlines() if line.startswith("  … and "))
+    lists_all = f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline --json lists all"
+    assert joined.endswith(f" more ({lists_all})")
     # the inbox's hints name the demo store, each whole on one line, and work as printed
     dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox dismiss ID"
     assert any(dismiss in line for line in first.output.splitlines())

@@ -26,6 +26,9 @@ TITLE_MARGIN = 6
 NEW_MARK = "new · "  # before the title of an item that came in since the last look
 MIN_AUTHOR = 12  # narrower than this, the whole title is shortened instead of the author
 
+# what "to see more" asks for: the inbox command's default --limit
+MORE_SHOWN = 20
+
 
 def status_line(stats: ListenStats, message: str) -> str:
     lag = stats.lag_seconds
@@ -96,8 +99,9 @@ def render_inbox(
     console: Console, inbox: Inbox, *, command: str = "staffpulse inbox", more: str | None = None
 ) -> None:
     """``command`` starts the hints' commands: the demo names its own store in it. ``more`` is
-    the command that lists more open conversations, where "--limit" alone is no command (the
-    demo takes no --limit)."""
+    the inbox command that shows this inbox again (the demo's: its store and firm), for the
+    lines that say how to see more, where "--limit" or "--json" alone is no command (the demo
+    takes neither)."""
     console.print(as_of_line(inbox), highlight=False)
     since = new_line(inbox)
     if since:
@@ -132,7 +136,11 @@ def render_inbox(
     if len(inbox.items) < inbox.open_total:
         console.print(
             f"\nShowing {len(inbox.items):,} of {count_of(inbox.open_total, 'open conversation')}"
-            + (f" (to see more: {escape(more)})." if more else " (--limit to see more)."),
+            + (
+                f" (to see more: {escape(more)} --limit {min(inbox.open_total, MORE_SHOWN)})."
+                if more
+                else " (--limit to see more)."
+            ),
             highlight=False,
             soft_wrap=True,  # a command to copy, whole however long its store's path
         )
@@ -158,7 +166,12 @@ def render_inbox(
                 soft_wrap=True,
             )
         if len(inbox.joined) > 10:
-            console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")
+            lists_all = f"{escape(more)} --json" if more else "--json or --html"
+            console.print(
+                f"  … and {len(inbox.joined) - 10} more ({lists_all} lists all)",
+                highlight=False,
+                soft_wrap=True,  # a command to copy, whole however long its store's path
+            )
     render_snoozed(console, inbox)
 
 

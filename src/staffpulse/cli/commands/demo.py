@@ -19,7 +19,6 @@ from staffpulse.report.counts import count_of
 
 console = make_console()
 err_console = make_console(stderr=True)
-MORE_CONVERSATIONS = 20  # what the inbox's "to see more" command asks for (inbox's default)
 
 
 def demo_command(
@@ -88,9 +87,8 @@ def demo_command(
         console.print(DEMO_FIRM_NOTE, highlight=False)
         # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
         inbox = f"{command_name()} --db {shlex.quote(str(result.db_path))} inbox"
-        # the demo takes no --limit: the line names the inbox command that shows more
-        shown = min(result.inbox.open_total, MORE_CONVERSATIONS)
-        more = f"{inbox} --as {DEMO_FIRM_HANDLE} --limit {shown}"
+        # the demo takes no --limit nor --json: the lines name the inbox command that shows more
+        more = f"{inbox} --as {DEMO_FIRM_HANDLE}"
         render_inbox(console, result.inbox, command=inbox, more=more)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
