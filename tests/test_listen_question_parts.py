@@ -62,3 +62,25 @@ def test_a_rant_of_two_questions_is_still_a_view_not_two_questions_to_answer() -
     text = "Who thought 5-round interviews were a good idea? Since when is it ok to ghost people?"
     angle = suggest_angle(text, {"question": True}, None, 2)
     assert angle.startswith("Take it as a view, not a question") and "answer both" not in angle
+
+
+def test_the_lines_of_a_scene_are_no_questions_asked_of_the_room() -> None:
+    scene = (
+        "Boss: Can you cover the Saturday shift for me? Me: Sure, I love weekends."
+        " Boss: What time can you be here?"
+    )
+    assert questions_in(scene) == []
+    # a question put to two groups of readers is two questions
+    assert len(questions_in(
+        "Recruiters: how do you handle counteroffers? Clients: what do you do when it happens?"
+    )) == 2  # fmt: skip
+
+
+def test_a_joke_of_two_questions_is_not_told_to_answer_both() -> None:
+    text = (
+        "Why do interviews always ask where I see myself in 5 years? Do they want me to bring"
+        " a crystal ball to the next round?"
+    )
+    angle = suggest_angle(text, {"question": True}, None, 0, humor=0.95)
+    assert "match the light tone" in angle and "answer both" not in angle
+    assert "answer both" in suggest_angle(text, {"question": True}, None, 0, humor=0.1)

@@ -136,7 +136,8 @@ def suggest_angle(
         or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
     )
-    if several and "not a question" not in angle:  # a rant's questions ask for no answer
+    # a rant's questions ask for no answer, and a joke's light tone answers none
+    if several and "answer" in angle and "not a question" not in angle:
         for one, each in _EACH:
             angle = angle.replace(one, each)
         angle += " " + several

@@ -7,7 +7,9 @@ A question is a sentence ending with a "?" ("?!" too) that
 at least :data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you
 tell the client?") or is long (:data:`LONG`). "Curious what works." after a question says why
 it asks; "What?", "Thoughts?", "Anyone else?", "What do you think?", "Am I wrong?" or "Good,
-bad, ugly?" beside a question is its tag: neither is a second question. The angle names each
+bad, ugly?" beside a question is its tag: neither is a second question; the lines of a scene
+with the writer in it ("Boss: Can you come in Saturday? Me: ... Boss: What time?") ask the
+room nothing. The angle names each
 question by its work subject ("on counteroffers") when it has one of its own, else by its
 first words.
 """
@@ -38,13 +40,19 @@ _TAG = (
 )
 _TAG_WORDS = frozenset(_TAG.split())
 _COUNT = {2: "two", 3: "three", 4: "four"}
+# a scene told in lines with the writer among its speakers ("Boss: Can you come in Saturday?
+# Me: ..."): its questions are lines said in it, not asked of the room
+_SCENE_RE = re.compile(r"(?:^|[\s\]\"(])me:\s", re.IGNORECASE)
 
 
 def questions_in(text: str) -> list[str]:
     """The post's questions in order, each a sentence as written (without its link, nor the
     handles and hashtags before it); an alternative ("...? Or ...?") is one with its
-    question."""
+    question. A scene told in lines ("Boss: What's your greatest strength? Me: ...") asks
+    none."""
     out: list[str] = []
+    if _SCENE_RE.search(text):
+        return out
     for part in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
         sentence = _TAGS_RE.sub("", part.strip())
         if out and _ALTERNATIVE_RE.match(sentence) and out[-1].endswith("?"):
