@@ -68,8 +68,10 @@ def test_utf16_without_its_byte_order_mark_is_told_to_be_saved_as_utf8(
     path.write_bytes("id,author,text\r\n1,acme,Café opening\r\n".encode(codec))
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
-    assert "this is text saved as UTF-16 without the mark that names it" in refused.value.message
-    assert "save it as UTF-8" in refused.value.message
+    told = refused.value.message
+    assert "this is text saved as UTF-16 with no byte-order mark" in told
+    assert "so staffpulse does not read it: save it as UTF-8" in told
+    assert "binary" not in told  # it was told apart from binary data: not said to be unable
     # an image is binary data, not such text
     image = tmp_path / "photo.bin"
     image.write_bytes(bytes(range(256)))

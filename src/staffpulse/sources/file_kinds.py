@@ -80,8 +80,8 @@ def _several_lines(head: bytes) -> bool:
 
 def why_wide_text(path: Path, head: bytes) -> str | None:
     """A text saved as UTF-16 with no byte-order mark (``iconv -t UTF-16LE``, some Windows
-    tools): its zero bytes, one a character, read as binary data and it was told only "not a
-    format staffpulse can import". None for any other file."""
+    tools), known by a zero byte every other byte: told what it is and how to save it, not
+    only "not a format staffpulse can import". None for any other file."""
     sample = head[:256]
     sample = sample[: len(sample) // 2 * 2]
     if path.is_dir() or len(sample) < 16:
@@ -90,9 +90,9 @@ def why_wide_text(path: Path, head: bytes) -> str | None:
     for zeros, text in ((odds, evens), (evens, odds)):  # little-endian, then big-endian
         if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) == 0:
             return (
-                f"{WHAT_IT_IS}text saved as UTF-16 without the mark that names it (a byte-order"
-                " mark), which cannot be told from binary data: save it as UTF-8 (in Excel: Save"
-                " As › CSV UTF-8; or with a BOM) and import it again"
+                f"{WHAT_IT_IS}text saved as UTF-16 with no byte-order mark (the mark that says"
+                " how to read it), so staffpulse does not read it: save it as UTF-8 (in Excel:"
+                " Save As › CSV UTF-8), or as UTF-16 with the mark, and import it again"
             )
     return None
 
