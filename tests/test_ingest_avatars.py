@@ -87,3 +87,37 @@ def test_an_avatar_the_zip_lacks_is_told_by_its_name_in_the_zip(tmp_path: Path) 
     ]
     assert f"was not found (looked for {zipped}!av/a.png)" in report.notices[0].message
     assert "So its account was imported without an avatar" in report.notices[0].message
+
+
+def _folder_with_an_avatar(folder: Path) -> None:
+    (folder / "img").mkdir(parents=True)
+    (folder / "img" / "acme.png").write_bytes(PNG)
+    (folder / "img" / "me.heic").write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 12)
+    (folder / "stray.png").write_bytes(PNG)
+    (folder / "accounts.csv").write_text(
+        "platform,handle,display_name,avatar_file\n"
+        "x,acme,Acme,img/./acme.png\n"
+        "x,bob,Bob,img/me.heic\n",
+        encoding="utf-8",
+    )
+
+
+def test_an_image_a_record_names_is_not_told_as_a_file_left_out(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    _folder_with_an_avatar(folder)
+    zipped = tmp_path / "export.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        for file in sorted(folder.rglob("*")):
+            archive.write(file, file.relative_to(folder).as_posix())
+    for given, shown in ((folder, f"{folder}/"), (zipped, f"{zipped}!")):
+        with open_store(tmp_path / f"{given.name}.db") as store:
+            report = import_paths(store, [given])
+        assert report.accounts == 2
+        # acme's image is stored, bob's is told in the avatar note: neither is "left out";
+        # an image no record names still is
+        assert [p.file for p in report.problems] == [f"{shown}stray.png"]
+        assert "not a known format: this is a PNG image" in report.problems[0].message
+        (told,) = [n.message for n in report.notices]
+        assert 'line 3: avatar_file "img/me.heic" is a HEIC or AVIF photo' in told
+    assert _avatars(tmp_path / "export.db")["acme"] == str(folder / "img" / "acme.png")
+    assert _avatars(tmp_path / "export.zip.db")["acme"] is not None

@@ -22,7 +22,7 @@ from pathlib import Path
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
-from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver
+from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver, without_named_images
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
@@ -133,14 +133,16 @@ def _plan_folder(
         problems.append(Problem(str(path), None, EMPTY_FOLDER))
 
 
-def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
+def _batched(
+    items: Iterable[Item], report: ImportReport, avatars_named: set[str]
+) -> Iterator[list[Record]]:
     """The records of one file in batches; its problems and notices go to ``report``, and
     so do records naming a handle too long to be one (:mod:`staffpulse.handle_lengths`) and
     posts dated when none can have been written (:mod:`staffpulse.implausible_dates`)."""
     batch: list[Record] = []
     lengths = HandleLengths()
     dates = ImplausibleDates()
-    avatars = AvatarFiles()  # an avatar_file that is no image we read: told, not stored
+    avatars = AvatarFiles(avatars_named)  # an avatar_file that is no image we read: told
     for item in items:
         if isinstance(item, UncheckedArchive):
             report.unchecked.append(item.file)
@@ -188,6 +190,7 @@ def _import_plan(
     # the images of an archive or ZIP are kept beside the store they are imported into
     avatars = AvatarSaver(store)
     repeated = RepeatedLines(store.conn)  # a line of a file found again in it: told
+    avatars_named: set[str] = set()  # the images records name: not told as left out
     exports = False
     for path, source in plan:
         # what of this path could not be read, which makes its exports partial
@@ -216,7 +219,7 @@ def _import_plan(
             repeated.start_file()
             done = 0
             exported, twins = ExportPosts(), PlatformTwins(store.conn)
-            for batch in _batched(found.items, report):
+            for batch in _batched(found.items, report, avatars_named):
                 batch = [avatars.save(record) for record in batch]
                 twins.add(batch)  # posts of no platform the store holds on one: told
                 repeated.add(batch)
@@ -249,6 +252,7 @@ def _import_plan(
         )
         _tell_export_gaps(store, report, gaps, refused, remove_deleted)
     repeated.close()
+    report.problems = without_named_images(report.problems, avatars_named)
     return exports
 
 

@@ -7,16 +7,21 @@ path to nothing, to a folder, to a PDF or to an iPhone's HEIC photo came in as t
 avatar, and the audit's Face pillar later said only that no image was stored. Now such a path
 is left out of the account (which is imported all the same), and the file is told once which
 lines, what is wrong with each, and what to do.
+
+An image a record names is the account's, not a file left out: in a folder or ZIP imported
+whole it is not told among the files of no known format (:func:`without_named_images`).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 from staffpulse.models import Account, AvatarImage
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import IMAGE_SUFFIXES, Notice
+from staffpulse.sources.base import IMAGE_SUFFIXES, Notice, Problem
+from staffpulse.sources.folders import left_out
 from staffpulse.sources.text_files import document_kind
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
@@ -63,18 +68,44 @@ def why_not_image(head: bytes) -> str | None:
     return f"{said}, not an image staffpulse reads ({READS})"
 
 
+def named_image(location: str, written: str) -> str:
+    """Where the ``avatar_file`` ``written`` in the file at ``location`` is, as
+    :func:`_where` tells a file: a member of the same ZIP when the file is one."""
+    archive, bang, inside = location.rpartition("!")
+    if bang and not os.path.isabs(written):
+        return _where(f"{archive}!{os.path.join(os.path.dirname(inside), written)}")
+    return _where(os.path.join(os.path.dirname(location), written))
+
+
+def _where(file: str) -> str:
+    """``file`` (a path, or ``zip!member``) told one way however it was written."""
+    archive, bang, inside = file.rpartition("!")
+    if bang:
+        return f"{os.path.realpath(archive)}!{os.path.normpath(inside)}"
+    return os.path.realpath(file)
+
+
+def without_named_images(problems: list[Problem], named: set[str]) -> list[Problem]:
+    """``problems`` without the files left out (of no known format) that a record names as
+    its avatar: stored as the account's, or told why not (:class:`AvatarFiles`)."""
+    return [p for p in problems if not (left_out(p) and _where(p.file) in named)]
+
+
 class AvatarFiles:
     """Checks the ``avatar_file`` of each record's accounts: one that cannot be used is left
-    out of the account and told by :meth:`notices`, one note a file."""
+    out of the account and told by :meth:`notices`, one note a file. Each file named goes
+    to ``named`` (:func:`named_image`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, named: set[str] | None = None) -> None:
         self.unusable: dict[str, list[tuple[int | None, str, str]]] = {}
+        self.named = set() if named is None else named
 
     def check(self, record: Record) -> Record:
         raw = record.raw
         if not isinstance(raw, dict) or not raw.get(AVATAR_FIELD):
             return record
         written = str(raw[AVATAR_FIELD]).strip()
+        self.named.add(named_image(record.provenance.location, written))
         rows = list(record.rows)
         for i, row in enumerate(rows):
             if not isinstance(row, Account):
