@@ -362,7 +362,7 @@ def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: s
 @pytest.mark.parametrize(
     "text",
     [
-        "we pay these fees every year and ur telling me you cant hire better profs…?",
+        "we bill you every month and ur telling me you cant staff one night shift…?",
         "how is it legal to pay teachers this little??",
         "who thought 5-round interviews were a good idea?",
         "Since when is it ok to ghost candidates after a final round?",

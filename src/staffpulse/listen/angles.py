@@ -16,7 +16,7 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
-* a link passed on that nobody answered yet ("CSS interview questions for JS devs - link")
+* a link passed on that nobody answered yet ("Interview questions for junior nurses - link")
   gets "reply only with what it misses", as its caution says, not "agree or push back";
 * a post that asks two things or more ("How do you handle counteroffers? And what do you tell
   the client?") gets each answered, named by its own subject or first words

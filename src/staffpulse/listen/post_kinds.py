@@ -108,7 +108,7 @@ def tells_of_a_coming_step(text: str) -> bool:
 
 def asks_nothing(text: str) -> bool:
     """The post's question asks for no answer: a rant in the form of one ("ur telling me you
-    cant hire better profs?", "how is it legal to pay teachers this little??")."""
+    cant staff one night shift?", "how is it legal to pay teachers this little??")."""
     return _RHETORICAL_RE.search(URL_RE.sub(" ", text)) is not None
 
 

@@ -16,11 +16,11 @@ about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
 
 Praise of a good thing ("I love how supportive my team is") has no grievance, and a grievance
 said plainly has no praise: neither is sarcasm. The praise and the grievance share a sentence:
-"I love @SouthwestAir. Can't wait to rebook. For my cancelled flights, ..." praises one thing
+"Can't wait to start my new role. The last one had mandatory overtime." praises one thing
 and complains of another. A grievance gone ("Love that my new job has no commute", "so glad
 that we work without overtime now") is good news, and "what could go wrong" is the marker only
-where its sentence ends ("Stop imagining what could go wrong and start..." is advice). The angle then takes the post as the complaint it
-is (:mod:`staffpulse.listen.angles`).
+where its sentence ends ("Write down what could go wrong before the launch" is advice). The
+angle then takes the post as the complaint it is (:mod:`staffpulse.listen.angles`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from staffpulse.listen.work_terms import URL_RE
 _ALONE_RE = re.compile(
     r"(?:^|\s)/s\b"
     r"|\bsaid no (?:one|body|employee|worker|nurse|recruiter|candidate|manager)(?: ever)?\b"
-    # where its sentence ends ("what could possibly go wrong?"), not "imagine what could go wrong"
+    # where its sentence ends ("what could possibly go wrong?"), not "list what could go wrong and"
     r"|\bwhat could (?:possibly )?go wrong\b(?=\s*(?:[^\w\s,]|$))"
     r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|asked for)\b"
     r"|\bnothing says\b[^.!?\n]{1,60}\blike\b"
