@@ -63,6 +63,12 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     joined = next(line for line in first.output.splitlines() if line.startswith("  … and "))
     lists_all = f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline --json lists all"
     assert joined.endswith(f" more ({lists_all})")
+    # and the note on older conversations left out: the demo takes no --max-age
+    older = next(line for line in first.output.splitlines() if "quiet for more than" in line)
+    widen = older.split("(to see older ones: ", 1)[1].removesuffix(")")
+    assert widen == f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline --max-age 0"
+    seen_older = runner.invoke(app, widen.split()[1:])
+    assert seen_older.exit_code == 0 and "quiet for more than" not in seen_older.output
     # the inbox's hints name the demo store, each whole on one line, and work as printed
     dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox dismiss ID"
     assert any(dismiss in line for line in first.output.splitlines())

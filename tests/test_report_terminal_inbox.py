@@ -187,6 +187,15 @@ def test_an_inbox_of_undated_conversations_says_their_date_is_unknown(tmp_path: 
     assert "with no date left out: their age is unknown (--max-age 0 shows them)" in text
 
 
+def test_the_demos_age_notes_give_the_whole_command_to_copy(tmp_path: Path) -> None:
+    # the demo takes no --max-age: its notes name the inbox command that does, on one line
+    more = "staffpulse --db '/Users/Jane Doe/demo.db' inbox --as harborline"
+    console = Console(record=True, width=60)
+    with store_with(tmp_path, UNDATED) as store:
+        render_inbox(console, inbox(store), more=more)
+    assert f"their age is unknown ({more} --max-age 0 shows them)" in console.export_text()
+
+
 def test_every_listen_counter_agrees_with_its_number() -> None:
     from staffpulse.listen.listener import ListenStats
     from staffpulse.report.terminal_inbox import render_listen_summary, status_line

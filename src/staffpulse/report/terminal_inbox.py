@@ -19,6 +19,7 @@ from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.looks import moves_the_mark
 from staffpulse.listen.window import empty_reason
 from staffpulse.models import platform_label
+from staffpulse.next_steps import SHOW_UNDATED, WIDEN_MAX_AGE
 from staffpulse.report.counts import count_of
 
 # A panel's title keeps this many columns for its corners, borders and padding
@@ -110,7 +111,12 @@ def render_inbox(
     said = {inbox.account_note, inbox.clock_note}
     for note in inbox.notes:
         if note not in said:
-            console.print(f"[dim]{escape(as_sentence(note))}[/]", highlight=False)
+            shown = note if more is None else with_age_commands(note, more)
+            console.print(
+                f"[dim]{escape(as_sentence(shown))}[/]",
+                highlight=False,
+                soft_wrap=shown != note,  # a command to copy, whole however long its path
+            )
     if not inbox.items:
         reason = empty_reason(
             inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts, inbox.left_out
@@ -173,6 +179,18 @@ def render_inbox(
                 soft_wrap=True,  # a command to copy, whole however long its store's path
             )
     render_snoozed(console, inbox)
+
+
+def with_age_commands(note: str, more: str) -> str:
+    """``note`` with its ``--max-age`` advice said as the whole inbox command ``more`` that
+    follows it (the demo's: "... left out (to see older ones: staffpulse --db demo.db inbox
+    --as harborline --max-age 0)"), where "--max-age to change" alone is no command (the demo
+    takes no --max-age). No limit, as the inbox's page says it: a longer age promises too much
+    of an archive years old."""
+    no_limit = f"{more} --max-age 0"
+    # replaced by a function, so a backslash in a Windows path is kept as it is
+    note = WIDEN_MAX_AGE.pattern().sub(lambda _: f"to see older ones: {no_limit}", note)
+    return SHOW_UNDATED.pattern().sub(lambda _: f"{no_limit} shows them", note)
 
 
 def _who_opened(item: InboxItem) -> str:
