@@ -23,6 +23,10 @@ def test_each_sentence_that_asks_is_a_question_and_a_tag_is_not() -> None:
     assert len(questions_in("Anyone using texts for HR news? Good, bad, ugly?")) == 1
     assert len(questions_in("Do hiring managers skip cover letters now? What do you think?")) == 1
     assert len(questions_in("Are 5-round interviews too many? Am I wrong?")) == 1
+    # a call for views, the readers it names first or not
+    for tag in ("Recruiters, what are you seeing?", "HR folks, what's your take?",
+                "What’s your experience?"):  # fmt: skip
+        assert len(questions_in(f"Should agencies post salary ranges? {tag}")) == 1, tag
     assert len(questions_in("HR folks, what is your policy on layoffs? Curious what works.")) == 1
     assert questions_in("@ana @ben Is a 2.5% fee normal for temp placements?") == [
         "Is a 2.5% fee normal for temp placements?"

@@ -6,8 +6,9 @@ A question is a sentence ending with a "?" ("?!" too) that
 :func:`staffpulse.listen.questions.is_question` calls one (not a "?" in a link or a quote), of
 at least :data:`MIN_WORDS` words, that asks by its form ("is this normal?", "and what do you
 tell the client?") or is long (:data:`LONG`). "Curious what works." after a question says why
-it asks; "What?", "Thoughts?", "Anyone else?", "What do you think?", "Am I wrong?" or "Good,
-bad, ugly?" beside a question is its tag: neither is a second question; the lines of a scene
+it asks; "What?", "Thoughts?", "Anyone else?", "What do you think?", "Am I wrong?",
+"Recruiters, what are you seeing?", "What's your take?" or "Good, bad, ugly?" beside a
+question is its tag: neither is a second question; the lines of a scene
 with the writer in it ("Boss: Can you come in Saturday? Me: ... Boss: What time?") ask the
 room nothing. The angle names each
 question by its work subject ("on counteroffers") when it has one of its own, else by its
@@ -32,13 +33,17 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _QUOTED_WORDS = 6  # words of a question quoted when it names no subject of its own
 # a second question's first word that links it to the first: "And what do you tell the client?"
 _LINKING_RE = re.compile(r"^(?:and|also|or|but|so|plus|then)\b[\s,]*", re.IGNORECASE)
-# the words of a question that only asks for views on what was said
+# the words of a question that only asks for views on what was said, and the readers it may
+# name first ("Recruiters, what are you seeing?", "HR folks, what's your take?")
 _TAG = (
     "what do does you all guys folks think thoughts agree disagree am i wrong right is it just"
     " me anyone anybody else or who say your any y'all yall everyone people here feel about"
-    " this that opinions opinion views"
+    " this that opinions opinion views what's whats how's are see seeing take experience"
+    " yours recruiters hr friends fam peeps"
 )
 _TAG_WORDS = frozenset(_TAG.split())
+_READERS = frozenset(["recruiters", "hr", "folks", "friends", "fam", "peeps", "everyone"])
+_TAG_MOST = 6  # words of a tag that names its readers first ("HR folks, what are you seeing?")
 _COUNT = {2: "two", 3: "three", 4: "four"}
 # a scene told in lines with the writer among its speakers ("Boss: Can you come in Saturday?
 # Me: ..."): its questions are lines said in it, not asked of the room
@@ -71,9 +76,11 @@ def questions_in(text: str) -> list[str]:
 
 def _is_tag(sentence: str) -> bool:
     """A question that asks what the room thinks of what was said ("What do you think?", "Am I
-    wrong?", "Is it just me?"): short, and nothing but these stock words."""
-    words = [w.lower() for w in _WORD_RE.findall(sentence)]
-    return len(words) < LONG and all(w in _TAG_WORDS for w in words)
+    wrong?", "Is it just me?", "Recruiters, what are you seeing?"): short, and nothing but
+    these stock words."""
+    words = [w.lower().replace("\u2019", "'") for w in _WORD_RE.findall(sentence)]
+    most = _TAG_MOST if words and words[0] in _READERS else LONG - 1
+    return len(words) <= most and all(w in _TAG_WORDS for w in words)
 
 
 def several_asked(parts: list[str]) -> str | None:
