@@ -232,4 +232,4 @@ def test_an_empty_as_says_no_account_was_given(replayed: Any, command: list[str]
     result = runner.invoke(app, ["inbox", *command, "--as", "", "--db", str(db)])
     assert result.exit_code == 65, result.output
     said = " ".join(result.stderr.split())
-    assert "no account given to --as" in said and "leave out --as" in said
+    assert "no account given: --as names your firm" in said and "leave out --as" in said

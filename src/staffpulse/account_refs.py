@@ -80,15 +80,16 @@ def parse_account_ref(text: str) -> tuple[str, str | None]:
     return handle, platform or known
 
 
-def refuse_blank_account(text: str, purpose: str) -> None:
+_GIVE_ACCOUNT = "give its @handle, id or profile URL (staffpulse accounts lists the stored ones)"
+
+
+def refuse_blank_account(text: str, purpose: str, *, hint: str = _GIVE_ACCOUNT) -> None:
     """Refuse a reference with nothing in it (``audit ''``, an empty shell variable in a
     script): it was told to import the account ''. ``purpose`` is what the command does with
-    the one account ("audit grades one account")."""
+    the one account ("audit grades one account"); ``hint`` what to give instead, where an
+    option may also be left out (``--as``)."""
     if not text.strip().lstrip("@").strip():
-        raise InputError(
-            f"no account given: {purpose}",
-            hint="give its @handle, id or profile URL (staffpulse accounts lists the stored ones)",
-        )
+        raise InputError(f"no account given: {purpose}", hint=hint)
 
 
 def read_account_ref(text: str, platform: str | None = None) -> tuple[str, str | None]:

@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from staffpulse.account_refs import refuse_blank_account
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.config import listen_account
-from staffpulse.errors import InputError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
@@ -53,9 +53,10 @@ FirmOption = Annotated[
 def check_firm_given(as_handle: str | None) -> None:
     """``--as ""`` (an empty shell variable in a script) is refused, as ``audit ''`` is: it
     read as no --as at all, the [listen] account setting or no firm, without a word."""
-    if as_handle is not None and not as_handle.strip().lstrip("@").strip():
-        raise InputError(
-            "no account given to --as",
+    if as_handle is not None:
+        refuse_blank_account(
+            as_handle,
+            "--as names your firm",
             hint="give your firm's @handle or profile URL, or leave out --as (then the account"
             " setting of the listen section names the firm, if set)",
         )
