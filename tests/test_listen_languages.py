@@ -243,7 +243,8 @@ def test_a_kept_post_with_no_language_is_cautioned_in_the_language_its_words_sho
      ("面接は何回が普通ですか", "other"),
      ("Bɪɢ Tᴀɢ | 👑 https://t.co/x", None),  # small capitals: English dressed up
      ("How do you handle counteroffers?", None),
-     ("Great job team!", None)],
+     ("Great job team!", None),
+     ("No no no no, NO!", None)],  # one word said again is no Portuguese
 )  # fmt: skip
 def test_the_words_of_a_post_with_no_language_name_it_and_english_is_none(
     text: str, code: str | None

@@ -35,7 +35,7 @@ _WORDS: dict[str, frozenset[str]] = {
 }
 # letters only one of them writes
 _LETTERS = {"es": "¿¡ñ", "pt": "ãõ", "de": "ßäöü", "fr": "œ"}
-UNKNOWN_NEEDS = 3  # words (a letter of its own counts 2) of one language, where no English
+UNKNOWN_NEEDS = 3  # distinct words (a letter of its own counts 2) of one language, where no English
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|[@#]\w[\w.\-]*", re.UNICODE)
 
@@ -87,7 +87,8 @@ def language_by_words(text: str) -> str | None:
     clean = _NOISE_RE.sub(" ", text)
     if verdict == "other" and _styled_latin(clean):
         return None  # "Bɪɢ Tᴀɢ": small capitals and styled letters are Latin dressed up
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(clean)]
+    # each word once: "no no no!" or "Na-na-na-na" is no Portuguese
+    words = {w.lower().replace("’", "'") for w in _WORD_RE.findall(clean)}
     lowered = clean.lower()
     scores = {
         lang: sum(w in vocabulary for w in words)
