@@ -87,7 +87,7 @@ def language_by_words(text: str) -> str | None:
     clean = _NOISE_RE.sub(" ", text)
     if verdict == "other" and _styled_latin(clean):
         return None  # "Bɪɢ Tᴀɢ": small capitals and styled letters are Latin dressed up
-    # each word once: "no no no!" or "Na-na-na-na" is no Portuguese
+    # each word once: "no no no!" is no Portuguese
     words = {w.lower().replace("’", "'") for w in _WORD_RE.findall(clean)}
     lowered = clean.lower()
     scores = {
