@@ -12,7 +12,7 @@ from typing import Any
 from staffpulse.config import get_secret
 from staffpulse.fetch.common import check_count
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
-from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost
+from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, Rates, check_budget, estimate_cost
 
 # posts at most per account and run. A week of even a busy account fits; an account never
 # fetched gets its newest ones (staffpulse fetch reads further back)
@@ -24,7 +24,7 @@ class RefreshLimits:
     """What each account's fetch may read (None: the platform's default)."""
 
     max_posts: int | None = None
-    max_mentions: int = 100  # X only
+    max_mentions: int = DEFAULT_MAX_MENTIONS  # X only
     max_follows: int = 500  # Bluesky only
     budget: float | None = None  # X only: USD for all the X accounts of the run together
 

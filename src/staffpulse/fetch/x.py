@@ -45,6 +45,7 @@ from staffpulse.fetch.x_client import (
     user_of_lookup,
 )
 from staffpulse.fetch.x_costs import (
+    DEFAULT_MAX_MENTIONS,
     MAX_PAGE,
     SEARCH_POSTS,
     SEARCH_POSTS_PER_RESULT,
@@ -127,7 +128,7 @@ class XFetcher(FetcherBase):
         handle: str,
         *,
         max_posts: int | None = None,
-        max_mentions: int = 100,
+        max_mentions: int = DEFAULT_MAX_MENTIONS,
         since: datetime | None = None,
     ) -> FetchReport:
         """Profile, timeline (``max_posts`` None: all X serves) and mentions of ``handle``."""
@@ -326,7 +327,7 @@ def fetch_x(
     handle: str,
     *,
     max_posts: int | None = None,
-    max_mentions: int = 100,
+    max_mentions: int = DEFAULT_MAX_MENTIONS,
     since: datetime | None = None,
     client: tweepy.Client | None = None,
     budget: float | None = None,

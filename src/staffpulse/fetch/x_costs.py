@@ -25,6 +25,9 @@ from staffpulse.report.counts import count_of
 
 TIMELINE_CAP = 3200  # X serves no more of a timeline: also the default of a timeline fetch
 SEARCH_POSTS = 100  # results of a recent search when no number is given
+# an account's mentions read when no number is given (fetch x, refresh): each costs a post
+# and a user read
+DEFAULT_MAX_MENTIONS = 100
 MAX_PAGE = 100
 # Worst case per search result: the post, up to two referenced posts (replied to and quoted),
 # and the authors of all three. Pages are sized with this so that even a full page of quote

@@ -24,13 +24,12 @@ from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport, check_count
-from staffpulse.fetch.x_costs import SEARCH_POSTS, TIMELINE_CAP
+from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
-DEFAULT_MAX_MENTIONS = 100
 fetch_app = typer.Typer(
     cls=PlatformCommandsGroup,
     help="Fetch accounts and posts live from X, Bluesky or Mastodon.",
@@ -127,7 +126,8 @@ def fetch_x_command(
     max_mentions: Annotated[
         int | None,
         typer.Option(
-            "--max-mentions", help="Mentions at most (0: none; default 100; not with --search)."
+            "--max-mentions",
+            help=f"Mentions at most (0: none; default {DEFAULT_MAX_MENTIONS}; not with --search).",
         ),
     ] = None,
     since: Annotated[

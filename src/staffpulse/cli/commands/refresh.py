@@ -21,6 +21,7 @@ from rich.table import Table
 from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS
 from staffpulse.models import platform_name
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def refresh_command(
     ] = None,
     max_mentions: Annotated[
         int, typer.Option("--max-mentions", help="X mentions at most per account (0: none).")
-    ] = 100,
+    ] = DEFAULT_MAX_MENTIONS,
     max_follows: Annotated[
         int,
         typer.Option(
