@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 
 # what someone looking for work looks for, and what a team looks for that is no hire
@@ -87,7 +88,6 @@ _ADVICE_RE = re.compile(
     re.IGNORECASE,
 )
 _APPLY_BY_RE = re.compile(r"\$\s?\d|#\w*(?:hiring|jobs?)\b", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 def asks_hiring_advice(text: str) -> bool:
@@ -97,7 +97,7 @@ def asks_hiring_advice(text: str) -> bool:
     plain = URL_RE.sub(" ", text).strip()
     if plain != text.strip() or _CALLS_RE.search(plain) or _APPLY_BY_RE.search(plain):
         return False
-    last = _SENTENCE_END_RE.split(plain)[-1]
+    last = split_sentences(plain)[-1]
     return last.rstrip().endswith("?") and _ADVICE_RE.search(last) is not None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 
 # news of one's own career: a new job, a last day, a promotion, a retirement
@@ -76,7 +77,6 @@ _NOT_OWN_STEP_RE = re.compile(
     r"episode|watch|listen|tune in|live on|hiring|hire)\b|@\w+['\u2019]s\b",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?\n])\s+")
 # a request for help, or something broken: "won't work... please help", "still not working"
 _HELP_RE = re.compile(
     r"\b(pl(ea)?se?|pls|plz) help\b|\bhelp me\b|\b(won['\u2019]?t|doesn['\u2019]?t|does not|"
@@ -96,7 +96,7 @@ def tells_of_a_coming_step(text: str) -> bool:
     """The post tells of a step of its writer's own just ahead ("3 interviews tomorrow", "First
     day tomorrow!"): a sentence with the step, said as the writer's, a time ahead, and no sign
     of someone else's step, advice about one or one gone by."""
-    for sentence in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
+    for sentence in split_sentences(URL_RE.sub(" ", text)):
         if (
             _OWN_STEP_RE.search(sentence)
             and _SOON_RE.search(sentence)

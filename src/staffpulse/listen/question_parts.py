@@ -20,12 +20,11 @@ from __future__ import annotations
 import re
 
 from staffpulse.listen.questions import asks_by_its_form, is_question
+from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE, work_subject
 
 MIN_WORDS = 3  # words a sentence needs to be a question of its own
 LONG = 5  # words from which a "?" alone makes one ("The agency wants my salary history?")
-# a sentence ends at ".", "!" or "?" before a space, or at a line's end: "4.2 billion" is one
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # an alternative is the same question: "Leave now? Or work until 8pm?"
 _ALTERNATIVE_RE = re.compile(r"^or\b", re.IGNORECASE)
 _TAGS_RE = re.compile(r"^(?:[@#][\w.\-]+[\s,:]*)+")
@@ -58,7 +57,7 @@ def questions_in(text: str) -> list[str]:
     out: list[str] = []
     if _SCENE_RE.search(text):
         return out
-    for part in _SENTENCE_END_RE.split(URL_RE.sub(" ", text)):
+    for part in split_sentences(URL_RE.sub(" ", text)):
         sentence = _TAGS_RE.sub("", part.strip())
         if out and _ALTERNATIVE_RE.match(sentence) and out[-1].endswith("?"):
             out[-1] += " " + sentence

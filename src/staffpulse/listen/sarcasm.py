@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 
 _ALONE_RE = re.compile(
@@ -74,8 +75,6 @@ _GONE_RE = re.compile(
     r"(?: (?:more|any|the|a|an|longer))*\s*$",
     re.IGNORECASE,
 )
-# a sentence ends at ".", "!" or "?" before a space, or at a line's end
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def is_sarcastic(text: str) -> bool:
@@ -86,7 +85,7 @@ def is_sarcastic(text: str) -> bool:
         return True
     return any(
         _PRAISE_RE.search(sentence) is not None and _names_a_grievance(sentence)
-        for sentence in _SENTENCE_END_RE.split(plain)
+        for sentence in split_sentences(plain)
     )
 
 
