@@ -33,6 +33,10 @@ NOT_OFFERS = [
     "Is it true that hiring managers ignore cover letters now? What do you think?",
     "Any recruiters here hiring for remote data analyst roles? I've been searching for months.",
     "Call me old-fashioned, but we're hiring for attitude over degrees. Does that still work?",
+    # a thing sought, or a recommendation asked for, is no job offered
+    "We're looking for a venue for our team offsite. DM me if you know one!",
+    "Looking for a podcast about hiring trends. Anyone have one? DM me",
+    "I'm looking for a good payroll accountant in Austin, know a good one?",
 ]
 
 

@@ -13,7 +13,9 @@ need 5 pickers", "who wants a job?"), and the post calls for candidates ("who wa
 "anyone interested?", "know anyone?", "any takers?", "DM me", "send me your resume"). A
 question about the hiring itself ("We're hiring but nobody applies. What are we doing
 wrong?") has no such call, and someone looking for work ("I'm looking for a new role, anyone
-hiring?") offers none.
+hiring?") offers none, nor does one looking for a thing or asking for a name ("We're looking
+for a venue for our offsite, DM me", "looking for a good accountant, know a good one?"): what
+is looked for has to be a person hired ("a freelance graphic designer", "two RNs").
 
 The other way round, an employer asking the room for help with its own hiring ("We're hiring
 but nobody applies to our night shifts. What are we doing wrong?") reads as an ad to the
@@ -45,13 +47,29 @@ _SIDE = (
     r"agency|office|shop|store|restaurant|practice|startup|department|dept|client|business|"
     r"school|hospital|lab) (?:is|are))"
 )
+# a person sought for work, a few words after "looking for a": "a freelance graphic designer",
+# "two RNs"; not a thing ("a venue", "a podcast", "a good laptop charger"), which a post asking
+# for recommendations seeks
+_THING = (
+    r"(?!(?:charger|printer|speaker|planner|folder|poster|sticker|blender|computer|router|"
+    r"monitor|player|trailer|container|cooler|heater|filter|sweater|answer|paper|number|letter|"
+    r"newsletter|order|calendar|timer|tracker|browser|provider|partner|vendor|counselor|"
+    r"doctor|dentist|therapist|lawyer|accountant|realtor|for|per|nor|or|other|another|better|"
+    r"bigger|cheaper|faster|easier|newer|under|after|over|ever|never|either|together|however|"
+    r"whatever|major|minor|super|proper|event|present|content|moment|weekend|dinner|summer|"
+    r"winter|center|centre|corner|career|meter)s?\b)"
+)
+_PERSON = (
+    rf"(?:[\w-]+\s+){{0,3}}?{_THING}(?:\w+(?:er|or|ist|ian|ant|ent|ee)s?|nurses?|rns?|reps?|"
+    r"cooks?|chefs?|aides?|interns?|temps?|staff|hands|help|hires?|candidates?|cnas?|lpns?)\b"
+)
 # the writer's side offers work
 _OFFERS_RE = re.compile(
     rf"\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:hiring|recruiting)\b"
     rf"|\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"
-    r"(?:an?|\d+|two|three|four|five|some|several)\s"
+    rf"(?:an?|\d+|two|three|four|five|some|several)\s{_PERSON}"
     rf"|(?:^|[.!?\n]\s*)(?:now\s+|currently\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"
-    r"(?:an?|\d+|two|three|four|five|some|several)\s"
+    rf"(?:an?|\d+|two|three|four|five|some|several)\s{_PERSON}"
     r"|(?:^|[.!?\n]\s*)(?:now\s+)?hiring:?\s+(?:an?|\d+|two|three|four|five|several)\s"
     r"|\b(?:i|we)\s+(?:have|['\u2019]ve got|got)\s+(?:an?|\d+|two|three)\s+(?:\w+\s+)?"
     r"(?:openings?|vacanc(?:y|ies)|spots?|positions?)\s+(?:on|in|at|for|open)\b"
@@ -69,7 +87,8 @@ _CALLS_RE = re.compile(
     r"want it)\b"
     r"|(?:^|[.!?\n]\s*)interested\s*\?"
     r"|\bany takers\b"
-    r"|\bknow (?:any ?one|some ?one|somebody|any ?body|a (?:good|great)\b)"
+    # not "know a good one?": a recommendation asked for
+    r"|\bknow (?:any ?one|some ?one|somebody|any ?body)\b"
     # not "call me": "call me old-fashioned, but we're hiring for attitude"
     r"|\b(?:dm|pm|message|email|text) (?:me|us)\b"
     r"|\bsend (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
