@@ -197,3 +197,33 @@ def test_a_file_still_downloading_is_told_to_wait_not_to_check_the_path(tmp_path
     with pytest.raises(MissingFileError) as told:
         plan_shards([tmp_path / "posts.jsonl"])
     assert "still being downloaded (posts.jsonl.crdownload is there)" in (told.value.hint or "")
+
+
+def test_a_damaged_or_locked_file_is_skipped_with_what_to_do_and_the_rest_scored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Parquet file cut short (a copy that stopped) or a file without read permission
+    # stopped the whole run as "a bug in staffpulse" (exit 70).
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(post_line("1") + "\n", encoding="utf-8")
+    (folder / "cut.parquet").write_bytes(b"PAR1 not the rest")
+    (folder / "locked.jsonl").write_text(post_line("2") + "\n", encoding="utf-8")
+    opened = Path.open
+
+    def refusing(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "locked.jsonl":  # tests may run as root: chmod 000 would not stop it
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refusing)
+
+    result = CliRunner().invoke(app, ["score", str(folder), "-o", str(tmp_path / "out"), "--json"])
+
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["posts"], summary["files_skipped"], summary["skipped"]) == (1, 0, 2)
+    said = {Path(str(p["file"])).name: str(p["message"]) for p in summary["problems"]}
+    assert said["cut.parquet"].startswith("not a Parquet file that can be read: it is damaged")
+    assert said["locked.jsonl"].startswith("cannot read the file (Permission denied)")

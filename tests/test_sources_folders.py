@@ -182,3 +182,46 @@ def test_a_file_of_zero_bytes_is_told_as_an_unfinished_copy(tmp_path: Path) -> N
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
     assert "zero bytes" not in str(caught.value)
+
+
+def _locked(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make ``name`` refuse to open, as a file without read permission does (tests run as
+    root in CI, where chmod 000 would not stop the read)."""
+    opened = Path.open
+
+    def refusing(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refusing)
+
+
+def test_a_file_without_read_permission_is_told_and_the_rest_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both `import` and `score` stopped on it as "a bug in staffpulse" (exit 70), the readable
+    # files of the folder unread.
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    post = '{"type": "post", "platform": "x", "id": "%s", "author": "acme", "text": "Hi"}\n'
+    (folder / "a.jsonl").write_text(post % "1", encoding="utf-8")
+    (folder / "locked.jsonl").write_text(post % "2", encoding="utf-8")
+    _locked(monkeypatch, "locked.jsonl")
+    runner, db = CliRunner(), str(tmp_path / "s.db")
+
+    result = runner.invoke(app, ["import", str(folder), "--db", db], env={"COLUMNS": "400"})
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"{folder / 'locked.jsonl'}: cannot read the file (Permission denied)" in said
+    assert "Files that could not be read: 1" in said and "Imported 1 post" in said
+
+    (folder / "a.jsonl").unlink()  # nothing else to read: refused, naming the file
+    result = runner.invoke(app, ["import", str(folder), "--db", db])
+    assert result.exit_code == 65
+    assert "locked.jsonl: cannot read the file (Permission denied)" in result.output

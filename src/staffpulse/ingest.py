@@ -41,9 +41,15 @@ from staffpulse.sources.folders import (
     refuse_empty_folder,
     told_unfinished,
     unknown_format,
+    unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
-from staffpulse.sources.user_paths import given_once, missing_hint, still_downloading
+from staffpulse.sources.user_paths import (
+    explain_open_errors,
+    given_once,
+    missing_hint,
+    still_downloading,
+)
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.x_archive_parts import join_split_archives
@@ -90,18 +96,25 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
         elif alone:
             if path.stat().st_size == 0:
                 raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")
-            found = detect(path)
+            with explain_open_errors(path, folder_hint="give the file itself"):
+                found = detect(path)
             if isinstance(found, ZipFolder):
                 check_zip(path)
             plan.append((path, found))
         elif path.stat().st_size == 0:
             problems.append(Problem(str(path), None, EMPTY_FILE))
-        elif (source := claimed_by(path)) is None:
-            problems.append(Problem(str(path), None, unknown_format(path)))
         else:
-            # a ZIP among several paths is read as a folder's is: a damaged one is reported
-            # and counted as it is read, and the other paths are still imported
-            plan.append((path, source))
+            try:
+                source = claimed_by(path)
+            except OSError as exc:  # no permission: told, and the other paths imported
+                problems.append(UnreadFile(str(path), None, unreadable(exc), records=0))
+                continue
+            if source is None:
+                problems.append(Problem(str(path), None, unknown_format(path)))
+            else:
+                # a ZIP among several paths is read as a folder's is: a damaged one is
+                # reported and counted as it is read, and the other paths are still imported
+                plan.append((path, source))
     plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:
         names = ", ".join(Path(p.file).name for p in problems[:3])
@@ -127,6 +140,10 @@ def _plan_folder(
     if len(plan) > before[0]:
         return
     if alone:
+        unread = [p for p in problems[before[1] :] if isinstance(p, UnreadFile)]
+        if unread:  # the files it holds could not be opened: that is what to fix first
+            more = f" (and {len(unread) - 1:,} more in {path})" if len(unread) > 1 else ""
+            raise InputError(f"{unread[0].file}{more}: {unread[0].message}")
         refuse_folder_of_notes(path, problems[before[1] :])  # told as one file of them is
         refuse_empty_folder(path, problems[before[1] :])
     if len(problems) == before[1]:  # no file in it at all: still told, as nothing was read

@@ -37,7 +37,7 @@ from staffpulse.scale.scoring import (
 )
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import DateOrder
-from staffpulse.sources.folders import left_out
+from staffpulse.sources.folders import is_unreadable, left_out
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
@@ -278,12 +278,14 @@ def _run(
         summary.notices = [n for shard in got.notices for n in shard]
         summary.missing_files = [m for shard in got.missing for m in shard]
         # files of a ZIP left out whole are files skipped, as those of a folder: no record lost
-        summary.files_skipped = len(unknown) + sum(map(_left_out, read_problems))
+        # a file the system would not let us read lost its records: not a README left out
+        unread = sum(map(is_unreadable, unknown))
+        summary.files_skipped = len(unknown) - unread + sum(map(_left_out, read_problems))
         summary.empty_files = [
             str(shard) for shard, none in zip(shards, got.empty, strict=True) if none
         ]
         # A problem may stand for many records (a file whose header makes every row unreadable).
-        summary.skipped = sum(_records(p) for p in read_problems if not _left_out(p))
+        summary.skipped = unread + sum(_records(p) for p in read_problems if not _left_out(p))
         if not summary.posts:
             raise _NothingScored
         with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:

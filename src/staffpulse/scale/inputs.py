@@ -241,12 +241,17 @@ def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:
     parquet = require("pyarrow.parquet", extra="dask", feature="Reading Parquet")
     posts: list[Post] = []
     problems: list[Problem] = []
-    metadata = parquet.ParquetFile(path).metadata
-    wrong = _wrong_columns(list(metadata.schema.names))
-    if wrong:  # one message for the file, not one per row (a results table has millions)
-        return posts, [Problem(str(path), None, wrong, records=metadata.num_rows)]
+    try:
+        metadata = parquet.ParquetFile(path).metadata
+        wrong = _wrong_columns(list(metadata.schema.names))
+        if wrong:  # one message for the file, not one per row (a results table has millions)
+            return posts, [Problem(str(path), None, wrong, records=metadata.num_rows)]
+        rows = parquet.read_table(path).to_pylist()
+    except (OSError, ValueError) as exc:  # no permission, cut short, not Parquet (ArrowInvalid)
+        # one file lost, told with the fix; the other shards are still scored
+        return posts, [Problem(str(path), None, _unreadable_parquet(exc))]
     lost: dict[str, list[int]] = {}  # id column -> rows whose float lost the id's digits
-    for number, row in enumerate(parquet.read_table(path).to_pylist(), start=1):
+    for number, row in enumerate(rows, start=1):
         record = {key: value for key, value in row.items() if value is not None}
         if "author" not in record and "author_handle" in record:
             record["author"] = record["author_handle"]
@@ -261,6 +266,24 @@ def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:
     for column, rows in lost.items():  # one message a column, however many rows
         problems.append(Problem(str(path), rows[0], _float_ids(column, len(rows)), len(rows)))
     return posts, sorted(problems, key=lambda p: p.line or 0)
+
+
+def _unreadable_parquet(exc: Exception) -> str:
+    if isinstance(exc, PermissionError):
+        return (
+            "cannot read the file (permission denied): nothing of it was scored. Check that you "
+            "may read it (its permissions), or copy it to a folder of yours and score that copy"
+        )
+    if isinstance(exc, OSError) and not type(exc).__module__.startswith("pyarrow"):
+        return (
+            f"cannot read the file ({exc.strerror or exc}): nothing of it was scored. Copy it "
+            "again, then score it"
+        )
+    return (
+        "not a Parquet file that can be read: it is damaged or cut short (a copy or a "
+        "download that stopped), or another format named .parquet, so nothing of it was "
+        f"scored ({exc}). Write or copy the file again"
+    )
 
 
 def _whole_ids(record: dict[str, Any]) -> str | None:

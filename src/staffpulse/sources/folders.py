@@ -27,6 +27,7 @@ from staffpulse.sources.base import (
     UNKNOWN_FORMAT,
     Problem,
     Source,
+    UnreadFile,
     claimed_by,
     read_head,
     visible_files,
@@ -102,6 +103,19 @@ def unknown_format(path: Path) -> str:
     return f"{UNKNOWN_FORMAT}: {why}" if why and not why.startswith(PROSE) else UNKNOWN_FORMAT
 
 
+def unreadable(exc: OSError) -> str:
+    """What a file the system will not let staffpulse read (its permissions, a disk error)
+    is told: nothing of it was read, so its records are lost, not left out as a README is."""
+    return (
+        f"{UNREADABLE} ({exc.strerror or exc}): nothing of it was read. Check that you may read "
+        "it (its permissions), or copy it to a folder of yours and give that copy"
+    )
+
+
+def is_unreadable(problem: Problem) -> bool:
+    return problem.line is None and problem.message.startswith(UNREADABLE + " (")
+
+
 def left_out(problem: Problem) -> bool:
     """A file left out whole (of no known format, or empty): told, but it lost no record."""
     return problem.message in LEFT_OUT or problem.message == EMPTY_FOLDER or told_why(problem)
@@ -116,6 +130,9 @@ def told_why(problem: Problem) -> bool:
 def is_empty_file(problem: Problem) -> bool:
     """Left out as empty (a file, or a folder among several paths)."""
     return problem.message in (EMPTY_FILE, EMPTY_FOLDER)
+
+
+UNREADABLE = "cannot read the file"
 
 
 def plan_folder(
@@ -142,11 +159,16 @@ def plan_folder(
                 problems.append(Problem(str(child), None, told_unfinished(unfinished)))
             elif not child.stat().st_size:
                 problems.append(Problem(str(child), None, EMPTY_FILE))
-            elif (source := claimed_by(child)) is None:
-                if not any(is_companion(child) for is_companion in COMPANIONS):
-                    problems.append(Problem(str(child), None, unknown_format(child)))
             else:
-                plan.append((child, source))
+                try:
+                    source = claimed_by(child)
+                except OSError as exc:  # no permission: told, and the rest of the folder read
+                    problems.append(UnreadFile(str(child), None, unreadable(exc), records=0))
+                    continue
+                if source is not None:
+                    plan.append((child, source))
+                elif not any(is_companion(child) for is_companion in COMPANIONS):
+                    problems.append(Problem(str(child), None, unknown_format(child)))
 
 
 def plan_beside(folder: Path, source: Source, plan: list[tuple[Path, Source]]) -> None:
