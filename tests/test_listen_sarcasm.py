@@ -18,6 +18,7 @@ SARCASTIC = [
     "Pizza party instead of raises again. Thanks, management.",
     "Four-day onboarding with no laptop, what could possibly go wrong",
     "Orientation moved to a Sunday and no laptops yet. What could go wrong?",
+    "Oh joy, more overtime this weekend.",
 ]
 SINCERE = [
     "I love how supportive my team is",
@@ -30,6 +31,11 @@ SINCERE = [
     "So glad that we work without overtime now.",
     # praise of one thing, a grievance in another sentence
     "Can't wait to start my new role on Monday. The last one had mandatory overtime.",
+    # overtime, layoffs, on-call or a commute are facts of work, not grievances of their own
+    "I love that our company pays overtime at double rate.",
+    "So happy that the layoffs are finally over.",
+    "Excited to see so many applicants for our on-call nurse roles!",
+    "Can't wait to start my new remote job, goodbye commute!",
     # "what could go wrong" inside a sentence is no marker
     "Write down what could go wrong before the launch, then plan for each.",
 ]
