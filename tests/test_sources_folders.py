@@ -225,3 +225,37 @@ def test_a_file_without_read_permission_is_told_and_the_rest_imported(
     result = runner.invoke(app, ["import", str(folder), "--db", db])
     assert result.exit_code == 65
     assert "locked.jsonl: cannot read the file (Permission denied)" in result.output
+
+
+def test_a_link_whose_file_is_gone_is_told_not_passed_over(tmp_path: Path) -> None:
+    # Both `import` and `score` skipped it without a word: its posts were lost in silence.
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    post = '{"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "Hi"}\n'
+    (folder / "a.jsonl").write_text(post, encoding="utf-8")
+    (folder / "moved.jsonl").symlink_to(tmp_path / "gone" / "moved.jsonl")
+    runner, db = CliRunner(), str(tmp_path / "s.db")
+
+    result = runner.invoke(app, ["import", str(folder), "--db", db], env={"COLUMNS": "400"})
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"{folder / 'moved.jsonl'}: a link to a file that is not there" in said
+    assert "Put the file back where the link points" in said
+    assert "Files that could not be read: 1" in said and "Imported 1 post" in said
+
+    scored = runner.invoke(app, ["score", str(folder), "-o", str(tmp_path / "out"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    assert (
+        '"files_skipped": 1' in scored.stdout
+        and "a link to a file that is not there" in scored.stdout
+    )
+
+    (folder / "a.jsonl").unlink()  # nothing else to read: refused, naming the link
+    result = runner.invoke(app, ["import", str(folder), "--db", db])
+    assert result.exit_code == 65
+    assert "moved.jsonl: a link to a file that is not there" in result.output

@@ -12,6 +12,7 @@ as CSV: the reason most such folders hold nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -135,6 +136,14 @@ def is_empty_file(problem: Problem) -> bool:
 UNREADABLE = "cannot read the file"
 
 
+def broken_link(path: Path) -> str:
+    """What a link whose file is gone (moved, deleted, on a drive not connected) is told."""
+    return (
+        f"a link to a file that is not there ({os.readlink(path)}): nothing of it was read. "
+        "Put the file back where the link points (or connect its drive), or give the file itself"
+    )
+
+
 def plan_folder(
     folder: Path, plan: list[tuple[Path, Source]], problems: list[Problem], seen: set[Path]
 ) -> None:
@@ -169,6 +178,8 @@ def plan_folder(
                     plan.append((child, source))
                 elif not any(is_companion(child) for is_companion in COMPANIONS):
                     problems.append(Problem(str(child), None, unknown_format(child)))
+        elif child.is_symlink():  # a link whose file is gone: its records lost, so told
+            problems.append(UnreadFile(str(child), None, broken_link(child), records=0))
 
 
 def plan_beside(folder: Path, source: Source, plan: list[tuple[Path, Source]]) -> None:
