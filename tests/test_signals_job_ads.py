@@ -212,3 +212,19 @@ def test_the_quick_look_at_a_posts_words_changes_no_verdict(text: str) -> None:
     # None: every rule runs in full, as before the quick look; "h\u0131ring" (dotless i) is
     # "hiring" to the rules but not to a look at the lower-cased words
     assert job_ads._is_staffing_ad(text) == job_ads._reads_as_staffing_ad(text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        # a seeker's own search is a conversation to join, not an ad to leave out
+        ("I'm looking for a new job in marketing. Anyone hiring?", False),
+        ("I'm looking for a mentor in HR. Anyone up for a coffee chat?", False),
+        ("Im looking for a remote role in Denver, any leads?", False),
+        ("I'm looking for a Java developer in Austin, DM me", True),
+        ("We're looking for 2 welders in Dallas", True),
+    ],
+)
+def test_a_seekers_own_search_is_no_ad_but_a_recruiters_is(text: str, is_ad: bool) -> None:
+    assert looks_like_job_ad(text) is is_ad
+    assert bool(find_staffing_ads([text])[0]) is is_ad

@@ -94,7 +94,10 @@ _CALL_TO_APPLY = re.compile(
     r"searching for|recruiting)\b|"
     r"\bwalk-?in interviews?\b|\bimmediate (?:start|openings?|hire|hiring)\b|"
     r"\baccepting applications\b|\bhave (?:an? |several |\d+ )?(?:job )?openings? for\b|"
-    r"\b(?:i'?m|we'?re) looking for (?:an?|two|three|four|five|\d+) [\w -]{3,40}\bin [A-Z]",
+    # not a seeker's own "I'm looking for a new job in marketing" nor "a mentor in HR"
+    r"\b(?:i'?m|we'?re) looking for (?:an?|two|three|four|five|\d+) "
+    r"(?!(?:new |good |great |better |full-time |part-time |remote )?(?:job|role|position|gig|"
+    r"career|opportunit|internship|mentor|coach|apartment|roommate|place)\w*\b)[\w -]{3,40}\bin [A-Z]",
     _I,
 )
 # someone sought for a role; case matters for the job title ("Seeking a Payroll Specialist")
