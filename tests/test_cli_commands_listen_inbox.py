@@ -198,7 +198,11 @@ def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
     shown = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--limit", "3"])
     first = data["items"][0]["conversation_id"]
     assert first.startswith("at://") and f"id: {first}" in shown.stdout
-    assert "staffpulse inbox dismiss ID" in shown.stdout
+    # the hint names the store given: "staffpulse inbox dismiss ID" alone found no store
+    hint = f"staffpulse --db {db} inbox dismiss ID"
+    assert hint in shown.stdout
+    done = runner.invoke(app, hint.replace("ID", first).split()[1:])
+    assert done.exit_code == 0, done.output
 
 
 def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: Path) -> None:

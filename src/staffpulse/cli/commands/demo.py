@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shlex
-import shutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +12,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.program import command_name
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
 
@@ -140,15 +139,6 @@ def serve_command(program: str, db_path: Path) -> str:
     if db_path.expanduser().resolve() == (default_demo_dir() / DEMO_DB_NAME).expanduser().resolve():
         return f"{program} demo --serve"
     return f"{program} demo --serve --db {escape(shlex.quote(str(db_path)))}"
-
-
-def command_name() -> str:
-    """``staffpulse`` when the shell finds it, else the path it was run by
-    (``.venv/bin/staffpulse`` before ``source .venv/bin/activate``)."""
-    ran = Path(sys.argv[0])
-    if ran.name != "staffpulse" or shutil.which("staffpulse"):
-        return "staffpulse"
-    return shlex.quote(str(ran))  # a folder named with a space runs as printed too
 
 
 def register(app: typer.Typer) -> None:

@@ -254,6 +254,7 @@ def inbox(
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
         return
+    from staffpulse.cli.program import on_store
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.looks import record_look
     from staffpulse.listen.window import configured_window, parse_as_of, parse_max_age, topic_list
@@ -296,7 +297,7 @@ def inbox(
         write_inbox_html(result, html)
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
-        render_inbox(console, result)
+        render_inbox(console, result, command=on_store(db, "inbox"))
     # a person saw the whole inbox: "new" is measured from now next time (docs/listen.md)
     whole = topic is None and platform is None and not isinstance(reference, datetime)
     if whole and not keep_new and result.look is not None and (html is not None or not as_json):

@@ -207,7 +207,7 @@ def _busiest_account(store: Store) -> str | None:
 def _first_steps(busiest: str | None, db: Path | None) -> str:
     """What to type after the first import into a new store: the summary alone left a new
     user at a prompt, with the next commands only in the README."""
-    from staffpulse.cli.commands.demo import command_name  # as the user can run it
+    from staffpulse.cli.program import command_name  # as the user can run it
 
     program = escape(command_name())
     # quoted for the shell: "--db my stores/client.db" as printed gave audit two arguments
