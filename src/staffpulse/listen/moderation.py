@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.accents import straighten_quotes
+from staffpulse.listen.partisan import PARTISAN_RE
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
 
@@ -105,18 +106,6 @@ _PUT_DOWN_RE = re.compile(
 _NSFW_RE = re.compile(
     r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|blow-?jobs?|"
     r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
-    re.IGNORECASE,
-)
-# Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the Resistance")
-_PARTISAN_RE = re.compile(
-    r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|libs|liberals|"
-    r"leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|left[- ]?wingers?|"
-    r"right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|ukip|antifa|"
-    r"woke(?!\s+up\b)|trump(?!et)\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
-    r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|jeremycorbyn|"
-    r"farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|palin|#resist(ance|"
-    r"ers?)?|#theresistance|(?-i:[Tt]he Resistance)(?! [Tt]o\b)|(part of|join(ed|ing)?) the "
-    r"resistance(?! to\b)|votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",
     re.IGNORECASE,
 )
 _DISTRESS_RE = re.compile(
@@ -296,7 +285,7 @@ def moderate(text: str) -> Moderation:
         or len(_VILIFYING_RE.findall(plain)) >= 2
         or _PUT_DOWN_RE.search(plain) is not None
     )
-    politics = _PARTISAN_RE.search(plain) is not None
+    politics = PARTISAN_RE.search(plain) is not None
     return Moderation(
         hostile=hostile,
         nsfw=_NSFW_RE.search(plain) is not None,
