@@ -232,3 +232,18 @@ def test_items_that_came_in_since_the_last_look_are_marked_new_and_counted() -> 
     # a look at one topic leaves the mark where the last look at the whole inbox put it
     one_topic = shown(make([item(new=True)], look=Look("", NOW, since), topic_query="pay"))
     assert "1 new conversation since you last looked at the whole inbox (28 Feb" in one_topic
+
+
+def test_the_demos_long_snoozed_list_names_the_inbox_command_that_lists_them_all() -> None:
+    # the demo takes no --json: "(--json lists all)" under its snoozed list was no command
+    from staffpulse.listen.snooze import SnoozedItem
+
+    snoozed = [
+        SnoozedItem("bluesky", f"s-{n}", NOW + timedelta(days=7), NOW, None, "Hi", "ana", "d")
+        for n in range(12)
+    ]
+    more = "staffpulse --db /tmp/demo.db inbox --as harborline"
+    console = Console(record=True, width=60)
+    render_inbox(console, make([], snoozed=snoozed), more=more)
+    assert f"  … and 2 more ({more} --json lists all)" in console.export_text().splitlines()
+    assert "… and 2 more (--json lists all)" in shown(make([], snoozed=snoozed))

@@ -178,7 +178,7 @@ def render_inbox(
                 highlight=False,
                 soft_wrap=True,  # a command to copy, whole however long its store's path
             )
-    render_snoozed(console, inbox)
+    render_snoozed(console, inbox, more=more)
 
 
 def with_age_commands(note: str, more: str) -> str:
@@ -201,9 +201,10 @@ def _who_opened(item: InboxItem) -> str:
     return f"{item.author_label} ({note})" if note else item.author_label
 
 
-def render_snoozed(console: Console, inbox: Inbox) -> None:
+def render_snoozed(console: Console, inbox: Inbox, *, more: str | None = None) -> None:
     """The conversations snoozed, the first to come back first, each with its date and its id
-    (for ``inbox reopen ID``, which brings one back now)."""
+    (for ``inbox reopen ID``, which brings one back now). ``more`` as for ``render_inbox``: the
+    demo takes no --json, so its line names the inbox command that lists them all."""
     if not inbox.snoozed:
         return
     console.print(
@@ -220,7 +221,13 @@ def render_snoozed(console: Console, inbox: Inbox) -> None:
             soft_wrap=True,
         )
     if len(inbox.snoozed) > 10:
-        console.print(f"  … and {len(inbox.snoozed) - 10} more (--json lists all)")
+        # the HTML page only counts them: --json alone lists them all
+        lists_all = f"{escape(more)} --json" if more else "--json"
+        console.print(
+            f"  … and {len(inbox.snoozed) - 10} more ({lists_all} lists all)",
+            highlight=False,
+            soft_wrap=True,  # a command to copy, whole however long its store's path
+        )
 
 
 def new_line(inbox: Inbox) -> str | None:
