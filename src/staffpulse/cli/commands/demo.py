@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.program import command_name
+from staffpulse.cli.program import command_name, on_store
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
 
@@ -85,16 +85,14 @@ def demo_command(
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
         # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
-        inbox = f"{command_name()} --db {shlex.quote(str(result.db_path))} inbox"
+        inbox = on_store(result.db_path, "inbox")
         # the demo takes no --limit nor --json: the lines name the inbox command that shows more
         more = f"{inbox} --as {DEMO_FIRM_HANDLE}"
         render_inbox(console, result.inbox, command=inbox, more=more)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
         # the demo takes no --limit: the line names the connect run that shows the rest
-        again = (
-            f"{command_name()} connect {DEMO_FIRM_HANDLE} --db {shlex.quote(str(result.db_path))}"
-        )
+        again = on_store(result.db_path, f"connect {DEMO_FIRM_HANDLE}")
         render_suggestions(console, result.suggestions, command=again)
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
