@@ -321,6 +321,10 @@ def test_list_and_retry_without_a_store_say_so_and_make_none(tmp_path: Path, fla
     assert result.exit_code == 66, result.output
     assert "no store at" in result.output
     assert not missing.exists()
+    # the way to fill it is this command, not an import of posts
+    said = " ".join(result.output.split())
+    assert f"staffpulse add-handles FILE --db {missing}" in said
+    assert "staffpulse import" not in said
 
 
 def test_list_keeps_the_file_name_of_a_handle_from_a_deep_folder(db: Path, tmp_path: Path) -> None:

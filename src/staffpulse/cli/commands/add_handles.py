@@ -26,10 +26,10 @@ from staffpulse.connect.handles import (
     merge_pending,
     read_handle_files,
 )
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 from staffpulse.models import platform_label, platform_name
 from staffpulse.report.counts import count_of
-from staffpulse.store import open_store
+from staffpulse.store import Store, open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -67,7 +67,7 @@ def add_handles_command(
         )
     # only new handles make a store: --list and --retry read one, as stats does, and on a
     # mistyped --db they said "no pending handles" of an empty store they had just made
-    with open_store(db, create=bool(files)) as store:
+    with _open_handles_store(db, create=bool(files)) as store:
         entries = merge_pending(store, read.entries) if retry else read.entries
         with make_count_progress(err_console, disable=not entries) as bar:
             shown = _HandleProgress(bar, len(entries), tell_fetches=not as_json)
@@ -88,6 +88,22 @@ def add_handles_command(
             _print_stored_for_later(report)
     if files and read.problems and not entries:
         raise typer.Exit(1)
+
+
+def _open_handles_store(db: Path | None, *, create: bool) -> Store:
+    """The store; for --list and --retry on a --db (or STAFFPULSE_DB) with no store, a hint
+    that this command fills it: "staffpulse import FILE --db typo.db" told a user with handles
+    to list to import posts."""
+    try:
+        return open_store(db, create=create)
+    except MissingFileError as exc:
+        if db is None:
+            raise
+        raise MissingFileError(
+            exc.message,
+            hint="check the --db path (or STAFFPULSE_DB), or add handles to it first: "
+            f"staffpulse add-handles FILE --db {db}",
+        ) from None
 
 
 class _HandleProgress:
