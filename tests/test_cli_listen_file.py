@@ -1,6 +1,6 @@
 """The relevance filter a listen uses, as the terminal tells it: without the classifier it
 says which keywords it falls back on; and ``--from`` refuses every connection option given
-with it, naming them all; an empty recording is refused, not read as zero events."""
+with it, naming them all; an empty recording, or a file that is none, is refused, not read as zero events."""
 
 from __future__ import annotations
 
@@ -77,4 +77,23 @@ def test_an_empty_recording_is_refused_not_read_as_zero_events(
     assert result.exit_code == 65, result.output
     assert "the file is empty" in result.output
     assert "Next: staffpulse inbox" not in result.output
+    assert not store.exists()  # a mistyped --db is left without an empty store
+
+
+def test_a_file_that_is_no_recording_is_refused_before_a_store_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recording = tmp_path / "posts.jsonl"
+    recording.write_text('{"text": "a post", "author": "ana"}\nnot json\n', encoding="utf-8")
+
+    def load_no_filter() -> None:
+        raise AssertionError("the classifier loaded (seconds) for a file that is no recording")
+
+    monkeypatch.setattr(text_signals, "load_text_signals_or_none", load_no_filter)
+    store = tmp_path / "new.db"
+    args = ["listen", "bluesky", "--from", str(recording), "--db", str(store)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.output.split())
+    assert "not a recorded Jetstream stream: no event in 2 lines read (line 1: JSON" in said
     assert not store.exists()  # a mistyped --db is left without an empty store

@@ -115,12 +115,16 @@ def _read_into(
         events += 1
         listener.handle_event(event)
     if not events and replay.problems:
-        first = replay.problems[0]
-        raise InputError(
-            f"{path}: not a recorded Jetstream stream: no event in"
-            f" {count_of(len(replay.problems), 'line')} read (line {first.line:,}: {first.what})",
-            hint=_HINT,
-        )
+        raise _not_a_recording(path, replay.problems)
+
+
+def _not_a_recording(path: Path, problems: list[FileProblem]) -> InputError:
+    first = problems[0]
+    return InputError(
+        f"{path}: not a recorded Jetstream stream: no event in"
+        f" {count_of(len(problems), 'line')} read (line {first.line:,}: {first.what})",
+        hint=_HINT,
+    )
 
 
 def _what(exc: MalformedFrame, complete: bool) -> str:
@@ -135,8 +139,9 @@ def _what(exc: MalformedFrame, complete: bool) -> str:
 
 
 def check_recording(path: Path) -> None:
-    """Refuse a path that is no readable file, a compressed one or an empty one, before the
-    classifier takes seconds to load (and before a store is made at a mistyped --db)."""
+    """Refuse a path that is no readable file, a compressed one, an empty one or one with no
+    event among its first lines (an X archive, a CSV), before the classifier takes seconds to
+    load and before a store is made (a mistyped --db was left with an empty store)."""
     with _open(path) as handle:
         if handle.read(2) == b"\x1f\x8b":  # read line by line, it is all "not JSON"
             raise InputError(
@@ -152,6 +157,18 @@ def check_recording(path: Path) -> None:
                 hint="check that you chose the recording itself, and that the recording had run"
                 " (a stream saved while nothing came in is empty)",
             )
+    problems: list[FileProblem] = []
+    for number, line, complete in _lines(path):
+        try:
+            parse_frame(line)
+        except MalformedFrame as exc:
+            problems.append(FileProblem(number, _what(exc, complete)))
+            if len(problems) < FIRST_LINES:
+                continue
+        else:
+            return  # an event: a recording, read whole by replay_file
+        break
+    raise _not_a_recording(path, problems)
 
 
 def _open(path: Path) -> BinaryIO:
