@@ -154,3 +154,20 @@ def test_the_main_language_is_the_one_most_posts_are_stored_in() -> None:
     assert main_language(german) == "de"
     assert main_language(feed(("a", "de"), ("b", "en"))) is None  # half is not most
     assert main_language(feed(("a", "qme"), ("b", None))) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raabs an der Thaya → Weiden in der Oberpfalz: 300 km by bike, what a week",
+        "Café de Flore, then Rio de la Plata: a client visit",
+    ],
+)
+def test_foreign_words_inside_place_names_leave_an_english_post_english(text: str) -> None:
+    assert language_of_text(text) == "en"
+
+
+def test_german_nouns_around_function_words_are_no_place_name() -> None:
+    # German capitalises every noun: "Mitarbeiter für Lager" reads like a name but is German
+    assert language_of_text("Wir suchen Mitarbeiter für Lager und Versand") == "other"
+    assert language_of_text("Wir suchen Mitarbeiter für Lager und Versand, the best") == "other"

@@ -76,16 +76,53 @@ def _latin(ch: str) -> bool:
     return ch <= "\u024f"  # Basic Latin to Latin Extended-B
 
 
+MAX_NAME_LINK = 3  # lower-case words a name holds between its capitalised ones ("ob der")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that is no function word: "Thaya", not "The" or "Der"."""
+    low = word.lower()
+    return word[0].isupper() and low not in ENGLISH_WORDS and low not in OTHER_WORDS
+
+
+def _in_names(found: Sequence[re.Match[str]], words: Sequence[str]) -> int:
+    """How many foreign function words sit inside a name: short lower-case words between two
+    capitalised ones, with only spaces between ("Frankfurt am Main", "Café de Flore")."""
+    count, i = 0, 1
+    while i < len(found):
+        j = i
+        while j < len(found) and found[j].group().islower() and len(found[j].group()) <= 4:
+            j += 1
+        run = range(i, j)
+        if (
+            0 < len(run) <= MAX_NAME_LINK
+            and j < len(found)
+            and _name_word(found[i - 1].group())
+            and _name_word(found[j].group())
+            and all(
+                found[k].string[found[k - 1].end() : found[k].start()].isspace()
+                for k in range(i, j + 1)
+            )
+        ):
+            count += sum(words[k] in OTHER_WORDS for k in run)
+        i = max(j, i + 1)
+    return count
+
+
 def _evidence(text: str) -> tuple[Language, int, int]:
     """What the words tell, and how many English and other function words said so."""
     clean = _NOISE.sub(" ", text)
     letters = [ch for ch in clean if ch.isalpha()]
     if len(letters) >= 4 and sum(not _latin(ch) for ch in letters) * 2 > len(letters):
         return "other", 0, 0  # mostly Cyrillic, Greek, Arabic, CJK, Hangul...
-    words = [w.lower().replace("’", "'") for w in _WORDS.findall(clean)]
+    found = list(_WORDS.finditer(clean))
+    words = [m.group().lower().replace("’", "'") for m in found]
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
-    if other >= MIN_OTHER and other > english:
+    # "Raabs an der Thaya", "Rio de la Plata" name a place in an English post; German
+    # capitalises every noun ("Mitarbeiter für Lager"), so without English words they still count
+    counted = other - _in_names(found, words) if english else other
+    if counted >= MIN_OTHER and counted > english:
         return "other", english, other
     return ("en" if english else "unknown"), english, other
 
