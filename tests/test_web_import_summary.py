@@ -13,6 +13,7 @@ from staffpulse.store import AccountSummary, open_store
 from staffpulse.web.import_summary import (
     MAX_PROBLEMS_SHOWN,
     SHOWN_ACCOUNTS,
+    SHOWN_FILES_READ_AS,
     accounts_touched,
     describe_import,
     import_summary,
@@ -142,4 +143,21 @@ def test_a_problem_that_cost_no_record_is_a_note_not_a_skipped_record() -> None:
     assert result["notices"] == [
         {"file": "feed.json, line 19", "message": "a few bytes are not valid UTF-8"},
         {"file": "feed.json", "message": "read as Windows-1252"},
+    ]
+
+
+def test_the_files_read_are_named_by_format_as_the_cli_names_them() -> None:
+    """The CLI prints "read FILE as FORMAT"; the page said nothing of it, so a CSV read as
+    another format than meant went unseen. The same file chosen twice is named once."""
+    files = [(TEMP + f"part{i}.jsonl", "twarc2 / X API v2 JSON") for i in range(7)]
+    files += [(TEMP + "posts.csv", "staffpulse CSV"), (TEMP + "posts.csv", "staffpulse CSV")]
+    report = ImportReport(posts=9, accounts=2, files=files)
+    result = describe_import(report, [], ["part0.jsonl", "posts.csv"], _named)
+    assert result["read_as"] == [
+        {
+            "label": "twarc2 / X API v2 JSON",
+            "files": [f"part{i}.jsonl" for i in range(SHOWN_FILES_READ_AS)],
+            "more": 7 - SHOWN_FILES_READ_AS,
+        },
+        {"label": "staffpulse CSV", "files": ["posts.csv"], "more": 0},
     ]

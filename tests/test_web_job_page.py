@@ -325,3 +325,22 @@ def test_a_lone_archive_file_says_how_many_posts_were_not_read_as_the_cli_counts
     assert "Records we skipped (4)" in text
     assert "so its 3 posts were not read" in text and "so its 1 profile was not read" in text
     assert "Skipped 4 records" in _cli_import(tmp_path / "both", both)
+
+
+def test_the_page_says_what_each_file_was_read_as_as_the_cli_does(tmp_path: Path) -> None:
+    """An upload of several files of different formats, a ZIP among them: the page names
+    each file read with its format ("read FILE as FORMAT" on the CLI), the ZIP's members by
+    the user's names, and not the files left out."""
+    csv = "\ufeffid;author;created_at;text\n1;acme;2026-03-01T10:00:00Z;We are hiring\n"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("more.csv", csv.replace("1;", "2;").encode())
+        archive.writestr("notes.txt", "call the client on Monday\n")
+    status, page = _job_page(
+        tmp_path, [("posts.csv", csv.encode()), ("export.zip", buffer.getvalue())]
+    )
+    assert status["state"] == "done"
+    text = page_words(page)
+    assert "Read posts.csv, export.zip › more.csv as staffpulse CSV." in text
+    assert "notes.txt as" not in text
+    assert "export.zip › notes.txt" in text.split("Files we left out")[1]

@@ -40,6 +40,9 @@ SHOWN_ACCOUNTS = 20
 # file that names no platform, is no handle (a cell of post text in the author column, say):
 # the job page says so, and the pages wrap it and name files shortly.
 SHOWN_OF_A_LONG_HANDLE = 40
+# files named a format on the job page, as the CLI's "read FILE as FORMAT" lines name them;
+# past this many of one format, the rest are counted
+SHOWN_FILES_READ_AS = 5
 
 
 def import_summary(report: ImportReport) -> str:
@@ -157,12 +160,36 @@ def describe_import(
         # kept without an account), as the CLI prints them after its summary
         "notices": notices[:MAX_PROBLEMS_SHOWN],
         "more_notices": max(0, len(notices) - MAX_PROBLEMS_SHOWN),
+        # which files were read as which format, as the CLI prints them: a CSV read as another
+        # format than meant, or an archive's part read apart, shows here
+        "read_as": files_read_as(report.files, name_file),
         "accounts": shown_accounts(found),
         "more_accounts": max(0, len(found) - SHOWN_ACCOUNTS),
         "overlong": overlong_handles(found),
         # accounts came in without posts (a followers list): say where they will show
         "no_posts_yet": bool(report.new_accounts) and not found,
     }
+
+
+def files_read_as(
+    files: list[tuple[str, str]], name_file: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """The files read, by the format they were read as (first seen first), each format with
+    the first :data:`SHOWN_FILES_READ_AS` of its files by the user's names and how many more."""
+    by_label: dict[str, list[str]] = {}
+    for file, label in files:
+        names = by_label.setdefault(label, [])
+        name = name_file(file)
+        if name not in names:  # the same file chosen twice is read once
+            names.append(name)
+    return [
+        {
+            "label": label,
+            "files": names[:SHOWN_FILES_READ_AS],
+            "more": max(0, len(names) - SHOWN_FILES_READ_AS),
+        }
+        for label, names in by_label.items()
+    ]
 
 
 def skipped_sheet(problems: list[Problem], name_file: Callable[[str], str]) -> bytes:
