@@ -17,9 +17,13 @@ def command_name() -> str:
     return shlex.quote(str(ran))  # a folder named with a space runs as printed too
 
 
+def db_option(db: Path | None) -> str:
+    """`` --db PATH`` for a hint, quoted for the shell ("--db my stores/client.db" as printed
+    gave the command two arguments); empty for the default store."""
+    return "" if db is None else f" --db {shlex.quote(str(db))}"
+
+
 def on_store(db: Path | None, command: str) -> str:
     """``command`` as the user runs it on the store ``db``: a hint that left out a store
     given with --db sent the user to the default store, which may not exist."""
-    if db is None:
-        return f"{command_name()} {command}"
-    return f"{command_name()} --db {shlex.quote(str(db))} {command}"
+    return f"{command_name()}{db_option(db)} {command}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.program import command_name, on_store
+from staffpulse.cli.program import command_name, db_option, on_store
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
 
@@ -115,8 +114,7 @@ def next_steps(program: str, db_path: Path, serving: bool) -> str:
     """What to do after the demo: the audit report, exploring the demo store, and the
     dashboard; with ``--serve`` the dashboard starts right below, so its command is not
     offered again."""
-    # quoted for the shell: "--db /Users/Jane Doe/demo.db" as printed gave audit two arguments
-    explore = f"  {program} audit mia_recruits --db {escape(shlex.quote(str(db_path)))}"
+    explore = f"  {program} audit mia_recruits{escape(db_option(db_path))}"
     if serving:
         return (
             "\nNext: open the audit report or the dashboard below in your browser; later, "
@@ -136,7 +134,7 @@ def serve_command(program: str, db_path: Path) -> str:
 
     if db_path.expanduser().resolve() == (default_demo_dir() / DEMO_DB_NAME).expanduser().resolve():
         return f"{program} demo --serve"
-    return f"{program} demo --serve --db {escape(shlex.quote(str(db_path)))}"
+    return f"{program} demo --serve{escape(db_option(db_path))}"
 
 
 def register(app: typer.Typer) -> None:

@@ -207,11 +207,10 @@ def _busiest_account(store: Store) -> str | None:
 def _first_steps(busiest: str | None, db: Path | None) -> str:
     """What to type after the first import into a new store: the summary alone left a new
     user at a prompt, with the next commands only in the README."""
-    from staffpulse.cli.program import command_name  # as the user can run it
+    from staffpulse.cli.program import command_name, db_option  # as the user can run it
 
     program = escape(command_name())
-    # quoted for the shell: "--db my stores/client.db" as printed gave audit two arguments
-    on = f" --db {escape(shlex.quote(str(db)))}" if db is not None else ""
+    on = escape(db_option(db))
     grade = (
         f"; {program} audit {escape(busiest)}{on} grades the account with the most posts"
         if busiest
