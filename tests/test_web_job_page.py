@@ -344,3 +344,18 @@ def test_the_page_says_what_each_file_was_read_as_as_the_cli_does(tmp_path: Path
     assert "Read posts.csv, export.zip › more.csv as staffpulse CSV." in text
     assert "notes.txt as" not in text
     assert "export.zip › notes.txt" in text.split("Files we left out")[1]
+
+
+def test_a_file_chosen_twice_is_read_once_and_said(tmp_path: Path) -> None:
+    """``staffpulse import a.csv a.csv`` notes "given twice: read once"; the page read both
+    copies and said nothing. Another file under the same name (other bytes) is still read."""
+    csv = b"id,author,created_at,text\n1,acme,2026-03-01T10:00:00Z,We are hiring\n"
+    other = csv.replace(b"1,acme", b"2,acme")
+    status, page = _job_page(
+        tmp_path, [("posts.csv", csv), ("posts.csv", csv), ("posts.csv", other)]
+    )
+    assert status["state"] == "done"
+    text = page_words(page)
+    assert "posts.csv: chosen twice: read once" in text.split("Please note")[1]
+    assert "Read 2 posts and 1 account: 1 new account and 2 new posts." in text
+    assert "Import of posts.csv, posts.csv" in text  # the two files of other bytes

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError, UnsafeArchiveError
+from staffpulse.sources.base import Notice
 from staffpulse.web.app import WebContext, error_page, form_problem, web
 from staffpulse.web.forms import bounded_int
 from staffpulse.web.import_progress import ImportProgress
@@ -103,7 +104,12 @@ REMOVE_DELETED_FIELD = "remove_deleted"
 
 
 def _import_job(
-    ctx: WebContext, files: list[Path], folder: Path, names: list[str], remove_deleted: bool
+    ctx: WebContext,
+    files: list[Path],
+    folder: Path,
+    names: list[str],
+    remove_deleted: bool,
+    repeated: list[str],
 ) -> JobFunc:
     from staffpulse.ingest import import_paths
 
@@ -133,6 +139,8 @@ def _import_job(
                 found = touched_accounts(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+        # a file chosen twice was read once (uploads.drop_repeats), as the CLI notes it
+        report.notices[:0] = [Notice(name, "chosen twice: read once") for name in repeated]
         return describe_import(report, found, names, named)
 
     return run
@@ -210,6 +218,7 @@ async def import_upload(request: Request) -> Response:
         raise InputError(
             "no file was chosen", hint="pick an X archive ZIP, a twarc2 JSONL or a CSV first"
         )
+    repeated = upload.drop_repeats()
     names = upload.names
     try:
         for _name, path in upload.files:
@@ -225,7 +234,7 @@ async def import_upload(request: Request) -> Response:
     job = ctx.jobs.submit(
         "import",
         upload_title(names),
-        _import_job(ctx, files, upload.folder, names, remove_deleted),
+        _import_job(ctx, files, upload.folder, names, remove_deleted, repeated),
     )
     return job_response(request, job)
 

@@ -7,6 +7,7 @@ part (the forms put it first), so nothing is written to disk for a forged reques
 
 from __future__ import annotations
 
+import filecmp
 import re
 import shutil
 import tempfile
@@ -79,6 +80,32 @@ class ReceivedUpload:
 
     def cleanup(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def drop_repeats(self) -> list[str]:
+        """Leave out each file chosen again (the same name and the same bytes as one before
+        it), as ``staffpulse import`` reads a file given twice once; return their names, for
+        the job page to say so ("chosen twice: read once")."""
+        kept: list[tuple[str, Path]] = []
+        names: list[str] = []
+        repeated: list[str] = []
+        for (field_name, path), name in zip(self.files, self.names, strict=True):
+            if any(
+                n == name and _same_bytes(p, path) for (_f, p), n in zip(kept, names, strict=True)
+            ):
+                path.unlink(missing_ok=True)
+                if name not in repeated:
+                    repeated.append(name)
+                continue
+            kept.append((field_name, path))
+            names.append(name)
+        self.files, self.names = kept, names
+        return repeated
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and filecmp.cmp(
+        first, second, shallow=False
+    )
 
 
 class _Collector:
