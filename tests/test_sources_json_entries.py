@@ -183,3 +183,34 @@ def test_a_jsonl_page_cut_after_its_includes_keeps_its_authors_profiles(tmp_path
     assert [p.message.split(",")[0] for p in report.problems] == [
         "the file looks cut short: it stops in the middle"
     ]
+
+
+def test_a_jsonl_page_cut_inside_its_includes_keeps_the_profiles_before_the_cut(
+    tmp_path: Path,
+) -> None:
+    # a twarc2 download that stopped in the last page's includes lost them all: every post of
+    # the page was kept with no author handle; now the profiles whole before the cut are kept
+    page = _page()
+    data, includes = page["data"], page["includes"]
+    assert isinstance(data, list) and isinstance(includes, dict)
+    data.append({"id": "103", "author_id": "8", "text": "Hiring drivers"})
+    includes["users"].append({"id": "8", "username": "RoadCrew", "name": "Road Crew"})
+    text = json.dumps(page)
+    path = tmp_path / "search.jsonl"
+    path.write_text(text[: text.index('"RoadCrew"') + 4], encoding="utf-8")  # in the 2nd user
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        rows = store.conn.execute("SELECT id, author_handle FROM posts ORDER BY id").fetchall()
+    assert (report.posts, report.accounts, report.skipped) == (3, 1, 0)
+    assert [tuple(row) for row in rows] == [
+        ("101", "AcmeStaffing"),
+        ("102", "AcmeStaffing"),
+        ("103", ""),  # its author's profile came after the cut
+    ]
+    (gap,) = [notice for notice in report.notices if "no author profile" in notice.message]
+    assert "includes were damaged or cut off" in gap.message  # the cut, not the request
+    # cut after the users, in the media: the profiles and nothing lost told of them
+    path.write_text(text[: text.index('"media"') + 12], encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.accounts) == (3, 2)
+    assert [n.message for n in report.notices if "profile" in n.message] == []

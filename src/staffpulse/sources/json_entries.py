@@ -76,17 +76,16 @@ class Salvaged:
     document: Any
     read: int
     lost: int
+    cut_in_includes: bool = False  # those of a page's includes after the cut are lost
 
     @property
     def part_lost(self) -> str | None:
-        """``"includes"`` for an X API v2 page cut before them: its authors' profiles were lost
-        to the cut, not left out of the request; else None."""
+        """``"includes"`` for an X API v2 page cut before or in them: (some of) its authors'
+        profiles were lost to the cut, not left out of the request; else None."""
         page = self.document
-        return (
-            "includes"
-            if isinstance(page, dict) and "data" in page and "includes" not in page
-            else None
-        )
+        if not isinstance(page, dict) or "data" not in page:
+            return None
+        return "includes" if "includes" not in page or self.cut_in_includes else None
 
     @property
     def told(self) -> str:
@@ -114,31 +113,40 @@ def salvage_cut(text: str) -> Salvaged | None:
             last = (where, "".join("]" if b in ("[", "") else "}" for b in reversed(stack)))
     if last is None:
         return None
-    if (whole := _end_of_whole_keys(text)) is not None and whole > last[0]:
-        # the cut came after the entries and a part after them (a page's includes, with the
-        # authors' profiles): that part is kept whole too
-        last = (whole, "}")
+    in_part = False
+    if (whole := _end_of_whole_parts(text)) is not None and whole[0] > last[0]:
+        # the cut came after the entries, in or after a part after them (a page's includes,
+        # with the authors' profiles): what of it came whole is kept too
+        last, in_part = whole, len(whole[1]) > 1
     try:
         document = orjson.loads(text[: last[0]] + last[1])
     except orjson.JSONDecodeError:
         return None
     read = count_entries(orjson.dumps(document).decode("utf-8"))
-    return Salvaged(document, read, max(count_entries(text) - read, 0))
+    return Salvaged(document, read, max(count_entries(text) - read, 0), in_part)
 
 
-def _end_of_whole_keys(text: str) -> int | None:
-    """Where the last value of a top-level object that came whole before a cut ends (after
-    its "}" or "]"); None when the text is no object or none came whole."""
+def _end_of_whole_parts(text: str) -> tuple[int, str] | None:
+    """Where a top-level object cut short can be closed after what came whole (after its "}"
+    or "]"), and the closers: a value of its own, or in a page's ``includes`` a list (the
+    users) or one of its entries (a profile), so that a cut in the includes costs only what
+    came after it; None when the text is no object or nothing in it came whole."""
     if not text.lstrip().startswith("{"):
         return None
-    depth, end = 0, None
+    stack: list[str] = []
+    key, end = "", None
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
         if token[0] == '"':
+            key = token if len(stack) == 1 else key  # the top-level key, before its value
             continue
-        depth += 1 if token in "[{" else -1
-        if depth == 1 and token in "]}":
-            end = match.end()
+        if token in "[{":
+            stack.append(token)
+            continue
+        if stack:
+            stack.pop()
+        if stack == ["{"] or (key == '"includes"' and stack in (["{", "{"], ["{", "{", "["])):
+            end = (match.end(), "".join("]" if b == "[" else "}" for b in reversed(stack)))
     return end
 
 
