@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.errors import InputError
-from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
+from staffpulse.fetch.handles import bluesky_handle, instance_host, mastodon_account, x_handle
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,12 @@ def test_bad_mastodon_accounts() -> None:
         mastodon_account("acme.bsky.social", "mastodon.social")
     with pytest.raises(InputError):
         mastodon_account("acme", None)  # no default instance to put it on
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["mastodon.social", "https://Mastodon.Social/", "HTTP://mastodon.social", "@mastodon.social"],
+)
+def test_an_instance_pasted_from_a_browser_or_with_an_at_names_the_same_host(typed: str) -> None:
+    # --instance and --hashtag read the instance the same way
+    assert instance_host(typed) == "mastodon.social"

@@ -83,6 +83,12 @@ def bluesky_handle(text: str) -> str:
     return handle
 
 
+def instance_host(text: str) -> str:
+    """The instance ``--instance`` or ``--hashtag`` means, as typed: "https://Mastodon.social/"
+    pasted from a browser, or "@mastodon.social", is "mastodon.social"."""
+    return re.sub(r"^https?://", "", text.strip(), flags=re.IGNORECASE).strip("/@").lower()
+
+
 def mastodon_account(text: str, default_instance: str | None) -> tuple[str, str]:
     """``(user, instance)`` from ``@user@instance``, ``user@instance``, a profile URL, or a bare
     ``user`` on ``default_instance``."""

@@ -38,7 +38,7 @@ from staffpulse.fetch.common import (
     recorded_run,
 )
 from staffpulse.fetch.cursors import RangeCursor
-from staffpulse.fetch.handles import mastodon_account
+from staffpulse.fetch.handles import instance_host, mastodon_account
 from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.fetch.tls import untrusted_error
@@ -266,9 +266,7 @@ class MastodonFetcher(FetcherBase):
                 f"'#{tag}' is not a hashtag",
                 hint="letters, digits and _ only, e.g. --hashtag hiring",
             )
-        # "https://mastodon.social/" pasted from a browser names the same instance
-        instance = re.sub(r"^https?://", "", instance.strip(), flags=re.IGNORECASE)
-        instance = instance.strip("/").lower()
+        instance = instance_host(instance)
         check_count("max_posts", max_posts, 1)
         report = FetchReport(platform="mastodon", target=f"#{tag}@{instance}")
         writer = PageWriter(self.store, SOURCE, report)

@@ -8,7 +8,6 @@ Everything printed through Rich that holds text from outside (handles, queries, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -277,10 +276,9 @@ def _account_on(account: str, instance: str) -> str:
     the default instance instead, another person of the same name, without a word; an account
     that names another instance than ``--instance`` is refused, as no one can tell which was
     meant."""
-    from staffpulse.fetch.handles import mastodon_account
+    from staffpulse.fetch.handles import instance_host, mastodon_account
 
-    # "https://mastodon.social/" pasted from a browser names the instance, as with --hashtag
-    host = re.sub(r"^https?://", "", instance.strip(), flags=re.IGNORECASE).strip("/@")
+    host = instance_host(instance)  # as with --hashtag: a pasted address names the instance
     try:
         _, wanted = mastodon_account(f"user@{host}", None)
     except InputError:
