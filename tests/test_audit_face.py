@@ -129,6 +129,10 @@ def test_evidence_and_advice_for_a_logo() -> None:
         ("jsmith1987", "reads like a handle or a nickname. Use a person's name"),
         # no capitals, no firm word: no "Rosa at christine novak"
         ("christine novak", '("Rosa Lund" or "Rosa at YourFirm")'),
+        # a first name beside a hashtag or a symbol is built on, not told "put a person's name"
+        ("Dana #remain", '("Dana Lund") or a name with the firm ("Dana at YourFirm")'),
+        ("mel ✨ #dogmom", '("Mel Lund") or a name with the firm ("Mel at YourFirm")'),
+        ("Wrenn ✨ #dogmom", '("Rosa Lund" or "Rosa at YourFirm")'),  # no first name to build on
     ],
 )
 def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> None:

@@ -95,6 +95,7 @@ def test_other_names(name: str, value: float) -> None:
             None,
         ),  # SU♡NNY DAY in bold letters was offered "SU NNY"
         ("Dana #Remain", None),  # a hashtag is no surname: "Dana Remain" was offered
+        ("#Remain Dana", None),  # nor is a hashtag's word a first name
     ],
 )
 def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | None) -> None:

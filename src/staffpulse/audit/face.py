@@ -312,6 +312,21 @@ def _face_advice(
     return recs[:3]
 
 
+# a first name, then a hashtag or a symbol ("Dana #Remain", "Mel ✨ #FBPE"): no second name,
+# but a first one to build on; not a hashtag's word ("#Remain Dana") nor "Dana-Lee"'s half
+_BEFORE_SYMBOL = re.compile(r"[^\w#@]*([^\W\d_]+)\s*[^\w\s'’.-]")
+
+
+def _first_name_before_symbol(name: str) -> str | None:
+    found = _BEFORE_SYMBOL.match(name)
+    if found is None:
+        return None
+    first = found.group(1)
+    if not (shape := name_shape(first.lower())).first or shape.full:
+        return None
+    return first.capitalize() if first.islower() or first.isupper() else first  # "McKay" kept
+
+
 # How a German or French feed writes "Rosa at Acme" (names.py reads both as a person with
 # the firm); another language gets the bar, which reads so in any
 _WITH_FIRM = {"en": "at", "de": "bei", "fr": "chez"}
@@ -365,6 +380,12 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
             "know there is a human to talk to."
         )
     if len(words) > 1 and firm_cue(shown) is None and not shown.isupper():
+        if (first := _first_name_before_symbol(name)) is not None:
+            return (
+                f'Build your display name on your first name: a full name ("{first} Lund") or '
+                f'a name with the firm ("{first} at YourFirm") reads as a person; a hashtag or '
+                "a symbol beside it does not."
+            )
         # neither a person's name nor a firm's ("christine novak", "Ceci n'est pas …"): no
         # "Rosa at" before words that may already be someone's name
         return (

@@ -257,8 +257,11 @@ def leading_person(display_name: str) -> str | None:
     if display_name.strip() == first_two or not _person_shaped(first_two):
         return None
     # two words side by side, not the letters around a symbol: "𝐒𝐔♡𝐍𝐍𝐘 𝐃𝐀𝐘" (a real name of
-    # that shape) was offered "𝐒𝐔 𝐍𝐍𝐘" as the person's name, "Dana #Remain" "Dana Remain"
-    if not re.match(rf"\W*{re.escape(words[0])}\s+{re.escape(words[1])}(?![^\W\d_])", display_name):
+    # that shape) was offered "𝐒𝐔 𝐍𝐍𝐘" as the person's name, "Dana #Remain" "Dana Remain";
+    # a hashtag's word is no first name ("#Remain Dana")
+    if not re.match(
+        rf"[^\w#@]*{re.escape(words[0])}\s+{re.escape(words[1])}(?![^\W\d_])", display_name
+    ):
         return None
     # digits say nothing about a firm after a person's name ("Johnson2020")
     return first_two if firm_cue(re.sub(r"\d+", " ", display_name)) is None else None
