@@ -54,7 +54,7 @@ def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None
     assert listed.startswith(" 1 conversation (back in the inbox on its date")
     assert "@ana: HR folks: how do you run onboarding" in listed
     assert f"until {format_day(week)}" in listed and "id: 600" in listed
-    assert "staffpulse inbox snooze ID" in shown.stdout  # the hint under the items
+    assert f"staffpulse --db {db} inbox snooze ID" in shown.stdout  # the hint, on this store
     data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
     assert [i["conversation_id"] for i in data["items"]] == ["700"]
     assert data["counts"]["snoozed"] == 1
