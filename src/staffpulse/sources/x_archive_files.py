@@ -191,7 +191,7 @@ def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
     found = []
     for name in archive.namelist():
         pure = PurePosixPath(name)
-        if unsafe_member_name(name) or _hidden_member(name) or name.endswith("/"):
+        if unsafe_member_name(name) or hidden_member(name) or name.endswith("/"):
             continue
         if pure.suffix.lower() not in MEDIA_SUFFIXES:
             named = _zip_part_named(archive, name)
@@ -200,7 +200,8 @@ def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
     return found
 
 
-def _hidden_member(name: str) -> bool:
+def hidden_member(name: str) -> bool:
+    """Hidden like a dotfile, or the ``__MACOSX`` resource forks macOS adds to a ZIP."""
     return any(p.startswith(".") or p == "__MACOSX" for p in PurePosixPath(name).parts)
 
 
@@ -247,7 +248,7 @@ def read_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list
             )
         elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
             folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
-            if any(_within(name, root) for root in roots.values()):
+            if any(within(name, root) for root in roots.values()):
                 media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
     every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
     return [
@@ -260,7 +261,8 @@ def read_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list
     ]
 
 
-def _within(name: str, root: str) -> bool:
+def within(name: str, root: str) -> bool:
+    """The member ``name`` is in the folder ``root`` of a ZIP (``""``: the root holds all)."""
     return root == "" or name.startswith(root + "/")
 
 

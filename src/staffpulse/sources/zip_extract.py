@@ -50,15 +50,6 @@ def beside_archive(name: str) -> bool:
     return not own_folder and PurePosixPath(name).suffix.lower() not in ARCHIVE_OWN_SUFFIXES
 
 
-def hidden_member(name: str) -> bool:
-    """Hidden like a dotfile, or the ``__MACOSX`` resource forks macOS adds to a ZIP."""
-    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
-
-
-def within(name: str, root: str) -> bool:
-    return root == "" or name.startswith(root + "/")
-
-
 class Extracted:
     """The members of a ZIP extracted to a temporary folder, and read from there as a folder.
 

@@ -37,14 +37,16 @@ from staffpulse.sources.base import Item, Notice, Problem, register, unsafe_memb
 from staffpulse.sources.folders import MEDIA_SUFFIXES
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.sources.x_archive import XArchive
-from staffpulse.sources.x_archive_files import Part, archive_folders, archive_roots, loose_zip_parts
-from staffpulse.sources.zip_extract import DAMAGED as DAMAGED  # where it was first
-from staffpulse.sources.zip_extract import (
-    Extracted,
-    beside_archive,
+from staffpulse.sources.x_archive_files import (
+    Part,
+    archive_folders,
+    archive_roots,
     hidden_member,
+    loose_zip_parts,
     within,
 )
+from staffpulse.sources.zip_extract import DAMAGED as DAMAGED  # where it was first
+from staffpulse.sources.zip_extract import Extracted, beside_archive
 from staffpulse.sources.zip_extract import ZipMember as ZipMember  # where it was first
 from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
 
