@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.types import Tentative
-from staffpulse.audit.voice import voice_score
+from staffpulse.audit.voice import _humor_advice, voice_score
 
 
 def test_voice_score_moves_with_its_inputs() -> None:
@@ -270,3 +270,22 @@ def test_the_humor_hint_on_one_or_two_posts_speaks_of_them_not_of_few_posts() ->
         assert humor.startswith(f"We found nothing light or funny {said} (our humor detector")
         assert "read this as a hint" in humor and "few posts" not in humor
         assert humor.headline == f"Add some humor: {headline}"
+
+
+def test_the_humor_hint_on_a_small_feed_counts_its_posts_in_plain_words() -> None:
+    # "We found few posts that read as light or funny (0 of 5 posts; ..." of a 5-post feed
+    feed = FeedBuilder("rosa")
+    feed.chat(5)
+    voice = audit_feed(feed).pillars["voice"]
+    humor = next(r for r in voice.recommendations if "light or funny" in r)
+    assert humor.startswith("None of your 5 posts reads as light or funny (our humor detector")
+    assert "few posts" not in humor and "read this as a hint" in humor
+    assert humor.headline == "Add some humor: none of its 5 posts reads as funny"
+
+
+def test_the_humor_hint_on_a_small_feed_with_one_funny_post_says_only_one() -> None:
+    hint = _humor_advice(6, 1)
+    assert hint.startswith("Only 1 of your 6 posts reads as light or funny (our humor detector")
+    assert hint.headline == "Add some humor: only 1 of its 6 posts reads as funny"
+    # a larger feed keeps its wording
+    assert _humor_advice(40, 2).startswith("We found few posts that read as light or funny (2 of")

@@ -26,6 +26,7 @@ from staffpulse.report.rounding import pct
 # How the humor advice begins, whether the model found no funny post or a few: it misses many
 # jokes, so it never says "no post reads as a joke" (docs/models/humor.md)
 HUMOR_HINT = "We found few posts that read as light or funny"
+FEW_POSTS_NAMED = 10  # up to this many posts the humor hint names them all
 # The humor probability from which a post to imitate is called "funny": the model (F1 about
 # 0.46) passes its threshold on plain questions too ("Why do candidates ghost after the
 # offer? Our take on the market." was offered as funny), so an example needs a clear score
@@ -233,11 +234,21 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
 
 def _humor_advice(n: int, funny: int) -> Tentative:
     """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
-    is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post."""
+    is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
+    up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...")."""
     if n <= 2 and not funny:
         posts = "your one post" if n == 1 else "your 2 posts"
         lead = f"We found nothing light or funny in {posts} (our humor"
         headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
+    elif n <= FEW_POSTS_NAMED:
+        # "We found few posts ... (0 of 5 posts" read oddly of a feed counted at a glance
+        if funny:
+            reads = "reads" if funny == 1 else "read"
+            lead = f"Only {funny:,} of your {n:,} posts {reads} as light or funny (our humor"
+            headline = f"only {funny:,} of its {n:,} posts {reads} as funny"
+        else:
+            lead = f"None of your {n:,} posts reads as light or funny (our humor"
+            headline = f"none of its {n:,} posts reads as funny"
     else:
         lead = f"{HUMOR_HINT} ({funny:,} of {count_of(n, 'post')}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
