@@ -154,6 +154,16 @@ def test_a_named_store_that_does_not_exist_is_not_created_by_reading(tmp_path: P
     assert not (tmp_path / "no").exists()
 
 
+def test_a_missing_store_with_a_space_in_its_path_is_named_quoted_in_the_import_hint(
+    tmp_path: Path,
+) -> None:
+    typo = tmp_path / "my stores" / "client.db"
+    result = runner.invoke(app, ["stats", "--db", str(typo)])
+    assert result.exit_code == 66
+    # as printed, the unquoted path gave import two arguments
+    assert f"staffpulse import FILE --db '{typo}'" in " ".join(result.output.split())
+
+
 def test_error_boundary_keeps_square_brackets_in_hints() -> None:
     import typer
 

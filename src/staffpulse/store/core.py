@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shlex
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -341,7 +342,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
         raise MissingFileError(
             f"no store at {target}",
             hint="check the --db path (or STAFFPULSE_DB), or import something into it first: "
-            f"staffpulse import FILE --db {target}",
+            f"staffpulse import FILE --db {shlex.quote(str(target))}",  # a space: one argument
         )
     store = Store(target)
     store.migrate()
