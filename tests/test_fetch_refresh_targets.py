@@ -151,14 +151,14 @@ def test_the_lines_not_used_are_listed_in_the_files_order(store: Store, tmp_path
 def test_a_handle_is_shown_as_the_store_or_the_cohort_line_spells_it(
     store: Store, tmp_path: Path
 ) -> None:
-    """The refresh table showed @rtiatmla where the benchmark of the same cohort shows
-    @RTIatMLA: the store's spelling first, else the line's."""
-    _store_accounts(store, Account(platform="x", id="1", handle="RTIatMLA"))
+    """The refresh table showed @acmetalentnyc where the benchmark of the same cohort shows
+    @AcmeTalentNYC: the store's spelling first, else the line's."""
+    _store_accounts(store, Account(platform="x", id="1", handle="AcmeTalentNYC"))
     cohort = _cohort(
         tmp_path,
-        "handle,platform\nrtiatmla,x\nAcmeStaffing,x\nBetaTemps\nGamma.bsky.social,bluesky\n",
+        "handle,platform\nacmetalentnyc,x\nAcmeStaffing,x\nBetaTemps\nGamma.bsky.social,bluesky\n",
     )
     plan = plan_from_cohort(store, cohort)
     assert [t.shown for t in plan.targets] == [
-        "@RTIatMLA", "@AcmeStaffing", "@BetaTemps", "@gamma.bsky.social",
+        "@AcmeTalentNYC", "@AcmeStaffing", "@BetaTemps", "@gamma.bsky.social",
     ]  # fmt: skip

@@ -13,7 +13,12 @@ from staffpulse.errors import InputError, MissingFileError
 from staffpulse.ingest import import_paths
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.text_files import read_user_text
-from staffpulse.sources.user_paths import explain_open_errors, given_once, still_downloading
+from staffpulse.sources.user_paths import (
+    explain_open_errors,
+    given_once,
+    missing_hint,
+    still_downloading,
+)
 from staffpulse.store import open_store
 
 
@@ -129,3 +134,12 @@ def test_a_missing_file_whose_download_is_under_way_is_told_to_wait(tmp_path: Pa
         import_paths(open_store(":memory:"), [tmp_path / "march.jsonl"])
     assert refused.value.hint is not None
     assert "still being downloaded (march.jsonl.part is there)" in refused.value.hint
+
+
+def test_a_link_whose_file_is_gone_is_told_as_a_link(tmp_path: Path) -> None:
+    # "check the path" did not help: the name typed is right, the file behind it is gone
+    link = tmp_path / "posts.csv"
+    link.symlink_to(tmp_path / "moved" / "posts.csv")
+    said = missing_hint(link, "the path and try again")
+    assert said.startswith("it is a link to a file that is not there (")
+    assert "put the file back where the link points" in said and "check" not in said

@@ -149,8 +149,9 @@ def _as_written(entry: CohortEntry, handle: str) -> str:
 
 
 def _spelled(store: Store, platform: str, handle: str) -> str:
-    """``handle`` as the store spells its account (``RTIatMLA``), else as the cohort line
-    wrote it: the refresh table showed ``@rtiatmla`` beside the benchmark's ``@RTIatMLA``."""
+    """``handle`` as the store spells its account (``AcmeTalentNYC``), else as the cohort
+    line wrote it: the refresh table showed ``@acmetalentnyc`` beside the benchmark's
+    ``@AcmeTalentNYC``."""
     try:
         account = store.find_account(handle, platform)
     except (NotFoundError, AmbiguousAccountError, InputError):

@@ -7,6 +7,7 @@ file a user named goes through :func:`explain_open_errors`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,7 +46,13 @@ def explain_open_errors(
 
 def missing_hint(path: Path, given: str) -> str:
     """What to do about ``path`` not being there: wait for its download to end when a browser
-    is still writing it beside (the name typed is right), else check ``given``."""
+    is still writing it beside (the name typed is right), or put back the file a link left
+    behind points to, else check ``given``."""
+    if path.is_symlink():  # the name is there: checking its spelling would not help
+        return (
+            f"it is a link to a file that is not there ({os.readlink(path)}): put the file back"
+            " where the link points (or connect its drive), or give the file itself"
+        )
     for suffix in PARTIAL_DOWNLOADS:
         partial = path.with_name(path.name + suffix)
         if partial.exists():
