@@ -316,14 +316,15 @@ def test_a_moved_mastodon_account_is_said_after_the_summary_and_in_the_json(
 
 @pytest.mark.parametrize("flag", ["--list", "--retry"])
 def test_list_and_retry_without_a_store_say_so_and_make_none(tmp_path: Path, flag: str) -> None:
-    missing = tmp_path / "typo.db"
+    missing = tmp_path / "my stores" / "typo.db"
     result = runner.invoke(app, ["add-handles", flag, "--db", str(missing)])
     assert result.exit_code == 66, result.output
     assert "no store at" in result.output
     assert not missing.exists()
-    # the way to fill it is this command, not an import of posts
+    # the way to fill it is this command, not an import of posts; quoted, the path with a
+    # space is one argument when the hint is run as printed
     said = " ".join(result.output.split())
-    assert f"staffpulse add-handles FILE --db {missing}" in said
+    assert f"staffpulse add-handles FILE --db '{missing}'" in said
     assert "staffpulse import" not in said
 
 

@@ -15,6 +15,7 @@ from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problem, print_problems
+from staffpulse.cli.program import command_name, db_option
 from staffpulse.connect.handles import (
     AddReport,
     HandleEntry,
@@ -102,7 +103,7 @@ def _open_handles_store(db: Path | None, *, create: bool) -> Store:
         raise MissingFileError(
             exc.message,
             hint="check the --db path (or STAFFPULSE_DB), or add handles to it first: "
-            f"staffpulse add-handles FILE --db {db}",
+            f"{command_name()} add-handles FILE{db_option(db)}",  # a space: one argument
         ) from None
 
 
