@@ -1,6 +1,7 @@
 """The relevance filter a listen uses, as the terminal tells it: without the classifier it
 says which keywords it falls back on; and ``--from`` refuses every connection option given
-with it, naming them all; an empty recording, or a file that is none, is refused, not read as zero events."""
+with it, naming them all; an empty recording, or a file that is none, is refused, not read as
+zero events."""
 
 from __future__ import annotations
 
@@ -60,40 +61,31 @@ def test_every_connection_option_given_with_from_is_named() -> None:
     listen_file.check_file_options(None, None, None)  # none given: nothing to refuse
 
 
-@pytest.mark.parametrize("content", ["", "\n\n  \n"])
-def test_an_empty_recording_is_refused_not_read_as_zero_events(
-    tmp_path: Path, content: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        ("", "the file is empty"),
+        ("\n\n  \n", "the file is empty"),
+        (  # JSON of posts, then a line of text: no Jetstream event among the first lines
+            '{"text": "a post", "author": "ana"}\nnot json\n',
+            "not a recorded Jetstream stream: no event in 2 lines read (line 1: JSON",
+        ),
+    ],
+)
+def test_an_empty_file_or_one_that_is_no_recording_is_refused_before_a_store_is_made(
+    tmp_path: Path, content: str, told: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recording = tmp_path / "stream.jsonl"
     recording.write_text(content, encoding="utf-8")
 
     def load_no_filter() -> None:
-        raise AssertionError("the classifier loaded (seconds) for a file with nothing in it")
+        raise AssertionError("the classifier loaded (seconds) for a file that is no recording")
 
     monkeypatch.setattr(text_signals, "load_text_signals_or_none", load_no_filter)
     store = tmp_path / "s.db"
     args = ["listen", "bluesky", "--from", str(recording), "--db", str(store)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 65, result.output
-    assert "the file is empty" in result.output
-    assert "Next: staffpulse inbox" not in result.output
-    assert not store.exists()  # a mistyped --db is left without an empty store
-
-
-def test_a_file_that_is_no_recording_is_refused_before_a_store_is_made(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    recording = tmp_path / "posts.jsonl"
-    recording.write_text('{"text": "a post", "author": "ana"}\nnot json\n', encoding="utf-8")
-
-    def load_no_filter() -> None:
-        raise AssertionError("the classifier loaded (seconds) for a file that is no recording")
-
-    monkeypatch.setattr(text_signals, "load_text_signals_or_none", load_no_filter)
-    store = tmp_path / "new.db"
-    args = ["listen", "bluesky", "--from", str(recording), "--db", str(store)]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 65, result.output
-    said = " ".join(result.output.split())
-    assert "not a recorded Jetstream stream: no event in 2 lines read (line 1: JSON" in said
+    assert told in " ".join(result.output.split())
+    assert "Next: staffpulse inbox" not in result.output  # not read as zero events
     assert not store.exists()  # a mistyped --db is left without an empty store
