@@ -221,6 +221,13 @@ def test_the_quick_look_at_a_posts_words_changes_no_verdict(text: str) -> None:
         ("I'm looking for a new job in marketing. Anyone hiring?", False),
         ("I'm looking for a mentor in HR. Anyone up for a coffee chat?", False),
         ("Im looking for a remote role in Denver, any leads?", False),
+        # the seeker's word may come last: it was read as a hire of "a senior position"
+        ("I'm looking for a senior position in Finance, any leads?", False),
+        ("I'm looking for a software engineering job in Seattle", False),
+        ("We're looking for a venue in Austin for our offsite", False),
+        # a title that starts with such a word is still a hire ("placement" is no "place")
+        ("We're looking for a Placement Coordinator in Leeds", True),
+        ("We're looking for a Careers Advisor in Leeds, DM me", True),
         ("I'm looking for a Java developer in Austin, DM me", True),
         ("We're looking for 2 welders in Dallas", True),
     ],

@@ -85,6 +85,12 @@ PATTERN_BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 _I = re.IGNORECASE
+# what a seeker looks for, or a thing: never a person hired ("I'm looking for a new role in Berlin")
+_NO_HIRE = (
+    r"(?:jobs?|roles?|positions?|gigs?|careers?|opportunit(?:y|ies)|internships?|mentors?|"
+    r"coach(?:es)?|apartments?|flats?|roommates?|places?|homes?|venues?|offices?|spaces?|"
+    r"shops?|books?|conferences?|events?|challenges?|change|start|way)"
+)
 _RESUME = r"(?:resume|r\u00e9sum\u00e9|cv)s?"
 # an ad on its own
 _CALL_TO_APPLY = re.compile(
@@ -94,10 +100,11 @@ _CALL_TO_APPLY = re.compile(
     r"searching for|recruiting)\b|"
     r"\bwalk-?in interviews?\b|\bimmediate (?:start|openings?|hire|hiring)\b|"
     r"\baccepting applications\b|\bhave (?:an? |several |\d+ )?(?:job )?openings? for\b|"
-    # not a seeker's own "I'm looking for a new job in marketing" nor "a mentor in HR"
+    # the word before "in" says who is sought: not a seeker's own "a new job in marketing",
+    # "a senior position in Finance" nor "a mentor in HR", while "a Placement Coordinator in
+    # Leeds" or "a Careers Advisor" is a hire
     r"\b(?:i'?m|we'?re) looking for (?:an?|two|three|four|five|\d+) "
-    r"(?!(?:new |good |great |better |full-time |part-time |remote )?(?:job|role|position|gig|"
-    r"career|opportunit|internship|mentor|coach|apartment|roommate|place)\w*\b)[\w -]{3,40}\bin [A-Z]",
+    rf"(?![\w -]{{0,40}}?\b{_NO_HIRE}\s+in [A-Z])[\w -]{{3,40}}\bin [A-Z]",
     _I,
 )
 # someone sought for a role; case matters for the job title ("Seeking a Payroll Specialist")
