@@ -16,6 +16,8 @@ from staffpulse.listen.partisan import PARTISAN_RE
         "trumps presidency was a mess for hiring",
         "Say what you like about #Trump2024, our clients are nervous",
         "The GOP plan for overtime pay",
+        "never trump, never again",  # a movement, though "never" can come before the verb
+        "it is always trump's fault, say our clients",
     ],
 )
 def test_a_politician_or_party_named_takes_sides(text: str) -> None:
@@ -29,6 +31,8 @@ def test_a_politician_or_party_named_takes_sides(text: str) -> None:
         "Culture trumps strategy every time. What do you see in your teams?",
         "A good attitude trumped a perfect CV in our last three hires",
         "Listening is trumping talking in interviews this year",
+        "Attitude will always trump experience in a first hire",
+        "Play your trump card in the interview: a portfolio",
         "Our new hire plays the trumpet at lunch",
     ],
 )
