@@ -164,6 +164,21 @@ def test_a_missing_store_with_a_space_in_its_path_is_named_quoted_in_the_import_
     assert f"staffpulse import FILE --db '{typo}'" in " ".join(result.output.split())
 
 
+def test_the_demo_store_in_a_folder_with_a_space_is_named_quoted_in_the_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # macOS keeps staffpulse's files under "Application Support": "add --db" with the path as
+    # it was gave stats two arguments
+    monkeypatch.delenv("STAFFPULSE_DB", raising=False)
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "Application Support" / "staffpulse"))
+    demo = tmp_path / "Application Support" / "staffpulse" / "demo" / "demo.db"
+    demo.parent.mkdir(parents=True)
+    open_store(demo).close()
+    result = runner.invoke(app, ["stats"])
+    assert result.exit_code == 66
+    assert f"add --db '{demo}' to explore it" in " ".join(result.output.split())
+
+
 def test_error_boundary_keeps_square_brackets_in_hints() -> None:
     import typer
 

@@ -378,6 +378,15 @@ def test_a_folder_given_as_the_store_is_told_as_a_folder(tmp_path: Path) -> None
     assert caught.value.hint == f"give --db a file, e.g. --db {tmp_path / 'staffpulse.db'}"
 
 
+def test_a_folder_with_a_space_given_as_the_store_is_quoted_in_the_hint(tmp_path: Path) -> None:
+    # the hint's path as printed, unquoted, gave the command two arguments
+    folder = tmp_path / "my stores"
+    folder.mkdir()
+    with pytest.raises(StoreError) as caught:
+        open_store(folder)
+    assert caught.value.hint == f"give --db a file, e.g. --db '{folder / 'staffpulse.db'}'"
+
+
 def test_a_store_path_under_a_file_is_told_as_such(tmp_path: Path) -> None:
     # `--db notes.txt/x.db`: making its folder said only "[Errno 17] File exists"
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")

@@ -303,12 +303,13 @@ def refuse_unusable_store_path(path: Path) -> None:
     if target.is_dir():
         raise StoreError(
             f"cannot open the store at {path}: it is a folder, not a store file",
-            hint=f"give --db a file, e.g. --db {path / 'staffpulse.db'}",
+            hint=f"give --db a file, e.g. --db {shlex.quote(str(path / 'staffpulse.db'))}",
         )
     if (blocker := blocking_file(target.parent)) is not None:
         raise StoreError(
             f"cannot open the store at {path}: {blocker} is a file, not a folder",
-            hint=f"give --db a path in a folder, e.g. --db {blocker.parent / path.name}",
+            hint="give --db a path in a folder, e.g. --db "
+            + shlex.quote(str(blocker.parent / path.name)),
         )
 
 
@@ -330,7 +331,8 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             # after `staffpulse demo`, whose store is its own, the way in is --db, not the demo
             demo = default_demo_dir() / DEMO_DB_NAME
             first = (
-                f"the demo's store is {demo}: add --db {demo} to explore it"
+                # quoted: macOS keeps it under "Application Support", a folder with a space
+                f"the demo's store is {demo}: add --db {shlex.quote(str(demo))} to explore it"
                 if demo.exists()
                 else "try staffpulse on a sample first: staffpulse demo"
             )
