@@ -12,7 +12,6 @@ as CSV: the reason most such folders hold nothing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -35,7 +34,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.text_files import document_kind
-from staffpulse.sources.user_paths import still_downloading
+from staffpulse.sources.user_paths import gone_link, still_downloading
 from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
@@ -138,10 +137,8 @@ UNREADABLE = "cannot read the file"
 
 def broken_link(path: Path) -> str:
     """What a link whose file is gone (moved, deleted, on a drive not connected) is told."""
-    return (
-        f"a link to a file that is not there ({os.readlink(path)}): nothing of it was read. "
-        "Put the file back where the link points (or connect its drive), or give the file itself"
-    )
+    what, advice = gone_link(path)
+    return f"{what}: nothing of it was read. {advice[0].upper()}{advice[1:]}"
 
 
 def plan_folder(

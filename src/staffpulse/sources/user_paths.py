@@ -44,15 +44,22 @@ def explain_open_errors(
         ) from exc
 
 
+def gone_link(path: Path) -> tuple[str, str]:
+    """What a link whose file is gone (moved, deleted, on a drive not connected) is, and what
+    to do: the same words whether the link was given by itself or found in a folder."""
+    return (
+        f"a link to a file that is not there ({os.readlink(path)})",
+        "put the file back where the link points (or connect its drive), or give the file itself",
+    )
+
+
 def missing_hint(path: Path, given: str) -> str:
     """What to do about ``path`` not being there: wait for its download to end when a browser
     is still writing it beside (the name typed is right), or put back the file a link left
     behind points to, else check ``given``."""
     if path.is_symlink():  # the name is there: checking its spelling would not help
-        return (
-            f"it is a link to a file that is not there ({os.readlink(path)}): put the file back"
-            " where the link points (or connect its drive), or give the file itself"
-        )
+        what, advice = gone_link(path)
+        return f"it is {what}: {advice}"
     for suffix in PARTIAL_DOWNLOADS:
         partial = path.with_name(path.name + suffix)
         if partial.exists():
