@@ -164,6 +164,9 @@ def test_accounts_tags_and_limits_are_checked_first(httpserver: HTTPServer, stor
     assert mastodon_account("acme", "staffing.example") == ("acme", "staffing.example")
     report = fetcher.fetch_hashtag("hiring", f"https://{INSTANCE}/")  # pasted as a URL
     assert report.target == f"#hiring@{INSTANCE}" and report.posts == 3
+    report = fetcher.fetch_hashtag("hiring", f"@{INSTANCE}")  # typed as in an account's name
+    assert report.target == f"#hiring@{INSTANCE}"  # the same instance, its posts known now
+    assert fake.requests[-1][0] == "/api/v1/timelines/tag/hiring"
 
 
 def test_rejected_requests_are_input_errors(httpserver: HTTPServer, store: Store) -> None:
