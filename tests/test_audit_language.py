@@ -159,7 +159,7 @@ def test_the_main_language_is_the_one_most_posts_are_stored_in() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Raabs an der Thaya → Weiden in der Oberpfalz: 300 km by bike, what a week",
+        "Halle an der Saale → Weiden in der Oberpfalz: 300 km by bike, what a week",
         "Café de Flore, then Rio de la Plata: a client visit",
     ],
 )

@@ -119,7 +119,7 @@ def _evidence(text: str) -> tuple[Language, int, int]:
     words = [m.group().lower().replace("’", "'") for m in found]
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
-    # "Raabs an der Thaya", "Rio de la Plata" name a place in an English post; German
+    # "Halle an der Saale", "Rio de la Plata" name a place in an English post; German
     # capitalises every noun ("Mitarbeiter für Lager"), so without English words they still count
     counted = other - _in_names(found, words) if english else other
     if counted >= MIN_OTHER and counted > english:
