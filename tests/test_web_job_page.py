@@ -359,3 +359,4 @@ def test_a_file_chosen_twice_is_read_once_and_said(tmp_path: Path) -> None:
     assert "posts.csv: chosen twice: read once" in text.split("Please note")[1]
     assert "Read 2 posts and 1 account: 1 new account and 2 new posts." in text
     assert "Import of posts.csv, posts.csv" in text  # the two files of other bytes
+    assert "Read posts.csv, posts.csv as staffpulse CSV." in text  # both were read

@@ -177,11 +177,9 @@ def files_read_as(
     """The files read, by the format they were read as (first seen first), each format with
     the first :data:`SHOWN_FILES_READ_AS` of its files by the user's names and how many more."""
     by_label: dict[str, list[str]] = {}
-    for file, label in files:
-        names = by_label.setdefault(label, [])
-        name = name_file(file)
-        if name not in names:  # the same file chosen twice is read once
-            names.append(name)
+    for file, label in dict.fromkeys(files):  # a file told twice was read once
+        # two files of one name (other bytes, from two folders) are both named: both were read
+        by_label.setdefault(label, []).append(name_file(file))
     return [
         {
             "label": label,
