@@ -44,11 +44,14 @@ def explain_open_errors(
         ) from exc
 
 
+GONE_LINK = "a link to a file that is not there"
+
+
 def gone_link(path: Path) -> tuple[str, str]:
     """What a link whose file is gone (moved, deleted, on a drive not connected) is, and what
     to do: the same words whether the link was given by itself or found in a folder."""
     return (
-        f"a link to a file that is not there ({os.readlink(path)})",
+        f"{GONE_LINK} ({os.readlink(path)})",
         "put the file back where the link points (or connect its drive), or give the file itself",
     )
 
