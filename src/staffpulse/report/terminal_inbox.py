@@ -172,13 +172,19 @@ def render_inbox(
                 soft_wrap=True,
             )
         if len(inbox.joined) > 10:
-            lists_all = f"{escape(more)} --json" if more else "--json or --html"
-            console.print(
-                f"  … and {len(inbox.joined) - 10} more ({lists_all} lists all)",
-                highlight=False,
-                soft_wrap=True,  # a command to copy, whole however long its store's path
-            )
+            _print_rest(console, len(inbox.joined) - 10, more, "--json or --html")
     render_snoozed(console, inbox, more=more)
+
+
+def _print_rest(console: Console, rest: int, more: str | None, options: str) -> None:
+    """ "… and 25 more (--json lists all)" under a list cut at 10: with ``more`` (the demo,
+    which takes no --json) the whole inbox command that lists them all."""
+    lists_all = f"{escape(more)} --json" if more else options
+    console.print(
+        f"  … and {rest} more ({lists_all} lists all)",
+        highlight=False,
+        soft_wrap=True,  # a command to copy, whole however long its store's path
+    )
 
 
 def with_age_commands(note: str, more: str) -> str:
@@ -222,12 +228,7 @@ def render_snoozed(console: Console, inbox: Inbox, *, more: str | None = None) -
         )
     if len(inbox.snoozed) > 10:
         # the HTML page only counts them: --json alone lists them all
-        lists_all = f"{escape(more)} --json" if more else "--json"
-        console.print(
-            f"  … and {len(inbox.snoozed) - 10} more ({lists_all} lists all)",
-            highlight=False,
-            soft_wrap=True,  # a command to copy, whole however long its store's path
-        )
+        _print_rest(console, len(inbox.snoozed) - 10, more, "--json")
 
 
 def new_line(inbox: Inbox) -> str | None:
