@@ -89,6 +89,16 @@ def test_a_line_that_is_no_event_is_skipped_and_named(tmp_path: Path) -> None:
     ]
 
 
+def test_max_events_that_stops_before_the_first_event_is_no_refusal(tmp_path: Path) -> None:
+    # a recording whose first line is damaged, read with --max-events 1: it was refused as
+    # "not a recorded Jetstream stream" (exit 65), though its next line is an event
+    path = _recording(tmp_path, ["hello", *frames_of(EVENTS)])
+    with open_store(tmp_path / "s.db") as store:
+        replay = replay_file(store, FILTER, path, max_events=1)
+    assert replay.stats.frames == 1 and replay.stats.kept == 0
+    assert replay.notes(path) == ["day.jsonl, line 1: not JSON, so not a Jetstream event"]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -98,8 +98,9 @@ def _read_into(
     listener: JetstreamListener, replay: FileReplay, path: Path, max_events: int | None
 ) -> None:
     """Hand each line's event to ``listener``; a line that is none is a problem of
-    ``replay``, and a file whose first lines are all problems is no recording."""
-    events = 0
+    ``replay``. A file with no event among its first lines was refused by
+    :func:`check_recording` before: --max-events that stops before the first event is no
+    reason to call a recording none."""
     for number, line, complete in _lines(path):
         if max_events is not None and listener.stats.frames >= max_events:
             break
@@ -109,13 +110,8 @@ def _read_into(
         except MalformedFrame as exc:
             listener.stats.malformed += 1
             replay.problems.append(FileProblem(number, _what(exc, complete)))
-            if not events and len(replay.problems) >= FIRST_LINES:
-                break  # no event so far: not a recording, however long the file
             continue
-        events += 1
         listener.handle_event(event)
-    if not events and replay.problems:
-        raise _not_a_recording(path, replay.problems)
 
 
 def _not_a_recording(path: Path, problems: list[FileProblem]) -> InputError:
