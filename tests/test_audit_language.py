@@ -171,3 +171,17 @@ def test_german_nouns_around_function_words_are_no_place_name() -> None:
     # German capitalises every noun: "Mitarbeiter für Lager" reads like a name but is German
     assert language_of_text("Wir suchen Mitarbeiter für Lager und Versand") == "other"
     assert language_of_text("Wir suchen Mitarbeiter für Lager und Versand, the best") == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buscamos Desarrollador de Software en Madrid, apply now",
+        "Se Busca Camarero de Sala en Madrid para la temporada, the hours are good",
+    ],
+)
+def test_a_spanish_ad_with_a_capitalised_job_title_and_an_english_word_stays_spanish(
+    text: str,
+) -> None:
+    # its foreign words are not all inside names: the job title is no place to pass over
+    assert language_of_text(text) == "other"

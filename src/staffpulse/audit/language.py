@@ -119,9 +119,10 @@ def _evidence(text: str) -> tuple[Language, int, int]:
     words = [m.group().lower().replace("’", "'") for m in found]
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
-    # "Halle an der Saale", "Rio de la Plata" name a place in an English post; German
-    # capitalises every noun ("Mitarbeiter für Lager"), so without English words they still count
-    counted = other - _in_names(found, words) if english else other
+    # "Halle an der Saale", "Rio de la Plata" name a place in an English post when they hold
+    # every foreign word of it; German capitalises every noun ("Mitarbeiter für Lager") and a
+    # Spanish ad its job title ("Camarero de Sala en Madrid para la temporada"), so those count
+    counted = 0 if english and _in_names(found, words) == other else other
     if counted >= MIN_OTHER and counted > english:
         return "other", english, other
     return ("en" if english else "unknown"), english, other
