@@ -253,7 +253,11 @@ def test_a_link_whose_file_is_gone_is_told_not_passed_over(tmp_path: Path) -> No
     assert scored.exit_code == 0, scored.output
     summary = json.loads(scored.stdout)  # lost, as a file it may not read: no unknown format
     assert (summary["posts"], summary["files_skipped"], summary["skipped"]) == (1, 0, 1)
+    assert summary["files_unread"] == 1
     assert "a link to a file that is not there" in str(summary["problems"])
+    scored = runner.invoke(app, ["score", str(folder), "-o", str(tmp_path / "out")])
+    said = " ".join(scored.output.split())  # a file lost whole, not a "malformed record"
+    assert "skipped 0 malformed records; 1 file that could not be read" in said
 
     (folder / "a.jsonl").unlink()  # nothing else to read: refused, naming the link
     result = runner.invoke(app, ["import", str(folder), "--db", db])

@@ -56,6 +56,8 @@ class ScoreSummary:
     accounts: int = 0
     skipped: int = 0  # malformed records
     files_skipped: int = 0  # files of no known format, in folders
+    # of ``skipped``: files the system would not let us read, or a link's file gone
+    files_unread: int = 0
     duplicates: int = 0  # posts met again (in the same file or an earlier one): counted once
     # posts kept in posts/ without an author (an X API v2 response requested without
     # author_id): in no account's row, so the accounts' posts add up to posts minus these
@@ -82,6 +84,7 @@ class ScoreSummary:
             "accounts": self.accounts,
             "skipped": self.skipped,
             "files_skipped": self.files_skipped,
+            "files_unread": self.files_unread,
             "duplicates": self.duplicates,
             "without_author": self.without_author,
             "anonymized_posts": self.anonymized_posts,
@@ -281,6 +284,7 @@ def _run(
         # a file the system would not let us read lost its records: not a README left out
         unread = sum(map(is_unreadable, unknown))
         summary.files_skipped = len(unknown) - unread + sum(map(_left_out, read_problems))
+        summary.files_unread = unread
         summary.empty_files = [
             str(shard) for shard, none in zip(shards, got.empty, strict=True) if none
         ]

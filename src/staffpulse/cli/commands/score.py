@@ -124,6 +124,11 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         if summary.files_skipped
         else ""
     )
+    if summary.files_unread:  # their records lost, how many unknown: no "malformed record"
+        files += (
+            f"; {count_of(summary.files_unread, 'file')} that could not be read (named above, "
+            "with what to do): what they hold was not scored"
+        )
     if summary.duplicates:
         files += (
             f"; {count_of(summary.duplicates, 'post')} met more than once "
@@ -147,7 +152,7 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
     console.print(
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
-        f"{count_of(summary.skipped, 'malformed record')}{files}.\n"
+        f"{count_of(summary.skipped - summary.files_unread, 'malformed record')}{files}.\n"
         + (
             f"Per-post signals: {escape(str(output / 'posts'))}\n"
             f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
