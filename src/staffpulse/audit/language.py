@@ -115,15 +115,15 @@ def _evidence(text: str) -> tuple[Language, int, int]:
     letters = [ch for ch in clean if ch.isalpha()]
     if len(letters) >= 4 and sum(not _latin(ch) for ch in letters) * 2 > len(letters):
         return "other", 0, 0  # mostly Cyrillic, Greek, Arabic, CJK, Hangul...
-    found = list(_WORDS.finditer(clean))
-    words = [m.group().lower().replace("’", "'") for m in found]
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(clean)]
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
     # "Halle an der Saale", "Rio de la Plata" name a place in an English post when they hold
     # every foreign word of it; German capitalises every noun ("Mitarbeiter für Lager") and a
     # Spanish ad its job title ("Camarero de Sala en Madrid para la temporada"), so those count
-    counted = 0 if english and _in_names(found, words) == other else other
-    if counted >= MIN_OTHER and counted > english:
+    says_other = other >= MIN_OTHER and other > english
+    # names read last, where the words say "other": most posts never get that far
+    if says_other and not (english and _in_names(list(_WORDS.finditer(clean)), words) == other):
         return "other", english, other
     return ("en" if english else "unknown"), english, other
 
