@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from staffpulse.models import Post
 from staffpulse.report.counts import count_of
+from staffpulse.store.codec import rows_where_in
 from staffpulse.store.core import Record
 
 UNNAMED = "csv"  # the platform of a staffpulse record that names none
@@ -39,13 +40,12 @@ class PlatformTwins:
                     posts[row.id] = row.author_handle.lower()
         if not posts:
             return
-        marks = ",".join("?" * len(posts))
-        found = self.conn.execute(
-            f"SELECT platform, id, author_handle FROM posts WHERE platform IN (?, ?, ?)"
-            f" AND id IN ({marks})",
-            [*PLATFORMS, *posts],
+        sql = (
+            "SELECT platform, id, author_handle FROM posts WHERE platform IN (?, ?, ?)"
+            " AND id IN ({marks})"
         )
-        for platform, post_id, handle in found:
+        # asked in chunks: a batch's ids are more than an old SQLite takes in one statement
+        for platform, post_id, handle in rows_where_in(self.conn, sql, PLATFORMS, list(posts)):
             if (handle or "").lower() == posts[post_id]:
                 self.twins.setdefault(platform, []).append((post_id, handle))
                 self.count += 1
