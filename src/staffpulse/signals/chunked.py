@@ -119,8 +119,10 @@ def _dump_row(row: dict[str, Any]) -> str:
     would lose those records."""
     line = json.dumps(row, ensure_ascii=False)
     token = exact_token(row.get("id"))
+    if token is None:  # nearly every row: its id is written as it was read
+        return line
     head = '{"id": ' + json.dumps(row.get("id"))
-    if token is None or not line.startswith(head):
+    if not line.startswith(head):
         return line
     return '{"id": ' + token + line[len(head) :]
 
