@@ -319,12 +319,15 @@ _BEFORE_SYMBOL = re.compile(r"[^\w#@]*([^\W\d_]+)\s*[^\w\s'’.-]")
 
 def _first_name_before_symbol(name: str) -> str | None:
     found = _BEFORE_SYMBOL.match(name)
-    if found is None:
+    return None if found is None else _as_first_name(found.group(1))
+
+
+def _as_first_name(word: str) -> str | None:
+    """``word`` as a person writes a first name ("erik" -> "Erik", "McKay" kept); None when it
+    is none, or a whole name run together ("danaholm")."""
+    if not (shape := name_shape(word.lower())).first or shape.full:
         return None
-    first = found.group(1)
-    if not (shape := name_shape(first.lower())).first or shape.full:
-        return None
-    return first.capitalize() if first.islower() or first.isupper() else first  # "McKay" kept
+    return word.capitalize() if word.islower() or word.isupper() else word
 
 
 # How a German or French feed writes "Rosa at Acme" (names.py reads both as a person with
@@ -357,13 +360,10 @@ def _display_name_advice(account: Account, language: str | None = None) -> str:
         # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd; one
         # that is none, or a whole name run together ("danaholm"), is no first name to
         # build on (a real account named by one long word was offered "<that word> Lund")
-        shape = name_shape(words[0].lower())
-        first = words[0] if shape.first and not shape.full else "Rosa"
-        if first.islower() or first.isupper():  # "erik Lund" is no name as a person writes it
-            first = first.capitalize()
+        given = _as_first_name(words[0]) or "Rosa"  # "erik Lund" is no name as one writes it
         return (
-            f'Say who is behind the account in your display name: a full name ("{first} '
-            f'Lund") or a name with the firm ("{first} at YourFirm") reads as a person.'
+            f'Say who is behind the account in your display name: a full name ("{given} '
+            f'Lund") or a name with the firm ("{given} at YourFirm") reads as a person.'
         )
     person = leading_person(name)
     if person is not None:

@@ -11,7 +11,7 @@ from staffpulse.report.rounding import pct, whole
 
 def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     """Mix's advice, at most three, from its evidence (``ev``) and the audit's settings."""
-    n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (see above)
+    n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (mix._mix_evidence)
     recent = ev["recent"]
     read = " in English" if ev.get("not_english") else ""  # n leaves the others out
     recs: list[str] = []
