@@ -14,7 +14,8 @@ is: given with the one that does, in one command or in one folder, it is read wi
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 
 from staffpulse.errors import InputError
@@ -45,7 +46,8 @@ class JoinedFolder(XArchive):
         self.joined = tuple(joined)
 
     def read(self, path: Path) -> Iterator[Item]:
-        joined = [p for f in self.joined for p in parts_in_dir(f.parent) if p.location == str(f)]
+        in_dir = cache(parts_in_dir)  # a folder's parts found once, however many files it gave
+        joined = [p for f in self.joined for p in in_dir(f.parent) if p.location == str(f)]
         folders = ", ".join(sorted({str(f.parent) for f in self.joined}))
         yield Notice(
             str(path),
@@ -70,7 +72,7 @@ def _holds_archive(path: Path, source: Source) -> bool:
     return isinstance(source, XArchive) and path.is_dir()
 
 
-def _loose(path: Path, source: Source) -> bool:
+def _loose(path: Path, source: Source, in_dir: Callable[[Path], list[Part]]) -> bool:
     """Whether the planned path holds data files of an X archive past its first ZIP
     (``tweets-part1.js``..., under X's names or renamed) and not whose archive it is: a lone
     ``tweets.js`` is not one."""
@@ -87,7 +89,7 @@ def _loose(path: Path, source: Source) -> bool:
         isinstance(source, XArchive)
         and path.is_file()
         and not (path.parent / "account.js").is_file()
-        and _numbered(path, parts_in_dir(path.parent))
+        and _numbered(path, in_dir(path.parent))
     )
 
 
@@ -107,7 +109,8 @@ def join_split_archives(plan: Plan) -> Plan:
     """The plan with an archive's parts in other ZIPs (or unzipped folders) read with the
     one holding its ``account.js``: one entry for the archive. Parts given without it are
     refused (:class:`InputError`) when nothing else was given, naming what to add."""
-    loose = [(path, source) for path, source in plan if _loose(path, source)]
+    in_dir = cache(parts_in_dir)  # files of one folder would each read all its heads again
+    loose = [(path, source) for path, source in plan if _loose(path, source, in_dir)]
     if not loose:
         return plan
     holders = [(path, source) for path, source in plan if _holds_archive(path, source)]
