@@ -42,14 +42,17 @@ def _replies_counted(replies: int, in_own_threads: int) -> str:
     threads)``, never a bare "(1 in your own threads)" that reads as one thread:
     replies that only continue the account's threads are no conversation, and Conversation
     leaves them out, so the header says so rather than contradict it."""
-    if not replies:
-        return ""
-    text = count_of(replies, "reply")
+    return count_of(replies, "reply") + _in_own_threads(replies, in_own_threads) if replies else ""
+
+
+def _in_own_threads(replies: int, in_own_threads: int, every: str = "all") -> str:
+    """`` (all in your own threads)`` after the count of ``replies``; ``every`` is "both" of
+    two; empty when none is."""
     if in_own_threads >= replies:
-        return text + (" (in your own thread)" if replies == 1 else " (all in your own threads)")
+        return " (in your own thread)" if replies == 1 else f" ({every} in your own threads)"
     if in_own_threads:
-        return text + f" ({in_own_threads:,} of them in your own threads)"
-    return text
+        return f" ({in_own_threads:,} of them in your own threads)"
+    return ""
 
 
 def posts_and_span(result: AuditResult) -> str:
@@ -100,9 +103,9 @@ def posts_counted(result: AuditResult) -> str | None:
         if count == total > 1:
             return f"{all_of} are {kind}."
     if replies == total > 1:  # "101 replies (5 in your own threads)" without the 101
-        written = _replies_counted(replies, int(counts.get("replies_in_own_threads", 0)))
-        written = written.removeprefix(count_of(replies, "reply"))
-        return f"{all_of} are replies{written.replace('(all in', '(both in' if total == 2 else '(all in')}."
+        own = int(counts.get("replies_in_own_threads", 0))
+        in_own = _in_own_threads(replies, own, "both" if total == 2 else "all")
+        return f"{all_of} are replies{in_own}."
     kinds = join_and(
         [
             count_of(original, "original post") if original else "",
