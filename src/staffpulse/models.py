@@ -49,9 +49,16 @@ def guess_platform(typed: str, choices: tuple[str, ...] = PLATFORMS) -> str:
     """``: did you mean mastodon?`` for a misspelled platform (``mastodn``, ``blusky``,
     ``twiter``: ``twitter``, which works too), as the roles and segments do; nothing when no
     spelling of ``choices`` is close."""
+    close = closest_platform(typed, choices)
+    return f": did you mean {close}?" if close else ""
+
+
+def closest_platform(typed: str, choices: tuple[str, ...] = PLATFORMS) -> str | None:
+    """The spelling of one of ``choices`` (or of an alias of one) closest to ``typed``; None
+    when none is close."""
     spellings = [*choices, *(alias for alias, name in PLATFORM_ALIASES.items() if name in choices)]
     close = difflib.get_close_matches(typed.strip().lower(), spellings, n=1)
-    return f": did you mean {close[0]}?" if close else ""
+    return close[0] if close else None
 
 
 def unknown_handle_platform(written: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from staffpulse.models import PLATFORM_ALIASES, guess_platform
+from staffpulse.models import PLATFORM_ALIASES, closest_platform
 
 
 class PlatformCommandsGroup(TyperGroup):
@@ -29,9 +29,8 @@ class PlatformCommandsGroup(TyperGroup):
             name, command, rest = super().resolve_command(ctx, args)
         except UsageError as exc:
             # Typer's own guess misses the short names ("twiter" is far from "x")
-            guess = guess_platform(args[0], tuple(self.commands)) if args else ""
-            if guess and "Did you mean" not in exc.message:
-                meant = guess.split()[-1].rstrip("?")
+            meant = closest_platform(args[0], tuple(self.commands)) if args else None
+            if meant and "Did you mean" not in exc.message:
                 exc.message = f"{exc.message.rstrip('.')}. Did you mean '{meant}'?"
             raise
         # run under its own name: "Usage: staffpulse fetch x", not "fetch twitter"
