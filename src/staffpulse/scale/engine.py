@@ -35,9 +35,9 @@ from staffpulse.scale.scoring import (
     merge_partials,
     score_posts,
 )
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Problem, UnreadFile
 from staffpulse.sources.csv_dates import DateOrder
-from staffpulse.sources.folders import is_unreadable, left_out
+from staffpulse.sources.folders import left_out
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
@@ -281,8 +281,9 @@ def _run(
         summary.notices = [n for shard in got.notices for n in shard]
         summary.missing_files = [m for shard in got.missing for m in shard]
         # files of a ZIP left out whole are files skipped, as those of a folder: no record lost
-        # a file the system would not let us read lost its records: not a README left out
-        unread = sum(map(is_unreadable, unknown))
+        # a file the system would not let us read (or a link's gone file) lost its records:
+        # not a README left out
+        unread = sum(isinstance(problem, UnreadFile) for problem in unknown)
         summary.files_skipped = len(unknown) - unread + sum(map(_left_out, read_problems))
         summary.files_unread = unread
         summary.empty_files = [

@@ -34,7 +34,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.text_files import document_kind
-from staffpulse.sources.user_paths import GONE_LINK, gone_link, still_downloading
+from staffpulse.sources.user_paths import gone_link, still_downloading
 from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
@@ -109,14 +109,6 @@ def unreadable(exc: OSError) -> str:
     return (
         f"{UNREADABLE} ({exc.strerror or exc}): nothing of it was read. Check that you may read "
         "it (its permissions), or copy it to a folder of yours and give that copy"
-    )
-
-
-def is_unreadable(problem: Problem) -> bool:
-    """A file nothing of which was read (its permissions, a link whose file is gone): its
-    records are lost, not left out as a README is, nor a file of unknown format."""
-    return problem.line is None and problem.message.startswith(
-        (UNREADABLE + " (", GONE_LINK + " (")
     )
 
 
