@@ -19,6 +19,7 @@ from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.common import (
+    DEFAULT_MAX_FOLLOWS,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -152,7 +153,9 @@ class BlueskyFetcher(FetcherBase):
         )
 
     # -- the run ----------------------------------------------------------------------------
-    def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:
+    def fetch(
+        self, handle: str, *, max_posts: int = 1000, max_follows: int = DEFAULT_MAX_FOLLOWS
+    ) -> FetchReport:
         handle = bluesky_handle(handle)
         check_count("max_posts", max_posts, 1)
         check_count("max_follows", max_follows, 0)
@@ -303,7 +306,7 @@ def fetch_bluesky(
     handle: str,
     *,
     max_posts: int = 1000,
-    max_follows: int = 500,
+    max_follows: int = DEFAULT_MAX_FOLLOWS,
     client: Any = None,
     **options: Unpack[FetcherOptions],
 ) -> FetchReport:

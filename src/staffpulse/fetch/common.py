@@ -32,6 +32,8 @@ NotifyFn = Callable[[str], None]
 SleepFn = Callable[[float], None]
 
 
+#: Bluesky follows and followers read at most per account, each way, unless told otherwise
+DEFAULT_MAX_FOLLOWS = 500
 SKIPPED_SHOWN = 5  # messages of skipped items kept in the report; the count has them all
 
 Row = Account | Post | Follow

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.config import get_secret
-from staffpulse.fetch.common import check_count
+from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, check_count
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, Rates, check_budget, estimate_cost
 
@@ -25,7 +25,7 @@ class RefreshLimits:
 
     max_posts: int | None = None
     max_mentions: int = DEFAULT_MAX_MENTIONS  # X only
-    max_follows: int = 500  # Bluesky only
+    max_follows: int = DEFAULT_MAX_FOLLOWS  # Bluesky only
     budget: float | None = None  # X only: USD for all the X accounts of the run together
 
     def check(self) -> None:

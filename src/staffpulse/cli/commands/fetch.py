@@ -22,7 +22,7 @@ from staffpulse.cli.platform_commands import PlatformCommandsGroup
 from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
-from staffpulse.fetch.common import FetchReport, check_count
+from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_count
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
@@ -218,7 +218,7 @@ def fetch_bluesky_command(
     max_posts: Annotated[int, typer.Option("--max-posts", help="Feed items at most.")] = 1000,
     max_follows: Annotated[
         int, typer.Option("--max-follows", help="Follows and followers at most (each; 0: none).")
-    ] = 500,
+    ] = DEFAULT_MAX_FOLLOWS,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -21,6 +21,7 @@ from rich.table import Table
 from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS
 from staffpulse.models import platform_name
 
@@ -157,7 +158,7 @@ def refresh_command(
         typer.Option(
             "--max-follows", help="Bluesky follows and followers at most per account (0: none)."
         ),
-    ] = 500,
+    ] = DEFAULT_MAX_FOLLOWS,
     budget: Annotated[
         float | None,
         typer.Option(
