@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.names import (
-    firm_cue,
-    leading_person,
-    name_score,
-    reads_as_handle,
-)
+from staffpulse.audit.name_advice import display_name_advice
+from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
-from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.handles import display_address
 from staffpulse.models import Account
 from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE
-from staffpulse.signals.role_person_name import name_shape
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def bio_score(bio: str, min_chars: int) -> tuple[float, str]:
@@ -193,32 +184,6 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
     )
 
 
-# "HireLoop"; a name particle glued on ("McKenzie", "DeShawn") is still a person's name
-_CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z])[^\W\d_]+[a-z][A-Z]")
-# "us" only in lower case: "jobs across the US" is a country, not a team
-_SPEAKS_AS_WE = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|us)\b")
-_SPEAKS_AS_I = re.compile(r"\b(?:I|I'm|I’m|[Mm]y|me)\b")
-# a handle made of the brand and one of these is still the brand's ("hireloophq", "acmejobs")
-_HANDLE_SUFFIXES = ("", "hq", "jobs", "careers", "official", "team", "app", "inc", "group")
-
-
-def _handle_name(handle: str) -> str:
-    """The letters of the handle's own part: "erik" of "erik.example.dev" or "erik@mas.to"."""
-    own = handle.lstrip("@").split("@")[0].split(".")[0]
-    return "".join(_WORD.findall(own)).casefold()
-
-
-def is_brand_word(word: str, account: Account) -> bool:
-    """A one-word display name that names the brand, not a person's first name: CamelCase
-    ("HireLoop"), or the handle itself ("Hays" of @hays) or a bio that speaks as "we", unless
-    the bio speaks as "I" too (Erik may well be @erik, and say "we" of his team)."""
-    if _CAMEL_CASE.search(word):
-        return True
-    bio, handle = account.bio or "", _handle_name(account.handle)
-    like_handle = any(handle == word.casefold() + suffix for suffix in _HANDLE_SUFFIXES)
-    return (like_handle or bool(_SPEAKS_AS_WE.search(bio))) and not _SPEAKS_AS_I.search(bio)
-
-
 # by the image model's label; a picture it could not read gets _unchecked_avatar_advice
 _PICTURE_ADVICE = {
     "default": Advice(
@@ -294,7 +259,7 @@ def _face_advice(
     if name < 0.9:
         recs.append(
             Advice(
-                _display_name_advice(account, language),
+                display_name_advice(account, language),
                 "Put a person's name in the display name",
                 gain=gains["name"],
             )
@@ -310,90 +275,3 @@ def _face_advice(
             )
         )
     return recs[:3]
-
-
-# a first name, then a hashtag or a symbol ("Dana #Remain", "Mel ✨ #FBPE"): no second name,
-# but a first one to build on; not a hashtag's word ("#Remain Dana") nor "Dana-Lee"'s half
-_BEFORE_SYMBOL = re.compile(r"[^\w#@]*([^\W\d_]+)\s*[^\w\s'’.-]")
-
-
-def _first_name_before_symbol(name: str) -> str | None:
-    found = _BEFORE_SYMBOL.match(name)
-    return None if found is None else _as_first_name(found.group(1))
-
-
-def _as_first_name(word: str) -> str | None:
-    """``word`` as a person writes a first name ("erik" -> "Erik", "McKay" kept); None when it
-    is none, or a whole name run together ("danaholm")."""
-    if not (shape := name_shape(word.lower())).first or shape.full:
-        return None
-    return word.capitalize() if word.islower() or word.isupper() else word
-
-
-# How a German or French feed writes "Rosa at Acme" (names.py reads both as a person with
-# the firm); another language gets the bar, which reads so in any
-_WITH_FIRM = {"en": "at", "de": "bei", "fr": "chez"}
-
-
-def _display_name_advice(account: Account, language: str | None = None) -> str:
-    """Put a person in the display name, in words that fit the name it has (and the language
-    of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm)."""
-    name = without_custom_emoji(account.display_name)  # "Acme :verified:": Acme's name
-    words = _WORD.findall(name)
-    shown = name or account.display_name.strip()
-    if not words:
-        # none, or emoji and symbols only ("🌻"): "Rosa at 🌻" or "Rosa at
-        # admin@localhost:3000" (the handle) names neither a person nor a firm
-        finding = "You have no display name."
-        if shown:
-            finding = f'Your display name "{shown}" has no name in it.'
-        return finding + (
-            ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
-            'YourFirm"), so people know there is a human to talk to.'
-        )
-    if (
-        len(words) == 1
-        and firm_cue(name) is None
-        and not reads_as_handle(shown)
-        and not is_brand_word(words[0], account)
-    ):
-        # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd; one
-        # that is none, or a whole name run together ("danaholm"), is no first name to
-        # build on (a real account named by one long word was offered "<that word> Lund")
-        given = _as_first_name(words[0]) or "Rosa"  # "erik Lund" is no name as one writes it
-        return (
-            f'Say who is behind the account in your display name: a full name ("{given} '
-            f'Lund") or a name with the firm ("{given} at YourFirm") reads as a person.'
-        )
-    person = leading_person(name)
-    if person is not None:
-        # a person's name and a slogan or a number: "Rosa at Steve Bray It's time…" is absurd
-        return (
-            f'Keep your display name to your name, alone or with the firm\'s ("{person}" or '
-            f'"{person} at YourFirm"), so people know there is a human to talk to.'
-        )
-    if reads_as_handle(shown):
-        # "R3d Gh0st 2.0", "jsmith1987": no firm's name to put "Rosa at" before, nor a first name
-        return (
-            f'Your display name "{shown}" reads like a handle or a nickname. Use a person\'s '
-            'name, alone or with the firm\'s ("Rosa Lund" or "Rosa at YourFirm"), so people '
-            "know there is a human to talk to."
-        )
-    if len(words) > 1 and firm_cue(shown) is None and not shown.isupper():
-        if (first := _first_name_before_symbol(name)) is not None:
-            return (
-                f'Build your display name on your first name: a full name ("{first} Lund") or '
-                f'a name with the firm ("{first} at YourFirm") reads as a person; a hashtag or '
-                "a symbol beside it does not."
-            )
-        # neither a person's name nor a firm's ("christine novak", "Ceci n'est pas …"): no
-        # "Rosa at" before words that may already be someone's name
-        return (
-            "Put a person's name in your display name, alone or with the firm's (\"Rosa Lund\" "
-            'or "Rosa at YourFirm"), so people know there is a human to talk to.'
-        )
-    with_firm = _WITH_FIRM.get(language or "en", "|")
-    return (
-        f'Add a person to your display name, e.g. "Rosa {with_firm} {shown}", so people know '
-        "there is a human to talk to."
-    )
