@@ -58,3 +58,28 @@ def test_the_strips_of_an_account_the_cohort_leaves_out_go_back_to_its_audit(
     answer = client.get("/audit/x/fewposts/strips")
     assert answer.status_code == 303 and answer.headers["location"] == "/audit/x/fewposts"
     assert client.get("/audit/x/nobody/strips").status_code == 404
+
+
+def test_an_audits_strips_are_drawn_once_until_an_import_brings_new_data(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.web import routes_core
+
+    monkeypatch.setattr(bench_board, "STRIPS_INLINE", 3)
+    drawn: list[str] = []
+    place_in_cohort = routes_core.place_in_cohort
+
+    def counted(result: Any, benchmark: Any, **kw: Any) -> Any:
+        drawn.append(result.account.handle)
+        return place_in_cohort(result, benchmark, **kw)
+
+    monkeypatch.setattr(routes_core, "place_in_cohort", counted)
+    first = client.get("/audit/x/firm2/strips").text
+    second = client.get("/audit/x/firm2/strips").text
+    assert drawn == ["firm2"] and first == second  # the second visit reuses the chart drawn
+    assert "Where @firm2 stands among 6 accounts" in second
+    more = [("x", "newfirm", 12)]
+    finished_job(client, upload_files(client, [("more.jsonl", native_jsonl(more))]))
+    after = client.get("/audit/x/firm2/strips").text
+    assert drawn == ["firm2", "firm2"]  # the import's new account is drawn among them
+    assert "Where @firm2 stands among 7 accounts" in after

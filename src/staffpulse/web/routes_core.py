@@ -194,7 +194,17 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
     bench = audit_benchmark(request, account.platform, account.handle)
     if bench is None:
         return RedirectResponse(audit_url(account.platform, account.handle), status_code=303)
-    place = place_in_cohort(result, bench)
+    # drawn once per ranking, as the Benchmark page's strips are (routes_bench._page_context):
+    # among 2,000 accounts they took over a second at every scroll to them. The key holds
+    # this ranking, and an import or a new cohort empties the cache, so new data is drawn.
+    key = (
+        "audit strips",
+        ctx.backend.benchmark_key(),
+        id(bench.leaderboard),
+        account.platform,
+        account.handle,
+    )
+    place = ctx.backend.cached(key, lambda: place_in_cohort(result, bench))
     return ctx.renderer.page(
         request,
         "strips.html",
