@@ -131,6 +131,8 @@ def test_evidence_and_advice_for_a_logo() -> None:
         ("christine novak", '("Rosa Lund" or "Rosa at YourFirm")'),
         # a first name beside a hashtag or a symbol is built on, not told "put a person's name"
         ("Dana #remain", '("Dana Lund") or a name with the firm ("Dana at YourFirm")'),
+        # a capitalised hashtag is no surname either: "Dana #Remain" got no advice at all
+        ("Dana #Remain", '("Dana Lund") or a name with the firm ("Dana at YourFirm")'),
         ("mel ✨ #dogmom", '("Mel Lund") or a name with the firm ("Mel at YourFirm")'),
         ("Wrenn ✨ #dogmom", '("Rosa Lund" or "Rosa at YourFirm")'),  # no first name to build on
     ],

@@ -148,3 +148,21 @@ def test_a_person_first_keeps_the_firm_after_at_or_a_capital() -> None:
 )
 def test_mastodon_custom_emoji_are_read_as_emoji(name: str, value: float) -> None:
     assert name_score(name)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "verdict"),
+    [
+        # a capitalised hashtag read as a surname gave a full name: no advice on the name
+        ("Dana #Remain", 0.6, "a single word and a hashtag (no surname)"),
+        ("#Remain Dana", 0.6, "a single word and a hashtag (no surname)"),
+        ("Dana #Remain #Rejoin", 0.6, "a single word and hashtags (no surname)"),
+        ("Mel ✨ #DogMom", 0.6, "a single word and a hashtag"),
+        # a full name keeps its hashtag: it is still a person's name
+        ("Dana Lund #Remain", 1.0, "reads as a person's name"),
+        ("#OpenToWork Dana Lund", 1.0, "reads as a person's name"),
+    ],
+)
+def test_a_hashtag_is_no_surname(name: str, value: float, verdict: str) -> None:
+    score, said = name_score(name)
+    assert (score, verdict in said) == (value, True), said

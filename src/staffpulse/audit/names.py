@@ -23,6 +23,9 @@ part after it may name a firm: after "at" or "@" anything does, after a comma, a
 only words with a capital or a firm cue ("Marisol💙 ,fully booked" is a first name and a
 status, judged as the first name alone).
 
+A hashtag is no part of a person's name: "Dana #Remain" is one word and a hashtag, a first
+name at most ("Dana Lund #Remain" is still a person's name).
+
 Words are compared without accents and case ("Intérim" is "interim"), except the short
 legal forms, which only count in their usual spelling ("AG", not "Ag"). A Mastodon custom
 emoji (":verified:", ":blobcat:") is a picture on the profile, read as an emoji is: "Akil
@@ -34,6 +37,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.accents import strip_accents
+from staffpulse.audit.hashtags import HASHTAG_RE
 from staffpulse.custom_emoji import without_custom_emoji
 
 
@@ -225,16 +229,21 @@ def name_score(display_name: str) -> tuple[float, str]:
     cue = firm_cue(name)
     if cue:
         return 0.3, f"a company name ({cue})"
-    words = _WORD.findall(name)
     if name.isupper() and len(name) > 3 and not reads_as_handle(name):
         return 0.3, "all capitals, reads as a brand"
+    # a hashtag is a cause or a motto, never a surname: "Dana #Remain" names Dana alone
+    untagged = HASHTAG_RE.sub(" ", name)
+    words = _WORD.findall(untagged)
     named = [w for w in words if w.casefold() not in _PARTICLES]
-    if len(named) >= 2 and _person_shaped(name):
-        if _DIGITS.search(name):  # "Katie Johnson2020": a person, written as a handle is
+    if len(named) >= 2 and _person_shaped(untagged):
+        if _DIGITS.search(untagged):  # "Katie Johnson2020": a person, written as a handle is
             return 0.6, "a person's name with digits, like a handle's"
         return 1.0, "reads as a person's name"
-    if reads_as_handle(name):
+    if reads_as_handle(untagged):
         return 0.5, "a name with digits, like a handle or a nickname: could be a person or a brand"
+    if len(words) == 1 and (tags := len(HASHTAG_RE.findall(name))):
+        beside = "a hashtag" if tags == 1 else "hashtags"
+        return 0.6, f"a single word and {beside} (no surname): could be a person or a brand"
     if len(words) == 1:
         return 0.6, "a single word: could be a person or a brand"
     return 0.5, "unclear whether a person or a brand"
