@@ -100,6 +100,19 @@ class _Reading:
     tone: Tone
     question: bool
     lead: str  # "Be the first to reply, and " when nobody has
+    # "It asks two things, ...: answer both, not just the first." when it asks two or more
+    several: str | None = None
+
+    def answer(self, one: str, each: str) -> str:
+        """What an angle says of answering: ``one`` ("answer the question") for a post that
+        asks one thing, ``each`` ("answer each question") for one that asks several."""
+        return each if self.several else one
+
+    def answered(self, angle: str) -> str:
+        """``angle``, with each question the post asks named after it when it asks several.
+        Only the angles that answer say it: a rant's questions ask for no answer, and a joke's
+        light tone answers none."""
+        return f"{angle} {self.several}" if self.several else angle
 
 
 def suggest_angle(
@@ -129,6 +142,7 @@ def suggest_angle(
         tone if tone is not None else judge_tone([text])[0],
         bool(flags.get("question")),
         "Be the first to reply, and " if n_replies == 0 else "",
+        several,
     )
     angle = (
         _angle_for_kind(post, addressee)
@@ -136,23 +150,8 @@ def suggest_angle(
         or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
     )
-    # a rant's questions ask for no answer, and a joke's light tone answers none
-    if several and "answer" in angle and "not a question" not in angle:
-        for one, each in _EACH:
-            angle = angle.replace(one, each)
-        angle += " " + several
     # the templates are written to follow the lead; alone, each is a sentence of its own
     return angle[:1].upper() + angle[1:]
-
-
-# what the templates say of one question, and what they say of several
-_EACH = (
-    ("answer the question", "answer each question"),
-    ("answer their question", "answer each of their questions"),
-    ("answer what they asked", "answer each thing they asked"),
-    ("answer it straight", "answer each straight"),
-    ("give a concrete answer", "give a concrete answer to each"),
-)
 
 
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
@@ -160,7 +159,7 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
     own angle."""
     subject, lead, legal = post.subject, post.lead, post.tone.legal
     if addressee and post.question:
-        return (
+        return post.answered(
             f"A question for {addressee}, not the room: reply only if you can answer"
             f"{_on(subject)} first-hand, in a line or two."
         )
@@ -168,17 +167,22 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
     # Great job, leadership."): the complaint it is, never cheered on nor joked along with
     # (a question of rights in it is answered straight, below, with where to check)
     if is_sarcastic(post.text) and not post.tone.grieving and not (post.question and legal):
-        asked = ", then answer what they asked" if post.question else ""
-        return lead + (
-            "read it as the complaint it is, not praise (it is sarcastic): acknowledge the"
-            f" frustration in a line and add one data point or story{_on(subject)} from your"
-            f" recruiters{asked}; don't cheer the decision on or joke along, no pitch."
+        asked = (
+            ", then " + post.answer("answer what they asked", "answer each thing they asked")
+            if post.question
+            else ""
+        )
+        return post.answered(
+            lead + "read it as the complaint it is, not praise (it is sarcastic): acknowledge"
+            f" the frustration in a line and add one data point or story{_on(subject)} from"
+            f" your recruiters{asked}; don't cheer the decision on or joke along, no pitch."
         )
     # news told with a grievance or a rights question is not news to congratulate
     if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:
         if post.question:
-            return lead + (
-                f"congratulate them in a line, then answer their question{_on(subject)} with one"
+            their = post.answer("answer their question", "answer each of their questions")
+            return post.answered(
+                f"{lead}congratulate them in a line, then {their}{_on(subject)} with one"
                 " specific, useful tip; no pitch."
             )
         return lead + (
@@ -189,8 +193,9 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
     # ("so nervous") read negative but still want luck, a rights question wants an answer
     if tells_of_a_coming_step(post.text) and not post.tone.legal and not post.tone.grieving:
         if post.question:
-            return lead + (
-                f"wish them luck in a line, then answer their question{_on(subject)} with one"
+            their = post.answer("answer their question", "answer each of their questions")
+            return post.answered(
+                f"{lead}wish them luck in a line, then {their}{_on(subject)} with one"
                 " specific, useful tip; no pitch."
             )
         return lead + "wish them luck in a line or two; no advice unless asked, no pitch."
@@ -216,14 +221,16 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
                 "A loss, not a conversation to join: at most a line of condolence, and only if"
                 " your firm knows them; no advice, no pitch."
             )
-        return lead + (
-            f"acknowledge their loss first, then answer what they asked{_on(subject)} plainly,"
+        asked = post.answer("answer what they asked", "answer each thing they asked")
+        return post.answered(
+            f"{lead}acknowledge their loss first, then {asked}{_on(subject)} plainly,"
             " in a line or two; no jokes, no pitch."
         )
     going_through = _going_through(post)
     if going_through and question and tone.legal:
-        return lead + (
-            f"acknowledge what they are going through, then answer it straight{_on(subject)}:"
+        straight = post.answer("answer it straight", "answer each straight")
+        return post.answered(
+            f"{lead}acknowledge what they are going through, then {straight}{_on(subject)}:"
             " what the rules are as your recruiters know them, and where to check (the labor"
             " department, an employment lawyer); no jokes, no pitch."
         )
@@ -251,8 +258,9 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             f" story{_on(subject)} only if you have one; no lecture, no pitch."
         )
     if question and tone.legal:  # rights and rules: a wrong answer costs the asker
-        return lead + (
-            f"answer it straight{_on(subject)}: what the rules and usual practice are as your"
+        straight = post.answer("answer it straight", "answer each straight")
+        return post.answered(
+            f"{lead}{straight}{_on(subject)}: what the rules and usual practice are as your"
             " recruiters know them, and where to check (the labor department, an employment"
             " lawyer); no jokes, no pitch."
         )
@@ -291,17 +299,24 @@ def _angle_for_content(post: _Reading, role: str | None) -> str:
     """A question answered as its asker's role calls for, else a perspective on what it says."""
     subject, lead = post.subject, post.lead
     if post.question:
+        concrete = post.answer("give a concrete answer", "give a concrete answer to each")
+        question = post.answer("answer the question", "answer each question")
+        # a tip or what you see across clients answers no question in particular
         by_role = {
-            "recruiter": f"answer peer to peer: what your desk sees{_on(subject, 'about')},"
-            " and one thing that worked.",
-            "hr_pro": f"give a concrete answer{_on(subject)} from placing candidates, with one"
-            " example; no pitch.",
+            "recruiter": post.answered(
+                f"answer peer to peer: what your desk sees{_on(subject, 'about')}, and one"
+                " thing that worked."
+            ),
+            "hr_pro": post.answered(
+                f"{concrete}{_on(subject)} from placing candidates, with one example; no pitch."
+            ),
             "employer": f"share what you see across clients{_on(subject)}; offer a checklist,"
             " not a sales call.",
             "job_seeker": f"give one practical tip{_on(subject)} and point to a free resource.",
         }
         return lead + by_role.get(
-            role or "", f"answer the question{_on(subject)} with one specific, useful example."
+            role or "",
+            post.answered(f"{question}{_on(subject)} with one specific, useful example."),
         )
     if subject:
         return lead + (

@@ -184,7 +184,8 @@ def set_state(
     if looks_like_link(conversation_id):  # the link the inbox shows: its conversation's id
         platform, conversation_id = _linked_conversation(store, conversation_id)
     elif _bare_rkey(store, conversation_id, platform):
-        platform, conversation_id = _rkey_conversation(store, conversation_id)
+        posts = find_rkey_posts(store, conversation_id)
+        platform, conversation_id = _rkey_conversation(store, conversation_id, posts)
     firm = firm_key(store, as_handle)
     marked = sorted(
         plat for plat, conv in firm_marks(store, platform, firm) if conv == conversation_id
@@ -222,9 +223,10 @@ def current_mark(
             return None
         platform, conversation_id = _linked_conversation(store, conversation_id)
     elif _bare_rkey(store, conversation_id, platform):
-        if not find_rkey_posts(store, conversation_id):
+        posts = find_rkey_posts(store, conversation_id)
+        if not posts:
             return None
-        platform, conversation_id = _rkey_conversation(store, conversation_id)
+        platform, conversation_id = _rkey_conversation(store, conversation_id, posts)
     marks = firm_marks(store, platform, firm_key(store, as_handle))
     return next((state for (_p, conv), state in marks.items() if conv == conversation_id), None)
 
@@ -253,9 +255,11 @@ def _bare_rkey(store: Store, some_id: str, platform: str | None) -> bool:
     )
 
 
-def _rkey_conversation(store: Store, rkey: str) -> tuple[str, str]:
-    """(platform, conversation id) of the one stored Bluesky post with the record key."""
-    posts = find_rkey_posts(store, rkey)
+def _rkey_conversation(
+    store: Store, rkey: str, posts: list[tuple[str, str, str]]
+) -> tuple[str, str]:
+    """(platform, conversation id) of the one stored Bluesky post with the record key, of
+    ``posts`` (:func:`find_rkey_posts`: a scan of every id, so it is run once, by the caller)."""
     if not posts:
         raise NotFoundError(
             f"'{rkey}' looks like the record key of a Bluesky post (the last part of its at://"
