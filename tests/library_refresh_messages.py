@@ -9,7 +9,8 @@ from typing import Any
 
 from library_messages import Said
 from staffpulse.fetch.common import FetchReport
-from staffpulse.fetch.refresh import RefreshLimits, XCost, refresh_accounts
+from staffpulse.fetch.refresh import refresh_accounts
+from staffpulse.fetch.refresh_limits import RefreshLimits, XCost
 from staffpulse.fetch.refresh_targets import (
     RefreshPlan,
     RefreshTarget,

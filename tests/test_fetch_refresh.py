@@ -16,11 +16,9 @@ from staffpulse.fetch.refresh import (
     NO_CONNECTION,
     NO_X_TOKEN,
     NOT_REACHED,
-    RefreshLimits,
-    estimate_x,
     refresh_accounts,
-    x_cost,
 )
+from staffpulse.fetch.refresh_limits import RefreshLimits, estimate_x, x_cost
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 from staffpulse.fetch.refresh_wording import grouped_hints
 from staffpulse.store import Store
@@ -287,7 +285,7 @@ def test_a_fetch_failing_halfway_counts_what_it_kept(store: Store, httpserver: H
 def test_the_x_estimate_said_before_the_run_is_the_one_reported_not_worked_out_again(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from staffpulse.fetch import refresh
+    from staffpulse.fetch import refresh_limits
 
     plan = _plan(("x", "acme"), ("bluesky", "c.bsky.social"))
     config = {**CONFIG, "secrets": {"x_bearer_token": "t"}}
@@ -297,7 +295,7 @@ def test_the_x_estimate_said_before_the_run_is_the_one_reported_not_worked_out_a
     def again(*args: object) -> None:
         raise AssertionError("the estimate was worked out a second time")
 
-    monkeypatch.setattr(refresh, "estimate_x", again)
+    monkeypatch.setattr(refresh_limits, "estimate_x", again)
     fetchers = {
         "x": FakeFetcher("x", {"acme": 2}),
         "bluesky": FakeFetcher("bluesky", {"c.bsky.social": 1}),

@@ -4,7 +4,8 @@ alike): the accounts by platform, what X may cost or why it is skipped, and how 
 from __future__ import annotations
 
 from staffpulse.fetch import refresh_wording as say
-from staffpulse.fetch.refresh import AccountResult, RefreshReport, XCost
+from staffpulse.fetch.refresh import AccountResult, RefreshReport
+from staffpulse.fetch.refresh_limits import XCost
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 
 X = RefreshTarget("x", "acme")

@@ -282,7 +282,7 @@ def test_a_cohort_of_accounts_not_in_the_store_is_pointed_to_fetching_them(tmp_p
 def test_a_list_s_unusable_lines_are_named_after_the_list_with_what_each_account_reads(
     client: Any,
 ) -> None:
-    from staffpulse.fetch.refresh import DEFAULT_MAX_POSTS
+    from staffpulse.fetch.refresh_limits import DEFAULT_MAX_POSTS
 
     token = csrf_token(client, "/refresh")
     kept = client.post(

@@ -17,36 +17,11 @@ from typing import Any, Literal
 from staffpulse import next_steps as steps
 from staffpulse.errors import BudgetExceededError, ConfigError, FetchError, StaffpulseError
 from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn
-from staffpulse.fetch.refresh_limits import (
-    DEFAULT_MAX_POSTS,
-    RefreshLimits,
-    XCost,
-    estimate_x,
-    pays_for,
-    x_cost,
-)
+from staffpulse.fetch.refresh_limits import RefreshLimits, XCost, pays_for, x_cost
 from staffpulse.fetch.refresh_offline import ReachFn, can_connect, is_offline
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget, json_object
 from staffpulse.fetch.x_costs import money
 from staffpulse.store import Store
-
-# what a run may read and spend lives in refresh_limits; the callers import it from here too
-__all__ = [
-    "DEFAULT_MAX_POSTS",
-    "GUESSED_X",
-    "INTERRUPTED",
-    "NOT_REACHED",
-    "NO_CONNECTION",
-    "NO_X_TOKEN",
-    "AccountResult",
-    "RefreshLimits",
-    "RefreshReport",
-    "XCost",
-    "estimate_x",
-    "pays_for",
-    "refresh_accounts",
-    "x_cost",
-]
 
 Status = Literal["ok", "partial", "failed", "skipped"]
 NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one

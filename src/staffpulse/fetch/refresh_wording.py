@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from staffpulse.fetch.refresh import NO_CONNECTION, NO_X_TOKEN, RefreshReport, XCost
+from staffpulse.fetch.refresh import NO_CONNECTION, NO_X_TOKEN, RefreshReport
+from staffpulse.fetch.refresh_limits import XCost
 from staffpulse.fetch.refresh_targets import RefreshPlan
 from staffpulse.fetch.x_costs import money
 from staffpulse.models import platform_name

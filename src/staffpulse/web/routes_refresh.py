@@ -46,7 +46,8 @@ from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
-    from staffpulse.fetch.refresh import AccountResult, RefreshLimits, RefreshReport
+    from staffpulse.fetch.refresh import AccountResult, RefreshReport
+    from staffpulse.fetch.refresh_limits import RefreshLimits
     from staffpulse.fetch.refresh_targets import RefreshPlan
     from staffpulse.store import Store
 
@@ -160,7 +161,7 @@ def _choices(ctx: WebContext) -> list[tuple[str, str, str]]:
 
 
 def _limits(choice: Choice) -> RefreshLimits:
-    from staffpulse.fetch.refresh import RefreshLimits
+    from staffpulse.fetch.refresh_limits import RefreshLimits
 
     return RefreshLimits(budget=choice.budget)  # the command's defaults per account
 
@@ -169,7 +170,7 @@ def _limits(choice: Choice) -> RefreshLimits:
 def refresh_page(request: Request) -> Response:
     """What a refresh would fetch and cost, and the button that starts it."""
     from staffpulse.fetch import refresh_wording as say
-    from staffpulse.fetch.refresh import x_cost
+    from staffpulse.fetch.refresh_limits import x_cost
 
     ctx = web(request)
     try:
@@ -217,7 +218,7 @@ def _limits_words(plan: RefreshPlan) -> str:
     """What each account may read, the command's defaults, which the page does not ask for:
     a refresh reads what is new since the last fetch, a week's posts being far below them,
     and X's cost is capped by the budget the page does ask for."""
-    from staffpulse.fetch.refresh import DEFAULT_MAX_POSTS
+    from staffpulse.fetch.refresh_limits import DEFAULT_MAX_POSTS
 
     platforms = [p for p in DEFAULT_MAX_POSTS if any(t.platform == p for t in plan.targets)]
     each = [f"{DEFAULT_MAX_POSTS[p]:,} on {platform_name(p)}" for p in platforms]
@@ -261,7 +262,8 @@ async def start_refresh(request: Request) -> Response:
 
 
 def _run(ctx: WebContext, plan: RefreshPlan, choice: Choice, config: Mapping[str, Any]) -> Any:
-    from staffpulse.fetch.refresh import refresh_accounts, x_cost
+    from staffpulse.fetch.refresh import refresh_accounts
+    from staffpulse.fetch.refresh_limits import x_cost
 
     limits = _limits(choice)
     cost = x_cost(plan, limits, config)

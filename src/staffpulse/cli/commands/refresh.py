@@ -26,7 +26,8 @@ from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS
 from staffpulse.models import platform_name
 
 if TYPE_CHECKING:
-    from staffpulse.fetch.refresh import AccountResult, RefreshReport, XCost
+    from staffpulse.fetch.refresh import AccountResult, RefreshReport
+    from staffpulse.fetch.refresh_limits import XCost
     from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
     from staffpulse.fetch.refresh_wording import Styler
 
@@ -176,7 +177,8 @@ def refresh_command(
     """
     from staffpulse.config import load_config, setting_str
     from staffpulse.errors import EmptyInputError
-    from staffpulse.fetch.refresh import RefreshLimits, refresh_accounts, x_cost
+    from staffpulse.fetch.refresh import refresh_accounts
+    from staffpulse.fetch.refresh_limits import RefreshLimits, x_cost
     from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
     from staffpulse.fetch.refresh_wording import no_connection_what
     from staffpulse.store import open_store
