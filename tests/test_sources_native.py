@@ -357,3 +357,28 @@ def test_a_count_that_is_no_whole_number_costs_the_count_not_the_record(tmp_path
     assert told[0].startswith("'followers' of 1 record (line 1) is no whole number of 0 or more")
     assert told[1].startswith("'likes' of 1 record (line 3) is no whole number")
     assert "(the first: '1.2K'), so it was imported without it, not guessed" in told[1]
+
+
+def test_a_post_with_an_empty_text_is_skipped_on_its_line_a_repost_is_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "export.jsonl"
+    post = {"type": "post", "platform": "x", "author": "northgate_hr"}
+    lines = [
+        {**post, "id": "1", "text": "Spring open day on Friday"},
+        {**post, "id": "2", "text": ""},
+        {**post, "id": "3", "text": " \n"},
+        {**post, "id": "4", "text": "", "reposted_id": "70"},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        kept = sorted(p.id for p in store.posts_by("x", "northgate_hr"))
+    assert kept == ["1", "4"]
+    assert [
+        (p.line, p.message.startswith("post has an empty 'text'")) for p in report.problems
+    ] == [
+        (2, True),
+        (3, True),
+    ]
+    assert report.skipped == 2

@@ -133,3 +133,31 @@ def test_profile_addresses_in_a_sheet_of_accounts_are_read_as_handles(tmp_path: 
         assert store.find_account("rosa.bsky.social").platform == "bluesky"
     (problem,) = report.problems
     assert problem.line == 4 and "is not a profile URL" in problem.message
+
+
+def test_a_row_whose_text_cell_is_empty_is_skipped_and_told_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "march_posts.csv"
+    path.write_text(
+        "id,author,text,kind,reposted_id,quoted_id,urls,likes\n"
+        "m-1,northgate_hr,Our spring open day is on Friday,,,,,\n"
+        "m-2,northgate_hr,,,,,,\n"  # the text left out: nothing to read
+        'm-3,northgate_hr,"   ",,,,,\n'  # spaces only
+        "m-4,northgate_hr,,repost,m-90,,,\n"  # a repost says what it posted
+        "m-5,northgate_hr,,,,m-91,,\n"  # so does a quote
+        "m-6,northgate_hr,,,,,https://northgate.example/flyer.png,\n"  # a picture alone
+        "m-1,northgate_hr,,,,,,12\n",  # a later line of m-1, its likes only: an update
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        stored = dict(store.conn.execute("SELECT id, likes FROM posts").fetchall())
+    assert [(p.line, p.message) for p in report.problems] == [
+        (
+            line,
+            "post has an empty 'text': write the post in it (for a picture or link posted "
+            "alone, its address under 'urls'), or delete the record, and import the file again",
+        )
+        for line in (3, 4)
+    ]
+    assert report.skipped == 2
+    assert stored == {"m-1": 12, "m-4": None, "m-5": None, "m-6": None}

@@ -23,14 +23,15 @@ from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
-from staffpulse.sources.csv_preamble import (
-    csv_columns,
-    header_test,
-    import_table,
-    preamble_notices,
-    preamble_of,
-)
+from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import ShortRows
+from staffpulse.sources.csv_tables import (
+    JSON_SUFFIXES,
+    SUFFIXES,
+    named_table,
+    prepare_table,
+    table_named_json,
+)
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
@@ -40,10 +41,9 @@ from staffpulse.sources.csvrows import (
     repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
-from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_authors import Authors
-from staffpulse.sources.native_records import rows_from_native
-from staffpulse.sources.text_files import TextEncoding, head_text
+from staffpulse.sources.native_records import PostTexts, rows_from_native
+from staffpulse.sources.text_files import head_text
 from staffpulse.sources.written import (
     ROUNDED,
     ROUNDED_FIX,
@@ -77,10 +77,6 @@ COLUMN_ALIASES = {
 ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
 # Said right after its rename: renaming such a column is right only if this holds.
 _RENAME_CONDITIONS = {"name": "only if it holds the authors' handles, not their display names"}
-SUFFIXES = (".csv", ".tsv", ".txt")
-# A table saved under a JSON name (an export renamed by hand, a "Save as" that kept the old
-# name): read when its first character cannot start JSON, and told
-JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 BIO_COLUMNS = ("description", "bio")  # what the roles command reads as an account's bio
 SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
 
@@ -232,7 +228,7 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     """Why a table of no known format is not a staffpulse CSV: its header, the columns a CSV
     of posts and one of accounts need (with the other names taken for the author), and what
     to rename. None for a file that is no table (a read-me, a licence)."""
-    named = path.suffix.lower() in SUFFIXES or _table_named_json(path, head)
+    named = path.suffix.lower() in SUFFIXES or table_named_json(path, head)
     if not named or b"\x00" in head:
         return None
     lines = head_text(head).splitlines(keepends=True)
@@ -292,37 +288,6 @@ def is_native_header(columns: set[str]) -> bool:
     return author_synonym(columns) is not None or {"id", "name"} <= columns
 
 
-def _table_named_json(path: Path, head: bytes) -> bool:
-    """A file under a JSON name whose first character cannot start JSON: a table, maybe."""
-    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
-
-
-def named_table(path: Path, head: bytes) -> bool:
-    """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
-    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells."""
-    return not path.is_dir() and (path.suffix.lower() in SUFFIXES or _table_named_json(path, head))
-
-
-def misnamed_table(path: Path) -> Iterator[Notice]:
-    """The note for a table read under a JSON name, that it was read and should be renamed."""
-    if path.suffix.lower() in JSON_SUFFIXES:
-        yield Notice(
-            str(path),
-            f"named {path.suffix} but holds a CSV table (no JSON): read as one; rename it"
-            " .csv so other tools read it right too",
-        )
-
-
-def prepare_table(path: Path) -> tuple[TextEncoding, int, list[Notice]]:
-    """How the CSV file ``path`` is read (its encoding, the lines above its header) and the
-    notes its import opens with: an encoding guessed, a table under a JSON name, a report's
-    title passed over."""
-    encoding, notices = text_encoding(path)
-    above = preamble_of(path)  # a report's title and dates above the header
-    return encoding, above, [*notices, *misnamed_table(path), *preamble_notices(path, above)]
-
-
 class NativeCsv:
     name = "staffpulse-csv"
     label = "staffpulse CSV"
@@ -360,6 +325,7 @@ class NativeCsv:
                 return
             short = ShortRows(header)
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
+            texts = PostTexts()  # a post with its text left blank: skipped, told
             for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
@@ -372,7 +338,9 @@ class NativeCsv:
                     record = counts.build(
                         values,
                         row.line,
-                        lambda v: rows_from_native(v, default_type=default, base_dir=path.parent),
+                        lambda v: texts.said(
+                            rows_from_native(v, default_type=default, base_dir=path.parent)
+                        ),
                     )
                 except ValueError as exc:
                     if not told.take(row.line, exc):

@@ -38,8 +38,8 @@ from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csv_short_rows import cut_row_message
+from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native_csv import named_table, prepare_table
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
 from staffpulse.sources.text_files import FILE_AGAIN
 from staffpulse.sources.x_entities import decode_x_text

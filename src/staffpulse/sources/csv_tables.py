@@ -1,0 +1,50 @@
+"""How a file of a CSV format is opened, whichever format it is (staffpulse, TWCS, X
+Analytics): by its name (a table renamed ``.json`` by hand is read, and told), its text
+encoding, and the report's title some tools write above the header (docs/formats.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from staffpulse.sources.base import Notice
+from staffpulse.sources.csv_preamble import preamble_notices, preamble_of
+from staffpulse.sources.native import text_encoding
+from staffpulse.sources.text_files import TextEncoding
+
+SUFFIXES = (".csv", ".tsv", ".txt")
+# A table saved under a JSON name (an export renamed by hand, a "Save as" that kept the old
+# name): read when its first character cannot start JSON, and told
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
+def table_named_json(path: Path, head: bytes) -> bool:
+    """A file under a JSON name whose first character cannot start JSON: a table, maybe."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
+
+
+def named_table(path: Path, head: bytes) -> bool:
+    """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
+    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells."""
+    return not path.is_dir() and (path.suffix.lower() in SUFFIXES or table_named_json(path, head))
+
+
+def misnamed_table(path: Path) -> Iterator[Notice]:
+    """The note for a table read under a JSON name, that it was read and should be renamed."""
+    if path.suffix.lower() in JSON_SUFFIXES:
+        yield Notice(
+            str(path),
+            f"named {path.suffix} but holds a CSV table (no JSON): read as one; rename it"
+            " .csv so other tools read it right too",
+        )
+
+
+def prepare_table(path: Path) -> tuple[TextEncoding, int, list[Notice]]:
+    """How the CSV file ``path`` is read (its encoding, the lines above its header) and the
+    notes its import opens with: an encoding guessed, a table under a JSON name, a report's
+    title passed over."""
+    encoding, notices = text_encoding(path)
+    above = preamble_of(path)  # a report's title and dates above the header
+    return encoding, above, [*notices, *misnamed_table(path), *preamble_notices(path, above)]
