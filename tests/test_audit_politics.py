@@ -27,6 +27,17 @@ def test_partisan_hashtags_are_read_word_by_word() -> None:
     assert not _sides("I cannot resist a good interview question")
 
 
+def test_a_tag_word_partisan_only_as_a_whole_tag_stays_so_inside_another_tag() -> None:
+    # the tag's words were read with its "#": "#ResistanceTraining" read as "#Resistance
+    # Training", the movement, though the inbox (which reads tags whole) let it be
+    assert not _sides("Leg day done, knees complaining #ResistanceTraining #GymLife")
+    assert not _sides("New kit for the warehouse team gym #ResistanceBands")
+    # the movement's own tags still take a side, whole or as a tag's words
+    assert _sides("Out on the streets again this weekend #Resistance")
+    assert _sides("Signs are ready for Saturday #JoinTheResistance")
+    assert _sides("Another week, another mess #StopBrexit")
+
+
 def test_politicians_by_name_nickname_or_office_handle_take_a_side() -> None:
     assert _sides("@someone Honestly, nobody at our desk ever took Palin seriously")
     assert _sides("Amtrak Joe was on the evening news again, talking about trains")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.audit.hashtags import HASHTAG_RE
 from staffpulse.listen.work_terms import URL_RE
 
 _SWEAR_RE = re.compile(
@@ -42,7 +43,6 @@ _SWEAR_TAG_START_RE = re.compile(r"(?:mother|bull)?(?:fuck|shit)|wtf|stfu|gtfo",
 # and those it may run into: "fuck" anywhere ("#whatthefuck"), "shit" at its end ("#officeshit";
 # a real post to imitate ended in such a tag), not within, as in "#washitape"
 _SWEAR_TAG_INSIDE_RE = re.compile(r"fuck|shit(?:e|show)?$", re.IGNORECASE)
-_HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 
 
 def swears(text: str) -> bool:
@@ -57,5 +57,5 @@ def swears(text: str) -> bool:
         _SWEAR_RE.fullmatch(tag)
         or _SWEAR_TAG_START_RE.match(tag)
         or _SWEAR_TAG_INSIDE_RE.search(tag)
-        for tag in _HASHTAG_RE.findall(text)
+        for tag in HASHTAG_RE.findall(text)
     )
