@@ -10,7 +10,9 @@ from staffpulse.audit.conversation_rules import (
     mentions_others,
     own_names,
     read_exchange,
+    read_talk,
     shared_author,
+    shares_own_post,
     talks_with,
 )
 from staffpulse.models import Post
@@ -60,3 +62,26 @@ def test_a_reply_known_only_by_account_id_talks_with_that_account() -> None:
     reply = read_exchange(_post("Thanks!", kind="reply", reply_to_account_id="555"))
     assert talks_with(reply, ME, {}) == {"555"}
     assert not is_self_reply(reply, ME)
+
+
+def test_one_look_up_of_the_shared_author_reads_as_the_three_rules_do() -> None:
+    # the audit looks each post's shared author up once (read_talk); the batch scorer keeps
+    # the three rules: both must count the same posts
+    refs = {"77": "carol", "78": "acmestaffing"}
+    posts = [
+        _post("RT @jane: great onboarding tips", kind="repost"),
+        _post("Well said @bob", kind="quote", quoted_post_id="77", mentions=("bob",)),
+        _post("Still true a year on", kind="quote", quoted_post_id="78"),
+        _post("RT @AcmeStaffing: we moved offices", kind="repost"),
+        _post("@dana thanks for the intro", kind="reply", reply_to_handle="dana"),
+        _post("Payroll runs Friday this week", kind="original"),
+    ]
+    for post in posts:
+        x = read_exchange(post)
+        talk = read_talk(x, ME, refs)
+        targets = talks_with(x, ME, refs)
+        assert talk.targets == targets, post.text
+        assert talk.shares == is_share(x, targets, bool(shared_author(x, ME, refs))), post.text
+        assert talk.shares_own == shares_own_post(x, ME, refs), post.text
+    own = [read_talk(read_exchange(p), ME, refs).shares_own for p in posts]
+    assert own == [False, False, True, True, False, False]

@@ -17,12 +17,9 @@ import numpy.typing as npt
 from staffpulse.audit.answers import Answers
 from staffpulse.audit.conversation_rules import (
     is_self_reply,
-    is_share,
     mentions_others,
     read_exchange,
-    shared_author,
-    shares_own_post,
-    talks_with,
+    read_talk,
 )
 from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.types import Frame, PostExample, example, rank_examples, unique_texts
@@ -72,21 +69,15 @@ def read_conversation_posts(
 ) -> ConversationPosts:
     """Each post read by the rules `staffpulse score` applies too (conversation_rules)."""
     exchanges = [read_exchange(p) for p in frame.posts]
-    targets = [talks_with(x, me, ref_authors) for x in exchanges]
+    talks = [read_talk(x, me, ref_authors) for x in exchanges]
+    targets = [t.targets for t in talks]
     self_reply = np.array([is_self_reply(x, me) for x in exchanges], dtype=bool)
-    shares = np.array(
-        [
-            is_share(x, t, bool(shared_author(x, me, ref_authors)))
-            for x, t in zip(exchanges, targets, strict=True)
-        ],
-        dtype=bool,
-    )
+    shares = np.array([t.shares for t in talks], dtype=bool)
     mentioning = np.array(
         [mentions_others(x, t) for x, t in zip(exchanges, targets, strict=True)], dtype=bool
     )
     # a quote of its own post that names someone is a share already: said once, not twice
-    own = np.array([shares_own_post(x, me, ref_authors) for x in exchanges], dtype=bool)
-    own_shares = own & ~shares
+    own_shares = np.array([t.shares_own for t in talks], dtype=bool) & ~shares
     return ConversationPosts(
         targets=targets,
         self_replies=self_reply,

@@ -122,6 +122,11 @@ def talks_with(
     A bare repost adds no words of the account's own, so it talks with no one: it counts
     only as a share, else a repost-only feed would be rewarded twice for the same clicks.
     """
+    return _talks_with(exchange, me, shared_author(exchange, me, ref_authors))
+
+
+def _talks_with(exchange: Exchange, me: frozenset[str], shared: frozenset[str]) -> frozenset[str]:
+    """:func:`talks_with`, the author of the shared post (``shared``) already looked up."""
     if exchange.kind == "repost":
         return frozenset()
     out: set[str] = set(exchange.mentions)
@@ -129,8 +134,30 @@ def talks_with(
         target = exchange.reply_to_handle or exchange.reply_to_account_id
         if target:
             out.add(target)
-    out.update(shared_author(exchange, me, ref_authors))
+    out.update(shared)
     return frozenset(out) - me
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """Whom one post talks with and what it shares, its shared post's author looked up once."""
+
+    targets: frozenset[str]  # as :func:`talks_with`
+    shares: bool  # a repost or quote of another account's post (:func:`is_share`)
+    shares_own: bool  # a repost or quote of the account's own post (:func:`shares_own_post`)
+
+
+def read_talk(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> Talk:
+    """:func:`talks_with`, :func:`is_share` and :func:`shares_own_post` of one post: each
+    looked the shared post's author up again, three times a post of a benchmark's cohort."""
+    author = _shared_handle(exchange, ref_authors)
+    others = frozenset({author}) - me if author else frozenset()
+    targets = _talks_with(exchange, me, others)
+    return Talk(
+        targets=targets,
+        shares=is_share(exchange, targets, bool(others)),
+        shares_own=author is not None and author in me,
+    )
 
 
 def is_share(exchange: Exchange, targets: frozenset[str], attributed: bool) -> bool:
