@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.moderation import moderate
-from staffpulse.listen.partisan import PARTISAN_RE
+from staffpulse.listen.partisan import names_politics
 
 
 @pytest.mark.parametrize(
@@ -18,10 +18,21 @@ from staffpulse.listen.partisan import PARTISAN_RE
         "The GOP plan for overtime pay",
         "never trump, never again",  # a movement, though "never" can come before the verb
         "it is always trump's fault, say our clients",
+        "Trump says the new tariffs bring factory jobs back",
+        "Under Trump, our warehouse hiring froze",
+        "I will never vote Trump again",
+        "Can Trump win a second term?",  # a helper opening a question asks about him
+        "Will trump sign the overtime rule?",
+        "The Trumps toured the plant and met our temps",
+        "Mr Trump announced tariffs on steel",
+        "the tariffs trump imposed cost us two clients",
+        "Donald Trump Jr. spoke at the career fair",
+        # the verb beside the words of his office is still about him
+        "Skills trump degrees, says the president in a speech",
     ],
 )
 def test_a_politician_or_party_named_takes_sides(text: str) -> None:
-    assert PARTISAN_RE.search(text)
+    assert names_politics(text)
     assert moderate(text).politics
 
 
@@ -32,10 +43,26 @@ def test_a_politician_or_party_named_takes_sides(text: str) -> None:
         "A good attitude trumped a perfect CV in our last three hires",
         "Listening is trumping talking in interviews this year",
         "Attitude will always trump experience in a first hire",
+        "Attitude can trump experience for junior roles",
         "Play your trump card in the interview: a portfolio",
         "Our new hire plays the trumpet at lunch",
+        # the verb after a plural subject, in title case too
+        "Skills trump degrees. Agree?",
+        "References trump a polished resume in our desk's experience",
+        "Culture Trumps Strategy, every single time",
+        "Why Skills Trump Degrees in 2026 hiring",
+        "Results Trump Titles",
+        "Culture, not perks, trumps everything when you retain nurses",
+        "Does a referral trump a cover letter?",
+        "He was let go on trumped-up charges of lateness",
     ],
 )
 def test_the_verb_and_the_trumpet_are_no_politics(text: str) -> None:
-    assert not PARTISAN_RE.search(text)
+    assert not names_politics(text)
     assert not moderate(text).politics
+
+
+def test_a_verb_post_about_work_stays_in_the_inbox_unflagged() -> None:
+    said = moderate("Hot take: skills trump degrees when you hire junior developers. Agree?")
+    assert not said.partisan
+    assert not said.politics

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.accents import straighten_quotes
-from staffpulse.listen.partisan import PARTISAN_RE
+from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
 
@@ -285,7 +285,7 @@ def moderate(text: str) -> Moderation:
         or len(_VILIFYING_RE.findall(plain)) >= 2
         or _PUT_DOWN_RE.search(plain) is not None
     )
-    politics = PARTISAN_RE.search(plain) is not None
+    politics = names_politics(plain)
     return Moderation(
         hostile=hostile,
         nsfw=_NSFW_RE.search(plain) is not None,
