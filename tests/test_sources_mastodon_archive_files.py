@@ -249,7 +249,7 @@ def test_an_archive_whose_every_post_is_broken_is_told_as_a_failed_import(
     result = run_import(tmp_path / "db.sqlite", folder)
     said = " ".join(result.output.split())
     assert result.exit_code == 1, said
-    assert "outbox.json: orderedItems[0]: unreadable timestamp 'not a date'; request the" in said
+    assert "outbox.json:1: orderedItems[0]: unreadable timestamp 'not a date'; request the" in said
     assert "No post was imported: the one post read was skipped" in said
 
 
@@ -281,3 +281,23 @@ def test_an_outbox_of_no_activities_given_alone_says_so(tmp_path: Path) -> None:
     result = run_import(tmp_path / "db.sqlite", outbox)
     assert result.exit_code == 1
     assert "an outbox that holds no activities" in " ".join(result.output.split())
+
+
+def test_an_activity_repeated_in_the_outbox_is_told_with_its_lines(tmp_path: Path) -> None:
+    outbox = rosa_outbox()
+    first, *rest = outbox.pop("orderedItems")
+    items = [first, *rest, first]  # the first activity again at the end
+    lines = ",\n".join(json.dumps(item) for item in items)  # one activity a line, from line 2
+    text = json.dumps(outbox)[:-1] + ', "orderedItems": [\n' + lines + "\n]}"
+    folder = tmp_path / "mastoarch"
+    folder.mkdir()
+    (folder / "outbox.json").write_text(text)
+    (folder / "actor.json").write_text(json.dumps(rosa_actor()))
+    result = run_import(tmp_path / "a.sqlite", folder / "outbox.json")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    assert len(rosa_posts(tmp_path / "a.sqlite")) == 4
+    assert f"1 entry repeats an earlier one exactly (line {len(items) + 1} repeats line 2)" in said
+    packed = write_tar_gz(tmp_path / "archive.tar.gz", {"outbox.json": text.encode()})
+    said = " ".join(run_import(tmp_path / "b.sqlite", packed).output.split())
+    assert f"(line {len(items) + 1} repeats line 2 of {packed}!outbox.json)" in said

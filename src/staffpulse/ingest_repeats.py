@@ -17,6 +17,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable
 
+from staffpulse.sources.repeated_entries import CHECK_FILE, CHECK_FILES, told_repeats
 from staffpulse.store.codec import payload_text
 from staffpulse.store.core import Record
 from staffpulse.store.tally import ONE_RECORD_A_LINE
@@ -87,30 +88,19 @@ class RepeatedLines:
             "SELECT file, line, again_file, again_line FROM temp.import_lines"
             " WHERE hits > 0 ORDER BY again_seq LIMIT 1"
         ).fetchone()
-        one = extra == 1
-        check = (
-            "Check that the file holds each entry once (a file joined with itself, or a"
-            " download saved twice into it)"
-        )
-        if file == again_file == location:
-            where = (
-                f"line {again_line:,} repeats line {line:,}"
-                if again_line != line
-                else f"twice on line {line:,}"  # a list of tweets on one line, or a JSON file
-            )
+        check = CHECK_FILE
+        if file == again_file and again_line != line:
+            # one file of an archive (its outbox.json) is named with the lines
+            of = "" if file == location else f" of {file}"
+            where = f"line {again_line:,} repeats line {line:,}{of}"
+        elif file == again_file == location:
+            where = f"twice on line {line:,}"  # a list of tweets on one line, or a JSON file
         elif (file, line) == (again_file, again_line):
             where = f"twice on {file}:{line}"
         else:
             where = f"{again_file}:{again_line} repeats {file}:{line}"
-            check = (
-                "Check that its files hold each entry once (a part saved twice, or joined"
-                " with another)"
-            )
-        return (
-            f"{extra:,} {'entry repeats' if one else 'entries repeat'} an earlier one exactly"
-            f" ({where}): the posts and accounts in {'it' if one else 'them'} were imported"
-            f" once, nothing is lost. {check}"
-        )
+            check = CHECK_FILES
+        return told_repeats(extra, where, check)
 
     def close(self) -> None:
         self.conn.execute("DELETE FROM temp.import_lines")

@@ -138,7 +138,7 @@ def load_document(path: Path) -> Any:
     :class:`DocumentError` (a ValueError) naming the line and column when it does not parse,
     and without reading it when it is larger than :data:`MAX_DOCUMENT_BYTES`: each reader
     reports that file as skipped, and the import goes on with the others."""
-    data = _document_bytes(path)
+    data = document_bytes(path)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
@@ -158,7 +158,7 @@ def read_documents(
     With ``items``, a file that is one JSON array gives its items, each with its line, as
     several values would be given (a broken item costs only itself)."""
     try:
-        data = _document_bytes(path)
+        data = document_bytes(path)
     except DocumentError as exc:
         yield exc
         return
@@ -310,7 +310,7 @@ def _value_error(text: str, start: int, end: int, rest: bool, line: int) -> Docu
     return DocumentError(message, line, records=many)
 
 
-def _document_bytes(path: Path) -> bytes:
+def document_bytes(path: Path) -> bytes:
     """The UTF-8 bytes of the document in ``path``, without a BOM (see :func:`load_document`)."""
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
@@ -381,7 +381,7 @@ def why_cut_short(path: Path, head: bytes) -> str | None:
     if path.is_dir() or first_json_char(sniffable(head)) not in ("{", "["):
         return None
     try:
-        data = _document_bytes(path)
+        data = document_bytes(path)
         orjson.loads(data)
     except DocumentError:  # too large, or not UTF-16/32 as its BOM says: not this
         return None

@@ -67,6 +67,19 @@ def count_entries(text: str) -> int:
     return sum(begins for begins, _, _ in _entry_bounds(text))
 
 
+def entry_lines(text: str) -> list[int]:
+    """The line each entry :func:`count_entries` counts starts on, in order."""
+    found: list[int] = []
+    line = 1
+    at = 0
+    for begins, start, _ in _entry_bounds(text):
+        if begins:
+            line += text.count("\n", at, start)
+            at = start
+            found.append(line)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Salvaged:
     """A response cut short, as far as its entries came whole: ``document`` holds those

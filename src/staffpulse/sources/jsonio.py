@@ -161,8 +161,11 @@ _BLANK = b"\xef\xbb\xbf \t\r\n"
 
 
 def _opens_document(line: bytes) -> bool:
-    """True for the first line of a pretty-printed JSON document: ``{`` or ``[`` alone."""
-    return line.strip().lstrip(b"\xef\xbb\xbf") in (b"{", b"[")
+    """True for the first line of a pretty-printed JSON document: ``{`` or ``[`` alone, or a
+    line that opens a list it leaves open (``{"feed": [``, with one entry a line below it:
+    those lines, each a JSON object but for its comma, are no JSON Lines)."""
+    text = line.strip().lstrip(b"\xef\xbb\xbf")
+    return text in (b"{", b"[") or (text[:1] in (b"{", b"[") and text.endswith(b"["))
 
 
 def json_lines_head(head: bytes) -> bytes:

@@ -41,7 +41,7 @@ from staffpulse.sources.json_documents import (
     document_error,
 )
 from staffpulse.sources.json_entries import salvage_cut
-from staffpulse.sources.json_list_stream import split_list
+from staffpulse.sources.json_list_stream import LazyEntries, split_list
 from staffpulse.sources.jsonio import as_list, get_str
 from staffpulse.sources.mastodon_archive import (
     DirectMessage,
@@ -198,7 +198,9 @@ def _read_outbox_items(
             return
         yield Record(rows=(owner,), provenance=provenance(SOURCE_NAME, member.location))
     direct = followers_only = 0
-    for number, item in enumerate(items):
+    # each activity's line, so that one found again in the file is told where (ingest_repeats)
+    lines = entries.lines() if isinstance(entries, LazyEntries) else [None] * len(items)
+    for number, (item, line) in enumerate(zip(items, lines, strict=True)):
         try:
             if not isinstance(item, dict):
                 raise ValueError("not an activity object")
@@ -209,7 +211,7 @@ def _read_outbox_items(
         except (ValueError, TypeError, AttributeError) as exc:
             # counted among the posts read: an outbox whose every post is lost fails the import
             yield LostPosts(
-                member.location, None, f"orderedItems[{number}]: {exc}; {DOWNLOAD_AGAIN}"
+                member.location, line, f"orderedItems[{number}]: {exc}; {DOWNLOAD_AGAIN}"
             )
             continue
         if post is not None and post.kind != "repost" and is_followers_only(item):
@@ -217,7 +219,7 @@ def _read_outbox_items(
         if post is not None:
             yield Record(
                 rows=(post,),
-                provenance=provenance(SOURCE_NAME, member.location),
+                provenance=provenance(SOURCE_NAME, member.location, line),
                 raw=item,
             )
     if direct:

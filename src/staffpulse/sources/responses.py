@@ -27,6 +27,7 @@ from staffpulse.sources.jsonio import (
     with_line_advice,
 )
 from staffpulse.sources.observed import observed_by_newest_post
+from staffpulse.sources.repeated_entries import repeats_in_document
 from staffpulse.store.core import Record
 
 Row = Account | Post | Follow
@@ -123,6 +124,9 @@ def rows_of_responses(
         rows = observed_by_newest_post(rows)  # a saved response says not when it was fetched
         if rows:
             yield Record(rows=tuple(rows), provenance=provenance(source, path, line), raw=payload)
+        # a whole document is stored as one response: its entries found again are told here
+        if line is None and (repeats := repeats_in_document(path, payload)) is not None:
+            yield Notice(str(path), repeats)
     if (notice := undated.notice(path)) is not None:
         yield notice
 
