@@ -4,13 +4,14 @@ after, the same as reading every post of it and keeping those."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from audit_helpers import PROV
-from staffpulse.connect.own_posts import own_posts_of, read_own_posts
+from staffpulse.connect.own_posts import POSTS_PER_ACCOUNT, OwnPosts, own_text, read_own_posts
 from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
@@ -26,6 +27,23 @@ def _post(n: int, text: str, kind: str = "original", hours: float | None = None)
         text=text,
         created_at=None if hours is None else T0 + timedelta(hours=hours),
         kind=kind,  # type: ignore[arg-type]
+    )
+
+
+def _own_posts_of(
+    posts: Sequence[Post], as_of: datetime | None, keep: int = POSTS_PER_ACCOUNT
+) -> OwnPosts:
+    """What reading every post (oldest first) and keeping those gives: the plain reading that
+    read_own_posts, which lets SQLite count and hands over only the latest, must match."""
+    then = [p for p in posts if as_of is None or p.created_at is None or p.created_at <= as_of]
+    after = [p.created_at for p in posts if as_of and p.created_at and p.created_at > as_of]
+    dated = [p.created_at for p in then if p.created_at is not None]
+    return OwnPosts(
+        recent=own_text(then)[-keep:],
+        total=len(then),
+        last_post=max(dated) if dated else None,
+        later=len(after),
+        next_post=min(after) if after else None,
     )
 
 
@@ -51,7 +69,7 @@ def test_the_store_read_gives_what_reading_every_post_gives(store: Store, as_of:
     every = store.posts_by("x", "zenith")
     for keep in (50, 5, 500):
         read = read_own_posts(store, "x", "zenith", as_of, keep=keep)
-        whole = own_posts_of(every, as_of, keep=keep)
+        whole = _own_posts_of(every, as_of, keep=keep)
         assert [p.id for p in read.recent] == [p.id for p in whole.recent]
         assert (read.total, read.last_post, read.later, read.next_post) == (
             whole.total,

@@ -36,31 +36,6 @@ def own_text(posts: Sequence[Post]) -> list[Post]:
     return [p for p in posts if p.kind != "repost" and p.text.strip()]
 
 
-def posts_up_to(posts: Sequence[Post], as_of: datetime | None) -> list[Post]:
-    """The posts written by ``as_of`` (undated ones kept: nothing places them later); all
-    of them when ``as_of`` is None. Ranking as of a date reads nothing written after it."""
-    if as_of is None:
-        return list(posts)
-    return [p for p in posts if p.created_at is None or p.created_at <= as_of]
-
-
-def own_posts_of(
-    posts: Sequence[Post], as_of: datetime | None = None, keep: int = POSTS_PER_ACCOUNT
-) -> OwnPosts:
-    """:class:`OwnPosts` of posts at hand (oldest first), as :func:`read_own_posts` reads
-    them from the store."""
-    then = posts_up_to(posts, as_of)
-    after = [p.created_at for p in posts if as_of and p.created_at and p.created_at > as_of]
-    dated = [p.created_at for p in then if p.created_at is not None]
-    return OwnPosts(
-        recent=own_text(then)[-keep:],
-        total=len(then),
-        last_post=max(dated) if dated else None,
-        later=len(after),
-        next_post=min(after) if after else None,
-    )
-
-
 def read_own_posts(
     store: Store,
     platform: str,
