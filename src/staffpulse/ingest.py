@@ -60,6 +60,7 @@ from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refu
 from staffpulse.store.post_removal import delete_posts
 from staffpulse.store.runs import recorded_run
 from staffpulse.store.tally import Tally, repeats_note
+from staffpulse.store.write_batch import raw_payloads
 
 BATCH_SIZE = 2000
 # Why a post is told as updated (changes.POST_COLUMNS): not its likes, which change every fetch
@@ -239,10 +240,11 @@ def _import_plan(
             for batch in _batched(found.items, report, avatars_named):
                 batch = [avatars.save(record) for record in batch]
                 twins.add(batch)  # posts of no platform the store holds on one: told
-                repeated.add(batch)
+                payloads = raw_payloads(batch)  # digested once, for both
+                repeated.add(batch, payloads)
                 for record in batch:
                     exported.add(record.provenance.source, record.rows)
-                report.add(store.write_records(batch, tally=tally))
+                report.add(store.write_records(batch, tally=tally, payloads=payloads))
                 done += len(batch)
                 if progress:
                     progress(found.location, done)

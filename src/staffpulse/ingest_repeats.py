@@ -13,14 +13,13 @@ connection, so a file of millions of lines is checked in constant memory.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from staffpulse.sources.repeated_entries import CHECK_FILE, CHECK_FILES, told_repeats
-from staffpulse.store.codec import payload_text
 from staffpulse.store.core import Record
 from staffpulse.store.tally import ONE_RECORD_A_LINE
+from staffpulse.store.write_batch import Payload
 
 _TABLE = """
 CREATE TEMP TABLE IF NOT EXISTS import_lines (
@@ -56,14 +55,15 @@ class RepeatedLines:
         self.conn.execute("DELETE FROM temp.import_lines")
         self.read = 0
 
-    def add(self, records: Iterable[Record]) -> None:
+    def add(self, records: Sequence[Record], payloads: Sequence[Payload | None]) -> None:
+        """Take a batch's records, with their :func:`raw_payloads` (the store's digests)."""
         rows = []
-        for record in records:
+        for record, payload in zip(records, payloads, strict=True):
             where = record.provenance
-            if record.raw is None or where.line is None or where.source in ONE_RECORD_A_LINE:
+            if payload is None or where.line is None or where.source in ONE_RECORD_A_LINE:
                 continue  # the staffpulse formats' repeats are told by the tally
             self.read += 1
-            rows.append((_digest(record), where.location, where.line, self.read))
+            rows.append((bytes.fromhex(payload[0]), where.location, where.line, self.read))
         if not rows:
             return
         self.conn.execute("BEGIN")  # one transaction a batch, not one a line
@@ -104,8 +104,3 @@ class RepeatedLines:
 
     def close(self) -> None:
         self.conn.execute("DELETE FROM temp.import_lines")
-
-
-def _digest(record: Record) -> bytes:
-    text = payload_text(record.raw)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

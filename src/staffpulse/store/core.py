@@ -49,6 +49,7 @@ from staffpulse.store.tally import Tally
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
 from staffpulse.store.write_batch import (
     LeftOut,
+    Payload,
     links_of_posts,
     place_rows,
     sort_rows,
@@ -163,8 +164,14 @@ class Store(ReadMixin):
             self.conn.execute("COMMIT")
 
     # -- writes --------------------------------------------------------------------------
-    def write_records(self, records: Sequence[Record], tally: Tally | None = None) -> WriteCounts:
-        """Upsert a batch of records in one transaction.
+    def write_records(
+        self,
+        records: Sequence[Record],
+        tally: Tally | None = None,
+        payloads: Sequence[Payload | None] | None = None,
+    ) -> WriteCounts:
+        """Upsert a batch of records in one transaction (``payloads``: their raw payloads'
+        :func:`~staffpulse.store.write_batch.raw_payloads`, if the caller made them).
 
         A row with a count SQLite cannot hold is left out (``counts.left_out``), and so is a
         post whose id is already another account's post (``counts.clashes``). Rows naming an
@@ -176,7 +183,7 @@ class Store(ReadMixin):
         now = format_time(datetime.now(UTC)) or ""
         try:
             with self.transaction():
-                raw_ids = store_raw_payloads(self.conn, records)
+                raw_ids = store_raw_payloads(self.conn, records, payloads)
                 placed, counts.left_out = place_rows(records, raw_ids)
                 handles = resolve_handle_keys(self.conn, [(p.row, p.origin) for p in placed])
                 counts.notices = handles.notices

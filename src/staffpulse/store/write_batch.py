@@ -38,6 +38,7 @@ Origin = tuple[str, int | None]  # (location, line)
 Tallied = tuple[str, str, str, str, str, bool]
 Alias = tuple[str, str, str]  # (platform, alias, post id)
 Link = tuple[str, str, str | None, str | None]  # (platform, id, reply_to_post_id, quoted_post_id)
+Payload = tuple[str, str]  # a raw payload's SHA-256 (hex) and its text, as the store keeps it
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +75,38 @@ class SortedRows:
     tallied: list[Tallied] = field(default_factory=list)  # the accounts' and follows'
 
 
-def store_raw_payloads(conn: sqlite3.Connection, records: Sequence[Record]) -> list[int | None]:
-    """Store each record's raw payload once (keyed by SHA-256); the row id of each record's."""
-    digests: list[str | None] = []
-    fresh: dict[str, tuple[Any, ...]] = {}
+def raw_payloads(records: Sequence[Record]) -> list[Payload | None]:
+    """Each record's raw payload as the store keeps it, with its digest (None: it has none).
+    Made once a batch, for the store and for an import's check of lines found again in a file
+    (staffpulse.ingest_repeats), which compares the same digests."""
+    found: list[Payload | None] = []
     for record in records:
         if record.raw is None:
-            digests.append(None)
+            found.append(None)
             continue
         payload = payload_text(record.raw)
-        digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        found.append(
+            (hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest(), payload)
+        )
+    return found
+
+
+def store_raw_payloads(
+    conn: sqlite3.Connection,
+    records: Sequence[Record],
+    payloads: Sequence[Payload | None] | None = None,
+) -> list[int | None]:
+    """Store each record's raw payload once (keyed by SHA-256); the row id of each record's.
+    ``payloads``: the records' :func:`raw_payloads`, when the caller made them already."""
+    digests: list[str | None] = []
+    fresh: dict[str, tuple[Any, ...]] = {}
+    if payloads is None:
+        payloads = raw_payloads(records)
+    for record, found in zip(records, payloads, strict=True):
+        if found is None:
+            digests.append(None)
+            continue
+        digest, payload = found
         digests.append(digest)
         if digest not in fresh:
             prov = record.provenance
