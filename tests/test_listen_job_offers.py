@@ -37,6 +37,9 @@ NOT_OFFERS = [
     "We're looking for a venue for our team offsite. DM me if you know one!",
     "Looking for a podcast about hiring trends. Anyone have one? DM me",
     "I'm looking for a good payroll accountant in Austin, know a good one?",
+    # a provider sought for the writer's own needs is a customer's search, not a hire
+    "I'm looking for a reliable plumber in Denver, DM me",
+    "Need a photographer for our wedding in June, anyone available?",
 ]
 
 

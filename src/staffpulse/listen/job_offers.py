@@ -15,7 +15,9 @@ question about the hiring itself ("We're hiring but nobody applies. What are we 
 wrong?") has no such call, and someone looking for work ("I'm looking for a new role, anyone
 hiring?") offers none, nor does one looking for a thing or asking for a name ("We're looking
 for a venue for our offsite, DM me", "looking for a good accountant, know a good one?"): what
-is looked for has to be a person hired ("a freelance graphic designer", "two RNs").
+is looked for has to be a person hired ("a freelance graphic designer", "two RNs"), not a
+provider of a service the writer wants for themselves ("looking for a reliable plumber in
+Denver, DM me": :mod:`staffpulse.signals.job_ads_services`).
 
 The other way round, an employer asking the room for help with its own hiring ("We're hiring
 but nobody applies to our night shifts. What are we doing wrong?") reads as an ad to the
@@ -32,6 +34,7 @@ import re
 
 from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
+from staffpulse.signals.job_ads_services import seeks_a_service
 
 # what someone looking for work looks for, and what a team looks for that is no hire
 _NOT_A_HIRE = (
@@ -124,4 +127,6 @@ def offers_a_job(text: str) -> bool:
     """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
     Austin. Who wants it?"): an opening to pass on, whatever its question."""
     plain = URL_RE.sub(" ", text)
-    return _OFFERS_RE.search(plain) is not None and _CALLS_RE.search(plain) is not None
+    if _OFFERS_RE.search(plain) is None or _CALLS_RE.search(plain) is None:
+        return False
+    return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"

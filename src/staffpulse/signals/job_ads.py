@@ -67,6 +67,7 @@ from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ad_triggers import TRIGGERS
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
+from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
@@ -99,10 +100,14 @@ _CALL_TO_APPLY = re.compile(
     r"\bour client\b[^.!?\n]{0,60}?\b(?:is\s+)?(?:seeking|looking for|hiring|needs|requires|"
     r"searching for|recruiting)\b|"
     r"\bwalk-?in interviews?\b|\bimmediate (?:start|openings?|hire|hiring)\b|"
-    r"\baccepting applications\b|\bhave (?:an? |several |\d+ )?(?:job )?openings? for\b|"
-    # the word before "in" says who is sought: not a seeker's own "a new job in marketing",
-    # "a senior position in Finance" nor "a mentor in HR", while "a Placement Coordinator in
-    # Leeds" or "a Careers Advisor" is a hire
+    r"\baccepting applications\b|\bhave (?:an? |several |\d+ )?(?:job )?openings? for\b",
+    _I,
+)
+# someone sought in a place, an ad on its own unless a service is sought ("I'm looking for a
+# good dentist in Boston"). The word before "in" says who is sought: not a seeker's own "a new
+# job in marketing", "a senior position in Finance" nor "a mentor in HR", while "a Placement
+# Coordinator in Leeds" or "a Careers Advisor" is a hire
+_LOOKING_IN_PLACE = re.compile(
     r"\b(?:i'?m|we'?re) looking for (?:an?|two|three|four|five|\d+) "
     rf"(?![\w -]{{0,40}}?\b{_NO_HIRE}\s+in [A-Z])[\w -]{{3,40}}\bin [A-Z]",
     _I,
@@ -242,8 +247,8 @@ _CALL_TO_APPLY_WORDS = (
     "immediate ",
     "accepting applications",
     "opening",
-    "looking for ",
 )
+_SERVICE_WORDS = ("look", "search", "seek", "need", "want", "find", "recommend", "rec", "know")
 _PAY_WORDS = ("$", "weekly pay", "competitive ", "per diem", "doe", "bonus", "benefits ")
 _CALL_TO_ACT_WORDS = (
     "interested",
@@ -292,11 +297,22 @@ def _holds(lowered: str | None, words: tuple[str, ...]) -> bool:
     return lowered is None or any(word in lowered for word in words)
 
 
+def _is_paid(text: str, pay: bool) -> bool:
+    """The post gives pay (``pay``: already found), a salary or terms."""
+    return pay or _SALARY.search(text) is not None or _TERMS.search(text) is not None
+
+
 def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
     if _holds(lowered, _CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
     pay = _holds(lowered, _PAY_WORDS) and _PAY.search(text) is not None
+    # a customer seeks a provider as a recruiter seeks a hire: only pay, a salary or terms
+    # say it is work offered
+    service = _holds(lowered, _SERVICE_WORDS) and seeks_a_service(text)
+    looking = _holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
+    if looking and (not service or _is_paid(text, pay)):
+        return True
     act = _holds(lowered, _CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
@@ -313,14 +329,12 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     sought = (_holds(lowered, _SOUGHT_WORDS) and _SOUGHT.search(text)) or (
         wanted and _ROLE_NEEDED.search(text)
     )
-    if sought and (pay or act or _SALARY.search(text) or _TERMS.search(text)):
+    if sought and ((act and not service) or _is_paid(text, pay)):
         return True
-    if (
-        wanted
-        and _TRADES_SOUGHT.search(text)
-        and (pay or _LINK.search(text) or _TERMS.search(text))
-    ):
-        return True
+    if wanted and _TRADES_SOUGHT.search(text):
+        link = _LINK.search(text) is not None and not service
+        if pay or link or _TERMS.search(text):
+            return True
     return _is_listing(text) or is_other_language_staffing_ad(text)
 
 
