@@ -210,19 +210,7 @@ def call_x(
                 response = method(**{k: v for k, v in params.items() if v is not None})
                 return json_object(response, what, host, stored_so_far(report))
             except tweepy.TooManyRequests as exc:
-                capped = usage_cap(exc)
-                if capped is not None:
-                    report.stopped = "rate_limit"
-                    raise RateLimitError(
-                        f"{what}: X's usage cap for this app is reached ({capped})",
-                        hint=f"it lifts when its period ends, or {RAISE_CAP}; "
-                        + resume_hint(
-                            report, resume=RESUME_LATER.say(), otherwise="try again then"
-                        ),
-                    ) from None
-                backoff.wait_for_reset(
-                    _reset_epoch(exc), max_wait=max_wait, report=report, what=what
-                )
+                _wait_out_limit(exc, what, report, backoff, max_wait)
             except tweepy.HTTPException as exc:
                 status = exc.response.status_code
                 if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
@@ -232,21 +220,8 @@ def call_x(
                 raise _rejected(exc, what, report, token_from) from None
             except requests.RequestException as exc:
                 if reached_x(exc):
-                    report.lost_answers += 1
-                    report.lost_answers_usd += cost.usd if cost else 0.0
-                    if cost is not None and backoff.left:
-                        cost = _refit(what, cost, report)
-                        if "max_results" in params:
-                            params = {**params, "max_results": cost.items}
-                request = getattr(exc, "request", None)
-                reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
-                # a certificate or name that fails now fails again: said, not retried
-                lasting = untrusted_error(exc, what, reached, report) or unresolved_error(
-                    exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report, service="X"
-                )
-                if lasting is not None:
-                    raise lasting from None
-                problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
+                    cost, params = _lost_answer(what, report, cost, params, retry=backoff.left)
+                problem = _unreached(exc, what, host, report)
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
                 lost = lost_answers_note(report)  # said before what to run next
@@ -258,3 +233,50 @@ def call_x(
                         if part
                     ),
                 ) from None
+
+
+def _wait_out_limit(
+    exc: tweepy.TooManyRequests, what: str, report: FetchReport, backoff: Backoff, max_wait: float
+) -> None:
+    """A 429: the rate-limit window is waited out; X's usage cap lasts its whole period (a
+    month), so it stops the fetch at once, with X's words."""
+    capped = usage_cap(exc)
+    if capped is not None:
+        report.stopped = "rate_limit"
+        raise RateLimitError(
+            f"{what}: X's usage cap for this app is reached ({capped})",
+            hint=f"it lifts when its period ends, or {RAISE_CAP}; "
+            + resume_hint(report, resume=RESUME_LATER.say(), otherwise="try again then"),
+        ) from None
+    backoff.wait_for_reset(_reset_epoch(exc), max_wait=max_wait, report=report, what=what)
+
+
+def _lost_answer(
+    what: str,
+    report: FetchReport,
+    cost: PageCost | None,
+    params: Mapping[str, Any],
+    *,
+    retry: bool,
+) -> tuple[PageCost | None, Mapping[str, Any]]:
+    """Count an answer lost after reaching X (X may have billed it, at most ``cost``). When a
+    ``retry`` is to come: its cost and params, its page resized to the budget left."""
+    report.lost_answers += 1
+    report.lost_answers_usd += cost.usd if cost else 0.0
+    if cost is None or not retry:
+        return cost, params
+    cost = _refit(what, cost, report)
+    return cost, {**params, "max_results": cost.items} if "max_results" in params else params
+
+
+def _unreached(exc: requests.RequestException, what: str, host: str, report: FetchReport) -> str:
+    """Why a request got no answer, in words; a certificate or a name that fails now fails
+    again, so such a failure is raised at once rather than retried."""
+    request = getattr(exc, "request", None)
+    reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
+    lasting = untrusted_error(exc, what, reached, report) or unresolved_error(
+        exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report, service="X"
+    )
+    if lasting is not None:
+        raise lasting from None
+    return X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
