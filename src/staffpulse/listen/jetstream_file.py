@@ -138,7 +138,8 @@ def check_recording(path: Path) -> None:
     """Refuse a path that is no readable file, a compressed one, an empty one or one with no
     event among its first lines (an X archive, a CSV), before the classifier takes seconds to
     load and before a store is made (a mistyped --db was left with an empty store)."""
-    with _open(path) as handle:
+    problems: list[FileProblem] = []
+    with _open(path) as handle:  # one read of the head, for all three checks
         if handle.read(2) == b"\x1f\x8b":  # read line by line, it is all "not JSON"
             raise InputError(
                 f"{path}: a compressed (gzip) file, not the recorded stream itself",
@@ -146,24 +147,23 @@ def check_recording(path: Path) -> None:
                 " then give --from the file it holds",
             )
         handle.seek(0)
+        for number, line, complete in _lines_of(handle):
+            try:
+                parse_frame(line)
+            except MalformedFrame as exc:
+                problems.append(FileProblem(number, _what(exc, complete)))
+                if len(problems) < FIRST_LINES:
+                    continue
+            else:
+                return  # an event: a recording, read whole by replay_file
+            break
+    if not problems:
         # "Read 0 events ... Next: staffpulse inbox" and exit 0 read as if it had worked
-        if not any(line.strip() for line in handle):
-            raise InputError(
-                f"{path}: the file is empty (no line in it holds anything): no event to read",
-                hint="check that you chose the recording itself, and that the recording had run"
-                " (a stream saved while nothing came in is empty)",
-            )
-    problems: list[FileProblem] = []
-    for number, line, complete in _lines(path):
-        try:
-            parse_frame(line)
-        except MalformedFrame as exc:
-            problems.append(FileProblem(number, _what(exc, complete)))
-            if len(problems) < FIRST_LINES:
-                continue
-        else:
-            return  # an event: a recording, read whole by replay_file
-        break
+        raise InputError(
+            f"{path}: the file is empty (no line in it holds anything): no event to read",
+            hint="check that you chose the recording itself, and that the recording had run"
+            " (a stream saved while nothing came in is empty)",
+        )
     raise _not_a_recording(path, problems)
 
 
@@ -175,7 +175,11 @@ def _open(path: Path) -> BinaryIO:
 def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
     """(line number, the line, whether it ended with a line break) of each non-blank line."""
     with _open(path) as handle:
-        for number, raw in enumerate(handle, 1):
-            line = raw.strip()
-            if line:
-                yield number, line, raw.endswith(b"\n")
+        yield from _lines_of(handle)
+
+
+def _lines_of(handle: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
+    for number, raw in enumerate(handle, 1):
+        line = raw.strip()
+        if line:
+            yield number, line, raw.endswith(b"\n")
