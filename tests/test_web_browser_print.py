@@ -57,3 +57,41 @@ def test_a_printed_page_leaves_off_the_menu_bar_forms_and_buttons(
     assert on_screen > 0  # the page has controls on screen...
     assert on_paper == 0  # ...and none of them on paper
     assert printed > 0 and title
+
+
+# fields a printout would show empty, and forms that send something: nothing to do on paper
+EMPTY_FIELDS = (
+    "sel => [...document.querySelectorAll(sel)]"
+    ".filter(e => e.getClientRects().length && !e.value).map(e => e.name || e.id)"
+)
+
+
+@pytest.mark.parametrize("path", ["/import", "/settings", "/refresh", "/connect", "/inbox"])
+def test_a_printed_page_leaves_off_the_forms_that_send_and_the_empty_fields(
+    site: str, path: str
+) -> None:
+    with opened_page(site + path, 1280, 900) as page:
+        on_screen = shown(page, "form[method=post]")
+        page.emulate_media(media="print")
+        on_paper = shown(page, "form[method=post]")
+        empty = page.evaluate(EMPTY_FIELDS, "input:not([type=hidden]), textarea")
+        title = page.locator("main h1").first.is_visible()
+    assert on_screen > 0 or path in ("/connect", "/inbox")
+    assert on_paper == 0 and empty == [] and title
+
+
+def test_the_printed_import_page_has_no_fetch_form_and_connect_keeps_its_choices(
+    site: str,
+) -> None:
+    with opened_page(site + "/import", 1280, 900) as page:
+        assert page.get_by_role("heading", name="Fetch an account live").is_visible()
+        page.emulate_media(media="print")
+        assert not page.get_by_role("heading", name="Fetch an account live").is_visible()
+        assert page.get_by_role("heading", name="Upload a file").is_visible()  # what it takes
+    with opened_page(site + "/connect", 1280, 900) as page:
+        page.emulate_media(media="print")
+        # the choices the list was ranked with are what the printout is of; an empty date is not
+        assert page.locator("input[name=account]").input_value()
+        assert page.locator("input[name=account]").is_visible()
+        assert page.locator("select[name=role]").is_visible()
+        assert not page.locator("input[name=as_of]").is_visible()
