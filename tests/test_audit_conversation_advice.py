@@ -129,6 +129,7 @@ def test_talked_with_names_the_period_it_measured() -> None:
 def _talk_evidence(**changes: Any) -> dict[str, Any]:
     ev: dict[str, Any] = {
         "posts": 13,
+        "posts_written": 13,
         "replies": 1,
         "reply_share": 1 / 13,
         "mentions_known": 0,
@@ -264,22 +265,54 @@ def test_a_single_post_continuing_its_own_thread_is_not_told_it_replies_to_no_on
     assert recs[0].headline == "Reply to others: its one post is no reply to others"
 
 
-def test_the_reply_advice_says_its_count_includes_the_reposts() -> None:
-    # 2 posts written, 28 reposted: "None of your 30 posts" read as a miscount beside the
-    # header's "posts you wrote" (2)
+def test_the_reply_share_is_of_the_posts_written_in_advice_figures_and_json() -> None:
+    # "the share of your posts that are replies" counted the reposts too: 2 replies among 8
+    # posts written and 12 reposts read "2 of your 20 posts (10%)", half the real share
+    from staffpulse.report.pillar_figures import figures
+
     feed = FeedBuilder("erik")
-    feed.chat(2)
-    for i in range(28):
+    feed.chat(6)
+    feed.reply("sam", 2)
+    for i in range(12):
         feed.post(f"RT @sam: news {i}", kind="repost")
-    recs = audit_feed(feed).pillars["conversation"].recommendations
-    assert recs[0].startswith(
-        "None of your 30 posts (28 of them reposts) are replies to others (aim for about 30%)."
+    audit = audit_feed(feed)
+    conversation = audit.pillars["conversation"]
+    ev = audit.to_dict()["pillars"]["conversation"]["evidence"]
+    assert (ev["posts"], ev["posts_written"], ev["replies"], ev["reply_share"]) == (20, 8, 2, 0.25)
+    assert conversation.recommendations[0].startswith(
+        "Only 2 of the 8 posts you wrote are replies to others (25%; aim for about 30%)."
     )
-    feed.reply("sam", 1)
-    recs = audit_feed(feed).pillars["conversation"].recommendations
-    assert recs[0].startswith("Only 1 of your 31 posts (28 of them reposts) is a reply to others")
+    assert conversation.recommendations[0].headline == (
+        "Reply to others: only 2 of 8 posts of its own are replies"
+    )
+    shown = dict(figures(audit)["conversation"])
+    assert shown["Replies to others"] == "2 of 8 posts you wrote (25%)"
+    # the shares stay of every post: a repost is a share
+    assert shown["Reposts and quotes"].startswith("12 of all 20 posts (60%)")
+
+
+def test_a_feed_of_reposts_only_is_told_it_wrote_no_reply() -> None:
+    from staffpulse.report.pillar_figures import figures
+
     only = FeedBuilder("ana")
     only.post("RT @sam: news", kind="repost")
     only.post("RT @sam: more news", kind="repost")
-    recs = audit_feed(only).pillars["conversation"].recommendations
-    assert recs[0].startswith("Neither of your 2 posts (both reposts) is a reply to others")
+    audit = audit_feed(only)
+    recs = audit.pillars["conversation"].recommendations
+    assert recs[0].startswith("Both your posts are reposts: neither is a reply to others")
+    assert dict(figures(audit)["conversation"])["Replies to others"] == (
+        "none: every post is a repost"
+    )
+    one = FeedBuilder("ana")
+    one.post("RT @sam: news", kind="repost")
+    recs = audit_feed(one).pillars["conversation"].recommendations
+    assert recs[0].startswith("Your one post is a repost, no reply to anyone")
+
+
+def test_without_reposts_the_advice_speaks_of_your_posts() -> None:
+    feed = FeedBuilder("erik")
+    feed.chat(9)
+    feed.reply("sam", 1)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith("Only 1 of your 10 posts is a reply to others (10%;")
+    assert recs[0].headline == "Reply to others: only 1 of 10 posts is a reply"

@@ -58,7 +58,7 @@ def test_every_figure_says_what_it_counted_with_thousands_separators() -> None:
     assert "\u201cposts you wrote\u201d means all but the reposts (1,150)" in text
     assert "of 1,150 posts you wrote (" in text  # Voice
     assert "of 700 original posts (" in text  # Mix, templated
-    assert "450 of all 1,350 posts (33%)" in text  # replies to others
+    assert "450 of 1,150 posts you wrote (39%)" in text  # replies to others
     assert "1350" not in text and "1150" not in text
 
 

@@ -242,3 +242,34 @@ def test_a_feed_without_dates_leaves_the_accounts_engaged_out_as_the_audit_does(
     assert row["accounts_engaged_90d"] is None and row["accounts_engaged_30d"] is None
     assert row["conversation"] == pytest.approx(conversation.score, abs=0.5)
     assert conversation.score > 50  # one reply in two, one mention: not dragged down by a 0
+
+
+def test_score_and_audit_count_the_reply_share_of_the_posts_written(tmp_path: Path) -> None:
+    # one original post, one reply to someone else and two bare reposts: 1 of the 2 posts
+    # written is a reply (50%), not 1 of all 4 (25%), in both
+    base = {"type": "post", "platform": "x", "author": "lena_k"}
+    posts = [
+        {"id": "l-0", "kind": "original", "text": "Tuesday: two new warehouse leads placed."},
+        {"id": "l-1", "kind": "reply", "text": "@omar_b glad it worked out!",
+         "reply_to_author": "omar_b", "reply_to_id": "o-9"},
+        {"id": "l-2", "kind": "repost", "text": "RT @omar_b: shift swap app is live",
+         "reposted_id": "o-1"},
+        {"id": "l-3", "kind": "repost", "text": "RT @omar_b: payday moved to Thursday",
+         "reposted_id": "o-2"},
+    ]  # fmt: skip
+    folder = tmp_path / "in"
+    folder.mkdir()
+    feed = folder / "lena.jsonl"
+    feed.write_text(
+        "".join(
+            json.dumps(base | p | {"created_at": f"2026-03-0{i + 1}T09:00:00Z"}) + "\n"
+            for i, p in enumerate(posts)
+        ),
+        encoding="utf-8",
+    )
+    row = _score([feed], tmp_path / "out")["lena_k"]
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [feed])
+        ev = audit_account(store, "lena_k", "x", save=False).pillars["conversation"].evidence
+    assert (ev["posts"], ev["posts_written"], ev["reply_share"]) == (4, 2, 0.5)
+    assert row["reply_share"] == 0.5

@@ -211,33 +211,40 @@ def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any])
 
 
 def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
-    """Reply more: how many of the posts are replies, against the share to aim for."""
-    posts, replies = ev["posts"], ev["replies"]
+    """Reply more: how many of the posts the account wrote are replies, against the share to
+    aim for. Reposts are left out, as the header's "posts you wrote" leaves them out: "None
+    of your 30 posts are replies" of 2 written and 28 reposted read as a miscount."""
+    posts, written, replies = ev["posts"], ev["posts_written"], ev["replies"]
     # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far off
     # the account is nor what is enough
     target = f"aim for about {whole(100 * reply_target)}%"
     share = f"({pct(ev['reply_share'])}; {target})."
-    # the share is of every post, reposts too; the header's "posts you wrote" leaves them
-    # out, so "None of your 30 posts" of 2 written and 28 reposted read as a miscount
-    of = _reposts_among(int(ev.get("reposts") or 0), posts)
-    if posts == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        finding = "Your one post continues a thread of your own: it is no reply to anyone else."
-        headline = "its one post is no reply to others"
-    elif posts == 1:
-        finding = f"Your one post{of} is not a reply to anyone."
-        headline = "its one post is no reply"
-    elif not replies and posts == 2:  # "None of your 2 posts" is no English
-        finding = f"Neither of your 2 posts{of} is a reply to others ({target})."
-        headline = "neither of 2 posts is a reply"
+    # with reposts beside them, the posts counted are named as the header names them
+    reposted = written < posts
+    many = f"the {written:,} posts you wrote" if reposted else f"your {written:,} posts"
+    of_own = " of its own" if reposted else ""
+    if not written:
+        finding, headline = _reposts_only(posts, target)
+    elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
+        one = "The one post you wrote" if reposted else "Your one post"
+        finding = f"{one} continues a thread of your own: it is no reply to anyone else."
+        headline = f"its one post{of_own} is no reply to others"
+    elif written == 1:
+        one = "The one post you wrote" if reposted else "Your one post"
+        finding = f"{one} is not a reply to anyone."
+        headline = f"its one post{of_own} is no reply"
+    elif not replies and written == 2:  # "None of your 2 posts" is no English
+        finding = f"Neither of {many} is a reply to others ({target})."
+        headline = f"neither of 2 posts{of_own} is a reply"
     elif not replies:
-        finding = f"None of your {posts:,} posts{of} are replies to others ({target})."
-        headline = f"none of {posts:,} posts is a reply"
+        finding = f"None of {many} are replies to others ({target})."
+        headline = f"none of {written:,} posts{of_own} is a reply"
     elif replies == 1:
-        finding = f"Only 1 of your {posts:,} posts{of} is a reply to others {share}"
-        headline = f"only 1 of {posts:,} posts is a reply"
+        finding = f"Only 1 of {many} is a reply to others {share}"
+        headline = f"only 1 of {written:,} posts{of_own} is a reply"
     else:
-        finding = f"Only {replies:,} of your {posts:,} posts{of} are replies to others {share}"
-        headline = f"only {replies:,} of {posts:,} posts are replies"
+        finding = f"Only {replies:,} of {many} are replies to others {share}"
+        headline = f"only {replies:,} of {written:,} posts{of_own} are replies"
     where = (
         " Start with the open conversations in your inbox: you have joined none of them yet."
         if ev.get("inbox_conversations_joined") == 0
@@ -251,16 +258,22 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     )
 
 
-def _reposts_among(reposts: int, posts: int) -> str:
-    """`` (28 of them reposts)`` after "your 30 posts": the reply share counts the reposts
-    too; empty without any."""
-    if not reposts:
-        return ""
-    if reposts == posts:
+def _reposts_only(posts: int, target: str) -> tuple[str, str]:
+    """The finding and headline of a feed of reposts only: none of them is a reply."""
+    if posts == 1:
         return (
-            " (a repost)" if posts == 1 else " (both reposts)" if posts == 2 else " (all reposts)"
+            f"Your one post is a repost, no reply to anyone ({target}).",
+            "its one post is a repost",
         )
-    return f" ({reposts:,} of them {'a repost' if reposts == 1 else 'reposts'})"
+    if posts == 2:
+        return (
+            f"Both your posts are reposts: neither is a reply to others ({target}).",
+            "both posts are reposts",
+        )
+    return (
+        f"All {posts:,} of your posts are reposts: none is a reply to others ({target}).",
+        f"all {posts:,} posts are reposts",
+    )
 
 
 # nothing to judge in the period: replying comes before posting, as the easiest start
@@ -328,7 +341,8 @@ def _answer_replies_advice(unanswered: int, received: int) -> Advice:
 def _praise(ev: dict[str, Any]) -> Praise:
     engaged = ev["accounts_engaged_90d"]
     with_whom = "" if engaged is None else f"You engaged {engaged:,} accounts in 90 days and "
-    replies = f"{whole(100 * ev['reply_share'])}% of your posts are replies"
+    yours = "the posts you wrote" if ev["posts_written"] < ev["posts"] else "your posts"
+    replies = f"{whole(100 * ev['reply_share'])}% of {yours} are replies"
     return Praise(
         f"{with_whom}{replies}: keep showing up. Tag the "
         "people you learn from when you share their ideas."

@@ -47,10 +47,14 @@ class ConversationPosts:
     own_shares: npt.NDArray[np.bool_]  # reposts and quotes of the account's own posts
     mentioning: npt.NDArray[np.bool_]  # posts that mention someone else
     originals: npt.NDArray[np.bool_]  # original posts and quotes: the mentions' base
+    written: npt.NDArray[np.bool_]  # all but the bare reposts: the replies' base
 
     @property
     def reply_share(self) -> float:
-        n = len(self.targets)
+        """The share of the posts the account wrote that reply to others: "the share of your
+        posts that are replies" to a marketer, who does not count a click on "repost" as a
+        post (the header's "posts you wrote", connect's replies share, are the same base)."""
+        n = int(self.written.sum())
         return float(self.replies.sum() / n) if n else 0.0
 
     @property
@@ -86,6 +90,7 @@ def read_conversation_posts(
         own_shares=own_shares,
         mentioning=mentioning,
         originals=frame.authored_original,
+        written=frame.kind != "repost",
     )
 
 
@@ -101,9 +106,8 @@ def talk_evidence(
     top = sorted(partners.items(), key=lambda hc: (-hc[1], hc[0]))[:5]
     spelled = written_handles(frame, {h for h, _c in top})
     return {
-        "posts": frame.n,
-        # the replies' share is of all posts, reposts too: the advice says so
-        "reposts": int((frame.kind == "repost").sum()),
+        "posts": frame.n,  # the shares' base: a repost is a share
+        "posts_written": int(posts.written.sum()),  # all but the reposts: the replies' base
         "replies": int(posts.replies.sum()),
         "replies_to_self": int(posts.self_replies.sum()),  # thread continuations
         "reply_share": round(posts.reply_share, 3),

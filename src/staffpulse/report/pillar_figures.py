@@ -158,7 +158,14 @@ def _voice_figures(voice: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tuple[str, str]]:
-    replies = _part_of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
+    # of the posts the account wrote, as the header counts them: a repost is no post written
+    written = int(conv["posts_written"])
+    if not written:
+        replies = "none: every post is a repost"
+    elif written < int(conv["posts"]):  # "posts you wrote": the header names them so
+        replies = _part_of(conv["replies"], written, "posts you wrote", conv["reply_share"])
+    else:
+        replies = _part_of(conv["replies"], written, "posts", conv["reply_share"], every=True)
     if own := int(conv.get("replies_to_self") or 0):
         # one reply continues one thread: "not counting 1 reply in your own threads" misread
         threads = "thread" if own == 1 else "threads"

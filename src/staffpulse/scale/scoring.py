@@ -293,7 +293,8 @@ def _account_row(
     copies = sum(c for c in p.template_keys.values() if c >= 2)
     exact_copies = _share(copies, p.english_originals)
     talk = p.talk.settle(own_names(p.handle, p.author_id), shared_authors.get(p.platform, {}))
-    reply_share = _share(p.replies, p.posts)
+    # of the posts it wrote, as the audit's: a bare repost is no post written
+    reply_share = _share(p.replies, p.posts - p.reposts)
     share_share = _share(talk.shares, p.posts)
     mention_share = _share(talk.mentioning, p.originals + p.quotes)
     engaged_30, engaged_90 = talk.engaged_in(30), talk.engaged_in(90)
