@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -64,27 +65,46 @@ def _zip_names(path: Path) -> list[str] | None:
         return None  # damaged: read (and told) as any ZIP is
 
 
-def _holds_archive(path: Path, source: Source) -> bool:
+@dataclass(frozen=True, slots=True)
+class _ZipLook:
+    """What planning needs to know of a ZIP, found in one opening of it."""
+
+    roots: int  # how many X archives' owner folders (account.js...) it holds
+    numbered: bool  # whether it holds parts past the first ZIP's (tweets-part1.js...)
+
+
+def _look_into(path: Path) -> _ZipLook | None:
+    """The ZIP ``path`` looked into once; None when it cannot be opened (damaged: read, and
+    told, as any ZIP is)."""
+    try:
+        with open_zip(path) as archive:
+            names = archive.namelist()
+            roots = len(archive_roots(names))
+            if roots or not any(_part_named(name) for name in names):
+                return _ZipLook(roots, False)  # no member is opened in a ZIP of 3,000 JSONs
+            return _ZipLook(0, any(part.number for part in loose_zip_parts(path, archive)))
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return None
+
+
+def _holds_archive(path: Path, source: Source, look: Callable[[Path], _ZipLook | None]) -> bool:
     """Whether the planned path holds one X archive's owner files (its first ZIP)."""
     if isinstance(source, ZipFolder):
-        names = _zip_names(path)
-        return names is not None and len(archive_roots(names)) == 1
+        return (found := look(path)) is not None and found.roots == 1
     return isinstance(source, XArchive) and path.is_dir()
 
 
-def _loose(path: Path, source: Source, in_dir: Callable[[Path], list[Part]]) -> bool:
+def _loose(
+    path: Path,
+    source: Source,
+    in_dir: Callable[[Path], list[Part]],
+    look: Callable[[Path], _ZipLook | None],
+) -> bool:
     """Whether the planned path holds data files of an X archive past its first ZIP
     (``tweets-part1.js``..., under X's names or renamed) and not whose archive it is: a lone
     ``tweets.js`` is not one."""
     if isinstance(source, ZipFolder):
-        try:
-            with open_zip(path) as archive:
-                names = archive.namelist()
-                if archive_roots(names) or not any(_part_named(name) for name in names):
-                    return False  # no member is opened in a ZIP of 3,000 JSON files
-                return any(part.number for part in loose_zip_parts(path, archive))
-        except (zipfile.BadZipFile, OSError, EOFError):
-            return False  # damaged: read (and told) as any ZIP is
+        return (found := look(path)) is not None and found.numbered
     return (
         isinstance(source, XArchive)
         and path.is_file()
@@ -110,10 +130,11 @@ def join_split_archives(plan: Plan) -> Plan:
     one holding its ``account.js``: one entry for the archive. Parts given without it are
     refused (:class:`InputError`) when nothing else was given, naming what to add."""
     in_dir = cache(parts_in_dir)  # files of one folder would each read all its heads again
-    loose = [(path, source) for path, source in plan if _loose(path, source, in_dir)]
+    look = cache(_look_into)  # each ZIP opened once, for both questions
+    loose = [(path, source) for path, source in plan if _loose(path, source, in_dir, look)]
     if not loose:
         return plan
-    holders = [(path, source) for path, source in plan if _holds_archive(path, source)]
+    holders = [(path, source) for path, source in plan if _holds_archive(path, source, look)]
     if not holders and len(loose) == len(plan):
         raise _lone_parts_error([path for path, _source in loose])
     if len(holders) != 1:  # whose parts are whose cannot be told: each read alone
