@@ -162,6 +162,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         care_bios: bool = True,
         hiring_words: bool = True,
         first_person: bool = True,
+        coach_bios: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -180,6 +181,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.care_bios = care_bios
         self.hiring_words = hiring_words
         self.first_person = first_person
+        self.coach_bios = coach_bios
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits

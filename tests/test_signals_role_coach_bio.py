@@ -1,0 +1,70 @@
+"""A coach or consultant who serves job seekers is no job seeker (stop 33): the job_seeker
+score of such an account goes to other. Hand-written accounts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches, serves_job_seekers
+from staffpulse.signals.roles import load_role_model
+
+COACHES = [
+    ("Dana Whitfield", "Career coach. Help for job seekers using LinkedIn."),
+    ("Dana Whitfield", "Career coach helping job seekers land their next role."),
+    ("ResumeRescue", "Resume writing and interview coaching for job seekers."),
+    ("Tina Okafor", "Job search coach for mid-career professionals. Free resume reviews."),
+    ("Rita Moss", "Job seeker coach & resume writer"),
+    ("gwenstrategy", "Career strategist for job seekers who are looking for work they love."),
+    ("Will Sato", "Resume tips and job search help, every day. For job hunters everywhere."),
+]
+SEEKERS = [
+    ("Lee Harper", "Looking for my next role in marketing. Open to work!"),
+    ("Priya Nair", "Aspiring career coach looking for work. #OpenToWork"),
+    ("Ravi Das", "Resume writer by trade, between jobs and open to offers."),
+    ("Carl Fox", "Unemployed engineer. Interview coaching helped me, now job hunting."),
+    ("Ivan Petrov", "Laid off from a startup. Job seeker, open to referrals."),
+]
+
+
+@pytest.mark.parametrize(("name", "bio"), COACHES)
+def test_a_bio_that_offers_help_to_seekers_serves_them(name: str, bio: str) -> None:
+    assert serves_job_seekers(bio)
+
+
+@pytest.mark.parametrize(("name", "bio"), SEEKERS)
+def test_a_bio_that_tells_of_its_own_search_does_not(name: str, bio: str) -> None:
+    assert not serves_job_seekers(bio)
+
+
+def test_a_life_coach_and_an_empty_bio_serve_no_seekers() -> None:
+    assert not serves_job_seekers("Life coach. Helping you live your best life.")
+    assert not serves_job_seekers("")
+    assert not serves_job_seekers(None)
+
+
+def test_coaches_of_seekers_are_no_job_seekers_and_seekers_stay() -> None:
+    model = load_role_model()
+    names, bios = zip(*COACHES, *SEEKERS, strict=True)
+    model.coach_bios = False
+    try:
+        before = model.predict(list(names), list(bios), None).role
+    finally:
+        model.coach_bios = True
+    out = model.predict(list(names), list(bios), None)
+    assert before[: len(COACHES)].count("job_seeker") == len(COACHES)
+    assert "job_seeker" not in out.role[: len(COACHES)]
+    assert out.role[len(COACHES) :] == ["job_seeker"] * len(SEEKERS)
+    assert out.kind[0] == "person"
+
+
+def test_only_the_seeker_score_of_coaches_tagged_job_seeker_moves() -> None:
+    seeker, other = ROLES.index("job_seeker"), ROLES.index("other")
+    scores = np.full((2, len(ROLES)), 0.05)
+    scores[:, seeker] = 0.6
+    bios = ["Career coach for job seekers.", "Job seeker, open to work."]
+    out = drop_seeker_role_of_coaches(bios, scores)
+    assert out[0, seeker] == 0.0 and out[0, other] == pytest.approx(0.65)
+    assert out[1].tolist() == scores[1].tolist()
+    assert scores[0, seeker] == 0.6  # the input is left as it was
