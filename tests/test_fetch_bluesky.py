@@ -321,3 +321,25 @@ def test_a_graph_that_failed_halfway_resumes_where_it_stopped(
     _fetcher(httpserver, store, []).fetch("acme.bsky.social")
     followers = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("Followers")]
     assert followers[0] is None and _count(store, "follows") == 1 + 250
+
+
+def test_ctrl_c_as_a_feed_page_is_shown_still_lets_the_next_run_read_further_back(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    """Ctrl-C lands while the progress bar shows the first page: the page is stored, and
+    where the feed goes on is saved with it, so the next run does not stop at that page."""
+    fake = FakeAppView(httpserver, n=250, followers=0)
+
+    def stop(task: str, done: int, total: int | None) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _fetcher(httpserver, store, [], progress=stop).fetch("acme.bsky.social", max_follows=0)
+    assert _count(store, "posts") == 100
+    (status,) = store.conn.execute("SELECT status FROM runs").fetchone()
+    assert status == "interrupted"
+    before = len(fake.requests)
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    assert _count(store, "posts") == 250 and report.new_posts == 150
+    feed = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("getAuthorFeed")]
+    assert feed == ["100", "200", None]  # on from the first run's page, then caught up

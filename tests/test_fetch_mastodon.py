@@ -380,3 +380,22 @@ def test_an_error_object_for_a_page_stops_the_run_resumably(
     assert caught.value.exit_code == 75 and _posts(store) == 40
     report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert _posts(store) == 90 and report.new_posts == 50
+
+
+def test_ctrl_c_as_a_page_of_statuses_is_shown_resumes_below_it(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeMastodon(httpserver)
+
+    def stop(task: str, done: int, total: int | None) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _fetcher(httpserver, store, [], progress=stop).fetch("@acme@staffing.example")
+    assert _posts(store) == 40
+    assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+    before = len(fake.requests)
+    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert _posts(store) == 90 and report.post_reads == 50  # no page read twice
+    resumed = next(a for p, a in fake.requests[before:] if p.endswith("/statuses"))
+    assert resumed["max_id"] == "1000051"

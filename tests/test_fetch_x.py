@@ -258,3 +258,22 @@ def test_estimate_and_defaults() -> None:
     assert estimate["timeline"] == pytest.approx(3200 * 0.005)
     assert estimate["total"] == pytest.approx(0.010 + 16.0 + 100 * 0.015)
     assert larger_x_avatar("https://p/x_normal.jpg") == "https://p/x_400x400.jpg"
+
+
+def test_ctrl_c_as_a_timeline_page_is_shown_resumes_below_it(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=250)
+
+    def stop(task: str, done: int, total: int | None) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        x_fetcher(httpserver, store, [], progress=stop).fetch("AcmeStaffing", max_mentions=0)
+    assert post_count(store) == 100
+    assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+    before = len(fake.requests)
+    report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert post_count(store) == 250 and report.post_reads == 150  # no page read twice
+    resumed = next(a for path, a in fake.requests[before:] if path.endswith("/tweets"))
+    assert resumed["until_id"] == fake.tweets[99]

@@ -216,10 +216,12 @@ class BlueskyFetcher(FetcherBase):
                 location = f"bluesky:getAuthorFeed/{account.id}"
                 writer.write_page(page, location, partial(rows_from_bluesky, page))
                 fetched += len(items)
-                self.progress("feed", fetched, max_posts)
                 cursor = page.get("cursor")
                 pending = {"pending_cursor": cursor} if cursor else {}
+                # saved before the page is shown: a Ctrl-C in between left this page stored
+                # without where to go on, and the next run stopped at it as caught up
                 save_cursor_state(self.store, *stream, pending)
+                self.progress("feed", fetched, max_posts)
                 if not cursor or not items or known:
                     break
         save_cursor_state(self.store, *stream, {})
