@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import chain
@@ -59,23 +59,46 @@ def unpack_heads(
     """The X archives in the ZIP, the heads of its other members (written to ``folder``),
     and the members left out for their unsafe names or because they cannot be read. The
     members ``read_else`` (an archive's parts in a folder beside it) are not unpacked."""
-    infos = [info for info in archive.infolist() if not info.is_dir()]
-    roots = archive_roots([info.filename for info in infos])
+    roots = archive_roots([info.filename for info in archive.infolist() if not info.is_dir()])
+    files, problems, _own = _unpack(path, archive, folder, roots.values(), read_else)
+    return roots, files, problems
+
+
+def _unpack(
+    path: Path,
+    archive: zipfile.ZipFile,
+    folder: Path,
+    roots: Iterable[str],
+    read_else: Container[str],
+    quiet_beside: bool = True,
+) -> tuple[Extracted, list[Problem], list[str]]:
+    """The heads of the ZIP's members (written to ``folder``) but for the X archives' own
+    files under ``roots`` (its data, viewer and media: the third list, read by the archive or
+    told as not read) and those ``read_else``; and the members left out for their unsafe
+    names or because they cannot be read. A file kept in an archive's folder (a CSV put
+    there) is read if some source knows it and, ``quiet_beside``, passed over if not (in the
+    first ZIP, whose archive's folder holds its viewer; a later ZIP's is told)."""
+    roots = list(roots)
     files = Extracted(path, archive, folder)
     problems: list[Problem] = []
-    for info in infos:
+    own: list[str] = []
+    for info in archive.infolist():
         name = info.filename
+        if info.is_dir():
+            continue
         if unsafe_member_name(name):
             problems.append(
                 Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
             )
         elif hidden_member(name) or name in read_else:
             continue
-        elif not any(within(name, r) for r in roots.values()):
+        elif not any(within(name, r) for r in roots):
             problems.extend(files.add(info))
         elif beside_archive(name):
-            problems.extend(files.add(info, beside=True))
-    return roots, files, problems
+            problems.extend(files.add(info, beside=quiet_beside))
+        else:
+            own.append(name)
+    return files, problems, own
 
 
 class ZipFolder:
@@ -194,22 +217,8 @@ def _parts_beside(path: Path, archive: zipfile.ZipFile) -> _Joined:
 def _unpack_joined(path: Path, archive: zipfile.ZipFile, folder: Path) -> _Joined:
     parts = loose_zip_parts(path, archive)
     names = {part.location.split("!", 1)[1] for part in parts}
-    roots = archive_folders(names)
-    files = Extracted(path, archive, folder)
-    problems: list[Problem] = []
-    unread: list[str] = []
-    for info in archive.infolist():
-        name = info.filename
-        if unsafe_member_name(name):
-            problems.append(
-                Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
-            )
-        elif info.is_dir() or hidden_member(name) or name in names:
-            continue
-        elif any(within(name, r) for r in roots.values()) and not beside_archive(name):
-            unread.append(name)
-        else:  # told when of no known format: not an X archive's own file
-            problems.extend(files.add(info))
+    roots = archive_folders(names).values()
+    files, problems, unread = _unpack(path, archive, folder, roots, names, quiet_beside=False)
     return _Joined(str(path), parts, files, problems, [f"{path}!{n}" for n in unread])
 
 
