@@ -382,18 +382,16 @@ def test_an_error_object_for_a_page_stops_the_run_resumably(
     assert _posts(store) == 90 and report.new_posts == 50
 
 
-def test_ctrl_c_as_a_page_of_statuses_is_shown_resumes_below_it(
-    httpserver: HTTPServer, store: Store
-) -> None:
+def test_ctrl_c_as_statuses_are_shown_resumes_below(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver)
 
     def stop(task: str, done: int, total: int | None) -> None:
         raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt):  # as the first page of statuses is shown
         _fetcher(httpserver, store, [], progress=stop).fetch("@acme@staffing.example")
-    assert _posts(store) == 40
-    assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+    (status,) = store.conn.execute("SELECT status FROM runs").fetchone()
+    assert _posts(store) == 40 and status == "interrupted"
     before = len(fake.requests)
     report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert _posts(store) == 90 and report.post_reads == 50  # no page read twice
