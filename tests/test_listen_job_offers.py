@@ -24,6 +24,9 @@ OFFERS = [
     "Who wants a job? We need 5 warehouse pickers starting Monday.",
     "I have an opening on my team for a junior developer. Interested? DM me.",
     "Looking for a freelance graphic designer for a 2-week project, any takers?",
+    # a call to apply in other words: a message or an application asked for
+    "We're looking for an office manager in Leeds, inbox me",
+    "I'm looking for two line cooks, submit your application at the front desk",
 ]
 NOT_OFFERS = [
     "I'm looking for a new job, anyone hiring?",

@@ -24,6 +24,8 @@ PEER_QUESTIONS = [
     "Recruiters: do postings with a pay range get more applicants? #hiring #jobs",
     "HR folks, is a six-month probation still normal? #HR",
     "Hiring managers \u2014 would you hire a career changer with no degree? #jobs",
+    # a view asked by email or text is no call to apply
+    "Do you read cover letters? What do you think? Email me your thoughts #hiring",
 ]
 
 
@@ -48,6 +50,9 @@ def test_a_question_to_peers_is_no_ad(text: str) -> None:
         # ads can name recruiters too: they offer the recruiter a job
         "Recruiters: Acme Talent is hiring a sourcing lead (remote). Apply https://x.example/7",
         "Recruiters, ready for a change? Join our team in Austin https://x.example/8",
+        # the calls to apply the inbox knows: an application asked for, a message asked for
+        "Thoughts on night shifts? Send me your application, we start Monday #hiring",
+        "Curious what you think of our new line cook roles? Inbox us #jobs",
     ],
 )
 def test_an_ad_that_asks_a_question_stays_an_ad(text: str) -> None:

@@ -34,16 +34,17 @@ import re
 
 from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
+from staffpulse.signals.job_ads import APPLY_CALLS, SEEKERS_WANTS
 from staffpulse.signals.job_ads_services import seeks_a_service
 
-# what someone looking for work looks for, and what a team looks for that is no hire
+# what someone looking for work looks for, and what a team looks for that is no hire: the
+# first noun after "looking for a" (so not "offices": "an office manager" is a hire)
 _NOT_A_HIRE = (
     r"(?!(?:(?:a|an|my|some|the|new|next|first|full[- ]time|part[- ]time|remote|good|better|"
-    r"another|any)\s+)*(?:jobs?|work|roles?|positions?|opportunit\w*|gigs?|internships?|"
-    r"employment|careers?|feedback|advice|tips|input|thoughts|ideas|recommendations|"
-    r"suggestions|help|ways?|tools?|software|platforms?|vendors?|apps?|ats|mentors?|coach(?:es)?|"
-    r"recruiters?|headhunters?|agenc(?:y|ies)|staffing|lawyers?|attorneys?|referrals?|"
-    r"references?|roommates?)\b)"
+    rf"another|any)\s+)*(?:{SEEKERS_WANTS}|work|employment|feedback|advice|tips|input|thoughts|"
+    r"ideas|recommendations|suggestions|help|ways?|tools?|software|platforms?|vendors?|apps?|"
+    r"ats|recruiters?|headhunters?|agenc(?:y|ies)|staffing|lawyers?|attorneys?|referrals?|"
+    r"references?)\b)"
 )
 _SIDE = (
     r"(?:we['\u2019]?re|we are|i['\u2019]?m|im|i am|(?:my|our) (?:team|company|clinic|firm|"
@@ -84,7 +85,7 @@ _OFFERS_RE = re.compile(
 )
 # ... and calls for candidates
 _CALLS_RE = re.compile(
-    r"\bwho wants (?:it|one|them|(?:a|an|the) (?:job|gig|role|spot|shift)|in)\b"
+    APPLY_CALLS + r"|\bwho wants (?:it|one|them|(?:a|an|the) (?:job|gig|role|spot|shift)|in)\b"
     r"|\bcome (?:and )?work (?:with|for) (?:me|us)\b"
     r"|\bany ?(?:one|body)\s+(?:here\s+)?(?:interested|looking|free|available|keen|up for it|"
     r"want it)\b"
@@ -93,9 +94,7 @@ _CALLS_RE = re.compile(
     # not "know a good one?": a recommendation asked for
     r"|\bknow (?:any ?one|some ?one|somebody|any ?body)\b"
     # not "call me": "call me old-fashioned, but we're hiring for attitude"
-    r"|\b(?:dm|pm|message|email|text) (?:me|us)\b"
-    r"|\bsend (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
-    r"|\bhit me up\b|\bhmu\b|\breach out\b|\btag (?:someone|a friend)\b|\bapply\b",
+    r"|\b(?:pm|email|text) (?:me|us)\b|\bhit me up\b|\bhmu\b|\breach out\b|\btag (?:someone|a friend)\b",
     re.IGNORECASE,
 )
 

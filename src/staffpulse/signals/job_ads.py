@@ -71,7 +71,14 @@ from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
-__all__ = ["PATTERN_BOUNDS", "PATTERN_SCORE", "find_staffing_ads", "looks_like_job_ad"]
+__all__ = [
+    "APPLY_CALLS",
+    "PATTERN_BOUNDS",
+    "PATTERN_SCORE",
+    "SEEKERS_WANTS",
+    "find_staffing_ads",
+    "looks_like_job_ad",
+]
 
 #: The job-opening score of a post the staffing-ad patterns recognise (above the threshold).
 PATTERN_SCORE = 0.9
@@ -86,13 +93,27 @@ PATTERN_BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 _I = re.IGNORECASE
-# what a seeker looks for, or a thing: never a person hired ("I'm looking for a new role in Berlin")
-_NO_HIRE = (
+#: What someone looking for work (or for help with it) looks for: never a person hired ("I'm
+#: looking for a new role in Berlin", "looking for a mentor"). Read here and by the inbox's
+#: job offers (:mod:`staffpulse.listen.job_offers`), each adding the things it must tell apart.
+SEEKERS_WANTS = (
     r"(?:jobs?|roles?|positions?|gigs?|careers?|opportunit(?:y|ies)|internships?|mentors?|"
-    r"coach(?:es)?|apartments?|flats?|roommates?|places?|homes?|venues?|offices?|spaces?|"
-    r"shops?|books?|conferences?|events?|challenges?|change|start|way)"
+    r"coach(?:es)?|roommates?)"
 )
 _RESUME = r"(?:resume|r\u00e9sum\u00e9|cv)s?"
+#: How a post asks its reader to apply: "apply", a CV or an application asked for, a direct
+#: message asked for ("email me" and "text us" ask for views as often: "Email me your thoughts"). Read by the inbox's job offers (a call for candidates) and by the talk about
+#: hiring (:mod:`staffpulse.signals.job_ads_talk`: with one, a question may be an ad after all).
+APPLY_CALLS = (
+    r"\bapply\b"
+    r"|\b(?:send|email|submit) (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
+    r"|\b(?:dm|message|inbox) (?:me|us)\b"
+)
+# what a seeker looks for, or a thing before "in": never a person hired ("a venue in Austin")
+_NO_HIRE = (
+    rf"(?:{SEEKERS_WANTS}|apartments?|flats?|places?|homes?|venues?|offices?|spaces?|shops?|"
+    r"books?|conferences?|events?|challenges?|change|start|way)"
+)
 # an ad on its own
 _CALL_TO_APPLY = re.compile(
     rf"\b(?:dm|message|email|send|text|inbox)\s+(?:me|us)\s+(?:your\s+)?(?:updated\s+)?{_RESUME}\b|"

@@ -35,7 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_ads import find_staffing_ads
+from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 
 __all__ = [
     "HIRING_TALK_BOUNDS",
@@ -79,9 +79,7 @@ _ASKS_OPINION = re.compile(
 )
 # anything a job ad uses to be answered: with one of these the post may be an ad after all
 _OFFERS_WORK = re.compile(
-    r"\bapply\b|\bapplications? (?:are )?(?:open|welcome)\b"
-    r"|\b(?:send|email|submit) (?:us |me )?(?:your |a )?(?:resume|r\u00e9sum\u00e9|cv)s?\b"
-    r"|\b(?:dm|message|inbox) (?:us|me)\b"
+    APPLY_CALLS + r"|\bapplications? (?:are )?(?:open|welcome)\b"
     r"|\b(?:we[\'’]re|we are|now|is|are) #?hiring\b|#nowhiring\b|#wearehiring\b"
     r"|\bjoin (?:our|the) (?:\w+ )?team\b"
     r"|\b(?:open|opening for|openings for|looking for) an? \w+ (?:in|at|for)\b",
