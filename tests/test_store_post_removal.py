@@ -9,7 +9,8 @@ from staffpulse.listen.schema import RelevanceRow, relevant_post_ids, save_relev
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
-from staffpulse.store.post_removal import CHUNK, delete_posts
+from staffpulse.store.codec import IN_CHUNK
+from staffpulse.store.post_removal import delete_posts
 
 WHEN = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
 
@@ -34,7 +35,7 @@ def test_removed_posts_leave_the_store_with_their_listen_verdicts(tmp_path: Path
 
 
 def test_more_posts_than_one_statement_binds_are_all_removed(tmp_path: Path) -> None:
-    posts = [_post(str(n)) for n in range(CHUNK * 2 + 3)]
+    posts = [_post(str(n)) for n in range(IN_CHUNK * 2 + 3)]
     with open_store(tmp_path / "store.db") as store:
         store.upsert(posts, provenance("test", "fixture"))
         with store.transaction() as conn:

@@ -8,17 +8,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from staffpulse.store.codec import IN_CHUNK
 from staffpulse.store.interactions import mark_posts_before_delete
-
-CHUNK = 500  # ids per statement, under SQLite's limit on bound parameters
 
 
 def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str]) -> int:
     """Remove the posts ``post_ids`` of ``platform`` and their listen rows; how many posts
     were stored."""
     removed = 0
-    for start in range(0, len(post_ids), CHUNK):
-        chunk = list(post_ids[start : start + CHUNK])
+    for start in range(0, len(post_ids), IN_CHUNK):
+        chunk = list(post_ids[start : start + IN_CHUNK])
         marks = ",".join("?" * len(chunk))
         mark_posts_before_delete(conn, platform, chunk)
         cursor = conn.execute(
