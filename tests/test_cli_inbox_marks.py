@@ -47,14 +47,17 @@ def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None
     assert f"x conversation 600: snoozed until {format_day(week)}" in done.stdout
     assert "for @acme" in done.stdout
     assert "or sooner if someone posts in it" in done.stdout
-    assert "staffpulse inbox reopen 600 brings it back now" in done.stdout
+    # named as it runs: this store, this firm ("reopen 600" alone undid no mark of acme's)
+    reopen = f"staffpulse --db {db} inbox reopen 600 --as acme"
+    assert f"{reopen} brings it back now" in " ".join(done.stdout.split())
     shown = runner.invoke(app, ["inbox", "--as", "acme", "--db", db])
     assert "id: 700" in shown.stdout and "id: 600" in shown.stdout  # 600 only in the list
     listed = shown.stdout.split("Snoozed:", 1)[1]
     assert listed.startswith(" 1 conversation (back in the inbox on its date")
     assert "@ana: HR folks: how do you run onboarding" in listed
     assert f"until {format_day(week)}" in listed and "id: 600" in listed
-    assert f"staffpulse --db {db} inbox snooze ID" in shown.stdout  # the hint, on this store
+    # the hint, on this store and for this firm
+    assert f"staffpulse --db {db} inbox --as acme snooze ID" in shown.stdout
     data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
     assert [i["conversation_id"] for i in data["items"]] == ["700"]
     assert data["counts"]["snoozed"] == 1
@@ -131,10 +134,44 @@ def test_a_reopen_with_nothing_to_undo_names_the_firm_whose_mark_still_hides_it(
     plain = runner.invoke(app, ["inbox", "reopen", "600", "--db", db])
     assert plain.exit_code == 0, plain.output
     assert "nothing to undo" in plain.stdout
-    assert "@acme dismissed it: staffpulse inbox reopen 600 --as acme reopens it" in plain.stdout
+    reopen = f"staffpulse --db {db} inbox reopen 600 --as acme"
+    assert f"@acme dismissed it: {reopen} reopens it" in plain.stdout
     data = json.loads(runner.invoke(app, ["inbox", "reopen", "600", "--db", db, "--json"]).stdout)
     assert data["other_firms"] == {"acme": "dismissed"}
     done = runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
     assert "open for @acme" in done.stdout and "dismissed it" not in done.stdout
     again = runner.invoke(app, ["inbox", "reopen", "600", "--db", db])
     assert "dismissed it" not in again.stdout
+
+
+def test_options_given_to_inbox_before_the_mark_command_are_used_or_refused(
+    tmp_path: Path,
+) -> None:
+    """QA: "inbox --db FILE dismiss ID" marked in the default store and "inbox --as acme
+    dismiss ID" for no firm, both without a word: the group read the options, the command
+    never saw them. --as, --platform, --db and --json now carry; a listing option is refused."""
+    db = _store(tmp_path)
+    done = runner.invoke(app, ["inbox", "--db", db, "--as", "acme", "dismiss", "600"])
+    assert done.exit_code == 0, done.output
+    assert "x conversation 600: dismissed for @acme" in done.stdout
+    data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
+    assert [i["conversation_id"] for i in data["items"]] == ["700"]
+    as_json = runner.invoke(app, ["inbox", "--json", "--db", db, "reopen", "600", "--as", "acme"])
+    assert json.loads(as_json.stdout)["previous_state"] == "dismissed"
+    refused = runner.invoke(app, ["inbox", "--limit", "3", "--db", db, "dismiss", "600"])
+    assert refused.exit_code == 2
+    said = " ".join(refused.output.replace("│", " ").split())
+    assert "--limit sets what 'staffpulse inbox' lists, not 'inbox dismiss': leave it out" in said
+    data = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
+    assert len(data["items"]) == 2  # the refused dismiss marked nothing
+
+
+def test_the_hints_of_an_inbox_for_a_firm_mark_for_that_firm(tmp_path: Path) -> None:
+    """The hints under "inbox --as acme" read "inbox --as acme dismiss ID": run as printed,
+    the mark is acme's, not a mark of no firm that no audit counts."""
+    db = _store(tmp_path)
+    shown = runner.invoke(app, ["inbox", "--as", "acme", "--db", db])
+    hint = f"staffpulse --db {db} inbox --as acme mark-joined ID"
+    assert hint in shown.stdout
+    done = runner.invoke(app, hint.replace("ID", "700").split()[1:])
+    assert "x conversation 700: joined for @acme" in done.stdout

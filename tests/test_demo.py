@@ -70,7 +70,8 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     seen_older = runner.invoke(app, widen.split()[1:])
     assert seen_older.exit_code == 0 and "quiet for more than" not in seen_older.output
     # the inbox's hints name the demo store, each whole on one line, and work as printed
-    dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox dismiss ID"
+    # and mark for the firm shown: a mark of no firm is counted by no audit
+    dismiss = f"staffpulse --db {tmp_path / 'demo.db'} inbox --as harborline dismiss ID"
     assert any(dismiss in line for line in first.output.splitlines())
     first_id = said.split(" id: ", 1)[1].split()[0]
     printed = dismiss.replace("ID", first_id).split()[1:]

@@ -3,24 +3,29 @@ conversation of the inbox, kept per firm (:mod:`staffpulse.listen.states`)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 from rich.markup import escape
+from typer._click.exceptions import UsageError
+from typer._click.globals import get_current_context
 
 from staffpulse.account_refs import refuse_blank_account
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.program import on_store
 from staffpulse.config import listen_account
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
+T = TypeVar("T")
 
 
 def print_note(note: str) -> None:
@@ -62,6 +67,45 @@ def check_firm_given(as_handle: str | None) -> None:
         )
 
 
+# The options of ``staffpulse inbox`` that mean the same for its mark commands, by their
+# Python names: "inbox --as acme dismiss ID" marks it for acme, as "inbox dismiss ID --as
+# acme" does (the hints of "inbox --as acme" read so); the rest say how to show the inbox
+CARRIED_INBOX_OPTIONS = ("as_handle", "platform", "db", "as_json")
+
+
+def refuse_inbox_only_options(ctx: typer.Context) -> None:
+    """``inbox --limit 5 dismiss ID``: an option of the inbox's own listing, given before a
+    mark command, is refused, not dropped without a word (the mark commands take the
+    :data:`CARRIED_INBOX_OPTIONS`, :func:`given_to_inbox`)."""
+    for param in ctx.command.get_params(ctx):
+        if param.name in CARRIED_INBOX_OPTIONS or not _on_command_line(ctx, param.name):
+            continue
+        shown = param.opts[0] if param.opts else param.name
+        raise UsageError(
+            f"{shown} sets what 'staffpulse inbox' lists, not 'inbox {ctx.invoked_subcommand}':"
+            f" leave it out (the mark commands take --as, --platform, --db and --json)",
+            ctx=ctx,
+        )
+
+
+def given_to_inbox(name: str, value: T) -> T:
+    """``value`` of the mark command's option ``name``, or, when the command line left it
+    out there, the value given to ``staffpulse inbox`` before the command (``inbox --as acme
+    dismiss ID``), which was read and then dropped: the mark went to no firm."""
+    ctx = get_current_context(silent=True)
+    parent = None if ctx is None else ctx.parent
+    if ctx is None or parent is None or _on_command_line(ctx, name):
+        return value
+    if _on_command_line(parent, name):
+        return cast(T, parent.params[name])
+    return value
+
+
+def _on_command_line(ctx: Any, name: str | None) -> bool:
+    source = ctx.get_parameter_source(name or "")
+    return source is not None and source.name == "COMMANDLINE"
+
+
 def _set(
     conversation_id: str,
     state: str | None,
@@ -76,6 +120,9 @@ def _set(
     from staffpulse.listen.states import current_mark, describe_firm, firm_key, set_state
     from staffpulse.store.codec import format_time
 
+    as_handle = given_to_inbox("as_handle", as_handle)
+    platform = given_to_inbox("platform", platform)
+    as_json = given_to_inbox("as_json", as_json)
     check_firm_given(as_handle)
     with open_store(db, create=False) as store:
         # the firm as inbox --as reads it (a profile URL names its handle); one not stored
@@ -111,8 +158,14 @@ def _set(
             | ({"other_firms": others} if others else {})
         )
     else:
-        _print_mark(f"{plat} conversation {conv}", state, before, firm, until)
-        _print_other_firms(conv, others)
+        # the reopen commands to copy name this store and the firm: "staffpulse inbox reopen
+        # ID" alone looked in the default store, and undid no firm's mark
+        reopen = on_store(db, f"inbox reopen {shlex.quote(conv)}")
+        if platform is not None:
+            reopen += f" --platform {plat}"
+        firm_given = "" if firm is None else f" --as {shlex.quote(firm)}"
+        _print_mark(f"{plat} conversation {conv}", state, before, firm, until, reopen + firm_given)
+        _print_other_firms(reopen, others)
     if firm is not None and not stored:
         print_note(
             f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
@@ -125,7 +178,9 @@ def _print_mark(
     before: str | None,
     firm: str | None,
     until: datetime | None = None,
+    reopen: str = "staffpulse inbox reopen ID",
 ) -> None:
+    """``reopen`` is the command that undoes the mark, said after a snooze."""
     from staffpulse.dates import format_when
 
     if firm is None:
@@ -144,23 +199,20 @@ def _print_mark(
     if until is not None:
         console.print(
             "It comes back to the inbox then, or sooner if someone posts in it; "
-            f"staffpulse inbox reopen {escape(conversation.split(' conversation ', 1)[-1])}"
-            " brings it back now.",
+            f"{escape(reopen)} brings it back now.",
             highlight=False,
             soft_wrap=True,
         )
 
 
-def _print_other_firms(conversation_id: str, others: dict[str, str]) -> None:
+def _print_other_firms(reopen: str, others: dict[str, str]) -> None:
     """``@harborline dismissed it: staffpulse inbox reopen ID --as harborline reopens it
-    there.``, for each firm whose own mark still holds."""
+    there.``, for each firm whose own mark still holds; ``reopen`` is the command without
+    its --as."""
     for other, mark in sorted(others.items()):
         did = {"joined": "marked it joined", "snoozed": "snoozed it"}.get(mark, f"{mark} it")
         console.print(
-            escape(
-                f"@{other} {did}: staffpulse inbox reopen {conversation_id} --as {other}"
-                " reopens it for that firm."
-            ),
+            escape(f"@{other} {did}: {reopen} --as {shlex.quote(other)} reopens it for that firm."),
             highlight=False,
             soft_wrap=True,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Annotated
 
@@ -10,12 +11,20 @@ import typer
 
 def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
     """The store a command works on: its own ``--db``, else the ``--db`` given before the
-    command (``staffpulse --db FILE stats``), else ``STAFFPULSE_DB``, else None (the default
+    command (``staffpulse --db FILE stats``, ``staffpulse inbox --db FILE dismiss ID``), else ``STAFFPULSE_DB``, else None (the default
     store). The root's ``--db`` travels in the context, not in the environment, so one run
     leaves nothing behind for the next (tests run many in one process)."""
     source = ctx.get_parameter_source(param.name or "db")
     if source is not None and source.name == "COMMANDLINE":
         return value
+    # given to a group before its command (``inbox --db FILE dismiss ID``): that group read
+    # it, and the command wrote to the default store
+    group = ctx.parent
+    while group is not None and group.parent is not None:
+        given = group.get_parameter_source("db")
+        if given is not None and given.name == "COMMANDLINE":
+            return typing.cast(Path | None, group.params.get("db"))
+        group = group.parent
     root = ctx.find_root().obj
     given_first = root.get("db") if isinstance(root, dict) else None
     if given_first:

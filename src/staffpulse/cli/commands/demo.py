@@ -83,11 +83,11 @@ def demo_command(
             Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
-        # its hints name the demo store: "staffpulse inbox dismiss ID" alone found no store
-        inbox = on_store(result.db_path, "inbox")
-        # the demo takes no --limit nor --json: the lines name the inbox command that shows more
-        more = f"{inbox} --as {DEMO_FIRM_HANDLE}"
-        render_inbox(console, result.inbox, command=inbox, more=more)
+        # its hints name the demo store and firm: "staffpulse inbox dismiss ID" alone found no
+        # store, and a mark for no firm is counted by no audit; the demo takes no --limit nor
+        # --json: the lines name the inbox command that shows more
+        inbox = on_store(result.db_path, f"inbox --as {DEMO_FIRM_HANDLE}")
+        render_inbox(console, result.inbox, command=inbox, more=inbox)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
         # the demo takes no --limit: the line names the connect run that shows the rest

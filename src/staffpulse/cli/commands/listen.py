@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +11,11 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.inbox_marks import add_mark_commands, check_firm_given
+from staffpulse.cli.inbox_marks import (
+    add_mark_commands,
+    check_firm_given,
+    refuse_inbox_only_options,
+)
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
@@ -253,6 +258,7 @@ def inbox(
 ) -> None:
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
+        refuse_inbox_only_options(ctx)
         return
     from staffpulse.cli.program import on_store
     from staffpulse.listen.inbox import build_inbox
@@ -297,7 +303,9 @@ def inbox(
         write_inbox_html(result, html)
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
-        render_inbox(console, result, command=on_store(db, "inbox"))
+        # its hints mark for the firm shown: "inbox dismiss ID" alone marks for no firm
+        firm_given = f" --as {shlex.quote(as_handle)}" if as_handle else ""
+        render_inbox(console, result, command=on_store(db, f"inbox{firm_given}"))
     # a person saw the whole inbox: "new" is measured from now next time (docs/listen.md)
     whole = topic is None and platform is None and not isinstance(reference, datetime)
     if whole and not keep_new and result.look is not None and (html is not None or not as_json):
