@@ -19,7 +19,7 @@ from staffpulse.sources.folders import (
     plan_folder,
     refuse_empty_folder,
     told_why,
-    unknown_format,
+    unknown_file,
 )
 
 
@@ -167,7 +167,7 @@ def test_a_document_or_image_given_to_import_is_told_what_it_is(
     said = f"not a format staffpulse can import: this is {kind}, not a file of posts or accounts"
     assert f"{path}: {said}" in str(refused.value)
     assert (
-        unknown_format(path)
+        unknown_file(path).message
         == f"not a known format: this is {kind}, not a file of posts or accounts"
     )
 

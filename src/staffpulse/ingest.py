@@ -40,7 +40,7 @@ from staffpulse.sources.folders import (
     plan_folder,
     refuse_empty_folder,
     told_unfinished,
-    unknown_format,
+    unknown_file,
     unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
@@ -111,7 +111,7 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 problems.append(UnreadFile(str(path), None, unreadable(exc), records=0))
                 continue
             if source is None:
-                problems.append(Problem(str(path), None, unknown_format(path)))
+                problems.append(unknown_file(path))
             else:
                 # a ZIP among several paths is read as a folder's is: a damaged one is
                 # reported and counted as it is read, and the other paths are still imported

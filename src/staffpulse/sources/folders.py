@@ -13,7 +13,7 @@ as CSV: the reason most such folders hold nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -94,13 +94,22 @@ def why_unknown(path: Path) -> str | None:
     return next((why for explain in EXPLAINERS if (why := explain(path, head))), None)
 
 
-def unknown_format(path: Path) -> str:
+@dataclass(frozen=True, slots=True)
+class NotesFile(Problem):
+    """A file of no known format that is a text a person wrote (notes, a draft): summed up
+    with a README among the files left out, and known for what it is where a folder given
+    alone is told what its files are, without reading it again."""
+
+
+def unknown_file(path: Path) -> Problem:
     """What a folder's file of no known format is told: :data:`UNKNOWN_FORMAT`, and why; a
     benchmark cohort is told what it is and where to use it instead (it has a format)."""
     why = why_unknown(path)
+    if why and why.startswith(PROSE):
+        return NotesFile(str(path), None, UNKNOWN_FORMAT)
     if why and why.startswith(COHORT_FILE):
-        return why
-    return f"{UNKNOWN_FORMAT}: {why}" if why and not why.startswith(PROSE) else UNKNOWN_FORMAT
+        return Problem(str(path), None, why)
+    return Problem(str(path), None, f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT)
 
 
 def unreadable(exc: OSError) -> str:
@@ -170,7 +179,7 @@ def plan_folder(
                 if source is not None:
                     plan.append((child, source))
                 elif not any(is_companion(child) for is_companion in COMPANIONS):
-                    problems.append(Problem(str(child), None, unknown_format(child)))
+                    problems.append(unknown_file(child))
         elif child.is_symlink():  # a link whose file is gone: its records lost, so told
             problems.append(UnreadFile(str(child), None, broken_link(child), records=0))
 
@@ -212,11 +221,8 @@ def _told_prose(problem: Problem) -> Problem:
     """A file left out as of no known format, said to be a text a person wrote when it is
     one: among other paths it is summed up with a README; in a folder given alone it is named
     with what it is, as a PDF is."""
-    path = Path(problem.file)
-    if problem.message == UNKNOWN_FORMAT and path.is_file():
-        why = why_unknown(path)
-        if why is not None and why.startswith(PROSE):
-            return replace(problem, message=f"{UNKNOWN_FORMAT}: {PROSE}")
+    if isinstance(problem, NotesFile):
+        return replace(problem, message=f"{UNKNOWN_FORMAT}: {PROSE}")
     return problem
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from staffpulse.errors import EmptyInputError
 from staffpulse.next_steps import SCORE_TEXTS, SUPPORTED_FORMATS
-from staffpulse.sources.base import HEAD_BYTES, REGISTRY, UNKNOWN_FORMAT, Problem, read_head
+from staffpulse.sources.base import HEAD_BYTES, REGISTRY, Problem
 from staffpulse.sources.csvrows import sniff_delimiter
-from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS
+from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS, NotesFile
 from staffpulse.sources.native_csv import why_not_csv
 from staffpulse.sources.text_files import document_kind, head_text
 
@@ -32,8 +32,8 @@ SENTENCE_WORDS = 6
 HEADER_CELL_WORDS = 3  # at most, in each cell of a table's header
 _CODE_RE = re.compile(r"^(?:window\.|var |const |let |export |import )")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters, in any script
-# Of a folder given alone, how many files left out are read again to tell a folder of notes
-# (its files are read once to plan it; a folder of thousands is told as before)
+# Of a folder given alone, up to how many files left out are told together as notes, in one
+# line; a folder of thousands is told as any other of files of no known format
 NOTES_CHECKED = 200
 # A CSV's names: its first line may be a sentence only when it is one (a title line)
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
@@ -101,9 +101,9 @@ def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
     """Refuse a folder given alone whose files ``left`` out are all texts a person wrote
     (:class:`EmptyInputError`), told as one: what they are, named, and what to export
     instead, as one such file given alone is. Returns when any of them is something else."""
-    files = [Path(p.file) for p in left]
-    if not all_notes(left, files):
+    if not all_notes(left):
         return
+    files = [Path(p.file) for p in left]
     formats = ", ".join(sorted(source.label for source in REGISTRY))
     raise EmptyInputError(
         f"{folder}: the folder holds no file staffpulse can read: "
@@ -112,22 +112,16 @@ def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
     )
 
 
-def all_notes(left: Sequence[Problem], files: Sequence[Path]) -> bool:
-    """Whether the files ``left`` out of a folder or ZIP (their heads at ``files``) are all
-    texts a person wrote, none of them something else."""
-    if not left or len(left) > NOTES_CHECKED:
-        return False
-    return all(is_notes(problem, path) for problem, path in zip(left, files, strict=True))
+def all_notes(left: Sequence[Problem]) -> bool:
+    """Whether the files ``left`` out of a folder or ZIP are all texts a person wrote, none
+    of them something else."""
+    return 0 < len(left) <= NOTES_CHECKED and all(is_notes(problem) for problem in left)
 
 
-def is_notes(problem: Problem, path: Path) -> bool:
-    """Whether a file left out of a folder or ZIP as of no known format (its head at
-    ``path``) is a text a person wrote."""
-    return (
-        problem.message == UNKNOWN_FORMAT
-        and path.is_file()
-        and why_prose(path, read_head(path)) is not None
-    )
+def is_notes(problem: Problem) -> bool:
+    """Whether a file left out of a folder or ZIP is a text a person wrote, as its planning
+    found (:class:`~staffpulse.sources.folders.NotesFile`)."""
+    return isinstance(problem, NotesFile)
 
 
 def notes_said(names: Sequence[str]) -> str:

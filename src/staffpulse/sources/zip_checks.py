@@ -41,7 +41,7 @@ def check_zip(path: Path) -> None:
         # read while the members' heads are still there: a ZIP of workbooks is the usual one
         books = {p.file for p in skipped if left_out(p) and files.holds_workbook(p.file)}
         advice = workbook_advice([(_member_name(f), files.local(f)) for f in sorted(books)])
-        if not unread and all_notes(skipped, [files.local(p.file) for p in skipped]):
+        if not unread and all_notes(skipped):
             raise EmptyInputError(  # told as a folder of them is
                 f"{path}: the ZIP holds nothing staffpulse can import: "
                 + notes_said([_member_name(p.file) for p in skipped]),
@@ -50,8 +50,8 @@ def check_zip(path: Path) -> None:
         unknown = [
             p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books
         ]
-        # those named below (the first few), read while their heads are there
-        notes = {p.file for p in unknown[:SHOWN_LEFT] if is_notes(p, files.local(p.file))}
+        # those named below (the first few) that are notes, as planning found
+        notes = {p.file for p in unknown[:SHOWN_LEFT] if is_notes(p)}
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     unread += [p for p in skipped if p.message == DAMAGED]
