@@ -180,34 +180,53 @@ def refresh_accounts(
             break
         report.results.append(result)
         on_result(result)
-        # a failure to try again later may be no connection at all, which each account left
-        # would take its retries to find out. The last account asks the servers of the ones
-        # before it: behind X accounts skipped for want of a token, the one account the run
-        # reached for failing offline is no connection (75), not a failed account (1). An
-        # account alone has no other server to ask: its own not answering may be its instance
-        # down or misspelt, which "No connection" would hide along with the fix its hint says
-        retry_later = result.exit_code == FetchError.exit_code
-        others = later or plan.targets[:index]
-        try:
-            offline = retry_later and bool(others) and is_offline(target, others, config, reach)
-        except KeyboardInterrupt:  # during the probe (seconds, where the network is silent)
-            report.interrupted = True
-            report.skip(later, NOT_REACHED)
-            break
-        if offline:
-            report.offline = True
-            # the run's last line says what to do (check the connection); this account's own
-            # advice would send a marketer to its server's address in the config file instead
-            result.hint = None
-            # an X account with no token (or not paid for) would not have been fetched even
-            # online: it keeps that reason, which a connection alone does not fix
-            for left in later:
-                report.results.append(
-                    _not_fetched(left, limits, x_token)
-                    or AccountResult(left, "skipped", message=NO_CONNECTION)
-                )
+        if _ends_offline(report, index, result, limits, config, reach, x_token):
             break
     return report
+
+
+def _ends_offline(
+    report: RefreshReport,
+    index: int,
+    result: AccountResult,
+    limits: RefreshLimits,
+    config: Mapping[str, Any],
+    reach: ReachFn,
+    x_token: bool,
+) -> bool:
+    """Whether the run ends after account ``index`` (its ``result`` just in): no connection at
+    all, the accounts left then said "not tried: no connection", or Ctrl-C during the probe.
+
+    A failure to try again later may be no connection at all, which each account left would
+    take its retries to find out. The last account asks the servers of the ones before it:
+    behind X accounts skipped for want of a token, the one account the run reached for
+    failing offline is no connection (75), not a failed account (1). An account alone has no
+    other server to ask: its own not answering may be its instance down or misspelt, which
+    "No connection" would hide along with the fix its hint says."""
+    targets = report.plan.targets
+    later = targets[index + 1 :]
+    others = later or targets[:index]
+    retry_later = result.exit_code == FetchError.exit_code
+    try:
+        offline = retry_later and bool(others) and is_offline(targets[index], others, config, reach)
+    except KeyboardInterrupt:  # during the probe (seconds, where the network is silent)
+        report.interrupted = True
+        report.skip(later, NOT_REACHED)
+        return True
+    if not offline:
+        return False
+    report.offline = True
+    # the run's last line says what to do (check the connection); this account's own advice
+    # would send a marketer to its server's address in the config file instead
+    result.hint = None
+    # an X account with no token (or not paid for) would not have been fetched even online:
+    # it keeps that reason, which a connection alone does not fix
+    for left in later:
+        report.results.append(
+            _not_fetched(left, limits, x_token)
+            or AccountResult(left, "skipped", message=NO_CONNECTION)
+        )
+    return True
 
 
 def _refresh_one(
