@@ -22,6 +22,8 @@ from staffpulse.signals.job_ads import find_staffing_ads, looks_like_job_ad
         "I'm looking for a Data Analyst in Denver, 2 days on site",
         "New job: Accountant (Chicago) https://jobs.example/123",
         "Open positions on our team https://acme.example/careers",
+        "#HiringNow line cooks downtown, weekend shifts",
+        "Line cook, weekends, downtown diner #jobs https://jobs.example/77",
     ],
 )
 def test_job_ads_are_recognised(text: str) -> None:
@@ -36,6 +38,11 @@ def test_job_ads_are_recognised(text: str) -> None:
         "I start my new job on Monday, wish me luck",  # "new job" needs a link to be an ad
         "Great job on the panel today, Steve",
         "Open positions are hard to fill when pay ranges are hidden",
+        # a tag that starts with "hiring" is a topic; news of jobs made or cut, however tagged
+        "Five questions to ask sales reps in a first interview https://blog.example/q #hiringtips",
+        "New battery plant would create 300 jobs in Tulsa #jobs https://news.example/plant",
+        "Retailer cuts 1,200 jobs as stores close #jobs #retail",
+        "The jobs report is out: what it means for warehouse pay https://news.example/r #jobs",
     ],
 )
 def test_talk_about_work_is_not_an_ad(text: str) -> None:

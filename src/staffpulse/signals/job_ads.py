@@ -38,9 +38,10 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
 
 * :func:`looks_like_job_ad` (one text): the broad rule for when no model score is at hand
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
-  use: ``#hiring``, "we're hiring", "apply now", a pay range per hour, "Hiring:" opening the
-  post, and "new job" or "open position" next to a link or ``#jobs`` ("I start my new job
-  Monday" is not an ad; a job-board bot always links). These cues also fire on hashtag spam,
+  use: ``#hiring`` (not ``#hiringtips``), ``#jobs`` (not on news of jobs made or lost: "would
+  create hundreds of jobs #jobs"), "we're hiring", "apply now", a pay range per hour,
+  "Hiring:" opening the post, and "new job" or "open position" next to a link or ``#jobs``
+  ("I start my new job Monday" is not an ad; a job-board bot always links). These cues also fire on hashtag spam,
   which the guidelines do not count as an ad, so they never overrule the model. It also
   takes the bare listings of :mod:`staffpulse.signals.job_listings`, which do overrule it.
 
@@ -368,13 +369,26 @@ def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     return out
 
 
+# "#hiringtips" is no "#hiring"; a "#jobs" tag is read apart (below)
 _BOT_AD_RE = re.compile(
-    r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bhiring now\b|"
+    r"#hiring(?:now)?\b|#jobopening\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bhiring now\b|"
     r"^\W*hiring\s*[:!\u2013-]|\bis (now )?hiring( an?\b| for\b|!|:)|"
     r"\bapply (now|today|here|at|via|online)\b|\bapply:|\bjob (opening|alerts?|vacanc(y|ies))\b|"
     r"\bposition (available|open)\b|\bjoin our team\b|\bshameless plug\b|"
     r"\$\d[\d,.]*k?\s*(-|\u2013|to)\s*\$?\d[\d,.]*k?\s*/\s*(hr|hour)\b|"
     r"\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
+    re.IGNORECASE,
+)
+_JOB_TAG_RE = re.compile(r"#jobs?\b", re.IGNORECASE)
+# jobs made or lost, as news tells it: "would create hundreds of jobs", "cuts 500 jobs", "the
+# jobs report". A "#jobs" tag on such news is a topic, not an opening (the guidelines' hard
+# negatives: hiring news, jobs reports)
+_JOBS_NEWS_RE = re.compile(
+    r"\b(?:create|creates|created|creating|add|adds|added|adding|cut|cuts|cutting|lose|loses|"
+    r"lost|losing|slash\w*|shed\w*|bring|brings|brought|axe[sd]?|eliminat\w+)\s+(?:up to\s+|"
+    r"about\s+|nearly\s+|over\s+|more than\s+|some\s+)?(?:hundreds of|thousands of|dozens of|"
+    r"millions of|\d[\d,.]*k?|\d[\d,.]*\s*(?:million|thousand)|new|more)?\s*(?:new\s+)?jobs\b|"
+    r"\bjobs (?:report|numbers|data|figures|growth)\b",
     re.IGNORECASE,
 )
 _NEEDS_LINK_RE = re.compile(r"\bnew jobs?\b|\bopen positions?\b", re.IGNORECASE)
@@ -386,4 +400,6 @@ def looks_like_job_ad(text: str) -> bool:
     text = straighten_quotes(text)
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
-    return bool(_NEEDS_LINK_RE.search(text) and _LINK_RE.search(text))
+    if _JOBS_NEWS_RE.search(text):  # news of jobs, however tagged or linked
+        return False
+    return bool(_JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK_RE.search(text)))
