@@ -5,7 +5,7 @@ the API only for what it has not stored yet."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +32,12 @@ def save_cursor_state(
         " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
         (platform, account_id, stream, json.dumps(state), format_time(datetime.now(UTC))),
     )
+
+
+# reads and stores one page of a range: (since_id, until_id, page token, how many wanted) ->
+# the ids it held and the next page's token (None: the range is read to its end), or None to
+# stop the walk here
+ReadPage = Callable[[str | None, str | None, str | None, int], tuple[list[str], str | None] | None]
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -93,6 +99,37 @@ class RangeCursor:
 
     def save(self) -> None:
         save_cursor_state(self.store, *self.key, self.state)
+
+    def walk(self, max_total: int, read_page: ReadPage, shown: Callable[[int], None]) -> None:
+        """Read the stream's :meth:`ranges`, up to ``max_total`` items in all, a page at a time
+        with ``read_page``, and ``shown`` the count read so far after each page.
+
+        Each page's ids are saved before it is shown: a Ctrl-C in between would leave the page
+        stored with no note of it. A range read to its end is complete; one cut by
+        ``max_total`` stays pending when it was a gap resumed, to be filled by the next run,
+        and is complete when it was the newest posts (``--max-posts`` counts newest first).
+        ``read_page`` returning None stops the walk where it is, the range left pending (a
+        budget spent)."""
+        fetched = 0
+        for since_id, until_id, resumed in self.ranges():
+            token: str | None = None
+            while True:
+                wanted = max_total - fetched
+                if wanted <= 0:
+                    if not resumed:
+                        self.complete()
+                    return
+                read = read_page(since_id, until_id, token, wanted)
+                if read is None:
+                    return
+                ids, token = read
+                if ids:
+                    self.page(ids)
+                fetched += len(ids)
+                shown(fetched)
+                if token is None:
+                    break
+            self.complete()
 
 
 def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:

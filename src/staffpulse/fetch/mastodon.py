@@ -6,7 +6,7 @@ Public endpoints of an instance: ``accounts/lookup``, ``accounts/:id/statuses`` 
 (``[mastodon] default_instance``), which then shows what it keeps for signed-in users.
 Responses go through the same transformer as saved files
 (:func:`staffpulse.sources.mastodon.rows_from_mastodon`); a re-run resumes from where the last
-one stopped (:class:`~staffpulse.fetch.common.RangeCursor`).
+one stopped (:class:`~staffpulse.fetch.cursors.RangeCursor`).
 """
 
 from __future__ import annotations
@@ -291,37 +291,27 @@ class MastodonFetcher(FetcherBase):
         max_posts: int,
         params: dict[str, Any],
     ) -> None:
+        what = f"{report.target} {stream}"
+
+        def read_page(
+            since_id: str | None, until_id: str | None, max_id: str | None, wanted: int
+        ) -> tuple[list[str], str | None]:
+            page = self._call(
+                what, method, report, limit=min(PAGE, wanted), max_id=max_id or until_id,
+                since_id=since_id, **params,
+            )  # fmt: skip
+            items = self._statuses(page, what, report)
+            writer.write_page(
+                items, f"mastodon:{instance}/{stream}", partial(rows_from_mastodon, items, instance)
+            )
+            statuses = [s for s in items if isinstance(s, dict)]
+            ids = [str(s["id"]) for s in statuses if s.get("id") is not None]
+            report.post_reads += len(ids)
+            # the next page is below the oldest of this one
+            return ids, min(ids, key=lambda i: (len(i), i)) if ids else None
+
         cursor = RangeCursor(self.store, "mastodon", key, stream)
-        fetched = 0
-        for since_id, until_id, resumed in cursor.ranges():
-            max_id = until_id
-            while True:
-                wanted = max_posts - fetched
-                if wanted <= 0:
-                    if not resumed:
-                        cursor.complete()
-                    return
-                page = self._call(
-                    f"{report.target} {stream}", method, report,
-                    limit=min(PAGE, wanted), max_id=max_id, since_id=since_id, **params,
-                )  # fmt: skip
-                items = self._statuses(page, f"{report.target} {stream}", report)
-                writer.write_page(
-                    items,
-                    f"mastodon:{instance}/{stream}",
-                    partial(rows_from_mastodon, items, instance),
-                )
-                statuses = [s for s in items if isinstance(s, dict)]
-                ids = [str(s["id"]) for s in statuses if s.get("id") is not None]
-                report.post_reads += len(ids)
-                if ids:
-                    cursor.page(ids)
-                fetched += len(ids)
-                self.progress(stream, fetched, max_posts)
-                if not ids:
-                    break
-                max_id = min(ids, key=lambda i: (len(i), i))
-            cursor.complete()
+        cursor.walk(max_posts, read_page, lambda fetched: self.progress(stream, fetched, max_posts))
 
     def _statuses(self, page: Any, what: str, report: FetchReport) -> list[Any]:
         """A page of statuses. An instance may answer 200 with an error object instead (a

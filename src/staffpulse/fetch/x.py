@@ -4,7 +4,7 @@ through ``tweepy.Client``.
 X API v2 is pay-per-use. The fetcher estimates the cost first (per-item rates from
 config.toml), counts every post and user read as pages arrive, and sizes each page so that
 even a full page cannot pass ``--budget``. Pages are written as they arrive; a re-run resumes
-from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCursor`). Each
+from where the last run stopped (see :class:`~staffpulse.fetch.cursors.RangeCursor`). Each
 request, its waits, retries and errors, is :func:`~staffpulse.fetch.x_requests.call_x`; recent
 search's seven-day window is fitted by :mod:`staffpulse.fetch.x_search_window`.
 """
@@ -228,56 +228,47 @@ class XFetcher(FetcherBase):
         params: dict[str, Any],
     ) -> None:
         """Newest-first pages of one id-ranged stream, sized to fit the budget, resumable."""
-        fetched = 0
-        for since_id, until_id, resumed in cursor.ranges():
-            token: str | None = None
-            while True:
-                wanted = max_total - fetched
-                if wanted <= 0:
-                    if not resumed:
-                        cursor.complete()
-                    return
-                size = min(MAX_PAGE, max(min_page, wanted), budget.affordable(per_item))
-                if size < min_page:
-                    # said once, by whoever shows the report (the CLI: on stderr, or in --json)
-                    report.stopped = "budget"
-                    return
-                try:
-                    page = self._call(
-                        what, method, report, PageCost(size, per_item, budget, min_page),
-                        max_results=size, since_id=since_id, until_id=until_id,
-                        **{token_param: token}, **params,
-                    )  # fmt: skip
-                except BudgetExceededError:
-                    # a lost answer's retry did not fit: the range stays pending, to resume
-                    return
-                refused = refusal(page) if task != "search" else None
-                if refused is not None:  # before complete(): nothing of the stream was read
-                    raise NotFoundError(
-                        f"{what}: X does not show these posts ({refused})",
-                        hint=f"{stored_so_far(report)}; a protected account's posts are shown"
-                        " only to the followers it approved, a suspended one's to no one"
-                        " (import its X archive instead)",
-                    )
-                data = [t for t in page.get("data") or [] if isinstance(t, dict)]
-                found = page.get("includes")
-                includes: dict[str, Any] = found if isinstance(found, dict) else {}
-                budget.charge(
-                    len(data) + len(includes.get("tweets") or []),
-                    len(includes.get("users") or []),
+
+        def read_page(
+            since_id: str | None, until_id: str | None, token: str | None, wanted: int
+        ) -> tuple[list[str], str | None] | None:
+            size = min(MAX_PAGE, max(min_page, wanted), budget.affordable(per_item))
+            if size < min_page:
+                # said once, by whoever shows the report (the CLI: on stderr, or in --json)
+                report.stopped = "budget"
+                return None
+            try:
+                page = self._call(
+                    what, method, report, PageCost(size, per_item, budget, min_page),
+                    max_results=size, since_id=since_id, until_id=until_id,
+                    **{token_param: token}, **params,
+                )  # fmt: skip
+            except BudgetExceededError:
+                # a lost answer's retry did not fit: the range stays pending, to resume
+                return None
+            refused = refusal(page) if task != "search" else None
+            if refused is not None:  # before complete(): nothing of the stream was read
+                raise NotFoundError(
+                    f"{what}: X does not show these posts ({refused})",
+                    hint=f"{stored_so_far(report)}; a protected account's posts are shown"
+                    " only to the followers it approved, a suspended one's to no one"
+                    " (import its X archive instead)",
                 )
-                if len(data) > wanted:
-                    page = {**page, "data": data[:wanted]}
-                    data = data[:wanted]
-                writer.write_page(page, location, partial(rows_from_v2, page, self.edits))
-                if data:
-                    cursor.page([str(t["id"]) for t in data if t.get("id") is not None])
-                fetched += len(data)
-                self.progress(task, fetched, max_total)
-                token = (page.get("meta") or {}).get("next_token")
-                if not token or not data:
-                    break
-            cursor.complete()
+            data = [t for t in page.get("data") or [] if isinstance(t, dict)]
+            found = page.get("includes")
+            includes: dict[str, Any] = found if isinstance(found, dict) else {}
+            budget.charge(
+                len(data) + len(includes.get("tweets") or []), len(includes.get("users") or [])
+            )
+            if len(data) > wanted:
+                page = {**page, "data": data[:wanted]}
+                data = data[:wanted]
+            writer.write_page(page, location, partial(rows_from_v2, page, self.edits))
+            ids = [str(t["id"]) for t in data if t.get("id") is not None]
+            next_token = (page.get("meta") or {}).get("next_token")
+            return ids, (next_token or None) if data else None
+
+        cursor.walk(max_total, read_page, lambda fetched: self.progress(task, fetched, max_total))
 
     # -- recent search ------------------------------------------------------------------
     def search(
