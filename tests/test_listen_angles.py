@@ -366,6 +366,10 @@ def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: s
         "how is it legal to pay teachers this little??",
         "who thought 5-round interviews were a good idea?",
         "Since when is it ok to ghost candidates after a final round?",
+        # a view that seeks agreement
+        "Has anyone else noticed how every job post now wants 5 years for an entry role?",
+        "Is it just me or are interviews getting longer every year?",
+        "Am I the only one who still reads cover letters?",
     ],
 )
 def test_a_rant_in_a_questions_form_is_taken_as_a_view_never_answered(text: str) -> None:

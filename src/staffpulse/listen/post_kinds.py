@@ -38,7 +38,10 @@ _RHETORICAL_RE = re.compile(
     r"allowed|fair|right|a thing)\b"
     r"|\bwho (?:thought|decided) (?:[^\s?.!]+ ){1,8}?(?:was|were|is|would be) a (?:good|"
     r"great|smart) idea\b"
-    r"|\bsince when (?:is|are|does|do|did) (?:it|this|that)\b",
+    r"|\bsince when (?:is|are|does|do|did) (?:it|this|that)\b"
+    # a view that seeks agreement, not an answer: "has anyone noticed how...", "is it just me"
+    r"|\b(?:has|have) (?:any ?one|any ?body|every ?one|you) (?:else )?noticed\b"
+    r"|\bam i the only one\b|\bis it (?:just )?me,? or\b",
     re.IGNORECASE,
 )
 # a step of one's own just ahead: an interview, a first day, a start date ...
@@ -108,7 +111,8 @@ def tells_of_a_coming_step(text: str) -> bool:
 
 def asks_nothing(text: str) -> bool:
     """The post's question asks for no answer: a rant in the form of one ("ur telling me you
-    cant staff one night shift?", "how is it legal to pay teachers this little??")."""
+    cant staff one night shift?", "how is it legal to pay teachers this little??"), or a view
+    that seeks agreement ("Has anyone noticed how...?", "Is it just me or...?")."""
     return _RHETORICAL_RE.search(URL_RE.sub(" ", text)) is not None
 
 
