@@ -33,6 +33,7 @@ from staffpulse.sources import Item, LostPosts, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, Notice, UnreadFile, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
+from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
     left_out,
@@ -116,6 +117,8 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 # a ZIP among several paths is read as a folder's is: a damaged one is
                 # reported and counted as it is read, and the other paths are still imported
                 plan.append((path, source))
+    plan, copies = without_copies(plan)  # a download saved twice: read once, told
+    problems += copies
     plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:
         names = ", ".join(Path(p.file).name for p in problems[:3])

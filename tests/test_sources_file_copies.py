@@ -1,0 +1,52 @@
+"""Files of one import that hold the same bytes (staffpulse.sources.file_copies): a download
+saved twice is read once, under its plain name, and the copy is told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.store import open_store
+
+POSTS = (
+    "id,author,created_at,text\n"
+    "c-1,lakeside_staffing,2026-04-01T09:00:00Z,Warehouse shifts open next week\n"
+    "c-2,lakeside_staffing,2026-04-02T09:00:00Z,Meet our new branch team\n"
+)
+
+
+def test_a_download_saved_twice_is_read_once_and_the_copy_told(tmp_path: Path) -> None:
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    (folder / "posts (1).csv").write_text(POSTS, encoding="utf-8")
+    (folder / "posts.csv").write_text(POSTS, encoding="utf-8")
+    # the same size, other bytes: a different file, read
+    (folder / "other.csv").write_text(POSTS.replace("c-1", "c-3"), encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [folder])
+    assert [file for file, _label in report.files] == [
+        str(folder / "other.csv"),
+        str(folder / "posts.csv"),
+    ]
+    assert [(p.file, p.message, p.records) for p in report.problems] == [
+        (
+            str(folder / "posts (1).csv"),
+            "holds the same as posts.csv (a copy, or a download saved twice): read once",
+            0,
+        )
+    ]
+    assert (report.posts, report.skipped) == (3, 0)
+
+
+def test_a_copy_given_beside_its_original_is_named_with_its_path(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    first, copy = tmp_path / "a" / "posts.csv", tmp_path / "posts-backup.csv"
+    first.write_text(POSTS, encoding="utf-8")
+    copy.write_text(POSTS, encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [copy, first])
+    (told,) = report.problems
+    assert (told.file, told.message) == (
+        str(copy),
+        f"holds the same as {first} (a copy, or a download saved twice): read once",
+    )
