@@ -45,7 +45,7 @@ _HIRING_WORDS = re.compile(
     r"|career|\bjobs?\b|candidate|interview|resume|\bcvs?\b|workforce|employ|personnel"
     r"|(?-i:ATS)|\bsearch\b|\bl&d\b|learning\s*(?:&|and)\s*development|compensation|shrm|cipd"
     r"|\btemps?\b|locum|vacanc|linkedin|workplace|workers?\b|labou?r|consult|position|\broles?\b"
-    r"|opening|apply|seek|laid\s*off|open\s*to\s*work|freelanc|\bgigs?\b",
+    r"|opening|apply|seek|laid\s*off|open\s*to\s*work|freelanc|\bgigs?\b|\breqs?\b|requisition",
     re.IGNORECASE,
 )
 # the learned cues of staffing, recruiting and HR, which hold their words in seven other

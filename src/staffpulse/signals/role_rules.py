@@ -3,8 +3,8 @@
 The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and role scores; each
 rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
-person's name over a first-person bio, coaches of job seekers, and the hiring words that an
-industry role needs. Each can be turned off by the tagger's parameter of the same name
+person's name over a first-person bio, coaches of job seekers, persons whose posts recruit for
+clients, and the hiring words that an industry role needs. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and
 CrowdFlower files is in ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
 kind and role that the heads' scores pass first.
@@ -25,6 +25,7 @@ from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
+from staffpulse.signals.role_recruiter_posts import find_recruiters_by_posts
 from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
 from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
 
@@ -43,6 +44,7 @@ RULES = (
     "care_bios",
     "first_person",
     "coach_bios",
+    "recruiter_posts",
     "hiring_words",
 )
 
@@ -61,6 +63,7 @@ def apply_rules(
     care_bios: bool = True,
     first_person: bool = True,
     coach_bios: bool = True,
+    recruiter_posts: bool = True,
     hiring_words: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rules that are switched on (module docstring)."""
@@ -91,6 +94,8 @@ def apply_rules(
         scores[person] = harmonize_roles(scores[person], np.zeros(int(person.sum())))
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
+    if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)
+        scores = find_recruiters_by_posts(posts, p_org, scores)
     if hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere
         scores = drop_roles_without_hiring_words(names, bios, posts, scores)
     return p_org, scores

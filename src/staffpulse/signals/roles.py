@@ -163,6 +163,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         hiring_words: bool = True,
         first_person: bool = True,
         coach_bios: bool = True,
+        recruiter_posts: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -182,6 +183,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.hiring_words = hiring_words
         self.first_person = first_person
         self.coach_bios = coach_bios
+        self.recruiter_posts = recruiter_posts
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits

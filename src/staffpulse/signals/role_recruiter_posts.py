@@ -1,0 +1,80 @@
+"""A person whose own posts tell of recruiting for clients is a recruiter, whatever the bio.
+
+Many recruiters leave the bio empty or write only of their life ("Mom. Runner. Coffee."),
+and the heads, trained on one tweet per account, read such an account as ``other`` even when
+its posts are all recruiting: "My client, a fintech in Austin, is hiring two data engineers.
+Send me your CV." The placement rule (:mod:`staffpulse.signals.role_placement_bio`) reads
+such posts only next to a bio that places workers. Here, an account that the heads call a
+person (``p_org`` under 0.5) and tag ``other``, with at least one post of its own (not a
+retweet) in which a recruiter speaks of their own work for clients, becomes a recruiter: the
+role scores but vendor's go to recruiter, as for a solo recruiter.
+
+The phrases are narrower than the placement rule's, since no bio backs them: a client who is
+hiring or has a role ("my client is hiring", "my client … has a senior role"), "send me your
+CV", "I'm recruiting", "I have 3 open roles / reqs / vacancies", "I just placed a candidate".
+Not "I'm hiring" nor "DM me" (an owner hires for their own shop), not "my clients" alone (a
+lawyer's or a hairdresser's), not "my candidate" (an election's). On the dev and CrowdFlower
+files no post holds them (``docs/models/roles.md``, stop 33).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_features import sample_posts, to_ascii
+from staffpulse.signals.role_inputs import TextInput
+
+__all__ = ["find_recruiters_by_posts", "posts_recruit_for_clients"]
+
+_OTHER = ROLES.index("other")
+_RECRUITER = ROLES.index("recruiter")
+_MOVED = [i for i, r in enumerate(ROLES) if r not in ("recruiter", "vendor")]
+#: the heads' ``p_org`` under which the account is read as a person's
+PERSON_P_ORG = 0.5
+
+_COUNT = r"(?:one|two|three|four|five|six|several|\d+)"
+_NUMBER = rf"(?:a|an|{_COUNT})"
+_RECRUITS_FOR_CLIENTS = re.compile(
+    r"\bmy\s+clients?\b(?:\s*,[^,.!?\n]{0,40},)?[^.!?\n]{0,40}?"
+    r"\b(?:is|are|'s|'re)\s+(?:now\s+|urgently\s+|currently\s+)?(?:hiring|recruiting)\b"
+    r"|\bmy\s+clients?\b[^.!?\n]{0,50}?\b(?:has|have)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:roles?|positions?|vacanc\w*|openings?|reqs?)\b"
+    r"|\bsend\s+me\s+(?:your\s+)?(?:cv|resume|c\.v\.)\b"
+    r"|\bi(?:'?m|\s+am)\s+(?:currently\s+|now\s+)?recruiting\b"
+    rf"|\bi(?:\s+have|'ve)(?:\s+got)?\s+{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:open\s+)?(?:roles|reqs|vacancies|requisitions)\b"
+    r"|\bi\s+(?:just\s+|have\s+just\s+|'ve\s+just\s+)?placed\s+"
+    rf"(?:another|my|a|an|{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?candidates?\b",
+    re.IGNORECASE,
+)
+_RETWEET = re.compile(r"\s*RT\s+@", re.IGNORECASE)
+
+
+def posts_recruit_for_clients(posts: TextInput) -> bool:
+    """One of the account's own posts (not a retweet) tells of recruiting for clients."""
+    text, _ = sample_posts(posts)
+    return any(
+        _RECRUITS_FOR_CLIENTS.search(to_ascii(line)) is not None
+        for line in text.split("\n")
+        if line and not _RETWEET.match(line)
+    )
+
+
+def find_recruiters_by_posts(
+    posts: Sequence[TextInput], p_org: np.ndarray, scores: np.ndarray
+) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` in which a person tagged other whose posts recruit for
+    clients (:func:`posts_recruit_for_clients`) is a recruiter. Only those accounts' posts are
+    read; ``scores`` is not changed."""
+    tagged = np.flatnonzero((scores.argmax(axis=1) == _OTHER) & (p_org < PERSON_P_ORG)).tolist()
+    found = [i for i in tagged if posts[i] and posts_recruit_for_clients(posts[i])]
+    if not found:
+        return scores
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[found, _RECRUITER] += out[np.ix_(found, _MOVED)].sum(axis=1)
+    out[np.ix_(found, _MOVED)] = 0.0
+    return out
