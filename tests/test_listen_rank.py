@@ -183,6 +183,24 @@ def test_a_job_ad_that_says_dm_me_is_counted_as_the_job_ad_it_is_not_spam() -> N
     assert looks_spammy("Grow your account fast, DM me for a shoutout")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow me for daily career tips! Link in bio for my resume course, 50% off today only",
+        "Check out my new resume template on Etsy, only $9.99! #resume #jobsearch",
+        "Work from home opportunity! Be your own boss, join my team today #bossbabe",
+    ],
+)
+def test_a_sale_or_a_network_marketing_pitch_is_spam_not_a_conversation(text: str) -> None:
+    assert looks_spammy(text)
+    assert rank([conv("sale", text=text)], RankContext(now=NOW))[0].left_out == "spam"
+
+
+def test_prices_and_work_talk_are_no_sale() -> None:
+    assert not looks_spammy("Minimum wage here is only $7.25, how do you staff night shifts?")
+    assert not looks_spammy("We place the uniform order now and the new temps start Monday")
+
+
 def test_every_role_has_a_name_and_a_weight() -> None:
     assert set(ROLE_NAMES) == set(ROLE_WEIGHTS) == set(ROLES)
 

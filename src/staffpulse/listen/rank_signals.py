@@ -37,7 +37,13 @@ _ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.
 _SPAM_RE = re.compile(
     r"\b(follow ?back|f4f|crypto|airdrop|giveaway|make money|click here|onlyfans|"
     r"dm (me|us) for (a )?(promo\w*|collab\w*|shout ?outs?|features?|paid \w+)|"
-    r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
+    r"forex|earn \$|passive income|bitcoin|nft|promo code|"
+    # a sale ("50% off today only", "my resume course, $19.99", "check out my new template")
+    # and the pitch of a network-marketing team ("be your own boss") are no conversation
+    r"\d+% off|discount code|coupon code|use (my )?code|today only|limited time offer|buy now|"
+    r"shop now|on sale now|check out my (?:new |free )?(?:[\w-]+ ){0,2}?(?:shop|store|course|"
+    r"e-?book|templates?|merch)|be your own boss|#?bossbabe|financial freedom|"
+    r"work from home opportunit\w*)\b|\$\d+\.99\b",
     re.IGNORECASE,
 )
 
