@@ -300,17 +300,20 @@ def test_grief_given_or_got_is_a_hassle_not_a_loss() -> None:
 
 
 def test_a_thing_mourned_in_jest_is_no_death_but_a_person_after_rip_is() -> None:
-    remote, weekend, inbox, coworker, name = judge_tone(
+    remote, weekend, inbox, old_job, coworker, name, lead = judge_tone(
         [
             "RIP remote work. Back to the office five days a week from March",
             "RIP to my weekend, the hiring manager wants the shortlist by Monday",
             "RIP my inbox after posting one junior role",
+            "RIP to my old job, I will not miss the 5am starts",
             "RIP to my coworker Al, the best foreman I ever had",
             "RIP Marco, the kindest dispatcher on the night shift",
+            "RIP to our shift lead Rosa, forty years on the line",
         ]
     )
     assert not remote.grieving and not weekend.grieving and not inbox.grieving
-    assert coworker.grieving and name.grieving
+    assert not old_job.grieving
+    assert coworker.grieving and name.grieving and lead.grieving
 
 
 def test_a_job_refused_on_a_protected_ground_is_a_rights_matter_not_a_seasons_shifts() -> None:

@@ -167,12 +167,18 @@ _RIGHTS_RE = re.compile(
 # A death mourned: condolence, never a tip ("RIP to my coworker Jim"). Not a bare "died" ("my
 # laptop died"), "bereavement leave" alone (an HR policy question is not a loss) nor "good
 # grief" (exasperation: "Good grief, a five-round interview for a junior role").
-# "RIP remote work", "RIP to my weekend": a thing mourned in jest, not a death (a person after
-# "RIP" still is: "RIP to my coworker Al")
+# "RIP remote work", "RIP to my weekend", "RIP to my old job": a thing mourned in jest, not a
+# death (a person after "RIP" still is: "RIP to my coworker Al", "RIP to our shift lead")
 _RIP_THING = (
-    r"\s+(?:to\s+)?(?:(?:my|our|the|your)\s+)?(?:remote\s+work|work[- ]life\s+balance|weekends?|"
-    r"inbox|sleep|sanity|plans|wi-?fi|phone|laptop|budget|bonus|raise|pto|vacation|holidays?|"
-    r"career|resume|résumé|cv|office|commute|hybrid|benefits|diet)\b"
+    r"\s+(?:to\s+)?(?:(?:my|our|the|your)\s+)?(?:(?:old|former|last|entire|whole|poor)\s+)?"
+    r"(?:remote\s+work|work[- ]life\s+balance|weekends?|inbox|sleep|sanity|plans|wi-?fi|phone|"
+    r"laptop|budget|bonus|raise|pto|vacation|holidays?|career|resume|résumé|cv|office|commute|"
+    r"hybrid|benefits|diet|jobs?|gig|shifts?|schedule|paycheck|salary|pay|savings|"
+    r"motivation|patience|social\s+life|free\s+time|lunch\s+break|productivity|promotion|"
+    r"morale|mornings?|evenings?|401k)\b"
+    # ... unless it names a person: "RIP to our shift lead", "RIP to my office manager"
+    r"(?!\s+(?:lead|leader|manager|supervisor|boss|mate|buddy|partner|worker|assistant|admin|"
+    r"staff|crew|guy|gal|lady|man|woman|friend|family|coordinator|director))"
 )
 _GRIEF_RE = re.compile(
     r"\b(passed away|funeral|rest in (peace|paradise|power)|condolences|(?<!good )grie(f|ving)|"
