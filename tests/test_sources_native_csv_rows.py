@@ -161,3 +161,27 @@ def test_a_row_whose_text_cell_is_empty_is_skipped_and_told_on_its_line(tmp_path
     ]
     assert report.skipped == 2
     assert stored == {"m-1": 12, "m-4": None, "m-5": None, "m-6": None}
+
+
+def test_a_spreadsheets_formula_error_is_never_stored_as_a_text_or_handle(tmp_path: Path) -> None:
+    # Opened in Excel, "@dana_recruits thanks!" and "- new shifts" were read as formulas and
+    # saved back as #NAME?: the posts they stood for are skipped and told, not stored so
+    path = tmp_path / "resaved.csv"
+    path.write_text(
+        "id,author,text\n"
+        "r-1,northgate_hr,Open day on Friday\n"
+        "r-2,northgate_hr,#NAME?\n"
+        "r-3,#NAME?,Second shift starts at six\n"
+        "r-4,northgate_hr,#ERROR!\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        handles = [a.account.handle for a in store.list_accounts("csv")]
+    assert (report.posts, report.skipped, handles) == (1, 3, ["northgate_hr"])
+    assert [(p.line, p.message.split(",")[0]) for p in report.problems] == [
+        (3, "'text' holds #NAME?"),
+        (4, "'author' holds #NAME?"),
+        (5, "'text' holds #ERROR!"),
+    ]
+    assert "use Data › From Text/CSV with the column text as Text" in report.problems[0].message

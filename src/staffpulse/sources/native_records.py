@@ -206,11 +206,36 @@ def follow_from_native(record: Mapping[str, Any], platform: str = "csv") -> Foll
     )
 
 
+# What Excel and Google Sheets save in a cell they read as a formula and could not work out:
+# a cell that began with =, +, - or @ ("@jane thanks!", "- new shifts") when the CSV was opened
+SPREADSHEET_ERRORS = frozenset(
+    {"#NAME?", "#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
+)
+# The fields whose value makes the record: one lost to such an error makes it another's
+_WRITTEN_FIELDS = ("text", "author", "author_handle", "handle", "follower", "followee")
+
+
+def check_formula_errors(record: Mapping[str, Any]) -> None:
+    """Raise ValueError, with what to do, when a field that makes the record holds a
+    spreadsheet's error instead of what was written: stored, "#NAME?" became a post's text
+    or an account's handle, and the text it stood for was lost without a word."""
+    for key in _WRITTEN_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip() in SPREADSHEET_ERRORS:
+            raise ValueError(
+                f"'{key}' holds {value.strip()}, an error a spreadsheet saved in place of what"
+                " was written (it read the cell as a formula, as one beginning with =, +, - or"
+                " @): export the file again and, to open it in a spreadsheet, use Data › From"
+                f" Text/CSV with the column {key} as Text; then import it again"
+            )
+
+
 def rows_from_native(
     record: Mapping[str, Any], default_type: str | None = None, base_dir: Path | None = None
 ) -> Account | Post | Follow:
     """Pure transformer: one staffpulse record -> one normalized row. Raises ValueError."""
     kind = record_type(record, default_type)
+    check_formula_errors(record)
     if kind == "account":
         return account_from_native(record, base_dir)
     if kind == "post":
