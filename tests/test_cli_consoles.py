@@ -144,3 +144,33 @@ def test_accounts_lists_a_handle_that_looks_like_markup(tmp_path: Path) -> None:
     result = runner.invoke(app, ["accounts", "--db", db], env={"COLUMNS": "140"})
     assert result.exit_code == 0, result.output
     assert "@team[/]jobs" in result.output
+
+
+def _account_named_with_curly_quotes(tmp_path: Path) -> str:
+    path = tmp_path / "named.jsonl"
+    account = {"type": "account", "platform": "x", "handle": "rosa"}
+    post = {"type": "post", "platform": "x", "id": "1", "author": "rosa", "text": "Hello"}
+    rows = [{**account, "display_name": "Rosa “Desk” Lee 🌊"}, post]
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(path), "--db", db]).exit_code == 0
+    return db
+
+
+def test_a_console_that_cannot_show_a_character_gets_a_question_mark_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """QA: with LC_ALL=C and PYTHONUTF8=0 (or a Latin-1 terminal, a Windows code page) a
+    curly quote stopped the audit, the benchmark and the demo halfway: exit 70, "a bug in
+    staffpulse". The console now shows "?" for what it cannot encode; JSON, which scripts
+    read, stays UTF-8 with every character as written."""
+    db = _account_named_with_curly_quotes(tmp_path)
+    narrow = CliRunner(charset="ascii")
+    shown = narrow.invoke(app, ["accounts", "--db", db], env={"COLUMNS": "140"})
+    assert shown.exit_code == 0, shown.output
+    assert "Rosa ?Desk? Lee ?" in shown.output
+    # a Windows redirect writes cp1252, which has the quotes but no emoji
+    data = CliRunner(charset="cp1252").invoke(app, ["accounts", "--db", db, "--json"])
+    assert data.exit_code == 0, data.output
+    text = json.dumps(json.loads(data.stdout_bytes.decode("utf-8")), ensure_ascii=False)
+    assert "Rosa “Desk” Lee 🌊" in text

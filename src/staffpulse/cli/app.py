@@ -34,7 +34,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from staffpulse import __version__
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, show_what_the_console_cannot_encode
 from staffpulse.cli.interrupts import interrupted_message
 from staffpulse.cli.json_output import (
     note_json_wanted,
@@ -109,6 +109,7 @@ class _ErrorBoundaryGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         start_json_run()
+        show_what_the_console_cannot_encode()
         try:
             return super().invoke(ctx)
         except UsageError as exc:

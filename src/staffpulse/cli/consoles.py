@@ -12,13 +12,21 @@ Bars and spinners go to stderr and are drawn only on a terminal that can redraw 
 or without ``--json`` (stdout holds the result, whatever stderr shows): taken away in a log
 file, a pipe or a ``TERM=dumb`` console they left an empty line behind, which then began the
 log (``staffpulse benchmark 2>&1 | head -1`` printed a blank line).
+
+A console whose encoding cannot hold every character (``LC_ALL=C`` with ``PYTHONUTF8=0``, a
+Latin-1 terminal, a Windows code page) gets a "?" for what it cannot show: a curly quote in
+the audit stopped the report halfway with UnicodeEncodeError, exit 70 and "a bug in
+staffpulse". What scripts read (JSON, exports) is written in UTF-8 instead, whatever the
+console: a "?" there would change a handle or a name without a word.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from types import TracebackType
+from typing import TextIO
 
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -100,3 +108,35 @@ class QuietStatus:
 def make_status(console: Console, status: RenderableType) -> Status | QuietStatus:
     """A spinner with ``status`` beside it on ``console`` while work of unknown length runs."""
     return console.status(status, spinner="dots") if shows_live(console) else QuietStatus()
+
+
+def _writes_utf8(stream: TextIO) -> bool:
+    return (getattr(stream, "encoding", None) or "").lower().replace("_", "-") in (
+        "utf-8",
+        "utf8",
+    )
+
+
+# the error handlers that stop on a character the encoding lacks (the C locale's stdout
+# has surrogateescape, which stops too)
+_FAILING = ("strict", "surrogateescape")
+
+
+def show_what_the_console_cannot_encode() -> None:
+    """stdout and stderr, when their encoding is not UTF-8, write "?" for a character they
+    cannot encode rather than stop the command (Rich draws its boxes in ASCII there)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not _writes_utf8(stream) and stream.errors in _FAILING:
+            stream.flush()
+            reconfigure(errors="replace")
+
+
+def write_stdout_in_utf8() -> None:
+    """stdout in UTF-8 for a document scripts read (a --json result, an export), whatever
+    the console's encoding: JSON is UTF-8, and a Windows redirect in cp1252 failed on an
+    emoji (exit 70) or, with "?" for it, changed the text."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and not _writes_utf8(sys.stdout):
+        sys.stdout.flush()
+        reconfigure(encoding="utf-8", errors="strict")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.consoles import make_console, make_status, write_stdout_in_utf8
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import (
     AccountPlatformOption,
@@ -116,6 +116,7 @@ def connect_command(
     result = export_report(report, export, list_name=list_name)
     _print_not_exported(result)
     if output is None:
+        write_stdout_in_utf8()  # a list to import elsewhere: every name as written
         typer.echo(result.text, nl=False)
         return
     write_export(result, output)
