@@ -362,6 +362,19 @@ def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: s
 @pytest.mark.parametrize(
     "text",
     [
+        "Congrats to our recruiter Dana on her 5-year anniversary with the team!",
+        "Today is my work anniversary: 3 years of placing nurses in Ohio",
+        "10 years with the company today, still love the night desk",
+    ],
+)
+def test_a_work_anniversary_is_congratulated_never_pushed_back_on(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0)
+    assert "congratulate them" in angle and "push back" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "we bill you every month and ur telling me you cant staff one night shift…?",
         "how is it legal to pay teachers this little??",
         "who thought 5-round interviews were a good idea?",

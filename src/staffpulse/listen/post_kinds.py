@@ -26,7 +26,10 @@ _CAREER_NEWS_RE = re.compile(
     r"( (a|an|the|my|that|this))? (new |dream |first |full[- ]time )?(job|offer|position|role|"
     r"internship)\b(?! (done|finished|interviews?|fairs?|ads?|applications?|search|hunt)\b)|"
     r"\b(got|been|was|were|being|officially) (hired|offered (a|an|the) (job|position|role|"
-    r"internship))\b",
+    r"internship))\b|"
+    # a work anniversary, one's own or a colleague's: "5-year anniversary with the team"
+    r"\bwork(iversary| anniversary)\b|\banniversary (with|at) (us|the|our|my)\b|"
+    r"\b\d+ years (with|at) (us|the team|the company|our|my company)\b",
     re.IGNORECASE,
 )
 # a question that asks for no answer, a rant in its form: "you're telling me...", "how is it
