@@ -178,3 +178,31 @@ def test_replies_naming_the_account_for_someone_else_are_shown_apart() -> None:
     rows = dict(figures(result)["conversation"])
     assert rows["Others' replies naming you"] == "2, answering someone else: no answer needed"
     assert rows["Mentions answered"] == "none waiting for an answer"
+
+
+def test_a_reply_the_data_links_only_to_the_mention_s_author_answers_it() -> None:
+    # a file import gives the reply's "reply_to_author" only: the report listed the mention as
+    # "no answer found" with its answer right below it as the reply to imitate
+    feed = FeedBuilder("brightdesk")
+    mention = feed.by(
+        "jo_r", "Month one on nights done at the depot via @brightdesk, the crew is great so far"
+    )
+    feed.post("@jo_r so glad it worked out, Jo!", kind="reply", reply_to_handle="jo_r")
+    got = _sorted(feed)
+    assert got.answered == 1 and got.unanswered == [] and len(got.hours) == 1
+    assert mention.created_at is not None
+
+    def answered_by(delay: timedelta, **kw: object) -> int:
+        late = FeedBuilder("brightdesk")
+        late.others.append(mention)
+        late.post(
+            "@jo_r catching up on this, congrats!", kind="reply", reply_to_handle="jo_r", **kw
+        )
+        late.posts[-1] = dataclasses.replace(late.posts[-1], created_at=mention.created_at + delay)
+        return _sorted(late).answered
+
+    assert answered_by(timedelta(days=6)) == 1
+    # more than a week later, before the mention, or a reply to another post: no answer to it
+    assert answered_by(timedelta(days=8)) == 0
+    assert answered_by(timedelta(hours=-1)) == 0
+    assert answered_by(timedelta(hours=2), reply_to_post_id="other-post") == 0

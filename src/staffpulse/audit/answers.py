@@ -145,12 +145,19 @@ class Answers:
         return found
 
 
+# how long after a mention a reply the data links to no post, only to the mention's author,
+# still answers it (a CSV's or JSONL's ``reply_to_author`` alone)
+_UNLINKED_ANSWER_HOURS = 7 * 24.0
+
+
 class _Replies:
-    """When the account replied: by the post replied to, and by (conversation, person)."""
+    """When the account replied: by the post replied to, by (conversation, person), and, for
+    replies the data links to no post nor conversation, by person."""
 
     def __init__(self, frame: Frame) -> None:
         self.by_parent: dict[str, list[float]] = {}
         self.by_conv: dict[tuple[str, str], list[float]] = {}
+        self.by_person: dict[str, list[float]] = {}
         for i in np.flatnonzero(frame.kind == "reply"):
             post, ts = frame.posts[int(i)], float(frame.ts[int(i)])
             if post.reply_to_post_id:
@@ -158,6 +165,8 @@ class _Replies:
             if post.conversation_id and post.reply_to_handle:
                 key = (post.conversation_id, post.reply_to_handle.lower())
                 self.by_conv.setdefault(key, []).append(ts)
+            if not post.reply_to_post_id and not post.conversation_id and post.reply_to_handle:
+                self.by_person.setdefault(post.reply_to_handle.lower(), []).append(ts)
 
     def answer(self, post: Post) -> tuple[bool, float | None, bool]:
         """(answered, hours to the first answer, answered only before the post's date)."""
@@ -166,8 +175,18 @@ class _Replies:
         if not direct:
             # a later reply to its author in the same conversation answers it too; an earlier
             # one was about something else
-            key = (post.conversation_id or "", (post.author_handle or post.author_id).lower())
+            author = (post.author_handle or post.author_id).lower()
+            key = (post.conversation_id or "", author)
             direct = [t for t in self.by_conv.get(key, []) if not t < ts]
+            if not direct:
+                # a reply to its author that names no post, in the week after: the data lost
+                # the link (a real report listed such a mention as unanswered, its answer
+                # shown under it as the reply to imitate); undated, it could be any
+                direct = [
+                    t
+                    for t in self.by_person.get(author, [])
+                    if ts <= t <= ts + _UNLINKED_ANSWER_HOURS * 3600.0
+                ]
             if not direct:
                 return False, None, False
         dated = [t for t in direct if not math.isnan(t)]
