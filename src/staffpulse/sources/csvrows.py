@@ -293,10 +293,22 @@ class CsvTable:
                 yield item
 
 
+# What a cell marked text with a leading ' may start with: a formula's first characters, as
+# CSV exporters (staffpulse's own: report/spreadsheet.py) mark a cell that must not run
+_MARKED_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def excel_text(cell: str) -> str:
     """A cell as its value: ``="1600000000000000001"`` (how exporters write a long id or a
     number as text for Excel, which would round it) is ``1600000000000000001``. The id was
-    stored with ``="`` around it, a post of its own beside the same post from an archive."""
+    stored with ``="`` around it, a post of its own beside the same post from an archive.
+    So is ``'1600000000000000001`` and ``'=Team Acme``: the ' that exporters (staffpulse's
+    own CSVs too) put before a number or a formula's first character to keep it text, which a
+    spreadsheet never shows nor saves, and which came in as part of an id or a name."""
+    if cell.startswith("'") and (
+        cell[1:].startswith(_MARKED_STARTS) or (cell[1:].isascii() and cell[1:].isdigit())
+    ):
+        return cell[1:]
     if not cell.startswith('="') or not cell.endswith('"') or len(cell) < 3:
         return cell
     inner = cell[2:-1]
