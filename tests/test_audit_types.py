@@ -136,3 +136,19 @@ def test_a_post_with_no_words_of_its_own_is_not_offered_to_imitate() -> None:
     feed.posts[-1] = replace(feed.posts[-1], text="@sam I love this, thanks")
     shown = _shown(feed)
     assert shown["conversation"] == ["@sam I love this, thanks"]
+
+
+def test_a_seasonal_greeting_is_offered_to_imitate_only_when_nothing_else_is_left() -> None:
+    # a real report held up "Happy Thanksgiving from all of us at ..." as the post to imitate,
+    # beside a story of the firm's own: the inbox leaves such greetings out as empty
+    texts = [
+        "Happy Thanksgiving from all of us at Larkfield Staffing! Enjoy the long weekend.",
+        "Story time: our Fife branch turns 20 this week and Marta has been there for all of it",
+        "Merry Christmas and a happy new year from the whole team at Larkfield!",
+    ]
+    frame = _frame_of(texts, humor=False)
+    strength = np.array([5.0, 1.0, 4.0])
+    assert rank_examples(frame, np.arange(3), strength).tolist() == [1, 0, 2]
+    assert rank_examples(frame, np.arange(3), strength, k=1).tolist() == [1]
+    # alone, a greeting is still the account's own human post
+    assert rank_examples(frame, np.array([0]), np.array([5.0])).tolist() == [0]

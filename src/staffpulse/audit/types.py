@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,6 +10,7 @@ from typing import Any, Self
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.imitation import imitation_verdict, without_handles
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.models import Account, Post
 from staffpulse.store.codec import format_time
@@ -102,54 +102,24 @@ def rank_examples(
     a religion, ethnicity or nationality
     (:mod:`~staffpulse.audit.identity_groups`): these are posts "to imitate", in a report a
     consultant sends a client, and a real feed's strongest "human" posts were a partisan rant
-    and a joke about Muslims. Only the posts ranked are read, so a big feed costs no more."""
+    and a joke about Muslims. A seasonal greeting comes after every other post
+    (:mod:`~staffpulse.audit.imitation`). Only the posts ranked are read, so a big feed costs
+    no more."""
     if pool.size == 0:
         return pool
-    length = np.array([len(_without_handles(frame.posts[int(i)].text)) for i in pool])
+    length = np.array([len(without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
     keep: list[int] = []
+    last: list[int] = []  # seasonal greetings: shown only when nothing else is left
     for i in pool[np.lexsort((-strength, short))].tolist():
-        text = frame.posts[i].text
-        if _words_of_its_own(text) >= MIN_WORDS and not _unfit_to_imitate(
-            text, bool(frame.humor[i])
-        ):
+        verdict = imitation_verdict(frame.posts[i].text, bool(frame.humor[i]))
+        if verdict == "last" and len(last) < k:
+            last.append(i)
+        elif verdict == "fit":
             keep.append(i)
             if len(keep) == k:
                 break
-    return np.array(keep, dtype=np.int64)
-
-
-# a post to imitate says something in words of its own: real reports offered "@FBI <link>"
-# and "@someone Test <link>" as a reply "to imitate"
-MIN_WORDS = 2
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
-
-
-def _words_of_its_own(text: str) -> int:
-    """How many words ``text`` has beside its @names and links (a word has a letter)."""
-    words = _without_handles(URL_RE.sub(" ", text.lower())).split()
-    return sum(1 for w in words if _LETTERS.search(w))
-
-
-# Mix, Voice and Conversation rank overlapping pools of one feed, and a cohort repeats texts
-# (retweets, templates): a benchmark of 1,001 small accounts read each text 2.6 times, and
-# reading them was a quarter of its time. The verdict depends on its arguments alone.
-@functools.lru_cache(maxsize=8192)
-def _unfit_to_imitate(text: str, humorous: bool) -> bool:
-    """What :func:`rank_examples` never offers: a post the inbox would not join, one that
-    swears, or a joke about an identity group."""
-    # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
-    # the audit needs nothing else of listening
-    from staffpulse.audit.identity_groups import unfit_to_imitate
-    from staffpulse.audit.politics import read_for_imitation, takes_sides
-    from staffpulse.audit.profanity import swears
-
-    if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
-        return True
-    said = read_for_imitation(text)
-    return (
-        said.hostile or said.nsfw or takes_sides(said) or unfit_to_imitate(text, humorous=humorous)
-    )
+    return np.array(keep + last[: k - len(keep)], dtype=np.int64)
 
 
 def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -164,18 +134,11 @@ def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.in
         post = frame.posts[i]
         if post.id in frame.unquotable:
             continue
-        text = _without_handles(post.text.lower())
+        text = without_handles(post.text.lower())
         if text not in seen:
             seen.add(text)
             keep.append(i)
     return np.array(sorted(keep), dtype=np.int64)
-
-
-def _without_handles(text: str) -> str:
-    """``text``'s words but its @names, one space apart."""
-    if "@" not in text:  # most posts: no word to leave out, no word to test
-        return " ".join(text.split())
-    return " ".join([w for w in text.split() if w[0] != "@"])  # split() gives no empty word
 
 
 def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
