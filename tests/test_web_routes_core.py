@@ -78,7 +78,7 @@ def test_open_with_an_account_not_in_the_store_says_so_on_the_audit_it_was_typed
     typed = {"account": "Acme <b>Staffing</b>", "from": "/audit/x/brightpathstaff"}
     went = client.get("/audit-go", params=typed)
     assert went.status_code == 303
-    assert went.headers["location"].startswith("/audit/x/brightpathstaff?flash=")
+    assert went.headers["location"].startswith("/audit/x/brightpathstaff?account=")
     page = client.get(went.headers["location"]).text
     words = html.unescape(page_words(page))
     # not an error page that leaves the audit: the reason and what to do, above it
@@ -86,6 +86,12 @@ def test_open_with_an_account_not_in_the_store_says_so_on_the_audit_it_was_typed
     assert "<b>Staffing</b>" not in page  # what was typed is shown as text
     assert "What to do: import its posts on the Import page" in words
     assert "Bright" in words and 'name="from" value="/audit/x/brightpathstaff"' in page
+    # what was typed is still in the field, to correct rather than type again
+    assert (
+        'id="pick" name="account" list="pick-list" value="Acme &lt;b&gt;Staffing&lt;/b&gt;"' in page
+    )
+    fresh = client.get("/audit/x/brightpathstaff").text
+    assert 'id="pick" name="account" list="pick-list" value=""' in fresh
 
 
 @pytest.fixture(scope="module")
@@ -369,9 +375,11 @@ def test_open_with_an_address_of_no_profile_says_so_on_the_audit_it_was_typed_on
     typed = {"account": "https://www.linkedin.com/in/acme", "from": "/audit/x/brightpathstaff"}
     went = client.get("/audit-go", params=typed)
     assert went.status_code == 303
-    assert went.headers["location"].startswith("/audit/x/brightpathstaff?flash=")
-    words = html.unescape(page_words(client.get(went.headers["location"]).text))
+    assert went.headers["location"].startswith("/audit/x/brightpathstaff?account=")
+    page = client.get(went.headers["location"]).text
+    words = html.unescape(page_words(page))
     assert "That account could not be opened: 'https://www.linkedin.com/in/acme'" in words
+    assert 'list="pick-list" value="https://www.linkedin.com/in/acme"' in page  # kept as typed
     assert "What to do: give the handle" in words
     # with no audit to go back to, it is still the error page that says so
     elsewhere = client.get("/audit-go", params={"account": typed["account"]})

@@ -326,6 +326,8 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
         active="home",
         audit_toolbar=True,
         others=account_choices(ctx.backend),
+        # what "Open another account" was given when it could not open it (audit_go)
+        typed=request.query_params.get("account", "")[:200],
         **context,
     )
 
@@ -354,11 +356,14 @@ def audit_go(request: Request) -> Response:
                 "that show as you type, then press Open",
             ),
         )
+    # an account it cannot open is said on the audit it was typed on, with what was typed
+    # still in the field to correct (it came back empty: a long address typed again)
+    kept = back + "?" + urlencode({"account": typed.strip()[:200]})
     try:
         account = find_account(web(request).backend, typed)
     except InputError as exc:  # a pasted address of no profile (a LinkedIn page, a website)
         if back.startswith("/audit/"):
-            return form_problem(request, back, exc, "That account could not be opened:")
+            return form_problem(request, kept, exc, "That account could not be opened:")
         raise
     except NotFoundError as exc:
         # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it;
@@ -366,7 +371,7 @@ def audit_go(request: Request) -> Response:
         matches = _matching(web(request).backend.with_posts(), typed)
         if not matches and back.startswith("/audit/"):
             # the audit it was typed on says so, rather than an error page that leaves it
-            return form_problem(request, back, exc, "That account could not be opened:")
+            return form_problem(request, kept, exc, "That account could not be opened:")
         if not matches:
             raise
         if len(matches) == 1:
