@@ -330,3 +330,28 @@ def test_a_benchmark_since_a_day_says_so_wherever_it_names_its_cohort(tmp_path: 
     assert moment.source.endswith("; posts since 2 Jan 2026, 09:30 UTC")
     whole = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert "since" not in whole.source and whole.to_dict()["cohort"]["since"] is None
+
+
+def test_a_claim_says_how_many_of_its_accounts_have_a_rough_grade(tmp_path: Path) -> None:
+    # a cohort file's accounts of one or two posts each were tested as if measured; here the
+    # vendors have 8 posts of their own each, the firms 14 or more
+    store = cohort_store(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    lines = ["handle,segment"] + [f"firm{i},staffing firm" for i in range(6)]
+    cohort.write_text("\n".join(lines + [f"vendor{i},vendor" for i in range(6)]) + "\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    voice, conversation, mostly = result.claims
+    for claim in (voice, conversation):
+        assert claim["rough_grades"] == 6
+        assert claim["explanation"].endswith(
+            " 6 of the 12 accounts counted here have fewer than 10 posts of their own: rough "
+            "grades, so read this as a first look."
+        )
+    assert mostly["rough_grades"] == 0 and "rough" not in mostly["explanation"]
+    # the terminal and the HTML say it too
+    console = Console(record=True, width=200)
+    render_benchmark(console, result)
+    assert "6 of the 12 accounts counted here have fewer than 10 posts" in console.export_text()
+    assert "6 of the 12 accounts counted here have fewer than 10 posts" in (
+        render_benchmark_html(result)
+    )

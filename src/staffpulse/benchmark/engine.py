@@ -211,7 +211,7 @@ def leaderboard(
             "job_share": mix["job_share"] if audit.pillars["mix"].scored else None,
             "posts": audit.counts["posts"],
             # the posts it wrote (reposts are others' words), as the audit's rough grade counts
-            "own_posts": (own := audit.counts["posts"] - audit.counts["repost"]),
+            "own_posts": (own := _own_posts(audit)),
             "few_posts": own < FEW_POSTS,  # a grade from a handful says little: flagged
             # the moment, as accounts --json and the audit's window give it (the CSV its day)
             "last_post": audit.window["last_post"],
@@ -317,6 +317,7 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
     scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
+    rough = np.array([_own_posts(a) < FEW_POSTS for a in audits], dtype=bool)
     out = [
         compare(
             scores[p][vendors & scored[p]],
@@ -332,6 +333,9 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
             claim["verdict"] = "not tested"
             claim["explanation"] = _why_no_vendor_claim(segments)
+    else:
+        for claim, p in zip(out, ("voice", "conversation"), strict=True):
+            _say_rough_grades(claim, (vendors | firms) & scored[p], rough)
     shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
     # a share from no original post, or from posts the model cannot read, is no evidence
     mix_scored = ~np.isnan(scores["mix"])
@@ -339,7 +343,33 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
         group = mostly_job_ads(
             shares[firms & mix_scored], "Staffing firms", members=int(firms.sum())
         )
+        _say_rough_grades(group, firms & mix_scored, rough)
     else:
         group = mostly_job_ads(shares[mix_scored], "Accounts", members=len(audits))
+        _say_rough_grades(group, mix_scored, rough)
     out.append(group)
     return out
+
+
+def _own_posts(audit: AuditResult) -> int:
+    """The posts the account wrote (reposts are others' words), as the rough grade counts."""
+    return int(audit.counts["posts"] - audit.counts["repost"])
+
+
+def _say_rough_grades(
+    claim: dict[str, Any], counted: np.ndarray[Any, Any], rough: np.ndarray[Any, Any]
+) -> None:
+    """How many of the accounts a claim counted have a rough grade (fewer than
+    :data:`FEW_POSTS` posts of their own), said after its explanation: a cohort file's
+    accounts of one or two posts each were tested as if measured (``rough_grades`` in JSON)."""
+    n, few = int(counted.sum()), int((counted & rough).sum())
+    claim["rough_grades"] = few
+    if not few:
+        return
+    whose = (
+        f"Every account counted here has fewer than {FEW_POSTS} posts of its own"
+        if few == n
+        else f"{few:,} of the {n:,} accounts counted here have fewer than {FEW_POSTS} posts "
+        "of their own"
+    )
+    claim["explanation"] += f" {whose}: rough grades, so read this as a first look."
