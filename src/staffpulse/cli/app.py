@@ -16,7 +16,6 @@ errors of its options too; the message for people stays on stderr.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import itertools
 import logging
@@ -41,6 +40,11 @@ from staffpulse.cli.json_output import (
     print_json_error,
     send_stdout_nowhere,
     start_json_run,
+)
+from staffpulse.cli.usage_errors import (
+    say_bad_number_plainly,
+    say_where_root_options_go,
+    suggest_command,
 )
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
@@ -96,7 +100,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         try:
             name, command, rest = super().resolve_command(ctx, args)
         except UsageError as exc:
-            _suggest_command(exc, args[0] if args else "", self.list_commands(ctx))
+            suggest_command(exc, args[0] if args else "", self.list_commands(ctx))
             raise
         found: Any = command
         given = rest
@@ -115,6 +119,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         except UsageError as exc:
             # a bad option value, a missing argument: Typer tells people on stderr (exit 2)
             say_bad_number_plainly(exc)
+            say_where_root_options_go(exc)
             if not isinstance(exc, NoArgsIsHelpError):
                 command = exc.ctx.command_path if exc.ctx else "staffpulse"
                 print_json_error(exc.format_message(), f"see {command} --help", exc.exit_code)
@@ -144,46 +149,6 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bug, not bad input: one readable line and where to look, never a wall of
             # traceback in front of a marketer (--debug shows it)
             _fail(ctx, _unexpected(ctx, exc))
-
-
-# Typer's words for a value that is not a number, and what a person reads instead
-_NOT_A_NUMBER = {
-    "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
-    "Input should be a valid number, unable to parse string as a number": "not a number",
-}
-
-
-def say_bad_number_plainly(exc: UsageError) -> None:
-    """``--limit x``: "Invalid value for '--limit': not a whole number (e.g. --limit 20)",
-    not "Input should be a valid integer, unable to parse string as an integer", which reads
-    as a programmer's note."""
-    said = _NOT_A_NUMBER.get(exc.message)
-    if said is None:
-        return
-    param = getattr(exc, "param", None)
-    default = getattr(param, "default", None)
-    names = getattr(param, "opts", None) or []
-    example = (
-        f" (e.g. {names[0]} {default})"
-        if names and isinstance(default, int | float) and not isinstance(default, bool) and default
-        else ""
-    )
-    exc.message = said + example
-
-
-def _suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
-    """Adds "Did you mean 'audit'?" to "No such command 'audti'". Typer suggests only among
-    the commands already loaded, and ours load when they run (:data:`COMMAND_MODULES`), so
-    a typo got no suggestion at all."""
-    if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
-        return
-    if typed in ("help", "version"):  # as git and pip spell them
-        exc.message = f"{exc.message.rstrip('.')}. Did you mean staffpulse --{typed}?"
-        return
-    matches = difflib.get_close_matches(typed, names, n=2)
-    if matches:
-        said = " or ".join(repr(name) for name in matches)
-        exc.message = f"{exc.message.rstrip('.')}. Did you mean {said}?"
 
 
 def show_flags_bare(command: Any, ctx: Any) -> None:

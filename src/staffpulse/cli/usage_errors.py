@@ -1,0 +1,69 @@
+"""Usage errors (exit 2) said in a person's words, before Typer prints them and the error
+boundary (:mod:`staffpulse.cli.app`) answers them in JSON too."""
+
+from __future__ import annotations
+
+import difflib
+
+from typer._click.exceptions import NoSuchOption, UsageError
+
+# Typer's words for a value that is not a number, and what a person reads instead
+_NOT_A_NUMBER = {
+    "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
+    "Input should be a valid number, unable to parse string as a number": "not a number",
+}
+
+
+def say_bad_number_plainly(exc: UsageError) -> None:
+    """``--limit x``: "Invalid value for '--limit': not a whole number (e.g. --limit 20)",
+    not "Input should be a valid integer, unable to parse string as an integer", which reads
+    as a programmer's note."""
+    said = _NOT_A_NUMBER.get(exc.message)
+    if said is None:
+        return
+    param = getattr(exc, "param", None)
+    default = getattr(param, "default", None)
+    names = getattr(param, "opts", None) or []
+    example = (
+        f" (e.g. {names[0]} {default})"
+        if names and isinstance(default, int | float) and not isinstance(default, bool) and default
+        else ""
+    )
+    exc.message = said + example
+
+
+def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
+    """Adds "Did you mean 'audit'?" to "No such command 'audti'". Typer suggests only among
+    the commands already loaded, and ours load when they run (:data:`COMMAND_MODULES`), so
+    a typo got no suggestion at all."""
+    if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
+        return
+    if typed in ("help", "version"):  # as git and pip spell them
+        exc.message = f"{exc.message.rstrip('.')}. Did you mean staffpulse --{typed}?"
+        return
+    matches = difflib.get_close_matches(typed, names, n=2)
+    if matches:
+        said = " or ".join(repr(name) for name in matches)
+        exc.message = f"{exc.message.rstrip('.')}. Did you mean {said}?"
+
+
+def say_where_root_options_go(exc: UsageError) -> None:
+    """``staffpulse audit acme --debug``: "--debug goes before the command: staffpulse
+    --debug audit ...", not "No such option: --debug (Possible options: --db)", which sent
+    people to --db (``--db`` works on either side; --debug only before); ``-v`` or a
+    ``--version`` after a command names ``staffpulse --version``."""
+    if not isinstance(exc, NoSuchOption) or exc.option_name not in ("--debug", "--version", "-v"):
+        return
+    command = exc.ctx.command_path if exc.ctx is not None else "staffpulse"
+    if command == "staffpulse":  # the root's own, said as Typer says them
+        return
+    exc.possibilities = None  # the near names of the command's own options: none of them
+    if exc.option_name == "--debug":
+        rest = command.removeprefix("staffpulse ")
+        exc.message = (
+            f"--debug is not an option of {command}: it goes before the command, e.g."
+            f" staffpulse --debug {rest} ..."
+        )
+    else:
+        exc.message = f"{exc.option_name} is not an option of {command}: the version is shown by"
+        exc.message += " staffpulse --version"

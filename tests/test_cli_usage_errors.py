@@ -1,0 +1,44 @@
+"""Usage errors in a person's words (cli/usage_errors.py): the root's --debug or --version
+typed after the command is told where it goes, in the terminal and in --json."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+
+runner = CliRunner()
+
+
+def _said(output: str) -> str:
+    return " ".join(output.replace("│", " ").split())
+
+
+def test_debug_after_the_command_is_told_to_go_before_it() -> None:
+    """QA: "staffpulse audit acme --debug" said "No such option: --debug (Possible options:
+    --db)", which sent people to --db; the hints of an unexpected error put --debug first."""
+    result = runner.invoke(app, ["audit", "acme", "--debug"])
+    assert result.exit_code == 2
+    said = _said(result.output)
+    assert "--debug is not an option of staffpulse audit: it goes before the command" in said
+    assert "e.g. staffpulse --debug audit ..." in said and "Possible options" not in said
+    nested = runner.invoke(app, ["inbox", "dismiss", "12", "--debug", "--json"])
+    error = json.loads(nested.stdout)["error"]
+    assert error["exit_code"] == 2
+    assert error["message"].endswith("e.g. staffpulse --debug inbox dismiss ...")
+
+
+def test_version_after_a_command_names_the_root_option() -> None:
+    for typed in ("--version", "-v"):
+        result = runner.invoke(app, ["stats", typed])
+        assert result.exit_code == 2
+        said = _said(result.output)
+        assert f"{typed} is not an option of staffpulse stats: the version is shown by" in said
+        assert "staffpulse --version" in said and "Possible options" not in said
+
+
+def test_other_unknown_options_keep_typers_nearest_names() -> None:
+    result = runner.invoke(app, ["stats", "--jsn"])
+    assert result.exit_code == 2 and "(Possible options: --json)" in result.output
