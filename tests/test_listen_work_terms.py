@@ -135,6 +135,10 @@ def test_a_central_work_word_or_two_of_them_dwell_on_work(text: str) -> None:
         "Warehouse temps: are agencies still paying time-and-a-half for the night shift?",
         "Locum GPs, how far out are practices booking sessions?",
         "Great job market update: jobs report beat expectations",
+        # pay by the hour, a travel contract, people kept: a staffing question in so many words
+        "Our warehouse can't keep forklift drivers past 90 days. Pay is $19/hr. What are we missing?",
+        "I'm a nurse looking for a travel contract in Denver, any agencies you'd recommend?",
+        "Driver retention is our biggest problem: what hourly rate keeps them?",
     ],
 )
 def test_staffing_vocabulary_is_squarely_about_work(text: str) -> None:
@@ -152,10 +156,19 @@ def test_staffing_vocabulary_is_squarely_about_work(text: str) -> None:
         "a shift in strategy",
         "government agencies announced new rules",
         "the city awarded contracts for the bridge",
+        "Parking downtown is $4 an hour now",  # a price by the hour is no pay
     ],
 )
 def test_the_same_words_elsewhere_are_no_work_matter(text: str) -> None:
     assert not names_work_matter(text)
+
+
+def test_pay_by_the_hour_is_the_subject_pay() -> None:
+    assert (
+        work_subject("Our warehouse can't keep drivers. Pay is $19/hr. What are we missing?")
+        == "pay"
+    )
+    assert work_subject("They pay $15 an hour for night shifts?") == "pay"
 
 
 def test_the_job_market_is_a_subject_not_praise() -> None:

@@ -61,6 +61,12 @@ _RESUME_VERB_RE = re.compile(
     r"operations|normal\w*|shortly|soon|later|tomorrow|today|tonight)\b)",
     re.IGNORECASE,
 )
+# pay by the hour: "$19/hr", or "paid $15 an hour" (not "parking is $4 an hour")
+_PAY_PER_HOUR = (
+    r"\$\s?\d[\d,.]*\s*/\s*(?:hr|hour)\b|\b(?:pay|pays|paid|paying|make|makes|making|made|earn\w*|"
+    r"wages?|rate|starting at|starts at|offer\w*)\s+(?:is\s+|was\s+|of\s+|at\s+|only\s+|just\s+|"
+    r"about\s+|around\s+|under\s+)?\$\s?\d[\d,.]*\s*(?:an? |per )(?:hr|hour)\b"
+)
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -85,7 +91,12 @@ _WORK_TERMS_RE = re.compile(
     r"(perm|permanent|temp|direct|contract) placements?|"
     r"branch (offices?|managers?|openings?)|open(s|ed|ing)? (a |our |the |its )?"
     r"(new |second |third |first |\d+(st|nd|rd|th) )?branch(es)?|"
-    r"fully remote|remote (jobs?|roles?|workers?|teams?|staff|employees|positions?))\b",
+    r"fully remote|remote (jobs?|roles?|workers?|teams?|staff|employees|positions?)|"
+    # pay by the hour, a travel contract, people kept or lost: "Pay is $19/hr. What are we
+    # missing?" and "looking for a travel contract in Denver" are about work in so many words
+    r"hourly (rates?|pay|wages?)|travel (contracts?|assignments?)|"
+    r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention))\b|"
+    rf"{_PAY_PER_HOUR}",
     re.IGNORECASE,
 )
 # Work words a post names in passing as often as on purpose: "part of the job-spec" in a
@@ -118,7 +129,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
-        (r"\b(salar(y|ies)|wages?)\b", "pay"),
+        (r"\b(salar(y|ies)|wages?|hourly (rates?|pay))\b|" + _PAY_PER_HOUR, "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
@@ -151,7 +162,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(locums?|per diem|travel nurs\w*|temp(orary)? (workers?|staff|jobs?|roles?)|"
          r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
          r"temp-to-(hire|perm))\b", "temporary staff"),
-        (r"\b(contractors?|contract (roles?|work\w*|jobs?|labou?r|staff\w*|nurs\w*|positions?|"
+        (r"\b(contractors?|travel (contracts?|assignments?)|contract (roles?|work\w*|jobs?|"
+         r"labou?r|staff\w*|nurs\w*|positions?|"
          r"rates?|hires?)|(\d+-week|\d+-month|short-term|fixed-term|temporary|zero-hours?) "
          r"contracts?)\b", "contract work"),
         (r"\b(staffing|(staffing|temp|recruitment|recruiting|nursing|employment|locum|talent) "
