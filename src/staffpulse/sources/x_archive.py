@@ -27,7 +27,7 @@ and an archive X sent in several ZIPs joined by :mod:`~staffpulse.sources.x_arch
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -40,12 +40,10 @@ from staffpulse.sources.base import (
     Item,
     Notice,
     Problem,
-    parse_timestamp,
     provenance,
     read_head,
     register,
 )
-from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_check import (
     UNCHECKED,
@@ -79,7 +77,14 @@ from staffpulse.sources.x_archive_files import (
     renamed_part,
 )
 from staffpulse.sources.x_archive_notes import NOTE_KIND, Note, NoteMatcher, read_notes
-from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
+from staffpulse.sources.x_archive_owner import (
+    counted_owner,
+    filled_account,
+    follow_from_archive,
+    owner_from_archive,
+    public_account,
+)
+from staffpulse.sources.x_v1 import post_from_v1_tweet
 from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries, ytd_items
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.store.core import Record
@@ -113,79 +118,6 @@ def lone_part(kind: str, entries: int, unreadable: str = "") -> str:
         "a file of an X archive without the archive's account.js, which says whose archive it "
         f"is, so {lost}: {WHOLE_ARCHIVE_OR_FOLDER.say()}"
     )
-
-
-# -- pure transformers -------------------------------------------------------------------
-
-
-def owner_from_archive(
-    account: Mapping[str, Any] | None, profile: Mapping[str, Any] | None
-) -> Account:
-    """The archive owner from ``account.js`` (and ``profile.js`` when given)."""
-    acc = account or {}
-    user_id = get_str(acc, "accountId")
-    handle = get_str(acc, "username")
-    if user_id is None or handle is None:
-        raise ValueError("account.js has no 'accountId' or 'username'")
-    prof = profile or {}
-    avatar = get_str(prof, "avatarMediaUrl")
-    return Account(
-        platform=PLATFORM,
-        id=user_id,
-        handle=handle,
-        display_name=get_str(acc, "accountDisplayName") or "",
-        name_known="accountDisplayName" in acc,
-        bio=get_str(prof, "description", "bio") or "",
-        bio_known=profile is not None,  # profile.js holds the bio
-        avatar_url=avatar if avatar and avatar.startswith("http") else None,
-        created_at=parse_timestamp(acc.get("createdAt")),
-        url=f"https://x.com/{handle}",
-    )
-
-
-def follow_from_archive(kind: str, item: Mapping[str, Any], owner_id: str) -> Follow:
-    other = get_str(item, kind, "accountId")
-    if other is None:
-        raise ValueError(f"{kind} entry without 'accountId'")
-    if kind == "follower":
-        return Follow(platform=PLATFORM, follower_id=other, followee_id=owner_id)
-    return Follow(platform=PLATFORM, follower_id=owner_id, followee_id=other)
-
-
-def _counted_owner(
-    owner: Account | None, listed: Mapping[str, set[str] | None], generated: datetime | None
-) -> Account | None:
-    """The owner with the follower and following counts of ``follower.js`` / ``following.js``
-    (the profile files carry none), as of the archive's generation date; None when there is
-    nothing to count, no date to count them as of (an undated count would replace a newer
-    fetched one), or a damaged entry made the count short."""
-    if owner is None or generated is None:
-        return None
-    followers, following = listed.get("follower"), listed.get("following")
-    if followers is None and following is None:
-        return None
-    return replace(
-        owner,
-        followers=len(followers) if followers is not None else owner.followers,
-        following=len(following) if following is not None else owner.following,
-    )
-
-
-def _filled(
-    account: dict[str, Any] | None, manifest: dict[str, Any] | None
-) -> dict[str, Any] | None:
-    """``account.js``'s account, with what it lacks (its id or handle emptied by a damaged
-    copy) taken from ``manifest.js``, which names the owner too: else every post was lost."""
-    if account is None or manifest is None:
-        return account or manifest
-    return {**account, **{k: v for k, v in manifest.items() if v and account.get(k) in (None, "")}}
-
-
-def _public(account: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """``account.js`` without the owner's e-mail and phone number (never stored)."""
-    if account is None:
-        return None
-    return {k: v for k, v in account.items() if k not in ("email", "phoneNumber", "phone")}
 
 
 class XArchive:
@@ -251,7 +183,7 @@ class XArchive:
         unreadable = ""  # why account.js could not say whose archive it is
         try:
             if known.get("manifest") is not None:
-                account = _filled(account, manifest_account(known["manifest"]))
+                account = filled_account(account, manifest_account(known["manifest"]))
             owner = owner_from_archive(account, profile) if account else None
         except ValueError as exc:
             unreadable = str(exc)
@@ -268,7 +200,7 @@ class XArchive:
                     yield Notice(str(where), said)
         kinds = {p.kind for p in parts}
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
-            raw = {"account": _public(account), "profile": profile}
+            raw = {"account": public_account(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
         manifest = known.get("manifest")
         in_manifest = listed_files(manifest)  # the count of each data file, to check
@@ -307,7 +239,7 @@ class XArchive:
                 yield Problem(part.location, None, said, records=entries)
                 continue
             if part.kind in ("account", "profile"):
-                raw = {"account": _public(account), "profile": profile}
+                raw = {"account": public_account(account), "profile": profile}
                 yield Record(
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
@@ -317,7 +249,7 @@ class XArchive:
             alone = [p for p in parts if p.kind in TWEET_PARTS] or parts
             yield from matcher.finish(alone[0] if context is not None else None)
         yield from edits.finish(str(where))
-        counted = _counted_owner(owner, listed, generated)
+        counted = counted_owner(owner, listed, generated)
         if counted is not None:
             yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))
 
