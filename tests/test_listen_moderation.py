@@ -139,6 +139,9 @@ def test_the_resistance_as_a_movement_is_politics(text: str) -> None:
     [
         "Long week at the warehouse, so a treat for you all: fresh set up tonight #nsfw",
         "new nudes tonight",
+        # a sex act read as a "job" in a joke about bad jobs
+        "Worst job ever: handjob intern at the hotel bar #BadJobs",
+        "Career goal: professional fluffer, benefits included",
     ],
 )
 def test_sexual_content_is_nsfw(text: str) -> None:

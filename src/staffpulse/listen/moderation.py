@@ -104,7 +104,8 @@ _PUT_DOWN_RE = re.compile(
     re.IGNORECASE,
 )
 _NSFW_RE = re.compile(
-    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|blow-?jobs?|"
+    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|(blow|hand|rim)-?jobs?|"
+    r"bukkake|fluffers?|"
     r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
     re.IGNORECASE,
 )
