@@ -3,9 +3,9 @@
 The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and role scores; each
 rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
-person's name over a first-person bio, coaches of job seekers, persons whose posts recruit for
-clients, and the hiring words that an industry role needs. Each can be turned off by the tagger's parameter of the same name
-(``RULES``). What each one changed on the dev and
+person's name over a first-person bio, past titles, coaches of job seekers, persons whose posts
+recruit for clients, and the hiring words that an industry role needs. Each can be turned off
+by the tagger's parameter of the same name (``RULES``). What each one changed on the dev and
 CrowdFlower files is in ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
 kind and role that the heads' scores pass first.
 """
@@ -21,6 +21,7 @@ from staffpulse.models import ROLES
 from staffpulse.signals.role_care_bio import CARE_BIO_P_ORG, find_care_bios
 from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
+from staffpulse.signals.role_former_title import drop_former_titles
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import apply_placement_bios
@@ -43,6 +44,7 @@ RULES = (
     "vendor_bios",
     "care_bios",
     "first_person",
+    "former_titles",
     "coach_bios",
     "recruiter_posts",
     "hiring_words",
@@ -62,6 +64,7 @@ def apply_rules(
     vendor_bios: bool = True,
     care_bios: bool = True,
     first_person: bool = True,
+    former_titles: bool = True,
     coach_bios: bool = True,
     recruiter_posts: bool = True,
     hiring_words: bool = True,
@@ -92,6 +95,8 @@ def apply_rules(
         person = _where_true(find_first_person_accounts, p_org > FIRST_PERSON_P_ORG, names, bios)
         p_org = np.where(person, np.minimum(p_org, FIRST_PERSON_P_ORG), p_org)
         scores[person] = harmonize_roles(scores[person], np.zeros(int(person.sum())))
+    if former_titles:  # "Former recruiter, now a potter" (role_former_title.py)
+        scores = drop_former_titles(bios, posts, scores)
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
     if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)

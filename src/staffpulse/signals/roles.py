@@ -162,6 +162,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         care_bios: bool = True,
         hiring_words: bool = True,
         first_person: bool = True,
+        former_titles: bool = True,
         coach_bios: bool = True,
         recruiter_posts: bool = True,
         name_bits: int = 16,
@@ -182,6 +183,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.care_bios = care_bios
         self.hiring_words = hiring_words
         self.first_person = first_person
+        self.former_titles = former_titles
         self.coach_bios = coach_bios
         self.recruiter_posts = recruiter_posts
         self.name_bits = name_bits
