@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
+from staffpulse.listen.moderation import judge_tone
 
 
 @pytest.mark.parametrize("flag", ["spam", "hostile", "nsfw", "partisan"])
@@ -357,6 +358,13 @@ def test_a_step_ahead_that_asks_for_tips_gets_luck_and_the_tip() -> None:
 )
 def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: str) -> None:
     assert "wish them luck" not in suggest_angle(text, {}, None, 0)
+
+
+def test_a_job_refused_for_a_pregnancy_is_no_joke_even_when_said_as_one() -> None:
+    text = "Love being told I wouldn't have been hired if the manager knew I was pregnant lol"
+    angle = suggest_angle(text, {}, None, 0, humor=0.95)
+    assert "light tone" not in angle
+    assert judge_tone([text])[0].legal
 
 
 @pytest.mark.parametrize(

@@ -284,12 +284,14 @@ def _angle_for_share(post: _Reading, flags: Mapping[str, bool]) -> str | None:
 
 def _going_through(post: _Reading) -> bool:
     """The post tells of something hard its writer is going through: a cue of distress, or a
-    negative statement about the writer's own lot that is not a view offered for debate."""
+    negative statement or a matter of rights ("I was told I wouldn't have been hired if they
+    knew I was pregnant lol", which reads positive) about the writer's own lot that is not a
+    view offered for debate."""
     tone = post.tone
     if tone.distressed:
         return True
     # a question that lists "good, bad, ugly?" is not distress: only its cues count there
-    if not tone.negative or post.question:
+    if not (tone.negative or tone.legal) or post.question:
         return False
     plain = URL_RE.sub(" ", post.text)
     return _FIRST_PERSON_RE.search(plain) is not None and _OPINION_RE.search(plain) is None

@@ -152,12 +152,14 @@ _RECEIVING_END_RE = re.compile(
     re.IGNORECASE,
 )
 # Rights too, in words _LEGAL_RE misses: a job lost or refused on a ground protected in hiring
-# ("fired for being gay": where to check matters more than a tip), and a duty to disclose
+# ("fired for being gay", "wouldn't have been hired if my boss knew I was pregnant": where to
+# check matters more than a tip, never a light tone), and a duty to disclose
 # ("Do I have to disclose my diagnosis at work?"). Not a season's shifts ("rejected for the
 # Black Friday shifts": the seasonal hiring staffing firms talk about most).
 _RIGHTS_RE = re.compile(
     r"\b(fired|let go|passed over|demoted|rejected|turned down|not hired|dismissed|terminated|"
-    r"treated differently)\b[^.?!\n]{0,30}\b(for|because)\b[^.?!\n]{0,15}\b(gay|lesbian|"
+    r"treated differently|hired|promoted)\b[^.?!\n]{0,30}\b(for|because|if|since|once)\b"
+    r"[^.?!\n]{0,30}\b(gay|lesbian|"
     r"bisexual|trans(gender)?|queer|pregnan\w*|black(?!\s+friday)|muslim|jewish|disab\w+|"
     r"religio\w+|race|"
     r"too old|my age|a woman|female|my gender|my accent|hijab)\b|"
