@@ -119,6 +119,23 @@ def test_a_folder_is_not_a_config_file(tmp_path: Path) -> None:
     assert "STAFFPULSE_CONFIG" in (caught.value.hint or "")
 
 
+def test_a_folder_at_the_default_config_path_is_not_blamed_on_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: with no STAFFPULSE_CONFIG set, a folder named config.toml in the config folder was
+    met with "point STAFFPULSE_CONFIG at a TOML file ... or unset it", a variable never set."""
+    monkeypatch.delenv("STAFFPULSE_CONFIG", raising=False)
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    (tmp_path / "config.toml").mkdir()
+    with pytest.raises(
+        ConfigError, match=r"config\.toml: is a folder, not a config file"
+    ) as caught:
+        load_config()
+    hint = caught.value.hint or ""
+    assert hint.startswith("staffpulse reads its settings from a file at this path: rename or")
+    assert "unset" not in hint
+
+
 def test_unknown_keys_are_a_notice_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = _write(
         tmp_path,

@@ -134,11 +134,20 @@ def load_config(path: Path | None = None) -> Config:
     ``STAFFPULSE_CONFIG`` names and that does not exist is a notice: a typo in the variable
     would otherwise leave every setting at its default without a word."""
     named = path is None and bool(os.environ.get("STAFFPULSE_CONFIG"))
+    default = path is None and not named
     path = path or config_path()
     if not path.exists():
         if named:
             notice_missing_config(path, config_dir() / "config.toml")
         return Config(deepcopy(DEFAULTS))
+    if default and path.is_dir():
+        # no STAFFPULSE_CONFIG to point elsewhere or unset: the folder is in the way
+        raise ConfigError(
+            f"{path}: is a folder, not a config file",
+            hint="staffpulse reads its settings from a file at this path: rename or remove the"
+            " folder (staffpulse needs no config file), or point STAFFPULSE_CONFIG at a TOML"
+            " file elsewhere",
+        )
     user = _read_toml(path)
     notice_unknown_keys(path, user, KNOWN_KEYS, SELF_CHECKED_TABLES)
     return Config(_merge(DEFAULTS, user), source=path)
