@@ -158,6 +158,19 @@ def test_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> No
         _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")
 
 
+def test_a_rate_limit_told_only_by_retry_after_is_waited_that_long(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    """A 429 with no ratelimit-reset (a proxy's, say) but a Retry-After: waited for as told,
+    not a minute by default, which passed the 5 s allowed here and stopped the fetch."""
+    fake = FakeAppView(httpserver, n=3, followers=0)
+    fake.fail[2] = (429, {"retry-after": "2"})
+    sleeps: list[float] = []
+    report = _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")
+    assert _count(store, "posts") == 3 and report.stopped is None
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= 2
+
+
 def test_timeout_halfway_then_resume(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeAppView(httpserver, n=250, followers=0)
     with pytest.raises(FetchError, match="InvokeTimeoutError"):

@@ -10,6 +10,7 @@ newest posts until it meets ones already stored.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Unpack
@@ -93,11 +94,9 @@ class BlueskyFetcher(FetcherBase):
                 try:
                     return _as_json(method({k: v for k, v in params.items() if v is not None}))
                 except ex.RateLimitExceededError as exc:
-                    reset = exc.reset_at
                     backoff.wait_for_reset(
-                        reset.timestamp() if reset else None, max_wait=self.max_wait,
-                        report=report, what=what,
-                    )  # fmt: skip
+                        _reset_epoch(exc), max_wait=self.max_wait, report=report, what=what
+                    )
                 except (ex.ModelError, ex.BadRequestError, ex.UnauthorizedError) as exc:
                     report.stopped = "error"
                     raise self._rejected(what, exc) from None
@@ -258,6 +257,16 @@ class BlueskyFetcher(FetcherBase):
                 break
             save_cursor_state(self.store, *key, {"pending_cursor": cursor, "fetched": fetched})
         save_cursor_state(self.store, *key, {})
+
+
+def _reset_epoch(exc: Any) -> float | None:
+    """When a 429's limit resets: the AppView's ``ratelimit-reset``, else its ``Retry-After``
+    (all a proxy or another service in front may send), None when neither says."""
+    reset = exc.reset_at
+    if reset is not None:
+        return float(reset.timestamp())
+    after = getattr(exc, "retry_after", None)  # atproto 0.0.73 on
+    return time.time() + after if isinstance(after, int | float) and after > 0 else None
 
 
 def _shape(exc: Exception) -> str:
