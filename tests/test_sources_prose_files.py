@@ -185,3 +185,67 @@ def test_posts_one_a_line_under_a_text_header_are_told_what_the_import_lacks(
         import_paths(store, [packed])
     assert "staffpulse classify posts.txt --output" in refused_zip.value.message
     assert "staffpulse-zip" not in refused_zip.value.message
+
+
+# A data folder's notes on where its table came from, naming its columns on a line of them
+ABOUT_THE_DATA = (
+    "Where from  : a shared drive our agency keeps for the Dayton client\n"
+    "Collected   : by hand, between March and May, from the firm's public posts\n"
+    "Licence     : for our team only\n"
+    "Rows        : 3 posts by two accounts\n"
+    "Columns     : id,author,text,created_at\n"
+    "Caveats     : the dates are in local time, not UTC; one post was edited later\n"
+)
+
+
+def test_notes_naming_a_tables_columns_are_left_out_as_notes_not_read_as_a_csv(
+    tmp_path: Path,
+) -> None:
+    """Lines of 'label : value' above a line that looks like a header make a person's notes:
+    left out as a README is, not read as a CSV whose rows were all skipped."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ABOUT.txt").write_text(ABOUT_THE_DATA, encoding="utf-8")
+    (tmp_path / "in" / "posts.csv").write_text(
+        "id,author,text\np1,acmestaffing,We are hiring\n", encoding="utf-8"
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [tmp_path / "in"])
+    assert (report.posts, report.skipped) == (1, 0)
+    assert [(Path(p.file).name, p.message) for p in report.problems] == [
+        ("ABOUT.txt", "not a known format")
+    ]
+    assert not any("above its header" in str(note) for note in report.notices)
+    # given alone, it is told as notes, with how to export the file wanted
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(tmp_path / "in" / "ABOUT.txt")
+    assert PROSE in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("name", "above"),
+    [
+        # a report's title and dates, two lines: read as a table below them, as a .csv is
+        ("report.txt", "Post Performance Report\nDate Range: 11/01/2026 - 11/27/2026\n"),
+        # title lines saved by a spreadsheet as tab-delimited text, padded with tabs
+        (
+            "sheet.txt",
+            "Account:\tAcme Staffing\t\t\nPeriod: November\t\t\t\n"
+            "Exported: by the social team on Friday afternoon\t\t\t\n",
+        ),
+        # a .csv is a table whatever lines of notes are above its header
+        (
+            "notes_above.csv",
+            ABOUT_THE_DATA.replace("Columns     : id,author,text,created_at\n", ""),
+        ),
+    ],
+)
+def test_a_table_below_a_title_is_still_read(tmp_path: Path, name: str, above: str) -> None:
+    delimiter = "\t" if name == "sheet.txt" else ","
+    table = delimiter.join(("id", "author", "text", "created_at")) + "\n"
+    table += delimiter.join(("p1", "acmestaffing", "We are hiring", "2026-11-02T10:00:00Z")) + "\n"
+    path = tmp_path / name
+    path.write_text(above + table, encoding="utf-8")
+    assert detect(path).name == "staffpulse-csv"
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 0)

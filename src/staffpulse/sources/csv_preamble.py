@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -32,6 +33,14 @@ from staffpulse.sources.csvrows import (
 from staffpulse.sources.text_files import TextEncoding, head_text
 
 MAX_LINES = 20  # exports seen put at most ~10 lines above; a longer run is no preamble
+# Of a .txt, how many lines of prose above the first line a CSV format takes for its header
+# make it a person's notes that name a table's columns (a data folder's PROVENANCE.txt: "Source
+# : ...", "Columns : id,author,text"), not a table: a tool's title and dates are one or two
+NOTES_LINES = 3
+NOTES_WORDS = 6  # a line of this many words is a sentence, as no title a tool writes is
+# "Label : value", as a person writes notes ("License: CC BY 4.0", "Rows  : 93 posts")
+_LABEL_LINE_RE = re.compile(r"^\s*[^\W\d_][^\W_]*(?: [^\W_]+){0,3}\s*:\s+\S")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 HeaderTest = Callable[[set[str]], bool]
 HEADER_TESTS: list[HeaderTest] = []
 
@@ -77,6 +86,22 @@ def lines_above(
             above = lines[:number]
             return number if not all(_filler(other) for other in above) else 0
     return 0
+
+
+def notes_above(head: bytes) -> bool:
+    """Whether a file head is a person's notes (:data:`NOTES_LINES` lines of prose or more
+    above the line taken for a header), not a table below a report's title. A line a
+    spreadsheet saved (padded with the delimiter: "Acme report,,,") is never prose."""
+    lines = head_lines(head)
+    return sum(map(_prose_line, lines[: lines_above(lines)])) >= NOTES_LINES
+
+
+def _prose_line(line: str) -> bool:
+    """A line of notes: "Label : value", or a sentence, not padded with a delimiter."""
+    bare = line.rstrip("\r\n")
+    if not bare.strip() or bare.endswith((",", ";", "\t")):
+        return False
+    return _LABEL_LINE_RE.match(bare) is not None or len(_WORD_RE.findall(bare)) >= NOTES_WORDS
 
 
 def head_lines(head: bytes) -> list[str]:

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from staffpulse.sources.base import Notice
-from staffpulse.sources.csv_preamble import preamble_notices, preamble_of
+from staffpulse.sources.csv_preamble import notes_above, preamble_notices, preamble_of
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.text_files import TextEncoding
 
 SUFFIXES = (".csv", ".tsv", ".txt")
+TABLE_ONLY_SUFFIXES = (".csv", ".tsv")  # never a person's notes, whatever is above the header
 # A table saved under a JSON name (an export renamed by hand, a "Save as" that kept the old
 # name): read when its first character cannot start JSON, and told
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
@@ -27,8 +28,15 @@ def table_named_json(path: Path, head: bytes) -> bool:
 
 def named_table(path: Path, head: bytes) -> bool:
     """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
-    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells."""
-    return not path.is_dir() and (path.suffix.lower() in SUFFIXES or table_named_json(path, head))
+    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells. A .txt
+    whose header comes below lines of prose is a person's notes naming columns, no table."""
+    if path.is_dir():
+        return False
+    if path.suffix.lower() in TABLE_ONLY_SUFFIXES:
+        return True
+    return (path.suffix.lower() in SUFFIXES or table_named_json(path, head)) and not notes_above(
+        head
+    )
 
 
 def misnamed_table(path: Path) -> Iterator[Notice]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from staffpulse.errors import EmptyInputError
 from staffpulse.next_steps import SCORE_TEXTS, SUPPORTED_FORMATS
 from staffpulse.sources.base import HEAD_BYTES, REGISTRY, Problem
+from staffpulse.sources.csv_preamble import notes_above
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS, NotesFile
 from staffpulse.sources.native_csv import why_not_csv
@@ -63,12 +64,15 @@ def why_prose(path: Path, head: bytes) -> str | None:
             " import needs the columns id, author and text (save the sheet they come from as"
             f" CSV with them). {SCORE_TEXTS.say(file=path.name)}"  # as a CSV of texts is told
         )
+    said = f"{PROSE} (sentences, as in notes or a draft, not a table of posts or accounts)"
+    if path.suffix.lower() not in _TABLE_SUFFIXES and notes_above(head):
+        return said  # notes that name a table's columns ("Columns : id,author,text")
     sentences = sum(len(_WORD_RE.findall(line)) >= SENTENCE_WORDS for line in lines)
     if not sentences or _table(lines):
         return None
     if path.suffix.lower() in _TABLE_SUFFIXES and len(_WORD_RE.findall(lines[0])) < SENTENCE_WORDS:
         return None  # a CSV whose header is wrong is told so by the CSV's explainer
-    return f"{PROSE} (sentences, as in notes or a draft, not a table of posts or accounts)"
+    return said
 
 
 def _table(lines: list[str]) -> bool:
