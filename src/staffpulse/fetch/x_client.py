@@ -31,7 +31,7 @@ TWEET_FIELDS = [
 def json_object(response: requests.Response, what: str, host: str, stored: str) -> dict[str, Any]:
     """The JSON object of a 2xx answer; a proxy's or captive portal's HTML page is not one
     (and, not being a network error, is not retried). ``stored`` says what the fetch kept so
-    far (:func:`staffpulse.fetch.common.stored_so_far`), to end the hint."""
+    far (:func:`staffpulse.fetch.resume.stored_so_far`), to end the hint."""
     try:
         payload = response.json()
     except ValueError:  # requests' JSONDecodeError

@@ -127,7 +127,7 @@ def left_out(problem: Problem) -> bool:
 
 
 def told_why(problem: Problem) -> bool:
-    """A file of no known format told why (:func:`unknown_format`), or a benchmark cohort
+    """A file of no known format told why (:func:`unknown_file`), or a benchmark cohort
     told where to use it."""
     return problem.message.startswith((UNKNOWN_FORMAT + ":", COHORT_FILE))
 
