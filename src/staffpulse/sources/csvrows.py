@@ -257,7 +257,8 @@ class CsvTable:
             self.header_line = item.line
             break
         # a column the header gives no name (a cell left empty in a sheet): its cells were
-        # lost under the one key "" (:class:`~staffpulse.sources.csv_unnamed.UnnamedColumns`); kept as ``column_3`` when asked
+        # lost under the one key "", as UnnamedColumns tells the file; kept as ``column_3``
+        # when asked
         self.unnamed = UnnamedColumns(self._header_cells if name_unnamed else [])
 
     def __iter__(self) -> Iterator[CsvRecord | CsvProblem]:
