@@ -19,7 +19,7 @@ as the retweeted account is.
 
 In a ZIP the archive's files may sit at any depth (``data/``, a folder named after the person,
 ``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. A folder
-given on the command line is walked by :func:`staffpulse.ingest.plan_import`, a ZIP read by
+given on the command line is walked by :func:`staffpulse.ingest_plan.plan_import`, a ZIP read by
 :mod:`staffpulse.sources.zipped` (:func:`~staffpulse.sources.x_archive_files.archive_roots`),
 and an archive X sent in several ZIPs joined by :mod:`~staffpulse.sources.x_archive_parts`.
 """
