@@ -50,6 +50,7 @@ from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSE
 from staffpulse.store.write_batch import (
     LeftOut,
     Payload,
+    SortedRows,
     links_of_posts,
     place_rows,
     sort_rows,
@@ -191,21 +192,7 @@ class Store(ReadMixin):
                     tally.follow_moves((m.platform, m.key, m.to.id) for m in handles.moves)
                 batch = sort_rows(placed, handles, now)
                 accounts, follows = batch.accounts, batch.follows
-                keep, counts.clashes = find_author_clashes(
-                    self.conn, batch.posts, batch.post_origins
-                )
-                # counted as imported, not written again: its latest version is stored
-                stored = stored_under_another_id(self.conn, [(p[0], p[1]) for p in batch.posts])
-                posts = [
-                    p
-                    for p, kept in zip(batch.posts, keep, strict=True)
-                    if kept and (p[0], p[1]) not in stored
-                ]
-                places = first_places(batch.posts, batch.post_origins, stored)
-                if tally is None:
-                    counts.notices = [*counts.notices, *told_stored_under_another_id(places)]
-                else:  # told once a file, counted over its batches (Tally.stored_elsewhere)
-                    tally.note_stored_elsewhere(places)
+                posts, keep = self._posts_to_write(batch, tally, counts)
                 tallied = [*batch.tallied, *itertools.compress(batch.post_tallied, keep)]
                 aliases, links, kinds = links_of_posts(itertools.compress(batch.post_rows, keep))
                 counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})
@@ -283,6 +270,27 @@ class Store(ReadMixin):
             with self.transaction():
                 refresh_interactions(self.conn, full=full)
         return self._count("interactions")
+
+    def _posts_to_write(
+        self, batch: SortedRows, tally: Tally | None, counts: WriteCounts
+    ) -> tuple[list[tuple[Any, ...]], list[bool]]:
+        """The batch's posts to upsert, and which of its posts are kept: not one whose id is
+        already another account's post (``counts.clashes``). A post the store holds under
+        another id is kept but not written again (its latest version is stored): told in
+        ``counts.notices``, or with a ``tally`` once a file, counted over its batches."""
+        keep, counts.clashes = find_author_clashes(self.conn, batch.posts, batch.post_origins)
+        stored = stored_under_another_id(self.conn, [(p[0], p[1]) for p in batch.posts])
+        posts = [
+            p
+            for p, kept in zip(batch.posts, keep, strict=True)
+            if kept and (p[0], p[1]) not in stored
+        ]
+        places = first_places(batch.posts, batch.post_origins, stored)
+        if tally is None:
+            counts.notices = [*counts.notices, *told_stored_under_another_id(places)]
+        else:
+            tally.note_stored_elsewhere(places)
+        return posts, keep
 
     # -- runs ----------------------------------------------------------------------------
     def start_run(self, kind: str, params: dict[str, Any]) -> Run:
