@@ -289,3 +289,20 @@ def test_the_humor_hint_on_a_small_feed_with_one_funny_post_says_only_one() -> N
     assert hint.headline == "Add some humor: only 1 of its 6 posts reads as funny"
     # a larger feed keeps its wording
     assert _humor_advice(40, 2).startswith("We found few posts that read as light or funny (2 of")
+
+
+def test_the_voice_advice_names_its_posts_as_the_figures_do_beside_reposts() -> None:
+    # "Only 1 of 9 posts" under a header of 14 posts read as a miscount: the figure beside it
+    # says "of 9 posts you wrote"
+    from audit_helpers import FeedBuilder, audit_feed
+
+    feed = FeedBuilder("rosa")
+    feed.job(8)
+    feed.chat(1)
+    recs = audit_feed(feed).pillars["voice"].recommendations
+    assert any(r.startswith("Only 1 of 9 posts (11%) sounds") for r in recs), recs
+    for i in range(5):
+        feed.post(f"RT @sam: shift news {i}", kind="repost")
+    recs = audit_feed(feed).pillars["voice"].recommendations
+    assert any(r.startswith("Only 1 of the 9 posts you wrote (11%) sounds") for r in recs), recs
+    assert any(r.startswith("None of the 9 posts you wrote reads as light") for r in recs), recs

@@ -95,7 +95,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     elif n == 0:
         advice = [_only_reposts(frame.n)]
     else:
-        advice = _voice_advice(evidence, settings)
+        # named as the figures name them, beside reposts or posts not in English: "4 of 58
+        # posts" under a header of 70 read as a miscount
+        base = "posts you wrote" if everything.size < frame.n else "posts"
+        advice = _voice_advice(evidence, settings, base + " in English" if not_read else base)
     return PillarResult(
         name="voice",
         score=score,
@@ -195,7 +198,9 @@ def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+def _voice_advice(ev: dict[str, Any], settings: dict[str, Any], base: str = "posts") -> list[str]:
+    """Voice's advice on the ``posts_scored``, which ``base`` names ("posts you wrote in
+    English")."""
     n = ev["posts_scored"]
     if n == 0:
         return [
@@ -217,11 +222,11 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         )
     if p < float(settings["personality_target"]):
-        recs.append(_personality_advice(n, int(ev["personality_posts"]), p))
+        recs.append(_personality_advice(n, int(ev["personality_posts"]), p, base))
     if h < float(settings["humor_target"]):
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
-        recs.append(_humor_advice(n, int(ev["humor_posts"])))
+        recs.append(_humor_advice(n, int(ev["humor_posts"]), base))
     if not recs:
         recs.append(
             Praise(
@@ -232,7 +237,12 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     return recs[:3]
 
 
-def _humor_advice(n: int, funny: int) -> Tentative:
+def _your(n: int, base: str) -> str:
+    """``your 5 posts``, or ``the 5 posts you wrote`` of another ``base``."""
+    return f"your {n:,} posts" if base == "posts" else f"the {n:,} {base}"
+
+
+def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
     """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
     up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...")."""
@@ -244,13 +254,13 @@ def _humor_advice(n: int, funny: int) -> Tentative:
         # "We found few posts ... (0 of 5 posts" read oddly of a feed counted at a glance
         if funny:
             reads = "reads" if funny == 1 else "read"
-            lead = f"Only {funny:,} of your {n:,} posts {reads} as light or funny (our humor"
+            lead = f"Only {funny:,} of {_your(n, base)} {reads} as light or funny (our humor"
             headline = f"only {funny:,} of its {n:,} posts {reads} as funny"
         else:
-            lead = f"None of your {n:,} posts reads as light or funny (our humor"
+            lead = f"None of {_your(n, base)} reads as light or funny (our humor"
             headline = f"none of its {n:,} posts reads as funny"
     else:
-        lead = f"{HUMOR_HINT} ({funny:,} of {count_of(n, 'post')}; our humor"
+        lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
     return Tentative(
         f"{lead} detector misses some, so read this as a hint). Once a week, share a light "
@@ -259,18 +269,20 @@ def _humor_advice(n: int, funny: int) -> Tentative:
     )
 
 
-def _personality_advice(n: int, human: int, share: float) -> Advice:
-    """Sound like a person: ``human`` of the ``n`` posts judged do, a ``share`` too low."""
+def _personality_advice(n: int, human: int, share: float, base: str = "posts") -> Advice:
+    """Sound like a person: ``human`` of the ``n`` posts judged (``base`` names them) do, a
+    ``share`` too low."""
     if human:
         does = "sounds" if human == 1 else "sound"
-        lead = f"Only {human:,} of {n:,} posts ({pct(share)}) {does} like a person"
+        of = f"{n:,} posts" if base == "posts" else f"the {n:,} {base}"
+        lead = f"Only {human:,} of {of} ({pct(share)}) {does} like a person"
         headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
     elif n == 1:
         lead, headline = "Your one post does not sound like a person", "its one post does not"
     elif n == 2:
         lead, headline = "Neither of your 2 posts sounds like a person", "neither of 2 posts does"
     else:
-        lead = f"None of your {n:,} posts sound like a person"
+        lead = f"None of {_your(n, base)} sound like a person"
         headline = f"none of {n:,} posts does"
     return Advice(
         f"{lead}. This week, post one story from your desk, one honest opinion and one "
