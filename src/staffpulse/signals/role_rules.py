@@ -4,9 +4,10 @@ The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and rol
 rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
 person's name over a first-person bio, past titles, coaches of job seekers, persons whose posts
-recruit for clients, and the hiring words that an industry role needs. Each can be turned off
-by the tagger's parameter of the same name (``RULES``). What each one changed on the dev and
-CrowdFlower files is in ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
+recruit for clients, the hiring words that an industry role needs, and recruiters' and HR
+titles in other languages. Each can be turned off by the tagger's parameter of the same name
+(``RULES``). What each one changed on the dev and CrowdFlower files is in
+``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
 kind and role that the heads' scores pass first.
 """
 
@@ -21,6 +22,7 @@ from staffpulse.models import ROLES
 from staffpulse.signals.role_care_bio import CARE_BIO_P_ORG, find_care_bios
 from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
+from staffpulse.signals.role_foreign_titles import find_foreign_titles
 from staffpulse.signals.role_former_title import drop_former_titles
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
@@ -48,6 +50,7 @@ RULES = (
     "coach_bios",
     "recruiter_posts",
     "hiring_words",
+    "foreign_titles",
 )
 
 
@@ -68,6 +71,7 @@ def apply_rules(
     coach_bios: bool = True,
     recruiter_posts: bool = True,
     hiring_words: bool = True,
+    foreign_titles: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rules that are switched on (module docstring)."""
     if product_bios:  # prior knowledge the labels lack (role_product_bio.py)
@@ -103,6 +107,8 @@ def apply_rules(
         scores = find_recruiters_by_posts(posts, p_org, scores)
     if hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere
         scores = drop_roles_without_hiring_words(names, bios, posts, scores)
+    if foreign_titles:  # "Chargée de recrutement", "Analista de RH" (role_foreign_titles.py)
+        scores = find_foreign_titles(bios, p_org, scores)
     return p_org, scores
 
 

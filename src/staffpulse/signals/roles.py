@@ -165,6 +165,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         former_titles: bool = True,
         coach_bios: bool = True,
         recruiter_posts: bool = True,
+        foreign_titles: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -186,6 +187,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.former_titles = former_titles
         self.coach_bios = coach_bios
         self.recruiter_posts = recruiter_posts
+        self.foreign_titles = foreign_titles
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
