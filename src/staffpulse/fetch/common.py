@@ -8,10 +8,13 @@ soon as it arrives, so an error or Ctrl-C keeps everything fetched so far.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 from typing import Any, TypedDict
 
 from staffpulse.config import load_config, setting_float, setting_int
@@ -192,6 +195,22 @@ class FetcherBase:
 # Rate-limit waits for one request: a limit still on after that many resets is not a window
 # that passes (a monthly cap, a clock far off), and asking on would only be refused again.
 RATE_LIMIT_WAITS = 3
+
+
+def retry_after_epoch(value: str | None) -> float | None:
+    """When a ``Retry-After`` header (seconds, or an HTTP date) says to ask again, as an epoch
+    time; None when there is none or it cannot be read."""
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+    return time.time() + seconds if math.isfinite(seconds) and seconds > 0 else None
 
 
 @dataclass

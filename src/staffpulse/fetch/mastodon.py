@@ -36,6 +36,7 @@ from staffpulse.fetch.common import (
     check_count,
     read_lookup,
     recorded_run,
+    retry_after_epoch,
 )
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import instance_host, mastodon_account
@@ -123,9 +124,8 @@ class MastodonFetcher(FetcherBase):
                 try:
                     return _plain(method(**{k: v for k, v in params.items() if v is not None}))
                 except mp.MastodonRatelimitError:
-                    reset = getattr(self.client, "ratelimit_reset", None)
                     backoff.wait_for_reset(
-                        float(reset) if reset else None, max_wait=self.max_wait,
+                        self._reset_epoch(), max_wait=self.max_wait,
                         report=report, what=what, default_wait=5.0,
                     )  # fmt: skip
                 except mp.MastodonNotFoundError as exc:
@@ -156,6 +156,14 @@ class MastodonFetcher(FetcherBase):
                 except mp.MastodonError as exc:
                     report.stopped = "error"
                     raise self._rejected(what, exc) from None
+
+    def _reset_epoch(self) -> float | None:
+        """When a 429's limit resets: its ``Retry-After`` (a proxy in front may send only
+        that), else the instance's ``X-RateLimit-Reset`` as Mastodon.py read it."""
+        answer = getattr(self.client, "answer", None)
+        headers = getattr(answer, "headers", None) or {}
+        reset = getattr(self.client, "ratelimit_reset", None)
+        return retry_after_epoch(headers.get("Retry-After")) or (float(reset) if reset else None)
 
     def _host(self) -> str:
         base = str(getattr(self.client, "api_base_url", None) or self.base_url or "")

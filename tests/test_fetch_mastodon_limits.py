@@ -1,0 +1,48 @@
+"""``fetch mastodon`` and a 429 that gives no ``X-RateLimit-Reset`` but a ``Retry-After`` (a
+proxy in front of the instance): waited for as long as it says, against a local stand-in."""
+
+from __future__ import annotations
+
+import json
+import time
+from email.utils import formatdate
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from staffpulse.fetch.common import retry_after_epoch
+from staffpulse.fetch.mastodon import MastodonFetcher
+from staffpulse.store import Store
+
+
+@pytest.mark.parametrize("as_date", [False, True])
+def test_a_429_told_only_by_retry_after_is_waited_that_long(
+    httpserver: HTTPServer, store: Store, as_date: bool
+) -> None:
+    retry_after = formatdate(time.time() + 3, usegmt=True) if as_date else "2"
+    asked: list[str] = []
+
+    def answer(request: Request) -> Response:
+        asked.append(request.path)
+        if len(asked) == 1:
+            return Response("slow down", status=429, headers={"Retry-After": retry_after})
+        return Response(json.dumps([]), content_type="application/json")
+
+    httpserver.expect_request("/api/v1/timelines/tag/hiring").respond_with_handler(answer)
+    sleeps: list[float] = []
+    config = {"fetch": {"timeout_seconds": 10.0, "max_wait_seconds": 5}}
+    base = httpserver.url_for("").rstrip("/")
+    fetcher = MastodonFetcher(store, config=config, base_url=base, sleep=sleeps.append)
+    report = fetcher.fetch_hashtag("hiring", "staffing.example")
+    assert report.stopped is None and len(asked) == 2
+    # as told (an HTTP date is to the second), not the 5 s a 429 that says nothing waits
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= 3 and sleeps[0] != 5.0
+
+
+def test_retry_after_is_read_as_seconds_or_a_date_and_nothing_else() -> None:
+    now = time.time()
+    assert retry_after_epoch("30") == pytest.approx(now + 30, abs=2)
+    assert retry_after_epoch(formatdate(now + 60, usegmt=True)) == pytest.approx(now + 60, abs=2)
+    for unusable in (None, "", "soon", "0", "-5", "nan"):
+        assert retry_after_epoch(unusable) is None
