@@ -220,3 +220,18 @@ def test_connects_role_choices_read_whole_on_a_phone(site: tuple[str, str]) -> N
         cut = page.evaluate(CUT_OPTIONS)
     assert shown == "All but brands and public figures"
     assert cut == []
+
+
+def test_a_long_word_typed_in_a_search_wraps_on_a_phone(site: tuple[str, str]) -> None:
+    # what was typed comes back in the page's sentences ("No topic matches ..."): an unbroken
+    # word of 90 letters made the whole page scroll sideways at 390 px
+    base, _job_id = site
+    typed = "q" * 90
+    wide = {}
+    for path in (f"/?q={typed}", f"/inbox?topic={typed}"):
+        with opened_page(base + path, 390, 844) as page:
+            assert typed in page.locator("main").inner_text()  # said back, whole
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[path] = f"{width}px, {page.evaluate(CULPRIT)}"
+    assert wide == {}
