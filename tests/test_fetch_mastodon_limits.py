@@ -26,7 +26,7 @@ def test_a_429_told_only_by_retry_after_is_waited_that_long(
     def answer(request: Request) -> Response:
         asked.append(request.path)
         if len(asked) == 1:
-            return Response("slow down", status=429, headers={"Retry-After": retry_after})
+            return Response("Too Many Requests", status=429, headers={"Retry-After": retry_after})
         return Response(json.dumps([]), content_type="application/json")
 
     httpserver.expect_request("/api/v1/timelines/tag/hiring").respond_with_handler(answer)
