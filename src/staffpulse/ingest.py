@@ -27,6 +27,7 @@ from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
 from staffpulse.ingest_twins import PlatformTwins
+from staffpulse.ingest_zero_ids import ZeroStrippedIds
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, LostPosts, Problem, Source
 from staffpulse.sources.base import Notice, UnreadFile
@@ -135,8 +136,10 @@ def _import_plan(
             repeated.start_file()
             done = 0
             exported, twins = ExportPosts(), PlatformTwins(store.conn)
+            zeros = ZeroStrippedIds(store.conn)  # "007" re-saved by a spreadsheet as 7
             for batch in _batched(found.items, report, avatars_named):
                 batch = [avatars.save(record) for record in batch]
+                batch = zeros.rewrite(batch)  # under the id the store holds them by
                 twins.add(batch)  # posts of no platform the store holds on one: told
                 payloads = raw_payloads(batch)  # digested once, for both
                 repeated.add(batch, payloads)
@@ -150,8 +153,9 @@ def _import_plan(
                 if note is not None:
                     report.notices.append(Notice(found.location, note))
             report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]
-            if (twice := twins.note()) is not None:
-                report.notices.append(Notice(found.location, twice))
+            for said in (twins.note(), zeros.note()):
+                if said is not None:
+                    report.notices.append(Notice(found.location, said))
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))

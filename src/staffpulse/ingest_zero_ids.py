@@ -1,0 +1,139 @@
+"""Post ids a spreadsheet saved without their leading zeros ("007" saved again as 7).
+
+A staffpulse CSV or JSONL numbers its posts as the person who made it chose. Opened and saved
+again in Excel, a column of "007", "012" is read as numbers and written 7, 12; imported again,
+every post was stored a second time and counted twice by audits. A post of a staffpulse file
+whose id is digits is matched to the stored post on the same platform whose id is the same
+number with other leading zeros, when the two have the same author and the same text or the
+same date: the same post, written under the id the store holds, and the file told once.
+
+Never merged: two firms' posts numbered alike (their authors differ), one firm's posts
+numbered anew in another sheet (their texts and dates differ), a post whose own id is stored
+already, and the ids of other formats (X's and Mastodon's are never written with zeros in
+front; a platform's id is the platform's to say).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+
+from staffpulse.models import Account, Follow, Post
+from staffpulse.report.counts import count_of
+from staffpulse.store.codec import format_time, ids_by_platform, rows_where_in
+from staffpulse.store.core import Record
+
+# The files a person numbers the posts of, and a spreadsheet re-saves
+NATIVE_SOURCES = ("staffpulse-csv", "staffpulse-jsonl")
+WIDEST = 12  # the widest id looked for with zeros in front: "000000000007"
+_DIGITS_RE = re.compile(r"[0-9]+")
+
+
+def zero_forms(post_id: str) -> list[str]:
+    """The ids ``post_id`` may have been stored under with other leading zeros ("7": "07",
+    "007", ...; "007": "7", "07", ...), itself first; [] for an id that is not digits."""
+    if not _DIGITS_RE.fullmatch(post_id):
+        return []
+    bare = post_id.lstrip("0") or "0"
+    padded = ("0" * (width - len(bare)) + bare for width in range(len(bare), WIDEST + 1))
+    return list(dict.fromkeys((post_id, bare, *padded)))
+
+
+class ZeroStrippedIds:
+    """The posts of one file whose ids lost or gained leading zeros since the store got
+    them: each written under the stored id (:meth:`rewrite`, batch by batch, before it is
+    written), and told once for the file (:meth:`note`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.renamed: dict[tuple[str, str], str] = {}  # (platform, id in the file) -> stored id
+        self.first: tuple[str, str, str] | None = None  # (id in the file, stored id, handle)
+
+    def rewrite(self, records: list[Record]) -> list[Record]:
+        """``records`` with each post matched to a stored one under the stored id, and the
+        links of the file's posts to it rewritten too."""
+        posts = [
+            row
+            for record in records
+            if record.provenance.source in NATIVE_SOURCES
+            for row in record.rows
+            if isinstance(row, Post) and _DIGITS_RE.fullmatch(row.id)
+        ]
+        if posts:
+            self._match(posts)
+        if not self.renamed:
+            return records
+        return [replace(record, rows=tuple(map(self._renamed, record.rows))) for record in records]
+
+    def _match(self, posts: Sequence[Post]) -> None:
+        in_batch = {(post.platform, post.id) for post in posts}
+        wanted = {(post.platform, form) for post in posts for form in zero_forms(post.id)}
+        stored: dict[tuple[str, str], sqlite3.Row] = {}
+        sql = (
+            "SELECT id, author_id, author_handle, text, created_at FROM posts"
+            " WHERE platform = ? AND id IN ({marks})"
+        )
+        for platform, ids in ids_by_platform(wanted).items():
+            for found in rows_where_in(self.conn, sql, (platform,), ids):
+                stored[(platform, found["id"])] = found
+        for post in posts:
+            if (post.platform, post.id) in stored:
+                continue  # stored under its own id: the same post, nothing to match
+            for form in zero_forms(post.id)[1:]:
+                row = stored.get((post.platform, form))
+                if row is not None and (post.platform, form) not in in_batch and _same(post, row):
+                    self.renamed[(post.platform, post.id)] = form
+                    if self.first is None:
+                        self.first = (post.id, form, post.author_handle or post.author_id)
+                    break
+
+    def _renamed(self, row: Account | Post | Follow) -> Account | Post | Follow:
+        if not isinstance(row, Post):
+            return row
+        platform = row.platform
+
+        def home(target: str | None) -> str | None:
+            return self.renamed.get((platform, target), target) if target else target
+
+        return replace(
+            row,
+            id=self.renamed.get((platform, row.id), row.id),
+            reply_to_post_id=home(row.reply_to_post_id),
+            quoted_post_id=home(row.quoted_post_id),
+            reposted_post_id=home(row.reposted_post_id),
+            conversation_id=home(row.conversation_id),
+        )
+
+    def note(self) -> str | None:
+        """What the file is told of its posts stored under the ids with their zeros; None
+        when there were none."""
+        if self.first is None:
+            return None
+        count = len(self.renamed)
+        file_id, stored_id, handle = self.first
+        one = count == 1
+        return (
+            f"{count_of(count, 'post')} of this file {'has an id' if one else 'have ids'} that a"
+            f" spreadsheet saved without {'its' if one else 'their'} leading zeros ({file_id}"
+            f" here, {stored_id} in the store, by @{handle}): the same author and the same text"
+            f" or date as the stored {'post' if one else 'posts'}, so {'it was' if one else 'each was'}"
+            " stored once, under the id the store holds. To keep such ids as they are, format"
+            " the id column as Text in the spreadsheet before saving it"
+        )
+
+
+def _same(post: Post, row: sqlite3.Row) -> bool:
+    """Whether a post of the file and a stored one are the same post: by the same author,
+    with the same text or the same date."""
+    handle = (post.author_handle or "").lower()
+    author = post.author_id == row["author_id"] or (
+        bool(handle) and handle == (row["author_handle"] or "").lower()
+    )
+    if not author:
+        return False
+    text = " ".join(post.text.split())
+    same_text = bool(text) and text == " ".join((row["text"] or "").split())
+    when = format_time(post.created_at)
+    return same_text or (when is not None and when == row["created_at"])

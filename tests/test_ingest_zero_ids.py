@@ -1,0 +1,94 @@
+"""Post ids a spreadsheet saved again without their leading zeros ("007" as 7): the posts
+are matched to the stored ones by the same author with the same text or date, stored once,
+and told; two firms' posts numbered alike are never merged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.ingest_zero_ids import zero_forms
+from staffpulse.store import open_store
+
+HEADER = "id,author,text,created_at,reply_to_id\n"
+FIRST = (
+    HEADER + "007,acmestaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n"
+    "0012,acmestaffing,Meet Jana from our Dayton branch,2026-11-03T10:00:00Z,\n"
+)
+# the same sheet after Excel read the id column as numbers; a reply added since
+RESAVED = (
+    HEADER + "7,AcmeStaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n"
+    "12,acmestaffing,Meet Jana from our Dayton branch,2026-11-03 10:00,\n"
+    "13,acmestaffing,Thanks to all who applied so far,2026-11-04T10:00:00Z,7\n"
+)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _posts(store: object) -> list[tuple[str, str, str | None]]:
+    sql = "SELECT id, author_id, reply_to_post_id FROM posts ORDER BY id"
+    return [tuple(row) for row in store.conn.execute(sql)]  # type: ignore[attr-defined]
+
+
+def test_a_sheet_resaved_without_leading_zeros_stores_no_second_post(tmp_path: Path) -> None:
+    first = _write(tmp_path / "posts.csv", FIRST)
+    resaved = _write(tmp_path / "posts resaved.csv", RESAVED)
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [first])
+        report = import_paths(store, [resaved])
+        again = import_paths(store, [first])  # the original once more: nothing new either
+        stored = _posts(store)
+    assert [post_id for post_id, _author, _reply in stored] == ["0012", "007", "13"]
+    assert ("13", "acmestaffing", "007") in stored  # the reply finds its parent
+    assert (report.new_posts, again.new_posts) == (1, 0)
+    assert [n.message for n in report.notices] == [
+        "2 posts of this file have ids that a spreadsheet saved without their leading zeros"
+        " (7 here, 007 in the store, by @AcmeStaffing): the same author and the same text or"
+        " date as the stored posts, so each was stored once, under the id the store holds. To"
+        " keep such ids as they are, format the id column as Text in the spreadsheet before"
+        " saving it"
+    ]
+    assert again.notices == []
+
+
+def test_the_sheet_resaved_first_keeps_its_ids_when_the_original_comes_after(
+    tmp_path: Path,
+) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "resaved.csv", RESAVED)])
+        report = import_paths(store, [_write(tmp_path / "original.csv", FIRST)])
+        stored = _posts(store)
+    assert [post_id for post_id, _author, _reply in stored] == ["12", "13", "7"]
+    assert report.new_posts == 0 and "(007 here, 7 in the store" in report.notices[0].message
+
+
+def test_two_firms_or_posts_numbered_anew_are_never_merged(tmp_path: Path) -> None:
+    other_firm = _write(
+        tmp_path / "bobco.csv",
+        HEADER + "7,bobcostaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n",
+    )
+    numbered_anew = _write(
+        tmp_path / "earlier.csv",
+        HEADER + "12,acmestaffing,Happy Halloween from the whole team,2026-10-31T10:00:00Z,\n",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "posts.csv", FIRST)])
+        reports = [import_paths(store, [path]) for path in (other_firm, numbered_anew)]
+        stored = _posts(store)
+    assert [(post_id, author) for post_id, author, _reply in stored] == [
+        ("0012", "acmestaffing"),
+        ("007", "acmestaffing"),
+        ("12", "acmestaffing"),
+        ("7", "bobcostaffing"),
+    ]
+    assert [(r.new_posts, r.notices) for r in reports] == [(1, []), (1, [])]
+
+
+def test_only_ids_of_digits_have_other_zero_forms() -> None:
+    assert zero_forms("007")[:3] == ["007", "7", "07"]
+    assert zero_forms("7")[:3] == ["7", "07", "007"]
+    assert zero_forms("1600000000000000001") == ["1600000000000000001"]  # never padded
+    assert zero_forms("p7") == zero_forms("at://did:plc:x/app.bsky.feed.post/3k") == []
