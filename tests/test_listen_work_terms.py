@@ -157,6 +157,9 @@ def test_staffing_vocabulary_is_squarely_about_work(text: str) -> None:
         "government agencies announced new rules",
         "the city awarded contracts for the bridge",
         "Parking downtown is $4 an hour now",  # a price by the hour is no pay
+        # an election's candidates are no job's
+        "Which of the presidential candidates will win Ohio this time?",
+        "The GOP candidates debate again tonight",
     ],
 )
 def test_the_same_words_elsewhere_are_no_work_matter(text: str) -> None:
