@@ -68,3 +68,29 @@ def test_on_an_empty_store_the_downloads_lead_to_the_benchmark_page(tmp_path: Pa
             response = empty.get(url)
             assert response.status_code == 303 and response.headers["location"] == "/benchmark"
         assert "/benchmark/report.html" not in empty.get("/benchmark").text
+
+
+def test_the_html_download_is_drawn_once_until_an_import_brings_new_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.report import html
+    from web_helpers import finished_job, native_jsonl, upload_files
+
+    drawn: list[int] = []
+    render = html.render_benchmark_html
+
+    def counted(result: Any, *args: Any, **kw: Any) -> str:
+        drawn.append(len(result.leaderboard))
+        return render(result, *args, **kw)
+
+    monkeypatch.setattr(html, "render_benchmark_html", counted)
+    firms = [("x", f"firm{i}", 10 + i) for i in range(4)]
+    with make_client(tmp_path / "own.db") as own:
+        finished_job(own, upload_files(own, [("firms.jsonl", native_jsonl(firms))]))
+        first = own.get("/benchmark/report.html").text
+        again = own.get("/benchmark/report.html").text
+        assert drawn == [4] and again == first  # the second click reuses the report drawn
+        more = [("x", "latecomer", 12)]
+        finished_job(own, upload_files(own, [("more.jsonl", native_jsonl(more))]))
+        after = own.get("/benchmark/report.html").text
+    assert drawn == [4, 5] and "@latecomer" in after and "@latecomer" not in first

@@ -42,8 +42,12 @@ def benchmark_report(request: Request) -> Response:
     if not web(request).backend.has_posts():
         return RedirectResponse("/benchmark", status_code=303)
     result = _shown_benchmark(request)
+    # drawn once per ranking, as the page is (routes_bench._page_context): the report of a
+    # cohort of 1,000 accounts took 2 s to draw at every click on the button
+    backend = web(request).backend
+    key = ("benchmark report", backend.benchmark_key(), result.source, id(result.leaderboard))
     return HTMLResponse(
-        render_benchmark_html(result),
+        backend.cached(key, lambda: render_benchmark_html(result)),
         headers={"content-disposition": f'attachment; filename="{_file_name(result, ".html")}"'},
     )
 
