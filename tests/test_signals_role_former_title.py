@@ -18,6 +18,7 @@ FORMER = [
 CURRENT = [
     ("Eve Moss", "Ex-recruiter, now Head of Talent Acquisition at Acme.", "recruiter"),
     ("Finn Ross", "Former teacher turned recruiter. Hiring nurses in Ohio!", "recruiter"),
+    ("Ida Lund", "Former nurse turned recruiter. Nurses across Ohio.", "recruiter"),
     ("Gil Hart", "Ex-Google recruiter. Now running my own search firm for startups.", "recruiter"),
     ("Hal Witt", "Former HR director, now an independent HR consultant.", "hr_pro"),
 ]

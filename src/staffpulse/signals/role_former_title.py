@@ -48,7 +48,9 @@ _QUALIFIER = (
 )
 _FORMER = re.compile(
     rf"\bex[\s-]+{_QUALIFIER}{_TITLE}"
-    rf"|\b(?:former|formerly\s+an?|recovering|retired|one-time|onetime)\s+(?:[\w&'-]+\s+){{0,2}}?"
+    # "former Google recruiter", not "Former teacher turned recruiter" (a recruiter now)
+    r"|\b(?:former|formerly\s+an?|recovering|retired|one-time|onetime)\s+"
+    r"(?:(?!turned\b|now\b|and\b)[\w&'-]+\s+){0,2}?"
     rf"{_TITLE}"
     rf"|\b{_TITLE}\s+turned\b",
     re.IGNORECASE,
