@@ -276,27 +276,33 @@ def _run(
         rows = account_rows(merged, shared_authors=read_shared_authors(posts_dir, wanted))
         write_accounts(rows, stage / "accounts.parquet")
         summary.accounts = len(rows)
-        read_problems = [p for shard in got.problems for p in shard]
-        summary.problems = [p.as_dict() for p in unknown] + read_problems
-        summary.notices = [n for shard in got.notices for n in shard]
-        summary.missing_files = [m for shard in got.missing for m in shard]
-        # files of a ZIP left out whole are files skipped, as those of a folder: no record lost
-        # a file the system would not let us read (or a link's gone file) lost its records:
-        # not a README left out
-        unread = sum(isinstance(problem, UnreadFile) for problem in unknown)
-        summary.files_skipped = len(unknown) - unread + sum(map(_left_out, read_problems))
-        summary.files_unread = unread
-        summary.empty_files = [
-            str(shard) for shard, none in zip(shards, got.empty, strict=True) if none
-        ]
-        # A problem may stand for many records (a file whose header makes every row unreadable).
-        summary.skipped = unread + sum(_records(p) for p in read_problems if not _left_out(p))
+        _sum_up_problems(summary, got, unknown)
         if not summary.posts:
             raise _NothingScored
         with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
             # a missing file too: what the results lack, kept with them
             for problem in summary.problems + summary.missing_files:
                 handle.write(json.dumps(problem) + "\n")
+
+
+def _sum_up_problems(summary: ScoreSummary, got: _ShardResults, unknown: list[Problem]) -> None:
+    """What the shards' reading met (problems, notices, files missing, skipped, unread or
+    empty), in input order, with ``unknown``: the files of no known format planning found."""
+    read_problems = [p for shard in got.problems for p in shard]
+    summary.problems = [p.as_dict() for p in unknown] + read_problems
+    summary.notices = [n for shard in got.notices for n in shard]
+    summary.missing_files = [m for shard in got.missing for m in shard]
+    # files of a ZIP left out whole are files skipped, as those of a folder (no record lost);
+    # a file the system would not let us read (or a link's gone file) lost its records: it is
+    # unread, not a README left out
+    unread = sum(isinstance(problem, UnreadFile) for problem in unknown)
+    summary.files_skipped = len(unknown) - unread + sum(map(_left_out, read_problems))
+    summary.files_unread = unread
+    summary.empty_files = [
+        str(shard) for shard, none in zip(got.shards, got.empty, strict=True) if none
+    ]
+    # A problem may stand for many records (a file whose header makes every row unreadable).
+    summary.skipped = unread + sum(_records(p) for p in read_problems if not _left_out(p))
 
 
 class _ShardResults:
