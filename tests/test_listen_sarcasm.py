@@ -19,6 +19,9 @@ SARCASTIC = [
     "Four-day onboarding with no laptop, what could possibly go wrong",
     "Orientation moved to a Sunday and no laptops yet. What could go wrong?",
     "Oh joy, more overtime this weekend.",
+    # praise with an eye-roll
+    "Three no-shows before 8am and the client already called twice. I love my job \U0001f612",
+    "Don't you just love it when the interviewer forgets you're coming \U0001f644",
 ]
 SINCERE = [
     "I love how supportive my team is",
@@ -38,6 +41,9 @@ SINCERE = [
     "Can't wait to start my new remote job, goodbye commute!",
     # "what could go wrong" inside a sentence is no marker
     "Write down what could go wrong before the launch, then plan for each.",
+    # an eye-roll at a grievance, with no praise, is a plain complaint
+    "Another Monday, another 6am shift \U0001f644",
+    "I love my job, best team in town \U0001f60a",
 ]
 
 

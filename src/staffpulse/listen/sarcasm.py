@@ -9,8 +9,9 @@ about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
   go wrong", "just what I needed", "nothing says ... like ...", thanks or praise handed to
   "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
   "yeah right";
-* praise ("love how", "gotta love it when", "thrilled that", "oh great", "so generous", "truly
-  the best", "living the dream") said of a workplace grievance in the same post: a mandatory
+* praise ("love how", "gotta love it when", "love my job", "thrilled that", "oh great", "so
+  generous", "truly the best", "living the dream") with an eye-roll emoji (\U0001f612, \U0001f644),
+  or said of a workplace grievance in the same post: a mandatory
   or unpaid thing, a request denied, a weekend or a Friday evening given to work, hours of
   commuting, a pay cut or a freeze, more overtime, another meeting.
 
@@ -55,6 +56,13 @@ _PRAISE_RE = re.compile(
     r"|\bliving the dream\b|\bcan['\u2019]?t wait\b",
     re.IGNORECASE,
 )
+# love said of one's job with an eye-roll: "Damn I love my job \U0001f612" (praise above counts too)
+_LOVES_RE = re.compile(
+    r"\blove (?:my|this|our) (?:job|boss|work|company|manager|team|shift|commute)\b"
+    r"|\blove (?:working|being told|mondays?)\b",
+    re.IGNORECASE,
+)
+_EYE_ROLL_RE = re.compile("[\U0001f612\U0001f644]")  # unamused face, face with rolling eyes
 # a burden put on the writer; what is only a fact of work ("overtime", "on-call", "layoffs", a
 # commute, a return to the office) is one when there is more of it ("more overtime", "another
 # layoff", "2 hours of commuting"): "I love that our company pays overtime at double rate" and
@@ -88,6 +96,8 @@ def is_sarcastic(text: str) -> bool:
     plain = URL_RE.sub(" ", text)
     if _ALONE_RE.search(plain):
         return True
+    if _EYE_ROLL_RE.search(plain) and (_PRAISE_RE.search(plain) or _LOVES_RE.search(plain)):
+        return True  # praise rolled eyes at: "Not even 9 and two fire drills. I love my job \U0001f612"
     return any(
         _PRAISE_RE.search(sentence) is not None and _names_a_grievance(sentence)
         for sentence in split_sentences(plain)
