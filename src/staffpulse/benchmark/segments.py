@@ -53,6 +53,7 @@ _ALIASES = {
     "job_board": "vendor",
     "job_boards": "vendor",
     "jobboard": "vendor",
+    "jobboards": "vendor",
     "hr_tech": "vendor",
     "recruiter": "recruiter",
     "recruiters": "recruiter",
@@ -70,12 +71,52 @@ _ALIASES = {
 _CLOSE_ENOUGH = 0.8
 
 
+# the spellings of a job board, which counts as a vendor: a cohort of them is told so once
+_JOB_BOARD_KEYS = frozenset({"job_board", "job_boards", "jobboard", "jobboards"})
+
+
+def _key(value: str) -> str:
+    """A segment as written, as the aliases spell it: "Staffing-Firm" -> "staffing_firm"."""
+    return "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def _says_job_board(value: str | None) -> bool:
+    """Whether a cohort line's segment is written as a job board ("job board", "jobboards"):
+    counted as a vendor, which the benchmark says, once."""
+    return value is not None and _key(value) in _JOB_BOARD_KEYS
+
+
+def writes_job_board(parts: list[str], record: dict[str, str] | None) -> bool:
+    """Whether a cohort line (its cells, or its record under a header) writes its segment as
+    a job board (a plain line's last words: "@acme x job board")."""
+    if record is not None:
+        return _says_job_board(record.get("segment"))
+    return any(_says_job_board(" ".join(parts[i:])) for i in range(1, len(parts)))
+
+
+def job_boards_note(lines: list[int]) -> str:
+    """Once for the file: its job boards are counted as vendors. Segment tables and claims
+    said "Vendors" of a cohort half made of job boards, which the user never heard of."""
+    shown = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
+    which = (
+        "1 account marked job board"
+        if len(lines) == 1
+        else f"{len(lines):,} accounts marked job board"
+    )
+    counted = "is" if len(lines) == 1 else "are"
+    return (
+        f"{which} (line{'s' if len(lines) > 1 else ''} {shown}) {counted} counted as "
+        f"{'a vendor' if len(lines) == 1 else 'vendors'}: the segments have no group of their "
+        "own for job boards"
+    )
+
+
 def normalize_segment(value: str | None) -> str | None:
     """The canonical segment for a user's spelling, None when blank or "no segment"; raises
     ValueError."""
     if value is None or not value.strip():
         return None
-    key = "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    key = _key(value)
     if key in _NO_SEGMENT:
         return None
     if key not in _ALIASES:
