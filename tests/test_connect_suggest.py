@@ -244,3 +244,15 @@ def test_a_mastodon_custom_emoji_is_left_out_of_the_name_shown(store: Store) -> 
     assert suggestion.display_name == "Hannah Hr"
     assert suggestion.account is not None
     assert suggestion.account.display_name == "Hannah :verified: Hr :blobcat:"  # kept as read
+
+
+def test_a_control_that_reverses_text_is_left_out_of_the_name_shown(store: Store) -> None:
+    # U+202E in a name turned the rest of the table row, the page's cell or the CSV row
+    # around ("\u202eevil" reads "live"); an emoji's joiner (U+200D) stays
+    hannah = store.find_account("hannah_hr", "x")
+    add_posts(
+        store, replace(hannah, display_name="Hannah \u202eevil\u2066 Hr \U0001f469\u200d\U0001f4bc")
+    )
+    found = rank_with_fakes(store, role="any").suggestions
+    [suggestion] = [s for s in found if s.handle == "hannah_hr"]
+    assert suggestion.display_name == "Hannah evil Hr \U0001f469\u200d\U0001f4bc"

@@ -25,6 +25,7 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -277,8 +278,7 @@ def _make_suggestions(
                 platform=walk.account.platform,
                 account_id=c.node,
                 handle=acc.handle,
-                # "Donnagen :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name
-                display_name=without_custom_emoji(acc.display_name),
+                display_name=shown_name(acc.display_name),
                 url=acc.url,
                 role=guess.role if guess else None,
                 role_score=guess.score if guess else None,
@@ -295,6 +295,18 @@ def _make_suggestions(
             )
         )
     return suggestions
+
+
+# the controls that turn the direction of the text after them ("\u202eevil" shows "live"):
+# in a name they reverse the rest of a terminal line, a table cell or a spreadsheet row
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_name(display_name: str) -> str:
+    """The display name as connect shows it: without Mastodon's custom emoji ("Donnagen
+    :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name) and without the
+    controls that turn the direction of the text after them."""
+    return without_custom_emoji(_DIRECTION_CONTROLS.sub("", display_name))
 
 
 def load_shipped_role_model() -> RoleModelLike | None:
