@@ -10,6 +10,7 @@ from staffpulse.listen.moderation import looks_hostile
 from staffpulse.listen.rank import ROLE_WEIGHTS, RankContext, rank
 from staffpulse.listen.rank_reasons import ROLE_NAMES
 from staffpulse.listen.rank_signals import ROOM_UNKNOWN, looks_spammy
+from staffpulse.listen.thread_work import ThreadWork
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import ROLES, Post
 
@@ -199,6 +200,18 @@ def test_a_sale_or_a_network_marketing_pitch_is_spam_not_a_conversation(text: st
 def test_prices_and_work_talk_are_no_sale() -> None:
     assert not looks_spammy("Minimum wage here is only $7.25, how do you staff night shifts?")
     assert not looks_spammy("We place the uniform order now and the new temps start Monday")
+
+
+def test_a_question_to_the_firm_is_never_left_out_as_not_about_work() -> None:
+    asked = conv("to-firm", text="@acme_temps is the Dayton office open on Saturday?")
+    other = conv("to-other", text="@bigbrand is the Dayton store open on Saturday?")
+    off = ThreadWork(judged=1, relevant=0, opening_work=False)
+    ctx = RankContext(
+        now=NOW, threads={"to-firm": off, "to-other": off}, firm_handles={"acme_temps"}
+    )
+    firm, brand = rank([asked, other], ctx)
+    assert firm.left_out is None
+    assert brand.left_out == "off_work"
 
 
 def test_every_role_has_a_name_and_a_weight() -> None:

@@ -286,8 +286,10 @@ def _spammy(opening: Post, texts: Counter[str]) -> bool:
 
 
 def _off_work(conv: Conversation, ctx: RankContext) -> bool:
+    """Not about work by the thread's words, and not addressed to the firm: "@acme is the
+    Dayton office open Saturday?" is the firm's own to answer, whatever words it uses."""
     work = ctx.threads.get(conv.id)
-    return work is not None and work.off_work
+    return work is not None and work.off_work and not _asks_firm(conv, ctx)
 
 
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
