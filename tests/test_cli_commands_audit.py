@@ -199,7 +199,9 @@ def test_an_empty_store_says_to_import_not_to_fix_a_cohort_file(tmp_path: Path) 
     refused = invoke("benchmark", "--db", tmp_path / "test.db")
     said = " ".join(refused.output.split())
     assert refused.exit_code == 65 and "the store has no account with posts yet" in said
-    assert "staffpulse import FILE_OR_FOLDER" in said and "cohort file" not in said
+    # on the store given: the hint's commands name its --db
+    on = f"staffpulse --db {tmp_path / 'test.db'}"
+    assert f"{on} import FILE_OR_FOLDER" in said and "cohort file" not in said
     assert "Traceback" not in said
 
 
@@ -260,7 +262,8 @@ def test_an_account_without_posts_is_refused_with_what_to_do(tmp_path: Path) -> 
     refused = invoke("audit", "quiet", "--db", db)
     assert refused.exit_code == 66  # as an unknown account or an empty --since window
     assert "no posts of @Quiet in the store" in refused.output
-    assert "staffpulse import FILE" in refused.output and "Traceback" not in refused.output
+    said = " ".join(refused.output.split())
+    assert f"staffpulse --db {db} import FILE" in said and "Traceback" not in said
 
 
 def _thread_feed(handle: str, to_self: int, to_others: int) -> FeedBuilder:
@@ -338,8 +341,8 @@ def test_an_anonymized_twcs_customer_is_sent_to_the_brand_not_to_import(tmp_path
         " there is no account behind it"
     ) in said
     assert (
-        "What to do: choose the brand it wrote to instead, @AcmeSupport (staffpulse accounts"
-        " lists every stored account)"
+        "What to do: choose the brand it wrote to instead, @AcmeSupport (staffpulse --db"
+        f" {tmp_path / 's.db'} accounts lists every stored account)"
     ) in said
     assert "import its posts first" not in said and "Traceback" not in said
 
@@ -369,7 +372,8 @@ def test_a_file_of_posts_given_as_the_cohort_is_sent_to_import(tmp_path: Path) -
         f"Error: {posts} looks like data to import (twarc2 / X API v2 JSON), not a cohort file"
     ) in said
     assert (
-        f"What to do: import it first (staffpulse import {posts}), then run staffpulse benchmark"
+        f"What to do: import it first (staffpulse --db {tmp_path / 's.db'} import {posts}), then"
+        f" run staffpulse --db {tmp_path / 's.db'} benchmark"
         " with a cohort file of handles (handle,platform,segment), or without one to rank the"
         " store's accounts"
     ) in said

@@ -135,7 +135,9 @@ def test_fetch_x_checks_arguments_before_estimate_and_requests(
     _x_config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
     result = CliRunner().invoke(app, ["fetch", "x", *args, "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 65, result.output
-    assert expected in result.stderr and "What to do:" in result.stderr
+    # a hint's command names the store given: "staffpulse fetch ..." runs on that --db
+    said = result.stderr.replace(f"staffpulse --db {tmp_path / 'd.db'} ", "staffpulse ")
+    assert expected in said and "What to do:" in result.stderr
     assert "Estimated cost" not in result.stderr and seen == []
 
 

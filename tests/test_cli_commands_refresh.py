@@ -279,7 +279,7 @@ def test_an_empty_store_says_what_to_give(tmp_path: Path) -> None:
     result = runner.invoke(app, ["refresh", "--db", str(tmp_path / "new.db")])
     assert result.exit_code == 65
     assert "no account in the store was fetched live before" in result.stderr
-    assert "staffpulse refresh cohort.csv" in result.stderr
+    assert f"staffpulse --db {tmp_path / 'new.db'} refresh cohort.csv" in result.stderr
 
 
 def test_a_bad_cohort_file_names_the_file_and_its_lines(served: Path, tmp_path: Path) -> None:

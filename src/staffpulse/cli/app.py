@@ -41,6 +41,7 @@ from staffpulse.cli.json_output import (
     send_stdout_nowhere,
     start_json_run,
 )
+from staffpulse.cli.program import on_store_in
 from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
     say_where_root_options_go,
@@ -227,11 +228,11 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
         # masked too: an unexpected error's own text (a library's) may quote a request
         sys.stderr.write(hide_secrets(traceback.format_exc()))
     err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
-    if exc.hint:
-        err_console.print(
-            f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
-        )
-    print_json_error(exc.message, exc.hint, exc.exit_code)
+    # "or run: staffpulse accounts" named the default store to a user of --db client.db
+    hint = on_store_in(exc.hint, ctx.obj.get("db_used") if ctx.obj else None)
+    if hint:
+        err_console.print(f"[yellow]What to do:[/] {escape(hint)}", highlight=False, soft_wrap=True)
+    print_json_error(exc.message, hint, exc.exit_code)
     raise typer.Exit(exc.exit_code) from None
 
 

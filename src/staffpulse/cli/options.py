@@ -14,6 +14,15 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
     command (``staffpulse --db FILE stats``, ``staffpulse inbox --db FILE dismiss ID``), else ``STAFFPULSE_DB``, else None (the default
     store). The root's ``--db`` travels in the context, not in the environment, so one run
     leaves nothing behind for the next (tests run many in one process)."""
+    chosen = _given_db(ctx, param, value)
+    root = ctx.find_root().obj
+    if chosen is not None and isinstance(root, dict):
+        root["db_used"] = chosen  # for the error boundary's hints (program.on_store_in)
+    return chosen if chosen is not None else value  # else from STAFFPULSE_DB, or None
+
+
+def _given_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
+    """The ``--db`` typed on the command line, wherever it was typed, or None."""
     source = ctx.get_parameter_source(param.name or "db")
     if source is not None and source.name == "COMMANDLINE":
         return value
@@ -27,9 +36,7 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
         group = group.parent
     root = ctx.find_root().obj
     given_first = root.get("db") if isinstance(root, dict) else None
-    if given_first:
-        return Path(given_first)
-    return value  # from STAFFPULSE_DB, or None
+    return Path(given_first) if given_first else None
 
 
 DbOption = Annotated[

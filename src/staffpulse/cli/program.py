@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import sys
@@ -27,3 +28,20 @@ def on_store(db: Path | None, command: str) -> str:
     """``command`` as the user runs it on the store ``db``: a hint that left out a store
     given with --db sent the user to the default store, which may not exist."""
     return f"{command_name()}{db_option(db)} {command}"
+
+
+# the commands that work on a store, as hints name them ("or run: staffpulse accounts")
+_STORE_COMMAND = re.compile(
+    r"\bstaffpulse (?=(?:accounts|import|stats|audit|benchmark|inbox|connect|fetch|refresh"
+    r"|add-handles|listen|serve)\b)"
+)
+
+
+def on_store_in(text: str | None, db: Path | None) -> str | None:
+    """``text`` (a hint) with the staffpulse commands it names run on the store ``db``, given
+    with --db: the library words its hints for the default store. A hint that names a --db
+    already (the store's own path) is left as it is."""
+    if not text or db is None or "--db" in text:
+        return text
+    start = f"staffpulse{db_option(db)} "
+    return _STORE_COMMAND.sub(lambda _found: start, text)

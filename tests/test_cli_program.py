@@ -1,0 +1,58 @@
+"""The commands hints print to copy (cli/program.py) run on the store the user named: the
+library words its hints for the default store, and "or run: staffpulse accounts" after
+"audit nosuch --db client.db" listed another store's accounts, or none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.cli.program import on_store_in
+from staffpulse.models import Account
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+runner = CliRunner()
+
+
+def _client_store(tmp_path: Path) -> Path:
+    db = tmp_path / "client stores" / "acme.db"
+    with open_store(db) as store:
+        store.upsert([Account(platform="x", id="1", handle="acmehires")], provenance("t", "f"))
+    return db
+
+
+def test_an_error_hint_names_the_store_given_with_db(tmp_path: Path) -> None:
+    db = _client_store(tmp_path)
+    quoted = f"'{db}'"  # a folder with a space: quoted, to run as printed
+    for args in (
+        ["audit", "nobodyhere", "--db", str(db)],
+        ["--db", str(db), "audit", "nobodyhere"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 66
+        said = " ".join(result.stderr.split())
+        assert f"import its posts first (staffpulse --db {quoted} import FILE)" in said
+        assert f"or run: staffpulse --db {quoted} accounts" in said
+    data = json.loads(runner.invoke(app, ["audit", "nobodyhere", "--db", str(db), "--json"]).stdout)
+    assert data["error"]["hint"].endswith(f"or run: staffpulse --db {quoted} accounts")
+    listed = runner.invoke(app, ["--db", str(db), "accounts"])
+    assert listed.exit_code == 0 and "acmehires" in listed.stdout
+
+
+def test_a_store_from_the_environment_or_a_hint_naming_one_is_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    db = _client_store(tmp_path)
+    result = runner.invoke(app, ["audit", "nobodyhere"], env={"STAFFPULSE_DB": str(db)})
+    assert result.exit_code == 66
+    assert "or run: staffpulse accounts" in result.stderr  # the variable holds for that run too
+    named = (
+        "check the --db path, or import something into it first: staffpulse import FILE --db a.db"
+    )
+    assert on_store_in(named, Path("b.db")) == named
+    assert on_store_in("run staffpulse demo first", Path("b.db")) == "run staffpulse demo first"
+    assert on_store_in(None, Path("b.db")) is None
