@@ -300,13 +300,17 @@ def _make_suggestions(
 # the controls that turn the direction of the text after them ("\u202eevil" shows "live"):
 # in a name they reverse the rest of a terminal line, a table cell or a spreadsheet row
 _DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# a terminal's control characters (ESC, BEL, …): a CSV printed with cat would run them
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def shown_name(display_name: str) -> str:
     """The display name as connect shows it: without Mastodon's custom emoji ("Donnagen
-    :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name) and without the
-    controls that turn the direction of the text after them."""
-    return without_custom_emoji(_DIRECTION_CONTROLS.sub("", display_name))
+    :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name), without the
+    controls that turn the direction of the text after them and without control characters
+    (read as spaces)."""
+    name = _CONTROL_CHARACTERS.sub(" ", _DIRECTION_CONTROLS.sub("", display_name))
+    return without_custom_emoji(name)
 
 
 def load_shipped_role_model() -> RoleModelLike | None:
