@@ -360,6 +360,17 @@ def test_someone_elses_step_advice_or_a_step_gone_by_gets_no_luck_wished(text: s
     assert "wish them luck" not in suggest_angle(text, {}, None, 0)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking for a new job in accounting, any recruiters here?",
+        "Trying to find a new role in logistics. Where do you look?",
+    ],
+)
+def test_a_new_job_sought_is_no_career_news_to_congratulate(text: str) -> None:
+    assert "congratulate" not in suggest_angle(text, {"question": True}, None, 0)
+
+
 def test_a_job_refused_for_a_pregnancy_is_no_joke_even_when_said_as_one() -> None:
     text = "Love being told I wouldn't have been hired if the manager knew I was pregnant lol"
     angle = suggest_angle(text, {}, None, 0, humor=0.95)

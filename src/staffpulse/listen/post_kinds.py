@@ -11,9 +11,15 @@ from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 
 # news of one's own career: a new job, a last day, a promotion, a retirement
+# a new job sought is no news: "Looking for a new job in accounting, any recruiters here?"
+_SOUGHT = "".join(
+    rf"(?<!{verb} a )"
+    for verb in ("looking for", "look for", "searching for", "find", "need", "want", "get", "land")
+)
 _CAREER_NEWS_RE = re.compile(
-    r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|\bnew (year, new )?(job|career|role|"
-    r"position|chapter)\b|\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
+    r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|"
+    rf"{_SOUGHT}\bnew (year, new )?(job|career|role|position|chapter)\b|"
+    r"\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
     r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bretir(ed|ing|ement)\b|"
     # a promotion won, not one withheld ("I'm off the promotion list")
     r"\b(got|earned|received|landed|accepted|celebrating) (a |my |the |her |his |our )?"
