@@ -145,7 +145,9 @@ class _Collector:
         raw_filename = options.get(b"filename")
         if raw_filename is None:
             return
-        self.filename = raw_filename.decode("utf-8", "replace")
+        # a browser sends a quote in a file name as %22 (the HTML standard's escape of the
+        # form's encoding): the page said 'Import of Client %22A%22.csv' for Client "A".csv
+        self.filename = raw_filename.decode("utf-8", "replace").replace("%22", '"')
         if not self.filename:
             return  # an empty file input
         self.before_file(self.result.fields)
