@@ -365,3 +365,16 @@ def test_one_job_ad_among_a_few_posts_is_said_in_the_singular() -> None:
     advice = first_advice(feed, "mix")
     assert advice.startswith("1 of your 2 original posts is a job ad (50%). Alternate")
     assert advice.headline == "Post fewer job ads: 1 of 2 original posts is a job ad (50%)"
+
+
+def test_a_few_original_posts_are_called_rough_in_english_only_beside_others() -> None:
+    # a feed all in English read "only 3 original posts in English in the window", as if
+    # some were not
+    feed = FeedBuilder("rosa")
+    feed.chat(3)
+    assert "only 3 original posts in the window: the share is rough" in (
+        audit_feed(feed).pillars["mix"].notes
+    )
+    feed.post("Wir haben heute unser Sommerfest im Lager gefeiert, danke an alle!", lang="de")
+    notes = audit_feed(feed).pillars["mix"].notes
+    assert "only 3 original posts in English in the window: the share is rough" in notes

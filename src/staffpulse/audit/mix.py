@@ -246,10 +246,12 @@ def _mix_notes(
     if n == 0 and not unreadable:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
     elif 0 < n < int(settings["min_posts"]) and not unreadable:
-        # a pillar not scored for its language has no share to call rough
+        # a pillar not scored for its language has no share to call rough; "in English" only
+        # beside posts left out for their language ("only 9 original posts in English" of a
+        # feed all in English hinted at posts that are not)
+        which = " read" if ads_read.any() else " in English" if not_read else ""
         notes.append(
-            f"only {count_of(n, 'original post')} {'read' if ads_read.any() else 'in English'} "
-            "in the window: the share is rough"
+            f"only {count_of(n, 'original post')}{which} in the window: the share is rough"
         )
     return notes
 
