@@ -12,7 +12,6 @@ from staffpulse.audit.conversation_rules import (
     read_exchange,
     read_talk,
     shared_author,
-    shares_own_post,
     talks_with,
 )
 from staffpulse.models import Post
@@ -82,6 +81,5 @@ def test_one_look_up_of_the_shared_author_reads_as_the_three_rules_do() -> None:
         targets = talks_with(x, ME, refs)
         assert talk.targets == targets, post.text
         assert talk.shares == is_share(x, targets, bool(shared_author(x, ME, refs))), post.text
-        assert talk.shares_own == shares_own_post(x, ME, refs), post.text
     own = [read_talk(read_exchange(p), ME, refs).shares_own for p in posts]
     assert own == [False, False, True, True, False, False]

@@ -97,13 +97,6 @@ def shared_author(
     return frozenset({author}) - me if author else frozenset()
 
 
-def shares_own_post(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> bool:
-    """A repost or quote of the account's own post: no share of another's, yet counted among
-    the header's reposts and quotes, so the figures say how many they leave out."""
-    author = _shared_handle(exchange, ref_authors)
-    return author is not None and author in me
-
-
 def _shared_handle(exchange: Exchange, ref_authors: Mapping[str, str]) -> str | None:
     """The handle (lower case) of the author of the post a repost or quote shares, when known:
     from ``ref_authors`` first, then the post's own naming of the author."""
@@ -144,12 +137,14 @@ class Talk:
 
     targets: frozenset[str]  # as :func:`talks_with`
     shares: bool  # a repost or quote of another account's post (:func:`is_share`)
-    shares_own: bool  # a repost or quote of the account's own post (:func:`shares_own_post`)
+    # a repost or quote of the account's own post: no share of another's, yet counted among
+    # the header's reposts and quotes, so the figures say how many they leave out
+    shares_own: bool
 
 
 def read_talk(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> Talk:
-    """:func:`talks_with`, :func:`is_share` and :func:`shares_own_post` of one post: each
-    looked the shared post's author up again, three times a post of a benchmark's cohort."""
+    """:func:`talks_with`, :func:`is_share` and whether it shares the account's own post, of
+    one post: the shared post's author looked up once, not three times a post of a cohort."""
     author = _shared_handle(exchange, ref_authors)
     others = frozenset({author}) - me if author else frozenset()
     targets = _talks_with(exchange, me, others)
