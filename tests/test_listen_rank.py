@@ -214,6 +214,22 @@ def test_a_question_to_the_firm_is_never_left_out_as_not_about_work() -> None:
     assert brand.left_out == "off_work"
 
 
+def test_a_rant_in_a_questions_form_is_not_said_to_ask_nor_scored_as_a_question() -> None:
+    rant = conv(
+        "rant",
+        text="we bill you every month and ur telling me you cant staff one shift?",
+        replies=0,
+    )
+    asked = conv(
+        "asked", text="How do you staff a night shift when two temps call in sick?", replies=0
+    )
+    by_id = {r.conversation.id: r for r in rank([rant, asked], RankContext(now=NOW))}
+    assert "asks a question" not in by_id["rant"].reasons
+    assert "no replies yet" in by_id["rant"].reasons
+    assert "asks a question" in by_id["asked"].reasons
+    assert by_id["rant"].components["question"] == 0.0 < by_id["asked"].components["question"]
+
+
 def test_every_role_has_a_name_and_a_weight() -> None:
     assert set(ROLE_NAMES) == set(ROLE_WEIGHTS) == set(ROLES)
 

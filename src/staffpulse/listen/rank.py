@@ -35,6 +35,7 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate, mourns
+from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_reasons import explain
 from staffpulse.listen.rank_signals import (
@@ -238,8 +239,9 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
 def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
     """1 for a question to the room on work; half for one that names work only in passing
     ("can we get more of her?" under "the best job title on TV"); 0 for a question aimed
-    at one account: it is asked of that account, not of the room."""
-    if not question or aimed_at is not None:
+    at one account: it is asked of that account, not of the room; 0 for a rant in a
+    question's form ("ur telling me you cant hire better profs?"): it asks for no answer."""
+    if not question or aimed_at is not None or asks_nothing(text):
         return 0.0
     return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK
 
