@@ -278,14 +278,19 @@ def test_a_run_with_no_fetch_says_how_to_fetch_the_handles_later(db: Path, tmp_p
     result = runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "Not fetched (--no-fetch): 2 handles" in result.stdout
-    assert "staffpulse add-handles --retry" in result.stdout
+    # the commands name the store given, and run as printed: alone they read the default one
+    again = f"staffpulse --db {db} add-handles"
+    said = " ".join(result.stdout.split())
+    assert f"Run {again} --retry to fetch them; {again} --list shows them." in said
     listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
     # the words of the cell, wherever the table wraps it
     assert "--retry fetches it" in " ".join(listed.output.replace("│", " ").split())
     one = tmp_path / "one.txt"
     one.write_text("another.bsky.social\n", encoding="utf-8")
     single = runner.invoke(app, ["add-handles", str(one), "--no-fetch", "--db", str(db)])
-    assert "1 handle. Run staffpulse add-handles --retry to fetch it;" in single.stdout
+    assert f"1 handle. Run {again} --retry to fetch it;" in " ".join(single.stdout.split())
+    shown = runner.invoke(app, f"{again} --list".split()[1:])
+    assert shown.exit_code == 0 and "another.bsky.social" in shown.stdout
 
 
 def test_a_moved_mastodon_account_is_said_after_the_summary_and_in_the_json(

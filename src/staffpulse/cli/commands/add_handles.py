@@ -15,7 +15,7 @@ from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problem, print_problems
-from staffpulse.cli.program import command_name, db_option
+from staffpulse.cli.program import command_name, db_option, on_store
 from staffpulse.connect.handles import (
     AddReport,
     HandleEntry,
@@ -84,9 +84,11 @@ def add_handles_command(
     if as_json:
         print_json(run.as_dict())
     else:
-        _print_handles_run(run, retried=retry)
+        # the commands to type next name the store given: alone, they read the default one
+        again = on_store(db, "add-handles")
+        _print_handles_run(run, again, retried=retry)
         if no_fetch:
-            _print_stored_for_later(report)
+            _print_stored_for_later(report, again)
     if files and read.problems and not entries:
         raise typer.Exit(1)
 
@@ -140,9 +142,9 @@ class _HandleProgress:
             )
 
 
-def _print_handles_run(run: HandlesRun, *, retried: bool = False) -> None:
+def _print_handles_run(run: HandlesRun, again: str, *, retried: bool = False) -> None:
     """The run summed up in a line, what waits for a token or a service, and the pending
-    handles when asked for."""
+    handles when asked for; ``again`` is the add-handles command on this store."""
     report, problems = run.report, run.read.problems
     if report.outcomes:
         console.print(_handles_summary(run), highlight=False, soft_wrap=True)
@@ -159,7 +161,7 @@ def _print_handles_run(run: HandlesRun, *, retried: bool = False) -> None:
     for note in report.notes:
         err_console.print(f"[yellow]{escape(note)}[/]", highlight=False, soft_wrap=True)
     _print_waiting_for_credentials(report.waiting_for_credentials)
-    _print_not_tried(report)
+    _print_not_tried(report, again)
     if run.pending is not None:
         _print_pending(run.pending)
 
@@ -180,21 +182,21 @@ def _handles_summary(run: HandlesRun) -> str:
     return f"Handles: {'; '.join(parts)}.{tail}"
 
 
-def _print_stored_for_later(report: AddReport) -> None:
+def _print_stored_for_later(report: AddReport, again: str) -> None:
     """What to type next after ``--no-fetch``: the run stored the handles and fetched none,
     and "2 pending" alone left people wondering whether anything would fetch them."""
     waiting = sum(1 for o in report.outcomes if o.handle.status == "pending")
     them = "it" if waiting == 1 else "them"
     if waiting:
         console.print(
-            f"Not fetched (--no-fetch): {count_of(waiting, 'handle')}. Run staffpulse "
-            f"add-handles --retry to fetch {them}; staffpulse add-handles --list shows {them}.",
+            f"Not fetched (--no-fetch): {count_of(waiting, 'handle')}. Run {escape(again)} "
+            f"--retry to fetch {them}; {escape(again)} --list shows {them}.",
             highlight=False,
             soft_wrap=True,
         )
 
 
-def _print_not_tried(report: AddReport) -> None:
+def _print_not_tried(report: AddReport, again: str) -> None:
     """The handles whose service could not be reached, by service, and how to try again."""
     not_tried = [u for u in report.unreachable if u.skipped]
     if not not_tried:
@@ -202,8 +204,7 @@ def _print_not_tried(report: AddReport) -> None:
     where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
     console.print(
         f"Not tried: {count_of(sum(u.skipped for u in not_tried), 'handle')} whose service "
-        f"could not be reached ({escape(where)}). Run staffpulse add-handles --retry once back "
-        "online.",
+        f"could not be reached ({escape(where)}). Run {escape(again)} --retry once back online.",
         highlight=False,
         soft_wrap=True,
     )
