@@ -29,6 +29,11 @@ from staffpulse.listen.partisan import names_politics
         "Donald Trump Jr. spoke at the career fair",
         # the verb beside the words of his office is still about him
         "Skills trump degrees, says the president in a speech",
+        # a party by its handle, or a side taken with it
+        "@UKLabour what did you do about agency pay?",
+        "@JeremyCorbyn4PM will you back the nurses' pay claim?",
+        "Minimum wage up again and the Labour hypocrisy on it is unreal",
+        "I used to vote Labour, not after this wage bill",
     ],
 )
 def test_a_politician_or_party_named_takes_sides(text: str) -> None:
@@ -55,6 +60,9 @@ def test_a_politician_or_party_named_takes_sides(text: str) -> None:
         "Culture, not perks, trumps everything when you retain nurses",
         "Does a referral trump a cover letter?",
         "He was let go on trumped-up charges of lateness",
+        # labour as work, not the party
+        "Labour costs are up 8% at our depots this year",
+        "Agency labour is how we cover the Christmas peak",
     ],
 )
 def test_the_verb_and_the_trumpet_are_no_politics(text: str) -> None:
