@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from staffpulse.sources.json_entries import entry_lines
 from staffpulse.sources.json_list_stream import split_list
 
 OUTBOX = {
@@ -54,3 +55,14 @@ def test_a_list_of_strings_and_an_empty_list() -> None:
 )
 def test_what_it_cannot_split_is_left_to_the_whole_parse(data: bytes) -> None:
     assert split_list(data, "orderedItems") is None
+
+
+def test_each_entry_is_told_on_the_line_it_starts_on() -> None:
+    # where an activity that cannot be read, or one found again, is named to the user
+    text = json.dumps(OUTBOX, indent=2)
+    opening = [n for n, line in enumerate(text.splitlines(), 1) if line == "    {"]
+    split = split_list(text.encode(), "orderedItems")
+    assert split is not None
+    assert split[1].lines() == opening == entry_lines(text) and len(opening) == 2
+    one_line = split_list(json.dumps(OUTBOX).encode(), "orderedItems")
+    assert one_line is not None and one_line[1].lines() == [1, 1]

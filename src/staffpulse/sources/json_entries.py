@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import orjson
+
+from staffpulse.sources.json_list_stream import lines_at
 
 # The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
 # Mastodon's context and search, the data of an X API v2 page.
@@ -69,15 +72,8 @@ def count_entries(text: str) -> int:
 
 def entry_lines(text: str) -> list[int]:
     """The line each entry :func:`count_entries` counts starts on, in order."""
-    found: list[int] = []
-    line = 1
-    at = 0
-    for begins, start, _ in _entry_bounds(text):
-        if begins:
-            line += text.count("\n", at, start)
-            at = start
-            found.append(line)
-    return found
+    starts = (start for begins, start, _ in _entry_bounds(text) if begins)
+    return lines_at(partial(text.count, "\n"), starts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ numbers) gives None: the caller parses it whole, as before, and tells what is wr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any, overload
 
 import orjson
@@ -54,14 +55,20 @@ class LazyEntries(Sequence[Any]):
     def lines(self) -> list[int]:
         """The line each entry starts on in the document: where a fault in one, or an entry
         found again, is told."""
-        found: list[int] = []
-        line = 1
-        at = 0
-        for start, _end in self._bounds:
-            line += self._data.count(b"\n", at, start)
-            at = start
-            found.append(line)
-        return found
+        return lines_at(partial(self._data.count, b"\n"), (start for start, _ in self._bounds))
+
+
+def lines_at(newlines: Callable[[int, int], int], starts: Iterable[int]) -> list[int]:
+    """The line (from 1) each of the offsets ``starts``, in order, stands on in a document;
+    ``newlines(a, b)`` counts its line breaks between two offsets (``text.count("\\n", a, b)``),
+    so the document is scanned once, whether it is text or bytes."""
+    found: list[int] = []
+    line, at = 1, 0
+    for start in starts:
+        line += newlines(at, start)
+        at = start
+        found.append(line)
+    return found
 
 
 def _bounds(data: bytes, key: bytes) -> tuple[int, int, list[tuple[int, int]]] | None:
