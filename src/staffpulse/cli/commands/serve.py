@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import DbOption
 from staffpulse.errors import InputError
 
@@ -46,6 +48,16 @@ def serve_command(
         )
     if cohort is not None and not cohort.is_file():
         raise InputError(f"{cohort}: no such cohort file", hint="check the path")
+    if db is not None and not db.expanduser().exists():
+        # the dashboard makes the store it is given: a mistyped --db showed an empty
+        # dashboard, and left a stray store behind, without a word
+        make_console(stderr=True).print(
+            f"[yellow]note[/] no store at {escape(str(db))} yet: the dashboard starts a new,"
+            " empty one there (its Import page fills it). Stop it with Ctrl-C and check --db"
+            " if you meant a store you already have.",
+            highlight=False,
+            soft_wrap=True,
+        )
     serve_app(
         db or default_db_path(),
         host,
