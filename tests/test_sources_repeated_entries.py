@@ -64,3 +64,49 @@ def test_a_feed_holding_each_entry_once_is_told_nothing(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     path.write_text(json.dumps({"feed": [_feed_item("b1"), _feed_item("b2")]}))
     assert _notes(path) == (2, [])
+
+
+def _tweet(number: int) -> dict[str, object]:
+    return {
+        "id": f"16000000000000000{number:02d}",
+        "author_id": "10",
+        "text": f"Night shift {number}: we are hiring packers",
+        "created_at": CREATED,
+        "edit_history_tweet_ids": [f"16000000000000000{number:02d}"],
+    }
+
+
+def test_a_tweet_twice_in_one_twarc2_page_line_is_told_on_its_line(tmp_path: Path) -> None:
+    """A page is stored as one record: its tweets found again in it were not told."""
+    users = {"users": [{"id": "10", "username": "acmestaff", "name": "Acme"}]}
+    pages = [
+        {"data": [_tweet(1), _tweet(2)], "includes": {**users, "tweets": [_tweet(1)]}},
+        {"data": [_tweet(3), _tweet(4), _tweet(3), _tweet(4)], "includes": users},
+    ]
+    path = tmp_path / "search.jsonl"
+    path.write_text("".join(json.dumps(page) + "\n" for page in pages), encoding="utf-8")
+    posts, notes = _notes(path)
+    # the tweet of the first page's includes is how pages work: not a repeat
+    assert (posts, notes) == (
+        4,
+        [
+            told_repeats(2, "twice in the page on line 2").replace(
+                "Check that the file holds each entry once (a file joined with itself, or a"
+                " download saved twice into it)",
+                "A page holds an entry twice when its request named it twice (ids to look up,"
+                " with repeats) or when pages were merged or edited by hand",
+            )
+        ],
+    )
+
+
+def test_a_status_twice_in_one_mastodon_page_line_is_told(tmp_path: Path) -> None:
+    statuses = json.loads((FIXTURES / "account_statuses.json").read_text(encoding="utf-8"))
+    path = tmp_path / "timeline.jsonl"
+    lines = [json.dumps(statuses), json.dumps([statuses[0], statuses[0]])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    once = tmp_path / "once.jsonl"
+    once.write_text(lines[0] + "\n", encoding="utf-8")
+    posts, notes = _notes(path)
+    assert posts == _notes(once)[0] and len(notes) == 1
+    assert "1 entry repeats an earlier one exactly (twice in the page on line 2)" in notes[0]

@@ -5,7 +5,9 @@ Their posts are stored once and nothing is lost, but the user learns that the fi
 entries than posts, in the words of :func:`told_repeats`. The lines of a file read a line at a
 time (JSON Lines, an outbox's activities) are compared as they are stored
 (:mod:`staffpulse.ingest_repeats`); the entries of one saved JSON document (a Bluesky feed, a
-Mastodon timeline), stored as one response, are compared here (:func:`repeats_in_document`).
+Mastodon timeline), stored as one response, are compared here (:func:`repeats_in_document`),
+and so are those of one page on a line of a JSON Lines file: a twarc2 page's tweets, a
+Bluesky feed, a Mastodon timeline (:class:`RepeatsInPages`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ CHECK_FILE = (
     "Check that the file holds each entry once (a file joined with itself, or a download saved"
     " twice into it)"
 )
+# An API page holds an entry twice when its request named it twice (a lookup of ids with
+# repeats), or when pages were joined by hand
+CHECK_PAGE = (
+    "A page holds an entry twice when its request named it twice (ids to look up, with"
+    " repeats) or when pages were merged or edited by hand"
+)
 CHECK_FILES = (
     "Check that its files hold each entry once (a part saved twice, or joined with another)"
 )
@@ -37,6 +45,38 @@ def told_repeats(extra: int, where: str, check: str = CHECK_FILE) -> str:
         f" ({where}): the posts and accounts in {'it' if one else 'them'} were imported"
         f" once, nothing is lost. {check}"
     )
+
+
+def _digest(entry: Any) -> bytes:
+    text = payload_text(entry).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).digest()
+
+
+class RepeatsInPages:
+    """The entries of a page (a line of a JSON Lines file of API responses: a twarc2 page's
+    tweets, a Bluesky feed, a Mastodon timeline) found again, exactly, in the same page: a
+    page is stored as one record, so the lines compared as they are stored never see them.
+    Counted over a file (:meth:`add` each page), told once (:meth:`note`)."""
+
+    def __init__(self) -> None:
+        self.extra = 0
+        self.first: int | None = None  # the line of the first page that repeats an entry
+
+    def add(self, page: Any, line: int | None) -> None:
+        seen: set[bytes] = set()
+        for entry in _entries(page):
+            digest = _digest(entry)
+            if digest in seen:
+                self.extra += 1
+                if self.first is None:
+                    self.first = line or 1
+            seen.add(digest)
+
+    def note(self) -> str | None:
+        """What the file is told of its pages' repeated entries; None if none repeats."""
+        if not self.extra:
+            return None
+        return told_repeats(self.extra, f"twice in the page on line {self.first:,}", CHECK_PAGE)
 
 
 def _entries(payload: Any) -> Iterator[Any]:
@@ -59,8 +99,7 @@ def repeats_in_document(path: Path, payload: Any) -> str | None:
     extra = 0
     first: tuple[int, int] | None = None  # the earliest repeat: (its original, itself)
     for number, entry in enumerate(_entries(payload)):
-        text = payload_text(entry).encode("utf-8", "surrogatepass")
-        earlier = seen.setdefault(hashlib.blake2b(text, digest_size=16).digest(), number)
+        earlier = seen.setdefault(_digest(entry), number)
         if earlier != number:
             extra += 1
             first = first or (earlier, number)

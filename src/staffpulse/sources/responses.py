@@ -27,7 +27,7 @@ from staffpulse.sources.jsonio import (
     with_line_advice,
 )
 from staffpulse.sources.observed import observed_by_newest_post
-from staffpulse.sources.repeated_entries import repeats_in_document
+from staffpulse.sources.repeated_entries import RepeatsInPages, repeats_in_document
 from staffpulse.store.core import Record
 
 Row = Account | Post | Follow
@@ -104,6 +104,7 @@ def rows_of_responses(
     :class:`Notice` for the exceptions in ``told`` (a record of another kind, not a fault);
     posts without a date (``date_field``) are told once at the end."""
     undated = Undated(date_field)
+    pages = RepeatsInPages()  # a post twice in one page of a JSON Lines file
     for found in read_responses(path):
         if isinstance(found, Problem):
             yield found
@@ -127,8 +128,12 @@ def rows_of_responses(
         # a whole document is stored as one response: its entries found again are told here
         if line is None and (repeats := repeats_in_document(path, payload)) is not None:
             yield Notice(str(path), repeats)
+        elif line is not None:
+            pages.add(payload, line)
     if (notice := undated.notice(path)) is not None:
         yield notice
+    if (repeated := pages.note()) is not None:
+        yield Notice(str(path), repeated)
 
 
 def unread_line(path: Path, number: int, exc: Exception) -> Problem:

@@ -46,6 +46,7 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
+from staffpulse.sources.repeated_entries import RepeatsInPages
 from staffpulse.sources.responses import unread_line
 from staffpulse.sources.x_api_errors import ApiErrors
 from staffpulse.sources.x_ids import quoted_author_first
@@ -213,6 +214,7 @@ class Twarc2:
 
     def read(self, path: Path) -> Iterator[Item]:
         edits, gaps, told = EditTracker(), FieldGaps(), ApiErrors()
+        repeats = RepeatsInPages()  # a tweet twice in one page: stored once, told
         if not is_json_lines(path):
             # one response, or several pretty-printed ones one after another
             for found in read_documents(path):
@@ -220,7 +222,7 @@ class Twarc2:
                     gaps.includes_lost |= found.part == "includes"
                     yield Problem(str(path), found.line, str(found), found.records)
                 else:
-                    yield from self._object(found[1], path, found[0], edits, gaps, told)
+                    yield from self._object(found[1], path, found[0], edits, gaps, told, repeats)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
@@ -230,9 +232,9 @@ class Twarc2:
                 if isinstance(obj, Exception):  # a page: its posts counted as lost
                     yield unread_line(path, number, obj)
                     continue
-                yield from self._object(obj, path, number, edits, gaps, told)
+                yield from self._object(obj, path, number, edits, gaps, told, repeats)
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
-        for message in [*gaps.messages(), told.message()]:
+        for message in [*gaps.messages(), told.message(), repeats.note()]:
             if message:
                 yield Notice(str(path), message)
 
@@ -244,17 +246,19 @@ class Twarc2:
         edits: EditTracker,
         gaps: FieldGaps,
         told: ApiErrors,
+        repeats: RepeatsInPages,
     ) -> Iterator[Item]:
         if isinstance(obj, list) and any(isinstance(item, dict) for item in obj):
             # a list of pages, flattened tweets or users (``jq -s``, a tweepy dump), as a file
             # or a line: each read as it would be on a line of its own
             for item in obj:
-                yield from self._object(item, path, line, edits, gaps, told)
+                yield from self._object(item, path, line, edits, gaps, told, repeats)
             return
         if not isinstance(obj, dict):
             yield Problem(str(path), line, "not a JSON object")
             return
         told.add(obj)
+        repeats.add(obj, line)
         errors: list[str] = []
         try:
             rows = rows_from_v2(obj, edits, errors, gaps)
