@@ -126,3 +126,23 @@ def test_import_twice_adds_nothing(tmp_path: Path) -> None:
         assert store.stats() == stats
         account = store.find_account("acmestaffing")
         assert len(list(store.posts_by("x", account.id))) == 3
+
+
+def test_a_reply_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
+    tmp_path: Path,
+) -> None:
+    # opened in Excel and saved, "@dana_hr thanks!" came back as #NAME?: never stored as a post
+    path = tmp_path / "tweet_activity_resaved.csv"
+    link = "https://twitter.com/LakesideTemps/status/16000000000000000"
+    path.write_text(
+        "Tweet id,Tweet permalink,Tweet text,time,impressions\n"
+        f"1600000000000000011,{link}11,Open day at the branch on Friday,2022-12-06 05:31 +0000,9\n"
+        f"1600000000000000012,{link}12,#NAME?,2022-12-06 05:31 +0000,4\n",
+        encoding="utf-8",
+    )
+    posts, _, problems = _read(path)
+    assert list(posts) == ["1600000000000000011"]
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (3, "'Tweet text' holds #NAME?")
+    ]
+    assert "Data › From Text/CSV with the column Tweet text as Text" in problems[0].message

@@ -220,14 +220,19 @@ def check_formula_errors(record: Mapping[str, Any]) -> None:
     spreadsheet's error instead of what was written: stored, "#NAME?" became a post's text
     or an account's handle, and the text it stood for was lost without a word."""
     for key in _WRITTEN_FIELDS:
-        value = record.get(key)
-        if isinstance(value, str) and value.strip() in SPREADSHEET_ERRORS:
-            raise ValueError(
-                f"'{key}' holds {value.strip()}, an error a spreadsheet saved in place of what"
-                " was written (it read the cell as a formula, as one beginning with =, +, - or"
-                " @): export the file again and, to open it in a spreadsheet, use Data › From"
-                f" Text/CSV with the column {key} as Text; then import it again"
-            )
+        check_formula_error(record.get(key), key)
+
+
+def check_formula_error(value: object, column: str) -> None:
+    """Raise ValueError, with what to do, when the cell ``value`` of ``column`` (as the file
+    names it) holds a spreadsheet's error (:data:`SPREADSHEET_ERRORS`) in place of its text."""
+    if isinstance(value, str) and value.strip() in SPREADSHEET_ERRORS:
+        raise ValueError(
+            f"'{column}' holds {value.strip()}, an error a spreadsheet saved in place of what"
+            " was written (it read the cell as a formula, as one beginning with =, +, - or"
+            " @): export the file again and, to open it in a spreadsheet, use Data › From"
+            f" Text/CSV with the column {column} as Text; then import it again"
+        )
 
 
 def rows_from_native(

@@ -38,7 +38,7 @@ from staffpulse.sources.csv_preamble import csv_columns, header_test, table_reco
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native_records import HASHTAG_RE
+from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import written_count, written_time
 from staffpulse.sources.x_entities import decode_x_text
@@ -93,6 +93,8 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
             "<id>): the row names no author without it"
         )
     handle = linked[0]
+    # a reply, "@jane thanks!", re-saved by a spreadsheet that read it as a formula: #NAME?
+    check_formula_error(_first(row, TEXT), "Post text" if "post_text" in row else "Tweet text")
     text = decode_x_text(_first(row, TEXT))
     replied = LEADING_REPLY_RE.match(text)
     kind: PostKind = "reply" if replied else "original"
