@@ -221,3 +221,24 @@ def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect
     assert "voice 0" not in quiet_why and "conversation 0" not in quiet_why
     ((_, alone, _),) = ranked(_circle_with("zoe_reposts"))
     assert alone <= 50  # the strongest link, but no voice and no conversation: half the mark
+
+
+def test_an_account_you_only_reposted_is_not_said_to_have_no_post(store: Store) -> None:
+    # "you reposted them 7× · no post of their own seen" read as a contradiction: the posts
+    # the firm reposted are theirs, only nothing else of theirs is stored
+    repost = Post(
+        platform="x",
+        id="fr1",
+        author_id="id_acme_staffing",
+        kind="repost",
+        text="RT @nina_nurse: Night shift tip: pack two snacks",
+        mentions=("nina_nurse",),
+        created_at=NOW - timedelta(days=2),
+    )
+    nina = Account(platform="x", id="id_nina_nurse", handle="nina_nurse")
+    add_posts(store, nina, repost)
+    options = SuggestOptions(include_contacts=True, include_unseen=True)
+    why = _why(store, "nina_nurse", role="any", options=options)
+    assert "you reposted them 1×" in why
+    assert "no post of their own seen" not in why
+    assert why.endswith("their posts seen only as your reposts: voice and conversation unknown")

@@ -83,10 +83,13 @@ LIVELY_VOICE = 60
 TALKATIVE = 30
 
 
-def describe_citizen(citizen: Citizen, min_posts: int | None = None) -> list[str]:
+def describe_citizen(
+    citizen: Citizen, min_posts: int | None = None, *, you_reposted: bool = False
+) -> list[str]:
     """What the candidate's last posts say of it, in words: "a lively voice (82% of their
     posts personal)", "talks with people (48% replies)", "rarely replies to anyone". Unknown
-    figures say nothing; from no own post, that none was seen; from fewer own posts than
+    figures say nothing; from no own post, that none was seen (or, ``you_reposted``, that the
+    ones you reposted are all there is); from fewer own posts than
     ``min_posts`` (None: the user's, :func:`fewest_posts`), only that they are too few. From
     the last posts only (connect.citizen): not the audit's Voice and Conversation pillar
     scores."""
@@ -97,6 +100,9 @@ def describe_citizen(citizen: Citizen, min_posts: int | None = None) -> list[str
     if judged == 0:
         # seen only reposting (17 of a real account's 20 suggestions): the line said nothing
         # of a voice no post showed, and its score weighs it as middling, not as good
+        if you_reposted:
+            # after "you reposted them 7×", "no post of their own seen" read as a contradiction
+            return ["their posts seen only as your reposts: voice and conversation unknown"]
         return ["no post of their own seen: voice and conversation unknown"]
     if not judges_voice(judged, few) and (voice, talk) != (None, None):
         # "a lively voice (100)" from one post is a guess: too few to judge, as the audit says
@@ -175,7 +181,8 @@ def explain(
         # reached only through longer paths: no one in the circle engages them, nor they you
         parts.append("in the wider network of your circle")
     parts.extend(text for text in (theirs, f"you {yours}" if yours else None) if text)
-    parts.extend(describe_citizen(citizen, min_posts))
+    you_reposted = mine is not None and bool(mine.kinds.get("repost"))
+    parts.extend(describe_citizen(citizen, min_posts, you_reposted=you_reposted))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
     return " · ".join(parts), via
