@@ -83,3 +83,26 @@ def test_an_audits_strips_are_drawn_once_until_an_import_brings_new_data(
     after = client.get("/audit/x/firm2/strips").text
     assert drawn == ["firm2", "firm2"]  # the import's new account is drawn among them
     assert "Where @firm2 stands among 7 accounts" in after
+
+
+def test_an_audits_download_is_drawn_once_until_an_import_brings_new_data(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.web import routes_core
+
+    drawn: list[int | None] = []
+    render = routes_core.render_audit_download
+
+    def counted(result: Any, benchmark: Any, **kw: Any) -> str:
+        drawn.append(len(benchmark.leaderboard) if benchmark else None)
+        return render(result, benchmark, **kw)
+
+    monkeypatch.setattr(routes_core, "render_audit_download", counted)
+    first = client.get("/audit/x/firm2/report.html")
+    again = client.get("/audit/x/firm2/report.html")
+    assert drawn == [6] and again.text == first.text  # the second click reuses the file
+    assert again.headers["content-disposition"] == 'attachment; filename="audit-firm2.html"'
+    more = [("x", "newfirm", 12)]
+    finished_job(client, upload_files(client, [("more.jsonl", native_jsonl(more))]))
+    after = client.get("/audit/x/firm2/report.html").text
+    assert drawn == [6, 7] and "among 7 accounts" in after and "among 7 accounts" not in first.text
