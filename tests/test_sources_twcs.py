@@ -164,3 +164,19 @@ def test_a_twcs_table_saved_under_a_json_name_is_read_and_told(tmp_path: Path) -
     assert any(
         "named .json but holds a CSV table (no JSON): read as one" in n.message for n in notices
     )
+
+
+def test_a_text_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
+    tmp_path: Path,
+) -> None:
+    # opened in Excel and saved, a customer's "@AcmeHelp my order is late" came back as #NAME?
+    path = tmp_path / "support_resaved.csv"
+    path.write_text(
+        "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+        "31,AcmeHelp,False,Mon Mar 02 09:00:00 +0000 2026,Our desk opens at nine,,\n"
+        "32,900007,True,Mon Mar 02 09:05:00 +0000 2026,#NAME?,,31\n",
+        encoding="utf-8",
+    )
+    posts, _, problems, _ = _read(path)
+    assert list(posts) == ["twcs:31"]
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [(3, "'text' holds #NAME?")]

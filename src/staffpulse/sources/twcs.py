@@ -40,7 +40,7 @@ from staffpulse.sources.csv_preamble import csv_columns, header_test, table_reco
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
+from staffpulse.sources.native_records import HASHTAG_RE, URL_RE, check_formula_error
 from staffpulse.sources.text_files import FILE_AGAIN
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account
@@ -107,6 +107,7 @@ def rows_from_twcs(row: Mapping[str, str], thread: Thread | None = None) -> list
     text = row.get("text")
     if text is None:
         raise ValueError("row without 'text'")
+    check_formula_error(text, "text")  # "@AcmeHelp ..." re-saved by a spreadsheet: #NAME?
     text = decode_x_text(text)
     parent = _tweet_id(row, "in_response_to_tweet_id")
     kind: PostKind = "reply" if parent is not None else "original"
