@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from staffpulse.fetch.cursors import RangeCursor, load_cursor_state, max_id, min_id
+from staffpulse.fetch.cursors import Gap, RangeCursor, load_cursor_state, max_id, min_id
+from staffpulse.fetch.resume import capped_note
 from staffpulse.store import open_store
 
 
@@ -35,11 +37,11 @@ def test_a_cut_run_resumes_its_gap_then_fetches_only_what_is_newer(tmp_path: Pat
 
 
 class Timeline:
-    """A newest-first stream of ids 100 down to 1, read ``size`` at a time by
+    """A newest-first stream of ids ``top`` (100) down to 1, read ``size`` at a time by
     :meth:`RangeCursor.walk`; ``stop_after`` pages, it stops the walk (a budget spent)."""
 
-    def __init__(self, size: int, stop_after: int | None = None) -> None:
-        self.size, self.stop_after = size, stop_after
+    def __init__(self, size: int, stop_after: int | None = None, top: int = 100) -> None:
+        self.size, self.stop_after, self.top = size, stop_after, top
         self.asked: list[tuple[str | None, str | None, str | None, int]] = []
 
     def read(
@@ -48,7 +50,7 @@ class Timeline:
         self.asked.append((since, until, token, wanted))
         if self.stop_after is not None and len(self.asked) > self.stop_after:
             return None
-        below = int(token or until or 101)
+        below = int(token or until or self.top + 1)
         ids = [str(n) for n in range(below - 1, int(since or 0), -1)][: min(self.size, wanted)]
         return ids, (ids[-1] if ids else None)
 
@@ -70,3 +72,49 @@ def test_a_walk_cut_by_its_cap_in_a_resumed_gap_leaves_the_gap_for_the_next_run(
         RangeCursor(store, "x", "9001", "timeline").walk(1000, third.read, shown.append)
         assert third.asked[0][:2] == (None, "51") and third.asked[-1][0] == "100"
         assert load_cursor_state(store, "x", "9001", "timeline") == {"since_id": "100"}
+
+
+def _written(post_id: str) -> datetime:
+    return datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=6 * int(post_id))
+
+
+def test_a_capped_run_over_new_posts_keeps_the_gap_below_them_for_the_next_run(
+    tmp_path: Path,
+) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+        RangeCursor(store, "x", "9001", "timeline").walk(1000, Timeline(10).read, print)
+        newer = Timeline(10, top=130)  # 30 posts came since: 101..130
+        gap = RangeCursor(store, "x", "9001", "timeline").walk(10, newer.read, print, _written)
+        # 130..121 read: 101..120 are not lost, and said with the days they span
+        assert gap is not None and not gap.resumed
+        assert (gap.since_at, gap.until_at) == (_written("100"), _written("121"))
+        rest = Timeline(10, top=130)
+        shown: list[int] = []
+        again = RangeCursor(store, "x", "9001", "timeline").walk(1000, rest.read, shown.append)
+        assert again is None and rest.asked[0][:2] == ("100", "121") and shown[-1] == 20
+        assert rest.asked[-1][0] == "130"  # then only what is newer than the newest read
+        state = load_cursor_state(store, "x", "9001", "timeline")
+        assert state["since_id"] == "130" and "pending" not in state
+
+
+def test_a_first_run_cut_by_its_cap_leaves_older_posts_unasked(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+        gap = RangeCursor(store, "x", "9001", "timeline").walk(10, Timeline(10).read, print)
+        # --max-posts counts newest first: nothing was fetched before, so nothing is missing
+        assert gap is None
+        assert load_cursor_state(store, "x", "9001", "timeline") == {"since_id": "100"}
+
+
+def test_a_capped_run_says_which_days_it_left_and_that_the_next_run_reads_them() -> None:
+    nov = [datetime(2026, 11, day, 9, tzinfo=UTC) for day in (12, 19, 26)]
+    assert capped_note(Gap(200, nov[0], nov[1], resumed=False)) == (
+        "Stopped at the 200-post cap (--max-posts) before reaching the posts fetched last time:"
+        " the ones from 12 Nov to 19 Nov are not fetched yet; fetch again to get them (the"
+        " next run reads them first)"
+    )
+    resumed = capped_note(Gap(100, None, nov[1], True, nov[2]), "mention", "--max-mentions")
+    assert "100-mention cap (--max-mentions) while fetching older mentions" in resumed
+    assert "the ones up to 19 Nov, and any since 26 Nov, are not fetched yet" in resumed
+    assert "the ones in between are not" in capped_note(Gap(5, None, None, False))
+    last_year = datetime(datetime.now(UTC).year - 1, 3, 2, tzinfo=UTC)
+    assert f"of 2 Mar {last_year.year} are" in capped_note(Gap(5, last_year, last_year, False))

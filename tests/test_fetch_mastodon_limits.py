@@ -1,10 +1,12 @@
-"""``fetch mastodon`` and a 429 that gives no ``X-RateLimit-Reset`` but a ``Retry-After`` (a
-proxy in front of the instance): waited for as long as it says, against a local stand-in."""
+"""``fetch mastodon``'s limits against a local stand-in: a 429 that gives no
+``X-RateLimit-Reset`` but a ``Retry-After`` (a proxy in front of the instance), waited for as
+long as it says; a run cut by ``--max-posts``, whose gap the next run fills."""
 
 from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from email.utils import formatdate
 
 import pytest
@@ -14,6 +16,7 @@ from werkzeug import Request, Response
 from staffpulse.fetch.common import retry_after_epoch
 from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.store import Store
+from test_fetch_mastodon import FakeMastodon, _fetcher
 
 
 @pytest.mark.parametrize("as_date", [False, True])
@@ -46,3 +49,28 @@ def test_retry_after_is_read_as_seconds_or_a_date_and_nothing_else() -> None:
     assert retry_after_epoch(formatdate(now + 60, usegmt=True)) == pytest.approx(now + 60, abs=2)
     for unusable in (None, "", "soon", "0", "-5", "nan"):
         assert retry_after_epoch(unusable) is None
+
+
+def test_a_run_capped_over_new_statuses_says_what_it_left_and_the_next_reads_it(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeMastodon(httpserver, n=50)
+    _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    fake.ids[:0] = [str(1_000_080 - i) for i in range(30)]  # 30 statuses written since
+    capped = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=10)
+    assert capped.new_posts == 10
+    assert capped.notes == [
+        "Stopped at the 10-post cap (--max-posts) before reaching the posts fetched last time:"
+        f" the ones of {_day(1)} are not fetched yet; fetch again to get them (the next run"
+        " reads them first)"
+    ]
+    rest = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=400)
+    # the 20 between are read first, then only what is newer than the newest stored
+    assert rest.new_posts == 20 and not rest.notes
+    assert int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]) == 80
+    assert fake.requests[-1][1]["since_id"] == "1000080"
+
+
+def _day(day: int) -> str:
+    """1 March 2026, the stand-in's date of every status, as a note says it."""
+    return f"{day} Mar" + ("" if datetime.now(UTC).year == 2026 else " 2026")

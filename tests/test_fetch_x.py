@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from staffpulse.errors import (
 from staffpulse.fetch.avatars import larger_x_avatar
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_costs import Rates, estimate_cost
+from staffpulse.sources.x_ids import TWITTER_EPOCH_MS
 from staffpulse.store import Store
 from x_fetch_helpers import LONG_POST, PNG, FakeX, post_count, x_fetcher
 
@@ -277,3 +279,30 @@ def test_ctrl_c_as_a_timeline_page_is_shown_resumes_below_it(
     assert post_count(store) == 250 and report.post_reads == 150  # no page read twice
     resumed = next(a for path, a in fake.requests[before:] if path.endswith("/tweets"))
     assert resumed["until_id"] == fake.tweets[99]
+
+
+def _snowflake(day: int, n: int) -> str:
+    """The id X gives the ``n``th post of ``day`` November 2025 (ids say when they were made)."""
+    written = datetime(2025, 11, day, 9, n, tzinfo=UTC).timestamp() * 1000
+    return str(int(written - TWITTER_EPOCH_MS) << 22)
+
+
+def test_a_capped_run_over_new_posts_says_the_days_it_left_and_the_next_fills_them(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=0, m=0)
+    fake.tweets = first = [_snowflake(12, n) for n in range(9, -1, -1)]
+    x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    written = [_snowflake(day, n) for day in (19, 15) for n in range(9, -1, -1)]
+    fake.tweets = written + first  # 20 posts since, newest first
+    capped = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_posts=5, max_mentions=0)
+    assert capped.new_posts == 5 and capped.notes == [
+        "Stopped at the 5-post cap (--max-posts) before reaching the posts fetched last time:"
+        " the ones from 12 Nov 2025 to 19 Nov 2025 are not fetched yet; fetch again to get"
+        " them (the next run reads them first)"
+    ]
+    rest = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert rest.new_posts == 15 and not rest.notes and post_count(store) == 30
+    asked = [a for p, a in fake.requests if p.endswith("/tweets")][-2:]
+    assert asked[0]["until_id"] == written[4] and asked[0]["since_id"] == first[0]
+    assert asked[1]["since_id"] == written[0]  # then only what is newer than the newest

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,6 +39,31 @@ def save_cursor_state(
 # the ids it held and the next page's token (None: the range is read to its end), or None to
 # stop the walk here
 ReadPage = Callable[[str | None, str | None, str | None, int], tuple[list[str], str | None] | None]
+DatedFn = Callable[[str], datetime | None]  # when the post of an id was written, if known
+
+
+def _undated(post_id: str) -> datetime | None:
+    return None
+
+
+def _time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """What a run cut by its cap left unread, to be read first by the next run: the posts
+    between ``since_at`` (the newest of the run before) and ``until_at`` (the oldest this run
+    read), and, when the cap came while filling an older gap, any newer than ``newer_than``."""
+
+    cap: int
+    since_at: datetime | None
+    until_at: datetime | None
+    resumed: bool  # cut while filling a gap an earlier run left: the newest posts not read yet
+    newer_than: datetime | None = None
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -60,7 +86,9 @@ class RangeCursor:
     ``since_id`` is the newest id of the last completed run. A run in progress is
     ``pending = {since_id, until_id, newest}``: ids in ``(until_id, newest]`` are stored. A
     re-run first finishes the pending gap ``(since_id, until_id)``, then fetches what is newer
-    than ``since_id``, so no page is requested twice.
+    than ``since_id``, so no page is requested twice. ``since_at``, ``until_at`` and
+    ``newest_at`` beside them, when known, are when those posts were written: what a run cut
+    by its cap says it left (:class:`Gap`).
     """
 
     def __init__(
@@ -83,53 +111,86 @@ class RangeCursor:
             yield pending.get("since_id"), pending.get("until_id"), True
         since = self.state.get("since_id")
         self.state["pending"] = {"since_id": since, "until_id": None, "newest": None}
+        if self.state.get("since_at"):
+            self.state["pending"]["since_at"] = self.state["since_at"]
         yield since, None, False
 
-    def page(self, ids: Sequence[str]) -> None:
+    def page(self, ids: Sequence[str], dated: DatedFn = _undated) -> None:
         pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
-        pending["until_id"] = min_id(pending.get("until_id"), *ids)
-        pending["newest"] = max_id(pending.get("newest"), *ids)
+        for edge, pick in (("until_id", min_id), ("newest", max_id)):
+            was = pending.get(edge)
+            pending[edge] = pick(was, *ids)
+            when = dated(pending[edge]) if pending[edge] and pending[edge] != was else None
+            if when is not None:
+                pending[edge.replace("_id", "") + "_at"] = when.isoformat()
         self.save()
 
     def complete(self) -> None:
         pending = self.pending or {}
-        self.state["since_id"] = max_id(self.state.get("since_id"), pending.get("newest"))
+        newest = pending.get("newest")
+        if newest and max_id(self.state.get("since_id"), newest) == newest:
+            self.state["since_id"] = newest
+            self.state.pop("since_at", None)
+            if pending.get("newest_at"):
+                self.state["since_at"] = pending["newest_at"]
         self.state.pop("pending", None)
         self.save()
+
+    def gap(self, cap: int, resumed: bool, dated: DatedFn = _undated) -> Gap:
+        """What the pending range leaves unread after a run cut by its ``cap``."""
+        pending = self.pending or {}
+        since_id = pending.get("since_id")
+        return Gap(
+            cap=cap,
+            since_at=_time(pending.get("since_at")) or (dated(since_id) if since_id else None),
+            until_at=_time(pending.get("until_at")),
+            resumed=resumed,
+            newer_than=_time(pending.get("newest_at")) if resumed else None,
+        )
 
     def save(self) -> None:
         save_cursor_state(self.store, *self.key, self.state)
 
-    def walk(self, max_total: int, read_page: ReadPage, shown: Callable[[int], None]) -> None:
+    def walk(
+        self,
+        max_total: int,
+        read_page: ReadPage,
+        shown: Callable[[int], None],
+        dated: DatedFn = _undated,
+    ) -> Gap | None:
         """Read the stream's :meth:`ranges`, up to ``max_total`` items in all, a page at a time
-        with ``read_page``, and ``shown`` the count read so far after each page.
+        with ``read_page``, and ``shown`` the count read so far after each page; ``dated``
+        tells when a post was written, for what a cut run says it left.
 
         Each page's ids are saved before it is shown: a Ctrl-C in between would leave the page
-        stored with no note of it. A range read to its end is complete; one cut by
-        ``max_total`` stays pending when it was a gap resumed, to be filled by the next run,
-        and is complete when it was the newest posts (``--max-posts`` counts newest first).
-        ``read_page`` returning None stops the walk where it is, the range left pending (a
-        budget spent)."""
+        stored with no note of it. A range read to its end is complete. One cut by
+        ``max_total`` stays pending, its :class:`Gap` returned for the run to say, the next
+        run filling it first: posts are never silently left unread between two runs. Only a
+        stream's first run (nothing to go back to) cut by it is complete: ``--max-posts``
+        counts newest first, and older posts were not asked for. ``read_page`` returning None
+        stops the walk where it is, the range left pending (a budget spent)."""
         fetched = 0
         for since_id, until_id, resumed in self.ranges():
             token: str | None = None
             while True:
                 wanted = max_total - fetched
                 if wanted <= 0:
-                    if not resumed:
+                    if not resumed and not since_id:
                         self.complete()
-                    return
+                        return None
+                    return self.gap(max_total, resumed, dated)
                 read = read_page(since_id, until_id, token, wanted)
                 if read is None:
-                    return
+                    return None
                 ids, token = read
                 if ids:
-                    self.page(ids)
+                    self.page(ids, dated)
                 fetched += len(ids)
                 shown(fetched)
                 if token is None:
                     break
             self.complete()
+        return None
 
 
 def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:

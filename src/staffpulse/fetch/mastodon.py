@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
@@ -41,7 +42,7 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import instance_host, mastodon_account
 from staffpulse.fetch.hostname import unresolved_error
-from staffpulse.fetch.resume import resume_hint
+from staffpulse.fetch.resume import capped_note, resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
@@ -51,6 +52,7 @@ from staffpulse.next_steps import (
     INSTANCE_PART,
     REQUEST_FAILED,
 )
+from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.mastodon import account_from_mastodon, rows_from_mastodon
 from staffpulse.store import Store
 
@@ -300,6 +302,7 @@ class MastodonFetcher(FetcherBase):
         params: dict[str, Any],
     ) -> None:
         what = f"{report.target} {stream}"
+        written: dict[str, datetime | None] = {}  # when this run's statuses were written
 
         def read_page(
             since_id: str | None, until_id: str | None, max_id: str | None, wanted: int
@@ -312,14 +315,19 @@ class MastodonFetcher(FetcherBase):
             writer.write_page(
                 items, f"mastodon:{instance}/{stream}", partial(rows_from_mastodon, items, instance)
             )
-            statuses = [s for s in items if isinstance(s, dict)]
-            ids = [str(s["id"]) for s in statuses if s.get("id") is not None]
+            statuses = [s for s in items if isinstance(s, dict) and s.get("id") is not None]
+            ids = [str(s["id"]) for s in statuses]
+            written.update((str(s["id"]), parse_timestamp(s.get("created_at"))) for s in statuses)
             report.post_reads += len(ids)
             # the next page is below the oldest of this one
             return ids, min(ids, key=lambda i: (len(i), i)) if ids else None
 
         cursor = RangeCursor(self.store, "mastodon", key, stream)
-        cursor.walk(max_posts, read_page, lambda fetched: self.progress(stream, fetched, max_posts))
+        gap = cursor.walk(
+            max_posts, read_page, lambda n: self.progress(stream, n, max_posts), written.get
+        )
+        if gap is not None:  # the posts between this run and the last are said, not lost
+            report.notes.append(capped_note(gap))
 
     def _statuses(self, page: Any, what: str, report: FetchReport) -> list[Any]:
         """A page of statuses. An instance may answer 200 with an error object instead (a

@@ -1,10 +1,11 @@
 """What a fetch that stopped early says about going on: what it stored, then how to resume,
 or, when it stored nothing (offline from its first request), to try again, never "everything
-fetched so far is stored" over nothing.
+fetched so far is stored" over nothing; and what a run cut by its cap left for the next.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from staffpulse.next_steps import RESUME as RESUME_STEP
@@ -12,6 +13,7 @@ from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:  # only annotated: common imports this module
     from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.cursors import Gap
 
 RESUME = RESUME_STEP.say()
 OFFLINE_RETRY = "try again once this computer is online"
@@ -38,3 +40,41 @@ def resume_hint(
     something, else ``otherwise`` (there is nothing to resume from)."""
     kept = stored_so_far(report)
     return f"{kept}; {resume if report.posts or report.follows else otherwise}"
+
+
+def _day(when: datetime) -> str:
+    """``12 Nov``, with the year when it is not this one (``12 Nov 2025``); UTC."""
+    when = when.astimezone(UTC)
+    year = f" {when.year}" if when.year != datetime.now(UTC).year else ""
+    return f"{when.day} {when:%b}{year}"
+
+
+def _unread(gap: Gap) -> str:
+    """The posts a gap holds, by the days that bound it, when known."""
+    start, end = (_day(t) if t else None for t in (gap.since_at, gap.until_at))
+    if start and end:
+        return f"the ones from {start} to {end}" if start != end else f"the ones of {end}"
+    if end:
+        return f"the ones up to {end}"
+    if start:
+        return f"the ones since {start}"
+    return "the rest of them" if gap.resumed else "the ones in between"
+
+
+def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> str:
+    """What a run cut by its cap left unread (:meth:`RangeCursor.walk`), and that the next
+    run reads it: "Stopped at the 200-post cap (--max-posts) before reaching the posts
+    fetched last time: the ones from 12 Nov to 19 Nov are not fetched yet; ...". The gap may
+    hold no post at all (the cap fell on the last one): "the ones" says no number."""
+    where = (
+        f"while fetching older {noun}s an earlier run left"
+        if gap.resumed
+        else f"before reaching the {noun}s fetched last time"
+    )
+    newer = f", and any since {_day(gap.newer_than)}," if gap.newer_than else ""
+    if gap.resumed and not gap.newer_than:
+        newer = f", and the newest {noun}s,"
+    return (
+        f"Stopped at the {gap.cap:,}-{noun} cap ({option}) {where}: {_unread(gap)}{newer}"
+        f" are not fetched yet; fetch again to get them (the next run reads them first)"
+    )

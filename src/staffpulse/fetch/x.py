@@ -33,7 +33,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import RangeCursor, newest_stored_post_id
 from staffpulse.fetch.handles import x_handle
-from staffpulse.fetch.resume import stored_so_far
+from staffpulse.fetch.resume import capped_note, stored_so_far
 from staffpulse.fetch.x_client import (
     SEARCH_EXPANSIONS,
     SEARCH_USER_FIELDS,
@@ -64,6 +64,7 @@ from staffpulse.fetch.x_search_window import fit_search_window, search_stream, s
 from staffpulse.models import Account
 from staffpulse.next_steps import RAISE_BUDGET, SET_X_TOKEN
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
+from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.store import Store
 
 SOURCE = "x-api"
@@ -268,7 +269,15 @@ class XFetcher(FetcherBase):
             next_token = (page.get("meta") or {}).get("next_token")
             return ids, (next_token or None) if data else None
 
-        cursor.walk(max_total, read_page, lambda fetched: self.progress(task, fetched, max_total))
+        gap = cursor.walk(
+            max_total, read_page, lambda fetched: self.progress(task, fetched, max_total),
+            time_of_tweet_id,
+        )  # fmt: skip
+        if gap is not None:  # the posts between this run and the last are said, not lost
+            mentions = task == "mentions"
+            report.notes.append(
+                capped_note(gap, *(("mention", "--max-mentions") if mentions else ("post",)))
+            )
 
     # -- recent search ------------------------------------------------------------------
     def search(
