@@ -23,6 +23,7 @@ from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
+from staffpulse.sources.csv_link_columns import unread_link_notes
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csv_tables import (
@@ -308,6 +309,8 @@ class NativeCsv:
             default = None if "type" in header else "post" if "text" in header else "account"
             if default != "account" and (undated := undated_note(header)) is not None:
                 yield Notice(str(path), undated)
+            if default != "account":  # a reply_to_post_id column: its links told, not lost
+                yield from (Notice(str(path), said) for said in unread_link_notes(header))
             if (twice := repeated_columns(header, table.header_line)) is not None:
                 yield Notice(str(path), twice)
             synonym = author_synonym(header) if default == "post" else None
