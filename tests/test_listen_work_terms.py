@@ -166,6 +166,13 @@ def test_the_same_words_elsewhere_are_no_work_matter(text: str) -> None:
     assert not names_work_matter(text)
 
 
+def test_wages_withheld_and_ones_own_shifts_are_work() -> None:
+    withheld = "My agency hasn't paid me for two weeks of work. Is that even legal?"
+    assert names_work_matter(withheld) and work_subject(withheld) == "pay"
+    assert names_work_matter("Picked up two extra shifts, can barely stand")
+    assert not names_work_matter("Big shifts in the weather this week")
+
+
 def test_pay_by_the_hour_is_the_subject_pay() -> None:
     assert (
         work_subject("Our warehouse can't keep drivers. Pay is $19/hr. What are we missing?")

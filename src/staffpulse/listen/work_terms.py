@@ -105,6 +105,9 @@ _WORK_TERMS_RE = re.compile(
     # pay by the hour, a travel contract, people kept or lost: "Pay is $19/hr. What are we
     # missing?" and "looking for a travel contract in Denver" are about work in so many words
     r"hourly (rates?|pay|wages?)|travel (contracts?|assignments?)|"
+    # wages withheld and the writer's own shifts: "My agency hasn't paid me for my shifts"
+    r"(hasn't|haven't|has not|have not|didn't|did not|never|won't|will not) (been )?paid (me|us)|"
+    r"(my|our|your|their|his|her|extra|more|\d+|two|three|four|five) shifts|"
     r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention))\b|"
     rf"{_PAY_PER_HOUR}",
     re.IGNORECASE,
@@ -139,7 +142,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
-        (r"\b(salar(y|ies)|wages?|hourly (rates?|pay))\b|" + _PAY_PER_HOUR, "pay"),
+        (r"\b(salar(y|ies)|wages?|hourly (rates?|pay)|(hasn't|haven't|has not|have not|didn't|"
+         r"did not|never|won't|will not) (been )?paid (me|us))\b|" + _PAY_PER_HOUR, "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
