@@ -371,6 +371,13 @@ def test_a_new_job_sought_is_no_career_news_to_congratulate(text: str) -> None:
     assert "congratulate" not in suggest_angle(text, {"question": True}, None, 0)
 
 
+def test_a_promotion_to_come_is_congratulated_and_a_fee_charged_is_answered_straight() -> None:
+    promoted = "My manager just told me I'm getting promoted to shift lead!! Still can't believe it"
+    assert "congratulate them" in suggest_angle(promoted, {}, None, 0, humor=0.9)
+    fee = "Does anyone know if staffing agencies are allowed to charge workers a placement fee?"
+    assert "where to check" in suggest_angle(fee, {"question": True}, None, 0)
+
+
 def test_a_job_refused_for_a_pregnancy_is_no_joke_even_when_said_as_one() -> None:
     text = "Love being told I wouldn't have been hired if the manager knew I was pregnant lol"
     angle = suggest_angle(text, {}, None, 0, humor=0.95)

@@ -126,7 +126,8 @@ _LEGAL_RE = re.compile(
     r"\b(legal|illegal|legally|lawful|unlawful|against the law|labou?r laws?|employment law|"
     r"lawsuits?|sue|suing|lawyers?|attorneys?|labou?r (board|department)|department of labou?r|"
     r"(?-i:DOL|EEOC|OSHA|FMLA)|discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)?|"
-    r"wage theft|back pay|non-?competes?|workers'? comp(ensation)?|unsafe)\b",
+    r"wage theft|back pay|non-?competes?|workers'? comp(ensation)?|unsafe|(allowed|permitted) to "
+    r"(charge|deduct|withhold|fire|refuse|dock|make (me|us|workers|employees|staff)))\b",
     re.IGNORECASE,
 )
 # Pay withheld or too low: a rights matter for whoever goes unpaid ("They still owe me two

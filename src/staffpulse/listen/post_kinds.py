@@ -20,7 +20,7 @@ _CAREER_NEWS_RE = re.compile(
     r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|"
     rf"{_SOUGHT}\bnew (year, new )?(job|career|role|position|chapter)\b|"
     r"\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
-    r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bretir(ed|ing|ement)\b|"
+    r"\b(got|been|was|am|i'm|i am|just|getting|being) (a )?promot\w+|\bretir(ed|ing|ement)\b|"
     # a promotion won, not one withheld ("I'm off the promotion list")
     r"\b(got|earned|received|landed|accepted|celebrating) (a |my |the |her |his |our )?"
     r"promotion\b|\bpromotion to\b|"
