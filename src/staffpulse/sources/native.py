@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from staffpulse.models import Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
@@ -24,6 +25,7 @@ from staffpulse.sources.jsonio import (
     several_a_line,
     with_line_advice,
 )
+from staffpulse.sources.link_names import UnreadLinkKeys
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import RECORD_TYPES, PostTexts, rows_from_native
 from staffpulse.sources.text_files import TextEncoding, detect_encoding
@@ -58,6 +60,7 @@ class NativeJsonl:
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
         counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
         texts = PostTexts()  # a post with its text left blank: skipped, told
+        links = UnreadLinkKeys()  # a "reply_to_post_id" key: told, not passed over
         for found in self._records(path):
             if isinstance(found, (Notice, Problem)):
                 yield found
@@ -78,12 +81,15 @@ class NativeJsonl:
                 if not told.take(number, exc):
                     yield Problem(str(path), number, str(exc))
                 continue
+            if isinstance(row, Post):
+                links.see(obj, number)
             if (stub := authors.see(row, obj)) is not None:
                 # no payload of its own: derived from the post, stored with its payload
                 yield Record(rows=(stub,), provenance=provenance(self.name, path))
             yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
         yield from told.problems()
         yield from counts.notices(str(path))
+        yield from (Notice(str(path), said) for said in links.notes())
         yield from authors.items(self.name, path)
 
     def _records(self, path: Path) -> Iterator[tuple[int, Any] | Notice | Problem]:

@@ -23,7 +23,6 @@ from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
-from staffpulse.sources.csv_link_columns import unread_link_notes
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csv_tables import (
@@ -42,6 +41,7 @@ from staffpulse.sources.csvrows import (
     repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.link_names import unread_link_notes
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import PostTexts, rows_from_native
 from staffpulse.sources.text_files import head_text
