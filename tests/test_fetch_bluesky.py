@@ -135,6 +135,7 @@ def test_profile_feed_and_graph_paginated(httpserver: HTTPServer, store: Store) 
     fetcher = _fetcher(httpserver, store, [])
     report = fetcher.fetch("@acme.bsky.social", max_posts=10, max_follows=5)
     assert _count(store, "posts") == 10 and report.new_posts == 10
+    assert not report.notes  # a first run gets the newest: nothing older was asked for
     assert _count(store, "follows") == 1 + 5  # one followee, followers capped at 5
     feed_calls = [a for p, a in fake.requests if p.endswith("getAuthorFeed")]
     assert [a["limit"] for a in feed_calls] == ["10"]
@@ -356,3 +357,21 @@ def test_ctrl_c_as_a_feed_page_is_shown_still_lets_the_next_run_read_further_bac
     assert _count(store, "posts") == 250 and report.new_posts == 150
     feed = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("getAuthorFeed")]
     assert feed == ["100", "200", None]  # on from the first run's page, then caught up
+
+
+def test_a_capped_run_keeps_the_posts_it_did_not_reach_for_the_next(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=10, followers=0)
+    _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    fake.posts[:0] = [f"at://{DID}/app.bsky.feed.post/n{i:03d}" for i in range(30, 0, -1)]
+    capped = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_posts=10, max_follows=0)
+    assert capped.new_posts == 10 and capped.notes[0].startswith(
+        "Stopped at the 10-post cap (--max-posts) before reaching the posts fetched last time:"
+    )
+    # the next run is capped too, in the 20 between: it keeps where it got to, and says so
+    again = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_posts=15, max_follows=0)
+    assert again.new_posts == 15
+    assert "while fetching older posts an earlier run left" in again.notes[0]
+    rest = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    assert rest.new_posts == 5 and not rest.notes and _count(store, "posts") == 40

@@ -3,8 +3,9 @@
 Uses ``atproto.Client`` against the public AppView (``[bluesky] appview_url``, no login).
 Every response is turned into plain JSON and read by the same transformer as saved files
 (:func:`staffpulse.sources.bluesky.rows_from_bluesky`). The feed is paginated by cursor; an
-interrupted run leaves its cursor behind and the next run continues from it, then reads the
-newest posts until it meets ones already stored.
+interrupted run, or one cut by its cap before the posts already stored, leaves its cursor
+behind and the next run continues from it, then reads the newest posts until it meets ones
+already stored.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
@@ -30,10 +32,10 @@ from staffpulse.fetch.common import (
     read_lookup,
     recorded_run,
 )
-from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
+from staffpulse.fetch.cursors import Gap, load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.hostname import unresolved_error
-from staffpulse.fetch.resume import resume_hint
+from staffpulse.fetch.resume import capped_note, resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
@@ -44,8 +46,10 @@ from staffpulse.next_steps import (
     REQUEST_FAILED,
 )
 from staffpulse.signals.avatar_defaults import default_from_metadata
+from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
+from staffpulse.store.codec import parse_time
 
 SOURCE = "bluesky-api"
 PAGE = 100
@@ -195,15 +199,24 @@ class BlueskyFetcher(FetcherBase):
     def _feed(
         self, account: Account, report: FetchReport, writer: PageWriter, max_posts: int
     ) -> None:
+        """The author feed, newest first, until it meets posts already stored. Where a run
+        stopped (an error, Ctrl-C, its cap) is kept: the next run reads on from there first,
+        down to the stored posts, then the newest. Only a first run (nothing stored to go
+        back to) cut by its cap keeps nothing: ``--max-posts`` counts newest first."""
         stream = ("bluesky", account.id, "feed")
         state = load_cursor_state(self.store, *stream)
         starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
-        fetched = 0
+        newest_stored = self._newest_stored(account.id)
+        fetched, oldest = 0, None
         for start in [*starts, None]:
-            cursor = start
+            cursor, resumed, read = start, start is not None, 0
             while True:
                 if fetched >= max_posts:
-                    save_cursor_state(self.store, *stream, {})
+                    if read and (resumed or newest_stored):  # a gap kept: said, never lost
+                        since = None if resumed else newest_stored
+                        report.notes.append(capped_note(Gap(max_posts, since, oldest, resumed)))
+                    elif read:
+                        save_cursor_state(self.store, *stream, {})
                     return
                 page = self._call(
                     f"@{account.handle} feed", self.client.app.bsky.feed.get_author_feed, report,
@@ -214,16 +227,24 @@ class BlueskyFetcher(FetcherBase):
                 known = self._known([i for i in ids if i])
                 location = f"bluesky:getAuthorFeed/{account.id}"
                 writer.write_page(page, location, partial(rows_from_bluesky, page))
-                fetched += len(items)
+                fetched, read = fetched + len(items), read + 1
+                oldest = min((t for t in map(_item_time, items) if t), default=oldest)
                 cursor = page.get("cursor")
-                pending = {"pending_cursor": cursor} if cursor else {}
+                more = bool(cursor and items and not known)
                 # saved before the page is shown: a Ctrl-C in between left this page stored
                 # without where to go on, and the next run stopped at it as caught up
-                save_cursor_state(self.store, *stream, pending)
+                save_cursor_state(self.store, *stream, {"pending_cursor": cursor} if more else {})
                 self.progress("feed", fetched, max_posts)
-                if not cursor or not items or known:
+                if not more:
                     break
-        save_cursor_state(self.store, *stream, {})
+
+    def _newest_stored(self, account_id: str) -> datetime | None:
+        """When the newest post of the account already stored was written (None: none is)."""
+        row = self.store.conn.execute(
+            "SELECT MAX(created_at) FROM posts WHERE platform = 'bluesky' AND author_id = ?",
+            (account_id,),
+        ).fetchone()
+        return parse_time(row[0]) if row and row[0] else None
 
     def _graph(
         self, stream: str, account: Account, report: FetchReport, writer: PageWriter, cap: int
@@ -299,6 +320,16 @@ def _details(exc: Any) -> str:
     content = getattr(response, "content", None)
     parts = [getattr(content, "error", None), getattr(content, "message", None)]
     return ": ".join(str(p) for p in parts if p)
+
+
+def _item_time(item: Mapping[str, Any]) -> datetime | None:
+    """When a feed item came: a repost when it was reposted, a post when it was indexed."""
+    reason, post = item.get("reason"), item.get("post")
+    for part in (reason, post):
+        when = parse_timestamp(part.get("indexedAt")) if isinstance(part, dict) else None
+        if when is not None:
+            return when
+    return None
 
 
 def _item_id(item: Mapping[str, Any]) -> str | None:
