@@ -185,3 +185,26 @@ def test_a_column_without_a_name_is_told_once(tmp_path: Path) -> None:
         ' "author.public_metrics.followers_count"), though 4 rows have values in it (first on'
         " line 2)"
     ]
+
+
+def test_a_text_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
+    tmp_path: Path,
+) -> None:
+    # opened in Excel and saved, the reply "@dana_hr thanks, booked" came back as #NAME?
+    path = tmp_path / "search_resaved.csv"
+    path.write_text(
+        "id,author_id,created_at,text,referenced_tweets.retweeted.id,author.id,author.username\n"
+        "810,5,2026-03-01T10:00:00.000Z,Forklift shifts open in Dayton,,5,LakesideTemps\n"
+        "811,5,2026-03-01T11:00:00.000Z,#NAME?,,5,LakesideTemps\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        texts = [row[0] for row in store.conn.execute("SELECT text FROM posts")]
+    assert texts == ["Forklift shifts open in Dayton"]
+    assert [label for _file, label in report.files] == ["twarc2 CSV"]
+    (problem,) = report.problems
+    assert (
+        problem.line == 3 and "'text' holds #NAME?, an error a spreadsheet saved" in problem.message
+    )
+    assert "Data › From Text/CSV with the column text as Text" in problem.message

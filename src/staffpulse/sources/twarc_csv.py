@@ -33,6 +33,7 @@ from staffpulse.sources.csv_preamble import (
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem
+from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.text_files import detect_encoding
 from staffpulse.sources.twarc2 import ITEM_ERRORS
@@ -136,6 +137,7 @@ def _earlier_versions(row: Mapping[str, str | None], tweet_id: str) -> tuple[str
 
 
 def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
+    check_formula_error(_get(row, "text"), "text")  # "@jane thanks!" re-saved as #NAME?
     retweeted = _get(row, "referenced_tweets.retweeted.id")
     replied = _get(row, "referenced_tweets.replied_to.id")
     quoted = _get(row, "referenced_tweets.quoted.id")
