@@ -251,8 +251,8 @@ def test_parse_cohort_shapes_and_problems() -> None:
         ("harbor", "x", "staffing_firm", 11),
     ]
     assert [str(p) for p in problems] == [
-        "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
-        "hr, other) — @weird is kept without a segment",
+        "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, job_board, "
+        "recruiter, hr, other) — @weird is kept without a segment",
         "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment; "
         'put a segment of several words in quotes: "staffing firm")',
         "cohort.txt:8: @acme is already on line 2",
@@ -363,22 +363,13 @@ def test_a_tab_separated_cohort_is_told_its_header_a_tab_apart_not_with_commas()
     assert [(e.handle, e.platform) for e in entries] == [("acmestaffing", "x")] and not problems
 
 
-def test_job_boards_are_said_once_to_be_counted_as_vendors() -> None:
-    # the segment table and the claims said "Vendors" of a cohort half made of job boards
+def test_job_boards_are_a_segment_of_their_own_not_vendors() -> None:
+    # merged into the vendors, a cohort's job feeds made its "Vendors" and their claims
     text = "handle,segment\nacme,staffing firm\ncareerfeed,job board\ntalentlist,Job Boards\n"
     text += "hirebase,vendor\n"
     entries, problems = parse_cohort(text, "cohort.csv")
-    assert [e.segment for e in entries] == ["staffing_firm", "vendor", "vendor", "vendor"]
-    assert [str(p) for p in problems] == [
-        "cohort.csv: 2 accounts marked job board (lines 3, 4) are counted as vendors: the "
-        "segments have no group of their own for job boards"
-    ]
-    assert problems[0].kept
+    assert [e.segment for e in entries] == ["staffing_firm", "job_board", "job_board", "vendor"]
+    assert problems == []
     # a plain line too, its segment of two words unquoted
-    _entries, plain = parse_cohort("@careerfeed x job board\n@hirebase x vendor\n", "c.txt")
-    assert [str(p) for p in plain] == [
-        "c.txt: 1 account marked job board (line 1) is counted as a vendor: the segments have "
-        "no group of their own for job boards"
-    ]
-    # no job board, no note
-    assert parse_cohort("handle,segment\nhirebase,vendor\n", "c.csv")[1] == []
+    plain, _problems = parse_cohort("@careerfeed x job board\n@hirebase x vendor\n", "c.txt")
+    assert [e.segment for e in plain] == ["job_board", "vendor"]

@@ -355,3 +355,25 @@ def test_a_claim_says_how_many_of_its_accounts_have_a_rough_grade(tmp_path: Path
     assert "6 of the 12 accounts counted here have fewer than 10 posts" in (
         render_benchmark_html(result)
     )
+
+
+def test_job_boards_are_their_own_group_and_stay_out_of_the_vendor_claims(tmp_path: Path) -> None:
+    # a real cohort's "Vendors" were mostly job feeds, which decided "vendors beat staffing
+    # firms on Voice"; a job board is a group of its own in the table, the HTML and the CSV
+    store = cohort_store(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    lines = ["handle,segment"] + [f"firm{i},staffing firm" for i in range(6)]
+    lines += [f"vendor{i},job board" for i in range(4)] + ["vendor4,vendor", "vendor5,vendor"]
+    cohort.write_text("\n".join(lines) + "\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert result.problems == []
+    assert result.segment_stats["job_board"]["n"] == 4
+    assert result.segment_stats["job_board"]["label"] == "Job boards"
+    assert result.segment_stats["vendor"]["n"] == 2
+    voice = result.claims[0]
+    assert voice["claim"].startswith("Vendors beat staffing firms")
+    assert voice["verdict"] == "too small to tell"  # 2 vendors: the 4 job boards do not count
+    html = render_benchmark_html(result)
+    assert "Job boards" in html and "Job board" in html
+    rows = list(csv.DictReader(write_leaderboard_csv(result, tmp_path / "b.csv").open()))
+    assert sorted({r["segment"] for r in rows}) == ["job board", "staffing firm", "vendor"]

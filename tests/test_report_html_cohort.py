@@ -73,7 +73,7 @@ def test_a_client_reads_the_cohort_lines_by_file_name_and_segments_in_words(
     (section,) = re.findall(r'<section class="card" id="cohort-problems">.*?</section>', page, re.S)
     text = page_text(section)
     assert "cohort.csv:2" in text and "clients" not in text
-    assert "use one of: staffing firm, vendor, recruiter, HR, other" in text
+    assert "use one of: staffing firm, vendor, job board, recruiter, HR, other" in text
     assert "staffing_firm" not in page
 
 

@@ -113,7 +113,7 @@ def test_a_cohort_of_handles_alone_is_told_to_add_a_segment_column(demo: Any) ->
         files={"cohort": ("handles.csv", b"handle\nbrightpathstaff\nhireloop\n", "text/csv")},
     )
     page = page_words(demo.get(sent.headers["location"]).text)
-    assert "add a segment column (staffing firm, vendor, recruiter, HR or other)" in page
+    assert "add a segment column (staffing firm, vendor, job board, recruiter, HR or other)" in page
     assert "third column" not in page
 
 

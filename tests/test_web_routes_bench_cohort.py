@@ -89,7 +89,7 @@ def test_a_mostly_broken_cohort_keeps_the_one_that_worked(client: Any) -> None:
     assert "That cohort file was not used:" in page and "3 lines of bad.csv could not" in page
     assert "Nothing was changed: the benchmark is the one you had." in page
     # the form's words for the segments, not the code's
-    assert "use one of: staffing firm, vendor, recruiter, HR or other" in page
+    assert "use one of: staffing firm, vendor, job board, recruiter, HR or other" in page
     assert "staffing_firm" not in page and " hr," not in page
     assert "3 accounts ranked" in page  # still the good cohort
 
@@ -98,7 +98,7 @@ def test_a_cohort_with_a_few_bad_lines_is_still_saved_in_the_forms_words(client:
     cohort = COHORT + "mia_recruits,x,wizard\n"
     page = _saved(client, "firms.csv", cohort.encode())
     assert "Cohort saved, but 1 line of it could not be used as written" in page
-    assert "use one of: staffing firm, vendor, recruiter, HR or other" in page
+    assert "use one of: staffing firm, vendor, job board, recruiter, HR or other" in page
 
 
 def _post_cohort(client: Any, name: str, data: bytes) -> Any:

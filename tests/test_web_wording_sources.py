@@ -178,7 +178,7 @@ CONTROLS = {
     ("inbox input", "unknown id"): "reload the inbox page",
     ("import", "unknown"): "see “Supported formats”",
     ("import", "columns"): "see “Supported formats”",
-    ("cohort", "segment"): "(use one of: staffing firm, vendor, recruiter, HR or other)",
+    ("cohort", "segment"): "(use one of: staffing firm, vendor, job board, recruiter, HR or other)",
     ("cohort", "no usable line"): "e.g. acmestaffing,x,staffing firm",
     ("cohort", "none stored"): "on the Import page",
     ("network", "bluesky"): "Bluesky could not be reached: check that this computer is online",

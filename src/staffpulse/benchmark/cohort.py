@@ -24,7 +24,7 @@ from pathlib import Path
 from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.benchmark.segments import SEGMENT_LABELS as SEGMENT_LABELS
 from staffpulse.benchmark.segments import SEGMENT_WORDS as SEGMENT_WORDS
-from staffpulse.benchmark.segments import job_boards_note, normalize_segment, writes_job_board
+from staffpulse.benchmark.segments import normalize_segment
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.handles import as_url
 from staffpulse.models import normalize_platform, platform_name
@@ -200,14 +200,11 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
     rows, problems = _split_rows(content, delimiter, file)
     entries: list[CohortEntry] = []
     seen: dict[tuple[str, str | None], int] = {}
-    job_boards: list[int] = []  # the lines that call their account a job board
     for number, parts, record in rows:
         words = [part.lower() for part in parts]
         header_like = number == content[0][0] and bool(set(words) & HEADER_WORDS)
         try:
             entry, unknown_segment = _entry(number, parts, record, delimiter)
-            if entry.segment == "vendor" and writes_job_board(parts, record):
-                job_boards.append(number)
         except ValueError as exc:
             if header_like:
                 raise _missing_handle(words, file) from None  # a header: no line can be used
@@ -227,8 +224,6 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         if unknown_segment:  # a typo in the segment must not drop a real account
             kept = f"{unknown_segment} — {entry.shown} is kept without a segment"
             problems.append(CohortProblem(file, number, kept, kept=True))
-    if job_boards:
-        problems.append(CohortProblem(file, None, job_boards_note(job_boards), kept=True))
     return entries, problems
 
 

@@ -300,7 +300,7 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
     if not given:
         return (
             "No account of the group has a segment: give a cohort file with a segment "
-            "column (staffing firm, vendor, recruiter, HR, other) to test this."
+            "column (staffing firm, vendor, job board, recruiter, HR, other) to test this."
         )
     named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
     return (

@@ -9,10 +9,13 @@ from difflib import get_close_matches
 
 from staffpulse.next_steps import SEGMENT_CHOICES
 
-SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
+# a job board is a group of its own: merged into the vendors, its feeds (job ads, no reply)
+# made most of a real cohort's "Vendors" and so the claims "vendors beat staffing firms"
+SEGMENTS = ("staffing_firm", "vendor", "job_board", "recruiter", "hr", "other")
 SEGMENT_LABELS = {
     "staffing_firm": "Staffing firms",
     "vendor": "Vendors",
+    "job_board": "Job boards",
     "recruiter": "Recruiters",
     "hr": "HR people",
     "other": "Other",
@@ -22,6 +25,7 @@ SEGMENT_LABELS = {
 SEGMENT_WORDS = {
     "staffing_firm": "Staffing firm",
     "vendor": "Vendor",
+    "job_board": "Job board",
     "recruiter": "Recruiter",
     "hr": "HR",
     "other": "Other",
@@ -48,12 +52,12 @@ _ALIASES = {
     "firm": "staffing_firm",
     "vendor": "vendor",
     "vendors": "vendor",
-    # a job board sells job ads to firms and employers: one of the vendors the claims compare
-    # the staffing firms with (the segments have no group of their own for it)
-    "job_board": "vendor",
-    "job_boards": "vendor",
-    "jobboard": "vendor",
-    "jobboards": "vendor",
+    "job_board": "job_board",
+    "job_boards": "job_board",
+    "jobboard": "job_board",
+    "jobboards": "job_board",
+    "job_site": "job_board",
+    "job_sites": "job_board",
     "hr_tech": "vendor",
     "recruiter": "recruiter",
     "recruiters": "recruiter",
@@ -71,44 +75,9 @@ _ALIASES = {
 _CLOSE_ENOUGH = 0.8
 
 
-# the spellings of a job board, which counts as a vendor: a cohort of them is told so once
-_JOB_BOARD_KEYS = frozenset({"job_board", "job_boards", "jobboard", "jobboards"})
-
-
 def _key(value: str) -> str:
     """A segment as written, as the aliases spell it: "Staffing-Firm" -> "staffing_firm"."""
     return "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
-
-
-def _says_job_board(value: str | None) -> bool:
-    """Whether a cohort line's segment is written as a job board ("job board", "jobboards"):
-    counted as a vendor, which the benchmark says, once."""
-    return value is not None and _key(value) in _JOB_BOARD_KEYS
-
-
-def writes_job_board(parts: list[str], record: dict[str, str] | None) -> bool:
-    """Whether a cohort line (its cells, or its record under a header) writes its segment as
-    a job board (a plain line's last words: "@acme x job board")."""
-    if record is not None:
-        return _says_job_board(record.get("segment"))
-    return any(_says_job_board(" ".join(parts[i:])) for i in range(1, len(parts)))
-
-
-def job_boards_note(lines: list[int]) -> str:
-    """Once for the file: its job boards are counted as vendors. Segment tables and claims
-    said "Vendors" of a cohort half made of job boards, which the user never heard of."""
-    shown = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
-    which = (
-        "1 account marked job board"
-        if len(lines) == 1
-        else f"{len(lines):,} accounts marked job board"
-    )
-    counted = "is" if len(lines) == 1 else "are"
-    return (
-        f"{which} (line{'s' if len(lines) > 1 else ''} {shown}) {counted} counted as "
-        f"{'a vendor' if len(lines) == 1 else 'vendors'}: the segments have no group of their "
-        "own for job boards"
-    )
 
 
 def normalize_segment(value: str | None) -> str | None:
@@ -134,12 +103,12 @@ _IN_WORDS = {
     for name, words in SEGMENT_WORDS.items()
     if name in SEGMENTS
 }
-_KEY_RE = re.compile(r"(?<![\w@.-])(staffing_firm|hr)(?![\w@.-])")
+_KEY_RE = re.compile(r"(?<![\w@.-])(staffing_firm|job_board|hr)(?![\w@.-])")
 
 
 def segments_in_words(text: str) -> str:
     """``text`` (a cohort line's problem) with each segment key in words: "use one of:
-    staffing firm, vendor, recruiter, HR, other", "did you mean staffing firm?"."""
+    staffing firm, vendor, job board, recruiter, HR, other", "did you mean staffing firm?"."""
     choices = ", ".join(SEGMENTS)
     text = text.replace(choices, ", ".join(_IN_WORDS[name] for name in SEGMENTS))
     return _KEY_RE.sub(lambda m: _IN_WORDS[m.group(1)], text)

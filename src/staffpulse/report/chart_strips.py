@@ -18,6 +18,7 @@ from staffpulse.report.chart_theme import INK, PILLAR_AXIS, vega_spec
 SEGMENT_COLORS = {
     "staffing_firm": "#d9622b",
     "vendor": "#2f6fdf",
+    "job_board": "#c2417a",
     "recruiter": "#1a9c8c",
     "hr": "#8e5bd6",
     "other": "#a67c00",

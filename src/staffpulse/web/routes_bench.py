@@ -238,7 +238,7 @@ def refuse_mostly_unusable(name: str, check: CohortCheck) -> None:
         f" only {count_of(check.accounts, 'account')}: {shown}"
         + (f"; and {count_of(more, 'more line')}" if more > 0 else ""),
         hint="fix those lines (one account a line: handle,platform,segment, the segment one of"
-        " staffing firm, vendor, recruiter, HR or other), then upload the file again",
+        " staffing firm, vendor, job board, recruiter, HR or other), then upload the file again",
     )
 
 
@@ -250,7 +250,7 @@ def saved_flash(name: str, check: CohortCheck) -> Flash:
         "with posts in the store, compared by segment."
         if check.has_segments
         else "with posts in the store. The file names no segments, so there is no segment "
-        "comparison: add a segment column (staffing firm, vendor, recruiter, HR or other) for one."
+        "comparison: add a segment column (staffing firm, vendor, job board, recruiter, HR or other) for one."
     )
     if not check.problems:
         return Flash("ok", "Cohort saved:", ranked)

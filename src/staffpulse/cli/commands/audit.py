@@ -99,7 +99,7 @@ def benchmark_command(
             help="CSV or text file of the accounts to rank, one a line, with the columns "
             "handle,platform,segment (the header line is optional; commas, semicolons or tabs "
             "between cells). Only handle is needed: a plain list of handles or profile URLs "
-            "works too. segment: staffing firm, vendor, recruiter, HR or other. Default: every "
+            "works too. segment: staffing firm, vendor, job board, recruiter, HR or other. Default: every "
             "account with at least --min-posts posts of its own in the store.",
             metavar="COHORT",
         ),
