@@ -378,6 +378,13 @@ def test_a_promotion_to_come_is_congratulated_and_a_fee_charged_is_answered_stra
     assert "where to check" in suggest_angle(fee, {"question": True}, None, 0)
 
 
+def test_a_post_aimed_at_one_account_that_asks_nothing_is_never_theirs_to_reply_first() -> None:
+    text = "@dana trying to get my night shift covered so I can make the party"
+    angle = suggest_angle(text, {}, None, 0, addressee="@dana")
+    assert angle.startswith("Aimed at @dana, not the room: only if you have something to add")
+    assert "Be the first to reply" not in angle
+
+
 def test_a_job_refused_for_a_pregnancy_is_no_joke_even_when_said_as_one() -> None:
     text = "Love being told I wouldn't have been hired if the manager knew I was pregnant lol"
     angle = suggest_angle(text, {}, None, 0, humor=0.95)

@@ -141,7 +141,7 @@ def suggest_angle(
         None if several else work_subject(text),
         tone if tone is not None else judge_tone([text])[0],
         bool(flags.get("question")),
-        "Be the first to reply, and " if n_replies == 0 else "",
+        _lead(n_replies, addressee, bool(flags.get("question"))),
         several,
     )
     angle = (
@@ -152,6 +152,15 @@ def suggest_angle(
     )
     # the templates are written to follow the lead; alone, each is a sentence of its own
     return angle[:1].upper() + angle[1:]
+
+
+def _lead(n_replies: int, addressee: str | None, question: bool) -> str:
+    """How an angle opens: a post aimed at one account that asks nothing ("@dana I'm trying to
+    get my night shift covered") is that account's, as its caution says, so it is never "Be
+    the first to reply" (a question aimed at one has an angle of its own)."""
+    if addressee and not question:
+        return f"Aimed at {addressee}, not the room: only if you have something to add, "
+    return "Be the first to reply, and " if n_replies == 0 else ""
 
 
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
