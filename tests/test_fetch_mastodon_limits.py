@@ -1,6 +1,7 @@
 """``fetch mastodon``'s limits against a local stand-in: a 429 that gives no
 ``X-RateLimit-Reset`` but a ``Retry-After`` (a proxy in front of the instance), waited for as
-long as it says; a run cut by ``--max-posts``, whose gap the next run fills."""
+long as it says; one whose reset time Mastodon.py cannot read; a run cut by ``--max-posts``,
+whose gap the next run fills."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from werkzeug import Request, Response
 
 from staffpulse.fetch.common import retry_after_epoch
 from staffpulse.fetch.mastodon import MastodonFetcher
+from staffpulse.fetch.mastodon_client import readable_time
 from staffpulse.store import Store
-from test_fetch_mastodon import FakeMastodon, _fetcher
+from test_fetch_mastodon import FakeMastodon, _account, _fetcher
 
 
 @pytest.mark.parametrize("as_date", [False, True])
@@ -74,3 +76,35 @@ def test_a_run_capped_over_new_statuses_says_what_it_left_and_the_next_reads_it(
 def _day(day: int) -> str:
     """1 March 2026, the stand-in's date of every status, as a note says it."""
     return f"{day} Mar" + ("" if datetime.now(UTC).year == 2026 else " 2026")
+
+
+def test_an_answer_whose_reset_time_cannot_be_read_is_read_not_waited_for(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    """Mastodon.py raises its rate-limit error for any answer whose X-RateLimit-Reset it cannot
+    read: a page of posts was asked for three times, then the run said to check the clock."""
+    asked: list[str] = []
+
+    def answer(request: Request) -> Response:
+        asked.append(request.path)
+        headers = {"X-RateLimit-Reset": "in a while", "X-RateLimit-Remaining": "299"}
+        if len(asked) == 1:  # a 429 with a reset no one can read: its Retry-After is waited
+            headers["Retry-After"] = "2"
+            return Response("Too Many Requests", status=429, headers=headers)
+        status = {"id": "1000001", "created_at": "2026-03-01T10:00:00.000Z", "content": "<p>hi</p>"}
+        status |= {"account": _account(httpserver), "uri": "https://staffing.example/s/1"}
+        page = [] if request.args.get("max_id") else [status]
+        return Response(json.dumps(page), content_type="application/json", headers=headers)
+
+    httpserver.expect_request("/api/v1/timelines/tag/hiring").respond_with_handler(answer)
+    sleeps: list[float] = []
+    report = _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", "staffing.example")
+    assert report.stopped is None and report.new_posts == 1 and len(asked) == 3
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= 2
+
+
+def test_a_time_is_readable_as_mastodon_py_reads_it() -> None:
+    for readable in ("1732780000", "2026-11-28T09:00:00.000Z", "Sat, 28 Nov 2026 09:00:00 GMT"):
+        assert readable_time(readable)
+    for unreadable in ("", "soon", "in a while", "12:99:99"):
+        assert not readable_time(unreadable)

@@ -11,7 +11,6 @@ one stopped (:class:`~staffpulse.fetch.cursors.RangeCursor`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -42,6 +41,7 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import instance_host, mastodon_account
 from staffpulse.fetch.hostname import unresolved_error
+from staffpulse.fetch.mastodon_client import make_client, plain
 from staffpulse.fetch.resume import capped_note, resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
@@ -59,23 +59,6 @@ from staffpulse.store import Store
 SOURCE = "mastodon-api"
 PAGE = 40
 _TAG = re.compile(r"^\w+$")  # Mastodon hashtags: letters, digits, underscores (any script)
-
-
-def make_client(base_url: str, timeout: float, access_token: str | None = None) -> Any:
-    from mastodon import Mastodon
-
-    client = Mastodon(
-        api_base_url=base_url, access_token=access_token, request_timeout=timeout,
-        ratelimit_method="throw", version_check_mode="none", user_agent="staffpulse",
-    )  # fmt: skip
-    # Mastodon.py turns an object answered for a list into the list of its keys (["error"]):
-    # the instance's words are read from the answer itself (MastodonFetcher._statuses)
-    client.session.hooks["response"].append(lambda r, *_, **__: setattr(client, "answer", r))
-    return client
-
-
-def _plain(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=str))
 
 
 class MastodonFetcher(FetcherBase):
@@ -124,7 +107,7 @@ class MastodonFetcher(FetcherBase):
             while True:
                 report.requests += 1
                 try:
-                    return _plain(method(**{k: v for k, v in params.items() if v is not None}))
+                    return plain(method(**{k: v for k, v in params.items() if v is not None}))
                 except mp.MastodonRatelimitError:
                     backoff.wait_for_reset(
                         self._reset_epoch(), max_wait=self.max_wait,
