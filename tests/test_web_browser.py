@@ -200,3 +200,27 @@ def test_what_an_inbox_button_did_stays_in_sight_where_the_page_opens_further_do
     assert [re.sub(r"\s+\d+$", "", h.split("\n")[0].strip()) for h in shown] == headings
     assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["width"] <= 390
     assert closed == 0 and at_top == 0
+
+
+def test_connect_refuses_a_rank_date_it_cannot_read_before_sending_it(site: str) -> None:
+    # 3000-01-01 was sent, ranked nothing, and came back as "cannot read ... from 1970 to 2999"
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(site + "/connect", wait_until="load")
+            before = page.url
+            page.fill("input[name=as_of]", "3000-01-01")
+            page.click("form.filters button")
+            page.wait_for_timeout(300)
+            refused = page.eval_on_selector("input[name=as_of]", "el => el.validationMessage")
+            stayed = page.url
+            page.fill("input[name=as_of]", "2026-01-31")  # a date it reads is sent
+            with page.expect_navigation():
+                page.click("form.filters button")
+            sent = page.url
+        finally:
+            browser.close()
+    assert refused and "2999" in refused and stayed == before
+    assert "as_of=2026-01-31" in sent

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from staffpulse.models import Account
 
 router = APIRouter()
+# "Rank as of" takes the dates the library reads: the browser refuses another before sending
+# (3000-01-01 was sent, then refused as "cannot read ... as a date from 1970 to 2999")
+DATE_RANGE = (f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31")
 ROLE_CHOICES = (
     # the default leaves out role "other" (brands, public figures), as the CLI does. Labels
     # stay short: a phone's select shows one line, and "Any role but other (brands, public
@@ -195,6 +198,7 @@ def _refused(request: Request, exc: StaffpulseError) -> HTMLResponse:
         includes=INCLUDES,
         roles=ROLE_CHOICES,
         most_inactive_days=str(MOST_INACTIVE_DAYS),
+        date_range=DATE_RANGE,
         form_error=exc,
         report=None,
         problem=None,
@@ -273,6 +277,7 @@ def connect_page(request: Request) -> HTMLResponse:
         # as text: form values take no thousands separator ("1365", not "1,365")
         inactive_days=str(choices.inactive_days),
         most_inactive_days=str(MOST_INACTIVE_DAYS),
+        date_range=DATE_RANGE,
         exports=exports,
         export_gaps=gaps,
         export_query=_export_query(account, choices),
