@@ -207,9 +207,10 @@ class BlueskyFetcher(FetcherBase):
         state = load_cursor_state(self.store, *stream)
         starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
         newest_stored = self._newest_stored(account.id)
-        fetched, oldest = 0, None
+        fetched = 0
         for start in [*starts, None]:
             cursor, resumed, read = start, start is not None, 0
+            oldest: datetime | None = None  # of this range's posts: where its gap begins
             while True:
                 if fetched >= max_posts:
                     if read and (resumed or newest_stored):  # a gap kept: said, never lost
