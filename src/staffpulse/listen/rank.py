@@ -261,7 +261,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
     }
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
-        "spam": lambda: _spammy(opening, texts),
+        "spam": lambda: _spammy(conv, ctx, texts),
         "job_ad": lambda: is_job_ad(opening.text, job_p, ctx.job_threshold),
         CUSTOMER_CARE: lambda: not _asks_firm(conv, ctx) and is_customer_care(conv),
         OFF_WORK: lambda: _off_work(conv, ctx),
@@ -280,9 +280,16 @@ def _asks_firm(conv: Conversation, ctx: RankContext) -> bool:
     return aimed_at is not None and is_firm(aimed_at, ctx.firm_handles)
 
 
-def _spammy(opening: Post, texts: Counter[str]) -> bool:
+def _spammy(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> bool:
+    opening = conv.opening
+    work = ctx.threads.get(conv.id)
+    by_reply = work is not None and work.focus is not None  # a sale's customer asks of work
     spam = looks_spammy(
-        opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
+        opening.text,
+        len(opening.hashtags),
+        len(opening.mentions),
+        len(opening.urls),
+        sale_counts=not by_reply,
     )
     return spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
 
@@ -313,7 +320,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     aimed_at = None if to_firm else addressee(conv)
     verdict = moderate(opening.text)
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
-    spam = _spammy(opening, texts)
+    spam = _spammy(conv, ctx, texts)
     relevance = ctx.relevance.get(conv.id, 0.5)
     work = ctx.threads.get(conv.id)
     care = not to_firm and is_customer_care(conv)

@@ -38,22 +38,32 @@ _SPAM_RE = re.compile(
     r"\b(follow ?back|f4f|crypto|airdrop|giveaway|make money|click here|onlyfans|"
     r"dm (me|us) for (a )?(promo\w*|collab\w*|shout ?outs?|features?|paid \w+)|"
     r"forex|earn \$|passive income|bitcoin|nft|promo code|"
-    # a sale ("50% off today only", "my resume course, $19.99", "check out my new template")
-    # and the pitch of a network-marketing team ("be your own boss") are no conversation
-    r"\d+% off|discount code|coupon code|use (my )?code|today only|limited time offer|buy now|"
-    r"shop now|on sale now|check out my (?:new |free )?(?:[\w-]+ ){0,2}?(?:shop|store|course|"
-    r"e-?book|templates?|merch)|be your own boss|#?bossbabe|financial freedom|"
-    r"work from home opportunit\w*)\b|\$\d+\.99\b",
+    # the pitch of a network-marketing team ("be your own boss") is no conversation
+    r"be your own boss|#?bossbabe|financial freedom|work from home opportunit\w*)\b",
+    re.IGNORECASE,
+)
+# A sale ("50% off today only", "my resume course, $19.99", "check out my new template"): no
+# conversation in itself, though a customer's reply under one may be (the thread is then
+# offered for that reply)
+_SALE_RE = re.compile(
+    r"\b(\d+% off|discount code|coupon code|use (my )?code|today only|limited time offer|"
+    r"buy now|shop now|on sale now|check out my (?:new |free )?(?:[\w-]+ ){0,2}?(?:shop|store|"
+    r"course|e-?book|templates?|merch))\b|\$\d+\.99\b",
     re.IGNORECASE,
 )
 
 
-def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0) -> bool:
+def looks_spammy(
+    text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0, *, sale_counts: bool = True
+) -> bool:
+    """Spam words, a wall of tags, mentions or links; a sale too unless ``sale_counts`` is
+    False (the work talk is in a reply under it)."""
     return (
         hashtags >= 6
         or mentions >= 6
         or urls >= 3
         or _SPAM_RE.search(text) is not None
+        or (sale_counts and _SALE_RE.search(text) is not None)
         or text.count("#") >= 6
     )
 
