@@ -23,7 +23,10 @@
   most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
   second and third advice. Tentative advice (:class:`~staffpulse.audit.types.Tentative`:
   about data that could not be checked, or resting only on the humor model's hint) and the
-  advice of a pillar with little to gain, or worth little itself, go last.
+  advice of a pillar with little to gain, or worth little itself, go last. Advice about what
+  went wrong lately (:class:`~staffpulse.audit.types.Pressing`: a feed just turned into a job
+  board) is always listed, in the place its points give it, for the score over the whole
+  window hides it.
 * **A headline for each.** Each action carries a ``headline``, said about the account rather
   than to it, for a league table of competitors (``benchmark``): the one its pillar wrote
   beside the advice (:class:`~staffpulse.audit.types.Advice`), else its first sentence told in
@@ -42,6 +45,7 @@ from staffpulse.audit.types import (
     FirstStep,
     PillarResult,
     Praise,
+    Pressing,
     Tentative,
 )
 
@@ -59,6 +63,9 @@ _THIRD_PERSON = (
     (re.compile(r"\byou\b", re.IGNORECASE), "it"),
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+# an action before it is listed, as it sorts: (not a first step, deferred, -points, its rank
+# in its pillar's advice, its pillar's place, the pillar)
+Candidate = tuple[bool, bool, int, int, int, str]
 
 
 def is_praise(text: str) -> bool:
@@ -133,7 +140,7 @@ def top_actions(
         for name, texts in actions.items()
     }
     order = sorted(pillars, key=lambda name: (-gap[name], pillars[name].score or 0))
-    candidates: list[tuple[bool, bool, int, int, int, str]] = []
+    candidates: list[Candidate] = []
     for rank in range(3):
         for position, name in enumerate(order):
             if rank < len(actions[name]) and (rank == 0 or gap[name] > MANY_POINTS):
@@ -147,10 +154,28 @@ def top_actions(
                     (not first, deferred and not first, -points[name][rank], rank, position, name)
                 )
     candidates.sort()
+    listed = _with_pressing(candidates, actions, limit)
     return [
         _action(name, actions[name][rank], points[name][rank], gap[name])
-        for *_order, rank, _position, name in candidates[:limit]
+        for *_order, rank, _position, name in listed
     ]
+
+
+def _with_pressing(
+    candidates: list[Candidate], actions: Mapping[str, Sequence[str]], limit: int
+) -> list[Candidate]:
+    """The first ``limit`` candidates, but a :class:`Pressing` one left out takes the place
+    of the last of them that is neither pressing nor a first step."""
+    listed = candidates[:limit]
+    for late in candidates[limit:]:
+        if not isinstance(actions[late[-1]][late[3]], Pressing):
+            continue
+        for i in range(len(listed) - 1, -1, -1):
+            text = actions[listed[i][-1]][listed[i][3]]
+            if not isinstance(text, Pressing | FirstStep):
+                listed[i] = late
+                break
+    return sorted(listed)
 
 
 def headline_of(title: str, text: str) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.language import english_only, language_note, not_english_advice
-from staffpulse.audit.mix_advice import mix_advice
+from staffpulse.audit.mix_advice import mix_advice, turned_job_board
 from staffpulse.audit.types import (
     EXAMPLES_SHOWN,
     Frame,
@@ -130,7 +130,10 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
     )
-    worst = _longest_run_examples(frame, orig, runs[0]) if runs and show_worst else []
+    if scored and turned_job_board(evidence):  # the ads a visitor sees now, not an old run
+        worst = _recent_ads(frame, orig, job, evidence["recent"])
+    else:
+        worst = _longest_run_examples(frame, orig, runs[0]) if runs and show_worst else []
     best = _best_examples(frame, orig[~job])
     # the job ads are shown as proof when no run of them is shown as holding the account back
     # (a healthy share): the model errs (a link-only post read as an ad), and a consultant
@@ -222,6 +225,17 @@ def _longest_run_examples(
         example(frame.posts[int(i)], why)
         for i in orig[start + max(0, length - 3) : start + length][::-1]
     ]
+
+
+def _recent_ads(
+    frame: Frame, orig: npt.NDArray[np.int64], job: npt.NDArray[np.bool_], recent: dict[str, int]
+) -> list[PostExample]:
+    """The latest :data:`EXAMPLES_SHOWN` job ads of the last posts, latest first: a feed that
+    just turned into a job board was shown an older run instead."""
+    last = int(recent["posts"])
+    why = f"one of {recent['job_ads']:,} job ads among the last {last:,} posts"
+    latest = orig[-last:][job[-last:]][::-1][:EXAMPLES_SHOWN]
+    return [example(frame.posts[int(i)], why) for i in latest]
 
 
 def _mix_notes(

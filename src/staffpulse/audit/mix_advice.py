@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from staffpulse.audit.types import Advice, Praise
+from staffpulse.audit.types import Advice, Praise, Pressing
 from staffpulse.dates import format_day
 from staffpulse.report.rounding import pct, whole
+
+# the share of job ads among the last posts (``recent_posts``) that makes a feed read as a job
+# board to whoever opens it now, whatever its share over the window: 8 of the last 10 posts
+# were ads while 38% overall scored 87, and the advice never reached "Do this next"
+RECENT_ADS_PRESSING = 0.7
+
+
+def turned_job_board(ev: dict[str, Any]) -> bool:
+    """Whether the last posts (fewer than all of them) are mostly job ads, at least
+    :data:`RECENT_ADS_PRESSING` of them, while the window as a whole is not: a feed that has
+    just turned into a job board (one that always was one hears so from its score)."""
+    recent, share = ev["recent"], ev["job_share"]
+    last = int(recent["posts"])
+    return (
+        share is not None
+        and share < RECENT_ADS_PRESSING
+        and 0 < last < int(ev["original_posts"])
+        and recent["job_ads"] >= RECENT_ADS_PRESSING * last
+    )
 
 
 def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
@@ -23,7 +42,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 "Start posting: no original posts to judge",
             )
         ]
-    if share > float(settings["job_share_ok"]):
+    if share > float(settings["job_share_ok"]) or turned_job_board(ev):
         recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read))
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
@@ -92,6 +111,13 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: st
             f"{share_said} of your posts{read} are job ads, but {lately} of your last {last:,}: keep "
             "it so, and go on alternating each job post with a tip, a story or a question.",
             f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
+        )
+    if share < RECENT_ADS_PRESSING <= ads / last:  # just turned into a job board
+        return Pressing(
+            f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall): "
+            f"whoever opens your profile now sees a job board. {alternate}",
+            f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads "
+            f"({share_said} overall)",
         )
     return Advice(
         f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall). "

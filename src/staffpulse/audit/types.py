@@ -232,6 +232,13 @@ class Tentative(Advice):
     what was seen, so ``top_actions`` lists it after that."""
 
 
+class Pressing(Advice):
+    """Advice about what went wrong lately, which the pillar's score over the whole window
+    hides: a feed whose last 10 posts hold 8 job ads scored 87 on Mix (38% overall), and its
+    few points ranked the advice below three others, out of "Do this next". ``top_actions``
+    keeps it a place among the actions listed, where its points put it."""
+
+
 class FirstStep(Advice):
     """Advice without which the rest cannot help: the account writes no posts of its own.
 
