@@ -50,19 +50,22 @@ def test_a_resume_point_older_than_the_window_is_dropped(store: Store) -> None:
 def test_an_unfinished_gap_wholly_outside_the_window_is_given_up(store: Store) -> None:
     newest = _id_days_ago(2)
     gap = {"since_id": _id_days_ago(12), "until_id": _id_days_ago(9), "newest": newest}
-    cursor = _cursor(store, since_id=None, pending=gap)
+    gap["newest_at"] = "2026-11-26T09:00:00+00:00"
+    cursor = _cursor(store, since_id=None, since_at="2026-11-14T09:00:00+00:00", pending=gap)
     fit_search_window(cursor)
-    # what was stored of that run counts as done: the next search starts after it
+    # what was stored of that run counts as done: the next search starts after it, and a
+    # run capped before reaching it dates its gap from then
     assert cursor.pending is None
     assert cursor.state["since_id"] == newest
+    assert cursor.state["since_at"] == gap["newest_at"]
 
 
 def test_a_gap_reaching_into_the_window_is_filled_from_its_start(store: Store) -> None:
     until = _id_days_ago(3)
     gap = {"since_id": _id_days_ago(12), "until_id": until, "newest": _id_days_ago(1)}
-    cursor = _cursor(store, pending=gap)
+    cursor = _cursor(store, pending={**gap, "since_at": "2026-11-16T09:00:00+00:00"})
     fit_search_window(cursor)
-    assert cursor.pending == {**gap, "since_id": None}
+    assert cursor.pending == {**gap, "since_id": None}  # the gap's start, and its day, gone
 
 
 def test_a_search_is_filed_under_its_query_without_edge_spaces() -> None:

@@ -45,14 +45,20 @@ def fit_search_window(cursor: RangeCursor) -> None:
         created = time_of_tweet_id(post_id if isinstance(post_id, str) else None)
         return created is not None and created < oldest
 
-    if too_old(cursor.state.get("since_id")):
-        cursor.state["since_id"] = None
+    state = cursor.state
+    if too_old(state.get("since_id")):
+        state["since_id"] = None
     pending = cursor.pending
     if pending is not None:
         if too_old(pending.get("until_id")):
-            cursor.state["since_id"] = max_id(cursor.state.get("since_id"), pending.get("newest"))
-            if too_old(cursor.state.get("since_id")):
-                cursor.state["since_id"] = None
-            cursor.state.pop("pending", None)
+            newest = pending.get("newest")
+            if newest and max_id(state.get("since_id"), newest) == newest:
+                state["since_id"], state["since_at"] = newest, pending.get("newest_at")
+            if too_old(state.get("since_id")):
+                state["since_id"] = None
+            state.pop("pending", None)
         elif too_old(pending.get("since_id")):
             pending["since_id"] = None
+            pending.pop("since_at", None)  # a gap's days start where it does
+    if not state.get("since_id") or not state.get("since_at"):
+        state.pop("since_at", None)  # when the newest post read was written, if known
