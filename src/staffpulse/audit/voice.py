@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.language import english_only, language_note, not_english_advice
+from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
     Advice,
     FirstStep,
@@ -63,15 +64,19 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     n = int(scored.size)
     personality = float(frame.personality[scored].mean()) if n else 0.0
     humor = float(frame.humor[scored].mean()) if n else 0.0
-    templated = float(frame.templated[orig].mean()) if orig.size else 0.0
-    families = _families(frame, orig)
+    # the weekly roundup of openings Mix advises is alike every week by design: no template
+    roundups = weekly_roundups(frame, orig)
+    copied = orig[~roundups]
+    templated = float(frame.templated[copied].sum() / orig.size) if orig.size else 0.0
+    families = _families(frame, copied)
     evidence: dict[str, Any] = {
         "posts_scored": n,
         "personality_posts": int(frame.personality[scored].sum()),
         "personality_share": round(personality, 3),
         "humor_posts": int(frame.humor[scored].sum()),
         "humor_share": round(humor, 3),
-        "templated_posts": int(frame.templated[orig].sum()),
+        "templated_posts": int(frame.templated[copied].sum()),
+        "weekly_roundups": int(roundups.sum()),  # not counted as templates
         "original_posts": int(orig.size),  # the base of templated_share
         "templated_share": round(templated, 3),
         "template_families": families,
@@ -83,8 +88,14 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # a flat post holds the account back only while too few sound like a person: under a
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
-    worst = _worst_examples(frame, orig, families, with_flat=flat_hurts)
+    worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
     notes = _voice_notes(n, not_read, int(everything.size), unreadable, settings)
+    spared = int((roundups & frame.templated[orig]).sum())
+    if spared and not unreadable:
+        notes.append(
+            f"{count_of(spared, 'weekly roundup')} of openings alike by design "
+            "(the one weekly post Mix advises) not counted as templates"
+        )
     if unreadable:
         advice: list[str] = [
             not_english_advice(not_read, int(everything.size))
