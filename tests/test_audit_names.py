@@ -166,3 +166,25 @@ def test_mastodon_custom_emoji_are_read_as_emoji(name: str, value: float) -> Non
 def test_a_hashtag_is_no_surname(name: str, value: float, verdict: str) -> None:
     score, said = name_score(name)
     assert (score, verdict in said) == (value, True), said
+
+
+@pytest.mark.parametrize(
+    ("name", "score", "verdict"),
+    [
+        # a recruiter's ideal display name was called a company for "Recruiter"
+        ("Rosa 🌵 Recruiter", 1.0, "a person's name with a job title"),
+        ("Sam Tech Sourcer", 1.0, "a person's name with a job title"),
+        ("Apex Recruiter", 0.3, "a company name (“Recruiter” holds a staffing or company word)"),
+        ("Smith Recruiters", 0.3, "a company name (“Recruiters” holds a staffing or company word)"),
+        # a person's name in capitals is no brand; a brand's still is
+        ("DANA WHITFIELD", 1.0, "a person's name, in capitals"),
+        ("NOVA BRIGHT", 0.3, "all capitals, reads as a brand"),
+        # "Hiring" was a company word and "Hire" not
+        ("Hire Velocity", 0.3, "a company name (“Hire” is a staffing or company word)"),
+        # a first name beside a place is a person's nickname
+        ("Ohio Megan", 1.0, "a first name beside a place, reads as a person's"),
+        ("Tulsa Staffing", 0.3, "a company name (“Staffing” is a staffing or company word)"),
+    ],
+)
+def test_a_persons_own_words_beat_a_firm_cue(name: str, score: float, verdict: str) -> None:
+    assert name_score(name) == (score, verdict)

@@ -15,6 +15,11 @@ Digits are no cue of their own: "R3d Gh0st 2.0" or "jsmith1987" reads like a han
 nickname, which may be anyone's, and "Katie Johnson2020" is still a person; the words around
 the digits still count ("Jobs24" holds "Jobs").
 
+A person's own words beat a cue: a first name (of the shipped name lists) then a job title
+("Rosa 🌵 Recruiter", "Sam Tech Sourcer") is a person, as is a first name beside a place
+("Ohio Megan") and a first name and surname in capitals ("DANA WHITFIELD"; other names in
+capitals read as a brand).
+
 Without a cue, two to four capitalised words (name particles such as "de", "van", "von"
 allowed) read as a person: "Jean-Luc Martin", "Ana Lucía Pérez", "Maya de la Cruz". A person
 with the firm ("Rosa at Personalwerk Berlin", "Maya Okafor | Brightside Talent") reads as a
@@ -39,6 +44,8 @@ import re
 from staffpulse.accents import strip_accents
 from staffpulse.audit.hashtags import HASHTAG_RE
 from staffpulse.custom_emoji import without_custom_emoji
+from staffpulse.signals.role_features import split_name
+from staffpulse.signals.role_person_name import is_a_persons_name, name_shape
 
 
 def _words(text: str) -> list[str]:
@@ -50,7 +57,7 @@ _FIRM_WORDS = _words(
     # English
     "staffing staff solution solutions group inc llc ltd gmbh corp corporation company co job "
     "jobs career careers talent workforce services agency partners temp temps hiring official "
-    "consulting resources hr network news wire global international associates personnel "
+    "consulting resources hr network news wire global international associates personnel hire "
     "employment search lab labs software systems tech academy institute capital "
     # German
     "personal personaldienstleistung personaldienstleistungen personalvermittlung "
@@ -214,6 +221,52 @@ def _leading_name(name: str) -> tuple[str, bool] | None:
     return person, any(word[:1].isupper() for word in words) or [rest] == words
 
 
+# a person's job title after a first name ("Rosa 🌵 Recruiter", "Sam Tech Sourcer"): the
+# recruiter's ideal display name, which the company word in "Recruiter" called a firm's;
+# singular only, as "Smith Recruiters" is a firm of several
+_TITLES = frozenset(
+    _words(
+        "recruiter sourcer headhunter hrbp recruteur recruteuse reclutador reclutadora "
+        "recrutador recrutadora recruiterin personalberater personalberaterin"
+    )
+)
+
+
+def _starts_with_first_name(words: list[str]) -> bool:
+    """Whether 1 to 3 capitalised words, no firm cue among them, open with a first name of
+    the shipped lists ("Rosa", "Dana Whitfield")."""
+    text = " ".join(words)
+    return (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and firm_cue(text) is None
+        and name_shape(split_name(text)).first
+    )
+
+
+def _person_with_title(name: str) -> bool:
+    """A first name (a surname may follow), then a job title: "Rosa 🌵 Recruiter", "Dana
+    Whitfield HR", "Sam Tech Sourcer" (one word may qualify the title)."""
+    words = _WORD.findall(HASHTAG_RE.sub(" ", name))
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    if _folded(last) not in _TITLES and last != "HR":
+        return False
+    return _starts_with_first_name(words[:-1]) or (
+        len(words) > 2 and _starts_with_first_name(words[:-2])
+    )
+
+
+def _place_then_first_name(name: str, cue: str) -> bool:
+    """A place beside a first name, no other cue ("Ohio Megan"): a nickname of a person,
+    read as a firm for its place."""
+    if not cue.endswith("is a place"):  # the other cues are looked for first (firm_cue)
+        return False
+    rest = _WORD.findall(_PLACE.sub(" ", _folded(name)))
+    return len(rest) == 1 and name_shape(rest[0]).first
+
+
 def name_score(display_name: str) -> tuple[float, str]:
     """How much the display name reads as a human (1.0) rather than a brand (0.3)."""
     # a star, not nothing: ":blobcat:" alone is judged as an emoji alone is
@@ -226,10 +279,16 @@ def name_score(display_name: str) -> tuple[float, str]:
     if leading is not None:  # a status or a slogan after the name: the name says it all
         score, verdict = name_score(leading[0])
         return score, f"{verdict}; the words after it name no firm"
+    if _person_with_title(name):
+        return 1.0, "a person's name with a job title"
     cue = firm_cue(name)
+    if cue and _place_then_first_name(name, cue):
+        return 1.0, "a first name beside a place, reads as a person's"
     if cue:
         return 0.3, f"a company name ({cue})"
     if name.isupper() and len(name) > 3 and not reads_as_handle(name):
+        if is_a_persons_name(split_name(name)):  # "DANA WHITFIELD": a first name, a surname
+            return 1.0, "a person's name, in capitals"
         return 0.3, "all capitals, reads as a brand"
     # a hashtag is a cause or a motto, never a surname: "Dana #Remain" names Dana alone
     untagged = HASHTAG_RE.sub(" ", name)
