@@ -160,6 +160,19 @@ def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> N
         x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
 
 
+def test_a_rate_limit_told_only_by_retry_after_is_waited_that_long(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # a proxy in front of X refuses with no x-rate-limit-reset: waited as told, not the
+    # minute a 429 that says nothing waits, which passed the 5 s allowed and stopped the fetch
+    fake = FakeX(httpserver)
+    fake.fail[2] = (429, {"retry-after": "3"})
+    sleeps: list[float] = []
+    report = x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
+    assert report.posts == 23 and report.stopped is None
+    assert len(sleeps) == 1 and 2 < sleeps[0] <= 3
+
+
 def test_a_rate_limit_reset_already_past_is_not_asked_again_at_once(
     httpserver: HTTPServer, store: Store
 ) -> None:

@@ -30,6 +30,7 @@ from staffpulse.fetch.common import (
     FetchReport,
     NotifyFn,
     SleepFn,
+    retry_after_epoch,
 )
 from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint, stored_so_far
@@ -91,9 +92,10 @@ LIMITS = ("x-rate-limit", "x-app-limit-24hour", "x-user-limit-24hour")
 
 
 def _reset_epoch(exc: tweepy.TooManyRequests) -> float | None:
-    """When the limit X refused the request for resets, None when X does not say: the latest
+    """When the limit X refused the request for resets, None when nothing says: the latest
     reset of the limits used up (a 24-hour limit is not over when the 15-minute window is:
-    waiting for that only met the next refusal), else the 15-minute window's."""
+    waiting for that only met the next refusal), else the 15-minute window's, else a
+    ``Retry-After`` (a proxy in front of X may send only that, as for Bluesky and Mastodon)."""
     headers = exc.response.headers
 
     def reset(limit: str) -> float | None:
@@ -103,7 +105,11 @@ def _reset_epoch(exc: tweepy.TooManyRequests) -> float | None:
             return None
 
     used_up = [reset(limit) for limit in LIMITS if headers.get(f"{limit}-remaining") == "0"]
-    return max((r for r in used_up if r is not None), default=None) or reset(LIMITS[0])
+    return (
+        max((r for r in used_up if r is not None), default=None)
+        or reset(LIMITS[0])
+        or retry_after_epoch(headers.get("retry-after"))
+    )
 
 
 def _own_words(exc: tweepy.HTTPException) -> str:
