@@ -14,6 +14,7 @@ RECRUITERS = [
     ("Raj Mehta", "Dad of two. Cricket fan.", ["I have 3 open reqs for nurses in Phoenix"]),
     ("sarah_k", "", ["I'm recruiting backend devs for a startup in Lisbon"]),
     ("Lena Vogt", "Coffee and cats.", ["I just placed another candidate at a bank in Zurich"]),
+    ("Nia Bell", "Tea. Books.", ["I've got 4 open positions for welders in Hull"]),
 ]
 OTHERS = [
     ("Bob's Bakery", "Fresh bread daily in Tulsa.", ["I'm hiring bakers! DM me."]),
@@ -23,6 +24,17 @@ OTHERS = [
     ("Ed Fox", "Foodie.", ["I just placed an order for pizza"]),
     ("Mo Diaz", "", ["RT @janerecruits: My client is hiring a CFO. Send me your CV."]),
     ("Al Kay", "Works two jobs.", ["I have two jobs and no time"]),
+    # a cafe owner, a study, a team, a charity and a lab recruit too; an actor has roles
+    ("Fay Lo", "Runs a small cafe.", ["We need a barista, send me your CV"]),
+    (
+        "Ana Ruiz",
+        "Psychology PhD.",
+        ["I'm recruiting participants for my sleep study, please share"],
+    ),
+    ("Ben Ode", "Dad. Coach of the U12s.", ["I'm recruiting players for our Sunday league side"]),
+    ("Gus Pim", "Food bank organiser.", ["I'm recruiting volunteers for the Saturday shift"]),
+    ("Eli Dunn", "Professor of chemistry.", ["I am recruiting two PhD students for the autumn"]),
+    ("Cleo Ray", "Actor. London.", ["I have two roles in the new play this spring"]),
 ]
 
 
@@ -34,7 +46,7 @@ def test_posts_of_a_recruiters_own_work_recruit_for_clients(
 
 
 @pytest.mark.parametrize(("name", "bio", "posts"), OTHERS)
-def test_an_owner_a_lawyer_a_stylist_or_a_retweet_do_not(
+def test_an_owner_a_lawyer_a_study_an_actor_or_a_retweet_do_not(
     name: str, bio: str, posts: list[str]
 ) -> None:
     assert not posts_recruit_for_clients(posts)

@@ -10,11 +10,13 @@ retweet) in which a recruiter speaks of their own work for clients, becomes a re
 role scores but vendor's go to recruiter, as for a solo recruiter.
 
 The phrases are narrower than the placement rule's, since no bio backs them: a client who is
-hiring or has a role ("my client is hiring", "my client … has a senior role"), "send me your
-CV", "I'm recruiting", "I have 3 open roles / reqs / vacancies", "I just placed a candidate".
-Not "I'm hiring" nor "DM me" (an owner hires for their own shop), not "my clients" alone (a
-lawyer's or a hairdresser's), not "my candidate" (an election's). On the dev and CrowdFlower
-files no post holds them (``docs/models/roles.md``, stop 33).
+hiring or has a role ("my client is hiring", "my client … has a senior role"), "I'm
+recruiting", "I have 3 open roles / reqs / vacancies", "I just placed a candidate".
+Not "I'm hiring", "DM me" nor "send me your CV" (an owner hires for their own shop), not "my
+clients" alone (a lawyer's or a hairdresser's), not "my candidate" (an election's), not
+"I'm recruiting participants / volunteers / players / PhD students" (a study, a charity, a
+team or a lab recruits too), not "I have two roles" (an actor's, a parent's). On the dev and
+CrowdFlower files no post holds them (``docs/models/roles.md``, stop 33).
 """
 
 from __future__ import annotations
@@ -38,15 +40,22 @@ PERSON_P_ORG = 0.5
 
 _COUNT = r"(?:one|two|three|four|five|six|several|\d+)"
 _NUMBER = rf"(?:a|an|{_COUNT})"
+# whom else a person recruits: "I'm recruiting participants for my study", "… volunteers"
+_NOT_STAFF = (
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:participants?|volunteers?|players?|subjects?|respondents?"
+    r"|members?|students?|phd|postdocs?|athletes?|testers?|interviewees?|people\s+for\s+(?:my|our)"
+    r"|for\s+(?:my|our)\s+(?:study|research|lab|team|club|league|band|choir|survey|project"
+    r"|campaign|group|guild|podcast))\b)"
+)
 _RECRUITS_FOR_CLIENTS = re.compile(
     r"\bmy\s+clients?\b(?:\s*,[^,.!?\n]{0,40},)?[^.!?\n]{0,40}?"
     r"\b(?:is|are|'s|'re)\s+(?:now\s+|urgently\s+|currently\s+)?(?:hiring|recruiting)\b"
     r"|\bmy\s+clients?\b[^.!?\n]{0,50}?\b(?:has|have)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:roles?|positions?|vacanc\w*|openings?|reqs?)\b"
-    r"|\bsend\s+me\s+(?:your\s+)?(?:cv|resume|c\.v\.)\b"
-    r"|\bi(?:'?m|\s+am)\s+(?:currently\s+|now\s+)?recruiting\b"
+    rf"|\bi(?:'?m|\s+am)\s+(?:currently\s+|now\s+)?recruiting\b{_NOT_STAFF}"
+    # open roles, not "I have two roles in the play"
     rf"|\bi(?:\s+have|'ve)(?:\s+got)?\s+{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:open\s+)?(?:roles|reqs|vacancies|requisitions)\b"
+    r"(?:open\s+(?:roles|positions)|roles\s+to\s+fill|reqs|vacancies|requisitions)\b"
     r"|\bi\s+(?:just\s+|have\s+just\s+|'ve\s+just\s+)?placed\s+"
     rf"(?:another|my|a|an|{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?candidates?\b",
     re.IGNORECASE,
