@@ -86,3 +86,13 @@ def test_the_commands_to_copy_quote_a_path_with_a_space(
     monkeypatch.setattr("sys.argv", ["My Projects/.venv/bin/staffpulse", "demo"])
     monkeypatch.setattr("shutil.which", lambda name: None)
     assert demo.command_name() == "'My Projects/.venv/bin/staffpulse'"
+
+
+def test_a_port_that_cannot_be_is_refused_before_the_demo_is_built(tmp_path: Path) -> None:
+    """QA: "demo --serve --port 99999" built the whole demo, then stopped on the server's
+    OverflowError, said as a bug in staffpulse (exit 70)."""
+    result = CliRunner().invoke(app, ["demo", "--serve", "--port", "99999", "--out", str(tmp_path)])
+    assert result.exit_code == 65
+    assert "--port 99999 is not a port number" in result.stderr
+    assert "use e.g. --port 8000" in result.stderr
+    assert not (tmp_path / "demo.db").exists()

@@ -41,6 +41,9 @@ def demo_command(
     ] = None,
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
+    from staffpulse.cli.commands.serve import check_port
+
+    check_port(port)
     from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, DEMO_FIRM_NOTE, run_demo
     from staffpulse.report.terminal import render_stats
     from staffpulse.report.terminal_audit import render_audit

@@ -39,8 +39,7 @@ def serve_command(
     from staffpulse.config import default_db_path
     from staffpulse.web import serve_app
 
-    if not 1 <= port <= 65535:
-        raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
+    check_port(port)
     if max_upload_mb < 1:
         raise InputError(
             f"--max-upload-mb {max_upload_mb}: the largest upload must be at least 1 MB",
@@ -67,6 +66,13 @@ def serve_command(
         cohort_file=cohort,
         announce=typer.echo,
     )
+
+
+def check_port(port: int) -> None:
+    """``--port 99999`` refused before any work: ``demo --serve`` built the whole demo first,
+    then stopped on the server's OverflowError, said as a bug (exit 70)."""
+    if not 1 <= port <= 65535:
+        raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
 
 
 def register(app: typer.Typer) -> None:
