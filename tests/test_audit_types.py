@@ -138,7 +138,7 @@ def test_a_post_with_no_words_of_its_own_is_not_offered_to_imitate() -> None:
     assert shown["conversation"] == ["@sam I love this, thanks"]
 
 
-def test_a_seasonal_greeting_is_offered_to_imitate_only_when_nothing_else_is_left() -> None:
+def test_a_seasonal_greeting_is_offered_to_imitate_only_when_no_other_post_is_fit() -> None:
     # a real report held up "Happy Thanksgiving from all of us at ..." as the post to imitate,
     # beside a story of the firm's own: the inbox leaves such greetings out as empty
     texts = [
@@ -148,7 +148,8 @@ def test_a_seasonal_greeting_is_offered_to_imitate_only_when_nothing_else_is_lef
     ]
     frame = _frame_of(texts, humor=False)
     strength = np.array([5.0, 1.0, 4.0])
-    assert rank_examples(frame, np.arange(3), strength).tolist() == [1, 0, 2]
+    # not even second, after the story: a greeting is no model post
+    assert rank_examples(frame, np.arange(3), strength).tolist() == [1]
     assert rank_examples(frame, np.arange(3), strength, k=1).tolist() == [1]
     # alone, a greeting is still the account's own human post
     assert rank_examples(frame, np.array([0]), np.array([5.0])).tolist() == [0]

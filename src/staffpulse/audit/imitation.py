@@ -42,7 +42,7 @@ def _words_of_its_own(text: str) -> int:
 @functools.lru_cache(maxsize=8192)
 def imitation_verdict(text: str, humorous: bool) -> Verdict:
     """ "unfit": never offered (too few words of its own, or what the module docstring
-    names); "last": a seasonal greeting, offered only when nothing else is left; else "fit".
+    names); "last": a seasonal greeting, offered only when no other post is fit; else "fit".
     ``humorous`` is the humor model's call on the post."""
     # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
     # the audit needs nothing else of listening

@@ -102,15 +102,15 @@ def rank_examples(
     a religion, ethnicity or nationality
     (:mod:`~staffpulse.audit.identity_groups`): these are posts "to imitate", in a report a
     consultant sends a client, and a real feed's strongest "human" posts were a partisan rant
-    and a joke about Muslims. A seasonal greeting comes after every other post
-    (:mod:`~staffpulse.audit.imitation`). Only the posts ranked are read, so a big feed costs
+    and a joke about Muslims. A seasonal greeting is offered only when no other post
+    is fit (:mod:`~staffpulse.audit.imitation`). Only the posts ranked are read, so a big feed costs
     no more."""
     if pool.size == 0:
         return pool
     length = np.array([len(without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
     keep: list[int] = []
-    last: list[int] = []  # seasonal greetings: shown only when nothing else is left
+    last: list[int] = []  # seasonal greetings: shown only when no other post is fit
     for i in pool[np.lexsort((-strength, short))].tolist():
         verdict = imitation_verdict(frame.posts[i].text, bool(frame.humor[i]))
         if verdict == "last" and len(last) < k:
@@ -119,7 +119,9 @@ def rank_examples(
             keep.append(i)
             if len(keep) == k:
                 break
-    return np.array(keep + last[: k - len(keep)], dtype=np.int64)
+    # a greeting is no model post: beside a story of the firm's own, it filled the second
+    # place "to imitate"; it stands in only for a feed with nothing else to show
+    return np.array(keep or last[:k], dtype=np.int64)
 
 
 def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
