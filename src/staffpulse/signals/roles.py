@@ -47,6 +47,7 @@ from staffpulse.signals.role_rules import (
     PERSON_ONLY_ROLES,
     RULES,
     apply_rules,
+    fit_kinds_and_roles,
     harmonize_roles,
 )
 
@@ -162,10 +163,13 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         care_bios: bool = True,
         hiring_words: bool = True,
         first_person: bool = True,
+        personal_bios: bool = True,
+        recruiter_titles: bool = True,
         former_titles: bool = True,
         coach_bios: bool = True,
         recruiter_posts: bool = True,
         foreign_titles: bool = True,
+        political_bios: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -184,10 +188,13 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.care_bios = care_bios
         self.hiring_words = hiring_words
         self.first_person = first_person
+        self.personal_bios = personal_bios
+        self.recruiter_titles = recruiter_titles
         self.former_titles = former_titles
         self.coach_bios = coach_bios
         self.recruiter_posts = recruiter_posts
         self.foreign_titles = foreign_titles
+        self.political_bios = political_bios
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -328,6 +335,8 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         # prior knowledge the labels lack, after the heads (role_rules.py)
         switches = {rule: bool(getattr(self, rule)) for rule in RULES}
         p_org, scores = apply_rules(names, bios, posts, p_org, scores, **switches)
+        if self.consistent_roles:  # no person tagged employer, no organization recruiter
+            p_org, scores = fit_kinds_and_roles(p_org, scores, self.org_threshold)
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(

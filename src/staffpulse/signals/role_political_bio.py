@@ -1,0 +1,72 @@
+"""A political party, a party's wing or a political campaign is no employer.
+
+The guidelines' employer is "an organization account (not staffing/HR-related) that mostly
+posts its own brand content", and everything else, news and public figures included, is
+"other". The heads learned "an organization that says we" as employer, so on real X accounts
+of 2021 a party's research account, a party's arts wing, "a political party" and a campaign
+against Brexit came out employers at 0.88–0.97, which the inbox then called "started by an
+employer" and Connect's role filter kept.
+
+A bio that names a political party ("political party", a party's name such as "Labour Party"
+or "Green Party", the committees "RNC", "DNC", "GOP" in capitals) or a political campaign
+("an election campaign", "Brexit", "#FBPE", "rejoin", "electoral reform", "our democracy", "a
+referendum", a PAC) has its employer score moved to other; kind and the other scores stay (a
+party is an organization). On the 15,531 CrowdFlower bios these words appear 8 times, 7 of
+them on people (party members, a councillor), whom the rule leaves alone since a person is no
+employer, and once on a county party already tagged other. Prior knowledge after the heads,
+like the other rules: nothing is retrained (``docs/models/roles.md``, stop 34).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_features import to_ascii
+
+__all__ = ["drop_employer_role_of_political_bios", "names_politics"]
+
+_EMPLOYER = ROLES.index("employer")
+_OTHER = ROLES.index("other")
+
+# Party names in capitals only: "a birthday party" or "party rentals" is a business
+_PARTY = (
+    r"(?-i:\b(?:Labour|Labor|Conservative|Tory|Democratic|Republican|Green|Liberal|Lib ?Dem"
+    r"|Liberal Democrat|Socialist|Communist|Independence|Renew|Reform|Brexit|Pirate|Workers'?"
+    r"|People'?s|National|Progressive|Libertarian|Alliance|Unionist) Party\b)"
+    r"|(?-i:\b(?:RNC|DNC|GOP|NRCC|DCCC|DSCC|NRSC)\b)"
+    r"|\bpolitical (?:party|parties|campaign|movement|group|organi[sz]ation)\b"
+)
+# Campaigns: what they are for or against, in words no brand writes of itself ("our campaign
+# for better beans" is a coffee roaster's, so a campaign alone is not one)
+_CAMPAIGN = (
+    r"\b(?:election|electoral|political|grassroots) campaign|\bbrexit|#fbp[ea]\b|\brejoin\b"
+    r"|\belectoral reform|\bour democracy\b|\bpressure group\b|\breferendum\b"
+    r"|\bgrassroots (?:campaign|movement|group|organi[sz]ation)\b"
+    r"|\bpolitical action committee\b|\bsuper ?pac\b"
+)
+_POLITICS = re.compile(f"{_PARTY}|{_CAMPAIGN}", re.IGNORECASE)
+
+
+def names_politics(bio: str | None) -> bool:
+    """Whether the bio names a political party or a political campaign (module docstring)."""
+    return bool(bio) and _POLITICS.search(to_ascii(bio or "")) is not None
+
+
+def drop_employer_role_of_political_bios(
+    bios: Sequence[str | None], scores: np.ndarray
+) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose bio names a
+    party or a campaign has its employer score moved to other. Only the accounts tagged
+    employer are read; ``scores`` is not changed."""
+    tagged = np.flatnonzero(scores.argmax(axis=1) == _EMPLOYER).tolist()
+    political = [i for i in tagged if names_politics(bios[i])]
+    if not political:
+        return scores
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[political, _OTHER] += out[political, _EMPLOYER]
+    out[political, _EMPLOYER] = 0.0
+    return out

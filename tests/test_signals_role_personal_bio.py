@@ -1,0 +1,61 @@
+"""A bio that calls its posts one person's, or a titled person's name, is a person's (stop 34).
+Hand-written accounts."""
+
+from __future__ import annotations
+
+from staffpulse.signals.role_personal_bio import (
+    is_a_titled_persons_name,
+    says_its_posts_are_personal,
+)
+from staffpulse.signals.roles import load_role_model
+
+PERSONAL = [
+    # a surname and a given name run together, then a fellow's title and "personal tweets"
+    (
+        "HollowayRuth",
+        "Fellow @ElmInstitute. Personal tweets. We want fair housing for every family in Elmshire.",
+    ),
+    ("ValeHousingNet", "Senior Research Fellow at Vale University. Housing, planning and cities."),
+    (
+        "ValeCareNet",
+        "Personal account. Health policy and research for better care across Vale. "
+        "Follow for updates and events.",
+    ),
+    (
+        "Dr. Amara Okafor",
+        "Health policy and research for better care across Vale. Follow for updates and events.",
+    ),
+]
+
+
+def test_personal_posts_and_a_fellows_title_are_read() -> None:
+    assert says_its_posts_are_personal("Nurse in Leeds. All views are my own.")
+    assert says_its_posts_are_personal("Visiting Fellow of the Elm Institute.")
+    # a fellowship of churches and fellow travellers hold no title
+    assert not says_its_posts_are_personal("A fellowship of churches across Elmshire.")
+    assert not says_its_posts_are_personal("Cyclist. Hello, fellow travellers of the road!")
+
+
+def test_a_title_is_a_persons_only_before_a_persons_name() -> None:
+    assert is_a_titled_persons_name("Dr. Amara Okafor")
+    assert is_a_titled_persons_name("ProfJaneSmith")
+    assert not is_a_titled_persons_name("Dr Pepper")
+    assert not is_a_titled_persons_name("Amara Okafor")  # no title: the other rules read it
+
+
+def test_such_accounts_tagged_organization_and_employer_become_people() -> None:
+    # a real fellow whose bio said its tweets were personal was an organization and an
+    # employer (0.95)
+    model = load_role_model()
+    names, bios = (list(column) for column in zip(*PERSONAL, strict=True))
+    model.personal_bios = False
+    try:
+        before = model.predict(names, bios, None)
+    finally:
+        model.personal_bios = True
+    assert before.kind == ["org"] * len(PERSONAL) and before.role[0] == "employer"
+    out = model.predict(names, bios, None)
+    assert out.kind == ["person"] * len(PERSONAL) and out.role == ["other"] * len(PERSONAL)
+    # the same bio under a name without a title is left to the heads
+    plain = model.predict(["Amara Okafor"], [PERSONAL[3][1]], None)
+    assert plain.kind == ["org"]

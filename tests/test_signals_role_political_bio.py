@@ -1,0 +1,56 @@
+"""Political parties and campaigns are no employers (stop 34). Hand-written accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.signals.role_political_bio import names_politics
+from staffpulse.signals.roles import load_role_model
+
+POLITICAL = [
+    ("ElmshireGreens", "We are a political party working for a fairer, greener Elmshire. Join us."),
+    ("ValeLabour", "Official account of the Vale Labour Party. Promoted on behalf of Vale Labour."),
+    ("RiverRenew", "Renew Party in Vale. We stand for honest politics, culture and the arts."),
+    (
+        "GOPvaleresearch",
+        "Research arm of the Vale County GOP. Follow us for news, events and facts.",
+    ),
+    ("RejoinVale", "Campaigning for the UK to rejoin the EU. Brexit has failed Vale. DM us."),
+    (
+        "FixTheVote",
+        "We campaign for electoral reform and fair votes. Our democracy deserves better.",
+    ),
+]
+BRANDS = [
+    (
+        "BlueHarborCoffee",
+        "Specialty coffee roasters. Our campaign for better beans starts on farms.",
+    ),
+    ("AcmePartyRentals", "Bouncy castles and party tents for birthdays in Elmshire. Book online."),
+]
+
+
+@pytest.mark.parametrize(("name", "bio"), POLITICAL)
+def test_a_party_or_a_campaign_is_read(name: str, bio: str) -> None:
+    assert names_politics(bio)
+
+
+@pytest.mark.parametrize(("name", "bio"), BRANDS)
+def test_a_brands_campaign_or_a_party_shop_is_not_politics(name: str, bio: str) -> None:
+    assert not names_politics(bio)
+
+
+def test_parties_and_campaigns_tagged_employer_become_other_and_brands_stay() -> None:
+    # a party's research account, a party's arts wing and a campaign were employers at
+    # 0.88-0.97 on real accounts: the inbox said "started by an employer"
+    model = load_role_model()
+    names, bios = (list(column) for column in zip(*POLITICAL, strict=True))
+    model.political_bios = False
+    try:
+        before = model.predict(names, bios, None).role
+    finally:
+        model.political_bios = True
+    assert before == ["employer"] * len(POLITICAL)
+    out = model.predict(names, bios, None)
+    assert out.role == ["other"] * len(POLITICAL) and set(out.kind) == {"org"}
+    assert model.predict([BRANDS[0][0]], [BRANDS[0][1]], None).role == ["employer"]
