@@ -357,6 +357,22 @@ def test_a_claim_says_how_many_of_its_accounts_have_a_rough_grade(tmp_path: Path
     )
 
 
+def test_one_rough_grade_among_a_claim_s_accounts_is_said_in_the_singular(
+    tmp_path: Path,
+) -> None:
+    # "1 of the 7 accounts counted here have fewer than 10 posts of their own" is no English
+    store = cohort_store(tmp_path, vendors=1)
+    cohort = tmp_path / "cohort.csv"
+    lines = ["handle,segment", "vendor0,vendor"] + [f"firm{i},staffing firm" for i in range(6)]
+    cohort.write_text("\n".join(lines) + "\n")
+    voice = run_benchmark(store, cohort, scorer=FakeScorer()).claims[0]  # type: ignore[arg-type]
+    assert voice["rough_grades"] == 1
+    assert voice["explanation"].endswith(
+        " 1 of the 7 accounts counted here has fewer than 10 posts of its own: a rough grade,"
+        " so read this as a first look."
+    )
+
+
 def test_job_boards_are_their_own_group_and_stay_out_of_the_vendor_claims(tmp_path: Path) -> None:
     # a real cohort's "Vendors" were mostly job feeds, which decided "vendors beat staffing
     # firms on Voice"; a job board is a group of its own in the table, the HTML and the CSV

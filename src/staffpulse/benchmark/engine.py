@@ -366,10 +366,12 @@ def _say_rough_grades(
     claim["rough_grades"] = few
     if not few:
         return
-    whose = (
-        f"Every account counted here has fewer than {FEW_POSTS} posts of its own"
-        if few == n
-        else f"{few:,} of the {n:,} accounts counted here have fewer than {FEW_POSTS} posts "
-        "of their own"
-    )
-    claim["explanation"] += f" {whose}: rough grades, so read this as a first look."
+    if few == n:
+        whose = f"Every account counted here has fewer than {FEW_POSTS} posts of its own"
+    elif few == 1:  # "1 of the 12 accounts ... have" is no English
+        whose = f"1 of the {n:,} accounts counted here has fewer than {FEW_POSTS} posts of its own"
+    else:
+        whose = f"{few:,} of the {n:,} accounts counted here have fewer than {FEW_POSTS} posts"
+        whose += " of their own"
+    grades = "a rough grade" if few == 1 else "rough grades"
+    claim["explanation"] += f" {whose}: {grades}, so read this as a first look."
