@@ -287,7 +287,7 @@ def _reset_epoch(exc: Any) -> float | None:
     reset = exc.reset_at
     if reset is not None:
         return float(reset.timestamp())
-    after = getattr(exc, "retry_after", None)  # atproto 0.0.73 on
+    after = exc.retry_after  # seconds, atproto reads a number or an HTTP date
     return time.time() + after if isinstance(after, int | float) and after > 0 else None
 
 
