@@ -154,3 +154,15 @@ def test_a_corrupt_avatar_model_leaves_the_picture_unchecked_with_the_reason(
         avatar_signal.load_model.cache_clear()
     assert info.label is None
     assert "no_such_model.json is missing or corrupt" in (info.note or "")
+
+
+def test_an_unchecked_picture_on_x_is_also_offered_the_free_route() -> None:
+    # `fetch x` needs a paid API token: the advice named no other way to have it checked
+    none = avatar_info(acct(avatar_url=None))
+    for platform, free in (("x", True), ("bluesky", False), ("mastodon", False)):
+        account = acct(platform=platform, display_name="Rosa Lund", bio="Nurse recruiter in Ohio")
+        advice = " ".join(face_pillar(account, dict(DEFAULTS), none).recommendations)
+        assert f"staffpulse fetch {platform}" in advice
+        said = "import the picture itself: a staffpulse CSV or JSON Lines file whose account row"
+        assert (said in advice) is free
+        assert ("avatar_file column (docs/formats.md)" in advice) is free

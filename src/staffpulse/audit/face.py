@@ -178,10 +178,18 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
         else "this data has no picture of the account"
     )
     return Tentative(
-        f"We could not check your picture: {where}. {fetch_and_check(account)}. A photo of a "
-        "real person scores best, a logo worst.",
+        f"We could not check your picture: {where}. {fetch_and_check(account)}."
+        f"{_FREE_ROUTE if account.platform == 'x' else ''} A photo of a real person scores "
+        "best, a logo worst.",
         _UNCHECKED,
     )
+
+
+# fetching from X needs a paid API token, Bluesky and Mastodon none: the free way for X
+_FREE_ROUTE = (
+    " Without a paid X API token, import the picture itself: a staffpulse CSV or JSON Lines "
+    "file whose account row names the image in an avatar_file column (docs/formats.md)."
+)
 
 
 # by the image model's label; a picture it could not read gets _unchecked_avatar_advice
