@@ -61,6 +61,33 @@ def test_talk_about_discrimination_is_not_a_put_down(text: str) -> None:
     assert not moderate(text).hostile
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd report you to your boss, but everyone knows you're jobless and living off your mum",
+        "Typical take from someone who's a welfare queen, sit down",
+        "Nobody asked you, you jobless loser",
+        "Go get a real job, you freeloader",
+        "Lol ur unemployed and on benefits, stop lecturing people about hard work",
+    ],
+)
+def test_work_status_thrown_as_an_insult_is_hostile(text: str) -> None:
+    assert moderate(text).hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you're unemployed right now, which job boards are actually worth your time?",
+        "Been unemployed and on benefits for 6 months. How do I explain the gap in interviews?",
+        "Thank you unemployed folks who came to our job fair, 40 offers made!",
+        "How do you get a job in logistics with no experience?",
+    ],
+)
+def test_talk_about_being_out_of_work_is_not_a_put_down(text: str) -> None:
+    assert not moderate(text).hostile
+
+
 def test_party_politics_without_a_work_matter_is_partisan() -> None:
     bait = moderate("Funny how the potholes multiply every time Republicans run the county, right?")
     assert bait.partisan and bait.politics

@@ -6,8 +6,9 @@ their score: a firm that joins them risks its name for nothing.
 * **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), a
   string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
   are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
-  stealing our jobs", "never hire anyone over 50"): a firm that answers one, even to argue,
-  puts its name next to it;
+  stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
+  ("we both know you're unemployed and on welfare"; :mod:`staffpulse.listen.put_downs`): a
+  firm that answers one, even to argue, puts its name next to it;
 * **partisan**: party politics that is not about a work matter ("Everything went wrong the
   day the Republicans took the House"): a party, a partisan label, a party leader or a cause that splits
   voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
@@ -58,6 +59,7 @@ from typing import Any
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.listen.partisan import names_politics
+from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
 
@@ -79,28 +81,6 @@ _VILIFYING_RE = re.compile(
     r"\b(vicious|vindictive|evil|disgusting|despicable|vile|corrupt|hateful|treasonous|"
     r"deranged|spineless|cowards?|cowardly|liars?|crooks?|thugs?|small people|nasty|"
     r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?)\b",
-    re.IGNORECASE,
-)
-# Groups protected in hiring (sex, origin, religion, age, disability, orientation) ...
-_GROUP = (
-    r"(?:women|woman|females?|girls|ladies|men|males|moms|mothers|pregnant \w+|"
-    r"(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
-    r"blacks|whites|asians|hispanics|latinos|mexicans|indians|chinese|africans|arabs|"
-    r"muslims|jews|christians|gays|lesbians|trans (?:people|women|men|folks)|"
-    r"old people|older (?:workers|people|employees|candidates)|anyone over \d+|"
-    r"(?:the )?disabled(?: people)?|people with disabilities)"
-)
-# ... put down: kept out of work, told they cannot do it, or blamed for taking jobs.
-_PUT_DOWN_RE = re.compile(
-    rf"\b{_GROUP}\s+(?:should(?:n'?t| not| never)|must(?:n'?t| not| never)|shall not)\s+be\s+"
-    r"(?:hired|allowed|employed|promoted|working|in charge)|"
-    rf"\b{_GROUP}\s+(?:are|r|keep)\s+(?:stealing\s+(?:our\s+|all the\s+|\w+\s+)?jobs|"
-    r"taking\s+(?:our|all the|american|british)\s+jobs)|"
-    rf"\b{_GROUP}\s+(?:just\s+)?(?:can'?t|cannot|could never)\s+handle\b|"
-    rf"\b{_GROUP}\s+(?:are|r)\s+(?:too\s+)?(?:lazy|stupid|inferior|useless|worthless|"
-    r"unemployable|a liability)\b|"
-    rf"(?:^|[.!?]\s*)(?:never|don'?t|do not|stop)\s+(?:ever\s+)?hir(?:e|ing)\s+(?:an?\s+)?{_GROUP}\b|"
-    rf"\bsend\s+(?:the\s+)?{_GROUP}\s+(?:back|home)\b|\bbelongs? in the kitchen\b",
     re.IGNORECASE,
 )
 _NSFW_RE = re.compile(
@@ -293,7 +273,7 @@ def moderate(text: str) -> Moderation:
     hostile = (
         _INSULT_RE.search(plain) is not None
         or len(_VILIFYING_RE.findall(plain)) >= 2
-        or _PUT_DOWN_RE.search(plain) is not None
+        or puts_down(plain)
     )
     politics = names_politics(plain)
     return Moderation(

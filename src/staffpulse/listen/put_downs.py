@@ -1,0 +1,63 @@
+"""Put-downs the inbox reads as hostile: a group people are protected as in hiring, or a
+person's work status thrown at them as an insult.
+
+A firm that answers either, even to argue, puts its name next to it. Both lexicons are narrow
+on purpose: talk *about* discrimination ("Companies don't hire older workers and it is a
+scandal") or *about* being out of work ("If you're unemployed, here is where to start") is a
+conversation a staffing firm may join; only the insult is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Groups protected in hiring (sex, origin, religion, age, disability, orientation) ...
+_GROUP = (
+    r"(?:women|woman|females?|girls|ladies|men|males|moms|mothers|pregnant \w+|"
+    r"(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
+    r"blacks|whites|asians|hispanics|latinos|mexicans|indians|chinese|africans|arabs|"
+    r"muslims|jews|christians|gays|lesbians|trans (?:people|women|men|folks)|"
+    r"old people|older (?:workers|people|employees|candidates)|anyone over \d+|"
+    r"(?:the )?disabled(?: people)?|people with disabilities)"
+)
+# ... put down: kept out of work, told they cannot do it, or blamed for taking jobs.
+_GROUP_PUT_DOWN_RE = re.compile(
+    rf"\b{_GROUP}\s+(?:should(?:n'?t| not| never)|must(?:n'?t| not| never)|shall not)\s+be\s+"
+    r"(?:hired|allowed|employed|promoted|working|in charge)|"
+    rf"\b{_GROUP}\s+(?:are|r|keep)\s+(?:stealing\s+(?:our\s+|all the\s+|\w+\s+)?jobs|"
+    r"taking\s+(?:our|all the|american|british)\s+jobs)|"
+    rf"\b{_GROUP}\s+(?:just\s+)?(?:can'?t|cannot|could never)\s+handle\b|"
+    rf"\b{_GROUP}\s+(?:are|r)\s+(?:too\s+)?(?:lazy|stupid|inferior|useless|worthless|"
+    r"unemployable|a liability)\b|"
+    rf"(?:^|[.!?]\s*)(?:never|don'?t|do not|stop)\s+(?:ever\s+)?hir(?:e|ing)\s+(?:an?\s+)?{_GROUP}\b|"
+    rf"\bsend\s+(?:the\s+)?{_GROUP}\s+(?:back|home)\b|\bbelongs? in the kitchen\b",
+    re.IGNORECASE,
+)
+
+# Someone told, as a jab, that they are out of work or live on benefits: "we both know you're
+# unemployed and on welfare", "you jobless bum", "welfare queen". A second person ("you're")
+# said as a known fact, or a benefits slur, is the insult; "if you're unemployed" is advice.
+_YOU = r"(?:you(?:'re| are)|ur|you r|u r)"
+_OUT_OF_WORK = (
+    r"(?:unemployed|jobless|out of work|work-?shy|on (?:welfare|benefits|the dole|food stamps))"
+)
+_WORK_STATUS_PUT_DOWN_RE = re.compile(
+    rf"\b(?:we (?:all|both) know|every(?:one|body) knows)\s+(?:that\s+)?{_YOU}\s+"
+    rf"(?:still\s+|just\s+)?{_OUT_OF_WORK}|"
+    rf"\b{_YOU}\s+(?:just\s+)?(?:an?\s+)?(?:unemployed|jobless|work-?shy)\s+(?:and|&)\s+on\s+"
+    r"(?:welfare|benefits|the dole|food stamps)\b|"
+    r"\b(?:welfare|benefits?|dole)\s+(?:scroungers?|queens?|bums?|leech(?:es)?|cheats?|sponges?)\b|"
+    r"\b(?<!thank )you\s+(?:unemployed|jobless|work-?shy)\s+"
+    r"(?:losers?|bums?|leech(?:es)?|scroungers?|sponges?|wasters?|slobs?|parasites?)\b|"
+    r"\b(?:go|just)\s+get\s+a\s+(?:real\s+)?job,?\s+(?:you\s+)?"
+    r"(?:bums?|hippies?|slackers?|losers?|leech(?:es)?|freeloaders?|scroungers?)\b",
+    re.IGNORECASE,
+)
+
+
+def puts_down(text: str) -> bool:
+    """The text puts down a protected group or throws someone's work status at them."""
+    return (
+        _GROUP_PUT_DOWN_RE.search(text) is not None
+        or _WORK_STATUS_PUT_DOWN_RE.search(text) is not None
+    )
