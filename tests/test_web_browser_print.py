@@ -95,3 +95,14 @@ def test_the_printed_import_page_has_no_fetch_form_and_connect_keeps_its_choices
         assert page.locator("input[name=account]").is_visible()
         assert page.locator("select[name=role]").is_visible()
         assert not page.locator("input[name=as_of]").is_visible()
+
+
+def test_the_printed_accounts_search_leaves_its_count_but_no_empty_frame(site: str) -> None:
+    frame = "e => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).boxShadow]"
+    with opened_page(site + "/?q=harbor", 1280, 900) as page:
+        search = page.locator("form[role=search]")
+        assert search.evaluate(frame)[0] != "0px"  # a card on screen...
+        page.emulate_media(media="print")
+        # ...on paper only the line saying what it found: no frame around nothing
+        assert search.evaluate(frame) == ["0px", "none"]
+        assert "harbor" in search.inner_text() and search.is_visible()

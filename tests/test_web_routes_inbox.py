@@ -150,6 +150,8 @@ def test_inbox_offers_the_age_window_and_reference_as_controls(client: Any) -> N
     assert '<option value="0" selected>No limit</option>' in wide.text
     bad = client.get("/inbox?max_age=abc")
     assert bad.status_code == 400 and "cannot read the age" in bad.text
+    # the hint names the page's list, not the terminal's way of writing an age
+    assert "Quiet for at most" in bad.text and "30d, 2w" not in bad.text
     assert 'href="/inbox"' in bad.text and "Back to the Inbox" in bad.text
 
 

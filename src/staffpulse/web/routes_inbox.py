@@ -78,7 +78,7 @@ def inbox_page(request: Request) -> HTMLResponse:
 
     if q.get("max_age"):
         max_age_raw = q["max_age"].strip()[:20]
-        max_age = parse_max_age(max_age_raw)
+        max_age = _page_max_age(max_age_raw, parse_max_age)
     else:  # a bad setting is the config file's fault: say which file, as `inbox` does
         max_age = configured_window(config)  # so [listen] is a table with an age in it
         max_age_raw = configured_max_age(config_table(config, "listen")).strip()[:20]
@@ -207,6 +207,18 @@ def _picker_value(firm: FirmResolution | None, problem: StaffpulseError | None) 
     if problem is not None:
         return firm.typed
     return f"@{firm.handle}"
+
+
+def _page_max_age(raw: str, parse: Any) -> Any:
+    """``?max_age=`` read as ``staffpulse inbox --max-age`` reads it, its hint in the page's
+    words: the page has a list to choose from, not a flag to type."""
+    try:
+        return parse(raw)
+    except InputError as exc:
+        raise InputError(
+            exc.message,
+            hint=f"choose an age under “Quiet for at most” (e.g. {AGES[1][1]}), or No limit",
+        ) from None
 
 
 def _ranked(ctx: Any, job: Job, choices: tuple[Any, ...], look: Look) -> Any:
