@@ -25,6 +25,9 @@ SEEKERS = [
     ("Ravi Das", "Resume writer by trade, between jobs and open to offers."),
     ("Carl Fox", "Unemployed engineer. Interview coaching helped me, now job hunting."),
     ("Ivan Petrov", "Laid off from a startup. Job seeker, open to referrals."),
+    # interview tips and career services are what they take, not what they offer
+    ("Sam Cole", "Recent grad. Resume tips and interview tips welcome! Need a job in Denver."),
+    ("Jo Lin", "Job seeker! New grad nurse, career services helped me. Now on the market."),
 ]
 
 

@@ -11,7 +11,7 @@ the annotators labeled the dev accounts of career coaches and career experts ``o
 So when the tagger's role is job_seeker and the bio names a service for seekers (a career,
 job-search, résumé or interview coach, consultant, adviser, writer …; or helping, coaching or
 serving job seekers, career changers or graduates) and says nothing of the account's own
-search ("looking for", "seeking", "open to work", "laid off", "my resume", …, the words of
+search ("looking for", "seeking", "open to work", "need a job", "on the market", …, the words of
 seekers the bio serves left out: "people who are looking for work"), the job_seeker score
 goes to other. Kind and the other scores stay, so a coach who also sells to employers keeps
 the heads' vendor score. Prior knowledge after the heads, like the other rules; what it
@@ -55,7 +55,8 @@ _OTHERS_SEARCH = re.compile(
 _OWN_SEARCH = re.compile(
     r"looking\s+for|seeking|open\s+to|open\s*to\s*work|unemployed|\bmy\s+(?:resume|cv)\b"
     r"|available\s+(?:for|immediately|now)|laid\s+off|let\s+go|redundan|between\s+jobs"
-    r"|job\s*hunt(?:ing)?\b|actively|\bmy\s+job\s+search|aspiring|hire\s+me|in\s+search\s+of"
+    r"|job\s*hunt(?:ing)?\b|actively|\bmy\s+job\s+search|aspiring|hire\s*me|in\s+search\s+of"
+    r"|\b(?:need|want)(?:s|ing)?\s+(?:a\s+)?(?:new\s+)?job\b|\bon\s+the\s+(?:job\s+)?market\b"
     r"|\bsucht?\b|\bbusco\b|\bcherche|werkzoekend|\bcerco\b",
     re.IGNORECASE,
 )
