@@ -20,6 +20,7 @@ UNTITLED = [
     ("Lea Koch", "Ich liebe Katzen und Kaffee. Fotografin in Berlin."),
     ("Paulo Reis", "Engenheiro de software. Rh negativo, doador de sangue."),
     ("Rita Lopes", "Fã de RH, a loja de móveis. Design e café."),
+    ("Marie Petit", "Je recrute des bénévoles pour la fête du quartier !"),
 ]
 
 
@@ -29,7 +30,7 @@ def test_a_title_in_another_language_is_read(name: str, bio: str, role: str) -> 
 
 
 @pytest.mark.parametrize(("name", "bio"), UNTITLED)
-def test_a_blood_group_or_a_shop_called_rh_is_no_title(name: str, bio: str) -> None:
+def test_a_blood_group_a_shop_called_rh_or_volunteers_are_no_title(name: str, bio: str) -> None:
     assert foreign_title_role(bio) is None
 
 

@@ -10,7 +10,8 @@ An account that the heads call a person (``p_org`` under 0.5) and tag ``other``,
 holds such a title (folded to ASCII), becomes a recruiter or, for an HR title without a
 recruiter's, an hr_pro: the role scores but vendor's go to that role. "RH", "DRH" and
 "RRHH" count only in capitals and after a title word ("Analista de RH", "Responsable RH"),
-never alone ("Rh negativo" is a blood group). Applied after the rule of hiring words, as
+never alone ("Rh negativo" is a blood group); "je recrute des bénévoles" (volunteers) is
+no recruiter's. Applied after the rule of hiring words, as
 the title is its own hiring word. What it changed on the dev and CrowdFlower files is in
 ``docs/models/roles.md`` (stop 33).
 """
@@ -35,7 +36,9 @@ PERSON_P_ORG = 0.5
 _RECRUITER_TITLE = re.compile(
     # French, Portuguese, Spanish, Italian, Dutch, Norwegian/Danish, Swedish, Polish
     r"\bcharge(?:e)?\s+(?:de\s+)?recrutement\b|\bresponsable\s+(?:du\s+|de\s+)?recrutement\b"
-    r"|\bconsultante?\s+(?:en\s+)?recrutement\b|\bje\s+recrute\b"
+    r"|\bconsultante?\s+(?:en\s+)?recrutement\b"
+    # not a charity's or a club's "je recrute des bénévoles / des joueurs"
+    r"|\bje\s+recrute\b(?!\s+(?:des\s+|de\s+)?(?:benevoles|volontaires|participant|joueu|membres))"
     r"|\brecrutadora?\b|\banalista\s+de\s+(?:recrutamento|reclutamiento)\b"
     r"|\bselezionat(?:ore|rice)\b|\bconsulente\s+(?:di\s+)?selezione\b"
     r"|\bwervings?(?:consultant|specialist|adviseur)\b"
