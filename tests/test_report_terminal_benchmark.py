@@ -104,3 +104,20 @@ def test_a_table_of_one_account_says_so_in_the_singular(tmp_path: Path) -> None:
     text = " ".join(console.export_text().split())  # the title wraps
     assert re.search(r"1 account \([^)]*rivals\.csv\), 1 cohort line skipped", text)
     assert "1 accounts" not in text
+
+
+def test_the_cohort_notes_name_the_segments_in_words(tmp_path: Path) -> None:
+    # the terminal said "use one of: staffing_firm, vendor, ..." where the HTML said words
+    firm = FeedBuilder("larkfield")
+    firm.job(4)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nlarkfield,stafing firm\n", encoding="utf-8")
+    result = run_benchmark(store_with(tmp_path, firm), cohort, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    console = _console(200)
+    render_benchmark(console, result)
+    text = console.export_text()
+    assert (
+        "unknown segment 'stafing firm': did you mean staffing firm? (use one of: staffing" in text
+    )
+    assert "firm, vendor, job board, recruiter, HR, other)" in text
+    assert "staffing_firm" not in text and "job_board" not in text

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
+from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
@@ -90,7 +91,9 @@ def print_cohort_problems(
     HTML report; its JSON is the audit's, with no cohort)."""
     for problem in result.problems[:SHOWN_PROBLEMS]:
         label = "note" if problem.kept else "skipped"
-        console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
+        # the segments in the words the table shows ("staffing firm"), as the HTML says them
+        said = segments_in_words(str(problem))
+        console.print(f"[yellow]{label}[/] {escape(said)}", highlight=False)
     rest = result.problems[SHOWN_PROBLEMS:]
     if rest:
         skipped = sum(not problem.kept for problem in rest)
