@@ -273,8 +273,14 @@ class CandidateWalk:
             reasons.append("job-ad bot")
         if self.roles.wanted is not None and acc_role not in self.roles.wanted:
             reasons.append(OTHER_ROLE)
-        # Without a post the model judged the name alone, too little to call it outside hiring
-        if self.roles.outsiders_out and acc_role == "other" and cit.posts > 0:
+        # Without a post the model judged the name alone, too little to call it outside hiring;
+        # one whose posts talk hiring is a hiring manager, a staffing firm's buyer: kept
+        if (
+            self.roles.outsiders_out
+            and acc_role == "other"
+            and cit.posts > 0
+            and not cit.talks_hiring
+        ):
             reasons.append(OUTSIDE_HIRING)
         return reasons
 

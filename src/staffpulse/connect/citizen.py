@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from staffpulse.connect.hiring_talk import count_hiring_posts, talks_hiring
 from staffpulse.connect.own_posts import OwnPosts, own_text
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
@@ -56,6 +57,13 @@ class Citizen:
     later_posts: int = 0  # posts after the ranking date: not counted in any figure here
     next_post: datetime | None = None  # the first of those later posts
     judged: int | None = None  # own posts voice and conversation were read from (None: untold)
+    hiring_posts: int | None = None  # of those, how many talk about hiring (None: untold)
+
+    @property
+    def talks_hiring(self) -> bool:
+        """Whether its own posts talk about hiring often enough (connect.hiring_talk): an
+        account outside the trade that does is a hiring manager, a staffing firm's buyer."""
+        return talks_hiring(self.hiring_posts, self.judged)
 
 
 def fewest_posts() -> int:
@@ -164,6 +172,7 @@ def citizen_signals(scorer: TextScorerLike | None, reads: Sequence[OwnPosts]) ->
                 later_posts=read.later,
                 next_post=read.next_post,
                 judged=len(mine),
+                hiring_posts=count_hiring_posts([p.text for p in mine]),
             )
         )
         start = stop

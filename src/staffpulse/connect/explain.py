@@ -127,6 +127,16 @@ def describe_citizen(
     return said
 
 
+def _role_part(role: RoleGuess, citizen: Citizen) -> str:
+    """The role as people read it, or, for an account outside the trade whose posts talk
+    hiring (kept by default: a hiring manager), what its posts say: ``outside the trade,
+    talks hiring (2 of their 2 posts)``."""
+    if role.role != "other" or not citizen.talks_hiring:
+        return role.label
+    of = f" of {citizen.judged}" if citizen.judged else ""
+    return f"outside the trade, talks hiring ({citizen.hiring_posts}{of} posts)"
+
+
 def explain(
     store: Store,
     graph: InteractionGraph,
@@ -143,7 +153,7 @@ def explain(
     ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
     if isinstance(role, str):
         role = RoleGuess(role, None)
-    parts: list[str] = [role.label] if role else []
+    parts: list[str] = [_role_part(role, citizen)] if role else []
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]
