@@ -117,7 +117,7 @@ def test_a_one_post_account_is_told_in_the_singular() -> None:
     feed = FeedBuilder("solo")
     feed.post("Quarterly staffing report now available https://x.example/r")
     voice = audit_feed(feed).pillars["voice"]
-    assert "only 1 post in English" in " ".join(voice.notes)
+    assert "only 1 post to judge" in " ".join(voice.notes)
     assert voice.recommendations[0].startswith("Your one post does not sound like a person")
     assert "1 posts" not in " ".join(voice.notes + voice.recommendations)
 
@@ -156,11 +156,7 @@ def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
     voice = result.pillars["voice"]
     assert voice.evidence["humor_posts"] == 0
     humor = next(r for r in voice.recommendations if "light or funny" in r)
-    # none found is said as none, not "few posts ... (0 of 20 posts"
-    assert humor.startswith(
-        "We found no post that reads as light or funny among your 20 posts (our humor detector"
-    )
-    assert humor.headline == "Add some humor: none of its 20 posts reads as funny"
+    assert humor.startswith("We found few posts that read as light or funny (0 of 20 posts;")
     assert "read this as a hint" in humor
     assert "Humor is absent" not in str(voice.recommendations)
     assert result.top_actions[0]["pillar"] != "voice"
@@ -209,9 +205,7 @@ def test_one_post_that_sounds_like_a_person_is_said_in_the_singular_in_advice_an
     none = _voice_advice(_voice_evidence(personality_posts=0, personality_share=0.0), DEFAULTS)
     assert getattr(none[0], "headline", None) == "Sound like a person: none of 22 posts does"
     # the humor hint's headline counts as the hint does; the hint goes after what was seen
-    assert (
-        getattr(one[1], "headline", None) == "Add some humor: none of its 22 posts reads as funny"
-    )
+    assert getattr(one[1], "headline", None) == "Add some humor: 0 of 22 posts read as funny"
     assert isinstance(one[1], Tentative) and not isinstance(one[0], Tentative)
 
 
@@ -312,3 +306,35 @@ def test_the_voice_advice_names_its_posts_as_the_figures_do_beside_reposts() -> 
     recs = audit_feed(feed).pillars["voice"].recommendations
     assert any(r.startswith("Only 1 of the 9 posts you wrote (11%) sounds") for r in recs), recs
     assert any(r.startswith("None of the 9 posts you wrote reads as light") for r in recs), recs
+
+
+def test_the_template_advice_names_the_original_posts_its_share_is_of() -> None:
+    # 6 job ads of one pattern, 4 replies and 10 reposts read "100% of your posts are
+    # near-copies" beside the figure "6 of 6 original posts": 6 of 20 posts are
+    feed = FeedBuilder("rosa")
+    feed.job(6)
+    feed.reply("sam", 4)
+    for i in range(10):
+        feed.post(f"RT @sam: shift news {i}", kind="repost")
+    advice = audit_feed(feed).pillars["voice"].recommendations[0]
+    assert advice.startswith("100% of your original posts are near-copies of the same few")
+    assert advice.headline == "Stop posting templates: 100% of original posts are near-copies"
+    # a feed of original posts only keeps "your posts"
+    only = FeedBuilder("rosa")
+    only.job(30)
+    assert (
+        audit_feed(only)
+        .pillars["voice"]
+        .recommendations[0]
+        .startswith("100% of your posts are near-copies")
+    )
+
+
+def test_a_few_posts_are_called_rough_in_english_only_beside_others() -> None:
+    # a feed all in English read "only 3 posts in English to judge", as if some were not
+    feed = FeedBuilder("rosa")
+    feed.chat(3)
+    assert "only 3 posts to judge: the shares are rough" in audit_feed(feed).pillars["voice"].notes
+    feed.post("Wir haben heute unser Sommerfest im Lager gefeiert, danke an alle!", lang="de")
+    notes = audit_feed(feed).pillars["voice"].notes
+    assert "only 3 posts in English to judge: the shares are rough" in notes

@@ -132,8 +132,10 @@ def _voice_notes(
     if n == 0 and not unreadable:
         notes.append("no posts of its own to judge: not scored, left out of the overall grade")
     elif 0 < n < int(settings["min_posts"]) and not unreadable:
-        # a pillar not scored for its language has no share to call rough
-        notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
+        # a pillar not scored for its language has no share to call rough; "in English" only
+        # beside posts left out for their language, as Mix's note says it
+        english = " in English" if not_read else ""
+        notes.append(f"only {count_of(n, 'post')}{english} to judge: the shares are rough")
     return notes
 
 
@@ -224,12 +226,16 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any], base: str = "pos
     recs: list[str] = []
     p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
     if t >= 0.3 and ev["template_families"]:
+        # the share is of the original posts, as its figure says: beside replies or reposts
+        # "100% of your posts" read as a miscount of a feed of 6 originals and 14 others
+        whole = base == "posts" and ev.get("original_posts", n) == n
+        of = "posts" if whole else "original posts"
         recs.append(
             Advice(
-                f"{pct(t)} of your posts are near-copies of the same few templates. "
+                f"{pct(t)} of your {of} are near-copies of the same few templates. "
                 "Rewrite each one in your own words and add one line only a person would write "
                 "(who the manager is, why the job is good).",
-                f"Stop posting templates: {pct(t)} of posts are near-copies",
+                f"Stop posting templates: {pct(t)} of {of} are near-copies",
             )
         )
     if p < float(settings["personality_target"]):
@@ -270,9 +276,6 @@ def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
         else:
             lead = f"None of {_your(n, base)} reads as light or funny (our humor"
             headline = f"none of its {n:,} posts reads as funny"
-    elif not funny:  # "few posts ... (0 of 20 posts" said "few" of none
-        lead = f"We found no post that reads as light or funny among {_your(n, base)} (our humor"
-        headline = f"none of its {n:,} posts reads as funny"
     else:
         lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
