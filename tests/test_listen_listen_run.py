@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
+from rich.console import Console
 
+from _listen_fakes import FakeScorer
 from staffpulse.errors import InputError
+from staffpulse.listen.jetstream import POST_COLLECTION
+from staffpulse.listen.jetstream_file import replay_file
 from staffpulse.listen.listen_run import (
     FUTURE_MARGIN_US,
     STREAM,
     ListenOptions,
     ListenStats,
+    about_work_note,
     check_cursor,
 )
+from staffpulse.listen.relevance import RelevanceFilter
+from staffpulse.listen.replay import frames_of
+from staffpulse.report.terminal_inbox import render_file_summary
+from staffpulse.store import open_store
+
+
+def _frame(n: int, text: str) -> dict[str, Any]:
+    return {
+        "did": f"did:plc:p{n}", "time_us": 1_767_225_600_000_000 + n, "kind": "commit",
+        "commit": {"operation": "create", "collection": POST_COLLECTION, "rkey": f"r{n}",
+                   "record": {"text": text, "langs": ["en"],
+                              "createdAt": "2026-01-01T00:00:00Z"}},
+    }  # fmt: skip
 
 
 def test_the_saved_counters_say_how_long_and_how_fast_not_a_clock_reading() -> None:
@@ -53,3 +73,33 @@ def test_a_cursor_in_the_future_is_refused_with_its_date() -> None:
         check_cursor(10**20, now=now)
     with pytest.raises(InputError, match="must be 0"):
         check_cursor(-1, now=now)
+
+
+def test_a_listen_run_says_how_many_kept_posts_the_inbox_will_read_as_about_work(
+    tmp_path: Path,
+) -> None:
+    """The classifier keeps any post that reads like work talk; the summary says how many of
+    them name a work matter, so 'kept 3' is not read as three conversations to join."""
+    events = [
+        _frame(1, "Recruiters: how fast do you reply to new applicants?"),
+        _frame(2, "My hr monitor says I slept badly again"),
+        _frame(3, "Morning run done, hr at 150 the whole way"),
+    ]
+    path = tmp_path / "day.jsonl"
+    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        replay = replay_file(store, RelevanceFilter(scorer=FakeScorer()), path)
+    assert (replay.stats.kept, replay.stats.kept_about_work) == (3, 1)
+    assert replay.stats.as_dict()["kept_about_work"] == 1  # listen --json
+    console = Console(record=True, width=300)
+    render_file_summary(console, path, replay)
+    assert (
+        "1 of the 3 posts kept for themselves names a work matter in so many words; the rest are"
+        " kept in case a reply makes their thread about work: the inbox offers only"
+        " conversations about work, so expect fewer there"
+    ) in console.export_text()
+
+
+def test_no_about_work_note_when_every_kept_post_names_a_work_matter() -> None:
+    stats = ListenStats(kept=4, kept_in_thread=1, kept_about_work=3)
+    assert about_work_note(stats) is None

@@ -13,6 +13,7 @@ from typing import Any
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.listen.languages import turned_down_language
+from staffpulse.listen.thread_work import names_work
 from staffpulse.models import Post
 
 STREAM = "bluesky:jetstream"  # the cursor's name in the store
@@ -28,6 +29,8 @@ class ListenStats:
     posts_seen: int = 0
     kept: int = 0
     kept_in_thread: int = 0
+    # kept posts about work by the inbox's rule (judged relevant and naming a work matter)
+    kept_about_work: int = 0
     deletes: int = 0
     deleted_rows: int = 0
     identities: int = 0
@@ -48,6 +51,13 @@ class ListenStats:
     # posts not kept that are in another language, by code: listening reads English
     other_languages: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
+
+    def count_kept(self, post: Post, relevant: bool, keyword_hit: bool) -> None:
+        """Count a kept post (judged relevant, or a reply kept for its thread) and whether it
+        is about work as the inbox reads it (:func:`~.thread_work.thread_work`)."""
+        self.kept += 1
+        self.kept_in_thread += int(not relevant)
+        self.kept_about_work += int(relevant and (keyword_hit or names_work(post.text)))
 
     def count_not_kept(self, post: Post) -> None:
         """Count a post not kept when it is in another language (:mod:`.languages`)."""
@@ -138,4 +148,20 @@ def check_cursor(cursor: int | None, now: float | None = None) -> None:
         hint="Jetstream answers a cursor in the future with the live stream, all of it older "
         "than the cursor, so nothing would be kept: give a time already past (the cursor a "
         "run saved), 0 for the live tail, or leave out --cursor to resume from the saved one",
+    )
+
+
+def about_work_note(stats: ListenStats) -> str | None:
+    """What the inbox will make of the posts kept: the classifier keeps any post that reads like
+    work talk, and every one is stored (a later reply may make its thread about work), but the
+    inbox offers only conversations about work (docs/listen.md, "About work"). None when every
+    post kept for itself names a work matter."""
+    judged = stats.kept - stats.kept_in_thread
+    if stats.kept_about_work >= judged:
+        return None
+    name = "names" if stats.kept_about_work == 1 else "name"
+    return (
+        f"{stats.kept_about_work:,} of the {judged:,} posts kept for themselves {name} a work"
+        " matter in so many words; the rest are kept in case a reply makes their thread about"
+        " work: the inbox offers only conversations about work, so expect fewer there"
     )

@@ -203,8 +203,7 @@ class JetstreamListener:
                 self.known_conversations.add(post.conversation_id)
             self.known_conversations.add(post.id)
             source = SOURCE if verdict.keep else f"{SOURCE}:thread"
-            self.stats.kept += 1
-            self.stats.kept_in_thread += int(not verdict.keep)
+            self.stats.count_kept(post, verdict.keep, bool(verdict.keywords))
             # a reply kept only for its thread is stored with its own verdict: one relevant
             # post must not make every reply under it count as about work (thread_work.py)
             row = RelevanceRow(

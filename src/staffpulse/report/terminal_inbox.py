@@ -15,6 +15,7 @@ from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream_file import FileReplay
 from staffpulse.listen.languages import not_kept_note
 from staffpulse.listen.left_out import as_sentence
+from staffpulse.listen.listen_run import about_work_note
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.looks import moves_the_mark
 from staffpulse.listen.window import empty_reason
@@ -87,9 +88,9 @@ def render_file_summary(console: Console, path: Path, replay: FileReplay) -> Non
 
 
 def _print_not_kept(console: Console, stats: ListenStats) -> None:
-    note = not_kept_note(stats.other_languages)
-    if note is not None:
-        console.print(escape(as_sentence(note)), highlight=False)
+    for note in (about_work_note(stats), not_kept_note(stats.other_languages)):
+        if note is not None:
+            console.print(escape(as_sentence(note)), highlight=False)
 
 
 def _as_replies(n: int) -> str:
