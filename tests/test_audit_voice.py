@@ -156,7 +156,11 @@ def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
     voice = result.pillars["voice"]
     assert voice.evidence["humor_posts"] == 0
     humor = next(r for r in voice.recommendations if "light or funny" in r)
-    assert humor.startswith("We found few posts that read as light or funny (0 of 20 posts;")
+    # none found is said as none, not "few posts ... (0 of 20 posts"
+    assert humor.startswith(
+        "We found no post that reads as light or funny among your 20 posts (our humor detector"
+    )
+    assert humor.headline == "Add some humor: none of its 20 posts reads as funny"
     assert "read this as a hint" in humor
     assert "Humor is absent" not in str(voice.recommendations)
     assert result.top_actions[0]["pillar"] != "voice"
@@ -205,7 +209,9 @@ def test_one_post_that_sounds_like_a_person_is_said_in_the_singular_in_advice_an
     none = _voice_advice(_voice_evidence(personality_posts=0, personality_share=0.0), DEFAULTS)
     assert getattr(none[0], "headline", None) == "Sound like a person: none of 22 posts does"
     # the humor hint's headline counts as the hint does; the hint goes after what was seen
-    assert getattr(one[1], "headline", None) == "Add some humor: 0 of 22 posts read as funny"
+    assert (
+        getattr(one[1], "headline", None) == "Add some humor: none of its 22 posts reads as funny"
+    )
     assert isinstance(one[1], Tentative) and not isinstance(one[0], Tentative)
 
 

@@ -276,6 +276,9 @@ def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
         else:
             lead = f"None of {_your(n, base)} reads as light or funny (our humor"
             headline = f"none of its {n:,} posts reads as funny"
+    elif not funny:  # "few posts ... (0 of 20 posts" said "few" of none
+        lead = f"We found no post that reads as light or funny among {_your(n, base)} (our humor"
+        headline = f"none of its {n:,} posts reads as funny"
     else:
         lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
