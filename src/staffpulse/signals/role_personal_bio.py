@@ -13,8 +13,9 @@ name, came out an organization and an employer (0.95) on real X accounts of 2021
 
 On the 500 dev accounts the bio cues fire 17 times, all on accounts the annotators labeled
 person; on the 15,531 CrowdFlower accounts 74 of the 82 labeled brand, male or female are
-people by the crowd (90%), and the 8 "brands" read as people too (a DJ "all views are my
-own", an air traffic controller "the views expressed are mine").
+people by the crowd (90%), and 7 of the 8 "brands" read as people too (a DJ whose views
+are his own, an air traffic controller); the eighth, a bot posting one man's news feeds, is the
+one CrowdFlower account whose kind the rule changes, wrongly.
 
 So where the heads said more, ``p_org`` is lowered to
 :data:`staffpulse.signals.role_first_person.FIRST_PERSON_P_ORG` and the roles only an
