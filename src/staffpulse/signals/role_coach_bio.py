@@ -27,6 +27,7 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_score_moves import move_role_scores
 
 __all__ = ["drop_seeker_role_of_coaches", "serves_job_seekers"]
 
@@ -76,9 +77,4 @@ def drop_seeker_role_of_coaches(bios: Sequence[str | None], scores: np.ndarray) 
     accounts tagged job_seeker are read; ``scores`` is not changed."""
     tagged = np.flatnonzero(scores.argmax(axis=1) == _SEEKER).tolist()
     coaches = [i for i in tagged if serves_job_seekers(bios[i])]
-    if not coaches:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[coaches, _OTHER] += out[coaches, _SEEKER]
-    out[coaches, _SEEKER] = 0.0
-    return out
+    return move_role_scores(scores, coaches, [_SEEKER], _OTHER)

@@ -25,11 +25,11 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_score_moves import move_role_scores, roles_but
 
 __all__ = ["find_foreign_titles", "foreign_title_role"]
 
 _OTHER = ROLES.index("other")
-_KEEP = {"vendor"}
 #: the heads' ``p_org`` under which the account is read as a person's
 PERSON_P_ORG = 0.5
 
@@ -79,12 +79,7 @@ def find_foreign_titles(
     Only those accounts' bios are read; ``scores`` is not changed."""
     tagged = np.flatnonzero((scores.argmax(axis=1) == _OTHER) & (p_org < PERSON_P_ORG)).tolist()
     found = [(i, role) for i in tagged if (role := foreign_title_role(bios[i])) is not None]
-    if not found:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    for i, role in found:
-        target = ROLES.index(role)
-        moved = [j for j, r in enumerate(ROLES) if r != role and r not in _KEEP]
-        out[i, target] += out[i, moved].sum()
-        out[i, moved] = 0.0
-    return out
+    for role in ("recruiter", "hr_pro"):
+        rows = [i for i, found_role in found if found_role == role]
+        scores = move_role_scores(scores, rows, roles_but(role, "vendor"), ROLES.index(role))
+    return scores

@@ -29,6 +29,7 @@ from staffpulse.signals.role_cues import CUES
 from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_recruiter_posts import posts_recruit_for_clients
+from staffpulse.signals.role_score_moves import move_role_scores
 
 __all__ = ["drop_former_titles", "names_only_former_titles"]
 
@@ -84,9 +85,4 @@ def drop_former_titles(
     moved to other. Only the accounts tagged so are read; ``scores`` is not changed."""
     tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _GATED)).tolist()
     former = [i for i in tagged if names_only_former_titles(bios[i], posts[i])]
-    if not former:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[former, _OTHER] += out[np.ix_(former, _GATED)].sum(axis=1)
-    out[np.ix_(former, _GATED)] = 0.0
-    return out
+    return move_role_scores(scores, former, _GATED, _OTHER)

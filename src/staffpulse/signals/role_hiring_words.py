@@ -31,6 +31,7 @@ from staffpulse.signals.role_cues import CUES
 from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import describes_placing_workers
+from staffpulse.signals.role_score_moves import move_role_scores
 
 __all__ = ["GATED_ROLES", "drop_roles_without_hiring_words", "says_a_hiring_word"]
 
@@ -85,9 +86,4 @@ def drop_roles_without_hiring_words(
     docstring). Only those few accounts are read; ``scores`` is not changed."""
     tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _GATED))
     unrelated = [i for i in tagged.tolist() if not says_a_hiring_word(names[i], bios[i], posts[i])]
-    if not unrelated:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[unrelated, _OTHER] += out[np.ix_(unrelated, _GATED)].sum(axis=1)
-    out[np.ix_(unrelated, _GATED)] = 0.0
-    return out
+    return move_role_scores(scores, unrelated, _GATED, _OTHER)

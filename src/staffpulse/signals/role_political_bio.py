@@ -26,6 +26,7 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_score_moves import move_role_scores
 
 __all__ = ["drop_employer_role_of_political_bios", "names_politics"]
 
@@ -64,9 +65,4 @@ def drop_employer_role_of_political_bios(
     employer are read; ``scores`` is not changed."""
     tagged = np.flatnonzero(scores.argmax(axis=1) == _EMPLOYER).tolist()
     political = [i for i in tagged if names_politics(bios[i])]
-    if not political:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[political, _OTHER] += out[political, _EMPLOYER]
-    out[political, _EMPLOYER] = 0.0
-    return out
+    return move_role_scores(scores, political, [_EMPLOYER], _OTHER)

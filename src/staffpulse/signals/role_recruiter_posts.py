@@ -29,12 +29,13 @@ import numpy as np
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import sample_posts, to_ascii
 from staffpulse.signals.role_inputs import TextInput
+from staffpulse.signals.role_score_moves import move_role_scores, roles_but
 
 __all__ = ["find_recruiters_by_posts", "posts_recruit_for_clients"]
 
 _OTHER = ROLES.index("other")
 _RECRUITER = ROLES.index("recruiter")
-_MOVED = [i for i, r in enumerate(ROLES) if r not in ("recruiter", "vendor")]
+_MOVED = roles_but("recruiter", "vendor")
 #: the heads' ``p_org`` under which the account is read as a person's
 PERSON_P_ORG = 0.5
 
@@ -81,9 +82,4 @@ def find_recruiters_by_posts(
     read; ``scores`` is not changed."""
     tagged = np.flatnonzero((scores.argmax(axis=1) == _OTHER) & (p_org < PERSON_P_ORG)).tolist()
     found = [i for i in tagged if posts[i] and posts_recruit_for_clients(posts[i])]
-    if not found:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[found, _RECRUITER] += out[np.ix_(found, _MOVED)].sum(axis=1)
-    out[np.ix_(found, _MOVED)] = 0.0
-    return out
+    return move_role_scores(scores, found, _MOVED, _RECRUITER)

@@ -29,12 +29,13 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_score_moves import move_role_scores, roles_but
 
 __all__ = ["find_recruiter_titles", "names_a_recruiters_title"]
 
 _RECRUITER = ROLES.index("recruiter")
 _READ = [ROLES.index(r) for r in ("other", "recruiter", "hr_pro")]
-_MOVED = [i for i, r in enumerate(ROLES) if r not in {"recruiter", "vendor", "job_seeker"}]
+_MOVED = roles_but("recruiter", "vendor", "job_seeker")
 #: the heads' ``p_org`` under which the account is read as a person's
 PERSON_P_ORG = 0.5
 
@@ -58,9 +59,4 @@ def find_recruiter_titles(
     accounts' bios are read; ``scores`` is not changed."""
     read = np.isin(scores.argmax(axis=1), _READ) & (p_org < PERSON_P_ORG)
     found = [i for i in np.flatnonzero(read).tolist() if names_a_recruiters_title(bios[i])]
-    if not found:
-        return scores
-    out = np.array(scores, dtype=np.float64, copy=True)
-    out[found, _RECRUITER] += out[np.ix_(found, _MOVED)].sum(axis=1)
-    out[np.ix_(found, _MOVED)] = 0.0
-    return out
+    return move_role_scores(scores, found, _MOVED, _RECRUITER)

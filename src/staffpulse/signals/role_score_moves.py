@@ -1,0 +1,36 @@
+"""Moving role scores from some roles to another, the one step the rules after the heads share.
+
+A rule that rules a role out (a former recruiter, a coach of seekers) or in (a recruiter known
+by their posts) moves the scores of the roles it rules out to the role it stands for, so each
+row still sums to 1 and the heads' other scores stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from staffpulse.models import ROLES
+
+__all__ = ["move_role_scores", "roles_but"]
+
+
+def roles_but(*kept: str) -> list[int]:
+    """The columns of every role but ``kept``: what a rule that makes a role moves to it."""
+    return [i for i, role in enumerate(ROLES) if role not in kept]
+
+
+def move_role_scores(
+    scores: np.ndarray, rows: Sequence[int], sources: Iterable[int], target: int
+) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` in which, for ``rows``, the scores of the ``sources``
+    columns are added to ``target`` and set to 0. ``scores`` is not changed; with no rows it
+    is returned as it is."""
+    if not rows:
+        return scores
+    moved = [j for j in sources if j != target]
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[rows, target] += out[np.ix_(rows, moved)].sum(axis=1)
+    out[np.ix_(rows, moved)] = 0.0
+    return out
