@@ -21,6 +21,15 @@ from staffpulse.signals.roles import PERSON_ONLY_ROLES, load_role_model
         "Support for Shiftly users. Mon-Fri 9-5 ET.",
         "Payslip looks wrong? Tweet us and let us help.",
         "Here to answer payroll questions. This account is staffed 8am-6pm ET.",
+        # one bio for each word the quick check looks for before the pattern (_CARE_WORDS)
+        "Tech support for Payflow kiosks. Mon-Fri.",
+        "Client experience for Payflow. Weekdays 8-6.",
+        "Payroll questions? This account is monitored 9-5 by the Payflow team.",
+        "Our desk is operated weekdays from Leeds.",
+        "Pay questions? This account is staffed weekdays 8-6.",
+        "Answers for Payflow customers, seven days a week.",
+        "Assistance for Shiftly members, weekdays 8-6.",
+        "Shiftly guest services, weekdays 8-6.",
     ],
 )
 def test_a_care_desks_bio(bio: str) -> None:
