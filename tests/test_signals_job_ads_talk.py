@@ -119,3 +119,31 @@ def test_each_post_of_a_batch_is_judged_on_its_own_words() -> None:
     question = "Recruiters: do you still read cover letters?"
     assert find_hiring_talk([ad, question, ad]).tolist() == [False, True, False]
     assert find_hiring_talk([question, ad, question]).tolist() == [True, False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a call to join what is no job: a campaign's team, a pack, an event
+        "EVERY VOTER SHOULD JOIN TEAM @SOMECANDIDATE TODAY!",
+        "Join our pack! $10 free bet when you sign up #odds https://x.example/bet",
+        "Join our webinar Tuesday: five interview questions candidates love. Register: https://x.example/w",
+        # a struggle to hire told and asked about, no job offered
+        "We're hiring but nobody applies. What are we doing wrong? #hiring",
+    ],
+)
+def test_a_call_to_join_what_is_no_job_is_capped(text: str) -> None:
+    assert find_hiring_talk([text])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join our team! https://x.example/careers",  # how ads end: the model's to judge
+        "Join our crew of drivers, link in bio",  # a word of work
+        "Join us at our hiring event Saturday, interviews on the spot!",  # an event that hires
+        "Join our talent community to hear about new jobs first https://x.example/tc",
+    ],
+)
+def test_a_call_to_join_for_work_is_left_to_the_model(text: str) -> None:
+    assert not find_hiring_talk([text])[0]

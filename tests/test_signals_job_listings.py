@@ -19,6 +19,9 @@ LISTINGS = [
     "CNC Machinist (nights) - Akron, OH - $24/hr https://jobs.example/8 #jobs",
     "Assistant Professor of Chemistry | Northfield College https://jobs.example/9",
     "Entry Level Payroll Coordinator https://jobs.example/10",
+    # X sends "&" as "&amp;"; "contract to hire" is terms, as "contract" is
+    "Dietary Aides (Full-time &amp; Part-time) https://jobs.example/11",
+    "Billing Specialist, Akron, contract to hire https://jobs.example/12",
 ]
 
 NOT_LISTINGS = [

@@ -10,7 +10,17 @@ from __future__ import annotations
 from staffpulse.signals.batch_scan import merge_for_scan
 from staffpulse.signals.job_ads_other_languages import OTHER_LANGUAGE_TRIGGERS
 
-__all__ = ["TRIGGERS", "TRIGGER_SOURCES"]
+__all__ = [
+    "CALL_TO_ACT_WORDS",
+    "CALL_TO_APPLY_WORDS",
+    "DM_WORDS",
+    "PAY_WORDS",
+    "SERVICE_WORDS",
+    "SOUGHT_WORDS",
+    "TRIGGERS",
+    "TRIGGER_SOURCES",
+    "WANTED_WORDS",
+]
 
 # Each starts with a literal, which the regex engine skips to fast (one alternation of them all
 # is several times slower); merge_for_scan looks for them by their rarer letters, in a third of
@@ -70,6 +80,70 @@ TRIGGER_SOURCES = (
     r"hit me up",
     r"dms are open",
     r"know a",
+    r"know some",
+    r"know any",
+    # the agency shapes of job_ads_agency.py
+    r"on the spot",
+    r"on-the-spot",
+    r"work ?\?",
+    r"jobs? ?\?",
+    r"shifts ?\?",
+    r"hours ?\?",
+    r"we have",
+    r"we've got",
+    r"call us",
+    r"text us",
+    r"and \d",
+    r"& \d",
+    r"join our",
+    r"join the",
     *OTHER_LANGUAGE_TRIGGERS,
 )
 TRIGGERS = merge_for_scan(TRIGGER_SOURCES)
+
+# Words that every match of a rule of job_ads.py holds, lower-cased: a post holding none of them cannot match
+# it, and looking for the words is several times cheaper than running the rule, which is
+# tried at every word (IGNORECASE gives the engine no literal to skip to).
+CALL_TO_APPLY_WORDS = (
+    "resume",
+    "r\u00e9sum\u00e9",
+    "cv",
+    "our client",
+    "walk",
+    "immediate ",
+    "accepting applications",
+    "opening",
+)
+SERVICE_WORDS = ("look", "search", "seek", "need", "want", "find", "recommend", "rec", "know")
+PAY_WORDS = ("$", "weekly pay", "competitive ", "per diem", "doe", "bonus", "benefits ")
+CALL_TO_ACT_WORDS = (
+    "interested",
+    "dm",
+    "message",
+    "call",
+    "text",
+    "contact",
+    "email",
+    "reach out",
+    "link in bio",
+    "start",
+    "asap",
+    "for details",
+    "apply",
+)
+DM_WORDS = ("dm", "pm", "message", "inbox", "ping", "text", "slide into", "send ", "hit me up")
+SOUGHT_WORDS = (
+    "seeking",
+    "looking for",
+    "need",
+    "hiring",
+    "wanted",
+    "role",
+    "position",
+    "job",
+    "open",
+    "vacancy",
+    "calling all",
+    "opportunity",
+)
+WANTED_WORDS = ("wanted", "needed")

@@ -29,7 +29,9 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     pay, or from a candidate ("if you know Java", "if you're a welder", "if you have 2+
     years") with a skill, a role, a place or remote work; a named role "needed" next to pay or
     terms; "Open role:" next to a call to act; a referral asked for a role ("Know a great CNC
-    machinist? Send them our way").
+    machinist? Send them our way");
+  - or one of a staffing agency's everyday shapes (:mod:`staffpulse.signals.job_ads_agency`:
+    "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings).
 
   One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
   your tips", "DM me your favourite podcast", "message me if you want the slides", "hiring
@@ -66,7 +68,17 @@ import numpy.typing as npt
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_ad_triggers import TRIGGERS
+from staffpulse.signals.job_ad_triggers import (
+    CALL_TO_ACT_WORDS,
+    CALL_TO_APPLY_WORDS,
+    DM_WORDS,
+    PAY_WORDS,
+    SERVICE_WORDS,
+    SOUGHT_WORDS,
+    TRIGGERS,
+    WANTED_WORDS,
+)
+from staffpulse.signals.job_ads_agency import is_agency_ad
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
@@ -142,7 +154,7 @@ _SOUGHT = re.compile(
     r"\b(?i:contract|temp|perm|permanent|full-time|part-time) (?i:role|position|job)\s*[:!-]|"
     # "Open role: Quality Inspector" (not "New role:", which is how people announce their own)
     r"\b(?i:open (?:role|position|req))\s*[:!-]|"
-    r"\b(?:role|position|opening|vacancy) (?:in|at|based in) [A-Z]|"
+    r"\b(?:role|position|opening|vacanc(?:y|ie))s? (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
     r"\b(?i:exciting (?:job )?opportunity)\b|"
     r"\b(?i:role|position|opening|job)s? (?i:available|open)\b|"
@@ -168,7 +180,12 @@ _PAY = re.compile(
 )
 # a yearly salary ("$55k", "$68-75k", "$110,000"): pay only next to a role (money raised,
 # owed or won is written the same way)
-_SALARY = re.compile(r"\$\s?\d{2,3}(?:k|,\d{3})(?:\s?[-\u2013]\s?\$?\d{2,3}(?:k|,\d{3}))?\b", _I)
+_SALARY = re.compile(
+    r"\$\s?\d{2,3}(?:k|,\d{3})(?:\s?[-\u2013]\s?\$?\d{2,3}(?:k|,\d{3}))?\b|"
+    # "$85-95k": the thousands written once, after the range
+    r"\$\s?\d{2,3}\s?[-\u2013]\s?\$?\d{2,3}k\b",
+    _I,
+)
 _TERMS = re.compile(
     r"\b\d(?:st|nd|rd|th) shifts?\b|\b(?:night|day|weekend|evening|overnight|swing) shifts?\b|"
     r"\b3x12s?\b|\b(?:full|part)[- ]time\b|\bmon(?:day)?\s*-\s*fri(?:day)?\b|"
@@ -241,7 +258,8 @@ _OPENING_DETAIL = re.compile(
 )
 # a referral asked for a role: "Know a great CNC machinist? Send them our way"
 _REFERRAL = re.compile(
-    rf"\bknow (?:an?|any) (?:[\w-]+\s+){{0,3}}?{_ROLES}\b[^.!?\n]{{0,20}}\?[^\n]{{0,40}}?"
+    rf"\bknow (?:an?|any|(?:some|any)(?:one|body) who(?:'d| would) (?:make|be) an?) "
+    rf"(?:[\w-]+\s+){{0,3}}?{_ROLES}\b[^.!?\n]{{0,20}}\?[^\n]{{0,40}}?"
     r"(?:send them (?:our|my) way|send them to (?:us|me)|link in bio|refer them|apply\b)",
     _I,
 )
@@ -257,52 +275,6 @@ def _is_listing(text: str) -> bool:
     return VERB_OR_HEADLINE.search(head) is None
 
 
-# Words that every match of a rule holds, lower-cased: a post holding none of them cannot match
-# it, and looking for the words is several times cheaper than running the rule, which is
-# tried at every word (IGNORECASE gives the engine no literal to skip to).
-_CALL_TO_APPLY_WORDS = (
-    "resume",
-    "r\u00e9sum\u00e9",
-    "cv",
-    "our client",
-    "walk",
-    "immediate ",
-    "accepting applications",
-    "opening",
-)
-_SERVICE_WORDS = ("look", "search", "seek", "need", "want", "find", "recommend", "rec", "know")
-_PAY_WORDS = ("$", "weekly pay", "competitive ", "per diem", "doe", "bonus", "benefits ")
-_CALL_TO_ACT_WORDS = (
-    "interested",
-    "dm",
-    "message",
-    "call",
-    "text",
-    "contact",
-    "email",
-    "reach out",
-    "link in bio",
-    "start",
-    "asap",
-    "for details",
-    "apply",
-)
-_DM_WORDS = ("dm", "pm", "message", "inbox", "ping", "text", "slide into", "send ", "hit me up")
-_SOUGHT_WORDS = (
-    "seeking",
-    "looking for",
-    "need",
-    "hiring",
-    "wanted",
-    "role",
-    "position",
-    "job",
-    "open",
-    "vacancy",
-    "calling all",
-    "opportunity",
-)
-_WANTED_WORDS = ("wanted", "needed")
 # IGNORECASE matches "i" to "\u0130" and "\u0131" and "s" to "\u017f", which lower-case to
 # something else: a post holding one is read by every rule
 _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
@@ -326,29 +298,29 @@ def _is_paid(text: str, pay: bool) -> bool:
 
 def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
-    if _holds(lowered, _CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
+    if _holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
-    pay = _holds(lowered, _PAY_WORDS) and _PAY.search(text) is not None
+    pay = _holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
     # a customer seeks a provider as a recruiter seeks a hire: only pay, a salary or terms
     # say it is work offered
-    service = _holds(lowered, _SERVICE_WORDS) and seeks_a_service(text)
+    service = _holds(lowered, SERVICE_WORDS) and seeks_a_service(text)
     looking = _holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
     if looking and (not service or _is_paid(text, pay)):
         return True
-    act = _holds(lowered, _CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
+    act = _holds(lowered, CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
     if _holds(lowered, ("hiring",)) and _HIRING_ROLE.search(text):
         return True
     if _holds(lowered, ("know ",)) and _REFERRAL.search(text):
         return True
-    dm = _holds(lowered, _DM_WORDS) and _DM.search(text) is not None
+    dm = _holds(lowered, DM_WORDS) and _DM.search(text) is not None
     if dm and pay:
         return True
     if dm and _CANDIDATE.search(text) and _OPENING_DETAIL.search(_CANDIDATE.sub(" ", text)):
         return True
-    wanted = _holds(lowered, _WANTED_WORDS)
-    sought = (_holds(lowered, _SOUGHT_WORDS) and _SOUGHT.search(text)) or (
+    wanted = _holds(lowered, WANTED_WORDS)
+    sought = (_holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text)) or (
         wanted and _ROLE_NEEDED.search(text)
     )
     if sought and ((act and not service) or _is_paid(text, pay)):
@@ -357,7 +329,7 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
         link = _LINK.search(text) is not None and not service
         if pay or link or _TERMS.search(text):
             return True
-    return _is_listing(text) or is_other_language_staffing_ad(text)
+    return _is_listing(text) or is_other_language_staffing_ad(text) or is_agency_ad(text)
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:

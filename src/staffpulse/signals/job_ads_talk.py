@@ -15,7 +15,12 @@ every post with a #hiring or #jobs tag is one.
   first job for free"): "post a job in minutes", "list your vacancies", "advertise your
   openings", "fill your open roles", "roles at your company", "find your next hire".
 
-Either kind counts only in a post that offers nothing to apply for: no "apply", no CV or
+* **Calls to join what is no job**: a campaign's team, a pack, a club in a post with no word of
+  work at all, or a webinar, event or giveaway that is no hiring event (the model reads their
+  "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
+  but nobody applies. What are we doing wrong?").
+
+Every kind counts only in a post that offers nothing to apply for: no "apply", no CV or
 résumé asked, no "DM us", no "we're hiring", no "join our team", and no staffing-ad pattern of
 :mod:`job_ads`. :data:`HIRING_TALK_BOUNDS` caps such a post's job-opening score below the
 threshold.
@@ -36,6 +41,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
+from staffpulse.signals.job_words import ROLE_NOUNS
 
 __all__ = [
     "HIRING_TALK_BOUNDS",
@@ -70,6 +76,7 @@ _ASKS_OPINION = re.compile(
     r"|\b(?:vote|poll) (?:below|in the replies)\b"
     r"|\bshare your (?:thoughts|tips|experiences?|views?|opinions?)\b"
     r"|\bhow do (?:you|y[\'’]?all) (?:handle|deal with|feel about)\b"
+    r"|\bwhat (?:are we|am i) doing wrong\b|\bany (?:advice|tips|ideas)[ \t]*\?"
     # a question put to the hiring side by name ("Recruiters: do you …?", "HR folks, is …?"):
     # ads speak to candidates, not to the people who hire
     r"|(?:^|[.!?\x1e\n])[ \t]*(?:recruiters|hiring managers|employers|business owners|founders"
@@ -100,13 +107,64 @@ _PITCHES_TO_EMPLOYERS = re.compile(
 )
 
 
+# "We're hiring but nobody applies": a struggle told, not a job offered
+_HIRING_STRUGGLE = re.compile(
+    r"\b(?:we[\'’]re|we are|i[\'’]m|now) #?hiring\b,? (?:but|and) (?:nobody|no one|no-one|"
+    r"can[\'’]?t|cannot|get no|getting no|have no|haven[\'’]t)\b",
+    _I,
+)
+# A call to join what is no job ("JOIN TEAM <a politician>", "Join our pack! $25 bonus", "Join
+# our webinar Thursday"): the model took their "join our ..." for an ad's "join our team" and
+# scored them 0.6 to 0.8. "Join our team!" itself stays the model's: it is how ads end.
+# A campaign's team, a pack or a club counts only in a post with no word of work at all; an
+# event may be on work ("a webinar on structured interviews") unless it hires.
+_JOIN_GROUP = re.compile(
+    r"\bjoin (?:team [\w@#]|(?:(?:our|the|my) )?(?:[\w-]+ )?(?:pack|squad|movement|"
+    r"campaign|fight|club|community)\b)",
+    _I,
+)
+_JOIN_EVENT = re.compile(
+    r"\bjoin (?:(?:our|the|my|me|us)(?: (?:at|for|on|in)(?: our| the| a| my)?)? )?"
+    r"(?:[\w#-]+ ){0,2}?#?(?:webinars?|events?|giveaways?|contests?|livestreams?|live streams?|"
+    r"meetups?|workshops?|sessions?|challenges?|newsletters?|discord|waitlist)\b",
+    _I,
+)
+# an event that hires is an ad: "Join us at our hiring event", "a job fair", "interviews on the spot"
+_HIRING_EVENT = re.compile(
+    r"\b(?:hiring|job|jobs|career|recruit\w*|open interviews?)\s+(?:event|fair|day|session|"
+    r"open house)s?\b|\bon[- ]the[- ]spot\b|\binterviews? on the spot\b",
+    _I,
+)
+# any word of work: a call to join a group beside one may be for a job, the model's to judge
+_WORK_WORD = re.compile(
+    rf"\b(?:jobs?|work\w*|hir(?:e|es|ed|ing)|careers?|roles?|positions?|openings?|"
+    r"vacanc(?:y|ies)|apply|applications?|resumes?|cv|shifts?|salary|salaries|wages?|pay|"
+    r"staff\w*|recruit\w*|employ\w*|interns?|internships?|interviews?|candidates?|talent|"
+    rf"{ROLE_NOUNS}s?)\b",
+    _I,
+)
+
+
+def _is_talk(text: str) -> bool:
+    """Talk that offers no job, before the staffing-ad rules have their say."""
+    if _OFFERS_WORK.search(_HIRING_STRUGGLE.sub(" ", text)):
+        return False
+    if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
+        return True
+    if _JOIN_EVENT.search(text):
+        return _HIRING_EVENT.search(text) is None
+    return _JOIN_GROUP.search(text) is not None and _WORK_WORD.search(text) is None
+
+
 def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it is a question to peers or a pitch to employers that offers no
     job (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
     # one scan of the whole batch per wording: few posts use either, only those are read again
-    candidates = posts_matching(texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS))
-    talk = [i for i in candidates if _OFFERS_WORK.search(texts[i]) is None]
+    candidates = posts_matching(
+        texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS, _JOIN_GROUP, _JOIN_EVENT)
+    )
+    talk = [i for i in candidates if _is_talk(texts[i])]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()
         out[[i for i, ad in zip(talk, ads, strict=True) if not ad]] = True

@@ -24,6 +24,7 @@ someone's portfolio or profile. So is a listing with no link, which offers nothi
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -44,7 +45,7 @@ _SHAPE = re.compile(
     r"\s*[:!|\u2013-]\s*)?"
     r"(?>(?:[A-Z0-9$(\[][^\s\x1e]*+|of|and|for|the|to|in|on|at|with|de|near|&|[-\u2013\u2014|/:,.\u2022]"
     r"|(?:full|part)-time|contract|remote|hybrid|on-?site|nights|days|weekends|shifts?|temp"
-    r"|perm|weeks?|months?|wks?|per diem|travel|locum)[),.:;]*+\s+){1,16}+https?://"
+    r"|perm|hire|weeks?|months?|wks?|per diem|travel|locum|&amp;)[),.:;]*+\s+){1,16}+https?://"
 )
 _LINK = re.compile(r"https?://\S+", re.IGNORECASE)
 # what may stand after the listing: hashtags, mentions, "via @board", an ellipsis, emoji
@@ -134,7 +135,8 @@ def _is_detail(fragment: str) -> bool:
 
 def is_job_listing(text: str) -> bool:
     """Whether ``text`` is a job listing by its shape (see the module docstring)."""
-    text = straighten_quotes(text)
+    # X sends "&" as "&amp;" ("Dietary Aides (Full-time &amp; Part-time)")
+    text = html.unescape(straighten_quotes(text))
     if _LINK.search(text) is None or "?" in text:
         return False
     core = _TAIL.sub("", _LINK.sub(" ", text)).strip()
