@@ -267,3 +267,30 @@ def test_a_narrow_accounts_table_folds_handles_and_keeps_the_dates() -> None:
     # the day as the audit and the reports write one, never "2026-11-01"
     assert "1 Nov 2026" in text and "last post" in text
     assert _handle_cell(text, "@adabright") == "@adabrightwell.bsky.social"
+
+
+def test_at_60_columns_an_x_handle_stays_whole_and_the_followers_give_way() -> None:
+    """QA: at 60 columns every handle over 10 characters was cut mid-word
+    ("@harborlin" over "estaff"); the followers column now gives up its room first."""
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    accounts = [
+        Account(platform="x", id="1", handle="harborlinestaff", followers=1200),
+        Account(platform="bluesky", id="2", handle="northgatetalentgroup.bsky.social"),
+    ]
+    console = _console(60)
+    render_accounts(console, [AccountSummary(a, 3, when, when) for a in accounts])
+    text = console.export_text()
+    assert all(len(line) <= 60 for line in text.splitlines())
+    cells = [line.split()[0] for line in text.splitlines()[4:] if line.strip()]
+    # a Bluesky handle too long for the column breaks before its domain, never mid-word
+    assert cells == ["@harborlinestaff", "@northgatetalentgroup", ".bsky.social"], text
+    assert "followers" not in text and "1 Nov 2026" in text
+
+
+def test_a_wide_enough_terminal_keeps_the_followers() -> None:
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    account = Account(platform="x", id="1", handle="harborlinestaff", followers=1200)
+    console = _console(80)
+    render_accounts(console, [AccountSummary(account, 3, when, when)])
+    text = console.export_text()
+    assert "followers" in text and "1,200" in text

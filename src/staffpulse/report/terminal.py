@@ -104,26 +104,35 @@ def render_accounts(
     summaries: list[AccountSummary],
     platform: str | None = None,
     stored: Mapping[str, int] | None = None,
+    total: int | None = None,
 ) -> None:
     """The accounts table; ``platform`` the one ``--platform`` chose (as stored) and
-    ``stored`` the store's accounts by platform, which say why a filtered list is empty."""
+    ``stored`` the store's accounts by platform, which say why a filtered list is empty;
+    ``total`` how many there are when ``summaries`` are only the busiest of them."""
     if not summaries:
         console.print(no_accounts_line(platform, stored or {}), highlight=False)
         return
     wide = console.width >= 110
-    table = Table(
-        title=count_of(len(summaries), "account"), title_justify="left", box=box.SIMPLE_HEAD
-    )
+    title = count_of(len(summaries), "account")
+    if total is not None and total > len(summaries):
+        title = f"{count_of(total, 'account')}, the {len(summaries):,} with the most posts"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     # the handle is what the user types next (audit, connect): it is never cut short, and it
     # keeps its whole width while the name can give way (the name folds first); only a handle
     # longer than the room the other columns leave folds onto a second line. A narrow terminal
-    # drops the name and first post.
+    # drops the name and first post, and the followers when the handles need their room.
     others = (9 + 5 + 9 + DAY_WIDTH) + (NAME_MIN_WIDTH + DAY_WIDTH if wide else 0)  # narrowest
     columns = 7 if wide else 5
     frame = 3 * columns + 1  # a space each side of a cell, between cells and at both edges
     # under 77 columns the handle folds: held at 28 it pushed the table past the edge, and
     # at 60 columns the last-post dates were cropped away
     room = max(NARROWEST_HANDLE, console.width - others - frame)
+    # at 60 columns "@harborlinestaff" was cut into "@harborlin" over "estaff": without the
+    # followers (9 columns and a gap) an X handle, 16 characters at most, stays whole
+    followers = wide or room >= max(unbroken_width(s.account.handle) for s in summaries)
+    if not followers:
+        others, frame = others - 9, frame - 3
+        room = max(NARROWEST_HANDLE, console.width - others - frame)
     handle_room = handle_width((s.account.handle for s in summaries), cap=room)
     table.add_column("handle", overflow="fold", min_width=handle_room)
     # "CSV (no platform)" wraps onto two lines when the handle leaves it less room: left to
@@ -134,7 +143,8 @@ def render_accounts(
     if wide:
         table.add_column("name", overflow="fold", ratio=1, min_width=NAME_MIN_WIDTH)
     table.add_column("posts", justify="right", no_wrap=True, min_width=5)
-    table.add_column("followers", justify="right", no_wrap=True)
+    if followers:
+        table.add_column("followers", justify="right", no_wrap=True)
     if wide:
         table.add_column("first post", no_wrap=True)
     table.add_column("last post", no_wrap=True, min_width=DAY_WIDTH)
@@ -147,23 +157,41 @@ def render_accounts(
             # a Text: a name is shown as written, never read as markup ("[hiring]")
             *([Text(account.display_name)] if wide else []),
             f"{item.posts:,}",
-            "" if account.followers is None else f"{account.followers:,}",
+            *([_count_or_blank(account.followers)] if followers else []),
             *([first] if wide else []),
             format_day(item.last_post) if item.last_post else "",
         )
     console.print(table)
 
 
+def _count_or_blank(count: int | None) -> str:
+    return "" if count is None else f"{count:,}"
+
+
+def unbroken_width(handle: str) -> int:
+    """The widest line of ``@handle`` that ``handle_cell`` never breaks: the user part of a
+    Mastodon address, the name of a Bluesky one before its domain, else the whole handle."""
+    handle = display_address(handle)
+    user, at, _instance = handle.partition("@")
+    return len(user if at else handle.partition(".")[0]) + 1
+
+
 def handle_cell(handle: str, room: int) -> Text:
     """``@handle``; a Mastodon handle too long for ``room`` breaks before its instance
-    (``@ChronicIllnessHumor`` over ``@mastodon.social``), never in the middle of a word
+    (``@ChronicIllnessHumor`` over ``@mastodon.social``), a Bluesky one before its domain
+    (``@adabrightwell`` over ``.bsky.social``), never in the middle of a word
     (``@...@mastodon.s`` over ``ocial``). A Text, never read as markup: an imported handle
     holding ``[/]`` stopped the whole list with a Rich error."""
     handle = display_address(handle)  # an internationalized instance in Unicode, not xn--
     user, at, instance = handle.partition("@")
-    if len(handle) + 1 <= room or not at or len(user) + 1 > room:
+    if len(handle) + 1 <= room:
         return Text("@" + handle)
-    return Text(f"@{user}\n@{instance}")
+    if at and len(user) + 1 <= room:
+        return Text(f"@{user}\n@{instance}")
+    name, dot, domain = handle.partition(".")
+    if not at and dot and len(name) + 1 <= room:
+        return Text(f"@{name}\n.{domain}")
+    return Text("@" + handle)
 
 
 def handle_width(handles: Iterable[str], cap: int = 28) -> int:

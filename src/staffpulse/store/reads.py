@@ -61,9 +61,13 @@ class ReadMixin:
         }
         return {"accounts": accounts, "posts": posts, "follows": follows}
 
-    def list_accounts(self, platform: str | None = None) -> list[AccountSummary]:
+    def list_accounts(
+        self, platform: str | None = None, matching: str | None = None
+    ) -> list[AccountSummary]:
         """Accounts with their post counts, busiest first (accounts seen only as authors too).
-        ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError."""
+        ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError.
+        ``matching`` keeps the accounts whose handle or name holds it, in any case (``@acme``
+        finds ``AcmeStaffing``): a store of 15,000 accounts is searched, not scrolled."""
         platform = platform_choice(platform)
         # Per account, not one join over every post: the count is read from posts_by_author
         # alone, and each date from its first (last) entry in that index that is plausible, so
@@ -80,6 +84,7 @@ class ReadMixin:
             WHERE (? IS NULL OR a.platform = ?)
             ORDER BY n_posts DESC, a.handle_norm, a.platform, a.id
         """
+        wanted = (matching or "").strip().lstrip("@").casefold()
         return [
             AccountSummary(
                 account=account_from_row(row),
@@ -88,6 +93,7 @@ class ReadMixin:
                 last_post=parse_time(row["last_post"]),
             )
             for row in self.conn.execute(sql, (platform, platform))
+            if wanted in row["handle"].casefold() or wanted in row["display_name"].casefold()
         ]
 
     def find_account(self, handle: str, platform: str | None = None) -> Account:
