@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from staffpulse import ingest
 from staffpulse.ingest import import_paths
 from staffpulse.ingest_zero_ids import zero_forms
 from staffpulse.store import open_store
@@ -13,12 +16,13 @@ from staffpulse.store import open_store
 HEADER = "id,author,text,created_at,reply_to_id\n"
 FIRST = (
     HEADER + "007,acmestaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n"
-    "0012,acmestaffing,Meet Jana from our Dayton branch,2026-11-03T10:00:00Z,\n"
+    "0012,acmestaffing,Meet Jana from our Dayton branch \U0001f389,2026-11-03T10:00:00Z,\n"
 )
-# the same sheet after Excel read the id column as numbers; a reply added since
+# the same sheet after Excel read the id column as numbers and saved it without UTF-8 (the
+# emoji a "?"); a reply added since
 RESAVED = (
     HEADER + "7,AcmeStaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n"
-    "12,acmestaffing,Meet Jana from our Dayton branch,2026-11-03 10:00,\n"
+    "12,acmestaffing,Meet Jana from our Dayton branch ?,2026-11-03 10:00,\n"
     "13,acmestaffing,Thanks to all who applied so far,2026-11-04T10:00:00Z,7\n"
 )
 
@@ -46,8 +50,8 @@ def test_a_sheet_resaved_without_leading_zeros_stores_no_second_post(tmp_path: P
     assert (report.new_posts, again.new_posts) == (1, 0)
     assert [n.message for n in report.notices] == [
         "2 posts of this file have ids that a spreadsheet saved without their leading zeros"
-        " (7 here, 007 in the store, by @AcmeStaffing): the same author and the same text or"
-        " date as the stored posts, so each was stored once, under the id the store holds. To"
+        " (7 here, 007 in the store, by @AcmeStaffing): the same author and text (or a near"
+        " text the same minute) as the stored posts, so each was stored once, under the id the store holds. To"
         " keep such ids as they are, format the id column as Text in the spreadsheet before"
         " saving it"
     ]
@@ -85,6 +89,44 @@ def test_two_firms_or_posts_numbered_anew_are_never_merged(tmp_path: Path) -> No
         ("7", "bobcostaffing"),
     ]
     assert [(r.new_posts, r.notices) for r in reports] == [(1, []), (1, [])]
+
+
+@pytest.mark.parametrize(
+    ("first_at", "text", "created_at", "merged"),
+    [
+        ("2026-11-02T10:00:00Z", "We are hiring forklift driver,", "2026-11-02 10:00", True),
+        ("2026-11-02", "We are hiring forklift driver,", "2026-11-02", False),  # a day: no proof
+        ("2026-11-02", "Our benefits start on day one", "2026-11-02", False),  # posted anew
+        ("2026-11-02T10:00:00Z", "Our benefits start on day one", "2026-11-02 10:00", False),
+        ("2026-11-02T10:00:00Z", "WE ARE HIRING FORKLIFT DRIVERS!", "2026-12-24", True),
+    ],
+)
+def test_a_post_numbered_alike_is_merged_only_when_its_text_shows_it_is_the_same(
+    tmp_path: Path, first_at: str, text: str, created_at: str, merged: bool
+) -> None:
+    first = HEADER + f"007,acmestaffing,We are hiring forklift drivers,{first_at},\n"
+    later = HEADER + f'7,acmestaffing,"{text}",{created_at},\n'
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "first.csv", first)])
+        report = import_paths(store, [_write(tmp_path / "later.csv", later)])
+        stored = _posts(store)
+    assert len(stored) == (1 if merged else 2)
+    assert report.new_posts == (0 if merged else 1)
+
+
+def test_one_file_s_own_7_and_007_are_two_posts_even_in_other_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 1)  # as a file of thousands of rows is read
+    both = HEADER + "".join(
+        f"{post_id},acmestaffing,We are hiring forklift drivers,2026-11-02T10:00:00Z,\n"
+        for post_id in ("7", "007")
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [_write(tmp_path / "both.csv", both)])
+        stored = _posts(store)
+    assert [post_id for post_id, _author, _reply in stored] == ["007", "7"]
+    assert report.new_posts == 2 and report.notices == []
 
 
 def test_only_ids_of_digits_have_other_zero_forms() -> None:

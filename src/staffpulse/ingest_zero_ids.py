@@ -4,13 +4,15 @@ A staffpulse CSV or JSONL numbers its posts as the person who made it chose. Ope
 again in Excel, a column of "007", "012" is read as numbers and written 7, 12; imported again,
 every post was stored a second time and counted twice by audits. A post of a staffpulse file
 whose id is digits is matched to the stored post on the same platform whose id is the same
-number with other leading zeros, when the two have the same author and the same text or the
-same date: the same post, written under the id the store holds, and the file told once.
+number with other leading zeros, when the two have the same author and the same text (its
+letters and digits), or a near text posted at the same minute: the same post, written under
+the id the store holds, and the file told once.
 
 Never merged: two firms' posts numbered alike (their authors differ), one firm's posts
-numbered anew in another sheet (their texts and dates differ), a post whose own id is stored
-already, and the ids of other formats (X's and Mastodon's are never written with zeros in
-front; a platform's id is the platform's to say).
+numbered anew in another sheet (their texts differ, even on the same date), a post whose own
+id is stored already, two ids the file itself holds ("7" and "007" both), and the ids of other
+formats (X's and Mastodon's are never written with zeros in front; a platform's id is the
+platform's to say).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.report.counts import count_of
@@ -29,6 +32,8 @@ from staffpulse.store.core import Record
 NATIVE_SOURCES = ("staffpulse-csv", "staffpulse-jsonl")
 WIDEST = 12  # the widest id looked for with zeros in front: "000000000007"
 _DIGITS_RE = re.compile(r"[0-9]+")
+_ALNUM_RE = re.compile(r"[^\W_]+")
+NEAR_TEXT = 0.9  # a text this alike, at the same minute: one post, a word mended since
 
 
 def zero_forms(post_id: str) -> list[str]:
@@ -50,6 +55,7 @@ class ZeroStrippedIds:
         self.conn = conn
         self.renamed: dict[tuple[str, str], str] = {}  # (platform, id in the file) -> stored id
         self.first: tuple[str, str, str] | None = None  # (id in the file, stored id, handle)
+        self.in_file: set[tuple[str, str]] = set()  # the file's own ids so far: never merged
 
     def rewrite(self, records: list[Record]) -> list[Record]:
         """``records`` with each post matched to a stored one under the stored id, and the
@@ -68,7 +74,7 @@ class ZeroStrippedIds:
         return [replace(record, rows=tuple(map(self._renamed, record.rows))) for record in records]
 
     def _match(self, posts: Sequence[Post]) -> None:
-        in_batch = {(post.platform, post.id) for post in posts}
+        self.in_file.update((post.platform, post.id) for post in posts)
         wanted = {(post.platform, form) for post in posts for form in zero_forms(post.id)}
         stored: dict[tuple[str, str], sqlite3.Row] = {}
         sql = (
@@ -83,7 +89,11 @@ class ZeroStrippedIds:
                 continue  # stored under its own id: the same post, nothing to match
             for form in zero_forms(post.id)[1:]:
                 row = stored.get((post.platform, form))
-                if row is not None and (post.platform, form) not in in_batch and _same(post, row):
+                if (
+                    row is not None
+                    and (post.platform, form) not in self.in_file
+                    and _same(post, row)
+                ):
                     self.renamed[(post.platform, post.id)] = form
                     if self.first is None:
                         self.first = (post.id, form, post.author_handle or post.author_id)
@@ -117,8 +127,8 @@ class ZeroStrippedIds:
         return (
             f"{count_of(count, 'post')} of this file {'has an id' if one else 'have ids'} that a"
             f" spreadsheet saved without {'its' if one else 'their'} leading zeros ({file_id}"
-            f" here, {stored_id} in the store, by @{handle}): the same author and the same text"
-            f" or date as the stored {'post' if one else 'posts'}, so {'it was' if one else 'each was'}"
+            f" here, {stored_id} in the store, by @{handle}): the same author and text (or a near"
+            f" text the same minute) as the stored {'post' if one else 'posts'}, so {'it was' if one else 'each was'}"
             " stored once, under the id the store holds. To keep such ids as they are, format"
             " the id column as Text in the spreadsheet before saving it"
         )
@@ -126,14 +136,31 @@ class ZeroStrippedIds:
 
 def _same(post: Post, row: sqlite3.Row) -> bool:
     """Whether a post of the file and a stored one are the same post: by the same author,
-    with the same text or the same date."""
+    with the same text (letters and digits: a spreadsheet saved without UTF-8 turns an emoji
+    into "?"), or at the same minute of a day with a near text (a typo mended in the sheet).
+    A date without its time is no proof: a firm posts twice a day, numbered anew elsewhere."""
     handle = (post.author_handle or "").lower()
     author = post.author_id == row["author_id"] or (
         bool(handle) and handle == (row["author_handle"] or "").lower()
     )
     if not author:
         return False
-    text = " ".join(post.text.split())
-    same_text = bool(text) and text == " ".join((row["text"] or "").split())
+    text, stored = _letters(post.text), _letters(row["text"] or "")
+    if text == stored:
+        return bool(text) or _same_minute(post, row)
+    near = SequenceMatcher(None, text, stored).ratio() >= NEAR_TEXT
+    return near and _same_minute(post, row)
+
+
+def _letters(text: str) -> str:
+    """A text as its letters and digits, lowercased: what a re-save leaves of it."""
+    return "".join(_ALNUM_RE.findall(text.lower()))
+
+
+def _same_minute(post: Post, row: sqlite3.Row) -> bool:
+    """Whether the two were posted at the same minute, a time of day given (not midnight, as
+    a date without a time is read)."""
     when = format_time(post.created_at)
-    return same_text or (when is not None and when == row["created_at"])
+    if when is None or row["created_at"] is None or when[11:16] == "00:00":
+        return False
+    return bool(when[:16] == str(row["created_at"])[:16])
