@@ -437,3 +437,26 @@ def test_a_question_that_asks_or_is_about_ones_own_rights_is_still_answered(
 ) -> None:
     angle = suggest_angle(text, {"question": True}, None, 0)
     assert kept in angle and "take it as a view" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our scheduler Tomas ran his first 10k on Saturday. 58 minutes! The branch is sore from cheering.",
+        "Hats off to our Canton team: a personal best of 40 placements this month. Our feet hurt!",
+    ],
+)
+def test_a_feat_cheered_is_cheered_on_never_consoled(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0, 0.1)
+    assert "cheer them on" in angle
+    assert "going through" not in angle and "push back" not in angle
+
+
+def test_a_contract_to_perm_question_is_on_contract_work_not_fees() -> None:
+    text = "How long do your contract-to-perm hires usually wait before they go permanent?"
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "contract work" in angle and "fees" not in angle
+    fees = suggest_angle(
+        "What do you charge for perm placements these days?", {"question": True}, None, 0
+    )
+    assert "placement fees" in fees

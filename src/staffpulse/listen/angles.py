@@ -28,6 +28,8 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   job") is congratulated, never argued with, and its question answered ("First day tomorrow!
   Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
   promotion list. Is this discrimination?") is not news to congratulate;
+* a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") is cheered
+  on, never consoled for the pain word in its joke;
 * a step of the writer's own just ahead ("3 interviews tomorrow", "First day tomorrow!", "my
   start date is next week") gets luck wished, never "push back"; someone else's step ("Our
   candidate starts her first day Monday", "good luck on your interview tomorrow"), advice
@@ -74,6 +76,14 @@ HUMOROUS_QUESTION = 0.9  # and a question
 # ("us" in lower case only: "the US" is a country)
 _FIRST_PERSON_RE = re.compile(
     r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|me|my|myself|we|we['\u2019]re|our|(?-i:us))\b",
+    re.IGNORECASE,
+)
+# someone's feat celebrated: a race run, a personal best, praise by name
+_CELEBRATES_RE = re.compile(
+    r"\b(?:ran|finished|completed|crushed|smashed) (?:her|his|my|their|our|a|the) "
+    r"(?:first |1st )?(?:half[- ])?(?:marathon|5k|10k|triathlon|ultra)\b|\bpersonal best\b|"
+    r"\b(?:so |really |very )?proud of (?:her|him|them|our|my|the team)\b|"
+    r"\b(?:huge )?(?:congrats|congratulations|kudos|hats off) to\b",
     re.IGNORECASE,
 )
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"
@@ -198,6 +208,13 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
         )
+    # a feat cheered ("Our recruiter ran her first marathon! The whole office is sore"): a
+    # word of pain in it is a joke, not a hardship to console
+    tone = post.tone
+    if _CELEBRATES_RE.search(post.text) and not (
+        post.question or tone.distressed or tone.legal or tone.grieving
+    ):
+        return lead + "cheer them on in a line or two; no advice, no pitch."
     # an interview or a first day ahead: luck to wish, not a view to push back on; nerves
     # ("so nervous") read negative but still want luck, a rights question wants an answer
     if tells_of_a_coming_step(post.text) and not post.tone.legal and not post.tone.grieving:

@@ -168,7 +168,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "the job market"),
         (r"\breferrals?\b", "referrals"),
         (r"\b((placement|finder['\u2019]?s|recruit(ment|ing|er)|agency) fees?|"
-         r"(perm|permanent|temp|direct|contract) placements?)\b", "placement fees"),
+         # "contract-to-perm placements" asks how long a contract runs, not what it costs
+         r"(?<!to-)(?<!to )(perm|permanent|temp|direct|contract) placements?)\b", "placement fees"),
         (r"\bbranch (offices?|managers?|openings?)\b|\bopen(s|ed|ing)? (a |our |the |its )?"
          r"(new |second |third |first |\d+(st|nd|rd|th) )?branch(es)?\b", "opening a branch"),
         (rf"\b({_NOT_AN_ELECTION}candidates?|applicants?)\b", "candidates"),
@@ -176,7 +177,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(locums?|per diem|travel nurs\w*|temp(orary)? (workers?|staff|jobs?|roles?)|"
          r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
          r"temp-to-(hire|perm))\b", "temporary staff"),
-        (r"\b(contractors?|travel (contracts?|assignments?)|contract (roles?|work\w*|jobs?|"
+        (r"\b(contractors?|contract[- ]to[- ](perm\w*|hire)|travel (contracts?|assignments?)|"
+         r"contract (roles?|work\w*|jobs?|"
          r"labou?r|staff\w*|nurs\w*|positions?|"
          r"rates?|hires?)|(\d+-week|\d+-month|short-term|fixed-term|temporary|zero-hours?) "
          r"contracts?)\b", "contract work"),
