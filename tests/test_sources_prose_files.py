@@ -232,6 +232,11 @@ def test_notes_naming_a_tables_columns_are_left_out_as_notes_not_read_as_a_csv(
             "Account:\tAcme Staffing\t\t\nPeriod: November\t\t\t\n"
             "Exported: by the social team on Friday afternoon\t\t\t\n",
         ),
+        # a tool's "Label: value" lines above its tab-delimited export saved as .txt
+        (
+            "export.txt",
+            "Report: Post performance\nAccount: @acmestaffing\nDate range: 1 Nov to 27 Nov\n",
+        ),
         # a .csv is a table whatever lines of notes are above its header
         (
             "notes_above.csv",
@@ -240,7 +245,7 @@ def test_notes_naming_a_tables_columns_are_left_out_as_notes_not_read_as_a_csv(
     ],
 )
 def test_a_table_below_a_title_is_still_read(tmp_path: Path, name: str, above: str) -> None:
-    delimiter = "\t" if name == "sheet.txt" else ","
+    delimiter = "\t" if name in ("sheet.txt", "export.txt") else ","
     table = delimiter.join(("id", "author", "text", "created_at")) + "\n"
     table += delimiter.join(("p1", "acmestaffing", "We are hiring", "2026-11-02T10:00:00Z")) + "\n"
     path = tmp_path / name

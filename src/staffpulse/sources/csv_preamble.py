@@ -90,10 +90,27 @@ def lines_above(
 
 def notes_above(head: bytes) -> bool:
     """Whether a file head is a person's notes (:data:`NOTES_LINES` lines of prose or more
-    above the line taken for a header), not a table below a report's title. A line a
-    spreadsheet saved (padded with the delimiter: "Acme report,,,") is never prose."""
+    above the line taken for a header, and no row of as many cells below it), not a table
+    below a report's title ("Report: ...", "Account: ..." above a tab-delimited export are
+    read as its preamble). A line a spreadsheet saved (padded: "Acme report,,,") is no prose."""
     lines = head_lines(head)
-    return sum(map(_prose_line, lines[: lines_above(lines)])) >= NOTES_LINES
+    above = lines_above(lines)
+    if sum(map(_prose_line, lines[:above])) < NOTES_LINES:
+        return False
+    return not _row_below(lines[above], lines[above + 1 :])
+
+
+def _row_below(header: str, below: Sequence[str]) -> bool:
+    """Whether the first line that says something below ``header`` is a row of as many cells:
+    a table's ("1<TAB>acme<TAB>Hello"), not a note's next line ("Caveats : ...")."""
+    delimiter = sniff_delimiter(header)
+    try:
+        width = len(next(csv.reader([header], delimiter=delimiter), []))
+        rows = csv.reader(io.StringIO("".join(below), newline=""), delimiter=delimiter)
+        row = next((cells for cells in rows if any(cell.strip() for cell in cells)), [])
+    except csv.Error:  # a quote left open: notes, not a row
+        return False
+    return width > 1 and len(row) == width
 
 
 def _prose_line(line: str) -> bool:
