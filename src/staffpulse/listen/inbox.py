@@ -22,6 +22,7 @@ from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
+from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.inbox_offer import (
     Offer,
@@ -93,6 +94,7 @@ def build_inbox(
     role_model: RoleModelLike | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
     look: Look | Auto | None = "auto",
+    memo: RankMemo | None = None,
 ) -> Inbox:
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
@@ -105,7 +107,11 @@ def build_inbox(
 
     ``look``: the look whose "new" marks the items carry ("auto": the firm's, now, from the
     store: :func:`~.looks.take_look`; None: no item is marked new). It is not recorded: the
-    caller does that when the inbox is shown (:func:`~.looks.record_look`)."""
+    caller does that when the inbox is shown (:func:`~.looks.record_look`).
+
+    ``memo``: the ranking of an earlier inbox with the same choices but the topic, read
+    instead of ranking again when the offer is unchanged, and kept for the next one
+    (:mod:`.inbox_memo`)."""
     if limit < 1:
         raise InputError(
             f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
@@ -119,9 +125,15 @@ def build_inbox(
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
     judged = _judge_new_posts(store, relevance, text, platform)
     offer = gather_offer(store, platform, when, as_handle, own, now)
-    ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)
+    if memo is not None:
+        memo.start(offer, fresh=not judged)
+    ref = memo.reference if memo is not None and memo.reference is not None else None
+    if ref is None:
+        ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)
+        if memo is not None:
+            memo.reference = ref
     scope = narrow_to_topic(topic, offer)
-    result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles)
+    result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles, memo)
     if look == "auto":
         look = take_look(store, as_handle)
     if look is not None:
@@ -197,10 +209,11 @@ def _rank_scope(
     limit: int,
     text: TopicScorer | None,
     roles: RoleModelLike | None,
+    memo: RankMemo | None = None,
 ) -> ScopeRanking:
     """Rank the conversations of ``scope`` as of ``at``, and pick the ``limit`` shown."""
     sort = sort_for_ranking(offer, scope, at, max_age)
-    ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles)
+    ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo)
     choices, matches, ranked = topics_offered(ranked, offer, scope)
     pick = pick_shown(ranked, offer.states, limit, sort.tally)
     items, joined = make_items(pick.shown, context, offer.topic_of, offer.states.woken)
@@ -230,6 +243,7 @@ def _rank_with_older(
     at: datetime,
     text_model: TopicScorer | None,
     role_model: RoleModelLike | None,
+    memo: RankMemo | None = None,
 ) -> tuple[list[RankedConversation], RankContext, OlderCount]:
     """The conversations to rank, ranked, with a sample of the open ones outside the window
     ranked too and counted (:class:`~.inbox_steps.OlderCount`, and in ``sort.tally``), then
@@ -237,10 +251,16 @@ def _rank_with_older(
     sampled = spread_sample(sort.stale, STALE_SAMPLE)
     sampled_keys = {key_of(c) for c in sampled}
     to_rank = sort.wanted + sampled
-    ranked, context = rank_stored(
-        store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model, offer.copies,
-        sampled_keys, firm=offer.firm,
-    )  # fmt: skip
+    kept = memo.ranking_of(sort.wanted, sampled) if memo is not None else None
+    if kept is not None:
+        ranked, context = kept
+    else:
+        ranked, context = rank_stored(
+            store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model,
+            offer.copies, sampled_keys, firm=offer.firm,
+        )  # fmt: skip
+        if memo is not None:
+            memo.keep(ranked, context, sampled_keys)
     older = count_older(ranked, sort.stale, sampled)
     sort.tally["older"], sort.tally["undated"] = older.older, older.undated
     in_window_only = [e for e in ranked if key_of(e.conversation) not in sampled_keys]
