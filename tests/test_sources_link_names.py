@@ -59,3 +59,24 @@ def test_a_jsonl_key_under_another_name_is_told_with_its_first_line(tmp_path: Pa
         'the key "in_reply_to_status_id" (first on line 2) was not read: staffpulse takes the'
         " post each record replies to from a column or key named reply_to_id"
     )
+
+
+def test_a_quote_key_is_told_a_quote_was_lost_not_a_reply(tmp_path: Path) -> None:
+    notes, _links = _import(tmp_path, "id,author,text,quoted_status_id")
+    assert len(notes) == 1
+    assert "(a quote came in as a post of its own)" in notes[0]
+    assert "reply" not in notes[0]
+
+
+def test_a_reply_account_read_under_reply_to_handle_is_not_told_lost(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text,reply_to_handle,in_reply_to_screen_name\n"
+        "p1,acmestaffing,Glad to help you find a shift,janedoe,janedoe\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        replied = [row[0] for row in store.conn.execute("SELECT reply_to_handle FROM posts")]
+    assert replied == ["janedoe"]  # the link was kept: nothing to rename
+    assert report.notices == []

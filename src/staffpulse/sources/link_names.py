@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
-# Our column: what it holds, and what other tools and people call it
-LINK_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+# Our column: what it holds, what a file without it loses, and what other tools and people
+# call it
+LINK_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "reply_to_id": (
         "the post each record replies to",
+        "a reply came in as a post of its own",
         (
             *("reply_to_post_id", "in_reply_to_id", "in_reply_to_status_id"),
             *("in_reply_to_status_id_str", "in_reply_to_tweet_id", "reply_to_tweet_id"),
@@ -24,17 +26,22 @@ LINK_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "reply_to_author": (
         "the account each record replies to",
+        "a reply came in as a post of its own",
         ("in_reply_to_screen_name", "in_reply_to_username", "reply_to_username"),
     ),
     "quoted_id": (
         "the post each record quotes",
+        "a quote came in as a post of its own",
         ("quoted_post_id", "quoted_status_id", "quoted_status_id_str", "quoted_tweet_id"),
     ),
     "reposted_id": (
         "the post each record reposts",
+        "a repost came in as a post of its own",
         ("reposted_post_id", "retweeted_status_id", "retweeted_id", "reblogged_id"),
     ),
 }
+# The other names staffpulse reads a link by as its own (native_records): never told
+READ_TOO = {"reply_to_author": ("reply_to_handle",)}
 
 
 def unread_link_notes(header: Collection[str]) -> Iterator[str]:
@@ -63,8 +70,8 @@ class UnreadLinkKeys:
 
 def _other_names(names: Collection[str]) -> Iterator[tuple[str, str]]:
     """(our name, the other name ``names`` has for it) of each link ``names`` lacks ours for."""
-    for ours, (_what, others) in LINK_COLUMNS.items():
-        if ours not in names:
+    for ours, (_what, _lost, others) in LINK_COLUMNS.items():
+        if not any(name in names for name in (ours, *READ_TOO.get(ours, ()))):
             other = next((name for name in names if name in others), None)
             if other is not None:
                 yield ours, other
@@ -72,9 +79,9 @@ def _other_names(names: Collection[str]) -> Iterator[tuple[str, str]]:
 
 def _told(where: str, name: str, ours: str) -> str:
     """What a file is told of its link ``name`` (said as ``where``), ours being ``ours``."""
+    what, lost, _others = LINK_COLUMNS[ours]
     return (
-        f"{where} was not read: staffpulse takes {LINK_COLUMNS[ours][0]} from a column or key"
-        f" named {ours}, so no record of this file kept that link (a reply came in as a post"
-        f' of its own). Rename "{name}" to "{ours}" and import the file again (nothing is'
+        f"{where} was not read: staffpulse takes {what} from a column or key named {ours}, so"
+        f' no record of this file kept that link ({lost}). Rename "{name}" to "{ours}" and import the file again (nothing is'
         " stored twice)"
     )
