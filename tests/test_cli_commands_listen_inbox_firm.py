@@ -40,7 +40,7 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
     assert "Already joined: 1 conversation" in shown.stdout  # who said what, not a bare id
     # a DID is no handle: no "@" before it (QA I8)
     handle = opening["author_handle"]
-    who = f"@{handle}" if handle else f"{opening['author_id']} (no handle known)"
+    who = f"@{handle}" if handle else "a Bluesky account (open the link)"
     joined_lines = " ".join(shown.stdout.split("Already joined")[1].split())
     assert f"{who}:" in joined_lines and "@did:" not in joined_lines
     assert " ".join(opening["text"].split()[:3]) in joined_lines

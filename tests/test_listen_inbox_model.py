@@ -53,7 +53,7 @@ def test_the_firm_is_named_as_its_account_and_json_says_whether_it_was_found() -
 def test_a_reply_to_a_deleted_post_by_a_handleless_account_reads_plainly() -> None:
     gone = item(root_stored=False, root_gone=True, root_author="did:plc:xyz", replies=3)
     assert gone.missing_root_note == (
-        "reply to a post by did:plc:xyz (no handle known) that was deleted or isn't stored"
+        "reply to a post by a Bluesky account that was deleted or isn't stored"
     )
     assert gone.replies_label == "at least 3 replies"
     unknown = item(root_stored=False, root_author=None)

@@ -99,11 +99,19 @@ def test_a_joined_conversation_whose_first_post_is_missing_says_who_started_it()
 
 
 def test_an_author_known_only_by_did_is_not_written_as_a_handle() -> None:
-    out = " ".join(shown(make([item(author_handle="", root_stored=False,
+    out = " ".join(shown(make([item(author_handle="", root_stored=False, role="recruiter",
                                     root_author="did:plc:zzz")])).split())  # fmt: skip
     assert "@did:" not in out
-    assert "did:plc:abc123 (no handle known)" in out
-    assert "reply to a post by did:plc:zzz (no handle known) that isn't stored" in out
+    assert "did:plc:abc123 (" not in out  # a 32-character id, cut mid-word, said nothing
+    assert "· a Bluesky account (recruiter, open the link) ·" in out
+    assert "reply to a post by a Bluesky account that isn't stored" in out
+
+
+def test_a_narrow_title_drops_the_note_on_a_did_author_whole_not_mid_word() -> None:
+    console = Console(record=True, width=58)
+    render_inbox(console, make([item(author_handle="", role="recruiter")]))
+    out = console.export_text()
+    assert "a Bluesky account ·" in out and "(open" not in out
 
 
 def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
@@ -135,8 +143,8 @@ def test_a_long_title_is_shortened_at_a_word_boundary_and_keeps_its_reply_count(
     long_author = item(author_handle="", author_id="did:plc:d3b73c2f9a8e7d6c5b4a3f2e1d0c")
     title = next(line for line in narrow(make([long_author])).splitlines() if "0.70" in line)
     assert "· 1 reply" in title  # never "1 re"
-    assert "did:plc:d3b73c2f9a8e7d6c5b4a3f2e1d0c (no…" not in title  # not cut inside "(no handle"
-    assert "…" in title
+    assert "did:plc:d3b73c2f9a8e7d6c5b4a3f2e1d0c" not in title  # an id says nothing to a marketer
+    assert "· a Bluesky account · 1 reply" in title  # its note dropped whole, not cut "(open…"
 
 
 def test_a_long_link_stays_whole_on_one_line_to_copy() -> None:

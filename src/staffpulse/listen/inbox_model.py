@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from staffpulse.authors import describe_author
 from staffpulse.errors import NotFoundError
+from staffpulse.listen.author_names import name_author
 from staffpulse.listen.looks import Look
 from staffpulse.listen.snooze import SnoozedItem
 from staffpulse.listen.topic_match import TopicMatch
@@ -57,10 +57,9 @@ class InboxItem:
     @property
     def author_label(self) -> str:
         """``@handle``, ``anonymized customer twcs:105847`` or ``unknown author``: an id is
-        never written as a handle (:func:`staffpulse.authors.describe_author`), nor is a
-        Bluesky DID: "@did:plc:..." looks like a broken handle (``did:plc:... (no handle
-        known)``)."""
-        return _no_at_on_a_did(describe_author(self.author_handle, self.author_id))
+        never written as a handle, nor is a Bluesky DID ("a Bluesky account (open the link)":
+        :mod:`staffpulse.listen.author_names`)."""
+        return name_author(self.author_handle, self.author_id, linked=self.url is not None)
 
     @property
     def role_label(self) -> str | None:
@@ -77,7 +76,9 @@ class InboxItem:
         if self.root_stored:
             return None
         who = (
-            f" by {_no_at_on_a_did('@' + self.root_author.lstrip('@'))}" if self.root_author else ""
+            f" by {name_author(self.root_author, self.root_author, linked=False)}"
+            if self.root_author
+            else ""
         )
         gone = "was deleted or " if self.root_gone else ""
         return f"reply to a post{who} that {gone}isn't stored"
@@ -123,11 +124,6 @@ class InboxTopic:
     id: int
     label: str
     size: int
-
-
-def _no_at_on_a_did(label: str) -> str:
-    """``@did:plc:abc`` -> ``did:plc:abc (no handle known)``; any other label unchanged."""
-    return f"{label[1:]} (no handle known)" if label.startswith("@did:") else label
 
 
 @dataclass

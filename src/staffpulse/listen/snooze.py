@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from staffpulse.authors import describe_author
 from staffpulse.dates import format_when, parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.listen import schema
+from staffpulse.listen.author_names import name_author
 from staffpulse.listen.followers_only import NOT_QUOTED, not_public_posts
 from staffpulse.listen.states import NO_FIRM, set_state
 from staffpulse.listen.threads import Conversation
@@ -51,8 +51,7 @@ class SnoozedItem:
     @property
     def author_label(self) -> str:
         """As the inbox's items name their author (a Bluesky DID is not written as a handle)."""
-        label = describe_author(self.author_handle, self.author_id)
-        return f"{label[1:]} (no handle known)" if label.startswith("@did:") else label
+        return name_author(self.author_handle, self.author_id, linked=self.url is not None)
 
     def as_dict(self) -> dict[str, Any]:
         return {

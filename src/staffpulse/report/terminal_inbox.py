@@ -283,15 +283,18 @@ def _title(item: InboxItem, width: int) -> str:
     boundary when the line is too narrow for it: Rich would cut the title anywhere ("1 re").
     The score is named: a bare "0.77" over each conversation read as nothing in particular."""
     room = max(width - TITLE_MARGIN, 0)
-    role = f" ({item.role_label})" if item.role_label else ""
+    label, _, note = item.author_label.partition(" (")
+    notes = ", ".join(
+        n for n in (item.role_label, note.removesuffix(")")) if n
+    )  # "(recruiter, open the link)"
     head = f"score {item.score:.2f} · {platform_label(item.platform)} · "
     tail = f" · {item.replies_label}"
-    author = item.author_label + role
+    author = f"{label} ({notes})" if notes else label
     if len(head) + len(author) + len(tail) <= room:
         return head + author + tail
     fits = room - len(head) - len(tail)
-    if fits >= MIN_AUTHOR:
-        return head + shorten(author, fits) + tail
+    if fits >= MIN_AUTHOR:  # the notes in brackets go whole, never cut to "(open…"
+        return head + (label if len(label) <= fits else shorten(author, fits)) + tail
     return shorten(head + author + tail, room)
 
 
