@@ -460,3 +460,22 @@ def test_a_contract_to_perm_question_is_on_contract_work_not_fees() -> None:
         "What do you charge for perm placements these days?", {"question": True}, None, 0
     )
     assert "placement fees" in fees
+
+
+def test_a_hard_time_of_the_mind_gets_no_tip() -> None:
+    text = "My supervisor asked if I'm afraid of dying, maybe because my head is sick lately"
+    angle = suggest_angle(text, {}, None, 0, 0.2)
+    assert angle.startswith("A hard time that is not about work")
+    assert "tip" in angle and "never a tip" in angle
+
+
+def test_slang_boss_up_is_not_about_managers() -> None:
+    angle = suggest_angle(
+        "Boss up and quit blaming everybody else for where you ended up", {}, None, 0
+    )
+    assert "managers" not in angle and "recruiters' experience" not in angle
+
+
+def test_how_much_to_ask_for_is_a_pay_question() -> None:
+    text = "How much should a welder with 4 years experience ask for in Toledo?"
+    assert "on pay" in suggest_angle(text, {"question": True}, None, 0)

@@ -86,6 +86,12 @@ _CELEBRATES_RE = re.compile(
     r"\b(?:huge )?(?:congrats|congratulations|kudos|hats off) to\b",
     re.IGNORECASE,
 )
+# a hard time of the mind, told in the first person of a distressed or negative post
+_MIND_RE = re.compile(
+    r"\b(?:dying|suicid\w*|kill myself|self[- ]harm\w*|depress(?:ed|ion)|panic attacks?|"
+    r"breakdown|mental(?:ly)? (?:ill\w*|health crisis)|my (?:mind|head)(?:'s| is) (?:sick|broken))\b",
+    re.IGNORECASE,
+)
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"
 _OPINION_RE = re.compile(
     r"\b(hot take|unpopular opinion|controversial (opinion|take)|imo|imho|in my (view|opinion)|"
@@ -253,6 +259,12 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " in a line or two; no jokes, no pitch."
         )
     going_through = _going_through(post)
+    # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps
+    if going_through and not question and _MIND_RE.search(post.text):
+        return (
+            "A hard time that is not about work: leave it, or at most a kind line if your firm"
+            " knows them; never a tip, a resource list or a pitch."
+        )
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(

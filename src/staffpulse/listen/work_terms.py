@@ -90,7 +90,7 @@ _WORK_TERMS_RE = re.compile(
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
-    r"colleagues?|(?<!like a )(?<!own )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
+    r"colleagues?|(?<!like a )(?<!own )boss(es)?(?! up\b)|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
     r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
@@ -142,6 +142,9 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
+        # "How much should a welder with 4 years ask for?": a salary question
+        (r"\bhow much (should|do|does|can|could|would) (i|you|we|an?|my) [^?.!\n]{0,50}?\b(ask for|"
+         r"make|earn|get paid|charge|be paid)\b", "pay"),
         (r"\b(salar(y|ies)|wages?|hourly (rates?|pay)|(hasn't|haven't|has not|have not|didn't|"
          r"did not|never|won't|will not) (been )?paid (me|us))\b|" + _PAY_PER_HOUR, "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
@@ -190,7 +193,9 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b", "HR"),
         (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
-        (r"(?<!like a )(?<!own )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
+        # "Boss up, own your wins" is slang for "take charge", not about managers
+        (r"(?<!like a )(?<!own )\bboss(es)?\b(?! up\b)|\b(my|our|your|their|his|her|line|people) "
+         r"managers?\b",
          "managers"),
         (r"\bcareers?\b", "careers"),
         (r"\bemploy(ee|ees|er|ers)\b", "the workplace"),
