@@ -4,18 +4,25 @@ value, and a question to peers that names pay and postings is not taken for a jo
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.rank_signals import (
     ROOM_UNKNOWN,
     addressee,
     hours_in,
     is_firm,
     is_job_ad,
+    looks_spammy,
     room_for,
 )
+from staffpulse.listen.thread_work import ThreadWork
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
 def _opening(text: str, root: str = "1", **kw: object) -> Conversation:
@@ -71,3 +78,48 @@ def test_a_question_to_peers_the_job_model_likes_is_no_job_ad() -> None:
 def test_a_post_dated_a_little_ahead_is_now_not_negative_hours() -> None:
     assert hours_in(timedelta(minutes=-5)) == 0.0
     assert hours_in(timedelta(minutes=90)) == 1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A recruiter told me the offer stands today only. Is that normal, or a pressure tactic?",
+        "Our client wants 20% off the markup for volume. Do you agree to that on bill rates?",
+        "The agency pays $15.99 an hour for pickers now. Is that below market?",
+    ],
+)
+def test_a_work_question_that_quotes_a_sales_words_is_no_spam(text: str) -> None:
+    assert not looks_spammy(text)
+
+
+def test_a_sale_that_ends_on_its_call_to_buy_is_still_spam() -> None:
+    assert looks_spammy(
+        "Tired of rejections? My interview course is 40% off today only, link in bio"
+    )
+    assert looks_spammy("Cover letter pack, $4.99 this week #jobsearch")
+
+
+def _sale_with_a_question_below() -> tuple[Conversation, Post]:
+    sale = Post(
+        platform="x", id="s1", author_id="brand", text="Spring planners are in: 30% off, shop now"
+    )
+    question = Post(
+        platform="x",
+        id="s2",
+        author_id="temp",
+        text="@brand off topic, but my agency skipped my pay for two weeks. Can they do that?",
+        kind="reply",
+        reply_to_post_id="s1",
+        conversation_id="s1",
+    )
+    return Conversation(platform="x", id="s1", posts=(sale, question)), question
+
+
+def test_a_sale_whose_reply_asks_of_work_is_offered_for_that_reply() -> None:
+    thread, question = _sale_with_a_question_below()
+    by_reply = ThreadWork(judged=2, relevant=1, opening_work=False, focus=question)
+    offered = rank([thread], RankContext(now=NOW, threads={"s1": by_reply}))[0]
+    assert offered.left_out is None
+    # with no work talk below it, the same sale is left out as spam
+    no_work = ThreadWork(judged=2, relevant=0, opening_work=False)
+    assert rank([thread], RankContext(now=NOW, threads={"s1": no_work}))[0].left_out == "spam"

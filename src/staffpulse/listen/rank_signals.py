@@ -42,13 +42,19 @@ _SPAM_RE = re.compile(
     r"be your own boss|#?bossbabe|financial freedom|work from home opportunit\w*)\b",
     re.IGNORECASE,
 )
-# A sale ("50% off today only", "my resume course, $19.99", "check out my new template"): no
-# conversation in itself, though a customer's reply under one may be (the thread is then
-# offered for that reply)
+# A sale ("use my code", "check out my new template"): no conversation in itself, though a
+# customer's reply under one may be (the thread is then offered for that reply)
 _SALE_RE = re.compile(
-    r"\b(\d+% off|discount code|coupon code|use (my )?code|today only|limited time offer|"
-    r"buy now|shop now|on sale now|check out my (?:new |free )?(?:[\w-]+ ){0,2}?(?:shop|store|"
-    r"course|e-?book|templates?|merch))\b|\$\d+\.99\b",
+    r"\b(discount code|coupon code|use (my )?code|on sale now|check out my (?:new |free )?"
+    r"(?:[\w-]+ ){0,2}?(?:shop|store|course|e-?book|templates?|merch))\b",
+    re.IGNORECASE,
+)
+# ... and the words of a sale that a work question may quote ("A recruiter said the offer is
+# good today only. Is that normal?", "they want 20% off our markup?"): a sale only in a post
+# that does not end asking. "$15.99 an hour" is pay, not a price
+_SALE_WORDS_RE = re.compile(
+    r"\b(\d+% off|today only|limited time offer|buy now|shop now)\b|"
+    r"\$\d+\.99\b(?!\s*(?:/\s*h|an? h|per h))",
     re.IGNORECASE,
 )
 
@@ -57,13 +63,18 @@ def looks_spammy(
     text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0, *, sale_counts: bool = True
 ) -> bool:
     """Spam words, a wall of tags, mentions or links; a sale too unless ``sale_counts`` is
-    False (the work talk is in a reply under it)."""
+    False (the work talk is in a reply under it). A sale ends on its call to buy: a post with
+    a sale's words that ends asking the room is a work question quoting them."""
+    sale = sale_counts and (
+        _SALE_RE.search(text) is not None
+        or (_SALE_WORDS_RE.search(text) is not None and not ends_asking(text))
+    )
     return (
         hashtags >= 6
         or mentions >= 6
         or urls >= 3
         or _SPAM_RE.search(text) is not None
-        or (sale_counts and _SALE_RE.search(text) is not None)
+        or sale
         or text.count("#") >= 6
     )
 
