@@ -90,3 +90,6 @@ def test_an_employer_asking_for_help_with_its_hiring_is_no_ad() -> None:
     assert not asks_hiring_advice(
         "We're hiring nurses in Denver. DM me. Any advice on the commute?"
     )
+    # a struggle filed under #hiring is still a question, and the tag no sentence of its own
+    assert asks_hiring_advice("We're hiring but no one shows up. What am I doing wrong? #hiring")
+    assert not asks_hiring_advice("We're hiring welders in Lima! Any questions? #hiring")

@@ -36,6 +36,7 @@ from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.signals.job_ads import APPLY_CALLS, SEEKERS_WANTS
 from staffpulse.signals.job_ads_services import seeks_a_service
+from staffpulse.signals.job_ads_talk import HIRING_STRUGGLE
 
 # what someone looking for work looks for, and what a team looks for that is no hire: the
 # first noun after "looking for a" (so not "offices": "an office manager" is a hire)
@@ -109,6 +110,8 @@ _ADVICE_RE = re.compile(
     re.IGNORECASE,
 )
 _APPLY_BY_RE = re.compile(r"\$\s?\d|#\w*(?:hiring|jobs?)\b", re.IGNORECASE)
+_PAY_RE = re.compile(r"\$\s?\d")
+_TRAILING_TAGS_RE = re.compile(r"(?:\s*#\w+)+\s*$")
 
 
 def asks_hiring_advice(text: str) -> bool:
@@ -116,9 +119,15 @@ def asks_hiring_advice(text: str) -> bool:
     and gives no way to apply (no link, no call for candidates, no pay, no hiring hashtag): a
     hiring question, whatever an ad's words in it."""
     plain = URL_RE.sub(" ", text).strip()
-    if plain != text.strip() or _CALLS_RE.search(plain) or _APPLY_BY_RE.search(plain):
+    if plain != text.strip() or _CALLS_RE.search(plain):
         return False
-    last = split_sentences(plain)[-1]
+    # "We're hiring but nobody applies. What are we doing wrong? #hiring": the tag files the
+    # struggle under hiring, it offers nothing to apply for
+    apply_by = _PAY_RE if HIRING_STRUGGLE.search(plain) else _APPLY_BY_RE
+    if apply_by.search(plain):
+        return False
+    # the tags after the question are no sentence of their own
+    last = split_sentences(_TRAILING_TAGS_RE.sub("", plain) or plain)[-1]
     return last.rstrip().endswith("?") and _ADVICE_RE.search(last) is not None
 
 

@@ -44,6 +44,7 @@ from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_words import ROLE_NOUNS
 
 __all__ = [
+    "HIRING_STRUGGLE",
     "HIRING_TALK_BOUNDS",
     "HIRING_TALK_SCORE",
     "find_hiring_talk",
@@ -107,8 +108,9 @@ _PITCHES_TO_EMPLOYERS = re.compile(
 )
 
 
-# "We're hiring but nobody applies": a struggle told, not a job offered
-_HIRING_STRUGGLE = re.compile(
+#: "We're hiring but nobody applies": a struggle told, not a job offered (read by the inbox's
+#: job offers too, where a #hiring tag beside it is no way to apply)
+HIRING_STRUGGLE = re.compile(
     r"\b(?:we[\'’]re|we are|i[\'’]m|now) #?hiring\b,? (?:but|and) (?:nobody|no one|no-one|"
     r"can[\'’]?t|cannot|get no|getting no|have no|haven[\'’]t)\b",
     _I,
@@ -147,7 +149,7 @@ _WORK_WORD = re.compile(
 
 def _is_talk(text: str) -> bool:
     """Talk that offers no job, before the staffing-ad rules have their say."""
-    if _OFFERS_WORK.search(_HIRING_STRUGGLE.sub(" ", text)):
+    if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", text)):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
         return True
