@@ -8,7 +8,7 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   precise enough to overrule the model (:class:`staffpulse.signals.text.TextSignals` raises
   such a post to :data:`PATTERN_SCORE` as a job opening and a work topic, and lowers its
   personality and humor as the labelling guidelines do for every job ad): on the 498 dev posts
-  it fires on 3 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets,
+  it fires on 4 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets,
   customer care, CrowdFlower), an internship ad (``scripts/eval_job_patterns.py``). A post is an ad when it has
 
   - a call to apply that needs nothing else: "DM me your resume", "resumes to jobs@…",
