@@ -205,6 +205,34 @@ def test_the_text_mark_an_exporter_puts_before_an_id_or_formula_is_not_kept(
         accounts = [tuple(row) for row in rows]
     assert (report.accounts, report.problems) == (2, [])
     assert accounts == [
-        ("1900000000000000042", "4455667788", "=Team Lakeside"),
+        # a name is a person's words: only ids, handles and counts lose an exporter's mark
+        ("1900000000000000042", "4455667788", "'=Team Lakeside"),
         ("42", "lakeside_jobs", "'Round the clock crew"),  # a word's apostrophe is the name's
     ]
+
+
+def test_a_bio_or_post_that_really_begins_with_an_apostrophe_keeps_it(tmp_path: Path) -> None:
+    # free text is never an exporter's mark: '@someone and '16 are what the person wrote
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "handle,display_name,bio\r\n"
+        "'@crew_north,Crew North,'@harbor_hq told us to hire more\r\n"
+        "crew_south,'16 Staffing,'16 was the year we opened our doors\r\n",
+        encoding="utf-8",
+    )
+    posts = tmp_path / "posts.csv"
+    posts.write_text(
+        "id,author,text,likes\r\n'0077,'@crew_north,'-10 degrees and still on shift,'12\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [accounts, posts])
+        people = store.conn.execute("SELECT handle, display_name, bio FROM accounts ORDER BY 1")
+        rows = [tuple(row) for row in people]
+        post = store.conn.execute("SELECT id, text, likes FROM posts").fetchone()
+    assert report.problems == []
+    assert rows == [
+        ("crew_north", "Crew North", "'@harbor_hq told us to hire more"),
+        ("crew_south", "'16 Staffing", "'16 was the year we opened our doors"),
+    ]
+    assert tuple(post) == ("0077", "'-10 degrees and still on shift", 12)

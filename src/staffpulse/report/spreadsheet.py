@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.cohort import SEGMENT_WORDS
 from staffpulse.output_files import write_output
+from staffpulse.sources.csvrows import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8
 
 

@@ -260,6 +260,7 @@ class CsvTable:
         # lost under the one key "", as UnnamedColumns tells the file; kept as ``column_3``
         # when asked
         self.unnamed = UnnamedColumns(self._header_cells if name_unnamed else [])
+        self._marked = {name for name in self.header if marked_column(name)}
 
     def __iter__(self) -> Iterator[CsvRecord | CsvProblem]:
         yield from self._early
@@ -279,6 +280,8 @@ class CsvTable:
                 self.repeated_headers.append(item.line)
                 continue
             values = dict(zip(self.header, map(excel_text, item.cells), strict=False))
+            for name in self._marked.intersection(values):
+                values[name] = unmark_text(values[name])
             self.unnamed.keep(item.line, item.cells, values)
             cells = len(item.cells)
             yield CsvRecord(item.line, values, max(0, cells - width), max(0, width - cells))
@@ -294,22 +297,41 @@ class CsvTable:
                 yield item
 
 
-# What a cell marked text with a leading ' may start with: a formula's first characters, as
-# CSV exporters (staffpulse's own: report/spreadsheet.py) mark a cell that must not run
-_MARKED_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet runs as a formula when a cell starts with it; staffpulse's CSV exports
+# (report/spreadsheet.py) put a ' before it, and the import reads that ' as no part of an id
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The columns whose cell an exporter marks text with a leading ' (report/spreadsheet.py writes
+# it before a formula's first character; others before digits, for Excel not to round a long
+# id): ids, handles and counts. Any other column is a person's words, and a bio that begins
+# ``'16 was our year`` keeps its apostrophe.
+_MARKED_COLUMN_RE = re.compile(
+    r"(?:^|[_. ])(?:id|ids|id_str|author|handle|username|user_name|screen_name|user|rank"
+    r"|likes|reposts|replies|quotes|retweets|favorites|favourites|followers|following"
+    r"|impressions|engagements|count)$"
+)
+
+
+def marked_column(name: str) -> bool:
+    """Whether a column holds ids, handles or counts, whose leading ' is an exporter's mark."""
+    return bool(_MARKED_COLUMN_RE.search(column_key(name)))
+
+
+def unmark_text(cell: str) -> str:
+    """An id, handle or count cell without the ' an exporter put before its digits or a
+    formula's first character to keep it text (``'1600000000000000001``, ``'@acme``): no
+    spreadsheet shows or saves it, and it came in as part of an id, another account."""
+    rest = cell[1:]
+    if cell.startswith("'") and (
+        rest.startswith(FORMULA_STARTS) or (rest.isascii() and rest.isdigit())
+    ):
+        return rest
+    return cell
 
 
 def excel_text(cell: str) -> str:
     """A cell as its value: ``="1600000000000000001"`` (how exporters write a long id or a
     number as text for Excel, which would round it) is ``1600000000000000001``. The id was
-    stored with ``="`` around it, a post of its own beside the same post from an archive.
-    So is ``'1600000000000000001`` and ``'=Team Acme``: the ' that exporters (staffpulse's
-    own CSVs too) put before a number or a formula's first character to keep it text, which a
-    spreadsheet never shows nor saves, and which came in as part of an id or a name."""
-    if cell.startswith("'") and (
-        cell[1:].startswith(_MARKED_STARTS) or (cell[1:].isascii() and cell[1:].isdigit())
-    ):
-        return cell[1:]
+    stored with ``="`` around it, a post of its own beside the same post from an archive."""
     if not cell.startswith('="') or not cell.endswith('"') or len(cell) < 3:
         return cell
     inner = cell[2:-1]
