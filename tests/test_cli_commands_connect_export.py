@@ -220,3 +220,18 @@ def test_a_list_name_without_export_is_refused_not_dropped(db: Path) -> None:
     assert result.exit_code == 65, result.output
     assert "--list-name names the list of a Bluesky or Mastodon list export" in result.output
     assert "add --export bluesky-list or --export mastodon-list" in result.output
+
+
+def test_connect_export_to_a_dash_prints_the_export(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--output", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows[0]["handle"] == "hannah_hr"
+    assert not (tmp_path / "-").exists()  # no file literally named '-'
+    refused = runner.invoke(app, [*args, "--json"])  # stdout cannot carry both
+    assert refused.exit_code == 65
+    assert "--export with --json needs --output FILE" in refused.output

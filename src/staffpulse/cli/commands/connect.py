@@ -53,7 +53,7 @@ ExportOption = Annotated[
     str | None, typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + ".")
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", help="File for --export (default: print).")
+    Path | None, typer.Option("--output", help="File for --export (default or -: print).")
 ]
 ListNameOption = Annotated[
     str, typer.Option("--list-name", help="List name for Bluesky and Mastodon exports.")
@@ -100,6 +100,8 @@ def connect_command(
         include_contacts=include_contacts,
         include_unseen=include_unseen,
     )
+    if output == Path("-"):  # the usual name for stdout: print, never a file named '-'
+        output = None
     _check_export_options(export, output, list_name, as_json=as_json)
     ranked_as_of = parse_date_option("--as-of", as_of)
     with (
