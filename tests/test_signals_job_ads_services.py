@@ -56,3 +56,12 @@ def test_pay_or_a_shift_keeps_a_provider_sought_an_ad() -> None:
 def test_a_hire_with_a_referral_asked_is_no_service() -> None:
     # "any recommendations?" names a provider only beside one: a receptionist is a hire
     assert not seeks_a_service("We're looking for a receptionist in Austin, any recommendations?")
+
+
+def test_an_employer_wanting_a_reliable_hire_still_offers_a_job() -> None:
+    # "reliable" or "good" beside a role hired is an employer's word, not a customer's
+    driver = "We're looking for a reliable forklift driver in Dayton, DM me"
+    assert not seeks_a_service(driver)
+    assert looks_like_job_ad(driver)
+    assert offers_a_job(driver)
+    assert offers_a_job("Looking for a good night nurse in Austin, message me")

@@ -8,7 +8,8 @@ A customer says what a recruiter never does:
 
 * how they want the provider to be for themselves: "a good dentist", "a reliable plumber",
   "an affordable accountant", "a trustworthy mechanic" (an ad says "experienced",
-  "licensed", "skilled");
+  "licensed", "skilled"), beside a provider's trade only: an employer wants "a reliable
+  forklift driver" and "a good night nurse" too;
 * the occasion it is for: "a wedding photographer", "a divorce lawyer", "a dog walker";
 * whom or what it is for: "for my wedding", "for our kitchen", "for my taxes";
 * or a recommendation asked for a provider: "any recommendations?", "who do you use?",
@@ -56,8 +57,10 @@ _PURPOSE = (
     r"tooth|back|hair|move|party|birthday|event)\b"
 )
 _SERVICE_RE = re.compile(
-    # "a good dentist", "a reliable plumber", "an affordable wedding photographer"
-    rf"\b{_SEEK}\s+{_A}\s+(?:really\s+|very\s+|super\s+|truly\s+)?{_FOR_ME}\b"
+    # "a good dentist", "a reliable plumber", "an affordable wedding photographer": beside a
+    # provider's trade only, as employers want "a reliable forklift driver" or "a good night nurse"
+    rf"\b{_SEEK}\s+{_A}\s+(?:really\s+|very\s+|super\s+|truly\s+)?{_FOR_ME}\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_PROVIDER}s?\b"
     # "a wedding photographer", "a divorce lawyer", "a dog walker"
     rf"|\b{_SEEK}\s+{_A}\s+(?:[\w-]+\s+)?{_OCCASION}\s+[\w-]+"
     # "... for my wedding", "... for our kitchen remodel", "... to do my taxes"
