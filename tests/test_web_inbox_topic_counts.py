@@ -95,3 +95,29 @@ def test_the_last_dismissed_conversation_reopened_goes_to_the_top(client: Any) -
     none_left = _mark(client, second[0], second[1], "open", anchor="dismissed")
     assert "#" not in none_left.headers["location"]
     assert 'id="dismissed"' not in client.get(none_left.headers["location"]).text
+
+
+def test_a_topic_link_reads_the_kept_ranking_and_a_mark_ranks_afresh(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.listen import inbox as inbox_module
+
+    calls: list[int] = []
+    real = inbox_module.rank_stored
+
+    def counted(store: Any, conversations: Any, *args: Any, **kw: Any) -> Any:
+        calls.append(len(conversations))
+        return real(store, conversations, *args, **kw)
+
+    monkeypatch.setattr(inbox_module, "rank_stored", counted)
+    page = client.get("/inbox", params=ALL).text
+    every = CARD.findall(page)
+    assert len(calls) == 1
+    label, n = next(iter(_topic_line(page).items()))
+    conversation, platform = _only_conversation(client, page, label)
+    assert len(calls) == 1  # the topic's page: read from the ranking kept, not ranked again
+    assert _mark(client, conversation, platform, "dismissed").status_code == 303
+    again = client.get("/inbox", params=ALL).text
+    assert len(calls) == 2  # the mark changed the offer: ranked afresh
+    assert _topic_line(again).get(label, 0) == n - 1
+    assert len(CARD.findall(again)) == len(every) - 1

@@ -70,12 +70,19 @@ class InboxMixin:
         inbox, rather than when the dashboard starts.
         """
         from staffpulse.listen.inbox import build_inbox
+        from staffpulse.listen.inbox_memo import RankMemo
         from staffpulse.listen.window import parse_as_of
 
         seen = look or self.inbox_look(as_handle)
+        # the ranking is kept for the same choices but the topic: a topic link then reads it
+        # (a second, not the 20 s of ranking a big store again); one inbox at a time uses it
+        memo, memo_lock = self.cached(
+            ("inbox-memo", as_handle, as_platform, platform, max_age, as_of),
+            lambda: (RankMemo(), threading.Lock()),
+        )
 
         def compute() -> Inbox:
-            with self.store() as store:
+            with memo_lock, self.store() as store:
                 return build_inbox(
                     store,
                     as_handle=as_handle,
@@ -86,6 +93,7 @@ class InboxMixin:
                     max_age=max_age,
                     as_of=parse_as_of(as_of),
                     look=seen,
+                    memo=memo,
                 )
 
         key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform, seen.since)
