@@ -22,6 +22,7 @@ from pathlib import Path
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver, without_named_images
+from staffpulse.ingest_blank_texts import BlankTexts
 from staffpulse.ingest_plan import plan_import as plan_import  # where it was first
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
@@ -137,9 +138,11 @@ def _import_plan(
             done = 0
             exported, twins = ExportPosts(), PlatformTwins(store.conn)
             zeros = ZeroStrippedIds(store.conn)  # "007" re-saved by a spreadsheet as 7
+            blanks = BlankTexts(store.conn)  # a post's text left blank: the store may have it
             for batch in _batched(found.items, report, avatars_named):
                 batch = [avatars.save(record) for record in batch]
                 batch = zeros.rewrite(batch)  # under the id the store holds them by
+                batch = blanks.sort(batch)
                 twins.add(batch)  # posts of no platform the store holds on one: told
                 payloads = raw_payloads(batch)  # digested once, for both
                 repeated.add(batch, payloads)
@@ -149,6 +152,9 @@ def _import_plan(
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
+            for problem in blanks.unsaid():
+                report.problems.append(problem)
+                report.skipped += problem.records
             for note in (repeats_note(tally.repeats()), repeated.note(found.location)):
                 if note is not None:
                     report.notices.append(Notice(found.location, note))

@@ -27,7 +27,7 @@ from staffpulse.sources.jsonio import (
 )
 from staffpulse.sources.link_names import UnreadLinkKeys
 from staffpulse.sources.native_authors import Authors
-from staffpulse.sources.native_records import RECORD_TYPES, PostTexts, rows_from_native
+from staffpulse.sources.native_records import RECORD_TYPES, rows_from_native
 from staffpulse.sources.text_files import TextEncoding, detect_encoding
 from staffpulse.sources.written import ToldOnce
 from staffpulse.store.core import Record
@@ -59,7 +59,6 @@ class NativeJsonl:
         authors = Authors()
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
         counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
-        texts = PostTexts()  # a post with its text left blank: skipped, told
         links = UnreadLinkKeys()  # a "reply_to_post_id" key: told, not passed over
         for found in self._records(path):
             if isinstance(found, (Notice, Problem)):
@@ -71,9 +70,7 @@ class NativeJsonl:
                     raise obj
                 if not isinstance(obj, dict):
                     raise ValueError("line is not a JSON object")
-                row = counts.build(
-                    obj, number, lambda o: texts.said(rows_from_native(o, base_dir=path.parent))
-                )
+                row = counts.build(obj, number, lambda o: rows_from_native(o, base_dir=path.parent))
             except json.JSONDecodeError as exc:
                 yield Problem(str(path), number, with_line_advice(json_error_message(exc)))
                 continue

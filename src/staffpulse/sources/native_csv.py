@@ -43,7 +43,7 @@ from staffpulse.sources.csvrows import (
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.link_names import unread_link_notes
 from staffpulse.sources.native_authors import Authors
-from staffpulse.sources.native_records import PostTexts, rows_from_native
+from staffpulse.sources.native_records import rows_from_native
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.written import (
     ROUNDED,
@@ -328,7 +328,6 @@ class NativeCsv:
                 return
             short = ShortRows(header)
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
-            texts = PostTexts()  # a post with its text left blank: skipped, told
             for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
@@ -341,9 +340,7 @@ class NativeCsv:
                     record = counts.build(
                         values,
                         row.line,
-                        lambda v: texts.said(
-                            rows_from_native(v, default_type=default, base_dir=path.parent)
-                        ),
+                        lambda v: rows_from_native(v, default_type=default, base_dir=path.parent),
                     )
                 except ValueError as exc:
                     if not told.take(row.line, exc):

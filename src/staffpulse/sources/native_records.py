@@ -246,29 +246,3 @@ def rows_from_native(
     if kind == "post":
         return post_from_native(record)
     return follow_from_native(record)
-
-
-class PostTexts:
-    """The posts one file gives with a text. A post whose text is blank and says nothing else
-    (a text cell left empty, or lost in a spreadsheet) would count as a post no one can read,
-    in the rates and the Voice pillar alike: it is refused. A repost, a quote and a picture or
-    link posted alone (its address under ``urls``) say something without a text, and a later
-    line of a post the file gave with its text only updates it (a blank keeps the earlier
-    value, docs/formats.md)."""
-
-    def __init__(self) -> None:
-        self._given: set[tuple[str, str]] = set()
-
-    def said(self, row: Account | Post | Follow) -> Account | Post | Follow:
-        """``row``, or ValueError with what to do for a post that says nothing."""
-        if not isinstance(row, Post):
-            return row
-        key = (row.platform, row.id)
-        if row.text.strip():
-            self._given.add(key)
-        elif not (row.kind == "repost" or row.quoted_post_id or row.urls or key in self._given):
-            raise ValueError(
-                "post has an empty 'text': write the post in it (for a picture or link posted "
-                "alone, its address under 'urls'), or delete the record, and import the file again"
-            )
-        return row
