@@ -378,3 +378,13 @@ def test_a_few_original_posts_are_called_rough_in_english_only_beside_others() -
     feed.post("Wir haben heute unser Sommerfest im Lager gefeiert, danke an alle!", lang="de")
     notes = audit_feed(feed).pillars["mix"].notes
     assert "only 3 original posts in English in the window: the share is rough" in notes
+
+
+def test_a_feed_with_reposts_and_no_job_ads_is_told_of_its_original_posts() -> None:
+    # "None of your posts are job ads" beside "0 of 6 original posts" read as a miscount
+    feed = FeedBuilder("shares")
+    feed.chat(6)
+    for i in range(4):
+        feed.post(f"RT @friend{i}: a useful read for hiring teams", kind="repost")
+    advice = audit_feed(feed).pillars["mix"].recommendations
+    assert advice[0].startswith("None of your 6 original posts are job ads: a healthy mix.")

@@ -139,12 +139,8 @@ def _healthy_mix(ads: int, n: int, share: float, read: str) -> Praise:
             else f"Neither of your 2 original posts{read} is"
         )
         lead += " a job ad"
-    elif ads == 0:
-        lead = (
-            f"None of your {n:,} original posts{read} are job ads"
-            if read
-            else "None of your posts are job ads"
-        )
+    elif ads == 0:  # counted as its figure is ("0 of 6 original posts"), not of every post
+        lead = f"None of your {n:,} original posts{read} are job ads"
     elif whole(100 * share) == 0:
         are = "is a job ad" if ads == 1 else "are job ads"
         lead = f"Only {ads:,} of your {n:,} original posts{read} {are}"
