@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from staffpulse.cli import app  # the whole CLI: its error boundary turns errors into exit codes
 from staffpulse.cli.commands import fetch as fetch_cli
 from staffpulse.fetch.common import Backoff
+from staffpulse.next_steps import shown_config_path
 
 
 def _app() -> typer.Typer:
@@ -150,7 +151,7 @@ def test_fetch_x_output_shows_brackets_money_and_one_budget_stop(
     args += ["--budget", "0.5", "--db", str(tmp_path / "d.db")]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "Rates are set in config.toml [x]." in result.stderr
+    assert f"Rates are set in [x] of {shown_config_path()}." in " ".join(result.stderr.split())
     assert "budget cap $0.50." in result.stderr and "user lookup $0.01" in result.stderr
     assert "Fetched 98 posts" in result.stdout and "Spent about $0.50" in result.stdout
     assert "budget" not in result.stdout  # the stop is said once, on stderr

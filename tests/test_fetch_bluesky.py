@@ -22,6 +22,7 @@ from staffpulse.errors import (
     RateLimitError,
 )
 from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
+from staffpulse.next_steps import shown_config_path
 from staffpulse.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"1" * 32
@@ -280,7 +281,7 @@ def test_an_answer_of_the_wrong_shape_is_said_in_a_line(
         _fetcher(httpserver, store, []).fetch("acme.bsky.social")
     message = caught.value.message
     assert message.endswith(said) and "\n" not in message and "pydantic" not in message
-    assert caught.value.hint == "check [bluesky] appview_url in config.toml"
+    assert caught.value.hint == f"check [bluesky] appview_url in {shown_config_path()}"
 
 
 def test_network_errors_name_the_host(store: Store) -> None:

@@ -23,6 +23,7 @@ from staffpulse.fetch.common import (
     recorded_run,
 )
 from staffpulse.models import Post
+from staffpulse.next_steps import shown_config_path
 from staffpulse.sources.base import provenance
 from staffpulse.sources.bluesky import rows_from_bluesky
 from staffpulse.store import Store, open_store
@@ -196,4 +197,6 @@ def test_a_rate_limit_longer_than_allowed_stops_without_waiting() -> None:
     assert sleeps == [] and report.stopped == "rate_limit"
     # the setting every platform reads ([x] max_wait_seconds is only its fallback: raising
     # it did nothing once [fetch] had one)
-    assert str(caught.value.hint).endswith("(or raise [fetch] max_wait_seconds in config.toml)")
+    # and where that file is ("config.toml" alone left a marketer asking)
+    raise_it = f"(or raise [fetch] max_wait_seconds in {shown_config_path()})"
+    assert str(caught.value.hint).endswith(raise_it)

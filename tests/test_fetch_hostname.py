@@ -16,6 +16,7 @@ from staffpulse.fetch.hostname import unknown_host
 from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
+from staffpulse.next_steps import shown_config_path
 from staffpulse.store import Store
 
 HOST = "mastodon.nonexistent.invalid"  # RFC 2606: never resolves
@@ -77,7 +78,8 @@ def test_bluesky(store: Store) -> None:
     config = {"bluesky": {"appview_url": f"https://{HOST}"}}
     with pytest.raises(FetchError) as caught:
         BlueskyFetcher(store, config=config, sleep=sleeps.append).fetch("acme.bsky.social")
-    _check(caught.value, sleeps, "check [bluesky] appview_url in config.toml", "Bluesky")
+    where = f"check [bluesky] appview_url in {shown_config_path()}"
+    _check(caught.value, sleeps, where, "Bluesky")
     assert "a wrong address in the settings" in caught.value.message
 
 
@@ -87,7 +89,7 @@ def test_x(store: Store) -> None:
     fetcher = XFetcher(store, config={}, client=client, sleep=sleeps.append)
     with pytest.raises(FetchError) as caught:
         fetcher.fetch("acme")
-    _check(caught.value, sleeps, f"check [x] base_url in config.toml ({HOST})", "X")
+    _check(caught.value, sleeps, f"check [x] base_url in {shown_config_path()} ({HOST})", "X")
     assert "secret-token" not in f"{caught.value.message} {caught.value.hint}"
 
 

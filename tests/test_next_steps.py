@@ -3,8 +3,11 @@ and found back, with their values, in the text of a longer message."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from staffpulse import next_steps as steps
 from staffpulse.next_steps import IMPORT_OR_FETCH_TIMELINE, STEPS, Step
 
 # a value of each field a step names, as the library fills it in
@@ -26,6 +29,8 @@ VALUES = {
     "fields": "author_id&expansions=author_id",
     # a config file in a folder whose name has spaces, as on a Mac
     "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
+    # the config file staffpulse reads, named by its path (next_steps.shown_config_path)
+    "config": "/Users/rosa/Library/Application Support/staffpulse/config.toml",
     "status": "401",
     "reason": "no connection",
     "options": "--include-contacts and --role any",
@@ -83,3 +88,24 @@ def test_an_error_with_a_step_for_hint_crosses_to_another_process_as_its_text() 
     said = IMPORT_OR_FETCH_TIMELINE.say(platform="x", handle="acme")
     back = pickle.loads(pickle.dumps(InputError("no posts of @acme", hint=said)))
     assert back.hint == str(said) and type(back.hint) is str
+
+
+def test_advice_about_the_config_file_names_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: "set ... x_bearer_token in config.toml" left a marketer asking where that file is."""
+    monkeypatch.delenv("STAFFPULSE_CONFIG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / ".config" / "staffpulse"))
+    said = steps.SET_X_TOKEN.say()
+    assert said.endswith("x_bearer_token in ~/.config/staffpulse/config.toml")
+    assert said.values == {"config": "~/.config/staffpulse/config.toml"}
+    elsewhere = tmp_path.parent / "team settings" / "staffpulse.toml"
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(elsewhere))
+    assert steps.CHECK_APPVIEW_CONFIG.say() == f"check [bluesky] appview_url in {elsewhere}"
+    said = steps.SET_X_TOKEN.say()
+    # found again in a longer hint, the whole path and nothing after it
+    for hint in (f"{steps.RAISE_MAX_WAIT.say()}; nothing was fetched", f"{said}. Then again"):
+        step = steps.RAISE_MAX_WAIT if hint.startswith("or") else steps.SET_X_TOKEN
+        found = step.pattern().search(hint)
+        assert found is not None and found.group("config") == said.values["config"], hint

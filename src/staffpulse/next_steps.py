@@ -20,9 +20,11 @@ the advice in a sentence of its own, and where a secret was found (``SECRET_IN_*
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from string import Formatter
 from typing import Any
 
@@ -41,11 +43,14 @@ class Step:
 
     terminal: str
     fields: tuple[tuple[str, str], ...] = ()  # (field, regular expression of its values)
+    # (field, what fills it when say() is given no value for it): the config file's path
+    defaults: tuple[tuple[str, Callable[[], str]], ...] = ()
 
     def say(self, **values: object) -> str:
         """The step in the terminal's words, with ``values`` in its fields: a :class:`Said`,
         which keeps the step and the values as written in it (typed as the text it is, which
         callers handle as text)."""
+        values = {field: fill() for field, fill in self.defaults} | values
         shown = {
             field: format(values[field], spec or "")
             for _literal, field, spec, _conversion in Formatter().parse(self.terminal)
@@ -147,6 +152,27 @@ RESUME = Step("run the same command again to resume")
 RESUME_LATER = Step("run the same command later to resume")
 RESUME_AFTER = Step("run the same command to resume")
 RAISE_BUDGET = Step("raise --budget")
+
+
+def shown_config_path() -> str:
+    """The config file staffpulse reads, as a user finds it: "config.toml" alone left a
+    marketer asking where that file is. The home folder is written ``~`` (the path is long and
+    names the user); a path elsewhere (``STAFFPULSE_CONFIG``) is written whole."""
+    from staffpulse.config import config_path  # config's own imports lead back here
+
+    path = config_path()
+    try:
+        inside = path.relative_to(Path.home())
+    except ValueError:
+        return str(path)
+    return str(path) if os.name == "nt" else f"~/{inside.as_posix()}"
+
+
+# a path whose folders may hold spaces ("my stores"), ending in a file name that holds none
+# (nor ends with the full stop of the sentence it ends)
+_CONFIG_FILE = r"(?:[^;(),\n]*[\\/])?[^\s;(),\\/]*[^\s;(),\\/.]"
+IN_CONFIG_FILE = ((("config", _CONFIG_FILE),), (("config", shown_config_path),))
+
 # where a secret was found (config_secrets.secret_origin): parts of the steps about the X token
 SECRET_IN_ENV = Step("{env} in the environment", (("env", r"[A-Z][A-Z0-9_]*"),))
 SECRET_IN_CONFIG = Step("[secrets] {name} in {path}", (("name", r"\w+"), ("path", r".+?")))
@@ -157,7 +183,8 @@ X_TOKEN_REFUSED = Step(
 )
 CHECK_X_TOKEN = Step("check {origin} and the app's access level", (("origin", _ORIGIN),))
 SET_X_TOKEN = Step(
-    "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
+    "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in {config}",
+    *IN_CONFIG_FILE,
 )
 
 # -- a refresh's X budget, and what it does not refresh (fetch/refresh.py, refresh_targets.py) --
@@ -172,7 +199,7 @@ REFRESH_WITH_COHORT = Step(
     "list the accounts to refresh in a cohort file (staffpulse refresh cohort.csv)"
 )
 FETCH_SEARCHES_AGAIN = Step("run those staffpulse fetch commands again")
-X_RATES_SET = Step("Rates are set in config.toml [x].")
+X_RATES_SET = Step("Rates are set in [x] of {config}.", *IN_CONFIG_FILE)
 
 # -- a file of no format staffpulse imports (sources/, ingest.py) -----------------------------
 
@@ -335,11 +362,15 @@ REQUEST_FAILED = Step(
 )
 CHECK_CONNECTION = Step("check your connection")
 CHECK_CONNECTION_X = Step("check your connection and [x] base_url")
-CHECK_X_ADDRESS = Step("check [x] base_url in config.toml ({host})", (("host", r"[^)]*"),))
+CHECK_X_ADDRESS = Step(
+    "check [x] base_url in {config} ({host})",
+    (IN_CONFIG_FILE[0][0], ("host", r"[^)]*")),
+    IN_CONFIG_FILE[1],
+)
 CHECK_HANDLE_APPVIEW = Step("check the handle and [bluesky] appview_url")
 CHECK_APPVIEW = Step("check [bluesky] appview_url")
-CHECK_APPVIEW_CONFIG = Step("check [bluesky] appview_url in config.toml")
-RAISE_MAX_WAIT = Step("or raise [fetch] max_wait_seconds in config.toml")
+CHECK_APPVIEW_CONFIG = Step("check [bluesky] appview_url in {config}", *IN_CONFIG_FILE)
+RAISE_MAX_WAIT = Step("or raise [fetch] max_wait_seconds in {config}", *IN_CONFIG_FILE)
 CHECK_X_QUERY = Step("check the handle, --search query and --since date")
 CHECK_MASTODON_QUERY = Step("check the handle, the hashtag and --instance")
 INSTANCE_PART = Step("--instance, or the part after the second @")

@@ -24,6 +24,7 @@ from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_count
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, SEARCH_POSTS, TIMELINE_CAP
+from staffpulse.next_steps import X_RATES_SET
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
 
@@ -180,7 +181,7 @@ def fetch_x_command(
     require_x_token(config)  # no estimate for a fetch that cannot start
     rates = Rates.from_config(config)
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
-    rates_note = f" Rates are set in config.toml {escape('[x]')}."
+    rates_note = f" {escape(X_RATES_SET.say())}"
     if search is not None:
         guess = estimate_search_cost(rates, max_posts)
         err_console.print(
