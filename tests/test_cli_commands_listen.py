@@ -228,6 +228,8 @@ def test_listen_from_a_recording_cut_short_keeps_what_came_and_names_the_line(
     said = " ".join(result.stderr.split())
     assert "Read day.jsonl: 2 events" in said and "kept 1" in said
     assert "day.jsonl, line 3: cut short: the file ends in the middle of an event" in said
+    # the next command runs on the store just written, not the default one
+    assert said.endswith(f"Next: staffpulse --db {db} inbox")
     as_json = runner.invoke(app, [*args, "--keywords", str(keywords), "--json"])
     data = json.loads(as_json.stdout)
     assert data["outcome"] == "ok" and [p["line"] for p in data["problems"]] == [3]

@@ -72,7 +72,9 @@ def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_p
     assert result.exit_code == 0, result.output
     err = " ".join(result.stderr.split())
     assert err.startswith("Warning: --as names @nosuchfirm, which is not in the store")
-    assert "What to do: check the handle (staffpulse accounts lists the stored ones)" in err
+    # the commands it names run on the store given with --db, not on the default one
+    assert f"What to do: check the handle (staffpulse --db {db} accounts lists the stored" in err
+    assert f"(staffpulse --db {db} import FILE, staffpulse --db {db} fetch PLATFORM HANDLE)" in err
     assert "is not in the store, so its replies are unknown" not in result.stdout
     assert "Topic:" in result.stdout  # the inbox itself
     data = json.loads(

@@ -11,6 +11,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_status
 from staffpulse.cli.inbox_marks import print_note
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.program import on_store
 from staffpulse.errors import InputError
 from staffpulse.store import open_store
 
@@ -82,4 +83,4 @@ def listen_to_file(
         print_json(data)
         return
     render_file_summary(err_console, path, replay)
-    err_console.print("Next: [bold]staffpulse inbox[/]")
+    err_console.print(f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False)

@@ -20,6 +20,7 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.platform_commands import PlatformCommandsGroup
+from staffpulse.cli.program import on_store
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.models import platform_choice
@@ -150,7 +151,7 @@ def listen_bluesky(
                 " from the saved cursor.",
                 highlight=False,
             )
-        err_console.print("Next: [bold]staffpulse inbox[/]")
+        err_console.print(f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False)
     if result.failure is not None:
         raise result.failure
     if result.interrupted:
@@ -260,7 +261,6 @@ def inbox(
     if ctx.invoked_subcommand is not None:
         refuse_inbox_only_options(ctx)
         return
-    from staffpulse.cli.program import on_store
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.looks import record_look
     from staffpulse.listen.window import configured_window, parse_as_of, parse_max_age, topic_list
@@ -273,7 +273,7 @@ def inbox(
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
-        firm = _inbox_firm(store, as_handle, config)
+        firm = _inbox_firm(store, as_handle, config, db)
         result = build_inbox(
             store,
             platform=platform,
@@ -313,7 +313,9 @@ def inbox(
             record_look(store, result.look)
 
 
-def _inbox_firm(store: Store, as_handle: str | None, config: Config) -> FirmResolution | None:
+def _inbox_firm(
+    store: Store, as_handle: str | None, config: Config, db: Path | None
+) -> FirmResolution | None:
     """The firm ``--as`` (else the ``[listen] account`` setting) names, read as audit and
     connect read an account (a profile URL names its handle and platform); one not in the
     store is warned of first, before the models load and their notes: the inbox is still
@@ -329,6 +331,7 @@ def _inbox_firm(store: Store, as_handle: str | None, config: Config) -> FirmReso
             firm.platform,
             None if as_handle else config.source,
             firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
+            db,
         )
     return firm
 
@@ -338,6 +341,7 @@ def _warn_unknown_firm(
     platform: str | None,
     config_file: Path | None,
     close: tuple[tuple[str, str], ...] = (),
+    db: Path | None = None,
 ) -> None:
     """The firm named is neither an account nor the author of a post in the store: its
     replies cannot mark a conversation joined. The inbox is still shown, but the user must
@@ -355,9 +359,10 @@ def _warn_unknown_firm(
     )
     change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
     err_console.print(
-        "What to do: check the handle (staffpulse accounts lists the stored ones) and "
-        f"{escape(change)}, or import or fetch the firm's own posts first (staffpulse import "
-        "FILE, staffpulse fetch PLATFORM HANDLE).",
+        f"What to do: check the handle ({escape(on_store(db, 'accounts'))} lists the stored ones)"
+        f" and {escape(change)}, or import or fetch the firm's own posts first"
+        f" ({escape(on_store(db, 'import FILE'))},"
+        f" {escape(on_store(db, 'fetch PLATFORM HANDLE'))}).",
         highlight=False,
         soft_wrap=True,
     )
