@@ -15,14 +15,25 @@ def _row(**scores: float) -> list[float]:
 def test_an_unsure_person_with_a_sure_employer_role_becomes_an_organization() -> None:
     p_org, scores = np.array([0.43]), np.array([_row(employer=0.75, other=0.25)])
     p, s = fit_kinds_and_roles(p_org, scores, 0.5)
-    assert p[0] == 0.5 and ROLES[int(s[0].argmax())] == "employer"
+    assert ROLES[int(s[0].argmax())] == "employer"
+    # p_org is the org reading's share of the two heads' joint evidence, not a bare 0.5
+    # that reads "unsure" beside the kind it chose: 0.43 * 0.75 against 0.57 * 0.25
+    assert abs(p[0] - 0.43 * 0.75 / (0.43 * 0.75 + 0.57 * 0.25)) < 1e-9
+
+
+def test_a_fitted_p_org_stays_on_the_side_of_the_threshold_its_kind_is() -> None:
+    # with a threshold of 0.8 the org reading wins at a share of 0.69: p_org says org
+    p_org, scores = np.array([0.43]), np.array([_row(employer=0.75, other=0.25)])
+    p, _ = fit_kinds_and_roles(p_org, scores, 0.8)
+    assert p[0] == 0.8
 
 
 def test_a_person_tagged_employer_by_a_hair_keeps_the_kind_and_takes_its_best_role() -> None:
     # a campaign's account: p_org 0.29, employer 0.60, other 0.39 came out a person employer
     p_org, scores = np.array([0.29]), np.array([_row(employer=0.60, other=0.39, recruiter=0.01)])
     p, s = fit_kinds_and_roles(p_org, scores, 0.5)
-    assert p[0] == 0.29 and ROLES[int(s[0].argmax())] == "other"
+    assert ROLES[int(s[0].argmax())] == "other"
+    assert abs(p[0] - 0.29 * 0.60 / (0.29 * 0.60 + 0.71 * 0.39)) < 1e-9  # about 0.39
     assert s[0, ROLES.index("employer")] == 0.0 and abs(s[0].sum() - 1.0) < 1e-9
 
 
