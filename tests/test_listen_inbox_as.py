@@ -161,3 +161,14 @@ def test_a_loss_told_to_the_firm_is_acknowledged_before_it_is_answered(tmp_path:
     assert angles["1"].startswith("Addressed to your firm, by someone going through a hard time")
     assert "acknowledge it first" in angles["1"] and "no jokes" in angles["1"]
     assert angles["2"].startswith("Addressed to your firm: answer it yourself")
+
+
+def test_a_question_to_the_firm_in_no_work_words_is_still_offered_to_it(tmp_path: Path) -> None:
+    """ "@acme are you open on Saturday?" names no work matter, so the judge of work never
+    loaded it: the firm's inbox said nothing of a question only it can answer."""
+    asked = _post("1", "ana", "@acme are you open on Saturday?")
+    elsewhere = _post("2", "ben", "@harbor are you open on Saturday?")
+    mine, nobody = _inboxes_as(tmp_path, [asked, elsewhere], "acme", "zenith")
+    assert [i.conversation_id for i in mine.items] == ["1"]
+    assert mine.items[0].reasons[0] == "addressed to your firm: yours to answer"
+    assert nobody.items == []  # another firm's question is not offered for its words

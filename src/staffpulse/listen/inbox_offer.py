@@ -20,7 +20,8 @@ from staffpulse.listen.inbox_steps import (
     sort_by_state,
 )
 from staffpulse.listen.rank import RankedConversation, count_copies
-from staffpulse.listen.threads import Conversation, load_conversations
+from staffpulse.listen.rank_signals import addressee, is_firm
+from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
 from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.topics import TopicModel
@@ -76,7 +77,9 @@ def gather_offer(
     now: datetime | None,
 ) -> Offer:
     """The conversations to offer, given topics, with each one's state for the firm."""
+    firm = firm_handles(store, as_handle, own)
     loaded = load_conversations(store, platform)
+    loaded += _addressed_to_firm(store, platform, firm, loaded)
     stored = _not_begun_by(loaded, own)
     # as a date asked for stood: nothing posted later is read
     everyone = posts_up_to(stored, as_of) if isinstance(as_of, datetime) else stored
@@ -96,8 +99,38 @@ def gather_offer(
         len(stored) - len(everyone),
         first,
         own_opened=len(loaded) - len(stored),
-        firm=firm_handles(store, as_handle, own),
+        firm=firm,
     )
+
+
+def _addressed_to_firm(
+    store: Store, platform: str | None, firm: frozenset[str], loaded: Sequence[Conversation]
+) -> list[Conversation]:
+    """The conversations opened by a post addressed to the firm that the judge of work left
+    out ("@acme are you open on Saturday?" names no work matter): the firm's own to answer,
+    whatever its words, so they are offered too."""
+    seen = {(c.platform, p.id) for c in loaded for p in c.posts}
+    ids: dict[str, list[str]] = {}
+    # a Mastodon mention written on the firm's own server omits the server: "@acme"
+    for name in sorted({handle.split("@")[0] for handle in firm}):
+        pattern = "@" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = store.conn.execute(
+            "SELECT platform, id FROM posts WHERE kind != 'repost' AND (? IS NULL OR platform = ?)"
+            " AND lower(ltrim(text)) LIKE ? ESCAPE '\\'",
+            (platform, platform, pattern),
+        )
+        for plat, post_id in rows:
+            if (plat, post_id) not in seen:
+                ids.setdefault(plat, []).append(post_id)
+    known = {(c.platform, c.id) for c in loaded}
+    found = [c for plat, some in ids.items() for c in load_conversations_around(store, plat, some)]
+    return [
+        c
+        for c in found
+        if (c.platform, c.id) not in known
+        and (aimed_at := addressee(c)) is not None
+        and is_firm(aimed_at, firm)
+    ]
 
 
 def firm_handles(
