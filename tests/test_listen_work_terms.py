@@ -295,3 +295,13 @@ def test_being_your_own_boss_is_no_manager() -> None:
     text = "Being my own boss 365 days a year, what a difference. What are you doing with yours?"
     assert work_subject(text) is None and not names_work_matter(text)
     assert work_subject("My boss won't let me leave early again") == "managers"
+
+
+def test_a_staffing_desks_labour_or_third_party_candidates_are_work_not_an_election() -> None:
+    for text in (
+        "We have 12 general labour candidates ready to start Monday",
+        "Do you accept third party candidates from vendors on a direct req?",
+    ):
+        assert names_work_matter(text) and work_subject(text) == "candidates"
+    assert not names_work_matter("Labour candidates knock on doors across the county")
+    assert not names_work_matter("He runs again as a third-party candidate this fall")

@@ -67,15 +67,18 @@ _PAY_PER_HOUR = (
     r"wages?|rate|starting at|starts at|offer\w*)\s+(?:is\s+|was\s+|of\s+|at\s+|only\s+|just\s+|"
     r"about\s+|around\s+|under\s+)?\$\s?\d[\d,.]*\s*(?:an? |per )(?:hr|hour)\b"
 )
-# an election's candidates are no job's: "the 2016 presidential candidates"
+# an election's candidates are no job's: "the 2016 presidential candidates"; but a staffing
+# desk's "general labour candidates" are, and its "third party candidates" (sent by an
+# agency: _CANDIDATES, while "a third-party candidate" runs for office)
 _NOT_AN_ELECTION = "".join(
     rf"(?<!{word} )"
     for word in (
         "presidential", "political", "mayoral", "election", "electoral", "party", "senate",
-        "congressional", "gubernatorial", "democratic", "republican", "gop", "labour", "tory",
-        "council",
+        "congressional", "gubernatorial", "democratic", "republican", "gop",
+        "(?<!general )labour", "tory", "council",
     )
 )  # fmt: skip
+_CANDIDATES = rf"third[- ]party candidates|{_NOT_AN_ELECTION}candidates?"
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -85,7 +88,7 @@ _WORK_TERMS_RE = re.compile(
     r"(staffing|temp|recruitment|recruiting|nursing|employment|locum|talent) agenc(y|ies)|"
     r"(night|day|late|early|double|extra|weekend|graveyard|split|morning|evening|\d+-hour) "
     r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|"
-    rf"{_NOT_AN_ELECTION}candidates?|applicants?|interview\w*(?!\s+with\b)|"
+    rf"{_CANDIDATES}|applicants?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
@@ -175,7 +178,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?<!to-)(?<!to )(perm|permanent|temp|direct|contract) placements?)\b", "placement fees"),
         (r"\bbranch (offices?|managers?|openings?)\b|\bopen(s|ed|ing)? (a |our |the |its )?"
          r"(new |second |third |first |\d+(st|nd|rd|th) )?branch(es)?\b", "opening a branch"),
-        (rf"\b({_NOT_AN_ELECTION}candidates?|applicants?)\b", "candidates"),
+        (rf"\b({_CANDIDATES}|applicants?)\b", "candidates"),
         (r"\btalent acquisition\b", "talent acquisition"),
         (r"\b(locums?|per diem|travel nurs\w*|temp(orary)? (workers?|staff|jobs?|roles?)|"
          r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
