@@ -171,8 +171,8 @@ def suggest_angle(
 
 
 def _lead(n_replies: int, addressee: str | None, question: bool) -> str:
-    """How an angle opens: a post aimed at one account that asks nothing ("@dana I'm trying to
-    get my night shift covered") is that account's, as its caution says, so it is never "Be
+    """How an angle opens: a post aimed at one account that asks nothing ("@dana swapped my
+    night shift for your Tuesday one") is that account's, as its caution says, so it is never "Be
     the first to reply" (a question aimed at one has an angle of its own)."""
     if addressee and not question:
         return f"Aimed at {addressee}, not the room: only if you have something to add, "
