@@ -3,7 +3,7 @@ while its share over the whole window still looks fine."""
 
 from __future__ import annotations
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import FakeScorer, FeedBuilder, audit_feed
 from staffpulse.audit.types import Pressing
 
 
@@ -57,3 +57,22 @@ def test_a_few_recent_ads_are_no_emergency() -> None:
     mix = audit_feed(feed).pillars["mix"]
     assert mix.recommendations[0].startswith("5 of your last 10 posts were job ads")
     assert not isinstance(mix.recommendations[0], Pressing)
+
+
+def test_the_latest_ads_shown_leave_out_one_shared_with_followers_only() -> None:
+    from staffpulse.audit.config import audit_settings
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.signals import score_texts
+    from staffpulse.audit.types import AccountData
+
+    feed = _turned_job_board()
+    latest = feed.posts[-1]  # the latest ad: followers only, so never quoted in a report
+    data = AccountData(
+        feed.account(), list(feed.posts), [], {}, followers_only=frozenset({latest.id})
+    )
+    index, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, FakeScorer(), template_mask=original_mask(data.posts, index))
+    mix = compute_audit(data, signals, audit_settings({})).pillars["mix"]
+    assert mix.evidence["recent"] == {"posts": 10, "job_ads": 8}  # still counted
+    shown = [example.text for example in mix.worst]
+    assert len(shown) == 3 and latest.text not in shown

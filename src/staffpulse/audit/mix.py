@@ -218,13 +218,11 @@ def _mix_evidence(
 def _longest_run_examples(
     frame: Frame, orig: npt.NDArray[np.int64], run: tuple[int, int]
 ) -> list[PostExample]:
-    """The last three posts of the longest run of job ads, latest first."""
+    """The last three posts of the longest run of job ads, latest first, none shared with
+    followers only (``frame.unquotable``): reports are shared."""
     start, length = run
     why = f"part of a run of {length:,} job ads in a row" if length > 1 else "a job ad"
-    return [
-        example(frame.posts[int(i)], why)
-        for i in orig[start + max(0, length - 3) : start + length][::-1]
-    ]
+    return _public_examples(frame, orig[start : start + length][::-1], why)
 
 
 def _recent_ads(
@@ -234,8 +232,14 @@ def _recent_ads(
     just turned into a job board was shown an older run instead."""
     last = int(recent["posts"])
     why = f"one of {recent['job_ads']:,} job ads among the last {last:,} posts"
-    latest = orig[-last:][job[-last:]][::-1][:EXAMPLES_SHOWN]
-    return [example(frame.posts[int(i)], why) for i in latest]
+    return _public_examples(frame, orig[-last:][job[-last:]][::-1], why)
+
+
+def _public_examples(frame: Frame, posts: npt.NDArray[np.int64], why: str) -> list[PostExample]:
+    """The first :data:`EXAMPLES_SHOWN` of ``posts`` not shared with followers only: a
+    followers-only ad is counted, never quoted in a report that is shared."""
+    public = [frame.posts[int(i)] for i in posts if frame.posts[int(i)].id not in frame.unquotable]
+    return [example(post, why) for post in public[:EXAMPLES_SHOWN]]
 
 
 def _mix_notes(
