@@ -48,3 +48,19 @@ def test_an_existing_store_starts_without_a_note(tmp_path: Path, started: list[P
     result = runner.invoke(app, ["serve", "--db", str(db)])
     assert result.exit_code == 0 and "no store at" not in result.stderr
     assert started == [db]
+
+
+@pytest.mark.parametrize("typed", ["web", "dashboard"])
+def test_web_starts_the_dashboard_as_serve_does(
+    tmp_path: Path, started: list[Path], typed: str
+) -> None:
+    """QA: a user who read "web dashboard" typed `staffpulse web`: "No such command 'web'"."""
+    db = tmp_path / "client.db"
+    open_store(db).close()
+    result = runner.invoke(app, [typed, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert started == [db]
+    helped = runner.invoke(app, [typed, "--help"])
+    assert "Usage: staffpulse serve" in " ".join(helped.stdout.split())
+    listed = runner.invoke(app, ["--help"]).stdout.splitlines()
+    assert not any(line.strip("│ ").startswith(typed) for line in listed)  # listed as serve

@@ -75,6 +75,10 @@ COMMAND_MODULES = {
     "score": "score",
 }
 
+# what people type for a command after reading about it ("the web dashboard"): it runs the
+# command, which --help lists once, under its own name
+COMMAND_ALIASES = {"web": "serve", "dashboard": "serve"}
+
 
 class _ErrorBoundaryGroup(TyperGroup):
     """Turns StaffpulseError into a readable message; keeps tracebacks for --debug."""
@@ -84,6 +88,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         return [*COMMAND_MODULES, *added]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        cmd_name = COMMAND_ALIASES.get(cmd_name, cmd_name)
         command = super().get_command(ctx, cmd_name)
         if command is None and cmd_name in COMMAND_MODULES:
             command = self.commands[cmd_name] = _load_command(cmd_name)
@@ -110,7 +115,8 @@ class _ErrorBoundaryGroup(TyperGroup):
             found, given = found.commands[given[0]], given[1:]
         if found is not None and _takes_paths(found):
             refuse_flag_value(given)
-        return name, command, rest
+        # run under its own name: "Usage: staffpulse serve", not "staffpulse web"
+        return COMMAND_ALIASES.get(name or "", name), command, rest
 
     def invoke(self, ctx: Any) -> Any:
         start_json_run()
