@@ -100,6 +100,17 @@ def test_a_work_anniversary_is_congratulated_never_pushed_back_on(text: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "10 years with the company and I still make less than the new hires",
+        "5 years at my company and not one raise. Time to go?",
+    ],
+)
+def test_years_told_as_a_grievance_are_never_congratulated(text: str) -> None:
+    assert "congratulate" not in suggest_angle(text, {"question": text.endswith("?")}, None, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "we bill you every month and ur telling me you cant staff one night shift…?",
         "how is it legal to pay teachers this little??",
         "who thought 5-round interviews were a good idea?",

@@ -32,10 +32,19 @@ _CAREER_NEWS_RE = re.compile(
     r"( (a|an|the|my|that|this))? (new |dream |first |full[- ]time )?(job|offer|position|role|"
     r"internship)\b(?! (done|finished|interviews?|fairs?|ads?|applications?|search|hunt)\b)|"
     r"\b(got|been|was|were|being|officially) (hired|offered (a|an|the) (job|position|role|"
-    r"internship))\b|"
-    # a work anniversary, one's own or a colleague's: "5-year anniversary with the team"
+    r"internship))\b",
+    re.IGNORECASE,
+)
+# a work anniversary, one's own or a colleague's: "5-year anniversary with the team" ...
+_TENURE_RE = re.compile(
     r"\bwork(iversary| anniversary)\b|\banniversary (with|at) (us|the|our|my)\b|"
     r"\b\d+ years (with|at) (us|the team|the company|our|my company)\b",
+    re.IGNORECASE,
+)
+# ... but not the years told as a grievance: "10 years with the company and I still make less
+# than the new hires", "5 years at my company and not one raise"
+_TENURE_GRIEVANCE_RE = re.compile(
+    r"\b(but|yet|and (i |we )?(still|never)|not (one|a single)|no (raise|promotion|bonus))\b",
     re.IGNORECASE,
 )
 # a question that asks for no answer, a rant in its form: "you're telling me...", "how is it
@@ -101,7 +110,10 @@ _HELP_RE = re.compile(
 
 def is_career_news(text: str) -> bool:
     """The post announces a step in its author's career (new job, last day, promotion)."""
-    return _CAREER_NEWS_RE.search(URL_RE.sub(" ", text)) is not None
+    plain = URL_RE.sub(" ", text)
+    if _CAREER_NEWS_RE.search(plain):
+        return True
+    return _TENURE_RE.search(plain) is not None and _TENURE_GRIEVANCE_RE.search(plain) is None
 
 
 def tells_of_a_coming_step(text: str) -> bool:
