@@ -60,6 +60,11 @@ def test_a_politician_or_party_named_takes_sides(text: str) -> None:
         "Culture, not perks, trumps everything when you retain nurses",
         "Does a referral trump a cover letter?",
         "He was let go on trumped-up charges of lateness",
+        # a firm's president and a degree's administration are no office; a helper opening a
+        # question on a one-word subject
+        "Our company president says attitude trumps experience",
+        "For healthcare administration roles, skills trump degrees",
+        "Does experience trump a degree for a sales lead role?",
         # labour as work, not the party
         "Labour costs are up 8% at our depots this year",
         "Agency labour is how we cover the Christmas peak",

@@ -71,6 +71,8 @@ _BEFORE_THE_VERB = _words(
     "sometimes still really typically rarely seldom almost does do don't doesn't won't can't "
     "not"
 )
+# a helper that opens a question on a one-word subject: "Does experience trump a degree?"
+_ASKING_HELPERS = _words("does do can could will would should may might must")
 _VERBS_SAID_OF_HIM = _words(
     "says tells asks urges warns slams mocks blasts gives makes lets sees wants thanks hits "
     "rips roasts locks offers accuses calls claims praises backs defends attacks sues blocks "
@@ -90,7 +92,9 @@ _AFTER_A_NAME = _words(
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # a verb "trump" still names him beside the words of his office and his elections
 _POLITICAL_RE = re.compile(
-    r"\b(president\w*|white house|oval office|administration|elections?|electoral|voters?|"
+    # not a firm's own ("our company president", "a degree in business administration")
+    r"\b((?<!company )(?<!our )(?<!vice )president\w*|white house|oval office|"
+    r"the administration|elections?|electoral|voters?|"
     r"voted|voting|impeach\w*|tariffs?|inaugura\w*|executive orders?|congress\w*|senat\w*|"
     r"mar-a-lago)\b",
     re.IGNORECASE,
@@ -139,6 +143,8 @@ def _asks_with_a_helper(sentence_so_far: str) -> bool:
     """The sentence that reaches "trump" opens with a helper ("Does a referral trump a cover
     letter?"), so its subject may be singular."""
     sentence = _SENTENCE_END_RE.split(sentence_so_far)[-1].split()
+    if len(sentence) == 2:  # "Does experience trump", not "Don't let trump"
+        return sentence[0].lower() in _ASKING_HELPERS
     return len(sentence) > 2 and sentence[0].lower() in _BEFORE_THE_VERB
 
 
