@@ -1,5 +1,5 @@
-"""What the inbox never offers a staffing firm (insults, put-downs of groups, partisan bait,
-NSFW), and post tone."""
+"""What the inbox never offers a staffing firm (insults, partisan bait, NSFW; put-downs are in
+test_listen_put_downs), and post tone."""
 
 from __future__ import annotations
 
@@ -32,60 +32,6 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
 )
 def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:
     assert not looks_hostile(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Women shouldn't be hired as engineers, they just can't handle it. Am I wrong?",
-        "Illegal immigrants are stealing our jobs. Time for HR to check papers harder?",
-        "Never hire anyone over 50, they can't learn new tools",
-        "Stop hiring women for sales roles lol",
-    ],
-)
-def test_put_downs_of_a_protected_group_are_hostile(text: str) -> None:
-    assert moderate(text).hostile
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Companies don't hire older workers and it is a scandal",
-        "Why don't companies hire older workers?",
-        "Women are underpaid in tech. What are you doing about it?",
-        "Immigrants are taking jobs nobody else wants, and farms depend on them",
-        "How do you support moms returning to work after maternity leave?",
-    ],
-)
-def test_talk_about_discrimination_is_not_a_put_down(text: str) -> None:
-    assert not moderate(text).hostile
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'd report you to your boss, but everyone knows you're jobless and living off your mum",
-        "Typical take from someone who's a welfare queen, sit down",
-        "Nobody asked you, you jobless loser",
-        "Go get a real job, you freeloader",
-        "Lol ur unemployed and on benefits, stop lecturing people about hard work",
-    ],
-)
-def test_work_status_thrown_as_an_insult_is_hostile(text: str) -> None:
-    assert moderate(text).hostile
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "If you're unemployed right now, which job boards are actually worth your time?",
-        "Been unemployed and on benefits for 6 months. How do I explain the gap in interviews?",
-        "Thank you unemployed folks who came to our job fair, 40 offers made!",
-        "How do you get a job in logistics with no experience?",
-    ],
-)
-def test_talk_about_being_out_of_work_is_not_a_put_down(text: str) -> None:
-    assert not moderate(text).hostile
 
 
 def test_party_politics_without_a_work_matter_is_partisan() -> None:
