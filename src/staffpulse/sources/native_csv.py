@@ -32,6 +32,7 @@ from staffpulse.sources.csv_tables import (
     prepare_table,
     table_named_json,
 )
+from staffpulse.sources.csv_unread import unread_columns_note
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
@@ -326,6 +327,11 @@ class NativeCsv:
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
+            told_too = {synonym or ""}  # read as the author, or told by undated_note
+            if default != "account":
+                told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
+            if (unread := unread_columns_note(header, told_too)) is not None:
+                yield Notice(str(path), unread)
             short = ShortRows(header)
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
             for row in table.records():

@@ -1,0 +1,80 @@
+"""The columns of a staffpulse CSV that nothing reads, told once for the file.
+
+A column under a name staffpulse does not know (``likes_count`` for ``likes``) is imported
+without a word: its cells are kept only in each record's raw payload, and the counts it holds
+never reach the audit. So the file is told which columns were not read and, where one is
+close to a name staffpulse reads, which name to give it. Columns told already by another note
+(a link or a date under another tool's name, :mod:`.link_names`, ``undated_note``) are left
+to that note.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection
+
+from staffpulse.sources.link_names import LINK_COLUMNS
+
+# Every column a staffpulse CSV's account, post or follow is read from (native_records.py)
+READ_COLUMNS = frozenset(
+    {"type", "platform", "id", "url", "created_at"}
+    | {"handle", "display_name", "bio", "avatar_url", "avatar_file", "verified"}
+    | {"followers", "following", "post_count"}
+    | {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
+    | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
+    | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
+    | {"follower", "followee"}
+)
+_LINK_NAMES = frozenset(name for _what, _lost, others in LINK_COLUMNS.values() for name in others)
+# What other tools add to a count's name: ``likes_count``, ``total_likes``
+_COUNT_WORDS = ("_count", "count", "_total", "total_", "num_", "number_of_")
+# Other tools' words for a count staffpulse reads (after _COUNT_WORDS are taken off)
+_COUNT_NAMES = {
+    **dict.fromkeys(("retweets", "retweet", "shares", "reblogs", "boosts"), "reposts"),
+    **dict.fromkeys(("favorites", "favourites", "favorite", "like", "hearts"), "likes"),
+    **dict.fromkeys(("comments", "reply"), "replies"),
+}
+SHOWN = 10  # unread columns named in the note; more are counted
+
+
+def meant_column(name: str, header: Collection[str]) -> str | None:
+    """The column staffpulse reads that ``name`` is close to (``likes_count``: ``likes``),
+    when the file does not have that one already; None when none is close."""
+    free = sorted(READ_COLUMNS - set(header))
+    bare = name
+    for word in _COUNT_WORDS:
+        bare = bare.replace(word, "")
+    bare = _COUNT_NAMES.get(bare, bare)
+    if bare in free:
+        return bare
+    close = difflib.get_close_matches(name, free, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def unread_columns_note(header: list[str], read_too: Collection[str] = ()) -> str | None:
+    """What a staffpulse CSV is told of its columns nothing reads; None when each is read.
+    ``read_too``: columns read under another name (the author's handle as ``username``) or
+    told by another note (a date column)."""
+    unread = [
+        name
+        for name in dict.fromkeys(header)
+        if name and name not in READ_COLUMNS and name not in _LINK_NAMES and name not in read_too
+    ]
+    if not unread:
+        return None
+    shown = ", ".join(f'"{name}"' for name in unread[:SHOWN])
+    more = f" and {len(unread) - SHOWN} more" if len(unread) > SHOWN else ""
+    renames = [f'"{name}" to "{meant}"' for name in unread if (meant := meant_column(name, header))]
+    one = len(unread) == 1
+    said = (
+        f"the column{'' if one else 's'} {shown}{more} {'was' if one else 'were'} not read: "
+        f"staffpulse reads no column of {'that name' if one else 'those names'}, so "
+        f"{'its' if one else 'their'} cells are kept only in the stored raw record, not used "
+        "(docs/formats.md lists the columns read)"
+    )
+    if renames:
+        said += (
+            f"; rename {', '.join(renames)} (if it holds that) and import the file again "
+            "(nothing is stored twice)"
+        )
+    return said
