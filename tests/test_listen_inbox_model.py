@@ -20,10 +20,33 @@ def test_topic_groups_follow_their_best_item_and_unfiled_items_are_other() -> No
             _in(None, "", 0.8, "b"),
             _in(1, "counteroffers", 0.7, "c"),
             _in(2, "onboarding", 0.6, "d"),
+            _in(1, "counteroffers", 0.5, "e"),
         ]
     )
     groups = [(label, [i.conversation_id for i in items]) for label, items in inbox.by_topic()]
-    assert groups == [("onboarding", ["a", "d"]), (OTHER_LABEL, ["b"]), ("counteroffers", ["c"])]
+    assert groups == [
+        ("onboarding", ["a", "d"]),
+        (OTHER_LABEL, ["b"]),
+        ("counteroffers", ["c", "e"]),
+    ]
+
+
+def test_a_topic_of_one_conversation_joins_other_unless_it_is_a_workplace_theme() -> None:
+    inbox = make(
+        [
+            _in(3, "Dream / gig", 0.9, "a"),
+            _in(4, "Pay & salary", 0.8, "b"),
+            _in(5, "Night / bakers", 0.7, "c"),
+            _in(2, "onboarding", 0.6, "d"),
+            _in(2, "onboarding", 0.5, "e"),
+        ]
+    )
+    groups = [(label, [i.conversation_id for i in items]) for label, items in inbox.by_topic()]
+    assert groups == [
+        (OTHER_LABEL, ["a", "c"]),  # a heading over one conversation groups nothing
+        ("Pay & salary", ["b"]),
+        ("onboarding", ["d", "e"]),
+    ]
 
 
 def test_the_topic_a_query_matches_best_comes_first_whatever_its_score() -> None:

@@ -64,7 +64,9 @@ def test_the_topic_that_matches_best_is_listed_first() -> None:
     text = shown(make([odd, best], topic_query="interviews", topic_matches=matches))
     assert text.index("Topic: interview / question / ask") < text.index("Topic: interviews deal")
     # without a topic query, the most joinable conversation's topic comes first
-    text = shown(make([odd, best]))
+    odd_too = item("3", topic_id=1, topic_label=odd.topic_label, score=0.4)
+    best_too = item("4", topic_id=2, topic_label=best.topic_label, score=0.3)
+    text = shown(make([odd, best, odd_too, best_too]))
     assert text.index("Topic: interviews deal") < text.index("Topic: interview / question / ask")
 
 

@@ -6,6 +6,7 @@ Built by :func:`staffpulse.listen.inbox.build_inbox`; rendered by ``report/termi
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,11 +16,14 @@ from staffpulse.listen.author_names import name_author
 from staffpulse.listen.looks import Look
 from staffpulse.listen.snooze import SnoozedItem
 from staffpulse.listen.topic_match import TopicMatch
-from staffpulse.listen.topic_themes import OTHER_LABEL
+from staffpulse.listen.topic_themes import OTHER_LABEL, THEME_LABELS
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice, no_platform_conversations
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_labels import role_label
 from staffpulse.store.codec import format_time
+
+# the workplace themes' names: a theme reads well over one conversation
+_THEMES = frozenset(THEME_LABELS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +208,20 @@ class Inbox:
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item ("Other
         conversations" too: read top-down, the best item comes first wherever it is filed);
-        for a topic query, the topic that matches it best comes first."""
+        for a topic query, the topic that matches it best comes first. A topic of one item
+        that is no workplace theme ("Dream / goin") joins "Other conversations": a heading
+        over each conversation groups nothing (63 topics for 66 real conversations)."""
+        place = {m.id: n for n, m in enumerate(self.topic_matches)}
+        sizes = Counter(item.topic_label or OTHER_LABEL for item in self.items)
+
+        def label_of(item: InboxItem) -> str:
+            label = item.topic_label or OTHER_LABEL
+            alone = sizes[label] == 1 and label not in _THEMES and item.topic_id not in place
+            return OTHER_LABEL if alone else label
+
         groups: dict[str, list[InboxItem]] = {}
         for item in self.items:
-            groups.setdefault(item.topic_label or OTHER_LABEL, []).append(item)
-        place = {m.id: n for n, m in enumerate(self.topic_matches)}
+            groups.setdefault(label_of(item), []).append(item)
 
         def order(group: tuple[str, list[InboxItem]]) -> tuple[int, float]:
             ranks = [place.get(i.topic_id, len(place)) for i in group[1] if i.topic_id is not None]
