@@ -21,6 +21,13 @@ def test_posts_about_hiring_are_told_from_sports_and_elections() -> None:
     assert not talks_about_hiring("New menu tonight, come hungry")
 
 
+def test_a_marketers_placements_and_onboarding_are_no_hiring_talk() -> None:
+    # a marketer's circle says "placements" and "onboarding" of ads and users every day
+    assert not talks_about_hiring("Our paid placements on podcasts beat the banner ads")
+    assert not talks_about_hiring("Shaved two steps off user onboarding this sprint")
+    assert talks_about_hiring("Hiring for our customer onboarding team, DM me")
+
+
 def test_a_quarter_of_the_own_posts_is_enough_and_one_in_twenty_is_not() -> None:
     assert talks_hiring(2, 2) and talks_hiring(5, 20)
     assert not talks_hiring(1, 20) and not talks_hiring(0, 3) and not talks_hiring(None, None)
