@@ -3,8 +3,11 @@ filter, brands left out, ranking without models, and how stored and id-only acco
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 import pytest
@@ -12,6 +15,7 @@ import pytest
 from connect_fixtures import (
     NOW,
     FakeRoleModel,
+    FakeRolePredictions,
     FakeScorer,
     add_posts,
     build_store,
@@ -19,7 +23,13 @@ from connect_fixtures import (
     rank_with_fakes,
     reply_post,
 )
-from staffpulse.connect import SuggestOptions, SuggestReport, suggest_accounts, suggest_report
+from staffpulse.connect import (
+    SuggestOptions,
+    SuggestReport,
+    suggest,
+    suggest_accounts,
+    suggest_report,
+)
 from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
@@ -265,3 +275,50 @@ def test_a_terminal_control_character_is_left_out_of_the_name_shown(store: Store
     found = rank_with_fakes(store, role="any").suggestions
     [suggestion] = [s for s in found if s.handle == "hannah_hr"]
     assert suggestion.display_name == "Hannah [2J Hr"
+
+
+class _CountingRoleModel(FakeRoleModel):
+    """The fake role model, counting the accounts it is asked about (by display name)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def predict(
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[Any]
+    ) -> FakeRolePredictions:
+        self.asked.extend(names)
+        return super().predict(names, bios, texts)
+
+
+def _rank_counting(store: Store, **kwargs: Any) -> tuple[SuggestReport, _CountingRoleModel]:
+    model = _CountingRoleModel()
+    report = suggest_report(
+        store, "acme_staffing", now=NOW, role_model=model, scorer=FakeScorer(), **kwargs
+    )
+    return report, model
+
+
+def test_the_rankings_that_check_the_advice_predict_no_role_twice(store: Store) -> None:
+    # Nothing is a job seeker: the advice ranks again with a wider role to check it, and
+    # reuses the roles the first ranking predicted (on 1,000 accounts each such ranking
+    # predicted every role again, up to eight times)
+    report, model = _rank_counting(store, role="job seeker")
+    assert report.suggestions == []
+    assert "use a wider --role (or none)" in (report.next_step or "")
+    assert model.asked and all(n == 1 for n in Counter(model.asked).values())
+
+
+def test_the_advice_reads_the_same_with_the_roles_reused(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reused = [_rank_counting(store, role=role)[0].next_step for role in ("job seeker", None)]
+    rank = suggest.suggest_report
+
+    def afresh(*args: Any, **kwargs: Any) -> SuggestReport:
+        kwargs.pop("reads", None)  # each check reads and predicts every account again
+        return rank(*args, **kwargs)
+
+    monkeypatch.setattr(suggest, "suggest_report", afresh)
+    lonely = [_rank_counting(store, role=role)[0].next_step for role in ("job seeker", None)]
+    assert reused == lonely
+    assert reused[0]

@@ -85,6 +85,12 @@ class Candidate:
     citizen: Citizen
 
 
+PostReads = dict[tuple[str, datetime], tuple[RoleGuess | None, Citizen]]
+"""Each account's role guess and good-citizen signals as of a ranking date, read once per
+connect run: the rankings that check the advice reuse them (predicting the roles again was a
+third of a Connect with nothing to suggest on 1,000 accounts)."""
+
+
 class CandidateWalk:
     """One ranking's walk down the PageRank order from ``account`` and its circle.
 
@@ -103,8 +109,10 @@ class CandidateWalk:
         model: RoleModelLike | None,
         text: TextScorerLike | None,
         held: HeldBack,
+        reads: PostReads | None = None,
     ) -> None:
         self.store = store
+        self.reads: PostReads = {} if reads is None else reads
         self.graph = graph
         self.account = account
         self.as_of = as_of
@@ -285,18 +293,23 @@ class CandidateWalk:
         return reasons
 
     def _read(self, chunk: list[tuple[str, Account]]) -> list[tuple[RoleGuess | None, Citizen]]:
-        """The role guess and good-citizen signals of each account of ``chunk``."""
+        """The role guess and good-citizen signals of each account of ``chunk``, each read
+        once per run (:data:`PostReads`)."""
+        unread = [(node, acc) for node, acc in chunk if (node, self.as_of) not in self.reads]
         plat = self.account.platform
         # as of the ranking date: what the account wrote later says nothing of it then
-        reads = [read_own_posts(self.store, plat, node, self.as_of) for node, _ in chunk]
-        guessed = guess_roles(self.model, [acc for _, acc in chunk], [r.recent for r in reads])
+        posts = [read_own_posts(self.store, plat, node, self.as_of) for node, _ in unread]
+        guessed = guess_roles(self.model, [acc for _, acc in unread], [r.recent for r in posts])
+        signals = citizen_signals(self.text, posts)
+        for (node, _), guess, cit in zip(unread, guessed, signals, strict=True):
+            self.reads[node, self.as_of] = (guess, cit)
         # Known only by its id and without a post, an account gives the model nothing but
         # the digits of that id: its role is unknown (None), not the model's "other".
-        roles = [
-            None if node in self.id_only and not read.total else guess
-            for (node, _), guess, read in zip(chunk, guessed, reads, strict=True)
-        ]
-        return list(zip(roles, citizen_signals(self.text, reads), strict=True))
+        out: list[tuple[RoleGuess | None, Citizen]] = []
+        for node, _ in chunk:
+            guess, cit = self.reads[node, self.as_of]
+            out.append((None if node in self.id_only and not cit.posts else guess, cit))
+        return out
 
     def _weak_reason(self, node: str) -> str:
         """A weak link the account engages itself is a contact talked with too rarely or

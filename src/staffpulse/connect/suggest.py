@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.advice import Ranking, Remedy, next_step
-from staffpulse.connect.candidates import Candidate, CandidateWalk, RoleFilter
+from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, RoleFilter
 
 # Re-exported: the options belong to the walk, callers import them from here
 from staffpulse.connect.candidates import SuggestOptions as SuggestOptions
@@ -90,11 +90,13 @@ def suggest_report(
     options: SuggestOptions | None = None,
     *,
     advise: bool = True,
+    reads: PostReads | None = None,
 ) -> SuggestReport:
     """Suggestions plus exclusion counts. ``now`` defaults to the newest post of the account
     or its circle (:func:`~staffpulse.connect.suggestion.latest_activity_time`), else the
     newest post on the platform. With nothing to suggest and ``advise``, the advice is checked by
-    ranking again with its options (see :mod:`staffpulse.connect.advice`).
+    ranking again with its options (see :mod:`staffpulse.connect.advice`), each reusing the
+    posts and roles this ranking read (``reads``, filled as they are read).
 
     ``role_model`` and ``scorer`` default to the shipped models when they are installed.
     """
@@ -122,7 +124,10 @@ def suggest_report(
         else:
             notes.append(f"@{account.handle} has no interactions in the store yet")
         return report
-    walk = CandidateWalk(store, graph, account, as_of, opts, roles, model, text, report.held_back)
+    reads = {} if reads is None else reads
+    walk = CandidateWalk(
+        store, graph, account, as_of, opts, roles, model, text, report.held_back, reads
+    )
     _walk_into(report, walk, limit)
     if advise and not report.suggestions:
         first = _start_after(store, report, as_of_given=now is not None)
@@ -131,7 +136,9 @@ def suggest_report(
             # later date brings conversations in (more imports would not)
             _advise_a_later_date(report, first)
         else:
-            report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
+            report.advice = _checked_advice(
+                store, handle, opts, (model, text), report, ranking, reads
+            )
     return report
 
 
@@ -218,12 +225,14 @@ def _checked_advice(
     store: Store,
     handle: str,
     opts: SuggestOptions,
-    model: RoleModelLike | None,
-    text: TextScorerLike | None,
+    models: tuple[RoleModelLike | None, TextScorerLike | None],
     report: SuggestReport,
     ranking: Ranking,
+    reads: PostReads,
 ) -> str:
-    """What to do when nothing is suggested, each remedy checked by ranking again with it."""
+    """What to do when nothing is suggested, each remedy checked by ranking again with it
+    (reusing what the first ranking read of each account: ``reads``)."""
+    model, text = models
 
     def works(remedy: Remedy) -> bool:
         """Whether ranking with the remedy's options suggests anyone (no advice of its
@@ -245,6 +254,7 @@ def _checked_advice(
             text,
             tried,
             advise=False,
+            reads=reads,
         )
         return bool(again.suggestions)
 
