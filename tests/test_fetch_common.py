@@ -73,7 +73,7 @@ def _fetch_run(store: Store) -> tuple[str, dict[str, object], dict[str, object]]
 
 
 @pytest.mark.parametrize(
-    ("stopped", "status"), [(None, "ok"), ("max", "ok"), ("budget", "partial")]
+    ("stopped", "status"), [(None, "ok"), ("rate_limit", "partial"), ("budget", "partial")]
 )
 def test_a_fetch_run_is_ok_unless_it_stopped_before_the_end(
     stopped: str | None, status: str

@@ -73,7 +73,9 @@ class FetchReport:
     lost_answers_usd: float = 0.0
     estimate_usd: float | None = None
     budget_usd: float | None = None
-    stopped: str | None = None  # None (done), "max", "budget", "rate_limit", "payment", "error"
+    # None (done; a run cut by its cap too: its notes say what it left), "budget",
+    # "rate_limit", "payment" or "error"
+    stopped: str | None = None
     waits: list[float] = field(default_factory=list)
     avatar_path: str | None = None
     run_id: int | None = None
@@ -359,4 +361,4 @@ def recorded_run(store: Store, report: FetchReport, params: dict[str, Any]) -> I
             # a failure is a stop too, whatever raised it
             report.stopped = report.stopped or "error"
             raise
-        recording.stopped_early = report.stopped not in (None, "max")
+        recording.stopped_early = report.stopped is not None

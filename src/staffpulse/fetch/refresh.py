@@ -260,7 +260,7 @@ def _refresh_one(
     except KeyboardInterrupt:
         interrupted = _with_run_counts(store, AccountResult(target, "partial"), last_run)
         raise RefreshInterrupted(interrupted) from None
-    status: Status = "ok" if fetched.stopped in (None, "max") else "partial"
+    status: Status = "ok" if fetched.stopped is None else "partial"
     why = STOPPED.get(fetched.stopped or "", fetched.stopped) if status == "partial" else None
     return AccountResult(
         target, status, new_posts=fetched.new_posts, posts=fetched.posts,

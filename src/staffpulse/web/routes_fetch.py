@@ -184,7 +184,7 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
         if data.get("cost_usd"):
             summary += f" for about {money(float(data['cost_usd']))}"
         stopped = data.get("stopped")
-        if stopped not in (None, "max"):
+        if stopped is not None:
             summary += f" (stopped early: {STOPPED.get(str(stopped), str(stopped))})"
         skipped, messages = int(data.get("skipped") or 0), list(data.get("skipped_messages") or [])
         if skipped:
