@@ -23,6 +23,7 @@ from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver, without_named_images
 from staffpulse.ingest_blank_texts import BlankTexts
+from staffpulse.ingest_controls import ControlCharacters
 from staffpulse.ingest_plan import plan_import as plan_import  # where it was first
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
@@ -61,6 +62,7 @@ def _batched(
     lengths = HandleLengths()
     dates = ImplausibleDates()
     avatars = AvatarFiles(avatars_named)  # an avatar_file that is no image we read: told
+    controls = ControlCharacters()  # a NUL or an ESC in a text: dropped, told
     for item in items:
         if isinstance(item, UncheckedArchive):
             report.unchecked.append(item.file)
@@ -84,7 +86,7 @@ def _batched(
         if record is None:
             continue
         dates.check(record)
-        batch.append(avatars.check(record))
+        batch.append(controls.clean(avatars.check(record)))
         if len(batch) >= BATCH_SIZE:
             yield batch
             batch = []
@@ -94,6 +96,7 @@ def _batched(
     report.notices.extend(lengths.notices())
     report.notices.extend(dates.notices())
     report.notices.extend(avatars.notices())
+    report.notices.extend(controls.notices())
 
 
 def _import_plan(
