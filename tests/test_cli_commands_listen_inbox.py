@@ -220,7 +220,7 @@ def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: 
     assert "'501' is a post in x conversation '500', not a conversation id" in wrong.output
     assert f"staffpulse --db {db} inbox dismiss 500" in " ".join(wrong.output.split())
     done = runner.invoke(app, ["inbox", "dismiss", "500", "--db", str(db)])
-    assert done.exit_code == 0 and "x conversation 500: dismissed" in done.stdout
+    assert done.exit_code == 0 and "Dismissed the X conversation 500." in done.stdout
     data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
     assert data["items"] == [] and data["counts"]["dismissed"] == 1
 

@@ -192,7 +192,10 @@ def test_marks_are_per_firm_in_inbox_and_audit(replayed: Any) -> None:
     )
     assert reopened.exit_code == 0 and target not in joined_as("other-staffing.bsky.social")
     plain = runner.invoke(app, ["inbox", "dismiss", target, "--db", str(db)])
-    assert "no firm named" in " ".join(plain.stdout.split())
+    assert (
+        "It is hidden from every inbox; add --as YOURHANDLE to hide it only for that account."
+        in " ".join(plain.stdout.split())
+    )
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
 
 
@@ -220,7 +223,10 @@ def test_marks_read_the_firm_as_inbox_as_does(replayed: Any) -> None:
     ghost = runner.invoke(app, ["inbox", "dismiss", target, "--as", "@ghostfirm", "--db", str(db)])
     assert ghost.exit_code == 0, ghost.output
     said = " ".join(ghost.output.split())
-    assert "dismissed for @ghostfirm" in said and "no account @ghostfirm in the store" in said
+    assert (
+        " for @ghostfirm. Only @ghostfirm's inbox changes." in said
+        and "no account @ghostfirm in the store" in said
+    )
     for firm in (url, "@ghostfirm"):
         undone = runner.invoke(app, ["inbox", "reopen", target, "--as", firm, "--db", str(db)])
         assert undone.exit_code == 0 and "nothing to undo" not in undone.stdout

@@ -44,7 +44,7 @@ def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None
     done = runner.invoke(app, ["inbox", "snooze", "600", "--as", "acme", "--db", db])
     assert done.exit_code == 0, done.output
     week = NOW + timedelta(days=7)
-    assert f"x conversation 600: snoozed until {format_day(week)}" in done.stdout
+    assert f"Snoozed the X conversation 600 for @acme until {format_day(week)}" in done.stdout
     assert "for @acme" in done.stdout
     assert "or sooner if someone posts in it" in done.stdout
     # named as it runs: this store, this firm ("reopen 600" alone undid no mark of acme's)
@@ -139,7 +139,10 @@ def test_a_reopen_with_nothing_to_undo_names_the_firm_whose_mark_still_hides_it(
     data = json.loads(runner.invoke(app, ["inbox", "reopen", "600", "--db", db, "--json"]).stdout)
     assert data["other_firms"] == {"acme": "dismissed"}
     done = runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
-    assert "open for @acme" in done.stdout and "dismissed it" not in done.stdout
+    assert (
+        "Reopened the X conversation 600 for @acme." in done.stdout
+        and "dismissed it" not in done.stdout
+    )
     again = runner.invoke(app, ["inbox", "reopen", "600", "--db", db])
     assert "dismissed it" not in again.stdout
 
@@ -153,7 +156,7 @@ def test_options_given_to_inbox_before_the_mark_command_are_used_or_refused(
     db = _store(tmp_path)
     done = runner.invoke(app, ["inbox", "--db", db, "--as", "acme", "dismiss", "600"])
     assert done.exit_code == 0, done.output
-    assert "x conversation 600: dismissed for @acme" in done.stdout
+    assert "Dismissed the X conversation 600 for @acme. Only @acme's inbox changes." in done.stdout
     data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
     assert [i["conversation_id"] for i in data["items"]] == ["700"]
     as_json = runner.invoke(app, ["inbox", "--json", "--db", db, "reopen", "600", "--as", "acme"])
@@ -174,4 +177,7 @@ def test_the_hints_of_an_inbox_for_a_firm_mark_for_that_firm(tmp_path: Path) -> 
     hint = f"staffpulse --db {db} inbox --as acme mark-joined ID"
     assert hint in shown.stdout
     done = runner.invoke(app, hint.replace("ID", "700").split()[1:])
-    assert "x conversation 700: joined for @acme" in done.stdout
+    assert (
+        "Marked the X conversation 700 as joined for @acme. Only @acme's inbox changes, and its audit counts it as joined."
+        in done.stdout
+    )

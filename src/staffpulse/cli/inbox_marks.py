@@ -20,7 +20,7 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.program import on_store
 from staffpulse.config import listen_account
-from staffpulse.models import platform_choice
+from staffpulse.models import platform_choice, platform_label
 from staffpulse.store import open_store
 
 console = make_console()
@@ -164,7 +164,8 @@ def _set(
         if platform is not None:
             reopen += f" --platform {plat}"
         firm_given = "" if firm is None else f" --as {shlex.quote(firm)}"
-        _print_mark(f"{plat} conversation {conv}", state, before, firm, until, reopen + firm_given)
+        conversation = f"{platform_label(plat)} conversation {conv}"
+        _print_mark(conversation, state, before, firm, until, reopen + firm_given)
         _print_other_firms(reopen, others)
     if firm is not None and not stored:
         print_note(
@@ -180,22 +181,21 @@ def _print_mark(
     until: datetime | None = None,
     reopen: str = "staffpulse inbox reopen ID",
 ) -> None:
-    """``reopen`` is the command that undoes the mark, said after a snooze."""
+    """What the mark did, in a sentence a marketer reads ("Dismissed the X conversation 600.
+    It is hidden from every inbox; ..."), not "x conversation 600: dismissed (no firm named:
+    applies to every inbox ...; counted by no audit)". ``reopen`` undoes the mark."""
     from staffpulse.dates import format_when
 
-    if firm is None:
-        whose = (
-            " (no firm named: applies to every inbox, with or without --as, unless that firm"
-            " marked it itself; counted by no audit)"
-        )
-    else:
-        whose = f" for @{firm}"
+    mine = "" if firm is None else f" for @{firm}"
     if state is None and before is None:
-        whose += ": it had no mark, nothing to undo"
-    said = state or "open"
-    if until is not None:
-        said += f" until {format_when(until)}"
-    console.print(escape(f"{conversation}: {said}{whose}"), highlight=False)
+        said = f"The {conversation} had no mark{mine}: nothing to undo."
+    else:
+        when = "" if until is None else f" until {format_when(until)}"
+        done = {"dismissed": "Dismissed the", "joined": "Marked the", "snoozed": "Snoozed the"}
+        after = " as joined" if state == "joined" else ""
+        said = f"{done.get(state or '', 'Reopened the')} {conversation}{after}{mine}{when}."
+        said += " " + _where_it_shows(state, firm)
+    console.print(escape(said), highlight=False, soft_wrap=True)
     if until is not None:
         console.print(
             "It comes back to the inbox then, or sooner if someone posts in it; "
@@ -203,6 +203,22 @@ def _print_mark(
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _where_it_shows(state: str | None, firm: str | None) -> str:
+    """Which inboxes the mark changes: the firm's alone, or every one (a mark of no firm,
+    which no audit credits to an account)."""
+    if firm is not None:
+        counted = ", and its audit counts it as joined" if state == "joined" else ""
+        return f"Only @{firm}'s inbox changes{counted}."
+    if state is None:
+        return "It is open in every inbox again, except where a firm marked it with --as."
+    if state == "joined":
+        return (
+            "It shows as joined in every inbox; add --as YOURHANDLE to mark it for that account"
+            " only, so that its audit counts it."
+        )
+    return "It is hidden from every inbox; add --as YOURHANDLE to hide it only for that account."
 
 
 def _print_other_firms(reopen: str, others: dict[str, str]) -> None:
