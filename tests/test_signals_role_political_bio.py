@@ -54,3 +54,9 @@ def test_parties_and_campaigns_tagged_employer_become_other_and_brands_stay() ->
     out = model.predict(names, bios, None)
     assert out.role == ["other"] * len(POLITICAL) and set(out.kind) == {"org"}
     assert model.predict([BRANDS[0][0]], [BRANDS[0][1]], None).role == ["employer"]
+
+
+def test_rejoining_the_workforce_is_no_campaign() -> None:
+    assert not names_politics("We help parents rejoin the workforce after a career break.")
+    assert not names_politics("Returnships for carers ready to rejoin work. Apply today.")
+    assert names_politics("Campaigning to rejoin. Vale for Europe.")

@@ -44,7 +44,9 @@ _PARTY = (
 # Campaigns: what they are for or against, in words no brand writes of itself ("our campaign
 # for better beans" is a coffee roaster's, so a campaign alone is not one)
 _CAMPAIGN = (
-    r"\b(?:election|electoral|political|grassroots) campaign|\bbrexit|#fbp[ea]\b|\brejoin\b"
+    r"\b(?:election|electoral|political|grassroots) campaign|\bbrexit|#fbp[ea]\b"
+    # "rejoin" the EU, not the workforce: a returners' employer "helps parents rejoin work"
+    r"|\brejoin\b(?!\s+(?:the\s+|your\s+|our\s+)?(?:work\w*|team|labou?r market|job market|careers?)\b)"
     r"|\belectoral reform|\bour democracy\b|\bpressure group\b|\breferendum\b"
     r"|\bgrassroots (?:campaign|movement|group|organi[sz]ation)\b"
     r"|\bpolitical action committee\b|\bsuper ?pac\b"
