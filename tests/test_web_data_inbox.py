@@ -177,3 +177,40 @@ def test_a_conversation_dismissed_in_an_earlier_run_comes_back_when_reopened(
         mark_conversation(later, item.conversation_id, item.platform, "open")
         reopened = backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     assert item.conversation_id in {i.conversation_id for i in reopened.items}
+
+
+def firm_and_a_question(tmp_path: Path) -> Path:
+    """A firm that never replies, and a question by someone else to join."""
+    now = datetime.now(UTC) - timedelta(hours=1)
+    own = [Post(platform="x", id=f"80{i}", author_id="f1", author_handle="acme",
+                created_at=now - timedelta(days=i), text=f"Our desk placed {i + 3} welders this month")
+           for i in range(5)]  # fmt: skip
+    question = Post(platform="x", id="601", author_id="u1", author_handle="ana", created_at=now,
+                    text="What is the one interview question you always ask?")  # fmt: skip
+    db = tmp_path / "firm.db"
+    with open_store(db) as store:
+        accounts = [
+            Account(platform="x", id="u1", handle="ana"),
+            Account(platform="x", id="f1", handle="acme"),
+        ]
+        store.upsert([*accounts, *own, question], provenance("t", "f"))
+        with store.transaction() as conn:
+            save_relevance(conn, [RelevanceRow("x", "601", 0.9, (), "test")])
+    return db
+
+
+def test_a_conversation_marked_joined_counts_in_the_audit_at_once(tmp_path: Path) -> None:
+    # the audit (page and file) kept saying "joined none" until the next import
+    none_yet = "you have joined none of them yet"
+    pages = ("/audit/x/acme", "/audit/x/acme/report.html")
+    with make_client(firm_and_a_question(tmp_path)) as c:
+        before = [html.unescape(c.get(page).text) for page in pages]
+        marked = c.post(
+            "/inbox/state",
+            data={"csrf_token": csrf_token(c, "/inbox"), "conversation_id": "601",
+                  "platform": "x", "state": "joined", "as": "acme", "back": "/inbox"},
+        )  # fmt: skip
+        assert marked.status_code == 303
+        after = [html.unescape(c.get(page).text) for page in pages]
+    assert all(none_yet in text for text in before)
+    assert not any(none_yet in text for text in after)

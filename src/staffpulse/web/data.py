@@ -280,6 +280,25 @@ class Backend(InboxMixin):
                 self._cache[key] = (generation, result)
         return result
 
+    def set_inbox_state(
+        self,
+        conversation_id: str,
+        platform: str,
+        state: str | None,
+        as_handle: str | None = None,
+        until: datetime | None = None,
+    ) -> None:
+        """The Inbox's mark (:meth:`InboxMixin.set_inbox_state`). A conversation marked joined,
+        or reopened, also drops the audits kept (their strips and downloads too): an audit
+        counts the conversations joined, and kept saying "you have joined none of them yet"
+        until the next import. A dismiss or a snooze of an open one changes no audit."""
+        super().set_inbox_state(conversation_id, platform, state, as_handle, until)
+        if state not in ("joined", None):
+            return
+        with self._lock:
+            for key in [k for k in self._cache if _is_audit(k)]:
+                del self._cache[key]
+
     def suggestions(self, handle: str, platform: str, choices: ConnectChoices) -> SuggestReport:
         """Who to follow, as the Connect form chose (:class:`ConnectChoices`)."""
         from staffpulse.connect.suggest import SuggestOptions, suggest_report
@@ -324,3 +343,11 @@ def audit_key(platform: str, handle: str) -> tuple[str, str, str]:
 def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tuple[Any, ...]:
     """The cache key of :meth:`Backend.suggestions` (the Connect page's background job's)."""
     return ("connect", handle.lower(), platform, choices)
+
+
+def _is_audit(key: Any) -> bool:
+    """An audit kept by :meth:`Backend.audit`, or what the pages drew from one (its strips,
+    its report file: routes_core)."""
+    return (
+        isinstance(key, tuple) and bool(key) and key[0] in ("audit", "audit strips", "audit report")
+    )
