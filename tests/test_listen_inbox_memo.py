@@ -4,6 +4,7 @@ read from it is the inbox ranked afresh, and a mark or a new post is never hidde
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +65,28 @@ def test_a_mark_or_a_new_post_is_ranked_afresh_not_read_from_the_memo(tmp_path: 
         store.upsert([REMOTE], provenance("twarc2", tmp_path / "more.jsonl"))
         more = inbox(store, memo=memo, now=NOW)
     assert sorted(i.conversation_id for i in more.items) == ["21", "23"]
+
+
+def test_a_snooze_that_ends_brings_its_conversation_back_past_the_memo(tmp_path: Path) -> None:
+    with store_with(tmp_path, INTERVIEW, PAY) as store:
+        inbox(store, now=NOW)  # judges the posts, so they can be marked
+        set_state(store, "22", "snoozed", until=NOW + timedelta(minutes=30), at=NOW)
+        memo = RankMemo()
+        asleep = inbox(store, memo=memo, now=NOW)
+        assert [i.conversation_id for i in asleep.items] == ["21"]
+        woken = inbox(store, memo=memo, now=NOW + timedelta(minutes=40))
+    assert sorted(i.conversation_id for i in woken.items) == ["21", "22"]
+
+
+def test_a_memo_made_yesterday_is_ranked_afresh_as_of_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store_with(tmp_path, INTERVIEW, PAY, REMOTE) as store:
+        memo = RankMemo()
+        inbox(store, memo=memo, now=NOW)
+        calls = _counting(monkeypatch)
+        tomorrow = NOW + timedelta(days=1)
+        kept = inbox(store, memo=memo, now=tomorrow)
+        assert calls  # the ranking of the day before is not read
+        afresh = inbox(store, now=tomorrow)
+    assert kept.items and _same(kept, afresh)

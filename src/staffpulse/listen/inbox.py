@@ -126,7 +126,7 @@ def build_inbox(
     judged = _judge_new_posts(store, relevance, text, platform)
     offer = gather_offer(store, platform, when, as_handle, own, now)
     if memo is not None:
-        memo.start(offer, fresh=not judged)
+        memo.start(offer, fresh=not judged, now=now)
     ref = memo.reference if memo is not None and memo.reference is not None else None
     if ref is None:
         ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)

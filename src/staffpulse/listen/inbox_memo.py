@@ -11,20 +11,26 @@ afresh and the memo keeps that ranking instead.
 
 The memo is the caller's, for one set of choices but the topic (platform, firm, ``as_of``,
 ``max_age``), and valid while the store is unchanged: the dashboard keeps one per store
-generation. A live inbox read from it is ranked as of the time the memo was made, as a cached
-inbox is.
+generation. A live inbox read from it is ranked as of the time the memo was made, so the memo
+is read for an hour at most (:data:`MEMO_LIFETIME`): a dashboard left open overnight, with no
+import to renew it, ranks the next morning's inbox as of the morning, not of the evening.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from staffpulse.listen.inbox_offer import Offer
 from staffpulse.listen.inbox_steps import Key, key_of
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import Reference
+
+# how long a kept ranking is read: long enough for a round of topic links, short enough that
+# the ages and the window of a live inbox are never a day behind
+MEMO_LIFETIME = timedelta(hours=1)
 
 
 @dataclass(slots=True)
@@ -36,14 +42,19 @@ class RankMemo:
     ranked: list[RankedConversation] = field(default_factory=list)  # best first, as ranked
     scored: set[Key] = field(default_factory=set)  # ranked in full, not only counted
     context: RankContext | None = None
+    made_at: datetime | None = None  # when the kept ranking was made (``now``)
 
-    def start(self, offer: Offer, fresh: bool) -> None:
-        """Forget the ranking kept unless it was made of this ``offer`` and the store is
-        unchanged since (``fresh``: no post was judged for the first time)."""
+    def start(self, offer: Offer, fresh: bool, now: datetime | None = None) -> None:
+        """Forget the ranking kept unless it was made of this ``offer`` less than
+        :data:`MEMO_LIFETIME` before ``now`` and the store is unchanged since (``fresh``: no
+        post was judged for the first time)."""
         signature = offer_signature(offer)
-        if fresh and signature == self.signature:
+        now = now or datetime.now(UTC)
+        made = self.made_at
+        recent = made is not None and made <= now < made + MEMO_LIFETIME
+        if fresh and recent and signature == self.signature:
             return
-        self.signature, self.reference, self.context = signature, None, None
+        self.signature, self.reference, self.context, self.made_at = signature, None, None, now
         self.ranked, self.scored = [], set()
 
     def ranking_of(
