@@ -18,7 +18,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from scale_engine_helpers import write_feed_shards  # noqa: E402
 from staffpulse.cli import app  # noqa: E402
-from staffpulse.errors import EmptyInputError, InputError  # noqa: E402
+from staffpulse.errors import EmptyInputError, InputError, OutputError  # noqa: E402
 from staffpulse.scale import score_inputs  # noqa: E402
 
 
@@ -36,8 +36,12 @@ def test_output_that_is_a_file_is_an_input_error(tmp_path: Path) -> None:
     handles.write_text("@someone\n")
     with pytest.raises(InputError, match=r"--output must be a folder; .*handles\.txt is a file"):
         score_inputs([shards[0]], handles)
-    with pytest.raises(InputError, match="cannot create the output folder"):
+    with pytest.raises(OutputError, match="cannot create the output folder"):
         score_inputs([shards[0]], handles / "out")  # a file in the way higher up
+    # exit 73 as README.md's exit codes say ("score cannot write into --output"), not 65
+    blocked = CliRunner().invoke(app, ["score", str(shards[0]), "--output", str(handles / "o")])
+    assert blocked.exit_code == 73, blocked.output
+    assert "give a folder you can write to for --output" in " ".join(blocked.stderr.split())
     result = CliRunner().invoke(app, ["score", str(shards[0]), "--output", str(handles)])
     assert result.exit_code == 65, result.output
     assert "--output must be a folder" in result.stderr and "Traceback" not in result.output

@@ -199,8 +199,8 @@ def score_inputs(
     listed in ``files_skipped`` (and ``problems.jsonl``). Notes on a file whose records were
     all read go to ``notices`` only. The results of an earlier run in ``output`` are replaced
     only when this one succeeds (:mod:`staffpulse.scale.output`). Raises :class:`InputError`
-    for bad paths or ``output``, :class:`OutputError` when the results cannot be moved into
-    ``output`` (the earlier ones are then kept), :class:`FetchError` when the Dask scheduler
+    for bad paths or an ``output`` that is a file, :class:`OutputError` when ``output`` cannot
+    be created or the results cannot be moved into it (the earlier ones are then kept), :class:`FetchError` when the Dask scheduler
     cannot be reached or does not answer as one, :class:`ClusterError` when a local Dask
     cluster cannot start. ``date_order`` reads a CSV's dates with the year last in that order
     (``staffpulse import --date-order``).

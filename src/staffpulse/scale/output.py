@@ -45,7 +45,8 @@ def staged_output(output: Path) -> Iterator[Path]:
         stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
         (stage / POSTS).mkdir()
     except OSError as exc:  # a file in the way higher up, no permission, read-only disk
-        raise InputError(
+        # exit 73 (cannot create), as README's exit codes say, not 65 (bad input)
+        raise OutputError(
             f"cannot create the output folder {output} ({exc.strerror or exc})",
             hint="give a folder you can write to for --output",
         ) from exc
