@@ -106,3 +106,30 @@ def test_an_audits_download_is_drawn_once_until_an_import_brings_new_data(
     finished_job(client, upload_files(client, [("more.jsonl", native_jsonl(more))]))
     after = client.get("/audit/x/firm2/report.html").text
     assert drawn == [6, 7] and "among 7 accounts" in after and "among 7 accounts" not in first.text
+
+
+def test_a_download_drawn_from_data_read_before_an_import_ended_is_drawn_again(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.web import routes_core
+    from staffpulse.web.app import web
+
+    drawn: list[str] = []
+    render, find_benchmark = routes_core.render_audit_download, routes_core.audit_benchmark
+
+    def counted(result: Any, benchmark: Any, **kw: Any) -> str:
+        drawn.append(result.account.handle)
+        return render(result, benchmark, **kw)
+
+    def import_ends_meanwhile(request: Any, *args: Any, **kw: Any) -> Any:
+        if not drawn:  # the audit is read; an import ends while the benchmark is awaited
+            web(request).backend.invalidate()
+        return find_benchmark(request, *args, **kw)
+
+    monkeypatch.setattr(routes_core, "render_audit_download", counted)
+    monkeypatch.setattr(routes_core, "audit_benchmark", import_ends_meanwhile)
+    client.get("/audit/x/firm2/report.html")
+    client.get("/audit/x/firm2/report.html")
+    client.get("/audit/x/firm2/report.html")
+    # the first file held the audit of the data before the import: not kept as the new one's
+    assert drawn == ["firm2", "firm2"]

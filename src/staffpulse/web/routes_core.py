@@ -189,6 +189,7 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
     """Where the account stands among a big cohort, as strips on a page of their own (the
     audit page loads them when scrolled to). Without them yet: back to the audit."""
     ctx = web(request)
+    read_at = ctx.backend.generation  # before the data is read: see audit_download
     result = ctx.backend.audit(platform, handle)
     account = result.account
     bench = audit_benchmark(request, account.platform, account.handle)
@@ -199,6 +200,7 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
     # this ranking, and an import or a new cohort empties the cache, so new data is drawn.
     key = (
         "audit strips",
+        read_at,
         ctx.backend.benchmark_key(),
         id(bench.leaderboard),
         account.platform,
@@ -223,13 +225,16 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
 def audit_download(request: Request, platform: str, handle: str) -> Response:
     """The page as the report file ``staffpulse audit --html`` writes."""
     backend = web(request).backend
+    # the data's generation before it is read: a file drawn from an audit read before an
+    # import ended (the benchmark's wait lasts seconds) is not kept as the new data's
+    read_at = backend.generation
     result = backend.audit(platform, handle)
     account = result.account
     bench = audit_benchmark(request, account.platform, account.handle)
     # drawn once while the data is the same, as its page's strips are: among 1,000 accounts
     # the file (its strips whole) took 2 s at every click on the button
     ranking = (backend.benchmark_key(), id(bench.leaderboard)) if bench is not None else None
-    key = ("audit report", ranking, account.platform, account.handle)
+    key = ("audit report", read_at, ranking, account.platform, account.handle)
     html = backend.cached(
         key, lambda: render_audit_download(result, bench, sample=backend.is_sample())
     )
