@@ -39,6 +39,15 @@ def test_version_after_a_command_names_the_root_option() -> None:
         assert "staffpulse --version" in said and "Possible options" not in said
 
 
+def test_v_alone_names_the_version_option() -> None:
+    """QA: "staffpulse -v" with no command said only "No such option: -v"."""
+    result = runner.invoke(app, ["-v"])
+    assert result.exit_code == 2
+    assert "No such option: -v. The version is shown by staffpulse --version" in _said(
+        result.output
+    )
+
+
 def test_other_unknown_options_keep_typers_nearest_names() -> None:
     result = runner.invoke(app, ["stats", "--jsn"])
     assert result.exit_code == 2 and "(Possible options: --json)" in result.output

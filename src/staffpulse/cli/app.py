@@ -28,7 +28,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.markup import escape
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
@@ -99,6 +99,16 @@ class _ErrorBoundaryGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         show_flags_bare(self, ctx)
         super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            # "staffpulse -v" alone said only "No such option: -v", as if there were no version
+            if exc.option_name == "-v":
+                exc.possibilities = None
+                exc.message = "No such option: -v. The version is shown by staffpulse --version"
+            raise
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # noted first: loading the command's module takes a while, and Ctrl-C may come then
