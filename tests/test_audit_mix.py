@@ -176,7 +176,7 @@ def test_the_job_ad_share_in_the_advice_is_rounded_as_in_the_table() -> None:
         feed.post(f"Honest question {'abcdefg'[i]}: what do you love about your team?")
     mix = audit_feed(feed).pillars["mix"]
     assert pct(mix.evidence["job_share"]) == "13%"
-    assert mix.recommendations[0].startswith("Only 13% of your posts are job ads")
+    assert mix.recommendations[0].startswith("Only 13% of your original posts are job ads")
 
 
 ADS = [

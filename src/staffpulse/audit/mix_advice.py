@@ -145,7 +145,7 @@ def _healthy_mix(ads: int, n: int, share: float, read: str) -> Praise:
         are = "is a job ad" if ads == 1 else "are job ads"
         lead = f"Only {ads:,} of your {n:,} original posts{read} {are}"
     else:
-        lead = f"Only {whole(100 * share)}% of your posts{read} are job ads"
+        lead = f"Only {whole(100 * share)}% of your original posts{read} are job ads"
     return Praise(
         f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
         "and one thing you like about the team."
