@@ -348,3 +348,25 @@ def test_frustration_said_outright_is_negative_whatever_a_stray_positive_word_sa
     )
     assert annoyed.negative and fed_up.negative and not annoyed.light
     assert not song.frustrated and not calm.negative
+
+
+def test_a_cheerful_farewell_to_a_job_is_no_distress_but_a_thing_lost_without_relief_is() -> None:
+    farewell, riddance, paycheck, owed = judge_tone(
+        [
+            "RIP to my old job, I won't miss those 4am forklift starts one bit",
+            "RIP my night shifts. Good riddance, day rota from Monday!",
+            "RIP to my paycheck after three weeks of unpaid onboarding",
+            "RIP my old job, good riddance, but I am still owed two weeks of pay",
+        ]
+    )
+    assert not farewell.distressed and not farewell.negative and farewell.playful
+    assert not riddance.distressed and not riddance.grieving
+    assert paycheck.distressed and paycheck.serious
+    # relief does not make pay still owed a light matter
+    assert owed.serious and not owed.light
+    angle = suggest_angle("RIP to my old job, I won't miss those 4am forklift starts", {}, None, 0)
+    assert "no jokes" not in angle and "acknowledge what they are going through" not in angle
+    grievance = suggest_angle(
+        "RIP to my paycheck after three weeks of unpaid onboarding", {}, None, 0
+    )
+    assert "acknowledge what they are going through" in grievance

@@ -305,3 +305,27 @@ def test_a_staffing_desks_labour_or_third_party_candidates_are_work_not_an_elect
         assert names_work_matter(text) and work_subject(text) == "candidates"
     assert not names_work_matter("Labour candidates knock on doors across the county")
     assert not names_work_matter("He runs again as a third-party candidate this fall")
+
+
+def test_a_staffing_firms_bill_rates_and_markup_are_work_not_a_shops_markup() -> None:
+    for text in (
+        "Clients keep pushing back on our bill rates this quarter",
+        "Is a 38% agency markup fair for warehouse temps?",
+        "What markup on contractors do you charge for IT roles?",
+    ):
+        assert names_work_matter(text) and work_subject(text) == "bill rates and markups", text
+    for text in (
+        "The markup on these sneakers is wild",
+        "Learning HTML markup this weekend",
+    ):
+        assert not names_work_matter(text) and work_subject(text) is None, text
+
+
+def test_degrees_set_against_skills_are_work_but_not_a_temperature() -> None:
+    for text in (
+        "Skills beat degrees every single time. Fight me.",
+        "Would you take five years of experience over a master's degree?",
+    ):
+        assert names_work_matter(text) and work_subject(text) == "degrees and skills", text
+    assert not names_work_matter("It hit 95 degrees and my grilling skills melted")
+    assert not names_work_matter("Three degrees of separation, what an experience")

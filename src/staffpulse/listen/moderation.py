@@ -155,6 +155,7 @@ _RIGHTS_RE = re.compile(
 # death (a person after "RIP" still is: "RIP to my coworker Al", "RIP to our shift lead")
 _RIP_THING = (
     r"\s+(?:to\s+)?(?:(?:my|our|the|your)\s+)?(?:(?:old|former|last|entire|whole|poor)\s+)?"
+    r"(?:(?:night|day|early|late|double|morning|evening)\s+)?"
     r"(?:remote\s+work|work[- ]life\s+balance|weekends?|inbox|sleep|sanity|plans|wi-?fi|phone|"
     r"laptop|budget|bonus|raise|pto|vacation|holidays?|career|resume|résumé|cv|office|commute|"
     r"hybrid|benefits|diet|jobs?|gig|shifts?|schedule|paycheck|salary|pay|savings|"
@@ -174,6 +175,15 @@ _GRIEF_RE = re.compile(
     r"colleague|coworker|co-worker|friend) (died|passed)|(?-i:RIP|R\.I\.P)(?!\w)(?!"
     + _RIP_THING
     + r"))",
+    re.IGNORECASE,
+)
+# A job or a thing mourned in jest with relief: "RIP to my old job, I won't miss the night
+# shifts" is a farewell to cheer, not distress; "RIP to my paycheck" with no relief stays
+_RIP_THING_RE = re.compile(r"(?-i:RIP|R\.I\.P)(?!\w)(?=" + _RIP_THING + ")", re.IGNORECASE)
+_RELIEF_RE = re.compile(
+    r"\b((will not|won'?t|never going to|not going to|not gonna|ain'?t gonna) miss|"
+    r"good riddance|free at last|so long(?! as\b)|glad (it'?s|that'?s|to be) "
+    r"(over|gone|done|out)|best decision)\b",
     re.IGNORECASE,
 )
 # "Grief" is hassle too, given or got: "my boss keeps giving me grief for leaving at 5" is a
@@ -365,13 +375,17 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
             or (_PAY_RE.search(plain) is not None and is_question(plain))
         )
         grieving = _grieves(plain)
+        # a farewell with relief: its "RIP" is no distress cue, and the post is light
+        farewell = _RELIEF_RE.search(plain) is not None and _RIP_THING_RE.search(plain) is not None
+        if farewell:
+            plain = _RIP_THING_RE.sub(" ", plain)
         out.append(
             Tone(
                 compound,
                 grieving or _DISTRESS_RE.search(plain) is not None,
                 legal=legal,
                 serious=serious,
-                playful=_PLAY_RE.search(plain) is not None,
+                playful=farewell or _PLAY_RE.search(plain) is not None,
                 grieving=grieving,
                 frustrated=_FRUSTRATION_RE.search(plain) is not None,
             )

@@ -79,6 +79,19 @@ _NOT_AN_ELECTION = "".join(
     )
 )  # fmt: skip
 _CANDIDATES = rf"third[- ]party candidates|{_NOT_AN_ELECTION}candidates?"
+# A staffing firm's charges: its bill rates and its markup on what it pays ("agency markup",
+# "a 40% markup on temps"), not a shop's ("the markup on this phone") nor a web page's
+_BILLING = (
+    r"bill(ing)? rates?|pay[- ]bill spreads?|(staffing|agency|temp|contract|recruit\w*) markups?|"
+    r"markups? (on|for|over) (temps?|contractors?|workers?|staff|pay|wages?|labou?r|candidates?|"
+    r"placements?|payroll)"
+)
+# Degrees set against skills or experience, or asked of a hire: "Skills trump degrees.",
+# "experience over a degree", "do you hire without a degree?"; not a temperature ("40 degrees")
+_DEGREES = (
+    r"\b(skills?|experience)\b[^.?!\n]{0,40}\b(?<!\d )(?<!\d)degrees?\b|"
+    r"\b(?<!\d )(?<!\d)degrees?\b(?! of\b)[^.?!\n]{0,40}\b(skills?|experience)\b"
+)
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -111,7 +124,9 @@ _WORK_TERMS_RE = re.compile(
     # wages withheld and the writer's own shifts: "My agency hasn't paid me for my shifts"
     r"(hasn't|haven't|has not|have not|didn't|did not|never|won't|will not) (been )?paid (me|us)|"
     r"(my|our|your|their|his|her|extra|more|\d+|two|three|four|five) shifts|"
-    r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention))\b|"
+    r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention)|"
+    # what a staffing firm charges: "bill rates are flat this quarter", "our markup on temps"
+    rf"{_BILLING})\b|{_DEGREES}|"
     rf"{_PAY_PER_HOUR}",
     re.IGNORECASE,
 )
@@ -153,6 +168,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
+        (rf"\b({_BILLING})\b", "bill rates and markups"),
+        (_DEGREES, "degrees and skills"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),
         (r"\b(return[- ]to[- ]office|(?-i:RTO))\b", "return to office"),
         (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b|\bfully remote\b|"
