@@ -228,7 +228,7 @@ class BlueskyFetcher(FetcherBase):
                 known = self._known([i for i in ids if i])
                 location = f"bluesky:getAuthorFeed/{account.id}"
                 writer.write_page(page, location, partial(rows_from_bluesky, page))
-                fetched, read = fetched + len(items), read + 1
+                fetched, read = fetched + len(items) - known, read + 1
                 oldest = min((t for t in map(_item_time, items) if t), default=oldest)
                 cursor = page.get("cursor")
                 more = bool(cursor and items and not known)
