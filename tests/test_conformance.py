@@ -318,7 +318,9 @@ def test_twcs_sample_keeps_its_reply_chains_and_a_brand_can_be_audited(
     talk, inbox = _brand_conversation(db, "Tesco")
     assert (talk["posts"], talk["replies"], talk["mentions_known"]) == (8, 8, 8)
     assert talk["mentions_answered"] == 7 and talk["accounts_engaged_total"] == 3
-    assert inbox["joined"] == 1  # the thread Tesco answered in
+    # The thread Tesco answered in, and a customer's question put to @Tesco that it answered:
+    # a question addressed to the firm is in its inbox even in no work words (and so joined).
+    assert inbox["joined"] == 2
 
 
 def test_ibm_dialogs_import_as_reply_chains_and_a_brand_can_be_audited(
