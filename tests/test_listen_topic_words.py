@@ -90,3 +90,10 @@ def test_a_curly_apostrophe_or_opening_quote_reads_as_a_straight_one() -> None:
     typed = "We're hiring: 'interview' tips for recruiter's clients, it's client-side"
     for curly in ("’", "‘"):
         assert preprocess(typed.replace("'", curly)) == preprocess(typed)
+
+
+def test_slang_and_dropped_g_verbs_never_name_a_topic() -> None:
+    analyze = label_terms_of()
+    terms = set(analyze("smh im goin to the dream gig interview tryna land it lmao, idk tho"))
+    assert not terms & {"goin", "tryna", "smh", "lmao", "idk"}
+    assert "dream" in terms and "interview" in terms

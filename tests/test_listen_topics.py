@@ -198,3 +198,15 @@ def test_topics_made_under_older_rules_are_rebuilt_once(tmp_path: Path) -> None:
     assert len(topic_of) == len(convs)
     again, same = assign_topics(store, convs)  # now current: nothing is redone
     assert same == topic_of and again.n_docs_ == len(convs)
+
+
+def test_slang_never_names_a_topic() -> None:
+    model = TopicModel(themes=False)
+    texts = [
+        "goin to the dream festival lineup tonight, goin early",
+        "dream festival lineup is goin to sell out, goin with friends",
+        "who else goin to the dream festival lineup, goin by train",
+    ]
+    model.assign(texts, ["a", "b", "c"])
+    labels = " / ".join(t.label for t in model.topics_.values()).lower()
+    assert "goin" not in labels and "festival" in labels

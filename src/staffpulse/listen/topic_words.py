@@ -72,7 +72,12 @@ _LABEL_ONLY_STOP_WORDS = (
     # contractions typed without their apostrophe, as phones often send them ("you cant
     # hire profs that arent..."): function words, as "aren't" is, never a topic's name
     "arent isnt wasnt werent doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt "
-    "aint theyre youve weve theyve whats hes shes"
+    "aint theyre youve weve theyve whats hes shes "
+    # slang and chat shorthand, and verbs typed without their final g ("goin", "tryna"): how
+    # someone talks, never what about ("Dream / goin")
+    "goin doin gettin sayin talkin lookin tryin makin comin feelin thinkin nothin somethin "
+    "gotta gonna wanna tryna finna kinda sorta lemme gimme dunno yall cuz coz nah yea yep ima "
+    "lmao lmfao rofl smh tbh idk imo imho ikr btw omw pls plz thx ppl rly srsly"
 )
 LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 

@@ -19,8 +19,9 @@ persisted, so new posts join existing topics without refitting anything.
 
 A theme's topic is labelled with the theme's name; any other topic with its one to three most
 distinctive content words or repeated phrases (count in the topic times IDF, work terms
-favoured, names and conversational filler such as "ask", "obviously" or "stop" left out:
-:mod:`staffpulse.listen.topic_words`). A topic's representative is the member closest to its
+favoured, names, conversational filler such as "ask", "obviously" or "stop" and slang such as
+"goin" or "tryna" left out: :mod:`staffpulse.listen.topic_words`,
+:mod:`staffpulse.listen.topic_labels`). A topic's representative is the member closest to its
 centroid after the batch the member came in.
 
 The stored state records :data:`VERSION`, the version of the grouping rules; a store whose
@@ -30,7 +31,6 @@ rather than mixing two kinds of topics.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,10 +51,11 @@ from staffpulse.listen.topic_groups import (
     nearest,
     truncate_rows,
 )
+from staffpulse.listen.topic_labels import relabel_topics
 from staffpulse.listen.topic_state import Topic, read_state, save_state
 from staffpulse.listen.topic_theme_scores import theme_of
 from staffpulse.listen.topic_themes import OTHER, THEME_LABELS
-from staffpulse.listen.topic_words import choose_label, label_terms_of, word_counter
+from staffpulse.listen.topic_words import label_terms_of, word_counter
 from staffpulse.store import Store
 
 # The version of the grouping rules (stop words, label words, thresholds, themes): 2 = a
@@ -64,8 +65,9 @@ from staffpulse.store import Store
 # "email", "meeting" and "client" out of labels; 5 = sport's recruiting ("football recruiting
 # class") and a bare "close" ("close the lobbies") out of Recruiting & sourcing; 6 = "study" the
 # verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events;
-# 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits.
-VERSION = 7
+# 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits;
+# 8 = slang ("goin", "tryna", "smh") out of labels: stored labels such as "Dream / goin" renamed.
+VERSION = 8
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15
@@ -322,27 +324,9 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         self.sums_ = truncate_rows(sums, self.max_terms)
 
     def _relabel(self, topic_ids: Iterable[int], vectorizer: HashingVectorizer) -> None:
-        topic_ids = list(topic_ids)
-        for topic_id in topic_ids:  # a theme's topic keeps the theme's name: only trim its terms
-            topic = self.topics_[topic_id]
-            if topic.theme is not None and len(topic.terms) > 4 * self.max_terms:
-                topic.terms = Counter(dict(topic.terms.most_common(2 * self.max_terms)))
-        ids = [t for t in topic_ids if self.topics_[t].theme is None]
-        candidates = {t: [w for w, _ in self.topics_[t].terms.most_common(40)] for t in ids}
-        vocab = sorted({w for words in candidates.values() for w in words})
-        if not vocab:
-            return
-        hashed = sp.csr_matrix(vectorizer.transform(vocab))  # a phrase: its words
-        hashed.data[:] = 1.0
-        mean_idf = (hashed @ self._idf()) / np.diff(hashed.indptr).clip(min=1)
-        word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
-        for topic_id in ids:
-            terms = self.topics_[topic_id].terms
-            chosen = choose_label(terms, candidates[topic_id], word_idf, self.label_terms)
-            label = " / ".join(chosen) or f"topic {topic_id}"
-            self.topics_[topic_id].label = label[:1].upper() + label[1:]
-            if len(terms) > 4 * self.max_terms:
-                self.topics_[topic_id].terms = Counter(dict(terms.most_common(2 * self.max_terms)))
+        relabel_topics(
+            self.topics_, topic_ids, vectorizer, self._idf(), self.max_terms, self.label_terms
+        )
 
     def predict(self, texts: Sequence[str]) -> list[tuple[int | None, float]]:
         """The nearest topic of each text, without updating anything (None: no topic near,

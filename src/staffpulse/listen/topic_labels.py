@@ -1,0 +1,50 @@
+"""Naming topics: a theme's topic keeps the theme's name, any other is named by its one to three
+most distinctive words (:func:`staffpulse.listen.topic_words.choose_label`), weighed by the
+model's running IDF. Apart from :mod:`staffpulse.listen.topics` because naming reads the
+grouping's state and changes none of it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from staffpulse.listen.topic_state import Topic
+from staffpulse.listen.topic_words import choose_label
+
+
+def relabel_topics(
+    topics: dict[int, Topic],
+    topic_ids: Iterable[int],
+    vectorizer: HashingVectorizer,
+    idf: np.ndarray[Any, np.dtype[np.float64]],
+    max_terms: int,
+    label_terms: int,
+) -> None:
+    """Name each given topic anew (in place) and trim the terms it keeps to ``2 * max_terms``
+    once they pass ``4 * max_terms``, so a long-lived topic's state stays small."""
+    topic_ids = list(topic_ids)
+    for topic_id in topic_ids:  # a theme's topic keeps the theme's name: only trim its terms
+        topic = topics[topic_id]
+        if topic.theme is not None and len(topic.terms) > 4 * max_terms:
+            topic.terms = Counter(dict(topic.terms.most_common(2 * max_terms)))
+    ids = [t for t in topic_ids if topics[t].theme is None]
+    candidates = {t: [w for w, _ in topics[t].terms.most_common(40)] for t in ids}
+    vocab = sorted({w for words in candidates.values() for w in words})
+    if not vocab:
+        return
+    hashed = sp.csr_matrix(vectorizer.transform(vocab))  # a phrase: its words
+    hashed.data[:] = 1.0
+    mean_idf = (hashed @ idf) / np.diff(hashed.indptr).clip(min=1)
+    word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
+    for topic_id in ids:
+        terms = topics[topic_id].terms
+        chosen = choose_label(terms, candidates[topic_id], word_idf, label_terms)
+        label = " / ".join(chosen) or f"topic {topic_id}"
+        topics[topic_id].label = label[:1].upper() + label[1:]
+        if len(terms) > 4 * max_terms:
+            topics[topic_id].terms = Counter(dict(terms.most_common(2 * max_terms)))
