@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from staffpulse.models import Post
 from staffpulse.sources.base import Problem
 from staffpulse.store.core import Record
+from staffpulse.store.tally import ONE_RECORD_A_LINE
 
-# the formats whose rows a person writes by hand or in a spreadsheet (sources/native*.py)
-_HAND_WRITTEN = frozenset({"staffpulse-csv", "staffpulse-jsonl"})
 BLANK_TEXT = (
     "post has an empty 'text', and neither this file nor the store has its text: write the "
     "post in it (for a picture or link posted alone, its address under 'urls'), or delete the "
@@ -32,7 +31,8 @@ BLANK_TEXT = (
 
 def _says_nothing(record: Record) -> Post | None:
     """The post of ``record`` when it is a hand-written post with a blank text only."""
-    if record.provenance.source not in _HAND_WRITTEN or len(record.rows) != 1:
+    # the staffpulse CSV and JSONL: rows a person writes by hand or in a spreadsheet
+    if record.provenance.source not in ONE_RECORD_A_LINE or len(record.rows) != 1:
         return None
     post = record.rows[0]
     if not isinstance(post, Post) or post.text.strip():

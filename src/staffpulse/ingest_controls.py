@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from staffpulse.models import Account, Follow, Post
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice
 from staffpulse.store.core import Record
 
@@ -54,7 +55,7 @@ class ControlCharacters:
         return [
             Notice(
                 location,
-                f"{count:,} record{'s' if count > 1 else ''} held control characters (such as "
+                f"{count_of(count, 'record')} held control characters (such as "
                 "NUL, ESC or BEL) in a text, bio or name, which no one can see and a terminal "
                 "acts on: they were dropped, tabs and line breaks kept",
             )

@@ -27,9 +27,8 @@ from staffpulse.models import Account, Follow, Post
 from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time, ids_by_platform, rows_where_in
 from staffpulse.store.core import Record
+from staffpulse.store.tally import ONE_RECORD_A_LINE
 
-# The files a person numbers the posts of, and a spreadsheet re-saves
-NATIVE_SOURCES = ("staffpulse-csv", "staffpulse-jsonl")
 WIDEST = 12  # the widest id looked for with zeros in front: "000000000007"
 _DIGITS_RE = re.compile(r"[0-9]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
@@ -63,7 +62,8 @@ class ZeroStrippedIds:
         posts = [
             row
             for record in records
-            if record.provenance.source in NATIVE_SOURCES
+            # the staffpulse CSV and JSONL: a person numbers their posts, a spreadsheet re-saves
+            if record.provenance.source in ONE_RECORD_A_LINE
             for row in record.rows
             if isinstance(row, Post) and _DIGITS_RE.fullmatch(row.id)
         ]
