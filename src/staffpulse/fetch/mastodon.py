@@ -38,7 +38,7 @@ from staffpulse.fetch.common import (
     recorded_run,
     retry_after_epoch,
 )
-from staffpulse.fetch.cursors import RangeCursor
+from staffpulse.fetch.cursors import RangeCursor, min_id
 from staffpulse.fetch.handles import instance_host, mastodon_account
 from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.mastodon_client import make_client, plain
@@ -303,7 +303,7 @@ class MastodonFetcher(FetcherBase):
             written.update((str(s["id"]), parse_timestamp(s.get("created_at"))) for s in statuses)
             report.post_reads += len(ids)
             # the next page is below the oldest of this one
-            return ids, min(ids, key=lambda i: (len(i), i)) if ids else None
+            return ids, min_id(*ids)
 
         cursor = RangeCursor(self.store, "mastodon", key, stream)
         gap = cursor.walk(
