@@ -126,6 +126,12 @@ class RangeCursor:
         self.save()
 
     def complete(self) -> None:
+        self.close_pending()
+        self.save()
+
+    def close_pending(self) -> None:
+        """Drop the pending range, its newest post (and when it was written) becoming the
+        ``since_id`` the next run starts from when it is newer; not saved yet."""
         pending = self.pending or {}
         newest = pending.get("newest")
         if newest and max_id(self.state.get("since_id"), newest) == newest:
@@ -134,7 +140,6 @@ class RangeCursor:
             if pending.get("newest_at"):
                 self.state["since_at"] = pending["newest_at"]
         self.state.pop("pending", None)
-        self.save()
 
     def gap(self, cap: int, resumed: bool, dated: DatedFn = _undated) -> Gap:
         """What the pending range leaves unread after a run cut by its ``cap``."""

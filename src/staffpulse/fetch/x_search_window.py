@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from staffpulse.fetch.common import NotifyFn
-from staffpulse.fetch.cursors import RangeCursor, max_id
+from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.sources.x_ids import time_of_tweet_id
 
 SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
@@ -51,12 +51,9 @@ def fit_search_window(cursor: RangeCursor) -> None:
     pending = cursor.pending
     if pending is not None:
         if too_old(pending.get("until_id")):
-            newest = pending.get("newest")
-            if newest and max_id(state.get("since_id"), newest) == newest:
-                state["since_id"], state["since_at"] = newest, pending.get("newest_at")
+            cursor.close_pending()
             if too_old(state.get("since_id")):
                 state["since_id"] = None
-            state.pop("pending", None)
         elif too_old(pending.get("since_id")):
             pending["since_id"] = None
             pending.pop("since_at", None)  # a gap's days start where it does
