@@ -78,7 +78,7 @@ from staffpulse.signals.job_ad_triggers import (
     TRIGGERS,
     WANTED_WORDS,
 )
-from staffpulse.signals.job_ads_agency import is_agency_ad
+from staffpulse.signals.job_ads_agency import AGENCY_WORDS, is_agency_ad
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
@@ -296,16 +296,20 @@ def _is_paid(text: str, pay: bool) -> bool:
     return pay or _SALARY.search(text) is not None or _TERMS.search(text) is not None
 
 
+def _seeks_a_service(text: str, lowered: str | None) -> bool:
+    """A customer seeks a provider as a recruiter seeks a hire: only pay, a salary or terms
+    say it is work offered. Asked only of a post in which someone is sought (a third of
+    :func:`looks_like_job_ad`'s time when asked of every post)."""
+    return _holds(lowered, SERVICE_WORDS) and seeks_a_service(text)
+
+
 def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
     if _holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
     pay = _holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
-    # a customer seeks a provider as a recruiter seeks a hire: only pay, a salary or terms
-    # say it is work offered
-    service = _holds(lowered, SERVICE_WORDS) and seeks_a_service(text)
     looking = _holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
-    if looking and (not service or _is_paid(text, pay)):
+    if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay)):
         return True
     act = _holds(lowered, CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
@@ -323,13 +327,15 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     sought = (_holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text)) or (
         wanted and _ROLE_NEEDED.search(text)
     )
-    if sought and ((act and not service) or _is_paid(text, pay)):
+    if sought and ((act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay)):
         return True
     if wanted and _TRADES_SOUGHT.search(text):
-        link = _LINK.search(text) is not None and not service
+        link = _LINK.search(text) is not None and not _seeks_a_service(text, lowered)
         if pay or link or _TERMS.search(text):
             return True
-    return _is_listing(text) or is_other_language_staffing_ad(text) or is_agency_ad(text)
+    if _is_listing(text) or is_other_language_staffing_ad(text):
+        return True
+    return _holds(lowered, AGENCY_WORDS) and is_agency_ad(text)
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:

@@ -24,7 +24,12 @@ import re
 
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
-__all__ = ["is_agency_ad"]
+__all__ = ["AGENCY_WORDS", "is_agency_ad"]
+
+#: Words, lower-cased, that every shape below holds ("wanted", "on the spot", a question, a
+#: link): a post without any of them is no agency ad, and looking for them is far cheaper than
+#: the shapes, which :func:`~staffpulse.signals.job_ads.looks_like_job_ad` asks of every post
+AGENCY_WORDS = ("wanted", "needed", "spot", "?", "http")
 
 _I = re.IGNORECASE
 _ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
