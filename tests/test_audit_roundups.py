@@ -80,3 +80,31 @@ def test_a_roundup_posted_every_day_is_still_a_template() -> None:
     voice = audit_feed(feed).pillars["voice"]
     assert voice.evidence["weekly_roundups"] == 2
     assert voice.evidence["templated_posts"] >= 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We filled 12 jobs this week! Proud of the team.",
+        "We placed 8 drivers and 4 welders: 12 jobs this week!",
+        "We filled 9 jobs this week, the story is on our blog https://b.example/9",
+    ],
+)
+def test_jobs_filled_this_week_are_news_not_a_roundup(text: str) -> None:
+    assert not names_itself_a_roundup(text)
+
+
+def test_a_roundup_without_a_link_still_lists_its_openings() -> None:
+    assert names_itself_a_roundup("Jobs this week: 4 welders, 2 pickers in Dayton")
+    assert names_itself_a_roundup("We filled 12 jobs this week and 5 more are open, apply today")
+
+
+def test_the_same_boast_every_week_is_a_template_not_a_roundup() -> None:
+    feed = FeedBuilder("boastful")
+    _stories(feed)
+    for i in range(6):
+        feed.clock += timedelta(days=7)
+        feed.post(f"We filled {i + 10} jobs this week! Proud of the team.")
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.evidence["weekly_roundups"] == 0
+    assert voice.evidence["templated_posts"] >= 5

@@ -23,6 +23,22 @@ _ROUNDUP = re.compile(
     r"|#jobsthisweek\b",
     re.IGNORECASE,
 )
+# what a roundup holds: openings to take, by a call to apply, the word "open", a link or
+# counts by role ("4 welders, 2 pickers"). "We filled 12 jobs this week! Proud of the team."
+# is the week's news: spared as a roundup, the same boast posted every week was never
+# called a template
+_CALL = re.compile(
+    r"\bappl(?:y|ying|ications?)\b|\bopen(?:ings?)?\b|\bnow hiring\b"
+    r"|\b(?:dm|call|text|message|email) us\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"https?://|\bwww\.|\blink in (?:our |my )?(?:bio|profile)\b", re.IGNORECASE)
+_COUNTS_BY_ROLE = re.compile(
+    r"\b\d{1,3}\s+[\w/&-]+(?:\s+[\w/&-]+)?\s*(?:,|;|\+|&|\band\b)\s*\d{1,3}\s+[a-z]",
+    re.IGNORECASE,
+)
+# jobs filled or people placed: a link or counts beside them tell the news, not openings
+_FILLED = re.compile(r"\b(?:filled|placed|hired|landed)\b", re.IGNORECASE)
 # a roundup comes weekly: one sooner after the last one spared is counted as any post is
 MIN_DAYS_APART = 5.0
 _DAY = 86_400.0
@@ -30,8 +46,15 @@ _DAY = 86_400.0
 
 def names_itself_a_roundup(text: str) -> bool:
     """Whether a post calls itself a weekly roundup of openings ("Jobs this week: 3 forklift,
-    2 picker roles in Dayton, all at one link")."""
-    return _ROUNDUP.search(text) is not None
+    2 picker roles in Dayton, all at one link") and lists them: a call to apply, the word
+    "open", a link or counts by role; a link or counts beside jobs filled tell the week's
+    news ("We filled 12 jobs this week!"), not openings."""
+    if _ROUNDUP.search(text) is None:
+        return False
+    if _CALL.search(text):
+        return True
+    listed = _LINK.search(text) or _COUNTS_BY_ROLE.search(text)
+    return listed is not None and _FILLED.search(text) is None
 
 
 def weekly_roundups(frame: Frame, posts: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
