@@ -130,3 +130,16 @@ def replayed_store(
     assert stats["malformed"] == 2 and stats["disconnects"] == 1 and stats["connects"] == 2
     assert stats["frames"] == every_frame and stats["skipped_before_cursor"] == 1
     yield db, truth, events
+
+
+def count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many conversations each ranking afresh ranked (a kept ranking read adds none)."""
+    calls: list[int] = []
+    real = inbox_module.rank_stored
+
+    def counted(store: Any, conversations: Any, *args: Any, **kw: Any) -> Any:
+        calls.append(len(conversations))
+        return real(store, conversations, *args, **kw)
+
+    monkeypatch.setattr(inbox_module, "rank_stored", counted)
+    return calls

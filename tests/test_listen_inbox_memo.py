@@ -6,12 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from listen_helpers import HOURS, NOW, inbox, question, store_with
-from staffpulse.listen import inbox as inbox_module
+from listen_helpers import HOURS, NOW, count_rankings, inbox, question, store_with
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.states import set_state
@@ -20,19 +18,6 @@ from staffpulse.sources.base import provenance
 INTERVIEW = question("21", "Which interview question tells you most about a new recruiter?", HOURS)
 PAY = question("22", "How do you talk about pay ranges with candidates on a first call?", HOURS)
 REMOTE = question("23", "What makes onboarding work for a remote hire in week one?", HOURS)
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many conversations each ranking afresh ranked."""
-    calls: list[int] = []
-    real = inbox_module.rank_stored
-
-    def counted(store: Any, conversations: Any, *args: Any, **kw: Any) -> Any:
-        calls.append(len(conversations))
-        return real(store, conversations, *args, **kw)
-
-    monkeypatch.setattr(inbox_module, "rank_stored", counted)
-    return calls
 
 
 def _same(one: Inbox, other: Inbox) -> bool:
@@ -46,7 +31,7 @@ def test_a_topic_read_from_the_kept_ranking_is_the_one_ranked_afresh(
     with store_with(tmp_path, INTERVIEW, PAY, REMOTE) as store:
         memo = RankMemo()
         every = inbox(store, memo=memo, now=NOW)
-        calls = _counting(monkeypatch)
+        calls = count_rankings(monkeypatch)
         topic = str(every.items[0].topic_id)
         kept = inbox(store, memo=memo, now=NOW, topic=topic)
         assert calls == []  # nothing ranked again
@@ -67,24 +52,13 @@ def test_a_mark_or_a_new_post_is_ranked_afresh_not_read_from_the_memo(tmp_path: 
     assert sorted(i.conversation_id for i in more.items) == ["21", "23"]
 
 
-def test_a_snooze_that_ends_brings_its_conversation_back_past_the_memo(tmp_path: Path) -> None:
-    with store_with(tmp_path, INTERVIEW, PAY) as store:
-        inbox(store, now=NOW)  # judges the posts, so they can be marked
-        set_state(store, "22", "snoozed", until=NOW + timedelta(minutes=30), at=NOW)
-        memo = RankMemo()
-        asleep = inbox(store, memo=memo, now=NOW)
-        assert [i.conversation_id for i in asleep.items] == ["21"]
-        woken = inbox(store, memo=memo, now=NOW + timedelta(minutes=40))
-    assert sorted(i.conversation_id for i in woken.items) == ["21", "22"]
-
-
 def test_a_memo_made_yesterday_is_ranked_afresh_as_of_today(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with store_with(tmp_path, INTERVIEW, PAY, REMOTE) as store:
         memo = RankMemo()
         inbox(store, memo=memo, now=NOW)
-        calls = _counting(monkeypatch)
+        calls = count_rankings(monkeypatch)
         tomorrow = NOW + timedelta(days=1)
         kept = inbox(store, memo=memo, now=tomorrow)
         assert calls  # the ranking of the day before is not read

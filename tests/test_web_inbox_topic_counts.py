@@ -100,16 +100,9 @@ def test_the_last_dismissed_conversation_reopened_goes_to_the_top(client: Any) -
 def test_a_topic_link_reads_the_kept_ranking_and_a_mark_ranks_afresh(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from staffpulse.listen import inbox as inbox_module
+    from listen_helpers import count_rankings
 
-    calls: list[int] = []
-    real = inbox_module.rank_stored
-
-    def counted(store: Any, conversations: Any, *args: Any, **kw: Any) -> Any:
-        calls.append(len(conversations))
-        return real(store, conversations, *args, **kw)
-
-    monkeypatch.setattr(inbox_module, "rank_stored", counted)
+    calls = count_rankings(monkeypatch)
     page = client.get("/inbox", params=ALL).text
     every = CARD.findall(page)
     assert len(calls) == 1
