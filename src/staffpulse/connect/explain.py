@@ -130,11 +130,10 @@ def describe_citizen(
 def _role_part(role: RoleGuess, citizen: Citizen) -> str:
     """The role as people read it, or, for an account outside the trade whose posts talk
     hiring (kept by default: a hiring manager), what its posts say: ``outside the trade,
-    talks hiring (2 of their 2 posts)``."""
+    talks hiring (2 of 2 posts)`` (talking hiring takes posts judged)."""
     if role.role != "other" or not citizen.talks_hiring:
         return role.label
-    of = f" of {citizen.judged}" if citizen.judged else ""
-    return f"outside the trade, talks hiring ({citizen.hiring_posts}{of} posts)"
+    return f"outside the trade, talks hiring ({citizen.hiring_posts} of {citizen.judged} posts)"
 
 
 def explain(
