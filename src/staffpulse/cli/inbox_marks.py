@@ -7,7 +7,7 @@ import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, TypeVar, cast
 
 import typer
 from rich.markup import escape
@@ -17,7 +17,7 @@ from typer._click.globals import get_current_context
 from staffpulse.account_refs import refuse_blank_account
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, given_on_command_line
 from staffpulse.cli.program import on_store
 from staffpulse.config import listen_account
 from staffpulse.models import platform_choice, platform_label
@@ -78,7 +78,7 @@ def refuse_inbox_only_options(ctx: typer.Context) -> None:
     mark command, is refused, not dropped without a word (the mark commands take the
     :data:`CARRIED_INBOX_OPTIONS`, :func:`given_to_inbox`)."""
     for param in ctx.command.get_params(ctx):
-        if param.name in CARRIED_INBOX_OPTIONS or not _on_command_line(ctx, param.name):
+        if param.name in CARRIED_INBOX_OPTIONS or not given_on_command_line(ctx, param.name):
             continue
         shown = param.opts[0] if param.opts else param.name
         raise UsageError(
@@ -94,16 +94,11 @@ def given_to_inbox(name: str, value: T) -> T:
     dismiss ID``), which was read and then dropped: the mark went to no firm."""
     ctx = get_current_context(silent=True)
     parent = None if ctx is None else ctx.parent
-    if ctx is None or parent is None or _on_command_line(ctx, name):
+    if ctx is None or parent is None or given_on_command_line(ctx, name):
         return value
-    if _on_command_line(parent, name):
+    if given_on_command_line(parent, name):
         return cast(T, parent.params[name])
     return value
-
-
-def _on_command_line(ctx: Any, name: str | None) -> bool:
-    source = ctx.get_parameter_source(name or "")
-    return source is not None and source.name == "COMMANDLINE"
 
 
 def _set(

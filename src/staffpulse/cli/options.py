@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -21,17 +21,22 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
     return chosen if chosen is not None else value  # else from STAFFPULSE_DB, or None
 
 
+def given_on_command_line(ctx: Any, name: str | None) -> bool:
+    """Whether the option ``name`` of ``ctx``'s command (a Typer or Click context: a group's
+    parent is the latter) was typed, not a default nor an environment variable's."""
+    source = ctx.get_parameter_source(name or "")
+    return source is not None and source.name == "COMMANDLINE"
+
+
 def _given_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
     """The ``--db`` typed on the command line, wherever it was typed, or None."""
-    source = ctx.get_parameter_source(param.name or "db")
-    if source is not None and source.name == "COMMANDLINE":
+    if given_on_command_line(ctx, param.name or "db"):
         return value
     # given to a group before its command (``inbox --db FILE dismiss ID``): that group read
     # it, and the command wrote to the default store
     group = ctx.parent
     while group is not None and group.parent is not None:
-        given = group.get_parameter_source("db")
-        if given is not None and given.name == "COMMANDLINE":
+        if given_on_command_line(group, "db"):
             return typing.cast(Path | None, group.params.get("db"))
         group = group.parent
     root = ctx.find_root().obj
