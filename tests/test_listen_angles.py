@@ -347,6 +347,11 @@ def test_a_hard_time_of_the_mind_gets_no_tip() -> None:
     angle = suggest_angle(text, {}, None, 0, 0.2)
     assert angle.startswith("A hard time that is not about work")
     assert "tip" in angle and "never a tip" in angle
+    # a hard time about work (a layoff) is no hard time "not about work": it gets its tip
+    laid_off = suggest_angle(
+        "Laid off on Friday. Feeling depressed and worried about rent.", {}, None, 0, 0.1
+    )
+    assert "not about work" not in laid_off and "layoffs" in laid_off
 
 
 def test_slang_boss_up_is_not_about_managers() -> None:

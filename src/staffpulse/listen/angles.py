@@ -259,8 +259,9 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " in a line or two; no jokes, no pitch."
         )
     going_through = _going_through(post)
-    # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps
-    if going_through and not question and _MIND_RE.search(post.text):
+    # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps;
+    # "Laid off today, so depressed" is a hard time about work, whose tip may help
+    if going_through and not question and subject is None and _MIND_RE.search(post.text):
         return (
             "A hard time that is not about work: leave it, or at most a kind line if your firm"
             " knows them; never a tip, a resource list or a pitch."
