@@ -64,7 +64,9 @@ def accounts_command(
     """List the accounts in the store, the busiest first."""
     with open_store(db, create=False) as store:
         summaries = store.list_accounts(platform, matching=search)
-        stored = store.stats()["accounts"] if not summaries else {}
+        # why a list is empty (the store's accounts by platform); a search that found none
+        # says so in its own words below
+        stored = store.stats()["accounts"] if not summaries and not search else {}
     if show_all or (as_json and limit is None):
         shown = summaries
     else:
