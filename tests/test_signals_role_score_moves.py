@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores, roles_but
+from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
 
 OTHER, RECRUITER, HR = ROLES.index("other"), ROLES.index("recruiter"), ROLES.index("hr_pro")
 
@@ -32,3 +32,12 @@ def test_a_rule_that_makes_a_role_keeps_the_roles_it_leaves_out() -> None:
 def test_no_rows_leave_the_scores_as_they_are() -> None:
     scores = np.eye(len(ROLES))
     assert move_role_scores(scores, [], [RECRUITER], OTHER) is scores
+
+
+def test_a_rule_reads_only_the_persons_tagged_with_its_roles() -> None:
+    # rows: a person tagged other, an organization tagged other, a person tagged recruiter,
+    # a person tagged hr_pro, and one at the person's bound itself (read as an organization)
+    scores = np.eye(len(ROLES))[[OTHER, OTHER, RECRUITER, HR, OTHER]]
+    p_org = np.array([0.2, 0.8, 0.1, 0.3, 0.5])
+    assert persons_tagged(scores, p_org, [OTHER]) == [0]
+    assert persons_tagged(scores, p_org, [OTHER, RECRUITER]) == [0, 2]

@@ -25,13 +25,11 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
-from staffpulse.signals.role_score_moves import move_role_scores, roles_but
+from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
 
 __all__ = ["find_foreign_titles", "foreign_title_role"]
 
 _OTHER = ROLES.index("other")
-#: the heads' ``p_org`` under which the account is read as a person's
-PERSON_P_ORG = 0.5
 
 _RECRUITER_TITLE = re.compile(
     # French, Portuguese, Spanish, Italian, Dutch, Norwegian/Danish, Swedish, Polish
@@ -77,7 +75,7 @@ def find_foreign_titles(
     """Role scores ``[n, len(ROLES)]`` in which a person tagged other whose bio holds a
     recruiter's or HR title in another language (:func:`foreign_title_role`) gets that role.
     Only those accounts' bios are read; ``scores`` is not changed."""
-    tagged = np.flatnonzero((scores.argmax(axis=1) == _OTHER) & (p_org < PERSON_P_ORG)).tolist()
+    tagged = persons_tagged(scores, p_org, [_OTHER])
     found = [(i, role) for i in tagged if (role := foreign_title_role(bios[i])) is not None]
     for role in ("recruiter", "hr_pro"):
         rows = [i for i, found_role in found if found_role == role]

@@ -29,15 +29,13 @@ import numpy as np
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import sample_posts, to_ascii
 from staffpulse.signals.role_inputs import TextInput
-from staffpulse.signals.role_score_moves import move_role_scores, roles_but
+from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
 
 __all__ = ["find_recruiters_by_posts", "posts_recruit_for_clients"]
 
 _OTHER = ROLES.index("other")
 _RECRUITER = ROLES.index("recruiter")
 _MOVED = roles_but("recruiter", "vendor")
-#: the heads' ``p_org`` under which the account is read as a person's
-PERSON_P_ORG = 0.5
 
 _COUNT = r"(?:one|two|three|four|five|six|several|\d+)"
 _NUMBER = rf"(?:a|an|{_COUNT})"
@@ -80,6 +78,6 @@ def find_recruiters_by_posts(
     """Role scores ``[n, len(ROLES)]`` in which a person tagged other whose posts recruit for
     clients (:func:`posts_recruit_for_clients`) is a recruiter. Only those accounts' posts are
     read; ``scores`` is not changed."""
-    tagged = np.flatnonzero((scores.argmax(axis=1) == _OTHER) & (p_org < PERSON_P_ORG)).tolist()
+    tagged = persons_tagged(scores, p_org, [_OTHER])
     found = [i for i in tagged if posts[i] and posts_recruit_for_clients(posts[i])]
     return move_role_scores(scores, found, _MOVED, _RECRUITER)

@@ -29,15 +29,13 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_features import to_ascii
-from staffpulse.signals.role_score_moves import move_role_scores, roles_but
+from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
 
 __all__ = ["find_recruiter_titles", "names_a_recruiters_title"]
 
 _RECRUITER = ROLES.index("recruiter")
 _READ = [ROLES.index(r) for r in ("other", "recruiter", "hr_pro")]
 _MOVED = roles_but("recruiter", "vendor", "job_seeker")
-#: the heads' ``p_org`` under which the account is read as a person's
-PERSON_P_ORG = 0.5
 
 _TITLE = re.compile(
     r"\bsourcer\b|\b(?:talent|technical|tech|recruiting|recruitment)\s+sourc(?:ing|er)\b"
@@ -57,6 +55,6 @@ def find_recruiter_titles(
     """Role scores ``[n, len(ROLES)]`` in which a person tagged other, recruiter or hr_pro
     whose bio names such a title (:func:`names_a_recruiters_title`) is a recruiter. Only those
     accounts' bios are read; ``scores`` is not changed."""
-    read = np.isin(scores.argmax(axis=1), _READ) & (p_org < PERSON_P_ORG)
-    found = [i for i in np.flatnonzero(read).tolist() if names_a_recruiters_title(bios[i])]
+    read = persons_tagged(scores, p_org, _READ)
+    found = [i for i in read if names_a_recruiters_title(bios[i])]
     return move_role_scores(scores, found, _MOVED, _RECRUITER)

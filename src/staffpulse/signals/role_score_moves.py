@@ -1,4 +1,5 @@
-"""Moving role scores from some roles to another, the one step the rules after the heads share.
+"""Moving role scores from some roles to another, the one step the rules after the heads share,
+and the persons such a rule reads (:func:`persons_tagged`).
 
 A rule that rules a role out (a former recruiter, a coach of seekers) or in (a recruiter known
 by their posts) moves the scores of the roles it rules out to the role it stands for, so each
@@ -13,7 +14,10 @@ import numpy as np
 
 from staffpulse.models import ROLES
 
-__all__ = ["move_role_scores", "roles_but"]
+__all__ = ["PERSON_P_ORG", "move_role_scores", "persons_tagged", "roles_but"]
+
+#: the heads' ``p_org`` under which a rule reads the account as a person's
+PERSON_P_ORG = 0.5
 
 
 def roles_but(*kept: str) -> list[int]:
@@ -34,3 +38,11 @@ def move_role_scores(
     out[rows, target] += out[np.ix_(rows, moved)].sum(axis=1)
     out[np.ix_(rows, moved)] = 0.0
     return out
+
+
+def persons_tagged(scores: np.ndarray, p_org: np.ndarray, roles: Sequence[int]) -> list[int]:
+    """The rows of the accounts the heads call a person (``p_org`` under
+    :data:`PERSON_P_ORG`) whose top role is one of the ``roles`` columns."""
+    tagged = np.isin(scores.argmax(axis=1), roles) & (p_org < PERSON_P_ORG)
+    rows: list[int] = np.flatnonzero(tagged).tolist()
+    return rows
