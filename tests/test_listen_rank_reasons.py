@@ -27,12 +27,15 @@ def _thread(replies: int, *, root: bool = True) -> Conversation:
 
 
 def _explain(conv: Conversation, age: float | None = 2.0, recency: float = 0.9,
-             aimed_at: str | None = None, **flags: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
-    return explain(conv, {"recency": recency}, {**FLAGS, **flags}, None, age, 0, aimed_at)
+             aimed_at: str | None = None, asked: float = 0.0,
+             **flags: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+    comp = {"recency": recency, "question": asked}
+    return explain(conv, comp, {**FLAGS, **flags}, None, age, 0, aimed_at)
 
 
 def test_a_question_aimed_at_one_account_is_not_the_rooms_to_answer() -> None:
-    reasons, cautions = _explain(_thread(0), question=True, aimed_at="@bob")
+    # the score gives a question aimed at one account no weight (rank._question_value)
+    reasons, cautions = _explain(_thread(0), question=True, aimed_at="@bob", asked=0.0)
     assert "asks a question" not in reasons
     assert "no replies yet" in reasons and "no replies yet: be the first to answer" not in reasons
     assert cautions == ("addressed to @bob: join only if you can add something",)
@@ -41,7 +44,7 @@ def test_a_question_aimed_at_one_account_is_not_the_rooms_to_answer() -> None:
 def test_a_question_to_the_firm_comes_first_as_its_own_to_answer() -> None:
     conv = _thread(2)
     flags = {**FLAGS, "question": True, TO_FIRM: True}
-    reasons, _ = explain(conv, {"recency": 0.9}, flags, None, 2.0, 0, None)
+    reasons, _ = explain(conv, {"recency": 0.9, "question": 1.0}, flags, None, 2.0, 0, None)
     assert reasons[:3] == (
         "addressed to your firm: yours to answer",
         "asks a question",

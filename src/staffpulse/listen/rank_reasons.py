@@ -8,7 +8,6 @@ from collections.abc import Mapping
 
 from staffpulse.durations import format_span
 from staffpulse.listen.languages import other_language_caution
-from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
@@ -44,9 +43,9 @@ def explain(
     reasons: list[str] = []
     if flags.get(TO_FIRM):  # first: the one item here that is the firm's own to answer
         reasons.append("addressed to your firm: yours to answer")
-    # aimed at one account: asked of it, not us; a rant in a question's form asks for no
-    # answer, as its angle says ("take it as a view, not a question")
-    invites = flags["question"] and aimed_at is None and not asks_nothing(conv.opening.text)
+    # the score's question component says it: 0 for a question aimed at one account (asked of
+    # it, not us) and for a rant in a question's form, which asks for no answer
+    invites = comp["question"] > 0
     if invites:
         reasons.append("asks a question")
     if known == 0:  # "be the first to answer" only where something was asked of the room
