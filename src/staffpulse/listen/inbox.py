@@ -127,7 +127,7 @@ def build_inbox(
     offer = gather_offer(store, platform, when, as_handle, own, now)
     if memo is not None:
         memo.start(offer, fresh=not judged, now=now)
-    ref = memo.reference if memo is not None and memo.reference is not None else None
+    ref = memo.reference if memo is not None else None
     if ref is None:
         ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)
         if memo is not None:
