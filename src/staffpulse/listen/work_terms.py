@@ -67,6 +67,11 @@ _PAY_PER_HOUR = (
     r"wages?|rate|starting at|starts at|offer\w*)\s+(?:is\s+|was\s+|of\s+|at\s+|only\s+|just\s+|"
     r"about\s+|around\s+|under\s+)?\$\s?\d[\d,.]*\s*(?:an? |per )(?:hr|hour)\b"
 )
+# wages withheld from the writer: "My agency hasn't paid me for my shifts"
+_NOT_PAID_ME = (
+    r"(?:hasn't|haven't|has not|have not|didn't|did not|never|won't|will not) (?:been )?"
+    r"paid (?:me|us)"
+)
 # an election's candidates are no job's: "the 2016 presidential candidates"; but a staffing
 # desk's "general labour candidates" are, and its "third party candidates" (sent by an
 # agency: _CANDIDATES, while "a third-party candidate" runs for office)
@@ -122,7 +127,7 @@ _WORK_TERMS_RE = re.compile(
     # missing?" and "looking for a travel contract in Denver" are about work in so many words
     r"hourly (rates?|pay|wages?)|travel (contracts?|assignments?)|"
     # wages withheld and the writer's own shifts: "My agency hasn't paid me for my shifts"
-    r"(hasn't|haven't|has not|have not|didn't|did not|never|won't|will not) (been )?paid (me|us)|"
+    rf"{_NOT_PAID_ME}|"
     r"(my|our|your|their|his|her|extra|more|\d+|two|three|four|five) shifts|"
     r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention)|"
     # what a staffing firm charges: "bill rates are flat this quarter", "our markup on temps"
@@ -163,8 +168,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "How much should a welder with 4 years ask for?": a salary question
         (r"\bhow much (should|do|does|can|could|would) (i|you|we|an?|my) [^?.!\n]{0,50}?\b(ask for|"
          r"make|earn|get paid|charge|be paid)\b", "pay"),
-        (r"\b(salar(y|ies)|wages?|hourly (rates?|pay)|(hasn't|haven't|has not|have not|didn't|"
-         r"did not|never|won't|will not) (been )?paid (me|us))\b|" + _PAY_PER_HOUR, "pay"),
+        (rf"\b(salar(y|ies)|wages?|hourly (rates?|pay)|{_NOT_PAID_ME})\b|{_PAY_PER_HOUR}", "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
