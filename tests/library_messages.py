@@ -284,7 +284,11 @@ def report_messages() -> list[Said]:
     from staffpulse.report.html import models_in_words
 
     said = [Said("models", models_in_words({}))]
-    for platform, handle in (("bluesky", "acme.bsky.social"), ("mastodon", "acme@example.social")):
+    for platform, handle in (
+        ("bluesky", "acme.bsky.social"),
+        ("mastodon", "acme@example.social"),
+        ("x", "acmestaffing"),  # and X's free way, a file to import
+    ):
         account = Account(
             platform=platform,
             id=handle,

@@ -146,6 +146,7 @@ def test_the_page_words_the_librarys_messages_without_terminal_wording(
 CONTROLS = {
     ("report", "unchecked picture bluesky"): "on the Import page (Fetch an account live)",
     ("report", "unchecked picture mastodon"): "on the Import page (Fetch an account live)",
+    ("report", "unchecked picture x"): "avatar_file column (see “Supported formats”)",
     ("accounts", "elsewhere"): "choose the account on X in the list",
     ("accounts", "typo"): "check the spelling on the Accounts page",
     ("accounts", "missing"): "on the Import page",

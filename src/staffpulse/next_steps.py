@@ -126,6 +126,11 @@ FETCH_AND_CHECK_PICTURE = Step(
     "says what it shows: the audit does not read it)",
     (("platform", r"\w+"), ("handle", "@?" + HANDLE)),
 )
+# X's free way to that picture, as fetching from X needs a paid API token: the consultant's
+IMPORT_PICTURE_FILE = Step(
+    "Without a paid X API token, import the picture itself: a staffpulse CSV or JSON Lines "
+    "file whose account row names the image in an avatar_file column (docs/formats.md)"
+)
 EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account's newer posts")
 IMPORT_COHORT_POSTS = Step(
     "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"

@@ -12,7 +12,7 @@ from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
 from staffpulse.models import Account
-from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE, Step
+from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE, IMPORT_PICTURE_FILE
 
 
 def bio_score(bio: str, min_chars: int) -> tuple[float, str]:
@@ -183,14 +183,6 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
         "a real person scores best, a logo worst.",
         _UNCHECKED,
     )
-
-
-# fetching from X needs a paid API token, Bluesky and Mastodon none: the free way for X. A
-# step of the consultant's, which an HTML report for a client leaves out (report/wording.py)
-IMPORT_PICTURE_FILE = Step(
-    "Without a paid X API token, import the picture itself: a staffpulse CSV or JSON Lines "
-    "file whose account row names the image in an avatar_file column (docs/formats.md)"
-)
 
 
 # by the image model's label; a picture it could not read gets _unchecked_avatar_advice

@@ -14,7 +14,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from staffpulse import next_steps as steps
-from staffpulse.audit.face import IMPORT_PICTURE_FILE
 from staffpulse.models import platform_name
 from staffpulse.next_steps import Step
 from staffpulse.report.inline_code import code_as_html
@@ -29,7 +28,7 @@ REPORT_STEPS: dict[Step, StepWords] = {
         "is checked and counted in the score (a copy saved by hand is not read)"
     ),
     # X's free way to the picture: a file the consultant imports, nothing a client can do
-    IMPORT_PICTURE_FILE: None,
+    steps.IMPORT_PICTURE_FILE: None,
     # a cohort line the benchmark could not rank (benchmark/members.py, cohort_audits.py): the
     # reason stays, the command that fixes it is the consultant's business
     steps.IMPORT_OR_LIST_ACCOUNTS: _NOT_IN_DATA,

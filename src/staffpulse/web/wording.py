@@ -59,6 +59,12 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.FETCH_AND_CHECK_PICTURE: (
         "Fetch the account live on the Import page (Fetch an account live) to download and check it"
     ),
+    # the free way for X: the page links its own formats, not the docs' file
+    steps.IMPORT_PICTURE_FILE: (
+        "Without a paid X API token, import the picture itself: a staffpulse CSV or JSON Lines "
+        "file whose account row names the image in an avatar_file column (see “Supported "
+        "formats”)"
+    ),
     steps.IMPORT_COHORT_POSTS: (
         "import the accounts' posts on the Import page first, or fix the cohort file"
     ),
