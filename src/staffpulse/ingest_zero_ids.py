@@ -45,6 +45,13 @@ def zero_forms(post_id: str) -> list[str]:
     return list(dict.fromkeys((post_id, bare, *padded)))
 
 
+def _other_forms(post_id: str, zero_led: bool) -> list[str]:
+    """The other ids of :func:`zero_forms` the store may hold ``post_id`` under: only those
+    without a leading zero when the store holds no id with one (``zero_led`` false)."""
+    forms = zero_forms(post_id)[1:]
+    return forms if zero_led else [form for form in forms if not form.startswith("0")]
+
+
 class ZeroStrippedIds:
     """The posts of one file whose ids lost or gained leading zeros since the store got
     them: each written under the stored id (:meth:`rewrite`, batch by batch, before it is
@@ -75,7 +82,12 @@ class ZeroStrippedIds:
 
     def _match(self, posts: Sequence[Post]) -> None:
         self.in_file.update((post.platform, post.id) for post in posts)
-        wanted = {(post.platform, form) for post in posts for form in zero_forms(post.id)}
+        zero_led = {
+            platform for platform in {p.platform for p in posts} if self._zero_led(platform)
+        }
+        others = [(post, _other_forms(post.id, post.platform in zero_led)) for post in posts]
+        others = [(post, forms) for post, forms in others if forms]
+        wanted = {(post.platform, form) for post, forms in others for form in (post.id, *forms)}
         stored: dict[tuple[str, str], sqlite3.Row] = {}
         sql = (
             "SELECT id, author_id, author_handle, text, created_at FROM posts"
@@ -84,10 +96,10 @@ class ZeroStrippedIds:
         for platform, ids in ids_by_platform(wanted).items():
             for found in rows_where_in(self.conn, sql, (platform,), ids):
                 stored[(platform, found["id"])] = found
-        for post in posts:
+        for post, forms in others:
             if (post.platform, post.id) in stored:
                 continue  # stored under its own id: the same post, nothing to match
-            for form in zero_forms(post.id)[1:]:
+            for form in forms:
                 row = stored.get((post.platform, form))
                 if (
                     row is not None
@@ -98,6 +110,12 @@ class ZeroStrippedIds:
                     if self.first is None:
                         self.first = (post.id, form, post.author_handle or post.author_id)
                     break
+
+    def _zero_led(self, platform: str) -> bool:
+        """Whether the store holds a post id with a leading zero on ``platform``: without one,
+        no id of the file is looked up with zeros put in front (~8 ids a post, every import)."""
+        sql = "SELECT 1 FROM posts WHERE platform = ? AND id >= '0' AND id < '1' LIMIT 1"
+        return self.conn.execute(sql, (platform,)).fetchone() is not None
 
     def _rewritten(self, record: Record) -> Record:
         rows = tuple(map(self._renamed, record.rows))
