@@ -370,7 +370,6 @@ _JOBS_NEWS_RE = re.compile(
     re.IGNORECASE,
 )
 _NEEDS_LINK_RE = re.compile(r"\bnew jobs?\b|\bopen positions?\b", re.IGNORECASE)
-_LINK_RE = re.compile(r"https?://|#jobs?\b", re.IGNORECASE)
 
 
 def looks_like_job_ad(text: str) -> bool:
@@ -380,4 +379,5 @@ def looks_like_job_ad(text: str) -> bool:
         return True
     if _JOBS_NEWS_RE.search(text):  # news of jobs, however tagged or linked
         return False
-    return bool(_JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK_RE.search(text)))
+    # "new job" beside a "#jobs" tag is taken by the tag itself
+    return bool(_JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK.search(text)))
