@@ -60,3 +60,42 @@ def test_rejoining_the_workforce_is_no_campaign() -> None:
     assert not names_politics("We help parents rejoin the workforce after a career break.")
     assert not names_politics("Returnships for carers ready to rejoin work. Apply today.")
     assert names_politics("Campaigning to rejoin. Vale for Europe.")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Customs brokers: we help importers trade smoothly after Brexit.",
+        "Post-Brexit paperwork for exporters, done in a day. Brexit-ready since 2019.",
+        "Currency desk for small firms: hedge against Brexit swings.",
+    ],
+)
+def test_brexit_as_a_fact_of_trade_is_no_campaign(bio: str) -> None:
+    assert not names_politics(bio)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "We campaign against Brexit in Elmshire. Join our next street stall.",
+        "Campaigning against a no-deal Brexit since 2017.",
+        "#StopBrexit group for the Vale. Remainers welcome.",
+        "The official Leave campaign for Elmshire.",
+        "Anti-Brexit volunteers of Vale county.",
+        "Brexit has failed our town. We collect the stories of the firms it hurt.",
+        "Vale says no to a Brexit shambles. Write to your MP with us. #No2Tariffs",
+    ],
+)
+def test_a_campaign_for_or_against_brexit_names_itself(bio: str) -> None:
+    assert names_politics(bio)
+
+
+def test_a_customs_broker_that_names_brexit_stays_an_employer() -> None:
+    # "after Brexit" in a business's bio moved it to other: Connect's employer filter lost it
+    model = load_role_model()
+    names = ["HarbourlineCustoms", "ElmshireForEurope"]
+    bios = [
+        "Customs brokers: we help importers trade smoothly after Brexit.",
+        "We campaign against Brexit in Elmshire. Join our next street stall.",
+    ]
+    assert model.predict(names, bios, None).role == ["employer", "other"]

@@ -9,8 +9,11 @@ employer" and Connect's role filter kept.
 
 A bio that names a political party ("political party", a party's name such as "Labour Party"
 or "Green Party", the committees "RNC", "DNC", "GOP" in capitals) or a political campaign
-("an election campaign", "Brexit", "#FBPE", "rejoin", "electoral reform", "our democracy", "a
-referendum", a PAC) has its employer score moved to other; kind and the other scores stay (a
+("an election campaign", "a campaign against Brexit", "#StopBrexit", "the Leave campaign",
+"#FBPE", "rejoin", "electoral reform", "our democracy", "a referendum", a PAC, or Brexit beside
+a side taken on it, "Brexit has failed our town") has its employer score moved to other; Brexit
+named as a fact of trade ("we help importers trade smoothly after Brexit") is a business's,
+not a campaign's; kind and the other scores stay (a
 party is an organization). On the 15,531 CrowdFlower bios these words appear 8 times, 7 of
 them on people (party members, a councillor), whom the rule leaves alone since a person is no
 employer, and once on a county party already tagged other. Prior knowledge after the heads,
@@ -44,7 +47,13 @@ _PARTY = (
 # Campaigns: what they are for or against, in words no brand writes of itself ("our campaign
 # for better beans" is a coffee roaster's, so a campaign alone is not one)
 _CAMPAIGN = (
-    r"\b(?:election|electoral|political|grassroots) campaign|\bbrexit|#fbp[ea]\b"
+    r"\b(?:election|electoral|political|grassroots) campaign|#fbp[ea]\b"
+    # Brexit as a cause, not as the trade rules a customs broker helps with "after Brexit"
+    r"|\b(?:leave|remain|brexit|referendum) campaign|\bvote (?:leave|remain)\b"
+    r"|\b(?:campaign(?:s|ed|ing|ers?)?|fight(?:s|ing)?|march(?:es|ing)?|vot(?:e|es|ed|ing)"
+    r"|stand(?:s|ing)?|lobby(?:ing)?) (?:for|against) (?:(?:an?|the) )?(?:[\w-]+ )?brexit\b"
+    r"|\b(?:are|'re|am|united) against brexit\b"
+    r"|\b(?:anti|pro)[- ]?brexit(?:eers?)?\b|\bstop ?brexit\b|\bleave means leave\b"
     # "rejoin" the EU, not the workforce: a returners' employer "helps parents rejoin work"
     r"|\brejoin\b(?!\s+(?:the\s+|your\s+|our\s+)?(?:work\w*|team|labou?r market|job market|careers?)\b)"
     r"|\belectoral reform|\bour democracy\b|\bpressure group\b|\breferendum\b"
@@ -52,11 +61,23 @@ _CAMPAIGN = (
     r"|\bpolitical action committee\b|\bsuper ?pac\b"
 )
 _POLITICS = re.compile(f"{_PARTY}|{_CAMPAIGN}", re.IGNORECASE)
+# Brexit beside a side taken on it ("Brexit has failed our town", "end the Brexit shambles",
+# a #No2... tag); a customs broker names it as the rules its clients trade under
+_BREXIT = re.compile(r"\bbrexit", re.IGNORECASE)
+_SIDE_TAKEN = re.compile(
+    r"\bfail(?:s|ed|ing|ures?)?\b|\bdisaster|\bshambles\b|\bbetray|\bown goal\b|\blies\b"
+    r"|\bdead end\b|\bwe lost\b|\bwe demand\b|\bnever (?:should )?have happened\b"
+    r"|#no2\w|#notmy\w",
+    re.IGNORECASE,
+)
 
 
 def names_politics(bio: str | None) -> bool:
     """Whether the bio names a political party or a political campaign (module docstring)."""
-    return bool(bio) and _POLITICS.search(to_ascii(bio or "")) is not None
+    text = to_ascii(bio or "")
+    if _POLITICS.search(text):
+        return True
+    return _BREXIT.search(text) is not None and _SIDE_TAKEN.search(text) is not None
 
 
 def drop_employer_role_of_political_bios(
