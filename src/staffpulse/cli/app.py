@@ -104,10 +104,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         try:
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
-            # "staffpulse -v" alone said only "No such option: -v", as if there were no version
-            if exc.option_name == "-v":
-                exc.possibilities = None
-                exc.message = "No such option: -v. The version is shown by staffpulse --version"
+            say_where_root_options_go(exc)  # "staffpulse -v": where the version is
             raise
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

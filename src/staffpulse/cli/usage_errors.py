@@ -51,12 +51,16 @@ def say_where_root_options_go(exc: UsageError) -> None:
     """``staffpulse audit acme --debug``: "--debug goes before the command: staffpulse
     --debug audit ...", not "No such option: --debug (Possible options: --db)", which sent
     people to --db (``--db`` works on either side; --debug only before); ``-v`` or a
-    ``--version`` after a command names ``staffpulse --version``."""
+    ``--version`` after a command names ``staffpulse --version``, and so does ``-v`` alone
+    (``staffpulse -v`` said only "No such option: -v", as if there were no version)."""
     if not isinstance(exc, NoSuchOption) or exc.option_name not in ("--debug", "--version", "-v"):
         return
-    command = exc.ctx.command_path if exc.ctx is not None else "staffpulse"
-    if command == "staffpulse":  # the root's own, said as Typer says them
+    if exc.ctx is None or exc.ctx.parent is None:  # the root's own, said as Typer says them
+        if exc.option_name == "-v":
+            exc.possibilities = None
+            exc.message = "No such option: -v. The version is shown by staffpulse --version"
         return
+    command = exc.ctx.command_path
     exc.possibilities = None  # the near names of the command's own options: none of them
     if exc.option_name == "--debug":
         rest = command.removeprefix("staffpulse ")
