@@ -223,14 +223,13 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     reposted = written < posts
     many = f"the {written:,} posts you wrote" if reposted else f"your {written:,} posts"
     of_own = " of its own" if reposted else ""
+    one = "The one post you wrote" if reposted else "Your one post"
     if not written:
         finding, headline = _reposts_only(posts, target)
     elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        one = "The one post you wrote" if reposted else "Your one post"
         finding = f"{one} continues a thread of your own: it is no reply to anyone else."
         headline = f"its one post{of_own} is no reply to others"
     elif written == 1:
-        one = "The one post you wrote" if reposted else "Your one post"
         finding = f"{one} is not a reply to anyone."
         headline = f"its one post{of_own} is no reply"
     elif not replies and written == 2:  # "None of your 2 posts" is no English

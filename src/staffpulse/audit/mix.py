@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -238,8 +239,9 @@ def _recent_ads(
 def _public_examples(frame: Frame, posts: npt.NDArray[np.int64], why: str) -> list[PostExample]:
     """The first :data:`EXAMPLES_SHOWN` of ``posts`` not shared with followers only: a
     followers-only ad is counted, never quoted in a report that is shared."""
-    public = [frame.posts[int(i)] for i in posts if frame.posts[int(i)].id not in frame.unquotable]
-    return [example(post, why) for post in public[:EXAMPLES_SHOWN]]
+    shown = (frame.posts[int(i)] for i in posts)  # read only as far as the examples need
+    public = (post for post in shown if post.id not in frame.unquotable)
+    return [example(post, why) for post in islice(public, EXAMPLES_SHOWN)]
 
 
 def _mix_notes(
