@@ -1,15 +1,16 @@
 """Import files into the store: detect each format, write in batches, count what was skipped.
 
-What is read is planned first (:mod:`staffpulse.ingest_plan`): a folder is walked to any
-depth; a sub-folder that a source reads as a whole (an extracted X archive) is handed to it as
-one input, and everything else in the folder is still imported. A ZIP is read as the folder it holds (:mod:`staffpulse.sources.zipped`), each member told
-as ``zip!member``. The readers only read: an avatar image one found (an X archive's profile
-picture, an avatar file in a ZIP) comes on its account row, and is saved here, beside the
-store, before the row is written, unless the store holds a newer profile's picture. After an
-account export (a repo.car, a Mastodon archive, an X archive), the stored posts of its account
-it lacks are told (:mod:`staffpulse.store.export_gaps`), and removed only when the user asks
-(``remove_deleted``) and the export was read whole: not a record of it skipped, not a file of
-it missing, not one file of an archive given alone. What the import did is an
+What is read is planned first (:mod:`staffpulse.ingest_plan`): a folder is walked to any depth;
+a sub-folder that a source reads as a whole (an extracted X archive) is handed to it as one
+input, and everything else in the folder is still imported. A ZIP is read as the folder it
+holds (:mod:`staffpulse.sources.zipped`), each member told as ``zip!member``. The readers only
+read: an avatar image one found (an X archive's profile picture, an avatar file in a ZIP) comes
+on its account row, and is saved here, beside the store, before the row is written, unless the
+store holds a newer profile's picture. After an account export (a repo.car, a Mastodon archive,
+an X archive), the stored posts of its account it lacks are told
+(:mod:`staffpulse.store.export_gaps`), and removed only when the user asks (``remove_deleted``)
+and the export was read whole: not a record of it skipped, not a file of it missing, not one
+file of an archive given alone. What the import did is an
 :class:`~staffpulse.ingest_report.ImportReport`.
 """
 

@@ -200,10 +200,10 @@ def score_inputs(
     all read go to ``notices`` only. The results of an earlier run in ``output`` are replaced
     only when this one succeeds (:mod:`staffpulse.scale.output`). Raises :class:`InputError`
     for bad paths or an ``output`` that is a file, :class:`OutputError` when ``output`` cannot
-    be created or the results cannot be moved into it (the earlier ones are then kept), :class:`FetchError` when the Dask scheduler
-    cannot be reached or does not answer as one, :class:`ClusterError` when a local Dask
-    cluster cannot start. ``date_order`` reads a CSV's dates with the year last in that order
-    (``staffpulse import --date-order``).
+    be created or the results cannot be moved into it (the earlier ones are then kept),
+    :class:`FetchError` when the Dask scheduler cannot be reached or does not answer as one,
+    :class:`ClusterError` when a local Dask cluster cannot start. ``date_order`` reads a CSV's
+    dates with the year last in that order (``staffpulse import --date-order``).
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", hint="use --engine local or --engine dask")

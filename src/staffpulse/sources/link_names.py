@@ -82,6 +82,6 @@ def _told(where: str, name: str, ours: str) -> str:
     what, lost, _others = LINK_COLUMNS[ours]
     return (
         f"{where} was not read: staffpulse takes {what} from a column or key named {ours}, so"
-        f' no record of this file kept that link ({lost}). Rename "{name}" to "{ours}" and import the file again (nothing is'
-        " stored twice)"
+        f' no record of this file kept that link ({lost}). Rename "{name}" to "{ours}" and'
+        " import the file again (nothing is stored twice)"
     )
