@@ -60,18 +60,32 @@ def test_accounts_of_a_platform_with_none_says_what_the_store_holds(tmp_path: Pa
     # something", as if the store were empty
     db = str(tmp_path / "s.db")
     runner.invoke(app, ["import", str(write_sample(tmp_path)), "--db", db])
-    result = runner.invoke(app, ["accounts", "--platform", "mastodon", "--db", db])
+    result = runner.invoke(
+        app, ["--db", db, "accounts", "--platform", "mastodon"], env={"COLUMNS": "300"}
+    )
     assert result.exit_code == 0
     said = " ".join(result.output.split())
     assert "No accounts yet" not in said
     assert said.startswith("No accounts on Mastodon in the store, which holds 1 account on Bluesky")
-    assert "1 on X: staffpulse accounts lists them all" in said
+    # the command to copy names the store given with --db, not the default one
+    assert f"1 on X: staffpulse --db {db} accounts lists them all" in said
     assert (
         json.loads(
             runner.invoke(app, ["accounts", "--platform", "mastodon", "--json", "--db", db]).stdout
         )
         == []
     )
+
+
+def test_an_empty_store_given_with_db_is_named_in_the_import_hint(tmp_path: Path) -> None:
+    db = tmp_path / "client store.db"
+    open_store(db).close()
+    wide = {"COLUMNS": "300"}
+    for command in (["accounts"], ["stats"]):
+        said = runner.invoke(app, ["--db", str(db), *command], env=wide).output
+        assert f"Import something: staffpulse --db '{db}' import FILE" in said, command
+    said = runner.invoke(app, ["accounts", "--db", str(db)], env=wide).output
+    assert f"staffpulse --db '{db}' import FILE" in said
 
 
 def test_the_platforms_an_error_names_are_the_ones_the_help_names(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -18,11 +19,16 @@ from staffpulse.store.codec import format_time
 from staffpulse.store.reads import AccountSummary
 
 
-def render_stats(console: Console, stats: dict[str, Any]) -> None:
+def render_stats(console: Console, stats: dict[str, Any], command: str = "staffpulse") -> None:
+    """``command`` starts the hint's command: ``staffpulse --db FILE`` for a store given with
+    --db, so the import copied goes to the store just looked at."""
     # a result saved before follows were counted has none to show
     follows: dict[str, int] = stats.get("follows", {})
     if not stats["accounts"] and not stats["posts"] and not follows:
-        console.print("The store is empty. Import something: [bold]staffpulse import FILE[/]")
+        console.print(
+            f"The store is empty. Import something: [bold]{escape(command)} import FILE[/]",
+            highlight=False,
+        )
         return
     table = Table(
         title="Accounts, follows and posts by platform",
@@ -77,19 +83,24 @@ def _stats_rows(
     return rows
 
 
-def no_accounts_line(platform: str | None, stored: Mapping[str, int]) -> str:
+def no_accounts_line(
+    platform: str | None, stored: Mapping[str, int], command: str = "staffpulse"
+) -> str:
     """Why ``accounts`` lists nothing: an empty store, or none on the platform asked for while
-    others hold some ("Import something" would send the user to import what is there)."""
+    others hold some ("Import something" would send the user to import what is there).
+    ``command`` starts the commands it names (``staffpulse --db FILE``): without the store
+    given with --db they ran on the default one."""
     elsewhere = {p: n for p, n in sorted(stored.items()) if n and p != platform}
+    command = escape(command)  # a store's path is no markup ("[client].db")
     if platform is None or not elsewhere:
-        return "No accounts yet. Import something: [bold]staffpulse import FILE[/]"
+        return f"No accounts yet. Import something: [bold]{command} import FILE[/]"
     where = ", ".join(
         f"{count_of(n, 'account') if i == 0 else f'{n:,}'} {on_platform(p)}"
         for i, (p, n) in enumerate(elsewhere.items())
     )
     return (
         f"No accounts {on_platform(platform)} in the store, which holds {where}: "
-        "[bold]staffpulse accounts[/] lists them all (or import the accounts you meant)"
+        f"[bold]{command} accounts[/] lists them all (or import the accounts you meant)"
     )
 
 
@@ -105,12 +116,14 @@ def render_accounts(
     platform: str | None = None,
     stored: Mapping[str, int] | None = None,
     total: int | None = None,
+    command: str = "staffpulse",
 ) -> None:
     """The accounts table; ``platform`` the one ``--platform`` chose (as stored) and
     ``stored`` the store's accounts by platform, which say why a filtered list is empty;
-    ``total`` how many there are when ``summaries`` are only the busiest of them."""
+    ``total`` how many there are when ``summaries`` are only the busiest of them;
+    ``command`` starts the commands an empty list's hint names (``staffpulse --db FILE``)."""
     if not summaries:
-        console.print(no_accounts_line(platform, stored or {}), highlight=False)
+        console.print(no_accounts_line(platform, stored or {}, command), highlight=False)
         return
     wide = console.width >= 110
     title = count_of(len(summaries), "account")

@@ -14,6 +14,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
+from staffpulse.cli.program import command_name, db_option
 from staffpulse.models import on_platform, platform_choice
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.store import open_store
@@ -28,7 +29,7 @@ def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(stats)
     else:
-        render_stats(console, stats)
+        render_stats(console, stats, command_name() + db_option(db))
 
 
 # a store of 15,000 accounts printed them all, slowly, for a look at the first screen
@@ -82,7 +83,14 @@ def accounts_command(
             highlight=False,
         )
         return
-    render_accounts(console, shown, platform_choice(platform), stored, total=len(summaries))
+    render_accounts(
+        console,
+        shown,
+        platform_choice(platform),
+        stored,
+        total=len(summaries),
+        command=command_name() + db_option(db),
+    )
     if len(shown) < len(summaries):
         console.print(
             f"… and {len(summaries) - len(shown):,} more: add [bold]--all[/] to list them all, "
