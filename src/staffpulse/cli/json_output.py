@@ -23,6 +23,8 @@ from typing import Any
 
 import typer
 
+from staffpulse.cli.consoles import write_stdout_in_utf8
+
 
 @dataclass
 class JsonRun:
@@ -54,8 +56,6 @@ def note_json_wanted(args: list[str]) -> None:
 def print_json(data: Any) -> None:
     """``data`` as the run's JSON document on stdout (times, dates and paths as their text:
     :func:`json_text`), in UTF-8 whatever the console's encoding."""
-    from staffpulse.cli.consoles import write_stdout_in_utf8
-
     write_stdout_in_utf8()
     typer.echo(json.dumps(data, ensure_ascii=False, default=json_text))
     run = _RUN.get()
