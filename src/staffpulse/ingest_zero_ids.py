@@ -48,8 +48,10 @@ def zero_forms(post_id: str) -> list[str]:
 def _other_forms(post_id: str, zero_led: bool) -> list[str]:
     """The other ids of :func:`zero_forms` the store may hold ``post_id`` under: only those
     without a leading zero when the store holds no id with one (``zero_led`` false)."""
-    forms = zero_forms(post_id)[1:]
-    return forms if zero_led else [form for form in forms if not form.startswith("0")]
+    if zero_led:
+        return zero_forms(post_id)[1:]
+    bare = post_id.lstrip("0")  # of those forms, the one with no zero in front
+    return [bare] if bare and bare != post_id else []
 
 
 class ZeroStrippedIds:
