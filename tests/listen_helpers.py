@@ -26,6 +26,7 @@ from staffpulse.listen.replay import frames_of, generate_stream
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
+from staffpulse.store.codec import format_time
 
 NOW = datetime.now(UTC)
 
@@ -46,8 +47,14 @@ UNDATED = question("3", "HR folks: how do you run onboarding for remote hires?",
 
 
 def store_with(tmp_path: Path, *posts: Post) -> Store:
+    """A store holding ``posts`` as imported at NOW, the time the tests rank and mark as of.
+    The store stamps a post's arrival (``first_seen``) with the real clock, a second or more
+    after NOW once the module has run a while, and a post come in after a snooze wakes it
+    (listen/snooze.py): a snooze "at NOW" then failed to hide its conversation."""
     store = open_store(tmp_path / "inbox.db")
     store.upsert(list(posts), provenance("twarc2", tmp_path / "search.jsonl"))
+    with store.conn:
+        store.conn.execute("UPDATE posts SET first_seen = ?", (format_time(NOW),))
     return store
 
 
