@@ -377,7 +377,7 @@ def looks_like_job_ad(text: str) -> bool:
     text = straighten_quotes(text)
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
-    if _JOBS_NEWS_RE.search(text):  # news of jobs, however tagged or linked
-        return False
     # "new job" beside a "#jobs" tag is taken by the tag itself
-    return bool(_JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK.search(text)))
+    tagged = _JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK.search(text))
+    # news of jobs, however tagged or linked (read only then: it is slow on every post)
+    return bool(tagged) and _JOBS_NEWS_RE.search(text) is None
