@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 
 from staffpulse.audit.conversation_rules import (
     Exchange,
-    is_share,
     mentions_others,
     own_names,
     read_exchange,
-    shared_author,
-    talks_with,
+    read_talk,
 )
 from staffpulse.models import Post
 
@@ -88,8 +86,9 @@ class TalkPartial:
     def _count(
         self, exchange: Exchange, ts: float | None, me: frozenset[str], authors: Mapping[str, str]
     ) -> None:
-        targets = talks_with(exchange, me, authors)
-        self.shares += is_share(exchange, targets, bool(shared_author(exchange, me, authors)))
+        talk = read_talk(exchange, me, authors)  # the shared post's author looked up once
+        targets = talk.targets
+        self.shares += talk.shares
         self.mentioning += mentions_others(exchange, targets)
         if ts is None:
             return  # as in the audit: a post without a date is in no 30- or 90-day window
