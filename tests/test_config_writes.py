@@ -8,6 +8,8 @@ import stat
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from staffpulse.config_writes import save_secret, save_setting
 
 
@@ -59,3 +61,18 @@ def test_removing_what_is_not_there_changes_nothing(tmp_path: Path) -> None:
     fresh = tmp_path / "new" / "config.toml"
     save_setting("listen", "account", None, fresh)
     assert _saved(fresh) == {}
+
+
+def test_a_folder_at_the_default_path_is_not_blamed_on_an_unset_variable() -> None:
+    """The Settings page saving a token where a folder named config.toml sits in the config
+    folder: told to move the folder, as staffpulse's commands are, not to "unset" a
+    STAFFPULSE_CONFIG no one set."""
+    from staffpulse.config import config_path
+    from staffpulse.errors import ConfigError
+
+    config_path().mkdir(parents=True)
+    with pytest.raises(ConfigError, match=r"config\.toml: is a folder") as caught:
+        save_secret("x_bearer_token", "tok-5678")
+    hint = caught.value.hint or ""
+    assert hint.startswith("staffpulse reads its settings from a file at this path")
+    assert "unset" not in hint

@@ -134,20 +134,11 @@ def load_config(path: Path | None = None) -> Config:
     ``STAFFPULSE_CONFIG`` names and that does not exist is a notice: a typo in the variable
     would otherwise leave every setting at its default without a word."""
     named = path is None and bool(os.environ.get("STAFFPULSE_CONFIG"))
-    default = path is None and not named
     path = path or config_path()
     if not path.exists():
         if named:
             notice_missing_config(path, config_dir() / "config.toml")
         return Config(deepcopy(DEFAULTS))
-    if default and path.is_dir():
-        # no STAFFPULSE_CONFIG to point elsewhere or unset: the folder is in the way
-        raise ConfigError(
-            f"{path}: is a folder, not a config file",
-            hint="staffpulse reads its settings from a file at this path: rename or remove the"
-            " folder (staffpulse needs no config file), or point STAFFPULSE_CONFIG at a TOML"
-            " file elsewhere",
-        )
     user = _read_toml(path)
     notice_unknown_keys(path, user, KNOWN_KEYS, SELF_CHECKED_TABLES)
     return Config(_merge(DEFAULTS, user), source=path)
@@ -155,11 +146,7 @@ def load_config(path: Path | None = None) -> Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     if path.is_dir():
-        raise ConfigError(
-            f"{path}: is a folder, not a config file",
-            hint="point STAFFPULSE_CONFIG at a TOML file (e.g. "
-            f"{path / 'config.toml'}), or unset it to use the default location",
-        )
+        raise ConfigError(f"{path}: is a folder, not a config file", hint=_folder_hint(path))
     try:
         return tomllib.loads(read_config_text(path))
     except tomllib.TOMLDecodeError as exc:
@@ -170,6 +157,22 @@ def _read_toml(path: Path) -> dict[str, Any]:
             hint=f"{quotes if 'Invalid value' in str(exc) else ''}fix the line named above or"
             " delete the file",
         ) from exc
+
+
+def _folder_hint(path: Path) -> str:
+    """What to do about a folder where the config file is read or written (by ``load_config``
+    and the Settings page alike): at the default path, with no STAFFPULSE_CONFIG to point
+    elsewhere or unset, the folder is in the way."""
+    if not os.environ.get("STAFFPULSE_CONFIG") and path == config_dir() / "config.toml":
+        return (
+            "staffpulse reads its settings from a file at this path: rename or remove the"
+            " folder (staffpulse needs no config file), or point STAFFPULSE_CONFIG at a TOML"
+            " file elsewhere"
+        )
+    return (
+        f"point STAFFPULSE_CONFIG at a TOML file (e.g. {path / 'config.toml'}), or unset it to"
+        " use the default location"
+    )
 
 
 # -- typed access to settings ----------------------------------------------------------------
