@@ -50,7 +50,7 @@ class Step:
         """The step in the terminal's words, with ``values`` in its fields: a :class:`Said`,
         which keeps the step and the values as written in it (typed as the text it is, which
         callers handle as text)."""
-        values = {field: fill() for field, fill in self.defaults} | values
+        values = {field: fill() for field, fill in self.defaults if field not in values} | values
         shown = {
             field: format(values[field], spec or "")
             for _literal, field, spec, _conversion in Formatter().parse(self.terminal)
