@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from staffpulse.audit.types import (
     PILLAR_TITLES,
@@ -63,9 +63,17 @@ _THIRD_PERSON = (
     (re.compile(r"\byou\b", re.IGNORECASE), "it"),
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-# an action before it is listed, as it sorts: (not a first step, deferred, -points, its rank
-# in its pillar's advice, its pillar's place, the pillar)
-Candidate = tuple[bool, bool, int, int, int, str]
+
+
+class Candidate(NamedTuple):
+    """An action before it is listed, its fields in the order it sorts by."""
+
+    not_first: bool  # not a first step
+    deferred: bool
+    minus_points: int
+    rank: int  # in its pillar's advice
+    position: int  # its pillar's place
+    pillar: str
 
 
 def is_praise(text: str) -> bool:
@@ -151,13 +159,15 @@ def top_actions(
                 worth = points[name][rank]
                 deferred = isinstance(text, Tentative) or min(gap[name], worth) <= MANY_POINTS
                 candidates.append(
-                    (not first, deferred and not first, -points[name][rank], rank, position, name)
+                    Candidate(
+                        not first, deferred and not first, -points[name][rank], rank, position, name
+                    )
                 )
     candidates.sort()
     listed = _with_pressing(candidates, actions, limit)
     return [
-        _action(name, actions[name][rank], points[name][rank], gap[name])
-        for *_order, rank, _position, name in listed
+        _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], gap[c.pillar])
+        for c in listed
     ]
 
 
@@ -168,10 +178,10 @@ def _with_pressing(
     of the last of them that is neither pressing nor a first step."""
     listed = candidates[:limit]
     for late in candidates[limit:]:
-        if not isinstance(actions[late[-1]][late[3]], Pressing):
+        if not isinstance(actions[late.pillar][late.rank], Pressing):
             continue
         for i in range(len(listed) - 1, -1, -1):
-            text = actions[listed[i][-1]][listed[i][3]]
+            text = actions[listed[i].pillar][listed[i].rank]
             if not isinstance(text, Pressing | FirstStep):
                 listed[i] = late
                 break
