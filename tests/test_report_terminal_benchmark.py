@@ -121,3 +121,42 @@ def test_the_cohort_notes_name_the_segments_in_words(tmp_path: Path) -> None:
     )
     assert "firm, vendor, job board, recruiter, HR, other)" in text
     assert "staffing_firm" not in text and "job_board" not in text
+
+
+def _narrow_table(tmp_path: Path, width: int, *handles: tuple[str, str]) -> str:
+    feeds = []
+    for handle, platform in handles:
+        feed = FeedBuilder(handle, platform=platform)
+        feed.job(2)
+        feed.chat(3)
+        feeds.append(feed)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    return console.export_text().split("Segments")[0]
+
+
+def test_at_60_columns_the_jobs_column_gives_way_to_whole_handles(tmp_path: Path) -> None:
+    # COLUMNS=60 cut "@northgate_staffing" into "@northgate_staf" over "fing"
+    table = _narrow_table(tmp_path, 60, ("northgate_staffing", "x"), ("harborlinestaff", "x"))
+    assert all(len(line) <= 60 for line in table.splitlines())
+    assert "@northgate_staffing" in table and "@harborlinestaff" in table
+    header = next(line for line in table.splitlines() if "overall" in line)
+    assert header.rstrip().endswith("conv.") and "jobs" not in header
+    said = " ".join(table.split())
+    assert "The jobs column (each account's share of job ads) is left out at this width" in said
+
+
+def test_the_jobs_column_stays_where_the_handles_fit(tmp_path: Path) -> None:
+    table = _narrow_table(tmp_path, 80, ("northgate_staffing", "x"), ("harborlinestaff", "x"))
+    header = next(line for line in table.splitlines() if "overall" in line)
+    assert header.rstrip().endswith("conv.  jobs")
+    assert "left out at this width" not in table
+
+
+def test_a_long_bluesky_handle_breaks_before_its_domain(tmp_path: Path) -> None:
+    # it was cut mid-word, "@westbrookhirin" over "g.bsky.social"
+    lines = _narrow_table(tmp_path, 60, ("westbrookhiring.bsky.social", "bluesky")).splitlines()
+    row = next(n for n, line in enumerate(lines) if "@westbrook" in line)
+    assert "@westbrookhiring " in lines[row] and ".bsky" not in lines[row]
+    assert lines[row + 1].strip().startswith(".bsky.social")

@@ -18,7 +18,7 @@ from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct, whole
 from staffpulse.report.spreadsheet import segment_cell
-from staffpulse.report.terminal import handle_width
+from staffpulse.report.terminal import handle_cell, handle_width, unbroken_width
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -28,6 +28,7 @@ SHOWN_PROBLEMS = 20  # cohort lines told one by one before the table; the rest a
 # 80 columns), and the fewest characters a handle folds into
 FIGURES_WIDTH = 46
 NARROWEST_HANDLE = 8
+JOBS_WIDTH = 6  # the jobs column ("jobs", ">99%") and the gap before it
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
@@ -44,12 +45,17 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     table.add_column("#", justify="right", no_wrap=True)
     # the handle gives way on a narrow terminal (it folds, whole): the figures' columns do not
     # wrap, and at 60 columns the table came out cut off after "voice", conv. and jobs unseen
-    room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH)
-    table.add_column(
-        "account",
-        min_width=min(room, handle_width(r["handle"] for r in result.leaderboard)),
-        overflow="fold",
-    )
+    # FIGURES_WIDTH holds a rank of one character: "=12" (tied) takes two more
+    ranks = max((len(rank_label(r)) for r in result.leaderboard), default=1)
+    room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH - (ranks - 1))
+    # at 60 columns "@northgate_staffing" was cut into "@northgate_staf" over "fing": the jobs
+    # column (a figure, not a pillar of the grade) gives way when that keeps every handle whole
+    longest = max((unbroken_width(r["handle"]) for r in result.leaderboard), default=0)
+    jobs = not room < longest <= room + JOBS_WIDTH
+    if not jobs:
+        room += JOBS_WIDTH
+    handle_room = min(room, handle_width(r["handle"] for r in result.leaderboard))
+    table.add_column("account", min_width=handle_room, overflow="fold")
     if segments:
         table.add_column("segment", no_wrap=True)
     table.add_column("overall", justify="right", no_wrap=True)
@@ -57,7 +63,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         table.add_column(
             "conv." if name == "conversation" else title.lower(), justify="right", no_wrap=True
         )
-    table.add_column("jobs", justify="right", no_wrap=True)
+    if jobs:
+        table.add_column("jobs", justify="right", no_wrap=True)
     # cohort lines left out are said before the table, so no one sends a league table missing
     # a client without knowing it (a kept account's note too: it is in the table)
     print_cohort_problems(console, result)
@@ -69,13 +76,20 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             table.add_row("", Text(f"{graded_label(row)}:", style="italic"))
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
-            Text("@" + row["handle"]) + Text(_account_note(row), style="dim"),
+            # a Bluesky or Mastodon handle too long for its room breaks before its domain
+            handle_cell(row["handle"], handle_room) + Text(_account_note(row), style="dim"),
             *([segment_cell(row["segment"])] if segments else []),
             Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
-            Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"]),
+            *([_jobs_cell(row)] if jobs else []),
         )
     console.print(table)
+    if not jobs:
+        console.print(
+            "[dim]The jobs column (each account's share of job ads) is left out at this width"
+            " so that every handle stays whole: a wider terminal shows it, and so does --json.[/]",
+            highlight=False,
+        )
     _print_leaderboard_notes(console, result, wide)
     _print_segment_medians(console, result)
     _print_claims(console, result)
@@ -207,6 +221,11 @@ def _account_note(row: dict[str, Any]) -> str:
 def _own_posts(n: int) -> str:
     """ "2 posts of its own"; "no post of its own" for an account of reposts only, not "0"."""
     return f"{count_of(n, 'post')} of its own" if n else "no post of its own, only reposts"
+
+
+def _jobs_cell(row: dict[str, Any]) -> Text | str:
+    """The share of the account's posts that are job ads ("<1%", "33%"), or "n/a"."""
+    return Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"])
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
