@@ -42,8 +42,9 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 "Start posting: no original posts to judge",
             )
         ]
-    if share > float(settings["job_share_ok"]) or turned_job_board(ev):
-        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read))
+    pressing = turned_job_board(ev)
+    if share > float(settings["job_share_ok"]) or pressing:
+        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read, pressing))
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
@@ -76,13 +77,16 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     return recs[:3]
 
 
-def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: str) -> Advice:
+def _fewer_ads(
+    recent: dict[str, int], n: int, share: float, ok: float, read: str, pressing: bool
+) -> Advice:
     """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
     of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
     were job ads" in a client's benchmark), and a feed whose last posts are no longer mostly
     ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
     were job ads (59% overall). Alternate each job post..."). ``read``: " in English" when
-    posts in other languages were left out of ``n``."""
+    posts in other languages were left out of ``n``; ``pressing``: the feed just turned into a
+    job board (:func:`turned_job_board`)."""
     ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
     alternate = "Alternate each job post with a tip, a story or a question."
     if last >= n:
@@ -112,7 +116,7 @@ def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float, read: st
             "it so, and go on alternating each job post with a tip, a story or a question.",
             f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
         )
-    if share < RECENT_ADS_PRESSING <= ads / last:  # just turned into a job board
+    if pressing:
         return Pressing(
             f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall): "
             f"whoever opens your profile now sees a job board. {alternate}",
