@@ -18,6 +18,8 @@ AGENCY_ADS = [
     # a question to people looking for work, answered by an offer or a call
     "Need extra hours this winter? We have warehouse shifts open in Canton, call us.",
     "Anyone looking for work in Lima? Text us at the branch line and we'll set you up.",
+    "Need work this weekend? We've got packing shifts in Dayton, text us.",
+    "Looking for general labour work in the Valley? Call us.",
     # openings counted by role, with a link
     "This week: 4 welder, 2 packer and 1 driver roles in Toledo. See them all: https://x.example/j",
     # a team to join, with openings in a place
@@ -40,6 +42,35 @@ AGENCY_TALK = [
     "Know someone who would be a great podcast guest? Send them our way!",  # no role
 ]
 
+# a vendor's question: the work word is followed by what it sells or needs, not a place or time
+VENDOR_QUESTIONS = [
+    "Need your shifts covered? We've got a scheduling tool for that: https://x.example/tool",
+    "Looking for work gloves? We have 15% off this week, stop by the shop Sunday.",
+    "Anybody need a job done on their deck? We have a crew in Dayton, call us.",
+    "Need a gig for Saturday night? Our DJ is free! Text us.",
+    "Want more hours in the week? We have the calendar app for you! Call us.",
+]
+
+# the same shapes written by a seeker, a commenter or a reporter
+NOT_AN_ADVERTISER = [
+    # a seeker answers the question: "same", "me too"
+    "Need shifts this month? Same here, so apply anywhere you can, I say.",
+    "Looking for work? Same boat, friend. We applied all spring, call us stubborn.",
+    # interviews and a day, but the interview sentence asks
+    "Who else thinks on-the-spot interviews are a terrible idea? Tell me Friday at lunch.",
+    # the answer to the question is no offer; the call comes later, for something else
+    "Need more hours? We have learned that asking your boss works. Call us on the show line.",
+    # openings counted by role, but lost
+    "Widget Co: 4 line, 3 packing and 2 admin roles lost in Dayton this week https://news.example/w",
+    # a role wanted, as someone told the press
+    "Nurses needed at the clinic uptown, the director told reporters, yet none apply.",
+    # a seeker's own listing: "open to roles in" a place, with the pay they ask
+    "Senior Buyer, 10 years, open to roles in Dayton. $65-75k. My CV: https://x.example/cv",
+    # "join our team" for an evening out
+    "Join our team for a quiz night at the office! Positions in Akron and Canton teams still "
+    "open https://x.example/q",
+]
+
 
 @pytest.mark.parametrize("text", AGENCY_ADS)
 def test_an_agency_ad_shape_is_a_job_ad(text: str) -> None:
@@ -48,6 +79,16 @@ def test_an_agency_ad_shape_is_a_job_ad(text: str) -> None:
 
 @pytest.mark.parametrize("text", AGENCY_TALK)
 def test_the_same_words_in_talk_are_no_ad(text: str) -> None:
+    assert not find_staffing_ads([text])[0]
+
+
+@pytest.mark.parametrize("text", VENDOR_QUESTIONS)
+def test_a_vendors_question_with_an_offer_is_no_job_ad(text: str) -> None:
+    assert not find_staffing_ads([text])[0]
+
+
+@pytest.mark.parametrize("text", NOT_AN_ADVERTISER)
+def test_a_seeker_a_commenter_or_the_news_is_no_job_ad(text: str) -> None:
     assert not find_staffing_ads([text])[0]
 
 

@@ -154,6 +154,9 @@ _SOUGHT = re.compile(
     r"\b(?i:contract|temp|perm|permanent|full-time|part-time) (?i:role|position|job)\s*[:!-]|"
     # "Open role: Quality Inspector" (not "New role:", which is how people announce their own)
     r"\b(?i:open (?:role|position|req))\s*[:!-]|"
+    # not a seeker's own "open to roles in Columbus", "looking for a new position in Ohio"
+    r"(?<!(?i:open to ))(?<!(?i:open to new ))(?<!(?i:looking for ))(?<!(?i:looking for new ))"
+    r"(?<!(?i:seeking new ))(?<!(?i:looking for a ))(?<!(?i:looking for a new ))"
     r"\b(?:role|position|opening|vacanc(?:y|ie))s? (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
     r"\b(?i:exciting (?:job )?opportunity)\b|"

@@ -6,16 +6,20 @@ A QA pass (28 November 2026) found a staffing firm's feed whose ads the model sc
 cues, as every staffing-ad rule does; one alone is talk about work:
 
 * a named role wanted for an employer it describes: "Audit Supervisor wanted for a
-  family-owned CPA firm", "Line cooks needed at our downtown hotel";
+  family-owned CPA firm", "Line cooks needed at our downtown hotel" (not as someone "told the
+  paper" or "said");
 * interviews or offers on the spot, with a place or a time to come: "Open house at our Canton
   branch Friday 8-noon, interviews on the spot", "On-the-spot offers at our Akron branch, stop
-  by";
-* a question to people looking for work answered by an offer or a call: "Need weekend work?
-  We've got warehouse shifts all month", "Need shifts in Lima? Text us";
+  by" (not in a question: "Who thinks interviews on the spot are a bad idea?");
+* a question to people looking for work, with nothing but a place or a time after the work
+  word, answered in the next sentence by an offer of work or a call: "Need weekend work?
+  We've got warehouse shifts all month", "Need shifts in Lima? Text us". A vendor asks the
+  same way ("Looking for work boots? … stop by", "Need shifts covered? We've got an app"), and
+  a seeker answers it ("Need a job ASAP? Same.");
 * a roundup that counts openings by role, with a link: "Jobs this week: 4 welder, 2 packer
-  and 1 driver roles in Toledo. All here: https://…";
+  and 1 driver roles in Toledo. All here: https://…" (not the news of roles cut or lost);
 * a team to join, with openings in a place: "Join the team! Openings in Akron and Canton:
-  https://…".
+  https://…" (not a team's night out).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ _WANTED_FOR_EMPLOYER = re.compile(
     _I,
 )
 _SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]?")
+_NEXT_SENTENCE = re.compile(r"\s*[^.!?\n]*[.!?]?")
 _ON_THE_SPOT = re.compile(
     r"\b(?:interview(?:s|ed)?|offers?|hired) on the spot\b|"
     r"\bon[- ]the[- ]spot (?:interviews?|offers?|hiring|hires)\b",
@@ -57,19 +62,28 @@ _COME = re.compile(
     _I,
 )
 # a question to people looking for work: "Looking for work?", "Who's looking for weekend work?",
-# "Need extra shifts?"
+# "Need extra shifts?". After the work word only a place or a time may come ("in Lima", "this
+# winter"): "work boots", "a job done on their roof", "shifts covered", "hours in your day" or
+# "a gig for Friday night" is a vendor's question, whatever it offers after
+_PLACE_OR_TIME = (
+    r"(?:(?:in|near|around|across) (?:the )?(?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?|"
+    r"(?:this|next|for the|over the) (?:week|weekend|month|winter|summer|spring|fall|season|"
+    r"holidays)|today|tonight|now|right now|asap|nearby|near you|close to home)"
+)
 _SEEKER_QUESTION = re.compile(
     r"(?:^|[.!?\n]\s*)\W*(?:who'?s |who is |anyone |anybody |are you |you )?"
-    r"(?:looking for|need|needing|want|searching for|in need of)\b"
-    r"[^?.!\n]{0,50}?\b(?:work|jobs?|shifts|hours|gigs?)\b[^?.!\n]{0,30}\?",
+    r"(?:looking for|need|needing|want|searching for|in need of) (?:[\w-]+ ){0,3}?"
+    rf"(?:work|jobs?|shifts|hours|gigs?)(?: {_PLACE_OR_TIME})?[ \t]*\?",
     _I,
 )
-# the firm's answer to it: an offer, a call to apply or a door to come to
+# a reader who answers as a seeker ("Looking for work? Me too."): the post is theirs, no ad
+_SEEKER_REPLY = re.compile(r"\s*\W*(?:me too|same|same here|me|i am|i do|same boat)\b", _I)
+# the firm's answer to it, in the sentence after it: an offer, a call to apply or a door to
+# come to ("We've got an app for that" and "I have interviews Monday" offer no work)
 _OFFER = re.compile(
-    r"\bwe(?:'ve| have) got\b|\bwe have (?:\w+ ){0,3}?(?:shifts|openings|jobs|roles|work|"
-    r"positions)\b|\bwe'?re (?:hiring|placing)\b|\b(?:call|text|dm|message|email) us\b|"
-    r"\bapply\b|\bsend (?:us|me) your\b|\bcome (?:to|by) our\b|\bstop by\b|\bdrop by\b|"
-    r"\binterviews?\b",
+    r"\bwe(?:'ve| have)(?: got)? (?:\w+ ){0,3}?(?:shifts|openings|jobs|roles|work|positions)\b|"
+    r"\bwe'?re (?:hiring|placing)\b|\b(?:call|text|dm|message|email) us\b|"
+    r"\bapply\b|\bsend (?:us|me) your\b|\bcome (?:to|by) our\b|\bstop by\b|\bdrop by\b",
     _I,
 )
 # openings counted by role: "3 forklift, 2 picker/packer and 1 maintenance roles"
@@ -79,29 +93,61 @@ _ROUNDUP = re.compile(
     r"(?:roles|openings|positions|jobs|vacancies|shifts)\b",
     _I,
 )
-_JOIN_TEAM = re.compile(r"\bjoin (?:our|the) (?:[\w-]+ )?team\b", _I)
+# jobs lost or left open, as news counts them: "3 plant and 1 office roles cut in Toledo"
+_LOST = re.compile(
+    r"\b(?:cut|cuts|lost|lose|losing|unfilled|laid off|layoffs?|eliminated|slashed|axed|shed|"
+    r"gone|closing|closed|furloughed)\b",
+    _I,
+)
+# a role wanted as someone else tells it: "Chefs needed at the hotel, the owner told the paper"
+_REPORTED = re.compile(
+    r"\b(?:told|tells) (?:the |a |local )?(?:paper|press|reporters?|newspaper|news|media|"
+    r"station|journalists?)\b|\b(?:said|says|according to|reportedly)\b",
+    _I,
+)
+# "Join our team for a trivia night" invites to an event, not to a job
+_JOIN_TEAM = re.compile(
+    r"\bjoin (?:our|the) (?:[\w-]+ )?team\b(?![^.!?\n]{0,30}\b(?:night|run|race|walk|game|"
+    r"party|trivia|event|fundraiser|tournament|match|chat|meetup|webinar|picnic|bbq|potluck)\b)",
+    _I,
+)
 _OPENINGS_IN_PLACE = re.compile(
     r"\b(?i:openings|roles|positions|vacancies|jobs) (?i:open )?(?i:in|at|across) [A-Z]"
 )
+
+
+def _asks(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence that holds ``match`` ends in a question mark."""
+    sentence = _SENTENCE_END.match(text, match.end())
+    return sentence is not None and sentence.group().endswith("?")
+
+
+def _answers_a_seeker(text: str) -> bool:
+    """A question to people looking for work, answered in the next sentence by an offer."""
+    question = _SEEKER_QUESTION.search(text)
+    if question is None or _SEEKER_REPLY.match(text, question.end()):
+        return False
+    answer = _NEXT_SENTENCE.match(text, question.end())
+    return answer is not None and _OFFER.search(answer.group()) is not None
 
 
 def is_agency_ad(text: str) -> bool:
     """Whether ``text`` is a job ad in one of the shapes of the module docstring."""
     wanted = _WANTED_FOR_EMPLOYER.search(text)
     # "Why is a Senior Accountant wanted for a big firm so hard to find?" asks, offers nothing
-    sentence = _SENTENCE_END.match(text, wanted.end()) if wanted else None
-    if sentence and not sentence.group().endswith("?"):
+    if wanted and not _asks(text, wanted) and _REPORTED.search(text) is None:
         return True
-    if _ON_THE_SPOT.search(text) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
+    spot = _ON_THE_SPOT.search(text)
+    # "Who else thinks interviews on the spot are a bad idea?" asks
+    if spot and not _asks(text, spot) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
         return True
-    question = _SEEKER_QUESTION.search(text)
-    if question and _OFFER.search(text, question.end()):
+    if _answers_a_seeker(text):
         return True
     link = _LINK.search(text)
     if link:
         head = text[: link.start()]
         roundup = _ROUNDUP.search(head)
-        if roundup and VERB_OR_HEADLINE.search(head) is None:
+        if roundup and VERB_OR_HEADLINE.search(head) is None and _LOST.search(head) is None:
             return True
         if _JOIN_TEAM.search(head) and _OPENINGS_IN_PLACE.search(head):
             return True
