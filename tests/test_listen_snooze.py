@@ -129,6 +129,24 @@ def test_a_reply_imported_since_the_snooze_brings_it_back_though_written_before(
     )
 
 
+def test_a_reply_stored_before_the_snooze_but_dated_ahead_does_not_wake_it(
+    tmp_path: Path,
+) -> None:
+    """A Bluesky post is dated by its writer's clock: a reply dated tomorrow, stored before the
+    snooze, made every snooze of its conversation hide nothing ("1 new post since...")."""
+    ahead = Post(platform="x", id="603", author_id="u7",
+                 text="Our team gives the band in the first message.", kind="reply",
+                 reply_to_post_id="600", conversation_id="600",
+                 created_at=NOW + timedelta(days=1))  # fmt: skip
+    with store_with(tmp_path, QUESTION, OTHER, ahead) as store:  # stored a day before NOW
+        inbox(store)
+        snooze(store, "600", NOW + timedelta(days=7), now=NOW)
+        asleep = inbox(store, now=NOW)
+        past_its_date = inbox(store, now=NOW + timedelta(days=2))
+    assert ids(asleep) == ["700"] and asleep.counts["snoozed"] == 1
+    assert ids(past_its_date) == ["700"] and past_its_date.counts["snoozed"] == 1
+
+
 def test_snoozes_are_per_firm_and_reopen_or_another_mark_replaces_them(tmp_path: Path) -> None:
     with store_with(tmp_path, SUN, APEX, QUESTION, OTHER) as store:
         inbox(store)

@@ -3,9 +3,11 @@
 A snoozed conversation is hidden from the firm's inbox until a date (a week by default), then
 comes back on its own. It comes back sooner when someone posts in it after it was snoozed: new
 replies are what a marketer who put it off wants to hear about, and by its date the talk may
-be over. A reply is new when it is dated after the snooze or came into the store after it
-(``posts.first_seen``): one written before the snooze but imported or fetched since is as new to
-the marketer, who has never seen it. Its item then says why it is back. Snoozes are marks like joined and dismissed (kept
+be over. A reply is new when it came into the store after the snooze (``posts.first_seen``):
+one written before the snooze but imported or fetched since is as new to the marketer, who has
+never seen it; one stored before it is not, whatever date it carries (a Bluesky post is dated
+by its writer's clock, which may run ahead: a reply "from tomorrow" woke every snooze of its
+conversation at once). Its item then says why it is back. Snoozes are marks like joined and dismissed (kept
 per firm, :mod:`staffpulse.listen.states`): ``reopen`` clears one, and ``mark-joined`` or
 ``dismiss`` replaces it. An ended snooze is left in the store; the inbox reads it as ended.
 
@@ -160,14 +162,10 @@ def wake_reason(
 ) -> str | None:
     """Why a snoozed conversation is back in the inbox ("back from snooze: 2 new posts since
     you snoozed it on 27 Nov 2026"), None while it stays snoozed. ``arrived``: when its posts
-    came into the store (:func:`arrivals`); a post dated after the snooze, or come since, is
-    new."""
+    came into the store (:func:`arrivals`); a post come since is new, and one whose arrival is
+    unknown is new when dated after the snooze (see the module docstring)."""
     came = arrived or {}
-    new = sum(
-        1
-        for p in conv.posts
-        if (p.created_at is not None and p.created_at > at) or came.get((p.platform, p.id), at) > at
-    )
+    new = sum(1 for p in conv.posts if _is_new(came.get((p.platform, p.id)), p.created_at, at))
     if new:
         return (
             f"back from snooze: {count_of(new, 'new post')} since you snoozed it on"
@@ -176,6 +174,14 @@ def wake_reason(
     if until <= now:
         return f"back from snooze: you snoozed it until {format_when(until).split(',')[0]}"
     return None
+
+
+def _is_new(arrived: datetime | None, dated: datetime | None, at: datetime) -> bool:
+    """Whether a post is new to a snooze made at ``at``: it came into the store since. Its
+    date counts only when its arrival is unknown: a post stored before the snooze was there to
+    be seen, however far ahead its writer's clock dated it."""
+    when = arrived if arrived is not None else dated
+    return when is not None and when > at
 
 
 def list_snoozed(
