@@ -119,6 +119,8 @@ WORK_TALK = [
     "Volunteers needed for the beach cleanup in Santa Cruz! https://events.example/e",
     "Ever wanted to work in Denver? Here's what rent costs. https://blog.example/d",
     "Action needed in Congress: call your rep at (202) 555-0100",
+    # a trade wanted, as the news reports someone saying it
+    "Welders wanted at every yard on the coast, says the builders' group https://news.example/w",
 ]
 
 

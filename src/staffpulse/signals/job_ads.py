@@ -17,7 +17,8 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   - or someone sought for a role ("Seeking a Payroll Specialist", "Forklift operators
     wanted!", "Welders wanted in Commerce City", "Calling all welders", "Contract role:",
     "Dispatcher role available", "We're hiring a Controller") next to pay, a salary, terms or
-    a call to act; trades sought ("Glaziers needed for a high-rise") also next to a link;
+    a call to act; trades sought ("Glaziers needed for a high-rise") also next to a link,
+    unless reported ("…, says the union");
   - or pay ("$19/hr", "per diem", "weekly pay") next to a call to act ("Interested? DM us",
     "Apply today");
   - or an opening written as a listing, with the pay among its fragments and no verb:
@@ -78,7 +79,7 @@ from staffpulse.signals.job_ad_triggers import (
     TRIGGERS,
     WANTED_WORDS,
 )
-from staffpulse.signals.job_ads_agency import AGENCY_WORDS, is_agency_ad
+from staffpulse.signals.job_ads_agency import AGENCY_WORDS, REPORTED, is_agency_ad
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
@@ -332,7 +333,8 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     )
     if sought and ((act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay)):
         return True
-    if wanted and _TRADES_SOUGHT.search(text):
+    # "Nurses wanted at every hospital, says the union <link>" is news
+    if wanted and _TRADES_SOUGHT.search(text) and REPORTED.search(text) is None:
         link = _LINK.search(text) is not None and not _seeks_a_service(text, lowered)
         if pay or link or _TERMS.search(text):
             return True

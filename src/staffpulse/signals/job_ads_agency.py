@@ -28,7 +28,7 @@ import re
 
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
-__all__ = ["AGENCY_WORDS", "is_agency_ad"]
+__all__ = ["AGENCY_WORDS", "REPORTED", "is_agency_ad"]
 
 #: Words, lower-cased, that every shape below holds ("wanted", "on the spot", a question, a
 #: link): a post without any of them is no agency ad, and looking for them is far cheaper than
@@ -99,8 +99,9 @@ _LOST = re.compile(
     r"gone|closing|closed|furloughed)\b",
     _I,
 )
-# a role wanted as someone else tells it: "Chefs needed at the hotel, the owner told the paper"
-_REPORTED = re.compile(
+#: A role wanted as someone else tells it, news: "Chefs needed at the hotel, the owner told the
+#: paper", "Nurses wanted everywhere, says the union" (read by :mod:`job_ads` too)
+REPORTED = re.compile(
     r"\b(?:told|tells) (?:the |a |local )?(?:paper|press|reporters?|newspaper|news|media|"
     r"station|journalists?)\b|\b(?:said|says|according to|reportedly)\b",
     _I,
@@ -135,7 +136,7 @@ def is_agency_ad(text: str) -> bool:
     """Whether ``text`` is a job ad in one of the shapes of the module docstring."""
     wanted = _WANTED_FOR_EMPLOYER.search(text)
     # "Why is a Senior Accountant wanted for a big firm so hard to find?" asks, offers nothing
-    if wanted and not _asks(text, wanted) and _REPORTED.search(text) is None:
+    if wanted and not _asks(text, wanted) and REPORTED.search(text) is None:
         return True
     spot = _ON_THE_SPOT.search(text)
     # "Who else thinks interviews on the spot are a bad idea?" asks
