@@ -7,7 +7,7 @@ their score: a firm that joins them risks its name for nothing.
   string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
   are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
   stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
-  ("we both know you're unemployed and on welfare"; :mod:`staffpulse.listen.put_downs`): a
+  ("everyone knows you're jobless and on benefits"; :mod:`staffpulse.listen.put_downs`): a
   firm that answers one, even to argue, puts its name next to it;
 * **partisan**: party politics that is not about a work matter ("Everything went wrong the
   day the Republicans took the House"): a party, a partisan label, a party leader or a cause that splits

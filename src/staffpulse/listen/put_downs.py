@@ -34,8 +34,8 @@ _GROUP_PUT_DOWN_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Someone told, as a jab, that they are out of work or live on benefits: "we both know you're
-# unemployed and on welfare", "you jobless bum", "welfare queen". A second person ("you're")
+# Someone told, as a jab, that they are out of work or live on benefits: "everyone knows you're
+# jobless and on benefits", "you jobless bum", "welfare queen". A second person ("you're")
 # said as a known fact, or a benefits slur, is the insult; "if you're unemployed" is advice.
 _YOU = r"(?:you(?:'re| are)|ur|you r|u r)"
 _OUT_OF_WORK = (

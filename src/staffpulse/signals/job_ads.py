@@ -41,8 +41,8 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
 
 * :func:`looks_like_job_ad` (one text): the broad rule for when no model score is at hand
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
-  use: ``#hiring`` (not ``#hiringtips``), ``#jobs`` (not on news of jobs made or lost: "would
-  create hundreds of jobs #jobs"), "we're hiring", "apply now", a pay range per hour,
+  use: ``#hiring`` (not ``#hiringtips``), ``#jobs`` (not on news of jobs made or lost: "will bring
+  300 new jobs to the county #jobs"), "we're hiring", "apply now", a pay range per hour,
   "Hiring:" opening the post, and "new job" or "open position" next to a link or ``#jobs``
   ("I start my new job Monday" is not an ad; a job-board bot always links). These cues also fire on hashtag spam,
   which the guidelines do not count as an ad, so they never overrule the model. It also
@@ -363,7 +363,7 @@ _BOT_AD_RE = re.compile(
     re.IGNORECASE,
 )
 _JOB_TAG_RE = re.compile(r"#jobs?\b", re.IGNORECASE)
-# jobs made or lost, as news tells it: "would create hundreds of jobs", "cuts 500 jobs", "the
+# jobs made or lost, as news tells it: "will bring 300 new jobs to the county", "cuts 500 jobs", "the
 # jobs report". A "#jobs" tag on such news is a topic, not an opening (the guidelines' hard
 # negatives: hiring news, jobs reports)
 _JOBS_NEWS_RE = re.compile(

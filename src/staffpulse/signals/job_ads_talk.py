@@ -115,7 +115,7 @@ HIRING_STRUGGLE = re.compile(
     r"can[\'’]?t|cannot|get no|getting no|have no|haven[\'’]t)\b",
     _I,
 )
-# A call to join what is no job ("JOIN TEAM <a politician>", "Join our pack! $25 bonus", "Join
+# A call to join what is no job ("JOIN TEAM <a politician>", "Join the squad, free bet inside", "Join
 # our webinar Thursday"): the model took their "join our ..." for an ad's "join our team" and
 # scored them 0.6 to 0.8. "Join our team!" itself stays the model's: it is how ads end.
 # A campaign's team, a pack or a club counts only in a post with no word of work at all; an
