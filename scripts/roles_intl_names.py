@@ -39,7 +39,7 @@ import pkgutil
 import unicodedata
 from pathlib import Path
 
-from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_text import to_ascii
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "src" / "staffpulse" / "signals" / "artifacts"

@@ -8,7 +8,6 @@ import pytest
 
 from staffpulse.errors import ModelError
 from staffpulse.signals import role_person_name
-from staffpulse.signals.role_features import split_name
 from staffpulse.signals.role_person_name import (
     handle_user,
     is_a_persons_name,
@@ -16,6 +15,7 @@ from staffpulse.signals.role_person_name import (
     names_a_recruiter,
     reads_as_a_persons_name,
 )
+from staffpulse.signals.role_text import split_name
 
 
 @pytest.mark.parametrize(

@@ -44,8 +44,8 @@ import re
 from staffpulse.accents import strip_accents
 from staffpulse.audit.hashtags import HASHTAG_RE
 from staffpulse.custom_emoji import without_custom_emoji
-from staffpulse.signals.role_features import split_name
 from staffpulse.signals.role_person_name import is_a_persons_name, name_shape
+from staffpulse.signals.role_text import split_name
 
 
 def _words(text: str) -> list[str]:

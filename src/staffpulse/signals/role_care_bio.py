@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_product_bio import names_a_person
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["CARE_BIO_P_ORG", "describes_customer_care", "find_care_bios"]
 

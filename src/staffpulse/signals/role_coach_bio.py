@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_seeker_role_of_coaches", "serves_job_seekers"]
 

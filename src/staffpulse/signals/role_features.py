@@ -21,7 +21,6 @@ training data and the emoji of live data both vanish in the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,37 +29,10 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from staffpulse.signals.role_cues import CUES
-from staffpulse.signals.role_person_name import handle_user, name_shape
+from staffpulse.signals.role_person_name import name_shape
+from staffpulse.signals.role_text import clean_text, split_name, to_ascii
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_MENTION_RE = re.compile(r"@\w+")
-_CAMEL_RE = re.compile(
-    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])"
-)
-_NON_WORD_RE = re.compile(r"[_\W]+")
 _MAX_TEXT_CHARS = 4000
-
-
-def to_ascii(value: str) -> str:
-    """Decompose accents, drop what is still not ASCII (mojibake, emoji), squeeze spaces."""
-    text = unicodedata.normalize("NFKD", value)
-    text = text.encode("ascii", "ignore").decode("ascii")
-    return " ".join(text.split())
-
-
-def clean_text(value: str) -> str:
-    """URLs and @mentions become placeholder words; the rest is ASCII-folded."""
-    text = _URL_RE.sub(" xurlx ", value)
-    text = _MENTION_RE.sub(" xmentionx ", text)
-    return to_ascii(text)
-
-
-def split_name(name: str) -> str:
-    """``TCGJobs`` -> ``tcg jobs``; ``tmj_phl_retail`` -> ``tmj phl retail``; a handle's
-    server left out (``priyapatel.bsky.social`` -> ``priyapatel``)."""
-    text = to_ascii(handle_user(name)).lstrip("@")
-    text = _CAMEL_RE.sub(" ", text)
-    return " ".join(_NON_WORD_RE.sub(" ", text).lower().split())
 
 
 def sample_posts(text: str | Sequence[str] | None) -> tuple[str, int]:

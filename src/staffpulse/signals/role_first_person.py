@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from staffpulse.signals.role_features import split_name, to_ascii
 from staffpulse.signals.role_person_name import handle_user, reads_as_a_persons_name
+from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["FIRST_PERSON_P_ORG", "find_first_person_accounts"]
 

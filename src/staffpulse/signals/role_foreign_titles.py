@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["find_foreign_titles", "foreign_title_role"]
 

@@ -26,10 +26,10 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_cues import CUES
-from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_recruiter_posts import posts_recruit_for_clients
 from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_former_titles", "names_only_former_titles"]
 

@@ -28,10 +28,11 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_cues import CUES
-from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
+from staffpulse.signals.role_features import sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import describes_placing_workers
 from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["GATED_ROLES", "drop_roles_without_hiring_words", "says_a_hiring_word"]
 

@@ -19,7 +19,7 @@ package Faker, MIT), a given name and a surname run together in lower case ("pri
 were trained with.
 
 Every function takes the name already split into lower-case words
-(:func:`staffpulse.signals.role_features.split_name`: ``JaneSmith`` -> ``jane smith``);
+(:func:`staffpulse.signals.role_text.split_name`: ``JaneSmith`` -> ``jane smith``);
 :func:`reads_as_a_persons_name` takes the name as given too, for the scripts that folding erases.
 """
 

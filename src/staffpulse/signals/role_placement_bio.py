@@ -62,7 +62,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import sample_posts, split_name, to_ascii
+from staffpulse.signals.role_features import sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_person_name import (
     handle_user,
@@ -70,6 +70,7 @@ from staffpulse.signals.role_person_name import (
     reads_as_a_persons_name,
 )
 from staffpulse.signals.role_product_bio import names_a_person
+from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = [
     "PLACEMENT_BIO_P_ORG",

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["PRODUCT_BIO_P_ORG", "describes_a_product", "find_product_bios", "names_a_person"]
 

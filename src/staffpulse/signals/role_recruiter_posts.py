@@ -27,9 +27,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import sample_posts, to_ascii
+from staffpulse.signals.role_features import sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["find_recruiters_by_posts", "posts_recruit_for_clients"]
 

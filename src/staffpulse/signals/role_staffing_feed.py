@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import split_name, to_ascii
+from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["find_agency_accounts", "move_feed_to_staffing", "says_it_is_an_agency"]
 

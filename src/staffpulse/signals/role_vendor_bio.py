@@ -27,8 +27,8 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_features import to_ascii
 from staffpulse.signals.role_product_bio import names_a_person
+from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["VENDOR_BIO_P_ORG", "find_vendor_bios", "move_to_vendor", "sells_to_agencies"]
 
