@@ -24,7 +24,7 @@ from staffpulse.benchmark.cohort_audits import (
     score_cohort_texts,
 )
 from staffpulse.benchmark.members import FEW_POSTS
-from staffpulse.benchmark.segments import SEGMENT_LABELS
+from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
 from staffpulse.benchmark.stats import (
     compare,
     competition_ranks,
@@ -300,7 +300,7 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
     if not given:
         return (
             "No account of the group has a segment: give a cohort file with a segment "
-            "column (staffing firm, vendor, job board, recruiter, HR, other) to test this."
+            f"column ({name_segments(last=', ')}) to test this."
         )
     named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
     return (

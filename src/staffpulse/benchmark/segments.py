@@ -31,6 +31,15 @@ SEGMENT_WORDS = {
     "other": "Other",
     "unknown": "No segment",
 }
+
+
+def name_segments(*, last: str = " or ") -> str:
+    """The segments a cohort file may name, in words, for a message or a help text: "staffing
+    firm, vendor, job board, recruiter, HR or other" (``last=", "``: "…, HR, other")."""
+    words = [SEGMENT_WORDS[s] if s == "hr" else SEGMENT_WORDS[s].lower() for s in SEGMENTS]
+    return ", ".join(words[:-1]) + last + words[-1]
+
+
 # How a line says it has no segment: blank, or the words the league table and its CSV write
 # (so a league CSV read back as a cohort keeps its accounts without a note on each).
 _NO_SEGMENT = frozenset({"no_segment", "none", "unknown"})

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from staffpulse.benchmark.segments import name_segments
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import benchmark_context
@@ -238,7 +239,7 @@ def refuse_mostly_unusable(name: str, check: CohortCheck) -> None:
         f" only {count_of(check.accounts, 'account')}: {shown}"
         + (f"; and {count_of(more, 'more line')}" if more > 0 else ""),
         hint="fix those lines (one account a line: handle,platform,segment, the segment one of"
-        " staffing firm, vendor, job board, recruiter, HR or other), then upload the file again",
+        f" {name_segments()}), then upload the file again",
     )
 
 
@@ -250,7 +251,7 @@ def saved_flash(name: str, check: CohortCheck) -> Flash:
         "with posts in the store, compared by segment."
         if check.has_segments
         else "with posts in the store. The file names no segments, so there is no segment "
-        "comparison: add a segment column (staffing firm, vendor, job board, recruiter, HR or other) for one."
+        f"comparison: add a segment column ({name_segments()}) for one."
     )
     if not check.problems:
         return Flash("ok", "Cohort saved:", ranked)

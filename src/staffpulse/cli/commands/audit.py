@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from staffpulse.benchmark.segments import name_segments
 from staffpulse.cli.consoles import make_console, make_count_progress, make_status
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption
@@ -99,7 +100,7 @@ def benchmark_command(
             help="CSV or text file of the accounts to rank, one a line, with the columns "
             "handle,platform,segment (the header line is optional; commas, semicolons or tabs "
             "between cells). Only handle is needed: a plain list of handles or profile URLs "
-            "works too. segment: staffing firm, vendor, job board, recruiter, HR or other. Default: every "
+            f"works too. segment: {name_segments()}. Default: every "
             "account with at least --min-posts posts of its own in the store.",
             metavar="COHORT",
         ),
