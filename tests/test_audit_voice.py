@@ -344,3 +344,21 @@ def test_a_few_posts_are_called_rough_in_english_only_beside_others() -> None:
     feed.post("Wir haben heute unser Sommerfest im Lager gefeiert, danke an alle!", lang="de")
     notes = audit_feed(feed).pillars["voice"].notes
     assert "only 3 posts in English to judge: the shares are rough" in notes
+
+
+def test_the_advice_on_one_or_two_posts_names_them_as_the_figure_does_beside_reposts() -> None:
+    # "Neither of your 2 posts" beside a figure of "2 posts you wrote" and 6 reposts read as
+    # a miscount of the 8 posts in the header
+    for n, person, humor in (
+        (1, "The one post you wrote does not sound", "in the one post you wrote (our"),
+        (2, "Neither of the 2 posts you wrote sounds", "in the 2 posts you wrote (our"),
+    ):
+        feed = FeedBuilder("rosa")
+        for i in range(n):
+            feed.post(f"Welder needed in Akron, day shift {i}. Apply: https://j.example/{i}")
+        for i in range(6):
+            feed.post(f"RT @sam: plant news {i}", kind="repost")
+        recs = audit_feed(feed).pillars["voice"].recommendations
+        assert any(r.startswith(person) for r in recs), recs
+        assert any(r.startswith(f"We found nothing light or funny {humor}") for r in recs), recs
+        assert not any("your 2 posts" in r or "your one post" in r for r in recs), recs

@@ -255,8 +255,11 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any], base: str = "pos
 
 
 def _your(n: int, base: str) -> str:
-    """``your 5 posts``, or ``the 5 posts you wrote`` of another ``base``."""
-    return f"your {n:,} posts" if base == "posts" else f"the {n:,} {base}"
+    """``your 5 posts``, or ``the 5 posts you wrote`` of another ``base``; one post is
+    ``your one post`` or ``the one post you wrote``."""
+    said = "one" if n == 1 else f"{n:,}"
+    named = "post" + base.removeprefix("posts") if n == 1 else base
+    return f"your {said} {named}" if base == "posts" else f"the {said} {named}"
 
 
 def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
@@ -264,8 +267,7 @@ def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
     up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...")."""
     if n <= 2 and not funny:
-        posts = "your one post" if n == 1 else "your 2 posts"
-        lead = f"We found nothing light or funny in {posts} (our humor"
+        lead = f"We found nothing light or funny in {_your(n, base)} (our humor"
         headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
     elif n <= FEW_POSTS_NAMED:
         # "We found few posts ... (0 of 5 posts" read oddly of a feed counted at a glance
@@ -298,9 +300,13 @@ def _personality_advice(n: int, human: int, share: float, base: str = "posts") -
         lead = f"Only {human:,} of {of} ({pct(share)}) {does} like a person"
         headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
     elif n == 1:
-        lead, headline = "Your one post does not sound like a person", "its one post does not"
+        # beside reposts the figure says "posts you wrote": "The one post you wrote ..."
+        said = _your(n, base)
+        lead = f"{said[0].upper()}{said[1:]} does not sound like a person"
+        headline = "its one post does not"
     elif n == 2:
-        lead, headline = "Neither of your 2 posts sounds like a person", "neither of 2 posts does"
+        lead = f"Neither of {_your(n, base)} sounds like a person"
+        headline = "neither of 2 posts does"
     else:
         lead = f"None of {_your(n, base)} sound like a person"
         headline = f"none of {n:,} posts does"
