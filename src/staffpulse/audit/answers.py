@@ -146,8 +146,10 @@ class Answers:
 
 
 # how long after a mention a reply the data links to no post, only to the mention's author,
-# still answers it (a CSV's or JSONL's ``reply_to_author`` alone)
-_UNLINKED_ANSWER_HOURS = 7 * 24.0
+# still answers it (a CSV's or JSONL's ``reply_to_author`` alone). A week left a recruiter's
+# "congrats, Jo!" ten days after Jo's post listed as "no answer found"; past a month (the
+# report's shortest window) a reply to the same person is most likely about something else
+_UNLINKED_ANSWER_HOURS = 30 * 24.0
 
 
 class _Replies:
@@ -179,7 +181,7 @@ class _Replies:
             key = (post.conversation_id or "", author)
             direct = [t for t in self.by_conv.get(key, []) if not t < ts]
             if not direct:
-                # a reply to its author that names no post, in the week after: the data lost
+                # a reply to its author that names no post, in the month after: the data lost
                 # the link (a real report listed such a mention as unanswered, its answer
                 # shown under it as the reply to imitate); undated, it could be any
                 direct = [
