@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import typer
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
 from staffpulse.cli.program import on_store_in
+from staffpulse.cli.registry import COMMAND_MODULES, STORE_COMMANDS
 from staffpulse.models import Account
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -56,3 +59,29 @@ def test_a_store_from_the_environment_or_a_hint_naming_one_is_left_as_it_is(
     assert on_store_in(named, Path("b.db")) == named
     assert on_store_in("run staffpulse demo first", Path("b.db")) == "run staffpulse demo first"
     assert on_store_in(None, Path("b.db")) is None
+
+
+def _takes_the_store_option(command: Any) -> bool:
+    """Whether ``command`` (or a command of its group) has the shared --db, which reads
+    STAFFPULSE_DB: the demo's own --db writes a new store and reads no variable."""
+    found = [command, *getattr(command, "commands", {}).values()]
+    return any(
+        param.name == "db" and param.envvar == "STAFFPULSE_DB"
+        for each in found
+        for param in each.params
+    )
+
+
+def test_the_hints_name_the_store_for_exactly_the_commands_that_take_one() -> None:
+    """The commands a hint runs on --db's store are the ones that take --db: a new command
+    of the registry that works on a store gets it in hints without another list to edit."""
+    group: Any = typer.main.get_command(app)
+    ctx = group.make_context("staffpulse", ["--help"], resilient_parsing=True)
+    takes = {
+        name for name in COMMAND_MODULES if _takes_the_store_option(group.get_command(ctx, name))
+    }
+    assert set(STORE_COMMANDS) == takes
+    for name in COMMAND_MODULES:
+        hint = on_store_in(f"then run: staffpulse {name} --help", Path("client.db"))
+        on_client = f"then run: staffpulse --db client.db {name} --help"
+        assert (hint == on_client) == (name in takes), hint

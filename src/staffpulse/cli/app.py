@@ -2,10 +2,10 @@
 
 Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``, so that each
 part of the product owns its own commands. A module is imported only when one of its
-commands runs (or ``--help`` lists them all, :data:`COMMAND_MODULES` says which module has
-which): ``staffpulse classify`` does not load the web dashboard, and a module that fails to
-import (a missing module, an edit in progress) takes down its own commands only, never the
-others: a missing module is said in words, any other error shows as itself. Domain errors
+commands runs (or ``--help`` lists them all; :mod:`staffpulse.cli.registry` says which
+module has which): ``staffpulse classify`` does not load the web dashboard, and a module that
+fails to import (a missing module, an edit in progress) takes down its own commands only, never
+the others: a missing module is said in words, any other error shows as itself. Domain errors
 (:mod:`staffpulse.errors`) become one-line messages with a hint and the error's exit code;
 ``--debug`` shows the traceback as well, and keeps the exit code (scripts tell failures apart
 by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
@@ -42,6 +42,7 @@ from staffpulse.cli.json_output import (
     start_json_run,
 )
 from staffpulse.cli.program import on_store_in
+from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
     say_where_root_options_go,
@@ -51,33 +52,6 @@ from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
 
 err_console = make_console(stderr=True)
-# Each command and the module of staffpulse.cli.commands that registers it, in the order
-# ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules):
-# the order a new user goes, the demo first, then their own data in, the reports, the
-# conversations and people, and the tools for analysts last
-COMMAND_MODULES = {
-    "demo": "demo",
-    "import": "store",
-    "stats": "stats",
-    "accounts": "stats",
-    "fetch": "fetch",
-    "refresh": "refresh",
-    "audit": "audit",
-    "benchmark": "audit",
-    "inbox": "listen",
-    "listen": "listen",
-    "connect": "connect",
-    "add-handles": "add_handles",
-    "serve": "serve",
-    "avatar": "avatar",
-    "classify": "classify",
-    "roles": "roles",
-    "score": "score",
-}
-
-# what people type for a command after reading about it ("the web dashboard"): it runs the
-# command, which --help lists once, under its own name
-COMMAND_ALIASES = {"web": "serve", "dashboard": "serve"}
 
 
 class _ErrorBoundaryGroup(TyperGroup):

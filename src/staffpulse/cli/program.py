@@ -8,6 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from staffpulse.cli.registry import STORE_COMMANDS
+
 
 def command_name() -> str:
     """``staffpulse`` when the shell finds it, else the path it was run by
@@ -32,8 +34,7 @@ def on_store(db: Path | None, command: str) -> str:
 
 # the commands that work on a store, as hints name them ("or run: staffpulse accounts")
 _STORE_COMMAND = re.compile(
-    r"\bstaffpulse (?=(?:accounts|import|stats|audit|benchmark|inbox|connect|fetch|refresh"
-    r"|add-handles|listen|serve)\b)"
+    r"\bstaffpulse (?=(?:" + "|".join(map(re.escape, STORE_COMMANDS)) + r")\b)"
 )
 
 
