@@ -65,3 +65,38 @@ def test_a_jsonl_post_with_a_blank_text_is_kept_once_its_text_comes(tmp_path: Pa
         report = import_paths(store, [path])
     assert report.problems == []
     assert _stored(tmp_path / "s.db") == {"9": ("Warehouse tour on Monday", 4)}
+
+
+def _accounts(db: Path) -> list[str]:
+    with open_store(db) as store:
+        rows = store.conn.execute("SELECT handle FROM accounts ORDER BY handle").fetchall()
+    return [row[0] for row in rows]
+
+
+def test_an_author_whose_only_post_was_skipped_gets_no_account(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text\n"
+        "1,dune_bakery,Fresh rye loaves every Tuesday\n"
+        "2,quiet_mill,\n",  # skipped: its author has no post kept, so no account of 0 posts
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.skipped, report.accounts) == (1, 1)
+    assert _accounts(tmp_path / "s.db") == ["dune_bakery"]
+
+
+def test_an_author_gets_an_account_with_a_later_post_that_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        '{"type": "post", "id": "1", "author": "quiet_mill", "text": ""}\n'
+        '{"type": "post", "id": "2", "author": "quiet_mill", "text": "Grain tasting at noon"}\n'
+        '{"type": "post", "id": "3", "author": "stone_oven", "text": ""}\n'
+        '{"type": "post", "id": "3", "author": "stone_oven", "text": "Pizza night returns"}\n',
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.skipped, report.posts, report.accounts) == (1, 2, 2)
+    assert _accounts(tmp_path / "s.db") == ["quiet_mill", "stone_oven"]
