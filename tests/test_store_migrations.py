@@ -78,3 +78,58 @@ def test_registering_a_migration_twice_keeps_one_in_name_order() -> None:
         assert dict(MIGRATIONS)[name] == "CREATE TABLE twice (x INTEGER);"
     finally:
         MIGRATIONS[:] = [m for m in MIGRATIONS if m[0] != name]
+
+
+def _record_migration(path: Path, name: str, origin: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO schema_migrations(name, applied_at, origin) VALUES (?, ?, ?)",
+        (name, "2030-01-01T00:00:00+00:00", origin),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_store_written_by_a_newer_staffpulse_is_said_once_with_how_to_update(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "newer.db"
+    open_store(path).close()
+    _record_migration(path, "0900_from_the_future", "staffpulse")
+    with caplog.at_level("WARNING", logger="staffpulse.store"):
+        open_store(path).close()
+        open_store(path).close()  # the dashboard opens the store again and again
+    told = [r.getMessage() for r in caplog.records if r.name == "staffpulse.store"]
+    assert len(told) == 1
+    assert "written by a newer staffpulse" in told[0]
+    assert "0900_from_the_future" in told[0] and str(path) in told[0]
+    assert "pip install -U" in told[0]
+
+
+def test_an_extension_migration_not_imported_now_is_no_reason_to_warn(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "ext.db"
+    name = "9997_test_extension_table"
+    register_migration(name, "CREATE TABLE extension_table (x INTEGER);")
+    try:
+        open_store(path).close()  # applied while the extension is imported
+    finally:
+        MIGRATIONS[:] = [m for m in MIGRATIONS if m[0] != name]
+    _record_migration(path, "0999_older_release_row", "")  # hand-made, origin unknown
+    # a later run, which does not import the extension
+    with caplog.at_level("WARNING", logger="staffpulse.store"), open_store(path) as store:
+        assert name in store.applied_migrations()
+    assert not [r for r in caplog.records if r.name == "staffpulse.store"]
+
+
+def test_a_store_from_before_the_origin_column_gets_it_and_opens_quietly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "old.db"
+    _first_release_store(path)
+    with caplog.at_level("WARNING", logger="staffpulse.store"), open_store(path) as store:
+        origins = dict(store.conn.execute("SELECT name, origin FROM schema_migrations"))
+    assert origins[FIRST] is None  # recorded before origins were: unknown, not a newer release
+    assert {origins[name] for name, _ in MIGRATIONS if name != FIRST} == {"staffpulse"}
+    assert not [r for r in caplog.records if r.name == "staffpulse.store"]

@@ -42,7 +42,7 @@ from staffpulse.store.codec import (
 )
 from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
-from staffpulse.store.migrations import applied_migrations, migrate
+from staffpulse.store.migrations import applied_migrations, migrate, warn_if_written_by_newer
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import Tally
@@ -132,7 +132,9 @@ class Store(ReadMixin):
     # -- lifecycle ---------------------------------------------------------------------
     def migrate(self) -> list[str]:
         try:
-            return migrate(self.conn)
+            applied = migrate(self.conn)
+            warn_if_written_by_newer(self.conn, self.path)
+            return applied
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

@@ -8,6 +8,7 @@ it is opened, whichever part of the product runs first; they apply in name order
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import UTC, datetime
 
@@ -183,6 +184,16 @@ MIGRATIONS: list[tuple[str, str]] = [
     FETCH_CURSORS_MIGRATION,
 ]
 MIGRATIONS.sort(key=lambda item: item[0])  # the order stores have always applied them in
+# This release's own migrations. Each is recorded with origin "staffpulse" when applied; a
+# registered one with "extension". A store holding a "staffpulse" migration outside this set was
+# written by a newer release; an extension's migration unknown here is only an extension not
+# imported by this process, which is no reason to warn.
+SHIPPED: frozenset[str] = frozenset(name for name, _ in MIGRATIONS)
+SHIPPED_ORIGIN = "staffpulse"
+EXTENSION_ORIGIN = "extension"
+
+log = logging.getLogger("staffpulse.store")
+_told_newer: set[str] = set()  # the stores already said to be newer, once a process each
 
 
 def register_migration(name: str, sql: str) -> None:
@@ -194,10 +205,19 @@ def register_migration(name: str, sql: str) -> None:
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
+    _ensure_migrations_table(conn)
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations"
+        " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL, origin TEXT)"
+    )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(schema_migrations)")}
+    if "origin" not in columns:
+        # rows recorded before the column: NULL, which tells nothing and warns of nothing
+        conn.execute("ALTER TABLE schema_migrations ADD COLUMN origin TEXT")
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
@@ -207,12 +227,39 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     for name, sql in MIGRATIONS:
         if name in done:
             continue
+        origin = SHIPPED_ORIGIN if name in SHIPPED else EXTENSION_ORIGIN
         # executescript commits first; wrap the script so a failure leaves no half schema.
         conn.executescript(
             "BEGIN;\n"
             + sql
-            + f"\nINSERT INTO schema_migrations(name, applied_at) VALUES ('{name}', "
-            + f"'{datetime.now(UTC).isoformat()}');\nCOMMIT;"
+            + f"\nINSERT INTO schema_migrations(name, applied_at, origin) VALUES ('{name}', "
+            + f"'{datetime.now(UTC).isoformat()}', '{origin}');\nCOMMIT;"
         )
         applied.append(name)
     return applied
+
+
+def newer_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The migrations a newer staffpulse applied to this store that this release does not know."""
+    rows = conn.execute(
+        "SELECT name FROM schema_migrations WHERE origin = ? ORDER BY name", (SHIPPED_ORIGIN,)
+    )
+    return [row[0] for row in rows if row[0] not in SHIPPED]
+
+
+def warn_if_written_by_newer(conn: sqlite3.Connection, path: str) -> None:
+    """Say once a process, for each store, that a newer staffpulse wrote it: this release may
+    read its newer columns and tables wrongly or not at all, and nothing else would say so."""
+    if path in _told_newer:
+        return
+    newer = newer_migrations(conn)
+    if not newer:
+        return
+    _told_newer.add(path)
+    log.warning(
+        "The database %s was written by a newer staffpulse (its schema has %s, which this version"
+        " does not know), so some of what it holds may be missing or wrong here: update with"
+        " pip install -U 'staffpulse[all]' (or git pull, then pip install -e '.[all]', where you"
+        " installed it from)",
+        path, ", ".join(newer),
+    )  # fmt: skip
