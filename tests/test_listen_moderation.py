@@ -337,6 +337,33 @@ def test_pay_withheld_from_the_writer_is_a_rights_question(text: str) -> None:
     assert tone.legal and tone.serious
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The warehouse agency says they still owe me two weeks of pay. Nobody calls back.",
+        "Month three and my old client still owes us the overtime from the holiday rush",
+        "My commission from the June deals, they owe me every cent of it and it is October",
+    ],
+)
+def test_a_debt_of_pay_to_the_writer_is_a_rights_question(text: str) -> None:
+    (tone,) = judge_tone([text])
+    assert tone.legal and tone.serious and not tone.light
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our founder owes his whole career to one lucky cold call in 2009",
+        "You owe me a coffee for covering that interview panel",
+        "Nobody owes you a reply to a cover letter, but it is nice to get one",
+        "My cousin owes the bank more than my car is worth",
+    ],
+)
+def test_a_debt_that_is_not_pay_is_no_rights_question(text: str) -> None:
+    (tone,) = judge_tone([text])
+    assert not tone.legal and not tone.serious
+
+
 def test_frustration_said_outright_is_negative_whatever_a_stray_positive_word_says() -> None:
     annoyed, fed_up, song, calm = judge_tone(
         [

@@ -37,8 +37,8 @@ reads as distress, "Is that even legal?" as positive. So the tone also keeps:
   frustration said outright ("so annoyed", "fed up"), which it nets out against a stray
   positive word;
 * cues of **seriousness**: rights and rules ("legal", "discrimination", "EEOC"; pay withheld,
-  "unpaid", "owed", when the writer is the one unpaid or asks whether it is allowed) or a
-  worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
+  "unpaid", "owe me two weeks of pay": a debt with a pay word; when the writer is the one
+  unpaid or asks whether it is allowed) or a worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
   should I ask?"). A serious post is never answered in a light tone;
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
@@ -111,11 +111,21 @@ _LEGAL_RE = re.compile(
     re.IGNORECASE,
 )
 # Pay withheld or too low: a rights matter for whoever goes unpaid ("They still owe me two
-# weeks", "my agency says training is unpaid. Can they do that?"), but a practice to weigh for
-# whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?", "are
-# unpaid internships worth it?"): only the first is sent to the labor department.
+# weeks of pay", "my agency says training is unpaid. Can they do that?"), but a practice to weigh
+# for whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?",
+# "are unpaid internships worth it?"): only the first is sent to the labor department.
+# A debt is pay only with a pay word in its sentence: "owes the taxman", "owes an apology",
+# "owing money to the IRS" and "You owe me for helping you" are no wages withheld.
+_PAY_WORDS = (
+    r"pay|paid|payments?|pay ?checks?|pay ?slips?|wages?|salar(?:y|ies)|overtime|"
+    r"commissions?|tips|bonus(?:es)?|invoices?|shifts?|holiday pay|back pay"
+)
+_OWED = r"owed|owes|owing|owe (?:me|us|him|her|them)"
 _PAY_RIGHTS_RE = re.compile(
-    r"\b(unpaid|underpaid|not (been )?paid|minimum wage|owed|owes|owing)\b", re.IGNORECASE
+    r"\b(unpaid|underpaid|not (been )?paid|minimum wage)\b|"
+    rf"\b(?:{_OWED})\b[^.?!\n]{{0,40}}?\b(?:{_PAY_WORDS})\b|"
+    rf"\b(?:{_PAY_WORDS})\b[^.?!\n]{{0,40}}?\b(?:{_OWED})\b",
+    re.IGNORECASE,
 )
 # The writer (or someone they speak for) is on the receiving end, or asks whether it is allowed.
 # "I was unpaid", "I'm still owed", "I was told training is unpaid": a verb makes the writer
