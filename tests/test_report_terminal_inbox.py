@@ -109,6 +109,13 @@ def test_an_author_known_only_by_did_is_not_written_as_a_handle() -> None:
     assert "reply to a post by a Bluesky account that isn't stored" in out
 
 
+def test_an_author_id_with_brackets_is_shown_whole_beside_its_role() -> None:
+    # the title split the written author at " (" to find the "(open the link)" note: an id
+    # of a file import such as "north desk (EU)" read "account id north desk (recruiter, EU)"
+    out = " ".join(shown(make([item(author_handle="", author_id="north desk (EU)")])).split())
+    assert "· account id north desk (EU) (recruiter) ·" in out
+
+
 def test_a_narrow_title_drops_the_note_on_a_did_author_whole_not_mid_word() -> None:
     console = Console(record=True, width=58)
     render_inbox(console, make([item(author_handle="", role="recruiter")]))

@@ -13,13 +13,23 @@ from __future__ import annotations
 from staffpulse.authors import describe_author
 
 DID_AUTHOR = "a Bluesky account"
-DID_AUTHOR_LINKED = f"{DID_AUTHOR} (open the link)"
+LINK_NOTE = "open the link"
+DID_AUTHOR_LINKED = f"{DID_AUTHOR} ({LINK_NOTE})"
 
 
 def name_author(handle: str | None, author_id: str | None, *, linked: bool = True) -> str:
     """``@handle``, ``anonymized customer twcs:1``, or for a bare DID "a Bluesky account (open
     the link)" (``linked``: a link to the post is shown beside it) or "a Bluesky account"."""
+    label, note = name_author_parts(handle, author_id, linked=linked)
+    return f"{label} ({note})" if note else label
+
+
+def name_author_parts(
+    handle: str | None, author_id: str | None, *, linked: bool = True
+) -> tuple[str, str | None]:
+    """:func:`name_author` as its name and the note it carries in brackets (``LINK_NOTE`` or
+    None): a title that adds notes of its own ("recruiter") puts them in one pair of brackets."""
     label = describe_author(handle, author_id)
     if label.startswith("@did:"):
-        return DID_AUTHOR_LINKED if linked else DID_AUTHOR
-    return label
+        return DID_AUTHOR, LINK_NOTE if linked else None
+    return label, None

@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from staffpulse.dates import format_when
+from staffpulse.listen.author_names import name_author_parts
 from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream_file import FileReplay
 from staffpulse.listen.languages import not_kept_note
@@ -283,10 +284,8 @@ def _title(item: InboxItem, width: int) -> str:
     boundary when the line is too narrow for it: Rich would cut the title anywhere ("1 re").
     The score is named: a bare "0.77" over each conversation read as nothing in particular."""
     room = max(width - TITLE_MARGIN, 0)
-    label, _, note = item.author_label.partition(" (")
-    notes = ", ".join(
-        n for n in (item.role_label, note.removesuffix(")")) if n
-    )  # "(recruiter, open the link)"
+    label, note = name_author_parts(item.author_handle, item.author_id, linked=item.url is not None)
+    notes = ", ".join(n for n in (item.role_label, note) if n)  # "(recruiter, open the link)"
     head = f"score {item.score:.2f} · {platform_label(item.platform)} · "
     tail = f" · {item.replies_label}"
     author = f"{label} ({notes})" if notes else label
