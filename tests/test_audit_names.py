@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.audit.names import firm_cue, leading_person, name_score
+from staffpulse.audit.names import find_firm_cue, firm_cue, leading_person, name_score
 
 
 @pytest.mark.parametrize(
@@ -188,3 +188,15 @@ def test_a_hashtag_is_no_surname(name: str, value: float, verdict: str) -> None:
 )
 def test_a_persons_own_words_beat_a_firm_cue(name: str, score: float, verdict: str) -> None:
     assert name_score(name) == (score, verdict)
+
+
+def test_the_cue_kind_says_a_place_only_when_no_firm_word_is_there() -> None:
+    # the first-name-beside-a-place rule read the kind off the verdict's last words
+    assert find_firm_cue("Ohio Megan") == ("place", "\u201cOhio\u201d is a place")
+    assert find_firm_cue("Ohio Staffing Megan") == (
+        "company word",
+        "\u201cStaffing\u201d is a staffing or company word",
+    )
+    assert find_firm_cue("Megan Brandt GmbH") == ("legal form", "\u201cGmbH\u201d is a legal form")
+    assert find_firm_cue("Megan Brandt") is None
+    assert name_score("Ohio Staffing Megan")[0] == 0.3

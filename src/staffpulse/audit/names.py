@@ -155,24 +155,32 @@ def _folded(text: str) -> str:
 
 def firm_cue(name: str) -> str | None:
     """Why ``name`` reads as a firm ('"GmbH" is a legal form'), or None when nothing does."""
+    found = find_firm_cue(name)
+    return None if found is None else found[1]
+
+
+def find_firm_cue(name: str) -> tuple[str, str] | None:
+    """The kind of cue that makes ``name`` read as a firm ("legal form", "web address",
+    "company word" or "place") and why, as :func:`firm_cue` says it; None when nothing does.
+    The kind is looked for first to last: a place counts only when no other cue is there."""
     tokens = [t for t in re.split(r"[\s,;/()|&+]+", name) if t]
     # a legal form follows the name ("Hays AG"); a first token "AB" is more likely initials
     for token in tokens[1:]:
         bare = token.replace(".", "")
         if bare in _LEGAL_FORMS or bare.casefold() in _LOOSE_LEGAL_FORMS:
-            return f"\u201c{token}\u201d is a legal form"
+            return "legal form", f"\u201c{token}\u201d is a legal form"
     folded = _folded(name)
     if _WEB.search(folded):
-        return "it holds a web address"
+        return "web address", "it holds a web address"
     folded = _DIGITS.sub(" ", folded)  # "Jobs24" holds "Jobs"; the digits themselves say nothing
-    for pattern, why in (
-        (_FIRM, "is a staffing or company word"),
-        (_COMPOUND, "holds a staffing or company word"),
-        (_PLACE, "is a place"),
+    for pattern, kind, why in (
+        (_FIRM, "company word", "is a staffing or company word"),
+        (_COMPOUND, "company word", "holds a staffing or company word"),
+        (_PLACE, "place", "is a place"),
     ):
         found = pattern.search(folded)
         if found:
-            return f"\u201c{_original(name, str(found.group(0)))}\u201d {why}"
+            return kind, f"\u201c{_original(name, str(found.group(0)))}\u201d {why}"
     return None
 
 
@@ -258,10 +266,10 @@ def _person_with_title(name: str) -> bool:
     )
 
 
-def _place_then_first_name(name: str, cue: str) -> bool:
-    """A place beside a first name, no other cue ("Ohio Megan"): a nickname of a person,
-    read as a firm for its place."""
-    if not cue.endswith("is a place"):  # the other cues are looked for first (firm_cue)
+def _place_then_first_name(name: str, kind: str) -> bool:
+    """A place beside a first name, no other cue (``kind`` of :func:`find_firm_cue`: "Ohio
+    Megan"): a nickname of a person, read as a firm for its place."""
+    if kind != "place":
         return False
     rest = _WORD.findall(_PLACE.sub(" ", _folded(name)))
     return len(rest) == 1 and name_shape(rest[0]).first
@@ -281,11 +289,11 @@ def name_score(display_name: str) -> tuple[float, str]:
         return score, f"{verdict}; the words after it name no firm"
     if _person_with_title(name):
         return 1.0, "a person's name with a job title"
-    cue = firm_cue(name)
-    if cue and _place_then_first_name(name, cue):
+    found = find_firm_cue(name)
+    if found and _place_then_first_name(name, found[0]):
         return 1.0, "a first name beside a place, reads as a person's"
-    if cue:
-        return 0.3, f"a company name ({cue})"
+    if found:
+        return 0.3, f"a company name ({found[1]})"
     if name.isupper() and len(name) > 3 and not reads_as_handle(name):
         if is_a_persons_name(split_name(name)):  # "DANA WHITFIELD": a first name, a surname
             return 1.0, "a person's name, in capitals"
