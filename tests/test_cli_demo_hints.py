@@ -4,6 +4,7 @@ option takes ``--output`` and ``-o`` too, as the other commands spell it."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -95,4 +96,39 @@ def test_a_port_that_cannot_be_is_refused_before_the_demo_is_built(tmp_path: Pat
     assert result.exit_code == 65
     assert "--port 99999 is not a port number" in result.stderr
     assert "use e.g. --port 8000" in result.stderr
+    assert not (tmp_path / "demo.db").exists()
+
+
+def test_a_port_without_serve_is_said_unused_and_the_dashboard_command_takes_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """QA: "demo --port 8080" without --serve built the demo and opened no dashboard, without
+    a word about the port it was given."""
+
+    def fake_run_demo(out: Path | None, **_: object) -> None:
+        raise KeyboardInterrupt  # the real run takes a while; what is said before it counts
+
+    monkeypatch.setattr(demo_library, "run_demo", fake_run_demo)
+    result = CliRunner().invoke(app, ["demo", "--port", "8080", "--out", str(tmp_path)])
+    assert "--port 8080 does nothing without --serve" in " ".join(result.stderr.split())
+    plain = CliRunner().invoke(app, ["demo", "--out", str(tmp_path)])
+    assert "--port" not in plain.stderr
+    store = tmp_path / "demo.db"
+    later = demo.next_steps("staffpulse", store, serving=False, port=8080)
+    assert f"staffpulse demo --serve --port 8080 --db {store}   (the web dashboard)" in later
+
+
+def test_a_port_taken_is_said_before_the_demo_is_built(tmp_path: Path) -> None:
+    """QA: "demo --serve --port N" on a port another program holds built the whole demo,
+    then stopped; the demo store is never started."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        taken = holder.getsockname()[1]
+        result = CliRunner().invoke(
+            app, ["demo", "--serve", "--port", str(taken), "--out", str(tmp_path)]
+        )
+    assert result.exit_code == 65
+    said = " ".join(result.stderr.split())
+    assert f"cannot listen on 127.0.0.1:{taken}" in said
+    assert "--port" in said  # what to use instead
     assert not (tmp_path / "demo.db").exists()

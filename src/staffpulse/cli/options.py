@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from staffpulse.errors import InputError
+
 
 def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
     """The store a command works on: its own ``--db``, else the ``--db`` given before the
@@ -42,6 +44,14 @@ def _given_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None
     root = ctx.find_root().obj
     given_first = root.get("db") if isinstance(root, dict) else None
     return Path(given_first) if given_first else None
+
+
+def check_port_number(port: int) -> None:
+    """``--port 99999`` refused before any work (serve's and the demo's): ``demo --serve``
+    built the whole demo first, then stopped on the server's OverflowError, said as a bug
+    (exit 70)."""
+    if not 1 <= port <= 65535:
+        raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
 
 
 DbOption = Annotated[

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.options import check_port_number, given_on_command_line
 from staffpulse.cli.program import command_name, db_option, on_store
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
@@ -41,9 +42,23 @@ def demo_command(
     ] = None,
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
-    from staffpulse.cli.commands.serve import check_port
+    check_port_number(port)
+    # a port taken or closed to this user ("--port 80") is said before the demo is built,
+    # not after the minute that takes
+    if serve:
+        from staffpulse.web.server import check_port
 
-    check_port(port)
+        check_port("127.0.0.1", port)
+    # the port is the dashboard's: a run without --serve opens none, and "demo --port 8080"
+    # alone looked as if the dashboard ran there
+    port_unused = not serve and given_on_command_line(ctx, "port")
+    if port_unused:
+        err_console.print(
+            f"[yellow]note[/] --port {port} does nothing without --serve: the demo opens the "
+            "dashboard only with --serve, and its last lines name that command.",
+            highlight=False,
+            soft_wrap=True,
+        )
     from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, DEMO_FIRM_NOTE, run_demo
     from staffpulse.report.terminal import render_stats
     from staffpulse.report.terminal_audit import render_audit
@@ -104,7 +119,11 @@ def demo_command(
     # commands to copy: never wrapped (a long --db path broke across two lines), and named as
     # the user can run them (.venv/bin/staffpulse when staffpulse is not on the PATH)
     console.print(
-        next_steps(escape(command_name()), result.db_path, serve), highlight=False, soft_wrap=True
+        next_steps(
+            escape(command_name()), result.db_path, serve, port=port if port_unused else None
+        ),
+        highlight=False,
+        soft_wrap=True,
     )
     if serve:
         from staffpulse.demo import SAMPLE_DIR
@@ -113,10 +132,10 @@ def demo_command(
         serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
 
 
-def next_steps(program: str, db_path: Path, serving: bool) -> str:
+def next_steps(program: str, db_path: Path, serving: bool, *, port: int | None = None) -> str:
     """What to do after the demo: the audit report, exploring the demo store, and the
-    dashboard; with ``--serve`` the dashboard starts right below, so its command is not
-    offered again."""
+    dashboard (on ``port`` when the user gave one); with ``--serve`` the dashboard starts right
+    below, so its command is not offered again."""
     explore = f"  {program} audit mia_recruits{escape(db_option(db_path))}"
     if serving:
         return (
@@ -125,19 +144,21 @@ def next_steps(program: str, db_path: Path, serving: bool) -> str:
         )
     return (
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
-        f"{explore}\n  {serve_command(program, db_path)}   (the web dashboard)"
+        f"{explore}\n  {serve_command(program, db_path, port)}   (the web dashboard)"
     )
 
 
-def serve_command(program: str, db_path: Path) -> str:
+def serve_command(program: str, db_path: Path, port: int | None = None) -> str:
     """The command that serves this demo store: ``demo --serve`` rebuilds the demo in its own
     folder, so a store put elsewhere (``--db``, ``--out``) is named, or the dashboard would show
-    another store than the one the hint above it explores."""
+    another store than the one the hint above it explores; on ``port``, when the user gave one
+    without ``--serve``."""
     from staffpulse.config import DEMO_DB_NAME, default_demo_dir
 
+    on_port = "" if port is None else f" --port {port}"
     if db_path.expanduser().resolve() == (default_demo_dir() / DEMO_DB_NAME).expanduser().resolve():
-        return f"{program} demo --serve"
-    return f"{program} demo --serve{escape(db_option(db_path))}"
+        return f"{program} demo --serve{on_port}"
+    return f"{program} demo --serve{on_port}{escape(db_option(db_path))}"
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.options import DbOption
+from staffpulse.cli.options import DbOption, check_port_number
 from staffpulse.errors import InputError
 
 
@@ -39,7 +39,7 @@ def serve_command(
     from staffpulse.config import default_db_path
     from staffpulse.web import serve_app
 
-    check_port(port)
+    check_port_number(port)
     if max_upload_mb < 1:
         raise InputError(
             f"--max-upload-mb {max_upload_mb}: the largest upload must be at least 1 MB",
@@ -66,13 +66,6 @@ def serve_command(
         cohort_file=cohort,
         announce=typer.echo,
     )
-
-
-def check_port(port: int) -> None:
-    """``--port 99999`` refused before any work: ``demo --serve`` built the whole demo first,
-    then stopped on the server's OverflowError, said as a bug (exit 70)."""
-    if not 1 <= port <= 65535:
-        raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
 
 
 def register(app: typer.Typer) -> None:
