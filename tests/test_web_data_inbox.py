@@ -20,6 +20,7 @@ from staffpulse.listen.schema import RelevanceRow, save_relevance  # noqa: E402
 from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.models import Account, Post  # noqa: E402
 from staffpulse.sources.base import provenance  # noqa: E402
+from staffpulse.sources.bluesky import post_from_record  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import (  # noqa: E402
     csrf_token,
@@ -57,6 +58,27 @@ def test_a_conversation_without_its_first_post_is_dismissed_and_listed(tmp_path:
         assert response.status_code == 303
         section = c.get("/inbox").text.split('id="dismissed"', 1)[1]
     assert html.escape(TEXT, quote=False) in section and "@ana" in section
+
+
+DID = "did:plc:q4zmlw7tkv2sodhxbcn5ruae"
+
+
+def test_a_dismissed_bluesky_author_known_by_id_only_is_named_as_on_the_cards(
+    tmp_path: Path,
+) -> None:
+    # as a Bluesky import stores a post whose writer's handle it never saw: the DID alone
+    uri = f"at://{DID}/app.bsky.feed.post/3kq2wbzx7ma2c"
+    record = {"text": "Which staffing podcast do you put on during a long drive?",
+              "createdAt": (datetime.now(UTC) - timedelta(hours=1)).isoformat()}  # fmt: skip
+    post = post_from_record(uri, record, DID)
+    db = tmp_path / "bluesky.db"
+    with open_store(db) as store:
+        store.upsert([Account(platform="bluesky", id=DID, handle=""), post], provenance("t", "f"))
+    with make_client(db) as c:
+        assert mark_conversation(c, uri, "bluesky", "dismissed").status_code == 303
+        section = c.get("/inbox").text.split('id="dismissed"', 1)[1]
+    assert "staffing podcast" in section and "a Bluesky account" in section
+    assert "@did:" not in section
 
 
 def two_fresh_posts(tmp_path: Path) -> Path:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from staffpulse.authors import describe_author
+from staffpulse.listen.author_names import name_author
 from staffpulse.store import Store
 
 if TYPE_CHECKING:
@@ -162,7 +162,8 @@ class InboxMixin:
                             "platform": plat,
                             "conversation_id": conv,
                             "text": NOT_QUOTED if post and post.id in hidden else text,
-                            "author": describe_author(post.author_handle, post.author_id)
+                            # named as on the cards; the list has no link to open
+                            "author": name_author(post.author_handle, post.author_id, linked=False)
                             if post
                             else "",
                             "url": post.url if post else None,
