@@ -85,18 +85,6 @@ def is_self_reply(exchange: Exchange, me: frozenset[str]) -> bool:
     )
 
 
-def shared_author(
-    exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]
-) -> frozenset[str]:
-    """The author of the post a repost or quote shares, when known, never the account itself.
-
-    ``ref_authors`` maps shared post ids to their authors' handles (the posts at hand); the
-    post's own naming of the author comes second, since a quote may first mention someone
-    else."""
-    author = _shared_handle(exchange, ref_authors)
-    return frozenset({author}) - me if author else frozenset()
-
-
 def _shared_handle(exchange: Exchange, ref_authors: Mapping[str, str]) -> str | None:
     """The handle (lower case) of the author of the post a repost or quote shares, when known:
     from ``ref_authors`` first, then the post's own naming of the author."""
@@ -107,19 +95,13 @@ def _shared_handle(exchange: Exchange, ref_authors: Mapping[str, str]) -> str | 
     return author.lower() if author else None
 
 
-def talks_with(
-    exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]
-) -> frozenset[str]:
-    """Accounts this post talks with: the one replied to, those mentioned, a quoted author.
+def _talks_with(exchange: Exchange, me: frozenset[str], shared: frozenset[str]) -> frozenset[str]:
+    """Accounts this post talks with: the one replied to, those mentioned, the author of the
+    post it quotes (``shared``, never the account itself).
 
     A bare repost adds no words of the account's own, so it talks with no one: it counts
     only as a share, else a repost-only feed would be rewarded twice for the same clicks.
     """
-    return _talks_with(exchange, me, shared_author(exchange, me, ref_authors))
-
-
-def _talks_with(exchange: Exchange, me: frozenset[str], shared: frozenset[str]) -> frozenset[str]:
-    """:func:`talks_with`, the author of the shared post (``shared``) already looked up."""
     if exchange.kind == "repost":
         return frozenset()
     out: set[str] = set(exchange.mentions)
@@ -135,7 +117,7 @@ def _talks_with(exchange: Exchange, me: frozenset[str], shared: frozenset[str]) 
 class Talk:
     """Whom one post talks with and what it shares, its shared post's author looked up once."""
 
-    targets: frozenset[str]  # as :func:`talks_with`
+    targets: frozenset[str]  # whom it talks with (replied to, mentioned, quoted)
     shares: bool  # a repost or quote of another account's post (:func:`is_share`)
     # a repost or quote of the account's own post: no share of another's, yet counted among
     # the header's reposts and quotes, so the figures say how many they leave out
@@ -143,8 +125,10 @@ class Talk:
 
 
 def read_talk(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]) -> Talk:
-    """:func:`talks_with`, :func:`is_share` and whether it shares the account's own post, of
-    one post: the shared post's author looked up once, not three times a post of a cohort."""
+    """Whom one post talks with, :func:`is_share` and whether it shares the account's own
+    post. ``ref_authors`` maps shared post ids to their authors' handles (the posts at hand);
+    the post's own naming of the author comes second, since a quote may first mention someone
+    else. The shared post's author is looked up once, not three times a post of a cohort."""
     author = _shared_handle(exchange, ref_authors)
     others = frozenset({author}) - me if author else frozenset()
     targets = _talks_with(exchange, me, others)
@@ -157,7 +141,7 @@ def read_talk(exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, 
 
 def is_share(exchange: Exchange, targets: frozenset[str], attributed: bool) -> bool:
     """A repost or quote of another account's post: one whose author is known (``attributed``)
-    or a quote that talks with someone (``targets``, from :func:`talks_with`)."""
+    or a quote that talks with someone (``targets``, as :class:`Talk` holds them)."""
     return exchange.kind in ("repost", "quote") and (attributed or bool(targets))
 
 
