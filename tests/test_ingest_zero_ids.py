@@ -134,3 +134,43 @@ def test_only_ids_of_digits_have_other_zero_forms() -> None:
     assert zero_forms("7")[:3] == ["7", "07", "007"]
     assert zero_forms("1600000000000000001") == ["1600000000000000001"]  # never padded
     assert zero_forms("p7") == zero_forms("at://did:plc:x/app.bsky.feed.post/3k") == []
+
+
+def test_a_reply_resaved_without_its_parent_links_to_the_stored_parent(tmp_path: Path) -> None:
+    replies = _write(
+        tmp_path / "replies.csv",  # the reply alone, re-saved: its parent's id lost its zeros
+        HEADER + "13,acmestaffing,Thanks to all who applied so far,2026-11-04T10:00:00Z,7\n",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "posts.csv", FIRST)])
+        report = import_paths(store, [replies])
+        again = import_paths(store, [replies])
+        stored = _posts(store)
+    assert ("13", "acmestaffing", "007") in stored and len(stored) == 3
+    assert [n.message for n in report.notices] == [
+        "1 post of this file replies to, quotes or reposts a post by an id a spreadsheet saved"
+        " without its leading zeros (7 here, 007 in the store): the store holds no post 7, so"
+        " it was linked to the stored post. To keep such ids as they are, format the id"
+        " columns as Text in the spreadsheet before saving it"
+    ]
+    assert (report.new_posts, again.new_posts) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "stored_ids",
+    [("007", "7"), ("007", "07")],  # the parent stored as written; two posts it may be
+)
+def test_a_reply_keeps_its_parent_id_unless_one_other_stored_post_fits(
+    tmp_path: Path, stored_ids: tuple[str, str]
+) -> None:
+    parents = HEADER + "".join(
+        f"{post_id},acmestaffing,Open day number {n},2026-11-0{n}T10:00:00Z,\n"
+        for n, post_id in enumerate(stored_ids, start=1)
+    )
+    reply = HEADER + "13,acmestaffing,See you at the open day,2026-11-04T10:00:00Z,7\n"
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "parents.csv", parents)])
+        report = import_paths(store, [_write(tmp_path / "reply.csv", reply)])
+        stored = _posts(store)
+    assert ("13", "acmestaffing", "7") in stored
+    assert report.notices == []

@@ -8,6 +8,11 @@ number with other leading zeros, when the two have the same author and the same 
 letters and digits), or a near text posted at the same minute: the same post, written under
 the id the store holds, and the file told once.
 
+A reply, quote or repost of such a file whose target is not in it (the file holds the reply
+only, its parent imported before) names the target as the spreadsheet left it ("7"): when the
+store holds no post "7" on the platform and exactly one post under another zero form of it
+("007"), the link is written to that post, and told.
+
 Never merged: two firms' posts numbered alike (their authors differ), one firm's posts
 numbered anew in another sheet (their texts differ, even on the same date), a post whose own
 id is stored already, two ids the file itself holds ("7" and "007" both), and the ids of other
@@ -22,6 +27,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.report.counts import count_of
@@ -29,6 +35,7 @@ from staffpulse.store.codec import format_time, ids_by_platform, rows_where_in
 from staffpulse.store.core import Record
 from staffpulse.store.tally import ONE_RECORD_A_LINE
 
+_T = TypeVar("_T")
 WIDEST = 12  # the widest id looked for with zeros in front: "000000000007"
 _DIGITS_RE = re.compile(r"[0-9]+")
 _ALNUM_RE = re.compile(r"[^\W_]+")
@@ -64,6 +71,10 @@ class ZeroStrippedIds:
         self.renamed: dict[tuple[str, str], str] = {}  # (platform, id in the file) -> stored id
         self.first: tuple[str, str, str] | None = None  # (id in the file, stored id, handle)
         self.in_file: set[tuple[str, str]] = set()  # the file's own ids so far: never merged
+        # (platform, a link's target in the file) -> stored id: only links, never a post's id
+        self.linked: dict[tuple[str, str], str] = {}
+        self.links_first: tuple[str, str] | None = None  # (target in the file, stored id)
+        self.links_rewritten = 0  # the posts whose links were
 
     def rewrite(self, records: list[Record]) -> list[Record]:
         """``records`` with each post matched to a stored one under the stored id, and the
@@ -78,26 +89,17 @@ class ZeroStrippedIds:
         ]
         if posts:
             self._match(posts)
-        if not self.renamed:
+            self._link(posts)
+        if not self.renamed and not self.linked:
             return records
         return [self._rewritten(record) for record in records]
 
     def _match(self, posts: Sequence[Post]) -> None:
         self.in_file.update((post.platform, post.id) for post in posts)
-        zero_led = {
-            platform for platform in {p.platform for p in posts} if self._zero_led(platform)
-        }
-        others = [(post, _other_forms(post.id, post.platform in zero_led)) for post in posts]
-        others = [(post, forms) for post, forms in others if forms]
-        wanted = {(post.platform, form) for post, forms in others for form in (post.id, *forms)}
-        stored: dict[tuple[str, str], sqlite3.Row] = {}
-        sql = (
-            "SELECT id, author_id, author_handle, text, created_at FROM posts"
-            " WHERE platform = ? AND id IN ({marks})"
+        others = self._with_other_forms([(post.platform, post.id, post) for post in posts])
+        stored = self._stored(
+            {(p.platform, form) for p, forms in others for form in (p.id, *forms)}
         )
-        for platform, ids in ids_by_platform(wanted).items():
-            for found in rows_where_in(self.conn, sql, (platform,), ids):
-                stored[(platform, found["id"])] = found
         for post, forms in others:
             if (post.platform, post.id) in stored:
                 continue  # stored under its own id: the same post, nothing to match
@@ -112,6 +114,50 @@ class ZeroStrippedIds:
                     if self.first is None:
                         self.first = (post.id, form, post.author_handle or post.author_id)
                     break
+
+    def _link(self, posts: Sequence[Post]) -> None:
+        """Note the targets of the file's links (a reply's parent, a quoted or reposted post)
+        that are in neither the file nor the store as written, but in the store under exactly
+        one other zero form: the id a spreadsheet re-save changed."""
+        targets = {
+            (post.platform, target)
+            for post in posts
+            for target in _targets(post)
+            if target and _DIGITS_RE.fullmatch(target)
+        }
+        targets -= self.in_file | self.renamed.keys() | self.linked.keys()
+        others = self._with_other_forms([(platform, t, (platform, t)) for platform, t in targets])
+        stored = self._stored(
+            {(platform, form) for (platform, t), forms in others for form in (t, *forms)}
+        )
+        for (platform, target), forms in others:
+            found = [form for form in forms if (platform, form) in stored]
+            if (platform, target) in stored or len(found) != 1:
+                continue  # stored as written, or no one post it can be: left as it is
+            self.linked[(platform, target)] = found[0]
+            if self.links_first is None:
+                self.links_first = (target, found[0])
+
+    def _with_other_forms(self, ids: list[tuple[str, str, _T]]) -> list[tuple[_T, list[str]]]:
+        """Each (platform, id, what) with the other ids the store may hold it under
+        (:func:`_other_forms`), those with none left out."""
+        zero_led = {platform for platform in {p for p, _i, _w in ids} if self._zero_led(platform)}
+        others = [
+            (what, _other_forms(post_id, platform in zero_led)) for platform, post_id, what in ids
+        ]
+        return [(what, forms) for what, forms in others if forms]
+
+    def _stored(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], sqlite3.Row]:
+        """The stored posts of ``wanted`` (platform, id), by them."""
+        stored: dict[tuple[str, str], sqlite3.Row] = {}
+        sql = (
+            "SELECT id, author_id, author_handle, text, created_at FROM posts"
+            " WHERE platform = ? AND id IN ({marks})"
+        )
+        for platform, ids in ids_by_platform(wanted).items():
+            for found in rows_where_in(self.conn, sql, (platform,), ids):
+                stored[(platform, found["id"])] = found
+        return stored
 
     def _zero_led(self, platform: str) -> bool:
         """Whether the store holds a post id with a leading zero on ``platform``: without one,
@@ -130,12 +176,20 @@ class ZeroStrippedIds:
             return row
         platform = row.platform
         ids = (row.id, row.reply_to_post_id, row.quoted_post_id, row.reposted_post_id)
-        if not any((platform, target) in self.renamed for target in (*ids, row.conversation_id)):
+        if not any(
+            (platform, target) in self.renamed or (platform, target) in self.linked
+            for target in (*ids, row.conversation_id)
+        ):
             return row  # none of its ids renamed: not copied (a copy costs ~16 µs a post)
 
         def home(target: str | None) -> str | None:
-            return self.renamed.get((platform, target), target) if target else target
+            if not target:
+                return target
+            key = (platform, target)
+            return self.renamed.get(key) or self.linked.get(key, target)
 
+        if any((platform, target) in self.linked for target in _targets(row)):
+            self.links_rewritten += 1
         return replace(
             row,
             id=self.renamed.get((platform, row.id), row.id),
@@ -146,10 +200,22 @@ class ZeroStrippedIds:
         )
 
     def note(self) -> str | None:
-        """What the file is told of its posts stored under the ids with their zeros; None
-        when there were none."""
+        """What the file is told of its posts stored under the ids with their zeros, or of its
+        links written to them; None when there were none."""
         if self.first is None:
-            return None
+            if self.links_first is None:
+                return None
+            count, (file_id, stored_id) = self.links_rewritten, self.links_first
+            one = count == 1
+            return (
+                f"{count_of(count, 'post')} of this file {'replies' if one else 'reply'} to,"
+                f" {'quotes' if one else 'quote'} or {'reposts' if one else 'repost'} a post by"
+                f" an id a spreadsheet saved without its leading zeros ({file_id} here,"
+                f" {stored_id} in the store): the store holds no post {file_id}, so"
+                f" {'it was' if one else 'each was'} linked to the stored post. To keep such"
+                " ids as they are, format the id columns as Text in the spreadsheet before"
+                " saving it"
+            )
         count = len(self.renamed)
         file_id, stored_id, handle = self.first
         one = count == 1
@@ -161,6 +227,11 @@ class ZeroStrippedIds:
             " stored once, under the id the store holds. To keep such ids as they are, format"
             " the id column as Text in the spreadsheet before saving it"
         )
+
+
+def _targets(post: Post) -> tuple[str | None, ...]:
+    """The ids of the posts ``post`` links to: its parent, the post it quotes or reposts."""
+    return (post.reply_to_post_id, post.quoted_post_id, post.reposted_post_id)
 
 
 def _same(post: Post, row: sqlite3.Row) -> bool:
