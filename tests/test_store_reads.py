@@ -138,3 +138,41 @@ def test_a_handle_is_found_without_reading_every_account() -> None:
     for sql in lookups:
         plan = " ".join(row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SCAN accounts" not in plan, plan
+
+
+def test_a_limit_lists_the_busiest_first_as_the_whole_list_does() -> None:
+    store = _store()
+    whole = store.list_accounts()
+    assert store.list_accounts(limit=2) == whole[:2]
+    assert store.list_accounts("x", limit=1) == [s for s in whole if s.account.platform == "x"][:1]
+    assert store.count_accounts() == len(whole) == 5
+    assert store.count_accounts("x") == 4
+
+
+def test_the_search_folds_case_as_python_does_for_any_alphabet() -> None:
+    """SQLite's lower() folds ASCII alone: a search run in SQL must still find "Straße" by
+    "strasse", "ÉLAN" by "élan" and "ΣΟΦΙΑ" by "σοφια", as the search in Python did."""
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="1", handle="personal_hr_de", display_name="Straße Personal"),
+            Account(platform="x", id="2", handle="elan_jobs", display_name="ÉLAN Recrutement"),
+            Account(platform="x", id="3", handle="sofia_talent", display_name="ΣΟΦΙΑ Talent"),
+            Account(platform="x", id="4", handle="ACME", display_name="Acme Staffing"),
+            _post("4", 1, WHEN),
+        ],
+        PROV,
+    )
+    for search, found in [
+        ("STRASSE pers", ["1"]),
+        ("straße", ["1"]),
+        ("élan", ["2"]),
+        ("σοφια", ["3"]),
+        ("@acme", ["4"]),
+        ("  ", ["4", "2", "1", "3"]),  # nothing to look for: every account, busiest first
+        ("nobody", []),
+    ]:
+        listed = store.list_accounts(matching=search)
+        assert [s.account.id for s in listed] == found, search
+        assert store.count_accounts(matching=search) == len(found), search
+    assert [s.account.id for s in store.list_accounts(matching="a", limit=2)] == ["4", "2"]

@@ -62,29 +62,34 @@ class ReadMixin:
         return {"accounts": accounts, "posts": posts, "follows": follows}
 
     def list_accounts(
-        self, platform: str | None = None, matching: str | None = None
+        self, platform: str | None = None, matching: str | None = None, limit: int | None = None
     ) -> list[AccountSummary]:
-        """Accounts with their post counts, busiest first (accounts seen only as authors too).
-        ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError.
-        ``matching`` keeps the accounts whose handle or name holds it, in any case (``@acme``
-        finds ``AcmeStaffing``): a store of 15,000 accounts is searched, not scrolled."""
+        """Accounts with their post counts, busiest first (accounts seen only as authors too);
+        the first ``limit`` of them when given. ``platform`` may be spelled as people do
+        (``twitter``); an unknown one is an InputError. ``matching`` keeps the accounts whose
+        handle or name holds it, in any case (``@acme`` finds ``AcmeStaffing``): a store of
+        15,000 accounts is searched, not scrolled."""
         platform = platform_choice(platform)
+        where, params = self._accounts_where(platform, matching)
         # Per account, not one join over every post: the count is read from posts_by_author
         # alone, and each date from its first (last) entry in that index that is plausible, so
-        # a store of 300,000 posts lists its accounts without reading them all.
+        # a store of 300,000 posts lists its accounts without reading them all. The search and
+        # the limit apply before the dates, which only the accounts shown need.
         plausible = plausible_post_sql("p")
         of_account = "FROM posts p WHERE p.platform = a.platform AND p.author_id = a.id"
+        order = "ORDER BY n_posts DESC, a.handle_norm, a.platform, a.id"
         sql = f"""
-            SELECT a.*, (SELECT COUNT(*) {of_account}) AS n_posts,
+            WITH listed AS (
+                SELECT a.*, (SELECT COUNT(*) {of_account}) AS n_posts
+                FROM accounts a WHERE {where} {order} LIMIT ?
+            )
+            SELECT a.*,
                    (SELECT p.created_at {of_account} AND {plausible}
                     ORDER BY p.created_at LIMIT 1) AS first_post,
                    (SELECT p.created_at {of_account} AND {plausible}
                     ORDER BY p.created_at DESC LIMIT 1) AS last_post
-            FROM accounts a
-            WHERE (? IS NULL OR a.platform = ?)
-            ORDER BY n_posts DESC, a.handle_norm, a.platform, a.id
+            FROM listed a {order}
         """
-        wanted = (matching or "").strip().lstrip("@").casefold()
         return [
             AccountSummary(
                 account=account_from_row(row),
@@ -92,9 +97,31 @@ class ReadMixin:
                 first_post=parse_time(row["first_post"]),
                 last_post=parse_time(row["last_post"]),
             )
-            for row in self.conn.execute(sql, (platform, platform))
-            if wanted in row["handle"].casefold() or wanted in row["display_name"].casefold()
+            for row in self.conn.execute(sql, (*params, -1 if limit is None else limit))
         ]
+
+    def count_accounts(self, platform: str | None = None, matching: str | None = None) -> int:
+        """How many accounts :meth:`list_accounts` lists with no limit, without reading posts."""
+        where, params = self._accounts_where(platform_choice(platform), matching)
+        row = self.conn.execute(f"SELECT COUNT(*) FROM accounts a WHERE {where}", params)
+        return int(row.fetchone()[0])
+
+    def _accounts_where(
+        self, platform: str | None, matching: str | None
+    ) -> tuple[str, tuple[str | None, ...]]:
+        """The accounts of ``platform`` whose handle or name holds ``matching``, as SQL. The
+        search folds case with Python's own casefold, registered with SQLite: its lower() folds
+        ASCII alone, and "strasse" would stop finding "Straße" (nor "ÉLAN" "élan")."""
+        wanted = (matching or "").strip().lstrip("@").casefold()
+        where = "(? IS NULL OR a.platform = ?)"
+        if not wanted:
+            return where, (platform, platform)
+        self.conn.create_function("staffpulse_casefold", 1, _casefold, deterministic=True)
+        where += (
+            " AND (instr(staffpulse_casefold(a.handle), ?) > 0"
+            " OR instr(staffpulse_casefold(a.display_name), ?) > 0)"
+        )
+        return where, (platform, platform, wanted, wanted)
 
     def find_account(self, handle: str, platform: str | None = None) -> Account:
         """The stored account for a handle (or id); ambiguous handles need ``platform`` (spelled
@@ -212,3 +239,7 @@ def _interaction_kind(value: str) -> InteractionKind:
     if value not in ("reply", "mention", "repost", "quote"):
         raise ValueError(f"unknown interaction kind {value!r}")
     return value  # type: ignore[return-value]
+
+
+def _casefold(text: str | None) -> str:
+    return (text or "").casefold()

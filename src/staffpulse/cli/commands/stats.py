@@ -63,19 +63,20 @@ def accounts_command(
     ] = False,
 ) -> None:
     """List the accounts in the store, the busiest first."""
+    shown_at_most = None if show_all or (as_json and limit is None) else limit or SHOWN_ACCOUNTS
     with open_store(db, create=False) as store:
-        summaries = store.list_accounts(platform, matching=search)
+        # the dates of the accounts shown alone are worked out, not of every account stored
+        shown = store.list_accounts(platform, matching=search, limit=shown_at_most)
+        total = len(shown)
+        if shown_at_most is not None and total == shown_at_most:
+            total = store.count_accounts(platform, matching=search)
         # why a list is empty (the store's accounts by platform); a search that found none
         # says so in its own words below
-        stored = store.stats()["accounts"] if not summaries and not search else {}
-    if show_all or (as_json and limit is None):
-        shown = summaries
-    else:
-        shown = summaries[: limit or SHOWN_ACCOUNTS]
+        stored = store.stats()["accounts"] if not shown and not search else {}
     if as_json:
         print_json([account_summary_dict(s) for s in shown])
         return
-    if not summaries and search:
+    if not shown and search:
         chosen = platform_choice(platform)
         where = f"{on_platform(chosen)} " if chosen else ""
         console.print(
@@ -88,12 +89,12 @@ def accounts_command(
         shown,
         platform_choice(platform),
         stored,
-        total=len(summaries),
+        total=total,
         command=command_name() + db_option(db),
     )
-    if len(shown) < len(summaries):
+    if len(shown) < total:
         console.print(
-            f"… and {len(summaries) - len(shown):,} more: add [bold]--all[/] to list them all, "
+            f"… and {total - len(shown):,} more: add [bold]--all[/] to list them all, "
             "[bold]--search TEXT[/] to find one by handle or name.",
             highlight=False,
         )

@@ -191,7 +191,7 @@ def _busiest_account(store: Store) -> str | None:
     """The stored account with the most posts of its own, written as audit takes it: its
     handle quoted for the shell, with ``--platform`` where the handle is on several platforms
     (``audit @acme`` alone was refused: "'acme' exists on several platforms")."""
-    top = next(iter(store.list_accounts()), None)
+    top = next(iter(store.list_accounts(limit=1)), None)
     if top is None or not top.posts or not top.account.handle:
         return None
     handle = f"@{top.account.handle}"
