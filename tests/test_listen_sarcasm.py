@@ -22,6 +22,12 @@ SARCASTIC = [
     # praise with an eye-roll
     "Three no-shows before 8am and the client already called twice. I love my job \U0001f612",
     "Don't you just love it when the interviewer forgets you're coming \U0001f644",
+    # cheers for people let go, praise taken back, a cheer with a dry "really."
+    "Kudos to the regional office on yet another round of layoffs",
+    "Well done, board, on slashing 40 warehouse jobs in December",
+    "New shift pattern announced at 5pm on a Friday. Brilliant planning...not",
+    "Our third reorg this year. Best one yet. NOT!",
+    "The recruiter ghosted me after four rounds. Proud of her, really.",
 ]
 SINCERE = [
     "I love how supportive my team is",
@@ -44,6 +50,11 @@ SINCERE = [
     # an eye-roll at a grievance, with no praise, is a plain complaint
     "Another Monday, another 6am shift \U0001f644",
     "I love my job, best team in town \U0001f60a",
+    # a cheer near a layoff that is not for it, or a cut that is not of people
+    "Congrats on surviving the layoffs, Priya! Lunch is on me.",
+    "Kudos to our recruiters for placing every driver laid off at the depot",
+    "Huge congrats to the talent team for cutting time-to-hire in half",
+    "Proud of you, really proud. First week as a shift lead done!",
 ]
 
 
@@ -81,3 +92,13 @@ def test_a_rights_question_in_a_sarcastic_post_is_answered_straight() -> None:
     text = "Love that my agency cut our pay again. Is that even legal?"
     angle = suggest_angle(text, {"question": True}, None, 2, humor=0.6)
     assert "where to check (the labor department, an employment lawyer)" in angle
+
+
+def test_a_congratulation_on_firing_half_the_team_is_never_cheered_on() -> None:
+    text = (
+        "Congrats to my manager for firing half the team two weeks before the holidays."
+        " Proud of them, really."
+    )
+    angle = suggest_angle(text, {}, None, 0, humor=0.5)
+    assert "cheer them on" not in angle
+    assert "read it as the complaint it is" in angle

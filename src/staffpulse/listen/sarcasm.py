@@ -8,7 +8,9 @@ about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
 * a marker that is sarcastic on its own: the "/s" tag, "said no one ever", "what could possibly
   go wrong", "just what I needed", "nothing says ... like ...", thanks or praise handed to
   "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
-  "yeah right";
+  "yeah right", praise taken back ("Great strategy...not"), cheers for people let go
+  ("Congrats to my manager for firing half the team") or cheers with a dry "really." after
+  them ("Proud of them, really.");
 * praise ("love how", "gotta love it when", "love my job", "thrilled that", "oh great", "so
   generous", "truly the best", "living the dream") with an eye-roll emoji (\U0001f612, \U0001f644),
   or said of a workplace grievance in the same post: a mandatory
@@ -41,7 +43,29 @@ _ALONE_RE = re.compile(
     r"|\b(?:thanks|thank you|great job|good job|well done|bravo|kudos|nice work|nice one|"
     r"way to go),? (?:so much,? )?(?:leadership|management|corporate|hr|execs|our ceo|the ceo|"
     r"c-suite|upper management)\b"
-    r"|\byeah,? right\b",
+    r"|\byeah,? right\b"
+    # praise taken back at the end: "Great strategy...not", "Best reorg ever. NOT!"
+    r"|(?:\.{2,}|\u2026)\s*not\b[.!]*(?=\s*$)|[.!]\s+(?-i:NOT)\b[.!]*(?=\s*$)",
+    re.IGNORECASE,
+)
+# cheers for people let go ("Congrats to my manager for firing half the team", "Kudos to
+# leadership on the third round of layoffs"): nobody congratulates a cut in earnest; not
+# "congrats on surviving the layoffs" nor "kudos to the team for placing everyone laid off"
+_CHEERED_CUTS_RE = re.compile(
+    r"\b(?:congrats|congratulations|kudos|hats off|bravo|well done|great job|good job|"
+    r"nice work|proud of)\b[^.!?\n]{0,60}?\b(?:for|on)\s+(?:(?:the|a|an|another|their|his|her|"
+    r"its|yet another)\s+)?(?:\w+\s+)?(?:round of\s+)?(?:firing|laying off|layoffs?|lay-offs?|"
+    r"downsizing|redundancies|"
+    # a cut of people or of their pay, not "cutting time-to-hire in half"
+    r"(?:cutting|cuts to|slashing|axing)\s+(?:\S+\s+){0,3}?(?:jobs|staff|headcount|positions|"
+    r"roles|people|workers|the team|pay|wages|salaries|bonus(?:es)?|benefits|hours|raises))\b",
+    re.IGNORECASE,
+)
+# a cheer with a dry "really." after it ("Proud of them, really."): said in earnest, the cheer
+# needs no such tag
+_CHEER_REALLY_RE = re.compile(
+    r"\b(?:congrats|congratulations|kudos|hats off|bravo|well done|great job|good job|"
+    r"proud of)\b[^.!?\n]{0,40},\s*really\s*\.",
     re.IGNORECASE,
 )
 _PRAISE_RE = re.compile(
@@ -94,7 +118,7 @@ def is_sarcastic(text: str) -> bool:
     """The post praises what it complains of: a sarcastic marker, or praise said of a
     workplace grievance in the same sentence."""
     plain = URL_RE.sub(" ", text)
-    if _ALONE_RE.search(plain):
+    if _ALONE_RE.search(plain) or _CHEERED_CUTS_RE.search(plain) or _CHEER_REALLY_RE.search(plain):
         return True
     if _EYE_ROLL_RE.search(plain) and (_PRAISE_RE.search(plain) or _LOVES_RE.search(plain)):
         return True  # praise rolled eyes at: "Not even 9 and two fire drills. I love my job \U0001f612"
