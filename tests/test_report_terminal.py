@@ -287,6 +287,19 @@ def test_at_60_columns_an_x_handle_stays_whole_and_the_followers_give_way() -> N
     assert "followers" not in text and "1 Nov 2026" in text
 
 
+def test_followers_stay_when_dropping_them_would_not_keep_the_handle_whole() -> None:
+    # the accounts list dropped the followers whenever a handle folded, the league table its
+    # jobs column only when that kept every handle whole: one rule now, the league table's
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    handle = "quarrystonelogisticsstaffingpartners.bsky.social"  # 37 unbroken: folds anyway
+    account = Account(platform="bluesky", id="1", handle=handle, followers=1200)
+    console = _console(60)
+    render_accounts(console, [AccountSummary(account, 3, when, when)])
+    text = console.export_text()
+    assert all(len(line) <= 60 for line in text.splitlines())
+    assert "followers" in text and "1,200" in text and "1 Nov 2026" in text
+
+
 def test_a_wide_enough_terminal_keeps_the_followers() -> None:
     when = datetime(2026, 11, 1, tzinfo=UTC)
     account = Account(platform="x", id="1", handle="harborlinestaff", followers=1200)

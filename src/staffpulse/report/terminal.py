@@ -142,10 +142,12 @@ def render_accounts(
     room = max(NARROWEST_HANDLE, console.width - others - frame)
     # at 60 columns "@harborlinestaff" was cut into "@harborlin" over "estaff": without the
     # followers (9 columns and a gap) an X handle, 16 characters at most, stays whole
-    followers = wide or room >= max(unbroken_width(s.account.handle) for s in summaries)
+    without = max(NARROWEST_HANDLE, console.width - (others - 9) - (frame - 3))
+    followers = wide or not gives_way_to_handles(
+        (s.account.handle for s in summaries), room, without
+    )
     if not followers:
-        others, frame = others - 9, frame - 3
-        room = max(NARROWEST_HANDLE, console.width - others - frame)
+        others, frame, room = others - 9, frame - 3, without
     handle_room = handle_width((s.account.handle for s in summaries), cap=room)
     table.add_column("handle", overflow="fold", min_width=handle_room)
     # "CSV (no platform)" wraps onto two lines when the handle leaves it less room: left to
@@ -187,6 +189,14 @@ def unbroken_width(handle: str) -> int:
     handle = display_address(handle)
     user, at, _instance = handle.partition("@")
     return len(user if at else handle.partition(".")[0]) + 1
+
+
+def gives_way_to_handles(handles: Iterable[str], room: int, without: int) -> bool:
+    """Whether a column should give way so that every handle stays whole: one does not fit
+    the ``room`` the handles have, and all fit the room they have ``without`` the column.
+    When even that is too little, the column stays: its figures would be lost for nothing."""
+    longest = max((unbroken_width(h) for h in handles), default=0)
+    return room < longest <= without
 
 
 def handle_cell(handle: str, room: int) -> Text:

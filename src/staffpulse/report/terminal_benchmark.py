@@ -18,7 +18,7 @@ from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct, whole
 from staffpulse.report.spreadsheet import segment_cell
-from staffpulse.report.terminal import handle_cell, handle_width, unbroken_width
+from staffpulse.report.terminal import gives_way_to_handles, handle_cell, handle_width
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -50,8 +50,9 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH - (ranks - 1))
     # at 60 columns "@northgate_staffing" was cut into "@northgate_staf" over "fing": the jobs
     # column (a figure, not a pillar of the grade) gives way when that keeps every handle whole
-    longest = max((unbroken_width(r["handle"]) for r in result.leaderboard), default=0)
-    jobs = not room < longest <= room + JOBS_WIDTH
+    jobs = not gives_way_to_handles(
+        (r["handle"] for r in result.leaderboard), room, room + JOBS_WIDTH
+    )
     if not jobs:
         room += JOBS_WIDTH
     handle_room = min(room, handle_width(r["handle"] for r in result.leaderboard))
