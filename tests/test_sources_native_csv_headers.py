@@ -187,3 +187,25 @@ def test_tables_with_an_author_or_a_bio_are_not_pointed_to_classify(
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
     assert "staffpulse classify" not in refused.value.message
+
+
+def test_a_file_of_counts_without_a_text_column_is_told_to_add_it_blank(tmp_path: Path) -> None:
+    counts = tmp_path / "likes.csv"
+    counts.write_text("id,author,likes\r\np1,acmestaffing,31\r\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(counts)
+    assert caught.value.message.startswith(f"{counts}: not a format staffpulse can import")
+    assert "the header (line 1) has id, author, likes" in caught.value.message
+    assert (
+        'it has no text column: add the column "text" (left blank, a row updates the counts'
+        " of the post imported before)" in caught.value.message
+    )
+    # done as told, the counts reach the post imported before and its text is kept
+    with open_store(tmp_path / "x.db") as store:
+        posts = tmp_path / "posts.csv"
+        posts.write_text("id,author,created_at,text\r\n" + ROWS, encoding="utf-8")
+        import_paths(store, [posts])
+        counts.write_text("id,author,likes,text\r\np1,acmestaffing,31,\r\n", encoding="utf-8")
+        report = import_paths(store, [counts])
+        row = store.conn.execute("SELECT text, likes FROM posts").fetchone()
+    assert (report.skipped, tuple(row)) == (0, ("We're hiring in Dayton!", 31))

@@ -2,8 +2,8 @@
 
 A post whose text is blank and says nothing else (a text cell left empty, or lost in a
 spreadsheet) would count as a post no one can read, in the rates and the Voice pillar alike.
-But a blank text is also how a file updates a post's counts only (``id,author,likes`` with
-the text left out): a blank keeps the stored value (docs/formats.md). So a blank-text post is
+But a blank text is also how a file updates a post's counts only (``id,author,text,likes``
+with the text left blank): a blank keeps the stored value (docs/formats.md). So a blank-text post is
 kept when the store already holds the post with a text, or when the same file gives its text
 on another line, before or after it; a line before its text is held back and written just
 before that line, so the later line's values win as they would have. One that never gets a

@@ -149,8 +149,12 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
     )
     added = _and([f'"{name}"' for name in absent])
     steps += [f"add the column{'s' if len(absent) > 1 else ''} {added}"] if absent else []
+    if absent == ["text"] and present & _COUNTS:  # a file of counts, as `id,author,likes`
+        steps[-1] += " (left blank, a row updates the counts of the post imported before)"
     return f"it has no {_or(missing)} column: {' and '.join(steps)}"
 
+
+_COUNTS = frozenset({"likes", "reposts", "replies", "quotes"})
 
 # Columns that mean something else: never offered as a misspelling of id, author or text.
 _MEANT = frozenset(
