@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staffpulse.ingest import import_paths
+from staffpulse.sources.file_copies import HEAD, without_copies
 from staffpulse.store import open_store
 
 POSTS = (
@@ -50,3 +51,25 @@ def test_a_copy_given_beside_its_original_is_named_with_its_path(tmp_path: Path)
         str(copy),
         f"holds the same as {first} (a copy, or a download saved twice): read once",
     )
+
+
+def test_long_files_alike_at_the_start_are_copies_only_when_alike_to_the_end(
+    tmp_path: Path,
+) -> None:
+    start = POSTS.encode() * (HEAD // len(POSTS) + 2)  # past the head compared first
+    files = {
+        "posts.csv": start + b"c-9,lakeside_staffing,2026-04-09T09:00:00Z,Last row\n",
+        "posts (1).csv": start + b"c-9,lakeside_staffing,2026-04-09T09:00:00Z,Last row\n",
+        "later.csv": start + b"c-9,lakeside_staffing,2026-04-09T09:00:00Z,Last rox\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    plan = [(tmp_path / name, "staffpulse CSV") for name in files]
+    kept, told = without_copies(plan)
+    assert [path.name for path, _source in kept] == ["posts.csv", "later.csv"]
+    assert [(Path(p.file).name, p.message) for p in told] == [
+        (
+            "posts (1).csv",
+            "holds the same as posts.csv (a copy, or a download saved twice): read once",
+        )
+    ]
