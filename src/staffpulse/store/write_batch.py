@@ -22,6 +22,7 @@ from staffpulse.store.codec import (
     post_params,
     rows_where_in,
 )
+from staffpulse.store.control_characters import row_without_controls
 from staffpulse.store.handle_keys import HandleKeys
 from staffpulse.store.tally import ONE_RECORD_A_LINE
 
@@ -147,7 +148,8 @@ def place_rows(
             if (why := count_out_of_range(row)) is not None:
                 left_out.append(LeftOut(*origin, why))
                 continue
-            placed.append(PlacedRow(row, raw_id, origin, fetched, declared))
+            # a NUL or an ESC from any source, a platform's API too (control_characters.py)
+            placed.append(PlacedRow(row_without_controls(row), raw_id, origin, fetched, declared))
     return placed, left_out
 
 
