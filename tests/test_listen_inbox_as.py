@@ -172,3 +172,16 @@ def test_a_question_to_the_firm_in_no_work_words_is_still_offered_to_it(tmp_path
     assert [i.conversation_id for i in mine.items] == ["1"]
     assert mine.items[0].reasons[0] == "addressed to your firm: yours to answer"
     assert nobody.items == []  # another firm's question is not offered for its words
+
+
+def test_a_greeting_before_the_firms_handle_still_makes_the_question_its_own(
+    tmp_path: Path,
+) -> None:
+    """ "Hi @acme, ..." was missed: only posts that began with "@acme" were looked for. An
+    address inside an e-mail or another handle that starts with the firm's is not the firm."""
+    hello = _post("1", "ana", "Hi @acme, are you open on Saturday?")
+    email = _post("2", "ben", "Hi @carla, write to desk@acme.com about Saturday?")
+    namesake = _post("3", "cy", "Hey @acme_north are you open on Saturday?")
+    (mine,) = _inboxes_as(tmp_path, [hello, email, namesake], "acme")
+    assert [i.conversation_id for i in mine.items] == ["1"]
+    assert mine.items[0].reasons[0] == "addressed to your firm: yours to answer"

@@ -6,6 +6,7 @@ conversations to join.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,21 +108,17 @@ def _addressed_to_firm(
     store: Store, platform: str | None, firm: frozenset[str], loaded: Sequence[Conversation]
 ) -> list[Conversation]:
     """The conversations opened by a post addressed to the firm that the judge of work left
-    out ("@acme are you open on Saturday?" names no work matter): the firm's own to answer,
-    whatever its words, so they are offered too."""
+    out ("@acme are you open on Saturday?", "Hi @acme, do you hire drivers?" name no work
+    matter): the firm's own to answer, whatever its words, so they are offered too."""
+    # a Mastodon mention written on the firm's own server omits the server: "@acme"
+    names = sorted({handle.split("@")[0] for handle in firm if handle.split("@")[0]})
+    if not names:
+        return []
     seen = {(c.platform, p.id) for c in loaded for p in c.posts}
     ids: dict[str, list[str]] = {}
-    # a Mastodon mention written on the firm's own server omits the server: "@acme"
-    for name in sorted({handle.split("@")[0] for handle in firm}):
-        pattern = "@" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = store.conn.execute(
-            "SELECT platform, id FROM posts WHERE kind != 'repost' AND (? IS NULL OR platform = ?)"
-            " AND lower(ltrim(text)) LIKE ? ESCAPE '\\'",
-            (platform, platform, pattern),
-        )
-        for plat, post_id in rows:
-            if (plat, post_id) not in seen:
-                ids.setdefault(plat, []).append(post_id)
+    for plat, post_id in _posts_mentioning(store, platform, names):
+        if (plat, post_id) not in seen:
+            ids.setdefault(plat, []).append(post_id)
     known = {(c.platform, c.id) for c in loaded}
     found = [c for plat, some in ids.items() for c in load_conversations_around(store, plat, some)]
     return [
@@ -131,6 +128,29 @@ def _addressed_to_firm(
         and (aimed_at := addressee(c)) is not None
         and is_firm(aimed_at, firm)
     ]
+
+
+def _posts_mentioning(
+    store: Store, platform: str | None, names: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The (platform, id) of the posts that mention one of ``names`` as a handle anywhere in
+    their text ("Hi @acme, ...", "@ana @acme ..."), read in one pass over the posts: not
+    inside an e-mail address ("jobs@acme.com") nor as the start of another handle
+    ("@acme_jobs", "@acme.bsky.social")."""
+    likes = " OR ".join(["text LIKE ? ESCAPE '\\'"] * len(names))
+    patterns = [
+        "%@" + n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for n in names
+    ]
+    rows = store.conn.execute(
+        "SELECT platform, id, text FROM posts WHERE kind != 'repost'"
+        f" AND (? IS NULL OR platform = ?) AND ({likes})",
+        (platform, platform, *patterns),
+    )
+    mention = re.compile(
+        r"(?<![\w@.+-])@(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|\.\w)",
+        re.IGNORECASE,
+    )
+    return [(plat, post_id) for plat, post_id, text in rows if mention.search(text)]
 
 
 def firm_handles(
