@@ -22,10 +22,12 @@ runner = CliRunner()
 db = pytest.fixture(connect_db, name="db")
 
 
-def test_connect_export_to_file_and_stdout(db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("spelling", ["--output", "-o"])
+def test_connect_export_to_file_and_stdout(db: Path, tmp_path: Path, spelling: str) -> None:
+    """-o as classify, roles, score and demo take it: it was "No such option: -o"."""
     out = tmp_path / "who.csv"
     result = runner.invoke(
-        app, ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--output", str(out)]
+        app, ["connect", "acme_staffing", "--db", str(db), "--export", "csv", spelling, str(out)]
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))

@@ -377,3 +377,20 @@ def test_accounts_search_finds_a_handle_or_a_name_in_any_case(tmp_path: Path) ->
     assert "No account on Bluesky in the store has 'brightside' in its handle or name." in (
         " ".join(none.stdout.split())
     )
+
+
+def test_accounts_limit_below_one_is_said_as_inbox_and_connect_say_it(tmp_path: Path) -> None:
+    """QA: "accounts --limit 0" answered "Input should be greater than or equal to 1", and
+    --help showed "<int range> [x>=1]": a programmer's notation."""
+    db = _store_of_many_accounts(tmp_path, 3)
+    result = runner.invoke(app, ["accounts", "--limit", "0", "--db", db])
+    assert result.exit_code == 65
+    said = " ".join(result.stderr.split())
+    assert "--limit must be at least 1 (got 0)" in said
+    assert "e.g. 50 (the default), or --all for every one" in said
+    data = json.loads(
+        runner.invoke(app, ["accounts", "--limit", "-2", "--json", "--db", db]).stdout
+    )
+    assert data["error"]["message"] == "--limit must be at least 1 (got -2)"
+    shown = runner.invoke(app, ["accounts", "--help"], env={"COLUMNS": "100"})
+    assert "x>=1" not in shown.stdout and "int range" not in shown.stdout

@@ -53,7 +53,13 @@ ExportOption = Annotated[
     str | None, typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + ".")
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", help="File for --export (default or -: print).")
+    Path | None,
+    typer.Option(
+        # -o as classify, roles, score and demo take it: "No such option: -o"
+        "--output",
+        "-o",
+        help="File for --export (default or -: print).",
+    ),
 ]
 ListNameOption = Annotated[
     str, typer.Option("--list-name", help="List name for Bluesky and Mastodon exports.")

@@ -15,7 +15,9 @@ from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.program import command_name, db_option
+from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_choice
+from staffpulse.next_steps import LIMIT_AT_LEAST_ONE
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.store import open_store
 
@@ -52,7 +54,6 @@ def accounts_command(
         int | None,
         typer.Option(
             "--limit",
-            min=1,
             help=f"Show the N accounts with the most posts (default {SHOWN_ACCOUNTS}; "
             "--json prints them all unless --limit is given).",
             show_default=False,
@@ -63,6 +64,14 @@ def accounts_command(
     ] = False,
 ) -> None:
     """List the accounts in the store, the busiest first."""
+    if limit is not None and limit < 1:
+        # said as inbox and connect say it, not Typer's "Input should be greater than or
+        # equal to 1", nor "<int range> [x>=1]" in --help
+        raise InputError(
+            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
+            hint=f"give how many accounts to show, e.g. {SHOWN_ACCOUNTS} (the default), or --all"
+            " for every one",
+        )
     shown_at_most = None if show_all or (as_json and limit is None) else limit or SHOWN_ACCOUNTS
     with open_store(db, create=False) as store:
         # the dates of the accounts shown alone are worked out, not of every account stored
