@@ -26,13 +26,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from staffpulse.signals.role_cues import CUES
+from staffpulse.signals.role_hashing import hash_char_wb, hash_words
 from staffpulse.signals.role_person_name import name_shape
 from staffpulse.signals.role_text import clean_text, split_name, to_ascii
 
 _MAX_TEXT_CHARS = 4000
+_TOKEN_PATTERN = r"(?u)#?\b\w+\b"  # words, with a leading # kept
 
 
 def sample_posts(text: str | Sequence[str] | None) -> tuple[str, int]:
@@ -175,22 +176,6 @@ class AccountFeaturizer:
         self.params = params or HashingParams()
         self.cue_weight = cue_weight
         self.text_weight = text_weight
-        p = self.params
-        common = {"alternate_sign": False, "norm": "l2", "dtype": np.float32}
-        self._name = HashingVectorizer(
-            analyzer="char_wb", ngram_range=(2, 4), n_features=2**p.name_bits, **common
-        )
-        self._bio_words = HashingVectorizer(
-            analyzer="word",
-            ngram_range=(1, 2),
-            n_features=2**p.word_bits,
-            token_pattern=r"(?u)#?\b\w+\b",
-            lowercase=True,
-            **common,
-        )
-        self._bio_chars = HashingVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), n_features=2**p.char_bits, **common
-        )
 
     @property
     def n_features(self) -> int:
@@ -201,11 +186,14 @@ class AccountFeaturizer:
         names = [a.name for a in accounts]
         bios = [a.bio for a in accounts]
         texts = [a.text for a in accounts]
+        p = self.params
+        bio_words = hash_words(bios, (1, 2), 2**p.word_bits, _TOKEN_PATTERN)
+        text_words = hash_words(texts, (1, 2), 2**p.word_bits, _TOKEN_PATTERN)
         blocks = [
-            self._name.transform(names),
-            self._bio_words.transform(bios),
-            self._bio_words.transform(texts) * self.text_weight,
-            self._bio_chars.transform(bios),
+            hash_char_wb(names, (2, 4), 2**p.name_bits),
+            bio_words,
+            text_words * self.text_weight,
+            hash_char_wb(bios, (3, 5), 2**p.char_bits),
             sp.csr_matrix(cue_matrix(accounts) * self.cue_weight),
         ]
         return sp.hstack(blocks, format="csr", dtype=np.float32)

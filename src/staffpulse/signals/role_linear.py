@@ -1,4 +1,5 @@
-"""Sparse linear heads: fit with scikit-learn, ship as plain arrays, predict without pickles.
+"""Sparse linear heads: fit with scikit-learn, ship as plain arrays, predict without pickles
+or scikit-learn.
 
 Hashed features are mostly empty columns for any one training set. An L2-regularised logistic
 regression gives exactly zero weight to a column that is zero in every training row, so the
@@ -12,8 +13,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
 
 
 @dataclass(frozen=True)
@@ -109,6 +108,10 @@ def fit_head(
     ``balanced`` reweights classes inversely to their (weighted) frequency. Weights smaller
     than ``prune`` in absolute value are dropped from the shipped matrix.
     """
+    # training only: importing scikit-learn costs a second that tagging need not pay
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
     Xc = sp.csc_matrix(X)
     used = np.flatnonzero(np.diff(Xc.indptr))
     Xu = sp.csr_matrix(Xc[:, used])

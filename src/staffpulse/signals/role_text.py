@@ -1,9 +1,9 @@
 """An account's name and texts as plain ASCII words, for the role tagger and the audit's name
 check alike.
 
-Kept apart from :mod:`staffpulse.signals.role_features`, which loads scikit-learn, so that
-reading a display name (the audit's Face pillar, imported by every command's start-up through
-the report modules) costs no scikit-learn import.
+Kept apart from :mod:`staffpulse.signals.role_features`, which loads the cues' patterns and
+scipy, so that reading a display name (the audit's Face pillar, imported by every command's
+start-up through the report modules) costs neither.
 """
 
 from __future__ import annotations

@@ -33,14 +33,13 @@ from typing import cast
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator
-from sklearn.exceptions import NotFittedError
 
 from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
+from staffpulse.signals.role_params import EstimatorParams, not_fitted
 from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_rules import (
     ORG_ONLY_ROLES,
@@ -140,11 +139,10 @@ class LabeledAccounts:
         )
 
 
-# sklearn ships no type hints (mypy sees BaseEstimator as Any), hence the ignore.
-class RoleTagger(BaseEstimator):  # type: ignore[misc]
+class RoleTagger(EstimatorParams):
     """Hierarchical org/person + role tagger (scikit-learn contract: ``__init__`` stores the
-    parameters, ``get_params``/``set_params``/``clone`` come from ``BaseEstimator``, fit
-    returns self)."""
+    parameters, ``get_params``/``set_params`` come from ``role_params.EstimatorParams``,
+    so ``sklearn.base.clone`` works without tagging importing scikit-learn; fit returns self)."""
 
     def __init__(
         self,
@@ -268,7 +266,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         head. Used by cross-validation, where the org head stays fixed across folds.
         """
         if not hasattr(self, "org_head_"):
-            raise NotFittedError("fit_heads needs a fitted org head; call fit() first")
+            raise not_fitted("fit_heads needs a fitted org head; call fit() first")
         if role_data.roles is None:
             raise ValueError("role_data needs roles")
         X_role = self.features(role_data.names, role_data.bios, role_data.texts)
@@ -306,13 +304,13 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
     ) -> np.ndarray:
         """P(org) from the org head alone (the CrowdFlower-trained first stage)."""
         if not hasattr(self, "org_head_"):
-            raise NotFittedError("RoleTagger is not fitted")
+            raise not_fitted("RoleTagger is not fitted")
         return self.org_head_.predict_proba(self.features(names, bios, texts))
 
     # -- inference --------------------------------------------------------------------------
     def _check_fitted(self) -> None:
         if not hasattr(self, "role_head_"):
-            raise NotFittedError("RoleTagger is not fitted; call fit() or load_role_model()")
+            raise not_fitted("RoleTagger is not fitted; call fit() or load_role_model()")
 
     def predict(
         self,
