@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,8 @@ from staffpulse.errors import (
 from staffpulse.fetch.avatars import larger_x_avatar
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_costs import Rates, estimate_cost
-from staffpulse.sources.x_ids import TWITTER_EPOCH_MS
 from staffpulse.store import Store
-from x_fetch_helpers import LONG_POST, PNG, FakeX, post_count, x_fetcher
+from x_fetch_helpers import LONG_POST, PNG, FakeX, november_snowflake, post_count, x_fetcher
 
 
 def test_timeline_mentions_pagination_and_avatar(httpserver: HTTPServer, store: Store) -> None:
@@ -294,19 +292,13 @@ def test_ctrl_c_as_a_timeline_page_is_shown_resumes_below_it(
     assert resumed["until_id"] == fake.tweets[99]
 
 
-def _snowflake(day: int, n: int) -> str:
-    """The id X gives the ``n``th post of ``day`` November 2025 (ids say when they were made)."""
-    written = datetime(2025, 11, day, 9, n, tzinfo=UTC).timestamp() * 1000
-    return str(int(written - TWITTER_EPOCH_MS) << 22)
-
-
 def test_a_capped_run_over_new_posts_says_the_days_it_left_and_the_next_fills_them(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeX(httpserver, n=0, m=0)
-    fake.tweets = first = [_snowflake(12, n) for n in range(9, -1, -1)]
+    fake.tweets = first = [november_snowflake(12, n) for n in range(9, -1, -1)]
     x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
-    written = [_snowflake(day, n) for day in (19, 15) for n in range(9, -1, -1)]
+    written = [november_snowflake(day, n) for day in (19, 15) for n in range(9, -1, -1)]
     fake.tweets = written + first  # 20 posts since, newest first
     capped = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_posts=5, max_mentions=0)
     assert capped.new_posts == 5 and capped.notes == [

@@ -4,6 +4,7 @@ client against it, shared by the ``fetch x`` tests."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from pytest_httpserver import HTTPServer
@@ -12,11 +13,18 @@ from werkzeug import Request, Response
 from _fake_api import FakeApi
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
+from staffpulse.sources.x_ids import TWITTER_EPOCH_MS
 from staffpulse.store import Store
 
 LONG_POST = "We are growing our Denver team this spring. " * 10  # 440 characters
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 USER_ID = "500"
+
+
+def november_snowflake(day: int, n: int) -> str:
+    """The id X gives the ``n``th post of ``day`` November 2025 (ids say when they were made)."""
+    written = datetime(2025, 11, day, 9, n, tzinfo=UTC).timestamp() * 1000
+    return str(int(written - TWITTER_EPOCH_MS) << 22)
 
 
 class FakeX(FakeApi):

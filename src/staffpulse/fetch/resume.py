@@ -49,7 +49,7 @@ def _day(when: datetime) -> str:
     return f"{when.day} {when:%b}{year}"
 
 
-def _unread(gap: Gap) -> str:
+def unread_days(gap: Gap) -> str:
     """The posts a gap holds, by the days that bound it, when known."""
     start, end = (_day(t) if t else None for t in (gap.since_at, gap.until_at))
     if start and end:
@@ -75,6 +75,6 @@ def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> st
     if gap.resumed and not gap.newer_than:
         newer = f", and the newest {noun}s,"
     return (
-        f"Stopped at the {gap.cap:,}-{noun} cap ({option}) {where}: {_unread(gap)}{newer}"
+        f"Stopped at the {gap.cap:,}-{noun} cap ({option}) {where}: {unread_days(gap)}{newer}"
         f" are not fetched yet; fetch again to get them (the next run reads them first)"
     )

@@ -59,6 +59,7 @@ from staffpulse.fetch.x_costs import (
     estimate_search_cost,
     money,
 )
+from staffpulse.fetch.x_reach import TimelineReach, out_of_reach_note
 from staffpulse.fetch.x_requests import call_x
 from staffpulse.fetch.x_search_window import fit_search_window, search_stream, searchable_since
 from staffpulse.models import Account
@@ -209,6 +210,8 @@ class XFetcher(FetcherBase):
             token_param="pagination_token", location=f"x:users/{account.id}/{stream}",
             params={"id": account.id, "start_time": since, "tweet_fields": TWEET_FIELDS,
                     **(extra or {})},
+            reach=TimelineReach(self.store, account.id, account.handle)
+            if stream == "timeline" else None,
         )  # fmt: skip
 
     def _pages(
@@ -227,8 +230,10 @@ class XFetcher(FetcherBase):
         token_param: str,
         location: str,
         params: dict[str, Any],
+        reach: TimelineReach | None = None,
     ) -> None:
-        """Newest-first pages of one id-ranged stream, sized to fit the budget, resumable."""
+        """Newest-first pages of one id-ranged stream, sized to fit the budget, resumable;
+        with ``reach`` (a timeline), what X's limit of 3,200 posts left out is said."""
 
         def read_page(
             since_id: str | None, until_id: str | None, token: str | None, wanted: int
@@ -267,17 +272,27 @@ class XFetcher(FetcherBase):
             writer.write_page(page, location, partial(rows_from_v2, page, self.edits))
             ids = [str(t["id"]) for t in data if t.get("id") is not None]
             next_token = (page.get("meta") or {}).get("next_token")
+            if reach is not None:
+                reach.page(since_id, until_id, ids, bool(data and next_token))
             return ids, (next_token or None) if data else None
 
         gap = cursor.walk(
             max_total, read_page, lambda fetched: self.progress(task, fetched, max_total),
             time_of_tweet_id,
         )  # fmt: skip
-        if gap is not None:  # the posts between this run and the last are said, not lost
+        if reach is not None and gap is not None and max_total >= TIMELINE_CAP:
+            # cut at X's own limit, not the user's: X serves none of the rest, so the gap is
+            # said to be out of reach and closed, not left for a next run that gets nothing
+            cursor.complete()
+            note = out_of_reach_note(reach.handle, gap.since_at, gap.until_at)
+            report.notes.append(note + ("; fetch again for its newest" if gap.resumed else ""))
+        elif gap is not None:  # the posts between this run and the last are said, not lost
             mentions = task == "mentions"
             report.notes.append(
                 capped_note(gap, *(("mention", "--max-mentions") if mentions else ("post",)))
             )
+        elif reach is not None:  # X ended its pages before the last run's posts
+            report.notes.extend(reach.notes())
 
     # -- recent search ------------------------------------------------------------------
     def search(
