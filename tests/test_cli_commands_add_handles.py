@@ -345,3 +345,14 @@ def test_list_keeps_the_file_name_of_a_handle_from_a_deep_folder(db: Path, tmp_p
     assert "…/follows.txt:1" in listed.output
     whole = runner.invoke(app, ["add-handles", "--list", "--db", str(db), "--json"])
     assert json.loads(whole.output)["pending"][0]["source"] == f"{sent}:1"
+
+
+def test_add_handles_with_nothing_to_do_says_how_to_give_a_file(db: Path) -> None:
+    """QA: "add-handles" alone answered "see --help": the first line to type fits in the hint."""
+    result = runner.invoke(app, ["add-handles", "--db", str(db)])
+    assert result.exit_code == 65
+    said = " ".join(result.stderr.split())
+    assert "give a handles FILE, or --list, or --retry" in said
+    assert f"e.g. staffpulse add-handles handles.txt --db {db} (one handle a line" in said
+    assert "--list shows the handles kept for later" in said
+    assert "see --help" not in said

@@ -52,7 +52,13 @@ def add_handles_command(
 ) -> None:
     """Handles people sent in: fetched and tagged when possible, else kept for later."""
     if not files and not show_list and not retry:
-        raise InputError("give a handles FILE, or --list, or --retry", hint="see --help")
+        # "see --help" sent a busy user elsewhere for what fits on one line
+        raise InputError(
+            "give a handles FILE, or --list, or --retry",
+            hint=f"e.g. {command_name()} add-handles handles.txt{db_option(db)} (one handle a "
+            "line, as people sent them: @acme, acme.bsky.social, @acme@mastodon.social); "
+            "--list shows the handles kept for later, --retry fetches them again",
+        )
     if retry and no_fetch:
         raise InputError(
             "--retry fetches the pending handles again, and --no-fetch says not to fetch",
