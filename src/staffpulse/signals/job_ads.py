@@ -83,6 +83,7 @@ from staffpulse.signals.job_ads_agency import AGENCY_WORDS, REPORTED, is_agency_
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
+from staffpulse.signals.job_seekers import speaks_as_seeker
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
 __all__ = [
@@ -285,6 +286,8 @@ _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def _is_staffing_ad(text: str) -> bool:
+    if speaks_as_seeker(text):  # "Senior Buyer, open to roles in Dayton. $65-75k": no opening
+        return False
     lowered = None if _FOLDS_APART.search(text) else text.lower()
     return _reads_as_staffing_ad(text, lowered)
 
@@ -380,6 +383,8 @@ _NEEDS_LINK_RE = re.compile(r"\bnew jobs?\b|\bopen positions?\b", re.IGNORECASE)
 def looks_like_job_ad(text: str) -> bool:
     """The text reads as a job ad, by the broad rule (see the module docstring)."""
     text = straighten_quotes(text)
+    if speaks_as_seeker(text):  # a seeker's own post, whatever tags or listing it borrows
+        return False
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
     # "new job" beside a "#jobs" tag is taken by the tag itself

@@ -22,7 +22,9 @@ every post with a #hiring or #jobs tag is one.
 
 Every kind counts only in a post that offers nothing to apply for: no "apply", no CV or
 résumé asked, no "DM us", no "we're hiring", no "join our team", and no staffing-ad pattern of
-:mod:`job_ads`. :data:`HIRING_TALK_BOUNDS` caps such a post's job-opening score below the
+:mod:`job_ads`. A seeker's own post (:mod:`staffpulse.signals.job_seekers`: "Looking for my
+next role in logistics #hiring #jobs", "open to roles in Dayton, DM me") counts whatever it
+asks for: it offers no job. :data:`HIRING_TALK_BOUNDS` caps such a post's job-opening score below the
 threshold.
 
 Teaching the model the same thing with templated questions among its training posts was
@@ -41,6 +43,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
+from staffpulse.signals.job_seekers import SEEKER_RE, speaks_as_seeker
 from staffpulse.signals.job_words import ROLE_NOUNS
 
 __all__ = [
@@ -149,6 +152,8 @@ _WORK_WORD = re.compile(
 
 def _is_talk(text: str) -> bool:
     """Talk that offers no job, before the staffing-ad rules have their say."""
+    if speaks_as_seeker(text):  # "Looking for my next role in logistics #hiring": it asks for one
+        return True
     if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", text)):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
@@ -164,7 +169,7 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     # one scan of the whole batch per wording: few posts use either, only those are read again
     candidates = posts_matching(
-        texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS, _JOIN_GROUP, _JOIN_EVENT)
+        texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS, _JOIN_GROUP, _JOIN_EVENT, SEEKER_RE)
     )
     talk = [i for i in candidates if _is_talk(texts[i])]
     if talk:
