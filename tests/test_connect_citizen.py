@@ -83,3 +83,26 @@ def test_a_role_below_the_bar_is_a_maybe_and_few_posts_judge_no_voice() -> None:
     assert RoleGuess("vendor", None).sure  # a model without scores is taken at its word
     assert not judges_voice(3, 10)
     assert judges_voice(10, 10) and judges_voice(None, 10)
+
+
+def test_hiring_posts_are_read_only_for_accounts_outside_hiring(monkeypatch: Any) -> None:
+    """Only role "other" is kept or left out by its hiring talk, so only its posts are read
+    for it; a recruiter's are not (about 19 candidates in 20 skip the patterns)."""
+    import staffpulse.connect.citizen as citizen
+
+    read: list[list[str]] = []
+    real = citizen.count_hiring_posts
+    monkeypatch.setattr(
+        citizen, "count_hiring_posts", lambda texts: read.append(list(texts)) or real(texts)
+    )
+    talk = ["How long do your contract-to-perm placements last?", "Hiring a controller, tips?"]
+    cfo = OwnPosts([_post(t) for t in talk], 2, WHEN)
+    recruiter = OwnPosts([_post("Three open roles on my desk this week")], 1, WHEN)
+    unknown = OwnPosts([_post("New hires start Monday")], 1, WHEN)
+    a, b, c = citizen_signals(None, [cfo, recruiter, unknown], ["other", "recruiter", None])
+    assert (a.hiring_posts, a.talks_hiring) == (2, True)
+    assert (b.hiring_posts, b.talks_hiring) == (None, False)
+    assert c.hiring_posts is None
+    assert read == [talk]
+    (whole,) = citizen_signals(None, [recruiter])  # without roles every account is read
+    assert whole.hiring_posts == 1

@@ -300,7 +300,8 @@ class CandidateWalk:
         # as of the ranking date: what the account wrote later says nothing of it then
         posts = [read_own_posts(self.store, plat, node, self.as_of) for node, _ in unread]
         guessed = guess_roles(self.model, [acc for _, acc in unread], [r.recent for r in posts])
-        signals = citizen_signals(self.text, posts)
+        roles = [g.role if g else None for g in guessed]  # hiring talk matters for "other"
+        signals = citizen_signals(self.text, posts, roles)
         for (node, _), guess, cit in zip(unread, guessed, signals, strict=True):
             self.reads[node, self.as_of] = (guess, cit)
         # Known only by its id and without a post, an account gives the model nothing but

@@ -134,10 +134,18 @@ def predict_roles(
     return [g.role if g else None for g in guess_roles(model, accounts, posts)]
 
 
-def citizen_signals(scorer: TextScorerLike | None, reads: Sequence[OwnPosts]) -> list[Citizen]:
+def citizen_signals(
+    scorer: TextScorerLike | None,
+    reads: Sequence[OwnPosts],
+    roles: Sequence[str | None] | None = None,
+) -> list[Citizen]:
     """Voice, conversation and job share per account from its latest posts in its own words
     (:mod:`staffpulse.connect.own_posts`, as of the ranking date), scoring every text in one
-    batch."""
+    batch. ``roles`` (one per account, None: unknown) limits counting hiring posts to role
+    ``other``, the only role whose ranking they change (about 1 candidate in 20); without
+    ``roles`` every account's are counted."""
+    if roles is not None and len(roles) != len(reads):
+        raise ValueError("roles must have one entry per account")
     recent = [r.recent for r in reads]
     scores: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = {}
     flat = [p.text for ps in recent for p in ps]
@@ -146,8 +154,9 @@ def citizen_signals(scorer: TextScorerLike | None, reads: Sequence[OwnPosts]) ->
         scores = {k: np.asarray(v, dtype=np.float64) for k, v in raw.items()}
     out: list[Citizen] = []
     start = 0
-    for read, mine in zip(reads, recent, strict=True):
+    for i, (read, mine) in enumerate(zip(reads, recent, strict=True)):
         stop = start + len(mine)
+        counts_hiring = roles is None or roles[i] == "other"
         voice: int | None = None
         job: float | None = None
         if mine and "personality" in scores:
@@ -172,7 +181,7 @@ def citizen_signals(scorer: TextScorerLike | None, reads: Sequence[OwnPosts]) ->
                 later_posts=read.later,
                 next_post=read.next_post,
                 judged=len(mine),
-                hiring_posts=count_hiring_posts([p.text for p in mine]),
+                hiring_posts=count_hiring_posts([p.text for p in mine]) if counts_hiring else None,
             )
         )
         start = stop
