@@ -23,14 +23,12 @@ from pathlib import Path
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver, without_named_images
-from staffpulse.ingest_blank_texts import BlankTexts
+from staffpulse.ingest_checks import file_checks
 from staffpulse.ingest_controls import ControlCharacters
 from staffpulse.ingest_plan import plan_import as plan_import  # where it was first
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
-from staffpulse.ingest_twins import PlatformTwins
-from staffpulse.ingest_zero_ids import ZeroStrippedIds
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, LostPosts, Problem, Source
 from staffpulse.sources.base import Notice, UnreadFile
@@ -44,7 +42,7 @@ from staffpulse.store.core import Record, Store
 from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused
 from staffpulse.store.post_removal import delete_posts
 from staffpulse.store.runs import recorded_run
-from staffpulse.store.tally import Tally, repeats_note
+from staffpulse.store.tally import Tally
 from staffpulse.store.write_batch import raw_payloads
 
 BATCH_SIZE = 2000
@@ -137,35 +135,27 @@ def _import_plan(
                     report.skipped += found.records
                 continue
             report.files.append((found.location, found.label))
-            tally.start_file()
-            repeated.start_file()
             done = 0
-            exported, twins = ExportPosts(), PlatformTwins(store.conn)
-            zeros = ZeroStrippedIds(store.conn)  # "007" re-saved by a spreadsheet as 7
-            blanks = BlankTexts(store.conn)  # a post's text left blank: the store may have it
+            exported = ExportPosts()
+            checks = file_checks(store.conn, tally, repeated, exported)
             for batch in _batched(found.items, report, avatars_named):
                 batch = [avatars.save(record) for record in batch]
-                batch = zeros.rewrite(batch)  # under the id the store holds them by
-                batch = blanks.sort(batch)
-                twins.add(batch)  # posts of no platform the store holds on one: told
-                payloads = raw_payloads(batch)  # digested once, for both
-                repeated.add(batch, payloads)
-                for record in batch:
-                    exported.add(record.provenance.source, record.rows)
+                for check in checks:
+                    batch = check.sort(batch)
+                payloads = raw_payloads(batch)  # digested once, for the checks and the store
+                for check in checks:
+                    check.see(batch, payloads)
                 report.add(store.write_records(batch, tally=tally, payloads=payloads))
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
-            for problem in blanks.unsaid():
-                report.problems.append(problem)
-                report.skipped += problem.records
-            for note in (repeats_note(tally.repeats()), repeated.note(found.location)):
-                if note is not None:
-                    report.notices.append(Notice(found.location, note))
-            report.notices += [Notice(*said) for said in tally.told_stored_elsewhere()]
-            for said in (twins.note(), zeros.note()):
-                if said is not None:
-                    report.notices.append(Notice(found.location, said))
+            for check in reversed(checks):
+                for said in check.told(found.location):
+                    if isinstance(said, Problem):  # a record skipped
+                        report.problems.append(said)
+                        report.skipped += said.records
+                    else:
+                        report.notices.append(said)
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
