@@ -117,6 +117,18 @@ def test_a_cohort_of_handles_alone_is_told_to_add_a_segment_column(demo: Any) ->
     assert "third column" not in page
 
 
+def test_the_cohort_form_lists_the_segments_the_benchmark_takes(
+    demo: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # written once (benchmark/segments): a segment the benchmark learns is offered on the page
+    from staffpulse.benchmark import segments
+
+    monkeypatch.setattr(segments, "SEGMENTS", (*segments.SEGMENTS, "franchise"))
+    monkeypatch.setitem(segments.SEGMENT_WORDS, "franchise", "Franchise")
+    page = page_words(demo.get("/benchmark").text)
+    assert "Segments: staffing firm, vendor, job board, recruiter, HR, other, franchise." in page
+
+
 def test_a_slow_benchmark_keeps_its_toolbar_while_it_is_prepared(
     fresh_db: Path, monkeypatch: Any
 ) -> None:
@@ -211,3 +223,34 @@ def test_sample_store_benchmark_uses_the_sample_cohort(sample_db: Path) -> None:
     with make_client(sample_db) as plain:  # no --cohort given
         page = plain.get("/benchmark")
     assert "Staffing firms" in page.text and "Ranking the accounts listed in" in page.text
+
+
+def test_a_page_drawn_while_an_import_ended_is_not_kept_for_the_new_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the ranking is read, then an import ends before the page is drawn from it: that drawing
+    # is shown once but not kept as the new data's (a ranking's id may be taken again)
+    from staffpulse.web import routes_bench
+
+    accounts = [("x", "busyfirm", 12), ("x", "otherfirm", 11)]
+    with make_client(tmp_path / "race.db") as c:
+        finished_job(c, upload_files(c, [("f.jsonl", native_jsonl(accounts))]))
+        backend = c.app.state.web.backend
+        first = backend.benchmark()
+        reads: list[int] = []
+
+        def read_then_import_ends(request: Any) -> Any:
+            if not reads:
+                backend.invalidate()  # as an import ending in the terminal or the page does
+            reads.append(1)
+            return first
+
+        monkeypatch.setattr(routes_bench, "benchmark_data", read_then_import_ends)
+        drawn: list[int] = []
+        draw = routes_bench.benchmark_context
+        monkeypatch.setattr(
+            routes_bench, "benchmark_context", lambda result: drawn.append(1) or draw(result)
+        )
+        assert "2 accounts ranked" in c.get("/benchmark").text
+        c.get("/benchmark")
+    assert len(drawn) == 2

@@ -20,7 +20,7 @@ from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled
 from staffpulse.config import listen_account
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
-from staffpulse.web.data_inbox import InboxMixin
+from staffpulse.web.data_inbox import InboxMixin, is_cached_kind
 from staffpulse.web.settings import WebSettings
 
 if TYPE_CHECKING:
@@ -95,12 +95,18 @@ class Backend(InboxMixin):
                 return True, hit[1]
         return False, None
 
-    def cached(self, key: Any, compute: Callable[[], T]) -> T:
+    def cached(self, key: Any, compute: Callable[[], T], read_at: int | None = None) -> T:
+        """``compute()``, kept under ``key`` until the data changes (an import).
+
+        ``read_at``: the :attr:`generation` taken before the caller read what ``compute``
+        draws from (a ranking, an audit). When the data changed since, the value is returned
+        but not kept as the new data's: a page drawn from a ranking read just before an import
+        ended would otherwise be shown again for the new data."""
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == self.generation:
                 return cast(T, hit[1])  # stored by a ``compute`` for this key, so a T
-            generation = self.generation
+            generation = self.generation if read_at is None else read_at
             key_lock = self._locks.setdefault(key, threading.Lock())
         with key_lock:  # one computation per key at a time; others wait for it
             with self._lock:
@@ -348,6 +354,4 @@ def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tupl
 def _is_audit(key: Any) -> bool:
     """An audit kept by :meth:`Backend.audit`, or what the pages drew from one (its strips,
     its report file: routes_core)."""
-    return (
-        isinstance(key, tuple) and bool(key) and key[0] in ("audit", "audit strips", "audit report")
-    )
+    return is_cached_kind(key, "audit", "audit strips", "audit report")

@@ -50,7 +50,7 @@ class InboxMixin:
 
         def store(self) -> AbstractContextManager[Store]: ...
 
-        def cached(self, key: Any, compute: Callable[[], T]) -> T: ...
+        def cached(self, key: Any, compute: Callable[[], T], read_at: int | None = None) -> T: ...
 
     def inbox(
         self,
@@ -266,8 +266,13 @@ def inbox_key(
     return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform, new_since)
 
 
+def is_cached_kind(key: Any, *kinds: str) -> bool:
+    """Whether a cache key (a tuple whose first part names what is kept) is one of ``kinds``."""
+    return isinstance(key, tuple) and bool(key) and key[0] in kinds
+
+
 def _is_inbox(key: Any) -> bool:
-    return isinstance(key, tuple) and bool(key) and key[0] == "inbox"
+    return is_cached_kind(key, "inbox")
 
 
 def _names_topics(inbox: Inbox, had_items: bool) -> bool:

@@ -72,7 +72,11 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         # the demo's store after the user's first import: the sample's segments are gone
         "sample_cohort_dropped": label is None and ctx.backend.sample_cohort_dropped(),
         "can_refresh": can_refresh(ctx),
+        # the segments a cohort file may name, as the benchmark's help and messages say them
+        "segment_choices": name_segments(),
+        "segment_list": name_segments(last=", "),
     }
+    read_at = ctx.backend.generation  # before the ranking is read: see _page_context
     try:
         result = benchmark_data(request)
     except StaffpulseError as exc:  # a cohort that no longer works: say so, keep the toolbar
@@ -102,7 +106,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     if label is None:  # the default cohort: the rule that chose it, and who it left out
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
-    context = _page_context(request, shown)
+    context = _page_context(request, shown, read_at)
     board = bench_board.leaderboard_page(context["rows"], dict(request.query_params))
     accounts = len(context["rows"])
     return ctx.renderer.page(
@@ -122,13 +126,15 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     )
 
 
-def _page_context(request: Request, shown: BenchmarkResult) -> dict[str, Any]:
+def _page_context(request: Request, shown: BenchmarkResult, read_at: int) -> dict[str, Any]:
     """What the report's benchmark template renders, kept with the ranking: the strips of a
     cohort of 2,000 accounts take 1.7 s to draw, once per ranking (the cache is emptied when
-    the data or the cohort changes), not at every visit."""
+    the data or the cohort changes), not at every visit. ``read_at``: the data's generation
+    before ``shown`` was read: drawn from a ranking read just before an import ended, it is
+    not kept as the new data's."""
     ctx = web(request)
     key = ("benchmark page", ctx.backend.benchmark_key(), shown.source, id(shown.leaderboard))
-    return ctx.backend.cached(key, lambda: benchmark_context(shown))
+    return ctx.backend.cached(key, lambda: benchmark_context(shown), read_at)
 
 
 @router.get("/benchmark/strips", response_class=HTMLResponse)
@@ -137,13 +143,15 @@ def benchmark_strips(request: Request) -> Response:
     are scrolled to (or opens this page, without its script). A benchmark not ranked yet, or
     that cannot be, is the Benchmark page's to show, with its progress or its reason."""
     ctx = web(request)
+    read_at = ctx.backend.generation  # before the ranking is read: see _page_context
     try:
         result = benchmark_data(request) if ctx.backend.has_posts() else None
     except StaffpulseError:
         result = None
     if result is None or isinstance(result, Job):
         return RedirectResponse("/benchmark", status_code=303)
-    context = _page_context(request, name_cohort_as_uploaded(result, ctx.backend.cohort_label()))
+    shown = name_cohort_as_uploaded(result, ctx.backend.cohort_label())
+    context = _page_context(request, shown, read_at)
     return ctx.renderer.page(
         request,
         "strips.html",

@@ -200,13 +200,12 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
     # this ranking, and an import or a new cohort empties the cache, so new data is drawn.
     key = (
         "audit strips",
-        read_at,
         ctx.backend.benchmark_key(),
         id(bench.leaderboard),
         account.platform,
         account.handle,
     )
-    place = ctx.backend.cached(key, lambda: place_in_cohort(result, bench))
+    place = ctx.backend.cached(key, lambda: place_in_cohort(result, bench), read_at)
     return ctx.renderer.page(
         request,
         "strips.html",
@@ -227,6 +226,7 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
     backend = web(request).backend
     # the data's generation before it is read: a file drawn from an audit read before an
     # import ended (the benchmark's wait lasts seconds) is not kept as the new data's
+    # (Backend.cached)
     read_at = backend.generation
     result = backend.audit(platform, handle)
     account = result.account
@@ -234,9 +234,9 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
     # drawn once while the data is the same, as its page's strips are: among 1,000 accounts
     # the file (its strips whole) took 2 s at every click on the button
     ranking = (backend.benchmark_key(), id(bench.leaderboard)) if bench is not None else None
-    key = ("audit report", read_at, ranking, account.platform, account.handle)
+    key = ("audit report", ranking, account.platform, account.handle)
     html = backend.cached(
-        key, lambda: render_audit_download(result, bench, sample=backend.is_sample())
+        key, lambda: render_audit_download(result, bench, sample=backend.is_sample()), read_at
     )
     name = download_name("audit", account.handle, ".html")
     return HTMLResponse(html, headers={"content-disposition": f'attachment; filename="{name}"'})
