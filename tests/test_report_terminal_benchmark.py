@@ -11,6 +11,7 @@ from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.terminal_benchmark import render_benchmark
 
 
@@ -160,3 +161,29 @@ def test_a_long_bluesky_handle_breaks_before_its_domain(tmp_path: Path) -> None:
     row = next(n for n, line in enumerate(lines) if "@westbrook" in line)
     assert "@westbrookhiring " in lines[row] and ".bsky" not in lines[row]
     assert lines[row + 1].strip().startswith(".bsky.social")
+
+
+def test_a_segment_median_of_only_some_accounts_says_how_many(tmp_path: Path) -> None:
+    # 13 of 15 accounts had no Mix score, and "Mix (median) 100" read as the median firm's
+    feeds = []
+    for handle in ("northgate_staffing", "harborlinestaff"):
+        feed = FeedBuilder(handle)
+        feed.job(2)
+        feed.chat(3)
+        feeds.append(feed)
+    german = FeedBuilder("lagerteam_nord")
+    for i in range(6):
+        german.post(
+            f"Wir suchen ab sofort Kommissionierer für das Lager in Kassel ({i})", lang="de"
+        )
+    feeds.append(german)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(120)
+    render_benchmark(console, result)
+    segments = " ".join(console.export_text().split("Segments")[1].split())
+    assert "│ No segment │ 3 │" in segments and "(2 of 3)" in segments, segments
+    assert (
+        "A median marked (2 of 3) is of the 2 accounts of the segment with that score" in segments
+    )
+    html = render_benchmark_html(result)
+    assert "(2 of 3)</td>" in html and "A median marked (2 of 3)" in html

@@ -132,6 +132,35 @@ def graded_label(row: dict[str, Any]) -> str:
     return "" if graded >= of else f"graded on {graded} of {of} pillars"
 
 
+def median_label(segment: dict[str, Any], score: str) -> str:
+    """A segment's median ``score`` as the tables show it: "55"; "100 (2 of 15)" when only
+    some of its accounts have that score (a median of 2 read as the 15's: "the median firm
+    scores 100 on Mix"); "n/a" when none has."""
+    figures = segment[score]
+    if figures["median"] is None:
+        return "n/a"
+    shown = str(whole(figures["median"]))
+    return (
+        shown if figures["n"] >= segment["n"] else f"{shown} ({figures['n']:,} of {segment['n']:,})"
+    )
+
+
+def part_median_note(segments: dict[str, dict[str, Any]]) -> str | None:
+    """What a median of only some of a segment's accounts means, said with the first such
+    median of the table ("A median marked (2 of 15) is of the 2 accounts ..."); None when the
+    table shows none."""
+    for segment in segments.values():
+        for figures in segment.values():
+            if isinstance(figures, dict) and 0 < figures["n"] < segment["n"]:
+                n, of = figures["n"], segment["n"]
+                return (
+                    f"A median marked ({n:,} of {of:,}) is of the {n:,} accounts of the segment "
+                    "with that score: the others had nothing to judge there (n/a in the league "
+                    "table)."
+                )
+    return None
+
+
 def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
     if values.size == 0:
         return {"n": 0, "mean": None, "median": None, "p25": None, "p75": None}

@@ -23,6 +23,8 @@ from staffpulse.authors import describe_partner
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import (
     graded_label,
+    median_label,
+    part_median_note,
     rank_label,
     standing_words,
 )
@@ -71,6 +73,7 @@ def environment() -> Environment:
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["address"] = display_address  # an instance in Unicode, not xn--
         _ENV.filters["count"] = count_of
+        _ENV.filters["median_label"] = median_label  # "100 (2 of 15)": a median of some
         _ENV.filters["partner"] = name_partner  # "@twcs:N" would pass an id off as a handle
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
         _ENV.filters["on_platform"] = on_platform
@@ -290,6 +293,7 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "strips": cohort_strips(result, None),
         "legend": cohort_legend(result),
         "segments": result.segment_stats,
+        "part_median_note": part_median_note(result.segment_stats),
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "not_scored_why": PILLAR_NOT_SCORED,

@@ -13,10 +13,17 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.segments import segments_in_words
-from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
+from staffpulse.benchmark.stats import (
+    MIN_GROUP,
+    VERDICT_WORDS,
+    graded_label,
+    median_label,
+    part_median_note,
+    rank_label,
+)
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import pct, whole
+from staffpulse.report.rounding import pct
 from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import gives_way_to_handles, handle_cell, handle_width
 
@@ -175,16 +182,12 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     seg.add_column("n", justify="right")
     for name in ("overall", *PILLAR_TITLES):
         seg.add_column(name, justify="right")
+    scores = ("overall", *PILLAR_TITLES)
     for stats in result.segment_stats.values():
-        seg.add_row(
-            stats["label"],
-            str(stats["n"]),
-            *(  # whole, as every score, halves up (as the HTML's ``whole`` filter)
-                "n/a" if stats[k]["median"] is None else str(whole(stats[k]["median"]))
-                for k in ("overall", *PILLAR_TITLES)
-            ),
-        )
+        seg.add_row(stats["label"], str(stats["n"]), *(median_label(stats, k) for k in scores))
     console.print(seg)
+    if (note := part_median_note(result.segment_stats)) is not None:
+        console.print(note, style="dim", highlight=False)
 
 
 def _print_claims(console: Console, result: BenchmarkResult) -> None:
