@@ -51,3 +51,22 @@ def test_v_alone_names_the_version_option() -> None:
 def test_other_unknown_options_keep_typers_nearest_names() -> None:
     result = runner.invoke(app, ["stats", "--jsn"])
     assert result.exit_code == 2 and "(Possible options: --json)" in result.output
+
+
+def test_an_option_with_no_value_after_it_names_its_command() -> None:
+    """QA: "audit acme --html" printed "Option '--html' requires an argument." alone, with
+    no usage line, and its --json hint sent people to "staffpulse --help", which lists no
+    options of audit."""
+    result = runner.invoke(app, ["audit", "acme", "--html"])
+    assert result.exit_code == 2
+    assert "--html needs a value after it: staffpulse audit --help says what it takes" in _said(
+        result.output
+    )
+    nested = runner.invoke(app, ["inbox", "snooze", "12", "--json", "--days"])
+    error = json.loads(nested.stdout)["error"]
+    assert error["message"].startswith("--days needs a value after it: staffpulse inbox snooze")
+    assert error["hint"] == "see staffpulse inbox snooze --help" and error["exit_code"] == 2
+    alias = runner.invoke(app, ["web", "--port"])  # the alias runs serve, and says so
+    assert "staffpulse serve --help says what it takes" in _said(alias.output)
+    root = runner.invoke(app, ["--db"])
+    assert "--db needs a value after it: staffpulse --help" in _said(root.output)

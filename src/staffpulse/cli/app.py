@@ -45,6 +45,7 @@ from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
+    say_missing_value_plainly,
     say_where_root_options_go,
     suggest_command,
 )
@@ -52,6 +53,8 @@ from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
 
 err_console = make_console(stderr=True)
+# the command a run resolved to ("staffpulse inbox snooze"), kept in the root context's meta
+_COMMAND_PATH = "staffpulse.command_path"
 
 
 class _ErrorBoundaryGroup(TyperGroup):
@@ -80,6 +83,9 @@ class _ErrorBoundaryGroup(TyperGroup):
         except NoSuchOption as exc:
             say_where_root_options_go(exc)  # "staffpulse -v": where the version is
             raise
+        except UsageError as exc:
+            say_missing_value_plainly(exc, "staffpulse")  # "staffpulse --db" and no file
+            raise
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # noted first: loading the command's module takes a while, and Ctrl-C may come then
@@ -91,9 +97,13 @@ class _ErrorBoundaryGroup(TyperGroup):
             raise
         found: Any = command
         given = rest
+        path = ["staffpulse", COMMAND_ALIASES.get(name or "", name or "")]
         # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
         while hasattr(found, "commands") and given and given[0] in found.commands:
+            path.append(given[0])
             found, given = found.commands[given[0]], given[1:]
+        # for the usage errors that name no command ("Option '--html' requires an argument.")
+        ctx.meta[_COMMAND_PATH] = " ".join(path)
         if found is not None and _takes_paths(found):
             refuse_flag_value(given)
         # run under its own name: "Usage: staffpulse serve", not "staffpulse web"
@@ -108,8 +118,9 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bad option value, a missing argument: Typer tells people on stderr (exit 2)
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
+            command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
+            say_missing_value_plainly(exc, command)
             if not isinstance(exc, NoArgsIsHelpError):
-                command = exc.ctx.command_path if exc.ctx else "staffpulse"
                 print_json_error(exc.format_message(), f"see {command} --help", exc.exit_code)
             raise
         except StaffpulseError as exc:

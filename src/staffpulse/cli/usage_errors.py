@@ -4,6 +4,7 @@ boundary (:mod:`staffpulse.cli.app`) answers them in JSON too."""
 from __future__ import annotations
 
 import difflib
+import re
 
 from typer._click.exceptions import NoSuchOption, UsageError
 
@@ -30,6 +31,17 @@ def say_bad_number_plainly(exc: UsageError) -> None:
         else ""
     )
     exc.message = said + example
+
+
+def say_missing_value_plainly(exc: UsageError, command: str) -> None:
+    """``audit acme --html`` with nothing after it: Typer's parser says "Option '--html'
+    requires an argument." without naming the command, so it was printed alone, with neither
+    the usage line nor where to look; now it says what is missing and which help to read
+    (``command``, e.g. ``staffpulse audit``)."""
+    found = re.fullmatch(r"Option '(.+)' requires an argument\.", exc.message)
+    if found is None or exc.ctx is not None:
+        return
+    exc.message = f"{found[1]} needs a value after it: {command} --help says what it takes"
 
 
 def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
