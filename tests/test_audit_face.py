@@ -291,6 +291,26 @@ def test_picture_advice_is_headlined_about_the_account(label: str | None, headli
     assert isinstance(pillar.recommendations[0], Tentative) == (label is None)
 
 
+def test_a_picture_the_data_does_not_hold_is_not_headlined_as_unreadable() -> None:
+    # the league table's "fix first" read "Check the picture: it could not be read" of a firm
+    # whose data held no picture at all, as if its image were broken
+    bio = "Rosa and team: office jobs across Tacoma."
+    none = face_pillar(
+        acct(display_name="Rosa Lund", bio=bio), DEFAULTS, AvatarInfo(None, 0, "none")
+    )
+    address = face_pillar(
+        acct(display_name="Rosa Lund", bio=bio, avatar_url="https://cdn.example/a.jpg"),
+        DEFAULTS,
+        AvatarInfo(None, 0, "none"),
+    )
+    assert [r.headline for r in none.recommendations] == [
+        "Get the picture checked: this data has none"
+    ]
+    assert [r.headline for r in address.recommendations] == [
+        "Get the picture checked: this data has only its web address"
+    ]
+
+
 @pytest.mark.parametrize(
     "display_name", ["", "🌻", "Erik", "BrightPath Staffing", "Steve Bray It's time to vote"]
 )

@@ -159,8 +159,11 @@ def fetch_and_check(account: Account) -> str:
     return FETCH_AND_CHECK_PICTURE.say(platform=account.platform, handle=typed)
 
 
-# one headline for either reason: the league table says what to fix, the audit why
+# the league table's "fix first" says what to fix, the audit why: a picture the data does
+# not hold is no broken image ("it could not be read" sent firms to look for one)
 _UNCHECKED = "Check the picture: it could not be read"
+_NOT_STORED = "Get the picture checked: this data has none"
+_ADDRESS_ONLY = "Get the picture checked: this data has only its web address"
 
 
 def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
@@ -172,16 +175,16 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
             _UNCHECKED,
         )
     # only fetching downloads the image; a file import stores at most its web address
-    where = (
-        "this data stores only its web address"
+    where, headline = (
+        ("this data stores only its web address", _ADDRESS_ONLY)
         if account.avatar_url
-        else "this data has no picture of the account"
+        else ("this data has no picture of the account", _NOT_STORED)
     )
     return Tentative(
         f"We could not check your picture: {where}. {fetch_and_check(account)}."
         f"{' ' + IMPORT_PICTURE_FILE.say() + '.' if account.platform == 'x' else ''} A photo of "
         "a real person scores best, a logo worst.",
-        _UNCHECKED,
+        headline,
     )
 
 
