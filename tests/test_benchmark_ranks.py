@@ -243,3 +243,25 @@ def test_tied_accounts_are_listed_by_handle_whatever_its_case(tmp_path: Path) ->
     rows = result.leaderboard
     assert len({r["overall"] for r in rows}) == 1
     assert [r["handle"] for r in rows] == ["alpha", "Bravo", "charlie", "Delta"]
+
+
+def test_accounts_tied_at_the_top_above_others_read_tied_top_without_a_percentile(
+    tmp_path: Path,
+) -> None:
+    # QA: 44 firms tied at the top above 2 others read "55 p4 tied top": the 4th percentile
+    feeds = []
+    for i in range(3):
+        feed = FeedBuilder(f"talker{i}", display_name=f"Talker {i}")
+        feed.chat(4 + i)
+        feed.reply("someone", 2 + i)
+        feeds.append(feed)
+    ads = FeedBuilder("adsonly", display_name="Ads Only")
+    ads.job(6)
+    feeds.append(ads)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    top = [r for r in result.leaderboard if r["handle"].startswith("talker")]
+    assert all(r["best"]["mix"] and r["percentiles"]["mix"] == 33 for r in top)
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    talker = next(line for line in buf.getvalue().splitlines() if "@talker0" in line)
+    assert "100 tied top" in talker and "p33" not in talker

@@ -177,11 +177,21 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
 
 
 def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
-    seg = Table(title="Segments (medians)", title_justify="left")
-    seg.add_column("segment")
+    # below 80 columns, as bare as the league table above it (no box, "conv."), and a label
+    # wraps between its words: at 60 columns the boxed table cut "conversa…" and
+    # "Recruite…", at 50 "segm…" and "Staf…"
+    narrow = console.width < 80
+    seg = Table(
+        title="Segments (medians)",
+        title_justify="left",
+        **({"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True} if narrow else {}),
+    )
+    labels = [str(stats["label"]) for stats in result.segment_stats.values()]
+    longest_word = max((len(word) for label in labels for word in label.split()), default=7)
+    seg.add_column("segment", min_width=longest_word)
     seg.add_column("n", justify="right")
     for name in ("overall", *PILLAR_TITLES):
-        seg.add_column(name, justify="right")
+        seg.add_column("conv." if narrow and name == "conversation" else name, justify="right")
     scores = ("overall", *PILLAR_TITLES)
     for stats in result.segment_stats.values():
         seg.add_row(stats["label"], str(stats["n"]), *(median_label(stats, k) for k in scores))
@@ -244,11 +254,11 @@ def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
 
 def _standing(row: dict[str, Any], name: str) -> str:
     """The wide table's short form of :func:`standing_words`: `` p88``, `` p8 tied`` (others
-    have the same score), `` tied top`` or `` p68 tied top`` (no one scores higher: a bare p0
-    under a shared top score would read as last)."""
+    have the same score) or `` tied top`` (no one scores higher: a bare p0 under a shared top
+    score would read as last, and "p4 tied top" of 44 firms tied at the top, beating the 2
+    others, as the 4th percentile)."""
     if not row.get("tied_with", {}).get(name):
         return f" p{row['percentiles'][name]}"
-    beats = row["percentiles"][name]
     if row.get("best", {}).get(name):
-        return f" p{beats} tied top" if beats else " tied top"
-    return f" p{beats} tied"
+        return " tied top"
+    return f" p{row['percentiles'][name]} tied"
