@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from staffpulse.listen.rank_signals import is_job_ad
+from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.job_ads_talk import find_hiring_talk
+from staffpulse.signals.text import load_text_signals
 
 PEER_QUESTIONS = [
     "Should companies post salary ranges in job ads? Recruiters, what do you think? #hiring #jobs",
@@ -128,6 +131,11 @@ def test_each_post_of_a_batch_is_judged_on_its_own_words() -> None:
         "EVERY VOTER SHOULD JOIN TEAM @SOMECANDIDATE TODAY!",
         "Join our pack! $10 free bet when you sign up #odds https://x.example/bet",
         "Join our webinar Tuesday: five interview questions candidates love. Register: https://x.example/w",
+        # a team's own event, which "join our team" opens as an ad does
+        "Join our team for a trivia night",
+        "Join the team at our 5k charity run, all proceeds to the animal shelter!",
+        # a seeker's own post, whatever ad tags it borrows
+        "Looking for my next role in logistics, Dayton or remote. #hiring #jobs",
         # a struggle to hire told and asked about, no job offered
         "We're hiring but nobody applies. What are we doing wrong? #hiring",
     ],
@@ -140,6 +148,8 @@ def test_a_call_to_join_what_is_no_job_is_capped(text: str) -> None:
     "text",
     [
         "Join our team! https://x.example/careers",  # how ads end: the model's to judge
+        "Join our team for the night shift, forklift operators in Reno",  # a shift is work
+        "Join our team for the holiday party, then apply for our open roles",
         "Join our crew of drivers, link in bio",  # a word of work
         "Join us at our hiring event Saturday, interviews on the spot!",  # an event that hires
         "Join our talent community to hear about new jobs first https://x.example/tc",
@@ -147,3 +157,16 @@ def test_a_call_to_join_what_is_no_job_is_capped(text: str) -> None:
 )
 def test_a_call_to_join_for_work_is_left_to_the_model(text: str) -> None:
     assert not find_hiring_talk([text])[0]
+
+
+def test_a_teams_event_or_a_seekers_me_too_is_no_job_opening_for_the_model_or_the_inbox() -> None:
+    texts = [
+        "Join our team for a trivia night",
+        "Join the team at our 5k charity run",
+        "Looking for work? Me too.",
+    ]
+    model = load_text_signals()
+    threshold = model.thresholds_["job_opening"]
+    scores = model.score(texts, signals=("job_opening",))["job_opening"]
+    assert [bool(s >= threshold) for s in scores] == [False, False, False]
+    assert not any(looks_like_job_ad(t) or is_job_ad(t, None, threshold) for t in texts)

@@ -79,7 +79,7 @@ from staffpulse.signals.job_ad_triggers import (
     TRIGGERS,
     WANTED_WORDS,
 )
-from staffpulse.signals.job_ads_agency import AGENCY_WORDS, REPORTED, is_agency_ad
+from staffpulse.signals.job_ads_agency import AGENCY_WORDS, REPORTED, TEAM_EVENT_AFTER, is_agency_ad
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
@@ -360,7 +360,7 @@ _BOT_AD_RE = re.compile(
     r"#hiring(?:now)?\b|#jobopening\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bhiring now\b|"
     r"^\W*hiring\s*[:!\u2013-]|\bis (now )?hiring( an?\b| for\b|!|:)|"
     r"\bapply (now|today|here|at|via|online)\b|\bapply:|\bjob (opening|alerts?|vacanc(y|ies))\b|"
-    r"\bposition (available|open)\b|\bjoin our team\b|\bshameless plug\b|"
+    rf"\bposition (available|open)\b|\bjoin our team\b(?!{TEAM_EVENT_AFTER})|\bshameless plug\b|"
     r"\$\d[\d,.]*k?\s*(-|\u2013|to)\s*\$?\d[\d,.]*k?\s*/\s*(hr|hour)\b|"
     r"\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
     re.IGNORECASE,

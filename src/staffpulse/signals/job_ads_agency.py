@@ -28,7 +28,7 @@ import re
 
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
-__all__ = ["AGENCY_WORDS", "REPORTED", "is_agency_ad"]
+__all__ = ["AGENCY_WORDS", "REPORTED", "TEAM_EVENT_AFTER", "is_agency_ad"]
 
 #: Words, lower-cased, that every shape below holds ("wanted", "on the spot", a question, a
 #: link): a post without any of them is no agency ad, and looking for them is far cheaper than
@@ -106,11 +106,18 @@ REPORTED = re.compile(
     r"station|journalists?)\b|\b(?:said|says|according to|reportedly)\b",
     _I,
 )
+# what a team invites to that is no job ("a trivia night", "our 5k charity run"); not a night shift
+_TEAM_EVENTS = (
+    r"(?:night(?! shifts?\b)|run|race|walk|game|party|trivia|event|fundraiser|tournament|match|"
+    r"chat|meetup|webinar|picnic|bbq|potluck|quiz|gala|raffle|auction|bake sale|happy hour|"
+    r"cookout|bowling|karaoke)\b"
+)
+#: "join our team" then what it invites to, for or at it: "for a trivia night", "at our 5k
+#: charity run" (read by :mod:`job_ads` and :mod:`job_ads_talk`: no call to work)
+TEAM_EVENT_AFTER = rf"\s+(?:for|at)\b[^.!?\n]{{0,30}}?\b{_TEAM_EVENTS}"
 # "Join our team for a trivia night" invites to an event, not to a job
 _JOIN_TEAM = re.compile(
-    r"\bjoin (?:our|the) (?:[\w-]+ )?team\b(?![^.!?\n]{0,30}\b(?:night|run|race|walk|game|"
-    r"party|trivia|event|fundraiser|tournament|match|chat|meetup|webinar|picnic|bbq|potluck)\b)",
-    _I,
+    rf"\bjoin (?:our|the) (?:[\w-]+ )?team\b(?![^.!?\n]{{0,30}}\b{_TEAM_EVENTS})", _I
 )
 _OPENINGS_IN_PLACE = re.compile(
     r"\b(?i:openings|roles|positions|vacancies|jobs) (?i:open )?(?i:in|at|across) [A-Z]"

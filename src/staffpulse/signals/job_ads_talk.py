@@ -16,8 +16,9 @@ every post with a #hiring or #jobs tag is one.
   openings", "fill your open roles", "roles at your company", "find your next hire".
 
 * **Calls to join what is no job**: a campaign's team, a pack, a club in a post with no word of
-  work at all, or a webinar, event or giveaway that is no hiring event (the model reads their
-  "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
+  work at all, or a webinar, event or giveaway that is no hiring event, or a team's own event
+  ("Join our team for a trivia night", "Join the team at our 5k charity run": the model reads
+  their "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
   but nobody applies. What are we doing wrong?").
 
 Every kind counts only in a post that offers nothing to apply for: no "apply", no CV or
@@ -43,6 +44,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
+from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
 from staffpulse.signals.job_seekers import SEEKER_RE, speaks_as_seeker
 from staffpulse.signals.job_words import ROLE_NOUNS
 
@@ -134,6 +136,8 @@ _JOIN_EVENT = re.compile(
     r"meetups?|workshops?|sessions?|challenges?|newsletters?|discord|waitlist)\b",
     _I,
 )
+# a team's event: "Join our team for a trivia night", "Join the team at our 5k charity run"
+_JOIN_TEAM_EVENT = re.compile(rf"\bjoin (?:our|the) (?:[\w-]+ )?team{TEAM_EVENT_AFTER}", _I)
 # an event that hires is an ad: "Join us at our hiring event", "a job fair", "interviews on the spot"
 _HIRING_EVENT = re.compile(
     r"\b(?:hiring|job|jobs|career|recruit\w*|open interviews?)\s+(?:event|fair|day|session|"
@@ -154,11 +158,12 @@ def _is_talk(text: str) -> bool:
     """Talk that offers no job, before the staffing-ad rules have their say."""
     if speaks_as_seeker(text):  # "Looking for my next role in logistics #hiring": it asks for one
         return True
-    if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", text)):
+    # "Join our team for a trivia night" is no "join our team" of an ad
+    if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", text))):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
         return True
-    if _JOIN_EVENT.search(text):
+    if _JOIN_EVENT.search(text) or _JOIN_TEAM_EVENT.search(text):
         return _HIRING_EVENT.search(text) is None
     return _JOIN_GROUP.search(text) is not None and _WORK_WORD.search(text) is None
 
@@ -169,7 +174,15 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     # one scan of the whole batch per wording: few posts use either, only those are read again
     candidates = posts_matching(
-        texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS, _JOIN_GROUP, _JOIN_EVENT, SEEKER_RE)
+        texts,
+        (
+            _ASKS_OPINION,
+            _PITCHES_TO_EMPLOYERS,
+            _JOIN_GROUP,
+            _JOIN_EVENT,
+            _JOIN_TEAM_EVENT,
+            SEEKER_RE,
+        ),
     )
     talk = [i for i in candidates if _is_talk(texts[i])]
     if talk:
