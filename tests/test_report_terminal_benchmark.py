@@ -187,3 +187,26 @@ def test_a_segment_median_of_only_some_accounts_says_how_many(tmp_path: Path) ->
     )
     html = render_benchmark_html(result)
     assert "(2 of 3)</td>" in html and "A median marked (2 of 3)" in html
+
+
+@pytest.mark.parametrize("width", [60, 50])
+def test_the_segment_medians_stay_whole_on_a_narrow_terminal(tmp_path: Path, width: int) -> None:
+    # at 60 columns the boxed table cut "conversa…" and "Recruite…", at 50 "segm…" and "Staf…"
+    feeds = []
+    for handle in ("fernbrook", "quillhire"):
+        feed = FeedBuilder(handle)
+        feed.job(2)
+        feed.chat(10)
+        feeds.append(feed)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nfernbrook,staffing firm\nquillhire,recruiter\n")
+    result = run_benchmark(store_with(tmp_path, *feeds), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    segments = console.export_text().split("Segments")[1].split("The classic claims")[0]
+    assert "…" not in segments
+    assert all(len(line) <= width for line in segments.splitlines())
+    header = next(line for line in segments.splitlines() if "overall" in line)
+    assert header.split() == ["segment", "n", "overall", "face", "mix", "voice", "conv."]
+    words = segments.split()
+    assert "Recruiters" in words and "Staffing" in words and "firms" in words
