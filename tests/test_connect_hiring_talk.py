@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from connect_fixtures import add_posts, build_store, make_post, rank_with_fakes, reply_post
+from staffpulse.connect.export import to_csv
 from staffpulse.connect.hiring_talk import talks_about_hiring, talks_hiring
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -55,3 +56,8 @@ def test_a_hiring_manager_is_kept_by_default_and_other_outsiders_are_not(store: 
         "outside the trade, talks hiring (2 of 2 posts)"
     )
     assert shown["cfo_lena"].role == "other"  # --json and the CSV keep the model's role
+    # the role column (CSV, the web's account cell) said "maybe outside hiring", a reason to
+    # skip the account the line recommends: it says what was found instead
+    assert shown["cfo_lena"].role_text == "talks hiring"
+    csv_text = to_csv(report.suggestions).data().decode("utf-8-sig")
+    assert ",talks hiring,other," in csv_text and "outside hiring,other" not in csv_text

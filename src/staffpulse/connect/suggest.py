@@ -302,6 +302,7 @@ def _make_suggestions(
                 handle_known=c.node not in walk.id_only,
                 judged=c.citizen.judged,
                 min_posts=few,
+                talks_hiring=c.citizen.talks_hiring,
             )
         )
     return suggestions

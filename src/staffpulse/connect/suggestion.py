@@ -46,6 +46,10 @@ def bluesky_profile_link(handle: str, did: str) -> str:
     return f"https://bsky.app/profile/{did}" if DID_RE.match(did) else ""
 
 
+TALKS_HIRING = "talks hiring"
+"""The role shown for a hiring manager: role ``other`` whose own posts talk hiring."""
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """One account worth following, with why."""
@@ -74,6 +78,9 @@ class Suggestion:
     judged: int | None = None
     # the user's [audit] min_posts when this was ranked (None: read it when asked)
     min_posts: int | None = None
+    # role "other" kept because its own posts talk hiring (connect.hiring_talk): a hiring
+    # manager, whose role column says so rather than "maybe outside hiring"
+    talks_hiring: bool = False
 
     @property
     def voice_judged(self) -> bool:
@@ -85,7 +92,12 @@ class Suggestion:
 
     @property
     def role_text(self) -> str:
-        """The role as shown: ``vendor``, ``maybe vendor`` below the bar, "" when unknown."""
+        """The role as shown: ``vendor``, ``maybe vendor`` below the bar, "" when unknown;
+        ``talks hiring`` for an account outside the trade kept for its hiring talk (the line
+        then tells how many of its posts), not the ``maybe outside hiring`` that read as a
+        reason to skip it."""
+        if self.role == "other" and self.talks_hiring:
+            return TALKS_HIRING
         return RoleGuess(self.role, self.role_score).label if self.role else ""
 
     @property
