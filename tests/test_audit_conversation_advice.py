@@ -260,9 +260,18 @@ def test_a_single_post_continuing_its_own_thread_is_not_told_it_replies_to_no_on
     feed.reply("rosa")
     recs = audit_feed(feed).pillars["conversation"].recommendations
     assert recs[0].startswith(
-        "Your one post continues a thread of your own: it is no reply to anyone else."
+        "Your one post continues a thread of your own: it is not a reply to anyone else."
     )
-    assert recs[0].headline == "Reply to others: its one post is no reply to others"
+    assert recs[0].headline == "Reply to others: its one post is not a reply to others"
+
+
+def test_the_league_table_fix_for_a_one_post_account_reads_as_english() -> None:
+    # "Fix first: Reply to others: its one post is no reply" in a real staffing cohort
+    feed = FeedBuilder("rosa")
+    feed.chat(1)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith("Your one post is not a reply to anyone.")
+    assert recs[0].headline == "Reply to others: its one post is not a reply"
 
 
 def test_the_reply_share_is_of_the_posts_written_in_advice_figures_and_json() -> None:

@@ -227,11 +227,11 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     if not written:
         finding, headline = _reposts_only(posts, target)
     elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        finding = f"{one} continues a thread of your own: it is no reply to anyone else."
-        headline = f"its one post{of_own} is no reply to others"
+        finding = f"{one} continues a thread of your own: it is not a reply to anyone else."
+        headline = f"its one post{of_own} is not a reply to others"
     elif written == 1:
         finding = f"{one} is not a reply to anyone."
-        headline = f"its one post{of_own} is no reply"
+        headline = f"its one post{of_own} is not a reply"
     elif not replies and written == 2:  # "None of your 2 posts" is no English
         finding = f"Neither of {many} is a reply to others ({target})."
         headline = f"neither of 2 posts{of_own} is a reply"
