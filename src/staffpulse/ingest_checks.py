@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from staffpulse.ingest_blank_texts import BlankTexts
+from staffpulse.ingest_lossy_texts import LossyTexts
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_twins import PlatformTwins
 from staffpulse.ingest_zero_ids import ZeroStrippedIds
@@ -49,6 +50,20 @@ class _ZeroIds(FileCheck):
 
     def told(self, location: str) -> list[Notice | Problem]:
         note = self.zeros.note()
+        return [] if note is None else [Notice(location, note)]
+
+
+class _Lossy(FileCheck):
+    """Texts a spreadsheet saved with "?" for each emoji (:mod:`.ingest_lossy_texts`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.lossy = LossyTexts(conn)
+
+    def sort(self, batch: list[Record]) -> list[Record]:
+        return self.lossy.keep(batch)  # the stored text, not the one with "?" in it
+
+    def told(self, location: str) -> list[Notice | Problem]:
+        note = self.lossy.note()
         return [] if note is None else [Notice(location, note)]
 
 
@@ -113,10 +128,11 @@ def file_checks(
     conn: sqlite3.Connection, tally: Tally, repeated: RepeatedLines, exported: ExportPosts
 ) -> list[FileCheck]:
     """The checks of one file, in the order each batch goes through them: ids put as the
-    store holds them before a blank text is looked up by id. A file is told what they found
+    store holds them before a text is looked up by id. A file is told what they found
     the other way round, the last first (the order its notes have always come in)."""
     return [
         _ZeroIds(conn),
+        _Lossy(conn),
         _Blanks(conn),
         _Twins(conn),
         _Repeats(tally, repeated),
