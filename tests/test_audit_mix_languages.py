@@ -58,7 +58,7 @@ def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
     assert mix.evidence["original_posts"] == 8 and mix.evidence["job_share"] == 0.5
     assert mix.evidence["not_english"] == 2
     assert mix.notes[0] == (
-        "2 of 10 posts are not in English and were left out: staffpulse reads English only"
+        "2 of 10 original posts are not in English and were left out: staffpulse reads English only"
     )
 
 
@@ -78,7 +78,7 @@ def test_german_spanish_and_french_job_ads_count_as_job_ads() -> None:
     assert mix.evidence["original_posts"] == 8 and mix.evidence["job_ads"] == 4
     assert mix.evidence["not_english"] == 1 and mix.evidence["job_ads_not_english"] == 2
     assert mix.notes[:2] == [
-        "1 of 9 posts is not in English and was left out: staffpulse reads English only",
+        "1 of 9 original posts is not in English and was left out: staffpulse reads English only",
         "2 posts not in English are job ads by their wording (German, Spanish or French) and "
         "counted in the share",
     ]

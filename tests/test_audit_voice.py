@@ -362,3 +362,17 @@ def test_the_advice_on_one_or_two_posts_names_them_as_the_figure_does_beside_rep
         assert any(r.startswith(person) for r in recs), recs
         assert any(r.startswith(f"We found nothing light or funny {humor}") for r in recs), recs
         assert not any("your 2 posts" in r or "your one post" in r for r in recs), recs
+
+
+def test_the_note_on_posts_not_in_english_names_them_as_the_figure_does() -> None:
+    # "99 of 1,343 posts are not in English" beside the figure "99 of 1,343 posts you wrote"
+    # and a header of 1,986 posts read as two different counts
+    feed = FeedBuilder("rosa")
+    feed.chat(8)
+    feed.post("Wir haben heute unser Sommerfest im Lager gefeiert, danke an alle!", lang="de")
+    for i in range(3):
+        feed.post(f"RT @sam: plant news {i}", kind="repost")
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.notes[0] == (
+        "1 of 9 posts you wrote is not in English and was left out: staffpulse reads English only"
+    )

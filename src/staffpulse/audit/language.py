@@ -225,8 +225,10 @@ def english_only(
     return english, left_out, left_out * 2 > pool.size
 
 
-def language_note(left_out: int, total: int, mostly: bool) -> str | None:
-    """What a pillar says about the posts it could not read (None when it read them all)."""
+def language_note(left_out: int, total: int, mostly: bool, base: str = "posts") -> str | None:
+    """What a pillar says about the posts it could not read (None when it read them all);
+    ``base`` names the ``total`` as the pillar's figures do ("original posts", "posts you
+    wrote"): "10 of 790 posts" beside the figure "10 of 790 original posts" read as two counts."""
     if mostly:
         return (
             f"{_how_many_not_english(left_out, total)[0]} ({left_out:,} of {total:,}): staffpulse "
@@ -236,7 +238,7 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
         # "1 of 5 posts are not in English" read on a real five-post feed
         one = left_out == 1
         return (
-            f"{left_out:,} of {total:,} posts {'is' if one else 'are'} not in English and "
+            f"{left_out:,} of {total:,} {base} {'is' if one else 'are'} not in English and "
             f"{'was' if one else 'were'} left out: staffpulse reads English only"
         )
     return None

@@ -255,7 +255,7 @@ def _mix_notes(
     """What limits the share: posts the model cannot read, ads counted by their wording, and
     too few original posts."""
     notes = []
-    if (language := language_note(not_read, everything, unreadable)) is not None:
+    if (language := language_note(not_read, everything, unreadable, "original posts")) is not None:
         notes.append(language)
     if (read := int(ads_read.sum())) > 0:
         what = "is a job ad by its" if read == 1 else "are job ads by their"

@@ -89,7 +89,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
     worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
-    notes = _voice_notes(n, not_read, int(everything.size), unreadable, settings)
+    # named as the figures name them, beside reposts or posts not in English: "4 of 58
+    # posts" under a header of 70 read as a miscount
+    base = "posts you wrote" if everything.size < frame.n else "posts"
+    notes = _voice_notes(n, not_read, int(everything.size), unreadable, settings, base)
     spared = int((roundups & frame.templated[orig]).sum())
     if spared and not unreadable:
         notes.append(
@@ -106,9 +109,6 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     elif n == 0:
         advice = [_only_reposts(frame.n)]
     else:
-        # named as the figures name them, beside reposts or posts not in English: "4 of 58
-        # posts" under a header of 70 read as a miscount
-        base = "posts you wrote" if everything.size < frame.n else "posts"
         advice = _voice_advice(evidence, settings, base + " in English" if not_read else base)
     return PillarResult(
         name="voice",
@@ -123,11 +123,17 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
 
 
 def _voice_notes(
-    n: int, not_read: int, everything: int, unreadable: bool, settings: dict[str, Any]
+    n: int,
+    not_read: int,
+    everything: int,
+    unreadable: bool,
+    settings: dict[str, Any],
+    base: str = "posts",
 ) -> list[str]:
-    """What limits the shares: posts the models cannot read, and too few posts to judge."""
+    """What limits the shares: posts the models cannot read (of the ``everything`` posts that
+    ``base`` names), and too few posts to judge."""
     notes = []
-    if (language := language_note(not_read, everything, unreadable)) is not None:
+    if (language := language_note(not_read, everything, unreadable, base)) is not None:
         notes.append(language)
     if n == 0 and not unreadable:
         notes.append("no posts of its own to judge: not scored, left out of the overall grade")
