@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import DbOption, check_port_number
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 
 
 def serve_command(
@@ -46,7 +46,8 @@ def serve_command(
             hint="use e.g. --max-upload-mb 200 (the default), or leave the option out",
         )
     if cohort is not None and not cohort.is_file():
-        raise InputError(f"{cohort}: no such cohort file", hint="check the path")
+        # exit 66, as benchmark and refresh say the same of a cohort file (it was 65)
+        raise MissingFileError(f"{cohort}: no such cohort file", hint="check the path")
     if db is not None and not db.expanduser().exists():
         # the dashboard makes the store it is given: a mistyped --db showed an empty
         # dashboard, and left a stray store behind, without a word
