@@ -181,11 +181,8 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     # wraps between its words: at 60 columns the boxed table cut "conversa…" and
     # "Recruite…", at 50 "segm…" and "Staf…"
     narrow = console.width < 80
-    seg = Table(
-        title="Segments (medians)",
-        title_justify="left",
-        **({"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True} if narrow else {}),
-    )
+    bare: dict[str, Any] = {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True}
+    seg = Table(title="Segments (medians)", title_justify="left", **(bare if narrow else {}))
     labels = [str(stats["label"]) for stats in result.segment_stats.values()]
     longest_word = max((len(word) for label in labels for word in label.split()), default=7)
     seg.add_column("segment", min_width=longest_word)
