@@ -14,6 +14,9 @@ FORMER = [
     ("Ben Lowe", "Ex-headhunter. Now I write thrillers."),
     ("Cara Diaz", "Former HR manager, now a yoga teacher and mom of three."),
     ("Dan Kerr", "Retired HR director. Golf, grandkids and gardening."),
+    # hiring for one's own business is no recruiting work (stop 34)
+    ("Dana Whitfield", "Former recruiter, 12 years agency side. Now hiring for my bakery!"),
+    ("Rosa Lind", "Ex-recruiter turned florist. We're hiring at our shop on Main St."),
 ]
 CURRENT = [
     ("Eve Moss", "Ex-recruiter, now Head of Talent Acquisition at Acme.", "recruiter"),
@@ -21,6 +24,7 @@ CURRENT = [
     ("Ida Lund", "Former nurse turned recruiter. Nurses across Ohio.", "recruiter"),
     ("Gil Hart", "Ex-Google recruiter. Now running my own search firm for startups.", "recruiter"),
     ("Hal Witt", "Former HR director, now an independent HR consultant.", "hr_pro"),
+    ("Jo Park", "Ex-agency recruiter, now hiring for my clients in fintech.", "recruiter"),
 ]
 
 

@@ -66,6 +66,13 @@ _STILL = re.compile(
     + r"|hiring|talent|(?-i:\bHR\b)",
     re.IGNORECASE,
 )
+# an owner hiring for their own business ("Now hiring for my bakery!", "hiring at our cafe"):
+# no recruiting work, so not a reason to keep the past title
+_OWN_HIRING = re.compile(
+    r"\b(?:now\s+|i'?m\s+|we'?re\s+)?hiring\s+(?:for|at|in)\s+(?:my|our)\s+(?:own\s+)?"
+    r"(?:(?!team\b|clients?\b|company\b|firm\b|agency\b)[\w'&-]+)",
+    re.IGNORECASE,
+)
 
 
 def names_only_former_titles(bio: str | None, posts: TextInput = None) -> bool:
@@ -74,7 +81,8 @@ def names_only_former_titles(bio: str | None, posts: TextInput = None) -> bool:
     text = to_ascii(bio or "")
     if _FORMER.search(text) is None:
         return False
-    return _STILL.search(_FORMER.sub(" ", text)) is None and not posts_recruit_for_clients(posts)
+    rest = _OWN_HIRING.sub(" ", _FORMER.sub(" ", text))
+    return _STILL.search(rest) is None and not posts_recruit_for_clients(posts)
 
 
 def drop_former_titles(
