@@ -4,6 +4,7 @@ typed after the command is told where it goes, in the terminal and in --json."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -70,3 +71,20 @@ def test_an_option_with_no_value_after_it_names_its_command() -> None:
     assert "staffpulse serve --help says what it takes" in _said(alias.output)
     root = runner.invoke(app, ["--db"])
     assert "--db needs a value after it: staffpulse --help" in _said(root.output)
+
+
+def test_json_on_a_command_that_writes_json_lines_says_to_leave_it_out(tmp_path: Path) -> None:
+    """QA: "classify posts.csv --json" said "No such option: --json" alone, as if classify
+    wrote no JSON; it writes JSON Lines whatever is asked."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\n1,Our new office dog is called Biscuit\n", encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(posts), "--json"])
+    assert result.exit_code == 2
+    assert (
+        "staffpulse classify writes JSON Lines already (one line a post): leave out --json;"
+        " --output FILE writes them to a file"
+    ) in _said(result.output)
+    roles = json.loads(runner.invoke(app, ["roles", str(posts), "--json"]).stdout)["error"]
+    assert roles["message"].startswith("staffpulse roles writes JSON Lines already (one line an")
+    typo = runner.invoke(app, ["stats", "--jsn"])  # another command's unknown option: as it was
+    assert "No such option: --jsn" in _said(typo.output)

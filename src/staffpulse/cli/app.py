@@ -45,6 +45,7 @@ from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
+    say_json_lines_already,
     say_missing_value_plainly,
     say_where_root_options_go,
     suggest_command,
@@ -118,6 +119,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bad option value, a missing argument: Typer tells people on stderr (exit 2)
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
+            say_json_lines_already(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
             say_missing_value_plainly(exc, command)
             if not isinstance(exc, NoArgsIsHelpError):

@@ -44,6 +44,26 @@ def say_missing_value_plainly(exc: UsageError, command: str) -> None:
     exc.message = f"{found[1]} needs a value after it: {command} --help says what it takes"
 
 
+# the commands whose output is JSON already (JSON Lines, one line a record), with or without
+# a file: "--json" typed out of habit was refused as an unknown option, with no word why
+_JSON_LINES_COMMANDS = {"classify": "one line a post", "roles": "one line an account"}
+
+
+def say_json_lines_already(exc: UsageError) -> None:
+    """``classify posts.csv --json``: "classify writes JSON Lines already (one line a post):
+    leave out --json", not "No such option: --json" alone, which read as if it had none."""
+    if not isinstance(exc, NoSuchOption) or exc.option_name != "--json" or exc.ctx is None:
+        return
+    lines = _JSON_LINES_COMMANDS.get(exc.ctx.info_name or "")
+    if lines is None:
+        return
+    exc.possibilities = None
+    exc.message = (
+        f"{exc.ctx.command_path} writes JSON Lines already ({lines}): leave out "
+        "--json; --output FILE writes them to a file"
+    )
+
+
 def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
     """Adds "Did you mean 'audit'?" to "No such command 'audti'". Typer suggests only among
     the commands already loaded, and ours load when they run (:data:`COMMAND_MODULES`), so
