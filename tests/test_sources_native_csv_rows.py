@@ -230,3 +230,22 @@ def test_a_bio_or_post_that_really_begins_with_an_apostrophe_keeps_it(tmp_path: 
         ("crew_south", "'16 Staffing", "'16 was the year we opened our doors"),
     ]
     assert tuple(post) == ("0077", "'-10 degrees and still on shift", 12)
+
+
+def test_a_total_row_under_the_posts_is_passed_over_and_told_not_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "q1.csv"
+    path.write_text(
+        "id,author,text,likes\n"
+        "q-1,elm_recruit,Spring hiring day on the 4th,3\n"
+        "q-2,elm_recruit,Total shift coverage this week,2\n"  # a post that starts with Total
+        ",,,\n"
+        "Total:,,,5\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
+    assert [n.message for n in report.notices] == [
+        'line 5 ("Total:") sums up the rows above it, as a spreadsheet\'s total does: not a'
+        " post or an account, so passed over; nothing was lost"
+    ]

@@ -32,6 +32,7 @@ from staffpulse.sources.csv_tables import (
     prepare_table,
     table_named_json,
 )
+from staffpulse.sources.csv_totals import SummingRows
 from staffpulse.sources.csv_unread import unread_columns_note
 from staffpulse.sources.csvrows import (
     CsvProblem,
@@ -336,11 +337,13 @@ class NativeCsv:
                 told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
             if (unread := unread_columns_note(header, told_too)) is not None:
                 yield Notice(str(path), unread)
-            short = ShortRows(header)
+            short, sums = ShortRows(header), SummingRows()
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
             for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
+                    continue
+                if default != "account" and sums.take(row.values, row.line):  # "Total" row
                     continue
                 values = row.values
                 if synonym is not None:  # a handle column by another name (docs/formats.md)
@@ -367,6 +370,7 @@ class NativeCsv:
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
             yield from counts.notices(str(path))
+            yield from sums.notices(str(path))
         yield from told.problems()
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)
