@@ -376,3 +376,13 @@ def test_the_note_on_posts_not_in_english_names_them_as_the_figure_does() -> Non
     assert voice.notes[0] == (
         "1 of 9 posts you wrote is not in English and was left out: staffpulse reads English only"
     )
+
+
+def test_the_rough_note_beside_reposts_counts_the_posts_you_wrote() -> None:
+    # "only 2 posts to judge" under a header of 30 posts, 28 of them reposts
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    for i in range(5):
+        feed.post(f"RT @sam: plant news {i}", kind="repost")
+    notes = audit_feed(feed).pillars["voice"].notes
+    assert "only 2 posts you wrote to judge: the shares are rough" in notes

@@ -140,8 +140,11 @@ def _voice_notes(
     elif 0 < n < int(settings["min_posts"]) and not unreadable:
         # a pillar not scored for its language has no share to call rough; "in English" only
         # beside posts left out for their language, as Mix's note says it
+        # and "you wrote" beside reposts, as the figures: "only 2 posts to judge" under a
+        # header of 30 posts read as a miscount
         english = " in English" if not_read else ""
-        notes.append(f"only {count_of(n, 'post')}{english} to judge: the shares are rough")
+        said = count_of(n, "post") + base.removeprefix("posts") + english
+        notes.append(f"only {said} to judge: the shares are rough")
     return notes
 
 
