@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.moderation import judge_tone
+from staffpulse.listen.tone import judge_tone
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.moderation import judge_tone, looks_hostile, moderate, mourns
+from staffpulse.listen.moderation import looks_hostile, moderate
+from staffpulse.listen.tone import judge_tone, mourns
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.moderation import judge_tone
 from staffpulse.listen.sarcasm import is_sarcastic
+from staffpulse.listen.tone import judge_tone
 
 SARCASTIC = [
     "Love how our new return-to-office policy means I spend 2 hours a day commuting to sit on"

@@ -55,7 +55,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.listen.moderation import Tone, judge_tone
 from staffpulse.listen.post_kinds import (
     asks_for_help,
     asks_nothing,
@@ -64,6 +63,7 @@ from staffpulse.listen.post_kinds import (
 )
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sarcasm import is_sarcastic
+from staffpulse.listen.tone import Tone, judge_tone
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."

@@ -34,7 +34,7 @@ from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
-from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate, mourns
+from staffpulse.listen.moderation import looks_hostile, moderate
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_reasons import explain
@@ -54,6 +54,7 @@ from staffpulse.listen.rank_signals import (
 )
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.tone import Tone, judge_tone, mourns
 from staffpulse.listen.work_rescue import rescue_reason, rescued_opening
 from staffpulse.listen.work_terms import dwells_on_work
 from staffpulse.models import Post
