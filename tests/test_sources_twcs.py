@@ -180,3 +180,23 @@ def test_a_text_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
     posts, _, problems, _ = _read(path)
     assert list(posts) == ["twcs:31"]
     assert [(p.line, p.message.split(",")[0]) for p in problems] == [(3, "'text' holds #NAME?")]
+
+
+def test_a_file_cut_in_its_last_cell_skips_that_row_not_a_whole_looking_one(
+    tmp_path: Path,
+) -> None:
+    # every cell of row 13 is there, but its reply's id lost digits ("12" cut to "1"): read as
+    # it is, it was linked to a post 1 in silence
+    text = FILE.read_text(encoding="utf-8")
+    row = text.index("\n13,") + 1
+    cut = text[: text.index("\n", row)].rstrip("\r")[:-1]
+    path = tmp_path / "support.csv"
+    path.write_text(cut, encoding="utf-8")
+    posts, _, problems, _ = _read(path)
+    assert sorted(posts) == ["twcs:10", "twcs:11", "twcs:12"]
+    assert [p.line for p in problems] == [5]
+    assert problems[0].message.startswith(
+        "the file ends in this row without a line break: it looks cut short in its last cell"
+    )
+    path.write_text(cut + "2\n", encoding="utf-8")  # whole again: the row is read
+    assert "twcs:13" in _read(path)[0] and _read(path)[2] == []

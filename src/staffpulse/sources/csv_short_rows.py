@@ -3,10 +3,32 @@ a cell not in quotes): imported without the columns they lack, and told once for
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csvrows import CsvRecord
+
+
+def ends_unbroken(path: Path) -> bool:
+    """Whether the file's last line has no line break: a tool that writes every line whole
+    (pandas, X) ends it with one, so without it the file was cut, in its last row."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) not in (b"\n", b"\r")
+    except OSError:  # an empty file, or one that cannot be read: told where it is read
+        return False
+
+
+def cut_last_row_message(lost: str, to_do: str) -> str:
+    """Why the last row of a file cut in its last cell (every cell there, the last one
+    shorter) is skipped: read as it is, a cut id or text would come in as a whole one."""
+    return (
+        f"the file ends in this row without a line break: it looks cut short in its last cell"
+        f" ({lost}), so the row was skipped; {to_do}"
+    )
 
 
 def cut_row_message(row: CsvRecord, lost: str, to_do: str) -> str:

@@ -37,7 +37,11 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
-from staffpulse.sources.csv_short_rows import cut_row_message
+from staffpulse.sources.csv_short_rows import (
+    cut_last_row_message,
+    cut_row_message,
+    ends_unbroken,
+)
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE, check_formula_error
@@ -208,9 +212,12 @@ class Twcs:
         encoding, above, notices = prepare_table(path)
         yield from notices
         index = ThreadIndex()
+        last = 0  # the line of the last row: cut when the file ends in it without a break
         for found in table_records(path, encoding, above):
             if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
+            last = found.line
+        cut = ends_unbroken(path)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
         for row in table_records(path, encoding, above):
@@ -222,6 +229,10 @@ class Twcs:
                 # for an original post with the cut text
                 lost = "its text may be too, and its reply link is lost"
                 yield Problem(str(path), row.line, cut_row_message(row, lost, FILE_AGAIN))
+                continue
+            if cut and row.line == last:  # its reply's id, or its text, may have lost its end
+                lost = "its text, or the id of the post it answers, may have lost its end"
+                yield Problem(str(path), row.line, cut_last_row_message(lost, FILE_AGAIN))
                 continue
             try:
                 rows = rows_from_twcs(row.values, index.thread(row.values))
