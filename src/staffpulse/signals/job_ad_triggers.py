@@ -20,6 +20,7 @@ __all__ = [
     "TRIGGERS",
     "TRIGGER_SOURCES",
     "WANTED_WORDS",
+    "holds",
 ]
 
 # Each starts with a literal, which the regex engine skips to fast (one alternation of them all
@@ -147,3 +148,9 @@ SOUGHT_WORDS = (
     "opportunity",
 )
 WANTED_WORDS = ("wanted", "needed")
+
+
+def holds(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a post may match the rule of ``words``: its ``lowered`` text (None: not known,
+    as when a letter of it folds apart under IGNORECASE) holds one of them."""
+    return lowered is None or any(word in lowered for word in words)

@@ -30,7 +30,7 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     pay, or from a candidate ("if you know Java", "if you're a welder", "if you have 2+
     years") with a skill, a role, a place or remote work; a named role "needed" next to pay or
     terms; "Open role:" next to a call to act; a referral asked for a role ("Know a great CNC
-    machinist? Send them our way");
+    machinist? Send them our way"; :mod:`staffpulse.signals.job_ads_recruiter`);
   - or one of a staffing agency's everyday shapes (:mod:`staffpulse.signals.job_ads_agency`:
     "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings).
 
@@ -72,19 +72,20 @@ from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ad_triggers import (
     CALL_TO_ACT_WORDS,
     CALL_TO_APPLY_WORDS,
-    DM_WORDS,
     PAY_WORDS,
     SERVICE_WORDS,
     SOUGHT_WORDS,
     TRIGGERS,
     WANTED_WORDS,
+    holds,
 )
-from staffpulse.signals.job_ads_agency import AGENCY_WORDS, REPORTED, TEAM_EVENT_AFTER, is_agency_ad
+from staffpulse.signals.job_ads_agency import REPORTED, TEAM_EVENT_AFTER, is_agency_ad
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
+from staffpulse.signals.job_ads_recruiter import is_recruiters_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_seekers import speaks_as_seeker
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE
 
 __all__ = [
     "APPLY_CALLS",
@@ -175,7 +176,6 @@ _TRADES_SOUGHT = re.compile(
     r"(?=\s*(?:[!:.,(]|in\b|for\b|at\b|near\b|asap\b|now\b|today\b|$))",
     _I,
 )
-_LINK = re.compile(r"https?://", _I)
 _PAY = re.compile(
     r"\$\s?\d[\d,.]*k?(?:\s?[-\u2013]\s?\$?\d[\d,.]*k?)?\s*(?:/|per\s|an\s|a\s)\s*"
     r"(?:hr|hour|wk|week|yr|year|annum)\b|"
@@ -221,58 +221,13 @@ _CALL_TO_ACT = re.compile(
     r"\bfor details\b|\bapply (?:now|today|here|online|at|on|via|in person)\b|\bapply\s*:",
     _I,
 )
-# the casual ads of one recruiter name a skill where a listing would name pay ("DM me if you
-# know Java and want to work remote")
-_SKILL = (
-    r"(?:java|javascript|typescript|python|golang|rust|ruby|php|c#|c\+\+|\.net|sql|react|"
-    r"angular|node|aws|azure|gcp|kubernetes|terraform|salesforce|sap|workday|autocad|"
-    r"solidworks|plc|cnc|quickbooks|epic|cerner|excel)"
-)
-_ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
-# "Hiring: travel nurse", "Now hiring forklift operators", "We're hiring 3 CNC machinists":
-# the role follows within a few words, in the same sentence ("hiring is broken" names none;
-# "Hiring managers: stop ghosting" has no colon after "hiring")
-_HIRING_ROLE = re.compile(
-    r"(?:^\W*hiring\s*[:!\u2013-]|\b(?:now|we'?re|we are|i'?m)\s+#?hiring\b\s*[:!\u2013-]?)"
-    rf"(?:\s*(?:an?|\d+|several|two|three|four|five)?\s*(?:[\w/&+-]+\s+){{0,3}}?){_ROLES}\b",
-    _I,
-)
 # a named role sought ("CNC Machinist needed, 3+ yrs exp, $24-28/hr"), with pay, terms or a call
-_ROLE_NEEDED = re.compile(rf"\b{_ROLES} (?:needed|wanted)\b", _I)
-# a direct message asked for, the way one recruiter writes it
-_DM = re.compile(
-    r"\b(?:dm|pm|message|inbox|ping|text)\s+me\b|\bslide into (?:my|our) dms?\b|"
-    r"\bsend (?:me|us) an? (?:dm|message)\b|\bhit me up\b|\bmy dms are open\b",
-    _I,
-)
-# whom the message is for: a candidate ("if you know Java", "if you're a welder", "if you have
-# 2+ years", "if you're looking for your next role"); "if you want the slides" is no one
-_CANDIDATE = re.compile(
-    rf"\bif you (?:know|have (?:used|worked with)|code in|speak) {_SKILL}\b|"
-    rf"\bif you(?:'re| are) an? (?:[\w-]+\s+){{0,2}}?{ROLE_NOUNS}\b|"
-    r"\bif you have \d+\+? (?:years?|yrs?)\b|"
-    r"\bif you(?:'re| are) (?:looking for|open to) (?:work|a (?:new )?(?:job|role|gig|contract)|"
-    r"(?:your|the) next (?:job|role|gig|contract)|new (?:roles|opportunities))\b",
-    _I,
-)
-# what makes a candidate's message an opening: the work itself, a place, a role or pay
-_OPENING_DETAIL = re.compile(
-    r"\bwork (?:remote(?:ly)?|from home|nights|days|weekends)\b|\bremote\b|\bhybrid\b|"
-    rf"\bin [A-Z][a-z]+|{_SKILL}\b|\b{_ROLES}\b",
-    _I,
-)
-# a referral asked for a role: "Know a great CNC machinist? Send them our way"
-_REFERRAL = re.compile(
-    rf"\bknow (?:an?|any|(?:some|any)(?:one|body) who(?:'d| would) (?:make|be) an?) "
-    rf"(?:[\w-]+\s+){{0,3}}?{_ROLES}\b[^.!?\n]{{0,20}}\?[^\n]{{0,40}}?"
-    r"(?:send them (?:our|my) way|send them to (?:us|me)|link in bio|refer them|apply\b)",
-    _I,
-)
+_ROLE_NEEDED = re.compile(rf"\b{ROLES} (?:needed|wanted)\b", _I)
 
 
 def _is_listing(text: str) -> bool:
     """The post opens as a listing (see ``_FRAGMENTS``) whose fragments hold the pay."""
-    head = _LINK.split(text, maxsplit=1)[0][:160]
+    head = LINK_RE.split(text, maxsplit=1)[0][:160]
     if _FRAGMENTS.match(head) is None:
         return bool(_LABELLED.search(text))
     if not (_PAY.search(head) or _SALARY.search(head)):
@@ -292,12 +247,6 @@ def _is_staffing_ad(text: str) -> bool:
     return _reads_as_staffing_ad(text, lowered)
 
 
-def _holds(lowered: str | None, words: tuple[str, ...]) -> bool:
-    """Whether a post may match the rule of ``words``: its ``lowered`` text (None: not known)
-    holds one of them."""
-    return lowered is None or any(word in lowered for word in words)
-
-
 def _is_paid(text: str, pay: bool) -> bool:
     """The post gives pay (``pay``: already found), a salary or terms."""
     return pay or _SALARY.search(text) is not None or _TERMS.search(text) is not None
@@ -307,43 +256,36 @@ def _seeks_a_service(text: str, lowered: str | None) -> bool:
     """A customer seeks a provider as a recruiter seeks a hire: only pay, a salary or terms
     say it is work offered. Asked only of a post in which someone is sought (a third of
     :func:`looks_like_job_ad`'s time when asked of every post)."""
-    return _holds(lowered, SERVICE_WORDS) and seeks_a_service(text)
+    return holds(lowered, SERVICE_WORDS) and seeks_a_service(text)
 
 
 def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
-    if _holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
+    if holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
-    pay = _holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
-    looking = _holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
+    pay = holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
+    looking = holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
     if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay)):
         return True
-    act = _holds(lowered, CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
+    act = holds(lowered, CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
-    if _holds(lowered, ("hiring",)) and _HIRING_ROLE.search(text):
+    if is_recruiters_ad(text, lowered, pay):
         return True
-    if _holds(lowered, ("know ",)) and _REFERRAL.search(text):
-        return True
-    dm = _holds(lowered, DM_WORDS) and _DM.search(text) is not None
-    if dm and pay:
-        return True
-    if dm and _CANDIDATE.search(text) and _OPENING_DETAIL.search(_CANDIDATE.sub(" ", text)):
-        return True
-    wanted = _holds(lowered, WANTED_WORDS)
-    sought = (_holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text)) or (
+    wanted = holds(lowered, WANTED_WORDS)
+    sought = (holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text)) or (
         wanted and _ROLE_NEEDED.search(text)
     )
     if sought and ((act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay)):
         return True
     # "Nurses wanted at every hospital, says the union <link>" is news
     if wanted and _TRADES_SOUGHT.search(text) and REPORTED.search(text) is None:
-        link = _LINK.search(text) is not None and not _seeks_a_service(text, lowered)
+        link = LINK_RE.search(text) is not None and not _seeks_a_service(text, lowered)
         if pay or link or _TERMS.search(text):
             return True
     if _is_listing(text) or is_other_language_staffing_ad(text):
         return True
-    return _holds(lowered, AGENCY_WORDS) and is_agency_ad(text)
+    return is_agency_ad(text, lowered)
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
@@ -388,6 +330,6 @@ def looks_like_job_ad(text: str) -> bool:
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
     # "new job" beside a "#jobs" tag is taken by the tag itself
-    tagged = _JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and _LINK.search(text))
+    tagged = _JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and LINK_RE.search(text))
     # news of jobs, however tagged or linked (read only then: it is slow on every post)
     return bool(tagged) and _JOBS_NEWS_RE.search(text) is None

@@ -26,21 +26,23 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
+from staffpulse.signals.job_ad_triggers import holds
+from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE
 
-__all__ = ["AGENCY_WORDS", "REPORTED", "TEAM_EVENT_AFTER", "is_agency_ad"]
+__all__ = ["REPORTED", "TEAM_EVENT_AFTER", "is_agency_ad"]
 
-#: Words, lower-cased, that every shape below holds ("wanted", "on the spot", a question, a
-#: link): a post without any of them is no agency ad, and looking for them is far cheaper than
-#: the shapes, which :func:`~staffpulse.signals.job_ads.looks_like_job_ad` asks of every post
-AGENCY_WORDS = ("wanted", "needed", "spot", "?", "http")
+# Words, lower-cased, that each shape below holds: a post without them is not tried on that
+# shape, far cheaper than the shapes, which :func:`~staffpulse.signals.job_ads.looks_like_job_ad`
+# asks of every post ("?" and a link alone are in 4 posts of 10)
+_WANTED_WORDS = ("wanted", "needed")
+_SEEKS_WORDS = ("looking for", "need", "want", "searching for")
+_WORK_WORDS = ("work", "job", "shifts", "hours", "gig")
+_OPENINGS_WORDS = ("roles", "openings", "positions", "jobs", "vacancies", "shifts")
 
 _I = re.IGNORECASE
-_ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
-_LINK = re.compile(r"https?://", _I)
 # "Tax Manager wanted for a regional CPA firm": whom the role is for, an employer
 _WANTED_FOR_EMPLOYER = re.compile(
-    rf"\b{_ROLES} (?:wanted|needed) (?:for|at|to join) (?:an?|our|one of our|the) "
+    rf"\b{ROLES} (?:wanted|needed) (?:for|at|to join) (?:an?|our|one of our|the) "
     r"(?:[\w&'-]+ ){0,4}?(?:firm|company|client|practice|agency|hospital|clinic|plant|"
     r"warehouse|manufacturer|team|office|distributor|facility|restaurant|hotel|store|"
     r"branch|site|startup)s?\b",
@@ -139,22 +141,28 @@ def _answers_a_seeker(text: str) -> bool:
     return answer is not None and _OFFER.search(answer.group()) is not None
 
 
-def is_agency_ad(text: str) -> bool:
-    """Whether ``text`` is a job ad in one of the shapes of the module docstring."""
+def is_agency_ad(text: str, lowered: str | None = None) -> bool:
+    """Whether ``text`` is a job ad in one of the shapes of the module docstring (``lowered``:
+    the text lower-cased, or None when a letter of it folds apart under IGNORECASE: then every
+    shape is tried)."""
+    if lowered is None:
+        every, lower = True, text.lower()
+    else:
+        every, lower = False, lowered
     # its role nouns are tried at every word (two thirds of the time here): asked only of a
-    # post that says "wanted" or "needed" (no other letter folds to theirs under IGNORECASE)
-    lower = text.lower()
-    wanted = ("wanted" in lower or "needed" in lower) and _WANTED_FOR_EMPLOYER.search(text)
+    # post that says "wanted" or "needed"
+    wanted = (every or holds(lower, _WANTED_WORDS)) and _WANTED_FOR_EMPLOYER.search(text)
     # "Why is a Senior Accountant wanted for a big firm so hard to find?" asks, offers nothing
     if wanted and not _asks(text, wanted) and REPORTED.search(text) is None:
         return True
-    spot = _ON_THE_SPOT.search(text)
+    spot = (every or "spot" in lower) and _ON_THE_SPOT.search(text)
     # "Who else thinks interviews on the spot are a bad idea?" asks
     if spot and not _asks(text, spot) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
         return True
-    if _answers_a_seeker(text):
+    asked = every or ("?" in lower and holds(lower, _SEEKS_WORDS) and holds(lower, _WORK_WORDS))
+    if asked and _answers_a_seeker(text):
         return True
-    link = _LINK.search(text)
+    link = (every or holds(lower, _OPENINGS_WORDS)) and LINK_RE.search(text)
     if link:
         head = text[: link.start()]
         roundup = _ROUNDUP.search(head)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROLE_NOUNS", "VERB_OR_HEADLINE"]
+__all__ = ["LINK_RE", "ROLES", "ROLE_NOUNS", "VERB_OR_HEADLINE"]
 
 # Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
 # Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
@@ -26,6 +26,10 @@ ROLE_NOUNS = (
     r"housekeeper|janitor|custodian|security guard|paralegal|underwriter|"
     r"customer service rep(?:resentative)?|sales rep(?:resentative)?|account executive)"
 )
+#: A role noun, one or several ("nurse", "welders", "coaches")
+ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
+#: Where a link starts
+LINK_RE = re.compile(r"https?://", re.IGNORECASE)
 # A listing is written in fragments, with no verb: one that has a verb, a pronoun or a
 # headline word is talk or news ("Nurses in Texas make $40/hr", "Uber driver in Tampa
 # arrested", "Meet our new Marketing Coordinator")
