@@ -4,7 +4,8 @@ The heads of :class:`staffpulse.signals.roles.RoleTagger` give ``p_org`` and rol
 rule here then reads what the guidelines define and 500 labeled accounts cannot teach, in this
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
 person's name over a first-person bio, a bio that calls its posts personal or a titled
-person's name, sourcers', headhunters' and executive search titles, past titles, coaches of
+person's name, sourcers', headhunters' and executive search titles, past titles, founders of
+recruiting or HR software, coaches of
 job seekers, persons whose posts recruit for clients, the hiring words that an industry role
 needs, recruiters' and HR titles in other languages, and political parties and campaigns,
 which are no employers. Each can be turned off by the tagger's parameter of the same name
@@ -27,6 +28,7 @@ from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
 from staffpulse.signals.role_foreign_titles import find_foreign_titles
 from staffpulse.signals.role_former_title import drop_former_titles
+from staffpulse.signals.role_founder_bio import move_founders_to_vendor
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_personal_bio import find_personal_accounts
@@ -62,6 +64,7 @@ RULES = (
     "personal_bios",
     "recruiter_titles",
     "former_titles",
+    "founder_bios",
     "coach_bios",
     "recruiter_posts",
     "hiring_words",
@@ -86,6 +89,7 @@ def apply_rules(
     personal_bios: bool = True,
     recruiter_titles: bool = True,
     former_titles: bool = True,
+    founder_bios: bool = True,
     coach_bios: bool = True,
     recruiter_posts: bool = True,
     hiring_words: bool = True,
@@ -126,6 +130,8 @@ def apply_rules(
         scores = find_recruiter_titles(bios, p_org, scores)
     if former_titles:  # "Former recruiter, now a potter" (role_former_title.py)
         scores = drop_former_titles(bios, posts, scores)
+    if founder_bios:  # "Founder of Hirefold, the ATS for small teams" (role_founder_bio.py)
+        scores = move_founders_to_vendor(bios, scores)
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
     if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)

@@ -164,6 +164,7 @@ class RoleTagger(EstimatorParams):
         personal_bios: bool = True,
         recruiter_titles: bool = True,
         former_titles: bool = True,
+        founder_bios: bool = True,
         coach_bios: bool = True,
         recruiter_posts: bool = True,
         foreign_titles: bool = True,
@@ -189,6 +190,7 @@ class RoleTagger(EstimatorParams):
         self.personal_bios = personal_bios
         self.recruiter_titles = recruiter_titles
         self.former_titles = former_titles
+        self.founder_bios = founder_bios
         self.coach_bios = coach_bios
         self.recruiter_posts = recruiter_posts
         self.foreign_titles = foreign_titles
