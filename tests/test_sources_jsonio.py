@@ -141,3 +141,17 @@ def test_a_page_line_whose_json_a_damaged_byte_breaks_loses_only_that_entry(
     assert told.message.startswith("an entry is damaged (not valid JSON at column ")
     assert "so it was left out and the other 11 entries read" in told.message
     assert value == {"data": [tweets[0], *tweets[2:]]}
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("{'id': 'm1'}", "written with single quotes ('text'), where JSON needs double quotes"),
+        ('{"id": "m1", "likes": 2,}', "a comma before the closing } (JSON allows none after"),
+        ('{"urls": ["a.example",]}', "a comma before the closing ] (JSON allows none after"),
+    ],
+)
+def test_a_line_edited_by_hand_is_told_the_slip_json_does_not_allow(line: str, said: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads(line)
+    assert said in json_error_message(caught.value)

@@ -58,6 +58,18 @@ def json_error_reason(exc: json.JSONDecodeError) -> str:
     return where
 
 
+def _quoting_slip(exc: json.JSONDecodeError) -> str:
+    """What a hand-edited line got wrong where JSON is stricter than what people write: a
+    key in single quotes (a Python dict printed), a comma after the last value; "" for none."""
+    char = exc.doc[exc.pos : exc.pos + 1]
+    before = exc.doc[: exc.pos].rstrip()[-1:]
+    if char == "'" and exc.msg.lower().startswith(("expecting property name", "expecting value")):
+        return ": written with single quotes ('text'), where JSON needs double quotes (\"text\")"
+    if before == "," and char in ("}", "]"):
+        return f": a comma before the closing {char} (JSON allows none after the last value)"
+    return ""
+
+
 def end_of_run(run: re.Pattern[str], text: str, pos: int = 0) -> int:
     """Where the run of ``run`` (a ``[...]*`` pattern, e.g. the spaces and commas between
     values) that starts at ``pos`` ends: ``pos`` itself when there is none."""
@@ -73,7 +85,7 @@ def json_error_message(exc: Exception) -> str:
             return "not valid UTF-8: save the file as UTF-8 and import it again"
         if exc.msg.startswith("not valid UTF-"):  # a UTF-16/32 line (_bad_text_error)
             return f"{exc.msg} at column {exc.colno}: save the file as UTF-8 and import it again"
-        return f"not valid JSON: {json_error_reason(exc)}"
+        return f"not valid JSON: {json_error_reason(exc)}{_quoting_slip(exc)}"
     text = str(exc).split("\n")[0]
     return f"not valid JSON ({text})"
 
