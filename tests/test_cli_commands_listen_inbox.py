@@ -53,6 +53,11 @@ def test_topic_filter_and_terminal_and_html(replayed: Any, tmp_path: Path) -> No
         app, ["inbox", *REPLAY, "--db", str(db), "--html", str(html), "--limit", "3"]
     )
     assert shown.exit_code == 0 and "Topic:" in shown.stdout and "Angle:" in shown.stdout
+    # named after the inbox, as audit and benchmark name their reports (it came first, on
+    # stderr, scrolled away above the inbox); beside --json's document, on stderr
+    assert shown.stdout.rstrip().endswith(f"HTML inbox: {html}")
+    beside = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--html", str(html), "--json"])
+    assert json.loads(beside.stdout)["items"] and f"HTML inbox: {html}" in beside.stderr
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "Angle:" in page
     assert "<script" not in page and "https://" in page

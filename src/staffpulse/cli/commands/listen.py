@@ -301,11 +301,15 @@ def inbox(
         )
     if html is not None:
         write_inbox_html(result, html)
-        err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
         # its hints mark for the firm shown: "inbox dismiss ID" alone marks for no firm
         firm_given = f" --as {shlex.quote(as_handle)}" if as_handle else ""
         render_inbox(console, result, command=on_store(db, f"inbox{firm_given}"))
+    if html is not None:
+        # after the inbox, as audit and benchmark name their report ("Wrote inbox.html" came
+        # first, on stderr, scrolled away above a long inbox); beside --json's document, stderr
+        shown = err_console if as_json else console
+        shown.print(f"HTML inbox: [bold]{escape(str(html))}[/]", highlight=False, soft_wrap=True)
     # a person saw the whole inbox: "new" is measured from now next time (docs/listen.md)
     whole = topic is None and platform is None and not isinstance(reference, datetime)
     if whole and not keep_new and result.look is not None and (html is not None or not as_json):
