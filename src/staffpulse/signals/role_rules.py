@@ -5,10 +5,10 @@ rule here then reads what the guidelines define and 500 labeled accounts cannot 
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
 person's name over a first-person bio, a bio that calls its posts personal or a titled
 person's name, sourcers', headhunters' and executive search titles, past titles, founders of
-recruiting or HR software, coaches of
-job seekers, persons whose posts recruit for clients, the hiring words that an industry role
-needs, recruiters' and HR titles in other languages, and political parties and campaigns,
-which are no employers. Each can be turned off by the tagger's parameter of the same name
+recruiting or HR software, coaches of job seekers, persons whose posts recruit for clients,
+the hiring words that an industry role needs, recruiters' and HR titles in other languages,
+political parties and campaigns, which are no employers, and bots and automated feeds of
+jobs, which are job boards. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and CrowdFlower files is in
 ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
 kind and role that the heads' scores pass first, :func:`fit_kinds_and_roles` the hard one that
@@ -31,6 +31,7 @@ from staffpulse.signals.role_former_title import drop_former_titles
 from staffpulse.signals.role_founder_bio import move_founders_to_vendor
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
+from staffpulse.signals.role_job_bot import JOB_BOT_P_ORG, find_job_bots, move_bots_to_job_board
 from staffpulse.signals.role_personal_bio import find_personal_accounts
 from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_political_bio import drop_employer_role_of_political_bios
@@ -70,6 +71,7 @@ RULES = (
     "hiring_words",
     "foreign_titles",
     "political_bios",
+    "job_bots",
 )
 
 
@@ -95,6 +97,7 @@ def apply_rules(
     hiring_words: bool = True,
     foreign_titles: bool = True,
     political_bios: bool = True,
+    job_bots: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rules that are switched on (module docstring)."""
     if product_bios:  # prior knowledge the labels lack (role_product_bio.py)
@@ -142,6 +145,12 @@ def apply_rules(
         scores = find_foreign_titles(bios, p_org, scores)
     if political_bios:  # a party or a campaign is no employer (role_political_bio.py)
         scores = drop_employer_role_of_political_bios(bios, scores)
+    if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
+        bots = find_job_bots(names, bios, scores)
+        p_org = np.array(p_org, dtype=np.float64, copy=True)  # not the caller's array
+        p_org[bots] = np.maximum(p_org[bots], JOB_BOT_P_ORG)
+        scores[bots] = harmonize_roles(scores[bots], np.ones(len(bots)))
+        scores = move_bots_to_job_board(scores, bots)
     return p_org, scores
 
 
