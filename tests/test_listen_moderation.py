@@ -116,15 +116,34 @@ def test_the_resistance_as_a_movement_is_politics(text: str) -> None:
         # a sex act read as a "job" in a joke about bad jobs
         "Worst job ever: handjob intern at the hotel bar #BadJobs",
         "Career goal: professional fluffer, benefits included",
+        # innuendo in a joke about work: still not a conversation for a firm
+        "Lost my job because my supervisor spotted me at the strip club on a sick day",
+        "Accidentally packed my vibrator in the laptop bag for the client pitch",
+        "Rumour says the new hire got promoted for sleeping with her manager",
+        "HR called me in after I joked about a rim job at the team lunch",
+        "Worst gig ever: the casting couch at a tiny film studio downtown",
+        "My manager found out about the 'art film' I made in my twenties",
+        "Told the interviewer the office plant looked like a penis. No callback.",
     ],
 )
 def test_sexual_content_is_nsfw(text: str) -> None:
     assert moderate(text).nsfw
 
 
-def test_kisses_and_work_words_are_not_nsfw() -> None:
-    assert not moderate("Thanks for the reference letter, see you at the interview xxx").nsfw
-    assert not moderate("Sex discrimination claims rose 12% at employment tribunals").nsfw
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the reference letter, see you at the interview xxx",
+        "Sex discrimination claims rose 12% at employment tribunals",
+        # HR matters with "sex" in them, and tools, are work a firm may talk about
+        "How should a small firm handle a sexual harassment complaint at work?",
+        "Hiring: concrete vibrator operator for the bridge crew, $24/hr",
+        "Grabbed some paint stripper at lunch, the warehouse floor project starts Monday",
+        "Our art film festival needs two volunteers for the ticket desk",
+    ],
+)
+def test_work_talk_with_a_sexual_word_is_not_nsfw(text: str) -> None:
+    assert not moderate(text).nsfw
 
 
 def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:

@@ -16,7 +16,9 @@ their score: a firm that joins them risks its name for nothing.
   #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a
   work matter that names a party ("the GOP's overtime rule", "Brexit made it harder to hire
   nurses") stays, flagged ``politics``, and gets a neutral angle;
-* **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn").
+* **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn") and innuendo ("strip club",
+  "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
+  matters a firm may join, and stay.
 
 Profanity alone is not an insult: "this fucking commute" is still a conversation about work.
 
@@ -63,10 +65,19 @@ _VILIFYING_RE = re.compile(
     r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?)\b",
     re.IGNORECASE,
 )
+# Sex acts, sex work's words and innuendo ("strip club", "vibrator", "sex with the boss", a
+# scare-quoted "art film"), not the HR matters with "sex" in them ("sexual harassment", "sex
+# discrimination"), nor a tool ("paint stripper", "concrete vibrator": a construction job)
 _NSFW_RE = re.compile(
-    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|(blow|hand|rim)-?jobs?|"
-    r"bukkake|fluffers?|"
-    r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
+    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|(blow|hand|rim)[- ]?jobs?|"
+    r"bukkake|fluffers?|boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+|"
+    r"strip ?clubs?|strip ?tease\w*|(?<!paint )(?<!wallpaper )strippers?|(?<!concrete )vibrators?|"
+    r"dildos?|penis(es)?|vaginas?|pussy|sluts?|casting couch|erotic\w*|masturbat\w*|orgasm\w*|"
+    r"orgy|orgies|threesomes?|deep ?throat\w*|sex toys?|oral sex|sex with|"
+    r"(have|has|had|having) sex|"
+    r"(sleep|sleeps|sleeping|slept) with (my|the|his|her|our|your) (boss|manager|supervisor)|"
+    r"adult (films?|movies?|entertainment))(?!\w)|"
+    r"[\"\u201c']art films?[\"\u201d']",
     re.IGNORECASE,
 )
 # Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
