@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.signals.role_political_bio import names_politics
+from staffpulse.signals.role_political_bio import names_party_or_campaign
 from staffpulse.signals.roles import load_role_model
 
 POLITICAL = [
@@ -32,12 +32,12 @@ BRANDS = [
 
 @pytest.mark.parametrize(("name", "bio"), POLITICAL)
 def test_a_party_or_a_campaign_is_read(name: str, bio: str) -> None:
-    assert names_politics(bio)
+    assert names_party_or_campaign(bio)
 
 
 @pytest.mark.parametrize(("name", "bio"), BRANDS)
 def test_a_brands_campaign_or_a_party_shop_is_not_politics(name: str, bio: str) -> None:
-    assert not names_politics(bio)
+    assert not names_party_or_campaign(bio)
 
 
 def test_parties_and_campaigns_tagged_employer_become_other_and_brands_stay() -> None:
@@ -57,9 +57,9 @@ def test_parties_and_campaigns_tagged_employer_become_other_and_brands_stay() ->
 
 
 def test_rejoining_the_workforce_is_no_campaign() -> None:
-    assert not names_politics("We help parents rejoin the workforce after a career break.")
-    assert not names_politics("Returnships for carers ready to rejoin work. Apply today.")
-    assert names_politics("Campaigning to rejoin. Vale for Europe.")
+    assert not names_party_or_campaign("We help parents rejoin the workforce after a career break.")
+    assert not names_party_or_campaign("Returnships for carers ready to rejoin work. Apply today.")
+    assert names_party_or_campaign("Campaigning to rejoin. Vale for Europe.")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_rejoining_the_workforce_is_no_campaign() -> None:
     ],
 )
 def test_brexit_as_a_fact_of_trade_is_no_campaign(bio: str) -> None:
-    assert not names_politics(bio)
+    assert not names_party_or_campaign(bio)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_brexit_as_a_fact_of_trade_is_no_campaign(bio: str) -> None:
     ],
 )
 def test_a_campaign_for_or_against_brexit_names_itself(bio: str) -> None:
-    assert names_politics(bio)
+    assert names_party_or_campaign(bio)
 
 
 def test_a_customs_broker_that_names_brexit_stays_an_employer() -> None:

@@ -31,7 +31,7 @@ from staffpulse.models import ROLES
 from staffpulse.signals.role_score_moves import move_role_scores
 from staffpulse.signals.role_text import to_ascii
 
-__all__ = ["drop_employer_role_of_political_bios", "names_politics"]
+__all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
 
 _EMPLOYER = ROLES.index("employer")
 _OTHER = ROLES.index("other")
@@ -72,8 +72,10 @@ _SIDE_TAKEN = re.compile(
 )
 
 
-def names_politics(bio: str | None) -> bool:
-    """Whether the bio names a political party or a political campaign (module docstring)."""
+def names_party_or_campaign(bio: str | None) -> bool:
+    """Whether the bio names a political party or a political campaign (module docstring):
+    what the account speaks for, unlike ``listen.partisan.names_politics``, which finds any
+    post that names a party, a politician or a partisan label."""
     text = to_ascii(bio or "")
     if _POLITICS.search(text):
         return True
@@ -87,5 +89,5 @@ def drop_employer_role_of_political_bios(
     party or a campaign has its employer score moved to other. Only the accounts tagged
     employer are read; ``scores`` is not changed."""
     tagged = np.flatnonzero(scores.argmax(axis=1) == _EMPLOYER).tolist()
-    political = [i for i in tagged if names_politics(bios[i])]
+    political = [i for i in tagged if names_party_or_campaign(bios[i])]
     return move_role_scores(scores, political, [_EMPLOYER], _OTHER)

@@ -101,9 +101,7 @@ def apply_rules(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rules that are switched on (module docstring)."""
     if product_bios:  # prior knowledge the labels lack (role_product_bio.py)
-        product = find_product_bios(bios)
-        p_org = np.where(product, np.maximum(p_org, PRODUCT_BIO_P_ORG), p_org)
-        scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
+        p_org, scores = _as_organizations(find_product_bios(bios), PRODUCT_BIO_P_ORG, p_org, scores)
     if agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
         agency = find_agency_accounts(names, bios)
         scores[agency] = move_feed_to_staffing(scores[agency])
@@ -111,24 +109,20 @@ def apply_rules(
         p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
     if vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
         selling = find_vendor_bios(bios)
-        p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
         # an organization (p_org raised): the person-only roles go, then the org ones
-        as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
-        scores[selling] = move_to_vendor(as_org)
+        p_org, scores = _as_organizations(selling, VENDOR_BIO_P_ORG, p_org, scores)
+        scores[selling] = move_to_vendor(scores[selling])
     if care_bios:  # a brand's care desk writes "DM me" too (role_care_bio.py)
         # only where the heads said less: above it they already read an organization
         care = _where_true(find_care_bios, p_org < CARE_BIO_P_ORG, bios)
-        p_org = np.where(care, np.maximum(p_org, CARE_BIO_P_ORG), p_org)
-        scores[care] = harmonize_roles(scores[care], np.ones(int(care.sum())))
+        p_org, scores = _as_organizations(care, CARE_BIO_P_ORG, p_org, scores)
     if first_person:  # a person's name over an "I" bio (role_first_person.py)
         # only where the heads said more: below it they already read a person
         person = _where_true(find_first_person_accounts, p_org > FIRST_PERSON_P_ORG, names, bios)
-        p_org = np.where(person, np.minimum(p_org, FIRST_PERSON_P_ORG), p_org)
-        scores[person] = harmonize_roles(scores[person], np.zeros(int(person.sum())))
+        p_org, scores = _as_persons(person, FIRST_PERSON_P_ORG, p_org, scores)
     if personal_bios:  # "Personal tweets", "Fellow @X", "Dr. Jane Smith" (role_personal_bio.py)
         person = _where_true(find_personal_accounts, p_org > FIRST_PERSON_P_ORG, names, bios)
-        p_org = np.where(person, np.minimum(p_org, FIRST_PERSON_P_ORG), p_org)
-        scores[person] = harmonize_roles(scores[person], np.zeros(int(person.sum())))
+        p_org, scores = _as_persons(person, FIRST_PERSON_P_ORG, p_org, scores)
     if recruiter_titles:  # "Sourcer.", "Headhunter", "Executive search" (role_recruiter_titles.py)
         scores = find_recruiter_titles(bios, p_org, scores)
     if former_titles:  # "Former recruiter, now a potter" (role_former_title.py)
@@ -147,10 +141,31 @@ def apply_rules(
         scores = drop_employer_role_of_political_bios(bios, scores)
     if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
         bots = find_job_bots(names, bios, scores)
-        p_org = np.array(p_org, dtype=np.float64, copy=True)  # not the caller's array
-        p_org[bots] = np.maximum(p_org[bots], JOB_BOT_P_ORG)
-        scores[bots] = harmonize_roles(scores[bots], np.ones(len(bots)))
+        found = np.zeros(len(p_org), dtype=bool)
+        found[bots] = True
+        p_org, scores = _as_organizations(found, JOB_BOT_P_ORG, p_org, scores)
         scores = move_bots_to_job_board(scores, bots)
+    return p_org, scores
+
+
+def _as_organizations(
+    found: npt.NDArray[np.bool_], floor: float, p_org: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``p_org`` raised to at least ``floor`` for the ``found`` accounts, and their roles
+    weighed as an organization's (:func:`harmonize_roles`: no person-only role); ``scores``
+    is changed in place too."""
+    p_org = np.where(found, np.maximum(p_org, floor), p_org)
+    scores[found] = harmonize_roles(scores[found], np.ones(int(found.sum())))
+    return p_org, scores
+
+
+def _as_persons(
+    found: npt.NDArray[np.bool_], ceiling: float, p_org: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``p_org`` lowered to at most ``ceiling`` for the ``found`` accounts, and their roles
+    weighed as a person's (no organization-only role); ``scores`` is changed in place too."""
+    p_org = np.where(found, np.minimum(p_org, ceiling), p_org)
+    scores[found] = harmonize_roles(scores[found], np.zeros(int(found.sum())))
     return p_org, scores
 
 
