@@ -16,12 +16,12 @@ from typer.testing import CliRunner
 import staffpulse.connect.fetching as fetching
 import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, add_posts, connect_db
+from mastodon_fetch_helpers import INSTANCE, FakeMastodon
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
 from staffpulse.fetch import mastodon
 from staffpulse.models import Account
 from staffpulse.store import open_store
-from test_fetch_mastodon import INSTANCE, FakeMastodon
 
 runner = CliRunner()
 db = pytest.fixture(connect_db, name="db")

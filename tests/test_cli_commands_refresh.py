@@ -13,12 +13,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
+from mastodon_fetch_helpers import INSTANCE, FakeMastodon
 from staffpulse.cli import app
 from staffpulse.fetch import mastodon
 from staffpulse.fetch.common import FetcherBase
 from staffpulse.store import open_store
 from test_fetch_bluesky import FakeAppView
-from test_fetch_mastodon import INSTANCE, FakeMastodon
 
 runner = CliRunner()
 

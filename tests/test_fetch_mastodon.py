@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 import socket
 import time
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
-from _fake_api import FakeApi, TimeoutsOn
+from _fake_api import TimeoutsOn
+from mastodon_fetch_helpers import (
+    INSTANCE,
+    FakeMastodon,
+    count_posts,
+    make_fetcher,
+)
 from staffpulse.errors import (
     AuthError,
     ConfigError,
@@ -21,99 +25,21 @@ from staffpulse.errors import (
     NotFoundError,
     RateLimitError,
 )
-from staffpulse.fetch import mastodon
 from staffpulse.fetch.handles import mastodon_account
 from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.store import Store
 
-INSTANCE = "staffing.example"
-
-
-def _account(server: HTTPServer) -> dict[str, Any]:
-    return {
-        "id": "77", "username": "acme", "acct": "acme", "display_name": "Acme", "note": "<p>Hi</p>",
-        "url": f"https://{INSTANCE}/@acme", "avatar": f"https://{INSTANCE}/avatars/original/missing.png",
-        "avatar_static": f"https://{INSTANCE}/avatars/original/missing.png",
-        "followers_count": 3, "following_count": 2, "statuses_count": 90,
-        "created_at": "2023-01-01T00:00:00.000Z",
-    }  # fmt: skip
-
-
-class FakeMastodon(FakeApi):
-    def __init__(self, server: HTTPServer, n: int = 90) -> None:
-        self.account = _account(server)
-        self.ids = [str(1_000_000 + i) for i in range(n, 0, -1)]
-        self.authorless: set[str] = set()  # statuses sent without their account
-        super().__init__()
-        server.expect_request(re.compile(r"^/api/v1/.*")).respond_with_handler(self.handle)
-
-    def handle(self, request: Request) -> Response:
-        args, failure = self.intercept(request)
-        if failure is not None:
-            return failure
-        if request.path == "/api/v1/accounts/lookup":
-            if args.get("acct") != "acme":
-                return Response(
-                    json.dumps({"error": "Record not found"}),
-                    status=404,
-                    content_type="application/json",
-                )
-            return self._json(self.account)
-        chosen = [
-            i for i in self.ids
-            if (not args.get("max_id") or int(i) < int(args["max_id"]))
-            and (not args.get("since_id") or int(i) > int(args["since_id"]))
-        ][: int(args.get("limit", "20"))]  # fmt: skip
-        tag = request.path.startswith("/api/v1/timelines/tag/")
-        statuses = [
-            {"id": i, "created_at": "2026-03-01T10:00:00.000Z", "in_reply_to_id": None,
-             "in_reply_to_account_id": None, "language": "en", "uri": f"https://{INSTANCE}/statuses/{i}",
-             "url": f"https://{INSTANCE}/@acme/{i}", "content": f"<p>status {i} #hiring</p>",
-             "reblog": None, "account": self.account, "mentions": [],
-             "tags": [{"name": "hiring", "url": f"https://{INSTANCE}/tags/hiring"}] if tag else [],
-             "replies_count": 0, "reblogs_count": 0, "favourites_count": 1}
-            for i in chosen
-        ]  # fmt: skip
-        for status in statuses:
-            if status["id"] in self.authorless:
-                del status["account"]
-        return self._json(statuses)
-
-
-# generous: the local server answers at once, and a 1 s timeout could run out on a loaded
-# machine (a timeout is made on the client's side, TimeoutsOn, never waited for)
-TIMEOUT = {"timeout_seconds": 10.0}
-
-
-def _fetcher(
-    server: HTTPServer,
-    store: Store,
-    sleeps: list[float],
-    timeouts: TimeoutsOn | None = None,
-    **kw: Any,
-) -> MastodonFetcher:
-    config = {"fetch": {**TIMEOUT, "max_wait_seconds": 5}}
-    base = server.url_for("").rstrip("/")
-    if timeouts is not None:
-        kw["client"] = client = mastodon.make_client(base, 10.0)
-        client.session.mount("http://", timeouts.adapter())
-    return MastodonFetcher(store, config=config, base_url=base, sleep=sleeps.append, **kw)
-
-
-def _posts(store: Store) -> int:
-    return int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0])
-
 
 def test_account_statuses_paginated_and_resumed(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver)
-    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=70)
-    assert _posts(store) == 70 and report.new_posts == 70
+    report = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=70)
+    assert count_posts(store) == 70 and report.new_posts == 70
     assert [a.get("limit") for p, a in fake.requests[1:]] == ["40", "30"]
     assert report.avatar_path is None  # missing.png is the default avatar
     post = store.get_posts("mastodon", ["staffing.example:1000090"])["staffing.example:1000090"]
     assert post.author_handle == "acme@staffing.example" and post.text == "status 1000090 #hiring"
     fake.ids.insert(0, "1000091")
-    again = _fetcher(httpserver, store, []).fetch("acme@staffing.example", max_posts=70)
+    again = make_fetcher(httpserver, store, []).fetch("acme@staffing.example", max_posts=70)
     assert again.new_posts == 1 and fake.requests[-2][1]["since_id"] == "1000090"
 
 
@@ -121,16 +47,18 @@ def test_timeout_halfway_then_resume_and_errors(httpserver: HTTPServer, store: S
     fake = FakeMastodon(httpserver)
     with pytest.raises(FetchError, match="MastodonNetworkError"):
         # the second page of statuses times out (the account lookup is the first request)
-        _fetcher(httpserver, store, [], TimeoutsOn(3), retries=0).fetch("@acme@staffing.example")
-    assert _posts(store) == 40
+        make_fetcher(httpserver, store, [], TimeoutsOn(3), retries=0).fetch(
+            "@acme@staffing.example"
+        )
+    assert count_posts(store) == 40
     before = len(fake.requests)
-    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
-    assert _posts(store) == 90 and report.new_posts == 50 and report.post_reads == 50
+    report = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert count_posts(store) == 90 and report.new_posts == 50 and report.post_reads == 50
     # the resumed run's first page of statuses (a loaded machine may retry a request)
     resumed = next(a for p, a in fake.requests[before:] if p.endswith("/statuses"))
     assert resumed["max_id"] == "1000051"
     with pytest.raises(NotFoundError):
-        _fetcher(httpserver, store, []).fetch("@nobody@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@nobody@staffing.example")
     with pytest.raises(InputError):
         mastodon_account("not a handle @@", INSTANCE)
 
@@ -141,18 +69,18 @@ def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Stor
     fake.fail[1] = (429, {"X-RateLimit-Reset": reset, "X-RateLimit-Remaining": "0"})
     fake.fail[2] = (503, {})
     sleeps: list[float] = []
-    report = _fetcher(httpserver, store, sleeps).fetch_hashtag("#hiring", INSTANCE)
+    report = make_fetcher(httpserver, store, sleeps).fetch_hashtag("#hiring", INSTANCE)
     assert report.posts == 5 and len(sleeps) == 2 and 0 < sleeps[0] <= 3
     assert fake.requests[-1][0] == "/api/v1/timelines/tag/hiring"
     far = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
     fake.fail[len(fake.requests) + 1] = (429, {"X-RateLimit-Reset": far})
     with pytest.raises(RateLimitError):
-        _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
+        make_fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
 
 
 def test_accounts_tags_and_limits_are_checked_first(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver, n=3)
-    fetcher = _fetcher(httpserver, store, [])
+    fetcher = make_fetcher(httpserver, store, [])
     for bad in ("acme.bsky.social", "@@bad handle!!"):
         with pytest.raises(InputError):
             fetcher.fetch(bad)
@@ -174,13 +102,13 @@ def test_rejected_requests_are_input_errors(httpserver: HTTPServer, store: Store
     fake.error_body = lambda status: {"error": "Validation failed: limit is invalid"}  # type: ignore[method-assign]
     fake.fail[1] = (422, {})
     with pytest.raises(InputError) as caught:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert "rejected the request for @acme@staffing.example (HTTP 422)" in caught.value.message
     assert "Validation failed: limit is invalid" in caught.value.message
     assert "run the same command" not in str(caught.value)
     fake.fail[2] = (401, {})
     with pytest.raises(AuthError, match="wants a login"):
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
 
 
 CLOUDFLARE = "<!DOCTYPE html><html><head><title>Just a moment...</title></head></html>"
@@ -197,11 +125,11 @@ def test_an_instance_that_is_not_mastodon_is_not_an_unknown_account(
     }  # type: ignore[method-assign]
     fake.fail[1] = (404, {})
     with pytest.raises(FetchError) as caught:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert caught.value.message.endswith("has no Mastodon API (HTTP 404)")
     assert "not Misskey" in str(caught.value.hint)
     with pytest.raises(NotFoundError, match=r"not found on this instance \(Record not found\)"):
-        _fetcher(httpserver, store, []).fetch("@nobody@staffing.example")  # Mastodon's 404
+        make_fetcher(httpserver, store, []).fetch("@nobody@staffing.example")  # Mastodon's 404
 
 
 def test_a_firewall_page_is_not_a_rejected_request(httpserver: HTTPServer, store: Store) -> None:
@@ -212,7 +140,7 @@ def test_a_firewall_page_is_not_a_rejected_request(httpserver: HTTPServer, store
     )
     FakeMastodon(httpserver)
     with pytest.raises(FetchError) as caught:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert "refused the request (HTTP 403) without a Mastodon answer" in caught.value.message
     assert "check the handle" not in str(caught.value.hint)
 
@@ -222,12 +150,12 @@ def test_gone_and_down_instances_say_what_to_do(httpserver: HTTPServer, store: S
     fake.error_body = lambda status: {"error": "Gone"} if status == 410 else {}  # type: ignore[method-assign]
     fake.fail[2] = (410, {})  # the statuses of an account deleted since
     with pytest.raises(NotFoundError, match=r"says this is gone \(HTTP 410\)") as caught:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert "deleted or suspended" in str(caught.value.hint)
     for n in range(3, 6):
         fake.fail[n] = (503, {})  # the next lookup; it answered: this computer is online
     with pytest.raises(FetchError) as failed:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert failed.value.hint == "nothing was fetched; try again later"  # the lookup failed
 
 
@@ -236,7 +164,7 @@ def test_a_login_wall_says_how_to_sign_in(httpserver: HTTPServer, store: Store) 
     fake = FakeMastodon(httpserver)
     fake.error_body = lambda status: {"error": "This API requires an authenticated user"}  # type: ignore[method-assign]
     fake.fail[1] = (401, {})
-    fetcher = _fetcher(httpserver, store, [])
+    fetcher = make_fetcher(httpserver, store, [])
     with pytest.raises(AuthError) as caught:
         fetcher.fetch("@acme@staffing.example")
     host = fetcher._host()
@@ -259,11 +187,13 @@ def test_a_moved_or_suspended_account_is_said_with_the_report(
 ) -> None:
     fake = FakeMastodon(httpserver, n=0)  # an account that moved stops posting
     fake.account.update(extra)
-    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    report = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert len(report.notes) == 1 and report.notes[0].startswith(note)
     assert report.as_dict()["notes"] == report.notes
     assert (
-        not _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=1).notes[1:]
+        not make_fetcher(httpserver, store, [])
+        .fetch("@acme@staffing.example", max_posts=1)
+        .notes[1:]
     )
 
 
@@ -282,78 +212,13 @@ def test_wrong_settings_are_config_errors(store: Store) -> None:
         MastodonFetcher(store, config={"mastodon": {"default_instance": []}})
 
 
-class SignedInMastodon(FakeMastodon):
-    """Also records the Authorization header each request came with."""
-
-    def __init__(self, server: HTTPServer) -> None:
-        self.authorizations: list[str | None] = []
-        super().__init__(server, n=3)
-
-    def handle(self, request: Request) -> Response:
-        self.authorizations.append(request.headers.get("Authorization"))
-        return super().handle(request)
-
-
-def _signed_in(server: HTTPServer, store: Store, home: str) -> MastodonFetcher:
-    config = {
-        "fetch": TIMEOUT,
-        "mastodon": {"default_instance": home},
-        "secrets": {"mastodon_access_token": "token-from-settings"},
-    }
-    return MastodonFetcher(store, config=config, base_url=server.url_for("").rstrip("/"))
-
-
-def test_the_saved_access_token_goes_to_the_users_own_instance_only(
-    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)  # the one of Settings is used
-    fake = SignedInMastodon(httpserver)
-    _signed_in(httpserver, store, home=INSTANCE).fetch(f"@acme@{INSTANCE}")
-    assert fake.authorizations and set(fake.authorizations) == {"Bearer token-from-settings"}
-    fake.authorizations.clear()  # another instance is never sent the user's token
-    _signed_in(httpserver, store, home="elsewhere.example").fetch(f"@acme@{INSTANCE}")
-    assert fake.authorizations and set(fake.authorizations) == {None}
-
-
-def test_a_rejected_access_token_is_named_as_such(
-    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)
-    SignedInMastodon(httpserver).fail[1] = (401, {})
-    with pytest.raises(AuthError, match="rejected the Mastodon access token") as caught:
-        _signed_in(httpserver, store, home=INSTANCE).fetch(f"@acme@{INSTANCE}")
-    assert "Settings" in str(caught.value.hint)
-
-
-def test_each_instance_is_asked_through_its_own_client(
-    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = FakeMastodon(httpserver, n=3)
-    made: list[str] = []
-    real_client = mastodon.make_client
-
-    def to_the_test_server(base_url: str, timeout: float, token: str | None = None) -> Any:
-        made.append(base_url)  # https://<instance>, answered by the local server
-        return real_client(httpserver.url_for("").rstrip("/"), timeout, token)
-
-    monkeypatch.setattr(mastodon, "make_client", to_the_test_server)
-    fetcher = MastodonFetcher(store, config={"fetch": TIMEOUT})
-    fetcher.fetch("@acme@one.example")
-    report = fetcher.fetch_hashtag("hiring", "two.example")
-    fetcher.fetch("@acme@one.example")
-    assert made == ["https://one.example", "https://two.example"]
-    assert report.target == "#hiring@two.example" and fake.requests
-    filed = store.conn.execute("SELECT id FROM posts WHERE id LIKE 'two.example:%'").fetchall()
-    assert len(filed) == 3  # the hashtag's posts are filed under the instance they came from
-
-
 def test_a_status_that_cannot_be_read_is_counted_and_its_page_kept(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeMastodon(httpserver, n=2)
     good, broken = fake.ids
     fake.authorless.add(broken)
-    report = _fetcher(httpserver, store, []).fetch("acme@staffing.example")
+    report = make_fetcher(httpserver, store, []).fetch("acme@staffing.example")
     assert report.skipped == 1 and report.stopped is None
     assert report.skipped_messages[0].startswith(f"item 1: status {broken} has no 'account'")
     assert [r[0] for r in store.conn.execute("SELECT id FROM posts")] == [f"{INSTANCE}:{good}"]
@@ -371,15 +236,15 @@ def test_an_error_object_for_a_page_stops_the_run_resumably(
     fake = FakeMastodon(httpserver)
     fake.fail[3] = (200, {})  # the second page of statuses
     with pytest.raises(FetchError) as caught:
-        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     host = httpserver.url_for("").split("//")[1].rstrip("/")
     assert caught.value.message == (
         f"acme@staffing.example statuses: {host} answered with an error (nope) (HTTP 200)"
     )
     assert "the 40 posts fetched so far are stored" in str(caught.value.hint)
-    assert caught.value.exit_code == 75 and _posts(store) == 40
-    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
-    assert _posts(store) == 90 and report.new_posts == 50
+    assert caught.value.exit_code == 75 and count_posts(store) == 40
+    report = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert count_posts(store) == 90 and report.new_posts == 50
 
 
 def test_ctrl_c_as_statuses_are_shown_resumes_below(httpserver: HTTPServer, store: Store) -> None:
@@ -389,11 +254,11 @@ def test_ctrl_c_as_statuses_are_shown_resumes_below(httpserver: HTTPServer, stor
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):  # as the first page of statuses is shown
-        _fetcher(httpserver, store, [], progress=stop).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, [], progress=stop).fetch("@acme@staffing.example")
     (status,) = store.conn.execute("SELECT status FROM runs").fetchone()
-    assert _posts(store) == 40 and status == "interrupted"
+    assert count_posts(store) == 40 and status == "interrupted"
     before = len(fake.requests)
-    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
-    assert _posts(store) == 90 and report.post_reads == 50  # no page read twice
+    report = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert count_posts(store) == 90 and report.post_reads == 50  # no page read twice
     resumed = next(a for p, a in fake.requests[before:] if p.endswith("/statuses"))
     assert resumed["max_id"] == "1000051"

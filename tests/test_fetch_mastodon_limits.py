@@ -14,11 +14,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from mastodon_fetch_helpers import FakeMastodon, account_json, make_fetcher
 from staffpulse.fetch.common import retry_after_epoch
 from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.fetch.mastodon_client import readable_time
 from staffpulse.store import Store
-from test_fetch_mastodon import FakeMastodon, _account, _fetcher
 
 
 @pytest.mark.parametrize("as_date", [False, True])
@@ -58,16 +58,16 @@ def test_a_run_capped_over_new_statuses_says_what_it_left_and_the_next_reads_it(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeMastodon(httpserver, n=50)
-    _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    make_fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     fake.ids[:0] = [str(1_000_080 - i) for i in range(30)]  # 30 statuses written since
-    capped = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=10)
+    capped = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=10)
     assert capped.new_posts == 10
     assert capped.notes == [
         "Stopped at the 10-post cap (--max-posts) before reaching the posts fetched last time:"
         f" the ones of {_day(1)} are not fetched yet; fetch again to get them (the next run"
         " reads them first)"
     ]
-    rest = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=400)
+    rest = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=400)
     # the 20 between are read first, then only what is newer than the newest stored
     assert rest.new_posts == 20 and not rest.notes
     assert int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]) == 80
@@ -93,13 +93,13 @@ def test_an_answer_whose_reset_time_cannot_be_read_is_read_not_waited_for(
             headers["Retry-After"] = "2"
             return Response("Too Many Requests", status=429, headers=headers)
         status = {"id": "1000001", "created_at": "2026-03-01T10:00:00.000Z", "content": "<p>hi</p>"}
-        status |= {"account": _account(httpserver), "uri": "https://staffing.example/s/1"}
+        status |= {"account": account_json(httpserver), "uri": "https://staffing.example/s/1"}
         page = [] if request.args.get("max_id") else [status]
         return Response(json.dumps(page), content_type="application/json", headers=headers)
 
     httpserver.expect_request("/api/v1/timelines/tag/hiring").respond_with_handler(answer)
     sleeps: list[float] = []
-    report = _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", "staffing.example")
+    report = make_fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", "staffing.example")
     assert report.stopped is None and report.new_posts == 1 and len(asked) == 3
     assert len(sleeps) == 1 and 0 < sleeps[0] <= 2
 

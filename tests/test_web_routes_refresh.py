@@ -20,9 +20,9 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from mastodon_fetch_helpers import INSTANCE, FakeMastodon  # noqa: E402
 from staffpulse.cli import app  # noqa: E402
 from test_cli_commands_refresh import point_at_local_platforms, x_api  # noqa: E402, F401 (x_api: a fixture)
-from test_fetch_mastodon import INSTANCE, FakeMastodon  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
     csrf_token,
