@@ -181,3 +181,23 @@ def test_the_hints_of_an_inbox_for_a_firm_mark_for_that_firm(tmp_path: Path) -> 
         "Marked the X conversation 700 as joined for @acme. Only @acme's inbox changes, and its audit counts it as joined."
         in done.stdout
     )
+
+
+def test_a_firms_reopen_of_a_mark_for_every_inbox_says_it_opens_everywhere(
+    tmp_path: Path,
+) -> None:
+    """QA: after "inbox dismiss 600" (every inbox), "inbox reopen 600 --as acme" said "Only
+    @acme's inbox changes", but it undid the mark of every inbox: 600 was back everywhere."""
+    db = _store(tmp_path)
+    assert runner.invoke(app, ["inbox", "dismiss", "600", "--db", db]).exit_code == 0
+    reopened = runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
+    assert reopened.exit_code == 0, reopened.output
+    said = " ".join(reopened.stdout.split())
+    assert "Reopened the X conversation 600 for @acme." in said
+    assert "It is open in every inbox again" in said and "Only @acme's" not in said
+    everyone = runner.invoke(app, ["inbox", "--db", db, "--keep-new"])
+    assert "id: 600" in everyone.stdout  # as said: back in the inbox of no firm too
+    # a firm's own mark alone: its reopen changes its inbox alone, as before
+    runner.invoke(app, ["inbox", "dismiss", "700", "--as", "acme", "--db", db])
+    own = runner.invoke(app, ["inbox", "reopen", "700", "--as", "acme", "--db", db])
+    assert "Only @acme's inbox changes." in " ".join(own.stdout.split())

@@ -127,6 +127,13 @@ def _set(
             raise named.error
         handle = None if named is None else named.handle
         before = current_mark(store, conversation_id, platform_choice(platform), handle)
+        # a firm's reopen undoes the mark of no firm too (listen.states.set_state), so the
+        # conversation opens in every inbox, not in the firm's alone
+        unmarked_for_all = (
+            state is None
+            and handle is not None
+            and current_mark(store, conversation_id, platform_choice(platform)) is not None
+        )
         plat, conv = set_state(
             store, conversation_id, state, platform_choice(platform), handle, until=until
         )
@@ -160,7 +167,15 @@ def _set(
             reopen += f" --platform {plat}"
         firm_given = "" if firm is None else f" --as {shlex.quote(firm)}"
         conversation = f"{platform_label(plat)} conversation {conv}"
-        _print_mark(conversation, state, before, firm, until, reopen + firm_given)
+        _print_mark(
+            conversation,
+            state,
+            before,
+            firm,
+            until,
+            reopen + firm_given,
+            everywhere=unmarked_for_all,
+        )
         _print_other_firms(reopen, others)
     if firm is not None and not stored:
         print_note(
@@ -175,6 +190,8 @@ def _print_mark(
     firm: str | None,
     until: datetime | None = None,
     reopen: str = "staffpulse inbox reopen ID",
+    *,
+    everywhere: bool = False,
 ) -> None:
     """What the mark did, in a sentence a marketer reads ("Dismissed the X conversation 600.
     It is hidden from every inbox; ..."), not "x conversation 600: dismissed (no firm named:
@@ -189,7 +206,7 @@ def _print_mark(
         done = {"dismissed": "Dismissed the", "joined": "Marked the", "snoozed": "Snoozed the"}
         after = " as joined" if state == "joined" else ""
         said = f"{done.get(state or '', 'Reopened the')} {conversation}{after}{mine}{when}."
-        said += " " + _where_it_shows(state, firm)
+        said += " " + _where_it_shows(state, None if everywhere else firm)
     console.print(escape(said), highlight=False, soft_wrap=True)
     if until is not None:
         console.print(
