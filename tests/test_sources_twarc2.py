@@ -277,47 +277,6 @@ def test_tweepy_recordings_say_what_the_request_lacked(shared_data: Path) -> Non
     assert all(": dated from" in messages[1] for messages in by_file.values())
 
 
-def test_log_lines_before_the_json_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
-    # A tool printed two lines of its own into the file before the pages.
-    path = tmp_path / "search.jsonl"
-    pages = (FIXTURES / "pages.jsonl").read_text(encoding="utf-8")
-    path.write_text("garbage line\n[INFO] page 1\n" + pages, encoding="utf-8")
-    assert detect(path).name == "twarc2"
-    posts, _, problems = _read(path)
-    assert set(posts) == {"200", "201", "150", "202", "190"}  # as without the log lines
-    assert [p.line for p in problems] == [1, 2, 5]  # the fixture's own bad line moved by 2
-    assert problems[0].message == (
-        "not valid JSON: unexpected character, expected a JSON value at column 1. What to do: "
-        "correct or delete this line, or export the file again; the other lines were read"
-    )
-
-
-def test_bad_line_is_placed_by_its_column_on_the_file_line(tmp_path: Path) -> None:
-    path = tmp_path / "pages.jsonl"
-    good = (FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()[0]
-    path.write_text(f'{good}\n{{"data": 1}}xx\n{{"a":\n{good}\n', encoding="utf-8")
-    _, _, problems = _read(path)
-    assert [(p.line, p.message) for p in problems] == [
-        (
-            2,
-            "not valid JSON: unexpected content after document at column 12. What to do: "
-            "correct or delete this line, or export the file again; the other lines were read",
-        ),
-        (
-            3,
-            "not valid JSON: unexpected end of data at column 6 (the line stops in the middle: "
-            "was the file cut short?). What to do: correct or delete this line, or export the file "
-            "again; the other lines were read",
-        ),
-    ]
-
-
-def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:
-    path = tmp_path / "notes.jsonl"
-    path.write_text("just\nsome notes\nabout author_id and text\n", encoding="utf-8")
-    assert not Twarc2().sniff(path, path.read_bytes())
-
-
 def test_rows_are_observed_when_twarc_retrieved_them_else_as_of_the_newest_tweet() -> None:
     page = json.loads((FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()[0])
     page["__twarc"] = {"retrieved_at": "2026-03-05T08:00:00+00:00"}
@@ -356,26 +315,6 @@ def test_the_real_user_pages_tell_their_errors(shared_data: Path) -> None:
         "the file also lists 8 errors X returned (7 posts not found or not authorised and"
         " 1 user not found); they were not data to import"
     ]
-
-
-def test_a_page_line_with_a_damaged_byte_keeps_its_posts(tmp_path: Path) -> None:
-    pages = [
-        {
-            "data": [
-                {"id": f"{page}{n}", "author_id": "1", "text": f"Caf\u00e9 {n}"} for n in range(3)
-            ],
-            "includes": {"users": [{"id": "1", "username": "acme", "name": "Acme \u2713"}]},
-        }
-        for page in (1, 2)
-    ]
-    lines = [bytearray(json.dumps(page).encode()) for page in pages]  # ensure_ascii, as twarc2
-    lines[1][lines[1].index(b"Acme") + 1] = 0xE9  # a flipped byte in the 2nd page
-    path = tmp_path / "search.jsonl"
-    path.write_bytes(b"\n".join(bytes(line) for line in lines) + b"\n")
-    posts, _, problems = _read(path)
-    assert sorted(posts) == ["10", "11", "12", "20", "21", "22"]  # none of the page lost
-    (told,) = problems
-    assert told.line == 2 and told.records == 0 and "not valid UTF-8" in told.message
 
 
 def test_an_edit_replaces_the_earlier_version_an_older_search_stored(tmp_path: Path) -> None:
