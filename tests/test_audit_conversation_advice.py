@@ -227,6 +227,9 @@ def test_the_inbox_is_advised_only_when_it_holds_someone_else_s_conversation(
         labels = [label for label, _ in figures(audit)["conversation"]]
         return " ".join(audit.pillars["conversation"].recommendations), labels
 
+    from staffpulse.listen.looks import record_look, take_look
+
+    record_look(store, take_look(store, "acme"))  # the firm opened its inbox
     judged(*feed.posts)
     advice, labels = conversation()
     assert "Spend 10 minutes a day answering" in advice and "inbox" not in advice

@@ -102,8 +102,9 @@ def inbox_conversations_joined(
     """How many listened work conversations of others the account joined (see
     :mod:`staffpulse.listen.states`); ``None`` while nothing of its platform was ever listened
     to (no inbox built, no stream), or while listening kept no work post of anyone else (a
-    store of the firm's own posts: the inbox has nothing to join), because then the count, and
-    the advice to join the inbox's conversations, would say nothing true."""
+    store of the firm's own posts: the inbox has nothing to join), or while no inbox was ever
+    opened as this firm (:func:`_has_inbox`), because then the count, and the advice to join
+    the inbox's conversations, would say nothing true."""
     listened = store.conn.execute(
         "SELECT 1 FROM listen_relevance WHERE platform = ? LIMIT 1", (account.platform,)
     ).fetchone()
@@ -114,6 +115,8 @@ def inbox_conversations_joined(
     joined = states.joined_conversations(store, account.platform, account.id, since)
     if joined:
         return joined
+    if not _has_inbox(store, account):
+        return None  # "you have joined none of them yet" of an inbox never opened as this firm
     others = store.conn.execute(
         "SELECT 1 FROM listen_relevance r JOIN posts p ON p.platform = r.platform"
         " AND p.id = r.post_id WHERE r.platform = ? AND r.relevant = 1 AND p.author_id != ?"
@@ -121,6 +124,23 @@ def inbox_conversations_joined(
         (account.platform, account.id),
     ).fetchone()
     return 0 if others is not None else None
+
+
+def _has_inbox(store: Store, account: Account) -> bool:
+    """Whether an inbox was ever opened, or a conversation marked, as this account's firm
+    (``inbox --as``, ``[listen] account`` or the dashboard's firm): only then is "you have
+    joined none of them yet" a fact the user can relate to."""
+    from staffpulse.listen.states import firm_key
+
+    firm = firm_key(store, account.handle or account.id)
+    return (
+        store.conn.execute(
+            "SELECT 1 FROM listen_inbox_looks WHERE account = ?"
+            " UNION ALL SELECT 1 FROM listen_inbox_state WHERE account = ? LIMIT 1",
+            (firm, firm),
+        ).fetchone()
+        is not None
+    )
 
 
 def ref_authors(
