@@ -44,7 +44,8 @@ def connect_messages() -> list[Said]:
         "inactive undated": [([INACTIVE], None, None)],
         "role other": [([OTHER_ROLE], None, "other")],
         "outside hiring": [([OUTSIDE_HIRING], None, None)],
-        # beyond the three largest groups, the rest said in short ("for 2 more accounts use")
+        # the largest group's option, then the rest counted ("for 8 more left out, ...")
+        "contacts first": [([CONTACTS], None, None)] * 3 + alone,
         "smaller groups": alone * 4
         + [([CONTACTS], None, None)] * 3
         + [([CONTACTS, UNSEEN], None, None)] * 3

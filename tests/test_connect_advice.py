@@ -132,7 +132,9 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
 
     checked = next_step(held, run, without_dates)
     assert "use --inactive-days 301" in checked and "--as-of" not in checked
-    assert "--include-contacts shows it" in checked
+    assert checked.endswith(
+        "; for 1 more left out, staffpulse connect --help lists the other options."
+    )
     assert len(tried) == len(set(tried))  # each option set is ranked once
 
     def nothing(remedy: Remedy) -> bool:
@@ -201,7 +203,9 @@ def test_the_role_asked_for_is_named_in_words() -> None:
     assert _role_words("industry") == "staffing firm, recruiter, HR pro or vendor"
 
 
-def test_groups_beyond_the_three_largest_are_named_in_short() -> None:
+def test_only_the_largest_group_is_advised_then_the_rest_is_counted() -> None:
+    """A real account's advice named five groups' option lists in 110 words: now the one
+    option that brings back the most, then how many more and where the other options are."""
     from staffpulse.connect.advice import OTHER_ROLE, OUTSIDE_HIRING, Ranking, Remedy, next_step
 
     held = HeldBack()
@@ -216,14 +220,20 @@ def test_groups_beyond_the_three_largest_are_named_in_short() -> None:
             held.add(reasons, role="vendor")
     run = Ranking("@acme_staffing", "x", NOW, True, 90, "recruiter")
     step = next_step(held, run)
-    assert step.count("; ") == 3  # the three largest in full, then the rest in short
-    assert "; for 17 more accounts use --role any, for 4 use a wider --role (or none)." in step
+    assert step.startswith("30 accounts around @acme_staffing have no posts in the store")
+    assert step.endswith(
+        "--include-unseen; for 59 more left out, staffpulse connect --help lists the other options."
+    )
+    assert "--role" not in step and "--include-contacts" not in step
 
-    def no_wider_role(remedy: Remedy) -> bool:
-        return remedy.role != ""
+    def no_unseen(remedy: Remedy) -> bool:
+        return not remedy.include_unseen
 
-    checked = next_step(held, run, no_wider_role)
-    assert checked.endswith("; for 17 more accounts use --role any.")
+    checked = next_step(held, run, no_unseen)  # the largest group's option brings no one back
+    assert checked.startswith("20 accounts you already talk with were left out")
+    assert checked.endswith(
+        "; for 39 more left out, staffpulse connect --help lists the other options."
+    )
 
 
 def test_when_everyone_found_is_a_contact_the_advice_says_so_in_plain_words() -> None:

@@ -95,7 +95,8 @@ NO_SUGGESTIONS = {
     "everything at once": (
         _held(([CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE], 1), ([UNSEEN], 3), ([INACTIVE], 2)),
         "vendor",
-        ["choose a wider role", "“Rank as of” to", "Include accounts never seen"],
+        # the largest group's setting, then the rest counted, not every group's settings
+        ["Include accounts never seen", "for 3 more left out, the other settings of this page"],
     ),
 }
 

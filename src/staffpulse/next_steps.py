@@ -282,6 +282,8 @@ CONTACTS_SHOWN = Step("--include-contacts shows {them}", (("them", "them|it"),))
 EVEN_WITH_CONTACTS = Step("even with --include-contacts")
 INCLUDE_UNSEEN_ANYWAY = Step("or include them anyway with --include-unseen")
 FETCH_A_LIST = Step("staffpulse add-handles FILE fetches a list")
+# after the one option that brings back the most: the rest would be a wall of option lists
+OTHER_CONNECT_OPTIONS = Step("staffpulse connect --help lists the other options")
 
 # The options themselves, which the advice names in a list ("show them with --include-contacts,
 # --include-unseen and a wider --role (or none)", "use --role any"): a front end says the whole

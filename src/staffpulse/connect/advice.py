@@ -9,7 +9,9 @@ accounts "never seen". So suggest.py records all the reasons that hold each cand
 bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
 their posts), ``--inactive-days``/``--as-of`` for accounts silent as of the ranking date, and a
 wider ``--role`` (or ``--role any`` for the accounts of role other, left out by default).
-Candidates that no option brings back (already followed, job-ad bots) get no advice.
+Candidates that no option brings back (already followed, job-ad bots) get no advice. Only the
+option that brings back the largest group is named, then how many more are left out and where
+the other options are: on a real account every group named made a 110-word wall of option lists.
 
 Even the options of a group's every reason may bring back nothing: a changed ``--as-of``
 changes the graph (an earlier date drops the later edges that linked the group), and an
@@ -39,6 +41,7 @@ from staffpulse.next_steps import (
     INCLUDE_CONTACTS,
     INCLUDE_UNSEEN,
     INCLUDE_UNSEEN_ANYWAY,
+    OTHER_CONNECT_OPTIONS,
     ROLE_ANY,
     SHOW_WITH,
     USE_OPTIONS,
@@ -62,7 +65,7 @@ WEAK = "weak link"
 STALE = "stale contact"
 PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK, STALE})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
-MOST_STEPS = 3
+MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
 _FETCH_HOW = f"({FETCH_A_LIST.say()})"
 
@@ -137,7 +140,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     ``works``, only options it confirms bring someone back (at most :data:`MOST_TRIES`
     rankings are run)."""
     trials = _Trials(works)
-    steps, smaller = _choose_steps(held, run, trials)
+    steps, more = _choose_steps(held, run, trials)
     offered = bool(steps)
     known = _only_known_left(held)
     if known and offered and set(held.groups) == {frozenset({CONTACTS})}:
@@ -149,10 +152,10 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             "for new names, "
             f"import conversations that mention or reply to {run.who}."
         )
-    if smaller:
-        steps.append(_smaller_groups(smaller))
+    if more and offered:
+        steps.append(f"for {more:,} more left out, {OTHER_CONNECT_OPTIONS.say()}")
     _say_fetch_how_once(steps)
-    if held.anonymized:
+    if held.anonymized and not offered:  # else the "Left out" line counts them
         steps.append(_anonymized(held.anonymized))
     import_around = (
         f"import posts that mention or reply to {run.who}, or the posts of the people it talks with"
@@ -205,28 +208,33 @@ class _Trials:
         return True
 
 
-def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[str], Counter[str]]:
-    """For each group, largest first, the first advice whose remedies work: the first
-    :data:`MOST_STEPS` said in full, the options of the others counted, to be named in short
-    ("17 more with --role any")."""
+def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[str], int]:
+    """For each group, largest first, the first advice whose remedies work, until
+    :data:`MOST_STEPS` are found; and how many accounts the groups after them hold (their
+    options are not tried: each try is a whole ranking, and they are not named)."""
     ranked = sorted(
         held.groups.items(),
-        key=lambda item: (-item[1], [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)]),
+        # of groups as large, the one with fewer reasons: fewer options to name
+        key=lambda item: (
+            -item[1],
+            len(item[0]),
+            [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)],
+        ),
     )
     steps: list[str] = []
-    smaller: Counter[str] = Counter()
+    more = 0
     for group, n in ranked:
+        if len(steps) >= MOST_STEPS:
+            more += n
+            continue
         if trials.used_up:
             trials.capped = True
             break
-        for text, options, remedies in _steps(group, n, held, run):
+        for text, _options, remedies in _steps(group, n, held, run):
             if trials.all_work(remedies):
-                if len(steps) < MOST_STEPS:
-                    steps.append(text)
-                else:
-                    smaller[options] += n
+                steps.append(text)
                 break
-    return steps, smaller
+    return steps, more
 
 
 def _say_fetch_how_once(steps: list[str]) -> None:
@@ -286,17 +294,6 @@ def _known_but_unranked(held: HeldBack, run: Ranking, left: int, capped: bool) -
         f"import conversations that mention or reply to {run.who}, or the posts of the "
         "people you talk with."
     )
-
-
-def _smaller_groups(smaller: Counter[str]) -> str:
-    """ "for 17 more accounts use --role any, for 4 use --include-unseen": the groups after
-    the largest ones, so that none is named only in the "Left out" line."""
-    parts = [
-        f"for {_accounts(n).replace(' ', ' more ', 1) if i == 0 else f'{n:,}'} "
-        + USE_OPTIONS.say(options=options)
-        for i, (options, n) in enumerate(smaller.most_common())
-    ]
-    return ", ".join(parts)
 
 
 def _anonymized(n: int) -> str:

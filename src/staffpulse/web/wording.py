@@ -238,6 +238,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.EVEN_WITH_CONTACTS: "even with “Include people you already talk with”",
     steps.INCLUDE_UNSEEN_ANYWAY: "or tick “Include accounts never seen”",
     steps.FETCH_A_LIST: "Import › Fetch an account live",
+    steps.OTHER_CONNECT_OPTIONS: "the other settings of this page may bring them back",
 }
 
 
