@@ -54,6 +54,8 @@ SINCERE = [
     "Congrats on surviving the layoffs, Priya! Lunch is on me.",
     "Kudos to our recruiters for placing every driver laid off at the depot",
     "Huge congrats to the talent team for cutting time-to-hire in half",
+    "Kudos to payroll for cutting hours of paperwork from every new starter's first week",
+    "Well done to the clinic managers on cutting staff turnover by a third",
     "Proud of you, really proud. First week as a shift lead done!",
 ]
 
