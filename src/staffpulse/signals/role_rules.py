@@ -5,8 +5,8 @@ rule here then reads what the guidelines define and 500 labeled accounts cannot 
 order: product bios, agencies' job feeds, placement bios, vendor bios, customer-care bios, a
 person's name over a first-person bio, a bio that calls its posts personal or a titled
 person's name, sourcers', headhunters' and executive search titles, past titles, founders of
-recruiting or HR software, coaches of job seekers, persons whose posts recruit for clients,
-the hiring words that an industry role needs, recruiters' and HR titles in other languages,
+recruiting or HR software, coaches of job seekers, recruiters of athletes, persons whose
+posts recruit for clients, the hiring words that an industry role needs, recruiters' and HR titles in other languages,
 political parties and campaigns, which are no employers, and bots and automated feeds of
 jobs, which are job boards. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and CrowdFlower files is in
@@ -38,6 +38,7 @@ from staffpulse.signals.role_political_bio import drop_employer_role_of_politica
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 from staffpulse.signals.role_recruiter_posts import find_recruiters_by_posts
 from staffpulse.signals.role_recruiter_titles import find_recruiter_titles
+from staffpulse.signals.role_sports_recruiting import drop_sports_recruiters
 from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
 from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
 
@@ -67,6 +68,7 @@ RULES = (
     "former_titles",
     "founder_bios",
     "coach_bios",
+    "sports_bios",
     "recruiter_posts",
     "hiring_words",
     "foreign_titles",
@@ -93,6 +95,7 @@ def apply_rules(
     former_titles: bool = True,
     founder_bios: bool = True,
     coach_bios: bool = True,
+    sports_bios: bool = True,
     recruiter_posts: bool = True,
     hiring_words: bool = True,
     foreign_titles: bool = True,
@@ -131,6 +134,8 @@ def apply_rules(
         scores = move_founders_to_vendor(bios, scores)
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
+    if sports_bios:  # "Head Football Recruiting Coach" (role_sports_recruiting.py)
+        scores = drop_sports_recruiters(bios, scores)
     if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)
         scores = find_recruiters_by_posts(posts, p_org, scores)
     if hiring_words:  # a recruiter, HR person or agency says a hiring word somewhere

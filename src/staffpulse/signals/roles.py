@@ -166,6 +166,7 @@ class RoleTagger(EstimatorParams):
         former_titles: bool = True,
         founder_bios: bool = True,
         coach_bios: bool = True,
+        sports_bios: bool = True,
         recruiter_posts: bool = True,
         foreign_titles: bool = True,
         political_bios: bool = True,
@@ -193,6 +194,7 @@ class RoleTagger(EstimatorParams):
         self.former_titles = former_titles
         self.founder_bios = founder_bios
         self.coach_bios = coach_bios
+        self.sports_bios = sports_bios
         self.recruiter_posts = recruiter_posts
         self.foreign_titles = foreign_titles
         self.political_bios = political_bios
