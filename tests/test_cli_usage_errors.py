@@ -88,3 +88,16 @@ def test_json_on_a_command_that_writes_json_lines_says_to_leave_it_out(tmp_path:
     assert roles["message"].startswith("staffpulse roles writes JSON Lines already (one line an")
     typo = runner.invoke(app, ["stats", "--jsn"])  # another command's unknown option: as it was
     assert "No such option: --jsn" in _said(typo.output)
+
+
+def test_a_missing_argument_says_what_to_give() -> None:
+    """QA: "inbox snooze" alone said "Missing argument 'CONVERSATION_ID'." and no more: the
+    argument's own help now follows, in the terminal and in --json."""
+    result = runner.invoke(app, ["inbox", "snooze"])
+    assert result.exit_code == 2
+    assert (
+        "Missing argument 'CONVERSATION_ID'. Conversation id (shown after 'id:' by inbox)"
+        in _said(result.output)
+    )
+    error = json.loads(runner.invoke(app, ["audit", "--json"]).stdout)["error"]
+    assert error["message"].startswith("Missing argument 'HANDLE'. The account to audit:")

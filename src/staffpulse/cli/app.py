@@ -47,6 +47,7 @@ from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
     say_json_lines_already,
     say_missing_value_plainly,
+    say_what_the_argument_is,
     say_where_root_options_go,
     suggest_command,
 )
@@ -120,6 +121,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
+            say_what_the_argument_is(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
             say_missing_value_plainly(exc, command)
             if not isinstance(exc, NoArgsIsHelpError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
 
 # Typer's words for a value that is not a number, and what a person reads instead
 _NOT_A_NUMBER = {
@@ -62,6 +62,18 @@ def say_json_lines_already(exc: UsageError) -> None:
         f"{exc.ctx.command_path} writes JSON Lines already ({lines}): leave out "
         "--json; --output FILE writes them to a file"
     )
+
+
+def say_what_the_argument_is(exc: UsageError) -> None:
+    """``staffpulse audit`` alone: "Missing argument 'HANDLE'. The account to audit: @handle,
+    id or profile URL, e.g. ...", the argument's own help, so the line says what to give
+    without a trip to --help ("Missing argument 'CONVERSATION_ID'." named no place to find
+    one)."""
+    if not isinstance(exc, MissingParameter) or exc.message or exc.param is None:
+        return
+    said = getattr(exc.param, "help", None)
+    if exc.param.param_type_name == "argument" and said:
+        exc.message = said.rstrip(".")
 
 
 def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
