@@ -125,3 +125,21 @@ def test_a_sheet_kept_in_french_is_told_which_columns_to_rename(tmp_path: Path) 
     said = refused.value.message
     assert 'rename the columns "auteur" to "author" and "texte" to "text"' in said
     assert "classify" not in said
+
+
+def test_a_table_saved_with_no_ending_to_its_name_is_read_and_told(tmp_path: Path) -> None:
+    # a download saved without ".csv" was refused as "not a format", with no reason why
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "posts").write_text(
+        "id,author,text\nn-1,willow_work,Weekend shifts open\n", encoding="utf-8"
+    )
+    (folder / "LICENSE").write_text("Permission is granted, free of charge\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [folder])
+    assert report.posts == 1
+    assert [n.message for n in report.notices] == [
+        "has no ending to its name but holds a CSV table: read as one; rename it posts.csv so"
+        " other tools read it right too"
+    ]
+    assert [Path(p.file).name for p in report.problems] == ["LICENSE"]  # still left out

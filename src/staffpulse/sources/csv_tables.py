@@ -26,26 +26,40 @@ def table_named_json(path: Path, head: bytes) -> bool:
     return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
 
 
+def table_unnamed(path: Path, head: bytes) -> bool:
+    """A file with no ending to its name (``posts``: a download saved without one, an ending
+    lost in a rename) whose first character cannot start JSON: a table, maybe."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return not path.suffix and first not in (b"", b"{", b"[")
+
+
 def named_table(path: Path, head: bytes) -> bool:
-    """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
-    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells. A .txt
-    whose header comes below lines of prose is a person's notes naming columns, no table."""
+    """Whether ``path`` may be a table by its name: a CSV's, or a JSON name (or none) on a
+    file that holds no JSON (a table renamed by hand), which :func:`misnamed_table` then
+    tells. A .txt whose header comes below lines of prose is a person's notes naming
+    columns, no table."""
     if path.is_dir():
         return False
     if path.suffix.lower() in TABLE_ONLY_SUFFIXES:
         return True
-    return (path.suffix.lower() in SUFFIXES or table_named_json(path, head)) and not notes_above(
-        head
-    )
+    named = path.suffix.lower() in SUFFIXES or table_named_json(path, head)
+    return (named or table_unnamed(path, head)) and not notes_above(head)
 
 
 def misnamed_table(path: Path) -> Iterator[Notice]:
-    """The note for a table read under a JSON name, that it was read and should be renamed."""
+    """The note for a table read under a JSON name (or none), that it was read and should be
+    renamed."""
     if path.suffix.lower() in JSON_SUFFIXES:
         yield Notice(
             str(path),
             f"named {path.suffix} but holds a CSV table (no JSON): read as one; rename it"
             " .csv so other tools read it right too",
+        )
+    elif not path.suffix:
+        yield Notice(
+            str(path),
+            f"has no ending to its name but holds a CSV table: read as one; rename it"
+            f" {path.name}.csv so other tools read it right too",
         )
 
 
