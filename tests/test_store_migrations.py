@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from staffpulse.errors import StoreError
-from staffpulse.store import open_store, register_migration
+from staffpulse.store import Store, open_store, register_migration
 from staffpulse.store.migrations import MIGRATIONS
 
 FIRST = "0001_initial"
@@ -133,3 +133,24 @@ def test_a_store_from_before_the_origin_column_gets_it_and_opens_quietly(
     assert origins[FIRST] is None  # recorded before origins were: unknown, not a newer release
     assert {origins[name] for name, _ in MIGRATIONS if name != FIRST} == {"staffpulse"}
     assert not [r for r in caplog.records if r.name == "staffpulse.store"]
+
+
+def test_a_store_from_before_the_origin_column_still_opens_where_it_cannot_be_written(
+    tmp_path: Path,
+) -> None:
+    """Adding the column is a write: a store the user may only read (another user's, a
+    read-only copy) opened before it was added, and must still open."""
+    path = tmp_path / "read_only.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE old_names (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);"
+        "INSERT INTO old_names SELECT name, applied_at FROM schema_migrations;"
+        "DROP TABLE schema_migrations; ALTER TABLE old_names RENAME TO schema_migrations;"
+    )
+    conn.close()
+    store = Store(path)
+    store.conn.execute("PRAGMA query_only = ON")  # every write refused, as on a read-only file
+    assert store.migrate() == []
+    assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
+    store.close()

@@ -209,15 +209,24 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 
-def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
+def _ensure_migrations_table(conn: sqlite3.Connection) -> bool:
+    """Create the table of applied migrations, with its origin column; whether it has one."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations"
         " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL, origin TEXT)"
     )
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(schema_migrations)")}
-    if "origin" not in columns:
+    if _has_origin(conn):
+        return True
+    try:
         # rows recorded before the column: NULL, which tells nothing and warns of nothing
         conn.execute("ALTER TABLE schema_migrations ADD COLUMN origin TEXT")
+    except sqlite3.OperationalError:
+        return False  # a store this user may read but not write: read as it is
+    return True
+
+
+def _has_origin(conn: sqlite3.Connection) -> bool:
+    return "origin" in {row[1] for row in conn.execute("PRAGMA table_info(schema_migrations)")}
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
@@ -241,6 +250,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
 
 def newer_migrations(conn: sqlite3.Connection) -> list[str]:
     """The migrations a newer staffpulse applied to this store that this release does not know."""
+    if not _has_origin(conn):
+        return []
     rows = conn.execute(
         "SELECT name FROM schema_migrations WHERE origin = ? ORDER BY name", (SHIPPED_ORIGIN,)
     )
