@@ -101,3 +101,17 @@ def test_a_missing_argument_says_what_to_give() -> None:
     )
     error = json.loads(runner.invoke(app, ["audit", "--json"]).stdout)["error"]
     assert error["message"].startswith("Missing argument 'HANDLE'. The account to audit:")
+
+
+def test_an_unknown_command_of_a_group_lists_the_groups_commands() -> None:
+    """QA: "listen mastodon" said "No such command 'mastodon'." and no more: a name near
+    none of the group's commands now hears which there are; a near one keeps its suggestion."""
+    result = runner.invoke(app, ["listen", "mastodon"])
+    assert result.exit_code == 2
+    assert "No such command 'mastodon'. The commands of staffpulse listen: bluesky." in _said(
+        result.output
+    )
+    marks = json.loads(runner.invoke(app, ["inbox", "hide", "12", "--json"]).stdout)["error"]
+    assert marks["message"].endswith("staffpulse inbox: dismiss, mark-joined, reopen, snooze.")
+    near = runner.invoke(app, ["inbox", "dismis", "12"])
+    assert "Did you mean 'dismiss'?" in _said(near.output) and "The commands" not in near.output

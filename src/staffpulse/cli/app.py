@@ -44,6 +44,7 @@ from staffpulse.cli.json_output import (
 from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.usage_errors import (
+    name_the_group_commands,
     say_bad_number_plainly,
     say_json_lines_already,
     say_missing_value_plainly,
@@ -122,6 +123,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
             say_what_the_argument_is(exc)
+            name_the_group_commands(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
             say_missing_value_plainly(exc, command)
             if not isinstance(exc, NoArgsIsHelpError):

@@ -91,6 +91,20 @@ def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
         exc.message = f"{exc.message.rstrip('.')}. Did you mean {said}?"
 
 
+def name_the_group_commands(exc: UsageError) -> None:
+    """``staffpulse listen mastodon``: "No such command 'mastodon'. The commands of
+    staffpulse listen: bluesky.", where a name near none of them got no word of what there is
+    (the root's commands get a suggestion from :func:`suggest_command`)."""
+    if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
+        return
+    if exc.ctx is None or exc.ctx.parent is None:
+        return
+    names = sorted(getattr(exc.ctx.command, "commands", {}))
+    if names:
+        said = ", ".join(names)
+        exc.message = f"{exc.message.rstrip('.')}. The commands of {exc.ctx.command_path}: {said}."
+
+
 def say_where_root_options_go(exc: UsageError) -> None:
     """``staffpulse audit acme --debug``: "--debug goes before the command: staffpulse
     --debug audit ...", not "No such option: --debug (Possible options: --db)", which sent
