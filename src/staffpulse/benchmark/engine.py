@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.audit.config import PILLARS, audit_settings
+from staffpulse.audit.config import DEFAULTS, PILLARS, audit_settings
 from staffpulse.audit.engine import parse_since, since_in_words
 from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.signals import TextScorer
@@ -23,6 +23,7 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
+from staffpulse.benchmark.league_action import league_action
 from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
 from staffpulse.benchmark.stats import (
@@ -136,7 +137,12 @@ def run_benchmark(
         audits=audits,
         segments=segments,
         # a store of the bundled sample is read as of its newest post, as the audit reads it
-        leaderboard=leaderboard(audits, segments, now or sample_clock(store) or datetime.now(UTC)),
+        leaderboard=leaderboard(
+            audits,
+            segments,
+            now or sample_clock(store) or datetime.now(UTC),
+            weights=settings["weights"],
+        ),
         segment_stats=segment_stats(audits, segments),
         claims=claims(audits, segments),
         problems=cohort.problems,
@@ -181,12 +187,18 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
 
 
 def leaderboard(
-    audits: list[AuditResult], segments: list[str], today: datetime | None = None
+    audits: list[AuditResult],
+    segments: list[str],
+    today: datetime | None = None,
+    *,
+    weights: Mapping[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per account, in league order (:func:`_placing`): ranks and the overall
     "beats" figure follow that order, the pillars' "beats" figures each pillar's score.
-    ``today`` (default: now) dates each row's ``quiet_for``."""
+    ``today`` (default: now) dates each row's ``quiet_for``; ``weights``: the audits' pillar
+    weights (default: the shipped ones), for a job board's "Fix first" (:mod:`.league_action`)."""
     today = today or datetime.now(UTC)
+    weights = weights if weights is not None else DEFAULTS["weights"]
     placing = _placing(audits)
     standings = _standings(_scores(audits), placing)
     rows = []
@@ -219,8 +231,9 @@ def leaderboard(
             # silent for years is ranked on its old posts, and the reports say so
             "quiet_for": _quiet_for(audit, today),
             # the audit speaks to its account ("you"); the league table speaks about it, in
-            # the headline each pillar wrote beside its advice (audit/advice.py)
-            "top_action": audit.top_actions[0]["headline"] if audit.top_actions else "",
+            # the headline each pillar wrote beside its advice (audit/advice.py); a job
+            # board is never told to post fewer job ads first
+            "top_action": league_action(audit, segments[i], weights),
         }
         rows.append(row)
     places = [int(p) for p in placing]
