@@ -44,3 +44,24 @@ def test_a_file_whose_columns_are_all_read_is_told_nothing(tmp_path: Path) -> No
         tmp_path, "id,username,text,likes,reposts\n1,dockside_hr,Crane crew wanted,1,2\n"
     )
     assert notes == []
+
+
+def test_a_name_column_of_accounts_is_told_to_be_renamed_display_name(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "type,id,author,handle,name,text\n"
+        "account,,,quayside_jobs,Quayside Jobs,\n"
+        "post,p1,quayside_jobs,,,Forklift drivers wanted for the night shift\n",
+        encoding="utf-8",
+    )
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+    (note,) = [notice.message for notice in report.notices]
+    assert note.startswith('the column "name" was not read')
+    assert 'rename "name" to "display_name" (if it holds that)' in note
+
+
+def test_a_name_column_of_posts_alone_gets_no_rename_it_would_not_read(tmp_path: Path) -> None:
+    # a post row reads no display name: renaming would lose the names as silently
+    (note,) = _notes(tmp_path, "id,author,text,name\n1,dockside_hr,Crane crew wanted,Dock HR\n")
+    assert note.startswith('the column "name" was not read') and "rename" not in note

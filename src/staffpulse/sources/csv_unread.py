@@ -34,13 +34,19 @@ _COUNT_NAMES = {
     **dict.fromkeys(("favorites", "favourites", "favorite", "like", "hearts"), "likes"),
     **dict.fromkeys(("comments", "reply"), "replies"),
 }
+# Other tools' names for an account's column, read only on account rows: X's API and twarc
+# call the display name "name" (never read as the handle: native_csv.py says why)
+_ACCOUNT_NAMES = {"name": "display_name", "full_name": "display_name"}
 SHOWN = 10  # unread columns named in the note; more are counted
 
 
-def meant_column(name: str, header: Collection[str]) -> str | None:
+def meant_column(name: str, header: Collection[str], accounts: bool = False) -> str | None:
     """The column staffpulse reads that ``name`` is close to (``likes_count``: ``likes``),
-    when the file does not have that one already; None when none is close."""
+    when the file does not have that one already; None when none is close. ``accounts``: the
+    file can hold accounts (a post row reads no display name, so "name" means one only then)."""
     free = sorted(READ_COLUMNS - set(header))
+    if accounts and _ACCOUNT_NAMES.get(name) in free:
+        return _ACCOUNT_NAMES[name]
     bare = name
     for word in _COUNT_WORDS:
         bare = bare.replace(word, "")
@@ -64,7 +70,13 @@ def unread_columns_note(header: list[str], read_too: Collection[str] = ()) -> st
         return None
     shown = ", ".join(f'"{name}"' for name in unread[:SHOWN])
     more = f" and {len(unread) - SHOWN} more" if len(unread) > SHOWN else ""
-    renames = [f'"{name}" to "{meant}"' for name in unread if (meant := meant_column(name, header))]
+    # rows of accounts: a file with a type column, or with no text (as native_csv.py reads it)
+    accounts = "type" in header or "text" not in header
+    renames = [
+        f'"{name}" to "{meant}"'
+        for name in unread
+        if (meant := meant_column(name, header, accounts))
+    ]
     one = len(unread) == 1
     said = (
         f"the column{'' if one else 's'} {shown}{more} {'was' if one else 'were'} not read: "
