@@ -174,16 +174,20 @@ def test_a_hashtag_is_no_surname(name: str, value: float, verdict: str) -> None:
         # a recruiter's ideal display name was called a company for "Recruiter"
         ("Rosa 🌵 Recruiter", 1.0, "a person's name with a job title"),
         ("Sam Tech Sourcer", 1.0, "a person's name with a job title"),
-        ("Apex Recruiter", 0.3, "a company name (“Recruiter” holds a staffing or company word)"),
-        ("Smith Recruiters", 0.3, "a company name (“Recruiters” holds a staffing or company word)"),
+        ("Apex Recruiter", 0.3, "a company name (“Recruiter” holds a word that names a company)"),
+        (
+            "Smith Recruiters",
+            0.3,
+            "a company name (“Recruiters” holds a word that names a company)",
+        ),
         # a person's name in capitals is no brand; a brand's still is
         ("DANA WHITFIELD", 1.0, "a person's name, in capitals"),
         ("NOVA BRIGHT", 0.3, "all capitals, reads as a brand"),
         # "Hiring" was a company word and "Hire" not
-        ("Hire Velocity", 0.3, "a company name (“Hire” is a staffing or company word)"),
+        ("Hire Velocity", 0.3, "a company name (“Hire” names a company or an organisation)"),
         # a first name beside a place is a person's nickname
         ("Ohio Megan", 1.0, "a first name beside a place, reads as a person's"),
-        ("Tulsa Staffing", 0.3, "a company name (“Staffing” is a staffing or company word)"),
+        ("Tulsa Staffing", 0.3, "a company name (“Staffing” names a company or an organisation)"),
     ],
 )
 def test_a_persons_own_words_beat_a_firm_cue(name: str, score: float, verdict: str) -> None:
@@ -195,8 +199,25 @@ def test_the_cue_kind_says_a_place_only_when_no_firm_word_is_there() -> None:
     assert find_firm_cue("Ohio Megan") == ("place", "\u201cOhio\u201d is a place")
     assert find_firm_cue("Ohio Staffing Megan") == (
         "company word",
-        "\u201cStaffing\u201d is a staffing or company word",
+        "\u201cStaffing\u201d names a company or an organisation",
     )
     assert find_firm_cue("Megan Brandt GmbH") == ("legal form", "\u201cGmbH\u201d is a legal form")
     assert find_firm_cue("Megan Brandt") is None
     assert name_score("Ohio Staffing Megan")[0] == 0.3
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [
+        # a first name and an emoji read as "could be a person or a brand" to a client
+        ("Marta 🌻", "a first name alone (no surname): reads as a person"),
+        ("marta", "a first name alone (no surname): reads as a person"),
+        ("Cloudwatcher", "a single word: could be a person or a brand"),
+        # "“Institute” is a staffing or company word" read odd: an institute is no staffing word
+        ("Harbor Institute", "a company name (“Institute” names a company or an organisation)"),
+    ],
+)
+def test_a_one_word_or_organisation_name_is_said_as_a_client_reads_it(
+    name: str, verdict: str
+) -> None:
+    assert name_score(name)[1] == verdict

@@ -3,8 +3,8 @@
 People talk to people, so Face rewards a display name that names one. A name reads as a
 firm when it holds a **firm cue**, in any of the languages staffing firms post in:
 
-- a staffing or company word, whole ("Staffing", "Zeitarbeit", "Recrutement", "Empleo",
-  "Uitzendbureau") or as part of a compound ("Personalwerk", "Toppersonal");
+- a word that names a company (staffing or other), whole ("Staffing", "Zeitarbeit",
+  "Recrutement", "Empleo", "Uitzendbureau") or as part of a compound ("Personalwerk", "Toppersonal");
 - a legal form ("GmbH", "AG", "e.V.", "SARL", "S.L.", "B.V.", "Ltd", "Inc");
 - a place ("Personalwerk Berlin", "Adecco Madrid"): few people carry a city's name. Places
   that are also common first names or surnames (Paris, Austin, Houston, Charlotte, Georgia…)
@@ -174,8 +174,8 @@ def find_firm_cue(name: str) -> tuple[str, str] | None:
         return "web address", "it holds a web address"
     folded = _DIGITS.sub(" ", folded)  # "Jobs24" holds "Jobs"; the digits themselves say nothing
     for pattern, kind, why in (
-        (_FIRM, "company word", "is a staffing or company word"),
-        (_COMPOUND, "company word", "holds a staffing or company word"),
+        (_FIRM, "company word", "names a company or an organisation"),
+        (_COMPOUND, "company word", "holds a word that names a company"),
         (_PLACE, "place", "is a place"),
     ):
         found = pattern.search(folded)
@@ -311,6 +311,9 @@ def name_score(display_name: str) -> tuple[float, str]:
     if len(words) == 1 and (tags := len(HASHTAG_RE.findall(name))):
         beside = "a hashtag" if tags == 1 else "hashtags"
         return 0.6, f"a single word and {beside} (no surname): could be a person or a brand"
+    if len(words) == 1 and _starts_with_first_name([words[0].capitalize()]):
+        # "Erik ❤️" is a person to anyone reading it: only the surname is missing
+        return 0.6, "a first name alone (no surname): reads as a person"
     if len(words) == 1:
         return 0.6, "a single word: could be a person or a brand"
     return 0.5, "unclear whether a person or a brand"
