@@ -122,7 +122,7 @@ def test_a_link_passed_on_with_its_headline_is_a_share(text: str) -> None:
     "text",
     [
         "I quit my job today to study maths, and now my friend sends me this https://t.example/d4",
-        "Is this the future of management? https://t.example/e5",
+        "Is anyone else trying a four-day week with their team? https://t.example/e5",
         "Five tips for finding the best candidate in the shortest time",  # no link: said here
     ],
 )
@@ -143,3 +143,36 @@ def test_a_share_nobody_answered_ranks_below_a_person_telling_of_work() -> None:
     assert [r.conversation.id for r in ranked] == ["story", "share"]
     assert any("a link passed on, no conversation yet" in c for c in ranked[1].cautions)
     assert ranked[1].left_out is None  # ranked lower, still offered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a magazine's teaser: the question is the headline's, asked of nobody
+        "Brightmill Bakery let go of every shift manager (more or less). Is this how all"
+        " kitchens will run? https://t.example/g7",
+        "Will the four-day week spread to warehouses? https://t.example/g8",
+        # a question its writer answers with their own news
+        "What's it like to feel on top of the world? Six weeks as an apprentice and they"
+        " asked me to stay on full time.",
+        "Guess what? The bakery I trained at just hired me as head pastry chef!",
+    ],
+)
+def test_a_headline_question_or_one_its_writer_answers_asks_the_room_nothing(text: str) -> None:
+    assert not asks_the_room(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is anyone else trying a four-day week with their team? https://t.example/g9",
+        "Would you take a pay cut for a four-day week? https://t.example/h1",
+        "What's it like to feel settled in a new city? I move for the job next month and know"
+        " nobody there. Any tips?",
+        "What's it like to work night shifts at a warehouse? I start one next month.",
+    ],
+)
+def test_a_question_to_readers_before_a_link_or_before_another_question_still_asks(
+    text: str,
+) -> None:
+    assert asks_the_room(text)

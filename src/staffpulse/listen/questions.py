@@ -91,14 +91,48 @@ def ends_asking(text: str) -> bool:
     return _INTERROGATIVE_RE.match(clauses[-1]) is not None or bool(_ASKS_RE.search(clauses[-1]))
 
 
+# a headline's question, asked of nobody: "Is this the future of hiring? <link>" names no
+# reader ("you", "anyone") and no writer ("I", "we"), where "Anyone else seeing this? <link>" asks
+_READER_OR_WRITER_RE = re.compile(
+    r"\b(?:you|your|you['\u2019](?:re|ve|d|ll)|y['\u2019]?all|ya|u|ur|anyone|anybody|everyone|"
+    r"somebody|someone|thoughts|folks|guys|i|i['\u2019](?:m|ve|d|ll)|im|me|my|we|we['\u2019]re|"
+    r"our|(?-i:us))\b",
+    re.IGNORECASE,
+)
+# a question the writer answers with their own news ("What's it like to feel proud? Being
+# told the job is mine."): a way to tell it, not a question for the room
+_TELLS_BY_ASKING_RE = re.compile(
+    r"^\W*(?:(?:what['\u2019]s|what is) it like to feel|(?:how|what) does it feel (?:like )?to|"
+    r"guess what|(?:you )?know what)\b[^?]*\?",
+    re.IGNORECASE,
+)
+
+
 def asks_the_room(text: str) -> bool:
     """A question the post puts to its readers: a real question (:func:`is_question`) that the
     post ends asking, or that sends nobody to a link ("Anyone else seeing fewer applicants?
     Ours are down 30%."); not a hook that a link follows ("Still writing SQL by hand? This cheat
-    sheet will cut your week in half! link")."""
-    if not is_question(text):
+    sheet will cut your week in half! link"), a headline's question before its link, naming
+    nobody ("Acme let go of its managers. Is this the office of the future? link"), nor a
+    question its writer answers with their own news ("What's it like to feel proud? Finally
+    got the offer.")."""
+    if not is_question(text) or _tells_by_asking(text):
         return False
-    return ends_asking(text) or URL_RE.search(text) is None
+    if URL_RE.search(text) is None:
+        return True
+    own = _TAGS_RE.sub(" ", URL_RE.sub(" ", text))
+    return ends_asking(text) and _READER_OR_WRITER_RE.search(own) is not None
+
+
+def _tells_by_asking(text: str) -> bool:
+    """It opens asking what a feeling is like, or "guess what?", and then tells without asking
+    again: the question is how it tells its news."""
+    plain = _QUOTED_RE.sub(".", URL_RE.sub(" ", text)).strip()
+    opening = _TELLS_BY_ASKING_RE.match(plain)
+    if opening is None:
+        return False
+    rest = plain[opening.end() :]
+    return bool(rest.strip(" .!\n")) and not is_question(rest)
 
 
 # the writer speaking of themself: a link beside "I", "my" or "me" is a person's news or story
