@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 import staffpulse.demo as demo_library
@@ -132,3 +133,21 @@ def test_a_port_taken_is_said_before_the_demo_is_built(tmp_path: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{taken}" in said
     assert "--port" in said  # what to use instead
     assert not (tmp_path / "demo.db").exists()
+
+
+@pytest.mark.parametrize("width", [50, 60, 120])
+def test_the_section_titles_are_never_cut_short(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """QA: at 60 columns the inbox's rule read "Open conversations for @harborline, 19 Nov
+    2026 (the sa…": the short title stands in when the whole one does not fit."""
+    shown = Console(width=width, record=True, color_system=None)
+    monkeypatch.setattr(demo, "console", shown)
+    whole = "Open conversations for @harborline, 19 Nov 2026 (the sample's last day)"
+    shown.print(demo._section(whole, "Open conversations for @harborline"))
+    shown.print(demo._section("Benchmark: the cohort ranked on the four pillars", "Benchmark"))
+    text = shown.export_text()
+    assert "…" not in text
+    assert (whole in text) == (width >= 80)
+    assert ("the four pillars" in text) == (width >= 60)
+    assert "Open conversations for @harborline" in text and "Benchmark" in text

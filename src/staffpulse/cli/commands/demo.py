@@ -88,7 +88,7 @@ def demo_command(
     )
     render_stats(console, result.stats)
     if result.benchmark is not None:
-        console.print(Rule("Benchmark: the cohort ranked on the four pillars"))
+        console.print(_section("Benchmark: the cohort ranked on the four pillars", "Benchmark"))
         render_benchmark(console, result.benchmark)
     if result.audit is not None:
         console.print(Rule(f"Audit of @{DEMO_AUDIT_HANDLE}"))
@@ -98,7 +98,10 @@ def demo_command(
         # are days old by its own last day (a job-ad stream is the newest activity)
         as_of = format_day(result.inbox.ranked_as_of)
         console.print(
-            Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
+            _section(
+                f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)",
+                f"Open conversations for @{DEMO_FIRM_HANDLE}",  # the replay line says the day
+            )
         )
         console.print(DEMO_FIRM_NOTE, highlight=False)
         # its hints name the demo store and firm: "staffpulse inbox dismiss ID" alone found no
@@ -130,6 +133,12 @@ def demo_command(
         from staffpulse.web import serve_app
 
         serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
+
+
+def _section(title: str, short: str) -> Rule:
+    """A section's rule, with its ``short`` title when the whole one does not fit: at 60
+    columns the inbox's was cut to "…19 Nov 2026 (the sa…"."""
+    return Rule(title if len(title) + 4 <= console.width else short)
 
 
 def next_steps(program: str, db_path: Path, serving: bool, *, port: int | None = None) -> str:
