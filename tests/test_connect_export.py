@@ -350,3 +350,28 @@ def test_accounts_from_a_csv_without_platform_are_told_how_to_get_a_platform_lis
         "for a platform's list, give the CSV a platform column (x, bluesky or mastodon) and "
         "import it again; to keep them as they are, use --export csv"
     )
+
+
+def test_an_exported_explanation_names_the_month_it_means() -> None:
+    """A CSV read a year after the ranking said "replied to them this month": the file names
+    the ranking date instead, in every format that carries the explanation."""
+    from datetime import UTC, datetime
+
+    from staffpulse.connect.export import export_report
+    from staffpulse.connect.suggestion import SuggestReport
+    from staffpulse.models import Account
+
+    recent = replace(
+        SUGGESTIONS[1], explanation="HR pro · 2 people in your circle replied to them this month"
+    )
+    report = SuggestReport(
+        account=Account(platform="bluesky", id="did:plc:abc", handle="acme.bsky.social"),
+        as_of=datetime(2024, 11, 3, tzinfo=UTC),
+        suggestions=[recent],
+        circle_size=2,
+    )
+    said = "2 people in your circle replied to them in the month to 3 Nov 2024"
+    for fmt in ("csv", "bluesky-handles"):
+        text = export_report(report, fmt).text
+        assert said in text and "this month" not in text, fmt
+    assert recent.explanation.endswith("them this month")  # the report itself is unchanged

@@ -74,3 +74,32 @@ def test_the_heading_names_the_platform_as_people_write_it() -> None:
         console = Console(width=100, record=True)
         render_suggestions(console, report)
         assert f"No suggestions for {said} yet." in console.export_text()
+
+
+def test_a_ranking_as_of_another_day_says_that_day_above_the_table() -> None:
+    """A feed of an older year read "quoted them this month" with no month anywhere in the
+    terminal: the ranking date is said when it is not today, and only then."""
+    from datetime import UTC, datetime
+
+    from staffpulse.connect.advice import Ranking
+
+    def rendered(as_of: datetime, *, given: bool) -> str:
+        report = SuggestReport(
+            account=Account(platform="x", id="1", handle="acme_staffing"),
+            as_of=as_of,
+            suggestions=[SUGGESTIONS[0]],
+            circle_size=3,
+            ranking=Ranking("@acme_staffing", "x", as_of, given, 90, None),
+        )
+        console = Console(width=200, record=True)
+        render_suggestions(console, report)
+        return console.export_text()
+
+    old = rendered(datetime(2024, 11, 3, 18, 0, tzinfo=UTC), given=False)
+    assert old.startswith(
+        "Ranked as of 3 Nov 2024 (the newest post of the account or the people it talks "
+        'with): "this month" is the 30 days before.'
+    )
+    asked = rendered(datetime(2025, 6, 9, tzinfo=UTC), given=True)
+    assert asked.startswith('Ranked as of 9 Jun 2025: "this month" is the 30 days before.')
+    assert "Ranked as of" not in rendered(datetime.now(UTC), given=False)

@@ -1,7 +1,8 @@
 """One-line explanations of suggestions, from the edges behind the PageRank score.
 
 Example: ``recruiter · 4 people in your circle replied to them this month · voice 82``.
-"This month" means within :data:`RECENT_DAYS` of the ranking date. "Your circle" is every
+"This month" means within :data:`RECENT_DAYS` of the ranking date; an exported file, read
+months later, says that date instead (:func:`date_this_month`). "Your circle" is every
 account the firm engages or is engaged by (:meth:`InteractionGraph.circle`: reposts and follows
 too), so it is never called "people you talk with", which means replies, mentions and quotes.
 """
@@ -14,11 +15,13 @@ from datetime import datetime, timedelta
 from staffpulse.authors import describe_author, is_anonymized
 from staffpulse.connect.citizen import Citizen, RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
+from staffpulse.dates import format_day
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
+THIS_MONTH = "this month"
 # The circle holds accounts the firm only reposts or follows and accounts that engage it, so
 # "people you talk with" (replied to, mentioned or quoted: --include-contacts) overstated it
 CIRCLE = "in your circle"
@@ -69,6 +72,13 @@ def _theirs(kinds: Mapping[str, int]) -> str | None:
     if not kinds.get("follow"):
         return engaged
     return f"follows you and {engaged}" if engaged else "follows you"
+
+
+def date_this_month(explanation: str, as_of: datetime) -> str:
+    """The explanation with "this month" said as the days it means: "replied to them in the
+    month to 3 Nov 2024". An exported file is read long after the ranking (a CSV of a 2024
+    feed read in 2026 said "this month"), and the ranking date is not in it."""
+    return explanation.replace(f" them {THIS_MONTH}", f" them in the month to {format_day(as_of)}")
 
 
 def _seen_since(when: datetime | None, since: datetime) -> bool:
@@ -173,7 +183,7 @@ def explain(
             recent = []
             verb = "follows" if len(members) == 1 else "follow"
         if recent:
-            parts.append(f"{_people(len(recent))} {CIRCLE} {verb} them this month")
+            parts.append(f"{_people(len(recent))} {CIRCLE} {verb} them {THIS_MONTH}")
         else:
             parts.append(f"{_people(len(members))} {CIRCLE} {verb} them")
         if len(into) > len(recent or members):  # the "via" list names them all

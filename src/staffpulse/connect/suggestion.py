@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
+from staffpulse.connect.explain import RECENT_DAYS
 from staffpulse.connect.left_out import left_out_parts, left_out_text
-from staffpulse.dates import plausible_post_sql
+from staffpulse.dates import format_day, plausible_post_sql
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
 from staffpulse.report.links import safe_link
@@ -219,6 +220,17 @@ class SuggestReport:
         if shown == 0 or (self.candidates_exact and total == shown):
             return None
         return ShownOf(shown, total, self.candidates_exact)
+
+    @property
+    def as_of_line(self) -> str | None:
+        """``Ranked as of 3 Nov 2024 (...)`` unless ranked as of today: "this month" in the
+        reasons meant that date's month, which the terminal never named (a 2024 feed)."""
+        if self.as_of.astimezone(UTC).date() == datetime.now(UTC).date():
+            return None
+        given = self.ranking is not None and self.ranking.as_of_given
+        why = "" if given else " (the newest post of the account or the people it talks with)"
+        month = f'"this month" is the {RECENT_DAYS} days before'
+        return f"Ranked as of {format_day(self.as_of)}{why}: {month}"
 
     @property
     def left_out_line(self) -> str:

@@ -21,6 +21,8 @@ def render_suggestions(
     ``notes``, default ``console``). ``command``: the command line that ranks again with
     ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own."""
     who = f"@{display_address(report.account.handle)} {on_platform(report.account.platform)}"
+    if report.as_of_line:  # the date "this month" and "inactive" are counted from
+        console.print(f"[dim]{escape(report.as_of_line)}.[/]", highlight=False)
     if not report.suggestions:
         console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
         if report.next_step:
