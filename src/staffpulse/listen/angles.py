@@ -68,7 +68,8 @@ from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
 JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
-LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "greeting")  # nothing to gain
+# nothing to gain
+LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "hashtag_game", "greeting")
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 

@@ -2,7 +2,7 @@
 
 The reasons come from :mod:`staffpulse.listen.followers_only` (an opening shared with
 followers only, or direct: not public, so never shown), :mod:`staffpulse.listen.moderation`
-(NSFW, hostile, partisan, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
+(NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
 customer's message to a brand) and :mod:`staffpulse.listen.thread_work` (not about work); a
 conversation is counted under the first that applies, in the order of :data:`REASONS`.
 """
@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "nsfw": "NSFW",
     "hostile": "hostile",
     "partisan": "partisan",
+    "hashtag_game": "a hashtag-game joke",
     "spam": "spam",
     "job_ad": "a job ad",
     "greeting": "a greeting",

@@ -1,6 +1,6 @@
-"""What a staffing firm is never offered as a conversation to join, and the tone of a post.
+"""What a staffing firm is never offered as a conversation to join.
 
-Three kinds of post are left out of the inbox (and counted in its "left out" note), whatever
+Four kinds of post are left out of the inbox (and counted in its "left out" note), whatever
 their score: a firm that joins them risks its name for nothing.
 
 * **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), a
@@ -18,14 +18,16 @@ their score: a firm that joins them risks its name for nothing.
   nurses") stays, flagged ``politics``, and gets a neutral angle;
 * **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn") and innuendo ("strip club",
   "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
-  matters a firm may join, and stay.
+  matters a firm may join, and stay;
+* **hashtag_game**: an entry to a TV show's hashtag game ("#WorstJobIn4Words ... @midnight"),
+  a joke written for the show (:mod:`staffpulse.listen.hashtag_games`).
 
 Profanity alone is not an insult: "this fucking commute" is still a conversation about work.
 
 The lexicons are compact and curated for this use (English, whole words, case-insensitive);
 ``scripts/eval_moderation.py`` measures how many labelled work posts they would leave out.
 
-A fourth kind, a **greeting** ("Happy Thanksgiving from all of us at Apex Logistics Staffing"),
+A fifth kind, a **greeting** ("Happy Thanksgiving from all of us at Apex Logistics Staffing"),
 is left out too: a seasonal greeting that asks nothing and names no work matter beyond the
 sender's firm name and whom it thanks or wishes well ("Grateful for our candidates, clients,
 and team") is a firm's broadcast, not a conversation; "Happy Friday! What's the best
@@ -40,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from staffpulse.accents import straighten_quotes
+from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
@@ -107,11 +110,12 @@ _THANKS_RE = re.compile(
     re.IGNORECASE,
 )
 # The reasons a conversation is left out, in the order they are told (one each).
-LEAVE_OUT = ("nsfw", "hostile", "partisan", "spam", "job_ad", "greeting")
+LEAVE_OUT = ("nsfw", "hostile", "partisan", "hashtag_game", "spam", "job_ad", "greeting")
 LEAVE_OUT_NAMES: dict[str, tuple[str, str]] = {
     "nsfw": ("NSFW post", "NSFW posts"),
     "hostile": ("hostile post", "hostile posts"),
     "partisan": ("partisan politics post", "partisan politics posts"),
+    "hashtag_game": ("joke for a TV hashtag game", "jokes for a TV hashtag game"),
     "spam": ("spam post", "spam posts"),
     "job_ad": ("job ad", "job ads"),
     "greeting": ("greeting", "greetings"),
@@ -127,6 +131,7 @@ class Moderation:
     partisan: bool  # party politics, not about work: left out
     politics: bool  # names a party or leader (on a work matter when not ``partisan``)
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
+    hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
 
 
 def plain_text(text: str) -> str:
@@ -151,6 +156,7 @@ def moderate(text: str) -> Moderation:
         partisan=politics and not dwells_on_work(plain),
         politics=politics,
         greeting=is_greeting(plain),
+        hashtag_game=is_hashtag_game_entry(plain),
     )
 
 

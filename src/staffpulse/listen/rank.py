@@ -4,11 +4,11 @@ Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last a
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
 the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
-tone, NSFW, partisan politics, spam, a post aimed at one account (whose question is asked of
+tone, NSFW, partisan politics, a TV hashtag game's joke, spam, a post aimed at one account (whose question is asked of
 that account, so it earns nothing as a question), a customer's message to a brand. Each ranked
 conversation also says whether the inbox leaves it out (``left_out``: an opening that is not
-public, :mod:`staffpulse.listen.followers_only`; job ads, greetings, spam, hostile, NSFW and
-partisan posts, :mod:`staffpulse.listen.moderation`; customer-care
+public, :mod:`staffpulse.listen.followers_only`; job ads, greetings, spam, hostile, NSFW,
+partisan posts and hashtag-game jokes, :mod:`staffpulse.listen.moderation`; customer-care
 conversations, :mod:`staffpulse.listen.customer_care`; conversations not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
@@ -86,6 +86,7 @@ PENALTIES: dict[str, float] = {
     "hostile": 0.2,
     "nsfw": 0.1,
     "partisan": 0.2,
+    "hashtag_game": 0.2,
     "spam": 0.1,
     "addressed": 0.6,
     "link_share": 0.6,
@@ -259,6 +260,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "greeting": verdict.greeting,
+        "hashtag_game": verdict.hashtag_game,
     }
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
@@ -348,6 +350,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "nsfw": verdict.nsfw,
         "partisan": verdict.partisan,
         "politics": verdict.politics,
+        "hashtag_game": verdict.hashtag_game,
         "addressed": aimed_at is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),

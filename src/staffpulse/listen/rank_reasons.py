@@ -73,6 +73,8 @@ def explain(
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
         cautions.append("names a party or politician: keep to the work facts")
+    if flags.get("hashtag_game"):
+        cautions.append("a joke for a TV hashtag game: not a conversation to join")
     if flags["spam"]:
         cautions.append("looks like spam")
     if flags.get("customer_care"):

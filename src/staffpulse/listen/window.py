@@ -333,7 +333,8 @@ def empty_reason(
         return f"No conversations to join on topic '{topic_query}'{window}."
     if counts.get("left_out"):
         kinds = left_out_kinds(left_out or {}) or (
-            "a job ad, a greeting, spam, hostile, NSFW, partisan, customer care or not about work"
+            "a job ad, a greeting, spam, hostile, NSFW, partisan, a hashtag-game joke, "
+            "customer care or not about work"
         )
         return f"Nothing to join now: every open conversation left is {kinds}."
     if counts.get("undated") and not counts.get("older"):  # their age is unknown, not old
