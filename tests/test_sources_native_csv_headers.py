@@ -60,7 +60,11 @@ def test_a_text_column_under_a_spreadsheet_name_is_told_what_to_rename(tmp_path:
     path.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
-    assert 'it has no text column: rename the column "post_text" to "text"' in str(caught.value)
+    # named as the sheet writes it, for the user to find
+    assert (
+        "the header (line 1) has ID, Author Handle, created_at, Post Text." in caught.value.message
+    )
+    assert 'it has no text column: rename the column "Post Text" to "text"' in caught.value.message
 
 
 def test_a_table_of_accounts_with_their_bio_is_sent_to_roles(tmp_path: Path) -> None:

@@ -243,6 +243,7 @@ class CsvTable:
         self.header: list[str] = []
         self.header_line = 0
         self._header_cells: list[str] = []
+        self.written: dict[str, str] = {}  # each column as its header cell writes it ("Post ID")
         # the header again further down (monthly exports joined with cat): no record, passed
         # over with ``pass_repeated_header`` (the import's readers; classify and roles tell it
         # on their own)
@@ -254,6 +255,8 @@ class CsvTable:
                 continue
             self.header = [key(cell) for cell in item.cells]
             self._header_cells = [cell.strip() for cell in item.cells]
+            for name, cell in zip(self.header, self._header_cells, strict=True):
+                self.written.setdefault(name, cell)
             self.header_line = item.line
             break
         # a column the header gives no name (a cell left empty in a sheet): its cells were

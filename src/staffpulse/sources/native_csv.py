@@ -101,22 +101,26 @@ def text_by_another_name(columns: list[str] | set[str]) -> bool:
 
 
 def missing_post_columns(
-    columns: list[str], rounded: Mapping[str, str] | None = None
+    columns: list[str],
+    rounded: Mapping[str, str] | None = None,
+    written: Mapping[str, str] | None = None,
 ) -> str | None:
     """Why a posts CSV header cannot work (what it has, what to rename), or None when it can.
 
     ``rounded`` maps a column to an id in it a spreadsheet rounded (:func:`rounded_columns`):
     such a column is never offered as the id to rename, its ids being lost."""
-    fix = post_fixes(columns, rounded or {})
+    fix = post_fixes(columns, rounded or {}, written)
     if fix is None:
         return None
     return (
-        f"the header has {shown_columns(columns)}, but a staffpulse posts CSV "
+        f"the header has {shown_columns(columns, written)}, but a staffpulse posts CSV "
         f"needs the columns id, author and text{f'; {fix}' if fix else ''}"
     )
 
 
-def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
+def post_fixes(
+    columns: list[str], rounded: Mapping[str, str], written: Mapping[str, str] | None = None
+) -> str | None:
     """What would make ``columns`` a posts CSV header, in the order to do it: what it lacks,
     then each column to rename (with the condition on it right after it), then the columns to
     add ("it has no id or text column: rename the column tweet_id to id and add the column
@@ -130,7 +134,7 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
         # Never offered as the id, and no other column is worth renaming: no row can be
         # imported until the ids are exported again.
         return (
-            f"{ids} holds ids {ROUNDED} ({rounded[ids]}: {ROUNDED_LOST}), so no row can be "
+            f"{(written or {}).get(ids, ids)} holds ids {ROUNDED} ({rounded[ids]}: {ROUNDED_LOST}), so no row can be "
             f"imported as a post; {ROUNDED_FIX}"
         )
     renames: list[str] = []
@@ -142,7 +146,7 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
             absent.append(name)
             continue
         condition = f" ({_RENAME_CONDITIONS[alias]})" if alias in _RENAME_CONDITIONS else ""
-        renames.append(f'"{alias}" to "{name}"{condition}')
+        renames.append(f'"{(written or {}).get(alias, alias)}" to "{name}"{condition}')
     if not renames and len(absent) == len(POST_COLUMNS):
         return ""  # no known column at all: not a header to fix, only one to tell
     steps = (
@@ -183,9 +187,12 @@ def _or(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
-def shown_columns(columns: list[str]) -> str:
+def shown_columns(columns: list[str], written: Mapping[str, str] | None = None) -> str:
+    """The columns as the header writes them (``written``: "Post ID" for post_id), the
+    first :data:`SHOWN_COLUMNS` of them."""
     if not columns:
         return "no columns"
+    columns = [(written or {}).get(column, column) for column in columns]
     cut = len(columns) > SHOWN_COLUMNS
     shown = ", ".join(columns[:SHOWN_COLUMNS])
     return f"{shown}, … ({len(columns)} columns)" if cut else shown
@@ -247,12 +254,13 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     prose_name = path.suffix.lower() in (".txt", *JSON_SUFFIXES)
     if not columns or (prose_name and (len(columns) < 2 or max(words) > 3)):
         return None  # a .txt (or a text under a JSON name) of prose, not a table
-    fix = post_fixes(columns, rounded_columns(table)[0])
+    fix = post_fixes(columns, rounded_columns(table)[0], table.written)
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
     tag = f". {tag_accounts_hint(path)}" if set(BIO_COLUMNS) & set(columns) else ""
     return (
-        f"the header (line {table.header_line or 1}) has {shown_columns(columns)}. A staffpulse "
+        f"the header (line {table.header_line or 1}) has {shown_columns(columns, table.written)}."
+        " A staffpulse "
         "CSV of posts needs the columns id, author and text (author may also be "
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
         f"accounts needs a handle column and no text column{tag}{texts_only_hint(path, columns)}"
@@ -324,7 +332,7 @@ class NativeCsv:
             if default == "post" and missing_post_columns(header) is not None:
                 # One message for the file, not the same one for every row; every row counted.
                 rounded, rows = rounded_columns(table)
-                why = missing_post_columns(header, rounded)
+                why = missing_post_columns(header, rounded, table.written)
                 message = (
                     f"{why}; {'its one row was not' if rows == 1 else f'none of its {rows:,} rows were'}"
                     f" imported. Fix the file as said and import it again {SEE_FORMATS.say()}"
