@@ -65,3 +65,25 @@ def test_a_joke_about_a_religion_is_no_post_to_imitate_but_a_work_post_naming_it
     shown = {ex.text for name in ("mix", "voice") for ex in audit.pillars[name].best}
     assert joke not in shown
     assert work in shown
+
+
+def test_a_desk_of_canned_replies_shows_the_canned_one_as_holding_it_back() -> None:
+    # a help desk that only replies had no post "holding you back" and read "Templated: no
+    # original posts to read", as if nothing were wrong with eight copies of one line
+    from staffpulse.report.pillar_figures import figures
+
+    feed = FeedBuilder("deskhelp")
+    canned = "Please write to our support address and a teammate will look into it."
+    for i in range(8):
+        feed.post(f"@client{i} {canned}", kind="reply", reply_to_handle=f"client{i}")
+    feed.post("@client9 Sorry to hear it, please restart the app.", kind="reply")
+    feed.post("@client10 I love that story, thanks for telling us!", kind="reply")
+    audit = audit_feed(feed)
+    worst = audit.pillars["voice"].worst
+    assert worst and canned in worst[0].text
+    assert worst[0].why == "a reply sent 8 times, no human voice"
+    assert len({w.text.split(" ", 1)[1] for w in worst}) == len(worst)  # each text once
+    templated = dict(figures(audit)["voice"])["Templated"]
+    assert (
+        templated == "not checked: only original posts are, and all 10 posts you wrote are replies"
+    )

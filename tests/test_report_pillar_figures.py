@@ -19,7 +19,10 @@ def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
     shown = figures(audit_feed(feed))
     mix, voice, conv = dict(shown["mix"]), dict(shown["voice"]), dict(shown["conversation"])
     assert mix == {"Job ads": "no original posts to read"}
-    assert voice["Templated"] == "no original posts to read"
+    # templates are looked for in original posts only: said, not "nothing to read"
+    assert voice["Templated"] == (
+        "not checked: only original posts are, and all 3 posts you wrote are replies"
+    )
     assert voice["Human voice"] == "3 of 3 posts you wrote (100%)"
     assert conv["Mentions others"] == "no original posts to read"
     assert not any(" of 0 " in value for rows in shown.values() for _label, value in rows)

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.imitation import without_handles
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
@@ -89,6 +90,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
     worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
+    if not orig.size and flat_hurts:  # templates are looked for in original posts only
+        worst = _flat_replies(frame, scored)
     # named as the figures name them, beside reposts or posts not in English: "4 of 58
     # posts" under a header of 70 read as a miscount
     base = "posts you wrote" if everything.size < frame.n else "posts"
@@ -166,6 +169,32 @@ def _worst_examples(
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
         worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
     return worst
+
+
+def _flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExample]:
+    """A feed of replies only (a help desk) has no original post to check for templates:
+    its flattest replies hold the voice back instead, each text once and said how often it
+    was sent ("Please email us and we will look into it" eight times is a canned reply)."""
+    sent: dict[str, int] = {}
+    for i in scored.tolist():
+        key = without_handles(frame.posts[i].text.lower())
+        sent[key] = sent.get(key, 0) + 1
+
+    def times(i: int) -> int:
+        return sent.get(without_handles(frame.posts[i].text.lower()), 1)
+
+    flat = unique_texts(frame, scored[~frame.personality[scored]]).tolist()
+    # the reply sent most often first: the canned line a reader of the feed meets again
+    flat.sort(key=lambda i: (-times(i), float(frame.personality_score[i])))
+    return [
+        example(
+            frame.posts[i],
+            f"a reply sent {times(i):,} times, no human voice"
+            if times(i) > 1
+            else "no human voice",
+        )
+        for i in flat[:3]
+    ]
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:

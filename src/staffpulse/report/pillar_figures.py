@@ -145,16 +145,23 @@ def _voice_figures(voice: dict[str, Any]) -> list[tuple[str, str]]:
             "Humor (a hint)",
             _part_of_any(voice["humor_posts"], scored, voice_own, voice["humor_share"]),
         ),
-        (
-            "Templated",
-            _part_of_any(
-                voice["templated_posts"],
-                voice["original_posts"],
-                voice_orig,
-                voice["templated_share"],
-            ),
-        ),
+        ("Templated", _templated(voice, scored, voice_orig, voice_own)),
     ]
+
+
+def _templated(voice: dict[str, Any], scored: int, orig: str, own: str) -> str:
+    """The share of original posts on a template; of a feed of replies only, why none was
+    checked: "no original posts to read" beside a help desk's canned replies read as if
+    nothing were wrong (templates are looked for in original posts only)."""
+    if not voice["original_posts"] and scored:
+        every = (
+            f"the one {own.replace('posts', 'post', 1)}" if scored == 1 else f"all {scored:,} {own}"
+        )
+        are = "is a reply" if scored == 1 else "are replies"
+        return f"not checked: only original posts are, and {every} {are}"
+    return _part_of_any(
+        voice["templated_posts"], voice["original_posts"], orig, voice["templated_share"]
+    )
 
 
 def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tuple[str, str]]:
