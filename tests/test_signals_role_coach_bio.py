@@ -19,7 +19,7 @@ COACHES = [
     ("gwenstrategy", "Career strategist for job seekers who are looking for work they love."),
     ("Will Sato", "Resume tips and job search help, every day. For job hunters everywhere."),
     # the founder of a community for seekers (stop 34)
-    ("Mo Dlamini", "Founder of #JobSeekersCPT. Social media enthusiast and proud dad."),
+    ("Mo Dlamini", "Founder @ JobSeekerHub. Social media enthusiast and proud dad."),
 ]
 SEEKERS = [
     ("Lee Harper", "Looking for my next role in marketing. Open to work!"),

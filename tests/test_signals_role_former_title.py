@@ -17,6 +17,7 @@ FORMER = [
     # hiring for one's own business is no recruiting work (stop 34)
     ("Dana Whitfield", "Former recruiter, 12 years agency side. Now hiring for my bakery!"),
     ("Rosa Lind", "Ex-recruiter turned florist. We're hiring at our shop on Main St."),
+    ("Raj Mehta", "Ex-HRD director, now a full-time grandad. Cricket and crosswords."),
 ]
 CURRENT = [
     ("Eve Moss", "Ex-recruiter, now Head of Talent Acquisition at Acme.", "recruiter"),

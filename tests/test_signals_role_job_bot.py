@@ -17,7 +17,7 @@ NOT_BOTS = [
     ("AcmeCareers", "Automated feed of our openings at Acme Foods."),
     ("Jane Doe", "Tech recruiter. Not a bot! I post my own jobs every Monday."),
     ("chatbotdev", "I build a chat bot for clinics. Looking for jobs in NLP."),
-    ("ForumMirror", "Posting automatic updates from a photo forum."),
+    ("ForumMirror", "Auto-posted: new posts of a photo forum, hourly."),
 ]
 
 

@@ -9,10 +9,10 @@ from staffpulse.signals.role_sports_recruiting import recruits_athletes
 from staffpulse.signals.roles import load_role_model
 
 ATHLETES = [
-    ("CoachDrayton", "Head Basketball Recruiting Coach at Pine Valley. Go Hawks!"),
+    ("CoachDrayton", "Pine Valley basketball recruiting, and a coach of guards. Go Hawks!"),
     ("Lou Brandt", "Recruiting Coordinator & OL coach, Central High football."),
     ("PrepScout", "Helping families through college recruiting for student athletes."),
-    ("Mike Dunn", "Football Recruiting Coach @ PrepLink Athletic Recruiting. Proud alum."),
+    ("Mike Dunn", "Linebackers coach. Football recruiting for State U, class of '27 next."),
     ("Rae Collins", "Volleyball recruiting coordinator. Former D1 setter."),
 ]
 STAFF = [

@@ -11,7 +11,7 @@ the annotators labeled the dev accounts of career coaches and career experts ``o
 So when the tagger's role is job_seeker and the bio names a service for seekers (a career,
 job-search, résumé or interview coach, consultant, adviser, writer …; or helping, coaching or
 serving job seekers, career changers or graduates; founding a community for them, "Founder of
-#JobSeekersNYC") and says nothing of the account's own
+JobSeekerHub") and says nothing of the account's own
 search ("looking for", "seeking", "open to work", "need a job", "on the market", …, the words of
 seekers the bio serves left out: "people who are looking for work"), the job_seeker score
 goes to other. Kind and the other scores stay, so a coach who also sells to employers keeps
@@ -46,7 +46,7 @@ _SERVES_SEEKERS = re.compile(
     r"|\b(?:help|helps|helping|coach|coaches|coaching|support|supports|supporting|serve|serves"
     r"|serving|empower\w*|guid\w*|prepar\w*|train|trains|training|mentor\w*|teach\w*|for)\s+"
     rf"(?:[\w&'-]+\s+){{0,2}}?{_SEEKERS}\b"
-    # the founder of a service or community for seekers: "Founder of #JobSeekersNYC"
+    # the founder of a service or community for seekers: "Founder @ JobSeekerHub"
     r"|\b(?:co-?founder|founder|creator)\s+(?:of|@|at)\s+#?\w*job[\s-]*seekers?\w*",
     re.IGNORECASE,
 )

@@ -39,7 +39,7 @@ _OTHER = ROLES.index("other")
 _TITLE = (
     r"(?:recruiters?|headhunters?|sourcers?|recruitment\s+consultants?"
     r"|talent\s+acquisition(?:\s+(?:partner|specialist|lead|manager|director))?"
-    r"|(?:hr|human\s+resources|people\s+ops)(?:\s+(?:manager|director|professional|pro|consultant"
+    r"|(?:hr|hrd|human\s+resources|people\s+ops)(?:\s+(?:manager|director|professional|pro|consultant"
     r"|generalist|business\s+partner|leader|specialist|advisor|adviser|officer|executive|lead))?"
     r"|hrbp|chro|head\s+of\s+(?:people|hr)|vp\s+(?:of\s+)?(?:people|hr))\b"
 )

@@ -1,7 +1,7 @@
 """A founder of recruiting or HR software is a vendor, whatever recruiting past they tell.
 
-The guidelines' vendor is "an organization or person selling products/services TO employers,
-recruiters or HR: ATS / HR-tech / recruiting software ...". A founder's bio names the company
+By the guidelines a vendor sells to employers, recruiters or HR (an ATS, HR tech, recruiting
+software), and may be a person as well as a company. A founder's bio names the company
 and a recruiting past together ("Founder & CEO of Hirefold, the applicant tracking system for
 small teams. Ex-recruiter."), and the heads read the recruiter words: such a founder came out
 a recruiter, or other once the past title was dropped (:mod:`role_former_title`).

@@ -1,7 +1,7 @@
 """A bot or an automated feed that posts jobs is a job board, and an organization.
 
-The guidelines' job_board includes an "automated job-posting feed that posts openings of many
-employers", and their kind "org" a "bot or feed". A feed of one trade's jobs names the trade,
+By the guidelines a feed that posts many employers' jobs automatically is a job board, and a
+bot or a feed is an organization. A feed of one trade's jobs names the trade,
 and the heads read the trade's words: "RecruiterJobsBot" with "I tweet recruiter jobs.
 Automated feed of recruiting openings." came out a person and a recruiter (p_org 0.34), and
 "Automated: the latest recruiter and talent acquisition jobs." a vendor.
@@ -32,7 +32,7 @@ JOB_BOT_P_ORG = 0.7
 _MOVED = [ROLES.index(r) for r in ("recruiter", "hr_pro", "job_seeker", "vendor", "other")]
 _JOB_BOARD = ROLES.index("job_board")
 
-# not "posting" alone: "Posting automatic updates from a forum" is no job feed
+# not "posting" alone: a feed of a forum's new posts is no job feed
 _JOBS = r"(?:jobs?|job\s+post(?:s|ings?)?|openings?|listings?|vacanc(?:y|ies))"
 _AUTOMATED = (
     r"(?:bot|automated|automatic(?:ally)?|auto-?(?:posted|tweet\w*|generated)|feed|aggregat\w*)"

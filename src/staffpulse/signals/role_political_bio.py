@@ -74,7 +74,7 @@ _SIDE_TAKEN = re.compile(
 
 def names_party_or_campaign(bio: str | None) -> bool:
     """Whether the bio names a political party or a political campaign (module docstring):
-    what the account speaks for, unlike ``listen.partisan.names_politics``, which finds any
+    whom the bio stands for, unlike ``listen.partisan.names_politics``, which finds any
     post that names a party, a politician or a partisan label."""
     text = to_ascii(bio or "")
     if _POLITICS.search(text):

@@ -134,7 +134,7 @@ def apply_rules(
         scores = move_founders_to_vendor(bios, scores)
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
-    if sports_bios:  # "Head Football Recruiting Coach" (role_sports_recruiting.py)
+    if sports_bios:  # a coach recruiting players, not staff (role_sports_recruiting.py)
         scores = drop_sports_recruiters(bios, scores)
     if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)
         scores = find_recruiters_by_posts(posts, p_org, scores)

@@ -1,10 +1,10 @@
 """Recruiting athletes is no recruiting of staff: a sports recruiter is ``other``.
 
-The guidelines' recruiter recruits for jobs ("recruiting or talent acquisition"), and they put
-sports under ``other``; but the heads read the word "recruiting" wherever it stands, and the
-cue against sports recruiting (``bio_sports_recruit`` in :mod:`staffpulse.signals.role_cues`)
-does not outweigh it: "Head Football Recruiting Coach @NCSA Athletic Recruiting" was a
-recruiter (the failure mode "Sports recruiting" of ``docs/models/roles.md``).
+By the guidelines a recruiter fills jobs, and sports belong to ``other``; but the heads read
+the word "recruiting" wherever it stands, and the cue against sports recruiting
+(``bio_sports_recruit`` in :mod:`staffpulse.signals.role_cues`) does not outweigh it: a
+college coach who recruits players for a team, or a "volleyball recruiting coordinator", was
+a recruiter (the failure mode "Sports recruiting" of ``docs/models/roles.md``).
 
 So when the top role is recruiter, hr_pro, staffing_firm or vendor and the bio names the
 recruiting of athletes (that cue: a sport or "athletic" within a few words of "recruit"; or a
@@ -34,7 +34,7 @@ _SPORT = (
     r"(?:football|basketball|soccer|baseball|softball|volleyball|hockey|lacrosse|wrestling"
     r"|athletics?|athletic|athletes?|ncaa|hoops|track\s+(?:and|&)\s+field|college\s+sports)"
 )
-# in one sentence: "Football Recruiting", "recruiting athletes", a recruiting coach beside a sport
+# in one sentence: a sport then "recruiting", "recruiting athletes", a recruiting coach by a sport
 _ATHLETES = re.compile(
     rf"\b{_SPORT}\W+(?:\w+\W+)?recruit(?:ing|ment)\b"
     r"|\brecruit(?:ing)?\s+(?:(?:for|of)\s+)?(?:student[\s-]+)?(?:athletes|prospects|players)\b",
