@@ -75,7 +75,7 @@ def _problem(group: Any, ctx: Any, command: str) -> str | None:
     found = group.get_command(ctx, name)
     if found is None:
         return f"no command '{name}'"
-    known = _options(found) | root
+    known = _options(found) | root | {"--help", "-h"}  # every command's, not one of its params
     while hasattr(found, "commands"):  # inbox dismiss, fetch x: the subcommand's own options
         sub = next((w for w in words if w in found.commands), None)
         if sub is None:
