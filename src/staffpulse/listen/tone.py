@@ -13,8 +13,10 @@ misreads the posts that matter most: "Terrifying. 👻" on a joke reads as distr
   answered in a light tone;
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
-* cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme): a
-  playful post is not read as negative for a scary word; the humor signal still decides the
+* cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
+  win in a violent word ("Killed the interview!", "crushed it") and boredom at work ("nothing
+  to do at work ... so bored"): a playful post is not read as negative for a scary word, nor
+  consoled as a hardship; the humor signal still decides the
   light tone (:mod:`staffpulse.listen.angles`).
 
 A distressed or clearly negative post never gets a "light tone" or a "push back" angle.
@@ -147,7 +149,9 @@ _HASSLE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORRY_RE = re.compile(
-    r"\b(fired|firing|fire (me|him|her|them|someone)|let (me|him|her|them|someone|you) go|"
+    # "let me go early", "let us go home": a shift's end, not a firing
+    r"\b(fired|firing|fire (me|him|her|them|someone)|"
+    r"let (me|him|her|them|someone|you) go(?! (?:early|home|for (?:lunch|the day)|on (?:a )?break))|"
     r"terminated|termination|laid off|layoffs?|severance|scam(s|med)?|worried|worry(ing)?|"
     r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*|burnout)\b",
     re.IGNORECASE,
@@ -172,6 +176,19 @@ _PLAY_RE = re.compile(
     r"(?:^|\n)\s*nobody\s*:",
     re.IGNORECASE,
 )
+# A win told in a word VADER reads as violence ("Killed the interview!", "crushed it"), and
+# boredom at work ("nothing to do at work ... I'm so bored"): a light matter, never a hardship
+# to console (a cue of distress or frustration beside them still counts)
+_TRIUMPH_RE = re.compile(
+    r"\b(?:killed|nailed|crushed|smashed|aced|slayed|rocked) (?:it|that|the (?:interview|"
+    r"presentation|pitch|exam|test|audition|demo|meeting|call|review|shift))\b",
+    re.IGNORECASE,
+)
+_IDLE_RE = re.compile(
+    r"\b(?:bored|boredom|nothing to do (?:at|in|on) (?:work|the office|my shift)|"
+    r"slow day at (?:work|the office))\b",
+    re.IGNORECASE,
+)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
@@ -191,7 +208,7 @@ class Tone:
     distressed: bool  # a cue of distress, whatever VADER says
     legal: bool = False  # rights and rules at work ("is that legal?", "unpaid")
     serious: bool = False  # ``legal``, a worry ("fired", "scam"), or pay in a question
-    playful: bool = False  # a laughing or playful emoji, "lol", a meme
+    playful: bool = False  # a laughing or playful emoji, "lol", a meme, a win, boredom
     grieving: bool = False  # a death mourned ("passed away", "RIP"): also ``distressed``
     frustrated: bool = False  # frustration said outright ("so annoyed", "fed up")
 
@@ -244,13 +261,17 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         farewell = _RELIEF_RE.search(plain) is not None and _RIP_THING_RE.search(plain) is not None
         if farewell:
             plain = _RIP_THING_RE.sub(" ", plain)
+        # a win or boredom, unless a worry or a right is at stake ("let go ... bored at home")
+        light_matter = not serious and (
+            _TRIUMPH_RE.search(plain) is not None or _IDLE_RE.search(plain) is not None
+        )
         out.append(
             Tone(
                 compound,
                 grieving or _DISTRESS_RE.search(plain) is not None,
                 legal=legal,
                 serious=serious,
-                playful=farewell or _PLAY_RE.search(plain) is not None,
+                playful=farewell or _PLAY_RE.search(plain) is not None or light_matter,
                 grieving=grieving,
                 frustrated=_FRUSTRATION_RE.search(plain) is not None,
             )
