@@ -327,7 +327,8 @@ def shown_name(display_name: str) -> str:
 def load_shipped_role_model() -> RoleModelLike | None:
     """The shipped role model, or None (told once) when it cannot be loaded; ``connect`` and
     ``add-handles`` both tag accounts with it."""
-    # Imported on use: the role model pulls in scikit-learn, which only tagging needs.
+    # Imported on use: the role model loads scipy, its cues and its weights, which only
+    # tagging needs (no scikit-learn since stop 34: signals/role_hashing.py).
     from staffpulse.signals.roles import load_role_model_or_none
 
     return load_role_model_or_none()
