@@ -79,3 +79,51 @@ def test_a_verb_post_about_work_stays_in_the_inbox_unflagged() -> None:
     said = moderate("Hot take: skills trump degrees when you hire junior developers. Agree?")
     assert not said.partisan
     assert not said.politics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # addressed to a politician: a reply lands in the politician's replies, whatever it asks
+        "@realDonaldTrump any openings for a summer intern in your press office?",
+        "@SenWhitfield will the apprenticeship bill fund welding programs in our county?",
+        "@someone @JoeBiden my cousin still can't find work after the plant closed",
+        # a legislature's or a partisan movement's tag files the post under politics
+        "Committee hearing on the state hiring freeze starts at 2pm #MNleg",
+        "Cuts to public sector jobs will cost this province for a decade #cdnpoli",
+        "Another union rally downtown, more jobs promised #txlege",
+        "Small business owners are tired of new payroll paperwork #tcot",
+    ],
+)
+def test_a_post_filed_under_politics_is_partisan_whatever_it_says_of_work(text: str) -> None:
+    verdict = moderate(text)
+    assert verdict.partisan and verdict.politics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a head of government by surname beside the government's spending
+        "Trimming government payrolls the way Harper did only shrinks the economy",
+        "Trudeau promised a jobs plan, still waiting",
+        "Thanks @SenWhitfield for visiting our training centre and meeting the apprentices",
+    ],
+)
+def test_a_head_of_government_or_a_lawmaker_is_named(text: str) -> None:
+    assert names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same letters, no politics
+        "Four years of #college and my first job is data entry. Is that normal?",
+        "@Replit is hiring junior developers, anyone applied?",
+        "@Senseless_Tees our print shop needs two weekend packers",
+        "Our new warehouse lead, Sam Harper, starts Monday",
+        "Leg day at the gym before my night shift #legday",
+    ],
+)
+def test_the_same_letters_are_no_politics(text: str) -> None:
+    assert not names_politics(text)
+    assert not moderate(text).partisan

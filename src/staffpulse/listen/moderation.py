@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
-from staffpulse.listen.partisan import names_politics
+from staffpulse.listen.partisan import files_under_politics, names_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
@@ -153,7 +153,9 @@ def moderate(text: str) -> Moderation:
         hostile=hostile,
         nsfw=_NSFW_RE.search(plain) is not None,
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
-        partisan=politics and not dwells_on_work(plain),
+        # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
+        # it says of work
+        partisan=files_under_politics(plain) or (politics and not dwells_on_work(plain)),
         politics=politics,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),

@@ -24,6 +24,7 @@ PARTISAN_RE = re.compile(
     r"members|manifesto|conference|councils?|MPs?)\b)|"
     r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|(?:jeremy)?corbyn\w*|"
+    r"(?:justin)?trudeau|"
     r"farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|palin|#resist(ance|"
     r"ers?)?|#theresistance|(?-i:[Tt]he Resistance)(?! [Tt]o\b)|(part of|join(ed|"
     r"ing)?) the resistance(?! to\b)|votebluenomatterwho|peoplesvote|"
@@ -101,9 +102,54 @@ _POLITICAL_RE = re.compile(
 )
 
 
+# Tags that file a post under a legislature's or a country's politics ("#cdnpoli", "#MNleg",
+# "#auspol", "#TOpoli") or a partisan movement ("#tcot", "#UniteBlue"): a place or country code
+# before "poli", "pol", "leg" or "lege", never "#college"
+_PLACES = (
+    "al|ak|az|ar|ca|co|ct|de|fl|fla|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|"
+    "nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|ab|bc|mb|nb|nl|ns|on|pe|"
+    "qc|sk|cdn|can|us|uk|aus|nz|eu|ire|scot|to|ott|nsw|vic|qld"
+)
+_POLITICS_TAG_RE = re.compile(
+    rf"(?<![\w#])#(?:(?:{_PLACES})(?:poli|pol|leg|lege)|tcot|ccot|pjnet|teaparty|uniteblue|"
+    r"gopdebate|demdebate)(?!\w)",
+    re.IGNORECASE,
+)
+# Politicians' and governments' accounts: a head of government or a lawmaker by the prefix of
+# the office ("@SenSanders", "@RepSmith": a capital after it, so not "@Senseless", "@Replit")
+_POLITICIAN_HANDLE = (
+    r"@(?:(?i:realdonaldtrump|potus|flotus|vp|whitehouse|joebiden|barackobama|hillaryclinton|"
+    r"berniesanders|kamalaharris|speakerpelosi|aoc|borisjohnson|keir_starmer|rishisunak|"
+    r"justintrudeau|pmharper|10downingstreet|scottmorrisonmp|albomp|narendramodi|"
+    r"emmanuelmacron)(?!\w)|(?:Sen|Senator|Senate|Rep|Governor|Mayor)[A-Z]\w*)"
+)
+_POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
+# the post opens addressed to one (its first mentions, as a reply's are)
+_TO_A_POLITICIAN_RE = re.compile(rf"^\W*(?:@\w+[\s,]+)*{_POLITICIAN_HANDLE}")
+# A head of government by surname, beside the government's spending or jobs ("cutting
+# gov't spending, as Harper has done w/ public sector jobs"): the surname alone is too common
+_LEADER_RE = re.compile(r"\b(?:Harper|Morrison|Albanese|Ardern|Merkel|Macron|Modi|Sanders)\b")
+_GOVERNMENT_RE = re.compile(
+    r"\b(?:gov'?t|govt|government|public sector|parliament|taxpayers?|ministers?)\b",
+    re.IGNORECASE,
+)
+
+
+def files_under_politics(text: str) -> bool:
+    """The post is filed under politics whatever it says of work: tagged with a legislature's
+    or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), or addressed to a
+    politician's account ("@realDonaldTrump can I intern for you?": an answer lands in the
+    politician's replies)."""
+    return _POLITICS_TAG_RE.search(text) is not None or _TO_A_POLITICIAN_RE.search(text) is not None
+
+
 def names_politics(text: str) -> bool:
     """The text names a party, a partisan label or a politician."""
-    if PARTISAN_RE.search(text):
+    if PARTISAN_RE.search(text) or files_under_politics(text):
+        return True
+    if _POLITICIAN_HANDLE_RE.search(text) or (
+        _LEADER_RE.search(text) and _GOVERNMENT_RE.search(text)
+    ):
         return True
     uses = [_names_trump(match) for match in _TRUMP_RE.finditer(text)]
     return any(uses) or (bool(uses) and _POLITICAL_RE.search(text) is not None)
