@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
+from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.types import Tentative
 from staffpulse.audit.voice import _humor_advice, voice_score
@@ -386,3 +387,27 @@ def test_the_rough_note_beside_reposts_counts_the_posts_you_wrote() -> None:
         feed.post(f"RT @sam: plant news {i}", kind="repost")
     notes = audit_feed(feed).pillars["voice"].notes
     assert "only 2 posts you wrote to judge: the shares are rough" in notes
+
+
+def test_a_feed_mostly_of_reposts_is_told_to_write_more_of_its_own() -> None:
+    # 28 reposts of 30 got no word about it: only a feed with no post of its own was told
+    feed = FeedBuilder("mostlyshares")
+    feed.post("My story: the night shift taught me more than any course 😂")
+    feed.post("Honest question: what made you stay at your first job?")
+    for i in range(10):
+        feed.post(f"RT {i}", kind="repost", reposted_post_id=f"elsewhere{i}")
+    audit = audit_feed(feed)
+    advice = audit.pillars["voice"].recommendations
+    assert advice[-1].startswith("10 of your 12 posts are reposts of others")
+    assert not any(a.startswith("Keep it up") or "keep it up" in a for a in advice)
+    action = next(a for a in top_actions(audit.pillars, DEFAULTS["weights"], limit=9)
+                  if a["headline"].startswith("Write more of its own"))  # fmt: skip
+    assert action["headline"] == "Write more of its own: 10 of 12 posts are reposts"
+    assert action["points"] == 0  # reposts are not scored: writing more moves no score alone
+    fewer = FeedBuilder("someshares")
+    fewer.chat(6)
+    for i in range(4):
+        fewer.post(f"RT {i}", kind="repost", reposted_post_id=f"elsewhere{i}")
+    assert not any(
+        "reposts of others" in a for a in audit_feed(fewer).pillars["voice"].recommendations
+    )

@@ -33,6 +33,10 @@ FEW_POSTS_NAMED = 10  # up to this many posts the humor hint names them all
 # 0.46) passes its threshold on plain questions too ("Why do candidates ghost after the
 # offer? Our take on the market." was offered as funny), so an example needs a clear score
 CLEAR_HUMOR = 0.9
+# a feed at least this share reposts, with this many, hears others more than the account: told
+# so (a feed of a few posts, one of them a repost, is not)
+MOSTLY_REPOSTS = 0.75
+MIN_REPOSTS = 6
 
 
 def template_why(size: int) -> str:
@@ -113,6 +117,9 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         advice = [_only_reposts(frame.n)]
     else:
         advice = _voice_advice(evidence, settings, base + " in English" if not_read else base)
+        if (shared := _mostly_reposts(frame.n, int(everything.size))) is not None:
+            # "keep it up" would contradict it: a feed mostly of others' words is no praise
+            advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
     return PillarResult(
         name="voice",
         score=score,
@@ -230,6 +237,24 @@ def _only_reposts(posts: int) -> FirstStep:
         f"{lead}: write your own. Start with one post a week in your own words: a story from "
         "the desk, an opinion, or a question to candidates.",
         f"Write its own posts: {headline}",
+    )
+
+
+def _mostly_reposts(posts: int, written: int) -> Advice | None:
+    """The advice of a feed mostly of reposts (at least :data:`MOSTLY_REPOSTS` of its
+    ``posts``), though it wrote some (``written``): only a feed with no post of its own was told
+    to write its own, and 28 reposts of 30 got no word about it. Reposts are not scored, so
+    writing more moves no score by itself: it wins no points (``gain`` 0) and is listed after
+    the advice that does, in Voice's "What to do"."""
+    reposts = posts - written
+    if not written or reposts < MIN_REPOSTS or reposts < MOSTLY_REPOSTS * posts:
+        return None
+    return Advice(
+        f"{reposts:,} of your {posts:,} posts are reposts of others: whoever opens your profile "
+        "hears others more than you. Add a line of your own to what you share (quote it rather "
+        "than repost it), or write one post of your own for every two you share.",
+        f"Write more of its own: {reposts:,} of {posts:,} posts are reposts",
+        gain=0.0,
     )
 
 
