@@ -10,19 +10,31 @@ from staffpulse.listen.tone import judge_tone
 CONSOLE = "acknowledge what they are going through"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Crushed the presentation this morning! Treating myself to tacos tonight",
-        "Killed the interview at the bakery!! Fingers crossed for Friday",
-        "Zero tickets in the queue and my manager won't let me go home early. So bored I'm"
-        " alphabetising the stapler drawer",
-    ],
+WINS = [
+    "Crushed the presentation this morning! Treating myself to tacos tonight",
+    "Killed the interview at the bakery!! Fingers crossed for Friday",
+]
+BOREDOM = (
+    "Zero tickets in the queue and my manager won't let me go home early. So bored I'm"
+    " alphabetising the stapler drawer"
 )
-def test_a_win_or_boredom_at_work_is_met_lightly_not_consoled(text: str) -> None:
+
+
+@pytest.mark.parametrize("text", [*WINS, BOREDOM])
+def test_a_win_or_boredom_at_work_reads_light_not_negative(text: str) -> None:
     tone = judge_tone([text])[0]
     assert not tone.negative and tone.light
-    angle = suggest_angle(text, {"question": False}, None, 0, humor=0.7)
+
+
+@pytest.mark.parametrize("text", WINS)
+def test_a_win_told_in_a_violent_word_is_cheered_on_not_consoled(text: str) -> None:
+    angle = suggest_angle(text, {"question": False}, None, 0)
+    assert CONSOLE not in angle
+    assert "cheer them on" in angle
+
+
+def test_boredom_at_work_is_met_in_a_light_tone_not_consoled() -> None:
+    angle = suggest_angle(BOREDOM, {"question": False}, None, 0, humor=0.7)
     assert CONSOLE not in angle
     assert "match the light tone" in angle
 

@@ -28,8 +28,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   job") is congratulated, never argued with, and its question answered ("First day tomorrow!
   Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
   promotion list. Is this discrimination?") is not news to congratulate;
-* a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") is cheered
-  on, never consoled for the pain word in its joke;
+* a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told in
+  a violent word ("Killed the interview!") is cheered on, never consoled for the pain word in
+  its joke;
 * a step of the writer's own just ahead ("3 interviews tomorrow", "First day tomorrow!", "my
   start date is next week") gets luck wished, never "push back"; someone else's step ("Our
   candidate starts her first day Monday", "good luck on your interview tomorrow"), advice
@@ -63,7 +64,7 @@ from staffpulse.listen.post_kinds import (
 )
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sarcasm import is_sarcastic
-from staffpulse.listen.tone import Tone, judge_tone
+from staffpulse.listen.tone import Tone, judge_tone, tells_of_a_win
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
@@ -215,12 +216,11 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
         )
-    # a feat cheered ("Our recruiter ran her first marathon! The whole office is sore"): a
-    # word of pain in it is a joke, not a hardship to console
+    # a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told
+    # ("Killed the interview!"): a word of pain in it is a joke, not a hardship to console
     tone = post.tone
-    if _CELEBRATES_RE.search(post.text) and not (
-        post.question or tone.distressed or tone.legal or tone.grieving
-    ):
+    cheered = _CELEBRATES_RE.search(post.text) or tells_of_a_win(post.text)
+    if cheered and not (post.question or tone.distressed or tone.legal or tone.grieving):
         return lead + "cheer them on in a line or two; no advice, no pitch."
     # an interview or a first day ahead: luck to wish, not a view to push back on; nerves
     # ("so nervous") read negative but still want luck, a rights question wants an answer

@@ -193,6 +193,12 @@ NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
 
+def tells_of_a_win(text: str) -> bool:
+    """The text tells of a win in a word VADER reads as violence ("Killed the interview!",
+    "crushed the pitch"): a feat to cheer on."""
+    return _TRIUMPH_RE.search(plain_text(text)) is not None
+
+
 def mourns(text: str) -> bool:
     """The text mourns a death ("passed away", "RIP Marco"; not "RIP remote work")."""
     return _grieves(plain_text(text))
