@@ -103,3 +103,41 @@ def test_a_ranking_as_of_another_day_says_that_day_above_the_table() -> None:
     asked = rendered(datetime(2025, 6, 9, tzinfo=UTC), given=True)
     assert asked.startswith('Ranked as of 9 Jun 2025: "this month" is the 30 days before.')
     assert "Ranked as of" not in rendered(datetime.now(UTC), given=False)
+
+
+def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() -> None:
+    """Followers known only by their id, all alike, were ranked 2, 3, ... 57 in id order: a
+    tie is shown "=2" (as the benchmark shows one), and past a few, the ids are counted."""
+    followers = [
+        replace(
+            make_suggestion(rank, str(7000 + rank), str(7000 + rank)),
+            score=17.0,
+            handle_known=False,
+            explanation="follows you · no post of their own seen",
+        )
+        for rank in range(2, 8)
+    ]
+    last = replace(make_suggestion(8, "dora_hr", "99"), score=0.6)
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme_staffing"),
+        as_of=WHEN,
+        suggestions=[SUGGESTIONS[0], *followers, last],
+        circle_size=3,
+    )
+    console = Console(width=200, record=True)
+    render_suggestions(console, report)
+    text = console.export_text()
+    rows = [
+        [cell.strip() for cell in line.split("│")[1:4]]
+        for line in text.splitlines()
+        if line.startswith("│") and line.split("│")[1].strip()
+    ]
+    assert rows == [
+        ["1", "@rita_recruits", "100"],
+        ["=2", "account id 7002", "17"],
+        ["=2", "account id 7003", "17"],
+        ["=2", "account id 7004", "17"],
+        ["=2", "3 more accounts known only by their id", "17"],
+        ["8", "@dora_hr", "0.6"],
+    ]
+    assert "--export csv lists each" in text

@@ -6,9 +6,29 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from staffpulse.connect.suggest import SuggestReport
+from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform
+
+# Of accounts known only by their id that tie (a follow list's followers, all alike), this many
+# are shown one a row; the rest are counted in one row: 56 rows of ids read as a ranking
+TIED_IDS_SHOWN = 3
+
+
+def tie_ranks(suggestions: list[Suggestion]) -> list[str]:
+    """Each suggestion's rank as shown: ``=2`` for each of a run of equal scores (to the 3
+    significant digits the CSV and ``--json`` give), as the benchmark shows ties, so that
+    accounts ordered only by their id do not read as better and worse."""
+    keys = [f"{s.score:.3g}" for s in suggestions]
+    ranks: list[str] = []
+    for i, s in enumerate(suggestions):
+        if i and keys[i] == keys[i - 1]:
+            ranks.append(ranks[-1])
+        elif i + 1 < len(keys) and keys[i + 1] == keys[i]:
+            ranks.append(f"={s.rank}")
+        else:
+            ranks.append(str(s.rank))
+    return ranks
 
 
 def render_suggestions(
@@ -30,7 +50,9 @@ def render_suggestions(
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
+        rows = _rows(report.suggestions, tie_ranks(report.suggestions))
         links = [len(s.link) for s in report.suggestions if not s.handle_known and s.link]
+        links += [len(_folded(n)) for _rank, _s, n in rows if n and links]
         # as wide as an id-only account's link, so that it stays on one line a terminal can
         # open; folded only on a narrow one. (A min_width made Rich crop the table's edge.)
         table.add_column(
@@ -40,13 +62,21 @@ def render_suggestions(
         )
         table.add_column("score", justify="right")
         table.add_column("why")
-        for s in report.suggestions:
+        for rank, s, hidden in rows:
+            if hidden:
+                table.add_row(
+                    rank,
+                    _folded(hidden),
+                    s.score_text,
+                    "tied with the accounts above, for the same reasons: --export csv lists each",
+                )
+                continue
             name = escape(s.label)
             if s.display_name:
                 name += f"\n[dim]{escape(s.display_name)}[/]"
             if not s.handle_known and s.link:  # an id alone says nothing: the profile's link
                 name += f"\n[dim]{escape(s.link)}[/]"
-            table.add_row(str(s.rank), name, s.score_text, escape(s.explanation))
+            table.add_row(rank, name, s.score_text, escape(s.explanation))
         console.print(table)
         if (shown := report.shown_of) is not None:
             ask = f"{command + ' ' if command else ''}--limit {shown.ask_for}"
@@ -55,3 +85,28 @@ def render_suggestions(
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
     for note in report.notes:
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+
+
+def _folded(n: int) -> str:
+    return f"{n:,} more accounts known only by their id"
+
+
+def _rows(suggestions: list[Suggestion], ranks: list[str]) -> list[tuple[str, Suggestion, int]]:
+    """(rank shown, suggestion, 0) a row, with the id-only accounts of a tie past
+    :data:`TIED_IDS_SHOWN` that share one explanation folded into one row (rank, the first
+    folded, how many)."""
+    rows: list[tuple[str, Suggestion, int]] = []
+    shown: dict[tuple[str, str], int] = {}
+    for rank, s in zip(ranks, suggestions, strict=True):
+        key = (rank, s.explanation)
+        if s.handle_known or not rank.startswith("="):
+            rows.append((rank, s, 0))
+        elif shown.get(key, 0) < TIED_IDS_SHOWN:
+            shown[key] = shown.get(key, 0) + 1
+            rows.append((rank, s, 0))
+        elif rows[-1][2] and (rows[-1][0], rows[-1][1].explanation) == key:
+            rows[-1] = (rank, rows[-1][1], rows[-1][2] + 1)
+        else:
+            rows.append((rank, s, 1))
+    # one account folded alone is shown as it is: a row that counts "1 more" says less
+    return [(r, s, 0) if n == 1 else (r, s, n) for r, s, n in rows]
