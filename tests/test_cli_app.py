@@ -7,6 +7,7 @@ import importlib
 import json
 import os
 import pkgutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from staffpulse.cli import commands
 from staffpulse.cli.app import COMMAND_MODULES, app
 from staffpulse.extras import require
+from staffpulse.store import open_store
 
 runner = CliRunner()
 
@@ -262,3 +264,21 @@ def test_h_shows_the_help_and_help_or_version_as_a_command_points_to_the_option(
         result = runner.invoke(app, [typed])
         assert result.exit_code == 2
         assert f"Did you mean staffpulse --{typed}?" in result.output
+
+
+def test_a_store_written_by_a_newer_release_is_a_notice_like_the_others(tmp_path: Path) -> None:
+    """The store's warning reads as the config's notices do, on stderr, and --json stays clean."""
+    db = tmp_path / "newer.db"
+    open_store(db).close()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "INSERT INTO schema_migrations (name, applied_at, origin)"
+            " VALUES ('0900_from_a_later_release', '2030-01-01', 'staffpulse')"
+        )
+    conn.close()
+    result = runner.invoke(app, ["stats", "--json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"Notice: The database {db} was written by a newer staffpulse")
+    assert "0900_from_a_later_release" in result.stderr and "pip install -U" in result.stderr
+    assert json.loads(result.stdout)["accounts"] == {}

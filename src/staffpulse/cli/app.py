@@ -292,7 +292,8 @@ def _unavailable_command(name: str, exc: Exception) -> TyperCommand:
 
 
 class _NoticeHandler(logging.Handler):
-    """Notices from the library (``staffpulse.config``'s unknown keys) as one line on stderr."""
+    """Notices from the library (``staffpulse.config``'s unknown keys, ``staffpulse.store``'s
+    store written by a newer release) as one line on stderr, not a bare Python warning."""
 
     def emit(self, record: logging.LogRecord) -> None:
         err_console.print(
@@ -300,10 +301,14 @@ class _NoticeHandler(logging.Handler):
         )
 
 
+_NOTICE_LOGGERS = ("staffpulse.config", "staffpulse.store")
+
+
 def _show_notices() -> None:
-    logger = logging.getLogger("staffpulse.config")
-    if not any(isinstance(h, _NoticeHandler) for h in logger.handlers):
-        logger.addHandler(_NoticeHandler(logging.WARNING))
+    for name in _NOTICE_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _NoticeHandler) for h in logger.handlers):
+            logger.addHandler(_NoticeHandler(logging.WARNING))
 
 
 def _stdout_is_devnull() -> bool:
