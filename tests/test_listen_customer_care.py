@@ -101,6 +101,19 @@ def test_an_opening_addressed_to_a_care_handle_needs_no_reply_to_count() -> None
     assert is_customer_care(alone)
 
 
+def test_a_customers_complaint_addressed_to_a_brand_needs_no_reply_to_count() -> None:
+    """A complaint to an airline that names a layoff is customer care before anyone answers."""
+    alone = thread(
+        post("a2", "lee_k", "@BlueJetAir I was laid off in March and you tell me my ticket is"
+             " non-refundable? Not fair at all."),
+    )  # fmt: skip
+    assert is_customer_care(alone)
+    # a fan's "take my money", or a work question to a peer, is no customer's complaint
+    assert not is_customer_care(thread(post("a3", "jo_p", "@ben_talent run a workshop on"
+                                            " salary talks and take my money")))  # fmt: skip
+    assert not is_customer_care(thread(post("a4", "jo_p", "@ben_talent were you laid off too?")))
+
+
 def test_a_signed_reply_reads_as_a_care_desk() -> None:
     signed = post("s1", "GroceryCo", "@kim Hi Kim, we ask for ID under 25 at our stores. - Helena")
     assert looks_like_customer_care(signed)

@@ -15,6 +15,10 @@ off"), a staffing firm that joins it is butting into customer service. A convers
     desk's stock phrasing or with a signed reply "- Helena": :func:`looks_like_customer_care`);
   - the account named answers the opener, and the opening reads as a customer's: money back,
     "my order", "I was charged" (:data:`_CUSTOMER_RE`, a first-person customer's frame);
+  - the opening is addressed to the account (it starts with its @handle) and reads as a
+    customer's, answered or not ("@SkyTrainAir I was laid off and you say my ticket is
+    non-refundable?"): a complaint to a brand, not work talk, whatever its work words
+    ("take my money", "my money" alone are a joke's or a fan's words, not a customer's);
 
 * or its opening is a brand's own post and the brand's care desk answers in it ("@BrandBiz:
   new features for IT" answered by "@BrandSupport"): its replies are customer service.
@@ -79,6 +83,12 @@ _CUSTOMER_RE = re.compile(
     r"cancel\w* (my|our) \w+|your customer (service|support)|tracking number)\b",
     re.IGNORECASE,
 )
+
+
+# an opening addressed to an account: its first word is that account's @handle
+_ADDRESSED_RE = re.compile(r"^\s*@[\w.\-]+")
+# "take my money", "my money shot": no customer's complaint without a "back" after it
+_MONEY_ALONE_RE = re.compile(r"^(my|our) money$", re.IGNORECASE)
 
 
 def _handle(post: Post) -> str:
@@ -146,7 +156,15 @@ def is_customer_care(conv: Conversation) -> bool:
             return True
         if _handle(p) in named and looks_like_customer_care(p):
             return True
+    if _ADDRESSED_RE.match(opening.text) and _complains_as_customer(opening.text):
+        return True
     return reads_as_customer(opening.text) and any(_handle(p) in named for p in others)
+
+
+def _complains_as_customer(text: str) -> bool:
+    """A customer's words that need no brand's answer to be one: any but "my money" alone."""
+    plain = URL_RE.sub(" ", text)
+    return any(_MONEY_ALONE_RE.match(m.group(0)) is None for m in _CUSTOMER_RE.finditer(plain))
 
 
 def _same_brand(desk: str, other: str) -> bool:
