@@ -34,8 +34,9 @@ def test_several_unread_columns_are_told_in_one_note(tmp_path: Path) -> None:
         "id,author,text,Retweets,Campaign,likes\n1,dockside_hr,Crane crew wanted,2,spring,5\n",
     )
     (note,) = notes
-    assert note.startswith('the columns "retweets", "campaign" were not read')
-    assert 'rename "retweets" to "reposts"' in note and '"campaign" to' not in note
+    # named as the header writes them
+    assert note.startswith('the columns "Retweets", "Campaign" were not read')
+    assert 'rename "Retweets" to "reposts"' in note and '"Campaign" to' not in note
 
 
 def test_a_file_whose_columns_are_all_read_is_told_nothing(tmp_path: Path) -> None:
@@ -65,3 +66,15 @@ def test_a_name_column_of_posts_alone_gets_no_rename_it_would_not_read(tmp_path:
     # a post row reads no display name: renaming would lose the names as silently
     (note,) = _notes(tmp_path, "id,author,text,name\n1,dockside_hr,Crane crew wanted,Dock HR\n")
     assert note.startswith('the column "name" was not read') and "rename" not in note
+
+
+def test_an_unread_column_is_named_as_the_sheet_writes_it(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text,Likes Count\nu-1,aspen_crew,Night shift bonus,3\n", encoding="utf-8"
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    (said,) = [n.message for n in report.notices]
+    assert said.startswith('the column "Likes Count" was not read')
+    assert 'rename "Likes Count" to "likes" (if it holds that)' in said

@@ -11,7 +11,7 @@ to that note.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from staffpulse.sources.link_names import LINK_COLUMNS
 
@@ -57,10 +57,15 @@ def meant_column(name: str, header: Collection[str], accounts: bool = False) -> 
     return close[0] if close else None
 
 
-def unread_columns_note(header: list[str], read_too: Collection[str] = ()) -> str | None:
+def unread_columns_note(
+    header: list[str],
+    read_too: Collection[str] = (),
+    written: Mapping[str, str] | None = None,
+) -> str | None:
     """What a staffpulse CSV is told of its columns nothing reads; None when each is read.
     ``read_too``: columns read under another name (the author's handle as ``username``) or
-    told by another note (a date column)."""
+    told by another note (a date column). Each is named as the header writes it
+    (``written``: "Likes Count", not likes_count)."""
     unread = [
         name
         for name in dict.fromkeys(header)
@@ -68,12 +73,13 @@ def unread_columns_note(header: list[str], read_too: Collection[str] = ()) -> st
     ]
     if not unread:
         return None
-    shown = ", ".join(f'"{name}"' for name in unread[:SHOWN])
+    named = written or {}
+    shown = ", ".join(f'"{named.get(name, name)}"' for name in unread[:SHOWN])
     more = f" and {len(unread) - SHOWN} more" if len(unread) > SHOWN else ""
     # rows of accounts: a file with a type column, or with no text (as native_csv.py reads it)
     accounts = "type" in header or "text" not in header
     renames = [
-        f'"{name}" to "{meant}"'
+        f'"{named.get(name, name)}" to "{meant}"'
         for name in unread
         if (meant := meant_column(name, header, accounts))
     ]
