@@ -68,7 +68,8 @@ def render_suggestions(
                     rank,
                     _folded(hidden),
                     s.score_text,
-                    "tied with the accounts above, for the same reasons: --export csv lists each",
+                    "tied with the accounts above, for the same reasons: "
+                    "--export csv lists each with its link",
                 )
                 continue
             name = escape(s.label)
