@@ -43,8 +43,17 @@ def relabel_topics(
     word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
     for topic_id in ids:
         terms = topics[topic_id].terms
+        # two groups never share a name ("Money" twice): a name taken by another topic gets
+        # the topic's next word ("Money / rent")
+        taken = {t.label.lower() for tid, t in topics.items() if tid != topic_id and t.label}
         chosen = choose_label(terms, candidates[topic_id], word_idf, label_terms)
+        if chosen and " / ".join(chosen).lower() in taken:
+            used = {part for term in chosen for part in term.split()}
+            rest = [w for w in candidates[topic_id] if not used & set(w.split())]
+            chosen += choose_label(terms, rest, word_idf, 1)
         label = " / ".join(chosen) or f"topic {topic_id}"
+        if label.lower() in taken:
+            label = f"{label} ({topic_id})"
         topics[topic_id].label = label[:1].upper() + label[1:]
         if len(terms) > 4 * max_terms:
             topics[topic_id].terms = Counter(dict(terms.most_common(2 * max_terms)))

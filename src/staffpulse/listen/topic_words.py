@@ -145,11 +145,22 @@ def word_counter(n_features: int) -> HashingVectorizer:
     )
 
 
+# A hashtag run together from several words ("#GotFiredBecause", "#DogJobs", "#BadJobIn5Words"):
+# a game's or a campaign's tag, never a topic's name ("Boss / gotfiredbecause"); a one-word tag
+# ("#nursing", "#hiring") stays a word
+_RUN_TOGETHER_TAG_RE = re.compile(r"#(?:\w*[a-z0-9][A-Z]\w*|\w{16,})")
+
+
+def drop_run_together_tags(text: str) -> str:
+    """The text without its run-together hashtags, for labels."""
+    return _RUN_TOGETHER_TAG_RE.sub(" ", text)
+
+
 def label_terms_of() -> Callable[[str], list[str]]:
     """The words and two-word phrases ("line cook", "salary transparency") a label may use:
-    no names, no stop words."""
+    no names, no run-together hashtags, no stop words."""
     analyzer: Callable[[str], list[str]] = HashingVectorizer(
-        preprocessor=lambda text: preprocess(drop_names(text)),
+        preprocessor=lambda text: preprocess(drop_names(drop_run_together_tags(text))),
         token_pattern=TOKEN_PATTERN,
         stop_words=sorted(LABEL_STOP_WORDS),
         ngram_range=(1, 2),
@@ -171,7 +182,11 @@ def choose_label(
         return terms[w] * idf[w] * (1.5 if " " in w else 1.0) * work
 
     scored = sorted(
-        (w for w in candidates if not any(is_adverb(part) for part in w.split())),
+        (
+            w
+            for w in candidates
+            if not any(is_adverb(part) for part in w.split()) and not _says_how(w)
+        ),
         key=lambda w: (-weight(w), w),
     )
     chosen: list[str] = []
@@ -195,6 +210,23 @@ _NOT_ADVERBS_TEXT = (
     "silly costly likely unlikely butterfly anomaly monopoly"
 )
 _NOT_ADVERBS = frozenset(_NOT_ADVERBS_TEXT.split())
+
+
+# A lone verb or a participle says what someone did or felt, not what the topic is about
+# ("Create", "Accomplished", "Paid"); a phrase with one keeps it ("paid leave"), and a work
+# term stays ("hired" is a stop word already, "laid" is no label alone either)
+_LONE_VERBS_TEXT = (
+    "create creates creating build builds make makes do does apply applies join joins win wins "
+    "lose loses quit quits start starts begin begins beginning paid laid spent born"
+)
+_LONE_VERBS = frozenset(_LONE_VERBS_TEXT.split())
+
+
+def _says_how(term: str) -> bool:
+    """A lone verb or participle ("create", "accomplished", "paid"), never a label alone."""
+    if " " in term or is_work_term(term):
+        return False
+    return term in _LONE_VERBS or (len(term) > 5 and term.endswith("ed") and term[-3] != "e")
 
 
 def is_adverb(word: str) -> bool:
