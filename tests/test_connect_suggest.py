@@ -278,6 +278,14 @@ def test_a_terminal_control_character_is_left_out_of_the_name_shown(store: Store
     assert suggestion.display_name == "Hannah[2J Hr"
 
 
+def test_a_names_terminal_controls_and_line_breaks_read_as_spaces() -> None:
+    # what an older store or a hand-made account may still hold: the C1 CSI (0x9b) starts a
+    # sequence as ESC [ does, the console's own rule (staffpulse.terminal_controls)
+    from staffpulse.connect.suggest import shown_name
+
+    assert shown_name("Ana\x9b2J\tRuiz\nHR\x07") == "Ana 2J Ruiz HR"
+
+
 class _CountingRoleModel(FakeRoleModel):
     """The fake role model, counting the accounts it is asked about (by display name)."""
 

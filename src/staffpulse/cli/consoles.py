@@ -22,7 +22,6 @@ console: a "?" there would change a handle or a name without a word.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from types import TracebackType
@@ -33,9 +32,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.segment import Segment
 from rich.status import Status
 
-# C0 controls but the line break and the tab, DEL, and the C1 controls (0x9b starts a
-# sequence as ESC [ does on some terminals)
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -59,10 +56,10 @@ class _WithoutControls:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         segments: Iterable[Segment] = console.render(self.renderable, options)
         for segment in segments:
-            if segment.control or not _CONTROL_CHARACTERS.search(segment.text):
+            if segment.control or not TERMINAL_CONTROLS_RE.search(segment.text):
                 yield segment  # Rich's own cursor moves (a bar redrawn) are control segments
             else:
-                yield Segment(_CONTROL_CHARACTERS.sub("", segment.text), segment.style)
+                yield Segment(TERMINAL_CONTROLS_RE.sub("", segment.text), segment.style)
 
 
 def shows_live(console: Console) -> bool:

@@ -59,6 +59,7 @@ from staffpulse.models import Account
 from staffpulse.next_steps import LIMIT_AT_LEAST_ONE, NO_ROLE
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
+from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 
 
 def suggest_accounts(
@@ -311,8 +312,9 @@ def _make_suggestions(
 # the controls that turn the direction of the text after them ("\u202eevil" shows "live"):
 # in a name they reverse the rest of a terminal line, a table cell or a spreadsheet row
 _DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# a terminal's control characters (ESC, BEL, …): a CSV printed with cat would run them
-_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# a terminal's control characters (ESC, BEL, …: a CSV printed with cat would run them), and
+# the tab and line break, which a one-line name does not hold either
+_CONTROL_CHARACTERS = re.compile(f"{TERMINAL_CONTROLS_RE.pattern}|[\t\n]")
 
 
 def shown_name(display_name: str) -> str:
