@@ -415,3 +415,11 @@ def test_a_cheerful_farewell_to_a_job_is_no_distress_but_a_thing_lost_without_re
         "RIP to my paycheck after three weeks of unpaid onboarding", {}, None, 0
     )
     assert "acknowledge what they are going through" in grievance
+
+
+def test_coworkers_called_lazy_asses_is_hostile() -> None:
+    # an insult aimed at people, though they are coworkers: not a rant for a firm to answer
+    assert moderate(
+        "My whole shift left me to unload the truck alone. Lazy asses, all of them"
+    ).hostile
+    assert not moderate("Feeling lazy after a double shift, anyone else?").hostile

@@ -16,6 +16,7 @@ from staffpulse.listen.moderation import moderate
         "Illegal immigrants are stealing our jobs. Time for HR to check papers harder?",
         "Never hire anyone over 50, they can't learn new tools",
         "Stop hiring women for sales roles lol",
+        "Honestly men are just broken women, no wonder the night crew is a mess",
     ],
 )
 def test_put_downs_of_a_protected_group_are_hostile(text: str) -> None:

@@ -53,6 +53,7 @@ _INSULTS = (
     r"idiots?|idiotic|imbeciles?|morons?|moronic|cretins?|dumbass(es)?|jackass(es)?|"
     r"ass-?holes?|arse-?holes?|bastards?|bitch(es)?|cunts?|pricks?|dick-?heads?|wankers?|twats?|"
     r"scumbags?|scum|low-?lifes?|losers?|pathetic|vermin|degenerates?|traitors?|clowns?|"
+    r"lazy[- ]?ass(es)?|"
     r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
     r"go to hell|hate you|kill yourself|kys|"
