@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from rich.console import Console
 
-from audit_helpers import FakeScorer, FeedBuilder, store_with
+from audit_helpers import PROV, FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.benchmark.stats import (
@@ -22,6 +22,7 @@ from staffpulse.benchmark.stats import (
     standing_words,
     tie_counts,
 )
+from staffpulse.models import Account
 from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 from staffpulse.report.terminal_benchmark import render_benchmark
@@ -265,3 +266,31 @@ def test_accounts_tied_at_the_top_above_others_read_tied_top_without_a_percentil
     render_benchmark(Console(file=buf, width=160, color_system=None), result)
     talker = next(line for line in buf.getvalue().splitlines() if "@talker0" in line)
     assert "100 tied top" in talker and "p33" not in talker
+
+
+def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_lower_grade(
+    tmp_path: Path,
+) -> None:
+    # QA: a C on 3 pillars topped three B's on 2, only because another file carried its bio:
+    # a Face n/a (no picture, bio or name in the data) is the import's gap, not the account's
+    withname = FeedBuilder("withname", display_name="", bio="")
+    withname.reply("customer", 6)  # replies only: Mix n/a for both
+    noprofile = FeedBuilder("noprofile")
+    noprofile.reply("customer", 6)
+    store = store_with(tmp_path, withname)
+    blank = Account(platform="x", id="noprofile", handle="noprofile", name_known=False,
+                    bio_known=False)  # fmt: skip
+    store.upsert([blank, *noprofile.posts], PROV)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert (rows["withname"]["pillars_graded"], rows["noprofile"]["pillars_graded"]) == (3, 2)
+    assert rows["noprofile"]["face"] is None
+    assert rows["noprofile"]["overall"] > rows["withname"]["overall"]
+    assert [r["handle"] for r in result.leaderboard] == ["noprofile", "withname"]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    assert "graded on 3 of 4 pillars, or on 2 and a Face with no profile data:" in said
+    assert "A Face n/a (the data had no picture, bio or name) is not held against it." in said
+    html = " ".join(render_benchmark_html(result).split())
+    assert "A Face n/a (the data had no picture, bio or name) is not held against it." in html

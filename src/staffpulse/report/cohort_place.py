@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.benchmark.stats import graded_label, standing_against_others
+from staffpulse.benchmark.tiers import ranked_pillars
 from staffpulse.report import chart_strips
 from staffpulse.report.counts import count_of
 
@@ -62,7 +63,8 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
         for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
     ]
     fewer = graded_label(me)
-    if fewer and any(r["pillars_graded"] > me["pillars_graded"] for r in benchmark.leaderboard):
+    mine = ranked_pillars(me)  # a Face n/a for want of profile data is not held against it
+    if fewer and any(ranked_pillars(r) > mine for r in benchmark.leaderboard):
         out[0] = (
             "Overall",
             f"{out[0][1]} ({fewer}, it is placed after every account graded on more)",

@@ -21,6 +21,7 @@ from staffpulse.benchmark.stats import (
     part_median_note,
     rank_label,
 )
+from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
@@ -78,10 +79,11 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     print_cohort_problems(console, result)
     tier = 4  # accounts graded on fewer pillars come after, under a line that says so
     for row in result.leaderboard:
-        if row.get("pillars_graded", 4) < tier:
-            tier = row["pillars_graded"]
+        if ranked_pillars(row) < tier:
+            tier = ranked_pillars(row)
             table.add_section()
-            table.add_row("", Text(f"{graded_label(row)}:", style="italic"))
+            aside = any(r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier)
+            table.add_row("", Text(f"{tier_label(tier, aside)}:", style="italic"))
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
             # a Bluesky or Mastodon handle too long for its room breaks before its domain
@@ -142,7 +144,7 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
             "[dim]An account graded on fewer pillars (n/a: nothing to judge there, such as posts"
             " mostly not in English, which staffpulse cannot read) is ranked after"
             " every account graded on more: its grade averages only the pillars it was graded"
-            " on.[/]",
+            " on. A Face n/a (the data had no picture, bio or name) is not held against it.[/]",
             highlight=False,
         )
     if any(row.get("quiet_for") for row in result.leaderboard):

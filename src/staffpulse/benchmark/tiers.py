@@ -1,0 +1,27 @@
+"""The tiers of the league table: an account graded on fewer pillars is placed after every
+account graded on more (a grade averaged over two pillars is not a grade on four), but a Face
+n/a for want of profile data is not held against it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from staffpulse.audit.config import PILLARS
+
+
+def ranked_pillars(row: dict[str, Any]) -> int:
+    """The pillars a leaderboard row is placed by: those graded, and a Face not scored, for
+    it is n/a only when the data had no picture, bio or name at all (a customer-care file),
+    a gap of the import, not of the account. A real cohort ranked a C graded on 3 pillars
+    above three B's on 2, because another file happened to carry its bio."""
+    of = len(PILLARS)
+    graded = int(row.get("pillars_graded", of))
+    return min(of, graded + ("face" in row and row["face"] is None))
+
+
+def tier_label(tier: int, face_aside: bool = False) -> str:
+    """The line over the accounts placed on ``tier`` pillars (:func:`ranked_pillars`):
+    "graded on 3 of 4 pillars", and "or on 2 and a Face with no profile data" when some of
+    them had no profile in the data (``face_aside``): their Face counts though it reads n/a."""
+    said = f"graded on {tier} of {len(PILLARS)} pillars"
+    return said + (f", or on {tier - 1} and a Face with no profile data" if face_aside else "")
