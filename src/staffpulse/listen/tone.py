@@ -14,8 +14,8 @@ misreads the posts that matter most: "Terrifying. 👻" on a joke reads as distr
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
-  win in a violent word ("Killed the interview!", "crushed it") and boredom at work ("nothing
-  to do at work ... so bored"): a playful post is not read as negative for a scary word, nor
+  win in a violent word ("Killed the interview!", "crushed it"), boredom at work ("nothing
+  to do at work ... so bored") and an entry to a hashtag game ("#GotFiredBecause ..."): a playful post is not read as negative for a scary word, nor
   consoled as a hardship; the humor signal still decides the
   light tone (:mod:`staffpulse.listen.angles`).
 
@@ -189,6 +189,10 @@ _IDLE_RE = re.compile(
     r"slow day at (?:work|the office))\b",
     re.IGNORECASE,
 )
+# A hashtag game's prompt ("#GotFiredBecause I made the boss decaf", "#BadJobIn5Words"): the
+# entry is a joke written to it, its "fired" or "bad" no hardship (2,050 of the real
+# #HashtagWars entries carry one; 5 of 27,000 other real texts, all jokes or slogans)
+_GAME_TAG_RE = re.compile(r"#\w+(?:Because|In\d+Words)\b", re.IGNORECASE)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
@@ -267,9 +271,10 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         farewell = _RELIEF_RE.search(plain) is not None and _RIP_THING_RE.search(plain) is not None
         if farewell:
             plain = _RIP_THING_RE.sub(" ", plain)
-        # a win or boredom, unless a worry or a right is at stake ("let go ... bored at home")
-        light_matter = not serious and (
-            _TRIUMPH_RE.search(plain) is not None or _IDLE_RE.search(plain) is not None
+        # a win, boredom or a hashtag game's joke, unless a worry or a right is at stake ("let
+        # go ... bored at home")
+        light_matter = not serious and any(
+            cue.search(plain) is not None for cue in (_TRIUMPH_RE, _IDLE_RE, _GAME_TAG_RE)
         )
         out.append(
             Tone(
