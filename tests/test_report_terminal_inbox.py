@@ -156,6 +156,14 @@ def test_a_long_title_is_shortened_at_a_word_boundary_and_keeps_its_reply_count(
     assert "· a Bluesky account · 1 reply" in title  # its note dropped whole, not cut "(open…"
 
 
+def test_a_long_bluesky_handle_stays_whole_in_a_narrow_title_and_the_platform_gives_way() -> None:
+    long_handle = item(author_handle="wrenfieldtalent.bsky.social", replies=3)
+    title = next(line for line in narrow(make([long_handle])).splitlines() if "0.70" in line)
+    assert "score 0.70 · @wrenfieldtalent.bsky.social · 3 replies" in title  # not "bsky.so…"
+    wide = next(line for line in narrow(make([long_handle]), 90).splitlines() if "0.70" in line)
+    assert "score 0.70 · Bluesky · @wrenfieldtalent.bsky.social (recruiter) · 3 replies" in wide
+
+
 def test_a_long_link_stays_whole_on_one_line_to_copy() -> None:
     url = "https://bsky.app/profile/someone.with.a.long.handle.example/post/3leghglqp72pwxyz"
     text = narrow(make([item(url=url)]))

@@ -292,8 +292,17 @@ def _title(item: InboxItem, width: int) -> str:
     if len(head) + len(author) + len(tail) <= room:
         return head + author + tail
     fits = room - len(head) - len(tail)
-    if fits >= MIN_AUTHOR:  # the notes in brackets go whole, never cut to "(open…"
-        return head + (label if len(label) <= fits else shorten(author, fits)) + tail
+    if len(label) <= fits:  # the notes in brackets go whole, never cut to "(open…"
+        return head + label + tail
+    if label.startswith("@"):
+        # a handle is what the user types next: at 60 columns it was cut to
+        # "@owenpark.bsky.soc…"; the platform gives way first (the handle mostly says it)
+        score = f"score {item.score:.2f} · "
+        for title in (score + label + tail, score + label, label):
+            if len(title) <= room:
+                return title
+    if fits >= MIN_AUTHOR:
+        return head + shorten(author, fits) + tail
     return shorten(head + author + tail, room)
 
 
