@@ -25,6 +25,7 @@ from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_avatars import AvatarFiles, AvatarSaver, without_named_images
 from staffpulse.ingest_checks import file_checks
 from staffpulse.ingest_controls import ControlCharacters
+from staffpulse.ingest_known_accounts import StoreAccounts
 from staffpulse.ingest_plan import plan_import as plan_import  # where it was first
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
@@ -37,6 +38,7 @@ from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
+from staffpulse.sources.x_archive_stored import stored_accounts
 from staffpulse.sources.zipped import ZipFolder, ZipMember
 from staffpulse.store.core import Record, Store
 from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused
@@ -276,7 +278,7 @@ def import_paths(
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
         ):
             try:
-                with given_date_order(date_order):
+                with given_date_order(date_order), stored_accounts(StoreAccounts(store)):
                     exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:
                     report.notices.append(Notice(str(paths[0]), report.no_export_note()))

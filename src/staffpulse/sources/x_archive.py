@@ -84,6 +84,7 @@ from staffpulse.sources.x_archive_owner import (
     owner_from_archive,
     public_account,
 )
+from staffpulse.sources.x_archive_stored import StoredOwner, stored_owner
 from staffpulse.sources.x_v1 import post_from_v1_tweet
 from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries, ytd_items
 from staffpulse.sources.zip_salvage import open_zip
@@ -181,6 +182,7 @@ class XArchive:
         owner: Account | None = None
         generated = generated_at(known.get("manifest"))
         unreadable = ""  # why account.js could not say whose archive it is
+        stored: StoredOwner | None = None  # no account.js: the owner the store shows
         try:
             if known.get("manifest") is not None:
                 account = filled_account(account, manifest_account(known["manifest"]))
@@ -190,7 +192,10 @@ class XArchive:
             yield Problem(str(where), None, unreadable)
         if owner is not None:
             owner = replace(owner, observed_at=generated)
-        if owner is not None and media:
+        elif not unreadable and (stored := stored_owner(parts)) is not None:
+            owner = stored.account  # as the store holds it: written again by no row here
+            yield Notice(str(where), stored.note)
+        if owner is not None and media and stored is None:  # a stored owner is not written
             picked = pick_avatar(media, profile)
             if picked is not None:
                 try:
@@ -199,7 +204,12 @@ class XArchive:
                     said = f"{picked[0]}: damaged in the ZIP, so the avatar was not read"
                     yield Notice(str(where), said)
         kinds = {p.kind for p in parts}
-        if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
+        if (
+            owner is not None
+            and stored is None
+            and not kinds & {"account", "profile"}
+            and kinds - {"manifest"}
+        ):
             raw = {"account": public_account(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
         manifest = known.get("manifest")

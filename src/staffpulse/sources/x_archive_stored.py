@@ -1,0 +1,108 @@
+"""Whose a lone ``tweets.js`` is, when the store the import writes into already knows.
+
+A data file of an X archive does not say whose archive it is: ``account.js`` does. Given
+alone, its posts would have no author, so they are refused, unless the store already holds the
+archive's owner and the file shows it is theirs: the store holds some of its posts (by their
+ids, which X never gives twice) under one account, or the file's replies to its own posts (a
+thread the owner wrote) answer one account the store holds. Two owners shown, or none the
+store holds: refused as before, with the way to import the whole archive.
+
+The reader only reads: the import (:mod:`staffpulse.ingest`) says what the store holds
+(:func:`stored_accounts`), as it says the order of a CSV's dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Protocol
+
+from staffpulse.models import Account
+from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.text_files import decode_bytes
+from staffpulse.sources.x_archive_files import TWEET_PARTS, DamagedPart, Part
+from staffpulse.sources.x_v1 import PLATFORM
+from staffpulse.sources.ytd import ytd_items
+
+
+class StoredAccounts(Protocol):
+    """What the store holds, as far as the owner of a lone archive file needs."""
+
+    def authors_of(self, platform: str, post_ids: Sequence[str]) -> dict[str, int]:
+        """The authors of the stored posts among ``post_ids``, each with how many."""
+        ...
+
+    def account(self, platform: str, account_id: str) -> Account | None:
+        """The stored account, or None."""
+        ...
+
+
+_STORED: ContextVar[StoredAccounts | None] = ContextVar("staffpulse_stored_accounts", default=None)
+
+
+@contextmanager
+def stored_accounts(stored: StoredAccounts) -> Iterator[None]:
+    """Every X archive file read inside, given without its ``account.js``, is read as the
+    archive of the account ``stored`` shows it to be (:func:`stored_owner`)."""
+    token = _STORED.set(stored)
+    try:
+        yield
+    finally:
+        _STORED.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOwner:
+    """The owner of a lone archive file, and the note that tells the user why."""
+
+    account: Account
+    note: str
+
+
+def stored_owner(parts: Sequence[Part]) -> StoredOwner | None:
+    """The stored account whose archive the tweet files among ``parts`` are, or None when
+    nothing is stored to ask, the files show no owner, or show two."""
+    stored = _STORED.get()
+    tweet_parts = [p for p in parts if p.kind in TWEET_PARTS]
+    if stored is None or not tweet_parts:
+        return None
+    ids: list[str] = []
+    replies: list[tuple[str, str]] = []  # (the post answered, its author)
+    for part in tweet_parts:
+        try:
+            text = decode_bytes(part.load())[0]
+        except DamagedPart:
+            continue  # told when the part is read
+        for _line, item in ytd_items(text):
+            tweet = item.get("tweet", item) if isinstance(item, dict) else None
+            tweet_id = get_str(tweet, "id_str") or get_str(tweet, "id")
+            if tweet_id is None:
+                continue
+            ids.append(tweet_id)
+            parent = get_str(tweet, "in_reply_to_status_id_str")
+            answered = get_str(tweet, "in_reply_to_user_id_str")
+            if parent is not None and answered is not None:
+                replies.append((parent, answered))
+    held = stored.authors_of(PLATFORM, ids)
+    mine = set(ids)
+    threads = {answered for parent, answered in replies if parent in mine}
+    shown = set(held) | threads
+    if len(shown) != 1:
+        return None
+    (owner_id,) = shown
+    account = stored.account(PLATFORM, owner_id)
+    if account is None:
+        return None
+    who = f"@{account.handle}"
+    why = (
+        f"the store already holds {held[owner_id]} of its posts as {who}'s"
+        if owner_id in held
+        else f"its replies to its own posts answer {who}, whom the store already holds"
+    )
+    return StoredOwner(
+        account,
+        f"no account.js came with it to say whose archive it is, so its posts were read as "
+        f"{who}'s: {why}",
+    )

@@ -1,0 +1,89 @@
+"""A lone ``tweets.js`` imported into a store that already holds its archive's owner: read as
+theirs, with a note saying why, instead of refused for want of ``account.js``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.ingest import import_paths
+from staffpulse.store import open_store
+from x_archive_helpers import ARCHIVE
+
+
+def _lone(folder: Path, tweets: list[dict[str, object]]) -> Path:
+    folder.mkdir()
+    entries = json.dumps([{"tweet": tweet} for tweet in tweets])
+    lone = folder / "tweet.js"
+    lone.write_text(f"window.YTD.tweet.part0 = {entries}", encoding="utf-8")
+    return lone
+
+
+def _tweet(tweet_id: str, text: str, **more: str) -> dict[str, object]:
+    when = "Sat Mar 07 10:00:00 +0000 2026"
+    return {"id_str": tweet_id, "created_at": when, "full_text": text, **more}
+
+
+def test_a_lone_file_of_stored_posts_is_read_as_their_authors(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        import_paths(store, [ARCHIVE])
+    lone = tmp_path / "download" / "tweets.js"
+    lone.parent.mkdir()
+    shutil.copy(ARCHIVE / "data" / "tweets.js", lone)
+    result = CliRunner().invoke(app, ["import", str(lone), "--db", db])
+    told = " ".join(result.output.split())
+    assert result.exit_code == 0, told
+    assert (
+        "no account.js came with it to say whose archive it is, so its posts were read as "
+        "@AcmeStaffing's: the store already holds 3 of its posts as @AcmeStaffing's"
+    ) in told
+    assert "Imported 3 posts (0 new)" in told and "Skipped 0 records" in told
+    with open_store(db) as store:  # no twin of any post, no second owner
+        assert store.conn.execute("SELECT count(*) FROM posts").fetchone()[0] == 4
+        assert store.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 1
+
+
+def test_a_thread_the_owner_wrote_names_the_stored_owner(tmp_path: Path) -> None:
+    """New posts, none stored yet: the reply to a post of the same file answers its author."""
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        import_paths(store, [ARCHIVE])
+        thread = [
+            _tweet("900", "Three things we learned hiring drivers this winter (1/2)"),
+            _tweet(
+                "901",
+                "(2/2) Pay on time, every time.",
+                in_reply_to_status_id_str="900",
+                in_reply_to_user_id_str="9001",
+            ),
+        ]
+        report = import_paths(store, [_lone(tmp_path / "new", thread)])
+        assert (report.new_posts, report.skipped) == (2, 0)
+        assert "its replies to its own posts answer @AcmeStaffing" in str(report.notices[0])
+        authors = store.conn.execute("SELECT DISTINCT author_id FROM posts WHERE id >= '900'")
+        assert [row[0] for row in authors] == ["9001"]
+
+
+def test_a_lone_file_the_store_cannot_place_is_still_refused(tmp_path: Path) -> None:
+    """Its posts are stored under one account, its thread answers another: whose is unknown."""
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [ARCHIVE])
+        mixed = [
+            _tweet("100", "A post the store holds as the archive owner's"),
+            _tweet("902", "A post of a thread"),
+            _tweet(
+                "903",
+                "Its answer, by someone else",
+                in_reply_to_status_id_str="902",
+                in_reply_to_user_id_str="42",
+            ),
+        ]
+        report = import_paths(store, [_lone(tmp_path / "mixed", mixed)])
+    (problem,) = report.problems
+    assert "without the archive's account.js, which says whose archive it is" in problem.message
+    assert (report.posts, report.skipped) == (0, 3)
