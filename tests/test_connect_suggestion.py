@@ -66,7 +66,7 @@ def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> 
     from dataclasses import replace
 
     from connect_fixtures import SUGGESTIONS, make_suggestion
-    from staffpulse.connect.suggestion import id_only_note
+    from staffpulse.connect.id_only import id_only_note
 
     known = SUGGESTIONS[0]
     ids = [

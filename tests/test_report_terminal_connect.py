@@ -9,7 +9,8 @@ from dataclasses import replace
 from rich.console import Console
 
 from connect_fixtures import SUGGESTIONS, WHEN, make_suggestion
-from staffpulse.connect.suggestion import SuggestReport, id_only_note
+from staffpulse.connect.id_only import id_only_note
+from staffpulse.connect.suggestion import SuggestReport
 from staffpulse.models import Account
 from staffpulse.report.terminal_connect import render_suggestions
 
@@ -118,11 +119,13 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
         for rank in range(2, 8)
     ]
     last = replace(make_suggestion(8, "dora_hr", "99"), score=0.6)
+    found = [SUGGESTIONS[0], *followers, last]
     report = SuggestReport(
         account=Account(platform="x", id="1", handle="acme_staffing"),
         as_of=WHEN,
-        suggestions=[SUGGESTIONS[0], *followers, last],
+        suggestions=found,
         circle_size=3,
+        notes=[id_only_note(found) or ""],
     )
     console = Console(width=200, record=True)
     render_suggestions(console, report)
@@ -141,3 +144,10 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
         ["8", "@dora_hr", "0.6"],
     ]
     assert "--export csv lists each" in text
+    # the note no longer sends the reader to a link beside each: the counted row has none
+    note = " ".join(text.split("note:")[1].split())
+    assert "6 of these 8 accounts are known only by their account id" in note
+    assert (
+        "open the link beside each one shown to see who it is; --export csv gives the links "
+        "of the 3 counted in one row." in note
+    )

@@ -40,16 +40,13 @@ from staffpulse.connect.choices import find_connect_account, leaves_out_outsider
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import load_graph
+from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.reach_back import as_of_after
 
 # Re-exported: callers import the results from here, where they are made
 from staffpulse.connect.suggestion import Suggestion as Suggestion
 from staffpulse.connect.suggestion import SuggestReport as SuggestReport
-from staffpulse.connect.suggestion import (
-    first_interaction_time,
-    id_only_note,
-    latest_activity_time,
-)
+from staffpulse.connect.suggestion import first_interaction_time, latest_activity_time
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.custom_emoji import without_custom_emoji

@@ -158,34 +158,6 @@ class Suggestion:
         }
 
 
-def id_only_note(suggestions: list[Suggestion]) -> str | None:
-    """What to tell of the suggestions known only by their account id (an X archive's
-    follower.js and following.js name ids, not handles), or None when there are none: a
-    marketer cannot act on an id, so the note says how to see who each is and why an X list
-    leaves them out."""
-    ids = [s for s in suggestions if not s.handle_known]
-    if not ids:
-        return None
-    one = len(ids) == 1
-    if len(ids) < len(suggestions):
-        count = f"{len(ids):,} of these {len(suggestions):,} accounts {'is' if one else 'are'}"
-    else:
-        count = "This account is" if one else f"All {len(ids):,} accounts are"
-    how = (
-        "open the link beside each to see who it is"
-        if all(s.link for s in ids)
-        else "the CSV lists each with its id"
-    )
-    text = (
-        f"{count} known only by {'its' if one else 'their'} account id (a follow list "
-        "names ids, not handles): the handle stays unknown until the account's posts are "
-        f"imported or the account is fetched; {how}."
-    )
-    if any(s.platform == "x" for s in ids):
-        text += " An X list takes handles only, so it leaves them out; the CSV keeps them."
-    return text
-
-
 @dataclass
 class SuggestReport:
     """The suggestions plus what was left out and why."""

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform
@@ -41,6 +42,7 @@ def render_suggestions(
     ``notes``, default ``console``). ``command``: the command line that ranks again with
     ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own."""
     who = f"@{display_address(report.account.handle)} {on_platform(report.account.platform)}"
+    rows = _rows(report.suggestions, tie_ranks(report.suggestions))
     if report.as_of_line:  # the date "this month" and "inactive" are counted from
         console.print(f"[dim]{escape(report.as_of_line)}.[/]", highlight=False)
     if not report.suggestions:
@@ -50,7 +52,6 @@ def render_suggestions(
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
-        rows = _rows(report.suggestions, tie_ranks(report.suggestions))
         links = [len(s.link) for s in report.suggestions if not s.handle_known and s.link]
         links += [len(_folded(n)) for _rank, _s, n in rows if n and links]
         # as wide as an id-only account's link, so that it stays on one line a terminal can
@@ -84,8 +85,17 @@ def render_suggestions(
             console.print(f"{escape(shown.line(ask))}.", highlight=False, soft_wrap=True)
     if report.left_out_line:
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
-    for note in report.notes:
+    for note in _with_folded_links(report, sum(n for _rank, _s, n in rows)):
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+
+
+def _with_folded_links(report: SuggestReport, folded: int) -> list[str]:
+    """The report's notes, its note on id-only accounts saying where the links of those
+    counted in one row are: "open the link beside each" sent the reader to rows with none."""
+    if not folded:
+        return report.notes
+    said, told = id_only_note(report.suggestions), id_only_note(report.suggestions, folded)
+    return [told if note == said and told else note for note in report.notes]
 
 
 def _folded(n: int) -> str:
