@@ -178,3 +178,23 @@ def test_a_reply_keeps_its_parent_id_unless_one_other_stored_post_fits(
         stored = _posts(store)
     assert ("13", "acmestaffing", "7") in stored
     assert report.notices == []
+
+
+def test_a_file_with_a_resaved_post_and_a_resaved_link_is_told_both(tmp_path: Path) -> None:
+    resaved = _write(
+        tmp_path / "resaved.csv",  # 12 is the stored 0012; the reply's parent 7 is not in it
+        HEADER + "12,acmestaffing,Meet Jana from our Dayton branch ?,2026-11-03 10:00,\n"
+        "13,acmestaffing,Thanks to all who applied so far,2026-11-04T10:00:00Z,7\n",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "posts.csv", FIRST)])
+        report = import_paths(store, [resaved])
+        stored = _posts(store)
+    assert ("13", "acmestaffing", "007") in stored
+    zero_notes = [n.message for n in report.notices if "leading zeros" in n.message]
+    assert len(zero_notes) == 1
+    assert "(12 here, 0012 in the store, by @acmestaffing)" in zero_notes[0]
+    assert "(7 here, 007 in the store): the store holds no post 7" in zero_notes[0]
+    assert zero_notes[0].endswith(
+        "format the id columns as Text in the spreadsheet before saving it"
+    )

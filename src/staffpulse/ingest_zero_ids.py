@@ -200,32 +200,43 @@ class ZeroStrippedIds:
         )
 
     def note(self) -> str | None:
-        """What the file is told of its posts stored under the ids with their zeros, or of its
-        links written to them; None when there were none."""
+        """What the file is told of its posts stored under the ids with their zeros and of its
+        links written to them (both in one note when a file has both); None when there were
+        none."""
+        told = [said for said in (self._renamed_note(), self._links_note()) if said]
+        if not told:
+            return None
+        columns = "columns" if self.links_first is not None else "column"
+        return (
+            ". ".join(told) + ". To keep such ids as they are, format the id"
+            f" {columns} as Text in the spreadsheet before saving it"
+        )
+
+    def _renamed_note(self) -> str | None:
         if self.first is None:
-            if self.links_first is None:
-                return None
-            count, (file_id, stored_id) = self.links_rewritten, self.links_first
-            one = count == 1
-            return (
-                f"{count_of(count, 'post')} of this file {'replies' if one else 'reply'} to,"
-                f" {'quotes' if one else 'quote'} or {'reposts' if one else 'repost'} a post by"
-                f" an id a spreadsheet saved without its leading zeros ({file_id} here,"
-                f" {stored_id} in the store): the store holds no post {file_id}, so"
-                f" {'it was' if one else 'each was'} linked to the stored post. To keep such"
-                " ids as they are, format the id columns as Text in the spreadsheet before"
-                " saving it"
-            )
+            return None
         count = len(self.renamed)
         file_id, stored_id, handle = self.first
         one = count == 1
         return (
             f"{count_of(count, 'post')} of this file {'has an id' if one else 'have ids'} that a"
             f" spreadsheet saved without {'its' if one else 'their'} leading zeros ({file_id}"
-            f" here, {stored_id} in the store, by @{handle}): the same author and text (or a near"
-            f" text the same minute) as the stored {'post' if one else 'posts'}, so {'it was' if one else 'each was'}"
-            " stored once, under the id the store holds. To keep such ids as they are, format"
-            " the id column as Text in the spreadsheet before saving it"
+            f" here, {stored_id} in the store, by @{handle}): the same author and text (or a"
+            f" near text the same minute) as the stored {'post' if one else 'posts'}, so"
+            f" {'it was' if one else 'each was'} stored once, under the id the store holds"
+        )
+
+    def _links_note(self) -> str | None:
+        if self.links_first is None:
+            return None
+        count, (file_id, stored_id) = self.links_rewritten, self.links_first
+        one = count == 1
+        return (
+            f"{count_of(count, 'post')} of this file {'replies' if one else 'reply'} to,"
+            f" {'quotes' if one else 'quote'} or {'reposts' if one else 'repost'} a post by"
+            f" an id a spreadsheet saved without its leading zeros ({file_id} here,"
+            f" {stored_id} in the store): the store holds no post {file_id}, so"
+            f" {'it was' if one else 'each was'} linked to the stored post"
         )
 
 
