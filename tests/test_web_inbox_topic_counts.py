@@ -114,3 +114,27 @@ def test_a_topic_link_reads_the_kept_ranking_and_a_mark_ranks_afresh(
     assert len(calls) == 2  # the mark changed the offer: ranked afresh
     assert _topic_line(again).get(label, 0) == n - 1
     assert len(CARD.findall(again)) == len(every) - 1
+
+
+def test_a_topic_filed_under_other_conversations_is_not_linked_above_it(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a topic of one conversation goes under "Other conversations": linked above the page,
+    # its card sat under "Other conversations" here and under its own name on its link's page
+    from inbox_helpers import item, make
+    from staffpulse.listen.window import TopicChoice
+
+    lone = item("c1", topic_id=5, topic_label="Harbour / cranes", score=0.9)
+    pair = [item(f"c{n}", topic_id=2, topic_label="onboarding", score=0.5) for n in (2, 3)]
+    choices = [TopicChoice(2, "onboarding", 2), TopicChoice(5, "Harbour / cranes", 1)]
+    handmade = make([lone, *pair], topic_choices=choices)
+    backend = client.app.state.web.backend
+    monkeypatch.setattr(type(backend), "inbox", lambda *_args, **_kw: handmade)
+    page = client.get("/inbox").text
+    headings = [
+        html.unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h2>(.*?)</h2>", page)
+    ]
+    assert headings[:2] == ["Other conversations 1", "Onboarding 2"]
+    assert _topic_line(page) == {"onboarding": 2}
+    # the Topic field still suggests it
+    assert '<option value="Harbour / cranes">' in page

@@ -143,7 +143,9 @@ def inbox_page(request: Request) -> HTMLResponse:
         sample_firm=ctx.backend.sample_shown(),
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
-        topic_links=_topic_links(q, inbox.topic_choices),
+        # the line of topics: those with a heading on the page (or no card on it)
+        topic_links=_topic_links(q, _headed(inbox.topic_choices, groups)),
+        topic_names=[label for label, _n, _href in _topic_links(q, inbox.topic_choices)],
         topic_links_shown=TOPIC_LINKS_SHOWN,
         all_topics_href=_with({k: v for k, v in q.items() if k not in ("topic", "shown")}),
         notes=_page_notes(inbox),
@@ -253,6 +255,23 @@ def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int,
     (by its number, which names exactly one topic; a label's words may match others too)."""
     kept = {k: v for k, v in query.items() if k not in ("notice", "flash", "shown", "topic")}
     return [(c.label, c.open, "/inbox?" + urlencode({**kept, "topic": str(c.id)})) for c in choices]
+
+
+def _headed(choices: list[TopicChoice], groups: list[Any]) -> list[TopicChoice]:
+    """The topics less those whose conversations the page lists under "Other conversations"
+    (a topic of one conversation there, :meth:`Inbox.by_topic`): linked above the page, such
+    a topic filed its one card under two headings, "Other conversations" here and its own
+    name on its link's page. The Topic field still suggests it."""
+    from staffpulse.listen.topic_themes import OTHER_LABEL
+
+    filed = {
+        item.topic_id
+        for label, items in groups
+        if label == OTHER_LABEL
+        for item in items
+        if (item.topic_label or OTHER_LABEL) != OTHER_LABEL
+    }
+    return [c for c in choices if c.id not in filed]
 
 
 def _topic_shown(topic: str | None, inbox: Any) -> str:
