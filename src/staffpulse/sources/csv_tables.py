@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from staffpulse.sources.base import Notice
+from staffpulse.sources.base import Notice, read_head
 from staffpulse.sources.csv_preamble import notes_above, preamble_notices, preamble_of
+from staffpulse.sources.jsonio import first_json_char, first_line, first_value, is_json_lines
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.text_files import TextEncoding
 
@@ -50,17 +51,38 @@ def misnamed_table(path: Path) -> Iterator[Notice]:
     """The note for a table read under a JSON name (or none), that it was read and should be
     renamed."""
     if path.suffix.lower() in JSON_SUFFIXES:
-        yield Notice(
-            str(path),
-            f"named {path.suffix} but holds a CSV table (no JSON): read as one; rename it"
-            " .csv so other tools read it right too",
-        )
+        yield _misnamed(path, f"named {path.suffix}", "a CSV table (no JSON)", "one", ".csv")
     elif not path.suffix:
-        yield Notice(
-            str(path),
-            f"has no ending to its name but holds a CSV table: read as one; rename it"
-            f" {path.name}.csv so other tools read it right too",
-        )
+        said = "has no ending to its name"
+        yield _misnamed(path, said, "a CSV table", "one", f"{path.name}.csv")
+
+
+def misnamed_json(path: Path) -> Iterator[Notice]:
+    """The note for JSON under a table's name (``posts.csv`` holding JSON Lines: a "Save as"
+    that kept the old name), read by what it holds, as a table under a JSON name is. Nothing
+    for a table, whatever its first character."""
+    if path.is_dir() or path.suffix.lower() not in TABLE_ONLY_SUFFIXES:
+        return
+    head = read_head(path)
+    if first_json_char(head) not in ("{", "["):
+        return
+    if is_json_lines(path):
+        holds, ending = "JSON Lines", ".jsonl"
+    elif first_value(head) is not None or first_line(head) in ("{", "["):
+        holds, ending = "JSON", ".json"
+    else:  # "[id],author" is a table's header
+        return
+    said = f"named {path.suffix}"
+    yield _misnamed(path, said, f"{holds} (no CSV table)", holds, path.stem + ending)
+
+
+def _misnamed(path: Path, named: str, holds: str, read_as: str, name: str) -> Notice:
+    """The note for a file read by what it holds, not by its name: the name to give it."""
+    return Notice(
+        str(path),
+        f"{named} but holds {holds}: read as {read_as}; rename it {name} so other tools read"
+        " it right too",
+    )
 
 
 def prepare_table(path: Path) -> tuple[TextEncoding, int, list[Notice]]:

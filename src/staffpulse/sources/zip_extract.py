@@ -9,11 +9,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
 from staffpulse.sources.base import HEAD_BYTES, Item, Notice, Problem, Source, UnreadFile, read_head
+from staffpulse.sources.csv_tables import misnamed_json
 from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.store.core import Record
@@ -142,7 +144,8 @@ class Extracted:
                 for found in source.read_members(target):
                     yield self.relocate_member(found)
                 continue
-            items = (self.relocate(item) for item in source.read(target))
+            read_items = chain(misnamed_json(target), source.read(target))
+            items = (self.relocate(item) for item in read_items)
             yield ZipMember(self.display(str(target)), source.label, items)
 
     def write_whole(self, target: Path) -> Problem | None:
