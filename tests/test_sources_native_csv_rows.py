@@ -249,3 +249,21 @@ def test_a_total_row_under_the_posts_is_passed_over_and_told_not_skipped(tmp_pat
         'line 5 ("Total:") sums up the rows above it, as a spreadsheet\'s total does: not a'
         " post or an account, so passed over; nothing was lost"
     ]
+
+
+def test_several_summing_rows_are_told_in_one_note(tmp_path: Path) -> None:
+    path = tmp_path / "q2.csv"
+    path.write_text(
+        "id,author,text,likes\n"
+        "q-1,elm_recruit,Spring hiring day on the 4th,3\n"
+        "Total,,,3\n"
+        "Average,,,3\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 0)
+    assert [n.message for n in report.notices] == [
+        'line 3 ("Total") and 1 more such row sum up the rows above them, as a spreadsheet\'s'
+        " totals do: not posts or accounts, so passed over; nothing was lost"
+    ]

@@ -42,8 +42,11 @@ class SummingRows:
             return
         (line, said), more = self.lines[0], len(self.lines) - 1
         also = f" and {more:,} more such row{'' if more == 1 else 's'}" if more else ""
+        what = (
+            "sum up the rows above them, as a spreadsheet's totals do: not posts or accounts"
+            if more
+            else "sums up the rows above it, as a spreadsheet's total does: not a post or an account"
+        )
         yield Notice(
-            path,
-            f'line {line:,} ("{said}"){also} sums up the rows above it, as a spreadsheet\'s'
-            " total does: not a post or an account, so passed over; nothing was lost",
+            path, f'line {line:,} ("{said}"){also} {what}, so passed over; nothing was lost'
         )
