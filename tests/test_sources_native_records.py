@@ -40,6 +40,15 @@ def test_lists_written_as_text_replace_what_the_text_would_give() -> None:
     assert post.urls == ("https://a.example",)
 
 
+def test_tags_read_from_the_text_are_the_tags_the_audit_reads() -> None:
+    # an HTML entity left in a text is no tag, and "##Tag" is the tag "Tag" (as on X)
+    record = {"type": "post", "id": "2", "author": "acme",
+              "text": "we&#39;re hiring welders ##NightShift and C# devs #Dockside"}  # fmt: skip
+    post = rows_from_native(record)
+    assert isinstance(post, Post)
+    assert post.hashtags == ("NightShift", "Dockside")
+
+
 def test_a_quote_that_also_names_a_reply_parent_is_a_quote_in_its_own_conversation() -> None:
     post = rows_from_native({"type": "post", "id": "5", "author": "acme", "text": "This",
                              "quoted_id": "4"})  # fmt: skip

@@ -4,10 +4,8 @@ display name (:mod:`~staffpulse.audit.names`)."""
 
 from __future__ import annotations
 
-import re
+# the importers' pattern (its comment says what it reads), so a tag stored at import is the
+# tag the audit finds
+from staffpulse.sources.native_records import HASHTAG_RE
 
-# "#Remain", "#shitclientssay"; its word is group 1. Not "&#39;" (an HTML entity left in a
-# text) nor the "#" inside a word ("C#", "no#1"). As X's own rule (twitter-text), a "#" may
-# come before: "##Tag" is the tag "Tag" (the same texts would read otherwise: one real text
-# in 20,404 with a "#")
-HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
+__all__ = ["HASHTAG_RE"]

@@ -30,7 +30,11 @@ from staffpulse.sources.written import (
 )
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
-HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)")
+# "#Remain", "#shitclientssay"; its word is group 1. Not "&#39;" (an HTML entity left in a
+# text) nor the "#" inside a word ("C#", "no#1"). As X's own rule (twitter-text), a "#" may
+# come before: "##Tag" is the tag "Tag". The audit reads tags with this one pattern too
+# (staffpulse.audit.hashtags), so a tag stored at import is the tag the audit finds
+HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
 FILL_IN = ": fill it in (or delete the record) and import the file again"  # after a field left out
