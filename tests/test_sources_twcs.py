@@ -198,5 +198,8 @@ def test_a_file_cut_in_its_last_cell_skips_that_row_not_a_whole_looking_one(
     assert problems[0].message.startswith(
         "the file ends in this row without a line break: it looks cut short in its last cell"
     )
+    assert problems[0].message.endswith(
+        "(if this row is whole, put a line break after it and import the file again)"
+    )
     path.write_text(cut + "2\n", encoding="utf-8")  # whole again: the row is read
     assert "twcs:13" in _read(path)[0] and _read(path)[2] == []

@@ -24,10 +24,13 @@ def ends_unbroken(path: Path) -> bool:
 
 def cut_last_row_message(lost: str, to_do: str) -> str:
     """Why the last row of a file cut in its last cell (every cell there, the last one
-    shorter) is skipped: read as it is, a cut id or text would come in as a whole one."""
+    shorter) is skipped: read as it is, a cut id or text would come in as a whole one. A
+    file trimmed by hand in an editor that adds no final line break ends so too: it is told
+    how to keep a row that is whole."""
     return (
         f"the file ends in this row without a line break: it looks cut short in its last cell"
-        f" ({lost}), so the row was skipped; {to_do}"
+        f" ({lost}), so the row was skipped; {to_do} (if this row is whole, put a line break"
+        " after it and import the file again)"
     )
 
 
