@@ -172,10 +172,10 @@ def choose_label(
     terms: Counter[str], candidates: Sequence[str], idf: Mapping[str, float], n_terms: int
 ) -> list[str]:
     """The ``n_terms`` most distinctive candidates (count in the topic times IDF, phrases and
-    work terms favoured), none sharing a word with another, no adverb ("plainly"). Only terms
-    seen twice name a topic; when none is, two one-offs at most (the words of one post are not
-    the topic's), and a two-word phrase must be seen twice (a one-off pair is rarely a
-    phrase)."""
+    work terms favoured), none sharing a word with another, no adverb ("plainly") nor lone verb
+    ("create"). Only terms seen twice name a topic; when none is, one one-off (the words of one
+    post are not the topic's, and two of them read as a pair of unrelated things), and a
+    two-word phrase must be seen twice (a one-off pair is rarely a phrase)."""
 
     def weight(w: str) -> float:
         work = 2.0 if is_work_term(w) or any(is_work_term(part) for part in w.split()) else 1.0
@@ -190,7 +190,9 @@ def choose_label(
         key=lambda w: (-weight(w), w),
     )
     chosen: list[str] = []
-    for minimum, most in ((2, n_terms), (1, min(n_terms, 2))):
+    # one one-off at most: two words of one post side by side read as one name of two unrelated
+    # things ("Foreign / doctors", "Entry / journalism")
+    for minimum, most in ((2, n_terms), (1, 1)):
         if chosen:
             break
         for w in scored:
