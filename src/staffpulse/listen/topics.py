@@ -68,7 +68,8 @@ from staffpulse.store import Store
 # 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits;
 # 8 = slang ("goin", "tryna", "smh") out of labels: stored labels such as "Dream / goin" renamed;
 # 9 = no run-together hashtag ("Boss / gotfiredbecause"), lone verb or participle ("Create",
-# "Accomplished") in labels, and no two topics of one name ("Money" twice).
+# "Accomplished") in labels, one word of one post at most ("Entry", not "Entry / journalism"),
+# and no two topics of one name ("Money" twice).
 VERSION = 9
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
