@@ -14,6 +14,8 @@ from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.terminal_benchmark import render_benchmark
 
+GRADES = {"A", "B", "C", "D", "F"}
+
 
 def _console(width: int) -> Console:
     return Console(width=width, record=True, color_system=None)
@@ -56,9 +58,9 @@ def test_a_tiny_share_of_job_ads_is_not_shown_as_none_or_all(tmp_path: Path) -> 
     assert rows["@job_board_bot"].rstrip().endswith(">99%")
 
 
-def test_a_narrow_terminal_folds_handles_rather_than_cut_off_the_figures(tmp_path: Path) -> None:
+def test_a_narrow_terminal_moves_handles_rather_than_cut_off_the_figures(tmp_path: Path) -> None:
     """QA: at 60 columns the table was cut off after "voice": conv. and jobs unseen, and the
-    title lost words; the handles fold instead."""
+    title lost words; each handle takes a line of its own instead, over its figures."""
     firm = FeedBuilder("northgate_staffing_group")
     firm.job(4)
     rosa = FeedBuilder("rosa_recruits_in_tacoma")
@@ -146,6 +148,44 @@ def test_at_60_columns_the_jobs_column_gives_way_to_whole_handles(tmp_path: Path
     assert header.rstrip().endswith("conv.") and "jobs" not in header
     said = " ".join(table.split())
     assert "The jobs column (each account's share of job ads) is left out at this width" in said
+
+
+@pytest.mark.parametrize("width", [50, 40])
+def test_a_terminal_too_narrow_for_a_handle_beside_the_figures_gives_each_two_lines(
+    tmp_path: Path, width: int
+) -> None:
+    # COLUMNS=50 cut "@mia_recruits" into "@mia_rec" over "ruits", even without the jobs column
+    table = _narrow_table(tmp_path, width, ("larchmont_talent", "x"), ("quillhire", "x"))
+    lines = table.splitlines()
+    assert all(len(line) <= width for line in lines)
+    for handle in ("@larchmont_talent", "@quillhire"):
+        row = next(n for n, line in enumerate(lines) if handle in line)
+        assert lines[row].split()[1] == handle  # whole, beside its rank
+        # under it (and its note): "F  34    24   83     28      0   40%"
+        figures = next(ln.split() for ln in lines[row + 1 : row + 4] if ln.split()[0] in GRADES)
+        assert len(figures) == (7 if width == 50 else 6)
+    titles = next(line for line in lines if "overall" in line).split()
+    assert titles == ["overall", "face", "mix", "voice", "conv.", "jobs"][: 6 if width == 50 else 5]
+    assert ("left out at this width" in " ".join(table.split())) == (width == 40)
+
+
+def test_the_two_line_table_keeps_the_cohort_notes_and_the_tier_lines(tmp_path: Path) -> None:
+    larch = FeedBuilder("larchmont_talent")
+    larch.chat(12)
+    german = FeedBuilder("lagerteam_nord")
+    for i in range(12):
+        german.post(
+            f"Wir suchen ab sofort Kommissionierer für das Lager in Kassel ({i})", lang="de"
+        )
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle\nlarchmont_talent\nlagerteam_nord\nnobody_here\n")
+    result = run_benchmark(store_with(tmp_path, larch, german), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(50)
+    render_benchmark(console, result)
+    text = console.export_text()
+    assert text.index("skipped") < text.index("@larchmont_talent")  # said before the table
+    tier = next(line for line in text.splitlines() if "pillars" in line and ":" in line)
+    assert text.index("@larchmont_talent") < text.index(tier) < text.index("@lagerteam_nord")
 
 
 def test_the_jobs_column_stays_where_the_handles_fit(tmp_path: Path) -> None:

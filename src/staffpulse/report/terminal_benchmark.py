@@ -3,6 +3,7 @@ table, what its marks mean, the segments' medians and the claims tested."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -26,7 +27,12 @@ from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 from staffpulse.report.spreadsheet import segment_cell
-from staffpulse.report.terminal import gives_way_to_handles, handle_cell, handle_width
+from staffpulse.report.terminal import (
+    gives_way_to_handles,
+    handle_cell,
+    handle_width,
+    unbroken_width,
+)
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -37,30 +43,31 @@ SHOWN_PROBLEMS = 20  # cohort lines told one by one before the table; the rest a
 FIGURES_WIDTH = 46
 NARROWEST_HANDLE = 8
 JOBS_WIDTH = 6  # the jobs column ("jobs", ">99%") and the gap before it
+# the two-line table of a narrow terminal: each figure's width under its handle, indented
+TWO_LINE_FIGURES = {"overall": 7, "face": 4, "mix": 3, "voice": 5, "conv.": 5, "jobs": 4}
+TWO_LINE_INDENT = 2
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     # every column fits 80 characters; a wide terminal also shows percentiles and segments
     wide = console.width >= 120
     segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
-    table = Table(
-        title=f"{count_of(len(result.audits), 'account')} ({result.source}){_skipped(result)}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _board_table(result)
     table.add_column("#", justify="right", no_wrap=True)
-    # the handle gives way on a narrow terminal (it folds, whole): the figures' columns do not
-    # wrap, and at 60 columns the table came out cut off after "voice", conv. and jobs unseen
+    # the handle gives way on a narrow terminal (on a line of its own, whole): the figures'
+    # columns do not wrap, and at 60 columns the table came out cut off after "voice"
     # FIGURES_WIDTH holds a rank of one character: "=12" (tied) takes two more
     ranks = max((len(rank_label(r)) for r in result.leaderboard), default=1)
     room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH - (ranks - 1))
     # at 60 columns "@northgate_staffing" was cut into "@northgate_staf" over "fing": the jobs
     # column (a figure, not a pillar of the grade) gives way when that keeps every handle whole
-    jobs = not gives_way_to_handles(
-        (r["handle"] for r in result.leaderboard), room, room + JOBS_WIDTH
-    )
+    handles = [r["handle"] for r in result.leaderboard]
+    if not wide and max(map(unbroken_width, handles), default=0) > room + JOBS_WIDTH:
+        # at 50 columns even without the jobs column "@mia_recruits" was cut into "@mia_rec"
+        # over "ruits": each account takes two lines, its handle whole over its figures
+        _print_two_line_board(console, result, ranks)
+        return
+    jobs = not gives_way_to_handles(handles, room, room + JOBS_WIDTH)
     if not jobs:
         room += JOBS_WIDTH
     handle_room = min(room, handle_width(r["handle"] for r in result.leaderboard))
@@ -79,11 +86,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     print_cohort_problems(console, result)
     tier = 4  # accounts graded on fewer pillars come after, under a line that says so
     for row in result.leaderboard:
-        if ranked_pillars(row) < tier:
-            tier = ranked_pillars(row)
-            table.add_section()
-            aside = any(r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier)
-            table.add_row("", Text(f"{tier_label(tier, aside)}:", style="italic"))
+        tier = _add_tier_line(table, result, row, tier)
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
             # a Bluesky or Mastodon handle too long for its room breaks before its domain
@@ -94,15 +97,84 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             *([_jobs_cell(row)] if jobs else []),
         )
     console.print(table)
-    if not jobs:
+    _print_after_board(console, result, wide, None if jobs else " so that every handle stays whole")
+
+
+def _print_after_board(
+    console: Console, result: BenchmarkResult, wide: bool, no_jobs: str | None
+) -> None:
+    """All that follows the league table; ``no_jobs``: why it had no jobs column, if not."""
+    if no_jobs is not None:
         console.print(
             "[dim]The jobs column (each account's share of job ads) is left out at this width"
-            " so that every handle stays whole: a wider terminal shows it, and so does --json.[/]",
+            f"{no_jobs}: a wider terminal shows it, and so does --json.[/]",
             highlight=False,
         )
     _print_leaderboard_notes(console, result, wide)
     _print_segment_medians(console, result)
     _print_claims(console, result)
+
+
+def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int) -> None:
+    """The league table of a terminal too narrow for a handle beside the figures: each
+    account's handle on a line of its own, whole, and its figures under it."""
+    room = console.width - ranks - 4  # what the account column has beside the rank
+    jobs = TWO_LINE_INDENT + _figures_width(TWO_LINE_FIGURES.values()) <= room
+    shown = {k: w for k, w in TWO_LINE_FIGURES.items() if jobs or k != "jobs"}
+    # the figures start under the handle where there is no room to set them in
+    indent = TWO_LINE_INDENT if TWO_LINE_INDENT + _figures_width(shown.values()) <= room else 0
+    table = _board_table(result)
+    table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
+    titles = _figures_line([Text(k) for k in shown], shown.values(), indent)
+    table.add_column(Text("account\n") + titles, overflow="fold")
+    tier = 4
+    for row in result.leaderboard:
+        tier = _add_tier_line(table, result, row, tier)
+        overall = Text(
+            f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"
+        )
+        pillars = [_pillar_cell(row, k, False) for k in PILLAR_TITLES]
+        figures = [overall, *pillars, *([Text.assemble(_jobs_cell(row))] if jobs else [])]
+        cell = handle_cell(row["handle"], room) + Text(_account_note(row), style="dim")
+        line = _figures_line(figures, shown.values(), indent)
+        table.add_row(rank_label(row), cell + "\n" + line)
+    print_cohort_problems(console, result)  # before the table, as beside a wider one
+    console.print(table)
+    _print_after_board(console, result, False, None if jobs else "")
+
+
+def _add_tier_line(table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int) -> int:
+    """Under the accounts graded on more pillars, a line naming the fewer ``row`` is graded
+    on (when it is the first of them); the tier the table is in now."""
+    if ranked_pillars(row) >= tier:
+        return tier
+    tier = ranked_pillars(row)
+    table.add_section()
+    aside = any(r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier)
+    table.add_row("", Text(f"{tier_label(tier, aside)}:", style="italic"))
+    return tier
+
+
+def _figures_width(widths: Collection[int]) -> int:
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _figures_line(cells: list[Text], widths: Iterable[int], indent: int) -> Text:
+    """One account's figures (or their titles), each right-aligned in its column's width."""
+    line = Text(" " * indent)
+    for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        line += Text(" " * ((2 if n else 0) + width - cell.cell_len)) + cell
+    return line
+
+
+def _board_table(result: BenchmarkResult) -> Table:
+    return Table(
+        title=f"{count_of(len(result.audits), 'account')} ({result.source}){_skipped(result)}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
 
 
 def print_cohort_problems(
