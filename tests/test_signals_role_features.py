@@ -135,7 +135,7 @@ def test_domain_cues_fire(bio: str, cue: str) -> None:
         ("Personal trainer in Berlin", "bio_staffing_explicit"),
         # fans' slang, and a search engine, are no HR or search firm (QA on real bios)
         ("16 // od about pop punk // gigs every weekend", "bio_hr"),
-        ("Managing Partner at Search Engine Daily.", "bio_staffing_founder"),
+        ("Managing Partner, Search Engine Gazette.", "bio_staffing_founder"),
         ("Founder of a search engine optimisation studio.", "bio_staffing_founder"),
     ],
 )

@@ -111,7 +111,7 @@ _AGENCIES = [
 _KEPT = [
     ("DallasJobs", "Find your next job in Dallas.", "job_board"),
     ("JobHub", "Search 10,000 jobs near you.", "job_board"),
-    ("tmj_dal_it", "Follow this account for geo-targeted IT job tweets in Dallas.", "job_board"),
+    ("tmj_dal_it", "Automated posts of IT openings around Dallas, one a tweet.", "job_board"),
     ("NurseJobsOH", "Latest nursing jobs in Ohio. Apply now.", "job_board"),
     ("Sam Lee", "Recruiter placing top IT talent in Austin.", "recruiter"),
     ("Jane Doe", "Talent Partner at Acme. Dog mom.", "recruiter"),

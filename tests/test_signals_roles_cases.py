@@ -81,7 +81,7 @@ _KEPT = [
     ("layoff_tracker", "Tracking tech layoffs: who laid off whom, every day.", "other"),
     # QA of 2026-11-27: fans' "od" is no HR word, a search engine no search firm
     ("kai_x", "16 // od about pop punk // gigs every weekend", "other"),
-    ("Ben Ortiz", "Managing Partner at Search Engine Daily. Dad.", "other"),
+    ("Ben Ortiz", "Managing Partner, Search Engine Gazette. Dad.", "other"),
 ]
 
 

@@ -75,7 +75,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
         "bio_staffing_founder",
         "b",
         r"\b(co-?founder|founder|owner|ceo|president|managing (director|partner)|principal)\b"
-        # not "Managing Partner at Search Engine Daily": a search engine is no search firm
+        # not "Managing Partner, Search Engine Gazette": a search engine is no search firm
         r"\W+(\w+\W+){0,4}(staffing|talent|recruit\w*|search(?!\W+engine)|personnel|temps?|workforce|placement"
         r"|head ?hunt\w*)\b|\b(staffing|recruiting|recruitment|search|placement) (firm|agency|company)"
         r"\W+(\w+\W+){0,2}(founder|owner|ceo|president)\b|\b(i|we) (own|run|founded|started) "

@@ -1,9 +1,9 @@
 """A founder of recruiting or HR software is a vendor, whatever recruiting past they tell.
 
-By the guidelines a vendor sells to employers, recruiters or HR (an ATS, HR tech, recruiting
-software), and may be a person as well as a company. A founder's bio names the company
-and a recruiting past together ("Founder & CEO of Hirefold, the applicant tracking system for
-small teams. Ex-recruiter."), and the heads read the recruiter words: such a founder came out
+By the guidelines a vendor sells to the hiring trade (firms that hire, their HR, recruiters:
+applicant tracking, HR platforms), and may be a person as well as a company. A founder's bio
+names the company and a recruiting past together ("Founder & CEO of Hirefold, the applicant
+tracking system for small teams. Ex-recruiter."), and the heads read the recruiter words: such a founder came out
 a recruiter, or other once the past title was dropped (:mod:`role_former_title`).
 
 So when a founder's, co-founder's, CEO's or owner's title stands in the same sentence as a

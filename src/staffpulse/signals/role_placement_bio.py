@@ -1,7 +1,7 @@
 """A bio that says the account places workers with employers is a staffing firm's.
 
-The labeling guidelines define ``staffing_firm`` by what it does: "a staffing / recruiting /
-employment agency … (places workers with client companies)". Many agencies never call
+The labeling guidelines define ``staffing_firm`` by what it does: an agency that puts people
+to work at the firms it serves. Many agencies never call
 themselves one: "Placing top IT talent in Austin since 1998.", "We connect great nurses with
 great hospitals across Ohio.", "Contract, temp and direct hire placements in engineering.",
 "Executive search for the C-suite." The learned cues look for "staffing" and "agency", and

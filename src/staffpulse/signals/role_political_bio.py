@@ -1,8 +1,7 @@
 """A political party, a party's wing or a political campaign is no employer.
 
-The guidelines' employer is "an organization account (not staffing/HR-related) that mostly
-posts its own brand content", and everything else, news and public figures included, is
-"other". The heads learned "an organization that says we" as employer, so on real X accounts
+By the guidelines an employer is a firm outside staffing and HR that talks mainly of its own
+brand, and what fits no role, news and public figures among it, is "other". The heads learned "an organization that says we" as employer, so on real X accounts
 of 2021 a party's research account, a party's arts wing, "a political party" and a campaign
 against Brexit came out employers at 0.88–0.97, which the inbox then called "started by an
 employer" and Connect's role filter kept.

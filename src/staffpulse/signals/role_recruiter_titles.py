@@ -1,8 +1,8 @@
 """A person whose bio names a sourcer's, a headhunter's or an executive search title is a
 recruiter.
 
-The guidelines' recruiter is "an individual whose job is recruiting or talent acquisition
-(agency or in-house), or a headhunter", and sourcers find the candidates recruiters hire. The
+The guidelines' recruiter is one human who hires for a living, in-house or for an agency,
+headhunters included, and sourcers find the candidates recruiters hire. The
 cues read "sourcer" and "headhunter", but only two dev accounts carry them, so the heads weigh
 them little: "Sourcer. Boolean nerd. I find the people nobody else can." came out other (0.60)
 and "Executive search, board and C-suite. Partner at …" a recruiter at 0.76, under the 0.9

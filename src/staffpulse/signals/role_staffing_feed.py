@@ -1,7 +1,7 @@
 """An agency's own job feed is a staffing firm, whatever its job-seeker pitch says.
 
-The labeling guidelines define ``staffing_firm`` as "a staffing / recruiting / employment
-agency or its branch **or its job feed**", and ``job_board`` as a feed of *many employers'*
+The labeling guidelines count as ``staffing_firm`` an agency, one of its offices **and the feed
+of its own openings**, and as ``job_board`` as a feed of *many employers'*
 openings. Many agencies speak to job seekers first ("Apply to jobs near you", "Find your next
 job"), so their bio carries the words of a job feed, and the role head, which learned job
 feeds from 29 job boards and staffing firms from 6, called them job boards: ``AcmeJobs`` with "Find your next job

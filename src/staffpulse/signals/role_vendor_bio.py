@@ -1,7 +1,8 @@
 """A bio that sells a product or a service to agencies, recruiters or HR teams is a vendor's.
 
-The labeling guidelines define ``vendor`` as an organization or person "selling products/services
-TO employers, recruiters or HR: ATS / HR-tech / recruiting software, …, background checks". The
+The labeling guidelines define ``vendor`` as a firm or a human that sells to the hiring trade
+(firms that hire, their HR, recruiters): applicant tracking and HR platforms, background checks
+and more. The
 learned cues read "staffing" and "agency" as a staffing firm's words, and a vendor to agencies
 names them as its customers: "The ATS for executive search firms.", "Invoice factoring for
 staffing companies.", "Payroll funding for staffing agencies." came out staffing_firm, other and
