@@ -161,8 +161,10 @@ def test_a_store_of_small_accounts_ranks_them_all_by_default(tmp_path: Path) -> 
         feed.chat(3)
     result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
     assert len(result.audits) == 3 and (result.min_posts, result.left_out) == (1, 0)
+    # the title puts it in brackets: "3 accounts (every account ... (none has 10 posts yet))"
     assert (
-        result.source == "every account with posts of its own in the store (none has 10 posts yet)"
+        result.source
+        == "every account with posts of its own in the store, as none has 10 posts yet"
     )
 
 

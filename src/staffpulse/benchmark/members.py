@@ -244,8 +244,8 @@ def default_cohort(store: Store, platform: str | None, min_posts: int | None) ->
         if wanted == 1
         else f"every account with at least {wanted} posts of its own in the store"
     )
-    if fallback:
-        source += f" (none has {DEFAULT_MIN_POSTS} posts yet)"
+    if fallback:  # not in brackets: the title puts the source in brackets already
+        source += f", as none has {DEFAULT_MIN_POSTS} posts yet"
     # under --min-posts 1 the accounts left out have reposts only: "with fewer" than one post
     # read as a bar they could pass
     fewer = "with reposts only" if wanted == 1 else "with fewer"
