@@ -313,12 +313,22 @@ def test_a_card_left_ungraded_says_it_has_too_few_posts_of_its_own(tmp_path: Pat
     """A card without a grade said only "Open the audit to grade this account." beside its
     "30 posts" (mostly reposts): the grading had left it out for too few posts of its own,
     which the page did not say (QA s26)."""
-    data = native_jsonl([("x", "busyfirm", 12), ("x", "smallfirm", 3)])
+    reposts = [
+        {"type": "post", "platform": "x", "id": f"rt{n}", "author": "smallfirm", "text": "RT",
+         "reposted_id": f"busyfirm-{n}", "created_at": "2026-03-02T10:00:00Z"}
+        for n in range(2)
+    ]  # fmt: skip
+    data = native_jsonl([("x", "busyfirm", 12), ("x", "smallfirm", 3)]) + b"".join(
+        b"\n" + json.dumps(repost).encode() for repost in reposts
+    )
     with make_client(tmp_path / "few.db") as c:
         finished_job(c, upload_files(c, [("firms.jsonl", data)]))
         page = c.get("/").text
     assert 'class="gradebadge"' in page.split('href="/audit/x/busyfirm"', 1)[1].split("</a>")[0]
+    assert "12 posts," not in _ungraded_card(page, "busyfirm")  # graded: its count alone
     small = _ungraded_card(page, "smallfirm")
+    # its count of posts says how many are its own, so "fewer than 10" reads true beside it
+    assert "@smallfirm · X · 5 posts, 3 of its own" in small
     assert "Not graded here: fewer than 10 posts of its own (reposts are not counted)" in small
     assert "Open the audit to grade it anyway." in small
 
@@ -333,9 +343,9 @@ def test_an_account_of_reposts_alone_is_said_to_have_none_of_its_own(tmp_path: P
     with make_client(tmp_path / "reposts.db") as c:
         finished_job(c, upload_files(c, [("firms.jsonl", data)]))
         page = c.get("/").text
-    assert "Not graded here: it has no post of its own, only reposts." in _ungraded_card(
-        page, "reposter"
-    )
+    card = _ungraded_card(page, "reposter")
+    assert "Not graded here: it has no post of its own, only reposts." in card
+    assert "1 post, none of its own" in card
 
 
 def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Path) -> None:

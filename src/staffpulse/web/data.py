@@ -166,6 +166,17 @@ class Backend(InboxMixin):
         """Accounts with at least one post, busiest first: the ones a page can grade."""
         return self.cached("with-posts", lambda: [s for s in self.summaries() if s.posts > 0])
 
+    def own_posts(self) -> dict[tuple[str, str], int]:
+        """Each author's posts of its own (not bare reposts) by (platform, id), as the grading
+        counts them: a card left ungraded for too few says how many it has."""
+        from staffpulse.benchmark.members import own_post_counts
+
+        def compute() -> dict[tuple[str, str], int]:
+            with self.store() as store:
+                return own_post_counts(store)
+
+        return self.cached("own-posts", compute)
+
     def all_accounts_benchmark(self, progress: Progress | None = None) -> BenchmarkResult:
         from staffpulse.benchmark.engine import run_benchmark
 

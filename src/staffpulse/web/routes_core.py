@@ -64,6 +64,7 @@ def home(request: Request) -> HTMLResponse:
         grades, earlier = _cohort_grades(request)
         full = earlier and ctx.backend.benchmark_key() == ALL_ACCOUNTS
     rows = [grades.get((s.account.platform, s.account.handle)) for s in shown]
+    own = ctx.backend.own_posts() if few_posts else {}  # "30 posts, 2 of its own"
     cards = [
         {"s": s, "acc": s.account, "row": row, "next": _first_step(row)}
         for s, row in zip(shown, rows, strict=True)
@@ -73,6 +74,7 @@ def home(request: Request) -> HTMLResponse:
         "home.html",
         active="home",
         cards=cards,
+        own=own,
         pillars=PILLARS,
         total=len(with_posts),
         by_platform=sorted(Counter(s.account.platform for s in with_posts).items()),
