@@ -34,9 +34,14 @@ class FileCheck:
     def see(self, batch: Sequence[Record], payloads: Sequence[Payload | None]) -> None:
         """Look at ``batch`` as it will be written, with its digested raw payloads."""
 
+    def note(self) -> str | None:
+        """The one note of the check, if it has one to give once the file was read."""
+        return None
+
     def told(self, location: str) -> list[Notice | Problem]:
-        """What the file at ``location`` is told, once all of it was read."""
-        return []
+        """What the file at ``location`` is told, once all of it was read: its note."""
+        note = self.note()
+        return [] if note is None else [Notice(location, note)]
 
 
 class _ZeroIds(FileCheck):
@@ -48,9 +53,8 @@ class _ZeroIds(FileCheck):
     def sort(self, batch: list[Record]) -> list[Record]:
         return self.zeros.rewrite(batch)  # under the id the store holds them by
 
-    def told(self, location: str) -> list[Notice | Problem]:
-        note = self.zeros.note()
-        return [] if note is None else [Notice(location, note)]
+    def note(self) -> str | None:
+        return self.zeros.note()
 
 
 class _Lossy(FileCheck):
@@ -62,9 +66,8 @@ class _Lossy(FileCheck):
     def sort(self, batch: list[Record]) -> list[Record]:
         return self.lossy.keep(batch)  # the stored text, not the one with "?" in it
 
-    def told(self, location: str) -> list[Notice | Problem]:
-        note = self.lossy.note()
-        return [] if note is None else [Notice(location, note)]
+    def note(self) -> str | None:
+        return self.lossy.note()
 
 
 class _Blanks(FileCheck):
@@ -89,9 +92,8 @@ class _Twins(FileCheck):
     def see(self, batch: Sequence[Record], payloads: Sequence[Payload | None]) -> None:
         self.twins.add(batch)
 
-    def told(self, location: str) -> list[Notice | Problem]:
-        note = self.twins.note()
-        return [] if note is None else [Notice(location, note)]
+    def note(self) -> str | None:
+        return self.twins.note()
 
 
 class _Repeats(FileCheck):
