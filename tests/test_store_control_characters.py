@@ -4,6 +4,7 @@ as it came."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from staffpulse.fetch.common import FetchReport, PageWriter
@@ -48,3 +49,11 @@ def test_every_write_of_the_store_is_cleaned_whatever_its_source(store: Store) -
     store.write_records([Record(rows=(post,), provenance=provenance("jetstream", "listen"))])
     (text,) = store.conn.execute("SELECT text FROM posts").fetchone()
     assert text == "open role"
+
+
+def test_a_profile_that_leaves_its_name_unknown_is_still_written(store: Store) -> None:
+    unnamed = Account(platform="mastodon", id="https://example.social/@ana", handle="ana")
+    unnamed = dataclasses.replace(unnamed, display_name=None, bio="Nurse\x1b recruiter")
+    store.write_records([Record(rows=(unnamed,), provenance=provenance("test", "t"))])
+    profile = store.conn.execute("SELECT display_name, bio FROM accounts").fetchone()
+    assert tuple(profile) == ("", "Nurse recruiter")

@@ -28,8 +28,11 @@ def row_without_controls(row: Account | Post | Follow) -> Account | Post | Follo
     """``row`` with its words free of control characters: the same object when it had none."""
     if isinstance(row, Post) and _CONTROLS_RE.search(row.text):
         return dataclasses.replace(row, text=without_controls(row.text))
-    if isinstance(row, Account) and _CONTROLS_RE.search(row.display_name + row.bio):
-        return dataclasses.replace(
-            row, display_name=without_controls(row.display_name), bio=without_controls(row.bio)
-        )
+    if isinstance(row, Account):
+        # a row may leave its name or bio as None; the store writes that as "" anyway
+        name, bio = row.display_name or "", row.bio or ""
+        if _CONTROLS_RE.search(name + bio):
+            return dataclasses.replace(
+                row, display_name=without_controls(name), bio=without_controls(bio)
+            )
     return row
