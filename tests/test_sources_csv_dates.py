@@ -182,3 +182,27 @@ def test_an_iso_column_is_read_as_before(tmp_path: Path) -> None:
         report, dates = imported(store, path, "dmy")  # no effect on such dates
     assert report.problems == []
     assert dates == {"1": at(11, 27, 14, 5), "2": at(1, 5, 8, 5), "3": at(3, 1)}
+
+
+def test_a_file_saved_again_takes_the_order_its_stored_posts_show(tmp_path: Path) -> None:
+    """Excel rewrote 2026-03-02 as 3/2/2026: every post is stored, so their dates decide."""
+    with open_store(tmp_path / "s.db") as store:
+        imported(store, posts_csv(tmp_path, "2026-03-02 09:15", "2026-04-01", "2026-03-03"))
+        again = posts_csv(tmp_path, "3/2/2026 9:15", "4/1/2026", "3/3/2026")
+        report, dates = imported(store, again)
+    assert (report.posts, report.new_posts, report.skipped) == (3, 0, 0)
+    assert dates == {"1": at(3, 2, 9, 15), "2": at(4, 1), "3": at(3, 3)}
+    assert [str(n) for n in report.notices] == [
+        f"{again}: its dates with the year last show no order (no day above 12), so they were "
+        "read month first ('3/2/2026 9:15' as 2026-03-02): the store already holds all 3 posts"
+        " of those rows (by their ids), written on those days. If that is wrong, give the "
+        "order: --date-order dmy or mdy"
+    ]
+
+
+def test_a_row_the_store_lacks_leaves_the_order_unknown(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        imported(store, posts_csv(tmp_path, "2026-03-02", "2026-04-01"))
+        report, _dates = imported(store, posts_csv(tmp_path, "3/2/2026", "4/1/2026", "5/6/2026"))
+    assert (report.posts, report.skipped) == (0, 3)
+    assert "no date in the column has a day above 12" in report.problems[0].message

@@ -31,11 +31,12 @@ from staffpulse.ingest_plan import plan_import as plan_import  # where it was fi
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.ingest_report import missing_note
+from staffpulse.ingest_stored_dates import StorePostDates
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, LostPosts, Problem, Source
 from staffpulse.sources.base import Notice, UnreadFile
 from staffpulse.sources.bluesky_repo import HandleUnknown
-from staffpulse.sources.csv_dates import DateOrder, given_date_order
+from staffpulse.sources.csv_dates import DateOrder, given_date_order, stored_post_dates
 from staffpulse.sources.csv_tables import misnamed_json
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
@@ -280,7 +281,11 @@ def import_paths(
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
         ):
             try:
-                with given_date_order(date_order), stored_accounts(StoreAccounts(store)):
+                with (
+                    given_date_order(date_order),
+                    stored_post_dates(StorePostDates(store)),
+                    stored_accounts(StoreAccounts(store)),
+                ):
                     exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:
                     report.notices.append(Notice(str(paths[0]), report.no_export_note()))

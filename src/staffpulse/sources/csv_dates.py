@@ -6,6 +6,10 @@ writes a whole column one way: a row whose first number is above 12 makes the co
 first, one whose second number is above 12 month first. A column showing both is refused
 (which way each other row goes cannot be told), and so is one where no day is above 12,
 unless the user gives the order (``staffpulse import --date-order dmy``): never guessed.
+A file saved again (opened in Excel, which rewrote ``2026-03-02`` as ``3/2/2026``) whose
+every such row is a post the store already holds (same id, or the same number with the zeros
+Excel dropped) takes the order its stored dates show, when only one order fits them all, and
+says so (:func:`stored_post_dates`, given by the import).
 The rows refused are told once for the file (:class:`UnorderedDates`), with the fix.
 
 The column is scanned only when the import meets its first such date, in a pass of its own
@@ -18,15 +22,16 @@ them: 00-29 are 2000-2029, 30-99 are 1930-1999.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from staffpulse.errors import InputError
+from staffpulse.models import normalize_platform
 from staffpulse.next_steps import GIVE_DATE_ORDER
 from staffpulse.sources.csv_preamble import import_table, preamble_of
 from staffpulse.sources.csvrows import CsvRecord
@@ -54,6 +59,19 @@ _DATE = re.compile(
 # how written_time tells a date with the year last (then refused as ambiguous)
 _STARTS = re.compile(r"^\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})\b")
 _GIVEN: ContextVar[DateOrder | None] = ContextVar("staffpulse_date_order", default=None)
+_MOST_ASKED = 50_000  # the rows of no order asked of the store, at most: a bigger file is refused
+
+
+class StoredDates(Protocol):
+    """When the store says the posts it holds were written."""
+
+    def dates_of(self, platform: str, post_ids: Sequence[str]) -> dict[str, datetime]:
+        """The stored date of each post of ``post_ids`` the store holds (under that id, or
+        the same number with other leading zeros, when only one such post is stored)."""
+        ...
+
+
+_STORED: ContextVar[StoredDates | None] = ContextVar("staffpulse_stored_dates", default=None)
 
 
 def date_order_from(text: str | None) -> DateOrder | None:
@@ -81,6 +99,17 @@ def given_date_order(order: DateOrder | None) -> Iterator[None]:
         yield
     finally:
         _GIVEN.reset(token)
+
+
+@contextmanager
+def stored_post_dates(stored: StoredDates) -> Iterator[None]:
+    """Every CSV read inside whose dates with the year last show no order may take it from
+    the dates ``stored`` holds for the same posts."""
+    token = _STORED.set(stored)
+    try:
+        yield
+    finally:
+        _STORED.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +154,12 @@ class ColumnDates:
     def __init__(self, path: Path, encoding: TextEncoding) -> None:
         self.path, self.encoding = path, encoding
         self.given = _GIVEN.get()  # read when the file is, inside given_date_order
+        self.stored = _STORED.get()
         self.day_first: Example | None = None
         self.month_first: Example | None = None
-        self._scanned = False
+        self.unordered: list[tuple[str, str, str]] = []  # (platform, id, date) of no order
+        self.from_store: DateOrder | None = None  # the order the store's dates showed
+        self._scanned = self._asked = False
 
     def order(self) -> DateOrder | None:
         """The order given, or the one the column shows; None when it shows none or both."""
@@ -138,7 +170,49 @@ class ColumnDates:
             return "dmy"
         if self.month_first is not None and self.day_first is None:
             return "mdy"
-        return None
+        return self._stored_order() if self.day_first is None else None
+
+    def _stored_order(self) -> DateOrder | None:
+        """The one order in which every date of the column is the stored date of its post
+        (asked once); None when a post is not stored, or both orders fit, or neither."""
+        if self._asked:
+            return self.from_store
+        self._asked = True
+        if self.stored is None or not self.unordered or len(self.unordered) > _MOST_ASKED:
+            return None
+        ids: dict[str, list[str]] = {}
+        for platform, post_id, _value in self.unordered:
+            ids.setdefault(platform, []).append(post_id)
+        held = {p: self.stored.dates_of(p, found) for p, found in ids.items()}
+        fits: set[DateOrder] = {"dmy", "mdy"}
+        for platform, post_id, value in self.unordered:
+            when = held[platform].get(post_id)
+            if when is None:
+                return None
+            for order in list(fits):
+                try:
+                    read = read_in_order(value, order)
+                except ValueError:
+                    read = None
+                if read is None or read.date() != when.date():
+                    fits.discard(order)
+        if len(fits) == 1:
+            self.from_store = fits.pop()
+        return self.from_store
+
+    def store_note(self) -> str | None:
+        """What to tell when the order came from the store's dates; None otherwise."""
+        if self.from_store is None:
+            return None
+        _platform, _id, value = self.unordered[0]
+        n = len(self.unordered)
+        return (
+            f"its dates with the year last show no order (no day above 12), so they were read "
+            f"{ORDER_WORDS[self.from_store]} ({value!r} as "
+            f"{read_in_order(value, self.from_store):%Y-%m-%d}): the store already holds "
+            f"{'the post' if n == 1 else f'all {n:,} posts'} of those rows (by their ids), written "
+            f"on those days. If that is wrong, give the order: --date-order dmy or mdy"
+        )
 
     def _scan(self) -> None:
         """One pass over the file, keeping the first row of each order (both: no need to
@@ -153,6 +227,10 @@ class ColumnDates:
                     continue
                 value = row.values.get(COLUMN, "")
                 shown = year_last_order(value)
+                if shown is None and len(self.unordered) <= _MOST_ASKED:
+                    self.unordered.append(
+                        (_platform_of(row), row.values.get("id", "").strip(), value)
+                    )
                 if shown == "dmy" and self.day_first is None:
                     self.day_first = Example(row.line, value.strip())
                 elif shown == "mdy" and self.month_first is None:
@@ -187,6 +265,15 @@ class ColumnDates:
         shown = self.day_first or self.month_first
         where = f" (line {shown.line}: {shown.value!r})" if shown is not None else ""
         return f"as the column's other dates are{where}: check it"
+
+
+def _platform_of(row: CsvRecord) -> str:
+    """The platform of a row, as its post is stored (a name staffpulse does not know: "",
+    which no stored post has)."""
+    try:
+        return normalize_platform((row.values.get("platform") or "").strip() or "csv")
+    except ValueError:
+        return ""
 
 
 @dataclass(slots=True)

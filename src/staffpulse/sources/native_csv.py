@@ -380,6 +380,8 @@ class NativeCsv:
             yield from counts.notices(str(path))
             yield from sums.notices(str(path))
         yield from told.problems()
+        if (from_store := dates.store_note()) is not None:
+            yield Notice(str(path), from_store)
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)
 
