@@ -54,3 +54,12 @@ def test_without_examples_no_post_is_quoted() -> None:
     assert "Holding you back:" in shown and "To imitate:" in shown
     assert "Holding you back:" not in hidden and "To imitate:" not in hidden
     assert "What to do" in hidden  # the advice stays
+
+
+def test_an_account_from_a_csv_without_platforms_is_named_as_accounts_names_it() -> None:
+    # the header said "@tidewater on csv" where staffpulse accounts says "CSV (no platform)"
+    feed = FeedBuilder("tidewater", platform="csv")
+    feed.chat(4)
+    head = " ".join(_shown(audit_feed(feed)).splitlines()[1].split())
+    assert "tidewater @tidewater from a CSV (no platform)" in head
+    assert " on csv" not in head

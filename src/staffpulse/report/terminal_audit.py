@@ -13,7 +13,7 @@ from rich.text import Text
 from staffpulse.audit.types import AuditResult
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
-from staffpulse.models import platform_name
+from staffpulse.models import on_platform
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -61,7 +61,7 @@ def _summary_panel(result: AuditResult) -> Panel:
     head.append_text(_delta((result.change or {}).get("overall")))
     head.append(
         f"   {account.display_name or account.handle} @{display_address(account.handle)}"
-        f" on {platform_name(account.platform)}"
+        f" {on_platform(account.platform)}"  # "from a CSV (no platform)", as accounts says
     )
     # what the posts are, so the pillars' different totals below add up
     counted = f"{posts_and_span(result)}. {posts_counted(result) or ''}"
