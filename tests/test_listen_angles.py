@@ -354,6 +354,11 @@ def test_a_hard_time_of_the_mind_gets_no_tip() -> None:
     assert "not about work" not in laid_off and "layoffs" in laid_off
 
 
+def test_a_sick_mind_typed_without_its_apostrophe_is_still_a_hard_time_of_the_mind() -> None:
+    angle = suggest_angle("ugh my heads sick lately and nothing helps, not even sleep", {}, None, 0)
+    assert angle.startswith("A hard time that is not about work")
+
+
 def test_slang_boss_up_is_not_about_managers() -> None:
     angle = suggest_angle(
         "Boss up and quit blaming everybody else for where you ended up", {}, None, 0

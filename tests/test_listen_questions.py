@@ -176,3 +176,11 @@ def test_a_question_to_readers_before_a_link_or_before_another_question_still_as
     text: str,
 ) -> None:
     assert asks_the_room(text)
+
+
+def test_a_drawn_out_eww_is_no_link_that_turns_a_question_into_a_hook() -> None:
+    """ "Ewwwwwww..." was read as a link to "www...", and a question before a link that the post
+    does not end asking is a hook, not a question for the room."""
+    text = "Ewwwwwww... does anyone else's manager eat tuna at the desk? Mine does it daily."
+    assert asks_the_room(text)
+    assert not asks_the_room("Is this the cafeteria of the future? www.example.org/lunch")

@@ -88,10 +88,12 @@ _CELEBRATES_RE = re.compile(
     r"\b(?:huge )?(?:congrats|congratulations|kudos|hats off) to\b",
     re.IGNORECASE,
 )
-# a hard time of the mind, told in the first person of a distressed or negative post
+# a hard time of the mind, told in the first person of a distressed or negative post ("my
+# heads sick" is often typed with no apostrophe)
 _MIND_RE = re.compile(
     r"\b(?:dying|suicid\w*|kill myself|self[- ]harm\w*|depress(?:ed|ion)|panic attacks?|"
-    r"breakdown|mental(?:ly)? (?:ill\w*|health crisis)|my (?:mind|head)(?:'s| is) (?:sick|broken))\b",
+    r"breakdown|mental(?:ly)? (?:ill\w*|health crisis)|"
+    r"my (?:mind|head)(?:['\u2019]?s| is) (?:sick|broken))\b",
     re.IGNORECASE,
 )
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"

@@ -1,7 +1,8 @@
 """The tone of a post, which decides the angle of the inbox's suggestion.
 
 VADER's compound sentiment (a lexicon and rules made for social media, offline) alone
-misreads the posts that matter most: "Terrifying. 👻" on a joke reads as distress, "Is that even legal?" as positive. So the tone also keeps:
+misreads the posts that matter most: "Terrifying. 👻" on a joke reads as distress, "Is that
+even legal?" as positive. So the tone also keeps:
 
 * cues of distress that VADER scores as neutral ("take my mind off", "laid off"), and
   frustration said outright ("so annoyed", "fed up"), which it nets out against a stray
@@ -15,9 +16,10 @@ misreads the posts that matter most: "Terrifying. 👻" on a joke reads as distr
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
   win in a violent word ("Killed the interview!", "crushed it"), boredom at work ("nothing
-  to do at work ... so bored") and an entry to a hashtag game ("#GotFiredBecause ..."): a playful post is not read as negative for a scary word, nor
-  consoled as a hardship; the humor signal still decides the
-  light tone (:mod:`staffpulse.listen.angles`).
+  to do at work ... so bored"), an entry to a hashtag game ("#GotFiredBecause ...") and a light
+  exit ("then I'm getting the hell out of dodge"): a playful post is not read as negative for a
+  scary word, nor consoled as a hardship; the humor signal still decides the light tone
+  (:mod:`staffpulse.listen.angles`).
 
 A distressed or clearly negative post never gets a "light tone" or a "push back" angle.
 """
@@ -193,6 +195,14 @@ _IDLE_RE = re.compile(
 # entry is a joke written to it, its "fired" or "bad" no hardship (2,050 of the real
 # #HashtagWars entries carry one; 5 of 27,000 other real texts, all jokes or slogans)
 _GAME_TAG_RE = re.compile(r"#\w+(?:Because|In\d+Words)\b", re.IGNORECASE)
+# Leaving told with an expletive ("one more interview, then we get the hell out of dodge"):
+# a light exit, whose "hell" VADER reads as distress; it is scored without the expletive, so
+# "I hate this job, getting the hell out of dodge" stays negative for its "hate"
+_EXIT_RE = re.compile(
+    r"\b(get|gets|getting|got|go|going|gonna)\s+the\s+(?:hell|heck|fuck)\s+out\s+of\s+"
+    r"(?=(?:here|there|this place|dodge)\b)",
+    re.IGNORECASE,
+)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
@@ -253,7 +263,8 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     out: list[Tone] = []
     for text in texts:
         plain = plain_text(text)
-        compound = float(analyzer.polarity_scores(plain)["compound"])
+        exits = _EXIT_RE.search(plain) is not None
+        compound = float(analyzer.polarity_scores(_EXIT_RE.sub(r"\1 out of ", plain))["compound"])
         pay_withheld = _PAY_RIGHTS_RE.search(plain) is not None
         legal = (
             _LEGAL_RE.search(plain) is not None
@@ -271,10 +282,11 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         farewell = _RELIEF_RE.search(plain) is not None and _RIP_THING_RE.search(plain) is not None
         if farewell:
             plain = _RIP_THING_RE.sub(" ", plain)
-        # a win, boredom or a hashtag game's joke, unless a worry or a right is at stake ("let
-        # go ... bored at home")
-        light_matter = not serious and any(
-            cue.search(plain) is not None for cue in (_TRIUMPH_RE, _IDLE_RE, _GAME_TAG_RE)
+        # a win, boredom, a hashtag game's joke or a light exit, unless a worry or a right is at
+        # stake ("let go ... bored at home")
+        light_matter = not serious and (
+            any(cue.search(plain) is not None for cue in (_TRIUMPH_RE, _IDLE_RE, _GAME_TAG_RE))
+            or (exits and compound > NEGATIVE_COMPOUND)
         )
         out.append(
             Tone(

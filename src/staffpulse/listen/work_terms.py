@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 # links are no words of a post: every reading of its words in listen/ takes them out first
-URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# "www." starts a word: "Ewwwwwww... my boss" holds no link
+URL_RE = re.compile(r"https?://\S+|\bwww\.\w\S*")
 # a press interview: a headline's "An Interview with the Mayor", "in an interview with
 # CNN", "an exclusive interview with"; "I have an interview with Acme" stays a job interview
 PRESS_INTERVIEW_RE = re.compile(
