@@ -208,9 +208,12 @@ def test_unzipped_parts_all_renamed_are_joined_or_named_alone(tmp_path: Path) ->
     second = _folder(tmp_path / "x" / "part2", _renamed_members())
     with open_store(tmp_path / "db.sqlite") as store:
         report = import_paths(store, [first, second])
-        with pytest.raises(InputError) as raised:
-            import_paths(store, [second])
+        again = import_paths(store, [second])  # the store knows whose posts they are
     assert (report.new_posts, report.skipped, report.problems) == (5, 0, [])
+    assert (again.posts, again.new_posts) == (3, 0)  # its two parts, read as the owner's
+    assert "read as @" in str(again.notices[0])
+    with open_store(tmp_path / "new.sqlite") as store, pytest.raises(InputError) as raised:
+        import_paths(store, [second])
     assert "tweets-part1 (1).js: 2 posts" in str(raised.value)
 
 

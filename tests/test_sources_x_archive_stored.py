@@ -87,3 +87,16 @@ def test_a_lone_file_the_store_cannot_place_is_still_refused(tmp_path: Path) -> 
     (problem,) = report.problems
     assert "without the archive's account.js, which says whose archive it is" in problem.message
     assert (report.posts, report.skipped) == (0, 3)
+
+
+def test_a_later_part_alone_is_read_too_when_the_store_holds_its_posts(tmp_path: Path) -> None:
+    """tweets-part1.js alone was refused before anything was read, as a part of an archive X
+    sent in several ZIPs: its owner is known, so it is read as theirs."""
+    lone = tmp_path / "download" / "tweets-part1.js"
+    lone.parent.mkdir()
+    shutil.copy(ARCHIVE / "data" / "tweets-part1.js", lone)
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [ARCHIVE])
+        report = import_paths(store, [lone])
+    assert (report.posts, report.new_posts) == (1, 0)
+    assert "so its posts were read as @AcmeStaffing's" in str(report.notices[0])

@@ -256,7 +256,8 @@ def import_paths(
     ``date_order`` reads a CSV's dates with the year last day first (``dmy``) or month
     first (``mdy``); by default each column's own dates show it (:mod:`.sources.csv_dates`).
     """
-    plan, problems = plan_import(paths)
+    with stored_accounts(StoreAccounts(store)):  # a part file of a stored owner is no error
+        plan, problems = plan_import(paths)
     if planned is not None:
         planned([path for path, _source in plan])
     report = ImportReport(problems=list(problems))

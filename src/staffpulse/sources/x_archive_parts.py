@@ -32,6 +32,7 @@ from staffpulse.sources.x_archive_files import (
     loose_zip_parts,
     parts_in_dir,
 )
+from staffpulse.sources.x_archive_stored import stored_owner
 from staffpulse.sources.ytd import count_entries
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.sources.zipped import ZipFolder
@@ -136,6 +137,8 @@ def join_split_archives(plan: Plan) -> Plan:
         return plan
     holders = [(path, source) for path, source in plan if _holds_archive(path, source, look)]
     if not holders and len(loose) == len(plan):
+        if all(_owner_stored(path, source, in_dir) for path, source in loose):
+            return plan  # each read as the stored owner's, and told (x_archive_stored)
         raise _lone_parts_error([path for path, _source in loose])
     if len(holders) != 1:  # whose parts are whose cannot be told: each read alone
         return plan
@@ -150,6 +153,13 @@ def join_split_archives(plan: Plan) -> Plan:
     else:
         return plan
     return [(path, joined if path == first else s) for path, s in plan if path not in taken]
+
+
+def _owner_stored(path: Path, source: Source, in_dir: Callable[[Path], list[Part]]) -> bool:
+    """Whether the part file ``path`` is of an archive whose owner the store holds."""
+    if isinstance(source, ZipFolder):
+        return False
+    return stored_owner([p for p in in_dir(path.parent) if p.location == str(path)]) is not None
 
 
 def _lone_parts_error(paths: list[Path]) -> InputError:
