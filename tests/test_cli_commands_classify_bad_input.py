@@ -90,7 +90,7 @@ def test_malformed_lines_are_reported_literally_and_counted_in_words(tmp_path: P
     assert [r["id"] for r in read_rows(out)] == [1, 2]
     err = result.stderr
     assert f"skipped {src}:2: not valid JSON" in err
-    assert f"Classified 2 posts to {out}; skipped 1 malformed line." in err.replace("\n", "")
+    assert f"Classified 2 posts to {out}; skipped 1 malformed record." in err.replace("\n", "")
 
 
 def test_a_file_whose_every_line_is_malformed_fails_and_writes_nothing(tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_a_file_whose_every_line_is_malformed_fails_and_writes_nothing(tmp_path:
     assert result.exit_code == 1, result.output
     err = result.stderr.replace("\n", " ")
     assert all(f"skipped {src}:{n}: missing text" in err for n in range(1, 26))
-    assert "more malformed lines" not in err
+    assert "more malformed records" not in err
     assert f"nothing in {src} could be used: all 25 of its records were skipped" in err
     assert "What to do" in err and "Classified" not in err
     assert not out.exists()
@@ -117,7 +117,7 @@ def test_one_good_line_among_bad_ones_is_still_a_success(tmp_path: Path) -> None
     result = run_classify(str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in read_rows(out)] == [3]
-    assert "skipped 2 malformed lines" in result.stderr.replace("\n", " ")
+    assert "skipped 2 malformed records" in result.stderr.replace("\n", " ")
 
 
 def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def test_a_csv_without_an_id_is_numbered_by_line_and_its_text_column_named(
     said = _words(result)
     assert f"{src}: no 'text' column: the text was read from the 'tweet' column" in said
     assert "no 'id' column: each record's id is the number of its line in the file" in said
-    assert "Classified 3 posts" in said and "skipped 0 malformed lines" in said
+    assert "Classified 3 posts" in said and "skipped 0 malformed records" in said
 
 
 @pytest.mark.parametrize("text_column", ["Tweet text", "content", "full_text", "post", "body"])
@@ -87,7 +87,7 @@ def test_jsonl_without_ids_is_numbered_by_line_with_the_field_read(tmp_path: Pat
     said = _words(result)
     assert "no 'id' field: each record's id is the number of its line in the file" in said
     assert "records with no 'text' field: their text was read from 'full_text'" in said
-    assert f"{src}:3: not valid JSON" in said and "skipped 1 malformed line" in said
+    assert f"{src}:3: not valid JSON" in said and "skipped 1 malformed record" in said
 
 
 def test_a_json_array_without_ids_is_numbered_by_item(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_a_file_of_posts_one_a_line_under_a_text_header_is_read(tmp_path: Path, 
     src.write_text('text\nhello, world\n"quoted, ""text"""\n\nlast one\n', encoding="utf-8")
     result, rows = classify_file(src)
     assert [r["id"] for r in rows] == [2, 3, 5]
-    assert "skipped 0 malformed lines" in _words(result)
+    assert "skipped 0 malformed records" in _words(result)
 
 
 def test_a_file_of_posts_without_a_header_says_to_add_one(tmp_path: Path) -> None:
@@ -203,7 +203,7 @@ def test_an_x_archive_tweets_js_is_classified(tmp_path: Path) -> None:
     result, rows = classify_file(src)
     assert [r["id"] for r in rows] == ["1588091220244369409", "1588091220244369410"]
     assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]
-    assert "skipped 0 malformed lines" in _words(result)
+    assert "skipped 0 malformed records" in _words(result)
 
 
 @pytest.mark.parametrize("name", ["posts.csv", "posts.txt"])

@@ -91,3 +91,17 @@ DateOrderOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def cohort_file_help(default: str) -> str:
+    """A cohort file's help in the words ``benchmark COHORT`` uses, wherever one is taken
+    (``serve --cohort`` said "Cohort CSV" though plain lists of handles are read too);
+    ``default``: what is ranked without one."""
+    from staffpulse.benchmark.segments import name_segments  # only when the help is built
+
+    return (
+        "CSV or text file of the accounts to rank, one a line, with the columns "
+        "handle,platform,segment (the header line is optional; commas, semicolons or tabs "
+        "between cells). Only handle is needed: a plain list of handles or profile URLs "
+        f"works too. segment: {name_segments()}. Default: {default}"
+    )

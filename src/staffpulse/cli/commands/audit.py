@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from staffpulse.benchmark.segments import name_segments
 from staffpulse.cli.consoles import make_console, make_count_progress, make_status
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption
+from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption, cohort_file_help
 from staffpulse.store import open_store
 
 console = make_console()
@@ -97,11 +96,9 @@ def benchmark_command(
     cohort_file: Annotated[
         Path | None,
         typer.Argument(
-            help="CSV or text file of the accounts to rank, one a line, with the columns "
-            "handle,platform,segment (the header line is optional; commas, semicolons or tabs "
-            "between cells). Only handle is needed: a plain list of handles or profile URLs "
-            f"works too. segment: {name_segments()}. Default: every "
-            "account with at least --min-posts posts of its own in the store.",
+            help=cohort_file_help(
+                "every account with at least --min-posts posts of its own in the store."
+            ),
             metavar="COHORT",
         ),
     ] = None,

@@ -13,12 +13,13 @@ their case, and other names stand in for an absent ``text`` (``full_text``, ``co
 file with no id at all has each record numbered by its line, with a note; a ``null`` text
 is scored as an empty post, a number as its digits and a list of texts as its texts (counted
 in a note). A JSON array, or objects pretty-printed one after another (``jq``), are read
-too (docs/formats.md lists every shape read). Malformed lines are reported on stderr with file
-and line number, skipped, and counted at the end; they never stop the run while some lines
-are good. A missing INPUT (exit code 66), an unreadable, binary
+too (docs/formats.md lists every shape read). Malformed records are reported on stderr with
+file and line number, skipped, and counted at the end ("skipped 1 malformed record", in the
+words of ``roles`` and ``score``: a record may span lines); they never stop the run while
+some records are good. A missing INPUT (exit code 66), an unreadable, binary
 or empty one, or a CSV without a text column or with two that could each be it (exit code 65)
-is an error with a hint, and so is an INPUT whose every line was skipped (exit code 1: nothing could be
-classified). OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
+is an error with a hint, and so is an INPUT whose every record was skipped (exit code 1: nothing
+could be classified). OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
 an existing OUT as it was; OUT may not be INPUT itself, and a missing folder is created.
 """
 
@@ -57,7 +58,7 @@ def classify_command(
         label="classify",
         verb="Classified",
         noun="post",
-        malformed="line",
+        malformed="record",
     )
     run_record_job(job, input_path, output, err_console)
 

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.options import DbOption, check_port_number
+from staffpulse.cli.options import DbOption, check_port_number, cohort_file_help
 from staffpulse.errors import InputError, MissingFileError
 
 
@@ -32,7 +32,14 @@ def serve_command(
     ] = 200,
     cohort: Annotated[
         Path | None,
-        typer.Option("--cohort", help="Cohort CSV (handle,platform,segment) for the Benchmark."),
+        typer.Option(
+            "--cohort",
+            help="For the Benchmark page: "
+            + cohort_file_help(
+                "every account with at least 10 posts of its own in the store, or every"
+                " account with posts when none has 10 (the page takes a file too)."
+            ),
+        ),
     ] = None,
 ) -> None:
     """Start the web dashboard (Ctrl-C stops it)."""
