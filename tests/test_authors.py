@@ -23,7 +23,7 @@ def test_a_brand_of_the_same_dataset_is_not_anonymized() -> None:
 
 
 def test_an_author_known_only_by_id_or_not_at_all() -> None:
-    assert describe_author("", "1005985585335545856") == "account id 1005985585335545856"
+    assert describe_author("", "1357924680135792468") == "account id 1357924680135792468"
     assert describe_author(None, None) == "unknown author"
 
 

@@ -236,7 +236,7 @@ def test_parse_cohort_shapes_and_problems() -> None:
         "a b c d\n"
         "acme\n"
         "solo\n"
-        '@RTIatMLA x "staffing firm"\n'
+        '@NorthBayTemps x "staffing firm"\n'
         "@harbor twitter staffing firm\n"
         "@odd facebook vendor\n"
     )
@@ -247,7 +247,7 @@ def test_parse_cohort_shapes_and_problems() -> None:
         ("vendorco", "bluesky", "vendor", 5),
         ("weird", None, None, 6),  # kept: a typo in a segment does not drop the account
         ("solo", None, None, 9),
-        ("rtiatmla", "x", "staffing_firm", 10),
+        ("northbaytemps", "x", "staffing_firm", 10),
         ("harbor", "x", "staffing_firm", 11),
     ]
     assert [str(p) for p in problems] == [

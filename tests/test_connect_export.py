@@ -109,7 +109,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
 def test_csv_url_is_a_safe_address_of_a_valid_handle_or_id() -> None:
     too_long = make_suggestion(1, "recruiting_desk_northwest", "6")
     unseen = replace(
-        make_suggestion(2, "1005985585335545856", "1005985585335545856"), handle_known=False
+        make_suggestion(2, "1357924680135792468", "1357924680135792468"), handle_known=False
     )
     mastodon = make_suggestion(3, "val@hr.social", "109", platform="mastodon", url="javascript:x")
     did = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
@@ -119,7 +119,7 @@ def test_csv_url_is_a_safe_address_of_a_valid_handle_or_id() -> None:
     rows = list(csv.DictReader(io.StringIO(export_suggestions(suggestions, "csv").text)))
     assert [r["url"] for r in rows] == [
         "",
-        "https://x.com/i/user/1005985585335545856",  # X's address by numeric id
+        "https://x.com/i/user/1357924680135792468",  # X's address by numeric id
         # the stored javascript: URL is never given; the address names the profile page
         "https://hr.social/@val",
         f"https://bsky.app/profile/{did}",
@@ -131,7 +131,7 @@ def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
     """A 19-digit id read as a number by a spreadsheet shows as 1.00599E+18 and loses its last
     digits; unknown handles and roles stay empty instead of repeating the id or guessing."""
     unseen = replace(
-        make_suggestion(1, "1005985585335545856", "1005985585335545856"),
+        make_suggestion(1, "1357924680135792468", "1357924680135792468"),
         handle_known=False,
         role=None,
     )
@@ -141,7 +141,7 @@ def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
     )
     assert (rows[0]["handle"], rows[0]["id"], rows[0]["role"]) == (
         "",
-        "'1005985585335545856",
+        "'1357924680135792468",
         "",
     )
     assert (rows[1]["handle"], rows[1]["id"], rows[1]["role"]) == ("'2024", "'77", "recruiter")
@@ -222,13 +222,13 @@ def test_a_mastodon_account_without_an_address_is_skipped_saying_why() -> None:
 
 def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
     unseen = replace(
-        make_suggestion(5, "1005985585335545856", "1005985585335545856"), handle_known=False
+        make_suggestion(5, "1357924680135792468", "1357924680135792468"), handle_known=False
     )
-    assert not unseen.handle_known and unseen.label == "account id 1005985585335545856"
+    assert not unseen.handle_known and unseen.label == "account id 1357924680135792468"
     result = export_suggestions([SUGGESTIONS[0], unseen], "x-list")
     assert result.text == "@rita_recruits\n"
     assert result.skipped == [
-        "account id 1005985585335545856: no handle stored, only the account id "
+        "account id 1357924680135792468: no handle stored, only the account id "
         "(fetch the account, then export again)"
     ]
     assert export_suggestions([unseen], "mastodon-list").skipped[0].startswith("account id")
@@ -312,8 +312,8 @@ def test_json_and_csv_give_the_same_link_for_every_account() -> None:
         make_suggestion(1, "priya_hrlife", "42"),  # X, no stored URL
         make_suggestion(
             2,
-            "1005985585335545856",
-            "1005985585335545856",
+            "1357924680135792468",
+            "1357924680135792468",
         ),  # X, known only by its id
         *SUGGESTIONS,
     ]
@@ -321,7 +321,7 @@ def test_json_and_csv_give_the_same_link_for_every_account() -> None:
     rows = list(csv.DictReader(io.StringIO(export_suggestions(suggestions, "csv").text)))
     as_json = [s.as_dict()["url"] for s in suggestions]
     assert as_json[0] == "https://x.com/priya_hrlife"
-    assert as_json[1] == "https://x.com/i/user/1005985585335545856"
+    assert as_json[1] == "https://x.com/i/user/1357924680135792468"
     assert [row["url"] or None for row in rows] == as_json
     # a Bluesky handle without a DID: its profile page by handle, in both
     assert as_json[-1] == "https://bsky.app/profile/ben.example.com"

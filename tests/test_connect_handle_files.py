@@ -232,10 +232,10 @@ def test_an_x_link_by_account_id_says_how_to_get_the_handle(tmp_path: Path) -> N
     """connect's CSV links an account whose handle is unknown as x.com/i/user/ID; pasted here
     it was refused as 'not an X profile URL (x.com/name)', with nothing to do."""
     sent = tmp_path / "from_connect.csv"
-    sent.write_text("url\nhttps://x.com/i/user/1005985585335545856\n", encoding="utf-8")
+    sent.write_text("url\nhttps://x.com/i/user/1357924680135792468\n", encoding="utf-8")
     (problem,) = read_handles(sent).problems
     assert problem.message == (
-        "'https://x.com/i/user/1005985585335545856' names an X account by its id, and "
+        "'https://x.com/i/user/1357924680135792468' names an X account by its id, and "
         "add-handles needs its handle: open the link (it shows the account under its handle) "
         "and put the handle on the line"
     )

@@ -210,7 +210,7 @@ def test_role_predictions_as_numpy_arrays(store: Store) -> None:
 
 
 def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store) -> None:
-    unseen = "1005985585335545856"  # a reply to a user id: no account, no posts stored
+    unseen = "1357924680135792468"  # a reply to a user id: no account, no posts stored
     reply = Post(
         platform="x",
         id="r1",

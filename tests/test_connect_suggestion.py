@@ -71,7 +71,7 @@ def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> 
     known = SUGGESTIONS[0]
     ids = [
         replace(
-            make_suggestion(n, f"10059855853355458{n}", f"10059855853355458{n}"), handle_known=False
+            make_suggestion(n, f"13579246801357924{n}", f"13579246801357924{n}"), handle_known=False
         )
         for n in (2, 3)
     ]
@@ -81,7 +81,7 @@ def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> 
     # what a marketer can do about an id, and why the X list will hold only the one handle
     assert "until the account's posts are imported or the account is fetched" in note
     assert "open the link beside each" in note and "An X list takes handles only" in note
-    assert ids[0].link == "https://x.com/i/user/100598558533554582"
+    assert ids[0].link == "https://x.com/i/user/135792468013579242"
     assert id_only_note(ids[:1]) is not None and id_only_note(ids[:1]).startswith("This account is")  # type: ignore[union-attr]
 
 

@@ -10,33 +10,38 @@ from rich.console import Console
 
 from connect_fixtures import SUGGESTIONS, WHEN, make_suggestion
 from staffpulse.connect.id_only import id_only_note
-from staffpulse.connect.suggestion import SuggestReport
+from staffpulse.connect.suggestion import Suggestion, SuggestReport
 from staffpulse.models import Account
 from staffpulse.report.terminal_connect import render_suggestions
 
 
-def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
-    unseen = replace(
-        make_suggestion(2, "1005985585335545856", "1005985585335545856"), handle_known=False
-    )
-    found = [SUGGESTIONS[0], unseen]
-    report = SuggestReport(
+def _with_id_note(found: list[Suggestion]) -> SuggestReport:
+    """@acme_staffing's report of ``found``, with the note on the accounts known by id alone."""
+    return SuggestReport(
         account=Account(platform="x", id="1", handle="acme_staffing"),
         as_of=WHEN,
         suggestions=found,
         circle_size=3,
         notes=[id_only_note(found) or ""],
     )
+
+
+def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
+    unseen = replace(
+        make_suggestion(2, "1357924680135792468", "1357924680135792468"), handle_known=False
+    )
+    found = [SUGGESTIONS[0], unseen]
+    report = _with_id_note(found)
     console = Console(width=80, record=True)
     render_suggestions(console, report)
     text = console.export_text()
-    assert "account id 1005985585335545856" in text
-    # folded, not cut to "https://x.com/i/user/10059855…": the whole link can be opened
-    assert "https://x.com/i/user/100598558" in text and "5335545856" in text
+    assert "account id 1357924680135792468" in text
+    # folded, not cut to "https://x.com/i/user/13579246…": the whole link can be opened
+    assert "https://x.com/i/user/135792468" in text and "0135792468" in text
     assert "…" not in text.split("account id")[1].split("\n")[1]
     # on one line at 80 columns: a link broken over two lines does not open as one; and the
     # table still fits, its right edge and every word of "why" shown
-    assert "https://x.com/i/user/1005985585335545856" in text
+    assert "https://x.com/i/user/1357924680135792468" in text
     table = [line for line in text.splitlines() if line.startswith(("┏", "│", "└"))]
     assert all(len(line.rstrip()) <= 80 and line.rstrip()[-1] in "┓│┘" for line in table)
     assert "1 of these 2 accounts is known only by its account id" in " ".join(text.split())
@@ -120,13 +125,7 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
     ]
     last = replace(make_suggestion(8, "dora_hr", "99"), score=0.6)
     found = [SUGGESTIONS[0], *followers, last]
-    report = SuggestReport(
-        account=Account(platform="x", id="1", handle="acme_staffing"),
-        as_of=WHEN,
-        suggestions=found,
-        circle_size=3,
-        notes=[id_only_note(found) or ""],
-    )
+    report = _with_id_note(found)
     console = Console(width=200, record=True)
     render_suggestions(console, report)
     text = console.export_text()

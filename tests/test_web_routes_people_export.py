@@ -52,7 +52,7 @@ def test_connect_page_says_what_the_x_list_leaves_out(
     from web_helpers import make_client
 
     db = connect_db(tmp_path, monkeypatch)
-    unseen = "1005985585335545856"  # known only by its id, as in an X archive's follower.js
+    unseen = "1357924680135792468"  # known only by its id, as in an X archive's follower.js
     with open_store(db) as store:
         add_posts(
             store,

@@ -37,7 +37,7 @@ def spreadsheet_safe(value: str) -> str:
 def spreadsheet_text(value: str) -> str:
     """``value`` as a cell kept as text even when it is all digits. Spreadsheets read a digit
     string as a number: Excel keeps 15 significant digits, so the 19-digit X account id
-    1005985585335545856 shows as 1.00599E+18 and comes back as 1005985585335540000, and a
+    1357924680135792468 shows as 1.35792E+18 and comes back as 1357924680135790000, and a
     leading zero is dropped. The same leading ``'`` as :func:`spreadsheet_safe` marks it text."""
     if value.isascii() and value.isdigit():
         return "'" + value
