@@ -178,6 +178,8 @@ def test_pay_withheld_from_the_writer_is_a_rights_question(text: str) -> None:
         "The warehouse agency says they still owe me two weeks of pay. Nobody calls back.",
         "Month three and my old client still owes us the overtime from the holiday rush",
         "My commission from the June deals, they owe me every cent of it and it is October",
+        "I am still owed for three weeks of work at the depot and the agency stopped answering",
+        "The staffing office owes me money for 40 hours from the stocktake",
     ],
 )
 def test_a_debt_of_pay_to_the_writer_is_a_rights_question(text: str) -> None:

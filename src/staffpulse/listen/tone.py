@@ -61,14 +61,16 @@ _LEGAL_RE = re.compile(
 # for whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?",
 # "are unpaid internships worth it?"): only the first is sent to the labor department.
 # A debt is pay only with a pay word in its sentence: "owes the taxman", "owes an apology",
-# "owing money to the IRS" and "You owe me for helping you" are no wages withheld.
+# "owing money to the IRS" and "You owe me for helping you" are no wages withheld; work or
+# hours owed are ("I'm still owed for three weeks of work"), and so is money owed to the writer
 _PAY_WORDS = (
     r"pay|paid|payments?|pay ?checks?|pay ?slips?|wages?|salar(?:y|ies)|overtime|"
-    r"commissions?|tips|bonus(?:es)?|invoices?|shifts?|holiday pay|back pay"
+    r"commissions?|tips|bonus(?:es)?|invoices?|shifts?|holiday pay|back pay|(?:days|weeks|months) of work|hours worked|hours"
 )
 _OWED = r"owed|owes|owing|owe (?:me|us|him|her|them)"
 _PAY_RIGHTS_RE = re.compile(
     r"\b(unpaid|underpaid|not (been )?paid|minimum wage)\b|"
+    r"\b(?:owes?|owed) (?:me|us)\b[^.?!\n]{0,20}?\bmoney\b|"
     rf"\b(?:{_OWED})\b[^.?!\n]{{0,40}}?\b(?:{_PAY_WORDS})\b|"
     rf"\b(?:{_PAY_WORDS})\b[^.?!\n]{{0,40}}?\b(?:{_OWED})\b",
     re.IGNORECASE,
