@@ -46,13 +46,16 @@ def test_column_names_in_other_case_or_with_spaces_are_read(tmp_path: Path, head
 
 def test_a_date_column_under_another_name_is_told_to_rename_never_read(tmp_path: Path) -> None:
     path = tmp_path / "posts.csv"
-    path.write_text("id,author,Date,text\r\n" + ROWS, encoding="utf-8")
+    path.write_text("id,author,Post Date,text\r\n" + ROWS, encoding="utf-8")
     with open_store(tmp_path / "x.db") as store:
         report = import_paths(store, [path])
     assert (report.posts, report.skipped) == (1, 0)
     (notice,) = [n.message for n in report.notices]
-    assert notice.startswith('the column "date" was not read: staffpulse takes the time of a post')
-    assert 'Rename "date" to "created_at" and import the file again' in notice
+    # named as the sheet writes it, not as post_date
+    assert notice.startswith(
+        'the column "Post Date" was not read: staffpulse takes the time of a post'
+    )
+    assert 'Rename "Post Date" to "created_at" and import the file again' in notice
 
 
 def test_a_text_column_under_a_spreadsheet_name_is_told_what_to_rename(tmp_path: Path) -> None:

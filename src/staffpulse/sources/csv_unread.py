@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Mapping
 
+from staffpulse.sources.csvrows import as_written
 from staffpulse.sources.link_names import LINK_COLUMNS
 
 # Every column a staffpulse CSV's account, post or follow is read from (native_records.py)
@@ -73,13 +74,12 @@ def unread_columns_note(
     ]
     if not unread:
         return None
-    named = written or {}
-    shown = ", ".join(f'"{named.get(name, name)}"' for name in unread[:SHOWN])
+    shown = ", ".join(f'"{as_written(name, written)}"' for name in unread[:SHOWN])
     more = f" and {len(unread) - SHOWN} more" if len(unread) > SHOWN else ""
     # rows of accounts: a file with a type column, or with no text (as native_csv.py reads it)
     accounts = "type" in header or "text" not in header
     renames = [
-        f'"{named.get(name, name)}" to "{meant}"'
+        f'"{as_written(name, written)}" to "{meant}"'
         for name in unread
         if (meant := meant_column(name, header, accounts))
     ]

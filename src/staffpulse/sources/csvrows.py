@@ -19,7 +19,7 @@ import csv
 import itertools
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from staffpulse.sources.csv_unnamed import UnnamedColumns
@@ -30,6 +30,13 @@ DELIMITERS = (",", ";", "\t")
 # The line Excel reads (and some tools write) before the header to name the delimiter:
 # ``sep=;`` (in quotes too, as a one-cell CSV row).
 SEP_LINE_RE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?\s*$', re.IGNORECASE)
+
+
+def as_written(column: str, written: Mapping[str, str] | None) -> str:
+    """``column`` as its header cell writes it (``written``, :attr:`CsvTable.written`: "Post
+    Text" for post_text), so a message names it as the user sees it in the sheet; the column
+    itself when its cell is not known."""
+    return (written or {}).get(column, column)
 
 
 @dataclass(frozen=True, slots=True)

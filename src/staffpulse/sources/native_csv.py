@@ -38,6 +38,7 @@ from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
     CsvTable,
+    as_written,
     column_key,
     repeated_columns,
     repeated_header_note,
@@ -134,7 +135,7 @@ def post_fixes(
         # Never offered as the id, and no other column is worth renaming: no row can be
         # imported until the ids are exported again.
         return (
-            f"{(written or {}).get(ids, ids)} holds ids {ROUNDED} ({rounded[ids]}: {ROUNDED_LOST}), so no row can be "
+            f"{as_written(ids, written)} holds ids {ROUNDED} ({rounded[ids]}: {ROUNDED_LOST}), so no row can be "
             f"imported as a post; {ROUNDED_FIX}"
         )
     renames: list[str] = []
@@ -146,7 +147,7 @@ def post_fixes(
             absent.append(name)
             continue
         condition = f" ({_RENAME_CONDITIONS[alias]})" if alias in _RENAME_CONDITIONS else ""
-        renames.append(f'"{(written or {}).get(alias, alias)}" to "{name}"{condition}')
+        renames.append(f'"{as_written(alias, written)}" to "{name}"{condition}')
     if not renames and len(absent) == len(POST_COLUMNS):
         return ""  # no known column at all: not a header to fix, only one to tell
     steps = (
@@ -192,7 +193,7 @@ def shown_columns(columns: list[str], written: Mapping[str, str] | None = None) 
     first :data:`SHOWN_COLUMNS` of them."""
     if not columns:
         return "no columns"
-    columns = [(written or {}).get(column, column) for column in columns]
+    columns = [as_written(column, written) for column in columns]
     cut = len(columns) > SHOWN_COLUMNS
     shown = ", ".join(columns[:SHOWN_COLUMNS])
     return f"{shown}, … ({len(columns)} columns)" if cut else shown
@@ -221,15 +222,17 @@ DATE_COLUMNS = frozenset(
 )
 
 
-def undated_note(header: list[str]) -> str | None:
+def undated_note(header: list[str], written: Mapping[str, str] | None = None) -> str | None:
     """What to tell a file of posts whose time is in a column under another name than
-    ``created_at`` (``Date``): the posts are imported undated, so say how to date them."""
+    ``created_at`` (``Date``): the posts are imported undated, so say how to date them (the
+    column named as the header writes it, ``written``)."""
     if "created_at" in header:
         return None
     column = next((name for name in header if name in DATE_COLUMNS), None)
     column = column or misspelt("created_at", header)  # creted_at, created_date
     if column is None:
         return None
+    column = as_written(column, written)
     return (
         f'the column "{column}" was not read: staffpulse takes the time of a post from a '
         "column named created_at, so these posts were imported without a date (the audit "
@@ -321,7 +324,10 @@ class NativeCsv:
             table = import_table(handle, above)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
-            if default != "account" and (undated := undated_note(header)) is not None:
+            if (
+                default != "account"
+                and (undated := undated_note(header, table.written)) is not None
+            ):
                 yield Notice(str(path), undated)
             if default != "account":  # a reply_to_post_id column: its links told, not lost
                 yield from (Notice(str(path), said) for said in unread_link_notes(header))
