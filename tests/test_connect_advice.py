@@ -385,18 +385,3 @@ def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> N
         assert step.startswith("2 anonymized accounts without a handle were left out")
         assert "cannot be followed" in step
         assert "add-handles" not in step and "--include" not in step
-
-
-def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
-    store: Store,
-) -> None:
-    # one candidate read at a time, so the ranking stops as soon as the list is settled
-    early = rank_with_fakes(store, limit=1, options=SuggestOptions(batch=1))
-    assert early.looked_at < early.reached
-    assert early.left_out_line.startswith(
-        f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
-    )
-    assert sum(early.excluded.values()) <= early.looked_at
-    full = rank_with_fakes(store, options=SuggestOptions(batch=1))
-    assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
-    assert full.as_dict()["looked_at"] == full.reached

@@ -3,6 +3,8 @@ read, and the names scripts read in ``connect --json``, which never change with 
 
 from __future__ import annotations
 
+from connect_fixtures import build_store, rank_with_fakes
+from staffpulse.connect import SuggestOptions
 from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT, STALE
 from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_text, reason_key
 
@@ -39,3 +41,17 @@ def test_a_stale_contact_reads_as_a_contact_not_a_stranger() -> None:
         }
     ]
     assert left_out_text({STALE: 518}) == "518 contacts talked with too rarely or long ago"
+
+
+def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at() -> None:
+    store = build_store()
+    # one candidate read at a time, so the ranking stops as soon as the list is settled
+    early = rank_with_fakes(store, limit=1, options=SuggestOptions(batch=1))
+    assert early.looked_at < early.reached
+    assert early.left_out_line.startswith(
+        f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
+    )
+    assert sum(early.excluded.values()) <= early.looked_at
+    full = rank_with_fakes(store, options=SuggestOptions(batch=1))
+    assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
+    assert full.as_dict()["looked_at"] == full.reached
