@@ -182,8 +182,9 @@ def import_messages(folder: Path) -> list[Said]:
 def file_messages(folder: Path) -> list[Said]:
     """What an import says of files it read: a lone file of an X archive, posts that name
     their author by id only, a file not saved as UTF-8, Bluesky records that are not posts,
-    X API posts saved without their authors or dates, or cut short by X, a Bluesky repo
-    export that names its account by DID only."""
+    X API posts saved without their authors or dates, or cut short by X, a file saved again
+    whose dates take the order of its stored posts, a Bluesky repo export that names its
+    account by DID only."""
     from staffpulse.ingest import import_paths
 
     files = {
@@ -225,6 +226,15 @@ def file_messages(folder: Path) -> list[Said]:
         told = [p.message for p in report.problems] + [n.message for n in report.notices]
         assert told, f"{case}: the import said nothing"
         said += [Said(case, message) for message in told]
+    # the same posts saved again in Excel (dates with the year last, no day above 12): the
+    # order their stored dates fit is taken, and a note says so
+    first, again = folder / "dated first.csv", folder / "dated again.csv"
+    first.write_text("id,author,created_at,text\n1,acme,2026-03-02,hi\n", encoding="utf-8")
+    again.write_text("id,author,created_at,text\n1,acme,3/2/2026,hi\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        import_paths(store, [first])
+        report = import_paths(store, [again])
+    said += [Said("dates from the store", notice.message) for notice in report.notices]
     repo = folder / "repo.car"
     repo.write_bytes(small_car("did:plc:rosa4harbor7staffing", {}))
     with open_store(":memory:") as store:

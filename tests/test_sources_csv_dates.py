@@ -195,8 +195,11 @@ def test_a_file_saved_again_takes_the_order_its_stored_posts_show(tmp_path: Path
     assert [str(n) for n in report.notices] == [
         f"{again}: its dates with the year last show no order (no day above 12), so they were "
         "read month first ('3/2/2026 9:15' as 2026-03-02): the store already holds all 3 posts"
-        " of those rows (by their ids), written on those days. If that is wrong, give the "
-        "order: --date-order dmy or mdy"
+        " of those rows (by their ids), written on those days. If that is wrong, write dates "
+        "year first, as 2026-03-01T14:05 or 2026-03-01 (in Excel: Format Cells › Custom › "
+        "yyyy-mm-dd hh:mm, then save as CSV again), and import the file again; or give the "
+        "order: import it again with --date-order dmy if its dates are day first (27/11/2026) "
+        "or --date-order mdy if month first (11/27/2026)"
     ]
 
 

@@ -204,6 +204,8 @@ CONTROLS = {
     ("files", "api old ids"): "whoever saved the file can save it again with the dates included",
     ("files", "cut short"): "whoever saved the file can fetch it again in X's extended mode",
     ("files", "dates undecided"): "write dates year first, as 2026-03-01T14:05 or 2026-03-01 (in",
+    # taken from the stored posts: if wrong, the page's fix (it has no --date-order)
+    ("files", "dates from the store"): "If that is wrong, write dates year first, as 2026-03-01",
 }
 
 

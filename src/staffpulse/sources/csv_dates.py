@@ -50,8 +50,9 @@ DateOrder = Literal["dmy", "mdy"]
 ORDER_WORDS: dict[DateOrder, str] = {"dmy": "day first", "mdy": "month first"}
 COLUMN = "created_at"
 _ISO_EXAMPLES = ISO_FIX.split(", as ", 1)[1]  # 2026-03-01T14:05 or 2026-03-01
-# The end of the messages of a column whose order is not known: how to give it. (The web has
-# no such control, and drops this sentence: staffpulse.web.wording.)
+# The end of the messages of a column whose order is not known, or taken from the store's
+# dates: how to give it. (The web has no such control, and drops this sentence:
+# staffpulse.web.wording.)
 DATE_ORDER_FIX = f"; {GIVE_DATE_ORDER.say()}"
 _DATE = re.compile(
     r"^(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})" + TIME + "$"
@@ -206,12 +207,17 @@ class ColumnDates:
             return None
         _platform, _id, value = self.unordered[0]
         n = len(self.unordered)
+        held = (
+            "the post of that row (by its id), written on that day"
+            if n == 1
+            else f"all {n:,} posts of those rows (by their ids), written on those days"
+        )
         return (
             f"its dates with the year last show no order (no day above 12), so they were read "
             f"{ORDER_WORDS[self.from_store]} ({value!r} as "
             f"{read_in_order(value, self.from_store):%Y-%m-%d}): the store already holds "
-            f"{'the post' if n == 1 else f'all {n:,} posts'} of those rows (by their ids), written "
-            f"on those days. If that is wrong, give the order: --date-order dmy or mdy"
+            f"{held}. If that is wrong, {ISO_FIX} ({EXCEL_FIX}), and import the file "
+            f"again{DATE_ORDER_FIX}"
         )
 
     def _scan(self) -> None:

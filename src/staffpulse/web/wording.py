@@ -145,7 +145,8 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
         "check that accented names look right, or save it as “CSV UTF-8” (in Excel: File › "
         "Save As) and upload it again"
     ),
-    # the Import page has no --date-order, so it says only the other fix, year first
+    # the Import page has no --date-order, so it says only the other fix, year first (of a
+    # column whose order is not known, or was taken from the stored posts' dates)
     steps.GIVE_DATE_ORDER: None,
     # the Import page's live fetch learns a Bluesky repo's handle, as the command does
     steps.FETCH_REPO_HANDLE: (
