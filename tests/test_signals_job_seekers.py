@@ -25,6 +25,10 @@ ADS = [
     " https://x.example/jobs",
     "If you're open to new opportunities in Akron, DM me: forklift operators, $19/hr",
     "Warehouse Associates needed in Toledo, $18/hr, nights. I'm available for questions, DM me",
+    # an employer open to something of its applicants' is still calling for them
+    "Hiring call-centre reps in Dayton, $18/hr, open to work-from-home applicants."
+    " Apply now: https://x.example/jobs",
+    "Now hiring prep cooks in Toledo, $17/hr. We are open to part-time work schedules, DM us",
 ]
 
 

@@ -8,7 +8,9 @@ offers, work), "my CV" or "my résumé", "I'm available for work" (or hire, role
 interviews), "looking for my next role", ``#opentowork``. Not when the reader is the one asked
 ("Are you open to new roles? We're hiring", "if you're open to new opportunities, DM me": how
 a recruiter's ad speaks to candidates), nor "available for" anything else ("I'm available for
-questions about the role", which a recruiter's ad may close with).
+questions about the role", which a recruiter's ad may close with), nor in a post that calls for
+applicants itself ("We're hiring", "Apply now", "join our team": "Now hiring line cooks, open
+to part-time work schedules" is the employer's ad).
 
 On the 95,899 real texts read for the rules (dev posts, CrowdFlower tweets and bios, humor
 sets, customer care) 5 use such wording, and no ad rule fired on any of them.
@@ -33,7 +35,7 @@ SEEKER_RE = re.compile(
     # the writer open to roles; not the reader asked ("are you", "if you're", "anyone")
     r"(?<!\byou're )(?<!\byou are )(?<!\bare you )(?<!\banyone )(?<!\bwho's )(?<!\bwho is )"
     r"\bopen to (?:new |other |remote |hybrid |contract |full-time |part-time )?"
-    r"(?:roles|positions|opportunities|offers|work|jobs|contracts)\b"
+    r"(?:roles|positions|opportunities|offers|work|jobs|contracts)\b(?!-)"
     r"|\bmy (?:cv|resume|r\u00e9sum\u00e9)\b"
     r"|\b(?:i'm|im|i am) (?:currently |now )?available for (?:work|hire|roles?|jobs?|"
     r"new (?:roles|opportunities|projects)|contracts?|freelance|interviews?)\b"
@@ -43,9 +45,21 @@ SEEKER_RE = re.compile(
 )
 
 
+# an employer's own call for applicants: "Now hiring line cooks ... open to part-time work
+# schedules", "Hiring reps, open to work-from-home applicants. Apply now": its "open to" is the
+# employer's, and the post is the ad it reads as
+_CALLS_APPLICANTS_RE = re.compile(
+    r"\b(?:we're|we are|now|currently) #?hiring\b|#nowhiring\b|#wearehiring\b"
+    r"|\bapply (?:now|today|here|at|via|online|within)\b|\bapply\s*(?::|https?://)"
+    r"|\bjoin (?:our|the) (?:\w+ )?team\b",
+    re.IGNORECASE,
+)
+
+
 def speaks_as_seeker(text: str) -> bool:
     """The writer speaks as someone looking for work (see the module docstring)."""
     lowered = text.lower()
     if not any(word in lowered for word in SEEKER_WORDS):
         return False
-    return SEEKER_RE.search(straighten_quotes(text)) is not None
+    plain = straighten_quotes(text)
+    return SEEKER_RE.search(plain) is not None and _CALLS_APPLICANTS_RE.search(plain) is None
