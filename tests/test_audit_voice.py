@@ -4,7 +4,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
-from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.types import Tentative
 from staffpulse.audit.voice import _humor_advice, voice_score
@@ -137,17 +136,6 @@ def test_a_job_board_is_offered_no_job_ad_to_imitate_and_no_humor_only_post_as_h
     assert [(ex.text[:8], ex.why) for ex in best] == [("My story", "funny and human")]
 
 
-def test_an_account_that_only_reposts_is_told_to_write_its_own_posts() -> None:
-    feed = FeedBuilder("echo")
-    for i in range(12):
-        feed.post(f"RT @peer{i}: great tips", kind="repost", reposted_post_id=f"p{i}")
-    result = audit_feed(feed)
-    assert not result.pillars["voice"].scored
-    first = result.top_actions[0]
-    assert first["pillar"] == "voice"
-    assert first["action"].startswith("All 12 of your posts are reposts of others: write your own")
-
-
 def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
     # a human feed with no joke the model hears, and few replies: humor is the weakest
     # signal, so the conversation advice comes first in "Do this next"
@@ -229,13 +217,6 @@ def test_templates_are_headlined_with_their_share() -> None:
     )
 
 
-def test_an_account_that_only_reposts_is_headlined_to_write_its_own_posts() -> None:
-    from staffpulse.audit.voice import _only_reposts
-
-    assert _only_reposts(3).headline == "Write its own posts: all 3 of its posts are reposts"
-    assert _only_reposts(1).headline == "Write its own posts: its one post is a repost"
-
-
 def test_a_share_short_of_all_is_never_said_as_100_percent() -> None:
     # a 20,000-post feed read "Templated 19,967 of 20,000 original posts (>99%)" beside the
     # advice "100% of your posts are near-copies of the same few templates"
@@ -298,23 +279,6 @@ def test_the_humor_hint_on_a_small_feed_with_one_funny_post_says_only_one() -> N
     assert _humor_advice(40, 2).startswith("We found few posts that read as light or funny (2 of")
 
 
-def test_the_voice_advice_names_its_posts_as_the_figures_do_beside_reposts() -> None:
-    # "Only 1 of 9 posts" under a header of 14 posts read as a miscount: the figure beside it
-    # says "of 9 posts you wrote"
-    from audit_helpers import FeedBuilder, audit_feed
-
-    feed = FeedBuilder("rosa")
-    feed.job(8)
-    feed.chat(1)
-    recs = audit_feed(feed).pillars["voice"].recommendations
-    assert any(r.startswith("Only 1 of 9 posts (11%) sounds") for r in recs), recs
-    for i in range(5):
-        feed.post(f"RT @sam: shift news {i}", kind="repost")
-    recs = audit_feed(feed).pillars["voice"].recommendations
-    assert any(r.startswith("Only 1 of the 9 posts you wrote (11%) sounds") for r in recs), recs
-    assert any(r.startswith("None of the 9 posts you wrote reads as light") for r in recs), recs
-
-
 def test_the_template_advice_names_the_original_posts_its_share_is_of() -> None:
     # 6 job ads of one pattern, 4 replies and 10 reposts read "100% of your posts are
     # near-copies" beside the figure "6 of 6 original posts": 6 of 20 posts are
@@ -347,24 +311,6 @@ def test_a_few_posts_are_called_rough_in_english_only_beside_others() -> None:
     assert "only 3 posts in English to judge: the shares are rough" in notes
 
 
-def test_the_advice_on_one_or_two_posts_names_them_as_the_figure_does_beside_reposts() -> None:
-    # "Neither of your 2 posts" beside a figure of "2 posts you wrote" and 6 reposts read as
-    # a miscount of the 8 posts in the header
-    for n, person, humor in (
-        (1, "The one post you wrote does not sound", "in the one post you wrote (our"),
-        (2, "Neither of the 2 posts you wrote sounds", "in the 2 posts you wrote (our"),
-    ):
-        feed = FeedBuilder("rosa")
-        for i in range(n):
-            feed.post(f"Welder needed in Akron, day shift {i}. Apply: https://j.example/{i}")
-        for i in range(6):
-            feed.post(f"RT @sam: plant news {i}", kind="repost")
-        recs = audit_feed(feed).pillars["voice"].recommendations
-        assert any(r.startswith(person) for r in recs), recs
-        assert any(r.startswith(f"We found nothing light or funny {humor}") for r in recs), recs
-        assert not any("your 2 posts" in r or "your one post" in r for r in recs), recs
-
-
 def test_the_note_on_posts_not_in_english_names_them_as_the_figure_does() -> None:
     # "99 of 1,343 posts are not in English" beside the figure "99 of 1,343 posts you wrote"
     # and a header of 1,986 posts read as two different counts
@@ -376,38 +322,4 @@ def test_the_note_on_posts_not_in_english_names_them_as_the_figure_does() -> Non
     voice = audit_feed(feed).pillars["voice"]
     assert voice.notes[0] == (
         "1 of 9 posts you wrote is not in English and was left out: staffpulse reads English only"
-    )
-
-
-def test_the_rough_note_beside_reposts_counts_the_posts_you_wrote() -> None:
-    # "only 2 posts to judge" under a header of 30 posts, 28 of them reposts
-    feed = FeedBuilder("rosa")
-    feed.chat(2)
-    for i in range(5):
-        feed.post(f"RT @sam: plant news {i}", kind="repost")
-    notes = audit_feed(feed).pillars["voice"].notes
-    assert "only 2 posts you wrote to judge: the shares are rough" in notes
-
-
-def test_a_feed_mostly_of_reposts_is_told_to_write_more_of_its_own() -> None:
-    # 28 reposts of 30 got no word about it: only a feed with no post of its own was told
-    feed = FeedBuilder("mostlyshares")
-    feed.post("My story: the night shift taught me more than any course 😂")
-    feed.post("Honest question: what made you stay at your first job?")
-    for i in range(10):
-        feed.post(f"RT {i}", kind="repost", reposted_post_id=f"elsewhere{i}")
-    audit = audit_feed(feed)
-    advice = audit.pillars["voice"].recommendations
-    assert advice[-1].startswith("10 of your 12 posts are reposts of others")
-    assert not any(a.startswith("Keep it up") or "keep it up" in a for a in advice)
-    action = next(a for a in top_actions(audit.pillars, DEFAULTS["weights"], limit=9)
-                  if a["headline"].startswith("Write more of its own"))  # fmt: skip
-    assert action["headline"] == "Write more of its own: 10 of 12 posts are reposts"
-    assert action["points"] == 0  # reposts are not scored: writing more moves no score alone
-    fewer = FeedBuilder("someshares")
-    fewer.chat(6)
-    for i in range(4):
-        fewer.post(f"RT {i}", kind="repost", reposted_post_id=f"elsewhere{i}")
-    assert not any(
-        "reposts of others" in a for a in audit_feed(fewer).pillars["voice"].recommendations
     )
