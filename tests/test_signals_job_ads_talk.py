@@ -170,3 +170,14 @@ def test_a_teams_event_or_a_seekers_me_too_is_no_job_opening_for_the_model_or_th
     scores = model.score(texts, signals=("job_opening",))["job_opening"]
     assert [bool(s >= threshold) for s in scores] == [False, False, False]
     assert not any(looks_like_job_ad(t) or is_job_ad(t, None, threshold) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join our team at the Riverside event center as a banquet server",
+        "Join our team for game day staff at the stadium this season",
+    ],
+)
+def test_a_venue_named_after_its_events_still_invites_to_work(text: str) -> None:
+    assert looks_like_job_ad(text)

@@ -108,11 +108,15 @@ REPORTED = re.compile(
     r"station|journalists?)\b|\b(?:said|says|according to|reportedly)\b",
     _I,
 )
-# what a team invites to that is no job ("a trivia night", "our 5k charity run"); not a night shift
+# what a team invites to that is no job ("a trivia night", "our 5k charity run"); not a night
+# shift, nor a place or a crew named after events ("at the Akron event center as a server",
+# "for game day staff"), which a venue's ad invites to
 _TEAM_EVENTS = (
     r"(?:night(?! shifts?\b)|run|race|walk|game|party|trivia|event|fundraiser|tournament|match|"
     r"chat|meetup|webinar|picnic|bbq|potluck|quiz|gala|raffle|auction|bake sale|happy hour|"
     r"cookout|bowling|karaoke)\b"
+    r"(?!\s+(?:cent(?:er|re)s?|venues?|halls?|days? staff|staff|crews?|shifts?|workers?|servers?|"
+    r"security|planners?|coordinators?)\b)"
 )
 #: "join our team" then what it invites to, for or at it: "for a trivia night", "at our 5k
 #: charity run" (read by :mod:`job_ads` and :mod:`job_ads_talk`: no call to work)
