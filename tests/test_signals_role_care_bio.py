@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_care_bio import describes_customer_care
 from staffpulse.signals.roles import PERSON_ONLY_ROLES, load_role_model
 
@@ -58,11 +59,8 @@ def test_one_dm_me_post_leaves_a_care_desk_an_organization() -> None:
     model = load_role_model()
     bio, posts = "Customer care for job seekers and employers.", [["DM me and I will help"]]
     # the rule for coaches of job seekers, since stop 33, also keeps it from job_seeker
-    model.care_bios = model.coach_bios = False
-    try:
+    with rules_off(model, "care_bios", "coach_bios"):
         before = model.predict(["TalentoCS"], [bio], posts)
-    finally:
-        model.care_bios = model.coach_bios = True
     assert (before.kind, before.role) == (["person"], ["job_seeker"])
     out = model.predict(["TalentoCS"], [bio], posts)
     assert out.kind == ["org"] and float(out.p_org[0]) == 0.7

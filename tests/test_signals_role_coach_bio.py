@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.models import ROLES
 from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches, serves_job_seekers
 from staffpulse.signals.roles import load_role_model
@@ -52,11 +53,8 @@ def test_a_life_coach_and_an_empty_bio_serve_no_seekers() -> None:
 def test_coaches_of_seekers_are_no_job_seekers_and_seekers_stay() -> None:
     model = load_role_model()
     names, bios = zip(*COACHES, *SEEKERS, strict=True)
-    model.coach_bios = False
-    try:
+    with rules_off(model, "coach_bios"):
         before = model.predict(list(names), list(bios), None).role
-    finally:
-        model.coach_bios = True
     out = model.predict(list(names), list(bios), None)
     assert before[: len(COACHES)].count("job_seeker") == len(COACHES)
     assert "job_seeker" not in out.role[: len(COACHES)]

@@ -3,6 +3,7 @@ Hand-written accounts."""
 
 from __future__ import annotations
 
+from role_helpers import rules_off
 from staffpulse.signals.role_first_person import find_first_person_accounts
 from staffpulse.signals.roles import load_role_model
 
@@ -14,11 +15,8 @@ _DEPARTMENT = (
 
 def test_a_person_speaking_of_their_department_is_a_person_not_an_employer() -> None:
     model = load_role_model()
-    model.first_person = False
-    try:
+    with rules_off(model, "first_person"):
         before = model.predict(["Henrik Svensson"], [_DEPARTMENT], None)
-    finally:
-        model.first_person = True
     assert (before.kind, before.role) == (["org"], ["employer"])
     after = model.predict(["Henrik Svensson"], [_DEPARTMENT], None)
     assert (after.kind, after.role) == (["person"], ["other"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_foreign_titles import foreign_title_role
 from staffpulse.signals.roles import load_role_model
 
@@ -37,11 +38,8 @@ def test_a_blood_group_a_shop_called_rh_or_volunteers_are_no_title(name: str, bi
 def test_people_titled_in_other_languages_get_the_role_and_others_stay_other() -> None:
     model = load_role_model()
     names, bios, roles = zip(*TITLED, strict=True)
-    model.foreign_titles = False
-    try:
+    with rules_off(model, "foreign_titles"):
         before = model.predict(list(names), list(bios), None).role
-    finally:
-        model.foreign_titles = True
     assert before == ["other"] * len(TITLED)
     out = model.predict(list(names), list(bios), None)
     assert out.role == list(roles) and set(out.kind) == {"person"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_former_title import names_only_former_titles
 from staffpulse.signals.roles import load_role_model
 
@@ -47,11 +48,8 @@ def test_posts_that_recruit_for_clients_keep_a_former_title_current() -> None:
 def test_former_recruiters_and_hr_people_are_other_and_current_ones_stay() -> None:
     model = load_role_model()
     names, bios = zip(*FORMER, strict=True)
-    model.former_titles = False
-    try:
+    with rules_off(model, "former_titles"):
         before = model.predict(list(names), list(bios), None).role
-    finally:
-        model.former_titles = True
     assert set(before) == {"recruiter", "hr_pro"}
     assert model.predict(list(names), list(bios), None).role == ["other"] * len(FORMER)
     names, bios, roles = zip(*CURRENT, strict=True)

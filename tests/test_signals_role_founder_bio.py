@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_founder_bio import founds_a_product
 from staffpulse.signals.roles import load_role_model
 
@@ -33,11 +34,8 @@ def test_a_founder_of_an_agency_or_a_user_of_an_ats_is_not(name: str, bio: str) 
 def test_founders_of_recruiting_software_are_vendors_and_stay_persons() -> None:
     model = load_role_model()
     names, bios = (list(c) for c in zip(*FOUNDERS, strict=True))
-    model.founder_bios = False
-    try:
+    with rules_off(model, "founder_bios"):
         before = model.predict(names, bios, None).role
-    finally:
-        model.founder_bios = True
     assert "vendor" not in before[:2]  # an ex-recruiter founder was other or a recruiter
     out = model.predict(names, bios, None)
     assert out.role == ["vendor"] * len(FOUNDERS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.models import ROLES
 from staffpulse.signals.role_hiring_words import (
     drop_roles_without_hiring_words,
@@ -46,11 +47,8 @@ def test_an_account_outside_it_says_none(bio: str) -> None:
 def test_a_pastor_the_heads_call_a_recruiter_is_other() -> None:
     model = load_role_model()
     bio = "Senior Pastor at Grace Chapel and inventory control manager at a pickle company."
-    model.hiring_words = False
-    try:
+    with rules_off(model, "hiring_words"):
         assert model.predict(["Tom Reyes"], [bio], None).role == ["recruiter"]
-    finally:
-        model.hiring_words = True
     out = model.predict(["Tom Reyes"], [bio], None)
     assert out.role == ["other"] and out.kind == ["person"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_job_bot import is_job_bot
 from staffpulse.signals.roles import load_role_model
 
@@ -35,11 +36,8 @@ def test_job_bots_are_job_boards_and_organizations() -> None:
     model = load_role_model()
     names, bios = (list(c) for c in zip(*BOTS[:2], strict=True))
     posts = [["Technical Recruiter - Northwind - Remote"], None]
-    model.job_bots = False
-    try:
+    with rules_off(model, "job_bots"):
         before = model.predict(names, bios, posts)
-    finally:
-        model.job_bots = True
     assert before.role == ["recruiter", "vendor"]  # a person recruiting, a vendor
     out = model.predict(names, bios, posts)
     assert out.role == ["job_board", "job_board"] and out.kind == ["org", "org"]

@@ -3,6 +3,7 @@ Hand-written accounts."""
 
 from __future__ import annotations
 
+from role_helpers import rules_off
 from staffpulse.signals.role_personal_bio import (
     is_a_titled_persons_name,
     says_its_posts_are_personal,
@@ -48,11 +49,8 @@ def test_such_accounts_tagged_organization_and_employer_become_people() -> None:
     # employer (0.95)
     model = load_role_model()
     names, bios = (list(column) for column in zip(*PERSONAL, strict=True))
-    model.personal_bios = False
-    try:
+    with rules_off(model, "personal_bios"):
         before = model.predict(names, bios, None)
-    finally:
-        model.personal_bios = True
     assert before.kind == ["org"] * len(PERSONAL) and before.role[0] == "employer"
     out = model.predict(names, bios, None)
     assert out.kind == ["person"] * len(PERSONAL) and out.role == ["other"] * len(PERSONAL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_political_bio import names_party_or_campaign
 from staffpulse.signals.roles import load_role_model
 
@@ -45,11 +46,8 @@ def test_parties_and_campaigns_tagged_employer_become_other_and_brands_stay() ->
     # 0.88-0.97 on real accounts: the inbox said "started by an employer"
     model = load_role_model()
     names, bios = (list(column) for column in zip(*POLITICAL, strict=True))
-    model.political_bios = False
-    try:
+    with rules_off(model, "political_bios"):
         before = model.predict(names, bios, None).role
-    finally:
-        model.political_bios = True
     assert before == ["employer"] * len(POLITICAL)
     out = model.predict(names, bios, None)
     assert out.role == ["other"] * len(POLITICAL) and set(out.kind) == {"org"}

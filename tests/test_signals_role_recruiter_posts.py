@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_recruiter_posts import posts_recruit_for_clients
 from staffpulse.signals.roles import load_role_model
 
@@ -55,11 +56,8 @@ def test_an_owner_a_lawyer_a_study_an_actor_or_a_retweet_do_not(
 def test_recruiters_known_by_their_posts_are_tagged_so_and_the_others_stay() -> None:
     model = load_role_model()
     names, bios, posts = zip(*RECRUITERS, *OTHERS, strict=True)
-    model.recruiter_posts = False
-    try:
+    with rules_off(model, "recruiter_posts"):
         before = model.predict(list(names), list(bios), list(posts)).role
-    finally:
-        model.recruiter_posts = True
     out = model.predict(list(names), list(bios), list(posts))
     assert before == ["other"] * len(names)
     assert out.role == ["recruiter"] * len(RECRUITERS) + ["other"] * len(OTHERS)

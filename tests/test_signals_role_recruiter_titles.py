@@ -3,6 +3,7 @@ accounts."""
 
 from __future__ import annotations
 
+from role_helpers import rules_off
 from staffpulse.signals.role_recruiter_titles import names_a_recruiters_title
 from staffpulse.signals.roles import load_role_model
 
@@ -24,11 +25,8 @@ def test_a_sourcer_and_a_search_partner_are_sure_recruiters() -> None:
     model = load_role_model()
     names, bios = [SOURCER[0], SEARCH[0]], [SOURCER[1], SEARCH[1]]
     posts = ["New sourcing trick: filter profiles by time zone", "Boards want operators again"]
-    model.recruiter_titles = False
-    try:
+    with rules_off(model, "recruiter_titles"):
         before = model.predict(names, bios, posts)
-    finally:
-        model.recruiter_titles = True
     assert before.role[0] == "other" and before.role_scores[:, 1].max() < 0.9
     out = model.predict(names, bios, posts)
     assert out.role == ["recruiter", "recruiter"] and out.kind == ["person", "person"]

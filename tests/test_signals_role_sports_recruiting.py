@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from role_helpers import rules_off
 from staffpulse.signals.role_sports_recruiting import recruits_athletes
 from staffpulse.signals.roles import load_role_model
 
@@ -36,11 +37,8 @@ def test_a_recruiter_who_likes_sports_or_hires_for_them_is_not(name: str, bio: s
 def test_a_sports_recruiting_coach_is_other_and_a_tech_recruiter_stays() -> None:
     model = load_role_model()
     names, bios = (list(c) for c in zip(*ATHLETES[3:], strict=True))
-    model.sports_bios = False
-    try:
+    with rules_off(model, "sports_bios"):
         before = model.predict(names, bios, None).role
-    finally:
-        model.sports_bios = True
     assert before == ["recruiter", "recruiter"]  # the word "recruiting" pulled them
     assert model.predict(names, bios, None).role == ["other", "other"]
     names, bios = (list(c) for c in zip(*STAFF[1:3], strict=True))
