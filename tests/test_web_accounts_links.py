@@ -260,3 +260,12 @@ def test_a_firm_among_many_accounts_seen_once_is_graded_on_home(tmp_path: Path) 
     card = home.split('href="/audit/x/acmestaffing"')[1].split("</a>")[0]
     assert 'class="gradebadge"' in card
     assert home.count('class="gradebadge"') == 1
+
+
+def test_an_account_offered_from_a_csv_says_so_not_on_csv(tmp_path: Path) -> None:
+    sheet = native_jsonl([("csv", "northwind", 1)])  # imported from a CSV with no platform
+    with make_client(tmp_path / "sheet.db") as client:
+        assert finished_job(client, upload_files(client, [("s.jsonl", sheet)]))["state"] == "done"
+        typo = client.get("/audit-go", params={"account": "@northwnd (x)"}).text
+    assert 'href="/audit/csv/northwind">Open @northwind from a CSV (no platform)</a>' in typo
+    assert "on csv<" not in typo

@@ -32,7 +32,7 @@ from staffpulse.errors import (
     StaffpulseError,
     StoreError,
 )
-from staffpulse.models import platform_name
+from staffpulse.models import on_platform
 from staffpulse.next_steps import USE_PLATFORM
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
@@ -162,7 +162,7 @@ def error_page(
         back_href=back_href,
         back_label=back_label,
         formats_help=mentions_formats(message, hint),
-        accounts=[(f"@{h} on {platform_name(p)}", audit_url(p, h)) for h, p in accounts],
+        accounts=[(f"@{h} {on_platform(p)}", audit_url(p, h)) for h, p in accounts],
     )
 
 
