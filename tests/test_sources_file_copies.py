@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from staffpulse.ingest import import_paths
+from staffpulse.sources import file_copies
 from staffpulse.sources.file_copies import HEAD, without_copies
 from staffpulse.store import open_store
 
@@ -73,3 +76,23 @@ def test_long_files_alike_at_the_start_are_copies_only_when_alike_to_the_end(
             "holds the same as posts.csv (a copy, or a download saved twice): read once",
         )
     ]
+
+
+def test_long_files_of_one_size_that_differ_early_are_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two big exports of one size: their first 64 KB tell them apart, so neither is read whole
+    body = POSTS.encode() * (HEAD // len(POSTS) + 50)
+    (tmp_path / "march.csv").write_bytes(b"m" + body)
+    (tmp_path / "april.csv").write_bytes(b"a" + body)
+    whole: list[str] = []
+    read_whole = file_copies.hashlib.file_digest
+
+    def counted(handle: object, digest: str) -> object:
+        whole.append(getattr(handle, "name", ""))
+        return read_whole(handle, digest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(file_copies.hashlib, "file_digest", counted)
+    plan = [(tmp_path / name, "staffpulse CSV") for name in ("march.csv", "april.csv")]
+    kept, told = without_copies(plan)
+    assert (len(kept), told, whole) == (2, [], [])
