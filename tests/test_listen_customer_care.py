@@ -112,6 +112,11 @@ def test_a_customers_complaint_addressed_to_a_brand_needs_no_reply_to_count() ->
     assert not is_customer_care(thread(post("a3", "jo_p", "@ben_talent run a workshop on"
                                             " salary talks and take my money")))  # fmt: skip
     assert not is_customer_care(thread(post("a4", "jo_p", "@ben_talent were you laid off too?")))
+    # a worker's rights question to a recruiter, charged by an agency, is work talk
+    fee = "@ben_talent I was charged a fee by my staffing agency for training, is that legal?"
+    assert not is_customer_care(thread(post("a5", "jo_p", fee)))
+    assert not is_customer_care(thread(post("a6", "jo_p", "@ben_talent my order of business:"
+                                            " forty phone screens before lunch")))  # fmt: skip
 
 
 def test_a_signed_reply_reads_as_a_care_desk() -> None:

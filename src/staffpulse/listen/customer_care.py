@@ -18,7 +18,8 @@ off"), a staffing firm that joins it is butting into customer service. A convers
   - the opening is addressed to the account (it starts with its @handle) and reads as a
     customer's, answered or not ("@SkyTrainAir I was laid off and you say my ticket is
     non-refundable?"): a complaint to a brand, not work talk, whatever its work words
-    ("take my money", "my money" alone are a joke's or a fan's words, not a customer's);
+    ("take my money" is a fan's words, and "I was charged a fee", "my account" a worker's too:
+    those count only with a brand's answer);
 
 * or its opening is a brand's own post and the brand's care desk answers in it ("@BrandBiz:
   new features for IT" answered by "@BrandSupport"): its replies are customer service.
@@ -87,8 +88,11 @@ _CUSTOMER_RE = re.compile(
 
 # an opening addressed to an account: its first word is that account's @handle
 _ADDRESSED_RE = re.compile(r"^\s*@[\w.\-]+")
-# "take my money", "my money shot": no customer's complaint without a "back" after it
-_MONEY_ALONE_RE = re.compile(r"^(my|our) money$", re.IGNORECASE)
+# words a worker says of an agency or a job too ("I was charged a training fee", "my account"),
+# or a fan's ("take my money"): a customer's only when a brand answers them
+_WORKERS_TOO_RE = re.compile(
+    r"^(?:(?:my|our) (?:money|account|card|bill)s?|.*\b(?:charged|billed)\b.*)$", re.IGNORECASE
+)
 
 
 def _handle(post: Post) -> str:
@@ -162,9 +166,14 @@ def is_customer_care(conv: Conversation) -> bool:
 
 
 def _complains_as_customer(text: str) -> bool:
-    """A customer's words that need no brand's answer to be one: any but "my money" alone."""
+    """A customer's words that need no brand's answer to be one ("my ticket is non-refundable",
+    "my order"): not a worker's too ("I was charged a fee by my agency"), nor "my order of
+    business"."""
     plain = URL_RE.sub(" ", text)
-    return any(_MONEY_ALONE_RE.match(m.group(0)) is None for m in _CUSTOMER_RE.finditer(plain))
+    return any(
+        _WORKERS_TOO_RE.match(m.group(0)) is None and not plain.startswith(" of ", m.end())
+        for m in _CUSTOMER_RE.finditer(plain)
+    )
 
 
 def _same_brand(desk: str, other: str) -> bool:
