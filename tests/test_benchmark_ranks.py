@@ -294,3 +294,7 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     assert "A Face n/a (the data had no picture, bio or name) is not held against it." in said
     html = " ".join(render_benchmark_html(result).split())
     assert "A Face n/a (the data had no picture, bio or name) is not held against it." in html
+    # 'Where you stand' says nothing of being placed after accounts graded on more
+    mine = next(a for a in result.audits if a.account.handle == "noprofile")
+    page = " ".join(render_audit_html(mine, result).split())
+    assert "Overall: ahead of all the others;" in page and "placed after" not in page
