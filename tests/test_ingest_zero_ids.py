@@ -198,3 +198,14 @@ def test_a_file_with_a_resaved_post_and_a_resaved_link_is_told_both(tmp_path: Pa
     assert zero_notes[0].endswith(
         "format the id columns as Text in the spreadsheet before saving it"
     )
+
+
+def test_a_reply_is_not_linked_to_another_authors_post_numbered_alike(tmp_path: Path) -> None:
+    # the store's only post 007 is another firm's: a reply to 7 in this file is left as it is
+    reply = HEADER + "21,harbor_temps,Glad to help with the move,2026-11-05T10:00:00Z,7\n"
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [_write(tmp_path / "posts.csv", FIRST)])
+        report = import_paths(store, [_write(tmp_path / "reply.csv", reply)])
+        stored = _posts(store)
+    assert ("21", "harbor_temps", "7") in stored
+    assert report.notices == []

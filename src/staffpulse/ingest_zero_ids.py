@@ -71,6 +71,7 @@ class ZeroStrippedIds:
         self.renamed: dict[tuple[str, str], str] = {}  # (platform, id in the file) -> stored id
         self.first: tuple[str, str, str] | None = None  # (id in the file, stored id, handle)
         self.in_file: set[tuple[str, str]] = set()  # the file's own ids so far: never merged
+        self.authors: set[tuple[str, str]] = set()  # (platform, author id) of its posts so far
         # (platform, a link's target in the file) -> stored id: only links, never a post's id
         self.linked: dict[tuple[str, str], str] = {}
         self.links_first: tuple[str, str] | None = None  # (target in the file, stored id)
@@ -118,7 +119,9 @@ class ZeroStrippedIds:
     def _link(self, posts: Sequence[Post]) -> None:
         """Note the targets of the file's links (a reply's parent, a quoted or reposted post)
         that are in neither the file nor the store as written, but in the store under exactly
-        one other zero form: the id a spreadsheet re-save changed."""
+        one other zero form: the id a spreadsheet re-save changed. That post must be by an
+        author of the file: a sheet's own thread, never another firm's post numbered alike."""
+        self.authors.update((post.platform, post.author_id) for post in posts)
         targets = {
             (post.platform, target)
             for post in posts
@@ -134,6 +137,8 @@ class ZeroStrippedIds:
             found = [form for form in forms if (platform, form) in stored]
             if (platform, target) in stored or len(found) != 1:
                 continue  # stored as written, or no one post it can be: left as it is
+            if (platform, stored[(platform, found[0])]["author_id"]) not in self.authors:
+                continue  # another author's post numbered alike: no sign it is the one
             self.linked[(platform, target)] = found[0]
             if self.links_first is None:
                 self.links_first = (target, found[0])
