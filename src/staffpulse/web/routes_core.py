@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.audit.quiet import post_again_first
-from staffpulse.errors import InputError, NotFoundError, StaffpulseError
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.report.cohort_place import place_in_cohort
 from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.audit_place import audit_benchmark, audit_page_context
@@ -20,6 +18,13 @@ from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import bounded_int, verified_form
+from staffpulse.web.home_grades import (
+    count_to_grade,
+    find_cohort_grades,
+    find_fewest_graded,
+    find_grades,
+    first_step_of,
+)
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, filter_by_search, find_account
@@ -53,20 +58,20 @@ def home(request: Request) -> HTMLResponse:
     raw_page = request.query_params.get("page", "1")
     page = bounded_int(raw_page, 1, 1, pages)
     shown = matches[(page - 1) * size : page * size]
-    to_grade = _to_grade(with_posts)
-    grades, grading, problem = _grades(request, to_grade)
+    to_grade = count_to_grade(with_posts)
+    grades, grading, problem = find_grades(request, to_grade)
     full = bool(grades)  # every account graded, not only a cohort's
     # an account the grading left out had too few posts of its own: its card says so, rather
     # than a bare "open the audit" beside its "30 posts" (most of them reposts)
-    few_posts = _fewest_graded(request) if full else None
+    few_posts = find_fewest_graded(request) if full else None
     earlier = False  # grades of a benchmark ranked before the last import
     if not full and not grading and not problem:
-        grades, earlier = _cohort_grades(request)
+        grades, earlier = find_cohort_grades(request)
         full = earlier and ctx.backend.benchmark_key() == ALL_ACCOUNTS
     rows = [grades.get((s.account.platform, s.account.handle)) for s in shown]
     own = ctx.backend.own_posts() if few_posts else {}  # "30 posts, 2 of its own"
     cards = [
-        {"s": s, "acc": s.account, "row": row, "next": _first_step(row)}
+        {"s": s, "acc": s.account, "row": row, "next": first_step_of(row)}
         for s, row in zip(shown, rows, strict=True)
     ]
     return ctx.renderer.page(
@@ -99,91 +104,11 @@ def home(request: Request) -> HTMLResponse:
     )
 
 
-def _first_step(row: dict[str, Any] | None) -> str:
-    """What the card says to do next: the audit's first step. The benchmark leaves out "post
-    again" (a cohort of old archives would all get it), so an account silent for years read
-    "Next: Reply to others" on its card and "Post again first" on its audit."""
-    if row is None:
-        return ""
-    if row.get("quiet_for") and row.get("last_post"):
-        last = datetime.fromisoformat(row["last_post"])
-        lead = post_again_first([], last, datetime.now(UTC))
-        if lead:
-            return str(lead[0]["headline"])
-    return str(row.get("top_action") or "")
-
-
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
     return filter_by_search(
         summaries, query, lambda s: (s.account.platform, s.account.handle, s.account.display_name)
     )
-
-
-def _to_grade(with_posts: list[AccountSummary]) -> int:
-    """How many accounts grading every account audits, at most: those with enough posts to be
-    ranked (their posts count reposts too, so never fewer than it ranks), else all of them, as
-    the benchmark ranks every account when none has enough. A file of search results holds
-    hundreds of accounts seen once beside the firm's few: those few are graded here."""
-    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
-
-    busy = sum(1 for s in with_posts if s.posts >= DEFAULT_MIN_POSTS)
-    return busy or len(with_posts)
-
-
-def _grades(
-    request: Request, accounts: int
-) -> tuple[dict[tuple[str, str], dict[str, Any]], Job | None, StaffpulseError | None]:
-    """The home page's grades, the job computing them when that takes a while, or the error.
-
-    Grading hundreds of accounts takes a while, so above ``home_limit`` accounts to grade
-    (:func:`_to_grade`) the page grades nothing itself; grades computed for the Benchmark
-    page are shown all the same.
-    """
-    ctx = web(request)
-    found, bench = ctx.backend.peek(ALL_ACCOUNTS)
-    if not found and accounts and accounts <= ctx.settings.home_limit:
-        try:
-            bench = ctx.slow.get(
-                ALL_ACCOUNTS,
-                "Grading the accounts",
-                lambda job: ctx.backend.all_accounts_benchmark(job_progress(job)),
-                ctx.settings.page_wait,
-            )
-        except StaffpulseError as exc:
-            return {}, None, exc
-        if isinstance(bench, Job):
-            return {}, bench, None
-    elif not found:
-        return {}, None, None
-    rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
-    return rows, None, None
-
-
-def _fewest_graded(request: Request) -> int | None:
-    """The fewest posts of its own an account needed to be graded on the Accounts page."""
-    found, bench = web(request).backend.peek(ALL_ACCOUNTS)
-    fewest: int | None = bench.min_posts if found else None
-    return fewest
-
-
-def _cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, Any]], bool]:
-    """The grades the Benchmark ranked (a store too big to grade every account here): the home
-    page shows them on those accounts' cards, and whether they are from before the last import.
-
-    An import drops the cached benchmark; ranking again takes a while, so until the Benchmark
-    is opened the cards keep the earlier grades, marked as such, rather than losing them."""
-    backend = web(request).backend
-    key = backend.benchmark_key()
-    found, bench = backend.peek(key)
-    if found and key == ALL_ACCOUNTS:  # _grades showed it already: it graded none
-        return {}, False
-    earlier = not found
-    if earlier:
-        bench = backend.previous_benchmark(key)
-        if bench is None:
-            return {}, False
-    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}, earlier
 
 
 @router.get("/audit/{platform}/{handle:path}/strips", response_class=HTMLResponse)

@@ -1,0 +1,100 @@
+"""The Accounts page's grades: how many accounts it grades itself, the grades it shows (its own,
+or the Benchmark's for a store too big to grade here), the fewest posts a graded account had,
+and the first step each graded card names. The routes are in :mod:`staffpulse.web.routes_core`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+
+from staffpulse.audit.quiet import post_again_first
+from staffpulse.errors import StaffpulseError
+from staffpulse.web.app import web
+from staffpulse.web.background import job_progress
+from staffpulse.web.data import ALL_ACCOUNTS
+from staffpulse.web.jobs import Job
+
+if TYPE_CHECKING:
+    from staffpulse.store import AccountSummary
+
+
+def first_step_of(row: dict[str, Any] | None) -> str:
+    """What the card says to do next: the audit's first step. The benchmark leaves out "post
+    again" (a cohort of old archives would all get it), so an account silent for years read
+    "Next: Reply to others" on its card and "Post again first" on its audit."""
+    if row is None:
+        return ""
+    if row.get("quiet_for") and row.get("last_post"):
+        last = datetime.fromisoformat(row["last_post"])
+        lead = post_again_first([], last, datetime.now(UTC))
+        if lead:
+            return str(lead[0]["headline"])
+    return str(row.get("top_action") or "")
+
+
+def count_to_grade(with_posts: list[AccountSummary]) -> int:
+    """How many accounts grading every account audits, at most: those with enough posts to be
+    ranked (their posts count reposts too, so never fewer than it ranks), else all of them, as
+    the benchmark ranks every account when none has enough. A file of search results holds
+    hundreds of accounts seen once beside the firm's few: those few are graded here."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
+
+    busy = sum(1 for s in with_posts if s.posts >= DEFAULT_MIN_POSTS)
+    return busy or len(with_posts)
+
+
+def find_grades(
+    request: Request, accounts: int
+) -> tuple[dict[tuple[str, str], dict[str, Any]], Job | None, StaffpulseError | None]:
+    """The home page's grades, the job computing them when that takes a while, or the error.
+
+    Grading hundreds of accounts takes a while, so above ``home_limit`` accounts to grade
+    (:func:`count_to_grade`) the page grades nothing itself; grades computed for the Benchmark
+    page are shown all the same.
+    """
+    ctx = web(request)
+    found, bench = ctx.backend.peek(ALL_ACCOUNTS)
+    if not found and accounts and accounts <= ctx.settings.home_limit:
+        try:
+            bench = ctx.slow.get(
+                ALL_ACCOUNTS,
+                "Grading the accounts",
+                lambda job: ctx.backend.all_accounts_benchmark(job_progress(job)),
+                ctx.settings.page_wait,
+            )
+        except StaffpulseError as exc:
+            return {}, None, exc
+        if isinstance(bench, Job):
+            return {}, bench, None
+    elif not found:
+        return {}, None, None
+    rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
+    return rows, None, None
+
+
+def find_fewest_graded(request: Request) -> int | None:
+    """The fewest posts of its own an account needed to be graded on the Accounts page."""
+    found, bench = web(request).backend.peek(ALL_ACCOUNTS)
+    fewest: int | None = bench.min_posts if found else None
+    return fewest
+
+
+def find_cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, Any]], bool]:
+    """The grades the Benchmark ranked (a store too big to grade every account here): the home
+    page shows them on those accounts' cards, and whether they are from before the last import.
+
+    An import drops the cached benchmark; ranking again takes a while, so until the Benchmark
+    is opened the cards keep the earlier grades, marked as such, rather than losing them."""
+    backend = web(request).backend
+    key = backend.benchmark_key()
+    found, bench = backend.peek(key)
+    if found and key == ALL_ACCOUNTS:  # find_grades showed it already: it graded none
+        return {}, False
+    earlier = not found
+    if earlier:
+        bench = backend.previous_benchmark(key)
+        if bench is None:
+            return {}, False
+    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}, earlier
