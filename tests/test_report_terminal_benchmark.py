@@ -203,14 +203,20 @@ def test_a_long_bluesky_handle_breaks_before_its_domain(tmp_path: Path) -> None:
     assert lines[row + 1].strip().startswith(".bsky.social")
 
 
-def test_a_segment_median_of_only_some_accounts_says_how_many(tmp_path: Path) -> None:
-    # 13 of 15 accounts had no Mix score, and "Mix (median) 100" read as the median firm's
+def _feeds_of_ads_and_chat(*handles: str, chats: int) -> list[FeedBuilder]:
+    """A feed for each of ``handles``: two job ads, then ``chats`` posts of chat."""
     feeds = []
-    for handle in ("northgate_staffing", "harborlinestaff"):
+    for handle in handles:
         feed = FeedBuilder(handle)
         feed.job(2)
-        feed.chat(3)
+        feed.chat(chats)
         feeds.append(feed)
+    return feeds
+
+
+def test_a_segment_median_of_only_some_accounts_says_how_many(tmp_path: Path) -> None:
+    # 13 of 15 accounts had no Mix score, and "Mix (median) 100" read as the median firm's
+    feeds = _feeds_of_ads_and_chat("northgate_staffing", "harborlinestaff", chats=3)
     german = FeedBuilder("lagerteam_nord")
     for i in range(6):
         german.post(
@@ -232,12 +238,7 @@ def test_a_segment_median_of_only_some_accounts_says_how_many(tmp_path: Path) ->
 @pytest.mark.parametrize("width", [60, 50])
 def test_the_segment_medians_stay_whole_on_a_narrow_terminal(tmp_path: Path, width: int) -> None:
     # at 60 columns the boxed table cut "conversa…" and "Recruite…", at 50 "segm…" and "Staf…"
-    feeds = []
-    for handle in ("fernbrook", "quillhire"):
-        feed = FeedBuilder(handle)
-        feed.job(2)
-        feed.chat(10)
-        feeds.append(feed)
+    feeds = _feeds_of_ads_and_chat("fernbrook", "quillhire", chats=10)
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("handle,segment\nfernbrook,staffing firm\nquillhire,recruiter\n")
     result = run_benchmark(store_with(tmp_path, *feeds), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
