@@ -33,7 +33,7 @@ def test_a_loss_mourned_is_distress_never_a_view_to_push_back_on() -> None:
     )
     assert [t.distressed for t in mourned] == [True, True, True, False]
     nailed, killed = judge_tone(
-        ["Killed the interview! Here's to a raise!!", "Two killed in a crash"]
+        ["Killed the demo for the client! Drinks on me tonight!!", "Two killed in a crash"]
     )
     assert not nailed.distressed and killed.distressed
     angle = suggest_angle(
@@ -241,7 +241,7 @@ CONSOLE = "acknowledge what they are going through"
 
 WINS = [
     "Crushed the presentation this morning! Treating myself to tacos tonight",
-    "Killed the interview at the bakery!! Fingers crossed for Friday",
+    "Killed the call with the bakery owner!! Fingers crossed for Friday",
 ]
 BOREDOM = (
     "Zero tickets in the queue and my manager won't let me go home early. So bored I'm"
@@ -299,3 +299,10 @@ def test_leaving_with_an_expletive_is_a_light_exit_not_a_hardship() -> None:
     # the same exit after a hatred said outright still reads as the complaint it is
     vent = judge_tone(["I hate this warehouse so much, getting the hell out of dodge"])[0]
     assert vent.negative and not vent.light
+
+
+def test_boredom_in_a_vent_is_no_play_to_match() -> None:
+    text = "I hate this depot so much. Bored out of my skull and the pay is garbage"
+    tone = judge_tone([text])[0]
+    assert tone.negative and not tone.light
+    assert "match the light tone" not in suggest_angle(text, {"question": False}, None, 0, 0.7)

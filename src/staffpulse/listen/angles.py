@@ -29,7 +29,7 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   Any tips?"); news told with a grievance ("I told my boss I'm pregnant and I'm off the
   promotion list. Is this discrimination?") is not news to congratulate;
 * a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told in
-  a violent word ("Killed the interview!") is cheered on, never consoled for the pain word in
+  a violent word ("Killed the pitch!") is cheered on, never consoled for the pain word in
   its joke;
 * a step of the writer's own just ahead ("3 interviews tomorrow", "First day tomorrow!", "my
   start date is next week") gets luck wished, never "push back"; someone else's step ("Our
@@ -219,7 +219,7 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
             " no pitch."
         )
     # a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told
-    # ("Killed the interview!"): a word of pain in it is a joke, not a hardship to console
+    # ("Killed the pitch!"): a word of pain in it is a joke, not a hardship to console
     tone = post.tone
     cheered = _CELEBRATES_RE.search(post.text) or tells_of_a_win(post.text)
     if cheered and not (post.question or tone.distressed or tone.legal or tone.grieving):

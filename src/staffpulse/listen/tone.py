@@ -15,7 +15,7 @@ even legal?" as positive. So the tone also keeps:
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
-  win in a violent word ("Killed the interview!", "crushed it"), boredom at work ("nothing
+  win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
   to do at work ... so bored"), an entry to a hashtag game ("#GotFiredBecause ...") and a light
   exit ("then I'm getting the hell out of dodge"): a playful post is not read as negative for a
   scary word, nor consoled as a hardship; the humor signal still decides the light tone
@@ -35,14 +35,20 @@ from typing import Any
 from staffpulse.listen.moderation import plain_text
 from staffpulse.listen.questions import is_question
 
+# what a win is told of in a violent word ("killed it", "crushed the pitch", "nailed the demo")
+_WON = (
+    r"(?:it|the (?:interview|presentation|pitch|exam|test|audition|demo|meeting|call|"
+    r"review|shift))\b"
+)
 _DISTRESS_RE = re.compile(
-    r"\b((take|takes|taking|get|gets|keep|keeps) my mind off|laid off|lost (my|his|her|their) jobs?|got fired|been fired|"
+    r"\b((take|takes|taking|get|gets|keep|keeps) my mind off|laid off|"
+    r"lost (my|his|her|their) jobs?|got fired|been fired|"
     r"struggl\w+|depress\w*|anxiety|anxious|panic attacks?|grie(f|ving)|funeral|passed away|"
     r"cancer|diagnos\w+|going through|burn(ed|t) ?out|exhausted|overwhelmed|can'?t cope|"
     r"mental health|suicid\w*|shootings?|died|death|crying|heartbroken|miserable|"
-    # "killed it", "killed the interview" are triumphs; a loss mourned ("Rest in paradise",
-    # "RIP") is never a post to push back on
-    r"killed(?! (it|the (interview|presentation|pitch|exam|test))\b)|"
+    # "killed it", "killed the pitch" are triumphs (:data:`_TRIUMPH_RE`); a loss mourned ("Rest
+    # in paradise", "RIP") is never a post to push back on
+    rf"killed(?! {_WON})|"
     r"rest in (peace|paradise|power)|condolences|(?-i:RIP|R\.I\.P)(?!\w))",
     re.IGNORECASE,
 )
@@ -180,12 +186,12 @@ _PLAY_RE = re.compile(
     r"(?:^|\n)\s*nobody\s*:",
     re.IGNORECASE,
 )
-# A win told in a word VADER reads as violence ("Killed the interview!", "crushed it"), and
+# A win told in a word VADER reads as violence ("Killed the pitch!", "crushed it"), and
 # boredom at work ("nothing to do at work ... I'm so bored"): a light matter, never a hardship
 # to console (a cue of distress or frustration beside them still counts)
 _TRIUMPH_RE = re.compile(
-    r"\b(?:killed|nailed|crushed|smashed|aced|slayed|rocked) (?:it|that|the (?:interview|"
-    r"presentation|pitch|exam|test|audition|demo|meeting|call|review|shift))\b",
+    # "crushed that" too, but "killed that" is still distress ("a driver killed that night")
+    rf"\b(?:killed|nailed|crushed|smashed|aced|slayed|rocked) (?:that\b|{_WON})",
     re.IGNORECASE,
 )
 _IDLE_RE = re.compile(
@@ -210,8 +216,8 @@ POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
 
 def tells_of_a_win(text: str) -> bool:
-    """The text tells of a win in a word VADER reads as violence ("Killed the interview!",
-    "crushed the pitch"): a feat to cheer on."""
+    """The text tells of a win in a word VADER reads as violence ("Killed the pitch!", "nailed
+    the demo"): a feat to cheer on."""
     return _TRIUMPH_RE.search(plain_text(text)) is not None
 
 
@@ -266,7 +272,8 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     for text in texts:
         plain = plain_text(text)
         exits = _EXIT_RE.search(plain) is not None
-        compound = float(analyzer.polarity_scores(_EXIT_RE.sub(r"\1 out of ", plain))["compound"])
+        scored = _EXIT_RE.sub(r"\1 out of ", plain)
+        compound = float(analyzer.polarity_scores(scored)["compound"])
         pay_withheld = _PAY_RIGHTS_RE.search(plain) is not None
         legal = (
             _LEGAL_RE.search(plain) is not None
@@ -287,8 +294,15 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         # a win, boredom, a hashtag game's joke or a light exit, unless a worry or a right is at
         # stake ("let go ... bored at home")
         light_matter = not serious and (
-            any(cue.search(plain) is not None for cue in (_TRIUMPH_RE, _IDLE_RE, _GAME_TAG_RE))
+            any(cue.search(plain) is not None for cue in (_TRIUMPH_RE, _GAME_TAG_RE))
             or (exits and compound > NEGATIVE_COMPOUND)
+            # boredom in a vent ("I hate this job so much. Bored out of my skull") is no play:
+            # the rest of the post decides
+            or (
+                _IDLE_RE.search(plain) is not None
+                and analyzer.polarity_scores(_IDLE_RE.sub(" ", scored))["compound"]
+                > NEGATIVE_COMPOUND
+            )
         )
         out.append(
             Tone(
