@@ -136,6 +136,11 @@ def test_sexual_content_is_nsfw(text: str) -> None:
         "Hiring: concrete vibrator operator for the bridge crew, $24/hr",
         "Grabbed some paint stripper at lunch, the warehouse floor project starts Monday",
         "Our art film festival needs two volunteers for the ticket desk",
+        # "have sex" before an HR matter, and the tools of trades a firm staffs
+        "Does your company have sex discrimination training for new managers?",
+        "Do you have sex-based pay gap reporting yet, or is it next year?",
+        "Electrician apprentice wanted: bring your own wire strippers and a meter",
+        "Floor stripper operator for the night janitorial crew, $17/hr",
     ],
 )
 def test_work_talk_with_a_sexual_word_is_not_nsfw(text: str) -> None:
@@ -196,3 +201,6 @@ def test_coworkers_called_lazy_asses_is_hostile() -> None:
         "My whole shift left me to unload the truck alone. Lazy asses, all of them"
     ).hostile
     assert not moderate("Feeling lazy after a double shift, anyone else?").hostile
+    # the writer's own lazy ass, or a lazy day, is no insult: a seeker's news stays
+    assert not moderate("My lazy ass finally sent the application, wish me luck").hostile
+    assert not moderate("Lazy-ass Sunday, then the new job starts tomorrow").hostile
