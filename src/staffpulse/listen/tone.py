@@ -67,7 +67,7 @@ _LEGAL_RE = re.compile(
 # for whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?",
 # "are unpaid internships worth it?"): only the first is sent to the labor department.
 # A debt is pay only with a pay word in its sentence: "owes the taxman", "owes an apology",
-# "owing money to the IRS" and "You owe me for helping you" are no wages withheld; work or
+# "owing money to the IRS" and "you owe me a favour" are no wages withheld; work or
 # hours owed are ("I'm still owed for three weeks of work"), and so is money owed to the writer
 _PAY_WORDS = (
     r"pay|paid|payments?|pay ?checks?|pay ?slips?|wages?|salar(?:y|ies)|overtime|"
