@@ -281,7 +281,7 @@ def test_boredom_beside_a_worry_is_still_a_hardship() -> None:
 
 
 def test_an_entry_to_a_hashtag_game_is_a_joke_not_a_firing_to_console() -> None:
-    text = "#GotFiredBecause I put oat milk in the CEO's espresso and called it a latte"
+    text = "#LostMyJobBecause I put oat milk in the CEO's espresso and called it a latte"
     tone = judge_tone([text])[0]
     assert tone.light and not tone.negative
     angle = suggest_angle(text, {"question": False}, None, 0, humor=0.8)

@@ -16,7 +16,7 @@ even legal?" as positive. So the tone also keeps:
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
   win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
-  to do at work ... so bored"), an entry to a hashtag game ("#GotFiredBecause ...") and a light
+  to do at work ... so bored"), an entry to a hashtag game ("#LostMyJobBecause ...") and a light
   exit ("then I'm getting the hell out of dodge"): a playful post is not read as negative for a
   scary word, nor consoled as a hardship; the humor signal still decides the light tone
   (:mod:`staffpulse.listen.angles`).
@@ -66,9 +66,9 @@ _LEGAL_RE = re.compile(
 # weeks of pay", "my agency says training is unpaid. Can they do that?"), but a practice to weigh
 # for whoever decides it ("Is a 4-hour unpaid take-home test too much to ask of candidates?",
 # "are unpaid internships worth it?"): only the first is sent to the labor department.
-# A debt is pay only with a pay word in its sentence: "owes the taxman", "owes an apology",
-# "owing money to the IRS" and "you owe me a favour" are no wages withheld; work or
-# hours owed are ("I'm still owed for three weeks of work"), and so is money owed to the writer
+# A debt is pay only with a pay word in its sentence: "owes his sister a lunch", "owes everyone
+# an explanation", "owing money to the IRS" and "you owe me a favour" are no wages withheld;
+# work or hours owed are ("I'm still owed for three weeks of work"), and so is money owed to the writer
 _PAY_WORDS = (
     r"pay|paid|payments?|pay ?checks?|pay ?slips?|wages?|salar(?:y|ies)|overtime|"
     r"commissions?|tips|bonus(?:es)?|invoices?|shifts?|holiday pay|back pay|(?:days|weeks|months) of work|hours worked|hours"
@@ -159,7 +159,7 @@ _HASSLE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORRY_RE = re.compile(
-    # "let me go early", "let us go home": a shift's end, not a firing
+    # "let them go home", "let us go on a break": a shift's end, not a firing
     r"\b(fired|firing|fire (me|him|her|them|someone)|"
     r"let (me|him|her|them|someone|you) go(?! (?:early|home|for (?:lunch|the day)|on (?:a )?break))|"
     r"terminated|termination|laid off|layoffs?|severance|scam(s|med)?|worried|worry(ing)?|"
@@ -199,7 +199,7 @@ _IDLE_RE = re.compile(
     r"slow day at (?:work|the office))\b",
     re.IGNORECASE,
 )
-# A hashtag game's prompt ("#GotFiredBecause I made the boss decaf", "#BadJobIn5Words"): the
+# A hashtag game's prompt ("#LostMyJobBecause I made the boss decaf", "#WorstShiftIn4Words"): the
 # entry is a joke written to it, its "fired" or "bad" no hardship (2,050 of the real
 # #HashtagWars entries carry one; 5 of 27,000 other real texts, all jokes or slogans)
 _GAME_TAG_RE = re.compile(r"#\w+(?:Because|In\d+Words)\b", re.IGNORECASE)
