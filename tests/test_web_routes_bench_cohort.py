@@ -224,3 +224,11 @@ def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
     )
     assert "Cohort lines we could not use as written" in page and "ghost_firm" in page
     assert "staffpulse import FILE" not in page and "staffpulse accounts" not in page
+
+
+def test_the_form_says_a_plain_list_of_handles_is_a_cohort_and_reads_one(client: Any) -> None:
+    form = " ".join(re.sub(r"<[^>]+>", " ", client.get("/benchmark").text).split())
+    assert "Cohort CSV" not in form  # as benchmark COHORT's help: a text file is read too
+    assert "a plain list of handles or profile URLs works too" in form
+    page = _saved(client, "firms.txt", b"brightpathstaff\nhttps://x.com/hireloop\n")
+    assert "Cohort saved: the benchmark now ranks the 2 accounts of firms.txt" in page
