@@ -152,6 +152,7 @@ def test_a_share_nobody_answered_ranks_below_a_person_telling_of_work() -> None:
         "Brightmill Bakery let go of every shift manager (more or less). Is this how all"
         " kitchens will run? https://t.example/g7",
         "Will the four-day week spread to warehouses? https://t.example/g8",
+        "Will U.S. warehouses follow the U.K. to a four-day week? https://t.example/g0",
         # a question its writer answers with their own news
         "What's it like to feel on top of the world? Six weeks as an apprentice and they"
         " asked me to stay on full time.",

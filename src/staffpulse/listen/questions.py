@@ -93,9 +93,10 @@ def ends_asking(text: str) -> bool:
 
 # a headline's question, asked of nobody: "Is this the future of hiring? <link>" names no
 # reader ("you", "anyone") and no writer ("I", "we"), where "Anyone else seeing this? <link>" asks
+# (the "U" of "U.S." and the "i" of "i.e." are neither)
 _READER_OR_WRITER_RE = re.compile(
-    r"\b(?:you|your|you['\u2019](?:re|ve|d|ll)|y['\u2019]?all|ya|u|ur|anyone|anybody|everyone|"
-    r"somebody|someone|thoughts|folks|guys|i|i['\u2019](?:m|ve|d|ll)|im|me|my|we|we['\u2019]re|"
+    r"\b(?:you|your|you['\u2019](?:re|ve|d|ll)|y['\u2019]?all|ya|u(?!\.\w)|ur|anyone|anybody|everyone|"
+    r"somebody|someone|thoughts|folks|guys|i(?!\.\w)|i['\u2019](?:m|ve|d|ll)|im|me|my|we|we['\u2019]re|"
     r"our|(?-i:us))\b",
     re.IGNORECASE,
 )
