@@ -105,6 +105,7 @@ def test_a_post_filed_under_politics_is_partisan_whatever_it_says_of_work(text: 
     [
         # a head of government by surname beside the government's spending
         "Trimming government payrolls the way Harper did only shrinks the economy",
+        "Stephen Harper froze public sector hiring for two years, and we still feel it",
         "Trudeau promised a jobs plan, still waiting",
         "Thanks @SenWhitfield for visiting our training centre and meeting the apprentices",
     ],
@@ -121,6 +122,9 @@ def test_a_head_of_government_or_a_lawmaker_is_named(text: str) -> None:
         "@Replit is hiring junior developers, anyone applied?",
         "@Senseless_Tees our print shop needs two weekend packers",
         "Our new warehouse lead, Sam Harper, starts Monday",
+        # another person of a leader's surname, even beside the government
+        "Please welcome Priya Morrison, our new public sector recruiter!",
+        "Government contracts desk: Lena Sanders joins us as account lead",
         "Leg day at the gym before my night shift #legday",
     ],
 )

@@ -129,6 +129,15 @@ _TO_A_POLITICIAN_RE = re.compile(rf"^\W*(?:@\w+[\s,]+)*{_POLITICIAN_HANDLE}")
 # A head of government by surname, beside the government's spending or jobs ("cutting
 # gov't spending, as Harper has done w/ public sector jobs"): the surname alone is too common
 _LEADER_RE = re.compile(r"\b(?:Harper|Morrison|Albanese|Ardern|Merkel|Macron|Modi|Sanders)\b")
+# ... unless another first name comes before it inside a sentence ("please welcome Emma
+# Morrison, our public sector recruiter"); at a sentence's start the word may be a verb
+# ("Thanks Harper for ..."), and the leaders' own first names and titles are theirs
+_NAME_BEFORE_RE = re.compile(r"(?P<start>^|[.!?]\s+)?\b(?P<name>[A-Z][a-z]+)\s+$")
+_LEADERS_OWN_TEXT = (
+    "Stephen Scott Anthony Jacinda Angela Emmanuel Narendra Bernie Senator Prime Minister "
+    "President Premier Chancellor Mr Mrs Ms Dr"
+)
+_LEADERS_OWN = frozenset(_LEADERS_OWN_TEXT.split())
 _GOVERNMENT_RE = re.compile(
     r"\b(?:gov'?t|govt|government|public sector|parliament|taxpayers?|ministers?)\b",
     re.IGNORECASE,
@@ -148,11 +157,20 @@ def names_politics(text: str) -> bool:
     if PARTISAN_RE.search(text) or files_under_politics(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
-        _LEADER_RE.search(text) and _GOVERNMENT_RE.search(text)
+        _names_a_leader(text) and _GOVERNMENT_RE.search(text)
     ):
         return True
     uses = [_names_trump(match) for match in _TRUMP_RE.finditer(text)]
     return any(uses) or (bool(uses) and _POLITICAL_RE.search(text) is not None)
+
+
+def _names_a_leader(text: str) -> bool:
+    """A head of government's surname that is not another person's ("Emma Morrison")."""
+    for match in _LEADER_RE.finditer(text):
+        before = _NAME_BEFORE_RE.search(text, 0, match.start())
+        if before is None or before["start"] is not None or before["name"] in _LEADERS_OWN:
+            return True
+    return False
 
 
 def _names_trump(match: re.Match[str]) -> bool:
