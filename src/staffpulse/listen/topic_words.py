@@ -145,8 +145,8 @@ def word_counter(n_features: int) -> HashingVectorizer:
     )
 
 
-# A hashtag run together from several words ("#GotFiredBecause", "#DogJobs", "#BadJobIn5Words"):
-# a game's or a campaign's tag, never a topic's name ("Boss / gotfiredbecause"); a one-word tag
+# A hashtag run together from several words ("#FiredOnDayOne", "#DeskJobWoes", "#MyShiftIn4Words"):
+# a game's or a campaign's tag, never a topic's name ("Boss / firedondayone"); a one-word tag
 # ("#nursing", "#hiring") stays a word
 _RUN_TOGETHER_TAG_RE = re.compile(r"#(?:\w*[a-z0-9][A-Z]\w*|\w{16,})")
 

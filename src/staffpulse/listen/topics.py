@@ -67,7 +67,7 @@ from staffpulse.store import Store
 # verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events;
 # 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits;
 # 8 = slang ("goin", "tryna", "smh") out of labels: stored labels such as "Dream / goin" renamed;
-# 9 = no run-together hashtag ("Boss / gotfiredbecause"), lone verb or participle ("Create",
+# 9 = no run-together hashtag ("Boss / firedondayone"), lone verb or participle ("Create",
 # "Accomplished") in labels, one word of one post at most ("Entry", not "Entry / journalism"),
 # and no two topics of one name ("Money" twice).
 VERSION = 9
