@@ -57,6 +57,9 @@ SINCERE = [
     "Kudos to payroll for cutting hours of paperwork from every new starter's first week",
     "Well done to the clinic managers on cutting staff turnover by a third",
     "Proud of you, really proud. First week as a shift lead done!",
+    "Huge congrats to our client on a layoff-free year at every plant!",
+    "Proud of our warehouse crew for cutting staff injuries in half this spring",
+    "Congrats to the whole night crew, really. You all earned it.",
 ]
 
 

@@ -9,8 +9,8 @@ about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
   go wrong", "just what I needed", "nothing says ... like ...", thanks or praise handed to
   "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
   "yeah right", praise taken back ("Great strategy...not"), cheers for people let go
-  ("Congrats to my manager for firing half the team") or cheers with a dry "really." after
-  them ("Proud of them, really.");
+  ("Congrats to my manager for firing half the team") or cheers with a dry "really." that
+  ends the post ("Proud of them, really.");
 * praise ("love how", "gotta love it when", "love my job", "thrilled that", "oh great", "so
   generous", "truly the best", "living the dream") with an eye-roll emoji (\U0001f612, \U0001f644),
   or said of a workplace grievance in the same post: a mandatory
@@ -51,25 +51,29 @@ _ALONE_RE = re.compile(
 # cheers for people let go ("Congrats to my manager for firing half the team", "Kudos to
 # leadership on the third round of layoffs"): nobody congratulates a cut in earnest; not
 # "congrats on surviving the layoffs" nor "kudos to the team for placing everyone laid off"
-_CHEERED_CUTS_RE = re.compile(
+_CHEERS = (
     r"\b(?:congrats|congratulations|kudos|hats off|bravo|well done|great job|good job|"
-    r"nice work|proud of)\b[^.!?\n]{0,60}?\b(?:for|on)\s+(?:(?:the|a|an|another|their|his|her|"
-    r"its|yet another)\s+)?(?:\w+\s+)?(?:round of\s+)?(?:firing|laying off|layoffs?|lay-offs?|"
-    r"downsizing|redundancies|"
+    r"nice work|proud of)\b"
+)
+_CHEERED_CUTS_RE = re.compile(
+    _CHEERS + r"[^.!?\n]{0,60}?\b(?:for|on)\s+(?:(?:the|a|an|another|their|his|her|"
+    r"its|yet another)\s+)?(?:\w+\s+)?(?:round of\s+)?(?:firing|laying off|"
+    # not "a layoff-free year"
+    r"(?:layoffs?|lay-offs?)(?!-free)|downsizing|redundancies|"
     # a cut of people or of their pay, not "cutting time-to-hire in half"
     r"(?:cutting|cuts to|slashing|axing)\s+(?:\S+\s+){0,3}?(?:jobs|staff|headcount|positions|"
     r"roles|people|workers|the team|pay|wages|salaries|bonus(?:es)?|benefits|hours|raises))\b"
-    # not a burden cut: "cutting staff turnover in half", "hours of paperwork", "the pay gap"
-    r"(?!\s+(?:turnover|gaps?|costs?|time|churn|attrition|spent|wasted|lost|of (?:admin|"
-    r"paperwork|manual|busywork|data entry|meetings)))",
+    # not a burden cut: "cutting staff turnover in half", "hours of paperwork", "the pay gap",
+    # "staff injuries"
+    r"(?!\s+(?:turnover|gaps?|costs?|time|churn|attrition|spent|wasted|lost|injur\w+|"
+    r"accidents?|absences?|errors?|no-shows?|complaints?|of (?:admin|paperwork|manual|busywork|"
+    r"data entry|meetings)))",
     re.IGNORECASE,
 )
-# a cheer with a dry "really." after it ("Proud of them, really."): said in earnest, the cheer
-# needs no such tag
+# a cheer with a dry "really." that ends the post ("Proud of them, really."): said in earnest,
+# the cheer needs no such tag, or goes on ("Congrats, really. You earned it.")
 _CHEER_REALLY_RE = re.compile(
-    r"\b(?:congrats|congratulations|kudos|hats off|bravo|well done|great job|good job|"
-    r"proud of)\b[^.!?\n]{0,40},\s*really\s*\.",
-    re.IGNORECASE,
+    _CHEERS + r"[^.!?\n]{0,40},\s*really\s*\.(?=(?:\s*#\w+)*\s*$)", re.IGNORECASE
 )
 _PRAISE_RE = re.compile(
     r"\b(?:gotta|got to|you gotta|ya gotta|don['\u2019]?t you just|i just|i|we|just|really) "
