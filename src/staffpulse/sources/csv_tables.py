@@ -61,19 +61,24 @@ def misnamed_json(path: Path) -> Iterator[Notice]:
     """The note for JSON under a table's name (``posts.csv`` holding JSON Lines: a "Save as"
     that kept the old name), read by what it holds, as a table under a JSON name is. Nothing
     for a table, whatever its first character."""
+    if (held := json_under_table_name(path)) is not None:
+        holds, name = held
+        yield _misnamed(path, f"named {path.suffix}", f"{holds} (no CSV table)", holds, name)
+
+
+def json_under_table_name(path: Path) -> tuple[str, str] | None:
+    """What JSON a file named as a table (``.csv``, ``.tsv``) holds and the name to give it
+    (``("JSON Lines", "posts.jsonl")``); None for a table, whatever its first character."""
     if path.is_dir() or path.suffix.lower() not in TABLE_ONLY_SUFFIXES:
-        return
+        return None
     head = read_head(path)
     if first_json_char(head) not in ("{", "["):
-        return
+        return None
     if is_json_lines(path):
-        holds, ending = "JSON Lines", ".jsonl"
-    elif first_value(head) is not None or first_line(head) in ("{", "["):
-        holds, ending = "JSON", ".json"
-    else:  # "[id],author" is a table's header
-        return
-    said = f"named {path.suffix}"
-    yield _misnamed(path, said, f"{holds} (no CSV table)", holds, path.stem + ending)
+        return "JSON Lines", path.stem + ".jsonl"
+    if first_value(head) is not None or first_line(head) in ("{", "["):
+        return "JSON", path.stem + ".json"
+    return None  # "[id],author" is a table's header
 
 
 def _misnamed(path: Path, named: str, holds: str, read_as: str, name: str) -> Notice:

@@ -28,6 +28,7 @@ from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csv_tables import (
     JSON_SUFFIXES,
     SUFFIXES,
+    json_under_table_name,
     named_table,
     prepare_table,
     table_named_json,
@@ -246,7 +247,7 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     of posts and one of accounts need (with the other names taken for the author), and what
     to rename. None for a file that is no table (a read-me, a licence)."""
     named = path.suffix.lower() in SUFFIXES or table_named_json(path, head)
-    if not named or b"\x00" in head:
+    if not named or b"\x00" in head or json_under_table_name(path):  # JSON: told as JSON
         return None
     lines = head_text(head).splitlines(keepends=True)
     if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
+from staffpulse.sources.csv_tables import json_under_table_name
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
 from staffpulse.sources.native_csv import (
@@ -31,9 +32,20 @@ _TEXT_KEYS = ("text", "full_text", "content")
 def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
     """Why JSON records of no known format are not a staffpulse JSONL: the first record's keys
     and what a post record needs. None when the file is no JSON records, or its first record
-    has no text (a file of something else: a config, a report)."""
-    if path.suffix.lower() not in SUFFIXES or path.is_dir():
+    has no text (a file of something else: a config, a report). Records saved under a table's
+    name (``posts.csv``) are told so too, with the name to give them: they were told as a CSV
+    whose header was their first record."""
+    misnamed = json_under_table_name(path)
+    if (path.suffix.lower() not in SUFFIXES and misnamed is None) or path.is_dir():
         return None
+    why = _why_not_native(path, head)
+    if why is None or misnamed is None:
+        return why
+    holds, name = misnamed
+    return f"{why}. It is named {path.suffix} but holds {holds}: rename it {name} too"
+
+
+def _why_not_native(path: Path, head: bytes) -> str | None:
     record = first_value(json_lines_head(head))
     if not isinstance(record, dict) or record.get("type") in NATIVE_TYPES:
         return None
