@@ -262,6 +262,11 @@ def test_a_win_told_in_a_violent_word_is_cheered_on_not_consoled(text: str) -> N
     assert "cheer them on" in angle
 
 
+def test_a_win_told_in_anger_is_no_feat_to_cheer() -> None:
+    text = "Aced the interview at the depot and they still ghosted me. So annoyed right now"
+    assert "cheer them on" not in suggest_angle(text, {"question": False}, None, 0)
+
+
 def test_boredom_at_work_is_met_in_a_light_tone_not_consoled() -> None:
     angle = suggest_angle(BOREDOM, {"question": False}, None, 0, humor=0.7)
     assert CONSOLE not in angle

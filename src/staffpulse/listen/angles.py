@@ -222,7 +222,10 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
     # ("Killed the pitch!"): a word of pain in it is a joke, not a hardship to console
     tone = post.tone
     cheered = _CELEBRATES_RE.search(post.text) or tells_of_a_win(post.text)
-    if cheered and not (post.question or tone.distressed or tone.legal or tone.grieving):
+    # a win told in anger ("Nailed the interview and they still ghosted me. So annoyed") is
+    # a grievance, not a feat to cheer
+    vexed = tone.distressed or tone.frustrated or tone.legal or tone.grieving
+    if cheered and not (post.question or vexed):
         return lead + "cheer them on in a line or two; no advice, no pitch."
     # an interview or a first day ahead: luck to wish, not a view to push back on; nerves
     # ("so nervous") read negative but still want luck, a rights question wants an answer
