@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store, make_suggestion
 from library_messages import Said, said_by
 
 
@@ -73,6 +73,14 @@ def connect_messages() -> list[Said]:
             now=NOW - timedelta(days=3650),
         )  # fmt: skip
     said.append(Said("later date", early.next_step or ""))
+    # a long tie of followers known by id alone, counted in one row: where their links are
+    from staffpulse.connect.id_only import id_only_note
+
+    tied = [
+        replace(make_suggestion(rank, str(rank), str(rank)), handle_known=False, score=40.0)
+        for rank in range(1, 7)
+    ]
+    said.append(Said("folded ids", id_only_note(tied, folded=3) or ""))
     return said
 
 

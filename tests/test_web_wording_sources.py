@@ -166,6 +166,7 @@ CONTROLS = {
     ("connect", "role other"): "“Any role”",
     ("connect", "outside hiring"): "choose “Any role”",
     ("connect", "left out"): "(choose “Any role” to see ",
+    ("connect", "folded ids"): "the “Spreadsheet (CSV)” export gives the links of the 3 counted",
     ("connect input", "unknown role"): "choose a role in the “Role” list",
     ("connect input", "limit"): "“How many” must be at least 1",
     ("exports", "platform formats"): "use the “X list” or “Spreadsheet (CSV)” export",

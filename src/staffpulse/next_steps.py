@@ -339,6 +339,8 @@ CHOOSE_ROLE = Step(
 NO_ROLE = Step("run without --role")
 USE_EXPORT = Step("use --export {formats}", (("formats", r"[\w-]+(?: or [\w-]+)*"),))
 CSV_KEEPS_ALL = Step("--export csv keeps every")
+# where the links are of the tied id-only accounts a table counts in one row (connect/id_only.py)
+CSV_GIVES_LINKS = Step("--export csv gives the links")
 FIND_CONVERSATION_ID = Step(
     "copy the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)"
 )

@@ -1,18 +1,20 @@
 """The note on suggestions known only by their account id (an X archive's follower.js and
 following.js name ids, not handles): a marketer cannot act on an id, so it says how to see who
-each is. Apart from :mod:`staffpulse.connect.suggestion` so that the terminal, which counts a
-long tie of such accounts in one row, can say where their links went."""
+each is. Apart from :mod:`staffpulse.connect.suggestion` so that the terminal and the Connect
+page, which count a long tie of such accounts in one row, can say where their links went."""
 
 from __future__ import annotations
 
 from staffpulse.connect.suggestion import Suggestion
+from staffpulse.next_steps import CSV_GIVES_LINKS
 
 
 def id_only_note(suggestions: list[Suggestion], folded: int = 0) -> str | None:
     """What to tell of the suggestions known only by their account id, or None when there are
     none: how many, how to see who each is and why an X list leaves them out. ``folded``: how
-    many of them a table counts in one row instead of showing, with no link beside them (the
-    terminal's long ties), so the note sends the reader to the CSV for those."""
+    many of them a table counts in one row instead of showing, with no link beside them (long
+    ties: :mod:`staffpulse.report.connect_ties`), so the note sends the reader to the CSV for
+    those."""
     ids = [s for s in suggestions if not s.handle_known]
     if not ids:
         return None
@@ -25,8 +27,8 @@ def id_only_note(suggestions: list[Suggestion], folded: int = 0) -> str | None:
         how = "the CSV lists each with its id"
     elif folded:
         how = (
-            "open the link beside each one shown to see who it is; --export csv gives the "
-            f"links of the {folded:,} counted in one row"
+            f"open the link beside each one shown to see who it is; {CSV_GIVES_LINKS.say()} "
+            f"of the {folded:,} counted in one row"
         )
     else:
         how = "open the link beside each to see who it is"

@@ -14,6 +14,7 @@ from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggest
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.report.connect_ties import folded_label, notes_with_folded, tie_rows
 from staffpulse.web.app import WebContext, status_for, web
 from staffpulse.web.data import ConnectChoices, suggestions_key
 from staffpulse.web.forms import bounded_int
@@ -258,6 +259,8 @@ def connect_page(request: Request) -> HTMLResponse:
         # a button whose file would hold no account is not offered: its link downloads
         # the refusal page as "export.html" instead of showing it; the gap line says why
         exports = [(fmt, label) for fmt, label in exports if fmt not in empty]
+    # ties read as "=2", and a long run of tied id-only accounts as one row, as the terminal
+    rows = tie_rows(report.suggestions) if report is not None else []
     return ctx.renderer.page(
         request,
         "connect.html",
@@ -268,6 +271,9 @@ def connect_page(request: Request) -> HTMLResponse:
         includes=INCLUDES,
         include=choices.include,
         report=report,
+        # (rank shown, suggestion, what a row counting tied id-only accounts says, else "")
+        rows=[(r.rank, r.suggestion, folded_label(r.folded) if r.folded else "") for r in rows],
+        notes=notes_with_folded(report, rows) if report is not None else [],
         problem=problem,
         role=choices.role or "",
         roles=ROLE_CHOICES,

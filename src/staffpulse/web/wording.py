@@ -188,6 +188,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     # Connect's export buttons instead of --export
     steps.USE_EXPORT: export_buttons,
     steps.CSV_KEEPS_ALL: "the “Spreadsheet (CSV)” export keeps every",
+    steps.CSV_GIVES_LINKS: "the “Spreadsheet (CSV)” export gives the links",
     # an id the inbox does not know: the page's buttons carry the ids
     steps.FIND_CONVERSATION_ID: "reload the inbox page",
     # cohort segments as the Benchmark form spells them, not as the code does

@@ -1,0 +1,75 @@
+"""Ties among connect's suggestions, as the terminal table and the dashboard's Connect page both
+show them: ``=2`` for each of a run of equal scores, and past :data:`TIED_IDS_SHOWN` tied
+accounts known only by their id, the rest counted in one row (a follow list's followers, all
+alike, read as ranks 2..57 in id order otherwise)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from staffpulse.connect.id_only import id_only_note
+from staffpulse.connect.suggestion import Suggestion, SuggestReport
+
+# Of accounts known only by their id that tie (a follow list's followers, all alike), this many
+# are shown one a row; the rest are counted in one row: 56 rows of ids read as a ranking
+TIED_IDS_SHOWN = 3
+
+
+class TieRow(NamedTuple):
+    """One row of the table: its rank as shown, its suggestion, and how many id-only accounts
+    it counts instead of showing (0: the suggestion itself; else it is the first of them)."""
+
+    rank: str
+    suggestion: Suggestion
+    folded: int
+
+
+def tie_ranks(suggestions: list[Suggestion]) -> list[str]:
+    """Each suggestion's rank as shown: ``=2`` for each of a run of equal scores (to the 3
+    significant digits the CSV and ``--json`` give), as the benchmark shows ties, so that
+    accounts ordered only by their id do not read as better and worse."""
+    keys = [f"{s.score:.3g}" for s in suggestions]
+    ranks: list[str] = []
+    for i, s in enumerate(suggestions):
+        if i and keys[i] == keys[i - 1]:
+            ranks.append(ranks[-1])
+        elif i + 1 < len(keys) and keys[i + 1] == keys[i]:
+            ranks.append(f"={s.rank}")
+        else:
+            ranks.append(str(s.rank))
+    return ranks
+
+
+def tie_rows(suggestions: list[Suggestion]) -> list[TieRow]:
+    """The rows of ``suggestions`` ranked by :func:`tie_ranks`, with the id-only accounts of a
+    tie past :data:`TIED_IDS_SHOWN` that share one explanation folded into one row."""
+    rows: list[TieRow] = []
+    shown: dict[tuple[str, str], int] = {}
+    for rank, s in zip(tie_ranks(suggestions), suggestions, strict=True):
+        key = (rank, s.explanation)
+        if s.handle_known or not rank.startswith("="):
+            rows.append(TieRow(rank, s, 0))
+        elif shown.get(key, 0) < TIED_IDS_SHOWN:
+            shown[key] = shown.get(key, 0) + 1
+            rows.append(TieRow(rank, s, 0))
+        elif rows[-1].folded and (rows[-1].rank, rows[-1].suggestion.explanation) == key:
+            rows[-1] = rows[-1]._replace(folded=rows[-1].folded + 1)
+        else:
+            rows.append(TieRow(rank, s, 1))
+    # one account folded alone is shown as it is: a row that counts "1 more" says less
+    return [row._replace(folded=0) if row.folded == 1 else row for row in rows]
+
+
+def folded_label(n: int) -> str:
+    """What a row that counts ``n`` tied id-only accounts shows in place of an account."""
+    return f"{n:,} more accounts known only by their id"
+
+
+def notes_with_folded(report: SuggestReport, rows: list[TieRow]) -> list[str]:
+    """The report's notes, its note on id-only accounts saying where the links of those
+    counted in one row are: "open the link beside each" sent the reader to rows with none."""
+    folded = sum(row.folded for row in rows)
+    if not folded:
+        return report.notes
+    said, told = id_only_note(report.suggestions), id_only_note(report.suggestions, folded)
+    return [told if note == said and told else note for note in report.notes]
