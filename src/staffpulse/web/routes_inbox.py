@@ -145,7 +145,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         topic_shown=_topic_shown(topic, inbox),
         # the line of topics: those with a heading on the page (or no card on it)
         topic_links=_topic_links(q, _headed(inbox.topic_choices, groups)),
-        topic_names=[label for label, _n, _href in _topic_links(q, inbox.topic_choices)],
+        topic_names=[choice.label for choice in inbox.topic_choices],  # the Topic field
         topic_links_shown=TOPIC_LINKS_SHOWN,
         all_topics_href=_with({k: v for k, v in q.items() if k not in ("topic", "shown")}),
         notes=_page_notes(inbox),
