@@ -209,3 +209,11 @@ def test_a_row_the_store_lacks_leaves_the_order_unknown(tmp_path: Path) -> None:
         report, _dates = imported(store, posts_csv(tmp_path, "3/2/2026", "4/1/2026", "5/6/2026"))
     assert (report.posts, report.skipped) == (0, 3)
     assert "no date in the column has a day above 12" in report.problems[0].message
+
+
+def test_two_stored_posts_are_both_not_all_2(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        imported(store, posts_csv(tmp_path, "2026-03-02", "2026-04-01"))
+        report, _dates = imported(store, posts_csv(tmp_path, "3/2/2026", "4/1/2026"))
+    said = str(report.notices[0])
+    assert "the store already holds both posts of those rows (by their ids)" in said

@@ -210,7 +210,9 @@ class ColumnDates:
         held = (
             "the post of that row (by its id), written on that day"
             if n == 1
-            else f"all {n:,} posts of those rows (by their ids), written on those days"
+            # "all 2 posts" reads as a count gone wrong: "both", as the audit says of two
+            else f"{'both' if n == 2 else f'all {n:,}'} posts of those rows (by their ids), "
+            "written on those days"
         )
         return (
             f"its dates with the year last show no order (no day above 12), so they were read "
