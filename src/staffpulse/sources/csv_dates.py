@@ -35,6 +35,7 @@ from staffpulse.models import normalize_platform
 from staffpulse.next_steps import GIVE_DATE_ORDER
 from staffpulse.sources.csv_preamble import import_table, preamble_of
 from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.import_context import set_while
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
     EXCEL_FIX,
@@ -95,22 +96,16 @@ def date_order_from(text: str | None) -> DateOrder | None:
 def given_date_order(order: DateOrder | None) -> Iterator[None]:
     """Every CSV read inside reads its dates with the year last in ``order`` (None: in the
     order its column shows), as ``staffpulse import --date-order`` asks."""
-    token = _GIVEN.set(order)
-    try:
+    with set_while(_GIVEN, order):
         yield
-    finally:
-        _GIVEN.reset(token)
 
 
 @contextmanager
 def stored_post_dates(stored: StoredDates) -> Iterator[None]:
     """Every CSV read inside whose dates with the year last show no order may take it from
     the dates ``stored`` holds for the same posts."""
-    token = _STORED.set(stored)
-    try:
+    with set_while(_STORED, stored):
         yield
-    finally:
-        _STORED.reset(token)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from staffpulse.models import Account
+from staffpulse.sources.import_context import set_while
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_files import TWEET_PARTS, DamagedPart, Part
@@ -46,11 +47,8 @@ _STORED: ContextVar[StoredAccounts | None] = ContextVar("staffpulse_stored_accou
 def stored_accounts(stored: StoredAccounts) -> Iterator[None]:
     """Every X archive file read inside, given without its ``account.js``, is read as the
     archive of the account ``stored`` shows it to be (:func:`stored_owner`)."""
-    token = _STORED.set(stored)
-    try:
+    with set_while(_STORED, stored):
         yield
-    finally:
-        _STORED.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
