@@ -11,7 +11,8 @@ from staffpulse.errors import UnknownFormatError
 from staffpulse.ingest import import_paths
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
-from staffpulse.sources.native_csv import NativeCsv, missing_post_columns
+from staffpulse.sources.native_csv import NativeCsv
+from staffpulse.sources.native_csv_header import missing_post_columns
 from staffpulse.store import open_store
 
 

@@ -15,7 +15,7 @@ from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
-from staffpulse.sources.native_csv import post_fixes, shown_columns
+from staffpulse.sources.native_csv_header import post_fixes, shown_columns
 from staffpulse.sources.native_records import post_from_native
 from staffpulse.sources.user_paths import missing_hint
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive

@@ -36,7 +36,7 @@ _COUNT_NAMES = {
     **dict.fromkeys(("comments", "reply"), "replies"),
 }
 # Other tools' names for an account's column, read only on account rows: X's API and twarc
-# call the display name "name" (never read as the handle: native_csv.py says why)
+# call the display name "name" (never read as the handle: native_csv_header.py says why)
 _ACCOUNT_NAMES = {"name": "display_name", "full_name": "display_name"}
 SHOWN = 10  # unread columns named in the note; more are counted
 

@@ -4,7 +4,7 @@
 Such a column was passed over in silence: every reply came in as a post of its own, and the
 conversations and replies the audit and ``connect`` count were lost without a word. It is
 never read on a guess, only told once for the file, with the name to rename it to, as a date
-under another name is (:func:`~staffpulse.sources.native_csv.undated_note`).
+under another name is (:func:`~staffpulse.sources.native_csv_header.undated_note`).
 """
 
 from __future__ import annotations

@@ -17,12 +17,8 @@ from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
 from staffpulse.sources.csv_tables import json_under_table_name
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
-from staffpulse.sources.native_csv import (
-    AUTHOR_COLUMNS,
-    AUTHOR_SYNONYMS,
-    BIO_COLUMNS,
-    tag_accounts_hint,
-)
+from staffpulse.sources.native_csv import tag_accounts_hint
+from staffpulse.sources.native_csv_header import AUTHOR_COLUMNS, AUTHOR_SYNONYMS, BIO_COLUMNS
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
