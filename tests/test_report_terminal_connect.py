@@ -150,3 +150,33 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
         "open the link beside each one shown to see who it is; --export csv gives the links "
         "of the 3 counted in one row." in note
     )
+
+
+def test_tied_ids_split_by_a_known_handle_are_still_counted_in_one_row() -> None:
+    """A follower whose handle is known, tied with the id-only ones, split their count into
+    "2 more", "2 more" and "3 more" rows of the same tie: one row counts them all."""
+    why = "follows you · no post of their own seen"
+    found = [SUGGESTIONS[0]]
+    for rank in range(2, 14):
+        if rank in (7, 10):
+            found.append(
+                replace(
+                    make_suggestion(rank, f"known{rank}", str(rank)), score=17.0, explanation=why
+                )
+            )
+        else:
+            found.append(
+                replace(
+                    make_suggestion(rank, str(7000 + rank), str(7000 + rank)),
+                    score=17.0,
+                    handle_known=False,
+                    explanation=why,
+                )
+            )
+    console = Console(width=200, record=True)
+    render_suggestions(console, _with_id_note(found))
+    text = console.export_text()
+    assert text.count("more accounts known only by their id") == 1
+    assert "7 more accounts known only by their id" in text
+    assert "@known7" in text and "@known10" in text
+    assert "of the 7 counted in one row" in " ".join(text.split("note:")[1].split())

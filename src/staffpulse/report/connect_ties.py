@@ -42,9 +42,12 @@ def tie_ranks(suggestions: list[Suggestion]) -> list[str]:
 
 def tie_rows(suggestions: list[Suggestion]) -> list[TieRow]:
     """The rows of ``suggestions`` ranked by :func:`tie_ranks`, with the id-only accounts of a
-    tie past :data:`TIED_IDS_SHOWN` that share one explanation folded into one row."""
+    tie past :data:`TIED_IDS_SHOWN` that share one explanation folded into one row, where the
+    first of them stood: a follower with a known handle tied among them no longer splits the
+    count into "2 more", "2 more" and "3 more" rows of one tie."""
     rows: list[TieRow] = []
     shown: dict[tuple[str, str], int] = {}
+    folded_at: dict[tuple[str, str], int] = {}  # the row that counts them
     for rank, s in zip(tie_ranks(suggestions), suggestions, strict=True):
         key = (rank, s.explanation)
         if s.handle_known or not rank.startswith("="):
@@ -52,9 +55,10 @@ def tie_rows(suggestions: list[Suggestion]) -> list[TieRow]:
         elif shown.get(key, 0) < TIED_IDS_SHOWN:
             shown[key] = shown.get(key, 0) + 1
             rows.append(TieRow(rank, s, 0))
-        elif rows[-1].folded and (rows[-1].rank, rows[-1].suggestion.explanation) == key:
-            rows[-1] = rows[-1]._replace(folded=rows[-1].folded + 1)
+        elif (at := folded_at.get(key)) is not None:
+            rows[at] = rows[at]._replace(folded=rows[at].folded + 1)
         else:
+            folded_at[key] = len(rows)
             rows.append(TieRow(rank, s, 1))
     # one account folded alone is shown as it is: a row that counts "1 more" says less
     return [row._replace(folded=0) if row.folded == 1 else row for row in rows]
