@@ -93,3 +93,19 @@ def test_a_feed_mostly_of_reposts_is_told_to_write_more_of_its_own() -> None:
     assert not any(
         "reposts of others" in a for a in audit_feed(fewer).pillars["voice"].recommendations
     )
+
+
+def test_reposts_of_its_own_posts_are_not_called_reposts_of_others() -> None:
+    # a job board re-sharing its own two ads eight times was told "8 of your 10 posts are
+    # reposts of others: whoever opens your profile hears others more than you"
+    told = []
+    for shared in ("own", "others"):
+        feed = FeedBuilder("reshares")
+        ads = [feed.post(f"Welder wanted in Akron, shift {i}. Apply: https://j.example/{i}") for i in range(2)]  # fmt: skip
+        for i in range(8):
+            of = ads[i % 2].id if shared == "own" else f"elsewhere{i}"
+            author = "reshares" if shared == "own" else f"peer{i}"
+            feed.post(f"RT @{author}: Welder wanted", kind="repost", reposted_post_id=of)
+        advice = audit_feed(feed).pillars["voice"].recommendations
+        told.append(any(a.startswith("8 of your 10 posts are reposts of others") for a in advice))
+    assert told == [False, True]

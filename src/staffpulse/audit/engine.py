@@ -241,7 +241,10 @@ def compute_audit(
     pillars = {
         "face": face_pillar(data.account, cfg, avatar, main_language(data.posts)),
         "mix": mix_pillar(frame, cfg),
-        "voice": voice_pillar(frame, cfg),
+        # a repost of its own post is no one else's voice (a job board re-sharing its ads)
+        "voice": voice_pillar(
+            frame, cfg, own_reposts=int(talk.own_shares[frame.kind == "repost"].sum())
+        ),
         "conversation": conversation_pillar(frame, data, talk, ref_ts, cfg, today=today),
     }
     drop_shown_as_worst(pillars)

@@ -58,10 +58,11 @@ def voice_score(
     return 100.0 * base * (1.0 - float(settings["template_penalty"]) * templated)
 
 
-def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0) -> PillarResult:
     """The Voice pillar: the share of the posts the account wrote (reposts aside) that sound
     like a person and that read as funny, held down by posts on a template; not scored
-    without posts of its own it can read."""
+    without posts of its own it can read. ``own_reposts``: the reposts of its own posts, which
+    are no one else's words."""
     # the personality and humor models read English only: other posts are left out
     everything = np.flatnonzero(frame.scored)
     scored, not_read, unreadable = english_only(everything, frame.foreign)
@@ -117,7 +118,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         advice = [_only_reposts(frame.n)]
     else:
         advice = _voice_advice(evidence, settings, base + " in English" if not_read else base)
-        if (shared := _mostly_reposts(frame.n, int(everything.size))) is not None:
+        others = frame.n - int(everything.size) - own_reposts
+        if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
             advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
     return PillarResult(
@@ -240,14 +242,13 @@ def _only_reposts(posts: int) -> FirstStep:
     )
 
 
-def _mostly_reposts(posts: int, written: int) -> Advice | None:
-    """The advice of a feed mostly of reposts (at least :data:`MOSTLY_REPOSTS` of its
-    ``posts``), though it wrote some (``written``): only a feed with no post of its own was told
-    to write its own, and 28 reposts of 30 got no word about it. Reposts are not scored, so
-    writing more moves no score by itself: it wins no points (``gain`` 0) and is listed after
-    the advice that does, in Voice's "What to do"."""
-    reposts = posts - written
-    if not written or reposts < MIN_REPOSTS or reposts < MOSTLY_REPOSTS * posts:
+def _mostly_reposts(posts: int, reposts: int) -> Advice | None:
+    """The advice of a feed mostly of reposts of others (``reposts``, at least
+    :data:`MOSTLY_REPOSTS` of its ``posts``), though it wrote some: only a feed with no post of
+    its own was told to write its own, and 28 reposts of 30 got no word about it. Reposts are
+    not scored, so writing more moves no score by itself: it wins no points (``gain`` 0) and is
+    listed after the advice that does, in Voice's "What to do"."""
+    if reposts < MIN_REPOSTS or reposts < MOSTLY_REPOSTS * posts:
         return None
     return Advice(
         f"{reposts:,} of your {posts:,} posts are reposts of others: whoever opens your profile "
