@@ -8,6 +8,7 @@ it is opened, whichever part of the product runs first; they apply in name order
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from datetime import UTC, datetime
@@ -209,20 +210,18 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 
-def _ensure_migrations_table(conn: sqlite3.Connection) -> bool:
-    """Create the table of applied migrations, with its origin column; whether it has one."""
+def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
+    """Create the table of applied migrations, with its origin column."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations"
         " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL, origin TEXT)"
     )
     if _has_origin(conn):
-        return True
-    try:
-        # rows recorded before the column: NULL, which tells nothing and warns of nothing
+        return
+    # rows recorded before the column: NULL, which tells nothing and warns of nothing; a
+    # store this user may read but not write is read as it is
+    with contextlib.suppress(sqlite3.OperationalError):
         conn.execute("ALTER TABLE schema_migrations ADD COLUMN origin TEXT")
-    except sqlite3.OperationalError:
-        return False  # a store this user may read but not write: read as it is
-    return True
 
 
 def _has_origin(conn: sqlite3.Connection) -> bool:
