@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.segment import Segment
 from rich.status import Status
@@ -40,6 +42,14 @@ def make_console(*, stderr: bool = False) -> Console:
     console = Console(stderr=stderr, emoji=False)
     console.push_render_hook(_NoControlCharacters())
     return console
+
+
+def print_written(what: str, path: Path, note: str = "", *, as_json: bool = False) -> None:
+    """Where a file a command wrote went ("HTML report: audit.html", "HTML inbox: inbox.html"),
+    said alike by every command that writes one: after the output a person reads, or on
+    stderr beside ``--json``'s document, which stdout holds alone. ``note`` is markup."""
+    shown = make_console(stderr=as_json)
+    shown.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False, soft_wrap=True)
 
 
 class _NoControlCharacters(RenderHook):

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console, make_count_progress, make_status
+from staffpulse.cli.consoles import make_console, make_count_progress, make_status, print_written
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption, cohort_file_help
 from staffpulse.store import open_store
@@ -23,12 +23,6 @@ SinceOption = Annotated[
     str | None,
     typer.Option("--since", help="Only posts from this day on (YYYY-MM-DD, from 00:00 UTC)."),
 ]
-
-
-def _print_written(what: str, path: Path, note: str = "", *, as_json: bool = False) -> None:
-    """Where a file went: after the report, or on stderr beside --json's document."""
-    shown = err_console if as_json else console
-    shown.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False, soft_wrap=True)
 
 
 def audit_command(
@@ -89,7 +83,7 @@ def audit_command(
     else:
         render_audit(console, result)
     if written:
-        _print_written("HTML report", written, as_json=as_json)
+        print_written("HTML report", written, as_json=as_json)
 
 
 def benchmark_command(
@@ -146,7 +140,7 @@ def benchmark_command(
     else:
         render_benchmark(console, result)
     if written_html:
-        _print_written("HTML report", written_html, as_json=as_json)
+        print_written("HTML report", written_html, as_json=as_json)
     if written_csv:
         # the CSV holds ranked accounts only (every rank a number): say where the rest went
         skipped = result.lines_skipped
@@ -157,7 +151,7 @@ def benchmark_command(
             if skipped
             else ""
         )
-        _print_written("CSV leaderboard", written_csv, note, as_json=as_json)
+        print_written("CSV leaderboard", written_csv, note, as_json=as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.consoles import make_console, make_status, print_written
 from staffpulse.cli.inbox_marks import (
     add_mark_commands,
     check_firm_given,
@@ -307,9 +307,8 @@ def inbox(
         render_inbox(console, result, command=on_store(db, f"inbox{firm_given}"))
     if html is not None:
         # after the inbox, as audit and benchmark name their report ("Wrote inbox.html" came
-        # first, on stderr, scrolled away above a long inbox); beside --json's document, stderr
-        shown = err_console if as_json else console
-        shown.print(f"HTML inbox: [bold]{escape(str(html))}[/]", highlight=False, soft_wrap=True)
+        # first, on stderr, scrolled away above a long inbox)
+        print_written("HTML inbox", html, as_json=as_json)
     # a person saw the whole inbox: "new" is measured from now next time (docs/listen.md)
     whole = topic is None and platform is None and not isinstance(reference, datetime)
     if whole and not keep_new and result.look is not None and (html is not None or not as_json):
