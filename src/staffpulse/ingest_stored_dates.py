@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from staffpulse.store.codec import rows_where_in
+from staffpulse.store.codec import parse_time, rows_where_in
 from staffpulse.store.core import Store
 
 _EXACT = "SELECT id, created_at FROM posts WHERE platform = ? AND id IN ({marks})"
@@ -41,6 +41,6 @@ class StorePostDates:
 
 def _when(value: str | None) -> datetime | None:
     try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError:
+        return parse_time(value)
+    except ValueError:  # a date the store cannot read: no order is taken from it
         return None
