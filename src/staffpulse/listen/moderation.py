@@ -150,14 +150,9 @@ def plain_text(text: str) -> str:
 
 def moderate(text: str) -> Moderation:
     plain = plain_text(text)
-    hostile = (
-        _INSULT_RE.search(plain) is not None
-        or len(_VILIFYING_RE.findall(plain)) >= 2
-        or puts_down(plain)
-    )
     politics = names_politics(plain)
     return Moderation(
-        hostile=hostile,
+        hostile=_is_hostile(plain),
         nsfw=_NSFW_RE.search(plain) is not None,
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
@@ -181,4 +176,14 @@ def is_greeting(text: str) -> bool:
 
 def looks_hostile(text: str) -> bool:
     """An insult or slur aimed at someone, several vilifying words, or a put-down of a group."""
-    return moderate(text).hostile
+    # only the hostility: the rank asks this of every reply, where politics, NSFW, a greeting or
+    # a hashtag game would be read for nothing
+    return _is_hostile(plain_text(text))
+
+
+def _is_hostile(plain: str) -> bool:
+    return (
+        _INSULT_RE.search(plain) is not None
+        or len(_VILIFYING_RE.findall(plain)) >= 2
+        or puts_down(plain)
+    )
