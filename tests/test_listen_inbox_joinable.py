@@ -44,7 +44,7 @@ def test_a_caption_over_a_quoted_post_is_left_out_as_not_about_work(tmp_path: Pa
     )
     assert set(offered(result)) == {"monday", "q"}
     assert result.left_out == {"off_work": 1}
-    assert "left out 1 conversation not about work: not conversations to join" in result.notes
+    assert "left out 1 conversation not about work: not a conversation to join" in result.notes
 
 
 def test_party_politics_naming_a_job_in_passing_is_left_out_not_brexit_hiring(
@@ -61,7 +61,7 @@ def test_party_politics_naming_a_job_in_passing_is_left_out_not_brexit_hiring(
     )
     assert set(offered(result)) == {"nurses"}
     assert result.left_out == {"partisan": 1}
-    assert "left out 1 partisan politics post: not conversations to join" in result.notes
+    assert "left out 1 partisan politics post: not a conversation to join" in result.notes
     nurses = offered(result)["nurses"]
     assert "asks a question" in nurses.reasons
     assert "names a party or politician: keep to the work facts" in nurses.cautions

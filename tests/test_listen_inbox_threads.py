@@ -59,7 +59,7 @@ def test_one_work_reply_does_not_make_a_promo_thread_a_conversation_to_join(
         result = inbox(store)
     assert ids(result) == ["1"]
     assert result.left_out == {"off_work": 1} and result.counts["left_out"] == 1
-    assert "left out 1 conversation not about work: not conversations to join" in result.notes
+    assert "left out 1 conversation not about work: not a conversation to join" in result.notes
 
 
 def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Path) -> None:

@@ -23,6 +23,10 @@ def test_the_note_shown_alone_reads_as_a_sentence() -> None:
     note = left_out_note({"job_ad": 2})
     assert note == "left out 2 job ads: not conversations to join"  # as --json gives it
     assert as_sentence(note) == "Left out 2 job ads: not conversations to join"
+    # one left out is one conversation, not "conversations"
+    assert left_out_note({"hashtag_game": 1}) == (
+        "left out 1 joke for a TV hashtag game: not a conversation to join"
+    )
 
 
 def test_a_note_opening_with_a_handle_or_a_number_is_left_as_it_is() -> None:

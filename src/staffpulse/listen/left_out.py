@@ -46,9 +46,11 @@ def left_out_reason(flags: Mapping[str, bool]) -> str | None:
 
 
 def left_out_note(left_out: Mapping[str, int]) -> str:
-    """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
+    """ "left out 6 job ads and 1 hostile post: not conversations to join"; of one, "left out
+    1 job ad: not a conversation to join"."""
     parts = [count_of(left_out[name], *NAMES[name]) for name in REASONS if left_out.get(name)]
-    return f"left out {join_and(parts)}: not conversations to join"
+    one = sum(left_out.get(name, 0) for name in REASONS) == 1
+    return f"left out {join_and(parts)}: {'not a conversation' if one else 'not conversations'} to join"
 
 
 def left_out_kinds(left_out: Mapping[str, int]) -> str:
