@@ -56,6 +56,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
     asks_nothing,
@@ -69,8 +70,8 @@ from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
 JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
-# nothing to gain
-LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "hashtag_game", "greeting")
+# nothing to gain: what moderation leaves out, but for a job ad (its own suggestion, JOB_AD)
+LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason != "job_ad")
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 

@@ -148,7 +148,8 @@ class Inbox:
     # the topics ``topic_query`` names, the best match first (:mod:`.topic_match`)
     topic_matches: list[TopicMatch] = field(default_factory=list)
     # open conversations left out as not conversations to join, by reason
-    # (``moderation.LEAVE_OUT``: job_ad, greeting, spam, hostile, nsfw, partisan)
+    # (``left_out.REASONS``: not public, the kinds of ``moderation.LEAVE_OUT``, customer care,
+    # not about work)
     left_out: dict[str, int] = field(default_factory=dict)
     # posts in other languages read in the window and not kept, by language code ("es"): the
     # classifier reads English (:mod:`.languages`; its note is among ``notes``)
