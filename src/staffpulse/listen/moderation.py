@@ -41,12 +41,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from staffpulse.accents import straighten_quotes
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.partisan import files_under_politics, names_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
+from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plain_text
 
 # One hit is enough: insults and slurs aimed at people.
 _INSULTS = (
@@ -139,13 +138,6 @@ class Moderation:
     politics: bool  # names a party or leader (on a work matter when not ``partisan``)
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
     hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
-
-
-def plain_text(text: str) -> str:
-    """The text as the lexicons and VADER read it: no links, and a typographic apostrophe made
-    straight ("can\u2019t cope", as phones type it): VADER reads "won\u2019t load, please help" as
-    positive, its negation missed, and the lexicons are written with "'"."""
-    return straighten_quotes(URL_RE.sub(" ", text))
 
 
 def moderate(text: str) -> Moderation:

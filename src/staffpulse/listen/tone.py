@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from staffpulse.listen.moderation import plain_text
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.work_terms import plain_text
 
 # what a win is told of in a violent word ("killed it", "crushed the pitch", "nailed the demo")
 _WON = (
