@@ -251,3 +251,31 @@ def test_the_segment_medians_stay_whole_on_a_narrow_terminal(tmp_path: Path, wid
     assert header.split() == ["segment", "n", "overall", "face", "mix", "voice", "conv."]
     words = segments.split()
     assert "Recruiters" in words and "Staffing" in words and "firms" in words
+
+
+@pytest.mark.parametrize("width", [46, 40])
+def test_a_40_to_50_column_terminal_keeps_every_segment_median_and_the_cohort_path_whole(
+    tmp_path: Path, width: int
+) -> None:
+    # at 46 columns the segments' "conv." was cropped to "con" (its medians gone), the
+    # table's to "co", and the cohort's path was broken mid-word: ".../cohort." over "csv)"
+    feeds = _feeds_of_ads_and_chat("fernbrook", "quillhire", chats=10)
+    folder = tmp_path / "clients_of_the_spring_campaign" / "benchmarks_for_the_board"
+    folder.mkdir(parents=True)
+    cohort = folder / "rival_firms.csv"
+    cohort.write_text("handle,segment\nfernbrook,staffing firm\nquillhire,recruiter\n")
+    result = run_benchmark(store_with(tmp_path, *feeds), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    text = console.export_text()
+    assert all(len(line) <= width for line in text.splitlines())
+    title = text.split("#")[0]
+    assert all(line.rstrip().endswith(("/", ")", "accounts")) for line in title.splitlines()[:-2])
+    assert title.split()[-1].endswith("rival_firms.csv)")  # the file's name on one line
+    board = text.split("#")[1].split("Segments")[0]
+    assert "conv." in board.split() and "@fernbrook" in board.split()
+    segments = text.split("Segments (medians)")[1].split("The classic")[0]
+    assert "overall  face  mix  voice  conv." in segments and "…" not in segments
+    assert "Staffing firms (1 account)" in segments and "Recruiters (1 account)" in segments
+    figures = [line.split() for line in segments.splitlines() if line.strip()[:1].isdigit()]
+    assert len(figures) == 2 and all(len(row) == 5 for row in figures)  # no median cut off

@@ -3,6 +3,7 @@ table, what its marks mean, the segments' medians and the claims tested."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -52,17 +53,20 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     # every column fits 80 characters; a wide terminal also shows percentiles and segments
     wide = console.width >= 120
     segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
-    table = _board_table(result)
+    table = _board_table()
     table.add_column("#", justify="right", no_wrap=True)
     # the handle gives way on a narrow terminal (on a line of its own, whole): the figures'
     # columns do not wrap, and at 60 columns the table came out cut off after "voice"
     # FIGURES_WIDTH holds a rank of one character: "=12" (tied) takes two more
     ranks = max((len(rank_label(r)) for r in result.leaderboard), default=1)
-    room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH - (ranks - 1))
+    left = console.width - FIGURES_WIDTH - (ranks - 1)
+    room = max(NARROWEST_HANDLE, left)
     # at 60 columns "@northgate_staffing" was cut into "@northgate_staf" over "fing": the jobs
     # column (a figure, not a pillar of the grade) gives way when that keeps every handle whole
     handles = [r["handle"] for r in result.leaderboard]
-    if not wide and max(map(unbroken_width, handles), default=0) > room + JOBS_WIDTH:
+    # what is left, not the room a handle folds into: at 46 columns "@fernbrook" was given 8
+    # and "conv." cut to "co"
+    if not wide and max(map(unbroken_width, handles), default=0) > left + JOBS_WIDTH:
         # at 50 columns even without the jobs column "@mia_recruits" was cut into "@mia_rec"
         # over "ruits": each account takes two lines, its handle whole over its figures
         _print_two_line_board(console, result, ranks)
@@ -96,6 +100,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
             *([_jobs_cell(row)] if jobs else []),
         )
+    _print_board_title(console, result)
     console.print(table)
     _print_after_board(console, result, wide, None if jobs else " so that every handle stays whole")
 
@@ -123,7 +128,7 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     shown = {k: w for k, w in TWO_LINE_FIGURES.items() if jobs or k != "jobs"}
     # the figures start under the handle where there is no room to set them in
     indent = TWO_LINE_INDENT if TWO_LINE_INDENT + _figures_width(shown.values()) <= room else 0
-    table = _board_table(result)
+    table = _board_table()
     table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
     titles = _figures_line([Text(k) for k in shown], shown.values(), indent)
     table.add_column(Text("account\n") + titles, overflow="fold")
@@ -139,6 +144,7 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
         line = _figures_line(figures, shown.values(), indent)
         table.add_row(rank_label(row), cell + "\n" + line)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
+    _print_board_title(console, result)
     console.print(table)
     _print_after_board(console, result, False, None if jobs else "")
 
@@ -167,14 +173,26 @@ def _figures_line(cells: list[Text], widths: Iterable[int], indent: int) -> Text
     return line
 
 
-def _board_table(result: BenchmarkResult) -> Table:
-    return Table(
-        title=f"{count_of(len(result.audits), 'account')} ({result.source}){_skipped(result)}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+def _board_table() -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+
+
+def _print_board_title(console: Console, result: BenchmarkResult) -> None:
+    """The league table's title, over the table and wrapped at the terminal's width (a table's
+    own title wraps at the table's), a cohort path too long for a line broken after a folder:
+    at 46 columns ".../sample/cohort." was printed over "csv)"."""
+    title = f"{count_of(len(result.audits), 'account')} ({result.source}){_skipped(result)}"
+    lines: list[str] = []
+    line = ""
+    for word in title.split(" "):
+        long = len(word) > console.width
+        for n, piece in enumerate(re.findall(r"[^/\\]*[/\\]|[^/\\]+", word) if long else [word]):
+            gap = " " if line and not n else ""
+            if line and len(line) + len(gap) + len(piece) > console.width:
+                lines.append(line)
+                line, gap = "", ""
+            line += gap + piece
+    console.print(Text("\n".join([*lines, line]), style="table.title"))
 
 
 def print_cohort_problems(
@@ -259,13 +277,25 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     seg = Table(title="Segments (medians)", title_justify="left", **(bare if narrow else {}))
     labels = [str(stats["label"]) for stats in result.segment_stats.values()]
     longest_word = max((len(word) for label in labels for word in label.split()), default=7)
-    seg.add_column("segment", min_width=longest_word)
-    seg.add_column("n", justify="right")
-    for name in ("overall", *PILLAR_TITLES):
-        seg.add_column("conv." if narrow and name == "conversation" else name, justify="right")
     scores = ("overall", *PILLAR_TITLES)
-    for stats in result.segment_stats.values():
-        seg.add_row(stats["label"], str(stats["n"]), *(median_label(stats, k) for k in scores))
+    titles = ["conv." if narrow and k == "conversation" else k for k in scores]
+    rows = [[median_label(stats, k) for k in scores] for stats in result.segment_stats.values()]
+    widths = [max(len(t), *(len(row[i]) for row in rows)) for i, t in enumerate(titles)]
+    counts = max((len(str(stats["n"])) for stats in result.segment_stats.values()), default=1)
+    # the columns, the gaps between them (2) and the blank edges of a bare table (1 each)
+    if narrow and longest_word + counts + _figures_width(widths) + 6 > console.width:
+        # at 46 columns "conv." was cropped to "con": each segment over its medians instead
+        seg.add_column(Text("segment\n") + _figures_line([Text(t) for t in titles], widths, 2))
+        for stats, row in zip(result.segment_stats.values(), rows, strict=True):
+            label = f"{stats['label']} ({count_of(stats['n'], 'account')})\n"
+            seg.add_row(Text(label) + _figures_line([Text(c) for c in row], widths, 2))
+    else:
+        seg.add_column("segment", min_width=longest_word)
+        seg.add_column("n", justify="right")
+        for title in titles:
+            seg.add_column(title, justify="right")
+        for stats, row in zip(result.segment_stats.values(), rows, strict=True):
+            seg.add_row(stats["label"], str(stats["n"]), *row)
     console.print(seg)
     if (note := part_median_note(result.segment_stats)) is not None:
         console.print(note, style="dim", highlight=False)
