@@ -62,11 +62,13 @@ def unread_columns_note(
     header: list[str],
     read_too: Collection[str] = (),
     written: Mapping[str, str] | None = None,
+    accounts: bool = False,
 ) -> str | None:
     """What a staffpulse CSV is told of its columns nothing reads; None when each is read.
     ``read_too``: columns read under another name (the author's handle as ``username``) or
     told by another note (a date column). Each is named as the header writes it
-    (``written``: "Likes Count", not likes_count)."""
+    (``written``: "Likes Count", not likes_count). ``accounts``: the file's rows may be
+    accounts (it has a type column, or no text), so "name" may mean a display name."""
     unread = [
         name
         for name in dict.fromkeys(header)
@@ -76,8 +78,6 @@ def unread_columns_note(
         return None
     shown = ", ".join(f'"{as_written(name, written)}"' for name in unread[:SHOWN])
     more = f" and {len(unread) - SHOWN} more" if len(unread) > SHOWN else ""
-    # rows of accounts: a file with a type column, or with no text (as native_csv.py reads it)
-    accounts = "type" in header or "text" not in header
     renames = [
         f'"{as_written(name, written)}" to "{meant}"'
         for name in unread

@@ -175,7 +175,8 @@ class NativeCsv:
             told_too = {synonym or ""}  # read as the author, or told by undated_note
             if default != "account":
                 told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
-            if (unread := unread_columns_note(header, told_too, table.written)) is not None:
+            unread = unread_columns_note(header, told_too, table.written, default != "post")
+            if unread is not None:
                 yield Notice(str(path), unread)
             short, sums = ShortRows(header), SummingRows()
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
