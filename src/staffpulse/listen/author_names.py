@@ -14,7 +14,6 @@ from staffpulse.authors import describe_author
 
 DID_AUTHOR = "a Bluesky account"
 LINK_NOTE = "open the link"
-DID_AUTHOR_LINKED = f"{DID_AUTHOR} ({LINK_NOTE})"
 
 
 def name_author(handle: str | None, author_id: str | None, *, linked: bool = True) -> str:
