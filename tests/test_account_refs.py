@@ -121,6 +121,15 @@ def test_a_handle_on_another_platform_is_told_where_it_is(store: Store) -> None:
     assert "import" not in str(caught.value.hint)  # it is imported already
 
 
+def test_a_handle_from_a_csv_with_no_platform_is_not_said_to_be_on_csv(store: Store) -> None:
+    store.upsert(
+        [Account(platform="csv", id="nw", handle="northwind")], Provenance("t", "h", "t", NOW)
+    )
+    with pytest.raises(NotFoundError) as caught:
+        find_account_ref(store, "northwind", "x")
+    assert caught.value.message == "@northwind is from a CSV (no platform), not X"
+
+
 def test_a_missing_account_says_which_handle_and_platform_it_looked_for(store: Store) -> None:
     with pytest.raises(NoSuchAccountError) as caught:
         find_account_ref(store, "@Acme_Stafing", "x")

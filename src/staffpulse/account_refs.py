@@ -37,6 +37,7 @@ from staffpulse.models import (
     PLATFORMS,
     Account,
     Post,
+    on_platform,
     platform_choice,
     platform_name,
 )
@@ -245,11 +246,12 @@ def explain_missing_account(
         same = {p: h for h, p in pairs if h.lower() == norm and p != platform}
         if same:
             elsewhere = sorted(same)
-            on = " and ".join(platform_name(p) for p in elsewhere)
+            # "from a CSV (no platform)", as staffpulse accounts says, not "on csv"
+            where = " and ".join(on_platform(p) for p in elsewhere)
             return NoSuchAccountError(
                 handle,
                 platform,
-                f"@{same[elsewhere[0]]} is on {on}, not {platform_name(platform)}",
+                f"@{same[elsewhere[0]]} is {where}, not {platform_name(platform)}",
                 hint=use_platform(elsewhere[0]),
                 close=tuple((same[p], p) for p in elsewhere),
             )
