@@ -48,16 +48,12 @@ def test_a_file_whose_columns_are_all_read_is_told_nothing(tmp_path: Path) -> No
 
 
 def test_a_name_column_of_accounts_is_told_to_be_renamed_display_name(tmp_path: Path) -> None:
-    path = tmp_path / "people.csv"
-    path.write_text(
+    (note,) = _notes(
+        tmp_path,
         "type,id,author,handle,name,text\n"
         "account,,,quayside_jobs,Quayside Jobs,\n"
         "post,p1,quayside_jobs,,,Forklift drivers wanted for the night shift\n",
-        encoding="utf-8",
     )
-    with open_store(":memory:") as store:
-        report = import_paths(store, [path])
-    (note,) = [notice.message for notice in report.notices]
     assert note.startswith('the column "name" was not read')
     assert 'rename "name" to "display_name" (if it holds that)' in note
 
@@ -69,12 +65,6 @@ def test_a_name_column_of_posts_alone_gets_no_rename_it_would_not_read(tmp_path:
 
 
 def test_an_unread_column_is_named_as_the_sheet_writes_it(tmp_path: Path) -> None:
-    path = tmp_path / "posts.csv"
-    path.write_text(
-        "id,author,text,Likes Count\nu-1,aspen_crew,Night shift bonus,3\n", encoding="utf-8"
-    )
-    with open_store(tmp_path / "s.db") as store:
-        report = import_paths(store, [path])
-    (said,) = [n.message for n in report.notices]
+    (said,) = _notes(tmp_path, "id,author,text,Likes Count\nu-1,aspen_crew,Night shift bonus,3\n")
     assert said.startswith('the column "Likes Count" was not read')
     assert 'rename "Likes Count" to "likes" (if it holds that)' in said
