@@ -32,6 +32,10 @@ def test_a_lone_verb_or_participle_never_names_a_topic() -> None:
     label = choose_label(terms, list(terms), idf, 3)
     assert "accomplished" not in label and "create" not in label and "paid" not in label
     assert label == ["paid leave", "extern"]  # a phrase keeps its participle
+    # a worker's state is what a topic of work is about, participle or not
+    states = Counter({"furloughed": 3, "overworked": 2, "accomplished": 3})
+    idf = {"furloughed": 2.0, "overworked": 2.0, "accomplished": 5.0}
+    assert choose_label(states, list(states), idf, 2) == ["furloughed", "overworked"]
 
 
 def test_two_groups_never_share_one_name() -> None:

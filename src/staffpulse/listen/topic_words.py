@@ -222,11 +222,18 @@ _LONE_VERBS_TEXT = (
     "lose loses quit quits start starts begin begins beginning paid laid spent born"
 )
 _LONE_VERBS = frozenset(_LONE_VERBS_TEXT.split())
+# ... but a worker's state told by a participle is what a topic of work is about
+_WORK_STATES_TEXT = (
+    "furloughed overworked understaffed underemployed promoted retired certified licensed "
+    "qualified outsourced unionized unionised"
+)
+_WORK_STATES = frozenset(_WORK_STATES_TEXT.split())
 
 
 def _says_how(term: str) -> bool:
-    """A lone verb or participle ("create", "accomplished", "paid"), never a label alone."""
-    if " " in term or is_work_term(term):
+    """A lone verb or participle ("create", "accomplished", "paid"), never a label alone; a
+    worker's state ("furloughed", "overworked") is no such verb."""
+    if " " in term or is_work_term(term) or term in _WORK_STATES:
         return False
     return term in _LONE_VERBS or (len(term) > 5 and term.endswith("ed") and term[-3] != "e")
 
