@@ -241,8 +241,8 @@ _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def _is_staffing_ad(text: str) -> bool:
-    if speaks_as_seeker(text):  # "Senior Buyer, open to roles in Dayton. $65-75k": no opening
-        return False
+    """Whether ``text`` (quotes straightened), not a seeker's own post (asked first by both
+    callers), has an ad's wording."""
     lowered = None if _FOLDS_APART.search(text) else text.lower()
     return _reads_as_staffing_ad(text, lowered)
 
@@ -293,7 +293,9 @@ def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     # a post with no trigger cannot be an ad: only the few with one are read in full
     for i in posts_matching(texts, TRIGGERS, lower=True):
-        out[i] = _is_staffing_ad(straighten_quotes(texts[i]))
+        text = straighten_quotes(texts[i])
+        # "Senior Buyer, open to roles in Dayton. $65-75k" is a seeker's: no opening
+        out[i] = not speaks_as_seeker(text) and _is_staffing_ad(text)
     return out
 
 

@@ -149,24 +149,20 @@ def is_agency_ad(text: str, lowered: str | None = None) -> bool:
     """Whether ``text`` is a job ad in one of the shapes of the module docstring (``lowered``:
     the text lower-cased, or None when a letter of it folds apart under IGNORECASE: then every
     shape is tried)."""
-    if lowered is None:
-        every, lower = True, text.lower()
-    else:
-        every, lower = False, lowered
     # its role nouns are tried at every word (two thirds of the time here): asked only of a
     # post that says "wanted" or "needed"
-    wanted = (every or holds(lower, _WANTED_WORDS)) and _WANTED_FOR_EMPLOYER.search(text)
+    wanted = holds(lowered, _WANTED_WORDS) and _WANTED_FOR_EMPLOYER.search(text)
     # "Why is a Senior Accountant wanted for a big firm so hard to find?" asks, offers nothing
     if wanted and not _asks(text, wanted) and REPORTED.search(text) is None:
         return True
-    spot = (every or "spot" in lower) and _ON_THE_SPOT.search(text)
+    spot = holds(lowered, ("spot",)) and _ON_THE_SPOT.search(text)
     # "Who else thinks interviews on the spot are a bad idea?" asks
     if spot and not _asks(text, spot) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
         return True
-    asked = every or ("?" in lower and holds(lower, _SEEKS_WORDS) and holds(lower, _WORK_WORDS))
+    asked = holds(lowered, ("?",)) and holds(lowered, _SEEKS_WORDS) and holds(lowered, _WORK_WORDS)
     if asked and _answers_a_seeker(text):
         return True
-    link = (every or holds(lower, _OPENINGS_WORDS)) and LINK_RE.search(text)
+    link = holds(lowered, _OPENINGS_WORDS) and LINK_RE.search(text)
     if link:
         head = text[: link.start()]
         roundup = _ROUNDUP.search(head)
