@@ -126,8 +126,8 @@ _POLITICIAN_HANDLE = (
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
 _TO_A_POLITICIAN_RE = re.compile(rf"^\W*(?:@\w+[\s,]+)*{_POLITICIAN_HANDLE}")
-# A head of government by surname, beside the government's spending or jobs ("cutting
-# gov't spending, as Harper has done w/ public sector jobs"): the surname alone is too common
+# A head of government by surname, beside the government's spending or jobs ("payrolls
+# trimmed the way Harper did"): the surname alone is too common
 _LEADER_RE = re.compile(r"\b(?:Harper|Morrison|Albanese|Ardern|Merkel|Macron|Modi|Sanders)\b")
 # ... unless another first name comes before it inside a sentence ("please welcome Emma
 # Morrison, our public sector recruiter"); at a sentence's start the word may be a verb

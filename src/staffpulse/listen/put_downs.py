@@ -29,7 +29,7 @@ _GROUP_PUT_DOWN_RE = re.compile(
     rf"\b{_GROUP}\s+(?:just\s+)?(?:can'?t|cannot|could never)\s+handle\b|"
     rf"\b{_GROUP}\s+(?:are|r)\s+(?:too\s+)?(?:lazy|stupid|inferior|useless|worthless|"
     r"unemployable|a liability)\b|"
-    # one group called a failed or broken copy of another ("men are failed women")
+    # one group called a failed or broken copy of another ("men are just broken women")
     rf"\b{_GROUP}\s+(?:are|r)\s+(?:just\s+)?(?:failed|defective|broken)\s+{_GROUP}|"
     rf"(?:^|[.!?]\s*)(?:never|don'?t|do not|stop)\s+(?:ever\s+)?hir(?:e|ing)\s+(?:an?\s+)?{_GROUP}\b|"
     rf"\bsend\s+(?:the\s+)?{_GROUP}\s+(?:back|home)\b|\bbelongs? in the kitchen\b",
