@@ -34,6 +34,7 @@ from staffpulse.benchmark.stats import (
     summary,
     tie_counts,
 )
+from staffpulse.benchmark.tiers import placed_on
 from staffpulse.bundled import sample_clock
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
@@ -179,11 +180,11 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
     was graded on, then its overall score. A grade averaged over two pillars (a help desk with
     no picture and no original post) is not a grade on four: it ranks after every account
     graded on more, whatever its score, so the top of the table is not won by skipping
-    pillars. A Face not scored counts as graded (:func:`~.tiers.ranked_pillars`): it is n/a
-    only when the data had no profile, which says nothing of the account."""
+    pillars. A Face not scored counts as graded (:func:`~.tiers.placed_on`): it is n/a only
+    when the data had no profile, which says nothing of the account."""
     return np.array(
         [
-            (pillars_graded(a) + (not a.pillars["face"].scored)) * PLACING_STEP + a.overall
+            placed_on(pillars_graded(a), a.pillars["face"].scored) * PLACING_STEP + a.overall
             for a in audits
         ],
         dtype=float,

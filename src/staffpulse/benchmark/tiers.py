@@ -9,14 +9,18 @@ from typing import Any
 from staffpulse.audit.config import PILLARS
 
 
-def ranked_pillars(row: dict[str, Any]) -> int:
-    """The pillars a leaderboard row is placed by: those graded, and a Face not scored, for
+def placed_on(graded: int, face_scored: bool) -> int:
+    """The pillars an account is placed by: the ``graded`` ones, and a Face not scored, for
     it is n/a only when the data had no picture, bio or name at all (a customer-care file),
     a gap of the import, not of the account. A real cohort ranked a C graded on 3 pillars
     above three B's on 2, because another file happened to carry its bio."""
-    of = len(PILLARS)
-    graded = int(row.get("pillars_graded", of))
-    return min(of, graded + ("face" in row and row["face"] is None))
+    return min(len(PILLARS), graded + (not face_scored))
+
+
+def ranked_pillars(row: dict[str, Any]) -> int:
+    """:func:`placed_on` of a leaderboard row (its Face ``None`` when not scored)."""
+    graded = int(row.get("pillars_graded", len(PILLARS)))
+    return placed_on(graded, face_scored=not ("face" in row and row["face"] is None))
 
 
 def tier_label(tier: int, face_aside: bool = False) -> str:
