@@ -312,8 +312,8 @@ def test_a_hiring_managers_question_on_an_unpaid_take_home_is_answered_not_sent_
 
 def test_a_candidate_left_waiting_who_says_so_annoyed_is_acknowledged_not_argued_with() -> None:
     text = (
-        "I'm so annoyed. Like my interview was at 4, it's now 4:20 and they still can't get"
-        " hold of the interviewer"
+        "Honestly so annoyed. Like my phone interview was set for 9, it's 9:40 and still"
+        " nobody has called"
     )
     angle = suggest_angle(text, {}, None, 0)
     assert "acknowledge what they are going through" in angle and "push back" not in angle

@@ -204,7 +204,7 @@ def test_a_debt_that_is_not_pay_is_no_rights_question(text: str) -> None:
 def test_frustration_said_outright_is_negative_whatever_a_stray_positive_word_says() -> None:
     annoyed, fed_up, song, calm = judge_tone(
         [
-            "I'm so annoyed. Like my interview was at 4 and they still can't reach the interviewer",
+            "Honestly so annoyed. Like my phone interview was set for 9 and still nobody has called",
             "Fed up with recruiters who never send feedback. Love the job hunt, obviously",
             "I can't stand the night shift playlist they play, great song though",
             "Like my interview today, they were great",

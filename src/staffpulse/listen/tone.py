@@ -166,9 +166,9 @@ _WORRY_RE = re.compile(
     r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*|burnout)\b",
     re.IGNORECASE,
 )
-# Frustration said outright, which VADER often nets out against a stray positive word ("I'm
-# so annoyed. Like my interview was at 4 and they still can't reach the interviewer" scores
-# -0.03): negative, whatever the compound says. Not "can't stand" (a song, "can't stand to
+# Frustration said outright, which VADER often nets out against a stray positive word
+# ("Honestly so annoyed. Like my phone interview was set for 9 and still nobody has called"
+# scores +0.44): negative, whatever the compound says. Not "can't stand" (a song, "can't stand to
 # say goodbye") nor a bare "mad" ("the only day I came to work without getting mad").
 _FRUSTRATION_RE = re.compile(
     r"\b(so|really|very|super|extremely|beyond|i'?m|i am) (annoyed|frustrated|irritated|angry|"
