@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -184,13 +185,12 @@ def _flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExamp
     """A feed of replies only (a help desk) has no original post to check for templates:
     its flattest replies hold the voice back instead, each text once and said how often it
     was sent ("Please email us and we will look into it" eight times is a canned reply)."""
-    sent: dict[str, int] = {}
-    for i in scored.tolist():
-        key = without_handles(frame.posts[i].text.lower())
-        sent[key] = sent.get(key, 0) + 1
+    # each text as unique_texts keys it, read once a post
+    texts = {i: without_handles(frame.posts[i].text.lower()) for i in scored.tolist()}
+    sent = Counter(texts.values())
 
     def times(i: int) -> int:
-        return sent.get(without_handles(frame.posts[i].text.lower()), 1)
+        return sent[texts[i]]
 
     flat = unique_texts(frame, scored[~frame.personality[scored]]).tolist()
     # the reply sent most often first: the canned line a reader of the feed meets again
