@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_seeker_role_of_coaches", "serves_job_seekers"]
@@ -78,6 +78,5 @@ def drop_seeker_role_of_coaches(bios: Sequence[str | None], scores: np.ndarray) 
     """Role scores ``[n, len(ROLES)]`` in which an account tagged job_seeker whose bio serves
     job seekers (:func:`serves_job_seekers`) has its job_seeker score moved to other. Only the
     accounts tagged job_seeker are read; ``scores`` is not changed."""
-    tagged = np.flatnonzero(scores.argmax(axis=1) == _SEEKER).tolist()
-    coaches = [i for i in tagged if serves_job_seekers(bios[i])]
+    coaches = [i for i in rows_tagged(scores, [_SEEKER]) if serves_job_seekers(bios[i])]
     return move_role_scores(scores, coaches, [_SEEKER], _OTHER)

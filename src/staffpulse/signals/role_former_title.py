@@ -28,7 +28,7 @@ from staffpulse.models import ROLES
 from staffpulse.signals.role_cues import CUES
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_recruiter_posts import posts_recruit_for_clients
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_former_titles", "names_only_former_titles"]
@@ -91,6 +91,6 @@ def drop_former_titles(
     """Role scores ``[n, len(ROLES)]`` in which an account tagged recruiter or hr_pro whose bio
     names only past titles of those roles (:func:`names_only_former_titles`) has their scores
     moved to other. Only the accounts tagged so are read; ``scores`` is not changed."""
-    tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _GATED)).tolist()
+    tagged = rows_tagged(scores, _GATED)
     former = [i for i in tagged if names_only_former_titles(bios[i], posts[i])]
     return move_role_scores(scores, former, _GATED, _OTHER)

@@ -24,7 +24,7 @@ import numpy as np
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_cues import CUES
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["find_founder_bios", "founds_a_product", "move_founders_to_vendor"]
@@ -50,8 +50,7 @@ def founds_a_product(bio: str | None) -> bool:
 
 def find_founder_bios(bios: Sequence[str | None], scores: np.ndarray) -> list[int]:
     """The rows whose top role is one the rule moves and whose bio :func:`founds_a_product`."""
-    tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _MOVED)).tolist()
-    return [i for i in tagged if founds_a_product(bios[i])]
+    return [i for i in rows_tagged(scores, _MOVED) if founds_a_product(bios[i])]
 
 
 def move_founders_to_vendor(bios: Sequence[str | None], scores: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from staffpulse.signals.role_cues import CUES
 from staffpulse.signals.role_features import sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import describes_placing_workers
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["GATED_ROLES", "drop_roles_without_hiring_words", "says_a_hiring_word"]
@@ -85,6 +85,6 @@ def drop_roles_without_hiring_words(
     """Role scores ``[n, len(ROLES)]`` in which an account tagged recruiter, hr_pro or
     staffing_firm that says no hiring word has those roles' scores moved to other (module
     docstring). Only those few accounts are read; ``scores`` is not changed."""
-    tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _GATED))
-    unrelated = [i for i in tagged.tolist() if not says_a_hiring_word(names[i], bios[i], posts[i])]
+    tagged = rows_tagged(scores, _GATED)
+    unrelated = [i for i in tagged if not says_a_hiring_word(names[i], bios[i], posts[i])]
     return move_role_scores(scores, unrelated, _GATED, _OTHER)

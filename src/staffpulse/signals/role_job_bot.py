@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["JOB_BOT_P_ORG", "find_job_bots", "is_job_bot"]
@@ -42,6 +42,7 @@ _BOT_BIO = re.compile(
     rf"\b{_AUTOMATED}\b[^.!?|\n]{{0,60}}?\b{_JOBS}\b|\b{_JOBS}\b[^.!?|\n]{{0,60}}?\b{_AUTOMATED}\b",
     re.IGNORECASE,
 )
+_JOBS_RE = re.compile(rf"\b{_JOBS}\b", re.IGNORECASE)  # jobs named in a bot's bio
 _BOT_NAME = re.compile(r"\b(?:bots?|feed)$")
 _NAME_JOBS = re.compile(r"\b(?:jobs?|careers?|hiring|openings?|vacanc\w+)\b")
 # a careers account's own feed, or a bot denied
@@ -60,17 +61,14 @@ def is_job_bot(name: str | None, bio: str | None) -> bool:
     if _BOT_BIO.search(text):
         return True
     words = split_name(name or "")
-    return bool(_BOT_NAME.search(words)) and bool(
-        _NAME_JOBS.search(words) or re.search(rf"\b{_JOBS}\b", text, re.IGNORECASE)
-    )
+    return bool(_BOT_NAME.search(words)) and bool(_NAME_JOBS.search(words) or _JOBS_RE.search(text))
 
 
 def find_job_bots(
     names: Sequence[str | None], bios: Sequence[str | None], scores: np.ndarray
 ) -> list[int]:
     """The rows whose top role is one the rule moves and that :func:`is_job_bot`."""
-    tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _MOVED)).tolist()
-    return [i for i in tagged if is_job_bot(names[i], bios[i])]
+    return [i for i in rows_tagged(scores, _MOVED) if is_job_bot(names[i], bios[i])]
 
 
 def move_bots_to_job_board(scores: np.ndarray, rows: list[int]) -> np.ndarray:

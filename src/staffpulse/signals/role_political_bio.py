@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
@@ -87,6 +87,6 @@ def drop_employer_role_of_political_bios(
     """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose bio names a
     party or a campaign has its employer score moved to other. Only the accounts tagged
     employer are read; ``scores`` is not changed."""
-    tagged = np.flatnonzero(scores.argmax(axis=1) == _EMPLOYER).tolist()
+    tagged = rows_tagged(scores, [_EMPLOYER])
     political = [i for i in tagged if names_party_or_campaign(bios[i])]
     return move_role_scores(scores, political, [_EMPLOYER], _OTHER)

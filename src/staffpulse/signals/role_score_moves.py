@@ -1,5 +1,5 @@
 """Moving role scores from some roles to another, the one step the rules after the heads share,
-and the persons such a rule reads (:func:`persons_tagged`).
+and the accounts such a rule reads (:func:`rows_tagged`, :func:`persons_tagged`).
 
 A rule that rules a role out (a former recruiter, a coach of seekers) or in (a recruiter known
 by their posts) moves the scores of the roles it rules out to the role it stands for, so each
@@ -14,7 +14,7 @@ import numpy as np
 
 from staffpulse.models import ROLES
 
-__all__ = ["PERSON_P_ORG", "move_role_scores", "persons_tagged", "roles_but"]
+__all__ = ["PERSON_P_ORG", "move_role_scores", "persons_tagged", "roles_but", "rows_tagged"]
 
 #: the heads' ``p_org`` under which a rule reads the account as a person's
 PERSON_P_ORG = 0.5
@@ -38,6 +38,13 @@ def move_role_scores(
     out[rows, target] += out[np.ix_(rows, moved)].sum(axis=1)
     out[np.ix_(rows, moved)] = 0.0
     return out
+
+
+def rows_tagged(scores: np.ndarray, roles: Sequence[int]) -> list[int]:
+    """The rows whose top role is one of the ``roles`` columns: the only accounts a rule that
+    moves those roles' scores needs to read."""
+    rows: list[int] = np.flatnonzero(np.isin(scores.argmax(axis=1), roles)).tolist()
+    return rows
 
 
 def persons_tagged(scores: np.ndarray, p_org: np.ndarray, roles: Sequence[int]) -> list[int]:

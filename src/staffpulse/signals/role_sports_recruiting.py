@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores
+from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_sports_recruiters", "recruits_athletes"]
@@ -65,6 +65,5 @@ def recruits_athletes(bio: str | None) -> bool:
 def drop_sports_recruiters(bios: Sequence[str | None], scores: np.ndarray) -> np.ndarray:
     """Role scores in which the accounts tagged one of the moved roles whose bio
     :func:`recruits_athletes` are other; ``scores`` is not changed."""
-    tagged = np.flatnonzero(np.isin(scores.argmax(axis=1), _MOVED)).tolist()
-    athletes = [i for i in tagged if recruits_athletes(bios[i])]
+    athletes = [i for i in rows_tagged(scores, _MOVED) if recruits_athletes(bios[i])]
     return move_role_scores(scores, athletes, _MOVED, _OTHER)
