@@ -296,7 +296,7 @@ def test_an_entry_to_a_hashtag_game_is_a_joke_not_a_firing_to_console() -> None:
 
 def test_leaving_with_an_expletive_is_a_light_exit_not_a_hardship() -> None:
     text = (
-        "Two more candidates to interview and then I'm getting the hell out of dodge for the week"
+        "Two more candidates to interview and then we're getting the hell out of dodge for the week"
     )
     tone = judge_tone([text])[0]
     assert tone.light and not tone.negative

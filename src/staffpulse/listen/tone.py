@@ -17,7 +17,7 @@ even legal?" as positive. So the tone also keeps:
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
   win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
   to do at work ... so bored"), an entry to a hashtag game ("#LostMyJobBecause ...") and a light
-  exit ("then I'm getting the hell out of dodge"): a playful post is not read as negative for a
+  exit ("then we're getting the hell out of dodge"): a playful post is not read as negative for a
   scary word, nor consoled as a hardship; the humor signal still decides the light tone
   (:mod:`staffpulse.listen.angles`).
 
