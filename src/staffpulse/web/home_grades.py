@@ -17,6 +17,7 @@ from staffpulse.web.data import ALL_ACCOUNTS
 from staffpulse.web.jobs import Job
 
 if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.store import AccountSummary
 
 
@@ -47,8 +48,9 @@ def count_to_grade(with_posts: list[AccountSummary]) -> int:
 
 def find_grades(
     request: Request, accounts: int
-) -> tuple[dict[tuple[str, str], dict[str, Any]], Job | None, StaffpulseError | None]:
-    """The home page's grades, the job computing them when that takes a while, or the error.
+) -> tuple[dict[tuple[str, str], dict[str, Any]], int | None, Job | None, StaffpulseError | None]:
+    """The home page's grades and the fewest posts of its own a graded account needed (None
+    when none is graded), the job computing them when that takes a while, or the error.
 
     Grading hundreds of accounts takes a while, so above ``home_limit`` accounts to grade
     (:func:`count_to_grade`) the page grades nothing itself; grades computed for the Benchmark
@@ -65,20 +67,16 @@ def find_grades(
                 ctx.settings.page_wait,
             )
         except StaffpulseError as exc:
-            return {}, None, exc
+            return {}, None, None, exc
         if isinstance(bench, Job):
-            return {}, bench, None
+            return {}, None, bench, None
     elif not found:
-        return {}, None, None
-    rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
-    return rows, None, None
-
-
-def find_fewest_graded(request: Request) -> int | None:
-    """The fewest posts of its own an account needed to be graded on the Accounts page."""
-    found, bench = web(request).backend.peek(ALL_ACCOUNTS)
-    fewest: int | None = bench.min_posts if found else None
-    return fewest
+        return {}, None, None, None
+    # the fewest from the ranking the grades are of, not from a second look at the cache
+    # (an import ending in between would drop it)
+    rows = _by_account(bench)
+    fewest: int | None = bench.min_posts if rows else None
+    return rows, fewest, None, None
 
 
 def find_cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, Any]], bool]:
@@ -97,4 +95,9 @@ def find_cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str
         bench = backend.previous_benchmark(key)
         if bench is None:
             return {}, False
-    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}, earlier
+    return _by_account(bench), earlier
+
+
+def _by_account(bench: BenchmarkResult) -> dict[tuple[str, str], dict[str, Any]]:
+    """A ranking's rows by (platform, handle), as the cards look them up."""
+    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}

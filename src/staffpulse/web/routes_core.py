@@ -21,7 +21,6 @@ from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.home_grades import (
     count_to_grade,
     find_cohort_grades,
-    find_fewest_graded,
     find_grades,
     first_step_of,
 )
@@ -59,11 +58,10 @@ def home(request: Request) -> HTMLResponse:
     page = bounded_int(raw_page, 1, 1, pages)
     shown = matches[(page - 1) * size : page * size]
     to_grade = count_to_grade(with_posts)
-    grades, grading, problem = find_grades(request, to_grade)
+    # few_posts: an account the grading left out had too few posts of its own: its card says
+    # so, rather than a bare "open the audit" beside its "30 posts" (most of them reposts)
+    grades, few_posts, grading, problem = find_grades(request, to_grade)
     full = bool(grades)  # every account graded, not only a cohort's
-    # an account the grading left out had too few posts of its own: its card says so, rather
-    # than a bare "open the audit" beside its "30 posts" (most of them reposts)
-    few_posts = find_fewest_graded(request) if full else None
     earlier = False  # grades of a benchmark ranked before the last import
     if not full and not grading and not problem:
         grades, earlier = find_cohort_grades(request)
