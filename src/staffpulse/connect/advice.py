@@ -152,7 +152,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             "for new names, "
             f"import conversations that mention or reply to {run.who}."
         )
-    if more and offered:
+    if more:  # counted only after a step was chosen
         steps.append(f"for {more:,} more left out, {OTHER_CONNECT_OPTIONS.say()}")
     _say_fetch_how_once(steps)
     if held.anonymized and not offered:  # else the "Left out" line counts them
@@ -230,7 +230,7 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
         if trials.used_up:
             trials.capped = True
             break
-        for text, _options, remedies in _steps(group, n, held, run):
+        for text, remedies in _steps(group, n, held, run):
             if trials.all_work(remedies):
                 steps.append(text)
                 break
@@ -311,10 +311,9 @@ def _accounts(n: int) -> str:
 
 def _steps(
     group: frozenset[str], n: int, held: HeldBack, run: Ranking
-) -> list[tuple[str, str, list[Remedy]]]:
-    """The advice for one group, its options alone, and the remedies it names (all of them
-    must work): for inactive accounts one per way of reaching back in time, best first,
-    else one."""
+) -> list[tuple[str, list[Remedy]]]:
+    """The advice for one group and the remedies it names (all of them must work): for
+    inactive accounts one per way of reaching back in time, best first, else one."""
     have = "has" if n == 1 else "have"
     them = "it" if n == 1 else "them"
     if group == {UNSEEN}:
@@ -322,13 +321,13 @@ def _steps(
             f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
             f"their posts {_FETCH_HOW}, {INCLUDE_UNSEEN_ANYWAY.say()}"
         )
-        return [(text, INCLUDE_UNSEEN.say(), [Remedy(include_unseen=True)])]
+        return [(text, [Remedy(include_unseen=True)])]
     if group == {CONTACTS}:
         were = "was" if n == 1 else "were"
         text = f"{_accounts(n)} you already talk with {were} left out: " + CONTACTS_SHOWN.say(
             them=them
         )
-        return [(text, INCLUDE_CONTACTS.say(), [Remedy(include_contacts=True)])]
+        return [(text, [Remedy(include_contacts=True)])]
     subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
     facts: list[str] = []
     options: list[str] = [INCLUDE_CONTACTS.say()] if CONTACTS in group else []
@@ -368,7 +367,7 @@ def _steps(
             if len(named) > 1
             else USE_OPTIONS.say(options=listed)
         )
-        out.append((sentence + said, listed, remedies))
+        out.append((sentence + said, remedies))
     return out
 
 
