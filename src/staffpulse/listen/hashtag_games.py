@@ -34,6 +34,17 @@ _THE_HOUR_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A game's prompt ("#LostMyJobBecause I made the boss decaf", "#WorstShiftIn4Words"), with or
+# without the show's tag: the entry is a joke written to it, its "fired" or "bad" no hardship
+# (:mod:`staffpulse.listen.tone` reads it light; 2,050 of the real #HashtagWars entries carry
+# one; 5 of 27,000 other real texts, all jokes or slogans)
+_PROMPT_TAG_RE = re.compile(r"#\w+(?:Because|In\d+Words)\b", re.IGNORECASE)
+
+
+def answers_a_game_prompt(text: str) -> bool:
+    """The text answers a hashtag game's prompt ("#LostMyJobBecause ..."): a joke."""
+    return _PROMPT_TAG_RE.search(text) is not None
+
 
 def is_hashtag_game_entry(text: str) -> bool:
     """The text is an entry to a TV show's hashtag game (see the module docstring)."""

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from staffpulse.listen.hashtag_games import answers_a_game_prompt
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import plain_text
 
@@ -199,10 +200,6 @@ _IDLE_RE = re.compile(
     r"slow day at (?:work|the office))\b",
     re.IGNORECASE,
 )
-# A hashtag game's prompt ("#LostMyJobBecause I made the boss decaf", "#WorstShiftIn4Words"): the
-# entry is a joke written to it, its "fired" or "bad" no hardship (2,050 of the real
-# #HashtagWars entries carry one; 5 of 27,000 other real texts, all jokes or slogans)
-_GAME_TAG_RE = re.compile(r"#\w+(?:Because|In\d+Words)\b", re.IGNORECASE)
 # Leaving told with an expletive ("one more interview, then we get the hell out of dodge"):
 # a light exit, whose "hell" VADER reads as distress; it is scored without the expletive, so
 # "I hate this job, getting the hell out of dodge" stays negative for its "hate"
@@ -294,7 +291,8 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         # a win, boredom, a hashtag game's joke or a light exit, unless a worry or a right is at
         # stake ("let go ... bored at home")
         light_matter = not serious and (
-            any(cue.search(plain) is not None for cue in (_TRIUMPH_RE, _GAME_TAG_RE))
+            _TRIUMPH_RE.search(plain) is not None
+            or answers_a_game_prompt(plain)
             or (exits and compound > NEGATIVE_COMPOUND)
             # boredom in a vent ("I hate this job so much. Bored out of my skull") is no play:
             # the rest of the post decides
