@@ -298,3 +298,19 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
     page = " ".join(render_audit_html(mine, result).split())
     assert "Overall: ahead of all the others;" in page and "placed after" not in page
+
+
+def test_the_face_aside_is_said_only_beside_an_account_whose_face_is_n_a(tmp_path: Path) -> None:
+    # every table with an account graded on fewer pillars said it, a Face n/a or not
+    mixed = FeedBuilder("mixedfeed")
+    mixed.chat(6)
+    mixed.job(6)
+    talker = FeedBuilder("talkeronly")
+    talker.reply("customer", 6)  # replies only: Mix n/a, its Face graded
+    result = run_benchmark(store_with(tmp_path, mixed, talker), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert [r["pillars_graded"] for r in result.leaderboard] == [4, 3]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    for said in (" ".join(buf.getvalue().split()), " ".join(render_benchmark_html(result).split())):
+        assert "its grade averages only the pillars it was graded on." in said
+        assert "A Face n/a" not in said

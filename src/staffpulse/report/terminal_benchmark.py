@@ -47,6 +47,8 @@ JOBS_WIDTH = 6  # the jobs column ("jobs", ">99%") and the gap before it
 # the two-line table of a narrow terminal: each figure's width under its handle, indented
 TWO_LINE_FIGURES = {"overall": 7, "face": 4, "mix": 3, "voice": 5, "conv.": 5, "jobs": 4}
 TWO_LINE_INDENT = 2
+# said under the table only when an account's Face is n/a (its data had no profile)
+FACE_ASIDE = " A Face n/a (the data had no picture, bio or name) is not held against it."
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
@@ -234,7 +236,9 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
             "[dim]An account graded on fewer pillars (n/a: nothing to judge there, such as posts"
             " mostly not in English, which staffpulse cannot read) is ranked after"
             " every account graded on more: its grade averages only the pillars it was graded"
-            " on. A Face n/a (the data had no picture, bio or name) is not held against it.[/]",
+            " on."
+            + (FACE_ASIDE if any(row["face"] is None for row in result.leaderboard) else "")
+            + "[/]",
             highlight=False,
         )
     if any(row.get("quiet_for") for row in result.leaderboard):
