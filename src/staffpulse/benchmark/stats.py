@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.config import PILLARS
+from staffpulse.benchmark.tiers import tier_label
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
@@ -129,7 +130,7 @@ def graded_label(row: dict[str, Any]) -> str:
     tell a reader the grade is half a grade."""
     of = len(PILLARS)
     graded = int(row.get("pillars_graded", of))
-    return "" if graded >= of else f"graded on {graded} of {of} pillars"
+    return "" if graded >= of else tier_label(graded)
 
 
 def median_label(segment: dict[str, Any], score: str) -> str:
