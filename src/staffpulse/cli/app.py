@@ -98,9 +98,11 @@ class _ErrorBoundaryGroup(TyperGroup):
         except UsageError as exc:
             suggest_command(exc, args[0] if args else "", self.list_commands(ctx))
             raise
+        # run under its own name: "Usage: staffpulse serve", not "staffpulse web"
+        name = COMMAND_ALIASES.get(name or "", name)
         found: Any = command
         given = rest
-        path = ["staffpulse", COMMAND_ALIASES.get(name or "", name or "")]
+        path = ["staffpulse", name or ""]
         # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
         while hasattr(found, "commands") and given and given[0] in found.commands:
             path.append(given[0])
@@ -109,8 +111,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         ctx.meta[_COMMAND_PATH] = " ".join(path)
         if found is not None and _takes_paths(found):
             refuse_flag_value(given)
-        # run under its own name: "Usage: staffpulse serve", not "staffpulse web"
-        return COMMAND_ALIASES.get(name or "", name), command, rest
+        return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
         start_json_run()
