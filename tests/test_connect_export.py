@@ -60,6 +60,24 @@ def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> Non
     ]
 
 
+def test_csv_gives_tied_accounts_one_rank_a_spreadsheet_sorts_by() -> None:
+    """A follow list's followers, all scored alike, read as ranks 2, 3, 4 in the CSV where the
+    terminal says =2 for each: they now share rank 2 and say how many others share it."""
+    picks = [
+        replace(make_suggestion(1, "lead", "1"), score=75.0),
+        *(replace(make_suggestion(i, f"fan{i}", str(i)), score=16.5) for i in (2, 3, 4)),
+        replace(make_suggestion(5, "last", "5"), score=3.0),
+    ]
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(picks, "csv").text)))
+    assert [(r["rank"], r["tied"]) for r in rows] == [
+        ("1", "0"),
+        ("2", "2"),
+        ("2", "2"),
+        ("2", "2"),
+        ("5", "0"),
+    ]
+
+
 def test_csv_keeps_a_far_weaker_score_above_zero() -> None:
     weak = [
         replace(make_suggestion(1, "top", "1"), score=100.0),
@@ -145,7 +163,8 @@ def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
         "",
     )
     assert (rows[1]["handle"], rows[1]["id"], rows[1]["role"]) == ("'2024", "'77", "recruiter")
-    assert export_suggestions(SUGGESTIONS[1:2], "csv").text.splitlines()[1].split(",")[3] == (
+    line = export_suggestions(SUGGESTIONS[1:2], "csv").text.splitlines()[1]
+    assert line.split(",")[CSV_COLUMNS.index("id")] == (
         "did:plc:ewvi7nxzyoun6zhxrhs64oiz"  # ids that are not numbers stay as they are
     )
 

@@ -27,7 +27,9 @@ def test_connect_page_and_exports(client: Any) -> None:
     assert "Spreadsheet (CSV)" in page.text and "X list" in page.text
     csv = client.get("/connect/export?account=x:brightpathstaff&format=csv")
     # the file Excel reads as UTF-8 (byte order mark), with each account's address
-    assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbfrank,platform,handle")
+    assert csv.status_code == 200 and csv.content.startswith(
+        b"\xef\xbb\xbfrank,tied,platform,handle"
+    )
     assert ",https://x.com/" in csv.text
     assert "attachment" in csv.headers["content-disposition"]
     xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")

@@ -3,8 +3,8 @@
 Formats (``docs/connect.md`` documents each):
 
 ``csv``
-    One row per suggestion with a header: ``rank,platform,handle,id,display_name,role,role_id,
-    score,personal_posts_pct,replies_pct,url,explanation``, RFC 4180 (CRLF line ends), written
+    One row per suggestion with a header: ``rank,tied,platform,handle,id,display_name,role,
+    role_id,score,personal_posts_pct,replies_pct,url,explanation``, RFC 4180 (CRLF line ends), written
     as UTF-8 with a byte order mark (Excel on Windows reads a file without one in the local code page:
     "José" would show as "JosÃ©").
     Names, bios and explanations come from strangers' profiles and the file is opened in
@@ -17,7 +17,10 @@ Formats (``docs/connect.md`` documents each):
     number and lose its last digits. ``role`` is the role as the terminal and the web write it
     (``HR pro``, ``staffing firm``: the reader of a spreadsheet is a person), ``role_id`` the
     machine name that ``--json`` and ``--role`` use (``hr_pro``, for scripts); both are empty
-    when no role is known.
+    when no role is known. Equal scores (the terminal's ``=2``) share one whole-number ``rank``
+    (1, 2, 2, 2, 5, as the benchmark's CSV) and ``tied`` counts the other accounts of the file
+    that share it (0 when none): ``=2`` would be read by a spreadsheet as a formula, and as text
+    it would sort apart from the numbers.
 ``x-list``
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
     is the lowest common denominator that list tools and browser extensions accept (and that a
@@ -59,6 +62,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -83,6 +87,7 @@ from staffpulse.errors import InputError
 from staffpulse.models import NO_PLATFORM, platform_name
 from staffpulse.next_steps import CSV_KEEPS_ALL, USE_EXPORT
 from staffpulse.output_files import write_output
+from staffpulse.report.connect_ties import tie_ranks
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
@@ -96,6 +101,7 @@ LIST_FORMATS = ("bluesky-list", "mastodon-list")  # the formats that name their 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
 CSV_COLUMNS = (
     "rank",
+    "tied",  # how many other accounts share the rank: "=2" in the terminal
     "platform",
     "handle",
     "id",
@@ -232,10 +238,15 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
     # which would otherwise end the row early in a spreadsheet
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for s in suggestions:
+    # a run of equal scores shares the rank of its first ("=2" in the terminal), a whole
+    # number a spreadsheet sorts by; 2, 3 ... 57 read as better and worse accounts
+    shown = tie_ranks(list(suggestions))
+    sharing = Counter(shown)
+    for s, rank in zip(suggestions, shown, strict=True):
         writer.writerow(
             [
-                s.rank,
+                rank.lstrip("="),
+                sharing[rank] - 1,
                 spreadsheet_safe(s.platform),
                 # an account known only by its id has no handle: the id is not one
                 spreadsheet_text(s.handle) if s.handle_known else "",
