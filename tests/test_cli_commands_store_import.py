@@ -365,7 +365,10 @@ def test_ctrl_c_before_the_first_post_leaves_no_store_and_says_to_run_again(
         # the same handle on two platforms: "audit @acme" alone is refused as ambiguous
         ("1,acme,x,a\n2,acme,x,b\n3,acme,mastodon,c\n", "acme @acme on X"),
         # a handle with a space, in a folder with one: the shell would split both
-        ("1,Acme Staffing,,a\n2,Acme Staffing,,b\n", "Acme Staffing @Acme Staffing on csv"),
+        (
+            "1,Acme Staffing,,a\n2,Acme Staffing,,b\n",
+            "Acme Staffing @Acme Staffing from a CSV (no platform)",
+        ),
     ],
 )
 def test_the_audit_named_after_the_first_import_runs_as_printed(
