@@ -95,6 +95,22 @@ def test_the_role_is_said_once_beside_the_name_not_again_in_why(
     assert card.count("Firm 1</span> · vendor</div>") == 1
 
 
+def test_a_hiring_manager_is_said_to_talk_hiring_once(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hiring manager's row read "talks hiring" under the name and again at the start of Why;
+    Why keeps how many of its posts are about hiring."""
+    from dataclasses import replace
+
+    manager = replace(suggestion_at(1, 100.0), role="other", talks_hiring=True,
+                      explanation="outside the trade, talks hiring (3 of 4 posts) · replied to you 2×")  # fmt: skip
+    serve_report(client, monkeypatch, connect_report(HeldBack(), None, [manager]))
+    card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
+    why = re.findall(r'<td class="explain" data-label="Why">([^<]*)', card)
+    assert why == ["outside the trade (3 of 4 posts about hiring) · replied to you 2×"]
+    assert re.sub(r"<[^>]+>", "", card).count("talks hiring") == 1
+
+
 def test_the_real_ranking_shows_each_score_as_the_library_writes_it(client: Any) -> None:
     from staffpulse.connect.suggest import format_score
 

@@ -9,6 +9,7 @@ too), so it is never called "people you talk with", which means replies, mention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -137,13 +138,34 @@ def describe_citizen(
     return said
 
 
+_HIRING_PART = "outside the trade, talks hiring ({} of {} posts)"
+_HIRING_PART_RE = re.compile(r"outside the trade, talks hiring \((\d+) of (\d+) posts\)")
+PART_SEP = " · "  # between the parts of an explanation
+
+
 def _role_part(role: RoleGuess, citizen: Citizen) -> str:
     """The role as people read it, or, for an account outside the trade whose posts talk
     hiring (kept by default: a hiring manager), what its posts say: ``outside the trade,
     talks hiring (2 of 2 posts)`` (talking hiring takes posts judged)."""
     if role.role != "other" or not citizen.talks_hiring:
         return role.label
-    return f"outside the trade, talks hiring ({citizen.hiring_posts} of {citizen.judged} posts)"
+    return _HIRING_PART.format(citizen.hiring_posts, citizen.judged)
+
+
+def why_beside_role(explanation: str, role_text: str) -> str:
+    """``explanation`` for a view that shows ``role_text`` in a cell of its own (the
+    dashboard's Connect page): the role it starts with is left out, and a hiring manager's
+    ``outside the trade, talks hiring (2 of 2 posts)`` reads ``outside the trade (2 of 2 posts
+    about hiring)``, as its role cell already says "talks hiring"."""
+    if role_text and explanation.startswith(role_text + PART_SEP):
+        return explanation[len(role_text + PART_SEP) :]
+    if role_text and (hiring := _HIRING_PART_RE.match(explanation)) is not None:
+        posts, judged = hiring.groups()
+        return (
+            f"outside the trade ({posts} of {judged} posts about hiring)"
+            + explanation[hiring.end() :]
+        )
+    return explanation
 
 
 def explain(
@@ -204,4 +226,4 @@ def explain(
     parts.extend(describe_citizen(citizen, min_posts, you_reposted=you_reposted))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
-    return " · ".join(parts), via
+    return PART_SEP.join(parts), via

@@ -14,7 +14,7 @@ from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
-from staffpulse.connect.explain import RECENT_DAYS
+from staffpulse.connect.explain import RECENT_DAYS, why_beside_role
 from staffpulse.connect.left_out import left_out_parts, left_out_text
 from staffpulse.dates import format_day, plausible_post_sql
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
@@ -100,6 +100,12 @@ class Suggestion:
         if self.role == "other" and self.talks_hiring:
             return TALKS_HIRING
         return RoleGuess(self.role, self.role_score).label if self.role else ""
+
+    @property
+    def why(self) -> str:
+        """The explanation beside a cell that shows :attr:`role_text` (the dashboard's Connect
+        page), without saying the role again (:func:`~staffpulse.connect.explain.why_beside_role`)."""
+        return why_beside_role(self.explanation, self.role_text)
 
     @property
     def score_text(self) -> str:
