@@ -394,3 +394,16 @@ def test_accounts_limit_below_one_is_said_as_inbox_and_connect_say_it(tmp_path: 
     assert data["error"]["message"] == "--limit must be at least 1 (got -2)"
     shown = runner.invoke(app, ["accounts", "--help"], env={"COLUMNS": "100"})
     assert "x>=1" not in shown.stdout and "int range" not in shown.stdout
+
+
+def test_accounts_all_and_limit_together_are_refused_naming_both(tmp_path: Path) -> None:
+    """ "accounts --limit 0 --all" was refused with "--limit must be at least 1", and
+    "--limit 2 --all" listed every account: one option was not done either way."""
+    db = _store_of_many_accounts(tmp_path, 3)
+    for limit in ("0", "2"):
+        result = runner.invoke(app, ["accounts", "--limit", limit, "--all", "--db", db])
+        assert result.exit_code == 65
+        said = " ".join(result.stderr.split())
+        assert f"--all and --limit {limit} do not go together" in said
+        assert "at least 1" not in said
+        assert "give one of them: --all for every account, or --limit N" in said

@@ -64,6 +64,15 @@ def accounts_command(
     ] = False,
 ) -> None:
     """List the accounts in the store, the busiest first."""
+    if limit is not None and show_all:
+        # one of them is not done: --all over --limit 5 listed 15,000 accounts, and
+        # "--limit 0 --all" was refused for a limit that --all makes moot
+        raise InputError(
+            f"--all and --limit {limit} do not go together: --all shows every account, "
+            "--limit the busiest few",
+            hint="give one of them: --all for every account, or --limit N for the N with the"
+            " most posts",
+        )
     if limit is not None and limit < 1:
         # said as inbox and connect say it, not Typer's "Input should be greater than or
         # equal to 1", nor "<int range> [x>=1]" in --help
