@@ -15,7 +15,8 @@ def test_a_feed_mostly_not_in_english_is_not_scored_rather_than_called_healthy()
     feed.chat(2)
     mix = audit_feed(feed).pillars["mix"]
     assert not mix.scored and mix.score is None
-    assert mix.notes[0].startswith("most posts are not in English (12 of 14)")
+    # counted as the partial note counts ("2 of 10 original posts"), not a bare "(12 of 14)"
+    assert mix.notes[0].startswith("most posts are not in English (12 of 14 original posts): ")
     assert "English only" in mix.notes[0]
     assert mix.recommendations[0].startswith("Most of your posts are not in English")
     assert not any("healthy mix" in advice for advice in mix.recommendations)
@@ -129,7 +130,7 @@ def test_a_feed_with_no_post_in_english_is_not_told_most_of_its_posts() -> None:
     one = FeedBuilder("solo")
     one.post(GERMAN_CHAT.format(i=0))
     voice = audit_feed(one).pillars["voice"]
-    assert voice.notes[0].startswith("the one post is not in English (1 of 1): staffpulse")
+    assert voice.notes[0].startswith("the one post is not in English: staffpulse")
     assert voice.recommendations[0].startswith(
         "Your one post is not in English, and staffpulse reads English only, so it cannot "
         "judge it here. Check it yourself: at least one post in three"
@@ -138,13 +139,13 @@ def test_a_feed_with_no_post_in_english_is_not_told_most_of_its_posts() -> None:
     for i in range(3):
         three.post(GERMAN_CHAT.format(i=i))
     mix = audit_feed(three).pillars["mix"]
-    assert mix.notes[0].startswith("no post is in English (3 of 3)")
+    assert mix.notes[0].startswith("none of the 3 original posts is in English: ")
     assert mix.recommendations[0].startswith("None of your 3 posts is in English, and")
     two = FeedBuilder("zwei")
     for i in range(2):
         two.post(GERMAN_CHAT.format(i=i))
     voice = audit_feed(two).pillars["voice"]
-    assert voice.notes[0].startswith("neither post is in English (2 of 2)")
+    assert voice.notes[0].startswith("neither of the 2 posts is in English: ")
     assert voice.recommendations[0].startswith(
         "Neither of your 2 posts is in English, and staffpulse reads English only, so it "
         "cannot judge them here. Check them yourself:"

@@ -107,7 +107,7 @@ def test_a_feed_mostly_not_in_english_is_not_scored_and_says_why() -> None:
     feed.chat(1)
     voice = audit_feed(feed).pillars["voice"]
     assert not voice.scored and voice.score is None
-    assert voice.notes[0].startswith("most posts are not in English (6 of 7)")
+    assert voice.notes[0].startswith("most posts are not in English (6 of 7 posts): ")
     assert voice.recommendations[0].startswith("Most of your posts are not in English")
     assert voice.best == [] and voice.worst == []
     assert not any("rough" in note for note in voice.notes)  # no share scored to call rough

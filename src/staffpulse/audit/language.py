@@ -231,8 +231,8 @@ def language_note(left_out: int, total: int, mostly: bool, base: str = "posts") 
     wrote"): "10 of 790 posts" beside the figure "10 of 790 original posts" read as two counts."""
     if mostly:
         return (
-            f"{_how_many_not_english(left_out, total)[0]} ({left_out:,} of {total:,}): staffpulse "
-            "reads English only, so this pillar is not scored and is left out of the overall grade"
+            f"{_said_not_english(left_out, total, base)}: staffpulse reads English only, so "
+            "this pillar is not scored and is left out of the overall grade"
         )
     if left_out:
         # "1 of 5 posts are not in English" read on a real five-post feed
@@ -244,23 +244,33 @@ def language_note(left_out: int, total: int, mostly: bool, base: str = "posts") 
     return None
 
 
-def _how_many_not_english(left_out: int, total: int) -> tuple[str, str]:
-    """How many posts are not in English, when most are: as a note says it, and as the advice
-    opens. "most" of one post read oddly on a real one-post account ("most posts are not in
-    English (1 of 1)")."""
+def _said_not_english(left_out: int, total: int, base: str) -> str:
+    """How a note says that most of a pillar's ``total`` posts are not in English, counting them
+    in the words of its figures and of the note on a few ("12 of 14 original posts"): a bare
+    "(12 of 14)" left the reader to guess of what, and "most" of one post read oddly on a real
+    one-post account ("most posts are not in English (1 of 1)")."""
     if total == 1:
-        return "the one post is not in English", "Your one post is not in English"
-    if left_out == total and total == 2:
-        return "neither post is in English", "Neither of your 2 posts is in English"
+        return f"the one {base.replace('posts', 'post', 1)} is not in English"
     if left_out == total:
-        return "no post is in English", f"None of your {total:,} posts is in English"
-    return "most posts are not in English", "Most of your posts are not in English"
+        return f"{'neither' if total == 2 else 'none'} of the {total:,} {base} is in English"
+    return f"most posts are not in English ({left_out:,} of {total:,} {base})"
+
+
+def _how_many_not_english(left_out: int, total: int) -> str:
+    """How the advice opens when most of the ``total`` posts are not in English."""
+    if total == 1:
+        return "Your one post is not in English"
+    if left_out == total and total == 2:
+        return "Neither of your 2 posts is in English"
+    if left_out == total:
+        return f"None of your {total:,} posts is in English"
+    return "Most of your posts are not in English"
 
 
 def not_english_advice(left_out: int, total: int) -> str:
     """The start of a pillar's advice when most of its ``total`` posts are not in English."""
     it = "it" if total == 1 else "them"
     return (
-        f"{_how_many_not_english(left_out, total)[1]}, and staffpulse reads English only, so it "
+        f"{_how_many_not_english(left_out, total)}, and staffpulse reads English only, so it "
         f"cannot judge {it} here. Check {it} yourself: "
     )
