@@ -121,7 +121,11 @@ def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> Non
     ]
     assert rows[0]["handle"] == "hannah.bsky.social" and rows[2]["handle"] == ""
     assert rows[0]["display_name"] == "Name, hannah.bsky.social"
-    assert rows[0]["role"] == "recruiter" and rows[0]["why"] == SUGGESTIONS[1].explanation
+    # the role has its own column: "why" does not start by saying it again
+    assert SUGGESTIONS[1].explanation.startswith("recruiter · ")
+    assert rows[0]["role"] == "recruiter" and rows[0]["why"] == SUGGESTIONS[
+        1
+    ].explanation.removeprefix("recruiter · ")
     assert rows[3]["display_name"] == "'=HYPERLINK(1)"  # a spreadsheet would run it
     assert result.written == 4 and result.notes == []
     assert result.skip_reasons() == {
@@ -153,3 +157,17 @@ def test_a_profile_link_is_the_same_in_the_handles_sheet_and_the_csv_and_opens_o
     full = export_suggestions(suggestions, "csv")
     urls = [r["url"] for r in csv.DictReader(io.StringIO(full.data().decode("utf-8-sig")))]
     assert urls == [*links, ""]
+
+
+def test_bluesky_handles_says_a_hiring_manager_talks_hiring_once() -> None:
+    manager = replace(
+        make_suggestion(1, "dana.bsky.social", "did:plc:dana", platform="bluesky"),
+        role="other",
+        talks_hiring=True,
+        explanation="outside the trade, talks hiring (2 of 3 posts) · replied to you 1×",
+    )
+    (row,) = csv.DictReader(io.StringIO(export_suggestions([manager], "bluesky-handles").text))
+    assert (row["role"], row["why"]) == (
+        "talks hiring",
+        "outside the trade (2 of 3 posts about hiring) · replied to you 1×",
+    )
