@@ -69,7 +69,7 @@ def test_csv_gives_tied_accounts_one_rank_a_spreadsheet_sorts_by() -> None:
         replace(make_suggestion(5, "last", "5"), score=3.0),
     ]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(picks, "csv").text)))
-    assert [(r["rank"], r["tied"]) for r in rows] == [
+    assert [(r["rank"], r["tied_with"]) for r in rows] == [
         ("1", "0"),
         ("2", "2"),
         ("2", "2"),

@@ -112,6 +112,31 @@ def test_the_json_names_the_reasons_left_out_for_scripts_and_keeps_the_words() -
     assert "3 job-ad bots" in said and "1 other outside hiring (use --role any to see it)" in said
 
 
+def test_the_json_gives_tied_accounts_one_rank_as_the_csv_does() -> None:
+    """connect --json read a follow list's followers, all scored alike, as ranks 2, 3, 4
+    where the terminal says =2 for each: they share rank 2, as in the CSV, and say how many
+    others share it."""
+    from dataclasses import replace
+
+    from connect_fixtures import make_suggestion
+    from staffpulse.connect.suggestion import SuggestReport
+
+    picks = [
+        replace(make_suggestion(1, "lead", "1"), score=75.0),
+        *(replace(make_suggestion(i, f"fan{i}", str(i)), score=16.5) for i in (2, 3, 4)),
+        replace(make_suggestion(5, "last", "5"), score=3.0),
+    ]
+    report = SuggestReport(Account(platform="x", id="0", handle="firm"), NOW, picks, 5)
+    ranked = [(s["handle"], s["rank"], s["tied_with"]) for s in report.as_dict()["suggestions"]]
+    assert ranked == [
+        ("lead", 1, 0),
+        ("fan2", 2, 2),
+        ("fan3", 2, 2),
+        ("fan4", 2, 2),
+        ("last", 5, 0),
+    ]
+
+
 def test_a_short_list_says_how_many_passed_the_filters_and_how_to_see_them_all() -> None:
     store = build_store()
     one = rank_with_fakes(store, limit=1)

@@ -28,7 +28,7 @@ def test_connect_page_and_exports(client: Any) -> None:
     csv = client.get("/connect/export?account=x:brightpathstaff&format=csv")
     # the file Excel reads as UTF-8 (byte order mark), with each account's address
     assert csv.status_code == 200 and csv.content.startswith(
-        b"\xef\xbb\xbfrank,tied,platform,handle"
+        b"\xef\xbb\xbfrank,tied_with,platform,handle"
     )
     assert ",https://x.com/" in csv.text
     assert "attachment" in csv.headers["content-disposition"]

@@ -3,7 +3,7 @@
 Formats (``docs/connect.md`` documents each):
 
 ``csv``
-    One row per suggestion with a header: ``rank,tied,platform,handle,id,display_name,role,
+    One row per suggestion with a header: ``rank,tied_with,platform,handle,id,display_name,role,
     role_id,score,personal_posts_pct,replies_pct,url,explanation``, RFC 4180 (CRLF line ends), written
     as UTF-8 with a byte order mark (Excel on Windows reads a file without one in the local code page:
     "José" would show as "JosÃ©").
@@ -18,8 +18,8 @@ Formats (``docs/connect.md`` documents each):
     (``HR pro``, ``staffing firm``: the reader of a spreadsheet is a person), ``role_id`` the
     machine name that ``--json`` and ``--role`` use (``hr_pro``, for scripts); both are empty
     when no role is known. Equal scores (the terminal's ``=2``) share one whole-number ``rank``
-    (1, 2, 2, 2, 5, as the benchmark's CSV) and ``tied`` counts the other accounts of the file
-    that share it (0 when none): ``=2`` would be read by a spreadsheet as a formula, and as text
+    (1, 2, 2, 2, 5, as the benchmark's CSV) and ``tied_with`` counts the other accounts of the
+    file that share it (0 when none; as ``--json``): ``=2`` would be read by a spreadsheet as a formula, and as text
     it would sort apart from the numbers.
 ``x-list``
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -83,11 +82,11 @@ from staffpulse.connect.export_result import ExportResult as ExportResult
 from staffpulse.connect.export_result import not_for_platform
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion, SuggestReport
+from staffpulse.connect.ties import shared_ranks
 from staffpulse.errors import InputError
 from staffpulse.models import NO_PLATFORM, platform_name
 from staffpulse.next_steps import CSV_KEEPS_ALL, USE_EXPORT
 from staffpulse.output_files import write_output
-from staffpulse.report.connect_ties import tie_ranks
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
@@ -101,7 +100,7 @@ LIST_FORMATS = ("bluesky-list", "mastodon-list")  # the formats that name their 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
 CSV_COLUMNS = (
     "rank",
-    "tied",  # how many other accounts share the rank: "=2" in the terminal
+    "tied_with",  # how many other accounts share the rank: "=2" in the terminal
     "platform",
     "handle",
     "id",
@@ -240,13 +239,11 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
     writer.writerow(CSV_COLUMNS)
     # a run of equal scores shares the rank of its first ("=2" in the terminal), a whole
     # number a spreadsheet sorts by; 2, 3 ... 57 read as better and worse accounts
-    shown = tie_ranks(list(suggestions))
-    sharing = Counter(shown)
-    for s, rank in zip(suggestions, shown, strict=True):
+    for s, (rank, tied_with) in zip(suggestions, shared_ranks(suggestions), strict=True):
         writer.writerow(
             [
-                rank.lstrip("="),
-                sharing[rank] - 1,
+                rank,
+                tied_with,
                 spreadsheet_safe(s.platform),
                 # an account known only by its id has no handle: the id is not one
                 spreadsheet_text(s.handle) if s.handle_known else "",

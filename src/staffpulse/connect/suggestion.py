@@ -16,6 +16,7 @@ from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.explain import RECENT_DAYS, why_beside_role
 from staffpulse.connect.left_out import left_out_parts, left_out_text
+from staffpulse.connect.ties import SharedRank, shared_ranks
 from staffpulse.dates import format_day, plausible_post_sql
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
@@ -142,10 +143,13 @@ class Suggestion:
         """How to show the account: ``@handle``, or its id when no handle is stored."""
         return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, shared: SharedRank | None = None) -> dict[str, Any]:
+        """For ``--json``; ``shared`` is its rank among the others (:func:`shared_ranks`):
+        a tie shares one rank, as in the CSV, where the terminal shows ``=2``."""
         judged = self.voice_judged
         return {
-            "rank": self.rank,
+            "rank": self.rank if shared is None else shared.rank,
+            "tied_with": 0 if shared is None else shared.tied_with,  # others of that rank
             "platform": self.platform,
             "id": self.account_id,
             "handle": self.handle if self.handle_known else "",
@@ -260,7 +264,10 @@ class SuggestReport:
             "candidates": max(self.candidates, len(self.suggestions)),
             "candidates_exact": self.candidates_exact,
             "notes": list(self.notes),
-            "suggestions": [s.as_dict() for s in self.suggestions],
+            "suggestions": [
+                s.as_dict(shared)
+                for s, shared in zip(self.suggestions, shared_ranks(self.suggestions), strict=True)
+            ],
         }
 
 

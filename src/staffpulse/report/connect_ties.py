@@ -1,7 +1,7 @@
 """Ties among connect's suggestions, as the terminal table and the dashboard's Connect page both
-show them: ``=2`` for each of a run of equal scores, and past :data:`TIED_IDS_SHOWN` tied
-accounts known only by their id, the rest counted in one row (a follow list's followers, all
-alike, read as ranks 2..57 in id order otherwise)."""
+show them: ``=2`` for each of a run of equal scores (:func:`staffpulse.connect.ties.tie_ranks`),
+and past :data:`TIED_IDS_SHOWN` tied accounts known only by their id, the rest counted in one
+row (a follow list's followers, all alike, read as ranks 2..57 in id order otherwise)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.suggestion import Suggestion, SuggestReport
+from staffpulse.connect.ties import tie_ranks
 
 # Of accounts known only by their id that tie (a follow list's followers, all alike), this many
 # are shown one a row; the rest are counted in one row: 56 rows of ids read as a ranking
@@ -22,22 +23,6 @@ class TieRow(NamedTuple):
     rank: str
     suggestion: Suggestion
     folded: int
-
-
-def tie_ranks(suggestions: list[Suggestion]) -> list[str]:
-    """Each suggestion's rank as shown: ``=2`` for each of a run of equal scores (to the 3
-    significant digits the CSV and ``--json`` give), as the benchmark shows ties, so that
-    accounts ordered only by their id do not read as better and worse."""
-    keys = [f"{s.score:.3g}" for s in suggestions]
-    ranks: list[str] = []
-    for i, s in enumerate(suggestions):
-        if i and keys[i] == keys[i - 1]:
-            ranks.append(ranks[-1])
-        elif i + 1 < len(keys) and keys[i + 1] == keys[i]:
-            ranks.append(f"={s.rank}")
-        else:
-            ranks.append(str(s.rank))
-    return ranks
 
 
 def tie_rows(suggestions: list[Suggestion]) -> list[TieRow]:
