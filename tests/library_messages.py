@@ -58,9 +58,9 @@ def free_port() -> int:
 
 
 def account_messages() -> list[Said]:
-    """Account not found, a typo, the account on another platform, a handle on several, an
-    unknown platform, an address that names another platform than the one chosen, an
-    anonymized customer of a TWCS file (posts, no account)."""
+    """Account not found, a typo, the account on another platform (or from a CSV without a
+    platform column), a handle on several, an unknown platform, an address that names another
+    platform than the one chosen, an anonymized customer of a TWCS file (posts, no account)."""
     from staffpulse.account_refs import find_account_ref
     from staffpulse.models import platform_choice
 
@@ -68,6 +68,7 @@ def account_messages() -> list[Said]:
         _account("x", "acme_staffing"),
         _account("x", "brightpath"),
         _account("bluesky", "brightpath"),
+        _account("csv", "harbourlight"),
     )
     customer = Post(
         platform="x", id="twcs:1", author_id="twcs:105834", created_at=NOW,
@@ -76,6 +77,7 @@ def account_messages() -> list[Said]:
     store.upsert([customer], Provenance("twcs", "sample.csv", "t", NOW))
     return [
         said_by("elsewhere", lambda: find_account_ref(store, "acme_staffing", "bluesky")),
+        said_by("elsewhere csv", lambda: find_account_ref(store, "harbourlight", "x")),
         said_by("typo", lambda: find_account_ref(store, "acme_stafing")),
         said_by("missing", lambda: find_account_ref(store, "nobody_at_all")),
         said_by("several", lambda: find_account_ref(store, "brightpath")),

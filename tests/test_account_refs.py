@@ -128,6 +128,11 @@ def test_a_handle_from_a_csv_with_no_platform_is_not_said_to_be_on_csv(store: St
     with pytest.raises(NotFoundError) as caught:
         find_account_ref(store, "northwind", "x")
     assert caught.value.message == "@northwind is from a CSV (no platform), not X"
+    # "--platform csv" alone reads as a network to a user who never wrote "csv"
+    assert str(caught.value.hint) == (
+        "use --platform csv (the accounts imported from a CSV with no platform column), "
+        "or leave --platform out"
+    )
 
 
 def test_a_missing_account_says_which_handle_and_platform_it_looked_for(store: Store) -> None:

@@ -148,6 +148,7 @@ CONTROLS = {
     ("report", "unchecked picture mastodon"): "on the Import page (Fetch an account live)",
     ("report", "unchecked picture x"): "avatar_file column (see “Supported formats”)",
     ("accounts", "elsewhere"): "choose the account on X in the list",
+    ("accounts", "elsewhere csv"): "choose the account from a CSV (no platform) in the list",
     ("accounts", "typo"): "check the spelling on the Accounts page",
     ("accounts", "missing"): "on the Import page",
     ("accounts", "several"): "choose the account with its platform",

@@ -33,6 +33,7 @@ from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.handles import as_url, parse_handle, profile_url_name
 from staffpulse.models import (
+    NO_PLATFORM,
     PLATFORM_ALIASES,
     PLATFORMS,
     Account,
@@ -45,6 +46,7 @@ from staffpulse.next_steps import (
     ACCOUNTS_LISTED,
     CHECK_SPELLING,
     LEAVE_PLATFORM_OUT,
+    USE_CSV_PLATFORM,
     USE_PLATFORM,
 )
 from staffpulse.store import Store
@@ -154,7 +156,7 @@ def find_account_ref(
     another platform where the reference was written (a cohort line has no ``--platform``;
     see :func:`explain_missing_account`, which ``stored`` and ``suggest`` are passed to).
     """
-    use_platform = use_platform or _use_platform_option
+    use_platform = use_platform or use_platform_option
     handle, named = parse_account_ref(text)
     wanted = _agreed(text, platform_choice(platform), platform_choice(named))
     try:
@@ -205,7 +207,11 @@ def _held_under_url(store: Store, url: str, wanted: str | None, text: str) -> Ac
         return None
 
 
-def _use_platform_option(platform: str) -> str:
+def use_platform_option(platform: str) -> str:
+    """How to ask for the account on ``platform`` instead: ``--platform csv`` said with what
+    it means, as a user who imported a CSV without a platform column never wrote "csv"."""
+    if platform == NO_PLATFORM:
+        return USE_CSV_PLATFORM.say()
     return USE_PLATFORM.say(platform=platform)
 
 
@@ -222,7 +228,7 @@ def explain_missing_account(
     handle: str,
     platform: str | None,
     error: NotFoundError,
-    use_platform: Callable[[str], str] = _use_platform_option,
+    use_platform: Callable[[str], str] = use_platform_option,
     *,
     stored: StoredHandles | None = None,
     suggest: bool = True,

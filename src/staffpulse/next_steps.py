@@ -8,8 +8,7 @@ text keeps the step and its values. A front end given that text as it is (an err
 is one step) reads the step from it; a step said inside a longer message is text like any
 other, which the front end finds with :meth:`Step.pattern`, made from the same words, and says
 its own way. Rewording a step here changes the terminal and what the pages recognise together,
-and a step the dashboard has no wording for fails its tests instead of leaking a command to a
-page.
+and a step the dashboard has no wording for fails its tests instead of leaking a command to a page.
 
 Steps are grouped by the messages that give them; :data:`STEPS` lists every one. A few are
 not advice but the terminal's words for what happened ("truncated by X (v1.1 without
@@ -319,11 +318,12 @@ _OPTION_LIST = f"(?:{CONNECT_OPTION})(?:(?:, | and )(?:{CONNECT_OPTION}))*"
 SHOW_WITH = Step("show {them} with {options}", (("them", "them|it"), ("options", _OPTION_LIST)))
 USE_OPTIONS = Step("use {options}", (("options", _OPTION_LIST),))
 
-# -- which account: a handle on several platforms, or on another (store/reads.py, models.py,
-# account_refs.py) ---------------------------------------------------------------------------
+# -- which account: on several platforms, or another (store/reads.py, models.py, account_refs.py)
 
 CHOOSE_PLATFORM = Step("add --platform to choose one")
 USE_PLATFORM = Step("use --platform {platform}, or leave --platform out", (("platform", r"\w+"),))
+_CSV_ROWS = "the accounts imported from a CSV with no platform column"  # "csv" is no network
+USE_CSV_PLATFORM = Step(f"use --platform csv ({_CSV_ROWS}), or leave --platform out")
 LEAVE_PLATFORM_OUT = Step("leave out --platform, or give the {name} handle", (("name", r"\w+"),))
 PLATFORM_SPELLINGS = Step(
     "twitter is read as x and bsky as bluesky (csv names accounts from a CSV without a "

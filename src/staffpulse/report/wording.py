@@ -43,6 +43,9 @@ REPORT_STEPS: dict[Step, StepWords] = {
     steps.USE_PLATFORM: lambda platform: (
         f"the account is on {platform_name(platform)}, not on the platform the cohort line gives"
     ),
+    steps.USE_CSV_PLATFORM: (
+        "the account is from a CSV (no platform), not on the platform the cohort line gives"
+    ),
     steps.LEAVE_PLATFORM_OUT: "the cohort line gives another platform than the {name} handle's",
 }
 

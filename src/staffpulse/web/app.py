@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
+from staffpulse.account_refs import use_platform_option
 from staffpulse.config import SECRET_ENV, get_secret
 from staffpulse.errors import (
     AuthError,
@@ -33,7 +34,6 @@ from staffpulse.errors import (
     StoreError,
 )
 from staffpulse.models import on_platform
-from staffpulse.next_steps import USE_PLATFORM
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
 from staffpulse.web.flash import Flash, Flashes, with_flash
@@ -144,7 +144,7 @@ def error_page(
 ) -> Response:
     """The error page; ``accounts``: the (handle, platform) pairs the message offers instead
     ("did you mean @acme (x)?"), each a button to its audit."""
-    if accounts and hint in {USE_PLATFORM.say(platform=p) for _h, p in accounts}:
+    if accounts and hint in {use_platform_option(p) for _h, p in accounts}:
         hint = None  # "choose the account on X": its button does
     shown_message, shown_hint = web_text(message), web_hint(message, hint) or None
     if _wants_json(request):

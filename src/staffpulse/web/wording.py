@@ -177,6 +177,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.USE_PLATFORM: lambda platform: (
         f"choose the account on {platform_name(platform)} in the list (the platform in brackets)"
     ),
+    steps.USE_CSV_PLATFORM: "choose the account from a CSV (no platform) in the list",
     steps.LEAVE_PLATFORM_OUT: "leave out the platform in brackets, or give the {name} handle",
     steps.PLATFORM_SPELLINGS: (
         "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
