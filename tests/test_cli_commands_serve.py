@@ -89,3 +89,13 @@ def test_cohort_help_says_what_files_are_read_in_benchmarks_words() -> None:
 def _help_words(command: str) -> str:
     """The help of ``command``, its words in a row: no box borders, no line ends."""
     return " ".join(runner.invoke(app, [command, "--help"]).stdout.replace("│", " ").split())
+
+
+def test_cohort_help_names_the_benchmarks_own_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--cohort's help said "at least 10 posts" whatever the benchmark's minimum was."""
+    import staffpulse.benchmark.members
+
+    monkeypatch.setattr(staffpulse.benchmark.members, "DEFAULT_MIN_POSTS", 7)
+    served = _help_words("serve")
+    assert "every account with at least 7 posts of its own in the store" in served
+    assert "when none has 7 (the page takes a file too)" in served

@@ -13,6 +13,17 @@ from staffpulse.cli.options import DbOption, check_port_number, cohort_file_help
 from staffpulse.errors import InputError, MissingFileError
 
 
+def _ranked_without_cohort() -> str:
+    """What the Benchmark page ranks without a cohort file, for ``--cohort``'s help: the
+    benchmark's own minimum, not a copy of it ("10") that would go stale."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS  # only when the help is built
+
+    return (
+        f"every account with at least {DEFAULT_MIN_POSTS} posts of its own in the store, or every"
+        f" account with posts when none has {DEFAULT_MIN_POSTS} (the page takes a file too)."
+    )
+
+
 def serve_command(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     host: Annotated[
@@ -34,11 +45,7 @@ def serve_command(
         Path | None,
         typer.Option(
             "--cohort",
-            help="For the Benchmark page: "
-            + cohort_file_help(
-                "every account with at least 10 posts of its own in the store, or every"
-                " account with posts when none has 10 (the page takes a file too)."
-            ),
+            help="For the Benchmark page: " + cohort_file_help(_ranked_without_cohort()),
         ),
     ] = None,
 ) -> None:
