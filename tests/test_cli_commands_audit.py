@@ -184,6 +184,17 @@ def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     assert "a plain list of handles or profile URLs works too" in shown
 
 
+def test_benchmark_help_gives_the_benchmarks_own_default_minimum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """--min-posts' help said "Default without a cohort file: 10" whatever the default was."""
+    import staffpulse.benchmark.members
+
+    monkeypatch.setattr(staffpulse.benchmark.members, "DEFAULT_MIN_POSTS", 7)
+    shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
+    assert "Default without a cohort file: 7 (accounts seen only as authors" in shown
+
+
 def test_a_cohort_csv_without_skipped_lines_is_named_plainly(db: Path, tmp_path: Path) -> None:
     board = tmp_path / "board.csv"
     result = invoke("benchmark", "--db", db, "--min-posts", "1", "--csv", board)

@@ -86,6 +86,18 @@ def audit_command(
         print_written("HTML report", written, as_json=as_json)
 
 
+def _min_posts_help() -> str:
+    """``--min-posts``'s help, its default the benchmark's own, not a copy that goes stale."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS  # only when the help is built
+
+    return (
+        "Rank only accounts with at least N posts of their own in the store. Default without a "
+        f"cohort file: {DEFAULT_MIN_POSTS} (accounts seen only as authors of shared or quoted "
+        "posts are left out, and the table says how many); 1 ranks every account with posts of "
+        "its own. With a cohort file: its accounts with fewer posts are left out."
+    )
+
+
 def benchmark_command(
     cohort_file: Annotated[
         Path | None,
@@ -102,10 +114,7 @@ def benchmark_command(
         typer.Option(
             "--min-posts",
             metavar="N",
-            help="Rank only accounts with at least N posts of their own in the store. Default "
-            "without a cohort file: 10 (accounts seen only as authors of shared or quoted posts "
-            "are left out, and the table says how many); 1 ranks every account with posts of its "
-            "own. With a cohort file: its accounts with fewer posts are left out.",
+            help=_min_posts_help(),
         ),
     ] = None,
     html: HtmlOption = None,
