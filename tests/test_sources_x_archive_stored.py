@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
+from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
 from staffpulse.store import open_store
 from x_archive_helpers import ARCHIVE
@@ -100,3 +103,19 @@ def test_a_later_part_alone_is_read_too_when_the_store_holds_its_posts(tmp_path:
         report = import_paths(store, [lone])
     assert (report.posts, report.new_posts) == (1, 0)
     assert "so its posts were read as @AcmeStaffing's" in str(report.notices[0])
+
+
+def test_a_zip_of_later_parts_alone_is_read_as_the_stored_owners(tmp_path: Path) -> None:
+    """The same part zipped (a later ZIP of an archive X sent in several) was still refused for
+    want of the first ZIP; a store that does not hold the owner still refuses it."""
+    later = tmp_path / "archive-part2.zip"
+    with zipfile.ZipFile(later, "w") as archive:
+        archive.write(ARCHIVE / "data" / "tweets-part1.js", "data/tweets-part1.js")
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [ARCHIVE])
+        report = import_paths(store, [later])
+    assert (report.posts, report.new_posts) == (1, 0)
+    assert "so its posts were read as @AcmeStaffing's" in str(report.notices[0])
+    with open_store(tmp_path / "new.db") as store, pytest.raises(InputError) as refused:
+        import_paths(store, [later])
+    assert "part of an X archive X sent in several ZIPs" in str(refused.value)

@@ -156,9 +156,11 @@ def join_split_archives(plan: Plan) -> Plan:
 
 
 def _owner_stored(path: Path, source: Source, in_dir: Callable[[Path], list[Part]]) -> bool:
-    """Whether the part file ``path`` is of an archive whose owner the store holds."""
+    """Whether the part file ``path``, or the ZIP of parts ``path``, is of an archive whose
+    owner the store holds: each is then read as the owner's, unzipped or not."""
     if isinstance(source, ZipFolder):
-        return False
+        with open_zip(path) as archive:
+            return stored_owner(loose_zip_parts(path, archive)) is not None
     return stored_owner([p for p in in_dir(path.parent) if p.location == str(path)]) is not None
 
 
