@@ -244,7 +244,7 @@ def test_json_scores_keep_three_significant_digits(store: Store) -> None:
 
 
 def test_a_mastodon_custom_emoji_is_left_out_of_the_name_shown(store: Store) -> None:
-    # "Donnagen :hehehmuhar:" showed raw in the terminal, the Connect page and the CSV: the
+    # "Brenwick :glowypaws:" showed raw in the terminal, the Connect page and the CSV: the
     # shortcode of a picture Mastodon shows, not part of the name
     hannah = store.find_account("hannah_hr", "x")
     add_posts(store, replace(hannah, display_name="Hannah :verified: Hr :blobcat:"))

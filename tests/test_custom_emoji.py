@@ -11,8 +11,8 @@ from staffpulse.custom_emoji import without_custom_emoji
 @pytest.mark.parametrize(
     ("name", "shown"),
     [
-        ("Akil Brown :verified:", "Akil Brown"),
-        ("Donnagen :hehehmuhar:", "Donnagen"),
+        ("Tomas Reyes :verified:", "Tomas Reyes"),
+        ("Brenwick :glowypaws:", "Brenwick"),
         (":blobcat: Rosa Lund", "Rosa Lund"),
         ("Rosa :blob_cat_2: Lund", "Rosa Lund"),
         ("Rosa Lund 10:30:00", "Rosa Lund 10:30:00"),  # a time holds no shortcode

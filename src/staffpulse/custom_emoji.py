@@ -11,7 +11,7 @@ _CUSTOM_EMOJI = re.compile(r"(?<!\w):[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*:(?!\w)")
 
 
 def without_custom_emoji(name: str, mark: str = "") -> str:
-    """``name`` with each Mastodon custom emoji (":verified:") replaced by ``mark``: a real
-    "Akil Brown :verified:" read as neither a person nor a brand, and "Donnagen :hehehmuhar:"
+    """``name`` with each Mastodon custom emoji (":verified:") replaced by ``mark``: a person's
+    "Tomas Reyes :verified:" read as neither a person nor a brand, and "Brenwick :glowypaws:"
     shown so in connect's list of people to follow."""
     return " ".join(_CUSTOM_EMOJI.sub(f" {mark} ", name).split())

@@ -315,8 +315,8 @@ _CONTROL_CHARACTERS = re.compile(f"{TERMINAL_CONTROLS_RE.pattern}|[\t\n]")
 
 
 def shown_name(display_name: str) -> str:
-    """The display name as connect shows it: without Mastodon's custom emoji ("Donnagen
-    :hehehmuhar:": the shortcode of a picture Mastodon shows, not a name), without the
+    """The display name as connect shows it: without Mastodon's custom emoji ("Brenwick
+    :glowypaws:": the shortcode of a picture Mastodon shows, not a name), without the
     controls that turn the direction of the text after them and without control characters
     (read as spaces)."""
     name = _CONTROL_CHARACTERS.sub(" ", _DIRECTION_CONTROLS.sub("", display_name))
