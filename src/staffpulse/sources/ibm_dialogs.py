@@ -4,12 +4,12 @@ One JSON document a file (``train.json``, ``dev.json``, ``test.json``): a list o
 between a customer and a brand's support account, each ending with the agent's tweet that
 links a help document::
 
-    [{"dialogHeader": {"company": "RockstarSupport", "sessionID": "5Mcv...", ...},
-      "dialogContent": [{"client": "tiffamy_lee", "datetime": "2020-02-25T17:40:50.000Z",
-                         "message": "@RockstarSupport why isnt my gta installing at all ?",
-                         "tweet_ID": "1232359814828822534"}, {"agent": "RockstarSupport", ...}],
-      "agentURL": {"tweet_ID": "1232360458130161664", "url": "https://support...",
-                   "url_utterance": "@tiffamy_lee We have a Support article ...", ...}}]
+    [{"dialogHeader": {"company": "AcmeGamesHelp", "sessionID": "7Qpz...", ...},
+      "dialogContent": [{"client": "jo_plays_42", "datetime": "2020-03-02T09:15:00.000Z",
+                         "message": "@AcmeGamesHelp my game stops at the loading screen ?",
+                         "tweet_ID": "1234500000000000001"}, {"agent": "AcmeGamesHelp", ...}],
+      "agentURL": {"tweet_ID": "1234500000000000002", "url": "https://support...",
+                   "url_utterance": "@jo_plays_42 This help article ...", ...}}]
 
 What is real and what is inferred (docs/formats.md says the same):
 
