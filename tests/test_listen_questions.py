@@ -101,16 +101,16 @@ def test_a_hook_that_sends_the_room_to_a_link_does_not_ask_it(text: str) -> None
 
 
 def test_a_handle_is_read_whole_before_its_question() -> None:
-    # "@AdobeCare It lags" is no "are it" question; a question after a handle still asks
-    assert not is_question("@AdobeCare It lags every time I pause playback, please fix it")
+    # "@AcmeCare It freezes" is no "are it" question; a question after a handle still asks
+    assert not is_question("@AcmeCare It freezes every time I save a file, please fix it")
     assert is_question("@acme are you hiring for the warehouse")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Five tips for finding the best candidate in the shortest time https://t.example/a1",
-        "Hot Career: data scientists have doubled in four years https://t.example/b2 #data",
+        "Seven ways to shorten your hiring process this quarter https://t.example/a1",
+        "Trend report: warehouse wages rose again this spring https://t.example/b2 #data",
         "Get a safety expert on your HR team. #HumanResources https://t.example/c3 via @hrdesk",
     ],
 )
@@ -121,9 +121,9 @@ def test_a_link_passed_on_with_its_headline_is_a_share(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I quit my job today to study maths, and now my friend sends me this https://t.example/d4",
+        "I started night classes in bookkeeping and my sister sent me this https://t.example/d4",
         "Is anyone else trying a four-day week with their team? https://t.example/e5",
-        "Five tips for finding the best candidate in the shortest time",  # no link: said here
+        "Seven ways to shorten your hiring process this quarter",  # no link: said here
     ],
 )
 def test_a_personal_post_a_question_or_no_link_is_no_share(text: str) -> None:
@@ -137,8 +137,10 @@ def test_a_share_nobody_answered_ranks_below_a_person_telling_of_work() -> None:
         return Conversation("x", cid, (Post(platform="x", id=cid, author_id=cid, text=text,
                                             created_at=now),))  # fmt: skip
 
-    share = opening("share", "Five tips for finding the best candidate https://t.example/f6")
-    story = opening("story", "Three places called me today and set up three interviews tomorrow")
+    share = opening("share", "Seven ways to shorten your hiring process https://t.example/f6")
+    story = opening(
+        "story", "Two agencies rang me this morning and I have two interviews on Friday"
+    )
     ranked = rank([share, story], RankContext(now=now))
     assert [r.conversation.id for r in ranked] == ["story", "share"]
     assert any("a link passed on, no conversation yet" in c for c in ranked[1].cautions)
