@@ -304,10 +304,10 @@ def test_a_picture_the_data_does_not_hold_is_not_headlined_as_unreadable() -> No
         AvatarInfo(None, 0, "none"),
     )
     assert [r.headline for r in none.recommendations] == [
-        "Get the picture checked: this data has none"
+        "Import or fetch the profile to check the picture: this data has none"
     ]
     assert [r.headline for r in address.recommendations] == [
-        "Get the picture checked: this data has only its web address"
+        "Import or fetch the profile to check the picture: this data has only its web address"
     ]
 
 

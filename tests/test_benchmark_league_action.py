@@ -7,6 +7,8 @@ import csv
 from pathlib import Path
 
 from audit_helpers import FakeScorer, FeedBuilder, audit_feed, store_with
+from staffpulse.audit.advice import top_actions
+from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.league_action import JOB_BOARD_ADS, league_action
@@ -45,3 +47,38 @@ def test_a_job_board_with_only_its_ads_to_fix_is_told_how_to_make_them_better() 
     assert audit.top_actions
     assert league_action(audit, "job_board", DEFAULTS["weights"]) == JOB_BOARD_ADS
     assert league_action(audit, "staffing_firm", DEFAULTS["weights"]).startswith("Post fewer")
+
+
+def test_a_fix_judged_on_a_few_posts_says_how_few() -> None:
+    # a cohort file's account of one post: its "Fix first" is a verdict on that post alone,
+    # and the CSV, which has no rough-grade column, must say so
+    feed = FeedBuilder("onepost", display_name="Rosa Lund", bio="Rosa places welders in Ohio.")
+    feed.post("Quarterly results are out for the regional labour market.")
+    said = league_action(audit_feed(feed), "staffing_firm", DEFAULTS["weights"])
+    assert said.endswith("(judged on 1 post: a rough grade)")
+    many = FeedBuilder("manyposts", display_name="Rosa Lund", bio="Rosa places welders in Ohio.")
+    for i in range(12):
+        many.post(f"Quarterly results number {i} are out for the regional labour market.")
+    assert "judged on" not in league_action(audit_feed(many), "staffing_firm", DEFAULTS["weights"])
+
+
+def test_a_picture_missing_from_the_data_is_not_the_accounts_first_fix() -> None:
+    # the picture was missing from the import, not from the account: a care desk ranked
+    # first was told to get its picture checked while it had a real fix to make
+    feed = FeedBuilder("helpdesk", display_name="Acme Help", bio="Acme's help desk, 9-5 CET.")
+    for i in range(12):
+        feed.mention_by(f"user{i}", answered=i % 3 != 0)
+    unchecked = AvatarInfo(None, 0, "none")
+    audit = audit_feed(feed, avatar=unchecked)
+    # the picture's points put it first among tentative fixes, as for the real care desks
+    every = top_actions(audit.pillars, DEFAULTS["weights"], limit=12)
+    face = [a for a in every if a["pillar"] == "face"]
+    audit.top_actions = face + [a for a in every if a["pillar"] != "face"][:2]
+    assert face[0]["headline"].startswith("Import or fetch the profile")
+    said = league_action(audit, "other", DEFAULTS["weights"])
+    assert said and "picture" not in said
+    # with nothing else to fix, the data's gap is said as what to do about the data
+    audit.top_actions = [a for a in face if "picture" in a["headline"]]
+    assert league_action(audit, "other", DEFAULTS["weights"]) == (
+        "Import or fetch the profile to check the picture: this data has none"
+    )

@@ -9,7 +9,7 @@ from typing import Any
 from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.audit.name_advice import display_name_advice
 from staffpulse.audit.names import name_score
-from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
+from staffpulse.audit.types import Advice, DataGap, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
 from staffpulse.models import Account
 from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE, IMPORT_PICTURE_FILE
@@ -162,8 +162,10 @@ def fetch_and_check(account: Account) -> str:
 # the league table's "fix first" says what to fix, the audit why: a picture the data does
 # not hold is no broken image ("it could not be read" sent firms to look for one)
 _UNCHECKED = "Check the picture: it could not be read"
-_NOT_STORED = "Get the picture checked: this data has none"
-_ADDRESS_ONLY = "Get the picture checked: this data has only its web address"
+_NOT_STORED = "Import or fetch the profile to check the picture: this data has none"
+_ADDRESS_ONLY = (
+    "Import or fetch the profile to check the picture: this data has only its web address"
+)
 
 
 def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
@@ -180,7 +182,7 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
         if account.avatar_url
         else ("this data has no picture of the account", _NOT_STORED)
     )
-    return Tentative(
+    return DataGap(
         f"We could not check your picture: {where}. {fetch_and_check(account)}."
         f"{' ' + IMPORT_PICTURE_FILE.say() + '.' if account.platform == 'x' else ''} A photo of "
         "a real person scores best, a logo worst.",

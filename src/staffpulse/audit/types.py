@@ -234,6 +234,13 @@ class Tentative(Advice):
     what was seen, so ``top_actions`` lists it after that."""
 
 
+class DataGap(Tentative):
+    """Tentative advice about the data rather than the account: the picture the import did not
+    hold. A league table ranks accounts, so its "Fix first" takes a fix of the account itself
+    when there is one: two care brands were told "Get the picture checked", a gap in the file
+    their posts came from, as their first fix."""
+
+
 class Pressing(Advice):
     """Advice about what went wrong lately, which the pillar's score over the whole window
     hides: a feed whose last 10 posts hold 8 job ads scored 87 on Mix (38% overall), and its
