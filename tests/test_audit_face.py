@@ -108,8 +108,8 @@ def test_evidence_and_advice_for_a_logo() -> None:
 @pytest.mark.parametrize(
     ("display_name", "advice"),
     [
-        ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
-        ("erik", '("Erik Lund") or a name with the firm ("Erik at YourFirm")'),  # written so
+        ("Erik ❤️", '"Erik ❤️" already reads as a person'),  # one word may be a first name
+        ("erik", '("Erik Lund" or "Erik at YourFirm")'),  # written as a name is
         # a word that is no first name is none to build on: a real account was offered
         # "<that word> Lund"
         ("Nightowl", '("Rosa Lund") or a name with the firm ("Rosa at YourFirm")'),
@@ -320,9 +320,23 @@ def test_every_display_name_advice_has_one_headline(display_name: str) -> None:
         DEFAULTS,
         AvatarInfo("person", 0.9, "t"),
     )
-    assert [getattr(r, "headline", None) for r in pillar.recommendations] == [
-        "Put a person's name in the display name"
-    ]
+    headline = "Put a person's name in the display name"
+    if display_name == "Erik":  # a person already: only the surname is missing
+        headline = "Add a surname to the first name in the display name"
+    assert [getattr(r, "headline", None) for r in pillar.recommendations] == [headline]
+
+
+def test_a_first_name_alone_is_not_told_to_say_who_is_behind_the_account_first() -> None:
+    # Face says "Greta 🌿" reads as a person, yet its first tip asked for a full name "to say
+    # who is behind the account": the picture comes first, and the surname is a bonus
+    greta = acct("bluesky", display_name="Greta 🌿", bio_known=False, avatar_url="https://x/g")
+    face = face_pillar(greta, DEFAULTS, AvatarInfo(None, 0.0, "none"))
+    assert face.evidence["display_name"]["verdict"].endswith("reads as a person")
+    first, second = face.recommendations
+    assert first.startswith("We could not check your picture")
+    assert second.startswith('Your display name "Greta 🌿" already reads as a person.')
+    assert '("Greta Lund" or "Greta at YourFirm")' in second
+    assert "Say who is behind" not in " ".join(face.recommendations)
 
 
 def test_a_persons_empty_bio_is_told_to_speak_as_that_person_not_as_a_team() -> None:
@@ -369,7 +383,7 @@ def test_each_face_tip_promises_only_what_its_part_can_add() -> None:
     assert face.score is not None
     weights = {"face": 1.0, "mix": 0.0, "voice": 0.0, "conversation": 0.0}  # Face alone
     points = {a["action"][:20]: a["points"] for a in top_actions({"face": face}, weights)}
-    name_tip = next(p for tip, p in points.items() if tip.startswith("Say who is behind"))
+    name_tip = next(p for tip, p in points.items() if tip.startswith("Your display name"))
     picture_tip = next(p for tip, p in points.items() if tip.startswith("We could not check"))
     name_share = 0.2 / 0.8  # the name's weight among the parts known (no bio)
     assert name_tip == round(100 * name_share * (1 - face.evidence["parts"]["name"] / 100))

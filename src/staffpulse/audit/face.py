@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.name_advice import display_name_advice
+from staffpulse.audit.name_advice import display_name_advice, first_name_alone
 from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, DataGap, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
@@ -262,7 +262,9 @@ def _face_advice(
                 gain=gains["bio"],
             )
         )
-    if name < 0.9:
+    # a first name alone already reads as a person: its surname comes after the picture
+    first_name = first_name_alone(account) if name < 0.9 else None
+    if name < 0.9 and first_name is None:
         recs.append(
             Advice(
                 display_name_advice(account, language),
@@ -273,6 +275,14 @@ def _face_advice(
     if avatar.label is None:
         # the best it can be is a person's photo: the gain if the check finds one
         recs.append(_unchecked_avatar_advice(account, avatar).gaining(gains["avatar"]))
+    if first_name is not None:
+        recs.append(
+            Advice(
+                display_name_advice(account, language),
+                "Add a surname to the first name in the display name",
+                gain=gains["name"],
+            )
+        )
     if not recs:
         recs.append(
             Praise(

@@ -63,6 +63,24 @@ def _as_first_name(word: str) -> str | None:
 _WITH_FIRM = {"en": "at", "de": "bei", "fr": "chez"}
 
 
+def _one_plain_word(name: str, account: Account) -> bool:
+    """A display name of one word that is neither a firm's, a brand's nor a handle's."""
+    words = _WORD.findall(name)
+    return (
+        len(words) == 1
+        and firm_cue(name) is None
+        and not reads_as_handle(name.strip() or account.display_name.strip())
+        and not is_brand_word(words[0], account)
+    )
+
+
+def first_name_alone(account: Account) -> str | None:
+    """The first name a one-word display name is, as a person writes it ("Erik ❤️" and "erik"
+    -> "Erik"): it reads as a person, only the surname is missing. None for any other name."""
+    name = without_custom_emoji(account.display_name)
+    return _as_first_name(_WORD.findall(name)[0]) if _one_plain_word(name, account) else None
+
+
 def display_name_advice(account: Account, language: str | None = None) -> str:
     """Put a person in the display name, in words that fit the name it has (and the language
     of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm)."""
@@ -79,19 +97,19 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
             ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
             'YourFirm"), so people know there is a human to talk to.'
         )
-    if (
-        len(words) == 1
-        and firm_cue(name) is None
-        and not reads_as_handle(shown)
-        and not is_brand_word(words[0], account)
-    ):
-        # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd; one
-        # that is none, or a whole name run together ("danaholm"), is no first name to
-        # build on (a real account named by one long word was offered "<that word> Lund")
-        given = _as_first_name(words[0]) or "Rosa"  # "erik Lund" is no name as one writes it
+    if (given := first_name_alone(account)) is not None:
+        # "Erik ❤️" already reads as a person (Face says so): a surname is a bonus, not a fix
         return (
-            f'Say who is behind the account in your display name: a full name ("{given} '
-            f'Lund") or a name with the firm ("{given} at YourFirm") reads as a person.'
+            f'Your display name "{shown}" already reads as a person. A surname or the firm '
+            f'beside it ("{given} Lund" or "{given} at YourFirm") would also say who is behind '
+            "the account."
+        )
+    if _one_plain_word(name, account):
+        # one that is no first name, or a whole name run together ("danaholm"), is no first
+        # name to build on (a real account named by one long word was offered "<that> Lund")
+        return (
+            'Say who is behind the account in your display name: a full name ("Rosa '
+            'Lund") or a name with the firm ("Rosa at YourFirm") reads as a person.'
         )
     person = leading_person(name)
     if person is not None:
