@@ -13,7 +13,7 @@ from staffpulse.listen.tone import judge_tone
 @pytest.mark.parametrize(
     "text",
     [
-        "3 interviews tomorrow",
+        "2 interviews tomorrow",
         "I got a job interview tomorrow for a recruiter role",
         "First day tomorrow!",
         "my start date is next week",
@@ -40,7 +40,7 @@ def test_a_step_ahead_that_asks_for_tips_gets_luck_and_the_tip() -> None:
         "Good luck on your interview tomorrow!",
         "Our candidate Maria starts her first day at Acme on Monday",
         "Had an interview today, went well",
-        "We have 3 interviews tomorrow for the nurse role",
+        "We have 2 interviews tomorrow for the nurse role",
         "Watch my interview with the mayor tonight",
         "The first day of spring is Monday",
         "Had an interview, fingers crossed",

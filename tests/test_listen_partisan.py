@@ -31,8 +31,8 @@ from staffpulse.listen.partisan import names_politics
         "Skills trump degrees, says the president in a speech",
         # a party by its handle, or a side taken with it
         "@UKLabour what did you do about agency pay?",
-        "@JeremyCorbyn4PM will you back the nurses' pay claim?",
-        "Minimum wage up again and the Labour hypocrisy on it is unreal",
+        "@CorbynForLeader will you back the nurses' pay claim?",
+        "Minimum wage up again and the Labour government calls it a win",
         "I used to vote Labour, not after this wage bill",
     ],
 )

@@ -186,9 +186,9 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
         ("The radio station's weather guy has the best job title: Chief Cloud Whisperer",
          "resumes"),
         ("Comparing client-side and server-side form validation for a signup page", "staffing"),
-        # "study" the verb is no research, a life's "20 years of" no firm's anniversary
+        # "study" the verb is no research, a life's "15 years of" no firm's anniversary
         ("Moving up forced me to zoom out and study the big picture of my career", "trends"),
-        ("After 20 years of doing this I'm still learning something new every day", "news"),
+        ("After 15 years of doing this I still learn something every week", "news"),
         ("Recruiter with 5 years of experience, open to a new role", "news"),
     ],
 )  # fmt: skip

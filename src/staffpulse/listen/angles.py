@@ -31,7 +31,7 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 * a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told in
   a violent word ("Killed the pitch!") is cheered on, never consoled for the pain word in
   its joke;
-* a step of the writer's own just ahead ("3 interviews tomorrow", "First day tomorrow!", "my
+* a step of the writer's own just ahead ("2 interviews tomorrow", "First day tomorrow!", "my
   start date is next week") gets luck wished, never "push back"; someone else's step ("Our
   candidate starts her first day Monday", "good luck on your interview tomorrow"), advice
   about one ("Interview tips for tomorrow") and one gone by ("Had an interview today") do not;

@@ -2,7 +2,7 @@
 brand rather than work talk a staffing firm could join.
 
 A customer writing to a company ("@Brand my card was charged twice", answered by @Brand; "@Brand
-is there a reason you refuse to close the lobbies?", answered by @Ask_Brand) is talking to that
+is there a reason you refuse to close the branches?", answered by @Ask_Brand) is talking to that
 company, not to the room: whatever work word the complaint holds ("your employees", "I'm laid
 off"), a staffing firm that joins it is butting into customer service. A conversation is a
 **customer-care conversation** (left out of the inbox, and counted) when:
@@ -42,8 +42,8 @@ from staffpulse.sources.native_records import MENTION_RE
 # The inbox's "left out" reason, and its names in the note.
 CUSTOMER_CARE = "customer_care"
 CUSTOMER_CARE_NAMES = ("customer-care conversation", "customer-care conversations")
-# A brand's care desk shares its name with the brand's other accounts: "dropbox" in
-# "DropboxSupport" and "DropboxBusiness"; shorter stems say nothing ("ups", "hp").
+# A brand's care desk shares its name with the brand's other accounts: "acmebank" in
+# "AcmeBankSupport" and "AcmeBankBusiness"; shorter stems say nothing ("ups", "hp").
 MIN_BRAND_STEM = 4
 
 # A care desk by its handle alone: @AskeBay, @Ask_WellsFargo, @AcmeBankHelp, @MicrosoftHelps.
@@ -52,7 +52,7 @@ _CARE_PREFIX_RE = re.compile(r"Ask(?!(?:An?|The|Me|Us|Her|Him)(?:[A-Z_]|$))(?:_|
 _CARE_SUFFIX_RE = re.compile(r"helps?$", re.IGNORECASE)
 # A desk only beside its brand: "Support", "Care", "Team" name staffing accounts as often
 # ("VeteranSupport", "PrimeNurseCare", "FosterCare", "TeamLease", "Teamwork_Staffing"), so
-# "@DropboxSupport" or "@TeamYouTube" is a desk only when another account in the thread is
+# "@AcmeBankSupport" or "@TeamYouTube" is a desk only when another account in the thread is
 # that brand (:func:`_same_brand`).
 _BRAND_DESK_RE = re.compile(r"^Team_?[A-Z]|(support|care|cares)$", re.IGNORECASE)
 # the stock phrasing of a care desk: "our team is working on it", "we're working to fix this"
@@ -107,8 +107,8 @@ def is_care_handle(handle: str) -> bool:
 
 
 def is_desk_of(handle: str, others: Collection[str]) -> bool:
-    """A care desk of a brand among ``others`` (lower-case handles): "DropboxSupport" beside
-    "dropboxbusiness", "TeamYouTube" beside "youtube"; or a care handle alone."""
+    """A care desk of a brand among ``others`` (lower-case handles): "AcmeBankSupport" beside
+    "acmebankbusiness", "TeamYouTube" beside "youtube"; or a care handle alone."""
     if is_care_handle(handle):
         return True
     name = handle.lstrip("@").split("@")[0]
@@ -177,7 +177,7 @@ def _complains_as_customer(text: str) -> bool:
 
 
 def _same_brand(desk: str, other: str) -> bool:
-    """The care desk's brand name starts the other account's handle ("dropbox" of
-    "dropboxsupport" in "dropboxbusiness"); both lower-case."""
+    """The care desk's brand name starts the other account's handle ("acmebank" of
+    "acmebanksupport" in "acmebankbusiness"); both lower-case."""
     stem = _CARE_HANDLE_PARTS_RE.sub("", desk).strip("_").replace("_", "")
     return len(stem) >= MIN_BRAND_STEM and other.replace("_", "").startswith(stem)

@@ -19,7 +19,7 @@ PARTISAN_RE = re.compile(
     r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|libs|liberals|"
     r"leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|left[- ]?wingers?|"
     r"right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|ukip|antifa|"
-    # the party by its handle or as a side taken: "@UKLabour", "vote Labour", "Labour hypocrisy"
+    # the party by its handle or as a side taken: "@UKLabour", "vote Labour", "Labour government"
     r"uklabour\w*|vote labour|(?-i:Labour)(?= (?:hypocrisy|government|leader\w*|voters|"
     r"members|manifesto|conference|councils?|MPs?)\b)|"
     r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
@@ -207,7 +207,7 @@ def _asks_with_a_helper(sentence_so_far: str) -> bool:
     """The sentence that reaches "trump" opens with a helper ("Does a referral trump a cover
     letter?"), so its subject may be singular."""
     sentence = _SENTENCE_END_RE.split(sentence_so_far)[-1].split()
-    if len(sentence) == 2:  # "Does experience trump", not "Don't let trump"
+    if len(sentence) == 2:  # "Does experience trump", not "Never let trump"
         return sentence[0].lower() in _ASKING_HELPERS
     return len(sentence) > 2 and sentence[0].lower() in _BEFORE_THE_VERB
 

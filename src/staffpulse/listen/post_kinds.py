@@ -90,7 +90,7 @@ _SOON_RE = re.compile(
     re.IGNORECASE,
 )
 # someone else's step (a candidate's start, "good luck on your interview"), one gone by ("had an
-# interview today, went well"), an employer's ("we have 3 interviews tomorrow", "hiring:
+# interview today, went well"), an employer's ("we have 2 interviews tomorrow", "hiring:
 # interviews next week") or a broadcast ("my interview airs tonight"): no luck to wish
 _NOT_OWN_STEP_RE = re.compile(
     r"\b(?:you|your|ur|candidates?|client|he|she|his|her|they|their|them|we|our|had|went|was|"
@@ -117,7 +117,7 @@ def is_career_news(text: str) -> bool:
 
 
 def tells_of_a_coming_step(text: str) -> bool:
-    """The post tells of a step of its writer's own just ahead ("3 interviews tomorrow", "First
+    """The post tells of a step of its writer's own just ahead ("2 interviews tomorrow", "First
     day tomorrow!"): a sentence with the step, said as the writer's, a time ahead, and no sign
     of someone else's step, advice about one or one gone by."""
     for sentence in split_sentences(URL_RE.sub(" ", text)):

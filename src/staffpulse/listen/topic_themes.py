@@ -212,7 +212,7 @@ THEMES: tuple[Theme, ...] = (
               "named a", "named an", "named the", "award", "awards", "anniversary",
               "anniversaries", "best of staffing", "will be closed", "happy thanksgiving",
               "happy holidays", "happy new year", "congratulations"],
-           # a firm's "10 years of Acme", not a life's "after 20 years of doing this" or a
+           # a firm's "10 years of Acme", not a life's "after 15 years of doing this" or a
            # résumé's "with 5 years of experience"
            _p(r"(?<!\bafter )(?<!\bwith )(?<!\bover )(?<!\bfor )(?<!\bhave )(?<!\bhas )"
               r"(?<!\bhad )\b\d+ years of\b(?! experience)", "years of", raw=False)),

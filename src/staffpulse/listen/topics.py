@@ -63,8 +63,8 @@ from staffpulse.store import Store
 # first, a lone document merged into the nearest topic, filler out of labels (November 2026);
 # 4 = "package manager", "client-side" and a press "interview with" out of the themes, "link",
 # "email", "meeting" and "client" out of labels; 5 = sport's recruiting ("football recruiting
-# class") and a bare "close" ("close the lobbies") out of Recruiting & sourcing; 6 = "study" the
-# verb out of Hiring trends & reports, a life's "after 20 years of" out of Company news & events;
+# class") and a bare "close" ("close its lobbies") out of Recruiting & sourcing; 6 = "study" the
+# verb out of Hiring trends & reports, a life's "after 15 years of" out of Company news & events;
 # 7 = contract-to-hire in Staffing firms & clients, leave and workers' rights in HR & benefits;
 # 8 = slang ("goin", "tryna", "smh") out of labels: stored labels such as "Dream / goin" renamed;
 # 9 = no run-together hashtag ("Boss / firedondayone"), lone verb or participle ("Create",
