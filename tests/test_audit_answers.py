@@ -22,7 +22,7 @@ from staffpulse.audit.signals import score_texts
         "@acme 👍",
         "Much appreciated @acme https://x.example/1?s=20",
         # the problem is gone: a customer's last word, though it names a "problem"
-        "@acme Super help - problem solved 😀 once again in love with Acme",
+        "@acme Great help - problem solved 😀 you folks at Acme are the best",
         "@acme it works now, thanks",
         "@acme Working again!",
         "@acme That did the trick",
@@ -128,23 +128,23 @@ def test_an_answer_dated_before_its_mention_has_no_answer_time() -> None:
 
 
 def test_a_reply_to_someone_else_carrying_the_accounts_name_waits_for_them() -> None:
-    # Mastodon and X carry every name of a thread into each reply: "@flow @dana_lee ...
-    # Welcome flow!" answers flow; it was counted as a mention the account left unanswered
+    # Mastodon and X carry every name of a thread into each reply: "@brook @dana_lee ...
+    # Welcome brook!" answers brook; it was counted as a mention the account left unanswered
     feed = FeedBuilder("dana_lee@mastodon.social", platform="mastodon")
     feed.chat(3)
     feed.by(
         "bob",
-        "@flow @dana_lee @marta_ops Welcome flow! It deploys on the big servers first.",
+        "@brook @dana_lee @marta_ops Welcome brook! It deploys on the big servers first.",
         kind="reply",
-        reply_to_handle="flow@mstdn.social",
-        mentions=("flow@mstdn.social", "dana_lee@mastodon.social"),
+        reply_to_handle="brook@mstdn.social",
+        mentions=("brook@mstdn.social", "dana_lee@mastodon.social"),
     )
     feed.by(
         "ana",
-        "@flow welcome! @dana_lee knows more about the release, ask him?",
+        "@brook welcome! @dana_lee knows more about the release, ask him?",
         kind="reply",
-        reply_to_handle="flow@mstdn.social",
-        mentions=("flow@mstdn.social", "dana_lee@mastodon.social"),
+        reply_to_handle="brook@mstdn.social",
+        mentions=("brook@mstdn.social", "dana_lee@mastodon.social"),
     )
     feed.by(
         "sam",
@@ -157,7 +157,7 @@ def test_a_reply_to_someone_else_carrying_the_accounts_name_waits_for_them() -> 
     ev = conv.evidence
     assert ev["replies_to_others_naming_you"] == 1
     assert ev["mentions_known"] == 2  # named in ana's own words, and sam's reply to it
-    assert not any("Welcome flow" in ex.text for ex in conv.worst)
+    assert not any("Welcome brook" in ex.text for ex in conv.worst)
     assert ev["mentions_answered"] == 0
 
 

@@ -117,18 +117,18 @@ def test_evidence_and_advice_for_a_logo() -> None:
         ("BrightPath Staffing", '"Rosa at BrightPath Staffing"'),
         # a Mastodon custom emoji is a picture, not part of the firm's name
         ("BrightPath Staffing :verified:", '"Rosa at BrightPath Staffing",'),
-        # a person's name and a slogan (a real X account) was offered "Rosa at Steve Bray
-        # It's time we removed this corrupt gov."
+        # a person's name and a slogan (a real X account) was offered "Rosa at Tom Hadley
+        # It's time we voted this lot out."
         (
-            "Steve Bray It's time we removed this corrupt gov.",
-            '("Steve Bray" or "Steve Bray at YourFirm")',
+            "Tom Hadley It's time we voted this lot out.",
+            '("Tom Hadley" or "Tom Hadley at YourFirm")',
         ),
-        ("Katie Johnson2020", '("Katie Johnson" or "Katie Johnson at YourFirm")'),
-        ("Marisol💙 ,fully booked", '("Marisol" or "Marisol at YourFirm")'),
+        ("Lena Pemberton2019", '("Lena Pemberton" or "Lena Pemberton at YourFirm")'),
+        ("Nora💙 ,booked out", '("Nora" or "Nora at YourFirm")'),
         ("R3d Gh0st 2.0", "reads like a handle or a nickname. Use a person's name"),
         ("jsmith1987", "reads like a handle or a nickname. Use a person's name"),
-        # no capitals, no firm word: no "Rosa at christine novak"
-        ("christine novak", '("Rosa Lund" or "Rosa at YourFirm")'),
+        # no capitals, no firm word: no "Rosa at helena marsh"
+        ("helena marsh", '("Rosa Lund" or "Rosa at YourFirm")'),
         # a first name beside a hashtag or a symbol is built on, not told "put a person's name"
         ("Dana #remain", '("Dana Lund") or a name with the firm ("Dana at YourFirm")'),
         # a capitalised hashtag is no surname either: "Dana #Remain" got no advice at all
@@ -312,7 +312,7 @@ def test_a_picture_the_data_does_not_hold_is_not_headlined_as_unreadable() -> No
 
 
 @pytest.mark.parametrize(
-    "display_name", ["", "🌻", "Erik", "BrightPath Staffing", "Steve Bray It's time to vote"]
+    "display_name", ["", "🌻", "Erik", "BrightPath Staffing", "Tom Hadley It's time to vote"]
 )
 def test_every_display_name_advice_has_one_headline(display_name: str) -> None:
     pillar = face_pillar(

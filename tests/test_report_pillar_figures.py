@@ -55,7 +55,7 @@ def test_an_account_with_original_posts_keeps_every_figure() -> None:
 def test_a_base_of_one_post_is_said_in_the_singular() -> None:
     # a Bluesky account with one original post read "0 of 1 original posts (0%)" and
     # "0 of the last 1 original posts were job ads"
-    feed = FeedBuilder("krakow", display_name="Standplaats Krakow ")
+    feed = FeedBuilder("krakow", display_name="Vestiging Krakow ")
     feed.post("Honest question: what do you love about your team?")
     feed.reply("ana", 2)
     shown = figures(audit_feed(feed))
@@ -65,7 +65,7 @@ def test_a_base_of_one_post_is_said_in_the_singular() -> None:
     assert dict(shown["voice"])["Templated"] == "0 of 1 original post (0%)"
     assert dict(shown["conversation"])["Mentions others"] == "0 of 1 original post (0%)"
     # the name as people read it, without the space it was saved with
-    assert dict(shown["face"])["Display name"].startswith("\u201cStandplaats Krakow\u201d:")
+    assert dict(shown["face"])["Display name"].startswith("\u201cVestiging Krakow\u201d:")
     ads = FeedBuilder("oneads")
     ads.job(1)
     assert dict(figures(audit_feed(ads))["mix"])["Last posts"] == (

@@ -3,7 +3,7 @@
 Every post by others that names the account (a mention, or a reply to it) falls in one group:
 
 * **Thanks**: a short closing thanks or acknowledgement with no question ("Thank you! Trying
-  this tomorrow.", "Got it 👍"), or a short word that the problem is gone ("Super help -
+  this tomorrow.", "Got it 👍"), or a short word that the problem is gone ("Great help -
   problem solved 😀", "works now"). It closes the exchange: nothing to answer, never counted as
   unanswered, never shown as a post holding the account back.
 * **Replies received**: replies to a post the account started (an original post or a quote,
@@ -11,9 +11,9 @@ Every post by others that names the account (a mention, or a reply to it) falls 
   question. They answer the account: not mentions waiting for its answer. The audit counts
   them, and those it did not answer, apart.
 * **Replies to others**: a reply to someone else that names the account only among the @names
-  it opens with. X and Mastodon carry every name of a thread into each reply ("@flow
-  @dana_lee @marta_ops Welcome flow!"): it answers someone else and waits for their answer,
-  not the account's. Named in its own words ("@flow ask @dana_lee"), it is a mention.
+  it opens with. X and Mastodon carry every name of a thread into each reply ("@brook
+  @dana_lee @marta_ops Welcome brook!"): it answers someone else and waits for their answer,
+  not the account's. Named in its own words ("@brook ask @dana_lee"), it is a mention.
 * **Mentions**: everything else, and a reply received that asks a question ("?"). A reply to
   the account's own reply continues a conversation it took part in (a customer's "still not
   working" after the help desk's answer): it waits for an answer too. The responsiveness part

@@ -113,7 +113,7 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
         )
     person = leading_person(name)
     if person is not None:
-        # a person's name and a slogan or a number: "Rosa at Steve Bray It's time…" is absurd
+        # a person's name and a slogan or a number: "Rosa at Tom Hadley It's time…" is absurd
         return (
             f'Keep your display name to your name, alone or with the firm\'s ("{person}" or '
             f'"{person} at YourFirm"), so people know there is a human to talk to.'
@@ -132,7 +132,7 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
                 f'a name with the firm ("{first} at YourFirm") reads as a person; a hashtag or '
                 "a symbol beside it does not."
             )
-        # neither a person's name nor a firm's ("christine novak", "Ceci n'est pas …"): no
+        # neither a person's name nor a firm's ("helena marsh", "Ceci n'est pas …"): no
         # "Rosa at" before words that may already be someone's name
         return (
             "Put a person's name in your display name, alone or with the firm's (\"Rosa Lund\" "

@@ -12,7 +12,7 @@ firm when it holds a **firm cue**, in any of the languages staffing firms post i
 - a web address ("acme.de"): a person's name has none.
 
 Digits are no cue of their own: "R3d Gh0st 2.0" or "jsmith1987" reads like a handle or a
-nickname, which may be anyone's, and "Katie Johnson2020" is still a person; the words around
+nickname, which may be anyone's, and "Lena Pemberton2019" is still a person; the words around
 the digits still count ("Jobs24" holds "Jobs").
 
 A person's own words beat a cue: a first name (of the shipped name lists) then a job title
@@ -25,7 +25,7 @@ allowed) read as a person: "Jean-Luc Martin", "Ana Lucía Pérez", "Maya de la C
 with the firm ("Rosa at Personalwerk Berlin", "Maya Okafor | Brightside Talent") reads as a
 person as long as the part before "at", "@", "|", "," or " - " has no cue of its own, and the
 part after it may name a firm: after "at" or "@" anything does, after a comma, a bar or a dash
-only words with a capital or a firm cue ("Marisol💙 ,fully booked" is a first name and a
+only words with a capital or a firm cue ("Nora💙 ,booked out" is a first name and a
 status, judged as the first name alone).
 
 A hashtag is no part of a person's name: "Dana #Remain" is one word and a hashtag, a first
@@ -33,8 +33,8 @@ name at most ("Dana Lund #Remain" is still a person's name).
 
 Words are compared without accents and case ("Intérim" is "interim"), except the short
 legal forms, which only count in their usual spelling ("AG", not "Ag"). A Mastodon custom
-emoji (":verified:", ":blobcat:") is a picture on the profile, read as an emoji is: "Akil
-Brown :verified:" is a person's name.
+emoji (":verified:", ":blobcat:") is a picture on the profile, read as an emoji is: "Tomas
+Reyes :verified:" is a person's name.
 """
 
 from __future__ import annotations
@@ -196,13 +196,13 @@ def _original(name: str, folded_word: str) -> str:
 def reads_as_handle(name: str) -> bool:
     """Digits in a name with no firm cue ("R3d Gh0st 2.0", "jsmith1987"): a handle or a
     nickname, anyone's, not clearly a firm's that "Rosa at" could go before (a person's name
-    then digits, "Katie Johnson2020", is read as the person first: see name_score)."""
+    then digits, "Lena Pemberton2019", is read as the person first: see name_score)."""
     return bool(_DIGITS.search(name)) and firm_cue(name) is None
 
 
 def _person_shaped(text: str) -> bool:
     """Up to four capitalised words, name particles ("de", "van") aside, no firm cue, and no
-    digits amid letters ("R3D GH0ST" is no "R D GH ST"; "Johnson2020" is a name, then digits)."""
+    digits amid letters ("R3D GH0ST" is no "R D GH ST"; "Pemberton2019" is a name, then digits)."""
     if _LEET.search(text):
         return False
     words = _WORD.findall(text)
@@ -215,7 +215,7 @@ def _person_shaped(text: str) -> bool:
 def _leading_name(name: str) -> tuple[str, bool] | None:
     """A name before a separator ("Rosa" of "Rosa at Acme"), and whether what follows may name
     the firm: after "at" anything may, after a comma, bar or dash only words with a capital or a
-    firm cue ("Maya Okafor | Brightside Talent", not "Marisol💙 ,fully booked")."""
+    firm cue ("Maya Okafor | Brightside Talent", not "Nora💙 ,booked out")."""
     found = _SEPARATOR.search(name)
     if found is None or found.start() == 0:
         return None
@@ -303,7 +303,7 @@ def name_score(display_name: str) -> tuple[float, str]:
     words = _WORD.findall(untagged)
     named = [w for w in words if w.casefold() not in _PARTICLES]
     if len(named) >= 2 and _person_shaped(untagged):
-        if _DIGITS.search(untagged):  # "Katie Johnson2020": a person, written as a handle is
+        if _DIGITS.search(untagged):  # "Lena Pemberton2019": a person, written as a handle is
             return 0.6, "a person's name with digits, like a handle's"
         return 1.0, "reads as a person's name"
     if reads_as_handle(untagged):
@@ -321,10 +321,10 @@ def name_score(display_name: str) -> tuple[float, str]:
 
 def leading_person(display_name: str) -> str | None:
     """The person's name a display name starts with when more follows that makes it no plain
-    name ("Steve Bray It's time we removed this corrupt gov.", "Katie Johnson2020" -> "Katie
-    Johnson"); None for a name alone, a firm ("Robert Half International") or a name that does
+    name ("Tom Hadley It's time we voted this lot out.", "Lena Pemberton2019" -> "Lena
+    Pemberton"); None for a name alone, a firm ("Robert Half International") or a name that does
     not start with two capitalised words. A name then a status after a comma, bar or dash
-    ("Marisol💙 ,fully booked" -> "Marisol") gives the name, even a first name alone."""
+    ("Nora💙 ,booked out" -> "Nora") gives the name, even a first name alone."""
     display_name = without_custom_emoji(display_name)
     leading = _leading_name(display_name)
     if leading is not None and not leading[1]:
@@ -342,5 +342,5 @@ def leading_person(display_name: str) -> str | None:
         rf"[^\w#@]*{re.escape(words[0])}\s+{re.escape(words[1])}(?![^\W\d_])", display_name
     ):
         return None
-    # digits say nothing about a firm after a person's name ("Johnson2020")
+    # digits say nothing about a firm after a person's name ("Pemberton2019")
     return first_two if firm_cue(re.sub(r"\d+", " ", display_name)) is None else None

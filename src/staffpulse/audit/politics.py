@@ -19,7 +19,7 @@ import re
 from staffpulse.audit.hashtags import HASHTAG_RE
 from staffpulse.listen.moderation import Moderation, moderate
 
-# "ToryBrexitDisaster" -> "Tory Brexit Disaster": a capital after a small letter starts a word
+# "TorySkillsFiasco" -> "Tory Skills Fiasco": a capital after a small letter starts a word
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
