@@ -199,7 +199,8 @@ def test_a_tie_is_counted_beside_the_share_beaten() -> None:
         tie_counts(values)[4]
     )
     best = {"percentiles": {"mix": 25}, "tied_with": {"mix": 2}, "best": {"mix": True}}
-    assert standing_words(best, "mix") == "tied for best, beats 25%"
+    # "tied for best, beats 25%", a line each in the report, read as two verdicts
+    assert standing_words(best, "mix") == "tied for best"
     middle = {"percentiles": {"mix": 8}, "tied_with": {"mix": 17}, "best": {"mix": False}}
     assert standing_words(middle, "mix") == "beats 8%, tied with 17"
     alone = {"percentiles": {"mix": 88}, "tied_with": {"mix": 0}, "best": {"mix": False}}
@@ -290,9 +291,11 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     buf = io.StringIO()
     render_benchmark(Console(file=buf, width=100, color_system=None), result)
     said = " ".join(buf.getvalue().split())
-    assert "graded on 3 of 4 pillars, or on 2 and a Face with no profile data:" in said
+    # the line over the two says what their rows in the HTML say
+    assert "graded on 3 of 4 pillars, or on 2 with no profile data for Face:" in said
     assert "A Face n/a (the data had no picture, bio or name) is not held against it." in said
     html = " ".join(render_benchmark_html(result).split())
+    assert "graded on 2 of 4 pillars, with no profile data for Face" in html
     assert "A Face n/a (the data had no picture, bio or name) is not held against it." in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
@@ -314,3 +317,25 @@ def test_the_face_aside_is_said_only_beside_an_account_whose_face_is_n_a(tmp_pat
     for said in (" ".join(buf.getvalue().split()), " ".join(render_benchmark_html(result).split())):
         assert "its grade averages only the pillars it was graded on." in said
         assert "A Face n/a" not in said
+
+
+def test_a_group_all_without_profile_data_is_headed_as_its_rows_are_labelled(
+    tmp_path: Path,
+) -> None:
+    # QA: 13 help desks, each graded on 2 pillars with a Face n/a, sat under "graded on 3 of
+    # 4 pillars, or on 2 and a Face with no profile data" while the HTML said "graded on 2"
+    store = store_with(tmp_path)
+    for handle in ("deskone", "desktwo"):
+        feed = FeedBuilder(handle)
+        feed.reply("customer", 6)  # replies only: Mix n/a
+        blank = Account(platform="x", id=handle, handle=handle, name_known=False,
+                        bio_known=False)  # fmt: skip
+        store.upsert([blank, *feed.posts], PROV)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    html = " ".join(render_benchmark_html(result).split())
+    assert "graded on 2 of 4 pillars, with no profile data for Face:" in said
+    assert html.count("graded on 2 of 4 pillars, with no profile data for Face") >= 2
+    assert "3 of 4" not in said + html

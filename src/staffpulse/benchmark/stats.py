@@ -63,8 +63,8 @@ def tie_counts(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 def standing_words(row: dict[str, Any], name: str) -> str:
     """Where a leaderboard row stands on one score, as a true sentence: ``beats 88%``, ``beats
-    8%, tied with 17``, or ``tied for best`` (``tied for best, beats 36%``) when no one scores
-    higher. "Beats" counts only the accounts strictly lower, so a perfect 100 shared by every
+    8%, tied with 17``, or ``tied for best`` when no one scores higher (however many it
+    beats). "Beats" counts only the accounts strictly lower, so a perfect 100 shared by every
     account beats 0% of them: alone, that reads as the worst, hence the tie is said. Empty when
     there is nothing to compare (not scored, or no other account scored)."""
     beats = row["percentiles"].get(name)
@@ -74,7 +74,9 @@ def standing_words(row: dict[str, Any], name: str) -> str:
     if not tied:
         return f"beats {beats}%"
     if row.get("best", {}).get(name):
-        return "tied for best" + (f", beats {beats}%" if beats else "")
+        # "tied for best, beats 7%" read as two verdicts on one score (the report shows
+        # them a line each): no one scores higher is all a reader needs
+        return "tied for best"
     return f"beats {beats}%, tied with {tied}"
 
 
@@ -130,7 +132,12 @@ def graded_label(row: dict[str, Any]) -> str:
     tell a reader the grade is half a grade."""
     of = len(PILLARS)
     graded = int(row.get("pillars_graded", of))
-    return "" if graded >= of else tier_label(graded)
+    if graded >= of:
+        return ""
+    # a Face n/a for want of profile data is said as the table's line over it says it
+    return (
+        tier_label(graded + 1, all_aside=True) if row.get("face", 0) is None else tier_label(graded)
+    )
 
 
 def median_label(segment: dict[str, Any], score: str) -> str:

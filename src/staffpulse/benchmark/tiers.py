@@ -23,9 +23,18 @@ def ranked_pillars(row: dict[str, Any]) -> int:
     return placed_on(graded, face_scored=not ("face" in row and row["face"] is None))
 
 
-def tier_label(tier: int, face_aside: bool = False) -> str:
-    """The line over the accounts placed on ``tier`` pillars (:func:`ranked_pillars`):
-    "graded on 3 of 4 pillars", and "or on 2 and a Face with no profile data" when some of
-    them had no profile in the data (``face_aside``): their Face counts though it reads n/a."""
-    said = f"graded on {tier} of {len(PILLARS)} pillars"
-    return said + (f", or on {tier - 1} and a Face with no profile data" if face_aside else "")
+# why a Face reads n/a though it counts for the place: the import held no profile
+NO_PROFILE = "no profile data for Face"
+
+
+def tier_label(tier: int, face_aside: bool = False, *, all_aside: bool = False) -> str:
+    """The line over the accounts placed on ``tier`` pillars (:func:`ranked_pillars`), in the
+    words each row's :func:`~.stats.graded_label` uses: "graded on 3 of 4 pillars", "graded on
+    2 of 4 pillars, with no profile data for Face" when all of them had no profile in the data
+    (``all_aside``: their Face counts though it reads n/a), and "graded on 3 of 4 pillars, or
+    on 2 with no profile data for Face" when some had (``face_aside``)."""
+    of = len(PILLARS)
+    if all_aside:
+        return f"graded on {tier - 1} of {of} pillars, with {NO_PROFILE}"
+    said = f"graded on {tier} of {of} pillars"
+    return said + (f", or on {tier - 1} with {NO_PROFILE}" if face_aside else "")

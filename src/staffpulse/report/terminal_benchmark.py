@@ -158,8 +158,9 @@ def _add_tier_line(table: Table, result: BenchmarkResult, row: dict[str, Any], t
         return tier
     tier = ranked_pillars(row)
     table.add_section()
-    aside = any(r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier)
-    table.add_row("", Text(f"{tier_label(tier, aside)}:", style="italic"))
+    faces = [r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier]
+    label = tier_label(tier, any(faces), all_aside=all(faces))
+    table.add_row("", Text(f"{label}:", style="italic"))
     return tier
 
 
