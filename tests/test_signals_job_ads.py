@@ -96,7 +96,7 @@ CASUAL_TALK = [
     "Hiring managers: stop ghosting candidates",
     "DM me if you know a good plumber in Denver",
     "Know a great podcast? Send it my way",
-    "Doe a deer, a female deer",
+    "Jane Doe, a female name on every sample form",
 ]
 # One of the cues alone is talk about work, not an ad.
 WORK_TALK = [

@@ -18,7 +18,7 @@ from staffpulse.signals.roles import load_role_model
 
 def test_split_name_and_ascii_folding() -> None:
     assert split_name("TCGJobs") == "tcg jobs"
-    assert split_name("tmj_phl_retail") == "tmj phl retail"
+    assert split_name("tmj_pdx_retail") == "tmj pdx retail"
     assert split_name("@JobsinSeattle1") == "jobsin seattle 1"
     assert to_ascii("Résumé  ✨ café") == "Resume cafe"
 

@@ -30,7 +30,7 @@ def test_a_first_name_then_a_name_is_a_persons_name(name: str) -> None:
 @pytest.mark.parametrize(
     "name",
     ["TCGJobs", "AcmeStaffing", "Brightway", "MikeandPattys", "lucystomatoes", "NurseLink",
-     "Jane Smith Staffing", "Smith & Jones Associates", "tmj_phl_retail", "", "1234"],
+     "Jane Smith Staffing", "Smith & Jones Associates", "tmj_pdx_retail", "", "1234"],
 )  # fmt: skip
 def test_a_brand_or_a_firm_named_after_people_is_not(name: str) -> None:
     assert not is_a_persons_name(split_name(name))

@@ -12,7 +12,7 @@ from staffpulse.signals.role_text import clean_text, split_name, to_ascii
 
 def test_a_name_splits_into_words_as_the_tagger_reads_it() -> None:
     assert split_name("TCGJobs") == "tcg jobs"
-    assert split_name("tmj_phl_retail") == "tmj phl retail"
+    assert split_name("tmj_pdx_retail") == "tmj pdx retail"
     assert split_name("@priyapatel.bsky.social") == "priyapatel"
     assert split_name("DANA WHITFIELD") == "dana whitfield"
 

@@ -36,7 +36,7 @@ def clean_text(value: str) -> str:
 
 
 def split_name(name: str) -> str:
-    """``TCGJobs`` -> ``tcg jobs``; ``tmj_phl_retail`` -> ``tmj phl retail``; a handle's
+    """``TCGJobs`` -> ``tcg jobs``; ``tmj_pdx_retail`` -> ``tmj pdx retail``; a handle's
     server left out (``priyapatel.bsky.social`` -> ``priyapatel``)."""
     text = to_ascii(handle_user(name)).lstrip("@")
     text = _CAMEL_RE.sub(" ", text)
