@@ -22,8 +22,8 @@ def _store() -> Store:
             Account(
                 platform="mastodon",
                 id="109",
-                handle="schochastics@fosstodon.org",
-                url="https://fosstodon.org/@schochastics",
+                handle="plotweaver@fosstodon.org",
+                url="https://fosstodon.org/@plotweaver",
             ),
             Post(platform="mastodon", id="m1", author_id="109", text="hello"),
             Account(platform="x", id="1", handle="acme"),
@@ -47,42 +47,42 @@ def _resolve(text: str, name: str = "cohort.csv") -> tuple[list[tuple[str, str]]
 def test_a_mastodon_account_written_as_address_and_url_is_reported_on_its_line() -> None:
     accounts, problems = _resolve(
         "handle,platform,segment\n"
-        "schochastics@fosstodon.org,,hr\n"
-        "https://fosstodon.org/@schochastics,,vendor\n"
+        "plotweaver@fosstodon.org,,hr\n"
+        "https://fosstodon.org/@plotweaver,,vendor\n"
     )
-    assert accounts == [("schochastics@fosstodon.org", "hr")]
+    assert accounts == [("plotweaver@fosstodon.org", "hr")]
     assert problems == [
-        "cohort.csv:3: https://fosstodon.org/@schochastics is the same account as line 2, "
+        "cohort.csv:3: https://fosstodon.org/@plotweaver is the same account as line 2, "
         "whose segment hr is kept (not this line's vendor)"
     ]
 
 
 def test_a_mastodon_user_part_and_its_address_are_one_account() -> None:
     accounts, problems = _resolve(
-        "handle,platform,segment\n@schochastics,mastodon,vendor\nschochastics@fosstodon.org,,hr\n"
+        "handle,platform,segment\n@plotweaver,mastodon,vendor\nplotweaver@fosstodon.org,,hr\n"
     )
-    assert accounts == [("schochastics@fosstodon.org", "vendor")]
+    assert accounts == [("plotweaver@fosstodon.org", "vendor")]
     assert len(problems) == 1 and problems[0].startswith(
-        "cohort.csv:3: @schochastics@fosstodon.org is the same account as line 2"
+        "cohort.csv:3: @plotweaver@fosstodon.org is the same account as line 2"
     )
 
 
 def test_a_valid_segment_on_a_later_line_replaces_a_typo_on_the_first() -> None:
     accounts, problems = _resolve(
         "handle,platform,segment\n"
-        "schochastics@fosstodon.org,,staffing frim\n"
-        "https://fosstodon.org/@schochastics,,vendor\n"
+        "plotweaver@fosstodon.org,,staffing frim\n"
+        "https://fosstodon.org/@plotweaver,,vendor\n"
         "acme,x,staffing frim\n"
         "https://x.com/acme,,vendor\n"
     )
-    assert accounts == [("schochastics@fosstodon.org", "vendor"), ("acme", "vendor")]
+    assert accounts == [("plotweaver@fosstodon.org", "vendor"), ("acme", "vendor")]
     assert (
         "cohort.csv:5: https://x.com/acme is already on line 4, which gives no segment: "
         "this line's vendor is used" in problems
     )
     assert any(
         p.startswith(
-            "cohort.csv:3: https://fosstodon.org/@schochastics is the same account as "
+            "cohort.csv:3: https://fosstodon.org/@plotweaver is the same account as "
             "line 2, which gives no segment: this line's vendor is used"
         )
         for p in problems

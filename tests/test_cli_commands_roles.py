@@ -59,7 +59,7 @@ def test_jsonl_contract_order_ids_and_malformed_mid_file(tmp_path: Path) -> None
 def test_csv_without_text_column_and_stdout(tmp_path: Path) -> None:
     src = tmp_path / "accounts.csv"
     src.write_text(
-        "id,name,description\n1,tmj_sea_health,Healthcare jobs in Seattle\n", encoding="utf-8"
+        "id,name,description\n1,tmj_sea_nursing,Healthcare jobs in Seattle\n", encoding="utf-8"
     )
     result = run_roles(str(src))
     assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]

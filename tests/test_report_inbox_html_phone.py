@@ -14,7 +14,7 @@ from staffpulse.report.inbox_html import write_inbox_html
 pytestmark = NEEDS_CHROMIUM
 
 # as real Bluesky ids are: a DID of 24 characters, then the post's key
-LONG_ID = "at://did:plc:7i3fhorekojhdjhkbln7q7gq/app.bsky.feed.post/3la2elupcqh2z"
+LONG_ID = "at://did:plc:q4m2tbx7wlkrd5npz3ysvhca/app.bsky.feed.post/3kq7fzw2ab4xm"
 
 
 def test_a_bluesky_conversation_id_wraps_on_a_phone(tmp_path: Path) -> None:

@@ -352,8 +352,8 @@ def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _close_keys(norm: str, keys: Iterable[str]) -> list[str]:
     """``difflib.get_close_matches``, save that two handles on the same server are compared by
-    the part before it: "nobody.bsky.social" is not a typo of "amyhoy.bsky.social" because
-    both end in ".bsky.social" (a likeness of 0.78), while "amyho.bsky.social" still is."""
+    the part before it: "nobody.bsky.social" is not a typo of "monday.bsky.social" because
+    both end in ".bsky.social" (a likeness of 0.83), while "mondy.bsky.social" still is."""
     server = _server_of(norm)
     scored: list[tuple[float, str]] = []
     matcher = difflib.SequenceMatcher()

@@ -201,7 +201,7 @@ def gives_way_to_handles(handles: Iterable[str], room: int, without: int) -> boo
 
 def handle_cell(handle: str, room: int) -> Text:
     """``@handle``; a Mastodon handle too long for ``room`` breaks before its instance
-    (``@ChronicIllnessHumor`` over ``@mastodon.social``), a Bluesky one before its domain
+    (``@MidnightKettleNotes`` over ``@mastodon.social``), a Bluesky one before its domain
     (``@adabrightwell`` over ``.bsky.social``), never in the middle of a word
     (``@...@mastodon.s`` over ``ocial``). A Text, never read as markup: an imported handle
     holding ``[/]`` stopped the whole list with a Rich error."""
