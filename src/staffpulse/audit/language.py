@@ -148,8 +148,8 @@ def post_language(post: Post) -> Language:
     return "en" if verdict == "en" and english >= 2 else "other"
 
 
-# X also tags a link's few title words as any language ("Naming UI components in OOCSS - link"
-# as Tagalog, "Electron 1.0 link" as Spanish; a job ad is such a title): in a real developer's
+# X also tags a link's few title words as any language ("Grouping CSS selectors in BEM - link"
+# as Tagalog, "Webpack 5.0 link" as Spanish; a job ad is such a title): in a real developer's
 # archive, 38 of the 44 original posts X called another language were English link posts.
 # Where the words show no other language, the author's other posts decide: a feed this
 # English, of at least this many posts it tells
@@ -160,9 +160,9 @@ _LINK = re.compile(r"https?://\S+|www\.\S+")
 
 def guessed_on_a_title(post: Post) -> bool:
     """A platform's language that is not English on a post with a link, whose words show no
-    other language: no function word of one ("Ideen für Geeks" shows German), no other
-    script. Without a link it stands: the same archive's German chat ("kleiner
-    Schreibfehler xD", "heheee natürlich") holds no function word either."""
+    other language: no function word of one ("Tipps für Entwickler" shows German), no other
+    script. Without a link it stands: the same archive's German chat ("ups,
+    Tippfehler xD", "hihi na klar") holds no function word either."""
     lang = (post.lang or "").strip().lower()
     if not lang or lang in NO_LANGUAGE or lang.split("-")[0] == "en":
         return False
