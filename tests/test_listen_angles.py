@@ -369,3 +369,23 @@ def test_slang_boss_up_is_not_about_managers() -> None:
 def test_how_much_to_ask_for_is_a_pay_question() -> None:
     text = "How much should a welder with 4 years experience ask for in Toledo?"
     assert "on pay" in suggest_angle(text, {"question": True}, None, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a work word beside it (a manager, a shift) earns it no tip on managers or shifts
+        "My team lead asked whether I fear death. Honestly I'm not afraid of dying anymore.",
+        "Some nights after my shift I just wish I could stop waking up",
+        "After the layoff I keep thinking everyone would be better off dead without me",
+    ],
+)
+def test_a_possible_crisis_gets_no_tip_whatever_work_it_names(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0, 0.1)
+    assert angle.startswith("A possible crisis") and "crisis line" in angle
+    assert "push back" not in angle and "tip on" not in angle
+
+
+def test_a_figure_of_speech_about_dying_is_no_crisis() -> None:
+    angle = suggest_angle("Dying to see the new office layout our boss keeps teasing", {}, None, 0)
+    assert "crisis" not in angle

@@ -131,3 +131,16 @@ def test_a_keyword_of_the_users_own_list_is_trusted() -> None:
     gig = thread("Is the gig economy here to stay?")
     assert thread_work(gig, verdicts(gig, {"c": 1.0})).off_work  # no work word of ours
     assert not thread_work(gig, verdicts(gig, {"c": 1.0}), keyword_hits={"c"}).off_work
+
+
+def test_a_workplace_question_the_classifier_misses_is_not_left_out() -> None:
+    # harassment at work, a union vote, a cut shift: the opening names a work matter, so the
+    # thread is about work although the classifier said no to every post
+    for opening in (
+        "Where do I report harassment at work if the owner is the problem?",
+        "Our union vote is Friday and they keep calling mandatory meetings. Legal?",
+        "my shift got cut again with one day's notice",
+    ):
+        conv = thread(opening, "@star that is rough", "@star same at my place")
+        work = thread_work(conv, verdicts(conv, {}))
+        assert work.opening_work and not work.off_work, opening

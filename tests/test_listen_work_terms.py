@@ -329,3 +329,56 @@ def test_degrees_set_against_skills_are_work_but_not_a_temperature() -> None:
         assert names_work_matter(text) and work_subject(text) == "degrees and skills", text
     assert not names_work_matter("It hit 95 degrees and my grilling skills melted")
     assert not names_work_matter("Three degrees of separation, what an experience")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # harassment at work, the staff party, a union's vote, the writer's shifts and hours,
+        # discipline: the workplace's own matters, even when the classifier misses them
+        (
+            "Where do you even file a harassment complaint when the owner is the one doing it?",
+            "workers' rights",
+        ),
+        ("Is it normal to get no help after harassment at work? Asking for me.", "workers' rights"),
+        ("Someone got handsy at the office christmas party and nobody said a word", "the workplace"),
+        ("Warehouse crew is voting Thursday on whether to unionize. Nervous.", "unions"),
+        ("Is it legal for them to hold meetings against our union drive on paid time?", "unions"),
+        ("Third week running my shift got cut to four hours", "shifts"),
+        ("Got called in on my only Sunday off. Again.", "shifts"),
+        ("Got written up for being two minutes late by a supervisor who is always late", (
+            "discipline at work"
+        )),
+        ("They put me on a performance improvement plan after one bad month", (
+            "discipline at work"
+        )),
+        ("Stayed 40 minutes after close and not getting paid for it, as usual", "pay"),
+        ("My team lead keeps booking meetings at 5:55pm", "managers"),
+    ],
+)  # fmt: skip
+def test_the_workplaces_own_matters_are_work(text: str, subject: str) -> None:
+    assert names_work_matter(text)
+    assert work_subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union vote on fishing quotas was delayed again",
+        "Our credit union dues went up two dollars this year",
+        "Ask a chemist to say 'unionized' and watch them squirm",
+        "Online harassment of streamers is out of control",
+        "Why did the staff party go to the lake? To get a little treble.",
+        "The officer wrote me up for a broken tail light",
+        "Spent my day off repotting every plant in the flat",
+    ],
+)
+def test_near_misses_of_the_workplace_words_are_no_work_matter(text: str) -> None:
+    assert not names_work_matter(text)
+
+
+def test_the_writers_own_shift_or_supervisor_is_said_in_passing() -> None:
+    # like "my boss": a thread may be about work, but alone it does not dwell on it
+    assert not dwells_on_work("My shift starts at noon, lunch first")
+    assert not dwells_on_work("My supervisor brought donuts")
+    assert dwells_on_work("Our union vote is next week, is that mandatory meeting legal?")

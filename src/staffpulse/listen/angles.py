@@ -65,7 +65,7 @@ from staffpulse.listen.post_kinds import (
 )
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sarcasm import is_sarcastic
-from staffpulse.listen.tone import Tone, judge_tone, tells_of_a_win
+from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_a_win
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
@@ -254,6 +254,12 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
 def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> str | None:
     """Distress, politics, a light tone or a question of rights: how the post feels first."""
     subject, lead, tone, question = post.subject, post.lead, post.tone, post.question
+    if signals_crisis(post.text):  # whatever work it names: "my manager asked if I fear dying"
+        return (
+            "A possible crisis (a wish to die or to self-harm), not a conversation for a firm:"
+            " leave it; if someone at your firm knows them, reach out privately and point to a"
+            " crisis line; never a tip or a pitch."
+        )
     if tone.grieving:
         if not question:  # "Be the first to reply" would rush a stranger's mourning
             return (
@@ -268,7 +274,9 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
     going_through = _going_through(post)
     # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps;
     # "Laid off today, so depressed" is a hard time about work, whose tip may help
-    if going_through and not question and subject is None and _MIND_RE.search(post.text):
+    # (a boss or a coworker named in it makes it no hardship about work)
+    personal = subject is None or subject in ("managers", "the workplace")
+    if going_through and not question and personal and _MIND_RE.search(post.text):
         return (
             "A hard time that is not about work: leave it, or at most a kind line if your firm"
             " knows them; never a tip, a resource list or a pitch."

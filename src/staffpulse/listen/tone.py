@@ -218,6 +218,27 @@ def tells_of_a_win(text: str) -> bool:
     return _TRIUMPH_RE.search(plain_text(text)) is not None
 
 
+# A wish to die or to harm oneself, or death not feared, in the writer's words: "some nights I
+# wish I could stop waking up", "asked if I fear death; I'm not afraid of dying anymore". No
+# firm's reply belongs under it, not even a kind tip. Not "dying to see it", "dying of
+# laughter" nor a pun on "harmony"; a dark joke in these words is no conversation for a firm
+# either.
+_CRISIS_RE = re.compile(
+    r"\b(suicidal|kill(ing)? myself|end(ing)? (it all|my life)|self[- ]harm(s|ed|ing)?|"
+    r"(want|wanna|wish|wished|wishing|ready) (to )?(die|be dead)|(not|never|stop) waking up|"
+    r"better off dead|no (reason|point) (to|in) (live|living|going on)|"
+    r"(not|n't|no longer) (scared|afraid) (of|to) (die|dying|death)|"
+    r"(scared|afraid) of (dying|death)\b[\s\S]{0,80}?\b(excited|can't wait|looking forward))\b",
+    re.IGNORECASE,
+)
+
+
+def signals_crisis(text: str) -> bool:
+    """The text tells of a wish to die or to harm oneself, or of death not feared (see
+    :data:`_CRISIS_RE`): a possible crisis, left to people who know the writer."""
+    return _CRISIS_RE.search(plain_text(text)) is not None
+
+
 def mourns(text: str) -> bool:
     """The text mourns a death ("passed away", "RIP Marco"; not "RIP remote work")."""
     return _grieves(plain_text(text))
