@@ -215,16 +215,16 @@ def test_x_handles_without_a_token_are_told_apart_from_the_network_on_retry(
 def test_a_bluesky_handle_and_its_did_sent_together_are_one_handle(
     db: Path, tmp_path: Path
 ) -> None:
-    did = "did:plc:ubudpurydqvit3dhdnx4v6sv"
+    did = "did:plc:wbobyxe3tvgjgrwajfdxqdyk"
     with open_store(db) as store:
-        add_posts(store, Account(platform="bluesky", id=did, handle="benoist.dev"))
+        add_posts(store, Account(platform="bluesky", id=did, handle="ferrow.dev"))
     sent = tmp_path / "sent.txt"
-    sent.write_text(f"https://bsky.app/profile/benoist.dev\n{did}\n", encoding="utf-8")
+    sent.write_text(f"https://bsky.app/profile/ferrow.dev\n{did}\n", encoding="utf-8")
     result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "1 added (1 known); 1 already on the list (1 known)" in result.output
     with open_store(db) as store:
-        assert [(h.handle, h.account_id) for h in list_handles(store)] == [("benoist.dev", did)]
+        assert [(h.handle, h.account_id) for h in list_handles(store)] == [("ferrow.dev", did)]
 
 
 def test_a_pdf_given_as_a_file_of_handles_is_called_a_pdf(tmp_path: Path) -> None:

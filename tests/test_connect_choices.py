@@ -87,7 +87,7 @@ def store() -> Store:
     add_posts(
         store,
         Account(platform="x", id="1", handle="Acme_Staffing"),
-        Account(platform="bluesky", id="did:plc:abc", handle="benoist.dev"),
+        Account(platform="bluesky", id="did:plc:abc", handle="ferrow.dev"),
         Account(platform="mastodon", id="https://hr.social/@jane", handle="jane@hr.social"),
         Post(platform="x", id="p1", author_id="1", text="hi", created_at=NOW),
     )
@@ -97,7 +97,7 @@ def store() -> Store:
 @pytest.mark.parametrize(
     ("typed", "platform", "account_id"),
     [
-        ("https://bsky.app/profile/benoist.dev", "bluesky", "did:plc:abc"),
+        ("https://bsky.app/profile/ferrow.dev", "bluesky", "did:plc:abc"),
         ("bsky.app/profile/did:plc:abc", "bluesky", "did:plc:abc"),
         ("https://x.com/acme_staffing/status/1", "x", "1"),
         ("https://hr.social/@jane", "mastodon", "https://hr.social/@jane"),

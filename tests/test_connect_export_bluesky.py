@@ -28,7 +28,7 @@ from staffpulse.connect.export_bluesky import (
     OWNER_PLACEHOLDER,
 )
 
-OWNER = "did:plc:z72i7hdynmk6r22z27h6tvur"
+OWNER = "did:plc:tsyunn4liz3pphe4r2hsmlzv"
 
 
 def test_bluesky_list_records_validate_against_the_lexicon() -> None:

@@ -201,12 +201,12 @@ def test_x_handles_waiting_for_a_token_are_not_counted_as_not_tried_for_the_netw
     assert network.label == "the network" and network.skipped == 1  # jane@hr.social only
 
 
-BSKY_DID = "did:plc:ubudpurydqvit3dhdnx4v6sv"
+BSKY_DID = "did:plc:wbobyxe3tvgjgrwajfdxqdyk"
 
 
 def _bluesky_store() -> Store:
     store = build_store()
-    account = Account(platform="bluesky", id=BSKY_DID, handle="benoist.dev")
+    account = Account(platform="bluesky", id=BSKY_DID, handle="ferrow.dev")
     store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
     return store
 
@@ -214,42 +214,42 @@ def _bluesky_store() -> Store:
 def test_a_bluesky_handle_and_its_did_in_one_list_are_stored_once() -> None:
     store = _bluesky_store()
     entries = [
-        HandleEntry("bluesky", "benoist.dev", "f:1"),
+        HandleEntry("bluesky", "ferrow.dev", "f:1"),
         HandleEntry("bluesky", BSKY_DID, "f:2"),
     ]
     report = add_handles(store, entries)
-    assert [h.handle for h in report.added] == ["benoist.dev"]
-    assert [h.handle for h in report.already_listed] == ["benoist.dev"]  # the DID: a duplicate
-    assert [(h.handle, h.account_id) for h in list_handles(store)] == [("benoist.dev", BSKY_DID)]
+    assert [h.handle for h in report.added] == ["ferrow.dev"]
+    assert [h.handle for h in report.already_listed] == ["ferrow.dev"]  # the DID: a duplicate
+    assert [(h.handle, h.account_id) for h in list_handles(store)] == [("ferrow.dev", BSKY_DID)]
 
 
 def test_a_handle_sent_after_its_did_replaces_the_did_in_the_one_row() -> None:
     store = _bluesky_store()
     add_handles(store, [HandleEntry("bluesky", BSKY_DID, "a:1")])
-    again = add_handles(store, [HandleEntry("bluesky", "benoist.dev", "b:1")])
-    assert again.added == [] and [h.handle for h in again.already_listed] == ["benoist.dev"]
+    again = add_handles(store, [HandleEntry("bluesky", "ferrow.dev", "b:1")])
+    assert again.added == [] and [h.handle for h in again.already_listed] == ["ferrow.dev"]
     (row,) = list_handles(store)
-    assert (row.handle, row.account_id, row.source) == ("benoist.dev", BSKY_DID, "a:1")
+    assert (row.handle, row.account_id, row.source) == ("ferrow.dev", BSKY_DID, "a:1")
 
 
 def test_a_retry_merges_a_handle_and_its_did_once_both_are_fetched() -> None:
     store = build_store()
     entries = [
-        HandleEntry("bluesky", "benoist.dev", "f:1"),
+        HandleEntry("bluesky", "ferrow.dev", "f:1"),
         HandleEntry("bluesky", BSKY_DID, "f:2"),
     ]
     add_handles(store, entries, fetcher=None)  # offline: both kept pending, not yet known as one
     assert len(list_handles(store)) == 2
 
     def online(store_: Store, platform: str, handle: str) -> Account:
-        account = Account(platform=platform, id=BSKY_DID, handle="benoist.dev")
+        account = Account(platform=platform, id=BSKY_DID, handle="ferrow.dev")
         store_.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
         return account
 
     retried = add_handles(store, pending_entries(store), fetcher=online)
     assert retried.added == [] and len(retried.already_listed) == 2
     (row,) = list_handles(store)
-    assert (row.handle, row.account_id) == ("benoist.dev", BSKY_DID)
+    assert (row.handle, row.account_id) == ("ferrow.dev", BSKY_DID)
     assert row.status != "pending"
 
 

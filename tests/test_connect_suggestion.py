@@ -169,7 +169,7 @@ def test_a_ranking_that_stopped_early_says_at_least_or_that_more_may_pass() -> N
 
 
 def test_a_mastodon_or_bluesky_handle_gives_the_link_the_csv_export_lacked() -> None:
-    # a real Mastodon suggestion known only as @maelle@mastodon.social (mentioned, never
+    # a real Mastodon suggestion known only as @quilla@mastodon.social (mentioned, never
     # fetched) had an empty url in the CSV export and no "open" link
     def suggestion(platform: str, handle: str, url: str | None = None) -> Suggestion:
         return Suggestion(
@@ -178,8 +178,8 @@ def test_a_mastodon_or_bluesky_handle_gives_the_link_the_csv_export_lacked() -> 
             via=(), explanation="",
         )  # fmt: skip
 
-    assert suggestion("mastodon", "maelle@mastodon.social").link == (
-        "https://mastodon.social/@maelle"
+    assert suggestion("mastodon", "quilla@mastodon.social").link == (
+        "https://mastodon.social/@quilla"
     )
     assert (
         suggestion("bluesky", "Rosa.bsky.social").link
@@ -190,5 +190,5 @@ def test_a_mastodon_or_bluesky_handle_gives_the_link_the_csv_export_lacked() -> 
     assert stored.link == "https://hr.social/@jane"
     assert suggestion("mastodon", "admin@localhost:3000").link == ""
     assert suggestion("mastodon", "jane").link == ""
-    rows = export_suggestions([suggestion("mastodon", "maelle@mastodon.social")], "csv").text
-    assert ",https://mastodon.social/@maelle," in rows
+    rows = export_suggestions([suggestion("mastodon", "quilla@mastodon.social")], "csv").text
+    assert ",https://mastodon.social/@quilla," in rows
