@@ -26,10 +26,10 @@ def test_templated_feed_scores_low_and_says_so() -> None:
 
 
 def test_posts_of_one_pattern_are_not_called_identical() -> None:
-    # "Title - link" posts share their shape, not their words: a client shown "Count with
+    # "Title - link" posts share their shape, not their words: a client shown "Sorting with
     # CSS - link" as "one of 6 near-identical posts" would rightly object
     feed = FeedBuilder("dev")
-    for i, title in enumerate(["Count With Css", "Debugging Sass Maps", "Faster Font Loading"]):
+    for i, title in enumerate(["Sorting With Css", "Debugging Sass Maps", "Lazier Image Decoding"]):
         feed.post(f"{title} with Source Tricks - https://blog.example/{i}")
     feed.chat(3)
     worst = audit_feed(feed).pillars["voice"].worst

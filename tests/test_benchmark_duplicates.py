@@ -28,7 +28,7 @@ def _store() -> Store:
             Post(platform="mastodon", id="m1", author_id="109", text="hello"),
             Account(platform="x", id="1", handle="acme"),
             Post(platform="x", id="p1", author_id="1", text="hello"),
-            Account(platform="bluesky", id="did:plc:b", handle="benoist.dev"),
+            Account(platform="bluesky", id="did:plc:b", handle="ferrow.dev"),
             Post(platform="bluesky", id="b1", author_id="did:plc:b", text="hi"),
         ],
         PROV,
@@ -98,12 +98,12 @@ def test_an_identical_duplicate_is_still_said_plainly() -> None:
 def test_the_line_to_write_uses_the_files_delimiter() -> None:
     # an Excel CSV with semicolons: a fix written with commas would break the line
     _, problems = _resolve(
-        "\ufeffhandle;platform;segment\r\nacme;x;vendor\r\nbenoist.dev;x;recruiter\r\n"
+        "\ufeffhandle;platform;segment\r\nacme;x;vendor\r\nferrow.dev;x;recruiter\r\n"
     )
     assert len(problems) == 1
-    assert "write bluesky on this line: benoist.dev;bluesky;recruiter" in problems[0]
-    _, commas = _resolve("handle,platform,segment\nbenoist.dev,x,recruiter\n")
-    assert "write bluesky on this line: benoist.dev,bluesky,recruiter" in commas[0]
+    assert "write bluesky on this line: ferrow.dev;bluesky;recruiter" in problems[0]
+    _, commas = _resolve("handle,platform,segment\nferrow.dev,x,recruiter\n")
+    assert "write bluesky on this line: ferrow.dev,bluesky,recruiter" in commas[0]
 
 
 def test_the_platform_step_for_a_handle_on_two_platforms_uses_the_files_delimiter() -> None:

@@ -30,7 +30,7 @@ def _store(tmp_path: Path) -> object:
 def test_an_account_under_the_cohorts_bar_is_drawn_and_said_to_be_outside(
     tmp_path: Path,
 ) -> None:
-    # a real two-post Bluesky account: the caption said "the dark marker is @benoist.dev"
+    # a real two-post Bluesky account: the caption said "the dark marker is @ferrow.dev"
     # while the strips drew no marker, the account not being in the cohort
     store = _store(tmp_path)
     bench = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]

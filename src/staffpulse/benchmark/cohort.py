@@ -60,7 +60,7 @@ class CohortEntry:
 
     def line_with(self, platform: str) -> str:
         """This line as it should be written with ``platform``, in the file's delimiter
-        (``benoist.dev;bluesky;recruiter`` in a semicolon file)."""
+        (``ferrow.dev;bluesky;recruiter`` in a semicolon file)."""
         cells = [self.handle, platform, *([self.segment] if self.segment else [])]
         return self.delimiter.join(cells)
 
