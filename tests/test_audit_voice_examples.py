@@ -83,7 +83,27 @@ def test_a_desk_of_canned_replies_shows_the_canned_one_as_holding_it_back() -> N
     assert worst and canned in worst[0].text
     assert worst[0].why == "a reply sent 8 times, no human voice"
     assert len({w.text.split(" ", 1)[1] for w in worst}) == len(worst)  # each text once
+    # the row above the canned reply counts it, where it said "not checked" beside it
     templated = dict(figures(audit)["voice"])["Templated"]
-    assert (
-        templated == "not checked: only original posts are, and all 10 posts you wrote are replies"
+    assert templated == (
+        "8 of 10 replies repeat the same text (templates are scored in original posts only)"
     )
+    # and the advice is about the replies, not "post one story from your desk"
+    advice = audit.pillars["voice"].recommendations[0]
+    assert advice.startswith("8 of your 10 replies repeat the same text, and only 1 (10%)")
+    assert "sign it with a first name" in advice and "story from your desk" not in advice
+    assert advice.headline == "Vary and sign its replies: 8 of 10 replies repeat the same text"
+
+
+def test_a_desk_of_varied_flat_replies_is_told_to_sound_like_a_person_in_them() -> None:
+    from staffpulse.report.pillar_figures import figures
+
+    feed = FeedBuilder("deskvaried")
+    for i in range(6):
+        feed.post(f"@client{i} Ticket {i} has been logged with code {i * 7}.", kind="reply")
+    audit = audit_feed(feed)
+    templated = dict(figures(audit)["voice"])["Templated"]
+    assert templated.startswith("not checked: only original posts are")
+    advice = audit.pillars["voice"].recommendations[0]
+    assert advice.startswith("None of your 6 replies sounds like a person.")
+    assert "story from your desk" not in advice

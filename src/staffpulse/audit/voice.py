@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.imitation import without_handles
+from staffpulse.audit.canned_replies import flat_replies, repeated_replies, replies_advice
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
@@ -96,8 +95,14 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
     worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
-    if not orig.size and flat_hurts:  # templates are looked for in original posts only
-        worst = _flat_replies(frame, scored)
+    # templates are looked for in original posts only: a feed of replies only has its
+    # repeated replies counted instead (:mod:`.canned_replies`)
+    replies_only = n > 0 and not np.flatnonzero(frame.authored_original).size
+    evidence["repeated_replies"], evidence["repeated_reply_texts"] = (
+        repeated_replies(frame, scored) if replies_only else (0, 0)
+    )
+    if not orig.size and flat_hurts:
+        worst = flat_replies(frame, scored)
     # named as the figures name them, beside reposts or posts not in English: "4 of 58
     # posts" under a header of 70 read as a miscount
     base = "posts you wrote" if everything.size < frame.n else "posts"
@@ -118,7 +123,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     elif n == 0:
         advice = [_only_reposts(frame.n)]
     else:
-        advice = _voice_advice(evidence, settings, base + " in English" if not_read else base)
+        said = base + " in English" if not_read else base
+        advice = _voice_advice(evidence, settings, said, replies_only=replies_only)
         others = frame.n - int(everything.size) - own_reposts
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
@@ -179,31 +185,6 @@ def _worst_examples(
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
         worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
     return worst
-
-
-def _flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExample]:
-    """A feed of replies only (a help desk) has no original post to check for templates:
-    its flattest replies hold the voice back instead, each text once and said how often it
-    was sent ("Please email us and we will look into it" eight times is a canned reply)."""
-    # each text as unique_texts keys it, read once a post
-    texts = {i: without_handles(frame.posts[i].text.lower()) for i in scored.tolist()}
-    sent = Counter(texts.values())
-
-    def times(i: int) -> int:
-        return sent[texts[i]]
-
-    flat = unique_texts(frame, scored[~frame.personality[scored]]).tolist()
-    # the reply sent most often first: the canned line a reader of the feed meets again
-    flat.sort(key=lambda i: (-times(i), float(frame.personality_score[i])))
-    return [
-        example(
-            frame.posts[i],
-            f"a reply sent {times(i):,} times, no human voice"
-            if times(i) > 1
-            else "no human voice",
-        )
-        for i in flat[:3]
-    ]
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
@@ -275,9 +256,11 @@ def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _voice_advice(ev: dict[str, Any], settings: dict[str, Any], base: str = "posts") -> list[str]:
+def _voice_advice(
+    ev: dict[str, Any], settings: dict[str, Any], base: str = "posts", *, replies_only: bool = False
+) -> list[str]:
     """Voice's advice on the ``posts_scored``, which ``base`` names ("posts you wrote in
-    English")."""
+    English"); of a feed of ``replies_only``, about its replies."""
     n = ev["posts_scored"]
     if n == 0:
         return [
@@ -302,7 +285,10 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any], base: str = "pos
                 f"Stop posting templates: {pct(t)} of {of} are near-copies",
             )
         )
-    if p < float(settings["personality_target"]):
+    if p < float(settings["personality_target"]) and replies_only:
+        repeats = int(ev["repeated_replies"]), int(ev["repeated_reply_texts"])
+        recs.append(replies_advice(n, int(ev["personality_posts"]), p, *repeats))
+    elif p < float(settings["personality_target"]):
         recs.append(_personality_advice(n, int(ev["personality_posts"]), p, base))
     if h < float(settings["humor_target"]):
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from staffpulse.audit.canned_replies import repeats_in_words
 from staffpulse.audit.types import AuditResult
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
@@ -153,6 +154,10 @@ def _templated(voice: dict[str, Any], scored: int, orig: str, own: str) -> str:
     """The share of original posts on a template; of a feed of replies only, why none was
     checked: "no original posts to read" beside a help desk's canned replies read as if
     nothing were wrong (templates are looked for in original posts only)."""
+    if not voice["original_posts"] and scored and voice.get("repeated_replies"):
+        # the canned replies shown below as holding the voice back, counted here too
+        said = repeats_in_words(voice["repeated_replies"], voice["repeated_reply_texts"], scored)
+        return f"{said} (templates are scored in original posts only)"
     if not voice["original_posts"] and scored:
         every = (
             f"the one {own.replace('posts', 'post', 1)}" if scored == 1 else f"all {scored:,} {own}"

@@ -1,0 +1,84 @@
+"""A feed of replies only (a help desk) has no original post, and templates are looked for in
+original posts only: its canned replies are found here instead. The replies whose text (the
+@names they start with aside) was sent more than once are counted (the Templated figure says
+so, where it said "not checked" above "a reply sent 8 times"), its flattest replies are shown
+as holding the voice back, and its advice is about its replies, to vary and sign them, not
+"post one story from your desk", which a help desk read beside its own canned line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.audit.imitation import without_handles
+from staffpulse.audit.types import Advice, Frame, PostExample, example, unique_texts
+from staffpulse.report.counts import count_of
+from staffpulse.report.rounding import pct
+
+
+def _texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:
+    """Each reply's text as :func:`unique_texts` keys it, by its index."""
+    return {i: without_handles(frame.posts[i].text.lower()) for i in scored.tolist()}
+
+
+def repeated_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> tuple[int, int]:
+    """(replies, texts): how many of the ``scored`` replies say a text sent more than once,
+    and how many such texts there are."""
+    repeated = [n for n in Counter(_texts(frame, scored).values()).values() if n > 1]
+    return sum(repeated), len(repeated)
+
+
+def flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExample]:
+    """The flattest replies, each text once and said how often it was sent ("Please email us
+    and we will look into it" eight times is a canned reply)."""
+    texts = _texts(frame, scored)
+    sent = Counter(texts.values())
+
+    def times(i: int) -> int:
+        return sent[texts[i]]
+
+    flat = unique_texts(frame, scored[~frame.personality[scored]]).tolist()
+    # the reply sent most often first: the canned line a reader of the feed meets again
+    flat.sort(key=lambda i: (-times(i), float(frame.personality_score[i])))
+    return [
+        example(
+            frame.posts[i],
+            f"a reply sent {times(i):,} times, no human voice"
+            if times(i) > 1
+            else "no human voice",
+        )
+        for i in flat[:3]
+    ]
+
+
+def repeats_in_words(repeated: int, texts: int, of: int) -> str:
+    """ "14 of 56 replies repeat one of 2 texts" ("the same text" of one)."""
+    which = "the same text" if texts == 1 else f"one of {texts:,} texts"
+    return f"{repeated:,} of {of:,} replies repeat {which}"
+
+
+def replies_advice(n: int, human: int, share: float, repeated: int, texts: int) -> Advice:
+    """Voice's advice to a feed of ``n`` replies only, ``human`` of them (a ``share``) sounding
+    like a person and ``repeated`` saying one of ``texts`` texts sent more than once."""
+    replies = f"your {count_of(n, 'reply')}"
+    sounds = "sounds" if human == 1 else "sound"
+    if repeated:
+        which = "the same text" if texts == 1 else f"one of {texts:,} texts"
+        sound = f"only {human:,} ({pct(share)}) {sounds}" if human else "none sounds"
+        lead = f"{repeated:,} of {replies} repeat {which}, and {sound} like a person"
+        headline = f"Vary and sign its replies: {repeats_in_words(repeated, texts, n)}"
+    elif human:
+        lead = f"Only {human:,} of {replies} ({pct(share)}) {sounds} like a person"
+        does = "does" if human == 1 else "do"
+        headline = f"Sound like a person in its replies: only {human:,} of {n:,} {does}"
+    else:
+        lead = f"None of {replies} sounds like a person"
+        headline = f"Sound like a person in its replies: none of {n:,} does"
+    return Advice(
+        f"{lead}. Write each answer to the person asking (their name, their problem, the next "
+        "step) and sign it with a first name, so they know a person read it.",
+        headline,
+    )
