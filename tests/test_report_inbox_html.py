@@ -69,7 +69,7 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
 def test_the_page_reads_like_the_other_reports_and_counts_in_words() -> None:
     page = render_inbox_html(make([item()], counts={"open": 1}, account="harbor.example"))
     # not "1 open conversations"; the firm as the terminal names it, not a bare word (QA:
-    # "for andreruffert")
+    # "for ritalindqvist")
     assert "1 open conversation for @harbor.example" in page
     assert "<title>Conversations to join: @harbor.example" in page
     assert "staffpulse · conversation inbox" in page

@@ -84,7 +84,7 @@ def test_already_joined_conversations_show_the_id_reopen_takes() -> None:
 
 
 def test_a_joined_conversation_whose_first_post_is_missing_says_who_started_it() -> None:
-    """QA: with only the firm's reply stored, "Already joined" read "@andreruffert: @ross
+    """QA: with only the firm's reply stored, "Already joined" read "@ritalindqvist: @ross
     I would prefer...", as if the firm had started the conversation."""
     joined = item(
         "o-9",

@@ -23,7 +23,7 @@ from web_helpers import LiveServer, finished_job, make_settings, upload_files  #
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
 def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path) -> None:
     """An archive's path was squeezed into a column a few letters wide beside the reason, one
-    fragment a line ("person_andre / ruffert.zip!p / ...") (QA s21)."""
+    fragment a line ("person_rita / lindqvist.zip!p / ...") (QA s21)."""
     pytest.importorskip("uvicorn")
     from fastapi.testclient import TestClient
     from playwright.sync_api import sync_playwright

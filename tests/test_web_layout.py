@@ -181,7 +181,7 @@ def test_an_account_card_shows_a_firms_whole_name(site: tuple[str, str]) -> None
 
 
 def test_a_heading_around_a_handle_wraps_as_text(site: tuple[str, str]) -> None:
-    """On a phone "Fetch @andreruffert from X?" wrapped as the report's flex row of name and
+    """On a phone "Fetch @ritalindqvist from X?" wrapped as the report's flex row of name and
     handle, its lines a gap apart (QA s30); the other headings around a long name neither."""
     base, job_id = site
     gaps: dict[str, float] = {}

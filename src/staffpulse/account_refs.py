@@ -218,7 +218,7 @@ def use_platform_option(platform: str) -> str:
 # how close a stored handle must be to be offered ("ApexStafingOH" for "ApexStaffingOH")
 _CLOSE_ENOUGH = 0.75
 _MAX_SUGGESTIONS = 3
-# the shortest part of a handle offered the handles containing it ("ruffert"): a shorter one
+# the shortest part of a handle offered the handles containing it ("lindqvist"): a shorter one
 # ("hr", "job") is in too many handles to say which was meant
 _SHORTEST_PART = 4
 
@@ -341,7 +341,7 @@ def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
             by_key.setdefault(first, []).append((handle, platform))
     keys = _close_keys(norm, by_key)
     if not keys and len(norm) >= _SHORTEST_PART:
-        # a part of a handle ("ruffert" for andreruffert) is no typo, yet its account is
+        # a part of a handle ("lindqvist" for ritalindqvist) is no typo, yet its account is
         # stored: "import its posts first" would send the user to import it again
         keys = sorted((k for k in by_key if norm in k), key=lambda k: (len(k), k))
     found: list[tuple[str, str]] = []

@@ -299,7 +299,7 @@ def audit_go(request: Request) -> Response:
             return form_problem(request, kept, exc, "That account could not be opened:")
         raise
     except NotFoundError as exc:
-        # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it;
+        # a part of a name ("lindqvist") is no handle, but the Accounts page's search finds it;
         # a name that is one account's ("Mia Castellano") opens it, as its handle would
         matches = _matching(web(request).backend.with_posts(), typed)
         if not matches and back.startswith("/audit/"):
