@@ -3,12 +3,12 @@
 A developer's one-liner that reverses and joins an array, and a post on CSS's sticky position,
 scored 0.86 and 0.93 as job ads: "join" and "position" are words of the job model's ``@apply``
 group, and the model (trained on tweets that hold no code) had never seen code.
-:func:`find_code_talk` marks a post that holds code (:data:`CODE_PATTERNS`) and whose prose says nothing of a job,
-and ``pattern_bounds`` caps its job-opening score below the threshold, as for talk about hiring
-(``job_ads_talk.HIRING_TALK_BOUNDS``): with the code set aside, what is left ("… at scale
-<link>") is often a few words and a link, which the model reads as a job bot's post. (Turning
-each span into one cue token of the features would also keep code words out of the other
-signals; it needs a retraining, not done: docs/models/job_opening.md.)
+:func:`find_code_talk` marks a post that holds code (:data:`CODE_PATTERNS`) and whose prose says
+nothing of a job, and ``pattern_bounds`` caps its job-opening score below the threshold, as for
+talk about hiring (``job_ads_talk.HIRING_TALK_BOUNDS``): with the code set aside, what is left
+("… at scale <link>") is often a few words and a link, which the model reads as a job bot's
+post. (Turning each span into one cue token of the features would also keep code words out of
+the other signals; it needs a retraining, not done: docs/models/job_opening.md.)
 
 A job ad that shows code still says so in prose ("We're hiring … apply"), and is left to the
 model and the staffing-ad patterns.
