@@ -3,12 +3,17 @@ order, the note's words, and a note shown as a sentence of its own starting with
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from staffpulse.listen.left_out import (
     as_sentence,
     left_out_kinds,
     left_out_note,
     left_out_reason,
 )
+from staffpulse.listen.rank import RankContext, rank
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Post
 
 
 def test_one_reason_in_a_fixed_order() -> None:
@@ -42,3 +47,21 @@ def test_the_kinds_left_out_read_as_one_phrase_in_a_fixed_order() -> None:
         "not public, NSFW or partisan"
     )
     assert left_out_kinds({}) == ""
+
+
+def test_a_post_that_may_tell_of_a_crisis_is_left_out_with_care() -> None:
+    # a manager named in it makes it no conversation on managers to join with a tip
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    crisis = Conversation("x", "c1", (Post(platform="x", id="c1", author_id="a", text=(
+        "My manager asked how I'm holding up. Truth is some mornings I wish I could stop"
+        " waking up."), created_at=now - timedelta(hours=1)),))  # fmt: skip
+    talk = Conversation("x", "c2", (Post(platform="x", id="c2", author_id="b", text=(
+        "How do you tell your manager the new shift rota is burning people out?"),
+        created_at=now - timedelta(hours=1)),))  # fmt: skip
+    by_id = {r.conversation.id: r for r in rank([crisis, talk], RankContext(now=now))}
+    assert by_id["c1"].left_out == "crisis" and by_id["c2"].left_out is None
+    assert any("reach out privately" in c for c in by_id["c1"].cautions)
+    assert left_out_note({"crisis": 1, "nsfw": 2}) == (
+        "left out 1 post that may tell of a crisis and 2 NSFW posts: not conversations to join"
+    )
+    assert left_out_kinds({"crisis": 1}) == "a possible crisis"

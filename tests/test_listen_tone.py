@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.tone import judge_tone, mourns
+from staffpulse.listen.tone import judge_tone, mourns, signals_crisis
 
 
 def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:
@@ -311,3 +311,11 @@ def test_boredom_in_a_vent_is_no_play_to_match() -> None:
     tone = judge_tone([text])[0]
     assert tone.negative and not tone.light
     assert "match the light tone" not in suggest_angle(text, {"question": False}, None, 0, 0.7)
+
+
+def test_a_wish_to_die_or_death_not_feared_signals_a_crisis() -> None:
+    assert signals_crisis("Honestly I'm not afraid of dying anymore, which scares my sister")
+    assert signals_crisis("some weeks I just want to die, and work is the only thing I do")
+    assert signals_crisis("Asked if I'm scared of death.\nI said I'm looking forward to it")
+    for text in ("Dying to see the new badge photos", "This standup is killing me lol"):
+        assert not signals_crisis(text), text

@@ -71,7 +71,8 @@ from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 SKIP = "Skip this one: nothing to gain by joining."
 JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
 # nothing to gain: what moderation leaves out, but for a job ad (its own suggestion, JOB_AD)
-LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason != "job_ad")
+# and a possible crisis (its own angle: leave it, or reach out privately)
+LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad", "crisis"))
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 

@@ -2,7 +2,7 @@
 
 The reasons come from :mod:`staffpulse.listen.followers_only` (an opening shared with
 followers only, or direct: not public, so never shown), :mod:`staffpulse.listen.moderation`
-(NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
+(a possible crisis, NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
 customer's message to a brand) and :mod:`staffpulse.listen.thread_work` (not about work); a
 conversation is counted under the first that applies, in the order of :data:`REASONS`.
 """
@@ -28,6 +28,7 @@ NAMES: dict[str, tuple[str, str]] = {
 # what each reason makes a conversation, in "every open conversation left is ... or ..."
 KINDS: dict[str, str] = {
     FOLLOWERS_ONLY: "not public",
+    "crisis": "a possible crisis",
     "nsfw": "NSFW",
     "hostile": "hostile",
     "partisan": "partisan",

@@ -27,6 +27,10 @@ Profanity alone is not an insult: "this fucking commute" is still a conversation
 The lexicons are compact and curated for this use (English, whole words, case-insensitive);
 ``scripts/eval_moderation.py`` measures how many labelled work posts they would leave out.
 
+A post that may tell of a **crisis** (a wish to die or to self-harm, death not feared:
+:func:`~staffpulse.listen.tone.signals_crisis`) is left out too, whatever work it names: no
+firm's reply belongs under it; someone who knows the writer may reach out privately.
+
 A fifth kind, a **greeting** ("Happy Thanksgiving from all of us at Apex Logistics Staffing"),
 is left out too: a seasonal greeting that asks nothing and names no work matter beyond the
 sender's firm name and whom it thanks or wishes well ("Grateful for our candidates, clients,
@@ -45,6 +49,7 @@ from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.partisan import files_under_politics, names_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.tone import signals_crisis
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plain_text
 
 # One hit is enough: insults and slurs aimed at people.
@@ -116,8 +121,9 @@ _THANKS_RE = re.compile(
     re.IGNORECASE,
 )
 # The reasons a conversation is left out, in the order they are told (one each).
-LEAVE_OUT = ("nsfw", "hostile", "partisan", "hashtag_game", "spam", "job_ad", "greeting")
+LEAVE_OUT = ("crisis", "nsfw", "hostile", "partisan", "hashtag_game", "spam", "job_ad", "greeting")
 LEAVE_OUT_NAMES: dict[str, tuple[str, str]] = {
+    "crisis": ("post that may tell of a crisis", "posts that may tell of a crisis"),
     "nsfw": ("NSFW post", "NSFW posts"),
     "hostile": ("hostile post", "hostile posts"),
     "partisan": ("partisan politics post", "partisan politics posts"),
@@ -138,6 +144,7 @@ class Moderation:
     politics: bool  # names a party or leader (on a work matter when not ``partisan``)
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
     hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
+    crisis: bool = False  # a wish to die or to self-harm (tone.signals_crisis): left out
 
 
 def moderate(text: str) -> Moderation:
@@ -153,6 +160,7 @@ def moderate(text: str) -> Moderation:
         politics=politics,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),
+        crisis=signals_crisis(plain),
     )
 
 

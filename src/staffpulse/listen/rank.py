@@ -87,6 +87,7 @@ PENALTIES: dict[str, float] = {
     "nsfw": 0.1,
     "partisan": 0.2,
     "hashtag_game": 0.2,
+    "crisis": 0.1,
     "spam": 0.1,
     "addressed": 0.6,
     "link_share": 0.6,
@@ -261,6 +262,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
         "politics": verdict.politics,
         "greeting": verdict.greeting,
         "hashtag_game": verdict.hashtag_game,
+        "crisis": verdict.crisis,
     }
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
@@ -351,6 +353,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "hashtag_game": verdict.hashtag_game,
+        "crisis": verdict.crisis,
         "addressed": aimed_at is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),

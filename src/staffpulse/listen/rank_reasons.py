@@ -73,6 +73,11 @@ def explain(
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
         cautions.append("names a party or politician: keep to the work facts")
+    if flags.get("crisis"):
+        cautions.append(
+            "may tell of a crisis (a wish to die or to self-harm): not for a firm's reply; if"
+            " someone at your firm knows them, reach out privately"
+        )
     if flags.get("hashtag_game"):
         cautions.append("a joke for a TV hashtag game: not a conversation to join")
     if flags["spam"]:
