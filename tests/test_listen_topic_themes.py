@@ -187,7 +187,7 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
          "resumes"),
         ("Comparing client-side and server-side form validation for a signup page", "staffing"),
         # "study" the verb is no research, a life's "15 years of" no firm's anniversary
-        ("Moving up forced me to zoom out and study the big picture of my career", "trends"),
+        ("Changing roles made me slow down and study the long road of my career", "trends"),
         ("After 15 years of doing this I still learn something every week", "news"),
         ("Recruiter with 5 years of experience, open to a new role", "news"),
     ],

@@ -230,7 +230,7 @@ THEMES: tuple[Theme, ...] = (
         _g(1.0, "survey*|report|reports|research|whitepaper*|forecast*|roundup|"
                 "brief|analysis|analyses|data from|weve measured|trend|trends",
            # a study as a piece of research ("a new study", "studies show"), not the verb
-           # ("study the big picture", "study for the exam")
+           # ("study the long road", "study for the exam")
            _p(r"\b(?:a|the|this|that|new|our|their|its|recent|latest|one|another|annual)\s+"
               r"(?:[\w-]+\s+){0,2}stud(?:y|ies)\b|\bstud(?:y|ies)\s+(?:finds?|found|shows?|"
               r"showed|says?|suggests?|of)\b", "tud", raw=False)),
