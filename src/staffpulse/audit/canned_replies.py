@@ -56,8 +56,12 @@ def flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExampl
 
 def repeats_in_words(repeated: int, texts: int, of: int) -> str:
     """ "14 of 56 replies repeat one of 2 texts" ("the same text" of one)."""
-    which = "the same text" if texts == 1 else f"one of {texts:,} texts"
-    return f"{repeated:,} of {of:,} replies repeat {which}"
+    return f"{repeated:,} of {of:,} replies repeat {_which(texts)}"
+
+
+def _which(texts: int) -> str:
+    """Which text the repeated replies say: "the same text", "one of 2 texts"."""
+    return "the same text" if texts == 1 else f"one of {texts:,} texts"
 
 
 def replies_advice(n: int, human: int, share: float, repeated: int, texts: int) -> Advice:
@@ -66,9 +70,8 @@ def replies_advice(n: int, human: int, share: float, repeated: int, texts: int) 
     replies = f"your {count_of(n, 'reply')}"
     sounds = "sounds" if human == 1 else "sound"
     if repeated:
-        which = "the same text" if texts == 1 else f"one of {texts:,} texts"
         sound = f"only {human:,} ({pct(share)}) {sounds}" if human else "none sounds"
-        lead = f"{repeated:,} of {replies} repeat {which}, and {sound} like a person"
+        lead = f"{repeated:,} of {replies} repeat {_which(texts)}, and {sound} like a person"
         headline = f"Vary and sign its replies: {repeats_in_words(repeated, texts, n)}"
     elif human:
         lead = f"Only {human:,} of {replies} ({pct(share)}) {sounds} like a person"
