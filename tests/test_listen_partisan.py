@@ -7,6 +7,7 @@ import pytest
 
 from staffpulse.listen.moderation import moderate
 from staffpulse.listen.partisan import names_politics
+from staffpulse.listen.work_terms import work_subject
 
 
 @pytest.mark.parametrize(
@@ -131,3 +132,28 @@ def test_a_head_of_government_or_a_lawmaker_is_named(text: str) -> None:
 def test_the_same_letters_are_no_politics(text: str) -> None:
     assert not names_politics(text)
     assert not moderate(text).partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join us at the library steps at noon to launch our Riverton candidate, Dana Fell.",
+        "Volunteers needed: door-knocking for our Eastvale candidate this Saturday",
+        "Who are the candidates for mayor this year? Asking before I register",
+    ],
+)
+def test_a_candidate_for_office_is_politics_not_recruiting(text: str) -> None:
+    assert moderate(text).partisan
+    assert work_subject(text) is None  # never "one data point on candidates from recruiters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Launching our candidate portal next week: apply in two clicks",
+        "Who has a strong candidate for the night nurse role in Leeds?",
+    ],
+)
+def test_a_candidate_for_a_job_is_still_recruiting(text: str) -> None:
+    assert not moderate(text).partisan
+    assert work_subject(text) == "candidates"

@@ -102,6 +102,23 @@ _POLITICAL_RE = re.compile(
 )
 
 
+# A candidate for office, not for a job: a campaign launched or backed ("come launch our
+# Riverton candidate", "vote for the Green candidate") or an office or election named ("the
+# candidates for mayor", "a candidate in the by-election"); "launch our candidate portal"
+# and "a candidate for the nursing role" are a staffing firm's
+ELECTION_CANDIDATE_RE = re.compile(
+    r"\b(launch\w*|endors\w*|re-?elect\w*|elect|vote for|campaign\w* for|volunteer\w* for|"
+    r"door-?knock\w* for) (our|the|a|their|his|her|your) ([\w'-]+ ){0,2}candidates?\b"
+    r"(?!\s+(portal|experience|pool|database|app|search|journey|profiles?|care|referral\w*|"
+    r"program\w*))|"
+    r"\bcandidates? (for|in) (the )?(mayor\w*|council\w*|senate|congress\w*|parliament|"
+    r"governor|president\w*|office|ward \d+|district \d+|the (seat|electorate|riding) of|"
+    r"(state|federal|local|general|upcoming|next|presidential) elections?|by-?elections?|"
+    r"elections?)\b",
+    re.IGNORECASE,
+)
+
+
 # Tags that file a post under a legislature's or a country's politics ("#cdnpoli", "#MNleg",
 # "#auspol", "#TOpoli") or a partisan movement ("#tcot", "#UniteBlue"): a place or country code
 # before "poli", "pol", "leg" or "lege", never "#college"
@@ -154,7 +171,7 @@ def files_under_politics(text: str) -> bool:
 
 def names_politics(text: str) -> bool:
     """The text names a party, a partisan label or a politician."""
-    if PARTISAN_RE.search(text) or files_under_politics(text):
+    if PARTISAN_RE.search(text) or files_under_politics(text) or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
         _names_a_leader(text) and _GOVERNMENT_RE.search(text)

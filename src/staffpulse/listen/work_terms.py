@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.accents import straighten_quotes
+from staffpulse.listen.partisan import ELECTION_CANDIDATE_RE
 
 # links are no words of a post: every reading of its words in listen/ takes them out first
 # "www." starts a word: "Ewwwwwww... my boss" holds no link
@@ -96,6 +97,9 @@ _NOT_AN_ELECTION = "".join(
     )
 )  # fmt: skip
 _CANDIDATES = rf"third[- ]party candidates|{_NOT_AN_ELECTION}candidates?"
+# in a post about a candidate for office (partisan.ELECTION_CANDIDATE_RE: "launch our Riverton
+# candidate") a "candidate" word names no work matter
+_CANDIDATE_RE = re.compile(r"\bcandidates?\b", re.IGNORECASE)
 # A staffing firm's charges: its bill rates and its markup on what it pays ("agency markup",
 # "a 40% markup on temps"), not a shop's ("the markup on this phone") nor a web page's
 _BILLING = (
@@ -297,12 +301,15 @@ def recruits_for_sport(text: str) -> bool:
 def _words_of(text: str) -> str:
     """The text without links, without "resume" the verb, without its "recruit" words when
     they are about sport, its "interview" words when they are show business's or the press's,
-    and its "branch" words when they are about code."""
+    its "candidate" words when they run for office, and its "branch" words when they are
+    about code."""
     plain = _RESUME_VERB_RE.sub(" ", URL_RE.sub(" ", text))
     if recruits_for_sport(plain):
         plain = _RECRUIT_RE.sub(" ", plain)
     if SHOWBIZ_RE.search(plain):
         plain = _INTERVIEW_RE.sub(" ", plain)
+    if ELECTION_CANDIDATE_RE.search(plain):
+        plain = _CANDIDATE_RE.sub(" ", plain)
     return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain
 
 
