@@ -11,8 +11,8 @@ from staffpulse.audit.identity_groups import names_identity_group, unfit_to_imit
 @pytest.mark.parametrize(
     "text",
     [
-        "What did the Muslim Terminator say? Allah be back.",
-        "What do you call an Israelite on the Himalayas? Mountain Jew.",
+        "What did the Muslim robot say? Salaam, I'll be back.",
+        "What do you call a Jewish chef on a glacier? Frozen kosher.",
         "A priest, a rabbi and a recruiter walk into a bar",
         "Why did the Irishman cross the road",
         "Happy St Patrick's Day to the Irish!",

@@ -56,7 +56,7 @@ def test_a_joke_about_a_religion_is_no_post_to_imitate_but_a_work_post_naming_it
     # a real feed's most "human" posts were riddles about Muslims and Jews; a firm that hires
     # across every faith is never told to copy one, while its post on a work matter stays
     feed = FeedBuilder("acme")
-    joke = "My story: What did the Muslim Terminator say? Allah be back."
+    joke = "My story: What did the Muslim robot say? Salaam, I'll be back."
     work = "My story: we support our Muslim employees during Ramadan with flexible breaks"
     feed.post(joke)
     feed.post(work)

@@ -92,7 +92,7 @@ def _closes(body: str) -> bool:
     words = _WORD.findall(body)
     if not words:
         return bool(body.strip())  # a reaction without words; an empty text is no post
-    # "works fine but all after /$1 is lost" reports the next problem
+    # "works fine but all after the slash is lost" reports the next problem
     resolved = _CONTRAST.search(body) is None and any(
         _ASKING.search(_CLAUSE_END.split(body[: found.start()])[-1]) is None
         for found in _RESOLVED.finditer(body)

@@ -1,8 +1,8 @@
 """Which posts an audit never offers a firm "to imitate" because they are about who people are.
 
 An audit's examples to imitate go in a report a consultant hands a client. A joke about a
-religion, an ethnicity, a nationality or a race ("What did the Muslim Terminator say? ...",
-"What do you call an Israelite on the Himalayas? ...") may be a feed's most "human" post,
+religion, an ethnicity, a nationality or a race ("What did the Muslim robot say? ...",
+"What do you call a Jewish chef on a glacier? ...") may be a feed's most "human" post,
 but a firm that copies one puts its name to it, and a staffing firm hires across all of them.
 
 The rule is deliberately conservative: a post that names such a group is never an example
