@@ -144,7 +144,7 @@ def test_a_greeting_is_skipped() -> None:
         "got the job \U0001f389",
         "Landed my first internship at a clinic!!",
         "I got hired at the warehouse, start Monday",
-        "Being offered a job in your field after 5 weeks as an extern",
+        "Got offered a job in my field after 6 weeks as an intern",
     ],
 )
 def test_career_news_is_congratulated_never_pushed_back_on(text: str) -> None:

@@ -76,7 +76,7 @@ def test_a_post_aimed_at_one_account_that_asks_nothing_is_never_theirs_to_reply_
 
 
 def test_a_job_refused_for_a_pregnancy_is_no_joke_even_when_said_as_one() -> None:
-    text = "Love being told I wouldn't have been hired if the manager knew I was pregnant lol"
+    text = "Fun to hear I'd not have been hired if HR knew I was pregnant lol"
     angle = suggest_angle(text, {}, None, 0, humor=0.95)
     assert angle.startswith("Be the first to reply, and acknowledge what they are going through")
     assert "practical" in angle and "no jokes" in angle

@@ -48,7 +48,9 @@ def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path)
 def test_one_work_reply_does_not_make_a_promo_thread_a_conversation_to_join(
     tmp_path: Path,
 ) -> None:
-    promo = dated("promo", "My partners are donating $500k to the Boys and Girls Club. Tag them!")
+    promo = dated(
+        "promo", "My partners are donating $200k to the Riverside Youth League. Tag them!"
+    )
     replies = [
         dated("p1", "@star I lost my job and can't pay my bill", kind="reply",
               reply_to_post_id="promo", conversation_id="promo"),

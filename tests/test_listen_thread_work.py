@@ -10,7 +10,7 @@ from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
-PROMO = "My partners are donating $500k to the Boys and Girls Club. Tag them to spread the word"
+PROMO = "My partners are donating $200k to the Riverside Youth League. Tag them to spread the word"
 
 
 def thread(opening: str, *replies: str, root: bool = True) -> Conversation:

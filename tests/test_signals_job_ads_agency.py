@@ -20,7 +20,7 @@ AGENCY_ADS = [
     "Need extra hours this winter? We have warehouse shifts open in Canton, call us.",
     "Anyone looking for work in Lima? Text us at the branch line and we'll set you up.",
     "Need work this weekend? We've got packing shifts in Dayton, text us.",
-    "Looking for general labour work in the Valley? Call us.",
+    "Need general labour shifts near the Valley? Call us.",
     # openings counted by role, with a link
     "This week: 4 welder, 2 packer and 1 driver roles in Toledo. See them all: https://x.example/j",
     # a team to join, with openings in a place

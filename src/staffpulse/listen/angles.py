@@ -339,7 +339,7 @@ def _angle_for_share(post: _Reading, flags: Mapping[str, bool]) -> str | None:
 
 def _going_through(post: _Reading) -> bool:
     """The post tells of something hard its writer is going through: a cue of distress, or a
-    negative statement or a matter of rights ("I was told I wouldn't have been hired if they
+    negative statement or a matter of rights ("Fun to hear I'd not have been hired if HR
     knew I was pregnant lol", which reads positive) about the writer's own lot that is not a
     view offered for debate."""
     tone = post.tone

@@ -2,7 +2,7 @@
 brand rather than work talk a staffing firm could join.
 
 A customer writing to a company ("@Brand my card was charged twice", answered by @Brand; "@Brand
-is there a reason you refuse to close the branches?", answered by @Ask_Brand) is talking to that
+why do your branches still shut at noon?", answered by @Ask_Brand) is talking to that
 company, not to the room: whatever work word the complaint holds ("your employees", "I'm laid
 off"), a staffing firm that joins it is butting into customer service. A conversation is a
 **customer-care conversation** (left out of the inbox, and counted) when:

@@ -243,7 +243,7 @@ def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
     """1 for a question to the room on work; half for one that names work only in passing
     ("can we get more of her?" under "the best job title on TV"); 0 for a question aimed
     at one account: it is asked of that account, not of the room; 0 for a rant in a
-    question's form ("ur telling me you cant hire better profs?"): it asks for no answer."""
+    question's form ("so ur saying u cant find better staff?"): it asks for no answer."""
     if not question or aimed_at is not None or asks_nothing(text):
         return 0.0
     return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK

@@ -98,7 +98,7 @@ _RECEIVING_END_RE = re.compile(
     re.IGNORECASE,
 )
 # Rights too, in words _LEGAL_RE misses: a job lost or refused on a ground protected in hiring
-# ("fired for being gay", "wouldn't have been hired if my boss knew I was pregnant": where to
+# ("fired for being gay", "I'd not have been hired if HR knew I was pregnant": where to
 # check matters more than a tip, never a light tone), and a duty to disclose
 # ("Do I have to disclose my diagnosis at work?"). Not a season's shifts ("rejected for the
 # Black Friday shifts": the seasonal hiring staffing firms talk about most).
@@ -170,7 +170,7 @@ _WORRY_RE = re.compile(
 # Frustration said outright, which VADER often nets out against a stray positive word
 # ("Honestly so annoyed. Like my phone interview was set for 9 and still nobody has called"
 # scores +0.44): negative, whatever the compound says. Not "can't stand" (a song, "can't stand to
-# say goodbye") nor a bare "mad" ("the only day I came to work without getting mad").
+# say goodbye") nor a bare "mad" ("a rare shift I left work without getting mad").
 _FRUSTRATION_RE = re.compile(
     r"\b(so|really|very|super|extremely|beyond|i'?m|i am) (annoyed|frustrated|irritated|angry|"
     r"mad|pissed)\b|\b(fed up|sick (and tired )?of|had enough of)\b",
