@@ -24,7 +24,7 @@ from staffpulse.benchmark.cohort_audits import (
     score_cohort_texts,
 )
 from staffpulse.benchmark.league_action import league_action
-from staffpulse.benchmark.members import FEW_POSTS
+from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
 from staffpulse.benchmark.stats import (
     compare,
@@ -228,7 +228,7 @@ def leaderboard(
             "job_share": mix["job_share"] if audit.pillars["mix"].scored else None,
             "posts": audit.counts["posts"],
             # the posts it wrote (reposts are others' words), as the audit's rough grade counts
-            "own_posts": (own := _own_posts(audit)),
+            "own_posts": (own := own_posts(audit)),
             "few_posts": own < FEW_POSTS,  # a grade from a handful says little: flagged
             # the moment, as accounts --json and the audit's window give it (the CSV its day)
             "last_post": audit.window["last_post"],
@@ -335,7 +335,7 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
     scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
-    rough = np.array([_own_posts(a) < FEW_POSTS for a in audits], dtype=bool)
+    rough = np.array([own_posts(a) < FEW_POSTS for a in audits], dtype=bool)
     out = [
         compare(
             scores[p][vendors & scored[p]],
@@ -367,11 +367,6 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
         _say_rough_grades(group, mix_scored, rough)
     out.append(group)
     return out
-
-
-def _own_posts(audit: AuditResult) -> int:
-    """The posts the account wrote (reposts are others' words), as the rough grade counts."""
-    return int(audit.counts["posts"] - audit.counts["repost"])
 
 
 def _say_rough_grades(

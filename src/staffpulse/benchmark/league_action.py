@@ -15,7 +15,7 @@ from typing import Any
 
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.types import AuditResult, DataGap
-from staffpulse.benchmark.members import FEW_POSTS
+from staffpulse.benchmark.members import FEW_POSTS, own_posts
 
 # when Mix alone has something to fix on a job board: what makes its ads better, not fewer
 JOB_BOARD_ADS = "Make each ad worth reading: the pay, the shift and a line about the team"
@@ -56,7 +56,7 @@ def _judged_on(audit: AuditResult, action: Mapping[str, Any]) -> str:
     """``action``'s headline, with "(judged on 3 posts: a rough grade)" when it rests on the
     account's posts and it wrote fewer than :data:`FEW_POSTS` of them."""
     headline = str(action["headline"])
-    own = int(audit.counts["posts"] - audit.counts["repost"])
+    own = own_posts(audit)
     if action["pillar"] not in _FROM_POSTS or not 0 < own < FEW_POSTS:
         return headline
     return f"{headline} (judged on {own} post{'' if own == 1 else 's'}: a rough grade)"

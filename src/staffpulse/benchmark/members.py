@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from staffpulse.account_refs import StoredHandles, find_account_ref
 from staffpulse.benchmark.cohort import (
@@ -29,6 +30,9 @@ from staffpulse.next_steps import COHORT_LINES, FEWER_THAN_MIN_POSTS, IMPORT_COH
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
+if TYPE_CHECKING:
+    from staffpulse.audit.types import AuditResult
+
 # A grade from fewer posts says little: the leaderboard flags such rows, and the default
 # cohort leaves such accounts out.
 FEW_POSTS = 10
@@ -36,6 +40,12 @@ FEW_POSTS = 10
 # mean @ApexStaffingOH?"); the later ones say only that the account is not in the store
 SUGGESTED_LINES = 50
 DEFAULT_MIN_POSTS = FEW_POSTS
+
+
+def own_posts(audit: AuditResult) -> int:
+    """The posts the account wrote (reposts are others' words), as a rough grade counts them
+    against :data:`FEW_POSTS`."""
+    return int(audit.counts["posts"] - audit.counts["repost"])
 
 
 @dataclass(slots=True)
