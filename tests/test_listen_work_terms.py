@@ -106,8 +106,8 @@ def test_a_recruit_of_a_sports_team_is_no_work_matter() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Asked for ID buying cough syrup at 52. Is poor eyesight in the cashier's job-spec?",
-        "A secure and agile work environment for employees with our new features",
+        "Carded buying a lottery ticket at 47. Is bad vision in the clerk's job-spec?",
+        "A faster, safer work environment for employees with our new admin console",
         "Teaching myself to weld was the luckiest turn in my career",
     ],
 )
@@ -246,7 +246,7 @@ def test_a_git_branch_or_a_product_placement_is_no_work_matter(text: str) -> Non
     "text",
     [
         "Does that mean you will resume flights by then?",
-        "It lags every time I pause/resume playback",
+        "The app freezes each time I pause/resume the video",
         "Box office closes at 5 and sales resume tomorrow at noon",
         "Can you resume the download?",
     ],

@@ -57,6 +57,14 @@ SHOWBIZ_RE = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEW_RE = re.compile(r"\binterview\w*", re.IGNORECASE)
+# At the gym "CV" is cardio ("leg day done, 20 minutes of CV next"): in a post with one of
+# these words a "CV" is no résumé
+GYM_RE = re.compile(
+    r"\b(gym|gyms|workouts?|work out|treadmill|cardio|leg day|arm day|body ?parts?|squats?|"
+    r"deadlifts?|cross-?trainer|rowing machine|spin class(es)?|bench press)\b",
+    re.IGNORECASE,
+)
+_CV_RE = re.compile(r"\b(?-i:CV)s?\b")
 # Code has branches too ("open a new branch for the fix, then a pull request"): in a post with
 # one of these words a "branch" is no office of a firm.
 CODE_RE = re.compile(
@@ -66,7 +74,7 @@ CODE_RE = re.compile(
 )
 _BRANCH_RE = re.compile(r"\bbranch(es)?\b", re.IGNORECASE)
 # "resume" the verb, not the résumé: "will resume flights", "can you resume the download",
-# "pause/resume playback", "resume tomorrow" (the accented spellings are always the résumé)
+# "pause/resume the video", "resume tomorrow" (the accented spellings are always the résumé)
 _RESUME_VERB_RE = re.compile(
     r"(?:\b(?:to|will|would|can|could|should|may|might|must|shall|please|then|i|you|we|they|"
     r"it)\s+|"
@@ -85,7 +93,7 @@ _NOT_PAID_ME = (
     r"(?:hasn't|haven't|has not|have not|didn't|did not|never|won't|will not) (?:been )?"
     r"paid (?:me|us)"
 )
-# an election's candidates are no job's: "the 2016 presidential candidates"; but a staffing
+# an election's candidates are no job's: "the 2028 presidential candidates"; but a staffing
 # desk's "general labour candidates" are, and its "third party candidates" (sent by an
 # agency: _CANDIDATES, while "a third-party candidate" runs for office)
 _NOT_AN_ELECTION = "".join(
@@ -117,7 +125,7 @@ _DEGREES = (
 # a union's vote or drive, the writer's own shift or supervisor, being written up or called in,
 # unpaid hours. Not a bare "harassment" (online, or a film star's memoir), "union" (the European
 # Union, a credit union), "unionized" (the chemist's joke), "day off" (a holiday), "wrote me up"
-# (a police ticket) nor a joke's "why did the staff party go to jail".
+# (a police ticket) nor a joke's "why did the staff party go to the lake".
 _HARASSMENT = (
     r"harass\w* (at|in) (work|the office|the workplace|my job)|"
     r"(report\w*|file\w*|filing) (a |an )?(sexual )?harass\w*( complaints?)?|"
@@ -192,7 +200,7 @@ _WORK_TERMS_RE = re.compile(
     rf"{_PAY_PER_HOUR}",
     re.IGNORECASE,
 )
-# Work words a post names in passing as often as on purpose: "part of the job-spec" in a
+# Work words a post names in passing as often as on purpose: "in the job-spec" in a
 # complaint, "employees" in a product ad, "my career" in a memoir. One of them alone does not
 # make a post squarely about work (:func:`dwells_on_work`); a second work word, or one of the
 # others ("candidates", "layoffs", "interview"), does.
@@ -301,8 +309,8 @@ def recruits_for_sport(text: str) -> bool:
 def _words_of(text: str) -> str:
     """The text without links, without "resume" the verb, without its "recruit" words when
     they are about sport, its "interview" words when they are show business's or the press's,
-    its "candidate" words when they run for office, and its "branch" words when they are
-    about code."""
+    its "candidate" words when they run for office, its "CV" at the gym (cardio), and its
+    "branch" words when they are about code."""
     plain = _RESUME_VERB_RE.sub(" ", URL_RE.sub(" ", text))
     if recruits_for_sport(plain):
         plain = _RECRUIT_RE.sub(" ", plain)
@@ -310,6 +318,8 @@ def _words_of(text: str) -> str:
         plain = _INTERVIEW_RE.sub(" ", plain)
     if ELECTION_CANDIDATE_RE.search(plain):
         plain = _CANDIDATE_RE.sub(" ", plain)
+    if GYM_RE.search(plain):
+        plain = _CV_RE.sub(" ", plain)
     return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain
 
 
