@@ -389,3 +389,13 @@ def test_a_possible_crisis_gets_no_tip_whatever_work_it_names(text: str) -> None
 def test_a_figure_of_speech_about_dying_is_no_crisis() -> None:
     angle = suggest_angle("Dying to see the new office layout our boss keeps teasing", {}, None, 0)
     assert "crisis" not in angle
+
+
+def test_a_job_lost_with_a_plea_for_help_is_met_with_a_tip_not_a_debate() -> None:
+    text = (
+        "I got let go this morning after eleven years there. No idea where to even begin with a"
+        " resume, the last one I wrote was in 2013."
+    )
+    angle = suggest_angle(text, {}, None, 0, 0.1)
+    assert "push back" not in angle
+    assert "acknowledge what they are going through" in angle and "résumés" in angle

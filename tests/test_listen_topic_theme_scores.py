@@ -21,3 +21,8 @@ def test_hyphens_do_not_hide_a_phrase() -> None:
 def test_words_in_links_and_mentions_are_not_read() -> None:
     scores = theme_scores("see https://example.com/nurse-shortage-RN via @RN_nurse")
     assert "healthcare" not in scores
+
+
+def test_a_cv_at_the_gym_is_no_resume_theme() -> None:
+    assert theme_of("Leg day done, then 20 minutes of CV on the cross-trainer") is None
+    assert theme_of("Can someone look over my CV before Friday?") == "resumes"

@@ -382,3 +382,9 @@ def test_the_writers_own_shift_or_supervisor_is_said_in_passing() -> None:
     assert not dwells_on_work("My shift starts at noon, lunch first")
     assert not dwells_on_work("My supervisor brought donuts")
     assert dwells_on_work("Our union vote is next week, is that mandatory meeting legal?")
+
+
+def test_a_cv_at_the_gym_is_cardio_not_a_resume() -> None:
+    gym = "Leg day done, then 20 minutes of CV on the cross-trainer"
+    assert not names_work_matter(gym) and work_subject(gym) is None
+    assert work_subject("Can someone look over my CV before Friday?") == "résumés"

@@ -44,6 +44,8 @@ _WON = (
 _DISTRESS_RE = re.compile(
     r"\b((take|takes|taking|get|gets|keep|keeps) my mind off|laid off|"
     r"lost (my|his|her|their) jobs?|got fired|been fired|"
+    # "I was let go today after nine years": a job lost, not a view to push back on
+    r"(got|get|getting|was|were|been|being) (let go|made redundant)|"
     r"struggl\w+|depress\w*|anxiety|anxious|panic attacks?|grie(f|ving)|funeral|passed away|"
     r"cancer|diagnos\w+|going through|burn(ed|t) ?out|exhausted|overwhelmed|can'?t cope|"
     r"mental health|suicid\w*|shootings?|died|death|crying|heartbroken|miserable|"

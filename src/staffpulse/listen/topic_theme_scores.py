@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.listen.topic_themes import THEMES, Pattern
-from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, URL_RE, recruits_for_sport
+from staffpulse.listen.work_terms import (
+    PRESS_INTERVIEW_RE,
+    URL_RE,
+    recruits_for_sport,
+    without_gym_cv,
+)
 
 _MENTION_RE = re.compile(r"(?<![\w.])@[\w.\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -157,7 +162,7 @@ def _hits(text: str) -> set[tuple[int, int]]:
 def theme_scores(text: str) -> dict[str, float]:
     """Each theme's score for ``text`` (themes it does not touch are left out)."""
     scores: dict[str, float] = {}
-    for t, g in _hits(straighten_quotes(text)):
+    for t, g in _hits(without_gym_cv(straighten_quotes(text))):  # at the gym a "CV" is cardio
         key = THEMES[t].key
         scores[key] = scores.get(key, 0.0) + THEMES[t].groups[g].weight
     if recruits_for_sport(URL_RE.sub(" ", text)):  # a team's recruits are no staff

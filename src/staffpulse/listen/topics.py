@@ -69,8 +69,9 @@ from staffpulse.store import Store
 # 8 = slang ("goin", "tryna", "smh") out of labels: stored labels such as "Dream / goin" renamed;
 # 9 = no run-together hashtag ("Boss / firedondayone"), lone verb or participle ("Create",
 # "Accomplished") in labels, one word of one post at most ("Entry", not "Entry / journalism"),
-# and no two topics of one name ("Money" twice).
-VERSION = 9
+# and no two topics of one name ("Money" twice); 10 = a "CV" at the gym (cardio) out of Resumes &
+# cover letters.
+VERSION = 10
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15

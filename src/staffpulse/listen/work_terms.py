@@ -57,6 +57,14 @@ SHOWBIZ_RE = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEW_RE = re.compile(r"\binterview\w*", re.IGNORECASE)
+# At the gym "CV" is cardio ("leg day done, 20 minutes of CV next"): in a post with one of
+# these words a "CV" is no résumé
+_GYM_RE = re.compile(
+    r"\b(gym|gyms|workouts?|work out|treadmill|cardio|leg day|arm day|body ?parts?|squats?|"
+    r"deadlifts?|cross-?trainer|rowing machine|spin class(es)?|bench press)\b",
+    re.IGNORECASE,
+)
+_CV_RE = re.compile(r"\b(?-i:CV)s?\b")
 # Code has branches too ("open a new branch for the fix, then a pull request"): in a post with
 # one of these words a "branch" is no office of a firm.
 CODE_RE = re.compile(
@@ -301,8 +309,8 @@ def recruits_for_sport(text: str) -> bool:
 def _words_of(text: str) -> str:
     """The text without links, without "resume" the verb, without its "recruit" words when
     they are about sport, its "interview" words when they are show business's or the press's,
-    its "candidate" words when they run for office, and its "branch" words when they are
-    about code."""
+    its "candidate" words when they run for office, its "CV" at the gym (cardio), and its
+    "branch" words when they are about code."""
     plain = _RESUME_VERB_RE.sub(" ", URL_RE.sub(" ", text))
     if recruits_for_sport(plain):
         plain = _RECRUIT_RE.sub(" ", plain)
@@ -310,7 +318,14 @@ def _words_of(text: str) -> str:
         plain = _INTERVIEW_RE.sub(" ", plain)
     if ELECTION_CANDIDATE_RE.search(plain):
         plain = _CANDIDATE_RE.sub(" ", plain)
+    plain = without_gym_cv(plain)
     return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain
+
+
+def without_gym_cv(text: str) -> str:
+    """The text without its "CV" when it is said at the gym (:data:`_GYM_RE`), where it is
+    cardio, not a résumé."""
+    return _CV_RE.sub(" ", text) if _GYM_RE.search(text) else text
 
 
 def names_work_matter(text: str) -> bool:
