@@ -26,3 +26,12 @@ def test_words_in_links_and_mentions_are_not_read() -> None:
 def test_a_cv_at_the_gym_is_no_resume_theme() -> None:
     assert theme_of("Leg day done, then 20 minutes of CV on the cross-trainer") is None
     assert theme_of("Can someone look over my CV before Friday?") == "resumes"
+
+
+def test_report_the_verb_is_no_hiring_report() -> None:
+    # reporting harassment is an HR matter; a report that shows something is research
+    assert theme_of("How do you report harassment at work when the owner is the one doing it?") == (
+        "hr"
+    )
+    assert theme_of("Who do I report it to if HR is his friend and he keeps commenting?") == "hr"
+    assert theme_of("The new staffing report shows temp hiring slowed in Q3") == "trends"

@@ -227,8 +227,14 @@ THEMES: tuple[Theme, ...] = (
                 "time to fill|time to hire|headcount|workforce outlook|workforce trend*|"
                 "workforce report|quarterly outlook|quarterly trend*|quarterly report|"
                 "hiring season|skills based hiring|market watch"),
-        _g(1.0, "survey*|report|reports|research|whitepaper*|forecast*|roundup|"
+        _g(1.0, "survey*|research|whitepaper*|forecast*|roundup|"
                 "brief|analysis|analyses|data from|weve measured|trend|trends",
+           # a report as a piece of research ("the new report", "report finds"), not the verb
+           # ("how do you report harassment?", "who do I report it to")
+           _p(r"\b(?:a|the|this|that|new|our|their|its|recent|latest|annual|monthly|weekly|"
+              r"quarterly|jobs|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}reports?\b|"
+              r"\breports?\s+(?:finds?|found|shows?|showed|says?|suggests?|on|from|of|via)\b|"
+              r"^\W*reports?\b|[:(]\s*reports?\b|\breports?\W*$", "report", raw=False),
            # a study as a piece of research ("a new study", "studies show"), not the verb
            # ("study the long road", "study for the exam")
            _p(r"\b(?:a|the|this|that|new|our|their|its|recent|latest|one|another|annual)\s+"
