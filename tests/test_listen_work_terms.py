@@ -388,3 +388,11 @@ def test_a_cv_at_the_gym_is_cardio_not_a_resume() -> None:
     gym = "Leg day done, then 20 minutes of CV on the cross-trainer"
     assert not names_work_matter(gym) and work_subject(gym) is None
     assert work_subject("Can someone look over my CV before Friday?") == "résumés"
+
+
+def test_a_union_quipped_about_after_a_coworker_is_about_the_coworker() -> None:
+    quip = "My coworker reheats curry at 9am daily. Polite way to raise it, or do I just start a union?"
+    assert work_subject(quip) == "the workplace"
+    assert work_subject("Our union vote is next week and they keep calling mandatory meetings") == (
+        "unions"
+    )

@@ -229,7 +229,6 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)? (dismiss\w*|terminat\w*|"
          r"fired)|(fired|let go|passed over|demoted|rejected|not hired|dismissed) (for|because of)"
          r" (being|my))\b", "workers' rights"),
-        (rf"\b({_UNIONS})\b", "unions"),
         (rf"\b({_DISCIPLINE})\b", "discipline at work"),
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
@@ -288,6 +287,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b", "HR"),
         (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
+        # after a coworker: "do I just start a union?" ends a complaint about their lunch
+        (rf"\b({_UNIONS})\b", "unions"),
         # "Boss up, own your wins" is slang for "take charge", not about managers
         (r"(?<!like a )(?<!own )\bboss(es)?\b(?! up\b)|\b(my|our|your|their|his|her|line|people) "
          r"managers?\b",
