@@ -366,9 +366,9 @@ def test_the_workplaces_own_matters_are_work(text: str, subject: str) -> None:
     [
         "The European Union vote on fishing quotas was delayed again",
         "Our credit union dues went up two dollars this year",
-        "Ask a chemist to say 'unionized' and watch them squirm",
+        "Chem lab today: the unionized acid slips through the membrane",
         "Online harassment of streamers is out of control",
-        "Why did the staff party go to the lake? To get a little treble.",
+        "Why did the staff party end so early? Nobody brought a conductor.",
         "The officer wrote me up for a broken tail light",
         "Spent my day off repotting every plant in the flat",
     ],

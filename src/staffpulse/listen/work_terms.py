@@ -124,8 +124,8 @@ _DEGREES = (
 # The workplace's own matters, named in so many words: harassment at work and its staff party,
 # a union's vote or drive, the writer's own shift or supervisor, being written up or called in,
 # unpaid hours. Not a bare "harassment" (online, or a film star's memoir), "union" (the European
-# Union, a credit union), "unionized" (the chemist's joke), "day off" (a holiday), "wrote me up"
-# (a police ticket) nor a joke's "why did the staff party go to the lake".
+# Union, a credit union), "unionized" (an acid, in chemistry), "day off" (a holiday), "wrote me up"
+# (a police ticket) nor a music joke's "why did the staff party end early".
 _HARASSMENT = (
     r"harass\w* (at|in) (work|the office|the workplace|my job)|"
     r"(report\w*|file\w*|filing) (a |an )?(sexual )?harass\w*( complaints?)?|"
