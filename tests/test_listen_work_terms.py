@@ -345,14 +345,14 @@ def test_degrees_set_against_skills_are_work_but_not_a_temperature() -> None:
         ("Warehouse crew is voting Thursday on whether to unionize. Nervous.", "unions"),
         ("Is it legal for them to hold meetings against our union drive on paid time?", "unions"),
         ("Third week running my shift got cut to four hours", "shifts"),
-        ("Got called in on my only Sunday off. Again.", "shifts"),
+        ("Got called in to cover a Sunday, third time this month", "shifts"),
         ("Got written up for being two minutes late by a supervisor who is always late", (
             "discipline at work"
         )),
         ("They put me on a performance improvement plan after one bad month", (
             "discipline at work"
         )),
-        ("Stayed 40 minutes after close and not getting paid for it, as usual", "pay"),
+        ("Stayed 40 minutes after close again, not being paid a cent for it", "pay"),
         ("My team lead keeps booking meetings at 5:55pm", "managers"),
     ],
 )  # fmt: skip
