@@ -35,6 +35,7 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import looks_hostile, moderate
+from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_reasons import explain
@@ -56,7 +57,7 @@ from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, fo
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone, judge_tone, mourns
 from staffpulse.listen.work_rescue import rescue_reason, rescued_opening
-from staffpulse.listen.work_terms import dwells_on_work
+from staffpulse.listen.work_terms import dwells_on_work, plain_text
 from staffpulse.models import Post
 
 __all__ = [
@@ -231,7 +232,8 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
     flags = {**entry.flags, "question": asks_the_room(focus.text)}
-    flags["politics"] = flags["politics"] or moderate(focus.text).politics
+    # only its politics: the rest of moderate() would be read for nothing
+    flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
     angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
     if angle in (SKIP, JOB_AD):
         return angle
