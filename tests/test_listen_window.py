@@ -11,9 +11,11 @@ from staffpulse.bundled import is_bundled_sample
 from staffpulse.demo import sample_cohort_file
 from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
+from staffpulse.listen.left_out import KINDS
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import (
     REPLAY_LEAD,
+    empty_reason,
     in_window,
     no_platform_conversations,
     parse_as_of,
@@ -242,3 +244,11 @@ def test_an_empty_platform_names_the_others_and_how_to_fill_it() -> None:
     assert "leave out --platform" in hint and "staffpulse listen bluesky" in hint
     _, other = no_platform_conversations("x", {"bluesky": 3})
     assert "import an X archive" in other and "listen bluesky" not in other
+
+
+def test_an_empty_inbox_not_told_why_names_every_kind_it_leaves_out() -> None:
+    reason = empty_reason(None, True, None, {"left_out": 4})
+    assert reason.startswith("Nothing to join now: every open conversation left is a job ad, ")
+    for kind in KINDS.values():
+        assert kind in reason, kind
+    assert reason.endswith(" or not about work.")

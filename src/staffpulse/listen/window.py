@@ -40,7 +40,7 @@ from staffpulse.config import bad_setting, config_table
 from staffpulse.dates import format_when, parse_date_option, require_plausible_date
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
-from staffpulse.listen.left_out import left_out_kinds
+from staffpulse.listen.left_out import KINDS, left_out_kinds
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.models import platform_name
@@ -317,6 +317,14 @@ def no_topic_note(query: str, choices: Sequence[TopicChoice]) -> str:
     return f"no topic matches '{query}'; topics with conversations to join: {topic_list(choices)}"
 
 
+def _every_kind_left_out() -> str:
+    """Every kind of conversation the inbox leaves out, for when it was not told which: built
+    from :data:`~.left_out.KINDS` so a new kind is never missing; a job ad first, as the
+    likeliest in a staffing firm's listening."""
+    rest = left_out_kinds(dict.fromkeys((name for name in KINDS if name != "job_ad"), 1))
+    return f"{KINDS['job_ad']}, {rest}"
+
+
 def empty_reason(
     topic_query: str | None,
     topic_matched: bool,
@@ -332,10 +340,7 @@ def empty_reason(
     if topic_query is not None:
         return f"No conversations to join on topic '{topic_query}'{window}."
     if counts.get("left_out"):
-        kinds = left_out_kinds(left_out or {}) or (
-            "a job ad, a greeting, spam, hostile, NSFW, partisan, a hashtag-game joke, "
-            "customer care or not about work"
-        )
+        kinds = left_out_kinds(left_out or {}) or _every_kind_left_out()
         return f"Nothing to join now: every open conversation left is {kinds}."
     if counts.get("undated") and not counts.get("older"):  # their age is unknown, not old
         return (
