@@ -22,6 +22,7 @@ from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
+from staffpulse.listen.inbox_left_out import left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.inbox_offer import (
@@ -175,6 +176,7 @@ def build_inbox(
         topic_choices=result.choices,
         topic_matches=result.matches,
         left_out=result.pick.left_out,
+        left_out_items=[left_out_item(entry) for entry in result.pick.set_aside],
         other_languages=other_languages,
         account_note=account_note,
         clock_note=_clock_note(ref),

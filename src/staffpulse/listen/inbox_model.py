@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from staffpulse.errors import NotFoundError
 from staffpulse.listen.author_names import name_author
@@ -21,6 +21,9 @@ from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice, no_platform_c
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_labels import role_label
 from staffpulse.store.codec import format_time
+
+if TYPE_CHECKING:
+    from staffpulse.listen.inbox_left_out import LeftOutItem
 
 # the workplace themes' names: a theme reads well over one conversation
 _THEMES = frozenset(THEME_LABELS.values())
@@ -151,6 +154,8 @@ class Inbox:
     # (``left_out.REASONS``: not public, the kinds of ``moderation.LEAVE_OUT``, customer care,
     # not about work)
     left_out: dict[str, int] = field(default_factory=dict)
+    # the conversations ``left_out`` counts, one by one (``inbox --left-out``; not in the JSON)
+    left_out_items: list[LeftOutItem] = field(default_factory=list)
     # posts in other languages read in the window and not kept, by language code ("es"): the
     # classifier reads English (:mod:`.languages`; its note is among ``notes``)
     other_languages: dict[str, int] = field(default_factory=dict)

@@ -159,6 +159,7 @@ class ShownPick:
 
     shown: list[tuple[RankedConversation, str]] = field(default_factory=list)  # with state
     left_out: dict[str, int] = field(default_factory=dict)  # by why the tool leaves it out
+    set_aside: list[RankedConversation] = field(default_factory=list)  # those left out
     shown_open: int = 0
     offered: int = 0  # open conversations to join, shown or not (the "M" of "top N of M")
 
@@ -177,6 +178,7 @@ def pick_shown(
             pick.shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join
             pick.left_out[entry.left_out] = pick.left_out.get(entry.left_out, 0) + 1
+            pick.set_aside.append(entry)
         else:
             pick.offered += 1
             if pick.shown_open < limit:

@@ -11,6 +11,12 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status, print_written
+from staffpulse.cli.inbox_left_out import (
+    InboxGroup,
+    LeftOutOption,
+    check_left_out,
+    show_left_out,
+)
 from staffpulse.cli.inbox_marks import (
     add_mark_commands,
     check_firm_given,
@@ -45,6 +51,7 @@ listen_app = typer.Typer(
     no_args_is_help=True,
 )
 inbox_app = typer.Typer(
+    cls=InboxGroup,
     help="The conversations to join today, by topic, with reasons and angles.",
     invoke_without_command=True,
 )
@@ -254,6 +261,7 @@ def inbox(
             "at your next look (--json never moves it).",
         ),
     ] = False,
+    left_out: LeftOutOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -268,6 +276,7 @@ def inbox(
     from staffpulse.report.terminal_inbox import render_inbox
 
     check_firm_given(as_handle)
+    reason = check_left_out(left_out, html)
     config = load_config()
     window = parse_max_age(max_age) if max_age is not None else configured_window(config)
     reference = parse_as_of(as_of)
@@ -284,7 +293,7 @@ def inbox(
             max_age=window,
             as_of=reference,
         )
-    if as_json:  # printed first: a --topic that matches nothing still answers in JSON
+    if as_json and left_out is None:  # first: a --topic matching nothing still answers
         print_json(result.as_dict())
     # an empty inbox only for the platform asked: said before the topic, as no topic can
     # match where there is nothing, and "leave out --topic" would not help
@@ -299,11 +308,14 @@ def inbox(
             if result.topic_choices
             else "no topic has conversations to join now; leave out --topic",
         )
+    # its hints mark for the firm shown: "inbox dismiss ID" alone marks for no firm
+    firm_given = f" --as {shlex.quote(as_handle)}" if as_handle else ""
+    if left_out is not None:  # the open ones not shown: "new" not looked at, nor moved
+        show_left_out(result, reason, limit, as_json, on_store(db, f"inbox{firm_given}"))
+        return
     if html is not None:
         write_inbox_html(result, html)
     if not as_json:
-        # its hints mark for the firm shown: "inbox dismiss ID" alone marks for no firm
-        firm_given = f" --as {shlex.quote(as_handle)}" if as_handle else ""
         render_inbox(console, result, command=on_store(db, f"inbox{firm_given}"))
     if html is not None:
         # after the inbox, as audit and benchmark name their report ("Wrote inbox.html" came

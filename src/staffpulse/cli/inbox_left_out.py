@@ -1,0 +1,86 @@
+"""``staffpulse inbox --left-out [REASON]``: the conversations the inbox left out, instead of
+the open ones (:mod:`staffpulse.listen.inbox_left_out`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from staffpulse.cli.consoles import make_console
+from staffpulse.cli.json_output import print_json
+from staffpulse.errors import InputError
+from staffpulse.listen.left_out import REASONS
+
+if TYPE_CHECKING:
+    from staffpulse.listen.inbox_model import Inbox
+
+LeftOutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--left-out",
+        metavar="[REASON]",
+        help="List the conversations left out as not to join (job ads, jokes...), with why,"
+        f" instead of the open ones (at most --limit); or only those of one reason:"
+        f" {', '.join(REASONS)}.",
+        show_default=False,
+    ),
+]
+
+
+class InboxGroup(TyperGroup):
+    """The ``inbox`` group, whose ``--left-out`` takes a reason or nothing: Typer has no
+    option of an optional value, so a bare ``--left-out`` (last, or before another option)
+    is read as ``--left-out all``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, with_left_out_value(args))
+
+
+def with_left_out_value(args: list[str]) -> list[str]:
+    """``args`` with ``all`` after each bare ``--left-out`` (before ``--``)."""
+    if "--left-out" not in args:
+        return args
+    from staffpulse.listen.inbox_left_out import ALL_REASONS
+
+    out: list[str] = []
+    for n, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--":
+            return out + args[n + 1 :]
+        if arg == "--left-out" and (n + 1 == len(args) or args[n + 1].startswith("-")):
+            out.append(ALL_REASONS)
+    return out
+
+
+def check_left_out(left_out: str | None, html: Path | None) -> str | None:
+    """The reason ``--left-out`` names (None: every one, or no --left-out), checked before
+    the store is read; ``--html`` beside it is refused: the page is the open inbox's."""
+    if left_out is None:
+        return None
+    from staffpulse.listen.inbox_left_out import check_reason
+
+    reason = check_reason(left_out)
+    if html is not None:
+        raise InputError(
+            "--left-out lists in the terminal (or --json), not in an --html page",
+            hint="leave out --html, or run the inbox without --left-out to write the page",
+        )
+    return reason
+
+
+def show_left_out(
+    inbox: Inbox, reason: str | None, limit: int, as_json: bool, command: str
+) -> None:
+    """The first ``limit`` conversations left out as ``reason`` (None: any), as a list in
+    JSON or one a line in the terminal."""
+    from staffpulse.listen.inbox_left_out import list_left_out
+    from staffpulse.report.terminal_left_out import render_left_out
+
+    chosen = list_left_out(inbox.left_out_items, reason)
+    if as_json:
+        print_json([item.as_dict() for item in chosen[:limit]])
+        return
+    render_left_out(make_console(), chosen, limit, reason, command=command)

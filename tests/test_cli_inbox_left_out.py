@@ -1,0 +1,106 @@
+"""``staffpulse inbox --left-out [REASON]``: the conversations the inbox left out, each with
+its reason, author, opening, link and id; one reason; ``--json``; a reason that does not
+exist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from listen_helpers import dated, fake_post_models, runner, store_with
+from staffpulse.cli.app import app
+
+fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")
+
+JOB_AD = "We're hiring a payroll coordinator in Leeds, apply now via our careers page"
+JOKE = "Meeting that could have been an email, twice #MyJobInFiveWords"
+JOKE_URL = "https://x.com/deskjoker/status/joke1"
+QUESTION = "Recruiters, how do you keep candidates warm during a slow interview loop?"
+
+
+@pytest.fixture(name="db")
+def db_fixture(tmp_path: Path) -> Path:
+    store = store_with(
+        tmp_path,
+        dated("ad1", JOB_AD, author="payroll_jobs_hq", author_handle="payroll_jobs_hq"),
+        dated("joke1", JOKE, author="deskjoker", author_handle="deskjoker", url=JOKE_URL),
+        dated("q1", QUESTION, author="ana_recruits", author_handle="ana_recruits"),
+    )
+    store.close()
+    return tmp_path / "inbox.db"
+
+
+def run(db: Path, *args: str) -> Any:
+    return runner.invoke(app, ["inbox", "--db", str(db), *args])
+
+
+def test_the_listing_names_each_left_out_post_with_its_reason_and_id(db: Path) -> None:
+    result = run(db, "--left-out")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "Left out 1 joke for a TV hashtag game and 1 job ad: not conversations to join." in out
+    assert f"a hashtag-game joke · @deskjoker: {JOKE}" in out
+    assert "a job ad · @payroll_jobs_hq: We're hiring a payroll coordinator" in out
+    assert "(id: joke1)" in out and "(id: ad1)" in out
+    assert f"{JOKE} {JOKE_URL} (id: joke1)" in out
+    assert QUESTION not in out  # the open conversation is not listed here
+    assert "reopen does not bring one back" in out
+
+
+def test_a_reason_lists_only_its_own_and_limit_cuts_the_list(db: Path) -> None:
+    result = run(db, "--left-out", "job-ad")
+    assert result.exit_code == 0, result.output
+    assert "(id: ad1)" in result.stdout and "joke1" not in result.stdout
+    none = run(db, "--left-out", "nsfw")
+    assert none.exit_code == 0 and "No open conversation is left out as NSFW." in none.stdout
+    cut = run(db, "--left-out", "--limit", "1")
+    assert "(id: joke1)" in cut.stdout and "ad1)" not in cut.stdout  # game jokes come first
+    assert "Showing 1 of 2 conversations left out (--limit to see more)." in cut.stdout
+
+
+def test_json_is_a_list_of_id_reason_author_text_and_url(db: Path) -> None:
+    result = run(db, "--left-out", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {
+            "id": "joke1",
+            "platform": "x",
+            "reason": "hashtag_game",
+            "author": "@deskjoker",
+            "text": JOKE,
+            "url": JOKE_URL,
+        },
+        {
+            "id": "ad1",
+            "platform": "x",
+            "reason": "job_ad",
+            "author": "@payroll_jobs_hq",
+            "text": JOB_AD,
+            "url": None,
+        },
+    ]
+
+
+def test_an_unknown_reason_exits_65_naming_the_reasons(db: Path) -> None:
+    result = run(db, "--left-out", "adverts")
+    assert result.exit_code == 65
+    said = " ".join(result.output.split())
+    assert "--left-out adverts: no such reason" in said
+    assert "hashtag_game" in said and "job_ad" in said and "off_work" in said
+
+
+def test_html_beside_left_out_is_refused(db: Path, tmp_path: Path) -> None:
+    result = run(db, "--left-out", "--html", str(tmp_path / "inbox.html"))
+    assert result.exit_code == 65
+    assert "not in an --html page" in " ".join(result.output.split())
+    assert not (tmp_path / "inbox.html").exists()
+
+
+def test_a_dismissed_left_out_post_leaves_the_listing(db: Path) -> None:
+    assert "(id: ad1)" in run(db, "--left-out").stdout  # the id as listed takes a mark
+    assert runner.invoke(app, ["inbox", "dismiss", "ad1", "--db", str(db)]).exit_code == 0
+    result = run(db, "--left-out", "--json")
+    assert [i["id"] for i in json.loads(result.stdout)] == ["joke1"]
