@@ -121,7 +121,7 @@ def test_the_inbox_with_nothing_to_join_names_no_terminal_command(tmp_path: Path
         finished_job(client, upload_files(client, [("ads.jsonl", ads.encode())]))
         page = client.get("/inbox").text
     # why, as `staffpulse inbox` says it: job ads are not conversations to join
-    assert "<p>Every open conversation left is a job ad, a greeting" in page
+    assert "<p>Every open conversation left is a job ad, not public, a possible crisis" in page
     assert "Nothing to join now:" not in page  # the heading says it once
     assert "Try a longer" not in page  # no conversation is older: a longer age adds none
     assert not TERMINAL.search(_main(page)), _main(page)
