@@ -163,7 +163,7 @@ def render_inbox(
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {count_of(len(inbox.joined), 'conversation')}")
         for item in inbox.joined[:10]:
-            opening = _one_line(item.opening_text, 70)
+            opening = one_line(item.opening_text, 70)
             where = f" {item.url}" if item.url else ""
             # the id, for "inbox reopen ID": a mark made by mistake is undone from this list;
             # soft-wrapped, so that the link in it copies whole
@@ -221,7 +221,7 @@ def render_snoozed(console: Console, inbox: Inbox, *, more: str | None = None) -
         highlight=False,
     )
     for item in inbox.snoozed[:10]:
-        opening = _one_line(item.opening_text, 60)
+        opening = one_line(item.opening_text, 60)
         console.print(
             f"  · {escape(item.author_label)}: {escape(opening)} [dim](until"
             f" {escape(format_when(item.until))}; id: {escape(item.conversation_id)})[/]",
@@ -306,8 +306,8 @@ def _title(item: InboxItem, width: int) -> str:
     return shorten(head + author + tail, room)
 
 
-def _one_line(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with "…" (a list of marked
+def one_line(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with "…" (a list of marked or left-out
     conversations: each opening on a line of its own)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.markup import escape
 from staffpulse.listen.inbox_left_out import LeftOutItem
 from staffpulse.listen.left_out import KINDS, as_sentence, left_out_note
 from staffpulse.report.counts import count_of
+from staffpulse.report.terminal_inbox import one_line
 
 OPENING_CHARS = 100  # of each opening, on its one line
 
@@ -28,9 +30,7 @@ def render_left_out(
         which = f" as {KINDS[reason]}" if reason else ""
         console.print(f"No open conversation is left out{which}.", highlight=False)
         return
-    counts: dict[str, int] = {}
-    for item in chosen:
-        counts[item.reason] = counts.get(item.reason, 0) + 1
+    counts = Counter(item.reason for item in chosen)
     console.print(f"[bold]{escape(as_sentence(left_out_note(counts)))}.[/]", highlight=False)
     items = chosen[:limit]
     for item in items:
@@ -38,7 +38,7 @@ def render_left_out(
         where = f" {item.url}" if item.url else ""
         console.print(
             f"  · [yellow]{escape(item.kind)}[/] · {escape(item.author_label)}:"
-            f" {escape(_one_line(opening))}{escape(where)} [dim](id:"
+            f" {escape(one_line(opening, OPENING_CHARS))}{escape(where)} [dim](id:"
             f" {escape(item.conversation_id)})[/]",
             highlight=False,
             soft_wrap=True,  # the link and the id copy whole
@@ -56,8 +56,3 @@ def render_left_out(
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _one_line(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= OPENING_CHARS else flat[: OPENING_CHARS - 1] + "…"
