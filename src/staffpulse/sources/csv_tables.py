@@ -23,15 +23,18 @@ JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 
 def table_named_json(path: Path, head: bytes) -> bool:
     """A file under a JSON name whose first character cannot start JSON: a table, maybe."""
-    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
+    return path.suffix.lower() in JSON_SUFFIXES and _starts_no_json(head)
 
 
 def table_unnamed(path: Path, head: bytes) -> bool:
     """A file with no ending to its name (``posts``: a download saved without one, an ending
     lost in a rename) whose first character cannot start JSON: a table, maybe."""
-    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return not path.suffix and first not in (b"", b"{", b"[")
+    return not path.suffix and _starts_no_json(head)
+
+
+def _starts_no_json(head: bytes) -> bool:
+    """Whether a file head has a first character, and one that cannot start JSON."""
+    return first_json_char(head) not in ("", "{", "[")
 
 
 def named_table(path: Path, head: bytes) -> bool:
