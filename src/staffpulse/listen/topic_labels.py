@@ -41,19 +41,29 @@ def relabel_topics(
     hashed.data[:] = 1.0
     mean_idf = (hashed @ idf) / np.diff(hashed.indptr).clip(min=1)
     word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
+    # every topic's name, counted once and kept up to date as names change, not gathered again
+    # for each topic named (thousands of topics on a large store)
+    names = Counter(t.label.lower() for t in topics.values() if t.label)
     for topic_id in ids:
         terms = topics[topic_id].terms
+        own = topics[topic_id].label.lower()
+
+        def taken(name: str, own: str = own) -> bool:
+            return names[name] > (1 if name == own else 0)
+
         # two groups never share a name ("Money" twice): a name taken by another topic gets
         # the topic's next word ("Money / rent")
-        taken = {t.label.lower() for tid, t in topics.items() if tid != topic_id and t.label}
         chosen = choose_label(terms, candidates[topic_id], word_idf, label_terms)
-        if chosen and " / ".join(chosen).lower() in taken:
+        if chosen and taken(" / ".join(chosen).lower()):
             used = {part for term in chosen for part in term.split()}
             rest = [w for w in candidates[topic_id] if not used & set(w.split())]
             chosen += choose_label(terms, rest, word_idf, 1)
         label = " / ".join(chosen) or f"topic {topic_id}"
-        if label.lower() in taken:
+        if taken(label.lower()):
             label = f"{label} ({topic_id})"
         topics[topic_id].label = label[:1].upper() + label[1:]
+        if own:
+            names[own] -= 1
+        names[topics[topic_id].label.lower()] += 1
         if len(terms) > 4 * max_terms:
             topics[topic_id].terms = Counter(dict(terms.most_common(2 * max_terms)))
