@@ -139,7 +139,8 @@ def describe_citizen(
 
 
 _HIRING_PART = "outside the trade, talks hiring ({} of {} posts)"
-_HIRING_PART_RE = re.compile(r"outside the trade, talks hiring \((\d+) of (\d+) posts\)")
+# read back from the same words, so the two never drift apart
+_HIRING_PART_RE = re.compile(re.escape(_HIRING_PART).replace(re.escape("{}"), r"(\d+)"))
 PART_SEP = " · "  # between the parts of an explanation
 
 
