@@ -38,12 +38,19 @@ def archive_reply(tmp_path: Path) -> Path:
     reply = Post(platform="x", id="501", author_id="u1", author_handle="ana", text=TEXT,
                  kind="reply", reply_to_post_id="500", reply_to_handle="rossweston",
                  created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
-    db = tmp_path / "archive.db"
+    # the dashboard shows its pages once an account is stored
+    return judged_store(
+        tmp_path / "archive.db", [Account(platform="x", id="u1", handle="ana"), reply], "501"
+    )
+
+
+def judged_store(db: Path, rows: list[Account | Post], *judged: str) -> Path:
+    """A store at ``db`` holding ``rows``, its X posts ``judged`` (ids) judged about work
+    already: the test needs no model."""
     with open_store(db) as store:
-        # the dashboard shows its pages once an account is stored
-        store.upsert([Account(platform="x", id="u1", handle="ana"), reply], provenance("t", "f"))
-        with store.transaction() as conn:  # judged already: the test needs no model
-            save_relevance(conn, [RelevanceRow("x", "501", 0.9, (), "test")])
+        store.upsert(rows, provenance("t", "f"))
+        with store.transaction() as conn:
+            save_relevance(conn, [RelevanceRow("x", pid, 0.9, (), "test") for pid in judged])
     return db
 
 
@@ -88,17 +95,11 @@ def two_fresh_posts(tmp_path: Path) -> Path:
                     text="What is the one interview question you always ask?")  # fmt: skip
     job_ad = Post(platform="x", id="602", author_id="u2", author_handle="acme", created_at=now,
                   text="Now hiring forklift operators in Dayton, apply now #hiring")  # fmt: skip
-    db = tmp_path / "two.db"
-    with open_store(db) as store:
-        accounts = [
-            Account(platform="x", id="u1", handle="ana"),
-            Account(platform="x", id="u2", handle="acme"),
-        ]
-        store.upsert([*accounts, question, job_ad], provenance("t", "f"))
-        with store.transaction() as conn:
-            rows = [RelevanceRow("x", pid, 0.9, (), "test") for pid in ("601", "602")]
-            save_relevance(conn, rows)
-    return db
+    accounts = [
+        Account(platform="x", id="u1", handle="ana"),
+        Account(platform="x", id="u2", handle="acme"),
+    ]
+    return judged_store(tmp_path / "two.db", [*accounts, question, job_ad], "601", "602")
 
 
 def test_an_unknown_topic_links_only_topics_with_something_to_join(tmp_path: Path) -> None:
@@ -137,17 +138,12 @@ def two_firms(tmp_path: Path) -> Path:
     question = Post(platform="x", id="701", author_id="u1", author_handle="ana",
                     created_at=datetime.now(UTC) - timedelta(hours=1),
                     text="How do you keep candidates warm after an offer?")  # fmt: skip
-    db = tmp_path / "firms.db"
-    with open_store(db) as store:
-        firms = [
-            Account(platform="x", id="u1", handle="ana"),
-            Account(platform="x", id="f1", handle="sunbeltcare"),
-            Account(platform="x", id="f2", handle="apexlogi"),
-        ]
-        store.upsert([*firms, question], provenance("t", "f"))
-        with store.transaction() as conn:
-            save_relevance(conn, [RelevanceRow("x", "701", 0.9, (), "test")])
-    return db
+    firms = [
+        Account(platform="x", id="u1", handle="ana"),
+        Account(platform="x", id="f1", handle="sunbeltcare"),
+        Account(platform="x", id="f2", handle="apexlogi"),
+    ]
+    return judged_store(tmp_path / "firms.db", [*firms, question], "701")
 
 
 def test_marks_from_the_page_are_the_posting_firms_only(tmp_path: Path) -> None:
@@ -209,16 +205,11 @@ def firm_and_a_question(tmp_path: Path) -> Path:
            for i in range(5)]  # fmt: skip
     question = Post(platform="x", id="601", author_id="u1", author_handle="ana", created_at=now,
                     text="What is the one interview question you always ask?")  # fmt: skip
-    db = tmp_path / "firm.db"
-    with open_store(db) as store:
-        accounts = [
-            Account(platform="x", id="u1", handle="ana"),
-            Account(platform="x", id="f1", handle="acme"),
-        ]
-        store.upsert([*accounts, *own, question], provenance("t", "f"))
-        with store.transaction() as conn:
-            save_relevance(conn, [RelevanceRow("x", "601", 0.9, (), "test")])
-    return db
+    accounts = [
+        Account(platform="x", id="u1", handle="ana"),
+        Account(platform="x", id="f1", handle="acme"),
+    ]
+    return judged_store(tmp_path / "firm.db", [*accounts, *own, question], "601")
 
 
 def test_a_conversation_marked_joined_counts_in_the_audit_at_once(tmp_path: Path) -> None:
