@@ -107,3 +107,32 @@ def test_a_desk_of_varied_flat_replies_is_told_to_sound_like_a_person_in_them() 
     advice = audit.pillars["voice"].recommendations[0]
     assert advice.startswith("None of your 6 replies sounds like a person.")
     assert "story from your desk" not in advice
+
+
+def test_a_help_desk_is_given_a_light_moment_that_fits_a_desk() -> None:
+    # a care desk has no office dog to post about: its light moment is in a reply
+    desk = FeedBuilder("deskcheer")
+    for i in range(6):
+        desk.post(f"@client{i} Ticket {i} has been logged with code {i * 7}.", kind="reply")
+    humor = [a for a in audit_feed(desk).pillars["voice"].recommendations if "funny" in a]
+    assert humor and "office dog" not in humor[0]
+    assert "let your reply end on a light, warm line" in humor[0]
+    firm = FeedBuilder("firmcheer")
+    for i in range(6):
+        firm.post(f"Quarterly figures {i} for the regional labour market are out.")
+    humor = [a for a in audit_feed(firm).pillars["voice"].recommendations if "funny" in a]
+    assert humor and "the office dog" in humor[0]
+
+
+def test_a_desk_whose_only_originals_are_not_english_is_advised_on_its_replies() -> None:
+    # its English replies are all Voice reads: one rule says "replies only" for the figures,
+    # the examples and the advice alike
+    feed = FeedBuilder("deskmixed")
+    canned = "Please write to our support address and a teammate will look into it."
+    for i in range(8):
+        feed.post(f"@client{i} {canned}", kind="reply", reply_to_handle=f"client{i}")
+    feed.post("Unser Team ist heute bis achtzehn Uhr für Sie da und hilft gern.", lang="de")
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.evidence["repeated_replies"] == 8
+    assert voice.recommendations[0].startswith("8 of your 8 replies")
+    assert voice.worst and canned in voice.worst[0].text

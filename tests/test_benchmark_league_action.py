@@ -31,7 +31,7 @@ def test_a_job_board_is_not_told_to_post_fewer_job_ads_first(tmp_path: Path) -> 
     board, firm = result.row_of("firm0", "x"), result.row_of("firm1", "x")
     assert board is not None and firm is not None
     assert firm["top_action"].startswith("Post fewer job ads")
-    assert board["top_action"] and "job ads" not in board["top_action"]
+    assert board["top_action"] and not board["top_action"].startswith("Post fewer")
     rows = list(csv.DictReader(write_leaderboard_csv(result, tmp_path / "b.csv").open()))
     assert {r["handle"]: r["top_action"] for r in rows}["firm0"] == board["top_action"]
 
@@ -82,3 +82,38 @@ def test_a_picture_missing_from_the_data_is_not_the_accounts_first_fix() -> None
     assert league_action(audit, "other", DEFAULTS["weights"]) == (
         "Import or fetch the profile to check the picture: this data has none"
     )
+
+
+def test_a_job_board_that_does_not_sound_like_a_person_is_told_to_add_one_human_post() -> None:
+    # its feed stays ads: "Sound like a person" is no fix a job board can make, one human post
+    # a week among the ads is, with the count of its ads as the evidence
+    feed = FeedBuilder("shiftboard", display_name="Dayton Shift Jobs", bio="Warehouse jobs")
+    feed.job(11)
+    feed.post("Quarterly figures for the regional labour market are out.")
+    audit = audit_feed(feed)
+    assert any(a["pillar"] == "voice" for a in audit.top_actions)
+    said = league_action(audit, "job_board", DEFAULTS["weights"])
+    assert said == (
+        "Add one human post a week among the ads (a tip for job seekers, a question, a look "
+        "behind the scenes): 11 of its 12 original posts are job ads"
+    )
+    assert league_action(audit, "staffing_firm", DEFAULTS["weights"]).startswith("Post fewer")
+
+
+def test_a_small_job_board_is_told_the_same_with_its_rough_grade() -> None:
+    feed = FeedBuilder("tinyboard", display_name="Dayton Shift Jobs", bio="Warehouse jobs")
+    feed.job(2)
+    said = league_action(audit_feed(feed), "job_board", DEFAULTS["weights"])
+    assert said.startswith("Add one human post a week among the ads")
+    assert said.endswith(
+        ": both of its original posts are job ads (judged on 2 posts: a rough grade)"
+    )
+
+
+def test_a_job_board_mostly_of_other_posts_keeps_its_voice_advice() -> None:
+    feed = FeedBuilder("newsboard", display_name="Dayton Shift Jobs", bio="Warehouse jobs")
+    feed.job(2)
+    for i in range(10):
+        feed.post(f"Quarterly figures {i} for the regional labour market are out.")
+    said = league_action(audit_feed(feed), "job_board", DEFAULTS["weights"])
+    assert said and "human post" not in said  # its Voice advice, whatever it is

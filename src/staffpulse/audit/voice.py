@@ -95,13 +95,14 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
     worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
-    # templates are looked for in original posts only: a feed of replies only has its
-    # repeated replies counted instead (:mod:`.canned_replies`)
-    replies_only = n > 0 and not np.flatnonzero(frame.authored_original).size
+    # templates are looked for in original posts only: a feed whose posts judged are all
+    # replies (its only originals, if any, not in English) has its repeated replies counted
+    # instead (:mod:`.canned_replies`), shown and advised on as a help desk's
+    replies_only = n > 0 and not orig.size
     evidence["repeated_replies"], evidence["repeated_reply_texts"] = (
         repeated_replies(frame, scored) if replies_only else (0, 0)
     )
-    if not orig.size and flat_hurts:
+    if replies_only and flat_hurts:
         worst = flat_replies(frame, scored)
     # named as the figures name them, beside reposts or posts not in English: "4 of 58
     # posts" under a header of 70 read as a miscount
@@ -293,7 +294,7 @@ def _voice_advice(
     if h < float(settings["humor_target"]):
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
-        recs.append(_humor_advice(n, int(ev["humor_posts"]), base))
+        recs.append(_humor_advice(n, int(ev["humor_posts"]), base, replies_only=replies_only))
     if not recs:
         recs.append(
             Praise(
@@ -312,10 +313,14 @@ def _your(n: int, base: str) -> str:
     return f"your {said} {named}" if base == "posts" else f"the {said} {named}"
 
 
-def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
+def _humor_advice(
+    n: int, funny: int, base: str = "posts", *, replies_only: bool = False
+) -> Tentative:
     """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
-    up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...")."""
+    up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...").
+    The light moment fits the account's kind: a feed of ``replies_only`` is a help desk,
+    which has no office dog to post about, only its replies to lighten."""
     if n <= 2 and not funny:
         lead = f"We found nothing light or funny in {_your(n, base)} (our humor"
         headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
@@ -335,10 +340,20 @@ def _humor_advice(n: int, funny: int, base: str = "posts") -> Tentative:
         lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
     return Tentative(
-        f"{lead} detector misses some, so read this as a hint). Once a week, share a light "
-        "moment: the office dog, the interview answer that made you laugh.",
+        f"{lead} detector misses some, so read this as a hint). {_light_moment(replies_only)}",
         f"Add some humor: {headline}",
     )
+
+
+def _light_moment(replies_only: bool) -> str:
+    """Where a light moment fits: a help desk's (``replies_only``) in a reply to a customer
+    whose problem is solved, a firm's in a post of its own."""
+    if replies_only:
+        return (
+            "When a customer's problem is solved, let your reply end on a light, warm line "
+            "of your own, never at the expense of one still waiting."
+        )
+    return "Once a week, share a light moment: the office dog, the interview answer that made you laugh."
 
 
 def _personality_advice(n: int, human: int, share: float, base: str = "posts") -> Advice:

@@ -6,6 +6,11 @@ of a staffing firm drowning its feed, and in a real cohort it was the "Fix first
 30 job boards, which told a client nothing it could use. So an account its cohort file puts
 in the ``job_board`` segment is given the first action of another pillar, and, when only Mix
 has something to fix, how to make each ad worth reading (the advice of a healthy feed).
+
+Voice's "Sound like a person" was then most job boards' "Fix first": true of a feed of ads,
+but no fix a job board can make without ceasing to be one. Its feed stays ads, so a job
+board whose original posts are mostly job ads is told instead to add one human post a week
+among them, with the count of its ads as the evidence (:func:`job_feed_fix`).
 """
 
 from __future__ import annotations
@@ -16,9 +21,15 @@ from typing import Any
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.types import AuditResult, DataGap
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
+from staffpulse.report.counts import count_of
 
 # when Mix alone has something to fix on a job board: what makes its ads better, not fewer
 JOB_BOARD_ADS = "Make each ad worth reading: the pay, the shift and a line about the team"
+# a job board's fix of a feed that does not sound like a person, before its evidence
+JOB_FEED_HUMAN = (
+    "Add one human post a week among the ads (a tip for job seekers, a question, a look "
+    "behind the scenes)"
+)
 # the pillars judged on the account's posts (Face reads its profile)
 _FROM_POSTS = ("mix", "voice", "conversation")
 
@@ -37,12 +48,38 @@ def league_action(audit: AuditResult, segment: str, weights: Mapping[str, Any]) 
         if not actions:  # the audit listed only Mix's advice: the other pillars' next
             pillars = {name: p for name, p in audit.pillars.items() if name != "mix"}
             actions = top_actions(pillars, weights)
+        fix = job_feed_fix(audit)
+        if fix is not None:
+            actions = [dict(a, headline=fix) if a["pillar"] == "voice" else a for a in actions]
     real = [a for a in actions if not _about_data(audit, a)]
     if real:
         return _judged_on(audit, real[0])
     if segment == "job_board" and any(a["pillar"] == "mix" for a in audit.top_actions):
         return JOB_BOARD_ADS  # its ads before the gap in the data
     return _judged_on(audit, actions[0]) if actions else ""
+
+
+def job_feed_fix(audit: AuditResult) -> str | None:
+    """A job board's fix for a feed that does not sound like a person, with its evidence:
+    "Add one human post a week among the ads (...): 9 of its 10 original posts are job ads";
+    None when most of its original posts Mix read are not job ads (Voice's own advice
+    then fits) or Mix could not read them."""
+    mix = audit.pillars.get("mix")
+    if mix is None or not mix.scored:
+        return None
+    ads, posts = int(mix.evidence["job_ads"]), int(mix.evidence["original_posts"])
+    if not posts or 2 * ads <= posts:
+        return None
+    read = " in English" if mix.evidence.get("not_english") else ""
+    if posts == 1:
+        said = f"its only original post{read} is a job ad"
+    elif ads == posts:
+        said = (
+            f"{'both' if posts == 2 else f'all {posts:,}'} of its original posts{read} are job ads"
+        )
+    else:
+        said = f"{ads:,} of its {count_of(posts, 'original post')}{read} are job ads"
+    return f"{JOB_FEED_HUMAN}: {said}"
 
 
 def _about_data(audit: AuditResult, action: Mapping[str, Any]) -> bool:
@@ -59,4 +96,4 @@ def _judged_on(audit: AuditResult, action: Mapping[str, Any]) -> str:
     own = own_posts(audit)
     if action["pillar"] not in _FROM_POSTS or not 0 < own < FEW_POSTS:
         return headline
-    return f"{headline} (judged on {own} post{'' if own == 1 else 's'}: a rough grade)"
+    return f"{headline} (judged on {count_of(own, 'post')}: a rough grade)"
