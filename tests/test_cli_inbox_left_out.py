@@ -104,3 +104,22 @@ def test_a_dismissed_left_out_post_leaves_the_listing(db: Path) -> None:
     assert runner.invoke(app, ["inbox", "dismiss", "ad1", "--db", str(db)]).exit_code == 0
     result = run(db, "--left-out", "--json")
     assert [i["id"] for i in json.loads(result.stdout)] == ["joke1"]
+
+
+def test_a_mark_command_after_left_out_names_the_command_to_type(db: Path) -> None:
+    # the listing's closing line names "dismiss ID"; typed after --left-out, "dismiss" was
+    # read as the reason and the id as a command: "No such command 'ad1'"
+    result = run(db, "--left-out", "dismiss", "ad1")
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    assert "'dismiss' is a command of staffpulse inbox, not a reason for --left-out" in said
+    assert "No such command" not in said
+    scripted = run(db, "--left-out", "dismiss", "ad1", "--json")
+    error = json.loads(scripted.stdout)["error"]
+    assert error["message"].endswith(
+        f"leave out --left-out: staffpulse inbox --db {db} dismiss ad1 --json"
+    )
+    no_id = json.loads(run(db, "--left-out", "mark-joined", "--json").stdout)["error"]
+    assert no_id["message"].endswith(" mark-joined ID --json")
+    # the refused line marked nothing: the post is still listed as left out
+    assert "(id: ad1)" in run(db, "--left-out").stdout

@@ -3,14 +3,17 @@ the open ones (:mod:`staffpulse.listen.inbox_left_out`)."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.program import command_name
 from staffpulse.errors import InputError
 from staffpulse.listen.left_out import REASONS
 
@@ -36,7 +39,33 @@ class InboxGroup(TyperGroup):
     is read as ``--left-out all``."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        refuse_command_as_reason(ctx, args, sorted(self.commands))
         return super().parse_args(ctx, with_left_out_value(args))
+
+
+def refuse_command_as_reason(ctx: Any, args: list[str], commands: list[str]) -> None:
+    """``inbox --left-out dismiss 12``: the list's own closing line names ``dismiss ID``, and
+    a user typed it after ``--left-out``, which read "dismiss" as its reason and "12" as a
+    command ("No such command '12'"). Said as what it is, with the command to type: the same
+    line without ``--left-out`` (a mark works on a left-out conversation as on an open one)."""
+    for n, arg in enumerate(args[:-1]):
+        if arg == "--":
+            return
+        word = args[n + 1]
+        if arg != "--left-out" or word not in commands:
+            continue
+        after = args[n + 2 :]
+        if not after or after[0].startswith("-"):  # "--left-out dismiss" and no id
+            after = ["ID", *after]
+        rest = [*args[:n], word, *after]
+        root = ctx.find_root().params.get("db")
+        start = command_name() + (f" --db {shlex.quote(root)}" if root else "")
+        typed = shlex.join(rest)
+        raise UsageError(
+            f"'{word}' is a command of staffpulse inbox, not a reason for --left-out; to run"
+            f" it, leave out --left-out: {start} {ctx.info_name} {typed}",
+            ctx=ctx,
+        )
 
 
 def with_left_out_value(args: list[str]) -> list[str]:
