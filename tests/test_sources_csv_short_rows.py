@@ -3,7 +3,9 @@ the count still says how many, so a file cut at every row gives one readable not
 
 from __future__ import annotations
 
-from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message
+from pathlib import Path
+
+from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message, ends_cut, with_last
 from staffpulse.sources.csvrows import CsvRecord
 
 HEADER = ["handle", "platform", "text", "created_at"]
@@ -40,3 +42,27 @@ def test_a_row_cut_in_a_file_written_whole_says_what_went_and_what_to_do() -> No
         "row has 2 of the header's 4 cells: the line looks cut short (its text may be too),"
         " so it was skipped; export the file again"
     )
+
+
+def test_a_file_ends_cut_without_a_line_break_or_a_closing_quote(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    for text, cut in (("id,likes\n1,12\n", False), ("id,likes\n1,1", True), ('id\n"1"', False)):
+        path.write_text(text, encoding="utf-8")
+        assert ends_cut(path, "utf-8") is cut, text
+    path.write_bytes(b"")
+    assert not ends_cut(path, "utf-8")  # told as empty where it is read
+
+
+def test_unicode_text_from_excel_ending_with_its_line_break_is_whole(tmp_path: Path) -> None:
+    # UTF-16 ends with a line break's two bytes: its last byte alone, 0, read as a cut
+    path = tmp_path / "export.csv"
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        path.write_text("id\tlikes\n1\t12\n", encoding=codec)
+        assert not ends_cut(path, codec), codec
+        path.write_text("id\tlikes\n1\t12", encoding=codec)
+        assert ends_cut(path, codec), codec
+
+
+def test_with_last_marks_only_the_last_item() -> None:
+    assert list(with_last("abc")) == [("a", False), ("b", False), ("c", True)]
+    assert list(with_last([])) == []

@@ -208,3 +208,25 @@ def test_a_text_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
         problem.line == 3 and "'text' holds #NAME?, an error a spreadsheet saved" in problem.message
     )
     assert "Data › From Text/CSV with the column text as Text" in problem.message
+
+
+def test_a_file_cut_short_skips_its_cut_rows_and_keeps_the_whole_ones(tmp_path: Path) -> None:
+    # a copy that stopped: row 401 lost its last cells, row 402 the end of its last one
+    # (followers "120" cut to "1"); read as they were, both came in as whole tweets
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    short = lines[2][: lines[2].index(",en,")]
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], lines[1], short, lines[3][:-2]]), encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = {r.id for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts == {"400"}
+    problems = [(p.line, p.message) for p in items if isinstance(p, Problem)]
+    assert [line for line, _ in problems] == [3, 4]
+    assert problems[0][1].startswith("row has 10 of the header's 20 cells: the line looks cut")
+    assert problems[1][1].startswith(
+        "the file ends in this row without a line break: it looks cut short in its last cell"
+    )
+    assert problems[1][1].endswith(
+        "make the CSV again with twarc2 csv from its JSONL, or copy the file again (if this row"
+        " is whole, put a line break after it and import the file again)"
+    )

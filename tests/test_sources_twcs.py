@@ -203,3 +203,11 @@ def test_a_file_cut_in_its_last_cell_skips_that_row_not_a_whole_looking_one(
     )
     path.write_text(cut + "2\n", encoding="utf-8")  # whole again: the row is read
     assert "twcs:13" in _read(path)[0] and _read(path)[2] == []
+
+
+def test_a_whole_file_saved_as_unicode_text_keeps_its_last_row(tmp_path: Path) -> None:
+    # UTF-16 ends with a line break's two bytes; its last byte alone (0) was read as a cut
+    path = tmp_path / "support.csv"
+    path.write_text(FILE.read_text(encoding="utf-8"), encoding="utf-16")
+    _, _, problems, _ = _read(path)
+    assert not any("cut short" in p.message for p in problems)

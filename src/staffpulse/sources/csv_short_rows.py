@@ -4,22 +4,54 @@ a cell not in quotes): imported without the columns they lack, and told once for
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csvrows import CsvRecord
 
+_T = TypeVar("_T")
 
-def ends_unbroken(path: Path) -> bool:
-    """Whether the file's last line has no line break: a tool that writes every line whole
-    (pandas, X) ends it with one, so without it the file was cut, in its last row."""
+
+def ends_cut(path: Path, codec: str) -> bool:
+    """Whether the file (text in ``codec``) ends inside its last cell: with neither a line
+    break, which a tool that writes every line whole (pandas, X) ends it with, nor the quote
+    that closes a quoted cell (a quote left open there is told by the CSV reader). Read from
+    the last bytes only: a 500 MB export is not read again. UTF-16 and UTF-32 text ("Unicode
+    text" from Excel) ends with its line break's two or four bytes, in either byte order."""
+    width = 4 if "32" in codec else 2 if "16" in codec else 1
     try:
         with path.open("rb") as handle:
-            handle.seek(-1, os.SEEK_END)
-            return handle.read(1) not in (b"\n", b"\r")
+            handle.seek(-min(width, path.stat().st_size), os.SEEK_END)
+            tail = handle.read()
     except OSError:  # an empty file, or one that cannot be read: told where it is read
         return False
+    if len(tail) < width:
+        return False
+    if width == 1:
+        return tail not in _ENDS
+    return not any(
+        tail in (end.encode(f"utf-{width * 8}-le"), end.encode(f"utf-{width * 8}-be"))
+        for end in _ENDS_TEXT
+    )
+
+
+# What a whole last row ends with: a line break, or the quote closing its last cell.
+_ENDS_TEXT = ("\n", "\r", '"')
+_ENDS = tuple(end.encode() for end in _ENDS_TEXT)
+
+
+def with_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
+    """Each of ``items`` and whether it is the last one: a reader that goes through its file
+    once learns which row the file ends in without a second pass."""
+    held: list[_T] = []
+    for item in items:
+        if held:
+            yield held.pop(), False
+        held.append(item)
+    if held:
+        yield held.pop(), True
 
 
 def cut_last_row_message(lost: str, to_do: str) -> str:

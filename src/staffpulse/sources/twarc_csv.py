@@ -32,6 +32,12 @@ from staffpulse.sources.csv_preamble import (
     preamble_notices,
     preamble_of,
 )
+from staffpulse.sources.csv_short_rows import (
+    cut_last_row_message,
+    cut_row_message,
+    ends_cut,
+    with_last,
+)
 from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
@@ -45,6 +51,8 @@ from staffpulse.store.core import Record
 PLATFORM = "x"
 TWEET_MARKERS = {"id", "text", "author_id", "referenced_tweets.retweeted.id"}
 USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
+# What to do about a file cut short (a copy or download that stopped)
+AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file again"
 
 
 def _get(row: Mapping[str, str | None], key: str) -> str | None:
@@ -218,9 +226,18 @@ class TwarcCsv:
             yield from preamble_notices(path, above)
             table = import_table(handle, above)
             users = "text" not in table.header
-            for row in table.records():
+            cut = ends_cut(path, encoding.codec)
+            for row, last in with_last(table.records()):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
+                    continue
+                if row.missing:  # twarc-csv (pandas) writes every cell: the line was cut
+                    told = cut_row_message(row, "its last cells' values are lost", AGAIN)
+                    yield Problem(str(path), row.line, told)
+                    continue
+                if cut and last:  # read as it is, a cut id or count would pass for whole
+                    told = cut_last_row_message("the value in it may have lost its end", AGAIN)
+                    yield Problem(str(path), row.line, told)
                     continue
                 number = row.line
                 errors: list[str] = []

@@ -40,7 +40,7 @@ from staffpulse.sources.csv_preamble import csv_columns, header_test, table_reco
 from staffpulse.sources.csv_short_rows import (
     cut_last_row_message,
     cut_row_message,
-    ends_unbroken,
+    ends_cut,
 )
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
@@ -217,7 +217,7 @@ class Twcs:
             if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
             last = found.line
-        cut = ends_unbroken(path)
+        cut = ends_cut(path, encoding.codec)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
         for row in table_records(path, encoding, above):

@@ -35,7 +35,12 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
-from staffpulse.sources.csv_short_rows import cut_row_message
+from staffpulse.sources.csv_short_rows import (
+    cut_last_row_message,
+    cut_row_message,
+    ends_cut,
+    with_last,
+)
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
@@ -60,6 +65,7 @@ LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # The handles a reply starts with: whom it answers, not mentions (X's own data, an archive's
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
+AGAIN = "export the file from X Analytics again"  # what to do about a file cut short
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
 # Said once a file: without it the audit's advice to share more reads as a finding
 NO_REPOSTS = (
@@ -143,13 +149,17 @@ class XAnalytics:
         yield from notices
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
-        for row in table_records(path, encoding, above):
+        cut = ends_cut(path, encoding.codec)
+        for row, last in with_last(table_records(path, encoding, above)):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
             if row.missing:  # X writes every cell: the line was cut (a copy stopped)
-                again = "export the file from X Analytics again"
-                told = cut_row_message(row, "its text and counts may be too", again)
+                told = cut_row_message(row, "its text and counts may be too", AGAIN)
+                yield Problem(str(path), row.line, told)
+                continue
+            if cut and last:  # a count, or a text re-saved without quotes, may have lost its end
+                told = cut_last_row_message("a count in it may have lost digits", AGAIN)
                 yield Problem(str(path), row.line, told)
                 continue
             try:
