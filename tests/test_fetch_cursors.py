@@ -97,12 +97,28 @@ def test_a_capped_run_over_new_posts_keeps_the_gap_below_them_for_the_next_run(
         assert state["since_id"] == "130" and "pending" not in state
 
 
-def test_a_first_run_cut_by_its_cap_leaves_older_posts_unasked(tmp_path: Path) -> None:
+def test_a_first_run_cut_by_its_cap_says_older_posts_are_left_and_a_higher_cap_reads_them(
+    tmp_path: Path,
+) -> None:
     with open_store(tmp_path / "db.sqlite") as store:
         gap = RangeCursor(store, "x", "9001", "timeline").walk(10, Timeline(10).read, print)
-        # --max-posts counts newest first: nothing was fetched before, so nothing is missing
-        assert gap is None
-        assert load_cursor_state(store, "x", "9001", "timeline") == {"since_id": "100"}
+        # --max-posts counts newest first: the older ones are said to be left, not lost
+        assert gap is not None and gap.older and gap.cap == 10
+        state = load_cursor_state(store, "x", "9001", "timeline")
+        assert state["since_id"] == "100" and state["older"]["until_id"] == "91"
+        same = Timeline(10)  # the same cap again: only what is newer, nothing older
+        assert RangeCursor(store, "x", "9001", "timeline").walk(10, same.read, print) is None
+        assert [a[:2] for a in same.asked] == [("100", None)]
+        higher = Timeline(10)
+        shown: list[int] = []
+        gap = RangeCursor(store, "x", "9001", "timeline").walk(25, higher.read, shown.append)
+        # 15 older ones, below the oldest read, to hold the newest 25; still more left
+        assert [a[:2] for a in higher.asked[1:]] == [(None, "91"), (None, "91")]
+        assert shown == [0, 10, 15] and gap is not None and gap.older and gap.cap == 25
+        assert load_cursor_state(store, "x", "9001", "timeline")["older"]["until_id"] == "76"
+        everything = Timeline(100)
+        assert RangeCursor(store, "x", "9001", "timeline").walk(500, everything.read, print) is None
+        assert "older" not in load_cursor_state(store, "x", "9001", "timeline")  # all read
 
 
 def test_a_capped_run_says_which_days_it_left_and_that_the_next_run_reads_them() -> None:

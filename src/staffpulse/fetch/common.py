@@ -84,6 +84,9 @@ class FetchReport:
     # what the platform says of the account that its posts alone do not (it moved elsewhere,
     # it is suspended), said with the summary
     notes: list[str] = field(default_factory=list)
+    # each stream cut by its cap with posts left unread (resume.note_cap): stream, cap, option,
+    # and "older" (a higher cap reads them) or "gap" (the next run reads them first)
+    capped: list[dict[str, Any]] = field(default_factory=list)
 
     def note_skipped(self, messages: Sequence[str]) -> None:
         """Count skipped items, keeping the first :data:`SKIPPED_SHOWN` messages."""

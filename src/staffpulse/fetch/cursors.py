@@ -64,6 +64,9 @@ class Gap:
     until_at: datetime | None
     resumed: bool  # cut while filling a gap an earlier run left: the newest posts not read yet
     newer_than: datetime | None = None
+    # cut before the oldest posts, with nothing stored below to go back to: the newest ``cap``
+    # are stored, and any older than ``until_at`` are read by a run with a higher cap
+    older: bool = False
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -172,8 +175,10 @@ class RangeCursor:
         ``max_total`` stays pending, its :class:`Gap` returned for the run to say, the next
         run filling it first: posts are never silently left unread between two runs. Only a
         stream's first run (nothing to go back to) cut by it is complete: ``--max-posts``
-        counts newest first, and older posts were not asked for. ``read_page`` returning None
-        stops the walk where it is, the range left pending (a budget spent)."""
+        counts newest first, and older posts were not asked for: its :class:`Gap` (``older``)
+        says so, and a later run with a higher cap reads them (:meth:`_walk_older`).
+        ``read_page`` returning None stops the walk where it is, the range left pending (a
+        budget spent)."""
         fetched = 0
         for since_id, until_id, resumed in self.ranges():
             token: str | None = None
@@ -181,8 +186,7 @@ class RangeCursor:
                 wanted = max_total - fetched
                 if wanted <= 0:
                     if not resumed and not since_id:
-                        self.complete()
-                        return None
+                        return self._leave_older(max_total, fetched)
                     return self.gap(max_total, resumed, dated)
                 read = read_page(since_id, until_id, token, wanted)
                 if read is None:
@@ -195,7 +199,62 @@ class RangeCursor:
                 if token is None:
                     break
             self.complete()
-        return None
+        return self._walk_older(max_total, fetched, read_page, shown, dated)
+
+    def _leave_older(self, cap: int, fetched: int) -> Gap:
+        """A first run cut by its cap: the newest posts are read and older ones are not. Kept
+        as ``older`` (the oldest id read, and how many are newer), so that a run with a higher
+        cap reads on below it; the stream itself is complete."""
+        pending = self.pending or {}
+        oldest, oldest_at = pending.get("until_id"), pending.get("until_at")
+        self.close_pending()
+        if oldest:
+            self.state["older"] = {"until_id": oldest, "until_at": oldest_at, "depth": fetched}
+        self.save()
+        return Gap(cap, None, _time(oldest_at), resumed=False, older=True)
+
+    def _walk_older(
+        self,
+        max_total: int,
+        fetched: int,
+        read_page: ReadPage,
+        shown: Callable[[int], None],
+        dated: DatedFn,
+    ) -> Gap | None:
+        """After the newer posts, the older ones a capped first run left (``older``), until
+        the stream holds the newest ``max_total`` posts: a run with the same cap reads none
+        of them, one with a higher cap reads down to it. None when nothing is left, or this
+        run's cap does not reach them (the run that left them said so)."""
+        older = self.state.get("older")
+        if not isinstance(older, dict) or not older.get("until_id"):
+            return None
+        depth = int(older.get("depth") or 0) + fetched  # this run's posts are all newer
+        older["depth"] = depth
+        until, token = str(older["until_id"]), None
+        read_any = False
+        while depth < max_total:
+            read = read_page(None, until, token, max_total - depth)
+            if read is None:
+                break
+            ids, token = read
+            read_any = True
+            if ids:
+                older["until_id"] = min_id(older["until_id"], *ids)
+                when = dated(older["until_id"])
+                older["until_at"] = when.isoformat() if when else older.get("until_at")
+            depth, fetched = depth + len(ids), fetched + len(ids)
+            older["depth"] = depth
+            if token is None:  # the stream's oldest post is read: nothing older is left
+                self.state.pop("older", None)
+                self.save()
+                shown(fetched)
+                return None
+            self.save()
+            shown(fetched)
+        self.save()
+        if not read_any or depth < max_total:
+            return None
+        return Gap(max_total, None, _time(older.get("until_at")), resumed=False, older=True)
 
 
 def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:

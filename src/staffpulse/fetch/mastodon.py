@@ -42,7 +42,7 @@ from staffpulse.fetch.cursors import RangeCursor, min_id
 from staffpulse.fetch.handles import instance_host, mastodon_account
 from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.mastodon_client import make_client, plain
-from staffpulse.fetch.resume import capped_note, resume_hint
+from staffpulse.fetch.resume import note_cap, resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
@@ -309,8 +309,8 @@ class MastodonFetcher(FetcherBase):
         gap = cursor.walk(
             max_posts, read_page, lambda n: self.progress(stream, n, max_posts), written.get
         )
-        if gap is not None:  # the posts between this run and the last are said, not lost
-            report.notes.append(capped_note(gap))
+        if gap is not None:  # the posts the cap left, older or between runs, are said
+            note_cap(report, stream, gap)
 
     def _statuses(self, page: Any, what: str, report: FetchReport) -> list[Any]:
         """A page of statuses. An instance may answer 200 with an error object instead (a

@@ -56,6 +56,7 @@ class AccountResult:
     # what the platform says of the account besides its posts (a Mastodon account moved or
     # suspended): an "ok" of 0 new posts would otherwise hide that the cohort names a dead one
     notes: list[str] = field(default_factory=list)
+    capped: list[dict[str, Any]] = field(default_factory=list)  # FetchReport.capped
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +70,7 @@ class AccountResult:
             "exit_code": self.exit_code,
             "run_id": self.run_id,
             "notes": self.notes,
+            "capped": self.capped,
         }
 
 
@@ -265,7 +267,7 @@ def _refresh_one(
     return AccountResult(
         target, status, new_posts=fetched.new_posts, posts=fetched.posts,
         cost_usd=fetched.cost_usd + fetched.lost_answers_usd, message=why, run_id=fetched.run_id,
-        notes=list(fetched.notes),
+        notes=list(fetched.notes), capped=list(fetched.capped),
     )  # fmt: skip
 
 

@@ -15,8 +15,9 @@ from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, Rates, check_budget, estimate_cost
 
 # posts at most per account and run. A week of even a busy account fits; an account never
-# fetched gets its newest ones, and no run goes back past them (an archive import does); a
-# run capped before the posts of the last leaves the gap for the next (RangeCursor.walk)
+# fetched gets its newest ones, and only a run with a higher cap goes back past them (an
+# archive import does too); a run capped before the posts of the last leaves the gap for the
+# next (RangeCursor.walk)
 DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
 
 

@@ -65,7 +65,16 @@ def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> st
     """What a run cut by its cap left unread (:meth:`RangeCursor.walk`), and that the next
     run reads it: "Stopped at the 200-post cap (--max-posts) before reaching the posts
     fetched last time: the ones from 12 Nov to 19 Nov are not fetched yet; ...". The gap may
-    hold no post at all (the cap fell on the last one): "the ones" says no number."""
+    hold no post at all (the cap fell on the last one): "the ones" says no number. A first
+    run's cut (``gap.older``) says that older ones were not read, and how to get them."""
+    if gap.older:
+        before = f" (before {_day(gap.until_at)})" if gap.until_at else ""
+        return (
+            f"Stopped at the {gap.cap:,}-{noun} cap ({option}): the newest {gap.cap:,} {noun}s"
+            f" are fetched, and any older ones{before} are not; to get them, fetch again with"
+            f" a higher cap, e.g. {option} {gap.cap * 2} (the next run reads older ones too,"
+            f" up to that many {noun}s in all)"
+        )
     where = (
         f"while fetching older {noun}s an earlier run left"
         if gap.resumed
@@ -78,3 +87,15 @@ def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> st
         f"Stopped at the {gap.cap:,}-{noun} cap ({option}) {where}: {unread_days(gap)}{newer}"
         f" are not fetched yet; fetch again to get them (the next run reads them first)"
     )
+
+
+def note_cap(
+    report: FetchReport, stream: str, gap: Gap, noun: str = "post", option: str = "--max-posts"
+) -> None:
+    """Tell what a run cut by its cap left (:func:`capped_note`): for people in
+    ``report.notes``, for scripts in ``report.capped`` (``--json``): the stream, the cap, its
+    option, and whether older posts (``"older"``) or ones between two runs (``"gap"``) are
+    left."""
+    report.notes.append(capped_note(gap, noun, option))
+    left = "older" if gap.older else "gap"
+    report.capped.append({"stream": stream, "cap": gap.cap, "option": option, "left": left})

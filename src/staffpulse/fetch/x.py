@@ -33,7 +33,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import RangeCursor, newest_stored_post_id
 from staffpulse.fetch.handles import x_handle
-from staffpulse.fetch.resume import capped_note, stored_so_far
+from staffpulse.fetch.resume import note_cap, stored_so_far
 from staffpulse.fetch.x_client import (
     SEARCH_EXPANSIONS,
     SEARCH_USER_FIELDS,
@@ -280,17 +280,23 @@ class XFetcher(FetcherBase):
             max_total, read_page, lambda fetched: self.progress(task, fetched, max_total),
             time_of_tweet_id,
         )  # fmt: skip
-        if reach is not None and gap is not None and max_total >= TIMELINE_CAP:
+        if reach is not None and gap is not None and not gap.older and max_total >= TIMELINE_CAP:
             # cut at X's own limit, not the user's: X serves none of the rest, so the gap is
             # said to be out of reach and closed, not left for a next run that gets nothing
             cursor.complete()
             note = out_of_reach_note(reach.handle, gap.since_at, gap.until_at)
             report.notes.append(note + ("; fetch again for its newest" if gap.resumed else ""))
-        elif gap is not None:  # the posts between this run and the last are said, not lost
-            mentions = task == "mentions"
+        elif reach is not None and gap is not None and max_total >= TIMELINE_CAP:
+            # a first run at X's own limit: no higher cap gets older posts, only an archive
+            cursor.state.pop("older", None)
+            cursor.save()
             report.notes.append(
-                capped_note(gap, *(("mention", "--max-mentions") if mentions else ("post",)))
+                f"X serves only the newest {TIMELINE_CAP:,} posts of an account: @{reach.handle}'s"
+                " older posts are in its X archive (staffpulse import FILE)"
             )
+        elif gap is not None:  # the posts the cap left, older or between runs, are said
+            mentions = task == "mentions"
+            note_cap(report, task, gap, *(("mention", "--max-mentions") if mentions else ()))
         elif reach is not None:  # X ended its pages before the last run's posts
             report.notes.extend(reach.notes())
 

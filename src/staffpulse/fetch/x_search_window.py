@@ -57,5 +57,8 @@ def fit_search_window(cursor: RangeCursor) -> None:
         elif too_old(pending.get("since_id")):
             pending["since_id"] = None
             pending.pop("since_at", None)  # a gap's days start where it does
+    older = state.get("older")  # what a capped first run left below: outside, none of it is
+    if isinstance(older, dict) and too_old(older.get("until_id")):
+        state.pop("older")
     if not state.get("since_id") or not state.get("since_at"):
         state.pop("since_at", None)  # when the newest post read was written, if known

@@ -1,0 +1,81 @@
+"""``fetch x`` cut by its cap on a first run, against the local X (real tweepy client): the
+mentions left older than ``--max-mentions`` are said, in words and in ``--json``, and a run
+with a higher cap reads them; a timeline cut at X's own limit points to the archive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from typer.testing import CliRunner
+
+from staffpulse.cli import app
+from staffpulse.store import Store
+from x_fetch_helpers import FakeX, post_count, x_fetcher
+
+
+def test_mentions_past_the_cap_are_said_and_a_higher_cap_reads_them(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=3, m=150)
+    first = x_fetcher(httpserver, store, []).fetch("AcmeStaffing")  # default cap: 100
+    assert first.stopped is None and post_count(store) == 3 + 100
+    assert first.capped == [
+        {"stream": "mentions", "cap": 100, "option": "--max-mentions", "left": "older"}
+    ]
+    assert first.notes == [
+        "Stopped at the 100-mention cap (--max-mentions): the newest 100 mentions are fetched,"
+        " and any older ones are not; to get them, fetch again with a higher cap, e.g."
+        " --max-mentions 200 (the next run reads older ones too, up to that many mentions in"
+        " all)"
+    ]
+    oldest_read = fake.mentions[99]
+    same = x_fetcher(httpserver, store, []).fetch("AcmeStaffing")  # the same cap: none older
+    assert (same.new_posts, same.notes, same.capped) == (0, [], [])
+    higher = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=200)
+    assert higher.new_posts == 50 and higher.notes == [] and post_count(store) == 153
+    asked = [a for p, a in fake.requests if p.endswith("/mentions")][-1]
+    assert asked["until_id"] == oldest_read and "since_id" not in asked
+
+
+def test_the_cli_tells_the_mentions_cap_on_stderr_and_in_json(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakeX(httpserver, n=2, m=30)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[x]\nbase_url = "{httpserver.url_for("").rstrip("/")}"\n[fetch]\ntimeout_seconds = 10\n'
+    )
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+    db = str(tmp_path / "db.sqlite")
+    shown = CliRunner().invoke(app, ["fetch", "x", "@AcmeStaffing", "--max-mentions", "10",
+                                     "--db", db])  # fmt: skip
+    assert shown.exit_code == 0, shown.output
+    told = " ".join(shown.stderr.split())
+    assert "Stopped at the 10-mention cap (--max-mentions)" in told
+    assert "e.g. --max-mentions 20" in told
+    other = str(tmp_path / "other.sqlite")
+    as_json = CliRunner().invoke(
+        app, ["fetch", "x", "@AcmeStaffing", "--max-mentions", "10", "--db", other, "--json"]
+    )
+    assert as_json.exit_code == 0, as_json.output
+    capped = json.loads(as_json.stdout)["capped"]
+    assert capped == [
+        {"stream": "mentions", "cap": 10, "option": "--max-mentions", "left": "older"}
+    ]
+
+
+def test_a_first_timeline_cut_at_xs_own_limit_points_to_the_archive(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("staffpulse.fetch.x.TIMELINE_CAP", 10)  # X's 3,200, made small
+    FakeX(httpserver, n=15, m=0)
+    report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert report.new_posts == 10 and report.capped == []
+    assert report.notes == [
+        "X serves only the newest 10 posts of an account: @AcmeStaffing's older posts are in"
+        " its X archive (staffpulse import FILE)"
+    ]
