@@ -35,3 +35,14 @@ def test_report_the_verb_is_no_hiring_report() -> None:
     )
     assert theme_of("Who do I report it to if HR is his friend and he keeps commenting?") == "hr"
     assert theme_of("The new staffing report shows temp hiring slowed in Q3") == "trends"
+
+
+def test_groping_at_work_is_an_hr_matter_and_elsewhere_no_theme() -> None:
+    # "in the office" alone would file it under Remote & flexible work, "to report?" under
+    # Hiring trends & reports
+    assert theme_of("Got groped at the staff party in the office. Should I say something?") == "hr"
+    assert theme_of("I was groped at our staff party, is that something to report?") == "hr"
+    assert theme_of("My supervisor keeps groping people and nobody stops him") == "hr"
+    # no workplace word beside it: a headline, a politician "in office"
+    assert theme_of("A singer says a fan groped her at the concert") is None
+    assert theme_of("Senator accused of groping an aide while in office") is None

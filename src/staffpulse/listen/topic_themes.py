@@ -70,6 +70,16 @@ def _p(regex: str, *needles: str, raw: bool = True, flags: int = re.IGNORECASE) 
     return Pattern(re.compile(regex, flags), needles, raw)
 
 
+_GROPE = r"\bgrop(?:e|ed|es|ing|er|ers)\b"
+# where a workplace's own harassment happens, or who does it: the staff party, a coworker,
+# the boss, HR, "at work"
+_AT_WORK = (
+    r"\b(?:(?:staff|office|work|company|team|christmas work|holiday work)\s+"
+    r"(?:party|parties|do|drinks|dinner|outing|retreat)|co-?workers?|colleagues?|boss|"
+    r"manager|supervisor|HR|at work|my shift)\b"
+)
+
+
 def _each(*parts: str) -> list[str]:
     """Every phrase made of one choice from each part ("a|b", "c|d" -> "a c", "a d", ...)."""
     out = [""]
@@ -271,6 +281,12 @@ THEMES: tuple[Theme, ...] = (
                 "announcements|upskill*|reskill*|degree|degrees|legal|background check*|"
                 "drug test*|drug screen*|certification*"),
         _g(0.5, "employee|employees|employer|employers|training"),
+        # groping at a staff party or by a coworker is the HR matter of the post, whatever
+        # else it names ("in the office" is no Remote & flexible work, "to report?" no
+        # Hiring trends & reports); groping beside no workplace word (a celebrity's trial, a
+        # politician "in office") stays out
+        _g(2.0, _p(rf"{_GROPE}(?=.*{_AT_WORK})|{_AT_WORK}.*{_GROPE}", "grop", "Grop", "GROP",
+                   raw=False, flags=re.IGNORECASE | re.DOTALL)),
     ), search="hr / human resources / policies / payroll / compliance / pto / training"
               " / drug tests / background checks"),
     Theme("workplace", "Workplace & managers", (
