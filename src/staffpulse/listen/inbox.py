@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from staffpulse.dates import format_when
-from staffpulse.errors import InputError
+from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
 from staffpulse.listen.inbox_left_out import left_out_item
@@ -65,7 +65,6 @@ from staffpulse.listen.window import (
     window_notes,
 )
 from staffpulse.models import platform_choice
-from staffpulse.next_steps import LIMIT_AT_LEAST_ONE
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.signals.roles import load_role_model_or_none
@@ -113,11 +112,7 @@ def build_inbox(
     ``memo``: the ranking of an earlier inbox with the same choices but the topic, read
     instead of ranking again when the offer is unchanged, and kept for the next one
     (:mod:`.inbox_memo`)."""
-    if limit < 1:
-        raise InputError(
-            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
-            hint="give how many open conversations to show, e.g. 20 (the default)",
-        )
+    check_limit(limit, "open conversations to show", 20)
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles = load_role_model_or_none() if role_model == "auto" else role_model
     platform = platform_choice(platform)

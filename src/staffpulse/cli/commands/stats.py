@@ -16,8 +16,8 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.program import command_name, db_option
 from staffpulse.errors import InputError
+from staffpulse.list_limits import check_limit
 from staffpulse.models import on_platform, platform_choice
-from staffpulse.next_steps import LIMIT_AT_LEAST_ONE
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.store import open_store
 
@@ -73,14 +73,10 @@ def accounts_command(
             hint="give one of them: --all for every account, or --limit N for the N with the"
             " most posts",
         )
-    if limit is not None and limit < 1:
+    if limit is not None:
         # said as inbox and connect say it, not Typer's "Input should be greater than or
         # equal to 1", nor "<int range> [x>=1]" in --help
-        raise InputError(
-            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
-            hint=f"give how many accounts to show, e.g. {SHOWN_ACCOUNTS} (the default), or --all"
-            " for every one",
-        )
+        check_limit(limit, "accounts to show", SHOWN_ACCOUNTS, instead=", or --all for every one")
     shown_at_most = None if show_all or (as_json and limit is None) else limit or SHOWN_ACCOUNTS
     with open_store(db, create=False) as store:
         # the dates of the accounts shown alone are worked out, not of every account stored
