@@ -73,3 +73,28 @@ def test_a_record_that_cannot_be_a_row_says_what_to_fix(record: dict[str, str], 
     with pytest.raises(ValueError) as raised:
         rows_from_native(record)
     assert str(raised.value).startswith(says)
+
+
+def test_an_x_text_exported_from_x_reads_as_written_and_a_typed_one_as_typed() -> None:
+    # X's API and archives send "&" as "&amp;": a sheet of posts exported from them carries it
+    def text(written: str, platform: str = "x") -> str:
+        post = rows_from_native({"type": "post", "platform": platform, "id": "7",
+                                 "author": "acme", "text": written})  # fmt: skip
+        assert isinstance(post, Post)
+        return post.text
+
+    assert text("Q&amp;A on Friday &gt; sign up") == "Q&A on Friday > sign up"
+    assert text("&amp;amp; is how HTML writes &amp;") == "&amp; is how HTML writes &"  # once
+    # a bare "&" or "<" (X leaves none) was typed by a person: every character kept
+    assert text("R&D team &amp; friends") == "R&D team &amp; friends"
+    assert text("<b>&amp;</b>") == "<b>&amp;</b>"
+    # on other platforms nothing is escaped: "&amp;" there is what was written
+    assert text("Q&amp;A", "bluesky") == "Q&amp;A"
+    assert text("Q&amp;A", "csv") == "Q&amp;A"
+
+
+def test_an_x_bio_exported_from_x_reads_as_written() -> None:
+    record = {"type": "account", "platform": "twitter", "handle": "acme",
+              "bio": "Staffing &amp; recruiting"}  # fmt: skip
+    account = rows_from_native(record)
+    assert isinstance(account, Account) and account.bio == "Staffing & recruiting"

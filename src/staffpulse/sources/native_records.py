@@ -28,6 +28,7 @@ from staffpulse.sources.written import (
     written_id,
     written_time,
 )
+from staffpulse.sources.x_entities import decode_copied_x_text
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 # "#Remain", "#shitclientssay"; its word is group 1. Not "&#39;" (an HTML entity left in a
@@ -106,13 +107,15 @@ def account_from_native(
             if candidate.is_absolute() or base_dir is None
             else (base_dir / candidate).absolute()
         )
+    platform = _platform(record, platform)
+    bio = record_text(record, "bio") or ""
     return Account(
-        platform=_platform(record, platform),
+        platform=platform,
         id=written_id(record, "id") or handle.lower(),
         handle=handle,
         display_name=record_text(record, "display_name") or "",
         name_known="display_name" in record,
-        bio=record_text(record, "bio") or "",
+        bio=decode_copied_x_text(bio) if platform == "x" else bio,
         bio_known="bio" in record,
         avatar_url=record_text(record, "avatar_url"),
         avatar_path=avatar_path,
@@ -166,8 +169,11 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     hashtags = _list(record, "hashtags")
     urls = _list(record, "urls")
     handle = handle_written(author) if author else (author_id or "").lstrip("@")
+    platform = _platform(record, platform)
+    if platform == "x":  # exported from X's API or archive, its "&" may be "&amp;"
+        text = decode_copied_x_text(text)
     return Post(
-        platform=_platform(record, platform),
+        platform=platform,
         id=post_id,
         author_id=author_id or handle.lower(),
         author_handle=handle,

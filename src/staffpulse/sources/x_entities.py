@@ -36,6 +36,21 @@ def decode_x_text(text: str) -> str:
     return _ESCAPED.sub(lambda match: _UNESCAPED[match.group(1)], text)
 
 
+# A character X never leaves bare in a text it escaped: "&" not starting one of its entities,
+# "<" or ">"
+_BARE = re.compile(r"&(?!(?:amp|lt|gt);)|[<>]")
+
+
+def decode_copied_x_text(text: str) -> str:
+    """A text of X in a user's own file (a staffpulse CSV or JSONL on ``platform`` x) as
+    written: decoded as :func:`decode_x_text` when X's escaping is in it (a text exported from
+    its API or archive, ``Q&amp;A``), kept as it is when any ``&``, ``<`` or ``>`` in it is
+    bare (X leaves none: a person typed it, and ``&amp;`` there means what it says)."""
+    if "&" not in text or _BARE.search(text):
+        return text
+    return decode_x_text(text)
+
+
 V1_KEYS = EntityKeys(mentions="user_mentions", handle="screen_name", tag="text")
 V2_KEYS = EntityKeys(mentions="mentions", handle="username", tag="tag")
 
