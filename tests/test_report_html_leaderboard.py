@@ -117,3 +117,20 @@ def test_a_pillar_not_scored_for_posts_not_in_english_says_so_not_nothing_to_jud
     assert 'title="not scored: no posts of its own, or too few in English to read">n/a' in html
     assert 'nothing to judge"' not in html
     assert "posts mostly not in English, which staffpulse cannot read" in html
+
+
+def test_a_rough_grade_is_said_once_in_its_row_while_the_csv_keeps_it(tmp_path: Path) -> None:
+    # the row's line said "only 3 posts of its own: a rough grade" and its fix "(judged on 3
+    # posts: a rough grade)" below it; the CSV has no such line, so its fix keeps the note
+    small = FeedBuilder("smallfirm", display_name="Sam Small")
+    small.chat(3)
+    writer = FeedBuilder("writer", display_name="Wren Writer")
+    writer.chat(12)
+    bench = run_benchmark(store_with(tmp_path, small, writer), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    row = next(r for r in bench.leaderboard if r["handle"] == "smallfirm")
+    assert row["top_action"] == row["fix_first"] + " (judged on 3 posts: a rough grade)"
+    board = render_benchmark_html(bench).split('<table class="leaderboard stack">')[1]
+    cell = board.split("@smallfirm")[1].split("</td>")[0]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell))
+    assert text.count("rough grade") == 1
+    assert "only 3 posts of its own: a rough grade" in text

@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from staffpulse.audit.types import (
     PILLAR_TITLES,
     Advice,
+    DataGap,
     FirstStep,
     PillarResult,
     Praise,
@@ -212,4 +213,7 @@ def _action(name: str, text: str, points: int, gap: float) -> dict[str, Any]:
         "headline": headline_of(PILLAR_TITLES[name], text),
         "points": points,
         "pillar_points": round(gap),
+        # about the data rather than the account (the picture the import did not hold): a
+        # league table's "Fix first" passes it by (benchmark/league_action.py)
+        "data_gap": isinstance(text, DataGap),
     }

@@ -23,7 +23,7 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
-from staffpulse.benchmark.league_action import league_action
+from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
 from staffpulse.benchmark.stats import (
@@ -238,7 +238,9 @@ def leaderboard(
             # the audit speaks to its account ("you"); the league table speaks about it, in
             # the headline each pillar wrote beside its advice (audit/advice.py); a job
             # board is never told to post fewer job ads first
-            "top_action": league_action(audit, segments[i], weights),
+            "top_action": "".join(fix := league_fix(audit, segments[i], weights)),
+            # the same without its rough-grade note: the HTML row says it beside the account
+            "fix_first": fix[0],
         }
         rows.append(row)
     places = [int(p) for p in placing]

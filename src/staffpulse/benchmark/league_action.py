@@ -15,11 +15,11 @@ among them, with the count of its ads as the evidence (:func:`job_feed_fix`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from staffpulse.audit.advice import top_actions
-from staffpulse.audit.types import AuditResult, DataGap
+from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.report.counts import count_of
 
@@ -36,12 +36,22 @@ _FROM_POSTS = ("mix", "voice", "conversation")
 
 def league_action(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> str:
     """The headline of the action a league table shows for ``audit``'s account in ``segment``
-    ("" when there is nothing to do); ``weights``: the audit's pillar weights.
+    ("" when there is nothing to do), with its rough-grade note (:func:`league_fix`), as the
+    CSV and the terminal, which have no rough-grade mark of their own, show it."""
+    return "".join(league_fix(audit, segment, weights))
+
+
+def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> tuple[str, str]:
+    """(headline, note): the headline of the action a league table shows for ``audit``'s
+    account in ``segment`` ("" when there is nothing to do), and " (judged on 3 posts: a
+    rough grade)" when it rests on fewer than :data:`FEW_POSTS` posts of the account's own,
+    else ""; ``weights``: the audit's pillar weights. The HTML row, which says "a rough
+    grade" beside the account already, shows the headline alone.
 
     A fix of the account comes before a fix of the data it was judged on (:class:`DataGap`:
-    the import held no picture). A fix judged on fewer than :data:`FEW_POSTS` posts of the
-    account's own says so: "Sound like a person: its one post does not" was the CSV's
-    "Fix first" of 37 of 46 accounts, each from the one post the import held."""
+    the import held no picture). A fix judged on a few posts says so: "Sound like a person:
+    its one post does not" was the CSV's "Fix first" of 37 of 46 accounts, each from the one
+    post the import held."""
     actions = list(audit.top_actions)
     if segment == "job_board":
         actions = [a for a in actions if a["pillar"] != "mix"]
@@ -51,12 +61,13 @@ def league_action(audit: AuditResult, segment: str, weights: Mapping[str, Any]) 
         fix = job_feed_fix(audit)
         if fix is not None:
             actions = [dict(a, headline=fix) if a["pillar"] == "voice" else a for a in actions]
-    real = [a for a in actions if not _about_data(audit, a)]
+    # a fix of the data (the picture the import did not hold) is marked by its pillar
+    real = [a for a in actions if not a.get("data_gap")]
     if real:
         return _judged_on(audit, real[0])
     if segment == "job_board" and any(a["pillar"] == "mix" for a in audit.top_actions):
-        return JOB_BOARD_ADS  # its ads before the gap in the data
-    return _judged_on(audit, actions[0]) if actions else ""
+        return JOB_BOARD_ADS, ""  # its ads before the gap in the data
+    return _judged_on(audit, actions[0]) if actions else ("", "")
 
 
 def job_feed_fix(audit: AuditResult) -> str | None:
@@ -82,18 +93,11 @@ def job_feed_fix(audit: AuditResult) -> str | None:
     return f"{JOB_FEED_HUMAN}: {said}"
 
 
-def _about_data(audit: AuditResult, action: Mapping[str, Any]) -> bool:
-    """Whether ``action`` is about the data rather than the account (:class:`DataGap`)."""
-    pillar = audit.pillars.get(str(action["pillar"]))
-    advice: Sequence[str] = pillar.recommendations if pillar is not None else ()
-    return any(isinstance(a, DataGap) and str(a) == action["action"] for a in advice)
-
-
-def _judged_on(audit: AuditResult, action: Mapping[str, Any]) -> str:
-    """``action``'s headline, with "(judged on 3 posts: a rough grade)" when it rests on the
-    account's posts and it wrote fewer than :data:`FEW_POSTS` of them."""
+def _judged_on(audit: AuditResult, action: Mapping[str, Any]) -> tuple[str, str]:
+    """``action``'s headline, and " (judged on 3 posts: a rough grade)" when it rests on the
+    account's posts and it wrote fewer than :data:`FEW_POSTS` of them (else "")."""
     headline = str(action["headline"])
     own = own_posts(audit)
     if action["pillar"] not in _FROM_POSTS or not 0 < own < FEW_POSTS:
-        return headline
-    return f"{headline} (judged on {count_of(own, 'post')}: a rough grade)"
+        return headline, ""
+    return headline, f" (judged on {count_of(own, 'post')}: a rough grade)"
