@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.name_advice import display_name_advice, first_name_alone
+from staffpulse.audit.name_advice import display_name_advice, first_name_alone, surname_advice
 from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, DataGap, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
@@ -278,7 +278,7 @@ def _face_advice(
     if first_name is not None:
         recs.append(
             Advice(
-                display_name_advice(account, language),
+                surname_advice(account, first_name),
                 "Add a surname to the first name in the display name",
                 gain=gains["name"],
             )

@@ -81,9 +81,23 @@ def first_name_alone(account: Account) -> str | None:
     return _as_first_name(_WORD.findall(name)[0]) if _one_plain_word(name, account) else None
 
 
+def surname_advice(account: Account, given: str) -> str:
+    """The advice of a display name that is a first name alone (``given``, as
+    :func:`first_name_alone` read it): "Erik ❤️" already reads as a person (Face says so), so
+    a surname is a bonus, not a fix."""
+    shown = without_custom_emoji(account.display_name) or account.display_name.strip()
+    return (
+        f'Your display name "{shown}" already reads as a person. A surname or the firm '
+        f'beside it ("{given} Lund" or "{given} at YourFirm") would also say who is behind '
+        "the account."
+    )
+
+
 def display_name_advice(account: Account, language: str | None = None) -> str:
     """Put a person in the display name, in words that fit the name it has (and the language
-    of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm)."""
+    of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm). A first name
+    alone (:func:`first_name_alone`) gets :func:`surname_advice` instead: Face reads the name
+    once and picks."""
     name = without_custom_emoji(account.display_name)  # "Acme :verified:": Acme's name
     words = _WORD.findall(name)
     shown = name or account.display_name.strip()
@@ -96,13 +110,6 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
         return finding + (
             ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
             'YourFirm"), so people know there is a human to talk to.'
-        )
-    if (given := first_name_alone(account)) is not None:
-        # "Erik ❤️" already reads as a person (Face says so): a surname is a bonus, not a fix
-        return (
-            f'Your display name "{shown}" already reads as a person. A surname or the firm '
-            f'beside it ("{given} Lund" or "{given} at YourFirm") would also say who is behind '
-            "the account."
         )
     if _one_plain_word(name, account):
         # one that is no first name, or a whole name run together ("danaholm"), is no first
