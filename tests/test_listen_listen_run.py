@@ -103,3 +103,29 @@ def test_a_listen_run_says_how_many_kept_posts_the_inbox_will_read_as_about_work
 def test_no_about_work_note_when_every_kept_post_names_a_work_matter() -> None:
     stats = ListenStats(kept=4, kept_in_thread=1, kept_about_work=3)
     assert about_work_note(stats) is None
+
+
+def test_a_listen_run_counts_hashtag_game_jokes_as_the_inbox_leaves_them_out(
+    tmp_path: Path,
+) -> None:
+    """A hashtag game's entry names work but the inbox leaves it out: the listen summary
+    counts it apart, not among the posts about work."""
+    events = [
+        _frame(1, "Recruiters: how fast do you reply to new applicants?"),
+        _frame(2, "Interview at 8, start at 9, fired by 10 #WorstJobIn4Words @midnight"),
+    ]
+    path = tmp_path / "day.jsonl"
+    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        replay = replay_file(store, RelevanceFilter(scorer=FakeScorer()), path)
+    stats = replay.stats
+    assert (stats.kept, stats.kept_about_work, stats.kept_hashtag_games) == (2, 1, 1)
+    assert stats.as_dict()["kept_hashtag_games"] == 1  # listen --json
+    console = Console(record=True, width=300)
+    render_file_summary(console, path, replay)
+    text = console.export_text()
+    assert (
+        "1 of the 2 posts kept for themselves names a work matter in so many words; 1 is a joke"
+        " for a TV hashtag game, which the inbox leaves out: the inbox offers only"
+    ) in text
+    assert "the rest are kept" not in text

@@ -12,7 +12,9 @@ from typing import Any
 
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
+from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.languages import turned_down_language
+from staffpulse.listen.moderation import LEAVE_OUT_NAMES
 from staffpulse.listen.thread_work import names_work
 from staffpulse.models import Post
 
@@ -31,6 +33,9 @@ class ListenStats:
     kept_in_thread: int = 0
     # kept posts about work by the inbox's rule (judged relevant and naming a work matter)
     kept_about_work: int = 0
+    # kept posts that are entries to a TV show's hashtag game: jokes the inbox leaves out, so
+    # not counted about work however much work they name
+    kept_hashtag_games: int = 0
     deletes: int = 0
     deleted_rows: int = 0
     identities: int = 0
@@ -54,10 +59,16 @@ class ListenStats:
 
     def count_kept(self, post: Post, relevant: bool, keyword_hit: bool) -> None:
         """Count a kept post (judged relevant, or a reply kept for its thread) and whether it
-        is about work as the inbox reads it (:func:`~.thread_work.thread_work`)."""
+        is about work as the inbox reads it (:func:`~.thread_work.thread_work`), or a hashtag
+        game's joke, which the inbox leaves out (:mod:`.hashtag_games`)."""
         self.kept += 1
         self.kept_in_thread += int(not relevant)
-        self.kept_about_work += int(relevant and (keyword_hit or names_work(post.text)))
+        if not relevant:
+            return
+        if is_hashtag_game_entry(post.text):
+            self.kept_hashtag_games += 1
+        elif keyword_hit or names_work(post.text):
+            self.kept_about_work += 1
 
     def count_not_kept(self, post: Post) -> None:
         """Count a post not kept when it is in another language (:mod:`.languages`)."""
@@ -154,14 +165,22 @@ def check_cursor(cursor: int | None, now: float | None = None) -> None:
 def about_work_note(stats: ListenStats) -> str | None:
     """What the inbox will make of the posts kept: the classifier keeps any post that reads like
     work talk, and every one is stored (a later reply may make its thread about work), but the
-    inbox offers only conversations about work (docs/listen.md, "About work"). None when every
-    post kept for itself names a work matter."""
+    inbox offers only conversations about work (docs/listen.md, "About work"), and never a TV
+    hashtag game's joke, which it counts as left out. None when every post kept for itself
+    names a work matter."""
     judged = stats.kept - stats.kept_in_thread
     if stats.kept_about_work >= judged:
         return None
     name = "names" if stats.kept_about_work == 1 else "name"
-    return (
+    note = (
         f"{stats.kept_about_work:,} of the {judged:,} posts kept for themselves {name} a work"
-        " matter in so many words; the rest are kept in case a reply makes their thread about"
-        " work: the inbox offers only conversations about work, so expect fewer there"
+        " matter in so many words"
     )
+    games = stats.kept_hashtag_games
+    if games:
+        one, many = LEAVE_OUT_NAMES["hashtag_game"]
+        are = f"is a {one}" if games == 1 else f"are {many}"
+        note += f"; {games:,} {are}, which the inbox leaves out"
+    if judged - stats.kept_about_work - games > 0:
+        note += "; the rest are kept in case a reply makes their thread about work"
+    return note + ": the inbox offers only conversations about work, so expect fewer there"
