@@ -136,7 +136,10 @@ def test_profile_feed_and_graph_paginated(httpserver: HTTPServer, store: Store) 
     fetcher = _fetcher(httpserver, store, [])
     report = fetcher.fetch("@acme.bsky.social", max_posts=10, max_follows=5)
     assert _count(store, "posts") == 10 and report.new_posts == 10
-    assert not report.notes  # a first run gets the newest: nothing older was asked for
+    # a first run gets the newest, and says what its caps left: 2 older posts, 2 followers
+    assert [c["stream"] for c in report.capped] == ["feed", "followers"]
+    assert "the newest 10 posts are fetched, and any older ones" in report.notes[0]
+    assert report.notes[1].startswith("Stopped at the 5-follower cap (--max-follows)")
     assert _count(store, "follows") == 1 + 5  # one followee, followers capped at 5
     feed_calls = [a for p, a in fake.requests if p.endswith("getAuthorFeed")]
     assert [a["limit"] for a in feed_calls] == ["10"]

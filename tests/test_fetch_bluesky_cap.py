@@ -39,3 +39,24 @@ def test_a_run_that_ends_a_gap_goes_on_to_the_newest_posts(
     assert new == 8 and notes and "not fetched yet" in notes[0]
     assert fetch(1000) == (6, [])
     assert _count(store, "posts") == 32
+
+
+def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=250, followers=0)
+
+    def fetch(cap: int) -> tuple[int, list[str]]:
+        report = _fetcher(httpserver, store, []).fetch(
+            "acme.bsky.social", max_posts=cap, max_follows=0
+        )
+        return report.new_posts, report.notes
+
+    new, notes = fetch(100)
+    assert new == 100 and "fetch again with a higher cap, e.g. --max-posts 200" in notes[0]
+    assert fetch(100) == (0, [])  # the same cap: nothing older is read, nothing said again
+    before = len(fake.requests)
+    new, notes = fetch(200)  # the newest, then on from where the first run stopped
+    asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
+    assert new == 100 and asked == [None, "100"] and "--max-posts 400" in notes[0]
+    assert fetch(1000) == (50, []) and _count(store, "posts") == 250

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
+from staffpulse.fetch.bluesky_items import item_id, item_time
 from staffpulse.fetch.common import (
     DEFAULT_MAX_FOLLOWS,
     Backoff,
@@ -35,7 +36,7 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import Gap, load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.hostname import unresolved_error
-from staffpulse.fetch.resume import capped_note, resume_hint
+from staffpulse.fetch.resume import note_cap, resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
@@ -46,7 +47,6 @@ from staffpulse.next_steps import (
     REQUEST_FAILED,
 )
 from staffpulse.signals.avatar_defaults import default_from_metadata
-from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
@@ -201,13 +201,20 @@ class BlueskyFetcher(FetcherBase):
     ) -> None:
         """The author feed, newest first, until it meets posts already stored. Where a run
         stopped (an error, Ctrl-C, its cap) is kept: the next run reads on from there first,
-        down to the stored posts, then the newest. Only a first run (nothing stored to go
-        back to) cut by its cap keeps nothing: ``--max-posts`` counts newest first."""
+        down to the stored posts, then the newest. A first run (nothing stored to go back to)
+        cut by its cap keeps no gap, ``--max-posts`` counting newest first, but says what it
+        left and keeps where it stopped as ``older``, read by a run with a higher cap."""
         stream = ("bluesky", account.id, "feed")
         state = load_cursor_state(self.store, *stream)
+        older: dict[str, Any] = state["older"] if isinstance(state.get("older"), dict) else {}
         starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
         newest_stored = self._newest_stored(account.id)
         fetched = 0
+
+        def save(pending: str | None) -> None:
+            kept = {"pending_cursor": pending} if pending else {}
+            save_cursor_state(self.store, *stream, {**kept, **({"older": older} if older else {})})
+
         for start in [*starts, None]:
             cursor, resumed, read = start, start is not None, 0
             oldest: datetime | None = None  # of this range's posts: where its gap begins
@@ -215,29 +222,74 @@ class BlueskyFetcher(FetcherBase):
                 if fetched >= max_posts:
                     if read and (resumed or newest_stored):  # a gap kept: said, never lost
                         since = None if resumed else newest_stored
-                        report.notes.append(capped_note(Gap(max_posts, since, oldest, resumed)))
-                    elif read:
-                        save_cursor_state(self.store, *stream, {})
+                        note_cap(report, "feed", Gap(max_posts, since, oldest, resumed))
+                    elif read:  # a first run: the newest are read, any older are said
+                        older.update(cursor=cursor, depth=fetched)
+                        save(None)
+                        note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
                     return
-                page = self._call(
-                    f"@{account.handle} feed", self.client.app.bsky.feed.get_author_feed, report,
-                    {"actor": account.id, "limit": min(PAGE, max_posts - fetched), "cursor": cursor},
-                )  # fmt: skip
-                items = [i for i in page.get("feed") or [] if isinstance(i, dict)]
-                ids = [_item_id(i) for i in items]
-                known = self._known([i for i in ids if i])
-                location = f"bluesky:getAuthorFeed/{account.id}"
-                writer.write_page(page, location, partial(rows_from_bluesky, page))
+                items, known, cursor = self._feed_page(account, report, writer, cursor,
+                                                       min(PAGE, max_posts - fetched))  # fmt: skip
                 fetched, read = fetched + len(items) - known, read + 1
-                oldest = min((t for t in map(_item_time, items) if t), default=oldest)
-                cursor = page.get("cursor")
+                oldest = min((t for t in map(item_time, items) if t), default=oldest)
                 more = bool(cursor and items and not known)
                 # saved before the page is shown: a Ctrl-C in between left this page stored
                 # without where to go on, and the next run stopped at it as caught up
-                save_cursor_state(self.store, *stream, {"pending_cursor": cursor} if more else {})
+                save(cursor if more else None)
                 self.progress("feed", fetched, max_posts)
                 if not more:
                     break
+        if older:
+            self._older(account, report, writer, max_posts, fetched, older, save)
+
+    def _older(
+        self,
+        account: Account,
+        report: FetchReport,
+        writer: PageWriter,
+        max_posts: int,
+        fetched: int,
+        older: dict[str, Any],
+        save: Callable[[str | None], None],
+    ) -> None:
+        """The older posts a capped first run left (``older``: where it stopped, and how many
+        posts are newer), until the feed holds the newest ``max_posts``: a run with the same
+        cap reads none of them, one with a higher cap reads on from there."""
+        depth = int(older.get("depth") or 0) + fetched  # this run's new posts are all newer
+        cursor, oldest, read = older.get("cursor"), None, False
+        while depth < max_posts and cursor:
+            items, known, cursor = self._feed_page(
+                account, report, writer, str(cursor), min(PAGE, max_posts - depth)
+            )
+            depth, fetched, read = depth + len(items), fetched + len(items) - known, True
+            oldest = min((t for t in map(item_time, items) if t), default=oldest)
+            older.update(cursor=cursor, depth=depth)
+            if not (cursor and items):  # the feed's oldest post is read: nothing is left
+                older.clear()
+            save(None)
+            self.progress("feed", fetched, max_posts)
+        if read and older:
+            note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
+
+    def _feed_page(
+        self,
+        account: Account,
+        report: FetchReport,
+        writer: PageWriter,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[dict[str, Any]], int, str | None]:
+        """One page of the author feed, stored: its items, how many were stored already, and
+        the cursor of the next page."""
+        page = self._call(
+            f"@{account.handle} feed", self.client.app.bsky.feed.get_author_feed, report,
+            {"actor": account.id, "limit": limit, "cursor": cursor},
+        )  # fmt: skip
+        items = [i for i in page.get("feed") or [] if isinstance(i, dict)]
+        known = self._known([i for i in map(item_id, items) if i])
+        location = f"bluesky:getAuthorFeed/{account.id}"
+        writer.write_page(page, location, partial(rows_from_bluesky, page))
+        return items, known, page.get("cursor")
 
     def _newest_stored(self, account_id: str) -> datetime | None:
         """When the newest post of the account already stored was written (None: none is)."""
@@ -279,6 +331,9 @@ class BlueskyFetcher(FetcherBase):
                 break
             save_cursor_state(self.store, *key, {"pending_cursor": cursor, "fetched": fetched})
         save_cursor_state(self.store, *key, {})
+        if fetched >= cap and cursor:  # more left: said, and a higher cap reads them
+            said = Gap(cap, None, None, resumed=False, older=True)
+            note_cap(report, stream, said, stream[:-1], "--max-follows")
 
 
 def _reset_epoch(exc: Any) -> float | None:
@@ -321,27 +376,6 @@ def _details(exc: Any) -> str:
     content = getattr(response, "content", None)
     parts = [getattr(content, "error", None), getattr(content, "message", None)]
     return ": ".join(str(p) for p in parts if p)
-
-
-def _item_time(item: Mapping[str, Any]) -> datetime | None:
-    """When a feed item came: a repost when it was reposted, a post when it was indexed."""
-    reason, post = item.get("reason"), item.get("post")
-    for part in (reason, post):
-        when = parse_timestamp(part.get("indexedAt")) if isinstance(part, dict) else None
-        if when is not None:
-            return when
-    return None
-
-
-def _item_id(item: Mapping[str, Any]) -> str | None:
-    post = item.get("post") if isinstance(item.get("post"), dict) else {}
-    uri = post.get("uri") if isinstance(post, dict) else None
-    reason = item.get("reason")
-    if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
-        by = reason.get("by") if isinstance(reason.get("by"), dict) else {}
-        did = by.get("did") if isinstance(by, dict) else None
-        return f"{uri}#repost-by-{did}" if uri and did else None
-    return str(uri) if uri else None
 
 
 def fetch_bluesky(
