@@ -127,20 +127,11 @@ def inbox_conversations_joined(
 
 
 def _has_inbox(store: Store, account: Account) -> bool:
-    """Whether an inbox was ever opened, or a conversation marked, as this account's firm
-    (``inbox --as``, ``[listen] account`` or the dashboard's firm): only then is "you have
-    joined none of them yet" a fact the user can relate to."""
-    from staffpulse.listen.states import firm_key
+    """Whether an inbox was ever opened, or a conversation marked, as this account's firm: only
+    then is "you have joined none of them yet" a fact the user can relate to."""
+    from staffpulse.listen.states import inbox_opened  # only now: the listen package is heavy
 
-    firm = firm_key(store, account.handle or account.id)
-    return (
-        store.conn.execute(
-            "SELECT 1 FROM listen_inbox_looks WHERE account = ?"
-            " UNION ALL SELECT 1 FROM listen_inbox_state WHERE account = ? LIMIT 1",
-            (firm, firm),
-        ).fetchone()
-        is not None
-    )
+    return inbox_opened(store, account.handle or account.id)
 
 
 def ref_authors(

@@ -52,6 +52,18 @@ def firm_key(store: Store, handle: str | None) -> str:
     return str(row[0]) if row and row[0] else typed
 
 
+def inbox_opened(store: Store, handle: str | None) -> bool:
+    """Whether an inbox was ever opened, or a conversation marked, as the firm of ``handle``
+    (``inbox --as``, ``[listen] account`` or the dashboard's firm)."""
+    firm = firm_key(store, handle)
+    found = store.conn.execute(
+        "SELECT 1 FROM listen_inbox_looks WHERE account = ?"
+        " UNION ALL SELECT 1 FROM listen_inbox_state WHERE account = ? LIMIT 1",
+        (firm, firm),
+    ).fetchone()
+    return found is not None
+
+
 def firm_marks(store: Store, platform: str | None, firm: str) -> dict[tuple[str, str], str]:
     """(platform, conversation id) -> ``joined`` / ``dismissed`` / ``snoozed`` (whether the
     snooze has ended is the inbox's to judge: :mod:`.snooze`): the marks the inbox of
