@@ -11,7 +11,6 @@ already stored.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -21,6 +20,7 @@ from urllib.parse import urlparse
 from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
+from staffpulse.fetch.bluesky_errors import answer_shape, error_details, failure_hint, reset_epoch
 from staffpulse.fetch.bluesky_items import item_id, item_time
 from staffpulse.fetch.common import (
     DEFAULT_MAX_FOLLOWS,
@@ -36,14 +36,12 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import Gap, load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.hostname import unresolved_error
-from staffpulse.fetch.resume import note_cap, resume_hint
+from staffpulse.fetch.resume import note_cap
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_APPVIEW,
     CHECK_APPVIEW_CONFIG,
-    CHECK_CONNECTION,
-    CHECK_HANDLE_APPVIEW,
     REQUEST_FAILED,
 )
 from staffpulse.signals.avatar_defaults import default_from_metadata
@@ -99,7 +97,7 @@ class BlueskyFetcher(FetcherBase):
                     return _as_json(method({k: v for k, v in params.items() if v is not None}))
                 except ex.RateLimitExceededError as exc:
                     backoff.wait_for_reset(
-                        _reset_epoch(exc), max_wait=self.max_wait, report=report, what=what
+                        reset_epoch(exc), max_wait=self.max_wait, report=report, what=what
                     )
                 except (ex.ModelError, ex.BadRequestError, ex.UnauthorizedError) as exc:
                     report.stopped = "error"
@@ -118,10 +116,10 @@ class BlueskyFetcher(FetcherBase):
                     if retryable and backoff.retry(f"{what}: {problem}, retrying"):
                         continue
                     report.stopped = "error"
-                    details = _details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
+                    details = error_details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
                     raise FetchError(
                         f"{what}: {problem}" + (f": {details}" if details else ""),
-                        hint=_failure_hint(status, report),
+                        hint=failure_hint(status, report),
                     ) from None
 
     def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
@@ -136,7 +134,7 @@ class BlueskyFetcher(FetcherBase):
                 hint=f"the public AppView needs no login; {CHECK_APPVIEW.say()}",
             )
         if isinstance(exc, ex.BadRequestError):
-            details = _details(exc)
+            details = error_details(exc)
             if "not found" in details.lower():  # the AppView's answer for unknown actors
                 return NotFoundError(f"{what}: Bluesky said {details}", hint="check the handle")
             if details.split(":")[0] in GONE:  # the handle is right: the account shows nothing
@@ -151,7 +149,7 @@ class BlueskyFetcher(FetcherBase):
                 hint="check the handle",
             )
         return FetchError(
-            f"{what}: unexpected response from the AppView at {self.host} ({_shape(exc)})",
+            f"{what}: unexpected response from the AppView at {self.host} ({answer_shape(exc)})",
             hint=CHECK_APPVIEW_CONFIG.say(),
         )
 
@@ -334,48 +332,6 @@ class BlueskyFetcher(FetcherBase):
         if fetched >= cap and cursor:  # more left: said, and a higher cap reads them
             said = Gap(cap, None, None, resumed=False, older=True)
             note_cap(report, stream, said, stream[:-1], "--max-follows")
-
-
-def _reset_epoch(exc: Any) -> float | None:
-    """When a 429's limit resets: the AppView's ``ratelimit-reset``, else its ``Retry-After``
-    (all a proxy or another service in front may send), None when neither says."""
-    reset = exc.reset_at
-    if reset is not None:
-        return float(reset.timestamp())
-    after = exc.retry_after  # seconds, atproto reads a number or an HTTP date
-    return time.time() + after if isinstance(after, int | float) and after > 0 else None
-
-
-def _shape(exc: Exception) -> str:
-    """What is wrong with an answer the SDK could not read, in a line: not JSON (a proxy's web
-    page), or the fields a Bluesky answer lacks ("did: Field required"), not pydantic's dump."""
-    if "JSON is expected" in str(exc):
-        return "not JSON: a web page, perhaps a proxy's"
-    cause = exc.__cause__
-    errors = getattr(cause, "errors", None)
-    if not callable(errors):
-        return str(exc).splitlines()[0]
-    found = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in errors()]
-    return "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
-
-
-def _failure_hint(status: int | None, report: FetchReport) -> str:
-    """What to do after a request failed: a 4xx will not change by asking again; a 5xx (the
-    AppView, or a proxy before it, answered: this computer is online) may pass later; no
-    answer at all is the connection."""
-    if status is None:
-        return f"{CHECK_CONNECTION.say()}; {resume_hint(report)}"
-    if status < 500:
-        return CHECK_HANDLE_APPVIEW.say()
-    return resume_hint(report, otherwise="try again later")
-
-
-def _details(exc: Any) -> str:
-    """The XRPC error name and message of a failed request (``InvalidRequest: ...``)."""
-    response = getattr(exc, "response", None)
-    content = getattr(response, "content", None)
-    parts = [getattr(content, "error", None), getattr(content, "message", None)]
-    return ": ".join(str(p) for p in parts if p)
 
 
 def fetch_bluesky(
