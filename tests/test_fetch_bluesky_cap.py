@@ -4,10 +4,11 @@ the posts a run brings in, so a run that ends an earlier gap goes on to the newe
 from __future__ import annotations
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.store import Store
-from test_fetch_bluesky import DID, FakeAppView, _count, _fetcher
+from test_fetch_bluesky import DID, FakeAppView, _count, _fetcher, _profile
 
 
 def _posts(prefix: str, n: int) -> list[str]:
@@ -60,3 +61,29 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
     asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
     assert new == 100 and asked == [None, "100"] and "--max-posts 400" in notes[0]
     assert fetch(1000) == (50, []) and _count(store, "posts") == 250
+
+
+class FilteringAppView(FakeAppView):
+    """An AppView that answers a page with nothing left to show (all filtered out), with a
+    cursor on to the next: the feed goes on below it, and so do the followers."""
+
+    def handle(self, request: Request) -> Response:
+        if request.args.get("cursor") == "100":
+            self.requests.append((request.path, dict(request.args)))
+            if request.path.endswith("getFollowers"):
+                subject = _profile(DID, "acme.bsky.social")
+                return self._json({"subject": subject, "followers": [], "cursor": "200"})
+            return self._json({"feed": [], "cursor": "200"})
+        return super().handle(request)
+
+
+def test_a_page_that_comes_empty_with_a_cursor_does_not_end_the_feed_or_the_followers(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FilteringAppView(httpserver, n=250, followers=250)
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=1000)
+    asked = [(p.rsplit(".", 1)[-1], a.get("cursor")) for p, a in fake.requests[1:]]
+    assert [c for p, c in asked if p == "getAuthorFeed"] == [None, "100", "200"]
+    assert [c for p, c in asked if p == "getFollowers"] == [None, "100", "200"]
+    # the 100 the AppView left out are not asked twice; the rest, past the empty page, stored
+    assert report.new_posts == 150 and _count(store, "follows") == 1 + 150

@@ -226,11 +226,12 @@ class BlueskyFetcher(FetcherBase):
                         save(None)
                         note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
                     return
+                asked = cursor
                 items, known, cursor = self._feed_page(account, report, writer, cursor,
                                                        min(PAGE, max_posts - fetched))  # fmt: skip
                 fetched, read = fetched + len(items) - known, read + 1
                 oldest = min((t for t in map(item_time, items) if t), default=oldest)
-                more = bool(cursor and items and not known)
+                more = goes_on(asked, cursor) and not known
                 # saved before the page is shown: a Ctrl-C in between left this page stored
                 # without where to go on, and the next run stopped at it as caught up
                 save(cursor if more else None)
@@ -256,13 +257,14 @@ class BlueskyFetcher(FetcherBase):
         depth = int(older.get("depth") or 0) + fetched  # this run's new posts are all newer
         cursor, oldest, read = older.get("cursor"), None, False
         while depth < max_posts and cursor:
+            asked = str(cursor)
             items, known, cursor = self._feed_page(
-                account, report, writer, str(cursor), min(PAGE, max_posts - depth)
+                account, report, writer, asked, min(PAGE, max_posts - depth)
             )
             depth, fetched, read = depth + len(items), fetched + len(items) - known, True
             oldest = min((t for t in map(item_time, items) if t), default=oldest)
             older.update(cursor=cursor, depth=depth)
-            if not (cursor and items):  # the feed's oldest post is read: nothing is left
+            if not goes_on(asked, cursor):  # the feed's oldest post is read: nothing is left
                 older.clear()
             save(None)
             self.progress("feed", fetched, max_posts)
@@ -314,6 +316,7 @@ class BlueskyFetcher(FetcherBase):
         cursor: str | None = state.get("pending_cursor")
         fetched = int(state.get("fetched") or 0) if cursor else 0
         while fetched < cap:
+            asked = cursor
             page = self._call(
                 f"@{account.handle} {stream}", method, report,
                 {"actor": account.id, "limit": min(PAGE, cap - fetched), "cursor": cursor},
@@ -325,13 +328,20 @@ class BlueskyFetcher(FetcherBase):
             fetched += len(people)
             self.progress(stream, fetched, cap)
             cursor = page.get("cursor")
-            if not cursor or not people:
+            if not goes_on(asked, cursor):
                 break
             save_cursor_state(self.store, *key, {"pending_cursor": cursor, "fetched": fetched})
         save_cursor_state(self.store, *key, {})
         if fetched >= cap and cursor:  # more left: said, and a higher cap reads them
             said = Gap(cap, None, None, resumed=False, older=True)
             note_cap(report, stream, said, stream[:-1], "--max-follows")
+
+
+def goes_on(asked: str | None, cursor: str | None) -> bool:
+    """Whether a page's ``cursor`` leads further than the one ``asked`` with. A page may come
+    empty with a cursor: the AppView filters what it shows after reading a page of records
+    (reposts of deleted posts, say), and stopping there left the older posts unread, unsaid."""
+    return bool(cursor) and cursor != asked
 
 
 def fetch_bluesky(
