@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from staffpulse.fetch.common import FetchReport
-from staffpulse.fetch.resume import resume_hint, stored_so_far
+from staffpulse.fetch.cursors import Gap
+from staffpulse.fetch.resume import note_cap, resume_hint, stored_so_far
 
 
 def _report(**counts: int) -> FetchReport:
@@ -30,3 +33,16 @@ def test_what_was_stored_is_counted_and_resumed() -> None:
     )
     later = resume_hint(_report(follows=1), resume="run the same command later to resume")
     assert later == "the 1 follow fetched so far is stored; run the same command later to resume"
+
+
+def test_a_first_run_cut_by_its_cap_suggests_a_cap_the_platform_can_serve() -> None:
+    report = _report()
+    oldest = datetime(2025, 11, 12, 9, tzinfo=UTC)
+    cut = Gap(500, None, oldest, resumed=False, older=True)
+    note_cap(report, "mentions", cut, "mention", "--max-mentions", 800)
+    # twice 500 is more than the 800 mentions X serves: 800 is suggested, and the day said
+    assert "any older ones (before 12 Nov 2025) are not" in report.notes[0]
+    assert "e.g. --max-mentions 800 " in report.notes[0]
+    assert report.capped == [
+        {"stream": "mentions", "cap": 500, "option": "--max-mentions", "left": "older"}
+    ]

@@ -61,18 +61,22 @@ def unread_days(gap: Gap) -> str:
     return "the rest of them" if gap.resumed else "the ones in between"
 
 
-def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> str:
+def capped_note(
+    gap: Gap, noun: str = "post", option: str = "--max-posts", most: int | None = None
+) -> str:
     """What a run cut by its cap left unread (:meth:`RangeCursor.walk`), and that the next
     run reads it: "Stopped at the 200-post cap (--max-posts) before reaching the posts
     fetched last time: the ones from 12 Nov to 19 Nov are not fetched yet; ...". The gap may
     hold no post at all (the cap fell on the last one): "the ones" says no number. A first
-    run's cut (``gap.older``) says that older ones were not read, and how to get them."""
+    run's cut (``gap.older``) says that older ones were not read, and how to get them: a cap
+    twice as high, or ``most``, the most the platform serves (X: 800 mentions)."""
     if gap.older:
+        higher = min(gap.cap * 2, most) if most else gap.cap * 2
         before = f" (before {_day(gap.until_at)})" if gap.until_at else ""
         return (
             f"Stopped at the {gap.cap:,}-{noun} cap ({option}): the newest {gap.cap:,} {noun}s"
             f" are fetched, and any older ones{before} are not; to get them, fetch again with"
-            f" a higher cap, e.g. {option} {gap.cap * 2} (the next run reads older ones too,"
+            f" a higher cap, e.g. {option} {higher} (the next run reads older ones too,"
             f" up to that many {noun}s in all)"
         )
     where = (
@@ -90,12 +94,17 @@ def capped_note(gap: Gap, noun: str = "post", option: str = "--max-posts") -> st
 
 
 def note_cap(
-    report: FetchReport, stream: str, gap: Gap, noun: str = "post", option: str = "--max-posts"
+    report: FetchReport,
+    stream: str,
+    gap: Gap,
+    noun: str = "post",
+    option: str = "--max-posts",
+    most: int | None = None,
 ) -> None:
     """Tell what a run cut by its cap left (:func:`capped_note`): for people in
     ``report.notes``, for scripts in ``report.capped`` (``--json``): the stream, the cap, its
     option, and whether older posts (``"older"``) or ones between two runs (``"gap"``) are
     left."""
-    report.notes.append(capped_note(gap, noun, option))
+    report.notes.append(capped_note(gap, noun, option, most))
     left = "older" if gap.older else "gap"
     report.capped.append({"stream": stream, "cap": gap.cap, "option": option, "left": left})

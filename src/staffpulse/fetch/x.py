@@ -47,6 +47,7 @@ from staffpulse.fetch.x_client import (
 from staffpulse.fetch.x_costs import (
     DEFAULT_MAX_MENTIONS,
     MAX_PAGE,
+    MENTIONS_CAP,
     SEARCH_POSTS,
     SEARCH_POSTS_PER_RESULT,
     SEARCH_USERS_PER_RESULT,
@@ -295,8 +296,11 @@ class XFetcher(FetcherBase):
                 " older posts are in its X archive (staffpulse import FILE)"
             )
         elif gap is not None:  # the posts the cap left, older or between runs, are said
-            mentions = task == "mentions"
-            note_cap(report, task, gap, *(("mention", "--max-mentions") if mentions else ()))
+            said = {
+                "mentions": ("mention", "--max-mentions", MENTIONS_CAP),
+                "timeline": ("post", "--max-posts", TIMELINE_CAP),
+            }.get(task, ())
+            note_cap(report, task, gap, *said)  # fmt: skip
         elif reach is not None:  # X ended its pages before the last run's posts
             report.notes.extend(reach.notes())
 

@@ -28,6 +28,7 @@ SEARCH_POSTS = 100  # results of a recent search when no number is given
 # an account's mentions read when no number is given (fetch x, refresh): each costs a post
 # and a user read
 DEFAULT_MAX_MENTIONS = 100
+MENTIONS_CAP = 800  # X serves no more of an account's mentions than its newest 800
 MAX_PAGE = 100
 # Worst case per search result: the post, up to two referenced posts (replied to and quoted),
 # and the authors of all three. Pages are sized with this so that even a full page of quote
