@@ -1,7 +1,7 @@
 """``fetch mastodon``'s limits against a local stand-in: a 429 that gives no
 ``X-RateLimit-Reset`` but a ``Retry-After`` (a proxy in front of the instance), waited for as
 long as it says; one whose reset time Mastodon.py cannot read; a run cut by ``--max-posts``,
-whose gap the next run fills."""
+whose gap the next run fills, or whose older statuses a higher cap reads."""
 
 from __future__ import annotations
 
@@ -72,6 +72,18 @@ def test_a_run_capped_over_new_statuses_says_what_it_left_and_the_next_reads_it(
     assert rest.new_posts == 20 and not rest.notes
     assert int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]) == 80
     assert fake.requests[-1][1]["since_id"] == "1000080"
+
+
+def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_older_statuses(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeMastodon(httpserver, n=50)
+    first = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=20)
+    assert first.new_posts == 20 and first.capped[0]["left"] == "older"
+    assert "the newest 20 posts are fetched, and any older ones" in first.notes[0]
+    higher = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=40)
+    assert higher.new_posts == 20  # the next 20, below the oldest the first run read
+    assert fake.requests[-1][1]["max_id"] == fake.ids[19]
 
 
 def _day(day: int) -> str:
