@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 from staffpulse.cli.app import app
 from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
+from staffpulse.read_offsets import read_offset
+from staffpulse.sources import x_archive_files
 from staffpulse.store import open_store
 from x_archive_helpers import ARCHIVE
 
@@ -119,3 +122,35 @@ def test_a_zip_of_later_parts_alone_is_read_as_the_stored_owners(tmp_path: Path)
     with open_store(tmp_path / "new.db") as store, pytest.raises(InputError) as refused:
         import_paths(store, [later])
     assert "part of an X archive X sent in several ZIPs" in str(refused.value)
+
+
+def test_a_lone_part_file_is_read_once_and_its_bar_starts_at_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tweets-part1.js alone: the plan reads it for its owner, then the import read it again
+    # (three times in all), and the bar stood full before one post was imported
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        import_paths(store, [ARCHIVE])
+        entries = json.dumps([{"tweet": t} for t in _stored_tweets()])
+        lone = tmp_path / "second" / "tweets-part1.js"
+        lone.parent.mkdir()
+        lone.write_text(f"window.YTD.tweets.part1 = {entries}", encoding="utf-8")
+        loads: list[Path] = []
+        real = x_archive_files._loader
+
+        def counted(path: Path) -> Callable[[], bytes]:
+            load = real(path)
+            return lambda: loads.append(path) or load()
+
+        monkeypatch.setattr(x_archive_files, "_loader", counted)
+        before: list[int | None] = []
+        report = import_paths(store, [lone], planned=lambda _: before.append(read_offset(lone)))
+    assert report.posts == 3 and loads == [lone]
+    assert before in ([None], [0])
+    assert read_offset(lone) == lone.stat().st_size  # read whole, once imported
+
+
+def _stored_tweets() -> list[dict[str, object]]:
+    text = (ARCHIVE / "data" / "tweets.js").read_text(encoding="utf-8")
+    return [entry["tweet"] for entry in json.loads(text[text.index("[") :])]

@@ -256,8 +256,21 @@ def import_paths(
     ``date_order`` reads a CSV's dates with the year last day first (``dmy``) or month
     first (``mdy``); by default each column's own dates show it (:mod:`.sources.csv_dates`).
     """
-    with stored_accounts(StoreAccounts(store)):  # a part file of a stored owner is no error
-        plan, problems = plan_import(paths)
+    # a part file of a stored owner is no error; the plan and the import ask one lookup, so
+    # a lone tweets.js is read once, for its owner and its posts
+    with stored_accounts(StoreAccounts(store)):
+        return _import_planned(store, paths, progress, planned, remove_deleted, date_order)
+
+
+def _import_planned(
+    store: Store,
+    paths: Sequence[Path],
+    progress: ProgressCallback | None,
+    planned: Callable[[list[Path]], None] | None,
+    remove_deleted: bool,
+    date_order: DateOrder | None,
+) -> ImportReport:
+    plan, problems = plan_import(paths)
     if planned is not None:
         planned([path for path, _source in plan])
     report = ImportReport(problems=list(problems))
@@ -282,11 +295,7 @@ def import_paths(
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
         ):
             try:
-                with (
-                    given_date_order(date_order),
-                    stored_post_dates(StorePostDates(store)),
-                    stored_accounts(StoreAccounts(store)),
-                ):
+                with given_date_order(date_order), stored_post_dates(StorePostDates(store)):
                     exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:
                     report.notices.append(Notice(str(paths[0]), report.no_export_note()))

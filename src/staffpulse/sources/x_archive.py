@@ -56,6 +56,7 @@ from staffpulse.sources.x_archive_check import (
 )
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
 from staffpulse.sources.x_archive_edits import EditedTweets, earlier_versions
+from staffpulse.sources.x_archive_entries import marking_read, read_entries
 from staffpulse.sources.x_archive_files import (
     COUNTED_NOUNS,
     OWNER_FILES,
@@ -84,9 +85,9 @@ from staffpulse.sources.x_archive_owner import (
     owner_from_archive,
     public_account,
 )
-from staffpulse.sources.x_archive_stored import StoredOwner, stored_owner
+from staffpulse.sources.x_archive_stored import StoredOwner, stored_owner, taken_entries
 from staffpulse.sources.x_v1 import post_from_v1_tweet
-from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries, ytd_items
+from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.store.core import Record
 
@@ -275,18 +276,18 @@ class XArchive:
     ) -> Iterator[Item]:
         """The rows of one data file; when ``manifest.js`` lists more entries for it than were
         read and reported lost, the rest are told and counted as well (a file cut short)."""
-        try:
-            text, note = decode_bytes(part.load())
+        try:  # a lone file whose owner the store shows was read for it already
+            entries = taken_entries(part) or read_entries(part)
         except DamagedPart:
             yield unread_part(part, in_manifest)
             return
-        if note:
-            yield Notice(part.location, note)
+        if entries.note:
+            yield Notice(part.location, entries.note)
         follows: list[Follow] = []
         raw: list[Any] = []
         damaged = False
         read = lost = 0
-        for line, item in ytd_items(text):
+        for line, item in marking_read(part, entries):
             if isinstance(item, Exception):
                 damaged = True
                 records = getattr(item, "records", 1)

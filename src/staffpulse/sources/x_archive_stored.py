@@ -16,16 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from staffpulse.models import Account
 from staffpulse.sources.import_context import set_while
 from staffpulse.sources.jsonio import get_str
-from staffpulse.sources.text_files import decode_bytes
+from staffpulse.sources.x_archive_entries import PartEntries, read_entries
 from staffpulse.sources.x_archive_files import TWEET_PARTS, DamagedPart, Part
 from staffpulse.sources.x_v1 import PLATFORM
-from staffpulse.sources.ytd import ytd_items
 
 
 class StoredAccounts(Protocol):
@@ -40,15 +39,32 @@ class StoredAccounts(Protocol):
         ...
 
 
-_STORED: ContextVar[StoredAccounts | None] = ContextVar("staffpulse_stored_accounts", default=None)
+@dataclass(slots=True)
+class _Lookup:
+    """What the store holds, and what was found of the lone files already asked about: the
+    plan asks whose a file is, and so does its reader; each is read once."""
+
+    stored: StoredAccounts
+    owners: dict[tuple[str, ...], StoredOwner | None] = field(default_factory=dict)
+    entries: dict[str, PartEntries] = field(default_factory=dict)  # until the reader takes them
+
+
+_STORED: ContextVar[_Lookup | None] = ContextVar("staffpulse_stored_accounts", default=None)
 
 
 @contextmanager
 def stored_accounts(stored: StoredAccounts) -> Iterator[None]:
     """Every X archive file read inside, given without its ``account.js``, is read as the
     archive of the account ``stored`` shows it to be (:func:`stored_owner`)."""
-    with set_while(_STORED, stored):
+    with set_while(_STORED, _Lookup(stored)):
         yield
+
+
+def taken_entries(part: Part) -> PartEntries | None:
+    """The entries of ``part`` read to find its owner, for its reader to import (once), or
+    None when they were not kept."""
+    lookup = _STORED.get()
+    return None if lookup is None else lookup.entries.pop(part.location, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +78,28 @@ class StoredOwner:
 def stored_owner(parts: Sequence[Part]) -> StoredOwner | None:
     """The stored account whose archive the tweet files among ``parts`` are, or None when
     nothing is stored to ask, the files show no owner, or show two."""
-    stored = _STORED.get()
+    lookup = _STORED.get()
     tweet_parts = [p for p in parts if p.kind in TWEET_PARTS]
-    if stored is None or not tweet_parts:
+    if lookup is None or not tweet_parts:
         return None
+    asked = tuple(part.location for part in tweet_parts)
+    if asked not in lookup.owners:  # the plan asked already: its reader is told the same
+        lookup.owners[asked] = _shown_owner(lookup, tweet_parts)
+    return lookup.owners[asked]
+
+
+def _shown_owner(lookup: _Lookup, tweet_parts: Sequence[Part]) -> StoredOwner | None:
     ids: list[str] = []
     replies: list[tuple[str, str]] = []  # (the post answered, its author)
+    kept: dict[str, PartEntries] = {}  # for the reader, when an owner is shown
     for part in tweet_parts:
         try:
-            text = decode_bytes(part.load())[0]
+            read = read_entries(part, keep=True)
         except DamagedPart:
             continue  # told when the part is read
-        for _line, item in ytd_items(text):
+        if isinstance(read.entries, list):
+            kept[part.location] = read
+        for _line, item in read.entries:
             tweet = item.get("tweet", item) if isinstance(item, dict) else None
             tweet_id = get_str(tweet, "id_str") or get_str(tweet, "id")
             if tweet_id is None:
@@ -83,6 +109,7 @@ def stored_owner(parts: Sequence[Part]) -> StoredOwner | None:
             answered = get_str(tweet, "in_reply_to_user_id_str")
             if parent is not None and answered is not None:
                 replies.append((parent, answered))
+    stored = lookup.stored
     held = stored.authors_of(PLATFORM, ids)
     mine = set(ids)
     threads = {answered for parent, answered in replies if parent in mine}
@@ -93,6 +120,7 @@ def stored_owner(parts: Sequence[Part]) -> StoredOwner | None:
     account = stored.account(PLATFORM, owner_id)
     if account is None:
         return None
+    lookup.entries.update(kept)  # its reader imports them: the file is read once
     who = f"@{account.handle}"
     why = (
         f"the store already holds {held[owner_id]} of its posts as {who}'s"
