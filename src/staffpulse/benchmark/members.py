@@ -287,7 +287,7 @@ def with_min_posts(
             kept.append((account, segment))
             continue
         message = (
-            f"@{account.handle} has {posts} post{'s' if posts != 1 else ''} of its own,"
+            f"@{account.handle} has {count_of(posts, 'post')} of its own,"
             f" {FEWER_THAN_MIN_POSTS.say(min_posts=min_posts)}: left out"
         )
         notes.append(CohortProblem(source, lines.get(account.handle.lower()), message))

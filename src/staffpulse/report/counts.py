@@ -13,6 +13,12 @@ def count_of(n: int | None, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or _plural(noun)}"
 
 
+def posts_of_its_own(n: int | None) -> str:
+    """ "2 posts of its own"; "no post of its own, only reposts" for an account of reposts
+    only, not "0 posts": one wording for the league tables in the terminal and in HTML."""
+    return f"{count_of(n, 'post')} of its own" if n else "no post of its own, only reposts"
+
+
 def _plural(noun: str) -> str:
     """English plurals of the nouns we count: reply -> replies, match -> matches, post -> posts."""
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):

@@ -44,7 +44,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.cohort_place import cohort_legend, cohort_strips, place_in_cohort
-from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.counts import count_of, join_and, posts_of_its_own
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
@@ -73,6 +73,7 @@ def environment() -> Environment:
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["address"] = display_address  # an instance in Unicode, not xn--
         _ENV.filters["count"] = count_of
+        _ENV.filters["posts_of_its_own"] = posts_of_its_own  # as the terminal's table says it
         _ENV.filters["median_label"] = median_label  # "100 (2 of 15)": a median of some
         _ENV.filters["partner"] = name_partner  # "@twcs:N" would pass an id off as a handle
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"

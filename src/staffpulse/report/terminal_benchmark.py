@@ -4,7 +4,7 @@ table, what its marks mean, the segments' medians and the claims tested."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -25,7 +25,7 @@ from staffpulse.benchmark.stats import (
 )
 from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.rounding import pct
 from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import (
@@ -90,17 +90,12 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     # cohort lines left out are said before the table, so no one sends a league table missing
     # a client without knowing it (a kept account's note too: it is in the table)
     print_cohort_problems(console, result)
-    tier = 4  # accounts graded on fewer pillars come after, under a line that says so
-    for row in result.leaderboard:
-        tier = _add_tier_line(table, result, row, tier)
+    for row in _board_rows(table, result):
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
-            # a Bluesky or Mastodon handle too long for its room breaks before its domain
-            handle_cell(row["handle"], handle_room) + Text(_account_note(row), style="dim"),
+            _account_cell(row, handle_room),
             *([segment_cell(row["segment"])] if segments else []),
-            Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
-            *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
-            *([_jobs_cell(row)] if jobs else []),
+            *_figures(row, wide, jobs),
         )
     _print_board_title(console, result)
     console.print(table)
@@ -134,21 +129,36 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
     titles = _figures_line([Text(k) for k in shown], shown.values(), indent)
     table.add_column(Text("account\n") + titles, overflow="fold")
-    tier = 4
-    for row in result.leaderboard:
-        tier = _add_tier_line(table, result, row, tier)
-        overall = Text(
-            f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"
-        )
-        pillars = [_pillar_cell(row, k, False) for k in PILLAR_TITLES]
-        figures = [overall, *pillars, *([Text.assemble(_jobs_cell(row))] if jobs else [])]
-        cell = handle_cell(row["handle"], room) + Text(_account_note(row), style="dim")
-        line = _figures_line(figures, shown.values(), indent)
-        table.add_row(rank_label(row), cell + "\n" + line)
+    for row in _board_rows(table, result):
+        line = _figures_line(_figures(row, False, jobs), shown.values(), indent)
+        table.add_row(rank_label(row), _account_cell(row, room) + "\n" + line)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
     _print_board_title(console, result)
     console.print(table)
     _print_after_board(console, result, False, None if jobs else "")
+
+
+def _board_rows(table: Table, result: BenchmarkResult) -> Iterator[dict[str, Any]]:
+    """The league table's rows in order, each after the line that opens its tier: accounts
+    graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`)."""
+    tier = 4
+    for row in result.leaderboard:
+        tier = _add_tier_line(table, result, row, tier)
+        yield row
+
+
+def _account_cell(row: dict[str, Any], room: int) -> Text:
+    """The account's handle in ``room`` (a Bluesky or Mastodon handle too long for it breaks
+    before its domain), then what to know of it (:func:`_account_note`)."""
+    return handle_cell(row["handle"], room) + Text(_account_note(row), style="dim")
+
+
+def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
+    """The account's grade and overall score, its pillars' cells and, with ``jobs``, its share
+    of job ads: the same figures in the one-line and the two-line table."""
+    overall = Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}")
+    pillars = [_pillar_cell(row, k, wide) for k in PILLAR_TITLES]
+    return [overall, *pillars, *([Text.assemble(_jobs_cell(row))] if jobs else [])]
 
 
 def _add_tier_line(table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int) -> int:
@@ -332,15 +342,10 @@ def _skipped(result: BenchmarkResult) -> str:
 def _account_note(row: dict[str, Any]) -> str:
     """What to know of an account beside its handle: a grade from few posts, and an account
     gone quiet (ranked on its old posts): " (5 posts, last post 2 years ago)"."""
-    notes = [_own_posts(row["own_posts"])] if row["few_posts"] else []
+    notes = [posts_of_its_own(row["own_posts"])] if row["few_posts"] else []
     if row.get("quiet_for"):
         notes.append(f"last post {row['quiet_for']} ago")
     return f" ({', '.join(notes)})" if notes else ""
-
-
-def _own_posts(n: int) -> str:
-    """ "2 posts of its own"; "no post of its own" for an account of reposts only, not "0"."""
-    return f"{count_of(n, 'post')} of its own" if n else "no post of its own, only reposts"
 
 
 def _jobs_cell(row: dict[str, Any]) -> Text | str:
