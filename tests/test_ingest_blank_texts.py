@@ -100,3 +100,22 @@ def test_an_author_gets_an_account_with_a_later_post_that_is_kept(tmp_path: Path
         report = import_paths(store, [path])
     assert (report.skipped, report.posts, report.accounts) == (1, 2, 2)
     assert _accounts(tmp_path / "s.db") == ["quiet_mill", "stone_oven"]
+
+
+def test_a_file_of_counts_asks_the_store_once_for_its_stored_texts(tmp_path: Path) -> None:
+    # a file of 300 counts only, the store asked a question per line: slow on a big store
+    db = tmp_path / "s.db"
+    first, counts = tmp_path / "posts.csv", tmp_path / "counts.csv"
+    lines = [f"p-{n},harbor_jobs,Crew call {n}" for n in range(300)]
+    first.write_text("id,author,text\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    counts.write_text(
+        "id,author,text,likes\n" + "".join(f"p-{n},harbor_jobs,,{n}\n" for n in range(300))
+    )
+    asked: list[str] = []
+    with open_store(db) as store:
+        import_paths(store, [first])
+        store.conn.set_trace_callback(asked.append)
+        report = import_paths(store, [counts])
+        store.conn.set_trace_callback(None)
+    assert report.skipped == 0 and _stored(db)["p-7"] == ("Crew call 7", 7)
+    assert len([sql for sql in asked if sql.startswith("SELECT") and "text != ''" in sql]) == 1

@@ -23,9 +23,11 @@ from dataclasses import replace
 
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import Problem
+from staffpulse.store.codec import ids_by_platform, rows_where_in
 from staffpulse.store.core import Record
 from staffpulse.store.tally import ONE_RECORD_A_LINE
 
+_WITH_TEXT = "SELECT id FROM posts WHERE platform = ? AND text != '' AND id IN ({marks})"
 BLANK_TEXT = (
     "post has an empty 'text', and neither this file nor the store has its text: write the "
     "post in it (for a picture or link posted alone, its address under 'urls'), or delete the "
@@ -71,6 +73,7 @@ class BlankTexts:
         and the held lines of a post put back just before the line that gives its text; each
         bare account just before the first kept post of its author."""
         kept: list[Record] = []
+        stored = self._stored_with_text(batch)  # one question to the store a batch
         for record in batch:
             if accounts := _bare_accounts(record):
                 for account in accounts:
@@ -85,8 +88,8 @@ class BlankTexts:
                         key = (row.platform, row.id)
                         self._given.add(key)
                         released[:0] = self._held.pop(key, [])
-            elif not ((post.platform, post.id) in self._given or self._stored_with_text(post)):
-                self._held.setdefault((post.platform, post.id), []).append(record)
+            elif (key := (post.platform, post.id)) not in self._given and key not in stored:
+                self._held.setdefault(key, []).append(record)
                 continue
             # a blank one kept: its counts update the post; its text is kept
             for line in released:
@@ -99,12 +102,15 @@ class BlankTexts:
         keys = [(row.platform, row.author_id) for row in record.rows if isinstance(row, Post)]
         return [self._authors.pop(key) for key in keys if key in self._authors]
 
-    def _stored_with_text(self, post: Post) -> bool:
-        found = self._conn.execute(
-            "SELECT 1 FROM posts WHERE platform = ? AND id = ? AND text != ''",
-            (post.platform, post.id),
-        ).fetchone()
-        return found is not None
+    def _stored_with_text(self, batch: list[Record]) -> set[tuple[str, str]]:
+        """The blank-text posts of ``batch`` the store holds with a text (nothing of the
+        batch is written yet)."""
+        blank = (post for record in batch if (post := _says_nothing(record)) is not None)
+        found: set[tuple[str, str]] = set()
+        for platform, ids in ids_by_platform((p.platform, p.id) for p in blank).items():
+            rows = rows_where_in(self._conn, _WITH_TEXT, (platform,), ids)
+            found.update((platform, row[0]) for row in rows)
+        return found
 
     def unsaid(self) -> Iterator[Problem]:
         """The lines of posts the file never gave a text, each a record skipped (the bare
