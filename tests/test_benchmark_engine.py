@@ -15,7 +15,7 @@ from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
-from staffpulse.benchmark.stats import compare
+from staffpulse.benchmark.claims import compare
 from staffpulse.dates import format_day
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv

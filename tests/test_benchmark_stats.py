@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks
+from staffpulse.benchmark.claims import compare, mostly_job_ads
+from staffpulse.benchmark.stats import percentile_ranks
 
 
 def test_percentiles() -> None:

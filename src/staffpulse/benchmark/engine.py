@@ -15,6 +15,7 @@ from staffpulse.audit.engine import parse_since, since_in_words
 from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
+from staffpulse.benchmark.claims import claims
 from staffpulse.benchmark.cohort import CohortProblem
 from staffpulse.benchmark.cohort_audits import (
     Progress,
@@ -25,11 +26,10 @@ from staffpulse.benchmark.cohort_audits import (
 )
 from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
-from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
+from staffpulse.benchmark.segments import SEGMENT_LABELS
 from staffpulse.benchmark.stats import (
-    compare,
+    cohort_scores,
     competition_ranks,
-    mostly_job_ads,
     percentile_ranks,
     summary,
     tie_counts,
@@ -158,18 +158,6 @@ def run_benchmark(
     return result
 
 
-def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
-    """Scores by name; NaN where a pillar was not scored (nothing to judge), so that it takes
-    no part in percentiles, medians or the claims."""
-    out = {"overall": np.array([a.overall for a in audits], dtype=float)}
-    for name in PILLARS:
-        out[name] = np.array(
-            [a.pillars[name].score if a.pillars[name].scored else np.nan for a in audits],
-            dtype=float,
-        )
-    return out
-
-
 def pillars_graded(audit: AuditResult) -> int:
     """How many of the four pillars ``audit`` scored: its grade averages only those."""
     return sum(audit.pillars[name].scored for name in PILLARS)
@@ -205,7 +193,7 @@ def leaderboard(
     today = today or datetime.now(UTC)
     weights = weights if weights is not None else DEFAULTS["weights"]
     placing = _placing(audits)
-    standings = _standings(_scores(audits), placing)
+    standings = _standings(cohort_scores(audits), placing)
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -298,7 +286,7 @@ def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
 
 
 def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, dict[str, Any]]:
-    scores = _scores(audits)
+    scores = cohort_scores(audits)
     seg = np.array(segments)
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(set(segments), key=lambda s: list(SEGMENT_LABELS).index(s)):
@@ -311,82 +299,3 @@ def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, d
             },
         }
     return out
-
-
-def _why_no_vendor_claim(segments: list[str]) -> str:
-    """Why the vendors-against-staffing-firms claims were not tested: no segments at all, or
-    segments that hold neither group (a cohort of recruiters and others)."""
-    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
-    if not given:
-        return (
-            "No account of the group has a segment: give a cohort file with a segment "
-            f"column ({name_segments(last=', ')}) to test this."
-        )
-    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
-    return (
-        f"No account of the group is marked a staffing firm or a vendor (its segments: "
-        f"{named}): write staffing firm or vendor in the cohort file's segment column for "
-        "those accounts to test this."
-    )
-
-
-def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
-    """The classic claims about staffing firms on social media, each tested on this cohort
-    with its sample sizes."""
-    scores = _scores(audits)
-    seg = np.array(segments)
-    vendors, firms = seg == "vendor", seg == "staffing_firm"
-    scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
-    rough = np.array([own_posts(a) < FEW_POSTS for a in audits], dtype=bool)
-    out = [
-        compare(
-            scores[p][vendors & scored[p]],
-            scores[p][firms & scored[p]],
-            "Vendors",
-            "Staffing firms",
-            p.capitalize(),
-            members=(int(vendors.sum()), int(firms.sum())),
-        )
-        for p in ("voice", "conversation")
-    ]
-    if not (vendors.any() or firms.any()):
-        for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
-            claim["verdict"] = "not tested"
-            claim["explanation"] = _why_no_vendor_claim(segments)
-    else:
-        for claim, p in zip(out, ("voice", "conversation"), strict=True):
-            _say_rough_grades(claim, (vendors | firms) & scored[p], rough)
-    shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
-    # a share from no original post, or from posts the model cannot read, is no evidence
-    mix_scored = ~np.isnan(scores["mix"])
-    if firms.any():
-        group = mostly_job_ads(
-            shares[firms & mix_scored], "Staffing firms", members=int(firms.sum())
-        )
-        _say_rough_grades(group, firms & mix_scored, rough)
-    else:
-        group = mostly_job_ads(shares[mix_scored], "Accounts", members=len(audits))
-        _say_rough_grades(group, mix_scored, rough)
-    out.append(group)
-    return out
-
-
-def _say_rough_grades(
-    claim: dict[str, Any], counted: np.ndarray[Any, Any], rough: np.ndarray[Any, Any]
-) -> None:
-    """How many of the accounts a claim counted have a rough grade (fewer than
-    :data:`FEW_POSTS` posts of their own), said after its explanation: a cohort file's
-    accounts of one or two posts each were tested as if measured (``rough_grades`` in JSON)."""
-    n, few = int(counted.sum()), int((counted & rough).sum())
-    claim["rough_grades"] = few
-    if not few:
-        return
-    if few == n:
-        whose = f"Every account counted here has fewer than {FEW_POSTS} posts of its own"
-    elif few == 1:  # "1 of the 12 accounts ... have" is no English
-        whose = f"1 of the {n:,} accounts counted here has fewer than {FEW_POSTS} posts of its own"
-    else:
-        whose = f"{few:,} of the {n:,} accounts counted here have fewer than {FEW_POSTS} posts"
-        whose += " of their own"
-    grades = "a rough grade" if few == 1 else "rough grades"
-    claim["explanation"] += f" {whose}: {grades}, so read this as a first look."

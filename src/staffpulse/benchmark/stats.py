@@ -1,10 +1,10 @@
-"""Statistics of a cohort: percentiles, segment summaries, and the classic claims about staffing
-firms on social media, tested with numbers."""
+"""Statistics of a cohort's accounts: their scores, percentiles, ranks and ties, and segment
+summaries, with the words the reports say them in. The classic claims tested on the cohort
+are in :mod:`.claims`."""
 
 from __future__ import annotations
 
-import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,18 +14,8 @@ from staffpulse.benchmark.tiers import tier_label
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
-MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
-ALPHA = 0.05
-BOOTSTRAP = 2000
-# how the reports say each ``verdict`` (the JSON keeps the verdicts themselves: scripts read them)
-VERDICT_WORDS = {
-    "supported": "Holds here",
-    "contradicted": "Not so here",
-    "mixed": "Unclear",
-    "no clear difference": "No clear difference",
-    "too small to tell": "Too few to tell",
-    "not tested": "Not tested",
-}
+if TYPE_CHECKING:
+    from staffpulse.audit.types import AuditResult
 
 
 def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -181,216 +171,13 @@ def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
     }
 
 
-def bootstrap_diff(
-    a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], seed: int = 6
-) -> tuple[float, float]:
-    """95% bootstrap interval of mean(a) - mean(b), resampled in one vectorised draw."""
-    rng = np.random.default_rng(seed)
-    ia = rng.integers(0, a.size, size=(BOOTSTRAP, a.size))
-    ib = rng.integers(0, b.size, size=(BOOTSTRAP, b.size))
-    diffs = a[ia].mean(axis=1) - b[ib].mean(axis=1)
-    low, high = np.percentile(diffs, [2.5, 97.5])
-    return float(low), float(high)
-
-
-def compare(
-    a: npt.NDArray[np.float64],
-    b: npt.NDArray[np.float64],
-    a_name: str,
-    b_name: str,
-    what: str,
-    members: tuple[int, int] | None = None,
-) -> dict[str, Any]:
-    """Does group a score higher than group b? Mann-Whitney (one-sided) and a bootstrap interval.
-
-    ``a`` and ``b`` are the scores of the members scored on ``what``; ``members`` is how many
-    accounts each segment has (as many as scores when not given), so that a segment whose
-    members have no score is not said to be missing from the group.
-    ``explanation`` says it in plain words for a marketer; ``detail`` holds the statistics
-    (interval, p-value), which the reports keep in their "How we test this" part.
-    """
-    a_members, b_members = members or (int(a.size), int(b.size))
-    out: dict[str, Any] = {
-        "claim": f"{a_name} beat {b_name.lower()} on {what}",
-        "n": {a_name: int(a.size), b_name: int(b.size)},
-        "members": {a_name: a_members, b_name: b_members},
-        "median": {
-            a_name: round_half_up(float(np.median(a)), 1) if a.size else None,
-            b_name: round_half_up(float(np.median(b)), 1) if b.size else None,
-        },
-        "mean_difference": None,
-        "ci95": None,
-        "p_value": None,
-        "detail": None,
-    }
-    if a.size and b.size:
-        out["mean_difference"] = round_half_up(float(a.mean() - b.mean()), 1)
-    if min(a.size, b.size) < MIN_GROUP:
-        out["verdict"] = "too small to tell"
-        out["explanation"] = _too_few_to_compare(
-            a, b, (a_name, b_name), what, (a_members, b_members)
+def cohort_scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
+    """Scores by name; NaN where a pillar was not scored (nothing to judge), so that it takes
+    no part in percentiles, medians or the claims."""
+    out = {"overall": np.array([a.overall for a in audits], dtype=float)}
+    for name in PILLARS:
+        out[name] = np.array(
+            [a.pillars[name].score if a.pillars[name].scored else np.nan for a in audits],
+            dtype=float,
         )
-        return out
-    from scipy.stats import mannwhitneyu
-
-    p = float(mannwhitneyu(a, b, alternative="greater").pvalue)
-    low, high = bootstrap_diff(a, b)
-    out["p_value"] = round_half_up(p, 4)
-    out["ci95"] = [round_half_up(low, 1), round_half_up(high, 1)]
-    out["detail"] = (
-        f"Difference of the averages {out['mean_difference']:+.1f} points (95% interval "
-        f"{out['ci95'][0]:+.1f} to {out['ci95'][1]:+.1f}); one-sided Mann-Whitney "
-        f"p = {round_half_up(p, 3):.3f}."
-    )
-    out["verdict"], out["explanation"] = _tested_verdict(a, b, (a_name, b_name), p, (low, high))
-    return out
-
-
-def _too_few_to_compare(
-    a: npt.NDArray[np.float64],
-    b: npt.NDArray[np.float64],
-    names: tuple[str, str],
-    what: str,
-    members: tuple[int, int],
-) -> str:
-    """Why a comparison of groups this small tells nothing, with their medians when both have
-    scores."""
-    (a_name, b_name), (a_members, b_members) = names, members
-    medians = ""
-    if a.size and b.size:
-        medians = (
-            f"Typical {what} score: {a_name.lower()} {whole(float(np.median(a)))}, "
-            f"{b_name.lower()} {whole(float(np.median(b)))}. "
-        )
-    if (a.size, b.size) == (a_members, b_members):
-        counted = f"the group has {_group(a.size, a_name)} and {_group(b.size, b_name)}"
-    else:  # members without a score (nothing to judge) are no evidence either way
-        counted = (
-            f"{_scored(a.size, a_members, a_name)} and {_scored(b.size, b_members, b_name)}"
-            f" have a {what} score"
-        )
-    return f"{medians}Too few to tell: {counted}, and we need at least {MIN_GROUP} of each."
-
-
-def _tested_verdict(
-    a: npt.NDArray[np.float64],
-    b: npt.NDArray[np.float64],
-    names: tuple[str, str],
-    p: float,
-    interval: tuple[float, float],
-) -> tuple[str, str]:
-    """The verdict of a claim tested with enough accounts, and its plain explanation."""
-    (a_name, b_name), (low, high) = names, interval
-    exact = float(a.mean() - b.mean())
-    points = _points(abs(exact))  # from the exact difference: rounded once
-    if p < ALPHA:
-        return (
-            "supported",
-            f"{a_name} score {points} higher on average, more than chance would explain.",
-        )
-    if float(np.median(a)) < float(np.median(b)) and low < 0 and high < 0:
-        return "contradicted", f"The other way round: {b_name.lower()} score {points} higher."
-    if not exact:
-        return "no clear difference", f"{a_name} and {b_name.lower()} score the same on average."
-    # the higher group as the rounded difference in the JSON says it
-    higher, lower = (a_name, b_name) if round_half_up(exact, 1) >= 0 else (b_name, a_name)
-    return (
-        "no clear difference",
-        f"{higher} score {points} higher on average than {lower.lower()}, "
-        "a difference chance could explain.",
-    )
-
-
-def _points(value: float) -> str:
-    """``1 point``, ``12 points``: a difference of scores, whole as every score is; one that
-    rounds to none is ``less than half a point`` (never "0 points higher")."""
-    points = whole(value)
-    if points == 0:
-        return "less than half a point"
-    return f"{points} point{'' if points == 1 else 's'}"
-
-
-def _group(n: int, name: str) -> str:
-    """``1 vendor``, ``3 staffing firms``: ``name`` is the plural label of the group."""
-    label = name.lower()
-    # "1,001 accounts", as every count a reader sees
-    return f"{n:,} {label[:-1] if n == 1 and label.endswith('s') else label}"
-
-
-def _scored(n: int, members: int, name: str) -> str:
-    """``0 of the 4 staffing firms``: of a segment's members, those with a figure; ``3
-    vendors`` when every member has one."""
-    return _group(n, name) if n == members else f"{n:,} of the {_group(members, name)}"
-
-
-def wilson(k: int, n: int) -> tuple[float, float]:
-    """95% Wilson interval of a proportion."""
-    if n == 0:
-        return 0.0, 1.0
-    z = 1.96
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def mostly_job_ads(
-    job_shares: npt.NDArray[np.float64], group: str, cut: float = 0.5, members: int | None = None
-) -> dict[str, Any]:
-    """Do most of the group post mostly job ads? ``job_shares`` are the shares of the members
-    with original posts Mix could judge; ``members`` is how many accounts the group has (as
-    many as shares when not given)."""
-    n = int(job_shares.size)
-    members = n if members is None else members
-    k = int((job_shares > cut).sum())
-    low, high = wilson(k, n)
-    out: dict[str, Any] = {
-        "claim": f"{group} post mostly job ads",
-        "group": group,
-        "n": n,
-        "members": members,
-        "mostly_job_ads": k,
-        "share": round_half_up(k / n, 3) if n else None,
-        "ci95": [round_half_up(low, 3), round_half_up(high, 3)] if n else None,
-        "threshold": cut,
-        "detail": None,
-    }
-    if n < MIN_GROUP:
-        out["verdict"] = "too small to tell"
-        if n == members:
-            counted = f"the group has {_group(n, group)}"
-        else:  # members without a Mix score are no evidence
-            has = "has" if n == 1 else "have"
-            # "a Mix score", as the Voice claim says "a Voice score": "have original posts to
-            # judge" left out a firm with 30 original posts in French, Mix n/a in its row
-            counted = f"{_scored(n, members, group)} {has} a Mix score"
-        out["explanation"] = f"Too few to tell: {counted}, and we need at least {MIN_GROUP}."
-        return out
-    out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
-    judged = "" if n == members else " with a Mix score"
-    out["explanation"] = (
-        f"{k:,} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
-        "anything else (over half of their original posts): "
-        + {
-            "supported": "clearly most of them.",
-            "contradicted": "clearly a minority.",
-            "mixed": "too close to half to tell with this few.",
-        }[out["verdict"]]
-    )
-    if k == 0:  # "0 of 274 accounts (0%) ...: clearly a minority" of a real cohort
-        out["explanation"] = (
-            f"None of the {_group(n, group)}{judged} post more job ads than anything else "
-            "(over half of their original posts)."
-        )
-    if n < members:
-        other = members - n
-        # "The other 1 has none" left the reader to work out none of what
-        others = "The other account has" if other == 1 else f"The other {other:,} have"
-        out["explanation"] += (
-            f" {others} no Mix score (no original posts, or too few in English to read)."
-        )
-    out["detail"] = (
-        f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
-        "(Wilson); the claim holds when the whole interval is above 50%."
-    )
     return out

@@ -285,8 +285,8 @@ def render_benchmark_html(result: BenchmarkResult) -> str:
 
 def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
     """What ``benchmark.html.j2`` renders (the dashboard shows the same page)."""
+    from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
     from staffpulse.benchmark.cohort import SEGMENT_WORDS
-    from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS
 
     return {
         "b": result,

@@ -14,15 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
+from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
 from staffpulse.benchmark.segments import segments_in_words
-from staffpulse.benchmark.stats import (
-    MIN_GROUP,
-    VERDICT_WORDS,
-    graded_label,
-    median_label,
-    part_median_note,
-    rank_label,
-)
+from staffpulse.benchmark.stats import graded_label, median_label, part_median_note, rank_label
 from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
