@@ -15,17 +15,8 @@ from collections.abc import Collection, Mapping
 
 from staffpulse.sources.csvrows import as_written
 from staffpulse.sources.link_names import LINK_COLUMNS
+from staffpulse.sources.native_records import READ_COLUMNS
 
-# Every column a staffpulse CSV's account, post or follow is read from (native_records.py)
-READ_COLUMNS = frozenset(
-    {"type", "platform", "id", "url", "created_at"}
-    | {"handle", "display_name", "bio", "avatar_url", "avatar_file", "verified"}
-    | {"followers", "following", "post_count"}
-    | {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
-    | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
-    | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
-    | {"follower", "followee"}
-)
 _LINK_NAMES = frozenset(name for _what, _lost, others in LINK_COLUMNS.values() for name in others)
 # What other tools add to a count's name: ``likes_count``, ``total_likes``
 _COUNT_WORDS = ("_count", "count", "_total", "total_", "num_", "number_of_")

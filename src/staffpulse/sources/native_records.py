@@ -38,6 +38,17 @@ MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[
 HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
+# Every field an account, post or follow is read from below: a staffpulse CSV's other columns
+# are told as not read (:mod:`staffpulse.sources.csv_unread`)
+READ_COLUMNS = frozenset(
+    {"type", "platform", "id", "url", "created_at"}
+    | {"handle", "display_name", "bio", "avatar_url", "avatar_file", "verified"}
+    | {"followers", "following", "post_count"}
+    | {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
+    | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
+    | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
+    | {"follower", "followee"}
+)
 FILL_IN = ": fill it in (or delete the record) and import the file again"  # after a field left out
 
 
