@@ -35,9 +35,8 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import Gap, load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
-from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import note_cap
-from staffpulse.fetch.tls import untrusted_error
+from staffpulse.fetch.tls import raise_lasting
 from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_APPVIEW,
@@ -104,11 +103,9 @@ class BlueskyFetcher(FetcherBase):
                     raise self._rejected(what, exc) from None
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
                     # a certificate or name that fails now fails again: said, not retried
-                    lasting = untrusted_error(exc, what, self.host, report) or unresolved_error(
+                    raise_lasting(
                         exc, what, self.host, CHECK_APPVIEW_CONFIG.say(), report, service="Bluesky"
                     )
-                    if lasting is not None:
-                        raise lasting from None
                     status = getattr(getattr(exc, "response", None), "status_code", None)
                     error = type(exc).__name__ + (f", HTTP {status}" if status else "")
                     problem = REQUEST_FAILED.say(name="Bluesky", host=self.host, error=error)

@@ -40,10 +40,9 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import RangeCursor, min_id
 from staffpulse.fetch.handles import instance_host, mastodon_account
-from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.mastodon_client import make_client, plain
 from staffpulse.fetch.resume import note_cap, resume_hint
-from staffpulse.fetch.tls import untrusted_error
+from staffpulse.fetch.tls import raise_lasting
 from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_CONNECTION,
@@ -119,11 +118,9 @@ class MastodonFetcher(FetcherBase):
                     # a certificate or name that fails now fails again: said, not retried
                     spelling = f"check the spelling of the instance ({INSTANCE_PART.say()})"
                     host, wrong = self._host(), "a misspelt server name"
-                    lasting = untrusted_error(exc, what, host, report) or unresolved_error(
+                    raise_lasting(
                         exc, what, host, spelling, report, service="Mastodon", wrong=wrong
                     )
-                    if lasting is not None:
-                        raise lasting from None
                     problem = REQUEST_FAILED.say(
                         name="Mastodon", host=self._host(), error=type(exc).__name__
                     )

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from staffpulse.errors import FetchError
-from staffpulse.fetch.hostname import causes
+from staffpulse.fetch.hostname import causes, unresolved_error
 from staffpulse.fetch.resume import resume_hint
 
 if TYPE_CHECKING:  # only annotated: common imports resume, which this module uses
@@ -48,3 +48,24 @@ def untrusted_error(
         f" ({detail})",
         hint=f"{TLS_HINT}; {resume_hint(report, otherwise='then try again')}",
     )
+
+
+def raise_lasting(
+    exc: BaseException,
+    what: str,
+    host: str,
+    check: str,
+    report: FetchReport,
+    *,
+    service: str,
+    wrong: str = "a wrong address in the settings",
+) -> None:
+    """Raise the error of a failure that asking again cannot mend: a certificate not trusted
+    (:func:`untrusted_error`) or a server name that does not exist
+    (:func:`~staffpulse.fetch.hostname.unresolved_error`, which takes ``check``, ``service``
+    and ``wrong``); return for any other failure, which the caller may retry."""
+    lasting = untrusted_error(exc, what, host, report) or unresolved_error(
+        exc, what, host, check, report, service=service, wrong=wrong
+    )
+    if lasting is not None:
+        raise lasting from None

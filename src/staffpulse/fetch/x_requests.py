@@ -32,9 +32,8 @@ from staffpulse.fetch.common import (
     SleepFn,
     retry_after_epoch,
 )
-from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint, stored_so_far
-from staffpulse.fetch.tls import untrusted_error
+from staffpulse.fetch.tls import raise_lasting
 from staffpulse.fetch.x_client import json_object, rejection_reason
 from staffpulse.fetch.x_costs import PageCost, lost_answers_note, money
 from staffpulse.next_steps import (
@@ -280,9 +279,5 @@ def _unreached(exc: requests.RequestException, what: str, host: str, report: Fet
     again, so such a failure is raised at once rather than retried."""
     request = getattr(exc, "request", None)
     reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
-    lasting = untrusted_error(exc, what, reached, report) or unresolved_error(
-        exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report, service="X"
-    )
-    if lasting is not None:
-        raise lasting from None
+    raise_lasting(exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report, service="X")
     return X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
