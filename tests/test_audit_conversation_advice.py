@@ -328,3 +328,20 @@ def test_without_reposts_the_advice_speaks_of_your_posts() -> None:
     recs = audit_feed(feed).pillars["conversation"].recommendations
     assert recs[0].startswith("Only 1 of your 10 posts is a reply to others (10%;")
     assert recs[0].headline == "Reply to others: only 1 of 10 posts is a reply"
+
+
+def test_a_help_desk_is_told_to_seek_out_customers_not_candidates() -> None:
+    # a care desk of replies only was told to pick "clients, candidates, HR voices" and to
+    # share peers' posts "on why it matters to your candidates"
+    desk = FeedBuilder("deskreach")
+    for i in range(4):
+        desk.post(f"@client{i} Ticket {i} has been logged with code {i * 7}.", kind="reply")
+    recs = audit_feed(desk).pillars["conversation"].recommendations
+    said = " ".join(recs)
+    assert "candidates" not in said
+    assert any("find posts about your service that do not tag you" in r for r in recs)
+    assert any(r.headline == "Share useful posts: it hardly shares or quotes any" for r in recs)
+    firm = FeedBuilder("firmreach")
+    firm.chat(4)
+    recs = audit_feed(firm).pillars["conversation"].recommendations
+    assert any("(clients, candidates, HR voices)" in r for r in recs)

@@ -286,6 +286,12 @@ _SHARE_MORE = Advice(
     "matters to your candidates.",
     "Share peers' posts: it hardly shares or quotes any",
 )
+# a help desk (its posts all replies) has customers, not candidates: what it can share is help
+_SHARE_HELP = Advice(
+    "Share or quote a useful post once or twice a week (a fix others keep asking about, a "
+    "status update), with one line on whom it helps.",
+    "Share useful posts: it hardly shares or quotes any",
+)
 
 
 def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
@@ -300,13 +306,15 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         recs.append(_mentions_advice(known - answered, known))
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(_reply_advice(ev, float(settings["reply_target"])))
+    # a feed of replies only is a help desk's: the people to seek out are its customers
+    desk = ev.get("original_posts") == 0 and ev["replies"] > 0
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
-        recs.append(_talk_advice(talked))
+        recs.append(_talk_advice(talked, desk))
     unanswered = ev["replies_received"] - ev["replies_received_answered"]
     if unanswered >= REPLIES_TO_ANSWER and len(recs) < 3:
         recs.append(_answer_replies_advice(unanswered, ev["replies_received"]))
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
-        recs.append(_SHARE_MORE)
+        recs.append(_SHARE_HELP if desk else _SHARE_MORE)
     return recs[:3] or [_praise(ev)]
 
 
@@ -318,12 +326,17 @@ def _mentions_advice(unanswered: int, known: int) -> Advice:
     )
 
 
-def _talk_advice(talked: Advice) -> Advice:
-    """Talk with more people, after the finding of :func:`talked_with` (and its headline)."""
+def _talk_advice(talked: Advice, desk: bool = False) -> Advice:
+    """Talk with more people, after the finding of :func:`talked_with` (and its headline); a
+    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices."""
+    whom = (
+        "Each week, find posts about your service that do not tag you and offer help in a reply."
+        if desk
+        else "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
+        "a post of theirs with a line of your own."
+    )
     return Advice(
-        talked + " (a reply, a mention or a quote counts; a bare repost is not talking). Pick 5 "
-        "people a week (clients, candidates, HR voices) and reply to them, or quote a post of "
-        "theirs with a line of your own.",
+        f"{talked} (a reply, a mention or a quote counts; a bare repost is not talking). {whom}",
         talked.headline,
     )
 
