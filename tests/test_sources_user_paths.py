@@ -143,3 +143,27 @@ def test_a_link_whose_file_is_gone_is_told_as_a_link(tmp_path: Path) -> None:
     said = missing_hint(link, "the path and try again")
     assert said.startswith("it is a link to a file that is not there (")
     assert "put the file back where the link points" in said and "check" not in said
+
+
+def test_a_typo_in_a_file_name_offers_the_names_beside_it(tmp_path: Path) -> None:
+    # "check the path" left a user to find the typo alone: the folder knows the names
+    (tmp_path / "export-2026-03-02.zip").write_bytes(b"PK")
+    (tmp_path / "Handles.csv").write_text("handle\n@firm\n")
+    (tmp_path / "unrelated.txt").write_text("x")
+    assert missing_hint(tmp_path / "export-2026-03-01.zip", "the path") == (
+        f"did you mean {tmp_path / 'export-2026-03-02.zip'}? Else check the path"
+    )
+    assert missing_hint(tmp_path / "handles.csv", "the path").startswith(
+        f"did you mean {tmp_path / 'Handles.csv'}?"
+    )
+    assert missing_hint(tmp_path / "quarterly.json", "the path") == "check the path"
+
+
+def test_a_missing_folder_on_the_way_is_named(tmp_path: Path) -> None:
+    typed = tmp_path / "Dowloads" / "march" / "export.zip"
+    assert (
+        missing_hint(typed, "the path")
+        == f"there is no folder {tmp_path / 'Dowloads'}: check the path"
+    )
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    assert missing_hint(tmp_path / "notes.txt" / "export.zip", "the path") == "check the path"

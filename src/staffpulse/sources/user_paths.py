@@ -7,6 +7,8 @@ file a user named goes through :func:`explain_open_errors`.
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -70,7 +72,49 @@ def missing_hint(path: Path, given: str) -> str:
                 f"it is still being downloaded ({partial.name} is there): wait until the"
                 " download has finished, then run the command again"
             )
+    near = find_near_names(path)
+    if near:  # a typo: the names beside it say what was meant better than "check the path"
+        return (
+            f"did you mean {' or '.join(str(path.with_name(n)) for n in near)}? Else check {given}"
+        )
+    gone = find_missing_folder(path)
+    if gone is not None:
+        return f"there is no folder {gone}: check {given}"
     return f"check {given}"
+
+
+# how many names of a folder are compared with a name typed (a Downloads folder may hold
+# thousands), and how like it one must be to be offered (difflib's ratio)
+_NAMES_COMPARED = 5000
+_NEAR_ENOUGH = 0.7
+
+
+def find_near_names(path: Path) -> list[str]:
+    """The names in ``path``'s folder closest to its name, best first (at most two): the file
+    meant by ``twitter-2026-11-01.zip`` when ``twitter-2026-11-02.zip`` is there, ``Cohort.csv``
+    for ``cohort.csv``. None when the folder cannot be read (or is not there)."""
+    try:
+        with os.scandir(path.parent if str(path.parent) else ".") as entries:
+            names = [entry.name for entry in itertools.islice(entries, _NAMES_COMPARED)]
+    except OSError:
+        return []
+    other_case = [n for n in names if n.lower() == path.name.lower()]
+    if other_case:
+        return other_case[:2]
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(path.name.lower(), by_lower, n=2, cutoff=_NEAR_ENOUGH)
+    return [by_lower[n] for n in close]
+
+
+def find_missing_folder(path: Path) -> Path | None:
+    """The first folder on the way to ``path`` that is not there (``~/Downloads`` of a fresh
+    account), or None when its folder is there."""
+    missing = None
+    for folder in path.parents:
+        if folder.exists():  # a file where a folder was meant is left to "check the path"
+            return missing if folder.is_dir() else None
+        missing = folder
+    return missing
 
 
 def still_downloading(path: Path) -> tuple[str, str] | None:
