@@ -74,6 +74,10 @@ def test_a_missing_cohort_file_is_not_found_as_benchmark_says_it(tmp_path: Path)
     assert served.exit_code == 66
     assert f"{missing}: no such cohort file" in " ".join(served.stderr.split())
     assert not (tmp_path / "s.db").exists()  # refused before the dashboard made a store
+    (tmp_path / "rivals-2026.csv").write_text("handle\n@firm\n")
+    typo = runner.invoke(app, ["serve", "--cohort", str(missing), "--db", str(tmp_path / "s.db")])
+    said = " ".join(typo.stderr.split())
+    assert f"did you mean {tmp_path / 'rivals-2026.csv'}?" in said  # as benchmark offers it
 
 
 def test_cohort_help_says_what_files_are_read_in_benchmarks_words() -> None:

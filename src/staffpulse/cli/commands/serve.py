@@ -61,7 +61,12 @@ def serve_command(
         )
     if cohort is not None and not cohort.is_file():
         # exit 66, as benchmark and refresh say the same of a cohort file (it was 65)
-        raise MissingFileError(f"{cohort}: no such cohort file", hint="check the path")
+        from staffpulse.sources.user_paths import missing_hint
+
+        # a typo is offered the names beside it, as benchmark offers them
+        raise MissingFileError(
+            f"{cohort}: no such cohort file", hint=missing_hint(cohort, "the path")
+        )
     if db is not None and not db.expanduser().exists():
         # the dashboard makes the store it is given: a mistyped --db showed an empty
         # dashboard, and left a stray store behind, without a word
