@@ -1,6 +1,6 @@
 """The classic claims about staffing firms on social media, each tested on a cohort with
 numbers: vendors beat staffing firms on Voice and on Conversation (a one-sided Mann-Whitney
-test, with a bootstrap interval of the difference in medians), and accounts post mostly job ads
+test, with a bootstrap interval of the difference of means), and accounts post mostly job ads
 (a Wilson interval of the share of accounts above half). Groups under :data:`MIN_GROUP`
 accounts are too few to tell; a claim says how many of the accounts it counted have a rough
 grade. The benchmark's figures of the accounts themselves (percentiles, ranks, medians) are in
