@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 from staffpulse.cli import app
+from staffpulse.fetch.x import CAPS
 from staffpulse.store import Store
 from x_fetch_helpers import FakeX, post_count, x_fetcher
 
@@ -72,6 +73,7 @@ def test_a_first_timeline_cut_at_xs_own_limit_points_to_the_archive(
     httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("staffpulse.fetch.x.TIMELINE_CAP", 10)  # X's 3,200, made small
+    monkeypatch.setitem(CAPS, "timeline", ("post", "--max-posts", 10))
     FakeX(httpserver, n=15, m=0)
     report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
     assert report.new_posts == 10 and report.capped == []
@@ -79,3 +81,18 @@ def test_a_first_timeline_cut_at_xs_own_limit_points_to_the_archive(
         "X serves only the newest 10 posts of an account: @AcmeStaffing's older posts are in"
         " its X archive (staffpulse import FILE)"
     ]
+
+
+def test_more_mentions_than_x_serves_are_not_asked_for_and_that_is_said(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("staffpulse.fetch.x.MENTIONS_CAP", 10)  # X's 800, made small
+    monkeypatch.setitem(CAPS, "mentions", ("mention", "--max-mentions", 10))
+    fake = FakeX(httpserver, n=1, m=30)
+    report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=25)
+    assert post_count(store) == 1 + 10 and report.capped == []
+    assert report.notes == [
+        "X serves only the newest 10 mentions of an account: --max-mentions 25 reads at most"
+        " those 10"
+    ]
+    assert [int(a["max_results"]) for p, a in fake.requests if p.endswith("/mentions")] == [10]

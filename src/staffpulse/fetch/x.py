@@ -72,6 +72,10 @@ from staffpulse.store import Store
 SOURCE = "x-api"
 MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
+CAPS: dict[str, tuple[str, str, int | None]] = {
+    "timeline": ("post", "--max-posts", TIMELINE_CAP),
+    "mentions": ("mention", "--max-mentions", MENTIONS_CAP),
+}
 
 
 def require_x_token(config: Mapping[str, Any] | None = None) -> str:
@@ -159,10 +163,16 @@ class XFetcher(FetcherBase):
                 "timeline", self.client.get_users_tweets, account, report, budget, writer,
                 max_total=min(max_posts, TIMELINE_CAP), per_item=self.rates.post, since=since,
             )  # fmt: skip
+            if max_mentions > MENTIONS_CAP:  # asked for more than X gives: said, not unsaid
+                report.notes.append(
+                    f"X serves only the newest {MENTIONS_CAP} mentions of an account:"
+                    f" --max-mentions {max_mentions:,} reads at most those {MENTIONS_CAP}"
+                )
             if max_mentions > 0 and report.stopped is None:
                 self._stream(
                     "mentions", self.client.get_users_mentions, account, report, budget, writer,
-                    max_total=max_mentions, per_item=self.rates.post + self.rates.user, since=since,
+                    max_total=min(max_mentions, MENTIONS_CAP),
+                    per_item=self.rates.post + self.rates.user, since=since,
                     extra={"expansions": ["author_id"], "user_fields": USER_FIELDS},
                 )  # fmt: skip
             return report
@@ -281,26 +291,26 @@ class XFetcher(FetcherBase):
             max_total, read_page, lambda fetched: self.progress(task, fetched, max_total),
             time_of_tweet_id,
         )  # fmt: skip
+        # how a cap is named, and the most of the stream X serves (None: no such limit)
+        noun, option, most = CAPS.get(task, ("post", "--max-posts", None))
         if reach is not None and gap is not None and not gap.older and max_total >= TIMELINE_CAP:
             # cut at X's own limit, not the user's: X serves none of the rest, so the gap is
             # said to be out of reach and closed, not left for a next run that gets nothing
             cursor.complete()
             note = out_of_reach_note(reach.handle, gap.since_at, gap.until_at)
             report.notes.append(note + ("; fetch again for its newest" if gap.resumed else ""))
-        elif reach is not None and gap is not None and max_total >= TIMELINE_CAP:
-            # a first run at X's own limit: no higher cap gets older posts, only an archive
+        elif gap is not None and gap.older and max_total >= (most or max_total + 1):
+            # a first run at X's own limit: no higher cap gets older posts (an archive has a
+            # timeline's); asking for more mentions than X serves was said before the run
             cursor.state.pop("older", None)
             cursor.save()
-            report.notes.append(
-                f"X serves only the newest {TIMELINE_CAP:,} posts of an account: @{reach.handle}'s"
-                " older posts are in its X archive (staffpulse import FILE)"
-            )
+            if reach is not None:
+                report.notes.append(
+                    f"X serves only the newest {TIMELINE_CAP:,} posts of an account:"
+                    f" @{reach.handle}'s older posts are in its X archive (staffpulse import FILE)"
+                )
         elif gap is not None:  # the posts the cap left, older or between runs, are said
-            said = {
-                "mentions": ("mention", "--max-mentions", MENTIONS_CAP),
-                "timeline": ("post", "--max-posts", TIMELINE_CAP),
-            }.get(task, ())
-            note_cap(report, task, gap, *said)  # fmt: skip
+            note_cap(report, task, gap, noun, option, most)
         elif reach is not None:  # X ended its pages before the last run's posts
             report.notes.extend(reach.notes())
 

@@ -84,11 +84,12 @@ class Rates:
 
 
 def estimate_cost(rates: Rates, max_posts: int | None, max_mentions: int) -> dict[str, float]:
-    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author).
+    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author),
+    as many as X serves at most (:data:`TIMELINE_CAP` posts, :data:`MENTIONS_CAP` mentions).
 
     ``max_posts`` None is the fetcher's default: the whole timeline X serves."""
     timeline = min(TIMELINE_CAP if max_posts is None else max_posts, TIMELINE_CAP) * rates.post
-    mentions = max_mentions * (rates.post + rates.user)
+    mentions = min(max_mentions, MENTIONS_CAP) * (rates.post + rates.user)
     return {
         "user_lookup": rates.user,
         "timeline": round(timeline, 6),
