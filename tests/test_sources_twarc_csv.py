@@ -230,3 +230,19 @@ def test_a_file_cut_short_skips_its_cut_rows_and_keeps_the_whole_ones(tmp_path: 
         "make the CSV again with twarc2 csv from its JSONL, or copy the file again (if this row"
         " is whole, put a line break after it and import the file again)"
     )
+
+
+def test_ids_a_spreadsheet_rounded_are_skipped_and_told_once_not_merged(tmp_path: Path) -> None:
+    # opened in Excel and saved, every id became 1.60E+18: the three tweets were stored as
+    # one post, "Skipped 0 records"
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    rows = ["1.60E+18," + line.split(",", 1)[1] for line in lines[1:4]]
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    assert not [i for i in items if isinstance(i, Record)]
+    (problem,) = [i for i in items if isinstance(i, Problem)]
+    assert (problem.line, problem.records) == (2, 3)
+    assert problem.message.startswith(
+        "3 records, from this line on, have ids rounded by a spreadsheet ('id' is '1.60E+18'"
+    )

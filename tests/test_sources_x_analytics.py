@@ -182,3 +182,15 @@ def test_a_file_whose_last_cell_closes_its_quote_is_whole(tmp_path: Path) -> Non
     path.write_text(text[: text.rindex("\n")].rstrip("\r"), encoding="utf-8")
     posts, _, problems = _read(path)
     assert len(posts) == 3 and [p.line for p in problems] == [8]
+
+
+def test_ids_a_spreadsheet_rounded_are_told_once_for_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "tweet_activity_metrics.csv"
+    link = "https://twitter.com/AcmeStaffing/status/1600000000000000001"
+    rows = [f"1.6E+18,{link},Open day {n},2022-12-06 05:31 +0000,10,0,0,1" for n in range(3)]
+    header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    posts, _, problems = _read(path)
+    assert not posts
+    assert [(p.line, p.records) for p in problems] == [(2, 3)]
+    assert "ids rounded by a spreadsheet ('Tweet id' is '1.6E+18'" in problems[0].message

@@ -43,6 +43,7 @@ from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.text_files import detect_encoding
 from staffpulse.sources.twarc2 import ITEM_ERRORS
+from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
 from staffpulse.sources.x_v2_gaps import FieldGaps
@@ -198,6 +199,15 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     )
 
 
+def rounded_id(row: Mapping[str, str | None]) -> RoundedIdError | None:
+    """The error for the first id of ``row`` a spreadsheet rounded (``1.60E+18``), or None:
+    read as it is, every tweet whose id was rounded alike would be one post."""
+    for key, value in row.items():
+        if (key == "id" or key.endswith(("_id", ".id"))) and is_rounded_id(value):
+            return RoundedIdError(key, value)
+    return None
+
+
 @header_test
 def is_twarc_header(columns: set[str]) -> bool:
     """twarc2's CSV of tweets, or of users (which has no text)."""
@@ -215,6 +225,8 @@ class TwarcCsv:
 
     def read(self, path: Path) -> Iterator[Item]:
         gaps = FieldGaps()
+        # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
+        rounded_ids = RoundedIds(str(path))
         encoding = detect_encoding(path)  # nothing replaced silently: a guess is told
         if encoding.note:
             yield Notice(str(path), encoding.note)
@@ -238,6 +250,9 @@ class TwarcCsv:
                 if cut and last:  # read as it is, a cut id or count would pass for whole
                     told = cut_last_row_message("the value in it may have lost its end", AGAIN)
                     yield Problem(str(path), row.line, told)
+                    continue
+                if (rounded := rounded_id(row.values)) is not None:  # opened in Excel, saved
+                    rounded_ids.add(row.line, rounded)
                     continue
                 number = row.line
                 errors: list[str] = []
@@ -269,6 +284,8 @@ class TwarcCsv:
                     )
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
+        if (rounded_told := rounded_ids.problem()) is not None:
+            yield rounded_told
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         for message in gaps.messages():
             yield Notice(str(path), message)

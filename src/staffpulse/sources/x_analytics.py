@@ -45,7 +45,13 @@ from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
 from staffpulse.sources.text_files import TextEncoding
-from staffpulse.sources.written import written_count, written_time
+from staffpulse.sources.written import (
+    RoundedIdError,
+    RoundedIds,
+    is_rounded_id,
+    written_count,
+    written_time,
+)
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account, status_link, time_of_tweet_id
 from staffpulse.store.core import Record
@@ -89,6 +95,8 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     """Pure transformer: one row of an X Analytics export → the author's bare account and the
     post. Raises ValueError naming what is wrong."""
     post_id = _first(row, ID)
+    if is_rounded_id(post_id):  # opened in Excel and saved: told once for the file
+        raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
     if not post_id.isdigit():
         raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
     link = _first(row, LINK)
@@ -150,6 +158,7 @@ class XAnalytics:
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
         cut = ends_cut(path, encoding.codec)
+        rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
         for row, last in with_last(table_records(path, encoding, above)):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
@@ -164,6 +173,9 @@ class XAnalytics:
                 continue
             try:
                 made = rows_from_analytics(row.values)
+            except RoundedIdError as exc:
+                rounded.add(row.line, exc)
+                continue
             except ValueError as exc:
                 yield Problem(str(path), row.line, str(exc))
                 continue
@@ -178,6 +190,8 @@ class XAnalytics:
             yield Record(
                 rows=rows, provenance=provenance(self.name, path, row.line), raw=row.values
             )
+        if (told_once := rounded.problem()) is not None:
+            yield told_once
         if authors:
             yield Notice(str(path), NO_REPOSTS)
 
