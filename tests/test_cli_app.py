@@ -214,6 +214,9 @@ def test_help_lists_the_demo_first_and_says_what_benchmark_tests_in_plain_words(
     listed = runner.invoke(app, ["--help"]).output
     commands = listed.split("Commands", 1)[1]
     assert commands.index(" demo ") < commands.index(" import ") < commands.index(" audit ")
+    # then the order a marketer goes: the reports, the conversations and people, the dashboard
+    path = [" audit ", " benchmark ", " inbox ", " connect ", " serve ", " classify "]
+    assert [commands.index(name) for name in path] == sorted(commands.index(n) for n in path)
     assert "essay" not in listed
     assert "classic claims about staffing firms" in " ".join(listed.replace("│", " ").split())
 

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 # Each command and the module of staffpulse.cli.commands that registers it, in the order
 # ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules):
-# the order a new user goes, the demo first, then their own data in, the reports, the
-# conversations and people, and the tools for analysts last
+# the order a new user goes, the demo first, then their own data in (import, fetch) and a
+# look at what came in, the reports, the conversations and people, the dashboard that shows
+# them all, keeping the data fresh, and the tools for analysts last
 COMMAND_MODULES = {
     "demo": "demo",
     "import": "store",
-    "stats": "stats",
-    "accounts": "stats",
     "fetch": "fetch",
-    "refresh": "refresh",
+    "accounts": "stats",
+    "stats": "stats",
     "audit": "audit",
     "benchmark": "audit",
     "inbox": "listen",
     "listen": "listen",
     "connect": "connect",
-    "add-handles": "add_handles",
     "serve": "serve",
+    "refresh": "refresh",
+    "add-handles": "add_handles",
     "avatar": "avatar",
     "classify": "classify",
     "roles": "roles",

@@ -50,7 +50,7 @@ def add_handles_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Handles people sent in: fetched and tagged when possible, else kept for later."""
+    """Add the handles people sent you: fetched and tagged when possible, else kept for later."""
     if not files and not show_list and not retry:
         # "see --help" sent a busy user elsewhere for what fits on one line
         raise InputError(

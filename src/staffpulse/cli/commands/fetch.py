@@ -223,7 +223,9 @@ def fetch_bluesky_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Profile, author feed, follows and followers from the public Bluesky AppView."""
+    """Profile, posts, follows and followers of a Bluesky account (public: no login).
+
+    Read from the public Bluesky AppView (the appview_url setting of the bluesky section)."""
     from staffpulse.fetch.bluesky import BlueskyFetcher
 
     with open_store(db) as store, _progress() as (progress, notify):
@@ -252,7 +254,7 @@ def fetch_mastodon_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Statuses of a Mastodon account, or a hashtag timeline of one instance."""
+    """Posts of a Mastodon account, or the posts of one hashtag on one instance."""
     from staffpulse.fetch.mastodon import MastodonFetcher
 
     if (account is None) == (hashtag is None):

@@ -105,7 +105,10 @@ def listen_bluesky(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Listen to Bluesky's Jetstream; store the relevant posts; resume from the saved cursor."""
+    """Listen to Bluesky's live stream and keep the posts about work; the next run resumes.
+
+    Reads Jetstream, Bluesky's public stream of new posts, and keeps the work, HR and
+    recruiting ones for the inbox; a run starts where the last one stopped (--cursor)."""
     from staffpulse.durations import parse_duration
 
     # Typos first: the classifier takes seconds to load.
