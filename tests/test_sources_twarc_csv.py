@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,17 @@ def test_ids_a_spreadsheet_rounded_are_skipped_and_told_once_not_merged(tmp_path
     assert problem.message.startswith(
         "3 records, from this line on, have ids rounded by a spreadsheet ('id' is '1.60E+18'"
     )
+
+
+def test_a_file_saved_as_unicode_text_is_still_read_as_twarc(tmp_path: Path) -> None:
+    # Excel's "Unicode text" is tab-separated UTF-16 named .txt: it was read as a staffpulse
+    # CSV, its retweet stored as an original post and its authors lost
+    path = tmp_path / "tweets.txt"
+    with FILE.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    with path.open("w", encoding="utf-16", newline="") as sheet:
+        csv.writer(sheet, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    assert detect(path).name == "twarc-csv"
+    items = list(TwarcCsv().read(path))
+    posts = {r.id: r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts["402"].kind == "repost" and posts["401"].kind == "reply"

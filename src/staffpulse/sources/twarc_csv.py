@@ -25,23 +25,17 @@ from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.csv_preamble import (
-    csv_columns,
-    header_test,
-    import_table,
-    preamble_notices,
-    preamble_of,
-)
+from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import (
     cut_last_row_message,
     cut_row_message,
     ends_cut,
     with_last,
 )
+from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
-from staffpulse.sources.text_files import detect_encoding
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
 from staffpulse.sources.x_entities import decode_x_text
@@ -219,7 +213,9 @@ class TwarcCsv:
     label = "twarc2 CSV"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or path.suffix.lower() != ".csv":
+        # a table's name, not .csv only: Excel saves "Unicode text" as .txt, and read as a
+        # staffpulse CSV the tweets lost their kinds, links and authors
+        if not named_table(path, head):
             return False
         return is_twarc_header(csv_columns(head))
 
@@ -227,15 +223,13 @@ class TwarcCsv:
         gaps = FieldGaps()
         # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
         rounded_ids = RoundedIds(str(path))
-        encoding = detect_encoding(path)  # nothing replaced silently: a guess is told
-        if encoding.note:
-            yield Notice(str(path), encoding.note)
+        # nothing replaced silently: an encoding guessed is told, and so are a report's title
+        # above the header (read below it, as the sniff read it) and a name that is no CSV's
+        encoding, above, notices = prepare_table(path)
+        yield from notices
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             # The importer's CSV reader: a stray quote is reported where it opened and the
             # rows after it are still read (csv.DictReader would swallow them into one cell).
-            # as its sniff reads the header, below a report's title and dates
-            above = preamble_of(path)
-            yield from preamble_notices(path, above)
             table = import_table(handle, above)
             users = "text" not in table.header
             cut = ends_cut(path, encoding.codec)
