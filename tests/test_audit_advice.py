@@ -256,3 +256,17 @@ def test_a_tip_worth_little_comes_after_a_bigger_one_on_something_unchecked() ->
         ("face", 11),
     ]
     assert actions[2]["action"].startswith("We could not check your picture")
+
+
+def test_following_every_main_fix_is_said_to_reach_100_not_99() -> None:
+    # a help desk graded on Voice 35 and Conversation 75 (overall 55): its gaps of 32.5 and
+    # 12.5 were rounded alone to 32 and 12, "from 55 to 99" for fixing everything
+    audit = pillars(
+        face=(None, []),
+        mix=(None, []),
+        voice=(35, ["Sound like a person."]),
+        conversation=(75, ["Answer your mentions."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert sorted(a["points"] for a in actions) == [12, 33]
+    assert actions_total(actions) == 45  # 55 + 45 = 100

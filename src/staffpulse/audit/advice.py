@@ -15,7 +15,9 @@
   gap, wherever it stands.
 * **Totals that add up.** The actions of one pillar overlap (they raise the same score), so
   what several listed actions win together counts each pillar once, at most its gap
-  (:func:`actions_total`): never more than ``100 − overall``. A pillar not scored has no
+  (:func:`actions_total`): never more than ``100 − overall``. The pillars' gaps are made
+  whole together (:func:`whole_gaps`), so gaps of 32.5 and 12.5 win 33 and 12, and an
+  account that follows every main fix is told it reaches 100, not 99. A pillar not scored has no
   score to raise: its advice is worth 0 points and comes after the scored pillars'.
 * **Order.** Advice without which the rest cannot help (:class:`~staffpulse.audit.types.
   FirstStep`: the account writes no posts of its own) comes first. Then the actions worth
@@ -35,6 +37,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -49,6 +52,7 @@ from staffpulse.audit.types import (
     Pressing,
     Tentative,
 )
+from staffpulse.report.rounding import round_half_up
 
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
@@ -105,6 +109,20 @@ def pillar_gaps(
     }
 
 
+def whole_gaps(gaps: Mapping[str, float]) -> dict[str, int]:
+    """Each pillar's gap in whole points, adding up to the whole of their sum: each rounded
+    alone, two gaps of 32.5 and 12.5 (an overall 55) came to 32 and 12, and "Doing all of
+    this could take you from 55 to 99" though every pillar would be at 100. Each gets its
+    whole points, and the points left over go to the largest fractions (the biggest gap first
+    on a tie)."""
+    floors = {name: math.floor(gap) for name, gap in gaps.items()}
+    left = round_half_up(sum(gaps.values())) - sum(floors.values())
+    by_fraction = sorted(gaps, key=lambda name: (-(gaps[name] - floors[name]), -gaps[name]))
+    for name in by_fraction[: max(0, int(left))]:
+        floors[name] += 1
+    return floors
+
+
 def advice_points(gap: float, parts: int) -> list[int]:
     """What each of a pillar's ``parts`` pieces of advice can win, in whole points: the first
     (its main fix) the whole ``gap``, the others less (:data:`SECONDARY_SHARES`)."""
@@ -112,10 +130,15 @@ def advice_points(gap: float, parts: int) -> list[int]:
     return [round(gap * share) for share in shares[:parts]]
 
 
-def _pillar_advice_points(score: int | None, gap: float, texts: Sequence[str]) -> list[int]:
-    """:func:`advice_points` of a pillar's advice, but advice that says how far it can raise
-    the pillar (``gain``) wins that share of the ``gap`` only."""
+def _pillar_advice_points(
+    score: int | None, gap: float, whole: int, texts: Sequence[str]
+) -> list[int]:
+    """:func:`advice_points` of a pillar's advice, the main fix winning the ``whole`` gap
+    (:func:`whole_gaps`), but advice that says how far it can raise the pillar (``gain``)
+    wins that share of the ``gap`` only."""
     points = advice_points(gap, len(texts))
+    if points:
+        points[0] = whole
     missing = 100 - (score or 0)
     for rank, text in enumerate(texts):
         if isinstance(text, Advice) and text.gain is not None and score is not None and missing:
@@ -140,12 +163,13 @@ def top_actions(
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` actions, the biggest lever first (see the module docstring)."""
     gap = pillar_gaps(pillars, weights)
+    whole = whole_gaps(gap)
     actions = {
         name: [text for text in pillar.recommendations if not is_praise(text)]
         for name, pillar in pillars.items()
     }
     points = {
-        name: _pillar_advice_points(pillars[name].score, gap[name], texts)
+        name: _pillar_advice_points(pillars[name].score, gap[name], whole[name], texts)
         for name, texts in actions.items()
     }
     order = sorted(pillars, key=lambda name: (-gap[name], pillars[name].score or 0))
@@ -167,7 +191,7 @@ def top_actions(
     candidates.sort()
     listed = _with_pressing(candidates, actions, limit)
     return [
-        _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], gap[c.pillar])
+        _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], whole[c.pillar])
         for c in listed
     ]
 
@@ -205,14 +229,14 @@ def _same_case(found: str, said: str) -> str:
     return said[0].upper() + said[1:] if found[:1].isupper() else said
 
 
-def _action(name: str, text: str, points: int, gap: float) -> dict[str, Any]:
+def _action(name: str, text: str, points: int, gap: int) -> dict[str, Any]:
     return {
         "pillar": name,
         "title": PILLAR_TITLES[name],
         "action": str(text),
         "headline": headline_of(PILLAR_TITLES[name], text),
         "points": points,
-        "pillar_points": round(gap),
+        "pillar_points": gap,
         # about the data rather than the account (the picture the import did not hold): a
         # league table's "Fix first" passes it by (benchmark/league_action.py)
         "data_gap": isinstance(text, DataGap),
