@@ -7,8 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from staffpulse.listen.inbox_offer import firm_handles, gather_offer, narrow_to_topic
+from staffpulse.listen.inbox_offer import (
+    firm_handles,
+    fold_lone_topics,
+    gather_offer,
+    narrow_to_topic,
+)
 from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.topic_state import Topic
+from staffpulse.listen.topics import TopicModel
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
@@ -59,3 +67,32 @@ def test_a_date_before_every_conversation_says_when_they_begin(tmp_path: Path) -
         offer = gather_offer(store, None, datetime(2026, 1, 1, tzinfo=UTC), None, [], WHEN)
         assert offer.everyone == []
         assert (offer.after_as_of, offer.first_after) == (2, WHEN)
+
+
+def test_a_topic_offering_one_conversation_is_filed_under_other_conversations() -> None:
+    """A topic of words shared with posts the inbox leaves out ("Level" for a post about a
+    career fair) names nothing its one open conversation is about: it goes with the other
+    conversations, in the JSON and the topic choices as on the page; a theme stays, and so
+    does a topic that --topic names."""
+    model = TopicModel()
+    model.topics_ = {
+        1: Topic(1, label="Interviews", theme="interviews"),
+        2: Topic(2, label="Level"),
+        3: Topic(3, label="Lunch / desk"),
+        4: Topic(4, label="Other conversations", theme="other"),
+        5: Topic(5, label="Canoe"),
+    }
+    topic_of = {("x", "a"): 1, ("x", "b"): 2, ("x", "c"): 3, ("x", "d"): 3, ("x", "e"): 5}
+    topic_of[("x", "ad")] = 2  # a job ad of that topic: left out, not offered
+    offered = [Conversation("x", cid, ()) for cid in "abcde"]
+    folded = fold_lone_topics(offered, topic_of, model, keep={5})
+    assert folded == {
+        ("x", "a"): 1,  # a theme keeps its one conversation
+        ("x", "b"): 4,
+        ("x", "ad"): 4,
+        ("x", "c"): 3,  # two conversations: a topic
+        ("x", "d"): 3,
+        ("x", "e"): 5,  # the topic asked for
+    }
+    del model.topics_[4]  # nothing filed under "Other conversations" yet: nothing to fold into
+    assert fold_lone_topics(offered, topic_of, model) == topic_of

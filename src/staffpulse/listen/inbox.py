@@ -211,10 +211,10 @@ def _rank_scope(
     """Rank the conversations of ``scope`` as of ``at``, and pick the ``limit`` shown."""
     sort = sort_for_ranking(offer, scope, at, max_age)
     ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo)
-    choices, matches, ranked = topics_offered(ranked, offer, scope)
-    pick = pick_shown(ranked, offer.states, limit, sort.tally)
-    items, joined = make_items(pick.shown, context, offer.topic_of, offer.states.woken)
-    return ScopeRanking(sort, older, pick, choices, matches, items, joined)
+    topics = topics_offered(ranked, offer, scope)
+    pick = pick_shown(topics.ranked, offer.states, limit, sort.tally)
+    items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
+    return ScopeRanking(sort, older, pick, topics.choices, topics.matches, items, joined)
 
 
 def _mark_new(store: Store, result: ScopeRanking, look: Look) -> ScopeRanking:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from staffpulse.listen.inbox_steps import (
@@ -25,6 +25,7 @@ from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
 from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
+from staffpulse.listen.topic_themes import OTHER, OTHER_LABEL
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
 from staffpulse.models import normalize_handle
@@ -195,22 +196,88 @@ def sort_for_ranking(
     return sort
 
 
+@dataclass(frozen=True, slots=True)
+class TopicsOffered:
+    """The topics with conversations to join, the ones ``--topic`` names, the ranked
+    conversations narrowed to them, and each conversation's topic as the inbox files it."""
+
+    choices: list[TopicChoice]
+    matches: list[TopicMatch]
+    ranked: list[RankedConversation]
+    topic_of: dict[Key, int]
+
+
 def topics_offered(
     ranked: list[RankedConversation], offer: Offer, scope: TopicScope
-) -> tuple[list[TopicChoice], list[TopicMatch], list[RankedConversation]]:
+) -> TopicsOffered:
     """The topics with conversations to join (counted over every topic), the ones the query
-    names, and the ranked conversations narrowed to them."""
+    names, and the ranked conversations narrowed to them; a topic that offers one
+    conversation and is no workplace theme files it under "Other conversations"
+    (:func:`fold_lone_topics`), unless the query names that topic."""
     offered = [
         e.conversation
         for e in ranked
         if not e.left_out and offer.states.of(e.conversation) == "open"
     ]
-    choices = topic_choices(offered, offer.topic_of, offer.model.topics_)
+    matches: list[TopicMatch] = []
+    if scope.query is not None and scope.keys is not None:
+        open_by_topic = {
+            c.id: c.open for c in topic_choices(offered, offer.topic_of, offer.model.topics_)
+        }
+        matches = match_topics(scope.query, offer.labels, open_by_topic, scope.words)
+    named = {m.id for m in matches}
+    topic_of = fold_lone_topics(offered, offer.topic_of, offer.model, keep=named)
+    choices = topic_choices(offered, topic_of, offer.model.topics_)
+    filed = [
+        replace(e, topic_label=OTHER_LABEL)
+        if topic_of.get(key := key_of(e.conversation)) != offer.topic_of.get(key)
+        else e
+        for e in ranked
+    ]
     if scope.query is None or scope.keys is None:
-        return choices, [], ranked
-    open_by_topic = {c.id: c.open for c in choices}
-    matches = match_topics(scope.query, offer.labels, open_by_topic, scope.words)
-    return choices, matches, [e for e in ranked if key_of(e.conversation) in scope.keys]
+        return TopicsOffered(choices, [], filed, topic_of)
+    keys = scope.keys
+    open_now = {c.id: c.open for c in choices}  # "Other conversations" with the folded ones
+    matches = [replace(m, open=open_now.get(m.id, m.open)) for m in matches]
+    # "--topic other" lists what the inbox files under it, the folded conversations too
+    other = _other_topic(offer.model)
+    narrowed = [
+        e
+        for e in filed
+        if (key := key_of(e.conversation)) in keys
+        or (other in named and topic_of.get(key) == other)
+    ]
+    return TopicsOffered(choices, matches, narrowed, topic_of)
+
+
+def fold_lone_topics(
+    offered: Sequence[Conversation],
+    topic_of: dict[Key, int],
+    model: TopicModel,
+    keep: Collection[int] = (),
+) -> dict[Key, int]:
+    """``topic_of`` with the conversations of each topic that offers only one of ``offered``
+    and is no workplace theme moved to "Other conversations": a topic of one conversation
+    groups nothing, and its name, drawn from words its posts share with others left out
+    ("Entry", "Foreign / doctors"), rarely says what that one is about. The topics of
+    ``keep`` (the ones ``--topic`` names) stay."""
+    other = _other_topic(model)
+    if other is None:
+        return topic_of
+    counts = Counter(topic_of[key] for c in offered if (key := key_of(c)) in topic_of)
+    lone = {
+        tid
+        for tid, n in counts.items()
+        if n == 1 and tid not in keep and tid in model.topics_ and model.topics_[tid].theme is None
+    }
+    if not lone:
+        return topic_of
+    return {key: other if tid in lone else tid for key, tid in topic_of.items()}
+
+
+def _other_topic(model: TopicModel) -> int | None:
+    """The id of the "Other conversations" topic, None when nothing was filed there yet."""
+    return next((tid for tid, t in model.topics_.items() if t.theme == OTHER), None)
 
 
 def _not_begun_by(
