@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from staffpulse.connect import SuggestReport, suggest_report
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Store, open_store
@@ -226,7 +227,7 @@ def make_suggestion(
         voice=80,
         conversation=None,
         via=("@a",),
-        explanation='recruiter · 2 people you talk with replied to them · "voice" 80',
+        reasons=Explanation("recruiter", ("2 people you talk with replied to them", '"voice" 80')),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from staffpulse.connect.advice import HeldBack, Ranking
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.models import Account
 from web_helpers import make_client, private_copy, sample_store
@@ -82,5 +83,5 @@ def suggestion_at(rank: int, score: float) -> Suggestion:
         voice=None,
         conversation=None,
         via=(),
-        explanation="replied to you 1×",
+        reasons=Explanation(None, ("replied to you 1×",)),
     )

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.handles import parse_handle
@@ -24,7 +25,7 @@ BY_ID = Suggestion(
     voice=None,
     conversation=None,
     via=(),
-    explanation="replied to you 1×",
+    reasons=Explanation(None, ("replied to you 1×",)),
     handle_known=False,
 )
 

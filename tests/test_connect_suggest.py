@@ -234,7 +234,8 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
     assert id_only.role is None and not id_only.explanation.startswith("other")
     # counted apart, with its X link to open: a marketer cannot act on an id
     assert id_only.link == f"https://x.com/i/user/{unseen}"
-    assert any("known only by its account id" in n for n in found.notes)
+    assert any("known only by its account id" in n for n in found.said_notes())
+    assert any("known only by its account id" in n for n in found.as_dict()["notes"])  # --json
 
 
 def test_json_scores_keep_three_significant_digits(store: Store) -> None:

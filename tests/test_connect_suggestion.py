@@ -14,6 +14,7 @@ from connect_fixtures import (
     rank_with_fakes,
 )
 from staffpulse.connect import SuggestOptions
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggest import format_score
 from staffpulse.connect.suggestion import Suggestion
@@ -175,7 +176,7 @@ def test_a_mastodon_or_bluesky_handle_gives_the_link_the_csv_export_lacked() -> 
         return Suggestion(
             rank=1, platform=platform, account_id=handle, handle=handle, display_name="",
             url=url, role=None, score=1.0, pagerank=0.0, voice=None, conversation=None,
-            via=(), explanation="",
+            via=(), reasons=Explanation(),
         )  # fmt: skip
 
     assert suggestion("mastodon", "quilla@mastodon.social").link == (

@@ -9,20 +9,23 @@ from dataclasses import replace
 from rich.console import Console
 
 from connect_fixtures import SUGGESTIONS, WHEN, make_suggestion
-from staffpulse.connect.id_only import id_only_note
+from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.suggestion import Suggestion, SuggestReport
 from staffpulse.models import Account
 from staffpulse.report.terminal_connect import render_suggestions
 
+# a follower known by its id alone: the reasons of every one of a tie
+FOLLOWER = Explanation(None, ("follows you", "no post of their own seen"))
+
 
 def _with_id_note(found: list[Suggestion]) -> SuggestReport:
-    """@acme_staffing's report of ``found``, with the note on the accounts known by id alone."""
+    """@acme_staffing's report of ``found``, which says the note on the accounts known by id
+    alone itself."""
     return SuggestReport(
         account=Account(platform="x", id="1", handle="acme_staffing"),
         as_of=WHEN,
         suggestions=found,
         circle_size=3,
-        notes=[id_only_note(found) or ""],
     )
 
 
@@ -119,7 +122,7 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
             make_suggestion(rank, str(7000 + rank), str(7000 + rank)),
             score=17.0,
             handle_known=False,
-            explanation="follows you · no post of their own seen",
+            reasons=FOLLOWER,
         )
         for rank in range(2, 8)
     ]
@@ -155,14 +158,12 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
 def test_tied_ids_split_by_a_known_handle_are_still_counted_in_one_row() -> None:
     """A follower whose handle is known, tied with the id-only ones, split their count into
     "2 more", "2 more" and "3 more" rows of the same tie: one row counts them all."""
-    why = "follows you · no post of their own seen"
+    why = FOLLOWER
     found = [SUGGESTIONS[0]]
     for rank in range(2, 14):
         if rank in (7, 10):
             found.append(
-                replace(
-                    make_suggestion(rank, f"known{rank}", str(rank)), score=17.0, explanation=why
-                )
+                replace(make_suggestion(rank, f"known{rank}", str(rank)), score=17.0, reasons=why)
             )
         else:
             found.append(
@@ -170,7 +171,7 @@ def test_tied_ids_split_by_a_known_handle_are_still_counted_in_one_row() -> None
                     make_suggestion(rank, str(7000 + rank), str(7000 + rank)),
                     score=17.0,
                     handle_known=False,
-                    explanation=why,
+                    reasons=why,
                 )
             )
     console = Console(width=200, record=True)

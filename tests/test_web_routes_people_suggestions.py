@@ -27,6 +27,7 @@ from connect_page_helpers import (  # noqa: E402
 from staffpulse.connect.advice import (  # noqa: E402
     HeldBack,
 )
+from staffpulse.connect.explanation import Explanation, HiringTalk  # noqa: E402
 from staffpulse.models import Account  # noqa: E402
 
 sample_db = pytest.fixture(connect_sample_db, scope="module", name="sample_db")
@@ -85,9 +86,9 @@ def test_the_role_is_said_once_beside_the_name_not_again_in_why(
     from dataclasses import replace
 
     picks = [replace(suggestion_at(1, 100.0), role="vendor",
-                     explanation="vendor · 2 people you talk with reply to them"),
+                     reasons=Explanation("vendor", ("2 people you talk with reply to them",))),
              replace(suggestion_at(2, 50.0), role="vendor",
-                     explanation="vendors you talk with reply to them")]  # fmt: skip
+                     reasons=Explanation(None, ("vendors you talk with reply to them",)))]  # fmt: skip
     serve_report(client, monkeypatch, connect_report(HeldBack(), None, picks))
     card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
     why = re.findall(r'<td class="explain" data-label="Why">([^<]*)', card)
@@ -103,7 +104,7 @@ def test_a_hiring_manager_is_said_to_talk_hiring_once(
     from dataclasses import replace
 
     manager = replace(suggestion_at(1, 100.0), role="other", talks_hiring=True,
-                      explanation="outside the trade, talks hiring (3 of 4 posts) · replied to you 2×")  # fmt: skip
+                      reasons=Explanation(HiringTalk(3, 4), ("replied to you 2×",)))  # fmt: skip
     serve_report(client, monkeypatch, connect_report(HeldBack(), None, [manager]))
     card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
     why = re.findall(r'<td class="explain" data-label="Why">([^<]*)', card)

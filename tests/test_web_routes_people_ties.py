@@ -24,7 +24,7 @@ from connect_page_helpers import (  # noqa: E402
     suggestion_at,
 )
 from staffpulse.connect.advice import HeldBack  # noqa: E402
-from staffpulse.connect.id_only import id_only_note  # noqa: E402
+from staffpulse.connect.explanation import Explanation  # noqa: E402
 from staffpulse.connect.suggestion import Suggestion  # noqa: E402
 
 sample_db = pytest.fixture(connect_sample_db, scope="module", name="sample_db")
@@ -40,7 +40,7 @@ def _follower(rank: int) -> Suggestion:
         display_name="",
         role=None,
         handle_known=False,
-        explanation="follows you",
+        reasons=Explanation(None, ("follows you",)),
     )
 
 
@@ -52,7 +52,7 @@ def test_tied_followers_read_as_ties_and_past_three_are_counted_in_one_row(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found = [suggestion_at(1, 100.0), *map(_follower, range(2, 8)), suggestion_at(8, 10.0)]
-    report = replace(connect_report(HeldBack(), None, found), notes=[id_only_note(found) or ""])
+    report = connect_report(HeldBack(), None, found)  # it says the id-only note itself
     serve_report(client, monkeypatch, report)
     page = client.get(f"/connect?account={ACCOUNT}").text
     card = result_card(page)

@@ -2,30 +2,34 @@
 
 Example: ``recruiter · 4 people in your circle replied to them this month · voice 82``.
 "This month" means within :data:`RECENT_DAYS` of the ranking date; an exported file, read
-months later, says that date instead (:func:`date_this_month`). "Your circle" is every
+months later, says that date instead (:meth:`Explanation.dated`). "Your circle" is every
 account the firm engages or is engaged by (:meth:`InteractionGraph.circle`: reposts and follows
 too), so it is never called "people you talk with", which means replies, mentions and quotes.
+The parts travel as an :class:`~staffpulse.connect.explanation.Explanation`, said once by
+whichever view shows it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from staffpulse.authors import describe_author, is_anonymized
 from staffpulse.connect.citizen import Citizen, RoleGuess, fewest_posts, judges_voice
+from staffpulse.connect.explanation import (
+    CIRCLE,
+    CircleTie,
+    Explanation,
+    HiringTalk,
+    Part,
+    count_people,
+)
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
-from staffpulse.dates import format_day
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
-THIS_MONTH = "this month"
-# The circle holds accounts the firm only reposts or follows and accounts that engage it, so
-# "people you talk with" (replied to, mentioned or quoted: --include-contacts) overstated it
-CIRCLE = "in your circle"
 VERBS = {
     "reply": "replied to",
     "mention": "mentioned",
@@ -33,10 +37,6 @@ VERBS = {
     "quote": "quoted",
     "follow": "follow",
 }
-
-
-def _people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n} people"
 
 
 def _handle(store: Store, platform: str, node: str) -> str:
@@ -73,13 +73,6 @@ def _theirs(kinds: Mapping[str, int]) -> str | None:
     if not kinds.get("follow"):
         return engaged
     return f"follows you and {engaged}" if engaged else "follows you"
-
-
-def date_this_month(explanation: str, as_of: datetime) -> str:
-    """The explanation with "this month" said as the days it means: "replied to them in the
-    month to 3 Nov 2024". An exported file is read long after the ranking (a CSV of a 2024
-    feed read in 2026 said "this month"), and the ranking date is not in it."""
-    return explanation.replace(f" them {THIS_MONTH}", f" them in the month to {format_day(as_of)}")
 
 
 def _seen_since(when: datetime | None, since: datetime) -> bool:
@@ -138,35 +131,14 @@ def describe_citizen(
     return said
 
 
-_HIRING_PART = "outside the trade, talks hiring ({} of {} posts)"
-# read back from the same words, so the two never drift apart
-_HIRING_PART_RE = re.compile(re.escape(_HIRING_PART).replace(re.escape("{}"), r"(\d+)"))
-PART_SEP = " · "  # between the parts of an explanation
-
-
-def _role_part(role: RoleGuess, citizen: Citizen) -> str:
+def _role_part(role: RoleGuess, citizen: Citizen) -> str | HiringTalk:
     """The role as people read it, or, for an account outside the trade whose posts talk
     hiring (kept by default: a hiring manager), what its posts say: ``outside the trade,
     talks hiring (2 of 2 posts)`` (talking hiring takes posts judged)."""
-    if role.role != "other" or not citizen.talks_hiring:
-        return role.label
-    return _HIRING_PART.format(citizen.hiring_posts, citizen.judged)
-
-
-def why_beside_role(explanation: str, role_text: str) -> str:
-    """``explanation`` for a view that shows ``role_text`` in a cell of its own (the
-    dashboard's Connect page): the role it starts with is left out, and a hiring manager's
-    ``outside the trade, talks hiring (2 of 2 posts)`` reads ``outside the trade (2 of 2 posts
-    about hiring)``, as its role cell already says "talks hiring"."""
-    if role_text and explanation.startswith(role_text + PART_SEP):
-        return explanation[len(role_text + PART_SEP) :]
-    if role_text and (hiring := _HIRING_PART_RE.match(explanation)) is not None:
-        posts, judged = hiring.groups()
-        return (
-            f"outside the trade ({posts} of {judged} posts about hiring)"
-            + explanation[hiring.end() :]
-        )
-    return explanation
+    posts, judged = citizen.hiring_posts, citizen.judged
+    if role.role != "other" or not citizen.talks_hiring or posts is None or judged is None:
+        return role.label  # talking hiring takes both counts: never None here
+    return HiringTalk(posts, judged)
 
 
 def explain(
@@ -179,13 +151,13 @@ def explain(
     circle: Mapping[str, float],
     as_of: datetime,
     min_posts: int | None = None,
-) -> tuple[str, tuple[str, ...]]:
-    """The explanation line and the handles of the circle members who engage ``node``; a
+) -> tuple[Explanation, tuple[str, ...]]:
+    """The explanation and the handles of the circle members who engage ``node``; a
     role the model is not sure of reads ``maybe vendor``; voice and conversation are said from
     ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
     if isinstance(role, str):
         role = RoleGuess(role, None)
-    parts: list[str] = [_role_part(role, citizen)] if role else []
+    parts: list[Part] = []
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]
@@ -206,15 +178,15 @@ def explain(
             recent = []
             verb = "follows" if len(members) == 1 else "follow"
         if recent:
-            parts.append(f"{_people(len(recent))} {CIRCLE} {verb} them {THIS_MONTH}")
+            parts.append(CircleTie(len(recent), verb, recent=True))
         else:
-            parts.append(f"{_people(len(members))} {CIRCLE} {verb} them")
+            parts.append(CircleTie(len(members), verb))
         if len(into) > len(recent or members):  # the "via" list names them all
             # the same group as the part before names: "2 of your circle ... in all" read as
             # a second, unexplained group
-            parts.append(f"{_people(len(into))} {CIRCLE} engage them in total")
+            parts.append(f"{count_people(len(into))} {CIRCLE} engage them in total")
     elif out_of:
-        parts.append(f"engages {_people(len(out_of))} {CIRCLE}")
+        parts.append(f"engages {count_people(len(out_of))} {CIRCLE}")
     back = graph.edges.get((node, account.id))
     mine = graph.edges.get((account.id, node))
     theirs = _theirs(back.kinds) if back is not None else None
@@ -227,4 +199,4 @@ def explain(
     parts.extend(describe_citizen(citizen, min_posts, you_reposted=you_reposted))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
-    return PART_SEP.join(parts), via
+    return Explanation(_role_part(role, citizen) if role else None, tuple(parts)), via

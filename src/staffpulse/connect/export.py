@@ -69,8 +69,6 @@ from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import urlparse
 
-from staffpulse.connect.explain import date_this_month
-
 # Re-exported: the Bluesky formats and the result type live apart (this module's size)
 from staffpulse.connect.export_bluesky import BLUESKY_LIST_NAME_MAX as BLUESKY_LIST_NAME_MAX
 from staffpulse.connect.export_bluesky import tid as tid
@@ -216,10 +214,7 @@ def export_report(
     account = report.account
     owner = account.id if account.id.startswith("did:") else None
     # "this month" in a file read months later is another month: the ranking date is said
-    dated = [
-        replace(s, explanation=date_this_month(s.explanation, report.as_of))
-        for s in report.suggestions
-    ]
+    dated = [replace(s, reasons=s.reasons.dated(report.as_of)) for s in report.suggestions]
     result = export_suggestions(dated, fmt, list_name=list_name, owner=owner, now=now)
     # its error counts the reasons, so the caller lists skipped accounts only when some were
     # written

@@ -5,8 +5,12 @@ page, which count a long tie of such accounts in one row, can say where their li
 
 from __future__ import annotations
 
-from staffpulse.connect.suggestion import Suggestion
+from typing import TYPE_CHECKING
+
 from staffpulse.next_steps import CSV_GIVES_LINKS
+
+if TYPE_CHECKING:  # suggestion.py says this note among its report's notes
+    from staffpulse.connect.suggestion import Suggestion
 
 
 def id_only_note(suggestions: list[Suggestion], folded: int = 0) -> str | None:

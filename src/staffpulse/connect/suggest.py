@@ -40,7 +40,6 @@ from staffpulse.connect.choices import find_connect_account, leaves_out_outsider
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import load_graph
-from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.reach_back import as_of_after
 
 # Re-exported: callers import the results from here, where they are made
@@ -154,8 +153,6 @@ def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
     report.candidates = len(candidates)
     report.candidates_exact = walk.unexamined == 0
     report.excluded = walk.excluded
-    if (unnamed := id_only_note(report.suggestions)) is not None:
-        report.notes.append(unnamed)
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
@@ -268,7 +265,7 @@ def _make_suggestions(
     few = fewest_posts()  # the user's [audit] min_posts, read once for the whole list
     suggestions = []
     for rank, c in enumerate(candidates[:limit], start=1):
-        line, via = explain(
+        reasons, via = explain(
             walk.store,
             walk.graph,
             walk.account,
@@ -295,7 +292,7 @@ def _make_suggestions(
                 voice=c.citizen.voice,
                 conversation=c.citizen.conversation,
                 via=via,
-                explanation=line,
+                reasons=reasons,
                 account=acc,
                 handle_known=c.node not in walk.id_only,
                 judged=c.citizen.judged,

@@ -14,7 +14,9 @@ from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
-from staffpulse.connect.explain import RECENT_DAYS, why_beside_role
+from staffpulse.connect.explain import RECENT_DAYS
+from staffpulse.connect.explanation import Explanation
+from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.left_out import left_out_parts, left_out_text
 from staffpulse.connect.ties import SharedRank, shared_ranks
 from staffpulse.dates import format_day, plausible_post_sql
@@ -68,7 +70,7 @@ class Suggestion:
     voice: int | None
     conversation: int | None
     via: tuple[str, ...]  # handles of circle members who engage this account
-    explanation: str
+    reasons: Explanation  # why, in parts: said by ``explanation`` and ``why``
     account: Account | None = field(default=None, compare=False, repr=False)
     # False for an account seen only by its id (a reply to a user id, a follow edge): its
     # ``handle`` is then that id, and ``as_dict`` gives an empty handle (as the CSV does), so
@@ -103,10 +105,15 @@ class Suggestion:
         return RoleGuess(self.role, self.role_score).label if self.role else ""
 
     @property
+    def explanation(self) -> str:
+        """Why, in one line: ``recruiter · 2 people in your circle replied to them``."""
+        return self.reasons.text()
+
+    @property
     def why(self) -> str:
         """The explanation beside a cell that shows :attr:`role_text` (the dashboard's Connect
-        page), without saying the role again (:func:`~staffpulse.connect.explain.why_beside_role`)."""
-        return why_beside_role(self.explanation, self.role_text)
+        page), without saying the role again (:meth:`Explanation.beside_role`)."""
+        return self.reasons.beside_role()
 
     @property
     def score_text(self) -> str:
@@ -193,6 +200,13 @@ class SuggestReport:
     candidates: int = 0
     candidates_exact: bool = True
 
+    def said_notes(self, folded: int = 0) -> list[str]:
+        """The notes as said: the ranking's own, then, when some suggestions are known only by
+        their id, the note that tells how to see who each is (``folded``: how many of them a
+        table counts in one row instead of showing: :func:`id_only_note`)."""
+        unnamed = id_only_note(self.suggestions, folded)
+        return [*self.notes, unnamed] if unnamed is not None else list(self.notes)
+
     @property
     def shown_of(self) -> ShownOf | None:
         """How many suggestions are shown of how many passed the filters, and how many to ask
@@ -263,7 +277,7 @@ class SuggestReport:
             "shown": len(self.suggestions),
             "candidates": max(self.candidates, len(self.suggestions)),
             "candidates_exact": self.candidates_exact,
-            "notes": list(self.notes),
+            "notes": self.said_notes(),
             "suggestions": [
                 s.as_dict(shared)
                 for s, shared in zip(self.suggestions, shared_ranks(self.suggestions), strict=True)

@@ -1,0 +1,52 @@
+"""A suggestion's explanation kept as parts (staffpulse.connect.explanation): the one line, the
+line beside a role cell, and the line of an exported file, each said from the same parts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from staffpulse.connect.explanation import CircleTie, Explanation, HiringTalk
+from staffpulse.connect.ties import SharedRank
+
+LINE = Explanation(
+    "maybe vendor", (CircleTie(3, "replied to", recent=True), "follows you", "rarely replies")
+)
+
+
+def test_the_line_starts_with_the_role_and_says_this_month() -> None:
+    assert LINE.text() == (
+        "maybe vendor · 3 people in your circle replied to them this month · follows you · "
+        "rarely replies"
+    )
+
+
+def test_beside_a_role_cell_the_role_is_not_said_again() -> None:
+    assert LINE.beside_role() == (
+        "3 people in your circle replied to them this month · follows you · rarely replies"
+    )
+    # a line that never said a role is left whole
+    plain = Explanation(None, ("replied to you 1×",))
+    assert plain.beside_role() == plain.text() == "replied to you 1×"
+
+
+def test_a_hiring_manager_says_talks_hiring_once_beside_its_role_cell() -> None:
+    manager = Explanation(HiringTalk(2, 5), (CircleTie(1, "mentioned"),))
+    assert manager.text() == (
+        "outside the trade, talks hiring (2 of 5 posts) · 1 person in your circle mentioned them"
+    )
+    assert manager.beside_role() == (
+        "outside the trade (2 of 5 posts about hiring) · 1 person in your circle mentioned them"
+    )
+
+
+def test_an_exported_line_names_the_month_it_meant() -> None:
+    dated = LINE.dated(datetime(2024, 11, 3, tzinfo=UTC))
+    assert "replied to them in the month to 3 Nov 2024 · follows you" in dated.text()
+    assert "this month" not in dated.beside_role()
+    # a tie not counted as recent has no month to name
+    older = Explanation("recruiter", (CircleTie(2, "quoted"),)).dated(datetime(2024, 1, 1))
+    assert older.text() == "recruiter · 2 people in your circle quoted them"
+
+
+def test_a_shared_rank_is_shown_with_an_equals_sign_only_when_tied() -> None:
+    assert (SharedRank(2, 3).shown, SharedRank(2, 0).shown) == ("=2", "2")
