@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.twarc_csv import TwarcCsv, rows_from_twarc_csv
+from staffpulse.sources.twarc_csv import DATE_TO_DO, TwarcCsv, rows_from_twarc_csv
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -48,7 +50,7 @@ def test_a_bad_author_or_tweet_skips_only_that_part() -> None:
     problems = [(p.line, p.message) for p in items if isinstance(p, Problem)]
     assert problems == [
         (3, "author (user 2) of tweet 701: unreadable timestamp '2021-13-99'; the tweet is kept"),
-        (4, "tweet 702: unreadable timestamp 'not-a-date'"),
+        (4, f"tweet 702: unreadable timestamp 'not-a-date': {DATE_TO_DO}"),
     ]
     notices = [n for n in items if isinstance(n, Notice)]
     assert [(n.file, n.message.split(" (")[0]) for n in notices] == [
@@ -81,7 +83,7 @@ def test_strict_transformer_raises() -> None:
         rows_from_twarc_csv(row)
     errors: list[str] = []
     assert rows_from_twarc_csv(row, errors) == [] and errors == [
-        "tweet 9: unreadable timestamp 'nope'"
+        f"tweet 9: unreadable timestamp 'nope': {DATE_TO_DO}"
     ]
 
 
@@ -261,3 +263,29 @@ def test_a_file_saved_as_unicode_text_is_still_read_as_twarc(tmp_path: Path) -> 
     items = list(TwarcCsv().read(path))
     posts = {r.id: r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
     assert posts["402"].kind == "repost" and posts["401"].kind == "reply"
+
+
+def test_a_date_a_spreadsheet_rewrote_gives_way_to_the_ids_time(tmp_path: Path) -> None:
+    # saved from Excel, created_at read "3/1/2026 10:00": every tweet was skipped as
+    # "unreadable timestamp", though its X id carries the time it was posted
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    excel = r"3/1/2026 \1:00"
+    rows = [re.sub(r"2026-03-01T(\d\d):00:00.000Z", excel, line) for line in lines[1:3]]
+    rows[0] = "1600000000000000001" + rows[0].removeprefix("400")  # an X id, with its time
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = {r.id: r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts["1600000000000000001"].created_at == datetime(
+        2022, 12, 6, 5, 31, 41, 219000, tzinfo=UTC
+    )
+    notes = [n.message for n in items if isinstance(n, Notice)]
+    assert any(
+        n.startswith("1 post had a created_at that could not be read ('3/1/2026 10:00' first")
+        for n in notes
+    )
+    # 401's id is too small to carry a time: skipped, told what to do
+    (problem,) = [p for p in items if isinstance(p, Problem)]
+    assert problem.line == 3 and problem.message.endswith(
+        "or make the CSV again with twarc2 csv and import it without opening it in a spreadsheet"
+    )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
@@ -46,6 +47,11 @@ from staffpulse.store.core import Record
 PLATFORM = "x"
 TWEET_MARKERS = {"id", "text", "author_id", "referenced_tweets.retweeted.id"}
 USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
+# What to do about a created_at that cannot be read, on a tweet whose id carries no time
+DATE_TO_DO = (
+    "write it as twarc2 does (2026-03-01T10:00:00.000Z), or make the CSV again with twarc2 csv"
+    " and import it without opening it in a spreadsheet"
+)
 # What to do about a file cut short (a copy or download that stopped)
 AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file again"
 
@@ -139,6 +145,38 @@ def _earlier_versions(row: Mapping[str, str | None], tweet_id: str) -> tuple[str
     return tuple(dict.fromkeys(version for version in history if version != tweet_id))
 
 
+def _created_at(row: Mapping[str, str | None], tweet_id: str) -> datetime | None:
+    """When the tweet was posted: its ``created_at``, else the time its id carries. A
+    ``created_at`` a spreadsheet rewrote (``3/1/2026 10:00``) gives way to the id's time too
+    (told once for the file); on a tweet whose id carries none it is an error, with what to
+    do."""
+    written = _get(row, "created_at")
+    try:
+        return parse_timestamp(written) or time_of_tweet_id(tweet_id)
+    except ValueError as exc:
+        if (from_id := time_of_tweet_id(tweet_id)) is not None:
+            return from_id
+        raise ValueError(f"{exc}: {DATE_TO_DO}") from exc
+
+
+def unreadable_date(row: Mapping[str, str | None]) -> bool:
+    """Whether the row's ``created_at`` is written but cannot be read (a spreadsheet's date)."""
+    try:
+        parse_timestamp(_get(row, "created_at"))
+    except ValueError:
+        return True
+    return False
+
+
+def _redated_note(count: int, first: str) -> str:
+    one = count == 1
+    return (
+        f"{count:,} post{'' if one else 's'} had a created_at that could not be read ({first!r}"
+        " first: a date a spreadsheet rewrote?): dated from "
+        f"{'its id' if one else 'their ids'}, which X stamps with the time of posting"
+    )
+
+
 def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     check_formula_error(_get(row, "text"), "text")  # "@jane thanks!" re-saved as #NAME?
     retweeted = _get(row, "referenced_tweets.retweeted.id")
@@ -170,7 +208,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         text=decode_x_text(
             (_get(row, "note_tweet.text") or _get(row, "text") or "").replace("\\n", "\n")
         ),
-        created_at=parse_timestamp(_get(row, "created_at")) or time_of_tweet_id(tweet_id),
+        created_at=_created_at(row, tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
         reply_to_post_id=replied if kind == "reply" else None,
@@ -223,6 +261,7 @@ class TwarcCsv:
         gaps = FieldGaps()
         # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
         rounded_ids = RoundedIds(str(path))
+        redated, first_redated = 0, ""  # created_at a spreadsheet rewrote: dated from the ids
         # nothing replaced silently: an encoding guessed is told, and so are a report's title
         # above the header (read below it, as the sniff read it) and a name that is no CSV's
         encoding, above, notices = prepare_table(path)
@@ -264,6 +303,13 @@ class TwarcCsv:
                 for message in errors:  # each counts in the import's skipped total
                     yield Problem(str(path), number, message)
                 dated = _get(row.values, "created_at") is not None
+                if (
+                    dated
+                    and unreadable_date(row.values)
+                    and any(isinstance(item, Post) for item in rows)
+                ):
+                    redated += 1
+                    first_redated = first_redated or str(_get(row.values, "created_at"))
                 for item in rows:
                     if isinstance(item, Post):
                         gaps.add_post(item, dated_by_data=dated)
@@ -281,6 +327,8 @@ class TwarcCsv:
         if (rounded_told := rounded_ids.problem()) is not None:
             yield rounded_told
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
+        if redated:
+            yield Notice(str(path), _redated_note(redated, first_redated))
         for message in gaps.messages():
             yield Notice(str(path), message)
 
