@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
-from staffpulse.listen.partisan import files_under_politics, names_politics
+from staffpulse.listen.partisan import files_under_politics, names_politics_beside_tags
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.tone import signals_crisis
@@ -149,14 +149,15 @@ class Moderation:
 
 def moderate(text: str) -> Moderation:
     plain = plain_text(text)
-    politics = names_politics(plain)
+    filed = files_under_politics(plain)
+    politics = filed or names_politics_beside_tags(plain)
     return Moderation(
         hostile=_is_hostile(plain),
         nsfw=_NSFW_RE.search(plain) is not None,
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
-        partisan=files_under_politics(plain) or (politics and not dwells_on_work(plain)),
+        partisan=filed or (politics and not dwells_on_work(plain)),
         politics=politics,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),

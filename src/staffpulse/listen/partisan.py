@@ -171,7 +171,13 @@ def files_under_politics(text: str) -> bool:
 
 def names_politics(text: str) -> bool:
     """The text names a party, a partisan label or a politician."""
-    if PARTISAN_RE.search(text) or files_under_politics(text) or ELECTION_CANDIDATE_RE.search(text):
+    return files_under_politics(text) or names_politics_beside_tags(text)
+
+
+def names_politics_beside_tags(text: str) -> bool:
+    """:func:`names_politics` but for what :func:`files_under_politics` reads (a legislature's
+    tag, a politician addressed), for a caller that has asked that already."""
+    if PARTISAN_RE.search(text) or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
         _names_a_leader(text) and _GOVERNMENT_RE.search(text)

@@ -34,7 +34,7 @@ from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
-from staffpulse.listen.moderation import looks_hostile, moderate
+from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
 from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import asks_the_room, is_link_share
@@ -251,13 +251,10 @@ def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
     return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK
 
 
-def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
-    """A conversation with only its ``left_out`` reason judged, as :func:`_score` judges it:
-    each check is made only when none before it in :data:`left_out.REASONS` applies."""
-    opening = conv.opening
-    verdict = moderate(opening.text)
-    job_p = ctx.job_scores.get(conv.id)
-    flags = {
+def _opening_flags(opening: Post, verdict: Moderation, ctx: RankContext) -> dict[str, bool]:
+    """The flags read off the opening alone (moderation's verdict, followers only): one list
+    for the full ranking and for the left-out check, so the two never judge apart."""
+    return {
         FOLLOWERS_ONLY: (opening.platform, opening.id) in ctx.not_public,
         "nsfw": verdict.nsfw,
         "partisan": verdict.partisan,
@@ -266,6 +263,15 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
         "hashtag_game": verdict.hashtag_game,
         "crisis": verdict.crisis,
     }
+
+
+def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
+    """A conversation with only its ``left_out`` reason judged, as :func:`_score` judges it:
+    each check is made only when none before it in :data:`left_out.REASONS` applies."""
+    opening = conv.opening
+    verdict = moderate(opening.text)
+    job_p = ctx.job_scores.get(conv.id)
+    flags = _opening_flags(opening, verdict, ctx)
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
         "spam": lambda: _spammy(conv, ctx, texts),
@@ -341,21 +347,15 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     }
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
-        FOLLOWERS_ONLY: (opening.platform, opening.id) in ctx.not_public,
+        **_opening_flags(opening, verdict, ctx),
         "question": question,
         # a customer's complaint names work words about the brand's staff, not about work
         "work": not verdict.greeting
         and not care
         and is_squarely_work(opening.text, ctx.work_scores.get(conv.id)),
         "job_ad": job_ad,
-        "greeting": verdict.greeting,
         "hostile": hostile,
         "spam": spam,
-        "nsfw": verdict.nsfw,
-        "partisan": verdict.partisan,
-        "politics": verdict.politics,
-        "hashtag_game": verdict.hashtag_game,
-        "crisis": verdict.crisis,
         "addressed": aimed_at is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),
