@@ -90,11 +90,30 @@ def test_a_difference_under_half_a_point_is_never_zero_points_higher() -> None:
     close = compare(vendors, firms, "Vendors", "Staffing firms", "Voice")
     assert close["verdict"] == "no clear difference"
     assert close["explanation"] == (
-        "Staffing firms score less than half a point higher on average than vendors, "
-        "a difference chance could explain."
+        "Typical Voice score: vendors 70, staffing firms 70. Staffing firms score less than "
+        "half a point higher on average than vendors, a difference chance could explain."
     )
     same = compare(vendors, vendors.copy(), "Vendors", "Staffing firms", "Voice")
-    assert same["explanation"] == "Vendors and staffing firms score the same on average."
+    assert same["explanation"] == (
+        "Typical Voice score: vendors 70, staffing firms 70. "
+        "Vendors and staffing firms score the same on average."
+    )
+
+
+def test_tests_that_disagree_say_unclear_not_chance() -> None:
+    # medians of 0 and 0 in the segment table beside "vendors score 6 points higher on
+    # average ... a difference chance could explain" while the interval left out zero
+    # most vendors score under every firm, a few far above: the averages differ, the ranks not
+    vendors = np.array([10.0] * 28 + [95.0] * 12)
+    firms = np.full(40, 20.0)
+    out = compare(vendors, firms, "Vendors", "Staffing firms", "Voice")
+    assert out["p_value"] >= 0.05 and out["ci95"][0] > 0
+    assert out["verdict"] == "mixed"
+    assert out["explanation"] == (
+        "Typical Voice score: vendors 10, staffing firms 20. Vendors score 16 points higher on "
+        "average than staffing firms, but not clearly higher account by account: our two "
+        "tests disagree, so it is unclear."
+    )
 
 
 def test_no_account_posting_mostly_job_ads_reads_as_none_not_a_minority() -> None:
