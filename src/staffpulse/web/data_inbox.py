@@ -212,6 +212,9 @@ class InboxMixin:
                     if others_change:
                         stale.append(key)
                     continue
+                if _left_out(inbox, conversation_id, platform):
+                    stale.append(key)  # its count note and list change: ranked again
+                    continue
                 had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)
                 closed = _opened(removed)  # taken off the open list (a reopen puts them back)
@@ -326,6 +329,14 @@ def _with_snoozed(
     snoozed = sorted(inbox.snoozed + added, key=lambda s: (s.until, s.conversation_id))
     inbox.counts["snoozed"] = len(snoozed)
     return snoozed
+
+
+def _left_out(inbox: Inbox, conversation_id: str, platform: str) -> bool:
+    """Whether the inbox left the conversation out (``inbox --left-out`` lists it)."""
+    return any(
+        i.conversation_id == conversation_id and (not platform or i.platform == platform)
+        for i in inbox.left_out_items
+    )
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:

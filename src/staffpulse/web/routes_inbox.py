@@ -19,6 +19,7 @@ from staffpulse.models import platform_choice
 from staffpulse.web.app import web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import bounded_int
+from staffpulse.web.inbox_left_out import left_out_list
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, named_account
@@ -161,6 +162,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         all_joined_href=_with(q, joined="all"),
         dismissed=ctx.backend.dismissed(platform, as_handle),
         show_dismissed=q.get("dismissed") == "show",
+        left_out=left_out_list(q, inbox),  # `staffpulse inbox --left-out`
         back=back,
     )
 
@@ -258,18 +260,16 @@ def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int,
 
 
 def _headed(choices: list[TopicChoice], groups: list[Any]) -> list[TopicChoice]:
-    """The topics less those whose conversations the page lists under "Other conversations"
-    (a topic of one conversation there, :meth:`Inbox.by_topic`): linked above the page, such
-    a topic filed its one card under two headings, "Other conversations" here and its own
-    name on its link's page. The Topic field still suggests it."""
-    from staffpulse.listen.topic_themes import OTHER_LABEL
-
+    """The topics less those whose conversations the page files under another heading
+    (:meth:`Inbox.by_topic` puts a topic of one conversation under "Other conversations"):
+    linked above the page, such a topic filed its one card under two headings, "Other
+    conversations" here and its own name on its link's page. The Topic field still suggests
+    it."""
     filed = {
         item.topic_id
         for label, items in groups
-        if label == OTHER_LABEL
         for item in items
-        if (item.topic_label or OTHER_LABEL) != OTHER_LABEL
+        if item.topic_label and item.topic_label != label
     }
     return [c for c in choices if c.id not in filed]
 
@@ -325,7 +325,7 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
         return gap, False
     if not (counts.get("left_out") or older or counts.get("after_as_of")):
         return "", False
-    why = web_text(empty_reason(None, True, inbox.max_age, counts))
+    why = web_text(empty_reason(None, True, inbox.max_age, counts, inbox.left_out))
     # under the heading "Nothing to join right now", the reason without its own "Nothing to
     # join now: "
     why = why.removeprefix("Nothing to join now: ")

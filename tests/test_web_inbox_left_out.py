@@ -1,0 +1,107 @@
+"""The dashboard's list of the conversations the Inbox left out (``staffpulse inbox
+--left-out``): the count note links to it, each is listed with its reason, one reason can be
+chosen, marks work on them, and an Inbox left with nothing names only the kinds it left out."""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.models import Account, Post  # noqa: E402
+from test_web_data_inbox import judged_store  # noqa: E402
+from web_helpers import make_client, mark_conversation  # noqa: E402
+
+NOW = datetime.now(UTC) - timedelta(hours=1)
+QUESTION = "Which onboarding checklist keeps your new temps past week one?"
+JOB_AD = "Now hiring night-shift pickers near the river depot, apply now #hiring"
+HOSTILE = "Shut up, you idiots <b>never</b> pay on time"
+
+
+def _post(pid: str, handle: str, text: str) -> Post:
+    return Post(platform="x", id=pid, author_id=f"u{pid}", author_handle=handle, text=text,
+                created_at=NOW)  # fmt: skip
+
+
+def store_of(tmp_path: Path, *posts: Post) -> Path:
+    accounts = [Account(platform="x", id=p.author_id, handle=p.author_handle) for p in posts]
+    return judged_store(tmp_path / "s.db", [*accounts, *posts], *(p.id for p in posts))
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Any:
+    db = store_of(
+        tmp_path,
+        _post("801", "ana", QUESTION),
+        _post("802", "depotjobs", JOB_AD),
+        _post("803", "rantybob", HOSTILE),
+    )
+    with make_client(db) as c:
+        yield c
+
+
+def _section(page: str) -> str:
+    return page.split('id="left-out"', 1)[1].split("</section>", 1)[0]
+
+
+def _words(part: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+
+
+def test_the_count_note_links_to_the_list_of_what_was_left_out(client: Any) -> None:
+    page = client.get("/inbox").text
+    note = next(line for line in page.split("\n") if "Left out 1 hostile post and 1 job ad" in line)
+    href = html.unescape(re.search(r'<a href="([^"]+)">See which</a>', note).group(1))  # type: ignore[union-attr]
+    assert href.endswith("#left-out") and "left_out=all" in href
+    assert "<details>" in _section(page)  # folded until asked for
+    listed = client.get(href).text
+    section = _section(listed)
+    assert "<details open>" in section
+    words = _words(section)
+    assert "Left out 2" in words
+    # each with its reason, in the note's order, the post's words as text, never as markup
+    assert words.index("hostile @rantybob") < words.index("a job ad @depotjobs")
+    assert "&lt;b&gt;never&lt;/b&gt;" in section and "<b>never</b>" not in section
+    assert QUESTION not in words  # the open one is not listed
+    assert "Show: All (2) · hostile (1) · a job ad (1)" in words
+
+
+def test_one_reason_can_be_chosen(client: Any) -> None:
+    section = _section(client.get("/inbox?left_out=job-ad").text)
+    words = _words(section)
+    assert "Left out as a job ad 1" in words
+    assert "@depotjobs" in words and "@rantybob" not in words
+
+
+def test_an_unknown_reason_is_said_in_the_pages_words(client: Any) -> None:
+    response = client.get("/inbox?left_out=memes")
+    assert response.status_code == 400
+    words = _words(response.text)
+    assert "unknown reason 'memes' for the conversations the inbox left out" in words
+    assert "choose a reason under “Left out” on the Inbox page" in words
+    assert "--left-out" not in words
+
+
+def test_a_left_out_conversation_dismissed_leaves_the_list_and_its_count(client: Any) -> None:
+    client.get("/inbox")  # ranked and kept: the mark must not leave a stale list behind
+    assert mark_conversation(client, "802", "x", "dismissed").status_code == 303
+    page = client.get("/inbox?left_out=all").text
+    assert "@depotjobs" not in _section(page)
+    assert "Left out 1 hostile post: not a conversation to join" in html.unescape(page)
+
+
+def test_an_empty_inbox_names_only_the_kinds_it_left_out(tmp_path: Path) -> None:
+    with make_client(store_of(tmp_path, _post("802", "depotjobs", JOB_AD))) as c:
+        page = c.get("/inbox").text
+    hero = _words(page.split('class="card hero"', 1)[1].split("</section>", 1)[0])
+    assert "Every open conversation left is a job ad." in hero
+    assert "not public" not in hero and "possible crisis" not in hero
+    assert "See the ones left out, and why" in hero
