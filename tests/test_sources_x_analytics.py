@@ -194,3 +194,21 @@ def test_ids_a_spreadsheet_rounded_are_told_once_for_the_file(tmp_path: Path) ->
     assert not posts
     assert [(p.line, p.records) for p in problems] == [(2, 3)]
     assert "ids rounded by a spreadsheet ('Tweet id' is '1.6E+18'" in problems[0].message
+
+
+def test_counts_saved_with_a_decimal_comma_are_read_as_whole_numbers(tmp_path: Path) -> None:
+    # saved again by a spreadsheet where the comma is the decimal mark (semicolons between
+    # cells): "12,0" made every row a "should be a whole number" error
+    path = tmp_path / "tweet_activity_metrics.csv"
+    link = "https://twitter.com/AcmeStaffing/status/1600000000000000001"
+    path.write_text(
+        "Tweet id;Tweet permalink;Tweet text;time;impressions;retweets;replies;likes\r\n"
+        f"1600000000000000001;{link};Open day;2022-12-06 05:31 +0000;100,0;3,0;1,00;12,0\r\n",
+        encoding="utf-8-sig",
+    )
+    posts, _, problems = _read(path)
+    assert not problems
+    post = posts["1600000000000000001"]
+    assert (post.likes, post.reposts, post.replies) == (12, 3, 1)
+    thousand = rows_from_analytics({**ROW, "likes": "1,000"})[-1]  # no decimal comma
+    assert isinstance(thousand, Post) and thousand.likes == 1000

@@ -72,6 +72,10 @@ LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
 AGAIN = "export the file from X Analytics again"  # what to do about a file cut short
+# X writes a count as "12.0"; a spreadsheet saving it again where the comma is the decimal
+# mark (German, French...) writes "12,0": the whole number 12. Never "1,000": a thousands
+# group has three digits, a decimal part here one or two
+_DECIMAL_COMMA_RE = re.compile(r"^(\d+),0{1,2}$")
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
 # Said once a file: without it the audit's advice to share more reads as a finding
 NO_REPOSTS = (
@@ -116,7 +120,7 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     shown = text[prefix.end() :] if prefix else text
     when = time_of_tweet_id(post_id) or written_time({"time": _first(row, TIME)}, "time")
     counts = {
-        field: written_count({field: value}, field)
+        field: written_count({field: _DECIMAL_COMMA_RE.sub(r"\1", value)}, field)
         if (value := _first(row, names)) and value != NO_COUNT
         else None
         for field, names in COUNTS.items()
