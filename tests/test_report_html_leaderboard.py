@@ -134,3 +134,20 @@ def test_a_rough_grade_is_said_once_in_its_row_while_the_csv_keeps_it(tmp_path: 
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell))
     assert text.count("rough grade") == 1
     assert "only 3 posts of its own: a rough grade" in text
+
+
+def test_the_top_of_the_table_says_fewer_pillars_under_the_handle_not_beside_the_score(
+    tmp_path: Path,
+) -> None:
+    # in the score's cell the long note took the handle's room: "@GoDa|ddyHel|p" on a laptop
+    graded = FeedBuilder("helpdeskwithalongname")
+    for i in range(12):
+        graded.post(f"@client{i} Ticket {i} has been logged with code {i * 7}.", kind="reply")
+    writer = FeedBuilder("writer", display_name="Wren Writer")
+    writer.chat(12)
+    bench = run_benchmark(store_with(tmp_path, graded, writer), scorer=FakeScorer())  # type: ignore[arg-type]
+    top = render_benchmark_html(bench).split("Top of the table")[1].split("</table>")[0]
+    row = top.split("helpdeskwithalongname")[1].split("</tr>")[0]
+    handle_cell, score_cell = row.split('<td class="num">')
+    assert "graded on" in handle_cell
+    assert "graded on" not in score_cell
