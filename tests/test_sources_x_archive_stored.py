@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,11 @@ from typer.testing import CliRunner
 from staffpulse.cli.app import app
 from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
+from staffpulse.models import Account
 from staffpulse.read_offsets import read_offset
 from staffpulse.sources import x_archive_files
+from staffpulse.sources.x_archive_files import parts_in_dir
+from staffpulse.sources.x_archive_stored import stored_accounts, stored_owner
 from staffpulse.store import open_store
 from x_archive_helpers import ARCHIVE
 
@@ -154,3 +157,22 @@ def test_a_lone_part_file_is_read_once_and_its_bar_starts_at_nothing(
 def _stored_tweets() -> list[dict[str, object]]:
     text = (ARCHIVE / "data" / "tweets.js").read_text(encoding="utf-8")
     return [entry["tweet"] for entry in json.loads(text[text.index("[") :])]
+
+
+class _Holding:
+    """A store holding 1,986 of the file's posts, all by one account."""
+
+    def authors_of(self, platform: str, post_ids: Sequence[str]) -> dict[str, int]:
+        return {"42": 1_986}
+
+    def account(self, platform: str, account_id: str) -> Account | None:
+        return Account(platform=platform, id=account_id, handle="AcmeStaffing")
+
+
+def test_the_note_writes_a_large_count_as_the_summary_does(tmp_path: Path) -> None:
+    lone = _lone(tmp_path / "download", [_tweet("900", "Drivers wanted")])
+    with stored_accounts(_Holding()):
+        owner = stored_owner(parts_in_dir(lone.parent))
+    assert owner is not None and owner.note.endswith(
+        "the store already holds 1,986 of its posts as @AcmeStaffing's"
+    )

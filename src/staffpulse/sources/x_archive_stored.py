@@ -123,7 +123,7 @@ def _shown_owner(lookup: _Lookup, tweet_parts: Sequence[Part]) -> StoredOwner | 
     lookup.entries.update(kept)  # its reader imports them: the file is read once
     who = f"@{account.handle}"
     why = (
-        f"the store already holds {held[owner_id]} of its posts as {who}'s"
+        f"the store already holds {held[owner_id]:,} of its posts as {who}'s"
         if owner_id in held
         else f"its replies to its own posts answer {who}, whom the store already holds"
     )
