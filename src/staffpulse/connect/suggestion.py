@@ -18,6 +18,7 @@ from staffpulse.connect.explain import RECENT_DAYS
 from staffpulse.connect.explanation import Explanation
 from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.left_out import left_out_parts, left_out_text
+from staffpulse.connect.score_text import format_score as format_score
 from staffpulse.connect.ties import SharedRank, shared_ranks
 from staffpulse.dates import format_day, plausible_post_sql
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
@@ -317,16 +318,6 @@ class ShownOf:
             f"Showing the top {self.shown:,} {noun}; more accounts may pass the filters "
             f"({settled}): {ask} looks further"
         )
-
-
-def format_score(score: float) -> str:
-    """A 0-100 relative score for people: whole numbers from 10, one decimal below, and
-    ``<0.1`` for what is positive but smaller (a score far below the best is not zero)."""
-    if score >= 9.95:
-        return f"{score:.0f}"
-    if score >= 0.05:
-        return f"{score:.1f}"
-    return "<0.1" if score > 0 else "0"
 
 
 # a post's date when it can be right: one dated 9999-12-31 made "as of" a date out of range

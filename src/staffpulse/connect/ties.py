@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from staffpulse.connect.score_text import given_score
+
 if TYPE_CHECKING:  # suggestion.py reads its ranks from here
     from staffpulse.connect.suggestion import Suggestion
 
@@ -32,7 +34,7 @@ def shared_ranks(suggestions: Sequence[Suggestion]) -> list[SharedRank]:
     digits the CSV and ``--json`` give) shares the rank of its first, as the benchmark shows
     ties. Kept as numbers: ``=2`` would be read by a spreadsheet as a formula, and as text it
     would sort apart from the numbers."""
-    keys = [f"{s.score:.3g}" for s in suggestions]
+    keys = [given_score(s.score) for s in suggestions]
     shared: list[SharedRank] = []
     start = 0
     while start < len(suggestions):
