@@ -96,3 +96,34 @@ def test_more_mentions_than_x_serves_are_not_asked_for_and_that_is_said(
         " those 10"
     ]
     assert [int(a["max_results"]) for p, a in fake.requests if p.endswith("/mentions")] == [10]
+
+
+def test_a_run_that_reads_below_an_earlier_cap_says_so_and_its_cost_before_asking_x(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=30, m=10)
+    x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_posts=5, max_mentions=4)
+    told: list[tuple[str, int]] = []
+
+    def fetch(**caps: int) -> None:
+        notify = lambda message: told.append((message, len(fake.requests)))  # noqa: E731
+        x_fetcher(httpserver, store, [], notify=notify).fetch("AcmeStaffing", **caps)
+
+    fetch(max_posts=5, max_mentions=4)  # the same caps read nothing older: nothing said
+    assert told == []
+    before = len(fake.requests)
+    fetch()  # no --max-posts: X's 3,200, and the default 100 mentions
+    # said before the first (paid) request: this run is no longer the cheap one it was
+    assert told == [
+        (
+            "@AcmeStaffing: an earlier run stopped at its cap (5 posts, 4 mentions), so this"
+            " one also reads the older ones it left: up to 3,195 posts and 96 mentions, at"
+            " most $17.415 of the estimate; to fetch only what is new, give --max-posts 5"
+            " --max-mentions 4",
+            before,
+        )
+    ]
+    assert post_count(store) == 30 + 10  # and it did read them
+    told.clear()
+    fetch(max_posts=50, max_mentions=20)  # nothing is left below: nothing said
+    assert told == []

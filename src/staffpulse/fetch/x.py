@@ -60,6 +60,7 @@ from staffpulse.fetch.x_costs import (
     estimate_search_cost,
     money,
 )
+from staffpulse.fetch.x_older import older_reads_note
 from staffpulse.fetch.x_reach import TimelineReach, out_of_reach_note
 from staffpulse.fetch.x_requests import call_x
 from staffpulse.fetch.x_search_window import fit_search_window, search_stream, searchable_since
@@ -145,6 +146,9 @@ class XFetcher(FetcherBase):
         check_count("max_mentions", max_mentions, 0)
         report = FetchReport(platform="x", target=handle, budget_usd=self.budget_limit)
         report.estimate_usd = estimate_cost(self.rates, max_posts, max_mentions)["total"]
+        older = older_reads_note(self.store, handle, self.rates, max_posts, max_mentions)
+        if older is not None:  # said before any paid request: a plain re-run used to be cheap
+            self.notify(older)
         budget = Budget(self.budget_limit, self.rates, report)
         if budget.affordable(self.rates.user) < 1:
             raise BudgetExceededError(
