@@ -46,15 +46,14 @@ def test_a_bad_author_or_tweet_skips_only_that_part() -> None:
     posts = {r.id: r for r in rows if isinstance(r, Post)}
     assert set(posts) == {"700", "701", "703"}
     assert posts["701"].author_handle == "JaneDoe"  # the handle survives its bad profile
-    assert {r.id for r in rows if isinstance(r, Account)} == {"1", "3"}  # 3 wrote bad 702
+    # 3 wrote bad 702; 2's unreadable created_at costs that date only, told once
+    assert {r.id for r in rows if isinstance(r, Account)} == {"1", "2", "3"}
     problems = [(p.line, p.message) for p in items if isinstance(p, Problem)]
-    assert problems == [
-        (3, "author (user 2) of tweet 701: unreadable timestamp '2021-13-99'; the tweet is kept"),
-        (4, f"tweet 702: unreadable timestamp 'not-a-date': {DATE_TO_DO}"),
-    ]
+    assert problems == [(4, f"tweet 702: unreadable timestamp 'not-a-date': {DATE_TO_DO}")]
     notices = [n for n in items if isinstance(n, Notice)]
     assert [(n.file, n.message.split(" (")[0]) for n in notices] == [
-        (str(BAD), "1 post has no date")
+        (str(BAD), "1 account had a created_at that could not be read"),
+        (str(BAD), "1 post has no date"),
     ]
 
 
@@ -288,4 +287,24 @@ def test_a_date_a_spreadsheet_rewrote_gives_way_to_the_ids_time(tmp_path: Path) 
     (problem,) = [p for p in items if isinstance(p, Problem)]
     assert problem.line == 3 and problem.message.endswith(
         "or make the CSV again with twarc2 csv and import it without opening it in a spreadsheet"
+    )
+
+
+def test_an_authors_date_a_spreadsheet_rewrote_keeps_the_author_told_once(
+    tmp_path: Path,
+) -> None:
+    # every row's author was dropped, told on every line, when its created_at was 3/1/2012
+    header = "id,text,author_id,referenced_tweets.retweeted.id,author.id,author.username,"
+    row = "{n},Shift {n} open,1,,1,AcmeStaffing,3/1/2012 10:00\n"
+    path = tmp_path / "tweets.csv"
+    path.write_text(header + "author.created_at\n" + row.format(n=5) + row.format(n=6))
+    items = list(TwarcCsv().read(path))
+    rows = [r for i in items if isinstance(i, Record) for r in i.rows]
+    assert {r.id for r in rows if isinstance(r, Account)} == {"1"}
+    assert {r.id for r in rows if isinstance(r, Post)} == {"5", "6"}
+    assert not [p for p in items if isinstance(p, Problem)]
+    notes = [n.message for n in items if isinstance(n, Notice)]
+    assert any(
+        n.startswith("1 account had a created_at that could not be read ('3/1/2012 10:00'")
+        for n in notes
     )

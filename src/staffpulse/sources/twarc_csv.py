@@ -99,10 +99,19 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
         followers=_int(row, f"{prefix}public_metrics.followers_count"),
         following=_int(row, f"{prefix}public_metrics.following_count"),
         post_count=_int(row, f"{prefix}public_metrics.tweet_count"),
-        created_at=parse_timestamp(_get(row, f"{prefix}created_at")),
+        created_at=_joined(row, prefix),
         url=f"https://x.com/{handle}",
         verified=(_get(row, f"{prefix}verified") or "").lower() == "true",
     )
+
+
+def _joined(row: Mapping[str, str | None], prefix: str) -> datetime | None:
+    """When the account was made; None when its ``created_at`` cannot be read (a date a
+    spreadsheet rewrote: the account is kept without it, told once by the reader)."""
+    try:
+        return parse_timestamp(_get(row, f"{prefix}created_at"))
+    except ValueError:
+        return None
 
 
 def rows_from_twarc_csv(
@@ -159,13 +168,23 @@ def _created_at(row: Mapping[str, str | None], tweet_id: str) -> datetime | None
         raise ValueError(f"{exc}: {DATE_TO_DO}") from exc
 
 
-def unreadable_date(row: Mapping[str, str | None]) -> bool:
-    """Whether the row's ``created_at`` is written but cannot be read (a spreadsheet's date)."""
+def unreadable_date(row: Mapping[str, str | None], key: str = "created_at") -> bool:
+    """Whether the row's ``key`` is written but cannot be read (a spreadsheet's date)."""
     try:
-        parse_timestamp(_get(row, "created_at"))
+        parse_timestamp(_get(row, key))
     except ValueError:
         return True
     return False
+
+
+def _undated_accounts_note(count: int, first: str) -> str:
+    one = count == 1
+    return (
+        f"{count:,} account{'' if one else 's'} had a created_at that could not be read"
+        f" ({first!r} first: a date a spreadsheet rewrote?): kept without when"
+        f" {'it was' if one else 'they were'} made; make the CSV again with twarc2 csv and import"
+        " it without opening it in a spreadsheet to keep it"
+    )
 
 
 def _redated_note(count: int, first: str) -> str:
@@ -262,6 +281,8 @@ class TwarcCsv:
         # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
         rounded_ids = RoundedIds(str(path))
         redated, first_redated = 0, ""  # created_at a spreadsheet rewrote: dated from the ids
+        undated_accounts: set[str] = set()  # an account's created_at: kept without it
+        first_undated = ""
         # nothing replaced silently: an encoding guessed is told, and so are a report's title
         # above the header (read below it, as the sniff read it) and a name that is no CSV's
         encoding, above, notices = prepare_table(path)
@@ -302,6 +323,11 @@ class TwarcCsv:
                     continue
                 for message in errors:  # each counts in the import's skipped total
                     yield Problem(str(path), number, message)
+                joined = "created_at" if users else "author.created_at"
+                made = [item.id for item in rows if isinstance(item, Account)]
+                if made and unreadable_date(row.values, joined):
+                    undated_accounts.update(made)
+                    first_undated = first_undated or str(_get(row.values, joined))
                 dated = _get(row.values, "created_at") is not None
                 if (
                     dated
@@ -329,6 +355,9 @@ class TwarcCsv:
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         if redated:
             yield Notice(str(path), _redated_note(redated, first_redated))
+        if undated_accounts:
+            said = _undated_accounts_note(len(undated_accounts), first_undated)
+            yield Notice(str(path), said)
         for message in gaps.messages():
             yield Notice(str(path), message)
 
