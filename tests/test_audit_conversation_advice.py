@@ -345,3 +345,20 @@ def test_a_help_desk_is_told_to_seek_out_customers_not_candidates() -> None:
     firm.chat(4)
     recs = audit_feed(firm).pillars["conversation"].recommendations
     assert any("(clients, candidates, HR voices)" in r for r in recs)
+
+
+def test_a_post_opening_with_a_name_in_a_file_without_replies_is_not_flatly_no_reply() -> None:
+    # a sheet of id, author and text: "Your one post is not a reply to anyone" was read
+    # under a post that plainly answers someone
+    feed = FeedBuilder("sheetonly")
+    feed.post("@marta great to hear, give us a call when the crew is ready")
+    advice = audit_feed(feed).pillars["conversation"].recommendations
+    said = next(r for r in advice if r.startswith("Your one post is not a reply to anyone."))
+    assert "(It opens with an @name, yet the data marks no post as a reply: if it answers" in said
+    assert (
+        audit_feed(feed).pillars["conversation"].evidence["original_posts_opening_with_a_name"] == 1
+    )
+    plain = FeedBuilder("plainpost")
+    plain.post("Great to see the crew ready for the new season")
+    advice = audit_feed(plain).pillars["conversation"].recommendations
+    assert not any("@name" in r for r in advice)

@@ -244,6 +244,22 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     else:
         finding = f"Only {replies:,} of {many} are replies to others {share}"
         headline = f"only {replies:,} of {written:,} posts{of_own} are replies"
+    opening = int(ev.get("original_posts_opening_with_a_name") or 0)
+    if not replies and not ev.get("replies_to_self") and opening:
+        # a sheet of id, author and text says no post is a reply: "Your one post is not a
+        # reply to anyone" was read under "@dana fantastic news, give us a call"
+        these, they = (
+            ("It opens", "it answers")
+            if written == 1
+            else (
+                f"{opening:,} of them open",
+                "they answer",
+            )
+        )
+        finding += (
+            f" ({these} with an @name, yet the data marks no post as a reply: if {they} "
+            "someone, import a file that says so, such as your X archive.)"
+        )
     where = (
         " Start with the open conversations in your inbox: you have joined none of them yet."
         if ev.get("inbox_conversations_joined") == 0

@@ -35,6 +35,9 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # "@MedLibAssn" in a post's text, without the punctuation after it ("@erik.example.dev.")
 _WRITTEN_HANDLE = re.compile(r"(?<![\w@])@(\w(?:[\w.@-]*\w)?)")
 
+# "@dana thanks!", "  .@dana": an @name the text opens with
+_OPENING_NAME = re.compile(r"\s*\.?@\w")
+
 
 @dataclass(frozen=True, slots=True)
 class ConversationPosts:
@@ -94,6 +97,15 @@ def read_conversation_posts(
     )
 
 
+def opening_with_a_name(frame: Frame) -> int:
+    """How many of the account's original posts (quotes aside) open with an @name."""
+    return sum(
+        1
+        for post, kind in zip(frame.posts, frame.kind, strict=True)
+        if kind == "original" and _OPENING_NAME.match(post.text or "")
+    )
+
+
 def talk_evidence(
     frame: Frame, posts: ConversationPosts, ref_ts: float | None, today: datetime | None
 ) -> dict[str, Any]:
@@ -113,6 +125,9 @@ def talk_evidence(
         "reply_share": round(posts.reply_share, 3),
         "original_posts": int(posts.originals.sum()),  # mention_share's base
         "original_posts_mentioning_others": int(posts.mentioning.sum()),
+        # original posts whose text opens with an @name: replies, most likely, in a file
+        # that does not say what a post replies to (a sheet of id, author and text)
+        "original_posts_opening_with_a_name": opening_with_a_name(frame),
         "mention_share": round(posts.mention_share, 3),
         "reposts_and_quotes_of_others": int(posts.shares.sum()),
         "reposts_and_quotes_of_own": int(posts.own_shares.sum()),  # not in the share
