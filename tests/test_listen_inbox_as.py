@@ -163,6 +163,20 @@ def test_a_loss_told_to_the_firm_is_acknowledged_before_it_is_answered(tmp_path:
     assert angles["2"].startswith("Addressed to your firm: answer it yourself")
 
 
+def test_a_loss_mourned_is_left_out_unless_it_is_told_to_the_firm(tmp_path: Path) -> None:
+    """A post that only mourns a coworker was offered as a conversation to join, its own angle
+    saying "a loss, not a conversation to join"; told to the firm itself it is the firm's to
+    acknowledge, so it stays."""
+    told = "lost our shift lead Dana on Sunday. The job won't be the same without her. RIP"
+    to_room = _post("1", "ana", "Our team " + told)
+    to_firm = _post("2", "ben", "@acme our team " + told)
+    (inbox,) = _inboxes_as(tmp_path, [to_room, to_firm], "acme")
+    assert [i.conversation_id for i in inbox.items] == ["2"]
+    assert inbox.items[0].angle.startswith("Addressed to your firm, by someone going through")
+    assert inbox.left_out == {"mourning": 1}
+    assert "left out 1 post mourning a loss: not a conversation to join" in inbox.notes
+
+
 def test_a_question_to_the_firm_in_no_work_words_is_still_offered_to_it(tmp_path: Path) -> None:
     """ "@acme are you open on Saturday?" names no work matter, so the judge of work never
     loaded it: the firm's inbox said nothing of a question only it can answer."""

@@ -390,3 +390,9 @@ def test_a_loss_mourned_ranks_low_and_a_question_beside_a_loss_does_not() -> Non
     assert [r.conversation.id for r in ranked][-1] == "rip"
     assert any("a loss mourned" in c for c in ranked[-1].cautions)
     assert not next(r for r in ranked if r.conversation.id == "leave").flags["mourning"]
+    # left out too: its own angle calls it no conversation to join
+    assert {r.conversation.id: r.left_out for r in ranked} == {
+        "rip": "mourning",
+        "leave": None,
+        "plain": None,
+    }

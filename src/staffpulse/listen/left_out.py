@@ -2,7 +2,9 @@
 
 The reasons come from :mod:`staffpulse.listen.followers_only` (an opening shared with
 followers only, or direct: not public, so never shown), :mod:`staffpulse.listen.moderation`
-(a possible crisis, NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
+(a possible crisis, NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting),
+:func:`staffpulse.listen.tone.mourns` (a loss mourned, asking nothing and not addressed to the
+firm: at most a line of condolence, so no conversation to join), :mod:`staffpulse.listen.customer_care` (a
 customer's message to a brand) and :mod:`staffpulse.listen.thread_work` (not about work); a
 conversation is counted under the first that applies, in the order of :data:`REASONS`.
 """
@@ -17,10 +19,14 @@ from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES
 from staffpulse.report.counts import count_of, join_and
 
-REASONS = (FOLLOWERS_ONLY, *LEAVE_OUT, CUSTOMER_CARE, OFF_WORK)
+# a death mourned that asks nothing: its angle is "at most a line of condolence", which a
+# firm's account offered among conversations to join would be tempted to turn into a reply
+MOURNING = "mourning"
+REASONS = (FOLLOWERS_ONLY, *LEAVE_OUT, MOURNING, CUSTOMER_CARE, OFF_WORK)
 NAMES: dict[str, tuple[str, str]] = {
     FOLLOWERS_ONLY: FOLLOWERS_ONLY_NAMES,
     **LEAVE_OUT_NAMES,
+    MOURNING: ("post mourning a loss", "posts mourning a loss"),
     CUSTOMER_CARE: CUSTOMER_CARE_NAMES,
     OFF_WORK: OFF_WORK_NAMES,
 }
@@ -36,6 +42,7 @@ KINDS: dict[str, str] = {
     "spam": "spam",
     "job_ad": "a job ad",
     "greeting": "a greeting",
+    MOURNING: "a loss mourned",
     CUSTOMER_CARE: "customer care",
     OFF_WORK: "not about work",
 }

@@ -33,7 +33,7 @@ from datetime import datetime
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
-from staffpulse.listen.left_out import REASONS, left_out_reason
+from staffpulse.listen.left_out import MOURNING, REASONS, left_out_reason
 from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
 from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.post_kinds import asks_nothing
@@ -92,7 +92,7 @@ PENALTIES: dict[str, float] = {
     "spam": 0.1,
     "addressed": 0.6,
     "link_share": 0.6,
-    "mourning": 0.3,
+    MOURNING: 0.3,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
 }
@@ -276,6 +276,9 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
         "spam": lambda: _spammy(conv, ctx, texts),
         "job_ad": lambda: is_job_ad(opening.text, job_p, ctx.job_threshold),
+        MOURNING: lambda: _mourning(
+            opening.text, asks_the_room(opening.text), _asks_firm(conv, ctx)
+        ),
         CUSTOMER_CARE: lambda: not _asks_firm(conv, ctx) and is_customer_care(conv),
         OFF_WORK: lambda: _off_work(conv, ctx),
     }
@@ -305,6 +308,12 @@ def _spammy(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> bool:
         sale_counts=not by_reply,
     )
     return spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
+
+
+def _mourning(text: str, question: bool, to_firm: bool) -> bool:
+    """A death mourned, asking nothing: at most a line of condolence (angles.py), so left out.
+    Told to the firm itself ("@acme we lost Dana on Friday") it is the firm's to answer."""
+    return not question and not to_firm and mourns(text)
 
 
 def _off_work(conv: Conversation, ctx: RankContext) -> bool:
@@ -359,8 +368,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "addressed": aimed_at is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),
-        # a death mourned, asking nothing: at most a line of condolence (angles.py), ranked so
-        "mourning": not question and mourns(opening.text),
+        MOURNING: _mourning(opening.text, question, to_firm),
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
