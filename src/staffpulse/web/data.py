@@ -36,6 +36,18 @@ Progress = Callable[[str, int, int], None]
 ALL_ACCOUNTS = "benchmark-all"
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What :meth:`Backend.reading` took: the data's generation before a page read it."""
+
+    backend: Backend
+    generation: int
+
+    def cached(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` if the data is still the one read."""
+        return self.backend.cached(key, compute, self.generation)
+
+
 class Backend(InboxMixin):
     """The pages' data: store reads, cached per key until the data changes."""
 
@@ -95,13 +107,19 @@ class Backend(InboxMixin):
                 return True, hit[1]
         return False, None
 
+    def reading(self) -> Reading:
+        """The data as it is now, taken before a page reads what it then draws from (a
+        ranking, an audit): :meth:`Reading.cached` keeps the drawing only while the data is
+        still this one."""
+        return Reading(self, self.generation)
+
     def cached(self, key: Any, compute: Callable[[], T], read_at: int | None = None) -> T:
         """``compute()``, kept under ``key`` until the data changes (an import).
 
         ``read_at``: the :attr:`generation` taken before the caller read what ``compute``
-        draws from (a ranking, an audit). When the data changed since, the value is returned
-        but not kept as the new data's: a page drawn from a ranking read just before an import
-        ended would otherwise be shown again for the new data."""
+        draws from (:meth:`reading` takes it). When the data changed since, the value is
+        returned but not kept as the new data's: a page drawn from a ranking read just before
+        an import ended would otherwise be shown again for the new data."""
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == self.generation:

@@ -32,6 +32,7 @@ from staffpulse.web.wording import web_text
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.benchmark.members import CohortCheck
+    from staffpulse.web.data import Reading
 
 router = APIRouter()
 SHOWN_PROBLEMS = 3  # lines named at the top; the benchmark lists them all below
@@ -76,7 +77,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         "segment_choices": name_segments(),
         "segment_list": name_segments(last=", "),
     }
-    read_at = ctx.backend.generation  # before the ranking is read: see _page_context
+    reading = ctx.backend.reading()  # before the ranking is read: see _page_context
     try:
         result = benchmark_data(request)
     except StaffpulseError as exc:  # a cohort that no longer works: say so, keep the toolbar
@@ -106,7 +107,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     if label is None:  # the default cohort: the rule that chose it, and who it left out
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
-    context = _page_context(request, shown, read_at)
+    context = _page_context(request, shown, reading)
     board = bench_board.leaderboard_page(context["rows"], dict(request.query_params))
     accounts = len(context["rows"])
     return ctx.renderer.page(
@@ -126,15 +127,15 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     )
 
 
-def _page_context(request: Request, shown: BenchmarkResult, read_at: int) -> dict[str, Any]:
+def _page_context(request: Request, shown: BenchmarkResult, reading: Reading) -> dict[str, Any]:
     """What the report's benchmark template renders, kept with the ranking: the strips of a
     cohort of 2,000 accounts take 1.7 s to draw, once per ranking (the cache is emptied when
-    the data or the cohort changes), not at every visit. ``read_at``: the data's generation
-    before ``shown`` was read: drawn from a ranking read just before an import ended, it is
-    not kept as the new data's."""
+    the data or the cohort changes), not at every visit. ``reading``: the data before
+    ``shown`` was read: drawn from a ranking read just before an import ended, it is not kept
+    as the new data's."""
     ctx = web(request)
     key = ("benchmark page", ctx.backend.benchmark_key(), shown.source, id(shown.leaderboard))
-    return ctx.backend.cached(key, lambda: benchmark_context(shown), read_at)
+    return reading.cached(key, lambda: benchmark_context(shown))
 
 
 @router.get("/benchmark/strips", response_class=HTMLResponse)
@@ -143,7 +144,7 @@ def benchmark_strips(request: Request) -> Response:
     are scrolled to (or opens this page, without its script). A benchmark not ranked yet, or
     that cannot be, is the Benchmark page's to show, with its progress or its reason."""
     ctx = web(request)
-    read_at = ctx.backend.generation  # before the ranking is read: see _page_context
+    reading = ctx.backend.reading()  # before the ranking is read: see _page_context
     try:
         result = benchmark_data(request) if ctx.backend.has_posts() else None
     except StaffpulseError:
@@ -151,7 +152,7 @@ def benchmark_strips(request: Request) -> Response:
     if result is None or isinstance(result, Job):
         return RedirectResponse("/benchmark", status_code=303)
     shown = name_cohort_as_uploaded(result, ctx.backend.cohort_label())
-    context = _page_context(request, shown, read_at)
+    context = _page_context(request, shown, reading)
     return ctx.renderer.page(
         request,
         "strips.html",

@@ -42,15 +42,15 @@ def benchmark_report(request: Request) -> Response:
     backend = web(request).backend
     if not backend.has_posts():
         return RedirectResponse("/benchmark", status_code=303)
-    # the data's generation before it is read: a ranking read just before an import ended
-    # is not kept as the new data's (Backend.cached)
-    read_at = backend.generation
+    # the data before it is read: a ranking read just before an import ended is not kept as
+    # the new data's
+    reading = backend.reading()
     result = _shown_benchmark(request)
     # drawn once per ranking, as the page is (routes_bench._page_context): the report of a
     # cohort of 1,000 accounts took 2 s to draw at every click on the button
     key = ("benchmark report", backend.benchmark_key(), result.source, id(result.leaderboard))
     return HTMLResponse(
-        backend.cached(key, lambda: render_benchmark_html(result), read_at),
+        reading.cached(key, lambda: render_benchmark_html(result)),
         headers={"content-disposition": f'attachment; filename="{_file_name(result, ".html")}"'},
     )
 

@@ -114,7 +114,7 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
     """Where the account stands among a big cohort, as strips on a page of their own (the
     audit page loads them when scrolled to). Without them yet: back to the audit."""
     ctx = web(request)
-    read_at = ctx.backend.generation  # before the data is read: see audit_download
+    reading = ctx.backend.reading()  # before the data is read: see audit_download
     result = ctx.backend.audit(platform, handle)
     account = result.account
     bench = audit_benchmark(request, account.platform, account.handle)
@@ -130,7 +130,7 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
         account.platform,
         account.handle,
     )
-    place = ctx.backend.cached(key, lambda: place_in_cohort(result, bench), read_at)
+    place = reading.cached(key, lambda: place_in_cohort(result, bench))
     return ctx.renderer.page(
         request,
         "strips.html",
@@ -149,10 +149,9 @@ def audit_strips(request: Request, platform: str, handle: str) -> Response:
 def audit_download(request: Request, platform: str, handle: str) -> Response:
     """The page as the report file ``staffpulse audit --html`` writes."""
     backend = web(request).backend
-    # the data's generation before it is read: a file drawn from an audit read before an
-    # import ended (the benchmark's wait lasts seconds) is not kept as the new data's
-    # (Backend.cached)
-    read_at = backend.generation
+    # the data before it is read: a file drawn from an audit read before an import ended
+    # (the benchmark's wait lasts seconds) is not kept as the new data's
+    reading = backend.reading()
     result = backend.audit(platform, handle)
     account = result.account
     bench = audit_benchmark(request, account.platform, account.handle)
@@ -160,8 +159,8 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
     # the file (its strips whole) took 2 s at every click on the button
     ranking = (backend.benchmark_key(), id(bench.leaderboard)) if bench is not None else None
     key = ("audit report", ranking, account.platform, account.handle)
-    html = backend.cached(
-        key, lambda: render_audit_download(result, bench, sample=backend.is_sample()), read_at
+    html = reading.cached(
+        key, lambda: render_audit_download(result, bench, sample=backend.is_sample())
     )
     name = download_name("audit", account.handle, ".html")
     return HTMLResponse(html, headers={"content-disposition": f'attachment; filename="{name}"'})
