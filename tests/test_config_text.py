@@ -76,3 +76,35 @@ def test_a_command_reading_a_latin1_config_exits_78_without_a_traceback(
     assert result.exit_code == 78, result.output
     assert "Traceback" not in result.output
     assert "line 2 is not UTF-8 text" in result.output
+
+
+def test_text_written_without_quotes_names_the_line_and_the_key_not_the_value(
+    tmp_path: Path,
+) -> None:
+    # tomllib said "Expected newline or end of document after a statement (at line 3,
+    # column 13)": no word of the quotes the value lacked
+    path = tmp_path / "config.toml"
+    path.write_text('[listen]\naccount = "acme"\nmax_age = 45d\n[secrets]\n')
+    with pytest.raises(ConfigError) as bad:
+        load_config(path)
+    assert bad.value.message == f"{path}, line 3: not valid TOML (something after the value)"
+    assert bad.value.hint == 'put text values in quotes: max_age = "..." on line 3'
+    path.write_text("[secrets]\nx_bearer_token = Zq9WfakeTokenValue\n")
+    with pytest.raises(ConfigError) as token:
+        load_config(path)
+    said = f"{token.value.message} {token.value.hint}"
+    assert 'x_bearer_token = "..." on line 2' in said
+    assert "Zq9WfakeTokenValue" not in said  # a secret pasted bare is never printed
+
+
+def test_other_mistakes_name_their_line_in_plain_words(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[listen]\naccount = "acme\n')
+    with pytest.raises(ConfigError) as open_quote:
+        load_config(path)
+    assert open_quote.value.message.endswith(
+        "line 2: not valid TOML (a quote opened and not closed on its line)"
+    )
+    assert (
+        open_quote.value.hint == "fix line 2, or delete the file (staffpulse needs no config file)"
+    )

@@ -26,7 +26,7 @@ from typing import Any
 import platformdirs
 
 from staffpulse.config_notices import notice_missing_config, notice_unknown_keys, unquoted
-from staffpulse.config_text import read_config_text
+from staffpulse.config_text import explain_toml_error, read_config_text
 from staffpulse.errors import ConfigError
 
 APP_NAME = "staffpulse"
@@ -147,16 +147,11 @@ def load_config(path: Path | None = None) -> Config:
 def _read_toml(path: Path) -> dict[str, Any]:
     if path.is_dir():
         raise ConfigError(f"{path}: is a folder, not a config file", hint=_folder_hint(path))
+    text = read_config_text(path)
     try:
-        return tomllib.loads(read_config_text(path))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # a token or URL written bare (x_bearer_token = AAAA) is the usual "Invalid value"
-        quotes = 'put text values in quotes (x_bearer_token = "AAAA..."); '
-        raise ConfigError(
-            f"{path}: not valid TOML ({exc})",
-            hint=f"{quotes if 'Invalid value' in str(exc) else ''}fix the line named above or"
-            " delete the file",
-        ) from exc
+        raise explain_toml_error(path, text, exc) from exc
 
 
 def _folder_hint(path: Path) -> str:

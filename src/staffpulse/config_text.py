@@ -4,12 +4,15 @@ TOML is UTF-8 only, but Notepad may write a UTF-8 byte-order mark first, and Win
 PowerShell 5 writes UTF-16 for ``echo ... > config.toml``: tomllib refuses the first as an
 "Invalid statement" on a line 1 that looks right, and the second stopped every command with a
 traceback. Both are read here; bytes of any other encoding are one :class:`ConfigError`
-naming the line, so the user knows which line to fix or to save the file as UTF-8.
+naming the line, so the user knows which line to fix or to save the file as UTF-8. A file
+that is not valid TOML names its line too, with what to write on it.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import tomllib
 from pathlib import Path
 
 from staffpulse.byte_order import bom_codec
@@ -53,3 +56,35 @@ def _not_utf8(path: Path, raw: bytes, start: int) -> ConfigError:
         hint="save the file as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8) and run "
         "the command again",
     )
+
+
+# tomllib's words for the slips people make, and what they read instead
+_PLAIN_TOML = {
+    "Invalid value": "a value that is not text in quotes, a number, true or false",
+    "Expected newline or end of document after a statement": "something after the value",
+    "Illegal character '\\n'": "a quote opened and not closed on its line",
+}
+_AT_LINE = re.compile(r"(?P<what>.*) \(at line (?P<line>\d+), column \d+\)", re.DOTALL)
+# ``key = value`` whose value opens with no quote, bracket or brace: text written bare
+_BARE_VALUE = re.compile(r"\s*(?P<key>[\w.-]+)\s*=\s*(?P<value>[^\s\"'\[{#].*)")
+_TOML_WORD = re.compile(r"(true|false|[+-]?[\d_.]+([eE][+-]?\d+)?)\s*(#.*)?")
+
+
+def explain_toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    """``path`` is not valid TOML: the line, tomllib's reason in plain words, and for the
+    usual slip, text without its quotes (``max_age = 30d``, a token pasted bare), the line to
+    write, by its key alone: the value may be a secret, and the message is printed."""
+    said = str(exc)
+    found = _AT_LINE.fullmatch(said)
+    if found is None:
+        return ConfigError(f"{path}: not valid TOML ({said})", hint="fix it or delete the file")
+    number = int(found["line"])
+    lines = text.splitlines()
+    line = lines[number - 1] if 0 < number <= len(lines) else ""
+    what = _PLAIN_TOML.get(found["what"], found["what"])
+    bare = _BARE_VALUE.fullmatch(line)
+    if bare is not None and _TOML_WORD.fullmatch(bare["value"].strip()) is None:
+        hint = f'put text values in quotes: {bare["key"]} = "..." on line {number}'
+    else:
+        hint = f"fix line {number}, or delete the file (staffpulse needs no config file)"
+    return ConfigError(f"{path}, line {number}: not valid TOML ({what})", hint=hint)
