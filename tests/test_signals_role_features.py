@@ -115,6 +115,7 @@ def test_cues_with_a_case_sensitive_group_still_ignore_case_elsewhere() -> None:
         ("Empresa de trabajo temporal en Valencia", "bio_staffing_explicit"),
         ("Uitzendbureau in Rotterdam", "bio_staffing_explicit"),
         ("HR & OD Professional at a bank.", "bio_hr"),
+        ("PHR certified. Leave and benefits for a school district.", "bio_hr"),
         ("Managing Partner at Apex Search, a boutique firm.", "bio_staffing_founder"),
         ("Hiring software that helps companies hire faster.", "bio_vendor_tech"),
     ],
@@ -135,6 +136,9 @@ def test_domain_cues_fire(bio: str, cue: str) -> None:
         ("Personal trainer in Berlin", "bio_staffing_explicit"),
         # fans' slang, and a search engine, are no HR or search firm (QA on real bios)
         ("16 // od about pop punk // gigs every weekend", "bio_hr"),
+        # the romance imprint, not the HR certificate
+        ("Reading PHR pocketbooks on the ride home, teleserye nights", "bio_hr"),
+        ("Collects PHR novels and old movie posters", "bio_hr"),
         ("Managing Partner, Search Engine Gazette.", "bio_staffing_founder"),
         ("Founder of a search engine optimisation studio.", "bio_staffing_founder"),
     ],

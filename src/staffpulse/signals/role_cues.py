@@ -94,7 +94,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
     (
         "bio_hr",
         "b",
-        r"(?-i:\bHR\b|\bHRBP\b|\bSHRM|\bSPHR\b|\bPHR\b|\bCIPD\b|\bHRD\b|\bHRM\b)|human resources?"
+        # "PHR" before pocketbooks, books or novels is Precious Hearts Romances, the Filipino
+        # romance imprint, not the HR certificate: a reader's bio was hr_pro (QA on real bios)
+        r"(?-i:\bHR\b|\bHRBP\b|\bSHRM|\bSPHR\b|\bPHR\b(?!\s+(?i:pocket|books?\b|novels?\b))"
+        r"|\bCIPD\b|\bHRD\b|\bHRM\b)|human resources?"
         r"|people (operations|ops|partner|team|and culture|& culture)|employee (relations|engagement|experience)"
         r"|employment (law|relations)|payroll|compensation|benefits (manager|specialist|consultant)|\bL&D\b"
         # "OD" (organisational development) upper-case only: "od" is fans' slang ("od about pop punk")
