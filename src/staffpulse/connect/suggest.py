@@ -50,9 +50,10 @@ from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.dates import format_day, require_plausible_date
-from staffpulse.errors import InputError, ModelError
+from staffpulse.errors import ModelError
+from staffpulse.list_limits import check_limit
 from staffpulse.models import Account
-from staffpulse.next_steps import LIMIT_AT_LEAST_ONE, NO_ROLE
+from staffpulse.next_steps import NO_ROLE
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
@@ -98,11 +99,7 @@ def suggest_report(
     ``role_model`` and ``scorer`` default to the shipped models when they are installed.
     """
     opts = options or SuggestOptions()
-    if limit < 1:
-        raise InputError(
-            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
-            hint="give how many accounts to suggest, e.g. 20 (the default)",
-        )
+    check_limit(limit, "accounts to suggest", 20)
     roles = RoleFilter(parse_roles(role), leaves_out_outsiders(role))
     account = find_connect_account(store, handle, platform)
     as_of = _ranking_date(store, account, now)
