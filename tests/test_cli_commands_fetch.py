@@ -187,7 +187,9 @@ def test_fetch_x_help_names_the_token_variable() -> None:
       '[x] cost_per_post_read = "cheap" is text; expected a number'),
      ('[fetch]\ntimeout_seconds = "twenty"\n', ["bluesky", "a.bsky.social"],
       '[fetch] timeout_seconds = "twenty" is text; expected a number'),
-     ("x = 5\n", ["x", "@acme", "--budget", "1"], "x = 5 is a number; expected a table [x]")],
+     ("x = 5\n", ["x", "@acme", "--budget", "1"], "x = 5 is a number; expected a table [x]"),
+     ('[x]\nmax_wait_seconds = "ten"\n', ["x", "@acme", "--budget", "1"],
+      '[x] max_wait_seconds = "ten" is text; expected a number')],
 )  # fmt: skip
 def test_wrong_config_types_are_one_line_exit_78(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, command: list[str], expected: str
@@ -200,6 +202,7 @@ def test_wrong_config_types_are_one_line_exit_78(
     assert result.exit_code == 78, result.output
     assert f"Error: {config}: {expected}" in result.stderr
     assert "Traceback" not in result.stderr and "What to do:" in result.stderr
+    assert "Estimated cost" not in result.stderr  # no estimate for a fetch that cannot start
 
 
 def test_unknown_keys_are_one_notice_and_folders_get_a_hint(

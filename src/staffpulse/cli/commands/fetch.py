@@ -146,6 +146,7 @@ def fetch_x_command(
     Needs an X API bearer token: set X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); it is never taken from the command line.
     """
     # (the token paragraph is one line: --help keeps the line breaks of later paragraphs)
+    from staffpulse.fetch.common import FetchSettings
     from staffpulse.fetch.handles import x_handle
     from staffpulse.fetch.x import XFetcher, require_x_token
     from staffpulse.fetch.x_costs import (
@@ -179,6 +180,7 @@ def fetch_x_command(
     since_date = parse_date_option("--since", since)
     config = load_config()
     require_x_token(config)  # no estimate for a fetch that cannot start
+    FetchSettings.from_config(config)  # nor for one a wrong [fetch] or [x] setting stops
     rates = Rates.from_config(config)
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
     rates_note = f" {escape(X_RATES_SET.say())}"
