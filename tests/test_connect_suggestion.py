@@ -81,6 +81,8 @@ def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> 
     assert note is not None and note.startswith("2 of these 3 accounts are known only by")
     # what a marketer can do about an id, and why the X list will hold only the one handle
     assert "until the account's posts are imported or the account is fetched" in note
+    # not every such id comes from a follow list: a reply can name its account by id alone
+    assert "(follow lists and some replies name ids, not handles)" in note
     assert "open the link beside each" in note and "An X list takes handles only" in note
     assert ids[0].link == "https://x.com/i/user/135792468013579242"
     assert id_only_note(ids[:1]) is not None and id_only_note(ids[:1]).startswith("This account is")  # type: ignore[union-attr]

@@ -37,8 +37,10 @@ def id_only_note(suggestions: list[Suggestion], folded: int = 0) -> str | None:
     else:
         how = "open the link beside each to see who it is"
     text = (
-        f"{count} known only by {'its' if one else 'their'} account id (a follow list "
-        "names ids, not handles): the handle stays unknown until the account's posts are "
+        # not only a follow list: an X archive's replies to an account it never names
+        # (no in_reply_to_screen_name) give its id alone, and "a follow list" misled (QA s35)
+        f"{count} known only by {'its' if one else 'their'} account id (follow lists and "
+        "some replies name ids, not handles): the handle stays unknown until the account's posts are "
         f"imported or the account is fetched; {how}."
     )
     if any(s.platform == "x" for s in ids):
