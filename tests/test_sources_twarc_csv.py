@@ -308,3 +308,19 @@ def test_an_authors_date_a_spreadsheet_rewrote_keeps_the_author_told_once(
         n.startswith("1 account had a created_at that could not be read ('3/1/2012 10:00'")
         for n in notes
     )
+
+
+def test_a_count_that_is_no_number_is_told_not_dropped_unsaid(tmp_path: Path) -> None:
+    # "1.2K" (as X's page shows it) was read as no count at all, with not a word
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], lines[1].replace(",en,3,1,", ",en,1.2K,1,")]) + "\n")
+    items = list(TwarcCsv().read(path))
+    (post,) = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert (post.likes, post.reposts) == (None, 1)  # the other counts kept
+    notes = [n.message for n in items if isinstance(n, Notice)]
+    assert any(
+        n.startswith("'public_metrics.like_count' of 1 record (line 2) is no whole number")
+        and "'1.2K'" in n
+        for n in notes
+    )

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import (
@@ -67,6 +68,21 @@ def _int(row: Mapping[str, str | None], key: str) -> int | None:
         return int(float(value)) if value is not None else None
     except ValueError:
         return None
+
+
+def _readable_counts(
+    row: Mapping[str, str | None], line: int, counts: BadCounts
+) -> Mapping[str, str | None]:
+    """``row`` with each count that is no number (``1.2K`` a person wrote, ``12,0`` a
+    spreadsheet saved) left blank, and noted in ``counts``: read as none, it was lost unsaid."""
+    bad = [
+        key
+        for key, value in row.items()
+        if "public_metrics." in key and _get(row, key) is not None and _int(row, key) is None
+    ]
+    for key in bad:
+        counts.found.setdefault(key, []).append((line, row[key]))
+    return {**row, **dict.fromkeys(bad, "")} if bad else row
 
 
 def _list(row: Mapping[str, str | None], key: str) -> list[str]:
@@ -280,6 +296,7 @@ class TwarcCsv:
         gaps = FieldGaps()
         # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
         rounded_ids = RoundedIds(str(path))
+        counts = BadCounts()  # a count written "1.2K" or "12,0": told, not dropped in silence
         redated, first_redated = 0, ""  # created_at a spreadsheet rewrote: dated from the ids
         undated_accounts: set[str] = set()  # an account's created_at: kept without it
         first_undated = ""
@@ -309,15 +326,16 @@ class TwarcCsv:
                     rounded_ids.add(row.line, rounded)
                     continue
                 number = row.line
+                values = _readable_counts(row.values, number, counts)
                 errors: list[str] = []
                 try:
                     if users:
-                        account = account_from_csv(row.values)
+                        account = account_from_csv(values)
                         if account is None:
                             raise ValueError("row without 'id' or 'username'")
                         rows: list[Account | Post] = [account]
                     else:
-                        rows = rows_from_twarc_csv(row.values, errors)
+                        rows = rows_from_twarc_csv(values, errors)
                 except ITEM_ERRORS as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
@@ -355,6 +373,7 @@ class TwarcCsv:
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         if redated:
             yield Notice(str(path), _redated_note(redated, first_redated))
+        yield from counts.notices(str(path))  # kept without the count, not guessed
         if undated_accounts:
             said = _undated_accounts_note(len(undated_accounts), first_undated)
             yield Notice(str(path), said)
