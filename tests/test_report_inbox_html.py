@@ -176,3 +176,26 @@ def test_an_empty_page_and_a_replay_name_the_dashboard_controls_not_commands() -
         " for at most”, or “As of the newest post” in “Rank as of”, on the dashboard&#39;s Inbox"
     ) in replay
     assert "--" not in replay.split("</header>")[1]
+
+
+def test_the_page_lists_what_was_left_out_with_its_reason_escaped() -> None:
+    from staffpulse.listen.inbox_left_out import LeftOutItem
+
+    def left(cid: str, reason: str, text: str | None, handle: str) -> LeftOutItem:
+        return LeftOutItem("x", cid, None, reason, text, handle, f"id-{handle}", 0.5)
+
+    ads = [left(f"ad{n}", "job_ad", f"Hiring crane operators, shift {n}", "cranejobs")
+           for n in range(101)]  # fmt: skip
+    rude = left("h1", "hostile", "You lot are <i>clowns</i>, honestly", "sneerer")
+    hidden = left("p1", "followers_only", None, "quietone")
+    counts = {"job_ad": 101, "hostile": 1, "followers_only": 1}
+    page = render_inbox_html(make([item()], left_out=counts, left_out_items=[*ads, rude, hidden]))
+    part = page.split('id="left-out"', 1)[1]
+    assert "Left out: 103 conversations not to join" in part
+    # in the note's order (not public first), each with its reason, its words as text
+    assert part.index("not public") < part.index("hostile") < part.index("a job ad")
+    assert "(not public: not quoted)" in part and "@quietone" in part
+    assert "&lt;i&gt;clowns&lt;/i&gt;" in part and "<i>clowns</i>" not in part
+    assert part.count("Hiring crane operators") == 98  # 100 listed, then the rest counted
+    assert "and 3 others: the dashboard's Inbox lists them all" in part
+    assert "--left-out" not in part  # a page to read: no command options

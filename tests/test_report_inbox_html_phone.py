@@ -31,3 +31,26 @@ def test_a_bluesky_conversation_id_wraps_on_a_phone(tmp_path: Path) -> None:
             browser.close()
     assert width <= 390  # the id wraps inside its card
     assert "".join(shown.split()) == f"id:{LONG_ID}"  # and is still there whole, to copy
+
+
+def test_the_list_left_out_opens_and_fits_a_phone(tmp_path: Path) -> None:
+    from staffpulse.listen.inbox_left_out import LeftOutItem
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    ad = LeftOutItem("bluesky", LONG_ID, None, "job_ad", "Hiring welders, nights", "weldco", "d", 1)
+    inbox = make([item()], left_out={"job_ad": 1}, left_out_items=[ad])
+    report = write_inbox_html(inbox, tmp_path / "inbox.html")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(report.as_uri(), wait_until="load")
+            folded = page.locator("#left-out table").is_visible()
+            page.locator("#left-out summary").click()  # the reader unfolds it
+            row = page.locator("#left-out tr").inner_text()
+            width = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert not folded  # the open conversations come first; the list is a click away
+    assert "a job ad" in row.lower() and "@weldco" in row and "Hiring welders" in row
+    assert width <= 390

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from staffpulse import next_steps as steps
 from staffpulse.dates import format_when
+from staffpulse.listen.inbox_left_out import list_left_out
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.window import empty_reason
@@ -43,6 +44,10 @@ PAGE_STEPS: dict[Step, StepWords] = {
     ),
 }
 
+
+# the conversations left out listed at the foot of the page (``staffpulse inbox --left-out``):
+# a store of job boards leaves out hundreds, and the page is one to read, not to search
+LEFT_OUT_LISTED = 100
 
 _PAGE_WORDING = StepWording(PAGE_STEPS, left_out=left_out_with_its_joint)
 # the inbox's own words around those steps, said first
@@ -106,6 +111,9 @@ def render_inbox_html(inbox: Inbox) -> str:
             inbox=inbox,
             items=inbox.items,
             groups=inbox.by_topic(),
+            # each with its reason, so a marketer can check none was left out by mistake
+            left_out=list_left_out(inbox.left_out_items),
+            left_out_listed=LEFT_OUT_LISTED,
             notes=report_notes(inbox),
             clock=report_clock(inbox),
             new_since=report_new(inbox),
