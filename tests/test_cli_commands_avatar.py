@@ -154,3 +154,11 @@ def test_a_folder_of_images_names_each_file_from_the_folder_and_sums_the_labels(
     assert first == f"Avatars in {deep}"  # whole, to copy
     assert "│ logo_001.png " in rest and str(tmp_path) not in rest
     assert "2 images: 1 " in rest and "1 logo" in rest and "1 default" in rest
+
+
+def test_a_mistyped_image_name_is_offered_the_name_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "team-photo.png").write_bytes(b"not read: the name is what counts")
+    result = runner.invoke(app, ["avatar", str(tmp_path / "team-phot.png")])
+    assert result.exit_code == 66
+    said = " ".join(result.stderr.split())
+    assert f"What to do: did you mean {tmp_path / 'team-photo.png'}? Else check the path" in said

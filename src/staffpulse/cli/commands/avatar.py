@@ -96,7 +96,14 @@ def _check_any_read(verdicts: list[AvatarVerdict]) -> None:
         return
     if all(not Path(v.file).exists() for v in verdicts):
         more = f" (and {len(verdicts) - 1:,} more)" if len(verdicts) > 1 else ""
-        raise MissingFileError(f"{verdicts[0].file}: no such file{more}", hint="check the paths")
+        from staffpulse.sources.user_paths import missing_hint
+
+        # a typo is offered the names beside it ("did you mean logo.png?")
+        first = Path(verdicts[0].file)
+        raise MissingFileError(
+            f"{first}: no such file{more}",
+            hint=missing_hint(first, "the paths" if more else "the path"),
+        )
     raise InputError(
         f"no image could be read ({count_of(len(verdicts), 'file')} tried)",
         hint="give PNG, JPEG, GIF or WebP images",
