@@ -90,6 +90,18 @@ def test_json_on_a_command_that_writes_json_lines_says_to_leave_it_out(tmp_path:
     assert "No such option: --jsn" in _said(typo.output)
 
 
+def test_json_on_the_demo_says_which_commands_give_json() -> None:
+    # "No such option: --json" alone left a script writer guessing whether any command had it
+    result = runner.invoke(app, ["demo", "--json"])
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["message"].startswith("staffpulse demo has no --json: ")
+    assert (
+        "take --json on the store it prints (audit, benchmark, inbox, connect)" in error["message"]
+    )
+    assert "No such option" not in _said(result.output)
+
+
 def test_a_missing_argument_says_what_to_give() -> None:
     """QA: "inbox snooze" alone said "Missing argument 'CONVERSATION_ID'." and no more: the
     argument's own help now follows, in the terminal and in --json."""

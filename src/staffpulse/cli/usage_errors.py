@@ -49,10 +49,26 @@ def say_missing_value_plainly(exc: UsageError, command: str) -> None:
 _JSON_LINES_COMMANDS = {"classify": "one line a post", "roles": "one line an account"}
 
 
+# the commands with no JSON at all, and where a script finds it instead: "No such option:
+# --json" alone left a script writer to guess whether any command had one
+_NO_JSON_COMMANDS = {
+    "demo": "it shows the sample to people; the commands it runs take --json on the store"
+    " it prints (audit, benchmark, inbox, connect)",
+    "serve": "it starts the dashboard; the commands that report take --json (audit,"
+    " benchmark, inbox, connect...)",
+}
+
+
 def say_json_lines_already(exc: UsageError) -> None:
     """``classify posts.csv --json``: "classify writes JSON Lines already (one line a post):
-    leave out --json", not "No such option: --json" alone, which read as if it had none."""
+    leave out --json", not "No such option: --json" alone, which read as if it had none;
+    ``demo --json``: where the JSON is instead (:data:`_NO_JSON_COMMANDS`)."""
     if not isinstance(exc, NoSuchOption) or exc.option_name != "--json" or exc.ctx is None:
+        return
+    instead = _NO_JSON_COMMANDS.get(exc.ctx.info_name or "")
+    if instead is not None:
+        exc.possibilities = None
+        exc.message = f"{exc.ctx.command_path} has no --json: {instead}"
         return
     lines = _JSON_LINES_COMMANDS.get(exc.ctx.info_name or "")
     if lines is None:
