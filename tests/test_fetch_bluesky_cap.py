@@ -3,6 +3,8 @@ the posts a run brings in, so a run that ends an earlier gap goes on to the newe
 
 from __future__ import annotations
 
+from functools import partial
+
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -15,17 +17,18 @@ def _posts(prefix: str, n: int) -> list[str]:
     return [f"at://{DID}/app.bsky.feed.post/{prefix}{i:03d}" for i in range(n, 0, -1)]
 
 
+def _feed_run(httpserver: HTTPServer, store: Store, cap: int) -> tuple[int, list[str]]:
+    """A ``fetch bluesky --max-posts CAP --max-follows 0`` run: its new posts and notes."""
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_posts=cap, max_follows=0)
+    return report.new_posts, report.notes
+
+
 def test_a_run_that_ends_a_gap_goes_on_to_the_newest_posts(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeAppView(httpserver, n=10, followers=0)
 
-    def fetch(cap: int) -> tuple[int, list[str]]:
-        report = _fetcher(httpserver, store, []).fetch(
-            "acme.bsky.social", max_posts=cap, max_follows=0
-        )
-        return report.new_posts, report.notes
-
+    fetch = partial(_feed_run, httpserver, store)
     fetch(1000)
     fake.posts[:0] = _posts("n", 12)
     assert fetch(8)[0] == 8  # 4 of the 12 left for the next run
@@ -47,12 +50,7 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
 ) -> None:
     fake = FakeAppView(httpserver, n=250, followers=0)
 
-    def fetch(cap: int) -> tuple[int, list[str]]:
-        report = _fetcher(httpserver, store, []).fetch(
-            "acme.bsky.social", max_posts=cap, max_follows=0
-        )
-        return report.new_posts, report.notes
-
+    fetch = partial(_feed_run, httpserver, store)
     new, notes = fetch(100)
     assert new == 100 and "fetch again with a higher cap, e.g. --max-posts 200" in notes[0]
     assert fetch(100) == (0, [])  # the same cap: nothing older is read, nothing said again
@@ -61,6 +59,45 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
     asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
     assert new == 100 and asked == [None, "100"] and "--max-posts 400" in notes[0]
     assert fetch(1000) == (50, []) and _count(store, "posts") == 250
+
+
+def test_a_run_whose_new_posts_fill_its_cap_counts_them_so_a_later_one_reads_nothing_older(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=250, followers=0)
+    fetch = partial(_feed_run, httpserver, store)
+    assert fetch(100)[0] == 100
+    fake.posts[:0] = _posts("n", 30)  # written since
+    stream = ("bluesky", DID, "feed")
+    state = load_cursor_state(store, *stream)  # Bluesky's cursor holds its place; the
+    state["older"]["cursor"] = "130"  # stand-in's counts posts, the 30 new ones too
+    save_cursor_state(store, *stream, state)
+    assert fetch(120)[0] == 30  # the new ones: the feed holds its newest 130
+    before = len(fake.requests)
+    # the same cap again: the newest 120 are held, so nothing older is read, nothing said
+    assert fetch(120) == (0, [])
+    asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
+    assert asked == [None]
+    new, notes = fetch(200)  # a higher cap reads on below the first run's cut, to 200 in all
+    assert new == 70 and "--max-posts 400" in notes[0]
+
+
+def test_posts_a_capped_run_read_before_a_gap_count_among_those_a_higher_cap_holds(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=250, followers=0)
+    fetch = partial(_feed_run, httpserver, store)
+    fetch(100)
+    fake.posts[:0] = _posts("n", 30)  # written since, the stand-in's cursors moved as above
+    stream = ("bluesky", DID, "feed")
+    state = load_cursor_state(store, *stream)
+    state["older"]["cursor"] = "130"
+    save_cursor_state(store, *stream, state)
+    assert fetch(20)[0] == 20  # 20 of the 30 new, a gap of 10 left
+    assert fetch(20)[0] == 10  # the gap: the feed holds its newest 130
+    before = len(fake.requests)
+    assert fetch(130) == (0, [])  # nothing older read, nothing said
+    assert "130" not in [a.get("cursor") for _, a in fake.requests[before:]]
 
 
 class FilteringAppView(FakeAppView):

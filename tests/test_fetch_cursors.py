@@ -134,3 +134,20 @@ def test_a_capped_run_says_which_days_it_left_and_that_the_next_run_reads_them()
     assert "the ones in between are not" in capped_note(Gap(5, None, None, False))
     last_year = datetime(datetime.now(UTC).year - 1, 3, 2, tzinfo=UTC)
     assert f"of 2 Mar {last_year.year} are" in capped_note(Gap(5, last_year, last_year, False))
+
+
+def test_posts_read_before_a_gap_count_among_those_a_higher_cap_holds(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+
+        def walk(cap: int, timeline: Timeline) -> Gap | None:
+            return RangeCursor(store, "x", "9001", "timeline").walk(cap, timeline.read, print)
+
+        walk(10, Timeline(10))  # a first run: the newest 10 of 100, 91 and below left
+        gap = walk(20, Timeline(10, top=130))  # 20 of 30 new posts, a gap of 10 left
+        assert gap is not None and not gap.older
+        walk(20, Timeline(10, top=130))  # the gap's 10
+        newest = Timeline(10, top=130)
+        # the stream holds the newest 40 (130 to 91): a cap of 40 reads nothing older
+        assert walk(40, newest) is None
+        assert [until for _, until, _, _ in newest.asked if until == "91"] == []
+        assert load_cursor_state(store, "x", "9001", "timeline")["older"]["depth"] == 40

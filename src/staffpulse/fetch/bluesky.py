@@ -216,6 +216,9 @@ class BlueskyFetcher(FetcherBase):
             while True:
                 if fetched >= max_posts:
                     if read and (resumed or newest_stored):  # a gap kept: said, never lost
+                        if older:  # its posts are above a first run's cut: counted, as _older
+                            older["depth"] = int(older.get("depth") or 0) + fetched
+                            save(cursor)
                         since = None if resumed else newest_stored
                         note_cap(report, "feed", Gap(max_posts, since, oldest, resumed))
                     elif read:  # a first run: the newest are read, any older are said
@@ -252,6 +255,9 @@ class BlueskyFetcher(FetcherBase):
         posts are newer), until the feed holds the newest ``max_posts``: a run with the same
         cap reads none of them, one with a higher cap reads on from there."""
         depth = int(older.get("depth") or 0) + fetched  # this run's new posts are all newer
+        if fetched:  # kept even when no older page is read: a later run counts them too
+            older["depth"] = depth
+            save(None)
         cursor, oldest, read = older.get("cursor"), None, False
         while depth < max_posts and cursor:
             asked = str(cursor)

@@ -187,9 +187,11 @@ class RangeCursor:
                 if wanted <= 0:
                     if not resumed and not since_id:
                         return self._leave_older(max_total, fetched)
+                    self._count_above_older(fetched)
                     return self.gap(max_total, resumed, dated)
                 read = read_page(since_id, until_id, token, wanted)
                 if read is None:
+                    self._count_above_older(fetched)
                     return None
                 ids, token = read
                 if ids:
@@ -212,6 +214,16 @@ class RangeCursor:
             self.state["older"] = {"until_id": oldest, "until_at": oldest_at, "depth": fetched}
         self.save()
         return Gap(cap, None, _time(oldest_at), resumed=False, older=True)
+
+    def _count_above_older(self, fetched: int) -> None:
+        """Count a run's posts, all newer than a capped first run's cut (``older``), in how
+        many the stream holds above it, when the run stops before :meth:`_walk_older` (which
+        counts them itself): else a later run took them for missing and read as many older
+        ones past its cap."""
+        older = self.state.get("older")
+        if isinstance(older, dict) and fetched:
+            older["depth"] = int(older.get("depth") or 0) + fetched
+            self.save()
 
     def _walk_older(
         self,
