@@ -168,6 +168,16 @@ def test_a_named_store_that_does_not_exist_is_not_created_by_reading(tmp_path: P
     assert not (tmp_path / "no").exists()
 
 
+def test_a_mistyped_store_name_is_offered_the_store_beside_it(tmp_path: Path) -> None:
+    open_store(tmp_path / "client.db").close()
+    (tmp_path / "clinet.csv").write_text("handle\n")  # near too, but no store: not offered
+    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "clinet.db")])
+    assert result.exit_code == 66
+    said = " ".join(result.output.split())
+    assert f"What to do: did you mean --db {tmp_path / 'client.db'}? Else check the --db" in said
+    assert not (tmp_path / "clinet.db").exists()
+
+
 def test_a_missing_store_with_a_space_in_its_path_is_named_quoted_in_the_import_hint(
     tmp_path: Path,
 ) -> None:
