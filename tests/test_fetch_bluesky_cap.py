@@ -3,6 +3,7 @@ the posts a run brings in, so a run that ends an earlier gap goes on to the newe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from pytest_httpserver import HTTPServer
@@ -23,11 +24,27 @@ def _feed_run(httpserver: HTTPServer, store: Store, cap: int) -> tuple[int, list
     return report.new_posts, report.notes
 
 
+def _capped_then_30_new(
+    httpserver: HTTPServer, store: Store
+) -> tuple[FakeAppView, Callable[[int], tuple[int, list[str]]]]:
+    """A feed of 250 fetched with --max-posts 100 (the older 150 left), then 30 posts written;
+    the stand-in and its runs. Bluesky's cursor holds its place when posts are written; the
+    stand-in's counts posts, so the cut's is moved past the 30 new ones."""
+    fake = FakeAppView(httpserver, n=250, followers=0)
+    fetch = partial(_feed_run, httpserver, store)
+    assert fetch(100)[0] == 100
+    fake.posts[:0] = _posts("n", 30)
+    stream = ("bluesky", DID, "feed")
+    state = load_cursor_state(store, *stream)
+    state["older"]["cursor"] = "130"
+    save_cursor_state(store, *stream, state)
+    return fake, fetch
+
+
 def test_a_run_that_ends_a_gap_goes_on_to_the_newest_posts(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeAppView(httpserver, n=10, followers=0)
-
     fetch = partial(_feed_run, httpserver, store)
     fetch(1000)
     fake.posts[:0] = _posts("n", 12)
@@ -49,7 +66,6 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
     httpserver: HTTPServer, store: Store
 ) -> None:
     fake = FakeAppView(httpserver, n=250, followers=0)
-
     fetch = partial(_feed_run, httpserver, store)
     new, notes = fetch(100)
     assert new == 100 and "fetch again with a higher cap, e.g. --max-posts 200" in notes[0]
@@ -64,14 +80,7 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
 def test_a_run_whose_new_posts_fill_its_cap_counts_them_so_a_later_one_reads_nothing_older(
     httpserver: HTTPServer, store: Store
 ) -> None:
-    fake = FakeAppView(httpserver, n=250, followers=0)
-    fetch = partial(_feed_run, httpserver, store)
-    assert fetch(100)[0] == 100
-    fake.posts[:0] = _posts("n", 30)  # written since
-    stream = ("bluesky", DID, "feed")
-    state = load_cursor_state(store, *stream)  # Bluesky's cursor holds its place; the
-    state["older"]["cursor"] = "130"  # stand-in's counts posts, the 30 new ones too
-    save_cursor_state(store, *stream, state)
+    fake, fetch = _capped_then_30_new(httpserver, store)
     assert fetch(120)[0] == 30  # the new ones: the feed holds its newest 130
     before = len(fake.requests)
     # the same cap again: the newest 120 are held, so nothing older is read, nothing said
@@ -85,14 +94,7 @@ def test_a_run_whose_new_posts_fill_its_cap_counts_them_so_a_later_one_reads_not
 def test_posts_a_capped_run_read_before_a_gap_count_among_those_a_higher_cap_holds(
     httpserver: HTTPServer, store: Store
 ) -> None:
-    fake = FakeAppView(httpserver, n=250, followers=0)
-    fetch = partial(_feed_run, httpserver, store)
-    fetch(100)
-    fake.posts[:0] = _posts("n", 30)  # written since, the stand-in's cursors moved as above
-    stream = ("bluesky", DID, "feed")
-    state = load_cursor_state(store, *stream)
-    state["older"]["cursor"] = "130"
-    save_cursor_state(store, *stream, state)
+    fake, fetch = _capped_then_30_new(httpserver, store)
     assert fetch(20)[0] == 20  # 20 of the 30 new, a gap of 10 left
     assert fetch(20)[0] == 10  # the gap: the feed holds its newest 130
     before = len(fake.requests)
