@@ -127,3 +127,13 @@ def test_a_run_that_reads_below_an_earlier_cap_says_so_and_its_cost_before_askin
     told.clear()
     fetch(max_posts=50, max_mentions=20)  # nothing is left below: nothing said
     assert told == []
+
+
+def test_a_capped_run_suggests_no_higher_cap_than_the_mentions_x_serves(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(CAPS, "mentions", ("mention", "--max-mentions", 10))  # X's 800
+    FakeX(httpserver, n=1, m=30)
+    report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=6)
+    # twice 6 is past what X serves: a higher cap would read no more than 10
+    assert "fetch again with a higher cap, e.g. --max-mentions 10 " in report.notes[0]
