@@ -49,9 +49,13 @@ def test_v_alone_names_the_version_option() -> None:
     )
 
 
-def test_other_unknown_options_keep_typers_nearest_names() -> None:
+def test_other_unknown_options_are_offered_the_nearest_name_alone() -> None:
     result = runner.invoke(app, ["stats", "--jsn"])
-    assert result.exit_code == 2 and "(Possible options: --json)" in result.output
+    assert result.exit_code == 2 and "No such option: --jsn. Did you mean --json?" in result.output
+    # "(Possible options: --cohort, --html)" offered a name nothing like the one typed
+    html = runner.invoke(app, ["audit", "acme", "--htm", "report.html"])
+    assert "No such option: --htm. Did you mean --html?" in _said(html.output)
+    assert "Possible options" not in html.output and "--cohort" not in html.output
 
 
 def test_an_option_with_no_value_after_it_names_its_command() -> None:

@@ -48,6 +48,7 @@ from staffpulse.cli.usage_errors import (
     say_bad_number_plainly,
     say_json_lines_already,
     say_missing_value_plainly,
+    say_nearest_option,
     say_what_the_argument_is,
     say_where_root_options_go,
     suggest_command,
@@ -85,6 +86,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
             say_where_root_options_go(exc)  # "staffpulse -v": where the version is
+            say_nearest_option(exc)
             raise
         except UsageError as exc:
             say_missing_value_plainly(exc, "staffpulse")  # "staffpulse --db" and no file
@@ -123,6 +125,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
+            say_nearest_option(exc)  # after the two above, which word some of their own
             say_what_the_argument_is(exc)
             name_the_group_commands(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")

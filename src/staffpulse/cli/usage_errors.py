@@ -145,3 +145,16 @@ def say_where_root_options_go(exc: UsageError) -> None:
     else:
         exc.message = f"{exc.option_name} is not an option of {command}: the version is shown by"
         exc.message += " staffpulse --version"
+
+
+def say_nearest_option(exc: UsageError) -> None:
+    """``audit acme --htm r.html``: "No such option: --htm. Did you mean --html?", not
+    "(Possible options: --cohort, --html)", which offered a name nothing like the one typed
+    beside the one meant. Left as it is when a step before worded it (``--debug``, ``-v``,
+    ``--json``), which leaves no possibilities."""
+    if not isinstance(exc, NoSuchOption) or not exc.possibilities:
+        return
+    best = difflib.get_close_matches(exc.option_name, exc.possibilities, n=1, cutoff=0)
+    exc.possibilities = None
+    if best:
+        exc.message = f"{exc.message}. Did you mean {best[0]}?"
