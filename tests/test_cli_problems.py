@@ -13,6 +13,7 @@ from staffpulse.cli.problems import (
     print_problems,
 )
 from staffpulse.sources.base import Problem
+from staffpulse.sources.folders import NotesFile
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -93,3 +94,33 @@ def test_a_problem_that_cost_no_record_is_a_note_not_skipped() -> None:
         "skipped stream.jsonl:8: not valid JSON",
         "note feed.json:19: a few bytes are not valid UTF-8 (first at line 19)",
     ]
+
+
+def test_a_file_the_user_named_gets_its_own_line_however_many_a_folder_left_out() -> None:
+    """A data file named beside two folders was hidden in "left out 25 other files ... (use
+    --json)" behind the folders' PROVENANCE and LICENSE files: it now has its own line, and
+    the read-mes and licences are summed up last, after the folders' data files."""
+    console, out = _console()
+    why = "not a known format: the header has name"
+    problems = [Problem(f"data/d{n}/x{n}.json", None, why) for n in range(7)]
+    problems += [NotesFile(f"data/d{n}/PROVENANCE.txt", None, "not a known format")
+                 for n in range(3)]  # fmt: skip
+    problems += [
+        NotesFile("data/LICENSE", None, "not a known format"),
+        Problem("data/stats.json", None, "not a known format"),
+        NotesFile("README.md", None, "not a known format: this is text", named=True),
+        Problem("people.csv", None, "not a known format: ids rounded", named=True),
+        Problem("blank.csv", None, "the file is empty", named=True),
+    ]
+    assert print_import_problems(console, problems)
+    lines = out.getvalue().splitlines()
+    assert lines[:3] == [
+        "left out people.csv: not a known format: ids rounded",
+        "left out blank.csv: the file is empty",
+        "left out README.md: not a known format: this is text",
+    ]
+    assert len(lines) == 3 + 5 + 2
+    assert lines[-2] == "left out 3 other files of no known format: x5.json, x6.json, stats.json"
+    assert lines[-1] == (
+        "left out 4 texts a person wrote (read-mes, licences, notes): PROVENANCE.txt ×3, LICENSE"
+    )

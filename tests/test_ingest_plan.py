@@ -29,3 +29,22 @@ def test_nothing_is_planned_from_a_typo_or_from_empty_files_only(tmp_path: Path)
     (tmp_path / "b.csv").write_text("", encoding="utf-8")
     with pytest.raises(EmptyInputError, match="none of the 2 paths holds anything"):
         plan_import([tmp_path / "a.csv", tmp_path / "b.csv"])
+
+
+def test_a_file_named_beside_a_folder_is_marked_named_and_a_folders_file_is_not(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.csv").write_text(POSTS, encoding="utf-8")
+    (tmp_path / "in" / "LICENSE").write_text("Free to use, with credit.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Ask Dana about the March export.\n", encoding="utf-8")
+    (tmp_path / "people.csv").write_text("name,team\nDana,sales\n", encoding="utf-8")
+    _plan, problems = plan_import(
+        [tmp_path / "in", tmp_path / "people.csv", tmp_path / "notes.txt"]
+    )
+    named = {Path(p.file).name: p for p in problems if p.named}
+    assert sorted(named) == ["notes.txt", "people.csv"]
+    assert "the header (line 1) has name, team" in named["people.csv"].message
+    # a note the user named is said to be one, as it is when a folder is given alone
+    assert named["notes.txt"].message.endswith("this is text a person wrote")
+    assert [Path(p.file).name for p in problems if not p.named] == ["LICENSE"]

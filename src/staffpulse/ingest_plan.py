@@ -20,11 +20,11 @@ from staffpulse.sources.base import EMPTY_FILE, UnreadFile, claimed_by
 from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
+    named_unknown_file,
     plan_beside,
     plan_folder,
     refuse_empty_folder,
     told_unfinished,
-    unknown_file,
     unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
@@ -64,7 +64,7 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
         elif (unfinished := still_downloading(path)) is not None:
             if alone:
                 raise InputError(f"{path}: {unfinished[0]}", hint=unfinished[1])
-            problems.append(Problem(str(path), None, told_unfinished(unfinished)))
+            problems.append(Problem(str(path), None, told_unfinished(unfinished), named=True))
         elif alone:
             if path.stat().st_size == 0:
                 raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")
@@ -74,15 +74,15 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 check_zip(path)
             plan.append((path, found))
         elif path.stat().st_size == 0:
-            problems.append(Problem(str(path), None, EMPTY_FILE))
+            problems.append(Problem(str(path), None, EMPTY_FILE, named=True))
         else:
             try:
                 source = claimed_by(path)
             except OSError as exc:  # no permission: told, and the other paths imported
-                problems.append(UnreadFile(str(path), None, unreadable(exc), records=0))
+                problems.append(UnreadFile(str(path), None, unreadable(exc), records=0, named=True))
                 continue
             if source is None:
-                problems.append(unknown_file(path))
+                problems.append(named_unknown_file(path))
             else:
                 # a ZIP among several paths is read as a folder's is: a damaged one is
                 # reported and counted as it is read, and the other paths are still imported

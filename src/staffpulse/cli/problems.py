@@ -6,8 +6,9 @@ Only the first :data:`MAX_PROBLEMS_SHOWN` are printed in full, so that a file of
 bad lines does not flood the terminal; the rest are counted, with where to find them all.
 
 An import tells records it lost apart from files it left out whole (a README beside the data,
-an empty file): the losses first, never pushed out of sight by such files, which are then
-summed up in a line of each kind (:func:`print_import_problems`).
+an empty file): the losses first, never pushed out of sight by such files; then each file the
+user named, on a line of its own; then a folder's files, summed up in a line of each kind, its
+read-mes and licences last (:func:`print_import_problems`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from rich.markup import escape
 
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem, UnreadFile
-from staffpulse.sources.folders import is_empty_file, left_out, told_why
+from staffpulse.sources.folders import NotesFile, is_empty_file, left_out, told_why
 
 MAX_PROBLEMS_SHOWN = 20  # problems printed in full; the rest are only counted
 MAX_NAMES_SHOWN = 8  # names of the files left out, in the line that sums them up
@@ -78,15 +79,25 @@ def print_import_problems(
     notes = [p for p in read if p not in lost]
     print_problems(console, notes, label="note", see_all=see_all)
     files = [problem for problem in problems if left_out(problem)]
+    # a file the user named is one they meant: told with its reason, never summed up; a
+    # README a shell glob named is told after the data files named with it
+    named = sorted((p for p in files if p.named), key=lambda p: isinstance(p, NotesFile))
+    print_problems(console, named, label="left out", noun="file you named", see_all=see_all)
+    found = [problem for problem in files if not problem.named]
     # a table whose header lacks a column is likely data meant for import: told why, in full
-    told = [problem for problem in files if told_why(problem)][:MAX_TOLD_WHY]
+    told = [problem for problem in found if told_why(problem)][:MAX_TOLD_WHY]
     for problem in told:
         print_problem(console, problem, "left out")
-    unknown = [p for p in files if not is_empty_file(p) and p not in told]
-    noun = "other file" if told else "file"
+    # a README, LICENSE or PROVENANCE beside the data is summed up last, so its many names
+    # never crowd out a data file of no known format
+    prose = [p for p in found if isinstance(p, NotesFile)]
+    unknown = [p for p in found if not is_empty_file(p) and p not in told and p not in prose]
+    noun = "other file" if told or named else "file"
     _print_files(console, unknown, count_of(len(unknown), noun) + " of no known format", see_all)
-    empty = [p for p in files if is_empty_file(p)]
+    empty = [p for p in found if is_empty_file(p)]
     _print_files(console, empty, count_of(len(empty), "empty file"), see_all)
+    what = count_of(len(prose), "text") + " a person wrote (read-mes, licences, notes)"
+    _print_files(console, prose, what, see_all)
     return len(lost) <= MAX_PROBLEMS_SHOWN
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -40,13 +40,16 @@ class Problem:
     """Records that could not be imported: where they are and what is wrong with them.
 
     ``records`` is how many were skipped: 1 for a bad line, every row of a file whose header
-    makes all of them unreadable (one message then, not one per row).
+    makes all of them unreadable (one message then, not one per row). ``named`` marks a file
+    the user named as a path to import, not one found in a folder: it is told on a line of its
+    own, never summed up with a folder's README and LICENSE.
     """
 
     file: str
     line: int | None
     message: str
     records: int = 1
+    named: bool = field(default=False, kw_only=True)  # kw-only: subclasses add fields
 
     def as_dict(self) -> dict[str, object]:
         found: dict[str, object] = {"file": self.file, "line": self.line, "message": self.message}

@@ -112,6 +112,13 @@ def unknown_file(path: Path) -> Problem:
     return Problem(str(path), None, f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT)
 
 
+def named_unknown_file(path: Path) -> Problem:
+    """What a file the user named among several paths is told when no source reads it: as
+    :func:`unknown_file`, marked ``named`` (told on a line of its own), and a text a person
+    wrote said to be one, as in a folder given alone (a README is no mystery)."""
+    return replace(_told_prose(unknown_file(path)), named=True)
+
+
 def unreadable(exc: OSError) -> str:
     """What a file the system will not let staffpulse read (its permissions, a disk error)
     is told: nothing of it was read, so its records are lost, not left out as a README is."""
