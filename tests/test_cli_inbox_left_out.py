@@ -121,5 +121,7 @@ def test_a_mark_command_after_left_out_names_the_command_to_type(db: Path) -> No
     )
     no_id = json.loads(run(db, "--left-out", "mark-joined", "--json").stdout)["error"]
     assert no_id["message"].endswith(" mark-joined ID --json")
+    joined = json.loads(run(db, "--left-out=dismiss", "ad1", "--json").stdout)["error"]
+    assert joined["message"].endswith(f"--db {db} dismiss ad1 --json")
     # the refused line marked nothing: the post is still listed as left out
     assert "(id: ad1)" in run(db, "--left-out").stdout

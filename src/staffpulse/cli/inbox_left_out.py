@@ -48,13 +48,17 @@ def refuse_command_as_reason(ctx: Any, args: list[str], commands: list[str]) -> 
     a user typed it after ``--left-out``, which read "dismiss" as its reason and "12" as a
     command ("No such command '12'"). Said as what it is, with the command to type: the same
     line without ``--left-out`` (a mark works on a left-out conversation as on an open one)."""
-    for n, arg in enumerate(args[:-1]):
+    for n, arg in enumerate(args):
         if arg == "--":
             return
-        word = args[n + 1]
-        if arg != "--left-out" or word not in commands:
+        if arg.startswith("--left-out="):  # the word in the option itself
+            word, after = arg.split("=", 1)[1], args[n + 1 :]
+        elif arg == "--left-out" and n + 1 < len(args):
+            word, after = args[n + 1], args[n + 2 :]
+        else:
             continue
-        after = args[n + 2 :]
+        if word not in commands:
+            continue
         if not after or after[0].startswith("-"):  # "--left-out dismiss" and no id
             after = ["ID", *after]
         rest = [*args[:n], word, *after]
