@@ -4,7 +4,7 @@ advised a later one."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -78,3 +78,25 @@ def test_an_as_of_before_every_interaction_advises_a_later_date(store: Store) ->
     quiet = rank_with_fakes(store, "quiet_firm")
     assert quiet.notes[-1] == "@quiet_firm has no interactions in the store yet"
     assert (quiet.next_step or "").startswith("import posts that mention or reply to @quiet_firm")
+
+
+def test_an_account_whose_conversations_are_long_past_is_told_the_date_they_were_busiest(
+    store: Store,
+) -> None:
+    """A personal archive's last post came years after its conversations: ranked as of that
+    post, every contact was long ago, and the advice said no option would bring anyone back."""
+    from connect_fixtures import FakeRoleModel, FakeScorer
+    from staffpulse.connect import suggest_report
+
+    add_posts(store, make_post("late", "acme_staffing", -200, "Back after a long break"))
+    report = suggest_report(store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer())
+    assert report.suggestions == []
+    advice = report.next_step or ""
+    assert advice.startswith("@acme_staffing's conversations are mostly older than ")
+    day = advice.rsplit("--as-of ", 1)[1]
+    # ranked as of the day it names, the account has suggestions again
+    again = rank_with_fakes(store, now=datetime.fromisoformat(day).replace(tzinfo=UTC))
+    assert again.suggestions
+    # a date given by the user is kept: the advice is about the options then
+    given = rank_with_fakes(store, now=NOW + timedelta(days=200))
+    assert "busiest" not in (given.next_step or "")

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.advice import Ranking, Remedy, next_step
+from staffpulse.connect.busy_stretch import busier_date
 from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, RoleFilter
 
 # Re-exported: the options belong to the walk, callers import them from here
@@ -129,6 +130,8 @@ def suggest_report(
             # reached through follows alone, none of them any option brings back: only a
             # later date brings conversations in (more imports would not)
             _advise_a_later_date(report, first)
+        elif (busy := _busier_date(store, report, opts, as_of_given=now is not None)) is not None:
+            _advise_a_busier_date(report, busy)
         else:
             report.advice = _checked_advice(
                 store, handle, opts, (model, text), report, ranking, reads
@@ -177,6 +180,28 @@ def _start_after(store: Store, report: SuggestReport, *, as_of_given: bool) -> d
         return None
     first = first_interaction_time(store, report.account.platform, report.account.id)
     return first if first is not None and first > report.as_of else None
+
+
+def _busier_date(
+    store: Store, report: SuggestReport, opts: SuggestOptions, *, as_of_given: bool
+) -> datetime | None:
+    """The end of the account's busiest stretch of conversations when the ranking date was
+    not given and nearly all its conversations are more than ``--inactive-days`` older: the
+    date, not the options, is then why nothing is suggested
+    (:func:`~staffpulse.connect.busy_stretch.busier_date`); else None."""
+    if as_of_given:
+        return None
+    account = report.account
+    return busier_date(store, account.platform, account.id, report.as_of, opts.inactive_days)
+
+
+def _advise_a_busier_date(report: SuggestReport, busy: datetime) -> None:
+    when, _day = as_of_after(busy)
+    report.advice = (
+        f"@{report.account.handle}'s conversations are mostly older than "
+        f"{format_day(report.as_of)}, the newest post of it or the people it talks with: rank "
+        f"as of its busiest stretch of conversations to see its circle then: use {when}"
+    )
 
 
 def _advise_a_later_date(report: SuggestReport, first: datetime) -> None:

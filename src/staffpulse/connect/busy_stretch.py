@@ -1,0 +1,47 @@
+"""When an account talked with people most: the ranking date that brings its circle back.
+
+Ranked as of its newest post, an archive whose conversations are years older than that post
+(a personal X archive: 690 conversations, most of them in 2015 and 2016, and a few posts in
+2022) finds every contact "talked with too rarely or long ago", and connect said that none of
+its options would bring anyone back, though ``--as-of`` within those years does (QA s35). So
+when nearly all of its conversations are older than the ranking date, the advice names the end
+of its busiest stretch of conversations.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from staffpulse.store import Store
+from staffpulse.store.codec import parse_time
+
+# At most this share of the conversations in the days before the ranking date: they are
+# "mostly older" than it (an account with a fifth of them recent is better told its options)
+RECENT_SHARE = 0.1
+
+
+def busier_date(
+    store: Store, platform: str, account_id: str, as_of: datetime, days: float
+) -> datetime | None:
+    """The end of the ``days``-long stretch in which most of the account's conversations (its
+    interactions either way, each at the last time it was seen) fall, the later of equal
+    stretches, when at most :data:`RECENT_SHARE` of them fall in the ``days`` before ``as_of``
+    and that stretch ends before them; else None."""
+    rows = store.conn.execute(
+        "SELECT last_seen FROM interactions WHERE platform = :p AND last_seen IS NOT NULL"
+        " AND (source_id = :a OR target_id = :a)",
+        {"p": platform, "a": account_id},
+    ).fetchall()
+    times = sorted(at for row in rows if (at := parse_time(row[0])) is not None)
+    width = timedelta(days=days)
+    recent = sum(as_of - width <= at <= as_of for at in times)
+    if not times or recent > RECENT_SHARE * len(times):
+        return None
+    best: tuple[int, datetime] | None = None
+    start = 0
+    for end, at in enumerate(times):
+        while times[start] < at - width:
+            start += 1
+        if best is None or end - start + 1 >= best[0]:
+            best = (end - start + 1, at)
+    return best[1] if best is not None and best[1] < as_of - width else None
