@@ -74,6 +74,36 @@ def test_the_firms_posts_are_its_own_without_an_account_row(tmp_path: Path) -> N
     assert "10" in [i.conversation_id for i in nobody.items]
 
 
+def test_a_thread_the_firm_opened_is_offered_when_someone_answered_it_last(
+    tmp_path: Path,
+) -> None:
+    """``inbox --as`` dropped every conversation the firm began unsaid (counts.own_opened
+    only), even one where someone answered the firm and waits: the best reply it can make.
+    Its own post is a job ad here, which says nothing of the answer under it."""
+
+    def reply(pid: str, author: str, to: str, text: str, minutes: int) -> Post:
+        return Post(platform="x", id=pid, author_id=author, author_handle=author.split("-")[0],
+                    text=text, kind="reply", reply_to_post_id=to, conversation_id=to,
+                    created_at=NOW - timedelta(minutes=minutes))  # fmt: skip
+
+    asked = _post("10", "acme-x", "We're hiring forklift drivers in Tulsa, nights. #hiring")
+    waiting = reply("11", "ana", "10", "@acme is the night shift paid more than the day one?", 40)
+    answered = _post("20", "acme-x", "What should a recruiter say first when a candidate calls?")
+    said = reply("21", "ben", "20", "@acme Their name and the role, before anything else.", 50)
+    thanks = reply("22", "acme-x", "21", "@ben Agreed, and the pay range early too.", 30)
+    room = _post("1", "cy", "How do you keep candidates warm during long interview loops?")
+    (inbox,) = _inboxes_as(tmp_path, [asked, waiting, answered, said, thanks, room], "acme")
+    offered = {i.conversation_id: i for i in inbox.items}
+    assert set(offered) == {"10", "1"} and inbox.joined == []
+    mine = offered["10"]
+    assert mine.reasons[0] == "your own conversation: @ana answered you and waits for your reply"
+    assert mine.angle.startswith("Reply to the person who answered you, @ana: ")
+    assert inbox.counts["own_opened"] == 1 and inbox.left_out == {}
+    assert "1 conversation you opened is not listed: nobody is waiting for your reply in it" in (
+        inbox.notes
+    )
+
+
 def test_an_unknown_firms_note_agrees_with_its_joined_count(tmp_path: Path) -> None:
     """``inbox --as nosuchfirm`` after ``mark-joined --as nosuchfirm``: counts.joined was 1
     while the note said "joined conversations are unknown" (QA17 I8)."""

@@ -47,6 +47,7 @@ from staffpulse.listen.languages import count_turned_down, other_languages_note
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.looks import Look, new_conversations, take_look
 from staffpulse.listen.own_accounts import missing_account_note, resolve_accounts
+from staffpulse.listen.own_threads import own_opened_note
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.snooze import list_snoozed
@@ -147,6 +148,8 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
+    if offer.own_opened and offer.everyone:  # with none else, the empty inbox says it
+        notes.append(own_opened_note(offer.own_opened))
     since = ref.at - max_age if max_age is not None else None
     weighed = {(p.platform, p.id) for conv in offer.everyone for p in conv.posts}
     other_languages = count_turned_down(store, platform, since, ref.at, weighed)
@@ -254,7 +257,7 @@ def _rank_with_older(
     else:
         ranked, context = rank_stored(
             store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model,
-            offer.copies, sampled_keys, firm=offer.firm,
+            offer.copies, sampled_keys, firm=offer.firm, own_threads=offer.own_waiting,
         )  # fmt: skip
         if memo is not None:
             memo.keep(ranked, context, sampled_keys)

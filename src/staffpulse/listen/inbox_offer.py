@@ -20,6 +20,7 @@ from staffpulse.listen.inbox_steps import (
     key_of,
     sort_by_state,
 )
+from staffpulse.listen.own_threads import waiting_reply
 from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
@@ -50,8 +51,10 @@ class Offer:
     after_as_of: int = 0
     # when every one began after it: the first post of them, for the note that says so
     first_after: datetime | None = None
-    # conversations the firm's own accounts began: never offered to it
+    # conversations the firm's own accounts began and nobody waits in: never offered to it
     own_opened: int = 0
+    # the ones the firm began where someone answered it last: offered, for that reply
+    own_waiting: frozenset[Key] = frozenset()
     # the firm's handles, normalized: a post that opens "@acme ..." asks the firm itself
     firm: frozenset[str] = frozenset()
 
@@ -83,11 +86,14 @@ def gather_offer(
     loaded = load_conversations(store, platform)
     loaded += _addressed_to_firm(store, platform, firm, loaded)
     stored = _not_begun_by(loaded, own)
+    waiting = frozenset(key_of(c) for c in stored if waiting_reply(c, own) is not None)
     # as a date asked for stood: nothing posted later is read
     everyone = posts_up_to(stored, as_of) if isinstance(as_of, datetime) else stored
     model, topic_of = assign_topics(store, everyone)
     # a snooze ends on the real clock, even in a replay
-    states = judge_states(store, platform, as_handle, own, everyone, now or datetime.now(UTC))
+    states = judge_states(
+        store, platform, as_handle, own, everyone, now or datetime.now(UTC), waiting
+    )
     copies = count_copies([c for c in everyone if states.of(c) in ("open", "joined")])
     first = None
     if stored and not everyone:
@@ -101,6 +107,7 @@ def gather_offer(
         len(stored) - len(everyone),
         first,
         own_opened=len(loaded) - len(stored),
+        own_waiting=waiting,
         firm=firm,
     )
 
@@ -283,13 +290,15 @@ def _other_topic(model: TopicModel) -> int | None:
 def _not_begun_by(
     conversations: list[Conversation], own: Sequence[tuple[str, str]]
 ) -> list[Conversation]:
-    """The conversations but those the firm's own accounts opened."""
+    """The conversations but those the firm's own accounts opened and nobody else answered
+    last: one where someone did waits for the firm's reply (:mod:`.own_threads`)."""
     # the firm's own posts are not offered to it; but when the first post is not stored, the
     # firm's reply shown in its place makes the conversation joined, not the firm's own
     return [
         c
         for c in conversations
         if not any(c.opened_by(acc) for plat, acc in own if plat == c.platform)
+        or waiting_reply(c, own) is not None
     ]
 
 

@@ -32,12 +32,15 @@ def rank_stored(
     counted: set[tuple[str, str]],  # only counted by why they are left out: no reasons
     *,
     firm: frozenset[str] = frozenset(),  # the firm's handles (``inbox_offer.firm_handles``)
+    own_threads: frozenset[tuple[str, str]] = frozenset(),  # ``inbox_offer.Offer.own_waiting``
 ) -> tuple[list[RankedConversation], RankContext]:
     """Rank ``conversations`` as of ``as_of`` (angles left for the few shown), with the
     context they were ranked in."""
     roles = author_roles(store, conversations, roles_model)
     context = replace(
-        _context(store, conversations, topic_of, labels, as_of, text, roles), firm_handles=firm
+        _context(store, conversations, topic_of, labels, as_of, text, roles),
+        firm_handles=firm,
+        own_threads=own_threads,
     )
     return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
 

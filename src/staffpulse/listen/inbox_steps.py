@@ -6,7 +6,7 @@ quiet for longer than the window, and the choice of what is shown.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -49,10 +49,12 @@ def judge_states(
     own: Sequence[tuple[str, str]],
     conversations: Sequence[Conversation],
     clock: datetime,
+    waiting: Collection[Key] = frozenset(),
 ) -> FirmStates:
     """Joined when one of the firm's ``own`` accounts replied, else the firm's own mark (and
     those made with no firm named: another client's joined or dismissed is not this one's);
-    a snooze that has ended on ``clock`` is open again."""
+    a snooze that has ended on ``clock`` is open again. A thread of the firm's own where
+    someone answered it last (``waiting``) is never joined by the firm's earlier replies."""
     firm = firm_key(store, as_handle)
     marks = firm_marks(store, platform, firm)
     snoozes = firm_snoozes(store, platform, firm)
@@ -62,9 +64,11 @@ def judge_states(
     arrived = arrivals(store, [c for c in conversations if key_of(c) in snoozes])
 
     def judge(conv: Conversation) -> str:
-        if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
-            return "joined"
         key = key_of(conv)
+        if key not in waiting and any(
+            conv.replied_by(acc) for plat, acc in own if plat == conv.platform
+        ):
+            return "joined"
         state = marks.get(key, "open")
         if state == "snoozed" and key in snoozes:
             back = wake_reason(conv, *snoozes[key], clock, arrived)

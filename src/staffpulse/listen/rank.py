@@ -35,6 +35,7 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import MOURNING, REASONS, left_out_reason
 from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
+from staffpulse.listen.own_threads import clear_opening_kinds, own_thread_angle, own_thread_reason
 from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import asks_the_room, is_link_share
@@ -43,6 +44,8 @@ from staffpulse.listen.rank_signals import (
     GROWTH_WINDOW,
     HALF_LIFE_HOURS,
     TO_FIRM,
+    TO_FIRM_ANGLE,
+    TO_FIRM_HARD_TIME_ANGLE,
     addressee,
     hours_in,
     is_firm,
@@ -151,6 +154,8 @@ class RankContext:
     not_public: Collection[tuple[str, str]] = frozenset()
     # the firm's normalized handles: an opening aimed at one of them asks the firm itself
     firm_handles: Collection[str] = frozenset()
+    # (platform, id) of the firm's own threads where someone answered it last (own_threads)
+    own_threads: Collection[tuple[str, str]] = frozenset()
 
 
 def rank(
@@ -188,18 +193,6 @@ def count_copies(conversations: Sequence[Conversation]) -> Counter[str]:
     return Counter(c.opening.text.strip().lower() for c in conversations)
 
 
-TO_FIRM_ANGLE = (
-    "Addressed to your firm: answer it yourself, in a line or two, and take anything personal"
-    " (an application, pay) to a direct message; no pitch."
-)
-# "@acme my dad passed away, can I move my start date?": the loss comes before the answer
-TO_FIRM_HARD_TIME_ANGLE = (
-    "Addressed to your firm, by someone going through a hard time: acknowledge it first, then"
-    " answer it yourself, in a line or two, and take anything personal to a direct message;"
-    " no jokes, no pitch."
-)
-
-
 def add_angles(
     entries: Sequence[RankedConversation], context: RankContext
 ) -> list[RankedConversation]:
@@ -216,6 +209,8 @@ def add_angles(
 
 
 def _focus(conv: Conversation, context: RankContext) -> Post | None:
+    if (conv.platform, conv.id) in context.own_threads:
+        return conv.posts[-1]  # the answer waiting for the firm, not the firm's own post
     work = context.threads.get(conv.id)
     return None if work is None else work.focus
 
@@ -237,6 +232,8 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
     if angle in (SKIP, JOB_AD):
         return angle
+    if (conv.platform, conv.id) in ctx.own_threads:
+        return own_thread_angle(focus_author(focus), angle)
     # after the colon the angle reads on, in the sentence it joins
     return f"Reply to {focus_author(focus)}, not the opening post: {angle[:1].lower()}{angle[1:]}"
 
@@ -272,6 +269,8 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
     verdict = moderate(opening.text)
     job_p = ctx.job_scores.get(conv.id)
     flags = _opening_flags(opening, verdict, ctx)
+    if (conv.platform, conv.id) in ctx.own_threads:
+        clear_opening_kinds(flags)
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
         "spam": lambda: _spammy(conv, ctx, texts),
@@ -373,12 +372,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
     }
+    if own := (conv.platform, conv.id) in ctx.own_threads:
+        clear_opening_kinds(flags)
     for name, factor in PENALTIES.items():
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at)
-    if work is not None and work.focus is not None:  # said first: it is why the thread is here
+    if own:  # said first: it is why the firm's own thread is here
+        reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)
+    elif work is not None and work.focus is not None:  # said first: why the thread is here
         reasons = (focus_reason(work.focus), *reasons)
     elif rescued := rescued_opening(opening.text, ctx.work_scores.get(conv.id), ctx.work_threshold):
         reasons = (*reasons, rescue_reason(rescued))

@@ -145,6 +145,16 @@ def addressee(conv: Conversation) -> str | None:
 
 
 TO_FIRM = "to_firm"  # the flag of an opening aimed at the firm itself
+TO_FIRM_ANGLE = (
+    "Addressed to your firm: answer it yourself, in a line or two, and take anything personal"
+    " (an application, pay) to a direct message; no pitch."
+)
+# "@acme my dad passed away, can I move my start date?": the loss comes before the answer
+TO_FIRM_HARD_TIME_ANGLE = (
+    "Addressed to your firm, by someone going through a hard time: acknowledge it first, then"
+    " answer it yourself, in a line or two, and take anything personal to a direct message;"
+    " no jokes, no pitch."
+)
 
 
 def is_firm(aimed_at: str, firm: Collection[str]) -> bool:
