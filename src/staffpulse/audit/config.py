@@ -66,15 +66,31 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "personality_target": (
         0.45,
         "When close to half the posts carry an opinion, a story, a question or a feeling, "
-        "the account reads as people; Voice's personality part is full from here.",
+        "the account reads as people; Voice's personality part is mostly earned by here.",
+    ),
+    "personality_full": (
+        0.85,
+        "More human posts past half still tell: a feed where nearly every post sounds like a "
+        "person earns the whole personality part from here.",
+    ),
+    "personality_top_part": (
+        0.15,
+        "The share of the personality part earned between personality_target and "
+        "personality_full, so a feed 80% human outscores one 50% human without a big jump.",
     ),
     "humor_target": (
         0.08,
         "Humor works in small doses; about one post in twelve is plenty for full marks.",
     ),
+    "humor_min_posts": (
+        5,
+        "The humor detector calls some plain posts funny, so one hit may be its mistake: "
+        "humor's part counts in full only from 5 funny posts, a fifth of it per post before.",
+    ),
     "voice_parts": (
-        {"personality": 0.7, "humor": 0.3},
-        "Personality matters most; humor is the bonus the essay says is almost always missing.",
+        {"personality": 0.8, "humor": 0.2},
+        "Personality matters most; humor is the bonus staffing firms' feeds almost always "
+        "miss, and the least sure of the text models, so it weighs a fifth.",
     ),
     "template_penalty": (
         0.6,

@@ -20,7 +20,7 @@ from staffpulse.audit.conversation import conversation_score
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_score
-from staffpulse.audit.voice import voice_score
+from staffpulse.audit.voice_parts import voice_score
 from staffpulse.authors import is_anonymized
 from staffpulse.models import Post
 from staffpulse.scale.conversation import SharedAuthors, TalkPartial, shard_authors
@@ -321,7 +321,9 @@ def _account_row(
         "first_post": _moment(p.first_ts),
         "last_post": _moment(p.last_ts),
         "mix": round(mix_score(job_share, settings), 2) if mix_scored else None,
-        "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
+        "voice": round(
+            voice_score(personality, humor, exact_copies, settings, humor_posts=p.humor), 2
+        )
         if voice_scored
         else None,
         "conversation": round(
