@@ -13,7 +13,9 @@ def _in(topic_id: int | None, label: str, score: float, cid: str) -> InboxItem:
     return item(cid, topic_id=topic_id, topic_label=label, score=score)
 
 
-def test_topic_groups_follow_their_best_item_and_unfiled_items_are_other() -> None:
+def test_named_topics_follow_their_best_item_and_other_comes_last() -> None:
+    # the catch-all "Other conversations" holding the best item was the first heading: read
+    # as the inbox's main topic, with the named ones below it
     inbox = make(
         [
             _in(2, "onboarding", 0.9, "a"),
@@ -26,8 +28,8 @@ def test_topic_groups_follow_their_best_item_and_unfiled_items_are_other() -> No
     groups = [(label, [i.conversation_id for i in items]) for label, items in inbox.by_topic()]
     assert groups == [
         ("onboarding", ["a", "d"]),
-        (OTHER_LABEL, ["b"]),
         ("counteroffers", ["c", "e"]),
+        (OTHER_LABEL, ["b"]),
     ]
 
 
@@ -43,9 +45,9 @@ def test_a_topic_of_one_conversation_joins_other_unless_it_is_a_workplace_theme(
     )
     groups = [(label, [i.conversation_id for i in items]) for label, items in inbox.by_topic()]
     assert groups == [
-        (OTHER_LABEL, ["a", "c"]),  # a heading over one conversation groups nothing
         ("Pay & salary", ["b"]),
         ("onboarding", ["d", "e"]),
+        (OTHER_LABEL, ["a", "c"]),  # a heading over one conversation groups nothing
     ]
 
 

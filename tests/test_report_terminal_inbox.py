@@ -141,11 +141,11 @@ def test_the_header_says_which_date_the_inbox_is_ranked_from() -> None:
     assert "Ranked as of 1 Mar 2026, 12:00 UTC (a replay, not live)" in replay
 
 
-def test_other_conversations_come_first_when_they_hold_the_best_item() -> None:
+def test_other_conversations_come_last_even_when_they_hold_the_best_item() -> None:
     best = item("1", topic_id=None, topic_label="", score=0.8)
     lower = item("2", topic_id=2, topic_label="Pay & salary", score=0.3)
     text = shown(make([best, lower]))
-    assert text.index("Topic: Other conversations") < text.index("Topic: Pay & salary")
+    assert text.index("Topic: Pay & salary") < text.index("Topic: Other conversations")
 
 
 def test_a_long_title_is_shortened_at_a_word_boundary_and_keeps_its_reply_count() -> None:

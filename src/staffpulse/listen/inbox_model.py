@@ -212,9 +212,10 @@ class Inbox:
         return NotFoundError(message, hint=hint)
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
-        """Open items grouped by topic label, groups ordered by their best item ("Other
-        conversations" too: read top-down, the best item comes first wherever it is filed);
-        for a topic query, the topic that matches it best comes first. A topic of one item
+        """Open items grouped by topic label, named topics ordered by their best item and
+        "Other conversations" last (a catch-all first read as the inbox's main topic, and
+        hid the named ones below it); for a topic query, the topic that matches it best comes
+        first. A topic of one item
         that is no workplace theme ("Dream / goin") joins "Other conversations": a heading
         over each conversation groups nothing (63 topics for 66 real conversations)."""
         place = {m.id: n for n, m in enumerate(self.topic_matches)}
@@ -229,9 +230,9 @@ class Inbox:
         for item in self.items:
             groups.setdefault(label_of(item), []).append(item)
 
-        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, float]:
+        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, bool, float]:
             ranks = [place.get(i.topic_id, len(place)) for i in group[1] if i.topic_id is not None]
-            return min(ranks, default=len(place)), -group[1][0].score
+            return min(ranks, default=len(place)), group[0] == OTHER_LABEL, -group[1][0].score
 
         return sorted(groups.items(), key=order)
 
@@ -250,7 +251,9 @@ class Inbox:
             "notes": self.notes,
             "topics": [
                 {"id": t.id, "label": t.label, "size": t.size}
-                for t in sorted(self.topics.values(), key=lambda t: -t.size)
+                for t in sorted(
+                    self.topics.values(), key=lambda t: (t.label == OTHER_LABEL, -t.size)
+                )
             ],
             "topic_query": self.topic_query,
             "topic_matched": self.topic_matched,
