@@ -181,3 +181,41 @@ def test_a_teams_event_or_a_seekers_me_too_is_no_job_opening_for_the_model_or_th
 )
 def test_a_venue_named_after_its_events_still_invites_to_work(text: str) -> None:
     assert looks_like_job_ad(text)
+
+
+OWNED_WORK_NEWS = [
+    # the model scored this 0.62 as a job opening ("at", "more", a link and "work")
+    "Did you see @CityNewsDesk's close look at Marta and Harbor House's work? Find out more: "
+    "https://x.example/a #Fellows",
+    "Did you see the Gazette's feature on Dana and the Riverside Trust's work? Find out more: "
+    "https://x.example/a #Fellows",
+    "Proud of our work with families this year. Read the report: https://x.example/r",
+    "A lovely piece on their hard work at the food bank https://x.example/f",
+]
+
+NOT_OWNED_WORK_NEWS = [
+    # another word of work: the model's to judge
+    "Proud of our work with families, and we're hiring a case manager https://x.example/c",
+    "Love our work culture? Join us https://x.example/j",
+    # a casting call asks for links to your work: a gig sought
+    "Seeking dancers for our spring show, send links to your work https://x.example/d",
+    # "it's" is no owner, "my work email" no owned work
+    "It's hard work but worth it https://x.example/h",
+    "Left my work email open all weekend https://x.example/e",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_WORK_NEWS)
+def test_someones_work_told_of_is_no_job_opening(text: str) -> None:
+    assert find_hiring_talk([text])[0]
+
+
+@pytest.mark.parametrize("text", NOT_OWNED_WORK_NEWS)
+def test_work_beside_a_job_word_or_not_owned_is_left_to_the_model(text: str) -> None:
+    assert not find_hiring_talk([text])[0]
+
+
+def test_the_model_does_not_call_news_of_a_nonprofits_work_a_job_ad() -> None:
+    model = load_text_signals()
+    scores = model.score(OWNED_WORK_NEWS, signals=("job_opening",))["job_opening"]
+    assert all(s < model.thresholds_["job_opening"] for s in scores)

@@ -8,6 +8,7 @@ in full, and a post with none is no ad.
 from __future__ import annotations
 
 from staffpulse.signals.batch_scan import merge_for_scan
+from staffpulse.signals.job_ads_invitations import INVITATION_TRIGGERS
 from staffpulse.signals.job_ads_other_languages import OTHER_LANGUAGE_TRIGGERS
 
 __all__ = [
@@ -98,6 +99,7 @@ TRIGGER_SOURCES = (
     r"& \d",
     r"join our",
     r"join the",
+    *INVITATION_TRIGGERS,
     *OTHER_LANGUAGE_TRIGGERS,
 )
 TRIGGERS = merge_for_scan(TRIGGER_SOURCES)

@@ -8,8 +8,9 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   precise enough to overrule the model (:class:`staffpulse.signals.text.TextSignals` raises
   such a post to :data:`PATTERN_SCORE` as a job opening and a work topic, and lowers its
   personality and humor as the labelling guidelines do for every job ad): on the 498 dev posts
-  it fires on 4 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets,
-  customer care, CrowdFlower), an internship ad (``scripts/eval_job_patterns.py``). A post is an ad when it has
+  it fires on 4 job ads and no other post, and on 2 of 28,538 other real tweets (humor sets,
+  customer care, CrowdFlower), both ads: an internship ad and a careers office's invitation
+  (``scripts/eval_job_patterns.py``). A post is an ad when it has
 
   - a call to apply that needs nothing else: "DM me your resume", "resumes to jobs@…",
     "our client is seeking", "walk-in interviews", "immediate start", "now accepting
@@ -32,7 +33,10 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     terms; "Open role:" next to a call to act; a referral asked for a role ("Know a great CNC
     machinist? Send them our way"; :mod:`staffpulse.signals.job_ads_recruiter`);
   - or one of a staffing agency's everyday shapes (:mod:`staffpulse.signals.job_ads_agency`:
-    "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings).
+    "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings);
+  - or an invitation to work for a named employer with nothing after it but a link or a call
+    to apply ("Interested in working for the Acme Claims Group? https://…";
+    :mod:`staffpulse.signals.job_ads_invitations`).
 
   One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
   your tips", "DM me your favourite podcast", "message me if you want the slides", "hiring
@@ -80,6 +84,7 @@ from staffpulse.signals.job_ad_triggers import (
     holds,
 )
 from staffpulse.signals.job_ads_agency import REPORTED, TEAM_EVENT_AFTER, is_agency_ad
+from staffpulse.signals.job_ads_invitations import invites_to_work_for
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_recruiter import is_recruiters_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
@@ -285,7 +290,9 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
             return True
     if _is_listing(text) or is_other_language_staffing_ad(text):
         return True
-    return is_agency_ad(text, lowered)
+    return is_agency_ad(text, lowered) or (
+        holds(lowered, ("work", "career", "job", "intern")) and invites_to_work_for(text)
+    )
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:

@@ -21,6 +21,14 @@ every post with a #hiring or #jobs tag is one.
   their "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
   but nobody applies. What are we doing wrong?").
 
+* **Someone's work told of**, with no other word of work: "Did you see the Gazette's feature
+  on Dana and the Riverside Trust's work? Find out more <link>" scored 0.59 (its "at", "more",
+  link and "work" are what job-board posts say), so the audit named a nonprofit's news "a job
+  ad". "Work" owned by someone ("the Trust's work", "our work", "their work with families") is
+  what they do, not a job offered; "our work culture" or "your work schedule" is not owned work
+  and stays the model's, and so does any post with another word of work ("hiring", "role",
+  "manager", "apply", …).
+
 Every kind counts only in a post that offers nothing to apply for: no "apply", no CV or
 résumé asked, no "DM us", no "we're hiring", no "join our team", and no staffing-ad pattern of
 :mod:`job_ads`. A seeker's own post (:mod:`staffpulse.signals.job_seekers`: "Looking for my
@@ -154,6 +162,29 @@ _WORK_WORD = re.compile(
 )
 
 
+# "work" someone owns, what they do: "the Trust's work", "our work", "their hard work with
+# families". Not "it's hard work" (a verb's "'s"), "takes her to work" (a word between), nor a
+# noun after it ("my work email", "our work culture", "blood work done"): only an end, a link
+# or a small word may follow
+_OWNED_WORK = re.compile(
+    r"(?:\b(?!(?:it|that|what|there|here|he|she|who|let|where|how)['\u2019]s\b)\w+['\u2019]s"
+    r"|\b\w+s['\u2019]|\b(?:our|their|his|her|its|your|my))"
+    r" (?!(?:to|at|for|from|in|on|of|and|with|into|out|off|back|up|down)\b)(?:\w+ )?work\b"
+    r"(?=\s*(?:[^\w\s-]|$|(?:on|with|in|at|for|of|and|is|are|was|has|have|here|today|this|so|"
+    r"to|by|from|https?)\b))",
+    _I,
+)
+# someone sought: a casting call asks for "links to your work"
+_SEEKS = re.compile(r"\b(?:looking for|searching for|seeking|wanted|needed|calling all)\b", _I)
+
+
+def _tells_of_owned_work(text: str) -> bool:
+    """Someone's work told of, with no other word of work (see the module docstring)."""
+    if _OWNED_WORK.search(text) is None or _SEEKS.search(text):
+        return False
+    return _WORK_WORD.search(_OWNED_WORK.sub(" ", text)) is None
+
+
 def _is_talk(text: str) -> bool:
     """Talk that offers no job, before the staffing-ad rules have their say."""
     if speaks_as_seeker(text):  # "Looking for my next role in logistics #hiring": it asks for one
@@ -163,14 +194,16 @@ def _is_talk(text: str) -> bool:
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
         return True
+    if _tells_of_owned_work(text):
+        return True
     if _JOIN_EVENT.search(text) or _JOIN_TEAM_EVENT.search(text):
         return _HIRING_EVENT.search(text) is None
     return _JOIN_GROUP.search(text) is not None and _WORK_WORD.search(text) is None
 
 
 def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
-    """For each text, whether it is a question to peers or a pitch to employers that offers no
-    job (see the module docstring)."""
+    """For each text, whether it is a question to peers, a pitch to employers or someone's
+    work told of, that offers no job (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
     # one scan of the whole batch per wording: few posts use either, only those are read again
     candidates = posts_matching(
@@ -182,6 +215,7 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
             _JOIN_EVENT,
             _JOIN_TEAM_EVENT,
             SEEKER_RE,
+            _OWNED_WORK,
         ),
     )
     talk = [i for i in candidates if _is_talk(texts[i])]
