@@ -1,6 +1,6 @@
 """Prior knowledge that bounds the post model's scores, applied after it (no retraining).
 
-Two sets of wordings, each with the bounds it sets per signal:
+Wordings, each with the bounds it sets per signal:
 
 * staffing firms' job ads (:mod:`staffpulse.signals.job_ads`) and openings posted as a bare
   listing by an applicant tracking system or a job board (:mod:`staffpulse.signals.job_listings`),
@@ -11,12 +11,15 @@ Two sets of wordings, each with the bounds it sets per signal:
   peers for their view is the voice the audit wants (``HIRING_TALK_BOUNDS``);
 * posts of code whose prose names no job (:mod:`staffpulse.signals.code_posts`): a developer's
   "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
-  the model reads as a job bot's post (the same cap).
+  the model reads as a job bot's post (the same cap);
+* a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
+  "Does the same error occur when you try another browser?"), whose "when you" the humor model
+  reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +28,7 @@ from staffpulse.signals.code_posts import find_code_talk
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
 from staffpulse.signals.job_listings import find_job_listings
+from staffpulse.signals.support_replies import SUPPORT_REPLY_BOUNDS, find_support_replies
 
 __all__ = ["bound_by_patterns"]
 
@@ -40,19 +44,32 @@ def bound_by_patterns(
         if ads.any():
             for j, low, high in ad_columns:
                 scores[ads, j] = np.clip(scores[ads, j], low, high)
-    talk_columns = [
-        (j, *HIRING_TALK_BOUNDS[s]) for j, s in enumerate(signals) if s in HIRING_TALK_BOUNDS
-    ]
-    if not talk_columns:
+    _bound_outside(scores, texts, signals, HIRING_TALK_BOUNDS, _find_talk)
+    _bound_outside(scores, texts, signals, SUPPORT_REPLY_BOUNDS, find_support_replies)
+
+
+def _find_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    return find_hiring_talk(texts) | find_code_talk(texts)
+
+
+def _bound_outside(
+    scores: npt.NDArray[np.float32],
+    texts: Sequence[str],
+    signals: Sequence[str],
+    bounds: dict[str, tuple[float, float]],
+    find: Callable[[Sequence[str]], npt.NDArray[np.bool_]],
+) -> None:
+    """Clip to ``bounds`` the scores of the texts that ``find`` marks, reading only the texts
+    scored outside them: a scan of the whole batch for these wordings cost half the
+    job-opening throughput."""
+    columns = [(j, *bounds[s]) for j, s in enumerate(signals) if s in bounds]
+    if not columns:
         return
-    # only a post scored outside the bounds can change, so only those are read: a scan of the
-    # whole batch for these wordings cost half the job-opening throughput
     outside = np.zeros(len(texts), dtype=bool)
-    for j, low, high in talk_columns:
+    for j, low, high in columns:
         outside |= (scores[:, j] < low) | (scores[:, j] > high)
     rows = np.flatnonzero(outside)
     if rows.size:
-        read = [texts[i] for i in rows.tolist()]
-        rows = rows[find_hiring_talk(read) | find_code_talk(read)]
-        for j, low, high in talk_columns:
+        rows = rows[find([texts[i] for i in rows.tolist()])]
+        for j, low, high in columns:
             scores[rows, j] = np.clip(scores[rows, j], low, high)
