@@ -167,3 +167,19 @@ def test_a_missing_folder_on_the_way_is_named(tmp_path: Path) -> None:
     )
     (tmp_path / "notes.txt").write_text("a file, not a folder")
     assert missing_hint(tmp_path / "notes.txt" / "export.zip", "the path") == "check the path"
+
+
+def test_no_unrelated_or_hidden_name_is_offered(tmp_path: Path) -> None:
+    # "b.csv" and "a.csv" read alike only by their ending, and a hidden file's name (.env)
+    # may tell what it holds: neither is a typo of the name given
+    (tmp_path / "a.csv").write_text("id,text\n")
+    (tmp_path / ".env").write_text("not read: the name is what counts")
+    assert missing_hint(tmp_path / "b.csv", "the path") == "check the path"
+    assert missing_hint(tmp_path / "env", "the path") == "check the path"
+    assert missing_hint(tmp_path / ".envv", "the path") == (
+        f"did you mean {tmp_path / '.env'}? Else check the path"
+    )
+    (tmp_path / "kws.txt").write_text("hiring\n")
+    assert missing_hint(tmp_path / "kw.txt", "the path").startswith(
+        f"did you mean {tmp_path / 'kws.txt'}?"
+    )

@@ -98,12 +98,24 @@ def find_near_names(path: Path) -> list[str]:
             names = [entry.name for entry in itertools.islice(entries, _NAMES_COMPARED)]
     except OSError:
         return []
-    other_case = [n for n in names if n.lower() == path.name.lower()]
+    typed = path.name.lower()
+    # a hidden file (.env, .netrc) is offered only for a name typed hidden: its name may tell
+    # what it holds, and no export is saved hidden
+    names = [n for n in names if typed.startswith(".") or not n.startswith(".")]
+    other_case = [n for n in names if n.lower() == typed]
     if other_case:
         return other_case[:2]
     by_lower = {n.lower(): n for n in names}
-    close = difflib.get_close_matches(path.name.lower(), by_lower, n=2, cutoff=_NEAR_ENOUGH)
-    return [by_lower[n] for n in close]
+    close = difflib.get_close_matches(typed, by_lower, n=2, cutoff=_NEAR_ENOUGH)
+    # the names must be near without their endings too: b.csv is no typo of a.csv, however
+    # alike the two read with ".csv"
+    stem = Path(typed).stem
+    near = [n for n in close if _likeness(Path(n).stem, stem) >= _NEAR_ENOUGH]
+    return [by_lower[n] for n in near]
+
+
+def _likeness(one: str, other: str) -> float:
+    return difflib.SequenceMatcher(None, one, other).ratio()
 
 
 def find_missing_folder(path: Path) -> Path | None:
