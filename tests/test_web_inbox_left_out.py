@@ -105,3 +105,25 @@ def test_an_empty_inbox_names_only_the_kinds_it_left_out(tmp_path: Path) -> None
     assert "Every open conversation left is a job ad." in hero
     assert "not public" not in hero and "possible crisis" not in hero
     assert "See the ones left out, and why" in hero
+
+
+def test_a_topic_link_or_show_more_folds_the_left_out_list_again(tmp_path: Path) -> None:
+    # "?left_out=" kept in these links opened the list at the foot of every page after
+    subjects = ["payroll", "onboarding", "overtime", "interviews"]
+    questions = [
+        _post(f"9{n:02d}", f"asker{n}", f"How do you handle {subjects[n % 4]} for team {n}?")
+        for n in range(40)
+    ]
+    with make_client(store_of(tmp_path, *questions, _post("802", "depotjobs", JOB_AD))) as c:
+        page = c.get("/inbox?left_out=all").text
+        assert "<details open>" in _section(page)
+        more = re.search(r'<a class="btn ghost" href="([^"]+)">Show \d+ more</a>', page)
+        topics = re.search(r'aria-label="Topics">(.*?)</nav>', page, re.S)
+        assert more is not None and topics is not None
+        links = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', topics.group(1))]
+        links.append(html.unescape(more.group(1)))
+        for link in links:
+            assert "left_out" not in link, link
+            after = c.get(link).text  # a topic's page may leave out none of its own
+            assert 'id="left-out"' not in after or "<details>" in _section(after)
+        assert "<details>" in _section(c.get(links[-1]).text)  # folded, as on a first look

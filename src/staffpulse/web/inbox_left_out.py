@@ -25,6 +25,7 @@ NAMED_CHARS = 60  # of an opening, in its buttons' names (as the open cards' ``a
 # the page's query fields: which reason (a name of ``left_out.REASONS``, or "all"), how many
 REASON_FIELD = "left_out"
 SHOWN_FIELD = "left_out_shown"
+LIST_FIELDS = (REASON_FIELD, SHOWN_FIELD)  # left off the page's other links
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +108,7 @@ def _page_reason(raw: str) -> str | None:
 
 
 def _href(query: Mapping[str, str], reason: str, *, every: bool = False) -> str:
-    kept = {
-        k: v
-        for k, v in query.items()
-        if k not in ("notice", "flash", "shown", REASON_FIELD, SHOWN_FIELD)
-    }
+    kept = {k: v for k, v in query.items() if k not in ("notice", "flash", "shown", *LIST_FIELDS)}
     kept[REASON_FIELD] = reason
     if every:
         kept[SHOWN_FIELD] = "all"

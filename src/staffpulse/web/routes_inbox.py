@@ -19,7 +19,7 @@ from staffpulse.models import platform_choice
 from staffpulse.web.app import web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import bounded_int
-from staffpulse.web.inbox_left_out import left_out_list
+from staffpulse.web.inbox_left_out import LIST_FIELDS, left_out_list
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, named_account
@@ -148,7 +148,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         topic_links=_topic_links(q, _headed(inbox.topic_choices, groups)),
         topic_names=[choice.label for choice in inbox.topic_choices],  # the Topic field
         topic_links_shown=TOPIC_LINKS_SHOWN,
-        all_topics_href=_with({k: v for k, v in q.items() if k not in ("topic", "shown")}),
+        all_topics_href=_with(q, dropped=("topic", "shown")),
         notes=_page_notes(inbox),
         empty_why=_empty_why(inbox),
         platform=platform or "",
@@ -255,8 +255,7 @@ def _shown(raw: str, total: int) -> int:
 def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int, str]]:
     """The topics with conversations to join, each a link to the inbox on that topic alone
     (by its number, which names exactly one topic; a label's words may match others too)."""
-    kept = {k: v for k, v in query.items() if k not in ("notice", "flash", "shown", "topic")}
-    return [(c.label, c.open, "/inbox?" + urlencode({**kept, "topic": str(c.id)})) for c in choices]
+    return [(c.label, c.open, _with(query, dropped=("shown",), topic=str(c.id))) for c in choices]
 
 
 def _headed(choices: list[TopicChoice], groups: list[Any]) -> list[TopicChoice]:
@@ -332,7 +331,11 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
     return why[:1].upper() + why[1:], older
 
 
-def _with(query: Any, **changes: str) -> str:
-    params = {k: v for k, v in query.items() if k not in ("notice", "flash")}
+def _with(query: Any, dropped: tuple[str, ...] = (), **changes: str) -> str:
+    """The inbox's address with ``changes``, less ``dropped`` fields, a notice shown once and
+    the left-out list's choice: a link to a topic or to more open conversations is about
+    those, and kept "?left_out=" opened the list again at the foot of every page after."""
+    gone = {"notice", "flash", *LIST_FIELDS, *dropped}
+    params = {k: v for k, v in query.items() if k not in gone}
     params.update(changes)
     return "/inbox?" + urlencode(params)
