@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message, ends_cut, with_last
+from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message, ends_cut
 from staffpulse.sources.csvrows import CsvRecord
 
 HEADER = ["handle", "platform", "text", "created_at"]
@@ -61,8 +61,3 @@ def test_unicode_text_from_excel_ending_with_its_line_break_is_whole(tmp_path: P
         assert not ends_cut(path, codec), codec
         path.write_text("id\tlikes\n1\t12", encoding=codec)
         assert ends_cut(path, codec), codec
-
-
-def test_with_last_marks_only_the_last_item() -> None:
-    assert list(with_last("abc")) == [("a", False), ("b", False), ("c", True)]
-    assert list(with_last([])) == []

@@ -148,31 +148,35 @@ def test_a_reply_a_spreadsheet_saved_as_a_formula_error_is_skipped_and_told(
     assert "Data › From Text/CSV with the column Tweet text as Text" in problems[0].message
 
 
-def test_a_file_cut_in_its_last_cell_skips_that_row_and_keeps_the_whole_ones(
+def test_a_sheet_saved_again_without_a_last_line_break_keeps_its_last_row(
     tmp_path: Path,
 ) -> None:
-    # re-saved by a spreadsheet (no quotes), then a copy stopped inside the last row's last
-    # count: read as it is, "12" cut to "1" came in as a whole row
+    # saved again by a spreadsheet (no quotes, no line break after the last row, as Google
+    # Sheets writes it): the whole last row was skipped as "cut short in its last cell"
     path = tmp_path / "tweet_activity_metrics.csv"
     header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
     link = "https://twitter.com/AcmeStaffing/status/"
     rows = [
         f"1600000000000000001,{link}1600000000000000001,Open day on Friday,"
-        "2022-12-06 05:31 +0000,100.0,1.0,0.0,3.0",
+        "2022-12-06 05:31 +0000,100,1,0,3",
         f"1600000000000000002,{link}1600000000000000002,Night shifts open,"
-        "2022-12-07 05:31 +0000,300.0,2.0,1.0,1",
+        "2022-12-07 05:31 +0000,300,2,1,14",
     ]
     path.write_text("\r\n".join([header, *rows]), encoding="utf-8")
     posts, _, problems = _read(path)
-    assert list(posts) == ["1600000000000000001"]
-    assert [p.line for p in problems] == [3]
-    assert problems[0].message.startswith(
-        "the file ends in this row without a line break: it looks cut short in its last cell"
-        " (a count in it may have lost digits), so the row was skipped; export the file from"
-        " X Analytics again"
-    )
-    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8")
-    assert len(_read(path)[0]) == 2  # with its line break the row is whole
+    assert not problems
+    assert posts["1600000000000000002"].likes == 14
+
+
+def test_a_copy_cut_inside_a_quoted_cell_skips_that_row(tmp_path: Path) -> None:
+    # X quotes every cell: a copy that stopped inside the last one leaves its quote open
+    text = FILE.read_text(encoding="utf-8").rstrip("\r\n")
+    path = tmp_path / "tweet_activity_metrics.csv"
+    path.write_text(text[:-3], encoding="utf-8")
+    posts, _, problems = _read(path)
+    assert len(posts) == 3 and [p.line for p in problems][-1] == 9
+    assert "unclosed quote starting at line 9" in problems[-1].message
+    assert "was it cut short?" in problems[-1].message
 
 
 def test_a_file_whose_last_cell_closes_its_quote_is_whole(tmp_path: Path) -> None:

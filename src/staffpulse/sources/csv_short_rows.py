@@ -4,14 +4,11 @@ a cell not in quotes): imported without the columns they lack, and told once for
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csvrows import CsvRecord
-
-_T = TypeVar("_T")
 
 
 def ends_cut(path: Path, codec: str) -> bool:
@@ -40,18 +37,6 @@ def ends_cut(path: Path, codec: str) -> bool:
 # What a whole last row ends with: a line break, or the quote closing its last cell.
 _ENDS_TEXT = ("\n", "\r", '"')
 _ENDS = tuple(end.encode() for end in _ENDS_TEXT)
-
-
-def with_last(items: Iterable[_T]) -> Iterator[tuple[_T, bool]]:
-    """Each of ``items`` and whether it is the last one: a reader that goes through its file
-    once learns which row the file ends in without a second pass."""
-    held: list[_T] = []
-    for item in items:
-        if held:
-            yield held.pop(), False
-        held.append(item)
-    if held:
-        yield held.pop(), True
 
 
 def cut_last_row_message(lost: str, to_do: str) -> str:

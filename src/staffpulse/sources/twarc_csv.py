@@ -28,12 +28,7 @@ from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
-from staffpulse.sources.csv_short_rows import (
-    cut_last_row_message,
-    cut_row_message,
-    ends_cut,
-    with_last,
-)
+from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.native_records import check_formula_error
@@ -309,17 +304,14 @@ class TwarcCsv:
             # rows after it are still read (csv.DictReader would swallow them into one cell).
             table = import_table(handle, above)
             users = "text" not in table.header
-            cut = ends_cut(path, encoding.codec)
-            for row, last in with_last(table.records()):
+            # A last line without a line break is no sign of a cut: a sheet saved again
+            # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
+            for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
                 if row.missing:  # twarc-csv (pandas) writes every cell: the line was cut
                     told = cut_row_message(row, "its last cells' values are lost", AGAIN)
-                    yield Problem(str(path), row.line, told)
-                    continue
-                if cut and last:  # read as it is, a cut id or count would pass for whole
-                    told = cut_last_row_message("the value in it may have lost its end", AGAIN)
                     yield Problem(str(path), row.line, told)
                     continue
                 if (rounded := rounded_id(row.values)) is not None:  # opened in Excel, saved

@@ -35,12 +35,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
-from staffpulse.sources.csv_short_rows import (
-    cut_last_row_message,
-    cut_row_message,
-    ends_cut,
-    with_last,
-)
+from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
@@ -161,18 +156,15 @@ class XAnalytics:
         yield from notices
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
-        cut = ends_cut(path, encoding.codec)
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
-        for row, last in with_last(table_records(path, encoding, above)):
+        # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
+        # one is told as a quote never closed), and a sheet saved again may end so
+        for row in table_records(path, encoding, above):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
             if row.missing:  # X writes every cell: the line was cut (a copy stopped)
                 told = cut_row_message(row, "its text and counts may be too", AGAIN)
-                yield Problem(str(path), row.line, told)
-                continue
-            if cut and last:  # a count, or a text re-saved without quotes, may have lost its end
-                told = cut_last_row_message("a count in it may have lost digits", AGAIN)
                 yield Problem(str(path), row.line, told)
                 continue
             try:
