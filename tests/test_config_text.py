@@ -108,3 +108,39 @@ def test_other_mistakes_name_their_line_in_plain_words(tmp_path: Path) -> None:
     assert (
         open_quote.value.hint == "fix line 2, or delete the file (staffpulse needs no config file)"
     )
+
+
+def test_a_token_pasted_alone_is_never_named_even_where_it_reads_as_a_key(tmp_path: Path) -> None:
+    # a token holding "=" read as "key = value": its first part was offered as the key
+    path = tmp_path / "config.toml"
+    path.write_text("[secrets]\nQm7fakeTokenHead1x=Zq9fakeTokenTail\n")
+    with pytest.raises(ConfigError) as bad:
+        load_config(path)
+    said = f"{bad.value.message} {bad.value.hint}"
+    assert bad.value.hint == 'put text values in quotes: key = "..." on line 2'
+    assert "Qm7fakeTokenHead1x" not in said and "Zq9fakeTokenTail" not in said
+    path.write_text("[secrets]\nQm7fakeTokenHead%2Fwhole\n")  # no "=" at all
+    with pytest.raises(ConfigError) as alone:
+        load_config(path)
+    assert alone.value.message.endswith("line 2: not valid TOML (a line that is not key = value)")
+    assert alone.value.hint.startswith('write line 2 as key = "value" (a token after its key')
+    assert "Qm7fakeTokenHead" not in f"{alone.value.message} {alone.value.hint}"
+
+
+def test_a_quote_left_open_on_the_last_line_and_a_windows_path_name_their_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[secrets]\nx_bearer_token = "Qm7fakeTokenHead')  # no end of line
+    with pytest.raises(ConfigError) as open_quote:
+        load_config(path)
+    assert open_quote.value.message == (
+        f"{path}, line 2: not valid TOML (a quote opened and not closed)"
+    )
+    assert "Qm7fakeTokenHead" not in f"{open_quote.value.message} {open_quote.value.hint}"
+    for folder in ("C:\\Users\\me\\avatars", "C:\\Temp\\avatars"):
+        path.write_text(f'[x]\nbase_url = "{folder}"\n')
+        with pytest.raises(ConfigError) as windows:
+            load_config(path)
+        assert windows.value.message.endswith("line 2: not valid TOML (a \\ inside double quotes)")
+        assert windows.value.hint.startswith("put the text of line 2 in single quotes")

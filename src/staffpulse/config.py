@@ -151,7 +151,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise explain_toml_error(path, text, exc) from exc
+        known = {key for keys in KNOWN_KEYS.values() for key in keys}
+        raise explain_toml_error(path, text, exc, known) from exc
 
 
 def _folder_hint(path: Path) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 
 from staffpulse.byte_order import bom_codec
@@ -63,28 +64,47 @@ _PLAIN_TOML = {
     "Invalid value": "a value that is not text in quotes, a number, true or false",
     "Expected newline or end of document after a statement": "something after the value",
     "Illegal character '\\n'": "a quote opened and not closed on its line",
+    "Unterminated string": "a quote opened and not closed",
+    "Expected '=' after a key in a key/value pair": "a line that is not key = value",
+    "Unescaped '\\' in a string": "a \\ inside double quotes",
+    "Invalid hex value": "a \\ inside double quotes",  # C:\\Users: \\U opens a character code
 }
-_AT_LINE = re.compile(r"(?P<what>.*) \(at line (?P<line>\d+), column \d+\)", re.DOTALL)
+_AT = re.compile(
+    r"(?P<what>.*) \(at (line (?P<line>\d+), column \d+|(?P<end>end of document))\)", re.DOTALL
+)
 # ``key = value`` whose value opens with no quote, bracket or brace: text written bare
 _BARE_VALUE = re.compile(r"\s*(?P<key>[\w.-]+)\s*=\s*(?P<value>[^\s\"'\[{#].*)")
 _TOML_WORD = re.compile(r"(true|false|[+-]?[\d_.]+([eE][+-]?\d+)?)\s*(#.*)?")
 
 
-def explain_toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ConfigError:
+def explain_toml_error(
+    path: Path, text: str, exc: tomllib.TOMLDecodeError, known_keys: Collection[str]
+) -> ConfigError:
     """``path`` is not valid TOML: the line, tomllib's reason in plain words, and for the
-    usual slip, text without its quotes (``max_age = 30d``, a token pasted bare), the line to
-    write, by its key alone: the value may be a secret, and the message is printed."""
+    usual slips, what to write on it: text without its quotes (``max_age = 30d``, a token
+    pasted bare) by its key, when it is one of ``known_keys``, the settings staffpulse reads;
+    never the value, which may be a secret, nor a word of the line that is no such key (a
+    token pasted alone, ``AAAA1x=...``, reads as a key), as the message is printed."""
     said = str(exc)
-    found = _AT_LINE.fullmatch(said)
+    found = _AT.fullmatch(said)
     if found is None:
         return ConfigError(f"{path}: not valid TOML ({said})", hint="fix it or delete the file")
-    number = int(found["line"])
     lines = text.splitlines()
+    # "at end of document": a quote or bracket left open, on the last line
+    number = len(lines) if found["end"] else int(found["line"])
     line = lines[number - 1] if 0 < number <= len(lines) else ""
     what = _PLAIN_TOML.get(found["what"], found["what"])
     bare = _BARE_VALUE.fullmatch(line)
     if bare is not None and _TOML_WORD.fullmatch(bare["value"].strip()) is None:
-        hint = f'put text values in quotes: {bare["key"]} = "..." on line {number}'
+        key = bare["key"] if bare["key"] in known_keys else "key"
+        hint = f'put text values in quotes: {key} = "..." on line {number}'
+    elif found["what"].startswith("Expected '='"):
+        hint = (
+            f'write line {number} as key = "value" (a token after its key: x_bearer_token ='
+            ' "..."), or delete the line'
+        )
+    elif what == _PLAIN_TOML["Invalid hex value"]:
+        hint = f"put the text of line {number} in single quotes ('C:\\Users\\...'), not double ones"
     else:
         hint = f"fix line {number}, or delete the file (staffpulse needs no config file)"
     return ConfigError(f"{path}, line {number}: not valid TOML ({what})", hint=hint)
