@@ -13,7 +13,8 @@ from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.twarc_csv import DATE_TO_DO, TwarcCsv, rows_from_twarc_csv
+from staffpulse.sources.twarc_csv import TwarcCsv, rows_from_twarc_csv
+from staffpulse.sources.twarc_csv_sheets import DATE_TO_DO
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -308,6 +309,11 @@ def test_an_authors_date_a_spreadsheet_rewrote_keeps_the_author_told_once(
         n.startswith("1 account had a created_at that could not be read ('3/1/2012 10:00'")
         for n in notes
     )
+    # another row of the file gives the date: the account has it, and is not told undated
+    path.write_text(header + "author.created_at\n" + row.format(n=5) + "7,Day shift,1,,1,"
+                    "AcmeStaffing,2012-03-01T10:00:00.000Z\n")  # fmt: skip
+    items = list(TwarcCsv().read(path))
+    assert not [n for n in items if isinstance(n, Notice) and "1 account" in n.message]
 
 
 def test_a_count_that_is_no_number_is_told_not_dropped_unsaid(tmp_path: Path) -> None:

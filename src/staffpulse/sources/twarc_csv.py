@@ -13,7 +13,8 @@ before November 2010), and the reader says so once per file. A quote names the q
 first among its mentions, from the link to the quoted tweet in ``entities.urls`` (a row never
 holds the quoted tweet's author). Rows are
 read by :mod:`staffpulse.sources.csvrows`, as the staffpulse CSV's are (a quote left open
-costs its own row only).
+costs its own row only). What a spreadsheet changed in a file saved from it (ids rounded, dates
+rewritten) is told once for the file (:mod:`staffpulse.sources.twarc_csv_sheets`).
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.bad_counts import BadCounts
-from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
@@ -34,50 +33,19 @@ from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.twarc2 import ITEM_ERRORS
-from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
+from staffpulse.sources.twarc_csv_sheets import SheetEdits, joined_at, posted_at, rounded_id
+from staffpulse.sources.twarc_csv_sheets import cell as _get
+from staffpulse.sources.twarc_csv_sheets import cell_count as _int
 from staffpulse.sources.x_entities import decode_x_text
-from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
+from staffpulse.sources.x_ids import quoted_author_first
 from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
 TWEET_MARKERS = {"id", "text", "author_id", "referenced_tweets.retweeted.id"}
 USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
-# What to do about a created_at that cannot be read, on a tweet whose id carries no time
-DATE_TO_DO = (
-    "write it as twarc2 does (2026-03-01T10:00:00.000Z), or make the CSV again with twarc2 csv"
-    " and import it without opening it in a spreadsheet"
-)
 # What to do about a file cut short (a copy or download that stopped)
 AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file again"
-
-
-def _get(row: Mapping[str, str | None], key: str) -> str | None:
-    value = row.get(key)
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _int(row: Mapping[str, str | None], key: str) -> int | None:
-    value = _get(row, key)
-    try:
-        return int(float(value)) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _readable_counts(
-    row: Mapping[str, str | None], line: int, counts: BadCounts
-) -> Mapping[str, str | None]:
-    """``row`` with each count that is no number (``1.2K`` a person wrote, ``12,0`` a
-    spreadsheet saved) left blank, and noted in ``counts``: read as none, it was lost unsaid."""
-    bad = [
-        key
-        for key, value in row.items()
-        if "public_metrics." in key and _get(row, key) is not None and _int(row, key) is None
-    ]
-    for key in bad:
-        counts.found.setdefault(key, []).append((line, row[key]))
-    return {**row, **dict.fromkeys(bad, "")} if bad else row
 
 
 def _list(row: Mapping[str, str | None], key: str) -> list[str]:
@@ -110,19 +78,10 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
         followers=_int(row, f"{prefix}public_metrics.followers_count"),
         following=_int(row, f"{prefix}public_metrics.following_count"),
         post_count=_int(row, f"{prefix}public_metrics.tweet_count"),
-        created_at=_joined(row, prefix),
+        created_at=joined_at(row, prefix),
         url=f"https://x.com/{handle}",
         verified=(_get(row, f"{prefix}verified") or "").lower() == "true",
     )
-
-
-def _joined(row: Mapping[str, str | None], prefix: str) -> datetime | None:
-    """When the account was made; None when its ``created_at`` cannot be read (a date a
-    spreadsheet rewrote: the account is kept without it, told once by the reader)."""
-    try:
-        return parse_timestamp(_get(row, f"{prefix}created_at"))
-    except ValueError:
-        return None
 
 
 def rows_from_twarc_csv(
@@ -165,48 +124,6 @@ def _earlier_versions(row: Mapping[str, str | None], tweet_id: str) -> tuple[str
     return tuple(dict.fromkeys(version for version in history if version != tweet_id))
 
 
-def _created_at(row: Mapping[str, str | None], tweet_id: str) -> datetime | None:
-    """When the tweet was posted: its ``created_at``, else the time its id carries. A
-    ``created_at`` a spreadsheet rewrote (``3/1/2026 10:00``) gives way to the id's time too
-    (told once for the file); on a tweet whose id carries none it is an error, with what to
-    do."""
-    written = _get(row, "created_at")
-    try:
-        return parse_timestamp(written) or time_of_tweet_id(tweet_id)
-    except ValueError as exc:
-        if (from_id := time_of_tweet_id(tweet_id)) is not None:
-            return from_id
-        raise ValueError(f"{exc}: {DATE_TO_DO}") from exc
-
-
-def unreadable_date(row: Mapping[str, str | None], key: str = "created_at") -> bool:
-    """Whether the row's ``key`` is written but cannot be read (a spreadsheet's date)."""
-    try:
-        parse_timestamp(_get(row, key))
-    except ValueError:
-        return True
-    return False
-
-
-def _undated_accounts_note(count: int, first: str) -> str:
-    one = count == 1
-    return (
-        f"{count:,} account{'' if one else 's'} had a created_at that could not be read"
-        f" ({first!r} first: a date a spreadsheet rewrote?): kept without when"
-        f" {'it was' if one else 'they were'} made; make the CSV again with twarc2 csv and import"
-        " it without opening it in a spreadsheet to keep it"
-    )
-
-
-def _redated_note(count: int, first: str) -> str:
-    one = count == 1
-    return (
-        f"{count:,} post{'' if one else 's'} had a created_at that could not be read ({first!r}"
-        " first: a date a spreadsheet rewrote?): dated from "
-        f"{'its id' if one else 'their ids'}, which X stamps with the time of posting"
-    )
-
-
 def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     check_formula_error(_get(row, "text"), "text")  # "@jane thanks!" re-saved as #NAME?
     retweeted = _get(row, "referenced_tweets.retweeted.id")
@@ -238,7 +155,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         text=decode_x_text(
             (_get(row, "note_tweet.text") or _get(row, "text") or "").replace("\\n", "\n")
         ),
-        created_at=_created_at(row, tweet_id),
+        created_at=posted_at(row, tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
         reply_to_post_id=replied if kind == "reply" else None,
@@ -261,15 +178,6 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     )
 
 
-def rounded_id(row: Mapping[str, str | None]) -> RoundedIdError | None:
-    """The error for the first id of ``row`` a spreadsheet rounded (``1.60E+18``), or None:
-    read as it is, every tweet whose id was rounded alike would be one post."""
-    for key, value in row.items():
-        if (key == "id" or key.endswith(("_id", ".id"))) and is_rounded_id(value):
-            return RoundedIdError(key, value)
-    return None
-
-
 @header_test
 def is_twarc_header(columns: set[str]) -> bool:
     """twarc2's CSV of tweets, or of users (which has no text)."""
@@ -289,12 +197,8 @@ class TwarcCsv:
 
     def read(self, path: Path) -> Iterator[Item]:
         gaps = FieldGaps()
-        # ids Excel saved as 1.60E+18: every tweet of the sheet one post, told once for all
-        rounded_ids = RoundedIds(str(path))
-        counts = BadCounts()  # a count written "1.2K" or "12,0": told, not dropped in silence
-        redated, first_redated = 0, ""  # created_at a spreadsheet rewrote: dated from the ids
-        undated_accounts: set[str] = set()  # an account's created_at: kept without it
-        first_undated = ""
+        # ids rounded (1.60E+18), dates rewritten, counts written 1.2K: told once for all
+        sheet = SheetEdits(str(path))
         # nothing replaced silently: an encoding guessed is told, and so are a report's title
         # above the header (read below it, as the sniff read it) and a name that is no CSV's
         encoding, above, notices = prepare_table(path)
@@ -315,10 +219,10 @@ class TwarcCsv:
                     yield Problem(str(path), row.line, told)
                     continue
                 if (rounded := rounded_id(row.values)) is not None:  # opened in Excel, saved
-                    rounded_ids.add(row.line, rounded)
+                    sheet.rounded.add(row.line, rounded)
                     continue
                 number = row.line
-                values = _readable_counts(row.values, number, counts)
+                values = sheet.readable_counts(row.values, number)
                 errors: list[str] = []
                 try:
                     if users:
@@ -333,19 +237,8 @@ class TwarcCsv:
                     continue
                 for message in errors:  # each counts in the import's skipped total
                     yield Problem(str(path), number, message)
-                joined = "created_at" if users else "author.created_at"
-                made = [item.id for item in rows if isinstance(item, Account)]
-                if made and unreadable_date(row.values, joined):
-                    undated_accounts.update(made)
-                    first_undated = first_undated or str(_get(row.values, joined))
+                sheet.note_dates(row.values, rows, users)
                 dated = _get(row.values, "created_at") is not None
-                if (
-                    dated
-                    and unreadable_date(row.values)
-                    and any(isinstance(item, Post) for item in rows)
-                ):
-                    redated += 1
-                    first_redated = first_redated or str(_get(row.values, "created_at"))
                 for item in rows:
                     if isinstance(item, Post):
                         gaps.add_post(item, dated_by_data=dated)
@@ -360,15 +253,8 @@ class TwarcCsv:
                     )
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
-        if (rounded_told := rounded_ids.problem()) is not None:
-            yield rounded_told
+        yield from sheet.told()
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
-        if redated:
-            yield Notice(str(path), _redated_note(redated, first_redated))
-        yield from counts.notices(str(path))  # kept without the count, not guessed
-        if undated_accounts:
-            said = _undated_accounts_note(len(undated_accounts), first_undated)
-            yield Notice(str(path), said)
         for message in gaps.messages():
             yield Notice(str(path), message)
 

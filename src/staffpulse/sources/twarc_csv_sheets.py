@@ -1,0 +1,156 @@
+"""What a spreadsheet does to a twarc2 CSV opened and saved in it, told once for the file.
+
+Excel or Google Sheets rounds the ids (``1.60E+18``: such rows are skipped, else every tweet
+rounded alike would be one post), rewrites the dates (``3/1/2026 10:00``: a tweet is dated
+from its id instead, an account kept without the date) and a person may write a count as X's
+page shows it (``1.2K``: left out, not guessed). Each is told once for the file, not on every
+line, with what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from staffpulse.models import Account, Post
+from staffpulse.sources.bad_counts import BadCounts
+from staffpulse.sources.base import Item, Notice, parse_timestamp
+from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
+from staffpulse.sources.x_ids import time_of_tweet_id
+
+Row = Mapping[str, str | None]
+# What to do about a created_at that cannot be read, on a tweet whose id carries no time
+DATE_TO_DO = (
+    "write it as twarc2 does (2026-03-01T10:00:00.000Z), or make the CSV again with twarc2 csv"
+    " and import it without opening it in a spreadsheet"
+)
+
+
+def cell(row: Row, key: str) -> str | None:
+    """The cell ``key`` of ``row``, None when it is blank or not there."""
+    value = row.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def cell_count(row: Row, key: str) -> int | None:
+    """The count in cell ``key`` (``12`` or ``12.0``), None when blank or no number."""
+    value = cell(row, key)
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def rounded_id(row: Row) -> RoundedIdError | None:
+    """The error for the first id of ``row`` a spreadsheet rounded (``1.60E+18``), or None:
+    read as it is, every tweet whose id was rounded alike would be one post."""
+    for key, value in row.items():
+        if (key == "id" or key.endswith(("_id", ".id"))) and is_rounded_id(value):
+            return RoundedIdError(key, value)
+    return None
+
+
+def posted_at(row: Row, tweet_id: str) -> datetime | None:
+    """When the tweet was posted: its ``created_at``, else the time its id carries. A
+    ``created_at`` a spreadsheet rewrote (``3/1/2026 10:00``) gives way to the id's time too
+    (told once for the file); on a tweet whose id carries none it is an error, with what to
+    do."""
+    try:
+        return parse_timestamp(cell(row, "created_at")) or time_of_tweet_id(tweet_id)
+    except ValueError as exc:
+        if (from_id := time_of_tweet_id(tweet_id)) is not None:
+            return from_id
+        raise ValueError(f"{exc}: {DATE_TO_DO}") from exc
+
+
+def joined_at(row: Row, prefix: str) -> datetime | None:
+    """When the account was made; None when its ``created_at`` cannot be read (a date a
+    spreadsheet rewrote: the account is kept without it, told once by the reader)."""
+    try:
+        return parse_timestamp(cell(row, f"{prefix}created_at"))
+    except ValueError:
+        return None
+
+
+def _unreadable_date(row: Row, key: str) -> bool:
+    """Whether the row's ``key`` is written but cannot be read (a spreadsheet's date)."""
+    try:
+        parse_timestamp(cell(row, key))
+    except ValueError:
+        return True
+    return False
+
+
+@dataclass(slots=True)
+class SheetEdits:
+    """What a spreadsheet changed in one file, gathered row by row and told once at its end."""
+
+    path: str
+    rounded: RoundedIds = field(init=False)
+    counts: BadCounts = field(default_factory=BadCounts)
+    redated: int = 0  # tweets dated from their ids
+    first_redated: str = ""
+    undated: set[str] = field(default_factory=set)  # accounts whose date could not be read
+    dated: set[str] = field(default_factory=set)  # ... and those another row dated
+    first_undated: str = ""
+
+    def __post_init__(self) -> None:
+        self.rounded = RoundedIds(self.path)
+
+    def readable_counts(self, row: Row, line: int) -> Row:
+        """``row`` with each count that is no number (``1.2K`` a person wrote, ``12,0`` a
+        spreadsheet saved) left blank, and noted: read as none, it was lost unsaid."""
+        bad = [
+            key
+            for key in row
+            if "public_metrics." in key
+            and cell(row, key) is not None
+            and cell_count(row, key) is None
+        ]
+        for key in bad:
+            self.counts.found.setdefault(key, []).append((line, row[key]))
+        return {**row, **dict.fromkeys(bad, "")} if bad else row
+
+    def note_dates(self, row: Row, made: Sequence[Account | Post], users: bool) -> None:
+        """Count the tweets of ``row`` dated from their ids and the accounts left undated."""
+        joined = "created_at" if users else "author.created_at"
+        accounts = [item.id for item in made if isinstance(item, Account)]
+        if joined_at(row, "" if users else "author.") is not None:
+            self.dated.update(accounts)
+        elif _unreadable_date(row, joined):
+            self.undated.update(accounts)
+            self.first_undated = self.first_undated or str(cell(row, joined))
+        posts = any(isinstance(item, Post) for item in made)
+        if posts and cell(row, "created_at") is not None and _unreadable_date(row, "created_at"):
+            self.redated += 1
+            self.first_redated = self.first_redated or str(cell(row, "created_at"))
+
+    def told(self) -> Iterator[Item]:
+        """The rows skipped for a rounded id (one problem), then the notes on what was kept."""
+        if (rounded := self.rounded.problem()) is not None:
+            yield rounded
+        if self.redated:
+            yield Notice(self.path, _redated_note(self.redated, self.first_redated))
+        yield from self.counts.notices(self.path)  # kept without the count, not guessed
+        if undated := self.undated - self.dated:
+            yield Notice(self.path, _undated_accounts_note(len(undated), self.first_undated))
+
+
+def _undated_accounts_note(count: int, first: str) -> str:
+    one = count == 1
+    return (
+        f"{count:,} account{'' if one else 's'} had a created_at that could not be read"
+        f" ({first!r} first: a date a spreadsheet rewrote?): kept without when"
+        f" {'it was' if one else 'they were'} made; make the CSV again with twarc2 csv and import"
+        " it without opening it in a spreadsheet to keep it"
+    )
+
+
+def _redated_note(count: int, first: str) -> str:
+    one = count == 1
+    return (
+        f"{count:,} post{'' if one else 's'} had a created_at that could not be read ({first!r}"
+        " first: a date a spreadsheet rewrote?): dated from "
+        f"{'its id' if one else 'their ids'}, which X stamps with the time of posting"
+    )
