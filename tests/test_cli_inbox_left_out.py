@@ -125,3 +125,19 @@ def test_a_mark_command_after_left_out_names_the_command_to_type(db: Path) -> No
     assert joined["message"].endswith(f"--db {db} dismiss ad1 --json")
     # the refused line marked nothing: the post is still listed as left out
     assert "(id: ad1)" in run(db, "--left-out").stdout
+
+
+def test_the_line_offered_leaves_out_the_listing_options_a_mark_refuses(db: Path) -> None:
+    # "inbox --limit 5 --left-out dismiss ad1" offered "inbox --limit 5 dismiss ad1", which
+    # was then refused: "--limit sets what 'staffpulse inbox' lists, not 'inbox dismiss'"
+    assert "(id: ad1)" in run(db, "--left-out").stdout
+    typed = ["--limit", "5", "--keep-new", "--max-age=30d", "--left-out", "dismiss", "ad1"]
+    error = json.loads(run(db, *typed, "--json").stdout)["error"]
+    offered = f"staffpulse inbox --db {db} dismiss ad1 --json"
+    assert error["message"].endswith(
+        "leave out --left-out, --limit, --keep-new and --max-age (they set what the inbox"
+        f" lists): {offered}"
+    )
+    done = runner.invoke(app, offered.split()[1:])  # the line offered works as it is
+    assert done.exit_code == 0, done.output
+    assert "(id: ad1)" not in run(db, "--left-out").stdout

@@ -61,15 +61,44 @@ def refuse_command_as_reason(ctx: Any, args: list[str], commands: list[str]) -> 
             continue
         if not after or after[0].startswith("-"):  # "--left-out dismiss" and no id
             after = ["ID", *after]
-        rest = [*args[:n], word, *after]
+        # "inbox --limit 5 dismiss 12" is refused too (inbox_marks.refuse_inbox_only_options):
+        # the line offered leaves out the options of the listing, and says so
+        before, dropped = split_listing_options(ctx, args[:n])
+        rest = [*before, word, *after]
         root = ctx.find_root().params.get("db")
         start = command_name() + (f" --db {shlex.quote(root)}" if root else "")
         typed = shlex.join(rest)
+        from staffpulse.report.counts import join_and
+
+        left = join_and(["--left-out", *dropped])
+        which = " (they set what the inbox lists)" if dropped else ""
         raise UsageError(
             f"'{word}' is a command of staffpulse inbox, not a reason for --left-out; to run"
-            f" it, leave out --left-out: {start} {ctx.info_name} {typed}",
+            f" it, leave out {left}{which}: {start} {ctx.info_name} {typed}",
             ctx=ctx,
         )
+
+
+def split_listing_options(ctx: Any, args: list[str]) -> tuple[list[str], list[str]]:
+    """``args`` (given to ``staffpulse inbox`` before a mark command) without the options
+    that only set the listing, which a mark command refuses, and the names of those left out
+    (a mark keeps the :data:`~staffpulse.cli.inbox_marks.CARRIED_INBOX_OPTIONS`)."""
+    from staffpulse.cli.inbox_marks import CARRIED_INBOX_OPTIONS
+
+    by_name = {opt: param for param in ctx.command.params for opt in getattr(param, "opts", [])}
+    kept: list[str] = []
+    dropped: list[str] = []
+    words = iter(args)
+    for arg in words:
+        name = arg.split("=", 1)[0]
+        param = by_name.get(name) if arg.startswith("-") else None
+        if param is None or param.name in CARRIED_INBOX_OPTIONS:
+            kept.append(arg)
+            continue
+        dropped.append(name)
+        if "=" not in arg and not (param.is_flag or param.count):
+            next(words, None)  # its value
+    return kept, dropped
 
 
 def with_left_out_value(args: list[str]) -> list[str]:
