@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from staffpulse.read_offsets import read_offset
-from staffpulse.sources.x_archive_entries import marking_read, read_entries
+from staffpulse.sources.x_archive_entries import KEPT_CHARS, marking_read, read_entries
 from staffpulse.sources.x_archive_files import parts_in_dir
 
 
@@ -37,7 +37,15 @@ def test_entries_read_for_the_owner_are_kept_and_the_file_counts_as_unread(
 ) -> None:
     path = _tweets_file(tmp_path, 3)
     (part,) = parts_in_dir(tmp_path)
-    kept = read_entries(part, keep=True)
+    kept = read_entries(part, room=KEPT_CHARS)
     assert isinstance(kept.entries, list) and len(kept.entries) == 3
     assert read_offset(path) == 0  # loaded to see whose it is: none of it imported yet
     assert [line for line, _ in marking_read(part, kept)] == [2, 8, 14]
+
+
+def test_a_file_past_the_room_left_is_not_held_but_read_as_it_goes(tmp_path: Path) -> None:
+    path = _tweets_file(tmp_path, 3)
+    (part,) = parts_in_dir(tmp_path)
+    entries = read_entries(part, room=path.stat().st_size // 2)
+    assert not isinstance(entries.entries, list)
+    assert len(list(marking_read(part, entries))) == 3

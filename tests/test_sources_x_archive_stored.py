@@ -17,9 +17,9 @@ from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account
 from staffpulse.read_offsets import read_offset
-from staffpulse.sources import x_archive_files
+from staffpulse.sources import x_archive_files, x_archive_stored
 from staffpulse.sources.x_archive_files import parts_in_dir
-from staffpulse.sources.x_archive_stored import stored_accounts, stored_owner
+from staffpulse.sources.x_archive_stored import stored_accounts, stored_owner, taken_entries
 from staffpulse.store import open_store
 from x_archive_helpers import ARCHIVE
 
@@ -176,3 +176,22 @@ def test_the_note_writes_a_large_count_as_the_summary_does(tmp_path: Path) -> No
     assert owner is not None and owner.note.endswith(
         "the store already holds 1,986 of its posts as @AcmeStaffing's"
     )
+
+
+def test_lone_files_are_held_for_their_import_only_as_far_as_the_room_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each lone tweets file under the limit was held whole until imported: ten parts of an
+    # archive, each just under it, took ten times the memory the limit meant to allow
+    folder = tmp_path / "download"
+    folder.mkdir()
+    for name, first in (("tweets.js", 900), ("tweets-part1.js", 950)):
+        entries = json.dumps([{"tweet": _tweet(str(first + n), "Crew wanted")} for n in range(20)])
+        (folder / name).write_text(f"window.YTD.tweets.part0 = {entries}", encoding="utf-8")
+    one = max(len(path.read_text(encoding="utf-8")) for path in folder.iterdir())
+    monkeypatch.setattr(x_archive_stored, "KEPT_CHARS", one + one // 2)
+    parts = parts_in_dir(folder)
+    with stored_accounts(_Holding()):
+        assert stored_owner(parts) is not None
+        held = [taken_entries(part) for part in parts]
+    assert len([entries for entries in held if entries is not None]) == 1

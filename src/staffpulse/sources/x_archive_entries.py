@@ -25,32 +25,35 @@ from staffpulse.sources.ytd import ytd_items
 
 Entries = Iterable[tuple[int, Any | Exception]]  # (the line it starts on, entry or error)
 MARK_EVERY = 64  # entries between two marks: a mark asks the file's size again
-# The largest text whose entries are kept from being read for its owner to being imported:
-# kept, a file's entries take some five times its text in memory; a larger one is read again
+# The most text whose entries are kept from being read for their owner to being imported, for
+# all the lone files of an import together: kept, entries take some five times their text in
+# memory; a file past it is read again
 KEPT_CHARS = 32 << 20
 
 
 @dataclass(frozen=True, slots=True)
 class PartEntries:
     """What a data file holds: how its text was decoded (``note``, told once when the encoding
-    was a guess), its entries, and how many lines it has (to mark how far it was read)."""
+    was a guess), its entries, how many lines it has (to mark how far it was read) and how
+    many characters (what its entries take, when kept)."""
 
     note: str | None
     entries: Entries
     lines: int
+    chars: int
 
 
-def read_entries(part: Part, *, keep: bool = False) -> PartEntries:
-    """The entries of ``part``, read as they are iterated; with ``keep``, read now and held in
-    a list to iterate again (unless its text is over :data:`KEPT_CHARS`). Raises
+def read_entries(part: Part, *, room: int = 0) -> PartEntries:
+    """The entries of ``part``, read as they are iterated; when its text fits in ``room``
+    characters, read now and held in a list to iterate again. Raises
     :class:`~staffpulse.sources.x_archive_files.DamagedPart`."""
     text, note = decode_bytes(part.load())
     lines = text.count("\n") + 1
     entries: Entries = ytd_items(text)
-    if keep and len(text) <= KEPT_CHARS:
+    if len(text) <= room:
         entries = list(entries)
         _mark_unread(part)  # read for its owner; none of its posts is imported yet
-    return PartEntries(note, entries, lines)
+    return PartEntries(note, entries, lines, len(text))
 
 
 def _mark_unread(part: Part) -> None:

@@ -22,7 +22,7 @@ from typing import Protocol
 from staffpulse.models import Account
 from staffpulse.sources.import_context import set_while
 from staffpulse.sources.jsonio import get_str
-from staffpulse.sources.x_archive_entries import PartEntries, read_entries
+from staffpulse.sources.x_archive_entries import KEPT_CHARS, PartEntries, read_entries
 from staffpulse.sources.x_archive_files import TWEET_PARTS, DamagedPart, Part
 from staffpulse.sources.x_v1 import PLATFORM
 
@@ -92,13 +92,15 @@ def _shown_owner(lookup: _Lookup, tweet_parts: Sequence[Part]) -> StoredOwner | 
     ids: list[str] = []
     replies: list[tuple[str, str]] = []  # (the post answered, its author)
     kept: dict[str, PartEntries] = {}  # for the reader, when an owner is shown
+    room = KEPT_CHARS - sum(held.chars for held in lookup.entries.values())
     for part in tweet_parts:
         try:
-            read = read_entries(part, keep=True)
+            read = read_entries(part, room=room)
         except DamagedPart:
             continue  # told when the part is read
-        if isinstance(read.entries, list):
+        if isinstance(read.entries, list):  # held for the reader: less room for the next
             kept[part.location] = read
+            room -= read.chars
         for _line, item in read.entries:
             tweet = item.get("tweet", item) if isinstance(item, dict) else None
             tweet_id = get_str(tweet, "id_str") or get_str(tweet, "id")
