@@ -188,16 +188,27 @@ def test_a_file_whose_last_cell_closes_its_quote_is_whole(tmp_path: Path) -> Non
     assert len(posts) == 3 and [p.line for p in problems] == [8]
 
 
-def test_ids_a_spreadsheet_rounded_are_told_once_for_the_file(tmp_path: Path) -> None:
+def test_ids_a_spreadsheet_rounded_are_read_whole_from_their_links(tmp_path: Path) -> None:
+    # opened in Excel and saved, every Tweet id read 1.6E+18: every row was skipped, though
+    # each row's permalink still holds its id whole
     path = tmp_path / "tweet_activity_metrics.csv"
-    link = "https://twitter.com/AcmeStaffing/status/1600000000000000001"
-    rows = [f"1.6E+18,{link},Open day {n},2022-12-06 05:31 +0000,10,0,0,1" for n in range(3)]
+    link = "https://twitter.com/AcmeStaffing/status/"
+    rows = [
+        f"1.6E+18,{link}160000000000000000{n},Open day {n},2022-12-06 05:31 +0000,10,0,0,{n}"
+        for n in range(1, 4)
+    ]
+    # a link to another post (pasted over it) cannot vouch for the id: told once, skipped
+    rows.append(f"1.6E+18,{link}1700000000000000009,Open day 9,2022-12-06 05:31 +0000,1,0,0,1")
     header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     posts, _, problems = _read(path)
-    assert not posts
-    assert [(p.line, p.records) for p in problems] == [(2, 3)]
-    assert "ids rounded by a spreadsheet ('Tweet id' is '1.6E+18'" in problems[0].message
+    assert {post_id: post.likes for post_id, post in posts.items()} == {
+        "1600000000000000001": 1,
+        "1600000000000000002": 2,
+        "1600000000000000003": 3,
+    }
+    assert [(p.line, p.records) for p in problems] == [(5, 1)]
+    assert "an id rounded by a spreadsheet ('Tweet id' is '1.6E+18'" in problems[0].message
 
 
 def test_counts_saved_with_a_decimal_comma_are_read_as_whole_numbers(tmp_path: Path) -> None:

@@ -94,12 +94,14 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     """Pure transformer: one row of an X Analytics export → the author's bare account and the
     post. Raises ValueError naming what is wrong."""
     post_id = _first(row, ID)
-    if is_rounded_id(post_id):  # opened in Excel and saved: told once for the file
-        raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
-    if not post_id.isdigit():
-        raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
     link = _first(row, LINK)
     linked = status_link(link)
+    if is_rounded_id(post_id):  # opened in Excel and saved: its link keeps the id whole
+        if linked is None or not _rounded_from(post_id, linked[1]):  # told once for the file
+            raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
+        post_id = linked[1]
+    if not post_id.isdigit():
+        raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
     if linked is None or linked[0] is None:
         raise ValueError(
             f"'Tweet permalink' {link!r} is not a link to a post on X (x.com/<handle>/status/"
@@ -140,6 +142,18 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
         url=f"https://x.com/{handle}/status/{post_id}",
     )
     return [handle_account(handle), post]  # the export has no profile
+
+
+def _rounded_from(rounded: str, whole: str) -> bool:
+    """Whether a spreadsheet rounding the id ``whole`` (the one in the post's link) writes
+    ``rounded`` (``1.6E+18``, ``1,6E+18`` where the comma is the decimal mark)."""
+    mantissa, _, exponent = rounded.strip().upper().replace(",", ".").partition("E+")
+    digits = mantissa.replace(".", "").lstrip("+")
+    if not (digits.isdigit() and exponent.isdigit() and len(whole) == int(exponent) + 1):
+        return False
+    scale: int = 10 ** max(len(whole) - len(digits), 0)
+    head, rest = divmod(int(whole), scale)
+    return head + (2 * rest >= scale) == int(digits)
 
 
 class XAnalytics:
