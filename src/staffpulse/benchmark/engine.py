@@ -26,6 +26,11 @@ from staffpulse.benchmark.cohort_audits import (
 )
 from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
+from staffpulse.benchmark.segment_guesses import (
+    RoleModelChoice,
+    choose_role_model,
+    guess_segments,
+)
 from staffpulse.benchmark.segments import SEGMENT_LABELS
 from staffpulse.benchmark.stats import (
     cohort_scores,
@@ -61,6 +66,8 @@ class BenchmarkResult:
     left_out: int = 0
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     since: datetime | None = None  # posts from this moment on only (--since)
+    # one per audit: True where the role model guessed the segment (none was given)
+    guessed: list[bool] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +78,7 @@ class BenchmarkResult:
                 "min_posts": self.min_posts,
                 "left_out": self.left_out,
                 "without_posts": self.without_posts,
+                "segments_guessed": sum(self.guessed),
                 "problems": [p.as_dict() for p in self.problems],
             },
             "leaderboard": self.leaderboard,
@@ -103,10 +111,15 @@ def run_benchmark(
     now: datetime | None = None,
     progress: Progress | None = None,
     min_posts: int | None = None,
+    role_model: RoleModelChoice = None,
 ) -> BenchmarkResult:
     """Audit a cohort and rank it: the accounts of a file of handles with segments, else every
     account with at least ``min_posts`` posts of its own (:func:`default_cohort`). With a file,
     an explicit ``min_posts`` leaves out its accounts with fewer posts too (each noted).
+
+    ``role_model`` (``"auto"``: the shipped one) guesses every account's segment when no
+    cohort file names any (:mod:`.segment_guesses`); the rows mark each guess. A file that
+    names segments keeps its own, its blank lines "No segment".
 
     Text signals are computed in one batch over the whole cohort; templating per account.
     Audits made here are not stored (they would pollute each account's audit history).
@@ -124,7 +137,12 @@ def run_benchmark(
     scored_texts = score_cohort_texts(datas, scorer, progress)
     scored = time.perf_counter()
     audits = audit_cohort(datas, scored_texts, settings, now=now, since=since_dt, progress=progress)
-    segments = [segment for _account, segment in cohort.accounts]
+    given = [segment for _account, segment in cohort.accounts]
+    # a cohort file that names segments is the user's own grouping: its blank lines stay
+    # without one (a line whose segment was mistyped is "kept without a segment", as said)
+    own = any(segment != "unknown" for segment in given)
+    model = None if own else choose_role_model(role_model)
+    segments, guessed = guess_segments(model, datas, given)
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
@@ -143,8 +161,10 @@ def run_benchmark(
             segments,
             now or sample_clock(store) or datetime.now(UTC),
             weights=settings["weights"],
+            guessed=guessed,
         ),
-        segment_stats=segment_stats(audits, segments),
+        segment_stats=segment_stats(audits, segments, guessed),
+        guessed=guessed,
         claims=claims(audits, segments),
         problems=cohort.problems,
         generated_at=now or datetime.now(UTC),
@@ -185,11 +205,13 @@ def leaderboard(
     today: datetime | None = None,
     *,
     weights: Mapping[str, Any] | None = None,
+    guessed: list[bool] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per account, in league order (:func:`_placing`): ranks and the overall
     "beats" figure follow that order, the pillars' "beats" figures each pillar's score.
     ``today`` (default: now) dates each row's ``quiet_for``; ``weights``: the audits' pillar
-    weights (default: the shipped ones), for a job board's "Fix first" (:mod:`.league_action`)."""
+    weights (default: the shipped ones), for a job board's "Fix first" (:mod:`.league_action`);
+    ``guessed``: which segments the role model guessed (default: none)."""
     today = today or datetime.now(UTC)
     weights = weights if weights is not None else DEFAULTS["weights"]
     placing = _placing(audits)
@@ -202,6 +224,7 @@ def leaderboard(
             "platform": audit.account.platform,
             "display_name": audit.account.display_name,
             "segment": segments[i],
+            "segment_guessed": bool(guessed[i]) if guessed else False,
             "overall": audit.overall,
             "grade": audit.grade,
             # the grade averages only the pillars with something to judge: renderers say so
@@ -285,15 +308,21 @@ def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
     return quiet_span(datetime.fromisoformat(last), today) if last else None
 
 
-def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, dict[str, Any]]:
+def segment_stats(
+    audits: list[AuditResult], segments: list[str], guessed: list[bool] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Each segment's size and median scores; ``guessed``: how many of its accounts the role
+    model put there (the reports say so beside its name)."""
     scores = cohort_scores(audits)
     seg = np.array(segments)
+    by_guess = np.array(guessed if guessed else [False] * len(segments), dtype=bool)
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(set(segments), key=lambda s: list(SEGMENT_LABELS).index(s)):
         mask = seg == name
         out[name] = {
             "label": SEGMENT_LABELS[name],
             "n": int(mask.sum()),
+            "guessed": int((mask & by_guess).sum()),
             **{
                 score: summary(values[mask & ~np.isnan(values)]) for score, values in scores.items()
             },

@@ -48,6 +48,7 @@ from staffpulse.report.counts import count_of, join_and, posts_of_its_own
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
+from staffpulse.report.segment_guess_words import guessed_note, segment_label
 from staffpulse.report.wording import advice_as_html, report_text
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def environment() -> Environment:
         _ENV.filters["standing"] = standing_words  # "beats 8%, tied with 17", "tied for best"
         _ENV.filters["file_line"] = file_line  # "cohort.csv:7" never broken mid-name
         _ENV.filters["segment_words"] = segments_in_words  # "staffing firm", not staffing_firm
+        _ENV.filters["segment_label"] = segment_label  # "Staffing firms (3 guessed)"
         _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
@@ -295,6 +297,7 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "legend": cohort_legend(result),
         "segments": result.segment_stats,
         "part_median_note": part_median_note(result.segment_stats),
+        "guessed_note": guessed_note(sum(result.guessed), len(result.audits)),
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "not_scored_why": PILLAR_NOT_SCORED,

@@ -21,7 +21,7 @@ from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.rounding import pct
-from staffpulse.report.spreadsheet import segment_cell
+from staffpulse.report.segment_guess_words import guessed_note, segment_label, shown_segment
 from staffpulse.report.terminal import (
     gives_way_to_handles,
     handle_cell,
@@ -88,7 +88,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
             _account_cell(row, handle_room),
-            *([segment_cell(row["segment"])] if segments else []),
+            *([shown_segment(row)] if segments else []),
             *_figures(row, wide, jobs),
         )
     _print_board_title(console, result)
@@ -284,7 +284,7 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     narrow = console.width < 80
     bare: dict[str, Any] = {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True}
     seg = Table(title="Segments (medians)", title_justify="left", **(bare if narrow else {}))
-    labels = [str(stats["label"]) for stats in result.segment_stats.values()]
+    labels = [segment_label(stats) for stats in result.segment_stats.values()]
     longest_word = max((len(word) for label in labels for word in label.split()), default=7)
     scores = ("overall", *PILLAR_TITLES)
     titles = ["conv." if narrow and k == "conversation" else k for k in scores]
@@ -296,7 +296,7 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
         # at 46 columns "conv." was cropped to "con": each segment over its medians instead
         seg.add_column(Text("segment\n") + _figures_line([Text(t) for t in titles], widths, 2))
         for stats, row in zip(result.segment_stats.values(), rows, strict=True):
-            label = f"{stats['label']} ({count_of(stats['n'], 'account')})\n"
+            label = f"{segment_label(stats)} ({count_of(stats['n'], 'account')})\n"
             seg.add_row(Text(label) + _figures_line([Text(c) for c in row], widths, 2))
     else:
         seg.add_column("segment", min_width=longest_word)
@@ -304,10 +304,12 @@ def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
         for title in titles:
             seg.add_column(title, justify="right")
         for stats, row in zip(result.segment_stats.values(), rows, strict=True):
-            seg.add_row(stats["label"], str(stats["n"]), *row)
+            seg.add_row(segment_label(stats), str(stats["n"]), *row)
     console.print(seg)
     if (note := part_median_note(result.segment_stats)) is not None:
         console.print(note, style="dim", highlight=False)
+    if (guesses := guessed_note(sum(result.guessed), len(result.audits))) is not None:
+        console.print(guesses, style="dim", highlight=False)
 
 
 def _print_claims(console: Console, result: BenchmarkResult) -> None:

@@ -137,8 +137,15 @@ def benchmark_command(
         def on_progress(stage: str, done: int, total: int) -> None:
             progress.update(task, description=escape(stage), completed=done, total=total or None)
 
+        # without segments from a cohort file, each account gets the role model's guess,
+        # marked so: the classic claims can then be read on an import
         result = run_benchmark(
-            store, cohort_file, since=since, min_posts=min_posts, progress=on_progress
+            store,
+            cohort_file,
+            since=since,
+            min_posts=min_posts,
+            progress=on_progress,
+            role_model="auto",
         )
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None

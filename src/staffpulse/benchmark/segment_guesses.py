@@ -1,0 +1,70 @@
+"""Segments the role model guesses for the accounts a benchmark ranks without one.
+
+Without a cohort file every account was "No segment", so the classic claims (vendors against
+staffing firms) were never tested on an imported crowd, though ``staffpulse roles`` tags those
+very accounts. The benchmark asks the same tagger, reading what it reads (display name, else
+handle; bio; the account's latest posts in its own words), and marks each segment it fills as a
+guess. It guesses only when no segment was given (no cohort file, or a file of handles alone):
+a file that names segments is the user's grouping, and its blank lines stay without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from staffpulse.audit.types import AccountData
+from staffpulse.signals.role_inputs import RoleModelLike, predict_role_inputs, role_input
+
+# the role model's roles (staffpulse roles) as the benchmark's segments: an employer or a job
+# seeker is in no segment of the claims, so "other"
+ROLE_SEGMENTS = {
+    "staffing_firm": "staffing_firm",
+    "recruiter": "recruiter",
+    "hr_pro": "hr",
+    "vendor": "vendor",
+    "job_board": "job_board",
+    "employer": "other",
+    "job_seeker": "other",
+    "other": "other",
+}
+POSTS_READ = 20  # the latest posts in its own words the model reads, as Connect's guesses
+
+RoleModelChoice = RoleModelLike | Literal["auto"] | None
+
+
+def choose_role_model(choice: RoleModelChoice) -> RoleModelLike | None:
+    """The model to guess with: the shipped one for ``"auto"`` (None when it cannot be
+    loaded: the reason is logged once, and the segments stay as given)."""
+    if choice != "auto":
+        return choice
+    from staffpulse.signals.roles import load_role_model_or_none
+
+    return load_role_model_or_none()
+
+
+def guess_segments(
+    model: RoleModelLike | None, datas: Sequence[AccountData], segments: Sequence[str]
+) -> tuple[list[str], list[bool]]:
+    """``segments`` (one per account of ``datas``, "unknown" when none was given) with each
+    unknown one guessed by ``model``, and which of them were guessed."""
+    out, guessed = list(segments), [False] * len(segments)
+    todo = [i for i, segment in enumerate(segments) if segment == "unknown"]
+    if model is None or not todo:
+        return out, guessed
+    inputs = [
+        role_input(
+            datas[i].account.display_name,
+            datas[i].account.handle,
+            datas[i].account.bio,
+            [p.text for p in datas[i].posts if p.kind != "repost" and p.text.strip()][-POSTS_READ:],
+        )
+        for i in todo
+    ]
+    roles = getattr(predict_role_inputs(model, inputs), "role", None)
+    if roles is None or len(roles) != len(todo):  # no roles to read: the segments stay
+        return out, guessed
+    for i, role in zip(todo, list(roles), strict=True):
+        if (segment := ROLE_SEGMENTS.get(str(role))) is not None:
+            out[i], guessed[i] = segment, True
+    return out, guessed

@@ -1,0 +1,108 @@
+"""Segments the role model guesses for a benchmark's accounts without one
+(staffpulse.benchmark.segment_guesses), and how the terminal, HTML and JSON mark them."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from rich.console import Console
+
+from audit_helpers import FakeScorer, cohort_store
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import render_benchmark_html
+from staffpulse.report.terminal_benchmark import render_benchmark
+
+
+class NameRoles:
+    """A role model that reads the name only: "... Staffing" a staffing firm, "Vendor ..." a
+    vendor, anyone else a job seeker (no segment of the claims: "other")."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[Any]) -> Any:
+        self.names += names
+        roles = [
+            "staffing_firm"
+            if n.endswith("Staffing")
+            else "vendor"
+            if "Vendor" in n
+            else "job_seeker"
+            for n in names
+        ]
+        return SimpleNamespace(role=roles)
+
+
+def _board(result: Any) -> dict[str, dict[str, Any]]:
+    return {row["handle"]: row for row in result.leaderboard}
+
+
+def test_without_a_cohort_file_the_role_model_fills_the_segments(tmp_path: Path) -> None:
+    # every account was "No segment" and both vendor claims said NOT TESTED on an import
+    store = cohort_store(tmp_path)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1, role_model=NameRoles())  # type: ignore[arg-type]
+    rows = _board(result)
+    assert rows["firm0"]["segment"] == "staffing_firm" and rows["vendor3"]["segment"] == "vendor"
+    assert all(row["segment_guessed"] for row in rows.values())
+    assert result.segment_stats["vendor"]["guessed"] == result.segment_stats["vendor"]["n"] == 6
+    voice, conversation, _mostly = result.claims
+    assert voice["verdict"] != "not tested" and conversation["verdict"] != "not tested"
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["cohort"]["segments_guessed"] == 12
+    assert data["leaderboard"][0]["segment_guessed"] is True
+    out = io.StringIO()
+    render_benchmark(Console(file=out, width=160, color_system=None), result)
+    text = " ".join(out.getvalue().split())
+    assert "staffing firm (guess)" in text and "│ Vendors (guessed) │ 6 │" in text
+    assert "Every account's segment is a guess of the role model" in text
+    page = render_benchmark_html(result)
+    assert 'Vendor <span class="faint"' in page and "Vendors (guessed)</td>" in page
+    assert "Every account&#39;s segment is a guess of the role model" in page
+
+
+def test_a_file_of_handles_alone_is_guessed_too(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("@firm0\n@firm1\n@vendor0\n@vendor1\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    rows = _board(result)
+    assert (rows["firm1"]["segment"], rows["firm1"]["segment_guessed"]) == ("staffing_firm", True)
+    assert result.to_dict()["cohort"]["segments_guessed"] == 4
+
+
+def test_a_file_naming_segments_keeps_its_own_and_its_blank_lines_add_up(tmp_path: Path) -> None:
+    # the user's grouping is not mixed with guesses; the accounts it leaves without a segment
+    # get a "No segment" row, so the Segments table's n's add up to the cohort
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    cohort = tmp_path / "cohort.txt"
+    # firm1 written a vendor on purpose: the file wins over the model's "staffing firm"
+    cohort.write_text("firm0,x,staffing firm\nfirm1,x,vendor\nvendor0\nvendor1\n")
+    model = NameRoles()
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), role_model=model)  # type: ignore[arg-type]
+    assert model.names == []  # never asked
+    rows = _board(result)
+    assert (rows["firm1"]["segment"], rows["firm1"]["segment_guessed"]) == ("vendor", False)
+    stats = result.segment_stats
+    assert stats["unknown"]["n"] == 2 and stats["unknown"]["label"] == "No segment"
+    assert sum(s["n"] for s in stats.values()) == len(result.audits) == 4
+    assert not any(row["segment_guessed"] for row in result.leaderboard)
+    assert result.to_dict()["cohort"]["segments_guessed"] == 0
+    page = render_benchmark_html(result)
+    assert '<td class="segment-name">No segment</td><td class="num" data-label="Accounts">2' in page
+    assert "(guess)" not in page and "guess of the role model" not in page
+    out = io.StringIO()
+    render_benchmark(Console(file=out, width=160, color_system=None), result)
+    assert "│ No segment │ 2 │" in " ".join(out.getvalue().split())
+
+
+def test_without_a_model_every_account_keeps_no_segment(tmp_path: Path) -> None:
+    result = run_benchmark(
+        cohort_store(tmp_path, firms=1, vendors=1), scorer=FakeScorer(), min_posts=1
+    )  # type: ignore[arg-type]
+    assert [r["segment"] for r in result.leaderboard] == ["unknown", "unknown"]
+    assert result.claims[0]["verdict"] == "not tested"
