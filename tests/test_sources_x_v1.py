@@ -301,12 +301,15 @@ def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> No
     assert post.kind == "reply" and post.reply_to_post_id is None  # no parent invented
     assert (post.reply_to_account_id, post.reply_to_handle) == ("2", "janedoe")
     assert post.conversation_id is None  # it did not start a conversation of its own
-    # the API's numeric id alone, no screen name: the account is still known by its id
+    # the API's numeric id alone, no screen name: the account is still known by its id, and
+    # its handle read from the @name the text opens with (staffpulse.sources.reply_handles)
     numeric = {k: v for k, v in orphan.items() if k not in ("in_reply_to_user_id_str",)}
     numeric = {**numeric, "in_reply_to_user_id": 2}
     del numeric["in_reply_to_screen_name"]
     bare = post_from_v1_tweet(numeric)
-    assert (bare.kind, bare.reply_to_account_id, bare.reply_to_handle) == ("reply", "2", None)
+    assert (bare.kind, bare.reply_to_account_id, bare.reply_to_handle) == ("reply", "2", "janedoe")
+    unnamed = post_from_v1_tweet({**numeric, "text": "thanks https://t.co/abc"})
+    assert (unnamed.reply_to_account_id, unnamed.reply_to_handle) == ("2", None)
 
 
 def test_a_retweet_stays_a_repost_and_a_tweet_naming_no_one_an_original() -> None:

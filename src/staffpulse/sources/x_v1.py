@@ -33,6 +33,7 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.observed import observed_by_newest_post
+from staffpulse.sources.reply_handles import answered_handle, mentioned_ids
 from staffpulse.sources.responses import read_responses
 from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, status_link
@@ -174,6 +175,15 @@ def post_from_v1_tweet(
         )
         mentions = quoted_author_first(mentions, links, quoted_id)
     reply_handle = get_str(tweet, "in_reply_to_screen_name") if kind == "reply" else None
+    if kind == "reply" and not reply_handle:  # an archive's null: from the text's @name
+        mentioned = mentioned_ids(_entities(tweet).get("user_mentions"), "screen_name", "id_str")
+        reply_handle = answered_handle(
+            text,
+            answered_id=reply_user,
+            author_id=author.id,
+            author_handle=author.handle,
+            mentioned=mentioned,
+        )
     return Post(
         platform=PLATFORM,
         id=tweet_id,

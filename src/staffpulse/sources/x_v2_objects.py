@@ -17,6 +17,7 @@ from typing import Any
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.jsonio import as_list, get_int, get_str
+from staffpulse.sources.reply_handles import answered_handle, mentioned_ids
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.sources.x_v1 import RT_RE
@@ -116,6 +117,17 @@ def post_from_v2_tweet(
     reply_user = answered if kind_of == "reply" else None
     metrics = tweet.get("public_metrics")
     reply_handle = handles.get(reply_user) if reply_user else None
+    if reply_user and not reply_handle:  # no user expanded: from the mentions or the text
+        ents = tweet.get("entities")
+        reply_handle = answered_handle(
+            text,
+            answered_id=reply_user,
+            author_id=author_id,
+            author_handle=author_handle,
+            mentioned=mentioned_ids(
+                ents.get("mentions") if isinstance(ents, dict) else None, "username", "id"
+            ),
+        )
     return Post(
         platform=PLATFORM,
         id=tweet_id,
