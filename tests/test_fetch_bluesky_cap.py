@@ -126,3 +126,25 @@ def test_a_page_that_comes_empty_with_a_cursor_does_not_end_the_feed_or_the_foll
     assert [c for p, c in asked if p == "getFollowers"] == [None, "100", "200"]
     # the 100 the AppView left out are not asked twice; the rest, past the empty page, stored
     assert report.new_posts == 150 and _count(store, "follows") == 1 + 150
+
+
+def test_the_follower_cap_is_said_once_per_cap_not_on_every_run(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    FakeAppView(httpserver, n=3, followers=250)
+    run = _fetcher(httpserver, store, []).fetch
+
+    def follower_notes(cap: int) -> tuple[list[str], list[str]]:
+        report = run("acme.bsky.social", max_follows=cap)
+        return [n for n in report.notes if "-follower cap" in n], [
+            c["stream"] for c in report.capped
+        ]
+
+    first, capped = follower_notes(100)
+    assert first and first[0].startswith("Stopped at the 100-follower cap (--max-follows)")
+    assert capped == ["followers"]
+    # the list is read from the top again: true but already said, so only --json keeps it
+    assert follower_notes(100) == ([], ["followers"])
+    higher, _ = follower_notes(200)  # a new cap is said once too
+    assert higher and "200-follower cap" in higher[0]
+    assert follower_notes(1000) == ([], [])  # all read: nothing capped, nothing said

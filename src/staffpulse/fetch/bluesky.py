@@ -22,6 +22,7 @@ from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.bluesky_errors import answer_shape, error_details, failure_hint, reset_epoch
 from staffpulse.fetch.bluesky_items import item_id, item_time
+from staffpulse.fetch.bluesky_pages import EmptyPages, goes_on
 from staffpulse.fetch.common import (
     DEFAULT_MAX_FOLLOWS,
     Backoff,
@@ -210,6 +211,7 @@ class BlueskyFetcher(FetcherBase):
             kept = {"pending_cursor": pending} if pending else {}
             save_cursor_state(self.store, *stream, {**kept, **({"older": older} if older else {})})
 
+        empties = EmptyPages("feed", "post")
         for start in [*starts, None]:
             cursor, resumed, read = start, start is not None, 0
             oldest: datetime | None = None  # of this range's posts: where its gap begins
@@ -238,6 +240,8 @@ class BlueskyFetcher(FetcherBase):
                 self.progress("feed", fetched, max_posts)
                 if not more:
                     break
+                if empties.too_many(len(items), report):  # its cursor kept: read on next run
+                    return
         if older:
             self._older(account, report, writer, max_posts, fetched, older, save)
 
@@ -259,6 +263,7 @@ class BlueskyFetcher(FetcherBase):
             older["depth"] = depth
             save(None)
         cursor, oldest, read = older.get("cursor"), None, False
+        empties = EmptyPages("feed", "post", read=fetched)
         while depth < max_posts and cursor:
             asked = str(cursor)
             items, known, cursor = self._feed_page(
@@ -271,6 +276,8 @@ class BlueskyFetcher(FetcherBase):
                 older.clear()
             save(None)
             self.progress("feed", fetched, max_posts)
+            if older and empties.too_many(len(items), report):  # the next run reads on
+                return
         if read and older:
             note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
 
@@ -318,6 +325,10 @@ class BlueskyFetcher(FetcherBase):
         state = load_cursor_state(self.store, *key)
         cursor: str | None = state.get("pending_cursor")
         fetched = int(state.get("fetched") or 0) if cursor else 0
+        # the cap an earlier run said it stopped at: the list is read from the top each run,
+        # so one with the same cap stops there again, and saying so every time was noise
+        told = {"cap_said": state["cap_said"]} if state.get("cap_said") else {}
+        empties = EmptyPages(stream, stream[:-1])
         while fetched < cap:
             asked = cursor
             page = self._call(
@@ -333,18 +344,16 @@ class BlueskyFetcher(FetcherBase):
             cursor = page.get("cursor")
             if not goes_on(asked, cursor):
                 break
-            save_cursor_state(self.store, *key, {"pending_cursor": cursor, "fetched": fetched})
-        save_cursor_state(self.store, *key, {})
-        if fetched >= cap and cursor:  # more left: said, and a higher cap reads them
+            pending = {"pending_cursor": cursor, "fetched": fetched, **told}
+            save_cursor_state(self.store, *key, pending)
+            if empties.too_many(len(people), report):  # where it stopped kept: read on next run
+                return
+        capped = fetched >= cap and bool(cursor)
+        save_cursor_state(self.store, *key, {"cap_said": cap} if capped else {})
+        if capped:  # more left: said (once for this cap), and a higher cap reads them
             said = Gap(cap, None, None, resumed=False, older=True)
-            note_cap(report, stream, said, stream[:-1], "--max-follows")
-
-
-def goes_on(asked: str | None, cursor: str | None) -> bool:
-    """Whether a page's ``cursor`` leads further than the one ``asked`` with. A page may come
-    empty with a cursor: the AppView filters what it shows after reading a page of records
-    (reposts of deleted posts, say), and stopping there left the older posts unread, unsaid."""
-    return bool(cursor) and cursor != asked
+            words = told.get("cap_said") != cap
+            note_cap(report, stream, said, stream[:-1], "--max-follows", words=words)
 
 
 def fetch_bluesky(

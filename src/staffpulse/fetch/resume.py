@@ -100,11 +100,14 @@ def note_cap(
     noun: str = "post",
     option: str = "--max-posts",
     most: int | None = None,
+    *,
+    words: bool = True,
 ) -> None:
     """Tell what a run cut by its cap left (:func:`capped_note`): for people in
-    ``report.notes``, for scripts in ``report.capped`` (``--json``): the stream, the cap, its
-    option, and whether older posts (``"older"``) or ones between two runs (``"gap"``) are
-    left."""
-    report.notes.append(capped_note(gap, noun, option, most))
+    ``report.notes`` (unless ``words`` is False: an earlier run said it already), for scripts
+    in ``report.capped`` (``--json``): the stream, the cap, its option, and whether older posts
+    (``"older"``) or ones between two runs (``"gap"``) are left."""
+    if words:
+        report.notes.append(capped_note(gap, noun, option, most))
     left = "older" if gap.older else "gap"
     report.capped.append({"stream": stream, "cap": gap.cap, "option": option, "left": left})
