@@ -3,6 +3,7 @@ refused with the one meant, wherever a person names one (--platform, a cohort fi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,18 @@ def test_every_command_taking_platform_offers_the_one_meant(tmp_path: Path) -> N
         assert result.exit_code == 65, command
         assert "did you mean mastodon?" in result.output, command
         assert "Traceback" not in result.output
+
+
+def test_another_network_is_told_staffpulse_does_not_read_it() -> None:
+    # "inbox --platform linkedin" was told how twitter and bsky are spelt, as if a spelling
+    # of LinkedIn would work
+    result = runner.invoke(app, ["inbox", "--platform", "linkedin", "--json"])
+    assert result.exit_code == 65
+    hint = json.loads(result.stdout)["error"]["hint"]
+    assert hint.startswith("staffpulse reads X, Bluesky and Mastodon; LinkedIn is not one of them;")
+    with pytest.raises(InputError) as fetched:
+        platform_choice("myspace", choices=("x", "bluesky", "mastodon"))
+    assert "'myspace' is not one of them; use --platform x or" in fetched.value.hint
+    with pytest.raises(InputError) as typo:  # a typo is told the spellings alone
+        platform_choice("blusky")
+    assert "not one of them" not in typo.value.hint

@@ -92,11 +92,32 @@ def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> 
             f"use --platform {' or --platform '.join(choices)} (twitter is read as x, bsky as "
             "bluesky), or leave --platform out to guess it from each handle"
         )
+    guess = guess_platform(value, choices)
+    if not guess:  # another network (linkedin), no typo: the spellings alone read as one
+        hint = f"{not_read_here(value)}; {hint}"
     raise InputError(
-        f"unknown platform {value.strip()!r}{guess_platform(value, choices)} (use one of"
-        f" {', '.join(choices)})",
-        hint=hint,
+        f"unknown platform {value.strip()!r}{guess} (use one of {', '.join(choices)})", hint=hint
     )
+
+
+# How people write the networks staffpulse is asked about and does not read
+OTHER_NETWORKS = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "reddit": "Reddit",
+}
+
+
+def not_read_here(value: str) -> str:
+    """``staffpulse reads X, Bluesky and Mastodon; LinkedIn is not one of them``: said of a
+    platform that no spelling of these is close to, so no one looks for the right way to
+    write it."""
+    name = OTHER_NETWORKS.get(value.strip().lower(), repr(value.strip()))
+    return f"staffpulse reads X, Bluesky and Mastodon; {name} is not one of them"
 
 
 def platform_name(platform: str, article: bool = False) -> str:
