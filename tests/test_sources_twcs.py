@@ -205,6 +205,21 @@ def test_a_file_cut_in_its_last_cell_skips_that_row_not_a_whole_looking_one(
     assert "twcs:13" in _read(path)[0] and _read(path)[2] == []
 
 
+def test_a_whole_last_row_without_a_line_break_is_read(tmp_path: Path) -> None:
+    # a sheet saved again ends its last line so: row 13 was skipped as "cut short" though the
+    # post it answers (12) lists it among its replies, and a row answering none was too
+    text = FILE.read_text(encoding="utf-8")
+    row = text.index("\n13,") + 1
+    path = tmp_path / "support.csv"
+    path.write_text(text[: text.index("\n", row)].rstrip("\r"), encoding="utf-8")
+    posts, _, problems, _ = _read(path)
+    assert "twcs:13" in posts and problems == []
+    answering_none = text[: text.index("\n", row)] + "\n14,900009,True,Mon Mar 02 12:00:00 +0000"
+    path.write_text(answering_none + " 2026,@AcmeHelp where is my parcel,,", encoding="utf-8")
+    posts, _, problems, _ = _read(path)
+    assert "twcs:14" in posts and problems == []
+
+
 def test_a_whole_file_saved_as_unicode_text_keeps_its_last_row(tmp_path: Path) -> None:
     # UTF-16 ends with a line break's two bytes; its last byte alone (0) was read as a cut
     path = tmp_path / "support.csv"

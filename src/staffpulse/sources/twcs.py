@@ -23,7 +23,8 @@ when the file holds the whole chain; a chain whose first tweets are not in the f
 (its replies still point to their parent). Reading takes two passes over the file: the first
 keeps each tweet's parent and author (ints and shared strings, for the 2.8 M tweets of the
 full dataset a few hundred MB), the second builds the rows with the pure transformer
-:func:`rows_from_twcs`. ``response_tweet_id`` repeats the reply links the other way: unused.
+:func:`rows_from_twcs`. ``response_tweet_id`` repeats the reply links the other way: read
+only to vouch for a last row without a line break (:class:`_LastRow`).
 """
 
 from __future__ import annotations
@@ -141,6 +142,28 @@ def rows_from_twcs(row: Mapping[str, str], thread: Thread | None = None) -> list
     return [handle_account(author), post]  # the dataset has no profiles
 
 
+class _LastRow:
+    """The last row of a file that ends in it without a line break: whole, and read, when the
+    rest of the file vouches for its last cell, the id of the post it answers (that post
+    lists it among its replies; answering none, no post lists it). A sheet saved again may
+    end so; a copy cut there ("12" cut to "1") would link it to another post."""
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._id = (values.get("tweet_id") or "").strip()
+        self._parent = (values.get("in_response_to_tweet_id") or "").strip()
+        self._last_cell = list(values)[-1:] == ["in_response_to_tweet_id"]
+        self._listed_by: set[str] = set()
+
+    def seen(self, values: Mapping[str, str]) -> bool:
+        """Note whom ``values`` lists among its replies; True when the row still looks cut."""
+        replies = (values.get("response_tweet_id") or "").split(",")
+        if self._id and self._id in (reply.strip() for reply in replies):
+            self._listed_by.add((values.get("tweet_id") or "").strip())
+        if not self._last_cell:
+            return True
+        return self._parent not in self._listed_by if self._parent else bool(self._listed_by)
+
+
 class ThreadIndex:
     """Each tweet's parent and author in one file (its first pass), to link replies to their
     author and find the tweet each conversation started with."""
@@ -213,11 +236,12 @@ class Twcs:
         yield from notices
         index = ThreadIndex()
         last = 0  # the line of the last row: cut when the file ends in it without a break
+        last_values: Mapping[str, str] = {}
         for found in table_records(path, encoding, above):
             if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
-            last = found.line
-        cut = ends_cut(path, encoding.codec)
+            last, last_values = found.line, found.values if isinstance(found, CsvRecord) else {}
+        cut = _LastRow(last_values) if ends_cut(path, encoding.codec) else None
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
         for row in table_records(path, encoding, above):
@@ -230,7 +254,8 @@ class Twcs:
                 lost = "its text may be too, and its reply link is lost"
                 yield Problem(str(path), row.line, cut_row_message(row, lost, FILE_AGAIN))
                 continue
-            if cut and row.line == last:  # its reply's id, or its text, may have lost its end
+            if cut is not None and cut.seen(row.values) and row.line == last:
+                # its reply's id may have lost its end, and come in linked to another post
                 lost = "its text, or the id of the post it answers, may have lost its end"
                 yield Problem(str(path), row.line, cut_last_row_message(lost, FILE_AGAIN))
                 continue
