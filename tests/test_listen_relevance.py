@@ -75,10 +75,18 @@ def test_keywords_file_that_is_not_text_is_an_input_error(tmp_path: Path, data: 
 
 
 def test_keywords_file_missing_or_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(MissingFileError, match="no such keywords file"):
+    with pytest.raises(MissingFileError, match="no such keywords file") as missing:
         load_keywords(tmp_path / "nope.txt")
+    assert missing.value.hint == "check the path given to --keywords"
     with pytest.raises(InputError, match="is a folder"):
         load_keywords(tmp_path)
+    # a typo is offered the file beside it, as import offers one
+    (tmp_path / "kws.txt").write_text("staffing\n")
+    with pytest.raises(MissingFileError) as typo:
+        load_keywords(tmp_path / "kw.txt")
+    assert typo.value.hint == (
+        f"did you mean {tmp_path / 'kws.txt'}? Else check the path given to --keywords"
+    )
 
 
 def test_the_filter_says_how_many_terms_it_uses(tmp_path: Path) -> None:

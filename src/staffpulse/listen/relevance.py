@@ -33,6 +33,7 @@ from staffpulse.errors import InputError, MissingFileError
 from staffpulse.listen.work_rescue import rescue_words
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import read_user_text
+from staffpulse.sources.user_paths import missing_hint
 
 # Used only when no classifier can be loaded and no keywords file was given.
 BUILTIN_KEYWORDS: tuple[str, ...] = (
@@ -285,7 +286,9 @@ def _read_text(path: Path) -> tuple[str, str | None]:
             path, what="keywords file", not_text_hint=_NOT_TEXT_HINT, max_bytes=MAX_KEYWORDS_BYTES
         )
     except MissingFileError as exc:
-        raise MissingFileError(exc.message, hint="check the path given to --keywords") from None
+        # a typo is offered the names beside it ("did you mean kws.txt?"), as import does
+        hint = missing_hint(path, "the path given to --keywords")
+        raise MissingFileError(exc.message, hint=hint) from None
 
 
 @dataclass(frozen=True, slots=True)
