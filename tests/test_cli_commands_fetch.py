@@ -179,6 +179,9 @@ def test_fetch_x_help_names_the_token_variable() -> None:
     result = CliRunner().invoke(app, ["fetch", "x", "--help"])
     assert result.exit_code == 0 and "X_BEARER_TOKEN" in result.stdout
     assert "[secrets]" in result.stdout
+    # a higher --max-mentions gets nothing more: X serves no more than the newest 800
+    words = " ".join(result.stdout.replace("│", " ").split())
+    assert "X serves at most 800;" in words
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_count
-from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, SEARCH_POSTS, TIMELINE_CAP
+from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, MENTIONS_CAP, SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.next_steps import X_RATES_SET
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
@@ -127,7 +127,8 @@ def fetch_x_command(
         int | None,
         typer.Option(
             "--max-mentions",
-            help=f"Mentions at most (0: none; default {DEFAULT_MAX_MENTIONS}; not with --search).",
+            help=f"Mentions at most (0: none; default {DEFAULT_MAX_MENTIONS}; X serves at most"
+            f" {MENTIONS_CAP}; not with --search).",
         ),
     ] = None,
     since: Annotated[
