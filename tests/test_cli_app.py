@@ -217,6 +217,10 @@ def test_help_lists_the_demo_first_and_says_what_benchmark_tests_in_plain_words(
     # then the order a marketer goes: the reports, the conversations and people, the dashboard
     path = [" audit ", " benchmark ", " inbox ", " connect ", " serve ", " classify "]
     assert [commands.index(name) for name in path] == sorted(commands.index(n) for n in path)
+    # a look at what came in after getting it in; the dashboard before the upkeep
+    assert commands.index(" fetch ") < commands.index(" accounts ") < commands.index(" audit ")
+    assert commands.index(" serve ") < commands.index(" refresh ")
+    assert commands.index(" serve ") < commands.index(" add-handles ")
     assert "essay" not in listed
     assert "classic claims about staffing firms" in " ".join(listed.replace("│", " ").split())
 
@@ -285,3 +289,14 @@ def test_a_store_written_by_a_newer_release_is_a_notice_like_the_others(tmp_path
     assert result.stderr.startswith(f"Notice: The database {db} was written by a newer staffpulse")
     assert "0900_from_a_later_release" in result.stderr and "pip install -U" in result.stderr
     assert json.loads(result.stdout)["accounts"] == {}
+
+
+def test_a_help_paragraph_reads_as_one_paragraph_on_a_wide_terminal() -> None:
+    # --help keeps the line breaks of paragraphs after the first: listen bluesky's broke
+    # after "HR and" on any terminal
+    helped = runner.invoke(app, ["listen", "bluesky", "--help"], env={"COLUMNS": "200"})
+    lines = [line.strip(" │") for line in helped.output.splitlines()]
+    assert (
+        "Reads Jetstream, Bluesky's public stream of new posts, for the work, HR and hiring"
+        " ones." in lines
+    )

@@ -107,8 +107,11 @@ def listen_bluesky(
 ) -> None:
     """Listen to Bluesky's live stream and keep the posts about work; the next run resumes.
 
-    Reads Jetstream, Bluesky's public stream of new posts, and keeps the work, HR and
-    recruiting ones for the inbox; a run starts where the last one stopped (--cursor)."""
+    Reads Jetstream, Bluesky's public stream of new posts, for the work, HR and hiring ones.
+
+    A run starts where the last one stopped (--cursor starts elsewhere).
+    """
+    # (one line a paragraph: --help keeps the line breaks of paragraphs after the first)
     from staffpulse.durations import parse_duration
 
     # Typos first: the classifier takes seconds to load.
