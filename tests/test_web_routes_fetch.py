@@ -177,6 +177,33 @@ def test_the_x_estimates_change_or_cancel_keeps_the_fetch_as_chosen(client: Any)
     assert field_value(page, "max_posts") == "50" and field_value(page, "budget") == "0.30"
 
 
+def test_the_x_estimate_says_a_fetch_past_an_earlier_cap_also_reads_the_older_posts(
+    client: Any,
+) -> None:
+    from staffpulse.fetch.cursors import save_cursor_state
+    from staffpulse.models import Account
+    from staffpulse.sources.base import provenance
+    from staffpulse.store import Record, open_store
+
+    # an earlier fetch of @acmestaffing stopped at its 50-post cap, with older posts left
+    with open_store(client.app.state.web.settings.db_path) as store:
+        firm = Account(platform="x", id="7001", handle="acmestaffing")
+        store.write_records([Record(rows=(firm,), provenance=provenance("test", "by hand"))])
+        older = {"older": {"until_id": "9100", "depth": 50}}
+        save_cursor_state(store, "x", "7001", "timeline", older)
+
+    def estimate(max_posts: str) -> str:
+        query = {"handle": "acmestaffing", "max_posts": max_posts, "budget": "20"}
+        return html.unescape(page_words(client.get("/import/fetch/x", params=query).text))
+
+    assert (
+        "@acmestaffing: an earlier run stopped at its cap (50 posts), so this one also reads"
+        " the older ones it left: up to 3,150 posts, at most $15.75 of the estimate; to fetch"
+        " only what is new, set “Most recent posts to fetch” to 50 with “Change or cancel”"
+    ) in estimate("3200")
+    assert "earlier run" not in estimate("50")  # only what is new: nothing older to say
+
+
 def test_what_the_instance_says_of_a_moved_account_is_on_the_fetch_page(
     client: Any, monkeypatch: Any
 ) -> None:

@@ -10,11 +10,24 @@ is the same either way, so that spending is said before the run starts, with how
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from staffpulse.errors import StaffpulseError
 from staffpulse.fetch.cursors import load_cursor_state
 from staffpulse.fetch.x_costs import MENTIONS_CAP, TIMELINE_CAP, Rates, money
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
+
+#: how to read only new posts, said from the earlier run's depth of each stream (``timeline``,
+#: ``mentions``), or None when there is no way to: the command names its options, a page its
+#: fields
+Advice = Callable[[dict[str, int]], str | None]
+_OPTIONS = {"timeline": "--max-posts", "mentions": "--max-mentions"}
+
+
+def option_advice(depths: dict[str, int]) -> str:
+    """The command's options that read only new posts: "give --max-posts 50 --max-mentions 20"."""
+    return "give " + " ".join(f"{_OPTIONS[stream]} {depth}" for stream, depth in depths.items())
 
 
 def older_reads(store: Store, account_id: str, caps: dict[str, int]) -> dict[str, tuple[int, int]]:
@@ -33,12 +46,19 @@ def older_reads(store: Store, account_id: str, caps: dict[str, int]) -> dict[str
 
 
 def older_reads_note(
-    store: Store, handle: str, rates: Rates, max_posts: int, max_mentions: int
+    store: Store,
+    handle: str,
+    rates: Rates,
+    max_posts: int,
+    max_mentions: int,
+    *,
+    advice: Advice = option_advice,
 ) -> str | None:
     """The sentence said before a run that reads below an earlier run's cap, None for one that
     does not: "@acme: an earlier run stopped at its cap (50 posts, 20 mentions), so this one
     also reads the older ones it left: up to 3,150 posts and 80 mentions, at most $16.95 of
-    the estimate; to fetch only what is new, give --max-posts 50 --max-mentions 20"."""
+    the estimate; to fetch only what is new, give --max-posts 50 --max-mentions 20" (the
+    last words are ``advice``'s)."""
     try:
         account = store.find_account(handle, "x")
     except StaffpulseError:  # never fetched (or not one account): nothing was left below
@@ -47,14 +67,14 @@ def older_reads_note(
     found = older_reads(store, account.id, {k: v for k, v in caps.items() if v > 0})
     if not found:
         return None
-    nouns = {"timeline": ("post", "--max-posts"), "mentions": ("mention", "--max-mentions")}
+    nouns = {"timeline": "post", "mentions": "mention"}
     per_item = {"timeline": rates.post, "mentions": rates.post + rates.user}
     cost = sum(more * per_item[stream] for stream, (_, more) in found.items())
-    held = ", ".join(count_of(depth, nouns[s][0]) for s, (depth, _) in found.items())
-    reads = " and ".join(count_of(more, nouns[s][0]) for s, (_, more) in found.items())
-    same = " ".join(f"{nouns[s][1]} {depth}" for s, (depth, _) in found.items())
+    held = ", ".join(count_of(depth, nouns[s]) for s, (depth, _) in found.items())
+    reads = " and ".join(count_of(more, nouns[s]) for s, (_, more) in found.items())
+    how = advice({stream: depth for stream, (depth, _) in found.items()})
     return (
         f"@{account.handle}: an earlier run stopped at its cap ({held}), so this one also"
-        f" reads the older ones it left: up to {reads}, at most {money(cost)} of the estimate;"
-        f" to fetch only what is new, give {same}"
+        f" reads the older ones it left: up to {reads}, at most {money(cost)} of the estimate"
+        + (f"; to fetch only what is new, {how}" if how else "")
     )

@@ -8,6 +8,7 @@ it, so that a mistyped handle is refused on the Import page rather than in a pai
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -16,11 +17,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, load_config, setting_str
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.fetch.x_costs import Rates, estimate_cost, money
 from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
-from staffpulse.web.app import form_problem, form_value, web
+from staffpulse.web.app import WebContext, form_problem, form_value, web
 from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.import_summary import accounts_touched
 from staffpulse.web.jobs import Job
@@ -135,7 +136,8 @@ def confirm_x_fetch(request: Request) -> Response:
         _platform, handle, max_posts, budget = _checked({**query, "platform": "x"})
     except InputError as exc:
         return form_problem(request, fetch_form_url({**query, "platform": "x"}), exc, NOT_STARTED)
-    estimate = estimate_cost(Rates.from_config(load_config()), max_posts, MENTIONS)
+    rates = Rates.from_config(load_config())
+    estimate = estimate_cost(rates, max_posts, MENTIONS)
     return web(request).renderer.page(
         request,
         "fetch_confirm.html",
@@ -162,7 +164,33 @@ def confirm_x_fetch(request: Request) -> Response:
             ),
         ],
         over_budget=estimate["total"] > budget,
+        # a fetch with a higher cap than an earlier one also reads the older posts it left:
+        # said before it starts, as the command says it
+        older=_older_reads(web(request), handle, rates, max_posts),
     )
+
+
+def _older_reads(ctx: WebContext, handle: str, rates: Rates, max_posts: int) -> str | None:
+    """What this fetch also reads below an earlier capped fetch of the account, and what that
+    may cost (:func:`~staffpulse.fetch.x_older.older_reads_note`); None when nothing."""
+    from staffpulse.fetch.x_older import older_reads_note
+    from staffpulse.store import open_store
+
+    own = ctx.settings.own_db_path or ctx.settings.db_path  # where the fetch will store
+    if not own.exists():
+        return None
+    try:
+        with open_store(own) as store:
+            return older_reads_note(store, handle, rates, max_posts, MENTIONS, advice=_fewer_posts)
+    except (StaffpulseError, sqlite3.Error):  # the fetch itself says the store's problem
+        return None
+
+
+def _fewer_posts(depths: dict[str, int]) -> str | None:
+    """How to read only new posts on this page: its posts field (it reads its mentions
+    always)."""
+    posts = depths.get("timeline")
+    return f"set “Most recent posts to fetch” to {posts} with “Change or cancel”" if posts else None
 
 
 def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -> Any:
