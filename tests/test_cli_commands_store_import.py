@@ -247,6 +247,32 @@ def test_the_import_summary_names_its_store_and_says_when_it_is_new(tmp_path: Pa
     assert "a new store" not in again.output
 
 
+def test_a_new_store_beside_a_store_of_a_near_name_names_it(tmp_path: Path) -> None:
+    # "import posts.csv --db clinet.db" made a new store beside client.db, the one meant,
+    # and said only "Saved in a new store": the posts were then missing from client.db
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n1,acme,hello\n")
+    meant = tmp_path / "client.db"
+    assert runner.invoke(app, ["import", str(path), "--db", str(meant)]).exit_code == 0
+    typo = tmp_path / "clinet.db"
+    first = runner.invoke(app, ["import", str(path), "--db", str(typo)])
+    assert first.exit_code == 0, first.output
+    said = " ".join(first.output.split())
+    assert (
+        f"Saved in a new store, {typo}. It is not client.db, the store beside it: if you meant"
+        f" that one, import again with --db {meant} and delete clinet.db." in said
+    )
+    again = runner.invoke(app, ["import", str(path), "--db", str(typo), "--json"])
+    assert json.loads(again.stdout)["store"] == {"path": str(typo), "new": False, "near": []}
+    typo.unlink()
+    scripted = runner.invoke(app, ["import", str(path), "--db", str(typo), "--json"])
+    assert json.loads(scripted.stdout)["store"] == {
+        "path": str(typo),
+        "new": True,
+        "near": [str(meant)],
+    }
+
+
 def test_an_import_that_brings_nothing_leaves_no_new_store_behind(tmp_path: Path) -> None:
     # A refused file (exit 65) or a file of nothing but bad rows (exit 1) made an empty store,
     # and the summary said "Saved in a new store": the next command then read "no accounts"

@@ -101,7 +101,10 @@ def find_near_names(path: Path) -> list[str]:
     typed = path.name.lower()
     # a hidden file (.env, .netrc) is offered only for a name typed hidden: its name may tell
     # what it holds, and no export is saved hidden
-    names = [n for n in names if typed.startswith(".") or not n.startswith(".")]
+    # (and never the name itself: a store an import has just made at a mistyped path)
+    names = [
+        n for n in names if n != path.name and (typed.startswith(".") or not n.startswith("."))
+    ]
     other_case = [n for n in names if n.lower() == typed]
     if other_case:
         return other_case[:2]
@@ -116,6 +119,16 @@ def find_near_names(path: Path) -> list[str]:
 
 def _likeness(one: str, other: str) -> float:
     return difflib.SequenceMatcher(None, one, other).ratio()
+
+
+def find_near_stores(path: Path) -> list[Path]:
+    """The stores beside ``path`` whose names are near its own (``client.db`` for a mistyped
+    ``clinet.db``), as written beside it: files of its suffix, best first. A reading command
+    is offered them when ``path`` is not there, and an import that made a new store at
+    ``path`` names them, in case the store meant was one of them."""
+    given = path.expanduser()
+    near = [n for n in find_near_names(given) if Path(n).suffix == given.suffix]
+    return [path.with_name(n) for n in near if given.with_name(n).is_file()]
 
 
 def find_missing_folder(path: Path) -> Path | None:

@@ -358,16 +358,11 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
                 hint=f"{first}; or import your posts: staffpulse import FILE (an export from X, "
                 "Bluesky or Mastodon, or a CSV)",
             )
-        from staffpulse.sources.user_paths import find_near_names
+        from staffpulse.sources.user_paths import find_near_stores
 
-        # a typo (--db clinet.db): the stores beside it, of its suffix, say what was meant
-        given = Path(target).expanduser()
-        near = [n for n in find_near_names(given) if Path(n).suffix == given.suffix]
-        meant = (
-            f"did you mean --db {shlex.quote(str(Path(target).with_name(near[0])))}? Else "
-            if near
-            else ""
-        )
+        # a typo (--db clinet.db): the stores beside it say what was meant
+        near = find_near_stores(Path(target))
+        meant = f"did you mean --db {shlex.quote(str(near[0]))}? Else " if near else ""
         raise MissingFileError(
             f"no store at {target}",
             hint=f"{meant}check the --db path (or STAFFPULSE_DB), or import something into it"

@@ -27,6 +27,7 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
+from staffpulse.sources.user_paths import find_near_stores
 from staffpulse.store import Store, discard_store_if_empty, open_store
 
 console = make_console()
@@ -98,6 +99,7 @@ def _print_import_report(
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
         + (
             f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
+            + (_stores_beside(store_file) if new_store else "")
             if saved
             else f" Nothing to save: no store was made at {escape(str(store_file))}."
         )
@@ -118,6 +120,19 @@ def _print_import_report(
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _stores_beside(store_file: Path) -> str:
+    """`` It is not client.db, the store beside it: ...``: an import with a mistyped --db
+    (clinet.db) made a new store, and the store meant holds none of what came in."""
+    near = find_near_stores(store_file)
+    if not near:
+        return ""
+    return (
+        f" It is not {escape(near[0].name)}, the store beside it: if you meant that one, import"
+        f" again with --db {escape(shlex.quote(str(near[0])))} and delete"
+        f" {escape(store_file.name)}."
+    )
 
 
 def _where_named(skipped: int, every_one: bool, problems: Sequence[Problem]) -> str:
@@ -176,7 +191,11 @@ def import_command(
         if new_store:
             discarded = discard_store_if_empty(store_file)
     if as_json:
-        print_json(report.as_dict())
+        # where it went, as the terminal says it: a new store, maybe beside the one meant
+        made = new_store and not discarded
+        near = find_near_stores(store_file) if made else []
+        where = {"path": str(store_file), "new": made, "near": [str(path) for path in near]}
+        print_json({**report.as_dict(), "store": where})
     else:
         _print_import_report(report, store_file, new_store, saved=not discarded)
         if new_store and not discarded and report.new_posts:
