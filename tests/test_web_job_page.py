@@ -161,10 +161,37 @@ def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_tab
     )
     assert status["state"] == "done", status
     text = page_words(page)
-    assert "Files we left out (2)" in text and "LICENSE" in text
-    assert "tweets.csv: the header (line 1) has tweet_id, screen_name, body" in text
-    assert 'rename the columns "tweet_id" to "id" and "body" to "text"' in html.unescape(text)
+    assert "Files we left out (1)" in text and "LICENSE" in text
+    # a table whose header was read is data that could not be imported, not a read-me
+    failed = text.split("Files we could not import (1)")[1].split("Files we left out")[0]
+    assert "This file is a table of data that staffpulse could not import as it is" in failed
+    assert "tweets.csv could not be imported: the header (line 1) has tweet_id, screen_name" in (
+        failed
+    )
+    assert 'rename the columns "tweet_id" to "id" and "body" to "text"' in html.unescape(failed)
+    assert "Everything else was imported." in failed
     assert "Records we skipped" not in text
+
+
+def test_an_uploaded_file_of_accounts_a_spreadsheet_rounded_is_a_problem_with_its_fixes(
+    tmp_path: Path,
+) -> None:
+    """QA s35: a data CSV of accounts, its tweet ids rounded by a spreadsheet, was told "This
+    file holds nothing staffpulse reads (a licence or a read-me beside the data, say...)"."""
+    posts = b"id,author,created_at,text\n1,acme,2026-03-01T10:00:00Z,We are hiring\n"
+    people = (
+        b"_unit_id,name,description,text,tweet_id\n"
+        b"9,dana_w,Recruiter for nurses in Leeds,Open shifts this week,6.58E+17\n"
+    )
+    status, page = _job_page(tmp_path, [("posts.csv", posts), ("people.csv", people)])
+    assert status["state"] == "done", status
+    text = page_words(page)
+    assert "Files we left out" not in text and "a licence or a read-me" not in text
+    failed = text.split("Files we could not import (1)")[1]
+    assert "people.csv could not be imported: the header (line 1) has _unit_id" in failed
+    assert "tweet_id holds ids rounded by a spreadsheet" in failed
+    assert "Whoever set up staffpulse can tag these accounts by role" in failed
+    assert "staffpulse roles" not in text  # a terminal command means nothing on the page
 
 
 def test_the_upload_limit_page_says_how_to_send_an_x_archive(tmp_path: Path) -> None:

@@ -26,11 +26,23 @@ def test_a_step_reaches_the_page_in_the_pages_words(step: Step) -> None:
 
 
 def test_a_step_only_the_terminal_can_take_leaves_the_page_with_its_joint() -> None:
+    from staffpulse.next_steps import SCORE_TEXTS
+
+    said = f"its records are texts (see the guide). {SCORE_TEXTS.say(file='posts.csv')}"
+    assert PAGE_STEPS[SCORE_TEXTS] is None
+    assert web_text(said) == "its records are texts (see the guide)"
+
+
+def test_tagging_a_file_of_accounts_by_role_is_said_as_whoever_runs_staffpulse_can() -> None:
+    """The terminal's "staffpulse roles people.csv" was left out of the page whole: a firm
+    that uploaded a file of accounts with bios heard nothing of what can be done with it."""
     from staffpulse.next_steps import TAG_ACCOUNTS
 
-    said = f"its records are accounts (see the guide). {TAG_ACCOUNTS.say(file='people.csv')}"
-    assert PAGE_STEPS[TAG_ACCOUNTS] is None
-    assert web_text(said) == "its records are accounts (see the guide)"
+    said = f"its records are accounts. {TAG_ACCOUNTS.say(file='people.csv')}"
+    assert web_text(said) == (
+        "its records are accounts. Whoever set up staffpulse can tag these accounts by role "
+        "(staffing firm, recruiter, HR and the like) as the file is, with its roles command"
+    )
 
 
 def test_a_reworded_step_is_still_said_the_pages_way() -> None:

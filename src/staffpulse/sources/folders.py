@@ -139,6 +139,17 @@ def told_why(problem: Problem) -> bool:
     return problem.message.startswith((UNKNOWN_FORMAT + ":", COHORT_FILE))
 
 
+# How a table's reason starts (:func:`staffpulse.sources.native_csv.why_not_csv`): a CSV whose
+# header was read but names no format's columns, data meant for import most likely
+TABLE_HEADER = "the header (line "
+
+
+def told_table(problem: Problem) -> bool:
+    """A CSV left out though its header was read (columns to rename, ids a spreadsheet
+    rounded): data that could not be imported, not a read-me beside it."""
+    return problem.message.startswith(f"{UNKNOWN_FORMAT}: {TABLE_HEADER}")
+
+
 def is_empty_file(problem: Problem) -> bool:
     """Left out as empty (a file, or a folder among several paths)."""
     return problem.message in (EMPTY_FILE, EMPTY_FOLDER)

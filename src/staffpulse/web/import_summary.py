@@ -22,7 +22,7 @@ from staffpulse.ingest import UPDATED_POST_WHY
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
 from staffpulse.sources.base import UNKNOWN_FORMAT
-from staffpulse.sources.folders import is_empty_file, left_out, told_why
+from staffpulse.sources.folders import is_empty_file, left_out, told_table, told_why
 from staffpulse.web.links import audit_url
 from staffpulse.web.wording import web_text
 
@@ -97,6 +97,10 @@ def describe_import(
     # files left out whole (of no known format, a README beside the data; or empty) are
     # told apart from records that were there and could not be read: only those count
     unknown = [p for p in report.problems if left_out(p)]
+    # a CSV whose header was read is data that could not be imported, with why and the fix:
+    # told as a problem, not with "a licence or a read-me beside the data"
+    failed = [p for p in unknown if told_table(p)]
+    unknown = [p for p in unknown if not told_table(p)]
     problems = [p for p in report.problems if not left_out(p) and p.records]
     # a problem that cost no record (damaged bytes read as U+FFFD, a cut gzip's uncountable
     # rest) is a note, as the CLI prints it: not among "Records we skipped (0)"
@@ -144,6 +148,14 @@ def describe_import(
             for p in report.missing_files
         ],
         "removed": report.removed,
+        "files_failed": [
+            {
+                "file": name_file(p.file),
+                "why": name_file(p.message.removeprefix(UNKNOWN_FORMAT + ": ")),
+            }
+            for p in failed[:MAX_PROBLEMS_SHOWN]
+        ],
+        "more_files_failed": max(0, len(failed) - MAX_PROBLEMS_SHOWN),
         "files_skipped": [
             {
                 "file": name_file(p.file),

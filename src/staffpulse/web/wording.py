@@ -119,8 +119,12 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.SEE_FORMATS: None,
     steps.FORMATS_LISTED: "see “Supported formats”",
     steps.FORMATS_JSONL: "(see “Supported formats”)",
-    # the commands that tag accounts or score posts without a store: the page has none
-    steps.TAG_ACCOUNTS: None,
+    # the page cannot tag a file of accounts by role: whoever runs staffpulse can (QA s35)
+    steps.TAG_ACCOUNTS: (
+        "Whoever set up staffpulse can tag these accounts by role (staffing firm, recruiter, HR"
+        " and the like) as the file is, with its roles command"
+    ),
+    # the command that scores posts without a store: the page has none
     steps.SCORE_TEXTS: None,
     # only the terminal's advice on a lone archive file is the page's; what was not read
     # ("its 70 posts") stays, the page's only count of it when nothing was imported
