@@ -104,6 +104,11 @@ def test_json_on_the_demo_says_which_commands_give_json() -> None:
         "take --json on the store it prints (audit, benchmark, inbox, connect)" in error["message"]
     )
     assert "No such option" not in _said(result.output)
+    served = runner.invoke(app, ["serve", "--port", "8123", "--json"])  # refused, not started
+    assert served.exit_code == 2
+    assert json.loads(served.stdout)["error"]["message"].startswith(
+        "staffpulse serve has no --json: it starts the dashboard; the commands that report"
+    )
 
 
 def test_a_missing_argument_says_what_to_give() -> None:
