@@ -9,7 +9,7 @@ from pathlib import Path
 
 from staffpulse.listen.inbox_offer import (
     firm_handles,
-    fold_lone_topics,
+    fold_word_topics,
     gather_offer,
     narrow_to_topic,
 )
@@ -69,11 +69,11 @@ def test_a_date_before_every_conversation_says_when_they_begin(tmp_path: Path) -
         assert (offer.after_as_of, offer.first_after) == (2, WHEN)
 
 
-def test_a_topic_offering_one_conversation_is_filed_under_other_conversations() -> None:
-    """A topic of words shared with posts the inbox leaves out ("Level" for a post about a
-    career fair) names nothing its one open conversation is about: it goes with the other
-    conversations, in the JSON and the topic choices as on the page; a theme stays, and so
-    does a topic that --topic names."""
+def test_a_topic_named_by_shared_words_is_filed_under_a_theme_or_other_conversations() -> None:
+    """A topic of words its posts share ("Level" for a post about a career fair, "Lunch /
+    desk", "Web / money") names nothing its conversations are about: each goes to the theme
+    its words lean to, else with the other conversations, in the JSON and the topic choices as
+    on the page; a theme stays, and so does a topic that --topic names."""
     model = TopicModel()
     model.topics_ = {
         1: Topic(1, label="Interviews", theme="interviews"),
@@ -81,18 +81,29 @@ def test_a_topic_offering_one_conversation_is_filed_under_other_conversations() 
         3: Topic(3, label="Lunch / desk"),
         4: Topic(4, label="Other conversations", theme="other"),
         5: Topic(5, label="Canoe"),
+        6: Topic(6, label="Pay & salary", theme="pay"),
     }
+    texts = {
+        "a": "Two interviews this week, both on video.",
+        "b": "Next level of the building is finally open.",
+        "c": "Lunch at the desk again, then the bonus talk with my boss about the raise.",
+        "d": "Who else eats lunch at their desk every single day?",
+        "e": "Canoe trip on Saturday with the whole floor.",
+    }
+    offered = [
+        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
+        for cid, text in texts.items()
+    ]
     topic_of = {("x", "a"): 1, ("x", "b"): 2, ("x", "c"): 3, ("x", "d"): 3, ("x", "e"): 5}
     topic_of[("x", "ad")] = 2  # a job ad of that topic: left out, not offered
-    offered = [Conversation("x", cid, ()) for cid in "abcde"]
-    folded = fold_lone_topics(offered, topic_of, model, keep={5})
+    folded = fold_word_topics(offered, topic_of, model, keep={5})
     assert folded == {
-        ("x", "a"): 1,  # a theme keeps its one conversation
+        ("x", "a"): 1,  # a theme keeps its conversations
         ("x", "b"): 4,
         ("x", "ad"): 4,
-        ("x", "c"): 3,  # two conversations: a topic
-        ("x", "d"): 3,
+        ("x", "c"): 6,  # a raise and a bonus lean to pay
+        ("x", "d"): 4,
         ("x", "e"): 5,  # the topic asked for
     }
-    del model.topics_[4]  # nothing filed under "Other conversations" yet: nothing to fold into
-    assert fold_lone_topics(offered, topic_of, model) == topic_of
+    del model.topics_[4]  # nothing filed under "Other conversations" yet: no catch-all
+    assert fold_word_topics(offered, topic_of, model, keep={5})[("x", "d")] == 3

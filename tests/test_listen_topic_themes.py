@@ -37,6 +37,10 @@ POSTS = [
     ("staffing", "Staffing agencies: why do your temps not show up on day one 30% of the time?"),
     ("job_search", "Is it worth paying for a resume writer? Budget is tight after the layoff."),
     ("job_search", "Day 112 of job hunting and I'm running out of ideas."),
+    # a search told by its count or its end (they were "Other conversations")
+    ("job_search", "Applied to 40 positions since March and heard back from two."),
+    ("job_search", "Guess who just got the job?! Starting at the bakery next week"),
+    ("job_search", "After six months of volunteering there they offered me a job."),
     ("resumes", "Recruiters, what's the strangest thing you've found in a resume?"),
     ("resumes", "Honest question for recruiters: do you still require a cover letter?"),
     ("trades", "Is the electrician job in Denver union or open shop? Is there per diem?"),

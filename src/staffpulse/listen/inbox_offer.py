@@ -25,7 +25,8 @@ from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
 from staffpulse.listen.topic_match import TopicMatch, match_topics
-from staffpulse.listen.topic_members import assign_topics
+from staffpulse.listen.topic_members import assign_topics, conversation_text
+from staffpulse.listen.topic_theme_scores import theme_scores
 from staffpulse.listen.topic_themes import OTHER, OTHER_LABEL
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
@@ -218,9 +219,9 @@ def topics_offered(
     ranked: list[RankedConversation], offer: Offer, scope: TopicScope
 ) -> TopicsOffered:
     """The topics with conversations to join (counted over every topic), the ones the query
-    names, and the ranked conversations narrowed to them; a topic that offers one
-    conversation and is no workplace theme files it under "Other conversations"
-    (:func:`fold_lone_topics`), unless the query names that topic."""
+    names, and the ranked conversations narrowed to them; a topic that is no workplace theme
+    files its conversations under the theme each leans to, else "Other conversations"
+    (:func:`fold_word_topics`), unless the query names that topic."""
     offered = [
         e.conversation
         for e in ranked
@@ -233,10 +234,11 @@ def topics_offered(
         }
         matches = match_topics(scope.query, offer.labels, open_by_topic, scope.words)
     named = {m.id for m in matches}
-    topic_of = fold_lone_topics(offered, offer.topic_of, offer.model, keep=named)
+    topic_of = fold_word_topics(offered, offer.topic_of, offer.model, keep=named)
     choices = topic_choices(offered, topic_of, offer.model.topics_)
+    labels = offer.labels
     filed = [
-        replace(e, topic_label=OTHER_LABEL)
+        replace(e, topic_label=labels.get(topic_of[key], OTHER_LABEL))
         if topic_of.get(key := key_of(e.conversation)) != offer.topic_of.get(key)
         else e
         for e in ranked
@@ -257,29 +259,43 @@ def topics_offered(
     return TopicsOffered(choices, matches, narrowed, topic_of)
 
 
-def fold_lone_topics(
+def fold_word_topics(
     offered: Sequence[Conversation],
     topic_of: dict[Key, int],
     model: TopicModel,
     keep: Collection[int] = (),
 ) -> dict[Key, int]:
-    """``topic_of`` with the conversations of each topic that offers only one of ``offered``
-    and is no workplace theme moved to "Other conversations": a topic of one conversation
-    groups nothing, and its name, drawn from words its posts share with others left out
-    ("Entry", "Foreign / doctors"), rarely says what that one is about. The topics of
-    ``keep`` (the ones ``--topic`` names) stay."""
+    """``topic_of`` with the conversations of each topic that is no workplace theme filed
+    anew: each one ``offered`` under the theme its text leans to (a word of the theme below
+    its minimum: "the bonus talk about my raise" leans to Pay & salary), else, and every other one
+    of it, under "Other conversations". Such a topic is named by one to three words its posts
+    share with others ("Web / money", "Career / data", "Money"), which rarely say what its
+    conversations are about. The topics of ``keep`` (the ones ``--topic`` names) stay."""
     other = _other_topic(model)
-    if other is None:
-        return topic_of
-    counts = Counter(topic_of[key] for c in offered if (key := key_of(c)) in topic_of)
-    lone = {
-        tid
-        for tid, n in counts.items()
-        if n == 1 and tid not in keep and tid in model.topics_ and model.topics_[tid].theme is None
+    themed = {t.theme: tid for tid, t in model.topics_.items() if t.theme and t.theme != OTHER}
+    worded = {tid for tid, t in model.topics_.items() if t.theme is None and tid not in keep}
+    lean = {
+        key: _leaning_topic(c, themed) for c in offered if topic_of.get(key := key_of(c)) in worded
     }
-    if not lone:
-        return topic_of
-    return {key: other if tid in lone else tid for key, tid in topic_of.items()}
+    folded = dict(topic_of)
+    for key, tid in topic_of.items():
+        if tid in worded:
+            folded[key] = lean.get(key) or other or tid
+    return folded
+
+
+def _leaning_topic(conv: Conversation, themed: dict[str, int]) -> int | None:
+    """The topic of the one theme a conversation's text scores best on, of those with a
+    topic (never the job ads': an offered conversation is none); None on a tie ("employees"
+    and "companies" lean to two themes alike: neither says what it is about)."""
+    scores = theme_scores(conversation_text(conv))
+    leans = sorted(
+        ((score, key) for key, score in scores.items() if key in themed and key != "job_ads"),
+        reverse=True,
+    )
+    if not leans or (len(leans) > 1 and leans[1][0] == leans[0][0]):
+        return None
+    return themed[leans[0][1]]
 
 
 def _other_topic(model: TopicModel) -> int | None:
