@@ -141,6 +141,11 @@ def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> No
         r for r in rows_from_twarc_csv({**row, "in_reply_to_user_id": ""}) if isinstance(r, Post)
     ]
     assert alone.kind == "original" and alone.reply_to_handle is None
+    # the user not expanded (no in_reply_to_username): the @name the text opens with
+    (bare,) = [
+        r for r in rows_from_twarc_csv({**row, "in_reply_to_username": ""}) if isinstance(r, Post)
+    ]
+    assert (bare.reply_to_account_id, bare.reply_to_handle) == ("2", "janedoe")
 
 
 def test_an_edited_tweet_replaces_the_version_an_older_csv_stored(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
+from staffpulse.sources.reply_handles import answered_handle
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.twarc_csv_sheets import SheetEdits, joined_at, posted_at, rounded_id
 from staffpulse.sources.twarc_csv_sheets import cell as _get
@@ -141,7 +142,15 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         else "original"
     )
     handle = _get(row, "author.username") or ""  # even when the rest of the author is bad
+    # a long post's whole text, when the search asked for tweet.fields=note_tweet
+    text = decode_x_text(
+        (_get(row, "note_tweet.text") or _get(row, "text") or "").replace("\\n", "\n")
+    )
     reply_handle = _get(row, "in_reply_to_username")
+    if kind == "reply" and not reply_handle:  # no user expanded: the @name the text opens with
+        reply_handle = answered_handle(
+            text, answered_id=answered, author_id=author_id, author_handle=handle, mentioned={}
+        )
     mentions = tuple(dict.fromkeys(normalize_handle(m) for m in _list(row, "entities.mentions")))
     urls = tuple(_list(row, "entities.urls"))
     if kind == "quote" and quoted:
@@ -151,10 +160,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         id=tweet_id,
         author_id=author_id,
         author_handle=handle,
-        # a long post's whole text, when the search asked for tweet.fields=note_tweet
-        text=decode_x_text(
-            (_get(row, "note_tweet.text") or _get(row, "text") or "").replace("\\n", "\n")
-        ),
+        text=text,
         created_at=posted_at(row, tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
