@@ -49,6 +49,7 @@ from staffpulse.connect.suggestion import SuggestReport as SuggestReport
 from staffpulse.connect.suggestion import first_interaction_time, latest_activity_time
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
+from staffpulse.connect.weight_note import weight_note
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import ModelError
@@ -153,6 +154,9 @@ def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
     report.candidates = len(candidates)
     report.candidates_exact = walk.unexamined == 0
     report.excluded = walk.excluded
+    half_life = walk.opts.half_life_days
+    if weighed := weight_note(walk.graph, walk.account.id, report.suggestions, half_life):
+        report.notes.append(weighed)  # why fewer engagements can rank above more
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
