@@ -34,7 +34,7 @@ def _explain(conv: Conversation, age: float | None = 2.0, recency: float = 0.9,
 
 
 def test_a_question_aimed_at_one_account_is_not_the_rooms_to_answer() -> None:
-    # the score gives a question aimed at one account no weight (rank._question_value)
+    # the score gives a question aimed at one account no weight (rank_signals.question_value)
     reasons, cautions = _explain(_thread(0), question=True, aimed_at="@bob", asked=0.0)
     assert "asks a question" not in reasons
     assert "no replies yet" in reasons and "no replies yet: be the first to answer" not in reasons

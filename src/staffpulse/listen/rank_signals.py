@@ -9,6 +9,7 @@ from collections.abc import Collection
 from datetime import timedelta
 
 from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
+from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
@@ -142,6 +143,21 @@ def addressee(conv: Conversation) -> str | None:
     if who.lower() == own or (own and own.split("@")[0] == who.lower()):
         return None
     return "@" + who
+
+
+# A question that names work only in passing is worth this share of one on work: a firm can
+# answer work questions, not a broadcaster's casting
+QUESTION_OFF_WORK = 0.5
+
+
+def question_value(text: str, question: bool, aimed_at: str | None) -> float:
+    """1 for a question to the room on work; half for one that names work only in passing
+    ("can we get more of her?" under "the best job title on TV"); 0 for a question aimed
+    at one account: it is asked of that account, not of the room; 0 for a rant in a
+    question's form ("so ur saying u cant find better staff?"): it asks for no answer."""
+    if not question or aimed_at is not None or asks_nothing(text):
+        return 0.0
+    return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK
 
 
 TO_FIRM = "to_firm"  # the flag of an opening aimed at the firm itself
