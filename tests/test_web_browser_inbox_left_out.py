@@ -67,3 +67,16 @@ def test_marked_joined_from_the_list_counts_as_joined(site: str) -> None:
         assert "1 joined" in header
         assert page.locator("#left-out tr", has_text="@depotjobs").count() == 0
         assert "@depotjobs" in page.locator("#joined").inner_text()
+
+
+def test_on_a_phone_the_buttons_sit_under_the_post_which_keeps_the_width(site: str) -> None:
+    # beside the post they squeezed its author's handle to a few letters a line, broken
+    # mid-word (a Threads handle on Mastodon, QA s35)
+    with opened_page(site + "/inbox?left_out=all#left-out", 390, 900) as page:
+        row = page.locator("#left-out tr").first
+        words = row.locator(".post").bounding_box()
+        button = row.get_by_role("button", name="Dismiss").bounding_box()
+        table = page.locator("#left-out table").bounding_box()
+    assert words is not None and button is not None and table is not None
+    assert button["y"] >= words["y"] + words["height"]
+    assert words["width"] >= 0.9 * table["width"]

@@ -77,6 +77,17 @@ def account_words(value: str) -> str:
     return f"@{handle.lstrip('@')} on {platform_name(platform)}"
 
 
+# where a name of one word reads as two: "Rockstar|Support", "GoDaddy|Help", "hr_|desk"
+_NAME_BREAKS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=_)")
+
+
+def name_breaks(name: str) -> Markup:
+    """``name``, escaped, with line-break chances between its joined words: in a card's
+    narrow head "RockstarSupport" broke as "RockstarSuppor|t" (a name with no such joint
+    still breaks where it must, by the page's CSS)."""
+    return Markup("<wbr>").join(escape(part) for part in _NAME_BREAKS.split(name))
+
+
 # The pages an audit's advice names, which the dashboard links for the account audited
 _PLACES = re.compile("your inbox|the Import page")
 
@@ -132,6 +143,7 @@ def build_environment(*, strict: bool | None = None) -> Environment:
         role=role_label,
         account=account_words,
         initial=_initial,
+        name_breaks=name_breaks,
     )
     # the report's advice, said the page's way
     env.filters.update(advice=page_advice, report_words=web_text)
