@@ -17,7 +17,7 @@ from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import parse_cohort, run_benchmark
-from staffpulse.benchmark.cohort import read_cohort
+from staffpulse.benchmark.cohort import read_cohort, refuse_import_data
 from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.report.html import render_benchmark_html
@@ -373,3 +373,19 @@ def test_job_boards_are_a_segment_of_their_own_not_vendors() -> None:
     # a plain line too, its segment of two words unquoted
     plain, _problems = parse_cohort("@careerfeed x job board\n@hirebase x vendor\n", "c.txt")
     assert [e.segment for e in plain] == ["job_board", "vendor"]
+
+
+def test_a_web_page_given_as_a_cohort_is_refused_with_what_a_cohort_looks_like(
+    tmp_path: Path,
+) -> None:
+    # the benchmark's own report given back as its cohort: "<!doctype" and "<html" were each
+    # told as an account missing from the store
+    page = tmp_path / "benchmark.html"
+    page.write_text("<!doctype html>\n<html lang='en'>\n<head><title>t</title></head>\n")
+    with pytest.raises(InputError) as refused:
+        read_cohort(page)
+    assert refused.value.message == f"{page} is a web page (HTML), not a cohort file"
+    assert (refused.value.hint or "").startswith("write one account a line: @handle")
+    # an upload on the dashboard is refused the same way
+    uploaded = refuse_import_data(page.read_text(), "upload.html")
+    assert uploaded is not None and uploaded.message.startswith("upload.html is a web page")

@@ -304,3 +304,17 @@ def test_under_a_bar_of_one_post_those_left_out_are_said_to_have_reposts_only(
     assert "fewer than 1 post" not in text and "--min-posts 1 ranks" not in text
     audit = audit_account(store, "firm", scorer=FakeScorer(), save=False)
     assert "(1 with reposts only left out, as in the benchmark)" in render_audit_html(audit, result)
+
+
+def test_lines_naming_no_stored_account_say_what_to_do_once(tmp_path: Path) -> None:
+    # three unknown handles repeated the same advice three times: the error ran for lines
+    store = cohort_store(tmp_path, firms=1, vendors=0)
+    cohort = tmp_path / "c.txt"
+    cohort.write_text("zorblax\nquimbly\nfrandle\n", encoding="utf-8")
+    with pytest.raises(EmptyInputError) as refused:
+        run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    said = refused.value.message
+    assert said.count("import its posts first") == 1
+    for n, handle in enumerate(("zorblax", "quimbly", "frandle"), start=1):
+        assert f"c.txt:{n}: no account '{handle}' in the store" in said
+    assert "import the accounts' posts first" in (refused.value.hint or "")

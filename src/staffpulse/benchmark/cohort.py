@@ -342,7 +342,10 @@ def refuse_import_data(text: str, file: str, reader: str | None = None) -> Input
     cohort. ``reader`` names the import format that reads the file, when one does; JSON is
     told by its first character either way, since no cohort line starts with ``{`` or ``[``.
     Line by line it would be "too many fields", which sends people to fix a cohort they never
-    wrote."""
+    wrote. A web page (a benchmark report given back as its cohort) is refused too: read line
+    by line, "<!doctype" and "<html" were each told as an account missing from the store."""
+    if _first_line(text)[:1] == "<":  # no handle starts with "<": HTML, or other markup
+        return InputError(f"{file} is a web page (HTML), not a cohort file", hint=COHORT_HINT)
     if reader is None and _first_line(text)[:1] not in ("{", "["):
         return None
     return InputError(

@@ -96,6 +96,9 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
     found = CohortAccounts([], [], delimiter=entries[0].delimiter if entries else ",")
     seen: dict[tuple[str, str], tuple[int, CohortEntry]] = {}  # -> index in found, its line
     stored = StoredHandles(store)  # read once, for every line naming no stored account
+    # each hint once: on three lines of unknown handles it was said three times, the error
+    # as long as the file
+    hinted: set[str] = set()
     for entry in entries:
         try:  # read as audit reads it: a typo or a wrong platform is said as such
             account = find_account_ref(
@@ -116,9 +119,9 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
         except NotFoundError as exc:
             found.missing += 1
             said = f"{entry.shown}: " if entry.shown.lower() != "@" + entry.handle else ""
-            found.problems.append(
-                CohortProblem(source, entry.line, f"{said}{exc.message} ({exc.hint})")
-            )
+            hint = f" ({exc.hint})" if exc.hint and exc.hint not in hinted else ""
+            hinted.add(exc.hint or "")
+            found.problems.append(CohortProblem(source, entry.line, f"{said}{exc.message}{hint}"))
             continue
         key = (account.platform, account.id)
         if key in seen:  # one account written two ways (a URL and user@instance): said
