@@ -92,11 +92,35 @@ def test_an_unknown_reason_exits_65_naming_the_reasons(db: Path) -> None:
     assert "hashtag_game" in said and "job_ad" in said and "off_work" in said
 
 
-def test_html_beside_left_out_is_refused(db: Path, tmp_path: Path) -> None:
-    result = run(db, "--left-out", "--html", str(tmp_path / "inbox.html"))
-    assert result.exit_code == 65
-    assert "not in an --html page" in " ".join(result.output.split())
-    assert not (tmp_path / "inbox.html").exists()
+def _left_out_section(page: str) -> str:
+    return page.split('id="left-out"', 1)[1].split("</section>", 1)[0]
+
+
+def test_html_beside_left_out_writes_the_page_with_its_list_open(db: Path, tmp_path: Path) -> None:
+    # it was refused ("lists in the terminal, not in an --html page") once the page had the list
+    page = tmp_path / "inbox.html"
+    result = run(db, "--left-out", "--html", str(page))
+    assert result.exit_code == 0, result.output
+    assert "(id: ad1)" in result.stdout  # the terminal lists them as before
+    assert "HTML inbox:" in result.stdout and "inbox.html" in result.stdout
+    section = _left_out_section(page.read_text(encoding="utf-8"))
+    assert "<details open>" in section
+    assert "deskjoker" in section and "payroll_jobs_hq" in section
+
+
+def test_a_reason_beside_html_lists_only_its_own_on_the_page(db: Path, tmp_path: Path) -> None:
+    page = tmp_path / "ads.html"
+    assert run(db, "--left-out", "job_ad", "--html", str(page)).exit_code == 0
+    section = _left_out_section(page.read_text(encoding="utf-8"))
+    assert "Left out: 1 conversation, a job ad</h2>" in section
+    assert "payroll_jobs_hq" in section and "deskjoker" not in section
+
+
+def test_the_page_without_left_out_keeps_the_list_folded(db: Path, tmp_path: Path) -> None:
+    page = tmp_path / "inbox.html"
+    assert run(db, "--html", str(page)).exit_code == 0
+    section = _left_out_section(page.read_text(encoding="utf-8"))
+    assert "<details>" in section and "Left out: 2 conversations not to join" in section
 
 
 def test_a_dismissed_left_out_post_leaves_the_listing(db: Path) -> None:

@@ -4,7 +4,6 @@ the open ones (:mod:`staffpulse.listen.inbox_left_out`)."""
 from __future__ import annotations
 
 import shlex
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,7 +13,6 @@ from typer.core import TyperGroup
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.program import command_name
-from staffpulse.errors import InputError
 from staffpulse.listen.left_out import REASONS
 
 if TYPE_CHECKING:
@@ -117,20 +115,14 @@ def with_left_out_value(args: list[str]) -> list[str]:
     return out
 
 
-def check_left_out(left_out: str | None, html: Path | None) -> str | None:
+def check_left_out(left_out: str | None) -> str | None:
     """The reason ``--left-out`` names (None: every one, or no --left-out), checked before
-    the store is read; ``--html`` beside it is refused: the page is the open inbox's."""
+    the store is read. Beside ``--html`` the page is written with its list of them open."""
     if left_out is None:
         return None
     from staffpulse.listen.inbox_left_out import check_reason
 
-    reason = check_reason(left_out)
-    if html is not None:
-        raise InputError(
-            "--left-out lists in the terminal (or --json), not in an --html page",
-            hint="leave out --html, or run the inbox without --left-out to write the page",
-        )
-    return reason
+    return check_reason(left_out)
 
 
 def show_left_out(

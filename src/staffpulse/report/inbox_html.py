@@ -14,7 +14,7 @@ from staffpulse import next_steps as steps
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_left_out import list_left_out
 from staffpulse.listen.inbox_model import Inbox
-from staffpulse.listen.left_out import as_sentence
+from staffpulse.listen.left_out import KINDS, as_sentence
 from staffpulse.listen.window import empty_reason
 from staffpulse.next_steps import Step
 from staffpulse.output_files import write_output
@@ -103,7 +103,11 @@ def page_text(text: str) -> str:
     return _PAGE_WORDING.say(text)
 
 
-def render_inbox_html(inbox: Inbox) -> str:
+def render_inbox_html(
+    inbox: Inbox, *, left_out_asked: bool = False, reason: str | None = None
+) -> str:
+    """The page; ``left_out_asked`` (``inbox --left-out [REASON] --html``): the list of the
+    conversations left out, at its foot, open and of ``reason`` alone (None: every one)."""
     return (
         environment()
         .get_template("inbox.html.j2")
@@ -112,8 +116,10 @@ def render_inbox_html(inbox: Inbox) -> str:
             items=inbox.items,
             groups=inbox.by_topic(),
             # each with its reason, so a marketer can check none was left out by mistake
-            left_out=list_left_out(inbox.left_out_items),
+            left_out=list_left_out(inbox.left_out_items, reason),
             left_out_listed=LEFT_OUT_LISTED,
+            left_out_asked=left_out_asked,
+            left_out_kind=KINDS[reason] if reason else "",
             notes=report_notes(inbox),
             clock=report_clock(inbox),
             new_since=report_new(inbox),
@@ -130,5 +136,8 @@ def render_inbox_html(inbox: Inbox) -> str:
     )
 
 
-def write_inbox_html(inbox: Inbox, path: Path) -> Path:
-    return write_output(path, render_inbox_html(inbox), "--html")
+def write_inbox_html(
+    inbox: Inbox, path: Path, *, left_out_asked: bool = False, reason: str | None = None
+) -> Path:
+    page = render_inbox_html(inbox, left_out_asked=left_out_asked, reason=reason)
+    return write_output(path, page, "--html")

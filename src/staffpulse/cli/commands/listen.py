@@ -282,7 +282,7 @@ def inbox(
     from staffpulse.report.terminal_inbox import render_inbox
 
     check_firm_given(as_handle)
-    reason = check_left_out(left_out, html)
+    reason = check_left_out(left_out)
     config = load_config()
     window = parse_max_age(max_age) if max_age is not None else configured_window(config)
     reference = parse_as_of(as_of)
@@ -318,6 +318,9 @@ def inbox(
     firm_given = f" --as {shlex.quote(as_handle)}" if as_handle else ""
     if left_out is not None:  # the open ones not shown: "new" not looked at, nor moved
         show_left_out(result, reason, limit, as_json, on_store(db, f"inbox{firm_given}"))
+        if html is not None:  # the page with its list of them open at its foot
+            write_inbox_html(result, html, left_out_asked=True, reason=reason)
+            print_written("HTML inbox", html, as_json=as_json)
         return
     if html is not None:
         write_inbox_html(result, html)
