@@ -362,3 +362,14 @@ def test_a_post_opening_with_a_name_in_a_file_without_replies_is_not_flatly_no_r
     plain.post("Great to see the crew ready for the new season")
     advice = audit_feed(plain).pillars["conversation"].recommendations
     assert not any("@name" in r for r in advice)
+
+
+def test_one_post_of_several_opening_with_a_name_is_told_in_the_singular() -> None:
+    feed = FeedBuilder("sheetmany")
+    feed.post("@marta great to hear, give us a call when the crew is ready")
+    for i in range(5):
+        feed.post(f"Season {i} of the coastal survey starts next week")
+    advice = audit_feed(feed).pillars["conversation"].recommendations
+    said = next(r for r in advice if "@name" in r)
+    assert "(1 of them opens with an @name" in said
+    assert "if it answers someone" in said

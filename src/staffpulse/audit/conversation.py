@@ -248,14 +248,13 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     if not replies and not ev.get("replies_to_self") and opening:
         # a sheet of id, author and text says no post is a reply: "Your one post is not a
         # reply to anyone" was read under "@dana fantastic news, give us a call"
-        these, they = (
-            ("It opens", "it answers")
-            if written == 1
-            else (
-                f"{opening:,} of them open",
-                "they answer",
-            )
-        )
+        # "1 of them open ... if they answer" was no English
+        if written == 1:
+            these, they = "It opens", "it answers"
+        elif opening == 1:
+            these, they = "1 of them opens", "it answers"
+        else:
+            these, they = f"{opening:,} of them open", "they answer"
         finding += (
             f" ({these} with an @name, yet the data marks no post as a reply: if {they} "
             "someone, import a file that says so, such as your X archive.)"
