@@ -25,6 +25,8 @@ def make_settings(db_path: Path, **overrides: Any) -> Any:
     options: dict[str, Any] = {
         "db_path": db_path,
         "scorer": FakeScorer(),
+        # no segment guessed by the shipped role model: a test gives a fake one to see guesses
+        "role_model": None,
         "allowed_hosts": ["testserver", "127.0.0.1", "localhost"],
         "upload_dir": db_path.parent / "uploads",
         # pages are awaited until ready (the progress page of slow ones has its own tests)

@@ -141,7 +141,11 @@ def run_benchmark(
     # a cohort file that names segments is the user's own grouping: its blank lines stay
     # without one (a line whose segment was mistyped is "kept without a segment", as said)
     own = any(segment != "unknown" for segment in given)
-    model = None if own else choose_role_model(role_model)
+    model = None
+    if not own and role_model is not None:
+        if progress:  # loading the shipped model takes a moment
+            progress("Guessing each account's segment", 0, 0)
+        model = choose_role_model(role_model)
     segments, guessed = guess_segments(model, datas, given)
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
@@ -248,8 +252,9 @@ def leaderboard(
             "quiet_for": _quiet_for(audit, today),
             # the audit speaks to its account ("you"); the league table speaks about it, in
             # the headline each pillar wrote beside its advice (audit/advice.py); a job
-            # board is never told to post fewer job ads first
-            "top_action": "".join(fix := league_fix(audit, segments[i], weights)),
+            # board is never told to post fewer job ads first: one its cohort file names, not
+            # one the role model guessed (a staffing firm of ads reads to it as a job board)
+            "top_action": "".join(fix := league_fix(audit, _given(segments, guessed, i), weights)),
             # the same without its rough-grade note: the HTML row says it beside the account
             "fix_first": fix[0],
         }
@@ -299,6 +304,12 @@ def _standings(
         }
         for i in range(placing.size)
     ]
+
+
+def _given(segments: list[str], guessed: list[bool] | None, i: int) -> str:
+    """The segment of account ``i`` as the user gave it: "unknown" where the role model
+    guessed it."""
+    return "unknown" if guessed and guessed[i] else segments[i]
 
 
 def _quiet_for(audit: AuditResult, today: datetime) -> str | None:

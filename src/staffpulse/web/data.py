@@ -201,7 +201,12 @@ class Backend(InboxMixin):
         def compute() -> BenchmarkResult:
             origin = self._ranked_from(ALL_ACCOUNTS)  # before: a cohort changed meanwhile differs
             with self.store() as store:
-                result = run_benchmark(store, scorer=self.settings.scorer, progress=progress)
+                result = run_benchmark(
+                    store,
+                    scorer=self.settings.scorer,
+                    progress=progress,
+                    role_model=self.settings.role_model,
+                )
             self._keep_benchmark(ALL_ACCOUNTS, origin, result)
             return result
 
@@ -259,7 +264,11 @@ class Backend(InboxMixin):
             origin = self._ranked_from(key)  # before: a cohort replaced meanwhile differs
             with self.store() as store:
                 result = run_benchmark(
-                    store, cohort, scorer=self.settings.scorer, progress=progress
+                    store,
+                    cohort,
+                    scorer=self.settings.scorer,
+                    progress=progress,
+                    role_model=self.settings.role_model,
                 )
             self._keep_benchmark(key, origin, result)
             return result

@@ -67,6 +67,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         "cohort_name": label,
         "cohort_saved": ctx.settings.saved_cohort().exists(),
         "has_segments": True,
+        "segments_guessed": 0,
         # who the default cohort is: the library's rule, told until the ranking says more
         "min_posts": DEFAULT_MIN_POSTS,
         "left_out": 0,
@@ -105,6 +106,8 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         )
     shown = name_cohort_as_uploaded(result, label)
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
+    # segments the role model guessed (no cohort file names any): said how to set them instead
+    toolbar["segments_guessed"] = sum(shown.guessed)
     if label is None:  # the default cohort: the rule that chose it, and who it left out
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
     context = _page_context(request, shown, reading)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from staffpulse.audit.signals import TextScorer
+    from staffpulse.benchmark.segment_guesses import RoleModelChoice
 
 DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_UNZIPPED_BYTES = 4 * 1024 * 1024 * 1024
@@ -18,8 +19,10 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 class WebSettings:
     """Everything :func:`staffpulse.web.app.create_app` needs.
 
-    ``scorer`` replaces the shipped text model (tests); ``cohort_file`` is the benchmark's
-    cohort (``handle,platform,segment``) when the user has not uploaded one. ``home_limit``
+    ``scorer`` replaces the shipped text model (tests), ``role_model`` the role model that
+    guesses the benchmark's segments when no cohort file names any (None: no guesses);
+    ``cohort_file`` is the benchmark's cohort (``handle,platform,segment``) when the user
+    has not uploaded one. ``home_limit``
     is the most accounts the home page grades at once, ``home_page_size`` how many cards one
     page of it shows; ``page_wait`` is how many seconds a slow page (inbox, benchmark) is
     awaited before a progress page is shown instead.
@@ -34,6 +37,7 @@ class WebSettings:
     cohort_file: Path | None = None
     allowed_hosts: list[str] = field(default_factory=list)
     scorer: TextScorer | None = None  # tests give a fake; None: the bundled models
+    role_model: RoleModelChoice = "auto"  # "auto": the shipped one, as staffpulse benchmark
     home_limit: int = 150
     home_page_size: int = 60
     page_wait: float = 2.0
