@@ -3,6 +3,8 @@ for later (the library is :mod:`staffpulse.connect.handles`)."""
 
 from __future__ import annotations
 
+import shlex
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +15,7 @@ from rich.table import Table
 
 from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.new_store import open_store_saying_new
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problem, print_problems
 from staffpulse.cli.program import command_name, db_option, on_store
@@ -30,6 +33,7 @@ from staffpulse.connect.handles import (
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.models import platform_label, platform_name
 from staffpulse.report.counts import count_of
+from staffpulse.sources.user_paths import find_near_stores
 from staffpulse.store import Store, open_store
 
 console = make_console()
@@ -99,18 +103,22 @@ def add_handles_command(
         raise typer.Exit(1)
 
 
-def _open_handles_store(db: Path | None, *, create: bool) -> Store:
+def _open_handles_store(db: Path | None, *, create: bool) -> AbstractContextManager[Store]:
     """The store; for --list and --retry on a --db (or STAFFPULSE_DB) with no store, a hint
     that this command fills it: "staffpulse import FILE --db typo.db" told a user with handles
     to list to import posts."""
+    if create:  # a new store at a mistyped --db is said, with the store of a near name
+        return open_store_saying_new(db, err_console)
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=False)
     except MissingFileError as exc:
         if db is None:
             raise
+        near = find_near_stores(db)
+        meant = f"did you mean --db {shlex.quote(str(near[0]))}? Else " if near else ""
         raise MissingFileError(
             exc.message,
-            hint="check the --db path (or STAFFPULSE_DB), or add handles to it first: "
+            hint=f"{meant}check the --db path (or STAFFPULSE_DB), or add handles to it first: "
             f"{command_name()} add-handles FILE{db_option(db)}",  # a space: one argument
         ) from None
 

@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_count_progress, shows_live
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.new_store import open_store_saying_new
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.cli.platform_commands import PlatformCommandsGroup
 from staffpulse.config import load_config
@@ -26,7 +27,6 @@ from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_coun
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, MENTIONS_CAP, SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.next_steps import X_RATES_SET
 from staffpulse.report.counts import count_of
-from staffpulse.store import open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -205,7 +205,7 @@ def fetch_x_command(
             highlight=False,
             soft_wrap=True,
         )
-    with open_store(db) as store, _progress() as (progress, notify):
+    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
         if search is not None:
             report = fetcher.search(search, max_posts=max_posts, since=since_date)
@@ -231,7 +231,7 @@ def fetch_bluesky_command(
     Read from the public Bluesky AppView (the appview_url setting of the bluesky section)."""
     from staffpulse.fetch.bluesky import BlueskyFetcher
 
-    with open_store(db) as store, _progress() as (progress, notify):
+    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
         fetcher = BlueskyFetcher(store, progress=progress, notify=notify)
         report = fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
     _finish(report, as_json)
@@ -267,7 +267,7 @@ def fetch_mastodon_command(
         )
     if account is not None and instance is not None:
         account = _account_on(account, instance)
-    with open_store(db) as store, _progress() as (progress, notify):
+    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
         fetcher = MastodonFetcher(store, progress=progress, notify=notify)
         if hashtag is not None:
             host = instance or fetcher.default_instance

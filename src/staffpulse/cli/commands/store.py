@@ -18,6 +18,7 @@ from staffpulse.cli.import_output import (
     read_file_lines,
 )
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.new_store import say_near_store
 from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
@@ -99,7 +100,7 @@ def _print_import_report(
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
         + (
             f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
-            + (_stores_beside(store_file) if new_store else "")
+            + (say_near_store(store_file, "import again") if new_store else "")
             if saved
             else f" Nothing to save: no store was made at {escape(str(store_file))}."
         )
@@ -120,19 +121,6 @@ def _print_import_report(
             highlight=False,
             soft_wrap=True,
         )
-
-
-def _stores_beside(store_file: Path) -> str:
-    """`` It is not client.db, the store beside it: ...``: an import with a mistyped --db
-    (clinet.db) made a new store, and the store meant holds none of what came in."""
-    near = find_near_stores(store_file)
-    if not near:
-        return ""
-    return (
-        f" It is not {escape(near[0].name)}, the store beside it: if you meant that one, import"
-        f" again with --db {escape(shlex.quote(str(near[0])))} and delete"
-        f" {escape(store_file.name)}."
-    )
 
 
 def _where_named(skipped: int, every_one: bool, problems: Sequence[Problem]) -> str:

@@ -1,0 +1,50 @@
+"""A writing command (import, fetch, add-handles) given a ``--db`` where no store is makes one:
+right for a new client, a mistake for a typo (``--db clinet.db`` beside ``client.db``), whose
+run then goes to a store nobody looks at. The new store is said, with the store of a near name
+beside it, and how to write into that one instead."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from staffpulse.sources.user_paths import find_near_stores
+from staffpulse.store import Store, open_store
+
+
+def say_near_store(store_file: Path, again: str) -> str:
+    """`` It is not client.db, the store beside it: ...`` (markup, escaped) for a new store
+    at ``store_file``, with ``again`` ("import again") to do with ``--db`` that store; empty
+    when no store of a near name is beside it."""
+    near = find_near_stores(store_file)
+    if not near:
+        return ""
+    return (
+        f" It is not {escape(near[0].name)}, the store beside it: if you meant that one, {again}"
+        f" with --db {escape(shlex.quote(str(near[0])))} and delete {escape(store_file.name)}."
+    )
+
+
+@contextmanager
+def open_store_saying_new(db: Path | None, console: Console) -> Iterator[Store]:
+    """:func:`~staffpulse.store.open_store` for a command that writes, which says on
+    ``console`` when it made a new store at the ``--db`` given (the default store is made
+    where the user is told to expect it), even when the command then fails."""
+    given = None if db is None or str(db) == ":memory:" else Path(db).expanduser().absolute()
+    new = given is not None and not given.exists()
+    try:
+        with open_store(db) as store:
+            yield store
+    finally:
+        if given is not None and new and given.exists():
+            console.print(
+                f"[yellow]note[/] created a new store at {escape(str(given))}."
+                + say_near_store(given, "run the command again"),
+                highlight=False,
+                soft_wrap=True,
+            )
