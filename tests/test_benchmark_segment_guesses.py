@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.console import Console
 
-from audit_helpers import FakeScorer, cohort_store
+from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.terminal_benchmark import render_benchmark
@@ -106,3 +106,28 @@ def test_without_a_model_every_account_keeps_no_segment(tmp_path: Path) -> None:
     )  # type: ignore[arg-type]
     assert [r["segment"] for r in result.leaderboard] == ["unknown", "unknown"]
     assert result.claims[0]["verdict"] == "not tested"
+
+
+class BoardRoles:
+    """A role model that calls every account a job board, as it reads a staffing firm whose
+    feed and bio are all openings."""
+
+    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[Any]) -> Any:
+        return SimpleNamespace(role=["job_board"] * len(names))
+
+
+def test_a_guessed_job_board_is_still_told_to_post_fewer_job_ads(tmp_path: Path) -> None:
+    # the job board's pass ("Add one human post a week among the ads") is for a job board the
+    # cohort file names: a guess may be a staffing firm drowning its feed in ads
+    feed = FeedBuilder("shiftfirm", display_name="Quickshift Ohio", bio="Apply now for shifts")
+    feed.job(9)
+    feed.reply("rosa", 3)
+    result = run_benchmark(
+        store_with(tmp_path, feed),
+        scorer=FakeScorer(),  # type: ignore[arg-type]
+        min_posts=1,
+        role_model=BoardRoles(),
+    )
+    row = result.leaderboard[0]
+    assert (row["segment"], row["segment_guessed"]) == ("job_board", True)
+    assert row["top_action"].startswith("Post fewer job ads")
