@@ -91,3 +91,39 @@ def test_cohort_lines_past_the_first_twenty_are_all_in_the_audits_html_report(
     assert "25 lines of the cohort file could not be used: see why" in text
     assert "Cohort lines we could not use as written" in text
     assert all(f"'nobody{i}'" in text for i in range(25))
+
+
+class _RolesByName:
+    """A role model calling acme a staffing firm and anyone else a vendor."""
+
+    def predict(self, names: Any, bios: Any, texts: Any) -> Any:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(
+            role=["staffing_firm" if "acme" in n.lower() else "vendor" for n in names]
+        )
+
+
+def test_a_cohort_of_handles_alone_is_guessed_as_the_benchmark_guesses_it(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the benchmark guessed the segments of a file of handles, the audit's "Where you stand"
+    # did not: the same cohort read two ways
+    import json
+
+    import staffpulse.signals.roles as roles
+
+    monkeypatch.setattr(roles, "load_role_model_or_none", lambda: _RolesByName())
+    cohort = tmp_path / "rivals.txt"
+    cohort.write_text("acme\nbrightpath\n")
+    ranked = invoke("benchmark", cohort, "--db", db, "--json")
+    assert ranked.exit_code == 0, ranked.output
+    board = json.loads(ranked.stdout)["leaderboard"]
+    assert {(r["handle"], r["segment"], r["segment_guessed"]) for r in board} == {
+        ("acme", "staffing_firm", True),
+        ("brightpath", "vendor", True),
+    }
+    out = tmp_path / "rosa.html"
+    assert invoke("audit", "rosa", "--db", db, "--cohort", cohort, "--html", out).exit_code == 0
+    text = page_text(out.read_text(encoding="utf-8"))
+    assert "Staffing firms (guessed)" in text and "Vendors (guessed)" in text

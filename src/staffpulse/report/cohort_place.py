@@ -10,6 +10,7 @@ from staffpulse.benchmark.stats import graded_label, standing_against_others
 from staffpulse.benchmark.tiers import ranked_pillars
 from staffpulse.report import chart_strips
 from staffpulse.report.counts import count_of
+from staffpulse.report.segment_guess_words import segment_label
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -144,9 +145,14 @@ def cohort_strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
 
 
 def cohort_legend(result: BenchmarkResult) -> Any:
+    """The dots' colours by segment, a segment the role model guessed named so ("Staffing
+    firms (guessed)"), as the Segments table names it."""
     from staffpulse.benchmark.cohort import SEGMENT_LABELS
 
     segments = sorted(
         {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
     )
-    return chart_strips.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
+    stats = result.segment_stats
+    return chart_strips.segment_legend(
+        [(s, segment_label(stats[s]) if s in stats else SEGMENT_LABELS[s]) for s in segments]
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,7 +12,10 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_count_progress, make_status, print_written
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption, cohort_file_help
-from staffpulse.store import open_store
+from staffpulse.store import Store, open_store
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -51,7 +55,6 @@ def audit_command(
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
     from staffpulse.account_refs import read_account_ref, refuse_blank_account
     from staffpulse.audit import audit_account
-    from staffpulse.benchmark import run_benchmark
     from staffpulse.bundled import is_bundled_sample
     from staffpulse.errors import InputError
     from staffpulse.report.html import write_audit_html
@@ -71,7 +74,7 @@ def audit_command(
     with open_store(db, create=False) as store:
         with make_status(err_console, f"Auditing @{escape(named.lstrip('@'))}..."):
             result = audit_account(store, handle, platform=platform, since=since)
-            bench = run_benchmark(store, cohort, since=since) if cohort is not None else None
+            bench = rank_cohort(store, cohort, since) if cohort is not None else None
         sample = bool(html) and is_bundled_sample(store)
     if bench is not None:
         # the audit's JSON has no cohort: its HTML report, always written here, lists them
@@ -84,6 +87,24 @@ def audit_command(
         render_audit(console, result)
     if written:
         print_written("HTML report", written, as_json=as_json)
+
+
+def rank_cohort(
+    store: Store,
+    cohort_file: Path | None,
+    since: str | None,
+    min_posts: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> BenchmarkResult:
+    """The benchmark as ``benchmark`` ranks it and ``audit --cohort`` places an account in
+    it: one call, so both read the same segments. Without segments from the cohort file each
+    account gets the role model's guess, marked so: the classic claims can then be read on an
+    import (the audit's "Where you stand" showed "No segment" where the benchmark guessed)."""
+    from staffpulse.benchmark import run_benchmark
+
+    return run_benchmark(
+        store, cohort_file, since=since, min_posts=min_posts, progress=progress, role_model="auto"
+    )
 
 
 def _min_posts_help() -> str:
@@ -125,7 +146,6 @@ def benchmark_command(
     as_json: JsonOption = False,
 ) -> None:
     """Rank a cohort on the four pillars and test the classic claims about staffing firms."""
-    from staffpulse.benchmark import run_benchmark
     from staffpulse.report.counts import count_of
     from staffpulse.report.html import write_benchmark_html
     from staffpulse.report.spreadsheet import write_leaderboard_csv
@@ -137,16 +157,7 @@ def benchmark_command(
         def on_progress(stage: str, done: int, total: int) -> None:
             progress.update(task, description=escape(stage), completed=done, total=total or None)
 
-        # without segments from a cohort file, each account gets the role model's guess,
-        # marked so: the classic claims can then be read on an import
-        result = run_benchmark(
-            store,
-            cohort_file,
-            since=since,
-            min_posts=min_posts,
-            progress=on_progress,
-            role_model="auto",
-        )
+        result = rank_cohort(store, cohort_file, since, min_posts, on_progress)
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:
