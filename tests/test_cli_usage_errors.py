@@ -136,3 +136,18 @@ def test_an_unknown_command_of_a_group_lists_the_groups_commands() -> None:
     assert marks["message"].endswith("staffpulse inbox: dismiss, mark-joined, reopen, snooze.")
     near = runner.invoke(app, ["inbox", "dismis", "12"])
     assert "Did you mean 'dismiss'?" in _said(near.output) and "The commands" not in near.output
+
+
+def test_an_option_of_the_group_after_its_command_says_whose_it_is() -> None:
+    # "inbox dismiss 12 --limit 5" said "No such option: --limit", as if inbox had none
+    result = runner.invoke(app, ["inbox", "dismiss", "12", "--limit", "5", "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "--limit is an option of 'staffpulse inbox', not of 'staffpulse inbox dismiss':"
+        " leave it out"
+    )
+    # staffpulse's own options keep their own words, and a typo its nearest name
+    debug = runner.invoke(app, ["stats", "--debug"])
+    assert "it goes before the command" in _said(debug.output)
+    typo = runner.invoke(app, ["inbox", "snooze", "12", "--day", "3"])
+    assert "No such option: --day. Did you mean --days?" in _said(typo.output)

@@ -49,6 +49,7 @@ from staffpulse.cli.usage_errors import (
     say_json_lines_already,
     say_missing_value_plainly,
     say_nearest_option,
+    say_option_of_the_group,
     say_what_the_argument_is,
     say_where_root_options_go,
     suggest_command,
@@ -125,7 +126,8 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
-            say_nearest_option(exc)  # after the two above, which word some of their own
+            say_option_of_the_group(exc)  # inbox dismiss 12 --limit 5
+            say_nearest_option(exc)  # after the three above, which word some of their own
             say_what_the_argument_is(exc)
             name_the_group_commands(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")

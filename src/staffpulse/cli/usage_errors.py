@@ -158,3 +158,21 @@ def say_nearest_option(exc: UsageError) -> None:
     exc.possibilities = None
     if best:
         exc.message = f"{exc.message}. Did you mean {best[0]}?"
+
+
+def say_option_of_the_group(exc: UsageError) -> None:
+    """``inbox dismiss 12 --limit 5``: "--limit is an option of 'staffpulse inbox', not of
+    'staffpulse inbox dismiss': leave it out", not "No such option: --limit" alone, which
+    read as if the inbox had no --limit."""
+    if not isinstance(exc, NoSuchOption) or exc.ctx is None or exc.ctx.parent is None:
+        return
+    group = exc.ctx.parent
+    if group.parent is None:  # staffpulse's own (--debug, --version): where_root_options_go
+        return
+    if not any(exc.option_name in getattr(p, "opts", ()) for p in group.command.params):
+        return
+    exc.possibilities = None
+    exc.message = (
+        f"{exc.option_name} is an option of '{group.command_path}', not of"
+        f" '{exc.ctx.command_path}': leave it out"
+    )
