@@ -270,3 +270,15 @@ def test_following_every_main_fix_is_said_to_reach_100_not_99() -> None:
     actions = top_actions(audit, EQUAL)
     assert sorted(a["points"] for a in actions) == [12, 33]
     assert actions_total(actions) == 45  # 55 + 45 = 100
+
+
+def test_following_every_main_fix_never_reads_past_100() -> None:
+    # Voice 35 and Conversation 74 average 54.5, shown 55: gaps of 32.5 and 13 rounded
+    # together must make 45, not 46 ("from 55 to 101")
+    audit = pillars(
+        face=(None, []),
+        mix=(None, []),
+        voice=(35, ["Sound like a person."]),
+        conversation=(74, ["Answer your mentions."]),
+    )
+    assert actions_total(top_actions(audit, EQUAL)) == 45

@@ -52,7 +52,7 @@ from staffpulse.audit.types import (
     Pressing,
     Tentative,
 )
-from staffpulse.report.rounding import round_half_up
+from staffpulse.report.rounding import whole
 
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
@@ -110,13 +110,15 @@ def pillar_gaps(
 
 
 def whole_gaps(gaps: Mapping[str, float]) -> dict[str, int]:
-    """Each pillar's gap in whole points, adding up to the whole of their sum: each rounded
-    alone, two gaps of 32.5 and 12.5 (an overall 55) came to 32 and 12, and "Doing all of
-    this could take you from 55 to 99" though every pillar would be at 100. Each gets its
-    whole points, and the points left over go to the largest fractions (the biggest gap first
-    on a tie)."""
+    """Each pillar's gap in whole points, adding up to what the overall score misses as it is
+    shown (``100 - overall``): each rounded alone, two gaps of 32.5 and 12.5 (an overall 55)
+    came to 32 and 12, and "Doing all of this could take you from 55 to 99" though every
+    pillar would be at 100. Each gets its whole points, and the points left over go to the
+    largest fractions (the biggest gap first on a tie)."""
     floors = {name: math.floor(gap) for name, gap in gaps.items()}
-    left = round_half_up(sum(gaps.values())) - sum(floors.values())
+    # what the overall score misses, as it is shown: a mean of 54.5 shows 55, so the gaps of
+    # 32.5 and 13 make 45, not the 46 that read "from 55 to 101"
+    left = 100 - whole(100 - sum(gaps.values())) - sum(floors.values())
     by_fraction = sorted(gaps, key=lambda name: (-(gaps[name] - floors[name]), -gaps[name]))
     for name in by_fraction[: max(0, int(left))]:
         floors[name] += 1
