@@ -165,3 +165,19 @@ def test_the_line_offered_leaves_out_the_listing_options_a_mark_refuses(db: Path
     done = runner.invoke(app, offered.split()[1:])  # the line offered works as it is
     assert done.exit_code == 0, done.output
     assert "(id: ad1)" not in run(db, "--left-out").stdout
+
+
+def test_the_listing_counts_the_conversations_that_never_mention_work(tmp_path: Path) -> None:
+    """QA: the listing counted 79 of a store's 2,800 conversations; its support threads,
+    never about work, were nowhere. They get one line, so the numbers add up to the store."""
+    store_with(
+        tmp_path,
+        dated("ad1", JOB_AD, author="payroll_jobs_hq", author_handle="payroll_jobs_hq"),
+        dated("q1", QUESTION, author="ana_recruits", author_handle="ana_recruits"),
+        dated("p1", "My parcel is three days late, can someone check the tracking?"),
+    ).close()
+    db = tmp_path / "inbox.db"
+    out = " ".join(run(db, "--left-out").stdout.split())
+    assert "Left out 1 job ad: not a conversation to join. 1 other conversation never" in out
+    assert "never mentions work (not counted above)." in out
+    assert "never mention" not in run(db, "--left-out", "job_ad").stdout  # one reason only

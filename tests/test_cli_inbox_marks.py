@@ -201,3 +201,19 @@ def test_a_firms_reopen_of_a_mark_for_every_inbox_says_it_opens_everywhere(
     runner.invoke(app, ["inbox", "dismiss", "700", "--as", "acme", "--db", db])
     own = runner.invoke(app, ["inbox", "reopen", "700", "--as", "acme", "--db", db])
     assert "Only @acme's inbox changes." in " ".join(own.stdout.split())
+
+
+def test_the_inbox_lists_what_was_dismissed_with_how_to_bring_it_back(tmp_path: Path) -> None:
+    """QA: after "inbox dismiss ID" the footer said how many were joined and snoozed, never
+    dismissed: one dismissed by mistake was gone, with no id and no word of reopen."""
+    db = _store(tmp_path)
+    assert (
+        runner.invoke(app, ["inbox", "dismiss", "600", "--as", "acme", "--db", db]).exit_code == 0
+    )
+    shown = runner.invoke(app, ["inbox", "--as", "acme", "--db", db]).stdout
+    listed = " ".join(shown.split("Dismissed:", 1)[1].split())
+    reopen = f"staffpulse --db {db} inbox --as acme reopen ID"
+    assert listed.startswith(f"1 conversation (to bring one back: {reopen})")
+    assert "HR folks: how do you run onboarding for remote hires? (id: 600)" in listed
+    runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
+    assert "Dismissed:" not in runner.invoke(app, ["inbox", "--as", "acme", "--db", db]).stdout

@@ -43,3 +43,39 @@ def test_the_list_follows_the_count_note_order_then_the_score() -> None:
     ]
     assert [i.conversation_id for i in list_left_out(items)] == ["c", "b", "a"]
     assert [i.conversation_id for i in list_left_out(items, "off_work")] == ["a"]
+
+
+def test_the_conversations_that_never_mention_work_are_counted_apart(tmp_path: Any) -> None:
+    """``inbox --left-out`` counted only the conversations read as about work, so a store's
+    support threads were nowhere: they are counted apart, for the line under the note."""
+    from datetime import UTC, datetime, timedelta
+
+    from rich.console import Console
+
+    from _listen_fakes import FakeScorer
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.models import Post
+    from staffpulse.report.terminal_left_out import render_left_out
+    from staffpulse.sources.base import provenance
+    from staffpulse.store import open_store
+
+    now = datetime.now(UTC) - timedelta(hours=1)
+    texts = {
+        "1": "How do you keep candidates warm during long interview loops?",
+        "2": "My parcel is three days late, can someone check the tracking?",
+        "3": "Which pizza place downtown stays open after midnight?",
+    }
+    posts = [Post(platform="x", id=k, author_id=f"u{k}", author_handle=f"u{k}", text=t,
+                  created_at=now) for k, t in texts.items()]  # fmt: skip
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "n.db") as store:
+        store.upsert(posts, provenance("test", tmp_path / "t"))
+        plain = build_inbox(store, text_model=scorer, role_model=None)
+        asked = build_inbox(store, text_model=scorer, role_model=None, count_never_work=True)
+    assert plain.never_work is None  # it reads every stored post: only when asked
+    assert asked.never_work == 2 and asked.counts["conversations"] == 1
+    console = Console(record=True, width=200)
+    render_left_out(console, [], 20, None, never_work=asked.never_work)
+    said = console.export_text()
+    assert "No open conversation is left out." in said
+    assert "2 other conversations never mention work (not counted above)." in said

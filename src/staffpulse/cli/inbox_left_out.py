@@ -137,4 +137,6 @@ def show_left_out(
     if as_json:
         print_json([item.as_dict() for item in chosen[:limit]])
         return
-    render_left_out(make_console(), chosen, limit, reason, command=command)
+    render_left_out(
+        make_console(), chosen, limit, reason, command=command, never_work=inbox.never_work
+    )

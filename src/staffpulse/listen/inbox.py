@@ -22,6 +22,7 @@ from staffpulse.dates import format_when
 from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
+from staffpulse.listen.inbox_left_out import count_never_work as count_off_work
 from staffpulse.listen.inbox_left_out import left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
@@ -77,6 +78,7 @@ Auto = Literal["auto"]
 # every one of a big store (the job-ad and moderation checks are per post) took 250,000 posts'
 # inbox from 13 s to 117 s, so beyond this many a spread sample of them is read and scaled
 STALE_SAMPLE = 2_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # an undated conversation sorts last
 NO_MODEL_NOTE = "post-signals model unavailable: job ads detected by patterns"
 
 
@@ -96,6 +98,7 @@ def build_inbox(
     relevance: RelevanceFilter | None = None,
     look: Look | Auto | None = "auto",
     memo: RankMemo | None = None,
+    count_never_work: bool = False,
 ) -> Inbox:
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
@@ -109,6 +112,9 @@ def build_inbox(
     ``look``: the look whose "new" marks the items carry ("auto": the firm's, now, from the
     store: :func:`~.looks.take_look`; None: no item is marked new). It is not recorded: the
     caller does that when the inbox is shown (:func:`~.looks.record_look`).
+
+    ``count_never_work``: also count the stored conversations that never mention work
+    (``Inbox.never_work``, for ``inbox --left-out``: it reads every stored post).
 
     ``memo``: the ranking of an earlier inbox with the same choices but the topic, read
     instead of ranking again when the offer is unchanged, and kept for the next one
@@ -183,6 +189,8 @@ def build_inbox(
         platform=platform,
         elsewhere=elsewhere,
         look=look,
+        dismissed=[(c.id, c.opening.text) for c in _newest_first(result.sort.dismissed)],
+        never_work=count_off_work(store, platform, offer.loaded) if count_never_work else None,
     )
 
 
@@ -352,6 +360,10 @@ def _inbox_counts(conversations: int, result: ScopeRanking, offer: Offer) -> dic
         "own_opened": offer.own_opened,
         "topics": len(offer.model.topics_),
     }
+
+
+def _newest_first(conversations: list[Conversation]) -> list[Conversation]:
+    return sorted(conversations, key=lambda c: c.last_activity or _EPOCH, reverse=True)
 
 
 def spread_sample(items: Sequence[Conversation], size: int) -> list[Conversation]:

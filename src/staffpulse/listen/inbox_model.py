@@ -177,6 +177,11 @@ class Inbox:
     # the look the items' "new" marks are from (None: none marked); the terminal and the page
     # record it (:func:`staffpulse.listen.looks.record_look`)
     look: Look | None = None
+    # conversations in the store whose posts never mention work (never judged relevant): not
+    # counted among those left out; counted only when asked (``inbox --left-out``), else None
+    never_work: int | None = None
+    # the conversations the firm dismissed, (id, opening text), newest first: "inbox reopen ID"
+    dismissed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def new_since(self) -> datetime | None:

@@ -58,6 +58,8 @@ class Offer:
     own_waiting: frozenset[Key] = frozenset()
     # the firm's handles, normalized: a post that opens "@acme ..." asks the firm itself
     firm: frozenset[str] = frozenset()
+    # every conversation read as about work (or addressed to the firm), offered or not
+    loaded: frozenset[Key] = frozenset()
 
     @property
     def labels(self) -> dict[int, str]:
@@ -110,6 +112,7 @@ def gather_offer(
         own_opened=len(loaded) - len(stored),
         own_waiting=waiting,
         firm=firm,
+        loaded=frozenset(key_of(c) for c in loaded),
     )
 
 

@@ -91,6 +91,8 @@ class StateSort:
     # open but outside the window: ranked too, because "N quiet for longer" must count only
     # what a longer age would offer, not the job ads, greetings... it would leave out anyway
     stale: list[Conversation] = field(default_factory=list)
+    # dismissed by the firm: listed by id under the inbox, for "inbox reopen ID"
+    dismissed: list[Conversation] = field(default_factory=list)
 
 
 def sort_by_state(
@@ -107,6 +109,8 @@ def sort_by_state(
         tally[state] += 1
         if state == "snoozed":
             sort.snoozed.append((conv, states.snoozes[key_of(conv)]))
+        if state == "dismissed":
+            sort.dismissed.append(conv)
         if state == "open" and not in_window(conv.last_activity, at, max_age):
             sort.stale.append(conv)
         elif state in ("open", "joined"):  # joined: a record of what the firm did, any age

@@ -176,6 +176,28 @@ def render_inbox(
         if len(inbox.joined) > 10:
             _print_rest(console, len(inbox.joined) - 10, more, "--json or --html")
     render_snoozed(console, inbox, more=more)
+    render_dismissed(console, inbox, command=command)
+
+
+def render_dismissed(console: Console, inbox: Inbox, *, command: str = "staffpulse inbox") -> None:
+    """The conversations the firm dismissed, the newest 10 with their ids, and how to bring
+    one back: one dismissed by mistake was gone with no word of it nor of ``reopen``."""
+    if not inbox.dismissed:
+        return
+    console.print(
+        f"\n[bold]Dismissed:[/] {count_of(len(inbox.dismissed), 'conversation')} (to bring one"
+        f" back: [bold]{escape(command)} reopen ID[/])",
+        highlight=False,
+        soft_wrap=True,  # a command to copy, whole however long its store's path
+    )
+    for conversation_id, text in inbox.dismissed[:10]:
+        console.print(
+            f"  · {escape(one_line(text, 70))} [dim](id: {escape(conversation_id)})[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(inbox.dismissed) > 10:
+        console.print(f"  … and {len(inbox.dismissed) - 10} more", highlight=False)
 
 
 def _print_rest(console: Console, rest: int, more: str | None, options: str) -> None:

@@ -23,15 +23,28 @@ def render_left_out(
     reason: str | None,
     *,
     command: str = "staffpulse inbox",
+    never_work: int | None = None,
 ) -> None:
     """The first ``limit`` of ``chosen``, the conversations left out as ``reason`` (None:
-    for any), under the count note, each with its reason, author, opening, link and id."""
+    for any), under the count note, each with its reason, author, opening, link and id.
+    ``never_work``: the stored conversations that never mention work, said under the note
+    so that the counts add up to the store (``Inbox.never_work``)."""
+    rest = (
+        f"{count_of(never_work, 'other conversation')} never"
+        f" {'mentions' if never_work == 1 else 'mention'} work (not counted above)."
+        if never_work
+        else None
+    )
     if not chosen:
         which = f" as {KINDS[reason]}" if reason else ""
         console.print(f"No open conversation is left out{which}.", highlight=False)
+        if rest:
+            console.print(rest, highlight=False)
         return
     counts = Counter(item.reason for item in chosen)
     console.print(f"[bold]{escape(as_sentence(left_out_note(counts)))}.[/]", highlight=False)
+    if rest:
+        console.print(rest, highlight=False)
     items = chosen[:limit]
     for item in items:
         opening = "(not public: not quoted)" if item.opening_text is None else item.opening_text

@@ -185,8 +185,7 @@ def _check_unit(duration: str) -> None:
 
 def _check_limits(cursor: int | None, max_events: int | None, idle: float | None) -> None:
     """Numbers that would stop the run before its first event (it then said "ok", having
-    listened to nothing), or start it before 1970 or after now (every event skipped),
-    refused."""
+    listened to nothing), or start it before 1970 or after now (all skipped), refused."""
     from staffpulse.listen.listen_run import check_cursor
 
     check_cursor(cursor)
@@ -298,6 +297,7 @@ def inbox(
             limit=limit,
             max_age=window,
             as_of=reference,
+            count_never_work=left_out is not None and reason is None and not as_json,
         )
     if as_json and left_out is None:  # first: a --topic matching nothing still answers
         print_json(result.as_dict())
