@@ -131,3 +131,34 @@ def test_a_guessed_job_board_is_still_told_to_post_fewer_job_ads(tmp_path: Path)
     row = result.leaderboard[0]
     assert (row["segment"], row["segment_guessed"]) == ("job_board", True)
     assert row["top_action"].startswith("Post fewer job ads")
+
+
+def test_the_league_csv_read_back_as_a_cohort_keeps_its_guesses_marked(tmp_path: Path) -> None:
+    # the CSV wrote a guessed segment as a plain one: re-used as the next cohort file, every
+    # guess read as the consultant's own grouping, its "(guess)" gone
+    from staffpulse.report.spreadsheet import CSV_ENCODING, leaderboard_csv
+
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("@firm0\n@firm1\n@vendor0\n@vendor1\n")
+    first = run_benchmark(store, cohort, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    league = tmp_path / "league.csv"
+    league.write_bytes(leaderboard_csv(first).encode(CSV_ENCODING))
+    lines = league.read_text(encoding=CSV_ENCODING).splitlines()
+    header = lines[0].split(",")
+    assert header[header.index("segment") + 1] == "segment_source"
+    assert all(",staffing firm,guess," in ln or ",vendor,guess," in ln for ln in lines[1:])
+    model = NameRoles()
+    again = run_benchmark(store, league, scorer=FakeScorer(), role_model=model)  # type: ignore[arg-type]
+    assert model.names == []  # the file's guesses are kept, not asked again
+    assert {r["handle"]: (r["segment"], r["segment_guessed"]) for r in again.leaderboard} == {
+        r["handle"]: (r["segment"], True) for r in first.leaderboard
+    }
+    # a guess corrected and its mark cleared is the consultant's own; the others stay guesses
+    fixed = [
+        ln.replace(",vendor,guess,", ",recruiter,,") if "vendor0" in ln else ln for ln in lines
+    ]
+    league.write_text("\n".join(fixed) + "\n", encoding=CSV_ENCODING)
+    rows = _board(run_benchmark(store, league, scorer=FakeScorer(), role_model=NameRoles()))  # type: ignore[arg-type]
+    assert (rows["vendor0"]["segment"], rows["vendor0"]["segment_guessed"]) == ("recruiter", False)
+    assert (rows["vendor1"]["segment"], rows["vendor1"]["segment_guessed"]) == ("vendor", True)

@@ -24,7 +24,7 @@ from pathlib import Path
 from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.benchmark.segments import SEGMENT_LABELS as SEGMENT_LABELS
 from staffpulse.benchmark.segments import SEGMENT_WORDS as SEGMENT_WORDS
-from staffpulse.benchmark.segments import normalize_segment
+from staffpulse.benchmark.segments import marked_guess, normalize_segment
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.handles import as_url
 from staffpulse.models import normalize_platform, platform_name
@@ -57,6 +57,9 @@ class CohortEntry:
     delimiter: str = ","  # the file's: a line suggested to write in it uses it too
     # the header's columns, in lower case; None for plain lines (handle platform segment)
     columns: tuple[str, ...] | None = None
+    # the segment is a guess of the role model: a league CSV read back marks it so in its
+    # segment_source column (report/spreadsheet.py), and the benchmark keeps it marked
+    guessed: bool = False
 
     def line_with(self, platform: str) -> str:
         """This line as it should be written with ``platform``, in the file's delimiter
@@ -216,7 +219,9 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         if key in seen:
             earlier = entries[seen[key]]
             segment, problem = merge_duplicate(file, earlier, entry)
-            entries[seen[key]] = replace(earlier, segment=segment)
+            # the segment kept keeps its own mark: a guess stays one, a given one stays given
+            guessed = earlier.guessed if segment == earlier.segment else entry.guessed
+            entries[seen[key]] = replace(earlier, segment=segment, guessed=guessed)
             problems.append(problem)
             continue
         seen[key] = len(entries)
@@ -317,7 +322,10 @@ def _entry(
         written, normalize_platform(platform) if platform else None
     )
     columns = tuple(record) if record is not None else None
-    entry = CohortEntry(handle.lower(), platform_key, segment, number, written, delimiter, columns)
+    guessed = segment is not None and record is not None and marked_guess(record)
+    entry = CohortEntry(
+        handle.lower(), platform_key, segment, number, written, delimiter, columns, guessed
+    )
     return entry, unknown
 
 

@@ -62,6 +62,8 @@ class Cohort:
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     # of the cohort file: where each handle is named
     lines: dict[str, int | None] = field(default_factory=dict)
+    # (platform, id) of the accounts whose segment the file marks as a guess (a league CSV)
+    guessed: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,15 @@ def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(f"{headline}{': ' + detail if detail else ''}", hint=fix)
-    return Cohort(source, accounts, problems, min_posts, left_out, lines=handle_lines(entries))
+    return Cohort(
+        source,
+        accounts,
+        problems,
+        min_posts,
+        left_out,
+        lines=handle_lines(entries),
+        guessed=resolved.guessed,
+    )
 
 
 def _place(problem: CohortProblem) -> tuple[str, int]:

@@ -138,15 +138,18 @@ def run_benchmark(
     scored = time.perf_counter()
     audits = audit_cohort(datas, scored_texts, settings, now=now, since=since_dt, progress=progress)
     given = [segment for _account, segment in cohort.accounts]
+    # a league CSV read back as the cohort keeps its guesses marked (its segment_source)
+    marked = [(account.platform, account.id) in cohort.guessed for account, _ in cohort.accounts]
     # a cohort file that names segments is the user's own grouping: its blank lines stay
     # without one (a line whose segment was mistyped is "kept without a segment", as said)
-    own = any(segment != "unknown" for segment in given)
+    own = any(segment != "unknown" and not m for segment, m in zip(given, marked, strict=True))
     model = None
     if not own and role_model is not None:
         if progress:  # loading the shipped model takes a moment
             progress("Guessing each account's segment", 0, 0)
         model = choose_role_model(role_model)
     segments, guessed = guess_segments(model, datas, given)
+    guessed = [g or m for g, m in zip(guessed, marked, strict=True)]
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,

@@ -58,6 +58,8 @@ class CohortAccounts:
     # the lines whose handle is on several platforms, each with its error
     ambiguous: list[tuple[CohortEntry, AmbiguousAccountError]] = field(default_factory=list)
     delimiter: str = ","  # the cohort file's, for the lines suggested to write in it
+    # (platform, id) of the accounts whose segment a league CSV marks as the role model's guess
+    guessed: set[tuple[str, str]] = field(default_factory=set)
 
     def platform_step(self) -> str | None:
         """What to write on lines whose handle is on several platforms, if there are any."""
@@ -127,12 +129,14 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
         if key in seen:  # one account written two ways (a URL and user@instance): said
             index, first = seen[key]
             segment, problem = merge_duplicate(source, first, entry, "is the same account as line")
-            seen[key] = (index, replace(first, segment=segment))
+            guessed = first.guessed if segment == first.segment else entry.guessed
+            seen[key] = (index, replace(first, segment=segment, guessed=guessed))
             found.accounts[index] = (account, segment or "unknown")
             found.problems.append(problem)
             continue
         seen[key] = (len(found.accounts), entry)
         found.accounts.append((account, entry.segment or "unknown"))
+    found.guessed = {key for key, (_index, entry) in seen.items() if entry.guessed}
     return found
 
 

@@ -5,6 +5,7 @@ them ("staffing agency", "job boards", "HR people"); a misspelled one is offered
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from difflib import get_close_matches
 
 from staffpulse.next_steps import SEGMENT_CHOICES
@@ -121,3 +122,15 @@ def segments_in_words(text: str) -> str:
     choices = ", ".join(SEGMENTS)
     text = text.replace(choices, ", ".join(_IN_WORDS[name] for name in SEGMENTS))
     return _KEY_RE.sub(lambda m: _IN_WORDS[m.group(1)], text)
+
+
+# The league CSV's column saying where each segment comes from (report/spreadsheet.py): a
+# segment marked "guess" there is read back as the role model's guess, not as the user's own
+SEGMENT_SOURCE = "segment_source"
+GUESSED_SOURCE = "guess"
+
+
+def marked_guess(record: Mapping[str, str]) -> bool:
+    """Whether a line of a league CSV read back as a cohort says its segment is the role
+    model's guess (its ``segment_source`` is ``guess``)."""
+    return (record.get(SEGMENT_SOURCE) or "").strip().lower() == GUESSED_SOURCE

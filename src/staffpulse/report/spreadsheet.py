@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.cohort import SEGMENT_WORDS
+from staffpulse.benchmark.segments import GUESSED_SOURCE
 from staffpulse.output_files import write_output
 from staffpulse.sources.csvrows import FORMULA_STARTS
 
@@ -55,6 +57,10 @@ LEADERBOARD_COLUMNS = (
     "platform",
     "display_name",
     "segment",
+    # "guess" where the role model chose the segment (no cohort file gave one): a consultant
+    # re-using the CSV as the next cohort file keeps those marked as guesses, and clears the
+    # word to make a segment their own (benchmark/cohort.py reads it back)
+    "segment_source",
     "overall",
     "grade",
     "pillars_graded",  # of 4: a grade on fewer averages only those, and ranks after
@@ -76,6 +82,14 @@ def segment_cell(segment: str) -> str:
     key the JSON keeps)."""
     words = SEGMENT_WORDS.get(segment, segment.replace("_", " "))
     return words if words.isupper() else words.lower()  # "HR" stays HR
+
+
+def _segment_source(row: Mapping[str, Any]) -> str:
+    """Where a league row's segment comes from: ``guess`` (the role model), ``cohort file``,
+    or nothing for an account without one."""
+    if row.get("segment_guessed"):
+        return GUESSED_SOURCE
+    return "" if row["segment"] == "unknown" else "cohort file"
 
 
 def standing_columns(scores: tuple[str, ...]) -> list[str]:
@@ -103,6 +117,7 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
         cells = {
             **row,
             "segment": segment_cell(row["segment"]),
+            "segment_source": _segment_source(row),
             "last_post": (row.get("last_post") or "")[:10] or None,
         }
         writer.writerow(

@@ -26,7 +26,7 @@ COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})
 _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
     {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "last_post"}
-    | {"top_action"}
+    | {"top_action", "segment_source"}  # segment_source: "guess" where the role model chose
     | set(_PILLARS)
     | {f"{name}_percentile" for name in _PILLARS}  # a league table written before 26 Nov 2026
     | {f"{name}_{what}" for name in _PILLARS for what in ("beats_pct", "tied")}
