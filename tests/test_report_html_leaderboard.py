@@ -139,7 +139,7 @@ def test_a_rough_grade_is_said_once_in_its_row_while_the_csv_keeps_it(tmp_path: 
 def test_the_top_of_the_table_says_fewer_pillars_under_the_handle_not_beside_the_score(
     tmp_path: Path,
 ) -> None:
-    # in the score's cell the long note took the handle's room: "@GoDa|ddyHel|p" on a laptop
+    # in the score's cell the long note took the handle's room: "@Aceh|elpd|esk" on a laptop
     graded = FeedBuilder("helpdeskwithalongname")
     for i in range(12):
         graded.post(f"@client{i} Ticket {i} has been logged with code {i * 7}.", kind="reply")
