@@ -234,3 +234,30 @@ def test_a_firm_answering_in_its_own_words_is_no_care_desk() -> None:
              "g1", "g1"),
     )  # fmt: skip
     assert not is_customer_care(dated) and not is_customer_care(proud)
+
+
+def test_a_desks_answer_heading_the_thread_is_customer_care_and_a_stars_drive_is_not() -> None:
+    """Reasons are shown to the user: a rail desk's signed answer, its customer's post not
+    stored, was "not about work", and a footballer's charity drive naming a phone brand was
+    "customer care" because the brand's desk answered a third person under it."""
+    answer = post(
+        "1", "MetroRail", "@88213 Happy to help, Priya! The team will email you today ^KT"
+    )
+    again = post("2", "priya_r", "@MetroRail still nothing in my inbox", reply_to="1", root="1")
+    assert is_customer_care(Conversation("x", "1", (answer, again)))
+    drive = post("10", "striker_nine", "My partners at @Ringo are giving $1 to food banks per tag")
+    fan = Post(platform="x", id="11", author_id="fan", author_handle="fan_ola",
+               text="@striker_nine @Ringo my bill doubled this month", kind="reply",
+               reply_to_post_id="10", reply_to_handle="striker_nine", conversation_id="10",
+               created_at=NOW - timedelta(hours=1))  # fmt: skip
+    desk = Post(platform="x", id="12", author_id="desk", author_handle="RingoHelp",
+                text="@fan_ola Sorry about the trouble, send us a DM", kind="reply",
+                reply_to_post_id="11", reply_to_handle="fan_ola", conversation_id="10",
+                created_at=NOW - timedelta(minutes=30))  # fmt: skip
+    assert not is_customer_care(Conversation("x", "10", (drive, fan, desk)))
+    # the desk answering the writer of the post still makes it customer care
+    to_writer = Post(platform="x", id="13", author_id="desk", author_handle="RingoHelp",
+                     text="@striker_nine Thanks for the support!", kind="reply",
+                     reply_to_post_id="10", reply_to_handle="striker_nine",
+                     conversation_id="10", created_at=NOW)  # fmt: skip
+    assert is_customer_care(Conversation("x", "10", (drive, to_writer)))

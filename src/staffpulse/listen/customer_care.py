@@ -153,16 +153,35 @@ def is_customer_care(conv: Conversation) -> bool:
         )
     if any(is_desk_of(name, accounts) for name in written):
         return True
+    # a desk's own answer heading the thread, its customer's post not stored ("@105836 That's
+    # what we're here for ... ^HP")
+    if _ADDRESSED_RE.match(opening.text) and looks_like_customer_care(opening):
+        return True
     for p in others:
         # stock phrasing ("we're working on it") or a signature counts from the brand named,
-        # not from anyone: a recruiter's "we're working to add pay ranges" is no care desk
-        if is_desk_of(p.author_handle, accounts):
+        # not from anyone: a recruiter's "we're working to add pay ranges" is no care desk;
+        # a desk answering someone else under a fan's post (a star's charity drive naming
+        # the brand) makes that reply customer service, not the post
+        if is_desk_of(p.author_handle, accounts) and _answers(p, opening):
             return True
         if _handle(p) in named and looks_like_customer_care(p):
             return True
     if _ADDRESSED_RE.match(opening.text) and _complains_as_customer(opening.text):
         return True
     return reads_as_customer(opening.text) and any(_handle(p) in named for p in others)
+
+
+def _answers(desk: Post, opening: Post) -> bool:
+    """The desk's reply answers the opening's writer (or the opening), or the opening is the
+    desk's brand's own post (its replies are then all customer service)."""
+    to = (desk.reply_to_handle or "").lstrip("@").split("@")[0].lower()
+    own = _handle(opening)
+    return (
+        desk.reply_to_post_id == opening.id
+        or not to
+        or to == own
+        or _same_brand(_handle(desk), own)
+    )
 
 
 def _complains_as_customer(text: str) -> bool:
