@@ -127,3 +127,26 @@ def test_a_topic_link_or_show_more_folds_the_left_out_list_again(tmp_path: Path)
             after = c.get(link).text  # a topic's page may leave out none of its own
             assert 'id="left-out"' not in after or "<details>" in _section(after)
         assert "<details>" in _section(c.get(links[-1]).text)  # folded, as on a first look
+
+
+def test_the_note_on_posts_in_other_languages_points_to_no_docs_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "(docs/listen.md, 'Posts in other languages')": a path in a source tree a marketer
+    # reading the page has never seen
+    from staffpulse.listen import inbox as listen_inbox
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.report.inbox_html import render_inbox_html
+    from staffpulse.store import open_store
+
+    # which posts count as in another language is the listening package's to test
+    monkeypatch.setattr(listen_inbox, "count_turned_down", lambda *_args: {"de": 2})
+    db = store_of(tmp_path, _post("801", "ana", QUESTION))
+    with open_store(db) as store:
+        page = render_inbox_html(build_inbox(store, as_of=NOW + timedelta(hours=1)))
+    with make_client(db) as c:
+        dashboard = c.get("/inbox").text
+    for text in (dashboard, page):
+        words = _words(text)
+        assert "2 posts in German were read but not offered: listening reads English only" in words
+        assert "docs/" not in words
