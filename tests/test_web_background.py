@@ -6,6 +6,7 @@ test_web_routes_bench.py.)"""
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -46,3 +47,35 @@ def test_a_failing_background_page_shows_its_error_once_then_retries(
         assert page.status_code == 400 and "the inbox broke" in page.text
         assert client.get("/inbox").status_code == 400
     assert len(calls) == 2  # each visit after a failure tries again
+
+
+def test_a_left_out_post_dismissed_after_a_slow_ranking_leaves_the_list(tmp_path: Path) -> None:
+    """The Inbox ranked in the background (its progress page shown, then reloaded): a post
+    the inbox left out, dismissed from the list of them, is gone from that list at once; the
+    finished ranking's old list, still naming it, was shown again."""
+    from test_web_inbox_left_out import HOSTILE, JOB_AD, QUESTION, _post, store_of
+    from web_helpers import mark_conversation
+
+    db = store_of(
+        tmp_path,
+        _post("801", "ana", QUESTION),
+        _post("802", "depotjobs", JOB_AD),
+        _post("803", "rantybob", HOSTILE),
+    )
+    with make_client(db, page_wait=0.0) as client:
+        jobs = client.app.state.web.jobs
+
+        def left_out_list() -> str:
+            """The list as the page first shows it, after its progress page if any."""
+            for _ in range(5):
+                page = client.get("/inbox?left_out=all").text
+                if 'id="left-out"' in page:
+                    return page.split('id="left-out"', 1)[1].split("</section>", 1)[0]
+                # the progress page: wait for the ranking it names, then reload
+                jobs.wait(re.search(r'data-job="([^"]+)"', page).group(1))  # type: ignore[union-attr]
+            raise AssertionError("the Inbox never showed its list of the ones left out")
+
+        assert "@depotjobs" in left_out_list()
+        assert mark_conversation(client, "802", "x", "dismissed").status_code == 303
+        listed = left_out_list()
+    assert "@depotjobs" not in listed and "@rantybob" in listed

@@ -107,6 +107,7 @@ class SlowPages:
         """
         found, value = self.backend.peek(key)
         if found:
+            self._forget_finished(key)
             return cast(T, value)  # ``compute`` cached it under ``key``, so a T
         with self._lock:
             pending = self._pending.get(key)
@@ -121,6 +122,15 @@ class SlowPages:
         if "error" in pending.box:
             raise pending.box["error"]
         return cast(T, pending.box["value"])  # what ``compute`` returned
+
+    def _forget_finished(self, key: Hashable) -> None:
+        """Drop the finished job of ``key`` once its value is read from the cache: a mark
+        that drops the cached value later (dismissing a conversation the inbox left out) must
+        start a new ranking, not be shown the job's old one, still listing what was dismissed."""
+        with self._lock:
+            pending = self._pending.get(key)
+            if pending is not None and pending.job.state in ("done", "error"):
+                del self._pending[key]
 
     def _start(self, key: Hashable, label: str, compute: Callable[[Job], T]) -> _Pending:
         box: dict[str, Any] = {}
