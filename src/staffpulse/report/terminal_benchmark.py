@@ -4,7 +4,7 @@ table, what its marks mean, the segments' medians and the claims tested."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -16,17 +16,22 @@ from rich.text import Text
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
 from staffpulse.benchmark.segments import segments_in_words
-from staffpulse.benchmark.stats import graded_label, median_label, part_median_note, rank_label
+from staffpulse.benchmark.stats import graded_label, rank_label
 from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.rounding import pct
-from staffpulse.report.segment_guess_words import guessed_note, segment_label, shown_segment
+from staffpulse.report.segment_guess_words import shown_segment
 from staffpulse.report.terminal import (
     gives_way_to_handles,
     handle_cell,
     handle_width,
     unbroken_width,
+)
+from staffpulse.report.terminal_segments import (
+    figures_line,
+    figures_width,
+    print_segment_medians,
 )
 
 if TYPE_CHECKING:
@@ -107,7 +112,7 @@ def _print_after_board(
             highlight=False,
         )
     _print_leaderboard_notes(console, result, wide)
-    _print_segment_medians(console, result)
+    print_segment_medians(console, result)
     _print_claims(console, result)
 
 
@@ -115,16 +120,16 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     """The league table of a terminal too narrow for a handle beside the figures: each
     account's handle on a line of its own, whole, and its figures under it."""
     room = console.width - ranks - 4  # what the account column has beside the rank
-    jobs = TWO_LINE_INDENT + _figures_width(TWO_LINE_FIGURES.values()) <= room
+    jobs = TWO_LINE_INDENT + figures_width(TWO_LINE_FIGURES.values()) <= room
     shown = {k: w for k, w in TWO_LINE_FIGURES.items() if jobs or k != "jobs"}
     # the figures start under the handle where there is no room to set them in
-    indent = TWO_LINE_INDENT if TWO_LINE_INDENT + _figures_width(shown.values()) <= room else 0
+    indent = TWO_LINE_INDENT if TWO_LINE_INDENT + figures_width(shown.values()) <= room else 0
     table = _board_table()
     table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
-    titles = _figures_line([Text(k) for k in shown], shown.values(), indent)
+    titles = figures_line([Text(k) for k in shown], shown.values(), indent)
     table.add_column(Text("account\n") + titles, overflow="fold")
     for row in _board_rows(table, result):
-        line = _figures_line(_figures(row, False, jobs), shown.values(), indent)
+        line = figures_line(_figures(row, False, jobs), shown.values(), indent)
         table.add_row(rank_label(row), _account_cell(row, room) + "\n" + line)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
     _print_board_title(console, result)
@@ -166,18 +171,6 @@ def _add_tier_line(table: Table, result: BenchmarkResult, row: dict[str, Any], t
     label = tier_label(tier, any(faces), all_aside=all(faces))
     table.add_row("", Text(f"{label}:", style="italic"))
     return tier
-
-
-def _figures_width(widths: Collection[int]) -> int:
-    return sum(widths) + 2 * (len(widths) - 1)
-
-
-def _figures_line(cells: list[Text], widths: Iterable[int], indent: int) -> Text:
-    """One account's figures (or their titles), each right-aligned in its column's width."""
-    line = Text(" " * indent)
-    for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-        line += Text(" " * ((2 if n else 0) + width - cell.cell_len)) + cell
-    return line
 
 
 def _board_table() -> Table:
@@ -275,41 +268,6 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
             f" {'it' if result.left_out == 1 else 'them'} too.[/]",
             highlight=False,
         )
-
-
-def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
-    # below 80 columns, as bare as the league table above it (no box, "conv."), and a label
-    # wraps between its words: at 60 columns the boxed table cut "conversa…" and
-    # "Recruite…", at 50 "segm…" and "Staf…"
-    narrow = console.width < 80
-    bare: dict[str, Any] = {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True}
-    seg = Table(title="Segments (medians)", title_justify="left", **(bare if narrow else {}))
-    labels = [segment_label(stats) for stats in result.segment_stats.values()]
-    longest_word = max((len(word) for label in labels for word in label.split()), default=7)
-    scores = ("overall", *PILLAR_TITLES)
-    titles = ["conv." if narrow and k == "conversation" else k for k in scores]
-    rows = [[median_label(stats, k) for k in scores] for stats in result.segment_stats.values()]
-    widths = [max(len(t), *(len(row[i]) for row in rows)) for i, t in enumerate(titles)]
-    counts = max((len(str(stats["n"])) for stats in result.segment_stats.values()), default=1)
-    # the columns, the gaps between them (2) and the blank edges of a bare table (1 each)
-    if narrow and longest_word + counts + _figures_width(widths) + 6 > console.width:
-        # at 46 columns "conv." was cropped to "con": each segment over its medians instead
-        seg.add_column(Text("segment\n") + _figures_line([Text(t) for t in titles], widths, 2))
-        for stats, row in zip(result.segment_stats.values(), rows, strict=True):
-            label = f"{segment_label(stats)} ({count_of(stats['n'], 'account')})\n"
-            seg.add_row(Text(label) + _figures_line([Text(c) for c in row], widths, 2))
-    else:
-        seg.add_column("segment", min_width=longest_word)
-        seg.add_column("n", justify="right")
-        for title in titles:
-            seg.add_column(title, justify="right")
-        for stats, row in zip(result.segment_stats.values(), rows, strict=True):
-            seg.add_row(segment_label(stats), str(stats["n"]), *row)
-    console.print(seg)
-    if (note := part_median_note(result.segment_stats)) is not None:
-        console.print(note, style="dim", highlight=False)
-    if (guesses := guessed_note(sum(result.guessed), len(result.audits))) is not None:
-        console.print(guesses, style="dim", highlight=False)
 
 
 def _print_claims(console: Console, result: BenchmarkResult) -> None:
