@@ -150,3 +150,13 @@ def test_the_note_on_posts_in_other_languages_points_to_no_docs_file(
         words = _words(text)
         assert "2 posts in German were read but not offered: listening reads English only" in words
         assert "docs/" not in words
+
+
+def test_a_left_out_conversation_reopened_is_said_to_be_back_in_its_list(client: Any) -> None:
+    client.get("/inbox")
+    mark_conversation(client, "802", "x", "dismissed")
+    reopened = mark_conversation(client, "802", "x", "open")
+    page = html.unescape(client.get(reopened.headers["location"]).text)
+    # not "Back in the inbox": it is not among the open conversations but in the left-out list
+    assert "or, if it is of a kind the inbox leaves out (a job ad, a joke), in the list" in page
+    assert "@depotjobs" in _section(page)

@@ -263,7 +263,9 @@ NOTICES = {
     # it can come back: the page lists it under "Dismissed", with a Reopen button
     "dismissed": "Dismissed. It is listed under “Dismissed” at the foot of the page, where "
     "Reopen brings it back.",
-    "reopened": "Back in the inbox.",
+    # a post the inbox leaves out (a job ad) goes back to that list, not among the open ones
+    "reopened": "Reopened: back in the inbox, or, if it is of a kind the inbox leaves out (a "
+    "job ad, a joke), in the list “Left out” at the foot of the page.",
     "recorded": "Audit saved to the history: the next audit will show what changed.",
     "cohort-removed": "Cohort removed: the benchmark now ranks the accounts in the store with "
     "enough posts of their own.",
