@@ -36,6 +36,18 @@ def _frame(n: int, text: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _replayed(tmp_path: Path, *texts: str) -> tuple[ListenStats, str]:
+    """The counters and the summary of a listen run over posts of ``texts``."""
+    path = tmp_path / "day.jsonl"
+    events = [_frame(n, text) for n, text in enumerate(texts, 1)]
+    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        replay = replay_file(store, RelevanceFilter(scorer=FakeScorer()), path)
+    console = Console(record=True, width=300)
+    render_file_summary(console, path, replay)
+    return replay.stats, console.export_text()
+
+
 def test_the_saved_counters_say_how_long_and_how_fast_not_a_clock_reading() -> None:
     stats = ListenStats(frames=50, started=time.monotonic() - 10)
     saved = stats.as_dict()
@@ -80,24 +92,19 @@ def test_a_listen_run_says_how_many_kept_posts_the_inbox_will_read_as_about_work
 ) -> None:
     """The classifier keeps any post that reads like work talk; the summary says how many of
     them name a work matter, so 'kept 3' is not read as three conversations to join."""
-    events = [
-        _frame(1, "Recruiters: how fast do you reply to new applicants?"),
-        _frame(2, "My hr monitor says I slept badly again"),
-        _frame(3, "Morning run done, hr at 150 the whole way"),
-    ]
-    path = tmp_path / "day.jsonl"
-    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
-    with open_store(tmp_path / "s.db") as store:
-        replay = replay_file(store, RelevanceFilter(scorer=FakeScorer()), path)
-    assert (replay.stats.kept, replay.stats.kept_about_work) == (3, 1)
-    assert replay.stats.as_dict()["kept_about_work"] == 1  # listen --json
-    console = Console(record=True, width=300)
-    render_file_summary(console, path, replay)
+    stats, text = _replayed(
+        tmp_path,
+        "Recruiters: how fast do you reply to new applicants?",
+        "My hr monitor says I slept badly again",
+        "Morning run done, hr at 150 the whole way",
+    )
+    assert (stats.kept, stats.kept_about_work) == (3, 1)
+    assert stats.as_dict()["kept_about_work"] == 1  # listen --json
     assert (
         "1 of the 3 posts kept for themselves names a work matter in so many words; the rest are"
         " kept in case a reply makes their thread about work: the inbox offers only"
         " conversations about work, so expect fewer there"
-    ) in console.export_text()
+    ) in text
 
 
 def test_no_about_work_note_when_every_kept_post_names_a_work_matter() -> None:
@@ -110,20 +117,13 @@ def test_a_listen_run_counts_hashtag_game_jokes_as_the_inbox_leaves_them_out(
 ) -> None:
     """A hashtag game's entry names work but the inbox leaves it out: the listen summary
     counts it apart, not among the posts about work."""
-    events = [
-        _frame(1, "Recruiters: how fast do you reply to new applicants?"),
-        _frame(2, "Interview at 8, start at 9, fired by 10 #WorstJobIn4Words @midnight"),
-    ]
-    path = tmp_path / "day.jsonl"
-    path.write_text("\n".join(frames_of(events)) + "\n", encoding="utf-8")
-    with open_store(tmp_path / "s.db") as store:
-        replay = replay_file(store, RelevanceFilter(scorer=FakeScorer()), path)
-    stats = replay.stats
+    stats, text = _replayed(
+        tmp_path,
+        "Recruiters: how fast do you reply to new applicants?",
+        "Interview at 8, start at 9, fired by 10 #WorstJobIn4Words @midnight",
+    )
     assert (stats.kept, stats.kept_about_work, stats.kept_hashtag_games) == (2, 1, 1)
     assert stats.as_dict()["kept_hashtag_games"] == 1  # listen --json
-    console = Console(record=True, width=300)
-    render_file_summary(console, path, replay)
-    text = console.export_text()
     assert (
         "1 of the 2 posts kept for themselves names a work matter in so many words; 1 is a joke"
         " for a TV hashtag game, which the inbox leaves out: the inbox offers only"
