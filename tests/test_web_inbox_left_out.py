@@ -160,3 +160,11 @@ def test_a_left_out_conversation_reopened_is_said_to_be_back_in_its_list(client:
     # not "Back in the inbox": it is not among the open conversations but in the left-out list
     assert "or, if it is of a kind the inbox leaves out (a job ad, a joke), in the list" in page
     assert "@depotjobs" in _section(page)
+
+
+def test_the_last_of_a_reason_dismissed_says_none_is_left_of_it(client: Any) -> None:
+    client.get("/inbox")
+    mark_conversation(client, "802", "x", "dismissed")  # from the list of job ads
+    words = _words(_section(client.get("/inbox?left_out=job_ad").text))
+    # ("see every one left out" is the link to the whole list)
+    assert "None left out as a job ad now: see every one left out ." in words
