@@ -235,3 +235,21 @@ def test_a_long_word_typed_in_a_search_wraps_on_a_phone(site: tuple[str, str]) -
             if width > 390:
                 wide[path] = f"{width}px, {page.evaluate(CULPRIT)}"
     assert wide == {}
+
+
+@pytest.mark.parametrize("width", [820, 1024, 1300])
+def test_connects_open_on_links_stay_on_one_line(site: tuple[str, str], width: int) -> None:
+    # beside a long "Why" the account column narrowed and broke "open on | X" (QA s35)
+    base, _job = site
+    with opened_page(base + BLUESKY_CONNECT, width, 900) as page:
+        # a real circle's reasons run long ("you engaged them 19x (10 reposts, 5 mentions,
+        # 4 quotes) · their posts seen only as your reposts: ...")
+        page.eval_on_selector_all(
+            ".suggestions td.explain", "tds => tds.forEach(td => td.append(' more'.repeat(40)))"
+        )
+        lines = page.eval_on_selector_all(
+            ".suggestions td.account > a",
+            "links => links.map(a => new Set([...a.getClientRects()].filter(r => r.width > 0)"
+            ".map(r => Math.round(r.top))).size)",
+        )
+    assert lines and all(n == 1 for n in lines), lines
