@@ -258,6 +258,9 @@ class CandidateWalk:
         if reasons:
             self._skip(reasons)
             return None
+        if known is None and (named := self.graph.names.get(node)) is not None:
+            # known by the id its replies answer, and by the handle they name
+            return Account(platform=plat, id=node, handle=named)
         if known is None and not node.startswith("@") and not address_in_profile_url(plat, node):
             self.id_only.add(node)
         return known or stub_account(plat, node)

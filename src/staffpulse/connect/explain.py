@@ -39,13 +39,13 @@ VERBS = {
 }
 
 
-def _handle(store: Store, platform: str, node: str) -> str:
+def _handle(store: Store, graph: InteractionGraph, platform: str, node: str) -> str:
     if node.startswith("@"):
         return node
     if is_anonymized(node):  # a dataset's stand-in for a person: no handle to write
         return describe_author("", node)
     account = store.get_account(platform, node)
-    return "@" + (account.handle if account else node)
+    return "@" + (account.handle if account else graph.names.get(node, node))
 
 
 # what one direct interaction is called, after "you" or before "you"/"them"
@@ -198,5 +198,5 @@ def explain(
     you_reposted = mine is not None and bool(mine.kinds.get("repost"))
     parts.extend(describe_citizen(citizen, min_posts, you_reposted=you_reposted))
     ranked = sorted(into, key=lambda m: -into[m].weight)
-    via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
+    via = tuple(_handle(store, graph, account.platform, m) for m in ranked[:5])
     return Explanation(_role_part(role, citizen) if role else None, tuple(parts)), via

@@ -44,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from staffpulse.connect.reply_names import merge_named_nodes, read_reply_names
 from staffpulse.models import Interaction
 from staffpulse.store import Store
 
@@ -87,6 +88,8 @@ class InteractionGraph:
     index: dict[str, int]
     matrix: sp.csr_matrix  # matrix[i, j] = weight of edge i -> j
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    # the handles of nodes known only by an id that replies answer (connect.reply_names)
+    names: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -321,9 +324,13 @@ def load_graph(
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> InteractionGraph:
     """The graph of one platform from the store, its interaction edges first brought up to
-    date with posts written since the last refresh (a listener's, say)."""
+    date with posts written since the last refresh (a listener's, say), each account known
+    only by the id replies answer named by their handle (:mod:`~staffpulse.connect.reply_names`)."""
     store.refresh_interactions()
-    interactions = store.interactions(platform)
-    return build_graph(
+    names = read_reply_names(store, platform)
+    interactions = merge_named_nodes(store.interactions(platform), names)
+    graph = build_graph(
         interactions, store_follows(store, platform), now=now, half_life_days=half_life_days
     )
+    graph.names = {node: handle for node, handle in names.items() if node in graph.index}
+    return graph
