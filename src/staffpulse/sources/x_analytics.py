@@ -39,6 +39,7 @@ from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
+from staffpulse.sources.reply_handles import OPENING_HANDLE_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
     RoundedIdError,
@@ -60,9 +61,9 @@ LINK = ("tweet_permalink", "post_link", "post_permalink")
 TEXT = ("tweet_text", "post_text")
 TIME = ("time", "date")
 COUNTS = {"likes": ("likes",), "reposts": ("retweets", "reposts"), "replies": ("replies",)}
-# An X handle answered at the start of a post (an e-mail address is no mention).
+# An X handle mentioned in a post (an e-mail address is no mention); the one a reply opens
+# with, whom it answers, is read by OPENING_HANDLE_RE
 X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
-LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # The handles a reply starts with: whom it answers, not mentions (X's own data, an archive's
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
@@ -111,7 +112,7 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     # a reply, "@jane thanks!", re-saved by a spreadsheet that read it as a formula: #NAME?
     check_formula_error(_first(row, TEXT), "Post text" if "post_text" in row else "Tweet text")
     text = decode_x_text(_first(row, TEXT))
-    replied = LEADING_REPLY_RE.match(text)
+    replied = OPENING_HANDLE_RE.match(text)
     kind: PostKind = "reply" if replied else "original"
     prefix = REPLY_PREFIX_RE.match(text)
     shown = text[prefix.end() :] if prefix else text
