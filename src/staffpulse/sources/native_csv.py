@@ -42,7 +42,7 @@ from staffpulse.sources.csvrows import (
     repeated_columns,
     repeated_header_note,
 )
-from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.folders import EXPLAINERS, TABLE_HEADER
 from staffpulse.sources.link_names import unread_link_notes
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_csv_header import (
@@ -88,7 +88,8 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
     tag = f". {tag_accounts_hint(path)}" if set(BIO_COLUMNS) & set(columns) else ""
     return (
-        f"the header (line {table.header_line or 1}) has {shown_columns(columns, table.written)}."
+        # told_table knows a table left out by how this starts
+        f"{TABLE_HEADER}{table.header_line or 1}) has {shown_columns(columns, table.written)}."
         " A staffpulse "
         "CSV of posts needs the columns id, author and text (author may also be "
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
