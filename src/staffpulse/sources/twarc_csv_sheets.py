@@ -114,13 +114,13 @@ class SheetEdits:
 
     def note_dates(self, row: Row, made: Sequence[Account | Post], users: bool) -> None:
         """Count the tweets of ``row`` dated from their ids and the accounts left undated."""
-        joined = "created_at" if users else "author.created_at"
-        accounts = [item.id for item in made if isinstance(item, Account)]
-        if joined_at(row, "" if users else "author.") is not None:
-            self.dated.update(accounts)
-        elif _unreadable_date(row, joined):
-            self.undated.update(accounts)
-            self.first_undated = self.first_undated or str(cell(row, joined))
+        joined = cell(row, "created_at" if users else "author.created_at")
+        for account in (item for item in made if isinstance(item, Account)):
+            if account.created_at is not None:  # read by joined_at
+                self.dated.add(account.id)
+            elif joined is not None:  # written, yet not read
+                self.undated.add(account.id)
+                self.first_undated = self.first_undated or joined
         posts = any(isinstance(item, Post) for item in made)
         if posts and cell(row, "created_at") is not None and _unreadable_date(row, "created_at"):
             self.redated += 1
