@@ -120,7 +120,7 @@ def whole_gaps(gaps: Mapping[str, float]) -> dict[str, int]:
     # 32.5 and 13 make 45, not the 46 that read "from 55 to 101"
     left = 100 - whole(100 - sum(gaps.values())) - sum(floors.values())
     by_fraction = sorted(gaps, key=lambda name: (-(gaps[name] - floors[name]), -gaps[name]))
-    for name in by_fraction[: max(0, int(left))]:
+    for name in by_fraction[: max(0, left)]:
         floors[name] += 1
     return floors
 
@@ -133,14 +133,14 @@ def advice_points(gap: float, parts: int) -> list[int]:
 
 
 def _pillar_advice_points(
-    score: int | None, gap: float, whole: int, texts: Sequence[str]
+    score: int | None, gap: float, whole_gap: int, texts: Sequence[str]
 ) -> list[int]:
-    """:func:`advice_points` of a pillar's advice, the main fix winning the ``whole`` gap
+    """:func:`advice_points` of a pillar's advice, the main fix winning the ``whole_gap``
     (:func:`whole_gaps`), but advice that says how far it can raise the pillar (``gain``)
     wins that share of the ``gap`` only."""
     points = advice_points(gap, len(texts))
     if points:
-        points[0] = whole
+        points[0] = whole_gap
     missing = 100 - (score or 0)
     for rank, text in enumerate(texts):
         if isinstance(text, Advice) and text.gain is not None and score is not None and missing:
@@ -165,13 +165,13 @@ def top_actions(
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` actions, the biggest lever first (see the module docstring)."""
     gap = pillar_gaps(pillars, weights)
-    whole = whole_gaps(gap)
+    whole_gap = whole_gaps(gap)
     actions = {
         name: [text for text in pillar.recommendations if not is_praise(text)]
         for name, pillar in pillars.items()
     }
     points = {
-        name: _pillar_advice_points(pillars[name].score, gap[name], whole[name], texts)
+        name: _pillar_advice_points(pillars[name].score, gap[name], whole_gap[name], texts)
         for name, texts in actions.items()
     }
     order = sorted(pillars, key=lambda name: (-gap[name], pillars[name].score or 0))
@@ -193,7 +193,7 @@ def top_actions(
     candidates.sort()
     listed = _with_pressing(candidates, actions, limit)
     return [
-        _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], whole[c.pillar])
+        _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], whole_gap[c.pillar])
         for c in listed
     ]
 
