@@ -181,3 +181,20 @@ def test_the_listing_counts_the_conversations_that_never_mention_work(tmp_path: 
     assert "Left out 1 job ad: not a conversation to join. 1 other conversation never" in out
     assert "never mentions work (not counted above)." in out
     assert "never mention" not in run(db, "--left-out", "job_ad").stdout  # one reason only
+
+
+def test_a_job_ad_reopened_is_said_to_go_back_among_the_posts_left_out(db: Path) -> None:
+    """QA: reopening a job ad dismissed from this list said only "It is open in every inbox
+    again": the user then looked for it among the conversations to join, where it never is."""
+    assert "(id: ad1)" in run(db, "--left-out").stdout  # the inbox read once, as a user does
+    assert run(db, "dismiss", "ad1").exit_code == 0
+    reopened = run(db, "reopen", "ad1")
+    assert reopened.exit_code == 0, reopened.output
+    said = " ".join(reopened.stdout.split())
+    assert "Reopened the X conversation ad1." in said
+    assert (
+        "If it is of a kind the inbox leaves out (a job ad, a joke), it goes back among the"
+        f" posts left out, not the conversations to join: staffpulse --db {db} inbox --left-out"
+        " lists them." in said
+    )
+    assert "(id: ad1)" in run(db, "--left-out").stdout  # where the message sends the user

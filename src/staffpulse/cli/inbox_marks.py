@@ -175,6 +175,7 @@ def _set(
             until,
             reopen + firm_given,
             everywhere=unmarked_for_all,
+            left_out=on_store(db, "inbox --left-out"),
         )
         _print_other_firms(reopen, others)
     if firm is not None and not stored:
@@ -192,10 +193,12 @@ def _print_mark(
     reopen: str = "staffpulse inbox reopen ID",
     *,
     everywhere: bool = False,
+    left_out: str = "staffpulse inbox --left-out",
 ) -> None:
     """What the mark did, in a sentence a marketer reads ("Dismissed the X conversation 600.
     It is hidden from every inbox; ..."), not "x conversation 600: dismissed (no firm named:
-    applies to every inbox ...; counted by no audit)". ``reopen`` undoes the mark."""
+    applies to every inbox ...; counted by no audit)". ``reopen`` undoes the mark;
+    ``left_out`` lists the posts the inbox leaves out, where a reopened job ad goes back."""
     from staffpulse.dates import format_when
 
     mine = "" if firm is None else f" for @{firm}"
@@ -207,6 +210,14 @@ def _print_mark(
         after = " as joined" if state == "joined" else ""
         said = f"{done.get(state or '', 'Reopened the')} {conversation}{after}{mine}{when}."
         said += " " + _where_it_shows(state, None if everywhere else firm)
+        if state is None:
+            # the mark alone is undone: a job ad or a joke is still left out for what it says
+            # (the dashboard's notice says as much), so "open again" would send the user to
+            # look for it among the conversations to join
+            said += (
+                " If it is of a kind the inbox leaves out (a job ad, a joke), it goes back among"
+                f" the posts left out, not the conversations to join: {left_out} lists them."
+            )
     console.print(escape(said), highlight=False, soft_wrap=True)
     if until is not None:
         console.print(
