@@ -78,7 +78,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("width", [390, 1300])
 def test_the_top_five_show_each_handle_whole_on_one_line(site: str, width: int) -> None:
-    # "@schochas|tics|@fosstodon|.org" beside its score, with room to spare (QA s35)
+    # "@shiftde|sk@staffing|.social" beside its score, with room to spare (QA s35)
     with opened_page(site + "/benchmark", width, 900) as page:
         handles = {text: (cut, lines) for text, cut, lines, _title in page.evaluate(TOP_FIVE)}
     assert handles[f"@{FITS}"] == (False, 1)
@@ -94,7 +94,7 @@ def test_a_handle_too_long_for_the_top_five_is_cut_and_named_in_its_tooltip(site
 
 @pytest.mark.parametrize("width", [390, 1024, 1300])
 def test_a_cards_name_of_joined_words_breaks_between_them(site: str, width: int) -> None:
-    # "RockstarSuppor|t" on a laptop's three cards a row (QA s35)
+    # "RecruitingSuppor|t" on a laptop's three cards a row (QA s35)
     with opened_page(site + "/", width, 900) as page:
         name = page.locator(".acct .name", has_text=JOINED)
         lines = name.evaluate(

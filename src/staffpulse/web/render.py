@@ -77,13 +77,13 @@ def account_words(value: str) -> str:
     return f"@{handle.lstrip('@')} on {platform_name(platform)}"
 
 
-# where a name of one word reads as two: "Rockstar|Support", "GoDaddy|Help", "hr_|desk"
+# where a name of one word reads as two: "Recruiting|Support", "ShiftDesk|Help", "hr_|desk"
 _NAME_BREAKS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=_)")
 
 
 def name_breaks(name: str) -> Markup:
     """``name``, escaped, with line-break chances between its joined words: in a card's
-    narrow head "RockstarSupport" broke as "RockstarSuppor|t" (a name with no such joint
+    narrow head "RecruitingSupport" broke as "RecruitingSuppor|t" (a name with no such joint
     still breaks where it must, by the page's CSS)."""
     return Markup("<wbr>").join(escape(part) for part in _NAME_BREAKS.split(name))
 
