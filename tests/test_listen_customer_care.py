@@ -245,7 +245,7 @@ def test_a_desks_answer_heading_the_thread_is_customer_care_and_a_stars_drive_is
     )
     again = post("2", "priya_r", "@MetroRail still nothing in my inbox", reply_to="1", root="1")
     assert is_customer_care(Conversation("x", "1", (answer, again)))
-    drive = post("10", "striker_nine", "My partners at @Ringo are giving $1 to food banks per tag")
+    drive = post("10", "striker_nine", "Proud to team up with @Ringo: $1 to food banks per tag")
     fan = Post(platform="x", id="11", author_id="fan", author_handle="fan_ola",
                text="@striker_nine @Ringo my bill doubled this month", kind="reply",
                reply_to_post_id="10", reply_to_handle="striker_nine", conversation_id="10",

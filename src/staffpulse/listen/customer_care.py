@@ -153,8 +153,8 @@ def is_customer_care(conv: Conversation) -> bool:
         )
     if any(is_desk_of(name, accounts) for name in written):
         return True
-    # a desk's own answer heading the thread, its customer's post not stored ("@105836 That's
-    # what we're here for ... ^HP")
+    # a desk's own answer heading the thread, its customer's post not stored ("@40918 Glad
+    # we could help, Tom! ^JB")
     if _ADDRESSED_RE.match(opening.text) and looks_like_customer_care(opening):
         return True
     for p in others:

@@ -158,7 +158,7 @@ THEMES: tuple[Theme, ...] = (
            _p(r"\b(?:applied|apply|applying) (?:to|for) \d+", "ppl", raw=False)),
         _g(1.0, "do you have anything|any openings|any jobs|any positions|any roles|career break|"
                 "coming back to work|coming back after|back to work|out of work"),
-        # a search told by its count or its end: "applied for 27 jobs", "got the job",
+        # a search told by its count or its end: "applied for 31 jobs", "got the job",
         # "offered me a job in my field"
         _g(1.0, "got the job|landed the job|landed a job|landed my first job|offered a job|"
                 "offered me a job|offered me the job|offered the job|offered a position|"

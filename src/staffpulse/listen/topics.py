@@ -72,7 +72,7 @@ from staffpulse.store import Store
 # and no two topics of one name ("Money" twice); 10 = a "CV" at the gym (cardio) out of Resumes &
 # cover letters; 11 = "report" the verb ("how do I report harassment?") out of Hiring trends &
 # reports; 12 = groping beside a workplace word ("at the staff party", "my boss") in HR &
-# benefits; 13 = a search told by its count or its end ("applied for 27 jobs", "got the job",
+# benefits; 13 = a search told by its count or its end ("applied for 31 jobs", "got the job",
 # "offered me a job") in Layoffs & job search.
 VERSION = 13
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
