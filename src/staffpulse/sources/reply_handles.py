@@ -11,12 +11,13 @@ in it since, only hidden by the apps), so that @name is taken as the handle, wit
   in the thread, not whom it answers), nor for the author's own @name, nor when the author is
   not known (it may be answering itself);
 - never when the post's own mentions give that @name to another account id: the handle has
-  moved to someone else since, and the account answered is not the one that bears it now;
+  moved to someone else since, and the account answered is not the one that bears it now
+  (a twarc2 CSV lists mentions without ids: there this cannot be checked);
 - a mention that names the account answered by its id gives its handle outright.
 
 A post of a file that holds no reply fields at all (a sheet of id, author and text) is not
 made a reply here: no parent is invented, and whether it answered anyone is not guessed
-(docs/formats.md, "Replies without a handle").
+(docs/formats.md, "A reply known by its account id alone" and the paragraph after it).
 """
 
 from __future__ import annotations
