@@ -17,6 +17,8 @@ INVITATIONS = [
     "Ever thought about a career with us? https://x.example/c",
     "Would you like to work for Kestrel Labs? We're hiring! https://x.example/k @kestrel",
     "Interested in an internship at the Greenway Council? https://x.example/g",
+    "Ever wanted to work at the Harbor Museum? https://x.example/h",
+    "Interested in a career with Northfield Transit? https://x.example/n",
 ]
 
 NOT_INVITATIONS = [
@@ -26,6 +28,13 @@ NOT_INVITATIONS = [
     # no employer named
     "Interested in working for a startup? https://blog.example/startups",
     "Want to work with kids? https://blog.example/kids",
+    # a time, an amount or a price is no employer
+    "Want to work at 5am? https://blog.example/early-birds",
+    "Want to work for 10 minutes a day and earn $500? https://x.example/side",
+    "Interested in working for FREE? https://x.example/free",
+    # working "with" a skill or a tool, not for an employer
+    "Want to work with Python? https://course.example/py",
+    "Interested in working with NGOs? https://blog.example/ngo",
     # an invitation to something else
     "Interested in joining Acme? Stay tuned for our info session in May https://x.example/s",
     # a question alone, with nothing to follow

@@ -219,3 +219,9 @@ def test_the_model_does_not_call_news_of_a_nonprofits_work_a_job_ad() -> None:
     model = load_text_signals()
     scores = model.score(OWNED_WORK_NEWS, signals=("job_opening",))["job_opening"]
     assert all(s < model.thresholds_["job_opening"] for s in scores)
+
+
+def test_work_told_of_at_the_end_of_a_post_is_found_wherever_it_stands_in_a_batch() -> None:
+    ending = "So proud of the volunteers at the shelter and their work"
+    batch = [ending, "Good morning from the harbour", ending]
+    assert find_hiring_talk(batch).tolist() == [True, False, True]

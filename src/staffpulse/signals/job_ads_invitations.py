@@ -10,7 +10,8 @@ was "a healthy mix" in the audit. Read here, beside the rules of
 
 * the question asks the reader to work for, at or with someone named ("Interested in
   working for the Acme Claims Group?", "Want to work at Acme?", "Ever thought about a career
-  with us?"): a capitalised name, "the …" or "us", not "a startup" or "big tech";
+  with us?"): a capitalised name, "the …" or "us", not "a startup", "big tech", a time or an
+  amount ("at 5am?"), and working "with" only "us" ("Want to work with Python?" is a course's);
 * and nothing follows it but a link, tags, mentions or a call to apply ("Apply here",
   "We're hiring", "See our openings"). Advice asks the same question and goes on to answer
   it ("Want to work at Acme? Here's how to ace the interview <link>"), and so does an
@@ -33,14 +34,22 @@ INVITATION_TRIGGERS = (
     r"of (?:working|a career)",
     r"considered (?:working|a career)",
 )
-# the question, opening the post or a sentence; the employer named, then the question mark
+# the employer named: a capital (no number: "at 5am?", "for 10 minutes a day?"), a tag, a
+# mention, "the …" or "our …" before one, or "us"; "for FREE?" names no one
+_EMPLOYER = r"(?:(?:the |our )?(?!free\b)(?-i:[A-Z@#])[^?.!\n]{0,60}|us)"
+# the question, opening the post or a sentence, then the question mark. Work "with" someone
+# capitalised is a skill or a tool as often ("Want to work with Python?", "with AI?"), so
+# working "with" takes only "us"; a career, job or internship "with" takes any employer
 _INVITATION = re.compile(
-    r"(?:^|[.!?\n]\s*)\W*(?:(?:are you |anyone |who'?s )?interested in "
-    r"(?:working|a career|a job|an internship)"
-    r"|(?:do you |ever )?(?:want|wanna|would you like|like) to work"
-    r"|(?:have you )?(?:ever )?(?:thought about|considered|thinking about|thinking of) "
-    r"(?:working|a career))"
-    r" (?:for|at|with) (?:(?:the |our )?(?-i:[A-Z0-9@#])[^?.!\n]{0,60}|us)\s*\?",
+    r"(?:^|[.!?\n]\s*)\W*(?:"
+    r"(?:(?:are you |anyone |who'?s )?interested in working"
+    r"|(?:do you |ever )?(?:want|wanted|wanna|would you like|like) to work"
+    r"|(?:have you )?(?:ever )?(?:thought about|considered|thinking about|thinking of) working)"
+    rf" (?:(?:for|at) {_EMPLOYER}|with us)"
+    r"|(?:(?:are you |anyone |who'?s )?interested in (?:a career|a job|an internship)"
+    r"|(?:have you )?(?:ever )?(?:thought about|considered|thinking about|thinking of) a career)"
+    rf" (?:for|at|with) {_EMPLOYER}"
+    r")\s*\?",
     _I,
 )
 _LINK = re.compile(r"https?://\S+|\bwww\.\S+", _I)

@@ -50,7 +50,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.signals.batch_scan import posts_matching
+from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
 from staffpulse.signals.job_seekers import SEEKER_RE, speaks_as_seeker
@@ -174,6 +174,7 @@ _OWNED_WORK = re.compile(
     r"to|by|from|https?)\b))",
     _I,
 )
+_WORK_CUE = merge_for_scan(("work",))
 # someone sought: a casting call asks for "links to your work"
 _SEEKS = re.compile(r"\b(?:looking for|searching for|seeking|wanted|needed|calling all)\b", _I)
 
@@ -215,10 +216,15 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
             _JOIN_EVENT,
             _JOIN_TEAM_EVENT,
             SEEKER_RE,
-            _OWNED_WORK,
         ),
     )
-    talk = [i for i in candidates if _is_talk(texts[i])]
+    # owned work is read post by post among those that say "work": its pattern opens with no
+    # literal (a scan of the batch with it cost more than all the wordings above), and its
+    # look past the end of a post would read on across the separator, which is a space to \s
+    owned = [
+        i for i in posts_matching(texts, _WORK_CUE, lower=True) if _OWNED_WORK.search(texts[i])
+    ]
+    talk = [i for i in sorted({*candidates, *owned}) if _is_talk(texts[i])]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()
         out[[i for i, ad in zip(talk, ads, strict=True) if not ad]] = True
