@@ -39,9 +39,17 @@ SUPPORT_REPLY_BOUNDS: dict[str, tuple[float, float]] = {"humor": (0.0, SUPPORT_R
 
 _I = re.IGNORECASE
 _PROBLEM = r"(?:error|issue|problem|message|crash(?:es)?|glitch|bug)s?"
+# what a device or an account is tried with; "using", "updating" or "checking" alone is a
+# joke's as often ("Have you tried using your inside voice?", "… updating your attitude?")
+_TECH = (
+    r"(?:browser|device|phone|computer|laptop|tablet|app|application|network|connection|"
+    r"wi-?fi|router|modem|cache|cookies|password|software|firmware|driver|version|settings?|"
+    r"account|console|tv|printer|tab|window|mode|cable|card|extension|plugin|spam)s?"
+)
 _FIX_STEP = (
-    r"(?:clearing|restarting|reinstalling|updating|resetting|logging|signing|using|another|"
-    r"a different|power cycling|rebooting|uninstalling|checking)"
+    r"(?:clearing|restarting|reinstalling|resetting|power cycling|rebooting|uninstalling|"
+    r"(?:logging|signing) (?:out|in|off|back)|"
+    rf"(?:using|updating|checking|switching to|another|a different)(?: \S+){{0,2}}? {_TECH})"
 )
 # not after "how", "why", "what" or "when": "How did that happen?" asks nothing of the reader.
 # No pattern here crosses the "\x1e" between the posts of a scanned batch.
@@ -55,6 +63,9 @@ _TROUBLESHOOTING = re.compile(
     # did that happen?" nor "What is happening to our world?", which ask no one to check)
     rf"|{_NOT_RHETORICAL}\b(?:does|did|do) (?:it|this|that) {_HAPPENS}(?:s|ing)? "
     r"(?:with|on|in|when|if|after|for|across|only|every time)\b[^.!?\n\x1e]*\?"
+    # "When you try to log in, does it show an error?"
+    rf"|{_NOT_RHETORICAL}\b(?:does|did|do) (?:it|this|that) (?:still )?show (?:you )?"
+    rf"(?:an?|any|the|this|that) (?:same )?(?:\w+ )?{_PROBLEM}\b"
     r"|\b(?:are|were) you (?:still )?(?:seeing|getting|experiencing|receiving) "
     rf"(?:the |this |that |an? |any |these )?(?:same )?(?:\w+ )?{_PROBLEM}\b[^.!?\n\x1e]*\?"
     rf"|\bhave you (?:tried|been able to|had a chance to) {_FIX_STEP}\b[^.!?\n\x1e]*\?"
@@ -65,11 +76,14 @@ _TROUBLESHOOTING = re.compile(
 )
 # the customer's details asked for in a direct message, or an offer to look into it
 _ASKS_DETAILS = re.compile(
-    r"\b(?:(?:send|shoot|drop) (?:us|me) (?:a |an )?(?:dm|direct message|private message|pm)|"
+    r"\b(?:(?:send|shoot|drop) (?:us |me )?(?:a |an )?(?:dm|direct message|private message|pm)|"
     r"(?:dm|message) (?:us|me))\b[^.!?\n\x1e]{0,40}\b(?:your|with)\b[^.!?\n\x1e]{0,40}"
     r"\b(?:account|order|email|e-mail|full name|phone number|address|zip|serial|case|booking|"
     r"confirmation|details|info(?:rmation)?)\b"
-    r"|\blook into (?:this|it|that)(?: matter)?(?: further| more closely)? for you\b",
+    # the offer made by the firm ("We can look into it for you", "Glad to look into it for
+    # you"), not "I'll look into that for you later, mum"
+    r"|\b(?:we|us|happy|glad)\b[^.!?\n\x1e]{0,30}\blook into (?:this|it|that)(?: matter)?"
+    r"(?: further| more closely)? for you\b",
     _I,
 )
 # a joke's cue: with one, the reply may be joking after all and the model keeps its say
@@ -81,28 +95,31 @@ _JOKE_CUE = re.compile(
 )
 
 
-# Words, lower-cased, one of which every match of the patterns above holds: the patterns open
+# Cues, lower-cased, one of which every match of the patterns above holds: the patterns open
 # with no literal for the engine to skip to (a scan of a batch with them cost two thirds of the
-# scoring time), so a post is read by them only if it holds one of these
-_CUE_WORDS = (
-    "occur",
-    "happen",
-    "persist",
-    "appear",
-    "show",
-    "continu",
-    "come up",
-    "pop up",
-    "have you",
-    "are you",
-    "were you",
-    "try ",
-    "dm",
-    "pm",
-    "message",
-    "look into",
+# scoring time), so a post is read by them only if it holds one of these. Reading a post costs
+# far more than the scan, so a cue is no wider than the patterns need: "dm" as a word (not
+# "admin"), " try " and " pm" after a space (not "country", "entry" nor "development")
+_CUES = merge_for_scan(
+    (
+        "occur",
+        "happen",
+        "persist",
+        "appear",
+        "show",
+        "continu",
+        "come up",
+        "pop up",
+        "have you",
+        "are you",
+        "were you",
+        " try ",
+        r"dm\b",
+        r" pm\b",
+        "message",
+        "look into",
+    )
 )
-_CUES = merge_for_scan(re.escape(word) for word in _CUE_WORDS)
 
 
 def find_support_replies(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
