@@ -34,7 +34,7 @@ from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.reply_handles import answered_handle
 from staffpulse.sources.twarc2 import ITEM_ERRORS
-from staffpulse.sources.twarc_csv_sheets import SheetEdits, joined_at, posted_at, rounded_id
+from staffpulse.sources.twarc_csv_sheets import SheetEdits, joined_at, posted_at
 from staffpulse.sources.twarc_csv_sheets import cell as _get
 from staffpulse.sources.twarc_csv_sheets import cell_count as _int
 from staffpulse.sources.x_entities import decode_x_text
@@ -203,8 +203,6 @@ class TwarcCsv:
 
     def read(self, path: Path) -> Iterator[Item]:
         gaps = FieldGaps()
-        # ids rounded (1.60E+18), dates rewritten, counts written 1.2K: told once for all
-        sheet = SheetEdits(str(path))
         # nothing replaced silently: an encoding guessed is told, and so are a report's title
         # above the header (read below it, as the sniff read it) and a name that is no CSV's
         encoding, above, notices = prepare_table(path)
@@ -214,6 +212,8 @@ class TwarcCsv:
             # rows after it are still read (csv.DictReader would swallow them into one cell).
             table = import_table(handle, above)
             users = "text" not in table.header
+            # ids rounded (1.60E+18), dates rewritten, counts written 1.2K: told once for all
+            sheet = SheetEdits(str(path), table.header)
             # A last line without a line break is no sign of a cut: a sheet saved again
             # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
             for row in table.records():
@@ -224,8 +224,7 @@ class TwarcCsv:
                     told = cut_row_message(row, "its last cells' values are lost", AGAIN)
                     yield Problem(str(path), row.line, told)
                     continue
-                if (rounded := rounded_id(row.values)) is not None:  # opened in Excel, saved
-                    sheet.rounded.add(row.line, rounded)
+                if sheet.skip_rounded(row.values, row.line):  # opened in Excel, saved
                     continue
                 number = row.line
                 values = sheet.readable_counts(row.values, number)

@@ -10,7 +10,7 @@ line, with what to do.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import datetime
 
 from staffpulse.models import Account, Post
@@ -40,15 +40,6 @@ def cell_count(row: Row, key: str) -> int | None:
         return int(float(value)) if value is not None else None
     except ValueError:
         return None
-
-
-def rounded_id(row: Row) -> RoundedIdError | None:
-    """The error for the first id of ``row`` a spreadsheet rounded (``1.60E+18``), or None:
-    read as it is, every tweet whose id was rounded alike would be one post."""
-    for key, value in row.items():
-        if (key == "id" or key.endswith(("_id", ".id"))) and is_rounded_id(value):
-            return RoundedIdError(key, value)
-    return None
 
 
 def posted_at(row: Row, tweet_id: str) -> datetime | None:
@@ -87,7 +78,10 @@ class SheetEdits:
     """What a spreadsheet changed in one file, gathered row by row and told once at its end."""
 
     path: str
+    header: InitVar[Sequence[str]]  # the file's columns: those of ids and counts found once
     rounded: RoundedIds = field(init=False)
+    id_columns: tuple[str, ...] = field(init=False)
+    count_columns: tuple[str, ...] = field(init=False)
     counts: BadCounts = field(default_factory=BadCounts)
     redated: int = 0  # tweets dated from their ids
     first_redated: str = ""
@@ -95,18 +89,28 @@ class SheetEdits:
     dated: set[str] = field(default_factory=set)  # ... and those another row dated
     first_undated: str = ""
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, header: Sequence[str]) -> None:
         self.rounded = RoundedIds(self.path)
+        self.id_columns = tuple(k for k in header if k == "id" or k.endswith(("_id", ".id")))
+        self.count_columns = tuple(key for key in header if "public_metrics." in key)
+
+    def skip_rounded(self, row: Row, line: int) -> bool:
+        """Whether ``row`` has an id a spreadsheet rounded (``1.60E+18``), noted to tell once
+        for the file: the row is skipped, as read, every tweet whose id was rounded alike
+        would be one post."""
+        for key in self.id_columns:
+            if is_rounded_id(value := row.get(key)):
+                self.rounded.add(line, RoundedIdError(key, value))
+                return True
+        return False
 
     def readable_counts(self, row: Row, line: int) -> Row:
         """``row`` with each count that is no number (``1.2K`` a person wrote, ``12,0`` a
         spreadsheet saved) left blank, and noted: read as none, it was lost unsaid."""
         bad = [
             key
-            for key in row
-            if "public_metrics." in key
-            and cell(row, key) is not None
-            and cell_count(row, key) is None
+            for key in self.count_columns
+            if cell(row, key) is not None and cell_count(row, key) is None
         ]
         for key in bad:
             self.counts.found.setdefault(key, []).append((line, row[key]))
