@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from staffpulse.audit.types import AccountData
-from staffpulse.signals.role_inputs import RoleModelLike, predict_role_inputs, role_input
+from staffpulse.connect.citizen import predict_roles
+from staffpulse.signals.role_inputs import RoleModelLike
 
 # the role model's roles (staffpulse roles) as the benchmark's segments: an employer or a job
 # seeker is in no segment of the claims, so "other"
@@ -28,7 +29,6 @@ ROLE_SEGMENTS = {
     "job_seeker": "other",
     "other": "other",
 }
-POSTS_READ = 20  # the latest posts in its own words the model reads, as Connect's guesses
 
 RoleModelChoice = RoleModelLike | Literal["auto"] | None
 
@@ -52,19 +52,9 @@ def guess_segments(
     todo = [i for i, segment in enumerate(segments) if segment == "unknown"]
     if model is None or not todo:
         return out, guessed
-    inputs = [
-        role_input(
-            datas[i].account.display_name,
-            datas[i].account.handle,
-            datas[i].account.bio,
-            [p.text for p in datas[i].posts if p.kind != "repost" and p.text.strip()][-POSTS_READ:],
-        )
-        for i in todo
-    ]
-    roles = getattr(predict_role_inputs(model, inputs), "role", None)
-    if roles is None or len(roles) != len(todo):  # no roles to read: the segments stay
-        return out, guessed
-    for i, role in zip(todo, list(roles), strict=True):
-        if (segment := ROLE_SEGMENTS.get(str(role))) is not None:
+    # read as Connect's guesses read an account (name, bio, its latest posts in its own words)
+    roles = predict_roles(model, [datas[i].account for i in todo], [datas[i].posts for i in todo])
+    for i, role in zip(todo, roles, strict=True):
+        if (segment := ROLE_SEGMENTS.get(role or "")) is not None:
             out[i], guessed[i] = segment, True
     return out, guessed
