@@ -303,7 +303,7 @@ class XFetcher(FetcherBase):
             cursor.complete()
             note = out_of_reach_note(reach.handle, gap.since_at, gap.until_at)
             report.notes.append(note + ("; fetch again for its newest" if gap.resumed else ""))
-        elif gap is not None and gap.older and max_total >= (most or max_total + 1):
+        elif gap is not None and gap.older and most is not None and max_total >= most:
             # a first run at X's own limit: no higher cap gets older posts (an archive has a
             # timeline's); asking for more mentions than X serves was said before the run
             cursor.state.pop("older", None)
