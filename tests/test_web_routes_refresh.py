@@ -310,15 +310,19 @@ def test_a_live_fetch_that_failed_offers_no_refresh(
         {"error": "AuthMissing", "message": "Authentication Required"}, status=401
     )
     config = tmp_path / "config.toml"
-    config.write_text(f'[bluesky]\nappview_url = "{httpserver.url_for("").rstrip("/")}"\n')
+    # a request timeout never reached: on a starved machine a slow local answer must not pass
+    # for a timeout, whose retries (sleeps, more requests) would stand in for the refusal
+    appview = httpserver.url_for("").rstrip("/")
+    config.write_text(f'[bluesky]\nappview_url = "{appview}"\n[fetch]\ntimeout_seconds = 600\n')
     monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
     fetch = {"platform": "bluesky", "handle": "acme.bsky.social", "max_posts": "5"}
     with make_client(tmp_path / "store.db") as client:
         finished_job(client, upload_files(client, [("own.jsonl", native_jsonl([("x", "me", 12)]))]))
-        failed = finished_job(
-            client, client.post("/import/fetch", data={"csrf_token": csrf_token(client), **fetch})
-        )
-        assert failed["state"] == "error"
+        sent = client.post("/import/fetch", data={"csrf_token": csrf_token(client), **fetch})
+        # the fetch job loads the atproto client first: starved of CPU (load 9 on 2 cores) it
+        # outlasted the usual 30 s wait, and the test read it still "running"
+        failed = finished_job(client, sent, timeout=600)
+        assert failed["state"] == "error" and "refused the request (HTTP 401)" in failed["message"]
         home = client.get("/").text
         words = page_words(client.get("/refresh").text)
     # a button that leads to "nothing to refresh" is not offered

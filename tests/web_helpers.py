@@ -128,11 +128,15 @@ def mark_conversation(
     )  # fmt: skip
 
 
-def finished_job(client: Any, response: Any) -> dict[str, Any]:
-    """Wait for the job a form started (its 303 names the job page) and return its status."""
+def finished_job(client: Any, response: Any, timeout: float = 30.0) -> dict[str, Any]:
+    """Wait for the job a form started (its 303 names the job page) and return its status.
+
+    The wait gives up after ``timeout`` seconds and returns the status as it is then: a test
+    whose job may run long on a loaded machine (one that imports an API client first) gives
+    a longer one."""
     assert response.status_code == 303, response.text
     job_id = response.headers["location"].rsplit("/", 1)[-1]
-    client.app.state.web.jobs.wait(job_id)
+    client.app.state.web.jobs.wait(job_id, timeout=timeout)
     status: dict[str, Any] = client.get(f"/api/jobs/{job_id}").json()
     return status
 
