@@ -104,6 +104,33 @@ def test_a_thread_the_firm_opened_is_offered_when_someone_answered_it_last(
     )
 
 
+def test_an_answer_written_after_the_as_of_date_waits_for_nobody_yet(tmp_path: Path) -> None:
+    """``inbox --as acme --as-of`` an hour the firm's thread held only its own post offered
+    it as "@acme answered you and waits for your reply": the answer came later."""
+    asked = Post(platform="x", id="10", author_id="acme-x", author_handle="acme",
+                 text="What should a recruiter say first when a candidate calls?",
+                 created_at=NOW - timedelta(hours=5))  # fmt: skip
+    later = Post(platform="x", id="11", author_id="ana", author_handle="ana",
+                 text="@acme Their name and the role, before anything else.", kind="reply",
+                 reply_to_post_id="10", conversation_id="10",
+                 created_at=NOW - timedelta(hours=1))  # fmt: skip
+    room = Post(platform="x", id="1", author_id="cy", author_handle="cy",
+                text="How do you keep candidates warm during long interview loops?",
+                created_at=NOW - timedelta(hours=4))  # fmt: skip
+    with open_store(tmp_path / "asof.db") as store:
+        rows = [Account(platform="x", id="acme-x", handle="acme"), asked, later, room]
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+
+        def inbox_at(hours_ago: int) -> Any:
+            return build_inbox(store, as_handle="acme", as_of=NOW - timedelta(hours=hours_ago),
+                               text_model=FakeScorer(), role_model=None)  # fmt: skip
+
+        before, after = inbox_at(3), inbox_at(0)
+    assert [i.conversation_id for i in before.items] == ["1"]
+    assert before.counts["own_opened"] == 1
+    assert "10" in [i.conversation_id for i in after.items]  # answered by then: offered
+
+
 def test_an_unknown_firms_note_agrees_with_its_joined_count(tmp_path: Path) -> None:
     """``inbox --as nosuchfirm`` after ``mark-joined --as nosuchfirm``: counts.joined was 1
     while the note said "joined conversations are unknown" (QA17 I8)."""

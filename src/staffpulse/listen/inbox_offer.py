@@ -20,7 +20,7 @@ from staffpulse.listen.inbox_steps import (
     key_of,
     sort_by_state,
 )
-from staffpulse.listen.own_threads import waiting_reply
+from staffpulse.listen.own_threads import opened_by_firm, waiting_reply
 from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
@@ -88,9 +88,11 @@ def gather_offer(
     firm = firm_handles(store, as_handle, own)
     loaded = load_conversations(store, platform)
     loaded += _addressed_to_firm(store, platform, firm, loaded)
-    stored = _not_begun_by(loaded, own)
-    waiting = frozenset(key_of(c) for c in stored if waiting_reply(c, own) is not None)
-    # as a date asked for stood: nothing posted later is read
+    # as a date asked for stood: nothing posted later is read, an answer to the firm neither
+    mine = [c for c in loaded if opened_by_firm(c, own)]
+    then = posts_up_to(mine, as_of) if isinstance(as_of, datetime) else mine
+    waiting = frozenset(key_of(c) for c in then if waiting_reply(c, own) is not None)
+    stored = _not_begun_by(loaded, own, waiting)
     everyone = posts_up_to(stored, as_of) if isinstance(as_of, datetime) else stored
     model, topic_of = assign_topics(store, everyone)
     # a snooze ends on the real clock, even in a replay
@@ -307,18 +309,13 @@ def _other_topic(model: TopicModel) -> int | None:
 
 
 def _not_begun_by(
-    conversations: list[Conversation], own: Sequence[tuple[str, str]]
+    conversations: list[Conversation], own: Sequence[tuple[str, str]], waiting: Collection[Key]
 ) -> list[Conversation]:
-    """The conversations but those the firm's own accounts opened and nobody else answered
-    last: one where someone did waits for the firm's reply (:mod:`.own_threads`)."""
+    """The conversations but those the firm's own accounts opened, bar the ``waiting`` ones
+    where someone else answered it last and waits for its reply (:mod:`.own_threads`)."""
     # the firm's own posts are not offered to it; but when the first post is not stored, the
     # firm's reply shown in its place makes the conversation joined, not the firm's own
-    return [
-        c
-        for c in conversations
-        if not any(c.opened_by(acc) for plat, acc in own if plat == c.platform)
-        or waiting_reply(c, own) is not None
-    ]
+    return [c for c in conversations if key_of(c) in waiting or not opened_by_firm(c, own)]
 
 
 def _topic_words(model: TopicModel) -> dict[int, str]:

@@ -35,6 +35,11 @@ OPENING_KINDS = (
 )
 
 
+def opened_by_firm(conv: Conversation, own: Sequence[tuple[str, str]]) -> bool:
+    """One of the firm's ``own`` accounts wrote the post that started ``conv``."""
+    return any(conv.opened_by(acc) for plat, acc in own if plat == conv.platform)
+
+
 def waiting_reply(conv: Conversation, own: Sequence[tuple[str, str]]) -> Post | None:
     """The newest post of a conversation the firm opened, when someone else wrote it (an
     answer to the firm that no post of the firm's came after), else None."""
