@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import os
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,6 +130,13 @@ def find_near_stores(path: Path) -> list[Path]:
     given = path.expanduser()
     near = [n for n in find_near_names(given) if Path(n).suffix == given.suffix]
     return [path.with_name(n) for n in near if given.with_name(n).is_file()]
+
+
+def offer_near_store(path: Path) -> str:
+    """The start of the hint for no store at ``path``: "did you mean --db client.db? Else "
+    when a store of a near name is beside it (:func:`find_near_stores`), else nothing."""
+    near = find_near_stores(path)
+    return f"did you mean --db {shlex.quote(str(near[0]))}? Else " if near else ""
 
 
 def find_missing_folder(path: Path) -> Path | None:

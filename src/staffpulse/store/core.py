@@ -358,11 +358,10 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
                 hint=f"{first}; or import your posts: staffpulse import FILE (an export from X, "
                 "Bluesky or Mastodon, or a CSV)",
             )
-        from staffpulse.sources.user_paths import find_near_stores
+        from staffpulse.sources.user_paths import offer_near_store
 
         # a typo (--db clinet.db): the stores beside it say what was meant
-        near = find_near_stores(Path(target))
-        meant = f"did you mean --db {shlex.quote(str(near[0]))}? Else " if near else ""
+        meant = offer_near_store(Path(target))
         raise MissingFileError(
             f"no store at {target}",
             hint=f"{meant}check the --db path (or STAFFPULSE_DB), or import something into it"

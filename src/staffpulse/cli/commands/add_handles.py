@@ -3,7 +3,6 @@ for later (the library is :mod:`staffpulse.connect.handles`)."""
 
 from __future__ import annotations
 
-import shlex
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated
@@ -33,7 +32,7 @@ from staffpulse.connect.handles import (
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.models import platform_label, platform_name
 from staffpulse.report.counts import count_of
-from staffpulse.sources.user_paths import find_near_stores
+from staffpulse.sources.user_paths import offer_near_store
 from staffpulse.store import Store, open_store
 
 console = make_console()
@@ -114,12 +113,10 @@ def _open_handles_store(db: Path | None, *, create: bool) -> AbstractContextMana
     except MissingFileError as exc:
         if db is None:
             raise
-        near = find_near_stores(db)
-        meant = f"did you mean --db {shlex.quote(str(near[0]))}? Else " if near else ""
-        raise MissingFileError(
+        raise MissingFileError(  # db_option quotes a path with a space: one argument
             exc.message,
-            hint=f"{meant}check the --db path (or STAFFPULSE_DB), or add handles to it first: "
-            f"{command_name()} add-handles FILE{db_option(db)}",  # a space: one argument
+            hint=f"{offer_near_store(db)}check the --db path (or STAFFPULSE_DB), or add handles"
+            f" to it first: {command_name()} add-handles FILE{db_option(db)}",
         ) from None
 
 
