@@ -174,3 +174,17 @@ def test_a_console_that_cannot_show_a_character_gets_a_question_mark_not_a_crash
     assert data.exit_code == 0, data.output
     text = json.dumps(json.loads(data.stdout_bytes.decode("utf-8")), ensure_ascii=False)
     assert "Rosa “Desk” Lee 🌊" in text
+
+
+def test_a_console_made_once_follows_the_width_the_terminal_has_when_it_prints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A command's console is made when its module is imported: made while COLUMNS was 120
+    (a help page shown in a narrow window), it wrapped every later line at 120, a --db path
+    in the middle of a hint broke onto a line of its own."""
+    monkeypatch.setenv("COLUMNS", "120")
+    console = make_console()
+    monkeypatch.setenv("COLUMNS", "300")
+    assert console.width == 300
+    monkeypatch.setenv("COLUMNS", "60")
+    assert console.width == 60

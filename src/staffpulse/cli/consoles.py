@@ -40,6 +40,13 @@ from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 def make_console(*, stderr: bool = False) -> Console:
     """A console for a command's output (stdout) or its messages (``stderr=True``)."""
     console = Console(stderr=stderr, emoji=False)
+    if not console.is_dumb_terminal:
+        # Rich fixes COLUMNS and LINES as they are when the console is made, and most of ours
+        # are made when their command's module is first imported: one imported while a test
+        # ran with COLUMNS=120 kept 120 for every later test (a path wrapped mid-hint). Unset,
+        # Rich reads them, and the terminal, each time it prints (a dumb terminal: 80 columns
+        # unless COLUMNS says otherwise, so it keeps the value given)
+        console._width = console._height = None
     console.push_render_hook(_NoControlCharacters())
     return console
 
