@@ -96,7 +96,12 @@ _WORKERS_TOO_RE = re.compile(
 
 
 def _handle(post: Post) -> str:
-    return post.author_handle.lstrip("@").split("@")[0].lower()
+    return _bare(post.author_handle)
+
+
+def _bare(handle: str) -> str:
+    """A handle without its "@" nor its Mastodon server, lower-case ("@Ana@x.social": "ana")."""
+    return handle.lstrip("@").split("@")[0].lower()
 
 
 def is_care_handle(handle: str) -> bool:
@@ -174,7 +179,7 @@ def is_customer_care(conv: Conversation) -> bool:
 def _answers(desk: Post, opening: Post) -> bool:
     """The desk's reply answers the opening's writer (or the opening), or the opening is the
     desk's brand's own post (its replies are then all customer service)."""
-    to = (desk.reply_to_handle or "").lstrip("@").split("@")[0].lower()
+    to = _bare(desk.reply_to_handle or "")
     own = _handle(opening)
     return (
         desk.reply_to_post_id == opening.id

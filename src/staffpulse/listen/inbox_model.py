@@ -220,9 +220,9 @@ class Inbox:
         """Open items grouped by topic label, named topics ordered by their best item and
         "Other conversations" last (a catch-all first read as the inbox's main topic, and
         hid the named ones below it); for a topic query, the topic that matches it best comes
-        first. A topic of one item
-        that is no workplace theme ("Dream / goin") joins "Other conversations": a heading
-        over each conversation groups nothing (63 topics for 66 real conversations)."""
+        first. A topic of one item that is no workplace theme ("Dream / goin") joins "Other
+        conversations": a heading over each conversation groups nothing (63 topics for 66
+        real conversations)."""
         place = {m.id: n for n, m in enumerate(self.topic_matches)}
         sizes = Counter(item.topic_label or OTHER_LABEL for item in self.items)
 
