@@ -22,8 +22,7 @@ from staffpulse.dates import format_when
 from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
-from staffpulse.listen.inbox_left_out import count_never_work as count_off_work
-from staffpulse.listen.inbox_left_out import left_out_item
+from staffpulse.listen.inbox_left_out import count_unread_conversations, left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.inbox_offer import (
@@ -190,7 +189,9 @@ def build_inbox(
         elsewhere=elsewhere,
         look=look,
         dismissed=[(c.id, c.opening.text) for c in _newest_first(result.sort.dismissed)],
-        never_work=count_off_work(store, platform, offer.loaded) if count_never_work else None,
+        never_work=count_unread_conversations(store, platform, offer.loaded)
+        if count_never_work
+        else None,
     )
 
 

@@ -96,7 +96,9 @@ def list_left_out(items: Sequence[LeftOutItem], reason: str | None = None) -> li
     return sorted(chosen, key=lambda i: (place.get(i.reason, len(place)), -i.score))
 
 
-def count_never_work(store: Store, platform: str | None, read: Collection[tuple[str, str]]) -> int:
+def count_unread_conversations(
+    store: Store, platform: str | None, read: Collection[tuple[str, str]]
+) -> int:
     """How many stored conversations (of ``platform``, None: every one) are not among
     ``read``, the (platform, id) of those the inbox read as about work: their posts never
     mention work, so they are neither offered nor counted as left out. Said under
