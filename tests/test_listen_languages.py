@@ -20,7 +20,7 @@ from staffpulse.listen.languages import other_language, other_languages_note
 from staffpulse.listen.relevance import Keywords, RelevanceFilter
 from staffpulse.listen.replay import frames_of
 from staffpulse.models import Post
-from staffpulse.report.terminal_inbox import render_file_summary
+from staffpulse.report.terminal_inbox import render_file_summary, render_inbox
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
 
@@ -67,6 +67,12 @@ def test_the_inbox_counts_the_posts_in_other_languages_it_did_not_offer(tmp_path
         note = next(n for n in result.notes if "other languages" in n)
         assert note.startswith("3 posts in other languages (2 in Spanish and 1 in Korean)")
         assert "listening reads English only" in note
+        # a marketer running `staffpulse inbox` has no source tree to open a docs file in
+        console = Console(record=True, width=300)
+        render_inbox(console, result)
+        shown = console.export_text()
+        assert "were read but not offered: listening reads English only" in shown
+        assert "docs/" not in shown
         every_age = build_inbox(store, text_model=scorer, role_model=None, max_age=None)
         assert every_age.other_languages == {"es": 3, "ko": 1}
 
@@ -188,9 +194,9 @@ def test_a_listen_run_counts_the_posts_in_other_languages_it_did_not_keep(
     assert replay.stats.as_dict()["other_languages"] == {"es": 2}  # listen --json
     console = Console(record=True, width=200)
     render_file_summary(console, path, replay)
-    assert "2 posts in Spanish were not kept: listening reads English only" in (
-        console.export_text()
-    )
+    said = console.export_text()
+    assert "2 posts in Spanish were not kept: listening reads English only" in said
+    assert "in a keywords file (--keywords)" in said and "docs/" not in said
 
 
 def test_a_csv_in_spanish_is_counted_by_its_words_as_posts_from_a_platform_are(

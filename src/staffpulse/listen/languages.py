@@ -169,13 +169,11 @@ def _in_languages(counts: dict[str, int]) -> str:
 
 def other_languages_note(counts: dict[str, int]) -> str | None:
     """The inbox's note: "12 posts in other languages (7 in Spanish, ...) were read but not
-    offered: listening reads English only (...)", or None when there were none."""
+    offered: listening reads English only", or None when there were none. It names no docs
+    file: a marketer reading the inbox (terminal, report or dashboard) has no source tree."""
     if not counts:
         return None
-    return (
-        f"{_in_languages(counts)} read but not offered: listening reads English only"
-        " (docs/listen.md, 'Posts in other languages')"
-    )
+    return f"{_in_languages(counts)} read but not offered: listening reads English only"
 
 
 def not_kept_note(counts: dict[str, int]) -> str | None:
@@ -186,6 +184,5 @@ def not_kept_note(counts: dict[str, int]) -> str | None:
         return None
     return (
         f"{_in_languages(counts)} not kept: listening reads English only; to keep them,"
-        " put terms in their language in a keywords file (--keywords; docs/listen.md, 'Posts"
-        " in other languages')"
+        " put terms in their language in a keywords file (--keywords)"
     )

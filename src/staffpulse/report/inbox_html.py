@@ -50,9 +50,6 @@ PAGE_STEPS: dict[Step, StepWords] = {
 LEFT_OUT_LISTED = 100
 
 _PAGE_WORDING = StepWording(PAGE_STEPS, left_out=left_out_with_its_joint)
-# a note's pointer to the project's docs, " (docs/listen.md, 'Posts in other languages')":
-# a path in a source tree a marketer reading the page has never seen
-DOC_POINTER = re.compile(r" \(docs/[\w./-]+\.md(?:, '[^']*')?\)")
 # the inbox's own words around those steps, said first
 _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
@@ -64,7 +61,6 @@ _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             " some; or "),
         (r" \(--as-of\):", ", the date asked for:"),
         (r" \(--as-of to change\)", "; an inbox made as of a later date would hold some"),
-        (DOC_POINTER.pattern, ""),
     )
 )  # fmt: skip
 

@@ -16,7 +16,6 @@ from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.looks import moves_the_mark
 from staffpulse.models import platform_choice
-from staffpulse.report.inbox_html import DOC_POINTER
 from staffpulse.web.app import web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import bounded_int
@@ -284,8 +283,7 @@ def _topic_shown(topic: str | None, inbox: Any) -> str:
 def _page_notes(inbox: Any) -> list[str]:
     """The inbox's notes, less the ones listing topics (the page links the topics instead),
     the one saying the account is not in the store (a warning above them says it) and the
-    one on what the run did ("read 2,073 stored posts for the first time": the terminal's);
-    without their pointers to the docs."""
+    one on what the run did ("read 2,073 stored posts for the first time": the terminal's)."""
     from staffpulse.listen.window import no_topic_note, other_topics_note
 
     listed = {inbox.account_note, inbox.work_note}
@@ -294,7 +292,7 @@ def _page_notes(inbox: Any) -> list[str]:
         if inbox.topic_query is not None:
             listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
     # each on a line of its own: a sentence, with a capital
-    notes = [as_sentence(DOC_POINTER.sub("", note)) for note in inbox.notes if note not in listed]
+    notes = [as_sentence(note) for note in inbox.notes if note not in listed]
     gap = _platform_gap(inbox)
     if gap and inbox.topic_query is not None:  # the topic's words take the empty list's place
         notes.insert(0, gap)  # the reason no topic matches: first
