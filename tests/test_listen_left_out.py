@@ -87,3 +87,16 @@ def test_a_job_ad_stuffed_with_tags_is_a_job_ad_and_a_course_sold_with_them_spam
     assert by_id["ad"].left_out == "job_ad" and by_id["sale"].left_out == "spam"
     counted = rank([ad, sale], context, angles=False, counted_only={("x", "ad"), ("x", "sale")})
     assert {r.conversation.id: r.left_out for r in counted} == {"ad": "job_ad", "sale": "spam"}
+
+
+def test_a_tag_stuffed_sale_the_job_model_likes_but_that_ends_asking_stays_spam() -> None:
+    """Spam yielded to the job ad on the model's score alone, while the job ad also wants a
+    post that does not end asking: such a sale was left out as neither and offered."""
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    text = "#ad #deal #promo #win #free #cash #crypto #money Want to double your income this week?"
+    post = Post(platform="x", id="s", author_id="s", text=text,
+                hashtags=tuple(w[1:] for w in text.split() if w.startswith("#")),
+                created_at=now - timedelta(hours=1))  # fmt: skip
+    context = RankContext(now=now, job_scores={"s": 0.97})
+    (ranked,) = rank([Conversation("x", "s", (post,))], context)
+    assert ranked.left_out == "spam"

@@ -52,6 +52,7 @@ from staffpulse.listen.rank_signals import (
     is_squarely_work,
     known_replies,
     looks_spammy,
+    model_says_job_ad,
     question_value,
     room_for,
     stored_replies,
@@ -284,10 +285,11 @@ def _asks_firm(conv: Conversation, ctx: RankContext) -> bool:
 
 def _spammy(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> bool:
     # an opening the model is sure is a job opening is a job ad however stuffed with tags: 4
-    # of the 44 labelled dev ads were told as spam; a course sold with "#Hiring" stays spam
-    if ctx.job_scores.get(conv.id, 0.0) >= ctx.job_threshold:
-        return False
+    # of the 44 labelled dev ads were told as spam; a course sold with "#Hiring" stays spam.
+    # The job ad's own test, so nothing skipped here escapes both (a sale ending "DM me?")
     opening, work = conv.opening, ctx.threads.get(conv.id)
+    if model_says_job_ad(opening.text, ctx.job_scores.get(conv.id), ctx.job_threshold):
+        return False
     by_reply = work is not None and work.focus is not None  # a sale's customer asks of work
     spam = looks_spammy(
         opening.text,

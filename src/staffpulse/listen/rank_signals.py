@@ -93,6 +93,12 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
         return True
     if looks_like_job_ad(text):  # unless it asks for help with its own hiring
         return not asks_hiring_advice(text)
+    return model_says_job_ad(text, job_p, threshold)
+
+
+def model_says_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
+    """The job-opening model's yes for a post that does not end asking: a job ad by
+    :func:`is_job_ad` whatever its wording."""
     return job_p is not None and job_p >= threshold and not ends_asking(text)
 
 
