@@ -1,5 +1,5 @@
-"""A league table's "Fix first" (staffpulse.benchmark.league_action): a job board, whose
-openings are its product, is never told to post fewer job ads first."""
+"""A league table's "Fix first" (staffpulse.benchmark.league_action.league_fix): a job board,
+whose openings are its product, is never told to post fewer job ads first."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.benchmark import run_benchmark
-from staffpulse.benchmark.league_action import JOB_BOARD_ADS, league_action
+from staffpulse.benchmark.league_action import JOB_BOARD_ADS, league_fix
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 
 
@@ -45,8 +45,8 @@ def test_a_job_board_with_only_its_ads_to_fix_is_told_how_to_make_them_better() 
         audit.pillars[name].recommendations = []
     audit.top_actions = [a for a in audit.top_actions if a["pillar"] == "mix"]
     assert audit.top_actions
-    assert league_action(audit, "job_board", DEFAULTS["weights"]) == JOB_BOARD_ADS
-    assert league_action(audit, "staffing_firm", DEFAULTS["weights"]).startswith("Post fewer")
+    assert league_fix(audit, "job_board", DEFAULTS["weights"]) == (JOB_BOARD_ADS, "")
+    assert league_fix(audit, "staffing_firm", DEFAULTS["weights"])[0].startswith("Post fewer")
 
 
 def test_a_fix_judged_on_a_few_posts_says_how_few() -> None:
@@ -54,12 +54,12 @@ def test_a_fix_judged_on_a_few_posts_says_how_few() -> None:
     # and the CSV, which has no rough-grade column, must say so
     feed = FeedBuilder("onepost", display_name="Rosa Lund", bio="Rosa places welders in Ohio.")
     feed.post("Quarterly results are out for the regional labour market.")
-    said = league_action(audit_feed(feed), "staffing_firm", DEFAULTS["weights"])
-    assert said.endswith("(judged on 1 post: a rough grade)")
+    headline, note = league_fix(audit_feed(feed), "staffing_firm", DEFAULTS["weights"])
+    assert headline and note == " (judged on 1 post: a rough grade)"
     many = FeedBuilder("manyposts", display_name="Rosa Lund", bio="Rosa places welders in Ohio.")
     for i in range(12):
         many.post(f"Quarterly results number {i} are out for the regional labour market.")
-    assert "judged on" not in league_action(audit_feed(many), "staffing_firm", DEFAULTS["weights"])
+    assert league_fix(audit_feed(many), "staffing_firm", DEFAULTS["weights"])[1] == ""
 
 
 def test_a_picture_missing_from_the_data_is_not_the_accounts_first_fix() -> None:
@@ -75,12 +75,13 @@ def test_a_picture_missing_from_the_data_is_not_the_accounts_first_fix() -> None
     face = [a for a in every if a["pillar"] == "face"]
     audit.top_actions = face + [a for a in every if a["pillar"] != "face"][:2]
     assert face[0]["headline"].startswith("Import or fetch the profile")
-    said = league_action(audit, "other", DEFAULTS["weights"])
+    said, _ = league_fix(audit, "other", DEFAULTS["weights"])
     assert said and "picture" not in said
     # with nothing else to fix, the data's gap is said as what to do about the data
     audit.top_actions = [a for a in face if "picture" in a["headline"]]
-    assert league_action(audit, "other", DEFAULTS["weights"]) == (
-        "Import or fetch the profile to check the picture: this data has none"
+    assert league_fix(audit, "other", DEFAULTS["weights"]) == (
+        "Import or fetch the profile to check the picture: this data has none",
+        "",
     )
 
 
@@ -92,22 +93,21 @@ def test_a_job_board_that_does_not_sound_like_a_person_is_told_to_add_one_human_
     feed.post("Quarterly figures for the regional labour market are out.")
     audit = audit_feed(feed)
     assert any(a["pillar"] == "voice" for a in audit.top_actions)
-    said = league_action(audit, "job_board", DEFAULTS["weights"])
-    assert said == (
+    assert league_fix(audit, "job_board", DEFAULTS["weights"]) == (
         "Add one human post a week among the ads (a tip for job seekers, a question, a look "
-        "behind the scenes): 11 of its 12 original posts are job ads"
+        "behind the scenes): 11 of its 12 original posts are job ads",
+        "",
     )
-    assert league_action(audit, "staffing_firm", DEFAULTS["weights"]).startswith("Post fewer")
+    assert league_fix(audit, "staffing_firm", DEFAULTS["weights"])[0].startswith("Post fewer")
 
 
 def test_a_small_job_board_is_told_the_same_with_its_rough_grade() -> None:
     feed = FeedBuilder("tinyboard", display_name="Dayton Shift Jobs", bio="Warehouse jobs")
     feed.job(2)
-    said = league_action(audit_feed(feed), "job_board", DEFAULTS["weights"])
-    assert said.startswith("Add one human post a week among the ads")
-    assert said.endswith(
-        ": both of its original posts are job ads (judged on 2 posts: a rough grade)"
-    )
+    headline, note = league_fix(audit_feed(feed), "job_board", DEFAULTS["weights"])
+    assert headline.startswith("Add one human post a week among the ads")
+    assert headline.endswith(": both of its original posts are job ads")
+    assert note == " (judged on 2 posts: a rough grade)"
 
 
 def test_a_job_board_mostly_of_other_posts_keeps_its_voice_advice() -> None:
@@ -115,5 +115,5 @@ def test_a_job_board_mostly_of_other_posts_keeps_its_voice_advice() -> None:
     feed.job(2)
     for i in range(10):
         feed.post(f"Quarterly figures {i} for the regional labour market are out.")
-    said = league_action(audit_feed(feed), "job_board", DEFAULTS["weights"])
+    said, _ = league_fix(audit_feed(feed), "job_board", DEFAULTS["weights"])
     assert said and "human post" not in said  # its Voice advice, whatever it is

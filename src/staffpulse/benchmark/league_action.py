@@ -34,19 +34,14 @@ JOB_FEED_HUMAN = (
 _FROM_POSTS = ("mix", "voice", "conversation")
 
 
-def league_action(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> str:
-    """The headline of the action a league table shows for ``audit``'s account in ``segment``
-    ("" when there is nothing to do), with its rough-grade note (:func:`league_fix`), as the
-    CSV and the terminal, which have no rough-grade mark of their own, show it."""
-    return "".join(league_fix(audit, segment, weights))
-
-
 def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> tuple[str, str]:
     """(headline, note): the headline of the action a league table shows for ``audit``'s
     account in ``segment`` ("" when there is nothing to do), and " (judged on 3 posts: a
     rough grade)" when it rests on fewer than :data:`FEW_POSTS` posts of the account's own,
-    else ""; ``weights``: the audit's pillar weights. The HTML row, which says "a rough
-    grade" beside the account already, shows the headline alone.
+    else ""; ``weights``: the audit's pillar weights. A row's ``top_action`` is the two
+    joined (the CSV, ``--json`` and the dashboard's card have no rough-grade mark of their
+    own); its ``fix_first`` is the headline alone, for the HTML row, which says "a rough
+    grade" beside the account already.
 
     A fix of the account comes before a fix of the data it was judged on (:class:`DataGap`:
     the import held no picture). A fix judged on a few posts says so: "Sound like a person:
