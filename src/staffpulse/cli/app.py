@@ -11,7 +11,8 @@ the others: a missing module is said in words, any other error shows as itself. 
 by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
 shown as one line on stderr. A run with ``--json`` that fails before its command printed a
 document gets the error as one on stdout (:mod:`staffpulse.cli.json_output`), the usage
-errors of its options too; the message for people stays on stderr.
+errors of its options too; stderr then says it in one plain line (``Error: MESSAGE``), not the
+message, hint and usage box a second time.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from staffpulse import __version__
 from staffpulse.cli.consoles import make_console, show_what_the_console_cannot_encode
 from staffpulse.cli.interrupts import interrupted_message
 from staffpulse.cli.json_output import (
+    json_error_due,
     note_json_wanted,
     print_json_error,
     send_stdout_nowhere,
@@ -132,8 +134,12 @@ class _ErrorBoundaryGroup(TyperGroup):
             name_the_group_commands(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
             say_missing_value_plainly(exc, command)
-            if not isinstance(exc, NoArgsIsHelpError):
-                print_json_error(exc.format_message(), f"see {command} --help", exc.exit_code)
+            if not isinstance(exc, NoArgsIsHelpError) and json_error_due():
+                # the JSON document tells it; stderr one plain line, not Typer's box as well
+                message = exc.format_message()
+                print_json_error(message, f"see {command} --help", exc.exit_code)
+                _say_plainly(message)
+                raise typer.Exit(exc.exit_code) from None
             raise
         except StaffpulseError as exc:
             # a missing optional package is one too (extras.require: the pip command to run)
@@ -237,13 +243,23 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
     if ctx.obj and ctx.obj.get("debug"):
         # masked too: an unexpected error's own text (a library's) may quote a request
         sys.stderr.write(hide_secrets(traceback.format_exc()))
-    err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
     # "or run: staffpulse accounts" named the default store to a user of --db client.db
     hint = on_store_in(exc.hint, ctx.obj.get("db_used") if ctx.obj else None)
+    if json_error_due():
+        # the JSON document on stdout holds the message and hint: stderr gets one plain line
+        # for a log, not both a second time
+        print_json_error(exc.message, hint, exc.exit_code)
+        _say_plainly(exc.message)
+        raise typer.Exit(exc.exit_code) from None
+    err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
     if hint:
         err_console.print(f"[yellow]What to do:[/] {escape(hint)}", highlight=False, soft_wrap=True)
-    print_json_error(exc.message, hint, exc.exit_code)
     raise typer.Exit(exc.exit_code) from None
+
+
+def _say_plainly(message: str) -> None:
+    """A failure told as JSON on stdout, in one line on stderr: ``Error: MESSAGE``."""
+    err_console.print(f"Error: {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def _unexpected(ctx: Any, exc: Exception) -> StaffpulseError:

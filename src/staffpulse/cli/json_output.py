@@ -79,10 +79,17 @@ def json_text(value: object) -> str:
     return str(value)
 
 
+def json_error_due() -> bool:
+    """Whether a failure now is told as this run's JSON document: JSON was asked for and no
+    document is out yet. The boundary then tells people one plain line on stderr, not its
+    message and hint a second time (a script's log read them twice, a usage error boxed)."""
+    run = _RUN.get()
+    return run is not None and run.wanted and not run.printed
+
+
 def print_json_error(message: str, hint: str | None, exit_code: int) -> None:
     """The error as the run's JSON document, when JSON was asked for and none is out yet."""
-    run = _RUN.get()
-    if run is None or not run.wanted or run.printed:
+    if not json_error_due():
         return
     try:
         print_json({"error": {"message": message, "hint": hint or None, "exit_code": exit_code}})
