@@ -272,3 +272,17 @@ def test_the_demos_long_snoozed_list_names_the_inbox_command_that_lists_them_all
     render_inbox(console, make([], snoozed=snoozed), more=more)
     assert f"  … and 2 more ({more} --json lists all)" in console.export_text().splitlines()
     assert "… and 2 more (--json lists all)" in shown(make([], snoozed=snoozed))
+
+
+def test_a_long_dismissed_list_counts_the_rest_and_says_the_json_lists_them_all() -> None:
+    # "… and 1000 more" named no way to see them, unlike the snoozed list under it
+    dismissed = [(f"d-{n}", f"Opening line of dismissed thread {n}") for n in range(1_010)]
+    inbox = make([], dismissed=dismissed)
+    assert "  … and 1,000 more (--json lists all)" in shown(inbox).splitlines()
+    listed = inbox.as_dict()["dismissed"]
+    assert len(listed) == 1_010
+    assert listed[0] == {"conversation_id": "d-0", "opening": {"text": dismissed[0][1]}}
+    more = "staffpulse --db /tmp/demo.db inbox --as harborline"
+    console = Console(record=True, width=60)
+    render_inbox(console, inbox, more=more)
+    assert f"  … and 1,000 more ({more} --json lists all)" in console.export_text().splitlines()

@@ -276,4 +276,8 @@ class Inbox:
             "items": [i.as_dict() for i in self.items],
             "joined": [i.as_dict() for i in self.joined],
             "snoozed": [s.as_dict() for s in self.snoozed],
+            # all of them: the terminal lists the newest 10 and says "--json lists all"
+            "dismissed": [
+                {"conversation_id": cid, "opening": {"text": text}} for cid, text in self.dismissed
+            ],
         }

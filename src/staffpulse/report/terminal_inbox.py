@@ -176,12 +176,15 @@ def render_inbox(
         if len(inbox.joined) > 10:
             _print_rest(console, len(inbox.joined) - 10, more, "--json or --html")
     render_snoozed(console, inbox, more=more)
-    render_dismissed(console, inbox, command=command)
+    render_dismissed(console, inbox, command=command, more=more)
 
 
-def render_dismissed(console: Console, inbox: Inbox, *, command: str = "staffpulse inbox") -> None:
+def render_dismissed(
+    console: Console, inbox: Inbox, *, command: str = "staffpulse inbox", more: str | None = None
+) -> None:
     """The conversations the firm dismissed, the newest 10 with their ids, and how to bring
-    one back: one dismissed by mistake was gone with no word of it nor of ``reopen``."""
+    one back: one dismissed by mistake was gone with no word of it nor of ``reopen``. ``more``
+    as for ``render_inbox``."""
     if not inbox.dismissed:
         return
     console.print(
@@ -197,7 +200,7 @@ def render_dismissed(console: Console, inbox: Inbox, *, command: str = "staffpul
             soft_wrap=True,
         )
     if len(inbox.dismissed) > 10:
-        console.print(f"  … and {len(inbox.dismissed) - 10} more", highlight=False)
+        _print_rest(console, len(inbox.dismissed) - 10, more, "--json")
 
 
 def _print_rest(console: Console, rest: int, more: str | None, options: str) -> None:
@@ -205,7 +208,7 @@ def _print_rest(console: Console, rest: int, more: str | None, options: str) -> 
     which takes no --json) the whole inbox command that lists them all."""
     lists_all = f"{escape(more)} --json" if more else options
     console.print(
-        f"  … and {rest} more ({lists_all} lists all)",
+        f"  … and {rest:,} more ({lists_all} lists all)",
         highlight=False,
         soft_wrap=True,  # a command to copy, whole however long its store's path
     )
