@@ -17,7 +17,6 @@ import numpy.typing as npt
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.benchmark.segments import SEGMENT_LABELS, name_segments
-from staffpulse.benchmark.stats import cohort_scores
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
@@ -286,10 +285,11 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
     )
 
 
-def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
+def claims(
+    audits: list[AuditResult], scores: dict[str, np.ndarray[Any, Any]], segments: list[str]
+) -> list[dict[str, Any]]:
     """The classic claims about staffing firms on social media, each tested on this cohort
-    with its sample sizes."""
-    scores = cohort_scores(audits)
+    with its sample sizes (``scores``: the audits', :func:`.stats.cohort_scores`)."""
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
     scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}

@@ -150,6 +150,7 @@ def run_benchmark(
         model = choose_role_model(role_model)
     segments, guessed = guess_segments(model, datas, given)
     guessed = [g or m for g, m in zip(guessed, marked, strict=True)]
+    scores = cohort_scores(audits)  # the league table, the segments and the claims read them
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
@@ -165,14 +166,15 @@ def run_benchmark(
         # a store of the bundled sample is read as of its newest post, as the audit reads it
         leaderboard=leaderboard(
             audits,
+            scores,
             segments,
             now or sample_clock(store) or datetime.now(UTC),
             weights=settings["weights"],
             guessed=guessed,
         ),
-        segment_stats=segment_stats(audits, segments, guessed),
+        segment_stats=segment_stats(scores, segments, guessed),
         guessed=guessed,
-        claims=claims(audits, segments),
+        claims=claims(audits, scores, segments),
         problems=cohort.problems,
         generated_at=now or datetime.now(UTC),
     )
@@ -208,6 +210,7 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
 
 def leaderboard(
     audits: list[AuditResult],
+    scores: dict[str, np.ndarray[Any, Any]],
     segments: list[str],
     today: datetime | None = None,
     *,
@@ -215,14 +218,15 @@ def leaderboard(
     guessed: list[bool] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per account, in league order (:func:`_placing`): ranks and the overall
-    "beats" figure follow that order, the pillars' "beats" figures each pillar's score.
+    "beats" figure follow that order, the pillars' "beats" figures each pillar's score
+    (``scores``: the audits', :func:`cohort_scores`).
     ``today`` (default: now) dates each row's ``quiet_for``; ``weights``: the audits' pillar
     weights (default: the shipped ones), for a job board's "Fix first" (:mod:`.league_action`);
     ``guessed``: which segments the role model guessed (default: none)."""
     today = today or datetime.now(UTC)
     weights = weights if weights is not None else DEFAULTS["weights"]
     placing = _placing(audits)
-    standings = _standings(cohort_scores(audits), placing)
+    standings = _standings(scores, placing)
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -323,11 +327,13 @@ def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
 
 
 def segment_stats(
-    audits: list[AuditResult], segments: list[str], guessed: list[bool] | None = None
+    scores: dict[str, np.ndarray[Any, Any]],
+    segments: list[str],
+    guessed: list[bool] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Each segment's size and median scores; ``guessed``: how many of its accounts the role
-    model put there (the reports say so beside its name)."""
-    scores = cohort_scores(audits)
+    """Each segment's size and median scores (``scores``: the cohort's, :func:`cohort_scores`);
+    ``guessed``: how many of its accounts the role model put there (the reports say so beside
+    its name)."""
     seg = np.array(segments)
     by_guess = np.array(guessed if guessed else [False] * len(segments), dtype=bool)
     out: dict[str, dict[str, Any]] = {}
