@@ -260,3 +260,25 @@ def test_the_cursor_help_says_what_the_number_is_in_words() -> None:
     said = " ".join(result.output.split())
     assert "where the last run stopped" in said
     assert "microseconds since 1970" in said
+
+
+def test_listen_into_a_mistyped_store_says_it_made_a_new_one_beside_the_meant_one(
+    tmp_path: Path,
+) -> None:
+    """QA: ``--db clinet.db`` (a typo) made a new store without a word, and the listened posts
+    went there; import, fetch and add-handles said so already."""
+    meant = tmp_path / "client.db"
+    open_store(meant).close()
+    recording = tmp_path / "day.jsonl"
+    recording.write_text("\n".join(_keywords_stream()) + "\n", encoding="utf-8")
+    typo = tmp_path / "clinet.db"
+    args = ["listen", "bluesky", "--from", str(recording), "--no-classifier", "--db", str(typo)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"note created a new store at {typo}. It is not client.db, the store beside it: if you"
+        f" meant that one, run the command again with --db {meant} and delete clinet.db."
+        in " ".join(result.stderr.split())
+    )
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and "created a new store" not in again.stderr

@@ -11,9 +11,9 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_status
 from staffpulse.cli.inbox_marks import print_note
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.new_store import open_store_saying_new
 from staffpulse.cli.program import on_store
 from staffpulse.errors import InputError
-from staffpulse.store import open_store
 
 if TYPE_CHECKING:
     from staffpulse.listen.relevance import RelevanceFilter
@@ -70,7 +70,7 @@ def listen_to_file(
     # a typo in the path, or an empty file, before the classifier takes seconds to load
     check_recording(path)
     relevance = listen_filter(keywords, classifier)
-    with open_store(db) as store:
+    with open_store_saying_new(db, err_console) as store:  # "--db clinet.db" said
         if not as_json:
             err_console.print(f"Filtering with: {escape(relevance.description)}", highlight=False)
         with make_status(err_console, f"Reading {escape(path.name)}…"):

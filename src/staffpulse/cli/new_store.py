@@ -1,7 +1,7 @@
-"""A writing command (import, fetch, add-handles) given a ``--db`` where no store is makes one:
-right for a new client, a mistake for a typo (``--db clinet.db`` beside ``client.db``), whose
-run then goes to a store nobody looks at. The new store is said, with the store of a near name
-beside it, and how to write into that one instead."""
+"""A writing command (import, fetch, add-handles, listen) given a ``--db`` where no store is
+makes one: right for a new client, a mistake for a typo (``--db clinet.db`` beside
+``client.db``), whose run then goes to a store nobody looks at. The new store is said, with
+the store of a near name beside it, and how to write into that one instead."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status, print_written
+from staffpulse.cli.inbox_firm import find_inbox_firm
 from staffpulse.cli.inbox_left_out import (
     InboxGroup,
     LeftOutOption,
@@ -24,20 +25,18 @@ from staffpulse.cli.inbox_marks import (
 )
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
+from staffpulse.cli.new_store import open_store_saying_new
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.platform_commands import PlatformCommandsGroup
 from staffpulse.cli.program import on_store
-from staffpulse.config import listen_account, load_config
-from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
+from staffpulse.config import load_config
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
-    from staffpulse.config import Config
-    from staffpulse.listen.firm import FirmResolution
     from staffpulse.listen.listener import ListenStats
     from staffpulse.listen.listening import ListenResult
-    from staffpulse.store import Store
 
 # The listen package (scikit-learn, websockets) is imported inside the commands, so other
 # commands start fast.
@@ -140,7 +139,7 @@ def listen_bluesky(
         cursor=cursor,
         idle_timeout=idle_timeout,
     )
-    with open_store(db) as store:
+    with open_store_saying_new(db, err_console) as store:  # "--db clinet.db" said
         if not as_json:
             err_console.print(f"Filtering with: {escape(relevance.description)}", highlight=False)
         # the spinner on a terminal's stderr with --json too: listening takes minutes
@@ -287,7 +286,7 @@ def inbox(
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
-        firm = _inbox_firm(store, as_handle, config, db)
+        firm = find_inbox_firm(store, as_handle, config, db)
         result = build_inbox(
             store,
             platform=platform,
@@ -335,61 +334,6 @@ def inbox(
     if whole and not keep_new and result.look is not None and (html is not None or not as_json):
         with open_store(db, create=False) as store:
             record_look(store, result.look)
-
-
-def _inbox_firm(
-    store: Store, as_handle: str | None, config: Config, db: Path | None
-) -> FirmResolution | None:
-    """The firm ``--as`` (else the ``[listen] account`` setting) names, read as audit and
-    connect read an account (a profile URL names its handle and platform); one not in the
-    store is warned of first, before the models load and their notes: the inbox is still
-    worth reading (exit 0), but the user must know it is not the firm's (docs/listen.md)."""
-    from staffpulse.listen.firm import FirmStatus, resolve_firm
-
-    firm = resolve_firm(store, as_handle or listen_account(config))
-    if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
-        raise firm.error
-    if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
-        _warn_unknown_firm(
-            firm.handle,
-            firm.platform,
-            None if as_handle else config.source,
-            firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
-            db,
-        )
-    return firm
-
-
-def _warn_unknown_firm(
-    handle: str,
-    platform: str | None,
-    config_file: Path | None,
-    close: tuple[tuple[str, str], ...] = (),
-    db: Path | None = None,
-) -> None:
-    """The firm named is neither an account nor the author of a post in the store: its
-    replies cannot mark a conversation joined. The inbox is still shown, but the user must
-    know it is not the firm's, and what to change (the stored handles close to it first)."""
-    where = f" on {platform}" if platform else ""
-    named = f"[listen] account in {config_file}" if config_file else "--as"
-    offered = " or ".join(f"@{h} ({p})" for h, p in close)
-    meant = f" Did you mean {offered}?" if offered else ""
-    err_console.print(
-        f"[bold yellow]Warning:[/] {escape(named)} names @{escape(handle)}{where}, which is not"
-        " in the store (no account, no post of it): its replies cannot mark a conversation"
-        f" joined. The inbox below is listed without it.{escape(meant)}",
-        highlight=False,
-        soft_wrap=True,  # one line a message in a log, not cut at 80 columns
-    )
-    change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
-    err_console.print(
-        f"What to do: check the handle ({escape(on_store(db, 'accounts'))} lists the stored ones)"
-        f" and {escape(change)}, or import or fetch the firm's own posts first"
-        f" ({escape(on_store(db, 'import FILE'))},"
-        f" {escape(on_store(db, 'fetch PLATFORM HANDLE'))}).",
-        highlight=False,
-        soft_wrap=True,
-    )
 
 
 add_mark_commands(inbox_app)  # mark-joined, dismiss, snooze, reopen

@@ -1,0 +1,77 @@
+"""Which firm ``inbox`` is for (``--as``, else the ``[listen] account`` setting), and the
+warning when the store has no account nor post of it: its replies cannot mark a conversation
+joined, so the inbox shown is not the firm's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+
+from staffpulse.cli.consoles import make_console
+from staffpulse.cli.program import on_store
+from staffpulse.config import listen_account
+from staffpulse.errors import NoSuchAccountError
+
+if TYPE_CHECKING:
+    from staffpulse.config import Config
+    from staffpulse.listen.firm import FirmResolution
+    from staffpulse.store import Store
+
+err_console = make_console(stderr=True)
+
+
+def find_inbox_firm(
+    store: Store, as_handle: str | None, config: Config, db: Path | None
+) -> FirmResolution | None:
+    """The firm ``--as`` (else the ``[listen] account`` setting) names, read as audit and
+    connect read an account (a profile URL names its handle and platform); one not in the
+    store is warned of first, before the models load and their notes: the inbox is still
+    worth reading (exit 0), but the user must know it is not the firm's (docs/listen.md)."""
+    from staffpulse.listen.firm import FirmStatus, resolve_firm
+
+    firm = resolve_firm(store, as_handle or listen_account(config))
+    if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
+        raise firm.error
+    if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
+        warn_unknown_firm(
+            firm.handle,
+            firm.platform,
+            None if as_handle else config.source,
+            firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
+            db,
+        )
+    return firm
+
+
+def warn_unknown_firm(
+    handle: str,
+    platform: str | None,
+    config_file: Path | None,
+    close: tuple[tuple[str, str], ...] = (),
+    db: Path | None = None,
+) -> None:
+    """The firm named is neither an account nor the author of a post in the store: its
+    replies cannot mark a conversation joined. The inbox is still shown, but the user must
+    know it is not the firm's, and what to change (the stored handles close to it first)."""
+    where = f" on {platform}" if platform else ""
+    named = f"[listen] account in {config_file}" if config_file else "--as"
+    offered = " or ".join(f"@{h} ({p})" for h, p in close)
+    meant = f" Did you mean {offered}?" if offered else ""
+    err_console.print(
+        f"[bold yellow]Warning:[/] {escape(named)} names @{escape(handle)}{where}, which is not"
+        " in the store (no account, no post of it): its replies cannot mark a conversation"
+        f" joined. The inbox below is listed without it.{escape(meant)}",
+        highlight=False,
+        soft_wrap=True,  # one line a message in a log, not cut at 80 columns
+    )
+    change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
+    err_console.print(
+        f"What to do: check the handle ({escape(on_store(db, 'accounts'))} lists the stored ones)"
+        f" and {escape(change)}, or import or fetch the firm's own posts first"
+        f" ({escape(on_store(db, 'import FILE'))},"
+        f" {escape(on_store(db, 'fetch PLATFORM HANDLE'))}).",
+        highlight=False,
+        soft_wrap=True,
+    )
