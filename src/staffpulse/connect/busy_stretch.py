@@ -1,8 +1,8 @@
 """When an account talked with people most: the ranking date that brings its circle back.
 
 Ranked as of its newest post, an archive whose conversations are years older than that post
-(a personal X archive: 690 conversations, most of them from 2014 to 2017, and a few posts in
-2022) finds every contact "talked with too rarely or long ago", and connect said that none of
+(a personal X archive: hundreds of conversations in its first years, and a few posts years
+later) finds every contact "talked with too rarely or long ago", and connect said that none of
 its options would bring anyone back, though ``--as-of`` within those years does (QA s35). So
 when nearly all of its conversations are older than the ranking date, the advice names the end
 of its busiest stretch of conversations.

@@ -3,7 +3,7 @@
 A reply names the account it answers by id; import keeps the handle beside it when the source
 gives one, or reads it from the reply itself (:mod:`staffpulse.sources.reply_handles`). Such an
 account has no row of its own until its profile is imported, so connect showed it as
-``account id 2841160743`` and an X list left it out, though the replies named it. These
+``account id 7001`` and an X list left it out, though the replies named it. These
 handles name it here, and the ``@handle`` node the same person's mentions make (no stored
 account holds the handle) becomes the id's node: one person, one suggestion.
 

@@ -13,8 +13,8 @@ Wordings, each with the bounds it sets per signal:
   "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
   the model reads as a job bot's post (the same cap);
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
-  "Does the same error occur when you try another browser?"), whose "when you" the humor model
-  reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
+  "Does the error still appear when you open a private window?"), whose "when you" the humor
+  model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
 """
 
 from __future__ import annotations
