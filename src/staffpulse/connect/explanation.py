@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from staffpulse.dates import format_day
+from staffpulse.report.counts import count_of
 
 THIS_MONTH = "this month"
 # The circle holds accounts the firm only reposts or follows and accounts that engage it, so
@@ -22,7 +23,8 @@ PART_SEP = " · "  # between the parts of an explanation
 
 
 def count_people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n} people"
+    """``1 person``, ``2 people``, with thousands separators as every count people read."""
+    return count_of(n, "person", "people")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.connect.score_text import given_score
 from staffpulse.connect.suggestion import Suggestion
+from staffpulse.report.counts import count_of
 
 _KINDS_SAID = "a reply more than a quote, a mention or a repost"
 
@@ -34,15 +35,11 @@ def weight_note(
     one with the most such engagements, below the first that has fewer), saying what the score
     weighs most; None when the order follows the counts."""
     counts = [_engagements(graph, account_id, s.account_id) for s in found]
+    scores = [given_score(s.score) for s in found]  # tied accounts are in no order
     pair: tuple[int, int] | None = None
-    for low, below in enumerate(found):
+    for low in range(len(found)):
         above = next(
-            (
-                i
-                for i in range(low)
-                if 0 < counts[i] < counts[low]
-                and given_score(found[i].score) != given_score(below.score)
-            ),
+            (i for i in range(low) if 0 < counts[i] < counts[low] and scores[i] != scores[low]),
             None,
         )
         if above is not None and (pair is None or counts[low] > counts[pair[1]]):
@@ -58,6 +55,6 @@ def weight_note(
         )
     fewer = counts[pair[0]]
     return (
-        f"{first.label} ranks above {second.label} with {fewer} "
-        f"engagement{'' if fewer == 1 else 's'} to its {counts[pair[1]]}: {weighs}"
+        f"{first.label} ranks above {second.label} with {count_of(fewer, 'engagement')} "
+        f"to its {counts[pair[1]]}: {weighs}"
     )
