@@ -35,7 +35,7 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   - or one of a staffing agency's everyday shapes (:mod:`staffpulse.signals.job_ads_agency`:
     "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings);
   - or an invitation to work for a named employer with nothing after it but a link or a call
-    to apply ("Interested in working for the Acme Claims Group? https://…";
+    to apply ("Want to work at Bellweather Foods? Apply here: https://…";
     :mod:`staffpulse.signals.job_ads_invitations`).
 
   One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
