@@ -184,11 +184,11 @@ def test_a_venue_named_after_its_events_still_invites_to_work(text: str) -> None
 
 
 OWNED_WORK_NEWS = [
-    # the model scored this 0.62 as a job opening ("at", "more", a link and "work")
-    "Did you see @CityNewsDesk's close look at Marta and Harbor House's work? Find out more: "
-    "https://x.example/a #Fellows",
-    "Did you see the Gazette's feature on Dana and the Riverside Trust's work? Find out more: "
-    "https://x.example/a #Fellows",
+    # the model scored this 0.72 as a job opening ("at", "more", a link and "work")
+    "Catch @RiverTimes's report at Sam and Oak Hill Pantry's work. See more: "
+    "https://x.example/a #Grantees",
+    "Have you read the Tribune's profile of Omar and the Eastside Food Co-op's work? Learn more "
+    "at https://x.example/a #Neighbors",
     "Proud of our work with families this year. Read the report: https://x.example/r",
     "A lovely piece on their hard work at the food bank https://x.example/f",
 ]

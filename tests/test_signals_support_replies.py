@@ -11,7 +11,7 @@ from staffpulse.signals.support_replies import SUPPORT_REPLY_HUMOR, find_support
 from staffpulse.signals.text import load_text_signals
 
 SUPPORT_REPLIES = [
-    "That really shouldn't happen. Does the same error show up when you use another browser?",
+    "Hmm, that's odd. Does the error still appear when you open a private window?",
     "@dana_k Sorry about that! Does the issue still occur when you sign in on the app? ^Lee",
     "Does it happen with every file you open, or only the big ones?",
     "Are you still getting the same error message after the update? -Sam",

@@ -21,10 +21,9 @@ every post with a #hiring or #jobs tag is one.
   their "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
   but nobody applies. What are we doing wrong?").
 
-* **Someone's work told of**, with no other word of work: "Did you see the Gazette's feature
-  on Dana and the Riverside Trust's work? Find out more <link>" scored 0.59 (its "at", "more",
-  link and "work" are what job-board posts say), so the audit named a nonprofit's news "a job
-  ad". "Work" owned by someone ("the Trust's work", "our work", "their work with families") is
+* **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
+  and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"
+  are what job-board posts say), so the audit named a nonprofit's news "a job ad". "Work" owned by someone ("the Trust's work", "our work", "their work with families") is
   what they do, not a job offered; "our work culture" or "your work schedule" is not owned work
   and stays the model's, and so does any post with another word of work ("hiring", "role",
   "manager", "apply", …).

@@ -2,12 +2,12 @@
 
 The humor model learned that "when you …" opens a joke ("when you realise it's Monday"), and
 "definitely" and a "?" add to it. A customer-care reply asking a troubleshooting question
-("That really shouldn't happen. Does the same error show up when you use another browser?")
-scored 0.69, above the threshold, and one such reply is worth +16 Voice points in the
+("Hmm, that's odd. Does the error still appear when you open a private window?") scored
+0.72, above the threshold, and one such reply is worth +16 Voice points in the
 benchmark. Two shapes are read, each only in a post with no cue of a joke (a laughter word
 such as "lol" or "jk", 😂, a winking or upside-down face, ";)", or "off and on again"):
 
-* a troubleshooting question: whether the problem happens or persists ("Does the same error
+* a troubleshooting question: whether the problem happens or persists ("Does the error still
   occur when …?", "Is it still happening?"), whether the reader still sees an error ("Are you
   getting any error message?"), has tried a fix ("Have you tried clearing your cache?", "Could
   you try reinstalling …"), or which browser, device or version they use; not "How did that
@@ -56,7 +56,7 @@ _FIX_STEP = (
 _NOT_RHETORICAL = r"(?<!\bhow )(?<!\bwhy )(?<!\bwhat )(?<!\bwhen )"
 _HAPPENS = r"(?:still )?(?:occur|happen|persist|appear|show(?: up)?|continue|come up|pop up)"
 _TROUBLESHOOTING = re.compile(
-    # the problem named: "Does the same error occur when you …?", "Is the issue still there?"
+    # the problem named: "Does the error still occur when you …?", "Is the issue still there?"
     rf"{_NOT_RHETORICAL}\b(?:does|did|do|is|are) (?:the |this |that |these |those |any )?"
     rf"(?:same )?{_PROBLEM} {_HAPPENS}(?:s|ing)?\b[^.!?\n\x1e]*\?"
     # "it" and where or when it happens: "Does it happen with other files?" (not "How on earth
