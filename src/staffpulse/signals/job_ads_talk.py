@@ -23,9 +23,10 @@ every post with a #hiring or #jobs tag is one.
 
 * **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
   and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"
-  are what job-board posts say), so the audit named a nonprofit's news "a job ad". "Work" owned by someone ("the Trust's work", "our work", "their work with families") is
-  what they do, not a job offered; "our work culture" or "your work schedule" is not owned work
-  and stays the model's, and so does any post with another word of work ("hiring", "role",
+  are what job-board posts say), so the audit named a nonprofit's news "a job ad". "Work"
+  owned by someone ("the Pantry's work", "our work", "their work with families") is what they
+  do, not a job offered; "our work culture" or "your work schedule" is not owned work and
+  stays the model's, and so does any post with another word of work ("hiring", "role",
   "manager", "apply", …).
 
 Every kind counts only in a post that offers nothing to apply for: no "apply", no CV or
