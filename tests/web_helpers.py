@@ -128,16 +128,17 @@ def mark_conversation(
     )  # fmt: skip
 
 
-def finished_job(client: Any, response: Any, timeout: float = 30.0) -> dict[str, Any]:
+def finished_job(client: Any, response: Any, timeout: float = 120.0) -> dict[str, Any]:
     """Wait for the job a form started (its 303 names the job page) and return its status.
 
-    The wait gives up after ``timeout`` seconds and returns the status as it is then: a test
-    whose job may run long on a loaded machine (one that imports an API client first) gives
-    a longer one."""
+    A job still running after ``timeout`` seconds fails the test here, saying so, rather than
+    handing a "running" status to an assertion about the result: on a starved machine that
+    read as a wrong result (a flaky test) instead of a slow one."""
     assert response.status_code == 303, response.text
     job_id = response.headers["location"].rsplit("/", 1)[-1]
     client.app.state.web.jobs.wait(job_id, timeout=timeout)
     status: dict[str, Any] = client.get(f"/api/jobs/{job_id}").json()
+    assert status.get("finished"), f"job {job_id} still {status.get('state')} after {timeout:.0f} s"
     return status
 
 

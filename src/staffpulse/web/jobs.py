@@ -197,9 +197,11 @@ class JobManager:
 
     def wait(self, job_id: str, timeout: float = 30.0) -> Job | None:
         """Block until the job finished (tests)."""
-        deadline = time.time() + timeout
+        deadline = time.monotonic() + timeout  # immune to the wall clock being set
         job = self.get(job_id)
-        while job is not None and job.state not in ("done", "error") and time.time() < deadline:
+        while (
+            job is not None and job.state not in ("done", "error") and time.monotonic() < deadline
+        ):
             time.sleep(0.02)
         return job
 
