@@ -4,7 +4,10 @@ terminal and never cuts a handle short."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -279,3 +282,30 @@ def test_a_40_to_50_column_terminal_keeps_every_segment_median_and_the_cohort_pa
     assert "Staffing firms (1 account)" in segments and "Recruiters (1 account)" in segments
     figures = [line.split() for line in segments.splitlines() if line.strip()[:1].isdigit()]
     assert len(figures) == 2 and all(len(row) == 5 for row in figures)  # no median cut off
+
+
+class _AllStaffing:
+    """A role model that takes every account for a staffing firm."""
+
+    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[Any]) -> Any:
+        return SimpleNamespace(role=["staffing_firm"] * len(names))
+
+
+@pytest.mark.parametrize("width", [80, 140, 50])
+def test_every_row_says_its_segment_guess_and_what_to_fix_first(tmp_path: Path, width: int) -> None:
+    # at 80 columns the "(guess)" of each row was hidden, and "Fix first" at every width
+    firm = FeedBuilder("northgate_staffing_group")
+    firm.job(4)
+    rosa = FeedBuilder("rosa_recruits_in_tacoma")
+    rosa.chat(4)
+    store = store_with(tmp_path, firm, rosa)
+    result = run_benchmark(store, scorer=FakeScorer(), role_model=_AllStaffing())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    table = console.export_text().split("Segments")[0]
+    assert all(len(line) <= width for line in table.splitlines())
+    said = " ".join(table.split())
+    for row in result.leaderboard:
+        assert row["fix_first"] and f"ix first: {row['fix_first']}" in said
+    guesses = [r for r in result.leaderboard if r.get("segment_guessed")]
+    assert guesses and said.count("(guess)") == len(guesses)

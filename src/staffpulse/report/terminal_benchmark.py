@@ -20,6 +20,7 @@ from staffpulse.benchmark.stats import graded_label, rank_label
 from staffpulse.benchmark.tiers import ranked_pillars, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
+from staffpulse.report.html import first_sentence
 from staffpulse.report.rounding import pct
 from staffpulse.report.segment_guess_words import shown_segment
 from staffpulse.report.terminal import (
@@ -92,7 +93,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     for row in _board_rows(table, result):
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
-            _account_cell(row, handle_room),
+            _account_cell(row, handle_room) + _aside(row, not segments),
             *([shown_segment(row)] if segments else []),
             *_figures(row, wide, jobs),
         )
@@ -130,7 +131,8 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     table.add_column(Text("account\n") + titles, overflow="fold")
     for row in _board_rows(table, result):
         line = figures_line(_figures(row, False, jobs), shown.values(), indent)
-        table.add_row(rank_label(row), _account_cell(row, room) + "\n" + line)
+        cell = _account_cell(row, room) + "\n" + line + _aside(row, True)
+        table.add_row(rank_label(row), cell)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
     _print_board_title(console, result)
     console.print(table)
@@ -150,6 +152,17 @@ def _account_cell(row: dict[str, Any], room: int) -> Text:
     """The account's handle in ``room`` (a Bluesky or Mastodon handle too long for it breaks
     before its domain), then what to know of it (:func:`_account_note`)."""
     return handle_cell(row["handle"], room) + Text(_account_note(row), style="dim")
+
+
+def _aside(row: dict[str, Any], segment: bool) -> Text:
+    """On a line of its own under the account, with ``segment`` its segment ("HR (guess)": a
+    table without the segment column hid which were guesses), and what to fix first, as the
+    HTML row says it (the terminal showed it at no width); empty when there is neither."""
+    said = [shown_segment(row)] if segment and row["segment"] != "unknown" else []
+    fix = row.get("fix_first") or row.get("top_action")
+    if fix:
+        said.append(f"{'fix' if said else 'Fix'} first: {first_sentence(str(fix))}")
+    return Text("\n" + " · ".join(said), style="dim") if said else Text("")
 
 
 def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
