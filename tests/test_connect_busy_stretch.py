@@ -1,26 +1,43 @@
 """When nothing is suggested, the date an account's conversations were busiest
 (staffpulse.connect.busy_stretch): named for an archive whose conversations are long past,
-never for an account that has talked about as much every season."""
+never for an account that has talked about as much every season; named with the options that
+bring someone back as of that date, and not named when none does."""
 
 from __future__ import annotations
 
-from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, reply_post
-from staffpulse.connect import suggest_report
-from staffpulse.models import Account
-from staffpulse.store import open_store
+import re
+from datetime import UTC, datetime
+
+from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
+from staffpulse.connect import SuggestOptions, suggest_report
+from staffpulse.models import Account, Follow, Post
+from staffpulse.store import Store, open_store
 
 
-def _advice_for(*days_ago: float) -> str:
-    """The advice to @firm, ranked as of its newest conversation (no --as-of), when it replied
-    once to a different account on each of ``days_ago`` and none of them is suggested."""
+def _archive(*days_ago: float, extra: tuple[Post | Account | Follow, ...] = ()) -> Store:
+    """@firm, which replied once to a different account (contact0, contact1, ...) on each of
+    ``days_ago``, none of whose posts is stored."""
     store = open_store(":memory:")
     firm = Account(platform="x", id="id_firm", handle="firm")
-    add_posts(
-        store, firm, *(reply_post(n, "firm", f"contact{n}", d) for n, d in enumerate(days_ago))
-    )
+    replies = (reply_post(n, "firm", f"contact{n}", d) for n, d in enumerate(days_ago))
+    add_posts(store, firm, *replies, *extra)  # type: ignore[arg-type]
+    return store
+
+
+def _advice(store: Store) -> str:
+    """The advice to @firm, ranked as of its newest conversation (no --as-of), when none is
+    suggested."""
     report = suggest_report(store, "firm", role_model=FakeRoleModel(), scorer=FakeScorer())
     assert report.suggestions == []
     return report.next_step or ""
+
+
+def _advice_for(*days_ago: float) -> str:
+    return _advice(_archive(*days_ago))
+
+
+# a reply a day in a busy stretch 700 days before NOW, and one reply the day before NOW
+_BUSY_YEARS = (1, *(700 + n for n in range(20)))
 
 
 def test_an_account_that_talked_as_much_every_season_is_not_sent_back_in_time() -> None:
@@ -31,7 +48,44 @@ def test_an_account_that_talked_as_much_every_season_is_not_sent_back_in_time() 
     assert "busiest" not in advice and "--as-of" not in advice
 
 
-def test_an_archive_with_a_late_post_after_busy_years_is_told_the_busy_date() -> None:
-    advice = _advice_for(1, *(700 + n for n in range(20)))
-    assert advice.startswith("@firm's conversations are mostly older than ")
-    assert "--as-of " in advice
+def test_the_busy_date_comes_with_the_options_that_bring_its_circle_back() -> None:
+    """As of the busy date the archive's circle is the people it replied to, whose posts were
+    never imported: the date alone suggested no one again (QA s35), so the advice names the
+    options too, and ranking with them as of that date suggests its contacts."""
+    store = _archive(*_BUSY_YEARS)
+    advice = _advice(store)
+    assert advice.startswith("@firm's conversations are mostly older than 28 Feb 2026")
+    found = re.search(r"use --as-of (\d{4}-\d\d-\d\d), (.+)$", advice)
+    assert found is not None, advice
+    assert found[2] == "--include-contacts and --include-unseen"
+    again = suggest_report(
+        store,
+        "firm",
+        now=datetime.fromisoformat(found[1]).replace(tzinfo=UTC),
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        options=SuggestOptions(include_contacts=True, include_unseen=True),
+    )
+    assert {s.handle for s in again.suggestions} <= {f"contact{n}" for n in range(1, 21)}
+    assert again.suggestions
+
+
+def test_the_busy_date_alone_is_named_when_it_brings_someone_back() -> None:
+    """The people the archive replied to talked then with an HR pro it never engaged: as of the
+    busy date she is suggested with no other option."""
+    talk = [reply_post(100 + n, f"contact{n}", "hannah_hr", 700 + n) for n in range(1, 21)]
+    hannah = Account(platform="x", id="id_hannah_hr", handle="hannah_hr", display_name="Hannah Hr")
+    own = [make_post(f"h{n}", "hannah_hr", 700 + n) for n in range(5)]
+    advice = _advice(_archive(*_BUSY_YEARS, extra=(hannah, *talk, *own)))
+    assert re.search(r"then: use --as-of \d{4}-\d\d-\d\d$", advice), advice
+
+
+def test_the_busy_date_is_not_named_when_no_option_brings_anyone_back_then() -> None:
+    """Every account it replied to is followed: no date or option brings one back, so the
+    advice does not send the user to a date that ranks nothing either."""
+    follows = tuple(
+        Follow(platform="x", follower_id="id_firm", followee_id=f"id_contact{n}")
+        for n in range(len(_BUSY_YEARS))
+    )
+    advice = _advice(_archive(*_BUSY_YEARS, extra=follows))
+    assert "busiest" not in advice and "--as-of" not in advice

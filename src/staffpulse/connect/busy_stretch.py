@@ -5,13 +5,28 @@ Ranked as of its newest post, an archive whose conversations are years older tha
 later) finds every contact "talked with too rarely or long ago", and connect said that none of
 its options would bring anyone back, though ``--as-of`` within those years does (QA s35). So
 when nearly all of its conversations are older than the ranking date, the advice names the end
-of its busiest stretch of conversations.
+of its busiest stretch of conversations, with the options that bring someone back then: at
+that date an archive's circle is mostly people it talked with whose posts were never imported,
+and ``--as-of`` alone said nothing again, only with ``--include-contacts`` and
+``--include-unseen`` (QA s35).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from staffpulse.connect.advice import (
+    CONTACTS,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    UNSEEN,
+    HeldBack,
+    Remedy,
+)
+from staffpulse.connect.reach_back import as_of_after
+from staffpulse.next_steps import AS_OF_DAY, INCLUDE_CONTACTS, INCLUDE_UNSEEN, ROLE_ANY
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
 
@@ -49,3 +64,59 @@ def busier_date(
     if best is None or recent > RECENT_SHARE * best[0]:
         return None  # as busy lately as ever: the date is not why no one is suggested
     return best[1] if best[1] < as_of - width else None
+
+
+# rankings run at the busy date besides the first: each is a whole ranking
+MOST_TRIES = 3
+
+
+class Ranked(Protocol):
+    """What :func:`remedy_at` reads of a ranking: whether it suggests anyone, and why the
+    candidates were left out."""
+
+    @property
+    def suggestions(self) -> Sequence[object]: ...
+
+    @property
+    def held_back(self) -> HeldBack: ...
+
+
+def remedy_at(rank: Callable[[Remedy], Ranked], busy: datetime) -> Remedy | None:
+    """The options that bring someone back as of the day after ``busy`` (``rank``: a ranking
+    with a remedy's options), or None when none does. The date alone first; else, for the
+    largest groups left out then, the options that lift every reason holding that group back
+    (as :mod:`staffpulse.connect.advice` offers them), each tried."""
+    _said, day = as_of_after(busy)
+    plain = Remedy(as_of=day)
+    first = rank(plain)
+    if first.suggestions:
+        return plain
+    tried: set[Remedy] = {plain}
+    for group, _n in first.held_back.groups.most_common():
+        remedy = Remedy(
+            include_contacts=CONTACTS in group,
+            include_unseen=UNSEEN in group,
+            as_of=day,
+            role="any" if group & {OTHER_ROLE, OUTSIDE_HIRING} else None,
+        )
+        if remedy in tried:
+            continue  # a group held back only as inactive, as of that date too
+        if len(tried) > MOST_TRIES:
+            break
+        tried.add(remedy)
+        if rank(remedy).suggestions:
+            return remedy
+    return None
+
+
+def remedy_options(remedy: Remedy) -> list[str]:
+    """The options of a remedy as the command line takes them: ``--as-of 2016-04-16``,
+    ``--include-contacts``."""
+    named = [AS_OF_DAY.say(day=f"{remedy.as_of:%Y-%m-%d}")] if remedy.as_of else []
+    if remedy.include_contacts:
+        named.append(INCLUDE_CONTACTS.say())
+    if remedy.include_unseen:
+        named.append(INCLUDE_UNSEEN.say())
+    if remedy.role == "any":
+        named.append(ROLE_ANY.say())
+    return named

@@ -26,13 +26,13 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.advice import Ranking, Remedy, next_step
-from staffpulse.connect.busy_stretch import busier_date
+from staffpulse.connect.busy_stretch import busier_date, remedy_at, remedy_options
 from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, RoleFilter
 
 # Re-exported: the options belong to the walk, callers import them from here
@@ -55,7 +55,8 @@ from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import ModelError
 from staffpulse.list_limits import check_limit
 from staffpulse.models import Account
-from staffpulse.next_steps import NO_ROLE
+from staffpulse.next_steps import NO_ROLE, USE_OPTIONS
+from staffpulse.report.counts import join_and
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
@@ -131,12 +132,14 @@ def suggest_report(
             # reached through follows alone, none of them any option brings back: only a
             # later date brings conversations in (more imports would not)
             _advise_a_later_date(report, first)
-        elif (busy := _busier_date(store, report, opts, as_of_given=now is not None)) is not None:
-            _advise_a_busier_date(report, busy)
         else:
-            report.advice = _checked_advice(
-                store, handle, opts, (model, text), report, ranking, reads
-            )
+            again = _Again(store, handle, opts, (model, text), report, ranking, reads)
+            busy = _busier_date(store, report, opts, as_of_given=now is not None)
+            # the busy date is named only with the options that bring someone back then
+            if busy is not None and (remedy := remedy_at(again.rank, busy)) is not None:
+                _advise_a_busier_date(report, remedy)
+            else:
+                report.advice = next_step(report.held_back, ranking, again.works)
     return report
 
 
@@ -199,12 +202,12 @@ def _busier_date(
     return busier_date(store, account.platform, account.id, report.as_of, opts.inactive_days)
 
 
-def _advise_a_busier_date(report: SuggestReport, busy: datetime) -> None:
-    when, _day = as_of_after(busy)
+def _advise_a_busier_date(report: SuggestReport, remedy: Remedy) -> None:
     report.advice = (
         f"@{report.account.handle}'s conversations are mostly older than "
         f"{format_day(report.as_of)}, the newest post of it or the people it talks with: rank "
-        f"as of its busiest stretch of conversations to see its circle then: use {when}"
+        f"as of its busiest stretch of conversations to see its circle then: "
+        f"{USE_OPTIONS.say(options=join_and(remedy_options(remedy)))}"
     )
 
 
@@ -242,44 +245,44 @@ def _load_models(
     return model, text
 
 
-def _checked_advice(
-    store: Store,
-    handle: str,
-    opts: SuggestOptions,
-    models: tuple[RoleModelLike | None, TextScorerLike | None],
-    report: SuggestReport,
-    ranking: Ranking,
-    reads: PostReads,
-) -> str:
-    """What to do when nothing is suggested, each remedy checked by ranking again with it
-    (reusing what the first ranking read of each account: ``reads``)."""
-    model, text = models
+@dataclass(frozen=True)
+class _Again:
+    """Ranking again with the options a piece of advice names, to check them before it is
+    given (reusing what the first ranking read of each account: ``reads``)."""
 
-    def works(remedy: Remedy) -> bool:
-        """Whether ranking with the remedy's options suggests anyone (no advice of its
-        own: one level of checking)."""
+    store: Store
+    handle: str
+    opts: SuggestOptions
+    models: tuple[RoleModelLike | None, TextScorerLike | None]
+    report: SuggestReport
+    ranking: Ranking
+    reads: PostReads
+
+    def rank(self, remedy: Remedy) -> SuggestReport:
+        """The ranking with the remedy's options (no advice of its own: one level of
+        checking), its first suggestion only."""
         tried = replace(
-            opts,
-            include_contacts=opts.include_contacts or remedy.include_contacts,
-            include_unseen=opts.include_unseen or remedy.include_unseen,
-            inactive_days=remedy.inactive_days or opts.inactive_days,
+            self.opts,
+            include_contacts=self.opts.include_contacts or remedy.include_contacts,
+            include_unseen=self.opts.include_unseen or remedy.include_unseen,
+            inactive_days=remedy.inactive_days or self.opts.inactive_days,
         )
-        again = suggest_report(
-            store,
-            handle,
-            report.account.platform,
-            ranking.role if remedy.role is None else (remedy.role or None),
+        return suggest_report(
+            self.store,
+            self.handle,
+            self.report.account.platform,
+            self.ranking.role if remedy.role is None else (remedy.role or None),
             1,
-            remedy.as_of or report.as_of,
-            model,
-            text,
+            remedy.as_of or self.report.as_of,
+            *self.models,
             tried,
             advise=False,
-            reads=reads,
+            reads=self.reads,
         )
-        return bool(again.suggestions)
 
-    return next_step(report.held_back, ranking, works)
+    def works(self, remedy: Remedy) -> bool:
+        """Whether ranking with the remedy's options suggests anyone."""
+        return bool(self.rank(remedy).suggestions)
 
 
 def _make_suggestions(
