@@ -277,7 +277,7 @@ def test_listen_into_a_mistyped_store_says_it_made_a_new_one_beside_the_meant_on
     assert result.exit_code == 0, result.output
     assert (
         f"note created a new store at {typo}. It is not client.db, the store beside it: if you"
-        f" meant that one, run the command again with --db {meant} and delete clinet.db."
+        f" meant that one, run the command again with --db {meant}."
         in " ".join(result.stderr.split())
     )
     again = runner.invoke(app, args)

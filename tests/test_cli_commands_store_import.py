@@ -260,7 +260,7 @@ def test_a_new_store_beside_a_store_of_a_near_name_names_it(tmp_path: Path) -> N
     said = " ".join(first.output.split())
     assert (
         f"Saved in a new store, {typo}. It is not client.db, the store beside it: if you meant"
-        f" that one, import again with --db {meant} and delete clinet.db." in said
+        f" that one, import again with --db {meant}." in said
     )
     again = runner.invoke(app, ["import", str(path), "--db", str(typo), "--json"])
     assert json.loads(again.stdout)["store"] == {"path": str(typo), "new": False, "near": []}

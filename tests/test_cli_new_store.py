@@ -25,7 +25,7 @@ def test_add_handles_on_a_mistyped_store_says_it_made_a_new_one(tmp_path: Path) 
     said = " ".join(added.stderr.split())
     assert (
         f"note created a new store at {typo}. It is not client.db, the store beside it: if you"
-        f" meant that one, run the command again with --db {meant} and delete clinet.db." in said
+        f" meant that one, run the command again with --db {meant}." in said
     )
     again = runner.invoke(app, ["add-handles", str(handles), "--no-fetch", "--db", str(typo)])
     assert "created a new store" not in again.stderr  # said once, when it was made
@@ -46,3 +46,35 @@ def test_a_new_store_with_none_near_is_said_alone_and_listing_is_offered_the_nea
         listed.stderr.split()
     )
     assert not (tmp_path / "agnecy.db").exists()
+
+
+def test_a_store_named_with_a_slip_in_its_ending_is_offered_the_store(tmp_path: Path) -> None:
+    # "--db lab.bd" said only "no store at lab.bd / check the --db path", while a slip in the
+    # name ("--db lb.db") was offered lab.db
+    open_store(tmp_path / "lab.db").close()
+    for typed in ("lab.bd", "lab.dbb"):
+        result = runner.invoke(app, ["inbox", "--db", str(tmp_path / typed)])
+        assert result.exit_code == 66
+        said = " ".join(result.stderr.split())
+        assert f"What to do: did you mean --db {tmp_path / 'lab.db'}? Else check" in said
+        assert not (tmp_path / typed).exists()
+
+
+def test_a_second_store_numbered_on_purpose_is_not_told_to_be_a_typo(tmp_path: Path) -> None:
+    # "import --db cut2.db" beside cut.db ended "... and delete cut2.db": a numbered copy is
+    # made on purpose, and a note telling to delete it alarms
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,author,text\n1,acme,hello\n")
+    open_store(tmp_path / "cut.db").close()
+    second = tmp_path / "cut2.db"
+    result = runner.invoke(app, ["import", str(posts), "--db", str(second)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"Saved in a new store, {second}." in said
+    assert "cut.db" not in said.replace(str(second), "") and "delete" not in said
+    slip = tmp_path / "cut.bd"
+    typo = runner.invoke(app, ["import", str(posts), "--db", str(slip)])
+    assert (
+        f"Saved in a new store, {slip}. It is not cut.db, the store beside it: if you meant that"
+        f" one, import again with --db {tmp_path / 'cut.db'}." in " ".join(typo.output.split())
+    )

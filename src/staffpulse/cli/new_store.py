@@ -1,7 +1,9 @@
 """A writing command (import, fetch, add-handles, listen) given a ``--db`` where no store is
 makes one: right for a new client, a mistake for a typo (``--db clinet.db`` beside
 ``client.db``), whose run then goes to a store nobody looks at. The new store is said, with
-the store of a near name beside it, and how to write into that one instead."""
+the store beside it whose name it is likely a typo of, and how to write into that one
+instead; a store numbered or labelled on purpose (``client2.db``) is no typo, and is not
+told about."""
 
 from __future__ import annotations
 
@@ -13,20 +15,21 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.sources.user_paths import find_near_stores
+from staffpulse.sources.user_paths import find_mistyped_stores
 from staffpulse.store import Store, open_store
 
 
 def say_near_store(store_file: Path, again: str) -> str:
     """`` It is not client.db, the store beside it: ...`` (markup, escaped) for a new store
     at ``store_file``, with ``again`` ("import again") to do with ``--db`` that store; empty
-    when no store of a near name is beside it."""
-    near = find_near_stores(store_file)
+    when no store beside it is one ``store_file`` is likely a typo of. The new store is the
+    user's to keep or remove: it may be the one they meant after all."""
+    near = find_mistyped_stores(store_file)
     if not near:
         return ""
     return (
         f" It is not {escape(near[0].name)}, the store beside it: if you meant that one, {again}"
-        f" with --db {escape(shlex.quote(str(near[0])))} and delete {escape(store_file.name)}."
+        f" with --db {escape(shlex.quote(str(near[0])))}."
     )
 
 

@@ -28,7 +28,7 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
-from staffpulse.sources.user_paths import find_near_stores
+from staffpulse.sources.user_paths import find_mistyped_stores
 from staffpulse.store import Store, discard_store_if_empty, open_store
 
 console = make_console()
@@ -181,7 +181,7 @@ def import_command(
     if as_json:
         # where it went, as the terminal says it: a new store, maybe beside the one meant
         made = new_store and not discarded
-        near = find_near_stores(store_file) if made else []
+        near = find_mistyped_stores(store_file) if made else []
         where = {"path": str(store_file), "new": made, "near": [str(path) for path in near]}
         print_json({**report.as_dict(), "store": where})
     else:
