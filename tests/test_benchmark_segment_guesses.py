@@ -162,3 +162,20 @@ def test_the_league_csv_read_back_as_a_cohort_keeps_its_guesses_marked(tmp_path:
     rows = _board(run_benchmark(store, league, scorer=FakeScorer(), role_model=NameRoles()))  # type: ignore[arg-type]
     assert (rows["vendor0"]["segment"], rows["vendor0"]["segment_guessed"]) == ("recruiter", False)
     assert (rows["vendor1"]["segment"], rows["vendor1"]["segment_guessed"]) == ("vendor", True)
+
+
+def test_guesses_without_a_firm_or_vendor_do_not_send_the_user_to_a_cohort_file_they_lack(
+    tmp_path: Path,
+) -> None:
+    # with no cohort file the claims said "write staffing firm or vendor in the cohort file's
+    # segment column": there was no cohort file to write in
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1, role_model=BoardRoles())  # type: ignore[arg-type]
+    voice, conversation, _mostly = result.claims
+    for claim in (voice, conversation):
+        assert claim["verdict"] == "not tested"
+        said = claim["explanation"]
+        assert "the cohort file's segment column" not in said
+        assert "The role model guessed no account here a staffing firm or a vendor" in said
+        assert "(its guesses: job boards)" in said
+        assert "give a cohort file with a segment column (handle,platform,segment)" in said

@@ -268,9 +268,11 @@ def mostly_job_ads(
     return out
 
 
-def _why_no_vendor_claim(segments: list[str]) -> str:
-    """Why the vendors-against-staffing-firms claims were not tested: no segments at all, or
-    segments that hold neither group (a cohort of recruiters and others)."""
+def _why_no_vendor_claim(segments: list[str], guessed: list[bool]) -> str:
+    """Why the vendors-against-staffing-firms claims were not tested: no segments at all,
+    segments the role model guessed (with no cohort file there was no "cohort file's segment
+    column" to write in), or the user's segments that hold neither group (a cohort of
+    recruiters and others)."""
     given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
     if not given:
         return (
@@ -278,6 +280,12 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
             f"column ({name_segments(last=', ')}) to test this."
         )
     named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
+    if all(g for g, seg in zip(guessed, segments, strict=True) if seg != "unknown"):
+        return (
+            "The role model guessed no account here a staffing firm or a vendor (its guesses: "
+            f"{named}): give a cohort file with a segment column (handle,platform,segment) "
+            "that marks the staffing firms and vendors to test this."
+        )
     return (
         f"No account of the group is marked a staffing firm or a vendor (its segments: "
         f"{named}): write staffing firm or vendor in the cohort file's segment column for "
@@ -286,10 +294,14 @@ def _why_no_vendor_claim(segments: list[str]) -> str:
 
 
 def claims(
-    audits: list[AuditResult], scores: dict[str, np.ndarray[Any, Any]], segments: list[str]
+    audits: list[AuditResult],
+    scores: dict[str, np.ndarray[Any, Any]],
+    segments: list[str],
+    guessed: list[bool] | None = None,
 ) -> list[dict[str, Any]]:
     """The classic claims about staffing firms on social media, each tested on this cohort
-    with its sample sizes (``scores``: the audits', :func:`.stats.cohort_scores`)."""
+    with its sample sizes (``scores``: the audits', :func:`.stats.cohort_scores`;
+    ``guessed``: which segments the role model guessed, default none)."""
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
     scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
@@ -308,7 +320,9 @@ def claims(
     if not (vendors.any() or firms.any()):
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
             claim["verdict"] = "not tested"
-            claim["explanation"] = _why_no_vendor_claim(segments)
+            claim["explanation"] = _why_no_vendor_claim(
+                segments, guessed or [False] * len(segments)
+            )
     else:
         for claim, p in zip(out, ("voice", "conversation"), strict=True):
             _say_rough_grades(claim, (vendors | firms) & scored[p], rough)

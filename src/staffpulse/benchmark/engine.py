@@ -174,7 +174,7 @@ def run_benchmark(
         ),
         segment_stats=segment_stats(scores, segments, guessed),
         guessed=guessed,
-        claims=claims(audits, scores, segments),
+        claims=claims(audits, scores, segments, guessed),
         problems=cohort.problems,
         generated_at=now or datetime.now(UTC),
     )
