@@ -151,3 +151,20 @@ def test_an_option_of_the_group_after_its_command_says_whose_it_is() -> None:
     assert "it goes before the command" in _said(debug.output)
     typo = runner.invoke(app, ["inbox", "snooze", "12", "--day", "3"])
     assert "No such option: --day. Did you mean --days?" in _said(typo.output)
+
+
+def test_an_option_a_sibling_command_has_names_the_form_this_one_takes() -> None:
+    """QA: audit takes --cohort FILE and benchmark --csv FILE, so "benchmark --cohort FILE"
+    and "connect --csv FILE" were typed, and met a bare "No such option"."""
+    cohort = runner.invoke(app, ["benchmark", "--cohort", "cohort.csv"])
+    assert cohort.exit_code == 2
+    assert (
+        "No such option: --cohort. benchmark takes the cohort file as its argument: staffpulse"
+        " benchmark FILE" in _said(cohort.output)
+    )
+    csv = runner.invoke(app, ["connect", "@acme", "--csv", "out.csv", "--json"])
+    assert csv.exit_code == 2
+    assert json.loads(csv.stdout)["error"]["message"].startswith(
+        "No such option: --csv. connect writes CSV with --export csv -o FILE: staffpulse"
+        " connect HANDLE --export csv -o FILE"
+    )

@@ -52,6 +52,7 @@ from staffpulse.cli.usage_errors import (
     say_missing_value_plainly,
     say_nearest_option,
     say_option_of_the_group,
+    say_the_form_it_takes,
     say_what_the_argument_is,
     say_where_root_options_go,
     suggest_command,
@@ -129,7 +130,8 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
             say_option_of_the_group(exc)  # inbox dismiss 12 --limit 5
-            say_nearest_option(exc)  # after the three above, which word some of their own
+            say_the_form_it_takes(exc)  # benchmark --cohort FILE: the file is its argument
+            say_nearest_option(exc)  # after the four above, which word some of their own
             say_what_the_argument_is(exc)
             name_the_group_commands(exc)
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")

@@ -80,6 +80,28 @@ def say_json_lines_already(exc: UsageError) -> None:
     )
 
 
+# options one command has and a sibling takes in another form: "No such option" alone read
+# as if the sibling could not do it at all
+_OPTIONS_OF_ANOTHER_FORM = {
+    ("benchmark", "--cohort"): "benchmark takes the cohort file as its argument: staffpulse"
+    " benchmark FILE (--cohort is audit's, to place one account among a cohort)",
+    ("connect", "--csv"): "connect writes CSV with --export csv -o FILE: staffpulse connect"
+    " HANDLE --export csv -o FILE (--csv is benchmark's)",
+}
+
+
+def say_the_form_it_takes(exc: UsageError) -> None:
+    """``benchmark --cohort cohort.csv``: "No such option: --cohort. benchmark takes the
+    cohort file as its argument: staffpulse benchmark FILE", as audit's --cohort led people
+    to type; ``connect --csv FILE``: connect's CSV is ``--export csv -o FILE``."""
+    if not isinstance(exc, NoSuchOption) or exc.ctx is None:
+        return
+    form = _OPTIONS_OF_ANOTHER_FORM.get((exc.ctx.info_name or "", exc.option_name))
+    if form is not None:
+        exc.possibilities = None
+        exc.message = f"No such option: {exc.option_name}. {form}"
+
+
 def say_what_the_argument_is(exc: UsageError) -> None:
     """``staffpulse audit`` alone: "Missing argument 'HANDLE'. The account to audit: @handle,
     id or profile URL, e.g. ...", the argument's own help, so the line says what to give
