@@ -97,6 +97,8 @@ def test_a_thread_the_firm_opened_is_offered_when_someone_answered_it_last(
     assert set(offered) == {"10", "1"} and inbox.joined == []
     mine = offered["10"]
     assert mine.reasons[0] == "your own conversation: @ana answered you and waits for your reply"
+    # said of the firm's own post, "only 1 reply so far: room to add value" is no reason
+    assert not [r for r in mine.reasons if "room to add value" in r or "started by" in r]
     assert mine.angle.startswith("Reply to the person who answered you, @ana: ")
     assert inbox.counts["own_opened"] == 1 and inbox.left_out == {}
     assert "1 conversation you opened is not listed: nobody is waiting for your reply in it" in (

@@ -72,3 +72,25 @@ def test_every_risk_is_named_and_partisan_politics_says_it_once() -> None:
         "looks like spam",
         "quiet for 10 days",
     )
+
+
+def test_the_firms_own_thread_gives_only_the_reasons_its_waiting_reply_fits() -> None:
+    """``inbox --as`` on a thread the firm opened, where someone answered it, said "only 1
+    reply so far: room to add value" and "started by a recruiter" (the firm itself): reasons
+    for joining someone else's thread, said of the firm's own post (QA H2)."""
+    conv = _thread(1)
+    flags = {**FLAGS, "question": True, "work": True}
+    comp = {"recency": 0.9, "question": 1.0}
+    args = (conv, comp, flags, "recruiter", 2.0, 0, "@bob")
+    theirs, _ = explain(*args)
+    assert "started by a recruiter" in theirs and "asks a question" in theirs
+    reasons, cautions = explain(*args, own=True)
+    assert reasons == ("active 2 h ago",)
+    assert cautions == ()  # whom the firm's own post addressed is no caution on the reply
+
+
+def test_a_hostile_reply_under_the_firms_own_post_is_still_said() -> None:
+    flags = {**FLAGS, "hostile": True}
+    _, cautions = explain(_thread(2), {"recency": 0.05, "question": 0.0}, flags, None, 240.0, 0,
+                          None, own=True)  # fmt: skip
+    assert cautions == ("hostile tone: joining risks a pile-on", "quiet for 10 days")

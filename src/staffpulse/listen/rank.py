@@ -370,7 +370,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
-    reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at)
+    reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at, own=own)
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)
     elif work is not None and work.focus is not None:  # said first: why the thread is here
@@ -385,7 +385,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         cautions,
         "",
         label,
-        role,
+        None if own else role,  # the firm's own role, guessed, is nothing to tell the firm
         flags,
         left_out_reason(flags),
     )

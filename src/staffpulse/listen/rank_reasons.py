@@ -25,6 +25,8 @@ ROLE_NAMES: dict[str, str] = {
     "other": "someone outside the industry",
 }
 
+HOSTILE = "hostile tone: joining risks a pile-on"
+
 
 def explain(
     conv: Conversation,
@@ -34,11 +36,19 @@ def explain(
     age: float | None,
     recent: int,
     aimed_at: str | None,
+    *,
+    own: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Why the conversation is worth joining and what to watch out for, from its signals
     (``comp``, the score's components, and ``flags``), its opener's ``role``, its ``age`` in
-    hours (None: undated), its ``recent`` replies and the account it is ``aimed_at``."""
-    n = stored_replies(conv)
+    hours (None: undated), its ``recent`` replies and the account it is ``aimed_at``.
+
+    ``own``: the firm opened it and a reply waits for it (:mod:`.own_threads`). What is said
+    of the opening (its question, its few replies as room, its author's role, its work words,
+    whom it addresses, its language) is the firm's own post, no reason to answer: only the
+    waiting reply's timing and the thread's risks are said."""
+    if own:
+        return _explain_own(conv, comp, flags, age, recent)
     known = known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
     if flags.get(TO_FIRM):  # first: the one item here that is the firm's own to answer
@@ -52,10 +62,7 @@ def explain(
         reasons.append("no replies yet: be the first to answer" if invites else "no replies yet")
     elif known is not None and known <= 5:
         reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
-    if age is not None and comp["recency"] >= 0.5:
-        reasons.append(f"active {format_span(age)} ago")
-    if recent >= 2:
-        reasons.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
+    reasons.extend(_timing(comp, age, recent))
     if role in ("recruiter", "hr_pro", "employer", "job_seeker"):
         reasons.append(f"started by {ROLE_NAMES[role]}")
     if flags["work"]:
@@ -66,7 +73,7 @@ def explain(
     if flags["greeting"]:
         cautions.append("a seasonal greeting: nothing to join")
     if flags["hostile"]:
-        cautions.append("hostile tone: joining risks a pile-on")
+        cautions.append(HOSTILE)
     if flags["nsfw"]:
         cautions.append("NSFW: not for a firm's account")
     if flags["partisan"]:
@@ -95,12 +102,44 @@ def explain(
     in_other_language = other_language_caution(conv.opening)
     if in_other_language is not None:
         cautions.append(in_other_language)
+    cautions.extend(_size_and_age(conv, comp, age))
+    return tuple(reasons), tuple(cautions)
+
+
+def _explain_own(
+    conv: Conversation, comp: Mapping[str, float], flags: Mapping[str, bool], age: float | None,
+    recent: int,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+    """The reasons and cautions of the firm's own thread (``explain(..., own=True)``): those
+    that fit the reply waiting in it, in :func:`explain`'s words and order."""
+    cautions = [HOSTILE] if flags["hostile"] else []  # its replies' tone counts too
+    in_other_language = other_language_caution(conv.posts[-1])  # the reply it answers
+    if in_other_language is not None:
+        cautions.append(in_other_language)
+    cautions.extend(_size_and_age(conv, comp, age))
+    return _timing(comp, age, recent), tuple(cautions)
+
+
+def _timing(comp: Mapping[str, float], age: float | None, recent: int) -> tuple[str, ...]:
+    """ "active 2 hours ago", "3 new replies in the last 6 h": what is said of its last posts."""
+    said: list[str] = []
+    if age is not None and comp["recency"] >= 0.5:
+        said.append(f"active {format_span(age)} ago")
+    if recent >= 2:
+        said.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
+    return tuple(said)
+
+
+def _size_and_age(conv: Conversation, comp: Mapping[str, float], age: float | None) -> list[str]:
+    """The cautions on a thread's size and age: busy, undated, quiet."""
+    cautions: list[str] = []
+    n = stored_replies(conv)
     if n > 20:  # without the first post, the stored replies are a floor, still worth saying
         count = count_of(n, "reply", "replies")
-        count = count if known is not None else f"at least {count}"
+        count = count if known_replies(conv) is not None else f"at least {count}"
         cautions.append(f"busy thread ({count}): a reply may get lost")
     if age is None:
         cautions.append("date unknown: check the conversation is still active")
     elif comp["recency"] < 0.1:
         cautions.append(f"quiet for {format_span(age)}")
-    return tuple(reasons), tuple(cautions)
+    return cautions
