@@ -29,25 +29,43 @@ def _with_id_note(found: list[Suggestion]) -> SuggestReport:
     )
 
 
-def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
+def _id_only_table(width: int) -> tuple[str, list[list[str]]]:
+    """The table of @rita_recruits and a follower known only by its id at ``width`` columns:
+    its text, and each of its lines as its cells (# | account | score | why)."""
     unseen = replace(
-        make_suggestion(2, "1357924680135792468", "1357924680135792468"), handle_known=False
+        make_suggestion(2, "1357924680135792468", "1357924680135792468"),
+        handle_known=False,
+        reasons=FOLLOWER,
+        display_name="",
     )
-    found = [SUGGESTIONS[0], unseen]
-    report = _with_id_note(found)
-    console = Console(width=80, record=True)
-    render_suggestions(console, report)
+    console = Console(width=width, record=True)
+    render_suggestions(console, _with_id_note([SUGGESTIONS[0], unseen]))
     text = console.export_text()
-    assert "account id 1357924680135792468" in text
-    # folded, not cut to "https://x.com/i/user/13579246…": the whole link can be opened
-    assert "https://x.com/i/user/135792468" in text and "0135792468" in text
-    assert "…" not in text.split("account id")[1].split("\n")[1]
-    # on one line at 80 columns: a link broken over two lines does not open as one; and the
-    # table still fits, its right edge and every word of "why" shown
-    assert "https://x.com/i/user/1357924680135792468" in text
     table = [line for line in text.splitlines() if line.startswith(("┏", "│", "└"))]
-    assert all(len(line.rstrip()) <= 80 and line.rstrip()[-1] in "┓│┘" for line in table)
+    # the table fits, its right edge shown
+    assert all(len(line.rstrip()) <= width and line.rstrip()[-1] in "┓│┘" for line in table)
+    cells = [[c.strip() for c in line.split("│")[1:5]] for line in table if line[0] == "│"]
+    return text, cells
+
+
+def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
+    text, cells = _id_only_table(120)
+    # beside its id, on one line: a link broken over two lines does not open as one
+    assert ["", "https://x.com/i/user/1357924680135792468", "", ""] in cells
+    assert "account id 1357924680135792468" in text
     assert "1 of these 2 accounts is known only by its account id" in " ".join(text.split())
+
+
+def test_at_80_columns_an_id_only_link_goes_under_the_reasons_not_beside_them() -> None:
+    """Beside the account's 40-character link "why" had 20 columns at 80: a reason took 6
+    lines. The link goes under the reasons instead, still whole on one line."""
+    text, cells = _id_only_table(80)
+    row = cells[[c[0] for c in cells].index("2") :]
+    assert row == [
+        ["2", "account id", "50", "follows you · no post of their own seen"],  # one line, not 6
+        ["", "1357924680135792468", "", "https://x.com/i/user/1357924680135792468"],
+    ]
+    assert "…" not in text
 
 
 def test_a_list_cut_short_names_the_run_that_shows_them_all() -> None:

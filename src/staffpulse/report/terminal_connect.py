@@ -11,6 +11,13 @@ from staffpulse.handles import display_address
 from staffpulse.models import on_platform
 from staffpulse.report.connect_ties import folded_label, notes_with_folded, tie_rows
 
+# The room "why" keeps beside an id-only account's link (else the link goes under the reasons),
+# and what the table takes besides the account and "why": its five rules, two spaces of padding
+# a column, and the score (its heading, "score", is its widest)
+WHY_ROOM = 45
+_EDGES = 5 + 2 * 4 + len("score")
+_NARROWEST = len("account id")  # the account column, when the link goes under "why"
+
 
 def render_suggestions(
     console: Console,
@@ -35,14 +42,18 @@ def render_suggestions(
         links = [len(s.link) for s in report.suggestions if not s.handle_known and s.link]
         links += [len(folded_label(row.folded)) for row in rows if row.folded and links]
         # as wide as an id-only account's link, so that it stays on one line a terminal can
-        # open; folded only on a narrow one. (A min_width made Rich crop the table's edge.)
+        # open, when "why" keeps room beside it; else each link ends its row's "why", the
+        # widest column (a 40-character link left "why" 20 at 80 columns: 6 lines a reason).
+        # (A min_width made Rich crop the table's edge.)
+        room = console.width - _EDGES - max(len(row.rank) for row in rows)
+        beside = bool(links) and room - max(links) >= WHY_ROOM
+        # else the account's name wraps (its id under "account id") to leave "why" the link
+        narrow = max(room - max(links), _NARROWEST) if links and not beside else None
         table.add_column(
-            "account",
-            overflow="fold",
-            width=min(max(links), console.width // 2) if links else None,
+            "account", overflow="fold", width=max(links) if beside else None, max_width=narrow
         )
         table.add_column("score", justify="right")
-        table.add_column("why")
+        table.add_column("why", overflow="fold")  # a link too long for it shown whole
         for rank, s, hidden in rows:
             if hidden:
                 table.add_row(
@@ -56,9 +67,13 @@ def render_suggestions(
             name = escape(s.label)
             if s.display_name:
                 name += f"\n[dim]{escape(s.display_name)}[/]"
+            why = escape(s.explanation)
             if not s.handle_known and s.link:  # an id alone says nothing: the profile's link
-                name += f"\n[dim]{escape(s.link)}[/]"
-            table.add_row(rank, name, s.score_text, escape(s.explanation))
+                if beside:
+                    name += f"\n[dim]{escape(s.link)}[/]"
+                else:
+                    why += f"\n[dim]{escape(s.link)}[/]"
+            table.add_row(rank, name, s.score_text, why)
         console.print(table)
         if (shown := report.shown_of) is not None:
             ask = f"{command + ' ' if command else ''}--limit {shown.ask_for}"
