@@ -25,6 +25,9 @@ def test_demo_builds_every_report(tmp_path: Path) -> None:
     assert result.imported.skipped == 0
     assert result.imported.accounts == 12 and result.imported.posts > 1500
     assert result.benchmark is not None and len(result.benchmark.audits) == 12
+    # the cohort is named as the user knows it, not by a path inside the installed package
+    benchmark_html = result.outputs["Benchmark report"].read_text(encoding="utf-8")
+    assert "Cohort: the sample cohort" in benchmark_html and str(SAMPLE_DIR) not in benchmark_html
     assert result.audit is not None and result.audit.grade in ("D", "F")
     assert result.inbox is not None and result.inbox.items
     assert result.suggestions is not None and result.suggestions.suggestions
@@ -41,6 +44,8 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     first = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert first.exit_code == 0, first.output
     assert "SAMPLE DATA" in first.output and "Audit report" in first.output
+    assert "12 accounts (the sample cohort)" in first.output
+    assert str(SAMPLE_DIR) not in " ".join(first.output.split())
     # the sample's dates are fixed: its inbox is not "today's", and the header says so
     said = " ".join(first.output.split())
     assert "could join today" not in said and "(the sample's last day)" in said
