@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
 from staffpulse.connect import SuggestOptions, suggest_report
+from staffpulse.connect.advice import Remedy
 from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store, open_store
 
@@ -53,11 +54,15 @@ def test_the_busy_date_comes_with_the_options_that_bring_its_circle_back() -> No
     never imported: the date alone suggested no one again (QA s35), so the advice names the
     options too, and ranking with them as of that date suggests its contacts."""
     store = _archive(*_BUSY_YEARS)
-    advice = _advice(store)
+    report = suggest_report(store, "firm", role_model=FakeRoleModel(), scorer=FakeScorer())
+    advice = report.next_step or ""
     assert advice.startswith("@firm's conversations are mostly older than 28 Feb 2026")
     found = re.search(r"use --as-of (\d{4}-\d\d-\d\d), (.+)$", advice)
     assert found is not None, advice
     assert found[2] == "--include-contacts and --include-unseen"
+    # the same options, for a page to offer as one link that sets its fields
+    day = datetime.fromisoformat(found[1]).replace(tzinfo=UTC)
+    assert report.retry == Remedy(include_contacts=True, include_unseen=True, as_of=day)
     again = suggest_report(
         store,
         "firm",

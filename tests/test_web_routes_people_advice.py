@@ -174,3 +174,41 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
     }
     for text, shown in cases.items():
         assert web_text(text) == shown
+
+
+def test_advice_to_rank_as_of_another_date_comes_with_a_link_that_sets_its_fields(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive told to rank as of its busiest stretch with two tick boxes: one link fills
+    the date and ticks both, keeping the role and the number asked for."""
+    from datetime import UTC, datetime
+
+    from staffpulse.connect.advice import Remedy
+
+    report = connect_report(_held(([CONTACTS, UNSEEN], 4)), "recruiter")
+    report.advice = (
+        "@brightpathstaff's conversations are mostly older than 20 Nov 2026, the newest post "
+        "of it or the people it talks with: rank as of its busiest stretch of conversations "
+        "to see its circle then: use --as-of 2019-05-02, --include-contacts and --include-unseen"
+    )
+    day = datetime(2019, 5, 2, tzinfo=UTC)
+    report.retry = Remedy(include_contacts=True, include_unseen=True, as_of=day)
+    serve_report(client, monkeypatch, report)
+    page = client.get(f"/connect?account={ACCOUNT}&role=recruiter&limit=30").text
+    card = result_card(page)
+    advice = ADVICE.search(card)
+    assert advice and "set “Rank as of” to 2019-05-02" in advice.group(1), card
+    link = re.search(r'<a class="btn small" id="retry" href="([^"]+)">Rank with these', card)
+    assert link, card
+    assert link.group(1) == (
+        "/connect?account=x%3Abrightpathstaff&amp;limit=30&amp;role=recruiter"
+        "&amp;include=contacts&amp;include=unseen&amp;as_of=2019-05-02"
+    )
+    assert not TERMINAL.search(card), card
+    # following it shows the form with those fields set
+    filled = client.get(link.group(1).replace("&amp;", "&")).text
+    assert 'name="as_of" value="2019-05-02"' in filled
+    assert 'value="contacts" checked' in filled and 'value="unseen" checked' in filled
+    # with no such set of options, no link
+    report.retry = None
+    assert 'id="retry"' not in client.get(f"/connect?account={ACCOUNT}").text

@@ -203,6 +203,7 @@ def _busier_date(
 
 
 def _advise_a_busier_date(report: SuggestReport, remedy: Remedy) -> None:
+    report.retry = remedy
     report.advice = (
         f"@{report.account.handle}'s conversations are mostly older than "
         f"{format_day(report.as_of)}, the newest post of it or the people it talks with: rank "

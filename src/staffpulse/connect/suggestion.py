@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.connect.advice import HeldBack, Ranking, next_step
+from staffpulse.connect.advice import HeldBack, Ranking, Remedy, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.explain import RECENT_DAYS
 from staffpulse.connect.explanation import Explanation
@@ -195,6 +195,9 @@ class SuggestReport:
     # the advice when nothing is suggested, its options tried by the ranking (None: built
     # from the counts when asked, for a report made by hand)
     advice: str | None = None
+    # the options that advice names as one set, tried and found to suggest someone (a page
+    # offers them as one link that fills its fields); None when the advice names no such set
+    retry: Remedy | None = None
     # every candidate that passed the filters, shown or not; when the ranking stopped early
     # (``candidates_exact`` False) the accounts it never read may add more, so it is a floor:
     # counting them all would read every reached account's posts, the cost the stop saves

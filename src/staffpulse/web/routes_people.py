@@ -169,6 +169,22 @@ def _export_query(account: Account, choices: ConnectChoices) -> str:
     return urlencode(query)
 
 
+def _retry_query(account: Account, choices: ConnectChoices, report: SuggestReport | None) -> str:
+    """The page's address with the options the advice names (tried by the ranking: they
+    suggest someone) set in its fields, for one link that fills them; "" when it names none."""
+    retry = None if report is None or report.suggestions else report.retry
+    if retry is None:
+        return ""
+    include = set(choices.include)
+    include |= {"contacts"} if retry.include_contacts else set()
+    include |= {"unseen"} if retry.include_unseen else set()
+    role = choices.role if retry.role is None else (retry.role or None)
+    days = retry.inactive_days or choices.inactive_days
+    as_of = retry.as_of or choices.as_of
+    chosen = ConnectChoices(role, choices.limit, frozenset(include), as_of, days)
+    return _export_query(account, chosen)
+
+
 def _as_typed(request: Request) -> dict[str, Any]:
     """The form as the user filled it in, to fill it in again when it could not be used."""
     q = request.query_params
@@ -287,6 +303,7 @@ def connect_page(request: Request) -> HTMLResponse:
         exports=exports,
         export_gaps=gaps,
         export_query=_export_query(account, choices),
+        retry_query=_retry_query(account, choices, report),
         shown_line=_shown_line(report),
     )
 
