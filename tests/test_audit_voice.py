@@ -24,8 +24,15 @@ def test_a_more_human_feed_keeps_scoring_higher_past_half() -> None:
     # 18 of 25 help desks sat at Voice 70 whether 50% or 78% of their posts sounded human
     half, most, nearly_all = _voice(0.5), _voice(0.78), _voice(0.9)
     assert half < most < nearly_all == 80
-    assert round(_voice(0.45)) == 68  # the target still earns most of the part
+    assert round(_voice(0.45)) == 60  # the target still earns most of the part
     assert round(_voice(0.2)) < round(_voice(0.45)) / 2
+
+
+def test_sounding_human_outweighs_the_humor_hint() -> None:
+    # a feed half impersonal with some posts read as funny scored 81, above one 95% human at 80
+    assert round(_voice(0.95)) == 80
+    assert round(_voice(0.48, 0.05, 60)) < round(_voice(0.95))
+    assert round(_voice(0.48, 0.05, 60)) < round(_voice(0.83))
 
 
 def test_one_funny_post_moves_voice_little_and_many_move_it_fully() -> None:

@@ -74,7 +74,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "person earns the whole personality part from here.",
     ),
     "personality_top_part": (
-        0.15,
+        0.25,
         "The share of the personality part earned between personality_target and "
         "personality_full, so a feed 80% human outscores one 50% human without a big jump.",
     ),
