@@ -24,9 +24,9 @@ from staffpulse.listen.own_threads import opened_by_firm, waiting_reply
 from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
+from staffpulse.listen.topic_leans import leaning_theme
 from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics, conversation_text
-from staffpulse.listen.topic_theme_scores import theme_scores
 from staffpulse.listen.topic_themes import OTHER, OTHER_LABEL
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
@@ -270,37 +270,28 @@ def fold_word_topics(
     model: TopicModel,
     keep: Collection[int] = (),
 ) -> dict[Key, int]:
-    """``topic_of`` with the conversations of each topic that is no workplace theme filed
-    anew: each one ``offered`` under the theme its text leans to (a word of the theme below
-    its minimum: "the bonus talk about my raise" leans to Pay & salary), else, and every other one
-    of it, under "Other conversations". Such a topic is named by one to three words its posts
-    share with others ("Web / money", "Career / data", "Money"), which rarely say what its
-    conversations are about. The topics of ``keep`` (the ones ``--topic`` names) stay."""
+    """``topic_of`` with the conversations of each topic that is no workplace theme, and the
+    "Other conversations", filed anew: each one ``offered`` under the theme its text leans to
+    (:mod:`.topic_leans`: "the bonus talk about my raise" leans to Pay & salary, "called in on
+    my day off" to Trades & shifts), else, and every other one of a word-named topic, under
+    "Other conversations". Such a topic is named by one to three words its posts share with
+    others ("Web / money", "Career / data", "Money"), which rarely say what its conversations
+    are about. The topics of ``keep`` (the ones ``--topic`` names) stay."""
     other = _other_topic(model)
     themed = {t.theme: tid for tid, t in model.topics_.items() if t.theme and t.theme != OTHER}
     worded = {tid for tid, t in model.topics_.items() if t.theme is None and tid not in keep}
-    lean = {
-        key: _leaning_topic(c, themed) for c in offered if topic_of.get(key := key_of(c)) in worded
-    }
+    refiled = worded if other is None or other in keep else worded | {other}
+    lean: dict[Key, int] = {}
+    for c in offered:
+        if topic_of.get(key := key_of(c)) in refiled:
+            theme = leaning_theme(conversation_text(c), themed)
+            if theme is not None:
+                lean[key] = themed[theme]
     folded = dict(topic_of)
     for key, tid in topic_of.items():
-        if tid in worded:
+        if tid in refiled:
             folded[key] = lean.get(key) or other or tid
     return folded
-
-
-def _leaning_topic(conv: Conversation, themed: dict[str, int]) -> int | None:
-    """The topic of the one theme a conversation's text scores best on, of those with a
-    topic (never the job ads': an offered conversation is none); None on a tie ("employees"
-    and "companies" lean to two themes alike: neither says what it is about)."""
-    scores = theme_scores(conversation_text(conv))
-    leans = sorted(
-        ((score, key) for key, score in scores.items() if key in themed and key != "job_ads"),
-        reverse=True,
-    )
-    if not leans or (len(leans) > 1 and leans[1][0] == leans[0][0]):
-        return None
-    return themed[leans[0][1]]
 
 
 def _other_topic(model: TopicModel) -> int | None:

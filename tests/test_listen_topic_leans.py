@@ -1,0 +1,50 @@
+"""The theme a conversation leans to when no theme names it: everyday talk of one's job
+("I need a job", "called in on my day off") is filed under a theme, not "Other
+conversations"; a tie or no lean says nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.topic_leans import lean_scores, leaning_theme
+from staffpulse.listen.topic_theme_scores import theme_of
+from staffpulse.listen.topic_themes import THEMES
+
+ALL = [t.key for t in THEMES]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Honestly I just need a job before rent is due.", "job_search"),
+        ("Ten years in, still love my job on most Mondays.", "workplace"),
+        ("Third weekend in a row they called me in on my day off.", "trades"),
+        ("The new cannery should create about 400 jobs by spring.", "trends"),
+        ("The count of bike couriers here has doubled, and apps are in demand.", "trends"),
+        ("Week one at my new job and I already know everyone's lunch order.", "offers"),
+        ("Leaving the lab bench behind: my last day as a chemist was Friday.", "job_search"),
+        ("Machines will take our jobs, my uncle says at every dinner.", "trends"),
+    ],
+)
+def test_everyday_talk_of_a_job_leans_to_its_theme(text: str, theme: str) -> None:
+    assert theme_of(text) is None  # no theme names it: the topic model never files it there
+    assert leaning_theme(text, ALL) == theme
+
+
+def test_a_job_search_is_not_a_job_one_has() -> None:
+    assert leaning_theme("Looking for a new job in my field, any leads?", ALL) == "job_search"
+    assert "workplace" not in lean_scores("Day three of my job search, still nothing back.")
+
+
+def test_no_lean_a_tie_or_a_theme_without_a_topic_says_nothing() -> None:
+    assert leaning_theme("The vending machine ate my coins again.", ALL) is None
+    # a career (job search) and a day off (shifts) alike
+    assert leaning_theme("My career needs a day off.", ALL) is None
+    assert leaning_theme("Honestly I just need a job before rent is due.", ["pay"]) is None
+
+
+def test_a_lean_word_never_names_a_theme_alone() -> None:
+    # half a point: below every theme's minimum, so the stored topics never change with it
+    scores = lean_scores("Honestly I just need a job before rent is due.")
+    assert scores == {"job_search": 0.5}
+    assert all(scores.get(t.key, 0.0) < t.minimum for t in THEMES)
