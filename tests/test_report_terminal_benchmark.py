@@ -309,3 +309,23 @@ def test_every_row_says_its_segment_guess_and_what_to_fix_first(tmp_path: Path, 
         assert row["fix_first"] and f"ix first: {row['fix_first']}" in said
     guesses = [r for r in result.leaderboard if r.get("segment_guessed")]
     assert guesses and said.count("(guess)") == len(guesses)
+
+
+def test_the_tier_line_runs_across_the_table_rather_than_fold_in_the_account_column(
+    tmp_path: Path,
+) -> None:
+    # at 80 columns "graded on 2 of 4 pillars, with no profile data for Face:" was folded over
+    # two lines of the account column, after a blank line, and read as a stray cell
+    larch = FeedBuilder("larchmont_talent")
+    larch.chat(12)
+    german = FeedBuilder("lagerteam_nord")
+    for i in range(12):
+        german.post(f"Wir suchen ab sofort Staplerfahrer für das Lager in Bremen ({i})", lang="de")
+    result = run_benchmark(store_with(tmp_path, larch, german), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(60)
+    render_benchmark(console, result)
+    lines = console.export_text().split("Segments")[0].splitlines()
+    tier = next(line for line in lines if "pillars" in line and line.rstrip().endswith(":"))
+    assert re.fullmatch(r" +graded on \d of 4 pillars[^:]*:", tier.rstrip())
+    assert lines.index(tier) < next(n for n, line in enumerate(lines) if "@lagerteam_nord" in line)
+    assert all(len(line) <= 60 for line in lines)

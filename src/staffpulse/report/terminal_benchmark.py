@@ -8,8 +8,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
+from rich.segment import Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -48,6 +51,9 @@ JOBS_WIDTH = 6  # the jobs column ("jobs", ">99%") and the gap before it
 TWO_LINE_FIGURES = {"overall": 7, "face": 4, "mix": 3, "voice": 5, "conv.": 5, "jobs": 4}
 TWO_LINE_INDENT = 2
 # said under the table only when an account's Face is n/a (its data had no profile)
+# where a tier line goes in the table (a character of Unicode's private use area, never in a
+# handle shown), replaced by the line itself when the table is printed
+TIER_MARK = "\ue000"
 FACE_ASIDE = " A Face n/a (the data had no picture, bio or name) is not held against it."
 
 
@@ -90,7 +96,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     # cohort lines left out are said before the table, so no one sends a league table missing
     # a client without knowing it (a kept account's note too: it is in the table)
     print_cohort_problems(console, result)
-    for row in _board_rows(table, result):
+    tier_lines: list[str] = []
+    for row in _board_rows(table, result, tier_lines):
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
             _account_cell(row, handle_room) + _aside(row, not segments),
@@ -98,7 +105,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             *_figures(row, wide, jobs),
         )
     _print_board_title(console, result)
-    console.print(table)
+    _print_board(console, table, tier_lines)
     _print_after_board(console, result, wide, None if jobs else " so that every handle stays whole")
 
 
@@ -129,23 +136,41 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
     titles = figures_line([Text(k) for k in shown], shown.values(), indent)
     table.add_column(Text("account\n") + titles, overflow="fold")
-    for row in _board_rows(table, result):
+    tier_lines: list[str] = []
+    for row in _board_rows(table, result, tier_lines):
         line = figures_line(_figures(row, False, jobs), shown.values(), indent)
         cell = _account_cell(row, room) + "\n" + line + _aside(row, True)
         table.add_row(rank_label(row), cell)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
     _print_board_title(console, result)
-    console.print(table)
+    _print_board(console, table, tier_lines)
     _print_after_board(console, result, False, None if jobs else "")
 
 
-def _board_rows(table: Table, result: BenchmarkResult) -> Iterator[dict[str, Any]]:
+def _board_rows(
+    table: Table, result: BenchmarkResult, tier_lines: list[str]
+) -> Iterator[dict[str, Any]]:
     """The league table's rows in order, each after the line that opens its tier: accounts
-    graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`)."""
+    graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`,
+    which adds those lines to ``tier_lines``)."""
     tier = 4
     for row in result.leaderboard:
-        tier = _add_tier_line(table, result, row, tier)
+        tier = _add_tier_line(table, result, row, tier, tier_lines)
         yield row
+
+
+def _print_board(console: Console, table: Table, tier_lines: list[str]) -> None:
+    """The league table, each tier line printed from the account column to the edge of the
+    terminal: in the account column alone, at 80 columns "graded on 2 of 4 pillars, with no
+    profile data for Face:" was folded over two lines and read as a stray cell."""
+    said = iter(tier_lines)
+    for line in console.render_lines(table, new_lines=True):
+        text = "".join(segment.text for segment in line)
+        if TIER_MARK not in text:
+            console.print(Segments(line), end="")
+            continue
+        indent = cell_len(text[: text.index(TIER_MARK)])
+        console.print(Padding(Text(next(said, ""), style="italic"), (0, 0, 0, indent)))
 
 
 def _account_cell(row: dict[str, Any], room: int) -> Text:
@@ -173,16 +198,20 @@ def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
     return [overall, *pillars, *([Text.assemble(_jobs_cell(row))] if jobs else [])]
 
 
-def _add_tier_line(table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int) -> int:
+def _add_tier_line(
+    table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int, lines: list[str]
+) -> int:
     """Under the accounts graded on more pillars, a line naming the fewer ``row`` is graded
-    on (when it is the first of them); the tier the table is in now."""
+    on (when it is the first of them), kept in ``lines`` and marked in the table by
+    :data:`TIER_MARK`; the tier the table is in now."""
     if ranked_pillars(row) >= tier:
         return tier
     tier = ranked_pillars(row)
     table.add_section()
     faces = [r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier]
     label = tier_label(tier, any(faces), all_aside=all(faces))
-    table.add_row("", Text(f"{label}:", style="italic"))
+    lines.append(f"{label}:")
+    table.add_row("", TIER_MARK)
     return tier
 
 
