@@ -199,3 +199,18 @@ def test_the_page_lists_what_was_left_out_with_its_reason_escaped() -> None:
     assert part.count("Hiring crane operators") == 98  # 100 listed, then the rest counted
     assert "and 3 others: the dashboard's Inbox lists them all" in part
     assert "--left-out" not in part  # a page to read: no command options
+
+
+def test_the_page_counts_the_conversations_that_never_mention_work_as_the_terminal_does() -> None:
+    """QA: ``inbox --left-out --html`` listed 55 left out under 43 offered, and never said
+    the 400 other posts read, as the terminal does: on the page the counts did not add up."""
+    from staffpulse.listen.inbox_left_out import LeftOutItem
+
+    ad = LeftOutItem("x", "ad1", None, "job_ad", "Hiring crane operators, nights", "cranejobs",
+                     "id-cranejobs", 0.5)  # fmt: skip
+    counted = make([item()], left_out={"job_ad": 1}, left_out_items=[ad], never_work=400)
+    part = render_inbox_html(counted, left_out_asked=True).split('id="left-out"', 1)[1]
+    assert "400 other conversations never mention work (not counted above)." in part
+    # not counted (a plain --html: it would read every stored post): nothing said
+    plain = make([item()], left_out={"job_ad": 1}, left_out_items=[ad])
+    assert "never mention" not in render_inbox_html(plain)

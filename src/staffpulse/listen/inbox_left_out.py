@@ -17,6 +17,7 @@ from staffpulse.listen.author_names import name_author
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import KINDS, REASONS
 from staffpulse.listen.threads import load_conversations
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 if TYPE_CHECKING:
@@ -106,3 +107,13 @@ def count_unread_conversations(
     threads were nowhere); it reads every stored post, so only when asked."""
     every = load_conversations(store, platform, relevant_only=False)
     return sum(1 for c in every if (c.platform, c.id) not in read)
+
+
+def never_work_note(count: int | None) -> str | None:
+    """ "400 other conversations never mention work (not counted above).": said under the
+    left-out note, in the terminal and on the page alike, so that the counts add up to the
+    store; None when they were not counted (:func:`count_unread_conversations`) or are none."""
+    if not count:
+        return None
+    verb = "mentions" if count == 1 else "mention"
+    return f"{count_of(count, 'other conversation')} never {verb} work (not counted above)."

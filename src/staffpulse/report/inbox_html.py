@@ -12,7 +12,7 @@ from pathlib import Path
 
 from staffpulse import next_steps as steps
 from staffpulse.dates import format_when
-from staffpulse.listen.inbox_left_out import list_left_out
+from staffpulse.listen.inbox_left_out import list_left_out, never_work_note
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.left_out import KINDS, as_sentence
 from staffpulse.listen.window import empty_reason
@@ -120,6 +120,8 @@ def render_inbox_html(
             left_out_listed=LEFT_OUT_LISTED,
             left_out_asked=left_out_asked,
             left_out_kind=KINDS[reason] if reason else "",
+            # counted only when the terminal says it too (inbox --left-out): it reads the store
+            never_work=never_work_note(inbox.never_work),
             notes=report_notes(inbox),
             clock=report_clock(inbox),
             new_since=report_new(inbox),

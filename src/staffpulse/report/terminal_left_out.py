@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.listen.inbox_left_out import LeftOutItem
+from staffpulse.listen.inbox_left_out import LeftOutItem, never_work_note
 from staffpulse.listen.left_out import KINDS, as_sentence, left_out_note
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal_inbox import one_line
@@ -29,12 +29,7 @@ def render_left_out(
     for any), under the count note, each with its reason, author, opening, link and id.
     ``never_work``: the stored conversations that never mention work, said under the note
     so that the counts add up to the store (``Inbox.never_work``)."""
-    rest = (
-        f"{count_of(never_work, 'other conversation')} never"
-        f" {'mentions' if never_work == 1 else 'mention'} work (not counted above)."
-        if never_work
-        else None
-    )
+    rest = never_work_note(never_work)
     if not chosen:
         which = f" as {KINDS[reason]}" if reason else ""
         console.print(f"No open conversation is left out{which}.", highlight=False)
