@@ -159,9 +159,17 @@ def test_the_league_csv_read_back_as_a_cohort_keeps_its_guesses_marked(tmp_path:
         ln.replace(",vendor,guess,", ",recruiter,,") if "vendor0" in ln else ln for ln in lines
     ]
     league.write_text("\n".join(fixed) + "\n", encoding=CSV_ENCODING)
-    rows = _board(run_benchmark(store, league, scorer=FakeScorer(), role_model=NameRoles()))  # type: ignore[arg-type]
+    mixed = run_benchmark(store, league, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    rows = _board(mixed)
     assert (rows["vendor0"]["segment"], rows["vendor0"]["segment_guessed"]) == ("recruiter", False)
     assert (rows["vendor1"]["segment"], rows["vendor1"]["segment_guessed"]) == ("vendor", True)
+    # the user gave a file with a segment column: told how to make the rest theirs, not to
+    # give one
+    out = io.StringIO()
+    render_benchmark(Console(file=out, width=100, color_system=None), mixed)
+    for said in (" ".join(out.getvalue().split()), render_benchmark_html(mixed)):
+        assert "segment_source column to make a segment yours" in said
+        assert "give a cohort file with a segment column" not in said
 
 
 def test_guesses_without_a_firm_or_vendor_do_not_send_the_user_to_a_cohort_file_they_lack(

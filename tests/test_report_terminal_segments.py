@@ -28,6 +28,7 @@ def _printed(width: int, **segments: dict[str, Any]) -> str:
     result = SimpleNamespace(
         segment_stats=segments,
         guessed=[True] * guessed,
+        leaderboard=[],  # no row of the cohort file sets its own segment
         audits=[None] * sum(s["n"] for s in segments.values()),
     )
     console = Console(width=width, record=True, color_system=None)

@@ -48,7 +48,11 @@ from staffpulse.report.counts import count_of, join_and, posts_of_its_own
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
-from staffpulse.report.segment_guess_words import guessed_note, segment_label
+from staffpulse.report.segment_guess_words import (
+    guessed_note,
+    segment_label,
+    sets_own_segments,
+)
 from staffpulse.report.wording import advice_as_html, report_text
 
 if TYPE_CHECKING:
@@ -297,7 +301,9 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "legend": cohort_legend(result),
         "segments": result.segment_stats,
         "part_median_note": part_median_note(result.segment_stats),
-        "guessed_note": guessed_note(sum(result.guessed), len(result.audits)),
+        "guessed_note": guessed_note(
+            sum(result.guessed), len(result.audits), own=sets_own_segments(result.leaderboard)
+        ),
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "not_scored_why": PILLAR_NOT_SCORED,

@@ -4,7 +4,7 @@ table, and one sentence saying where the guesses come from and how to set them i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from staffpulse.report.spreadsheet import segment_cell
@@ -25,9 +25,10 @@ def segment_label(stats: Mapping[str, Any]) -> str:
     return f"{stats['label']} ({'guessed' if guessed == n else f'{guessed:,} guessed'})"
 
 
-def guessed_note(guessed: int, accounts: int) -> str | None:
+def guessed_note(guessed: int, accounts: int, *, own: bool = False) -> str | None:
     """What the reports say under the segments when the role model guessed any (None when
-    it guessed none)."""
+    it guessed none); ``own``: the cohort file sets other segments itself (a league CSV given
+    back, its guesses still marked in segment_source), so the user is not told to give one."""
     if not guessed:
         return None
     if guessed == accounts:
@@ -36,8 +37,17 @@ def guessed_note(guessed: int, accounts: int) -> str | None:
         lead = "1 account's segment is a guess"
     else:
         lead = f"{guessed:,} accounts' segments are guesses"
+    how = (
+        'clear "guess" in the cohort file\'s segment_source column to make a segment yours.'
+        if own
+        else "give a cohort file with a segment column to set them yourself."
+    )
     return (
         f"{lead} of the role model (what staffpulse roles says of a name, bio and posts), "
-        'marked "guess": check them, or give a cohort file with a segment column to set '
-        "them yourself."
+        f'marked "guess": check them, or {how}'
     )
+
+
+def sets_own_segments(rows: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether the cohort file set any league row's segment itself (not a guess)."""
+    return any(not r.get("segment_guessed") and r["segment"] != "unknown" for r in rows)

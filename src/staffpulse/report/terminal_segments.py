@@ -21,7 +21,11 @@ from rich.text import Text
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.stats import median_label, part_median_note
 from staffpulse.report.counts import count_of
-from staffpulse.report.segment_guess_words import guessed_note, segment_label
+from staffpulse.report.segment_guess_words import (
+    guessed_note,
+    segment_label,
+    sets_own_segments,
+)
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -67,7 +71,8 @@ def print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     console.print(table or _stacked_table(console.width, stats, labels, medians))
     if (note := part_median_note(result.segment_stats)) is not None:
         console.print(note, style="dim", highlight=False)
-    if (guesses := guessed_note(sum(result.guessed), len(result.audits))) is not None:
+    own = any(result.guessed) and sets_own_segments(result.leaderboard)
+    if (guesses := guessed_note(sum(result.guessed), len(result.audits), own=own)) is not None:
         console.print(guesses, style="dim", highlight=False)
 
 
