@@ -193,8 +193,9 @@ def test_marks_are_per_firm_in_inbox_and_audit(replayed: Any) -> None:
     assert reopened.exit_code == 0 and target not in joined_as("other-staffing.bsky.social")
     plain = runner.invoke(app, ["inbox", "dismiss", target, "--db", str(db)])
     assert (
-        "It is hidden from every inbox; add --as YOURHANDLE to hide it only for that account."
-        in " ".join(plain.stdout.split())
+        "It is hidden from every inbox, and if the inbox left it out (a job ad, a joke), from"
+        f" the posts left out that staffpulse --db {db} inbox --left-out lists; add --as"
+        " YOURHANDLE to hide it only for that account." in " ".join(plain.stdout.split())
     )
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
 

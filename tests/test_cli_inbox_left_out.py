@@ -125,7 +125,12 @@ def test_the_page_without_left_out_keeps_the_list_folded(db: Path, tmp_path: Pat
 
 def test_a_dismissed_left_out_post_leaves_the_listing(db: Path) -> None:
     assert "(id: ad1)" in run(db, "--left-out").stdout  # the id as listed takes a mark
-    assert runner.invoke(app, ["inbox", "dismiss", "ad1", "--db", str(db)]).exit_code == 0
+    done = runner.invoke(app, ["inbox", "dismiss", "ad1", "--db", str(db)])
+    assert done.exit_code == 0
+    # QA: it said only "It is hidden from every inbox", where a job ad never was
+    assert "if the inbox left it out (a job ad, a joke), from the posts left out" in " ".join(
+        done.stdout.split()
+    )
     result = run(db, "--left-out", "--json")
     assert [i["id"] for i in json.loads(result.stdout)] == ["joke1"]
 

@@ -209,7 +209,7 @@ def _print_mark(
         done = {"dismissed": "Dismissed the", "joined": "Marked the", "snoozed": "Snoozed the"}
         after = " as joined" if state == "joined" else ""
         said = f"{done.get(state or '', 'Reopened the')} {conversation}{after}{mine}{when}."
-        said += " " + _where_it_shows(state, None if everywhere else firm)
+        said += " " + _where_it_shows(state, None if everywhere else firm, left_out)
         if state is None:
             # the mark alone is undone: a job ad or a joke is still left out for what it says
             # (the dashboard's notice says as much), so "open again" would send the user to
@@ -228,9 +228,14 @@ def _print_mark(
         )
 
 
-def _where_it_shows(state: str | None, firm: str | None) -> str:
+def _where_it_shows(
+    state: str | None, firm: str | None, left_out: str = "staffpulse inbox --left-out"
+) -> str:
     """Which inboxes the mark changes: the firm's alone, or every one (a mark of no firm,
-    which no audit credits to an account)."""
+    which no audit credits to an account). A dismissed post the inbox left out (a job ad)
+    was in no inbox: it leaves the list of posts left out (``left_out`` lists them), so that
+    is said too, not "hidden from every inbox" alone (which one is, is not judged here: it
+    takes the whole inbox's models)."""
     if firm is not None:
         counted = ", and its audit counts it as joined" if state == "joined" else ""
         return f"Only @{firm}'s inbox changes{counted}."
@@ -240,6 +245,12 @@ def _where_it_shows(state: str | None, firm: str | None) -> str:
         return (
             "It shows as joined in every inbox; add --as YOURHANDLE to mark it for that account"
             " only, so that its audit counts it."
+        )
+    if state == "dismissed":
+        return (
+            "It is hidden from every inbox, and if the inbox left it out (a job ad, a joke),"
+            f" from the posts left out that {left_out} lists; add --as YOURHANDLE to hide it"
+            " only for that account."
         )
     return "It is hidden from every inbox; add --as YOURHANDLE to hide it only for that account."
 
