@@ -94,3 +94,25 @@ def test_a_date_after_everything_is_measured_from_that_date_not_now(tmp_path: Pa
     said = " ".join(result.notes)
     assert "in the last 30 days" not in said and "--as-of newest" not in said
     assert "nothing in the store was active in the 30 days before" in said
+
+
+def test_nothing_left_to_join_as_of_a_date_says_how_many_began_later(tmp_path: Path) -> None:
+    """QA: ``inbox --as-of`` a date whose one conversation was dismissed said "Nothing left
+    to join" and nothing of the 59 conversations begun after the date, which it never read."""
+    from staffpulse.listen.states import set_state
+
+    posts = [
+        post("q", "Recruiters, how do you keep candidates warm?", DAY - timedelta(hours=5)),
+        post("later", "HR folks: how do you run onboarding for remote hires?", DAY + timedelta(3)),
+    ]
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "asof.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        build_inbox(store, text_model=scorer, role_model=None)  # judged, as a user's look does
+        set_state(store, "q", "dismissed", "x")
+        result = build_inbox(store, text_model=scorer, role_model=None, as_of="2025-06-10")
+    assert result.items == []
+    assert (
+        "1 conversation began after 10 Jun 2025, 00:00 UTC and is not read (--as-of to change)"
+        in result.notes
+    )

@@ -163,6 +163,8 @@ def build_inbox(
         notes.append(language_note)
     if offer.after_as_of and not offer.everyone:  # a date before the store's conversations
         notes.append(_before_all_note(offer, ref.at))
+    elif offer.after_as_of and not result.items:  # "nothing left to join" as of the date only
+        notes.append(_after_date_note(offer.after_as_of, ref.at))
     return Inbox(
         result.items,
         result.joined,
@@ -333,6 +335,16 @@ def _before_all_note(offer: Offer, at: datetime) -> str:
     first = offer.first_after
     since = f": its first conversation begins {format_when(first)}" if first else ""
     return f"nothing in the store was posted by {format_when(at)}{since} (--as-of to change)"
+
+
+def _after_date_note(count: int, at: datetime) -> str:
+    """The note of an inbox with nothing to join as of a date, when later conversations
+    would hold some: "59 conversations began after 16 Apr 2016, 00:00 UTC and are not
+    read (--as-of to change)"."""
+    return (
+        f"{count_of(count, 'conversation')} began after {format_when(at)} and"
+        f" {'is' if count == 1 else 'are'} not read (--as-of to change)"
+    )
 
 
 def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxTopic]:
