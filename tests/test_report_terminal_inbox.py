@@ -276,13 +276,25 @@ def test_the_demos_long_snoozed_list_names_the_inbox_command_that_lists_them_all
 
 def test_a_long_dismissed_list_counts_the_rest_and_says_the_json_lists_them_all() -> None:
     # "… and 1000 more" named no way to see them, unlike the snoozed list under it
-    dismissed = [(f"d-{n}", f"Opening line of dismissed thread {n}") for n in range(1_010)]
+    dismissed = [(f"d-{n}", f"Opening line of dismissed thread {n}", f"poster{n}", f"u{n}")
+                 for n in range(1_010)]  # fmt: skip
     inbox = make([], dismissed=dismissed)
     assert "  … and 1,000 more (--json lists all)" in shown(inbox).splitlines()
     listed = inbox.as_dict()["dismissed"]
     assert len(listed) == 1_010
-    assert listed[0] == {"conversation_id": "d-0", "opening": {"text": dismissed[0][1]}}
+    assert listed[0] == {
+        "conversation_id": "d-0",
+        "opening": {"text": dismissed[0][1], "author_handle": "poster0", "author_id": "u0"},
+    }
     more = "staffpulse --db /tmp/demo.db inbox --as harborline"
     console = Console(record=True, width=60)
     render_inbox(console, inbox, more=more)
     assert f"  … and 1,000 more ({more} --json lists all)" in console.export_text().splitlines()
+
+
+def test_a_dismissed_conversation_names_its_author_as_the_other_lists_do() -> None:
+    """QA: a dismissed job ad was listed beside a real conversation with no author, where
+    every other list of the inbox names one ("@author: ...")."""
+    ads = [("ad1", "Forklift drivers wanted, nights, apply today", "crane_jobs_hq", "9")]
+    lines = shown(make([], dismissed=ads)).splitlines()
+    assert any(line.startswith("  · @crane_jobs_hq: Forklift drivers wanted") for line in lines)

@@ -190,7 +190,10 @@ def build_inbox(
         platform=platform,
         elsewhere=elsewhere,
         look=look,
-        dismissed=[(c.id, c.opening.text) for c in _newest_first(result.sort.dismissed)],
+        dismissed=[
+            (c.id, c.opening.text, c.opening.author_handle, c.opening.author_id)
+            for c in _newest_first(result.sort.dismissed)
+        ],
         never_work=count_unread_conversations(store, platform, offer.loaded)
         if count_never_work
         else None,

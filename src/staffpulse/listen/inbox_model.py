@@ -180,8 +180,9 @@ class Inbox:
     # conversations in the store whose posts never mention work (never judged relevant): not
     # counted among those left out; counted only when asked (``inbox --left-out``), else None
     never_work: int | None = None
-    # the conversations the firm dismissed, (id, opening text), newest first: "inbox reopen ID"
-    dismissed: list[tuple[str, str]] = field(default_factory=list)
+    # the conversations the firm dismissed, (id, opening text, its author's handle and id),
+    # newest first: "inbox reopen ID"
+    dismissed: list[tuple[str, str, str | None, str]] = field(default_factory=list)
 
     @property
     def new_since(self) -> datetime | None:
@@ -278,6 +279,10 @@ class Inbox:
             "snoozed": [s.as_dict() for s in self.snoozed],
             # all of them: the terminal lists the newest 10 and says "--json lists all"
             "dismissed": [
-                {"conversation_id": cid, "opening": {"text": text}} for cid, text in self.dismissed
+                {
+                    "conversation_id": cid,
+                    "opening": {"text": text, "author_handle": handle, "author_id": author},
+                }
+                for cid, text, handle, author in self.dismissed
             ],
         }

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from staffpulse.dates import format_when
-from staffpulse.listen.author_names import name_author_parts
+from staffpulse.listen.author_names import name_author, name_author_parts
 from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream_file import FileReplay
 from staffpulse.listen.languages import not_kept_note
@@ -193,9 +193,12 @@ def render_dismissed(
         highlight=False,
         soft_wrap=True,  # a command to copy, whole however long its store's path
     )
-    for conversation_id, text in inbox.dismissed[:10]:
+    for conversation_id, text, handle, author_id in inbox.dismissed[:10]:
+        # its author, as the other lists name theirs: an ad and a question read alike without
+        who = name_author(handle, author_id, linked=False)
         console.print(
-            f"  · {escape(one_line(text, 70))} [dim](id: {escape(conversation_id)})[/]",
+            f"  · {escape(who)}: {escape(one_line(text, 70))}"
+            f" [dim](id: {escape(conversation_id)})[/]",
             highlight=False,
             soft_wrap=True,
         )
