@@ -329,3 +329,25 @@ def test_the_tier_line_runs_across_the_table_rather_than_fold_in_the_account_col
     assert re.fullmatch(r" +graded on \d of 4 pillars[^:]*:", tier.rstrip())
     assert lines.index(tier) < next(n for n, line in enumerate(lines) if "@lagerteam_nord" in line)
     assert all(len(line) <= 60 for line in lines)
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_a_rows_fix_first_runs_to_the_edge_not_folded_in_the_account_column(
+    tmp_path: Path, width: int
+) -> None:
+    # at 80 columns "fix first: Show a person, not a logo, in the picture" was folded over
+    # three lines inside the account column, under the handle
+    firm = FeedBuilder("northgate_staffing_group")
+    firm.job(4)
+    rosa = FeedBuilder("rosa_recruits_in_tacoma")
+    rosa.chat(4)
+    store = store_with(tmp_path, firm, rosa)
+    result = run_benchmark(store, scorer=FakeScorer(), role_model=_AllStaffing())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    lines = [line.rstrip() for line in console.export_text().split("Segments")[0].splitlines()]
+    openings = [line for line in lines if "ix first:" in line]
+    assert len(openings) == len(result.leaderboard)
+    for row, opening in zip(result.leaderboard, openings, strict=True):
+        # the whole aside on one line where the terminal holds it, else wrapped near its edge
+        assert f"fix first: {row['fix_first']}" in opening or len(opening) > width - 12, opening

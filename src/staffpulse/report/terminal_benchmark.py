@@ -96,14 +96,15 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     # cohort lines left out are said before the table, so no one sends a league table missing
     # a client without knowing it (a kept account's note too: it is in the table)
     print_cohort_problems(console, result)
-    tier_lines: list[str] = []
+    tier_lines: list[Text] = []
     for row in _board_rows(table, result, tier_lines):
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
-            _account_cell(row, handle_room) + _aside(row, not segments),
+            _account_cell(row, handle_room),
             *([shown_segment(row)] if segments else []),
             *_figures(row, wide, jobs),
         )
+        _add_aside(table, row, not segments, tier_lines)
     _print_board_title(console, result)
     _print_board(console, table, tier_lines)
     _print_after_board(console, result, wide, None if jobs else " so that every handle stays whole")
@@ -136,11 +137,11 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
     table.add_column("#\n", justify="right", no_wrap=True)  # beside "account", above the rule
     titles = figures_line([Text(k) for k in shown], shown.values(), indent)
     table.add_column(Text("account\n") + titles, overflow="fold")
-    tier_lines: list[str] = []
+    tier_lines: list[Text] = []
     for row in _board_rows(table, result, tier_lines):
         line = figures_line(_figures(row, False, jobs), shown.values(), indent)
-        cell = _account_cell(row, room) + "\n" + line + _aside(row, True)
-        table.add_row(rank_label(row), cell)
+        table.add_row(rank_label(row), _account_cell(row, room) + "\n" + line)
+        _add_aside(table, row, True, tier_lines)
     print_cohort_problems(console, result)  # before the table, as beside a wider one
     _print_board_title(console, result)
     _print_board(console, table, tier_lines)
@@ -148,7 +149,7 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
 
 
 def _board_rows(
-    table: Table, result: BenchmarkResult, tier_lines: list[str]
+    table: Table, result: BenchmarkResult, tier_lines: list[Text]
 ) -> Iterator[dict[str, Any]]:
     """The league table's rows in order, each after the line that opens its tier: accounts
     graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`,
@@ -159,10 +160,11 @@ def _board_rows(
         yield row
 
 
-def _print_board(console: Console, table: Table, tier_lines: list[str]) -> None:
-    """The league table, each tier line printed from the account column to the edge of the
-    terminal: in the account column alone, at 80 columns "graded on 2 of 4 pillars, with no
-    profile data for Face:" was folded over two lines and read as a stray cell."""
+def _print_board(console: Console, table: Table, tier_lines: list[Text]) -> None:
+    """The league table, each tier line and each row's aside printed from the account column
+    to the edge of the terminal: in the account column alone, at 80 columns "graded on 2 of 4
+    pillars, with no profile data for Face:" was folded over two lines and read as a stray
+    cell, and a fix first over three ("Show a / person, not a logo, in the / picture")."""
     said = iter(tier_lines)
     for line in console.render_lines(table, new_lines=True):
         text = "".join(segment.text for segment in line)
@@ -170,7 +172,7 @@ def _print_board(console: Console, table: Table, tier_lines: list[str]) -> None:
             console.print(Segments(line), end="")
             continue
         indent = cell_len(text[: text.index(TIER_MARK)])
-        console.print(Padding(Text(next(said, ""), style="italic"), (0, 0, 0, indent)))
+        console.print(Padding(next(said, Text("")), (0, 0, 0, indent)))
 
 
 def _account_cell(row: dict[str, Any], room: int) -> Text:
@@ -179,15 +181,18 @@ def _account_cell(row: dict[str, Any], room: int) -> Text:
     return handle_cell(row["handle"], room) + Text(_account_note(row), style="dim")
 
 
-def _aside(row: dict[str, Any], segment: bool) -> Text:
-    """On a line of its own under the account, with ``segment`` its segment ("HR (guess)": a
-    table without the segment column hid which were guesses), and what to fix first, as the
-    HTML row says it (the terminal showed it at no width); empty when there is neither."""
+def _add_aside(table: Table, row: dict[str, Any], segment: bool, lines: list[Text]) -> None:
+    """Under the account, on a line of its own (:func:`_print_board` prints it to the edge of
+    the terminal), with ``segment`` its segment ("HR (guess)": a table without the segment
+    column hid which were guesses), and what to fix first, as the HTML row says it (the
+    terminal showed it at no width); nothing when there is neither."""
     said = [shown_segment(row)] if segment and row["segment"] != "unknown" else []
     fix = row.get("fix_first") or row.get("top_action")
     if fix:
         said.append(f"{'fix' if said else 'Fix'} first: {first_sentence(str(fix))}")
-    return Text("\n" + " · ".join(said), style="dim") if said else Text("")
+    if said:
+        lines.append(Text(" · ".join(said), style="dim"))
+        table.add_row("", TIER_MARK)
 
 
 def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
@@ -199,7 +204,7 @@ def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
 
 
 def _add_tier_line(
-    table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int, lines: list[str]
+    table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int, lines: list[Text]
 ) -> int:
     """Under the accounts graded on more pillars, a line naming the fewer ``row`` is graded
     on (when it is the first of them), kept in ``lines`` and marked in the table by
@@ -210,7 +215,7 @@ def _add_tier_line(
     table.add_section()
     faces = [r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier]
     label = tier_label(tier, any(faces), all_aside=all(faces))
-    lines.append(f"{label}:")
+    lines.append(Text(f"{label}:", style="italic"))
     table.add_row("", TIER_MARK)
     return tier
 
