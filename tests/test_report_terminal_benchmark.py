@@ -291,9 +291,8 @@ class _AllStaffing:
         return SimpleNamespace(role=["staffing_firm"] * len(names))
 
 
-@pytest.mark.parametrize("width", [80, 140, 50])
-def test_every_row_says_its_segment_guess_and_what_to_fix_first(tmp_path: Path, width: int) -> None:
-    # at 80 columns the "(guess)" of each row was hidden, and "Fix first" at every width
+def _guessed_pair(tmp_path: Path, width: int) -> tuple[Any, Console]:
+    """A job feed and a chatty recruiter, both guessed staffing firms, rendered at ``width``."""
     firm = FeedBuilder("northgate_staffing_group")
     firm.job(4)
     rosa = FeedBuilder("rosa_recruits_in_tacoma")
@@ -302,6 +301,13 @@ def test_every_row_says_its_segment_guess_and_what_to_fix_first(tmp_path: Path, 
     result = run_benchmark(store, scorer=FakeScorer(), role_model=_AllStaffing())  # type: ignore[arg-type]
     console = _console(width)
     render_benchmark(console, result)
+    return result, console
+
+
+@pytest.mark.parametrize("width", [80, 140, 50])
+def test_every_row_says_its_segment_guess_and_what_to_fix_first(tmp_path: Path, width: int) -> None:
+    # at 80 columns the "(guess)" of each row was hidden, and "Fix first" at every width
+    result, console = _guessed_pair(tmp_path, width)
     table = console.export_text().split("Segments")[0]
     assert all(len(line) <= width for line in table.splitlines())
     said = " ".join(table.split())
@@ -337,14 +343,7 @@ def test_a_rows_fix_first_runs_to_the_edge_not_folded_in_the_account_column(
 ) -> None:
     # at 80 columns "fix first: Show a person, not a logo, in the picture" was folded over
     # three lines inside the account column, under the handle
-    firm = FeedBuilder("northgate_staffing_group")
-    firm.job(4)
-    rosa = FeedBuilder("rosa_recruits_in_tacoma")
-    rosa.chat(4)
-    store = store_with(tmp_path, firm, rosa)
-    result = run_benchmark(store, scorer=FakeScorer(), role_model=_AllStaffing())  # type: ignore[arg-type]
-    console = _console(width)
-    render_benchmark(console, result)
+    result, console = _guessed_pair(tmp_path, width)
     lines = [line.rstrip() for line in console.export_text().split("Segments")[0].splitlines()]
     openings = [line for line in lines if "ix first:" in line]
     assert len(openings) == len(result.leaderboard)
