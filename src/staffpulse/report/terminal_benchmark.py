@@ -50,10 +50,10 @@ JOBS_WIDTH = 6  # the jobs column ("jobs", ">99%") and the gap before it
 # the two-line table of a narrow terminal: each figure's width under its handle, indented
 TWO_LINE_FIGURES = {"overall": 7, "face": 4, "mix": 3, "voice": 5, "conv.": 5, "jobs": 4}
 TWO_LINE_INDENT = 2
-# said under the table only when an account's Face is n/a (its data had no profile)
 # where a tier line goes in the table (a character of Unicode's private use area, never in a
 # handle shown), replaced by the line itself when the table is printed
 TIER_MARK = "\ue000"
+# said under the table only when an account's Face is n/a (its data had no profile)
 FACE_ASIDE = " A Face n/a (the data had no picture, bio or name) is not held against it."
 
 
