@@ -30,7 +30,15 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-__all__ = ["CUE_TOKENS", "LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
+__all__ = [
+    "CUE_TOKENS",
+    "LEXICONS",
+    "NORMALIZER_VERSION",
+    "TEARS_OF_JOY",
+    "Featurizer",
+    "normalize",
+    "tokenize",
+]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
 NORMALIZER_VERSION = 10
@@ -41,7 +49,8 @@ _HTTP = re.compile(r"https?://[^\s\x1e]+")
 _WWW = re.compile(r"www\.[^\s\x1e]+")
 _REPLY = re.compile(r"\x1e[ \t\n]*@")
 _MENTION = re.compile(r"@\w+")
-_JOY = ("\U0001f602", "_\u00d9\u00f7\u00e2")  # tears of joy, real and as mojibake
+#: Tears of joy, real and as the mojibake some datasets spell it with
+TEARS_OF_JOY = ("\U0001f602", "_\u00d9\u00f7\u00e2")
 # emoji and the mojibake of double-encoded emoji, as separate literal-led patterns (fast)
 _EMOJI = (
     re.compile(r"_[ÙÛ][^\s\x1e_]{0,3}"),
@@ -211,7 +220,7 @@ def normalize(texts: Sequence[str], cues: bool = True) -> str:
     blob = _WWW.sub(" xurl ", blob)
     blob = _REPLY.sub("\x1e xreply @", blob)
     blob = _MENTION.sub(" xment ", blob)
-    for joy in _JOY:
+    for joy in TEARS_OF_JOY:
         blob = blob.replace(joy, " xjoy ")
     for pattern in _EMOJI:
         blob = pattern.sub(" xemo ", blob)

@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
+from staffpulse.signals.features import TEARS_OF_JOY
 
 __all__ = ["SUPPORT_REPLY_BOUNDS", "SUPPORT_REPLY_HUMOR", "find_support_replies"]
 
@@ -89,7 +90,8 @@ _ASKS_DETAILS = re.compile(
 # a joke's cue: with one, the reply may be joking after all and the model keeps its say
 _JOKE_CUE = re.compile(
     r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|xd|jk|smh|kidding)\b|"
-    "\U0001f602|_\u00d9\u00f7\u00e2|\U0001f61c|\U0001f609|\U0001f643|;\\)|"
+    + "|".join(TEARS_OF_JOY)
+    + "|\U0001f61c|\U0001f609|\U0001f643|;\\)|"
     r"\b(?:off and on|on and off) again\b",
     _I,
 )
