@@ -9,6 +9,7 @@ as holding the voice back, and its advice is about its replies, to vary and sign
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 import numpy.typing as npt
@@ -19,22 +20,25 @@ from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
 
-def _texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:
-    """Each reply's text as :func:`unique_texts` keys it, by its index."""
+def reply_texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:
+    """Each of the ``scored`` replies' text as :func:`unique_texts` keys it, by its index:
+    read once, for both :func:`repeated_replies` and :func:`flat_replies`."""
     return {i: without_handles(frame.posts[i].text.lower()) for i in scored.tolist()}
 
 
-def repeated_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> tuple[int, int]:
-    """(replies, texts): how many of the ``scored`` replies say a text sent more than once,
-    and how many such texts there are."""
-    repeated = [n for n in Counter(_texts(frame, scored).values()).values() if n > 1]
+def repeated_replies(texts: Mapping[int, str]) -> tuple[int, int]:
+    """(replies, texts): how many of the replies (their :func:`reply_texts`) say a text sent
+    more than once, and how many such texts there are."""
+    repeated = [n for n in Counter(texts.values()).values() if n > 1]
     return sum(repeated), len(repeated)
 
 
-def flat_replies(frame: Frame, scored: npt.NDArray[np.int64]) -> list[PostExample]:
-    """The flattest replies, each text once and said how often it was sent ("Please email us
-    and we will look into it" eight times is a canned reply)."""
-    texts = _texts(frame, scored)
+def flat_replies(
+    frame: Frame, scored: npt.NDArray[np.int64], texts: Mapping[int, str]
+) -> list[PostExample]:
+    """The flattest of the ``scored`` replies (``texts``: their :func:`reply_texts`), each text
+    once and said how often it was sent ("Please email us and we will look into it" eight
+    times is a canned reply)."""
     sent = Counter(texts.values())
 
     def times(i: int) -> int:

@@ -7,7 +7,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.canned_replies import flat_replies, repeated_replies, replies_advice
+from staffpulse.audit.canned_replies import (
+    flat_replies,
+    repeated_replies,
+    replies_advice,
+    reply_texts,
+)
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
@@ -94,11 +99,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     # replies (its only originals, if any, not in English) has its repeated replies counted
     # instead (:mod:`.canned_replies`), shown and advised on as a help desk's
     replies_only = n > 0 and not orig.size
-    evidence["repeated_replies"], evidence["repeated_reply_texts"] = (
-        repeated_replies(frame, scored) if replies_only else (0, 0)
-    )
+    texts = reply_texts(frame, scored) if replies_only else {}
+    evidence["repeated_replies"], evidence["repeated_reply_texts"] = repeated_replies(texts)
     if replies_only and flat_hurts:
-        worst = flat_replies(frame, scored)
+        worst = flat_replies(frame, scored, texts)
     # named as the figures name them, beside reposts or posts not in English: "4 of 58
     # posts" under a header of 70 read as a miscount
     base = "posts you wrote" if everything.size < frame.n else "posts"
