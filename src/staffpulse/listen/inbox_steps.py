@@ -166,10 +166,15 @@ class ShownPick:
     with the counts the inbox gives of the rest."""
 
     shown: list[tuple[RankedConversation, str]] = field(default_factory=list)  # with state
-    left_out: dict[str, int] = field(default_factory=dict)  # by why the tool leaves it out
     set_aside: list[RankedConversation] = field(default_factory=list)  # those left out
     shown_open: int = 0
     offered: int = 0  # open conversations to join, shown or not (the "M" of "top N of M")
+
+    @property
+    def left_out(self) -> dict[str, int]:
+        """How many were set aside, by why the tool leaves each out (read off ``set_aside``,
+        so the count and the list never disagree)."""
+        return dict(Counter(e.left_out for e in self.set_aside if e.left_out is not None))
 
 
 def pick_shown(
@@ -185,7 +190,6 @@ def pick_shown(
         if state == "joined" and entry.left_out != FOLLOWERS_ONLY:
             pick.shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join
-            pick.left_out[entry.left_out] = pick.left_out.get(entry.left_out, 0) + 1
             pick.set_aside.append(entry)
         else:
             pick.offered += 1
