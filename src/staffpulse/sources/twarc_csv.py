@@ -34,7 +34,13 @@ from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.reply_handles import answered_handle
 from staffpulse.sources.twarc2 import ITEM_ERRORS
-from staffpulse.sources.twarc_csv_sheets import SheetEdits, joined_at, posted_at
+from staffpulse.sources.twarc_csv_sheets import (
+    SheetEdits,
+    WrittenDate,
+    joined_at,
+    posted_at,
+    read_date,
+)
 from staffpulse.sources.twarc_csv_sheets import cell as _get
 from staffpulse.sources.twarc_csv_sheets import cell_count as _int
 from staffpulse.sources.x_entities import decode_x_text
@@ -86,12 +92,15 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
 
 
 def rows_from_twarc_csv(
-    row: Mapping[str, str | None], errors: list[str] | None = None
+    row: Mapping[str, str | None],
+    errors: list[str] | None = None,
+    posted: WrittenDate | None = None,
 ) -> list[Account | Post]:
     """Pure transformer: one twarc-csv tweet row → the author and the post.
 
     With an ``errors`` list, a malformed author or tweet is described there and left out, and
-    the other is kept; without one it raises ValueError.
+    the other is kept; without one it raises ValueError. ``posted`` is the row's
+    ``created_at`` when the caller read it already (read here otherwise).
     """
     tweet_id, author_id = _get(row, "id"), _get(row, "author_id")
     if tweet_id is None or author_id is None:
@@ -107,7 +116,7 @@ def rows_from_twarc_csv(
     if author is not None:
         rows.append(author)
     try:
-        rows.append(_post(row, tweet_id, author_id))
+        rows.append(_post(row, tweet_id, author_id, posted or read_date(row)))
     except ITEM_ERRORS as exc:
         if errors is None:
             raise
@@ -125,7 +134,9 @@ def _earlier_versions(row: Mapping[str, str | None], tweet_id: str) -> tuple[str
     return tuple(dict.fromkeys(version for version in history if version != tweet_id))
 
 
-def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
+def _post(
+    row: Mapping[str, str | None], tweet_id: str, author_id: str, posted: WrittenDate
+) -> Post:
     check_formula_error(_get(row, "text"), "text")  # "@jane thanks!" re-saved as #NAME?
     retweeted = _get(row, "referenced_tweets.retweeted.id")
     replied = _get(row, "referenced_tweets.replied_to.id")
@@ -161,7 +172,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         author_id=author_id,
         author_handle=handle,
         text=text,
-        created_at=posted_at(row, tweet_id),
+        created_at=posted_at(posted, tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
         reply_to_post_id=replied if kind == "reply" else None,
@@ -229,6 +240,9 @@ class TwarcCsv:
                 number = row.line
                 values = sheet.readable_counts(row.values, number)
                 errors: list[str] = []
+                # read once, for the post and for the file's note on the dates it could not
+                # (a users file's created_at is the account's, read by joined_at)
+                posted = WrittenDate(None) if users else read_date(values)
                 try:
                     if users:
                         account = account_from_csv(values)
@@ -236,13 +250,13 @@ class TwarcCsv:
                             raise ValueError("row without 'id' or 'username'")
                         rows: list[Account | Post] = [account]
                     else:
-                        rows = rows_from_twarc_csv(values, errors)
+                        rows = rows_from_twarc_csv(values, errors, posted)
                 except ITEM_ERRORS as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
                 for message in errors:  # each counts in the import's skipped total
                     yield Problem(str(path), number, message)
-                sheet.note_dates(row.values, rows, users)
+                sheet.note_dates(row.values, rows, users, posted)
                 dated = _get(row.values, "created_at") is not None
                 for item in rows:
                     if isinstance(item, Post):

@@ -42,17 +42,36 @@ def cell_count(row: Row, key: str) -> int | None:
         return None
 
 
-def posted_at(row: Row, tweet_id: str) -> datetime | None:
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A row's ``created_at``, read once for the post and for the file's note on dates."""
+
+    when: datetime | None  # None when blank, or written in no form a date is read from
+    unread: str | None = None  # what was written when it could not be read (``3/1/2026``)
+    error: str = ""  # why it could not be read, for a tweet whose id carries no time
+
+
+def read_date(row: Row, key: str = "created_at") -> WrittenDate:
+    """The date in cell ``key`` of ``row``, or what was written there that no date is read
+    from (a date a spreadsheet rewrote)."""
+    written = cell(row, key)
+    try:
+        return WrittenDate(parse_timestamp(written))
+    except ValueError as exc:
+        return WrittenDate(None, written, str(exc))
+
+
+def posted_at(written: WrittenDate, tweet_id: str) -> datetime | None:
     """When the tweet was posted: its ``created_at``, else the time its id carries. A
     ``created_at`` a spreadsheet rewrote (``3/1/2026 10:00``) gives way to the id's time too
     (told once for the file); on a tweet whose id carries none it is an error, with what to
     do."""
-    try:
-        return parse_timestamp(cell(row, "created_at")) or time_of_tweet_id(tweet_id)
-    except ValueError as exc:
-        if (from_id := time_of_tweet_id(tweet_id)) is not None:
-            return from_id
-        raise ValueError(f"{exc}: {DATE_TO_DO}") from exc
+    if written.when is not None:
+        return written.when
+    from_id = time_of_tweet_id(tweet_id)
+    if from_id is None and written.unread is not None:
+        raise ValueError(f"{written.error}: {DATE_TO_DO}")
+    return from_id
 
 
 def joined_at(row: Row, prefix: str) -> datetime | None:
@@ -62,15 +81,6 @@ def joined_at(row: Row, prefix: str) -> datetime | None:
         return parse_timestamp(cell(row, f"{prefix}created_at"))
     except ValueError:
         return None
-
-
-def _unreadable_date(row: Row, key: str) -> bool:
-    """Whether the row's ``key`` is written but cannot be read (a spreadsheet's date)."""
-    try:
-        parse_timestamp(cell(row, key))
-    except ValueError:
-        return True
-    return False
 
 
 @dataclass(slots=True)
@@ -116,8 +126,11 @@ class SheetEdits:
             self.counts.found.setdefault(key, []).append((line, row[key]))
         return {**row, **dict.fromkeys(bad, "")} if bad else row
 
-    def note_dates(self, row: Row, made: Sequence[Account | Post], users: bool) -> None:
-        """Count the tweets of ``row`` dated from their ids and the accounts left undated."""
+    def note_dates(
+        self, row: Row, made: Sequence[Account | Post], users: bool, posted: WrittenDate
+    ) -> None:
+        """Count the tweets of ``row`` dated from their ids (``posted``: its ``created_at``, as
+        read for the post) and the accounts left undated."""
         joined = cell(row, "created_at" if users else "author.created_at")
         for account in (item for item in made if isinstance(item, Account)):
             if account.created_at is not None:  # read by joined_at
@@ -126,9 +139,9 @@ class SheetEdits:
                 self.undated.add(account.id)
                 self.first_undated = self.first_undated or joined
         posts = any(isinstance(item, Post) for item in made)
-        if posts and cell(row, "created_at") is not None and _unreadable_date(row, "created_at"):
+        if posts and posted.unread is not None:
             self.redated += 1
-            self.first_redated = self.first_redated or str(cell(row, "created_at"))
+            self.first_redated = self.first_redated or posted.unread
 
     def told(self) -> Iterator[Item]:
         """The rows skipped for a rounded id (one problem), then the notes on what was kept."""
