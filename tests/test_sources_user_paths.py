@@ -15,8 +15,6 @@ from staffpulse.sources.folders import left_out
 from staffpulse.sources.text_files import read_user_text
 from staffpulse.sources.user_paths import (
     explain_open_errors,
-    find_mistyped_stores,
-    find_near_stores,
     given_once,
     missing_hint,
     still_downloading,
@@ -185,43 +183,3 @@ def test_no_unrelated_or_hidden_name_is_offered(tmp_path: Path) -> None:
     assert missing_hint(tmp_path / "kw.txt", "the path").startswith(
         f"did you mean {tmp_path / 'kws.txt'}?"
     )
-
-
-@pytest.mark.parametrize("typed", ["lab.bd", "lab.dbb", "lab.d", "Lab.DB", "lb.db", "labb.db"])
-def test_a_store_name_with_a_slip_in_its_name_or_ending_is_offered_the_store(
-    tmp_path: Path, typed: str
-) -> None:
-    # "--db lab.bd" was told only "check the --db path", while "--db lb.db" was offered lab.db
-    open_store(tmp_path / "lab.db").close()
-    assert find_near_stores(tmp_path / typed) == [tmp_path / "lab.db"]
-
-
-def test_a_name_of_another_ending_or_an_ending_of_no_store_offers_no_store(
-    tmp_path: Path,
-) -> None:
-    open_store(tmp_path / "lab.db").close()
-    (tmp_path / "notes.bd").write_text("not a store")
-    assert find_near_stores(tmp_path / "lab.csv") == []  # a file of another kind, not a slip
-    assert find_near_stores(tmp_path / "notes.db") == []  # notes.bd is there, but no store
-    open_store(tmp_path / "shop.sqlite").close()
-    assert find_near_stores(tmp_path / "shop.sqlit") == [tmp_path / "shop.sqlite"]
-
-
-@pytest.mark.parametrize(
-    "new", ["cut2.db", "cut-copy.db", "cut_old.db", "cuts.db", "cut.sqlite", "client2026.db"]
-)
-def test_a_second_store_numbered_or_labelled_on_purpose_is_no_typo(
-    tmp_path: Path, new: str
-) -> None:
-    # "import --db cut2.db" beside cut.db ended telling the user to delete cut2.db
-    open_store(tmp_path / "cut.db").close()
-    open_store(tmp_path / "client2025.db").close()
-    open_store(tmp_path / new).close()
-    assert find_mistyped_stores(tmp_path / new) == []
-
-
-@pytest.mark.parametrize("new", ["clinet.db", "clientt.db", "clien.db", "client.bd", "cleint.db"])
-def test_a_new_store_one_slip_from_a_stored_one_is_a_likely_typo(tmp_path: Path, new: str) -> None:
-    open_store(tmp_path / "client.db").close()
-    open_store(tmp_path / new).close()
-    assert find_mistyped_stores(tmp_path / new) == [tmp_path / "client.db"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.sources.user_paths import find_mistyped_stores
+from staffpulse.near_names import find_mistyped_stores
 from staffpulse.store import Store, open_store
 
 

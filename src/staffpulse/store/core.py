@@ -24,6 +24,7 @@ from typing import Any
 
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
+from staffpulse.near_names import offer_near_store
 from staffpulse.output_files import blocking_file
 from staffpulse.store.aliases import (
     first_places,
@@ -358,8 +359,6 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
                 hint=f"{first}; or import your posts: staffpulse import FILE (an export from X, "
                 "Bluesky or Mastodon, or a CSV)",
             )
-        from staffpulse.sources.user_paths import offer_near_store
-
         # a typo (--db clinet.db): the stores beside it say what was meant
         meant = offer_near_store(Path(target))
         raise MissingFileError(

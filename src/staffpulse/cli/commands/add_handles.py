@@ -31,8 +31,8 @@ from staffpulse.connect.handles import (
 )
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.models import platform_label, platform_name
+from staffpulse.near_names import offer_near_store
 from staffpulse.report.counts import count_of
-from staffpulse.sources.user_paths import offer_near_store
 from staffpulse.store import Store, open_store
 
 console = make_console()

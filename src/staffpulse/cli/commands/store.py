@@ -24,11 +24,11 @@ from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.errors import AmbiguousAccountError, StaffpulseError
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
+from staffpulse.near_names import find_mistyped_stores
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
-from staffpulse.sources.user_paths import find_mistyped_stores
 from staffpulse.store import Store, discard_store_if_empty, open_store
 
 console = make_console()
