@@ -168,3 +168,50 @@ def test_an_option_a_sibling_command_has_names_the_form_this_one_takes() -> None
         "No such option: --csv. connect writes CSV with --export csv -o FILE: staffpulse"
         " connect HANDLE --export csv -o FILE"
     )
+
+
+def test_an_unknown_option_of_staffpulse_under_json_is_a_json_error() -> None:
+    """QA: "staffpulse --bogus --json" printed Typer's boxed usage error: a script that asked
+    for JSON got none, though the commands' own usage errors came as JSON."""
+    for args in (["--bogus", "--json"], ["--bogus", "stats", "--json"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        error = json.loads(result.stdout)["error"]  # the one document on stdout
+        assert error == {
+            "message": "No such option: --bogus",
+            "hint": "see staffpulse --help",
+            "exit_code": 2,
+        }
+        assert result.stderr == "Error: No such option: --bogus\n"  # not the box as well
+    command = runner.invoke(app, ["audti", "acme", "--json"])
+    assert command.exit_code == 2
+    assert json.loads(command.stdout)["error"]["message"] == (
+        "No such command 'audti'. Did you mean 'audit'?"
+    )
+    plain = runner.invoke(app, ["--bogus"])  # without --json: for people, as before
+    assert plain.exit_code == 2 and plain.stdout == ""
+    assert "No such option: --bogus" in _said(plain.stderr)
+
+
+def test_json_before_the_command_says_where_it_goes() -> None:
+    # "No such option: --json. Did you mean --version?" offered the one option unlike it
+    result = runner.invoke(app, ["--json", "--db", "client.db", "audit", "acme"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "--json goes after the command, e.g. staffpulse --db client.db audit acme --json"
+    )
+    alone = runner.invoke(app, ["--json"])
+    assert json.loads(alone.stdout)["error"]["message"] == (
+        "--json goes after the command, e.g. staffpulse stats --json"
+        " (staffpulse --help lists the commands)"
+    )
+
+
+def test_no_command_after_the_options_names_one() -> None:
+    # "Missing command." alone named neither what a command is nor where they are listed
+    result = runner.invoke(app, ["--db", "client.db"])
+    assert result.exit_code == 2
+    assert (
+        "No command after staffpulse --db client.db: e.g. staffpulse --db client.db stats"
+        " (staffpulse --help lists the commands)" in _said(result.stderr)
+    )

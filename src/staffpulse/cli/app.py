@@ -35,6 +35,7 @@ from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console, show_what_the_console_cannot_encode
+from staffpulse.cli.help_names import show_flags_bare
 from staffpulse.cli.interrupts import interrupted_message
 from staffpulse.cli.json_output import (
     json_error_due,
@@ -54,7 +55,9 @@ from staffpulse.cli.usage_errors import (
     say_option_of_the_group,
     say_the_form_it_takes,
     say_what_the_argument_is,
+    say_where_json_goes,
     say_where_root_options_go,
+    say_which_command_is_missing,
     suggest_command,
 )
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
@@ -63,6 +66,8 @@ from staffpulse.errors import MissingFileError, StaffpulseError
 err_console = make_console(stderr=True)
 # the command a run resolved to ("staffpulse inbox snooze"), kept in the root context's meta
 _COMMAND_PATH = "staffpulse.command_path"
+# the words typed after staffpulse, kept in the root context's meta
+_TYPED = "staffpulse.typed"
 
 
 class _ErrorBoundaryGroup(TyperGroup):
@@ -86,14 +91,19 @@ class _ErrorBoundaryGroup(TyperGroup):
         super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        typed = list(args)  # Click's parser takes the words off ``args`` as it reads them
+        ctx.meta[_TYPED] = typed
         try:
             return super().parse_args(ctx, args)
         except NoSuchOption as exc:
+            say_where_json_goes(exc, typed)  # "staffpulse --json audit acme"
             say_where_root_options_go(exc)  # "staffpulse -v": where the version is
             say_nearest_option(exc)
+            _answer_usage_error_in_json(exc, typed)
             raise
         except UsageError as exc:
             say_missing_value_plainly(exc, "staffpulse")  # "staffpulse --db" and no file
+            _answer_usage_error_in_json(exc, typed)
             raise
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -134,14 +144,11 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_nearest_option(exc)  # after the four above, which word some of their own
             say_what_the_argument_is(exc)
             name_the_group_commands(exc)
+            if exc.ctx is not None and exc.ctx.parent is None:  # "staffpulse --db x.db" alone
+                say_which_command_is_missing(exc, exc.ctx.meta.get(_TYPED, []))
             command = exc.ctx.command_path if exc.ctx else ctx.meta.get(_COMMAND_PATH, "staffpulse")
             say_missing_value_plainly(exc, command)
-            if not isinstance(exc, NoArgsIsHelpError) and json_error_due():
-                # the JSON document tells it; stderr one plain line, not Typer's box as well
-                message = exc.format_message()
-                print_json_error(message, f"see {command} --help", exc.exit_code)
-                _say_plainly(message)
-                raise typer.Exit(exc.exit_code) from None
+            _say_usage_error_in_json(exc, command)
             raise
         except StaffpulseError as exc:
             # a missing optional package is one too (extras.require: the pip command to run)
@@ -170,37 +177,25 @@ class _ErrorBoundaryGroup(TyperGroup):
             _fail(ctx, _unexpected(ctx, exc))
 
 
-def show_flags_bare(command: Any, ctx: Any) -> None:
-    """Lists ``--json`` in the help as a flag, with no type after it. Typer 0.29 writes
-    ``--json <bool>``, which reads as if it took a value, and ``--json true`` then makes
-    ``true`` a path. An empty metavar is what Typer prints instead of the type."""
-    for param in command.get_params(ctx):
-        if getattr(param, "is_flag", False):
-            param.metavar = ""
-        elif param.param_type_name == "argument":
-            name_argument_plainly(param)
-    # a group's own commands too: ``fetch x --help``, ``inbox dismiss --help``
-    for subcommand in getattr(command, "commands", {}).values():
-        show_flags_bare(subcommand, ctx)
+def _answer_usage_error_in_json(exc: UsageError, args: list[str]) -> None:
+    """A usage error of staffpulse's own options (``staffpulse --bogus audit acme --json``),
+    met before any command runs: in JSON too when the command line asks for it, as the
+    commands' own usage errors are, not Typer's box alone on stderr."""
+    start_json_run()
+    note_json_wanted(args)
+    _say_usage_error_in_json(exc, "staffpulse")
 
 
-def name_argument_plainly(param: Any) -> None:
-    """An argument as a person reads it in the help and its errors: ``HANDLE``, ``PATH``
-    (``{PATH}...`` in the usage line) of type ``<path>``. Typer 0.29 writes the Python names,
-    ``{handle}`` and ``{paths}...`` of type ``<list[Path]>``."""
-    if param.metavar is None and param.name:
-        name = param.name.upper()
-        param.metavar = name.removesuffix("S") if param.nargs != 1 else name
-    # Typer 0.28 (pyproject allows it) has no display_type_rich: without this getattr,
-    # every command given an argument stopped on an AttributeError
-    shown = getattr(param, "display_type_rich", None)
-    if shown is not None and getattr(shown, "__name__", "") != "plain_type":
-
-        def plain_type(ctx: Any) -> str | None:
-            said = shown(ctx)
-            return "<path>" if said == "<list[Path]>" else said
-
-        param.display_type_rich = plain_type
+def _say_usage_error_in_json(exc: UsageError, command: str) -> None:
+    """The usage error as the run's JSON document and one plain line on stderr, when JSON is
+    due; ``command``'s --help is the hint. Returns when JSON is not due: Typer tells it."""
+    if isinstance(exc, NoArgsIsHelpError) or not json_error_due():
+        return
+    # the JSON document tells it; stderr one plain line, not Typer's box as well
+    message = exc.format_message()
+    print_json_error(message, f"see {command} --help", exc.exit_code)
+    _say_plainly(message)
+    raise typer.Exit(exc.exit_code) from None
 
 
 # What a script writer types after a flag that takes no value: read as a path otherwise

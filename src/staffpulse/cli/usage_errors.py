@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 
 from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+
+from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 
 # Typer's words for a value that is not a number, and what a person reads instead
 _NOT_A_NUMBER = {
@@ -197,4 +200,33 @@ def say_option_of_the_group(exc: UsageError) -> None:
     exc.message = (
         f"{exc.option_name} is an option of '{group.command_path}', not of"
         f" '{exc.ctx.command_path}': leave it out"
+    )
+
+
+def say_where_json_goes(exc: UsageError, args: list[str]) -> None:
+    """``staffpulse --json audit acme``: "--json goes after the command: staffpulse audit acme
+    --json", not "No such option: --json. Did you mean --version?", which offered the one
+    option nothing like it; ``staffpulse --json`` with no command names one that takes it."""
+    if not isinstance(exc, NoSuchOption) or exc.option_name != "--json":
+        return
+    if exc.ctx is not None and exc.ctx.parent is not None:
+        return  # a command's own: say_json_lines_already and say_nearest_option word it
+    rest = [arg for arg in args if arg != "--json"]
+    if any(arg in COMMAND_MODULES or arg in COMMAND_ALIASES for arg in rest):
+        example = shlex.join(["staffpulse", *rest, "--json"])
+    else:
+        example = "staffpulse stats --json (staffpulse --help lists the commands)"
+    exc.possibilities = None
+    exc.message = f"--json goes after the command, e.g. {example}"
+
+
+def say_which_command_is_missing(exc: UsageError, args: list[str]) -> None:
+    """``staffpulse --db client.db`` with no command: "No command after staffpulse --db
+    client.db: e.g. staffpulse --db client.db stats", not "Missing command." alone, which
+    named neither what a command is nor where the list of them is."""
+    if exc.message != "Missing command.":
+        return
+    typed = shlex.join(["staffpulse", *args])
+    exc.message = (
+        f"No command after {typed}: e.g. {typed} stats (staffpulse --help lists the commands)"
     )
