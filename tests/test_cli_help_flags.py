@@ -4,12 +4,17 @@ took a value (and ``--json true`` then imports a file named true)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+from typer import _click as click
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
+from staffpulse.cli.registry import COMMAND_MODULES
 
 runner = CliRunner()
 
@@ -56,3 +61,28 @@ def test_json_true_is_told_that_the_flag_takes_no_value(tmp_path: Path) -> None:
     assert result.exit_code == 66
     assert "--json takes no value: leave out 'true'" in " ".join(result.output.split())
     assert not (tmp_path / "s.db").exists()  # refused before the store is made
+
+
+def _help_texts(command: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every text ``path --help`` shows of ``command`` and of its own commands, each with
+    where it is shown."""
+    for text in (command.help, command.short_help, command.epilog):
+        if text:
+            yield path, text
+    for param in command.params:
+        if getattr(param, "help", None):
+            yield f"{path} {param.name}", param.help
+    group = getattr(command, "commands", None)
+    names = COMMAND_MODULES if path == "staffpulse" else (group or {})
+    for name in names:
+        with click.Context(command) as ctx:
+            sub = command.get_command(ctx, name)
+        yield from _help_texts(sub, f"{path} {name}")
+
+
+def test_no_help_text_sends_people_to_a_docs_file() -> None:
+    # a pip-installed staffpulse comes without the repository's docs/ folder
+    root = typer.main.get_command(app)
+    named = [(where, text) for where, text in _help_texts(root, "staffpulse") if "docs/" in text]
+    assert named == []
+    assert len(list(_help_texts(root, "staffpulse"))) > 100  # every command was walked

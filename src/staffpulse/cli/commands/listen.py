@@ -63,7 +63,10 @@ def listen_bluesky(
     ] = "10m",
     keywords: Annotated[
         Path | None,
-        typer.Option(help="Keywords file: one term a line, '-term' excludes (docs/listen.md)."),
+        typer.Option(
+            help="Keywords file: one term or phrase a line; '-term' excludes, 'recruit*' matches"
+            " every word it begins, '#tag' the hashtag; a line starting '# ' is a comment."
+        ),
     ] = None,
     url: Annotated[
         str | None,
