@@ -84,6 +84,13 @@ def test_json_is_a_list_of_id_reason_author_text_and_url(db: Path) -> None:
     ]
 
 
+def test_an_empty_reason_lists_every_one_as_the_bare_flag_does(db: Path) -> None:
+    result = runner.invoke(app, ["inbox", "--db", str(db), "--left-out="])
+    assert result.exit_code == 0, result.output
+    assert "no such reason" not in result.output
+    assert "(id: joke1)" in result.stdout and "(id: ad1)" in result.stdout
+
+
 def test_an_unknown_reason_exits_65_naming_the_reasons(db: Path) -> None:
     result = run(db, "--left-out", "adverts")
     assert result.exit_code == 65

@@ -30,6 +30,7 @@ def test_a_post_that_is_not_public_is_listed_without_its_text() -> None:
 def test_reasons_are_read_in_any_spelling_and_all_means_every_one() -> None:
     assert check_reason("Hashtag-Game") == "hashtag_game"
     assert check_reason("all") is None
+    assert check_reason("") is None and check_reason("  ") is None  # --left-out= : every one
     with pytest.raises(InputError) as caught:
         check_reason("ads")
     assert "no such reason" in caught.value.message and "job_ad" in (caught.value.hint or "")

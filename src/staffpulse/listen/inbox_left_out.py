@@ -77,9 +77,10 @@ def left_out_item(entry: RankedConversation) -> LeftOutItem:
 
 def check_reason(name: str) -> str | None:
     """The reason ``--left-out NAME`` asks for ("hashtag-game" reads as ``hashtag_game``),
-    None for every one ("all"); an unknown name is refused, naming the ones there are."""
+    None for every one ("all", or no name: ``--left-out=`` is the bare flag, as a blank field
+    of the page is); an unknown name is refused, naming the ones there are."""
     wanted = name.strip().lower().replace("-", "_")
-    if wanted == ALL_REASONS:
+    if wanted in (ALL_REASONS, ""):
         return None
     if wanted not in REASONS:
         raise InputError(
