@@ -188,3 +188,15 @@ def test_a_console_made_once_follows_the_width_the_terminal_has_when_it_prints(
     assert console.width == 300
     monkeypatch.setenv("COLUMNS", "60")
     assert console.width == 60
+
+
+def test_a_dumb_terminal_keeps_the_size_given_when_its_console_was_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a TERM=dumb console cannot be asked its size: the one COLUMNS and LINES gave is kept
+    for name, value in (("TERM", "dumb"), ("FORCE_COLOR", "1"), ("COLUMNS", "100")):
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LINES", "30")
+    console = make_console()
+    monkeypatch.setenv("COLUMNS", "50")
+    assert console.is_dumb_terminal and console.width == 100

@@ -22,8 +22,10 @@ console: a "?" there would change a handle or a name without a word.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -40,15 +42,30 @@ from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 def make_console(*, stderr: bool = False) -> Console:
     """A console for a command's output (stdout) or its messages (``stderr=True``)."""
     console = Console(stderr=stderr, emoji=False)
-    if not console.is_dumb_terminal:
+    if not console.is_dumb_terminal and any(name in os.environ for name in _SIZE_VARIABLES):
         # Rich fixes COLUMNS and LINES as they are when the console is made, and most of ours
         # are made when their command's module is first imported: one imported while a test
-        # ran with COLUMNS=120 kept 120 for every later test (a path wrapped mid-hint). Unset,
-        # Rich reads them, and the terminal, each time it prints (a dumb terminal: 80 columns
-        # unless COLUMNS says otherwise, so it keeps the value given)
-        console._width = console._height = None
+        # ran with COLUMNS=120 kept 120 for every later test (a path wrapped mid-hint). Made
+        # with neither in sight, Rich reads them, and the terminal, each time it prints (a
+        # dumb terminal cannot be asked its size, so it keeps the one given)
+        with _size_variables_hidden():
+            console = Console(stderr=stderr, emoji=False)
     console.push_render_hook(_NoControlCharacters())
     return console
+
+
+# the variables a Rich console takes its size from when it is made
+_SIZE_VARIABLES = ("COLUMNS", "LINES")
+
+
+@contextmanager
+def _size_variables_hidden() -> Iterator[None]:
+    """COLUMNS and LINES out of the environment while a console is made, then back."""
+    kept = {name: os.environ.pop(name) for name in _SIZE_VARIABLES if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(kept)
 
 
 def print_written(what: str, path: Path, note: str = "", *, as_json: bool = False) -> None:
