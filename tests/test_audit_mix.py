@@ -150,7 +150,10 @@ def test_an_account_of_replies_only_has_no_job_share_and_says_so() -> None:
     mix = result.pillars["mix"]
     assert not mix.scored and mix.score is None
     assert mix.evidence["job_share"] is None
-    assert mix.recommendations  # the advice still reads (no original posts to judge)
+    # a help desk is told to keep answering, not to "start posting" one opening a week
+    assert mix.recommendations[0].startswith("All 12 of your posts are replies: there is no")
+    assert "opening, one tip" not in mix.recommendations[0]
+    assert mix.recommendations[0].headline == "Add posts of its own: all 12 are replies"
     assert dict(figures(result)["mix"])["Job ads"] == "no original posts to read"
     assert '"job_share": null' in json.dumps(result.to_dict())
 

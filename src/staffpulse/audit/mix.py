@@ -212,6 +212,9 @@ def _mix_evidence(
         "by_month": rows,
         "trend": trend(rows),
         "not_english": not_read,  # original posts left out: the model cannot read them
+        # what a feed with no original post holds instead: a help desk's replies are advised on
+        "replies": int((frame.kind == "reply").sum()),
+        "reposts": int((frame.kind == "repost").sum()),
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }
 

@@ -35,13 +35,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     read = " in English" if ev.get("not_english") else ""  # n leaves the others out
     recs: list[str] = []
     if n == 0:
-        return [
-            Advice(
-                "There are no original posts to judge. Aim for three a week: one opening, one "
-                "tip for candidates or clients, and one story about your team.",
-                "Start posting: no original posts to judge",
-            )
-        ]
+        return [_nothing_of_its_own(int(ev.get("replies", 0)), int(ev.get("reposts", 0)))]
     pressing = turned_job_board(ev)
     if share > float(settings["job_share_ok"]) or pressing:
         recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read, pressing))
@@ -75,6 +69,32 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if not recs:
         recs.append(_healthy_mix(int(ev["job_ads"]), n, share, read))
     return recs[:3]
+
+
+def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
+    """The advice of a feed with no original post: a help desk of 56 replies was told to
+    "start posting" and to post "one opening" a week; one that replies is told to keep at it
+    and add a post of its own that fits whoever it answers."""
+    if not replies:
+        return Advice(
+            "There are no original posts to judge. Aim for three a week: one opening, one "
+            "tip for candidates or clients, and one story about your team.",
+            "Start posting: no original posts to judge",
+        )
+    if reposts:
+        lead = f"Your posts are {replies:,} {'reply' if replies == 1 else 'replies'} and "
+        lead += f"{reposts:,} {'repost' if reposts == 1 else 'reposts'}"
+        said = "only replies and reposts"
+    elif replies == 1:
+        lead, said = "Your one post is a reply", "its one post is a reply"
+    else:
+        lead, said = f"All {replies:,} of your posts are replies", f"all {replies:,} are replies"
+    return Advice(
+        f"{lead}: there is no post of your own to judge. Keep answering, and add one post of "
+        "your own a week: the answer people ask you for most, news they need (an opening, a "
+        "change), or a story about your team.",
+        f"Add posts of its own: {said}",
+    )
 
 
 def _fewer_ads(
