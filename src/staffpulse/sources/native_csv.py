@@ -37,6 +37,7 @@ from staffpulse.sources.csv_totals import SummingRows
 from staffpulse.sources.csv_unread import unread_columns_note
 from staffpulse.sources.csvrows import (
     CsvProblem,
+    CsvRecord,
     CsvTable,
     column_key,
     repeated_columns,
@@ -64,6 +65,7 @@ from staffpulse.sources.native_csv_header import (
 from staffpulse.sources.native_records import rows_from_native
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.written import ToldOnce
+from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells, id_columns
 from staffpulse.store.core import Record
 
 
@@ -181,7 +183,9 @@ class NativeCsv:
                 yield Notice(str(path), unread)
             short, sums = ShortRows(header), SummingRows()
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
-            for row in table.records():
+            # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), id_columns(header))
+            for row in zeroed.kept(table.records(), csv_cells):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
@@ -214,6 +218,8 @@ class NativeCsv:
             yield from counts.notices(str(path))
             yield from sums.notices(str(path))
         yield from told.problems()
+        if (zero_tailed := zeroed.problem()) is not None:
+            yield zero_tailed
         if (from_store := dates.store_note()) is not None:
             yield Notice(str(path), from_store)
         yield from short.notices(str(path))

@@ -29,7 +29,7 @@ from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
-from staffpulse.sources.csvrows import CsvProblem
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.reply_handles import answered_handle
@@ -46,6 +46,7 @@ from staffpulse.sources.twarc_csv_sheets import cell_count as _int
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first
 from staffpulse.sources.x_v2_gaps import FieldGaps
+from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -227,7 +228,9 @@ class TwarcCsv:
             sheet = SheetEdits(str(path), table.header)
             # A last line without a line break is no sign of a cut: a sheet saved again
             # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
-            for row in table.records():
+            # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), sheet.id_columns)
+            for row in zeroed.kept(table.records(), csv_cells):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
@@ -272,6 +275,8 @@ class TwarcCsv:
                     )
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
+        if (zero_tailed := zeroed.problem()) is not None:
+            yield zero_tailed
         yield from sheet.told()
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         for message in gaps.messages():

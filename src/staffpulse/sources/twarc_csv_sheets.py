@@ -18,6 +18,7 @@ from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, parse_timestamp
 from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
 from staffpulse.sources.x_ids import time_of_tweet_id
+from staffpulse.sources.zeroed_ids import id_columns
 
 Row = Mapping[str, str | None]
 # What to do about a created_at that cannot be read, on a tweet whose id carries no time
@@ -101,7 +102,7 @@ class SheetEdits:
 
     def __post_init__(self, header: Sequence[str]) -> None:
         self.rounded = RoundedIds(self.path)
-        self.id_columns = tuple(k for k in header if k == "id" or k.endswith(("_id", ".id")))
+        self.id_columns = id_columns(header)
         self.count_columns = tuple(key for key in header if "public_metrics." in key)
 
     def skip_rounded(self, row: Row, line: int) -> bool:

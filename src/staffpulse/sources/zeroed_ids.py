@@ -1,0 +1,173 @@
+"""Long ids a spreadsheet saved with their last digits as zeros, told once for the file.
+
+Excel and Google Sheets keep 15 significant digits of a number. An X id of 18 or 19 digits in
+a column not formatted as Text is shown as ``1.71235E+18`` (:func:`.written.is_rounded_id`)
+or, in a column formatted as a number, saved as ``1712345678901230000``: its last 3 or 4
+digits are zeros. Imported so, every post was stored under an id X never gave it: a later
+import of the same posts (a fetch, the archive) stored each a second time, links to it broke,
+and two posts whose ids differed in those digits only were stored as one.
+
+A real id ends so by chance only (1 in 625 at most for 19 digits, 1 in 125 for 18), so one
+such id proves nothing, but many do: a file is taken as saved so when, in one of its id columns,
+more distinct ids end in zeros past the 15th digit than chance gives once in a million files
+(:data:`CHANCE`). Its rows holding such an id are then skipped, and told once with what to do;
+before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
+ones of a re-saved file are not imported before the rest is known.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from staffpulse.sources.base import Problem
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord
+from staffpulse.sources.written import ROUNDED_FIX
+
+SIGNIFICANT = 15  # the digits of a number a spreadsheet keeps
+CHANCE = 1e-6  # how likely real ids may be to end in zeros as often, at most, to be trusted
+HOLD = 50  # rows with a long id held back, at most, before the file is taken as it came
+_R = TypeVar("_R")
+
+
+def zeroed(value: str | None) -> bool:
+    """Whether ``value`` is a long id whose digits past the 15th are all zeros, as a
+    spreadsheet saves one."""
+    return (
+        value is not None
+        and len(value) > SIGNIFICANT
+        and value.isascii()
+        and value.isdigit()
+        and value[0] != "0"
+        and not value[SIGNIFICANT:].strip("0")
+    )
+
+
+def id_columns(header: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a CSV header that hold ids: ``id``, and those named ``..._id`` or
+    ``....id`` (twarc2's ``author.id``)."""
+    return tuple(key for key in header if key == "id" or key.endswith(("_id", ".id")))
+
+
+def csv_cells(row: CsvRecord | CsvProblem) -> tuple[int, Mapping[str, str]] | None:
+    """A CSV row's line and cells, for :meth:`ZeroedIds.kept`; None for a line not read."""
+    return None if isinstance(row, CsvProblem) else (row.line, row.values)
+
+
+def _chance(value: str) -> float:
+    """How likely a real id as long as ``value`` is to end in zeros past the 15th digit, at
+    most: 1 in 5 for each such digit, not 1 in 10. An X id's last 12 bits count the posts of
+    its millisecond, most often none before it: it is then a multiple of 4,096, and ends in
+    0000 once in 625, not in 10,000 (as real archives show)."""
+    return float(5.0 ** -(len(value) - SIGNIFICANT))
+
+
+@dataclass(slots=True)
+class _Column:
+    """The long ids of one column so far: the distinct ones ending in zeros, and how many of
+    its ids would by chance."""
+
+    found: set[str] = field(default_factory=set)
+    expected: float = 0.0  # counted on every long id, a repeated one too: never overstated
+
+    def add(self, value: str) -> None:
+        self.expected += _chance(value)
+        if zeroed(value):
+            self.found.add(value)
+
+    def rewritten(self) -> bool:
+        """Whether more of its ids end in zeros than real ids would but once in a million
+        (the chance of ``len(found)`` or more under Poisson, bounded by its first term)."""
+        count, expected = len(self.found), self.expected
+        if count < 2 or count <= expected:
+            return False
+        first = -expected + count * math.log(expected) - math.lgamma(count + 1)
+        return first - math.log1p(-expected / (count + 1)) < math.log(CHANCE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Zeroed:
+    """An id of a row saved with zeros: in which column, as written, on which line."""
+
+    column: str
+    value: str
+    line: int
+
+
+@dataclass(slots=True)
+class ZeroedIds(Generic[_R]):
+    """The rows of one file skipped for an id a spreadsheet saved with zeros, found column by
+    column (``columns``: the file's id columns) and told once (:meth:`problem`)."""
+
+    path: str
+    columns: Sequence[str]
+    rewritten: bool = False  # the file is taken as saved so: rows with such ids are skipped
+    trusted: bool = False  # enough of its first rows were read: taken as it came
+    skipped: list[_Zeroed] = field(default_factory=list)
+    _seen: dict[str, _Column] = field(default_factory=dict)
+    _held: list[tuple[_R, _Zeroed | None]] = field(default_factory=list)
+    _long_rows: int = 0  # rows with a long id so far
+
+    def kept(
+        self, rows: Iterable[_R], cells: Callable[[_R], tuple[int, Mapping[str, str]] | None]
+    ) -> Iterator[_R]:
+        """``rows`` in their order, but for those with an id saved with zeros once the file
+        is known to hold them. ``cells`` gives a row's line and cells (None: no row of data,
+        as a line that could not be read, passed on as it is)."""
+        for row in rows:
+            told = cells(row)
+            self._held.append((row, None if told is None else self._add(*told)))
+            if not (self.rewritten or self.trusted):
+                # held until the file is known: HOLD rows with a long id (or many without)
+                self.trusted = self._long_rows >= HOLD or len(self._held) >= 4 * HOLD
+            if self.rewritten or self.trusted:
+                yield from self._release()
+        yield from self._release()
+
+    def _add(self, line: int, values: Mapping[str, str]) -> _Zeroed | None:
+        """Count the row's long ids; the first of them saved with zeros, if any."""
+        found: _Zeroed | None = None
+        long = False
+        for key in self.columns:
+            value = (values.get(key) or "").strip()
+            if len(value) <= SIGNIFICANT or not value.isdigit():
+                continue
+            long = True
+            column = self._seen.setdefault(key, _Column())
+            column.add(value)
+            if zeroed(value):
+                found = found or _Zeroed(key, value, line)
+                self.rewritten = self.rewritten or column.rewritten()
+        self._long_rows += long
+        return found
+
+    def _release(self) -> Iterator[_R]:
+        """The rows held, but for those with an id saved with zeros in a file known to hold
+        them."""
+        held, self._held = self._held, []
+        for row, zero in held:
+            if zero is not None and self.rewritten:
+                self.skipped.append(zero)
+            else:
+                yield row
+
+    def problem(self) -> Problem | None:
+        """One problem for the rows skipped (at the first), None when there were none."""
+        if not self.skipped:
+            return None
+        n, first = len(self.skipped), self.skipped[0]
+        one = n == 1
+        rows = "this record has" if one else f"{n:,} records, from this line on, have"
+        return Problem(
+            self.path,
+            first.line,
+            f"{rows} {'an id' if one else 'ids'} a spreadsheet saved with the last digits as"
+            f" zeros ('{first.column}' is {first.value!r} here: it keeps 15 digits of a number),"
+            f" as many of this file's ids are. Stored so, {'it' if one else 'each'} would not"
+            " match the post's real id (counted twice once the real one is imported; two posts"
+            f" could become one), so {'it was' if one else 'they were'} skipped. To import"
+            f" {'it' if one else 'them'}, {ROUNDED_FIX}, and import the file again",
+            records=n,
+        )

@@ -1,0 +1,139 @@
+"""Ids a spreadsheet saved with their last digits as zeros, on hand-written twarc2 CSVs."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Post
+from staffpulse.sources.base import Problem
+from staffpulse.sources.twarc_csv import TwarcCsv
+from staffpulse.sources.zeroed_ids import HOLD, ZeroedIds, zeroed
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+HEADER = [
+    "id",
+    "conversation_id",
+    "referenced_tweets.retweeted.id",
+    "author_id",
+    "created_at",
+    "text",
+    "author.id",
+    "author.username",
+]
+FIRST = 1712345678901234567  # a 19-digit X id, as posts have had since 2019
+
+
+def _as_saved(post_id: str) -> str:
+    """``post_id`` as a number column of a spreadsheet saves it: 15 digits, then zeros."""
+    return post_id[:15] + "0" * (len(post_id) - 15)
+
+
+def _write(path: Path, ids: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for number, post_id in enumerate(ids):
+            when = f"2024-04-{number % 28 + 1:02d}T10:00:00.000Z"
+            text = f"Shift {number} is open at the north warehouse"
+            writer.writerow([post_id, post_id, "", "4242", when, text, "4242", "NorthwindJobs"])
+    return path
+
+
+def _real_ids(count: int) -> list[str]:
+    return [str(FIRST + number * 7919) for number in range(count)]
+
+
+def _read(path: Path) -> tuple[list[Post], list[Problem]]:
+    items = list(TwarcCsv().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    return posts, [i for i in items if isinstance(i, Problem)]
+
+
+def test_zeroed_is_a_long_id_with_zeros_past_its_15th_digit() -> None:
+    assert zeroed("1712345678901230000") and zeroed("171234567890123000")
+    # a real id ending in zeros before its 15th digit, a short id, a text: not so
+    assert not zeroed("1712345678901238000") and not zeroed("1230000")
+    assert not zeroed("0712345678901230000") and not zeroed(None)
+
+
+def test_a_file_whose_ids_a_spreadsheet_zeroed_is_skipped_and_told_once(tmp_path: Path) -> None:
+    # rows 3 and 4 ended alike once zeroed: imported, they were one post, "Skipped 0"
+    path = _write(tmp_path / "tweets.csv", [_as_saved(i) for i in _real_ids(6)])
+    posts, problems = _read(path)
+    assert posts == []
+    (problem,) = problems
+    assert (problem.line, problem.records) == (2, 6)
+    assert problem.message.startswith(
+        "6 records, from this line on, have ids a spreadsheet saved with the last digits as"
+        " zeros ('id' is '1712345678901230000' here"
+    )
+    assert "without opening it in a spreadsheet" in problem.message
+    assert "format the id column as Text" in problem.message
+
+
+def test_a_zeroed_copy_adds_no_posts_to_those_imported_from_the_real_file(
+    tmp_path: Path,
+) -> None:
+    real = _write(tmp_path / "tweets.csv", _real_ids(6))
+    saved = _write(tmp_path / "tweets (sheet).csv", [_as_saved(i) for i in _real_ids(6)])
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [real])
+        report = import_paths(store, [saved])
+        stored = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    assert stored == 6 and report.new_posts == 0 and report.skipped == 6
+
+
+def test_a_real_id_that_ends_in_zeros_is_kept(tmp_path: Path) -> None:
+    # one in 625 real ids ends so: alone among others it is no sign of a spreadsheet
+    ids = [*_real_ids(5), "1712345678901990000"]
+    posts, problems = _read(_write(tmp_path / "tweets.csv", ids))
+    assert [post.id for post in posts] == ids and problems == []
+
+
+def test_rows_held_back_come_out_in_their_order(tmp_path: Path) -> None:
+    ids = _real_ids(HOLD + 5)
+    posts, problems = _read(_write(tmp_path / "tweets.csv", ids))
+    assert [post.id for post in posts] == ids and problems == []
+
+
+def test_zeroed_rows_pasted_below_real_ones_are_skipped_from_where_they_show(
+    tmp_path: Path,
+) -> None:
+    real = _real_ids(HOLD + 2)
+    pasted = [_as_saved(i) for i in _real_ids(HOLD + 12)[HOLD + 2 :]]
+    posts, problems = _read(_write(tmp_path / "tweets.csv", real + pasted))
+    # the first pasted rows are no proof alone: they are kept until the others show it
+    (problem,) = problems
+    assert len(posts) + problem.records == len(real) + len(pasted)
+    assert {post.id for post in posts} >= set(real) and problem.records >= 7
+
+
+def test_a_line_not_read_passes_through_in_its_place() -> None:
+    rows: list[tuple[int, dict[str, str]] | str] = [
+        (2, {"id": "1712345678901230000"}),
+        "a line left open",
+        (4, {"id": "1712345678901240000"}),
+        (5, {"id": "1712345678901250000"}),
+        (6, {"id": "42"}),
+    ]
+    zeroed_ids = ZeroedIds[tuple[int, dict[str, str]] | str]("f.csv", ["id"])
+    kept = list(zeroed_ids.kept(rows, lambda row: None if isinstance(row, str) else row))
+    assert kept == ["a line left open", (6, {"id": "42"})]
+    problem = zeroed_ids.problem()
+    assert problem is not None and (problem.line, problem.records) == (2, 3)
+
+
+def test_a_staffpulse_csv_whose_ids_were_zeroed_is_skipped_too(tmp_path: Path) -> None:
+    # two posts ended alike once zeroed: the later one replaced the earlier one, unsaid why
+    path = tmp_path / "posts.csv"
+    rows = [f"{_as_saved(i)},@northwind,Shift {n} opens soon" for n, i in enumerate(_real_ids(6))]
+    path.write_text("\n".join(["id,author,text", *rows]) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        stored = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    assert stored == 0 and report.skipped == 6
+    (problem,) = report.problems
+    assert problem.message.startswith("6 records, from this line on, have ids a spreadsheet")
