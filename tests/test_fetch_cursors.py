@@ -55,7 +55,7 @@ class Timeline:
         return ids, (ids[-1] if ids else None)
 
 
-def test_a_walk_cut_by_its_cap_in_a_resumed_gap_leaves_the_gap_for_the_next_run(
+def test_a_first_run_stopped_early_goes_on_as_one_its_cap_counting_what_it_read(
     tmp_path: Path,
 ) -> None:
     with open_store(tmp_path / "db.sqlite") as store:
@@ -64,13 +64,20 @@ def test_a_walk_cut_by_its_cap_in_a_resumed_gap_leaves_the_gap_for_the_next_run(
         RangeCursor(store, "x", "9001", "timeline").walk(100, first.read, shown.append)
         assert shown == [10, 20]
         second = Timeline(10)
-        RangeCursor(store, "x", "9001", "timeline").walk(30, second.read, shown.append)
-        assert second.asked[0] == (None, "81", None, 30)  # below what the first run stored
+        gap = RangeCursor(store, "x", "9001", "timeline").walk(30, second.read, shown.append)
+        # below what the first run stored, only the 10 the cap of 30 still wants: re-runs
+        # with the same cap read a cap more each, and said "a gap" every time
+        assert second.asked == [(None, "81", None, 10)]
+        assert gap is not None and gap.older and gap.cap == 30
         state = load_cursor_state(store, "x", "9001", "timeline")
-        assert state["pending"]["until_id"] == "51"  # cut by its cap: still a gap to fill
+        assert "pending" not in state and state["older"] == {
+            "until_id": "71",
+            "until_at": None,
+            "depth": 30,
+        }
         third = Timeline(100)
         RangeCursor(store, "x", "9001", "timeline").walk(1000, third.read, shown.append)
-        assert third.asked[0][:2] == (None, "51") and third.asked[-1][0] == "100"
+        assert [a[:2] for a in third.asked[:2]] == [("100", None), (None, "71")]
         assert load_cursor_state(store, "x", "9001", "timeline") == {"since_id": "100"}
 
 

@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 from staffpulse.cli import app
+from staffpulse.fetch.common import ProgressFn
 from staffpulse.fetch.x import CAPS
 from staffpulse.store import Store
 from x_fetch_helpers import FakeX, post_count, x_fetcher
@@ -137,3 +138,68 @@ def test_a_capped_run_suggests_no_higher_cap_than_the_mentions_x_serves(
     report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=6)
     # twice 6 is past what X serves: a higher cap would read no more than 10
     assert "fetch again with a higher cap, e.g. --max-mentions 10 " in report.notes[0]
+
+
+def _interrupted_after(pages: int) -> ProgressFn:
+    """A progress callback that stops the run (Ctrl-C) once ``pages`` pages are stored."""
+    shown: list[int] = []
+
+    def progress(task: str, done: int, total: int | None) -> None:
+        shown.append(done)
+        if len(shown) >= pages:
+            raise KeyboardInterrupt
+
+    return progress
+
+
+def _mentions_asked(fake: FakeX, since: int) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (a.get("since_id"), a.get("until_id"), a["max_results"])
+        for p, a in fake.requests[since:]
+        if p.endswith("/mentions")
+    ]
+
+
+def test_a_run_stopped_above_a_cut_counts_what_it_stored_so_no_more_older_ones_are_read(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=3, m=400)
+    x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=100)  # 20301 and older left
+    fake.mentions[:0] = [str(21_000 + i) for i in range(150, 0, -1)]  # 150 written since
+    with pytest.raises(KeyboardInterrupt):  # stopped after the first page of new ones
+        x_fetcher(httpserver, store, [], progress=_interrupted_after(2)).fetch(
+            "AcmeStaffing", max_mentions=300
+        )
+    before = len(fake.requests)
+    again = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=300)
+    # the 50 new ones left, then only the 50 older ones that make the newest 300 (the
+    # interrupted run's 100 went uncounted, and 100 more older ones were read and billed)
+    assert _mentions_asked(fake, before) == [
+        ("20400", "21051", "100"),
+        ("21150", None, "100"),
+        (None, "20301", "50"),
+    ]
+    assert again.new_posts == 100 and post_count(store) == 3 + 300
+    assert "the newest 300 mentions are fetched" in again.notes[0]
+
+
+def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap_read_on_every_run(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=3, m=400)
+    with pytest.raises(KeyboardInterrupt):  # the newest 100 mentions stored, then Ctrl-C
+        x_fetcher(httpserver, store, [], progress=_interrupted_after(2)).fetch(
+            "AcmeStaffing", max_mentions=150
+        )
+    before = len(fake.requests)
+    resumed = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=150)
+    assert _mentions_asked(fake, before) == [(None, "20301", "50")]  # on below, to 150 in all
+    assert resumed.capped == [
+        {"stream": "mentions", "cap": 150, "option": "--max-mentions", "left": "older"}
+    ]
+    before = len(fake.requests)
+    same = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=150)
+    # nothing older (each run read a cap more older mentions, told of "a gap" each time)
+    assert (same.new_posts, same.notes) == (0, [])
+    assert _mentions_asked(fake, before) == [("20400", None, "100")]
+    assert post_count(store) == 3 + 150

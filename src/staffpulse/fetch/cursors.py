@@ -119,7 +119,16 @@ class RangeCursor:
         yield since, None, False
 
     def page(self, ids: Sequence[str], dated: DatedFn = _undated) -> None:
+        """Note a page of ``ids`` stored, and save: its edges, how many the pending range has
+        read (an interrupted first run goes on as one, its cap counting them), and, above a
+        capped first run's cut (``older``), how many the stream holds, counted as each page
+        is stored: counted at the end of a run, an interrupted run's were never counted, and
+        a later run read as many older ones past its cap (X bills each)."""
         pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
+        pending["read"] = int(pending.get("read") or 0) + len(ids)
+        older = self.state.get("older")
+        if isinstance(older, dict):
+            older["depth"] = int(older.get("depth") or 0) + len(ids)
         for edge, pick in (("until_id", min_id), ("newest", max_id)):
             was = pending.get(edge)
             pending[edge] = pick(was, *ids)
@@ -176,22 +185,24 @@ class RangeCursor:
         run filling it first: posts are never silently left unread between two runs. Only a
         stream's first run (nothing to go back to) cut by it is complete: ``--max-posts``
         counts newest first, and older posts were not asked for: its :class:`Gap` (``older``)
-        says so, and a later run with a higher cap reads them (:meth:`_walk_older`).
+        says so, and a later run with a higher cap reads them (:meth:`_walk_older`). A first
+        run stopped early (Ctrl-C, an error) goes on as one: its cap counts what it read.
         ``read_page`` returning None stops the walk where it is, the range left pending (a
         budget spent)."""
         fetched = 0
         for since_id, until_id, resumed in self.ranges():
             token: str | None = None
+            # an interrupted first run (nothing below it) goes on as one: what it read counts
+            # toward the cap, else each re-run read a cap more of older posts, saying a gap
+            before = int((self.pending or {}).get("read") or 0) if resumed and not since_id else 0
             while True:
-                wanted = max_total - fetched
+                wanted = max_total - fetched - before
                 if wanted <= 0:
-                    if not resumed and not since_id:
-                        return self._leave_older(max_total, fetched)
-                    self._count_above_older(fetched)
+                    if not since_id:
+                        return self._leave_older(max_total, fetched + before)
                     return self.gap(max_total, resumed, dated)
                 read = read_page(since_id, until_id, token, wanted)
                 if read is None:
-                    self._count_above_older(fetched)
                     return None
                 ids, token = read
                 if ids:
@@ -215,16 +226,6 @@ class RangeCursor:
         self.save()
         return Gap(cap, None, _time(oldest_at), resumed=False, older=True)
 
-    def _count_above_older(self, fetched: int) -> None:
-        """Count a run's posts, all newer than a capped first run's cut (``older``), in how
-        many the stream holds above it, when the run stops before :meth:`_walk_older` (which
-        counts them itself): else a later run took them for missing and read as many older
-        ones past its cap."""
-        older = self.state.get("older")
-        if isinstance(older, dict) and fetched:
-            older["depth"] = int(older.get("depth") or 0) + fetched
-            self.save()
-
     def _walk_older(
         self,
         max_total: int,
@@ -240,8 +241,7 @@ class RangeCursor:
         older = self.state.get("older")
         if not isinstance(older, dict) or not older.get("until_id"):
             return None
-        depth = int(older.get("depth") or 0) + fetched  # this run's posts are all newer
-        older["depth"] = depth
+        depth = int(older.get("depth") or 0)  # this run's newer posts counted as stored (page)
         until, token = str(older["until_id"]), None
         read_any = False
         while depth < max_total:
