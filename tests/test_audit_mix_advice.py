@@ -1,5 +1,5 @@
-"""Mix's advice (staffpulse.audit.mix_advice) for a feed with no original post: what it holds
-instead decides what it is told."""
+"""Mix's advice (staffpulse.audit.mix_advice): how a feed of job ads is told of them, and what a
+feed with no original post is told from what it holds instead."""
 
 from __future__ import annotations
 
@@ -33,3 +33,36 @@ def test_one_reply_is_said_in_the_singular() -> None:
 def test_a_feed_of_reposts_only_is_still_told_to_start_posting() -> None:
     (advice,) = mix_advice(_no_originals(0, 4), DEFAULTS)
     assert advice.startswith("There are no original posts to judge. Aim for three a week")
+
+
+def _ads(n: int, ads: int, last_ads: int) -> dict[str, Any]:
+    return {
+        "original_posts": n,
+        "job_ads": ads,
+        "job_share": round(ads / n, 3),
+        "recent": {"posts": 10, "job_ads": last_ads},
+        "longest_streak": 0,
+        "worst_streaks": [],
+        "trend": {"direction": "steady", "recent": 0.0, "before": 0.0},
+    }
+
+
+def test_a_feed_of_nothing_but_job_ads_is_told_so_of_all_of_them() -> None:
+    # "10 of your last 10 posts were job ads (100% overall)" undersold 224 ads in a row
+    advice = mix_advice(_ads(224, 224, 10), DEFAULTS)[0]
+    assert advice.startswith("All 224 of your original posts are job ads. Alternate each job")
+    headline = advice.headline  # type: ignore[attr-defined]
+    assert headline == "Post fewer job ads: all 224 original posts are job ads"
+
+
+def test_last_posts_all_ads_are_said_as_all_not_ten_of_ten() -> None:
+    advice = mix_advice(_ads(50, 40, 10), DEFAULTS)[0]
+    assert advice.startswith("All of your last 10 posts were job ads (80% overall).")
+    headline = advice.headline  # type: ignore[attr-defined]
+    assert headline == "Post fewer job ads: all of the last 10 posts were job ads (80% overall)"
+
+
+def test_a_share_rounded_to_a_whole_is_not_told_as_every_post() -> None:
+    # 2,499 ads of 2,500 round to a share of 1.0: "all 2,500" would be untrue
+    advice = mix_advice(_ads(2500, 2499, 9), DEFAULTS)[0]
+    assert advice.startswith("9 of your last 10 posts were job ads (100% overall).")

@@ -108,11 +108,12 @@ def test_the_advice_on_the_last_posts_says_they_are_the_last_in_english() -> Non
     # the last 10 counted are the last 10 in English: a feed whose newest posts are in
     # German was told of "your last 10 posts" it could not match with its feed
     ads = FeedBuilder("ads")
+    ads.chat(2)
     ads.job(12)
     for i in range(2):
         ads.post(GERMAN_CHAT.format(i=i))
     assert first_advice(ads, "mix").startswith(
-        "10 of your last 10 posts in English were job ads (100% overall)."
+        "All of your last 10 posts in English were job ads (86% overall)."
     )
     mended = FeedBuilder("mended")
     mended.job(30)

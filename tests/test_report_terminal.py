@@ -144,7 +144,7 @@ def test_a_job_board_sees_its_job_ads_fix_first_with_what_mix_can_add(tmp_path: 
         firm.reply(f"peer{i}")
     _result, panel = _do_this_next(tmp_path, firm, LOGO)
     # Mix at 0 can add a quarter of the grade: its fix comes first and says so
-    assert panel.startswith("1. [Mix] 10 of your last 10 posts were job ads")
+    assert panel.startswith("1. [Mix] All 12 of your original posts are job ads")
     assert "(+25 points)" in panel.split("2. ")[0]
 
 

@@ -38,7 +38,11 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         return [_nothing_of_its_own(int(ev.get("replies", 0)), int(ev.get("reposts", 0)))]
     pressing = turned_job_board(ev)
     if share > float(settings["job_share_ok"]) or pressing:
-        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"]), read, pressing))
+        recs.append(
+            _fewer_ads(
+                recent, n, share, float(settings["job_share_ok"]), read, pressing, ev["job_ads"]
+            )
+        )
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
@@ -98,7 +102,13 @@ def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
 
 
 def _fewer_ads(
-    recent: dict[str, int], n: int, share: float, ok: float, read: str, pressing: bool
+    recent: dict[str, int],
+    n: int,
+    share: float,
+    ok: float,
+    read: str,
+    pressing: bool,
+    every_ad: int,
 ) -> Advice:
     """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
     of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
@@ -106,17 +116,21 @@ def _fewer_ads(
     ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
     were job ads (59% overall). Alternate each job post..."). ``read``: " in English" when
     posts in other languages were left out of ``n``; ``pressing``: the feed just turned into a
-    job board (:func:`turned_job_board`)."""
+    job board (:func:`turned_job_board`); ``every_ad``: the job ads among all ``n`` (the share
+    is rounded: 2,499 ads of 2,500 are not all of them)."""
+    all_ads = every_ad == n
     ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
     alternate = "Alternate each job post with a tip, a story or a question."
-    if last >= n:
+    if last >= n or all_ads:
         if n == 1:
             return Advice(
                 f"Your only original post{read} is a job ad. Follow it with a tip, a story or a "
                 "question.",
                 "Post fewer job ads: its only original post is a job ad",
             )
-        if ads == n:  # "All 2 of your posts" is no English
+        # every one an ad, however many: "10 of your last 10 posts were job ads (100%
+        # overall)" undersold a feed of 224 ads in a row; "All 2 of your posts" is no English
+        if ads == n or all_ads:
             every, its = (
                 ("Both your", "both its") if n == 2 else (f"All {n:,} of your", f"all {n:,}")
             )
@@ -136,17 +150,19 @@ def _fewer_ads(
             "it so, and go on alternating each job post with a tip, a story or a question.",
             f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
         )
+    # "10 of your last 10" is no English: "All of your last 10"
+    told = "All" if ads == last else f"{ads:,}"
+    about = f"{told.lower()} of the last {last:,} posts were job ads ({share_said} overall)"
     if pressing:
         return Pressing(
-            f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall): "
+            f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall): "
             f"whoever opens your profile now sees a job board. {alternate}",
-            f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads "
-            f"({share_said} overall)",
+            f"Post fewer job ads: {about}",
         )
     return Advice(
-        f"{ads:,} of your last {last:,} posts{read} were job ads ({share_said} overall). "
+        f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall). "
         f"{alternate}",
-        f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({share_said} overall)",
+        f"Post fewer job ads: {about}",
     )
 
 
