@@ -301,6 +301,16 @@ def test_an_account_named_after_a_person_is_asked_for_its_own_photo(label: str) 
     assert "photo of yourself" not in " ".join(firm.recommendations)
 
 
+@pytest.mark.parametrize("label", ["default", "logo"])
+def test_an_organisation_is_asked_for_a_person_it_has_not_a_recruiter(label: str) -> None:
+    # a software vendor with a logo was asked for "a photo of a real recruiter"
+    vendor = face_pillar(
+        acct(display_name="Ledgerly Software"), DEFAULTS, AvatarInfo(label, 0.9, "t")
+    )
+    said = vendor.recommendations[0]
+    assert "photo of a real person on your team" in said and "recruiter" not in said
+
+
 def test_each_face_tip_promises_only_what_its_part_can_add() -> None:
     # QA with a real Bluesky feed: "Erik ❤️" (no bio in the data, picture not checked) was
     # told "+14 points" for a fuller display name, the whole of Face's gap, though the name is

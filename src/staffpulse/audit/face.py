@@ -190,16 +190,17 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
     )
 
 
-# by the image model's label; a picture it could not read gets _unchecked_avatar_advice
+# by the image model's label; a picture it could not read gets _unchecked_avatar_advice. "A
+# person on your team", not "a real recruiter": a vendor or a help desk has none to show
 _PICTURE_ADVICE = {
     "default": Advice(
         "You still have the platform's default picture. Upload a clear, smiling photo of a "
-        "real person (your founder or lead recruiter) today: it is the fastest fix here.",
+        "real person on your team today: it is the fastest fix here.",
         "Replace the default picture",
     ),
     "logo": Advice(
         "Your picture is a logo, and people don't talk to logos. Use a friendly head-and-"
-        "shoulders photo of a real recruiter and move the logo to the banner image.",
+        "shoulders photo of a real person on your team and move the logo to the banner image.",
         "Show a person, not a logo, in the picture",
     ),
     "other": Advice(
