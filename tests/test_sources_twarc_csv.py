@@ -335,3 +335,21 @@ def test_a_count_that_is_no_number_is_told_not_dropped_unsaid(tmp_path: Path) ->
         and "'1.2K'" in n
         for n in notes
     )
+
+
+def test_counts_a_european_spreadsheet_saved_are_read_right_or_told(tmp_path: Path) -> None:
+    # "1.234" (a thousand, grouped with a dot) was read as 1 like, "2.5" as 2 and "-5" stored;
+    # "12,0" (12.0 saved where the comma is the decimal mark) was left out though it is 12
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    row = lines[1].replace(",en,3,1,", ',en,"{likes}","{reposts}",')
+    written = [("1.234", "12,0"), ("2.5", "1,234"), ("-5", "7")]
+    rows = [row.replace("400", str(410 + n)).format(likes=a, reposts=b) for n, (a, b) in
+            enumerate(written)]  # fmt: skip
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.likes, p.reposts) for p in posts] == [(None, 12), (None, 1234), (None, 7)]
+    (note,) = [n.message for n in items if isinstance(n, Notice)]
+    assert note.startswith("'public_metrics.like_count' of 3 records (lines 2, 3, 4) are no")
+    assert "(the first: '1.234')" in note

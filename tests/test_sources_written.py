@@ -98,6 +98,17 @@ def test_counts_with_thousands_separators_are_read_and_decimals_refused() -> Non
         written_count({"likes": "-5"}, "likes")
 
 
+def test_a_decimal_comma_of_a_whole_count_is_read_and_a_dotted_thousand_refused() -> None:
+    # a spreadsheet where the comma is the decimal mark saves "12.0" again as "12,0"
+    for written, meant in (("12,0", 12), ("7,00", 7), (" 12,0 ", 12), ("1,000", 1000)):
+        assert written_count({"likes": written}, "likes") == meant
+    # "1.000" was read as 1: where the dot groups thousands (German) it is 1000
+    for written in ("1.000", "12.500", "1.000.000"):
+        with pytest.raises(ValueError, match=r"write whole numbers with digits only"):
+            written_count({"likes": written}, "likes")
+    assert written_count({"likes": "1234.000"}, "likes") == 1234  # no group: a decimal
+
+
 def test_a_file_of_such_dates_is_told_once() -> None:
     dates = AmbiguousDates("posts.jsonl")  # a CSV reads them in its column's order (csv_dates)
     assert dates.problem() is None

@@ -227,3 +227,45 @@ def test_counts_saved_with_a_decimal_comma_are_read_as_whole_numbers(tmp_path: P
     assert (post.likes, post.reposts, post.replies) == (12, 3, 1)
     thousand = rows_from_analytics({**ROW, "likes": "1,000"})[-1]  # no decimal comma
     assert isinstance(thousand, Post) and thousand.likes == 1000
+
+
+def test_ids_a_spreadsheet_saved_with_zeros_are_read_whole_from_their_links(
+    tmp_path: Path,
+) -> None:
+    # saved from a number column, every Tweet id read 1712345678901230000 (15 digits kept):
+    # the three posts were stored as one
+    path = tmp_path / "tweet_activity_metrics.csv"
+    link = "https://twitter.com/AcmeStaffing/status/"
+    whole = ["1712345678901234501", "1712345678901234502", "1712345678901225503"]
+    rows = [
+        f"1712345678901230000,{link}{post_id},Open day {n},2022-12-06 05:31 +0000,10,0,0,{n}"
+        for n, post_id in enumerate(whole)
+    ]
+    header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    posts, _, problems = _read(path)
+    assert list(posts) == whole and not problems  # the last was rounded up: 122|5503
+
+
+def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path: Path) -> None:
+    # "1.234" (a thousand where the dot groups them, or a decimal?) skipped the whole post
+    path = tmp_path / "tweet_activity_metrics.csv"
+    link = "https://twitter.com/AcmeStaffing/status/"
+    rows = [
+        f"160000000000000000{n},{link}160000000000000000{n},Open day {n},2022-12-06 05:31"
+        f' +0000,10,"{likes}",0,"{likes}"'
+        for n, likes in ((1, "1.234"), (2, "2,5"), (3, "12,0"))
+    ]
+    header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    items = list(XAnalytics().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.id[-1], p.likes, p.reposts) for p in posts] == [
+        ("1", None, None),
+        ("2", None, None),
+        ("3", 12, 12),
+    ]
+    assert not [i for i in items if isinstance(i, Problem)]
+    notes = [n.message for n in items if isinstance(n, Notice)]
+    assert notes[0].startswith("'likes' of 2 records (lines 2, 3) are no whole numbers")
+    assert notes[1].startswith("'retweets' of 2 records (lines 2, 3) are no whole numbers")

@@ -16,7 +16,7 @@ from datetime import datetime
 from staffpulse.models import Account, Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, parse_timestamp
-from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id
+from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id, written_count
 from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.sources.zeroed_ids import id_columns
 
@@ -35,10 +35,11 @@ def cell(row: Row, key: str) -> str | None:
 
 
 def cell_count(row: Row, key: str) -> int | None:
-    """The count in cell ``key`` (``12`` or ``12.0``), None when blank or no number."""
-    value = cell(row, key)
+    """The count in cell ``key`` as a staffpulse CSV's is read (``12``, ``12.0``, ``12,0``
+    where the comma is the decimal mark, ``1,234``), None when blank or no whole number of 0
+    or more (``2.5``, ``1.234``: a decimal, or a thousand?)."""
     try:
-        return int(float(value)) if value is not None else None
+        return written_count({key: cell(row, key)}, key)
     except ValueError:
         return None
 
@@ -116,8 +117,8 @@ class SheetEdits:
         return False
 
     def readable_counts(self, row: Row, line: int) -> Row:
-        """``row`` with each count that is no number (``1.2K`` a person wrote, ``12,0`` a
-        spreadsheet saved) left blank, and noted: read as none, it was lost unsaid."""
+        """``row`` with each count that is no whole number (``1.2K`` a person wrote, ``1.234``
+        a spreadsheet saved) left blank, and noted: read as none, it was lost unsaid."""
         bad = [
             key
             for key in self.count_columns

@@ -8,7 +8,8 @@ meaning is read:
   first with slashes (``2026/03/01 14:05``) and with an English month name (``Mar 1, 2026``,
   ``1 March 2026 2:05 PM``, ``Sunday, March 1, 2026``), an ISO date with a 12-hour clock
   (``2026-03-01 2:05 PM``), and any of these followed by ``UTC`` or ``GMT``;
-* counts with commas or spaces between groups of three digits (``1,234``, ``12 345``).
+* counts with commas or spaces between groups of three digits (``1,234``, ``12 345``), and
+  a whole one saved again with a decimal comma (``12,0``).
 
 What could mean two things is refused with the fix, never guessed: a date of numbers only
 with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and March 1 in the
@@ -73,6 +74,12 @@ ROUNDED_FIX = (
     "spreadsheet; or format the id column as Text before the ids go in)"
 )
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*$")
+# A count saved again by a spreadsheet where the comma is the decimal mark (German, French):
+# "12.0" (as X and pandas write a count) comes back "12,0", the whole number 12. Never
+# "1,000": a thousands group has three digits, a decimal part here one or two
+_DECIMAL_COMMA = re.compile(r"^(?P<whole>\d+),0{1,2}$")
+# "1.000", "12.500": a thousands group where the dot groups them (German), or a decimal?
+_DOTTED_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 # MySQL and the tools exporting from it write a missing date as zeros
@@ -256,16 +263,23 @@ def shown(value: object) -> str:
 
 
 def written_count(record: Mapping[str, Any], key: str) -> int | None:
-    """A count (likes, followers...): a whole number of 0 or more; ``3.0`` is 3 and ``1,234``
-    is 1234, but ``2.5``, ``1.234`` (a decimal, or a thousand?) or ``-5`` is an error, never
-    rounded or stored silently."""
+    """A count (likes, followers...): a whole number of 0 or more; ``3.0`` and ``3,0`` (a
+    decimal comma) are 3 and ``1,234`` is 1234, but ``2.5``, ``2,5``, ``1.234`` or ``1.000``
+    (a decimal, or a thousand?) or ``-5`` is an error, never rounded or stored silently."""
     value = record.get(key)
     if value is None or value == "":
         return None
-    if isinstance(value, str) and _GROUPED.match(value.strip()):
-        return int(re.sub(r"\D", "", value))
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value)  # exactly: a float keeps 15 to 17 digits
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and _GROUPED.match(text):
+        return int(re.sub(r"\D", "", text))
+    if text is not None and (comma := _DECIMAL_COMMA.match(text)):
+        return int(comma["whole"])
+    if text is not None and text.isascii() and text.isdigit():
+        return int(text)  # exactly: a float keeps 15 to 17 digits
+    if text is not None and _DOTTED_GROUPS.match(text):  # as a decimal, 1.000 was 1
+        raise CountError(
+            key, value, f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})"
+        )
     try:
         number = float(value)
     except (TypeError, ValueError):

@@ -33,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csv_short_rows import cut_row_message
@@ -50,6 +51,7 @@ from staffpulse.sources.written import (
 )
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account, status_link, time_of_tweet_id
+from staffpulse.sources.zeroed_ids import SIGNIFICANT, zeroed
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "x-analytics"
@@ -68,10 +70,6 @@ X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
 AGAIN = "export the file from X Analytics again"  # what to do about a file cut short
-# X writes a count as "12.0"; a spreadsheet saving it again where the comma is the decimal
-# mark (German, French...) writes "12,0": the whole number 12. Never "1,000": a thousands
-# group has three digits, a decimal part here one or two
-_DECIMAL_COMMA_RE = re.compile(r"^(\d+),0{1,2}$")
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
 # Said once a file: without it the audit's advice to share more reads as a finding
 NO_REPOSTS = (
@@ -82,6 +80,16 @@ NO_REPOSTS = (
 
 def _first(row: Mapping[str, str], names: tuple[str, ...]) -> str:
     return next(((row.get(name) or "").strip() for name in names if row.get(name)), "")
+
+
+def _count(row: Mapping[str, str], names: tuple[str, ...]) -> int | None:
+    """The count under the first of ``names`` the row fills, as :func:`written_count` reads it
+    (X's ``12.0``, ``12,0`` saved where the comma is the decimal mark); ``-`` is none. A
+    :class:`CountError` names the row's column, for the reader to leave it out."""
+    name = next((name for name in names if (row.get(name) or "").strip()), None)
+    if name is None or row[name].strip() == NO_COUNT:
+        return None
+    return written_count(row, name)
 
 
 @header_test
@@ -101,6 +109,8 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
         if linked is None or not _rounded_from(post_id, linked[1]):  # told once for the file
             raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
         post_id = linked[1]
+    elif linked is not None and _zeroed_from(post_id, linked[1]):  # 1600000000000000000
+        post_id = linked[1]
     if not post_id.isdigit():
         raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
     if linked is None or linked[0] is None:
@@ -117,12 +127,7 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     prefix = REPLY_PREFIX_RE.match(text)
     shown = text[prefix.end() :] if prefix else text
     when = time_of_tweet_id(post_id) or written_time({"time": _first(row, TIME)}, "time")
-    counts = {
-        field: written_count({field: _DECIMAL_COMMA_RE.sub(r"\1", value)}, field)
-        if (value := _first(row, names)) and value != NO_COUNT
-        else None
-        for field, names in COUNTS.items()
-    }
+    counts = {field: _count(row, names) for field, names in COUNTS.items()}
     post = Post(
         platform=PLATFORM,
         id=post_id,
@@ -157,6 +162,16 @@ def _rounded_from(rounded: str, whole: str) -> bool:
     return head + (2 * rest >= scale) == int(digits)
 
 
+def _zeroed_from(zeroed_id: str, whole: str) -> bool:
+    """Whether a spreadsheet saving the id ``whole`` (the one in the post's link) in a number
+    column, which keeps 15 digits, writes ``zeroed_id`` (``1600000000000000000``)."""
+    if not (zeroed(zeroed_id) and whole.isdigit() and len(whole) == len(zeroed_id)):
+        return False
+    scale: int = 10 ** (len(whole) - SIGNIFICANT)
+    head, rest = divmod(int(whole), scale)
+    return (head + (2 * rest >= scale)) * scale == int(zeroed_id)
+
+
 class XAnalytics:
     name = SOURCE_NAME
     label = "X Analytics CSV"
@@ -172,6 +187,7 @@ class XAnalytics:
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
+        counts = BadCounts()
         # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
         # one is told as a quote never closed), and a sheet saved again may end so
         for row in table_records(path, encoding, above):
@@ -182,8 +198,8 @@ class XAnalytics:
                 told = cut_row_message(row, "its text and counts may be too", AGAIN)
                 yield Problem(str(path), row.line, told)
                 continue
-            try:
-                made = rows_from_analytics(row.values)
+            try:  # a count that is no whole number (1.234) is left out, told once
+                made = counts.build(row.values, row.line, rows_from_analytics)
             except RoundedIdError as exc:
                 rounded.add(row.line, exc)
                 continue
@@ -203,6 +219,7 @@ class XAnalytics:
             )
         if (told_once := rounded.problem()) is not None:
             yield told_once
+        yield from counts.notices(str(path))
         if authors:
             yield Notice(str(path), NO_REPOSTS)
 
@@ -213,7 +230,7 @@ def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | N
     for row in table_records(path, encoding, above):
         if isinstance(row, CsvRecord) and not row.missing:
             try:
-                post = rows_from_analytics(row.values)[-1]
+                post = BadCounts().build(row.values, None, rows_from_analytics)[-1]
             except ValueError:
                 continue  # told by the reading pass
             if (
