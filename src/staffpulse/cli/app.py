@@ -21,6 +21,7 @@ import importlib
 import itertools
 import logging
 import os
+import sqlite3
 import sys
 import traceback
 import typing
@@ -46,6 +47,7 @@ from staffpulse.cli.json_output import (
 )
 from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
+from staffpulse.cli.store_failures import explain_store_failure, store_in_use
 from staffpulse.cli.usage_errors import (
     name_the_group_commands,
     say_bad_number_plainly,
@@ -171,6 +173,9 @@ class _ErrorBoundaryGroup(TyperGroup):
             raise
         except (typer.Exit, typer.Abort, TyperException):
             raise  # the command line's own exits and usage errors, already worded
+        except sqlite3.DatabaseError as exc:
+            # a read-only store, a full disk: the user's to fix, not a bug
+            _fail(ctx, explain_store_failure(exc, store_in_use(ctx)) or _unexpected(ctx, exc))
         except Exception as exc:
             # a bug, not bad input: one readable line and where to look, never a wall of
             # traceback in front of a marketer (--debug shows it)
