@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from staffpulse.benchmark.claims import compare, mostly_job_ads
-from staffpulse.benchmark.stats import percentile_ranks
+from staffpulse.benchmark.stats import part_median_note, percentile_ranks
 
 
 def test_percentiles() -> None:
@@ -153,3 +153,17 @@ def test_a_big_cohort_reads_its_counts_with_thousands_separators() -> None:
     some = mostly_job_ads(shares, "Accounts", members=1200)
     assert some["explanation"].startswith("600 of 1,001 accounts with a Mix score (60%)")
     assert "The other 199 have no Mix score" in some["explanation"]
+
+
+def test_a_median_of_one_account_of_two_is_said_in_the_singular() -> None:
+    # "A median marked (1 of 2) is of the 1 accounts of the segment" in a cohort of recruiters
+    one = {"recruiter": {"n": 2, "voice": {"n": 1, "median": 72.0}}}
+    assert part_median_note(one) == (
+        "A median marked (1 of 2) is the score of the one account of the segment that has one:"
+        " the other had nothing to judge there (n/a in the league table)."
+    )
+    two = {"firm": {"n": 15, "mix": {"n": 2, "median": 60.0}}}
+    assert part_median_note(two) == (
+        "A median marked (2 of 15) is of the 2 accounts of the segment with that score: the"
+        " others had nothing to judge there (n/a in the league table)."
+    )

@@ -151,10 +151,16 @@ def part_median_note(segments: dict[str, dict[str, Any]]) -> str | None:
         for figures in segment.values():
             if isinstance(figures, dict) and 0 < figures["n"] < segment["n"]:
                 n, of = figures["n"], segment["n"]
+                # "is of the 1 accounts" of a segment of two is no English
+                whose = (
+                    "the score of the one account of the segment that has one"
+                    if n == 1
+                    else f"of the {n:,} accounts of the segment with that score"
+                )
+                others = "the other" if of - n == 1 else "the others"
                 return (
-                    f"A median marked ({n:,} of {of:,}) is of the {n:,} accounts of the segment "
-                    "with that score: the others had nothing to judge there (n/a in the league "
-                    "table)."
+                    f"A median marked ({n:,} of {of:,}) is {whose}: {others} had nothing to "
+                    "judge there (n/a in the league table)."
                 )
     return None
 
