@@ -73,3 +73,18 @@ def test_json_under_a_csv_name_that_is_no_format_is_told_as_json_not_as_a_header
     with pytest.raises(UnknownFormatError) as raised:
         detect(scores)
     assert "a JSON file whose records have no text field" in str(raised.value)
+
+
+def test_a_file_saved_again_as_a_table_under_the_same_name_is_looked_at_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("".join(json.dumps(post) + "\n" for post in POSTS), encoding="utf-8")
+    assert [notice.message[:36] for notice in misnamed_json(path)] == [
+        "named .csv but holds JSON Lines (no "
+    ]
+    path.write_text("id,author,text\n71,harbor_jobs,Night shift\n", encoding="utf-8")
+    assert list(misnamed_json(path)) == []
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.notices) == (1, [])

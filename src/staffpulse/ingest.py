@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain
 from pathlib import Path
 
 from staffpulse.handle_lengths import HandleLengths
@@ -37,7 +36,7 @@ from staffpulse.sources import Item, LostPosts, Problem, Source
 from staffpulse.sources.base import Notice, UnreadFile
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order, stored_post_dates
-from staffpulse.sources.csv_tables import misnamed_json
+from staffpulse.sources.csv_tables import read_as_held
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
@@ -129,7 +128,7 @@ def _import_plan(
         inputs = (
             source.read_members(path)
             if isinstance(source, ZipFolder)
-            else [ZipMember(str(path), source.label, chain(misnamed_json(path), source.read(path)))]
+            else [ZipMember(str(path), source.label, read_as_held(path, source))]
         )
         for found in inputs:
             if isinstance(found, Problem):  # a member skipped whole

@@ -6,9 +6,10 @@ encoding, and the report's title some tools write above the header (docs/formats
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
-from staffpulse.sources.base import Notice, read_head
+from staffpulse.sources.base import Item, Notice, Source, read_head
 from staffpulse.sources.csv_preamble import notes_above, preamble_notices, preamble_of
 from staffpulse.sources.jsonio import first_json_char, first_line, first_value, is_json_lines
 from staffpulse.sources.native import text_encoding
@@ -60,6 +61,13 @@ def misnamed_table(path: Path) -> Iterator[Notice]:
         yield _misnamed(path, said, "a CSV table", "one", f"{path.name}.csv")
 
 
+def read_as_held(path: Path, source: Source) -> Iterator[Item]:
+    """What ``source`` reads of ``path``, after the note for JSON under a table's name: the
+    one place it is told, for a file alone, in a folder or in a ZIP."""
+    yield from misnamed_json(path)
+    yield from source.read(path)
+
+
 def misnamed_json(path: Path) -> Iterator[Notice]:
     """The note for JSON under a table's name (``posts.csv`` holding JSON Lines: a "Save as"
     that kept the old name), read by what it holds, as a table under a JSON name is. Nothing
@@ -71,9 +79,19 @@ def misnamed_json(path: Path) -> Iterator[Notice]:
 
 def json_under_table_name(path: Path) -> tuple[str, str] | None:
     """What JSON a file named as a table (``.csv``, ``.tsv``) holds and the name to give it
-    (``("JSON Lines", "posts.jsonl")``); None for a table, whatever its first character."""
+    (``("JSON Lines", "posts.jsonl")``); None for a table, whatever its first character.
+    Looked at once a file: the import's note and the explainers of a file of no format ask
+    it alike."""
     if path.is_dir() or path.suffix.lower() not in TABLE_ONLY_SUFFIXES:
         return None
+    found = path.stat()
+    return _json_held(path.absolute(), (found.st_ino, found.st_size, found.st_mtime_ns))
+
+
+@lru_cache(maxsize=16)
+def _json_held(path: Path, version: tuple[int, int, int]) -> tuple[str, str] | None:
+    """:func:`json_under_table_name` of a file as it is (``version``: its inode, size and
+    time; changed, it is looked at again)."""
     head = read_head(path)
     if first_json_char(head) not in ("{", "["):
         return None

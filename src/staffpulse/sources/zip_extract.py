@@ -9,13 +9,12 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
 from staffpulse.sources.base import HEAD_BYTES, Item, Notice, Problem, Source, UnreadFile, read_head
-from staffpulse.sources.csv_tables import misnamed_json
+from staffpulse.sources.csv_tables import read_as_held
 from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.store.core import Record
@@ -144,7 +143,7 @@ class Extracted:
                 for found in source.read_members(target):
                     yield self.relocate_member(found)
                 continue
-            read_items = chain(misnamed_json(target), source.read(target))
+            read_items = read_as_held(target, source)
             items = (self.relocate(item) for item in read_items)
             yield ZipMember(self.display(str(target)), source.label, items)
 
