@@ -151,3 +151,14 @@ def test_the_section_titles_are_never_cut_short(
     assert (whole in text) == (width >= 80)
     assert ("the four pillars" in text) == (width >= 60)
     assert "Open conversations for @harborline" in text and "Benchmark" in text
+
+
+def test_the_next_steps_say_how_your_own_posts_get_in_and_where_every_command_is(
+    tmp_path: Path,
+) -> None:
+    # the demo showed what staffpulse does, but a first-time user then asked how to start on
+    # their own posts, and which commands the demo had not run
+    for serving in (False, True):
+        said = " ".join(demo.next_steps("staffpulse", tmp_path / "demo.db", serving).split())
+        assert "Your own posts: staffpulse import FILE (an export from X, Bluesky or" in said
+        assert "apart from the demo's; staffpulse --help lists every command." in said

@@ -144,16 +144,23 @@ def _section(title: str, short: str) -> Rule:
 def next_steps(program: str, db_path: Path, serving: bool, *, port: int | None = None) -> str:
     """What to do after the demo: the audit report, exploring the demo store, and the
     dashboard (on ``port`` when the user gave one); with ``--serve`` the dashboard starts right
-    below, so its command is not offered again."""
+    below, so its command is not offered again. Then how the user's own posts get in."""
     explore = f"  {program} audit mia_recruits{escape(db_option(db_path))}"
+    # the demo showed what staffpulse does, but not how a marketer's own posts get in, nor
+    # where the commands it did not run are listed
+    own = (
+        f"\nYour own posts: {program} import FILE (an export from X, Bluesky or Mastodon, or a"
+        f" CSV) keeps them in your own store, apart from the demo's; {program} --help lists"
+        " every command."
+    )
     if serving:
         return (
             "\nNext: open the audit report or the dashboard below in your browser; later, "
-            f"explore the demo store:\n{explore}"
+            f"explore the demo store:\n{explore}{own}"
         )
     return (
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
-        f"{explore}\n  {serve_command(program, db_path, port)}   (the web dashboard)"
+        f"{explore}\n  {serve_command(program, db_path, port)}   (the web dashboard){own}"
     )
 
 
