@@ -9,7 +9,7 @@ from rich.console import Console
 
 from inbox_helpers import BSKY_ID, NOW, item, make, shown
 from listen_helpers import OLD, UNDATED, inbox, store_with
-from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.inbox_model import DismissedConversation, Inbox
 from staffpulse.listen.looks import Look
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.report.terminal_inbox import render_inbox
@@ -276,8 +276,12 @@ def test_the_demos_long_snoozed_list_names_the_inbox_command_that_lists_them_all
 
 def test_a_long_dismissed_list_counts_the_rest_and_says_the_json_lists_them_all() -> None:
     # "… and 1000 more" named no way to see them, unlike the snoozed list under it
-    dismissed = [(f"d-{n}", f"Opening line of dismissed thread {n}", f"poster{n}", f"u{n}")
-                 for n in range(1_010)]  # fmt: skip
+    dismissed = [
+        DismissedConversation(
+            f"d-{n}", f"Opening line of dismissed thread {n}", f"poster{n}", f"u{n}"
+        )
+        for n in range(1_010)
+    ]
     inbox = make([], dismissed=dismissed)
     assert "  … and 1,000 more (--json lists all)" in shown(inbox).splitlines()
     listed = inbox.as_dict()["dismissed"]
@@ -295,6 +299,10 @@ def test_a_long_dismissed_list_counts_the_rest_and_says_the_json_lists_them_all(
 def test_a_dismissed_conversation_names_its_author_as_the_other_lists_do() -> None:
     """QA: a dismissed job ad was listed beside a real conversation with no author, where
     every other list of the inbox names one ("@author: ...")."""
-    ads = [("ad1", "Forklift drivers wanted, nights, apply today", "crane_jobs_hq", "9")]
+    ads = [
+        DismissedConversation(
+            "ad1", "Forklift drivers wanted, nights, apply today", "crane_jobs_hq", "9"
+        )
+    ]
     lines = shown(make([], dismissed=ads)).splitlines()
     assert any(line.startswith("  · @crane_jobs_hq: Forklift drivers wanted") for line in lines)

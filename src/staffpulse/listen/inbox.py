@@ -24,7 +24,7 @@ from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
 from staffpulse.listen.inbox_left_out import count_unread_conversations, left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
-from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
+from staffpulse.listen.inbox_model import DismissedConversation, Inbox, InboxItem, InboxTopic
 from staffpulse.listen.inbox_offer import (
     Offer,
     TopicScope,
@@ -191,7 +191,9 @@ def build_inbox(
         elsewhere=elsewhere,
         look=look,
         dismissed=[
-            (c.id, c.opening.text, c.opening.author_handle, c.opening.author_id)
+            DismissedConversation(
+                c.id, c.opening.text, c.opening.author_handle, c.opening.author_id
+            )
             for c in _newest_first(result.sort.dismissed)
         ],
         never_work=count_unread_conversations(store, platform, offer.loaded)

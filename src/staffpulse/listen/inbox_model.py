@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from staffpulse.errors import NotFoundError
 from staffpulse.listen.author_names import name_author
@@ -126,6 +126,25 @@ class InboxItem:
         }
 
 
+class DismissedConversation(NamedTuple):
+    """A conversation the firm dismissed, as the inbox lists it ("inbox reopen ID")."""
+
+    conversation_id: str
+    opening_text: str
+    author_handle: str | None
+    author_id: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "conversation_id": self.conversation_id,
+            "opening": {
+                "text": self.opening_text,
+                "author_handle": self.author_handle,
+                "author_id": self.author_id,
+            },
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class InboxTopic:
     id: int
@@ -180,9 +199,8 @@ class Inbox:
     # conversations in the store whose posts never mention work (never judged relevant): not
     # counted among those left out; counted only when asked (``inbox --left-out``), else None
     never_work: int | None = None
-    # the conversations the firm dismissed, (id, opening text, its author's handle and id),
-    # newest first: "inbox reopen ID"
-    dismissed: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+    # the conversations the firm dismissed, newest first
+    dismissed: list[DismissedConversation] = field(default_factory=list)
 
     @property
     def new_since(self) -> datetime | None:
@@ -278,11 +296,5 @@ class Inbox:
             "joined": [i.as_dict() for i in self.joined],
             "snoozed": [s.as_dict() for s in self.snoozed],
             # all of them: the terminal lists the newest 10 and says "--json lists all"
-            "dismissed": [
-                {
-                    "conversation_id": cid,
-                    "opening": {"text": text, "author_handle": handle, "author_id": author},
-                }
-                for cid, text, handle, author in self.dismissed
-            ],
+            "dismissed": [d.as_dict() for d in self.dismissed],
         }

@@ -25,7 +25,7 @@ from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
 from staffpulse.listen.threads import Conversation, load_conversations, load_conversations_around
 from staffpulse.listen.topic_leans import leaning_theme
-from staffpulse.listen.topic_match import TopicMatch, match_topics
+from staffpulse.listen.topic_match import TopicMatch, match_topics, rank_matches
 from staffpulse.listen.topic_members import assign_topics, conversation_text
 from staffpulse.listen.topic_themes import OTHER, OTHER_LABEL
 from staffpulse.listen.topics import TopicModel
@@ -73,7 +73,7 @@ class TopicScope:
     query: str | None
     conversations: list[Conversation]
     keys: set[Key] | None  # None: every topic
-    words: dict[int, str]  # what a query naming no topic falls back on
+    matches: list[TopicMatch]  # the topics the query names, not yet counted (``open`` 0)
 
 
 def gather_offer(
@@ -184,11 +184,11 @@ def firm_handles(
 def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:
     """The conversations of the topics ``topic`` names (every one when it is None)."""
     if topic is None:
-        return TopicScope(None, offer.everyone, None, {})
-    words = _topic_words(offer.model)
-    named = {m.id for m in match_topics(topic, offer.labels, words=words)}
+        return TopicScope(None, offer.everyone, None, [])
+    matches = match_topics(topic, offer.labels, words=_topic_words(offer.model))
+    named = {m.id for m in matches}
     keys = {key for key, tid in offer.topic_of.items() if tid in named}
-    return TopicScope(topic, [c for c in offer.everyone if key_of(c) in keys], keys, words)
+    return TopicScope(topic, [c for c in offer.everyone if key_of(c) in keys], keys, matches)
 
 
 def sort_for_ranking(
@@ -233,11 +233,11 @@ def topics_offered(
         if not e.left_out and offer.states.of(e.conversation) == "open"
     ]
     matches: list[TopicMatch] = []
-    if scope.query is not None and scope.keys is not None:
-        open_by_topic = {
-            c.id: c.open for c in topic_choices(offered, offer.topic_of, offer.model.topics_)
-        }
-        matches = match_topics(scope.query, offer.labels, open_by_topic, scope.words)
+    if scope.query is not None and scope.keys is not None:  # the matches found once, counted
+        open_by_topic = Counter(
+            offer.topic_of[key] for c in offered if (key := key_of(c)) in offer.topic_of
+        )
+        matches = rank_matches(scope.matches, open_by_topic)
     named = {m.id for m in matches}
     topic_of = fold_word_topics(offered, offer.topic_of, offer.model, keep=named)
     choices = topic_choices(offered, topic_of, offer.model.topics_)

@@ -24,8 +24,8 @@ dashboard's Topic field both go through :func:`match_topics` (in ``build_inbox``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from staffpulse.accents import straighten_quotes, strip_accents
 from staffpulse.listen.topic_themes import SEARCH_TERMS_BY_LABEL
@@ -159,4 +159,11 @@ def match_topics(
             for tid, said in words.items()
             if tid in labels and (score := match_score(text, said)) > 0
         ]
-    return sorted(found, key=lambda m: (-m.score, -m.open, m.id))
+    return rank_matches(found, counts)
+
+
+def rank_matches(matches: Iterable[TopicMatch], open_counts: Mapping[int, int]) -> list[TopicMatch]:
+    """``matches`` with each one's conversations to join from ``open_counts``, best first:
+    the best score, then the most to join (the order :func:`match_topics` gives)."""
+    counted = [replace(m, open=open_counts.get(m.id, 0)) for m in matches]
+    return sorted(counted, key=lambda m: (-m.score, -m.open, m.id))
