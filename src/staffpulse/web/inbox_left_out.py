@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
 from staffpulse.errors import InputError
 from staffpulse.listen.inbox_left_out import ALL_REASONS, LeftOutItem, check_reason, list_left_out
 from staffpulse.listen.left_out import KINDS, REASONS, as_sentence, left_out_note
 from staffpulse.report.terminal_inbox import shorten
+from staffpulse.web.links import inbox_href
 
 if TYPE_CHECKING:
     from staffpulse.listen.inbox_model import Inbox
@@ -108,8 +108,7 @@ def _page_reason(raw: str) -> str | None:
 
 
 def _href(query: Mapping[str, str], reason: str, *, every: bool = False) -> str:
-    kept = {k: v for k, v in query.items() if k not in ("notice", "flash", "shown", *LIST_FIELDS)}
-    kept[REASON_FIELD] = reason
-    if every:
-        kept[SHOWN_FIELD] = "all"
-    return f"/inbox?{urlencode(kept)}#{ANCHOR}"
+    """The page with the list opened at ``reason`` (all of it when ``every``): the open
+    conversations' "shown" is left off, the list is what the user asked to see."""
+    shown = {SHOWN_FIELD: "all"} if every else {}
+    return inbox_href(query, ("shown", *LIST_FIELDS), ANCHOR, **{REASON_FIELD: reason}, **shown)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote, urlencode
 
 # what a downloaded file's name keeps of a handle: characters every system takes in a file
@@ -34,6 +35,19 @@ def audit_url(platform: str, handle: str, suffix: str = "") -> str:
 def inbox_url(platform: str, handle: str) -> str:
     """The Inbox page as the account sees it: its platform, its replies counted as joined."""
     return "/inbox?" + urlencode({"as": f"@{handle}", "platform": platform})
+
+
+def inbox_href(
+    query: Mapping[str, str], dropped: Iterable[str] = (), anchor: str = "", **changes: str
+) -> str:
+    """The Inbox page's address as now shown (``query``) with ``changes``, less the ``dropped``
+    fields and always less ``notice`` and ``flash``: a message shown once must not come back
+    on every link followed after it. ``anchor`` scrolls to a part of the page."""
+    gone = {"notice", "flash", *dropped}
+    params = {k: v for k, v in query.items() if k not in gone}
+    params.update(changes)
+    address = "/inbox?" + urlencode(params) if params else "/inbox"
+    return address + (f"#{anchor}" if anchor else "")
 
 
 def fetch_url(platform: str, handle: str) -> str:

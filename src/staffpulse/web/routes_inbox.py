@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -22,6 +21,7 @@ from staffpulse.web.forms import bounded_int
 from staffpulse.web.inbox_left_out import LIST_FIELDS, left_out_list
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
+from staffpulse.web.links import inbox_href
 from staffpulse.web.pickers import account_choices, account_ref, named_account
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.wording import web_text
@@ -106,8 +106,7 @@ def inbox_page(request: Request) -> HTMLResponse:
     inbox = result
     if moves_the_mark(topic, platform):  # the firm saw its whole inbox: docs/web.md
         ctx.backend.record_inbox_look(look)
-    kept = {k: v for k, v in q.items() if k not in ("notice", "flash")}
-    back = "/inbox" + ("?" + urlencode(kept) if kept else "")
+    back = inbox_href(q)  # where a form on the page comes back to
     ages = list(AGES)
     if max_age is not None and max_age_raw not in {value for value, _label in ages}:
         ages.append((max_age_raw, max_age_raw))  # the config's own setting, kept selectable
@@ -332,10 +331,7 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
 
 
 def _with(query: Any, dropped: tuple[str, ...] = (), **changes: str) -> str:
-    """The inbox's address with ``changes``, less ``dropped`` fields, a notice shown once and
-    the left-out list's choice: a link to a topic or to more open conversations is about
-    those, and kept "?left_out=" opened the list again at the foot of every page after."""
-    gone = {"notice", "flash", *LIST_FIELDS, *dropped}
-    params = {k: v for k, v in query.items() if k not in gone}
-    params.update(changes)
-    return "/inbox?" + urlencode(params)
+    """The inbox's address with ``changes``, less ``dropped`` fields and the left-out list's
+    choice: a link to a topic or to more open conversations is about those, and kept
+    "?left_out=" opened the list again at the foot of every page after."""
+    return inbox_href(query, (*LIST_FIELDS, *dropped), **changes)
