@@ -345,6 +345,13 @@ def test_a_help_desk_is_told_to_seek_out_customers_not_candidates() -> None:
     firm.chat(4)
     recs = audit_feed(firm).pillars["conversation"].recommendations
     assert any("(clients, candidates, HR voices)" in r for r in recs)
+    # one reply to a brand is a customer's, not a help desk's: no "your service", no office
+    # help desk's light moment either
+    customer = FeedBuilder("customer")
+    customer.post("@acmecare my order still has not arrived, any news?", kind="reply")
+    said = audit_feed(customer).pillars
+    assert "about your service" not in " ".join(said["conversation"].recommendations)
+    assert "customer's problem is solved" not in " ".join(said["voice"].recommendations)
 
 
 def test_a_post_opening_with_a_name_in_a_file_without_replies_is_not_flatly_no_reply() -> None:

@@ -19,6 +19,17 @@ from staffpulse.audit.types import Advice, Frame, PostExample, example, unique_t
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
+# a feed of replies only reads as a help desk's from this many: one or two replies are a
+# person's answer to a brand as often (a customer's "@brand my order never came"), and were told
+# to "find posts about your service that do not tag you"
+DESK_MIN_REPLIES = 3
+
+
+def reads_as_desk(original_posts: int, replies: int) -> bool:
+    """Whether a feed with ``original_posts`` of its own and ``replies`` is a help desk's:
+    replies only, and at least :data:`DESK_MIN_REPLIES` of them."""
+    return original_posts == 0 and replies >= DESK_MIN_REPLIES
+
 
 def reply_texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:
     """Each of the ``scored`` replies' text as :func:`unique_texts` keys it, by its index:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.answers import Answers, sort_answers
+from staffpulse.audit.canned_replies import reads_as_desk
 
 # Re-exported: the advice below and the examples count unanswered replies alike
 from staffpulse.audit.conversation_evidence import REPLIES_TO_ANSWER as REPLIES_TO_ANSWER
@@ -322,7 +323,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(_reply_advice(ev, float(settings["reply_target"])))
     # a feed of replies only is a help desk's: the people to seek out are its customers
-    desk = ev.get("original_posts") == 0 and ev["replies"] > 0
+    desk = reads_as_desk(int(ev.get("original_posts", -1)), int(ev["replies"]))
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(_talk_advice(talked, desk))
     unanswered = ev["replies_received"] - ev["replies_received_answered"]

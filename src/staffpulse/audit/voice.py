@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 from staffpulse.audit.canned_replies import (
     flat_replies,
+    reads_as_desk,
     repeated_replies,
     replies_advice,
     reply_texts,
@@ -124,7 +125,9 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
         advice = [_only_reposts(frame.n)]
     else:
         said = base + " in English" if not_read else base
-        advice = _voice_advice(evidence, settings, said, replies_only=replies_only)
+        # advised as a help desk from a few replies on: one reply is a person's as often
+        desk = replies_only and reads_as_desk(int(orig.size), n)
+        advice = _voice_advice(evidence, settings, said, replies_only=desk)
         others = frame.n - int(everything.size) - own_reposts
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
