@@ -18,6 +18,14 @@ def test_responsiveness_counts_answers_and_time() -> None:
     assert ev["median_hours_to_answer"] == 5.0
     assert conv.recommendations[0].startswith("2 of 6 mentions of you got no answer")
     assert len(conv.worst) == 2 and "no answer" in conv.worst[0].why
+    # none answered of all of them: said so, not "5 of 5 mentions of you got no answer"
+    none = FeedBuilder("mute")
+    none.chat(4)
+    for i in range(5):
+        none.mention_by(f"fan{i}", answered=False)
+    advice = audit_feed(none).pillars["conversation"].recommendations[0]
+    assert advice.startswith("None of the 5 mentions of you got an answer. Check your")
+    assert advice.headline == "Answer mentions: none of 5 got an answer"  # type: ignore[attr-defined]
 
 
 def test_quick_answers_read_in_minutes() -> None:

@@ -335,9 +335,16 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
 
 
 def _mentions_advice(unanswered: int, known: int) -> Advice:
+    check = (
+        "Check your notifications every morning and reply to each one, even with a quick thanks."
+    )
+    if unanswered == known:  # "5 of 5 mentions of you got no answer" is no English
+        return Advice(
+            f"None of the {known:,} mentions of you got an answer. {check}",
+            f"Answer mentions: none of {known:,} got an answer",
+        )
     return Advice(
-        f"{unanswered:,} of {known:,} mentions of you got no answer. Check your notifications "
-        "every morning and reply to each one, even with a quick thanks.",
+        f"{unanswered:,} of {known:,} mentions of you got no answer. {check}",
         f"Answer mentions: {unanswered:,} of {known:,} got no answer",
     )
 
