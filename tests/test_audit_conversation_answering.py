@@ -74,7 +74,8 @@ def test_answers_to_its_own_question_are_no_unanswered_mentions() -> None:
     assert not any("mentions of you got no answer" in r for r in conv.recommendations)
     assert not any("mentions" in a["action"] for a in result.top_actions)
     assert any(
-        r.startswith("3 of 3 replies to your posts got no answer from you")
+        r.startswith("None of the 3 replies to your posts got an answer from you.")
+        and r.headline == "Answer replies: none of 3 replies to its posts got an answer"  # type: ignore[attr-defined]
         for r in conv.recommendations
     )
     shown = dict(figures(result)["conversation"])

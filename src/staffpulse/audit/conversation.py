@@ -365,11 +365,19 @@ def _talk_advice(talked: Advice, desk: bool = False) -> Advice:
 
 
 def _answer_replies_advice(unanswered: int, received: int) -> Advice:
+    why = (
+        "People took the time to answer you: a short reply (a thanks, a follow-up question) "
+        "turns it into a conversation."
+    )
+    if unanswered == received:  # "3 of 3 replies ... got no answer", as mentions
+        return Advice(
+            f"None of the {received:,} replies to your posts got an answer from you. {why}",
+            f"Answer replies: none of {received:,} replies to its posts got an answer",
+        )
     return Advice(
-        f"{unanswered} of {received} {'reply' if received == 1 else 'replies'} to your posts got "
-        "no answer from you. People took the time to answer you: a short reply (a thanks, a "
-        "follow-up question) turns it into a conversation.",
-        f"Answer replies: {unanswered} of {received} replies to its posts got no answer",
+        f"{unanswered:,} of {received:,} {'reply' if received == 1 else 'replies'} to your posts "
+        f"got no answer from you. {why}",
+        f"Answer replies: {unanswered:,} of {received:,} replies to its posts got no answer",
     )
 
 
