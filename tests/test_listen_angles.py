@@ -81,7 +81,9 @@ def test_a_question_naming_good_and_bad_options_is_answered_not_consoled() -> No
 
 def test_a_serious_question_needs_more_than_a_hint_of_humor_for_a_light_tone() -> None:
     text = "What's the most useful question you ask in an exit interview?"
-    assert "light tone" not in suggest_angle(text, {"question": True}, None, 5, humor=0.81)
+    angle = suggest_angle(text, {"question": True}, None, 5, humor=0.81)
+    assert "light tone" not in angle
+    assert "exit interviews" in angle  # leaving a job, not a job interview
     joke = "What's the funniest reason a candidate gave for leaving? lol"
     assert "light tone" in suggest_angle(joke, {"question": True}, None, 5, humor=0.95)
 

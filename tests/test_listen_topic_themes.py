@@ -51,6 +51,10 @@ POSTS = [
     ("tools", "I asked ChatGPT to write a job ad and it used the word 'rockstar' three times."),
     ("workplace", "What's your best advice for a first-time manager who has to let someone go?"),
     ("workplace", "Hot take: 'culture fit' is usually 'people like me' in a nicer outfit."),
+    # an exit or stay interview is about people leaving, not hiring (it was filed "Interviews")
+    ("workplace", "What is the one question you always ask in an exit interview?"),
+    ("workplace", "Our exit-interview notes all say the same thing this year"),
+    ("workplace", "Do stay interviews actually keep anyone from leaving?"),
     ("remote", "Did every tech company rediscover 'return to office' at the same time?"),
     # once "Other conversations", and a topic labelled by a keyword pair
     ("hr", "Starting treatment next month. Do I have to disclose it to my employer?"),
@@ -107,6 +111,7 @@ def test_the_ai_interview_question_is_found_by_topic_interviews(tmp_path: Path) 
     [
         ("interviews", "Interviews"),
         ("interview questions", "Interviews"),
+        ("resignations", "Workplace & managers"),
         ("ai", "Recruiting tools & AI"),
         ("chatgpt", "Recruiting tools & AI"),
         ("layoffs", "Layoffs & job search"),

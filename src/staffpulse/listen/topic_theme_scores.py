@@ -5,7 +5,8 @@ is "return to office", "we're" is "were"); a word ending in ``*`` matches every 
 ("interview*": "interviews", "interviewing"); a word in capitals is an acronym matched in
 capitals only ("AI", "HR", "RN"). "Hiring manager" and "credit union" are one word each, so
 that they are not a manager or a union; so are the software "package manager" and
-"client-side" (no manager, no staffing client), and a press "interview with" someone ("Ten
+"client-side" (no manager, no staffing client), an "exit interview" (about leaving a job, not
+getting one), and a press "interview with" someone ("Ten
 Years of the Festival: An Interview with ...") is no job interview. Sport's recruiting ("State's
 2027 football recruiting class", :func:`~staffpulse.listen.work_terms.recruits_for_sport`) is never Recruiting
 & sourcing. A few signs of job ads (pay figures, job links,
@@ -44,6 +45,12 @@ _COMPOUNDS = {
     ("package", "managers"): "packagemanagers",
     ("client", "side"): "clientside",
     ("server", "side"): "serverside",
+    # an exit (or stay) interview asks why people leave (or stay), not whom to hire: it is
+    # retention talk, filed with resignations under Workplace & managers, not Interviews
+    ("exit", "interview"): "exitinterview",
+    ("exit", "interviews"): "exitinterviews",
+    ("stay", "interview"): "stayinterview",
+    ("stay", "interviews"): "stayinterviews",
 }
 
 

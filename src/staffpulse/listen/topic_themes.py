@@ -146,8 +146,7 @@ THEMES: tuple[Theme, ...] = (
            _p(r"\b\d+(?:st|nd|rd|th)?[- ]rounds?\b", "round")),
         _g(0.5, _each("take home|skills|skill|case", "test|tests|assessment*|assignment*|study|"
                       "studies"), ["unpaid assignment", "unpaid trial", "trial shift*"]),
-    ), search="interview questions / interview process / exit interviews / hiring process"
-              " / assessments"),
+    ), search="interview questions / interview process / hiring process / assessments"),
     Theme("job_search", "Layoffs & job search", (
         _g(1.0, "layoff*|lay off*|laid off|severance|unemploy*"),
         _g(1.0, "job hunt*|jobhunt*|job search*|jobsearch*|job seeker*|jobseeker*|job market|"
@@ -303,9 +302,10 @@ THEMES: tuple[Theme, ...] = (
         _g(1.0, "culture|cultures|turnover|retention|retir*|resign*|quit|quitting|"
                 "let someone go|let him go|let her go|let them go|let people go|fired|firing|"
                 "promoted|promotion|team meeting*|team lunch|team building|huddle|open door|"
-                "workplace|coffee|donut*"),
+                "workplace|coffee|donut*|exitinterview*|stayinterview*"),
         _g(0.5, "team|teams|employee|employees|office"),
-    ), search="managers / bosses / culture / burnout / coworkers / retention / turnover"),
+    ), search="managers / bosses / culture / burnout / coworkers / retention / turnover"
+              " / resignations / exits"),
     Theme("recruiting", "Recruiting & sourcing", (
         _g(1.0, "source|sources|sourcing|sourcer|sourcers|boolean|string|strings|xray|x ray|"
                 "pipeline*|talent acquisition|TA|referral*|cold call*|intake meeting*|"
