@@ -21,7 +21,8 @@ from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.bluesky_errors import answer_shape, error_details, failure_hint, reset_epoch
-from staffpulse.fetch.bluesky_items import item_id, item_time
+from staffpulse.fetch.bluesky_feed import PAGE, FeedWalk
+from staffpulse.fetch.bluesky_items import item_id
 from staffpulse.fetch.bluesky_pages import EmptyPages, goes_on
 from staffpulse.fetch.common import (
     DEFAULT_MAX_FOLLOWS,
@@ -50,7 +51,6 @@ from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
 
 SOURCE = "bluesky-api"
-PAGE = 100
 # XRPC errors of an account that exists but shows nothing (the AppView's words, HTTP 400)
 GONE = frozenset({"AccountTakedown", "AccountDeactivated", "BlockedActor", "BlockedByActor"})
 
@@ -195,91 +195,13 @@ class BlueskyFetcher(FetcherBase):
     def _feed(
         self, account: Account, report: FetchReport, writer: PageWriter, max_posts: int
     ) -> None:
-        """The author feed, newest first, until it meets posts already stored. Where a run
-        stopped (an error, Ctrl-C, its cap) is kept: the next run reads on from there first,
-        down to the stored posts, then the newest. A first run (nothing stored to go back to)
-        cut by its cap keeps no gap, ``--max-posts`` counting newest first, but says what it
-        left and keeps where it stopped as ``older``, read by a run with a higher cap."""
-        stream = ("bluesky", account.id, "feed")
-        state = load_cursor_state(self.store, *stream)
-        older: dict[str, Any] = state["older"] if isinstance(state.get("older"), dict) else {}
-        starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
-        newest_stored = self._newest_stored(account.id)
-        fetched = 0
-
-        def save(pending: str | None) -> None:
-            kept = {"pending_cursor": pending} if pending else {}
-            save_cursor_state(self.store, *stream, {**kept, **({"older": older} if older else {})})
-
-        empties = EmptyPages("feed", "post")
-        for start in [*starts, None]:
-            cursor, resumed, read = start, start is not None, 0
-            oldest: datetime | None = None  # of this range's posts: where its gap begins
-            while True:
-                if fetched >= max_posts:
-                    if read and (resumed or newest_stored):  # a gap kept: said, never lost
-                        if older:  # its posts are above a first run's cut: counted, as _older
-                            older["depth"] = int(older.get("depth") or 0) + fetched
-                            save(cursor)
-                        since = None if resumed else newest_stored
-                        note_cap(report, "feed", Gap(max_posts, since, oldest, resumed))
-                    elif read:  # a first run: the newest are read, any older are said
-                        older.update(cursor=cursor, depth=fetched)
-                        save(None)
-                        note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
-                    return
-                asked = cursor
-                items, known, cursor = self._feed_page(account, report, writer, cursor,
-                                                       min(PAGE, max_posts - fetched))  # fmt: skip
-                fetched, read = fetched + len(items) - known, read + 1
-                oldest = min((t for t in map(item_time, items) if t), default=oldest)
-                more = goes_on(asked, cursor) and not known
-                # saved before the page is shown: a Ctrl-C in between left this page stored
-                # without where to go on, and the next run stopped at it as caught up
-                save(cursor if more else None)
-                self.progress("feed", fetched, max_posts)
-                if not more:
-                    break
-                if empties.too_many(len(items), report):  # its cursor kept: read on next run
-                    return
-        if older:
-            self._older(account, report, writer, max_posts, fetched, older, save)
-
-    def _older(
-        self,
-        account: Account,
-        report: FetchReport,
-        writer: PageWriter,
-        max_posts: int,
-        fetched: int,
-        older: dict[str, Any],
-        save: Callable[[str | None], None],
-    ) -> None:
-        """The older posts a capped first run left (``older``: where it stopped, and how many
-        posts are newer), until the feed holds the newest ``max_posts``: a run with the same
-        cap reads none of them, one with a higher cap reads on from there."""
-        depth = int(older.get("depth") or 0) + fetched  # this run's new posts are all newer
-        if fetched:  # kept even when no older page is read: a later run counts them too
-            older["depth"] = depth
-            save(None)
-        cursor, oldest, read = older.get("cursor"), None, False
-        empties = EmptyPages("feed", "post", read=fetched)
-        while depth < max_posts and cursor:
-            asked = str(cursor)
-            items, known, cursor = self._feed_page(
-                account, report, writer, asked, min(PAGE, max_posts - depth)
-            )
-            depth, fetched, read = depth + len(items), fetched + len(items) - known, True
-            oldest = min((t for t in map(item_time, items) if t), default=oldest)
-            older.update(cursor=cursor, depth=depth)
-            if not goes_on(asked, cursor):  # the feed's oldest post is read: nothing is left
-                older.clear()
-            save(None)
-            self.progress("feed", fetched, max_posts)
-            if older and empties.too_many(len(items), report):  # the next run reads on
-                return
-        if read and older:
-            note_cap(report, "feed", Gap(max_posts, None, oldest, False, older=True))
+        """The author feed, newest first, resumable (:class:`FeedWalk`)."""
+        FeedWalk(
+            self.store, account.id, report, max_posts,
+            read_page=partial(self._feed_page, account, report, writer),
+            shown=lambda fetched: self.progress("feed", fetched, max_posts),
+            newest_stored=self._newest_stored(account.id),
+        ).run()  # fmt: skip
 
     def _feed_page(
         self,

@@ -83,6 +83,42 @@ def min_id(*values: str | None) -> str | None:
     return min(present, key=_id_key) if present else None
 
 
+class OlderCut:
+    """Where a stream's first run, cut by its cap, stopped (``older`` in the stream's saved
+    state): the point to read on below (``until_id`` for an id-ranged stream, ``cursor`` for
+    Bluesky's feed) and ``depth``, how many of the stream's posts are held above it. X,
+    Mastodon and Bluesky keep it alike: a page stored above the cut counts as it is stored (an
+    interrupted run's too: counted at a run's end, they were not, and a later run read as many
+    older posts past its cap), and a page read below it moves the point and counts."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.state = state
+
+    @property
+    def point(self) -> dict[str, Any] | None:
+        older = self.state.get("older")
+        return older if isinstance(older, dict) else None
+
+    @property
+    def depth(self) -> int:
+        return int((self.point or {}).get("depth") or 0)
+
+    def leave(self, depth: int, **where: Any) -> None:
+        """Keep where a first run cut by its cap stopped, with ``depth`` posts held above."""
+        self.state["older"] = {**where, "depth": depth}
+
+    def count(self, held: int, **where: Any) -> None:
+        """Count ``held`` posts more above the point, moved to ``where`` when given (a page
+        read below it); nothing without a cut."""
+        point = self.point
+        if point is not None:
+            point.update(where, depth=int(point.get("depth") or 0) + held)
+
+    def close(self) -> None:
+        """The stream's oldest post is read: nothing is left below."""
+        self.state.pop("older", None)
+
+
 class RangeCursor:
     """Resume state of a newest-first, id-ranged stream (X timelines, Mastodon statuses).
 
@@ -126,9 +162,7 @@ class RangeCursor:
         a later run read as many older ones past its cap (X bills each)."""
         pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
         pending["read"] = int(pending.get("read") or 0) + len(ids)
-        older = self.state.get("older")
-        if isinstance(older, dict):
-            older["depth"] = int(older.get("depth") or 0) + len(ids)
+        OlderCut(self.state).count(len(ids))
         for edge, pick in (("until_id", min_id), ("newest", max_id)):
             was = pending.get(edge)
             pending[edge] = pick(was, *ids)
@@ -222,7 +256,7 @@ class RangeCursor:
         oldest, oldest_at = pending.get("until_id"), pending.get("until_at")
         self.close_pending()
         if oldest:
-            self.state["older"] = {"until_id": oldest, "until_at": oldest_at, "depth": fetched}
+            OlderCut(self.state).leave(fetched, until_id=oldest, until_at=oldest_at)
         self.save()
         return Gap(cap, None, _time(oldest_at), resumed=False, older=True)
 
@@ -238,33 +272,32 @@ class RangeCursor:
         the stream holds the newest ``max_total`` posts: a run with the same cap reads none
         of them, one with a higher cap reads down to it. None when nothing is left, or this
         run's cap does not reach them (the run that left them said so)."""
-        older = self.state.get("older")
-        if not isinstance(older, dict) or not older.get("until_id"):
+        cut = OlderCut(self.state)
+        older = cut.point
+        if older is None or not older.get("until_id"):
             return None
-        depth = int(older.get("depth") or 0)  # this run's newer posts counted as stored (page)
         until, token = str(older["until_id"]), None
         read_any = False
-        while depth < max_total:
-            read = read_page(None, until, token, max_total - depth)
+        while cut.depth < max_total:  # this run's newer posts are counted as stored (page)
+            read = read_page(None, until, token, max_total - cut.depth)
             if read is None:
                 break
             ids, token = read
             read_any = True
-            if ids:
-                older["until_id"] = min_id(older["until_id"], *ids)
-                when = dated(older["until_id"])
-                older["until_at"] = when.isoformat() if when else older.get("until_at")
-            depth, fetched = depth + len(ids), fetched + len(ids)
-            older["depth"] = depth
+            lowest = min_id(older["until_id"], *ids)
+            when = dated(lowest) if ids and lowest else None
+            at = when.isoformat() if when else older.get("until_at")
+            cut.count(len(ids), until_id=lowest, until_at=at)
+            fetched += len(ids)
             if token is None:  # the stream's oldest post is read: nothing older is left
-                self.state.pop("older", None)
+                cut.close()
                 self.save()
                 shown(fetched)
                 return None
             self.save()
             shown(fetched)
         self.save()
-        if not read_any or depth < max_total:
+        if not read_any or cut.depth < max_total:
             return None
         return Gap(max_total, None, _time(older.get("until_at")), resumed=False, older=True)
 

@@ -42,7 +42,7 @@ def resume_hint(
     return f"{kept}; {resume if report.posts or report.follows else otherwise}"
 
 
-def _day(when: datetime) -> str:
+def say_day(when: datetime) -> str:
     """``12 Nov``, with the year when it is not this one (``12 Nov 2025``); UTC."""
     when = when.astimezone(UTC)
     year = f" {when.year}" if when.year != datetime.now(UTC).year else ""
@@ -51,7 +51,7 @@ def _day(when: datetime) -> str:
 
 def unread_days(gap: Gap) -> str:
     """The posts a gap holds, by the days that bound it, when known."""
-    start, end = (_day(t) if t else None for t in (gap.since_at, gap.until_at))
+    start, end = (say_day(t) if t else None for t in (gap.since_at, gap.until_at))
     if start and end:
         return f"the ones from {start} to {end}" if start != end else f"the ones of {end}"
     if end:
@@ -72,7 +72,7 @@ def capped_note(
     twice as high, or ``most``, the most the platform serves (X: 800 mentions)."""
     if gap.older:
         higher = min(gap.cap * 2, most) if most else gap.cap * 2
-        before = f" (before {_day(gap.until_at)})" if gap.until_at else ""
+        before = f" (before {say_day(gap.until_at)})" if gap.until_at else ""
         return (
             f"Stopped at the {gap.cap:,}-{noun} cap ({option}): the newest {gap.cap:,} {noun}s"
             f" are fetched, and any older ones{before} are not; to get them, fetch again with"
@@ -84,7 +84,7 @@ def capped_note(
         if gap.resumed
         else f"before reaching the {noun}s fetched last time"
     )
-    newer = f", and any since {_day(gap.newer_than)}," if gap.newer_than else ""
+    newer = f", and any since {say_day(gap.newer_than)}," if gap.newer_than else ""
     if gap.resumed and not gap.newer_than:
         newer = f", and the newest {noun}s,"
     return (

@@ -1,0 +1,104 @@
+"""``fetch bluesky``'s feed against a local AppView (the real atproto client) that sends a full
+page with no cursor while posts remain below it, which cannot be told from the feed's end: the
+run says what it stored and how to go on, and the next run asks for that page again, reading
+on without storing a post twice; a page that comes without a cursor twice ends the feed."""
+
+from __future__ import annotations
+
+import json
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note
+from staffpulse.fetch.common import FetchReport
+from staffpulse.store import Store
+from test_fetch_bluesky import FakeAppView, _count, _fetcher
+
+
+class DroppingAppView(FakeAppView):
+    """An AppView that answers the feed page at ``at`` (a cursor, None: the first page)
+    without its cursor on, the first ``times`` times it is asked for it."""
+
+    def __init__(self, server: HTTPServer, n: int, at: str | None, times: int = 1) -> None:
+        super().__init__(server, n=n, followers=0)
+        self.at, self.times = at, times
+
+    def handle(self, request: Request) -> Response:
+        answer = super().handle(request)
+        feed = request.path.endswith("getAuthorFeed")
+        if feed and request.args.get("cursor") == self.at and self.times > 0:
+            self.times -= 1
+            body = json.loads(answer.get_data())
+            body.pop("cursor", None)
+            return self._json(body)
+        return answer
+
+    def asked(self, since: int) -> list[str | None]:
+        return [a.get("cursor") for p, a in self.requests[since:] if p.endswith("AuthorFeed")]
+
+
+def _run(httpserver: HTTPServer, store: Store, cap: int = 1000) -> FetchReport:
+    fetcher = _fetcher(httpserver, store, [])
+    return fetcher.fetch("acme.bsky.social", max_posts=cap, max_follows=0)
+
+
+def test_a_cursor_dropped_after_a_full_page_is_said_and_the_next_run_reads_on(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at="100")
+    first = _run(httpserver, store)
+    assert first.new_posts == 200 and _count(store, "posts") == 200
+    told = first.notes[0]
+    assert told.startswith("Bluesky sent a full page of the feed with no cursor to the next one")
+    assert "the 200 new posts fetched (down to " in told and "fetch again to ask" in told
+    before = len(fake.requests)
+    again = _run(httpserver, store)
+    # the page asked again (stored already: not counted, not stored twice), then on below it
+    assert fake.asked(before) == ["100", "200", None]
+    assert (again.new_posts, again.notes) == (50, []) and _count(store, "posts") == 250
+
+
+def test_a_first_page_without_a_cursor_is_asked_again_from_the_top(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at=None)
+    assert _run(httpserver, store).new_posts == 100
+    before = len(fake.requests)
+    again = _run(httpserver, store)
+    assert fake.asked(before) == [None, "100", "200", None]
+    assert again.new_posts == 150 and _count(store, "posts") == 250
+
+
+def test_a_page_without_a_cursor_twice_is_taken_as_the_end_and_said_once(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=200, at="100", times=0)  # the end: a full last page
+    assert len(_run(httpserver, store).notes) == 1  # it may be the end, or a dropped cursor
+    before = len(fake.requests)
+    again = _run(httpserver, store)
+    assert fake.asked(before) == ["100", None] and again.new_posts == 0
+    assert again.notes[0].startswith("Bluesky again sent no cursor after the feed's page")
+    before = len(fake.requests)
+    assert _run(httpserver, store).notes == [] and fake.asked(before) == [None]
+    assert _count(store, "posts") == 200
+
+
+def test_a_cursor_dropped_below_a_first_runs_cut_keeps_the_cut_to_read_on_from(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at="100")
+    assert _run(httpserver, store, cap=100).new_posts == 100  # the newest 100, the rest left
+    higher = _run(httpserver, store)  # below the cut, the AppView drops its cursor
+    assert higher.new_posts == 100 and higher.notes[0].startswith("Bluesky sent a full page")
+    before = len(fake.requests)
+    again = _run(httpserver, store)
+    assert fake.asked(before) == [None, "100", "200"]
+    assert (again.new_posts, again.notes) == (50, []) and _count(store, "posts") == 250
+
+
+def test_the_notes_say_how_many_posts_were_stored() -> None:
+    assert "the 1 new post fetched is stored" in dropped_cursor_note(1, None)
+    assert end_taken_note(None) == (
+        "Bluesky again sent no cursor after the feed's page: the feed is taken to end there"
+    )
