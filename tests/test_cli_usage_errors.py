@@ -215,3 +215,22 @@ def test_no_command_after_the_options_names_one() -> None:
         "No command after staffpulse --db client.db: e.g. staffpulse --db client.db stats"
         " (staffpulse --help lists the commands)" in _said(result.stderr)
     )
+
+
+def test_a_word_people_use_for_a_command_is_offered_the_command_it_means() -> None:
+    """QA: "staffpulse report" was offered 'import', the name nearest in letters; a typo of
+    the dashboard's alias and a name in capitals got no suggestion at all."""
+    cases = {
+        "report": "Did you mean 'audit' (an account's report card)?",
+        "follow": "Did you mean 'connect' (who to follow)?",
+        "dashbaord": "Did you mean 'serve' (the web dashboard)?",
+        "IMPORT": "Did you mean 'import'?",
+    }
+    for typed, offered in cases.items():
+        result = runner.invoke(app, [typed])
+        assert result.exit_code == 2
+        assert f"No such command '{typed}'. {offered}" in _said(result.output)
+    help_of = runner.invoke(app, ["help", "audit", "--json"])
+    assert json.loads(help_of.stdout)["error"]["message"] == (
+        "No such command 'help'. Did you mean staffpulse audit --help?"
+    )

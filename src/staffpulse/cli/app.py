@@ -114,7 +114,7 @@ class _ErrorBoundaryGroup(TyperGroup):
         try:
             name, command, rest = super().resolve_command(ctx, args)
         except UsageError as exc:
-            suggest_command(exc, args[0] if args else "", self.list_commands(ctx))
+            suggest_command(exc, args, self.list_commands(ctx))
             raise
         # run under its own name: "Usage: staffpulse serve", not "staffpulse web"
         name = COMMAND_ALIASES.get(name or "", name)

@@ -117,19 +117,50 @@ def say_what_the_argument_is(exc: UsageError) -> None:
         exc.message = said.rstrip(".")
 
 
-def suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
-    """Adds "Did you mean 'audit'?" to "No such command 'audti'". Typer suggests only among
-    the commands already loaded, and ours load when they run (:data:`COMMAND_MODULES`), so
-    a typo got no suggestion at all."""
+# what people call a command before they know its name, and what it is in their words:
+# "staffpulse report" was offered 'import', the name nearest in letters
+_COMMAND_WORDS = {
+    "report": ("audit", "an account's report card"),
+    "grade": ("audit", "an account's report card"),
+    "follow": ("connect", "who to follow"),
+    "who-to-follow": ("connect", "who to follow"),
+    "suggest": ("connect", "who to follow"),
+    "league": ("benchmark", "the league table of a cohort"),
+    "leaderboard": ("benchmark", "the league table of a cohort"),
+    "rank": ("benchmark", "the league table of a cohort"),
+    "conversations": ("inbox", "the conversations to join"),
+    "dashboard": ("serve", "the web dashboard"),
+    "web": ("serve", "the web dashboard"),
+    "ui": ("serve", "the web dashboard"),
+    "upload": ("import", "your own posts in"),
+    "load": ("import", "your own posts in"),
+}
+
+
+def suggest_command(exc: UsageError, args: list[str], names: list[str]) -> None:
+    """Adds "Did you mean 'audit'?" to "No such command 'audti'" (``args`` are the words
+    typed after staffpulse). Typer suggests only among the commands already loaded, and ours
+    load when they run (:data:`COMMAND_MODULES`), so a typo got no suggestion at all. A word
+    people use for a command ("report", "dashbaord") is offered the command it means, with
+    what that is; a name typed in capitals, the command it spells; ``help audit``, the help
+    of audit."""
     if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
         return
+    typed = args[0] if args else ""
+    said = exc.message.rstrip(".")
     if typed in ("help", "version"):  # as git and pip spell them
-        exc.message = f"{exc.message.rstrip('.')}. Did you mean staffpulse --{typed}?"
+        about = args[1] if typed == "help" and len(args) > 1 and args[1] in names else ""
+        exc.message = f"{said}. Did you mean staffpulse {about} --{typed}?".replace("  ", " ")
         return
-    matches = difflib.get_close_matches(typed, names, n=2)
-    if matches:
-        said = " or ".join(repr(name) for name in matches)
-        exc.message = f"{exc.message.rstrip('.')}. Did you mean {said}?"
+    meant = {name: (name, "") for name in names} | _COMMAND_WORDS
+    word = typed.lower()
+    matches = [word] if word in meant else difflib.get_close_matches(word, meant, n=3)
+    offered = list(dict.fromkeys(meant[match] for match in matches))[:2]
+    if offered:
+        choices = " or ".join(
+            f"'{name}' ({what})" if what else f"'{name}'" for name, what in offered
+        )
+        exc.message = f"{said}. Did you mean {choices}?"
 
 
 def name_the_group_commands(exc: UsageError) -> None:
