@@ -3,6 +3,7 @@ saved twice is read once, under its plain name, and the copy is told."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,27 @@ def test_long_files_of_one_size_that_differ_early_are_not_read_whole(
     plan = [(tmp_path / name, "staffpulse CSV") for name in ("march.csv", "april.csv")]
     kept, told = without_copies(plan)
     assert (len(kept), told, whole) == (2, [], [])
+
+
+def test_a_copy_in_a_folder_of_a_zip_is_read_once_and_told_by_its_member(tmp_path: Path) -> None:
+    # each copy was read again: twice the time and every note twice, the copy never told
+    bundle = tmp_path / "exports.zip"
+    with zipfile.ZipFile(bundle, "w") as z:
+        z.writestr("april/posts.csv", POSTS)
+        z.writestr("april/old/posts (1).csv", POSTS)
+        z.writestr("april/other.csv", POSTS.replace("c-1", "c-3"))  # same size, other bytes
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [bundle])
+    assert [file for file, _label in report.files] == [
+        f"{bundle}!april/other.csv",
+        f"{bundle}!april/posts.csv",
+    ]
+    assert [(p.file, p.message, p.records) for p in report.problems] == [
+        (
+            f"{bundle}!april/old/posts (1).csv",
+            f"holds the same as {bundle}!april/posts.csv (a copy, or a download saved twice):"
+            " read once",
+            0,
+        )
+    ]
+    assert (report.posts, report.skipped) == (3, 0)

@@ -5,13 +5,15 @@ Read twice, such a file adds nothing (its records are stored once), but it doubl
 import's time and its notes, and the user does not learn that one of the two is a copy. So
 each copy is read once, under the plainest name, and the other is told as the same file.
 Only files of the same size are compared, and of those only the ones with the same first
-64 KB read whole, so a folder of different files costs next to nothing more.
+64 KB read whole, so a folder of different files costs next to nothing more. The members of a
+ZIP are compared by what the ZIP lists of each (its checksum and size) and the head unpacked to
+tell its format: nothing more is unpacked to compare them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,28 +53,53 @@ def _same_bytes(paths: list[Path], size: int) -> list[list[Path]]:
     return groups
 
 
-def without_copies(plan: Sequence[tuple[Path, T]]) -> tuple[list[tuple[Path, T]], list[Problem]]:
+def without_copies(
+    plan: Sequence[tuple[Path, T]],
+    listed: Callable[[Path], Hashable | None] | None = None,
+    shown: Callable[[str], str] = str,
+) -> tuple[list[tuple[Path, T]], list[Problem]]:
     """``plan`` without the files that hold the same bytes as another planned file, and a
     note for each (a :class:`Problem` that cost no record, as a file given twice is told).
     Of the same bytes, the file of the shortest name is read (``posts.csv``, not
-    ``posts (1).csv``)."""
-    by_size: dict[int, list[Path]] = {}
-    for path, _source in plan:
-        if path.is_file():
-            by_size.setdefault(path.stat().st_size, []).append(path)
+    ``posts (1).csv``). ``listed``: what tells a file's bytes without reading them (a ZIP
+    member's checksum, size and head; None: not compared), instead of the bytes themselves;
+    ``shown``: a path as the user knows it (``export.zip!posts.csv``)."""
     copies: dict[Path, Path] = {}  # a copy -> the file read instead
-    for size, paths in by_size.items():
-        if len(paths) < 2:
-            continue
-        for group in _same_bytes(paths, size):
-            kept = min(group, key=lambda path: (len(path.name), str(path)))
-            copies.update((path, kept) for path in group if path != kept)
+    for group in _listed_alike(plan, listed) if listed else _alike(plan):
+        kept = min(group, key=lambda path: (len(path.name), str(path)))
+        copies.update((path, kept) for path in group if path != kept)
     notes = [
-        Problem(str(copy), None, _told(copy, kept), records=0) for copy, kept in copies.items()
+        Problem(shown(str(copy)), None, _told(copy, kept, shown), records=0)
+        for copy, kept in copies.items()
     ]
     return [(path, source) for path, source in plan if path not in copies], notes
 
 
-def _told(copy: Path, kept: Path) -> str:
-    shown = kept.name if kept.parent == copy.parent else str(kept)
-    return f"holds the same as {shown} (a copy, or a download saved twice): read once"
+def _alike(plan: Sequence[tuple[Path, T]]) -> list[list[Path]]:
+    """The files of ``plan`` grouped by their bytes, groups of one left out."""
+    by_size: dict[int, list[Path]] = {}
+    for path, _source in plan:
+        if path.is_file():
+            by_size.setdefault(path.stat().st_size, []).append(path)
+    return [
+        group
+        for size, paths in by_size.items()
+        if len(paths) > 1
+        for group in _same_bytes(paths, size)
+    ]
+
+
+def _listed_alike(
+    plan: Sequence[tuple[Path, T]], listed: Callable[[Path], Hashable | None]
+) -> list[list[Path]]:
+    """The files of ``plan`` grouped by what ``listed`` tells of their bytes."""
+    by_listing: dict[Hashable, list[Path]] = {}
+    for path, _source in plan:
+        if (listing := listed(path)) is not None:
+            by_listing.setdefault(listing, []).append(path)
+    return [group for group in by_listing.values() if len(group) > 1]
+
+
+def _told(copy: Path, kept: Path, shown: Callable[[str], str] = str) -> str:
+    named = kept.name if kept.parent == copy.parent else shown(str(kept))
+    return f"holds the same as {named} (a copy, or a download saved twice): read once"

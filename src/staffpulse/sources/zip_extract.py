@@ -15,6 +15,7 @@ from staffpulse.errors import InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
 from staffpulse.sources.base import HEAD_BYTES, Item, Notice, Problem, Source, UnreadFile, read_head
 from staffpulse.sources.csv_tables import read_as_held
+from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.store.core import Record
@@ -87,7 +88,17 @@ class Extracted:
         plan_folder(self.folder, plan, skipped, seen=set())
         told = [self._damaged_or(p) for p in skipped if not (p.file in self.beside and left_out(p))]
         plan = self._joined(plan) if join else plan
-        return plan, [replace(p, file=self.display(p.file)) for p in told]
+        plan, copies = without_copies(plan, self._listed, self.display)  # read once, told
+        return plan, [replace(p, file=self.display(p.file)) for p in told] + copies
+
+    def _listed(self, target: Path) -> tuple[int, int, bytes] | None:
+        """What tells a member's bytes without unpacking more of it: the checksum and size
+        the ZIP lists, and the head unpacked to tell its format. None for a folder."""
+        info = self.members.get(target)
+        if info is None or not target.is_file():
+            return None
+        with target.open("rb") as head:
+            return info.CRC, info.file_size, head.read(HEAD_BYTES)
 
     def _joined(self, plan: list[tuple[Path, Source]]) -> list[tuple[Path, Source]]:
         """The plan with the ZIPs of an X archive X sent in several read as one, as in a folder
