@@ -6,7 +6,9 @@ on without storing a post twice; a page that comes without a cursor twice ends t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -102,3 +104,36 @@ def test_the_notes_say_how_many_posts_were_stored() -> None:
     assert end_taken_note(None) == (
         "Bluesky again sent no cursor after the feed's page: the feed is taken to end there"
     )
+
+
+def _stopped_after(pages: int) -> Callable[[str, int, int | None], None]:
+    """A progress callback that stops the run (Ctrl-C) once ``pages`` pages are stored."""
+    shown: list[int] = []
+
+    def progress(task: str, done: int, total: int | None) -> None:
+        shown.append(done)
+        if len(shown) >= pages:
+            raise KeyboardInterrupt
+
+    return progress
+
+
+@pytest.mark.parametrize(("cap", "asked", "new"), [(150, ["100"], 50), (100, [], 0)])
+def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap(
+    httpserver: HTTPServer, store: Store, cap: int, asked: list[str], new: int
+) -> None:
+    fake = DroppingAppView(httpserver, n=400, at="none", times=0)
+    with pytest.raises(KeyboardInterrupt):  # the newest 100 stored, then Ctrl-C
+        fetcher = _fetcher(httpserver, store, [], progress=_stopped_after(1))
+        fetcher.fetch("acme.bsky.social", max_posts=cap, max_follows=0)
+    before = len(fake.requests)
+    resumed = _run(httpserver, store, cap)
+    # on from where it stopped, only as many as the cap still wants, and said as a first run's
+    assert fake.asked(before) == asked and resumed.new_posts == new
+    assert resumed.capped == [
+        {"stream": "feed", "cap": cap, "option": "--max-posts", "left": "older"}
+    ]
+    before = len(fake.requests)
+    same = _run(httpserver, store, cap)  # the same cap: nothing older (a cap more every run)
+    assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
+    assert _count(store, "posts") == cap

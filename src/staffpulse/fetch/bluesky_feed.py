@@ -5,7 +5,8 @@ Where a run stopped (an error, Ctrl-C, its cap) is kept: the next run reads on f
 first, down to the stored posts, then the newest. A first run (nothing stored to go back to)
 cut by its cap keeps no gap, ``--max-posts`` counting newest first, but says what it left and
 keeps where it stopped (an :class:`~staffpulse.fetch.cursors.OlderCut`, as X and Mastodon
-do), read by a run with a higher cap.
+do), read by a run with a higher cap; a first run stopped early (Ctrl-C, an error) goes on as
+one, its cap counting what it read.
 
 A full page that comes without a cursor may be the feed's last, or a cursor the AppView
 dropped with posts still below: the two cannot be told apart. Taken silently as the end, the
@@ -81,16 +82,19 @@ class FeedWalk:
     def run(self) -> None:
         self.state = load_cursor_state(self.store, "bluesky", self.account_id, "feed")
         cut = OlderCut(self.state)
-        # (cursor, resumed: a gap below stored posts, asked again after a dropped cursor)
-        starts: list[tuple[str | None, bool, bool]] = []
+        # (cursor, resumed: a gap below stored posts, asked again after a dropped cursor,
+        # what a first run read before it stopped: None for a range of no first run)
+        starts: list[tuple[str | None, bool, bool, int | None]] = []
         if self.state.get("pending_cursor"):
-            starts.append((self.state["pending_cursor"], True, False))
+            first = self.state.get("first_read")
+            starts.append((self.state["pending_cursor"], True, False, first))
         again = self.state.get("again")
         if isinstance(again, dict):
-            starts.append((again.get("cursor"), True, True))
+            starts.append((again.get("cursor"), True, True, None))
+        newest = (None, False, False, None if self.newest_stored else 0)
         empties = EmptyPages("feed", "post")
-        for start, resumed, asking_again in [*starts, (None, False, False)]:
-            if not self._range(start, resumed, asking_again, cut, empties):
+        for start, resumed, asking_again, first in [*starts, newest]:
+            if not self._range(start, resumed, asking_again, first, cut, empties):
                 return
         if cut.point is not None:
             self._older(cut)
@@ -100,16 +104,20 @@ class FeedWalk:
         cursor: str | None,
         resumed: bool,
         asking_again: bool,
+        first: int | None,
         cut: OlderCut,
         empties: EmptyPages,
     ) -> bool:
-        """Read one range of the feed from ``cursor``; False when the run stops with it."""
+        """Read one range of the feed from ``cursor``; False when the run stops with it. A
+        first run's (``first``: what it read before it was stopped, if it was) goes on as one,
+        its cap counting those: as a gap it was read a cap more on every run, each one said."""
         read, oldest = 0, None  # of this range's posts: where its gap begins
+        before = first or 0
         while True:
-            if self.fetched >= self.max_posts:
-                self._capped(cursor, read, resumed, oldest, cut)
+            if self.fetched + before >= self.max_posts:
+                self._capped(cursor, read, resumed, oldest, cut, first)
                 return False
-            asked, limit = cursor, min(PAGE, self.max_posts - self.fetched)
+            asked, limit = cursor, min(PAGE, self.max_posts - self.fetched - before)
             items, known, cursor = self.read_page(cursor, limit)
             new = len(items) - known
             self.fetched, read = self.fetched + new, read + 1
@@ -123,8 +131,11 @@ class FeedWalk:
             # saved before the page is shown: a Ctrl-C in between left this page stored
             # without where to go on, and the next run stopped at it as caught up
             self.state.pop("pending_cursor", None)
+            self.state.pop("first_read", None)
             if more:
                 self.state["pending_cursor"] = cursor
+                if first is not None:
+                    self.state["first_read"] = before + self.fetched
             if dropped and self.fetched < self.max_posts:
                 self._dropped(asked, again, oldest)
             self.save()
@@ -148,15 +159,17 @@ class FeedWalk:
         resumed: bool,
         oldest: datetime | None,
         cut: OlderCut,
+        first: int | None,
     ) -> None:
         """Say what the cap left: a gap kept (said, never lost), or, for a first run, that
         the newest are read and any older are not, where it stopped kept as a cut."""
-        if read and (resumed or self.newest_stored):
+        if read and first is None:
             since = None if resumed else self.newest_stored
             note_cap(self.report, "feed", Gap(self.max_posts, since, oldest, resumed))
-        elif read:  # no gap to fill: where it stopped is a cut, not a pending cursor
+        elif read or first:  # no gap to fill: where it stopped is a cut, not a pending cursor
             self.state.pop("pending_cursor", None)
-            cut.leave(self.fetched, cursor=cursor)
+            self.state.pop("first_read", None)
+            cut.leave(first + self.fetched if first else self.fetched, cursor=cursor)
             self.save()
             gap = Gap(self.max_posts, None, oldest, False, older=True)
             note_cap(self.report, "feed", gap)
