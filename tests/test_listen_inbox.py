@@ -130,6 +130,23 @@ def test_an_inbox_of_only_job_ads_says_why_it_is_empty(tmp_path: Path) -> None:
     assert "every open conversation left is a job ad." in text and "NSFW" not in text
 
 
+def test_a_store_read_with_no_work_talk_says_so_not_listen_first(tmp_path: Path) -> None:
+    from staffpulse.listen.window import empty_reason
+
+    chatter = [
+        dated("g1", "The tomatoes on my balcony finally turned red this week"),
+        dated("g2", "Fourth sourdough loaf came out flat again, any tips on hydration?"),
+    ]
+    with store_with(tmp_path, *chatter) as store:
+        result = inbox(store)
+    assert result.items == [] and result.counts["posts_not_work"] == 2
+    reason = empty_reason(None, True, result.max_age, result.counts)
+    assert reason.startswith("Nothing to join: 2 stored posts read, and none is about work")
+    assert "Listen first" not in reason and "staffpulse import FILE" in reason
+    with store_with(tmp_path / "empty") as empty:  # nothing stored: listen or import first
+        assert "Listen first" in empty_reason(None, True, None, inbox(empty).counts)
+
+
 def test_a_role_is_claimed_only_when_the_model_is_sure(tmp_path: Path) -> None:
     from _listen_fakes import FakeRoles
     from staffpulse.models import Account

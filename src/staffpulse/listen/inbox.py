@@ -50,6 +50,7 @@ from staffpulse.listen.own_accounts import missing_account_note, resolve_account
 from staffpulse.listen.own_threads import own_opened_note
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
+from staffpulse.listen.schema import count_judged_not_work
 from staffpulse.listen.snooze import list_snoozed
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topic_match import TopicMatch
@@ -148,6 +149,8 @@ def build_inbox(
         judged += _judge_new_posts(store, relevance, text, None)
         elsewhere = conversations_elsewhere(store, platform)
     work_note = _work_note(judged)
+    # read, and none about work: the empty inbox says so, not "listen first"
+    not_work = 0 if offer.everyone else count_judged_not_work(store, platform)
     account_note = None
     if as_handle and not own:  # it says what "joined" can mean here (marks only)
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
@@ -173,7 +176,7 @@ def build_inbox(
         ref.at,
         as_handle,
         notes,
-        _inbox_counts(conversations, result, offer),
+        _inbox_counts(conversations, result, offer, not_work),
         replay=ref.replay,
         max_age=max_age,
         topic_query=topic,
@@ -361,7 +364,9 @@ def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxT
     }
 
 
-def _inbox_counts(conversations: int, result: ScopeRanking, offer: Offer) -> dict[str, int]:
+def _inbox_counts(
+    conversations: int, result: ScopeRanking, offer: Offer, not_work: int
+) -> dict[str, int]:
     # one meaning of "open" everywhere (JSON, HTML, terminal, topic choices): conversations
     # to join now, in the window and not left out; the rest of the open ones are counted
     # under left_out, older and undated (docs/listen.md, "The JSON")
@@ -377,6 +382,7 @@ def _inbox_counts(conversations: int, result: ScopeRanking, offer: Offer) -> dic
         "after_as_of": offer.after_as_of,
         "own_opened": offer.own_opened,
         "topics": len(offer.model.topics_),
+        "posts_not_work": not_work,
     }
 
 

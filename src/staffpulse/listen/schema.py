@@ -86,6 +86,16 @@ def relevance_verdicts(
     return {row[0]: (float(row[1]), bool(row[2])) for row in rows}
 
 
+def count_judged_not_work(store: Store, platform: str | None = None) -> int:
+    """How many stored posts (of ``platform``, None: every one) were judged not about work."""
+    where = "" if platform is None else " AND platform = ?"
+    row = store.conn.execute(
+        f"SELECT COUNT(*) FROM listen_relevance WHERE relevant = 0{where}",
+        () if platform is None else (platform,),
+    ).fetchone()
+    return int(row[0])
+
+
 def keyword_hits(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
     """The ones of ``post_ids`` judged relevant on a keyword of the relevance filter."""
     sql = (

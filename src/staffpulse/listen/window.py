@@ -357,6 +357,13 @@ def empty_reason(
             f"Nothing to join: every conversation stored ({counts['own_opened']:,}) is one your "
             f"account began, and the inbox offers other people's. {LISTEN_OR_IMPORT.say()}"
         )
+    if counts.get("posts_not_work"):  # posts were read: none was about work
+        read = count_of(counts["posts_not_work"], "stored post")
+        return (
+            f"Nothing to join: {read} read, and none is about work (hiring, recruiting, HR, "
+            "careers, the workplace). Listen where people talk about work (staffpulse listen "
+            "bluesky) or import such posts (staffpulse import FILE)."
+        )
     return f"No open conversations. {LISTEN_OR_IMPORT.say()}"
 
 
