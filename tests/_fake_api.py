@@ -10,6 +10,7 @@ race that timeout too, which a loaded machine lost now and then.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -46,6 +47,19 @@ class TimeoutsOn:
         """For an ``httpx`` client (atproto's): ``event_hooks={"request": [plan.hook]}``."""
         if self._times_out():
             raise httpx.ReadTimeout("timed out", request=request)
+
+
+def interrupted_after(pages: int) -> Callable[[str, int, int | None], None]:
+    """A fetcher's progress callback that stops the run as Ctrl-C does once ``pages`` pages
+    are stored and shown: what an interrupted run leaves behind, for the next to resume."""
+    shown: list[int] = []
+
+    def progress(task: str, done: int, total: int | None) -> None:
+        shown.append(done)
+        if len(shown) >= pages:
+            raise KeyboardInterrupt
+
+    return progress
 
 
 class FakeApi:

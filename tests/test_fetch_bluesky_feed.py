@@ -6,12 +6,12 @@ on without storing a post twice; a page that comes without a cursor twice ends t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from _fake_api import interrupted_after
 from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note
 from staffpulse.fetch.common import FetchReport
 from staffpulse.store import Store
@@ -106,25 +106,13 @@ def test_the_notes_say_how_many_posts_were_stored() -> None:
     )
 
 
-def _stopped_after(pages: int) -> Callable[[str, int, int | None], None]:
-    """A progress callback that stops the run (Ctrl-C) once ``pages`` pages are stored."""
-    shown: list[int] = []
-
-    def progress(task: str, done: int, total: int | None) -> None:
-        shown.append(done)
-        if len(shown) >= pages:
-            raise KeyboardInterrupt
-
-    return progress
-
-
 @pytest.mark.parametrize(("cap", "asked", "new"), [(150, ["100"], 50), (100, [], 0)])
 def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap(
     httpserver: HTTPServer, store: Store, cap: int, asked: list[str], new: int
 ) -> None:
     fake = DroppingAppView(httpserver, n=400, at="none", times=0)
     with pytest.raises(KeyboardInterrupt):  # the newest 100 stored, then Ctrl-C
-        fetcher = _fetcher(httpserver, store, [], progress=_stopped_after(1))
+        fetcher = _fetcher(httpserver, store, [], progress=interrupted_after(1))
         fetcher.fetch("acme.bsky.social", max_posts=cap, max_follows=0)
     before = len(fake.requests)
     resumed = _run(httpserver, store, cap)

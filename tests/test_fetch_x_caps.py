@@ -11,8 +11,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
+from _fake_api import interrupted_after
 from staffpulse.cli import app
-from staffpulse.fetch.common import ProgressFn
 from staffpulse.fetch.x import CAPS
 from staffpulse.store import Store
 from x_fetch_helpers import FakeX, post_count, x_fetcher
@@ -140,18 +140,6 @@ def test_a_capped_run_suggests_no_higher_cap_than_the_mentions_x_serves(
     assert "fetch again with a higher cap, e.g. --max-mentions 10 " in report.notes[0]
 
 
-def _interrupted_after(pages: int) -> ProgressFn:
-    """A progress callback that stops the run (Ctrl-C) once ``pages`` pages are stored."""
-    shown: list[int] = []
-
-    def progress(task: str, done: int, total: int | None) -> None:
-        shown.append(done)
-        if len(shown) >= pages:
-            raise KeyboardInterrupt
-
-    return progress
-
-
 def _mentions_asked(fake: FakeX, since: int) -> list[tuple[str | None, str | None, str]]:
     return [
         (a.get("since_id"), a.get("until_id"), a["max_results"])
@@ -167,7 +155,7 @@ def test_a_run_stopped_above_a_cut_counts_what_it_stored_so_no_more_older_ones_a
     x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=100)  # 20301 and older left
     fake.mentions[:0] = [str(21_000 + i) for i in range(150, 0, -1)]  # 150 written since
     with pytest.raises(KeyboardInterrupt):  # stopped after the first page of new ones
-        x_fetcher(httpserver, store, [], progress=_interrupted_after(2)).fetch(
+        x_fetcher(httpserver, store, [], progress=interrupted_after(2)).fetch(
             "AcmeStaffing", max_mentions=300
         )
     before = len(fake.requests)
@@ -188,7 +176,7 @@ def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap_read_on_e
 ) -> None:
     fake = FakeX(httpserver, n=3, m=400)
     with pytest.raises(KeyboardInterrupt):  # the newest 100 mentions stored, then Ctrl-C
-        x_fetcher(httpserver, store, [], progress=_interrupted_after(2)).fetch(
+        x_fetcher(httpserver, store, [], progress=interrupted_after(2)).fetch(
             "AcmeStaffing", max_mentions=150
         )
     before = len(fake.requests)
