@@ -73,8 +73,10 @@ def test_a_row_without_a_date_is_dated_from_its_id_and_a_quote_names_its_author(
     (post,) = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
     assert post.created_at is not None and post.created_at.isoformat().startswith("2022-10-05")
     assert post.kind == "quote" and post.mentions == ("janedoe", "bob")  # the target first
-    (notice,) = [n.message for n in items if isinstance(n, Notice)]
+    kinds, notice = [n.message for n in items if isinstance(n, Notice)]
     assert notice.startswith("1 post has no date") and ": dated from its id" in notice
+    # the file has no column a reply is told by: said, as replies were read as posts
+    assert kinds.startswith("this twarc2 CSV has no referenced_tweets.replied_to.id column")
 
 
 def test_strict_transformer_raises() -> None:
@@ -353,3 +355,27 @@ def test_counts_a_european_spreadsheet_saved_are_read_right_or_told(tmp_path: Pa
     (note,) = [n.message for n in items if isinstance(n, Notice)]
     assert note.startswith("'public_metrics.like_count' of 3 records (lines 2, 3, 4) are no")
     assert "(the first: '1.234')" in note
+
+
+def test_a_twarc_csv_with_columns_taken_out_is_still_read_as_twarc(tmp_path: Path) -> None:
+    # without its retweeted column it was read as a staffpulse CSV: no author accounts, and
+    # author.username, the replies and the likes "not read"
+    header = "id,author_id,in_reply_to_user_id,created_at,text,public_metrics.like_count,"
+    rows = [
+        "501,7,,2026-03-01T10:00:00.000Z,Dock shifts open,4,Harborline\n",
+        "502,7,9,2026-03-01T11:00:00.000Z,@pat yes we do,1,Harborline\n",
+    ]
+    path = tmp_path / "tweets.csv"
+    path.write_text(header + "author.username\n" + "".join(rows), encoding="utf-8")
+    assert detect(path).name == "twarc-csv"
+    items = list(TwarcCsv().read(path))
+    rows_read = [r for i in items if isinstance(i, Record) for r in i.rows]
+    posts = {r.id: r for r in rows_read if isinstance(r, Post)}
+    assert [(p.kind, p.likes) for p in posts.values()] == [("original", 4), ("reply", 1)]
+    assert {(a.id, a.handle) for a in rows_read if isinstance(a, Account)} == {("7", "Harborline")}
+    (note,) = [n.message for n in items if isinstance(n, Notice)]
+    assert note.startswith(
+        "this twarc2 CSV has no referenced_tweets.retweeted.id or referenced_tweets.quoted.id"
+        " column (taken out in a spreadsheet?), so its reposts and quotes were read as the"
+        " authors' own posts"
+    )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
@@ -50,7 +50,16 @@ from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
-TWEET_MARKERS = {"id", "text", "author_id", "referenced_tweets.retweeted.id"}
+TWEET_MARKERS = {"id", "text", "author_id"}
+# twarc2's dotted names: one of them beside the markers tells its file from a staffpulse CSV,
+# even after columns a sheet did not need were taken out (twarc2 writes some 80)
+TWARC_PREFIXES = ("referenced_tweets.", "author.", "public_metrics.", "entities.", "__twarc.")
+# The columns that tell a tweet's kind, and the posts read as originals without them
+KIND_COLUMNS = {
+    "referenced_tweets.retweeted.id": "reposts",
+    "referenced_tweets.replied_to.id": "replies",
+    "referenced_tweets.quoted.id": "quotes",
+}
 USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
 # What to do about a file cut short (a copy or download that stopped)
 AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file again"
@@ -70,8 +79,12 @@ def _list(row: Mapping[str, str | None], key: str) -> list[str]:
     return value.split()
 
 
-def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account | None:
-    user_id, handle = _get(row, f"{prefix}id"), _get(row, f"{prefix}username")
+def account_from_csv(
+    row: Mapping[str, str | None], prefix: str = "", user_id: str | None = None
+) -> Account | None:
+    """The account of a users file's row, or of a tweet's author (``prefix`` ``author.``);
+    ``user_id``: the author's id when the row has no ``author.id`` (taken out in a sheet)."""
+    user_id, handle = _get(row, f"{prefix}id") or user_id, _get(row, f"{prefix}username")
     if user_id is None or handle is None:
         return None
     return Account(
@@ -108,7 +121,7 @@ def rows_from_twarc_csv(
         raise ValueError("row without 'id' or 'author_id'")
     rows: list[Account | Post] = []
     try:
-        author = account_from_csv(row, "author.")
+        author = account_from_csv(row, "author.", author_id)
     except ITEM_ERRORS as exc:
         if errors is None:
             raise
@@ -199,7 +212,28 @@ def _post(
 @header_test
 def is_twarc_header(columns: set[str]) -> bool:
     """twarc2's CSV of tweets, or of users (which has no text)."""
-    return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
+    if columns >= TWEET_MARKERS and any(c.startswith(TWARC_PREFIXES) for c in columns):
+        return True
+    return columns >= USER_MARKERS and "text" not in columns
+
+
+def kinds_note(header: Sequence[str]) -> str | None:
+    """What a twarc2 CSV of tweets without the columns of their kinds reads as the authors'
+    own posts (the columns taken out in a spreadsheet); None when it has them all."""
+    present = set(header)
+    gone = [c for c in KIND_COLUMNS if c not in present]
+    if "in_reply_to_user_id" in present:  # a reply is told by whom it answers too
+        gone = [c for c in gone if KIND_COLUMNS[c] != "replies"]
+    if not gone:
+        return None
+    kinds = [KIND_COLUMNS[c] for c in gone]
+    names = " or ".join(gone)
+    return (
+        f"this twarc2 CSV has no {names} column (taken out in a"
+        f" spreadsheet?), so its {' and '.join(kinds)} were read as the authors' own posts;"
+        " make the CSV again with twarc2 csv from its JSONL, keeping those columns, and import"
+        " it again (nothing is stored twice)"
+    )
 
 
 class TwarcCsv:
@@ -224,6 +258,8 @@ class TwarcCsv:
             # rows after it are still read (csv.DictReader would swallow them into one cell).
             table = import_table(handle, above)
             users = "text" not in table.header
+            if not users and (kinds := kinds_note(table.header)) is not None:
+                yield Notice(str(path), kinds)
             # ids rounded (1.60E+18), dates rewritten, counts written 1.2K: told once for all
             sheet = SheetEdits(str(path), table.header)
             # A last line without a line break is no sign of a cut: a sheet saved again
