@@ -309,6 +309,12 @@ def test_an_organisation_is_asked_for_a_person_it_has_not_a_recruiter(label: str
     )
     said = vendor.recommendations[0]
     assert "photo of a real person on your team" in said and "recruiter" not in said
+    # nor told to say "who you place" in an empty bio: a vendor places no one
+    bio = face_pillar(
+        acct(display_name="Ledgerly Software", bio=""), DEFAULTS, AvatarInfo(label, 0.9, "t")
+    )
+    tip = next(r for r in bio.recommendations if r.startswith("Fill in your bio"))
+    assert tip.startswith("Fill in your bio with what you do, for whom, where, and who is behind")
 
 
 def test_each_face_tip_promises_only_what_its_part_can_add() -> None:

@@ -245,21 +245,23 @@ def _face_advice(
     pictures = _PERSON_PICTURE_ADVICE if name >= 0.9 else _PICTURE_ADVICE
     if (picture := pictures.get(avatar.label or "")) is not None:
         recs.append(picture.gaining(gains["avatar"]))
+    # "what you do, for whom": "who you place" fitted a staffing firm, not a vendor beside it
     if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
         recs.append(
             Advice(
-                "Fill in your bio with who you place and where, in your own voice, e.g. "
+                "Fill in your bio with what you do, for whom and where, in your own voice, e.g. "
                 '"I place warehouse and office staff across Tacoma. Ask me anything."',
-                "Fill in the bio: who it places and where",
+                "Fill in the bio: what it does, for whom and where",
                 gain=gains["bio"],
             )
         )
     elif bio < 1.0:
         recs.append(
             Advice(
-                "Fill in your bio with who you place, where, and who is behind the account, e.g. "
+                "Fill in your bio with what you do, for whom, where, and who is behind the account, "
+                "e.g. "
                 '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."',
-                "Fill in the bio: who it places, where, and who is behind it",
+                "Fill in the bio: what it does, for whom, where, and who is behind it",
                 gain=gains["bio"],
             )
         )
