@@ -269,3 +269,22 @@ def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path:
     notes = [n.message for n in items if isinstance(n, Notice)]
     assert notes[0].startswith("'likes' of 2 records (lines 2, 3) are no whole numbers")
     assert notes[1].startswith("'retweets' of 2 records (lines 2, 3) are no whole numbers")
+
+
+def test_the_totals_by_day_are_told_what_they_are_not_how_to_fix_them(tmp_path: Path) -> None:
+    # told "a staffpulse CSV of posts needs the columns id, author and text": no fix gives
+    # a file of daily totals its posts
+    from staffpulse.errors import UnknownFormatError
+
+    path = tmp_path / "account_overview_analytics.csv"
+    path.write_text(
+        "Date,Impressions,Likes,Engagements,New follows,Unfollows,Replies,Reposts\n"
+        '"Sat, Mar 01, 2025",1200,30,55,4,0,3,5\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(UnknownFormatError) as raised:
+        detect(path)
+    said = str(raised.value)
+    assert "this is X Analytics' totals by day" in said and "export the posts instead" in said
+    assert "needs the columns id, author and text" not in said
+    assert "fix the file" not in (raised.value.hint or "")

@@ -39,6 +39,7 @@ from staffpulse.sources.csv_preamble import csv_columns, header_test, table_reco
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
+from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
 from staffpulse.sources.reply_handles import OPENING_HANDLE_RE
 from staffpulse.sources.text_files import TextEncoding
@@ -242,4 +243,24 @@ def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | N
     return newest
 
 
+def why_analytics_totals(path: Path, head: bytes) -> str | None:
+    """What X Analytics' totals by day (its account overview, or the classic "By day"
+    export) are: a day a row (impressions, likes, follows), no post in them. They were told
+    the columns a staffpulse CSV of posts needs "to fix the file", which no fix gives."""
+    if path.is_dir() or not named_table(path, head):
+        return None
+    columns = csv_columns(head)
+    posts = set(ID) | set(LINK) | set(TEXT) | {"id", "text"}
+    if "impressions" not in columns or not columns & set(TIME) or columns & posts:
+        return None
+    return (
+        f"{WHAT_IT_IS}X Analytics' totals by day (impressions, likes and follows a day), which"
+        " name no post: staffpulse audits posts, so export the posts instead (analytics on X ›"
+        " Content, or Tweets › Export data › By Tweet: one row a post, with its id, text and"
+        " link), or import the account's X archive"
+    )
+
+
 register(XAnalytics())
+# first: the staffpulse CSV would tell the header what to add, as if it could be fixed
+EXPLAINERS.insert(0, why_analytics_totals)
