@@ -379,3 +379,11 @@ def test_a_twarc_csv_with_columns_taken_out_is_still_read_as_twarc(tmp_path: Pat
         " column (taken out in a spreadsheet?), so its reposts and quotes were read as the"
         " authors' own posts"
     )
+
+
+def test_lists_written_as_python_writes_them_are_read_whole() -> None:
+    # twarc2 csv --no-json-encode-lists: "['@jane', '@bob']" was cut at its space into two
+    # handles "['@jane'," and "'@bob']", stored as the post's mentions
+    row = {"id": "9", "author_id": "1", "text": "hi", "entities.mentions": "['@Jane', '@bob']"}
+    (post,) = [r for r in rows_from_twarc_csv(row) if isinstance(r, Post)]
+    assert post.mentions == ("jane", "bob")

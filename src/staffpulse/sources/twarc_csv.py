@@ -19,6 +19,7 @@ rewritten) is told once for the file (:mod:`staffpulse.sources.twarc_csv_sheets`
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -66,6 +67,9 @@ AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file aga
 
 
 def _list(row: Mapping[str, str | None], key: str) -> list[str]:
+    """A list cell: JSON (twarc2 csv's default), Python's own writing of a list (with
+    ``--no-json-encode-lists``: ``['@jane', '@bob']``, read whole, not cut at its spaces into
+    "['@jane'," and "'@bob']"), or words."""
     value = _get(row, key)
     if value is None:
         return []
@@ -73,7 +77,10 @@ def _list(row: Mapping[str, str | None], key: str) -> list[str]:
         try:
             parsed = json.loads(value)
         except json.JSONDecodeError:
-            parsed = None
+            try:
+                parsed = ast.literal_eval(value)  # literals only: nothing in it is run
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                parsed = None
         if isinstance(parsed, list):
             return [str(v) for v in parsed if v]
     return value.split()
