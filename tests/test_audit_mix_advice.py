@@ -53,6 +53,12 @@ def test_a_feed_of_nothing_but_job_ads_is_told_so_of_all_of_them() -> None:
     assert advice.startswith("All 224 of your original posts are job ads. Alternate each job")
     headline = advice.headline  # type: ignore[attr-defined]
     assert headline == "Post fewer job ads: all 224 original posts are job ads"
+    # its one run is the whole feed: no second tip saying "224 job ads in a row" again
+    run = {"length": 224, "from": "2026-05-23", "to": "2026-11-19"}
+    every = _ads(224, 224, 10) | {"longest_streak": 224, "worst_streaks": [run]}
+    assert not any("in a row" in tip for tip in mix_advice(every, DEFAULTS))
+    part = _ads(300, 250, 10) | {"longest_streak": 224, "worst_streaks": [run]}
+    assert mix_advice(part, DEFAULTS)[1].startswith("Your longest run was 224 job ads in a row")
 
 
 def test_last_posts_all_ads_are_said_as_all_not_ten_of_ten() -> None:

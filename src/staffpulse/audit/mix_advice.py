@@ -44,7 +44,8 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         )
     longest = ev["longest_streak"]
-    if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
+    # a run of every post is the feed itself: "All 224 ... are job ads" has said it
+    if longest >= int(settings["streak_alert"]) and ev["worst_streaks"] and longest < n:
         run = ev["worst_streaks"][0]
         recs.append(
             Advice(
