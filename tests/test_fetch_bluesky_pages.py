@@ -10,7 +10,7 @@ from werkzeug import Request, Response
 from staffpulse.fetch.bluesky_pages import EMPTY_PAGES
 from staffpulse.fetch.cursors import load_cursor_state
 from staffpulse.store import Store
-from test_fetch_bluesky import DID, FakeAppView, _fetcher, _profile
+from test_fetch_bluesky import DID, FakeAppView, _count, _fetcher, _profile
 
 
 class EndlessEmptyAppView(FakeAppView):
@@ -71,3 +71,19 @@ def test_older_posts_and_followers_of_endless_empty_pages_stop_and_say_so(
     # where the followers stopped is kept, and nothing read is counted twice
     state = load_cursor_state(store, "bluesky", DID, "followers")
     assert state["pending_cursor"] == str(100 + EMPTY_PAGES) and state["fetched"] == 100
+
+
+def test_a_follower_list_ending_on_a_full_page_is_said_once_as_maybe_cut(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # 200 followers: the stand-in's second page is full and has no cursor, as a dropped one
+    FakeAppView(httpserver, n=3, followers=200)
+    run = _fetcher(httpserver, store, []).fetch
+    first = run("acme.bsky.social", max_follows=1000)
+    assert first.notes == [
+        "Bluesky sent a full page of the followers with no cursor to the next one, so the"
+        " list may go on below it: the 200 followers read are stored; fetch again to read it"
+        " once more (those read are not stored twice)"
+    ]
+    again = run("acme.bsky.social", max_follows=1000)  # the same end twice: the list's end
+    assert again.notes == [] and _count(store, "follows") == 1 + 200

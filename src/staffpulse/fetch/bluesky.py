@@ -23,7 +23,7 @@ from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, 
 from staffpulse.fetch.bluesky_errors import answer_shape, error_details, failure_hint, reset_epoch
 from staffpulse.fetch.bluesky_feed import PAGE, FeedWalk
 from staffpulse.fetch.bluesky_items import item_id
-from staffpulse.fetch.bluesky_pages import EmptyPages, goes_on
+from staffpulse.fetch.bluesky_pages import EmptyPages, dropped_list_note, goes_on
 from staffpulse.fetch.common import (
     DEFAULT_MAX_FOLLOWS,
     Backoff,
@@ -251,11 +251,12 @@ class BlueskyFetcher(FetcherBase):
         # so one with the same cap stops there again, and saying so every time was noise
         told = {"cap_said": state["cap_said"]} if state.get("cap_said") else {}
         empties = EmptyPages(stream, stream[:-1])
+        ended: int | None = None  # how many were read when a full page came with no cursor
         while fetched < cap:
-            asked = cursor
+            asked, limit = cursor, min(PAGE, cap - fetched)
             page = self._call(
                 f"@{account.handle} {stream}", method, report,
-                {"actor": account.id, "limit": min(PAGE, cap - fetched), "cursor": cursor},
+                {"actor": account.id, "limit": limit, "cursor": cursor},
             )  # fmt: skip
             people = page.get(stream) or []
             writer.write_page(
@@ -265,13 +266,20 @@ class BlueskyFetcher(FetcherBase):
             self.progress(stream, fetched, cap)
             cursor = page.get("cursor")
             if not goes_on(asked, cursor):
+                if not cursor and len(people) >= limit and fetched < cap:
+                    ended = fetched  # the list's end, or a cursor dropped: cannot be told
                 break
             pending = {"pending_cursor": cursor, "fetched": fetched, **told}
             save_cursor_state(self.store, *key, pending)
             if empties.too_many(len(people), report):  # where it stopped kept: read on next run
                 return
         capped = fetched >= cap and bool(cursor)
-        save_cursor_state(self.store, *key, {"cap_said": cap} if capped else {})
+        kept: dict[str, int] = {"cap_said": cap} if capped else {}
+        if ended is not None:  # said, unless the last run ended so too: then the list's end
+            kept["ended_at"] = ended
+            if state.get("ended_at") != ended:
+                report.notes.append(dropped_list_note(stream, stream[:-1], ended))
+        save_cursor_state(self.store, *key, kept)
         if capped:  # more left: said (once for this cap), and a higher cap reads them
             said = Gap(cap, None, None, resumed=False, older=True)
             words = told.get("cap_said") != cap

@@ -41,6 +41,17 @@ def empty_pages_note(what: str, noun: str, read: int) -> str:
     )
 
 
+def dropped_list_note(what: str, noun: str, read: int) -> str:
+    """What a follow list that ended on a full page with no cursor read: its end, or a cursor
+    the AppView dropped with more below, which cannot be told apart."""
+    kept = "is" if read == 1 else "are"
+    return (
+        f"Bluesky sent a full page of the {what} with no cursor to the next one, so the list may"
+        f" go on below it: the {count_of(read, noun)} read {kept} stored; fetch again to read"
+        " it once more (those read are not stored twice)"
+    )
+
+
 @dataclass
 class EmptyPages:
     """The pages one stream of a run has read (``what``: "feed", "followers"; ``noun``: what
