@@ -28,6 +28,7 @@ from staffpulse.sources.written import (
     written_id,
     written_time,
 )
+from staffpulse.sources.written_lists import written_list
 from staffpulse.sources.x_entities import decode_copied_x_text
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -76,6 +77,10 @@ def _list(record: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
         return tuple(item for item in value if item.strip())
     if not isinstance(value, str):
         raise ValueError(f"'{key}' should be a list of text or text, got {shown(value)}")
+    # a list a program wrote in the cell (pandas: "['@jane', '@bob']"), else words
+    listed = written_list(value)
+    if listed is not None:
+        return tuple(item.strip() for item in listed)
     return tuple(part for part in re.split(r"[\s,;]+", value) if part)
 
 
@@ -205,7 +210,10 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         mentions=tuple(normalize_handle(plain_handle(m)) for m in mentions)
         if mentions is not None
         else tuple(dict.fromkeys(m.lower() for m in MENTION_RE.findall(text))),
-        hashtags=hashtags if hashtags is not None else tuple(HASHTAG_RE.findall(text)),
+        # "#jobs" as "jobs", as a tag read from the text is stored
+        hashtags=tuple(tag.lstrip("#") for tag in hashtags if tag.lstrip("#"))
+        if hashtags is not None
+        else tuple(HASHTAG_RE.findall(text)),
         urls=urls if urls is not None else tuple(URL_RE.findall(text)),
         likes=written_count(record, "likes"),
         reposts=written_count(record, "reposts"),

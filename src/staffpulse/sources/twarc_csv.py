@@ -19,8 +19,6 @@ rewritten) is told once for the file (:mod:`staffpulse.sources.twarc_csv_sheets`
 
 from __future__ import annotations
 
-import ast
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -44,6 +42,7 @@ from staffpulse.sources.twarc_csv_sheets import (
 )
 from staffpulse.sources.twarc_csv_sheets import cell as _get
 from staffpulse.sources.twarc_csv_sheets import cell_count as _int
+from staffpulse.sources.written_lists import written_list
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first
 from staffpulse.sources.x_v2_gaps import FieldGaps
@@ -67,23 +66,14 @@ AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file aga
 
 
 def _list(row: Mapping[str, str | None], key: str) -> list[str]:
-    """A list cell: JSON (twarc2 csv's default), Python's own writing of a list (with
+    """A list cell: JSON (twarc2 csv's default), or as Python writes a list (with
     ``--no-json-encode-lists``: ``['@jane', '@bob']``, read whole, not cut at its spaces into
     "['@jane'," and "'@bob']"), or words."""
     value = _get(row, key)
     if value is None:
         return []
-    if value.startswith("["):
-        try:
-            parsed = json.loads(value)
-        except json.JSONDecodeError:
-            try:
-                parsed = ast.literal_eval(value)  # literals only: nothing in it is run
-            except (ValueError, SyntaxError, MemoryError, RecursionError):
-                parsed = None
-        if isinstance(parsed, list):
-            return [str(v) for v in parsed if v]
-    return value.split()
+    listed = written_list(value)
+    return listed if listed is not None else value.split()
 
 
 def account_from_csv(
