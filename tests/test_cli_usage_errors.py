@@ -234,3 +234,23 @@ def test_a_word_people_use_for_a_command_is_offered_the_command_it_means() -> No
     assert json.loads(help_of.stdout)["error"]["message"] == (
         "No such command 'help'. Did you mean staffpulse audit --help?"
     )
+
+
+def test_an_option_of_a_groups_commands_before_them_says_where_it_goes() -> None:
+    """QA: "fetch --json x acme" said "No such option: --json" alone, as if fetching gave no
+    JSON; "fetch --db FILE x acme" the same of --db, which goes before or after a command."""
+    result = runner.invoke(app, ["fetch", "--json", "x", "acme"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "--json goes after the command it is an option of, e.g. staffpulse fetch x acme --json"
+    )
+    db = runner.invoke(app, ["fetch", "--db", "client.db", "bluesky", "acme.bsky.social"])
+    assert db.exit_code == 2
+    assert (
+        "--db goes after the command it is an option of, e.g. staffpulse fetch bluesky"
+        " acme.bsky.social --db client.db" in _said(db.stderr)
+    )
+    alone = runner.invoke(app, ["listen", "--json"])  # no command typed: one is named
+    assert "e.g. staffpulse listen bluesky ... --json" in _said(alone.stderr)
+    other = runner.invoke(app, ["fetch", "--bogus", "x"])  # no command of it has one
+    assert "No such option: --bogus" in _said(other.stderr)

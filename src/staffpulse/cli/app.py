@@ -57,6 +57,7 @@ from staffpulse.cli.usage_errors import (
     say_option_of_the_group,
     say_the_form_it_takes,
     say_what_the_argument_is,
+    say_where_group_options_go,
     say_where_json_goes,
     say_where_root_options_go,
     say_which_command_is_missing,
@@ -143,6 +144,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_json_lines_already(exc)
             say_option_of_the_group(exc)  # inbox dismiss 12 --limit 5
             say_the_form_it_takes(exc)  # benchmark --cohort FILE: the file is its argument
+            say_where_group_options_go(exc, ctx.meta.get(_TYPED, []))  # fetch --json x acme
             say_nearest_option(exc)  # after the four above, which word some of their own
             say_what_the_argument_is(exc)
             name_the_group_commands(exc)

@@ -261,3 +261,40 @@ def say_which_command_is_missing(exc: UsageError, args: list[str]) -> None:
     exc.message = (
         f"No command after {typed}: e.g. {typed} stats (staffpulse --help lists the commands)"
     )
+
+
+def say_where_group_options_go(exc: UsageError, typed: list[str]) -> None:
+    """``staffpulse fetch --json x acme``: "--json goes after the command it is an option of:
+    staffpulse fetch x acme --json", not "No such option: --json" alone, which read as if
+    fetching had no JSON; ``fetch --db FILE x acme`` alike, as the README says --db goes
+    before or after the command. ``typed`` are the words typed after staffpulse."""
+    if not isinstance(exc, NoSuchOption) or exc.ctx is None or exc.ctx.parent is None:
+        return
+    commands = getattr(exc.ctx.command, "commands", None) or {}
+    takers = {
+        name: param
+        for name, command in commands.items()
+        for param in command.params
+        if exc.option_name in getattr(param, "opts", ())
+    }
+    if not takers:
+        return
+    group = exc.ctx.info_name or ""
+    start = typed.index(group) + 1 if group in typed else 0
+    words = list(typed)
+    for at in range(start, len(words)):
+        word = words[at]
+        if word == exc.option_name or word.startswith(exc.option_name + "="):
+            param = next(iter(takers.values()))
+            span = 1 if "=" in word or getattr(param, "is_flag", False) else 2  # with its value
+            moved = words[at : at + span]
+            del words[at : at + span]
+            break
+    else:
+        return
+    if not any(name in words[start:] for name in takers):
+        words.insert(start, next(iter(takers)))
+        words.insert(start + 1, "...")
+    example = shlex.join(["staffpulse", *words, *moved]).replace("'...'", "...")
+    exc.possibilities = None
+    exc.message = f"{exc.option_name} goes after the command it is an option of, e.g. {example}"
