@@ -44,7 +44,7 @@ def test_see_which_opens_the_list_and_it_fits(site: str, width: int) -> None:
         page.get_by_role("link", name="See which").click()
         page.wait_for_load_state("load")
         assert section.locator("table").is_visible()
-        rows = section.locator("tr")
+        rows = section.locator("tbody tr")
         assert rows.count() == 2
         hostile = rows.nth(0).inner_text()
         assert "hostile" in hostile and "@rantybob" in hostile
@@ -60,12 +60,12 @@ def test_see_which_opens_the_list_and_it_fits(site: str, width: int) -> None:
 
 def test_marked_joined_from_the_list_counts_as_joined(site: str) -> None:
     with opened_page(site + "/inbox?left_out=job_ad#left-out", 1280, 900) as page:
-        row = page.locator("#left-out tr", has_text="@depotjobs")
+        row = page.locator("#left-out tbody tr", has_text="@depotjobs")
         row.get_by_role("button", name="Mark joined").click()
         page.wait_for_load_state("load")
         header = page.locator("header.top .faint").first.inner_text()
         assert "1 joined" in header
-        assert page.locator("#left-out tr", has_text="@depotjobs").count() == 0
+        assert page.locator("#left-out tbody tr", has_text="@depotjobs").count() == 0
         assert "@depotjobs" in page.locator("#joined").inner_text()
 
 
@@ -73,7 +73,7 @@ def test_on_a_phone_the_buttons_sit_under_the_post_which_keeps_the_width(site: s
     # beside the post they squeezed its author's handle to a few letters a line, broken
     # mid-word (a Threads handle on Mastodon, QA s35)
     with opened_page(site + "/inbox?left_out=all#left-out", 390, 900) as page:
-        row = page.locator("#left-out tr").first
+        row = page.locator("#left-out tbody tr").first
         words = row.locator(".post").bounding_box()
         button = row.get_by_role("button", name="Dismiss").bounding_box()
         table = page.locator("#left-out table").bounding_box()

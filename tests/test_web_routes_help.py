@@ -21,7 +21,7 @@ def test_every_kind_of_file_the_import_page_offers_is_described(tmp_path: Path) 
         offered_page = client.get("/import").text
         formats = client.get("/help/formats").text
     table = offered_page.split("What you can upload", 1)[1].split("</table>", 1)[0]
-    offered = re.findall(r"<tr><td>([^<]+)</td>", table)
+    offered = re.findall(r"<tr><th scope=\"row\">([^<]+)</th>", table)
     assert "Mastodon archive" in offered and "Bluesky export" in offered
     headings = re.findall(r"<h2>([^<]+)</h2>", formats)
     for label in offered:  # "Bluesky, Mastodon": a heading that names both
