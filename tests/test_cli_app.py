@@ -162,6 +162,22 @@ def test_db_before_the_command_wins_over_staffpulse_db(
     assert from_env.exit_code != 0 and str(other) in from_env.output
 
 
+def test_an_empty_db_before_the_command_is_refused_not_read_as_the_default_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a script's --db "$CLIENT_DB", the variable unset, put the client's posts in the default
+    default = tmp_path / "default.db"
+    monkeypatch.setenv("STAFFPULSE_DB", str(default))
+    data = tmp_path / "posts.csv"
+    data.write_text("id,author,text\n1,acme,Our spring intake is open\n", encoding="utf-8")
+    result = runner.invoke(app, ["--db", "", "import", str(data), "--json"])
+    assert result.exit_code == 65
+    error = json.loads(result.stdout)["error"]
+    assert error["message"] == "--db is empty"
+    assert error["hint"].startswith("give the store's file (e.g. --db client.db), or leave out")
+    assert not default.exists()
+
+
 @pytest.mark.parametrize(
     ("command", "word", "leave_out"),
     [

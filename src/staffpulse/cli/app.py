@@ -45,6 +45,7 @@ from staffpulse.cli.json_output import (
     send_stdout_nowhere,
     start_json_run,
 )
+from staffpulse.cli.options import refuse_empty_db
 from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.store_failures import explain_store_failure, store_in_use
@@ -384,6 +385,7 @@ def _root(
     # the commands' own --db falls back to this one (options.resolve_db), before
     # STAFFPULSE_DB; demo reads it here too, as it never uses the variable
     ctx.obj = {"debug": debug, "db": db}
+    refuse_empty_db(db)
     _show_notices()
 
 

@@ -23,6 +23,18 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
     return chosen if chosen is not None else value  # else from STAFFPULSE_DB, or None
 
 
+def refuse_empty_db(db: str | None) -> None:
+    """``staffpulse --db "" import x.csv``, as a script writes ``--db "$CLIENT_DB"`` with the
+    variable unset: refused, not read as no --db, which put a client's posts into the default
+    store without a word."""
+    if db is not None and not db.strip():
+        raise InputError(
+            "--db is empty",
+            hint="give the store's file (e.g. --db client.db), or leave out --db to use your"
+            " default store",
+        )
+
+
 def given_on_command_line(ctx: Any, name: str | None) -> bool:
     """Whether the option ``name`` of ``ctx``'s command (a Typer or Click context: a group's
     parent is the latter) was typed, not a default nor an environment variable's."""
