@@ -159,6 +159,15 @@ def test_the_header_repeated_further_down_is_no_record() -> None:
     assert [i.values for i in single if isinstance(i, CsvRecord)] == [{"text": "text"}]
 
 
+def test_a_header_repeated_with_its_byte_order_mark_is_no_record_either() -> None:
+    # two "CSV UTF-8" files joined: the second header starts with a BOM, and was stored as
+    # a post "id" by the account "author"
+    lines = ["id,author\n", "1,harborline\n", "\ufeffid,author\n", "2,harborline\n"]
+    table = CsvTable(lines, pass_repeated_header=True)
+    assert [i.values["id"] for i in table if isinstance(i, CsvRecord)] == ["1", "2"]
+    assert table.repeated_headers == [3]
+
+
 def test_a_lone_cr_inside_a_line_is_text_in_a_cell() -> None:
     # pandas' to_csv (Python's csv writer) quotes a cell with \n but not one with a lone \r
     # when its line end is \n: the csv module stopped there ("new-line character seen in

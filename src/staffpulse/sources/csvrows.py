@@ -202,6 +202,12 @@ class CsvRecord:
     missing: int = 0
 
 
+def _bare_cells(cells: Sequence[str]) -> list[str]:
+    """Cells stripped, and of the byte order mark a file joined to another brings along
+    (``cat a.csv b.csv``: b's header then starts with it, and was read as a record)."""
+    return [cell.strip().lstrip("\ufeff").strip() for cell in cells]
+
+
 def column_key(name: str) -> str:
     """A column name as the staffpulse CSV reads it: stripped and lower-cased, spaces and
     hyphens as underscores (``Created At`` and ``created-at`` are ``created_at``)."""
@@ -261,7 +267,7 @@ class CsvTable:
                 self._early.append(item)
                 continue
             self.header = [key(cell) for cell in item.cells]
-            self._header_cells = [cell.strip() for cell in item.cells]
+            self._header_cells = _bare_cells(item.cells)
             for name, cell in zip(self.header, self._header_cells, strict=True):
                 self.written.setdefault(name, cell)
             self.header_line = item.line
@@ -280,11 +286,7 @@ class CsvTable:
             if isinstance(item, CsvProblem):
                 yield item
                 continue
-            if (
-                self._pass_header
-                and width > 1
-                and [cell.strip() for cell in item.cells] == self._header_cells
-            ):
+            if self._pass_header and width > 1 and _bare_cells(item.cells) == self._header_cells:
                 # the header again (files joined with cat): it was a record skipped, its
                 # created_at 'created_at' no date, though nothing was lost
                 self.repeated_headers.append(item.line)

@@ -28,7 +28,7 @@ from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, repeated_header_note
 from staffpulse.sources.native_records import check_formula_error
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.reply_handles import answered_handle
@@ -306,6 +306,8 @@ class TwarcCsv:
                         provenance=provenance(self.name, path, number),
                         raw=row.values,
                     )
+            if table.repeated_headers:  # files joined with cat: said, as a staffpulse CSV's
+                yield Notice(str(path), repeated_header_note(table.repeated_headers))
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
         if (zero_tailed := zeroed.problem()) is not None:
