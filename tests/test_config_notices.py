@@ -57,3 +57,18 @@ def test_a_table_staffpulse_does_not_read_is_told_with_the_closest_one(
     assert told[1].startswith(f"{path}: [zzz] is not a table staffpulse knows")
     assert "[audit]" in told[1]  # the list of known tables names the ones read elsewhere too
     assert len(told) == 2  # [audit] is no unknown table, and each is told once
+
+
+def test_a_setting_of_no_table_above_every_header_names_the_tables_there_are(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # "(see docs/configuration.md)" sent people to a file a pip install does not have
+    path = tmp_path / "config.toml"
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        notice_unknown_keys(path, {"colour": "blue"}, KNOWN_KEYS, frozenset({"audit"}))
+    (told,) = [record.getMessage() for record in caplog.records]
+    assert told.startswith(
+        f"{path}: colour is outside any table, so it is ignored (settings go under the header"
+        " line of their table: [audit], [bluesky], [fetch]"
+    )
+    assert "docs/" not in told

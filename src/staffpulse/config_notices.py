@@ -44,7 +44,7 @@ def notice_unknown_keys(
 ) -> None:
     """Each key of the user's file that no table of ``known_keys`` reads, once, and each
     table that is neither one of them nor of ``other_tables`` (read, and checked, elsewhere)."""
-    _notice_keys_outside_tables(path, user, known_keys)
+    _notice_keys_outside_tables(path, user, known_keys, {*known_keys, *other_tables})
     _notice_unknown_tables(path, user, {*known_keys, *other_tables})
     for table, known in known_keys.items():
         section = user.get(table)
@@ -63,11 +63,15 @@ def notice_unknown_keys(
 
 
 def _notice_keys_outside_tables(
-    path: Path, user: Mapping[str, Any], known_keys: Mapping[str, frozenset[str]]
+    path: Path,
+    user: Mapping[str, Any],
+    known_keys: Mapping[str, frozenset[str]],
+    all_tables: set[str],
 ) -> None:
     """A setting written above every header line (``x_bearer_token = "..."`` with no
     ``[secrets]`` before it) belongs to no table, so nothing reads it: said once, with the
-    header it needs."""
+    header it needs, or the headers there are (``all_tables``) when no table has the key: "see
+    docs/configuration.md" sent people to a file a pip install does not have."""
     for key, value in user.items():
         if isinstance(value, Mapping) or key in known_keys or (str(path), "", key) in _noticed:
             continue
@@ -76,7 +80,8 @@ def _notice_keys_outside_tables(
         fix = (
             f"put it under a header line [{tables[0]}]"
             if tables
-            else "settings go under a header line such as [x] (see docs/configuration.md)"
+            else "settings go under the header line of their table: "
+            + ", ".join(f"[{table}]" for table in sorted(all_tables))
         )
         log.warning(
             "%s: %s is outside any table, so it is ignored (%s)", path, key, fix
