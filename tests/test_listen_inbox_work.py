@@ -48,3 +48,19 @@ def test_a_keywords_file_brings_in_what_its_terms_name(tmp_path: Path) -> None:
         terms = RelevanceFilter(keywords=Keywords.of(["gig economy"]))
         result = build_inbox(store, text_model=None, role_model=None, relevance=terms)
     assert [i.conversation_id for i in result.items] == ["gig"]
+
+
+def test_work_as_a_routine_is_offered_below_work_talk_with_a_caution(tmp_path: Path) -> None:
+    posts = [
+        # the fake classifier says yes on "hr": a 12 hr day at work names no work matter
+        post("day", "Stuck at work for a 12 hr day again, send snacks?"),
+        post("q", "How do you keep candidates warm during long interview loops?"),
+    ]
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert [i.conversation_id for i in result.items] == ["q", "day"]  # not left out
+    small_talk = result.items[1]
+    assert small_talk.flags["small_talk"] and not result.items[0].flags["small_talk"]
+    assert any("small talk" in c for c in small_talk.cautions)

@@ -396,3 +396,9 @@ def test_a_union_quipped_about_after_a_coworker_is_about_the_coworker() -> None:
     assert work_subject("Our union vote is next week and they keep calling mandatory meetings") == (
         "unions"
     )
+
+
+def test_a_benefits_enrollment_is_a_work_matter() -> None:
+    # our labels call it work talk; it was left out as not about work
+    assert names_work_matter("Finally did my benefits enrollment, so many plan options")
+    assert names_work_matter("The benefits package beat the salary bump")

@@ -15,7 +15,7 @@ from staffpulse.errors import InputError
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.languages import turned_down_language
 from staffpulse.listen.moderation import LEAVE_OUT_NAMES
-from staffpulse.listen.thread_work import names_work
+from staffpulse.listen.thread_work import speaks_of_work
 from staffpulse.models import Post
 
 STREAM = "bluesky:jetstream"  # the cursor's name in the store
@@ -67,7 +67,7 @@ class ListenStats:
             return
         if is_hashtag_game_entry(post.text):
             self.kept_hashtag_games += 1
-        elif keyword_hit or names_work(post.text):
+        elif keyword_hit or speaks_of_work(post.text):
             self.kept_about_work += 1
 
     def count_not_kept(self, post: Post) -> None:

@@ -175,7 +175,7 @@ _WORK_TERMS_RE = re.compile(
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
-    r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
+    r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|benefits? (enrol(l)?ments?|packages?)|human resources|workplaces?|co[- ]?workers?|"
     r"colleagues?|(?<!like a )(?<!own )boss(es)?(?! up\b)|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
