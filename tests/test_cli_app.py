@@ -43,6 +43,9 @@ def test_help_lists_every_command_with_its_one_line_help() -> None:
     for name in COMMAND_MODULES:
         assert f" {name} " in result.output
     assert "Score each post for job opening" in result.output
+    # a first-time user learns where to start, and where each command's options are
+    said = " ".join(result.output.split())
+    assert "New here? Run staffpulse demo first. Each command's options: staffpulse" in said
 
 
 def _check_classify_still_runs(tmp_path: Path) -> None:

@@ -349,6 +349,8 @@ app = typer.Typer(
     cls=_ErrorBoundaryGroup,
     name="staffpulse",
     help="A local-first coach for the social presence of staffing and recruiting firms.",
+    epilog="New here? Run staffpulse demo first. Each command's options: staffpulse COMMAND"
+    " --help.",
     no_args_is_help=True,
     # -h as most tools take it: "No such option: -h" was the first thing some users met
     context_settings={"help_option_names": ["-h", "--help"]},
