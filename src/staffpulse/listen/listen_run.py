@@ -31,7 +31,8 @@ class ListenStats:
     posts_seen: int = 0
     kept: int = 0
     kept_in_thread: int = 0
-    # kept posts about work by the inbox's rule (judged relevant and naming a work matter)
+    # kept posts about work by the inbox's rule (judged relevant and naming a work matter or
+    # the writer's workday: thread_work.speaks_of_work)
     kept_about_work: int = 0
     # kept posts that are entries to a TV show's hashtag game: jokes the inbox leaves out, so
     # not counted about work however much work they name
