@@ -166,8 +166,9 @@ class ZeroedIds(Generic[_R]):
             f"{rows} {'an id' if one else 'ids'} a spreadsheet saved with the last digits as"
             f" zeros ('{first.column}' is {first.value!r} here: it keeps 15 digits of a number),"
             f" as many of this file's ids are. Stored so, {'it' if one else 'each'} would not"
-            " match the post's real id (counted twice once the real one is imported; two posts"
-            f" could become one), so {'it was' if one else 'they were'} skipped. To import"
+            " match the real id of its post or account (counted twice once the real one is"
+            f" imported; two could become one), so {'it was' if one else 'they were'} skipped."
+            " To import"
             f" {'it' if one else 'them'}, {ROUNDED_FIX}, and import the file again",
             records=n,
         )
