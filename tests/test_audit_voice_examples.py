@@ -136,3 +136,41 @@ def test_a_desk_whose_only_originals_are_not_english_is_advised_on_its_replies()
     assert voice.evidence["repeated_replies"] == 8
     assert voice.recommendations[0].startswith("8 of your 8 replies")
     assert voice.worst and canned in voice.worst[0].text
+
+
+# twenty posts in words of their own: no two share a pattern
+OWN_WORDS = [
+    f"My {thing} story: {twist}"
+    for thing, twist in [
+        ("Monday", "the coffee machine quit before we did"),
+        ("hiring-fair", "a welder brought his own helmet and a cake"),
+        ("honest", "I still read every cover letter twice"),
+        ("proud", "Dana got promoted to site lead after one year"),
+        ("rainy", "three drivers showed up early anyway, legends"),
+        ("lunch", "we argued about pineapple pizza for an hour"),
+        ("client", "a bakery owner taught our team to fold croissants"),
+        ("payroll", "we fixed a missing overtime line within the hour"),
+        ("interview", "a candidate asked us the best question of the year"),
+        ("Friday", "the whole desk wore orange for no reason at all"),
+    ]
+]
+
+
+def test_two_near_copies_in_a_feed_of_its_own_words_hold_nothing_back() -> None:
+    # "Templated 2 of 780 (<1%)" sat above "Holding you back: <one of the 2>": a share that
+    # Voice gives no advice on shows no template as holding the feed back either
+    feed = FeedBuilder("acme")
+    for text in OWN_WORDS:
+        feed.post(text)
+    feed.job(2)
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.evidence["templated_posts"] == 2
+    assert not any(ex.why.startswith("one of 2 posts on one pattern") for ex in voice.worst)
+    assert not any("templates" in str(advice) for advice in voice.recommendations)
+    # from the share Voice advises on, the template is shown again
+    many = FeedBuilder("acme")
+    for text in OWN_WORDS[:4]:
+        many.post(text)
+    many.job(3)
+    worst = audit_feed(many).pillars["voice"].worst
+    assert worst and worst[0].why.startswith("one of 3 posts on one pattern")

@@ -44,6 +44,9 @@ CLEAR_HUMOR = 0.9
 # so (a feed of a few posts, one of them a repost, is not)
 MOSTLY_REPOSTS = 0.75
 MIN_REPOSTS = 6
+# the templated share from which Voice advises on templates and shows one as holding the
+# feed back: 2 near-copies of 780 posts were shown as "holding you back" beside "<1%"
+TEMPLATED_ADVISED = 0.3
 
 
 def template_why(size: int) -> str:
@@ -95,7 +98,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     # a flat post holds the account back only while too few sound like a person: under a
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
-    worst = _worst_examples(frame, copied, families, with_flat=flat_hurts)
+    shown = families if templated >= TEMPLATED_ADVISED else []
+    worst = _worst_examples(frame, copied, shown, with_flat=flat_hurts)
     # templates are looked for in original posts only: a feed whose posts judged are all
     # replies (its only originals, if any, not in English) has its repeated replies counted
     # instead (:mod:`.canned_replies`), shown and advised on as a help desk's
@@ -275,7 +279,7 @@ def _voice_advice(
         ]
     recs: list[str] = []
     p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
-    if t >= 0.3 and ev["template_families"]:
+    if t >= TEMPLATED_ADVISED and ev["template_families"]:
         # the share is of the original posts, as its figure says: beside replies or reposts
         # "100% of your posts" read as a miscount of a feed of 6 originals and 14 others
         whole = base == "posts" and ev.get("original_posts", n) == n
