@@ -33,7 +33,7 @@ from staffpulse.connect.citizen import (
     citizen_signals,
     guess_roles,
 )
-from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, circle_pagerank
+from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
 from staffpulse.errors import InputError
@@ -126,7 +126,7 @@ class CandidateWalk:
         # those it replied to, mentioned or quoted: an account it only reposts is no one it
         # talks with (the audit says so too), and may be worth a first reply
         self.contacts = graph.talked_with(account.id)
-        self.scores = circle_pagerank(graph, [account.id])
+        self.scores = account_pagerank(graph, account.id)
         positive = np.flatnonzero(self.scores > 0)
         self.order = [int(i) for i in positive[np.argsort(-self.scores[positive], kind="stable")]]
         # What a random jump gives every account of the graph: a candidate below it gets no

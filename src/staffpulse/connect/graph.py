@@ -90,6 +90,8 @@ class InteractionGraph:
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
     # the handles of nodes known only by an id that replies answer (connect.reply_names)
     names: dict[str, str] = field(default_factory=dict)
+    # each account's circle PageRank, walked once per graph (:func:`account_pagerank`)
+    ranks: dict[str, FloatArray] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -308,12 +310,52 @@ def circle_pagerank(
     return personalized_pagerank(transition_matrix(graph, reverse_weight), restart, damping=damping)
 
 
+def account_pagerank(graph: InteractionGraph, account_id: str) -> FloatArray:
+    """:func:`circle_pagerank` from one account with the default walk, walked once per graph:
+    the rankings that check connect's advice at the same date share the graph, and the walk."""
+    scores = graph.ranks.get(account_id)
+    if scores is None:
+        scores = graph.ranks[account_id] = circle_pagerank(graph, [account_id])
+        scores.setflags(write=False)  # shared by every ranking of the run
+    return scores
+
+
 def store_follows(store: Store, platform: str) -> list[tuple[str, str]]:
     """Every known follow edge ``(follower_id, followee_id)`` of a platform."""
     rows = store.conn.execute(
         "SELECT follower_id, followee_id FROM follows WHERE platform = ?", (platform,)
     )
     return [(str(a), str(b)) for a, b in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformEdges:
+    """What one platform's graph is built from, as the store holds it: the interactions (each
+    ``@handle`` node of an account named by its replies made that account's node), the follows
+    and those names (:mod:`~staffpulse.connect.reply_names`)."""
+
+    interactions: list[Interaction]
+    follows: list[tuple[str, str]]
+    names: dict[str, str]
+
+
+def read_platform_edges(store: Store, platform: str) -> PlatformEdges:
+    """The edges of one platform from the store, its interaction edges first brought up to
+    date with posts written since the last refresh (a listener's, say)."""
+    store.refresh_interactions()
+    names = read_reply_names(store, platform)
+    interactions = merge_named_nodes(store.interactions(platform), names)
+    return PlatformEdges(interactions, store_follows(store, platform), names)
+
+
+def graph_from_edges(
+    edges: PlatformEdges, *, now: datetime | None = None, half_life_days: float = HALF_LIFE_DAYS
+) -> InteractionGraph:
+    """The graph of :func:`build_graph` as of ``now``, each account known only by the id
+    replies answer named by their handle."""
+    graph = build_graph(edges.interactions, edges.follows, now=now, half_life_days=half_life_days)
+    graph.names = {node: handle for node, handle in edges.names.items() if node in graph.index}
+    return graph
 
 
 def load_graph(
@@ -323,14 +365,7 @@ def load_graph(
     now: datetime | None = None,
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> InteractionGraph:
-    """The graph of one platform from the store, its interaction edges first brought up to
-    date with posts written since the last refresh (a listener's, say), each account known
-    only by the id replies answer named by their handle (:mod:`~staffpulse.connect.reply_names`)."""
-    store.refresh_interactions()
-    names = read_reply_names(store, platform)
-    interactions = merge_named_nodes(store.interactions(platform), names)
-    graph = build_graph(
-        interactions, store_follows(store, platform), now=now, half_life_days=half_life_days
-    )
-    graph.names = {node: handle for node, handle in names.items() if node in graph.index}
-    return graph
+    """The graph of one platform from the store as of ``now`` (:func:`read_platform_edges`,
+    then :func:`graph_from_edges`)."""
+    edges = read_platform_edges(store, platform)
+    return graph_from_edges(edges, now=now, half_life_days=half_life_days)

@@ -40,8 +40,8 @@ from staffpulse.connect.candidates import SuggestOptions as SuggestOptions
 from staffpulse.connect.choices import find_connect_account, leaves_out_outsiders, parse_roles
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
-from staffpulse.connect.graph import load_graph
 from staffpulse.connect.reach_back import as_of_after
+from staffpulse.connect.run_graphs import RunGraphs
 
 # Re-exported: callers import the results from here, where they are made
 from staffpulse.connect.suggestion import Suggestion as Suggestion
@@ -92,12 +92,14 @@ def suggest_report(
     *,
     advise: bool = True,
     reads: PostReads | None = None,
+    graphs: RunGraphs | None = None,
 ) -> SuggestReport:
     """Suggestions plus exclusion counts. ``now`` defaults to the newest post of the account
     or its circle (:func:`~staffpulse.connect.suggestion.latest_activity_time`), else the
     newest post on the platform. With nothing to suggest and ``advise``, the advice is checked by
     ranking again with its options (see :mod:`staffpulse.connect.advice`), each reusing the
-    posts and roles this ranking read (``reads``, filled as they are read).
+    posts and roles this ranking read (``reads``, filled as they are read) and the graphs it
+    built (``graphs``: one per ranking date, :mod:`~staffpulse.connect.run_graphs`).
 
     ``role_model`` and ``scorer`` default to the shipped models when they are installed.
     """
@@ -109,7 +111,8 @@ def suggest_report(
     notes: list[str] = []
     model, text = _load_models(role_model, scorer, roles, notes)
 
-    graph = load_graph(store, account.platform, now=as_of, half_life_days=opts.half_life_days)
+    graphs = RunGraphs(store) if graphs is None else graphs
+    graph = graphs.graph(account.platform, as_of, opts.half_life_days)
     report = SuggestReport(account=account, as_of=as_of, suggestions=[], circle_size=0, notes=notes)
     ranking = Ranking(
         f"@{account.handle}", account.platform, as_of, now is not None, opts.inactive_days, role
@@ -133,7 +136,7 @@ def suggest_report(
             # later date brings conversations in (more imports would not)
             _advise_a_later_date(report, first)
         else:
-            again = _Again(store, handle, opts, (model, text), report, ranking, reads)
+            again = _Again(store, handle, opts, (model, text), report, ranking, reads, graphs)
             busy = _busier_date(store, report, opts, as_of_given=now is not None)
             # the busy date is named only with the options that bring someone back then
             if busy is not None and (remedy := remedy_at(again.rank, busy)) is not None:
@@ -249,7 +252,7 @@ def _load_models(
 @dataclass(frozen=True)
 class _Again:
     """Ranking again with the options a piece of advice names, to check them before it is
-    given (reusing what the first ranking read of each account: ``reads``)."""
+    given (reusing what the first ranking read of each account, ``reads``, and its graphs)."""
 
     store: Store
     handle: str
@@ -258,6 +261,7 @@ class _Again:
     report: SuggestReport
     ranking: Ranking
     reads: PostReads
+    graphs: RunGraphs
 
     def rank(self, remedy: Remedy) -> SuggestReport:
         """The ranking with the remedy's options (no advice of its own: one level of
@@ -279,6 +283,7 @@ class _Again:
             tried,
             advise=False,
             reads=self.reads,
+            graphs=self.graphs,
         )
 
     def works(self, remedy: Remedy) -> bool:
