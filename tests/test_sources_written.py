@@ -4,9 +4,11 @@ mean two things is refused with the fix, and a file of them is told once."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from staffpulse.ingest import import_paths
 from staffpulse.sources.written import (
     AmbiguousDates,
     RoundedIdError,
@@ -17,6 +19,7 @@ from staffpulse.sources.written import (
     written_id,
     written_time,
 )
+from staffpulse.store import open_store
 
 MARCH_1 = datetime(2026, 3, 1, tzinfo=UTC)
 MARCH_1_1405 = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
@@ -127,6 +130,24 @@ def test_a_file_of_such_dates_is_told_once() -> None:
 
 
 # -- ids, and ids a spreadsheet rounded -------------------------------------------------------
+
+
+def test_a_whole_number_id_a_program_wrote_as_a_float_is_that_number(tmp_path: Path) -> None:
+    # pandas writes a column of numbers with a blank as floats: "101.0" was stored as a second
+    # post beside the 101 imported before, and a reply to "101.0" linked to no post
+    assert written_id({"reply_to_id": " 101.0 "}, "reply_to_id") == "101"
+    assert written_id({"id": "7.00"}, "id") == "7"
+    assert written_id({"id": "1.5"}, "id") == "1.5"  # no whole number: text, as written
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text,reply_to_id\n101,@harborline,Dock shifts open,\n"
+        "102.0,@harborline,Night crew too,101.0\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [path])
+        rows = store.conn.execute("SELECT id, reply_to_post_id FROM posts ORDER BY id")
+        assert [tuple(row) for row in rows] == [("101", None), ("102", "101")]
 
 
 def test_ids_are_text_or_whole_numbers_and_nothing_else_is_stored_as_its_repr() -> None:

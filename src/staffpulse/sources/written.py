@@ -68,6 +68,9 @@ _YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>\d{2}|\
 # The "+" keeps ids of other shapes out (a Bluesky record key has letters and no "+").
 _ROUNDED = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE]\+\d+$")
 ROUNDED = "rounded by a spreadsheet"
+# A whole number a program wrote as a float (pandas, a column with a blank): "101.0" is 101.
+# Short ids only: a float keeps 15 digits, so a longer one lost its last (and is told so)
+_FLOAT_ID = re.compile(r"^(?P<digits>\d{1,15})\.0+$")
 ROUNDED_LOST = "scientific notation has lost the last digits"
 ROUNDED_FIX = (
     "export the ids as text (from the tool that made the file, without opening it in a "
@@ -232,13 +235,17 @@ class RoundedIdError(ValueError):
 
 def written_id(record: Mapping[str, Any], key: str) -> str | None:
     """The id in ``record[key]`` as text (None when absent or blank): text, or a whole number as
-    a JSON export may write it (``123``). A rounded id raises :class:`RoundedIdError`; any
-    other type (a list, ``true``, ``1.5``, ``1e400``) a ValueError, never its Python repr."""
+    a JSON export may write it (``123``); ``123.0`` as pandas writes a column of numbers with a
+    blank in it is 123 (else the post stored under ``123`` was stored again, its replies
+    linked to no post). A rounded id raises :class:`RoundedIdError`; any other type (a list,
+    ``true``, ``1.5``, ``1e400``) a ValueError, never its Python repr."""
     value = record.get(key)
     if value is None:
         return None
     if is_rounded_id(value):
         raise RoundedIdError(key, value)
+    if isinstance(value, str) and (whole := _FLOAT_ID.match(value.strip())):
+        return whole["digits"]
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError(f"'{key}' should be text or a whole number, got {shown(value)}")
     return str(value).strip() or None
