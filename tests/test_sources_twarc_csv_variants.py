@@ -62,3 +62,17 @@ def test_two_files_joined_with_their_byte_order_marks_repeat_no_header_as_a_twee
     assert [p.line for p in items if isinstance(p, Problem)] == [5]  # the fixture's own
     notes = [n.message for n in items if isinstance(n, Notice)]
     assert notes[0].startswith("line 6 repeats the header (files joined one after another?)")
+
+
+def test_ids_a_program_wrote_as_floats_are_read_as_the_whole_numbers(tmp_path: Path) -> None:
+    # saved again with pandas, a column of ids with blanks became floats: the reply named the
+    # account "2.0", which no stored account is
+    header = "id,author_id,in_reply_to_user_id,text,author.id,author.username\n"
+    rows = "601,1.0,,Dock shifts open,1.0,Harborline\n602,1,2.0,@pat yes,1,Harborline\n"
+    path = tmp_path / "tweets.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    made = [r for i in items if isinstance(i, Record) for r in i.rows]
+    posts = [r for r in made if isinstance(r, Post)]
+    assert [(p.author_id, p.reply_to_account_id) for p in posts] == [("1", None), ("1", "2")]
+    assert {a.id for a in made if isinstance(a, Account)} == {"1"}

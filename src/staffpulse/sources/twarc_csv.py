@@ -274,7 +274,7 @@ class TwarcCsv:
                 if sheet.skip_rounded(row.values, row.line):  # opened in Excel, saved
                     continue
                 number = row.line
-                values = sheet.readable_counts(row.values, number)
+                values = sheet.readable_counts(sheet.whole_ids(row.values), number)
                 errors: list[str] = []
                 # read once, for the post and for the file's note on the dates it could not
                 # (a users file's created_at is the account's, read by joined_at)

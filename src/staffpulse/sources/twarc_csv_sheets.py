@@ -16,7 +16,13 @@ from datetime import datetime
 from staffpulse.models import Account, Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, parse_timestamp
-from staffpulse.sources.written import RoundedIdError, RoundedIds, is_rounded_id, written_count
+from staffpulse.sources.written import (
+    RoundedIdError,
+    RoundedIds,
+    float_id,
+    is_rounded_id,
+    written_count,
+)
 from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.sources.zeroed_ids import id_columns
 
@@ -115,6 +121,18 @@ class SheetEdits:
                 self.rounded.add(line, RoundedIdError(key, value))
                 return True
         return False
+
+    def whole_ids(self, row: Row) -> Row:
+        """``row`` with each id a program wrote as a float (``12345.0``: pandas saving a
+        column with blanks) as the whole number it is, else it named no stored account."""
+        floats = {
+            key: whole
+            for key in self.id_columns
+            if (value := row.get(key))
+            and value.endswith(".0")
+            and (whole := float_id(value)) is not None
+        }
+        return {**row, **floats} if floats else row
 
     def readable_counts(self, row: Row, line: int) -> Row:
         """``row`` with each count that is no whole number (``1.2K`` a person wrote, ``1.234``

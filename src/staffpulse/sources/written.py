@@ -244,11 +244,17 @@ def written_id(record: Mapping[str, Any], key: str) -> str | None:
         return None
     if is_rounded_id(value):
         raise RoundedIdError(key, value)
-    if isinstance(value, str) and (whole := _FLOAT_ID.match(value.strip())):
-        return whole["digits"]
+    if isinstance(value, str) and (whole := float_id(value)) is not None:
+        return whole
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError(f"'{key}' should be text or a whole number, got {shown(value)}")
     return str(value).strip() or None
+
+
+def float_id(value: str) -> str | None:
+    """The whole number of an id a program wrote as a float (``101.0``: ``101``), else None."""
+    whole = _FLOAT_ID.match(value.strip())
+    return whole["digits"] if whole else None
 
 
 def shown(value: object) -> str:
