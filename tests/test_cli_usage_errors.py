@@ -250,6 +250,8 @@ def test_an_option_of_a_groups_commands_before_them_says_where_it_goes() -> None
         "--db goes after the command it is an option of, e.g. staffpulse fetch bluesky"
         " acme.bsky.social --db client.db" in _said(db.stderr)
     )
+    alias = runner.invoke(app, ["fetch", "--json", "twitter", "acme"])  # fetch x, as typed
+    assert json.loads(alias.stdout)["error"]["message"].endswith("fetch twitter acme --json")
     alone = runner.invoke(app, ["listen", "--json"])  # no command typed: one is named
     assert "e.g. staffpulse listen bluesky ... --json" in _said(alone.stderr)
     other = runner.invoke(app, ["fetch", "--bogus", "x"])  # no command of it has one

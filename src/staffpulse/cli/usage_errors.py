@@ -8,6 +8,7 @@ import re
 import shlex
 
 from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+from typer.core import TyperGroup
 
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 
@@ -292,7 +293,9 @@ def say_where_group_options_go(exc: UsageError, typed: list[str]) -> None:
             break
     else:
         return
-    if not any(name in words[start:] for name in takers):
+    # a command typed under any name the group takes ("fetch twitter" runs fetch x)
+    find = exc.ctx.command.get_command if isinstance(exc.ctx.command, TyperGroup) else None
+    if find is None or not any(find(exc.ctx, word) for word in words[start:]):
         words.insert(start, next(iter(takers)))
         words.insert(start + 1, "...")
     example = shlex.join(["staffpulse", *words, *moved]).replace("'...'", "...")
