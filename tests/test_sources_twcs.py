@@ -226,3 +226,18 @@ def test_a_whole_file_saved_as_unicode_text_keeps_its_last_row(tmp_path: Path) -
     path.write_text(FILE.read_text(encoding="utf-8"), encoding="utf-16")
     _, _, problems, _ = _read(path)
     assert not any("cut short" in p.message for p in problems)
+
+
+def test_parent_ids_saved_as_floats_are_read_as_their_numbers(tmp_path: Path) -> None:
+    # a column of parent ids with blanks, saved by pandas, reads "10.0": every reply was
+    # skipped as "in_response_to_tweet_id should be a number"
+    text = FILE.read_text(encoding="utf-8")
+    path = tmp_path / "twcs.csv"
+    path.write_text(text.replace(",10\n", ",10.0\n").replace(",11\n", ",11.0\n"), "utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    posts, _, problems, _ = _read(path)
+    expected, _, expected_problems, _ = _read(FILE)
+    assert len(problems) == len(expected_problems)
+    assert {k: p.reply_to_post_id for k, p in posts.items()} == {
+        k: p.reply_to_post_id for k, p in expected.items()
+    }

@@ -47,6 +47,7 @@ from staffpulse.sources.csv_tables import named_table, prepare_table
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE, check_formula_error
 from staffpulse.sources.text_files import FILE_AGAIN
+from staffpulse.sources.written import float_id
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account
 from staffpulse.store.core import Record
@@ -73,6 +74,8 @@ def _tweet_id(row: Mapping[str, str], key: str) -> int | None:
     value = (row.get(key) or "").strip()
     if not value:
         return None
+    # "3.0": a column of ids with blanks, as pandas saves it (the reply's parent), is 3
+    value = float_id(value) or value
     if not value.isdigit():
         raise ValueError(f"{key} should be a number, got {value!r}")
     return int(value)
