@@ -233,8 +233,11 @@ def test_unopenable_store_is_a_store_error(tmp_path: Path) -> None:
 def test_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError) as raised:
         open_store(bogus)
+    # said as what it is for a staffpulse user, not SQLite's "file is not a database"
+    assert raised.value.message.endswith("it is not a staffpulse store (not an SQLite file)")
+    assert raised.value.hint is not None and "give a new file name" in raised.value.hint
 
 
 def test_runs_are_recorded() -> None:
