@@ -265,8 +265,8 @@ def say_which_command_is_missing(exc: UsageError, args: list[str]) -> None:
 
 
 def say_where_group_options_go(exc: UsageError, typed: list[str]) -> None:
-    """``staffpulse fetch --json x acme``: "--json goes after the command it is an option of:
-    staffpulse fetch x acme --json", not "No such option: --json" alone, which read as if
+    """``staffpulse fetch --json x acme``: "--json goes after the command it is an option of,
+    e.g. staffpulse fetch x acme --json", not "No such option: --json" alone, which read as if
     fetching had no JSON; ``fetch --db FILE x acme`` alike, as the README says --db goes
     before or after the command. ``typed`` are the words typed after staffpulse."""
     if not isinstance(exc, NoSuchOption) or exc.ctx is None or exc.ctx.parent is None:
