@@ -339,3 +339,47 @@ def test_a_group_all_without_profile_data_is_headed_as_its_rows_are_labelled(
     assert "graded on 2 of 4 pillars, with no profile data for Face:" in said
     assert html.count("graded on 2 of 4 pillars, with no profile data for Face") >= 2
     assert "3 of 4" not in said + html
+
+
+def test_an_account_with_too_few_posts_ranks_after_the_rest_and_the_table_says_why(
+    tmp_path: Path,
+) -> None:
+    # a client's cohort ranked a C 60 from 2 posts above a D 50 from 58; --min-posts 1 put
+    # 2-post accounts at the top with A grades
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    tiny = FeedBuilder("tinyvoice", display_name="Tiny Voice")
+    tiny.post("My honest story: I love how our new hires found their feet this week")
+    tiny.reply("bigboard", 1)
+    store = store_with(tmp_path, board, tiny)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nbigboard,job_board\ntinyvoice,hr\n")
+    for result in (
+        run_benchmark(store, cohort, scorer=FakeScorer()),  # type: ignore[arg-type]
+        run_benchmark(store, scorer=FakeScorer(), min_posts=1),  # type: ignore[arg-type]
+    ):
+        rows = result.leaderboard
+        assert rows[1]["overall"] > rows[0]["overall"]  # the better grade, from 2 posts
+        assert [(r["handle"], r["rank"]) for r in rows] == [("bigboard", 1), ("tinyvoice", 2)]
+        assert rows[0]["percentiles"]["overall"] == 100  # "beats" follows the table's order
+        buf = io.StringIO()
+        render_benchmark(Console(file=buf, width=160, color_system=None), result)
+        out = buf.getvalue()
+        line = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
+        assert out.index("@bigboard") < out.index(line) < out.index("@tinyvoice")
+        assert "An account with fewer than 10 posts of its own is ranked after every" in out
+        html = render_benchmark_html(result)
+        assert "An account with fewer than 10 posts of its own" in html
+
+
+def test_a_table_of_tiny_feeds_only_has_no_line_ranking_them_after_the_rest(
+    tmp_path: Path,
+) -> None:
+    result = _league(tmp_path)  # boards of 11 posts and more, talkers of 7 to 9
+    tiny = FeedBuilder("solo", display_name="Solo")
+    tiny.post("My honest story: I love how our new hires found their feet this week")
+    only = run_benchmark(store_with(tmp_path / "solo", tiny), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), only)
+    assert "ranked after the rest" not in buf.getvalue()
+    assert [r["few_posts"] for r in result.leaderboard] == [False] * 4 + [True] * 3

@@ -117,3 +117,27 @@ def test_an_account_graded_on_fewer_pillars_is_told_why_it_stands_last(tmp_path:
     )
     crest = audit_account(store, "crest", scorer=FakeScorer(), avatar=PERSON, save=False)
     assert "placed after" not in page_text(render_audit_html(crest, bench))
+
+
+def test_an_account_with_too_few_posts_is_told_why_it_stands_last(tmp_path: Path) -> None:
+    # its 2 chatty posts grade higher than the job-ad feeds, yet it is placed after them
+    feeds = []
+    for name in ("acme", "bright"):
+        feed = FeedBuilder(name)
+        feed.job(12)
+        feeds.append(feed)
+    tiny = FeedBuilder("tiny")
+    tiny.post("My honest story: I love how our new hires found their feet this week")
+    tiny.reply("acme", 1)
+    store = store_with(tmp_path, *feeds, tiny)
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle\nacme\nbright\ntiny\n")
+    bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    me = bench.row_of("tiny", "x")
+    assert me is not None and me["rank"] == 3
+    audit = audit_account(store, "tiny", scorer=FakeScorer(), avatar=PERSON, save=False)
+    text = page_text(render_audit_html(audit, bench))
+    assert (
+        "Overall: behind all the others (only 2 posts of its own, it is placed after every "
+        "account with more);" in text
+    )

@@ -47,6 +47,9 @@ from staffpulse.store.codec import format_time
 SCORES = ("overall", *PILLARS)
 # above any overall score (0-100): the pillars graded weigh first in the league order
 PLACING_STEP = 1000
+# above any placing on pillars (at most 4 * PLACING_STEP + 100): enough posts to judge weighs
+# before them, so a grade from a handful of posts never outranks a real feed
+ENOUGH_POSTS_STEP = 10 * PLACING_STEP
 
 
 @dataclass(slots=True)
@@ -198,10 +201,16 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
     no picture and no original post) is not a grade on four: it ranks after every account
     graded on more, whatever its score, so the top of the table is not won by skipping
     pillars. A Face not scored counts as graded (:func:`~.tiers.placed_on`): it is n/a only
-    when the data had no profile, which says nothing of the account."""
+    when the data had no profile, which says nothing of the account. Before all that, an
+    account with fewer than :data:`~.members.FEW_POSTS` posts of its own ranks after every
+    account with more, even one a cohort file names or ``--min-posts`` lets in: a client's
+    table ranked a C 60 from 2 posts above a D 50 from 58, and ``--min-posts 1`` put 2-post
+    accounts at the top with A grades."""
     return np.array(
         [
-            placed_on(pillars_graded(a), a.pillars["face"].scored) * PLACING_STEP + a.overall
+            (own_posts(a) >= FEW_POSTS) * ENOUGH_POSTS_STEP
+            + placed_on(pillars_graded(a), a.pillars["face"].scored) * PLACING_STEP
+            + a.overall
             for a in audits
         ],
         dtype=float,

@@ -1,6 +1,7 @@
-"""The tiers of the league table: an account graded on fewer pillars is placed after every
-account graded on more (a grade averaged over two pillars is not a grade on four), but a Face
-n/a for want of profile data is not held against it."""
+"""The tiers of the league table: an account with too few posts of its own to judge is placed
+after every account with enough, and within each, an account graded on fewer pillars after
+every account graded on more (a grade averaged over two pillars is not a grade on four), but a
+Face n/a for want of profile data is not held against it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def ranked_pillars(row: dict[str, Any]) -> int:
     """:func:`placed_on` of a leaderboard row (its Face ``None`` when not scored)."""
     graded = int(row.get("pillars_graded", len(PILLARS)))
     return placed_on(graded, face_scored=not ("face" in row and row["face"] is None))
+
+
+def ranked_tier(row: dict[str, Any]) -> tuple[bool, int]:
+    """The tier a leaderboard row is placed in, higher first: enough posts of its own to
+    judge (not ``few_posts``), then :func:`ranked_pillars`."""
+    return not row.get("few_posts", False), ranked_pillars(row)
 
 
 # why a Face reads n/a though it counts for the place: the import held no profile

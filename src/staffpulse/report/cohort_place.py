@@ -9,7 +9,7 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.benchmark.stats import graded_label, standing_against_others
 from staffpulse.benchmark.tiers import ranked_pillars
 from staffpulse.report import chart_strips
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.segment_guess_words import segment_label
 
 if TYPE_CHECKING:
@@ -65,7 +65,13 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
     ]
     fewer = graded_label(me)
     mine = ranked_pillars(me)  # a Face n/a for want of profile data is not held against it
-    if fewer and any(ranked_pillars(r) > mine for r in benchmark.leaderboard):
+    if me.get("few_posts") and any(not r["few_posts"] for r in benchmark.leaderboard):
+        out[0] = (
+            "Overall",
+            f"{out[0][1]} ({'only ' if me['own_posts'] else ''}"
+            f"{posts_of_its_own(int(me['own_posts']))}, it is placed after every account with more)",
+        )
+    elif fewer and any(ranked_pillars(r) > mine for r in benchmark.leaderboard):
         out[0] = (
             "Overall",
             f"{out[0][1]} ({fewer}, it is placed after every account graded on more)",

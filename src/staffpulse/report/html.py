@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_NOT_SCORED, PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
+from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import (
     graded_label,
@@ -102,6 +103,7 @@ def environment() -> Environment:
             actions_summary=actions_summary,  # the line under "Do this next"
             posts_counted=posts_counted,  # what the header's post total holds
             posts_and_span=posts_and_span,  # "8 posts (6 dated from ...)": the span's base
+            few_posts_min=FEW_POSTS,  # fewer posts of its own rank after the rest
         )
     return _ENV
 

@@ -18,9 +18,10 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
+from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import graded_label, rank_label
-from staffpulse.benchmark.tiers import ranked_pillars, tier_label
+from staffpulse.benchmark.tiers import ranked_tier, tier_label
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.html import first_sentence
@@ -154,7 +155,8 @@ def _board_rows(
     """The league table's rows in order, each after the line that opens its tier: accounts
     graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`,
     which adds those lines to ``tier_lines``)."""
-    tier = 4
+    # a table of tiny feeds only has no "rest" to rank them after: no line for them
+    tier = (any(not r["few_posts"] for r in result.leaderboard), len(PILLAR_TITLES))
     for row in result.leaderboard:
         tier = _add_tier_line(table, result, row, tier, tier_lines)
         yield row
@@ -204,20 +206,28 @@ def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
 
 
 def _add_tier_line(
-    table: Table, result: BenchmarkResult, row: dict[str, Any], tier: int, lines: list[Text]
-) -> int:
-    """Under the accounts graded on more pillars, a line naming the fewer ``row`` is graded
-    on (when it is the first of them), kept in ``lines`` and marked in the table by
-    :data:`TIER_MARK`; the tier the table is in now."""
-    if ranked_pillars(row) >= tier:
+    table: Table,
+    result: BenchmarkResult,
+    row: dict[str, Any],
+    tier: tuple[bool, int],
+    lines: list[Text],
+) -> tuple[bool, int]:
+    """Under the accounts with enough posts, or graded on more pillars, a line naming why
+    ``row`` is placed after them (when it is the first of its tier, :func:`ranked_tier`):
+    too few posts of its own, or the fewer pillars it is graded on; kept in ``lines`` and
+    marked in the table by :data:`TIER_MARK`. The tier the table is in now."""
+    now = ranked_tier(row)
+    if now >= tier:
         return tier
-    tier = ranked_pillars(row)
     table.add_section()
-    faces = [r["face"] is None for r in result.leaderboard if ranked_pillars(r) == tier]
-    label = tier_label(tier, any(faces), all_aside=all(faces))
+    faces = [r["face"] is None for r in result.leaderboard if ranked_tier(r) == now]
+    label = tier_label(now[1], any(faces), all_aside=all(faces))
+    if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
+        few = f"fewer than {FEW_POSTS} posts of their own, too few to judge, ranked after the rest"
+        label = few if now[1] == len(PILLAR_TITLES) and not any(faces) else f"{few}; {label}"
     lines.append(Text(f"{label}:", style="italic"))
     table.add_row("", TIER_MARK)
-    return tier
+    return now
 
 
 def _board_table() -> Table:
@@ -284,6 +294,15 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
             " on."
             + (FACE_ASIDE if any(row["face"] is None for row in result.leaderboard) else "")
             + "[/]",
+            highlight=False,
+        )
+    if any(row["few_posts"] for row in result.leaderboard) and any(
+        not row["few_posts"] for row in result.leaderboard
+    ):
+        console.print(
+            f"[dim]An account with fewer than {FEW_POSTS} posts of its own is ranked after every"
+            " account with more, whatever its grade (even one the cohort file names or"
+            " --min-posts lets in): a grade from a handful of posts says little.[/]",
             highlight=False,
         )
     if any(row.get("quiet_for") for row in result.leaderboard):
