@@ -28,6 +28,7 @@ from staffpulse.sources.folders import (
     unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
+from staffpulse.sources.unzipped_copies import without_unzipped
 from staffpulse.sources.user_paths import (
     explain_open_errors,
     given_once,
@@ -89,6 +90,8 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 plan.append((path, source))
     plan, copies = without_copies(plan)  # a download saved twice: read once, told
     problems += copies
+    plan, unzipped = without_unzipped(plan)  # a ZIP and the folder it was unzipped into
+    problems += unzipped
     plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:
         names = ", ".join(Path(p.file).name for p in problems[:3])

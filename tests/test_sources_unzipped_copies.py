@@ -1,0 +1,50 @@
+"""A ZIP and the folder it was unzipped into, imported together (sources.unzipped_copies)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.store import open_store
+
+POSTS = (
+    "id,author,text,likes\n"
+    "u-1,harborline,Dock shifts open,2\n"
+    "u-2,harborline,Night crew wanted,1.2K\n"  # a count told once for its file
+)
+
+
+def _downloads(tmp_path: Path) -> Path:
+    downloads = tmp_path / "Downloads"
+    (downloads / "export" / "april").mkdir(parents=True)
+    (downloads / "export" / "april" / "posts.csv").write_text(POSTS, encoding="utf-8")
+    with zipfile.ZipFile(downloads / "export.zip", "w") as z:
+        z.writestr("export/april/posts.csv", POSTS)
+    return downloads
+
+
+def test_a_folder_unzipped_beside_its_zip_is_read_once_from_the_zip(tmp_path: Path) -> None:
+    # both were read: every note twice, and the twice-read file listed twice
+    downloads = _downloads(tmp_path)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [downloads])
+    assert [file for file, _label in report.files] == [
+        f"{downloads / 'export.zip'}!export/april/posts.csv"
+    ]
+    assert [(p.file, p.message, p.records) for p in report.problems] == [
+        (
+            str(downloads / "export"),
+            "holds the same files as export.zip (the ZIP unzipped): read once, from the ZIP",
+            0,
+        )
+    ]
+    assert report.posts == 2 and len(report.notices) == 1
+
+
+def test_a_folder_that_holds_more_than_its_zip_is_read_too(tmp_path: Path) -> None:
+    downloads = _downloads(tmp_path)
+    (downloads / "export" / "may.csv").write_text(POSTS.replace("u-", "m-"), encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [downloads])
+    assert len(report.files) == 3 and not report.problems
