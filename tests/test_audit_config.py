@@ -47,6 +47,30 @@ def test_bad_settings_are_config_errors(bad: dict[str, object]) -> None:
         audit_settings(bad)
 
 
+def test_a_bad_setting_names_the_file_and_says_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "audit setting 'audit.weights' must be a table" alone, and "see docs/audit.md" (a file
+    # a pip install does not have), left people guessing what to write
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(path))
+    with pytest.raises(ConfigError) as table:
+        audit_settings({"audit": {"weights": 3}})
+    assert table.value.message == f"audit setting 'audit.weights' in {path} must be a table"
+    assert table.value.hint == (
+        "write [audit.weights] on a line of its own, then its settings one a line:"
+        " conversation, face, mix, voice"
+    )
+    with pytest.raises(ConfigError) as unknown:
+        audit_settings({"audit": {"min_post": 3}})
+    assert unknown.value.hint is not None
+    assert unknown.value.hint.startswith("did you mean min_posts? the settings of [audit]:")
+    assert "docs/" not in unknown.value.hint
+    with pytest.raises(ConfigError) as number:
+        audit_settings({"audit": {"min_posts": "ten"}})
+    assert number.value.hint == "write a number without quotes, e.g. min_posts = 10"
+
+
 def test_grade_scale() -> None:
     grades = DEFAULTS["grades"]
     assert [grade_for(s, grades) for s in (100, 85, 84, 70, 55, 40, 39, 0)] == list("AABBCDFF")

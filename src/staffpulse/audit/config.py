@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from copy import deepcopy
+from difflib import get_close_matches
 from typing import Any
 
 from staffpulse.config import config_table
 from staffpulse.errors import ConfigError
+from staffpulse.next_steps import shown_config_path
 
 # name -> (default, reason). The reasons are shown in docs/audit.md and kept here so the
 # documentation and the code cannot drift apart silently (tests compare them).
@@ -139,20 +141,32 @@ PILLARS: tuple[str, ...] = ("face", "mix", "voice", "conversation")
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any], where: str) -> dict[str, Any]:
+    # each mistake names the file and says what to write: "must be a table" alone, and "see
+    # docs/audit.md" (a file a pip install does not have), left a marketer guessing
+    config = shown_config_path()
     merged = deepcopy(base)
     for key, value in override.items():
         if key not in merged:
+            close = get_close_matches(key, sorted(merged), n=1)
+            guess = f"did you mean {close[0]}? " if close else ""
             raise ConfigError(
-                f"unknown audit setting '{where}{key}' in config.toml",
-                hint="see docs/audit.md for the settings you can change",
+                f"unknown audit setting '{where}{key}' in {config}",
+                hint=f"{guess}the settings of [{where.rstrip('.')}]: {', '.join(sorted(merged))}",
             )
         if isinstance(merged[key], dict):
             if not isinstance(value, Mapping):
-                raise ConfigError(f"audit setting '{where}{key}' must be a table")
+                raise ConfigError(
+                    f"audit setting '{where}{key}' in {config} must be a table",
+                    hint=f"write [{where}{key}] on a line of its own, then its settings one a"
+                    f" line: {', '.join(sorted(merged[key]))}",
+                )
             merged[key] = _merge(merged[key], value, f"{where}{key}.")
         else:
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"audit setting '{where}{key}' must be a number, got {value!r}")
+                raise ConfigError(
+                    f"audit setting '{where}{key}' in {config} must be a number, got {value!r}",
+                    hint=f"write a number without quotes, e.g. {key} = {merged[key]}",
+                )
             merged[key] = value
     return merged
 
@@ -176,7 +190,10 @@ def audit_settings(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     settings = _merge(DEFAULTS, section, "audit.")
     total = sum(float(v) for v in settings["weights"].values())
     if total <= 0:
-        raise ConfigError("audit.weights must add up to more than 0")
+        raise ConfigError(
+            f"audit.weights in {shown_config_path()} must add up to more than 0",
+            hint="give at least one pillar a weight above 0 under [audit.weights]",
+        )
     return settings
 
 
