@@ -3,9 +3,21 @@ pair and says what the score weighs most, so the order does not read as arbitrar
 
 from __future__ import annotations
 
-from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
+from dataclasses import replace
+
+from connect_fixtures import (
+    NOW,
+    FakeRoleModel,
+    FakeScorer,
+    add_posts,
+    make_post,
+    make_suggestion,
+    reply_post,
+)
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
-from staffpulse.models import Account
+from staffpulse.connect.graph import build_graph
+from staffpulse.connect.weight_note import weight_note
+from staffpulse.models import Account, Interaction
 from staffpulse.store import open_store
 
 KEEP_ALL = SuggestOptions(include_contacts=True, include_unseen=True)
@@ -42,3 +54,45 @@ def test_an_order_that_follows_the_counts_needs_no_note() -> None:
     report = _rank(ana_many=[1, 2, 3, 4], ben_few=[1, 2])
     assert [s.handle for s in report.suggestions] == ["ana_many", "ben_few"]
     assert not any("ranks above" in n for n in report.said_notes())
+
+
+def _listed(*rows: tuple[str, int, float]) -> str | None:
+    """The note on a list of (handle, replies from @firm, score) rows, in that order."""
+    graph = build_graph(
+        [
+            Interaction(
+                platform="x",
+                source_id="id_firm",
+                target_id=f"id_{handle}",
+                kind="reply",
+                count=n,
+                first_seen=NOW,
+                last_seen=NOW,
+            )
+            for handle, n, _ in rows
+            if n
+        ],
+        now=NOW,
+    )
+    found = [
+        replace(make_suggestion(i, handle, f"id_{handle}"), score=score)
+        for i, (handle, _, score) in enumerate(rows, start=1)
+    ]
+    return weight_note(graph, "id_firm", found, 30.0)
+
+
+def test_the_note_names_the_most_engaged_account_below_one_with_fewer() -> None:
+    # @ben and @cal also sit below an account with fewer engagements, but @dee has the most;
+    # @ana is the first above it with fewer; @ben shares @ana's score: no pair of its own
+    note = _listed(("ana", 2, 50.0), ("ben", 5, 50.0), ("cal", 4, 30.0), ("dee", 9, 20.0))
+    assert note is not None
+    assert note.startswith("@ana ranks above @dee with 2 engagements to its 9: ")
+
+
+def test_tied_accounts_are_in_no_order_and_need_no_note() -> None:
+    assert _listed(("ana", 2, 50.0), ("ben", 5, 50.0), ("cal", 0, 10.0)) is None
+
+
+def test_an_account_with_no_engagement_is_not_named_as_the_one_above() -> None:
+    note = _listed(("ana", 0, 80.0), ("ben", 3, 50.0), ("cal", 6, 40.0))
+    assert note is not None and note.startswith("@ben ranks above @cal with 3 engagements")

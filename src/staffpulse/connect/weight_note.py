@@ -11,6 +11,7 @@ list holds such a pair, a note names it and says what weighs most.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
@@ -36,14 +37,7 @@ def weight_note(
     weighs most; None when the order follows the counts."""
     counts = [_engagements(graph, account_id, s.account_id) for s in found]
     scores = [given_score(s.score) for s in found]  # tied accounts are in no order
-    pair: tuple[int, int] | None = None
-    for low in range(len(found)):
-        above = next(
-            (i for i in range(low) if 0 < counts[i] < counts[low] and scores[i] != scores[low]),
-            None,
-        )
-        if above is not None and (pair is None or counts[low] > counts[pair[1]]):
-            pair = (above, low)
+    pair = _fewer_above_more(counts, scores)
     if pair is None:
         return None
     first, second = found[pair[0]], found[pair[1]]
@@ -58,3 +52,57 @@ def weight_note(
         f"{first.label} ranks above {second.label} with {count_of(fewer, 'engagement')} "
         f"to its {counts[pair[1]]}: {weighs}"
     )
+
+
+def _fewer_above_more(counts: Sequence[int], scores: Sequence[float]) -> tuple[int, int] | None:
+    """``(above, low)``: of the rows ``low`` below a row with fewer engagements (at least one)
+    and another score, the one with the most engagements (the first of equals), and the first
+    such row above it; None when there is none. In n log n: a list of 10,000 compared every
+    pair of rows (50 million checks)."""
+    prefixes = _prefix_minima(counts, scores)
+    pair: tuple[int, int] | None = None
+    for low, (most, score) in enumerate(zip(counts, scores, strict=True)):
+        if pair is not None and most <= counts[pair[1]]:
+            continue  # only a row with more engagements replaces the pair found
+        # the first row with fewer engagements and another score: the prefixes holding one
+        # are all those from it on, so a binary search finds it
+        above = bisect_left(range(low), True, key=lambda end: prefixes[end].holds(most, score))
+        if above < low:
+            pair = (above, low)
+    return pair
+
+
+class _Minima:
+    """Of the rows with at least one engagement among the first ones: the fewest engagements
+    (``fewest``) with the score of such a row (``score``), and the fewest among the rows of
+    any other score (``other``): whether those rows hold one with fewer engagements than
+    ``most`` and a score other than ``score`` follows from these three alone."""
+
+    __slots__ = ("fewest", "other", "score")
+
+    def __init__(self, fewest: float, score: float, other: float) -> None:
+        self.fewest, self.score, self.other = fewest, score, other
+
+    def holds(self, most: int, score: float) -> bool:
+        return (self.fewest < most and self.score != score) or self.other < most
+
+    def adding(self, count: int, score: float) -> _Minima:
+        if count <= 0:
+            return self
+        if count < self.fewest:
+            # the rows of another score than this one: the old fewest unless it had this score
+            other = self.fewest if score != self.score else self.other
+            return _Minima(count, score, other)
+        if score != self.score:
+            return _Minima(self.fewest, self.score, min(self.other, count))
+        return self
+
+
+def _prefix_minima(counts: Sequence[int], scores: Sequence[float]) -> list[_Minima]:
+    """The :class:`_Minima` of the first 1, 2, ... n rows."""
+    out: list[_Minima] = []
+    now = _Minima(math.inf, math.nan, math.inf)
+    for count, score in zip(counts, scores, strict=True):
+        now = now.adding(count, score)
+        out.append(now)
+    return out
