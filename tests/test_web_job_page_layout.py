@@ -60,6 +60,10 @@ def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path
             # the reason reads as the table's text, not as a faint footnote
             size = "el => getComputedStyle(el).fontSize"
             assert why.evaluate(size) == where.evaluate(size)
+            # a screen reader hears what each cell is; seen, the column names take no room
+            head = page.locator("table.skipped-records thead")
+            assert head.locator("th").all_text_contents() == ["Where", "What to change"]
+            assert head.evaluate("h => h.getBoundingClientRect().height") == 0
         finally:
             browser.close()
 
@@ -104,6 +108,8 @@ def test_a_file_name_beside_a_long_reason_keeps_a_readable_column(tmp_path: Path
                 page.goto(f"{live.url}/import", wait_until="load")
                 job = page.locator("table.recent-jobs td.job-name").first
                 assert job.inner_text() == "Import of survey.csv"
+                names = page.locator("table.recent-jobs th").all_text_contents()
+                assert names == ["Import", "State", "Outcome"]
                 assert job.evaluate(width) >= 120, viewport
                 assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         finally:
