@@ -54,7 +54,7 @@ def weight_note(
     )
 
 
-def _fewer_above_more(counts: Sequence[int], scores: Sequence[float]) -> tuple[int, int] | None:
+def _fewer_above_more(counts: Sequence[int], scores: Sequence[str]) -> tuple[int, int] | None:
     """``(above, low)``: of the rows ``low`` below a row with fewer engagements (at least one)
     and another score, the one with the most engagements (the first of equals), and the first
     such row above it; None when there is none. In n log n: a list of 10,000 compared every
@@ -80,13 +80,13 @@ class _Minima:
 
     __slots__ = ("fewest", "other", "score")
 
-    def __init__(self, fewest: float, score: float, other: float) -> None:
+    def __init__(self, fewest: float, score: str | None, other: float) -> None:
         self.fewest, self.score, self.other = fewest, score, other
 
-    def holds(self, most: int, score: float) -> bool:
+    def holds(self, most: int, score: str) -> bool:
         return (self.fewest < most and self.score != score) or self.other < most
 
-    def adding(self, count: int, score: float) -> _Minima:
+    def adding(self, count: int, score: str) -> _Minima:
         if count <= 0:
             return self
         if count < self.fewest:
@@ -98,10 +98,10 @@ class _Minima:
         return self
 
 
-def _prefix_minima(counts: Sequence[int], scores: Sequence[float]) -> list[_Minima]:
+def _prefix_minima(counts: Sequence[int], scores: Sequence[str]) -> list[_Minima]:
     """The :class:`_Minima` of the first 1, 2, ... n rows."""
     out: list[_Minima] = []
-    now = _Minima(math.inf, math.nan, math.inf)
+    now = _Minima(math.inf, None, math.inf)  # no row yet
     for count, score in zip(counts, scores, strict=True):
         now = now.adding(count, score)
         out.append(now)
