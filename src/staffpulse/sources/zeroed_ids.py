@@ -70,7 +70,7 @@ class _Column:
     its ids would by chance."""
 
     found: set[str] = field(default_factory=set)
-    expected: float = 0.0  # counted on every long id, a repeated one too: never overstated
+    expected: float = 0.0  # on every long id, a repeated one too: chance never understated
 
     def add(self, value: str) -> None:
         self.expected += _chance(value)
