@@ -101,3 +101,14 @@ def test_an_accounts_card_shows_a_letter_of_its_name_for_a_picture(tmp_path: Pat
     letters = re.findall(r'<div class="avatar" aria-hidden="true">([^<]*)</div>', page)
     assert sorted(letters) == ["B", "E"]  # "b" of "<b>", shown as typed
     assert "&lt;b&gt;x&lt;/b&gt;&amp;" in page and "<b>x</b>" not in page
+
+
+def test_advice_that_says_see_supported_formats_links_that_page() -> None:
+    """An audit's step to import a picture said (see “Supported formats”): a page no menu
+    names, so the reader was left to find it."""
+    from staffpulse.web.render import linked_places
+
+    step = "import the picture itself <as a file> (see “Supported formats”)."
+    shown = str(linked_places(step, "x", "acme"))
+    assert '(see “<a href="/help/formats">Supported formats</a>”)' in shown
+    assert "&lt;as a file&gt;" in shown  # the rest stays text

@@ -89,17 +89,19 @@ def name_breaks(name: str) -> Markup:
 
 
 # The pages an audit's advice names, which the dashboard links for the account audited
-_PLACES = re.compile("your inbox|the Import page")
+_PLACES = re.compile("your inbox|the Import page|Supported formats")
 
 
 def linked_places(text: str, platform: str, handle: str) -> Markup:
     """An audit's advice, escaped, with the pages it names linked for the account: "your
     inbox" opens the Inbox as it, "the Import page" the live fetch filled in with it (the
     step that sends a marketer there is about this account: fetch its picture or its newer
-    posts), so no step leaves the reader to find the place and type the handle again."""
+    posts), so no step leaves the reader to find the place and type the handle again. "See
+    “Supported formats”" (how to import a picture) opens that page: no menu names it."""
     places = {
         "your inbox": inbox_url(platform, handle),
         "the Import page": fetch_url(platform, handle),
+        "Supported formats": "/help/formats",
     }
     parts: list[Markup] = []
     start = 0
