@@ -175,19 +175,21 @@ def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:
     assert all(isinstance(a["points"], int) for a in result.top_actions)
 
 
-def test_the_content_mix_timeline_shows_quiet_months_and_the_last_two_years(
+def test_the_content_mix_timeline_shows_quiet_months_and_every_month_graded(
     tmp_path: Path,
 ) -> None:
+    # a dormant account's last 24 months alone showed a trickle, not the years it was active
     feed = FeedBuilder("rosa")
     feed.clock = datetime(2024, 1, 3, tzinfo=UTC)
-    feed.chat(1)  # January 2024: more than 24 months before the last post
+    feed.chat(1)  # January 2024: more than 24 months before the last post, still graded
     feed.clock = datetime(2026, 1, 3, tzinfo=UTC)
     feed.chat(2)
     feed.clock = datetime(2026, 4, 3, tzinfo=UTC)
     feed.job(1)
     result = audit_account(store_with(tmp_path, feed), "rosa", scorer=FakeScorer(), avatar=PERSON)
     months = [row["month"] for row in result.timeline]
-    assert len(months) == 24 and months[0] == "2024-05" and months[-1] == "2026-04"
+    assert len(months) == 28 and months[0] == "2024-01" and months[-1] == "2026-04"
+    assert sum(row["other_posts"] + row["job_ads"] for row in result.timeline) == 4
     by_month = {row["month"]: row for row in result.timeline}
     assert by_month["2026-02"]["other_posts"] == by_month["2026-03"]["job_ads"] == 0
     assert by_month["2026-01"]["other_posts"] == 2 and by_month["2026-04"]["job_ads"] == 1

@@ -40,7 +40,6 @@ from staffpulse.report.rounding import whole
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
-TIMELINE_MONTHS = 24
 FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
 
 
@@ -142,17 +141,19 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
 
 
 def _timeline(frame: Frame, self_replies: npt.NDArray[np.bool_]) -> list[dict[str, Any]]:
-    """Posts per month over the last :data:`TIMELINE_MONTHS` months of the account's posts
-    (quiet months too, as zeros): job ads, other posts (thread continuations too:
-    ``self_replies``), replies to others (the Conversation pillar's count) and reposts."""
+    """Posts per month from the account's first dated post to its last (quiet months too, as
+    zeros): job ads, other posts (thread continuations too: ``self_replies``), replies to
+    others (the Conversation pillar's count) and reposts. Every month the grades read: the
+    last 24 alone charted a trickle of a dormant account's last posts and none of the years it
+    was active (the chart sums a long timeline by quarter or year:
+    :mod:`staffpulse.report.timeline_periods`)."""
     known = ~np.isnan(frame.ts)
     if not known.any():
         return []
     months = frame.ts[known].astype("datetime64[s]").astype("datetime64[M]")
     last = months.max()
-    labels = np.arange(max(months.min(), last - (TIMELINE_MONTHS - 1)), last + 1)
+    labels = np.arange(months.min(), last + 1)
     inverse = (months - labels[0]).astype(np.int64)
-    shown = inverse >= 0  # older months fall off the chart
     kind, orig = frame.kind[known], frame.authored_original[known]
     counted = foreign_ads_counted(frame)  # German, Spanish, French ads: job ads as in Mix
     foreign = (frame.foreign & ~counted)[known]
@@ -167,7 +168,7 @@ def _timeline(frame: Frame, self_replies: npt.NDArray[np.bool_]) -> list[dict[st
         "not_english": (orig | to_self) & foreign,
     }
     counts = {
-        k: np.bincount(inverse[shown], weights=v[shown].astype(float), minlength=labels.size)
+        k: np.bincount(inverse, weights=v.astype(float), minlength=labels.size)
         for k, v in groups.items()
     }
     return [

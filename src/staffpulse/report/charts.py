@@ -15,6 +15,9 @@ from markupsafe import Markup
 from staffpulse.report.audit_view import GRADE_COLORS, band
 from staffpulse.report.chart_render import render
 from staffpulse.report.chart_theme import PILLAR_AXIS, vega_spec
+from staffpulse.report.timeline_periods import month_label, span_caption, timeline_periods
+
+__all__ = ["MIX_SERIES", "mix_timeline", "mix_timeline_spec", "month_label", "pillar_bars"]
 
 MIX_SERIES = (
     ("job_ads", "Job ads", "#d9622b"),
@@ -25,7 +28,6 @@ MIX_SERIES = (
 )
 # the bars' length at 100: with the score after the longest, the chart is about 310 px wide
 _PILLAR_BARS_WIDTH = 260
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
@@ -113,31 +115,39 @@ def pillar_bars(rows: Sequence[tuple[str, int]]) -> Markup:
 
 TIMELINE_WIDTH = 880
 MAX_BAR = 48.0  # px: the width of a month's bar when only a few months are charted
+LABELLED_QUARTERS = 16  # quarters that each get a label; more are labelled once a year
 
 
 def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Stacked monthly bars: job ads, other posts, replies, reposts (and posts not in English,
-    which the text model cannot sort, when there are any)."""
+    """Stacked bars: job ads, other posts, replies, reposts (and posts not in English, which
+    the text model cannot sort, when there are any), a bar a month, or a quarter or a year
+    when the timeline is longer (:mod:`~staffpulse.report.timeline_periods`): every dated post
+    the grades read is charted."""
     shown = [s for s in MIX_SERIES if s[0] != "not_english" or any(r.get(s[0]) for r in rows)]
+    unit, bars = timeline_periods(rows, [key for key, _n, _c in shown])
     values = [
         {
-            "month": str(row["month"]),
-            "label": month_label(str(row["month"])),
+            "month": bar.key,
+            "label": bar.label,
             "series": name,
             "order": k,
-            "posts": int(row.get(key, 0)),
-            "description": f"{month_label(str(row['month']))}, {name}: {int(row.get(key, 0))}",
+            "posts": bar.counts[key],
+            "description": f"{bar.label}, {name}: {bar.counts[key]}",
         }
-        for row in rows
+        for bar in bars
         for k, (key, name, _color) in enumerate(shown)
-        if int(row.get(key, 0))
+        if bar.counts[key]
     ]
-    months = [month_label(m) for m in sorted({str(row["month"]) for row in rows})]
-    # a bar is 70% of its month's band, but no wider than MAX_BAR: a one-month account's
+    months = [bar.label for bar in bars]
+    # a bar is 70% of its period's band, but no wider than MAX_BAR: a one-month account's
     # single bar filled two thirds of the chart, a slab rather than a month
-    bar = min(0.7 * TIMELINE_WIDTH / max(len(months), 1), MAX_BAR)
+    bar_width = min(0.7 * TIMELINE_WIDTH / max(len(months), 1), MAX_BAR)
+    x_axis: dict[str, Any] = {"labelAngle": 0, "labelColor": "#5b6578", "labelOverlap": True}
+    if unit == "quarter" and len(bars) > LABELLED_QUARTERS:
+        # every quarter named ran "Q4 ’10Q2 ’11Q4 ’11" together: one label a year
+        x_axis["values"] = [bar.label for bar in bars if bar.label.startswith("Q1")]
     y_axis: dict[str, Any] = {"tickMinStep": 1, "grid": True, "tickCount": 5, "format": ",d"}
-    peak = max((sum(int(row.get(key, 0)) for key, _n, _c in shown) for row in rows), default=0)
+    peak = max((sum(bar.counts.values()) for bar in bars), default=0)
     if peak < 3:
         # Vega splits a count of 1 or 2 into halves ("0.0 0.5 1.0" posts) whatever tickMinStep
         # says: a one-post account's chart read as if half a post could be written
@@ -146,7 +156,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         width=TIMELINE_WIDTH,
         height=200,
         data={"values": values},
-        mark={"type": "bar", "width": round(bar, 1)},
+        mark={"type": "bar", "width": round(bar_width, 1)},
         encoding={
             "x": {
                 "field": "label",
@@ -155,7 +165,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
                 # every month of the timeline, quiet ones too (they have no bar to draw): a
                 # gap in activity shows as a gap, not as a month that never was
                 "scale": {"domain": months},
-                "axis": {"labelAngle": 0, "labelColor": "#5b6578", "labelOverlap": True},
+                "axis": x_axis,
             },
             "y": {
                 "aggregate": "sum",
@@ -179,15 +189,10 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def mix_timeline(rows: Sequence[dict[str, Any]]) -> Markup:
+    """The chart, with a line under it when its bars are quarters or years."""
     if not rows:
         return Markup('<p class="muted">No dated posts to chart.</p>')
-    return render(mix_timeline_spec(rows), "Posts per month by type")
-
-
-def month_label(value: str) -> str:
-    """``2026-05`` → ``May ’26``; anything else is shown as it is."""
-    try:
-        year, month = value.split("-")[:2]
-        return f"{_MONTHS[int(month) - 1]} ’{year[2:]}"
-    except (ValueError, IndexError):
-        return value
+    unit, bars = timeline_periods(rows, [key for key, _n, _c in MIX_SERIES])
+    chart = render(mix_timeline_spec(rows), f"Posts per {unit} by type")
+    caption = span_caption(unit, bars)
+    return chart if caption is None else chart + Markup('<p class="faint">{}</p>').format(caption)
