@@ -29,6 +29,12 @@ def test_a_post_that_is_not_public_is_listed_without_its_text() -> None:
 
 def test_reasons_are_read_in_any_spelling_and_all_means_every_one() -> None:
     assert check_reason("Hashtag-Game") == "hashtag_game"
+    # the words the inbox prints of a reason: "2 job ads", "· a job ad ·", "not about work"
+    for said in ("job ad", "Job Ads", "job-ad", "a job ad", "job_ad"):
+        assert check_reason(said) == "job_ad"
+    assert check_reason("not about work") == "off_work"
+    assert check_reason("customer care") == "customer_care"
+    assert check_reason("jokes") == "joke" and check_reason("a hashtag-game joke") == "hashtag_game"
     assert check_reason("all") is None
     assert check_reason("") is None and check_reason("  ") is None  # --left-out= : every one
     with pytest.raises(InputError) as caught:

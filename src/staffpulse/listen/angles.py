@@ -7,7 +7,8 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 
 * "match the light tone" only for a post the humor signal finds funny that reads positive or
   playful ("Terrifying. 👻" on a joke is play, not fear) and is neither distressed nor
-  serious;
+  serious; a hardship or a question the humor signal is sure is a joke
+  (:data:`~staffpulse.listen.jokes.FUNNY`) is neither consoled nor answered;
 * a serious question (rights and rules, pay, being fired: "an unpaid 'trial shift' ... Is that
   even legal?") is answered straight, never joked with; one about rights and rules points to
   where to check;
@@ -56,6 +57,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
@@ -74,6 +76,7 @@ JOB_AD = "Not a conversation: share the opening with a candidate who fits, if an
 # and a possible crisis (its own angle: leave it, or reach out privately)
 LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad", "crisis"))
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
+
 HUMOROUS_QUESTION = 0.9  # and a question
 
 # the writer's own lot: a negative post without it is a view of something, not a hardship
@@ -282,6 +285,12 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             "A hard time that is not about work: leave it, or at most a kind line if your firm"
             " knows them; never a tip, a resource list or a pitch."
         )
+    # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
+    # never late: I'm never there"): no gripe to console nor question to answer (a light one
+    # may be joked along with, below); a cue of distress, a worry or pay asked of still count
+    gripe = going_through and not tone.distressed
+    if (gripe or (question and not tone.light)) and humor >= FUNNY and not tone.serious:
+        return lead + LIKELY_JOKE
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(

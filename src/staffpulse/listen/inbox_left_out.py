@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from staffpulse.errors import InputError
 from staffpulse.listen.author_names import name_author
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
-from staffpulse.listen.left_out import KINDS, REASONS
+from staffpulse.listen.left_out import KINDS, REASONS, reason_named
 from staffpulse.listen.threads import load_conversations
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
@@ -76,13 +76,14 @@ def left_out_item(entry: RankedConversation) -> LeftOutItem:
 
 
 def check_reason(name: str) -> str | None:
-    """The reason ``--left-out NAME`` asks for ("hashtag-game" reads as ``hashtag_game``),
-    None for every one ("all", or no name: ``--left-out=`` is the bare flag, as a blank field
-    of the page is); an unknown name is refused, naming the ones there are."""
-    wanted = name.strip().lower().replace("-", "_")
-    if wanted in (ALL_REASONS, ""):
+    """The reason ``--left-out NAME`` asks for ("hashtag-game" reads as ``hashtag_game``, the
+    words the output prints, "job ad" or "job ads", as ``job_ad``), None for every one ("all",
+    or no name: ``--left-out=`` is the bare flag, as a blank field of the page is); an unknown
+    name is refused, naming the ones there are."""
+    if name.strip().lower() in (ALL_REASONS, ""):
         return None
-    if wanted not in REASONS:
+    wanted = reason_named(name)
+    if wanted is None:
         raise InputError(
             f"--left-out {name}: no such reason",
             hint=f"use one of {', '.join(REASONS)}, or --left-out alone for every one",

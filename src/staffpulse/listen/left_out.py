@@ -2,7 +2,8 @@
 
 The reasons come from :mod:`staffpulse.listen.followers_only` (an opening shared with
 followers only, or direct: not public, so never shown), :mod:`staffpulse.listen.moderation`
-(a possible crisis, NSFW, hostile, partisan, a TV hashtag game's joke, spam, job ad, greeting),
+(a possible crisis, NSFW, hostile, partisan, a TV hashtag game's joke, a written joke, spam,
+job ad, greeting),
 :func:`staffpulse.listen.tone.mourns` (a loss mourned, asking nothing and not addressed to the
 firm: at most a line of condolence, so no conversation to join), :mod:`staffpulse.listen.customer_care` (a
 customer's message to a brand) and :mod:`staffpulse.listen.thread_work` (not about work); a
@@ -11,6 +12,7 @@ conversation is counted under the first that applies, in the order of :data:`REA
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from staffpulse.listen.customer_care import CUSTOMER_CARE, CUSTOMER_CARE_NAMES
@@ -39,12 +41,34 @@ KINDS: dict[str, str] = {
     "hostile": "hostile",
     "partisan": "partisan",
     "hashtag_game": "a hashtag-game joke",
+    "joke": "a joke",
     "spam": "spam",
     "job_ad": "a job ad",
     "greeting": "a greeting",
     MOURNING: "a loss mourned",
     CUSTOMER_CARE: "customer care",
     OFF_WORK: "not about work",
+}
+
+
+def reason_named(name: str) -> str | None:
+    """The reason a name stands for, in its own spelling ("job_ad", "hashtag-game") or in the
+    words the inbox prints of it ("job ad", "job ads", "a job ad", "not about work",
+    "customer care", "hostile posts"), case, spaces, hyphens and underscores aside; None when
+    it names none."""
+    return _BY_WORDS.get(_as_words(name))
+
+
+def _as_words(name: str) -> str:
+    words = re.sub(r"[\s_-]+", " ", name.strip().lower()).strip()
+    return re.sub(r"^(?:an?|the) ", "", words)
+
+
+# every way the inbox writes a reason: its name, its count's words, its kind in a list
+_BY_WORDS: dict[str, str] = {
+    _as_words(said): reason
+    for reason in REASONS
+    for said in (reason, *NAMES[reason], KINDS[reason])
 }
 
 

@@ -20,7 +20,11 @@ their score: a firm that joins them risks its name for nothing.
   "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
   matters a firm may join, and stay;
 * **hashtag_game**: an entry to a TV show's hashtag game ("#WorstJobIn4Words ... @midnight"),
-  a joke written for the show (:mod:`staffpulse.listen.hashtag_games`).
+  a joke written for the show (:mod:`staffpulse.listen.hashtag_games`);
+* **joke**: a written joke about work, in a joke's set form ("Interviewer: ... Me: ...", "What's
+  the difference between X and Y? ..."), or a looser form the humor signal reads as funny
+  (:mod:`staffpulse.listen.jokes`): a firm that answers its question or consoles its teller
+  misreads it in public. A joke that names a group people are protected as is **hostile**.
 
 Profanity alone is not an insult: "this fucking commute" is still a conversation about work.
 
@@ -46,6 +50,7 @@ import re
 from dataclasses import dataclass
 
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
+from staffpulse.listen.jokes import is_written_joke, mocks_a_group
 from staffpulse.listen.partisan import files_under_politics, names_politics_beside_tags
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
@@ -121,13 +126,24 @@ _THANKS_RE = re.compile(
     re.IGNORECASE,
 )
 # The reasons a conversation is left out, in the order they are told (one each).
-LEAVE_OUT = ("crisis", "nsfw", "hostile", "partisan", "hashtag_game", "spam", "job_ad", "greeting")
+LEAVE_OUT = (
+    "crisis",
+    "nsfw",
+    "hostile",
+    "partisan",
+    "hashtag_game",
+    "joke",
+    "spam",
+    "job_ad",
+    "greeting",
+)
 LEAVE_OUT_NAMES: dict[str, tuple[str, str]] = {
     "crisis": ("post that may tell of a crisis", "posts that may tell of a crisis"),
     "nsfw": ("NSFW post", "NSFW posts"),
     "hostile": ("hostile post", "hostile posts"),
     "partisan": ("partisan politics post", "partisan politics posts"),
     "hashtag_game": ("joke for a TV hashtag game", "jokes for a TV hashtag game"),
+    "joke": ("joke", "jokes"),
     "spam": ("spam post", "spam posts"),
     "job_ad": ("job ad", "job ads"),
     "greeting": ("greeting", "greetings"),
@@ -145,14 +161,17 @@ class Moderation:
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
     hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
     crisis: bool = False  # a wish to die or to self-harm (tone.signals_crisis): left out
+    joke: bool = False  # a written joke (jokes.is_written_joke): left out
 
 
-def moderate(text: str) -> Moderation:
+def moderate(text: str, humor: float | None = None) -> Moderation:
+    """What the lexicons say of ``text``; ``humor`` (the humor signal's p, None: unknown)
+    lets a joke with no set form be told as one (:mod:`staffpulse.listen.jokes`)."""
     plain = plain_text(text)
     filed = files_under_politics(plain)
     politics = filed or names_politics_beside_tags(plain)
     return Moderation(
-        hostile=_is_hostile(plain),
+        hostile=_is_hostile(plain) or mocks_a_group(plain, humor),
         nsfw=_NSFW_RE.search(plain) is not None,
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
@@ -162,6 +181,7 @@ def moderate(text: str) -> Moderation:
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),
         crisis=signals_crisis(plain),
+        joke=is_written_joke(plain, humor),
     )
 
 

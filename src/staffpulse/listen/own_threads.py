@@ -25,6 +25,7 @@ OPENING_KINDS = (
     "partisan",
     "greeting",
     "hashtag_game",
+    "joke",
     "spam",
     "job_ad",
     "link_share",

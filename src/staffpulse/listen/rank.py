@@ -253,6 +253,7 @@ def _opening_flags(opening: Post, verdict: Moderation, ctx: RankContext) -> dict
         "politics": verdict.politics,
         "greeting": verdict.greeting,
         "hashtag_game": verdict.hashtag_game,
+        "joke": verdict.joke,
         "crisis": verdict.crisis,
     }
 
@@ -261,7 +262,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
     """A conversation with only its ``left_out`` reason judged, as :func:`_score` judges it:
     each check is made only when none before it in :data:`left_out.REASONS` applies."""
     opening = conv.opening
-    verdict = moderate(opening.text)
+    verdict = moderate(opening.text, ctx.humor_scores.get(conv.id))
     job_p = ctx.job_scores.get(conv.id)
     flags = _opening_flags(opening, verdict, ctx)
     if (conv.platform, conv.id) in ctx.own_threads:
@@ -338,7 +339,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     # is the firm's, so it is neither aimed elsewhere nor someone else's customer service
     to_firm = _asks_firm(conv, ctx)
     aimed_at = None if to_firm else addressee(conv)
-    verdict = moderate(opening.text)
+    verdict = moderate(opening.text, ctx.humor_scores.get(conv.id))
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = _spammy(conv, ctx, texts)
     relevance = ctx.relevance.get(conv.id, 0.5)

@@ -1,0 +1,119 @@
+"""Written jokes about work are left out of the inbox ("a joke, not a conversation to join"),
+a joke that mocks a group as hostile; a real question or complaint about work stays, and a
+post the humor signal is sure of is neither consoled nor answered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from listen_helpers import dated, fake_post_models, runner, store_with
+from staffpulse.cli.app import app
+from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.jokes import LIKELY_JOKE, is_written_joke, mocks_a_group
+from staffpulse.listen.moderation import moderate
+from staffpulse.listen.tone import Tone
+
+# our own texts, in the forms such jokes take
+SCRIPTED = (
+    "Interviewer: where do you see yourself in five years? Me: still in this waiting room,"
+    " by the look of it"
+)
+BOSS = "Boss: why are you late? Me: the sign said Employees Must Wash Hands, so I waited"
+QA = "Q: why did the payroll clerk bring a ladder? A: to reach the higher pay grades"
+RIDDLE = "What's the difference between a recruiter and a weather app? The app calls back."
+COMMON = "What do a temp and a boomerang have in common? Both come back on Monday."
+ETHNIC = "What's the difference between a Martian and an accountant? Martians file on time."
+GROUP_JOKE = "How many immigrants does it take to fill one job? All of them, apparently."
+PUN = "I got fired from my job at the calendar factory. I took a few days off."
+REAL_QUESTION = "Interviewer asked me to describe a weakness, what do you say?"
+COMPLAINT = "HR cancelled my leave again and now says I can't take any until March."
+TO_THE_ROOM = "What's the worst job title you've ever seen? Ours was 'Chief Happiness Ninja'."
+DISTRESS = "I got fired from my warehouse job today. What do I do about rent now?"
+
+
+@pytest.mark.parametrize("text", [SCRIPTED, BOSS, QA, RIDDLE, COMMON, ETHNIC])
+def test_a_joke_s_set_form_is_a_joke_whatever_the_humor_signal_says(text: str) -> None:
+    assert is_written_joke(text) and is_written_joke(text, 0.1)
+    assert moderate(text).joke
+
+
+@pytest.mark.parametrize("text", [REAL_QUESTION, COMPLAINT, TO_THE_ROOM, DISTRESS])
+def test_a_real_question_or_complaint_is_no_joke_even_read_as_funny(text: str) -> None:
+    assert not is_written_joke(text, 0.95)
+    verdict = moderate(text, 0.95)
+    assert not verdict.joke and not verdict.hostile
+
+
+def test_a_pun_story_is_a_joke_only_when_the_humor_signal_is_sure() -> None:
+    assert is_written_joke(PUN, 0.9)
+    assert not is_written_joke(PUN, 0.5) and not is_written_joke(PUN)
+
+
+def test_a_joke_that_names_a_group_is_hostile() -> None:
+    assert mocks_a_group(GROUP_JOKE) and moderate(GROUP_JOKE).hostile
+    # a whole group spoken of in a post the humor signal is sure is a joke, with no set form
+    loose = "Refugees make great interns: they never ask for a raise."
+    assert mocks_a_group(loose, 0.9) and not mocks_a_group(loose, 0.3)
+    # a report on a group, not read as funny, is a conversation a firm may join
+    report = "Immigrants fill a third of the care jobs in our county, the new survey says."
+    assert not mocks_a_group(report, 0.2) and not moderate(report, 0.2).hostile
+
+
+def test_a_gripe_or_question_the_humor_signal_is_sure_of_is_not_consoled_nor_answered() -> None:
+    gripe = Tone(compound=-0.6, distressed=False)
+    joke = "My boss wants me to be more punctual. I'm now never late: I'm never there."
+    assert LIKELY_JOKE in suggest_angle(joke, {}, None, 0, humor=0.95, tone=gripe)
+    consoled = suggest_angle(joke, {}, None, 0, humor=0.2, tone=gripe)
+    assert "acknowledge what they are going through" in consoled
+    riddle = "Why do interviewers love ladders? No one knows."
+    asked = suggest_angle(riddle, {"question": True}, None, 0, humor=0.85, tone=Tone(0.0, False))
+    assert LIKELY_JOKE in asked and "answer the question" not in asked
+    # a cue of distress is consoled however funny the humor signal finds it
+    hurt = Tone(compound=-0.6, distressed=True)
+    assert LIKELY_JOKE not in suggest_angle(joke, {}, None, 0, humor=0.95, tone=hurt)
+
+
+def test_a_left_out_joke_gets_no_angle_to_answer_it() -> None:
+    angle = suggest_angle(RIDDLE, {"question": True, "joke": True}, None, 0, humor=0.9)
+    assert angle.startswith("Skip this one")
+
+
+fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")
+
+
+@pytest.fixture(name="db")
+def db_fixture(tmp_path: Path) -> Path:
+    store = store_with(
+        tmp_path,
+        dated("j1", SCRIPTED, author="quipster", author_handle="quipster"),
+        dated("j2", GROUP_JOKE, author="nightowl", author_handle="nightowl"),
+        dated("q1", REAL_QUESTION, author="ana_seeks", author_handle="ana_seeks"),
+        dated("c1", COMPLAINT, author="ben", author_handle="ben"),
+    )
+    store.close()
+    return tmp_path / "inbox.db"
+
+
+def test_the_inbox_counts_and_lists_jokes_left_out(db: Path) -> None:
+    inbox = runner.invoke(app, ["inbox", "--db", str(db), "--max-age", "0"])
+    assert inbox.exit_code == 0, inbox.output
+    out = " ".join(inbox.stdout.split())
+    assert "Left out 1 hostile post and 1 joke: not conversations to join" in out
+    assert "id: q1" in out and "id: c1" in out  # the real question and complaint are offered
+    assert "id: j1" not in out and "id: j2" not in out
+    listed = runner.invoke(app, ["inbox", "--db", str(db), "--max-age", "0", "--left-out", "jokes"])
+    assert listed.exit_code == 0, listed.output
+    said = " ".join(listed.stdout.split())
+    assert "a joke · @quipster: Interviewer: where do you see yourself" in said
+    assert "fill one job" not in said  # hostile, not listed among the jokes
+
+
+def test_json_names_the_joke_reason(db: Path) -> None:
+    args = ["inbox", "--db", str(db), "--max-age", "0", "--left-out", "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    reasons = {item["id"]: item["reason"] for item in json.loads(result.stdout)}
+    assert reasons == {"j2": "hostile", "j1": "joke"}
