@@ -7,7 +7,7 @@ person's name over a first-person bio, a bio that calls its posts personal or a 
 person's name, sourcers', headhunters' and executive search titles, past titles, founders of
 recruiting or HR software, coaches of job seekers, recruiters of athletes, persons whose
 posts recruit for clients, the hiring words that an industry role needs, recruiters' and HR titles in other languages,
-political parties and campaigns, which are no employers, and bots and automated feeds of
+political parties and campaigns and news outlets, which are no employers, and bots and automated feeds of
 jobs, which are job boards. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and CrowdFlower files is in
 ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
@@ -32,6 +32,7 @@ from staffpulse.signals.role_founder_bio import move_founders_to_vendor
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_job_bot import JOB_BOT_P_ORG, find_job_bots, move_bots_to_job_board
+from staffpulse.signals.role_news_bio import drop_employer_role_of_news_outlets
 from staffpulse.signals.role_personal_bio import find_personal_accounts
 from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_political_bio import drop_employer_role_of_political_bios
@@ -73,6 +74,7 @@ RULES = (
     "hiring_words",
     "foreign_titles",
     "political_bios",
+    "news_bios",
     "job_bots",
 )
 
@@ -100,6 +102,7 @@ def apply_rules(
     hiring_words: bool = True,
     foreign_titles: bool = True,
     political_bios: bool = True,
+    news_bios: bool = True,
     job_bots: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``p_org`` and role scores after the rules that are switched on (module docstring)."""
@@ -144,6 +147,8 @@ def apply_rules(
         scores = find_foreign_titles(bios, p_org, scores)
     if political_bios:  # a party or a campaign is no employer (role_political_bio.py)
         scores = drop_employer_role_of_political_bios(bios, scores)
+    if news_bios:  # a newspaper, a news site or a podcast is no employer (role_news_bio.py)
+        scores = drop_employer_role_of_news_outlets(bios, scores)
     if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
         bots = find_job_bots(names, bios, scores)
         found = np.zeros(len(p_org), dtype=bool)

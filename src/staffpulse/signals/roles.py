@@ -170,6 +170,7 @@ class RoleTagger(EstimatorParams):
         recruiter_posts: bool = True,
         foreign_titles: bool = True,
         political_bios: bool = True,
+        news_bios: bool = True,
         job_bots: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
@@ -198,6 +199,7 @@ class RoleTagger(EstimatorParams):
         self.recruiter_posts = recruiter_posts
         self.foreign_titles = foreign_titles
         self.political_bios = political_bios
+        self.news_bios = news_bios
         self.job_bots = job_bots
         self.name_bits = name_bits
         self.word_bits = word_bits
