@@ -25,6 +25,12 @@ def test_demo_builds_every_report(tmp_path: Path) -> None:
     assert result.imported.skipped == 0
     assert result.imported.accounts == 12 and result.imported.posts > 1500
     assert result.benchmark is not None and len(result.benchmark.audits) == 12
+    # the sample's automated job feed is a job board, as the role model reads its name and
+    # bio: called "other", a first screen showed the model wrong and no job board row
+    bench = result.benchmark
+    segment = {a.account.handle: s for a, s in zip(bench.audits, bench.segments, strict=True)}
+    assert segment["jobwire_dayton"] == "job_board"
+    assert "job_board" in bench.segment_stats and "other" not in bench.segment_stats
     # the cohort is named as the user knows it, not by a path inside the installed package
     benchmark_html = result.outputs["Benchmark report"].read_text(encoding="utf-8")
     assert "Cohort: the sample cohort" in benchmark_html and str(SAMPLE_DIR) not in benchmark_html

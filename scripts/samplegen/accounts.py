@@ -257,7 +257,7 @@ SPECS: list[Spec] = [
         "x",
         "JobWire Dayton Jobs",
         "Automated feed of job postings in the Dayton area. Not monitored.",
-        "other",
+        "job_board",
         "default",
         firms.JOBWIRE,
         originals=262,

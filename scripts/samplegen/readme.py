@@ -90,9 +90,16 @@ def write_readme(
             f"{spec.pattern} | {spec.expected} |"
         )
     lines.append("\n## Measured on the generated file\n")
+    # the audit's Conversation share leaves reposts out: said with one account's figures so
+    # a reader checking the audit against this table sees why its share is a little higher
+    firm = next(s for s in summary if s["handle"] == "harborline")
+    wrote = firm["posts"] - firm["repost"]
     lines.append(
         "Job-ad share is over original posts (the generator's own labels); reply share "
-        "is over all posts; *engaged* counts distinct accounts replied to or mentioned; "
+        "is replies over all posts, reposts included (the audit's Conversation divides by the "
+        "posts each account wrote, reposts aside, so its share is a little higher: "
+        f"`harborline` {firm['reply']} of {wrote}, {firm['reply'] / wrote:.0%}); *engaged* "
+        "counts distinct accounts replied to or mentioned; "
         "*mentions in* counts others' posts that mention or reply to the account, and "
         "*answered* how many of those it replied to.\n"
     )
