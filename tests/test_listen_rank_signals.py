@@ -99,6 +99,13 @@ def test_a_sale_that_ends_on_its_call_to_buy_is_still_spam() -> None:
     assert looks_spammy("Cover letter pack, $4.99 this week #jobsearch")
 
 
+def test_work_from_home_bait_is_spam_but_a_question_on_starting_out_is_not() -> None:
+    assert looks_spammy("THE EASIEST ONLINE JOB EVER!! Sign up and get started today")
+    assert looks_spammy("Moms, earn $250 a day from home with just your phone")
+    assert not looks_spammy("How did you get started in agency recruiting? Any advice?")
+    assert not looks_spammy("Our online job board lists 40 new driver roles in Ohio")
+
+
 def _sale_with_a_question_below() -> tuple[Conversation, Post]:
     sale = Post(
         platform="x", id="s1", author_id="brand", text="Spring planners are in: 30% off, shop now"

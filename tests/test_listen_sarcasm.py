@@ -28,6 +28,9 @@ SARCASTIC = [
     "New shift pattern announced at 5pm on a Friday. Brilliant planning...not",
     "Our third reorg this year. Best one yet. NOT!",
     "The recruiter ghosted me after four rounds. Proud of her, really.",
+    # love of work done unpaid or on time off
+    "I just love working late on reports while not being paid",
+    "Love having to come in on my day off after 4 hours of sleep #blessed",
 ]
 SINCERE = [
     "I love how supportive my team is",
@@ -60,6 +63,9 @@ SINCERE = [
     "Huge congrats to our client on a layoff-free year at every plant!",
     "Proud of our warehouse crew for cutting staff injuries in half this spring",
     "Congrats to the whole night crew, really. You all earned it.",
+    # love of work with no grievance in it
+    "I love working with this crew, best shift of the week",
+    "Love getting paid every Friday at the new place",
 ]
 
 

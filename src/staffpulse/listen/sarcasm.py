@@ -79,6 +79,9 @@ _PRAISE_RE = re.compile(
     r"\b(?:gotta|got to|you gotta|ya gotta|don['\u2019]?t you just|i just|i|we|just|really) "
     r"love (?:it )?(?:how|when|that)\b"
     r"|^\s*(?:love|loving) (?:how|when|that)\b"
+    # love of a thing done to the writer: "Love having to come in on my day off", "I love
+    # working Saturdays for free" (praise only with a grievance in the sentence, below)
+    r"|^\s*(?:i |i just |just |gotta )?(?:love|loving) (?:working|being|getting|having to)\b"
     r"|\b(?:thrilled|delighted|so glad|so happy|excited) (?:that|to see)\b"
     r"|\boh,? (?:great|good|joy|goody|wonderful|fantastic|perfect|yay)\b"
     r"|\bso (?:generous|thoughtful|considerate|kind of them)\b"
@@ -109,7 +112,10 @@ _GRIEVANCE_RE = re.compile(
     r"pay cut|no raise|raise freeze|hiring freeze|5 days a week|"
     r"another (?:meeting|reorg|survey|town ?hall|offsite|training)|more meetings|pizza party|"
     r"micromanag\w*|understaffed|short[- ]staffed|double shifts?|"
-    r"no (?:breaks?|lunch)|(?:two|2|three|3) (?:jobs|hours)|then (?:denies|cancels|cuts))\b",
+    r"no (?:breaks?|lunch)|(?:two|2|three|3) (?:jobs|hours)|then (?:denies|cancels|cuts)|"
+    # work unpaid or on time off: "not being paid", "called in on my day off"
+    r"not (?:getting |being )?paid|for free|called (?:in|into work)|"
+    r"on my (?:day|morning|evening|night|week|days) off|(?:no|not even \d+|\d+) hours? of sleep)\b",
     re.IGNORECASE,
 )
 
