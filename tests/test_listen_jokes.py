@@ -50,6 +50,10 @@ def test_a_real_question_or_complaint_is_no_joke_even_read_as_funny(text: str) -
 def test_a_pun_story_is_a_joke_only_when_the_humor_signal_is_sure() -> None:
     assert is_written_joke(PUN, 0.9)
     assert not is_written_joke(PUN, 0.5) and not is_written_joke(PUN)
+    # told of someone else, with no full stop before its punch line
+    assert is_written_joke("A juggler lost his job He dropped the ball one time too many", 0.9)
+    # a terse post is no story told for a punch line
+    assert not is_written_joke("I quit my job. Done.", 0.9)
 
 
 def test_a_joke_that_names_a_group_is_hostile() -> None:

@@ -76,9 +76,13 @@ _ANSWERED_RE = re.compile(
 # a two-line story of a job lost or got, told for its punch line ("I got fired from my lawn
 # maintenance job. I was just not cutting it.")
 _JOB_STORY_RE = re.compile(
-    r"^(?:so |today |yesterday )?(?:i|my(?: [\w-]+){1,3}?)\s+(?:just |recently |finally )?(?:got fired|was fired|"
-    r"got sacked|was sacked|got the sack|got laid off|was laid off|quit|lost (?:my|his|her) job|"
-    r"got a (?:new )?job|started a new job|used to work|got a job)\b[^.!?\n]{3,80}[.!?\u2026]+\s*"
+    r"^(?:so |today |yesterday )?(?:i|my(?: [\w-]+){1,3}?|an? [\w-]+(?: [\w-]+)?)\s+"
+    r"(?:just |recently |finally )?(?:got fired|was fired|got sacked|was sacked|got the sack|"
+    r"got laid off|was laid off|quit|lost (?:my|his|her|their) job|got a (?:new )?job|"
+    r"started a new job|used to work|got a job)\b[^.!?\n]{0,80}?"
+    # the punch line after a full stop, or after no stop at all when a new sentence plainly
+    # starts ("A juggler lost his job He dropped the ball")
+    r"(?:[.!?\u2026]+\s*|\s+(?=(?-i:He|She|They|It|Apparently|Turns out|Guess|Now)\b))"
     r"(?P<answer>[^.!?\n]{2,70}[.!?]*)$",
     re.IGNORECASE,
 )
@@ -181,7 +185,9 @@ def _has_loose_form(plain: str) -> bool:
         asked = plain[: found.start("answer")]
         return _WRITER_RE.search(plain) is None and _ROOM_RE.search(asked) is None
     found = _JOB_STORY_RE.search(plain)
-    return found is not None and _is_punch_line(found.group("answer"), 14)
+    # a story to tell, not a terse "I quit. Done."
+    told = len(plain.split()) >= 7
+    return found is not None and told and _is_punch_line(found.group("answer"), 14)
 
 
 def _is_punch_line(answer: str, most_words: int) -> bool:
