@@ -75,3 +75,21 @@ def test_the_inbox_lists_have_column_names_that_take_no_room(site: str, width: i
     assert tables and all(tables), tables
     assert names == ["Conversation", "What to do"]
     assert height == 0  # seen, the cards say what they are
+
+
+@pytest.mark.parametrize(
+    ("path", "table"), [("/connect", "suggestions"), ("/benchmark", "leaderboard")]
+)
+def test_a_table_stacked_on_a_phone_keeps_its_column_names_for_screen_readers(
+    site: str, path: str, table: str
+) -> None:
+    # stacked, its column names were display:none: a screen reader heard bare cells
+    with opened_page(site + path, 390, 844) as page:
+        shown = page.locator(f"table.{table}")
+        heard = shown.aria_snapshot()
+        head = shown.locator("thead").evaluate("h => h.getBoundingClientRect().height")
+        first = shown.locator("tbody tr").first.bounding_box()
+        box = shown.bounding_box()
+    assert 'columnheader "Account' in heard, heard[:300]
+    assert head == 0  # seen by no one: each stacked cell shows its own label
+    assert first is not None and box is not None and first["y"] - box["y"] < 2
