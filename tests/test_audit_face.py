@@ -342,3 +342,24 @@ def test_the_face_tips_together_can_close_the_whole_gap() -> None:
     actions = top_actions({"face": face}, weights)
     assert actions[0]["action"].startswith("Your picture is a logo")  # the biggest part first
     assert abs(sum(a["points"] for a in actions) - (100 - face.score)) <= 1
+
+
+@pytest.mark.parametrize(
+    "display_name",
+    [
+        "Springfield Institute for Nurse Educators",
+        "Lakeside Welders Association",
+        "Harbor City Library",
+    ],
+)
+def test_an_institution_keeps_its_name_and_is_told_to_say_who_posts(display_name: str) -> None:
+    # "Rosa at" was offered before a training institute's name
+    pillar = face_pillar(
+        acct(display_name=display_name, bio="We train and support our members."),
+        DEFAULTS,
+        AvatarInfo("person", 0.9, "t"),
+    )
+    assert not any("Rosa at" in r for r in pillar.recommendations)
+    said = [r for r in pillar.recommendations if "sign your posts with a first name" in r]
+    assert said and said[0].startswith(f'Your display name "{display_name}" is the organisation')
+    assert getattr(said[0], "headline", None) == "Say who posts: in the bio or a sign-off"

@@ -17,6 +17,7 @@ from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
+from staffpulse.audit.job_feed import fit_advice_to_job_feed, is_job_feed, job_feed_caution
 from staffpulse.audit.language import main_language, not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
@@ -248,6 +249,9 @@ def compute_audit(
         ),
         "conversation": conversation_pillar(frame, data, talk, ref_ts, cfg, today=today),
     }
+    feed = is_job_feed(data.account)
+    if feed:
+        fit_advice_to_job_feed(pillars)
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
     spread_examples(pillars)
@@ -260,6 +264,7 @@ def compute_audit(
             quiet_caution(last_day, today, windows_end_today=now is not None),
             few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
             undated_caution(frame.n - int(known_ts.size), frame.n),
+            job_feed_caution(data.account) if feed else None,
         )
         if said
     ]

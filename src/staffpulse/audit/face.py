@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.name_advice import display_name_advice, first_name_alone, surname_advice
+from staffpulse.audit.name_advice import (
+    display_name_advice,
+    first_name_alone,
+    institution_name_advice,
+    names_an_institution,
+    surname_advice,
+)
 from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, DataGap, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
@@ -267,7 +273,16 @@ def _face_advice(
         )
     # a first name alone already reads as a person: its surname comes after the picture
     first_name = first_name_alone(account) if name < 0.9 else None
-    if name < 0.9 and first_name is None:
+    if name < 0.9 and first_name is None and names_an_institution(account):
+        # no "Rosa at" before an institute's name: who posts is said in the bio or a sign-off
+        recs.append(
+            Tentative(
+                institution_name_advice(account),
+                "Say who posts: in the bio or a sign-off",
+                gain=gains["name"],
+            )
+        )
+    elif name < 0.9 and first_name is None:
         recs.append(
             Advice(
                 display_name_advice(account, language),

@@ -93,6 +93,32 @@ def surname_advice(account: Account, given: str) -> str:
     )
 
 
+# an institution's name ("Springfield Welding Academy", "Ohio Nurses
+# Association"): "Rosa at" before it reads as absurd, as a person does not front an institute
+_INSTITUTION = re.compile(
+    r"\b(?:institutes?|institution|university|college|school|academy|librar(?:y|ies)"
+    r"|association|society|council|board|foundation|museum|department|ministry|programm?e?"
+    r"|federation|union|committee|commission|hospital|chamber|government)\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_institution(account: Account) -> bool:
+    """Whether the display name is an institution's (:data:`_INSTITUTION`)."""
+    return bool(_INSTITUTION.search(without_custom_emoji(account.display_name)))
+
+
+def institution_name_advice(account: Account) -> str:
+    """The display-name advice of an institution: keep its name, and say who posts elsewhere
+    ("Rosa at" before a training institute's name was offered to one)."""
+    shown = without_custom_emoji(account.display_name) or account.display_name.strip()
+    return (
+        f'Your display name "{shown}" is the organisation\'s, as it should be. Say who posts '
+        'in your bio ("Posts by Rosa and the team") or sign your posts with a first name '
+        '("–Rosa"), so people know there is a human to talk to.'
+    )
+
+
 def display_name_advice(account: Account, language: str | None = None) -> str:
     """Put a person in the display name, in words that fit the name it has (and the language
     of the posts: "Rosa at Zeitarbeit Köln GmbH" was offered to a German firm). A first name

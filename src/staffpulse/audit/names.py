@@ -59,6 +59,8 @@ _FIRM_WORDS = _words(
     "jobs career careers talent workforce services agency partners temp temps hiring official "
     "consulting resources hr network news wire global international associates personnel hire "
     "employment search lab labs software systems tech academy institute capital "
+    # institutions: "Harbor City Library" read as a person's name
+    "association university college library foundation museum council society federation "
     # German
     "personal personaldienstleistung personaldienstleistungen personalvermittlung "
     "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
