@@ -8,6 +8,7 @@ from typing import Any
 
 from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.relevance import Keywords, RelevanceFilter
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
@@ -21,6 +22,14 @@ def post(pid: str, text: str) -> Post:
                 created_at=NOW - timedelta(hours=1))  # fmt: skip
 
 
+def _inbox(tmp_path: Path, posts: list[Post]) -> Inbox:
+    """The inbox of a store holding ``posts``, judged by the fake classifier."""
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        scorer: Any = FakeScorer()
+        return build_inbox(store, text_model=scorer, role_model=None)
+
+
 def test_posts_the_classifier_calls_work_on_a_stray_word_are_left_out_and_counted(
     tmp_path: Path,
 ) -> None:
@@ -30,10 +39,7 @@ def test_posts_the_classifier_calls_work_on_a_stray_word_are_left_out_and_counte
         post("gig", "Great job on the show last night, what a set list!"),
         post("git", "Ten years of version control: An Interview with its creator"),
     ]
-    with open_store(tmp_path / "s.db") as store:
-        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
-        scorer: Any = FakeScorer()
-        result = build_inbox(store, text_model=scorer, role_model=None)
+    result = _inbox(tmp_path, posts)
     assert [i.conversation_id for i in result.items] == ["q"]
     assert result.left_out == {"off_work": 2}
     assert "left out 2 conversations not about work: not conversations to join" in result.notes
@@ -50,17 +56,14 @@ def test_a_keywords_file_brings_in_what_its_terms_name(tmp_path: Path) -> None:
     assert [i.conversation_id for i in result.items] == ["gig"]
 
 
-def test_work_as_a_routine_is_offered_below_work_talk_with_a_caution(tmp_path: Path) -> None:
+def test_the_writers_workday_is_left_out_and_a_benefits_enrollment_offered(
+    tmp_path: Path,
+) -> None:
     posts = [
-        # the fake classifier says yes on "hr": a 12 hr day at work names no work matter
+        # the fake classifier says yes on "hr" alone; an enrollment is work however judged
         post("day", "Stuck at work for a 12 hr day again, send snacks?"),
-        post("q", "How do you keep candidates warm during long interview loops?"),
+        post("perks", "Which benefits enrollment option did you all pick this year?"),
     ]
-    with open_store(tmp_path / "s.db") as store:
-        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
-        scorer: Any = FakeScorer()
-        result = build_inbox(store, text_model=scorer, role_model=None)
-    assert [i.conversation_id for i in result.items] == ["q", "day"]  # not left out
-    small_talk = result.items[1]
-    assert small_talk.flags["small_talk"] and not result.items[0].flags["small_talk"]
-    assert any("small talk" in c for c in small_talk.cautions)
+    result = _inbox(tmp_path, posts)
+    assert [i.conversation_id for i in result.items] == ["perks"]
+    assert result.left_out == {"off_work": 1}

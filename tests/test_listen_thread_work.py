@@ -146,15 +146,9 @@ def test_a_workplace_question_the_classifier_misses_is_not_left_out() -> None:
         assert work.opening_work and not work.off_work, opening
 
 
-def test_work_as_the_writers_routine_is_about_work_only_beside_the_classifiers_yes() -> None:
-    # "at work", "leaving for work": our labels call such posts work talk (they were off_work)
-    shift = thread("Stuck at work till nine again, the printer jammed twice")
-    work = thread_work(shift, verdicts(shift, {"c": 0.8}))
-    assert not work.off_work and work.routine_only  # small talk, ranked lower
-    turned_down = thread_work(shift, verdicts(shift, {}))
-    assert turned_down.off_work  # the phrase alone makes no post about work
-    # procrastinating on school work is no job; a named work matter is no small talk
-    essay = thread("I put off work on my essay till the last minute again")
-    assert thread_work(essay, verdicts(essay, {"c": 0.8})).off_work
+def test_the_writers_workday_is_no_work_matter_even_beside_the_classifiers_yes() -> None:
+    # "at work" is where the writer is, not what the post is about: a firm has no line to add
+    commute = thread("Stuck at work till nine again, the printer jammed twice")
+    assert thread_work(commute, verdicts(commute, {"c": 0.8})).off_work
     review = thread("At work all day prepping for my performance review tomorrow")
-    assert not thread_work(review, verdicts(review, {"c": 0.8})).routine_only
+    assert not thread_work(review, verdicts(review, {"c": 0.8})).off_work  # a work matter

@@ -15,7 +15,7 @@ from staffpulse.errors import InputError
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.languages import turned_down_language
 from staffpulse.listen.moderation import LEAVE_OUT_NAMES
-from staffpulse.listen.thread_work import speaks_of_work
+from staffpulse.listen.thread_work import names_work
 from staffpulse.models import Post
 
 STREAM = "bluesky:jetstream"  # the cursor's name in the store
@@ -31,8 +31,7 @@ class ListenStats:
     posts_seen: int = 0
     kept: int = 0
     kept_in_thread: int = 0
-    # kept posts about work by the inbox's rule (judged relevant and naming a work matter or
-    # the writer's workday: thread_work.speaks_of_work)
+    # kept posts about work by the inbox's rule (judged relevant and naming a work matter)
     kept_about_work: int = 0
     # kept posts that are entries to a TV show's hashtag game: jokes the inbox leaves out, so
     # not counted about work however much work they name
@@ -68,7 +67,7 @@ class ListenStats:
             return
         if is_hashtag_game_entry(post.text):
             self.kept_hashtag_games += 1
-        elif keyword_hit or speaks_of_work(post.text):
+        elif keyword_hit or names_work(post.text):
             self.kept_about_work += 1
 
     def count_not_kept(self, post: Post) -> None:

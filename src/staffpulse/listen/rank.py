@@ -57,13 +57,7 @@ from staffpulse.listen.rank_signals import (
     room_for,
     stored_replies,
 )
-from staffpulse.listen.thread_work import (
-    OFF_WORK,
-    SMALL_TALK,
-    ThreadWork,
-    focus_author,
-    focus_reason,
-)
+from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone, judge_tone, mourns
 from staffpulse.listen.work_rescue import rescue_reason, rescued_opening
@@ -105,7 +99,6 @@ PENALTIES: dict[str, float] = {
     MOURNING: 0.3,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
-    SMALL_TALK: 0.4,
 }
 ROLE_WEIGHTS: dict[str, float] = {
     "recruiter": 1.0,
@@ -371,7 +364,6 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
-        SMALL_TALK: work is not None and work.routine_only,
     }
     if own := (conv.platform, conv.id) in ctx.own_threads:
         clear_opening_kinds(flags)

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from staffpulse.durations import format_span
 from staffpulse.listen.languages import other_language_caution
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
-from staffpulse.listen.thread_work import SMALL_TALK, SMALL_TALK_CAUTION
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
@@ -96,8 +95,6 @@ def explain(
         )
     if aimed_at is not None:
         cautions.append(f"addressed to {aimed_at}: join only if you can add something")
-    if flags.get(SMALL_TALK):
-        cautions.append(SMALL_TALK_CAUTION)
     if flags.get("mourning"):
         cautions.append("a loss mourned: a line of condolence at most, not a conversation")
     if flags.get("link_share"):

@@ -7,12 +7,12 @@ The rule (docs/listen.md, "About work"):
 
 * a post is **about work** when it names a work matter in unambiguous words
   (:func:`~staffpulse.listen.work_terms.names_work_matter`: "applicant", "offer letters",
-  "laid off"), or the writer's job as a routine ("at work", "leaving for work":
-  :func:`speaks_of_work`, small talk ranked lower), and was judged relevant, or matched a
-  keyword of the relevance filter: the
+  "laid off") and was judged relevant, or matched a keyword of the relevance filter: the
   classifier alone says yes to "Working with spreadsheets? Three shortcuts...", "Client-side
   rendering compared" and "last day in the office before the holidays" on words such as
-  "work", "client" and "office";
+  "work", "client" and "office"; nor is the writer's workday said in passing ("at work",
+  "leaving for work"): work is where the writer is, not what the post is about, and a
+  staffing firm has no line to add to it;
 * a bare caption over what a post shows ("Acme employees today:" over a quoted post or a
   picture: :func:`~staffpulse.listen.work_terms.is_bare_caption`) names no work matter: its
   point is in what it shows, which listening cannot read, and its lone work word is said in
@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from staffpulse.authors import describe_author
 from staffpulse.listen.customer_care import looks_like_customer_care
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_life import talks_of_own_job
 from staffpulse.listen.work_terms import is_bare_caption, names_work_matter
 from staffpulse.models import Post
 
@@ -54,11 +53,6 @@ MIN_WORK_SHARE = 0.5
 # The inbox's "left out" reason for such a thread, and its names in the note.
 OFF_WORK = "off_work"
 OFF_WORK_NAMES = ("conversation not about work", "conversations not about work")
-# The flag (and rank penalty) of a thread about work only as the writer's routine
-SMALL_TALK = "small_talk"
-SMALL_TALK_CAUTION = (
-    "work named only as a routine ('at work'): small talk, join only with a line of your own"
-)
 QUOTE_CHARS = 80
 
 _LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
@@ -72,9 +66,6 @@ class ThreadWork:
     relevant: int  # of them, about work (judged relevant and naming a work matter)
     opening_work: bool | None  # None: the opening was not judged (no text)
     focus: Post | None = None  # the post with the work talk, when it is not the opening
-    # about work only as the writer's routine ("at work", "off work"): no post names a work
-    # matter, so it is small talk, ranked below (rank.PENALTIES)
-    routine_only: bool = False
 
     @property
     def off_work(self) -> bool:
@@ -97,7 +88,7 @@ def thread_work(
     verdict = verdicts.get(opening.id)
 
     def about_work(post: Post) -> bool:
-        return verdicts[post.id][1] and (post.id in keyword_hits or speaks_of_work(post.text))
+        return verdicts[post.id][1] and (post.id in keyword_hits or names_work(post.text))
 
     opening_work = (verdict is not None and about_work(opening)) or names_work(opening.text)
     relevant = [
@@ -111,23 +102,13 @@ def thread_work(
     focus = None
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
-    routine = opening_work and not any(
-        p.id in keyword_hits or names_work(p.text) for p in [opening, *relevant]
-    )
-    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus, routine)
+    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
 
 
 def names_work(text: str) -> bool:
     """The post's own words name a work matter: not a bare caption over what it shows ("Acme
     employees today:" over a quoted post), whose lone work word is said in passing."""
     return names_work_matter(text) and not is_bare_caption(text)
-
-
-def speaks_of_work(text: str) -> bool:
-    """:func:`names_work`, or the writer's job as a place and a routine ("at work", "leaving
-    for work": :func:`~staffpulse.listen.work_life.talks_of_own_job`): read only beside the
-    classifier's yes, as "work" alone is no work matter."""
-    return names_work(text) or (talks_of_own_job(text) and not is_bare_caption(text))
 
 
 def _may_carry_thread(post: Post, opening: Post) -> bool:
