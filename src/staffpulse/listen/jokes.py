@@ -10,9 +10,9 @@ joke out ("a joke, not a conversation to join"):
   ...", "What do X and Y have in common? ...", "How many X does it take to ...? ...", "What do
   you call ...? ..."), "knock knock", "walks into a bar";
 * a looser form the humor signal reads as funny (:data:`FUNNY`): any question answered by a
-  short punch line that ends the post ("Why did the spreadsheet apply for a transfer? It wanted more cells."),
-  or a two-line story of a job lost or got with a short punch line ("I quit my job at the
-  X factory. ...").
+  short punch line that ends the post ("Why did the spreadsheet apply for a transfer? It
+  wanted more cells."), or a story of a job lost or got, the writer's or someone's, with a
+  short punch line ("I got fired from the trampoline park. My results kept going up and down.").
 
 A real question has no answer after it ("Interviewer asked me to describe a weakness, what do
 you say?"), and a complaint no set form: both stay.
@@ -49,7 +49,8 @@ _SPEAKER_RE = re.compile(rf"^(?:{_SPEAKER})$", re.IGNORECASE)
 # a turn's label: a word or two before a colon ("Night manager:", "Elf :"), or before a
 # dash when it names a speaker ("Boss - ...")
 _TURN_RE = re.compile(
-    r"(?:^|(?<=[\s.!?\"'()\[\]*]))([a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?)\s?(:|-|\u2013)(?=\s|$)",
+    r"(?:^|(?<=[\s.!?\"'()\[\]*]))([a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?)"
+    r"\s?(:|-|\u2013)(?=\s|$)",
     re.IGNORECASE,
 )
 # a riddle's question, told with its answer after it
@@ -73,8 +74,8 @@ _ANSWERED_RE = re.compile(
     r"[^?.!]{3,120}\?+\s*(?P<answer>[^?\n]{2,80})$",
     re.IGNORECASE,
 )
-# a two-line story of a job lost or got, told for its punch line ("I got fired from my lawn
-# maintenance job. I was just not cutting it.")
+# a story of a job lost or got, told for its punch line ("I got fired from my job at the
+# trampoline park. My results kept going up and down.")
 _JOB_STORY_RE = re.compile(
     r"^(?:so |today |yesterday )?(?:i|my(?: [\w-]+){1,3}?|an? [\w-]+(?: [\w-]+)?)\s+"
     r"(?:just |recently |finally )?(?:got fired|was fired|got sacked|was sacked|got the sack|"
