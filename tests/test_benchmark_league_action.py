@@ -117,3 +117,24 @@ def test_a_job_board_mostly_of_other_posts_keeps_its_voice_advice() -> None:
         feed.post(f"Quarterly figures {i} for the regional labour market are out.")
     said, _ = league_fix(audit_feed(feed), "job_board", DEFAULTS["weights"])
     assert said and "human post" not in said  # its Voice advice, whatever it is
+
+
+def _desk(handle: str, answered: bool) -> FeedBuilder:
+    """A help desk: replies only, each mention of it answered or not."""
+    desk = FeedBuilder(handle, display_name="Spring Help", bio="We answer questions about the app.")
+    for i in range(6):
+        desk.reply(f"customer{i}")
+        desk.mention_by(f"asker{i}", answered=answered)
+    return desk
+
+
+def test_a_help_desk_that_answers_everyone_is_told_to_add_posts_of_its_own() -> None:
+    # a desk that answered 28 of 28 mentions read "Fix first: Share useful posts"
+    audit = audit_feed(_desk("springhelp", answered=True))
+    # the audit lists it after its scored fixes (Mix is not scored: no posts of its own)
+    assert not audit.top_actions[0]["headline"].startswith("Add posts of its own")
+    headline, _note = league_fix(audit, "vendor", DEFAULTS["weights"])
+    assert headline == "Add posts of its own: all 12 are replies"
+    # one that leaves mentions unanswered is still told to answer them first
+    slow = audit_feed(_desk("slowhelp", answered=False))
+    assert league_fix(slow, "vendor", DEFAULTS["weights"])[0].startswith("Answer mentions")

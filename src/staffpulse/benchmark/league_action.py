@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from staffpulse.audit.advice import top_actions
-from staffpulse.audit.types import AuditResult
+from staffpulse.audit.canned_replies import reads_as_desk
+from staffpulse.audit.types import Advice, AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.report.counts import count_of
 
@@ -30,6 +31,10 @@ JOB_FEED_HUMAN = (
     "Add one human post a week among the ads (a tip for job seekers, a question, a look "
     "behind the scenes)"
 )
+# a help desk's own fix, and the fixes of its answers that come before it: answering is a
+# desk's work ("Answer mentions: ...", "Answer replies: ...", "Vary and sign its replies: ...")
+_OWN_POSTS = "Add posts of its own"
+_ANSWERING = ("Answer ", "Vary and sign")
 # the pillars judged on the account's posts (Face reads its profile)
 _FROM_POSTS = ("mix", "voice", "conversation")
 
@@ -58,11 +63,34 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
             actions = [dict(a, headline=fix) if a["pillar"] == "voice" else a for a in actions]
     # a fix of the data (the picture the import did not hold) is marked by its pillar
     real = [a for a in actions if not a.get("data_gap")]
+    if real and (desk := desk_fix(audit, real[0])) is not None:
+        return desk, ""
     if real:
         return _judged_on(audit, real[0])
     if segment == "job_board" and any(a["pillar"] == "mix" for a in audit.top_actions):
         return JOB_BOARD_ADS, ""  # its ads before the gap in the data
     return _judged_on(audit, actions[0]) if actions else ("", "")
+
+
+def desk_fix(audit: AuditResult, first: Mapping[str, Any]) -> str | None:
+    """A help desk's fix (its posts all replies, :func:`~staffpulse.audit.canned_replies.
+    reads_as_desk`) when its first action is no answering: Mix's "Add posts of its own: all
+    56 are replies" (keep answering, and add one post of its own a week), worth no points in
+    the audit (Mix is not scored) yet the one fix that fits a desk. A desk that answered all
+    28 of its mentions was told "Share useful posts" first, in a table of desks read as
+    brands. None when the first action is about answering, or the account is no desk."""
+    talk = audit.pillars.get("conversation")
+    if talk is None or str(first.get("headline", "")).startswith(_ANSWERING):
+        return None
+    ev = talk.evidence
+    if not reads_as_desk(int(ev.get("original_posts", -1)), int(ev.get("replies", 0))):
+        return None
+    own = [
+        advice.headline
+        for advice in audit.pillars["mix"].recommendations
+        if isinstance(advice, Advice) and (advice.headline or "").startswith(_OWN_POSTS)
+    ]
+    return own[0] if own else None
 
 
 def job_feed_fix(audit: AuditResult) -> str | None:
