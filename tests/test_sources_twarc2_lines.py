@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from staffpulse.ingest import import_paths
 from staffpulse.sources import detect
 from staffpulse.sources.twarc2 import Twarc2
+from staffpulse.store import open_store
 from twarc2_helpers import FIXTURES
 from twarc2_helpers import read_twarc2 as _read
 
@@ -71,3 +73,34 @@ def test_a_page_line_with_a_damaged_byte_keeps_its_posts(tmp_path: Path) -> None
     assert sorted(posts) == ["10", "11", "12", "20", "21", "22"]  # none of the page lost
     (told,) = problems
     assert told.line == 2 and told.records == 0 and "not valid UTF-8" in told.message
+
+
+def _page_cut_in_its_includes(tmp_path: Path, indent: int | None) -> Path:
+    """A page of a retweet, a quote and a reply to its own first tweet, cut short after the
+    authors' profiles: the retweeted and quoted tweets were to follow in its includes."""
+    refs = [("retweeted", "900"), ("quoted", "901"), ("replied_to", "10")]
+    data = [
+        {"id": str(10 + n), "text": f"shift {n} open", "author_id": "5"}
+        | {"referenced_tweets": [{"type": kind, "id": ref}]}
+        for n, (kind, ref) in enumerate(refs)
+    ]
+    users = [{"id": "5", "username": "harbor_jobs", "name": "Harbor Jobs"}]
+    tweets = [{"id": ref, "text": "original", "author_id": "6"} for ref in ("900", "901")]
+    page = {"data": data, "includes": {"users": users, "tweets": tweets}}
+    text = json.dumps(page, indent=indent)
+    path = tmp_path / ("page.json" if indent else "page.jsonl")
+    path.write_text(text[: text.index('"tweets"')], encoding="utf-8")
+    return path
+
+
+def test_tweets_a_cut_page_retweets_or_quotes_are_counted_as_skipped(tmp_path: Path) -> None:
+    # cut before them, the retweeted and quoted tweets were lost under "Skipped 0"
+    for indent in (None, 2):
+        with open_store(tmp_path / f"s{indent}.db") as store:
+            report = import_paths(store, [_page_cut_in_its_includes(tmp_path, indent)])
+        (problem,) = report.problems
+        assert (report.posts, report.skipped) == (3, 2)
+        assert "after its 3 entries, which were read. 2 posts they retweet, quote or answer," in (
+            problem.message
+        )
+        assert problem.message.endswith("then import the complete file (nothing is stored twice)")

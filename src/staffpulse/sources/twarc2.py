@@ -35,6 +35,7 @@ from typing import Any
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
+from staffpulse.sources.json_entries import CUT_SHORT
 from staffpulse.sources.jsonio import (
     RepairedLine,
     as_list,
@@ -189,6 +190,44 @@ def _rows(
     return [*accounts.values(), *posts]
 
 
+def _cut_in_includes(part: str | None, message: str) -> bool:
+    """Whether a page was cut short in or before its includes (not damaged there: the
+    includes left out for damage are counted as skipped already)."""
+    return part == "includes" and message.startswith(CUT_SHORT)
+
+
+def with_references_cut_off(cut: Problem, page: Any) -> Problem:
+    """``cut`` (a page cut short in or before its includes) counting and telling the tweets
+    its tweets retweet, quote or answer that the page read as far as the cut does not hold:
+    they were to come in its includes (as twarc2 asks for them), and were lost unsaid."""
+    data = page.get("data") if isinstance(page, dict) else None
+    includes = page.get("includes") if isinstance(page, dict) else None
+    read = [
+        tweet for tweet in (data if isinstance(data, list) else [data]) if isinstance(tweet, dict)
+    ]
+    held = {str(tweet.get("id")) for tweet in read}
+    if isinstance(includes, dict) and isinstance(includes.get("tweets"), list):
+        held |= {str(tweet.get("id")) for tweet in includes["tweets"] if isinstance(tweet, dict)}
+    lost = {
+        str(ref["id"])
+        for tweet in read
+        if isinstance(tweet.get("referenced_tweets"), list)
+        for ref in tweet["referenced_tweets"]
+        if isinstance(ref, dict) and ref.get("id")
+    } - held
+    if not lost:
+        return cut
+    one, they = len(lost) == 1, "it" if len(read) == 1 else "they"
+    said = (
+        f"{len(lost):,} post{'' if one else 's'} {they} retweet{'s' if they == 'it' else ''},"
+        f" quote{'s' if they == 'it' else ''} or answer{'s' if they == 'it' else ''}, to come"
+        f" in the page's includes, {'was' if one else 'were'} cut off too (counted as skipped)."
+    )
+    head, to_do, rest = cut.message.partition(" What to do:")
+    message = f"{head} {said}{to_do}{rest}" if to_do else f"{head}. {said}"
+    return replace(cut, message=message, records=cut.records + len(lost))
+
+
 def _tool_version(payload: Mapping[str, Any]) -> str | None:
     meta = payload.get("__twarc")
     version = get_str(meta, "version") if isinstance(meta, dict) else None
@@ -215,24 +254,41 @@ class Twarc2:
     def read(self, path: Path) -> Iterator[Item]:
         edits, gaps, told = EditTracker(), FieldGaps(), ApiErrors()
         repeats = RepeatsInPages()  # a tweet twice in one page: stored once, told
+        # a page cut in its includes, told with the page read after it: what its tweets
+        # refer to was lost with the includes, and counts as skipped
+        cut: Problem | None = None
         if not is_json_lines(path):
             # one response, or several pretty-printed ones one after another
             for found in read_documents(path):
                 if isinstance(found, DocumentError):  # every tweet in it is lost: all count
                     gaps.includes_lost |= found.part == "includes"
-                    yield Problem(str(path), found.line, str(found), found.records)
+                    cut = Problem(str(path), found.line, str(found), found.records)
+                    if not _cut_in_includes(found.part, cut.message):
+                        yield cut
+                        cut = None
                 else:
+                    if cut is not None:
+                        yield with_references_cut_off(cut, found[1])
+                        cut = None
                     yield from self._object(found[1], path, found[0], edits, gaps, told, repeats)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
                     gaps.includes_lost |= obj.part == "includes"
-                    yield Problem(str(path), number, obj.message, records=obj.records)
+                    cut = Problem(str(path), number, obj.message, records=obj.records)
+                    if not _cut_in_includes(obj.part, cut.message):
+                        yield cut
+                        cut = None
                     continue
+                if cut is not None:
+                    yield with_references_cut_off(cut, obj)
+                    cut = None
                 if isinstance(obj, Exception):  # a page: its posts counted as lost
                     yield unread_line(path, number, obj)
                     continue
                 yield from self._object(obj, path, number, edits, gaps, told, repeats)
+        if cut is not None:
+            yield cut
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
         for message in [*gaps.messages(), told.message(), repeats.note()]:
             if message:
