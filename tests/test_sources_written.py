@@ -110,6 +110,7 @@ def test_a_decimal_comma_of_a_whole_count_is_read_and_a_dotted_thousand_refused(
         with pytest.raises(ValueError, match=r"write whole numbers with digits only"):
             written_count({"likes": written}, "likes")
     assert written_count({"likes": "1234.000"}, "likes") == 1234  # no group: a decimal
+    assert written_count({"likes": "0.000"}, "likes") == 0  # no thousand starts with 0
 
 
 def test_a_file_of_such_dates_is_told_once() -> None:

@@ -82,7 +82,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{
 # "1,000": a thousands group has three digits, a decimal part here one or two
 _DECIMAL_COMMA = re.compile(r"^(?P<whole>\d+),0{1,2}$")
 # "1.000", "12.500": a thousands group where the dot groups them (German), or a decimal?
-_DOTTED_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_DOTTED_GROUPS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")  # "0.000" is 0 either way
 
 
 # MySQL and the tools exporting from it write a missing date as zeros
