@@ -85,7 +85,27 @@ def test_csv_keeps_a_far_weaker_score_above_zero() -> None:
         replace(make_suggestion(2, "weak", "2"), score=0.00047),
     ]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(weak, "csv").text)))
-    assert [r["score"] for r in rows] == ["100", "0.00047"]
+    assert [r["score"] for r in rows] == ["100.0", "0.00047"]
+
+
+def test_csv_scores_are_the_figures_the_table_shows() -> None:
+    """The table said 84 and 12 where the CSV said 83.5 and 12.2 (QA s36): one decimal in both,
+    and two accounts that both show 5.5 share a rank in the CSV as in the table."""
+    picks = [
+        replace(make_suggestion(1, "lead", "1"), score=83.47),
+        replace(make_suggestion(2, "mid", "2"), score=12.2),
+        replace(make_suggestion(3, "near", "3"), score=5.54),
+        replace(make_suggestion(4, "nearer", "4"), score=5.51),
+    ]
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(picks, "csv").text)))
+    assert [r["score"] for r in rows] == ["83.5", "12.2", "5.5", "5.5"]
+    assert [r["score"] for r in rows] == [s.score_text for s in picks]
+    assert [(r["rank"], r["tied_with"]) for r in rows] == [
+        ("1", "0"),
+        ("2", "0"),
+        ("3", "1"),
+        ("3", "1"),
+    ]
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:

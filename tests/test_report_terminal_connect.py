@@ -62,7 +62,7 @@ def test_at_80_columns_an_id_only_link_goes_under_the_reasons_not_beside_them() 
     text, cells = _id_only_table(80)
     row = cells[[c[0] for c in cells].index("2") :]
     assert row == [
-        ["2", "account id", "50", "follows you · no post of their own seen"],  # one line, not 6
+        ["2", "account id", "50.0", "follows you · no post of their own seen"],  # one line, not 6
         ["", "1357924680135792468", "", "https://x.com/i/user/1357924680135792468"],
     ]
     assert "…" not in text
@@ -156,11 +156,11 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
         if line.startswith("│") and line.split("│")[1].strip()
     ]
     assert rows == [
-        ["1", "@rita_recruits", "100"],
-        ["=2", "account id 7002", "17"],
-        ["=2", "account id 7003", "17"],
-        ["=2", "account id 7004", "17"],
-        ["=2", "3 more accounts known only by their id", "17"],
+        ["1", "@rita_recruits", "100.0"],
+        ["=2", "account id 7002", "17.0"],
+        ["=2", "account id 7003", "17.0"],
+        ["=2", "account id 7004", "17.0"],
+        ["=2", "3 more accounts known only by their id", "17.0"],
         ["8", "@dora_hr", "0.6"],
     ]
     assert "--export csv lists each" in text
@@ -171,6 +171,27 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
         "open the link beside each one shown to see who it is; --export csv gives the links "
         "of the 3 counted in one row." in note
     )
+
+
+def test_accounts_showing_the_same_score_are_tied_and_different_ones_are_not() -> None:
+    """Ties went by 3 significant digits while the table showed 2: rows 4 and 5 both read
+    "5.5" with different ranks (5.54 and 5.51); 20.52 and 20.46 read 20.5 and tie too (QA s36)."""
+    scored = [(100.0, "lead"), (20.52, "ana"), (20.46, "ben"), (5.54, "cy"), (5.51, "dee")]
+    found = [replace(make_suggestion(i, h, str(i)), score=v) for i, (v, h) in enumerate(scored, 1)]
+    console = Console(width=200, record=True)
+    render_suggestions(console, _with_id_note(found))
+    rows = [
+        [cell.strip() for cell in line.split("│")[1:4]]
+        for line in console.export_text().splitlines()
+        if line.startswith("│") and line.split("│")[1].strip()
+    ]
+    assert rows == [
+        ["1", "@lead", "100.0"],
+        ["=2", "@ana", "20.5"],
+        ["=2", "@ben", "20.5"],
+        ["=4", "@cy", "5.5"],
+        ["=4", "@dee", "5.5"],
+    ]
 
 
 def test_tied_ids_split_by_a_known_handle_are_still_counted_in_one_row() -> None:

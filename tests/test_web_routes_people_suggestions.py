@@ -45,7 +45,7 @@ def test_a_score_far_below_the_best_stays_visible(
     )
     card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
     shown = re.findall(r'width:(\d+)%"></div></div><span class="faint">([^<]+)</span>', card)
-    assert shown == [("100", "100"), ("17", "17"), ("0", "0.3"), ("0", "&lt;0.1")]
+    assert shown == [("100", "100.0"), ("17", "17.4"), ("0", "0.3"), ("0", "&lt;0.1")]
 
 
 def test_each_suggestion_names_its_role_as_people_write_it(

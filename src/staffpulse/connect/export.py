@@ -79,6 +79,7 @@ from staffpulse.connect.export_result import NO_HANDLE as NO_HANDLE
 from staffpulse.connect.export_result import ExportResult as ExportResult
 from staffpulse.connect.export_result import not_for_platform
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
+from staffpulse.connect.score_text import given_score
 from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.connect.ties import shared_ranks
 from staffpulse.errors import InputError
@@ -246,7 +247,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_safe(s.display_name),
                 spreadsheet_safe(s.role_text),
                 spreadsheet_safe(s.role or ""),
-                f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
+                given_score(s.score),  # the figure the terminal shows; 0.00047 for <0.1
                 *_judged_shares(s),
                 s.link,
                 spreadsheet_safe(s.explanation),

@@ -1,25 +1,34 @@
-"""A suggestion's score as people read it, and as the CSV and ``--json`` give it: ties are found on
-the given score (:mod:`staffpulse.connect.ties`), so the score shown is rounded from it too."""
+"""A suggestion's score as people read it: one decimal wherever a person sees it (the terminal,
+the dashboard, the CSV), and ties found on that same figure (:mod:`staffpulse.connect.ties`),
+so that two rows showing 5.5 are tied and two rows of different ranks never show one number.
+Whole numbers from 10 with one decimal below (84 on screen, 83.5 in the CSV) made a client
+pasting the CSV beside the screen see two figures for one account (QA s36)."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-
-def given_score(score: float) -> str:
-    """The score to 3 significant digits, as the CSV and ``--json`` give it: 0.00047, not 0.0."""
-    return f"{score:.3g}"
+_TENTH = Decimal("0.1")
 
 
 def format_score(score: float) -> str:
-    """A 0-100 relative score for people: whole numbers from 10, one decimal below, and
-    ``<0.1`` for what is positive but smaller (a score far below the best is not zero).
-    Rounded from the 3 significant digits the CSV and ``--json`` give, halves up, as ties are
-    found on them: two accounts tied at 20.5 read "=6 21" and "=6 20" when each was rounded
-    from its own 20.52 and 20.48."""
-    given = Decimal(given_score(score))
-    if given >= Decimal("9.95"):
-        return f"{given.quantize(Decimal(1), ROUND_HALF_UP):f}"
-    if given >= Decimal("0.05"):
-        return f"{given.quantize(Decimal('0.1'), ROUND_HALF_UP):f}"
+    """A 0-100 relative score for people, to one decimal (halves up): ``100.0``, ``83.5``,
+    ``7.6``, and ``<0.1`` for what is positive but smaller (a score far below the best is not
+    zero)."""
+    tenth = Decimal(repr(float(score))).quantize(_TENTH, ROUND_HALF_UP)
+    if tenth >= _TENTH:
+        return f"{tenth:f}"
     return "<0.1" if score > 0 else "0"
+
+
+def given_score(score: float) -> str:
+    """The score as the CSV gives it: the figure the terminal shows, as a number a spreadsheet
+    sorts by; one the terminal shows as ``<0.1`` to 3 significant digits (0.00047, not 0.0)."""
+    shown = format_score(score)
+    return f"{score:.3g}" if shown == "<0.1" else shown
+
+
+def tie_key(score: float) -> str:
+    """What makes two scores a tie: the same figure shown (``=2`` twice for 5.54 and 5.51,
+    both shown 5.5; every ``<0.1`` alike)."""
+    return format_score(score)

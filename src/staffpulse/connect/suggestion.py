@@ -118,7 +118,7 @@ class Suggestion:
 
     @property
     def score_text(self) -> str:
-        """The score as shown: ``100``, ``17``, ``2.4``, ``0.3``, ``<0.1``. A far weaker
+        """The score as shown: ``100.0``, ``17.4``, ``2.4``, ``0.3``, ``<0.1``. A far weaker
         suggestion than the best keeps a visible non-zero score instead of reading ``0``."""
         return format_score(self.score)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from staffpulse.connect.score_text import given_score
+from staffpulse.connect.score_text import tie_key
 
 if TYPE_CHECKING:  # suggestion.py reads its ranks from here
     from staffpulse.connect.suggestion import Suggestion
@@ -30,11 +30,11 @@ class SharedRank(NamedTuple):
 
 
 def shared_ranks(suggestions: Sequence[Suggestion]) -> list[SharedRank]:
-    """Each suggestion's :class:`SharedRank`: a run of equal scores (to the 3 significant
-    digits the CSV and ``--json`` give) shares the rank of its first, as the benchmark shows
+    """Each suggestion's :class:`SharedRank`: a run of equal scores (as shown, to one decimal:
+    :func:`~staffpulse.connect.score_text.tie_key`) shares the rank of its first, as the benchmark shows
     ties. Kept as numbers: ``=2`` would be read by a spreadsheet as a formula, and as text it
     would sort apart from the numbers."""
-    keys = [given_score(s.score) for s in suggestions]
+    keys = [tie_key(s.score) for s in suggestions]
     shared: list[SharedRank] = []
     start = 0
     while start < len(suggestions):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
-from staffpulse.connect.score_text import given_score
+from staffpulse.connect.score_text import tie_key
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.report.counts import count_of
 
@@ -36,7 +36,7 @@ def weight_note(
     one with the most such engagements, below the first that has fewer), saying what the score
     weighs most; None when the order follows the counts."""
     counts = [_engagements(graph, account_id, s.account_id) for s in found]
-    scores = [given_score(s.score) for s in found]  # tied accounts are in no order
+    scores = [tie_key(s.score) for s in found]  # tied accounts are in no order
     pair = _fewer_above_more(counts, scores)
     if pair is None:
         return None
