@@ -175,8 +175,56 @@ def test_a_store_of_the_firms_own_archive_says_why_nothing_is_offered(tmp_path: 
         inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
     assert inbox.items == [] and inbox.counts["own_opened"] == 2
     reason = empty_reason(None, True, inbox.max_age, inbox.counts)
-    assert reason.startswith("Nothing to join: every conversation stored (2) is one your account")
-    assert "Listen first" in reason
+    assert reason.startswith(
+        "Nothing to join: the store holds only your own posts (2 conversations you began)"
+    )
+    # where other people's conversations are found, with the commands that find them
+    assert "staffpulse listen bluesky" in reason and "staffpulse import FILE" in reason
+    assert 'staffpulse fetch x --search "QUERY"' in reason
+
+
+def test_an_own_archive_with_replies_is_not_said_to_be_gone_through(tmp_path: Path) -> None:
+    # The firm's X archive holds its replies to posts by others, which the archive does not
+    # hold: each counts as joined, so the empty inbox said "every conversation is joined,
+    # dismissed or snoozed", as if the firm had been through them, when nobody else's post
+    # is stored at all.
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "acme-x", "How fast should a recruiter reply to an applicant?"),
+        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
+              reply_to_post_id="99", reply_to_handle="ana"),
+        _post("3", "acme-x", "@ben Our recruiters call back within the hour.", kind="reply",
+              reply_to_post_id="98", reply_to_handle="ben"),
+    ]  # fmt: skip
+    with open_store(tmp_path / "own.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
+    assert inbox.items == [] and len(inbox.joined) == 2  # its replies are still listed
+    assert inbox.counts["own_replies"] == 2
+    reason = empty_reason(None, True, inbox.max_age, inbox.counts)
+    assert "every conversation is joined, dismissed or snoozed" not in reason
+    assert reason.startswith(
+        "Nothing to join: the store holds only your own posts (1 conversation you began; 2 you"
+        " replied in, listed as joined, whose other posts aren't stored)"
+    )
+    assert "staffpulse listen bluesky" in reason
+    # said once: the note on the conversations the firm opened is in the reason
+    assert not any("you opened" in note for note in inbox.notes)
+
+
+def test_a_conversation_of_someone_else_joined_is_still_said_as_joined(tmp_path: Path) -> None:
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "ana", "How do you keep candidates warm during long interview loops?"),
+        _post("2", "acme-x", "@ana We call them every Friday, even with no news.",
+              kind="reply", reply_to_post_id="1", reply_to_handle="ana"),
+    ]  # fmt: skip
+    with open_store(tmp_path / "joined.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
+    assert inbox.items == [] and inbox.counts["own_replies"] == 0
+    reason = empty_reason(None, True, inbox.max_age, inbox.counts)
+    assert reason == "Nothing left to join: every conversation is joined, dismissed or snoozed."
 
 
 def _inboxes_as(tmp_path: Path, posts: list[Any], *firms: str) -> list[Any]:

@@ -68,6 +68,12 @@ FEWER_THAN_MIN_POSTS = Step("fewer than --min-posts {min_posts}", (("min_posts",
 LISTEN_OR_IMPORT = Step(
     "Listen first (staffpulse listen bluesky) or import posts (staffpulse import FILE)."
 )
+# a store of the firm's own posts only (an X archive): where other people's conversations are
+FIND_CONVERSATIONS = Step(
+    "To find some: listen on Bluesky (staffpulse listen bluesky), search X (staffpulse fetch "
+    'x --search "QUERY", with an X API token) or import posts by others, such as a saved '
+    "search (staffpulse import FILE)."
+)
 WIDEN_MAX_AGE = Step("--max-age to change")
 SHOW_UNDATED = Step("--max-age 0 shows them")
 WIDEN_OR_REPLAY = Step(

@@ -156,7 +156,7 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
-    if offer.own_opened and offer.everyone:  # with none else, the empty inbox says it
+    if offer.own_opened and len(offer.everyone) > offer.own_replies:  # else the empty one says
         notes.append(own_opened_note(offer.own_opened))
     since = ref.at - max_age if max_age is not None else None
     weighed = {(p.platform, p.id) for conv in offer.everyone for p in conv.posts}
@@ -381,6 +381,7 @@ def _inbox_counts(
         "older_estimated": older.estimated,
         "after_as_of": offer.after_as_of,
         "own_opened": offer.own_opened,
+        "own_replies": offer.own_replies,
         "topics": len(offer.model.topics_),
         "posts_not_work": not_work,
     }

@@ -20,6 +20,7 @@ from staffpulse.listen.inbox_steps import (
     key_of,
     sort_by_state,
 )
+from staffpulse.listen.own_archive import count_own_replies
 from staffpulse.listen.own_threads import opened_by_firm, waiting_reply
 from staffpulse.listen.rank import RankedConversation, count_copies
 from staffpulse.listen.rank_signals import addressee, is_firm
@@ -56,6 +57,8 @@ class Offer:
     own_opened: int = 0
     # the ones the firm began where someone answered it last: offered, for that reply
     own_waiting: frozenset[Key] = frozenset()
+    # the ones holding the firm's replies alone, to posts not stored (joined, nothing to offer)
+    own_replies: int = 0
     # the firm's handles, normalized: a post that opens "@acme ..." asks the firm itself
     firm: frozenset[str] = frozenset()
     # every conversation read as about work (or addressed to the firm), offered or not
@@ -113,6 +116,7 @@ def gather_offer(
         first,
         own_opened=len(loaded) - len(stored),
         own_waiting=waiting,
+        own_replies=count_own_replies(everyone, own),
         firm=firm,
         loaded=frozenset(key_of(c) for c in loaded),
     )

@@ -41,6 +41,7 @@ from staffpulse.dates import format_when, parse_date_option, require_plausible_d
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
 from staffpulse.listen.left_out import KINDS, left_out_kinds
+from staffpulse.listen.own_archive import own_posts_only_reason
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.models import platform_name
@@ -348,15 +349,13 @@ def empty_reason(
         )
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
+    own_only = own_posts_only_reason(counts)  # before "joined": its own replies are all there is
+    if own_only is not None:
+        return own_only
     if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):
         return "Nothing left to join: every conversation is joined, dismissed or snoozed."
     if counts.get("after_as_of"):  # the store is not empty: it began after the date asked for
         return "Nothing to join as of that date: every conversation began later."
-    if counts.get("own_opened"):  # a store of the firm's own archive: nobody else's talk in it
-        return (
-            f"Nothing to join: every conversation stored ({counts['own_opened']:,}) is one your "
-            f"account began, and the inbox offers other people's. {LISTEN_OR_IMPORT.say()}"
-        )
     if counts.get("posts_not_work"):  # posts were read: none was about work
         read = count_of(counts["posts_not_work"], "stored post")
         return (

@@ -42,6 +42,11 @@ PAGE_STEPS: dict[Step, StepWords] = {
         "Import posts by others on the dashboard's Import page (a twarc2 search, saved Bluesky"
         " or Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky."
     ),
+    steps.FIND_CONVERSATIONS: (
+        "To find some, import posts by others on the dashboard's Import page (a twarc2 search,"
+        " saved Bluesky or Mastodon posts); whoever set up staffpulse can also let it listen to"
+        " Bluesky."
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from staffpulse.config import config_table, load_config
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.looks import moves_the_mark
+from staffpulse.listen.own_archive import holds_own_posts_only
 from staffpulse.models import platform_choice
 from staffpulse.web.app import web
 from staffpulse.web.data_inbox import inbox_key
@@ -150,6 +151,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         all_topics_href=_with(q, dropped=("topic", "shown")),
         notes=_page_notes(inbox),
         empty_why=_empty_why(inbox),
+        own_posts_only=holds_own_posts_only(inbox.counts),
         platform=platform or "",
         max_age=max_age_raw if max_age is not None else NO_LIMIT,
         ages=ages,
@@ -321,12 +323,14 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
     gap = _platform_gap(inbox)
     if gap:  # a longer "Quiet for at most" cannot bring back what is on another platform
         return gap, False
-    if not (counts.get("left_out") or older or counts.get("after_as_of")):
+    own_only = holds_own_posts_only(counts)  # its own replies are "joined": not the firm's doing
+    if not (counts.get("left_out") or older or counts.get("after_as_of") or own_only):
         return "", False
     why = web_text(empty_reason(None, True, inbox.max_age, counts, inbox.left_out))
     # under the heading "Nothing to join right now", the reason without its own "Nothing to
-    # join now: "
-    why = why.removeprefix("Nothing to join now: ")
+    # join now: "; the page says where others' posts come from after it
+    why = why.removeprefix("Nothing to join now: ").removeprefix("Nothing to join: ")
+    why = why if why.endswith(".") else f"{why}."
     return why[:1].upper() + why[1:], older
 
 

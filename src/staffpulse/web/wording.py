@@ -74,6 +74,9 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
         "Import posts by others on the Import page (a twarc2 search, saved Bluesky or Mastodon "
         "posts); whoever set up staffpulse can also let it listen to Bluesky."
     ),
+    # a store of the firm's own posts only: the Inbox page says where others' posts come from
+    # after the reason, as for any empty inbox
+    steps.FIND_CONVERSATIONS: None,
     steps.WIDEN_MAX_AGE: "choose a longer age with “Quiet for at most” above",
     steps.SHOW_UNDATED: "choose “No limit” in “Quiet for at most” to see them",
     steps.WIDEN_OR_REPLAY: (

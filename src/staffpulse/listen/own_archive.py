@@ -1,0 +1,54 @@
+"""An inbox ``--as`` a firm whose store holds only the firm's own posts (its X archive, say).
+
+Such a store has no one else's conversation to offer: every thread in it is one the firm began
+(``own_opened``, never offered) or one where it replied to a post the store does not hold
+(``own_replies``, counted as joined). Said as "every conversation is joined, dismissed or
+snoozed", it read as if the firm had done that itself; it is told instead that its own posts
+are all there is, and where other people's conversations are found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from staffpulse.listen.threads import Conversation
+from staffpulse.next_steps import FIND_CONVERSATIONS
+from staffpulse.report.counts import count_of
+
+
+def count_own_replies(conversations: Sequence[Conversation], own: Sequence[tuple[str, str]]) -> int:
+    """How many of ``conversations`` hold only posts of the firm's ``own`` accounts: its
+    replies to posts the store does not hold (the ones it began are not among them)."""
+    ids = {(plat, acc) for plat, acc in own}
+    return sum(
+        1
+        for conv in conversations
+        if conv.posts and all((conv.platform, p.author_id) in ids for p in conv.posts)
+    )
+
+
+def holds_own_posts_only(counts: Mapping[str, int]) -> bool:
+    """The inbox's store (its ``counts``) holds the firm's own conversations and no one else's."""
+    began, replied = counts.get("own_opened", 0), counts.get("own_replies", 0)
+    # after_as_of: others' conversations may begin after the date asked for
+    return (
+        replied == counts.get("conversations", 0)
+        and bool(began or replied)
+        and not (counts.get("after_as_of"))
+    )
+
+
+def own_posts_only_reason(counts: Mapping[str, int]) -> str | None:
+    """Why an inbox whose store holds nothing but the firm's own posts lists nothing (None when
+    it holds someone else's conversation, or none of the firm's either)."""
+    if not holds_own_posts_only(counts):
+        return None
+    began, replied = counts.get("own_opened", 0), counts.get("own_replies", 0)
+    held = [f"{count_of(began, 'conversation')} you began"] if began else []
+    if replied:  # "20 conversations you began; 10 you replied in", the noun said once
+        said = f"{replied:,}" if began else count_of(replied, "conversation")
+        held.append(f"{said} you replied in, listed as joined, whose other posts aren't stored")
+    return (
+        f"Nothing to join: the store holds only your own posts ({'; '.join(held)}), and the "
+        f"inbox offers other people's conversations. {FIND_CONVERSATIONS.say()}"
+    )
