@@ -245,6 +245,15 @@ def test_ids_a_spreadsheet_saved_with_zeros_are_read_whole_from_their_links(
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     posts, _, problems = _read(path)
     assert list(posts) == whole and not problems  # the last was rounded up: 122|5503
+    # read as the float 1712345678901244928, this id is saved rounded down, not up: it was
+    # stored under 1712345678901240000, an id X never gave it
+    path.write_text(
+        f"{header}\n1712345678901240000,{link}1712345678901245010,Open day,2022-12-06 05:31"
+        " +0000,10,0,0,1\n",
+        encoding="utf-8",
+    )
+    posts, _, problems = _read(path)
+    assert list(posts) == ["1712345678901245010"] and not problems
 
 
 def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path: Path) -> None:

@@ -165,12 +165,14 @@ def _rounded_from(rounded: str, whole: str) -> bool:
 
 def _zeroed_from(zeroed_id: str, whole: str) -> bool:
     """Whether a spreadsheet saving the id ``whole`` (the one in the post's link) in a number
-    column, which keeps 15 digits, writes ``zeroed_id`` (``1600000000000000000``)."""
+    column, which keeps 15 digits, writes ``zeroed_id`` (``1600000000000000000``): rounded
+    down or up, as it rounds the float it read (``...245010`` is ``...244928`` there, saved as
+    ``...240000``), not the id."""
     if not (zeroed(zeroed_id) and whole.isdigit() and len(whole) == len(zeroed_id)):
         return False
     scale: int = 10 ** (len(whole) - SIGNIFICANT)
-    head, rest = divmod(int(whole), scale)
-    return (head + (2 * rest >= scale)) * scale == int(zeroed_id)
+    head = int(whole) // scale
+    return int(zeroed_id) in (head * scale, (head + 1) * scale)
 
 
 class XAnalytics:
