@@ -81,6 +81,18 @@ def test_an_import_with_more_lost_records_than_shown_says_so() -> None:
     assert out.getvalue().splitlines()[-1] == "... and 1 more problem (use --json to see all)"
 
 
+def test_a_problem_for_many_records_is_shown_before_rows_skipped_one_by_one() -> None:
+    # told at the file's end, after 30 rows of its own, it was left in "... and 11 more"
+    console, out = _console()
+    rows = [Problem("a.csv", n, "row without 'id'") for n in range(2, 32)]
+    many = Problem("a.csv", 2, "400 records have ids saved with zeros", records=400)
+    print_import_problems(console, [*rows, many])
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "skipped a.csv:2: 400 records have ids saved with zeros"
+    assert lines[1] == "skipped a.csv:2: row without 'id'"
+    assert lines[-1] == "... and 11 more problems (use --json to see all)"
+
+
 def test_a_problem_that_cost_no_record_is_a_note_not_skipped() -> None:
     """Damaged bytes read as U+FFFD cost no record ("Skipped 0 records"), yet the line above
     said "skipped feed.json:19: ...": the import's words now agree with its count."""

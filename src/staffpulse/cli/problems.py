@@ -73,6 +73,10 @@ def print_import_problems(
     read = [problem for problem in problems if not left_out(problem)]
     # a file that could not be read at all lost records, though how many cannot be told
     lost = [problem for problem in read if problem.records or isinstance(problem, UnreadFile)]
+    if len(lost) > MAX_PROBLEMS_SHOWN:
+        # one message for many records (a file's ids a spreadsheet zeroed, told at its end)
+        # is shown before rows skipped one by one, never crowded out by them
+        lost.sort(key=lambda problem: problem.records <= 1)
     print_problems(console, lost, see_all=see_all)
     # a problem that cost no record (damaged bytes read as U+FFFD, an unsafe name passed over,
     # a cut gzip whose lost part cannot be counted) is a note: "skipped" would count it
