@@ -68,6 +68,27 @@ def test_a_cohort_of_recruiters_is_not_told_it_has_no_segment(tmp_path: Path) ->
     assert "has a segment" not in explanation
     assert "its segments: recruiters, other" in explanation
     assert "write staffing firm or vendor" in explanation
+    # nor tested on "mostly job ads" as if its recruiters were the firms the claim is about
+    jobs = result.claims[-1]
+    assert jobs["claim"] == "Staffing firms post mostly job ads"
+    assert jobs["verdict"] == "not tested" and jobs["share"] is None
+    assert jobs["explanation"] == (
+        "No account of the group is marked a staffing firm (its segments: recruiters, other): "
+        "to test this, write staffing firm in the cohort file's segment column for at least 5 "
+        "staffing firms with original posts."
+    )
+
+
+def test_a_cohort_of_accounts_without_segments_is_still_tested_on_job_ads(
+    tmp_path: Path,
+) -> None:
+    # no segment known at all (a file of handles alone): the cohort may well be the firms
+    store = cohort_store(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle\n" + "".join(f"firm{i}\n" for i in range(6)))
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), role_model=None)  # type: ignore[arg-type]
+    jobs = result.claims[-1]
+    assert jobs["claim"] == "Accounts post mostly job ads" and jobs["verdict"] == "supported"
 
 
 def test_a_claim_says_how_many_of_its_accounts_have_a_rough_grade(tmp_path: Path) -> None:

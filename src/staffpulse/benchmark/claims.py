@@ -334,11 +334,35 @@ def claims(
             shares[firms & mix_scored], "Staffing firms", members=int(firms.sum())
         )
         _say_rough_grades(group, firms & mix_scored, rough)
-    else:
+    elif (seg != "unknown").any():
+        # segments known, none a staffing firm: "Accounts post mostly job ads" said
+        # "contradicted" of 1,287 people and vendors, a claim about firms tested on none
+        group = mostly_job_ads(np.zeros(0), "Staffing firms", members=0)
+        group["verdict"] = "not tested"
+        group["explanation"] = _why_no_firm_claim(segments, guessed or [False] * len(segments))
+    else:  # no segment at all: the cohort may well be firms, so all of it is tested
         group = mostly_job_ads(shares[mix_scored], "Accounts", members=len(audits))
         _say_rough_grades(group, mix_scored, rough)
     out.append(group)
     return out
+
+
+def _why_no_firm_claim(segments: list[str], guessed: list[bool]) -> str:
+    """Why "Staffing firms post mostly job ads" was not tested: the segments known (guessed by
+    the role model, or the cohort file's) name no staffing firm; what it would need."""
+    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
+    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
+    need = f"at least {MIN_GROUP} staffing firms with original posts"
+    if all(g for g, seg in zip(guessed, segments, strict=True) if seg != "unknown"):
+        return (
+            f"The role model guessed no account here a staffing firm (its guesses: {named}): "
+            f"to test this, give a cohort file with a segment column (handle,platform,segment) "
+            f"that marks {need}."
+        )
+    return (
+        f"No account of the group is marked a staffing firm (its segments: {named}): to test "
+        f"this, write staffing firm in the cohort file's segment column for {need}."
+    )
 
 
 def _say_rough_grades(
