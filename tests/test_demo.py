@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -116,7 +118,10 @@ def test_demo_never_wipes_a_store_or_file_that_is_not_the_demos(tmp_path: Path) 
     runner.invoke(app, ["import", str(posts), "--db", str(own)])
     notes = tmp_path / "notes.txt"
     notes.write_text("not a store", encoding="utf-8")
-    for target in (own, notes):
+    other = tmp_path / "other.db"  # another program's database: the demo's refusal, not the store's
+    with closing(sqlite3.connect(other)) as conn, conn:
+        conn.execute("CREATE TABLE expenses (x)")
+    for target in (own, notes, other):
         before = target.read_bytes()
         refused = runner.invoke(app, ["demo", "--db", str(target)])
         assert refused.exit_code == 65

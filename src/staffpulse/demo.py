@@ -120,8 +120,9 @@ def run_demo(
     load_config()
     if db_path is not None:
         db_path = db_path.expanduser().resolve()
-        refuse_unusable_store_path(db_path)
+        # the demo's own refusal first: another program's database would be deleted, not used
         check_demo_store(db_path)
+        refuse_unusable_store_path(db_path)
         out_dir = (out_dir or db_path.parent).expanduser().resolve()
         db_path.parent.mkdir(parents=True, exist_ok=True)
     else:

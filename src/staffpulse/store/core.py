@@ -44,6 +44,7 @@ from staffpulse.store.codec import (
 from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate, warn_if_written_by_newer
+from staffpulse.store.other_programs import refuse_other_programs_database
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import Tally
@@ -337,6 +338,7 @@ def refuse_unusable_store_path(path: Path) -> None:
             hint="give --db a path in a folder, e.g. --db "
             + shlex.quote(str(blocker.parent / path.name)),
         )
+    refuse_other_programs_database(target)
 
 
 def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:

@@ -1,0 +1,52 @@
+"""Refuse an SQLite file another program made before staffpulse writes into it.
+
+``--db`` naming another program's database (a typo, a tab completion to the wrong file) was
+opened like a store: the schema was added beside its tables, even by a reading command such as
+``stats``, which then said "The store is empty". A file with tables but none of staffpulse's
+migrations record is refused, read-only and before anything is written (not even the journal
+mode); a new or empty SQLite file is a new store, as before.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from staffpulse.errors import StoreError
+
+# the table every staffpulse store has had from its first migration (store/migrations.py)
+_OWN_TABLE = "schema_migrations"
+_TABLES_NAMED = 3  # another program's tables named in the message, the rest counted
+
+
+def refuse_other_programs_database(path: Path) -> None:
+    """Raise :class:`StoreError` when ``path`` is an SQLite database with tables of its own
+    and no staffpulse schema. A missing or empty file, or one that is not SQLite at all (said
+    by the store's own open), passes."""
+    target = path.expanduser()
+    if not target.is_file() or target.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            rows = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY name"
+            ).fetchall()
+    except sqlite3.Error:  # not SQLite, locked, unreadable: the store's own open says which
+        return
+    tables = [row[0] for row in rows]
+    if not tables or _OWN_TABLE in tables:
+        return
+    named = ", ".join(tables[:_TABLES_NAMED])
+    more = len(tables) - _TABLES_NAMED
+    if more > 0:
+        named += f" and {more} more"
+    raise StoreError(
+        f"{path} is not a staffpulse store: it is another program's SQLite database (its "
+        f"tables: {named}); staffpulse wrote nothing into it",
+        hint="check that --db (or STAFFPULSE_DB) names your store (import says where it saved "
+        "one), or give a new file name to start a new store, e.g. --db "
+        + shlex.quote(str(path.with_name("staffpulse.db"))),
+    )

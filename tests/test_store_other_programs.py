@@ -1,0 +1,68 @@
+"""Another program's SQLite file named as the store is refused before anything is written."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from staffpulse.cli import app
+from staffpulse.errors import StoreError
+from staffpulse.store import open_store
+
+
+def _other_programs_db(path: Path, *tables: str) -> bytes:
+    with closing(sqlite3.connect(path)) as conn, conn:
+        for table in tables:
+            conn.execute(f"CREATE TABLE {table} (x)")
+    return path.read_bytes()
+
+
+def test_a_reading_command_on_another_programs_database_writes_nothing(tmp_path: Path) -> None:
+    # `stats` said "The store is empty" and had added every staffpulse table beside the others
+    other = tmp_path / "budget.db"
+    before = _other_programs_db(other, "expenses")
+    result = CliRunner().invoke(app, ["--db", str(other), "stats"])
+    assert result.exit_code == 74
+    said = " ".join(result.output.split())
+    assert f"{other} is not a staffpulse store: it is another program's SQLite database" in said
+    assert "(its tables: expenses); staffpulse wrote nothing into it" in said
+    assert "give a new file name to start a new store" in said
+    assert "Traceback" not in result.output and "The store is empty" not in said
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()  # not even switched to staffpulse's journal
+
+
+def test_an_import_into_another_programs_database_is_refused_too(tmp_path: Path) -> None:
+    other = tmp_path / "crm.db"
+    before = _other_programs_db(other, "contacts", "deals", "notes", "tasks")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,author,text\n1,acme,We are hiring welders\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(posts), "--db", str(other)])
+    assert result.exit_code == 74
+    assert "(its tables: contacts, deals, notes and 1 more)" in " ".join(result.output.split())
+    assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["empty file", "sqlite without tables"])
+def test_an_empty_file_or_database_becomes_a_new_store(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "new.db"
+    if kind == "empty file":
+        path.touch()
+    else:
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA user_version = 3")
+    with open_store(path) as store:
+        assert store.holds_no_data()
+    with open_store(path) as again:  # and a staffpulse store opens as one afterwards
+        assert again.holds_no_data()
+
+
+def test_the_library_refuses_it_with_a_store_error(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    _other_programs_db(other, "foo")
+    with pytest.raises(StoreError, match="not a staffpulse store"):
+        open_store(other, create=False)
