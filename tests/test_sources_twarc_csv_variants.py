@@ -8,7 +8,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.twarc_csv import TwarcCsv, rows_from_twarc_csv
+from staffpulse.sources.twarc_csv import TwarcCsv, kinds_note, rows_from_twarc_csv
 from staffpulse.store.core import Record
 
 FILE = Path(__file__).parent / "fixtures" / "twarc2" / "tweets.csv"
@@ -35,6 +35,12 @@ def test_a_twarc_csv_with_columns_taken_out_is_still_read_as_twarc(tmp_path: Pat
         "this twarc2 CSV has no referenced_tweets.retweeted.id or referenced_tweets.quoted.id"
         " column (taken out in a spreadsheet?), so its reposts and quotes were read as the"
         " authors' own posts"
+    )
+    assert kinds_note(["id", "text", "author_id", "author.username"]) == (
+        "this twarc2 CSV has no referenced_tweets.retweeted.id, referenced_tweets.replied_to.id"
+        " or referenced_tweets.quoted.id column (taken out in a spreadsheet?), so its reposts,"
+        " replies and quotes were read as the authors' own posts; make the CSV again with twarc2"
+        " csv from its JSONL, keeping those columns, and import it again (nothing is stored twice)"
     )
 
 

@@ -214,6 +214,11 @@ def is_twarc_header(columns: set[str]) -> bool:
     return columns >= USER_MARKERS and "text" not in columns
 
 
+def _series(words: Sequence[str], last: str) -> str:
+    """``a``, ``a or b``, ``a, b or c`` (``last``: the word before the last one)."""
+    return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else words[0]
+
+
 def kinds_note(header: Sequence[str]) -> str | None:
     """What a twarc2 CSV of tweets without the columns of their kinds reads as the authors'
     own posts (the columns taken out in a spreadsheet); None when it has them all."""
@@ -223,11 +228,10 @@ def kinds_note(header: Sequence[str]) -> str | None:
         gone = [c for c in gone if KIND_COLUMNS[c] != "replies"]
     if not gone:
         return None
-    kinds = [KIND_COLUMNS[c] for c in gone]
-    names = " or ".join(gone)
+    names, kinds = _series(gone, "or"), _series([KIND_COLUMNS[c] for c in gone], "and")
     return (
         f"this twarc2 CSV has no {names} column (taken out in a"
-        f" spreadsheet?), so its {' and '.join(kinds)} were read as the authors' own posts;"
+        f" spreadsheet?), so its {kinds} were read as the authors' own posts;"
         " make the CSV again with twarc2 csv from its JSONL, keeping those columns, and import"
         " it again (nothing is stored twice)"
     )
