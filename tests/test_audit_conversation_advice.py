@@ -345,6 +345,9 @@ def test_a_help_desk_is_told_to_seek_out_customers_not_candidates() -> None:
     firm.chat(4)
     recs = audit_feed(firm).pillars["conversation"].recommendations
     assert any("(clients, candidates, HR voices)" in r for r in recs)
+    # a peer's post is shared for whoever follows the account: a vendor has no candidates
+    assert any("why it matters to your followers" in r for r in recs)
+    assert not any("matters to your candidates" in r for r in recs)
     # one reply to a brand is a customer's, not a help desk's: no "your service", no office
     # help desk's light moment either
     customer = FeedBuilder("customer")

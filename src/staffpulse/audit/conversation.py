@@ -297,9 +297,11 @@ _NO_POSTS = Advice(
     "week (a candidate, a client, an HR voice) before posting your own.",
     "Start posting: no posts in this period",
 )
+# "why it matters to your candidates" reached vendors and people with no candidates: the
+# followers are whoever the account speaks to
 _SHARE_MORE = Advice(
     "Share or quote a good post by a peer once or twice a week, with one line on why it "
-    "matters to your candidates.",
+    "matters to your followers.",
     "Share peers' posts: it hardly shares or quotes any",
 )
 # a help desk (its posts all replies) has customers, not candidates: what it can share is help

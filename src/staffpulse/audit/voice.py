@@ -332,7 +332,7 @@ def _humor_advice(
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
     up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...").
     The light moment fits the account's kind: a feed of ``replies_only`` is a help desk,
-    which has no office dog to post about, only its replies to lighten."""
+    which has no working week to post about, only its replies to lighten."""
     if n <= 2 and not funny:
         lead = f"We found nothing light or funny in {_your(n, base)} (our humor"
         headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
@@ -365,7 +365,12 @@ def _light_moment(replies_only: bool) -> str:
             "When a customer's problem is solved, let your reply end on a light, warm line "
             "of your own, never at the expense of one still waiting."
         )
-    return "Once a week, share a light moment: the office dog, the interview answer that made you laugh."
+    # "the office dog, the interview answer that made you laugh" fitted a staffing firm's
+    # office, not a software vendor's or one recruiter's account: a moment any of them has
+    return (
+        "Once a week, share a light moment from your working week: a small win, a mix-up you "
+        "laughed about, the question that made you smile."
+    )
 
 
 def _personality_advice(n: int, human: int, share: float, base: str = "posts") -> Advice:
