@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import InputError, NotFoundError, StoreError
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Record, Store, open_store, register_migration
 from staffpulse.store.migrations import MIGRATIONS
@@ -223,23 +223,6 @@ def test_a_platform_is_read_as_people_spell_it() -> None:
             look()
 
 
-def test_unopenable_store_is_a_store_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    with pytest.raises(StoreError, match="cannot open the store"):
-        Store(blocker / "sub" / "s.db")
-
-
-def test_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
-    bogus = tmp_path / "bogus.db"
-    bogus.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError) as raised:
-        open_store(bogus)
-    # said as what it is for a staffpulse user, not SQLite's "file is not a database"
-    assert raised.value.message.endswith("it is not a staffpulse store (not an SQLite file)")
-    assert raised.value.hint is not None and "give a new file name" in raised.value.hint
-
-
 def test_runs_are_recorded() -> None:
     store = open_store(":memory:")
     run = store.start_run("import", {"paths": ["a"]})
@@ -371,31 +354,3 @@ def test_a_store_from_before_observation_times_takes_the_next_dated_profile(
         assert _stored_firm(store) == (250, "", None)  # unknown: any dated profile replaces it
         store.upsert([_firm(APRIL, 100)], PROV)
         assert _stored_firm(store) == (100, "", "2021-04-08T00:00:00Z")
-
-
-def test_a_folder_given_as_the_store_is_told_as_a_folder(tmp_path: Path) -> None:
-    # `--db results/` (a folder): sqlite said only "unable to open database file"
-    with pytest.raises(StoreError) as caught:
-        open_store(tmp_path)
-    assert caught.value.message.endswith("it is a folder, not a store file")
-    assert caught.value.hint == f"give --db a file, e.g. --db {tmp_path / 'staffpulse.db'}"
-
-
-def test_a_folder_with_a_space_given_as_the_store_is_quoted_in_the_hint(tmp_path: Path) -> None:
-    # the hint's path as printed, unquoted, gave the command two arguments
-    folder = tmp_path / "my stores"
-    folder.mkdir()
-    with pytest.raises(StoreError) as caught:
-        open_store(folder)
-    assert caught.value.hint == f"give --db a file, e.g. --db '{folder / 'staffpulse.db'}'"
-
-
-def test_a_store_path_under_a_file_is_told_as_such(tmp_path: Path) -> None:
-    # `--db notes.txt/x.db`: making its folder said only "[Errno 17] File exists"
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(StoreError) as caught:
-        open_store(tmp_path / "notes.txt" / "sub" / "x.db")
-    message = caught.value.message
-    assert message.endswith(f"{tmp_path / 'notes.txt'} is a file, not a folder")
-    assert caught.value.hint == f"give --db a path in a folder, e.g. --db {tmp_path / 'x.db'}"
-    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
