@@ -205,6 +205,12 @@ def test_json_before_the_command_says_where_it_goes() -> None:
         "--json goes after the command, e.g. staffpulse stats --json"
         " (staffpulse --help lists the commands)"
     )
+    # no command typed: the example keeps the store named, not the default store's stats
+    no_command = runner.invoke(app, ["--db", "client.db", "--json"])
+    assert json.loads(no_command.stdout)["error"]["message"] == (
+        "--json goes after the command, e.g. staffpulse --db client.db stats --json"
+        " (staffpulse --help lists the commands)"
+    )
 
 
 def test_no_command_after_the_options_names_one() -> None:

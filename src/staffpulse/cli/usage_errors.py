@@ -238,7 +238,8 @@ def say_option_of_the_group(exc: UsageError) -> None:
 def say_where_json_goes(exc: UsageError, args: list[str]) -> None:
     """``staffpulse --json audit acme``: "--json goes after the command: staffpulse audit acme
     --json", not "No such option: --json. Did you mean --version?", which offered the one
-    option nothing like it; ``staffpulse --json`` with no command names one that takes it."""
+    option nothing like it; ``staffpulse --json`` with no command names one that takes it,
+    after the options typed (``staffpulse --db client.db --json``: the example kept the store)."""
     if not isinstance(exc, NoSuchOption) or exc.option_name != "--json":
         return
     if exc.ctx is not None and exc.ctx.parent is not None:
@@ -247,7 +248,8 @@ def say_where_json_goes(exc: UsageError, args: list[str]) -> None:
     if any(arg in COMMAND_MODULES or arg in COMMAND_ALIASES for arg in rest):
         example = shlex.join(["staffpulse", *rest, "--json"])
     else:
-        example = "staffpulse stats --json (staffpulse --help lists the commands)"
+        example = shlex.join(["staffpulse", *rest, "stats", "--json"])
+        example += " (staffpulse --help lists the commands)"
     exc.possibilities = None
     exc.message = f"--json goes after the command, e.g. {example}"
 
