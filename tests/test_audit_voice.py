@@ -370,3 +370,21 @@ def test_the_note_on_posts_not_in_english_names_them_as_the_figure_does() -> Non
     assert voice.notes[0] == (
         "1 of 9 posts you wrote is not in English and was left out: staffpulse reads English only"
     )
+
+
+def test_templates_that_are_no_job_ads_are_not_told_about_the_manager() -> None:
+    # a vendor's release notes on one pattern were told to add "who the manager is, why the
+    # job is good"
+    feed = FeedBuilder("schedulr")
+    for i in range(10):
+        feed.post(f"Release 4.{i} of our shift planner is out: notes at https://n.example/{i}")
+    voice = audit_feed(feed).pillars["voice"]
+    advice = " ".join(voice.recommendations)
+    assert "near-copies of the same few templates" in advice
+    assert "(what you think of it, whom it helps)" in advice
+    assert "who the manager is" not in advice
+    ads = FeedBuilder("adfeed")
+    ads.job(10)
+    assert "(who the manager is, why the job is good)" in " ".join(
+        audit_feed(ads).pillars["voice"].recommendations
+    )

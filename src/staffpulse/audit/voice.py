@@ -23,19 +23,16 @@ from staffpulse.audit.types import (
     PillarResult,
     PostExample,
     Praise,
-    Tentative,
     example,
     rank_examples,
     unique_texts,
 )
 from staffpulse.audit.voice_parts import voice_score
+from staffpulse.audit.voice_tips import humor_advice as _humor_advice
+from staffpulse.audit.voice_tips import personality_advice as _personality_advice
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
-# How the humor advice begins, whether the model found no funny post or a few: it misses many
-# jokes, so it never says "no post reads as a joke" (docs/models/humor.md)
-HUMOR_HINT = "We found few posts that read as light or funny"
-FEW_POSTS_NAMED = 10  # up to this many posts the humor hint names them all
 # The humor probability from which a post to imitate is called "funny": the model (F1 about
 # 0.46) passes its threshold on plain questions too ("Why do candidates ghost after the
 # offer? Our take on the market." was offered as funny), so an example needs a clear score
@@ -131,7 +128,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
         said = base + " in English" if not_read else base
         # advised as a help desk from a few replies on: one reply is a person's as often
         desk = replies_only and reads_as_desk(int(orig.size), n)
-        advice = _voice_advice(evidence, settings, said, replies_only=desk)
+        # the templates' own kind: a firm's ad templates, or a vendor's product posts
+        copies = frame.templated[copied]
+        ads = 2 * int((copies & frame.job[copied]).sum()) >= int(copies.sum())
+        advice = _voice_advice(evidence, settings, said, replies_only=desk, ad_templates=ads)
         others = frame.n - int(everything.size) - own_reposts
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
@@ -264,10 +264,16 @@ def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
 
 
 def _voice_advice(
-    ev: dict[str, Any], settings: dict[str, Any], base: str = "posts", *, replies_only: bool = False
+    ev: dict[str, Any],
+    settings: dict[str, Any],
+    base: str = "posts",
+    *,
+    replies_only: bool = False,
+    ad_templates: bool = True,
 ) -> list[str]:
     """Voice's advice on the ``posts_scored``, which ``base`` names ("posts you wrote in
-    English"); of a feed of ``replies_only``, about its replies."""
+    English"); of a feed of ``replies_only``, about its replies. ``ad_templates``: most of
+    the near-copies are job ads (a line on the manager fits them, not a vendor's release notes)."""
     n = ev["posts_scored"]
     if n == 0:
         return [
@@ -288,7 +294,11 @@ def _voice_advice(
             Advice(
                 f"{pct(t)} of your {of} are near-copies of the same few templates. "
                 "Rewrite each one in your own words and add one line only a person would write "
-                "(who the manager is, why the job is good).",
+                + (
+                    "(who the manager is, why the job is good)."
+                    if ad_templates
+                    else "(what you think of it, whom it helps)."
+                ),
                 f"Stop posting templates: {pct(t)} of {of} are near-copies",
             )
         )
@@ -315,85 +325,3 @@ def _voice_advice(
             )
         )
     return recs[:3]
-
-
-def _your(n: int, base: str) -> str:
-    """``your 5 posts``, or ``the 5 posts you wrote`` of another ``base``; one post is
-    ``your one post`` or ``the one post you wrote``."""
-    said = "one" if n == 1 else f"{n:,}"
-    named = "post" + base.removeprefix("posts") if n == 1 else base
-    return f"your {said} {named}" if base == "posts" else f"the {said} {named}"
-
-
-def _humor_advice(
-    n: int, funny: int, base: str = "posts", *, replies_only: bool = False
-) -> Tentative:
-    """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
-    is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
-    up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...").
-    The light moment fits the account's kind: a feed of ``replies_only`` is a help desk,
-    which has no working week to post about, only its replies to lighten."""
-    if n <= 2 and not funny:
-        lead = f"We found nothing light or funny in {_your(n, base)} (our humor"
-        headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
-    elif n <= FEW_POSTS_NAMED:
-        # "We found few posts ... (0 of 5 posts" read oddly of a feed counted at a glance
-        if funny:
-            reads = "reads" if funny == 1 else "read"
-            lead = f"Only {funny:,} of {_your(n, base)} {reads} as light or funny (our humor"
-            headline = f"only {funny:,} of its {n:,} posts {reads} as funny"
-        else:
-            lead = f"None of {_your(n, base)} reads as light or funny (our humor"
-            headline = f"none of its {n:,} posts reads as funny"
-    elif not funny:  # "few posts ... (0 of 20 posts" said "few" of none
-        lead = f"We found no post that reads as light or funny among {_your(n, base)} (our humor"
-        headline = f"none of its {n:,} posts reads as funny"
-    else:
-        lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
-        headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
-    return Tentative(
-        f"{lead} detector misses some, so read this as a hint). {_light_moment(replies_only)}",
-        f"Add some humor: {headline}",
-    )
-
-
-def _light_moment(replies_only: bool) -> str:
-    """Where a light moment fits: a help desk's (``replies_only``) in a reply to a customer
-    whose problem is solved, a firm's in a post of its own."""
-    if replies_only:
-        return (
-            "When a customer's problem is solved, let your reply end on a light, warm line "
-            "of your own, never at the expense of one still waiting."
-        )
-    # "the office dog, the interview answer that made you laugh" fitted a staffing firm's
-    # office, not a software vendor's or one recruiter's account: a moment any of them has
-    return (
-        "Once a week, share a light moment from your working week: a small win, a mix-up you "
-        "laughed about, the question that made you smile."
-    )
-
-
-def _personality_advice(n: int, human: int, share: float, base: str = "posts") -> Advice:
-    """Sound like a person: ``human`` of the ``n`` posts judged (``base`` names them) do, a
-    ``share`` too low."""
-    if human:
-        does = "sounds" if human == 1 else "sound"
-        of = f"{n:,} posts" if base == "posts" else f"the {n:,} {base}"
-        lead = f"Only {human:,} of {of} ({pct(share)}) {does} like a person"
-        headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
-    elif n == 1:
-        # beside reposts the figure says "posts you wrote": "The one post you wrote ..."
-        said = _your(n, base)
-        lead = f"{said[0].upper()}{said[1:]} does not sound like a person"
-        headline = "its one post does not"
-    elif n == 2:
-        lead = f"Neither of {_your(n, base)} sounds like a person"
-        headline = "neither of 2 posts does"
-    else:
-        lead = f"None of {_your(n, base)} sound like a person"
-        headline = f"none of {n:,} posts does"
-    return Advice(
-        f"{lead}. This week, post one story from your desk, one honest opinion and one "
-        "question for your followers.",
-        f"Sound like a person: {headline}",
-    )
