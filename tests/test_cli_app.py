@@ -179,6 +179,11 @@ def test_an_empty_db_before_the_command_is_refused_not_read_as_the_default_store
     assert error["message"] == "--db is empty"
     assert error["hint"].startswith("give the store's file (e.g. --db client.db), or leave out")
     assert not default.exists()
+    # after the command it was read as the current folder: "cannot open the store at ."
+    for args in (["import", str(data), "--db", ""], ["inbox", "--db=", "dismiss", "12"]):
+        after = runner.invoke(app, args)
+        assert after.exit_code == 65
+        assert "Error: --db is empty" in after.output and "at ." not in after.output
 
 
 @pytest.mark.parametrize(

@@ -387,7 +387,7 @@ def _root(
     # the commands' own --db falls back to this one (options.resolve_db), before
     # STAFFPULSE_DB; demo reads it here too, as it never uses the variable
     ctx.obj = {"debug": debug, "db": db}
-    refuse_empty_db(db)
+    refuse_empty_db(ctx.meta.get(_TYPED, []))  # the commands' --db too
     _show_notices()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,16 +24,22 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
     return chosen if chosen is not None else value  # else from STAFFPULSE_DB, or None
 
 
-def refuse_empty_db(db: str | None) -> None:
-    """``staffpulse --db "" import x.csv``, as a script writes ``--db "$CLIENT_DB"`` with the
-    variable unset: refused, not read as no --db, which put a client's posts into the default
-    store without a word."""
-    if db is not None and not db.strip():
-        raise InputError(
-            "--db is empty",
-            hint="give the store's file (e.g. --db client.db), or leave out --db to use your"
-            " default store",
-        )
+def refuse_empty_db(typed: Sequence[str]) -> None:
+    """``--db ""`` anywhere in ``typed`` (the words after staffpulse), as a script writes
+    ``--db "$CLIENT_DB"`` with the variable unset: refused before the command runs. Before the
+    command it read as no --db, which put a client's posts into the default store without a
+    word; after it, as the current folder ("cannot open the store at .: it is a folder")."""
+    for at, word in enumerate(typed):
+        if word.startswith("--db="):
+            value: str | None = word.removeprefix("--db=")
+        else:
+            value = typed[at + 1] if word == "--db" and at + 1 < len(typed) else None
+        if value is not None and not value.strip():
+            raise InputError(
+                "--db is empty",
+                hint="give the store's file (e.g. --db client.db), or leave out --db to use"
+                " your default store",
+            )
 
 
 def given_on_command_line(ctx: Any, name: str | None) -> bool:
