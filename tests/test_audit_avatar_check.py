@@ -165,4 +165,6 @@ def test_an_unchecked_picture_on_x_is_also_offered_the_free_route() -> None:
         assert f"staffpulse fetch {platform}" in advice
         said = "import the picture itself: a staffpulse CSV or JSON Lines file whose account row"
         assert (said in advice) is free
-        assert ("avatar_file column (docs/formats.md)" in advice) is free
+        # where a pip user finds that column: the import's help, not docs they do not have
+        told = "avatar_file column (staffpulse import --help lists the columns)"
+        assert (told in advice) is free and "docs/formats.md" not in advice

@@ -82,6 +82,9 @@ def test_the_hints_name_the_store_for_exactly_the_commands_that_take_one() -> No
     }
     assert set(STORE_COMMANDS) == takes
     for name in COMMAND_MODULES:
-        hint = on_store_in(f"then run: staffpulse {name} --help", Path("client.db"))
-        on_client = f"then run: staffpulse --db client.db {name} --help"
+        hint = on_store_in(f"then run: staffpulse {name} FILE", Path("client.db"))
+        on_client = f"then run: staffpulse --db client.db {name} FILE"
         assert (hint == on_client) == (name in takes), hint
+        # a command's help reads no store: "staffpulse import --help lists the formats"
+        help_hint = f"staffpulse {name} --help lists them"
+        assert on_store_in(help_hint, Path("client.db")) == help_hint

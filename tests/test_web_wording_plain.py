@@ -163,10 +163,8 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "could not be reached",
             "Error",
         ),
-        "supported formats: X archive, staffpulse CSV (see docs/formats.md)": (
-            "Supported formats",
-            "docs/",
-        ),
+        "supported formats: X archive, staffpulse CSV (staffpulse import --help says what each"
+        " is)": ("Supported formats", "--help"),
         "check your connection and [x] base_url; everything fetched so far is stored": (
             "check that this computer is online",
             "[x]",
@@ -182,4 +180,6 @@ def test_web_wording_replaces_terminal_advice() -> None:
     for text, (present, absent) in cases.items():
         shown = web_text(text)
         assert present in shown and absent not in shown, shown
+    # the page links its formats under a hint that sends the terminal to the import's help
+    assert mentions_formats(None, "(staffpulse import --help lists the formats)")
     assert mentions_formats(None, "(see docs/formats.md)") and not mentions_formats("x", None)

@@ -54,7 +54,8 @@ FETCH_AND_CHECK_PICTURE = Step(
 # X's free way to that picture, as fetching from X needs a paid API token: the consultant's
 IMPORT_PICTURE_FILE = Step(
     "Without a paid X API token, import the picture itself: a staffpulse CSV or JSON Lines "
-    "file whose account row names the image in an avatar_file column (docs/formats.md)"
+    "file whose account row names the image in an avatar_file column (staffpulse import --help "
+    "lists the columns)"
 )
 EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account's newer posts")
 IMPORT_COHORT_POSTS = Step(
@@ -139,10 +140,14 @@ X_RATES_SET = Step("Rates are set in [x] of {config}.", *IN_CONFIG_FILE)
 
 # -- a file of no format staffpulse imports (sources/, ingest.py) -----------------------------
 
-SEE_FORMATS = Step("(see docs/formats.md)")
-SUPPORTED_FORMATS = Step("supported formats: {names} (see docs/formats.md)", (("names", ".*?"),))
-FORMATS_LISTED = Step("the formats staffpulse reads are in docs/formats.md")
-FORMATS_JSONL = Step('(docs/formats.md, "staffpulse JSONL")')
+# the formats are listed by the import's help, which a pip install has (docs/ it has not)
+SEE_FORMATS = Step("(staffpulse import --help lists the formats)")
+SUPPORTED_FORMATS = Step(
+    "supported formats: {names} (staffpulse import --help says what each is)",
+    (("names", ".*?"),),
+)
+FORMATS_LISTED = Step("staffpulse import --help lists the formats staffpulse reads")
+FORMATS_JSONL = Step("(staffpulse import --help lists the staffpulse JSONL fields)")
 # what the terminal alone can do with a file of accounts, or of posts of no account
 _FILE = ".+?"
 TAG_ACCOUNTS = Step(

@@ -32,9 +32,10 @@ def on_store(db: Path | None, command: str) -> str:
     return f"{command_name()}{db_option(db)} {command}"
 
 
-# the commands that work on a store, as hints name them ("or run: staffpulse accounts")
+# the commands that work on a store, as hints name them ("or run: staffpulse accounts"); not
+# their help ("staffpulse import --help lists the formats"), which reads no store
 _STORE_COMMAND = re.compile(
-    r"\bstaffpulse (?=(?:" + "|".join(map(re.escape, STORE_COMMANDS)) + r")\b)"
+    r"\bstaffpulse (?=(?:" + "|".join(map(re.escape, STORE_COMMANDS)) + r")\b(?! --help))"
 )
 
 

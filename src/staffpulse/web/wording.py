@@ -32,6 +32,8 @@ from staffpulse.web.wording_controls import (
 )
 
 FORMATS_DOC = "docs/formats.md"
+# where the library's import errors send a terminal user for the formats (next_steps.py)
+FORMATS_HELP = "staffpulse import --help"
 
 _IMPORT_POSTS = "import its posts on the Import page first"
 _RESUME = "start the same fetch again on the Import page to resume"
@@ -301,4 +303,4 @@ def _plain(text: str) -> str:
 
 def mentions_formats(*texts: str | None) -> bool:
     """Whether a message pointed to the formats guide (the page then links to its own copy)."""
-    return any(text and FORMATS_DOC in text for text in texts)
+    return any(text and (FORMATS_DOC in text or FORMATS_HELP in text) for text in texts)

@@ -23,6 +23,7 @@ from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.errors import AmbiguousAccountError, StaffpulseError
+from staffpulse.import_formats import describe_formats
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.near_names import find_mistyped_stores
 from staffpulse.report.counts import count_of
@@ -227,4 +228,5 @@ def _first_steps(busiest: str | None, db: Path | None) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import")(import_command)
+    # the formats are listed in the help: errors point there, not to docs a pip install lacks
+    app.command("import", epilog=describe_formats())(import_command)

@@ -1,0 +1,40 @@
+"""``staffpulse import --help`` lists the formats it reads: import errors send a pip user there,
+not to docs/formats.md, which a pip install does not have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from staffpulse.cli import app
+from staffpulse.import_formats import FORMATS
+
+
+def test_every_format_the_import_reads_is_listed_once() -> None:
+    from staffpulse.sources import REGISTRY
+
+    listed = [label for label, _what in FORMATS]
+    assert sorted(listed) == sorted(source.label for source in REGISTRY)
+
+
+def test_the_import_help_lists_the_formats_and_the_own_csv_columns() -> None:
+    result = CliRunner().invoke(app, ["import", "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())
+    assert "X archive: the ZIP from X's 'Download an archive of your data', or its folder" in said
+    assert "twarc2 CSV:" in said and "staffpulse JSONL:" in said
+    assert "posts: id, author, text (needed)" in said
+    assert "avatar_file (a picture file" in said  # the audit's advice on a picture sends here
+
+
+def test_an_unknown_file_is_sent_to_the_import_help_as_it_is_typed(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a shopping list, not posts\n", encoding="utf-8")
+    db = tmp_path / "client.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "import", str(notes)])
+    assert result.exit_code == 65
+    said = " ".join(result.output.split())
+    # the help reads no store: no --db put into it, as into the hints that run a command
+    assert "(staffpulse import --help says what each is)" in said
+    assert "docs/formats.md" not in said
