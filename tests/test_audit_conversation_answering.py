@@ -25,7 +25,18 @@ def test_responsiveness_counts_answers_and_time() -> None:
         none.mention_by(f"fan{i}", answered=False)
     advice = audit_feed(none).pillars["conversation"].recommendations[0]
     assert advice.startswith("None of the 5 mentions of you got an answer. Check your")
-    assert advice.headline == "Answer mentions: none of 5 got an answer"  # type: ignore[attr-defined]
+    assert advice.headline == "Answer mentions: none of the 5 mentions got an answer"  # type: ignore[attr-defined]
+
+
+def test_none_of_one_or_two_mentions_answered_reads_as_english() -> None:
+    # with min_mentions = 1 or 2 in the config it read "None of the 1 mentions of you ..."
+    for n, said in ((1, "The one mention of you got no answer."), (2, "Neither of the 2")):
+        quiet = FeedBuilder("hushed")
+        quiet.chat(4)
+        for i in range(n):
+            quiet.mention_by(f"caller{i}", answered=False)
+        advice = audit_feed(quiet, min_mentions=n).pillars["conversation"].recommendations[0]
+        assert advice.startswith(said)
 
 
 def test_quick_answers_read_in_minutes() -> None:
@@ -75,9 +86,15 @@ def test_answers_to_its_own_question_are_no_unanswered_mentions() -> None:
     assert not any("mentions" in a["action"] for a in result.top_actions)
     assert any(
         r.startswith("None of the 3 replies to your posts got an answer from you.")
-        and r.headline == "Answer replies: none of 3 replies to its posts got an answer"  # type: ignore[attr-defined]
+        and r.headline == "Answer replies: none of the 3 replies to its posts got an answer"  # type: ignore[attr-defined]
         for r in conv.recommendations
     )
+    # two, as the advice is given from two: "None of the 2 replies" is no English
+    pair = FeedBuilder("kelso")
+    pair.chat(6)
+    _question_with_answers(pair, "dana", "bright")
+    recs = audit_feed(pair).pillars["conversation"].recommendations
+    assert any(r.startswith("Neither of the 2 replies to your posts got an answer") for r in recs)
     shown = dict(figures(result)["conversation"])
     assert shown["Mentions answered"] == "none waiting for an answer"
     assert shown["Replies to your posts"] == "3, you answered none"

@@ -341,10 +341,8 @@ def _mentions_advice(unanswered: int, known: int) -> Advice:
         "Check your notifications every morning and reply to each one, even with a quick thanks."
     )
     if unanswered == known:  # "5 of 5 mentions of you got no answer" is no English
-        return Advice(
-            f"None of the {known:,} mentions of you got an answer. {check}",
-            f"Answer mentions: none of {known:,} got an answer",
-        )
+        who, got = _none_answered(known, "mention", "mentions")
+        return Advice(f"{who} of you {got}. {check}", f"Answer mentions: {who.lower()} {got}")
     return Advice(
         f"{unanswered:,} of {known:,} mentions of you got no answer. {check}",
         f"Answer mentions: {unanswered:,} of {known:,} got no answer",
@@ -372,15 +370,23 @@ def _answer_replies_advice(unanswered: int, received: int) -> Advice:
         "turns it into a conversation."
     )
     if unanswered == received:  # "3 of 3 replies ... got no answer", as mentions
+        who, got = _none_answered(received, "reply", "replies")
         return Advice(
-            f"None of the {received:,} replies to your posts got an answer from you. {why}",
-            f"Answer replies: none of {received:,} replies to its posts got an answer",
+            f"{who} to your posts {got} from you. {why}",
+            f"Answer replies: {who.lower()} to its posts {got}",
         )
     return Advice(
         f"{unanswered:,} of {received:,} {'reply' if received == 1 else 'replies'} to your posts "
         f"got no answer from you. {why}",
         f"Answer replies: {unanswered:,} of {received:,} replies to its posts got no answer",
     )
+
+
+def _none_answered(n: int, one: str, many: str) -> tuple[str, str]:
+    """Who got no answer of ``n`` and the verb, never "None of the 1 mentions" nor "of the 2"."""
+    if n == 1:
+        return f"The one {one}", "got no answer"
+    return f"{'Neither' if n == 2 else 'None'} of the {n:,} {many}", "got an answer"
 
 
 def _praise(ev: dict[str, Any]) -> Praise:
