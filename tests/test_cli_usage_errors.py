@@ -240,6 +240,8 @@ def test_a_word_people_use_for_a_command_is_offered_the_command_it_means() -> No
     assert json.loads(help_of.stdout)["error"]["message"] == (
         "No such command 'help'. Did you mean staffpulse audit --help?"
     )
+    capitals = runner.invoke(app, ["HELP", "Audit"])  # in capitals, as the commands are
+    assert "No such command 'HELP'. Did you mean staffpulse audit --help?" in _said(capitals.output)
 
 
 def test_an_option_of_a_groups_commands_before_them_says_where_it_goes() -> None:
@@ -255,6 +257,12 @@ def test_an_option_of_a_groups_commands_before_them_says_where_it_goes() -> None
     assert (
         "--db goes after the command it is an option of, e.g. staffpulse fetch bluesky"
         " acme.bsky.social --db client.db" in _said(db.stderr)
+    )
+    # every option typed before the command moves, and one typed after it as well stays once
+    both = runner.invoke(app, ["fetch", "--max-posts", "5", "--json", "x", "acme", "--json"])
+    assert json.loads(both.stdout)["error"]["message"] == (
+        "--max-posts goes after the command it is an option of, e.g. staffpulse fetch x acme"
+        " --json --max-posts 5"
     )
     alias = runner.invoke(app, ["fetch", "--json", "twitter", "acme"])  # fetch x, as typed
     assert json.loads(alias.stdout)["error"]["message"].endswith("fetch twitter acme --json")

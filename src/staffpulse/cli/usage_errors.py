@@ -149,9 +149,11 @@ def suggest_command(exc: UsageError, args: list[str], names: list[str]) -> None:
         return
     typed = args[0] if args else ""
     said = exc.message.rstrip(".")
-    if typed in ("help", "version"):  # as git and pip spell them
-        about = args[1] if typed == "help" and len(args) > 1 and args[1] in names else ""
-        exc.message = f"{said}. Did you mean staffpulse {about} --{typed}?".replace("  ", " ")
+    if typed.lower() in ("help", "version"):  # as git and pip spell them
+        wanted = typed.lower()
+        about = args[1].lower() if wanted == "help" and len(args) > 1 else ""
+        about = about if about in names else ""
+        exc.message = f"{said}. Did you mean staffpulse {about} --{wanted}?".replace("  ", " ")
         return
     meant = {name: (name, "") for name in names} | _COMMAND_WORDS
     word = typed.lower()
@@ -270,36 +272,39 @@ def say_where_group_options_go(exc: UsageError, typed: list[str]) -> None:
     """``staffpulse fetch --json x acme``: "--json goes after the command it is an option of,
     e.g. staffpulse fetch x acme --json", not "No such option: --json" alone, which read as if
     fetching had no JSON; ``fetch --db FILE x acme`` alike, as the README says --db goes
-    before or after the command. ``typed`` are the words typed after staffpulse."""
+    before or after the command. Every such option typed before the command moves, once
+    (``fetch --max-posts 5 --json x acme``: the example kept --json where it failed).
+    ``typed`` are the words typed after staffpulse."""
     if not isinstance(exc, NoSuchOption) or exc.ctx is None or exc.ctx.parent is None:
         return
     commands = getattr(exc.ctx.command, "commands", None) or {}
-    takers = {
-        name: param
-        for name, command in commands.items()
+    takers = {  # each option of the group's commands, and the first command that has it
+        opt: (name, param)
+        for name, command in reversed(commands.items())
         for param in command.params
-        if exc.option_name in getattr(param, "opts", ())
+        for opt in getattr(param, "opts", ())
     }
-    if not takers:
+    if exc.option_name not in takers:
         return
     group = exc.ctx.info_name or ""
     start = typed.index(group) + 1 if group in typed else 0
-    words = list(typed)
-    for at in range(start, len(words)):
-        word = words[at]
-        if word == exc.option_name or word.startswith(exc.option_name + "="):
-            param = next(iter(takers.values()))
-            span = 1 if "=" in word or getattr(param, "is_flag", False) else 2  # with its value
-            moved = words[at : at + span]
-            del words[at : at + span]
-            break
-    else:
-        return
     # a command typed under any name the group takes ("fetch twitter" runs fetch x)
     find = exc.ctx.command.get_command if isinstance(exc.ctx.command, TyperGroup) else None
-    if find is None or not any(find(exc.ctx, word) for word in words[start:]):
-        words.insert(start, next(iter(takers)))
-        words.insert(start + 1, "...")
+    words, moved, at = typed[:start], [], start
+    while at < len(typed) and not (find is not None and find(exc.ctx, typed[at])):
+        option = typed[at].split("=", 1)[0]
+        if option not in takers:
+            words.append(typed[at])
+            at += 1
+            continue
+        flag = "=" in typed[at] or getattr(takers[option][1], "is_flag", False)
+        span = 1 if flag else 2  # with its value
+        if option not in [word.split("=", 1)[0] for word in typed[at + span :]]:
+            moved += typed[at : at + span]  # typed after the command as well: that one stays
+        at += span
+    if at == len(typed):  # no command typed: the first one that takes the option is named
+        words += [takers[exc.option_name][0], "..."]
+    words += typed[at:]
     example = shlex.join(["staffpulse", *words, *moved]).replace("'...'", "...")
     exc.possibilities = None
     exc.message = f"{exc.option_name} goes after the command it is an option of, e.g. {example}"
