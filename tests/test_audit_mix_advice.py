@@ -28,6 +28,10 @@ def test_a_feed_of_replies_and_reposts_is_told_what_it_holds() -> None:
 def test_one_reply_is_said_in_the_singular() -> None:
     (advice,) = mix_advice(_no_originals(1, 0), DEFAULTS)
     assert advice.startswith("Your one post is a reply: there is no post of your own to judge.")
+    # and two as both, not "All 2 of your posts are replies"
+    (advice,) = mix_advice(_no_originals(2, 0), DEFAULTS)
+    assert advice.startswith("Both your posts are replies: there is no post of your own")
+    assert advice.headline == "Add posts of its own: both its posts are replies"  # type: ignore[attr-defined]
 
 
 def test_a_feed_of_reposts_only_is_still_told_to_start_posting() -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from staffpulse.audit.types import Advice, Praise, Pressing
 from staffpulse.dates import format_day
+from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct, whole
 
 # the share of job ads among the last posts (``recent_posts``) that makes a feed read as a job
@@ -87,11 +88,12 @@ def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
             "Start posting: no original posts to judge",
         )
     if reposts:
-        lead = f"Your posts are {replies:,} {'reply' if replies == 1 else 'replies'} and "
-        lead += f"{reposts:,} {'repost' if reposts == 1 else 'reposts'}"
+        lead = f"Your posts are {count_of(replies, 'reply')} and {count_of(reposts, 'repost')}"
         said = "only replies and reposts"
     elif replies == 1:
         lead, said = "Your one post is a reply", "its one post is a reply"
+    elif replies == 2:  # "All 2 of your posts" is no English
+        lead, said = "Both your posts are replies", "both its posts are replies"
     else:
         lead, said = f"All {replies:,} of your posts are replies", f"all {replies:,} are replies"
     return Advice(
