@@ -39,6 +39,7 @@ from staffpulse.cli.consoles import make_console, show_what_the_console_cannot_e
 from staffpulse.cli.help_names import show_flags_bare
 from staffpulse.cli.interrupts import interrupted_message
 from staffpulse.cli.json_output import (
+    json_asked,
     json_error_due,
     note_json_wanted,
     print_json_error,
@@ -250,11 +251,12 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
         sys.stderr.write(hide_secrets(traceback.format_exc()))
     # "or run: staffpulse accounts" named the default store to a user of --db client.db
     hint = on_store_in(exc.hint, ctx.obj.get("db_used") if ctx.obj else None)
-    if json_error_due():
+    if json_asked():
         # the JSON document on stdout holds the message and hint: stderr gets one plain line
-        # for a log, not both a second time
+        # for a log; a document out before the failure (avatar's list) has no hint: the line has
+        told = json_error_due()
         print_json_error(exc.message, hint, exc.exit_code)
-        _say_plainly(exc.message)
+        _say_plainly(exc.message if told or not hint else f"{exc.message}; what to do: {hint}")
         raise typer.Exit(exc.exit_code) from None
     err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
     if hint:

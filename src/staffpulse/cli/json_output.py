@@ -87,6 +87,13 @@ def json_error_due() -> bool:
     return run is not None and run.wanted and not run.printed
 
 
+def json_asked() -> bool:
+    """Whether this run asked for ``--json``, its document out or not (``avatar --json`` writes
+    each file's error in its list, then fails when none could be read)."""
+    run = _RUN.get()
+    return run is not None and run.wanted
+
+
 def print_json_error(message: str, hint: str | None, exit_code: int) -> None:
     """The error as the run's JSON document, when JSON was asked for and none is out yet."""
     if not json_error_due():
