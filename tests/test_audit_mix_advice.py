@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.mix_advice import mix_advice
 
@@ -19,19 +21,21 @@ def _no_originals(replies: int, reposts: int) -> dict[str, Any]:
     }
 
 
-def test_a_feed_of_replies_and_reposts_is_told_what_it_holds() -> None:
-    (advice,) = mix_advice(_no_originals(1, 3), DEFAULTS)
-    assert advice.startswith("Your posts are 1 reply and 3 reposts: there is no post of your own")
-    assert advice.headline == "Add posts of its own: only replies and reposts"  # type: ignore[attr-defined]
-
-
-def test_one_reply_is_said_in_the_singular() -> None:
-    (advice,) = mix_advice(_no_originals(1, 0), DEFAULTS)
-    assert advice.startswith("Your one post is a reply: there is no post of your own to judge.")
-    # and two as both, not "All 2 of your posts are replies"
-    (advice,) = mix_advice(_no_originals(2, 0), DEFAULTS)
-    assert advice.startswith("Both your posts are replies: there is no post of your own")
-    assert advice.headline == "Add posts of its own: both its posts are replies"  # type: ignore[attr-defined]
+@pytest.mark.parametrize(
+    ("replies", "reposts", "lead", "said"),
+    [
+        (1, 3, "Your posts are 1 reply and 3 reposts", "only replies and reposts"),
+        (1, 0, "Your one post is a reply", "its one post is a reply"),
+        (2, 0, "Both your posts are replies", "both its posts are replies"),  # not "All 2 of"
+        (56, 0, "All 56 of your posts are replies", "all 56 are replies"),
+    ],
+)
+def test_a_feed_of_replies_is_told_what_it_holds(
+    replies: int, reposts: int, lead: str, said: str
+) -> None:
+    (advice,) = mix_advice(_no_originals(replies, reposts), DEFAULTS)
+    assert advice.startswith(f"{lead}: there is no post of your own to judge. Keep answering")
+    assert advice.headline == f"Add posts of its own: {said}"  # type: ignore[attr-defined]
 
 
 def test_a_feed_of_reposts_only_is_still_told_to_start_posting() -> None:
