@@ -12,7 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from _fake_api import FakeApi, TimeoutsOn
+from _fake_api import FakeApi, TimeoutsOn, interrupted_after
 from staffpulse.errors import (
     AuthError,
     ConfigError,
@@ -348,11 +348,10 @@ def test_ctrl_c_as_a_feed_page_is_shown_still_lets_the_next_run_read_further_bac
     where the feed goes on is saved with it, so the next run does not stop at that page."""
     fake = FakeAppView(httpserver, n=250, followers=0)
 
-    def stop(task: str, done: int, total: int | None) -> None:
-        raise KeyboardInterrupt
-
     with pytest.raises(KeyboardInterrupt):
-        _fetcher(httpserver, store, [], progress=stop).fetch("acme.bsky.social", max_follows=0)
+        _fetcher(httpserver, store, [], progress=interrupted_after(1)).fetch(
+            "acme.bsky.social", max_follows=0
+        )
     assert _count(store, "posts") == 100
     (status,) = store.conn.execute("SELECT status FROM runs").fetchone()
     assert status == "interrupted"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from _fake_api import TimeoutsOn
+from _fake_api import TimeoutsOn, interrupted_after
 from mastodon_fetch_helpers import (
     INSTANCE,
     FakeMastodon,
@@ -250,11 +250,10 @@ def test_an_error_object_for_a_page_stops_the_run_resumably(
 def test_ctrl_c_as_statuses_are_shown_resumes_below(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver)
 
-    def stop(task: str, done: int, total: int | None) -> None:
-        raise KeyboardInterrupt
-
     with pytest.raises(KeyboardInterrupt):  # as the first page of statuses is shown
-        make_fetcher(httpserver, store, [], progress=stop).fetch("@acme@staffing.example")
+        make_fetcher(httpserver, store, [], progress=interrupted_after(1)).fetch(
+            "@acme@staffing.example"
+        )
     (status,) = store.conn.execute("SELECT status FROM runs").fetchone()
     assert count_posts(store) == 40 and status == "interrupted"
     before = len(fake.requests)

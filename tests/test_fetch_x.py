@@ -11,6 +11,7 @@ import pytest
 import requests
 from pytest_httpserver import HTTPServer
 
+from _fake_api import interrupted_after
 from staffpulse.errors import (
     BudgetExceededError,
     FetchError,
@@ -278,11 +279,10 @@ def test_ctrl_c_as_a_timeline_page_is_shown_resumes_below_it(
 ) -> None:
     fake = FakeX(httpserver, n=250)
 
-    def stop(task: str, done: int, total: int | None) -> None:
-        raise KeyboardInterrupt
-
     with pytest.raises(KeyboardInterrupt):
-        x_fetcher(httpserver, store, [], progress=stop).fetch("AcmeStaffing", max_mentions=0)
+        x_fetcher(httpserver, store, [], progress=interrupted_after(1)).fetch(
+            "AcmeStaffing", max_mentions=0
+        )
     assert post_count(store) == 100
     assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
     before = len(fake.requests)
