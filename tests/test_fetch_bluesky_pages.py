@@ -76,8 +76,10 @@ def test_older_posts_and_followers_of_endless_empty_pages_stop_and_say_so(
 def test_a_follower_list_ending_on_a_full_page_is_said_once_as_maybe_cut(
     httpserver: HTTPServer, store: Store
 ) -> None:
-    # 200 followers: the stand-in's second page is full and has no cursor, as a dropped one
-    FakeAppView(httpserver, n=3, followers=200)
+    # 200 followers: the stand-in's second page is full and has no cursor, as a dropped one,
+    # while the profile counts more
+    fake = FakeAppView(httpserver, n=3, followers=200)
+    fake.me["followersCount"] = 230
     run = _fetcher(httpserver, store, []).fetch
     first = run("acme.bsky.social", max_follows=1000)
     assert first.notes == [
@@ -87,3 +89,12 @@ def test_a_follower_list_ending_on_a_full_page_is_said_once_as_maybe_cut(
     ]
     again = run("acme.bsky.social", max_follows=1000)  # the same end twice: the list's end
     assert again.notes == [] and _count(store, "follows") == 1 + 200
+
+
+def test_a_follower_list_ending_on_a_full_page_at_the_profiles_count_is_not_said(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # an account with exactly 200 followers was told its list may be cut on every first run
+    FakeAppView(httpserver, n=3, followers=200)
+    first = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=1000)
+    assert first.notes == [] and _count(store, "follows") == 1 + 200

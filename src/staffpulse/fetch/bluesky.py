@@ -252,6 +252,8 @@ class BlueskyFetcher(FetcherBase):
         told = {"cap_said": state["cap_said"]} if state.get("cap_said") else {}
         empties = EmptyPages(stream, stream[:-1])
         ended: int | None = None  # how many were read when a full page came with no cursor
+        # as many as the profile counts: the list's end, whatever page it ends on
+        counted = account.followers if stream == "followers" else account.following
         while fetched < cap:
             asked, limit = cursor, min(PAGE, cap - fetched)
             page = self._call(
@@ -266,7 +268,7 @@ class BlueskyFetcher(FetcherBase):
             self.progress(stream, fetched, cap)
             cursor = page.get("cursor")
             if not goes_on(asked, cursor):
-                if not cursor and len(people) >= limit and fetched < cap:
+                if not cursor and len(people) >= limit and fetched < min(cap, counted or cap):
                     ended = fetched  # the list's end, or a cursor dropped: cannot be told
                 break
             pending = {"pending_cursor": cursor, "fetched": fetched, **told}
