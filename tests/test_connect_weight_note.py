@@ -3,6 +3,7 @@ pair and says what the score weighs most, so the order does not read as arbitrar
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 from connect_fixtures import (
@@ -96,3 +97,34 @@ def test_tied_accounts_are_in_no_order_and_need_no_note() -> None:
 def test_an_account_with_no_engagement_is_not_named_as_the_one_above() -> None:
     note = _listed(("ana", 0, 80.0), ("ben", 3, 50.0), ("cal", 6, 40.0))
     assert note is not None and note.startswith("@ben ranks above @cal with 3 engagements")
+
+
+def _first_pair_by_every_pair(rows: list[tuple[str, int, float]]) -> tuple[str, str] | None:
+    """The pair the note names, found the slow way (every row against every row above it):
+    of the rows below one with fewer engagements (at least one) and another score, the one
+    with the most engagements, and the first such row above it."""
+    pair: tuple[int, int] | None = None
+    for low, (_, most, score) in enumerate(rows):
+        above = next(
+            (i for i, (_, n, s) in enumerate(rows[:low]) if 0 < n < most and s != score), None
+        )
+        if above is not None and (pair is None or most > rows[pair[1]][1]):
+            pair = (above, low)
+    return None if pair is None else (rows[pair[0]][0], rows[pair[1]][0])
+
+
+def test_the_note_names_the_pair_that_comparing_every_pair_finds() -> None:
+    # lists with ties, accounts never engaged and repeated counts, in every order
+    pick = random.Random(36)
+    for _ in range(300):
+        rows = [
+            (f"acc{i}", pick.randint(0, 4), pick.choice((90.0, 50.0, 20.0)))
+            for i in range(pick.randint(0, 7))
+        ]
+        expected = _first_pair_by_every_pair(rows)
+        note = _listed(*rows)
+        if expected is None:
+            assert note is None, rows
+        else:
+            assert note is not None, rows
+            assert note.startswith(f"@{expected[0]} ranks above @{expected[1]} with "), rows
