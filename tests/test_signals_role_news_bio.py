@@ -10,15 +10,24 @@ from staffpulse.signals.role_news_bio import names_a_news_outlet
 from staffpulse.signals.roles import load_role_model
 
 OUTLETS = [
-    ("ElmshireGazette", "The official newspaper of Elmshire since 1921. Visit our website."),
+    (
+        "ElmshireGazette",
+        "The weekly newspaper of Elmshire and its villages. Tell us your story: we are listening.",
+    ),
     ("ValeDaily", "Vale Daily is a regional news site. We cover what happens in the Vale."),
     ("ShopTalkShow", "The podcast where two shopkeepers swap stories of the trade."),
-    ("HarbourWatch", "The politics blog run by the Harbour Times: who holds power and how."),
+    ("CourierKitchen", "A food blog run by the Riverside Courier: recipes readers send in."),
 ]
 BRANDS = [
     ("ElmshireCouncil", "Elmshire Council: notices, bin days and roadworks. Call us for repairs."),
     ("BlueHarborCoffee", "Specialty coffee roasters. Join our mailing list for roasting news."),
     ("TalentCast", "A podcast for recruiters: sourcing tips every Monday."),
+    # a newspaper the brand was featured in, or sells, is not what it is
+    ("CrumbAndCo", "Family bakery. As featured in the Elmshire Gazette newspaper!"),
+    (
+        "CornerNews",
+        "We are your corner shop: newspapers, magazines, sweets and stamps. Open 7 days a week.",
+    ),
 ]
 
 
@@ -44,4 +53,6 @@ def test_outlets_tagged_employer_become_other_and_brands_stay() -> None:
     moved = [i for i, role in enumerate(before.role) if role == "employer"]
     assert [names[i] for i in moved] == ["ElmshireGazette", "ShopTalkShow"]
     assert {out.kind[i] for i in moved} == {"org"}
-    assert model.predict([BRANDS[0][0]], [BRANDS[0][1]], None).role == ["employer"]
+    # a council, a bakery featured in a newspaper and a shop selling them stay employers
+    kept = [BRANDS[i] for i in (0, 3, 4)]
+    assert model.predict([n for n, _ in kept], [b for _, b in kept], None).role == ["employer"] * 3

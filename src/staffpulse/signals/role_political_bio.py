@@ -26,14 +26,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
+from staffpulse.signals.role_score_moves import move_employers_to_other
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
-
-_EMPLOYER = ROLES.index("employer")
-_OTHER = ROLES.index("other")
 
 # Party names in capitals only: "a birthday party" or "party rentals" is a business
 _PARTY = (
@@ -85,8 +81,5 @@ def drop_employer_role_of_political_bios(
     bios: Sequence[str | None], scores: np.ndarray
 ) -> np.ndarray:
     """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose bio names a
-    party or a campaign has its employer score moved to other. Only the accounts tagged
-    employer are read; ``scores`` is not changed."""
-    tagged = rows_tagged(scores, [_EMPLOYER])
-    political = [i for i in tagged if names_party_or_campaign(bios[i])]
-    return move_role_scores(scores, political, [_EMPLOYER], _OTHER)
+    party or a campaign has its employer score moved to other (``scores`` is not changed)."""
+    return move_employers_to_other(bios, scores, names_party_or_campaign)

@@ -8,13 +8,20 @@ row still sums to 1 and the heads' other scores stay.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
 from staffpulse.models import ROLES
 
-__all__ = ["PERSON_P_ORG", "move_role_scores", "persons_tagged", "roles_but", "rows_tagged"]
+__all__ = [
+    "PERSON_P_ORG",
+    "move_employers_to_other",
+    "move_role_scores",
+    "persons_tagged",
+    "roles_but",
+    "rows_tagged",
+]
 
 #: the heads' ``p_org`` under which a rule reads the account as a person's
 PERSON_P_ORG = 0.5
@@ -53,3 +60,15 @@ def persons_tagged(scores: np.ndarray, p_org: np.ndarray, roles: Sequence[int]) 
     tagged = np.isin(scores.argmax(axis=1), roles) & (p_org < PERSON_P_ORG)
     rows: list[int] = np.flatnonzero(tagged).tolist()
     return rows
+
+
+def move_employers_to_other(
+    bios: Sequence[str | None], scores: np.ndarray, is_no_employer: Callable[[str | None], bool]
+) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose bio
+    ``is_no_employer`` reads (a party's, a newspaper's) has its employer score moved to other:
+    by the guidelines an employer talks of its own brand, and what fits no role is other. Only
+    the accounts tagged employer are read; ``scores`` is not changed."""
+    employer, other = ROLES.index("employer"), ROLES.index("other")
+    rows = [i for i in rows_tagged(scores, [employer]) if is_no_employer(bios[i])]
+    return move_role_scores(scores, rows, [employer], other)
