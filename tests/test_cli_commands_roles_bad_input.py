@@ -18,6 +18,11 @@ def test_a_delimited_txt_without_the_needed_columns_is_told_as_csv(tmp_path: Pat
     assert result.exit_code == 65  # not "not valid JSON" on every line, exit 0
     assert "CSV header needs 'name' and 'description'" in " ".join(error_text(result).split())
 
+    # the other names are said, not left to docs/formats.md (a pip install has no docs/)
+    said = " ".join(error_text(result).split())
+    assert "a name column may also be called display_name" in said
+    assert "a description column bio, user_description" in said and "docs/" not in said
+
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
     result = run_roles(str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o.jsonl"))

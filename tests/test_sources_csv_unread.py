@@ -22,8 +22,8 @@ def test_a_count_under_another_name_is_told_with_the_name_to_use(tmp_path: Path)
     notes = _notes(tmp_path, "id,author,text,likes_count\n1,dockside_hr,Crane crew wanted,4\n")
     assert notes == [
         'the column "likes_count" was not read: staffpulse reads no column of that name, so '
-        "its cells are kept only in the stored raw record, not used (docs/formats.md lists the "
-        'columns read); rename "likes_count" to "likes" (if it holds that) and import the file '
+        "its cells are kept only in the stored raw record, not used (staffpulse import --help "
+        'lists the formats); rename "likes_count" to "likes" (if it holds that) and import the file '
         "again (nothing is stored twice)"
     ]
 

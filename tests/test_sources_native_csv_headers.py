@@ -155,8 +155,8 @@ def test_a_column_without_a_name_is_told_and_each_kept_in_the_raw_record(tmp_pat
         ' though 2 rows have values in it (first on line 2); column D (after "author", before'
         ' "created_at"), though 1 row has a value in it (first on line 2): their cells were kept'
         ' with each record (as "column_3", "column_4") but not read as any field. If one holds'
-        " something staffpulse reads (see docs/formats.md), write that column's name in the"
-        " header cell and import the file again"
+        " something staffpulse reads (staffpulse import --help lists the formats), write that"
+        " column's name in the header cell and import the file again"
     ]
     assert '"column_3":"spring","column_4":"web"' in raw[0]  # both kept, not the last only
     assert '"column_3":"summer"' in raw[2]

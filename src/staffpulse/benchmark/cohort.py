@@ -42,8 +42,7 @@ HEADER_WORDS = frozenset(
 HANDLE_COLUMNS = ("username", "screen_name", "screenname", "user", "account", "author", "name")
 COHORT_HINT = (
     "write one account a line: @handle [platform] [segment] (a segment of several words in "
-    'quotes: "staffing firm"), or a CSV with the columns handle,platform,segment '
-    "(see docs/audit.md)"
+    'quotes: "staffing firm"), or a CSV with the columns handle,platform,segment'
 )
 
 

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from staffpulse.authors import is_anonymized
 from staffpulse.errors import InputError
 from staffpulse.extras import require
+from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.scale.dask_runner import Runner, dask_runner
 from staffpulse.scale.inputs import ShardPosts, key_of, plan_shards, read_posts, shard_post_keys
 from staffpulse.scale.output import check_output, staged_output
@@ -102,11 +103,11 @@ class ScoreSummary:
             holds = "holds" if len(empty) == 1 else "hold"
             return (
                 f"{names}{more} {holds} no posts (a CSV header without rows, or an export with "
-                "nothing in it). Check that the file is the export you meant (docs/formats.md)."
+                f"nothing in it). Check that the file is the export you meant {SEE_FORMATS.say()}."
             )
         return (
             "no post could be read from the input. "
-            "Check that the files are posts exports (docs/formats.md)."
+            f"Check that the files are posts exports {SEE_FORMATS.say()}."
         )
 
 

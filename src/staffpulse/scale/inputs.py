@@ -326,5 +326,5 @@ def _wrong_columns(columns: list[str]) -> str | None:
         return None
     return (
         f"the columns are {shown_columns(columns)}, but a Parquet file of posts needs those of "
-        f"the staffpulse posts CSV, id, author and text (docs/formats.md){f'; {fix}' if fix else ''}"
+        f"the staffpulse posts CSV, id, author and text{f'; {fix}' if fix else ''}"
     )

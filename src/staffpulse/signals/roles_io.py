@@ -275,9 +275,10 @@ def _csv(
             f"{name}: the CSV header needs 'name' and 'description' columns, and 'id' if the "
             f"accounts have ids, or staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(table.header) or 'nothing'})",
-            hint="rename the columns (text is optional; docs/formats.md lists the other "
-            "names accepted), or give JSONL; a file without a header needs a first line "
-            "naming its columns (id,name,description)",
+            hint="rename the columns (text is optional; a name column may also be called "
+            f"{', '.join(NAME_FIELDS[1:])}, a description column "
+            f"{', '.join(DESCRIPTION_FIELDS[1:])}), or give JSONL; a file without a header needs "
+            "a first line naming its columns (id,name,description)",
         )
     if not id_cols:
         yield ReadNote(numbered_note("'id' column", "line in the file"))

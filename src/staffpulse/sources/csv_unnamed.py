@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.report.counts import count_of
 
 
@@ -56,7 +57,7 @@ class UnnamedColumns:
             f"the header (line {header_line}) gives no name to {'; '.join(said)}: "
             f"{'their' if several else 'its'} cells were kept with each record (as {kept}) but"
             f" not read as any field. If {'one' if several else 'it'} holds something staffpulse"
-            " reads (see docs/formats.md), write that column's name in the header cell and"
+            f" reads {SEE_FORMATS.say()}, write that column's name in the header cell and"
             " import the file again"
         )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Mapping
 
+from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.sources.csvrows import as_written
 from staffpulse.sources.link_names import LINK_COLUMNS
 from staffpulse.sources.native_records import READ_COLUMNS
@@ -79,7 +80,7 @@ def unread_columns_note(
         f"the column{'' if one else 's'} {shown}{more} {'was' if one else 'were'} not read: "
         f"staffpulse reads no column of {'that name' if one else 'those names'}, so "
         f"{'its' if one else 'their'} cells are kept only in the stored raw record, not used "
-        "(docs/formats.md lists the columns read)"
+        f"{SEE_FORMATS.say()}"
     )
     if renames:
         said += (
