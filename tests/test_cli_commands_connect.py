@@ -37,7 +37,13 @@ def test_connect_json_role_and_limit(db: Path) -> None:
     data = json.loads(result.stdout)
     assert [s["handle"] for s in data["suggestions"]] == ["val_vendor"]
     assert data["excluded"]["job_ad_bot"] == 1  # a name for scripts, and the words people read
-    assert {"reason": "job_ad_bot", "count": 1, "said": "1 job-ad bot"} in data["excluded_reasons"]
+    assert {
+        "reason": "job_ad_bot",
+        "count": 1,
+        "said": "1 automated job feed (@tmj_jobs_bot)",
+        "accounts": ["@tmj_jobs_bot"],
+        "shown_with": '--include-job-ads (or --role "job board")',
+    } in data["excluded_reasons"]
     result = runner.invoke(
         app, ["connect", "acme_staffing", "--db", str(db), "--json", "--limit", "1"]
     )
@@ -166,3 +172,18 @@ def test_a_mistyped_role_gets_did_you_mean(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "unknown role 'recrutier': did you mean recruiter?" in result.output
+
+
+def test_include_job_ads_brings_back_the_accounts_left_out_for_their_ads(db: Path) -> None:
+    """The job-ad accounts are named in "Left out" with what shows them; --include-job-ads does."""
+    base = ["connect", "acme_staffing", "--db", str(db), "--role", "any"]
+    plain = runner.invoke(app, [*base, "--json"])
+    assert plain.exit_code == 0, plain.output
+    parts = {p["reason"]: p for p in json.loads(plain.stdout)["excluded_reasons"]}
+    assert parts["job_ad_bot"]["accounts"] == ["@tmj_jobs_bot"]
+    assert parts["job_ad_bot"]["shown_with"].startswith("--include-job-ads")
+    kept = runner.invoke(app, [*base, "--json", "--include-job-ads"])
+    assert kept.exit_code == 0, kept.output
+    data = json.loads(kept.stdout)
+    assert "job_ad_bot" not in data["excluded"]
+    assert "tmj_jobs_bot" in {s["handle"] for s in data["suggestions"]}

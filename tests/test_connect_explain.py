@@ -207,11 +207,12 @@ def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect
     """A firm that posts plain updates and never replies read "100" as the only suggestion,
     explained "recent voice 0 · recent conversation 0"."""
 
-    def ranked(store: Store) -> list[tuple[str, float, str]]:
-        found = rank_with_fakes(store).suggestions
+    def ranked(store: Store, role: str | None = None) -> list[tuple[str, float, str]]:
+        # broadcast only (no voice, no reply): shown with a --role, left out by default
+        found = rank_with_fakes(store, role=role).suggestions
         return [(s.handle, s.score, s.explanation) for s in found]
 
-    both = ranked(_circle_with("paula_posts", "zoe_reposts"))
+    both = ranked(_circle_with("paula_posts", "zoe_reposts"), role="any")
     assert [h for h, _, _ in both] == ["paula_posts", "zoe_reposts"]
     (_, talker, talker_why), (_, quiet, quiet_why) = both
     assert quiet < talker
@@ -219,8 +220,22 @@ def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect
     assert "talks with people (100% replies)" in talker_why
     assert "little personal voice in their posts · rarely replies to anyone" in quiet_why
     assert "voice 0" not in quiet_why and "conversation 0" not in quiet_why
-    ((_, alone, _),) = ranked(_circle_with("zoe_reposts"))
+    ((_, alone, _),) = ranked(_circle_with("zoe_reposts"), role="any")
     assert alone <= 50  # the strongest link, but no voice and no conversation: half the mark
+
+
+def test_a_broadcast_only_account_is_left_out_by_default_and_named() -> None:
+    """A firm's faceless feed (no voice, never a reply) was a recruiter's only, score-50 pick
+    (QA s36): it is left out with the brands, named, and any --role shows it."""
+    report = rank_with_fakes(_circle_with("paula_posts", "zoe_reposts"))
+    assert [s.handle for s in report.suggestions] == ["paula_posts"]
+    assert "1 broadcast-only account (@zoe_reposts)" in report.left_out_line
+    assert report.as_dict()["excluded"]["broadcast_only"] == 1
+    alone = rank_with_fakes(_circle_with("zoe_reposts"))
+    assert not alone.suggestions and alone.next_step is not None
+    assert alone.next_step.startswith("use --role any")
+    asked = rank_with_fakes(_circle_with("zoe_reposts"), role="recruiter")
+    assert [s.handle for s in asked.suggestions] == ["zoe_reposts"]
 
 
 def test_an_account_you_only_reposted_is_not_said_to_have_no_post(store: Store) -> None:

@@ -53,7 +53,7 @@ def test_a_shared_rank_is_shown_with_an_equals_sign_only_when_tied() -> None:
 
 
 def test_accounts_tied_on_their_score_show_the_same_score() -> None:
-    """Tied at 20.5 (the CSV's 3 digits), 20.52 and 20.48 read "=2 21" and "=2 20"."""
+    """20.52 and 20.48 both show 20.5: tied, and shown alike ("=2 21" and "=2 20" once)."""
     from dataclasses import replace
 
     from connect_fixtures import make_suggestion
@@ -64,7 +64,7 @@ def test_accounts_tied_on_their_score_show_the_same_score() -> None:
         replace(make_suggestion(n, f"b{n}", str(n)), score=v) for n, v in ((2, 20.52), (3, 20.48))
     ]
     rows = [(row.rank, row.suggestion.score_text) for row in tie_rows(found)]
-    assert rows == [("1", "100"), ("=2", "21"), ("=2", "21")]
+    assert rows == [("1", "100.0"), ("=2", "20.5"), ("=2", "20.5")]
     assert [replace(found[0], score=s).score_text for s in (9.94, 2.45, 0.04, 0.0)] == [
         "9.9",
         "2.5",

@@ -12,15 +12,20 @@ from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_te
 def test_left_out_counts_read_as_words() -> None:
     excluded = {"job-ad bot": 3, "already followed": 2, OTHER_ROLE: 1, "inactive": 1}
     assert left_out_text(excluded) == (
-        "2 already followed, 1 inactive, 3 job-ad bots, 1 of another role"
+        "2 already followed, 1 inactive, 3 automated job feeds, 1 of another role"
     )
-    assert left_out_text({"job-ad bot": 1}) == "1 job-ad bot"
+    assert left_out_text({"job-ad bot": 1}) == "1 automated job feed"
 
 
 def test_each_reason_has_a_snake_case_name_beside_its_words() -> None:
     parts = left_out_parts({"job-ad bot": 1200, OTHER_ROLE: 1, "weak link": 2})
     assert parts == [
-        {"reason": "job_ad_bot", "count": 1200, "said": "1,200 job-ad bots"},
+        {
+            "reason": "job_ad_bot",
+            "count": 1200,
+            "said": "1,200 automated job feeds",
+            "shown_with": '--include-job-ads (or --role "job board")',
+        },
         {"reason": "another_role", "count": 1, "said": "1 of another role"},
         {"reason": "weak_link", "count": 2, "said": "2 too weakly linked to your circle"},
     ]

@@ -116,7 +116,10 @@ def test_the_json_names_the_reasons_left_out_for_scripts_and_keeps_the_words() -
     # the words are the terminal's and the web page's, in the same order
     said = ", ".join(part["said"] for part in data["excluded_reasons"])
     assert report.left_out_line == f"Left out: {said}"
-    assert "3 job-ad bots" in said and "1 other outside hiring (use --role any to see it)" in said
+    assert (
+        "3 automated job feeds" in said
+        and "1 other outside hiring (use --role any to see it)" in said
+    )
 
 
 def test_the_json_gives_tied_accounts_one_rank_as_the_csv_does() -> None:

@@ -63,7 +63,10 @@ ANONYMIZED = "anonymized (no handle)"
 WEAK = "weak link"
 # the same for someone the account itself engages: their conversations are few or long ago
 STALE = "stale contact"
-PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK, STALE})
+# ad_posters' reasons (what a candidate posts) are named with what shows them instead
+PERMANENT = frozenset(
+    {"already followed", "job-ad bot", "mostly job ads", "broadcast only", ANONYMIZED, WEAK, STALE}
+)
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking

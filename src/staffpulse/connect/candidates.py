@@ -13,6 +13,15 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from staffpulse.authors import is_anonymized
+from staffpulse.connect.ad_posters import (
+    BROADCAST,
+    JOB_FEED,
+    MOSTLY_ADS,
+    NAMED,
+    ad_reason,
+    broadcasts_only,
+    posts_mostly_ads,
+)
 from staffpulse.connect.advice import (
     ANONYMIZED,
     CONTACTS,
@@ -31,6 +40,7 @@ from staffpulse.connect.citizen import (
     RoleModelLike,
     TextScorerLike,
     citizen_signals,
+    fewest_posts,
     guess_roles,
 )
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
@@ -51,6 +61,7 @@ class SuggestOptions:
     include_unseen: bool = False
     job_bot_share: float = 0.6
     min_posts_for_bot: int = 3
+    include_job_ads: bool = False  # keep automated job feeds and accounts posting mostly ads
     # half the score: an account that posts without a voice and never replies reads at most
     # 50, below an otherwise-similar one that talks with people (0.3 let it read 70 alone)
     citizen_weight: float = 0.5
@@ -134,6 +145,9 @@ class CandidateWalk:
         self.floor = (1.0 - DAMPING) / len(graph)
         self.cutoff = as_of - timedelta(days=opts.inactive_days)
         self.excluded: dict[str, int] = {}
+        # who was left out for what it posts (ad_posters.NAMED): named, so a firm can be found
+        self.named: dict[str, list[str]] = {}
+        self.few = fewest_posts()  # own posts needed to judge voice (broadcast-only)
         # seen only as an id (a reply to a user id): no handle to show
         self.id_only: set[str] = set()
         # contacts left out before their posts were read: read only if the advice needs them
@@ -178,10 +192,10 @@ class CandidateWalk:
         (--include-contacts alone would bring back no contact that is also inactive)."""
         for start in range(0, len(self.unread_contacts), self.opts.batch):
             chunk = self.unread_contacts[start : start + self.opts.batch]
-            for guess, cit in self._read(chunk):
+            for (_, acc), (guess, cit) in zip(chunk, self._read(chunk), strict=True):
                 acc_role = guess.role if guess else None
                 self.held.add(
-                    [CONTACTS, *self._reasons_from_posts(cit, acc_role)],
+                    [CONTACTS, *self._reasons_from_posts(cit, acc_role, acc)],
                     cit.last_post,
                     acc_role,
                     cit.next_post,
@@ -211,15 +225,18 @@ class CandidateWalk:
     ) -> Candidate | None:
         """The candidate with its weighted score, or None when a filter leaves it out."""
         acc_role = guess.role if guess else None  # the best guess, sure or not
-        reasons = self._reasons_from_posts(cit, acc_role)
+        reasons = self._reasons_from_posts(cit, acc_role, acc)
         if not reasons and self._is_weak(node):
             reasons = [self._weak_reason(node)]
-        if reasons in ([OTHER_ROLE], [OUTSIDE_HIRING]):
+        # left out only for what some --role shows: it sets the scale (see strongest)
+        if reasons and set(reasons) <= {OTHER_ROLE, OUTSIDE_HIRING, MOSTLY_ADS, BROADCAST}:
             if self._is_weak(node):  # no role brings it back: not advised as one
                 reasons = [self._weak_reason(node)]
             else:  # left out for its role alone: it still sets the scale (see strongest)
                 self.strongest = max(self.strongest, self.pagerank(node))
         if reasons:
+            if reasons[0] in NAMED:
+                self.named.setdefault(reasons[0], []).append(f"@{acc.handle}")
             self._skip(reasons, cit, acc_role)
             return None
         w = self.opts.citizen_weight
@@ -265,7 +282,7 @@ class CandidateWalk:
             self.id_only.add(node)
         return known or stub_account(plat, node)
 
-    def _reasons_from_posts(self, cit: Citizen, acc_role: str | None) -> list[str]:
+    def _reasons_from_posts(self, cit: Citizen, acc_role: str | None, acc: Account) -> list[str]:
         """Every filter that needs posts and leaves the candidate out, in the order counted."""
         opts = self.opts
         reasons = []
@@ -276,12 +293,13 @@ class CandidateWalk:
             reasons.append(UNSEEN)
         if cit.last_post is not None and cit.last_post < self.cutoff:
             reasons.append(INACTIVE)
-        if acc_role == "job_board" or (
-            cit.job_share is not None
-            and cit.posts >= opts.min_posts_for_bot
-            and cit.job_share >= opts.job_bot_share
-        ):
-            reasons.append("job-ad bot")
+        mostly_ads = posts_mostly_ads(cit, opts.job_bot_share, opts.min_posts_for_bot)
+        ads = None if opts.include_job_ads else ad_reason(acc, acc_role, mostly_ads)
+        wanted = self.roles.wanted
+        if ads == JOB_FEED and not (wanted and "job_board" in wanted):
+            reasons.append(JOB_FEED)
+        elif ads == MOSTLY_ADS and self.roles.outsiders_out:  # any --role asked shows it
+            reasons.append(MOSTLY_ADS)
         if self.roles.wanted is not None and acc_role not in self.roles.wanted:
             reasons.append(OTHER_ROLE)
         # Without a post the model judged the name alone, too little to call it outside hiring;
@@ -293,6 +311,11 @@ class CandidateWalk:
             and not cit.talks_hiring
         ):
             reasons.append(OUTSIDE_HIRING)
+        # the faceless corporate feed, left out with the brands (docs/connect.md); not one the
+        # account talks with: --include-contacts shows those whatever they post
+        talked_with = acc.id in self.contacts
+        if self.roles.outsiders_out and not talked_with and broadcasts_only(cit, self.few):
+            reasons.append(BROADCAST)
         return reasons
 
     def _read(self, chunk: list[tuple[str, Account]]) -> list[tuple[RoleGuess | None, Citizen]]:

@@ -85,6 +85,8 @@ LOW_CONVERSATION = 10
 # From these shares the account stands out as someone to talk with
 LIVELY_VOICE = 60
 TALKATIVE = 30
+# From this share of job ads an account is left out unless asked for (connect.ad_posters)
+MOSTLY_ADS_SHARE = 0.6
 
 
 def describe_citizen(
@@ -113,6 +115,9 @@ def describe_citizen(
         return [
             f"only {count_of(judged, 'post')} of their own: too few to judge voice and conversation"
         ]
+    if citizen.job_share is not None and citizen.job_share >= MOSTLY_ADS_SHARE:
+        # kept by --role or --include-job-ads: the reader should know it is mostly ads
+        said.append(f"mostly job ads ({round(100 * citizen.job_share)}% of their posts)")
     if voice is not None:
         # a share of their posts, said as one: "voice 38" read as the audit's Voice pillar
         if voice >= LIVELY_VOICE:

@@ -6,9 +6,10 @@ The reasons themselves are :mod:`staffpulse.connect.advice`'s."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS, SHOWN_WITH
 from staffpulse.connect.advice import (
     ANONYMIZED,
     CONTACTS,
@@ -24,7 +25,9 @@ from staffpulse.next_steps import ROLE_ANY, USE_OPTIONS
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
 _LEFT_OUT_WORDS = {
-    "job-ad bot": ("job-ad bot", "job-ad bots"),
+    JOB_FEED: ("automated job feed", "automated job feeds"),
+    MOSTLY_ADS: ("posting mostly job ads", "posting mostly job ads"),
+    BROADCAST: ("broadcast-only account", "broadcast-only accounts"),
     OTHER_ROLE: ("of another role",) * 2,
     OUTSIDE_HIRING: (
         f"other outside hiring ({USE_OPTIONS.say(options=ROLE_ANY.say())} to see it)",
@@ -41,7 +44,9 @@ _LEFT_OUT_WORDS = {
 # when the words people read change
 REASON_KEYS = {
     "already followed": "already_followed",
-    "job-ad bot": "job_ad_bot",
+    JOB_FEED: "job_ad_bot",
+    MOSTLY_ADS: "mostly_job_ads",
+    BROADCAST: "broadcast_only",
     CONTACTS: "already_talking_with",
     UNSEEN: "never_seen",
     INACTIVE: "inactive",
@@ -53,22 +58,50 @@ REASON_KEYS = {
 }
 
 
-def left_out_text(excluded: Mapping[str, int]) -> str:
-    """The candidates left out, by reason: "2 already followed, 3 job-ad bots, 1 inactive"."""
-    return ", ".join(part["said"] for part in left_out_parts(excluded))
+# Accounts named after a reason's count: more are counted ("and 4 more"); --json names them all
+NAMES_SHOWN = 3
 
 
-def left_out_parts(excluded: Mapping[str, int]) -> list[dict[str, Any]]:
+def left_out_text(
+    excluded: Mapping[str, int], names: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """The candidates left out, by reason: "2 already followed, 1 automated job feed
+    (@jobwire), 1 inactive"; those of ``names`` (a reason's accounts) named after the count."""
+    return ", ".join(part["said"] for part in left_out_parts(excluded, names))
+
+
+def left_out_parts(
+    excluded: Mapping[str, int], names: Mapping[str, Sequence[str]] | None = None
+) -> list[dict[str, Any]]:
     """Each reason candidates were left out for, in the order :func:`left_out_text` says
     them: its name for scripts (:func:`reason_key`), the count, and what people read
-    (``{"reason": "job_ad_bot", "count": 3, "said": "3 job-ad bots"}``)."""
+    (``{"reason": "job_ad_bot", "count": 1, "said": "1 automated job feed (@jobwire)"}``);
+    a reason whose accounts are named (:data:`~staffpulse.connect.ad_posters.NAMED`) lists
+    them all under ``accounts`` and says what shows them under ``shown_with``."""
     parts = []
     for reason, n in sorted(excluded.items()):
         one, many = _LEFT_OUT_WORDS.get(reason, (reason, reason))
-        parts.append(
-            {"reason": reason_key(reason), "count": n, "said": f"{n:,} {one if n == 1 else many}"}
-        )
+        said = f"{n:,} {one if n == 1 else many}"
+        part: dict[str, Any] = {"reason": reason_key(reason), "count": n, "said": said}
+        if who := list((names or {}).get(reason, ())):
+            more = len(who) - NAMES_SHOWN
+            listed = ", ".join(who[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+            part.update(said=f"{said} ({listed})", accounts=who)
+        if reason in SHOWN_WITH:
+            part["shown_with"] = SHOWN_WITH[reason]
+        parts.append(part)
     return parts
+
+
+def shown_with_line(excluded: Mapping[str, int]) -> str | None:
+    """What shows the accounts left out for what they post: "posting mostly job ads: shown
+    with --include-job-ads or any --role"; None when none was."""
+    said = [
+        f"{_LEFT_OUT_WORDS[reason][1]}: {SHOWN_WITH[reason]}"
+        for reason in sorted(excluded)
+        if reason in SHOWN_WITH
+    ]
+    return f"To see them: {'; '.join(said)}" if said else None
 
 
 def reason_key(reason: str) -> str:

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from staffpulse.connect.ad_posters import BROADCAST, MOSTLY_ADS
+
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.advice import Ranking, Remedy, next_step
@@ -37,7 +39,12 @@ from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, R
 
 # Re-exported: the options belong to the walk, callers import them from here
 from staffpulse.connect.candidates import SuggestOptions as SuggestOptions
-from staffpulse.connect.choices import find_connect_account, leaves_out_outsiders, parse_roles
+from staffpulse.connect.choices import (
+    ANY_ROLE,
+    find_connect_account,
+    leaves_out_outsiders,
+    parse_roles,
+)
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
 from staffpulse.connect.reach_back import as_of_after
@@ -55,7 +62,7 @@ from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import ModelError
 from staffpulse.list_limits import check_limit
 from staffpulse.models import Account
-from staffpulse.next_steps import NO_ROLE, USE_OPTIONS
+from staffpulse.next_steps import NO_ROLE, ROLE_ANY, USE_OPTIONS
 from staffpulse.report.counts import join_and
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
@@ -141,6 +148,8 @@ def suggest_report(
             # the busy date is named only with the options that bring someone back then
             if busy is not None and (remedy := remedy_at(again.rank, busy)) is not None:
                 _advise_a_busier_date(report, remedy)
+            elif (ads := _ads_advice(report, role, again)) is not None:
+                report.advice = ads
             else:
                 report.advice = next_step(report.held_back, ranking, again.works)
     return report
@@ -160,9 +169,20 @@ def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
     report.candidates = len(candidates)
     report.candidates_exact = walk.unexamined == 0
     report.excluded = walk.excluded
+    report.left_out_names = walk.named
     half_life = walk.opts.half_life_days
     if weighed := weight_note(walk.graph, walk.account.id, report.suggestions, half_life):
         report.notes.append(weighed)  # why fewer engagements can rank above more
+
+
+def _ads_advice(report: SuggestReport, role: str | None, again: _Again) -> str | None:
+    """``use --role any`` when the accounts left out for what they post (broadcast only,
+    mostly job ads: connect.ad_posters) are all it takes to suggest someone; else None."""
+    if not report.excluded.keys() & {BROADCAST, MOSTLY_ADS} or not leaves_out_outsiders(role):
+        return None
+    if not again.works(Remedy(role=ANY_ROLE)):
+        return None
+    return f"{USE_OPTIONS.say(options=ROLE_ANY.say())}: it shows the accounts named below"
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:

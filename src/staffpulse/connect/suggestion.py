@@ -185,6 +185,7 @@ class SuggestReport:
     suggestions: list[Suggestion]
     circle_size: int
     excluded: dict[str, int] = field(default_factory=dict)  # by the first reason each failed
+    left_out_names: dict[str, list[str]] = field(default_factory=dict)  # ad_posters.NAMED
     notes: list[str] = field(default_factory=list)
     held_back: HeldBack = field(default_factory=HeldBack)  # by every reason (for the advice)
     ranking: Ranking | None = None
@@ -237,7 +238,7 @@ class SuggestReport:
         """``Left out: 2 already followed, 1 inactive`` when every candidate reached was
         looked at; else it says the counts are of the nearest ones only (they grow with
         ``--limit``), so that they do not read as totals."""
-        counts = left_out_text(self.excluded)
+        counts = left_out_text(self.excluded, self.left_out_names)
         if not counts or self.looked_at >= self.reached:
             return f"Left out: {counts}" if counts else ""
         return (
@@ -267,7 +268,7 @@ class SuggestReport:
     def as_dict(self) -> dict[str, Any]:
         # left out by reason: ``excluded`` counts them under names for scripts
         # ("job_ad_bot"); ``excluded_reasons`` adds the words people read ("3 job-ad bots")
-        left_out = left_out_parts(self.excluded)
+        left_out = left_out_parts(self.excluded, self.left_out_names)
         return {
             "account": {"platform": self.account.platform, "handle": self.account.handle},
             "as_of": format_time(self.as_of),

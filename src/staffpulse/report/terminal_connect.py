@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from staffpulse.connect.left_out import shown_with_line
 from staffpulse.connect.suggest import SuggestReport
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform
@@ -80,5 +81,7 @@ def render_suggestions(
             console.print(f"{escape(shown.line(ask))}.", highlight=False, soft_wrap=True)
     if report.left_out_line:
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
+        if shown_with := shown_with_line(report.excluded):  # terminal options, not the page's
+            console.print(f"[dim]{escape(shown_with)}.[/]", highlight=False)
     for note in notes_with_folded(report, rows):
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)

@@ -78,6 +78,14 @@ InactiveDaysOption = Annotated[
 IncludeContactsOption = Annotated[
     bool, typer.Option("--include-contacts", help="Keep accounts you already talk with.")
 ]
+IncludeJobAdsOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-job-ads",
+        help="Keep accounts that post mostly job ads, automated job feeds too (left out and "
+        "named by default).",
+    ),
+]
 IncludeUnseenOption = Annotated[
     bool, typer.Option("--include-unseen", help="Keep accounts whose posts were never seen.")
 ]
@@ -97,6 +105,7 @@ def connect_command(
     inactive_days: InactiveDaysOption = 90,
     include_contacts: IncludeContactsOption = False,
     include_unseen: IncludeUnseenOption = False,
+    include_job_ads: IncludeJobAdsOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -105,6 +114,7 @@ def connect_command(
         inactive_days=inactive_days,
         include_contacts=include_contacts,
         include_unseen=include_unseen,
+        include_job_ads=include_job_ads,
     )
     if output == Path("-"):  # the usual name for stdout: print, never a file named '-'
         output = None

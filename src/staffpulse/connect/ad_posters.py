@@ -1,0 +1,72 @@
+"""Accounts connect leaves out for what they post, told apart so a user can bring back the
+ones worth watching:
+
+* an **automated job feed** (``job-ad bot``): a job board, or an account whose name or bio says
+  it is automated, a feed or not monitored, posting mostly job ads. No one reads a reply there;
+  ``--include-job-ads`` (or ``--role "job board"``) shows it;
+* an account **posting mostly job ads** that says no such thing: most often a staffing firm run
+  by people, a competitor a firm watches (QA s36: two of the demo's three "job-ad bots" were
+  firms). Any ``--role`` given (``staffing firm``, ``any``) shows it, and so does
+  ``--include-job-ads``;
+* a **broadcast-only** account: from enough posts to judge, little personal voice and hardly a
+  reply, the faceless corporate feed the README promises to leave out with the brands
+  (``--role any`` or any other ``--role`` shows it). It read as a score-50 top pick for a
+  recruiter alone in the list.
+
+Those left out for these reasons are named (:data:`NAMED`), in the terminal and ``--json``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.connect.citizen import Citizen, judges_voice
+from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
+from staffpulse.models import Account
+
+JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
+MOSTLY_ADS = "mostly job ads"
+BROADCAST = "broadcast only"
+NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST)
+# how the terminal says what brings each back
+SHOWN_WITH = {
+    JOB_FEED: '--include-job-ads (or --role "job board")',
+    MOSTLY_ADS: "--include-job-ads or any --role",
+    BROADCAST: "--role any",
+}
+
+# A name or bio that says no person posts or reads: "Automated feed of job postings",
+# "Not monitored", "job board", "jobs bot", "auto-posted"
+_FEED_WORDS = re.compile(
+    r"\b(?:automated|automatic(?:ally)?|auto[- ]?post(?:s|ed|ing)?|not monitored|unmonitored"
+    r"|(?:jobs?|career|hiring) (?:feed|board|bot|alerts?)s?|bot|rss|aggregat(?:or|ed|es))\b",
+    re.IGNORECASE,
+)
+
+
+def says_automated(account: Account) -> bool:
+    """Whether the account's display name or bio says it is a feed, a bot or unmonitored."""
+    return bool(_FEED_WORDS.search(f"{account.display_name}\n{account.bio}"))
+
+
+def posts_mostly_ads(cit: Citizen, share: float, min_posts: int) -> bool:
+    """At least ``share`` of its recent own posts are job ads, from ``min_posts`` posts."""
+    return cit.job_share is not None and cit.posts >= min_posts and cit.job_share >= share
+
+
+def ad_reason(account: Account, role: str | None, mostly_ads: bool) -> str | None:
+    """:data:`JOB_FEED` for a job board or an account that says it is automated and posts
+    mostly ads, :data:`MOSTLY_ADS` for another that posts mostly ads, else None."""
+    if role == "job_board" or (mostly_ads and says_automated(account)):
+        return JOB_FEED
+    return MOSTLY_ADS if mostly_ads else None
+
+
+def broadcasts_only(cit: Citizen, min_posts: int) -> bool:
+    """From enough own posts to judge (``min_posts``), little personal voice (under
+    :data:`LOW_VOICE` %) and hardly a reply (under :data:`LOW_CONVERSATION` %)."""
+    if cit.voice is None or cit.conversation is None or not cit.judged:
+        return False
+    if not judges_voice(cit.judged, min_posts):
+        return False
+    return cit.voice < LOW_VOICE and cit.conversation < LOW_CONVERSATION
