@@ -355,3 +355,4 @@ def test_counts_a_european_spreadsheet_saved_are_read_right_or_told(tmp_path: Pa
     (note,) = [n.message for n in items if isinstance(n, Notice)]
     assert note.startswith("'public_metrics.like_count' of 3 records (lines 2, 3, 4) are no")
     assert "(the first: '1.234')" in note
+    assert "make the CSV again with twarc2 csv, without opening and saving it in a" in note

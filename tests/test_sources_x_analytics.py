@@ -278,6 +278,9 @@ def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path:
     notes = [n.message for n in items if isinstance(n, Notice)]
     assert notes[0].startswith("'likes' of 2 records (lines 2, 3) are no whole numbers")
     assert notes[1].startswith("'retweets' of 2 records (lines 2, 3) are no whole numbers")
+    # X wrote the counts, a spreadsheet rewrote them: the fix is a new export, not typing
+    assert "export the file from X Analytics again, without opening and saving it in a" in notes[0]
+    assert "write whole numbers" not in notes[0]
 
 
 def test_the_totals_by_day_are_told_what_they_are_not_how_to_fix_them(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ A count is an extra of a post or account (its likes, its followers): such a cell
 whole record, a post skipped for its likes. Now the record is imported without that count
 (blank, as if the cell were empty), and the file is told once a column which lines, the first
 value, and how to write it; nothing is rounded or guessed. The raw record keeps the cell.
+A file a tool wrote (X Analytics, twarc2) is told to be exported again instead: its user wrote
+no number, a spreadsheet that saved it did.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ SHOWN_LINES = 5  # of the lines of a column, how many are named
 class BadCounts:
     """The counts of one file left out of their records, by field: (line, value) each."""
 
-    def __init__(self) -> None:
+    def __init__(self, fix: str = COUNT_FIX) -> None:
         self.found: dict[str, list[tuple[int | None, object]]] = {}
+        self.fix = fix  # what to do, said after the values left out
 
     def build(
         self, values: Mapping[str, Any], line: int | None, make: Callable[[dict[str, Any]], T]
@@ -41,10 +44,10 @@ class BadCounts:
                 kept[exc.key] = None
 
     def notices(self, path: str) -> list[Notice]:
-        return [Notice(path, _told(key, found)) for key, found in self.found.items()]
+        return [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
 
 
-def _told(key: str, found: list[tuple[int | None, object]]) -> str:
+def _told(key: str, found: list[tuple[int | None, object]], fix: str) -> str:
     lines = [f"{line:,}" for line, _value in found[:SHOWN_LINES] if line is not None]
     more = f" and {len(found) - SHOWN_LINES:,} more" if len(found) > SHOWN_LINES else ""
     where = f" (line{'s' if len(found) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
@@ -53,6 +56,6 @@ def _told(key: str, found: list[tuple[int | None, object]]) -> str:
         f"'{key}' of {'1 record' if one else f'{len(found):,} records'}{where}"
         f" {'is no whole number' if one else 'are no whole numbers'} of 0 or more (the first:"
         f" {found[0][1]!r}), so {'it was' if one else 'they were'}"
-        f" imported without it, not guessed; {COUNT_FIX}, then import the file again to fill"
+        f" imported without it, not guessed; {fix}, then import the file again to fill"
         f" {'it' if one else 'them'} in"
     )

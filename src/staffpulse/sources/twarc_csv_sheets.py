@@ -32,6 +32,11 @@ DATE_TO_DO = (
     "write it as twarc2 does (2026-03-01T10:00:00.000Z), or make the CSV again with twarc2 csv"
     " and import it without opening it in a spreadsheet"
 )
+# twarc2 writes counts as digits: a "1.234" is a spreadsheet's, a "1.2K" a person's
+COUNT_TO_DO = (
+    "make the CSV again with twarc2 csv, without opening and saving it in a spreadsheet, or "
+    "write whole numbers with digits only, e.g. 1234"
+)
 
 
 def cell(row: Row, key: str) -> str | None:
@@ -100,7 +105,7 @@ class SheetEdits:
     rounded: RoundedIds = field(init=False)
     id_columns: tuple[str, ...] = field(init=False)
     count_columns: tuple[str, ...] = field(init=False)
-    counts: BadCounts = field(default_factory=BadCounts)
+    counts: BadCounts = field(default_factory=lambda: BadCounts(COUNT_TO_DO))
     redated: int = 0  # tweets dated from their ids
     first_redated: str = ""
     undated: set[str] = field(default_factory=set)  # accounts whose date could not be read

@@ -71,6 +71,11 @@ X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
 AGAIN = "export the file from X Analytics again"  # what to do about a file cut short
+# X writes its counts as digits: a "1.234" is a spreadsheet's, which saved the file again
+COUNTS_AGAIN = (
+    f"{AGAIN}, without opening and saving it in a spreadsheet (one set to another language can"
+    " write 1234 as 1.234)"
+)
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
 # Said once a file: without it the audit's advice to share more reads as a finding
 NO_REPOSTS = (
@@ -190,7 +195,7 @@ class XAnalytics:
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
-        counts = BadCounts()
+        counts = BadCounts(COUNTS_AGAIN)
         # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
         # one is told as a quote never closed), and a sheet saved again may end so
         for row in table_records(path, encoding, above):
