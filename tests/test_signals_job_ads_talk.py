@@ -225,3 +225,30 @@ def test_work_told_of_at_the_end_of_a_post_is_found_wherever_it_stands_in_a_batc
     ending = "So proud of the volunteers at the shelter and their work"
     batch = [ending, "Good morning from the harbour", ending]
     assert find_hiring_talk(batch).tolist() == [True, False, True]
+
+
+SEEKERS_APPLYING_AND_JOB_FIGURES = [
+    # a seeker's own applying told: no job offered, whatever "applying" reads like to the model
+    "Applying to jobs online feels like shouting into a canyon",
+    "I've been applying to internships since March and heard nothing back",
+    "So tired of applying for roles that ghost you #jobsearch",
+    # a job as a figure of speech, even with a joke's "apply"
+    "Owning a husky is a full-time job. Don't apply if you like clean floors",
+    "Raising toddlers is basically a full time job with no lunch break",
+    "My garden is a second full-time job this summer",
+]
+ADS_THAT_SPEAK_SO = [
+    "Tired of applying for jobs? Send us your resume and we'll match you this week",
+    "Being a live-in nanny is a full-time job with benefits. Apply now: https://x.example/n",
+    "Working with us is a full-time job, Monday to Friday. DM us for details",
+]
+
+
+@pytest.mark.parametrize("text", SEEKERS_APPLYING_AND_JOB_FIGURES)
+def test_a_seekers_applying_or_a_job_as_a_figure_of_speech_is_no_job_opening(text: str) -> None:
+    assert find_hiring_talk([text])[0]
+
+
+@pytest.mark.parametrize("text", ADS_THAT_SPEAK_SO)
+def test_an_ad_that_talks_of_applying_or_a_full_time_job_is_left_to_the_model(text: str) -> None:
+    assert not find_hiring_talk([text])[0]

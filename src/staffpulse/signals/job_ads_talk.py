@@ -21,6 +21,12 @@ every post with a #hiring or #jobs tag is one.
   their "join our …" as an ad's "join our team"); and a struggle to hire asked about ("We're hiring
   but nobody applies. What are we doing wrong?").
 
+* **A seeker's applying, or a job as a figure of speech**: "Applying to jobs online is a void",
+  "I've been applying to internships for months", "Raising toddlers is a full-time job. Don't
+  apply if you need sleep": "applying", "apply" and "full-time job" are ad words to the model,
+  but these offer nothing (an ad that speaks so still calls for applicants, and stays the
+  model's: "Tired of applying? Send us your resume").
+
 * **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
   and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"
   are what job-board posts say), so the audit named a nonprofit's news "a job ad". "Work"
@@ -174,6 +180,27 @@ _OWNED_WORK = re.compile(
     r"to|by|from|https?)\b))",
     _I,
 )
+# A seeker's own applying told, not a call to apply: "Applying to jobs all week is draining",
+# "I've been applying to internships all week", "tired of applying". The model reads "applying"
+# as a word of ads; an ad that speaks so offers something to apply for, and ``_OFFERS_WORK``
+# keeps it the model's ("Tired of applying? Send us your resume")
+_APPLYING_TOLD = re.compile(
+    r"(?:^|[.!?\x1e\n]|\b(?:i[\'’]?m|i am|i[\'’]?ve been|been|keep|kept|tired of|sick of|hate|"
+    r"done|stop|still|spent \w+ \w+|all day|all week))[ \t]*applying (?:for|to) (?:\w+ )?"
+    r"(?:jobs|positions|roles|internships|grad school|college|colleges|schools|places)\b",
+    _I,
+)
+# "Being a parent is a full-time job", "My cat is a full time job": a job as a figure of speech,
+# said of a gerund (not "working ...") or of something of one's own
+_JOB_FIGURE = re.compile(
+    r"(?:^|[.!?\x1e\n])[ \t]*(?:(?!working\b)\w+ing\b|(?:my|your|his|her|our|their) \w+)"
+    r"[^.!?\x1e\n]{0,50}?\b(?:is|are|[\'’]s)\s+(?:(?:like|basically|literally|practically|"
+    r"honestly|really|such) )?an? (?:second )?full[- ]?time job\b",
+    _I,
+)
+# an apply refused, which calls no one: "Don't apply if you need sleep" ("need not apply" is an
+# ad's own small print and is not among them)
+_APPLY_REFUSED = re.compile(r"\b(?:do not|don[\'’]t|dare not|never) apply\b", _I)
 _WORK_CUE = merge_for_scan(("work",))
 # someone sought: a casting call asks for "links to your work"
 _SEEKS = re.compile(r"\b(?:looking for|searching for|seeking|wanted|needed|calling all)\b", _I)
@@ -190,10 +217,15 @@ def _is_talk(text: str) -> bool:
     """Talk that offers no job, before the staffing-ad rules have their say."""
     if speaks_as_seeker(text):  # "Looking for my next role in logistics #hiring": it asks for one
         return True
+    # "Raising twins is a full-time job. Don't apply if you need sleep": the job is a figure
+    if _JOB_FIGURE.search(text) and not _OFFERS_WORK.search(_APPLY_REFUSED.sub(" ", text)):
+        return True
     # "Join our team for a trivia night" is no "join our team" of an ad
     if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", text))):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
+        return True
+    if _APPLYING_TOLD.search(text):  # "Applying to jobs all week is draining": a seeker's day
         return True
     if _tells_of_owned_work(text):
         return True
@@ -216,6 +248,8 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
             _JOIN_EVENT,
             _JOIN_TEAM_EVENT,
             SEEKER_RE,
+            _APPLYING_TOLD,
+            _JOB_FIGURE,
         ),
     )
     # owned work is read post by post among those that say "work": its pattern opens with no

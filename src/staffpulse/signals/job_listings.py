@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import LISTED_ROLES, VERB_OR_HEADLINE
 
 __all__ = ["find_job_listings", "is_job_listing"]
 
@@ -77,19 +77,7 @@ _TERMS = re.compile(
     r"not specified|multiple locations|various locations|nationwide|us|usa|uk)$",
     re.IGNORECASE,
 )
-# the role nouns of staffing ads, and the titles job boards list that a recruiter's casual ad
-# rarely names
-_LISTED_ROLES = (
-    rf"(?:{ROLE_NOUNS}|artist|aide|professor|lecturer|teacher|tutor|instructor|attorney|lawyer|"
-    r"officer|representative|rep|agent|planner|writer|editor|producer|advisor|adviser|"
-    r"counselor|counsellor|physician|surgeon|dentist|psychologist|librarian|assistant|worker|"
-    r"helper|intern|trainee|apprentice|baker|butcher|guard|nanny|cleaner|porter|valet|host|"
-    r"hostess|barista|crew member|team member|courier|handler|stocker|merchandiser|estimator|"
-    r"auditor|actuary|economist|strategist|marketer|copywriter|photographer|videographer|"
-    r"animator|illustrator|researcher|statistician|chemist|biologist|surveyor|drafter|buyer|"
-    r"expeditor|executive|paraprofessional|teller|lead)"
-)
-_ROLE = re.compile(rf"{_LISTED_ROLES}(?:e?s)?", re.IGNORECASE)
+_ROLE = re.compile(rf"{LISTED_ROLES}(?:e?s)?", re.IGNORECASE)
 # "Assistant Professor of Chemistry", "Director for Sales": the role comes before "of"
 _OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
 # A job title never opens with these: "The Night Manager - Official Trailer", "Top Recruiter -

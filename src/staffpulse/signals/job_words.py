@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINK_RE", "ROLES", "ROLE_NOUNS", "VERB_OR_HEADLINE"]
+__all__ = ["LINK_RE", "LISTED_ROLES", "ROLES", "ROLE_NOUNS", "VERB_OR_HEADLINE"]
 
 # Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
 # Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
@@ -25,6 +25,19 @@ ROLE_NOUNS = (
     r"administrator|coordinator|scheduler|cashier|cook|chef|dishwasher|server|bartender|"
     r"housekeeper|janitor|custodian|security guard|paralegal|underwriter|"
     r"customer service rep(?:resentative)?|sales rep(?:resentative)?|account executive)"
+)
+#: The role nouns of staffing ads, and the titles job boards list that a recruiter's casual ad
+#: rarely names (a bare listing's title ends in one; a post that names none of them nor other
+#: work is no job ad)
+LISTED_ROLES = (
+    rf"(?:{ROLE_NOUNS}|artist|aide|professor|lecturer|teacher|tutor|instructor|attorney|lawyer|"
+    r"officer|representative|rep|agent|planner|writer|editor|producer|advisor|adviser|"
+    r"counselor|counsellor|physician|surgeon|dentist|psychologist|librarian|assistant|worker|"
+    r"helper|intern|trainee|apprentice|baker|butcher|guard|nanny|cleaner|porter|valet|host|"
+    r"hostess|barista|crew member|team member|courier|handler|stocker|merchandiser|estimator|"
+    r"auditor|actuary|economist|strategist|marketer|copywriter|photographer|videographer|"
+    r"animator|illustrator|researcher|statistician|chemist|biologist|surveyor|drafter|buyer|"
+    r"expeditor|executive|paraprofessional|teller|lead)"
 )
 #: A role noun, one or several ("nurse", "welders", "coaches")
 ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"

@@ -9,6 +9,9 @@ Wordings, each with the bounds it sets per signal:
 * talk about hiring that offers no job (:mod:`staffpulse.signals.job_ads_talk`): questions to
   peers and pitches to employers, which #hiring tags made the model call ads; a firm asking its
   peers for their view is the voice the audit wants (``HIRING_TALK_BOUNDS``);
+* posts that name no work at all (:mod:`staffpulse.signals.job_ads_no_work`): "Rain again at
+  the ballpark!" or a blog post's title "at <a firm>" with a link, which the model reads as a job
+  bot's few words, "at" and a link (the same cap);
 * posts of code whose prose names no job (:mod:`staffpulse.signals.code_posts`): a developer's
   "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
   the model reads as a job bot's post (the same cap);
@@ -26,6 +29,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.code_posts import find_code_talk
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
+from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
 from staffpulse.signals.job_listings import find_job_listings
 from staffpulse.signals.support_replies import SUPPORT_REPLY_BOUNDS, find_support_replies
@@ -49,7 +53,7 @@ def bound_by_patterns(
 
 
 def _find_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
-    return find_hiring_talk(texts) | find_code_talk(texts)
+    return find_hiring_talk(texts) | find_code_talk(texts) | find_posts_naming_no_work(texts)
 
 
 def _bound_outside(

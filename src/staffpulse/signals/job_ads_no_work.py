@@ -1,0 +1,126 @@
+"""Posts that name no work at all: no job ad, whatever the model reads in their shape.
+
+The guidelines make a job opening a post that advertises openings or invites people to apply
+for work, so an ad names the work somehow: a job, a role ("nurse", "barista"), hiring, pay,
+shifts, a gig, a call to apply. Every one of the 44 dev job openings does. The job-opening
+model, trained on tweets in which job-board bots post a few words, "at" a place and a link,
+also scores short posts that name nothing of the kind as ads, because in a post of four or five
+words each one weighs a lot: a football fan's weather report from the ground with the club's tag 0.62, a shared
+blog post's title "<a field> at <a firm> - <link>" 0.63, a fan-art post naming two characters
+with a link 0.56, a film crew's news that it has its location, asking for help to make the film
+0.57, an invitation to a conference at a university with its dates 0.62.
+
+:func:`find_posts_naming_no_work` marks a post that holds no word of work
+(:data:`WORK_WORDS` and a few more), and ``pattern_bounds`` caps its job-opening score below
+the threshold, as for talk about hiring (``job_ads_talk.HIRING_TALK_BOUNDS``). "Apply" counts as work except
+where it is not a call to apply for anything: "you must apply it" (put into practice),
+"T&Cs apply". A post a staffing-ad rule or the bare-listing rule reads as an ad
+(:mod:`~staffpulse.signals.job_ads`, :mod:`~staffpulse.signals.job_listings`) is left alone:
+those rules have named the work themselves ("Line Cook at <a diner> <link>"). German,
+Spanish and French words of work count too, so an ad in those languages is left to its rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.signals.features import LEXICONS
+from staffpulse.signals.job_ads import find_staffing_ads
+from staffpulse.signals.job_listings import find_job_listings
+from staffpulse.signals.job_words import LISTED_ROLES
+
+__all__ = ["WORK_WORDS", "find_posts_naming_no_work", "names_work"]
+
+
+def _role_names(alternation: str) -> tuple[set[str], set[str]]:
+    """The roles of a regex alternation of role nouns, as words ("nurse") and as pairs of words
+    ("crew member"; "customer service rep" gives "service rep")."""
+    plain = re.sub(r"\(\?:[a-z]+\)\?", "", alternation)  # "rep(?:resentative)?": "rep"
+    names = [alt for alt in re.split(r"[|()?:]+", plain) if _PLAIN(alt)]
+    return {n for n in names if " " not in n}, {" ".join(n.split()[-2:]) for n in names if " " in n}
+
+
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*").fullmatch
+_ROLE_WORDS, _ROLE_PAIRS = _role_names(LISTED_ROLES)
+_LEXICON = LEXICONS["@work"].split()  # the model's own words of work: "boss", "retention", ...
+_MORE_WORDS = (
+    "job jobs hire hires hired hiring career careers role roles position positions post "
+    "posts opening openings vacancy vacancies apply applying cv resume resumes shift shifts "
+    "salary salaries wage wages pay paid internship internships interview interviews "
+    "candidate candidates talent gig gigs opportunity opportunities team crew wanted needed "
+    "seeking full-time part-time fulltime parttime temp experience experienced volunteer "
+    "volunteers casting audition auditions benefits "
+    # German, Spanish, French
+    "gesucht empleo empleos vacante vacantes emploi emplois poste postes suchen sucht suche"
+)
+#: Words of work, whole: a job, a role (and its plural), hiring, pay or terms, a call to
+#: apply, a word of the model's ``@work`` group, or the same in German, Spanish or French
+WORK_WORDS = frozenset(
+    {w for w in _LEXICON if "+" not in w}
+    | {w + end for w in _ROLE_WORDS for end in ("", "s", "es")}
+    | set(_MORE_WORDS.split())
+)
+#: Two words of work together: "full time", "laid off", "DM us"
+WORK_PAIRS = frozenset(
+    {w.replace("+", " ") for w in _LEXICON if "+" in w}
+    | _ROLE_PAIRS
+    | {"full time", "part time", "per hour", "an hour"}
+    | {f"{verb} {who}" for verb in ("dm", "message", "inbox") for who in ("me", "us")}
+)
+#: How a word of work may start ("workers", "staffing", "recruiting", "employer", "Arbeit")
+WORK_STARTS = (
+    "work", "staff", "recruit", "employ", "applica", "freelance", "contract", "onboard",
+    "stelle", "bewerb", "arbeit", "trabaj", "recrut", "busca", "contrat",
+)  # fmt: skip
+#: What a tag of work holds anywhere ("#NurseJobs", "#nowhiring")
+WORK_TAG_PARTS = ("job", "hir", "career", "work", "vacanc", "employ", "recruit", "intern", "staff")
+_TOKEN = re.compile(r"#?\w+(?:-\w+)*")
+# pay ("$22/hr", "$40k") and a job title's gender marker ("(m/w/d)")
+_PAY_OR_MARKER = re.compile(r"\$\s?\d|/\s?(?:hr|hour)\b|\([mwfhd]/[mwfhd]")
+# "apply" that calls no one to apply: put into practice ("you apply it"), or the small print
+# ("T&Cs apply", "conditions apply"); an object or a way to apply makes it a call again
+# ("you must apply online", "apply by Friday")
+_APPLY_NOT_A_CALL = re.compile(
+    r"\b(?:we|you|they|i|one|rules|terms|conditions|restrictions|exclusions|exceptions|fees|"
+    r"charges|limits|t&cs?|t&amp;cs?|t\s?&\s?c's)"
+    r"\s+(?:(?:must|should|can|could|will|would|may|might|also|still|do not|don't|never)\s+)?"
+    r"apply\b(?!\s*(?:for|to|at|now|today|here|online|via|within|by|in person|:|https?://))",
+)
+
+
+def names_work(text: str) -> bool:
+    """Whether ``text`` holds a word of work (see the module docstring)."""
+    lowered = text.lower()
+    if "apply" in lowered:
+        lowered = _APPLY_NOT_A_CALL.sub(" ", lowered)
+    words = _TOKEN.findall(lowered)
+    for word in words:
+        if word[0] == "#":
+            if any(part in word for part in WORK_TAG_PARTS):
+                return True
+            word = word[1:]
+        if word in WORK_WORDS or word.startswith(WORK_STARTS):
+            return True
+        if "-" in word and any(
+            p in WORK_WORDS or p.startswith(WORK_STARTS) for p in word.split("-")
+        ):
+            return True  # "night-shift", "nurse-led"
+    if any(f"{a} {b}" in WORK_PAIRS for a, b in itertools.pairwise(words)):
+        return True
+    return _PAY_OR_MARKER.search(lowered) is not None
+
+
+def find_posts_naming_no_work(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """For each text, whether it names no work and no ad rule reads it as an ad."""
+    out = np.zeros(len(texts), dtype=bool)
+    rows = [i for i, text in enumerate(texts) if not names_work(text)]
+    if rows:
+        some = [texts[i] for i in rows]
+        ads = (find_staffing_ads(some) | find_job_listings(some)).tolist()
+        out[[i for i, ad in zip(rows, ads, strict=True) if not ad]] = True
+    return out

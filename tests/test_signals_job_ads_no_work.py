@@ -1,0 +1,66 @@
+"""A post that names no work at all (no job, role, hiring, pay, call to apply) is no job ad,
+whatever shape the model reads in it; every post that names work, and every post an ad rule
+reads as an ad, is left to the model. All posts written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work, names_work
+from staffpulse.signals.pattern_bounds import bound_by_patterns
+from staffpulse.signals.text import load_text_signals
+
+NAMES_NO_WORK = [
+    "Snowing here at Kingsbury Park! #UpTheBlues",
+    "Deploy pipelines at a big streaming company - https://x.example/blog",
+    "more doodles, a fox and a heron ! https://x.example/art",
+    "We've found our filming spot at the old pier! Help us finish this short https://x.example/f",
+    "Join us at Lakeview College, May 3rd - 5th!",
+    # "apply" that calls no one: put into practice, or the small print
+    "Good advice is useless unless you apply it.",
+    "Win a picnic hamper this weekend! T&Cs apply",
+]
+NAMES_WORK = [
+    "Barista at Blue Door Cafe, weekends https://x.example/b",
+    "#NurseJobs in Dayton https://x.example/n",
+    "Night-shift crew tonight at the depot",
+    "$18/hr, start Monday https://x.example/s",
+    "DM us if you are free on Saturdays",
+    "Wir suchen einen Lagerhelfer (m/w/d) in Bremen",
+    "Great panel on retention today, thanks all",
+    "You can apply online until Friday https://x.example/a",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_NO_WORK)
+def test_a_post_that_names_no_work_is_found(text: str) -> None:
+    assert not names_work(text)
+    assert find_posts_naming_no_work([text])[0]
+
+
+@pytest.mark.parametrize("text", NAMES_WORK)
+def test_a_word_of_work_a_tag_pay_or_a_call_to_apply_names_work(text: str) -> None:
+    assert names_work(text)
+    assert not find_posts_naming_no_work([text])[0]
+
+
+def test_a_post_that_names_no_work_is_capped_below_the_threshold_and_others_keep_their_score() -> (
+    None
+):
+    texts = [NAMES_NO_WORK[0], "Now hiring baristas at Blue Door Cafe, apply: https://x.example/b"]
+    scores = np.array([[0.62, 0.1], [0.97, 0.2]], dtype=np.float32)
+    bound_by_patterns(scores, texts, ["job_opening", "personality"])
+    # the ad keeps its job-opening score, and its voice is held down as for every ad
+    np.testing.assert_allclose(scores, [[0.3, 0.1], [0.97, 0.1]], atol=1e-6)
+
+
+def test_the_shipped_model_calls_no_post_without_work_a_job_ad_and_still_reads_ads() -> None:
+    ads = [
+        "Now hiring baristas at Blue Door Cafe! Apply: https://x.example/b #hiring",
+        "We're hiring a Registered Nurse in Tampa, nights. Apply today https://x.example/rn",
+    ]
+    model = load_text_signals()
+    scores = model.score([*NAMES_NO_WORK, *ads], signals=("job_opening",))["job_opening"]
+    threshold = model.thresholds_["job_opening"]
+    assert [bool(s >= threshold) for s in scores] == [False] * len(NAMES_NO_WORK) + [True, True]
