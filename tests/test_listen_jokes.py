@@ -47,6 +47,43 @@ def test_a_real_question_or_complaint_is_no_joke_even_read_as_funny(text: str) -
     assert not verdict.joke and not verdict.hostile
 
 
+# real work talk in a joke's words, which the humor signal may still read as funny: an
+# interview told then asked about, an FAQ, a riddle-shaped question, an HR complaint, a job
+# story of the day it happened, a team that speaks well of a group
+WORK_TALK = [
+    "Interviewer: why did you leave your last job? Me: layoffs. Was that too blunt?"
+    " How should I have answered?",
+    "Boss: can you stay late again? Me: I stayed late all week unpaid. Is this even legal?",
+    "Q: Can my employer make me work unpaid overtime? A: In most states, no. Here's what to check.",
+    "Q: How long should a cover letter be? A: One page, tops. More tips in our guide.",
+    "What's the difference between a contractor and an employee? Trying to understand my rights.",
+    "What's the difference between a recruiter and a headhunter? Genuinely asking, new to this.",
+    "How many hours does it take to qualify for benefits? Payroll says 30, the handbook says 25.",
+    "How many interviews does it take to land a job now? On round six with one company.",
+    "Have you heard about the new overtime rule? Employers must now pay time and a half.",
+    "Why did the company cancel the holiday party? They said budget cuts, then bought a new office.",
+    "What do you call a manager who only gives feedback at the annual review? Mine, apparently.",
+    "HR: we value your wellbeing. Also HR: mandatory weekend overtime for the third month running.",
+    "I quit my job at the call centre today. Best decision I've made all year.",
+    "My sister got fired from the bakery. She says she's finally free.",
+    "So I got fired today. Guess I'm a freelancer now lol",
+    "We hired three refugees this spring and they're the steadiest crew we've had, lol",
+    "Muslims at our plant asked for a prayer room and HR said yes in a day. Proud of this place!",
+]
+
+
+@pytest.mark.parametrize("text", WORK_TALK)
+def test_work_talk_in_a_joke_s_words_is_offered_even_read_as_funny(text: str) -> None:
+    verdict = moderate(text, 0.95)
+    assert not verdict.joke and not verdict.hostile
+
+
+@pytest.mark.parametrize("text", [t for t in WORK_TALK if "?" in t and "Q:" not in t])
+def test_a_real_question_the_humor_signal_is_sure_of_is_still_answered(text: str) -> None:
+    asked = suggest_angle(text, {"question": True}, None, 0, humor=0.95, tone=Tone(0.0, False))
+    assert LIKELY_JOKE not in asked
+
+
 def test_a_pun_story_is_a_joke_only_when_the_humor_signal_is_sure() -> None:
     assert is_written_joke(PUN, 0.9)
     assert not is_written_joke(PUN, 0.5) and not is_written_joke(PUN)

@@ -57,7 +57,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE
+from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE, answers_itself
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
@@ -76,7 +76,6 @@ JOB_AD = "Not a conversation: share the opening with a candidate who fits, if an
 # and a possible crisis (its own angle: leave it, or reach out privately)
 LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad", "crisis"))
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
-
 HUMOROUS_QUESTION = 0.9  # and a question
 
 # the writer's own lot: a negative post without it is a view of something, not a hardship
@@ -286,10 +285,11 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " knows them; never a tip, a resource list or a pitch."
         )
     # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
-    # never late: I'm never there"): no gripe to console nor question to answer (a light one
-    # may be joked along with, below); a cue of distress, a worry or pay asked of still count
+    # never late: I'm never there"): no gripe to console, nor question a punch line answers
+    # (the signal is sure of real ones too); a cue of distress, a worry or pay still count
     gripe = going_through and not tone.distressed
-    if (gripe or (question and not tone.light)) and humor >= FUNNY and not tone.serious:
+    riddle = question and not tone.light and answers_itself(post.text)
+    if (gripe or riddle) and humor >= FUNNY and not tone.serious:
         return lead + LIKELY_JOKE
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")

@@ -15,7 +15,10 @@ joke out ("a joke, not a conversation to join"):
   short punch line ("I got fired from the trampoline park. My results kept going up and down.").
 
 A real question has no answer after it ("Interviewer asked me to describe a weakness, what do
-you say?"), and a complaint no set form: both stay.
+you say?"), or one of its asker's ("What's the difference between a contractor and an
+employee? Trying to understand my rights"), and a complaint no set form ("HR: ... Also HR: ...",
+"I quit my job today. Best decision all year"): each stays, however funny the humor signal
+finds it, for a firm must never be told a real question or complaint is a joke.
 
 A joke that puts down a group people are protected as (ethnicity, nationality, religion,
 gender, sexuality, disability) is left out as hostile, with a set form or without one when
@@ -46,6 +49,7 @@ _SPEAKER = (
     r"job interviewer|hiring manager|w|m|him|her|them|everyone|nobody|q|a"
 )
 _SPEAKER_RE = re.compile(rf"^(?:{_SPEAKER})$", re.IGNORECASE)
+_ALSO_RE = re.compile(r"^also (?!me$)")
 # a turn's label: a word or two before a colon ("Night manager:", "Elf :"), or before a
 # dash when it names a speaker ("Boss - ...")
 _TURN_RE = re.compile(
@@ -59,13 +63,54 @@ _RIDDLE_RE = re.compile(
     r"what do(?:es)?\b[^?@]{2,60}\band\b[^?@]{2,60}\bhave in common|"
     r"how many\b[^?]{2,60}\bdoes it take to\b[^?]{2,60}|"
     r"what do you call\b[^?]{2,80}|"
-    r"(?:did|have) you (?:hear|heard) (?:about|of) the\b[^?]{2,80}|"
+    # "did you hear about the new overtime rule?" is news, not a riddle
+    r"(?:did|have) you (?:hear|heard) (?:about|of) the\b(?! (?:new|latest|updated?|changes?)\b)"
+    r"[^?]{2,80}|"
     r"why did the\b(?![^?]*\b(?:me|my|i)\b)[^?]{2,80})\?+\s*(?P<answer>\S[^?]*)$",
     re.IGNORECASE,
 )
 _SET_PHRASE_RE = re.compile(
     r"\bknock,? knock\b|\bwalks? into an? (?:bar|pub|job interview|office)\b", re.IGNORECASE
 )
+# a count answers "how many X does it take to ...?" ("All of them", "None: ..."), unless it
+# is the light bulb's ("How many interviews does it take to get a job? On round six" asks)
+_BULB_RE = re.compile(r"\b(?:change|screw in) (?:a|the) light ?-?bulb", re.IGNORECASE)
+_COUNT_RE = re.compile(
+    r"^(?:none|all|just|only|zero|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|"
+    r"twelve|twenty|a hundred|depends|trick question|\d+\b(?! (?:hours|days|weeks)))",
+    re.IGNORECASE,
+)
+# an answer that asks is no punch line: "Genuinely asking, new to this"
+_ASKING_RE = re.compile(
+    r"\b(?:asking|genuinely|curious|wondering|trying to|new to this|confused|thoughts)\b",
+    re.IGNORECASE,
+)
+# ... nor one that tells a fact, a report or the writer's own lot: "They said budget cuts",
+# "after 40 hours", "Mine, apparently"
+_REPORT_RE = re.compile(r"\b(?:said|says|told|seems|mine|ours)\b|\d", re.IGNORECASE)
+# the writer's question on an exchange told: "Was that too blunt?", "Is this even legal?"
+_ABOUT_IT_RE = re.compile(
+    r"\b(?:should i|was (?:that|this|i)|is (?:this|that|it)(?: even)? (?:legal|normal|allowed|"
+    r"ok|okay|fair|right)|am i|did i|what (?:would|should|do) (?:you|i)|how (?:should|would|do) "
+    r"(?:i|you)|anyone else|has anyone|is it just me)\b[^.!]*\?$",
+    re.IGNORECASE,
+)
+# a story told of the day it happened, or of how it feels, is the writer's news, not a joke:
+# "I quit my job today. Best decision all year", "She says she's finally free"
+_NEWS_RE = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|week|month|year)|last (?:night|week|month|"
+    r"year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|lol|lmao|haha\w*|wish me|finally|"
+    r"honestly|relief|best|decision|free|glad|happy|excited|sad|miss)\b|[!\d]",
+    re.IGNORECASE,
+)
+# a group spoken of by the writer's own team, or praised, is no joke at its expense: "We hired
+# three refugees this year, the best crew we've had", "Proud of this place"
+_FIRM_VOICE_RE = re.compile(r"\b(?:we|we['\u2019]\w+|our|ours|(?-i:us))\b", re.IGNORECASE)
+_OWN_TEAM_RE = re.compile(
+    r"\b(?:we|we['\u2019]\w+|our|ours|(?-i:us)|proud|thanks?|grateful|welcome\w*)\b",
+    re.IGNORECASE,
+)
+
 # any question answered by a short punch line that ends the post
 _ANSWERED_RE = re.compile(
     r"^(?:why|how|what|where|who|when|which)(?:['\u2019]s| (?:do|does|did|is|are|was|were|"
@@ -87,6 +132,10 @@ _JOB_STORY_RE = re.compile(
     r"(?P<answer>[^.!?\n]{2,70}[.!?]*)$",
     re.IGNORECASE,
 )
+# a question and the words after it that end the post, but not news told with a hook ("Have
+# you heard about the new overtime rule? Employers must now pay ...")
+_SELF_ANSWERED_RE = re.compile(r"\?+\s*(?P<answer>[^?]{2,80})$")
+_NEWS_HOOK_RE = re.compile(r"\b(?:did|have) you (?:hear|heard|see|seen)\b", re.IGNORECASE)
 # ... whose punch line is not a plea nor a worry ("What do I do now?", "I'm scared")
 _PLEA_RE = re.compile(
     r"\b(help|advice|tips?|scared|worried|anxious|terrified|panicking|broke|rent|bills|"
@@ -98,7 +147,8 @@ _PLEA_RE = re.compile(
 # the writer speaking of themselves: a rant ("Why can I never ...? It's like I'm ...") or an
 # answer of their own ("... Ours was 'Wellness Evangelist.'")
 _WRITER_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|myself|we|our|ours|(?-i:us))\b", re.IGNORECASE
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|mine|myself|we|our|ours|(?-i:us))\b",
+    re.IGNORECASE,
 )
 # the room asked: "What's the worst job title you've ever seen?"
 _ROOM_RE = re.compile(r"\b(?:you|your|you['\u2019]\w+|anyone|y['\u2019]?all)\b", re.IGNORECASE)
@@ -137,15 +187,30 @@ def is_written_joke(text: str, humor: float | None = None) -> bool:
     return _has_loose_form(plain)
 
 
+def answers_itself(text: str) -> bool:
+    """A question the post answers with a punch line ("Why do interviewers love ladders? No
+    one knows."), not one followed by the writer's own lot or a plea ("...? Happened to me
+    again today", "...? Genuinely asking"): only such a question may be read as a joke."""
+    plain = _plain(text)
+    found = _SELF_ANSWERED_RE.search(plain)
+    if found is None or _NEWS_HOOK_RE.search(plain) is not None:
+        return False
+    answer = found.group("answer")
+    counted = _is_counted(plain[: found.start("answer")], answer)
+    return counted and _WRITER_RE.search(answer) is None and _is_punch_line(answer, 14)
+
+
 def mocks_a_group(text: str, humor: float | None = None) -> bool:
     """A joke (set form, or the humor signal sure it is funny) that names a group people are
     protected as: left out as hostile, never offered."""
     plain = _plain(text)
     if _GROUP_RE.search(plain) is None:
         return False
-    if _has_set_form(plain):
+    if _has_set_form(plain) or _is_group_riddle(plain):
         return True
     if humor is None or humor < FUNNY:
+        return False
+    if _OWN_TEAM_RE.search(plain) is not None:
         return False
     return _has_loose_form(plain) or _WHOLE_GROUP_RE.search(plain) is not None
 
@@ -155,9 +220,35 @@ def _plain(text: str) -> str:
 
 
 def _has_set_form(plain: str) -> bool:
-    if _SET_PHRASE_RE.search(plain) or _RIDDLE_RE.search(plain):
+    if _SET_PHRASE_RE.search(plain) or _is_riddle(plain):
         return True
     return _is_exchange(plain)
+
+
+def _is_riddle(plain: str) -> bool:
+    """A riddle told with its punch line, not a real question in a riddle's words ("What's
+    the difference between a contractor and an employee? Trying to understand my rights")."""
+    found = _RIDDLE_RE.search(plain)
+    if found is None:
+        return False
+    answer = found.group("answer")
+    return _is_counted(found.group(0), answer) and _is_punch_line(answer, 20)
+
+
+def _is_counted(asked: str, answer: str) -> bool:
+    """No "how many X does it take to ...?", or one a count or the light bulb answers."""
+    if "does it take to" not in asked.lower():
+        return True
+    return _COUNT_RE.match(answer) is not None or _BULB_RE.search(asked) is not None
+
+
+def _is_group_riddle(plain: str) -> bool:
+    """A riddle on a group, whatever its punch line ("... a family of 4", "-1"), unless it asks
+    or speaks as a firm ("How many women does it take to get a board seat at our company?")."""
+    found = _RIDDLE_RE.search(plain)
+    if found is None or _FIRM_VOICE_RE.search(plain) is not None:
+        return False
+    return not _asks(found.group("answer"))
 
 
 def _is_exchange(plain: str) -> bool:
@@ -165,33 +256,61 @@ def _is_exchange(plain: str) -> bool:
     ... Employee - ..."), or three turns or more between two labels, one a speaker ("Boss:
     ... Elf : ... Boss: ...")."""
     # "my boss", "her dad": the last word speaks ("a" or "w" alone only as the whole label)
+    # "HR: ... Also HR: ..." quotes one speaker twice: a complaint, not an exchange
     turns = [
-        (label.lower(), _SPEAKER_RE.match(label.split()[-1] if len(label) > 2 else label), mark)
+        (
+            _ALSO_RE.sub("", label.lower()),
+            _SPEAKER_RE.match(label.split()[-1] if len(label) > 2 else label),
+            mark,
+        )
         for label, mark in _TURN_RE.findall(plain)
     ]
     # a dash is a turn only after a speaker: "part-time - flexible" is no exchange
     said = [(label, known is not None) for label, known, mark in turns if mark == ":" or known]
     labels = [label for label, _ in said]
+    if _asks_after(plain):
+        return False
     if {"q", "a"} <= set(labels):
-        return True
+        # an FAQ asks of its reader's lot or answers as a firm: "Q: Can my employer ...?", "A:
+        # One page. More tips in our guide"
+        asked = plain.split("A:")[0] if "A:" in plain else plain
+        return _WRITER_RE.search(asked) is None and _FIRM_VOICE_RE.search(plain) is None
     named = {label for label, known in said if known} - {"q", "a"}
     # a back-and-forth: a label that speaks again ("Shift plan: Manager: ... Rota: ..." is none)
     again = len(labels) > len(set(labels)) >= 2
     return len(named) >= 2 or (len(named) == 1 and again)
 
 
+def _asks_after(plain: str) -> bool:
+    """An exchange told, then a question of the writer's own after it ("Me: layoffs. Was that
+    too blunt? How should I have answered?", "... Is this even legal?"): a real question."""
+    ends = [turn.end() for turn in _TURN_RE.finditer(plain)]
+    if not ends:
+        return False
+    tail = re.split(r"(?<=[.!?])\s+", plain[ends[-1] :].strip())
+    return len(tail) >= 2 and _ABOUT_IT_RE.search(tail[-1]) is not None
+
+
 def _has_loose_form(plain: str) -> bool:
     found = _ANSWERED_RE.search(plain)
     if found is not None and _is_punch_line(found.group("answer"), 14):
         asked = plain[: found.start("answer")]
+        if not _is_counted(asked, found.group("answer")):
+            return False
         return _WRITER_RE.search(plain) is None and _ROOM_RE.search(asked) is None
     found = _JOB_STORY_RE.search(plain)
     # a story to tell, not a terse "I quit. Done."
-    told = len(plain.split()) >= 7
+    told = len(plain.split()) >= 7 and _NEWS_RE.search(plain) is None
     return found is not None and told and _is_punch_line(found.group("answer"), 14)
 
 
 def _is_punch_line(answer: str, most_words: int) -> bool:
     """A short line that neither pleads nor worries ("What do I do now?", "I'm scared"), nor
     tells of the writer's own lot when it answers a question."""
-    return len(answer.split()) <= most_words and _PLEA_RE.search(answer) is None
+    short = len(answer.split()) <= most_words
+    told = _REPORT_RE.search(answer) is not None
+    return short and not told and not _asks(answer)
+
+
+def _asks(answer: str) -> bool:
+    return _PLEA_RE.search(answer) is not None or _ASKING_RE.search(answer) is not None
