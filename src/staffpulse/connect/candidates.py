@@ -43,6 +43,7 @@ from staffpulse.connect.citizen import (
     fewest_posts,
     guess_roles,
 )
+from staffpulse.connect.cohort_roles import CohortRoles, given_role
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
@@ -62,6 +63,7 @@ class SuggestOptions:
     job_bot_share: float = 0.6
     min_posts_for_bot: int = 3
     include_job_ads: bool = False  # keep automated job feeds and accounts posting mostly ads
+    cohort: CohortRoles | None = None  # roles the user's cohort file gives (connect --cohort)
     # half the score: an account that posts without a voice and never replies reads at most
     # 50, below an otherwise-similar one that talks with people (0.3 let it read 70 alone)
     citizen_weight: float = 0.5
@@ -333,8 +335,10 @@ class CandidateWalk:
         # Known only by its id and without a post, an account gives the model nothing but
         # the digits of that id: its role is unknown (None), not the model's "other".
         out: list[tuple[RoleGuess | None, Citizen]] = []
-        for node, _ in chunk:
+        for node, acc in chunk:
             guess, cit = self.reads[node, self.as_of]
+            if (given := given_role(self.opts.cohort, acc)) is not None:
+                guess = RoleGuess(given, None, given=True)  # the user's word over the model's
             out.append((None if node in self.id_only and not cit.posts else guess, cit))
         return out
 

@@ -37,6 +37,8 @@ from staffpulse.signals.role_inputs import (
 )
 from staffpulse.signals.role_labels import role_label
 
+# said beside a role the user's cohort file gives (connect.cohort_roles): "staffing firm (...)"
+FROM_COHORT = "your cohort file"
 POSITIVE = 0.5
 """A post-signal score at or above this counts as a positive label."""
 
@@ -87,6 +89,7 @@ class RoleGuess:
 
     role: str
     score: float | None  # None when the model gave no scores
+    given: bool = False  # the user's cohort file says so (connect.cohort_roles), not the model
 
     @property
     def sure(self) -> bool:
@@ -100,6 +103,8 @@ class RoleGuess:
         hiring``."""
         # "other" says nothing to a marketer who asked for --role any: say what it means
         said = "outside hiring" if self.role == "other" else role_label(self.role)
+        if self.given:  # the user's own word: the benchmark's segment, not a guess
+            return f"{said} ({FROM_COHORT})"
         return said if self.sure else f"maybe {said}"
 
 

@@ -353,6 +353,7 @@ def _make_suggestions(
                 judged=c.citizen.judged,
                 min_posts=few,
                 talks_hiring=c.citizen.talks_hiring,
+                role_given=bool(guess and guess.given),
             )
         )
     return suggestions

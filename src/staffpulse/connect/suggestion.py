@@ -86,6 +86,7 @@ class Suggestion:
     # role "other" kept because its own posts talk hiring (connect.hiring_talk): a hiring
     # manager, whose role column says so rather than "maybe outside hiring"
     talks_hiring: bool = False
+    role_given: bool = False  # the role is the user's cohort file's (connect.cohort_roles)
 
     @property
     def voice_judged(self) -> bool:
@@ -103,7 +104,7 @@ class Suggestion:
         reason to skip it."""
         if self.role == "other" and self.talks_hiring:
             return TALKS_HIRING
-        return RoleGuess(self.role, self.role_score).label if self.role else ""
+        return RoleGuess(self.role, self.role_score, self.role_given).label if self.role else ""
 
     @property
     def explanation(self) -> str:

@@ -17,6 +17,7 @@ from staffpulse.cli.options import (
     JsonOption,
 )
 from staffpulse.cli.problems import print_problem, print_problems
+from staffpulse.connect.cohort_roles import cohort_roles
 from staffpulse.connect.export import (
     DEFAULT_LIST_NAME,
     FORMATS,
@@ -86,6 +87,15 @@ IncludeJobAdsOption = Annotated[
         "named by default).",
     ),
 ]
+CohortOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cohort",
+        help="Your cohort file (as staffpulse benchmark reads it): an account it gives a "
+        "segment naming a role (staffing firm, HR, recruiter...) is shown and filtered with "
+        "that role instead of the role model's guess.",
+    ),
+]
 IncludeUnseenOption = Annotated[
     bool, typer.Option("--include-unseen", help="Keep accounts whose posts were never seen.")
 ]
@@ -106,6 +116,7 @@ def connect_command(
     include_contacts: IncludeContactsOption = False,
     include_unseen: IncludeUnseenOption = False,
     include_job_ads: IncludeJobAdsOption = False,
+    cohort: CohortOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -115,6 +126,7 @@ def connect_command(
         include_contacts=include_contacts,
         include_unseen=include_unseen,
         include_job_ads=include_job_ads,
+        cohort=_read_cohort_roles(cohort),
     )
     if output == Path("-"):  # the usual name for stdout: print, never a file named '-'
         output = None
@@ -142,6 +154,17 @@ def connect_command(
         print_json(result.summary(output))
     else:
         _print_written(result, output)
+
+
+def _read_cohort_roles(path: Path | None) -> dict[tuple[str | None, str], str] | None:
+    """The roles ``--cohort`` gives, its skipped lines told as notes (as benchmark tells them)."""
+    if path is None:
+        return None
+    from staffpulse.benchmark.cohort import read_cohort  # only with --cohort
+
+    entries, problems = read_cohort(path)
+    print_problems(err_console, [str(p) for p in problems], label="note:")
+    return cohort_roles(entries)
 
 
 def _check_export_options(

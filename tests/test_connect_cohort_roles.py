@@ -1,0 +1,68 @@
+"""Roles from the user's cohort file (staffpulse.connect.cohort_roles, connect --cohort): the
+benchmark called an account a staffing firm (its segment) while connect called it a recruiter
+(the role model's guess), one account with two labels (QA s36)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from connect_fixtures import build_store, connect_db, rank_with_fakes
+from staffpulse.benchmark.cohort import CohortEntry
+from staffpulse.cli.app import app
+from staffpulse.connect import SuggestOptions
+from staffpulse.connect.cohort_roles import cohort_roles, given_role
+from staffpulse.models import Account
+
+runner = CliRunner()
+db = pytest.fixture(connect_db, name="db")
+
+
+def _entry(handle: str, segment: str | None, platform: str | None = "x") -> CohortEntry:
+    return CohortEntry(handle=handle, platform=platform, segment=segment, line=None)
+
+
+def test_a_segment_naming_a_role_gives_that_role_and_others_leave_the_guess() -> None:
+    roles = cohort_roles(
+        [
+            _entry("hannah_hr", "staffing firm"),
+            _entry("val_vendor", "HR"),
+            _entry("rita_recruits", "healthcare clients"),  # names no role
+            _entry("Nina_Nurse", "recruiter", platform=None),
+        ]
+    )
+    assert roles == {
+        ("x", "hannah_hr"): "staffing_firm",
+        ("x", "val_vendor"): "hr_pro",
+        (None, "nina_nurse"): "recruiter",
+    }
+    assert (
+        given_role(roles, Account(platform="bluesky", id="1", handle="nina_nurse")) == "recruiter"
+    )
+    assert given_role(roles, Account(platform="x", id="2", handle="rita_recruits")) is None
+
+
+def test_the_cohort_files_role_is_shown_and_filtered_by() -> None:
+    options = SuggestOptions(cohort={("x", "hannah_hr"): "staffing_firm"})
+    report = rank_with_fakes(build_store(), options=options)
+    hannah = next(s for s in report.suggestions if s.handle == "hannah_hr")
+    assert hannah.role == "staffing_firm"
+    assert hannah.role_text == "staffing firm (your cohort file)"
+    assert hannah.explanation.startswith("staffing firm (your cohort file) · ")
+    firms = rank_with_fakes(build_store(), role="staffing firm", options=options)
+    assert [s.handle for s in firms.suggestions] == ["hannah_hr"]
+
+
+def test_connect_cohort_option(db: Path, tmp_path: Path) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,platform,segment\nhannah_hr,x,staffing firm\n", encoding="utf-8")
+    args = ["connect", "acme_staffing", "--db", str(db), "--cohort", str(cohort)]
+    result = runner.invoke(app, [*args, "--json", "--role", "staffing firm"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)["suggestions"]
+    assert [(s["handle"], s["role"]) for s in found] == [("hannah_hr", "staffing_firm")]
+    table = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert "staffing firm (your cohort file)" in table.stdout
