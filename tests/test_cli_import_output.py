@@ -155,3 +155,19 @@ def test_an_import_error_starts_with_error_not_an_empty_line(tmp_path: Path) -> 
     assert result.exit_code == 65
     assert result.stderr.startswith("Error: ")
     assert result.stdout == ""
+
+
+def test_a_file_of_no_known_format_under_json_is_one_document_and_one_plain_line(
+    tmp_path: Path,
+) -> None:
+    # the README's promise for a failed --json run: the error as stdout's one document, and on
+    # stderr one plain line, not the people's Error and What to do a second time
+    notes = tmp_path / "notes.txt"
+    notes.write_text("call the depot on monday\nbring the forms\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "--db", str(tmp_path / "a.db"), "--json", str(notes)])
+    assert result.exit_code == 65
+    error = json.loads(result.stdout)["error"]
+    assert error["message"] == f"{notes}: not a format staffpulse can import"
+    assert "staffpulse import --help" in error["hint"]
+    assert result.stderr == f"Error: {error['message']}\n"
+    assert not (tmp_path / "a.db").exists()  # refused before a store was made
