@@ -137,3 +137,13 @@ def test_a_staffpulse_csv_whose_ids_were_zeroed_is_skipped_too(tmp_path: Path) -
     assert stored == 0 and report.skipped == 6
     (problem,) = report.problems
     assert problem.message.startswith("6 records, from this line on, have ids a spreadsheet")
+
+
+def test_the_id_column_is_named_as_the_header_writes_it(tmp_path: Path) -> None:
+    # a header "ID" was quoted as 'id', the name it is read as: not a cell the user can find
+    path = tmp_path / "posts.csv"
+    rows = [f"{_as_saved(i)},@northwind,Shift {n} opens soon" for n, i in enumerate(_real_ids(6))]
+    path.write_text("\n".join(["ID,Author,Text", *rows]) + "\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        (problem,) = import_paths(store, [path]).problems
+    assert "zeros ('ID' is '1712345678901230000' here" in problem.message

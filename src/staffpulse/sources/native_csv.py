@@ -184,7 +184,7 @@ class NativeCsv:
             short, sums = ShortRows(header), SummingRows()
             counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
-            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), id_columns(header))
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), id_columns(header), table.written)
             for row in zeroed.kept(table.records(), csv_cells):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)

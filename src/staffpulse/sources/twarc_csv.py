@@ -266,7 +266,7 @@ class TwarcCsv:
             # A last line without a line break is no sign of a cut: a sheet saved again
             # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
-            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), sheet.id_columns)
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), sheet.id_columns, table.written)
             for row in zeroed.kept(table.records(), csv_cells):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from staffpulse.sources.base import Problem
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
 from staffpulse.sources.written import ROUNDED_FIX
 
 SIGNIFICANT = 15  # the digits of a number a spreadsheet keeps
@@ -99,10 +99,12 @@ class _Zeroed:
 @dataclass(slots=True)
 class ZeroedIds(Generic[_R]):
     """The rows of one file skipped for an id a spreadsheet saved with zeros, found column by
-    column (``columns``: the file's id columns) and told once (:meth:`problem`)."""
+    column (``columns``: the file's id columns) and told once (:meth:`problem`), each column
+    named as the header writes it (``written``: "ID", not the "id" it is read as)."""
 
     path: str
     columns: Sequence[str]
+    written: Mapping[str, str] = field(default_factory=dict)
     rewritten: bool = False  # the file is taken as saved so: rows with such ids are skipped
     trusted: bool = False  # enough of its first rows were read: taken as it came
     skipped: list[_Zeroed] = field(default_factory=list)
@@ -164,7 +166,7 @@ class ZeroedIds(Generic[_R]):
             self.path,
             first.line,
             f"{rows} {'an id' if one else 'ids'} a spreadsheet saved with the last digits as"
-            f" zeros ('{first.column}' is {first.value!r} here: it keeps 15 digits of a number),"
+            f" zeros ('{as_written(first.column, self.written)}' is {first.value!r} here: it keeps 15 digits of a number),"
             f" as many of this file's ids are. Stored so, {'it' if one else 'each'} would not"
             " match the real id of its post or account (counted twice once the real one is"
             f" imported; two could become one), so {'it was' if one else 'they were'} skipped."
