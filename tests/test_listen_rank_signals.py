@@ -104,6 +104,11 @@ def test_work_from_home_bait_is_spam_but_a_question_on_starting_out_is_not() -> 
     assert looks_spammy("Moms, earn $250 a day from home with just your phone")
     assert not looks_spammy("How did you get started in agency recruiting? Any advice?")
     assert not looks_spammy("Our online job board lists 40 new driver roles in Ohio")
+    # a seeker asking of such work, and a new hire keen to start, use the bait's words
+    assert not looks_spammy("What are the best online jobs for students? Need something flexible")
+    assert not looks_spammy("I make $200 a day from home transcribing. Is that a fair rate?")
+    assert not looks_spammy("First shift at the clinic tomorrow, can't wait to get started today!")
+    assert looks_spammy("Want the easiest online job? Sign up, it's free")
 
 
 def _sale_with_a_question_below() -> tuple[Conversation, Post]:

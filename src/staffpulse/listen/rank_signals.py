@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.post_kinds import asks_nothing
-from staffpulse.listen.questions import ends_asking
+from staffpulse.listen.questions import ends_asking, is_question
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
 from staffpulse.models import normalize_handle
@@ -40,12 +40,22 @@ _SPAM_RE = re.compile(
     r"dm (me|us) for (a )?(promo\w*|collab\w*|shout ?outs?|features?|paid \w+)|"
     r"forex|earn \$|passive income|bitcoin|nft|promo code|"
     # the pitch of a network-marketing team ("be your own boss") is no conversation
-    r"be your own boss|#?bossbabe|financial freedom|work from home opportunit\w*|"
-    # work-from-home bait: "the easiest online job, sign up and get started today", "earn
-    # $250 a day from home" (1 of 29,818 real texts, a scam; a job ad says what the job is)
-    r"(?:biggest|best|easiest|top) online jobs?|get started (?:now|today)|"
+    r"be your own boss|#?bossbabe|financial freedom|work from home opportunit\w*)\b",
+    re.IGNORECASE,
+)
+# work-from-home bait: "the easiest online job, sign up and get started today", "earn $250 a
+# day from home" (1 of 29,818 real texts, a scam; a job ad says what the job is). Its words
+# are a seeker's too ("What are the best online jobs for students?", "I make $200 a day from
+# home, is that fair?") and "get started today" a new hire's: bait only with no question
+# asked, or with a call to sign up
+_BAIT_RE = re.compile(
+    r"\b(?:(?:biggest|best|easiest|top) online jobs?|"
+    r"(?:sign up|join|register|click)\b[^.!?]{0,30}\bget started (?:now|today)|"
     r"(?:earn|make) \$?\d[\d,]*\+? (?:a|per|each) (?:day|week) (?:from|at) home)(?!\w)",
     re.IGNORECASE,
+)
+_SIGN_UP_RE = re.compile(
+    r"\b(?:sign up|click|join (?:now|today)|link in bio|dm me)\b", re.IGNORECASE
 )
 # A sale ("use my code", "check out my new template"): no conversation in itself, though a
 # customer's reply under one may be (the thread is then offered for that reply)
@@ -79,9 +89,16 @@ def looks_spammy(
         or mentions >= 6
         or urls >= 3
         or _SPAM_RE.search(text) is not None
+        or _is_bait(text)
         or sale
         or text.count("#") >= 6
     )
+
+
+def _is_bait(text: str) -> bool:
+    if _BAIT_RE.search(text) is None:
+        return False
+    return not is_question(text) or _SIGN_UP_RE.search(text) is not None
 
 
 def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
