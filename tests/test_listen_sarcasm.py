@@ -66,6 +66,9 @@ SINCERE = [
     # love of work with no grievance in it
     "I love working with this crew, best shift of the week",
     "Love getting paid every Friday at the new place",
+    # time off or unpaid hours given gladly
+    "I love working at the food bank on my day off, best way to spend a Saturday",
+    "I love getting called in when the team needs me, it means they trust me",
 ]
 
 

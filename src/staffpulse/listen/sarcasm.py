@@ -119,6 +119,13 @@ _GRIEVANCE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# time given gladly: "I love working at the food bank on my day off", "getting called in when
+# the team needs me" (the day off, the unpaid hours and the call-in are then no grievance)
+_GIVEN_GLADLY_RE = re.compile(
+    r"\b(?:volunteer\w*|food bank|shelter|charity|good cause|fundrais\w*|needs? me|"
+    r"trusts? me)\b",
+    re.IGNORECASE,
+)
 # a grievance gone is good news: "no commute", "without overtime", "no more meetings"
 _GONE_RE = re.compile(
     r"\b(?:no|without|zero|never|not|ended|ending|end of|lifted|scrapped|dropped)"
@@ -136,7 +143,9 @@ def is_sarcastic(text: str) -> bool:
     if _EYE_ROLL_RE.search(plain) and (_PRAISE_RE.search(plain) or _LOVES_RE.search(plain)):
         return True  # praise rolled eyes at: "Not even 9 and two fire drills. I love my job \U0001f612"
     return any(
-        _PRAISE_RE.search(sentence) is not None and _names_a_grievance(sentence)
+        _PRAISE_RE.search(sentence) is not None
+        and _names_a_grievance(sentence)
+        and _GIVEN_GLADLY_RE.search(sentence) is None
         for sentence in split_sentences(plain)
     )
 
