@@ -16,6 +16,7 @@ from typing import Any
 from staffpulse.models import Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
+from staffpulse.sources.js_ids import ID_KEYS, JAVASCRIPT, json_id_cells
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
     first_line,
@@ -30,6 +31,7 @@ from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import RECORD_TYPES, rows_from_native
 from staffpulse.sources.text_files import TextEncoding, detect_encoding
 from staffpulse.sources.written import ToldOnce
+from staffpulse.sources.zeroed_ids import ZeroedIds
 from staffpulse.store.core import Record
 
 
@@ -60,7 +62,9 @@ class NativeJsonl:
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
         counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
         links = UnreadLinkKeys()  # a "reply_to_post_id" key: told, not passed over
-        for found in self._records(path):
+        # ids a JavaScript program wrote as numbers, 1654321987654322000: skipped, told once
+        rounded = ZeroedIds[tuple[int, Any] | Notice | Problem](str(path), ID_KEYS, how=JAVASCRIPT)
+        for found in rounded.kept(self._records(path), json_id_cells):
             if isinstance(found, (Notice, Problem)):
                 yield found
                 continue
@@ -85,6 +89,8 @@ class NativeJsonl:
                 yield Record(rows=(stub,), provenance=provenance(self.name, path))
             yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
         yield from told.problems()
+        if (skipped := rounded.problem()) is not None:
+            yield skipped
         yield from counts.notices(str(path))
         yield from (Notice(str(path), said) for said in links.notes())
         yield from authors.items(self.name, path)

@@ -13,6 +13,10 @@ more distinct ids end in zeros past the 15th digit than chance gives once in a m
 (:data:`CHANCE`). Its rows holding such an id are then skipped, and told once with what to do;
 before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
 ones of a re-saved file are not imported before the rest is known.
+
+A program in JavaScript rounds such ids the same way, to the 16 or 17 digits of its numbers
+(:mod:`.js_ids`): :class:`Rounding` says which ids a program rounds, how they look rounded,
+how likely a real id is to look so, and what to do; :data:`SPREADSHEET` is a spreadsheet's.
 """
 
 from __future__ import annotations
@@ -51,9 +55,8 @@ def id_columns(header: Sequence[str]) -> tuple[str, ...]:
     return tuple(key for key in header if key == "id" or key.endswith(("_id", ".id")))
 
 
-def csv_cells(row: CsvRecord | CsvProblem) -> tuple[int, Mapping[str, str]] | None:
-    """A CSV row's line and cells, for :meth:`ZeroedIds.kept`; None for a line not read."""
-    return None if isinstance(row, CsvProblem) else (row.line, row.values)
+def _long(value: str) -> bool:
+    return len(value) > SIGNIFICANT and value.isdigit()
 
 
 def _chance(value: str) -> float:
@@ -64,6 +67,35 @@ def _chance(value: str) -> float:
     return float(5.0 ** -(len(value) - SIGNIFICANT))
 
 
+@dataclass(frozen=True, slots=True)
+class Rounding:
+    """How one kind of program rounds long ids: which it may round (``long``), whether one
+    looks rounded (``rounded``), how likely a real id is to look so (``chance``), and the words
+    of the message: who rounded it (``by``), why it lost digits (``why``), what to do."""
+
+    long: Callable[[str], bool]
+    rounded: Callable[[str], bool]
+    chance: Callable[[str], float]
+    by: str
+    why: str
+    fix: str
+
+
+SPREADSHEET = Rounding(
+    _long,
+    zeroed,
+    _chance,
+    "a spreadsheet saved with the last digits as zeros",
+    "it keeps 15 digits of a number",
+    ROUNDED_FIX,
+)
+
+
+def csv_cells(row: CsvRecord | CsvProblem) -> tuple[int, Mapping[str, str]] | None:
+    """A CSV row's line and cells, for :meth:`ZeroedIds.kept`; None for a line not read."""
+    return None if isinstance(row, CsvProblem) else (row.line, row.values)
+
+
 @dataclass(slots=True)
 class _Column:
     """The long ids of one column so far: the distinct ones ending in zeros, and how many of
@@ -72,9 +104,9 @@ class _Column:
     found: set[str] = field(default_factory=set)
     expected: float = 0.0  # on every long id, a repeated one too: chance never understated
 
-    def add(self, value: str) -> None:
-        self.expected += _chance(value)
-        if zeroed(value):
+    def add(self, value: str, how: Rounding) -> None:
+        self.expected += how.chance(value)
+        if how.rounded(value):
             self.found.add(value)
 
     def rewritten(self) -> bool:
@@ -105,6 +137,7 @@ class ZeroedIds(Generic[_R]):
     path: str
     columns: Sequence[str]
     written: Mapping[str, str] = field(default_factory=dict)
+    how: Rounding = SPREADSHEET  # who rounded the ids: a spreadsheet, or JavaScript
     rewritten: bool = False  # the file is taken as saved so: rows with such ids are skipped
     trusted: bool = False  # enough of its first rows were read: taken as it came
     skipped: list[_Zeroed] = field(default_factory=list)
@@ -134,12 +167,12 @@ class ZeroedIds(Generic[_R]):
         long = False
         for key in self.columns:
             value = (values.get(key) or "").strip()
-            if len(value) <= SIGNIFICANT or not value.isdigit():
+            if not self.how.long(value):
                 continue
             long = True
             column = self._seen.setdefault(key, _Column())
-            column.add(value)
-            if zeroed(value):
+            column.add(value, self.how)
+            if self.how.rounded(value):
                 found = found or _Zeroed(key, value, line)
                 self.rewritten = self.rewritten or column.rewritten()
         self._long_rows += long
@@ -165,12 +198,13 @@ class ZeroedIds(Generic[_R]):
         return Problem(
             self.path,
             first.line,
-            f"{rows} {'an id' if one else 'ids'} a spreadsheet saved with the last digits as"
-            f" zeros ('{as_written(first.column, self.written)}' is {first.value!r} here: it keeps 15 digits of a number),"
+            f"{rows} {'an id' if one else 'ids'} {self.how.by}"
+            f" ('{as_written(first.column, self.written)}' is {first.value!r} here:"
+            f" {self.how.why}),"
             f" as many of this file's ids are. Stored so, {'it' if one else 'each'} would not"
             " match the real id of its post or account (counted twice once the real one is"
             f" imported; two could become one), so {'it was' if one else 'they were'} skipped."
             " To import"
-            f" {'it' if one else 'them'}, {ROUNDED_FIX}, and import the file again",
+            f" {'it' if one else 'them'}, {self.how.fix}, and import the file again",
             records=n,
         )
