@@ -53,7 +53,7 @@ def benchmark_data(request: Request, wait: float | None = None) -> BenchmarkResu
 @router.get("/benchmark", response_class=HTMLResponse)
 def benchmark_page(request: Request) -> HTMLResponse:
     if not web(request).backend.has_posts():
-        return empty_store(request, "benchmark", "the cohort benchmark")
+        return empty_store(request, "benchmark", "the cohort benchmark", "No account to rank yet")
     return _benchmark_response(request)
 
 

@@ -18,6 +18,7 @@ from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import bounded_int, verified_form
+from staffpulse.web.holdings import store_holdings
 from staffpulse.web.home_grades import (
     count_to_grade,
     find_cohort_grades,
@@ -39,16 +40,38 @@ router = APIRouter()
 PILLARS = (("face", "Face"), ("mix", "Mix"), ("voice", "Voice"), ("conversation", "Conversation"))
 
 
-def empty_store(request: Request, active: str, what: str) -> HTMLResponse:
-    return web(request).renderer.page(request, "empty.html", active=active, what=what)
+def empty_store(request: Request, active: str, what: str, needs_account: str = "") -> HTMLResponse:
+    """The page of a store without the part page ``active`` shows (``what``): what the store
+    holds instead, and which page shows it. ``needs_account`` heads the page of one that
+    grades accounts ("No account to rank yet") on a store of posts without one."""
+    holdings = store_holdings(web(request).backend)
+    posts_only = bool(holdings.post_total) and active != "inbox"
+    heading = (
+        needs_account or "No account with posts yet"
+        if posts_only
+        else "Import data first"
+        if holdings.is_empty
+        else "No posts yet"
+    )
+    return web(request).renderer.page(
+        request,
+        "empty.html",
+        active=active,
+        what=what,
+        holdings=holdings,
+        posts_only=posts_only,
+        heading=heading,
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     ctx = web(request)
     summaries = ctx.backend.summaries()
-    if not summaries:
-        return empty_store(request, "home", "your accounts and their grades")
+    if not ctx.backend.with_posts():  # accounts known only by name: nothing to grade either
+        return empty_store(
+            request, "home", "your accounts and their grades", "No account to grade yet"
+        )
     with_posts = ctx.backend.with_posts()
     query = request.query_params.get("q", "").strip()[:200]
     matches = _matching(with_posts, query)
@@ -221,7 +244,7 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     started = time.monotonic()
     ctx = web(request)
     if not ctx.backend.summaries():
-        return empty_store(request, "home", "an audit")
+        return empty_store(request, "home", "an audit", "No account to audit yet")
     # an archive of tens of thousands of posts takes a while to audit the first time: a page
     # that says so, with the progress bar, rather than a browser left spinning
     result = ctx.slow.get(

@@ -19,6 +19,7 @@ from staffpulse.models import platform_choice
 from staffpulse.web.app import web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import bounded_int
+from staffpulse.web.holdings import store_holdings
 from staffpulse.web.inbox_left_out import LIST_FIELDS, left_out_list
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
@@ -48,7 +49,8 @@ TOPIC_LINKS_SHOWN = 8  # topic links above the inbox; the Topic field suggests e
 @router.get("/inbox", response_class=HTMLResponse)
 def inbox_page(request: Request) -> HTMLResponse:
     ctx = web(request)
-    if not ctx.backend.has_posts():
+    # anyone's posts: a store of listened posts holds no account, yet conversations to join
+    if not store_holdings(ctx.backend).post_total:
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
     config = load_config()  # read once: the [listen] max_age below comes from it

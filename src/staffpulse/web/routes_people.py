@@ -229,7 +229,9 @@ def _refused(request: Request, exc: StaffpulseError) -> HTMLResponse:
 def connect_page(request: Request) -> HTMLResponse:
     ctx = web(request)
     if not ctx.backend.has_posts():
-        return empty_store(request, "connect", "account suggestions")
+        return empty_store(
+            request, "connect", "account suggestions", "No account to suggest follows for yet"
+        )
     try:
         account, accounts = _chosen_account(request)
         choices = _choices(request)
