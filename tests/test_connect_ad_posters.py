@@ -103,3 +103,19 @@ def test_include_job_ads_shows_the_feed_too() -> None:
 def test_a_bio_that_says_no_person_posts_reads_as_automated(bio: str, automated: bool) -> None:
     account = Account(platform="x", id="1", handle="someone", bio=bio)
     assert says_automated(account) is automated
+
+
+def test_a_contact_is_never_left_out_as_broadcast_only() -> None:
+    """--include-contacts keeps the accounts you talk with whatever they post: a contact left
+    out as broadcast-only made the advice stop offering --include-contacts."""
+    store = open_store(":memory:")
+    add_posts(
+        store,
+        Account(platform="x", id="id_acme_staffing", handle="acme_staffing"),
+        reply_post(1, "acme_staffing", FIRM, 1),
+        *(make_post(f"q{i}", FIRM, 2, "Monthly market report") for i in range(10)),
+        Account(platform="x", id=f"id_{FIRM}", handle=FIRM, display_name="Brightway Staff"),
+    )
+    report = rank_with_fakes(store, options=SuggestOptions(include_contacts=True))
+    assert [s.handle for s in report.suggestions] == [FIRM]
+    assert "broadcast" not in report.left_out_line
