@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account
-from staffpulse.audit.quiet import post_again_first
+from staffpulse.audit.quiet import first_fix, post_again_first
 from staffpulse.cli.app import app
 from staffpulse.report.html import render_audit_html
 from staffpulse.report.terminal_audit import render_audit
@@ -190,3 +190,26 @@ def test_the_web_audit_page_of_a_quiet_account_leads_with_posting_again(tmp_path
     advice = text.split("Do this next", 1)[1]
     assert advice.lstrip().startswith(f"Activity Post again first: the last post was on {day}")
     assert "your last post" not in text
+
+
+@pytest.mark.parametrize(
+    ("fix", "span", "said"),
+    [
+        ("Talk with more people: 1 account", None, "Talk with more people: 1 account"),
+        (
+            "Talk with more people: 1 account",
+            "4 years",
+            "Post again (the last post was 4 years ago), then talk with more people: 1 account",
+        ),
+        (
+            "X list of the recruiters",
+            "2 years",
+            "Post again (the last post was 2 years ago), then X list of the recruiters",
+        ),
+        ("", "3 months", "Post again: the last post was 3 months ago"),
+    ],
+)
+def test_the_first_fix_of_a_quiet_account_is_to_post_again_then_its_own(
+    fix: str, span: str | None, said: str
+) -> None:
+    assert first_fix(fix, span) == said

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
+from audit_helpers import T0, FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.claims import compare
 from staffpulse.dates import format_day
@@ -176,6 +177,11 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     # the moment, as accounts --json gives it (the CSV keeps its day)
     assert rows["oldfirm"]["last_post"] == f"{old.clock:%Y-%m-%dT%H:%M:%S}Z"
     assert rows["rosa"]["quiet_for"] is None
+    # told to post again first, as its audit and its dashboard card say, then its own fix
+    assert rows["oldfirm"]["fix_first"].startswith(
+        "Post again (the last post was 3 years ago), then "
+    )
+    assert not rows["rosa"]["fix_first"].startswith("Post again")
     console = Console(width=140, record=True, color_system=None)
     render_benchmark(console, result)
     text = console.export_text()
@@ -241,7 +247,9 @@ def test_the_json_counts_the_accounts_left_out_without_posts(tmp_path: Path) -> 
 def test_each_rows_fix_is_the_headline_of_its_audits_first_action(tmp_path: Path) -> None:
     # the league table speaks about each account ("Post fewer job ads: ..."), never to it
     store = cohort_store(tmp_path, firms=2, vendors=2)
-    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    # as of a month after the posts: a cohort gone quiet is told to post again first
+    now = T0 + timedelta(days=30)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1, now=now)  # type: ignore[arg-type]
     for audit in result.audits:
         row = result.row_of(audit.account.handle, audit.account.platform)
         assert row is not None and audit.top_actions

@@ -4,9 +4,10 @@ whose openings are its product, is never told to post fewer job ads first."""
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
-from audit_helpers import FakeScorer, FeedBuilder, audit_feed, store_with
+from audit_helpers import T0, FakeScorer, FeedBuilder, audit_feed, store_with
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.audit.config import DEFAULTS
@@ -27,7 +28,9 @@ def test_a_job_board_is_not_told_to_post_fewer_job_ads_first(tmp_path: Path) -> 
     store = store_with(tmp_path, *feeds)
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("handle,segment\nfirm0,job board\nfirm1,staffing firm\n")
-    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    # as of a month after the posts: still posting, so no "Post again" first
+    now = T0 + timedelta(days=30)
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), now=now)  # type: ignore[arg-type]
     board, firm = result.row_of("firm0", "x"), result.row_of("firm1", "x")
     assert board is not None and firm is not None
     assert firm["top_action"].startswith("Post fewer job ads")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from rich.console import Console
 
-from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
+from audit_helpers import T0, FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.terminal_benchmark import render_benchmark
@@ -127,6 +128,7 @@ def test_a_guessed_job_board_is_still_told_to_post_fewer_job_ads(tmp_path: Path)
         scorer=FakeScorer(),  # type: ignore[arg-type]
         min_posts=1,
         role_model=BoardRoles(),
+        now=T0 + timedelta(days=30),  # still posting: no "Post again" first
     )
     row = result.leaderboard[0]
     assert (row["segment"], row["segment_guessed"]) == ("job_board", True)

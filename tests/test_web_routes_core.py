@@ -350,8 +350,9 @@ def test_an_account_of_reposts_alone_is_said_to_have_none_of_its_own(tmp_path: P
 
 def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Path) -> None:
     """An archive silent for years read "Next: Reply to others" on its card and "Post again
-    first" at the top of its audit (the benchmark behind the cards leaves "post again" out):
-    the card now leads with the audit's first step; an account still posting keeps its own."""
+    first" at the top of its audit, then "Next: Post again" on its card and "Talk with more
+    people" in the league table: the card, the Benchmark and the audit now all start with
+    "Post again", then the same fix; an account still posting keeps its own."""
     from datetime import UTC, datetime, timedelta
 
     recent = datetime.now(UTC) - timedelta(days=2)
@@ -369,8 +370,11 @@ def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Pa
         audit = page_words(c.get("/audit/x/quietfirm").text)
         bench = c.app.state.web.backend.benchmark()
     quiet = _ungraded_card(page, "quietfirm")
-    assert "Next Post again: the last post was" in quiet
+    assert "Next Post again (the last post was" in quiet
     assert "Do this next Activity Post again first: the last post was" in audit
+    asleep = bench.row_of("quietfirm", "x")
+    assert asleep is not None and asleep["fix_first"].startswith("Post again (the last post")
+    assert f"Next {asleep['top_action']}" in quiet  # the league table's fix, word for word
     live = bench.row_of("livefirm", "x")
     assert live is not None and live["top_action"]
     assert f"Next {live['top_action']}" in _ungraded_card(page, "livefirm")

@@ -344,8 +344,8 @@ def audit_account(
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
-    # an account gone quiet is told to post again before anything else (not in a benchmark,
-    # where a cohort of old archives would all get the same first fix)
+    # an account gone quiet is told to post again before anything else (a benchmark's "Fix
+    # first" too, followed there by the account's own fix: quiet.first_fix)
     last_post = result.window["last_post"]
     result.top_actions = post_again_first(
         result.top_actions,

@@ -62,5 +62,21 @@ def post_again_first(
         " matters more than anything below, which is about the posts before the account went"
         " quiet."
     )
-    headline = f"Post again: the last post was {span} ago"
-    return [{**POST_AGAIN, "action": action, "headline": headline}, *actions]
+    return [{**POST_AGAIN, "action": action, "headline": first_fix("", span)}, *actions]
+
+
+def first_fix(fix: str, span: str | None) -> str:
+    """The first fix every view names for an account (the league table's "Fix first", the
+    dashboard card's "Next"), from its league-table ``fix`` and how long it has been quiet
+    (``span``, :func:`quiet_span`; None when it still posts). An account gone quiet is told to
+    post again first, as its audit's "Do this next" begins, and then its own fix: the card
+    said "Post again" and the league table "Talk with more people" for the same account, and
+    a table of old archives all told "Post again" alone would tell them apart by nothing."""
+    if span is None:
+        return fix
+    again = f"Post again: the last post was {span} ago"
+    if not fix:
+        return again
+    # "Talk with ..." reads on as "then talk with ..."; "X list ..." keeps its capital
+    rest = fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix
+    return f"Post again (the last post was {span} ago), then {rest}"

@@ -12,7 +12,7 @@ import numpy as np
 
 from staffpulse.audit.config import DEFAULTS, PILLARS, audit_settings
 from staffpulse.audit.engine import parse_since, since_in_words
-from staffpulse.audit.quiet import quiet_span
+from staffpulse.audit.quiet import first_fix, quiet_span
 from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.claims import claims
@@ -265,14 +265,18 @@ def leaderboard(
             "last_post": audit.window["last_post"],
             # each account's 30- and 90-day windows end at its own last post: an account
             # silent for years is ranked on its old posts, and the reports say so
-            "quiet_for": _quiet_for(audit, today),
+            "quiet_for": (quiet := _quiet_for(audit, today)),
             # the audit speaks to its account ("you"); the league table speaks about it, in
             # the headline each pillar wrote beside its advice (audit/advice.py); a job
             # board is never told to post fewer job ads first: one its cohort file names, not
             # one the role model guessed (a staffing firm of ads reads to it as a job board)
-            "top_action": "".join(fix := league_fix(audit, _given(segments, guessed, i), weights)),
+            # (an account gone quiet is told to post again first, as its audit and its card
+            # on the dashboard say: :func:`~staffpulse.audit.quiet.first_fix`)
+            "top_action": first_fix(
+                "".join(fix := league_fix(audit, _given(segments, guessed, i), weights)), quiet
+            ),
             # the same without its rough-grade note: the HTML row says it beside the account
-            "fix_first": fix[0],
+            "fix_first": first_fix(fix[0], quiet),
         }
         rows.append(row)
     places = [int(p) for p in placing]

@@ -4,12 +4,10 @@ and the first step each graded card names. The routes are in :mod:`staffpulse.we
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 
-from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import StaffpulseError
 from staffpulse.web.app import web
 from staffpulse.web.background import job_progress
@@ -22,17 +20,11 @@ if TYPE_CHECKING:
 
 
 def first_step_of(row: dict[str, Any] | None) -> str:
-    """What the card says to do next: the audit's first step. The benchmark leaves out "post
-    again" (a cohort of old archives would all get it), so an account silent for years read
-    "Next: Reply to others" on its card and "Post again first" on its audit."""
-    if row is None:
-        return ""
-    if row.get("quiet_for") and row.get("last_post"):
-        last = datetime.fromisoformat(row["last_post"])
-        lead = post_again_first([], last, datetime.now(UTC))
-        if lead:
-            return str(lead[0]["headline"])
-    return str(row.get("top_action") or "")
+    """What the card says to do next: the league table's first fix of the account, which for
+    an account gone quiet starts with "Post again" as its audit does
+    (:func:`~staffpulse.audit.quiet.first_fix`), so the card, the Benchmark and the audit
+    name the same first fix."""
+    return "" if row is None else str(row.get("top_action") or "")
 
 
 def count_to_grade(with_posts: list[AccountSummary]) -> int:
