@@ -50,3 +50,10 @@ def _strings_naming_docs() -> list[tuple[str, int, str]]:
 def test_no_message_names_a_file_of_the_docs_folder() -> None:
     assert _strings_naming_docs() == []
     assert len(list(PACKAGE.rglob("*.py"))) > 100  # the whole package was read
+
+
+def test_no_page_or_file_shipped_with_the_package_names_the_docs_folder() -> None:
+    # the sample's README sent its reader to docs/formats.md, which it does not ship with
+    texts = [p for p in PACKAGE.rglob("*") if p.suffix in {".md", ".html", ".j2", ".js", ".txt"}]
+    assert len(texts) > 20  # the templates were read
+    assert [p.name for p in texts if "docs/" in p.read_text(encoding="utf-8")] == []
