@@ -276,9 +276,10 @@ def _csv(
             f"accounts have ids, or staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(table.header) or 'nothing'})",
             hint="rename the columns (text is optional; a name column may also be called "
-            f"{', '.join(NAME_FIELDS[1:])}, a description column "
-            f"{', '.join(DESCRIPTION_FIELDS[1:])}), or give JSONL; a file without a header needs "
-            "a first line naming its columns (id,name,description)",
+            f"{', '.join(NAME_FIELDS[1:-1])} or {NAME_FIELDS[-1]}; a description column "
+            f"{', '.join(DESCRIPTION_FIELDS[1:-1])} or {DESCRIPTION_FIELDS[-1]}),"
+            " or give JSONL; a file without a header needs a first line naming its columns"
+            " (id,name,description)",
         )
     if not id_cols:
         yield ReadNote(numbered_note("'id' column", "line in the file"))
