@@ -67,6 +67,11 @@ WORK_TALK = [
     "I quit my job at the call centre today. Best decision I've made all year.",
     "My sister got fired from the bakery. She says she's finally free.",
     "So I got fired today. Guess I'm a freelancer now lol",
+    "I started a new job at the library. The quiet is taking some getting used to",
+    "A coworker quit her job at the clinic. She left a thank-you card for every patient.",
+    "Interviewer: any questions for us? Me: what's the pay? Interviewer: we'll discuss that"
+    " later. Normal or a red flag?",
+    "What's the difference between a temp-to-hire and a contract role? My agency won't say.",
     "We hired three refugees this spring and they're the steadiest crew we've had, lol",
     "Muslims at our plant asked for a prayer room and HR said yes in a day. Proud of this place!",
 ]
