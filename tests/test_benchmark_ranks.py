@@ -370,6 +370,8 @@ def test_an_account_with_too_few_posts_ranks_after_the_rest_and_the_table_says_w
         assert "An account with fewer than 10 posts of its own is ranked after every" in out
         html = render_benchmark_html(result)
         assert "An account with fewer than 10 posts of its own" in html
+        board = html[html.index('id="leaderboard"') :]
+        assert board.index("@bigboard") < board.index(f"{line}</th>") < board.index("@tinyvoice")
 
 
 def test_a_table_of_tiny_feeds_only_has_no_line_ranking_them_after_the_rest(

@@ -18,7 +18,14 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.web import bench_board  # noqa: E402
 from staffpulse.web.bench_board import leaderboard_page  # noqa: E402
-from web_helpers import finished_job, make_client, native_jsonl, page_words, upload_files  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    native_jsonl,
+    page_words,
+    upload_files,
+)
 
 # 7 firms with enough posts to be ranked, one with a name to find
 FIRMS = [("x", f"firm{i}", 10 + i) for i in range(6)] + [("bluesky", "acme.bsky.social", 12)]
@@ -152,3 +159,30 @@ def test_the_strips_page_of_an_empty_store_goes_to_the_benchmark(tmp_path: Path)
     with make_client(tmp_path / "empty.db") as client:
         answer = client.get("/benchmark/strips")
     assert answer.status_code == 303 and answer.headers["location"] == "/benchmark"
+
+
+def test_accounts_with_too_few_posts_are_headed_by_why_they_rank_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the terminal table said it over them, the dashboard's leaderboard did not: two 3-post
+    # feeds the cohort file names are placed after the rest under a line that says why
+    monkeypatch.setattr(bench_board, "BOARD_PAGE", 3)
+    feeds = [("x", f"firm{i}", 12) for i in range(4)] + [("x", "tinyone", 3), ("x", "tinytwo", 3)]
+    line = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
+    with make_client(tmp_path / "few.db") as client:
+        finished_job(client, upload_files(client, [("feeds.jsonl", native_jsonl(feeds))]))
+        cohort = "handle\n" + "".join(f"{handle}\n" for _, handle, _ in feeds)
+        saved = client.post(
+            "/benchmark/cohort",
+            data={"csrf_token": csrf_token(client, "/benchmark")},
+            files={"cohort": ("rivals.csv", cohort.encode(), "text/csv")},
+        )
+        assert saved.status_code == 303
+        first, second = (client.get(f"/benchmark?page={n}").text for n in (1, 2))
+        by_mix = client.get("/benchmark", params={"sort": "mix", "page": "2"}).text
+    assert line not in leaderboard(first)  # its three rows all have enough posts
+    words = leaderboard(second)
+    assert words.index("@firm") < words.index(line) < words.index("@tiny")
+    assert words.count(line) == 1 and '<th colspan="9" scope="rowgroup">' in card(second)
+    # ordered by one pillar the rows are no longer in their tiers: no line
+    assert "@tiny" in leaderboard(by_mix) and line not in leaderboard(by_mix)

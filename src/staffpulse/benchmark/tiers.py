@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from staffpulse.audit.config import PILLARS
+from staffpulse.benchmark.members import FEW_POSTS
 
 
 def placed_on(graded: int, face_scored: bool) -> int:
@@ -45,3 +46,26 @@ def tier_label(tier: int, face_aside: bool = False, *, all_aside: bool = False) 
         return f"graded on {tier - 1} of {of} pillars, with {NO_PROFILE}"
     said = f"graded on {tier} of {of} pillars"
     return said + (f", or on {tier - 1} with {NO_PROFILE}" if face_aside else "")
+
+
+def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """The line that opens each tier after the first, by the (platform, handle) of its first
+    row in ``rows`` (the leaderboard, in its order): why those accounts are placed after the
+    ones above, "fewer than 10 posts of their own, too few to judge, ranked after the rest"
+    or :func:`tier_label`. The terminal table, the HTML report and the dashboard (a page of
+    the board at a time) draw the same lines. A table of tiny feeds only has no "rest" to
+    rank them after: no line for them."""
+    tier = (any(not r.get("few_posts", False) for r in rows), len(PILLARS))
+    openings: dict[tuple[str, str], str] = {}
+    for row in rows:
+        now = ranked_tier(row)
+        if now >= tier:
+            continue
+        faces = [r.get("face", 0) is None for r in rows if ranked_tier(r) == now]
+        label = tier_label(now[1], any(faces), all_aside=all(faces))
+        if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
+            few = f"fewer than {FEW_POSTS} posts of their own, too few to judge, ranked after the rest"
+            label = few if now[1] == len(PILLARS) and not any(faces) else f"{few}; {label}"
+        openings[(str(row["platform"]), str(row["handle"]))] = label
+        tier = now
+    return openings

@@ -29,6 +29,7 @@ from staffpulse.benchmark.stats import (
     rank_label,
     standing_words,
 )
+from staffpulse.benchmark.tiers import tier_openings
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform, platform_label
@@ -104,6 +105,7 @@ def environment() -> Environment:
             posts_counted=posts_counted,  # what the header's post total holds
             posts_and_span=posts_and_span,  # "8 posts (6 dated from ...)": the span's base
             few_posts_min=FEW_POSTS,  # fewer posts of its own rank after the rest
+            tier_openings=tier_openings,  # the lines the leaderboard's tiers open with
         )
     return _ENV
 

@@ -21,7 +21,7 @@ from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
 from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import graded_label, rank_label
-from staffpulse.benchmark.tiers import ranked_tier, tier_label
+from staffpulse.benchmark.tiers import tier_openings
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.html import first_sentence
@@ -152,13 +152,16 @@ def _print_two_line_board(console: Console, result: BenchmarkResult, ranks: int)
 def _board_rows(
     table: Table, result: BenchmarkResult, tier_lines: list[Text]
 ) -> Iterator[dict[str, Any]]:
-    """The league table's rows in order, each after the line that opens its tier: accounts
-    graded on fewer pillars come after, under a line that says so (:func:`_add_tier_line`,
-    which adds those lines to ``tier_lines``)."""
-    # a table of tiny feeds only has no "rest" to rank them after: no line for them
-    tier = (any(not r["few_posts"] for r in result.leaderboard), len(PILLAR_TITLES))
+    """The league table's rows in order, each after the line that opens its tier
+    (:func:`~staffpulse.benchmark.tiers.tier_openings`: too few posts of its own, or graded
+    on fewer pillars), kept in ``tier_lines`` and marked in the table by :data:`TIER_MARK`."""
+    openings = tier_openings(result.leaderboard)
     for row in result.leaderboard:
-        tier = _add_tier_line(table, result, row, tier, tier_lines)
+        label = openings.get((row["platform"], row["handle"]))
+        if label is not None:
+            table.add_section()
+            tier_lines.append(Text(f"{label}:", style="italic"))
+            table.add_row("", TIER_MARK)
         yield row
 
 
@@ -203,31 +206,6 @@ def _figures(row: dict[str, Any], wide: bool, jobs: bool) -> list[Text]:
     overall = Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}")
     pillars = [_pillar_cell(row, k, wide) for k in PILLAR_TITLES]
     return [overall, *pillars, *([Text.assemble(_jobs_cell(row))] if jobs else [])]
-
-
-def _add_tier_line(
-    table: Table,
-    result: BenchmarkResult,
-    row: dict[str, Any],
-    tier: tuple[bool, int],
-    lines: list[Text],
-) -> tuple[bool, int]:
-    """Under the accounts with enough posts, or graded on more pillars, a line naming why
-    ``row`` is placed after them (when it is the first of its tier, :func:`ranked_tier`):
-    too few posts of its own, or the fewer pillars it is graded on; kept in ``lines`` and
-    marked in the table by :data:`TIER_MARK`. The tier the table is in now."""
-    now = ranked_tier(row)
-    if now >= tier:
-        return tier
-    table.add_section()
-    faces = [r["face"] is None for r in result.leaderboard if ranked_tier(r) == now]
-    label = tier_label(now[1], any(faces), all_aside=all(faces))
-    if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
-        few = f"fewer than {FEW_POSTS} posts of their own, too few to judge, ranked after the rest"
-        label = few if now[1] == len(PILLAR_TITLES) and not any(faces) else f"{few}; {label}"
-    lines.append(Text(f"{label}:", style="italic"))
-    table.add_row("", TIER_MARK)
-    return now
 
 
 def _board_table() -> Table:
