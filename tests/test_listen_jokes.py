@@ -117,6 +117,9 @@ def test_a_gripe_or_question_the_humor_signal_is_sure_of_is_not_consoled_nor_ans
     riddle = "Why do interviewers love ladders? No one knows."
     asked = suggest_angle(riddle, {"question": True}, None, 0, humor=0.85, tone=Tone(0.0, False))
     assert LIKELY_JOKE in asked and "answer the question" not in asked
+    # a wrong that keeps coming is a real complaint, however funny its telling
+    again = "HR lost my leave request for the second time. I'm starting to think it's personal."
+    assert LIKELY_JOKE not in suggest_angle(again, {}, None, 0, humor=0.95, tone=gripe)
     # a cue of distress is consoled however funny the humor signal finds it
     hurt = Tone(compound=-0.6, distressed=True)
     assert LIKELY_JOKE not in suggest_angle(joke, {}, None, 0, humor=0.95, tone=hurt)

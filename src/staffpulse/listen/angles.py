@@ -57,7 +57,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE, answers_itself
+from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE, answers_itself, happens_again
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
@@ -286,8 +286,8 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
         )
     # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
     # never late: I'm never there"): no gripe to console, nor question a punch line answers
-    # (the signal is sure of real ones too); a cue of distress, a worry or pay still count
-    gripe = going_through and not tone.distressed
+    # (the signal is sure of real ones too); distress, a worry, pay or a wrong again still count
+    gripe = going_through and not tone.distressed and not happens_again(post.text)
     riddle = question and not tone.light and answers_itself(post.text)
     if (gripe or riddle) and humor >= FUNNY and not tone.serious:
         return lead + LIKELY_JOKE

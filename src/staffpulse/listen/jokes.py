@@ -136,6 +136,12 @@ _JOB_STORY_RE = re.compile(
     r"(?P<answer>[^.!?\n]{2,70}[.!?]*)$",
     re.IGNORECASE,
 )
+# a grievance that recurs
+_AGAIN_RE = re.compile(
+    r"\b(?:again|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|every (?:single )?"
+    r"(?:time|week|month|shift)|keeps? \w+ing|still)\b",
+    re.IGNORECASE,
+)
 # a question and the words after it that end the post, but not news told with a hook ("Have
 # you heard about the new overtime rule? Employers must now pay ...")
 _SELF_ANSWERED_RE = re.compile(r"\?+\s*(?P<answer>[^?]{2,80})$")
@@ -202,6 +208,12 @@ def answers_itself(text: str) -> bool:
     answer = found.group("answer")
     counted = _is_counted(plain[: found.start("answer")], answer)
     return counted and _WRITER_RE.search(answer) is None and _is_punch_line(answer, 14)
+
+
+def happens_again(text: str) -> bool:
+    """A grievance told as one that keeps coming ("HR lost my leave request for the second
+    time", "cut my hours again"): a real complaint, however funny its telling."""
+    return _AGAIN_RE.search(text) is not None
 
 
 def mocks_a_group(text: str, humor: float | None = None) -> bool:
