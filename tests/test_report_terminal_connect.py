@@ -48,6 +48,15 @@ def _id_only_table(width: int) -> tuple[str, list[list[str]]]:
     return text, cells
 
 
+def _ranked_rows(text: str) -> list[list[str]]:
+    """Each row's first line in the printed table, as its rank, account and score cells."""
+    return [
+        [cell.strip() for cell in line.split("│")[1:4]]
+        for line in text.splitlines()
+        if line.startswith("│") and line.split("│")[1].strip()
+    ]
+
+
 def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
     text, cells = _id_only_table(120)
     # beside its id, on one line: a link broken over two lines does not open as one
@@ -150,11 +159,7 @@ def test_tied_scores_read_as_ties_and_a_run_of_tied_ids_is_counted_in_one_row() 
     console = Console(width=200, record=True)
     render_suggestions(console, report)
     text = console.export_text()
-    rows = [
-        [cell.strip() for cell in line.split("│")[1:4]]
-        for line in text.splitlines()
-        if line.startswith("│") and line.split("│")[1].strip()
-    ]
+    rows = _ranked_rows(text)
     assert rows == [
         ["1", "@rita_recruits", "100.0"],
         ["=2", "account id 7002", "17.0"],
@@ -180,11 +185,7 @@ def test_accounts_showing_the_same_score_are_tied_and_different_ones_are_not() -
     found = [replace(make_suggestion(i, h, str(i)), score=v) for i, (v, h) in enumerate(scored, 1)]
     console = Console(width=200, record=True)
     render_suggestions(console, _with_id_note(found))
-    rows = [
-        [cell.strip() for cell in line.split("│")[1:4]]
-        for line in console.export_text().splitlines()
-        if line.startswith("│") and line.split("│")[1].strip()
-    ]
+    rows = _ranked_rows(console.export_text())
     assert rows == [
         ["1", "@lead", "100.0"],
         ["=2", "@ana", "20.5"],
