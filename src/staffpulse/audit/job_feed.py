@@ -45,50 +45,17 @@ def _about(advice: Advice) -> str:
     return (advice.headline or "").partition(": ")[2]
 
 
-def _fewer_ads(advice: Advice) -> Advice:
-    return Advice(
-        f"{_fact(advice)} A job feed's openings are its product: make each one worth reading "
-        "(the pay, the shift and one line on the employer), and add one post a week that helps "
-        "job seekers: a tip, a question, a look at a local employer.",
-        f"Make each ad worth reading: {_about(advice)}".rstrip(": "),
-        gain=advice.gain,
-    )
+def _for_a_feed(tip: str, headline: str = "", *, fact: bool = True) -> Callable[[Advice], Advice]:
+    """Advice as a feed can act on it: the advice's finding (with ``fact``) then ``tip``, under
+    ``headline`` with the finding of the advice's own ("Make each ad worth reading: all 14
+    original posts are job ads"), or under the advice's own headline."""
 
+    def fit(advice: Advice) -> Advice:
+        said = f"{_fact(advice)} {tip}" if fact else tip
+        head = f"{headline}: {_about(advice)}".rstrip(": ") if headline else advice.headline
+        return Advice(said, head, gain=advice.gain)
 
-def _templates(advice: Advice) -> Advice:
-    return Advice(
-        f"{_fact(advice)} Lead each post with what differs (the pay, the shift, the place) and "
-        "add one line from the listing about the employer, so no two read alike.",
-        f"Vary the ad template: {_about(advice)}".rstrip(": "),
-        gain=advice.gain,
-    )
-
-
-def _no_person(advice: Advice) -> Advice:
-    return Advice(
-        f"{_fact(advice)} Add one post a week written by a person among the ads: a tip for job "
-        "seekers, an answer to a question you were asked, or who runs the feed.",
-        advice.headline,
-        gain=advice.gain,
-    )
-
-
-def _replies(advice: Advice) -> Advice:
-    return Advice(
-        f"{_fact(advice)} Job seekers ask about your listings in replies: check them once a day "
-        "and answer, or say in your bio where to ask about a listing.",
-        advice.headline,
-        gain=advice.gain,
-    )
-
-
-def _share(advice: Advice) -> Advice:
-    return Advice(
-        "Share or quote a useful post for job seekers once or twice a week (a local employer's "
-        "news, a tip on applying), with one line on whom it helps.",
-        advice.headline,
-        gain=advice.gain,
-    )
+    return fit
 
 
 def _name(advice: Advice) -> Tentative:
@@ -100,32 +67,45 @@ def _name(advice: Advice) -> Tentative:
     )
 
 
-def _picture(advice: Advice) -> Advice:
-    return Advice(
-        f"{_fact(advice)} Upload a picture that says who runs the feed: a photo of the person "
-        "who answers for it scores best, your logo better than the default.",
-        advice.headline,
-        gain=advice.gain,
-    )
-
-
 def _drop(_advice: Advice) -> None:
     return None
 
 
 # by the start of the advice's headline (written beside the advice, in the pillar's module)
 _FOR_A_FEED: Mapping[str, Callable[[Advice], Advice | None]] = {
-    "Post fewer job ads": _fewer_ads,
+    "Post fewer job ads": _for_a_feed(
+        "A job feed's openings are its product: make each one worth reading (the pay, the shift "
+        "and one line on the employer), and add one post a week that helps job seekers: a tip, "
+        "a question, a look at a local employer.",
+        "Make each ad worth reading",
+    ),
     "Bundle openings": _drop,  # a feed that bundles its openings is no feed
     "Break up runs of job ads": _drop,
-    "Stop posting templates": _templates,
-    "Sound like a person": _no_person,
+    "Stop posting templates": _for_a_feed(
+        "Lead each post with what differs (the pay, the shift, the place) and add one line from "
+        "the listing about the employer, so no two read alike.",
+        "Vary the ad template",
+    ),
+    "Sound like a person": _for_a_feed(
+        "Add one post a week written by a person among the ads: a tip for job seekers, an answer "
+        "to a question you were asked, or who runs the feed."
+    ),
     "Add some humor": _drop,  # a feed has no office dog
-    "Reply to others": _replies,
+    "Reply to others": _for_a_feed(
+        "Job seekers ask about your listings in replies: check them once a day and answer, or "
+        "say in your bio where to ask about a listing."
+    ),
     "Talk with more people": _drop,  # said of its replies above
-    "Share peers' posts": _share,
+    "Share peers' posts": _for_a_feed(
+        "Share or quote a useful post for job seekers once or twice a week (a local employer's "
+        "news, a tip on applying), with one line on whom it helps.",
+        fact=False,
+    ),
     "Put a person's name in the display name": _name,
-    "Replace the default picture": _picture,
+    "Replace the default picture": _for_a_feed(
+        "Upload a picture that says who runs the feed: a photo of the person who answers for it "
+        "scores best, your logo better than the default."
+    ),
 }
 
 
