@@ -30,7 +30,7 @@ def humor_advice(
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
     up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...").
     The light moment fits the account's kind: a feed of ``replies_only`` is a help desk,
-    which has no working week to post about, only its replies to lighten."""
+    which posts nothing of its own to share a moment in, only its replies to lighten."""
     if n <= 2 and not funny:
         lead = f"We found nothing light or funny in {your_posts(n, base)} (our humor"
         headline = f"nothing in {'its one post' if n == 1 else 'its 2 posts'} reads as funny"
