@@ -363,3 +363,17 @@ def test_an_institution_keeps_its_name_and_is_told_to_say_who_posts(display_name
     said = [r for r in pillar.recommendations if "sign your posts with a first name" in r]
     assert said and said[0].startswith(f'Your display name "{display_name}" is the organisation')
     assert getattr(said[0], "headline", None) == "Say who posts: in the bio or a sign-off"
+
+
+@pytest.mark.parametrize("display_name", ["Old School Staffing", "Union Street Recruiting"])
+def test_a_staffing_firm_named_with_an_institutions_word_is_told_to_put_a_person(
+    display_name: str,
+) -> None:
+    # "school" and "union" made these firms' names "the organisation's, as it should be"
+    pillar = face_pillar(
+        acct(display_name=display_name, bio="We place warehouse staff."),
+        DEFAULTS,
+        AvatarInfo("person", 0.9, "t"),
+    )
+    assert any(f"Rosa at {display_name}" in r for r in pillar.recommendations)
+    assert not any("is the organisation" in r for r in pillar.recommendations)

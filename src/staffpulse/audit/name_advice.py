@@ -103,9 +103,19 @@ _INSTITUTION = re.compile(
 )
 
 
+# a firm that hires out or recruits is no institution, whatever word its name holds ("Old
+# School Staffing", "Union Street Recruiting" were told their name was as it should be)
+_HIRING_FIRM = re.compile(
+    r"\b(?:staffing|recruit\w*|personnel|talent|temps?|employment|agency|workforce|hiring)\b",
+    re.IGNORECASE,
+)
+
+
 def names_an_institution(account: Account) -> bool:
-    """Whether the display name is an institution's (:data:`_INSTITUTION`)."""
-    return bool(_INSTITUTION.search(without_custom_emoji(account.display_name)))
+    """Whether the display name is an institution's (:data:`_INSTITUTION`), not a staffing
+    firm's (:data:`_HIRING_FIRM`), which is told to put a person in it."""
+    name = without_custom_emoji(account.display_name)
+    return bool(_INSTITUTION.search(name)) and not _HIRING_FIRM.search(name)
 
 
 def institution_name_advice(account: Account) -> str:
