@@ -13,6 +13,8 @@ from staffpulse.models import ROLES
 from staffpulse.signals.role_staffing_feed import (
     find_agency_accounts,
     move_feed_to_staffing,
+    names_an_agency,
+    posts_mostly_job_ads,
     says_it_is_an_agency,
 )
 from staffpulse.signals.roles import load_role_model
@@ -82,3 +84,56 @@ def test_the_shipped_tagger_calls_an_agency_with_a_job_seeker_pitch_a_staffing_f
     out = model.predict(names, bios, None)
     assert out.role == ["staffing_firm", "staffing_firm", "job_board"]
     assert out.kind == ["org"] * 3
+
+
+# An agency with no bio that only posts its openings: its name and its ads say what it is
+_ADS = [
+    "Lakeview Temps is hiring! Forklift Operator | Dayton, OH | Apply today",
+    "NOW HIRING: front desk clerk in Xenia, $18/hr. Apply now",
+    "Happy Friday from all of us!",
+    "We are hiring for many positions in Kettering!",
+]
+_WEATHER = ["Highs near 80 today, lows in the 50s.", "Cooler temps arrive Sunday."]
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Lakeview Temps", True),
+        ("LakeviewTemporaries", True),
+        ("Orchard Staffing", True),
+        ("Temps Jobs Dayton", False),  # a feed of temp jobs, not an agency's name
+        ("Templeton", False),
+        ("", False),
+    ],
+)
+def test_a_name_names_an_agency_only_by_a_whole_word_and_without_a_feed_word(
+    name: str, named: bool
+) -> None:
+    assert names_an_agency(name) is named
+
+
+def test_mostly_job_ads_needs_half_the_posts_and_at_least_one() -> None:
+    assert posts_mostly_job_ads(_ADS)  # 3 of 4
+    assert posts_mostly_job_ads(_ADS[0])  # one post, an ad
+    assert not posts_mostly_job_ads([*_ADS[2:3], *_WEATHER])  # none is an ad
+    assert not posts_mostly_job_ads([_ADS[0], *_WEATHER, _ADS[2]])  # 1 of 4
+    assert not posts_mostly_job_ads(None)
+    assert not posts_mostly_job_ads(["", "  "])
+
+
+def test_the_shipped_tagger_calls_a_temp_agency_posting_its_openings_a_staffing_firm() -> None:
+    """Connect read such an agency as "outside the trade" (QA s36): without the rule the heads
+    said other. A weather page named "Temps" and the agency without posts keep the heads'
+    reading: the name alone is not enough."""
+    model = load_role_model()
+    names = ["Lakeview Temps", "Valley Temps", "Lakeview Temps"]
+    posts: list[list[str] | None] = [_ADS, _WEATHER, None]
+    plain = copy.copy(model)
+    plain.agency_feeds = False
+    assert plain.predict(names[:1], [""], posts[:1]).role == ["other"]
+    out = model.predict(names, ["", "", ""], posts)
+    assert out.role[0] == "staffing_firm"
+    assert out.kind[0] == "org"
+    assert out.role[1:] == plain.predict(names[1:], ["", ""], posts[1:]).role
+    assert "staffing_firm" not in out.role[1:]

@@ -40,7 +40,13 @@ from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_
 from staffpulse.signals.role_recruiter_posts import find_recruiters_by_posts
 from staffpulse.signals.role_recruiter_titles import find_recruiter_titles
 from staffpulse.signals.role_sports_recruiting import drop_sports_recruiters
-from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
+from staffpulse.signals.role_staffing_feed import (
+    AGENCY_NAME_P_ORG,
+    find_agency_accounts,
+    find_named_agencies_posting_ads,
+    move_ads_of_named_agencies,
+    move_feed_to_staffing,
+)
 from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
 
 __all__ = [
@@ -111,6 +117,11 @@ def apply_rules(
     if agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
         agency = find_agency_accounts(names, bios)
         scores[agency] = move_feed_to_staffing(scores[agency])
+        # "Keystone Temps" posting its openings, no bio: other to the heads
+        posting = np.zeros(len(p_org), dtype=bool)
+        posting[find_named_agencies_posting_ads(names, posts, scores)] = True
+        p_org, scores = _as_organizations(posting, AGENCY_NAME_P_ORG, p_org, scores)
+        scores = move_ads_of_named_agencies(scores, np.flatnonzero(posting).tolist())
     if placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
         p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
     if vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
