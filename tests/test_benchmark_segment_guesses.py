@@ -181,7 +181,7 @@ def test_guesses_without_a_firm_or_vendor_do_not_send_the_user_to_a_cohort_file_
     # segment column": there was no cohort file to write in
     store = cohort_store(tmp_path, firms=2, vendors=2)
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1, role_model=BoardRoles())  # type: ignore[arg-type]
-    voice, conversation, _mostly = result.claims
+    voice, conversation, mostly = result.claims
     for claim in (voice, conversation):
         assert claim["verdict"] == "not tested"
         said = claim["explanation"]
@@ -189,3 +189,9 @@ def test_guesses_without_a_firm_or_vendor_do_not_send_the_user_to_a_cohort_file_
         assert "The role model guessed no account here a staffing firm or a vendor" in said
         assert "(its guesses: job boards)" in said
         assert "give a cohort file with a segment column (handle,platform,segment)" in said
+    # nor is "mostly job ads" tested on the guessed job boards as if they were the firms
+    assert mostly["verdict"] == "not tested"
+    assert mostly["explanation"].startswith(
+        "The role model guessed no account here a staffing firm (its guesses: job boards): "
+        "to test this, give a cohort file with a segment column"
+    )

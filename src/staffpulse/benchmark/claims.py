@@ -268,19 +268,27 @@ def mostly_job_ads(
     return out
 
 
+def _segments_known(segments: list[str], guessed: list[bool]) -> tuple[str, bool]:
+    """The segments known, in words and in their usual order ("recruiters, other"; "" when
+    none is), and whether the role model guessed every one of them (no cohort file gave
+    them: there is no "cohort file's segment column" to write in)."""
+    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
+    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
+    return named, all(g for g, seg in zip(guessed, segments, strict=True) if seg != "unknown")
+
+
 def _why_no_vendor_claim(segments: list[str], guessed: list[bool]) -> str:
     """Why the vendors-against-staffing-firms claims were not tested: no segments at all,
     segments the role model guessed (with no cohort file there was no "cohort file's segment
     column" to write in), or the user's segments that hold neither group (a cohort of
     recruiters and others)."""
-    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
-    if not given:
+    named, all_guessed = _segments_known(segments, guessed)
+    if not named:
         return (
             "No account of the group has a segment: give a cohort file with a segment "
             f"column ({name_segments(last=', ')}) to test this."
         )
-    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
-    if all(g for g, seg in zip(guessed, segments, strict=True) if seg != "unknown"):
+    if all_guessed:
         return (
             "The role model guessed no account here a staffing firm or a vendor (its guesses: "
             f"{named}): give a cohort file with a segment column (handle,platform,segment) "
@@ -350,10 +358,9 @@ def claims(
 def _why_no_firm_claim(segments: list[str], guessed: list[bool]) -> str:
     """Why "Staffing firms post mostly job ads" was not tested: the segments known (guessed by
     the role model, or the cohort file's) name no staffing firm; what it would need."""
-    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
-    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
+    named, all_guessed = _segments_known(segments, guessed)
     need = f"at least {MIN_GROUP} staffing firms with original posts"
-    if all(g for g, seg in zip(guessed, segments, strict=True) if seg != "unknown"):
+    if all_guessed:
         return (
             f"The role model guessed no account here a staffing firm (its guesses: {named}): "
             f"to test this, give a cohort file with a segment column (handle,platform,segment) "
