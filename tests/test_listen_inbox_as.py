@@ -12,7 +12,7 @@ from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.window import empty_reason
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
-from staffpulse.store import open_store
+from staffpulse.store import Record, open_store
 
 NOW = datetime.now(UTC)
 
@@ -210,6 +210,38 @@ def test_an_own_archive_with_replies_is_not_said_to_be_gone_through(tmp_path: Pa
     assert "staffpulse listen bluesky" in reason
     # said once: the note on the conversations the firm opened is in the reason
     assert not any("you opened" in note for note in inbox.notes)
+
+
+def test_an_inbox_of_only_ones_own_archive_is_its_owners_without_as(tmp_path: Path) -> None:
+    # A new user imports their own X archive and types `inbox` (no --as): their own old post
+    # was offered as a conversation to join, and nothing said the posts were all theirs.
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "acme-x", "What do you wish candidates knew about recruiters?"),
+        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.",
+              kind="reply", reply_to_post_id="99", reply_to_handle="ana"),
+    ]  # fmt: skip
+
+    def inbox_from(source: str) -> Any:
+        with open_store(tmp_path / f"{source}.db") as store:
+            # an import keeps each record as read, under the source it was read as
+            read = Record(rows=tuple(rows), provenance=provenance(source, tmp_path / "t"),
+                          raw={"read": "as is"})  # fmt: skip
+            store.write_records([read])
+            return build_inbox(store, text_model=FakeScorer(), role_model=None)
+
+    own = inbox_from("x-archive")
+    assert own.items == [] and own.counts["own_opened"] == 1
+    assert own.notes[0] == (
+        "every stored post is @acme's own (X archive), so the inbox is read as @acme's,"
+        " as --as acme would"
+    )
+    reason = empty_reason(None, True, own.max_age, own.counts)
+    assert reason.startswith("Nothing to join: the store holds only your own posts")
+    # the same posts fetched (a brand's timeline, say) are no one's own: still offered
+    fetched = inbox_from("x-api")
+    assert "1" in [i.conversation_id for i in fetched.items]
+    assert not any("own (X archive)" in note for note in fetched.notes)
 
 
 def test_a_conversation_of_someone_else_joined_is_still_said_as_joined(tmp_path: Path) -> None:

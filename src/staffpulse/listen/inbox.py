@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from staffpulse.dates import format_when
 from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
 from staffpulse.listen.inbox_left_out import count_unread_conversations, left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import DismissedConversation, Inbox, InboxItem, InboxTopic
+from staffpulse.listen.inbox_notes import after_date_note, before_all_note, clock_note, work_note
 from staffpulse.listen.inbox_offer import (
     Offer,
     TopicScope,
@@ -47,6 +47,7 @@ from staffpulse.listen.languages import count_turned_down, other_languages_note
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.looks import Look, new_conversations, take_look
 from staffpulse.listen.own_accounts import missing_account_note, resolve_accounts
+from staffpulse.listen.own_archive import archive_owner_note, find_archive_owner
 from staffpulse.listen.own_threads import own_opened_note
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
@@ -67,7 +68,6 @@ from staffpulse.listen.window import (
     window_notes,
 )
 from staffpulse.models import platform_choice
-from staffpulse.report.counts import count_of
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
@@ -125,6 +125,9 @@ def build_inbox(
     platform = platform_choice(platform)
     topic = (topic or "").strip() or None  # a blank topic field means every topic, as on the page
     when = parse_as_of(as_of)
+    owner = None if as_handle else find_archive_owner(store)
+    if owner is not None:  # only the user's own archive, no --as: its owner's inbox
+        as_handle, as_platform = owner
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
     judged = _judge_new_posts(store, relevance, text, platform)
     offer = gather_offer(store, platform, when, as_handle, own, now)
@@ -148,13 +151,14 @@ def build_inbox(
         # a store never ranked would be told to listen first when it has conversations
         judged += _judge_new_posts(store, relevance, text, None)
         elsewhere = conversations_elsewhere(store, platform)
-    work_note = _work_note(judged)
+    judged_note = work_note(judged)
     # read, and none about work: the empty inbox says so, not "listen first"
     not_work = 0 if offer.everyone else count_judged_not_work(store, platform)
     account_note = None
     if as_handle and not own:  # it says what "joined" can mean here (marks only)
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
-    notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
+    owner_note = None if owner is None else archive_owner_note(*owner)
+    notes = [n for n in (owner_note, account_note, judged_note) if n is not None]
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
     if offer.own_opened and len(offer.everyone) > offer.own_replies:  # else the empty one says
         notes.append(own_opened_note(offer.own_opened))
@@ -165,9 +169,9 @@ def build_inbox(
     if language_note is not None:
         notes.append(language_note)
     if offer.after_as_of and not offer.everyone:  # a date before the store's conversations
-        notes.append(_before_all_note(offer, ref.at))
+        notes.append(before_all_note(offer, ref.at))
     elif offer.after_as_of and not result.items:  # "nothing left to join" as of the date only
-        notes.append(_after_date_note(offer.after_as_of, ref.at))
+        notes.append(after_date_note(offer.after_as_of, ref.at))
     return Inbox(
         result.items,
         result.joined,
@@ -187,8 +191,8 @@ def build_inbox(
         left_out_items=[left_out_item(entry) for entry in result.pick.set_aside],
         other_languages=other_languages,
         account_note=account_note,
-        clock_note=_clock_note(ref),
-        work_note=work_note,
+        clock_note=clock_note(ref),
+        work_note=judged_note,
         snoozed=list_snoozed(store, result.sort.snoozed),
         platform=platform,
         elsewhere=elsewhere,
@@ -296,7 +300,7 @@ def _ranking_notes(
     """What the inbox says of its ranking: the model it lacked, its time, the topic asked for,
     what it left out and what lies outside its window."""
     notes = [] if with_model else [NO_MODEL_NOTE]
-    clock = _clock_note(ref)
+    clock = clock_note(ref)
     if clock is not None:
         notes.append(clock)
     topic, matches, choices = scope.query, result.matches, result.choices
@@ -320,39 +324,6 @@ def _judge_new_posts(
     # every post, the firm's own too: its replies are what mark a conversation joined, so the
     # same inbox comes out whatever ran before
     return index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
-
-
-def _work_note(judged: int) -> str | None:
-    """The note that says how many stored posts were judged, or None when none was new."""
-    if not judged:
-        return None
-    return f"read {count_of(judged, 'stored post')} for the first time, to judge what is about work"
-
-
-def _clock_note(ref: Reference) -> str | None:
-    """What the ranking time is, when it is not now."""
-    if ref.fixed:
-        return f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"
-    if ref.replay:
-        return f"a replay, not live: ranked as of {format_when(ref.at)}, {ref.after} ({ref.why})"
-    return None
-
-
-def _before_all_note(offer: Offer, at: datetime) -> str:
-    """The note of an inbox asked for as of a date before any conversation it could read."""
-    first = offer.first_after
-    since = f": its first conversation begins {format_when(first)}" if first else ""
-    return f"nothing in the store was posted by {format_when(at)}{since} (--as-of to change)"
-
-
-def _after_date_note(count: int, at: datetime) -> str:
-    """The note of an inbox with nothing to join as of a date, when later conversations
-    would hold some: "59 conversations began after 16 Apr 2016, 00:00 UTC and are not
-    read (--as-of to change)"."""
-    return (
-        f"{count_of(count, 'conversation')} began after {format_when(at)} and"
-        f" {'is' if count == 1 else 'are'} not read (--as-of to change)"
-    )
 
 
 def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxTopic]:

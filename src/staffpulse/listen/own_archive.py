@@ -5,6 +5,10 @@ Such a store has no one else's conversation to offer: every thread in it is one 
 (``own_replies``, counted as joined). Said as "every conversation is joined, dismissed or
 snoozed", it read as if the firm had done that itself; it is told instead that its own posts
 are all there is, and where other people's conversations are found.
+
+A user who imported only their own archive and typed ``inbox`` without ``--as`` (the import's
+next step) was offered their own old posts as conversations to join: :func:`find_archive_owner`
+names the archive's owner, and the inbox is then read as theirs.
 """
 
 from __future__ import annotations
@@ -12,8 +16,39 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from staffpulse.listen.threads import Conversation
+from staffpulse.models import platform_label
 from staffpulse.next_steps import FIND_CONVERSATIONS
 from staffpulse.report.counts import count_of
+from staffpulse.store import Store
+from staffpulse.store.export_gaps import WHOLE_ACCOUNT_SOURCES
+
+
+def find_archive_owner(store: Store) -> tuple[str, str] | None:
+    """(handle, platform) of the one account whose export (an X archive, a Bluesky repo, a
+    Mastodon archive) is all the store's posts, else None: a store of one brand's fetched or
+    listened posts is not the user's own, so its posts stay conversations to join."""
+    authors = store.conn.execute(
+        "SELECT DISTINCT platform, author_id FROM posts LIMIT 2"
+    ).fetchall()
+    if len(authors) != 1:
+        return None
+    platform, author = authors[0]
+    marks = ", ".join("?" * len(WHOLE_ACCOUNT_SOURCES))
+    row = store.conn.execute(
+        "SELECT a.handle FROM accounts a WHERE a.platform = ? AND a.id = ? AND EXISTS ("
+        " SELECT 1 FROM posts p JOIN raw_payloads r ON r.id = p.raw_id"
+        f" WHERE p.platform = a.platform AND p.author_id = a.id AND r.source IN ({marks}))",
+        (platform, author, *sorted(WHOLE_ACCOUNT_SOURCES)),
+    ).fetchone()
+    return None if row is None or not row[0] else (str(row[0]), str(platform))
+
+
+def archive_owner_note(handle: str, platform: str) -> str:
+    """What the inbox says when it read the store as the archive owner's, no ``--as`` given."""
+    return (
+        f"every stored post is @{handle}'s own ({platform_label(platform)} archive), so the"
+        f" inbox is read as @{handle}'s, as --as {handle} would"
+    )
 
 
 def count_own_replies(conversations: Sequence[Conversation], own: Sequence[tuple[str, str]]) -> int:
