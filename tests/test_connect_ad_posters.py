@@ -119,3 +119,30 @@ def test_a_contact_is_never_left_out_as_broadcast_only() -> None:
     report = rank_with_fakes(store, options=SuggestOptions(include_contacts=True))
     assert [s.handle for s in report.suggestions] == [FIRM]
     assert "broadcast" not in report.left_out_line
+
+
+def test_accounts_of_another_role_are_named_with_what_shows_them() -> None:
+    """QA s36: under --role "staffing firm" a temp agency the model read as another role went
+    into an unnamed "3 of another role"; now each is named, as the others are."""
+    report = rank_with_fakes(_store(), role="staffing firm")
+    assert "paula_posts" not in {s.handle for s in report.suggestions}  # a recruiter
+    assert "1 of another role (@paula_posts)" in report.left_out_line
+    parts = {part["reason"]: part for part in report.as_dict()["excluded_reasons"]}
+    assert parts["another_role"]["accounts"] == ["@paula_posts"]
+    assert parts["another_role"]["shown_with"] == "--role any"
+    console = Console(width=200, record=True)
+    render_suggestions(console, report)
+    assert "accounts of another role: --role any" in console.export_text()
+    # and --role any does show it
+    assert "paula_posts" in {s.handle for s in rank_with_fakes(_store(), role="any").suggestions}
+
+
+def test_each_option_named_to_see_them_shows_them() -> None:
+    """--include-job-ads named the firm but then left it out as broadcast-only (its ads are no
+    personal voice), and --role "job board" left the feed out as of another role when the role
+    model read its ads as another role's: each option the line names now shows them."""
+    alone = rank_with_fakes(_store(), options=SuggestOptions(include_job_ads=True))
+    assert {FIRM, FEED} <= {s.handle for s in alone.suggestions}
+    assert "broadcast" not in alone.left_out_line
+    boards = rank_with_fakes(_store(), role="job board")
+    assert [s.handle for s in boards.suggestions] == [FEED]

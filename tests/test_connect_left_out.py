@@ -26,7 +26,12 @@ def test_each_reason_has_a_snake_case_name_beside_its_words() -> None:
             "said": "1,200 automated job feeds",
             "shown_with": '--include-job-ads (or --role "job board")',
         },
-        {"reason": "another_role", "count": 1, "said": "1 of another role"},
+        {
+            "reason": "another_role",
+            "count": 1,
+            "said": "1 of another role",
+            "shown_with": "--role any",
+        },
         {"reason": "weak_link", "count": 2, "said": "2 too weakly linked to your circle"},
     ]
     # every reason connect leaves accounts out for has a name of its own, each a different one

@@ -13,13 +13,17 @@ ones worth watching:
   (``--role any`` or any other ``--role`` shows it). It read as a score-50 top pick for a
   recruiter alone in the list.
 
-Those left out for these reasons are named (:data:`NAMED`), in the terminal and ``--json``.
+Those left out for these reasons are named (:data:`NAMED`), in the terminal and ``--json``, and
+so are those left out for a role other than the ``--role`` asked for: a firm the model read as
+another role (QA s36: a temp agency read as "outside the trade" went unnamed under ``--role
+"staffing firm"``) can be found and brought back with ``--role any``.
 """
 
 from __future__ import annotations
 
 import re
 
+from staffpulse.connect.advice import OTHER_ROLE
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.models import Account
@@ -27,12 +31,13 @@ from staffpulse.models import Account
 JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
 MOSTLY_ADS = "mostly job ads"
 BROADCAST = "broadcast only"
-NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST)
+NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST, OTHER_ROLE)
 # how the terminal says what brings each back
 SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',
     MOSTLY_ADS: "--include-job-ads or any --role",
     BROADCAST: "--role any",
+    OTHER_ROLE: "--role any",
 }
 
 # A name or bio that says no person posts or reads: "Automated feed of job postings",

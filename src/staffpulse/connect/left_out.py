@@ -40,6 +40,9 @@ _LEFT_OUT_WORDS = {
         "contacts talked with too rarely or long ago",
     ),
 }
+# Who each reason's accounts are, where its count's words alone do not say ("To see them:
+# accounts of another role: --role any", not "of another role: ...")
+_SHOWN_WHO = {OTHER_ROLE: "accounts of another role"}
 # Each reason's name for scripts (``excluded`` in connect --json): snake_case that stays put
 # when the words people read change
 REASON_KEYS = {
@@ -97,7 +100,7 @@ def shown_with_line(excluded: Mapping[str, int]) -> str | None:
     """What shows the accounts left out for what they post: "posting mostly job ads: shown
     with --include-job-ads or any --role"; None when none was."""
     said = [
-        f"{_LEFT_OUT_WORDS[reason][1]}: {SHOWN_WITH[reason]}"
+        f"{_SHOWN_WHO.get(reason, _LEFT_OUT_WORDS[reason][1])}: {SHOWN_WITH[reason]}"
         for reason in sorted(excluded)
         if reason in SHOWN_WITH
     ]
