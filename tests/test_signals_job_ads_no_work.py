@@ -12,7 +12,7 @@ from staffpulse.signals.pattern_bounds import bound_by_patterns
 from staffpulse.signals.text import load_text_signals
 
 NAMES_NO_WORK = [
-    "Snowing here at Kingsbury Park! #UpTheBlues",
+    "Hail and thunder over the stands already! #GoRovers",
     "Deploy pipelines at a big streaming company - https://x.example/blog",
     "more doodles, a fox and a heron ! https://x.example/art",
     "We've found our filming spot at the old pier! Help us finish this short https://x.example/f",
@@ -30,6 +30,17 @@ NAMES_WORK = [
     "Wir suchen einen Lagerhelfer (m/w/d) in Bremen",
     "Great panel on retention today, thanks all",
     "You can apply online until Friday https://x.example/a",
+    # a job board's bare listing of a role the listing rule does not name, pay in pounds or
+    # euros, a teaser, and an ad in French or Spanish
+    "Handyman at Greenfield Estates, Leeds https://x.example/h",
+    "Lifeguards at Riverside Pool this summer! https://x.example/l",
+    "Hair stylist at Snip Salon, Bath https://x.example/s",
+    "Apprenticeship at Bolt Motors! https://x.example/ap",
+    "Nannies for two families in Clapham, Fridays",
+    "Bar and floor at The Crown, £12.60 p/h",
+    "We're growing! Link in bio",
+    "Serveurs et commis de cuisine à Lyon https://x.example/s",
+    "Camarera para terraza en Valencia, julio y agosto",
 ]
 
 
@@ -59,8 +70,13 @@ def test_the_shipped_model_calls_no_post_without_work_a_job_ad_and_still_reads_a
     ads = [
         "Now hiring baristas at Blue Door Cafe! Apply: https://x.example/b #hiring",
         "We're hiring a Registered Nurse in Tampa, nights. Apply today https://x.example/rn",
+        # no word the listing rule knows, but a role all the same: the model's call stands
+        "Handyman at Greenfield Estates, Leeds https://x.example/h",
+        "Carers at Oakview House, nights https://x.example/c",
     ]
     model = load_text_signals()
     scores = model.score([*NAMES_NO_WORK, *ads], signals=("job_opening",))["job_opening"]
     threshold = model.thresholds_["job_opening"]
-    assert [bool(s >= threshold) for s in scores] == [False] * len(NAMES_NO_WORK) + [True, True]
+    assert [bool(s >= threshold) for s in scores] == [False] * len(NAMES_NO_WORK) + [True] * len(
+        ads
+    )

@@ -241,6 +241,11 @@ ADS_THAT_SPEAK_SO = [
     "Tired of applying for jobs? Send us your resume and we'll match you this week",
     "Being a live-in nanny is a full-time job with benefits. Apply now: https://x.example/n",
     "Working with us is a full-time job, Monday to Friday. DM us for details",
+    # an agency's hook in a seeker's words, then its offer
+    "Sick of applying for jobs? We have 30 picker roles starting Monday, call the branch",
+    "Stop applying for jobs that don't pay. Our drivers earn £15/h https://x.example/d",
+    "Tired of applying for jobs and hearing nothing? Register with us today",
+    "Caring is a full-time job and we pay like it: nights, weekly pay https://x.example/c",
 ]
 
 

@@ -16,8 +16,11 @@ the threshold, as for talk about hiring (``job_ads_talk.HIRING_TALK_BOUNDS``). "
 where it is not a call to apply for anything: "you must apply it" (put into practice),
 "T&Cs apply". A post a staffing-ad rule or the bare-listing rule reads as an ad
 (:mod:`~staffpulse.signals.job_ads`, :mod:`~staffpulse.signals.job_listings`) is left alone:
-those rules have named the work themselves ("Line Cook at <a diner> <link>"). German,
-Spanish and French words of work count too, so an ad in those languages is left to its rules.
+those rules have named the work themselves ("Line Cook at <a diner> <link>"). Roles a job
+board lists that the listing rule does not name count ("Handyman at <a firm> <link>" is a bare
+listing the model rightly calls an ad), and so do pay in pounds or euros and words of work in
+German, Spanish, French, Italian, Dutch and Portuguese, so an ad in those languages is left to
+its rules.
 """
 
 from __future__ import annotations
@@ -54,22 +57,31 @@ _MORE_WORDS = (
     "salary salaries wage wages pay paid internship internships interview interviews "
     "candidate candidates talent gig gigs opportunity opportunities team crew wanted needed "
     "seeking full-time part-time fulltime parttime temp experience experienced volunteer "
-    "volunteers casting audition auditions benefits "
-    # German, Spanish, French
-    "gesucht empleo empleos vacante vacantes emploi emplois poste postes suchen sucht suche"
+    "volunteers casting audition auditions benefits earn earning earnings paying "
+    "apprenticeship apprenticeships traineeship traineeships "
+    # roles a job board lists that the listing rule does not name: "Handyman at <a firm> <link>"
+    "waiter waitress waitstaff carer caregiver attendant operative steward stewardess "
+    "lifeguard locum stylist hairdresser barber beautician therapist babysitter childminder "
+    "groomer labourer laborer plumber sparky handyman handymen tradesman tradesmen "
+    "tradespeople doorman doormen bouncer "
+    # German, Spanish, French, Italian, Dutch, Portuguese
+    "gesucht empleo empleos vacante vacantes emploi emplois poste postes suchen sucht suche "
+    "mitarbeiter mitarbeiterin kellner aushilfe camarero camarera serveur serveuse cherche "
+    "cherchons recherchons lavoro cercasi assumiamo vacature gezocht medewerker vaga vagas"
 )
 #: Words of work, whole: a job, a role (and its plural), hiring, pay or terms, a call to
-#: apply, a word of the model's ``@work`` group, or the same in German, Spanish or French
+#: apply, a word of the model's ``@work`` group, or the same in another European language
 WORK_WORDS = frozenset(
     {w for w in _LEXICON if "+" not in w}
-    | {w + end for w in _ROLE_WORDS for end in ("", "s", "es")}
-    | set(_MORE_WORDS.split())
+    | {w + end for w in {*_ROLE_WORDS, *_MORE_WORDS.split()} for end in ("", "s", "es")}
+    | {w[:-1] + "ies" for w in _ROLE_WORDS if w.endswith("y")}  # "nannies"
 )
 #: Two words of work together: "full time", "laid off", "DM us"
 WORK_PAIRS = frozenset(
     {w.replace("+", " ") for w in _LEXICON if "+" in w}
     | _ROLE_PAIRS
-    | {"full time", "part time", "per hour", "an hour"}
+    | {"full time", "part time", "per hour", "an hour", "re growing", "are growing"}
+    | {f"graduate {plan}" for plan in ("scheme", "schemes", "programme", "program")}
     | {f"{verb} {who}" for verb in ("dm", "message", "inbox") for who in ("me", "us")}
 )
 #: How a word of work may start ("workers", "staffing", "recruiting", "employer", "Arbeit")
@@ -80,8 +92,11 @@ WORK_STARTS = (
 #: What a tag of work holds anywhere ("#NurseJobs", "#nowhiring")
 WORK_TAG_PARTS = ("job", "hir", "career", "work", "vacanc", "employ", "recruit", "intern", "staff")
 _TOKEN = re.compile(r"#?\w+(?:-\w+)*")
-# pay ("$22/hr", "$40k") and a job title's gender marker ("(m/w/d)")
-_PAY_OR_MARKER = re.compile(r"\$\s?\d|/\s?(?:hr|hour)\b|\([mwfhd]/[mwfhd]")
+# pay ("$22/hr", "$40k", "£11.80 p/h", "€15/Stunde", "£45ph") and a job title's gender
+# marker ("(m/w/d)")
+_PAY_OR_MARKER = re.compile(
+    r"[$£€]\s?\d|/\s?(?:hr|hour|h|stunde)\b|\d\s?(?:ph|p/h|pw|p/w)\b|\([mwfhd]/[mwfhd]"
+)
 # "apply" that calls no one to apply: put into practice ("you apply it"), or the small print
 # ("T&Cs apply", "conditions apply"); an object or a way to apply makes it a call again
 # ("you must apply online", "apply by Friday")

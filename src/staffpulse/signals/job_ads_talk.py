@@ -24,8 +24,9 @@ every post with a #hiring or #jobs tag is one.
 * **A seeker's applying, or a job as a figure of speech**: "Applying to jobs online is a void",
   "I've been applying to internships for months", "Raising toddlers is a full-time job. Don't
   apply if you need sleep": "applying", "apply" and "full-time job" are ad words to the model,
-  but these offer nothing (an ad that speaks so still calls for applicants, and stays the
-  model's: "Tired of applying? Send us your resume").
+  but these offer nothing (an ad that speaks so still calls for applicants or offers work, and
+  stays the model's: "Tired of applying? Send us your resume", "Sick of applying for jobs? We
+  have 30 picker roles").
 
 * **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
   and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"
@@ -201,6 +202,13 @@ _JOB_FIGURE = re.compile(
 # an apply refused, which calls no one: "Don't apply if you need sleep" ("need not apply" is an
 # ad's own small print and is not among them)
 _APPLY_REFUSED = re.compile(r"\b(?:do not|don[\'’]t|dare not|never) apply\b", _I)
+# a firm's offer after a seeker's words or a figure: "Tired of applying for jobs? We have 30
+# picker roles", "Caring is a full-time job and we pay like it: £13/h" open an agency's ad
+_FIRM_OFFERS = re.compile(
+    r"\bwe (?:have|pay|offer|are paying)\b|\b(?:register|sign up|get in touch) with us\b"
+    r"|\bour (?:\w+ )?(?:drivers|staff|consultants|recruiters)\b|[$£€]\s?\d",
+    _I,
+)
 _WORK_CUE = merge_for_scan(("work",))
 # someone sought: a casting call asks for "links to your work"
 _SEEKS = re.compile(r"\b(?:looking for|searching for|seeking|wanted|needed|calling all)\b", _I)
@@ -218,14 +226,19 @@ def _is_talk(text: str) -> bool:
     if speaks_as_seeker(text):  # "Looking for my next role in logistics #hiring": it asks for one
         return True
     # "Raising twins is a full-time job. Don't apply if you need sleep": the job is a figure
-    if _JOB_FIGURE.search(text) and not _OFFERS_WORK.search(_APPLY_REFUSED.sub(" ", text)):
+    if (
+        _JOB_FIGURE.search(text)
+        and not _OFFERS_WORK.search(_APPLY_REFUSED.sub(" ", text))
+        and not _FIRM_OFFERS.search(text)
+    ):
         return True
     # "Join our team for a trivia night" is no "join our team" of an ad
     if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", text))):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
         return True
-    if _APPLYING_TOLD.search(text):  # "Applying to jobs all week is draining": a seeker's day
+    # "Applying to jobs all week is draining": a seeker's day
+    if _APPLYING_TOLD.search(text) and not _FIRM_OFFERS.search(text):
         return True
     if _tells_of_owned_work(text):
         return True
