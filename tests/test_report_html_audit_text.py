@@ -170,3 +170,18 @@ def test_a_post_by_someone_else_waiting_for_an_answer_is_labelled_as_theirs() ->
     waiting = audit.to_dict()["pillars"]["conversation"]["evidence"]["examples"]["worst"]
     assert [ex["kind"] for ex in waiting] == ["original"]  # the post's kind, as before
     assert all(set(ex) == {"text", "date", "url", "kind", "why"} for ex in waiting)
+
+
+def test_the_key_value_and_example_tables_name_their_cells_for_screen_readers(
+    tmp_path: Path,
+) -> None:
+    # a screen reader read "Avatar, person" and each example post as bare cells, with no
+    # header to say which was the key and which the value
+    audit, bench = two_account_results(tmp_path)
+    html = render_audit_html(audit, bench)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>', html)
+    assert {"Face", "Mix", "Voice", "Conversation"} <= set(rows)  # what the pillars ask
+    assert len(rows) > 8  # and each pillar's numbers
+    assert "<td>Face</td>" not in html
+    examples = html.count('<table class="examples">')
+    assert examples and html.count('<th scope="col">Post, and why it counts</th>') == examples

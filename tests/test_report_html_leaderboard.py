@@ -151,3 +151,14 @@ def test_the_top_of_the_table_says_fewer_pillars_under_the_handle_not_beside_the
     handle_cell, score_cell = row.split('<td class="num">')
     assert "graded on" in handle_cell
     assert "graded on" not in score_cell
+
+
+def test_the_grades_and_top_of_the_table_name_their_columns(tmp_path: Path) -> None:
+    # a screen reader read the summary's tables as bare cells: "A, 1", "1., @rosa, 74"
+    _audit, bench = two_account_results(tmp_path)
+    html = render_benchmark_html(bench)
+    grades = html.split("<h2>Grades</h2>")[1].split("</table>")[0]
+    assert '<th scope="col">Grade</th><th scope="col" class="num">Accounts</th>' in grades
+    top = html.split("<h2>Top of the table</h2>")[1].split("</table>")[0]
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', top)
+    assert heads == ["#", "Account", "Overall"]
