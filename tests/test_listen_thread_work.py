@@ -152,3 +152,17 @@ def test_the_writers_workday_is_no_work_matter_even_beside_the_classifiers_yes()
     assert thread_work(commute, verdicts(commute, {"c": 0.8})).off_work
     review = thread("At work all day prepping for my performance review tomorrow")
     assert not thread_work(review, verdicts(review, {"c": 0.8})).off_work  # a work matter
+
+
+def test_a_job_as_a_figure_of_speech_makes_no_thread_about_work() -> None:
+    # "a full time job" said of a love life was offered to join with a recruiter's angle: its
+    # one "job" is a figure, and the classifier's yes on it is no work talked of
+    quip = thread("Owning a husky is a full time job. Do not apply if you like clean floors.")
+    assert thread_work(quip, verdicts(quip, {"c": 0.95})).off_work
+    # a real work word beside the figure, or a second job, still makes it about work
+    for text in (
+        "Being a recruiter is a full time job. How do you switch off in the evening?",
+        "My garden is a full time job, and my actual job pays for the seeds",
+    ):
+        told = thread(text)
+        assert thread_work(told, verdicts(told, {"c": 0.95})).opening_work, text

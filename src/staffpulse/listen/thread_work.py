@@ -45,8 +45,11 @@ from dataclasses import dataclass
 from staffpulse.authors import describe_author
 from staffpulse.listen.customer_care import looks_like_customer_care
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import is_bare_caption, names_work_matter
+from staffpulse.listen.work_terms import is_bare_caption, names_work_matter, work_words
 from staffpulse.models import Post
+
+# classify's own figure-of-speech kind, read as it reads it (not copied: one wording to keep)
+from staffpulse.signals.job_ads_talk import _JOB_FIGURE as JOB_FIGURE
 
 # At least this share of the judged posts must be about work when the opening is not.
 MIN_WORK_SHARE = 0.5
@@ -107,8 +110,13 @@ def thread_work(
 
 def names_work(text: str) -> bool:
     """The post's own words name a work matter: not a bare caption over what it shows ("Acme
-    employees today:" over a quoted post), whose lone work word is said in passing."""
-    return names_work_matter(text) and not is_bare_caption(text)
+    employees today:" over a quoted post), whose lone work word is said in passing, nor a job
+    as a figure of speech ("Owning a husky is a full time job"), whose "job" is the
+    only one: no work is talked of, and a recruiter's angle on it reads as a pitch."""
+    if not names_work_matter(text) or is_bare_caption(text):
+        return False
+    figures = len(JOB_FIGURE.findall(text))  # each names one "job": the others still count
+    return not figures or len(work_words(text)) > figures
 
 
 def _may_carry_thread(post: Post, opening: Post) -> bool:
