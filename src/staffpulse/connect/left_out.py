@@ -96,13 +96,16 @@ def left_out_parts(
     return parts
 
 
-def shown_with_line(excluded: Mapping[str, int]) -> str | None:
+def shown_with_line(
+    excluded: Mapping[str, int], shown_with: Mapping[str, str] = SHOWN_WITH
+) -> str | None:
     """What shows the accounts left out for what they post: "posting mostly job ads: shown
-    with --include-job-ads or any --role"; None when none was."""
+    with --include-job-ads or any --role"; None when none was. ``shown_with`` says it in
+    other words (the dashboard's form: a box to tick, a Role to choose)."""
     said = [
-        f"{_SHOWN_WHO.get(reason, _LEFT_OUT_WORDS[reason][1])}: {SHOWN_WITH[reason]}"
+        f"{_SHOWN_WHO.get(reason, _LEFT_OUT_WORDS[reason][1])}: {shown_with[reason]}"
         for reason in sorted(excluded)
-        if reason in SHOWN_WITH
+        if reason in shown_with
     ]
     return f"To see them: {'; '.join(said)}" if said else None
 

@@ -352,6 +352,7 @@ class Backend(InboxMixin):
                 inactive_days=choices.inactive_days,
                 include_contacts="contacts" in choices.include,
                 include_unseen="unseen" in choices.include,
+                include_job_ads="job_ads" in choices.include,
             )
             with self.store() as store:
                 return suggest_report(
@@ -374,7 +375,7 @@ class ConnectChoices:
 
     role: str | None
     limit: int
-    include: frozenset[str]  # "contacts", "unseen": left out unless included
+    include: frozenset[str]  # "contacts", "unseen", "job_ads": left out unless included
     as_of: datetime | None  # None: as of the newest post of the platform, like the CLI
     inactive_days: int
 

@@ -10,7 +10,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
+from staffpulse.connect.advice import OTHER_ROLE
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
+from staffpulse.connect.left_out import shown_with_line
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
@@ -57,6 +60,17 @@ INACTIVE_DAYS = SuggestOptions().inactive_days  # the library's default, like th
 INCLUDES = {
     "contacts": "Include people you already talk with",
     "unseen": "Include accounts never seen (no posts in the store)",
+    # connect --include-job-ads: the page named them and gave no way to see them (QA s36)
+    "job_ads": "Include accounts posting mostly job ads (job feeds too)",
+}
+_TICK_ADS = f"tick “{INCLUDES['job_ads']}”"
+_ANY_ROLE = f"choose Role “{dict(ROLE_CHOICES)['any']}”"
+# What shows each kind of account left out, in the form's words (the terminal's: SHOWN_WITH)
+SHOWN_WITH_FORM = {
+    JOB_FEED: _TICK_ADS,
+    MOSTLY_ADS: f"{_TICK_ADS}, or choose a Role",
+    BROADCAST: _ANY_ROLE,
+    OTHER_ROLE: _ANY_ROLE,
 }
 
 
@@ -307,6 +321,7 @@ def connect_page(request: Request) -> HTMLResponse:
         export_query=_export_query(account, choices),
         retry_query=_retry_query(account, choices, report),
         shown_line=_shown_line(report),
+        see_them=None if report is None else shown_with_line(report.excluded, SHOWN_WITH_FORM),
     )
 
 

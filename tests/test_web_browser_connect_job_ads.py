@@ -1,0 +1,50 @@
+"""The Connect page's way to see the accounts it leaves out for posting mostly job ads, in real
+headless Chromium. QA s36: the page named them ("2 posting mostly job ads (@keystonetemps,
+@brightpathstaff)") but, unlike the terminal's --include-job-ads, gave no way to see them."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from browser_helpers import NEEDS_CHROMIUM, opened_page  # noqa: E402
+from web_helpers import LiveServer, make_settings, sample_store  # noqa: E402
+
+pytestmark = NEEDS_CHROMIUM
+
+BOX = "Include accounts posting mostly job ads"
+
+
+def test_a_ticked_box_shows_the_firms_the_page_left_out_for_their_job_ads(tmp_path: Path) -> None:
+    pytest.importorskip("uvicorn")
+    from staffpulse.web import create_app
+
+    db = sample_store(tmp_path)
+    app = create_app(make_settings(db, allowed_hosts=[]))
+    with (
+        LiveServer(app) as live,
+        opened_page(f"{live.url}/connect?account=x:harborline", 1280, 900) as page,
+    ):
+        before = page.locator("section.card").last.inner_text()
+        shown_before = page.locator("table.suggestions td.account strong").all_inner_texts()
+        page.get_by_label(BOX).check()
+        with page.expect_navigation():
+            page.click("form.filters button")
+        after = page.locator("section.card").last.inner_text()
+        shown_after = page.locator("table.suggestions td.account strong").all_inner_texts()
+        still_ticked = page.get_by_label(BOX).is_checked()
+        address = page.url
+    # the page names them and says, in its own words, what shows them: no terminal option
+    assert "2 posting mostly job ads (@keystonetemps, @brightpathstaff)" in before
+    assert f"posting mostly job ads: tick “{BOX} (job feeds too)”, or choose a Role" in before
+    assert "--" not in before
+    assert "@keystonetemps" not in shown_before and "@brightpathstaff" not in shown_before
+    # ticked, the list holds them, the box stays ticked and the left-out line no longer counts them
+    assert {"@keystonetemps", "@brightpathstaff"} <= set(shown_after)
+    assert still_ticked and "include=job_ads" in address
+    assert "posting mostly job ads" not in after
