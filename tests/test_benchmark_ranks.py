@@ -151,8 +151,9 @@ def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
     assert rows["helpdesk"]["pillars_graded"] == 3 and rows["helpdesk"]["mix"] is None
     assert rows["helpdesk"]["overall"] > rows["board"]["overall"]  # a higher grade, yet after
     assert [r["handle"] for r in result.leaderboard][-1] == "helpdesk"
-    assert rows["helpdesk"]["rank"] == len(rows) and rows["helpdesk"]["percentiles"]["overall"] == 0
-    assert rows["firm"]["percentiles"]["overall"] == 100  # beats every account placed below it
+    assert rows["helpdesk"]["rank"] == len(rows)
+    # "beats" is by score, not by place: it beats the board it is placed after
+    assert rows["helpdesk"]["percentiles"]["overall"] > rows["board"]["percentiles"]["overall"]
     data = json.loads(json.dumps(result.to_dict()))
     assert {r["handle"]: r["pillars_graded"] for r in data["leaderboard"]} == {
         "firm": 4,
@@ -361,7 +362,12 @@ def test_an_account_with_too_few_posts_ranks_after_the_rest_and_the_table_says_w
         rows = result.leaderboard
         assert rows[1]["overall"] > rows[0]["overall"]  # the better grade, from 2 posts
         assert [(r["handle"], r["rank"]) for r in rows] == [("bigboard", 1), ("tinyvoice", 2)]
-        assert rows[0]["percentiles"]["overall"] == 100  # "beats" follows the table's order
+        # the lower grade placed first beats no one: "beats" counts scores, not places
+        assert rows[0]["percentiles"]["overall"] == 0 and rows[1]["percentiles"]["overall"] == 100
+        league = csv.DictReader(
+            write_leaderboard_csv(result, tmp_path / "l.csv").open(encoding="utf-8-sig")
+        )
+        assert [(r["rank"], r["overall_beats_pct"]) for r in league] == [("1", "0"), ("2", "100")]
         buf = io.StringIO()
         render_benchmark(Console(file=buf, width=160, color_system=None), result)
         out = buf.getvalue()

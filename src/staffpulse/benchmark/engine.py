@@ -226,16 +226,16 @@ def leaderboard(
     weights: Mapping[str, Any] | None = None,
     guessed: list[bool] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per account, in league order (:func:`_placing`): ranks and the overall
-    "beats" figure follow that order, the pillars' "beats" figures each pillar's score
-    (``scores``: the audits', :func:`cohort_scores`).
+    """One row per account, in league order (:func:`_placing`): ranks follow that order, the
+    "beats" figures (overall and each pillar's) the score alone (``scores``: the audits',
+    :func:`cohort_scores`).
     ``today`` (default: now) dates each row's ``quiet_for``; ``weights``: the audits' pillar
     weights (default: the shipped ones), for a job board's "Fix first" (:mod:`.league_action`);
     ``guessed``: which segments the role model guessed (default: none)."""
     today = today or datetime.now(UTC)
     weights = weights if weights is not None else DEFAULTS["weights"]
     placing = _placing(audits)
-    standings = _standings(scores, placing)
+    standings = _standings(scores)
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -293,16 +293,14 @@ def leaderboard(
     return rows
 
 
-def _standings(
-    scores: dict[str, np.ndarray[Any, Any]], placing: np.ndarray[Any, Any]
-) -> list[dict[str, dict[str, Any]]]:
+def _standings(scores: dict[str, np.ndarray[Any, Any]]) -> list[dict[str, dict[str, Any]]]:
     """Where each account stands on each score, for its leaderboard row: the share of the
-    others it beats, how many it ties with, and whether no one scores higher. On ``overall``
-    it is its place in the table (:func:`_placing`), not its bare score."""
+    others it beats (scoring strictly lower), how many it ties with, and whether no one scores
+    higher. On ``overall`` too it is the bare score, not the place in the table
+    (:func:`_placing`, which ranks few-post and fewer-pillar accounts after the rest): a D 50
+    placed above the few-post accounts read "beats 80%" in the CSV beside higher grades."""
     pct = {name: percentile_ranks(values) for name, values in scores.items()}
-    pct["overall"] = percentile_ranks(placing)  # "beats" those placed below it in the table
-    placed = {**scores, "overall": placing}
-    ties = {name: tie_counts(values) for name, values in placed.items()}
+    ties = {name: tie_counts(values) for name, values in scores.items()}
     return [
         {
             "percentiles": {
@@ -318,11 +316,11 @@ def _standings(
             "best": {
                 name: None
                 if np.isnan(pct[name][i])
-                else bool(placed[name][i] >= np.nanmax(placed[name]))
+                else bool(scores[name][i] >= np.nanmax(scores[name]))
                 for name in SCORES
             },
         }
-        for i in range(placing.size)
+        for i in range(scores["overall"].size)
     ]
 
 

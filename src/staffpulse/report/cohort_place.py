@@ -81,8 +81,9 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
 
 def _compared(benchmark: BenchmarkResult, me: dict[str, Any], name: str) -> tuple[int, int, int]:
     """(ahead of, tied with, others scored) for ``me`` on one score among the benchmark's
-    rows: on ``overall`` by place in the table, as "beats" counts it (an account graded on
-    fewer pillars is placed after, whatever its grade)."""
+    rows: on ``overall`` by place in the table (an account graded on fewer pillars, or on a
+    few posts, is placed after, whatever its grade, and :func:`_standings` says why), where
+    the leaderboard's "beats" counts the bare scores."""
     others = [r for r in benchmark.leaderboard if r is not me]
     if name == "overall":
         return (
