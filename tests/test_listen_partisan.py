@@ -94,6 +94,9 @@ def test_a_verb_post_about_work_stays_in_the_inbox_unflagged() -> None:
         "Cuts to public sector jobs will cost this province for a decade #cdnpoli",
         "Another union rally downtown, more jobs promised #txlege",
         "Small business owners are tired of new payroll paperwork #tcot",
+        # a president's economics by name takes a side, however much it says of benefits
+        "Bidenomics: paying people to stay on unemployment benefits is called growth now",
+        "Reaganomics gave us the part-time jobs we are all still working",
     ],
 )
 def test_a_post_filed_under_politics_is_partisan_whatever_it_says_of_work(text: str) -> None:

@@ -87,6 +87,8 @@ def test_an_unpaid_trial_shift_is_about_pay() -> None:
 def test_praise_and_steve_jobs_are_no_job() -> None:
     for text in ("The stage crew did a superb job on the set", "Good job tonight!", "Steve Jobs"):
         assert not names_work_matter(text), text
+    # sport's slang for a side that folds under pressure, said over a match
+    assert not names_work_matter("Two nil up at half time and lost 3-2, what a bottle job")
     assert names_work_matter("I lost my job last week")
     assert names_work_matter("Great jobs report this morning")
     assert work_subject("my co worker took credit again") == "the workplace"

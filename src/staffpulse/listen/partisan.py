@@ -161,12 +161,23 @@ _GOVERNMENT_RE = re.compile(
 )
 
 
+# a president's economics by his name, a label his side or the other coins to praise or blame
+# it: "Bidenomics" takes a side however much the post says of jobs or benefits
+_POLICY_LABEL_RE = re.compile(
+    r"(?<![\w'])#?(?:obama|biden|trump|reagan|clinton|bush)(?:o?n)?omics\b", re.I
+)
+
+
 def files_under_politics(text: str) -> bool:
     """The post is filed under politics whatever it says of work: tagged with a legislature's
-    or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), or addressed to a
-    politician's account ("@realDonaldTrump can I intern for you?": an answer lands in the
-    politician's replies)."""
-    return _POLITICS_TAG_RE.search(text) is not None or _TO_A_POLITICIAN_RE.search(text) is not None
+    or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
+    account ("@realDonaldTrump can I intern for you?": an answer lands in the politician's
+    replies), or naming a president's economics ("Bidenomics: ...")."""
+    return (
+        _POLITICS_TAG_RE.search(text) is not None
+        or _TO_A_POLITICIAN_RE.search(text) is not None
+        or _POLICY_LABEL_RE.search(text) is not None
+    )
 
 
 def names_politics(text: str) -> bool:

@@ -5,8 +5,8 @@ Ambiguous words ("office", "work", "working", a bare "manager" or "job") are lef
 purpose: "the senator held office for years" is not about workplaces, "How does this gadget
 work?" is not about work, nor are "like a boss" or "be your own boss", a press "interview
 with" someone or an actor's interviews, sport's recruiting ("a football recruiting class",
-"the five-star QB recruit commits"), praise ("they do a superb job", "good job") or Steve
-Jobs.
+"the five-star QB recruit commits"), praise ("they do a superb job", "good job"), sport's
+"bottle job" (a side that fails under pressure) or Steve Jobs.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ _WORK_TERMS_RE = re.compile(
     r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|"
     rf"{_CANDIDATES}|applicants?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
-    r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
+    r"(?<!excellent )(?<!fantastic )(?<!terrific )(?<!bottle )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|benefits? (enrol(l)?ments?|packages?)|human resources|workplaces?|co[- ]?workers?|"
     r"colleagues?|(?<!like a )(?<!own )boss(es)?(?! up\b)|(my|our|your|their|his|her|line|hiring|people) managers?|"
