@@ -167,3 +167,16 @@ def test_a_quote_of_its_own_post_naming_someone_is_counted_once(tmp_path: Path) 
         result = audit_account(store, "quoter", scorer=FakeScorer(), avatar=PERSON)
     assert result.pillars["conversation"].evidence["reposts_and_quotes_of_own"] == 0
     assert dict(figures(result)["conversation"])["Reposts and quotes"] == "1 of 2 posts (50%)"
+
+
+def test_last_posts_all_job_ads_read_as_the_advice_says_them() -> None:
+    # the row read "10 of the last 10 original posts were job ads" beside the advice's
+    # "All of your last 10 posts were job ads"
+    feed = FeedBuilder("adsnow")
+    feed.chat(3)
+    feed.job(10)
+    result = audit_feed(feed)
+    assert dict(figures(result)["mix"])["Last posts"] == (
+        "all of the last 10 original posts were job ads"
+    )
+    assert "All of your last 10 posts were job ads" in result.pillars["mix"].recommendations[0]

@@ -64,12 +64,15 @@ def _part_of_any(part: int, whole: int, what: str, share: float | None = None) -
 
 
 def _last_posts(recent: dict[str, Any], what: str) -> str:
-    """``3 of the last 10 original posts were job ads``; of one post, whether it was one."""
+    """``3 of the last 10 original posts were job ads``, ``all of the last 10 ...`` as the
+    advice says it (:mod:`staffpulse.audit.mix_advice`: "10 of the last 10" is no English);
+    of one post, whether it was one."""
     if recent["posts"] == 1:
         single = _PLURAL.sub(lambda m: m.group(1), what, count=1)
         return f"the last {single} was {'a' if recent['job_ads'] else 'not a'} job ad"
     were = "was a job ad" if recent["job_ads"] == 1 else "were job ads"  # "1 of ... were"
-    return f"{recent['job_ads']:,} of the last {recent['posts']:,} {what} {were}"
+    told = "all" if recent["job_ads"] == recent["posts"] else f"{recent['job_ads']:,}"
+    return f"{told} of the last {recent['posts']:,} {what} {were}"
 
 
 def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
