@@ -21,6 +21,7 @@ from staffpulse.audit.names import find_firm_cue, firm_cue, leading_person, name
         "Rosa at Harborline Talent",
         "Rosa at Personalwerk Berlin",
         "Maya Okafor | Brightside Talent",
+        "Maya Okafor | Support Team",  # a person first: the help desk is where she works
     ],
 )
 def test_people_read_as_people(name: str) -> None:
@@ -51,6 +52,11 @@ def test_people_read_as_people(name: str) -> None:
         ("BrightPath Staffing", "Staffing"),
         ("Keystone Temps", "Temps"),
         ("Jobs24", "Jobs"),  # the words around digits count, not the digits
+        # a help desk read as a person's name and was told to show a person's face
+        ("Acme Support Team", "Support"),
+        ("Acme Help Desk", "Help Desk"),
+        ("Ledgerly Support", "Support"),
+        ("Orbitel Customer Care", "Customer"),
     ],
 )
 def test_firms_read_as_firms_and_say_why(name: str, cue: str) -> None:

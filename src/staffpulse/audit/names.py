@@ -61,6 +61,8 @@ _FIRM_WORDS = _words(
     "employment search lab labs software systems tech academy institute capital "
     # institutions: "Harbor City Library" read as a person's name
     "association university college library foundation museum council society federation "
+    # a help desk: "Acme Support Team", "Ledgerly Support" read as a person's name
+    "support helpdesk servicedesk team customer customers assistance soporte "
     # German
     "personal personaldienstleistung personaldienstleistungen personalvermittlung "
     "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
@@ -79,7 +81,15 @@ _FIRM_WORDS = _words(
     # Italian
     "lavoro selezione gruppo agenzia somministrazione"
 )
-_FIRM_PHRASES = ("human resources", "recursos humanos", "risorse umane", "travail temporaire")
+_FIRM_PHRASES = (
+    "help desk",
+    "service desk",
+    "news desk",
+    "human resources",
+    "recursos humanos",
+    "risorse umane",
+    "travail temporaire",
+)
 # stems that make a compound a firm word in languages that glue words ("Personalwerk")
 _FIRM_PREFIXES = "personal personnel personeel zeitarbeit recruit recrut reclut staffing uitzend"
 _FIRM_SUFFIXES = (
