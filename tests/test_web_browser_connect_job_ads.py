@@ -1,6 +1,7 @@
-"""The Connect page's way to see the accounts it leaves out for posting mostly job ads, in real
-headless Chromium. QA s36: the page named them ("2 posting mostly job ads (@keystonetemps,
-@brightpathstaff)") but, unlike the terminal's --include-job-ads, gave no way to see them."""
+"""The Connect page's way to see the accounts it leaves out for posting mostly job ads, and to
+use the cohort file's roles, in real headless Chromium. QA s36: the page named them ("2 posting
+mostly job ads (@keystonetemps, @brightpathstaff)") but, unlike the terminal's
+--include-job-ads, gave no way to see them; nor had it the terminal's --cohort."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from web_helpers import LiveServer, make_settings, sample_store  # noqa: E402
 pytestmark = NEEDS_CHROMIUM
 
 BOX = "Include accounts posting mostly job ads"
+COHORT_BOX = "Use the roles your cohort file gives (cohort.csv)"
 
 
 def test_a_ticked_box_shows_the_firms_the_page_left_out_for_their_job_ads(tmp_path: Path) -> None:
@@ -33,11 +35,15 @@ def test_a_ticked_box_shows_the_firms_the_page_left_out_for_their_job_ads(tmp_pa
         before = page.locator("section.card").last.inner_text()
         shown_before = page.locator("table.suggestions td.account strong").all_inner_texts()
         page.get_by_label(BOX).check()
+        page.get_by_label(COHORT_BOX).check()  # the sample store's cohort: the sample's
         with page.expect_navigation():
             page.click("form.filters button")
         after = page.locator("section.card").last.inner_text()
         shown_after = page.locator("table.suggestions td.account strong").all_inner_texts()
-        still_ticked = page.get_by_label(BOX).is_checked()
+        still_ticked = (
+            page.get_by_label(BOX).is_checked() and page.get_by_label(COHORT_BOX).is_checked()
+        )
+        roles = page.locator("table.suggestions td.account .faint").all_inner_texts()
         address = page.url
     # the page names them and says, in its own words, what shows them: no terminal option
     assert "2 posting mostly job ads (@keystonetemps, @brightpathstaff)" in before
@@ -46,5 +52,6 @@ def test_a_ticked_box_shows_the_firms_the_page_left_out_for_their_job_ads(tmp_pa
     assert "@keystonetemps" not in shown_before and "@brightpathstaff" not in shown_before
     # ticked, the list holds them, the box stays ticked and the left-out line no longer counts them
     assert {"@keystonetemps", "@brightpathstaff"} <= set(shown_after)
-    assert still_ticked and "include=job_ads" in address
+    assert still_ticked and "include=job_ads" in address and "include=cohort" in address
+    assert any("staffing firm (your cohort file)" in r for r in roles)
     assert "posting mostly job ads" not in after

@@ -16,6 +16,7 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from connect_fixtures import WHEN, make_suggestion  # noqa: E402
+from connect_page_helpers import result_card  # noqa: E402
 from staffpulse.connect.suggestion import SuggestReport  # noqa: E402
 from staffpulse.models import Account  # noqa: E402
 from staffpulse.web.routes_people import INACTIVE_DAYS, _shown_line  # noqa: E402
@@ -114,3 +115,18 @@ def test_an_address_without_the_inactive_days_comes_back_with_the_default(client
     page = client.get("/connect", params={"account": "nobody_zz"})
     assert page.status_code == 404 and "Your choices are kept above" in page.text
     assert field_value(page.text, "inactive_days") == str(INACTIVE_DAYS)
+
+
+def test_the_cohort_files_roles_are_a_box_to_tick_as_connect_cohort_gives_them(
+    client: Any,
+) -> None:
+    """connect --cohort on the page: the Benchmark page's cohort file (here the sample's) is
+    offered by name, and ticked, each account it names shows the role it gives."""
+    query = {"account": "x:harborline"}
+    plain = client.get("/connect", params=query).text
+    assert "Use the roles your cohort file gives (cohort.csv)" in plain
+    assert "staffing firm (your cohort file)" not in plain
+    ticked = client.get("/connect", params={**query, "include": "cohort"}).text
+    assert "staffing firm (your cohort file)" in ticked
+    assert 'value="cohort" checked' in ticked
+    assert not TERMINAL.search(result_card(ticked))

@@ -9,6 +9,7 @@ A segment is read as ``--role`` reads a role (``staffing firm``, ``HR``, ``agenc
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from staffpulse.connect.choices import role_key
@@ -30,6 +31,14 @@ def cohort_roles(entries: Iterable[CohortEntry]) -> dict[tuple[str | None, str],
         if role in ROLES:
             roles[entry.platform, entry.handle.lower()] = role
     return roles
+
+
+def read_cohort_roles(path: Path) -> dict[tuple[str | None, str], str]:
+    """The roles a cohort file gives (:func:`cohort_roles`), its skipped lines left out as
+    the benchmark leaves them out; ``InputError`` when the file cannot be read."""
+    from staffpulse.benchmark.cohort import read_cohort  # only with a cohort file
+
+    return cohort_roles(read_cohort(path)[0])
 
 
 def given_role(roles: CohortRoles | None, account: Account) -> str | None:

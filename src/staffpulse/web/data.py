@@ -345,7 +345,10 @@ class Backend(InboxMixin):
 
     def suggestions(self, handle: str, platform: str, choices: ConnectChoices) -> SuggestReport:
         """Who to follow, as the Connect form chose (:class:`ConnectChoices`)."""
+        from staffpulse.connect.cohort_roles import read_cohort_roles
         from staffpulse.connect.suggest import SuggestOptions, suggest_report
+
+        cohort = self.cohort() if "cohort" in choices.include else None  # connect --cohort
 
         def compute() -> SuggestReport:
             options = SuggestOptions(
@@ -353,6 +356,7 @@ class Backend(InboxMixin):
                 include_contacts="contacts" in choices.include,
                 include_unseen="unseen" in choices.include,
                 include_job_ads="job_ads" in choices.include,
+                cohort=None if cohort is None else read_cohort_roles(cohort),
             )
             with self.store() as store:
                 return suggest_report(
@@ -375,7 +379,7 @@ class ConnectChoices:
 
     role: str | None
     limit: int
-    include: frozenset[str]  # "contacts", "unseen", "job_ads": left out unless included
+    include: frozenset[str]  # "contacts", "unseen", "job_ads"; "cohort": its roles (--cohort)
     as_of: datetime | None  # None: as of the newest post of the platform, like the CLI
     inactive_days: int
 

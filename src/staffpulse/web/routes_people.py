@@ -63,6 +63,8 @@ INCLUDES = {
     # connect --include-job-ads: the page named them and gave no way to see them (QA s36)
     "job_ads": "Include accounts posting mostly job ads (job feeds too)",
 }
+# connect --cohort: the box is offered only when the Benchmark page has a cohort file
+USE_COHORT = "cohort"
 _TICK_ADS = f"tick “{INCLUDES['job_ads']}”"
 _ANY_ROLE = f"choose Role “{dict(ROLE_CHOICES)['any']}”"
 # What shows each kind of account left out, in the form's words (the terminal's: SHOWN_WITH)
@@ -90,7 +92,8 @@ def _chosen_account(request: Request) -> tuple[Account, list[Account]]:
 
 
 def _includes(request: Request) -> frozenset[str]:
-    return frozenset(v for v in request.query_params.getlist("include") if v in INCLUDES)
+    chosen = request.query_params.getlist("include")
+    return frozenset(v for v in chosen if v in INCLUDES or v == USE_COHORT)
 
 
 def _ranked(ctx: WebContext, job: Job, account: Account, choices: ConnectChoices) -> SuggestReport:
@@ -227,6 +230,7 @@ def _refused(request: Request, exc: StaffpulseError) -> HTMLResponse:
         account=None,
         accounts=account_choices(ctx.backend),
         includes=INCLUDES,
+        cohort_name=ctx.backend.cohort_label(),
         roles=ROLE_CHOICES,
         most_inactive_days=str(MOST_INACTIVE_DAYS),
         date_range=DATE_RANGE,
@@ -302,6 +306,7 @@ def connect_page(request: Request) -> HTMLResponse:
         accounts=accounts,
         includes=INCLUDES,
         include=choices.include,
+        cohort_name=ctx.backend.cohort_label(),
         report=report,
         # (rank shown, suggestion, what a row counting tied id-only accounts says, else "")
         rows=[(r.rank, r.suggestion, folded_label(r.folded) if r.folded else "") for r in rows],
