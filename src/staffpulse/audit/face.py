@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
+from staffpulse.audit.bio_examples import bio_example
 from staffpulse.audit.name_advice import (
     display_name_advice,
     first_name_alone,
@@ -251,12 +252,13 @@ def _face_advice(
     pictures = _PERSON_PICTURE_ADVICE if name >= 0.9 else _PICTURE_ADVICE
     if (picture := pictures.get(avatar.label or "")) is not None:
         recs.append(picture.gaining(gains["avatar"]))
-    # "what you do, for whom": "who you place" fitted a staffing firm, not a vendor beside it
+    # "what you do, for whom": "who you place" fitted a staffing firm, not a vendor beside it;
+    # the example fits the kind of account its name or short bio says (.bio_examples)
     if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
         recs.append(
             Advice(
                 "Fill in your bio with what you do, for whom and where, in your own voice, e.g. "
-                '"I place warehouse and office staff across Tacoma. Ask me anything."',
+                + bio_example(account.display_name or "", account.bio or "", person=True),
                 "Fill in the bio: what it does, for whom and where",
                 gain=gains["bio"],
             )
@@ -265,8 +267,7 @@ def _face_advice(
         recs.append(
             Advice(
                 "Fill in your bio with what you do, for whom, where, and who is behind the account, "
-                "e.g. "
-                '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."',
+                "e.g. " + bio_example(account.display_name or "", account.bio or "", person=False),
                 "Fill in the bio: what it does, for whom, where, and who is behind it",
                 gain=gains["bio"],
             )
