@@ -17,6 +17,8 @@ from staffpulse.benchmark.cohort_audits import (
     score_cohort_texts,
 )
 from staffpulse.errors import EmptyInputError
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
 
 
@@ -35,6 +37,32 @@ def test_an_empty_store_is_refused_naming_the_platform_asked_for(tmp_path: Path)
     store = open_store(tmp_path / "empty.db")
     with pytest.raises(EmptyInputError, match="the store has no account with posts on Bluesky"):
         choose_cohort(store, None, "bluesky", None)
+
+
+def test_a_store_of_posts_without_a_profile_is_told_what_it_holds_and_the_inbox(
+    tmp_path: Path,
+) -> None:
+    # a store filled by listening holds posts by others and no account: "no account with
+    # posts yet" alone read as if listening had kept nothing
+    store = open_store(tmp_path / "heard.db")
+    heard = [
+        Post(platform="bluesky", id=f"p{i}", author_id=f"did:plc:someone{i}", text="Any tips?")
+        for i in range(3)
+    ]
+    store.upsert(heard, provenance("test", "t"))
+    with pytest.raises(EmptyInputError) as refused:
+        choose_cohort(store, None, None, None)
+    assert refused.value.message.endswith(
+        "it holds 3 Bluesky posts, but no profile of an account that wrote them"
+    )
+    assert "staffpulse inbox offers the conversations" in (refused.value.hint or "")
+
+
+def test_a_store_of_names_without_posts_says_so(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "names.db")
+    store.upsert([Account(platform="x", id="91", handle="namedfirm")], provenance("test", "t"))
+    with pytest.raises(EmptyInputError, match="it holds 1 account known only by name, but no"):
+        choose_cohort(store, None, None, None)
 
 
 def test_a_cohort_file_keeps_each_line_for_the_problems(tmp_path: Path) -> None:

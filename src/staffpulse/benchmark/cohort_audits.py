@@ -43,6 +43,7 @@ from staffpulse.benchmark.members import (
     with_min_posts,
 )
 from staffpulse.errors import EmptyInputError
+from staffpulse.holdings import holdings_of
 from staffpulse.models import Account, platform_label
 from staffpulse.store import Store
 
@@ -96,13 +97,32 @@ def choose_cohort(
     if not cohort.accounts:
         # no cohort file to fix: the store itself is empty (of this platform)
         on = f" on {platform_label(platform)}" if platform else ""
+        held, inbox = _holdings_said(store)
         raise EmptyInputError(
-            f"the store has no account with posts{on} yet",
-            hint="import posts first: staffpulse import FILE_OR_FOLDER (an export from X, "
-            "Bluesky or Mastodon, or a CSV), or fetch an account live (staffpulse fetch "
-            "bluesky HANDLE); to see a benchmark first, run staffpulse demo",
+            f"the store has no account with posts{on} yet{held}",
+            hint=f"{inbox}import posts first: staffpulse import FILE_OR_FOLDER (an export "
+            "from X, Bluesky or Mastodon, or a CSV), or fetch an account live (staffpulse "
+            "fetch bluesky HANDLE); to see a benchmark first, run staffpulse demo",
         )
     return cohort
+
+
+def _holdings_said(store: Store) -> tuple[str, str]:
+    """What a store without an account to rank holds instead (": it holds 336 Bluesky
+    posts, but no profile ..."), and where those posts are of use: a store of listened posts
+    was told it had nothing, as if listening kept nothing, while its inbox had
+    conversations to offer (the dashboard's pages say the same: staffpulse.holdings)."""
+    held = holdings_of(store.stats(), graded=0)
+    if held.post_total:
+        others = f" and {held.others_said()}" if held.others_said() else ""
+        return (
+            f": it holds {held.posts_said()}{others}, but no profile of an account that wrote them",
+            "those posts are not lost: staffpulse inbox offers the conversations among them to"
+            " join; to rank accounts, ",
+        )
+    if not held.is_empty:
+        return f": it holds {held.others_said()}, but no posts", ""
+    return "", ""
 
 
 def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:

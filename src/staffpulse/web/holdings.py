@@ -5,67 +5,22 @@ Benchmark, audit and Connect pages need accounts with posts of their own. A stor
 ``listen bluesky --from FILE`` holds posts and no account (a recording of posts carries no
 profile), so "Import data first" there told a user that listening kept nothing while the Inbox
 had conversations to offer. The page of an empty part says what the store does hold and which
-page shows it.
+page shows it. The counting and its words are the library's (:mod:`staffpulse.holdings`),
+which the terminal's benchmark says too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from staffpulse.models import platform_label
-from staffpulse.report.counts import count_of
+from staffpulse.holdings import Holdings, holdings_of
 
 if TYPE_CHECKING:
     from staffpulse.web.data import Backend
 
-
-@dataclass(frozen=True)
-class Holdings:
-    """Counts of what a store holds, as a page that cannot show its own part tells them."""
-
-    posts: tuple[tuple[str, int], ...]  # (platform, posts), busiest first
-    accounts: int  # profiles, with posts or known only by name
-    graded: int  # accounts with posts of their own: what the grading pages need
-    follows: int
-
-    @property
-    def post_total(self) -> int:
-        return sum(n for _platform, n in self.posts)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.post_total or self.accounts or self.follows)
-
-    def posts_said(self) -> str:
-        """ "336 Bluesky posts", "40 X posts and 12 Bluesky posts"."""
-        parts = [f"{count_of(n, platform_label(p) + ' post')}" for p, n in self.posts]
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-    def others_said(self) -> str:
-        """What the store holds besides posts: "12 accounts known only by name and 300
-        follows", or "" when nothing."""
-        parts = []
-        if self.accounts:
-            parts.append(
-                count_of(self.accounts, "account")
-                + (" known only by name" if not self.graded else "")
-            )
-        if self.follows:
-            parts.append(count_of(self.follows, "follow"))
-        return " and ".join(parts)
+__all__ = ["Holdings", "store_holdings"]
 
 
 def store_holdings(backend: Backend) -> Holdings:
     """What the store shown holds (from the counts the backend keeps until the next import)."""
-    stats = backend.stats()
-    posts = sorted(
-        ((platform, sum(kinds.values())) for platform, kinds in stats["posts"].items()),
-        key=lambda pair: (-pair[1], pair[0]),
-    )
-    return Holdings(
-        posts=tuple((p, n) for p, n in posts if n),
-        accounts=sum(stats["accounts"].values()),
-        graded=len(backend.with_posts()),
-        follows=sum(stats["follows"].values()),
-    )
+    return holdings_of(backend.stats(), graded=len(backend.with_posts()))
