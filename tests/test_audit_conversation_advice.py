@@ -1,4 +1,4 @@
-"""The Conversation pillar's advice and headlines (staffpulse.audit.conversation): how far
+"""The Conversation pillar's advice and headlines (staffpulse.audit.conversation_advice): how far
 off the account is, singular and plural, an account gone quiet and when the inbox is named."""
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def test_an_account_gone_quiet_is_not_told_it_talked_with_no_one_in_the_last_90_
 
 
 def test_talked_with_names_the_period_it_measured() -> None:
-    from staffpulse.audit.conversation import talked_with
+    from staffpulse.audit.conversation_advice import talked_with
 
     recent = {"accounts_engaged_90d": 0, "posts_90d": 4, "last_active_90d": None}
     # a real quiet account read "the account talked with 0 different accounts"
@@ -143,9 +143,9 @@ def _talk_evidence(**changes: Any) -> dict[str, Any]:
 
 
 def test_one_reply_and_one_account_are_said_in_the_singular_in_advice_and_headline() -> None:
-    from staffpulse.audit.conversation import _advice
+    from staffpulse.audit.conversation_advice import conversation_advice
 
-    advice = _advice(_talk_evidence(), DEFAULTS)
+    advice = conversation_advice(_talk_evidence(), DEFAULTS)
     assert advice[0].startswith("Only 1 of your 13 posts is a reply to others (8%; aim for")
     assert advice[1].startswith("You talked with 1 different account in the last 90 days")
     # the benchmark's headlines, about the account rather than to it
@@ -153,7 +153,7 @@ def test_one_reply_and_one_account_are_said_in_the_singular_in_advice_and_headli
         "Reply to others: only 1 of 13 posts is a reply",
         "Talk with more people: 1 account in 90 days",
     ]
-    more = _advice(_talk_evidence(replies=2, accounts_engaged_90d=3), DEFAULTS)
+    more = conversation_advice(_talk_evidence(replies=2, accounts_engaged_90d=3), DEFAULTS)
     assert more[0].startswith("Only 2 of your 13 posts are replies to others (")
     assert [getattr(a, "headline", None) for a in more] == [
         "Reply to others: only 2 of 13 posts are replies",
@@ -162,7 +162,7 @@ def test_one_reply_and_one_account_are_said_in_the_singular_in_advice_and_headli
 
 
 def test_unanswered_mentions_and_replies_are_headlined_with_their_counts() -> None:
-    from staffpulse.audit.conversation import _advice
+    from staffpulse.audit.conversation_advice import conversation_advice
 
     ev = _talk_evidence(
         mentions_known=1158,
@@ -174,7 +174,7 @@ def test_unanswered_mentions_and_replies_are_headlined_with_their_counts() -> No
         replies_received_answered=2,
         share_share=0.0,
     )
-    advice = _advice(ev, DEFAULTS)
+    advice = conversation_advice(ev, DEFAULTS)
     assert advice[0].startswith("1,089 of 1,158 mentions of you got no answer.")
     assert [getattr(a, "headline", None) for a in advice] == [
         "Answer mentions: 1,089 of 1,158 got no answer",
@@ -187,7 +187,7 @@ def test_an_account_gone_quiet_is_headlined_on_its_last_90_days_of_posting() -> 
     # the league table marks the account as quiet beside its row; the headline says the
     # count, not the whole dated sentence of the audit ("In the 90 days up to its last post
     # (19 Nov 2021), the account talked with ... (a reply, a mention or a quote counts; ...)")
-    from staffpulse.audit.conversation import talked_with
+    from staffpulse.audit.conversation_advice import talked_with
 
     quiet = {
         "accounts_engaged_90d": 0,

@@ -9,10 +9,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.answers import Answers, sort_answers
-from staffpulse.audit.canned_replies import reads_as_desk
-
-# Re-exported: the advice below and the examples count unanswered replies alike
-from staffpulse.audit.conversation_evidence import REPLIES_TO_ANSWER as REPLIES_TO_ANSWER
+from staffpulse.audit.conversation_advice import conversation_advice
 from staffpulse.audit.conversation_evidence import (
     ConversationPosts,
     answer_evidence,
@@ -22,10 +19,8 @@ from staffpulse.audit.conversation_evidence import (
     unanswered_examples,
 )
 from staffpulse.audit.conversation_rules import own_names
-from staffpulse.audit.types import AccountData, Advice, Frame, PillarResult, Praise
-from staffpulse.dates import format_day
+from staffpulse.audit.types import AccountData, Frame, PillarResult
 from staffpulse.models import Account
-from staffpulse.report.rounding import pct, whole
 
 
 def _me(account: Account) -> frozenset[str]:
@@ -76,7 +71,7 @@ def conversation_pillar(
         name="conversation",
         score=round(score),
         evidence=evidence,
-        recommendations=_advice(evidence, settings),
+        recommendations=conversation_advice(evidence, settings),
         best=best_replies(frame, posts.replies),
         worst=unanswered_examples(got),
         notes=_answer_notes(got, bool(data.mentions), settings),
@@ -123,48 +118,6 @@ def _answer_notes(got: Answers, any_mentions: bool, settings: dict[str, Any]) ->
     return notes
 
 
-def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
-    """The advice's finding on how many accounts the account talked with, when below
-    ``target``; None when enough. An account gone quiet is judged on its last 90 days of
-    posting, and said so: "0 different accounts in the last 90 days" of an account that posted
-    nothing in them read as a finding about how it talks."""
-    active = ev.get("last_active_90d")
-    if ev["accounts_engaged_90d"] is None:  # no dated post: no window to count in
-        return None
-    if not active:
-        n = int(ev["accounts_engaged_90d"])
-        if n >= target:
-            return None
-        accounts = f"{n:,} account{'' if n == 1 else 's'}"
-        return Advice(
-            f"You talked with {_different_accounts(n)} in the last 90 days",
-            f"Talk with more people: {accounts} in 90 days",
-        )
-    n = int(active["accounts_engaged"])
-    if n >= target:
-        return None
-    until = datetime.fromisoformat(active["until"])
-    accounts = _different_accounts(n)
-    period = f"the 90 days up to its last post ({format_day(until)})"
-    # the league table marks the account as gone quiet beside it: no date needed here
-    headline = (
-        f"Talk with more people: {n:,} account{'' if n == 1 else 's'} in its last 90 days of "
-        "posting"
-    )
-    if int(ev.get("posts_90d", 1)) == 0:
-        return Advice(
-            f"The account posted nothing in the last 90 days; in {period} it talked with "
-            f"{accounts}",
-            headline,
-        )
-    return Advice(f"In {period}, the account talked with {accounts}", headline)
-
-
-def _different_accounts(n: int) -> str:
-    """``12 different accounts``; none reads "no one", not "0 different accounts"."""
-    return f"{n:,} different account{'' if n == 1 else 's'}" if n else "no one"
-
-
 def conversation_parts(
     reply_share: float,
     mention_share: float,
@@ -209,192 +162,3 @@ def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any])
     parts = settings["conversation_parts"]
     total = sum(float(parts[k]) for k in values) or 1.0
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
-
-
-def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
-    """Reply more: how many of the posts the account wrote are replies, against the share to
-    aim for. Reposts are left out, as the header's "posts you wrote" leaves them out: "None
-    of your 30 posts are replies" of 2 written and 28 reposted read as a miscount."""
-    posts, written, replies = ev["posts"], ev["posts_written"], ev["replies"]
-    # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far off
-    # the account is nor what is enough
-    target = f"aim for about {whole(100 * reply_target)}%"
-    share = f"({pct(ev['reply_share'])}; {target})."
-    # with reposts beside them, the posts counted are named as the header names them
-    reposted = written < posts
-    many = f"the {written:,} posts you wrote" if reposted else f"your {written:,} posts"
-    of_own = " of its own" if reposted else ""
-    one = "The one post you wrote" if reposted else "Your one post"
-    if not written:
-        finding, headline = _reposts_only(posts, target)
-    elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        finding = f"{one} continues a thread of your own: it is not a reply to anyone else."
-        headline = f"its one post{of_own} is not a reply to others"
-    elif written == 1:
-        finding = f"{one} is not a reply to anyone."
-        headline = f"its one post{of_own} is not a reply"
-    elif not replies and written == 2:  # "None of your 2 posts" is no English
-        finding = f"Neither of {many} is a reply to others ({target})."
-        headline = f"neither of 2 posts{of_own} is a reply"
-    elif not replies:
-        finding = f"None of {many} are replies to others ({target})."
-        headline = f"none of {written:,} posts{of_own} is a reply"
-    elif replies == 1:
-        finding = f"Only 1 of {many} is a reply to others {share}"
-        headline = f"only 1 of {written:,} posts{of_own} is a reply"
-    else:
-        finding = f"Only {replies:,} of {many} are replies to others {share}"
-        headline = f"only {replies:,} of {written:,} posts{of_own} are replies"
-    opening = int(ev.get("original_posts_opening_with_a_name") or 0)
-    if not replies and not ev.get("replies_to_self") and opening:
-        # a sheet of id, author and text says no post is a reply: "Your one post is not a
-        # reply to anyone" was read under "@dana fantastic news, give us a call"
-        # "1 of them open ... if they answer" was no English
-        if written == 1:
-            these, they = "It opens", "it answers"
-        elif opening == 1:
-            these, they = "1 of them opens", "it answers"
-        else:
-            these, they = f"{opening:,} of them open", "they answer"
-        finding += (
-            f" ({these} with an @name, yet the data marks no post as a reply: if {they} "
-            "someone, import a file that says so, such as your X archive.)"
-        )
-    where = (
-        " Start with the open conversations in your inbox: you have joined none of them yet."
-        if ev.get("inbox_conversations_joined") == 0
-        else ""
-    )
-    return Advice(
-        finding
-        + " Spend 10 minutes a day answering recruiters, candidates and HR people in your niche."
-        + where,
-        f"Reply to others: {headline}",
-    )
-
-
-def _reposts_only(posts: int, target: str) -> tuple[str, str]:
-    """The finding and headline of a feed of reposts only: none of them is a reply."""
-    if posts == 1:
-        return (
-            f"Your one post is a repost, no reply to anyone ({target}).",
-            "its one post is a repost",
-        )
-    if posts == 2:
-        return (
-            f"Both your posts are reposts: neither is a reply to others ({target}).",
-            "both posts are reposts",
-        )
-    return (
-        f"All {posts:,} of your posts are reposts: none is a reply to others ({target}).",
-        f"all {posts:,} posts are reposts",
-    )
-
-
-# nothing to judge in the period: replying comes before posting, as the easiest start
-_NO_POSTS = Advice(
-    "There are no posts in this period. Start small: reply to three people in your niche each "
-    "week (a candidate, a client, an HR voice) before posting your own.",
-    "Start posting: no posts in this period",
-)
-# "why it matters to your candidates" reached vendors and people with no candidates: the
-# followers are whoever the account speaks to
-_SHARE_MORE = Advice(
-    "Share or quote a good post by a peer once or twice a week, with one line on why it "
-    "matters to your followers.",
-    "Share peers' posts: it hardly shares or quotes any",
-)
-# a help desk (its posts all replies) has customers, not candidates: what it can share is help
-_SHARE_HELP = Advice(
-    "Share or quote a useful post once or twice a week (a fix others keep asking about, a "
-    "status update), with one line on whom it helps.",
-    "Share useful posts: it hardly shares or quotes any",
-)
-
-
-def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
-    """Up to three pieces of advice, the most pressing first: mentions left unanswered, too
-    few replies, too few people talked with; then, while there is room, replies to the
-    account's posts left unanswered and too few shares. Praise when none applies."""
-    if ev["posts"] == 0:
-        return [_NO_POSTS]
-    recs: list[str] = []
-    known, answered = ev["mentions_known"], ev["mentions_answered"]
-    if known >= int(settings["min_mentions"]) and answered < known:
-        recs.append(_mentions_advice(known - answered, known))
-    if ev["reply_share"] < float(settings["reply_target"]):
-        recs.append(_reply_advice(ev, float(settings["reply_target"])))
-    # a feed of replies only is a help desk's: the people to seek out are its customers
-    desk = reads_as_desk(int(ev.get("original_posts", -1)), int(ev["replies"]))
-    if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
-        recs.append(_talk_advice(talked, desk))
-    unanswered = ev["replies_received"] - ev["replies_received_answered"]
-    if unanswered >= REPLIES_TO_ANSWER and len(recs) < 3:
-        recs.append(_answer_replies_advice(unanswered, ev["replies_received"]))
-    if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
-        recs.append(_SHARE_HELP if desk else _SHARE_MORE)
-    return recs[:3] or [_praise(ev)]
-
-
-def _mentions_advice(unanswered: int, known: int) -> Advice:
-    check = (
-        "Check your notifications every morning and reply to each one, even with a quick thanks."
-    )
-    if unanswered == known:  # "5 of 5 mentions of you got no answer" is no English
-        who, got = _none_answered(known, "mention", "mentions")
-        return Advice(f"{who} of you {got}. {check}", f"Answer mentions: {who.lower()} {got}")
-    return Advice(
-        f"{unanswered:,} of {known:,} mentions of you got no answer. {check}",
-        f"Answer mentions: {unanswered:,} of {known:,} got no answer",
-    )
-
-
-def _talk_advice(talked: Advice, desk: bool = False) -> Advice:
-    """Talk with more people, after the finding of :func:`talked_with` (and its headline); a
-    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices."""
-    whom = (
-        "Each week, find posts about your service that do not tag you and offer help in a reply."
-        if desk
-        else "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
-        "a post of theirs with a line of your own."
-    )
-    return Advice(
-        f"{talked} (a reply, a mention or a quote counts; a bare repost is not talking). {whom}",
-        talked.headline,
-    )
-
-
-def _answer_replies_advice(unanswered: int, received: int) -> Advice:
-    why = (
-        "People took the time to answer you: a short reply (a thanks, a follow-up question) "
-        "turns it into a conversation."
-    )
-    if unanswered == received:  # "3 of 3 replies ... got no answer", as mentions
-        who, got = _none_answered(received, "reply", "replies")
-        return Advice(
-            f"{who} to your posts {got} from you. {why}",
-            f"Answer replies: {who.lower()} to its posts {got}",
-        )
-    return Advice(
-        f"{unanswered:,} of {received:,} {'reply' if received == 1 else 'replies'} to your posts "
-        f"got no answer from you. {why}",
-        f"Answer replies: {unanswered:,} of {received:,} replies to its posts got no answer",
-    )
-
-
-def _none_answered(n: int, one: str, many: str) -> tuple[str, str]:
-    """Who got no answer of ``n`` and the verb, never "None of the 1 mentions" nor "of the 2"."""
-    if n == 1:
-        return f"The one {one}", "got no answer"
-    return f"{'Neither' if n == 2 else 'None'} of the {n:,} {many}", "got an answer"
-
-
-def _praise(ev: dict[str, Any]) -> Praise:
-    engaged = ev["accounts_engaged_90d"]
-    with_whom = "" if engaged is None else f"You engaged {engaged:,} accounts in 90 days and "
-    yours = "the posts you wrote" if ev["posts_written"] < ev["posts"] else "your posts"
-    replies = f"{whole(100 * ev['reply_share'])}% of {yours} are replies"
-    return Praise(
-        f"{with_whom}{replies}: keep showing up. Tag the "
-        "people you learn from when you share their ideas."
-    )
