@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from staffpulse.cli import app
 from staffpulse.errors import StoreError
 from staffpulse.store import open_store
+from staffpulse.store.migrations import MIGRATIONS
 
 
 def _other_programs_db(path: Path, *tables: str) -> bytes:
@@ -66,3 +68,21 @@ def test_the_library_refuses_it_with_a_store_error(tmp_path: Path) -> None:
     _other_programs_db(other, "foo")
     with pytest.raises(StoreError, match="not a staffpulse store"):
         open_store(other, create=False)
+
+
+def test_a_store_of_the_first_schema_version_still_opens_and_migrates(tmp_path: Path) -> None:
+    # an old staffpulse's store: the first migration only, its record without today's columns
+    path = tmp_path / "old.db"
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.executescript(MIGRATIONS[0][1])
+        conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        conn.execute("INSERT INTO schema_migrations VALUES ('0001_initial', '2026-11-26')")
+        conn.execute(
+            "INSERT INTO posts (platform, id, author_id, kind, first_seen)"
+            " VALUES ('x', '7', '1', 'original', '2026-11-26')"
+        )
+    result = CliRunner().invoke(app, ["--db", str(path), "stats", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["posts"]["x"]["original"] == 1  # its post kept
+    with open_store(path) as store:
+        assert store.applied_migrations() == [name for name, _sql in MIGRATIONS]
