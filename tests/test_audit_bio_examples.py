@@ -28,6 +28,8 @@ def _bio_advice(display_name: str, bio: str = "") -> str:
         ("Rosa Lund", "Recruiter", "recruiter"),
         ("Dana Whitfield HR", "", "HR person"),
         ("Maya Okafor", "", None),
+        ("Orbitel Help", "", "help desk"),
+        ("Ledgerly", "I help firms", None),  # "I help" in a bio is no help desk
     ],
 )
 def test_the_kind_is_read_from_the_name_and_the_short_bio(

@@ -57,6 +57,8 @@ def test_people_read_as_people(name: str) -> None:
         ("Acme Help Desk", "Help Desk"),
         ("Ledgerly Support", "Support"),
         ("Orbitel Customer Care", "Customer"),
+        ("Orbitel Help", "Help"),
+        ("Ledgerly Helpline", "Helpline"),
     ],
 )
 def test_firms_read_as_firms_and_say_why(name: str, cue: str) -> None:

@@ -15,11 +15,11 @@ import re
 from staffpulse.accents import strip_accents
 
 # looked for in this order: "Acme Staffing Jobs" is a staffing firm that posts its openings,
-# "Acme Support Team" a help desk whatever else it names
+# "Acme Support Team" a help desk whatever else it names (its name only says it)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"(?<![^\W_])(?:" + words + r")(?![^\W_])"))
     for kind, words in (
-        ("help desk", r"support|help ?desk|service ?desk|customer (?:care|service)"),
+        ("help desk", r"support|help|helpline|help ?desk|service ?desk|customer (?:care|service)"),
         ("vendor", r"software|saas|app|platform|ats|payroll"),
         ("staffing firm", r"staffing|temps?|personnel|zeitarbeit|interim|uitzendbureau|agency"),
         ("job board", r"jobs?|careers?|vacatures|stellenangebote|empleos?|emplois?"),
@@ -50,9 +50,11 @@ _FIRM_EXAMPLES = {
 def account_kind(display_name: str, bio: str) -> str | None:
     """The kind of account its display name or bio names ("help desk", "vendor", "staffing
     firm", "job board", "recruiter", "HR person"), or None when no word says it."""
+    name = strip_accents(display_name).casefold()
     text = strip_accents(f"{display_name} \n {bio}").casefold()
     for kind, pattern in _KINDS:
-        if pattern.search(text):
+        # a bio's "I help ..." or "support" is no help desk: only its name makes one
+        if pattern.search(name if kind == "help desk" else text):
             return kind
     return None
 

@@ -62,7 +62,7 @@ _FIRM_WORDS = _words(
     # institutions: "Harbor City Library" read as a person's name
     "association university college library foundation museum council society federation "
     # a help desk: "Acme Support Team", "Ledgerly Support" read as a person's name
-    "support helpdesk servicedesk team customer customers assistance soporte "
+    "support help helpline helpdesk service servicedesk team customer customers assistance soporte "
     # German
     "personal personaldienstleistung personaldienstleistungen personalvermittlung "
     "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
