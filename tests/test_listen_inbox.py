@@ -24,6 +24,7 @@ from listen_helpers import (
     question,
     store_with,
 )
+from staffpulse.dates import format_day
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.replay import frames_of, generate_stream
 from staffpulse.listen.states import joined_conversations, set_state
@@ -64,7 +65,9 @@ def test_a_stale_store_is_shown_as_a_labelled_replay(tmp_path: Path) -> None:
         replay = inbox(store)  # auto: nothing is live, so the store as of its newest activity
         assert ids(inbox(store, as_of="newest")) == ids(replay)
     assert replay.replay and ids(replay) == ["2"]
-    assert replay.items[0].reasons.count("active 1 h ago") == 1
+    # its age said as of the replay's time, not now (on an old archive it read as fresh)
+    said = f"active 1 h before the replay's time, {format_day(replay.ranked_as_of)}"
+    assert replay.items[0].reasons.count(said) == 1
     assert any(
         n.startswith("a replay, not live") and "nothing in it was active in the last 30 days" in n
         for n in replay.notes

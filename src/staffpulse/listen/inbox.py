@@ -50,6 +50,7 @@ from staffpulse.listen.own_accounts import missing_account_note, resolve_account
 from staffpulse.listen.own_archive import archive_owner_note, find_archive_owner
 from staffpulse.listen.own_threads import own_opened_note
 from staffpulse.listen.rank import RankContext, RankedConversation
+from staffpulse.listen.rank_reasons import as_replayed
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import count_judged_not_work
 from staffpulse.listen.snooze import list_snoozed
@@ -140,6 +141,8 @@ def build_inbox(
             memo.reference = ref
     scope = narrow_to_topic(topic, offer)
     result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles, memo)
+    if ref.replay and not ref.fixed:  # "active 1 h ago" on a 2015 post: said as of a replay
+        result = _as_replayed(result, ref.at)
     if look == "auto":
         look = take_look(store, as_handle)
     if look is not None:
@@ -257,6 +260,15 @@ def _mark_new(store: Store, result: ScopeRanking, look: Look) -> ScopeRanking:
         ]
 
     return replace(result, items=marked(result.items), joined=marked(result.joined))
+
+
+def _as_replayed(result: ScopeRanking, at: datetime) -> ScopeRanking:
+    """``result`` with its items' ages said as of the replay's time ``at``, not now."""
+
+    def said(items: list[InboxItem]) -> list[InboxItem]:
+        return [replace(i, reasons=as_replayed(i.reasons, at)) for i in items]
+
+    return replace(result, items=said(result.items), joined=said(result.joined))
 
 
 def _rank_with_older(

@@ -5,14 +5,16 @@ to watch out for (cautions), each claiming only what is known (see the docstring
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
+from staffpulse.dates import format_day
 from staffpulse.durations import format_span
 from staffpulse.listen.languages import other_language_caution
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
-__all__ = ["ROLE_NAMES", "explain"]
+__all__ = ["ROLE_NAMES", "as_replayed", "explain"]
 
 ROLE_NAMES: dict[str, str] = {
     "recruiter": "a recruiter",
@@ -26,6 +28,7 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 HOSTILE = "hostile tone: joining risks a pile-on"
+_ACTIVE, _AGO = "active ", " ago"  # "active 2 h ago" (:func:`_timing`)
 
 
 def explain(
@@ -124,7 +127,7 @@ def _timing(comp: Mapping[str, float], age: float | None, recent: int) -> tuple[
     """ "active 2 hours ago", "3 new replies in the last 6 h": what is said of its last posts."""
     said: list[str] = []
     if age is not None and comp["recency"] >= 0.5:
-        said.append(f"active {format_span(age)} ago")
+        said.append(f"{_ACTIVE}{format_span(age)}{_AGO}")
     if recent >= 2:
         said.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
     return tuple(said)
@@ -143,3 +146,15 @@ def _size_and_age(conv: Conversation, comp: Mapping[str, float], age: float | No
     elif comp["recency"] < 0.1:
         cautions.append(f"quiet for {format_span(age)}")
     return cautions
+
+
+def as_replayed(reasons: tuple[str, ...], at: datetime) -> tuple[str, ...]:
+    """A replay's reasons (ranked as of ``at``, the newest activity of an archive): its
+    "active 1 h ago" is measured from the replay's time, and says so ("active 1 h before the
+    replay's time, 22 Mar 2015"): on a post of 2015 it read as if posted an hour ago."""
+    return tuple(
+        f"{r.removesuffix(_AGO)} before the replay's time, {format_day(at)}"
+        if r.startswith(_ACTIVE) and r.endswith(_AGO)
+        else r
+        for r in reasons
+    )
