@@ -51,6 +51,10 @@ from staffpulse.errors import InputError
 from staffpulse.models import Account
 from staffpulse.store import Store
 
+# Left out for what an option shows (a --role, --include-job-ads): a weak link among them is
+# counted as one instead
+_OPTIONAL = frozenset({OTHER_ROLE, OUTSIDE_HIRING, MOSTLY_ADS, BROADCAST, JOB_FEED})
+
 
 @dataclass(frozen=True, slots=True)
 class SuggestOptions:
@@ -230,11 +234,12 @@ class CandidateWalk:
         reasons = self._reasons_from_posts(cit, acc_role, acc)
         if not reasons and self._is_weak(node):
             reasons = [self._weak_reason(node)]
-        # left out only for what some --role shows: it sets the scale (see strongest)
-        if reasons and set(reasons) <= {OTHER_ROLE, OUTSIDE_HIRING, MOSTLY_ADS, BROADCAST}:
-            if self._is_weak(node):  # no role brings it back: not advised as one
+        # left out only for what some --role (or --include-job-ads) shows: a weak link is
+        # counted as one, never named with an option that would not show it
+        if reasons and set(reasons) <= _OPTIONAL:
+            if self._is_weak(node):  # no option brings it back: not advised as one
                 reasons = [self._weak_reason(node)]
-            else:  # left out for its role alone: it still sets the scale (see strongest)
+            elif JOB_FEED not in reasons:  # left out for its role alone: it sets the scale
                 self.strongest = max(self.strongest, self.pagerank(node))
         if reasons:
             if reasons[0] in NAMED:
@@ -296,13 +301,16 @@ class CandidateWalk:
         if cit.last_post is not None and cit.last_post < self.cutoff:
             reasons.append(INACTIVE)
         mostly_ads = posts_mostly_ads(cit, opts.job_bot_share, opts.min_posts_for_bot)
-        ads = None if opts.include_job_ads else ad_reason(acc, acc_role, mostly_ads)
+        kind = ad_reason(acc, acc_role, mostly_ads)
+        ads = None if opts.include_job_ads else kind
         wanted = self.roles.wanted
         if ads == JOB_FEED and not (wanted and "job_board" in wanted):
             reasons.append(JOB_FEED)
         elif ads == MOSTLY_ADS and self.roles.outsiders_out:  # any --role asked shows it
             reasons.append(MOSTLY_ADS)
-        if self.roles.wanted is not None and acc_role not in self.roles.wanted:
+        # a feed that says it is automated is a job board whatever the model read in its ads
+        feed_asked = kind == JOB_FEED and wanted is not None and "job_board" in wanted
+        if wanted is not None and acc_role not in wanted and not feed_asked:
             reasons.append(OTHER_ROLE)
         # Without a post the model judged the name alone, too little to call it outside hiring;
         # one whose posts talk hiring is a hiring manager, a staffing firm's buyer: kept
@@ -314,9 +322,11 @@ class CandidateWalk:
         ):
             reasons.append(OUTSIDE_HIRING)
         # the faceless corporate feed, left out with the brands (docs/connect.md); not one the
-        # account talks with: --include-contacts shows those whatever they post
+        # account talks with: --include-contacts shows those whatever they post; nor one posting
+        # mostly job ads, whose ads are its silence: --include-job-ads shows those
         talked_with = acc.id in self.contacts
-        if self.roles.outsiders_out and not talked_with and broadcasts_only(cit, self.few):
+        quiet = not mostly_ads and broadcasts_only(cit, self.few)
+        if self.roles.outsiders_out and not talked_with and quiet:
             reasons.append(BROADCAST)
         return reasons
 
