@@ -6,9 +6,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 (:mod:`staffpulse.listen.moderation`):
 
 * "match the light tone" only for a post the humor signal finds funny that reads positive or
-  playful ("Terrifying. 👻" on a joke is play, not fear) and is neither distressed nor
-  serious; a hardship or a question the humor signal is sure is a joke
-  (:data:`~staffpulse.listen.jokes.FUNNY`) is neither consoled nor answered;
+  playful ("Terrifying. 👻" is play, not fear) and is neither distressed nor serious; a hardship or a question the humor signal is sure is a joke
+  (:data:`~staffpulse.listen.jokes.FUNNY`, :func:`~staffpulse.listen.jokes.reads_as_joke`)
+  is neither consoled nor answered;
 * a serious question (rights and rules, pay, being fired: "an unpaid 'trial shift' ... Is that
   even legal?") is answered straight, never joked with; one about rights and rules points to
   where to check;
@@ -57,7 +57,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.listen.jokes import FUNNY, LIKELY_JOKE, answers_itself, happens_again
+from staffpulse.listen.jokes import FUNNY, LIKELY, LIKELY_JOKE, answers_itself, happens_again
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
@@ -287,6 +287,8 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
     # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
     # never late: I'm never there"): no gripe to console, nor question a punch line answers
     # (the signal is sure of real ones too); distress, a worry, pay or a wrong again still count
+    if flags.get(LIKELY) and not tone.legal:  # jokes.reads_as_joke: a loss told in it is no cue
+        return lead + LIKELY_JOKE
     gripe = going_through and not tone.distressed and not happens_again(post.text)
     riddle = question and not tone.light and answers_itself(post.text)
     if (gripe or riddle) and humor >= FUNNY and not tone.serious:

@@ -30,17 +30,39 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.questions import is_question
+from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE
 
 # p(humor) from which a looser form, or a group named, reads as a joke (the model's own
 # threshold is lower: its F1 is 0.46, so only its surer half counts)
 FUNNY = 0.8
+# the flag, the caution and the rank penalty of a post that :func:`reads_as_joke`
+LIKELY = "likely_joke"
+LIKELY_JOKE_CAUTION = "likely a joke (the humor signal is sure of it): no consoling, no tips"
 # the angle of a post the humor signal is that sure of, that tells of a hardship or asks (one
 # with a joke's form is left out; :mod:`staffpulse.listen.angles`)
 LIKELY_JOKE = (
     "read it as the joke it likely is, not a hardship nor a real question: no consoling, no"
     " tips; at most a light line of your own if it suits your brand, no pitch."
 )
+
+# a fact told to set up a turn ("Did you know ...? Anyway, ..."): no question to answer
+_SET_UP_RE = re.compile(
+    r"^(?:did you know|fun fact)\b[^?]{5,200}\?+\s*(?:anyway\w*|so|well|now)\b", re.IGNORECASE
+)
+# the writer saying it is meant ("seriously, I want out", "no joke, I mean it")
+_SINCERE_RE = re.compile(r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job)\b", re.I)
+# more of a protected group, counted only in a post :func:`reads_as_joke`: a country for its
+# people (a pun on its name, its currency), a wheelchair, a form's race box
+_MORE_GROUPS_RE = re.compile(
+    r"\b(?:china|korea|japan|mexico|india|africa|pesos|wheelchairs?|"
+    r"(?:box|field) (?:for|marked) ['\"\u2018\u201c]?race)\b",
+    re.IGNORECASE,
+)
+# ... the writer's own ("my girls", "as a woman") or a thing ("Chinese food")
+_OWN_GROUP_RE = re.compile(r"\b(?:my|our|as an?|i['\u2019]?m an?)\s+$", re.IGNORECASE)
+_THING_RE = re.compile(r"\s+(?:food|take-?out|restaurant|new year|buffet)\b", re.IGNORECASE)
 
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
 _SPEAKER = (
@@ -210,6 +232,26 @@ def answers_itself(text: str) -> bool:
     return counted and _WRITER_RE.search(answer) is None and _is_punch_line(answer, 14)
 
 
+def reads_as_joke(text: str, humor: float | None) -> bool:
+    """A post the humor signal is sure is funny (``humor`` at least :data:`FUNNY`) with no
+    set form: a question it answers itself, a fact set up for a turn ("Did you know ...?
+    Anyway, ..."), or a statement of the writer's own. Offered, but ranked low and told as a
+    likely joke (the signal is sure of real posts too); not when it pleads, says it is meant,
+    tells of a wrong again ("seriously, I want out", "cut my hours again") or is a
+    sarcastic complaint (:func:`~staffpulse.listen.sarcasm.is_sarcastic`)."""
+    if humor is None or humor < FUNNY:
+        return False
+    plain = _plain(text)
+    again = happens_again(plain) or is_sarcastic(plain)
+    if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain):
+        return False
+    if _SET_UP_RE.search(plain):
+        return True
+    if is_question(plain):
+        return answers_itself(plain)
+    return _WRITER_RE.search(plain) is not None
+
+
 def happens_again(text: str) -> bool:
     """A grievance told as one that keeps coming ("HR lost my leave request for the second
     time", "cut my hours again"): a real complaint, however funny its telling."""
@@ -217,18 +259,37 @@ def happens_again(text: str) -> bool:
 
 
 def mocks_a_group(text: str, humor: float | None = None) -> bool:
-    """A joke (set form, or the humor signal sure it is funny) that names a group people are
-    protected as: left out as hostile, never offered."""
+    """A joke (set form, a wh-riddle answered with a punch line from half-sure humor, or the
+    humor signal sure it is funny) that names a group people are protected as: left out as
+    hostile, never offered."""
     plain = _plain(text)
-    if _GROUP_RE.search(plain) is None:
+    named = _GROUP_RE.search(plain) is not None
+    if not named and _MORE_GROUPS_RE.search(plain) is None:
         return False
-    if _has_set_form(plain) or _is_group_riddle(plain):
+    if named and (_has_set_form(plain) or _is_group_riddle(plain)):
         return True
-    if humor is None or humor < FUNNY:
+    if humor is None or humor < 0.5 or _OWN_TEAM_RE.search(plain) is not None:
         return False
-    if _OWN_TEAM_RE.search(plain) is not None:
-        return False
-    return _has_loose_form(plain, got=True) or _WHOLE_GROUP_RE.search(plain) is not None
+    riddle = _ANSWERED_RE.search(plain) is not None and answers_itself(plain)  # a riddle on it
+    if (riddle or reads_as_joke(plain, humor)) and _names_others(plain):
+        return True
+    loose = _has_loose_form(plain, got=True) or _WHOLE_GROUP_RE.search(plain) is not None
+    return named and humor >= FUNNY and loose
+
+
+def _names_others(plain: str) -> bool:
+    """A group named as others, not the writer's own nor a thing nor a word for something else
+    ("my girls", "as a woman", "so gay", "Chinese food", "illegal")."""
+    if _MORE_GROUPS_RE.search(plain) is not None:
+        return True
+    for found in _GROUP_RE.finditer(plain):
+        before = plain[max(0, found.start() - 10) : found.start()]
+        word = found.group(0).lower()
+        if word in ("illegal", "feminist", "gay") or _OWN_GROUP_RE.search(before) is not None:
+            continue
+        if _THING_RE.match(plain, found.end()) is None:
+            return True
+    return False
 
 
 def _plain(text: str) -> str:

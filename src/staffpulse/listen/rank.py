@@ -3,9 +3,9 @@
 Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last activity,
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
-the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
-tone, NSFW, partisan politics, a TV hashtag game's joke, spam, a post aimed at one account (whose question is asked of
-that account, so it earns nothing as a question), a customer's message to a brand. Each ranked
+the score: a job ad, a seasonal greeting, a hostile tone, NSFW, partisan politics, a TV hashtag
+game's joke, spam, a post aimed at one account (which earns nothing as a question), a customer's
+message to a brand, a likely joke (:func:`~staffpulse.listen.jokes.reads_as_joke`). Each ranked
 conversation also says whether the inbox leaves it out (``left_out``: an opening that is not
 public, :mod:`staffpulse.listen.followers_only`; job ads, greetings, spam, hostile, NSFW,
 partisan posts and hashtag-game jokes, :mod:`staffpulse.listen.moderation`; customer-care
@@ -33,6 +33,7 @@ from datetime import datetime
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
+from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION, reads_as_joke
 from staffpulse.listen.left_out import MOURNING, REASONS, left_out_reason
 from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
 from staffpulse.listen.own_threads import clear_opening_kinds, own_thread_angle, own_thread_reason
@@ -97,6 +98,7 @@ PENALTIES: dict[str, float] = {
     "addressed": 0.6,
     "link_share": 0.6,
     MOURNING: 0.3,
+    LIKELY: 0.3,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
 }
@@ -224,7 +226,7 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
         return suggest_angle(opening, entry.flags, entry.role, n, humor, tone, addressee(conv))
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
-    flags = {**entry.flags, "question": asks_the_room(focus.text)}
+    flags = {**entry.flags, "question": asks_the_room(focus.text), LIKELY: False}
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
     angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
@@ -332,14 +334,18 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     # is the firm's, so it is neither aimed elsewhere nor someone else's customer service
     to_firm = _asks_firm(conv, ctx)
     aimed_at = None if to_firm else addressee(conv)
-    verdict = moderate(opening.text, ctx.humor_scores.get(conv.id))
+    humor = ctx.humor_scores.get(conv.id)
+    verdict = moderate(opening.text, humor)
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = _spammy(conv, ctx, texts)
     relevance = ctx.relevance.get(conv.id, 0.5)
     work = ctx.threads.get(conv.id)
     care = not to_firm and is_customer_care(conv)
+    own = (conv.platform, conv.id) in ctx.own_threads
+    # a likely joke's question asks nothing: no "asks a question", no "be the first to answer"
+    likely = not (verdict.joke or hostile or to_firm or own) and reads_as_joke(opening.text, humor)
     components = {
-        "question": question_value(opening.text, question, aimed_at),
+        "question": 0.0 if likely else question_value(opening.text, question, aimed_at),
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
         "room": room_for(known_replies(conv)),
         "relevance": float(relevance),
@@ -364,14 +370,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
+        LIKELY: likely,
     }
-    if own := (conv.platform, conv.id) in ctx.own_threads:
+    if own:
         clear_opening_kinds(flags)
     for name, factor in PENALTIES.items():
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at, own=own)
+    cautions = (LIKELY_JOKE_CAUTION, *cautions) if flags[LIKELY] else cautions
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)
     elif work is not None and work.focus is not None:  # said first: why the thread is here
