@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from staffpulse.cli import app
-from staffpulse.import_formats import FORMATS
+from staffpulse.import_formats import FORMATS, describe_formats
 
 
 def test_every_format_the_import_reads_is_listed_once() -> None:
@@ -24,7 +24,7 @@ def test_the_import_help_lists_the_formats_and_the_own_csv_columns() -> None:
     said = " ".join(result.output.split())
     assert "X archive: the ZIP from X's 'Download an archive of your data', or its folder" in said
     assert "twarc2 CSV:" in said and "staffpulse JSONL:" in said
-    assert "posts: id, author, text (needed)" in said
+    assert "posts: id, author (or author_handle), text (needed)" in said
     assert "avatar_file (a picture file" in said  # the audit's advice on a picture sends here
 
 
@@ -38,3 +38,13 @@ def test_an_unknown_file_is_sent_to_the_import_help_as_it_is_typed(tmp_path: Pat
     # the help reads no store: no --db put into it, as into the hints that run a command
     assert "(staffpulse import --help says what each is)" in said
     assert "docs/formats.md" not in said
+
+
+def test_the_help_names_every_column_a_staffpulse_csv_or_jsonl_is_read_by() -> None:
+    # messages say "staffpulse import --help lists the columns": a column read but not listed
+    # there (quoted_id, lang) was one a user could not learn of
+    from staffpulse.sources.native_records import READ_COLUMNS
+
+    said = describe_formats()
+    named = {word.strip(",;():'") for word in said.split()}
+    assert sorted(READ_COLUMNS - named) == []

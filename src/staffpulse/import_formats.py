@@ -34,10 +34,13 @@ FORMATS: tuple[tuple[str, str], ...] = (
 
 # staffpulse's own CSV and JSONL: the columns a user writes a file of their own with
 OWN_COLUMNS = (
-    "posts: id, author, text (needed); created_at (2026-03-01T14:05:00Z), kind, "
-    "reply_to_id, likes, reposts, replies, url",
-    "accounts: handle (needed); display_name, bio, followers, avatar_url, avatar_file (a "
-    "picture file, its path from the file's folder)",
+    "posts: id, author (or author_handle), text (needed); author_id, created_at "
+    "(2026-03-01T14:05:00Z), kind (original, reply, repost, quote), reply_to_id, "
+    "reply_to_author (or reply_to_handle), quoted_id, reposted_id, conversation_id, lang, "
+    "likes, reposts, replies, quotes, url, mentions, hashtags, urls",
+    "accounts: handle (needed); id, display_name, bio, followers, following, post_count, "
+    "verified, created_at, url, avatar_url, avatar_file (a picture file, its path from the "
+    "file's folder)",
     "follows: follower, followee (needed)",
 )
 
