@@ -233,7 +233,8 @@ def test_a_broadcast_only_account_is_left_out_by_default_and_named() -> None:
     assert report.as_dict()["excluded"]["broadcast_only"] == 1
     alone = rank_with_fakes(_circle_with("zoe_reposts"))
     assert not alone.suggestions and alone.next_step is not None
-    assert alone.next_step.startswith("use --role any")
+    # it names whom --role any shows: a job feed named on the line below stays out
+    assert alone.next_step == "use --role any: it shows @zoe_reposts"
     asked = rank_with_fakes(_circle_with("zoe_reposts"), role="recruiter")
     assert [s.handle for s in asked.suggestions] == ["zoe_reposts"]
 

@@ -47,6 +47,7 @@ from staffpulse.connect.choices import (
 )
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
+from staffpulse.connect.left_out import NAMES_SHOWN
 from staffpulse.connect.reach_back import as_of_after
 from staffpulse.connect.run_graphs import RunGraphs
 
@@ -182,7 +183,10 @@ def _ads_advice(report: SuggestReport, role: str | None, again: _Again) -> str |
         return None
     if not again.works(Remedy(role=ANY_ROLE)):
         return None
-    return f"{USE_OPTIONS.say(options=ROLE_ANY.say())}: it shows the accounts named below"
+    # named: the line below also names a job feed, which --role any does not show
+    shown = [*report.left_out_names.get(BROADCAST, ()), *report.left_out_names.get(MOSTLY_ADS, ())]
+    who = join_and(shown) if 0 < len(shown) <= NAMES_SHOWN else f"the {len(shown):,} named below"
+    return f"{USE_OPTIONS.say(options=ROLE_ANY.say())}: it shows {who}"
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
