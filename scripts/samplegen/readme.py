@@ -28,7 +28,7 @@ Regenerate it (deterministic, offline, fixed seed) with:
 
 | file | what |
 |---|---|
-| `cohort.jsonl` | accounts, posts and follow edges in the staffpulse JSONL format (`docs/formats.md`) |
+| `cohort.jsonl` | accounts, posts and follow edges in the staffpulse JSONL format (`staffpulse import --help` lists its fields) |
 | `cohort.csv` | the benchmark cohort: `handle,platform,segment` |
 | `avatars/*.png` | 256x256 avatars referenced by `avatar_file` (paths relative to the JSONL) |
 
