@@ -98,6 +98,12 @@ def test_include_job_ads_shows_the_feed_too() -> None:
         ("Staffing services.", False),
         ("Robotics recruiter, placing engineers since 2009", False),
         ("Founder. I answer my own messages.", False),
+        # a firm run by people says so, or points to its own board: not a feed
+        ("Real recruiters, not a bot. Call us.", False),
+        ("No bots, no forms: a person reads every message", False),
+        ("Staffing firm. See our job board for today's openings", False),
+        ("We automated timesheets so our recruiters can talk to people", False),
+        ("Hiring alerts for the valley. Not monitored, please do not reply", True),
     ],
 )
 def test_a_bio_that_says_no_person_posts_reads_as_automated(bio: str, automated: bool) -> None:

@@ -49,9 +49,19 @@ _FEED_WORDS = re.compile(
 )
 
 
+# Words just before that deny it or make it the firm's own tool: "not a bot", "no bots", "our
+# job board", "we automated payroll" are said by people-run firms, which any --role must show
+_DENIED_OR_OWNED = re.compile(r"\b(?:not|no|never|our|my|we)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_UNREAD = frozenset({"not monitored", "unmonitored"})
+
+
 def says_automated(account: Account) -> bool:
     """Whether the account's display name or bio says it is a feed, a bot or unmonitored."""
-    return bool(_FEED_WORDS.search(f"{account.display_name}\n{account.bio}"))
+    text = f"{account.display_name}\n{account.bio}"
+    return any(
+        found.group(0).lower() in _UNREAD or not _DENIED_OR_OWNED.search(text[: found.start()])
+        for found in _FEED_WORDS.finditer(text)
+    )
 
 
 def posts_mostly_ads(cit: Citizen, share: float, min_posts: int) -> bool:
