@@ -49,7 +49,7 @@ from staffpulse.listen.work_terms import is_bare_caption, names_work_matter, wor
 from staffpulse.models import Post
 
 # classify's own figure-of-speech kind, read as it reads it (not copied: one wording to keep)
-from staffpulse.signals.job_ads_talk import _JOB_FIGURE as JOB_FIGURE
+from staffpulse.signals.job_ads_talk import JOB_FIGURE
 
 # At least this share of the judged posts must be about work when the opening is not.
 MIN_WORK_SHARE = 0.5

@@ -193,7 +193,7 @@ _APPLYING_TOLD = re.compile(
 )
 # "Being a parent is a full-time job", "My cat is a full time job": a job as a figure of speech,
 # said of a gerund (not "working ...") or of something of one's own
-_JOB_FIGURE = re.compile(
+JOB_FIGURE = re.compile(
     r"(?:^|[.!?\x1e\n])[ \t]*(?:(?!working\b)\w+ing\b|(?:my|your|his|her|our|their) \w+)"
     r"[^.!?\x1e\n]{0,50}?\b(?:is|are|[\'’]s)\s+(?:(?:like|basically|literally|practically|"
     r"honestly|really|such) )?an? (?:second )?full[- ]?time job\b",
@@ -227,7 +227,7 @@ def _is_talk(text: str) -> bool:
         return True
     # "Raising twins is a full-time job. Don't apply if you need sleep": the job is a figure
     if (
-        _JOB_FIGURE.search(text)
+        JOB_FIGURE.search(text)
         and not _OFFERS_WORK.search(_APPLY_REFUSED.sub(" ", text))
         and not _FIRM_OFFERS.search(text)
     ):
@@ -262,7 +262,7 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
             _JOIN_TEAM_EVENT,
             SEEKER_RE,
             _APPLYING_TOLD,
-            _JOB_FIGURE,
+            JOB_FIGURE,
         ),
     )
     # owned work is read post by post among those that say "work": its pattern opens with no
