@@ -22,6 +22,8 @@ def test_a_delimited_txt_without_the_needed_columns_is_told_as_csv(tmp_path: Pat
     said = " ".join(error_text(result).split())
     assert "a name column may also be called display_name" in said
     assert "a description column bio, user_description" in said and "docs/" not in said
+    # as a sentence: the last of each list after "or", the two lists apart
+    assert "user_name or handle; a description column bio, user_description or profile" in said
 
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
