@@ -97,6 +97,12 @@ TRIGGER_SOURCES = (
     r"text us",
     r"and \d",
     r"& \d",
+    # the plain agency ads of job_ads_plain.py
+    r" required",
+    r"we (?:urgently )?need \d",
+    r"shifts (?:are |still )?available",
+    # hourly pay in pounds or euros ("\u00a312.50/h", "\u20ac15 per hour"), one pass for both
+    "[\u00a3\u20ac] ?\\d[\\d,.]* ?(?:/|p|per |an )",
     r"join our",
     r"join the",
     *INVITATION_TRIGGERS,

@@ -86,6 +86,7 @@ from staffpulse.signals.job_ad_triggers import (
 from staffpulse.signals.job_ads_agency import REPORTED, TEAM_EVENT_AFTER, is_agency_ad
 from staffpulse.signals.job_ads_invitations import invites_to_work_for
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
+from staffpulse.signals.job_ads_plain import is_plain_agency_ad
 from staffpulse.signals.job_ads_recruiter import is_recruiters_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
@@ -290,8 +291,10 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
             return True
     if _is_listing(text) or is_other_language_staffing_ad(text):
         return True
-    return is_agency_ad(text, lowered) or (
-        holds(lowered, ("work", "career", "job", "intern")) and invites_to_work_for(text)
+    return (
+        is_agency_ad(text, lowered)
+        or is_plain_agency_ad(text, lowered)
+        or (holds(lowered, ("work", "career", "job", "intern")) and invites_to_work_for(text))
     )
 
 
