@@ -44,6 +44,7 @@ from staffpulse.connect.citizen import (
     guess_roles,
 )
 from staffpulse.connect.cohort_roles import CohortRoles, given_role
+from staffpulse.connect.explain import MOSTLY_ADS_SHARE
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
@@ -64,7 +65,7 @@ class SuggestOptions:
     half_life_days: float = HALF_LIFE_DAYS
     include_contacts: bool = False
     include_unseen: bool = False
-    job_bot_share: float = 0.6
+    job_bot_share: float = MOSTLY_ADS_SHARE  # the share the explanation says 'mostly job ads' from
     min_posts_for_bot: int = 3
     include_job_ads: bool = False  # keep automated job feeds and accounts posting mostly ads
     cohort: CohortRoles | None = None  # roles the user's cohort file gives (connect --cohort)
