@@ -142,21 +142,21 @@ PILLARS: tuple[str, ...] = ("face", "mix", "voice", "conversation")
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any], where: str) -> dict[str, Any]:
     # each mistake names the file and says what to write: "must be a table" alone, and "see
-    # docs/audit.md" (a file a pip install does not have), left a marketer guessing
-    config = shown_config_path()
+    # docs/audit.md" (a file a pip install does not have), left a marketer guessing; the
+    # file's path is looked up only when there is a mistake to name
     merged = deepcopy(base)
     for key, value in override.items():
         if key not in merged:
             close = get_close_matches(key, sorted(merged), n=1)
             guess = f"did you mean {close[0]}? " if close else ""
             raise ConfigError(
-                f"unknown audit setting '{where}{key}' in {config}",
+                f"unknown audit setting '{where}{key}' in {shown_config_path()}",
                 hint=f"{guess}the settings of [{where.rstrip('.')}]: {', '.join(sorted(merged))}",
             )
         if isinstance(merged[key], dict):
             if not isinstance(value, Mapping):
                 raise ConfigError(
-                    f"audit setting '{where}{key}' in {config} must be a table",
+                    f"audit setting '{where}{key}' in {shown_config_path()} must be a table",
                     hint=f"write [{where}{key}] on a line of its own, then its settings one a"
                     f" line: {', '.join(sorted(merged[key]))}",
                 )
@@ -164,7 +164,7 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any], where: str) -> dic
         else:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ConfigError(
-                    f"audit setting '{where}{key}' in {config} must be a number, got {value!r}",
+                    f"audit setting '{where}{key}' in {shown_config_path()} must be a number, got {value!r}",
                     hint=f"write a number without quotes, e.g. {key} = {merged[key]}",
                 )
             merged[key] = value
