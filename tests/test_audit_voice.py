@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.types import Tentative
-from staffpulse.audit.voice import _humor_advice, _voice_advice
+from staffpulse.audit.voice import _voice_advice
 from staffpulse.audit.voice_parts import voice_score
+from staffpulse.audit.voice_tips import humor_advice
 
 
 def _voice(human: float, funny_share: float = 0.0, funny: int = 0, templated: float = 0.0) -> float:
@@ -319,11 +320,11 @@ def test_the_humor_hint_on_a_small_feed_counts_its_posts_in_plain_words() -> Non
 
 
 def test_the_humor_hint_on_a_small_feed_with_one_funny_post_says_only_one() -> None:
-    hint = _humor_advice(6, 1)
+    hint = humor_advice(6, 1)
     assert hint.startswith("Only 1 of your 6 posts reads as light or funny (our humor detector")
     assert hint.headline == "Add some humor: only 1 of its 6 posts reads as funny"
     # a larger feed keeps its wording
-    assert _humor_advice(40, 2).startswith("We found few posts that read as light or funny (2 of")
+    assert humor_advice(40, 2).startswith("We found few posts that read as light or funny (2 of")
 
 
 def test_the_template_advice_names_the_original_posts_its_share_is_of() -> None:

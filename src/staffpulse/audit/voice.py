@@ -28,8 +28,7 @@ from staffpulse.audit.types import (
     unique_texts,
 )
 from staffpulse.audit.voice_parts import voice_score
-from staffpulse.audit.voice_tips import humor_advice as _humor_advice
-from staffpulse.audit.voice_tips import personality_advice as _personality_advice
+from staffpulse.audit.voice_tips import humor_advice, personality_advice
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -306,7 +305,7 @@ def _voice_advice(
         repeats = int(ev["repeated_replies"]), int(ev["repeated_reply_texts"])
         recs.append(replies_advice(n, int(ev["personality_posts"]), p, *repeats))
     elif p < float(settings["personality_target"]):
-        recs.append(_personality_advice(n, int(ev["personality_posts"]), p, base))
+        recs.append(personality_advice(n, int(ev["personality_posts"]), p, base))
     funny = int(ev["humor_posts"])
     # humor counts in full only from humor_min_posts funny posts (one hit may be the model's
     # mistake): 2 funny posts of 10 still have points to win; a feed too small to grade
@@ -316,7 +315,7 @@ def _voice_advice(
     if h < float(settings["humor_target"]) or few_funny:
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
-        recs.append(_humor_advice(n, funny, base, replies_only=replies_only))
+        recs.append(humor_advice(n, funny, base, replies_only=replies_only))
     if not recs:
         recs.append(
             Praise(
