@@ -94,11 +94,6 @@ def test_mix_timeline_without_posts_says_so() -> None:
     assert "No dated posts" in charts.mix_timeline([])
 
 
-def test_month_label() -> None:
-    assert charts.month_label("2026-11") == "Nov ’26"
-    assert charts.month_label("sometime") == "sometime"
-
-
 def test_percentile_strips_mark_the_audited_account() -> None:
     rows = [
         ("Overall", [(10.0, "staffing_firm", "@acme"), (80.0, "recruiter", "@mia")], 10.0),

@@ -6,7 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from staffpulse.report import charts
-from staffpulse.report.timeline_periods import period_unit, span_caption, timeline_periods
+from staffpulse.report.timeline_periods import (
+    month_label,
+    period_unit,
+    span_caption,
+    timeline_periods,
+)
 
 
 def _months(first_year: int, count: int, busy_until: int) -> list[dict[str, Any]]:
@@ -20,6 +25,11 @@ def _months(first_year: int, count: int, busy_until: int) -> list[dict[str, Any]
             {"month": month, "job_ads": 0, "other_posts": posts, "replies": 0, "reposts": 0}
         )
     return rows
+
+
+def test_a_month_is_labelled_as_the_axis_shows_it() -> None:
+    assert month_label("2026-11") == "Nov ’26"
+    assert month_label("sometime") == "sometime"
 
 
 def test_a_dormant_feed_is_charted_whole_by_year() -> None:

@@ -15,9 +15,7 @@ from markupsafe import Markup
 from staffpulse.report.audit_view import GRADE_COLORS, band
 from staffpulse.report.chart_render import render
 from staffpulse.report.chart_theme import PILLAR_AXIS, vega_spec
-from staffpulse.report.timeline_periods import month_label, span_caption, timeline_periods
-
-__all__ = ["MIX_SERIES", "mix_timeline", "mix_timeline_spec", "month_label", "pillar_bars"]
+from staffpulse.report.timeline_periods import span_caption, timeline_periods
 
 MIX_SERIES = (
     ("job_ads", "Job ads", "#d9622b"),
