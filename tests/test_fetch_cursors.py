@@ -129,7 +129,9 @@ def test_a_first_run_cut_by_its_cap_says_older_posts_are_left_and_a_higher_cap_r
 
 
 def test_a_capped_run_says_which_days_it_left_and_that_the_next_run_reads_them() -> None:
-    nov = [datetime(2026, 11, day, 9, tzinfo=UTC) for day in (12, 19, 26)]
+    # days of this year, which are said without it (a fixed year read "12 Nov 2026" from 2027)
+    this_year = datetime.now(UTC).year
+    nov = [datetime(this_year, 11, day, 9, tzinfo=UTC) for day in (12, 19, 26)]
     assert capped_note(Gap(200, nov[0], nov[1], resumed=False)) == (
         "Stopped at the 200-post cap (--max-posts) before reaching the posts fetched last time:"
         " the ones from 12 Nov to 19 Nov are not fetched yet; fetch again to get them (the"
