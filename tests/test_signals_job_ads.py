@@ -244,3 +244,18 @@ def test_the_quick_look_at_a_posts_words_changes_no_verdict(text: str) -> None:
 def test_a_seekers_own_search_is_no_ad_but_a_recruiters_is(text: str, is_ad: bool) -> None:
     assert looks_like_job_ad(text) is is_ad
     assert bool(find_staffing_ads([text])[0]) is is_ad
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        # a volunteer sought asks for no paid work, whatever the call beside it
+        ("Volunteer drivers needed Saturday 9am for the food bank, DM us", False),
+        # "needed" as a verb with its object: a complaint, not a role sought
+        ("Just finished a 12 hour night shift, nurses needed a medal", False),
+        ("Delivery drivers needed Saturday 9am, DM us", True),
+        ("Night nurses needed, 3x12s, DM us", True),
+    ],
+)
+def test_a_volunteer_or_a_verb_is_no_role_sought(text: str, is_ad: bool) -> None:
+    assert bool(find_staffing_ads([text])[0]) is is_ad

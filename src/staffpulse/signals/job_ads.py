@@ -227,8 +227,14 @@ _CALL_TO_ACT = re.compile(
     r"\bfor details\b|\bapply (?:now|today|here|online|at|on|via|in person)\b|\bapply\s*:",
     _I,
 )
-# a named role sought ("CNC Machinist needed, 3+ yrs exp, $24-28/hr"), with pay, terms or a call
-_ROLE_NEEDED = re.compile(rf"\b{ROLES} (?:needed|wanted)\b", _I)
+# a named role sought ("CNC Machinist needed, 3+ yrs exp, $24-28/hr"), with pay, terms or a call;
+# not a volunteer ("Volunteer drivers needed Saturday, DM us") nor a verb with its object
+# ("... night shift, nurses needed a medal")
+_ROLE_NEEDED = re.compile(
+    rf"(?<!volunteer )\b{ROLES} (?:needed|wanted)\b"
+    r"(?! (?:a|an|the|my|his|her|their|some|more|it|them|this|that)\b)",
+    _I,
+)
 
 
 def _is_listing(text: str) -> bool:
