@@ -86,3 +86,13 @@ def test_a_store_of_the_first_schema_version_still_opens_and_migrates(tmp_path: 
     assert json.loads(result.output)["posts"]["x"]["original"] == 1  # its post kept
     with open_store(path) as store:
         assert store.applied_migrations() == [name for name, _sql in MIGRATIONS]
+
+
+def test_a_database_named_like_a_store_is_offered_another_name(tmp_path: Path) -> None:
+    # its own name was offered as the "new file name" to start a store with
+    other = tmp_path / "staffpulse.db"
+    _other_programs_db(other, "recipes")
+    with pytest.raises(StoreError) as caught:
+        open_store(other, create=False)
+    assert caught.value.hint is not None
+    assert caught.value.hint.endswith(f"--db {tmp_path / 'staffpulse-store.db'}")

@@ -43,10 +43,12 @@ def refuse_other_programs_database(path: Path) -> None:
     more = len(tables) - _TABLES_NAMED
     if more > 0:
         named += f" and {more} more"
+    # a new name beside it, never its own ("staffpulse.db" may be the other program's file)
+    new = next(n for n in ("staffpulse.db", "staffpulse-store.db") if n != path.name)
     raise StoreError(
         f"{path} is not a staffpulse store: it is another program's SQLite database (its "
         f"tables: {named}); staffpulse wrote nothing into it",
         hint="check that --db (or STAFFPULSE_DB) names your store (import says where it saved "
         "one), or give a new file name to start a new store, e.g. --db "
-        + shlex.quote(str(path.with_name("staffpulse.db"))),
+        + shlex.quote(str(path.with_name(new))),
     )
