@@ -238,10 +238,8 @@ def topics_offered(
     ]
     matches: list[TopicMatch] = []
     if scope.query is not None and scope.keys is not None:  # the matches found once, counted
-        open_by_topic = Counter(
-            offer.topic_of[key] for c in offered if (key := key_of(c)) in offer.topic_of
-        )
-        matches = rank_matches(scope.matches, open_by_topic)
+        unfolded = topic_choices(offered, offer.topic_of, offer.model.topics_)
+        matches = rank_matches(scope.matches, {c.id: c.open for c in unfolded})
     named = {m.id for m in matches}
     topic_of = fold_word_topics(offered, offer.topic_of, offer.model, keep=named)
     choices = topic_choices(offered, topic_of, offer.model.topics_)

@@ -175,7 +175,6 @@ _PLEA_RE = re.compile(
     re.IGNORECASE,
 )
 
-# the writer speaking of themselves
 # the writer speaking of themselves: a rant ("Why can I never ...? It's like I'm ...") or an
 # answer of their own ("... Ours was 'Wellness Evangelist.'")
 _WRITER_RE = re.compile(

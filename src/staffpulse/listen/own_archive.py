@@ -54,7 +54,7 @@ def archive_owner_note(handle: str, platform: str) -> str:
 def count_own_replies(conversations: Sequence[Conversation], own: Sequence[tuple[str, str]]) -> int:
     """How many of ``conversations`` hold only posts of the firm's ``own`` accounts: its
     replies to posts the store does not hold (the ones it began are not among them)."""
-    ids = {(plat, acc) for plat, acc in own}
+    ids = set(own)
     return sum(
         1
         for conv in conversations
@@ -69,7 +69,7 @@ def holds_own_posts_only(counts: Mapping[str, int]) -> bool:
     return (
         replied == counts.get("conversations", 0)
         and bool(began or replied)
-        and not (counts.get("after_as_of"))
+        and not counts.get("after_as_of")
     )
 
 
