@@ -122,10 +122,10 @@ def test_a_job_board_mostly_of_other_posts_keeps_its_voice_advice() -> None:
     assert said and "human post" not in said  # its Voice advice, whatever it is
 
 
-def _desk(handle: str, answered: bool) -> FeedBuilder:
+def _desk(handle: str, answered: bool, askers: int = 6) -> FeedBuilder:
     """A help desk: replies only, each mention of it answered or not."""
     desk = FeedBuilder(handle, display_name="Spring Help", bio="We answer questions about the app.")
-    for i in range(6):
+    for i in range(askers):
         desk.reply(f"customer{i}")
         desk.mention_by(f"asker{i}", answered=answered)
     return desk
@@ -141,3 +141,11 @@ def test_a_help_desk_that_answers_everyone_is_told_to_add_posts_of_its_own() -> 
     # one that leaves mentions unanswered is still told to answer them first
     slow = audit_feed(_desk("slowhelp", answered=False))
     assert league_fix(slow, "vendor", DEFAULTS["weights"])[0].startswith("Answer mentions")
+
+
+def test_a_small_help_desk_is_told_its_fix_is_a_rough_grade() -> None:
+    # a desk of 6 replies had its fix shown with no word that 6 posts make a rough grade
+    audit = audit_feed(_desk("tinyhelp", answered=True, askers=3))
+    headline, note = league_fix(audit, "vendor", DEFAULTS["weights"])
+    assert headline == "Add posts of its own: all 6 are replies"
+    assert note == " (judged on 6 posts: a rough grade)"

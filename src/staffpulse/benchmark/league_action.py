@@ -64,7 +64,7 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
     # a fix of the data (the picture the import did not hold) is marked by its pillar
     real = [a for a in actions if not a.get("data_gap")]
     if real and (desk := desk_fix(audit, real[0])) is not None:
-        return desk, ""
+        return _judged_on(audit, {"pillar": "mix", "headline": desk})  # Mix's advice
     if real:
         return _judged_on(audit, real[0])
     if segment == "job_board" and any(a["pillar"] == "mix" for a in audit.top_actions):
