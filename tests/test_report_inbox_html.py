@@ -178,6 +178,13 @@ def test_an_empty_page_and_a_replay_name_the_dashboard_controls_not_commands() -
     assert "--" not in replay.split("</header>")[1]
 
 
+def test_a_page_of_a_store_with_no_work_talk_says_where_to_find_some_without_commands() -> None:
+    page = render_inbox_html(make([], counts={"posts_not_work": 2}))
+    assert "2 stored posts read, and none is about work" in page
+    assert "Import posts where people talk about work on the dashboard&#39;s Import page" in page
+    assert "staffpulse listen" not in page and "staffpulse import" not in page
+
+
 def test_the_page_lists_what_was_left_out_with_its_reason_escaped() -> None:
     from staffpulse.listen.inbox_left_out import LeftOutItem
 

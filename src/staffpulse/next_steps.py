@@ -69,6 +69,11 @@ FEWER_THAN_MIN_POSTS = Step("fewer than --min-posts {min_posts}", (("min_posts",
 LISTEN_OR_IMPORT = Step(
     "Listen first (staffpulse listen bluesky) or import posts (staffpulse import FILE)."
 )
+# a store whose posts were all read and none is about work: where work talk is found
+LISTEN_FOR_WORK_TALK = Step(
+    "Listen where people talk about work (staffpulse listen bluesky) or import such posts "
+    "(staffpulse import FILE)."
+)
 # a store of the firm's own posts only (an X archive): where other people's conversations are
 FIND_CONVERSATIONS = Step(
     "To find some: listen on Bluesky (staffpulse listen bluesky), search X (staffpulse fetch "

@@ -47,6 +47,7 @@ from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.models import platform_name
 from staffpulse.next_steps import (
     AS_OF_NEWEST,
+    LISTEN_FOR_WORK_TALK,
     LISTEN_OR_IMPORT,
     SHOW_LIVE,
     SHOW_UNDATED,
@@ -360,8 +361,7 @@ def empty_reason(
         read = count_of(counts["posts_not_work"], "stored post")
         return (
             f"Nothing to join: {read} read, and none is about work (hiring, recruiting, HR, "
-            "careers, the workplace). Listen where people talk about work (staffpulse listen "
-            "bluesky) or import such posts (staffpulse import FILE)."
+            f"careers, the workplace). {LISTEN_FOR_WORK_TALK.say()}"
         )
     return f"No open conversations. {LISTEN_OR_IMPORT.say()}"
 

@@ -46,6 +46,11 @@ PAGE_STEPS: dict[Step, StepWords] = {
     steps.AS_OF_NEWEST: "“As of the newest post”, as asked",
     steps.LISTEN_OR_IMPORT: _IMPORT_OTHERS[:1].upper() + _IMPORT_OTHERS[1:],
     steps.FIND_CONVERSATIONS: f"To find some, {_IMPORT_OTHERS}",
+    steps.LISTEN_FOR_WORK_TALK: (
+        "Import posts where people talk about work on the dashboard's Import page (a twarc2"
+        " search, saved Bluesky or Mastodon posts); whoever set up staffpulse can also let it"
+        " listen to Bluesky."
+    ),
 }
 
 

@@ -76,6 +76,10 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
         "Import posts by others on the Import page (a twarc2 search, saved Bluesky or Mastodon "
         "posts); whoever set up staffpulse can also let it listen to Bluesky."
     ),
+    steps.LISTEN_FOR_WORK_TALK: (
+        "Import posts where people talk about work on the Import page (a twarc2 search, saved"
+        " Bluesky or Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky."
+    ),
     # a store of the firm's own posts only: the Inbox page says where others' posts come from
     # after the reason, as for any empty inbox
     steps.FIND_CONVERSATIONS: None,
