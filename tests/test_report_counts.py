@@ -34,3 +34,13 @@ def test_lists_read_as_a_sentence() -> None:
     assert join_and([]) == "" and join_and(["a"]) == "a"
     assert join_and(["a", "", "b"]) == "a and b"
     assert join_and(["1 post", "2 accounts", "3 follows"]) == "1 post, 2 accounts and 3 follows"
+
+
+def test_choices_read_as_a_sentence() -> None:
+    from staffpulse.report.counts import join_or
+
+    assert join_or(()) == "" and join_or(["vendor"]) == "vendor"
+    assert join_or(["HR", "", "vendor"]) == "HR or vendor"
+    assert (
+        join_or(("staffing firm", "vendor", "HR", "other")) == "staffing firm, vendor, HR or other"
+    )

@@ -48,7 +48,7 @@ from staffpulse.next_steps import (
     WIDER_ROLE,
     WIDER_ROLE_OR_ANY,
 )
-from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.counts import count_of, join_and, join_or
 from staffpulse.signals.role_labels import role_label
 
 CONTACTS = "already talking with"
@@ -267,7 +267,7 @@ def _held_for(held: HeldBack) -> str:
     among them; unnamed, "525 accounts left out" would not add up to that line."""
     reasons = {min(group, key=_filter_order) for group in held.groups if group}
     words = [_HELD_FOR.get(r, r) for r in sorted(reasons, key=_filter_order)]
-    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+    return join_or(words)
 
 
 def _filter_order(reason: str) -> tuple[int, str]:
@@ -393,6 +393,4 @@ def _role_words(typed: str | None) -> str:
     "another role than industry" said nothing of which roles that is."""
     keys = [role_key(p) for p in ROLE_SEPARATORS.split(typed or "") if p.strip()]
     words = list(dict.fromkeys(role_label(r) for k in keys for r in ROLE_GROUPS.get(k, (k,))))
-    if len(words) > 2:
-        return ", ".join(words[:-1]) + " or " + words[-1]
-    return " or ".join(words) if words else "the one asked for"
+    return join_or(words) or "the one asked for"

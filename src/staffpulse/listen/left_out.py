@@ -19,7 +19,7 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, CUSTOMER_CARE_NAMES
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY, FOLLOWERS_ONLY_NAMES
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES
-from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.counts import count_of, join_and, join_or
 
 # a death mourned that asks nothing: its angle is "at most a line of condolence", which a
 # firm's account offered among conversations to join would be tempted to turn into a reply
@@ -88,10 +88,7 @@ def left_out_note(left_out: Mapping[str, int]) -> str:
 def left_out_kinds(left_out: Mapping[str, int]) -> str:
     """ "customer care or not about work": what the conversations left out are, in the order
     of :data:`REASONS` (empty when none is)."""
-    kinds = [KINDS[name] for name in REASONS if left_out.get(name)]
-    if len(kinds) <= 1:
-        return "".join(kinds)
-    return ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return join_or([KINDS[name] for name in REASONS if left_out.get(name)])
 
 
 def as_sentence(note: str) -> str:

@@ -1,10 +1,13 @@
-"""How a count is written for people: ``1 post``, ``1,986 posts``, ``2 people``.
+"""How a count is written for people: ``1 post``, ``1,986 posts``, ``2 people``; and a list
+of things: ``a, b and c``, ``a, b or c``.
 
-One function, so the terminal, the HTML reports and the dashboard agree in number and in
-thousands separators.
+One function each, so the terminal, the HTML reports and the dashboard agree in number, in
+thousands separators and in how a list is said.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 def count_of(n: int | None, noun: str, plural: str | None = None) -> str:
@@ -28,9 +31,21 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def join_and(parts: list[str]) -> str:
+def join_and(parts: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c`` of the parts that are not empty."""
+    return _join(parts, "and")
+
+
+def join_or(parts: Sequence[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c`` of the parts that are not empty: the choices a
+    message offers ("use staffing firm, vendor, HR or other")."""
+    return _join(parts, "or")
+
+
+def _join(parts: Sequence[str], last: str) -> str:
+    """The parts that are not empty, a comma between each and ``last`` before the final one
+    (no comma there: the house style of every message)."""
     kept = [p for p in parts if p]
     if len(kept) <= 1:
         return "".join(kept)
-    return ", ".join(kept[:-1]) + " and " + kept[-1]
+    return f"{', '.join(kept[:-1])} {last} {kept[-1]}"

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from staffpulse import next_steps as steps
 from staffpulse.next_steps import Step
-from staffpulse.report.counts import join_and
+from staffpulse.report.counts import join_and, join_or
 
 # Connect's export buttons, by the format names the CLI's --export takes
 EXPORT_LABELS = {
@@ -91,5 +91,4 @@ def segment_names(segments: str) -> str:
     """ "(use one of: staffing_firm, vendor, hr, other)" (``segments``: "staffing_firm,
     vendor, hr, other") as "(use one of: staffing firm, vendor, HR or other)"."""
     names = [_SEGMENT_WORDS.get(n, n.replace("_", " ")) for n in segments.split(", ")]
-    said = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
-    return f"(use one of: {said})"
+    return f"(use one of: {join_or(names)})"
