@@ -126,18 +126,27 @@ def test_a_help_desk_is_given_a_light_moment_that_fits_a_desk() -> None:
     assert "office dog" not in humor[0] and "interview answer" not in humor[0]
 
 
-def test_a_desk_whose_only_originals_are_not_english_is_advised_on_its_replies() -> None:
-    # its English replies are all Voice reads: one rule says "replies only" for the figures,
-    # the examples and the advice alike
+def test_a_feed_of_replies_and_one_german_post_is_no_help_desk_to_any_pillar() -> None:
+    # Voice counted English originals only and advised it as a desk, while Conversation
+    # (every original) told it to share peers' posts: one rule now, every original counts
     feed = FeedBuilder("deskmixed")
     canned = "Please write to our support address and a teammate will look into it."
     for i in range(8):
         feed.post(f"@client{i} {canned}", kind="reply", reply_to_handle=f"client{i}")
+    desk = audit_feed(feed).pillars
+    assert desk["voice"].recommendations[0].startswith("8 of your 8 replies")
+    assert any(
+        r.headline.startswith("Share useful posts") for r in desk["conversation"].recommendations
+    )
     feed.post("Unser Team ist heute bis achtzehn Uhr für Sie da und hilft gern.", lang="de")
-    voice = audit_feed(feed).pillars["voice"]
+    pillars = audit_feed(feed).pillars
+    voice = pillars["voice"]
+    # its English replies are still all Voice reads: their repeats are counted and shown
     assert voice.evidence["repeated_replies"] == 8
-    assert voice.recommendations[0].startswith("8 of your 8 replies")
     assert voice.worst and canned in voice.worst[0].text
+    assert voice.recommendations[0].headline == "Sound like a person: none of 8 posts does"
+    talk = pillars["conversation"].recommendations
+    assert any(r.headline.startswith("Share peers' posts") for r in talk)
 
 
 # twenty posts in words of their own: no two share a pattern

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,10 +26,16 @@ from staffpulse.report.rounding import pct
 DESK_MIN_REPLIES = 3
 
 
-def reads_as_desk(original_posts: int, replies: int) -> bool:
-    """Whether a feed with ``original_posts`` of its own and ``replies`` is a help desk's:
-    replies only, and at least :data:`DESK_MIN_REPLIES` of them."""
-    return original_posts == 0 and replies >= DESK_MIN_REPLIES
+def is_help_desk(talk: Mapping[str, Any]) -> bool:
+    """Whether the account is a help desk, from its Conversation evidence (``talk``): no
+    original post or quote of its own, and at least :data:`DESK_MIN_REPLIES` replies to
+    others. The one rule Voice's, Conversation's and a league table's advice all follow."""
+    # every original post counts, whatever its language: a feed with posts of its own in
+    # German has a voice of its own the models cannot read, not a desk's inbox; Voice (English
+    # only) called it a desk while Conversation and the league table did not
+    return int(talk.get("original_posts", -1)) == 0 and int(talk.get("replies", 0)) >= (
+        DESK_MIN_REPLIES
+    )
 
 
 def reply_texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from staffpulse.audit.canned_replies import reads_as_desk
+from staffpulse.audit.canned_replies import is_help_desk
 from staffpulse.audit.conversation_evidence import REPLIES_TO_ANSWER
 from staffpulse.audit.types import Advice, Praise
 from staffpulse.dates import format_day
@@ -170,7 +170,7 @@ def conversation_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[st
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(_reply_advice(ev, float(settings["reply_target"])))
     # a feed of replies only is a help desk's: the people to seek out are its customers
-    desk = reads_as_desk(int(ev.get("original_posts", -1)), int(ev["replies"]))
+    desk = is_help_desk(ev)
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(_talk_advice(talked, desk))
     unanswered = ev["replies_received"] - ev["replies_received_answered"]

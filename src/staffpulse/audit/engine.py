@@ -13,6 +13,7 @@ from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
+from staffpulse.audit.canned_replies import is_help_desk
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
@@ -240,14 +241,18 @@ def compute_audit(
     today = now or datetime.now(UTC)
     avatar = avatar if avatar is not None else avatar_info(data.account)
     talk = read_account_posts(frame, data)
+    conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today)
     pillars = {
         "face": face_pillar(data.account, cfg, avatar, main_language(data.posts)),
         "mix": mix_pillar(frame, cfg),
         # a repost of its own post is no one else's voice (a job board re-sharing its ads)
         "voice": voice_pillar(
-            frame, cfg, own_reposts=int(talk.own_shares[frame.kind == "repost"].sum())
+            frame,
+            cfg,
+            own_reposts=int(talk.own_shares[frame.kind == "repost"].sum()),
+            desk=is_help_desk(conversation.evidence),
         ),
-        "conversation": conversation_pillar(frame, data, talk, ref_ts, cfg, today=today),
+        "conversation": conversation,
     }
     feed = is_job_feed(data.account)
     if feed:

@@ -9,7 +9,6 @@ import numpy.typing as npt
 
 from staffpulse.audit.canned_replies import (
     flat_replies,
-    reads_as_desk,
     repeated_replies,
     replies_advice,
     reply_texts,
@@ -53,11 +52,14 @@ def template_why(size: int) -> str:
     return f"one of {size:,} posts on one pattern, only names, links or numbers changed"
 
 
-def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0) -> PillarResult:
+def voice_pillar(
+    frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0, desk: bool = False
+) -> PillarResult:
     """The Voice pillar: the share of the posts the account wrote (reposts aside) that sound
     like a person and that read as funny, held down by posts on a template; not scored
     without posts of its own it can read. ``own_reposts``: the reposts of its own posts, which
-    are no one else's words."""
+    are no one else's words; ``desk``: the account is a help desk
+    (:func:`~staffpulse.audit.canned_replies.is_help_desk`), advised on its replies as one."""
     # the personality and humor models read English only: other posts are left out
     everything = np.flatnonzero(frame.scored)
     scored, not_read, unreadable = english_only(everything, frame.foreign)
@@ -98,7 +100,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
     worst = _worst_examples(frame, copied, shown, with_flat=flat_hurts)
     # templates are looked for in original posts only: a feed whose posts judged are all
     # replies (its only originals, if any, not in English) has its repeated replies counted
-    # instead (:mod:`.canned_replies`), shown and advised on as a help desk's
+    # instead (:mod:`.canned_replies`) and shown; a help ``desk`` is advised on them too
     replies_only = n > 0 and not orig.size
     texts = reply_texts(frame, scored) if replies_only else {}
     evidence["repeated_replies"], evidence["repeated_reply_texts"] = repeated_replies(texts)
@@ -125,8 +127,6 @@ def voice_pillar(frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0
         advice = [_only_reposts(frame.n)]
     else:
         said = base + " in English" if not_read else base
-        # advised as a help desk from a few replies on: one reply is a person's as often
-        desk = replies_only and reads_as_desk(int(orig.size), n)
         # the templates' own kind: a firm's ad templates, or a vendor's product posts
         copies = frame.templated[copied]
         ads = 2 * int((copies & frame.job[copied]).sum()) >= int(copies.sum())

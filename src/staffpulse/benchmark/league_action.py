@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from staffpulse.audit.advice import top_actions
-from staffpulse.audit.canned_replies import reads_as_desk
+from staffpulse.audit.canned_replies import is_help_desk
 from staffpulse.audit.types import Advice, AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.report.counts import count_of
@@ -74,7 +74,7 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
 
 def desk_fix(audit: AuditResult, first: Mapping[str, Any]) -> str | None:
     """A help desk's fix (its posts all replies, :func:`~staffpulse.audit.canned_replies.
-    reads_as_desk`) when its first action is no answering: Mix's "Add posts of its own: all
+    is_help_desk`) when its first action is no answering: Mix's "Add posts of its own: all
     56 are replies" (keep answering, and add one post of its own a week), worth no points in
     the audit (Mix is not scored) yet the one fix that fits a desk. A desk that answered all
     28 of its mentions was told "Share useful posts" first, in a table of desks read as
@@ -82,8 +82,7 @@ def desk_fix(audit: AuditResult, first: Mapping[str, Any]) -> str | None:
     talk = audit.pillars.get("conversation")
     if talk is None or str(first.get("headline", "")).startswith(_ANSWERING):
         return None
-    ev = talk.evidence
-    if not reads_as_desk(int(ev.get("original_posts", -1)), int(ev.get("replies", 0))):
+    if not is_help_desk(talk.evidence):
         return None
     own = [
         advice.headline
