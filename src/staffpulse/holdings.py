@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.models import platform_label
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Holdings:
     def posts_said(self) -> str:
         """ "336 Bluesky posts", "40 X posts and 12 Bluesky posts"."""
         parts = [f"{count_of(n, platform_label(p) + ' post')}" for p, n in self.posts]
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return join_and(parts)
 
     def others_said(self) -> str:
         """What the store holds besides posts: "12 accounts known only by name and 300

@@ -22,6 +22,7 @@ import re
 from staffpulse.listen.questions import asks_by_its_form, is_question
 from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE, work_subject
+from staffpulse.report.counts import join_and
 
 MIN_WORDS = 3  # words a sentence needs to be a question of its own
 LONG = 5  # words from which a "?" alone makes one ("The agency wants my salary history?")
@@ -93,7 +94,7 @@ def several_asked(parts: list[str]) -> str | None:
         f"on {subject}" if subject and subjects.count(subject) == 1 else _opening_words(part)
         for part, subject in zip(parts, subjects, strict=True)
     ]
-    listed = ", ".join(named[:-1]) + " and " + named[-1]
+    listed = join_and(named)
     count = _COUNT.get(len(parts), str(len(parts)))
     every = "both" if len(parts) == 2 else f"all {count}"
     return f"It asks {count} things, {listed}: answer {every}, not just the first."

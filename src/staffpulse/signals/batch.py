@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.chunked import ProgressCallback, write_scored_steps
 from staffpulse.signals.record_bluesky import BLUESKY_NOTE, BLUESKY_WRAPPERS, bluesky_post
 from staffpulse.signals.record_fields import (
@@ -212,7 +212,7 @@ def _json_type(value: Any) -> str:
 
 def _unclear_text(where: str, keys: list[str]) -> InputError:
     """The error for a file with two or more fields that may each be the posts' text."""
-    named = ", ".join(f"'{k}'" for k in keys[:-1]) + f" and '{keys[-1]}'"
+    named = join_and([f"'{k}'" for k in keys])
     return InputError(
         f"{where}, and {named} could each be the posts' text",
         hint=f"rename the one that holds the posts to text (e.g. {keys[0]} -> text), then run "

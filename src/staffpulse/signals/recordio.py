@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.record_fields import field_key
 from staffpulse.signals.record_input import input_name, open_input
 from staffpulse.signals.record_json import JsonDocument, is_json_object, read_json_document
@@ -294,4 +294,4 @@ def _mostly_binary(lines: list[str]) -> bool:
 def left_out_text(records: RecordFile[Any]) -> str:
     """What a file's reader left out, in words: ``234 posts and 17 follows``."""
     parts = [count_of(n, kind) for kind, n in sorted(records.left_out.items())]
-    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
+    return join_and(parts)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.report.counts import join_or
 from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
 from staffpulse.signals.record_fields import (
     DESCRIPTION_FIELDS,
@@ -276,8 +277,8 @@ def _csv(
             f"accounts have ids, or staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(table.header) or 'nothing'})",
             hint="rename the columns (text is optional; a name column may also be called "
-            f"{', '.join(NAME_FIELDS[1:-1])} or {NAME_FIELDS[-1]}; a description column "
-            f"{', '.join(DESCRIPTION_FIELDS[1:-1])} or {DESCRIPTION_FIELDS[-1]}),"
+            f"{join_or(NAME_FIELDS[1:])}; a description column "
+            f"{join_or(DESCRIPTION_FIELDS[1:])}),"
             " or give JSONL; a file without a header needs a first line naming its columns"
             " (id,name,description)",
         )
