@@ -33,7 +33,7 @@ from datetime import datetime
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
-from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION, reads_as_joke
+from staffpulse.listen.jokes import LIKELY, reads_as_joke
 from staffpulse.listen.left_out import MOURNING, REASONS, left_out_reason
 from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
 from staffpulse.listen.own_threads import clear_opening_kinds, own_thread_angle, own_thread_reason
@@ -379,7 +379,6 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at, own=own)
-    cautions = (LIKELY_JOKE_CAUTION, *cautions) if flags[LIKELY] else cautions
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)
     elif work is not None and work.focus is not None:  # said first: why the thread is here

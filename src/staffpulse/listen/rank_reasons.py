@@ -9,6 +9,7 @@ from datetime import datetime
 
 from staffpulse.dates import format_day
 from staffpulse.durations import format_span
+from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
@@ -70,7 +71,8 @@ def explain(
         reasons.append(f"started by {ROLE_NAMES[role]}")
     if flags["work"]:
         reasons.append("squarely about work topics")
-    cautions: list[str] = []
+    # said first: a likely joke's question and hardship are none to answer or console
+    cautions = [LIKELY_JOKE_CAUTION] if flags.get(LIKELY) else []
     if flags["job_ad"]:
         cautions.append("looks like a job ad: relevant, but not a conversation to join")
     if flags["greeting"]:
