@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from staffpulse.report.counts import join_and, join_or
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
 from staffpulse.sources.written import ROUNDED, ROUNDED_FIX, ROUNDED_LOST, is_rounded_id
 
@@ -106,13 +107,15 @@ def post_fixes(
     if not renames and len(absent) == len(POST_COLUMNS):
         return ""  # no known column at all: not a header to fix, only one to tell
     steps = (
-        [f"rename the column{'s' if len(renames) > 1 else ''} {_and(renames)}"] if renames else []
+        [f"rename the column{'s' if len(renames) > 1 else ''} {join_and(renames)}"]
+        if renames
+        else []
     )
-    added = _and([f'"{name}"' for name in absent])
+    added = join_and([f'"{name}"' for name in absent])
     steps += [f"add the column{'s' if len(absent) > 1 else ''} {added}"] if absent else []
     if absent == ["text"] and present & _COUNTS:  # a file of counts, as `id,author,likes`
         steps[-1] += " (left blank, a row updates the counts of the post imported before)"
-    return f"it has no {_or(missing)} column: {' and '.join(steps)}"
+    return f"it has no {join_or(missing)} column: {' and '.join(steps)}"
 
 
 _COUNTS = frozenset({"likes", "reposts", "replies", "quotes"})
@@ -133,14 +136,6 @@ def misspelt(name: str, columns: list[str]) -> str | None:
     candidates = [column for column in columns if column not in _MEANT and len(column) > 1]
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
     return close[0] if close else None
-
-
-def _and(words: list[str]) -> str:
-    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)
-
-
-def _or(words: list[str]) -> str:
-    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def shown_columns(columns: list[str], written: Mapping[str, str] | None = None) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
+from staffpulse.report.counts import join_and
 from staffpulse.sources.csv_tables import json_under_table_name
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
@@ -71,7 +72,7 @@ def _why_not_native(path: Path, head: bytes) -> str | None:
     message = (
         f"its first record has the keys {shown}, and a staffpulse JSONL post has "
         '"type": "post", "platform" (x, bluesky or mastodon), "id", "author" (whose post it '
-        f'is) and "text": add {_and(missing)} to each record {FORMATS_JSONL.say()}'
+        f'is) and "text": add {join_and(missing)} to each record {FORMATS_JSONL.say()}'
     )
     if not (has_author or other_author) and "id" in lower:
         message += f". {SCORE_TEXTS.say(file=path.name)}"
@@ -86,10 +87,6 @@ def _why_not_accounts(path: Path, shown: str) -> str:
         'JSONL account has "type": "account", "platform" (x, bluesky or mastodon) and "handle" '
         f"{FORMATS_JSONL.say()}. {tag_accounts_hint(path)}"
     )
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 EXPLAINERS.append(why_not_native_jsonl)

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.report.counts import join_and, join_or
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import cut_row_message
@@ -214,11 +215,6 @@ def is_twarc_header(columns: set[str]) -> bool:
     return columns >= USER_MARKERS and "text" not in columns
 
 
-def _series(words: Sequence[str], last: str) -> str:
-    """``a``, ``a or b``, ``a, b or c`` (``last``: the word before the last one)."""
-    return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else words[0]
-
-
 def kinds_note(header: Sequence[str]) -> str | None:
     """What a twarc2 CSV of tweets without the columns of their kinds reads as the authors'
     own posts (the columns taken out in a spreadsheet); None when it has them all."""
@@ -228,7 +224,7 @@ def kinds_note(header: Sequence[str]) -> str | None:
         gone = [c for c in gone if KIND_COLUMNS[c] != "replies"]
     if not gone:
         return None
-    names, kinds = _series(gone, "or"), _series([KIND_COLUMNS[c] for c in gone], "and")
+    names, kinds = join_or(gone), join_and([KIND_COLUMNS[c] for c in gone])
     return (
         f"this twarc2 CSV has no {names} column (taken out in a"
         f" spreadsheet?), so its {kinds} were read as the authors' own posts;"
