@@ -191,7 +191,9 @@ def read_documents(
         yield from _split_documents(text)  # several documents, one of them broken
     elif error.cut and (cut := salvage_cut(text)) is not None:
         # the entries whole before the cut are read, the cut told first
-        yield DocumentError(cut.told, error.line, error.column, cut.lost, part=cut.part_lost)
+        yield DocumentError(
+            cut.told, error.line, error.column, cut.lost, cut=True, part=cut.part_lost
+        )
         yield None, cut.document
     elif array and not error.cut:  # a trailing comma, a broken item: each item on its own
         yield from _array_items(text)

@@ -32,8 +32,6 @@ ENTRY_LISTS = frozenset(
     }
 )
 # A string (to the end of the text when it is cut inside one), or a bracket.
-# How a response cut short is told (:attr:`Salvaged.told`), for a reader to know the cut
-CUT_SHORT = "the file looks cut short: it stops in the middle"
 _TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
@@ -110,7 +108,7 @@ class Salvaged:
         else:  # the cut came after them: the end of the response (its includes, a cursor)
             what = f"after its {read}, which {'was' if self.read == 1 else 'were'} read"
         return (
-            f"{CUT_SHORT}, {what}. What to do: download or"
+            f"the file looks cut short: it stops in the middle, {what}. What to do: download or"
             " export the file again, then import the complete file (nothing is stored twice)"
         )
 

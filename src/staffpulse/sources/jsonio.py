@@ -321,6 +321,7 @@ class RepairedLine:
     )
     records: int = 0
     part: str | None = None  # the page's own part left out for damage ("includes"), if any
+    cut: bool = False  # the line stops in the middle (a download cut short), not damaged
 
 
 def _repaired_line(
@@ -349,7 +350,7 @@ def _repaired_line(
     if cut and (whole := salvage_cut(decoded)) is not None:
         # the last line stops in the middle (a download cut short): a page's entries whole
         # before the cut are read, as a whole file's are (json_documents)
-        yield number, RepairedLine(whole.told, whole.lost, whole.part_lost)
+        yield number, RepairedLine(whole.told, whole.lost, whole.part_lost, cut=True)
         yield number, whole.document
         return
     if (mended := mend_damaged_values(decoded, exc.pos)) is not None:

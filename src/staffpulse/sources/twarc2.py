@@ -35,7 +35,6 @@ from typing import Any
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
-from staffpulse.sources.json_entries import CUT_SHORT
 from staffpulse.sources.jsonio import (
     RepairedLine,
     as_list,
@@ -190,10 +189,10 @@ def _rows(
     return [*accounts.values(), *posts]
 
 
-def _cut_in_includes(part: str | None, message: str) -> bool:
+def _cut_in_includes(part: str | None, cut: bool) -> bool:
     """Whether a page was cut short in or before its includes (not damaged there: the
     includes left out for damage are counted as skipped already)."""
-    return part == "includes" and message.startswith(CUT_SHORT)
+    return part == "includes" and cut
 
 
 def with_references_cut_off(cut: Problem, page: Any) -> Problem:
@@ -263,7 +262,7 @@ class Twarc2:
                 if isinstance(found, DocumentError):  # every tweet in it is lost: all count
                     gaps.includes_lost |= found.part == "includes"
                     cut = Problem(str(path), found.line, str(found), found.records)
-                    if not _cut_in_includes(found.part, cut.message):
+                    if not _cut_in_includes(found.part, found.cut):
                         yield cut
                         cut = None
                 else:
@@ -276,7 +275,7 @@ class Twarc2:
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
                     gaps.includes_lost |= obj.part == "includes"
                     cut = Problem(str(path), number, obj.message, records=obj.records)
-                    if not _cut_in_includes(obj.part, cut.message):
+                    if not _cut_in_includes(obj.part, obj.cut):
                         yield cut
                         cut = None
                     continue
