@@ -286,7 +286,7 @@ def _why_no_vendor_claim(segments: list[str], guessed: list[bool]) -> str:
     if not named:
         return (
             "No account of the group has a segment: give a cohort file with a segment "
-            f"column ({name_segments(last=', ')}) to test this."
+            f"column ({name_segments(choices=False)}) to test this."
         )
     if all_guessed:
         return (

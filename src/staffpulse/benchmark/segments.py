@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from difflib import get_close_matches
 
 from staffpulse.next_steps import SEGMENT_CHOICES
+from staffpulse.report.counts import join_or
 
 # a job board is a group of its own: merged into the vendors, its feeds (job ads, no reply)
 # made most of a real cohort's "Vendors" and so the claims "vendors beat staffing firms"
@@ -34,11 +35,11 @@ SEGMENT_WORDS = {
 }
 
 
-def name_segments(*, last: str = " or ") -> str:
+def name_segments(*, choices: bool = True) -> str:
     """The segments a cohort file may name, in words, for a message or a help text: "staffing
-    firm, vendor, job board, recruiter, HR or other" (``last=", "``: "…, HR, other")."""
+    firm, vendor, job board, recruiter, HR or other" (``choices=False``: "…, HR, other")."""
     words = [SEGMENT_WORDS[s] if s == "hr" else SEGMENT_WORDS[s].lower() for s in SEGMENTS]
-    return ", ".join(words[:-1]) + last + words[-1]
+    return join_or(words) if choices else ", ".join(words)
 
 
 # How a line says it has no segment: blank, or the words the league table and its CSV write

@@ -76,7 +76,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         "can_refresh": can_refresh(ctx),
         # the segments a cohort file may name, as the benchmark's help and messages say them
         "segment_choices": name_segments(),
-        "segment_list": name_segments(last=", "),
+        "segment_list": name_segments(choices=False),
     }
     reading = ctx.backend.reading()  # before the ranking is read: see _page_context
     try:
