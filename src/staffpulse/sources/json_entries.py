@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from staffpulse.report.counts import join_and
 from staffpulse.sources.json_list_stream import lines_at
 
 # The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
@@ -272,8 +273,7 @@ class WithoutPart:
         do."""
         what = _PARTS[self.key]
         if self.lists:
-            names = ", ".join(self.lists[:-1]) + (" and " if len(self.lists) > 1 else "")
-            what = f"{names}{self.lists[-1]}: {what}"
+            what = f"{join_and(self.lists)}: {what}"
         with_it = ""
         if self.held:
             with_it = f" with at least {self.held:,} item{'' if self.held == 1 else 's'}"
