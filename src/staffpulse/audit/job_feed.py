@@ -79,6 +79,11 @@ _FOR_A_FEED: Mapping[str, Callable[[Advice], Advice | None]] = {
         "a question, a look at a local employer.",
         "Make each ad worth reading",
     ),
+    "Keep job ads down": _for_a_feed(
+        "Your last posts are not mostly job ads: keep it so, with one post a week among the "
+        "openings that helps job seekers (a tip, a question, a look at a local employer).",
+        fact=False,
+    ),
     "Bundle openings": _drop,  # a feed that bundles its openings is no feed
     "Break up runs of job ads": _drop,
     "Stop posting templates": _for_a_feed(
@@ -96,6 +101,15 @@ _FOR_A_FEED: Mapping[str, Callable[[Advice], Advice | None]] = {
         "say in your bio where to ask about a listing."
     ),
     "Talk with more people": _drop,  # said of its replies above
+    # "check your notifications every morning" to a feed whose bio says no one reads them
+    "Answer mentions": _for_a_feed(
+        "People who tag a job feed are asking about a listing: answer them once a day, or say "
+        "in your bio where to ask about a listing."
+    ),
+    "Answer replies": _for_a_feed(
+        "Replies to a job feed ask about a listing: answer them once a day, or say in your bio "
+        "where to ask about a listing."
+    ),
     "Share peers' posts": _for_a_feed(
         "Share or quote a useful post for job seekers once or twice a week (a local employer's "
         "news, a tip on applying), with one line on whom it helps.",
@@ -107,6 +121,32 @@ _FOR_A_FEED: Mapping[str, Callable[[Advice], Advice | None]] = {
         "scores best, your logo better than the default."
     ),
 }
+
+
+# the headlines a feed is told as written: they fit a feed as they are. With the table above,
+# every headline a feed can get (a test keeps it so: a headline renamed in its pillar's module
+# would else reach a feed unfitted, unnoticed)
+_FITS_AS_WRITTEN = (
+    "Start posting",
+    "Add posts of its own",
+    "Watch the job ads",
+    "Write its own posts",
+    "Write more of its own",
+    "Vary and sign its replies",
+    "Share useful posts",
+    "Fill in the bio",
+    "Say who posts",
+    "Show a person, not a logo",
+    "Use a clear photo of a person",
+    "Import or fetch the profile",
+    "We could not check your picture",
+    "Add a surname to the first name",
+)
+
+
+def feed_knows_headline(headline: str) -> bool:
+    """Whether the advice under ``headline`` is known to fit a job feed, fitted or as written."""
+    return headline.startswith((*_FOR_A_FEED, *_FITS_AS_WRITTEN))
 
 
 def fit_advice_to_job_feed(pillars: Mapping[str, PillarResult]) -> None:
