@@ -126,14 +126,6 @@ class Store(ReadMixin):
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=5000")
         except (sqlite3.Error, OSError) as exc:
-            # SQLite's "file is not a database" named neither a staffpulse store nor what to do
-            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
-                raise StoreError(
-                    f"cannot open the store at {self.path}: it is not a staffpulse store (not"
-                    " an SQLite file)",
-                    hint="check that --db names your store (import says where it saved one),"
-                    " or give a new file name to start a new store",
-                ) from exc
             raise StoreError(
                 f"cannot open the store at {self.path}: {exc}",
                 hint="check the path and its permissions, or pass another with --db",

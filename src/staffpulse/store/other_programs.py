@@ -4,7 +4,8 @@
 opened like a store: the schema was added beside its tables, even by a reading command such as
 ``stats``, which then said "The store is empty". A file with tables but none of staffpulse's
 migrations record is refused, read-only and before anything is written (not even the journal
-mode); a new or empty SQLite file is a new store, as before.
+mode), and so is a file that is no SQLite at all (SQLite said only "file is not a database");
+a new or empty SQLite file is a new store, as before.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ _TABLES_NAMED = 3  # another program's tables named in the message, the rest cou
 
 def refuse_other_programs_database(path: Path) -> None:
     """Raise :class:`StoreError` when ``path`` is an SQLite database with tables of its own
-    and no staffpulse schema. A missing or empty file, or one that is not SQLite at all (said
-    by the store's own open), passes."""
+    and no staffpulse schema, or a file that is no SQLite database. A missing or empty file
+    passes, and so does one SQLite cannot open (locked, unreadable: the store's own open says
+    which)."""
     target = path.expanduser()
     if not target.is_file() or target.stat().st_size == 0:
         return
@@ -34,8 +36,14 @@ def refuse_other_programs_database(path: Path) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 " ORDER BY name"
             ).fetchall()
-    except sqlite3.Error:  # not SQLite, locked, unreadable: the store's own open says which
-        return
+    except sqlite3.Error as exc:
+        if exc.sqlite_errorcode != sqlite3.SQLITE_NOTADB:
+            return
+        raise StoreError(
+            f"cannot open the store at {path}: it is not a staffpulse store (not an SQLite file)",
+            hint="check that --db names your store (import says where it saved one), or give a"
+            " new file name to start a new store",
+        ) from exc
     tables = [row[0] for row in rows]
     if not tables or _OWN_TABLE in tables:
         return
