@@ -217,3 +217,48 @@ def test_two_stored_posts_are_both_not_all_2(tmp_path: Path) -> None:
         report, _dates = imported(store, posts_csv(tmp_path, "3/2/2026", "4/1/2026"))
     said = str(report.notices[0])
     assert "the store already holds both posts of those rows (by their ids)" in said
+
+
+DOTTED = (
+    "its 2 dates with dots and the year last (the first: '08.04.2021 14:05', line 2) show no "
+    "order (no day above 12), so they were read day first, as every country writing dates "
+    "with dots writes them ('08.04.2021 14:05' as 2021-04-08). If that is wrong, write dates "
+    "year first, as 2026-03-01T14:05 or 2026-03-01"
+)
+
+
+def test_dotted_dates_that_show_no_order_are_read_day_first_and_told_once(
+    tmp_path: Path,
+) -> None:
+    # German, Swiss, Russian and Nordic spreadsheets write 08.04.2021: no one writes it month
+    # first, so no --date-order is needed; the slash date stays refused (written both ways)
+    path = posts_csv(tmp_path, "08.04.2021 14:05", "2026-01-05", "09.05.21", "03/04/2026")
+    with open_store(tmp_path / "s.db") as store:
+        report, dates = imported(store, path)
+        again, _ = imported(store, path)
+    assert dates == {"1": at(4, 8, 14, 5, year=2021), "2": at(1, 5), "3": at(5, 9, year=2021)}
+    (notice,) = report.notices  # once for the file, not once a row
+    assert str(notice).startswith(f"{path}: {DOTTED}")
+    assert str(notice).endswith("or --date-order mdy if month first (11/27/2026)")
+    (problem,) = report.problems
+    assert (problem.line, problem.records) == (5, 1)
+    assert "no date in the column has a day above 12" in problem.message
+    assert (again.posts, again.new_posts) == (3, 0)  # imported again: no duplicates
+
+
+def test_the_order_given_reads_dotted_dates_without_the_note(tmp_path: Path) -> None:
+    path = posts_csv(tmp_path, "08.04.2021", "09.05.2021")
+    with open_store(":memory:") as store:
+        report, dates = imported(store, path, "mdy")
+    assert dates == {"1": at(8, 4, year=2021), "2": at(9, 5, year=2021)}
+    assert (report.problems, report.notices) == ([], [])
+
+
+def test_dotted_dates_of_a_column_showing_month_first_follow_it_without_the_note(
+    tmp_path: Path,
+) -> None:
+    path = posts_csv(tmp_path, "08.04.2021", "04.13.2021")
+    with open_store(":memory:") as store:
+        report, dates = imported(store, path)
+    assert dates == {"1": at(8, 4, year=2021), "2": at(4, 13, year=2021)}
+    assert (report.problems, report.notices) == ([], [])

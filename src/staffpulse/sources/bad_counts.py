@@ -7,12 +7,16 @@ whole record, a post skipped for its likes. Now the record is imported without t
 value, and how to write it; nothing is rounded or guessed. The raw record keeps the cell.
 A file a tool wrote (X Analytics, twarc2) is told to be exported again instead: its user wrote
 no number, a spreadsheet that saved it did.
+
+A count ``1.400`` in a file whose other numbers show the comma is its decimal mark (``2,5``)
+is 1400, the dot grouping thousands (:mod:`staffpulse.sources.csv_decimals`): it is read, and
+told once a column too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.written import COUNT_FIX, CountError
@@ -21,12 +25,27 @@ T = TypeVar("T")
 SHOWN_LINES = 5  # of the lines of a column, how many are named
 
 
-class BadCounts:
-    """The counts of one file left out of their records, by field: (line, value) each."""
+class Regrouping(Protocol):
+    """How a file's own numbers read a count no file reads alone (``1.400``)."""
 
-    def __init__(self, fix: str = COUNT_FIX) -> None:
+    def whole(self, value: object) -> int | None:
+        """The whole number ``value`` is in this file; None when it does not tell."""
+        ...
+
+    def why(self) -> str:
+        """Why the file reads such counts so, said after them."""
+        ...
+
+
+class BadCounts:
+    """The counts of one file left out of their records, by field: (line, value) each; and
+    those its own numbers read (``regrouping``)."""
+
+    def __init__(self, fix: str = COUNT_FIX, regrouping: Regrouping | None = None) -> None:
         self.found: dict[str, list[tuple[int | None, object]]] = {}
         self.fix = fix  # what to do, said after the values left out
+        self.regrouping = regrouping
+        self.regrouped: dict[str, list[tuple[int | None, object]]] = {}
 
     def build(
         self, values: Mapping[str, Any], line: int | None, make: Callable[[dict[str, Any]], T]
@@ -40,20 +59,49 @@ class BadCounts:
             except CountError as exc:
                 if kept.get(exc.key) in (None, ""):
                     raise  # not a cell of the record: nothing to leave out
+                if self.regrouping and (whole := self.regrouping.whole(exc.value)) is not None:
+                    self.regrouped.setdefault(exc.key, []).append((line, exc.value))
+                    kept[exc.key] = str(whole)
+                    continue
                 self.found.setdefault(exc.key, []).append((line, exc.value))
                 kept[exc.key] = None
 
     def notices(self, path: str) -> list[Notice]:
-        return [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
+        told = [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
+        if self.regrouping is not None:
+            why = self.regrouping.why()
+            told += [Notice(path, _read(key, found, why)) for key, found in self.regrouped.items()]
+        return told
 
 
-def _told(key: str, found: list[tuple[int | None, object]], fix: str) -> str:
+def _records(found: list[tuple[int | None, object]]) -> str:
+    """``1 record (line 3)``, ``7 records (lines 3, 4, 9, 12, 20 and 2 more)``."""
     lines = [f"{line:,}" for line, _value in found[:SHOWN_LINES] if line is not None]
     more = f" and {len(found) - SHOWN_LINES:,} more" if len(found) > SHOWN_LINES else ""
     where = f" (line{'s' if len(found) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
+    return f"{'1 record' if len(found) == 1 else f'{len(found):,} records'}{where}"
+
+
+def _read(key: str, found: list[tuple[int | None, object]], why: str) -> str:
+    first = str(found[0][1]).strip()
+    whole = first.replace(".", "")
+    said = (
+        f"is written with a dot between groups of three digits ({first!r}), so it was read as "
+        f"the whole number {whole}"
+        if len(found) == 1
+        else "are written with a dot between groups of three digits (the first: "
+        f"{first!r}), so they were read as whole numbers ({first!r} as {whole})"
+    )
+    return (
+        f"'{key}' of {_records(found)} {said}: {why}. If that is wrong, {COUNT_FIX}, then "
+        "import the file again"
+    )
+
+
+def _told(key: str, found: list[tuple[int | None, object]], fix: str) -> str:
     one = len(found) == 1
     return (
-        f"'{key}' of {'1 record' if one else f'{len(found):,} records'}{where}"
+        f"'{key}' of {_records(found)}"
         f" {'is no whole number' if one else 'are no whole numbers'} of 0 or more (the first:"
         f" {found[0][1]!r}), so {'it was' if one else 'they were'}"
         f" imported without it, not guessed; {fix}, then import the file again to fill"

@@ -6,6 +6,10 @@ writes a whole column one way: a row whose first number is above 12 makes the co
 first, one whose second number is above 12 month first. A column showing both is refused
 (which way each other row goes cannot be told), and so is one where no day is above 12,
 unless the user gives the order (``staffpulse import --date-order dmy``): never guessed.
+Dates written with dots (``08.04.2021``) are the exception: every country that writes dates
+so (German, Swiss, Russian, Nordic) writes the day first, so such a date of a column showing
+no order is read day first, and the file told so once (:meth:`ColumnDates.dotted_note`);
+slashes and dashes, written both ways, stay refused.
 A file saved again (opened in Excel, which rewrote ``2026-03-02`` as ``3/2/2026``) whose
 every such row is a post the store already holds (same id, or the same number with the zeros
 Excel dropped) takes the order its stored dates show, when only one order fits them all, and
@@ -155,6 +159,7 @@ class ColumnDates:
         self.month_first: Example | None = None
         self.unordered: list[tuple[str, str, str]] = []  # (platform, id, date) of no order
         self.from_store: DateOrder | None = None  # the order the store's dates showed
+        self.dotted: list[Example] = []  # dates with dots read day first as no order showed
         self._scanned = self._asked = False
 
     def order(self) -> DateOrder | None:
@@ -241,16 +246,20 @@ class ColumnDates:
                 if self.day_first is not None and self.month_first is not None:
                     return
 
-    def resolved(self, values: dict[str, str]) -> dict[str, str]:
-        """``values`` with a date with the year last rewritten in ISO, when the column's order
-        is known; as they are otherwise (the date is then refused, and told once by
+    def resolved(self, values: dict[str, str], line: int = 0) -> dict[str, str]:
+        """``values`` (of the row on ``line``) with a date with the year last rewritten in
+        ISO, when the column's order is known, or the date is written with dots (day first);
+        as they are otherwise (the date is then refused, and told once by
         :class:`UnorderedDates`). ValueError for one that is no date in that order."""
         value = (values.get(COLUMN) or "").strip()
-        if not _STARTS.match(value):
+        if not (starts := _STARTS.match(value)):
             return values
         if year_last_order(value) == "":  # 27/11/2026 at noon: no time staffpulse reads
             raise WrittenDateError(COLUMN, value, ambiguous=False)
         order = self.order()
+        dotted = order is None and starts[1] == "." and self.month_first is None
+        if dotted:  # no order shown (one shown both ways stays refused): day first
+            order = "dmy"
         if order is None:
             return values
         try:
@@ -258,13 +267,36 @@ class ColumnDates:
         except ValueError:
             raise ValueError(
                 f"'{COLUMN}' is {value!r}, which is no date read {ORDER_WORDS[order]}, "
-                f"{self._why(order)}, or {ISO_FIX}"
+                f"{self._why(order, dotted)}, or {ISO_FIX}"
             ) from None
+        if dotted:
+            self.dotted.append(Example(line, value))
         return values if when is None else {**values, COLUMN: when.isoformat()}
 
-    def _why(self, order: DateOrder) -> str:
+    def dotted_note(self) -> str | None:
+        """What to tell when dates with dots were read day first as their column showed no
+        order; None otherwise."""
+        if not self.dotted:
+            return None
+        first, n = self.dotted[0], len(self.dotted)
+        them = (
+            f"its date with dots and the year last ({first.value!r}, line {first.line:,}) "
+            "shows no order (its day is not above 12), so it was"
+            if n == 1
+            else f"its {n:,} dates with dots and the year last (the first: {first.value!r}, "
+            f"line {first.line:,}) show no order (no day above 12), so they were"
+        )
+        return (
+            f"{them} read day first, as every country writing dates with dots writes them "
+            f"({first.value!r} as {read_in_order(first.value, 'dmy'):%Y-%m-%d}). If that is "
+            f"wrong, {ISO_FIX} ({EXCEL_FIX}), and import the file again{DATE_ORDER_FIX}"
+        )
+
+    def _why(self, order: DateOrder, dotted: bool = False) -> str:
         if self.given is not None:
             return f"as --date-order {order} asks: check the order"
+        if dotted:
+            return "as dates with dots are written: check it"
         shown = self.day_first or self.month_first
         where = f" (line {shown.line}: {shown.value!r})" if shown is not None else ""
         return f"as the column's other dates are{where}: check it"

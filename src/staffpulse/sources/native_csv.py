@@ -23,6 +23,7 @@ from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
+from staffpulse.sources.csv_decimals import DecimalMark
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csv_tables import (
@@ -182,7 +183,9 @@ class NativeCsv:
             if unread is not None:
                 yield Notice(str(path), unread)
             short, sums = ShortRows(header), SummingRows()
-            counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
+            # a count such as "1.2K": the record kept without it, told; "1.400" read as 1400
+            # when the file's other numbers show the comma is its decimal mark (csv_decimals)
+            counts = BadCounts(regrouping=DecimalMark(path, encoding))
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
             zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), id_columns(header), table.written)
             for row in zeroed.kept(table.records(), csv_cells):
@@ -195,7 +198,7 @@ class NativeCsv:
                 if synonym is not None:  # a handle column by another name (docs/formats.md)
                     values = {**values, "author": values.get(synonym, "")}
                 try:
-                    values = dates.resolved(values)
+                    values = dates.resolved(values, row.line)
                     record = counts.build(
                         values,
                         row.line,
@@ -222,6 +225,8 @@ class NativeCsv:
             yield zero_tailed
         if (from_store := dates.store_note()) is not None:
             yield Notice(str(path), from_store)
+        if (day_first := dates.dotted_note()) is not None:
+            yield Notice(str(path), day_first)
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)
 

@@ -16,7 +16,8 @@ with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and Mar
 US. Alone, even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole
 column one way, and reading only the days after the 12th would import a random part of the
 file. A JSONL file holding such dates is told once (:class:`AmbiguousDates`), not once per
-row; a CSV reads them in the order its whole column shows (:mod:`.csv_dates`).
+row; a CSV reads them in the order its whole column shows, or day first for dates with dots
+(:mod:`.csv_dates`).
 
 Ids are text, or whole numbers written with digits (:func:`written_id`). A long id a
 spreadsheet took for a number is saved as it shows it, ``6.5873E+17``: its last digits are
@@ -82,7 +83,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{
 # "1,000": a thousands group has three digits, a decimal part here one or two
 _DECIMAL_COMMA = re.compile(r"^(?P<whole>\d+),0{1,2}$")
 # "1.000", "12.500": a thousands group where the dot groups them (German), or a decimal?
-_DOTTED_GROUPS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")  # "0.000" is 0 either way
+DOTTED_GROUPS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")  # "0.000" is 0 either way
 
 
 # MySQL and the tools exporting from it write a missing date as zeros
@@ -289,7 +290,7 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
         return int(comma["whole"])
     if text is not None and text.isascii() and text.isdigit():
         return int(text)  # exactly: a float keeps 15 to 17 digits
-    if text is not None and _DOTTED_GROUPS.match(text):  # as a decimal, 1.000 was 1
+    if text is not None and DOTTED_GROUPS.match(text):  # as a decimal, 1.000 was 1
         raise CountError(
             key, value, f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})"
         )

@@ -1,0 +1,92 @@
+"""The decimal mark a spreadsheet CSV writes, as its own numbers show it.
+
+A count ``1.400`` is one thousand four hundred where the dot groups thousands (German, Danish,
+Dutch, Spanish Excel) and 1.4 where it marks decimals: alone it is never read
+(:func:`staffpulse.sources.written.written_count`). But a file writes all its numbers one way:
+a cell ``2,5`` (or ``0,75``, ``1.234,5``, ``1.234.567``) shows its comma is the decimal mark,
+so its dot groups thousands, and its ``1.400`` is 1400. A file showing both marks (``2,5`` and
+``2.5``, or ``1,234``, a comma between thousands) shows neither, and its ``1.400`` stays
+unread, as before. The cells are looked at only when a count such as ``1.400`` is met, in a
+pass of their own over the file keeping one example of each mark; texts and bios are
+people's writing, not the file's numbers, and are passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from staffpulse.sources.csv_preamble import import_table, preamble_of
+from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.native_csv_header import BIO_COLUMNS
+from staffpulse.sources.text_files import TextEncoding
+from staffpulse.sources.written import DOTTED_GROUPS
+
+# 2,5  0,75  12,0  0,125  1.234,5  and 1.234.567 (two dots: no decimal), a % after any
+_COMMA_MARK = re.compile(
+    r"^[+-]?(?:\d+,\d{1,2}|\d+,\d{4,}|0,\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})"
+    r"\s?%?$"
+)
+# 2.5  0.75  12.0  0.125  1,234.5  and 1,234 (a comma between thousands), a % after any
+_DOT_MARK = re.compile(
+    r"^[+-]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s?%?$"
+)
+_WRITING = frozenset({"text", *BIO_COLUMNS})  # people's words, where "2,5" is no number
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell that shows the file's decimal mark: its line, column and value."""
+
+    line: int
+    column: str
+    value: str
+
+
+class DecimalMark:
+    """Whether one CSV writes decimals with a comma (so that its dot groups thousands)."""
+
+    def __init__(self, path: Path, encoding: TextEncoding) -> None:
+        self.path, self.encoding = path, encoding
+        self.comma: Cell | None = None  # the first cell with a decimal comma
+        self.dot: Cell | None = None  # the first with a decimal dot, or a comma in thousands
+        self._scanned = False
+
+    def whole(self, value: object) -> int | None:
+        """``value`` (a count such as ``1.400``) as the whole number its dots group, when the
+        file's other numbers show its comma is the decimal mark; None otherwise."""
+        text = value.strip() if isinstance(value, str) else ""
+        if not DOTTED_GROUPS.match(text):
+            return None
+        self._scan()
+        if self.comma is None or self.dot is not None:
+            return None
+        return int(text.replace(".", ""))
+
+    def why(self) -> str:
+        """Which cell showed the comma is the decimal mark (after :meth:`whole` read one)."""
+        shown = self.comma
+        where = f"line {shown.line:,}, '{shown.column}': {shown.value!r}" if shown else "?"
+        return f"the file writes decimals with a comma ({where}), so its dot groups thousands"
+
+    def _scan(self) -> None:
+        """One pass over the file, keeping the first cell of each mark (both: no need to
+        read on)."""
+        if self._scanned:
+            return
+        self._scanned = True
+        codec, errors = self.encoding.codec, self.encoding.errors
+        with self.path.open(encoding=codec, errors=errors, newline="") as handle:
+            for row in import_table(handle, preamble_of(self.path)).records():
+                if not isinstance(row, CsvRecord):
+                    continue
+                for column, cell in row.values.items():
+                    if column in _WRITING or not (value := cell.strip()):
+                        continue
+                    if self.comma is None and _COMMA_MARK.match(value):
+                        self.comma = Cell(row.line, column, value)
+                    elif self.dot is None and _DOT_MARK.match(value):
+                        self.dot = Cell(row.line, column, value)
+                if self.comma is not None and self.dot is not None:
+                    return
