@@ -56,6 +56,10 @@ def test_a_store_of_posts_without_a_profile_is_told_what_it_holds_and_the_inbox(
         "it holds 3 Bluesky posts, but no profile of an account that wrote them"
     )
     assert "staffpulse inbox offers the conversations" in (refused.value.hint or "")
+    # asked for another platform: what it holds there (nothing), not the Bluesky posts
+    with pytest.raises(EmptyInputError) as elsewhere:
+        choose_cohort(store, None, "x", None)
+    assert elsewhere.value.message == "the store has no account with posts on X yet"
 
 
 def test_a_store_of_names_without_posts_says_so(tmp_path: Path) -> None:

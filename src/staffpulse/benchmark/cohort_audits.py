@@ -44,7 +44,7 @@ from staffpulse.benchmark.members import (
 )
 from staffpulse.errors import EmptyInputError
 from staffpulse.holdings import holdings_of
-from staffpulse.models import Account, platform_label
+from staffpulse.models import Account, platform_choice, platform_label
 from staffpulse.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -97,7 +97,7 @@ def choose_cohort(
     if not cohort.accounts:
         # no cohort file to fix: the store itself is empty (of this platform)
         on = f" on {platform_label(platform)}" if platform else ""
-        held, inbox = _holdings_said(store)
+        held, inbox = _holdings_said(store, platform)
         raise EmptyInputError(
             f"the store has no account with posts{on} yet{held}",
             hint=f"{inbox}import posts first: staffpulse import FILE_OR_FOLDER (an export "
@@ -107,12 +107,19 @@ def choose_cohort(
     return cohort
 
 
-def _holdings_said(store: Store) -> tuple[str, str]:
+def _holdings_said(store: Store, platform: str | None) -> tuple[str, str]:
     """What a store without an account to rank holds instead (": it holds 336 Bluesky
     posts, but no profile ..."), and where those posts are of use: a store of listened posts
     was told it had nothing, as if listening kept nothing, while its inbox had
-    conversations to offer (the dashboard's pages say the same: staffpulse.holdings)."""
-    held = holdings_of(store.stats(), graded=0)
+    conversations to offer (the dashboard's pages say the same: staffpulse.holdings). With
+    ``platform``, what the store holds on it."""
+    stats = store.stats()
+    if platform is not None:  # of that platform only: another's posts have their profiles
+        on = platform_choice(platform)
+        stats = {
+            part: {p: n for p, n in counts.items() if p == on} for part, counts in stats.items()
+        }
+    held = holdings_of(stats, graded=0)
     if held.post_total:
         others = f" and {held.others_said()}" if held.others_said() else ""
         return (
