@@ -29,7 +29,7 @@ import re
 from staffpulse.signals.job_ad_triggers import holds
 from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE
 
-__all__ = ["REPORTED", "TEAM_EVENT_AFTER", "is_agency_ad"]
+__all__ = ["REPORTED", "TEAM_EVENT_AFTER", "asks_from", "is_agency_ad"]
 
 # Words, lower-cased, that each shape below holds: a post without them is not tried on that
 # shape, far cheaper than the shapes, which :func:`~staffpulse.signals.job_ads.looks_like_job_ad`
@@ -130,9 +130,9 @@ _OPENINGS_IN_PLACE = re.compile(
 )
 
 
-def _asks(text: str, match: re.Match[str]) -> bool:
-    """Whether the sentence that holds ``match`` ends in a question mark."""
-    sentence = _SENTENCE_END.match(text, match.end())
+def asks_from(text: str, at: int) -> bool:
+    """Whether the sentence running on from ``at`` ends in a question mark."""
+    sentence = _SENTENCE_END.match(text, at)
     return sentence is not None and sentence.group().endswith("?")
 
 
@@ -153,11 +153,11 @@ def is_agency_ad(text: str, lowered: str | None = None) -> bool:
     # post that says "wanted" or "needed"
     wanted = holds(lowered, _WANTED_WORDS) and _WANTED_FOR_EMPLOYER.search(text)
     # "Why is a Senior Accountant wanted for a big firm so hard to find?" asks, offers nothing
-    if wanted and not _asks(text, wanted) and REPORTED.search(text) is None:
+    if wanted and not asks_from(text, wanted.end()) and REPORTED.search(text) is None:
         return True
     spot = holds(lowered, ("spot",)) and _ON_THE_SPOT.search(text)
     # "Who else thinks interviews on the spot are a bad idea?" asks
-    if spot and not _asks(text, spot) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
+    if spot and not asks_from(text, spot.end()) and _COME.search(_ON_THE_SPOT.sub(" ", text)):
         return True
     asked = holds(lowered, ("?",)) and holds(lowered, _SEEKS_WORDS) and holds(lowered, _WORK_WORDS)
     if asked and _answers_a_seeker(text):

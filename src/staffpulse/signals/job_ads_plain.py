@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.signals.job_ad_triggers import holds
-from staffpulse.signals.job_ads_agency import REPORTED
+from staffpulse.signals.job_ads_agency import REPORTED, asks_from
 from staffpulse.signals.job_words import LISTED_ROLES, VERB_OR_HEADLINE
 
 __all__ = ["is_plain_agency_ad"]
@@ -87,14 +87,7 @@ _ROLE_THEN_PAY = re.compile(
     rf"[^.!?\n]{{0,60}}?{_HOURLY}",
     _I,
 )
-_SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]?")
 _UNPAID = re.compile(r"\bvolunteer|\bunpaid\b", _I)
-
-
-def _asks(text: str, end: int) -> bool:
-    """Whether the sentence running on from ``end`` ends in a question mark."""
-    sentence = _SENTENCE_END.match(text, end)
-    return sentence is not None and sentence.group().endswith("?")
 
 
 def is_plain_agency_ad(text: str, lowered: str | None = None) -> bool:
@@ -116,17 +109,17 @@ def _has_a_shape(text: str, lowered: str | None) -> bool:
             role = _ROLE_BEFORE.search(text, max(0, wanted.start() - 40), wanted.start())
             if role is None or _WHEN_OR_CALL_AFTER.match(text, wanted.end()) is None:
                 continue
-            if not _asks(text, role.start()):
+            if not asks_from(text, role.start()):
                 return True
     if holds(lowered, ("we need", "we urgently need")):
         need = _WE_NEED.search(text)
-        if need and not _asks(text, need.start()):
+        if need and not asks_from(text, need.start()):
             rest = text[need.end() :]
             if _WHEN_RE.search(rest) or _CALL_RE.search(rest):
                 return True
     if holds(lowered, ("available",)):
         shifts = _SHIFTS_AVAILABLE.search(text)
-        if shifts and not _asks(text, shifts.start()) and _CALL_RE.search(text):
+        if shifts and not asks_from(text, shifts.start()) and _CALL_RE.search(text):
             return True
     if holds(lowered, ("/h", "ph", "p/h", "per hour", "an hour", "p.h")):
         paid = _ROLE_THEN_PAY.search(text)
