@@ -143,6 +143,25 @@ def test_accounts_of_another_role_are_named_with_what_shows_them() -> None:
     assert "paula_posts" in {s.handle for s in rank_with_fakes(_store(), role="any").suggestions}
 
 
+def test_a_firm_read_as_outside_hiring_and_broadcast_only_is_named_and_role_any_shows_it() -> None:
+    """A people-run staffing firm the role model reads as ``other`` that only broadcasts was
+    counted in "1 other outside hiring", with no handle: now it is named, with what shows it."""
+    store = _store()
+    quiet = "tempo_people"  # not in the fake model's table: read as "other"
+    add_posts(store, reply_post(60, "rita_recruits", quiet, 1))
+    posts = [make_post(f"t{i}", quiet, 2, "Monthly market report") for i in range(10)]
+    add_posts(store, Account(platform="x", id=f"id_{quiet}", handle=quiet), *posts)
+    report = rank_with_fakes(store)
+    assert quiet not in {s.handle for s in report.suggestions}
+    said = f"1 other outside hiring (@{quiet}; use --role any to see it)"
+    assert said in report.left_out_line
+    parts = {part["reason"]: part for part in report.as_dict()["excluded_reasons"]}
+    assert parts["outside_hiring"]["accounts"] == [f"@{quiet}"]
+    assert parts["outside_hiring"]["shown_with"] == "--role any"
+    # and the option named shows it
+    assert quiet in {s.handle for s in rank_with_fakes(store, role="any").suggestions}
+
+
 def test_each_option_named_to_see_them_shows_them() -> None:
     """--include-job-ads named the firm but then left it out as broadcast-only (its ads are no
     personal voice), and --role "job board" left the feed out as of another role when the role

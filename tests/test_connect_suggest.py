@@ -162,7 +162,10 @@ def test_brands_and_public_figures_are_left_out_by_default_and_role_any_shows_th
     default, every = report(None), report("any")
     assert "shopmart_help" not in [s.handle for s in default.suggestions]
     assert default.suggestions and default.excluded["other"] == 1
-    assert "1 other outside hiring (use --role any to see it)" in default.left_out_line
+    # named, with what shows it ("N others outside hiring" hid a brand, or a firm read as one)
+    assert (
+        "1 other outside hiring (@shopmart_help; use --role any to see it)" in default.left_out_line
+    )
     shown = {s.handle: s.score_text for s in every.suggestions}
     assert "shopmart_help" in shown and "other" not in every.excluded
     # leaving the brand out changes no one else's figure (a score describes the candidate)

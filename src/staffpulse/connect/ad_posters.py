@@ -16,14 +16,16 @@ ones worth watching:
 Those left out for these reasons are named (:data:`NAMED`), in the terminal and ``--json``, and
 so are those left out for a role other than the ``--role`` asked for: a firm the model read as
 another role (QA s36: a temp agency read as "outside the trade" went unnamed under ``--role
-"staffing firm"``) can be found and brought back with ``--role any``.
+"staffing firm"``) can be found and brought back with ``--role any``; so are those left out as
+outside hiring (role other) by default, where a people-run firm read as ``other`` that only
+broadcasts went unnamed.
 """
 
 from __future__ import annotations
 
 import re
 
-from staffpulse.connect.advice import OTHER_ROLE
+from staffpulse.connect.advice import OTHER_ROLE, OUTSIDE_HIRING
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.models import Account
@@ -31,7 +33,7 @@ from staffpulse.models import Account
 JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
 MOSTLY_ADS = "mostly job ads"
 BROADCAST = "broadcast only"
-NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST, OTHER_ROLE)
+NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST, OTHER_ROLE, OUTSIDE_HIRING)
 # how the terminal says what brings each back
 SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',

@@ -29,10 +29,7 @@ _LEFT_OUT_WORDS = {
     MOSTLY_ADS: ("posting mostly job ads", "posting mostly job ads"),
     BROADCAST: ("broadcast-only account", "broadcast-only accounts"),
     OTHER_ROLE: ("of another role",) * 2,
-    OUTSIDE_HIRING: (
-        f"other outside hiring ({USE_OPTIONS.say(options=ROLE_ANY.say())} to see it)",
-        f"others outside hiring ({USE_OPTIONS.say(options=ROLE_ANY.say())} to see them)",
-    ),
+    OUTSIDE_HIRING: ("other outside hiring", "others outside hiring"),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
     # a contact the account engages, not a stranger: "weakly linked to your circle" misled
     STALE: (
@@ -40,6 +37,17 @@ _LEFT_OUT_WORDS = {
         "contacts talked with too rarely or long ago",
     ),
 }
+# What shows a reason's accounts, said in its own brackets ("2 others outside hiring (@a, @b;
+# use --role any to see them)"), not on the "To see them" line: the web page's words for it
+# ("choose “Any role” to see them") are made from these
+_SEE_INLINE = {
+    OUTSIDE_HIRING: (
+        f"{USE_OPTIONS.say(options=ROLE_ANY.say())} to see it",
+        f"{USE_OPTIONS.say(options=ROLE_ANY.say())} to see them",
+    ),
+}
+# ``shown_with`` in --json of the reasons said in their own brackets
+_SHOWN_INLINE = {OUTSIDE_HIRING: ROLE_ANY.say()}
 # Who each reason's accounts are, where its count's words alone do not say ("To see them:
 # accounts of another role: --role any", not "of another role: ...")
 _SHOWN_WHO = {OTHER_ROLE: "accounts of another role"}
@@ -85,13 +93,22 @@ def left_out_parts(
     for reason, n in sorted(excluded.items()):
         one, many = _LEFT_OUT_WORDS.get(reason, (reason, reason))
         said = f"{n:,} {one if n == 1 else many}"
+        who = list((names or {}).get(reason, ()))
+        more = len(who) - NAMES_SHOWN
+        # in brackets: the accounts named, then what shows them where the count's words say it
+        bracket = []
+        if who:
+            bracket.append(
+                ", ".join(who[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+            )
+        if reason in _SEE_INLINE:
+            bracket.append(_SEE_INLINE[reason][0 if n == 1 else 1])
+        said += f" ({'; '.join(bracket)})" if bracket else ""
         part: dict[str, Any] = {"reason": reason_key(reason), "count": n, "said": said}
-        if who := list((names or {}).get(reason, ())):
-            more = len(who) - NAMES_SHOWN
-            listed = ", ".join(who[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
-            part.update(said=f"{said} ({listed})", accounts=who)
-        if reason in SHOWN_WITH:
-            part["shown_with"] = SHOWN_WITH[reason]
+        if who:
+            part["accounts"] = who
+        if (shown := SHOWN_WITH.get(reason) or _SHOWN_INLINE.get(reason)) is not None:
+            part["shown_with"] = shown
         parts.append(part)
     return parts
 
