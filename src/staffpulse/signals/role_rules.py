@@ -118,10 +118,11 @@ def apply_rules(
         agency = find_agency_accounts(names, bios)
         scores[agency] = move_feed_to_staffing(scores[agency])
         # "Keystone Temps" posting its openings, no bio: other to the heads
-        posting = np.zeros(len(p_org), dtype=bool)
-        posting[find_named_agencies_posting_ads(names, posts, scores)] = True
-        p_org, scores = _as_organizations(posting, AGENCY_NAME_P_ORG, p_org, scores)
-        scores = move_ads_of_named_agencies(scores, np.flatnonzero(posting).tolist())
+        posting = find_named_agencies_posting_ads(names, posts, scores)
+        found = np.zeros(len(p_org), dtype=bool)
+        found[posting] = True
+        p_org, scores = _as_organizations(found, AGENCY_NAME_P_ORG, p_org, scores)
+        scores = move_ads_of_named_agencies(scores, posting)
     if placement_bios:  # a bio that places workers: an agency's, or a solo recruiter's
         p_org, scores = apply_placement_bios(names, bios, p_org, scores, posts)
     if vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
