@@ -66,3 +66,18 @@ def test_connect_cohort_option(db: Path, tmp_path: Path) -> None:
     assert [(s["handle"], s["role"]) for s in found] == [("hannah_hr", "staffing_firm")]
     table = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert "staffing firm (your cohort file)" in table.stdout
+
+
+def test_connect_cohort_says_the_lines_it_skipped(db: Path, tmp_path: Path) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(
+        "handle,platform,segment\nhannah_hr,x,staffing firm\n,x,HR\n", encoding="utf-8"
+    )
+    args = ["connect", "acme_staffing", "--db", str(db), "--cohort", str(cohort), "--json"]
+    result = runner.invoke(app, [*args, "--role", "staffing firm"])
+    assert result.exit_code == 0, result.output
+    # the line with no handle is told on stderr, as benchmark tells it; the rest still counts
+    assert result.stderr.startswith("note: ") and "cohort.csv:3" in result.stderr
+    assert "no handle on this line" in result.stderr
+    found = json.loads(result.stdout)["suggestions"]
+    assert [s["handle"] for s in found] == ["hannah_hr"]

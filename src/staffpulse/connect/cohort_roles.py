@@ -16,7 +16,7 @@ from staffpulse.connect.choices import role_key
 from staffpulse.models import ROLES, Account
 
 if TYPE_CHECKING:  # the benchmark reads the file; ranking needs none of it
-    from staffpulse.benchmark.cohort import CohortEntry
+    from staffpulse.benchmark.cohort import CohortEntry, CohortProblem
 
 CohortRoles = Mapping[tuple[str | None, str], str]
 """The role of each account a cohort file names: ``(platform or None, handle in lower case)``."""
@@ -33,12 +33,16 @@ def cohort_roles(entries: Iterable[CohortEntry]) -> dict[tuple[str | None, str],
     return roles
 
 
-def read_cohort_roles(path: Path) -> dict[tuple[str | None, str], str]:
-    """The roles a cohort file gives (:func:`cohort_roles`), its skipped lines left out as
-    the benchmark leaves them out; ``InputError`` when the file cannot be read."""
+def read_cohort_roles(
+    path: Path,
+) -> tuple[dict[tuple[str | None, str], str], list[CohortProblem]]:
+    """The roles a cohort file gives (:func:`cohort_roles`), and the lines it skipped, for a
+    front end to tell as the benchmark tells them; ``InputError`` when the file cannot be
+    read."""
     from staffpulse.benchmark.cohort import read_cohort  # only with a cohort file
 
-    return cohort_roles(read_cohort(path)[0])
+    entries, problems = read_cohort(path)
+    return cohort_roles(entries), problems
 
 
 def given_role(roles: CohortRoles | None, account: Account) -> str | None:

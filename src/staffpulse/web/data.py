@@ -356,7 +356,7 @@ class Backend(InboxMixin):
                 include_contacts="contacts" in choices.include,
                 include_unseen="unseen" in choices.include,
                 include_job_ads="job_ads" in choices.include,
-                cohort=None if cohort is None else read_cohort_roles(cohort),
+                cohort=None if cohort is None else read_cohort_roles(cohort)[0],
             )
             with self.store() as store:
                 return suggest_report(

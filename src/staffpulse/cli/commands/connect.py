@@ -17,7 +17,7 @@ from staffpulse.cli.options import (
     JsonOption,
 )
 from staffpulse.cli.problems import print_problem, print_problems
-from staffpulse.connect.cohort_roles import cohort_roles
+from staffpulse.connect.cohort_roles import read_cohort_roles
 from staffpulse.connect.export import (
     DEFAULT_LIST_NAME,
     FORMATS,
@@ -160,11 +160,9 @@ def _read_cohort_roles(path: Path | None) -> dict[tuple[str | None, str], str] |
     """The roles ``--cohort`` gives, its skipped lines told as notes (as benchmark tells them)."""
     if path is None:
         return None
-    from staffpulse.benchmark.cohort import read_cohort  # only with --cohort
-
-    entries, problems = read_cohort(path)
+    roles, problems = read_cohort_roles(path)
     print_problems(err_console, [str(p) for p in problems], label="note:")
-    return cohort_roles(entries)
+    return roles
 
 
 def _check_export_options(
