@@ -44,8 +44,9 @@ def notice_unknown_keys(
 ) -> None:
     """Each key of the user's file that no table of ``known_keys`` reads, once, and each
     table that is neither one of them nor of ``other_tables`` (read, and checked, elsewhere)."""
-    _notice_keys_outside_tables(path, user, known_keys, {*known_keys, *other_tables})
-    _notice_unknown_tables(path, user, {*known_keys, *other_tables})
+    tables = {*known_keys, *other_tables}
+    _notice_keys_outside_tables(path, user, known_keys, tables)
+    _notice_unknown_tables(path, user, tables)
     for table, known in known_keys.items():
         section = user.get(table)
         if not isinstance(section, Mapping):

@@ -36,8 +36,7 @@ class Holdings:
 
     def posts_said(self) -> str:
         """ "336 Bluesky posts", "40 X posts and 12 Bluesky posts"."""
-        parts = [f"{count_of(n, platform_label(p) + ' post')}" for p, n in self.posts]
-        return join_and(parts)
+        return join_and([count_of(n, f"{platform_label(p)} post") for p, n in self.posts])
 
     def others_said(self) -> str:
         """What the store holds besides posts: "12 accounts known only by name and 300
@@ -50,7 +49,7 @@ class Holdings:
             )
         if self.follows:
             parts.append(count_of(self.follows, "follow"))
-        return " and ".join(parts)
+        return join_and(parts)
 
 
 def holdings_of(stats: dict[str, Any], graded: int) -> Holdings:
