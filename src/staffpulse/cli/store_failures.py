@@ -11,35 +11,37 @@ from typing import Any
 
 from staffpulse.errors import StoreError
 
-# SQLite's words for each failure (its message is the only mark of which it was), what it
-# means to a person, and what they can do about it
+# SQLite's result code of each failure (the low byte of the extended code an error carries: a
+# read-only file moved away is SQLITE_READONLY_DBMOVED), what it means to a person, and what
+# they can do about it. By code, not by words: "malformed JSON" from a query is a bug, not a
+# damaged file
 _FAILURES = (
     (
-        "readonly database",
+        sqlite3.SQLITE_READONLY,
         "the file, or its folder, is read-only",
         "make it writable (check its permissions, or copy it to a folder of yours), or give"
         " --db a store you can write to; commands that only read it, such as stats and"
         " accounts, still work",
     ),
     (
-        "disk is full",
+        sqlite3.SQLITE_FULL,
         "the disk is full",
         "free some space on the disk, then run the same command again; what was saved before"
         " is kept",
     ),
     (
-        "database is locked",
+        sqlite3.SQLITE_BUSY,
         "another staffpulse (the dashboard, a listen or a fetch) is writing to it",
         "wait for it to finish, or stop it, then run the same command again",
     ),
     (
-        "disk i/o error",
+        sqlite3.SQLITE_IOERR,
         "the disk would not take what was written",
         "check the disk (a removed USB drive, a network folder gone), then run the same"
         " command again",
     ),
     (
-        "malformed",
+        sqlite3.SQLITE_CORRUPT,
         "the file is damaged",
         "restore it from a backup, or start a new store (--db NEW.db) and import your files"
         " into it again",
@@ -50,9 +52,9 @@ _FAILURES = (
 def explain_store_failure(exc: sqlite3.DatabaseError, store: Path | None) -> StoreError | None:
     """The failure as a :class:`StoreError` (exit 74) that names the store (``store``, when it
     is known) and what to do, or None for an error of another kind (a bug: a wrong query)."""
-    said = str(exc).lower()
-    for words, meaning, hint in _FAILURES:
-        if words in said:
+    code = getattr(exc, "sqlite_errorcode", None)  # not on an error raised by hand
+    for failure, meaning, hint in _FAILURES:
+        if isinstance(code, int) and code & 0xFF == failure:
             where = f" at {store}" if store is not None else ""
             return StoreError(f"cannot write to the store{where}: {meaning}", hint=hint)
     return None
