@@ -65,3 +65,19 @@ def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at() -
     full = rank_with_fakes(store, options=SuggestOptions(batch=1))
     assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
     assert full.as_dict()["looked_at"] == full.reached
+
+
+def test_every_account_left_out_with_a_handle_is_named_not_only_counted() -> None:
+    """ "1 already talking with, 1 inactive" named no one: a user could not tell whom each count
+    held. Each is named now, and --json lists them; no option is promised for these, as the one
+    that lifts the first filter may leave the account to the next."""
+    report = rank_with_fakes(build_store())
+    line = report.left_out_line
+    assert "1 already talking with (@rita_recruits)" in line
+    assert "1 inactive (@olga_old)" in line
+    parts = {part["reason"]: part for part in report.as_dict()["excluded_reasons"]}
+    assert parts["already_talking_with"]["accounts"] == ["@rita_recruits"]
+    assert parts["inactive"]["accounts"] == ["@olga_old"]
+    assert "shown_with" not in parts["inactive"]
+    # the account already followed is the user's own choice: counted, not named
+    assert parts["already_followed"]["said"] == "1 already followed"

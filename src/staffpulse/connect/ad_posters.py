@@ -18,14 +18,23 @@ so are those left out for a role other than the ``--role`` asked for: a firm the
 another role (QA s36: a temp agency read as "outside the trade" went unnamed under ``--role
 "staffing firm"``) can be found and brought back with ``--role any``; so are those left out as
 outside hiring (role other) by default, where a people-run firm read as ``other`` that only
-broadcasts went unnamed.
+broadcasts went unnamed. Every other account left out is named too (a contact, an inactive
+account, a weak link), but those already followed and an anonymized dataset's stand-ins.
 """
 
 from __future__ import annotations
 
 import re
 
-from staffpulse.connect.advice import OTHER_ROLE, OUTSIDE_HIRING
+from staffpulse.connect.advice import (
+    CONTACTS,
+    INACTIVE,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    STALE,
+    UNSEEN,
+    WEAK,
+)
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.models import Account
@@ -33,8 +42,22 @@ from staffpulse.models import Account
 JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
 MOSTLY_ADS = "mostly job ads"
 BROADCAST = "broadcast only"
-NAMED = (JOB_FEED, MOSTLY_ADS, BROADCAST, OTHER_ROLE, OUTSIDE_HIRING)
-# how the terminal says what brings each back
+# Every reason but those no handle names (anonymized) or the account knows (already followed)
+NAMED = (
+    JOB_FEED,
+    MOSTLY_ADS,
+    BROADCAST,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    CONTACTS,
+    UNSEEN,
+    INACTIVE,
+    WEAK,
+    STALE,
+)
+# how the terminal says what brings each back. Not said of a contact, an account never seen or
+# an inactive one: the option that lifts its first filter may leave it to the next (a contact
+# posting mostly job ads), and only the advice's options are checked by ranking again
 SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',
     MOSTLY_ADS: "--include-job-ads or any --role",

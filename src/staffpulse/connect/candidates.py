@@ -243,14 +243,20 @@ class CandidateWalk:
             elif JOB_FEED not in reasons:  # left out for its role alone: it sets the scale
                 self.strongest = max(self.strongest, self.pagerank(node))
         if reasons:
-            if reasons[0] in NAMED:
-                self.named.setdefault(reasons[0], []).append(f"@{acc.handle}")
+            self._name(reasons[0], acc, by_id=node in self.id_only)
             self._skip(reasons, cit, acc_role)
             return None
         w = self.opts.citizen_weight
         parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
         good = sum(parts) / len(parts) if parts else 0.5
         return Candidate(self.pagerank(node) * (1 - w + w * good), node, acc, guess, cit)
+
+    def _name(self, reason: str, acc: Account, by_id: bool = False) -> None:
+        """Names the account left out for ``reason`` (:data:`NAMED`), so that a user can find
+        whom each count holds: by its handle, else (``by_id``: no handle known) its id."""
+        if reason in NAMED:
+            said = f"account id {acc.id}" if by_id else f"@{acc.handle}"
+            self.named.setdefault(reason, []).append(said)
 
     def _skip(
         self, reasons: list[str], cit: Citizen | None = None, role: str | None = None
@@ -277,10 +283,17 @@ class CandidateWalk:
         if known is None and not self.opts.include_unseen:
             reasons.append(UNSEEN)
         if reasons and known is not None:
+            self._name(CONTACTS, known)
             self.excluded[CONTACTS] = self.excluded.get(CONTACTS, 0) + 1
             self.unread_contacts.append((node, known))
             return None
         if reasons:
+            # named by the handle its replies give, else as the stub shows it (an id alone)
+            stub = stub_account(plat, node)
+            if (handle := self.graph.names.get(node)) is not None:
+                stub = Account(platform=plat, id=node, handle=handle)
+            by_id = handle is None and stub.handle == node
+            self._name(reasons[0], stub, by_id=by_id)
             self._skip(reasons)
             return None
         if known is None and (named := self.graph.names.get(node)) is not None:

@@ -120,7 +120,7 @@ def shown_with_line(
     with --include-job-ads or any --role"; None when none was. ``shown_with`` says it in
     other words (the dashboard's form: a box to tick, a Role to choose)."""
     said = [
-        f"{_SHOWN_WHO.get(reason, _LEFT_OUT_WORDS[reason][1])}: {shown_with[reason]}"
+        f"{_SHOWN_WHO.get(reason) or _LEFT_OUT_WORDS[reason][1]}: {shown_with[reason]}"
         for reason in sorted(excluded)
         if reason in shown_with
     ]
