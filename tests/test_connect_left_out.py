@@ -3,10 +3,13 @@ read, and the names scripts read in ``connect --json``, which never change with 
 
 from __future__ import annotations
 
-from connect_fixtures import build_store, rank_with_fakes
+from datetime import timedelta
+
+from connect_fixtures import NOW, add_posts, build_store, rank_with_fakes
 from staffpulse.connect import SuggestOptions
 from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT, STALE
 from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_text, reason_key
+from staffpulse.models import Post
 
 
 def test_left_out_counts_read_as_words() -> None:
@@ -81,3 +84,20 @@ def test_every_account_left_out_with_a_handle_is_named_not_only_counted() -> Non
     assert "shown_with" not in parts["inactive"]
     # the account already followed is the user's own choice: counted, not named
     assert parts["already_followed"]["said"] == "1 already followed"
+
+
+def test_an_account_known_only_by_its_id_is_named_by_it() -> None:
+    """A reply to an account whose handle nothing gives: its id, not '@98765' (no such handle)."""
+    store = build_store()
+    reply = Post(
+        platform="x",
+        id="t900",
+        author_id="id_rita_recruits",
+        author_handle="rita_recruits",
+        text="I think so",
+        created_at=NOW - timedelta(days=1),
+        kind="reply",
+        reply_to_account_id="98765",
+    )
+    add_posts(store, reply)
+    assert "1 never seen (account id 98765)" in rank_with_fakes(store).left_out_line
