@@ -143,6 +143,8 @@ def inbox_messages() -> list[Said]:
         said.append(Said("replay", reference_time(store, old, as_of="auto").why))
         said.append(Said("newest", reference_time(store, old, as_of="newest").why))
     said.append(Said("empty", empty_reason(None, False, DEFAULT_MAX_AGE, {})))
+    no_work = {"posts_not_work": 2}  # posts were read and none is about work
+    said.append(Said("no work talk", empty_reason(None, False, DEFAULT_MAX_AGE, no_work)))
     own = {"conversations": 1, "joined": 1, "own_opened": 2, "own_replies": 1}
     said.append(Said("own posts only", empty_reason(None, True, DEFAULT_MAX_AGE, own)))
     return said
