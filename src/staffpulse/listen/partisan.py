@@ -171,7 +171,7 @@ _POLICY_LABEL_RE = re.compile(
 def files_under_politics(text: str) -> bool:
     """The post is filed under politics whatever it says of work: tagged with a legislature's
     or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
-    account ("@realDonaldTrump can I intern for you?": an answer lands in the politician's
+    account ("@SenWhitfield do you take interns in your office?": an answer lands in the politician's
     replies), or naming a president's economics ("Bidenomics: ...")."""
     return (
         _POLITICS_TAG_RE.search(text) is not None
