@@ -37,7 +37,7 @@ from typing import Literal, Protocol
 from staffpulse.errors import InputError
 from staffpulse.models import normalize_platform
 from staffpulse.next_steps import GIVE_DATE_ORDER
-from staffpulse.sources.csv_preamble import import_table, preamble_of
+from staffpulse.sources.csv_preamble import preamble_of, table_records
 from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.import_context import set_while
 from staffpulse.sources.text_files import TextEncoding
@@ -228,23 +228,19 @@ class ColumnDates:
         if self._scanned:
             return
         self._scanned = True
-        codec, errors = self.encoding.codec, self.encoding.errors
-        with self.path.open(encoding=codec, errors=errors, newline="") as handle:
-            for row in import_table(handle, preamble_of(self.path)).records():
-                if not isinstance(row, CsvRecord):
-                    continue
-                value = row.values.get(COLUMN, "")
-                shown = year_last_order(value)
-                if shown is None and len(self.unordered) <= _MOST_ASKED:
-                    self.unordered.append(
-                        (_platform_of(row), row.values.get("id", "").strip(), value)
-                    )
-                if shown == "dmy" and self.day_first is None:
-                    self.day_first = Example(row.line, value.strip())
-                elif shown == "mdy" and self.month_first is None:
-                    self.month_first = Example(row.line, value.strip())
-                if self.day_first is not None and self.month_first is not None:
-                    return
+        for row in table_records(self.path, self.encoding, preamble_of(self.path)):
+            if not isinstance(row, CsvRecord):
+                continue
+            value = row.values.get(COLUMN, "")
+            shown = year_last_order(value)
+            if shown is None and len(self.unordered) <= _MOST_ASKED:
+                self.unordered.append((_platform_of(row), row.values.get("id", "").strip(), value))
+            if shown == "dmy" and self.day_first is None:
+                self.day_first = Example(row.line, value.strip())
+            elif shown == "mdy" and self.month_first is None:
+                self.month_first = Example(row.line, value.strip())
+            if self.day_first is not None and self.month_first is not None:
+                return
 
     def resolved(self, values: dict[str, str], line: int = 0) -> dict[str, str]:
         """``values`` (of the row on ``line``) with a date with the year last rewritten in

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from staffpulse.sources.csv_preamble import import_table, preamble_of
+from staffpulse.sources.csv_preamble import preamble_of, table_records
 from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.native_csv_header import BIO_COLUMNS
 from staffpulse.sources.text_files import TextEncoding
@@ -76,17 +76,15 @@ class DecimalMark:
         if self._scanned:
             return
         self._scanned = True
-        codec, errors = self.encoding.codec, self.encoding.errors
-        with self.path.open(encoding=codec, errors=errors, newline="") as handle:
-            for row in import_table(handle, preamble_of(self.path)).records():
-                if not isinstance(row, CsvRecord):
+        for row in table_records(self.path, self.encoding, preamble_of(self.path)):
+            if not isinstance(row, CsvRecord):
+                continue
+            for column, cell in row.values.items():
+                if column in _WRITING or not (value := cell.strip()):
                     continue
-                for column, cell in row.values.items():
-                    if column in _WRITING or not (value := cell.strip()):
-                        continue
-                    if self.comma is None and _COMMA_MARK.match(value):
-                        self.comma = Cell(row.line, column, value)
-                    elif self.dot is None and _DOT_MARK.match(value):
-                        self.dot = Cell(row.line, column, value)
-                if self.comma is not None and self.dot is not None:
-                    return
+                if self.comma is None and _COMMA_MARK.match(value):
+                    self.comma = Cell(row.line, column, value)
+                elif self.dot is None and _DOT_MARK.match(value):
+                    self.dot = Cell(row.line, column, value)
+            if self.comma is not None and self.dot is not None:
+                return
