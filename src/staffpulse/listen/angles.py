@@ -6,9 +6,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 (:mod:`staffpulse.listen.moderation`):
 
 * "match the light tone" only for a post the humor signal finds funny that reads positive or
-  playful ("Terrifying. 👻" is play, not fear) and is neither distressed nor serious; a hardship or a question the humor signal is sure is a joke
-  (:data:`~staffpulse.listen.jokes.FUNNY`, :func:`~staffpulse.listen.jokes.reads_as_joke`)
-  is neither consoled nor answered;
+  playful ("Terrifying. 👻" is play, not fear) and is neither distressed nor serious; a
+  hardship or a question the humor signal is sure is a joke (:data:`~.jokes.FUNNY`,
+  :func:`~.jokes.reads_as_joke`) is neither consoled nor answered;
 * a serious question (rights and rules, pay, being fired: "an unpaid 'trial shift' ... Is that
   even legal?") is answered straight, never joked with; one about rights and rules points to
   where to check;
