@@ -8,7 +8,7 @@ game's joke, spam, a post aimed at one account (which earns nothing as a questio
 message to a brand, a likely joke (:func:`~staffpulse.listen.jokes.reads_as_joke`). Each ranked
 conversation also says whether the inbox leaves it out (``left_out``: an opening that is not
 public, :mod:`staffpulse.listen.followers_only`; job ads, greetings, spam, hostile, NSFW,
-partisan posts and hashtag-game jokes, :mod:`staffpulse.listen.moderation`; customer-care
+partisan posts, hashtag-game and written jokes, :mod:`staffpulse.listen.moderation`; customer-care
 conversations, :mod:`staffpulse.listen.customer_care`; conversations not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
