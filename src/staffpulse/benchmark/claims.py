@@ -310,6 +310,7 @@ def claims(
     """The classic claims about staffing firms on social media, each tested on this cohort
     with its sample sizes (``scores``: the audits', :func:`.stats.cohort_scores`;
     ``guessed``: which segments the role model guessed, default none)."""
+    guessed = guessed if guessed is not None else [False] * len(segments)
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
     scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
@@ -328,9 +329,7 @@ def claims(
     if not (vendors.any() or firms.any()):
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
             claim["verdict"] = "not tested"
-            claim["explanation"] = _why_no_vendor_claim(
-                segments, guessed or [False] * len(segments)
-            )
+            claim["explanation"] = _why_no_vendor_claim(segments, guessed)
     else:
         for claim, p in zip(out, ("voice", "conversation"), strict=True):
             _say_rough_grades(claim, (vendors | firms) & scored[p], rough)
@@ -347,7 +346,7 @@ def claims(
         # "contradicted" of 1,287 people and vendors, a claim about firms tested on none
         group = mostly_job_ads(np.zeros(0), "Staffing firms", members=0)
         group["verdict"] = "not tested"
-        group["explanation"] = _why_no_firm_claim(segments, guessed or [False] * len(segments))
+        group["explanation"] = _why_no_firm_claim(segments, guessed)
     else:  # no segment at all: the cohort may well be firms, so all of it is tested
         group = mostly_job_ads(shares[mix_scored], "Accounts", members=len(audits))
         _say_rough_grades(group, mix_scored, rough)
