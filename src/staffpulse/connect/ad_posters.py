@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.connect.advice import BROADCAST as BROADCAST
 from staffpulse.connect.advice import (
     CONTACTS,
     INACTIVE,
@@ -35,13 +36,12 @@ from staffpulse.connect.advice import (
     UNSEEN,
     WEAK,
 )
+from staffpulse.connect.advice import JOB_FEED as JOB_FEED
+from staffpulse.connect.advice import MOSTLY_ADS as MOSTLY_ADS
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.models import Account
 
-JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
-MOSTLY_ADS = "mostly job ads"
-BROADCAST = "broadcast only"
 # Every reason but those no handle names (anonymized) or the account knows (already followed)
 NAMED = (
     JOB_FEED,

@@ -63,9 +63,12 @@ ANONYMIZED = "anonymized (no handle)"
 WEAK = "weak link"
 # the same for someone the account itself engages: their conversations are few or long ago
 STALE = "stale contact"
-# ad_posters' reasons (what a candidate posts) are named with what shows them instead
+# what a candidate posts (connect.ad_posters): named with what shows them, not advised
+JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
+MOSTLY_ADS = "mostly job ads"
+BROADCAST = "broadcast only"
 PERMANENT = frozenset(
-    {"already followed", "job-ad bot", "mostly job ads", "broadcast only", ANONYMIZED, WEAK, STALE}
+    {"already followed", JOB_FEED, MOSTLY_ADS, BROADCAST, ANONYMIZED, WEAK, STALE}
 )
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
