@@ -96,3 +96,15 @@ def test_a_database_named_like_a_store_is_offered_another_name(tmp_path: Path) -
         open_store(other, create=False)
     assert caught.value.hint is not None
     assert caught.value.hint.endswith(f"--db {tmp_path / 'staffpulse-store.db'}")
+
+
+def test_a_one_byte_file_that_is_no_sqlite_is_refused_and_kept(tmp_path: Path) -> None:
+    # SQLite takes a file of one byte for an empty database: `stats` wrote a store over it
+    note = tmp_path / "note.db"
+    note.write_bytes(b"x")
+    result = CliRunner().invoke(app, ["--db", str(note), "stats"])
+    assert result.exit_code == 74
+    said = " ".join(result.output.split())
+    assert "it is not a staffpulse store (not an SQLite file)" in said
+    assert "Traceback" not in result.output and "The store is empty" not in said
+    assert note.read_bytes() == b"x"

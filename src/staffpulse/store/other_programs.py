@@ -20,6 +20,7 @@ from staffpulse.errors import StoreError
 # the table every staffpulse store has had from its first migration (store/migrations.py)
 _OWN_TABLE = "schema_migrations"
 _TABLES_NAMED = 3  # another program's tables named in the message, the rest counted
+_SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file begins
 
 
 def refuse_other_programs_database(path: Path) -> None:
@@ -30,6 +31,14 @@ def refuse_other_programs_database(path: Path) -> None:
     target = path.expanduser()
     if not target.is_file() or target.stat().st_size == 0:
         return
+    # SQLite itself takes a one-byte file for an empty database, and would write a store over it
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError:
+        return
+    if head != _SQLITE_HEADER:
+        raise _not_sqlite(path)
     try:
         with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             rows = conn.execute(
@@ -39,11 +48,7 @@ def refuse_other_programs_database(path: Path) -> None:
     except sqlite3.Error as exc:
         if exc.sqlite_errorcode != sqlite3.SQLITE_NOTADB:
             return
-        raise StoreError(
-            f"cannot open the store at {path}: it is not a staffpulse store (not an SQLite file)",
-            hint="check that --db names your store (import says where it saved one), or give a"
-            " new file name to start a new store",
-        ) from exc
+        raise _not_sqlite(path) from exc
     tables = [row[0] for row in rows]
     if not tables or _OWN_TABLE in tables:
         return
@@ -59,4 +64,12 @@ def refuse_other_programs_database(path: Path) -> None:
         hint="check that --db (or STAFFPULSE_DB) names your store (import says where it saved "
         "one), or give a new file name to start a new store, e.g. --db "
         + shlex.quote(str(path.with_name(new))),
+    )
+
+
+def _not_sqlite(path: Path) -> StoreError:
+    return StoreError(
+        f"cannot open the store at {path}: it is not a staffpulse store (not an SQLite file)",
+        hint="check that --db names your store (import says where it saved one), or give a"
+        " new file name to start a new store",
     )
