@@ -68,11 +68,11 @@ def empty_store(request: Request, active: str, what: str, needs_account: str = "
 def home(request: Request) -> HTMLResponse:
     ctx = web(request)
     summaries = ctx.backend.summaries()
-    if not ctx.backend.with_posts():  # accounts known only by name: nothing to grade either
+    with_posts = ctx.backend.with_posts()
+    if not with_posts:  # accounts known only by name: nothing to grade either
         return empty_store(
             request, "home", "your accounts and their grades", "No account to grade yet"
         )
-    with_posts = ctx.backend.with_posts()
     query = request.query_params.get("q", "").strip()[:200]
     matches = _matching(with_posts, query)
     size = max(1, ctx.settings.home_page_size)
