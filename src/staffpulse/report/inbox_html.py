@@ -28,11 +28,11 @@ from staffpulse.step_wording import StepWording, StepWords, left_out_with_its_jo
 # reports do: report/wording.py), so a reworded step is still found.
 _NO_LIMIT = "choose “No limit” in “Quiet for at most” on the dashboard's Inbox"
 _SEE_ALL = f"{_NO_LIMIT} to see them"
-# where others' posts come from, on the page: an empty inbox and a store of the firm's own
-# posts only say it alike
-_IMPORT_OTHERS = (
-    "import posts by others on the dashboard's Import page (a twarc2 search, saved Bluesky or"
-    " Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky."
+# where others' posts come from, on the page: an empty inbox, a store of the firm's own posts
+# only and one without work talk say it alike
+_ON_IMPORT_PAGE = (
+    " on the dashboard's Import page (a twarc2 search, saved Bluesky or Mastodon posts);"
+    " whoever set up staffpulse can also let it listen to Bluesky."
 )
 PAGE_STEPS: dict[Step, StepWords] = {
     steps.WIDEN_MAX_AGE: f"{_NO_LIMIT} to see older ones",
@@ -44,13 +44,9 @@ PAGE_STEPS: dict[Step, StepWords] = {
     # said of a replay of a store with nothing recent: the live view would be empty
     steps.SHOW_LIVE: None,
     steps.AS_OF_NEWEST: "“As of the newest post”, as asked",
-    steps.LISTEN_OR_IMPORT: _IMPORT_OTHERS[:1].upper() + _IMPORT_OTHERS[1:],
-    steps.FIND_CONVERSATIONS: f"To find some, {_IMPORT_OTHERS}",
-    steps.LISTEN_FOR_WORK_TALK: (
-        "Import posts where people talk about work on the dashboard's Import page (a twarc2"
-        " search, saved Bluesky or Mastodon posts); whoever set up staffpulse can also let it"
-        " listen to Bluesky."
-    ),
+    steps.LISTEN_OR_IMPORT: f"Import posts by others{_ON_IMPORT_PAGE}",
+    steps.FIND_CONVERSATIONS: f"To find some, import posts by others{_ON_IMPORT_PAGE}",
+    steps.LISTEN_FOR_WORK_TALK: f"Import posts where people talk about work{_ON_IMPORT_PAGE}",
 }
 
 
