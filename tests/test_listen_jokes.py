@@ -12,7 +12,13 @@ import pytest
 from listen_helpers import dated, fake_post_models, runner, store_with
 from staffpulse.cli.app import app
 from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.jokes import LIKELY_JOKE, is_written_joke, mocks_a_group
+from staffpulse.listen.jokes import (
+    LIKELY,
+    LIKELY_JOKE,
+    is_written_joke,
+    mocks_a_group,
+    reads_as_joke,
+)
 from staffpulse.listen.moderation import moderate
 from staffpulse.listen.tone import Tone
 
@@ -108,21 +114,27 @@ def test_a_joke_that_names_a_group_is_hostile() -> None:
     assert not mocks_a_group(report, 0.2) and not moderate(report, 0.2).hostile
 
 
-def test_a_gripe_or_question_the_humor_signal_is_sure_of_is_not_consoled_nor_answered() -> None:
+def test_the_angle_reads_a_likely_joke_as_the_ranking_flags_it() -> None:
+    # one test (reads_as_joke) for the ranking's flag and caution, and the angle follows it
     gripe = Tone(compound=-0.6, distressed=False)
     joke = "My boss wants me to be more punctual. I'm now never late: I'm never there."
-    assert LIKELY_JOKE in suggest_angle(joke, {}, None, 0, humor=0.95, tone=gripe)
-    consoled = suggest_angle(joke, {}, None, 0, humor=0.2, tone=gripe)
+    assert reads_as_joke(joke, 0.95) and not reads_as_joke(joke, 0.2)
+    assert LIKELY_JOKE in suggest_angle(joke, {LIKELY: True}, None, 0, humor=0.95, tone=gripe)
+    consoled = suggest_angle(joke, {LIKELY: False}, None, 0, humor=0.2, tone=gripe)
     assert "acknowledge what they are going through" in consoled
     riddle = "Why do interviewers love ladders? No one knows."
-    asked = suggest_angle(riddle, {"question": True}, None, 0, humor=0.85, tone=Tone(0.0, False))
+    assert reads_as_joke(riddle, 0.85)
+    flags = {"question": True, LIKELY: True}
+    asked = suggest_angle(riddle, flags, None, 0, humor=0.85, tone=Tone(0.0, False))
     assert LIKELY_JOKE in asked and "answer the question" not in asked
     # a wrong that keeps coming is a real complaint, however funny its telling
     again = "HR lost my leave request for the second time. I'm starting to think it's personal."
-    assert LIKELY_JOKE not in suggest_angle(again, {}, None, 0, humor=0.95, tone=gripe)
-    # a cue of distress is consoled however funny the humor signal finds it
-    hurt = Tone(compound=-0.6, distressed=True)
-    assert LIKELY_JOKE not in suggest_angle(joke, {}, None, 0, humor=0.95, tone=hurt)
+    assert not reads_as_joke(again, 0.95)
+    # the writer saying it is meant is no joke for the angle either, however sure the signal
+    meant = "My boss wants me to be more punctual. Seriously, I need a job that starts at noon."
+    assert not reads_as_joke(meant, 0.95)
+    flags = {LIKELY: reads_as_joke(meant, 0.95)}
+    assert LIKELY_JOKE not in suggest_angle(meant, flags, None, 0, humor=0.95, tone=gripe)
 
 
 def test_a_left_out_joke_gets_no_angle_to_answer_it() -> None:

@@ -57,7 +57,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.listen.jokes import FUNNY, LIKELY, LIKELY_JOKE, answers_itself, happens_again
+from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import (
     asks_for_help,
@@ -285,13 +285,10 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " knows them; never a tip, a resource list or a pitch."
         )
     # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
-    # never late: I'm never there"): no gripe to console, nor question a punch line answers
-    # (the signal is sure of real ones too); distress, a worry, pay or a wrong again still count
-    if flags.get(LIKELY) and not tone.legal:  # jokes.reads_as_joke: a loss told in it is no cue
-        return lead + LIKELY_JOKE
-    gripe = going_through and not tone.distressed and not happens_again(post.text)
-    riddle = question and not tone.light and answers_itself(post.text)
-    if (gripe or riddle) and humor >= FUNNY and not tone.serious:
+    # never late: I'm never there"): no gripe to console, nor question a punch line answers;
+    # the ranking's own test (jokes.reads_as_joke, its flag), so the angle and the caution never
+    # judge apart; a matter of rights in it is still answered
+    if flags.get(LIKELY) and not tone.legal:
         return lead + LIKELY_JOKE
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
