@@ -125,3 +125,38 @@ def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap(
     same = _run(httpserver, store, cap)  # the same cap: nothing older (a cap more every run)
     assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
     assert _count(store, "posts") == cap
+
+
+def test_a_first_run_whose_cap_ends_on_a_page_without_a_cursor_keeps_the_older_posts_reachable(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at="100")
+    first = _run(httpserver, store, cap=200)  # the cap met on the page that lost its cursor
+    assert first.new_posts == 200
+    assert first.capped == [
+        {"stream": "feed", "cap": 200, "option": "--max-posts", "left": "older"}
+    ]
+    assert "the newest 200 posts are fetched, and any older ones" in first.notes[0]
+    before = len(fake.requests)
+    higher = _run(httpserver, store)  # a higher cap asks that page again, then reads on
+    assert fake.asked(before)[0] == "100" and "200" in fake.asked(before)
+    assert higher.new_posts == 50 and _count(store, "posts") == 250
+
+
+def test_a_cursor_dropped_in_a_first_run_goes_on_as_one_within_its_cap(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=600, at="100")
+    first = _run(httpserver, store, cap=300)
+    assert first.new_posts == 200 and first.notes[0].startswith("Bluesky sent a full page")
+    before = len(fake.requests)
+    again = _run(httpserver, store, cap=300)  # the same cap: 100 more, not 300 more
+    assert fake.asked(before)[:2] == ["100", "200"]
+    assert again.new_posts == 100 and _count(store, "posts") == 300
+    assert again.capped == [
+        {"stream": "feed", "cap": 300, "option": "--max-posts", "left": "older"}
+    ]
+    before = len(fake.requests)
+    same = _run(httpserver, store, cap=300)  # nothing older asked for at the same cap
+    assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
+    assert _count(store, "posts") == 300

@@ -12,7 +12,10 @@ A full page that comes without a cursor may be the feed's last, or a cursor the 
 dropped with posts still below: the two cannot be told apart. Taken silently as the end, the
 older posts were never fetched; so the run says what it stored and keeps the page's own
 cursor, and the next run asks for that page again (its posts stored already, not twice): with
-a cursor now, it reads on; without one again, the feed is taken to end there, and said so.
+a cursor now, it reads on; without one again, the feed is taken to end there, and said so. A
+first run's page goes on as a first run, its cap counting what that run stored (resumed as a
+gap, the store ended above the cap); one that met its cap on that page says what the cap left,
+and keeps the page for a run with a higher cap (taken as the end, the older posts were lost).
 """
 
 from __future__ import annotations
@@ -89,8 +92,11 @@ class FeedWalk:
             first = self.state.get("first_read")
             starts.append((self.state["pending_cursor"], True, False, first))
         again = self.state.get("again")
-        if isinstance(again, dict):
-            starts.append((again.get("cursor"), True, True, None))
+        if isinstance(again, dict):  # a first run's page goes on as one: its cap counts them
+            above = again.get("first_read")
+            starts.append(
+                (again.get("cursor"), True, True, int(above) if above is not None else None)
+            )
         newest = (None, False, False, None if self.newest_stored else 0)
         empties = EmptyPages("feed", "post")
         for start, resumed, asking_again, first in [*starts, newest]:
@@ -115,15 +121,18 @@ class FeedWalk:
         before = first or 0
         while True:
             if self.fetched + before >= self.max_posts:
-                self._capped(cursor, read, resumed, oldest, cut, first)
+                held = None if first is None else before + self.fetched
+                self._capped(cursor, read, resumed, oldest, cut, held, asking_again and not read)
                 return False
             asked, limit = cursor, min(PAGE, self.max_posts - self.fetched - before)
             items, known, cursor = self.read_page(cursor, limit)
             new = len(items) - known
             self.fetched, read = self.fetched + new, read + 1
+            again = asking_again and read == 1  # stored already: its cursor was what was missing
+            if again and first is not None:  # a first run's page, stored by it: counted so
+                before += known
             cut.count(new)  # newer than a first run's cut: held above it
             oldest = min((t for t in map(item_time, items) if t), default=oldest)
-            again = asking_again and read == 1  # stored already: its cursor was what was missing
             more = goes_on(asked, cursor) and (not known or again)
             dropped = not cursor and len(items) >= limit and (not known or again)
             if again:
@@ -136,8 +145,9 @@ class FeedWalk:
                 self.state["pending_cursor"] = cursor
                 if first is not None:
                     self.state["first_read"] = before + self.fetched
-            if dropped and self.fetched < self.max_posts:
-                self._dropped(asked, again, oldest)
+            if dropped:  # kept even when the cap is met on it: else the older posts were lost
+                above = None if first is None else before + self.fetched - new
+                self._dropped(asked, again, oldest, above, self.fetched + before)
             self.save()
             self.shown(self.fetched)
             if not more:
@@ -145,12 +155,30 @@ class FeedWalk:
             if empties.too_many(len(items), self.report):  # its cursor kept: read on next run
                 return False
 
-    def _dropped(self, asked: str | None, again: bool, oldest: datetime | None) -> None:
+    def _dropped(
+        self,
+        asked: str | None,
+        again: bool,
+        oldest: datetime | None,
+        above: int | None,
+        counted: int,
+    ) -> None:
+        """Keep the page that came without a cursor to ask for again, and say so. A first
+        run's (``above``: how many it stored above the page) goes on as one: resumed as a gap,
+        its cap counted only the new posts, and the store ended above it. One that met its cap
+        on the page says what the cap left: a run with a higher cap asks for the page again."""
         if again:  # asked twice, no cursor twice: the end, most likely
             self.report.notes.append(end_taken_note(oldest))
             return
         self.state["again"] = {"cursor": asked}
-        self.report.notes.append(dropped_cursor_note(self.fetched, oldest))
+        if above is None:
+            self.report.notes.append(dropped_cursor_note(self.fetched, oldest))
+            return
+        self.state["again"]["first_read"] = above
+        if counted < self.max_posts:
+            self.report.notes.append(dropped_cursor_note(self.fetched, oldest))
+        else:
+            note_cap(self.report, "feed", Gap(self.max_posts, None, oldest, False, older=True))
 
     def _capped(
         self,
@@ -159,17 +187,22 @@ class FeedWalk:
         resumed: bool,
         oldest: datetime | None,
         cut: OlderCut,
-        first: int | None,
+        held: int | None,
+        unasked: bool,
     ) -> None:
-        """Say what the cap left: a gap kept (said, never lost), or, for a first run, that
-        the newest are read and any older are not, where it stopped kept as a cut."""
-        if read and first is None:
+        """Say what the cap left: a gap kept (said, never lost), or, for a first run (``held``:
+        how many of its posts are stored), that the newest are read and any older are not,
+        where it stopped kept as a cut; one still to ask again for a page that came without a
+        cursor (``unasked``) keeps that at the cut."""
+        if read and held is None:
             since = None if resumed else self.newest_stored
             note_cap(self.report, "feed", Gap(self.max_posts, since, oldest, resumed))
-        elif read or first:  # no gap to fill: where it stopped is a cut, not a pending cursor
+        elif read or held:  # no gap to fill: where it stopped is a cut, not a pending cursor
             self.state.pop("pending_cursor", None)
             self.state.pop("first_read", None)
-            cut.leave(first + self.fetched if first else self.fetched, cursor=cursor)
+            cut.leave(held or 0, cursor=cursor)
+            if unasked and self.state.pop("again", None) is not None and cut.point is not None:
+                cut.point["again"] = True  # its posts are counted once asked again
             self.save()
             gap = Gap(self.max_posts, None, oldest, False, older=True)
             note_cap(self.report, "feed", gap)
