@@ -68,3 +68,38 @@ def test_a_decimal_comma_in_a_text_is_not_the_files_numbers(tmp_path: Path) -> N
     report, likes = imported(tmp_path, "1;acmestaffing;2,5;1.400;")
     assert likes == {"1": None}
     assert not any("read as" in str(n) for n in report.notices)
+
+
+def test_a_comma_thousand_in_a_count_is_left_out_where_the_comma_marks_decimals(
+    tmp_path: Path,
+) -> None:
+    # "1,234" was read as 1234 though the file's "2,5" shows its comma marks decimals: there
+    # it may be 1.234 just as well, and a count's own "1,234" told nothing of the file's mark
+    report, likes = imported(
+        tmp_path,
+        "1;acmestaffing;we are hiring forklift drivers;1.400;2,5",
+        "2;acmestaffing;night shift openings this week;1,234;",
+        "3;acmestaffing;thanks for coming to our fair;1,000;",  # 1 or 1000?
+    )
+    assert likes == {"1": 1400, "2": None, "3": None}
+    assert (report.skipped, report.problems) == (0, [])
+    (note,) = [str(n) for n in report.notices if "comma before three digits" in str(n)]
+    assert note.endswith(
+        "'likes' of 2 records (lines 3, 4) are written with a comma before three digits (the "
+        "first: '1,234'): the file writes decimals with a comma (line 2, 'rate': '2,5'), so its "
+        "dot groups thousands, and there '1,234' reads as the decimal 1.234, or as a thousand "
+        "written another way; which, the file does not say. So they were imported without "
+        "them, not guessed; write whole numbers with digits only, e.g. 1234, then import the "
+        "file again to fill them in"
+    )
+
+
+def test_a_comma_thousand_is_read_where_nothing_shows_a_decimal_comma(tmp_path: Path) -> None:
+    report, likes = imported(
+        tmp_path,
+        "1;acmestaffing;we are hiring forklift drivers;1,234;",
+        "2;acmestaffing;night shift openings this week;7;0,5%",  # "0,5%" alone: a rate
+        "3;acmestaffing;thanks for coming to our fair;3;12.5",
+    )
+    assert likes == {"1": 1234, "2": 7, "3": 3}  # both marks shown: read as before
+    assert not any("comma before three digits" in str(n) for n in report.notices)

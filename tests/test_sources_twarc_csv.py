@@ -356,3 +356,32 @@ def test_counts_a_european_spreadsheet_saved_are_read_right_or_told(tmp_path: Pa
     assert note.startswith("'public_metrics.like_count' of 3 records (lines 2, 3, 4) are no")
     assert "(the first: '1.234')" in note
     assert "make the CSV again with twarc2 csv, without opening and saving it in a" in note
+
+
+def test_a_dotted_thousand_is_read_where_the_file_writes_decimals_with_a_comma(
+    tmp_path: Path,
+) -> None:
+    # a CSV pandas wrote "12.0" in, saved again where the comma marks decimals ("12,0"):
+    # its "1.400" is 1400, and was left out; its "1,500" may be 1.5 as well, and was 1500
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    row = lines[1].replace(",en,3,1,", ',en,"{likes}","{reposts}",')
+    written = [("1.400", "12,0"), ("1,500", "3")]
+    rows = [row.replace("400", str(410 + n)).format(likes=a, reposts=b) for n, (a, b) in
+            enumerate(written)]  # fmt: skip
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.likes, p.reposts) for p in posts] == [(1400, 12), (None, 3)]
+    read, unsure = [n.message for n in items if isinstance(n, Notice)]
+    assert read == (
+        "'public_metrics.like_count' of 1 record (line 2) is written with a dot between groups "
+        "of three digits ('1.400'), so it was read as the whole number 1400: the file writes "
+        "decimals with a comma (line 2, 'public_metrics.retweet_count': '12,0'), so its dot "
+        "groups thousands. If that is wrong, write whole numbers with digits only, e.g. 1234, "
+        "then import the file again"
+    )
+    assert unsure.startswith(
+        "'public_metrics.like_count' of 1 record (line 3) is written with a comma before three "
+        "digits ('1,500'): the file writes decimals with a comma"
+    )

@@ -257,13 +257,14 @@ def test_ids_a_spreadsheet_saved_with_zeros_are_read_whole_from_their_links(
 
 
 def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path: Path) -> None:
-    # "1.234" (a thousand where the dot groups them, or a decimal?) skipped the whole post
+    # "1.2K" (as X's page shows it) or "2,5" skipped the whole post. (A "1.234" here is read
+    # as 1234: the "2,5" and "12,0" show the file's comma is its decimal mark, csv_decimals)
     path = tmp_path / "tweet_activity_metrics.csv"
     link = "https://twitter.com/AcmeStaffing/status/"
     rows = [
         f"160000000000000000{n},{link}160000000000000000{n},Open day {n},2022-12-06 05:31"
         f' +0000,10,"{likes}",0,"{likes}"'
-        for n, likes in ((1, "1.234"), (2, "2,5"), (3, "12,0"))
+        for n, likes in ((1, "1.2K"), (2, "2,5"), (3, "12,0"))
     ]
     header = "Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
@@ -300,3 +301,47 @@ def test_the_totals_by_day_are_told_what_they_are_not_how_to_fix_them(tmp_path: 
     assert "this is X Analytics' totals by day" in said and "export the posts instead" in said
     assert "needs the columns id, author and text" not in said
     assert "fix the file" not in (raised.value.hint or "")
+
+
+def _german_export(path: Path, *likes: str) -> list[str]:
+    """An X Analytics export saved again where the comma is the decimal mark (its engagement
+    rate ``0,031``), one post a like count in ``likes``; the notes of its import."""
+    link = "https://twitter.com/AcmeStaffing/status/"
+    rows = [
+        f"160000000000000000{n};{link}160000000000000000{n};Open day {n};2022-12-06 05:31"
+        f" +0000;2000;0,031;0;0;{count}"
+        for n, count in enumerate(likes, start=1)
+    ]
+    header = "Tweet id;Tweet permalink;Tweet text;time;impressions;engagement rate;retweets"
+    path.write_text("\n".join([f"{header};replies;likes", *rows]) + "\n", encoding="utf-8")
+    return [n.message for n in XAnalytics().read(path) if isinstance(n, Notice)]
+
+
+def test_a_dotted_thousand_is_read_where_the_file_writes_decimals_with_a_comma(
+    tmp_path: Path,
+) -> None:
+    # Excel set to German shows 1400 as "1.400": it was left out, though the file's "0,031"
+    # shows its dot groups thousands
+    path = tmp_path / "tweet_activity_metrics.csv"
+    notes = _german_export(path, "1.400", "12")
+    posts, _, problems = _read(path)
+    assert [p.likes for p in posts.values()] == [1400, 12] and not problems
+    assert notes[0] == (
+        "'likes' of 1 record (line 2) is written with a dot between groups of three digits "
+        "('1.400'), so it was read as the whole number 1400: the file writes decimals with a "
+        "comma (line 2, 'engagement_rate': '0,031'), so its dot groups thousands. If that is "
+        "wrong, write whole numbers with digits only, e.g. 1234, then import the file again"
+    )
+
+
+def test_a_comma_thousand_where_the_comma_marks_decimals_is_left_out_and_told(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tweet_activity_metrics.csv"
+    notes = _german_export(path, "1,250", "7")
+    posts, _, _ = _read(path)
+    assert [p.likes for p in posts.values()] == [None, 7]  # 1.25 or 1250? not guessed
+    assert notes[0].startswith(
+        "'likes' of 1 record (line 2) is written with a comma before three digits ('1,250'): "
+        "the file writes decimals with a comma (line 2, 'engagement_rate': '0,031')"
+    )

@@ -10,7 +10,8 @@ no number, a spreadsheet that saved it did.
 
 A count ``1.400`` in a file whose other numbers show the comma is its decimal mark (``2,5``)
 is 1400, the dot grouping thousands (:mod:`staffpulse.sources.csv_decimals`): it is read, and
-told once a column too.
+told once a column too. In such a file a count ``1,234`` is 1.234, no count, or a thousand
+written another way: it is left out, and told once a column, not read as 1234 unsaid.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from staffpulse.sources.base import Notice
-from staffpulse.sources.written import COUNT_FIX, CountError
+from staffpulse.sources.written import COUNT_FIX, CountError, written_count
 
 T = TypeVar("T")
 SHOWN_LINES = 5  # of the lines of a column, how many are named
@@ -36,6 +37,11 @@ class Regrouping(Protocol):
         """Why the file reads such counts so, said after them."""
         ...
 
+    def unsure(self, column: str, value: object) -> bool:
+        """Whether the count ``value`` of ``column`` means two things in this file (``1,234``
+        where the comma is the decimal mark): left out, not guessed."""
+        ...
+
 
 class BadCounts:
     """The counts of one file left out of their records, by field: (line, value) each; and
@@ -46,6 +52,7 @@ class BadCounts:
         self.fix = fix  # what to do, said after the values left out
         self.regrouping = regrouping
         self.regrouped: dict[str, list[tuple[int | None, object]]] = {}
+        self.unsure: dict[str, list[tuple[int | None, object]]] = {}  # "1,234" where "," is "."
 
     def build(
         self, values: Mapping[str, Any], line: int | None, make: Callable[[dict[str, Any]], T]
@@ -53,6 +60,11 @@ class BadCounts:
         """``make(values)``, with each count that is no whole number left blank (and noted).
         Any other error is raised as ``make`` raised it."""
         kept = dict(values)
+        if self.regrouping is not None:
+            for key, value in values.items():
+                if self.regrouping.unsure(key, value):
+                    self.unsure.setdefault(key, []).append((line, value))
+                    kept[key] = None
         while True:
             try:
                 return make(kept)
@@ -66,11 +78,29 @@ class BadCounts:
                 self.found.setdefault(exc.key, []).append((line, exc.value))
                 kept[exc.key] = None
 
+    def cell(self, key: str, value: str, line: int) -> str:
+        """The count cell ``value`` of ``key`` as the record is made with it: blank when it is
+        no whole number (noted), ``1400`` for a ``1.400`` the file's numbers read so (noted);
+        for a reader that knows its count columns (twarc2's CSV)."""
+        if self.regrouping is not None and self.regrouping.unsure(key, value):
+            self.unsure.setdefault(key, []).append((line, value))
+            return ""
+        try:
+            written_count({key: value}, key)
+        except ValueError:
+            if self.regrouping and (whole := self.regrouping.whole(value)) is not None:
+                self.regrouped.setdefault(key, []).append((line, value))
+                return str(whole)
+            self.found.setdefault(key, []).append((line, value))
+            return ""
+        return value
+
     def notices(self, path: str) -> list[Notice]:
         told = [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
         if self.regrouping is not None:
             why = self.regrouping.why()
             told += [Notice(path, _read(key, found, why)) for key, found in self.regrouped.items()]
+            told += [Notice(path, _unsure(key, found, why)) for key, found in self.unsure.items()]
         return told
 
 
@@ -95,6 +125,20 @@ def _read(key: str, found: list[tuple[int | None, object]], why: str) -> str:
     return (
         f"'{key}' of {_records(found)} {said}: {why}. If that is wrong, {COUNT_FIX}, then "
         "import the file again"
+    )
+
+
+def _unsure(key: str, found: list[tuple[int | None, object]], why: str) -> str:
+    one = len(found) == 1
+    first = str(found[0][1]).strip()
+    return (
+        f"'{key}' of {_records(found)} {'is' if one else 'are'} written with a comma before"
+        f" three digits ({'' if one else 'the first: '}{first!r}): {why}, and there {first!r}"
+        f" reads as the decimal {first.replace(',', '.')}, or as a thousand written another"
+        f" way; which, the file does not say. So {'it was' if one else 'they were'} imported"
+        " without"
+        f" {'it' if one else 'them'}, not guessed; {COUNT_FIX}, then import the file again to"
+        f" fill {'it' if one else 'them'} in"
     )
 
 

@@ -9,6 +9,14 @@ so its dot groups thousands, and its ``1.400`` is 1400. A file showing both mark
 unread, as before. The cells are looked at only when a count such as ``1.400`` is met, in a
 pass of their own over the file keeping one example of each mark; texts and bios are
 people's writing, not the file's numbers, and are passed over.
+
+A count ``1,234`` reads as 1234 in most files, but not in one whose comma is its decimal mark:
+there it is 1.234 (or, ``1,000``, 1), which no count is, or a thousand written another way.
+Such a count is :meth:`DecimalMark.unsure`: left out and told, never guessed. In a count
+column it is no evidence of the file's mark either (it is the very cell in question).
+
+The staffpulse CSV, X Analytics and twarc2 CSVs share this: each names its count columns and
+the columns people write in.
 """
 
 from __future__ import annotations
@@ -28,11 +36,17 @@ _COMMA_MARK = re.compile(
     r"^[+-]?(?:\d+,\d{1,2}|\d+,\d{4,}|0,\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})"
     r"\s?%?$"
 )
-# 2.5  0.75  12.0  0.125  1,234.5  and 1,234 (a comma between thousands), a % after any
+# 2.5  0.75  12.0  0.125  1,234.5  and 1,234 (a comma between thousands: never 0,031), a %
 _DOT_MARK = re.compile(
-    r"^[+-]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s?%?$"
+    r"^[+-]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)\s?%?$"
 )
 _WRITING = frozenset({"text", *BIO_COLUMNS})  # people's words, where "2,5" is no number
+# The staffpulse CSV's counts (docs/formats.md)
+COUNT_COLUMNS = frozenset(
+    {"likes", "reposts", "replies", "quotes", "followers", "following", "post_count"}
+)
+# "1,234", "1,000": a thousand with a comma between groups, or a decimal where the comma marks one
+_ONE_COMMA_GROUP = re.compile(r"^[1-9]\d{0,2},\d{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +61,18 @@ class Cell:
 class DecimalMark:
     """Whether one CSV writes decimals with a comma (so that its dot groups thousands)."""
 
-    def __init__(self, path: Path, encoding: TextEncoding) -> None:
+    def __init__(
+        self,
+        path: Path,
+        encoding: TextEncoding,
+        above: int | None = None,
+        writing: frozenset[str] = _WRITING,
+        counts: frozenset[str] = COUNT_COLUMNS,
+    ) -> None:
         self.path, self.encoding = path, encoding
+        self.above = preamble_of(path) if above is None else above  # lines above the header
+        self.writing = writing  # the columns of people's words, not the file's numbers
+        self.counts = counts  # the columns of whole numbers the reader reads
         self.comma: Cell | None = None  # the first cell with a decimal comma
         self.dot: Cell | None = None  # the first with a decimal dot, or a comma in thousands
         self._scanned = False
@@ -64,6 +88,16 @@ class DecimalMark:
             return None
         return int(text.replace(".", ""))
 
+    def unsure(self, column: str, value: object) -> bool:
+        """Whether ``value`` in the count column ``column`` is a ``1,234`` in a file whose other
+        numbers show its comma is the decimal mark: 1.234, no count, or 1234? Not guessed."""
+        if column not in self.counts or not isinstance(value, str):
+            return False
+        if not _ONE_COMMA_GROUP.match(value.strip()):
+            return False
+        self._scan()
+        return self.comma is not None and self.dot is None
+
     def why(self) -> str:
         """Which cell showed the comma is the decimal mark (after :meth:`whole` read one)."""
         shown = self.comma
@@ -76,15 +110,20 @@ class DecimalMark:
         if self._scanned:
             return
         self._scanned = True
-        for row in table_records(self.path, self.encoding, preamble_of(self.path)):
+        for row in table_records(self.path, self.encoding, self.above):
             if not isinstance(row, CsvRecord):
                 continue
             for column, cell in row.values.items():
-                if column in _WRITING or not (value := cell.strip()):
+                if column in self.writing or not (value := cell.strip()):
                     continue
-                if self.comma is None and _COMMA_MARK.match(value):
+                if column in self.counts and _ONE_COMMA_GROUP.match(value):
+                    continue  # the count in question (unsure), no evidence of the mark
+                comma, dot = _COMMA_MARK.match(value), _DOT_MARK.match(value)
+                if comma and dot:
+                    continue  # read either way: no evidence
+                if comma and self.comma is None:
                     self.comma = Cell(row.line, column, value)
-                elif self.dot is None and _DOT_MARK.match(value):
+                elif dot and self.dot is None:
                     self.dot = Cell(row.line, column, value)
             if self.comma is not None and self.dot is not None:
                 return

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.report.counts import join_and, join_or
+from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
+from staffpulse.sources.csv_decimals import DecimalMark
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
@@ -35,8 +37,11 @@ from staffpulse.sources.observed import observed_by_newest_post, read_time, with
 from staffpulse.sources.reply_handles import answered_handle
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.twarc_csv_sheets import (
+    COUNT_TO_DO,
+    WRITING,
     SheetEdits,
     WrittenDate,
+    count_columns,
     joined_at,
     posted_at,
     read_date,
@@ -258,7 +263,11 @@ class TwarcCsv:
             if not users and (kinds := kinds_note(table.header)) is not None:
                 yield Notice(str(path), kinds)
             # ids rounded (1.60E+18), dates rewritten, counts written 1.2K: told once for all
-            sheet = SheetEdits(str(path), table.header)
+            # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
+            decimals = DecimalMark(
+                path, encoding, above, WRITING, frozenset(count_columns(table.header))
+            )
+            sheet = SheetEdits(str(path), table.header, counts=BadCounts(COUNT_TO_DO, decimals))
             # A last line without a line break is no sign of a cut: a sheet saved again
             # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once

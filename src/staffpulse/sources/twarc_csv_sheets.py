@@ -27,6 +27,11 @@ from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.sources.zeroed_ids import id_columns
 
 Row = Mapping[str, str | None]
+# The columns of people's words, where a "2,5" is none of the file's numbers
+WRITING = frozenset(
+    {"text", "name", "description", "location"}
+    | {"author.name", "author.description", "author.location"}
+)
 # What to do about a created_at that cannot be read, on a tweet whose id carries no time
 DATE_TO_DO = (
     "write it as twarc2 does (2026-03-01T10:00:00.000Z), or make the CSV again with twarc2 csv"
@@ -37,6 +42,11 @@ COUNT_TO_DO = (
     "make the CSV again with twarc2 csv, without opening and saving it in a spreadsheet, or "
     "write whole numbers with digits only, e.g. 1234"
 )
+
+
+def count_columns(header: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a twarc2 CSV header that hold counts (``public_metrics.like_count``)."""
+    return tuple(key for key in header if "public_metrics." in key)
 
 
 def cell(row: Row, key: str) -> str | None:
@@ -115,7 +125,7 @@ class SheetEdits:
     def __post_init__(self, header: Sequence[str]) -> None:
         self.rounded = RoundedIds(self.path)
         self.id_columns = id_columns(header)
-        self.count_columns = tuple(key for key in header if "public_metrics." in key)
+        self.count_columns = count_columns(header)
 
     def skip_rounded(self, row: Row, line: int) -> bool:
         """Whether ``row`` has an id a spreadsheet rounded (``1.60E+18``), noted to tell once
@@ -141,15 +151,15 @@ class SheetEdits:
 
     def readable_counts(self, row: Row, line: int) -> Row:
         """``row`` with each count that is no whole number (``1.2K`` a person wrote, ``1.234``
-        a spreadsheet saved) left blank, and noted: read as none, it was lost unsaid."""
-        bad = [
-            key
+        a spreadsheet saved) left blank, and noted: read as none, it was lost unsaid. A
+        ``1.400`` the file's own numbers show is 1400 is read so (``counts``' regrouping)."""
+        read = {
+            key: self.counts.cell(key, value, line)
             for key in self.count_columns
-            if cell(row, key) is not None and cell_count(row, key) is None
-        ]
-        for key in bad:
-            self.counts.found.setdefault(key, []).append((line, row[key]))
-        return {**row, **dict.fromkeys(bad, "")} if bad else row
+            if cell(row, key) is not None and isinstance(value := row[key], str)
+        }
+        changed = {key: value for key, value in read.items() if value != row[key]}
+        return {**row, **changed} if changed else row
 
     def note_dates(
         self, row: Row, made: Sequence[Account | Post], users: bool, posted: WrittenDate

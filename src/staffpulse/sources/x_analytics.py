@@ -35,6 +35,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
+from staffpulse.sources.csv_decimals import DecimalMark
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csv_short_rows import cut_row_message
 from staffpulse.sources.csv_tables import named_table, prepare_table
@@ -64,6 +65,7 @@ LINK = ("tweet_permalink", "post_link", "post_permalink")
 TEXT = ("tweet_text", "post_text")
 TIME = ("time", "date")
 COUNTS = {"likes": ("likes",), "reposts": ("retweets", "reposts"), "replies": ("replies",)}
+COUNT_COLUMNS = frozenset(name for names in COUNTS.values() for name in names)
 # An X handle mentioned in a post (an e-mail address is no mention); the one a reply opens
 # with, whom it answers, is read by OPENING_HANDLE_RE
 X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
@@ -195,7 +197,9 @@ class XAnalytics:
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
-        counts = BadCounts(COUNTS_AGAIN)
+        # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
+        decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS)
+        counts = BadCounts(COUNTS_AGAIN, decimals)
         # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
         # one is told as a quote never closed), and a sheet saved again may end so
         for row in table_records(path, encoding, above):
