@@ -7,8 +7,9 @@ their score: a firm that joins them risks its name for nothing.
   string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
   are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
   stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
-  ("everyone knows you're jobless and on benefits"; :mod:`staffpulse.listen.put_downs`): a
-  firm that answers one, even to argue, puts its name next to it;
+  ("everyone knows you're jobless and on benefits"; :mod:`staffpulse.listen.put_downs`), or
+  harm done to a person laughed off as banter (:mod:`staffpulse.listen.violence`): a firm that
+  answers one, even to argue, puts its name next to it;
 * **partisan**: party politics that is not about a work matter ("Everything went wrong the
   day the Republicans took the House"): a party, a partisan label, a party leader or a cause that splits
   voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
@@ -55,6 +56,7 @@ from staffpulse.listen.partisan import files_under_politics, names_politics_besi
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.tone import signals_crisis
+from staffpulse.listen.violence import jokes_about_violence
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plain_text
 
 # One hit is enough: insults and slurs aimed at people.
@@ -171,7 +173,9 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
     filed = files_under_politics(plain)
     politics = filed or names_politics_beside_tags(plain)
     return Moderation(
-        hostile=_is_hostile(plain) or mocks_a_group(plain, humor),
+        hostile=_is_hostile(plain)
+        or mocks_a_group(plain, humor)
+        or jokes_about_violence(plain, humor),
         nsfw=_NSFW_RE.search(plain) is not None,
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever

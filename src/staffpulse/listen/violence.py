@@ -1,0 +1,59 @@
+"""Violence told as a joke: harm done to a person, laughed off as office banter.
+
+A post that jokes about hurting someone ("gonna strangle my coworker if he books one more 8am
+call lol", "a coworker's cousin got stabbed, the kind of banter we do here") passes every
+work test, and the humor signal reads it as funny; a staffing firm that joins it, even to
+console, puts its name next to violence made light of. It is left out as hostile
+(:mod:`staffpulse.listen.moderation`), never offered.
+
+Only harm done to a person counts ("strangle my manager", "punched him", "was tortured"), and
+only when the post laughs it off: a cue of banter or laughter ("banter", "lol", "jk", a crying
+laughing emoji) or the humor signal sure it is funny (:data:`~staffpulse.listen.jokes.FUNNY`).
+A win told in a violent word ("Killed the interview!", "we killed it") harms nobody, a call for
+safety at work ("a nurse was punched on shift: we need better protection") is no joke, and
+each stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.jokes import FUNNY
+from staffpulse.listen.work_terms import URL_RE
+
+# a person at work or close by, harmed
+_PERSON = (
+    r"(?:my|our|the|a|his|her|their|your)\s+(?:\w+\s+)?(?:boss|manager|coworkers?|co-workers?|"
+    r"colleagues?|supervisor|team ?mates?|intern|ceo|employees?|recruiter|client|customer|"
+    r"interviewer|hr (?:lady|guy|person|rep))"
+)
+# a harm no one means of a thing: stab, strangle, murder, torture, punch, slap, choke, poison,
+# drown, beat up, set on fire ("kill" only of a person named: "killed it" is a win)
+_HARM = (
+    r"stab(?:bed|bing)?|strangl(?:e|ed|ing)|murder(?:ed|ing)?|tortur(?:e|ed|ing)|"
+    r"punch(?:ed|ing)?|slap(?:ped|ping)?|chok(?:e|ed|ing)|poison(?:ed|ing)?|drown(?:ed|ing)?"
+)
+_DONE_RE = re.compile(
+    rf"\b(?:(?:{_HARM})\s+(?:him|her|them|someone|somebody|{_PERSON})|"
+    rf"(?:kill(?:ed|ing)?|beat(?:ing)? up|set fire to)\s+{_PERSON}|"
+    r"beat(?:ing)? (?:him|her|them) up|"
+    # told as done: "was thrown in acid", "got stabbed", "was beaten"
+    r"(?:was|were|got|been|being)\s+(?:\w+\s+)?(?:stabbed|strangled|murdered|tortured|"
+    r"punched|beaten(?: up)?|poisoned|drowned|set on fire|\w+ in acid))\b",
+    re.IGNORECASE,
+)
+# the post laughs it off
+_LAUGHED_OFF_RE = re.compile(
+    r"\b(?:banter|lol|lmao|rofl|haha\w*|jk|just kidding|kidding)\b|[\U0001f602\U0001f923]",
+    re.IGNORECASE,
+)
+
+
+def jokes_about_violence(text: str, humor: float | None = None) -> bool:
+    """Harm done to a person, laughed off: a cue of banter or laughter, or ``humor`` (the
+    humor signal's p) at least :data:`~staffpulse.listen.jokes.FUNNY`."""
+    plain = " ".join(URL_RE.sub(" ", text).split())
+    if _DONE_RE.search(plain) is None:
+        return False
+    sure = humor is not None and humor >= FUNNY
+    return sure or _LAUGHED_OFF_RE.search(plain) is not None
