@@ -20,6 +20,7 @@ from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled
 from staffpulse.config import listen_account
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
+from staffpulse.web.data_connect import ConnectMixin
 from staffpulse.web.data_inbox import InboxMixin, is_cached_kind
 from staffpulse.web.settings import WebSettings
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
     from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.benchmark.members import CohortCheck
-    from staffpulse.connect.suggest import SuggestReport
 
 T = TypeVar("T")
 
@@ -48,7 +48,7 @@ class Reading:
         return self.backend.cached(key, compute, self.generation)
 
 
-class Backend(InboxMixin):
+class Backend(InboxMixin, ConnectMixin):
     """The pages' data: store reads, cached per key until the data changes."""
 
     def __init__(self, settings: WebSettings) -> None:
@@ -343,55 +343,10 @@ class Backend(InboxMixin):
             for key in [k for k in self._cache if _is_audit(k)]:
                 del self._cache[key]
 
-    def suggestions(self, handle: str, platform: str, choices: ConnectChoices) -> SuggestReport:
-        """Who to follow, as the Connect form chose (:class:`ConnectChoices`)."""
-        from staffpulse.connect.cohort_roles import read_cohort_roles
-        from staffpulse.connect.suggest import SuggestOptions, suggest_report
-
-        cohort = self.cohort() if "cohort" in choices.include else None  # connect --cohort
-
-        def compute() -> SuggestReport:
-            options = SuggestOptions(
-                inactive_days=choices.inactive_days,
-                include_contacts="contacts" in choices.include,
-                include_unseen="unseen" in choices.include,
-                include_job_ads="job_ads" in choices.include,
-                cohort=None if cohort is None else read_cohort_roles(cohort)[0],
-            )
-            with self.store() as store:
-                return suggest_report(
-                    store,
-                    handle,
-                    platform,
-                    choices.role,
-                    choices.limit,
-                    choices.as_of,
-                    options=options,
-                )
-
-        return self.cached(suggestions_key(handle, platform, choices), compute)
-
-
-@dataclass(frozen=True)
-class ConnectChoices:
-    """What the Connect form chose besides the account. Hashable: it is part of the cache key,
-    so each choice (a date, a number of days) gets its own ranking."""
-
-    role: str | None
-    limit: int
-    include: frozenset[str]  # "contacts", "unseen", "job_ads"; "cohort": its roles (--cohort)
-    as_of: datetime | None  # None: as of the newest post of the platform, like the CLI
-    inactive_days: int
-
 
 def audit_key(platform: str, handle: str) -> tuple[str, str, str]:
     """Where :meth:`Backend.audit` keeps an account's audit (the page waits on it by this)."""
     return ("audit", platform, handle.lower())
-
-
-def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tuple[Any, ...]:
-    """The cache key of :meth:`Backend.suggestions` (the Connect page's background job's)."""
-    return ("connect", handle.lower(), platform, choices)
 
 
 def _is_audit(key: Any) -> bool:

@@ -19,7 +19,7 @@ from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.report.connect_ties import folded_label, notes_with_folded, tie_rows
 from staffpulse.web.app import WebContext, status_for, web
-from staffpulse.web.data import ConnectChoices, suggestions_key
+from staffpulse.web.data_connect import USE_COHORT, ConnectChoices, suggestions_key
 from staffpulse.web.forms import bounded_int
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import download_name
@@ -63,8 +63,6 @@ INCLUDES = {
     # connect --include-job-ads: the page named them and gave no way to see them (QA s36)
     "job_ads": "Include accounts posting mostly job ads (job feeds too)",
 }
-# connect --cohort: the box is offered only when the Benchmark page has a cohort file
-USE_COHORT = "cohort"
 _TICK_ADS = f"tick “{INCLUDES['job_ads']}”"
 _ANY_ROLE = f"choose Role “{dict(ROLE_CHOICES)['any']}”"
 # What shows each kind of account left out, in the form's words (the terminal's: SHOWN_WITH)
@@ -307,6 +305,11 @@ def connect_page(request: Request) -> HTMLResponse:
         includes=INCLUDES,
         include=choices.include,
         cohort_name=ctx.backend.cohort_label(),
+        # connect --cohort's notes: the lines of the file whose roles were not all read
+        cohort_problems=[(p.kept, str(p)) for p in ctx.backend.connect_cohort_problems()]
+        if USE_COHORT in choices.include
+        else [],
+        cohort_uploaded=ctx.settings.active_cohort() == ctx.settings.saved_cohort(),
         report=report,
         # (rank shown, suggestion, what a row counting tied id-only accounts says, else "")
         rows=[(r.rank, r.suggestion, folded_label(r.folded) if r.folded else "") for r in rows],
