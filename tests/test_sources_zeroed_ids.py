@@ -7,7 +7,7 @@ from pathlib import Path
 
 from staffpulse.ingest import import_paths
 from staffpulse.models import Post
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.twarc_csv import TwarcCsv
 from staffpulse.sources.zeroed_ids import HOLD, ZeroedIds, zeroed
 from staffpulse.store import open_store
@@ -147,3 +147,46 @@ def test_the_id_column_is_named_as_the_header_writes_it(tmp_path: Path) -> None:
     with open_store(":memory:") as store:
         (problem,) = import_paths(store, [path]).problems
     assert "zeros ('ID' is '1712345678901230000' here" in problem.message
+
+
+def test_a_zeroed_link_costs_the_link_only_and_is_told_once(tmp_path: Path) -> None:
+    # the conversation_id column alone was saved as a number: every tweet was skipped, though
+    # its own id and author were whole
+    ids = _real_ids(6)
+    threads = [_as_saved(str(int(i) - 5003)) for i in ids]
+    path = tmp_path / "tweets.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for number, (post_id, thread) in enumerate(zip(ids, threads, strict=True)):
+            when = f"2024-04-{number + 1:02d}T10:00:00.000Z"
+            text = f"Forklift shift {number} needs a driver"
+            writer.writerow([post_id, thread, "", "4242", when, text, "4242", "NorthwindJobs"])
+    items = list(TwarcCsv().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.id, p.conversation_id) for p in posts] == [(i, None) for i in ids]
+    assert not [i for i in items if isinstance(i, Problem)]
+    (note,) = [i.message for i in items if isinstance(i, Notice) and "zeros" in i.message]
+    assert note == (
+        "'conversation_id' of 6 records (lines 2, 3, 4, 5, 6 and 1 more) held ids a spreadsheet"
+        " saved with the last digits as zeros ('1712345678901220000' first: it keeps 15 digits"
+        " of a number): they link to no post or account, or to the wrong one, so the records"
+        " were imported without them, the rest kept. To keep the link, export the ids as text"
+        " (from the tool that made the file, without opening it in a spreadsheet; or format the"
+        " id column as Text before the ids go in), and import the file again"
+    )
+
+
+def test_a_zeroed_link_in_a_staffpulse_csv_keeps_the_post(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    rows = [
+        f"{i},@northwind,Shift {n} opens soon,{_as_saved(str(int(i) - 4001))}"
+        for n, i in enumerate(_real_ids(6))
+    ]
+    path.write_text("\n".join(["id,author,text,conversation_id", *rows]) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        stored = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    assert stored == 6 and report.skipped == 0 and report.problems == []
+    assert any(str(n).endswith("and import the file again") and "'conversation_id' of 6" in str(n)
+               for n in report.notices)  # fmt: skip

@@ -63,10 +63,16 @@ from staffpulse.sources.native_csv_header import (
     text_by_another_name,
     undated_note,
 )
-from staffpulse.sources.native_records import rows_from_native
+from staffpulse.sources.native_records import OWN_IDS, rows_from_native
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.written import ToldOnce
-from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells, id_columns
+from staffpulse.sources.zeroed_ids import (
+    ZeroedIds,
+    csv_cells,
+    csv_without,
+    id_columns,
+    link_columns,
+)
 from staffpulse.store.core import Record
 
 
@@ -187,8 +193,12 @@ class NativeCsv:
             # when the file's other numbers show the comma is its decimal mark (csv_decimals)
             counts = BadCounts(regrouping=DecimalMark(path, encoding))
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
-            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), id_columns(header), table.written)
-            for row in zeroed.kept(table.records(), csv_cells):
+            # (one only in a link, as conversation_id: the record kept without the link)
+            ids = id_columns(header)
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](
+                str(path), ids, table.written, links=link_columns(ids, OWN_IDS)
+            )
+            for row in zeroed.kept(table.records(), csv_cells, csv_without):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
@@ -223,6 +233,7 @@ class NativeCsv:
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed
+        yield from zeroed.notices()
         if (from_store := dates.store_note()) is not None:
             yield Notice(str(path), from_store)
         if (day_first := dates.dotted_note()) is not None:

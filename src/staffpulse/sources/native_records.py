@@ -50,6 +50,9 @@ READ_COLUMNS = frozenset(
     | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
     | {"follower", "followee"}
 )
+# The ids that make a record: its own, its author's, and those telling a post's kind. An id
+# lost in another (conversation_id) costs that link only (staffpulse.sources.zeroed_ids)
+OWN_IDS = frozenset({"id", "author_id", "reply_to_id", "quoted_id", "reposted_id"})
 FILL_IN = ": fill it in (or delete the record) and import the file again"  # after a field left out
 
 

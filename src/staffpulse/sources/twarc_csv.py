@@ -52,7 +52,7 @@ from staffpulse.sources.written_lists import written_list
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first
 from staffpulse.sources.x_v2_gaps import FieldGaps
-from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells
+from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells, csv_without, link_columns
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -67,6 +67,8 @@ KIND_COLUMNS = {
     "referenced_tweets.quoted.id": "quotes",
 }
 USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
+# The ids that make a row: the tweet's (a user's), its author's, and those telling its kind
+OWN_IDS = frozenset({"id", "author_id", "author.id", "in_reply_to_user_id", *KIND_COLUMNS})
 # What to do about a file cut short (a copy or download that stopped)
 AGAIN = "make the CSV again with twarc2 csv from its JSONL, or copy the file again"
 
@@ -271,8 +273,12 @@ class TwarcCsv:
             # A last line without a line break is no sign of a cut: a sheet saved again
             # (Google Sheets) ends so, and a cut inside a quoted cell is told by the reader
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
-            zeroed = ZeroedIds[CsvRecord | CsvProblem](str(path), sheet.id_columns, table.written)
-            for row in zeroed.kept(table.records(), csv_cells):
+            # (one only in a link, as conversation_id: the tweet kept without the link)
+            links = link_columns(sheet.id_columns, OWN_IDS)
+            zeroed = ZeroedIds[CsvRecord | CsvProblem](
+                str(path), sheet.id_columns, table.written, links=links
+            )
+            for row in zeroed.kept(table.records(), csv_cells, csv_without):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
@@ -321,6 +327,7 @@ class TwarcCsv:
                 yield Notice(str(path), unnamed)
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed
+        yield from zeroed.notices()
         yield from sheet.told()
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         for message in gaps.messages():

@@ -11,7 +11,9 @@ A real id ends so by chance only (1 in 625 at most for 19 digits, 1 in 125 for 1
 such id proves nothing, but many do: a file is taken as saved so when, in one of its id columns,
 more distinct ids end in zeros past the 15th digit than chance gives once in a million files
 (:data:`CHANCE`). Its rows holding such an id are then skipped, and told once with what to do;
-before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
+but a row whose own ids are whole, with such an id in a column that only links it to another
+post (twarc2's ``conversation_id``: its ``links``), is kept without that link, told once a
+column: the link alone would point at no post, or at the wrong one. Before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
 ones of a re-saved file are not imported before the rest is known.
 
 A program in JavaScript rounds such ids the same way, to the 16 or 17 digits of its numbers
@@ -22,11 +24,11 @@ how likely a real id is to look so, and what to do; :data:`SPREADSHEET` is a spr
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
 from staffpulse.sources.written import ROUNDED_FIX
 
@@ -96,6 +98,20 @@ def csv_cells(row: CsvRecord | CsvProblem) -> tuple[int, Mapping[str, str]] | No
     return None if isinstance(row, CsvProblem) else (row.line, row.values)
 
 
+def csv_without(row: CsvRecord | CsvProblem, columns: Collection[str]) -> CsvRecord | CsvProblem:
+    """A CSV row with the cells of ``columns`` blank (ids lost to a spreadsheet), for
+    :meth:`ZeroedIds.kept`."""
+    if isinstance(row, CsvProblem):
+        return row
+    return replace(row, values={**row.values, **dict.fromkeys(columns, "")})
+
+
+def link_columns(columns: Sequence[str], own: Collection[str]) -> frozenset[str]:
+    """Of a file's id ``columns``, those but the ``own``: the ids that make a row (its own
+    id, its author's, its kind's), whose loss costs the row; the others only link it."""
+    return frozenset(column for column in columns if column not in own)
+
+
 @dataclass(slots=True)
 class _Column:
     """The long ids of one column so far: the distinct ones ending in zeros, and how many of
@@ -138,32 +154,41 @@ class ZeroedIds(Generic[_R]):
     columns: Sequence[str]
     written: Mapping[str, str] = field(default_factory=dict)
     how: Rounding = SPREADSHEET  # who rounded the ids: a spreadsheet, or JavaScript
+    # the id columns that only link a row to another (dropped, the row kept: link_columns)
+    links: Collection[str] = frozenset()
     rewritten: bool = False  # the file is taken as saved so: rows with such ids are skipped
     trusted: bool = False  # enough of its first rows were read: taken as it came
     skipped: list[_Zeroed] = field(default_factory=list)
+    dropped: dict[str, list[_Zeroed]] = field(default_factory=dict)  # links, by column
     _seen: dict[str, _Column] = field(default_factory=dict)
-    _held: list[tuple[_R, _Zeroed | None]] = field(default_factory=list)
+    _held: list[tuple[_R, _Zeroed | None, list[_Zeroed]]] = field(default_factory=list)
     _long_rows: int = 0  # rows with a long id so far
 
     def kept(
-        self, rows: Iterable[_R], cells: Callable[[_R], tuple[int, Mapping[str, str]] | None]
+        self,
+        rows: Iterable[_R],
+        cells: Callable[[_R], tuple[int, Mapping[str, str]] | None],
+        drop: Callable[[_R, Collection[str]], _R] | None = None,
     ) -> Iterator[_R]:
         """``rows`` in their order, but for those with an id saved with zeros once the file
         is known to hold them. ``cells`` gives a row's line and cells (None: no row of data,
-        as a line that could not be read, passed on as it is)."""
+        as a line that could not be read, passed on as it is); ``drop`` a row without the
+        cells of some :attr:`links` (needed with them)."""
         for row in rows:
             told = cells(row)
-            self._held.append((row, None if told is None else self._add(*told)))
+            zeros = [] if told is None else self._add(*told)
+            own = next((zero for zero in zeros if zero.column not in self.links), None)
+            self._held.append((row, own, [zero for zero in zeros if zero.column in self.links]))
             if not (self.rewritten or self.trusted):
                 # held until the file is known: HOLD rows with a long id (or many without)
                 self.trusted = self._long_rows >= HOLD or len(self._held) >= 4 * HOLD
             if self.rewritten or self.trusted:
-                yield from self._release()
-        yield from self._release()
+                yield from self._release(drop)
+        yield from self._release(drop)
 
-    def _add(self, line: int, values: Mapping[str, str]) -> _Zeroed | None:
-        """Count the row's long ids; the first of them saved with zeros, if any."""
-        found: _Zeroed | None = None
+    def _add(self, line: int, values: Mapping[str, str]) -> list[_Zeroed]:
+        """Count the row's long ids; those of them saved with zeros, if any."""
+        found: list[_Zeroed] = []
         long = False
         for key in self.columns:
             value = (values.get(key) or "").strip()
@@ -173,20 +198,42 @@ class ZeroedIds(Generic[_R]):
             column = self._seen.setdefault(key, _Column())
             column.add(value, self.how)
             if self.how.rounded(value):
-                found = found or _Zeroed(key, value, line)
+                found.append(_Zeroed(key, value, line))
                 self.rewritten = self.rewritten or column.rewritten()
         self._long_rows += long
         return found
 
-    def _release(self) -> Iterator[_R]:
+    def _release(self, drop: Callable[[_R, Collection[str]], _R] | None) -> Iterator[_R]:
         """The rows held, but for those with an id saved with zeros in a file known to hold
-        them."""
+        them; those with such an id in a link only, without it."""
         held, self._held = self._held, []
-        for row, zero in held:
+        for row, zero, links in held:
             if zero is not None and self.rewritten:
                 self.skipped.append(zero)
+            elif links and self.rewritten and drop is not None:
+                for link in links:
+                    self.dropped.setdefault(link.column, []).append(link)
+                yield drop(row, [link.column for link in links])
             else:
                 yield row
+
+    def notices(self) -> Iterator[Notice]:
+        """One note a link column whose ids were left out of the rows kept."""
+        for column, links in self.dropped.items():
+            n, first = len(links), links[0]
+            lines = ", ".join(f"{link.line:,}" for link in links[:5])
+            more = f" and {n - 5:,} more" if n > 5 else ""
+            one = n == 1
+            yield Notice(
+                self.path,
+                f"'{as_written(column, self.written)}' of {'1 record' if one else f'{n:,} records'}"
+                f" (line{'' if one else 's'} {lines}{more}) held {'an id' if one else 'ids'}"
+                f" {self.how.by} ({first.value!r}{'' if one else ' first'}: {self.how.why}):"
+                f" {'it links' if one else 'they link'} to no post or account, or to the wrong"
+                f" one, so {'the record was' if one else 'the records were'} imported without"
+                f" {'it' if one else 'them'}, the rest kept. To keep the link, {self.how.fix},"
+                " and import the file again",
+            )
 
     def problem(self) -> Problem | None:
         """One problem for the rows skipped (at the first), None when there were none."""
