@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.jokes import reads_as_joke
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.tone import judge_tone
 
@@ -116,3 +117,18 @@ def test_a_congratulation_on_firing_half_the_team_is_never_cheered_on() -> None:
     angle = suggest_angle(text, {}, None, 0, humor=0.5)
     assert "cheer them on" not in angle
     assert "read it as the complaint it is" in angle
+
+
+def test_drawn_out_love_of_the_job_is_sarcasm_and_gets_the_complaint_angle() -> None:
+    # a letter drawn out reads as the plain word, and love of the job drawn out rolls its eyes
+    for text in (
+        "Third double shift this week. I loooove my job.",
+        "Oh I looove working Saturdays for free",
+        "Printer jammed, coffee machine broken. Just what I need on a Monday.",
+    ):
+        assert is_sarcastic(text), text
+        angle = suggest_angle(text, {"likely_joke": reads_as_joke(text, 0.95)}, None, 0, 0.95)
+        assert "read it as the complaint it is" in angle, text
+    # a plain love of the job, a team loved, or a friend, is no sarcasm
+    for text in ("I love my job, best crew in town", "I loooove my new team!!", "Miss youuu"):
+        assert not is_sarcastic(text), text

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.recurring import happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE
 
@@ -158,12 +159,6 @@ _JOB_STORY_RE = re.compile(
     r"(?P<answer>[^.!?\n]{2,70}[.!?]*)$",
     re.IGNORECASE,
 )
-# a grievance that recurs
-_AGAIN_RE = re.compile(
-    r"\b(?:again|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|every (?:single )?"
-    r"(?:time|week|month|shift)|keeps? \w+ing|still)\b",
-    re.IGNORECASE,
-)
 # a question and the words after it that end the post, but not news told with a hook ("Have
 # you heard about the new overtime rule? Employers must now pay ...")
 _SELF_ANSWERED_RE = re.compile(r"\?+\s*(?P<answer>[^?]{2,80})$")
@@ -249,12 +244,6 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     if is_question(plain):
         return answers_itself(plain)
     return _WRITER_RE.search(plain) is not None
-
-
-def happens_again(text: str) -> bool:
-    """A grievance told as one that keeps coming ("HR lost my leave request for the second
-    time", "cut my hours again"): a real complaint, however funny its telling."""
-    return _AGAIN_RE.search(text) is not None
 
 
 def mocks_a_group(text: str, humor: float | None = None) -> bool:

@@ -6,11 +6,13 @@ was "match the light tone"; a firm that cheers on the policy, or jokes along wit
 about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
 
 * a marker that is sarcastic on its own: the "/s" tag, "said no one ever", "what could possibly
-  go wrong", "just what I needed", "nothing says ... like ...", thanks or praise handed to
-  "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
+  go wrong", "just what I needed" (or "need"), "nothing says ... like ...", thanks or praise
+  handed to "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
   "yeah right", praise taken back ("Great strategy...not"), cheers for people let go
   ("Congrats to my manager for firing half the team") or cheers with a dry "really." that
   ends the post ("Proud of them, really.");
+* love of one's job drawn out ("I loooove my job", "loveee Mondays"); a drawn-out letter is
+  read as the plain word by the other rules ("I looove working Saturdays for free");
 * praise ("love how", "gotta love it when", "love my job", "thrilled that", "oh great", "so
   generous", "truly the best", "living the dream") with an eye-roll emoji (\U0001f612, \U0001f644),
   or said of a workplace grievance in the same post: a mandatory
@@ -38,7 +40,7 @@ _ALONE_RE = re.compile(
     r"|\bsaid no (?:one|body|employee|worker|nurse|recruiter|candidate|manager)(?: ever)?\b"
     # where its sentence ends ("what could possibly go wrong?"), not "list what could go wrong and"
     r"|\bwhat could (?:possibly )?go wrong\b(?=\s*(?:[^\w\s,]|$))"
-    r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|asked for)\b"
+    r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|want|need|asked for)\b"
     r"|\bnothing says\b[^.!?\n]{1,60}\blike\b"
     r"|\b(?:thanks|thank you|great job|good job|well done|bravo|kudos|nice work|nice one|"
     r"way to go),? (?:so much,? )?(?:leadership|management|corporate|hr|execs|our ceo|the ceo|"
@@ -97,6 +99,15 @@ _LOVES_RE = re.compile(
     re.IGNORECASE,
 )
 _EYE_ROLL_RE = re.compile("[\U0001f612\U0001f644]")  # unamused face, face with rolling eyes
+# a letter drawn out ("loooove", "sooo generous"): read as the plain word by the rules, and
+# love of one's job drawn out ("I loooove my job") is said with a roll of the eyes
+_DRAWN_RE = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
+_DRAWN_LOVE_RE = re.compile(r"\bl+o+v+e*(?:s|d|ing)?\b", re.IGNORECASE)
+_LOVES_WORK_RE = re.compile(
+    r"\blove (?:my|this|our) (?:job|work|boss|company|manager|shift|commute)\b"
+    r"|\blove (?:working|being told|mondays?)\b",
+    re.IGNORECASE,
+)
 # a burden put on the writer; what is only a fact of work ("overtime", "on-call", "layoffs", a
 # commute, a return to the office) is one when there is more of it ("more overtime", "another
 # layoff", "2 hours of commuting"): "I love that our company pays overtime at double rate" and
@@ -137,7 +148,10 @@ _GONE_RE = re.compile(
 def is_sarcastic(text: str) -> bool:
     """The post praises what it complains of: a sarcastic marker, or praise said of a
     workplace grievance in the same sentence."""
-    plain = URL_RE.sub(" ", text)
+    said = URL_RE.sub(" ", text)
+    plain = _DRAWN_RE.sub(r"\1", said)  # "I looove working Saturdays for free"
+    if _drawls_love(said) and _LOVES_WORK_RE.search(plain):
+        return True  # "I loooove my job. More years to go!!!"
     if _ALONE_RE.search(plain) or _CHEERED_CUTS_RE.search(plain) or _CHEER_REALLY_RE.search(plain):
         return True
     if _EYE_ROLL_RE.search(plain) and (_PRAISE_RE.search(plain) or _LOVES_RE.search(plain)):
@@ -148,6 +162,11 @@ def is_sarcastic(text: str) -> bool:
         and _GIVEN_GLADLY_RE.search(sentence) is None
         for sentence in split_sentences(plain)
     )
+
+
+def _drawls_love(said: str) -> bool:
+    """A "love" with a letter drawn out ("loooove", "lovvve", "loveee"), not a plain one."""
+    return any(_DRAWN_RE.search(found.group(0)) for found in _DRAWN_LOVE_RE.finditer(said))
 
 
 def _names_a_grievance(sentence: str) -> bool:
