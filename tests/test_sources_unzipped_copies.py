@@ -48,3 +48,39 @@ def test_a_folder_that_holds_more_than_its_zip_is_read_too(tmp_path: Path) -> No
     with open_store(tmp_path / "s.db") as store:
         report = import_paths(store, [downloads])
     assert len(report.files) == 3 and not report.problems
+
+
+def test_a_folder_unzipped_under_another_name_is_read_once_from_the_zip(tmp_path: Path) -> None:
+    # "export (1)" beside "export.zip": both were read, and the report counted each post twice
+    downloads = _downloads(tmp_path)
+    (downloads / "export").rename(downloads / "export (1)")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [downloads])
+    assert [file for file, _label in report.files] == [
+        f"{downloads / 'export.zip'}!export/april/posts.csv"
+    ]
+    assert [(p.file, p.message) for p in report.problems] == [
+        (
+            str(downloads / "export (1)"),
+            "holds the same files as export.zip, under another name (the ZIP unzipped): read"
+            " once, from the ZIP",
+        )
+    ]
+    assert report.posts == 2 and len(report.notices) == 1
+
+
+def test_a_renamed_folder_given_beside_its_zip_is_read_once(tmp_path: Path) -> None:
+    downloads = _downloads(tmp_path)
+    moved = tmp_path / "Desktop" / "harbor posts"
+    moved.parent.mkdir()
+    (downloads / "export").rename(moved)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [downloads / "export.zip", moved])
+    assert [(p.file, p.message) for p in report.problems] == [
+        (
+            str(moved),
+            f"holds the same files as {downloads / 'export.zip'} (the ZIP unzipped): read once,"
+            " from the ZIP",
+        )
+    ]
+    assert report.posts == 2

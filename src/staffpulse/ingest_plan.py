@@ -90,7 +90,7 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 plan.append((path, source))
     plan, copies = without_copies(plan)  # a download saved twice: read once, told
     problems += copies
-    plan, unzipped = without_unzipped(plan)  # a ZIP and the folder it was unzipped into
+    plan, unzipped = without_unzipped(plan, paths)  # a ZIP and the folder unzipped from it
     problems += unzipped
     plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:

@@ -4,8 +4,10 @@ A Downloads folder holds ``twitter-2026-03-01.zip`` and, beside it, ``twitter-20
 the folder a double-click unzipped it into. Imported whole, both were read: twice the time,
 every note twice, and a row the ZIP's file lost counted as skipped twice. When every file of
 the folder is in the ZIP (the same path, size and, but for pictures and videos, checksum),
-the folder is read once, from the ZIP, and told. A folder that holds anything more (a file
-added since, or changed) is read as well: nothing of it is passed over.
+the folder is read once, from the ZIP, and told. So is a folder renamed since (``export (1)``,
+``my archive``): any folder of the import beside the ZIP, or given whole, is compared. A
+folder that holds anything more (a file added since, or changed) is read as well: nothing of
+it is passed over.
 """
 
 from __future__ import annotations
@@ -23,17 +25,21 @@ T = TypeVar("T")
 _CHUNK = 1 << 20
 
 
-def without_unzipped(plan: Sequence[tuple[Path, T]]) -> tuple[list[tuple[Path, T]], list[Problem]]:
-    """``plan`` without what it reads from a folder that holds only what the ZIP of the same
-    name beside it holds, and a note for each such folder (a :class:`Problem` of no record)."""
+def without_unzipped(
+    plan: Sequence[tuple[Path, T]], given: Sequence[Path] = ()
+) -> tuple[list[tuple[Path, T]], list[Problem]]:
+    """``plan`` without what it reads from a folder that holds only what a ZIP it reads holds
+    (the folder of the same name beside it, one renamed, ``export (1)``, or one of the
+    ``given`` paths, moved elsewhere), and a note for each such folder (a :class:`Problem` of
+    no record)."""
     dropped: dict[Path, Path] = {}  # a folder unzipped -> its ZIP, read instead
     for archive, _source in plan:
-        folder = archive.with_suffix("")
-        if archive.suffix.lower() != ".zip" or not archive.is_file() or folder in dropped:
+        if archive.suffix.lower() != ".zip" or not archive.is_file():
             continue
-        planned = any(path == folder or path.is_relative_to(folder) for path, _ in plan)
-        if planned and folder.is_dir() and _holds_all_of(archive, folder):
-            dropped[folder] = archive
+        for folder in _folders_beside(archive, plan, given):
+            if folder not in dropped and _holds_all_of(archive, folder):
+                dropped[folder] = archive
+                break
     kept = [
         (path, source)
         for path, source in plan
@@ -43,12 +49,42 @@ def without_unzipped(plan: Sequence[tuple[Path, T]]) -> tuple[list[tuple[Path, T
         Problem(
             str(folder),
             None,
-            f"holds the same files as {archive.name} (the ZIP unzipped): read once, from the ZIP",
+            f"holds the same files as {_named(archive, folder)} (the ZIP unzipped): read once,"
+            " from the ZIP",
             records=0,
         )
         for folder, archive in dropped.items()
     ]
     return kept, notes
+
+
+def _folders_beside(
+    archive: Path, plan: Sequence[tuple[Path, T]], given: Sequence[Path]
+) -> list[Path]:
+    """The folders ``plan`` reads that may be ``archive`` unzipped: the one of its name first,
+    then those beside it under another name, any folder read whole (an archive's), and the
+    folders ``given`` that it reads from."""
+    parent, named = archive.parent, archive.with_suffix("")
+    found: dict[Path, None] = {}
+    for path, _source in plan:
+        tops = [path] if path.is_dir() else []  # a folder read whole, as an archive's
+        if path.is_relative_to(parent) and path != parent:
+            tops.insert(0, parent / path.relative_to(parent).parts[0])  # beside the ZIP
+        for top in tops:
+            if top.is_dir() and not archive.is_relative_to(top):
+                found[top] = None
+    for folder in given:
+        reads = any(path == folder or path.is_relative_to(folder) for path, _ in plan)
+        if reads and folder.is_dir() and not archive.is_relative_to(folder):
+            found[folder] = None
+    return sorted(found, key=lambda folder: folder != named)
+
+
+def _named(archive: Path, folder: Path) -> str:
+    """The ZIP as the note names it: its name beside the folder, its path elsewhere."""
+    if archive.parent != folder.parent:
+        return str(archive)
+    return archive.name if archive.stem == folder.name else f"{archive.name}, under another name"
 
 
 def _holds_all_of(archive: Path, folder: Path) -> bool:
