@@ -108,3 +108,23 @@ def test_a_one_byte_file_that_is_no_sqlite_is_refused_and_kept(tmp_path: Path) -
     assert "it is not a staffpulse store (not an SQLite file)" in said
     assert "Traceback" not in result.output and "The store is empty" not in said
     assert note.read_bytes() == b"x"
+
+
+def test_a_store_is_looked_into_on_its_own_connection_not_a_second_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every open of a store (the dashboard opens one a page) connected twice to look for
+    # another program's tables; the refusal above still comes before anything is written
+    path = tmp_path / "client.db"
+    open_store(path).close()
+    opened: list[object] = []
+    real = sqlite3.connect
+
+    def counted(*args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", counted)
+    with open_store(path, create=False) as store:
+        assert store.holds_no_data()
+    assert opened == [str(path)]

@@ -21,7 +21,7 @@ from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.output_files import make_folder
 from staffpulse.store import Store, open_store
-from staffpulse.store.core import refuse_unusable_store_path
+from staffpulse.store.unusable_paths import refuse_unusable_store_path
 
 if TYPE_CHECKING:
     from staffpulse.audit import AuditResult

@@ -25,7 +25,6 @@ from typing import Any
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.near_names import offer_near_store
-from staffpulse.output_files import blocking_file
 from staffpulse.store.aliases import (
     first_places,
     former_posts,
@@ -44,10 +43,11 @@ from staffpulse.store.codec import (
 from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate, warn_if_written_by_newer
-from staffpulse.store.other_programs import refuse_other_programs_database
+from staffpulse.store.other_programs import other_programs_refusal
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import Tally
+from staffpulse.store.unusable_paths import refuse_unusable_store_path
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
 from staffpulse.store.write_batch import (
     LeftOut,
@@ -114,12 +114,20 @@ class Store(ReadMixin):
         # Told the (platform, account id) pairs of every write: the accounts written and the
         # authors of the posts written, new or not (the dashboard links to their audits).
         self.on_write: Callable[[set[tuple[str, str]]], None] | None = None
+        # another program's database is looked into on this connection, before anything is
+        # written (the journal mode below): a second connection for it cost every open one
+        looked = False
         if self.path != ":memory:":
-            refuse_unusable_store_path(Path(self.path))
+            looked = refuse_unusable_store_path(Path(self.path), tables=False)
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if looked and (
+                refusal := other_programs_refusal(self.conn, Path(self.path).expanduser())
+            ):
+                self.conn.close()
+                raise refusal
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -312,25 +320,6 @@ class Store(ReadMixin):
             "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",
             (status, format_time(run.finished_at), json.dumps(counts, default=str), run.id),
         )
-
-
-def refuse_unusable_store_path(path: Path) -> None:
-    """Refuse a store path that is a folder, or whose folder is a file, with what to give
-    instead: sqlite says only "unable to open database file" and making the folder "File
-    exists"."""
-    target = path.expanduser()
-    if target.is_dir():
-        raise StoreError(
-            f"cannot open the store at {path}: it is a folder, not a store file",
-            hint=f"give --db a file, e.g. --db {shlex.quote(str(path / 'staffpulse.db'))}",
-        )
-    if (blocker := blocking_file(target.parent)) is not None:
-        raise StoreError(
-            f"cannot open the store at {path}: {blocker} is a file, not a folder",
-            hint="give --db a path in a folder, e.g. --db "
-            + shlex.quote(str(blocker.parent / path.name)),
-        )
-    refuse_other_programs_database(target)
 
 
 def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
