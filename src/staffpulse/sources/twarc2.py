@@ -189,10 +189,27 @@ def _rows(
     return [*accounts.values(), *posts]
 
 
-def _cut_in_includes(part: str | None, cut: bool) -> bool:
-    """Whether a page was cut short in or before its includes (not damaged there: the
-    includes left out for damage are counted as skipped already)."""
-    return part == "includes" and cut
+class HeldCut:
+    """A page cut short in or before its includes (not damaged there: the includes left out
+    for damage are counted as skipped already), held to be told with the page read after it
+    (:func:`with_references_cut_off`); any other damage told at once."""
+
+    def __init__(self, gaps: FieldGaps) -> None:
+        self.gaps = gaps  # told when the includes of a page were lost
+        self.held: Problem | None = None
+
+    def damaged(self, cut: Problem, part: str | None, was_cut: bool) -> Iterator[Problem]:
+        """A page damaged (``cut``, in ``part``; ``was_cut``: cut short, not mangled)."""
+        self.gaps.includes_lost |= part == "includes"
+        self.held = cut if part == "includes" and was_cut else None
+        if self.held is None:
+            yield cut
+
+    def before(self, page: Any) -> Iterator[Problem]:
+        """The cut held, told before ``page`` (what was read after it; None at the end)."""
+        if self.held is not None:
+            held, self.held = self.held, None
+            yield held if page is None else with_references_cut_off(held, page)
 
 
 def with_references_cut_off(cut: Problem, page: Any) -> Problem:
@@ -255,39 +272,28 @@ class Twarc2:
         repeats = RepeatsInPages()  # a tweet twice in one page: stored once, told
         # a page cut in its includes, told with the page read after it: what its tweets
         # refer to was lost with the includes, and counts as skipped
-        cut: Problem | None = None
+        cut = HeldCut(gaps)
         if not is_json_lines(path):
             # one response, or several pretty-printed ones one after another
             for found in read_documents(path):
                 if isinstance(found, DocumentError):  # every tweet in it is lost: all count
-                    gaps.includes_lost |= found.part == "includes"
-                    cut = Problem(str(path), found.line, str(found), found.records)
-                    if not _cut_in_includes(found.part, found.cut):
-                        yield cut
-                        cut = None
+                    told_cut = Problem(str(path), found.line, str(found), found.records)
+                    yield from cut.damaged(told_cut, found.part, found.cut)
                 else:
-                    if cut is not None:
-                        yield with_references_cut_off(cut, found[1])
-                        cut = None
+                    yield from cut.before(found[1])
                     yield from self._object(found[1], path, found[0], edits, gaps, told, repeats)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
-                    gaps.includes_lost |= obj.part == "includes"
-                    cut = Problem(str(path), number, obj.message, records=obj.records)
-                    if not _cut_in_includes(obj.part, obj.cut):
-                        yield cut
-                        cut = None
+                    told_cut = Problem(str(path), number, obj.message, records=obj.records)
+                    yield from cut.damaged(told_cut, obj.part, obj.cut)
                     continue
-                if cut is not None:
-                    yield with_references_cut_off(cut, obj)
-                    cut = None
+                yield from cut.before(obj)
                 if isinstance(obj, Exception):  # a page: its posts counted as lost
                     yield unread_line(path, number, obj)
                     continue
                 yield from self._object(obj, path, number, edits, gaps, told, repeats)
-        if cut is not None:
-            yield cut
+        yield from cut.before(None)
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
         for message in [*gaps.messages(), told.message(), repeats.note()]:
             if message:
