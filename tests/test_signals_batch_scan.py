@@ -96,3 +96,20 @@ def test_sources_a_letter_in_front_would_change_are_scanned_as_they_are() -> Non
     assert {p.pattern for p in merged} >= {"ab|cd", "(ab)\\1", "[^x]y"}
     assert "a[]|]b" not in {p.pattern for p in merged}  # its "|" is a member of a set
     assert posts_matching(texts, merged) == posts_matching(texts, [re.compile(s) for s in sources])
+
+
+def test_posts_holding_finds_words_whatever_their_case_and_letters_that_fold_apart() -> None:
+    from staffpulse.signals.batch_scan import posts_holding, scan_for_words
+
+    scan = scan_for_words(("think", "any ", "time job"))
+    texts = [
+        "What do you THINK?",  # capitals
+        "nothing to see",
+        "Any tips?",
+        "a full-time job",
+        "what do you th\u0131nk",  # a dotless i, which a case-blind "i" matches
+        "L\u0130NKS",  # a capital dotted I, lowered to "i" and a combining dot
+        "Thanks for the ideas",
+    ]
+    assert posts_holding(texts, scan) == [0, 2, 3, 4, 5]
+    assert posts_holding([], scan) == []

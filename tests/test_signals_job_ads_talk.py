@@ -257,3 +257,16 @@ def test_a_seekers_applying_or_a_job_as_a_figure_of_speech_is_no_job_opening(tex
 @pytest.mark.parametrize("text", ADS_THAT_SPEAK_SO)
 def test_an_ad_that_talks_of_applying_or_a_full_time_job_is_left_to_the_model(text: str) -> None:
     assert not find_hiring_talk([text])[0]
+
+
+def test_talk_is_found_in_a_batch_whatever_its_case_or_letters() -> None:
+    # each wording is looked for only in the posts holding its words: in capitals, or with a
+    # letter a case-blind match reads as "i" (a dotless "\u0131"), a question is still talk
+    batch = [
+        "Good morning from the harbour",
+        "SHOULD JOB ADS LIST THE PAY? WHAT DO YOU THINK? #HIRING",
+        "Cover letters, still a thing? What do you th\u0131nk? #hiring",
+        "We're hiring a forklift driver in Dayton, apply now",
+        "Raising twins IS A FULL-TIME JOB #parenting",
+    ]
+    assert find_hiring_talk(batch).tolist() == [False, True, True, False, True]

@@ -6,6 +6,10 @@ pattern once over the texts joined by :data:`SEP` is far cheaper than once per p
 is then credited to the post its last character falls in.
 
 A rule with many cues scans for them with :func:`merge_for_scan`: fewer passes, the same posts.
+A wording that opens with no literal (``\\b(?:what do|let us know|...)``, case-blind) is tried at
+every character of the batch, which costs many such passes; :func:`scan_for_words` and
+:func:`posts_holding` find the few posts holding a word that every match of it holds, and only
+those are scanned for it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["SEP", "merge_for_scan", "posts_matching"]
+__all__ = ["SEP", "merge_for_scan", "posts_holding", "posts_matching", "scan_for_words"]
 
 #: Between posts in the batch blob, and before the first: a pattern may anchor on it to match
 #: at the start of a post. No pattern may match across it.
@@ -45,6 +49,26 @@ def posts_matching(
     ends = np.fromiter((m.end() - 1 for p in patterns for m in p.finditer(blob)), dtype=np.int64)
     found: list[int] = np.unique(np.searchsorted(starts, ends, side="right") - 1).tolist()
     return found
+
+
+# IGNORECASE matches "i" to "\u0130" and "\u0131" and "s" to "\u017f", which lower-case to
+# something else ("\u0130" to "i" and a combining dot): a post holding one (lower-cased) may
+# match a case-blind wording without holding its words, so it is always read
+_FOLDS_APART = re.compile("[\u0307\u0131\u017f]")
+
+
+def scan_for_words(words: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns with which :func:`posts_holding` looks for ``words`` (lower-cased
+    literals), merged into few passes (:func:`merge_for_scan`)."""
+    return (*merge_for_scan(re.escape(word) for word in words), _FOLDS_APART)
+
+
+def posts_holding(texts: Sequence[str], scan: tuple[re.Pattern[str], ...]) -> list[int]:
+    """The indices, ascending, of the texts that hold, lower-cased, one of the words of
+    ``scan`` (:func:`scan_for_words`), or a letter that a case-blind pattern folds apart: a
+    superset of the texts in which a case-blind pattern matches, if each of its matches holds
+    one of the words."""
+    return posts_matching(texts, scan, lower=True)
 
 
 # Characters from the most to the least frequent in posts (a space first; any other character

@@ -57,10 +57,15 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
+from staffpulse.signals.batch_scan import (
+    merge_for_scan,
+    posts_holding,
+    posts_matching,
+    scan_for_words,
+)
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
-from staffpulse.signals.job_seekers import SEEKER_RE, speaks_as_seeker
+from staffpulse.signals.job_seekers import SEEKER_RE, SEEKER_WORDS, speaks_as_seeker
 from staffpulse.signals.job_words import ROLE_NOUNS
 
 __all__ = [
@@ -247,24 +252,40 @@ def _is_talk(text: str) -> bool:
     return _JOIN_GROUP.search(text) is not None and _WORK_WORD.search(text) is None
 
 
+# The words, lower-cased, that every opinion asked holds: "what do you think", "what are your
+# thoughts", "what's everyone's view", "let's discuss", "honest question", "quick poll", "reply
+# below", "in the replies", "agree or disagree", "weigh in", "sound off", "your take", "in the
+# comments", "curious what", "share your", "how do you handle", "doing wrong", "any tips?", and
+# the hiring side asked by name ("Recruiters: ...?", "HR folks, ...?")
+_OPINION_WORDS = ("think", "thought", "everyone", "discuss", "honest question", "poll", "below",
+                  "in the replies", "disagree", "weigh in", "sound off", "your take", "comments",
+                  "curious", "share your", "how do", "doing wrong", "any ", "recruiters",
+                  "managers", "employers", "owners", "founders", "folks", "pros", "people",
+                  "friends", "leaders", "teams", "professionals")  # fmt: skip
+# Each wording with the words, lower-cased, that every match of it holds: it opens with no
+# literal, so a scan for it tries every character, and the posts holding none of its words are
+# left out of that scan (the opinion asked alone cost half of find_hiring_talk's time)
+_WORDINGS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...] = (
+    (scan_for_words(_OPINION_WORDS), (_ASKS_OPINION,)),
+    (scan_for_words(("post ", "your", "fill ")), (_PITCHES_TO_EMPLOYERS,)),
+    (scan_for_words(("join",)), (_JOIN_GROUP, _JOIN_EVENT, _JOIN_TEAM_EVENT)),
+    (scan_for_words(SEEKER_WORDS), (SEEKER_RE,)),
+    (scan_for_words(("applying",)), (_APPLYING_TOLD,)),
+    (scan_for_words(("time job",)), (JOB_FIGURE,)),
+)
+
+
 def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it is a question to peers, a pitch to employers or someone's
     work told of, that offers no job (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
-    # one scan of the whole batch per wording: few posts use either, only those are read again
-    candidates = posts_matching(
-        texts,
-        (
-            _ASKS_OPINION,
-            _PITCHES_TO_EMPLOYERS,
-            _JOIN_GROUP,
-            _JOIN_EVENT,
-            _JOIN_TEAM_EVENT,
-            SEEKER_RE,
-            _APPLYING_TOLD,
-            JOB_FIGURE,
-        ),
-    )
+    # one scan per wording of the posts holding its words: few posts use any, only those are
+    # read again
+    candidates: set[int] = set()
+    for words, wordings in _WORDINGS:
+        rows = posts_holding(texts, words)
+        found = posts_matching([texts[i] for i in rows], wordings)
+        candidates.update(rows[j] for j in found)
     # owned work is read post by post among those that say "work": its pattern opens with no
     # literal (a scan of the batch with it cost more than all the wordings above), and its
     # look past the end of a post would read on across the separator, which is a space to \s
