@@ -11,10 +11,9 @@ import pytest
 
 from staffpulse.errors import UnknownFormatError
 from staffpulse.sources import detect
+from staffpulse.sources.json_document_errors import DocumentError, document_error
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
-    DocumentError,
-    document_error,
     load_document,
     read_documents,
     why_nothing_in_it,

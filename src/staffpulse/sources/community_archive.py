@@ -31,7 +31,8 @@ import orjson
 
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Item, Notice, Problem, register
-from staffpulse.sources.json_documents import DocumentError, load_document
+from staffpulse.sources.json_document_errors import DocumentError
+from staffpulse.sources.json_documents import load_document
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import Part
 

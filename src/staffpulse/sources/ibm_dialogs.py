@@ -36,7 +36,8 @@ from typing import Any
 
 from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.json_documents import DocumentError, read_documents
+from staffpulse.sources.json_document_errors import DocumentError
+from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.jsonio import (
     RepairedLine,
     as_list,

@@ -1,7 +1,8 @@
 """Whole-file JSON documents (a saved API response, an IBM dialogs file): read in memory, in
 UTF-8 or, by its BOM, UTF-16/32, and when one does not parse, where it failed and how many
-entries were lost with it (:class:`DocumentError`, counted by :func:`count_entries` even in a
-file cut short). JSON Lines files are read a line at a time by :mod:`staffpulse.sources.jsonio`.
+entries were lost with it (:class:`~staffpulse.sources.json_document_errors.DocumentError`),
+what of it can still be read. JSON Lines files are read a line at a time by
+:mod:`staffpulse.sources.jsonio`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ import orjson
 
 from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.json_document_errors import (
+    DocumentError,
+    document_error,
+    ends_at,
+    whole_file_lost,
+)
 from staffpulse.sources.json_entries import (
     count_entries,
     salvage_cut,
@@ -28,7 +35,6 @@ from staffpulse.sources.jsonio import (
     MARK_BAD_TEXT,
     end_of_run,
     first_json_char,
-    json_error_message,
 )
 from staffpulse.sources.text_files import (
     FILE_AGAIN,
@@ -42,95 +48,6 @@ from staffpulse.sources.text_files import (
 # A whole-file document is parsed in memory, several times its size: past this, ask for JSON
 # Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
-
-
-class DocumentError(ValueError):
-    """A whole-file JSON document that does not parse, with where parsing failed.
-
-    ``line`` and ``column`` are 1-based, and the message names them too. A reader should
-    report the problem at ``line``: a pretty-printed response cut short fails near its end,
-    not on line 1. ``records`` is how many entries the file held (its posts, statuses,
-    accounts: :func:`count_entries`), all lost, and at least 1.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        line: int,
-        column: int | None = None,
-        records: int = 1,
-        cut: bool = False,
-        part: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-        self.records = records
-        self.cut = cut  # the document stops in the middle (a download cut short)
-        self.part = part  # the response's own part left out for damage ("includes"), if any
-
-
-def whole_file_lost(text: str, cut: bool) -> tuple[str, int]:
-    """What to add to the message of a response that was skipped whole, and how many records
-    that was: the entries in it (at least those begun before a cut), or 1 when not known."""
-    entries = count_entries(text)
-    if not entries:
-        return "; nothing in the file was read", 1
-    many = f"{entries:,} entr{'y' if entries == 1 else 'ies'}"
-    return f"; nothing in the file was read ({'at least ' if cut else ''}{many})", entries
-
-
-def document_error(data: bytes, exc: Exception) -> DocumentError:
-    """A :class:`DocumentError` naming the line and column where ``data`` failed to parse, and
-    how many entries were lost with it."""
-    bad_utf8 = first_bad_line((data,), "utf-8")
-    if bad_utf8 is not None:
-        # orjson reports invalid UTF-8 at "line 1 column 1" wherever it is: find it ourselves.
-        lost, records = whole_file_lost(data.decode("utf-8", errors="replace"), cut=False)
-        return DocumentError(
-            f"not valid UTF-8 at line {bad_utf8}{lost}: save the file as UTF-8 and import it again",
-            bad_utf8,
-            records=records,
-        )
-    text = data.decode("utf-8")
-    if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
-        at_end = _at_end(data, exc.lineno, exc.colno)
-        lost, records = whole_file_lost(text, at_end)
-        if at_end:
-            return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records, True)
-        return DocumentError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}. What to"
-            " do: correct the file there (a text editor shows the line), or save or export it"
-            " again",
-            exc.lineno,
-            exc.colno,
-            records,
-        )
-    lost, records = whole_file_lost(text, cut=False)
-    return DocumentError(json_error_message(exc) + lost, 1, records=records)
-
-
-def cut_short_message(text: str, lost: str = "") -> str:
-    """What happened to a document that stops in the middle, and what to do. Its line is not
-    repeated: the problem is reported at that line ("feed.json:9: the file looks cut
-    short...", "feed.json, line 9: ..."). ``lost`` says what was lost when the reader knows
-    better than counting entries ("at least 26 activities lost", from an outbox's header)."""
-    entries = count_entries(text)
-    if not lost and entries:
-        lost = f"at least {entries:,} entr{'y' if entries == 1 else 'ies'} lost"
-    return (
-        "the file looks cut short: it stops in the middle, so nothing in it was read"
-        + (f" ({lost})" if lost else "")
-        + f". What to do: {FILE_AGAIN}, then import the complete file"
-    )
-
-
-def _at_end(data: bytes, line: int, column: int) -> bool:
-    """True when (line, column) is the end of the text: parsing ran out of document."""
-    body = data.rstrip()
-    last_line = body.count(b"\n") + 1
-    tail = body.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
-    return line > last_line or (line == last_line and column > len(tail))
 
 
 def load_document(path: Path) -> Any:
@@ -291,7 +208,7 @@ def _value_error(text: str, start: int, end: int, rest: bool, line: int) -> Docu
         at = start + min(exc.pos, len(chunk))
         row, column = line + text.count("\n", start, at), at - text.rfind("\n", 0, at)
         reason = f"not valid JSON at line {row}, column {column}: {exc.msg}"
-        cut = rest and objects <= 1 and _at_end(chunk.encode("utf-8"), exc.lineno, exc.colno)
+        cut = rest and objects <= 1 and ends_at(chunk.encode("utf-8"), exc.lineno, exc.colno)
     if cut:
         message = (
             f"the file looks cut short: its last object (from line {line}) stops in the middle"

@@ -35,11 +35,8 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.csv_preamble import csv_columns
 from staffpulse.sources.folders import COMPANIONS, EXPLAINERS, WHAT_IT_IS
-from staffpulse.sources.json_documents import (
-    MAX_DOCUMENT_BYTES,
-    cut_short_message,
-    document_error,
-)
+from staffpulse.sources.json_document_errors import cut_short_message, document_error
+from staffpulse.sources.json_documents import MAX_DOCUMENT_BYTES
 from staffpulse.sources.json_entries import salvage_cut
 from staffpulse.sources.json_list_stream import LazyEntries, split_list
 from staffpulse.sources.jsonio import as_list, get_str

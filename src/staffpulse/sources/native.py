@@ -17,7 +17,8 @@ from staffpulse.models import Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
 from staffpulse.sources.js_ids import ID_KEYS, JAVASCRIPT, json_id_cells
-from staffpulse.sources.json_documents import DocumentError, read_documents
+from staffpulse.sources.json_document_errors import DocumentError
+from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.jsonio import (
     first_line,
     json_error_message,

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from staffpulse.sources.json_documents import DocumentError, document_bytes
+from staffpulse.sources.json_document_errors import DocumentError
+from staffpulse.sources.json_documents import document_bytes
 from staffpulse.sources.json_entries import ENTRY_LISTS, entry_lines
 from staffpulse.store.codec import payload_text
 

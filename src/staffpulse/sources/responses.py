@@ -16,7 +16,8 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance
-from staffpulse.sources.json_documents import DocumentError, read_documents
+from staffpulse.sources.json_document_errors import DocumentError
+from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.json_entries import count_entries
 from staffpulse.sources.jsonio import (
     RepairedLine,
