@@ -11,6 +11,7 @@ from report_html_helpers import page_text
 from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import render_audit_html
+from staffpulse.report.spreadsheet import leaderboard_csv
 
 MARKER = 'fill="#1f2a3d"'  # the dark marker's fill (chart_theme.INK)
 
@@ -111,10 +112,17 @@ def test_an_account_graded_on_fewer_pillars_is_told_why_it_stands_last(tmp_path:
     assert me is not None and me["pillars_graded"] == 3 and me["rank"] == 4
     audit = audit_account(store, "talker", scorer=FakeScorer(), avatar=PERSON, save=False)
     text = page_text(render_audit_html(audit, bench))
+    # counted by score, as the CSV's overall_beats_pct (100 here): it read "behind all the
+    # others", its place in the table, while the CSV said it beat every one of them
+    assert me["percentiles"]["overall"] == 100
     assert (
-        "Overall: behind all the others (graded on 3 of 4 pillars, it is placed after every "
-        "account graded on more);" in text
+        "Overall: ahead of all the others (graded on 3 of 4 pillars, the table places it after "
+        "every account graded on more);" in text
     )
+    csv_row = leaderboard_csv(bench).splitlines()[-1].split(",")
+    header = leaderboard_csv(bench).splitlines()[0].lstrip("\ufeff").split(",")
+    assert csv_row[header.index("handle")] == "talker"
+    assert csv_row[header.index("overall_beats_pct")] == "100"
     crest = audit_account(store, "crest", scorer=FakeScorer(), avatar=PERSON, save=False)
     assert "placed after" not in page_text(render_audit_html(crest, bench))
 
@@ -138,6 +146,6 @@ def test_an_account_with_too_few_posts_is_told_why_it_stands_last(tmp_path: Path
     audit = audit_account(store, "tiny", scorer=FakeScorer(), avatar=PERSON, save=False)
     text = page_text(render_audit_html(audit, bench))
     assert (
-        "Overall: behind all the others (only 2 posts of its own, it is placed after every "
-        "account with more);" in text
+        "Overall: ahead of all the others (only 2 posts of its own, the table places it after "
+        "every account with more);" in text
     )

@@ -55,42 +55,49 @@ def place_in_cohort(
 
 
 def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str, str]]:
-    """Each score's standing in words, the overall one saying why an account graded on fewer
-    pillars stands after accounts it out-grades: a French-language firm graded 25 on 2 pillars
-    read "Overall: behind all the others" beside its marker right of four dots at 14."""
+    """Each score's standing in words, counting the others' scores as the leaderboard's
+    "beats" does (the CSV's ``overall_beats_pct``, the JSON's ``percentiles``, the tables'
+    "beats 63%"): "ahead of 4 of the 6 others" is that 66%. Overall was once counted by place
+    in the table while the CSV counted scores, so one account read "behind all the others"
+    in its audit and "beats 100%" in the CSV. An account placed after accounts it out-grades
+    (graded on fewer pillars, or on a few posts) is told why: a French-language firm graded
+    25 on 2 pillars stood below four accounts graded 14."""
     size = len(benchmark.audits)
     out = [
         (title, standing_against_others(*_compared(benchmark, me, name), size))
         for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
     ]
+    # placed below an account it scores as high as or higher than: the table's order, said
+    above = [
+        r
+        for r in benchmark.leaderboard
+        if r is not me and r["rank"] < me["rank"] and r["overall"] <= me["overall"]
+    ]
     fewer = graded_label(me)
     mine = ranked_pillars(me)  # a Face n/a for want of profile data is not held against it
-    if me.get("few_posts") and any(not r["few_posts"] for r in benchmark.leaderboard):
+    if not above:
+        return out
+    if me.get("few_posts") and any(not r["few_posts"] for r in above):
         out[0] = (
             "Overall",
             f"{out[0][1]} ({'only ' if me['own_posts'] else ''}"
-            f"{posts_of_its_own(int(me['own_posts']))}, it is placed after every account with more)",
+            f"{posts_of_its_own(int(me['own_posts']))}, the table places it after every "
+            "account with more)",
         )
-    elif fewer and any(ranked_pillars(r) > mine for r in benchmark.leaderboard):
+    elif fewer and any(ranked_pillars(r) > mine for r in above):
         out[0] = (
             "Overall",
-            f"{out[0][1]} ({fewer}, it is placed after every account graded on more)",
+            f"{out[0][1]} ({fewer}, the table places it after every account graded on more)",
         )
     return out
 
 
 def _compared(benchmark: BenchmarkResult, me: dict[str, Any], name: str) -> tuple[int, int, int]:
     """(ahead of, tied with, others scored) for ``me`` on one score among the benchmark's
-    rows: on ``overall`` by place in the table (an account graded on fewer pillars, or on a
-    few posts, is placed after, whatever its grade, and :func:`_standings` says why), where
-    the leaderboard's "beats" counts the bare scores."""
+    rows, counting the scores (the leaderboard's "beats" and ``tied_with``): an account
+    graded on fewer pillars, or on a few posts, may be placed after accounts it out-grades,
+    and :func:`_standings` says why."""
     others = [r for r in benchmark.leaderboard if r is not me]
-    if name == "overall":
-        return (
-            sum(r["rank"] > me["rank"] for r in others),
-            sum(r["rank"] == me["rank"] for r in others),
-            len(others),
-        )
     mine = me.get(name)
     scored = [r[name] for r in others if r.get(name) is not None]
     if mine is None:
