@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from staffpulse.ingest import import_paths
+from staffpulse.sources.column_errors import AmbiguousDates, ToldOnce
 from staffpulse.sources.written import (
-    AmbiguousDates,
     RoundedIdError,
-    ToldOnce,
     WrittenDateError,
     handle_written,
     written_count,

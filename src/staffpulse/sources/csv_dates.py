@@ -37,6 +37,7 @@ from typing import Literal, Protocol
 from staffpulse.errors import InputError
 from staffpulse.models import normalize_platform
 from staffpulse.next_steps import GIVE_DATE_ORDER
+from staffpulse.sources.column_errors import ColumnErrors
 from staffpulse.sources.csv_preamble import preamble_of, table_records
 from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.import_context import set_while
@@ -45,7 +46,6 @@ from staffpulse.sources.written import (
     EXCEL_FIX,
     ISO_FIX,
     TIME,
-    ColumnErrors,
     WrittenDateError,
     clock,
     readings,

@@ -16,6 +16,7 @@ from typing import Any
 from staffpulse.models import Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
+from staffpulse.sources.column_errors import ToldOnce
 from staffpulse.sources.js_ids import ID_KEYS, JAVASCRIPT, json_id_cells
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
@@ -31,7 +32,6 @@ from staffpulse.sources.link_names import UnreadLinkKeys
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import RECORD_TYPES, rows_from_native
 from staffpulse.sources.text_files import TextEncoding, detect_encoding
-from staffpulse.sources.written import ToldOnce
 from staffpulse.sources.zeroed_ids import ZeroedIds
 from staffpulse.store.core import Record
 

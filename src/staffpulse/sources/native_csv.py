@@ -22,6 +22,7 @@ from staffpulse.next_steps import SCORE_TEXTS, SEE_FORMATS, TAG_ACCOUNTS
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
+from staffpulse.sources.column_errors import ToldOnce
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
 from staffpulse.sources.csv_decimals import DecimalMark
 from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
@@ -65,7 +66,6 @@ from staffpulse.sources.native_csv_header import (
 )
 from staffpulse.sources.native_records import OWN_IDS, rows_from_native
 from staffpulse.sources.text_files import head_text
-from staffpulse.sources.written import ToldOnce
 from staffpulse.sources.zeroed_ids import (
     ZeroedIds,
     csv_cells,

@@ -16,9 +16,9 @@ from datetime import datetime
 from staffpulse.models import Account, Post
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, parse_timestamp
+from staffpulse.sources.column_errors import RoundedIds
 from staffpulse.sources.written import (
     RoundedIdError,
-    RoundedIds,
     float_id,
     is_rounded_id,
     written_count,

@@ -15,14 +15,15 @@ What could mean two things is refused with the fix, never guessed: a date of num
 with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and March 1 in the
 US. Alone, even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole
 column one way, and reading only the days after the 12th would import a random part of the
-file. A JSONL file holding such dates is told once (:class:`AmbiguousDates`), not once per
-row; a CSV reads them in the order its whole column shows, or day first for dates with dots
-(:mod:`.csv_dates`).
+file. A JSONL file holding such dates is told once
+(:class:`~staffpulse.sources.column_errors.AmbiguousDates`), not once per row; a CSV reads them
+in the order its whole column shows, or day first for dates with dots (:mod:`.csv_dates`).
 
 Ids are text, or whole numbers written with digits (:func:`written_id`). A long id a
 spreadsheet took for a number is saved as it shows it, ``6.5873E+17``: its last digits are
 gone, so thousands of posts would share one id. Such ids are refused, and told once per file
-(:class:`RoundedIds`); a column of them is never offered as the ``id`` to rename.
+(:class:`~staffpulse.sources.column_errors.RoundedIds`); a column of them is never offered as
+the ``id`` to rename.
 """
 
 from __future__ import annotations
@@ -30,14 +31,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from staffpulse.handles import as_url, parse_handle, plain_handle, profile_url_name
-from staffpulse.sources.base import Problem, parse_post_time, parse_timestamp
+from staffpulse.sources.base import parse_post_time, parse_timestamp
 
 ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
 EXCEL_FIX = "in Excel: Format Cells › Custom › yyyy-mm-dd hh:mm, then save as CSV again"
@@ -316,83 +315,3 @@ class CountError(ValueError):
         super().__init__(message)
         self.key = key
         self.value = value
-
-
-E = TypeVar("E", WrittenDateError, RoundedIdError)
-
-
-@dataclass(slots=True)
-class ColumnErrors(ABC, Generic[E]):
-    """The records of one file skipped for the same error of a column, told once."""
-
-    path: str
-    lines: list[int] = field(default_factory=list)
-    first: E | None = None
-
-    def add(self, line: int, error: E) -> None:
-        self.lines.append(line)
-        self.first = self.first or error
-
-    def problem(self) -> Problem | None:
-        """One problem for them all (at the first such line), or None when there were none."""
-        if self.first is None:
-            return None
-        n = len(self.lines)
-        rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
-        return Problem(self.path, self.lines[0], self._message(n, rows, self.first), records=n)
-
-    @abstractmethod
-    def _message(self, n: int, rows: str, first: E) -> str:
-        """What the ``n`` records skipped have wrong (``rows`` says how many), told by ``first``."""
-
-
-@dataclass(slots=True)
-class AmbiguousDates(ColumnErrors[WrittenDateError]):
-    """The records of one JSONL file skipped for a date of unknown day and month order, told
-    once. (A CSV reads such dates in the order its column shows: :mod:`.csv_dates`.)"""
-
-    def _message(self, n: int, rows: str, first: WrittenDateError) -> str:
-        return (
-            f"{rows} a '{first.key}' of numbers with the year last "
-            f"({first.value!r} here: {readings(first.value)}): {YEAR_LAST}. To import "
-            f"{'it' if n == 1 else 'them'}, {ISO_FIX}, and import the file again"
-        )
-
-
-@dataclass(slots=True)
-class RoundedIds(ColumnErrors[RoundedIdError]):
-    """The records of one file skipped for an id a spreadsheet rounded, told once."""
-
-    def _message(self, n: int, rows: str, first: RoundedIdError) -> str:
-        return (
-            f"{rows} {'an id' if n == 1 else 'ids'} {ROUNDED} ('{first.key}' is "
-            f"{first.value!r} here: {ROUNDED_LOST}), so {'it' if n == 1 else 'they'} cannot "
-            f"be used as {'an id' if n == 1 else 'ids'} and {'it was' if n == 1 else 'they were'}"
-            f" skipped. To import {'it' if n == 1 else 'them'}, {ROUNDED_FIX}, and import the "
-            "file again"
-        )
-
-
-class ToldOnce:
-    """The errors a whole column makes, told once for the file instead of on every line:
-    dates of unknown day and month order, ids rounded by a spreadsheet."""
-
-    def __init__(self, path: str, dates: ColumnErrors[WrittenDateError] | None = None) -> None:
-        # ``dates``: how a CSV tells the dates its column's order left unread (.csv_dates)
-        self.dates = dates if dates is not None else AmbiguousDates(path)
-        self.ids = RoundedIds(path)
-
-    def take(self, line: int, error: ValueError) -> bool:
-        """Keep ``error`` to tell once (True), or False: it is told on its own line."""
-        if isinstance(error, WrittenDateError) and error.ambiguous:
-            self.dates.add(line, error)
-        elif isinstance(error, RoundedIdError):
-            self.ids.add(line, error)
-        else:
-            return False
-        return True
-
-    def problems(self) -> Iterator[Problem]:
-        for problem in (self.dates.problem(), self.ids.problem()):
-            if problem is not None:
-                yield problem

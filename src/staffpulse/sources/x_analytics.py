@@ -35,6 +35,7 @@ from pathlib import Path
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.bad_counts import BadCounts
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
+from staffpulse.sources.column_errors import RoundedIds
 from staffpulse.sources.csv_decimals import DecimalMark
 from staffpulse.sources.csv_preamble import csv_columns, header_test, table_records
 from staffpulse.sources.csv_short_rows import cut_row_message
@@ -46,7 +47,6 @@ from staffpulse.sources.reply_handles import OPENING_HANDLE_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
     RoundedIdError,
-    RoundedIds,
     is_rounded_id,
     written_count,
     written_time,
