@@ -84,3 +84,16 @@ def test_equal_matches_rank_the_topic_with_more_to_join_first() -> None:
 def test_digits_are_a_topic_id() -> None:
     assert [(m.id, m.label) for m in match_topics("4", LABELS)] == [(4, LABELS[4])]
     assert match_topics("99", LABELS) == []
+
+
+def test_a_query_no_label_nor_common_word_names_falls_back_on_any_word_a_topic_uses() -> None:
+    # "stay interviews": one post of the workplace topic says it, so none of its most common words
+    labels = {1: "Workplace & managers", 2: "Interviews", 3: "Pay & salary"}
+    common = {1: "boss / burnout / culture", 2: "interview / questions", 3: "salary / raise"}
+    every = {1: common[1] + " / stay interviews / exits", 2: common[2] + " / panel", 3: "salary"}
+    assert match_topics("stay interviews", labels, words=common) == []
+    found = match_topics("stay interviews", labels, words=common, all_words=every)
+    assert [m.label for m in found] == ["Workplace & managers"]
+    # a query a label or a common word names never reaches the fallback
+    named = match_topics("burnout", labels, words=common, all_words=every)
+    assert [m.label for m in named] == ["Workplace & managers"] and named[0].score > found[0].score

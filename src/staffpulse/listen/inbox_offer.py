@@ -189,7 +189,10 @@ def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:
     """The conversations of the topics ``topic`` names (every one when it is None)."""
     if topic is None:
         return TopicScope(None, offer.everyone, None, [])
-    matches = match_topics(topic, offer.labels, words=_topic_words(offer.model))
+    model = offer.model
+    matches = match_topics(
+        topic, offer.labels, words=_topic_words(model, TOPIC_WORDS), all_words=_topic_words(model)
+    )
     named = {m.id for m in matches}
     keys = {key for key, tid in offer.topic_of.items() if tid in named}
     return TopicScope(topic, [c for c in offer.everyone if key_of(c) in keys], keys, matches)
@@ -311,9 +314,9 @@ def _not_begun_by(
     return [c for c in conversations if key_of(c) in waiting or not opened_by_firm(c, own)]
 
 
-def _topic_words(model: TopicModel) -> dict[int, str]:
-    """What a query that names no topic falls back on: the words each topic uses most."""
+def _topic_words(model: TopicModel, most: int | None = None) -> dict[int, str]:
+    """What a query that names no topic falls back on: the ``most`` words each topic uses most
+    (None: every word it uses)."""
     return {
-        tid: " / ".join(w for w, _ in t.terms.most_common(TOPIC_WORDS))
-        for tid, t in model.topics_.items()
+        tid: " / ".join(w for w, _ in t.terms.most_common(most)) for tid, t in model.topics_.items()
     }

@@ -12,7 +12,8 @@ A workplace theme's topic ("Interviews", "Recruiting tools & AI") is also found 
 words people use for it ("interview questions", "ai", "chatgpt", "layoffs": its search terms
 in :mod:`staffpulse.listen.topic_themes`), as a slightly weaker match than its name. A query
 that names no topic at all falls back on the words each topic's conversations use most
-("forklift" finds "Trades & shifts"), as a weaker match still.
+("forklift" finds "Trades & shifts"), as a weaker match still, and failing those on any words
+they use ("stay interviews" finds the topic of the one post that speaks of them), weaker yet.
 
 Matches are ranked by how well they match: a word of the label's first term beats one of a
 later term, a whole word beats a beginning, and a query that is a whole term of the label
@@ -38,6 +39,7 @@ _MIN_PREFIX = 4  # shorter words match whole words only ("pay" is not "payroll")
 _WHOLE_TERM = 0.25  # the query covers a whole term of the label, not part of a phrase
 _SEARCH_TERMS = 0.9  # a theme found by its search terms rather than by its name
 _TOPIC_WORDS = 0.5  # a topic found by the words its conversations use most
+_ANY_TOPIC_WORDS = 0.3  # ... or, failing those, by any words its conversations use
 _WORD_RE = re.compile(r"[^\W_]+")
 _VOWEL_RE = re.compile(r"[aeiouy]")
 _DOUBLE_RE = re.compile(r"([b-df-hj-np-tv-z])\1$")
@@ -137,12 +139,14 @@ def match_topics(
     labels: Mapping[int, str],
     open_counts: Mapping[int, int] | None = None,
     words: Mapping[int, str] | None = None,
+    all_words: Mapping[int, str] | None = None,
 ) -> list[TopicMatch]:
     """The topics ``query`` names, best first (a query of digits: the topic with that id).
     ``open_counts``: conversations to join per topic, which ranks equal matches and is
     reported in each match. ``words``: each topic's most frequent words (" / " apart), which
     a query that names no topic falls back on: "forklift" finds the topics that talk of
-    forklifts ("Trades & shifts", "Job openings") though no label says it."""
+    forklifts ("Trades & shifts", "Job openings") though no label says it. ``all_words``: every
+    word each topic's conversations use, the last thing a query falls back on."""
     counts = open_counts or {}
     text = query.strip()
     if text.isdigit():
@@ -153,12 +157,13 @@ def match_topics(
         for tid, label in labels.items()
         if (score := topic_score(text, label)) > 0
     ]
-    if not found and words:
-        found = [
-            TopicMatch(tid, labels[tid], round(_TOPIC_WORDS * score, 4), counts.get(tid, 0))
-            for tid, said in words.items()
-            if tid in labels and (score := match_score(text, said)) > 0
-        ]
+    for weight, said_by in ((_TOPIC_WORDS, words), (_ANY_TOPIC_WORDS, all_words)):
+        if not found and said_by:
+            found = [
+                TopicMatch(tid, labels[tid], round(weight * score, 4), counts.get(tid, 0))
+                for tid, said in said_by.items()
+                if tid in labels and (score := match_score(text, said)) > 0
+            ]
     return rank_matches(found, counts)
 
 
