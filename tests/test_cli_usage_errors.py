@@ -270,3 +270,26 @@ def test_an_option_of_a_groups_commands_before_them_says_where_it_goes() -> None
     assert "e.g. staffpulse listen bluesky ... --json" in _said(alone.stderr)
     other = runner.invoke(app, ["fetch", "--bogus", "x"])  # no command of it has one
     assert "No such option: --bogus" in _said(other.stderr)
+
+
+def test_a_replay_option_is_sent_to_from_not_to_a_name_nothing_like_it() -> None:
+    """QA: "listen bluesky --replay" said "Did you mean --url?", a live stream's address; a
+    recorded stream is read with --from FILE, and so is it said under "listen" alone."""
+    for typed in (["listen", "bluesky", "--replay", "s.jsonl"], ["listen", "--replay", "s.jsonl"]):
+        result = runner.invoke(app, typed)
+        assert result.exit_code == 2
+        said = _said(result.output)
+        assert "No such option: --replay. A recorded stream is read with --from" in said
+        assert "staffpulse listen bluesky --from FILE" in said and "--url" not in said
+
+
+def test_an_unknown_option_like_none_is_offered_none() -> None:
+    # "--out" was offered --cohort, and "--all" --as: names that only share the dashes
+    for typed in (["audit", "acme", "--out", "r.html"], ["inbox", "--all"]):
+        result = runner.invoke(app, typed)
+        assert result.exit_code == 2
+        said = _said(result.output)
+        assert f"No such option: {typed[-2 if typed[0] == 'audit' else -1]}" in said
+        assert "Did you mean" not in said and "help" in said
+    near = runner.invoke(app, ["serve", "--host-name", "x"])  # one it is like: still offered
+    assert "No such option: --host-name. Did you mean --host?" in _said(near.output)

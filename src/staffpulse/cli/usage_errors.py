@@ -94,6 +94,14 @@ _OPTIONS_OF_ANOTHER_FORM = {
 }
 
 
+# what people call reading a recorded stream, in listen and its bluesky command
+_REPLAY_WORDS = ("--replay", "--file", "--input", "--recording", "--record")
+_REPLAY_FORM = (
+    "A recorded stream is read with --from: staffpulse listen bluesky --from FILE (one"
+    " Jetstream event a line)"
+)
+
+
 def say_the_form_it_takes(exc: UsageError) -> None:
     """``benchmark --cohort cohort.csv``: "No such option: --cohort. benchmark takes the
     cohort file as its argument: staffpulse benchmark FILE", as audit's --cohort led people
@@ -101,6 +109,9 @@ def say_the_form_it_takes(exc: UsageError) -> None:
     if not isinstance(exc, NoSuchOption) or exc.ctx is None:
         return
     form = _OPTIONS_OF_ANOTHER_FORM.get((exc.ctx.info_name or "", exc.option_name))
+    listen = exc.ctx.command_path.removeprefix("staffpulse ") in ("listen", "listen bluesky")
+    if listen and exc.option_name in _REPLAY_WORDS:
+        form = _REPLAY_FORM
     if form is not None:
         exc.possibilities = None
         exc.message = f"No such option: {exc.option_name}. {form}"
@@ -206,6 +217,9 @@ def say_where_root_options_go(exc: UsageError) -> None:
         exc.message += " staffpulse --version"
 
 
+_NEAR = 0.6  # how alike an option's name must be to the one typed to be offered (difflib's)
+
+
 def say_nearest_option(exc: UsageError) -> None:
     """``audit acme --htm r.html``: "No such option: --htm. Did you mean --html?", not
     "(Possible options: --cohort, --html)", which offered a name nothing like the one typed
@@ -213,10 +227,13 @@ def say_nearest_option(exc: UsageError) -> None:
     ``--json``), which leaves no possibilities."""
     if not isinstance(exc, NoSuchOption) or not exc.possibilities:
         return
-    best = difflib.get_close_matches(exc.option_name, exc.possibilities, n=1, cutoff=0)
+    # compared without their dashes, which made "--replay" near "--url" and "--out" near
+    # "--cohort": a name offered must be like the one typed, or none is
+    names = {name.lstrip("-"): name for name in exc.possibilities}
+    best = difflib.get_close_matches(exc.option_name.lstrip("-"), names, n=1, cutoff=_NEAR)
     exc.possibilities = None
     if best:
-        exc.message = f"{exc.message}. Did you mean {best[0]}?"
+        exc.message = f"{exc.message}. Did you mean {names[best[0]]}?"
 
 
 def say_option_of_the_group(exc: UsageError) -> None:
