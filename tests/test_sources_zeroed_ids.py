@@ -153,7 +153,7 @@ def test_a_zeroed_link_costs_the_link_only_and_is_told_once(tmp_path: Path) -> N
     # the conversation_id column alone was saved as a number: every tweet was skipped, though
     # its own id and author were whole
     ids = _real_ids(6)
-    threads = [_as_saved(str(int(i) - 5003)) for i in ids]
+    threads = [_as_saved(str(int(i) - 7_000_000_000)) for i in ids]  # a post 2 seconds older
     path = tmp_path / "tweets.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -169,7 +169,7 @@ def test_a_zeroed_link_costs_the_link_only_and_is_told_once(tmp_path: Path) -> N
     (note,) = [i.message for i in items if isinstance(i, Notice) and "zeros" in i.message]
     assert note == (
         "'conversation_id' of 6 records (lines 2, 3, 4, 5, 6 and 1 more) held ids a spreadsheet"
-        " saved with the last digits as zeros ('1712345678901220000' first: it keeps 15 digits"
+        " saved with the last digits as zeros ('1712345671901230000' first: it keeps 15 digits"
         " of a number): they link to no post or account, or to the wrong one, so the records"
         " were imported without them, the rest kept. To keep the link, export the ids as text"
         " (from the tool that made the file, without opening it in a spreadsheet; or format the"
@@ -180,7 +180,7 @@ def test_a_zeroed_link_costs_the_link_only_and_is_told_once(tmp_path: Path) -> N
 def test_a_zeroed_link_in_a_staffpulse_csv_keeps_the_post(tmp_path: Path) -> None:
     path = tmp_path / "posts.csv"
     rows = [
-        f"{i},@northwind,Shift {n} opens soon,{_as_saved(str(int(i) - 4001))}"
+        f"{i},@northwind,Shift {n} opens soon,{_as_saved(str(int(i) - 9_000_000_000))}"
         for n, i in enumerate(_real_ids(6))
     ]
     path.write_text("\n".join(["id,author,text,conversation_id", *rows]) + "\n", encoding="utf-8")
@@ -190,3 +190,24 @@ def test_a_zeroed_link_in_a_staffpulse_csv_keeps_the_post(tmp_path: Path) -> Non
     assert stored == 6 and report.skipped == 0 and report.problems == []
     assert any(str(n).endswith("and import the file again") and "'conversation_id' of 6" in str(n)
                for n in report.notices)  # fmt: skip
+
+
+def test_a_post_s_own_id_zeroed_as_its_conversation_is_read_as_that_id(tmp_path: Path) -> None:
+    # a post starting its conversation names its own id there: saved with zeros, it is
+    # still known, and the post keeps its conversation instead of losing it
+    ids = _real_ids(6)
+    rows = [f"{i},@northwind,Shift {n} opens soon,{_as_saved(i)}" for n, i in enumerate(ids)]
+    path = tmp_path / "posts.csv"
+    path.write_text("\n".join(["id,author,text,conversation_id", *rows]) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+        stored = store.conn.execute("SELECT id, conversation_id FROM posts ORDER BY id").fetchall()
+    assert [tuple(row) for row in stored] == [(i, i) for i in ids]
+    assert report.skipped == 0 and report.problems == []
+    (note,) = [str(n) for n in report.notices if "'conversation_id'" in str(n)]
+    assert note.endswith(
+        "'conversation_id' of 6 records (lines 2, 3, 4, 5, 6 and 1 more) held their own ids as"
+        " a spreadsheet saved with the last digits as zeros ('1712345678901230000' first for"
+        f" {ids[0]}: it keeps 15 digits of a number): posts that start their own conversation,"
+        " so they were read as those ids"
+    )

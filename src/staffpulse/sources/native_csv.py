@@ -69,7 +69,7 @@ from staffpulse.sources.text_files import head_text
 from staffpulse.sources.zeroed_ids import (
     ZeroedIds,
     csv_cells,
-    csv_without,
+    csv_with,
     id_columns,
     link_columns,
 )
@@ -198,7 +198,7 @@ class NativeCsv:
             zeroed = ZeroedIds[CsvRecord | CsvProblem](
                 str(path), ids, table.written, links=link_columns(ids, OWN_IDS)
             )
-            for row in zeroed.kept(table.records(), csv_cells, csv_without):
+            for row in zeroed.kept(table.records(), csv_cells, csv_with):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue

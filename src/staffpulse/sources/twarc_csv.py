@@ -52,7 +52,7 @@ from staffpulse.sources.written_lists import written_list
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first
 from staffpulse.sources.x_v2_gaps import FieldGaps
-from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells, csv_without, link_columns
+from staffpulse.sources.zeroed_ids import ZeroedIds, csv_cells, csv_with, link_columns
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -278,7 +278,7 @@ class TwarcCsv:
             zeroed = ZeroedIds[CsvRecord | CsvProblem](
                 str(path), sheet.id_columns, table.written, links=links
             )
-            for row in zeroed.kept(table.records(), csv_cells, csv_without):
+            for row in zeroed.kept(table.records(), csv_cells, csv_with):
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue

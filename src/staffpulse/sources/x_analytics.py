@@ -53,7 +53,7 @@ from staffpulse.sources.written import (
 )
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import handle_account, status_link, time_of_tweet_id
-from staffpulse.sources.zeroed_ids import SIGNIFICANT, zeroed
+from staffpulse.sources.zeroed_ids import zeroed_from
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "x-analytics"
@@ -117,7 +117,7 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
         if linked is None or not _rounded_from(post_id, linked[1]):  # told once for the file
             raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
         post_id = linked[1]
-    elif linked is not None and _zeroed_from(post_id, linked[1]):  # 1600000000000000000
+    elif linked is not None and zeroed_from(post_id, linked[1]):  # 1600000000000000000
         post_id = linked[1]
     if not post_id.isdigit():
         raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
@@ -168,18 +168,6 @@ def _rounded_from(rounded: str, whole: str) -> bool:
     scale: int = 10 ** max(len(whole) - len(digits), 0)
     head, rest = divmod(int(whole), scale)
     return head + (2 * rest >= scale) == int(digits)
-
-
-def _zeroed_from(zeroed_id: str, whole: str) -> bool:
-    """Whether a spreadsheet saving the id ``whole`` (the one in the post's link) in a number
-    column, which keeps 15 digits, writes ``zeroed_id`` (``1600000000000000000``): rounded
-    down or up, as it rounds the float it read (``...245010`` is ``...244928`` there, saved as
-    ``...240000``), not the id."""
-    if not (zeroed(zeroed_id) and whole.isdigit() and len(whole) == len(zeroed_id)):
-        return False
-    scale: int = 10 ** (len(whole) - SIGNIFICANT)
-    head = int(whole) // scale
-    return int(zeroed_id) in (head * scale, (head + 1) * scale)
 
 
 class XAnalytics:

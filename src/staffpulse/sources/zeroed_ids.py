@@ -13,7 +13,9 @@ more distinct ids end in zeros past the 15th digit than chance gives once in a m
 (:data:`CHANCE`). Its rows holding such an id are then skipped, and told once with what to do;
 but a row whose own ids are whole, with such an id in a column that only links it to another
 post (twarc2's ``conversation_id``: its ``links``), is kept without that link, told once a
-column: the link alone would point at no post, or at the wrong one. Before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
+column: the link alone would point at no post, or at the wrong one. (A link that is the row's
+own id so saved, the ``conversation_id`` of a post starting its conversation, is read as that
+id.) Before that is clear, the first rows with a long id are held back (:data:`HOLD`), so the first
 ones of a re-saved file are not imported before the rest is known.
 
 A program in JavaScript rounds such ids the same way, to the 16 or 17 digits of its numbers
@@ -57,6 +59,17 @@ def id_columns(header: Sequence[str]) -> tuple[str, ...]:
     return tuple(key for key in header if key == "id" or key.endswith(("_id", ".id")))
 
 
+def zeroed_from(zeroed_id: str, whole: str) -> bool:
+    """Whether a spreadsheet saving the id ``whole`` in a number column, which keeps 15 digits,
+    writes ``zeroed_id`` (``1600000000000000000``): rounded down or up, as it rounds the float
+    it read (``...245010`` is ``...244928`` there, saved as ``...240000``), not the id."""
+    if not (zeroed(zeroed_id) and whole.isdigit() and len(whole) == len(zeroed_id)):
+        return False
+    scale: int = 10 ** (len(whole) - SIGNIFICANT)
+    head = int(whole) // scale
+    return int(zeroed_id) in (head * scale, (head + 1) * scale)
+
+
 def _long(value: str) -> bool:
     return len(value) > SIGNIFICANT and value.isdigit()
 
@@ -98,12 +111,12 @@ def csv_cells(row: CsvRecord | CsvProblem) -> tuple[int, Mapping[str, str]] | No
     return None if isinstance(row, CsvProblem) else (row.line, row.values)
 
 
-def csv_without(row: CsvRecord | CsvProblem, columns: Collection[str]) -> CsvRecord | CsvProblem:
-    """A CSV row with the cells of ``columns`` blank (ids lost to a spreadsheet), for
-    :meth:`ZeroedIds.kept`."""
+def csv_with(row: CsvRecord | CsvProblem, cells: Mapping[str, str]) -> CsvRecord | CsvProblem:
+    """A CSV row with ``cells`` written over its own (ids lost to a spreadsheet left blank, or
+    mended), for :meth:`ZeroedIds.kept`."""
     if isinstance(row, CsvProblem):
         return row
-    return replace(row, values={**row.values, **dict.fromkeys(columns, "")})
+    return replace(row, values={**row.values, **cells})
 
 
 def link_columns(columns: Sequence[str], own: Collection[str]) -> frozenset[str]:
@@ -142,6 +155,7 @@ class _Zeroed:
     column: str
     value: str
     line: int
+    whole: str = ""  # a link that is the row's own id so saved: that id, read instead
 
 
 @dataclass(slots=True)
@@ -156,10 +170,12 @@ class ZeroedIds(Generic[_R]):
     how: Rounding = SPREADSHEET  # who rounded the ids: a spreadsheet, or JavaScript
     # the id columns that only link a row to another (dropped, the row kept: link_columns)
     links: Collection[str] = frozenset()
+    own_id: str = "id"  # the column of a row's own id (a link so saved is read as it)
     rewritten: bool = False  # the file is taken as saved so: rows with such ids are skipped
     trusted: bool = False  # enough of its first rows were read: taken as it came
     skipped: list[_Zeroed] = field(default_factory=list)
     dropped: dict[str, list[_Zeroed]] = field(default_factory=dict)  # links, by column
+    mended: dict[str, list[_Zeroed]] = field(default_factory=dict)  # links read as own ids
     _seen: dict[str, _Column] = field(default_factory=dict)
     _held: list[tuple[_R, _Zeroed | None, list[_Zeroed]]] = field(default_factory=list)
     _long_rows: int = 0  # rows with a long id so far
@@ -168,12 +184,12 @@ class ZeroedIds(Generic[_R]):
         self,
         rows: Iterable[_R],
         cells: Callable[[_R], tuple[int, Mapping[str, str]] | None],
-        drop: Callable[[_R, Collection[str]], _R] | None = None,
+        drop: Callable[[_R, Mapping[str, str]], _R] | None = None,
     ) -> Iterator[_R]:
         """``rows`` in their order, but for those with an id saved with zeros once the file
         is known to hold them. ``cells`` gives a row's line and cells (None: no row of data,
-        as a line that could not be read, passed on as it is); ``drop`` a row without the
-        cells of some :attr:`links` (needed with them)."""
+        as a line that could not be read, passed on as it is); ``drop`` a row with some cells
+        of :attr:`links` written over (needed with them)."""
         for row in rows:
             told = cells(row)
             zeros = [] if told is None else self._add(*told)
@@ -198,12 +214,14 @@ class ZeroedIds(Generic[_R]):
             column = self._seen.setdefault(key, _Column())
             column.add(value, self.how)
             if self.how.rounded(value):
-                found.append(_Zeroed(key, value, line))
+                own = (values.get(self.own_id) or "").strip()
+                whole = key in self.links and self.how is SPREADSHEET and zeroed_from(value, own)
+                found.append(_Zeroed(key, value, line, own if whole else ""))
                 self.rewritten = self.rewritten or column.rewritten()
         self._long_rows += long
         return found
 
-    def _release(self, drop: Callable[[_R, Collection[str]], _R] | None) -> Iterator[_R]:
+    def _release(self, drop: Callable[[_R, Mapping[str, str]], _R] | None) -> Iterator[_R]:
         """The rows held, but for those with an id saved with zeros in a file known to hold
         them; those with such an id in a link only, without it."""
         held, self._held = self._held, []
@@ -212,22 +230,34 @@ class ZeroedIds(Generic[_R]):
                 self.skipped.append(zero)
             elif links and self.rewritten and drop is not None:
                 for link in links:
-                    self.dropped.setdefault(link.column, []).append(link)
-                yield drop(row, [link.column for link in links])
+                    told = self.mended if link.whole else self.dropped
+                    told.setdefault(link.column, []).append(link)
+                yield drop(row, {link.column: link.whole for link in links})
             else:
                 yield row
 
     def notices(self) -> Iterator[Notice]:
-        """One note a link column whose ids were left out of the rows kept."""
-        for column, links in self.dropped.items():
+        """One note a link column whose ids were read as the rows' own, and one a link column
+        whose ids were left out of the rows kept."""
+        for column, links in self.mended.items():
             n, first = len(links), links[0]
-            lines = ", ".join(f"{link.line:,}" for link in links[:5])
-            more = f" and {n - 5:,} more" if n > 5 else ""
             one = n == 1
             yield Notice(
                 self.path,
-                f"'{as_written(column, self.written)}' of {'1 record' if one else f'{n:,} records'}"
-                f" (line{'' if one else 's'} {lines}{more}) held {'an id' if one else 'ids'}"
+                f"'{as_written(column, self.written)}' of {_records(links)} held"
+                f" {'its' if one else 'their'} own id{'' if one else 's'} as {self.how.by}"
+                f" ({first.value!r}{'' if one else ' first'} for {first.whole}: {self.how.why}):"
+                f" {'a post that starts its' if one else 'posts that start their'} own"
+                f" conversation, so {'it was' if one else 'they were'} read as"
+                f" {'that id' if one else 'those ids'}",
+            )
+        for column, links in self.dropped.items():
+            n, first = len(links), links[0]
+            one = n == 1
+            yield Notice(
+                self.path,
+                f"'{as_written(column, self.written)}' of {_records(links)} held"
+                f" {'an id' if one else 'ids'}"
                 f" {self.how.by} ({first.value!r}{'' if one else ' first'}: {self.how.why}):"
                 f" {'it links' if one else 'they link'} to no post or account, or to the wrong"
                 f" one, so {'the record was' if one else 'the records were'} imported without"
@@ -255,3 +285,13 @@ class ZeroedIds(Generic[_R]):
             f" {'it' if one else 'them'}, {self.how.fix}, and import the file again",
             records=n,
         )
+
+
+def _records(links: Sequence[_Zeroed]) -> str:
+    """``1 record (line 3)``, ``7 records (lines 3, 4, 9, 12, 20 and 2 more)``."""
+    n = len(links)
+    lines = ", ".join(f"{link.line:,}" for link in links[:5])
+    more = f" and {n - 5:,} more" if n > 5 else ""
+    return (
+        f"{'1 record' if n == 1 else f'{n:,} records'} (line{'' if n == 1 else 's'} {lines}{more})"
+    )
