@@ -103,3 +103,20 @@ def test_a_comma_thousand_is_read_where_nothing_shows_a_decimal_comma(tmp_path: 
     )
     assert likes == {"1": 1234, "2": 7, "3": 3}  # both marks shown: read as before
     assert not any("comma before three digits" in str(n) for n in report.notices)
+
+
+def test_a_number_of_millions_grouped_with_dots_is_told_as_what_showed_it(tmp_path: Path) -> None:
+    # it was told as "the file writes decimals with a comma", which no cell of it did
+    report, likes = imported(
+        tmp_path,
+        "1;acmestaffing;we are hiring forklift drivers;1.400;",
+        "2;acmestaffing;night shift openings this week;2.500.000;",
+    )
+    assert likes == {"1": 1400, "2": 2_500_000}
+    (note,) = [str(n) for n in report.notices if "'likes'" in str(n)]
+    assert "(the first: '1.400'), so they were read as whole numbers ('1.400' as 1400): a " in note
+    assert note.endswith(
+        "number of millions in the file shows its dot groups thousands (line 3, 'likes': "
+        "'2.500.000'). If that is wrong, write whole numbers with digits only, e.g. 1234, then "
+        "import the file again"
+    )

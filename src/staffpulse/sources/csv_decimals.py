@@ -102,6 +102,8 @@ class DecimalMark:
         """Which cell showed the comma is the decimal mark (after :meth:`whole` read one)."""
         shown = self.comma
         where = f"line {shown.line:,}, '{shown.column}': {shown.value!r}" if shown else "?"
+        if shown is not None and "," not in shown.value:  # 1.234.567: no decimal to show
+            return f"a number of millions in the file shows its dot groups thousands ({where})"
         return f"the file writes decimals with a comma ({where}), so its dot groups thousands"
 
     def _scan(self) -> None:
