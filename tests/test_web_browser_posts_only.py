@@ -83,6 +83,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ("/", "No account to grade yet", "your accounts and their grades"),
         ("/benchmark", "No account to rank yet", "the cohort benchmark"),
         ("/connect", "No account to suggest follows for yet", "account suggestions"),
+        # the audit asks as the Accounts page does (it asked for accounts alone, not posts)
+        ("/audit/bluesky/did:plc:handwritten0001", "No account to grade yet", "an account’s audit"),
     ],
 )
 def test_a_grading_page_says_what_the_store_holds_and_opens_the_inbox(

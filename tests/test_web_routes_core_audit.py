@@ -150,12 +150,12 @@ def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:
 
 
 def test_the_audit_page_of_an_account_without_posts_says_what_to_do_on_the_page(
-    tmp_path: Path,
+    sample_db: Path, tmp_path: Path
 ) -> None:
     from staffpulse.models import Account
     from staffpulse.sources.base import provenance
 
-    db = tmp_path / "quiet.db"
+    db = private_copy(sample_db, tmp_path)  # other accounts have posts: this one has none
     with open_store(db) as store:
         store.upsert([Account(platform="x", id="q1", handle="quiet")], provenance("t", "f"))
     with make_client(db) as c:
@@ -165,6 +165,16 @@ def test_the_audit_page_of_an_account_without_posts_says_what_to_do_on_the_page(
     assert "no posts of @quiet in the store" in text
     assert "import its posts on the Import page first" in text  # the page's words, no command
     assert "staffpulse import" not in text
+    # in a store where no account has posts, the audit says what the Accounts page says
+    alone = tmp_path / "alone.db"
+    with open_store(alone) as store:
+        store.upsert([Account(platform="x", id="q1", handle="quiet")], provenance("t", "f"))
+    with make_client(alone) as c:
+        audit, home = c.get("/audit/x/quiet"), c.get("/")
+    assert audit.status_code == home.status_code == 200
+    said = html.unescape(audit.text)
+    assert "<h1>No posts yet</h1>" in said and "<h1>No posts yet</h1>" in home.text
+    assert "This store holds 1 account known only by name, but no posts" in said
 
 
 def test_a_broken_cohort_leaves_out_the_strips_but_a_store_failure_is_told(

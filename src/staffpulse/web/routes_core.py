@@ -64,15 +64,27 @@ def empty_store(request: Request, active: str, what: str, needs_account: str = "
     )
 
 
+NO_ACCOUNT = "No account to grade yet"
+
+
+def without_graded_account(request: Request, what: str) -> HTMLResponse | None:
+    """The page of a store with no account with posts of its own (empty, posts with no
+    profile, accounts known only by name), which the Accounts page and every audit show
+    alike: one check and one heading, then what the store holds and what to do. The audit
+    page asked only for accounts, so one known only by name opened an error page, where the
+    Accounts page said "No posts yet" and what to import. None when there is one to grade."""
+    if web(request).backend.has_posts():
+        return None
+    return empty_store(request, "home", what, NO_ACCOUNT)
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     ctx = web(request)
+    if (empty := without_graded_account(request, "your accounts and their grades")) is not None:
+        return empty
     summaries = ctx.backend.summaries()
     with_posts = ctx.backend.with_posts()
-    if not with_posts:  # accounts known only by name: nothing to grade either
-        return empty_store(
-            request, "home", "your accounts and their grades", "No account to grade yet"
-        )
     query = request.query_params.get("q", "").strip()[:200]
     matches = _matching(with_posts, query)
     size = max(1, ctx.settings.home_page_size)
@@ -243,8 +255,8 @@ def _recorded(platform: str, handle: str, result: AuditResult | None) -> Respons
 def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     started = time.monotonic()
     ctx = web(request)
-    if not ctx.backend.summaries():
-        return empty_store(request, "home", "an audit", "No account to audit yet")
+    if (empty := without_graded_account(request, "an account’s audit")) is not None:
+        return empty
     # an archive of tens of thousands of posts takes a while to audit the first time: a page
     # that says so, with the progress bar, rather than a browser left spinning
     result = ctx.slow.get(
