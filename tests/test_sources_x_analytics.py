@@ -345,3 +345,5 @@ def test_a_comma_thousand_where_the_comma_marks_decimals_is_left_out_and_told(
         "'likes' of 1 record (line 2) is written with a comma before three digits ('1,250'): "
         "the file writes decimals with a comma (line 2, 'engagement_rate': '0,031')"
     )
+    # X wrote the count in digits: the fix is a new export, as for any count a sheet rewrote
+    assert "not guessed; export the file from X Analytics again, without opening" in notes[0]

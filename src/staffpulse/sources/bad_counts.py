@@ -100,7 +100,10 @@ class BadCounts:
         if self.regrouping is not None:
             why = self.regrouping.why()
             told += [Notice(path, _read(key, found, why)) for key, found in self.regrouped.items()]
-            told += [Notice(path, _unsure(key, found, why)) for key, found in self.unsure.items()]
+            told += [
+                Notice(path, _unsure(key, found, why, self.fix))
+                for key, found in self.unsure.items()
+            ]
         return told
 
 
@@ -128,7 +131,7 @@ def _read(key: str, found: list[tuple[int | None, object]], why: str) -> str:
     )
 
 
-def _unsure(key: str, found: list[tuple[int | None, object]], why: str) -> str:
+def _unsure(key: str, found: list[tuple[int | None, object]], why: str, fix: str) -> str:
     one = len(found) == 1
     first = str(found[0][1]).strip()
     return (
@@ -137,7 +140,7 @@ def _unsure(key: str, found: list[tuple[int | None, object]], why: str) -> str:
         f" reads as the decimal {first.replace(',', '.')}, or as a thousand written another"
         f" way; which, the file does not say. So {'it was' if one else 'they were'} imported"
         " without"
-        f" {'it' if one else 'them'}, not guessed; {COUNT_FIX}, then import the file again to"
+        f" {'it' if one else 'them'}, not guessed; {fix}, then import the file again to"
         f" fill {'it' if one else 'them'} in"
     )
 
