@@ -68,3 +68,13 @@ def test_an_unread_column_is_named_as_the_sheet_writes_it(tmp_path: Path) -> Non
     (said,) = _notes(tmp_path, "id,author,text,Likes Count\nu-1,aspen_crew,Night shift bonus,3\n")
     assert said.startswith('the column "Likes Count" was not read')
     assert 'rename "Likes Count" to "likes" (if it holds that)' in said
+
+
+def test_a_column_of_the_posts_addresses_is_told_to_be_named_url(tmp_path: Path) -> None:
+    # "Post URL" was told as not read, with no name to give it: the post's link was lost
+    notes = _notes(
+        tmp_path,
+        "id,author,text,Post URL\n1,dockside_hr,Crane crew wanted,https://x.com/d/status/9\n",
+    )
+    (note,) = notes
+    assert 'rename "Post URL" to "url" (if it holds that)' in note

@@ -21,11 +21,14 @@ from staffpulse.sources.native_records import READ_COLUMNS
 _LINK_NAMES = frozenset(name for _what, _lost, others in LINK_COLUMNS.values() for name in others)
 # What other tools add to a count's name: ``likes_count``, ``total_likes``
 _COUNT_WORDS = ("_count", "count", "_total", "total_", "num_", "number_of_")
-# Other tools' words for a count staffpulse reads (after _COUNT_WORDS are taken off)
+# Other tools' words for a count staffpulse reads (after _COUNT_WORDS are taken off), or a link
 _COUNT_NAMES = {
     **dict.fromkeys(("retweets", "retweet", "shares", "reblogs", "boosts"), "reposts"),
     **dict.fromkeys(("favorites", "favourites", "favorite", "like", "hearts"), "likes"),
     **dict.fromkeys(("comments", "reply"), "replies"),
+    # and for the post's own address, which a sheet of posts names so
+    **dict.fromkeys(("post_url", "post_link", "permalink", "post_permalink"), "url"),
+    **dict.fromkeys(("tweet_url", "tweet_link", "tweet_permalink", "link_to_post"), "url"),
 }
 # Other tools' names for an account's column, read only on account rows: X's API and twarc
 # call the display name "name" (never read as the handle: native_csv_header.py says why)
