@@ -198,6 +198,19 @@ def test_an_ad_after_a_turkish_post_in_the_same_batch_is_still_found() -> None:
     assert find_staffing_ads(batch).tolist() == [False, True, False]
 
 
+# a role sought whose only other cue is the terms, in capitals or with a long s ("\u017f"), which
+# IGNORECASE reads as "s": the terms are looked for only in posts holding one of their words
+TERMS_ONLY = [
+    "Seeking a Payroll Specialist for our Dayton office, FULL-TIME, MON-FRI",
+    "Seeking a Payroll Specialist for our Dayton office, 2nd \u017fhift",
+    "Seeking a Payroll Specialist for our Dayton office, what a week",
+]
+
+
+def test_a_role_sought_with_only_its_terms_is_an_ad_whatever_their_case() -> None:
+    assert find_staffing_ads(TERMS_ONLY).tolist() == [True, True, False]
+
+
 # posts whose words the rules' quick look reads, one way or another: curly quotes, mojibake, a
 # hashtag, other languages, code, empty and long posts, and the letters IGNORECASE matches to
 # "i" and "s" that lower-case to something else (a Turkish dotless i, a long s)
@@ -213,6 +226,7 @@ TRICKY = [
     "names.join(', ') DM me your resume",
     "",
     "x " * 3000 + "DM me your resume",
+    *TERMS_ONLY,
 ]
 
 

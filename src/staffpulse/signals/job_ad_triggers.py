@@ -18,6 +18,7 @@ __all__ = [
     "PAY_WORDS",
     "SERVICE_WORDS",
     "SOUGHT_WORDS",
+    "TERMS_WORDS",
     "TRIGGERS",
     "TRIGGER_SOURCES",
     "WANTED_WORDS",
@@ -156,6 +157,13 @@ SOUGHT_WORDS = (
     "opportunity",
 )
 WANTED_WORDS = ("wanted", "needed")
+# the terms of a job ("2nd shift", "full-time", "Mon-Fri", "6-month contract", "temp-to-hire",
+# "(remote)", "hybrid", "overtime available", "home daily", "paid training", "no experience
+# needed", "piece rate", "weekends off", "tools provided", "prevailing wage", "a 2-week job")
+TERMS_WORDS = ("shift", "3x12", "time", "fri", "contract", "temp", "remote", "hybrid", "site",
+               "available", "home daily", "paid training", "no experience", "piece rate",
+               "weekends off", "tools provided", "prevailing wage", "week job",
+               "week project")  # fmt: skip
 
 
 def holds(lowered: str | None, words: tuple[str, ...]) -> bool:

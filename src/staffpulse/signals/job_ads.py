@@ -79,6 +79,7 @@ from staffpulse.signals.job_ad_triggers import (
     PAY_WORDS,
     SERVICE_WORDS,
     SOUGHT_WORDS,
+    TERMS_WORDS,
     TRIGGERS,
     WANTED_WORDS,
     holds,
@@ -259,9 +260,15 @@ def _is_staffing_ad(text: str) -> bool:
     return _reads_as_staffing_ad(text, lowered)
 
 
-def _is_paid(text: str, pay: bool) -> bool:
+def _has_terms(text: str, lowered: str | None) -> bool:
+    """The post gives the terms of a job: looked for only in a post holding one of their words,
+    as the pattern is tried at every character."""
+    return holds(lowered, TERMS_WORDS) and _TERMS.search(text) is not None
+
+
+def _is_paid(text: str, pay: bool, lowered: str | None) -> bool:
     """The post gives pay (``pay``: already found), a salary or terms."""
-    return pay or _SALARY.search(text) is not None or _TERMS.search(text) is not None
+    return pay or _SALARY.search(text) is not None or _has_terms(text, lowered)
 
 
 def _seeks_a_service(text: str, lowered: str | None) -> bool:
@@ -277,7 +284,7 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
         return True
     pay = holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
     looking = holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
-    if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay)):
+    if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay, lowered)):
         return True
     act = holds(lowered, CALL_TO_ACT_WORDS) and _CALL_TO_ACT.search(text) is not None
     if pay and act:
@@ -285,15 +292,18 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     if is_recruiters_ad(text, lowered, pay):
         return True
     wanted = holds(lowered, WANTED_WORDS)
-    sought = (holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text)) or (
-        wanted and _ROLE_NEEDED.search(text)
-    )
-    if sought and ((act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay)):
+    # someone sought, asked last: the pattern is tried at every character, and most posts read
+    # here give neither a call nor pay
+    offered = (act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay, lowered)
+    if offered and (
+        (holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text))
+        or (wanted and _ROLE_NEEDED.search(text))
+    ):
         return True
     # "Nurses wanted at every hospital, says the union <link>" is news
     if wanted and _TRADES_SOUGHT.search(text) and REPORTED.search(text) is None:
         link = LINK_RE.search(text) is not None and not _seeks_a_service(text, lowered)
-        if pay or link or _TERMS.search(text):
+        if pay or link or _has_terms(text, lowered):
             return True
     if _is_listing(text) or is_other_language_staffing_ad(text):
         return True
