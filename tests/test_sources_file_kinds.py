@@ -70,7 +70,7 @@ def test_utf16_without_its_byte_order_mark_is_told_to_be_saved_as_utf8(
         detect(path)
     told = refused.value.message
     assert "this is text saved as UTF-16 with no byte-order mark" in told
-    assert "so staffpulse does not read it: save it as UTF-8" in told
+    assert "so staffpulse does not read it: save it as UTF-8 (in Excel: Save As" in told
     assert "binary" not in told  # it was told apart from binary data: not said to be unable
     # an image is binary data, not such text
     image = tmp_path / "photo.bin"
@@ -78,3 +78,16 @@ def test_utf16_without_its_byte_order_mark_is_told_to_be_saved_as_utf8(
     with pytest.raises(UnknownFormatError) as binary:
         detect(image)
     assert "UTF-16" not in binary.value.message
+
+
+def test_json_in_utf16_without_its_mark_is_told_to_be_saved_from_a_text_editor(
+    tmp_path: Path,
+) -> None:
+    # it was told to save it from Excel as a CSV, which a JSON response is not
+    path = tmp_path / "feed.json"
+    path.write_bytes('{"feed": [], "cursor": "none left"}\n'.encode("utf-16-le"))
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    told = refused.value.message
+    assert "save it as UTF-8 (in a text editor: Save As, encoding UTF-8)" in told
+    assert "Excel" not in told

@@ -89,10 +89,17 @@ def why_wide_text(path: Path, head: bytes) -> str | None:
     evens, odds = sample[0::2], sample[1::2]
     for zeros, text in ((odds, evens), (evens, odds)):  # little-endian, then big-endian
         if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) == 0:
+            # JSON is saved from a text editor, a table from a spreadsheet
+            a_json = text.lstrip(b" \t\r\n")[:1] in (b"{", b"[")
+            how = (
+                "in a text editor: Save As, encoding UTF-8"
+                if a_json
+                else "in Excel: Save As › CSV UTF-8"
+            )
             return (
                 f"{WHAT_IT_IS}text saved as UTF-16 with no byte-order mark (the mark that says"
-                " how to read it), so staffpulse does not read it: save it as UTF-8 (in Excel:"
-                " Save As › CSV UTF-8), or as UTF-16 with the mark, and import it again"
+                f" how to read it), so staffpulse does not read it: save it as UTF-8 ({how}),"
+                " or as UTF-16 with the mark, and import it again"
             )
     return None
 
