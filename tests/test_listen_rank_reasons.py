@@ -94,3 +94,14 @@ def test_a_hostile_reply_under_the_firms_own_post_is_still_said() -> None:
     _, cautions = explain(_thread(2), {"recency": 0.05, "question": 0.0}, flags, None, 240.0, 0,
                           None, own=True)  # fmt: skip
     assert cautions == ("hostile tone: joining risks a pile-on", "quiet for 10 days")
+
+
+def test_a_replays_ages_are_said_before_its_time_not_ago() -> None:
+    # ranked as of an archive's newest post: "active 2 h ago" read as if posted two hours ago
+    replayed = datetime(2015, 3, 22, 18, tzinfo=UTC)
+    comp = {"recency": 0.9, "question": 1.0}
+    args = (_thread(1), comp, {**FLAGS, "question": True}, None, 2.0, 0, None)
+    said = "active 2 h before the replay's time, 22 Mar 2015"
+    assert said in explain(*args, replayed=replayed)[0]
+    assert explain(*args, own=True, replayed=replayed)[0] == (said,)
+    assert "active 2 h ago" in explain(*args)[0]

@@ -50,7 +50,6 @@ from staffpulse.listen.own_accounts import missing_account_note, resolve_account
 from staffpulse.listen.own_archive import archive_owner_note, find_archive_owner
 from staffpulse.listen.own_threads import own_opened_note
 from staffpulse.listen.rank import RankContext, RankedConversation
-from staffpulse.listen.rank_reasons import as_replayed
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import count_judged_not_work
 from staffpulse.listen.snooze import list_snoozed
@@ -140,9 +139,9 @@ def build_inbox(
         if memo is not None:
             memo.reference = ref
     scope = narrow_to_topic(topic, offer)
-    result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles, memo)
-    if ref.replay and not ref.fixed:  # "active 1 h ago" on a 2015 post: said as of a replay
-        result = _as_replayed(result, ref.at)
+    # "active 1 h ago" on a 2015 post: said as before the replay's time
+    replay = ref.replay and not ref.fixed
+    result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles, memo, replay)
     if look == "auto":
         look = take_look(store, as_handle)
     if look is not None:
@@ -236,10 +235,12 @@ def _rank_scope(
     text: TopicScorer | None,
     roles: RoleModelLike | None,
     memo: RankMemo | None = None,
+    replay: bool = False,
 ) -> ScopeRanking:
-    """Rank the conversations of ``scope`` as of ``at``, and pick the ``limit`` shown."""
+    """Rank the conversations of ``scope`` as of ``at`` (``replay``: a replay's time), and
+    pick the ``limit`` shown."""
     sort = sort_for_ranking(offer, scope, at, max_age)
-    ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo)
+    ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo, replay)
     topics = topics_offered(ranked, offer, scope)
     pick = pick_shown(topics.ranked, offer.states, limit, sort.tally)
     items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
@@ -262,15 +263,6 @@ def _mark_new(store: Store, result: ScopeRanking, look: Look) -> ScopeRanking:
     return replace(result, items=marked(result.items), joined=marked(result.joined))
 
 
-def _as_replayed(result: ScopeRanking, at: datetime) -> ScopeRanking:
-    """``result`` with its items' ages said as of the replay's time ``at``, not now."""
-
-    def said(items: list[InboxItem]) -> list[InboxItem]:
-        return [replace(i, reasons=as_replayed(i.reasons, at)) for i in items]
-
-    return replace(result, items=said(result.items), joined=said(result.joined))
-
-
 def _rank_with_older(
     store: Store,
     sort: StateSort,
@@ -279,10 +271,11 @@ def _rank_with_older(
     text_model: TopicScorer | None,
     role_model: RoleModelLike | None,
     memo: RankMemo | None = None,
+    replay: bool = False,
 ) -> tuple[list[RankedConversation], RankContext, OlderCount]:
     """The conversations to rank, ranked, with a sample of the open ones outside the window
     ranked too and counted (:class:`~.inbox_steps.OlderCount`, and in ``sort.tally``), then
-    set aside."""
+    set aside; ``replay``: ``at`` is a replay's time."""
     sampled = spread_sample(sort.stale, STALE_SAMPLE)
     sampled_keys = {key_of(c) for c in sampled}
     to_rank = sort.wanted + sampled
@@ -293,6 +286,7 @@ def _rank_with_older(
         ranked, context = rank_stored(
             store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model,
             offer.copies, sampled_keys, firm=offer.firm, own_threads=offer.own_waiting,
+            replay=replay,
         )  # fmt: skip
         if memo is not None:
             memo.keep(ranked, context, sampled_keys)

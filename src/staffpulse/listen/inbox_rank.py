@@ -33,14 +33,17 @@ def rank_stored(
     *,
     firm: frozenset[str] = frozenset(),  # the firm's handles (``inbox_offer.firm_handles``)
     own_threads: frozenset[tuple[str, str]] = frozenset(),  # ``inbox_offer.Offer.own_waiting``
+    replay: bool = False,
 ) -> tuple[list[RankedConversation], RankContext]:
     """Rank ``conversations`` as of ``as_of`` (angles left for the few shown), with the
-    context they were ranked in."""
+    context they were ranked in; ``replay``: ``as_of`` is a replay's time, which the ages in
+    the reasons are said before."""
     roles = author_roles(store, conversations, roles_model)
     context = replace(
         _context(store, conversations, topic_of, labels, as_of, text, roles),
         firm_handles=firm,
         own_threads=own_threads,
+        replayed=as_of if replay else None,
     )
     return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
 

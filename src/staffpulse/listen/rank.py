@@ -156,6 +156,7 @@ class RankContext:
     firm_handles: Collection[str] = frozenset()
     # (platform, id) of the firm's own threads where someone answered it last (own_threads)
     own_threads: Collection[tuple[str, str]] = frozenset()
+    replayed: datetime | None = None  # ``now`` when it is a replay's time (ages said as before it)
 
 
 def rank(
@@ -318,8 +319,7 @@ def _off_work(conv: Conversation, ctx: RankContext) -> bool:
 
 
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
-    opening = conv.opening
-    replies = conv.replies
+    opening, replies = conv.opening, conv.replies
     turns = conv.turns  # a missing opening: all are replies
     last = conv.last_activity
     age = None if last is None else hours_in(ctx.now - last)  # undated: unknown, never "fresh"
@@ -328,8 +328,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     )
     question = asks_the_room(opening.text)
     role = ctx.roles.get(opening.author_id)
-    job_p = ctx.job_scores.get(conv.id)
-    job_ad = is_job_ad(opening.text, job_p, ctx.job_threshold)
+    job_ad = is_job_ad(opening.text, ctx.job_scores.get(conv.id), ctx.job_threshold)
     # asked of the firm itself ("@acme why haven't I heard back?"): the room it is asked in
     # is the firm's, so it is neither aimed elsewhere nor someone else's customer service
     to_firm = _asks_firm(conv, ctx)
@@ -378,7 +377,9 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
-    reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at, own=own)
+    reasons, cautions = explain(
+        conv, components, flags, role, age, recent, aimed_at, own=own, replayed=ctx.replayed
+    )
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)
     elif work is not None and work.focus is not None:  # said first: why the thread is here

@@ -15,7 +15,7 @@ from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
-__all__ = ["ROLE_NAMES", "as_replayed", "explain"]
+__all__ = ["ROLE_NAMES", "explain"]
 
 ROLE_NAMES: dict[str, str] = {
     "recruiter": "a recruiter",
@@ -29,7 +29,6 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 HOSTILE = "hostile tone: joining risks a pile-on"
-_ACTIVE, _AGO = "active ", " ago"  # "active 2 h ago" (:func:`_timing`)
 
 
 def explain(
@@ -42,6 +41,7 @@ def explain(
     aimed_at: str | None,
     *,
     own: bool = False,
+    replayed: datetime | None = None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Why the conversation is worth joining and what to watch out for, from its signals
     (``comp``, the score's components, and ``flags``), its opener's ``role``, its ``age`` in
@@ -50,9 +50,13 @@ def explain(
     ``own``: the firm opened it and a reply waits for it (:mod:`.own_threads`). What is said
     of the opening (its question, its few replies as room, its author's role, its work words,
     whom it addresses, its language) is the firm's own post, no reason to answer: only the
-    waiting reply's timing and the thread's risks are said."""
+    waiting reply's timing and the thread's risks are said.
+
+    ``replayed``: the time of a replay the ``age`` is measured from, which its timing names
+    ("active 1 h before the replay's time, 22 Mar 2015": on a post of 2015 "active 1 h ago"
+    read as if posted an hour ago)."""
     if own:
-        return _explain_own(conv, comp, flags, age, recent)
+        return _explain_own(conv, comp, flags, age, recent, replayed)
     known = known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
     if flags.get(TO_FIRM):  # first: the one item here that is the firm's own to answer
@@ -66,7 +70,7 @@ def explain(
         reasons.append("no replies yet: be the first to answer" if invites else "no replies yet")
     elif known is not None and known <= 5:
         reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
-    reasons.extend(_timing(comp, age, recent))
+    reasons.extend(_timing(comp, age, recent, replayed))
     if role in ("recruiter", "hr_pro", "employer", "job_seeker"):
         reasons.append(f"started by {ROLE_NAMES[role]}")
     if flags["work"]:
@@ -113,7 +117,7 @@ def explain(
 
 def _explain_own(
     conv: Conversation, comp: Mapping[str, float], flags: Mapping[str, bool], age: float | None,
-    recent: int,
+    recent: int, replayed: datetime | None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
     """The reasons and cautions of the firm's own thread (``explain(..., own=True)``): those
     that fit the reply waiting in it, in :func:`explain`'s words and order."""
@@ -122,14 +126,18 @@ def _explain_own(
     if in_other_language is not None:
         cautions.append(in_other_language)
     cautions.extend(_size_and_age(conv, comp, age))
-    return _timing(comp, age, recent), tuple(cautions)
+    return _timing(comp, age, recent, replayed), tuple(cautions)
 
 
-def _timing(comp: Mapping[str, float], age: float | None, recent: int) -> tuple[str, ...]:
-    """ "active 2 hours ago", "3 new replies in the last 6 h": what is said of its last posts."""
+def _timing(
+    comp: Mapping[str, float], age: float | None, recent: int, replayed: datetime | None
+) -> tuple[str, ...]:
+    """ "active 2 hours ago", "3 new replies in the last 6 h": what is said of its last posts
+    (of a replay: "active 2 h before the replay's time, 22 Mar 2015")."""
     said: list[str] = []
     if age is not None and comp["recency"] >= 0.5:
-        said.append(f"{_ACTIVE}{format_span(age)}{_AGO}")
+        when = "ago" if replayed is None else f"before the replay's time, {format_day(replayed)}"
+        said.append(f"active {format_span(age)} {when}")
     if recent >= 2:
         said.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
     return tuple(said)
@@ -148,15 +156,3 @@ def _size_and_age(conv: Conversation, comp: Mapping[str, float], age: float | No
     elif comp["recency"] < 0.1:
         cautions.append(f"quiet for {format_span(age)}")
     return cautions
-
-
-def as_replayed(reasons: tuple[str, ...], at: datetime) -> tuple[str, ...]:
-    """A replay's reasons (ranked as of ``at``, the newest activity of an archive): its
-    "active 1 h ago" is measured from the replay's time, and says so ("active 1 h before the
-    replay's time, 22 Mar 2015"): on a post of 2015 it read as if posted an hour ago."""
-    return tuple(
-        f"{r.removesuffix(_AGO)} before the replay's time, {format_day(at)}"
-        if r.startswith(_ACTIVE) and r.endswith(_AGO)
-        else r
-        for r in reasons
-    )
