@@ -10,7 +10,8 @@ import pytest
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.bluesky import BlueskyJson, author_of_uri, rows_from_bluesky
+from staffpulse.sources.bluesky import author_of_uri, rows_from_bluesky
+from staffpulse.sources.bluesky_files import BlueskyJson
 from staffpulse.store.core import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bluesky"

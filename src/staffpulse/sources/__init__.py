@@ -42,7 +42,7 @@ _ADAPTERS = (
     "gzipped",
     "twarc2",
     "twarc_csv",
-    "bluesky",
+    "bluesky_files",
     "mastodon",
     "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
     "x_analytics",

@@ -5,7 +5,7 @@ Reads ``app.bsky.feed.getAuthorFeed`` pages (``feed[]`` of ``{post, reply, reaso
 (``posts[]``), ``app.bsky.graph.getFollows``/``getFollowers``, ``app.bsky.actor.getProfile``
 (one profile, or ``profiles[]``) and ``com.atproto.repo.getRecord`` of a post; a file may
 hold one response, or several one a line (``curl ... >> feed.jsonl``; also single feed items
-or post views, as ``jq -c '.feed[]'`` writes them): :mod:`staffpulse.sources.responses`.
+or post views, as ``jq -c '.feed[]'`` writes them): :mod:`staffpulse.sources.bluesky_files`.
 
 A post's id is its ``at://`` URI and an account's id its DID. ``record.reply`` makes a reply
 (``conversation_id`` = the root URI), an embedded post record a quote, and a
@@ -15,19 +15,16 @@ Facets give mentions (the handle as written), links and tags.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
 from staffpulse.next_steps import NOT_A_POST
-from staffpulse.sources.base import Item, parse_post_time, parse_timestamp, register
+from staffpulse.sources.base import parse_post_time, parse_timestamp
 from staffpulse.sources.bluesky_embeds import card_url, quoted_uri
-from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
-from staffpulse.sources.responses import rows_of_responses
+from staffpulse.sources.jsonio import as_list, get_int, get_str
 
 PLATFORM = "bluesky"
-SOURCE_NAME = "bluesky-json"
 Row = Account | Post | Follow
 
 
@@ -359,31 +356,3 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
             "not a Bluesky response staffpulse reads (feed, thread, posts, follows, profile)"
         )
     return rows
-
-
-class BlueskyJson:
-    name = SOURCE_NAME
-    label = "Bluesky JSON"
-
-    def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
-            return False
-        if b'"time_us"' in head:  # Jetstream events, not AppView responses
-            return False
-        return b'"did:' in head or b'"at://' in head
-
-    def read(self, path: Path) -> Iterator[Item]:
-        """The response in ``path``, or each of them, one a line (:func:`rows_of_responses`);
-        a saved record that is no post is told, not counted as malformed."""
-        yield from rows_of_responses(
-            path, self.name, _rows_of_object, "record.createdAt", told=(NotAPostRecord,)
-        )
-
-
-def _rows_of_object(payload: Any, errors: list[str]) -> list[Account | Post | Follow]:
-    if not isinstance(payload, dict):
-        raise ValueError("not a JSON object")
-    return rows_from_bluesky(payload, errors)
-
-
-register(BlueskyJson())
