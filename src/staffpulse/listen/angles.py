@@ -55,19 +55,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from staffpulse.listen.angle_kinds import angle_for_kind
+from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE
 from staffpulse.listen.moderation import LEAVE_OUT
-from staffpulse.listen.post_kinds import (
-    asks_for_help,
-    asks_nothing,
-    is_career_news,
-    tells_of_a_coming_step,
-)
+from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.question_parts import questions_in, several_asked
-from staffpulse.listen.sarcasm import is_sarcastic
-from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_a_win
+from staffpulse.listen.tone import Tone, judge_tone, signals_crisis
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
@@ -82,14 +77,6 @@ HUMOROUS_QUESTION = 0.9  # and a question
 # ("us" in lower case only: "the US" is a country)
 _FIRST_PERSON_RE = re.compile(
     r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|me|my|myself|we|we['\u2019]re|our|(?-i:us))\b",
-    re.IGNORECASE,
-)
-# someone's feat celebrated: a race run, a personal best, praise by name
-_CELEBRATES_RE = re.compile(
-    r"\b(?:ran|finished|completed|crushed|smashed) (?:her|his|my|their|our|a|the) "
-    r"(?:first |1st )?(?:half[- ])?(?:marathon|5k|10k|triathlon|ultra)\b|\bpersonal best\b|"
-    r"\b(?:so |really |very )?proud of (?:her|him|them|our|my|the team)\b|"
-    r"\b(?:huge )?(?:congrats|congratulations|kudos|hats off) to\b",
     re.IGNORECASE,
 )
 # a hard time of the mind, told in the first person of a distressed or negative post ("my
@@ -109,34 +96,6 @@ _OPINION_RE = re.compile(
     r"(?:^|\n)\s*take:",
     re.IGNORECASE,
 )
-
-
-def _on(subject: str | None, word: str = "on") -> str:
-    return f" {word} {subject}" if subject else ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """What an angle is chosen from: the post, its work subject, its tone, and how to open."""
-
-    text: str
-    subject: str | None  # the work matter it names ("interviews"), if any
-    tone: Tone
-    question: bool
-    lead: str  # "Be the first to reply, and " when nobody has
-    # "It asks two things, ...: answer both, not just the first." when it asks two or more
-    several: str | None = None
-
-    def answer(self, one: str, each: str) -> str:
-        """What an angle says of answering: ``one`` ("answer the question") for a post that
-        asks one thing, ``each`` ("answer each question") for one that asks several."""
-        return each if self.several else one
-
-    def answered(self, angle: str) -> str:
-        """``angle``, with each question the post asks named after it when it asks several.
-        Only the angles that answer say it: a rant's questions ask for no answer, and a joke's
-        light tone answers none."""
-        return f"{angle} {self.several}" if self.several else angle
 
 
 def suggest_angle(
@@ -160,7 +119,7 @@ def suggest_angle(
         return JOB_AD
     # two questions or more: each answered, none given the other's subject
     several = several_asked(questions_in(text)) if flags.get("question") else None
-    post = _Reading(
+    post = Reading(
         text,
         None if several else work_subject(text),
         tone if tone is not None else judge_tone([text])[0],
@@ -169,7 +128,7 @@ def suggest_angle(
         several,
     )
     angle = (
-        _angle_for_kind(post, addressee)
+        angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
         or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
@@ -187,74 +146,7 @@ def _lead(n_replies: int, addressee: str | None, question: bool) -> str:
     return "Be the first to reply, and " if n_replies == 0 else ""
 
 
-def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
-    """A question aimed at one account, career news, a step ahead, or a call for help: each its
-    own angle."""
-    subject, lead, legal = post.subject, post.lead, post.tone.legal
-    if addressee and post.question:
-        return post.answered(
-            f"A question for {addressee}, not the room: reply only if you can answer"
-            f"{_on(subject)} first-hand, in a line or two."
-        )
-    # praise that means the opposite ("Love how our RTO policy means 2 hours of commuting.
-    # Great job, leadership."): the complaint it is, never cheered on nor joked along with
-    # (a question of rights in it is answered straight, below, with where to check)
-    if is_sarcastic(post.text) and not post.tone.grieving and not (post.question and legal):
-        asked = (
-            ", then " + post.answer("answer what they asked", "answer each thing they asked")
-            if post.question
-            else ""
-        )
-        return post.answered(
-            lead + "read it as the complaint it is, not praise (it is sarcastic): acknowledge"
-            f" the frustration in a line and add one data point or story{_on(subject)} from"
-            f" your recruiters{asked}; don't cheer the decision on or joke along, no pitch."
-        )
-    # news told with a grievance or a rights question is not news to congratulate
-    if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:
-        if post.question:
-            their = post.answer("answer their question", "answer each of their questions")
-            return post.answered(
-                f"{lead}congratulate them in a line, then {their}{_on(subject)} with one"
-                " specific, useful tip; no pitch."
-            )
-        return lead + (
-            "congratulate them and wish them well in a line or two; no advice unless asked,"
-            " no pitch."
-        )
-    # a feat cheered ("Our recruiter ran her first marathon! The whole office is sore") or told
-    # ("Killed the pitch!"): a word of pain in it is a joke, not a hardship to console
-    tone = post.tone
-    cheered = _CELEBRATES_RE.search(post.text) or tells_of_a_win(post.text)
-    # a win told in anger ("Nailed the interview and they still ghosted me. So annoyed") is
-    # a grievance, not a feat to cheer
-    vexed = tone.distressed or tone.frustrated or tone.legal or tone.grieving
-    if cheered and not (post.question or vexed):
-        return lead + "cheer them on in a line or two; no advice, no pitch."
-    # an interview or a first day ahead: luck to wish, not a view to push back on; nerves
-    # ("so nervous") read negative but still want luck, a rights question wants an answer
-    if tells_of_a_coming_step(post.text) and not post.tone.legal and not post.tone.grieving:
-        if post.question:
-            their = post.answer("answer their question", "answer each of their questions")
-            return post.answered(
-                f"{lead}wish them luck in a line, then {their}{_on(subject)} with one"
-                " specific, useful tip; no pitch."
-            )
-        return lead + "wish them luck in a line or two; no advice unless asked, no pitch."
-    if asks_for_help(post.text):
-        if addressee:
-            return (
-                f"A request for help aimed at {addressee}: leave it to them unless you can"
-                " fix it first-hand; no jokes, no pitch."
-            )
-        return lead + (
-            "help only if you can: one practical fix or where to get help, in plain words;"
-            " no jokes, no pitch."
-        )
-    return None
-
-
-def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> str | None:
+def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> str | None:
     """Distress, politics, a light tone or a question of rights: how the post feels first."""
     subject, lead, tone, question = post.subject, post.lead, post.tone, post.question
     if signals_crisis(post.text):  # whatever work it names: "my manager asked if I fear dying"
@@ -271,7 +163,7 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             )
         asked = post.answer("answer what they asked", "answer each thing they asked")
         return post.answered(
-            f"{lead}acknowledge their loss first, then {asked}{_on(subject)} plainly,"
+            f"{lead}acknowledge their loss first, then {asked}{tell_subject(subject)} plainly,"
             " in a line or two; no jokes, no pitch."
         )
     going_through = _going_through(post)
@@ -293,44 +185,47 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(
-            f"{lead}acknowledge what they are going through, then {straight}{_on(subject)}:"
+            f"{lead}acknowledge what they are going through, then {straight}{tell_subject(subject)}:"
             " what the rules are as your recruiters know them, and where to check (the labor"
             " department, an employment lawyer); no jokes, no pitch."
         )
     if going_through:
         return lead + (
             "acknowledge what they are going through, then offer one practical, no-pitch"
-            f" tip{_on(subject)} or a free resource; no jokes."
+            f" tip{tell_subject(subject)} or a free resource; no jokes."
         )
     if flags.get("politics"):
         return lead + (
-            f"stick to the work facts{_on(subject)}: one data point from your desk, and no"
+            f"stick to the work facts{tell_subject(subject)}: one data point from your desk, and no"
             " opinion on the politics."
         )
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
     # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
     funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
     if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
-        return lead + f"match the light tone with a short, relatable story{_on(subject, 'about')}."
+        return (
+            lead
+            + f"match the light tone with a short, relatable story{tell_subject(subject, 'about')}."
+        )
     # a rant in a question's form is a view, not a request; unless it is about the writer's
     # own rights ("how is it legal that my boss won't pay me overtime??"), which are answered
     own = _FIRST_PERSON_RE.search(URL_RE.sub(" ", post.text)) is not None
     if question and asks_nothing(post.text) and not (tone.legal and own):
         return lead + (
             "take it as a view, not a question: it asks for no answer. Add one data point or"
-            f" story{_on(subject)} only if you have one; no lecture, no pitch."
+            f" story{tell_subject(subject)} only if you have one; no lecture, no pitch."
         )
     if question and tone.legal:  # rights and rules: a wrong answer costs the asker
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(
-            f"{lead}{straight}{_on(subject)}: what the rules and usual practice are as your"
+            f"{lead}{straight}{tell_subject(subject)}: what the rules and usual practice are as your"
             " recruiters know them, and where to check (the labor department, an employment"
             " lawyer); no jokes, no pitch."
         )
     return None
 
 
-def _angle_for_share(post: _Reading, flags: Mapping[str, bool]) -> str | None:
+def _angle_for_share(post: Reading, flags: Mapping[str, bool]) -> str | None:
     """A link passed on with nobody answering yet (``link_share``: a headline, a tip list) is
     not a view to push back on nor a question: the caution says to reply only with what it
     misses, and so does the angle."""
@@ -345,7 +240,7 @@ def _angle_for_share(post: _Reading, flags: Mapping[str, bool]) -> str | None:
     )
 
 
-def _going_through(post: _Reading) -> bool:
+def _going_through(post: Reading) -> bool:
     """The post tells of something hard its writer is going through: a cue of distress, or a
     negative statement or a matter of rights ("Fun to hear I'd not have been hired if HR
     knew I was pregnant lol", which reads positive) about the writer's own lot that is not a
@@ -360,7 +255,7 @@ def _going_through(post: _Reading) -> bool:
     return _FIRST_PERSON_RE.search(plain) is not None and _OPINION_RE.search(plain) is None
 
 
-def _angle_for_content(post: _Reading, role: str | None) -> str:
+def _angle_for_content(post: Reading, role: str | None) -> str:
     """A question answered as its asker's role calls for, else a perspective on what it says."""
     subject, lead = post.subject, post.lead
     if post.question:
@@ -369,19 +264,19 @@ def _angle_for_content(post: _Reading, role: str | None) -> str:
         # a tip or what you see across clients answers no question in particular
         by_role = {
             "recruiter": post.answered(
-                f"answer peer to peer: what your desk sees{_on(subject, 'about')}, and one"
+                f"answer peer to peer: what your desk sees{tell_subject(subject, 'about')}, and one"
                 " thing that worked."
             ),
             "hr_pro": post.answered(
-                f"{concrete}{_on(subject)} from placing candidates, with one example; no pitch."
+                f"{concrete}{tell_subject(subject)} from placing candidates, with one example; no pitch."
             ),
-            "employer": f"share what you see across clients{_on(subject)}; offer a checklist,"
+            "employer": f"share what you see across clients{tell_subject(subject)}; offer a checklist,"
             " not a sales call.",
-            "job_seeker": f"give one practical tip{_on(subject)} and point to a free resource.",
+            "job_seeker": f"give one practical tip{tell_subject(subject)} and point to a free resource.",
         }
         return lead + by_role.get(
             role or "",
-            post.answered(f"{question}{_on(subject)} with one specific, useful example."),
+            post.answered(f"{question}{tell_subject(subject)} with one specific, useful example."),
         )
     if subject:
         return lead + (

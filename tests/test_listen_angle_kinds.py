@@ -1,0 +1,28 @@
+"""angle_for_kind: a post's kind decides its angle before its tone is weighed."""
+
+from __future__ import annotations
+
+from staffpulse.listen.angle_kinds import angle_for_kind
+from staffpulse.listen.angle_reading import Reading, tell_subject
+from staffpulse.listen.tone import Tone
+
+CALM = Tone(0.0, False)
+
+
+def _read(text: str, question: bool = False, subject: str | None = None) -> Reading:
+    return Reading(text, subject, CALM, question, "Be the first to reply, and ")
+
+
+def test_each_kind_gets_its_own_angle_and_a_plain_post_none() -> None:
+    aimed = angle_for_kind(_read("@dana can you cover my Tuesday shift?", True), "@dana")
+    assert aimed is not None and aimed.startswith("A question for @dana, not the room")
+    feat = angle_for_kind(_read("Our recruiter ran her first marathon on Sunday!"), None)
+    assert feat is not None and "cheer them on" in feat
+    step = angle_for_kind(_read("Two interviews tomorrow, wish me luck"), None)
+    assert step is not None and "wish them luck" in step
+    assert angle_for_kind(_read("Most offers we see include a signing bonus now."), None) is None
+
+
+def test_a_subject_is_told_only_when_the_post_names_one() -> None:
+    assert tell_subject("pay") == " on pay" and tell_subject("pay", "about") == " about pay"
+    assert tell_subject(None) == ""
