@@ -271,3 +271,37 @@ def test_follows_without_their_subject_keep_the_accounts_and_say_so(tmp_path: Pa
     assert not [r for r in rows if isinstance(r, Follow)]  # whose follows: not known
     (problem,) = [i for i in items if isinstance(i, Problem)]
     assert problem.message.startswith("subject: whose follows these are is missing")
+
+
+def test_a_list_of_pages_or_feed_items_a_script_saved_is_read(tmp_path: Path) -> None:
+    # a script saving its pages as one list (jq -s), or a page's feed alone, was told only
+    # "not a format staffpulse can import"
+    page = json.loads((FIXTURES / "author_feed.json").read_text(encoding="utf-8"))
+    expected, _ = _read("author_feed.json")
+    pages, items = tmp_path / "pages.json", tmp_path / "feed.json"
+    pages.write_text(json.dumps([page, page], indent=2), encoding="utf-8")
+    items.write_text(json.dumps([*page["feed"], 7]), encoding="utf-8")
+    for path in (pages, items):
+        assert detect(path).name == "bluesky-json"
+        read = list(BlueskyJson().read(path))
+        rows = [r for i in read if isinstance(i, Record) for r in i.rows]
+        assert {r.id for r in rows if isinstance(r, Post)} == {
+            r.id for r in expected if isinstance(r, Post)
+        }
+    # a list's item that is no response costs itself, told with its place
+    problems = [i.message for i in read if isinstance(i, Problem)]
+    assert problems[-1] == f"[{len(page['feed'])}] not a JSON object"
+
+
+def test_staffpulse_s_own_list_of_bluesky_accounts_is_not_read_as_responses(
+    tmp_path: Path,
+) -> None:
+    from staffpulse.errors import UnknownFormatError
+
+    path = tmp_path / "accounts.json"
+    listed = {"platform": "bluesky", "id": "did:plc:acme", "handle": "acme.bsky.social"}
+    listed |= {"posts": 3, "first_post": None, "last_post": None}
+    path.write_text(json.dumps([listed]), encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert "staffpulse's own list of accounts" in refused.value.message

@@ -5,6 +5,7 @@ line, or pretty-printed one after another: :mod:`staffpulse.sources.responses`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,14 @@ from staffpulse.sources.base import Item, register
 from staffpulse.sources.bluesky import NotAPostRecord, rows_from_bluesky
 from staffpulse.sources.jsonio import first_json_char, looks_native
 from staffpulse.sources.responses import rows_of_responses
+from staffpulse.sources.text_files import sniffable
 
 SOURCE_NAME = "bluesky-json"
+# A list whose first item opens as a response (a feed page, a thread, a list of posts or
+# profiles), a feed item, a post view or a profile does
+_LIST_OF_RESPONSES_RE = re.compile(
+    rb'^\s*\[\s*\{\s*"(?:feed|cursor|thread|posts|follows|followers|subject|profiles|post|uri|did)"'
+)
 
 
 class BlueskyJson:
@@ -23,7 +30,13 @@ class BlueskyJson:
     label = "Bluesky JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
+        if path.is_dir() or first_json_char(head) not in ("{", "[") or looks_native(head):
+            return False
+        # "[": the pages or feed items a script saved as one list (``jq -s``, ``feed`` itself),
+        # known by the first key of the first (not staffpulse's own list of accounts)
+        if first_json_char(head) == "[" and not _LIST_OF_RESPONSES_RE.match(
+            sniffable(head).removeprefix(b"\xef\xbb\xbf")
+        ):
             return False
         if b'"time_us"' in head:  # Jetstream events, not AppView responses
             return False
@@ -38,9 +51,26 @@ class BlueskyJson:
 
 
 def _rows_of_object(payload: Any, errors: list[str]) -> list[Account | Post | Follow]:
-    if not isinstance(payload, dict):
-        raise ValueError("not a JSON object")
-    return rows_from_bluesky(payload, errors)
+    """The rows of one response, or of each in a list of them (pages, feed items or post
+    views a script saved as one list): a list's item that cannot be read costs only itself,
+    told with its place (``[3]``)."""
+    if not isinstance(payload, list):
+        if not isinstance(payload, dict):
+            raise ValueError("not a JSON object")
+        return rows_from_bluesky(payload, errors)
+    rows: list[Account | Post | Follow] = []
+    for number, item in enumerate(payload):
+        said: list[str] = []
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+            rows.extend(rows_from_bluesky(item, said))
+        except NotAPostRecord as exc:
+            said.append(f"{exc}")
+        except (ValueError, TypeError, AttributeError) as exc:
+            said.append(str(exc))
+        errors.extend(f"[{number}] {message}" for message in said)
+    return rows
 
 
 register(BlueskyJson())
