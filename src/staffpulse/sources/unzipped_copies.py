@@ -33,11 +33,18 @@ def without_unzipped(
     ``given`` paths, moved elsewhere), and a note for each such folder (a :class:`Problem` of
     no record)."""
     dropped: dict[Path, Path] = {}  # a folder unzipped -> its ZIP, read instead
+    listed: dict[Path, list[tuple[PurePosixPath, Path]]] = {}  # each folder's files, once
     for archive, _source in plan:
         if archive.suffix.lower() != ".zip" or not archive.is_file():
             continue
-        for folder in _folders_beside(archive, plan, given):
-            if folder not in dropped and _holds_all_of(archive, folder):
+        folders = [f for f in _folders_beside(archive, plan, given) if f not in dropped]
+        members = _members(archive) if folders else None
+        if members is None:
+            continue
+        for folder in folders:
+            if folder not in listed:
+                listed[folder] = _files_of(folder)
+            if _holds_all_of(members, listed[folder]):
                 dropped[folder] = archive
                 break
     kept = [
@@ -87,20 +94,31 @@ def _named(archive: Path, folder: Path) -> str:
     return archive.name if archive.stem == folder.name else f"{archive.name}, under another name"
 
 
-def _holds_all_of(archive: Path, folder: Path) -> bool:
-    """Whether every file of ``folder`` (but hidden ones) is in the ZIP ``archive``, under the
-    same path (or under one folder of the ZIP) with the same bytes."""
+def _members(archive: Path) -> dict[PurePosixPath, zipfile.ZipInfo] | None:
+    """The files the ZIP ``archive`` lists, by path; None when it cannot be opened (read, and
+    told, by its source)."""
     try:
         with zipfile.ZipFile(archive) as opened:
-            members = {PurePosixPath(i.filename): i for i in opened.infolist() if not i.is_dir()}
+            return {PurePosixPath(i.filename): i for i in opened.infolist() if not i.is_dir()}
     except (zipfile.BadZipFile, OSError):
-        return False  # read, and told, by its source
-    files = [
+        return None
+
+
+def _files_of(folder: Path) -> list[tuple[PurePosixPath, Path]]:
+    """The files of ``folder`` but hidden ones, each with its path inside it."""
+    return [
         (PurePosixPath(*file.relative_to(folder).parts), file)
         for file in folder.rglob("*")
         if file.is_file() and not any(p.startswith(".") for p in file.relative_to(folder).parts)
     ]
-    if not files:
+
+
+def _holds_all_of(
+    members: dict[PurePosixPath, zipfile.ZipInfo], files: list[tuple[PurePosixPath, Path]]
+) -> bool:
+    """Whether every one of a folder's ``files`` is among a ZIP's ``members``, under the same
+    path (or under one folder of the ZIP) with the same bytes."""
+    if not files or len(files) > len(members):
         return False
     tops = {PurePosixPath(name.parts[0]) for name in members if len(name.parts) > 1}
     return any(
