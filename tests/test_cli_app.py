@@ -146,7 +146,7 @@ def test_db_before_or_after_the_command_names_its_store_and_leaves_the_environme
     filled = [a.format(store=store, missing=missing) for a in args]
     result = runner.invoke(app, filled)
     assert result.exit_code == 0, result.output
-    assert sum(json.loads(result.stdout)["accounts"].values()) == 12
+    assert sum(json.loads(result.stdout)["accounts"].values()) == 16
     assert "STAFFPULSE_DB" not in os.environ
     assert not missing.exists()
 
@@ -159,7 +159,7 @@ def test_db_before_the_command_wins_over_staffpulse_db(
     monkeypatch.setenv("STAFFPULSE_DB", str(other))
     result = runner.invoke(app, ["--db", str(store), "stats", "--json"])
     assert result.exit_code == 0, result.output
-    assert sum(json.loads(result.stdout)["accounts"].values()) == 12
+    assert sum(json.loads(result.stdout)["accounts"].values()) == 16
     assert os.environ["STAFFPULSE_DB"] == str(other)
     from_env = runner.invoke(app, ["stats"])  # the variable alone: its store (none there)
     assert from_env.exit_code != 0 and str(other) in from_env.output

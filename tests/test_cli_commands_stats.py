@@ -262,7 +262,7 @@ def test_db_before_the_command_is_the_command_s_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", str(db), "import", str(sample), "--json"])
     assert result.exit_code == 0, result.output
     stats = runner.invoke(app, ["--db", str(db), "stats", "--json"])
-    assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+    assert sum(json.loads(stats.stdout)["accounts"].values()) == 16
     assert "STAFFPULSE_DB" not in os.environ  # set for that run only
 
 

@@ -29,6 +29,11 @@ SAMPLE_ROLES = {
     "adabrightwell.bsky.social": "vendor",
     "priya_hrlife": "hr_pro",
     "jobwire_dayton": "job_board",
+    # outside the benchmark cohort: people the circle of mia_recruits follows
+    "dana_sources": "recruiter",
+    "theo_hires": "recruiter",
+    "jess_peopleops": "hr_pro",
+    "shiftwise_hq": "vendor",
 }
 
 
@@ -72,7 +77,21 @@ def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) 
     assert report.suggestions[0].explanation.startswith("HR pro · ")
     assert "in your circle replied to them" in report.suggestions[0].explanation
     only_hr = suggest_accounts(sample_store, "harborline", role="hr_pro", role_model=SampleRoles())
-    assert [s.handle for s in only_hr] == ["priya_hrlife"]
+    # the HR manager its circle (hireloop, recruitcraft) follows comes second
+    assert [s.handle for s in only_hr] == ["priya_hrlife", "jess_peopleops"]
+
+
+def test_sample_cohort_first_account_gets_people_its_circle_follows(sample_store: Store) -> None:
+    """The demo's first account talks with every cohort account worth following: the people
+    its circle follows (and it does not) are what its who-to-follow list shows, never an
+    empty list on a new user's first look."""
+    report = suggest_report(sample_store, "mia_recruits", role_model=SampleRoles(), scorer=None)
+    handles = [s.handle for s in report.suggestions]
+    assert set(handles[:4]) == {"dana_sources", "theo_hires", "jess_peopleops", "shiftwise_hq"}
+    roles = {s.handle: s.explanation.split(" · ")[0] for s in report.suggestions}
+    assert roles["jess_peopleops"] == "HR pro" and roles["shiftwise_hq"] == "vendor"
+    assert all("in your circle follow" in s.explanation for s in report.suggestions[:4])
+    assert "jobwire_dayton" not in handles  # the job-ad bot stays left out
 
 
 def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:

@@ -19,13 +19,17 @@ def test_sample_is_labeled_and_complete() -> None:
     assert "SAMPLE DATA" in readme and "fictional" in readme
     lines = (SAMPLE_DIR / "cohort.jsonl").read_text(encoding="utf-8").splitlines()
     accounts = [json.loads(x) for x in lines if '"type": "account"' in x]
-    assert len(accounts) == 12
+    # the twelve of the benchmark cohort, and four people their circle follows (for connect)
+    assert len(accounts) == 16
+    cohort = (SAMPLE_DIR / "cohort.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(cohort) == 12
+    assert {row.split(",")[0] for row in cohort} < {a["handle"] for a in accounts}
 
 
 def test_demo_builds_every_report(tmp_path: Path) -> None:
     result = run_demo(tmp_path / "demo")
     assert result.imported.skipped == 0
-    assert result.imported.accounts == 12 and result.imported.posts > 1500
+    assert result.imported.accounts == 16 and result.imported.posts > 1500
     assert result.benchmark is not None and len(result.benchmark.audits) == 12
     # the sample's automated job feed is a job board, as the role model reads its name and
     # bio: called "other", a first screen showed the model wrong and no job board row
@@ -92,7 +96,7 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     second = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])
-    assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+    assert sum(json.loads(stats.stdout)["accounts"].values()) == 16
 
 
 def test_demo_writes_its_store_where_db_says_before_or_after_the_command(tmp_path: Path) -> None:
@@ -105,7 +109,7 @@ def test_demo_writes_its_store_where_db_says_before_or_after_the_command(tmp_pat
         assert result.exit_code == 0, result.output
         assert db.exists() and (db.parent / "benchmark.html").exists()  # reports beside it
         stats = runner.invoke(app, ["stats", "--json", "--db", str(db)])
-        assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+        assert sum(json.loads(stats.stdout)["accounts"].values()) == 16
     again = runner.invoke(app, ["demo", "--db", str(tmp_path / "before.db")])
     assert again.exit_code == 0, again.output  # an earlier demo store is started afresh
 

@@ -95,7 +95,7 @@ def test_a_cohort_imported_alone_is_refused_with_the_benchmark_to_use(tmp_path: 
 def test_the_bundled_sample_folder_imports_its_accounts_once() -> None:
     store = open_store(":memory:")
     report = import_paths(store, [SAMPLE_DIR])
-    assert report.accounts == 12 and len(store.list_accounts()) == 12  # not 24: no cohort rows
+    assert report.accounts == 16 and len(store.list_accounts()) == 16  # not 28: no cohort rows
     assert any(
         p.file.endswith("cohort.csv") and "benchmark cohort" in p.message for p in report.problems
     )

@@ -91,9 +91,9 @@ def test_a_list_cut_short_says_how_many_of_how_many_in_the_forms_words(client: A
     said = re.search(r'<p class="shown-of">(.*?)</p>', card)
     assert said, card
     # (the sample's broadcast-only firm is left out, named below the list)
-    assert said.group(1) == "Showing 2 of 3 suggestions: “How many” at 3 shows them all."
+    assert said.group(1) == "Showing 2 of 7 suggestions: “How many” at 7 shows them all."
     assert not TERMINAL.search(card)  # a page has no --limit
-    whole = client.get("/connect", params={"account": account, "limit": "3"}).text
+    whole = client.get("/connect", params={"account": account, "limit": "7"}).text
     assert "shown-of" not in whole
 
 

@@ -68,7 +68,7 @@ def demo_command(
 
     console.print(
         Panel.fit(
-            "[bold]staffpulse demo[/]: SAMPLE DATA: 12 fictional staffing firms, vendors, "
+            "[bold]staffpulse demo[/]: SAMPLE DATA: 16 fictional staffing firms, vendors, "
             "recruiters and HR people, written by the staffpulse project.",
             border_style="cyan",
         )
