@@ -7,8 +7,24 @@ from datetime import timedelta
 
 from connect_fixtures import NOW, add_posts, build_store, rank_with_fakes
 from staffpulse.connect import SuggestOptions
-from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT, STALE
-from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_text, reason_key
+from staffpulse.connect.advice import (
+    BROADCAST,
+    CONTACTS,
+    INACTIVE,
+    ORDER,
+    OTHER_ROLE,
+    PERMANENT,
+    STALE,
+    UNSEEN,
+    WEAK,
+)
+from staffpulse.connect.left_out import (
+    REASON_KEYS,
+    left_out_parts,
+    left_out_text,
+    reason_key,
+    shown_with_line,
+)
 from staffpulse.models import Post
 
 
@@ -72,8 +88,7 @@ def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at() -
 
 def test_every_account_left_out_with_a_handle_is_named_not_only_counted() -> None:
     """ "1 already talking with, 1 inactive" named no one: a user could not tell whom each count
-    held. Each is named now, and --json lists them; no option is promised for these, as the one
-    that lifts the first filter may leave the account to the next."""
+    held. Each is named now, and --json lists them with the option that lifts the reason."""
     report = rank_with_fakes(build_store())
     line = report.left_out_line
     assert "1 already talking with (@rita_recruits)" in line
@@ -81,7 +96,8 @@ def test_every_account_left_out_with_a_handle_is_named_not_only_counted() -> Non
     parts = {part["reason"]: part for part in report.as_dict()["excluded_reasons"]}
     assert parts["already_talking_with"]["accounts"] == ["@rita_recruits"]
     assert parts["inactive"]["accounts"] == ["@olga_old"]
-    assert "shown_with" not in parts["inactive"]
+    assert parts["inactive"]["shown_with"] == "a larger --inactive-days"
+    assert parts["already_talking_with"]["shown_with"] == "--include-contacts"
     # the account already followed is the user's own choice: counted, not named
     assert parts["already_followed"]["said"] == "1 already followed"
 
@@ -101,3 +117,21 @@ def test_an_account_known_only_by_its_id_is_named_by_it() -> None:
     )
     add_posts(store, reply)
     assert "1 never seen (account id 98765)" in rank_with_fakes(store).left_out_line
+
+
+def test_the_options_that_lift_a_reason_are_named_and_no_option_is_promised_for_a_weak_link() -> (
+    None
+):
+    """Contacts, never-seen and inactive accounts were named with no word of the option that
+    shows them; a weak link has none, and none is promised."""
+    line = shown_with_line({CONTACTS: 2, UNSEEN: 1, INACTIVE: 3, WEAK: 4, STALE: 1})
+    assert line == (
+        "To see them: accounts you already talk with: --include-contacts; inactive accounts: "
+        "a larger --inactive-days; accounts never seen: --include-unseen (each lifts one "
+        "reason: an account held back by another too stays out)"
+    )
+    assert shown_with_line({WEAK: 4, STALE: 1}) is None
+    # what the ads are shown with needs no caution: that option shows them whatever else
+    assert shown_with_line({BROADCAST: 1}) == "To see them: broadcast-only accounts: --role any"
+    # the dashboard's form words its own options, and has none for these
+    assert shown_with_line({CONTACTS: 2}, {BROADCAST: "choose Any role"}) is None

@@ -20,7 +20,13 @@ from staffpulse.connect.advice import (
     UNSEEN,
     WEAK,
 )
-from staffpulse.next_steps import ROLE_ANY, USE_OPTIONS
+from staffpulse.next_steps import (
+    INCLUDE_CONTACTS,
+    INCLUDE_UNSEEN,
+    LARGER_INACTIVE_DAYS,
+    ROLE_ANY,
+    USE_OPTIONS,
+)
 
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
@@ -48,9 +54,23 @@ _SEE_INLINE = {
 }
 # ``shown_with`` in --json of the reasons said in their own brackets
 _SHOWN_INLINE = {OUTSIDE_HIRING: ROLE_ANY.say()}
+# The options that lift a filter needing no --role: named on the "To see them" line with a
+# caution, as an account may be held back by a second reason too (a contact that is also
+# inactive). A weak link or a stale contact has no option: none is promised.
+LIFTED_BY = {
+    CONTACTS: INCLUDE_CONTACTS.say(),
+    UNSEEN: INCLUDE_UNSEEN.say(),
+    INACTIVE: LARGER_INACTIVE_DAYS.say(),
+}
+_LIFTED_CAUTION = "each lifts one reason: an account held back by another too stays out"
 # Who each reason's accounts are, where its count's words alone do not say ("To see them:
 # accounts of another role: --role any", not "of another role: ...")
-_SHOWN_WHO = {OTHER_ROLE: "accounts of another role"}
+_SHOWN_WHO = {
+    OTHER_ROLE: "accounts of another role",
+    CONTACTS: "accounts you already talk with",
+    UNSEEN: "accounts never seen",
+    INACTIVE: "inactive accounts",
+}
 # Each reason's name for scripts (``excluded`` in connect --json): snake_case that stays put
 # when the words people read change
 REASON_KEYS = {
@@ -107,24 +127,31 @@ def left_out_parts(
         part: dict[str, Any] = {"reason": reason_key(reason), "count": n, "said": said}
         if who:
             part["accounts"] = who
-        if (shown := SHOWN_WITH.get(reason) or _SHOWN_INLINE.get(reason)) is not None:
+        shown = SHOWN_WITH.get(reason) or _SHOWN_INLINE.get(reason) or LIFTED_BY.get(reason)
+        if shown is not None:
             part["shown_with"] = shown
         parts.append(part)
     return parts
 
 
 def shown_with_line(
-    excluded: Mapping[str, int], shown_with: Mapping[str, str] = SHOWN_WITH
+    excluded: Mapping[str, int], shown_with: Mapping[str, str] | None = None
 ) -> str | None:
-    """What shows the accounts left out for what they post: "posting mostly job ads: shown
-    with --include-job-ads or any --role"; None when none was. ``shown_with`` says it in
-    other words (the dashboard's form: a box to tick, a Role to choose)."""
+    """What shows the accounts left out: "posting mostly job ads: --include-job-ads or any
+    --role; accounts you already talk with: --include-contacts (...)"; None when no option
+    shows any. ``shown_with`` says it in other words (the dashboard's form: a box to tick, a
+    Role to choose); by default the terminal's options, those of :data:`LIFTED_BY` too."""
+    if shown_with is None:
+        shown_with = {**SHOWN_WITH, **LIFTED_BY}
     said = [
         f"{_SHOWN_WHO.get(reason) or _LEFT_OUT_WORDS[reason][1]}: {shown_with[reason]}"
         for reason in sorted(excluded)
         if reason in shown_with
     ]
-    return f"To see them: {'; '.join(said)}" if said else None
+    if not said:
+        return None
+    lifted = any(reason in LIFTED_BY and reason in shown_with for reason in excluded)
+    return f"To see them: {'; '.join(said)}" + (f" ({_LIFTED_CAUTION})" if lifted else "")
 
 
 def reason_key(reason: str) -> str:
