@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from staffpulse.accents import strip_accents
+from staffpulse.audit.org_words import HELP_DESK_PHRASES, HELP_DESK_WORDS, any_of
 
 # looked for in this order: "Acme Staffing Jobs" is a staffing firm that posts its openings,
 # "Acme Support Team" a help desk whatever else it names (its name only says it)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"(?<![^\W_])(?:" + words + r")(?![^\W_])"))
     for kind, words in (
-        ("help desk", r"support|help|helpline|help ?desk|service ?desk|customer (?:care|service)"),
+        ("help desk", any_of(*HELP_DESK_WORDS, *HELP_DESK_PHRASES)),
         ("vendor", r"software|saas|app|platform|ats|payroll"),
         ("staffing firm", r"staffing|temps?|personnel|zeitarbeit|interim|uitzendbureau|agency"),
         ("job board", r"jobs?|careers?|vacatures|stellenangebote|empleos?|emplois?"),

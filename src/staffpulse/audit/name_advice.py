@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.audit.names import firm_cue, leading_person, reads_as_handle
+from staffpulse.audit.org_words import HIRING_FIRM_PATTERN, INSTITUTION_WORDS, any_of
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.models import Account
 from staffpulse.signals.role_person_name import name_shape
@@ -95,20 +96,12 @@ def surname_advice(account: Account, given: str) -> str:
 
 # an institution's name ("Springfield Welding Academy", "Ohio Nurses
 # Association"): "Rosa at" before it reads as absurd, as a person does not front an institute
-_INSTITUTION = re.compile(
-    r"\b(?:institutes?|institution|university|college|school|academy|librar(?:y|ies)"
-    r"|association|society|council|board|foundation|museum|department|ministry|programm?e?"
-    r"|federation|union|committee|commission|hospital|chamber|government)\b",
-    re.IGNORECASE,
-)
+_INSTITUTION = re.compile(r"\b(?:" + any_of(*INSTITUTION_WORDS) + r")\b", re.IGNORECASE)
 
 
 # a firm that hires out or recruits is no institution, whatever word its name holds ("Old
 # School Staffing", "Union Street Recruiting" were told their name was as it should be)
-_HIRING_FIRM = re.compile(
-    r"\b(?:staffing|recruit\w*|personnel|talent|temps?|employment|agency|workforce|hiring)\b",
-    re.IGNORECASE,
-)
+_HIRING_FIRM = re.compile(r"\b(?:" + HIRING_FIRM_PATTERN + r")\b", re.IGNORECASE)
 
 
 def names_an_institution(account: Account) -> bool:

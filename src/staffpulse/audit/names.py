@@ -43,6 +43,7 @@ import re
 
 from staffpulse.accents import strip_accents
 from staffpulse.audit.hashtags import HASHTAG_RE
+from staffpulse.audit.org_words import DESK_NAME_WORDS, HELP_DESK_WORDS, INSTITUTION_WORDS
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.signals.role_person_name import is_a_persons_name, name_shape
 from staffpulse.signals.role_text import split_name
@@ -53,34 +54,37 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_FIRM_WORDS = _words(
-    # English
-    "staffing staff solution solutions group inc llc ltd gmbh corp corporation company co job "
-    "jobs career careers talent workforce services agency partners temp temps hiring official "
-    "consulting resources hr network news wire global international associates personnel hire "
-    "employment search lab labs software systems tech academy institute capital "
-    # institutions: "Harbor City Library" read as a person's name
-    "association university college library foundation museum council society federation "
-    # a help desk: "Acme Support Team", "Ledgerly Support" read as a person's name
-    "support help helpline helpdesk service servicedesk team customer customers assistance soporte "
-    # German
-    "personal personaldienstleistung personaldienstleistungen personalvermittlung "
-    "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
-    "stellenangebote karriere gruppe beratung dienstleistungen vermittlung arbeit unternehmen "
-    "holding "
-    # French
-    "recrutement interim emploi emplois travail conseil groupe agence cabinet "
-    "societe entreprise carrieres "
-    # Spanish and Portuguese
-    "empleo empleos trabajo seleccion reclutamiento talento grupo servicios agencia "
-    "consultores consultoria empresa ett emprego empregos recrutamento "
-    "trabalho "
-    # Dutch
-    "uitzendbureau uitzenden werving selectie vacatures vacature detachering personeel groep "
-    "bureau "
-    # Italian
-    "lavoro selezione gruppo agenzia somministrazione"
-)
+_FIRM_WORDS = [
+    *_words(
+        # English
+        "staffing staff solution solutions group inc llc ltd gmbh corp corporation company co job "
+        "jobs career careers talent workforce services agency partners temp temps hiring official "
+        "consulting resources hr network news wire global international associates personnel hire "
+        "employment search lab labs software systems tech academy institute capital "
+        # German
+        "personal personaldienstleistung personaldienstleistungen personalvermittlung "
+        "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
+        "stellenangebote karriere gruppe beratung dienstleistungen vermittlung arbeit unternehmen "
+        "holding "
+        # French
+        "recrutement interim emploi emplois travail conseil groupe agence cabinet "
+        "societe entreprise carrieres "
+        # Spanish and Portuguese
+        "empleo empleos trabajo seleccion reclutamiento talento grupo servicios agencia "
+        "consultores consultoria empresa ett emprego empregos recrutamento "
+        "trabalho "
+        # Dutch
+        "uitzendbureau uitzenden werving selectie vacatures vacature detachering personeel groep "
+        "bureau "
+        # Italian
+        "lavoro selezione gruppo agenzia somministrazione"
+    ),
+    # institutions and help desks: "Harbor City Library", "Acme Support Team", "Ledgerly
+    # Support" read as a person's name
+    *INSTITUTION_WORDS,
+    *HELP_DESK_WORDS,
+    *DESK_NAME_WORDS,
+]
 _FIRM_PHRASES = (
     "help desk",
     "service desk",
