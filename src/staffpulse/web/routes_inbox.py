@@ -149,6 +149,8 @@ def inbox_page(request: Request) -> HTMLResponse:
         # the line of topics: those with a heading on the page (or no card on it)
         topic_links=_topic_links(q, _headed(inbox.topic_choices, groups)),
         topic_names=[choice.label for choice in inbox.topic_choices],  # the Topic field
+        # a heading's count beside the line of topics: "6 of 12" where the page shows part
+        topic_open={choice.label: choice.open for choice in inbox.topic_choices},
         topic_links_shown=TOPIC_LINKS_SHOWN,
         all_topics_href=_with(q, dropped=("topic", "shown")),
         notes=_page_notes(inbox),
