@@ -17,6 +17,7 @@ OUTLETS = [
     ("ValeDaily", "Vale Daily is a regional news site. We cover what happens in the Vale."),
     ("ShopTalkShow", "The podcast where two shopkeepers swap stories of the trade."),
     ("CourierKitchen", "A food blog run by the Riverside Courier: recipes readers send in."),
+    ("TidewaterWire", "An independent news source for the coast: councils, courts and schools."),
 ]
 BRANDS = [
     ("ElmshireCouncil", "Elmshire Council: notices, bin days and roadworks. Call us for repairs."),
@@ -28,6 +29,12 @@ BRANDS = [
         "CornerNews",
         "We are your corner shop: newspapers, magazines, sweets and stamps. Open 7 days a week.",
     ),
+    # a business of another trade calling its own updates a news source is no outlet
+    (
+        "SeagateHotel",
+        "The Seagate Hotel on the quay: your trusted news source for hotel news and offers.",
+    ),
+    ("KilnAndKettle", "Pottery shop and tea room. Follow us, your local news site for new glazes."),
 ]
 
 

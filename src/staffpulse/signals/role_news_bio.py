@@ -11,7 +11,9 @@ site", "a news agency", "a podcast about gardening", "the podcast where two frie
 food blog run by a paper") has its employer score moved to other; kind and the other scores
 stay (an outlet is an organization). News as a brand's own updates is left alone: a city
 council's news and notices and a shop's mailing list for news are employers by the labels, and
-so is a hotel's "hotel news"; so is a newspaper a brand was featured in or sells ("as seen in
+so is a hotel's "hotel news", even where it calls itself "your trusted news source for hotel
+news" (a news site, source or network is no outlet in a bio that names another trade: a hotel,
+a shop, a restaurant); so is a newspaper a brand was featured in or sells ("as seen in
 the Gazette newspaper", "newspapers, sweets and stamps"). Prior knowledge after the heads,
 like the other rules: nothing is retrained (``docs/models/roles.md``, stop 36).
 """
@@ -31,11 +33,24 @@ __all__ = ["drop_employer_role_of_news_outlets", "names_a_news_outlet"]
 _OUTLET = re.compile(
     # one newspaper: "newspapers" is what a newsagent sells, or a publisher's group
     r"\bnewspaper\b"
-    r"|\bnews\s+(?:body|site|website|source|outlet|portal|agency|network|channel|station)\b"
     # the account is the podcast or the blog, not a firm that has one ("our podcast")
     r"|\b(?:an?|the)\s+(?:(?:daily|weekly|monthly|new|comedy|political|independent)\s+)?podcast"
     r"\s+(?:about|in\s+which|that|bringing|where)\b"
     r"|\bblog\s+run\s+by\b",
+    re.IGNORECASE,
+)
+# A news service: read as an outlet unless the bio names another trade it is in
+_NEWS_SERVICE = re.compile(
+    r"\bnews\s+(?:body|site|website|source|outlet|portal|agency|network|channel|station)\b",
+    re.IGNORECASE,
+)
+# A business of another trade calling its own updates a news source ("the Harbour Hotel: your
+# trusted news source for hotel news", a shop's "news site for our store"): an employer by the
+# labels. Not a newspaper, which a hotel's bio never calls itself.
+_OTHER_TRADE = re.compile(
+    r"\b(?:hotels?|resorts?|motels?|inns?|hostels?|shops?|stores?|boutiques?|restaurants?|cafes?"
+    r"|bakery|bakeries|salons?|spas?|brewery|breweries|winery|wineries|pubs?|florists?|garage"
+    r"|dealership|gyms?|pharmacy|supermarket|bistro|diner|b&b|bed and breakfast)\b",
     re.IGNORECASE,
 )
 
@@ -51,7 +66,9 @@ _NEWSPAPER_NAMED = re.compile(
 def names_a_news_outlet(bio: str | None) -> bool:
     """Whether the bio says the account is a newspaper, a news site, a podcast or a blog."""
     text = _NEWSPAPER_NAMED.sub(" ", to_ascii(bio or ""))
-    return _OUTLET.search(text) is not None
+    if _OUTLET.search(text) is not None:
+        return True
+    return _NEWS_SERVICE.search(text) is not None and _OTHER_TRADE.search(text) is None
 
 
 def drop_employer_role_of_news_outlets(
