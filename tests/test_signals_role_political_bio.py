@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from role_helpers import rules_off
-from staffpulse.signals.role_political_bio import names_party_or_campaign
+from staffpulse.models import ROLES
+from staffpulse.signals.role_political_bio import (
+    drop_employer_role_of_political_bios,
+    names_party_or_campaign,
+)
 from staffpulse.signals.roles import load_role_model
 
 POLITICAL = [
@@ -97,3 +102,53 @@ def test_a_customs_broker_that_names_brexit_stays_an_employer() -> None:
         "We campaign against Brexit in Elmshire. Join our next street stall.",
     ]
     assert model.predict(names, bios, None).role == ["employer", "other"]
+
+
+def _employer_rows(n: int) -> np.ndarray:
+    """Role scores of ``n`` accounts the heads tagged employer (0.8), other 0.2."""
+    scores = np.zeros((n, len(ROLES)))
+    scores[:, ROLES.index("employer")] = 0.8
+    scores[:, ROLES.index("other")] = 0.2
+    return scores
+
+
+def test_a_party_named_only_in_its_display_name_becomes_other() -> None:
+    # a party's display name says "... Labour Party" over a bio of its vision alone: the bio
+    # named no party, so it stayed an employer that Connect kept
+    names = ["Elmshire Labour Party", "Acme Party Rentals"]
+    bios = ["Our vision: a fairer, greener Elmshire for everyone.", "Tents for every event."]
+    out = drop_employer_role_of_political_bios(names, bios, _employer_rows(2))
+    assert [ROLES[i] for i in out.argmax(axis=1)] == ["other", "employer"]
+    assert out[0, ROLES.index("other")] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Vale Greens #FBPE", "Fairer buses for the valley."),
+        ("Vale Voices", "Campaigning for a fair deal and to #RejoinEU."),
+        ("Union des Vallees", "Le parti qui rassemble les vallees pour une region plus juste."),
+        ("Partido Verde del Valle", "Por un valle limpio y justo."),
+        (
+            "Elmshire Workers",
+            "Published and promoted by A. Jones on behalf of the Elmshire Workers.",
+        ),
+    ],
+)
+def test_a_party_or_campaign_in_the_name_another_language_or_an_imprint_is_read(
+    name: str, bio: str
+) -> None:
+    assert names_party_or_campaign(f"{name}\n{bio}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il est parti en vacances: the bakery is closed until Monday.",
+        "Le parti pris du gout: French pastries in Elmshire.",
+        "A knitting circle for parents ready to rejoin the workforce.",
+        "Promoted posts by our partners are marked as ads.",
+    ],
+)
+def test_a_departure_a_bias_or_a_promoted_post_is_no_party(text: str) -> None:
+    assert not names_party_or_campaign(text)

@@ -38,6 +38,10 @@ _PARTY = (
     r"|People'?s|National|Progressive|Libertarian|Alliance|Unionist) Party\b)"
     r"|(?-i:\b(?:RNC|DNC|GOP|NRCC|DCCC|DSCC|NRSC)\b)"
     r"|\bpolitical (?:party|parties|campaign|movement|group|organi[sz]ation)\b"
+    # a party in French, Spanish, Portuguese, Italian or German: "le parti qui ...", "Partido
+    # Popular", "Die Partei" (capitals, or "parti" after an article: "il est parti" is "gone")
+    r"|\b(?:le|un|du|notre|au) parti\b(?! pris)|(?-i:\b(?:Parti|Partido|Partito|Partei)\b)"
+    r"|\bpartid[oa] pol[ií]tic[oa]\b|\bpartito politico\b"
 )
 # Campaigns: what they are for or against, in words no brand writes of itself ("our campaign
 # for better beans" is a coffee roaster's, so a campaign alone is not one)
@@ -51,6 +55,10 @@ _CAMPAIGN = (
     r"|\b(?:anti|pro)[- ]?brexit(?:eers?)?\b|\bstop ?brexit\b|\bleave means leave\b"
     # "rejoin" the EU, not the workforce: a returners' employer "helps parents rejoin work"
     r"|\brejoin\b(?!\s+(?:the\s+|your\s+|our\s+)?(?:work\w*|team|labou?r market|job market|careers?)\b)"
+    r"|\brejoin ?eu\b|\brejoiners?\b"
+    # the imprint a UK election leaflet or post must carry: "Promoted by J. Smith on behalf of
+    # Vale Labour" (a brand's "promoted by" names no one it stands for)
+    r"|\b(?:published and )?promoted (?:by\b.{0,80}?\b)?on behalf of\b"
     r"|\belectoral reform|\bour democracy\b|\bpressure group\b|\breferendum\b"
     r"|\bgrassroots (?:campaign|movement|group|organi[sz]ation)\b"
     r"|\bpolitical action committee\b|\bsuper ?pac\b"
@@ -68,9 +76,10 @@ _SIDE_TAKEN = re.compile(
 
 
 def names_party_or_campaign(bio: str | None) -> bool:
-    """Whether the bio names a political party or a political campaign (module docstring):
-    whom the bio stands for, unlike ``listen.partisan.names_politics``, which finds any
-    post that names a party, a politician or a partisan label."""
+    """Whether the bio (or the display name and bio, one text) names a political party or a
+    political campaign (module docstring): whom the bio stands for, unlike
+    ``listen.partisan.names_politics``, which finds any post that names a party, a
+    politician or a partisan label."""
     text = to_ascii(bio or "")
     if _POLITICS.search(text):
         return True
@@ -78,8 +87,11 @@ def names_party_or_campaign(bio: str | None) -> bool:
 
 
 def drop_employer_role_of_political_bios(
-    bios: Sequence[str | None], scores: np.ndarray
+    names: Sequence[str | None], bios: Sequence[str | None], scores: np.ndarray
 ) -> np.ndarray:
-    """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose bio names a
-    party or a campaign has its employer score moved to other (``scores`` is not changed)."""
-    return move_employers_to_other(bios, scores, names_party_or_campaign)
+    """Role scores ``[n, len(ROLES)]`` in which an account tagged employer whose display name
+    or bio names a party or a campaign has its employer score moved to other (``scores`` is
+    not changed). The name is read too: a party's display name says "... Labour Party" over a
+    bio of its vision."""
+    profiles = [f"{name or ''}\n{bio or ''}" for name, bio in zip(names, bios, strict=True)]
+    return move_employers_to_other(profiles, scores, names_party_or_campaign)

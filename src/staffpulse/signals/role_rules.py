@@ -7,7 +7,8 @@ person's name over a first-person bio, a bio that calls its posts personal or a 
 person's name, sourcers', headhunters' and executive search titles, past titles, founders of
 recruiting or HR software, coaches of job seekers, recruiters of athletes, persons whose
 posts recruit for clients, the hiring words that an industry role needs, recruiters' and HR titles in other languages,
-political parties and campaigns and news outlets, which are no employers, and bots and automated feeds of
+political parties and campaigns and news outlets, which are no employers (and persons who
+wear a side in politics, who are no organizations), and bots and automated feeds of
 jobs, which are job boards. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and CrowdFlower files is in
 ``docs/models/roles.md``. :func:`harmonize_roles` is the soft rule of
@@ -33,6 +34,7 @@ from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_job_bot import JOB_BOT_P_ORG, find_job_bots, move_bots_to_job_board
 from staffpulse.signals.role_news_bio import drop_employer_role_of_news_outlets
+from staffpulse.signals.role_partisan_person import find_partisan_persons
 from staffpulse.signals.role_personal_bio import find_personal_accounts
 from staffpulse.signals.role_placement_bio import apply_placement_bios
 from staffpulse.signals.role_political_bio import drop_employer_role_of_political_bios
@@ -158,7 +160,10 @@ def apply_rules(
     if foreign_titles:  # "Chargée de recrutement", "Analista de RH" (role_foreign_titles.py)
         scores = find_foreign_titles(bios, p_org, scores)
     if political_bios:  # a party or a campaign is no employer (role_political_bio.py)
-        scores = drop_employer_role_of_political_bios(bios, scores)
+        # "#FBPE" in a display name, "Progressive." in a bio: a person (role_partisan_person.py)
+        person = _where_true(find_partisan_persons, p_org > FIRST_PERSON_P_ORG, names, bios)
+        p_org, scores = _as_persons(person, FIRST_PERSON_P_ORG, p_org, scores)
+        scores = drop_employer_role_of_political_bios(names, bios, scores)
     if news_bios:  # a newspaper, a news site or a podcast is no employer (role_news_bio.py)
         scores = drop_employer_role_of_news_outlets(bios, scores)
     if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
