@@ -59,7 +59,7 @@ def test_bad_values_are_reported_with_their_line_and_every_skip_counted(tmp_path
     path.write_text(
         "id,author,created_at,text,platform,likes\n"
         "1,acme,2024-01-01,hi,twitter,3\n"
-        "2,acme,2024-01-01,hey,facebook,1\n"
+        "2,acme,2024-01-01,hey,frendfeed,1\n"
         "3,acme,2024-01-01,yo,x,-5\n"
         "4,acme,2024-01-01,ok,x,2.5\n"
         "5,acme,2024-01-01,a,b,x,1\n",
@@ -73,7 +73,7 @@ def test_bad_values_are_reported_with_their_line_and_every_skip_counted(tmp_path
     assert (report.posts, report.skipped) == (3, 2)
     assert likes == {"1": 3, "3": None, "4": None}
     where = {p.line: p.message for p in report.problems}
-    assert "unknown platform 'facebook'" in where[3] and "use one of" in where[3]
+    assert "unknown platform 'frendfeed'" in where[3] and "use one of" in where[3]
     assert "1 more cell than the header's 6 columns" in where[6]
     assert [n.message for n in report.notices] == [
         "'likes' of 2 records (lines 4, 5) are no whole numbers of 0 or more (the first: '-5'),"

@@ -25,7 +25,12 @@ from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.column_errors import ToldOnce
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
 from staffpulse.sources.csv_decimals import DecimalMark
-from staffpulse.sources.csv_preamble import csv_columns, header_test, import_table
+from staffpulse.sources.csv_preamble import (
+    csv_columns,
+    header_test,
+    import_table,
+    table_records,
+)
 from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csv_tables import (
     JSON_SUFFIXES,
@@ -41,6 +46,7 @@ from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
     CsvTable,
+    as_written,
     column_key,
     repeated_columns,
     repeated_header_note,
@@ -65,6 +71,7 @@ from staffpulse.sources.native_csv_header import (
     undated_note,
 )
 from staffpulse.sources.native_records import OWN_IDS, rows_from_native
+from staffpulse.sources.post_links import IdsFromLinks, OtherNetworks, link_id_column
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.zeroed_ids import (
     ZeroedIds,
@@ -92,7 +99,13 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     prose_name = path.suffix.lower() in (".txt", *JSON_SUFFIXES)
     if not columns or (prose_name and (len(columns) < 2 or max(words) > 3)):
         return None  # a .txt (or a text under a JSON name) of prose, not a table
-    fix = post_fixes(columns, rounded_columns(table)[0], table.written)
+    rows = list(table)  # read twice: for the posts' links and for rounded ids
+    linked = link_id_column(columns, rows)  # ids read from the posts' links: no id to add
+    fix = post_fixes(
+        [*columns, "id"] if linked else columns, rounded_columns(rows)[0], table.written
+    )
+    if fix and linked:
+        fix += f' (the ids are read from the links in "{as_written(linked, table.written)}")'
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
     tag = f". {tag_accounts_hint(path)}" if set(BIO_COLUMNS) & set(columns) else ""
@@ -171,10 +184,15 @@ class NativeCsv:
                 yield Notice(str(path), twice)
             synonym = author_synonym(header) if default == "post" else None
             authors = Authors()
-            if default == "post" and missing_post_columns(header) is not None:
+            # the rows read from the file opened anew: the table's are read once, below
+            anew = table_records(path, encoding, above)
+            linked = link_id_column(header, anew) if default == "post" else None
+            from_links = IdsFromLinks(linked, table.written) if linked else None
+            checked = [*header, "id"] if linked else header
+            if default == "post" and missing_post_columns(checked) is not None:
                 # One message for the file, not the same one for every row; every row counted.
                 rounded, rows = rounded_columns(table)
-                why = missing_post_columns(header, rounded, table.written)
+                why = missing_post_columns(checked, rounded, table.written)
                 message = (
                     f"{why}; {'its one row was not' if rows == 1 else f'none of its {rows:,} rows were'}"
                     f" imported. Fix the file as said and import it again {SEE_FORMATS.say()}"
@@ -182,7 +200,8 @@ class NativeCsv:
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
-            told_too = {synonym or ""}  # read as the author, or told by undated_note
+            # read as the author or the posts' links, or told by undated_note
+            told_too = {synonym or "", linked or ""}
             if default != "account":
                 told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
             unread = unread_columns_note(header, told_too, table.written, default != "post")
@@ -192,6 +211,7 @@ class NativeCsv:
             # a count such as "1.2K": the record kept without it, told; "1.400" read as 1400
             # when the file's other numbers show the comma is its decimal mark (csv_decimals)
             counts = BadCounts(regrouping=DecimalMark(path, encoding))
+            others = OtherNetworks(str(path))  # LinkedIn rows: told once, counted
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
             # (one only in a link, as conversation_id: the record kept without the link)
             ids = id_columns(header)
@@ -205,9 +225,12 @@ class NativeCsv:
                 if default != "account" and sums.take(row.values, row.line):  # "Total" row
                     continue
                 values = row.values
+                if others.take(values, row.line, default):
+                    continue
                 if synonym is not None:  # a handle column by another name (docs/formats.md)
                     values = {**values, "author": values.get(synonym, "")}
                 try:
+                    values = from_links.fill(values) if from_links else values
                     values = dates.resolved(values, row.line)
                     record = counts.build(
                         values,
@@ -230,6 +253,9 @@ class NativeCsv:
                 yield Notice(str(path), unnamed)
             yield from counts.notices(str(path))
             yield from sums.notices(str(path))
+            yield from others.problems()
+            if from_links and (from_link := from_links.notice(str(path))) is not None:
+                yield from_link
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed

@@ -1,0 +1,158 @@
+"""A staffpulse CSV of posts that has no id column but a column of links to the posts, and
+rows of networks staffpulse does not read.
+
+A sheet kept by hand names each post by its address (``Post URL``: an x.com, bsky.app or
+Mastodon link) rather than by an id. Such a file was refused whole; the id is in the link, so
+it is read from there (told once for the file), and only a row whose link names no post is
+skipped, told with its line. The link gives the post's platform too, when the row names none.
+
+A row of another network (a ``LinkedIn`` platform) is not a mistake to fix row by row: such
+rows are counted and told once a network (:class:`OtherNetworks`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from staffpulse.report.counts import join_and
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
+from staffpulse.sources.native_csv_header import ID_COLUMNS
+from staffpulse.sources.x_ids import status_link
+
+# The post's own address, as a sheet names it (the first one present is read)
+LINK_COLUMNS = (
+    *("url", "post_url", "post_link", "permalink", "post_permalink", "link"),
+    *("tweet_url", "tweet_link", "tweet_permalink", "link_to_post"),
+)
+_BLUESKY = re.compile(
+    r"^https?://(?:www\.)?bsky\.app/profile/([^/\s?#]+)/post/(\w+)/?(?:[?#]\S*)?$"
+)
+# Mastodon's own link (host/@name/<id>, a remote account's host/@name@home/<id>) and its
+# ActivityPub address (host/users/name/statuses/<id>): the id is the serving host's
+_MASTODON = re.compile(
+    r"^https?://([^/\s@]+)/(?:@[\w.]+(?:@[\w.\-]+)?|users/[\w.]+/statuses)/(\d+)/?(?:[?#]\S*)?$"
+)
+LINK_KINDS = "an x.com or twitter.com status link, a bsky.app post link or a Mastodon post link"
+
+
+def post_of_link(url: str) -> tuple[str, str] | None:
+    """(platform, post id) a link to a post names, the id as that platform's own sources
+    store it (the X status id; Bluesky's ``at://`` address; ``<host>:<id>`` on Mastodon);
+    None when ``url`` is no link to a post."""
+    url = url.strip()
+    tweet = status_link(url)
+    if tweet is not None:
+        return "x", tweet[1]
+    bluesky = _BLUESKY.match(url)
+    if bluesky is not None:
+        return "bluesky", f"at://{bluesky.group(1)}/app.bsky.feed.post/{bluesky.group(2)}"
+    mastodon = _MASTODON.match(url)
+    if mastodon is not None:
+        return "mastodon", f"{mastodon.group(1).lower()}:{mastodon.group(2)}"
+    return None
+
+
+def link_id_column(header: Collection[str], rows: Iterable[CsvRecord | CsvProblem]) -> str | None:
+    """The column of links the posts' ids are read from: one of :data:`LINK_COLUMNS`, when
+    the header has no id column (by any name) and a link in it names a post; None otherwise
+    (a column of other links, or of none, leaves the file told to add an id column)."""
+    if any(column in header for column in ID_COLUMNS):
+        return None
+    column = next((column for column in LINK_COLUMNS if column in header), None)
+    if column is None:
+        return None
+    for row in rows:
+        if isinstance(row, CsvRecord) and post_of_link(row.values.get(column, "")):
+            return column
+    return None
+
+
+@dataclass(slots=True)
+class IdsFromLinks:
+    """The ids of a CSV's posts read from their links in ``column``: :meth:`fill` each row,
+    :meth:`notice` once the file is read."""
+
+    column: str
+    written: Mapping[str, str] | None = None
+    read: int = 0
+
+    @property
+    def shown(self) -> str:
+        return f'"{as_written(self.column, self.written)}"'
+
+    def fill(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The row with the id (and the platform, when it names none) its link gives; the
+        link kept as the post's url. Raises ValueError when the link names no post."""
+        link = values.get(self.column, "").strip()
+        found = post_of_link(link)
+        if found is None:
+            said = f"{link!r} is not {LINK_KINDS}" if link else "this row's cell is empty"
+            raise ValueError(
+                f"the file has no id column, so a post's id is read from its link in "
+                f"{self.shown}, but {said}: fill in the post's link (or add an id column) and "
+                "import the file again"
+            )
+        platform, post_id = found
+        self.read += 1
+        filled = {**values, "id": post_id, "url": link}
+        if not values.get("platform", "").strip():
+            filled["platform"] = platform
+        return filled
+
+    def notice(self, path: str) -> Notice | None:
+        if not self.read:
+            return None
+        posts = "1 post was" if self.read == 1 else f"{self.read:,} posts were"
+        return Notice(
+            path,
+            f"the file has no id column: the ids of {posts} read from their links in "
+            f"{self.shown} (a post imported again from the same link is not stored twice)",
+        )
+
+
+# Networks whose posts a user's sheet may hold beside X, Bluesky and Mastodon ones
+OTHER_NETWORKS = {
+    **{"linkedin": "LinkedIn", "facebook": "Facebook", "fb": "Facebook"},
+    **{"instagram": "Instagram", "ig": "Instagram", "tiktok": "TikTok", "threads": "Threads"},
+    **{"youtube": "YouTube", "pinterest": "Pinterest", "reddit": "Reddit"},
+}
+READ_NETWORKS = "staffpulse reads X/Twitter, Bluesky and Mastodon"
+
+
+@dataclass(slots=True)
+class OtherNetworks:
+    """The rows of a file on networks staffpulse does not read, counted a network and told
+    once each, not one line a row: :meth:`take` each row, :meth:`problems` at the end."""
+
+    path: str
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+
+    def take(self, values: Mapping[str, str], line: int | None, default: str | None) -> bool:
+        """Whether the row is another network's (then counted, not to be read)."""
+        typed = values.get("platform", "").strip().lower().replace(" ", "")
+        network = OTHER_NETWORKS.get(typed)
+        if network is None:
+            return False
+        self.lines.setdefault(network, []).append(line or 0)
+        self.kinds.setdefault(network, set()).add(values.get("type", "").strip() or default or "")
+        return True
+
+    def problems(self) -> Iterator[Problem]:
+        for network, lines in self.lines.items():
+            kinds = sorted(k if k.endswith("s") else f"{k}s" for k in self.kinds[network] if k)
+            what = f"{network} {join_and(kinds) or 'records'}"
+            n = len(lines)
+            article = "an" if network[0] in "AEIOU" else "a"
+            rows = f"this row is {article} {what[:-1]}" if n == 1 else f"{n:,} rows are {what}"
+            first = "" if n == 1 else " (the first on this line)"
+            yield Problem(
+                self.path,
+                lines[0] or None,
+                f"{rows}{first}: {READ_NETWORKS}, so {'it was' if n == 1 else 'they were'} not"
+                " imported (nothing to fix; the file's other rows were read)",
+                records=n,
+            )

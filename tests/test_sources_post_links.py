@@ -1,0 +1,114 @@
+"""A sheet of posts with their links but no id column, and rows of other networks: the ids are
+read from the links, and other networks' rows are told once a file, counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import UnknownFormatError
+from staffpulse.ingest import import_paths
+from staffpulse.sources import detect
+from staffpulse.sources.post_links import post_of_link
+from staffpulse.store import open_store
+
+HEADER = "Platform,Handle,text,Post URL\r\n"
+
+
+def test_posts_without_an_id_column_take_their_ids_from_their_links(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        HEADER
+        + "X,@CrateHire,Forklift shifts open,https://twitter.com/CrateHire/status/1811111111111111111\r\n"
+        + ",cratehire.bsky.social,Open day Friday,https://bsky.app/profile/cratehire.bsky.social/post/3lzzq\r\n"
+        + ",cratehire,Drivers wanted,https://mstdn.example/@cratehire/112233445566\r\n"
+        + "X,CrateHire,A post with no link,\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        again = import_paths(store, [path])
+        authors = [("x", "cratehire"), ("mastodon", "cratehire")]
+        authors.append(("bluesky", "cratehire.bsky.social"))
+        stored = {(p.platform, p.id) for pl, a in authors for p in store.posts_by(pl, a)}
+    assert stored == {
+        ("x", "1811111111111111111"),
+        ("bluesky", "at://cratehire.bsky.social/app.bsky.feed.post/3lzzq"),
+        ("mastodon", "mstdn.example:112233445566"),
+    }
+    assert (report.posts, report.skipped, again.new_posts) == (3, 1, 0)
+    (problem,) = report.problems
+    assert problem.line == 5
+    assert 'has no id column, so a post\'s id is read from its link in "Post URL"' in (
+        problem.message
+    )
+    told = [n.message for n in report.notices if "ids of" in n.message]
+    assert told == [
+        'the file has no id column: the ids of 3 posts were read from their links in "Post URL"'
+        " (a post imported again from the same link is not stored twice)"
+    ]
+    # the link column is read, so never told as a column to rename
+    assert not any('"Post URL"' in n.message and "not read" in n.message for n in report.notices)
+
+
+def test_a_header_without_id_or_text_asks_only_for_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Handle,Post text,Post URL\r\nCrateHire,hi,https://x.com/CrateHire/status/1811111111111111111\r\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert (
+        'it has no text column: rename the column "Post text" to "text" (the ids are read from'
+        ' the links in "Post URL")'
+    ) in caught.value.message
+
+
+def test_rows_of_another_network_are_told_once_counted(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,Platform,Handle,text\r\n"
+        + "1,LinkedIn,cratehire,We are hiring\r\n"
+        + "2,X,CrateHire,We are hiring too\r\n"
+        + "3,linkedin,cratehire,Come see us\r\n"
+        + "4,Instagram,cratehire,Photo day\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 3)
+    assert sorted((p.line, p.records, p.message) for p in report.problems) == [
+        (
+            2,
+            2,
+            "2 rows are LinkedIn posts (the first on this line): staffpulse reads X/Twitter,"
+            " Bluesky and Mastodon, so they were not imported (nothing to fix; the file's other"
+            " rows were read)",
+        ),
+        (
+            5,
+            1,
+            "this row is an Instagram post: staffpulse reads X/Twitter, Bluesky and Mastodon,"
+            " so it was not imported (nothing to fix; the file's other rows were read)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("link", "found"),
+    [
+        ("https://x.com/i/status/1811111111111111111?s=20", ("x", "1811111111111111111")),
+        (
+            "https://bsky.app/profile/did:plc:abc123/post/3lzzq",
+            ("bluesky", "at://did:plc:abc123/app.bsky.feed.post/3lzzq"),
+        ),
+        ("https://Mstdn.example/@jo@other.example/998877", ("mastodon", "mstdn.example:998877")),
+        ("https://mstdn.example/users/jo/statuses/998877", ("mastodon", "mstdn.example:998877")),
+        ("https://www.linkedin.com/feed/update/urn:li:activity:71", None),
+        ("https://x.com/CrateHire", None),
+    ],
+)
+def test_post_of_link(link: str, found: tuple[str, str] | None) -> None:
+    assert post_of_link(link) == found
