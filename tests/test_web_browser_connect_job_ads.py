@@ -55,3 +55,38 @@ def test_a_ticked_box_shows_the_firms_the_page_left_out_for_their_job_ads(tmp_pa
     assert still_ticked and "include=job_ads" in address and "include=cohort" in address
     assert any("staffing firm (your cohort file)" in r for r in roles)
     assert "posting mostly job ads" not in after
+
+
+def _groups(line: str) -> list[str]:
+    """The groups a "To see them" line names, each before its colon."""
+    said = line.removeprefix("To see them:").split(" (each lifts one reason")[0]
+    return [part.split(":")[0].strip() for part in said.split(";")]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_to_see_them_names_the_groups_the_terminal_names(tmp_path: Path, width: int) -> None:
+    """The page's "To see them" left out the accounts you already talk with, which
+    ``staffpulse connect`` names with --include-contacts (and those never seen, or inactive)."""
+    pytest.importorskip("uvicorn")
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app as cli
+    from staffpulse.web import create_app
+
+    db = sample_store(tmp_path)
+    ran = CliRunner().invoke(
+        cli, ["connect", "mia_recruits", "--db", str(db)], env={"COLUMNS": "400"}
+    )
+    assert ran.exit_code == 0, ran.output
+    terminal = " ".join(ran.output.split()).split("To see them:", 1)[1]
+    with (
+        LiveServer(create_app(make_settings(db, allowed_hosts=[]))) as live,
+        opened_page(f"{live.url}/connect?account=x:mia_recruits", width, 900) as page,
+    ):
+        line = " ".join(page.locator("#see-them").inner_text().split())
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert _groups(line) == _groups(terminal)
+    assert ("each lifts one reason" in line) == ("each lifts one reason" in terminal)
+    if "accounts you already talk with" in terminal:
+        assert "accounts you already talk with: tick “Include people you already talk with”" in line
+    assert "--" not in line and overflow <= 0

@@ -11,12 +11,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
-from staffpulse.connect.advice import OTHER_ROLE
+from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNSEEN
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
 from staffpulse.connect.left_out import shown_with_line
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.next_steps import LARGER_INACTIVE_DAYS
 from staffpulse.report.connect_ties import folded_label, notes_with_folded, tie_rows
 from staffpulse.web.app import WebContext, status_for, web
 from staffpulse.web.data_connect import USE_COHORT, ConnectChoices, suggestions_key
@@ -25,6 +26,7 @@ from staffpulse.web.jobs import Job
 from staffpulse.web.links import download_name
 from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
+from staffpulse.web.wording_controls import OPTION_CONTROLS
 
 if TYPE_CHECKING:
     from staffpulse.connect.suggest import SuggestReport
@@ -71,6 +73,11 @@ SHOWN_WITH_FORM = {
     MOSTLY_ADS: f"{_TICK_ADS}, or choose a Role",
     BROADCAST: _ANY_ROLE,
     OTHER_ROLE: _ANY_ROLE,
+    # the terminal's --include-contacts, --include-unseen and a larger --inactive-days: the
+    # page's line left out the accounts you already talk with, which the terminal named
+    CONTACTS: f"tick “{INCLUDES['contacts']}”",
+    UNSEEN: f"tick “{INCLUDES['unseen']}”",
+    INACTIVE: OPTION_CONTROLS[LARGER_INACTIVE_DAYS],
 }
 
 
