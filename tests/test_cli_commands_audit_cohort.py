@@ -127,3 +127,25 @@ def test_a_cohort_of_handles_alone_is_guessed_as_the_benchmark_guesses_it(
     assert invoke("audit", "rosa", "--db", db, "--cohort", cohort, "--html", out).exit_code == 0
     text = page_text(out.read_text(encoding="utf-8"))
     assert "Staffing firms (guessed)" in text and "Vendors (guessed)" in text
+
+
+def test_junk_lines_of_a_cohort_file_are_each_said_with_their_line_and_why(
+    db: Path, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "pasted.csv"
+    cohort.write_text(
+        "handle,segment\nacme,vendor\n@@,vendor\nhttp://???,vendor\n"
+        "https://example.com/some page,vendor\nbright path,vendor\nbrightpath,vendor\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "rosa.html"
+    result = invoke("audit", "rosa", "--db", db, "--cohort", cohort, "--html", out)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.replace("│", " ").split())
+    assert f"skipped {cohort}:3: no handle on this line" in said
+    assert f"skipped {cohort}:4: 'http://???' is not a profile URL staffpulse reads" in said
+    # an address with a space was told to be written as the handle "@https://example.com/somepage"
+    assert f"skipped {cohort}:5: 'https://example.com/some page' is not a profile URL" in said
+    assert "@https://" not in said
+    assert f"skipped {cohort}:6: 'bright path' has a space, and a handle has none" in said
+    assert "Where you stand among 2 accounts" in page_text(out.read_text(encoding="utf-8"))

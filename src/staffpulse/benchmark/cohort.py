@@ -315,6 +315,11 @@ def _entry(
         written, platform, segment, unknown = _plain(parts)
     if not written.lstrip("@"):
         raise ValueError("no handle on this line")
+    if " " in written.strip() and "://" in written:  # not "@https://…" as the handle to write
+        raise ValueError(
+            f"'{written.strip()}' is not a profile URL staffpulse reads (an address"
+            " has no space: copy it whole from the browser, or give the @handle)"
+        )
     if " " in written.strip():  # a firm's name where its handle goes: "acme staffing,x"
         raise ValueError(_name_not_handle(written.strip(), delimiter, record is not None))
     handle, platform_key = _read_account(
