@@ -31,6 +31,7 @@ from staffpulse.signals.role_foreign_titles import find_foreign_titles
 from staffpulse.signals.role_former_title import drop_former_titles
 from staffpulse.signals.role_founder_bio import move_founders_to_vendor
 from staffpulse.signals.role_hiring_words import drop_roles_without_hiring_words
+from staffpulse.signals.role_info_feed import drop_job_roles_of_info_feeds
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_job_bot import JOB_BOT_P_ORG, find_job_bots, move_bots_to_job_board
 from staffpulse.signals.role_news_bio import drop_employer_role_of_news_outlets
@@ -166,6 +167,8 @@ def apply_rules(
         scores = drop_employer_role_of_political_bios(names, bios, scores)
     if news_bios:  # a newspaper, a news site or a podcast is no employer (role_news_bio.py)
         scores = drop_employer_role_of_news_outlets(bios, scores)
+        # traffic and weather news with job alerts: no job board (role_info_feed.py)
+        scores = drop_job_roles_of_info_feeds(bios, scores)
     if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
         bots = find_job_bots(names, bios, scores)
         found = np.zeros(len(p_org), dtype=bool)
