@@ -217,6 +217,8 @@ def rows_from_feed_item(
 ) -> list[Row]:
     """A feed item: its post (a ValueError when it cannot be read: the item is skipped, its
     repost too), the reply's root and parent, and a repost row for ``reasonRepost``."""
+    if not isinstance(item, dict):  # a number or text where a feed item belongs
+        raise ValueError("not a JSON object")
     post = item.get("post")
     if not isinstance(post, dict):
         raise ValueError("feed item without 'post'")

@@ -19,6 +19,7 @@ from staffpulse.sources.base import Item, Notice, Problem, provenance
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.json_entries import count_entries
+from staffpulse.sources.json_places import with_lines
 from staffpulse.sources.jsonio import (
     RepairedLine,
     is_json_lines,
@@ -120,8 +121,9 @@ def rows_of_responses(
         except (ValueError, TypeError, AttributeError) as exc:
             yield Problem(str(path), line or 1, str(exc))
             continue
-        for message in errors:
-            yield Problem(str(path), line, message)
+        problems = (Problem(str(path), line, message) for message in errors)
+        # a whole file's: each on the line its entry starts on
+        yield from problems if line is not None else with_lines(path, problems)
         undated.add(rows)
         rows = observed_by_newest_post(rows)  # a saved response says not when it was fetched
         if rows:

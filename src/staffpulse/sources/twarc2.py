@@ -36,6 +36,7 @@ from staffpulse.models import Account, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
+from staffpulse.sources.json_places import with_lines
 from staffpulse.sources.jsonio import (
     RepairedLine,
     as_list,
@@ -282,7 +283,9 @@ class Twarc2:
                     yield from cut.damaged(told_cut, found.part, found.cut)
                 else:
                     yield from cut.before(found[1])
-                    yield from self._object(found[1], path, found[0], edits, gaps, told, repeats)
+                    read = self._object(found[1], path, found[0], edits, gaps, told, repeats)
+                    # a whole file's skips: each on the line its entry starts on
+                    yield from read if found[0] is not None else with_lines(path, read)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
@@ -309,15 +312,19 @@ class Twarc2:
         gaps: FieldGaps,
         told: ApiErrors,
         repeats: RepeatsInPages,
+        place: str = "",
     ) -> Iterator[Item]:
+        """The records of one page (or list of them) and a problem for each entry skipped,
+        named by its ``place`` in a list (``[2] data[1]: ...``)."""
         if isinstance(obj, list) and any(isinstance(item, dict) for item in obj):
             # a list of pages, flattened tweets or users (``jq -s``, a tweepy dump), as a file
             # or a line: each read as it would be on a line of its own
-            for item in obj:
-                yield from self._object(item, path, line, edits, gaps, told, repeats)
+            for number, item in enumerate(obj):
+                at = f"[{number}] "
+                yield from self._object(item, path, line, edits, gaps, told, repeats, at)
             return
         if not isinstance(obj, dict):
-            yield Problem(str(path), line, "not a JSON object")
+            yield Problem(str(path), line, f"{place}not a JSON object")
             return
         told.add(obj)
         repeats.add(obj, line)
@@ -325,10 +332,10 @@ class Twarc2:
         try:
             rows = rows_from_v2(obj, edits, errors, gaps)
         except ITEM_ERRORS as exc:
-            yield Problem(str(path), line, str(exc))
+            yield Problem(str(path), line, f"{place}{exc}")
             return
         for message in errors:  # each skipped tweet or user counts in the import's skipped total
-            yield Problem(str(path), line, message)
+            yield Problem(str(path), line, f"{place}{message}")
         prov = provenance(self.name, path, line)
         tool = _tool_version(obj)
         if tool:
