@@ -67,3 +67,15 @@ def test_places_and_their_lines() -> None:
         ("feed", 1): 5,
         ("feed", 2): 6,
     }
+
+
+def test_x_v1_tweets_saved_as_one_list_tell_each_skip_by_its_place_and_line(
+    tmp_path: Path,
+) -> None:
+    user = {"id_str": "77", "screen_name": "cratehire", "name": "Crate Hire"}
+    tweet = {"id_str": "1811111111111111101", "full_text": "Shift 1", "user": user}
+    document = [tweet, "cut here", {"id_str": "1811111111111111103"}]
+    assert _problems(tmp_path, "tweets.json", document) == [
+        (11, "[1] not a JSON object"),
+        (12, "[2] tweet 1811111111111111103 has no 'user' object"),
+    ]

@@ -24,6 +24,7 @@ from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.next_steps import EXTENDED_MODE, TRUNCATED_V1
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.json_places import with_lines
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -275,36 +276,46 @@ class XV1Jsonl:
                 yield found
                 continue
             line, payload = found
-            number = line or 1  # a whole-file document is placed at its first line
-            for obj in _tweets_of(payload):
-                if not isinstance(obj, dict):
-                    yield Problem(str(path), number, "line is not a JSON object")
-                    continue
-                if "delete" in obj or "limit" in obj:  # stream control messages, not tweets
-                    continue
-                try:
-                    rows = rows_from_v1_tweet(obj)
-                except (ValueError, KeyError, TypeError) as exc:
-                    yield Problem(str(path), number, str(exc))
-                    continue
-                cut_off |= cut_off_ids(obj)
-                # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
-                rows = observed_by_newest_post(rows)
-                yield Record(
-                    rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj
-                )
+            read = self._tweets(path, line, payload, cut_off)
+            # a whole file's skips: each on the line its tweet starts on
+            yield from read if line is not None else with_lines(path, read)
         if cut_off:  # kept as X gave them, so a notice, not a problem
             yield Notice(str(path), cut_off_notice(len(cut_off)))
 
+    def _tweets(
+        self, path: Path, line: int | None, payload: Any, cut_off: set[str]
+    ) -> Iterator[Item]:
+        """The records of one line or document, and a problem for each tweet skipped, named
+        by its place in a list (``[3] ``) when it is a list's."""
+        number = line or 1  # a whole-file document is placed at its first line
+        for place, obj in _tweets_of(payload):
+            if not isinstance(obj, dict):
+                said = f"{place}not a JSON object" if place else "line is not a JSON object"
+                yield Problem(str(path), line if place else number, said)
+                continue
+            if "delete" in obj or "limit" in obj:  # stream control messages, not tweets
+                continue
+            try:
+                rows = rows_from_v1_tweet(obj)
+            except (ValueError, KeyError, TypeError) as exc:
+                yield Problem(str(path), line if place else number, f"{place}{exc}")
+                continue
+            cut_off |= cut_off_ids(obj)
+            # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
+            rows = observed_by_newest_post(rows)
+            yield Record(rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj)
 
-def _tweets_of(payload: Any) -> list[Any]:
-    """The tweets of one line or document: a list of them, a search response's ``statuses``,
-    or the one tweet it is."""
+
+def _tweets_of(payload: Any) -> list[tuple[str, Any]]:
+    """The tweets of one line or document, each with its place in it (``[3] ``,
+    ``statuses[3]: ``): a list of them, a search response's ``statuses``, or the one tweet it
+    is (no place)."""
     if isinstance(payload, list) and any(isinstance(item, dict) for item in payload):
-        return payload
+        return [(f"[{number}] ", item) for number, item in enumerate(payload)]
     if isinstance(payload, dict) and isinstance(payload.get("statuses"), list):
-        return list(payload["statuses"])
-    return [payload]  # a line that is not a tweet (``[1, 2]``) is one problem, not one an item
+        return [(f"statuses[{n}]: ", item) for n, item in enumerate(payload["statuses"])]
+    # a line that is not a tweet (``[1, 2]``) is one problem, not one an item
+    return [("", payload)]
 
 
 register(XV1Jsonl())
