@@ -149,3 +149,20 @@ def test_a_small_help_desk_is_told_its_fix_is_a_rough_grade() -> None:
     headline, note = league_fix(audit, "vendor", DEFAULTS["weights"])
     assert headline == "Add posts of its own: all 6 are replies"
     assert note == " (judged on 6 posts: a rough grade)"
+
+
+def test_a_help_desk_sending_one_text_again_and_again_is_told_to_vary_its_replies() -> None:
+    # answering is a desk's work: its repeated replies come before a post of its own, whatever
+    # the headline says (it was once recognised by its first words)
+    desk = FeedBuilder("cannedhelp", display_name="Spring Help", bio="We answer app questions.")
+    for i in range(12):
+        desk.post(
+            f"@customer{i} please send us a direct message and we will look into it",
+            kind="reply",
+            reply_to_handle=f"customer{i}",
+            mentions=(f"customer{i}",),
+        )
+        desk.mention_by(f"asker{i}", answered=True)
+    audit = audit_feed(desk)
+    headline, _note = league_fix(audit, "vendor", DEFAULTS["weights"])
+    assert headline == "Vary and sign its replies: 24 of 24 replies repeat one of 2 texts"

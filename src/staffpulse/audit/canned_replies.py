@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.imitation import without_handles
-from staffpulse.audit.types import Advice, Frame, PostExample, example, unique_texts
+from staffpulse.audit.types import Advice, Answering, Frame, PostExample, example, unique_texts
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -102,7 +102,9 @@ def replies_advice(n: int, human: int, share: float, repeated: int, texts: int) 
     else:
         lead = f"None of {replies} sounds like a person"
         headline = f"Sound like a person in its replies: none of {n:,} does"
-    return Advice(
+    # the same text sent again and again is a desk's answering to fix, as its mentions are
+    said = Answering if repeated else Advice
+    return said(
         f"{lead}. Write each answer to the person asking (their name, their problem, the next "
         "step) and sign it with a first name, so they know a person read it.",
         headline,

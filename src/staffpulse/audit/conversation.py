@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.audit.account_kind import AccountKind
 from staffpulse.audit.answers import Answers, sort_answers
 from staffpulse.audit.conversation_advice import conversation_advice
 from staffpulse.audit.conversation_evidence import (
@@ -41,11 +42,13 @@ def conversation_pillar(
     ref_ts: float | None,
     settings: dict[str, Any],
     today: datetime | None = None,
+    kind: AccountKind = AccountKind.ANY,
 ) -> PillarResult:
     """The Conversation pillar of ``data``'s account, ``frame`` its posts, ``posts`` them
     read by :func:`read_account_posts`. ``ref_ts`` ends the 30- and 90-day windows (the last
     post, or the audit's ``now``); ``today`` tells whether the account has gone quiet, so that
-    the advice names the 90 days it measured rather than "the last 90 days"."""
+    the advice names the 90 days it measured rather than "the last 90 days"; ``kind``: the
+    account's kind, whose words the advice is in."""
     me = _me(data.account)
     talk = talk_evidence(frame, posts, ref_ts, today)
     got = sort_answers(frame, data.mentions, me)
@@ -71,7 +74,7 @@ def conversation_pillar(
         name="conversation",
         score=round(score),
         evidence=evidence,
-        recommendations=conversation_advice(evidence, settings),
+        recommendations=conversation_advice(evidence, settings, kind),
         best=best_replies(frame, posts.replies),
         worst=unanswered_examples(got),
         notes=_answer_notes(got, bool(data.mentions), settings),

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from staffpulse.audit.canned_replies import is_help_desk
+from staffpulse.audit.account_kind import AccountKind, desk_or, for_a_feed, kept_for
 from staffpulse.audit.conversation_evidence import REPLIES_TO_ANSWER
-from staffpulse.audit.types import Advice, Praise
+from staffpulse.audit.types import Advice, Answering, Praise
 from staffpulse.dates import format_day
 from staffpulse.report.rounding import pct, whole
 
@@ -157,38 +157,70 @@ _SHARE_HELP = Advice(
 )
 
 
-def conversation_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+# a job feed answers questions about its listings, and no one there answers recruiters
+# (:mod:`.account_kind`): "check your notifications every morning" was told to a feed whose
+# bio says no one reads them
+_FEED_REPLY = (
+    "Job seekers ask about your listings in replies: check them once a day and answer, or "
+    "say in your bio where to ask about a listing."
+)
+_FEED_MENTIONS = (
+    "People who tag a job feed are asking about a listing: answer them once a day, or say "
+    "in your bio where to ask about a listing."
+)
+_FEED_ANSWER = (
+    "Replies to a job feed ask about a listing: answer them once a day, or say in your bio "
+    "where to ask about a listing."
+)
+_FEED_SHARE = (
+    "Share or quote a useful post for job seekers once or twice a week (a local employer's "
+    "news, a tip on applying), with one line on whom it helps."
+)
+
+
+def conversation_advice(
+    ev: dict[str, Any], settings: dict[str, Any], kind: AccountKind = AccountKind.ANY
+) -> list[str]:
     """Up to three pieces of advice, the most pressing first: mentions left unanswered, too
     few replies, too few people talked with; then, while there is room, replies to the
-    account's posts left unanswered and too few shares. Praise when none applies."""
+    account's posts left unanswered and too few shares. Praise when none applies. A job feed
+    (``kind``) is told what a feed can answer: where to ask about a listing."""
     if ev["posts"] == 0:
         return [_NO_POSTS]
+    feed = kind is AccountKind.JOB_FEED
     recs: list[str] = []
+    no_feed: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
     if known >= int(settings["min_mentions"]) and answered < known:
-        recs.append(_mentions_advice(known - answered, known))
+        mentions = _mentions_advice(known - answered, known)
+        recs.append(for_a_feed(mentions, _FEED_MENTIONS) if feed else mentions)
     if ev["reply_share"] < float(settings["reply_target"]):
-        recs.append(_reply_advice(ev, float(settings["reply_target"])))
+        reply = _reply_advice(ev, float(settings["reply_target"]))
+        recs.append(for_a_feed(reply, _FEED_REPLY) if feed else reply)
     # a feed of replies only is a help desk's: the people to seek out are its customers
-    desk = is_help_desk(ev)
+    desk = desk_or(kind, ev) is AccountKind.HELP_DESK
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(_talk_advice(talked, desk))
+        if feed:  # said of its replies above
+            no_feed.append(recs[-1])
     unanswered = ev["replies_received"] - ev["replies_received_answered"]
     if unanswered >= REPLIES_TO_ANSWER and len(recs) < 3:
-        recs.append(_answer_replies_advice(unanswered, ev["replies_received"]))
+        answer = _answer_replies_advice(unanswered, ev["replies_received"])
+        recs.append(for_a_feed(answer, _FEED_ANSWER) if feed else answer)
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
-        recs.append(_SHARE_HELP if desk else _SHARE_MORE)
-    return recs[:3] or [_praise(ev)]
+        share = _SHARE_HELP if desk else _SHARE_MORE
+        recs.append(for_a_feed(share, _FEED_SHARE, fact=False) if feed and not desk else share)
+    return kept_for(recs[:3], no_feed) or [_praise(ev)]
 
 
-def _mentions_advice(unanswered: int, known: int) -> Advice:
+def _mentions_advice(unanswered: int, known: int) -> Answering:
     check = (
         "Check your notifications every morning and reply to each one, even with a quick thanks."
     )
     if unanswered == known:  # "5 of 5 mentions of you got no answer" is no English
         who, got = _none_answered(known, "mention", "mentions")
-        return Advice(f"{who} of you {got}. {check}", f"Answer mentions: {who.lower()} {got}")
-    return Advice(
+        return Answering(f"{who} of you {got}. {check}", f"Answer mentions: {who.lower()} {got}")
+    return Answering(
         f"{unanswered:,} of {known:,} mentions of you got no answer. {check}",
         f"Answer mentions: {unanswered:,} of {known:,} got no answer",
     )
@@ -209,18 +241,18 @@ def _talk_advice(talked: Advice, desk: bool = False) -> Advice:
     )
 
 
-def _answer_replies_advice(unanswered: int, received: int) -> Advice:
+def _answer_replies_advice(unanswered: int, received: int) -> Answering:
     why = (
         "People took the time to answer you: a short reply (a thanks, a follow-up question) "
         "turns it into a conversation."
     )
     if unanswered == received:  # "3 of 3 replies ... got no answer", as mentions
         who, got = _none_answered(received, "reply", "replies")
-        return Advice(
+        return Answering(
             f"{who} to your posts {got} from you. {why}",
             f"Answer replies: {who.lower()} to its posts {got}",
         )
-    return Advice(
+    return Answering(
         f"{unanswered:,} of {received:,} {'reply' if received == 1 else 'replies'} to your posts "
         f"got no answer from you. {why}",
         f"Answer replies: {unanswered:,} of {received:,} replies to its posts got no answer",

@@ -11,14 +11,13 @@ import numpy.typing as npt
 
 from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
+from staffpulse.audit.account_kind import AccountKind, desk_or, job_feed_caution, kind_of
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
-from staffpulse.audit.canned_replies import is_help_desk
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
-from staffpulse.audit.job_feed import fit_advice_to_job_feed, is_job_feed, job_feed_caution
 from staffpulse.audit.language import main_language, not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
@@ -241,22 +240,23 @@ def compute_audit(
     today = now or datetime.now(UTC)
     avatar = avatar if avatar is not None else avatar_info(data.account)
     talk = read_account_posts(frame, data)
-    conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today)
+    # each pillar's advice is written in words the account's kind can act on
+    kind = kind_of(data.account)
+    feed = kind is AccountKind.JOB_FEED
+    conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
+    kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts
     pillars = {
-        "face": face_pillar(data.account, cfg, avatar, main_language(data.posts)),
-        "mix": mix_pillar(frame, cfg),
+        "face": face_pillar(data.account, cfg, avatar, main_language(data.posts), kind),
+        "mix": mix_pillar(frame, cfg, kind),
         # a repost of its own post is no one else's voice (a job board re-sharing its ads)
         "voice": voice_pillar(
             frame,
             cfg,
             own_reposts=int(talk.own_shares[frame.kind == "repost"].sum()),
-            desk=is_help_desk(conversation.evidence),
+            kind=kind,
         ),
         "conversation": conversation,
     }
-    feed = is_job_feed(data.account)
-    if feed:
-        fit_advice_to_job_feed(pillars)
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
     spread_examples(pillars)
@@ -275,6 +275,7 @@ def compute_audit(
     ]
     return AuditResult(
         account=data.account,
+        kind=kind,
         overall=overall,
         grade=grade_for(overall, cfg["grades"]),
         pillars=pillars,

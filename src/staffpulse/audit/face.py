@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from staffpulse.audit.account_kind import AccountKind, for_a_feed
 from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.audit.bio_examples import bio_example
 from staffpulse.audit.name_advice import (
@@ -60,11 +61,16 @@ def _judge_field(text: str, known: bool, judged: tuple[float, str], what: str) -
 
 
 def face_pillar(
-    account: Account, settings: dict[str, Any], avatar: AvatarInfo, language: str | None = None
+    account: Account,
+    settings: dict[str, Any],
+    avatar: AvatarInfo,
+    language: str | None = None,
+    kind: AccountKind = AccountKind.ANY,
 ) -> PillarResult:
     """The Face pillar: the picture, the bio and the display name, weighed by ``face_parts``;
     a bio or name the data never had is left out of the score, not judged empty. ``language``
-    (what most of the posts are in) words the example name the advice offers."""
+    (what most of the posts are in) words the example name the advice offers; a job feed
+    (``kind``) is told to say who runs it, not to put a person's name before its own."""
     picture = _avatar_value(avatar, settings)
     bio_text, name_text = account.bio or "", account.display_name or ""
     bio = _judge_field(
@@ -96,6 +102,7 @@ def face_pillar(
             name.value if name.known else 1.0,
             gains,
             language,
+            feed=kind is AccountKind.JOB_FEED,
         ),
     )
 
@@ -238,6 +245,18 @@ _PERSON_PICTURE_ADVICE = {
 }
 
 
+# a job feed's display name names the feed, as it should: no "Rosa at" before it; who runs
+# it is said in its bio and picture (:mod:`.account_kind`)
+_FEED_NAME = (
+    "Your display name names the feed, as a feed's should. Say in your bio who runs it and "
+    "where to ask about a listing, so people know there is a human behind the ads."
+)
+_FEED_PICTURE = (
+    "Upload a picture that says who runs the feed: a photo of the person who answers for it "
+    "scores best, your logo better than the default."
+)
+
+
 def _face_advice(
     account: Account,
     avatar: AvatarInfo,
@@ -245,13 +264,17 @@ def _face_advice(
     name: float,
     gains: dict[str, float],
     language: str | None = None,
+    *,
+    feed: bool = False,
 ) -> list[str]:
     """Face's advice; ``gains`` holds how far fixing each part (avatar, bio, name) can lift
-    Face, which each piece of advice carries."""
+    Face, which each piece of advice carries; ``feed``: the account is a job feed."""
     recs: list[str] = []
     pictures = _PERSON_PICTURE_ADVICE if name >= 0.9 else _PICTURE_ADVICE
     if (picture := pictures.get(avatar.label or "")) is not None:
-        recs.append(picture.gaining(gains["avatar"]))
+        picture = picture.gaining(gains["avatar"])
+        default = avatar.label == "default"
+        recs.append(for_a_feed(picture, _FEED_PICTURE) if feed and default else picture)
     # "what you do, for whom": "who you place" fitted a staffing firm, not a vendor beside it;
     # the example fits the kind of account its name or short bio says (.bio_examples)
     if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
@@ -283,6 +306,8 @@ def _face_advice(
                 gain=gains["name"],
             )
         )
+    elif name < 0.9 and first_name is None and feed:
+        recs.append(Tentative(_FEED_NAME, "Say who runs the feed", gain=gains["name"]))
     elif name < 0.9 and first_name is None:
         recs.append(
             Advice(

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.account_kind import AccountKind
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.mix_advice import mix_advice, turned_job_board
 from staffpulse.audit.types import (
@@ -109,10 +110,12 @@ def foreign_ads_counted(frame: Frame) -> npt.NDArray[np.bool_]:
     return found
 
 
-def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+def mix_pillar(
+    frame: Frame, settings: dict[str, Any], kind: AccountKind = AccountKind.ANY
+) -> PillarResult:
     """The Mix pillar: how much of what the account publishes (original posts and quotes) is
     job ads, with the runs of them and the trend; not scored without original posts it can
-    read."""
+    read. Its advice is in words the account's ``kind`` can act on."""
     # the job-ad model reads English only: a post in another language is no evidence either
     # way, but for the German, Spanish and French ads the patterns recognise (job ads)
     everything = np.flatnonzero(frame.authored_original)
@@ -141,7 +144,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # who cannot see what was counted cannot check the share
     counted = [] if worst else _counted_ads(frame, orig[job], ads_read)
     notes = _mix_notes(n, not_read, int(everything.size), unreadable, ads_read, settings)
-    advice = mix_advice(evidence, settings)
+    advice = mix_advice(evidence, settings, kind)
     if unreadable:
         advice = [
             not_english_advice(not_read, int(everything.size))

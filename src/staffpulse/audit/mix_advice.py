@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from staffpulse.audit.account_kind import AccountKind, for_a_feed, kept_for
 from staffpulse.audit.types import Advice, Praise, Pressing
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
@@ -13,6 +14,16 @@ from staffpulse.report.rounding import pct, whole
 # board to whoever opens it now, whatever its share over the window: 8 of the last 10 posts
 # were ads while 38% overall scored 87, and the advice never reached "Do this next"
 RECENT_ADS_PRESSING = 0.7
+# a job feed's ads are its product: not fewer of them, better ones (:mod:`.account_kind`)
+_FEED_ADS = (
+    "A job feed's openings are its product: make each one worth reading (the pay, the shift "
+    "and one line on the employer), and add one post a week that helps job seekers: a tip, "
+    "a question, a look at a local employer."
+)
+_FEED_ADS_DOWN = (
+    "Your last posts are not mostly job ads: keep it so, with one post a week among the "
+    "openings that helps job seekers (a tip, a question, a look at a local employer)."
+)
 
 
 def turned_job_board(ev: dict[str, Any]) -> bool:
@@ -29,19 +40,32 @@ def turned_job_board(ev: dict[str, Any]) -> bool:
     )
 
 
-def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
-    """Mix's advice, at most three, from its evidence (``ev``) and the audit's settings."""
+def mix_advice(
+    ev: dict[str, Any], settings: dict[str, Any], kind: AccountKind = AccountKind.ANY
+) -> list[str]:
+    """Mix's advice, at most three, from its evidence (``ev``) and the audit's settings, in
+    words the account's ``kind`` can act on: a job feed is told to make its ads worth reading,
+    not to post fewer, bundle them or break up their runs (its feed is its openings)."""
+    feed = kind is AccountKind.JOB_FEED
     n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (mix._mix_evidence)
     recent = ev["recent"]
     read = " in English" if ev.get("not_english") else ""  # n leaves the others out
     recs: list[str] = []
+    no_feed: list[str] = []  # what fits no job feed
     if n == 0:
         return [_nothing_of_its_own(int(ev.get("replies", 0)), int(ev.get("reposts", 0)))]
     pressing = turned_job_board(ev)
     if share > float(settings["job_share_ok"]) or pressing:
         recs.append(
             _fewer_ads(
-                recent, n, share, float(settings["job_share_ok"]), read, pressing, ev["job_ads"]
+                recent,
+                n,
+                share,
+                float(settings["job_share_ok"]),
+                read,
+                pressing,
+                ev["job_ads"],
+                feed=feed,
             )
         )
     longest = ev["longest_streak"]
@@ -55,6 +79,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 f"Break up runs of job ads: {longest:,} in a row",
             )
         )
+        no_feed.append(recs[-1])  # a feed's ads in a row are its feed
     if share >= 0.6 and int(ev["job_ads"]) >= 3:  # one or two openings make no weekly bundle
         recs.append(
             Advice(
@@ -63,6 +88,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 "Bundle openings into one weekly post",
             )
         )
+        no_feed.append(recs[-1])  # a feed that bundles its openings is no feed
     elif ev["trend"]["direction"] == "rising":
         before, lately = whole(100 * ev["trend"]["before"]), whole(100 * ev["trend"]["recent"])
         recs.append(
@@ -74,7 +100,7 @@ def mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if not recs:
         recs.append(_healthy_mix(int(ev["job_ads"]), n, share, read))
-    return recs[:3]
+    return kept_for(recs[:3], no_feed) if feed else recs[:3]
 
 
 def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
@@ -112,6 +138,8 @@ def _fewer_ads(
     read: str,
     pressing: bool,
     every_ad: int,
+    *,
+    feed: bool = False,
 ) -> Advice:
     """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
     of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
@@ -120,16 +148,23 @@ def _fewer_ads(
     were job ads (59% overall). Alternate each job post..."). ``read``: " in English" when
     posts in other languages were left out of ``n``; ``pressing``: the feed just turned into a
     job board (:func:`turned_job_board`); ``every_ad``: the job ads among all ``n`` (the share
-    is rounded: 2,499 ads of 2,500 are not all of them)."""
+    is rounded: 2,499 ads of 2,500 are not all of them); ``feed``: the account is a job feed,
+    told how to make its ads worth reading instead."""
+
+    def fewer(advice: Advice) -> Advice:
+        return for_a_feed(advice, _FEED_ADS, "Make each ad worth reading") if feed else advice
+
     all_ads = every_ad == n
     ads, last, share_said = recent["job_ads"], recent["posts"], pct(share)
     alternate = "Alternate each job post with a tip, a story or a question."
     if last >= n or all_ads:
         if n == 1:
-            return Advice(
-                f"Your only original post{read} is a job ad. Follow it with a tip, a story or a "
-                "question.",
-                "Post fewer job ads: its only original post is a job ad",
+            return fewer(
+                Advice(
+                    f"Your only original post{read} is a job ad. Follow it with a tip, a story "
+                    "or a question.",
+                    "Post fewer job ads: its only original post is a job ad",
+                )
             )
         # every one an ad, however many: "10 of your last 10 posts were job ads (100%
         # overall)" undersold a feed of 224 ads in a row; "All 2 of your posts" is no English
@@ -137,35 +172,44 @@ def _fewer_ads(
             every, its = (
                 ("Both your", "both its") if n == 2 else (f"All {n:,} of your", f"all {n:,}")
             )
-            return Advice(
-                f"{every} original posts{read} are job ads. {alternate}",
-                f"Post fewer job ads: {its} original posts are job ads",
+            return fewer(
+                Advice(
+                    f"{every} original posts{read} are job ads. {alternate}",
+                    f"Post fewer job ads: {its} original posts are job ads",
+                )
             )
         are = "is a job ad" if ads == 1 else "are job ads"  # "1 of your 2 ... are" read
-        return Advice(
-            f"{ads:,} of your {n:,} original posts{read} {are} ({share_said}). {alternate}",
-            f"Post fewer job ads: {ads:,} of {n:,} original posts {are} ({share_said})",
+        return fewer(
+            Advice(
+                f"{ads:,} of your {n:,} original posts{read} {are} ({share_said}). {alternate}",
+                f"Post fewer job ads: {ads:,} of {n:,} original posts {are} ({share_said})",
+            )
         )
     if ads <= ok * last:
         lately = "none" if not ads else f"only {ads:,}"
-        return Advice(
+        kept = Advice(
             f"{share_said} of your posts{read} are job ads, but {lately} of your last {last:,}: keep "
             "it so, and go on alternating each job post with a tip, a story or a question.",
             f"Keep job ads down: {share_said} of posts, {lately} of the last {last:,}",
         )
+        return for_a_feed(kept, _FEED_ADS_DOWN, fact=False) if feed else kept
     # "10 of your last 10" is no English: "All of your last 10"
     told = "All" if ads == last else f"{ads:,}"
     about = f"{told.lower()} of the last {last:,} posts were job ads ({share_said} overall)"
-    if pressing:
-        return Pressing(
-            f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall): "
-            f"whoever opens your profile now sees a job board. {alternate}",
+    if pressing:  # a feed of openings turning into one is its product, not news
+        return fewer(
+            Pressing(
+                f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall): "
+                f"whoever opens your profile now sees a job board. {alternate}",
+                f"Post fewer job ads: {about}",
+            )
+        )
+    return fewer(
+        Advice(
+            f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall). "
+            f"{alternate}",
             f"Post fewer job ads: {about}",
         )
-    return Advice(
-        f"{told} of your last {last:,} posts{read} were job ads ({share_said} overall). "
-        f"{alternate}",
-        f"Post fewer job ads: {about}",
     )
 
 

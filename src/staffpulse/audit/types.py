@@ -248,6 +248,12 @@ class Pressing(Advice):
     keeps it a place among the actions listed, where its points put it."""
 
 
+class Answering(Advice):
+    """Advice to answer the people who wrote to the account: its mentions, the replies to its
+    posts, its replies sent as the same text. A help desk's own work: a league table's fix of
+    a desk is such advice when it has one, before what else its audit lists first."""
+
+
 class FirstStep(Advice):
     """Advice without which the rest cannot help: the account writes no posts of its own.
 
@@ -344,6 +350,8 @@ class AuditResult:
     previous: dict[str, Any] | None = None
     change: dict[str, int | None] | None = None  # None for a pillar not scored then or now
     audit_id: int | None = None
+    # the account's kind its advice was written for (an ``AccountKind``: "help desk", ...)
+    kind: str = "any"
     # why the grade is rough (it rests on very few posts of the account's own), or None
     caution: str | None = None
 

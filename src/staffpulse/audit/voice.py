@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.account_kind import AccountKind, for_a_feed, kept_for
 from staffpulse.audit.canned_replies import (
     flat_replies,
     repeated_replies,
@@ -52,14 +53,31 @@ def template_why(size: int) -> str:
     return f"one of {size:,} posts on one pattern, only names, links or numbers changed"
 
 
+# a job feed's ads come from its listings, not from someone's hand (:mod:`.account_kind`)
+_FEED_TEMPLATES = (
+    "Lead each post with what differs (the pay, the shift, the place) and add one line from "
+    "the listing about the employer, so no two read alike."
+)
+_FEED_PERSON = (
+    "Add one post a week written by a person among the ads: a tip for job seekers, an answer "
+    "to a question you were asked, or who runs the feed."
+)
+
+
 def voice_pillar(
-    frame: Frame, settings: dict[str, Any], *, own_reposts: int = 0, desk: bool = False
+    frame: Frame,
+    settings: dict[str, Any],
+    *,
+    own_reposts: int = 0,
+    kind: AccountKind = AccountKind.ANY,
 ) -> PillarResult:
     """The Voice pillar: the share of the posts the account wrote (reposts aside) that sound
     like a person and that read as funny, held down by posts on a template; not scored
     without posts of its own it can read. ``own_reposts``: the reposts of its own posts, which
-    are no one else's words; ``desk``: the account is a help desk
-    (:func:`~staffpulse.audit.canned_replies.is_help_desk`), advised on its replies as one."""
+    are no one else's words; ``kind``: a help desk
+    (:func:`~staffpulse.audit.canned_replies.is_help_desk`) is advised on its replies as one,
+    a job feed on what a feed can write (:mod:`.account_kind`)."""
+    desk, feed = kind is AccountKind.HELP_DESK, kind is AccountKind.JOB_FEED
     # the personality and humor models read English only: other posts are left out
     everything = np.flatnonzero(frame.scored)
     scored, not_read, unreadable = english_only(everything, frame.foreign)
@@ -116,6 +134,7 @@ def voice_pillar(
             f"{count_of(spared, 'weekly roundup')} of openings alike by design "
             "(the one weekly post Mix advises) not counted as templates"
         )
+    no_feed: list[str] | None = [] if feed else None  # the advice that fits no job feed
     if unreadable:
         advice: list[str] = [
             not_english_advice(not_read, int(everything.size))
@@ -130,11 +149,14 @@ def voice_pillar(
         # the templates' own kind: a firm's ad templates, or a vendor's product posts
         copies = frame.templated[copied]
         ads = 2 * int((copies & frame.job[copied]).sum()) >= int(copies.sum())
-        advice = _voice_advice(evidence, settings, said, replies_only=desk, ad_templates=ads)
+        advice = _voice_advice(
+            evidence, settings, said, replies_only=desk, ad_templates=ads, no_feed=no_feed
+        )
         others = frame.n - int(everything.size) - own_reposts
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
             advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
+        advice = kept_for(advice, no_feed or [])
     return PillarResult(
         name="voice",
         score=score,
@@ -269,10 +291,15 @@ def _voice_advice(
     *,
     replies_only: bool = False,
     ad_templates: bool = True,
+    no_feed: list[str] | None = None,
 ) -> list[str]:
     """Voice's advice on the ``posts_scored``, which ``base`` names ("posts you wrote in
     English"); of a feed of ``replies_only``, about its replies. ``ad_templates``: most of
-    the near-copies are job ads (a line on the manager fits them, not a vendor's release notes)."""
+    the near-copies are job ads (a line on the manager fits them, not a vendor's release notes).
+    ``no_feed``: given for a job feed, whose ads no one writes by hand, the advice is what a
+    feed can do, and the pieces that fit no feed are added to it
+    (:func:`~staffpulse.audit.account_kind.kept_for` leaves them out)."""
+    feed = no_feed is not None
     n = ev["posts_scored"]
     if n == 0:
         return [
@@ -289,23 +316,25 @@ def _voice_advice(
         # "100% of your posts" read as a miscount of a feed of 6 originals and 14 others
         whole = base == "posts" and ev.get("original_posts", n) == n
         of = "posts" if whole else "original posts"
-        recs.append(
-            Advice(
-                f"{pct(t)} of your {of} are near-copies of the same few templates. "
-                "Rewrite each one in your own words and add one line only a person would write "
-                + (
-                    "(who the manager is, why the job is good)."
-                    if ad_templates
-                    else "(what you think of it, whom it helps)."
-                ),
-                f"Stop posting templates: {pct(t)} of {of} are near-copies",
-            )
+        copies = Advice(
+            f"{pct(t)} of your {of} are near-copies of the same few templates. "
+            "Rewrite each one in your own words and add one line only a person would write "
+            + (
+                "(who the manager is, why the job is good)."
+                if ad_templates
+                else "(what you think of it, whom it helps)."
+            ),
+            f"Stop posting templates: {pct(t)} of {of} are near-copies",
         )
+        recs.append(for_a_feed(copies, _FEED_TEMPLATES, "Vary the ad template") if feed else copies)
     if p < float(settings["personality_target"]) and replies_only:
         repeats = int(ev["repeated_replies"]), int(ev["repeated_reply_texts"])
-        recs.append(replies_advice(n, int(ev["personality_posts"]), p, *repeats))
+        replies = replies_advice(n, int(ev["personality_posts"]), p, *repeats)
+        # a feed's repeated replies are told to vary and sign, as anyone's
+        recs.append(for_a_feed(replies, _FEED_PERSON) if feed and not repeats[0] else replies)
     elif p < float(settings["personality_target"]):
-        recs.append(personality_advice(n, int(ev["personality_posts"]), p, base))
+        person = personality_advice(n, int(ev["personality_posts"]), p, base)
+        recs.append(for_a_feed(person, _FEED_PERSON) if feed else person)
     funny = int(ev["humor_posts"])
     # humor counts in full only from humor_min_posts funny posts (one hit may be the model's
     # mistake): 2 funny posts of 10 still have points to win; a feed too small to grade
@@ -316,6 +345,8 @@ def _voice_advice(
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
         recs.append(humor_advice(n, funny, base, replies_only=replies_only))
+        if no_feed is not None:  # a feed has no office dog
+            no_feed.append(recs[-1])
     if not recs:
         recs.append(
             Praise(

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from staffpulse.audit.account_kind import AccountKind
 from staffpulse.audit.advice import top_actions
-from staffpulse.audit.canned_replies import is_help_desk
-from staffpulse.audit.types import Advice, AuditResult
+from staffpulse.audit.types import Advice, Answering, AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.report.counts import count_of
 
@@ -31,10 +31,6 @@ JOB_FEED_HUMAN = (
     "Add one human post a week among the ads (a tip for job seekers, a question, a look "
     "behind the scenes)"
 )
-# a help desk's own fix, and the fixes of its answers that come before it: answering is a
-# desk's work ("Answer mentions: ...", "Answer replies: ...", "Vary and sign its replies: ...")
-_OWN_POSTS = "Add posts of its own"
-_ANSWERING = ("Answer ", "Vary and sign")
 # the pillars judged on the account's posts (Face reads its profile)
 _FROM_POSTS = ("mix", "voice", "conversation")
 
@@ -74,22 +70,31 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
 
 def desk_fix(audit: AuditResult, first: Mapping[str, Any]) -> str | None:
     """A help desk's fix (its posts all replies, :func:`~staffpulse.audit.canned_replies.
-    is_help_desk`) when its first action is no answering: Mix's "Add posts of its own: all
-    56 are replies" (keep answering, and add one post of its own a week), worth no points in
-    the audit (Mix is not scored) yet the one fix that fits a desk. A desk that answered all
-    28 of its mentions was told "Share useful posts" first, in a table of desks read as
-    brands. None when the first action is about answering, or the account is no desk."""
-    talk = audit.pillars.get("conversation")
-    if talk is None or str(first.get("headline", "")).startswith(_ANSWERING):
+    is_help_desk`) when its first action is no answering (:class:`~staffpulse.audit.types.
+    Answering`: its mentions, the replies to its posts, its replies sent as one text): Mix's
+    "Add posts of its own: all 56 are replies" (keep answering, and add one post of its own a
+    week), worth no points in the audit (Mix is not scored) yet the one fix that fits a desk.
+    A desk that answered all 28 of its mentions was told "Share useful posts" first, in a
+    table of desks read as brands. None when the first action is about answering, or the
+    account is no desk."""
+    if audit.kind != AccountKind.HELP_DESK or _answers(audit, first):
         return None
-    if not is_help_desk(talk.evidence):
-        return None
+    # a desk writes no post of its own: Mix's one piece of advice says to add some
     own = [
         advice.headline
         for advice in audit.pillars["mix"].recommendations
-        if isinstance(advice, Advice) and (advice.headline or "").startswith(_OWN_POSTS)
+        if isinstance(advice, Advice) and advice.headline
     ]
     return own[0] if own else None
+
+
+def _answers(audit: AuditResult, action: Mapping[str, Any]) -> bool:
+    """Whether ``action`` (one of the audit's ``top_actions``) is advice to answer."""
+    pillar = audit.pillars.get(str(action.get("pillar", "")))
+    said = action.get("action")
+    return pillar is not None and any(
+        isinstance(advice, Answering) and str(advice) == said for advice in pillar.recommendations
+    )
 
 
 def job_feed_fix(audit: AuditResult) -> str | None:

@@ -1,0 +1,102 @@
+"""The kind of account an audit grades, as its pillars' advice needs it: an automated job
+feed, a help desk, or any other account (a firm or a person, told apart by Face's reading of
+the display name).
+
+Each pillar writes a piece of advice once, in the words its kind can act on. An automated job
+feed (its name or bio says so: :func:`staffpulse.signals.role_job_bot.is_job_bot`) is graded
+as any account, but its openings are its product and no one writes them by hand: a feed whose
+bio reads "Automated feed of job postings ... Not monitored" was told to "Alternate each job
+post with a tip", to "Spend 10 minutes a day answering recruiters", to share a light moment
+about "the office dog", and to put "Rosa at" before its name. Its advice keeps the finding
+(:func:`for_a_feed`) with what a feed can do, or is left out when nothing in it fits a feed
+(:func:`kept_for`); the header says why (:func:`job_feed_caution`). The headlines were once
+fitted afterwards, by their first words: one renamed in its pillar reached feeds unfitted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from staffpulse.audit.canned_replies import is_help_desk
+from staffpulse.audit.name_advice import first_name_alone
+from staffpulse.audit.names import name_score
+from staffpulse.audit.types import Advice, Answering
+from staffpulse.models import Account
+from staffpulse.signals.role_job_bot import is_job_bot
+
+_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
+
+
+class AccountKind(StrEnum):
+    """What an account is, as far as its advice goes."""
+
+    JOB_FEED = "job feed"  # says it is an automated feed of jobs
+    HELP_DESK = "help desk"  # answers others and posts nothing of its own
+    PERSON = "person"  # its display name is a person's: never a help desk
+    ANY = "any"  # a firm, or an account whose name says neither
+
+
+def is_job_feed(account: Account) -> bool:
+    """Whether the account says it is an automated feed of jobs (its name or its bio)."""
+    return is_job_bot(account.display_name, account.bio)
+
+
+def kind_of(account: Account) -> AccountKind:
+    """The account's kind as its profile says it (a help desk is known from its posts:
+    :func:`desk_or`). A display name that reads as a person's, or a first name alone as Face
+    reads it, makes a person: a woman whose 4 posts were replies to friends was told to "find
+    posts about your service that do not tag you" and to lighten her replies "when a
+    customer's problem is solved"."""
+    if is_job_feed(account):
+        return AccountKind.JOB_FEED
+    name = account.display_name or ""
+    if account.name_known and (name_score(name)[0] >= 0.9 or first_name_alone(account)):
+        return AccountKind.PERSON
+    return AccountKind.ANY
+
+
+def desk_or(kind: AccountKind, talk: Mapping[str, Any]) -> AccountKind:
+    """``kind``, or a help desk when the account answers others and posts nothing of its own
+    (its Conversation evidence ``talk``: :func:`~staffpulse.audit.canned_replies.
+    is_help_desk`) and its profile says it is neither a job feed nor a person."""
+    if kind is AccountKind.ANY and is_help_desk(talk):
+        return AccountKind.HELP_DESK
+    return kind
+
+
+def job_feed_caution(account: Account) -> str:
+    """The header's word on a job feed's grade and advice."""
+    return (
+        f"@{account.handle} says it is an automated feed of jobs: it is graded as any account "
+        "is, and its advice is what a job feed can do (its openings are its product)."
+    )
+
+
+def _finding(advice: str) -> str:
+    """The advice's first sentence: the finding ("All 262 of your original posts are job ads.")."""
+    found = _SENTENCE.match(advice)
+    return found.group(1) if found else advice
+
+
+def for_a_feed(advice: Advice, tip: str, headline: str = "", *, fact: bool = True) -> Advice:
+    """``advice`` as a job feed can act on it: its finding (with ``fact``) then ``tip``, under
+    ``headline`` with the finding of the advice's own headline ("Make each ad worth reading:
+    all 14 original posts are job ads"), or under the advice's own headline."""
+    said = f"{_finding(advice)} {tip}" if fact else tip
+    about = (advice.headline or "").partition(": ")[2]
+    head = f"{headline}: {about}".rstrip(": ") if headline else advice.headline
+    # answering stays answering (a league table's fix of a desk); a job ad turning up is no
+    # news in a job feed, so nothing else is pressing
+    said_as = Answering if isinstance(advice, Answering) else Advice
+    return said_as(said, head, gain=advice.gain)
+
+
+def kept_for(recs: Sequence[str], not_for_this_kind: Sequence[str]) -> list[str]:
+    """``recs`` without the pieces in ``not_for_this_kind`` (advice nothing of which fits the
+    account's kind, "Add some humor" to a job feed); a pillar whose every piece is such keeps
+    them all, better than no advice at all."""
+    kept = [r for r in recs if not any(r is left for left in not_for_this_kind)]
+    return kept or list(recs)
