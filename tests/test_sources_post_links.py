@@ -112,3 +112,23 @@ def test_rows_of_another_network_are_told_once_counted(tmp_path: Path) -> None:
 )
 def test_post_of_link(link: str, found: tuple[str, str] | None) -> None:
     assert post_of_link(link) == found
+
+
+def test_a_jsonl_of_another_network_is_told_once_counted(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    lines = [
+        '{"type": "post", "platform": "LinkedIn", "id": "1", "author": "crate", "text": "a"}',
+        '{"type": "post", "platform": "x", "id": "2", "author": "crate", "text": "b"}',
+        '{"type": "post", "platform": "linkedin", "id": "3", "author": "crate", "text": "c"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 2)
+    ((line, records, message),) = [(p.line, p.records, p.message) for p in report.problems]
+    assert (line, records) == (1, 2)
+    assert message == (
+        "2 records are LinkedIn posts (the first on this line): staffpulse reads X/Twitter,"
+        " Bluesky and Mastodon, so they were not imported (nothing to fix; the file's other"
+        " records were read)"
+    )

@@ -31,6 +31,7 @@ from staffpulse.sources.jsonio import (
 from staffpulse.sources.link_names import UnreadLinkKeys
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import RECORD_TYPES, rows_from_native
+from staffpulse.sources.post_links import OtherNetworks
 from staffpulse.sources.text_files import TextEncoding, detect_encoding
 from staffpulse.sources.zeroed_ids import ZeroedIds
 from staffpulse.store.core import Record
@@ -63,6 +64,7 @@ class NativeJsonl:
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
         counts = BadCounts()  # a count such as "1.2K": the record kept without it, told
         links = UnreadLinkKeys()  # a "reply_to_post_id" key: told, not passed over
+        others = OtherNetworks(str(path), "record")  # LinkedIn records: told once a file, counted
         # ids a JavaScript program wrote as numbers, 1654321987654322000: skipped, told once
         rounded = ZeroedIds[tuple[int, Any] | Notice | Problem](str(path), ID_KEYS, how=JAVASCRIPT)
         for found in rounded.kept(self._records(path), json_id_cells):
@@ -75,6 +77,8 @@ class NativeJsonl:
                     raise obj
                 if not isinstance(obj, dict):
                     raise ValueError("line is not a JSON object")
+                if others.take(obj, number, None):  # a LinkedIn post: told once, counted
+                    continue
                 row = counts.build(obj, number, lambda o: rows_from_native(o, base_dir=path.parent))
             except json.JSONDecodeError as exc:
                 yield Problem(str(path), number, with_line_advice(json_error_message(exc)))
@@ -90,6 +94,7 @@ class NativeJsonl:
                 yield Record(rows=(stub,), provenance=provenance(self.name, path))
             yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
         yield from told.problems()
+        yield from others.problems()
         if (skipped := rounded.problem()) is not None:
             yield skipped
         yield from counts.notices(str(path))

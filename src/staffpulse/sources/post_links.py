@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from staffpulse.report.counts import join_and
 from staffpulse.sources.base import Notice, Problem
@@ -124,21 +125,29 @@ READ_NETWORKS = "staffpulse reads X/Twitter, Bluesky and Mastodon"
 
 @dataclass(slots=True)
 class OtherNetworks:
-    """The rows of a file on networks staffpulse does not read, counted a network and told
-    once each, not one line a row: :meth:`take` each row, :meth:`problems` at the end."""
+    """The rows of a file (a CSV's, a JSONL's records) on networks staffpulse does not read,
+    counted a network and told once each, not one line a row: :meth:`take` each row,
+    :meth:`problems` at the end."""
 
     path: str
+    unit: str = "row"  # what the file holds one a line: a CSV's rows, a JSONL's records
     lines: dict[str, list[int]] = field(default_factory=dict)
     kinds: dict[str, set[str]] = field(default_factory=dict)
 
-    def take(self, values: Mapping[str, str], line: int | None, default: str | None) -> bool:
-        """Whether the row is another network's (then counted, not to be read)."""
-        typed = values.get("platform", "").strip().lower().replace(" ", "")
-        network = OTHER_NETWORKS.get(typed)
+    def take(self, values: Mapping[str, Any], line: int | None, default: str | None) -> bool:
+        """Whether the row (or JSON record) is another network's (then counted, not read)."""
+        typed = values.get("platform")
+        if not isinstance(typed, str):
+            return False
+        network = OTHER_NETWORKS.get(typed.strip().lower().replace(" ", ""))
         if network is None:
             return False
+        kind = values.get("type")
+        kind = kind.strip() if isinstance(kind, str) and kind.strip() else default
         self.lines.setdefault(network, []).append(line or 0)
-        self.kinds.setdefault(network, set()).add(values.get("type", "").strip() or default or "")
+        self.kinds.setdefault(network, set()).add(
+            kind if kind in ("account", "post", "follow") else ""
+        )
         return True
 
     def problems(self) -> Iterator[Problem]:
@@ -147,12 +156,16 @@ class OtherNetworks:
             what = f"{network} {join_and(kinds) or 'records'}"
             n = len(lines)
             article = "an" if network[0] in "AEIOU" else "a"
-            rows = f"this row is {article} {what[:-1]}" if n == 1 else f"{n:,} rows are {what}"
+            rows = (
+                f"this {self.unit} is {article} {what[:-1]}"
+                if n == 1
+                else f"{n:,} {self.unit}s are {what}"
+            )
             first = "" if n == 1 else " (the first on this line)"
             yield Problem(
                 self.path,
                 lines[0] or None,
                 f"{rows}{first}: {READ_NETWORKS}, so {'it was' if n == 1 else 'they were'} not"
-                " imported (nothing to fix; the file's other rows were read)",
+                f" imported (nothing to fix; the file's other {self.unit}s were read)",
                 records=n,
             )
