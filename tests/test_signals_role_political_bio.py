@@ -133,6 +133,8 @@ def test_a_party_named_only_in_its_display_name_becomes_other() -> None:
             "Elmshire Workers",
             "Published and promoted by A. Jones on behalf of the Elmshire Workers.",
         ),
+        ("Vale Asks", "A daily question on politics and current affairs. Vote in our polls!"),
+        ("Westminster Weekly", "Political commentary from a small team in Vale."),
     ],
 )
 def test_a_party_or_campaign_in_the_name_another_language_or_an_imprint_is_read(

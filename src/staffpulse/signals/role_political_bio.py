@@ -62,6 +62,10 @@ _CAMPAIGN = (
     r"|\belectoral reform|\bour democracy\b|\bpressure group\b|\breferendum\b"
     r"|\bgrassroots (?:campaign|movement|group|organi[sz]ation)\b"
     r"|\bpolitical action committee\b|\bsuper ?pac\b"
+    # talk of politics as the account's subject: political news, commentary or polls, like
+    # news ("other"), not a brand's own
+    r"|\bcurrent affairs?\b|\bpolitical (?:news|commentary|satire|blog|podcast|polls?|debate)\b"
+    r"|\bpolitics (?:news|blog|podcast|polls?)\b"
 )
 _POLITICS = re.compile(f"{_PARTY}|{_CAMPAIGN}", re.IGNORECASE)
 # Brexit beside a side taken on it ("Brexit has failed our town", "end the Brexit shambles",
