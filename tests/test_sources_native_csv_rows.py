@@ -267,3 +267,21 @@ def test_several_summing_rows_are_told_in_one_note(tmp_path: Path) -> None:
         'line 3 ("Total") and 1 more such row sum up the rows above them, as a spreadsheet\'s'
         " totals do: not posts or accounts, so passed over; nothing was lost"
     ]
+
+
+def test_a_total_row_after_a_row_number_is_passed_over_too(tmp_path: Path) -> None:
+    path = tmp_path / "q3.csv"
+    path.write_text(
+        "id,platform,author,text,likes\n"
+        "1,x,elm_recruit,Spring hiring day on the 4th,3\n"
+        "2,x,elm_recruit,Forklift crew wanted,4\n"
+        "3,Total,,,7\n",  # the sheet's numbering filled down into its total row
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
+    assert [n.message for n in report.notices] == [
+        'line 4 ("Total") sums up the rows above it, as a spreadsheet\'s total does: not a'
+        " post or an account, so passed over; nothing was lost"
+    ]

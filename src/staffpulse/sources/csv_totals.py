@@ -1,8 +1,8 @@
 """Rows a spreadsheet adds under a table of posts: a "Total" or "Average" row summing a column.
 
 Saved as CSV, such a row came in as a record: a post missing its author, skipped and told as
-data lost, when it was never a post. A row whose first cell is such a word and that gives no
-author and no text is passed over, and the file told once where it is.
+data lost, when it was never a post. A row whose first cell (after a row number) is such a
+word and that gives no author and no text is passed over, and the file told once where it is.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ class SummingRows:
     def take(self, values: Mapping[str, str], line: int) -> bool:
         """Whether the row of ``values`` (by column, in the header's order) is a summing row,
         noted to be told."""
-        first = next((value.strip() for value in values.values() if value.strip()), "")
+        # a row number before it (a sheet numbering its rows in an id column: "6,Total,,,64")
+        # is passed: the word is what says the row sums up
+        cells = (value.strip() for value in values.values())
+        first = next((cell for cell in cells if cell and not cell.isdigit()), "")
         if first.rstrip(":").strip().lower() not in SUMMING_WORDS:
             return False
         said = ((values.get(column) or "").strip() for column in _SAYS)
