@@ -129,12 +129,22 @@ def home(request: Request) -> HTMLResponse:
         cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
+        # what the progress card says it grades: every account, or only those the grading
+        # takes ("Grading 1,687 accounts" on a store whose grading ranks 25)
+        grading_from=None if to_grade >= len(with_posts) else _fewest_graded(),
         few_posts=few_posts,
         earlier=earlier,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
         can_refresh=can_refresh(ctx),
     )
+
+
+def _fewest_graded() -> int:
+    """The fewest posts of its own an account needs to be graded, as the Benchmark ranks."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
+
+    return DEFAULT_MIN_POSTS
 
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
