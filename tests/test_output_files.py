@@ -81,3 +81,49 @@ def test_the_demo_says_its_out_folder_is_a_file(tmp_path: Path) -> None:
         assert f"cannot write into {out}: {said} is a file, not a folder" in text, text
         assert "give a folder for --out" in text and "Traceback" not in result.output
     assert afile.read_text() == "kept"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["audit", "acme_staffing", "--html", "reprots/may/x.html"], "--html"),
+        (["inbox", "--html", "reprots/may/x.html"], "--html"),
+        (
+            ["connect", "acme_staffing", "--export", "csv", "--output", "reprots/may/x.csv"],
+            "--output",
+        ),
+    ],
+)
+def test_a_missing_folder_above_the_files_own_is_named_not_made(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], option: str
+) -> None:
+    # both folders were made silently: a typo in a folder name put the file where no one looked
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.stderr.split())
+    assert f"cannot write {args[-1]}: the folder reprots does not exist" in said, said
+    assert f"check the folder names in {option}, or make the folder first" in said
+    assert "(mkdir -p reprots/may) and run the command again" in said
+    assert not (tmp_path / "reprots").exists()
+
+
+def test_the_files_own_folder_is_made_when_the_one_above_it_exists(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["audit", "acme_staffing", "--html", "reports/x.html", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "HTML report: reports/x.html" in result.output
+    assert (tmp_path / "reports" / "x.html").is_file()
+
+
+def test_the_demo_names_a_missing_folder_above_its_out_folder(tmp_path: Path) -> None:
+    out = tmp_path / "dmeo" / "out"
+    result = runner.invoke(app, ["demo", "--out", str(out)])
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.stderr.split())
+    assert f"cannot make the folder {out}: the folder {tmp_path / 'dmeo'} does not exist" in said
+    assert not (tmp_path / "dmeo").exists()

@@ -54,3 +54,20 @@ def test_a_store_path_under_a_file_is_told_as_such(tmp_path: Path) -> None:
     assert message.endswith(f"{tmp_path / 'notes.txt'} is a file, not a folder")
     assert caught.value.hint == f"give --db a path in a folder, e.g. --db {tmp_path / 'x.db'}"
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_named_store_two_folders_deep_in_missing_ones_is_not_made(tmp_path: Path) -> None:
+    # `import --db clinets/acme/s.db`: both folders were made silently, the store kept where
+    # no later command looked
+    typo = tmp_path / "clinets" / "acme" / "s.db"
+    with pytest.raises(StoreError) as raised:
+        open_store(typo)
+    assert raised.value.message == (
+        f"cannot make the store at {typo}: the folder {tmp_path / 'clinets'} does not exist"
+    )
+    assert raised.value.hint is not None
+    assert raised.value.hint.startswith("check the folder names in --db (or STAFFPULSE_DB)")
+    assert f"(mkdir -p {typo.parent})" in raised.value.hint
+    assert not (tmp_path / "clinets").exists()
+    with open_store(tmp_path / "clients" / "s.db") as store:  # its own folder alone is made
+        assert store.holds_no_data()

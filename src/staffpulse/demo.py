@@ -118,17 +118,18 @@ def run_demo(
     # a config.toml that does not parse stopped the demo at its inbox, after the import and
     # the benchmark had taken their time and left a half-built demo store: say it first
     load_config()
+    chosen = out_dir is None  # staffpulse's own folder: made with the folders above it
     if db_path is not None:
         db_path = db_path.expanduser().resolve()
         # the demo's own refusal first: another program's database would be deleted, not used
         check_demo_store(db_path)
         refuse_unusable_store_path(db_path)
+        make_folder(db_path.parent, "--db")  # a typo in a folder named: not made, said
         out_dir = (out_dir or db_path.parent).expanduser().resolve()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
     else:
         out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
         db_path = out_dir / DEMO_DB_NAME
-    make_folder(out_dir, "--out")
+    make_folder(out_dir, "--out", parents=chosen)
     announce = step or (lambda _message: None)
     with fresh_store(db_path) as store:
         announce("Importing the sample cohort")

@@ -9,11 +9,12 @@ traceback where nothing caught it (``inbox --html``).
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from staffpulse.errors import InputError
 
-__all__ = ["blocking_file", "make_folder", "write_output"]
+__all__ = ["blocking_file", "make_folder", "missing_folder", "shell_path", "write_output"]
 
 
 def blocking_file(path: Path) -> Path | None:
@@ -25,14 +26,16 @@ def blocking_file(path: Path) -> Path | None:
 
 
 def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
-    """Write ``data`` (text as UTF-8) to ``path``, making its folders; returns the path
-    written. ``option`` names where the path came from (``--csv``), for the hint. Raises
-    :class:`InputError` saying what is in the way and what to do."""
+    """Write ``data`` (text as UTF-8) to ``path``, making its folder when the folder above
+    it exists; returns the path written. ``option`` names where the path came from
+    (``--csv``), for the hint. Raises :class:`InputError` saying what is in the way, or which
+    folder is missing, and what to do."""
     given = Path(path)
     target = given.expanduser()
     _check_path(given, target, option)
+    _check_folder(given, option)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(exist_ok=True)
         if isinstance(data, str):
             target.write_text(data, encoding="utf-8")
         else:
@@ -44,10 +47,11 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
     return target
 
 
-def make_folder(path: Path, option: str) -> Path:
-    """Make the folder ``path`` (and its parents) for results (``demo --out``); returns it.
-    A file in its place, or in the place of one of its parents, is told as
-    :func:`write_output` tells it."""
+def make_folder(path: Path, option: str, *, parents: bool = False) -> Path:
+    """Make the folder ``path`` for results (``demo --out``), when the folder above it exists
+    (``parents``: and any missing above it, for a folder staffpulse chose); returns it. A file
+    in its place, or in the place of one of its parents, is told as :func:`write_output`
+    tells it, and so is a folder missing above it."""
     target = path.expanduser()
     if (blocker := blocking_file(path)) is not None:
         what = "it" if blocker == path else str(blocker)
@@ -55,8 +59,10 @@ def make_folder(path: Path, option: str) -> Path:
             f"cannot write into {path}: {what} is a file, not a folder",
             hint=f"give a folder for {option}, e.g. {option} {path.name}-reports",
         )
+    if not parents:
+        _check_folder(path, option, folder=True)
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        target.mkdir(parents=parents, exist_ok=True)
     except OSError as exc:
         raise InputError(
             f"cannot make the folder {path}: {exc.strerror or exc}",
@@ -78,6 +84,43 @@ def _check_path(given: Path, target: Path, option: str) -> None:
             f"cannot write {given}: {blocker} is a file, not a folder",
             hint=f"give a path in a folder for {option}, e.g. {option} {given.name}",
         )
+
+
+def missing_folder(path: Path) -> Path | None:
+    """The folder of ``path`` (a file or a folder to make) that is missing above the one
+    that would be made: ``reprots`` of ``reprots/2026/x.html`` when neither exists; None when
+    at most ``path``'s own folder is missing. Made silently, all of them, a typo in a folder
+    name wrote the file somewhere no one looked."""
+    missing = [p for p in path.expanduser().parents if not p.exists()]
+    return missing[-1] if len(missing) > 1 else None
+
+
+def _check_folder(given: Path, option: str, *, folder: bool = False) -> None:
+    """Refuse ``given`` (a file to write, or a ``folder`` to make) when a folder above the
+    one that would be made is missing, naming it."""
+    made = given if folder else given.parent
+    if (missing := missing_folder(made / "x")) is not None:
+        what = f"make the folder {given}" if folder else f"write {given}"
+        raise InputError(
+            f"cannot {what}: the folder {_as_given(missing, given)} does not exist",
+            hint=f"check the folder names in {option}, or make the folder first (mkdir -p"
+            f" {shell_path(made)}) and run the command again",
+        )
+
+
+def shell_path(path: Path) -> str:
+    """``path`` quoted for the shell, a leading ``~/`` left out of the quotes to expand."""
+    text = str(path)
+    if text.startswith("~/"):
+        return "~/" + shlex.quote(text[2:])
+    return shlex.quote(text)
+
+
+def _as_given(folder: Path, given: Path) -> Path:
+    """``folder`` as the user typed it (``reprots``, not ``/home/me/reprots``), the path
+    given being one under it, ``~`` and all."""
+    depth = len(given.expanduser().parents) - len(folder.parents) - 1
+    return given.parents[depth] if 0 <= depth < len(given.parents) else folder
 
 
 def _example(option: str) -> str:

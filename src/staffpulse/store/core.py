@@ -47,7 +47,7 @@ from staffpulse.store.other_programs import other_programs_refusal
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import Tally
-from staffpulse.store.unusable_paths import refuse_unusable_store_path
+from staffpulse.store.unusable_paths import refuse_missing_folders, refuse_unusable_store_path
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
 from staffpulse.store.write_batch import (
     LeftOut,
@@ -357,6 +357,8 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             hint=f"{meant}check the --db path (or STAFFPULSE_DB), or import something into it"
             f" first: staffpulse import FILE --db {shlex.quote(str(target))}",  # a space: one argument
         )
+    if named and create and str(target) != ":memory:":
+        refuse_missing_folders(Path(target))  # the default's folders are made: they are ours
     store = Store(target)
     store.migrate()
     return store

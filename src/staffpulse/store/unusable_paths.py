@@ -8,7 +8,7 @@ import shlex
 from pathlib import Path
 
 from staffpulse.errors import StoreError
-from staffpulse.output_files import blocking_file
+from staffpulse.output_files import blocking_file, missing_folder, shell_path
 from staffpulse.store.other_programs import (
     refuse_other_programs_database,
     refuse_unreadable_as_sqlite,
@@ -37,3 +37,15 @@ def refuse_unusable_store_path(path: Path, *, tables: bool = True) -> bool:
         refuse_other_programs_database(target)
         return False
     return refuse_unreadable_as_sqlite(target)
+
+
+def refuse_missing_folders(path: Path) -> None:
+    """Refuse a new store named (``--db``, ``STAFFPULSE_DB``) in a folder whose own folder is
+    missing too: made silently, a typo in a folder name kept the store where no later command
+    looked. Its own folder alone is made, as ``--html`` makes a report's."""
+    if (missing := missing_folder(path)) is not None:
+        raise StoreError(
+            f"cannot make the store at {path}: the folder {missing} does not exist",
+            hint="check the folder names in --db (or STAFFPULSE_DB), or make the folder first"
+            f" (mkdir -p {shell_path(path.parent)}) and run the command again",
+        )
