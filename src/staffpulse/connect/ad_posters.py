@@ -26,35 +26,15 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.connect.advice import BROADCAST as BROADCAST
-from staffpulse.connect.advice import (
-    CONTACTS,
-    INACTIVE,
-    OTHER_ROLE,
-    OUTSIDE_HIRING,
-    STALE,
-    UNSEEN,
-    WEAK,
-)
-from staffpulse.connect.advice import JOB_FEED as JOB_FEED
-from staffpulse.connect.advice import MOSTLY_ADS as MOSTLY_ADS
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
+from staffpulse.connect.reasons import BROADCAST as BROADCAST
+from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
+from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
+from staffpulse.connect.reasons import NAMED as NAMED
+from staffpulse.connect.reasons import OTHER_ROLE
 from staffpulse.models import Account
 
-# Every reason but those no handle names (anonymized) or the account knows (already followed)
-NAMED = (
-    JOB_FEED,
-    MOSTLY_ADS,
-    BROADCAST,
-    OTHER_ROLE,
-    OUTSIDE_HIRING,
-    CONTACTS,
-    UNSEEN,
-    INACTIVE,
-    WEAK,
-    STALE,
-)
 # how the terminal says what brings each back. Not said of a contact, an account never seen or
 # an inactive one: the option that lifts its first filter may leave it to the next (a contact
 # posting mostly job ads), and only the advice's options are checked by ranking again

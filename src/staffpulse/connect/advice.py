@@ -32,6 +32,21 @@ from staffpulse.connect.choices import ROLE_GROUPS, ROLE_SEPARATORS, role_key
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.reach_back import reach_back
+
+# Re-exported: the reasons are defined once (connect.reasons), callers import them from here too
+from staffpulse.connect.reasons import ALREADY_FOLLOWED as ALREADY_FOLLOWED
+from staffpulse.connect.reasons import ANONYMIZED as ANONYMIZED
+from staffpulse.connect.reasons import BROADCAST as BROADCAST
+from staffpulse.connect.reasons import CONTACTS as CONTACTS
+from staffpulse.connect.reasons import INACTIVE as INACTIVE
+from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
+from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
+from staffpulse.connect.reasons import OTHER_ROLE as OTHER_ROLE
+from staffpulse.connect.reasons import OUTSIDE_HIRING as OUTSIDE_HIRING
+from staffpulse.connect.reasons import PERMANENT as PERMANENT
+from staffpulse.connect.reasons import STALE as STALE
+from staffpulse.connect.reasons import UNSEEN as UNSEEN
+from staffpulse.connect.reasons import WEAK as WEAK
 from staffpulse.dates import format_day
 from staffpulse.next_steps import (
     ANY_CONNECT_OPTION,
@@ -51,25 +66,6 @@ from staffpulse.next_steps import (
 from staffpulse.report.counts import count_of, join_and, join_or
 from staffpulse.signals.role_labels import role_label
 
-CONTACTS = "already talking with"
-UNSEEN = "never seen"
-INACTIVE = "inactive"
-OTHER_ROLE = "other role"
-# role ``other`` (brands, public figures: outside the hiring world), left out unless --role any
-OUTSIDE_HIRING = "other"
-# an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
-ANONYMIZED = "anonymized (no handle)"
-# reached by the walk from the circle no more than by chance (below the uniform teleport level)
-WEAK = "weak link"
-# the same for someone the account itself engages: their conversations are few or long ago
-STALE = "stale contact"
-# what a candidate posts (connect.ad_posters): named with what shows them, not advised
-JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
-MOSTLY_ADS = "mostly job ads"
-BROADCAST = "broadcast only"
-PERMANENT = frozenset(
-    {"already followed", JOB_FEED, MOSTLY_ADS, BROADCAST, ANONYMIZED, WEAK, STALE}
-)
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
@@ -102,7 +98,7 @@ class HeldBack:
         if ANONYMIZED in held:
             self.anonymized += 1
         if not held or held & PERMANENT:
-            if held - {"already followed"} and not held & {CONTACTS, STALE}:
+            if held - {ALREADY_FOLLOWED} and not held & {CONTACTS, STALE}:
                 self.strangers += 1
             return  # no option brings it back
         self.groups[held] += 1

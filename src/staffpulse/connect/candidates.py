@@ -13,27 +13,8 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from staffpulse.authors import is_anonymized
-from staffpulse.connect.ad_posters import (
-    BROADCAST,
-    JOB_FEED,
-    MOSTLY_ADS,
-    NAMED,
-    ad_reason,
-    broadcasts_only,
-    posts_mostly_ads,
-)
-from staffpulse.connect.advice import (
-    ANONYMIZED,
-    CONTACTS,
-    INACTIVE,
-    MOST_INACTIVE_DAYS,
-    OTHER_ROLE,
-    OUTSIDE_HIRING,
-    STALE,
-    UNSEEN,
-    WEAK,
-    HeldBack,
-)
+from staffpulse.connect.ad_posters import ad_reason, broadcasts_only, posts_mostly_ads
+from staffpulse.connect.advice import MOST_INACTIVE_DAYS, HeldBack
 from staffpulse.connect.citizen import (
     Citizen,
     RoleGuess,
@@ -47,14 +28,26 @@ from staffpulse.connect.cohort_roles import CohortRoles, given_role
 from staffpulse.connect.explain import MOSTLY_ADS_SHARE
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
+from staffpulse.connect.reasons import (
+    ALREADY_FOLLOWED,
+    ANONYMIZED,
+    BROADCAST,
+    CONTACTS,
+    INACTIVE,
+    JOB_FEED,
+    MOSTLY_ADS,
+    NAMED,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    SHOWN_BY_ROLE_OR_ADS,
+    STALE,
+    UNSEEN,
+    WEAK,
+)
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
 from staffpulse.errors import InputError
 from staffpulse.models import Account
 from staffpulse.store import Store
-
-# Left out for what an option shows (a --role, --include-job-ads): a weak link among them is
-# counted as one instead
-_OPTIONAL = frozenset({OTHER_ROLE, OUTSIDE_HIRING, MOSTLY_ADS, BROADCAST, JOB_FEED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +230,7 @@ class CandidateWalk:
             reasons = [self._weak_reason(node)]
         # left out only for what some --role (or --include-job-ads) shows: a weak link is
         # counted as one, never named with an option that would not show it
-        if reasons and set(reasons) <= _OPTIONAL:
+        if reasons and set(reasons) <= SHOWN_BY_ROLE_OR_ADS:
             if self._is_weak(node):  # no option brings it back: not advised as one
                 reasons = [self._weak_reason(node)]
             elif JOB_FEED not in reasons:  # left out for its role alone: it sets the scale
@@ -275,7 +268,7 @@ class CandidateWalk:
             self._skip([ANONYMIZED])
             return None
         if node in self.followed:
-            self._skip(["already followed"])
+            self._skip([ALREADY_FOLLOWED])
             return None
         plat = self.account.platform
         known = None if node.startswith("@") else self.store.get_account(plat, node)

@@ -9,11 +9,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS, SHOWN_WITH
-from staffpulse.connect.advice import (
+from staffpulse.connect.ad_posters import SHOWN_WITH
+from staffpulse.connect.reasons import (
+    ALREADY_FOLLOWED,
     ANONYMIZED,
+    BROADCAST,
     CONTACTS,
     INACTIVE,
+    JOB_FEED,
+    MOSTLY_ADS,
     OTHER_ROLE,
     OUTSIDE_HIRING,
     STALE,
@@ -74,7 +78,7 @@ _SHOWN_WHO = {
 # Each reason's name for scripts (``excluded`` in connect --json): snake_case that stays put
 # when the words people read change
 REASON_KEYS = {
-    "already followed": "already_followed",
+    ALREADY_FOLLOWED: "already_followed",
     JOB_FEED: "job_ad_bot",
     MOSTLY_ADS: "mostly_job_ads",
     BROADCAST: "broadcast_only",

@@ -26,7 +26,7 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from staffpulse.connect.ad_posters import BROADCAST, MOSTLY_ADS
@@ -286,6 +286,9 @@ class _Again:
     ranking: Ranking
     reads: PostReads
     graphs: RunGraphs
+    # what each remedy tried gave: the advice asks again of a remedy an earlier step tried
+    # (--role any, tried for the accounts left out for their ads), each a whole ranking
+    tried: dict[Remedy, bool] = field(default_factory=dict)
 
     def rank(self, remedy: Remedy) -> SuggestReport:
         """The ranking with the remedy's options (no advice of its own: one level of
@@ -311,8 +314,11 @@ class _Again:
         )
 
     def works(self, remedy: Remedy) -> bool:
-        """Whether ranking with the remedy's options suggests anyone."""
-        return bool(self.rank(remedy).suggestions)
+        """Whether ranking with the remedy's options suggests anyone (each remedy ranked
+        once per run)."""
+        if remedy not in self.tried:
+            self.tried[remedy] = bool(self.rank(remedy).suggestions)
+        return self.tried[remedy]
 
 
 def _make_suggestions(

@@ -1,0 +1,52 @@
+"""Why connect leaves a candidate out: each reason's name, and which of them an option shows,
+which are named to the user and which no option brings back.
+
+One definition that the walk (:mod:`~staffpulse.connect.candidates`), the accounts left out
+for what they post (:mod:`~staffpulse.connect.ad_posters`), the advice
+(:mod:`~staffpulse.connect.advice`) and the left-out line all read, so that none of them can
+drift into offering an option another leaves out. It imports nothing: each of those modules
+imports it without a cycle.
+"""
+
+from __future__ import annotations
+
+ALREADY_FOLLOWED = "already followed"
+CONTACTS = "already talking with"
+UNSEEN = "never seen"
+INACTIVE = "inactive"
+OTHER_ROLE = "other role"
+# role ``other`` (brands, public figures: outside the hiring world), left out unless --role any
+OUTSIDE_HIRING = "other"
+# an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
+ANONYMIZED = "anonymized (no handle)"
+# reached by the walk from the circle no more than by chance (below the uniform teleport level)
+WEAK = "weak link"
+# the same for someone the account itself engages: their conversations are few or long ago
+STALE = "stale contact"
+# what a candidate posts (connect.ad_posters): named with what shows them, not advised
+JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
+MOSTLY_ADS = "mostly job ads"
+BROADCAST = "broadcast only"
+
+# Left out for what they post: each is named with the option that shows it, never advised
+FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, BROADCAST})
+# No option of the advice brings these back (the ads are shown by options the left-out line
+# names instead)
+PERMANENT = frozenset({ALREADY_FOLLOWED, ANONYMIZED, WEAK, STALE} | FOR_WHAT_THEY_POST)
+# Left out only for what a --role or --include-job-ads shows: a weak link among them is counted
+# as one instead (no option would show it)
+SHOWN_BY_ROLE_OR_ADS = frozenset({OTHER_ROLE, OUTSIDE_HIRING} | FOR_WHAT_THEY_POST)
+# Every reason but those no handle names (anonymized) or the account knows (already followed),
+# in the order the accounts are named
+NAMED = (
+    JOB_FEED,
+    MOSTLY_ADS,
+    BROADCAST,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    CONTACTS,
+    UNSEEN,
+    INACTIVE,
+    WEAK,
+    STALE,
+)
