@@ -12,11 +12,11 @@ import pytest
 from listen_helpers import dated, fake_post_models, runner, store_with
 from staffpulse.cli.app import app
 from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.jokes import (
     LIKELY,
     LIKELY_JOKE,
     is_written_joke,
-    mocks_a_group,
     reads_as_joke,
 )
 from staffpulse.listen.moderation import moderate

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.jokes import (
     LIKELY,
     LIKELY_JOKE,
     LIKELY_JOKE_CAUTION,
-    mocks_a_group,
     reads_as_joke,
 )
 from staffpulse.listen.moderation import moderate

@@ -21,9 +21,8 @@ employee? Trying to understand my rights"), and a complaint no set form ("HR: ..
 "I quit my job today. Best decision all year"): each stays, however funny the humor signal
 finds it, for a firm must never be told a real question or complaint is a joke.
 
-A joke that puts down a group people are protected as (ethnicity, nationality, religion,
-gender, sexuality, disability) is left out as hostile, with a set form or without one when
-the humor signal reads it as funny: a firm must never be pointed at one (:func:`mocks_a_group`).
+A joke that puts down a group people are protected as is left out as hostile instead
+(:mod:`staffpulse.listen.group_jokes`).
 """
 
 from __future__ import annotations
@@ -54,17 +53,6 @@ _SET_UP_RE = re.compile(
 )
 # the writer saying it is meant ("seriously, I want out", "no joke, I mean it")
 _SINCERE_RE = re.compile(r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job)\b", re.I)
-# more of a protected group, counted only in a post :func:`reads_as_joke`: a country for its
-# people (a pun on its name, its currency), a wheelchair, a form's race box
-_MORE_GROUPS_RE = re.compile(
-    r"\b(?:china|korea|japan|mexico|india|africa|pesos|wheelchairs?|"
-    r"(?:box|field) (?:for|marked) ['\"\u2018\u201c]?race)\b",
-    re.IGNORECASE,
-)
-# ... the writer's own ("my girls", "as a woman") or a thing ("Chinese food")
-_OWN_GROUP_RE = re.compile(r"\b(?:my|our|as an?|i['\u2019]?m an?)\s+$", re.IGNORECASE)
-_THING_RE = re.compile(r"\s+(?:food|take-?out|restaurant|new year|buffet)\b", re.IGNORECASE)
-
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
 _SPEAKER = (
     r"me|my brain|brain|interviewer|boss|my boss|manager|my manager|hr|coworker|co-worker|"
@@ -130,14 +118,9 @@ _NEWS_RE = re.compile(
     r"honestly|relief|best|decision|free|glad|happy|excited|sad|miss|thank\w*)\b|[!\d]",
     re.IGNORECASE,
 )
-# a group spoken of by the writer's own team, or praised, is no joke at its expense: "We hired
-# three refugees this year, the best crew we've had", "Proud of this place"
-_FIRM_VOICE = r"we|we['\u2019]\w+|our|ours|(?-i:us)"
-_FIRM_VOICE_RE = re.compile(rf"\b(?:{_FIRM_VOICE})\b", re.IGNORECASE)
-_OWN_TEAM_RE = re.compile(
-    rf"\b(?:{_FIRM_VOICE}|proud|thanks?|grateful|welcome\w*)\b", re.IGNORECASE
-)
-
+# the writer speaking as a team or a firm ("we", "our"): an FAQ's answer, a group of its own
+FIRM_VOICE = r"we|we['\u2019]\w+|our|ours|(?-i:us)"
+_FIRM_VOICE_RE = re.compile(rf"\b(?:{FIRM_VOICE})\b", re.IGNORECASE)
 # any question answered by a short punch line that ends the post
 _ANSWERED_RE = re.compile(
     r"^(?:why|how|what|where|who|when|which)(?:['\u2019]s| (?:do|does|did|is|are|was|were|"
@@ -179,45 +162,23 @@ _WRITER_RE = re.compile(
 # the room asked: "What's the worst job title you've ever seen?"
 _ROOM_RE = re.compile(r"\b(?:you|your|you['\u2019]\w+|anyone|y['\u2019]?all)\b", re.IGNORECASE)
 
-# groups people are protected as, named in a joke (ethnicity, nationality, religion, gender,
-# sexuality, disability)
-_GROUP_RE = re.compile(
-    r"\b(?:black (?:people|guys?|men|man|women|woman|kids?|folks|person)|(?<!all )blacks|"
-    r"african[- ]americans?|white (?:people|guys|folks)|asians?|mexicans?|chinese|japanese|"
-    r"indians|jews?|jewish|muslims?|arabs?|hispanics?|latinos?|latinas?|gypsies|"
-    r"immigrants?|illegals?|illegal aliens?|refugees|"
-    r"women|woman|girls|blondes?|feminists?|"
-    r"gays?|lesbians?|homosexuals?|queers?|trans (?:people|women|men|folks)|transgender|"
-    r"midgets?|dwarfs?|retards?|retarded|cripples?|autistic|disabled|deaf people|blind people)\b",
-    re.IGNORECASE,
-)
-# ... and, for a joke with no set form, a whole group spoken of (not "a woman on my team", "my
-# Irish grandad": one person, or the writer's own)
-_WHOLE_GROUP_RE = re.compile(
-    r"\b(?:black people|(?<!all )blacks|african[- ]americans|asians|mexicans|jews|muslims|"
-    r"the chinese(?= (?:are|have|do|don['\u2019]?t|can['\u2019]?t|were|will|always|never)\b)|"
-    r"arabs|hispanics|latinos|gypsies|immigrants|illegals|illegal aliens|refugees|feminists|"
-    r"gays|lesbians|homosexuals|queers|trans people|midgets|dwarfs|retards|cripples)\b",
-    re.IGNORECASE,
-)
-
 
 def is_written_joke(text: str, humor: float | None = None) -> bool:
     """A joke's set form, or a looser joke form the humor signal reads as funny (``humor``
     at least :data:`FUNNY`; None or lower: the set forms only)."""
-    plain = _plain(text)
-    if _has_set_form(plain):
+    plain = plain_joke_text(text)
+    if has_set_form(plain):
         return True
     if humor is None or humor < FUNNY:
         return False
-    return _has_loose_form(plain)
+    return has_loose_form(plain)
 
 
 def answers_itself(text: str) -> bool:
     """A question the post answers with a punch line ("Why do interviewers love ladders? No
     one knows."), not one followed by the writer's own lot or a plea ("...? Happened to me
     again today", "...? Genuinely asking"): only such a question may be read as a joke."""
-    plain = _plain(text)
+    plain = plain_joke_text(text)
     found = _SELF_ANSWERED_RE.search(plain)
     if found is None or _NEWS_HOOK_RE.search(plain) is not None:
         return False
@@ -235,7 +196,7 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     sarcastic complaint (:func:`~staffpulse.listen.sarcasm.is_sarcastic`)."""
     if humor is None or humor < FUNNY:
         return False
-    plain = _plain(text)
+    plain = plain_joke_text(text)
     again = happens_again(plain) or is_sarcastic(plain)
     if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain):
         return False
@@ -246,48 +207,27 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     return _WRITER_RE.search(plain) is not None
 
 
-def mocks_a_group(text: str, humor: float | None = None) -> bool:
-    """A joke (set form, a wh-riddle answered with a punch line from half-sure humor, or the
-    humor signal sure it is funny) that names a group people are protected as: left out as
-    hostile, never offered."""
-    plain = _plain(text)
-    named = _GROUP_RE.search(plain) is not None
-    if not named and _MORE_GROUPS_RE.search(plain) is None:
-        return False
-    if named and (_has_set_form(plain) or _is_group_riddle(plain)):
-        return True
-    if humor is None or humor < 0.5 or _OWN_TEAM_RE.search(plain) is not None:
-        return False
-    riddle = _ANSWERED_RE.search(plain) is not None and answers_itself(plain)  # a riddle on it
-    if (riddle or reads_as_joke(plain, humor)) and _names_others(plain):
-        return True
-    loose = _has_loose_form(plain, got=True) or _WHOLE_GROUP_RE.search(plain) is not None
-    return named and humor >= FUNNY and loose
-
-
-def _names_others(plain: str) -> bool:
-    """A group named as others, not the writer's own nor a thing nor a word for something else
-    ("my girls", "as a woman", "so gay", "Chinese food", "illegal")."""
-    if _MORE_GROUPS_RE.search(plain) is not None:
-        return True
-    for found in _GROUP_RE.finditer(plain):
-        before = plain[max(0, found.start() - 10) : found.start()]
-        word = found.group(0).lower()
-        if word in ("illegal", "feminist", "gay") or _OWN_GROUP_RE.search(before) is not None:
-            continue
-        if _THING_RE.match(plain, found.end()) is None:
-            return True
-    return False
-
-
-def _plain(text: str) -> str:
+def plain_joke_text(text: str) -> str:
+    """``text`` without its links, its spaces made single."""
     return " ".join(URL_RE.sub(" ", text).split())
 
 
-def _has_set_form(plain: str) -> bool:
+def has_set_form(plain: str) -> bool:
+    """A joke's set form: a set phrase, a riddle told with its punch line, an exchange."""
     if _SET_PHRASE_RE.search(plain) or _is_riddle(plain):
         return True
     return _is_exchange(plain)
+
+
+def riddle_answer(plain: str) -> str | None:
+    """The words after a riddle's question ("What do you call ...? ..."), if it is one."""
+    found = _RIDDLE_RE.search(plain)
+    return None if found is None else found.group("answer")
+
+
+def answers_a_question(plain: str) -> bool:
+    """A wh-question with words after it that end the post ("Why did ...? ...")."""
+    return _ANSWERED_RE.search(plain) is not None
 
 
 def _is_riddle(plain: str) -> bool:
@@ -305,15 +245,6 @@ def _is_counted(asked: str, answer: str) -> bool:
     if "does it take to" not in asked.lower():
         return True
     return _COUNT_RE.match(answer) is not None or _BULB_RE.search(asked) is not None
-
-
-def _is_group_riddle(plain: str) -> bool:
-    """A riddle on a group, whatever its punch line ("... a family of 4", "-1"), unless it asks
-    or speaks as a firm ("How many women does it take to get a board seat at our company?")."""
-    found = _RIDDLE_RE.search(plain)
-    if found is None or _FIRM_VOICE_RE.search(plain) is not None:
-        return False
-    return not _asks(found.group("answer"))
 
 
 def _is_exchange(plain: str) -> bool:
@@ -356,7 +287,7 @@ def _asks_after(plain: str) -> bool:
     return len(tail) >= 2 and _ABOUT_IT_RE.search(tail[-1]) is not None
 
 
-def _has_loose_form(plain: str, *, got: bool = False) -> bool:
+def has_loose_form(plain: str, *, got: bool = False) -> bool:
     """A question answered by a punch line, or a story of a job lost told for one; a job got
     only when ``got`` (a group mocked in it): else it is news to congratulate ("I started a
     new job at the library. The quiet is taking some getting used to")."""
@@ -379,8 +310,9 @@ def _is_punch_line(answer: str, most_words: int) -> bool:
     tells of the writer's own lot when it answers a question."""
     short = len(answer.split()) <= most_words
     told = _REPORT_RE.search(answer) is not None or _OPEN_RE.search(answer) is not None
-    return short and not told and not _asks(answer)
+    return short and not told and not asks(answer)
 
 
-def _asks(answer: str) -> bool:
+def asks(answer: str) -> bool:
+    """A punch line that pleads or asks ("What do I do now?", "Genuinely asking"): none."""
     return _PLEA_RE.search(answer) is not None or _ASKING_RE.search(answer) is not None

@@ -50,8 +50,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
-from staffpulse.listen.jokes import is_written_joke, mocks_a_group
+from staffpulse.listen.jokes import is_written_joke
 from staffpulse.listen.partisan import files_under_politics, names_politics_beside_tags
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
