@@ -123,8 +123,14 @@ def test_an_account_graded_on_fewer_pillars_is_told_why_it_stands_last(tmp_path:
     header = leaderboard_csv(bench).splitlines()[0].lstrip("\ufeff").split(",")
     assert csv_row[header.index("handle")] == "talker"
     assert csv_row[header.index("overall_beats_pct")] == "100"
+    # placed first, yet behind the talker by score: the table's order is said here too
     crest = audit_account(store, "crest", scorer=FakeScorer(), avatar=PERSON, save=False)
-    assert "placed after" not in page_text(render_audit_html(crest, bench))
+    crest_page = page_text(render_audit_html(crest, bench))
+    assert "places it after" not in crest_page
+    assert (
+        "Overall: tied with 2 accounts, ahead of none (the table places it before every "
+        "account graded on fewer pillars);" in crest_page
+    )
 
 
 def test_an_account_with_too_few_posts_is_told_why_it_stands_last(tmp_path: Path) -> None:

@@ -76,6 +76,20 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
     fewer = graded_label(me)
     mine = ranked_pillars(me)  # a Face n/a for want of profile data is not held against it
     if not above:
+        # placed before accounts that score as high or higher: "#3" beside "behind all the
+        # others" read as a miscount of a firm above a row of help desks graded on 2 pillars
+        below = [
+            r
+            for r in benchmark.leaderboard
+            if r is not me and r["rank"] > me["rank"] and r["overall"] >= me["overall"]
+        ]
+        if any(r["few_posts"] for r in below) and not me.get("few_posts"):
+            why = "the table places it before every account with fewer posts of its own"
+        elif any(ranked_pillars(r) < mine for r in below):
+            why = "the table places it before every account graded on fewer pillars"
+        else:
+            return out
+        out[0] = ("Overall", f"{out[0][1]} ({why})")
         return out
     if me.get("few_posts") and any(not r["few_posts"] for r in above):
         out[0] = (
