@@ -132,3 +132,27 @@ def test_a_jsonl_of_another_network_is_told_once_counted(tmp_path: Path) -> None
         " Bluesky and Mastodon, so they were not imported (nothing to fix; the file's other"
         " records were read)"
     )
+
+
+def test_a_sheet_of_own_posts_by_link_alone_takes_authors_from_the_links(tmp_path: Path) -> None:
+    path = tmp_path / "calendar.csv"
+    path.write_text(
+        "Date posted,Post URL,text\r\n"
+        "2026-03-01,https://x.com/CrateHire/status/1811111111111111111,Shift open\r\n"
+        "2026-03-02,https://mstdn.example/@cratehire/1122,Open day\r\n"
+        "2026-03-03,https://x.com/i/status/1811111111111111112,Whose post\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        x_posts = [(p.id, p.author_handle) for p in store.posts_by("x", "cratehire")]
+        fedi = [p.id for p in store.posts_by("mastodon", "cratehire@mstdn.example")]
+    assert x_posts == [("1811111111111111111", "CrateHire")]
+    assert fedi == ["mstdn.example:1122"]
+    ((line, message),) = [(p.line, p.message) for p in report.problems]
+    assert line == 4
+    assert "names no handle: add an author column with the account's handle" in message
+    assert any(
+        n.message.startswith("the file has no id or author column: the ids and authors of 2")
+        for n in report.notices
+    )

@@ -90,10 +90,7 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     named = path.suffix.lower() in SUFFIXES or table_named_json(path, head)
     if not named or b"\x00" in head or json_under_table_name(path):  # JSON: told as JSON
         return None
-    lines = head_text(head).splitlines(keepends=True)
-    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
-        lines = lines[:-1]  # cut by the end of the head
-    table = CsvTable(lines, key=column_key)
+    table = _head_table(head)
     columns = table.header
     words = [len(column.split("_")) for column in columns]  # column_key joined them
     prose_name = path.suffix.lower() in (".txt", *JSON_SUFFIXES)
@@ -101,9 +98,10 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
         return None  # a .txt (or a text under a JSON name) of prose, not a table
     rows = list(table)  # read twice: for the posts' links and for rounded ids
     linked = link_id_column(columns, rows)  # ids read from the posts' links: no id to add
-    fix = post_fixes(
-        [*columns, "id"] if linked else columns, rounded_columns(rows)[0], table.written
-    )
+    # ids (and authors, when it names none) read from the posts' links: not to add
+    authors = set(columns) & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS}
+    known = [*columns, "id", *([] if authors else ["author"])]
+    fix = post_fixes(known if linked else columns, rounded_columns(rows)[0], table.written)
     if fix and linked:
         fix += f' (the ids are read from the links in "{as_written(linked, table.written)}")'
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
@@ -117,6 +115,14 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
         f"accounts needs a handle column and no text column{tag}{texts_only_hint(path, columns)}"
     )
+
+
+def _head_table(head: bytes) -> CsvTable:
+    """The table in the first bytes of a file, its last line left out when the head cut it."""
+    lines = head_text(head).splitlines(keepends=True)
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        lines = lines[:-1]  # cut by the end of the head
+    return CsvTable(lines, key=column_key)
 
 
 def texts_only_hint(path: Path, columns: Iterable[str]) -> str:
@@ -160,7 +166,16 @@ class NativeCsv:
     label = "staffpulse CSV"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return named_table(path, head) and is_native_header(csv_columns(head))
+        if not named_table(path, head):
+            return False
+        columns = csv_columns(head)
+        if is_native_header(columns):
+            return True
+        # posts named by their links alone (text, Post URL): ids and authors are in the links
+        if "text" not in columns or b"\x00" in head:
+            return False
+        table = _head_table(head)
+        return link_id_column(table.header, table) is not None
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, above, notices = prepare_table(path)
@@ -187,8 +202,10 @@ class NativeCsv:
             # the rows read from the file opened anew: the table's are read once, below
             anew = table_records(path, encoding, above)
             linked = link_id_column(header, anew) if default == "post" else None
-            from_links = IdsFromLinks(linked, table.written) if linked else None
-            checked = [*header, "id"] if linked else header
+            # no author column: the links name the authors too (as x.com/<handle>/status/...)
+            authorless = synonym is None and not set(AUTHOR_COLUMNS) & set(header)
+            from_links = IdsFromLinks(linked, table.written, authorless) if linked else None
+            checked = [*header, "id", *(["author"] if authorless else [])] if linked else header
             if default == "post" and missing_post_columns(checked) is not None:
                 # One message for the file, not the same one for every row; every row counted.
                 rounded, rows = rounded_columns(table)

@@ -34,7 +34,8 @@ _BLUESKY = re.compile(
 # Mastodon's own link (host/@name/<id>, a remote account's host/@name@home/<id>) and its
 # ActivityPub address (host/users/name/statuses/<id>): the id is the serving host's
 _MASTODON = re.compile(
-    r"^https?://([^/\s@]+)/(?:@[\w.]+(?:@[\w.\-]+)?|users/[\w.]+/statuses)/(\d+)/?(?:[?#]\S*)?$"
+    r"^https?://([^/\s@]+)/(?:@([\w.]+)(?:@([\w.\-]+))?|users/([\w.]+)/statuses)/(\d+)/?"
+    r"(?:[?#]\S*)?$"
 )
 LINK_KINDS = "an x.com or twitter.com status link, a bsky.app post link or a Mastodon post link"
 
@@ -52,7 +53,25 @@ def post_of_link(url: str) -> tuple[str, str] | None:
         return "bluesky", f"at://{bluesky.group(1)}/app.bsky.feed.post/{bluesky.group(2)}"
     mastodon = _MASTODON.match(url)
     if mastodon is not None:
-        return "mastodon", f"{mastodon.group(1).lower()}:{mastodon.group(2)}"
+        return "mastodon", f"{mastodon.group(1).lower()}:{mastodon.group(5)}"
+    return None
+
+
+def author_of_link(url: str) -> str | None:
+    """The handle of the author a link to a post names (X; Bluesky; Mastodon as
+    ``name@home``); None when it names none: ``x.com/i/status/<id>``, a Bluesky link by the
+    account's DID (no handle), no link to a post."""
+    url = url.strip()
+    tweet = status_link(url)
+    if tweet is not None:
+        return tweet[0]
+    bluesky = _BLUESKY.match(url)
+    if bluesky is not None:
+        return None if bluesky.group(1).startswith("did:") else bluesky.group(1)
+    mastodon = _MASTODON.match(url)
+    if mastodon is not None:
+        host, name, home, user = mastodon.group(1, 2, 3, 4)
+        return f"{name or user}@{(home or host).lower()}"
     return None
 
 
@@ -78,6 +97,7 @@ class IdsFromLinks:
 
     column: str
     written: Mapping[str, str] | None = None
+    authors: bool = False  # the file has no author column: each post's is its link's too
     read: int = 0
 
     @property
@@ -97,10 +117,19 @@ class IdsFromLinks:
                 "import the file again"
             )
         platform, post_id = found
-        self.read += 1
         filled = {**values, "id": post_id, "url": link}
         if not values.get("platform", "").strip():
             filled["platform"] = platform
+        if self.authors:
+            author = author_of_link(link)
+            if author is None:
+                raise ValueError(
+                    f"the file has no author column, so a post's author is read from its link "
+                    f"in {self.shown}, but {link!r} names no handle: add an author column "
+                    "with the account's handle and import the file again"
+                )
+            filled["author"] = author
+        self.read += 1
         return filled
 
     def notice(self, path: str) -> Notice | None:
@@ -109,7 +138,8 @@ class IdsFromLinks:
         posts = "1 post was" if self.read == 1 else f"{self.read:,} posts were"
         return Notice(
             path,
-            f"the file has no id column: the ids of {posts} read from their links in "
+            f"the file has no id{' or author' if self.authors else ''} column: the ids"
+            f"{' and authors' if self.authors else ''} of {posts} read from their links in "
             f"{self.shown} (a post imported again from the same link is not stored twice)",
         )
 
