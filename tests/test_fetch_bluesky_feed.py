@@ -160,3 +160,19 @@ def test_a_cursor_dropped_in_a_first_run_goes_on_as_one_within_its_cap(
     same = _run(httpserver, store, cap=300)  # nothing older asked for at the same cap
     assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
     assert _count(store, "posts") == 300
+
+
+def test_a_gap_whose_cap_is_met_on_a_page_without_a_cursor_is_kept_to_fill(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=150, at="100", times=0)
+    assert _run(httpserver, store).new_posts == 150  # the whole feed
+    new = [f"{fake.posts[0][:-4]}n{i:03d}" for i in range(250)]
+    fake.posts[:0] = new  # 250 posted since, newest first
+    fake.times = 1
+    gap = _run(httpserver, store, cap=200)  # its cap met on the page that lost its cursor
+    assert gap.new_posts == 200 and gap.notes[0].startswith("Bluesky sent a full page")
+    before = len(fake.requests)
+    again = _run(httpserver, store, cap=200)  # the 50 between them were left unsaid, unread
+    assert fake.asked(before)[:2] == ["100", "200"]
+    assert again.new_posts == 50 and _count(store, "posts") == 400
