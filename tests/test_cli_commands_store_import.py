@@ -369,3 +369,15 @@ def test_ctrl_c_before_the_first_post_leaves_no_store_and_says_to_run_again(
     assert "Interrupted. Run the same command again; nothing is imported twice." in said
     assert "kept in the store" not in said  # the new, empty store was removed
     assert not db.exists()
+
+
+def test_skips_named_by_place_not_line_are_summed_up_so(tmp_path: Path) -> None:
+    from car_helpers import small_car
+
+    record = {"$type": "app.bsky.feed.post", "createdAt": "2026-03-05T10:00:00Z"}
+    records = {"app.bsky.feed.post/3kp1": {**record, "text": "Shift open"}}
+    records["app.bsky.feed.post/3kp2"] = {**record, "text": 5}  # a binary file: no lines
+    path = tmp_path / "repo.car"
+    path.write_bytes(small_car("did:plc:crate7hire", records))
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert "Skipped 1 record (each named above with its file and place in it)" in result.output

@@ -133,7 +133,9 @@ def _where_named(skipped: int, every_one: bool, problems: Sequence[Problem]) -> 
             # one message stands for a whole file's records (an archive's tweet.js without
             # its account.js: 70 posts): "each named above" promised 70 lines
             return f" (named above in {count_of(told, 'message')}, with the file)"
-        return " (each named above with its file and line)"
+        # a record of a binary file (a Bluesky repo.car) is named by its key, not a line
+        lined = all(p.line is not None for p in problems if p.records and not left_out(p))
+        return f" (each named above with its file and {'line' if lined else 'place in it'})"
     return f" (the first {MAX_PROBLEMS_SHOWN} problems named above; use --json to see all)"
 
 
