@@ -156,3 +156,21 @@ def test_a_sheet_of_own_posts_by_link_alone_takes_authors_from_the_links(tmp_pat
         n.message.startswith("the file has no id or author column: the ids and authors of 2")
         for n in report.notices
     )
+
+
+def test_rows_linking_to_another_network_are_told_as_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "calendar.csv"
+    path.write_text(
+        "Post URL,text\r\n"
+        "https://x.com/CrateHire/status/1811111111111111111,Shift open\r\n"
+        "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000009,Open day\r\n"
+        "https://www.instagram.com/p/Cq1xYzAbC/,Team photo\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 2)
+    assert sorted(p.message.split(":")[0] for p in report.problems) == [
+        "this row is a LinkedIn post",
+        "this row is an Instagram post",
+    ]

@@ -242,7 +242,7 @@ class NativeCsv:
                 if default != "account" and sums.take(row.values, row.line):  # "Total" row
                     continue
                 values = row.values
-                if others.take(values, row.line, default):
+                if others.take(values, row.line, default, linked or ""):
                     continue
                 if synonym is not None:  # a handle column by another name (docs/formats.md)
                     values = {**values, "author": values.get(synonym, "")}

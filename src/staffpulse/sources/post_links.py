@@ -151,6 +151,27 @@ OTHER_NETWORKS = {
     **{"youtube": "YouTube", "pinterest": "Pinterest", "reddit": "Reddit"},
 }
 READ_NETWORKS = "staffpulse reads X/Twitter, Bluesky and Mastodon"
+# The address of a post on one of them
+_NETWORK_HOSTS = re.compile(
+    r"^https?://(?:[\w-]+\.)*(linkedin\.com|lnkd\.in|facebook\.com|fb\.com|instagram\.com"
+    r"|tiktok\.com|threads\.net|threads\.com|youtube\.com|youtu\.be|pinterest\.com"
+    r"|reddit\.com)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+_HOST_NETWORKS = {
+    **dict.fromkeys(("linkedin.com", "lnkd.in"), "LinkedIn"),
+    **dict.fromkeys(("facebook.com", "fb.com"), "Facebook"),
+    **dict.fromkeys(("threads.net", "threads.com"), "Threads"),
+    **dict.fromkeys(("youtube.com", "youtu.be"), "YouTube"),
+    **{"instagram.com": "Instagram", "tiktok.com": "TikTok", "pinterest.com": "Pinterest"},
+    "reddit.com": "Reddit",
+}
+
+
+def network_of_link(url: str) -> str | None:
+    """The network staffpulse does not read a link is on (``LinkedIn``), or None."""
+    found = _NETWORK_HOSTS.match(url.strip())
+    return _HOST_NETWORKS[found.group(1).lower()] if found else None
 
 
 @dataclass(slots=True)
@@ -164,12 +185,18 @@ class OtherNetworks:
     lines: dict[str, list[int]] = field(default_factory=dict)
     kinds: dict[str, set[str]] = field(default_factory=dict)
 
-    def take(self, values: Mapping[str, Any], line: int | None, default: str | None) -> bool:
-        """Whether the row (or JSON record) is another network's (then counted, not read)."""
-        typed = values.get("platform")
+    def take(
+        self, values: Mapping[str, Any], line: int | None, default: str | None, link: str = ""
+    ) -> bool:
+        """Whether the row (or JSON record) is another network's (then counted, not read):
+        by its platform, or, when it names none, by the address of its post (the column
+        ``link``: a linkedin.com link)."""
+        typed = values.get("platform") or ""
         if not isinstance(typed, str):
             return False
         network = OTHER_NETWORKS.get(typed.strip().lower().replace(" ", ""))
+        if network is None and not typed.strip() and link:
+            network = network_of_link(str(values.get(link) or ""))
         if network is None:
             return False
         kind = values.get("type")
