@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from samplegen.accounts import BY_HANDLE, RESPONSIVENESS
+from samplegen.followed import is_followed_record, readme_section
 from samplegen.threads import CIRCLES
 
 HEADER = """\
@@ -33,7 +34,8 @@ Regenerate it (deterministic, offline, fixed seed) with:
 | `avatars/*.png` | 256x256 avatars referenced by `avatar_file` (paths relative to the JSONL) |
 
 Window: {start} to {end} (UTC). {n_accounts} accounts, {n_posts} posts ({kinds}),
-{n_follows} follow edges.
+{n_follows} follow edges: the generated {generated}, and the four hand-written
+accounts below.
 """
 
 IMAGES = """\
@@ -66,16 +68,21 @@ def _fmt_hours(value: float | None) -> str:
 def write_readme(
     path: Path, summary: list[dict[str, Any]], rows: list[dict[str, Any]], labels: dict[str, str]
 ) -> None:
-    posts = [r for r in rows if r["type"] == "post"]
-    kinds = Counter(p["kind"] for p in posts)
+    every_post = [r for r in rows if r["type"] == "post"]
+    kinds = Counter(p["kind"] for p in every_post)
+    # the figures below are the generated accounts' (samplegen/followed.py adds four)
+    generated = [r for r in rows if not is_followed_record(r)]
+    posts = [r for r in generated if r["type"] == "post"]
     lines = [
         HEADER.format(
-            start=min(p["created_at"] for p in posts),
-            end=max(p["created_at"] for p in posts),
-            n_accounts=len(summary),
-            n_posts=len(posts),
+            start=min(p["created_at"] for p in every_post),
+            end=max(p["created_at"] for p in every_post),
+            n_accounts=sum(r["type"] == "account" for r in rows),
+            n_posts=len(every_post),
             kinds=", ".join(f"{kinds[k]} {k}" for k in ("original", "reply", "repost", "quote")),
             n_follows=sum(r["type"] == "follow" for r in rows),
+            generated=f"{len(summary)} accounts, {len(posts)} posts and "
+            f"{sum(r['type'] == 'follow' for r in generated)} follow edges",
         )
     ]
     lines.append("## Accounts and designed outcomes\n")
@@ -116,6 +123,7 @@ def write_readme(
         )
     lines.append(_threads_section(posts, labels))
     lines.append(IMAGES)
+    lines.append(readme_section())
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
