@@ -97,6 +97,12 @@ def test_a_verb_post_about_work_stays_in_the_inbox_unflagged() -> None:
         # a president's economics by name takes a side, however much it says of benefits
         "Bidenomics: paying people to stay on unemployment benefits is called growth now",
         "Reaganomics gave us the part-time jobs we are all still working",
+        # a side taken against a party, however much it says of pay first
+        "@priya Employers should set pay, not ministers. Fair wages come from hiring. Tories hypocrisy!",
+        "Shame on the GOP for blocking the overtime rule for warehouse workers",
+        "Agency workers still wait for the pay rise they were promised #ToriesOut",
+        # addressed to a party's account: an answer lands in the party's replies
+        "@ravi @UKLabour raising the minimum wage is how you get people into work",
     ],
 )
 def test_a_post_filed_under_politics_is_partisan_whatever_it_says_of_work(text: str) -> None:
@@ -130,6 +136,8 @@ def test_a_head_of_government_or_a_lawmaker_is_named(text: str) -> None:
         "Please welcome Priya Morrison, our new public sector recruiter!",
         "Government contracts desk: Lena Sanders joins us as account lead",
         "Leg day at the gym before my night shift #legday",
+        "#Workout before my night shift, then payroll questions all morning",
+        "Our recruiters are out! Back Monday with three new warehouse roles",
     ],
 )
 def test_the_same_letters_are_no_politics(text: str) -> None:

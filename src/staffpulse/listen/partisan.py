@@ -143,6 +143,26 @@ _POLITICIAN_HANDLE = (
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
 _TO_A_POLITICIAN_RE = re.compile(rf"^\W*(?:@\w+[\s,]+)*{_POLITICIAN_HANDLE}")
+# A jab right after a party or a politician ("Labour hypocrisy!", "Tories out!", "Dems lied
+# again"), or a call against one right before ("shame on the Tories", "down with the GOP")
+_JAB_AFTER_RE = re.compile(
+    r"[\s,:-]*(?:hypocrisy|hypocrites?|hypocritical|lies|liars?|lied|lying|shame|disgrace\w*|"
+    r"scum|clowns|cronies|betray\w*|out(?=\s*(?:[!#\n]|now\b|$))|must go\b)(?!\w)",
+    re.IGNORECASE,
+)
+_JAB_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:shame on|down with|hypocrisy of|lies of|get rid of)\s+(?:the\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+# a tag calling for a party or a leader to go: "#ToriesOut", "#JohnsonOut", "#GOPMustGo"
+_OUT_TAG_RE = re.compile(r"(?<![\w#])#(?P<name>\w+?)(?:out|mustgo)(?!\w)", re.IGNORECASE)
+# the mentions a post opens with (a reply's addressees)
+_LEADING_MENTIONS_RE = re.compile(r"^\W*(?:@\w+[\s,]*)+")
+# parties' accounts that no word of PARTISAN_RE spells whole
+_PARTY_HANDLES = _words(
+    "libdems thesnp snp thedemocrats housedemocrats senatedems housegop senategop "
+    "greenparty_uk thegreenparty scottories welshlabour scottishlabour"
+)
 # A head of government by surname, beside the government's spending or jobs ("payrolls
 # trimmed the way Harper did"): the surname alone is too common
 _LEADER_RE = re.compile(r"\b(?:Harper|Morrison|Albanese|Ardern|Merkel|Macron|Modi|Sanders)\b")
@@ -171,12 +191,40 @@ _POLICY_LABEL_RE = re.compile(
 def files_under_politics(text: str) -> bool:
     """The post is filed under politics whatever it says of work: tagged with a legislature's
     or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
-    account ("@SenWhitfield do you take interns in your office?": an answer lands in the politician's
-    replies), or naming a president's economics ("Bidenomics: ...")."""
+    or a party's account ("@SenWhitfield do you take interns in your office?": an answer lands
+    in the politician's replies), naming a president's economics ("Bidenomics: ..."), or
+    taking a side against a party or a politician ("... on wages. Labour hypocrisy!")."""
     return (
         _POLITICS_TAG_RE.search(text) is not None
         or _TO_A_POLITICIAN_RE.search(text) is not None
         or _POLICY_LABEL_RE.search(text) is not None
+        or _to_a_party(text)
+        or takes_a_side(text)
+    )
+
+
+def takes_a_side(text: str) -> bool:
+    """A party or a politician named with a jab or a call against them ("Labour hypocrisy!",
+    "shame on the Tories", "#ToriesOut"): whatever the post says of wages before it, an answer
+    stands in a quarrel between parties."""
+    for match in PARTISAN_RE.finditer(text):
+        if _JAB_AFTER_RE.match(text, match.end()) or _JAB_BEFORE_RE.search(text, 0, match.start()):
+            return True
+    return any(
+        PARTISAN_RE.fullmatch(tag["name"]) or _TRUMP_RE.fullmatch(tag["name"])
+        for tag in _OUT_TAG_RE.finditer(text)
+    )
+
+
+def _to_a_party(text: str) -> bool:
+    """The post opens addressed to a party's or a politician's account by name ("@UKLabour",
+    "@JeremyCorbyn4PM"): an answer lands in the party's replies."""
+    lead = _LEADING_MENTIONS_RE.match(text)
+    if lead is None:
+        return False
+    return any(
+        handle.lower() in _PARTY_HANDLES or PARTISAN_RE.fullmatch(handle)
+        for handle in re.findall(r"@(\w+)", lead.group())
     )
 
 
