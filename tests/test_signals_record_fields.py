@@ -11,8 +11,10 @@ from staffpulse.signals.record_fields import (
     folded_keys,
     is_empty_row,
     is_missing,
+    is_post_count,
     is_repeated_header,
     stand_ins,
+    without_post_counts,
 )
 
 
@@ -62,3 +64,21 @@ def test_a_column_named_twice_keeps_its_first_cell_read_and_the_header_again_tol
     assert len(set(header)) == 4 and header[:2] == ["id", "text"]
     assert [field_key(name) for name in header] == ["id", "text", "text", "text"]
     assert is_repeated_header(dict(zip(header, ["id", "text", "text", "text"], strict=True)))
+
+
+def test_a_number_in_posts_is_a_count_whatever_its_spelling() -> None:
+    assert all(is_post_count(v) for v in (0, 169, 12.0, "169", " 1,204 ", "1 204", "3.5"))
+    assert not any(is_post_count(v) for v in (True, None, "", "169 new hires", "#1", ["3"]))
+
+
+def test_counts_leave_the_posts_field_and_texts_stay() -> None:
+    """`staffpulse accounts --json` writes "posts": 169, which roles read as a post."""
+    account = {"handle": "acme", "posts": 169}
+    assert without_post_counts(account) == {"handle": "acme"}
+    assert without_post_counts({"posts": [3, None]}) == {}
+    assert without_post_counts({"posts": ["Open day Friday", 4]}) == {"posts": ["Open day Friday"]}
+    kept = {"posts": ["Open day Friday"], "text": 5}  # only posts holds counts
+    assert without_post_counts(kept) is kept
+    row = {"Posts ": "1,204", "bio": "Ferries"}  # a CSV row, by the file's column name
+    assert without_post_counts(row, "Posts ") == {"bio": "Ferries"}
+    assert without_post_counts(row, None) is row

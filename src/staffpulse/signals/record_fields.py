@@ -14,6 +14,7 @@ names for users.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,6 +23,7 @@ __all__ = [
     "ID_FIELDS",
     "LONGEST_TEXT",
     "NAME_FIELDS",
+    "POSTS_FIELD",
     "POST_ID_FIELDS",
     "POST_TEXT_FIELDS",
     "TEXT_FIELDS",
@@ -33,8 +35,10 @@ __all__ = [
     "folded_keys",
     "is_empty_row",
     "is_missing",
+    "is_post_count",
     "is_repeated_header",
     "stand_ins",
+    "without_post_counts",
 ]
 
 # _unit_id: the row id of a CrowdFlower (Figure Eight, Appen) export, such as its Twitter
@@ -67,7 +71,10 @@ NAME_FIELDS = (
     "handle",
 )
 DESCRIPTION_FIELDS = ("description", "bio", "user_description", "profile_description")
-TEXT_FIELDS = (*POST_TEXT_FIELDS, "posts")
+# an account's posts, or its number of posts: `staffpulse accounts --json` writes the count
+# here ("posts": 169), which is never a post (:func:`without_post_counts`)
+POSTS_FIELD = "posts"
+TEXT_FIELDS = (*POST_TEXT_FIELDS, POSTS_FIELD)
 # The longest text a record's field is scored on. No post is longer (X's longest are 25,000
 # characters; a bio 160): a longer one is most often rows a CSV quote left open joined into
 # one cell, and the text models take minutes over a few million characters.
@@ -109,6 +116,41 @@ def is_missing(value: Any) -> bool:
     a pandas table (a bio left blank) as ``NaN``, which the JSON reader accepts. Read as text,
     it was the word "nan": a bio, a name or a post that no account or post had."""
     return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+
+# a count as a program writes it, or a spreadsheet cell shows it ("1,234", "1 234", "12.0")
+_COUNT = re.compile(r"\s*\d+(?:[ ,.]\d+)*\s*")
+
+
+def is_post_count(value: Any) -> bool:
+    """True for a number, and for a text that is only one (a CSV cell, JSON from one): in
+    :data:`POSTS_FIELD` a count of posts, not a post."""
+    if isinstance(value, str):
+        return _COUNT.fullmatch(value) is not None
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def without_post_counts(
+    record: Mapping[str, Any], key: str | None = POSTS_FIELD
+) -> Mapping[str, Any]:
+    """``record`` with no count in its ``key`` field (its ``posts``, or that column of a CSV):
+    staffpulse's accounts write there how many posts an account has, and read as a post
+    the digits "169" moved the roles of 68 of 2,524 accounts of a real store. A count, or a
+    list of counts only, leaves the record without the field; a list of posts keeps its
+    texts. The count is not read at all: the role model has no feature for it (its post
+    cues are rates over the posts it is given, whatever the account wrote in all)."""
+    if key is None or key not in record:
+        return record
+    value = record[key]
+    if isinstance(value, list):
+        posts = [post for post in value if not is_post_count(post)]
+        if len(posts) == len(value):
+            return record
+        if any(not is_missing(post) for post in posts):
+            return {**record, key: posts}
+    elif not is_post_count(value):
+        return record
+    return {name: cell for name, cell in record.items() if name != key}
 
 
 def first_field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:

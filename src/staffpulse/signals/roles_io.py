@@ -8,7 +8,8 @@ and an optional ``text``: one post, or in JSON a list of posts. Other fields are
 Other names stand in for absent ones (:mod:`~staffpulse.signals.record_fields`, whatever
 their case): staffpulse's own ``handle`` for ``id``, ``display_name`` (else the handle) for
 ``name``, ``bio`` for ``description``, so the output of ``staffpulse accounts --json`` and a
-staffpulse accounts CSV or JSONL are read as they are; ``screen_name``,
+staffpulse accounts CSV or JSONL are read as they are (their ``posts``, a count, is not read
+as one: :func:`~staffpulse.signals.record_fields.without_post_counts`); ``screen_name``,
 ``user_description``, ``full_text`` and the like, and a tweet's nested ``user`` object, as
 X API v1.1 and twarc write them. In a file with a ``type``, the records that are not
 accounts (posts, follows) are left out and counted. A JSON record with none of name,
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -46,6 +47,7 @@ from staffpulse.signals.record_fields import (
     ID_FIELDS,
     LONGEST_TEXT,
     NAME_FIELDS,
+    POSTS_FIELD,
     TEXT_FIELDS,
     USER_OBJECTS,
     cut_texts_note,
@@ -56,6 +58,7 @@ from staffpulse.signals.record_fields import (
     is_empty_row,
     is_missing,
     is_repeated_header,
+    without_post_counts,
 )
 from staffpulse.signals.record_headerless import headerless_note, headerless_record
 from staffpulse.signals.record_json import JsonDocument
@@ -107,7 +110,7 @@ class TagReport:
 
     def notes(self) -> list[str]:
         """Accounts with a text cut at LONGEST_TEXT characters; a null or numeric field of an
-        account is read as text, as ever, without a note."""
+        account is read as text, as ever, without a note (but a count in ``posts``)."""
         cut = cut_texts_note(self.texts_cut)
         return [cut] if cut else []
 
@@ -144,7 +147,7 @@ def _not_an_account(kind: Any) -> str | None:
     return kind.strip().lower()
 
 
-def _pick(sources: list[dict[str, Any]], fields: tuple[str, ...]) -> tuple[str | None, Any]:
+def _pick(sources: Sequence[Mapping[str, Any]], fields: tuple[str, ...]) -> tuple[str | None, Any]:
     """The field of ``fields`` to read, and its value: the first one (record before its
     nested author, in the order of ``fields``) with a value that is not null or "", else the
     first one present (its empty value), else ``(None, None)``."""
@@ -222,7 +225,7 @@ def _jsonl(
             # id is no account's, and tagging its text alone would pass for one
             yield LeftOut("post")
             continue
-        text_key, text_value = _pick([obj], TEXT_FIELDS)
+        text_key, text_value = _pick([without_post_counts(obj)], TEXT_FIELDS)
         if name_key is None and bio_key is None and text_key is None:
             # tagging nothing would give every such record the same empty-account answer
             on_skip(
@@ -314,12 +317,12 @@ def _csv(
             rid,
             first_filled(values, name_cols) or "",
             first_filled(values, bio_cols) or "",
-            first_filled(values, text_cols),
+            first_filled(without_post_counts(values, columns.get(POSTS_FIELD)), text_cols),
         )
 
 
 # staffpulse's own account columns (``staffpulse accounts``), read without a note
-_OWN_COLUMNS = {"handle", "display_name", "bio"}
+_OWN_COLUMNS = {"handle", "display_name", "bio", POSTS_FIELD}
 
 
 def _stand_ins_read(columns: Mapping[str, str]) -> str | None:
