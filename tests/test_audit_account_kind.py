@@ -148,3 +148,17 @@ def test_a_person_who_only_replies_is_no_help_desk() -> None:
     desk = audit_feed(_chatty_person("Marsh Help"))
     assert desk.kind == AccountKind.HELP_DESK
     assert "find posts about your service" in _advice(desk)
+
+
+def test_an_institution_is_told_to_talk_with_its_peers_not_recruiters() -> None:
+    # a training institute for librarians was told to spend 10 minutes a day "answering
+    # recruiters, candidates and HR people in your niche"
+    school = FeedBuilder("maplelib", display_name="Maple County Library Association", bio="")
+    for i in range(12):
+        school.post(f"Workshop {i} on cataloguing rare maps opens for sign-ups next month.")
+    audit = audit_feed(school, avatar=LOGO)
+    assert audit.kind == AccountKind.INSTITUTION
+    advice = _advice(audit)
+    assert "answering the people you serve and your peers in your field" in advice
+    assert "recruiters" not in advice
+    assert "candidates" not in advice

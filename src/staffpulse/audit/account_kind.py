@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from staffpulse.audit.canned_replies import is_help_desk
-from staffpulse.audit.name_advice import first_name_alone
+from staffpulse.audit.name_advice import first_name_alone, names_an_institution
 from staffpulse.audit.names import name_score
 from staffpulse.audit.types import Advice, Answering
 from staffpulse.models import Account
@@ -36,6 +36,7 @@ class AccountKind(StrEnum):
     JOB_FEED = "job feed"  # says it is an automated feed of jobs
     HELP_DESK = "help desk"  # answers others and posts nothing of its own
     PERSON = "person"  # its display name is a person's: never a help desk
+    INSTITUTION = "institution"  # a university, an association, a library: no candidates
     ANY = "any"  # a firm, or an account whose name says neither
 
 
@@ -55,6 +56,9 @@ def kind_of(account: Account) -> AccountKind:
     name = account.display_name or ""
     if account.name_known and (name_score(name)[0] >= 0.9 or first_name_alone(account)):
         return AccountKind.PERSON
+    # a help desk's posts say it is one before its name does (:func:`desk_or`)
+    if names_an_institution(account):
+        return AccountKind.INSTITUTION
     return AccountKind.ANY
 
 
@@ -62,7 +66,7 @@ def desk_or(kind: AccountKind, talk: Mapping[str, Any]) -> AccountKind:
     """``kind``, or a help desk when the account answers others and posts nothing of its own
     (its Conversation evidence ``talk``: :func:`~staffpulse.audit.canned_replies.
     is_help_desk`) and its profile says it is neither a job feed nor a person."""
-    if kind is AccountKind.ANY and is_help_desk(talk):
+    if kind in (AccountKind.ANY, AccountKind.INSTITUTION) and is_help_desk(talk):
         return AccountKind.HELP_DESK
     return kind
 

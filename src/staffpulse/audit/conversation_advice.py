@@ -56,7 +56,21 @@ def _different_accounts(n: int) -> str:
     return f"{n:,} different account{'' if n == 1 else 's'}" if n else "no one"
 
 
-def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
+# whom to answer: a staffing firm's niche, or an institution's members and peers ("answering
+# recruiters, candidates and HR people" was told to a training institute for librarians)
+_ANSWER_NICHE = (
+    " Spend 10 minutes a day answering recruiters, candidates and HR people in your niche."
+)
+_ANSWER_PEERS = (
+    " Spend 10 minutes a day answering the people you serve and your peers in your field."
+)
+_PICK_PEERS = (
+    "Pick 5 people a week (members, partners, peers in your field) and reply to them, or quote "
+    "a post of theirs with a line of your own."
+)
+
+
+def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool = False) -> Advice:
     """Reply more: how many of the posts the account wrote are replies, against the share to
     aim for. Reposts are left out, as the header's "posts you wrote" leaves them out: "None
     of your 30 posts are replies" of 2 written and 28 reposted read as a miscount."""
@@ -111,9 +125,7 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
         else ""
     )
     return Advice(
-        finding
-        + " Spend 10 minutes a day answering recruiters, candidates and HR people in your niche."
-        + where,
+        finding + (_ANSWER_PEERS if institution else _ANSWER_NICHE) + where,
         f"Reply to others: {headline}",
     )
 
@@ -188,6 +200,7 @@ def conversation_advice(
     if ev["posts"] == 0:
         return [_NO_POSTS]
     feed = kind is AccountKind.JOB_FEED
+    institution = kind is AccountKind.INSTITUTION
     recs: list[str] = []
     no_feed: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
@@ -195,12 +208,12 @@ def conversation_advice(
         mentions = _mentions_advice(known - answered, known)
         recs.append(for_a_feed(mentions, _FEED_MENTIONS) if feed else mentions)
     if ev["reply_share"] < float(settings["reply_target"]):
-        reply = _reply_advice(ev, float(settings["reply_target"]))
+        reply = _reply_advice(ev, float(settings["reply_target"]), institution=institution)
         recs.append(for_a_feed(reply, _FEED_REPLY) if feed else reply)
     # a feed of replies only is a help desk's: the people to seek out are its customers
     desk = desk_or(kind, ev) is AccountKind.HELP_DESK
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
-        recs.append(_talk_advice(talked, desk))
+        recs.append(_talk_advice(talked, desk, institution=institution))
         if feed:  # said of its replies above
             no_feed.append(recs[-1])
     unanswered = ev["replies_received"] - ev["replies_received_answered"]
@@ -226,12 +239,15 @@ def _mentions_advice(unanswered: int, known: int) -> Answering:
     )
 
 
-def _talk_advice(talked: Advice, desk: bool = False) -> Advice:
+def _talk_advice(talked: Advice, desk: bool = False, *, institution: bool = False) -> Advice:
     """Talk with more people, after the finding of :func:`talked_with` (and its headline); a
-    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices."""
+    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices, and an
+    ``institution`` its members and peers."""
     whom = (
         "Each week, find posts about your service that do not tag you and offer help in a reply."
         if desk
+        else _PICK_PEERS
+        if institution
         else "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
         "a post of theirs with a line of your own."
     )
