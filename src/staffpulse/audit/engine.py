@@ -245,9 +245,10 @@ def compute_audit(
     feed = kind is AccountKind.JOB_FEED
     conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
     kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts
+    counts = _post_counts(frame, data, talk.self_replies)  # the header's, and Mix's replies
     pillars = {
         "face": face_pillar(data.account, cfg, avatar, main_language(data.posts), kind),
-        "mix": mix_pillar(frame, cfg, kind),
+        "mix": mix_pillar(frame, cfg, counts, kind),
         # a repost of its own post is no one else's voice (a job board re-sharing its ads)
         "voice": voice_pillar(
             frame,
@@ -286,7 +287,7 @@ def compute_audit(
             "first_post": format_time(_moment(first_ts)),
             "last_post": format_time(last_day),
         },
-        counts=_post_counts(frame, data, talk.self_replies),
+        counts=counts,
         top_actions=top_actions(pillars, weights),
         timeline=_timeline(frame, talk.self_replies),
         signals={"text": signals.source, "avatar": avatar.source},

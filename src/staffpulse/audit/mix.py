@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -111,11 +112,16 @@ def foreign_ads_counted(frame: Frame) -> npt.NDArray[np.bool_]:
 
 
 def mix_pillar(
-    frame: Frame, settings: dict[str, Any], kind: AccountKind = AccountKind.ANY
+    frame: Frame,
+    settings: dict[str, Any],
+    counts: Mapping[str, int],
+    kind: AccountKind = AccountKind.ANY,
 ) -> PillarResult:
     """The Mix pillar: how much of what the account publishes (original posts and quotes) is
     job ads, with the runs of them and the trend; not scored without original posts it can
-    read. Its advice is in words the account's ``kind`` can act on."""
+    read. ``counts``: the audit's posts of each kind (the header's), whose replies and reposts
+    a feed with no original post is advised on. Its advice is in words the account's ``kind``
+    can act on."""
     # the job-ad model reads English only: a post in another language is no evidence either
     # way, but for the German, Spanish and French ads the patterns recognise (job ads)
     everything = np.flatnonzero(frame.authored_original)
@@ -129,7 +135,7 @@ def mix_pillar(
     scored = n > 0 and not unreadable
     score = round(mix_score(share, settings)) if scored else None
     evidence = _mix_evidence(
-        frame, orig, job, runs, share if scored else None, not_read, ads_read, settings
+        frame, orig, job, runs, share if scored else None, not_read, ads_read, settings, counts
     )
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
@@ -188,8 +194,10 @@ def _mix_evidence(
     not_read: int,
     ads_read: npt.NDArray[np.bool_],
     settings: dict[str, Any],
+    counts: Mapping[str, int],
 ) -> dict[str, Any]:
-    """What Mix measured over the original posts ``orig`` (``job``: which are job ads)."""
+    """What Mix measured over the original posts ``orig`` (``job``: which are job ads), with
+    the replies and reposts of the audit's ``counts`` (the header's, counted once)."""
     n = int(orig.size)
     recent_n = min(int(settings["recent_posts"]), n)
     rows = monthly(frame.ts[orig], job, {"personality": frame.personality[orig]})
@@ -216,8 +224,8 @@ def _mix_evidence(
         "trend": trend(rows),
         "not_english": not_read,  # original posts left out: the model cannot read them
         # what a feed with no original post holds instead: a help desk's replies are advised on
-        "replies": int((frame.kind == "reply").sum()),
-        "reposts": int((frame.kind == "repost").sum()),
+        "replies": int(counts["reply"]),
+        "reposts": int(counts["repost"]),
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }
 
