@@ -4,10 +4,11 @@ rows of networks staffpulse does not read.
 A sheet kept by hand names each post by its address (``Post URL``: an x.com, bsky.app or
 Mastodon link) rather than by an id. Such a file was refused whole; the id is in the link, so
 it is read from there (told once for the file), and only a row whose link names no post is
-skipped, told with its line. The link gives the post's platform too, when the row names none.
+skipped, told with its line. The link gives the post's platform too, when the row names none,
+and its author's handle when the file has no author column (one account's own sheet).
 
-A row of another network (a ``LinkedIn`` platform) is not a mistake to fix row by row: such
-rows are counted and told once a network (:class:`OtherNetworks`).
+A row of another network (a ``LinkedIn`` platform, or a linkedin.com link) is not a mistake to
+fix row by row: such rows are counted and told once a network (:class:`OtherNetworks`).
 """
 
 from __future__ import annotations
