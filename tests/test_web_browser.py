@@ -1,6 +1,7 @@
 """What a keyboard, a screen reader and a right-to-left reader meet, in real headless Chromium
 (Debian's, never a downloaded one): the skip link, inbox buttons named after their
-conversation, Hebrew posts laid out right to left, and audit links for any handle."""
+conversation, Hebrew posts laid out right to left, audit links for any handle, and whom the
+sample's first account is shown to follow."""
 
 from __future__ import annotations
 
@@ -224,3 +225,28 @@ def test_connect_refuses_a_rank_date_it_cannot_read_before_sending_it(site: str)
             browser.close()
     assert refused and "2999" in refused and stayed == before
     assert "as_of=2026-01-31" in sent
+
+
+def test_the_samples_first_account_is_shown_whom_to_follow_from_the_home_page(site: str) -> None:
+    # a new user's first look: Connect, opened from the menu, for the sample's recruiter who
+    # talks with every cohort account worth following, lists the people her circle follows
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(site + "/", wait_until="load")
+            with page.expect_navigation():
+                page.click("nav[aria-label=Main] >> text=Connect")
+            page.fill("input[name=account]", "@mia_recruits")
+            with page.expect_navigation() as shown:
+                page.click("form.filters button")
+            status = shown.value.status if shown.value else None
+            heading = page.inner_text("main h1")
+            table = page.inner_text("main table")
+        finally:
+            browser.close()
+    assert status == 200 and "@mia_recruits" in heading
+    for handle in ("@theo_hires", "@dana_sources", "@jess_peopleops", "@shiftwise_hq"):
+        assert handle in table
+    assert "in your circle follow" in table
