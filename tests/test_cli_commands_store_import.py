@@ -235,8 +235,9 @@ def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
 
 
 def test_the_import_summary_names_its_store_and_says_when_it_is_new(tmp_path: Path) -> None:
-    # a mistyped --db makes a new store in new folders: legitimate, but it must be said
-    db = tmp_path / "typo" / "dir" / "x.db"
+    # a new store is legitimate (a first import), but it must be said; a --db in a folder
+    # that does not exist is refused instead (tests/test_store_open.py)
+    db = tmp_path / "x.db"
     path = tmp_path / "posts.csv"
     path.write_text("id,author,text\n1,acme,hello\n")
     first = runner.invoke(app, ["import", str(path), "--db", str(db)])
