@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium, opened_page  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
     finished_job,
@@ -230,22 +230,15 @@ def test_connect_refuses_a_rank_date_it_cannot_read_before_sending_it(site: str)
 def test_the_samples_first_account_is_shown_whom_to_follow_from_the_home_page(site: str) -> None:
     # a new user's first look: Connect, opened from the menu, for the sample's recruiter who
     # talks with every cohort account worth following, lists the people her circle follows
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(site + "/", wait_until="load")
-            with page.expect_navigation():
-                page.click("nav[aria-label=Main] >> text=Connect")
-            page.fill("input[name=account]", "@mia_recruits")
-            with page.expect_navigation() as shown:
-                page.click("form.filters button")
-            status = shown.value.status if shown.value else None
-            heading = page.inner_text("main h1")
-            table = page.inner_text("main table")
-        finally:
-            browser.close()
+    with opened_page(site + "/", 1280, 900) as page:
+        with page.expect_navigation():
+            page.click("nav[aria-label=Main] >> text=Connect")
+        page.fill("input[name=account]", "@mia_recruits")
+        with page.expect_navigation() as shown:
+            page.click("form.filters button")
+        status = shown.value.status if shown.value else None
+        heading = page.inner_text("main h1")
+        table = page.inner_text("main table")
     assert status == 200 and "@mia_recruits" in heading
     for handle in ("@theo_hires", "@dana_sources", "@jess_peopleops", "@shiftwise_hq"):
         assert handle in table
