@@ -174,3 +174,29 @@ def test_rows_linking_to_another_network_are_told_as_its_rows(tmp_path: Path) ->
         "this row is a LinkedIn post",
         "this row is an Instagram post",
     ]
+
+
+def test_blank_ids_in_an_id_column_are_read_from_the_rows_links(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,platform,author,text,Post URL\r\n"
+        "1811111111111111111,x,CrateHire,Forklift shifts open,\r\n"
+        ",x,CrateHire,Night shift open,https://x.com/CrateHire/status/1811111111111111112\r\n"
+        ",,cratehire.bsky.social,Open day,https://bsky.app/profile/cratehire.bsky.social/post/3lq\r\n"
+        ",x,CrateHire,Neither id nor link,\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        again = import_paths(store, [path])
+        x_ids = sorted(p.id for p in store.posts_by("x", "cratehire"))
+        sky = [p.id for p in store.posts_by("bluesky", "cratehire.bsky.social")]
+    assert x_ids == ["1811111111111111111", "1811111111111111112"]
+    assert sky == ["at://cratehire.bsky.social/app.bsky.feed.post/3lq"]
+    assert (report.posts, report.skipped, again.new_posts) == (3, 1, 0)
+    assert [p.line for p in report.problems] == [5]
+    told = [n.message for n in report.notices if "no id" in n.message]
+    assert told == [
+        '2 posts had no id: their ids were read from their links in "Post URL" (a post imported'
+        " again from the same link is not stored twice)"
+    ]

@@ -71,7 +71,13 @@ from staffpulse.sources.native_csv_header import (
     undated_note,
 )
 from staffpulse.sources.native_records import OWN_IDS, rows_from_native
-from staffpulse.sources.post_links import IdsFromLinks, OtherNetworks, link_id_column
+from staffpulse.sources.post_links import (
+    BlankIdsFromLinks,
+    IdsFromLinks,
+    OtherNetworks,
+    blank_id_link_column,
+    link_id_column,
+)
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.zeroed_ids import (
     ZeroedIds,
@@ -205,6 +211,9 @@ class NativeCsv:
             # no author column: the links name the authors too (as x.com/<handle>/status/...)
             authorless = synonym is None and not set(AUTHOR_COLUMNS) & set(header)
             from_links = IdsFromLinks(linked, table.written, authorless) if linked else None
+            # an id column with some ids left blank: those read from the rows' post links
+            blank_links = blank_id_link_column(header) if default == "post" else None
+            blanks = BlankIdsFromLinks(blank_links, table.written) if blank_links else None
             checked = [*header, "id", *(["author"] if authorless else [])] if linked else header
             if default == "post" and missing_post_columns(checked) is not None:
                 # One message for the file, not the same one for every row; every row counted.
@@ -218,7 +227,7 @@ class NativeCsv:
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
             # read as the author or the posts' links, or told by undated_note
-            told_too = {synonym or "", linked or ""}
+            told_too = {synonym or "", linked or "", blank_links or ""}
             if default != "account":
                 told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
             unread = unread_columns_note(header, told_too, table.written, default != "post")
@@ -248,6 +257,7 @@ class NativeCsv:
                     values = {**values, "author": values.get(synonym, "")}
                 try:
                     values = from_links.fill(values) if from_links else values
+                    values = blanks.fill(values) if blanks else values
                     values = dates.resolved(values, row.line)
                     record = counts.build(
                         values,
@@ -272,6 +282,8 @@ class NativeCsv:
             yield from sums.notices(str(path))
             yield from others.problems()
             if from_links and (from_link := from_links.notice(str(path))) is not None:
+                yield from_link
+            if blanks and (from_link := blanks.notice(str(path))) is not None:
                 yield from_link
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:

@@ -145,6 +145,50 @@ class IdsFromLinks:
         )
 
 
+def blank_id_link_column(header: Collection[str]) -> str | None:
+    """The column of links a blank id is read from in a sheet that has an ``id`` column (one
+    of :data:`LINK_COLUMNS`), or None when it has no id column or no such column."""
+    if "id" not in header:
+        return None
+    return next((column for column in LINK_COLUMNS if column in header), None)
+
+
+@dataclass(slots=True)
+class BlankIdsFromLinks:
+    """A sheet with an id column some rows leave blank: those rows' ids are read from their
+    links in ``column`` (as :class:`IdsFromLinks` does for a sheet with no id column), so a
+    post pasted by its link alone is not skipped; :meth:`fill` each row, :meth:`notice` once
+    the file is read. A blank id with no link to a post is left blank (the row told)."""
+
+    column: str
+    written: Mapping[str, str] | None = None
+    read: int = 0
+
+    def fill(self, values: Mapping[str, str]) -> dict[str, str]:
+        link = (values.get(self.column) or "").strip()
+        found = None if (values.get("id") or "").strip() else post_of_link(link)
+        if found is None:
+            return dict(values)
+        platform, post_id = found
+        filled = {**values, "id": post_id, "url": link}
+        if not (values.get("platform") or "").strip():
+            filled["platform"] = platform
+        self.read += 1
+        return filled
+
+    def notice(self, path: str) -> Notice | None:
+        if not self.read:
+            return None
+        posts = "1 post had" if self.read == 1 else f"{self.read:,} posts had"
+        return Notice(
+            path,
+            f"{posts} no id: {'its id was' if self.read == 1 else 'their ids were'} read from "
+            f"{'its link' if self.read == 1 else 'their links'} in "
+            f'"{as_written(self.column, self.written)}" (a post imported again from the same '
+            "link is not stored twice)",
+        )
+
+
 # Networks whose posts a user's sheet may hold beside X, Bluesky and Mastodon ones
 OTHER_NETWORKS = {
     **{"linkedin": "LinkedIn", "facebook": "Facebook", "fb": "Facebook"},
