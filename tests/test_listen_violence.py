@@ -21,10 +21,31 @@ def test_harm_to_a_person_laughed_off_is_left_out_as_hostile() -> None:
 def test_a_win_in_a_violent_word_or_a_call_for_safety_stays() -> None:
     # a win harms nobody, a message shot off is no shot, and a safety report is no joke
     for text in (
-        "Killed the interview today lol, offer letter by Friday!",
+        "Absolutely killed my panel interview today lol, offer letter by Friday!",
         "We killed it at the career fair haha",
         "Shoot him an email about the shift swap lol",
     ):
         assert not jokes_about_violence(text, 0.9), text
     safety = "A nurse on our ward was punched during a night shift. We need better protection."
     assert not jokes_about_violence(safety, 0.4) and not moderate(safety, 0.4).hostile
+
+
+def test_a_report_of_harm_asking_for_safety_stays_whatever_its_laugh() -> None:
+    # the humor signal sure, a nervous "lol": still a complaint about safety at work, offered
+    for text in (
+        "A customer punched my manager today and HR shrugged. What are our rights?",
+        "A shopper tried to choke my coworker at the till today lol. Why is there no security?",
+    ):
+        assert not jokes_about_violence(text, 0.9), text
+        assert not moderate(text, 0.9).hostile, text
+
+
+def test_a_clock_punched_numbers_punched_or_a_boss_drowned_in_reports_is_no_harm() -> None:
+    for text in (
+        "Finally got punched in at 7:40 after the timeclock froze lol. Paid from 7?",
+        "Spent all day punching the client's figures into the new payroll tool lol",
+        "Drowning my boss in status reports lol, how short should updates be?",
+    ):
+        assert not jokes_about_violence(text, 0.9), text
+    # a blow told with a laugh is still harm laughed off
+    assert jokes_about_violence("Got punched in the jaw by a customer lol, shop floor fun")
