@@ -84,3 +84,20 @@ def test_a_renamed_folder_given_beside_its_zip_is_read_once(tmp_path: Path) -> N
         )
     ]
     assert report.posts == 2
+
+
+def test_a_folder_beside_an_encrypted_zip_is_read(tmp_path: Path) -> None:
+    # the ZIP's note says to unzip it with its password and import the folder: doing so
+    # beside the ZIP read nothing, the folder passed over as the ZIP's copy
+    downloads = _downloads(tmp_path)
+    zipped = bytearray((downloads / "export.zip").read_bytes())
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # its two headers
+        zipped[zipped.index(signature) + flags] |= 0x1  # "packed with a password"
+    (downloads / "export.zip").write_bytes(bytes(zipped))
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [downloads])
+    assert report.posts == 2
+    assert str(downloads / "export" / "april" / "posts.csv") in dict(report.files)
+    assert [p.message for p in report.problems] == [
+        "is encrypted, so nothing of it was read: unzip it with its password and import the folder"
+    ]

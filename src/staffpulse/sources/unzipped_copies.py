@@ -7,7 +7,9 @@ the folder is in the ZIP (the same path, size and, but for pictures and videos, 
 the folder is read once, from the ZIP, and told. So is a folder renamed since (``export (1)``,
 ``my archive``): any folder of the import beside the ZIP, or given whole, is compared. A
 folder that holds anything more (a file added since, or changed) is read as well: nothing of
-it is passed over.
+it is passed over. Nor is one beside a ZIP that cannot be unpacked (encrypted, as the note on
+the ZIP says to unzip it with its password and import the folder, or packed in a way Python
+cannot read): the folder is then the only copy read.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from staffpulse.sources.folders import MEDIA_SUFFIXES
 
 T = TypeVar("T")
 _CHUNK = 1 << 20
+_ENCRYPTED = 0x1  # the flag bit of a member packed with a password
+_UNPACKED = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
 
 
 def without_unzipped(
@@ -95,13 +101,16 @@ def _named(archive: Path, folder: Path) -> str:
 
 
 def _members(archive: Path) -> dict[PurePosixPath, zipfile.ZipInfo] | None:
-    """The files the ZIP ``archive`` lists, by path; None when it cannot be opened (read, and
-    told, by its source)."""
+    """The files the ZIP ``archive`` lists, by path; None when it cannot be opened or a file of
+    it unpacked (read, and told, by its source): its folder is no copy of what is read."""
     try:
         with zipfile.ZipFile(archive) as opened:
-            return {PurePosixPath(i.filename): i for i in opened.infolist() if not i.is_dir()}
+            members = [i for i in opened.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError):
         return None
+    if any(i.flag_bits & _ENCRYPTED or i.compress_type not in _UNPACKED for i in members):
+        return None
+    return {PurePosixPath(i.filename): i for i in members}
 
 
 def _files_of(folder: Path) -> list[tuple[PurePosixPath, Path]]:
