@@ -140,13 +140,13 @@ def test_a_lone_part_file_is_read_once_and_its_bar_starts_at_nothing(
         lone.parent.mkdir()
         lone.write_text(f"window.YTD.tweets.part1 = {entries}", encoding="utf-8")
         loads: list[Path] = []
-        real = x_archive_files._loader
+        real = x_archive_files.file_loader
 
         def counted(path: Path) -> Callable[[], bytes]:
             load = real(path)
             return lambda: loads.append(path) or load()
 
-        monkeypatch.setattr(x_archive_files, "_loader", counted)
+        monkeypatch.setattr(x_archive_files, "file_loader", counted)
         before: list[int | None] = []
         report = import_paths(store, [lone], planned=lambda _: before.append(read_offset(lone)))
     assert report.posts == 3 and loads == [lone]

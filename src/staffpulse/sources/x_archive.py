@@ -86,6 +86,11 @@ from staffpulse.sources.x_archive_owner import (
     public_account,
 )
 from staffpulse.sources.x_archive_stored import StoredOwner, stored_owner, taken_entries
+from staffpulse.sources.x_archive_unread import (
+    deleted_parts_in_dir,
+    deleted_parts_in_zip,
+    told_deleted,
+)
 from staffpulse.sources.x_v1 import post_from_v1_tweet
 from staffpulse.sources.ytd import ENTRY_TO_DO, count_entries
 from staffpulse.sources.zip_salvage import open_zip
@@ -137,7 +142,8 @@ class XArchive:
 
     def read(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
-            yield from self._read_parts(parts_in_dir(path), avatar_media_dir(path), path)
+            deleted = deleted_parts_in_dir(path)
+            yield from self._read_parts(parts_in_dir(path), avatar_media_dir(path), path, deleted)
         elif zipfile.is_zipfile(path):
             for _where, items in self.read_zip(path):
                 yield from items
@@ -164,13 +170,15 @@ class XArchive:
             for folder, parts, media in read_zip_parts(path, archive):
                 root = roots[folder]  # the folder the archive fills, as a folder import says
                 where = f"{path}!{root}" if root else str(path)
-                yield where, self._read_parts([*parts, *joined], media, Path(where))
+                deleted = deleted_parts_in_zip(path, archive, folder)
+                yield where, self._read_parts([*parts, *joined], media, Path(where), deleted)
 
     def _read_parts(
         self,
         parts: list[Part],
         media: Media,
         where: Path,
+        deleted: Sequence[Part] = (),
         context: list[Part] | None = None,
     ) -> Iterator[Item]:
         parts, unread = readable_parts(parts)  # a damaged account.js is told, not read
@@ -260,6 +268,7 @@ class XArchive:
             alone = [p for p in parts if p.kind in TWEET_PARTS] or parts
             yield from matcher.finish(alone[0] if context is not None else None)
         yield from edits.finish(str(where))
+        yield from told_deleted(deleted)  # not read: told, so "0 posts" is not left unexplained
         counted = counted_owner(owner, listed, generated)
         if counted is not None:
             yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))

@@ -31,7 +31,7 @@ from staffpulse.sources.base import (
     read_head,
     unsafe_member_name,
 )
-from staffpulse.sources.folders import EXPLAINERS, MEDIA_SUFFIXES, WHAT_IT_IS
+from staffpulse.sources.folders import MEDIA_SUFFIXES
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
 from staffpulse.sources.text_files import decode_bytes, sniffable
@@ -114,7 +114,7 @@ def renamed_part(path: Path, head: bytes) -> Part | None:
     second download; ``tweets.json``, ``tweets.txt``): its kind and number from its first line,
     ``window.YTD.tweets.part0 = [``. None when the head is no such line."""
     named = part_named_by(head)
-    return None if named is None else Part(named[0], named[1], str(path), _loader(path))
+    return None if named is None else Part(named[0], named[1], str(path), file_loader(path))
 
 
 def parts_in_dir(folder: Path) -> list[Part]:
@@ -127,13 +127,15 @@ def parts_in_dir(folder: Path) -> list[Part]:
             continue
         match = PART_RE.match(file.name)
         if match:
-            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), _loader(file)))
+            parts.append(
+                Part(match.group(1), int(match.group(2) or 0), str(file), file_loader(file))
+            )
         elif (renamed := renamed_part(file, read_head(file))) is not None:
             parts.append(renamed)
     return parts
 
 
-def _loader(path: Path) -> Callable[[], bytes]:
+def file_loader(path: Path) -> Callable[[], bytes]:
     def load() -> bytes:
         data = path.read_bytes()
         # closed before its records are written: the progress bar of a folder would stay at 0
@@ -158,7 +160,7 @@ class DamagedPart(ValueError):
     """A file of an archive ZIP that cannot be unpacked (its data is damaged, or encrypted)."""
 
 
-def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
+def zip_member_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
     def load() -> bytes:
         try:
             return archive.read(name)
@@ -196,7 +198,7 @@ def loose_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[Part]:
         if pure.suffix.lower() not in MEDIA_SUFFIXES:
             named = _zip_part_named(archive, name)
             if named is not None:
-                found.append(Part(*named, f"{path}!{name}", _zip_loader(archive, name)))
+                found.append(Part(*named, f"{path}!{name}", zip_member_loader(archive, name)))
     return found
 
 
@@ -244,12 +246,14 @@ def read_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list
         named = _zip_part_named(archive, name) if str(pure.parent) in roots else None
         if named is not None:
             parts.setdefault(str(pure.parent), []).append(
-                Part(named[0], named[1], f"{path}!{name}", _zip_loader(archive, name))
+                Part(named[0], named[1], f"{path}!{name}", zip_member_loader(archive, name))
             )
         elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
             folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
             if any(within(name, root) for root in roots.values()):
-                media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
+                media.setdefault(str(folder), []).append(
+                    (pure.name, zip_member_loader(archive, name))
+                )
     every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
     return [
         (
@@ -364,33 +368,3 @@ def avatar_media_dir(path: Path) -> Media:
         for f in sorted(media.iterdir())
         if f.suffix.lower() in IMAGE_SUFFIXES
     ]
-
-
-# Any data file of an X archive, by its first line (window.YTD.<name>.part<n> = [)
-_ANY_PART_RE = re.compile(rb"^\s*window\.YTD\.([A-Za-z0-9_]+)\.part\d+\s*=")
-# What the archive's files staffpulse never reads hold, as a person would say it
-_NOT_READ = {
-    "like": "likes (other people's posts)",
-    "direct_messages": "direct messages (private)",
-    "direct_messages_group": "group direct messages (private)",
-    "block": "blocked accounts",
-    "mute": "muted accounts",
-    "deleted_tweets": "deleted posts (the owner's posts deleted from X)",
-}
-
-
-def why_archive_file(path: Path, head: bytes) -> str | None:
-    """What a file of an X archive no source reads alone is (its manifest, its likes, ...),
-    given where a file to import was expected: the whole archive is what to import."""
-    whole = "import the whole archive (its folder or ZIP) instead"
-    if head.lstrip().startswith(b"window.__THAR_CONFIG"):
-        return f"{WHAT_IT_IS}the manifest of an X archive, the list of its files: {whole}"
-    found = _ANY_PART_RE.match(head)
-    if found is None:
-        return None
-    name = found.group(1).decode("ascii")
-    what = _NOT_READ.get(name, f"'{name}' data")
-    return f"{WHAT_IT_IS}the {what} of an X archive, which staffpulse does not import: {whole}"
-
-
-EXPLAINERS.insert(0, why_archive_file)

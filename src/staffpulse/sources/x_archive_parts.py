@@ -33,6 +33,7 @@ from staffpulse.sources.x_archive_files import (
     parts_in_dir,
 )
 from staffpulse.sources.x_archive_stored import stored_owner
+from staffpulse.sources.x_archive_unread import deleted_parts_in_dir
 from staffpulse.sources.ytd import count_entries
 from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.sources.zipped import ZipFolder
@@ -55,7 +56,9 @@ class JoinedFolder(XArchive):
             str(path),
             f"read as one archive with its parts in {folders} (X sent it in several ZIPs)",
         )
-        yield from self._read_parts([*parts_in_dir(path), *joined], avatar_media_dir(path), path)
+        found = [*parts_in_dir(path), *joined]
+        deleted = deleted_parts_in_dir(path)
+        yield from self._read_parts(found, avatar_media_dir(path), path, deleted)
 
 
 def _zip_names(path: Path) -> list[str] | None:
