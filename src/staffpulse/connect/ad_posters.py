@@ -35,9 +35,9 @@ from staffpulse.connect.reasons import NAMED as NAMED
 from staffpulse.connect.reasons import OTHER_ROLE
 from staffpulse.models import Account
 
-# how the terminal says what brings each back. Not said of a contact, an account never seen or
-# an inactive one: the option that lifts its first filter may leave it to the next (a contact
-# posting mostly job ads), and only the advice's options are checked by ranking again
+# how the terminal says what brings each back. A contact's, an unseen or inactive account's
+# option is said apart (left_out.LIFTED_BY), with a caution: it lifts only that filter and may
+# leave the account to the next (a contact posting mostly job ads)
 SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',
     MOSTLY_ADS: "--include-job-ads or any --role",
