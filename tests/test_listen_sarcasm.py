@@ -132,3 +132,15 @@ def test_drawn_out_love_of_the_job_is_sarcasm_and_gets_the_complaint_angle() -> 
     # a plain love of the job, a team loved, or a friend, is no sarcasm
     for text in ("I love my job, best crew in town", "I loooove my new team!!", "Miss youuu"):
         assert not is_sarcastic(text), text
+
+
+def test_drawn_out_love_said_gladly_or_just_what_one_needs_named_is_no_sarcasm() -> None:
+    for text in (
+        "First week at the new agency and I loooove my job!!! So grateful for this crew",
+        "Promoted to senior sourcer today. I looove my job \u2764\ufe0f",
+        "Just what I need: a free primer on structured interviews. Bookmarked, thanks!",
+    ):
+        assert not is_sarcastic(text), text
+        assert "read it as the complaint it is" not in suggest_angle(text, {}, None, 0, 0.3)
+    # thanks said with a grievance named is still sarcasm
+    assert is_sarcastic("Grateful for my third double shift this week. I loooove my job")

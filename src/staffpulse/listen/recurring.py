@@ -5,9 +5,10 @@ paid me", "every time I ask for a raise they change the subject": a post that sa
 happens again is a complaint to acknowledge, never read as a joke
 (:func:`staffpulse.listen.jokes.reads_as_joke`).
 
-"Every time" says so only when its clause is about the writer ("every time I ask", "they move
-my shift every time"): a joke's "every time someone walks in" or "every time they put a new
-poster up" tells how the joke's world goes, not of a wrong done to its teller.
+"Every time" says so only when its clause, or the clause it leads into, is about the writer
+("every time I ask", "they move my shift every time", "every time someone quits, their work
+lands on me"): a joke's "every time the fax beeps, the intern salutes" tells how the joke's
+world goes, not of a wrong done to its teller.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ _WRITER_RE = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|mine|myself|we|our|ours|(?-i:us))\b",
     re.IGNORECASE,
 )
+# the clause it leads into wrongs the writer: the writer acts or owns, or it lands on them ("on
+# me", "at us"); not the joke's scene beside them ("the guy was standing right next to me")
+_WRONGED_RE = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|my|we|we['\u2019]re|our|"
+    r"(?:on|for|from|at) (?:me|(?-i:us)))\b",
+    re.IGNORECASE,
+)
 
 
 def happens_again(text: str) -> bool:
@@ -33,13 +41,22 @@ def happens_again(text: str) -> bool:
     time", "cut my hours again", "every time I ask for a day off")."""
     if _AGAIN_RE.search(text) is not None:
         return True
-    return any(
-        _WRITER_RE.search(_clause_of(text, found)) for found in _EVERY_TIME_RE.finditer(text)
-    )
+    for found in _EVERY_TIME_RE.finditer(text):
+        clause, then = _clauses_of(text, found)
+        if _WRITER_RE.search(clause) or _WRONGED_RE.search(then):
+            return True
+    return False
 
 
-def _clause_of(text: str, found: re.Match[str]) -> str:
-    """The words of ``found``'s clause: from the last stop before it to the next after it."""
+def _clauses_of(text: str, found: re.Match[str]) -> tuple[str, str]:
+    """The words of ``found``'s clause, from the last stop before it to the next after it, and
+    of the clause after a comma that it leads into ("every time someone quits, it lands on me")."""
     before = [m.end() for m in _CLAUSE_END_RE.finditer(text, 0, found.start())]
     after = _CLAUSE_END_RE.search(text, found.end())
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+    if after is None:
+        return text[before[-1] if before else 0 :], ""
+    clause = text[before[-1] if before else 0 : after.start()]
+    if after.group(0) != ",":
+        return clause, ""
+    then = _CLAUSE_END_RE.search(text, after.end())
+    return clause, text[after.end() : then.start() if then else len(text)]

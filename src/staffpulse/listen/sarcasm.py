@@ -6,13 +6,15 @@ was "match the light tone"; a firm that cheers on the policy, or jokes along wit
 about the writer's own lot, misreads the room. The rule reads sarcasm two ways:
 
 * a marker that is sarcastic on its own: the "/s" tag, "said no one ever", "what could possibly
-  go wrong", "just what I needed" (or "need"), "nothing says ... like ...", thanks or praise
+  go wrong", "just what I needed" (or "need"; not "just what I need: a free course"), "nothing says ... like ...", thanks or praise
   handed to "leadership", "management", "HR" or "corporate" ("Thanks, HR", "Great job, leadership"),
   "yeah right", praise taken back ("Great strategy...not"), cheers for people let go
   ("Congrats to my manager for firing half the team") or cheers with a dry "really." that
   ends the post ("Proud of them, really.");
-* love of one's job drawn out ("I loooove my job", "loveee Mondays"); a drawn-out letter is
-  read as the plain word by the other rules ("I looove working Saturdays for free");
+* love of one's job drawn out ("I loooove my job", "loveee Mondays"), unless said gladly (a
+  heart, thanks, a promotion or a new job, and no grievance named: "Promoted today, I looove
+  my job \u2764"); a drawn-out letter is read as the plain word by the other rules ("I looove
+  working Saturdays for free");
 * praise ("love how", "gotta love it when", "love my job", "thrilled that", "oh great", "so
   generous", "truly the best", "living the dream") with an eye-roll emoji (\U0001f612, \U0001f644),
   or said of a workplace grievance in the same post: a mandatory
@@ -40,7 +42,9 @@ _ALONE_RE = re.compile(
     r"|\bsaid no (?:one|body|employee|worker|nurse|recruiter|candidate|manager)(?: ever)?\b"
     # where its sentence ends ("what could possibly go wrong?"), not "list what could go wrong and"
     r"|\bwhat could (?:possibly )?go wrong\b(?=\s*(?:[^\w\s,]|$))"
-    r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|want|need|asked for)\b"
+    # not what it names after a colon, said gladly ("just what I need: a free course")
+    r"|\bjust what (?:i|we|everyone|everybody|every \w+) (?:wanted|needed|want|need|asked for)"
+    r"\b(?!\s*:)"
     r"|\bnothing says\b[^.!?\n]{1,60}\blike\b"
     r"|\b(?:thanks|thank you|great job|good job|well done|bravo|kudos|nice work|nice one|"
     r"way to go),? (?:so much,? )?(?:leadership|management|corporate|hr|execs|our ceo|the ceo|"
@@ -92,10 +96,15 @@ _PRAISE_RE = re.compile(
     r"|\bliving the dream\b|\bcan['\u2019]?t wait\b",
     re.IGNORECASE,
 )
-# love said of one's job with an eye-roll: "Damn I love my job \U0001f612" (praise above counts too)
+# love said of one's job with an eye-roll: "Damn I love my job \U0001f612" (praise above counts
+# too); drawn out, its team is loved in earnest ("I loooove my new team!!")
+_LOVED = r"job|boss|work|company|manager|shift|commute"
+_LOVES_WORK_RE = re.compile(
+    rf"\blove (?:my|this|our) (?:{_LOVED})\b|\blove (?:working|being told|mondays?)\b",
+    re.IGNORECASE,
+)
 _LOVES_RE = re.compile(
-    r"\blove (?:my|this|our) (?:job|boss|work|company|manager|team|shift|commute)\b"
-    r"|\blove (?:working|being told|mondays?)\b",
+    rf"\blove (?:my|this|our) (?:{_LOVED}|team)\b|\blove (?:working|being told|mondays?)\b",
     re.IGNORECASE,
 )
 _EYE_ROLL_RE = re.compile("[\U0001f612\U0001f644]")  # unamused face, face with rolling eyes
@@ -103,9 +112,12 @@ _EYE_ROLL_RE = re.compile("[\U0001f612\U0001f644]")  # unamused face, face with 
 # love of one's job drawn out ("I loooove my job") is said with a roll of the eyes
 _DRAWN_RE = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
 _DRAWN_LOVE_RE = re.compile(r"\bl+o+v+e*(?:s|d|ing)?\b", re.IGNORECASE)
-_LOVES_WORK_RE = re.compile(
-    r"\blove (?:my|this|our) (?:job|work|boss|company|manager|shift|commute)\b"
-    r"|\blove (?:working|being told|mondays?)\b",
+# ... but said gladly, with a heart or a cheer, a promotion, a new job or thanks, and no
+# grievance named, it is joy: "First week at the agency and I loooove my job!!! So grateful"
+_GLAD_RE = re.compile(
+    r"\b(?:grateful|thankful|blessed|lucky|promot\w*|dream job|new (?:job|role|team)|"
+    r"first (?:day|week|month)|best (?:team|crew|boss|coworkers|colleagues|people))\b"
+    "|[\u2764\U0001f495\U0001f496\U0001f60d\U0001f970\U0001f389\U0001f64c\U0001f60a]",
     re.IGNORECASE,
 )
 # a burden put on the writer; what is only a fact of work ("overtime", "on-call", "layoffs", a
@@ -150,8 +162,8 @@ def is_sarcastic(text: str) -> bool:
     workplace grievance in the same sentence."""
     said = URL_RE.sub(" ", text)
     plain = _DRAWN_RE.sub(r"\1", said)  # "I looove working Saturdays for free"
-    if _drawls_love(said) and _LOVES_WORK_RE.search(plain):
-        return True  # "I loooove my job. More years to go!!!"
+    if _drawls_love_of_work(said, plain):
+        return True  # "Third double shift this week. I loooove my job."
     if _ALONE_RE.search(plain) or _CHEERED_CUTS_RE.search(plain) or _CHEER_REALLY_RE.search(plain):
         return True
     if _EYE_ROLL_RE.search(plain) and (_PRAISE_RE.search(plain) or _LOVES_RE.search(plain)):
@@ -164,9 +176,13 @@ def is_sarcastic(text: str) -> bool:
     )
 
 
-def _drawls_love(said: str) -> bool:
-    """A "love" with a letter drawn out ("loooove", "lovvve", "loveee"), not a plain one."""
-    return any(_DRAWN_RE.search(found.group(0)) for found in _DRAWN_LOVE_RE.finditer(said))
+def _drawls_love_of_work(said: str, plain: str) -> bool:
+    """Love of one's job with a letter drawn out ("I loooove my job"; ``plain``: ``said`` with
+    its drawn-out letters single), not said gladly with no grievance named."""
+    drawn = any(_DRAWN_RE.search(found.group(0)) for found in _DRAWN_LOVE_RE.finditer(said))
+    if not drawn or _LOVES_WORK_RE.search(plain) is None:
+        return False
+    return _GLAD_RE.search(plain) is None or _names_a_grievance(plain)
 
 
 def _names_a_grievance(sentence: str) -> bool:
