@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.moderation import moderate
+from staffpulse.listen.tone import judge_tone
 from staffpulse.listen.violence import jokes_about_violence
 
 BANTER = "Gonna strangle my coworker if he books one more 8am call lol"
@@ -38,6 +40,10 @@ def test_a_report_of_harm_asking_for_safety_stays_whatever_its_laugh() -> None:
     ):
         assert not jokes_about_violence(text, 0.9), text
         assert not moderate(text, 0.9).hostile, text
+        # ... and answered seriously, never "match the light tone" for its "lol"
+        assert judge_tone([text])[0].serious, text
+        angle = suggest_angle(text, {"question": True}, None, 0, humor=0.9)
+        assert "light tone" not in angle, angle
 
 
 def test_a_clock_punched_numbers_punched_or_a_boss_drowned_in_reports_is_no_harm() -> None:

@@ -10,7 +10,9 @@ even legal?" as positive. So the tone also keeps:
 * cues of **seriousness**: rights and rules ("legal", "discrimination", "EEOC"; pay withheld,
   "unpaid", "owe me two weeks of pay": a debt with a pay word; when the writer is the one
   unpaid or asks whether it is allowed) or a worry ("fired", "let someone go", "scam",
-  "worried"), and pay in a question ("what salary should I ask?"). A serious post is never
+  "worried"), pay in a question ("what salary should I ask?"), and harm done to a person told
+  with a call for safety or one's rights ("tried to choke my coworker lol, why is there no
+  security?": :func:`~staffpulse.listen.violence.reports_harm`). A serious post is never
   answered in a light tone;
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
@@ -34,6 +36,7 @@ from typing import Any
 
 from staffpulse.listen.hashtag_games import answers_a_game_prompt
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.violence import reports_harm
 from staffpulse.listen.work_terms import plain_text
 
 # what a win is told of in a violent word ("killed it", "crushed the pitch", "nailed the demo")
@@ -304,6 +307,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
             legal
             or pay_withheld
             or _WORRY_RE.search(plain) is not None
+            or reports_harm(plain)
             or (_PAY_RE.search(plain) is not None and is_question(plain))
         )
         grieving = _grieves(plain)

@@ -69,10 +69,23 @@ def jokes_about_violence(text: str, humor: float | None = None) -> bool:
     humor signal's p) at least :data:`~staffpulse.listen.jokes.FUNNY`; never a post that asks
     for safety, protection or its rights."""
     plain = " ".join(URL_RE.sub(" ", text).split())
-    done = _DONE_RE.search(plain)
-    if done is None or _ASKS_SAFETY_RE.search(plain) is not None:
-        return False
-    if _DROWNED_IN_RE.search(plain, done.start(), done.end() + 40) is not None:
+    if not _tells_of_harm(plain) or _ASKS_SAFETY_RE.search(plain) is not None:
         return False
     sure = humor is not None and humor >= FUNNY
     return sure or _LAUGHED_OFF_RE.search(plain) is not None
+
+
+def reports_harm(text: str) -> bool:
+    """Harm done to a person told with a call for safety, protection or one's rights ("a
+    customer tried to choke my coworker lol, why is there no security?"): a complaint to answer
+    seriously (:mod:`staffpulse.listen.tone`), never in a light tone, whatever its laugh."""
+    plain = " ".join(URL_RE.sub(" ", text).split())
+    return _tells_of_harm(plain) and _ASKS_SAFETY_RE.search(plain) is not None
+
+
+def _tells_of_harm(plain: str) -> bool:
+    """Harm done to a person, not a clock punched or a boss drowned in reports."""
+    done = _DONE_RE.search(plain)
+    if done is None:
+        return False
+    return _DROWNED_IN_RE.search(plain, done.start(), done.end() + 40) is None
