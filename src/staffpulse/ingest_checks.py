@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from staffpulse.ingest_blank_texts import BlankTexts
+from staffpulse.ingest_bluesky_ids import BlueskyHandleIds
 from staffpulse.ingest_lossy_texts import LossyTexts
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_twins import PlatformTwins
@@ -42,6 +43,19 @@ class FileCheck:
         """What the file at ``location`` is told, once all of it was read: its note."""
         note = self.note()
         return [] if note is None else [Notice(location, note)]
+
+
+class _BlueskyIds(FileCheck):
+    """Bluesky posts named by a handle and by a DID: one id (:mod:`.ingest_bluesky_ids`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.ids = BlueskyHandleIds(conn)
+
+    def sort(self, batch: list[Record]) -> list[Record]:
+        return self.ids.rewrite(batch)  # under the DID's id, as the store holds them
+
+    def note(self) -> str | None:
+        return self.ids.note()
 
 
 class _ZeroIds(FileCheck):
@@ -133,6 +147,7 @@ def file_checks(
     store holds them before a text is looked up by id. A file is told what they found
     the other way round, the last first (the order its notes have always come in)."""
     return [
+        _BlueskyIds(conn),
         _ZeroIds(conn),
         _Lossy(conn),
         _Blanks(conn),

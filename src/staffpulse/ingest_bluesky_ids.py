@@ -1,0 +1,178 @@
+"""Bluesky posts named by their author's handle (``at://<handle>/app.bsky.feed.post/<rkey>``),
+as a sheet's bsky.app links name them, and the same posts named by the account's DID
+(``at://did:plc:.../app.bsky.feed.post/<rkey>``), as a repo.car, a saved API page and a fetch
+store them.
+
+One post under both ids was stored twice and counted twice by audits. Whichever comes first:
+
+* a post named by a handle whose DID the store knows (the account of an earlier import or
+  fetch) is written under the DID's id, and so are the links to such posts (its conversation,
+  the post it replies to or quotes);
+* a post named by a DID whose handle-named copy is stored (the same author's handle, the same
+  record key) replaces that copy: the copy's id becomes the post's alias
+  (:mod:`staffpulse.store.aliases`), so links naming it land on the post.
+
+Either way the file is told once, with how many. A handle the store does not know the DID of,
+and a DID whose handle it does not know (a repo.car alone names none), are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import replace
+
+from staffpulse.models import Account, Post
+from staffpulse.report.counts import count_of
+from staffpulse.store.codec import rows_where_in
+from staffpulse.store.core import Record
+
+PLATFORM = "bluesky"
+_POST_ID = re.compile(r"^at://([^/\s]+)/app\.bsky\.feed\.post/([^/\s]+)$")
+_LINKS = ("conversation_id", "reply_to_post_id", "quoted_post_id", "reposted_post_id")
+_DIDS = (
+    "SELECT lower(handle), id FROM accounts WHERE platform = ? AND id LIKE 'did:%'"
+    " AND lower(handle) IN ({marks})"
+)
+_HANDLES = "SELECT id, handle FROM accounts WHERE platform = ? AND id IN ({marks})"
+_STORED = "SELECT id FROM posts WHERE platform = ? AND id IN ({marks})"
+
+
+def split_post_id(post_id: str | None) -> tuple[str, str] | None:
+    """(repo, record key) of a Bluesky post's ``at://`` id: the repo a DID or a handle."""
+    found = _POST_ID.match(post_id or "")
+    return None if found is None else (found.group(1), found.group(2))
+
+
+def _is_handle(name: str) -> bool:
+    return bool(name) and not name.startswith("did:")
+
+
+def _post_id(repo: str, rkey: str) -> str:
+    return f"at://{repo}/app.bsky.feed.post/{rkey}"
+
+
+class BlueskyHandleIds:
+    """Each batch's Bluesky post ids put as the store holds them (the module's docstring):
+    :meth:`rewrite` each batch before it is written, :meth:`note` once the file is read."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.dids: dict[str, str] = {}  # lowercased handle -> DID, of the file's accounts too
+        self.handles: dict[str, str] = {}  # DID -> handle
+        self.under_did = 0  # posts named by a handle, written under the DID's id
+        self.replaced = 0  # stored handle-named copies replaced by a post named by its DID
+        self.example = ""
+
+    def rewrite(self, batch: list[Record]) -> list[Record]:
+        posts = [r for rec in batch for r in rec.rows if isinstance(r, Post)]
+        if not any(r.platform == PLATFORM for r in posts):
+            return batch
+        self._learn(r for rec in batch for r in rec.rows if isinstance(r, Account))
+        by_handle, by_did = self._named(posts)
+        self._ask_dids(by_handle)
+        self._ask_handles(by_did)
+        copies = self._stored_copies(posts)
+        return [self._record(record, copies) for record in batch]
+
+    def _learn(self, accounts: Iterable[Account]) -> None:
+        for account in accounts:
+            did, handle = account.id, account.handle or ""
+            if account.platform == PLATFORM and did.startswith("did:") and _is_handle(handle):
+                self.dids[handle.lower()] = did
+                self.handles[did] = handle
+
+    def _named(self, posts: list[Post]) -> tuple[set[str], set[str]]:
+        """The handles and the DIDs the batch's Bluesky post ids (and links) name."""
+        handles: set[str] = set()
+        dids: set[str] = set()
+        for post in posts:
+            if post.platform != PLATFORM:
+                continue
+            for post_id in (post.id, *(getattr(post, link) for link in _LINKS)):
+                if (split := split_post_id(post_id)) is not None:
+                    repo = split[0]
+                    (dids if repo.startswith("did:") else handles).add(repo.lower())
+        return handles, dids
+
+    def _ask_dids(self, handles: set[str]) -> None:
+        wanted = sorted(h for h in handles if h not in self.dids)
+        for handle, did in rows_where_in(self.conn, _DIDS, (PLATFORM,), wanted):
+            self.dids.setdefault(handle, did)
+
+    def _ask_handles(self, dids: set[str]) -> None:
+        wanted = sorted(d for d in dids if d not in self.handles)
+        for did, handle in rows_where_in(self.conn, _HANDLES, (PLATFORM,), wanted):
+            if handle and not handle.startswith("did:"):
+                self.handles[did] = handle
+
+    def _copy_ids(self, post: Post) -> list[str]:
+        """The ids a handle-named copy of ``post`` (named by its DID) may be stored under."""
+        split = split_post_id(post.id)
+        if post.platform != PLATFORM or split is None or not split[0].startswith("did:"):
+            return []
+        handles = {self.handles.get(split[0], ""), post.author_handle or ""}
+        named = {h for h in handles if h and not h.startswith("did:")}
+        return sorted({_post_id(form, split[1]) for h in named for form in (h, h.lower())})
+
+    def _stored_copies(self, posts: list[Post]) -> set[str]:
+        wanted = sorted({copy for post in posts for copy in self._copy_ids(post)})
+        return {row[0] for row in rows_where_in(self.conn, _STORED, (PLATFORM,), wanted)}
+
+    def _under_did(self, post_id: str | None) -> str | None:
+        split = split_post_id(post_id)
+        if split is None or split[0].startswith("did:"):
+            return post_id
+        did = self.dids.get(split[0].lower())
+        return post_id if did is None else _post_id(did, split[1])
+
+    def _record(self, record: Record, copies: set[str]) -> Record:
+        rows = tuple(
+            self._row(row, copies) if isinstance(row, Post) else row for row in record.rows
+        )
+        return record if rows == record.rows else replace(record, rows=rows)
+
+    def _row(self, post: Post, copies: set[str]) -> Post:
+        if post.platform != PLATFORM:
+            return post
+        new_id = self._under_did(post.id) or post.id
+        if new_id != post.id:
+            self.under_did += 1
+            self.example = self.example or f"{post.id} is {new_id}"
+        found = [c for c in self._copy_ids(post) if c in copies and c not in post.aliases]
+        if found:
+            self.replaced += 1
+            self.example = self.example or f"{found[0]} is {post.id}"
+        changed = replace(
+            post,
+            id=new_id,
+            aliases=(*post.aliases, *found),
+            conversation_id=self._under_did(post.conversation_id),
+            reply_to_post_id=self._under_did(post.reply_to_post_id),
+            quoted_post_id=self._under_did(post.quoted_post_id),
+            reposted_post_id=self._under_did(post.reposted_post_id),
+        )
+        return post if changed == post else changed
+
+    def note(self) -> str | None:
+        """What the file is told of the posts put under their DID's id; None if none."""
+        said = []
+        if self.under_did:
+            one = self.under_did == 1
+            said.append(
+                f"{count_of(self.under_did, 'Bluesky post')} named by {'its' if one else 'their'}"
+                f" author's handle {'was' if one else 'were'} stored under the account's DID,"
+                " as its repo.car, its saved pages and a fetch name them"
+            )
+        if self.replaced:
+            one = self.replaced == 1
+            said.append(
+                f"{count_of(self.replaced, 'Bluesky post')} stored before under {'its' if one else 'their'}"
+                f" author's handle (from a sheet's bsky.app {'link' if one else 'links'})"
+                f" {'is' if one else 'are'} the same as this file's (the same author, the same"
+                f" post key): now stored once, under the account's DID"
+            )
+        if not said:
+            return None
+        return f"{'; '.join(said)}, so no post is stored twice ({self.example})"
