@@ -131,7 +131,7 @@ def test_the_angle_reads_a_likely_joke_as_the_ranking_flags_it() -> None:
     again = "HR lost my leave request for the second time. I'm starting to think it's personal."
     assert not reads_as_joke(again, 0.95)
     # the writer saying it is meant is no joke for the angle either, however sure the signal
-    meant = "My boss wants me to be more punctual. Seriously, I need a job that starts at noon."
+    meant = "My boss wants me to be more punctual. Seriously, my shifts should start at noon."
     assert not reads_as_joke(meant, 0.95)
     flags = {LIKELY: reads_as_joke(meant, 0.95)}
     assert LIKELY_JOKE not in suggest_angle(meant, flags, None, 0, humor=0.95, tone=gripe)
