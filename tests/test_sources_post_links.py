@@ -200,3 +200,17 @@ def test_blank_ids_in_an_id_column_are_read_from_the_rows_links(tmp_path: Path) 
         '2 posts had no id: their ids were read from their links in "Post URL" (a post imported'
         " again from the same link is not stored twice)"
     ]
+
+
+def test_one_post_by_its_link_is_told_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Post URL,text\r\nhttps://x.com/CrateHire/status/1811111111111111111,Yard tour\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert [n.message for n in report.notices if "column:" in n.message] == [
+        "the file has no id or author column: the id and author of 1 post were read from its"
+        ' link in "Post URL" (a post imported again from the same link is not stored twice)'
+    ]

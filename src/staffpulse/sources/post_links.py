@@ -136,11 +136,15 @@ class IdsFromLinks:
     def notice(self, path: str) -> Notice | None:
         if not self.read:
             return None
-        posts = "1 post was" if self.read == 1 else f"{self.read:,} posts were"
+        one = self.read == 1
+        was = "was" if one and not self.authors else "were"  # "the id and author ... were"
+        posts = f"1 post {was}" if one else f"{self.read:,} posts were"
+        ids = "id" if one else "ids"
+        authors = f" and {'author' if one else 'authors'}" if self.authors else ""
         return Notice(
             path,
-            f"the file has no id{' or author' if self.authors else ''} column: the ids"
-            f"{' and authors' if self.authors else ''} of {posts} read from their links in "
+            f"the file has no id{' or author' if self.authors else ''} column: the {ids}"
+            f"{authors} of {posts} read from {'its link' if one else 'their links'} in "
             f"{self.shown} (a post imported again from the same link is not stored twice)",
         )
 
