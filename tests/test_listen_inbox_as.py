@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from _listen_fakes import FakeScorer
+from _listen_fakes import FakeScorer, SureScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.window import empty_reason
 from staffpulse.models import Account, Post
@@ -210,6 +210,29 @@ def test_an_own_archive_with_replies_is_not_said_to_be_gone_through(tmp_path: Pa
     assert "staffpulse listen bluesky" in reason
     # said once: the note on the conversations the firm opened is in the reason
     assert not any("you opened" in note for note in inbox.notes)
+
+
+def test_an_own_archive_says_which_replies_are_left_out_as_chat_not_about_work(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
+              reply_to_post_id="99", reply_to_handle="ana"),
+        _post("3", "acme-x", "@ben like a boss, see you at the climbing gym", kind="reply",
+              reply_to_post_id="98", reply_to_handle="ben"),
+    ]  # fmt: skip
+    with open_store(tmp_path / "own.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        # the classifier says yes to "boss", as the real one may
+        inbox = build_inbox(store, as_handle="acme", text_model=SureScorer(), role_model=None)
+    assert [j.conversation_id for j in inbox.joined] == ["99"]
+    assert inbox.left_out == {"off_work": 1}
+    reason = empty_reason(None, True, inbox.max_age, inbox.counts)
+    assert reason.startswith(
+        "Nothing to join: the store holds only your own posts (2 conversations you replied in,"
+        " whose other posts aren't stored: 1 listed as joined, 1 left out as not about work)"
+    )
 
 
 def test_an_inbox_of_only_ones_own_archive_is_its_owners_without_as(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from _listen_fakes import FakeScorer
+from _listen_fakes import FakeScorer, SureScorer
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
@@ -145,6 +145,31 @@ def test_a_reply_shown_as_the_opening_counts_as_joined_for_inbox_and_audit(
     assert [j.conversation_id for j in as_firm.joined] == ["800"] == joined
     assert [i.conversation_id for i in as_firm.items] == ["600"]  # its own post is not offered
     assert as_firm.counts["joined"] == 1
+
+
+def test_the_firms_banter_in_a_thread_not_about_work_is_no_conversation_joined(
+    tmp_path: Path,
+) -> None:
+    firm = Account(platform="x", id="firm", handle="acme")
+    work = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
+                kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
+    banter = post("811", "firm", "@samtheclimber like a boss, see you at the bouldering gym", 4,
+                  kind="reply", reply_to_post_id="810", reply_to_handle="samtheclimber")  # fmt: skip
+    scorer: Any = SureScorer()  # the classifier says yes to "boss", as the real one may
+
+    def as_firm() -> Inbox:
+        return build_inbox(store, text_model=scorer, role_model=None, max_age=None,
+                           as_handle="acme")  # fmt: skip
+
+    with store_with(tmp_path, firm, work, banter) as store:
+        result = as_firm()
+        audited = joined_conversation_ids(store, "x", "firm")
+        # marked joined by hand, it counts: the user says the firm took part
+        set_state(store, "810", "joined", as_handle="acme")
+        marked = as_firm()
+    assert [j.conversation_id for j in result.joined] == ["800"] == audited
+    assert result.counts["joined"] == 1 and result.left_out == {"off_work": 1}
+    assert [j.conversation_id for j in marked.joined] == ["800", "810"]
 
 
 def test_the_dismissed_list_shows_the_opening_the_inbox_showed(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from staffpulse.listen.inbox_model import InboxItem
 from staffpulse.listen.rank import RankContext, RankedConversation, add_angles
 from staffpulse.listen.snooze import arrivals, firm_snoozes, wake_reason
 from staffpulse.listen.states import firm_key, firm_marks
+from staffpulse.listen.thread_work import OFF_WORK
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import in_window
 from staffpulse.listen.work_terms import URL_RE
@@ -37,6 +38,9 @@ class FirmStates:
     states: dict[Key, str]
     snoozes: dict[Key, tuple[datetime, datetime]]  # (until, when snoozed)
     woken: dict[Key, str]  # snoozes that ended: why each is back
+    # joined by the firm's own reply alone, with no mark: a reply in a thread the inbox leaves
+    # out as not about work is the account's own chat, not a conversation joined
+    by_reply_only: frozenset[Key] = frozenset()
 
     def of(self, conv: Conversation) -> str:
         return self.states[key_of(conv)]
@@ -63,11 +67,15 @@ def judge_states(
     # post of a snoozed conversation came into the store
     arrived = arrivals(store, [c for c in conversations if key_of(c) in snoozes])
 
+    by_reply_only: set[Key] = set()
+
     def judge(conv: Conversation) -> str:
         key = key_of(conv)
         if key not in waiting and any(
             conv.replied_by(acc) for plat, acc in own if plat == conv.platform
         ):
+            if marks.get(key) != "joined":
+                by_reply_only.add(key)
             return "joined"
         state = marks.get(key, "open")
         if state == "snoozed" and key in snoozes:
@@ -78,7 +86,7 @@ def judge_states(
         return state
 
     states = {key_of(c): judge(c) for c in conversations}
-    return FirmStates(states, snoozes, woken)
+    return FirmStates(states, snoozes, woken, frozenset(by_reply_only))
 
 
 @dataclass(slots=True)
@@ -181,12 +189,17 @@ def pick_shown(
     ranked: Sequence[RankedConversation], states: FirmStates, limit: int, tally: dict[str, int]
 ) -> ShownPick:
     """What the inbox shows, best first; a joined conversation that is not public is never
-    listed, and ``tally`` counts it as left out instead of joined."""
+    listed, nor one not about work that only the firm's own reply joined (its chat with a
+    friend: "@sam like a boss xD"): ``tally`` counts each as left out instead of joined."""
     pick = ShownPick()
     for entry in ranked:
         state = states.of(entry.conversation)
-        if state == "joined" and entry.left_out == FOLLOWERS_ONLY:
-            tally["joined"] -= 1  # not public: never listed, joined or not; counted as left out
+        if state == "joined" and (
+            entry.left_out == FOLLOWERS_ONLY
+            or (entry.left_out == OFF_WORK and key_of(entry.conversation) in states.by_reply_only)
+        ):
+            tally["joined"] -= 1  # never listed as joined; counted as left out
+            state = "open"
         if state == "joined" and entry.left_out != FOLLOWERS_ONLY:
             pick.shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join

@@ -91,7 +91,16 @@ def own_posts_only_reason(counts: Mapping[str, int]) -> str | None:
     held = [f"{count_of(began, 'conversation')} you began"] if began else []
     if replied:  # "20 conversations you began; 10 you replied in", the noun said once
         said = f"{replied:,}" if began else count_of(replied, "conversation")
-        held.append(f"{said} you replied in, listed as joined, whose other posts aren't stored")
+        # a reply in a chat not about work ("@sam like a boss") is left out, not joined
+        joined = min(counts.get("joined", replied), replied)
+        if joined == replied:
+            held.append(f"{said} you replied in, listed as joined, whose other posts aren't stored")
+        else:
+            listed = f"{joined:,} listed as joined, {replied - joined:,}" if joined else "all"
+            held.append(
+                f"{said} you replied in, whose other posts aren't stored: {listed} left out as"
+                " not about work"
+            )
     return (
         f"Nothing to join: the store holds only your own posts ({'; '.join(held)}), and the "
         f"inbox offers other people's conversations. {FIND_CONVERSATIONS.say()}"

@@ -28,6 +28,8 @@ from staffpulse.listen.post_links import (
     looks_like_link,
     looks_like_rkey,
 )
+from staffpulse.listen.rank_signals import addressee, is_firm
+from staffpulse.listen.thread_work import thread_work
 from staffpulse.listen.threads import Conversation, load_conversations_around
 from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
 from staffpulse.next_steps import FIND_CONVERSATION_ID
@@ -119,15 +121,31 @@ def joined_conversation_ids(
         for conv in load_conversations_around(store, platform, replies)
         if not conv.opened_by(account_id) and mine.intersection(p.id for p in conv.posts)
     ]
-    # one look-up for all their posts, not one per conversation
-    relevant = schema.relevant_post_ids(store, platform, [p.id for c in joined for p in c.posts])
-    found = {conv.id for conv in joined if relevant.intersection(p.id for p in conv.posts)}
+    # one look-up for all their posts, not one per conversation; a thread the inbox leaves out
+    # as not about work (the account's banter with a friend, "@sam like a boss xD") was never
+    # a conversation to join, whatever word the classifier caught in it
+    post_ids = [p.id for c in joined for p in c.posts]
+    verdicts = schema.relevance_verdicts(store, platform, post_ids)
+    hits = schema.keyword_hits(store, platform, post_ids)
     firm = _account_firm(store, platform, account_id)
+    found = {
+        conv.id
+        for conv in joined
+        if any(verdicts.get(p.id, (0.0, False))[1] for p in conv.posts)
+        and (not thread_work(conv, verdicts, hits).off_work or _asks_the_account(conv, firm))
+    }
     marks = schema.marked_joined(store, platform, firm) if firm != NO_FIRM else {}
     for conv_id, at in marks.items():
         if since is None or (at is not None and at >= since):
             found.add(conv_id)
     return sorted(found)
+
+
+def _asks_the_account(conv: Conversation, handle: str) -> bool:
+    """The thread opens addressed to the account ("@acme is the Dayton office open?"): the
+    inbox offers it to the firm whatever its words, so answering it counts."""
+    aimed_at = addressee(conv)
+    return handle != NO_FIRM and aimed_at is not None and is_firm(aimed_at, {handle})
 
 
 def joined_conversations(

@@ -341,6 +341,11 @@ def empty_reason(
     window = f" in the last {describe_span(max_age)}" if max_age else ""
     if topic_query is not None:
         return f"No conversations to join on topic '{topic_query}'{window}."
+    # before "left out" and "joined": its own replies are all there is, some of them chat left
+    # out as not about work
+    own_only = own_posts_only_reason(counts)
+    if own_only is not None:
+        return own_only
     if counts.get("left_out"):
         kinds = left_out_kinds(left_out or {}) or _every_kind_left_out()
         return f"Nothing to join now: every open conversation left is {kinds}."
@@ -350,9 +355,6 @@ def empty_reason(
         )
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
-    own_only = own_posts_only_reason(counts)  # before "joined": its own replies are all there is
-    if own_only is not None:
-        return own_only
     if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):
         return "Nothing left to join: every conversation is joined, dismissed or snoozed."
     if counts.get("after_as_of"):  # the store is not empty: it began after the date asked for
