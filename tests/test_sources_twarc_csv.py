@@ -378,8 +378,9 @@ def test_a_dotted_thousand_is_read_where_the_file_writes_decimals_with_a_comma(
         "'public_metrics.like_count' of 1 record (line 2) is written with a dot between groups "
         "of three digits ('1.400'), so it was read as the whole number 1400: the file writes "
         "decimals with a comma (line 2, 'public_metrics.retweet_count': '12,0'), so its dot "
-        "groups thousands. If that is wrong, write whole numbers with digits only, e.g. 1234, "
-        "then import the file again"
+        "groups thousands. If that is wrong, make the CSV again with twarc2 csv, without "
+        "opening and saving it in a spreadsheet, or write whole numbers with digits only, e.g. "
+        "1234, then import the file again"
     )
     assert unsure.startswith(
         "'public_metrics.like_count' of 1 record (line 3) is written with a comma before three "

@@ -330,8 +330,10 @@ def test_a_dotted_thousand_is_read_where_the_file_writes_decimals_with_a_comma(
         "'likes' of 1 record (line 2) is written with a dot between groups of three digits "
         "('1.400'), so it was read as the whole number 1400: the file writes decimals with a "
         "comma (line 2, 'engagement_rate': '0,031'), so its dot groups thousands. If that is "
-        "wrong, write whole numbers with digits only, e.g. 1234, then import the file again"
-    )
+        "wrong, export the file from X Analytics again, without opening and saving it in a "
+        "spreadsheet (one set to another language can write 1234 as 1.234), then import the "
+        "file again"
+    )  # X wrote the count in digits: the fix is a new export, not numbers typed again
 
 
 def test_a_comma_thousand_where_the_comma_marks_decimals_is_left_out_and_told(

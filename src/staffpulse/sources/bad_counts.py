@@ -99,7 +99,10 @@ class BadCounts:
         told = [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
         if self.regrouping is not None:
             why = self.regrouping.why()
-            told += [Notice(path, _read(key, found, why)) for key, found in self.regrouped.items()]
+            told += [
+                Notice(path, _read(key, found, why, self.fix))
+                for key, found in self.regrouped.items()
+            ]
             told += [
                 Notice(path, _unsure(key, found, why, self.fix))
                 for key, found in self.unsure.items()
@@ -115,7 +118,7 @@ def _records(found: list[tuple[int | None, object]]) -> str:
     return f"{'1 record' if len(found) == 1 else f'{len(found):,} records'}{where}"
 
 
-def _read(key: str, found: list[tuple[int | None, object]], why: str) -> str:
+def _read(key: str, found: list[tuple[int | None, object]], why: str, fix: str) -> str:
     first = str(found[0][1]).strip()
     whole = first.replace(".", "")
     said = (
@@ -126,7 +129,7 @@ def _read(key: str, found: list[tuple[int | None, object]], why: str) -> str:
         f"{first!r}), so they were read as whole numbers ({first!r} as {whole})"
     )
     return (
-        f"'{key}' of {_records(found)} {said}: {why}. If that is wrong, {COUNT_FIX}, then "
+        f"'{key}' of {_records(found)} {said}: {why}. If that is wrong, {fix}, then "
         "import the file again"
     )
 
