@@ -378,3 +378,29 @@ def test_a_capped_run_keeps_the_posts_it_did_not_reach_for_the_next(
     assert "while fetching older posts an earlier run left" in again.notes[0]
     rest = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
     assert rest.new_posts == 5 and not rest.notes and _count(store, "posts") == 40
+
+
+def test_a_post_a_sheet_stored_by_its_handle_link_is_fetched_once_under_the_did(
+    httpserver: HTTPServer, store: Store, tmp_path: Path
+) -> None:
+    from staffpulse.ingest import import_paths
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "platform,author,text,Post URL\r\nbluesky,acme.bsky.social,post p012,"
+        "https://bsky.app/profile/acme.bsky.social/post/p012\r\n",
+        encoding="utf-8",
+    )
+    assert import_paths(store, [sheet]).new_posts == 1
+    FakeAppView(httpserver, n=12)
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert len(ids) == 12 and f"at://{DID}/app.bsky.feed.post/p012" in ids
+    assert report.new_posts == 11
+    told = [note for note in report.notes if "DID" in note]
+    assert told == [
+        "1 Bluesky post stored before under its author's handle (from a sheet's bsky.app link)"
+        " is the same as this fetch's (the same author, the same post key): now stored once,"
+        " under the account's DID, so no post is stored twice"
+        f" (at://acme.bsky.social/app.bsky.feed.post/p012 is at://{DID}/app.bsky.feed.post/p012)"
+    ]

@@ -57,8 +57,9 @@ class BlueskyHandleIds:
     """Each batch's Bluesky post ids put as the store holds them (the module's docstring):
     :meth:`rewrite` each batch before it is written, :meth:`note` once the file is read."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, same_as: str = "this file's") -> None:
         self.conn = conn
+        self.same_as = same_as  # whose posts the note says stored copies are: a file's, a fetch's
         self.dids: dict[str, str] = {}  # lowercased handle -> DID, of the file's accounts too
         self.handles: dict[str, str] = {}  # DID -> handle
         self.under_did = 0  # posts named by a handle, written under the DID's id
@@ -170,7 +171,7 @@ class BlueskyHandleIds:
             said.append(
                 f"{count_of(self.replaced, 'Bluesky post')} stored before under {'its' if one else 'their'}"
                 f" author's handle (from a sheet's bsky.app {'link' if one else 'links'})"
-                f" {'is' if one else 'are'} the same as this file's (the same author, the same"
+                f" {'is' if one else 'are'} the same as {self.same_as} (the same author, the same"
                 f" post key): now stored once, under the account's DID"
             )
         if not said:

@@ -21,6 +21,7 @@ from staffpulse.config import load_config, setting_float, setting_int
 from staffpulse.errors import FetchError, InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.resume import resume_hint
+from staffpulse.ingest_bluesky_ids import BlueskyHandleIds
 from staffpulse.models import Account, Follow, Post
 from staffpulse.next_steps import RAISE_MAX_WAIT, RESUME_LATER
 from staffpulse.sources.base import provenance
@@ -290,6 +291,10 @@ class PageWriter:
 
     def __init__(self, store: Store, source: str, report: FetchReport) -> None:
         self.store, self.source, self.report = store, source, report
+        # a post a sheet's bsky.app link stored under its author's handle is the fetched
+        # post named by its DID: the import's check makes them one, told in the notes
+        self.bluesky_ids = BlueskyHandleIds(store.conn, same_as="this fetch's")
+        self.ids_note: str | None = None
 
     def write_page(self, raw: Any, location: str, transform: Transform) -> list[Row]:
         """Turn ``raw`` into rows with ``transform``, store both, and count what it skipped.
@@ -311,7 +316,7 @@ class PageWriter:
     ) -> None:
         self.report.note_skipped([f"{message} (in {location})" for message in skipped])
         record = Record(rows=tuple(rows), provenance=provenance(self.source, location), raw=raw)
-        counts = self.store.write_records([record])
+        counts = self.store.write_records(self._put_bluesky_ids(record))
         # rows the store kept out (a post whose id is another account's, a count too large)
         # are lost to this fetch as an unreadable item is: told the same way
         left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
@@ -321,6 +326,18 @@ class PageWriter:
         self.report.new_posts += counts.new_posts
         self.report.follows += counts.follows
         self.report.pages += 1
+
+    def _put_bluesky_ids(self, record: Record) -> list[Record]:
+        """The record with its Bluesky posts under the ids the store holds them by; the
+        note of what that changed kept up to date in the report's notes (told once)."""
+        batch = self.bluesky_ids.rewrite([record])
+        note = self.bluesky_ids.note()
+        if note is not None and note != self.ids_note:
+            if self.ids_note in self.report.notes:
+                self.report.notes.remove(self.ids_note)
+            self.report.notes.append(note)
+            self.ids_note = note
+        return batch
 
 
 def read_lookup(
