@@ -154,3 +154,23 @@ def test_a_party_or_campaign_in_the_name_another_language_or_an_imprint_is_read(
 )
 def test_a_departure_a_bias_or_a_promoted_post_is_no_party(text: str) -> None:
     assert not names_party_or_campaign(text)
+
+
+def test_a_shop_selling_parties_or_an_electricians_pun_in_the_display_name_stays_an_employer() -> (
+    None
+):
+    # the display name is read with the bio since stop 37: "Green Party Supplies" named a party
+    # and "Current Affairs Electrical" politics as its subject, so a balloon shop and an
+    # electrician were moved to other and left out of Connect's default list
+    model = load_role_model()
+    names = ["Green Party Supplies", "National Party Rentals", "Current Affairs Electrical"]
+    bios = [
+        "Eco-friendly balloons, plates and decorations. Free delivery over 30 pounds, we ship daily.",
+        "Tents, tables and bouncy castles for weddings and birthdays. Call us for a quote.",
+        "Electricians in Elmshire: rewiring, fuse boards, EV chargers. We answer the phone.",
+    ]
+    assert not any(names_party_or_campaign(f"{n}\n{b}") for n, b in zip(names, bios, strict=True))
+    assert model.predict(names, bios, None).role == ["employer"] * 3
+    # a party's own name and a politics poll are still read
+    assert names_party_or_campaign("Elmshire Labour Party\nOur vision: a fairer Elmshire.")
+    assert names_party_or_campaign("Vale Asks\nPolitics and current affairs, a poll a day.")

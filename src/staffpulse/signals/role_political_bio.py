@@ -31,11 +31,16 @@ from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
 
-# Party names in capitals only: "a birthday party" or "party rentals" is a business
+# Party names in capitals only: "a birthday party" or "party rentals" is a business, and so is
+# a display name where the party is what a shop sells ("Green Party Supplies", "National Party
+# Rentals")
 _PARTY = (
     r"(?-i:\b(?:Labour|Labor|Conservative|Tory|Democratic|Republican|Green|Liberal|Lib ?Dem"
     r"|Liberal Democrat|Socialist|Communist|Independence|Renew|Reform|Brexit|Pirate|Workers'?"
-    r"|People'?s|National|Progressive|Libertarian|Alliance|Unionist) Party\b)"
+    r"|People'?s|National|Progressive|Libertarian|Alliance|Unionist) Party\b"
+    r"(?!\s+(?i:rentals?|hire|suppl(?:y|ies)|planners?|planning|shops?|stores?|events?|decor\w*"
+    r"|bus(?:es)?|boats?|favou?rs|goods|games|entertainment|services|co|company|ltd|limited|llc"
+    r"|inc|balloons|tents|venues?|hall|rooms?|packs?|bags?|box(?:es)?|cakes?)\b))"
     r"|(?-i:\b(?:RNC|DNC|GOP|NRCC|DCCC|DSCC|NRSC)\b)"
     r"|\bpolitical (?:party|parties|campaign|movement|group|organi[sz]ation)\b"
     # a party in French, Spanish, Portuguese, Italian or German: "le parti qui ...", "Partido
@@ -64,7 +69,9 @@ _CAMPAIGN = (
     r"|\bpolitical action committee\b|\bsuper ?pac\b"
     # talk of politics as the account's subject: political news, commentary or polls, like
     # news ("other"), not a brand's own
-    r"|\bcurrent affairs?\b|\bpolitical (?:news|commentary|satire|blog|podcast|polls?|debate)\b"
+    # ("Current Affairs Electrical" is an electrician's pun)
+    r"|\bcurrent affairs?\b(?![\s\S]*\belectric)"
+    r"|\bpolitical (?:news|commentary|satire|blog|podcast|polls?|debate)\b"
     r"|\bpolitics (?:news|blog|podcast|polls?)\b"
 )
 _POLITICS = re.compile(f"{_PARTY}|{_CAMPAIGN}", re.IGNORECASE)
