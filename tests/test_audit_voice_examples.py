@@ -185,3 +185,21 @@ def test_two_near_copies_in_a_feed_of_its_own_words_hold_nothing_back() -> None:
     many.job(3)
     worst = audit_feed(many).pillars["voice"].worst
     assert worst and worst[0].why.startswith("one of 3 posts on one pattern")
+
+
+def test_a_hostile_or_partisan_post_earns_no_voice() -> None:
+    # a real rant lifted its account to the top of a cohort: however human it sounds, a post
+    # the inbox would leave out as hostile or partisan is no voice a firm should have more of
+    plain = FeedBuilder("acme")
+    plain.post("My story this week: a welder I placed became a site lead, so proud")
+    plain.post("Honest question: what do you love about your team?")
+    ranting = FeedBuilder("acme")
+    ranting.post("My story this week: a welder I placed became a site lead, so proud")
+    ranting.post("Honest question: why are the idiots at the depot still in charge, story?")
+    ranting.post("My story: everything went wrong the day the Republicans took the House")
+    calm = audit_feed(plain).pillars["voice"]
+    rant = audit_feed(ranting).pillars["voice"]
+    assert calm.evidence["personality_posts"] == 2
+    assert rant.evidence["personality_posts"] == 1  # of 3: only the welder counts
+    assert rant.score < calm.score
+    assert [ex.text for ex in rant.best] == [ranting.posts[0].text]

@@ -58,3 +58,15 @@ def imitation_verdict(text: str, humorous: bool) -> Verdict:
     if said.hostile or said.nsfw or takes_sides(said) or unfit_to_imitate(text, humorous=humorous):
         return "unfit"
     return "last" if said.greeting else "fit"
+
+
+@functools.lru_cache(maxsize=8192)
+def crosses_the_line(text: str) -> bool:
+    """A post the inbox's moderation calls hostile, sexual or party politics
+    (:func:`~staffpulse.audit.politics.read_for_imitation`): it may sound like a person, but
+    no firm should write more like it, so it earns no Voice (a real rant at a named person
+    lifted its account to the top of a cohort) and is never offered to imitate."""
+    from staffpulse.audit.politics import read_for_imitation, takes_sides
+
+    said = read_for_imitation(text)
+    return said.hostile or said.nsfw or takes_sides(said)

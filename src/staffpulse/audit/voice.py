@@ -14,6 +14,7 @@ from staffpulse.audit.canned_replies import (
     replies_advice,
     reply_texts,
 )
+from staffpulse.audit.imitation import crosses_the_line
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
@@ -83,9 +84,14 @@ def voice_pillar(
     scored, not_read, unreadable = english_only(everything, frame.foreign)
     orig = english_only(np.flatnonzero(frame.authored_original), frame.foreign)[0]
     n = int(scored.size)
-    personality = float(frame.personality[scored].mean()) if n else 0.0
-    humor = float(frame.humor[scored].mean()) if n else 0.0
-    funny = int(frame.humor[scored].sum())
+    # a hostile, sexual or partisan post counts as no human voice, nor as humor
+    human, jokes = frame.personality[scored].copy(), frame.humor[scored].copy()
+    for k in np.flatnonzero(human | jokes):  # only a post that would earn points is read
+        if crosses_the_line(frame.posts[int(scored[k])].text):
+            human[k] = jokes[k] = False
+    personality = float(human.mean()) if n else 0.0
+    humor = float(jokes.mean()) if n else 0.0
+    funny = int(jokes.sum())
     # the weekly roundup of openings Mix advises is alike every week by design: no template
     roundups = weekly_roundups(frame, orig)
     copied = orig[~roundups]
@@ -93,7 +99,7 @@ def voice_pillar(
     families = _families(frame, copied)
     evidence: dict[str, Any] = {
         "posts_scored": n,
-        "personality_posts": int(frame.personality[scored].sum()),
+        "personality_posts": int(human.sum()),
         "personality_share": round(personality, 3),
         "humor_posts": funny,
         "humor_share": round(humor, 3),
