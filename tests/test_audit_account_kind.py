@@ -162,3 +162,16 @@ def test_an_institution_is_told_to_talk_with_its_peers_not_recruiters() -> None:
     assert "answering the people you serve and your peers in your field" in advice
     assert "recruiters" not in advice
     assert "candidates" not in advice
+
+
+def test_a_profile_naming_a_jobs_feed_whose_posts_are_no_ads_is_advised_as_any_account() -> None:
+    # a media brand's bio listed a feed of jobs beside its courses and news; its
+    # one post, a tip, read "says it is an automated feed of jobs" and "add a tip among the ads"
+    feed = FeedBuilder("craftdesk", display_name="Craft Desk", bio=FEED_BIO)
+    feed.post("Three things to cut from your cover letter before you send it: a short guide")
+    audit = audit_feed(feed, avatar=LOGO)
+    assert audit.kind is not AccountKind.JOB_FEED
+    assert not audit.caution or "automated feed of jobs" not in audit.caution
+    assert "among the ads" not in _advice(audit)
+    # the same profile posting ads is still a feed
+    assert audit_feed(_ads(FeedBuilder("craftads", bio=FEED_BIO))).kind is AccountKind.JOB_FEED

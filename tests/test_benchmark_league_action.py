@@ -131,13 +131,13 @@ def _desk(handle: str, answered: bool, askers: int = 6) -> FeedBuilder:
     return desk
 
 
-def test_a_help_desk_that_answers_everyone_is_told_to_add_posts_of_its_own() -> None:
-    # a desk that answered 28 of 28 mentions read "Fix first: Share useful posts"
+def test_a_help_desk_is_told_its_audits_first_fix_not_another() -> None:
+    # the table told 14 care desks "Add posts of its own: all 169 are replies" while their
+    # audits opened "Do this next" with another fix: one account, one first fix
     audit = audit_feed(_desk("springhelp", answered=True))
-    # the audit lists it after its scored fixes (Mix is not scored: no posts of its own)
-    assert not audit.top_actions[0]["headline"].startswith("Add posts of its own")
     headline, _note = league_fix(audit, "vendor", DEFAULTS["weights"])
-    assert headline == "Add posts of its own: all 12 are replies"
+    assert headline == audit.top_actions[0]["headline"]
+    assert not headline.startswith("Add posts of its own")
     # one that leaves mentions unanswered is still told to answer them first
     slow = audit_feed(_desk("slowhelp", answered=False))
     assert league_fix(slow, "vendor", DEFAULTS["weights"])[0].startswith("Answer mentions")
@@ -147,7 +147,7 @@ def test_a_small_help_desk_is_told_its_fix_is_a_rough_grade() -> None:
     # a desk of 6 replies had its fix shown with no word that 6 posts make a rough grade
     audit = audit_feed(_desk("tinyhelp", answered=True, askers=3))
     headline, note = league_fix(audit, "vendor", DEFAULTS["weights"])
-    assert headline == "Add posts of its own: all 6 are replies"
+    assert headline == audit.top_actions[0]["headline"]
     assert note == " (judged on 6 posts: a rough grade)"
 
 
@@ -166,3 +166,16 @@ def test_a_help_desk_sending_one_text_again_and_again_is_told_to_vary_its_replie
     audit = audit_feed(desk)
     headline, _note = league_fix(audit, "vendor", DEFAULTS["weights"])
     assert headline == "Vary and sign its replies: 24 of 24 replies repeat one of 2 texts"
+
+
+def test_a_feed_that_says_it_is_automated_gets_the_job_board_fix_without_a_cohort_file() -> None:
+    # the demo's home page (guessed segments) told a job feed "Make each ad worth reading"
+    # while the Benchmark (the cohort file's job_board) said "Add one human post a week"
+    feed = FeedBuilder(
+        "wirejobs", display_name="Wire Jobs", bio="Automated feed of job openings in Dayton."
+    )
+    feed.job(12)
+    audit = audit_feed(feed)
+    guessed = league_fix(audit, "unknown", DEFAULTS["weights"])
+    assert guessed == league_fix(audit, "job_board", DEFAULTS["weights"])
+    assert guessed[0].startswith("Add one human post a week among the ads")

@@ -71,6 +71,17 @@ def desk_or(kind: AccountKind, talk: Mapping[str, Any]) -> AccountKind:
     return kind
 
 
+def feed_or(kind: AccountKind, ads: int, originals: int) -> AccountKind:
+    """``kind``, or any account when its profile reads as a job feed but at most half of its
+    ``originals`` (original posts and quotes) are job ``ads``: a media brand whose bio lists
+    a feed of jobs among its courses and news, its one post a tip for job seekers, was told
+    it "says it is an automated feed of jobs" and to add a tip "among the ads" it has not got.
+    A feed with no post of its own to read stays one (its profile is all there is)."""
+    if kind is AccountKind.JOB_FEED and originals and 2 * ads <= originals:
+        return AccountKind.ANY
+    return kind
+
+
 def job_feed_caution(account: Account) -> str:
     """The header's word on a job feed's grade and advice."""
     return (

@@ -11,7 +11,13 @@ import numpy.typing as npt
 
 from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
-from staffpulse.audit.account_kind import AccountKind, desk_or, job_feed_caution, kind_of
+from staffpulse.audit.account_kind import (
+    AccountKind,
+    desk_or,
+    feed_or,
+    job_feed_caution,
+    kind_of,
+)
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
@@ -241,7 +247,8 @@ def compute_audit(
     avatar = avatar if avatar is not None else avatar_info(data.account)
     talk = read_account_posts(frame, data)
     # each pillar's advice is written in words the account's kind can act on
-    kind = kind_of(data.account)
+    orig = frame.authored_original  # a feed by its profile that posts few ads is none
+    kind = feed_or(kind_of(data.account), int(frame.job[orig].sum()), int(orig.sum()))
     feed = kind is AccountKind.JOB_FEED
     conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
     kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts

@@ -11,6 +11,11 @@ Voice's "Sound like a person" was then most job boards' "Fix first": true of a f
 but no fix a job board can make without ceasing to be one. Its feed stays ads, so a job
 board whose original posts are mostly job ads is told instead to add one human post a week
 among them, with the count of its ads as the evidence (:func:`job_feed_fix`).
+
+Any other account's fix is its audit's first action, word for word: a help desk (replies
+only) was once told Mix's "Add posts of its own: all 169 are replies" in the table while its
+audit's "Do this next" opened with "Share or quote a useful post", two first fixes for one
+account.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 
 from staffpulse.audit.account_kind import AccountKind
 from staffpulse.audit.advice import top_actions
-from staffpulse.audit.types import Advice, Answering, AuditResult
+from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.report.counts import count_of
 
@@ -49,7 +54,10 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
     its one post does not" was the CSV's "Fix first" of 37 of 46 accounts, each from the one
     post the import held."""
     actions = list(audit.top_actions)
-    if segment == "job_board":
+    # the audit's own reading of a job feed counts as the segment, so that a home page of
+    # guessed segments and a table from the cohort file give one feed one fix
+    board = segment == "job_board" or audit.kind is AccountKind.JOB_FEED
+    if board:
         actions = [a for a in actions if a["pillar"] != "mix"]
         if not actions:  # the audit listed only Mix's advice: the other pillars' next
             pillars = {name: p for name, p in audit.pillars.items() if name != "mix"}
@@ -59,42 +67,11 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
             actions = [dict(a, headline=fix) if a["pillar"] == "voice" else a for a in actions]
     # a fix of the data (the picture the import did not hold) is marked by its pillar
     real = [a for a in actions if not a.get("data_gap")]
-    if real and (desk := desk_fix(audit, real[0])) is not None:
-        return _judged_on(audit, {"pillar": "mix", "headline": desk})  # Mix's advice
     if real:
         return _judged_on(audit, real[0])
-    if segment == "job_board" and any(a["pillar"] == "mix" for a in audit.top_actions):
+    if board and any(a["pillar"] == "mix" for a in audit.top_actions):
         return JOB_BOARD_ADS, ""  # its ads before the gap in the data
     return _judged_on(audit, actions[0]) if actions else ("", "")
-
-
-def desk_fix(audit: AuditResult, first: Mapping[str, Any]) -> str | None:
-    """A help desk's fix (its posts all replies, :func:`~staffpulse.audit.canned_replies.
-    is_help_desk`) when its first action is no answering (:class:`~staffpulse.audit.types.
-    Answering`: its mentions, the replies to its posts, its replies sent as one text): Mix's
-    "Add posts of its own: all 56 are replies" (keep answering, and add one post of its own a
-    week), worth no points in the audit (Mix is not scored) yet the one fix that fits a desk.
-    A desk that answered all 28 of its mentions was told "Share useful posts" first, in a
-    table of desks read as brands. None when the first action is about answering, or the
-    account is no desk."""
-    if audit.kind != AccountKind.HELP_DESK or _answers(audit, first):
-        return None
-    # a desk writes no post of its own: Mix's one piece of advice says to add some
-    own = [
-        advice.headline
-        for advice in audit.pillars["mix"].recommendations
-        if isinstance(advice, Advice) and advice.headline
-    ]
-    return own[0] if own else None
-
-
-def _answers(audit: AuditResult, action: Mapping[str, Any]) -> bool:
-    """Whether ``action`` (one of the audit's ``top_actions``) is advice to answer."""
-    pillar = audit.pillars.get(str(action.get("pillar", "")))
-    said = action.get("action")
-    return pillar is not None and any(
-        isinstance(advice, Answering) and str(advice) == said for advice in pillar.recommendations
-    )
 
 
 def job_feed_fix(audit: AuditResult) -> str | None:
