@@ -342,3 +342,30 @@ def test_a_contract_to_perm_question_is_on_contract_work_not_fees() -> None:
         "What do you charge for perm placements these days?", {"question": True}, None, 0
     )
     assert "placement fees" in fees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last winter he was back at his parents' with no job, no savings and a van to pay off",
+        "She moved to the coast with no money and two kids, and took whatever came to survive",
+    ],
+)
+def test_someone_elses_hard_times_told_get_no_recruiting_story(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0)
+    assert angle.startswith("Someone else's hard times, told, not asked about")
+    assert "recruiters' experience" not in angle and "Be the first to reply" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own lot: empathy and one tip, as before
+        "My brother lost his job and I can barely pay the rent now",
+        # asked: answered
+        "She has no job since the plant closed. Where should she look first?",
+    ],
+)
+def test_a_hardship_of_ones_own_or_asked_about_is_answered(text: str) -> None:
+    flags = {"question": text.endswith("?")}
+    assert not suggest_angle(text, flags, None, 0).startswith("Someone else's hard times")

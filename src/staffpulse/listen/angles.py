@@ -87,6 +87,15 @@ _MIND_RE = re.compile(
     r"my (?:mind|head)(?:['\u2019]?s| is) (?:sick|broken))\b",
     re.IGNORECASE,
 )
+# someone else's hard times told ("she was back home with no job, no qualification, just a
+# baby"): a want named of a third person, by a writer who says nothing of themself
+_THIRD_PERSON_RE = re.compile(r"\b(?:she|he|her|his|him)\b", re.IGNORECASE)
+_HARDSHIP_RE = re.compile(
+    r"\bno (?:job|jobs|work|income|money|qualifications?|home|food|savings)\b|\bhomeless\b|"
+    r"\bto survive\b|\bcan(?:no|['\u2019])?t afford\b|\bbarely (?:pay|afford|surviv\w*|get by)\b|"
+    r"\blost (?:her|his) (?:job|home|house)\b|\bstruggl\w+ to (?:pay|feed|make ends)\b",
+    re.IGNORECASE,
+)
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"
 _OPINION_RE = re.compile(
     r"\b(hot take|unpopular opinion|controversial (opinion|take)|imo|imho|in my (view|opinion)|"
@@ -194,6 +203,11 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             "acknowledge what they are going through, then offer one practical, no-pitch"
             f" tip{tell_subject(subject)} or a free resource; no jokes."
         )
+    if not question and _tells_of_anothers_hardship(post.text):
+        return (
+            "Someone else's hard times, told, not asked about: a recruiting story on it reads"
+            " as a pitch. Leave it, or at most a kind line if your firm knows the writer."
+        )
     if flags.get("politics"):
         return lead + (
             f"stick to the work facts{tell_subject(subject)}: one data point from your desk, and no"
@@ -253,6 +267,17 @@ def _going_through(post: Reading) -> bool:
         return False
     plain = URL_RE.sub(" ", post.text)
     return _FIRST_PERSON_RE.search(plain) is not None and _OPINION_RE.search(plain) is None
+
+
+def _tells_of_anothers_hardship(text: str) -> bool:
+    """A third person's want told ("she was back with no job ... to survive") by a writer
+    who says nothing of themself: no question to the room, and no work matter to add to."""
+    plain = URL_RE.sub(" ", text)
+    return (
+        _HARDSHIP_RE.search(plain) is not None
+        and _THIRD_PERSON_RE.search(plain) is not None
+        and _FIRST_PERSON_RE.search(plain) is None
+    )
 
 
 def _angle_for_content(post: Reading, role: str | None) -> str:
