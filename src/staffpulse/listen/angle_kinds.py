@@ -47,11 +47,7 @@ def angle_for_kind(post: Reading, addressee: str | None) -> str | None:
     # news told with a grievance or a rights question is not news to congratulate
     if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:
         if post.question:
-            their = post.answer("answer their question", "answer each of their questions")
-            return post.answered(
-                f"{lead}congratulate them in a line, then {their}{tell_subject(subject)} with one"
-                " specific, useful tip; no pitch."
-            )
+            return _first_then_answer(post, "congratulate them")
         return lead + (
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
@@ -69,11 +65,7 @@ def angle_for_kind(post: Reading, addressee: str | None) -> str | None:
     # ("so nervous") read negative but still want luck, a rights question wants an answer
     if tells_of_a_coming_step(post.text) and not post.tone.legal and not post.tone.grieving:
         if post.question:
-            their = post.answer("answer their question", "answer each of their questions")
-            return post.answered(
-                f"{lead}wish them luck in a line, then {their}{tell_subject(subject)} with one"
-                " specific, useful tip; no pitch."
-            )
+            return _first_then_answer(post, "wish them luck")
         return lead + "wish them luck in a line or two; no advice unless asked, no pitch."
     if asks_for_help(post.text):
         if addressee:
@@ -86,3 +78,12 @@ def angle_for_kind(post: Reading, addressee: str | None) -> str | None:
             " no jokes, no pitch."
         )
     return None
+
+
+def _first_then_answer(post: Reading, first: str) -> str:
+    """``first`` in a line ("congratulate them", "wish them luck"), then what they asked."""
+    their = post.answer("answer their question", "answer each of their questions")
+    return post.answered(
+        f"{post.lead}{first} in a line, then {their}{tell_subject(post.subject)} with one"
+        " specific, useful tip; no pitch."
+    )

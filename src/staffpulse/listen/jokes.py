@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.recurring import happens_again
+from staffpulse.listen.recurring import WRITER_RE, happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE
 
@@ -153,12 +153,6 @@ _PLEA_RE = re.compile(
     re.IGNORECASE,
 )
 
-# the writer speaking of themselves: a rant ("Why can I never ...? It's like I'm ...") or an
-# answer of their own ("... Ours was 'Wellness Evangelist.'")
-_WRITER_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|mine|myself|we|our|ours|(?-i:us))\b",
-    re.IGNORECASE,
-)
 # the room asked: "What's the worst job title you've ever seen?"
 _ROOM_RE = re.compile(r"\b(?:you|your|you['\u2019]\w+|anyone|y['\u2019]?all)\b", re.IGNORECASE)
 
@@ -184,7 +178,7 @@ def answers_itself(text: str) -> bool:
         return False
     answer = found.group("answer")
     counted = _is_counted(plain[: found.start("answer")], answer)
-    return counted and _WRITER_RE.search(answer) is None and _is_punch_line(answer, 14)
+    return counted and WRITER_RE.search(answer) is None and _is_punch_line(answer, 14)
 
 
 def reads_as_joke(text: str, humor: float | None) -> bool:
@@ -204,7 +198,7 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
         return True
     if is_question(plain):
         return answers_itself(plain)
-    return _WRITER_RE.search(plain) is not None
+    return WRITER_RE.search(plain) is not None
 
 
 def plain_joke_text(text: str) -> str:
@@ -270,7 +264,7 @@ def _is_exchange(plain: str) -> bool:
         # an FAQ asks of its reader's lot or answers as a firm: "Q: Can my employer ...?", "A:
         # One page. More tips in our guide"
         asked = plain.split("A:")[0] if "A:" in plain else plain
-        return _WRITER_RE.search(asked) is None and _FIRM_VOICE_RE.search(plain) is None
+        return WRITER_RE.search(asked) is None and _FIRM_VOICE_RE.search(plain) is None
     named = {label for label, known in said if known} - {"q", "a"}
     # a back-and-forth: a label that speaks again ("Shift plan: Manager: ... Rota: ..." is none)
     again = len(labels) > len(set(labels)) >= 2
@@ -296,7 +290,7 @@ def has_loose_form(plain: str, *, got: bool = False) -> bool:
         asked = plain[: found.start("answer")]
         if not _is_counted(asked, found.group("answer")):
             return False
-        return _WRITER_RE.search(plain) is None and _ROOM_RE.search(asked) is None
+        return WRITER_RE.search(plain) is None and _ROOM_RE.search(asked) is None
     found = _JOB_STORY_RE.search(plain)
     if found is not None and found.group("got") and not got:
         return False

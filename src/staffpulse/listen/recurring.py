@@ -23,12 +23,13 @@ _AGAIN_RE = re.compile(
 _EVERY_TIME_RE = re.compile(r"\bevery (?:single )?time\b", re.IGNORECASE)
 # the clause around it: up to a comma, a dash or a sentence's end on either side
 _CLAUSE_END_RE = re.compile(r"[,;:.!?\n\u2014\u2013]")
-_WRITER_RE = re.compile(
+# the writer speaking of themselves (also :mod:`staffpulse.listen.jokes`'s test of a rant)
+WRITER_RE = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|mine|myself|we|our|ours|(?-i:us))\b",
     re.IGNORECASE,
 )
 # the clause it leads into wrongs the writer: the writer acts or owns, or it lands on them ("on
-# me", "at us"); not the joke's scene beside them ("the guy was standing right next to me")
+# me", "at us"); not the joke's scene beside them ("the parrot sat next to me")
 _WRONGED_RE = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|my|we|we['\u2019]re|our|"
     r"(?:on|for|from|at) (?:me|(?-i:us)))\b",
@@ -43,7 +44,7 @@ def happens_again(text: str) -> bool:
         return True
     for found in _EVERY_TIME_RE.finditer(text):
         clause, then = _clauses_of(text, found)
-        if _WRITER_RE.search(clause) or _WRONGED_RE.search(then):
+        if WRITER_RE.search(clause) or _WRONGED_RE.search(then):
             return True
     return False
 
