@@ -214,3 +214,26 @@ def test_one_post_by_its_link_is_told_in_the_singular(tmp_path: Path) -> None:
         "the file has no id or author column: the id and author of 1 post were read from its"
         ' link in "Post URL" (a post imported again from the same link is not stored twice)'
     ]
+
+
+def test_blank_ids_read_from_links_keep_a_sheet_without_platforms_one_account(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,author,text,url\r\n"
+        "501,yardcrew,Loading bay tour,https://x.com/yardcrew/status/501\r\n"
+        ",yardcrew,Pickers wanted Monday,https://x.com/yardcrew/status/502\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        accounts = [tuple(r) for r in store.conn.execute("SELECT platform, id FROM accounts")]
+        posts = sorted(p.id for p in store.posts_by("csv", "yardcrew"))
+    assert accounts == [("csv", "yardcrew")] and posts == ["501", "502"]
+    told = [n.message for n in report.notices if "no id" in n.message]
+    assert told == [
+        '1 post had no id: its id was read from its link in "url" (a post imported again from'
+        " the same link is not stored twice); the sheet has no platform column, so it is stored"
+        " under the platform csv as its posts with an id are, and each author stays one account"
+    ]

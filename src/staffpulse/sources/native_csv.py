@@ -77,6 +77,7 @@ from staffpulse.sources.post_links import (
     OtherNetworks,
     blank_id_link_column,
     link_id_column,
+    platform_settled,
 )
 from staffpulse.sources.text_files import head_text
 from staffpulse.sources.zeroed_ids import (
@@ -213,7 +214,11 @@ class NativeCsv:
             from_links = IdsFromLinks(linked, table.written, authorless) if linked else None
             # an id column with some ids left blank: those read from the rows' post links
             blank_links = blank_id_link_column(header) if default == "post" else None
-            blanks = BlankIdsFromLinks(blank_links, table.written) if blank_links else None
+            blanks = (
+                BlankIdsFromLinks(blank_links, table.written, platform_settled(header, anew))
+                if blank_links
+                else None
+            )
             checked = [*header, "id", *(["author"] if authorless else [])] if linked else header
             if default == "post" and missing_post_columns(checked) is not None:
                 # One message for the file, not the same one for every row; every row counted.

@@ -157,6 +157,15 @@ def blank_id_link_column(header: Collection[str]) -> str | None:
     return next((column for column in LINK_COLUMNS if column in header), None)
 
 
+def platform_settled(header: Collection[str], rows: Iterable[CsvRecord | CsvProblem]) -> bool:
+    """Whether a sheet's rows with their ids typed settle the platform of the rows whose blank
+    ids are read from links: it has no platform column (its posts are all ``csv`` ones) and
+    some row has an id. Those rows then stay ``csv`` too, so one author stays one account."""
+    if "platform" in header:
+        return False
+    return any(isinstance(row, CsvRecord) and row.values.get("id", "").strip() for row in rows)
+
+
 @dataclass(slots=True)
 class BlankIdsFromLinks:
     """A sheet with an id column some rows leave blank: those rows' ids are read from their
@@ -166,6 +175,7 @@ class BlankIdsFromLinks:
 
     column: str
     written: Mapping[str, str] | None = None
+    settled: bool = False  # the rows with ids settle the platform (:func:`platform_settled`)
     read: int = 0
 
     def fill(self, values: Mapping[str, str]) -> dict[str, str]:
@@ -175,7 +185,7 @@ class BlankIdsFromLinks:
             return dict(values)
         platform, post_id = found
         filled = {**values, "id": post_id, "url": link}
-        if not (values.get("platform") or "").strip():
+        if not self.settled and not (values.get("platform") or "").strip():
             filled["platform"] = platform
         self.read += 1
         return filled
@@ -189,7 +199,14 @@ class BlankIdsFromLinks:
             f"{posts} no id: {'its id was' if self.read == 1 else 'their ids were'} read from "
             f"{'its link' if self.read == 1 else 'their links'} in "
             f'"{as_written(self.column, self.written)}" (a post imported again from the same '
-            "link is not stored twice)",
+            "link is not stored twice)"
+            + (
+                f"; the sheet has no platform column, so {'it is' if self.read == 1 else 'they are'}"
+                " stored under the platform csv as its posts with an id are, and each author"
+                " stays one account"
+                if self.settled
+                else ""
+            ),
         )
 
 
