@@ -363,6 +363,10 @@ def test_an_institution_keeps_its_name_and_is_told_to_say_who_posts(display_name
     said = [r for r in pillar.recommendations if "sign your posts with a first name" in r]
     assert said and said[0].startswith(f'Your display name "{display_name}" is the organisation')
     assert getattr(said[0], "headline", None) == "Say who posts: in the bio or a sign-off"
+    # the name is scored as a company's: the advice neither calls that "as it should be" nor
+    # promises points a bio line or a sign-off cannot win
+    assert "as it should be" not in said[0] and "may stay so" in said[0]
+    assert getattr(said[0], "gain", None) == 0
 
 
 @pytest.mark.parametrize("display_name", ["Old School Staffing", "Union Street Recruiting"])

@@ -294,10 +294,17 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     said = " ".join(buf.getvalue().split())
     # the line over the two says what their rows in the HTML say
     assert "graded on 3 of 4 pillars, or on 2 with no profile data for Face:" in said
-    assert "A Face n/a (the data had no picture, bio or name) is not held against it." in said
+    assert (
+        "is the one n/a that places no account lower: it is placed as if Face were graded." in said
+    )
+    # the rule that places a higher grade lower is said as what it does to the order
+    assert "so a D graded on four pillars can stand above a B graded on two" in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
-    assert "A Face n/a (the data had no picture, bio or name) is not held against it." in html
+    assert (
+        "is the one n/a that places no account lower: it is placed as if Face were graded." in html
+    )
+    assert "so a D graded on four pillars can stand above a B graded on two" in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
     page = " ".join(render_audit_html(mine, result).split())

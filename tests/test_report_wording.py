@@ -71,9 +71,10 @@ def test_the_audit_report_says_how_to_get_the_picture_checked_without_a_command(
     store = store_with(tmp_path, feed)
     result = audit_account(store, "brighthire_staff", scorer=FakeScorer(), avatar=UNCHECKED)
     text = page_text(render_audit_html(result))
-    assert "fetched live before the next audit" in text
-    # X's free way, a file to import, is the consultant's: not told to the client
-    assert "avatar_file" not in text and "(a copy saved by hand is not read). A photo" in text
+    assert "fetched live, or its picture imported with its profile, before the next audit" in text
+    # X's free way, a file to import, is the consultant's: not told to the client by its
+    # column, and the client is not told a picture saved and imported is not read (it is)
+    assert "avatar_file" not in text and "saved by hand is not read" not in text
     assert "BrightHire &lt;Staff&gt;" in text  # the rest of the page is as it was
     assert _terminal_words(text) == []
     # the terminal, run by whoever has the store, keeps the command

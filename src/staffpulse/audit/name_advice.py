@@ -116,9 +116,11 @@ def institution_name_advice(account: Account) -> str:
     ("Rosa at" before a training institute's name was offered to one)."""
     shown = without_custom_emoji(account.display_name) or account.display_name.strip()
     return (
-        f'Your display name "{shown}" is the organisation\'s, as it should be. Say who posts '
-        'in your bio ("Posts by Rosa and the team") or sign your posts with a first name '
-        '("–Rosa"), so people know there is a human to talk to.'
+        f'Your display name "{shown}" is the organisation\'s, and it may stay so: Face '
+        "scores a person's name higher, but people look for an institution by its name. Say "
+        'who posts in your bio ("Posts by Rosa and the team") or sign your posts with a first '
+        'name ("–Rosa"), so people know there is a human to talk to (this wins no points: '
+        "Face scores the name, and the name stays)."
     )
 
 

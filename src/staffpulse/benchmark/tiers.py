@@ -1,7 +1,7 @@
 """The tiers of the league table: an account with too few posts of its own to judge is placed
 after every account with enough, and within each, an account graded on fewer pillars after
 every account graded on more (a grade averaged over two pillars is not a grade on four), but a
-Face n/a for want of profile data is not held against it."""
+Face n/a for want of profile data places no account lower."""
 
 from __future__ import annotations
 

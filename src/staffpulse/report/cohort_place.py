@@ -74,7 +74,7 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
         if r is not me and r["rank"] < me["rank"] and r["overall"] <= me["overall"]
     ]
     fewer = graded_label(me)
-    mine = ranked_pillars(me)  # a Face n/a for want of profile data is not held against it
+    mine = ranked_pillars(me)  # a Face n/a for want of profile data places no account lower
     if not above:
         # placed before accounts that score as high or higher: "#3" beside "behind all the
         # others" read as a miscount of a firm above a row of help desks graded on 2 pillars

@@ -55,7 +55,10 @@ TWO_LINE_INDENT = 2
 # handle shown), replaced by the line itself when the table is printed
 TIER_MARK = "\ue000"
 # said under the table only when an account's Face is n/a (its data had no profile)
-FACE_ASIDE = " A Face n/a (the data had no picture, bio or name) is not held against it."
+FACE_ASIDE = (
+    " A Face n/a for want of profile data (no picture, bio or name in the data) is the one n/a"
+    " that places no account lower: it is placed as if Face were graded."
+)
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
@@ -267,9 +270,10 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
     if any(graded_label(row) for row in result.leaderboard):
         console.print(
             "[dim]An account graded on fewer pillars (n/a: nothing to judge there, such as posts"
-            " mostly not in English, which staffpulse cannot read) is ranked after"
-            " every account graded on more: its grade averages only the pillars it was graded"
-            " on."
+            " mostly not in English, which staffpulse cannot read, or the Mix of an account that"
+            " only replies) is ranked after every account graded on more, whatever its score,"
+            " so a D graded on four pillars can stand above a B graded on two: its grade"
+            " averages only the pillars it was graded on."
             + (FACE_ASIDE if any(row["face"] is None for row in result.leaderboard) else "")
             + "[/]",
             highlight=False,

@@ -24,8 +24,8 @@ _NOT_IN_DATA = "its posts were not in the data this report was made from"
 REPORT_STEPS: dict[Step, StepWords] = {
     # the audit's Face advice on a picture known only by its address (audit/face.py)
     steps.FETCH_AND_CHECK_PICTURE: (
-        "Have the account's profile fetched live before the next audit, so that its picture "
-        "is checked and counted in the score (a copy saved by hand is not read)"
+        "Have the account's profile fetched live, or its picture imported with its profile, "
+        "before the next audit, so that the picture is checked and counted in the score"
     ),
     # X's free way to the picture: a file the consultant imports, nothing a client can do
     steps.IMPORT_PICTURE_FILE: None,
