@@ -33,6 +33,9 @@ BODIES_AND_BRANDS = [
     ("Elmshire College", "Hill-town school of liberal arts and sciences since 1887."),
     ("The Lanterns", "Progressive rock from the valley. New album out in May."),
     ("Acme Outdoor", "Tents and boots. #WorkOut #ShoutOut #NeverGiveUp"),
+    # a firm's values or its trade beside the label: a tagline, not a side worn
+    ("Harbor Legal", "Family law in the valley. Modern. Progressive. Local."),
+    ("Velo Parts", "Proud European manufacturer of bicycle parts since 1950."),
 ]
 
 
@@ -74,3 +77,16 @@ def test_a_person_role_is_kept_and_a_campaign_stays_an_organization() -> None:
     ]
     out = model.predict(names, bios, None)
     assert out.role == ["hr_pro", "other"] and out.kind == ["person", "org"]
+
+
+def test_a_staffing_firm_with_a_values_tagline_stays_a_staffing_firm() -> None:
+    # "Progressive. Reliable. Local." read as a person's side: two staffing firms became
+    # persons (vendor), out of Connect's "Staffing firms" and out of the league's firms
+    model = load_role_model()
+    names = ["Northgate Staffing", "Brightside Recruitment"]
+    bios = [
+        "Staffing for industry since 1998. Progressive. Reliable. Local.",
+        "Recruitment agency for nurses | Progressive | Ethical | Fast",
+    ]
+    out = model.predict(names, bios, None)
+    assert out.role == ["staffing_firm", "staffing_firm"] and out.kind == ["org", "org"]

@@ -21,7 +21,10 @@ What only a person wears on a profile:
 Never when the profile speaks for a body: "we", "us", a party, a campaign, a group, a
 movement, an association, a network, news, a podcast, "official", or an election imprint
 ("promoted by ... on behalf of"): those are organizations, and the rule of parties and
-campaigns (``role_political_bio.py``) moves a party's employer score to other instead.
+campaigns (``role_political_bio.py``) moves a party's employer score to other instead. Nor
+when it names a firm's trade or age ("staffing", "agency", "Ltd", "since 1998", a
+manufacturer) or lists a brand's values beside the label ("Modern. Progressive.
+Local."): a staffing firm's tagline "Progressive. Reliable. Local." made it a person.
 
 Where the heads said more, ``p_org`` is lowered to
 :data:`staffpulse.signals.role_first_person.FIRST_PERSON_P_ORG` and the roles only an
@@ -65,8 +68,22 @@ _LABEL = (
     r"|anti-?fascist)"
 )
 # a label as a whole fragment: between the bio's ends, full stops, pipes, slashes, bullets
-_FRAGMENT = re.compile(
-    r"(?:^|[.|/;!\n\u2022\u00b7])\s*" + _LABEL + r"\s*(?=$|[.|/;!\n\u2022\u00b7])", re.IGNORECASE
+_BOUNDS = r"(?:^|[.|/;!\n\u2022\u00b7])\s*", r"\s*(?=$|[.|/;!\n\u2022\u00b7])"
+_FRAGMENT = re.compile(_BOUNDS[0] + _LABEL + _BOUNDS[1], re.IGNORECASE)
+# a firm's values as fragments beside it ("Staffing since 1998. Progressive. Reliable. Local."):
+# the label is a brand's value there, not a side worn
+_VALUE = re.compile(
+    _BOUNDS[0] + r"(?:reliable|local|modern|ethical|inclusive|fast|kind|independent|innovative"
+    r"|friendly|trusted|professional|sustainable|affordable|honest|caring|creative|dynamic"
+    r"|diverse|efficient|transparent|global)" + _BOUNDS[1],
+    re.IGNORECASE,
+)
+# a firm's trade or its age: a staffing firm's "Progressive. Reliable." or a maker's "proud
+# European manufacturer" is no person's side
+_FIRM = re.compile(
+    r"\b(?:staffing|recruitment|recruiting|agency|agencies|ltd|llc|inc|plc|gmbh|firm"
+    r"|solicitors|manufactur\w*|clinic)\b|\bsince (?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
 )
 # a body speaking: a party's, a campaign's, a newsroom's words
 _BODY = re.compile(
@@ -89,12 +106,14 @@ def wears_a_side(name: str | None, bio: str | None) -> bool:
     if not name_text and not bio_text:
         return False
     profile = f"{name_text}\n{to_ascii(bio_text)}"
-    if _BODY.search(profile):
+    if _BODY.search(profile) or _FIRM.search(profile):
         return False
     if _BADGE.search(profile) or _PARTISAN_NOUN.search(profile):
         return True
-    # fragments are read on the bio's own lines ("Designer. Progressive. Kayaker.")
-    return any(_FRAGMENT.search(to_ascii(line)) for line in bio_text.splitlines())
+    # fragments are read on the bio's own lines ("Designer. Progressive. Kayaker."), not
+    # among a brand's values ("Modern. Progressive. Local.")
+    lines = [to_ascii(line) for line in bio_text.splitlines()]
+    return any(_FRAGMENT.search(line) and not _VALUE.search(line) for line in lines)
 
 
 def find_partisan_persons(names: Sequence[str | None], bios: Sequence[str | None]) -> np.ndarray:
