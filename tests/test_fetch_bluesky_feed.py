@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from _fake_api import interrupted_after
-from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note
+from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note, nothing_new_note
 from staffpulse.fetch.common import FetchReport
 from staffpulse.store import Store
 from test_fetch_bluesky import FakeAppView, _count, _fetcher
@@ -176,3 +176,29 @@ def test_a_gap_whose_cap_is_met_on_a_page_without_a_cursor_is_kept_to_fill(
     again = _run(httpserver, store, cap=200)  # the 50 between them were left unsaid, unread
     assert fake.asked(before)[:2] == ["100", "200"]
     assert again.new_posts == 50 and _count(store, "posts") == 400
+
+
+def test_a_cap_met_on_a_page_without_a_cursor_says_so_once_then_nothing_new_under_it(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at="100")
+    first = _run(httpserver, store, cap=200)
+    assert first.new_posts == 200 and first.notes[0].startswith("Stopped at the 200-post cap")
+    again = _run(httpserver, store, cap=200)
+    assert again.new_posts == 0 and again.notes == [
+        "No new posts under the 200-post cap (--max-posts): the newest 200 posts are stored"
+        " already, and any older ones (before 1 Mar) are not; to get them, fetch again with a"
+        " higher cap, e.g. --max-posts 400"
+    ]
+    assert [c["left"] for c in again.capped] == ["older"]  # --json still says what is left
+    before = len(fake.requests)
+    higher = _run(httpserver, store, cap=400)
+    assert fake.asked(before)[-1] == "200" and higher.new_posts == 50
+    assert _count(store, "posts") == 250
+
+
+def test_nothing_new_under_a_cap_names_no_day_it_does_not_know() -> None:
+    assert nothing_new_note(1000, None).startswith(
+        "No new posts under the 1,000-post cap (--max-posts): the newest 1,000 posts are"
+        " stored already, and any older ones are not;"
+    )

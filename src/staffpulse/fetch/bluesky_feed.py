@@ -63,6 +63,17 @@ def end_taken_note(oldest: datetime | None) -> str:
     )
 
 
+def nothing_new_note(cap: int, oldest: datetime | None) -> str:
+    """What a run says whose cap the posts a first run stored already meet: it read no new
+    post, and older ones wait for a higher cap (the cap itself was said by that first run)."""
+    before = f" (before {say_day(oldest)})" if oldest else ""
+    return (
+        f"No new posts under the {cap:,}-post cap (--max-posts): the newest {cap:,} posts are"
+        f" stored already, and any older ones{before} are not; to get them, fetch again with a"
+        f" higher cap, e.g. --max-posts {cap * 2}"
+    )
+
+
 @dataclass
 class FeedWalk:
     """One run over an account's feed: ``read_page`` reads and stores a page, ``shown`` is
@@ -205,7 +216,11 @@ class FeedWalk:
                 cut.point["again"] = True  # its posts are counted once asked again
             self.save()
             gap = Gap(self.max_posts, None, oldest, False, older=True)
-            note_cap(self.report, "feed", gap)
+            # a first run's stored posts met the cap, as it said: this run adds nothing under it
+            nothing_new = self.fetched == 0
+            note_cap(self.report, "feed", gap, words=not nothing_new)
+            if nothing_new:
+                self.report.notes.append(nothing_new_note(self.max_posts, oldest))
 
     def _older(self, cut: OlderCut) -> None:
         """The older posts a capped first run left, until the feed holds the newest
