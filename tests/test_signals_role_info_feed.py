@@ -24,6 +24,9 @@ KEEP = [
     "We recruit HGV drivers. Weather alerts and vacancies posted daily.",
     # traffic news with no jobs
     "Ring road traffic news and storm warnings, day and night.",
+    # a job board with travel news or weather alerts for the people it serves
+    "The city's job board: thousands of jobs, career advice and travel updates for commuters.",
+    "New jobs in Dayton every day, plus weather alerts on snow days.",
 ]
 
 
@@ -59,3 +62,10 @@ def test_a_drivers_news_network_is_no_job_board_for_connect() -> None:
         assert model.predict(names, bios, None).role == ["job_board", "job_board"]
     out = model.predict(names, bios, None)
     assert out.role == ["other", "other"] and out.kind == ["org", "org"]
+
+
+def test_a_job_board_giving_travel_news_stays_a_job_board() -> None:
+    # "the city's job board ... travel updates" was moved to other, out of Connect's job boards
+    model = load_role_model()
+    out = model.predict(["CityJobBoard"], [KEEP[4]], None)
+    assert out.role == ["job_board"]

@@ -13,7 +13,9 @@ A bio that names traffic, roads, travel or weather news or alerts and, beside th
 ("staffing", "recruitment", "agency", "recruiter", "we place", "hiring for"), has the
 scores of staffing_firm and job_board moved to other when one of the two is its top role.
 A jobs feed that also lists job fairs and CV tips keeps its role (no traffic or
-weather in it), and so does an agency of drivers that gives traffic news. Prior knowledge
+weather in it), and so do an agency of drivers that gives traffic news and a bio calling
+itself a job board or a jobs site ("the city's job board: thousands of jobs, career advice and
+travel updates"). Prior knowledge
 after the heads, under the switch ``news_bios`` with the news outlets: nothing is retrained
 (``docs/models/roles.md``, "News outlets").
 """
@@ -37,6 +39,13 @@ _DAILY_NEWS = re.compile(
     re.IGNORECASE,
 )
 _JOBS = re.compile(r"\bjob\s+(?:alerts?|news|updates?)\b|\bjobs\b|\bvacancies\b", re.IGNORECASE)
+# a board of jobs that also gives travel or weather news calls itself one: "the city's job
+# board: thousands of jobs ... and travel updates" keeps its role
+_JOB_BOARD = re.compile(
+    r"\bjobs?\s?(?:board|site|portal|listings|search)\b|\bcareers?\s(?:site|portal)\b"
+    r"|\bthousands of jobs\b|\bjobs\b[^.]{0,30}\b(?:daily|every day)\b",
+    re.IGNORECASE,
+)
 _STAFFING = re.compile(
     r"\bstaffing\b|\brecruit\w*|\bagency\b|\bagencies\b|\bplac(?:e|es|ing)\s+(?:drivers|staff|workers)"
     r"|\bhiring\s+for\b|\bemployment\s+(?:agency|business)\b|\bheadhunt\w*",
@@ -45,13 +54,14 @@ _STAFFING = re.compile(
 
 
 def is_a_news_feed_with_jobs(bio: str | None) -> bool:
-    """Whether the bio offers traffic, travel or weather news and jobs beside them, and
-    places no staff (module docstring)."""
+    """Whether the bio offers traffic, travel or weather news and jobs beside them, places
+    no staff and calls itself no job board (module docstring)."""
     text = to_ascii(bio or "")
     return (
         _DAILY_NEWS.search(text) is not None
         and _JOBS.search(text) is not None
         and _STAFFING.search(text) is None
+        and _JOB_BOARD.search(text) is None
     )
 
 
