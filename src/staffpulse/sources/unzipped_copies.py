@@ -40,10 +40,11 @@ def without_unzipped(
     no record)."""
     dropped: dict[Path, Path] = {}  # a folder unzipped -> its ZIP, read instead
     listed: dict[Path, list[tuple[PurePosixPath, Path]]] = {}  # each folder's files, once
+    candidates = _Candidates(plan, given)
     for archive, _source in plan:
         if archive.suffix.lower() != ".zip" or not archive.is_file():
             continue
-        folders = [f for f in _folders_beside(archive, plan, given) if f not in dropped]
+        folders = [f for f in candidates.beside(archive) if f not in dropped]
         members = _members(archive) if folders else None
         if members is None:
             continue
@@ -71,26 +72,47 @@ def without_unzipped(
     return kept, notes
 
 
-def _folders_beside(
-    archive: Path, plan: Sequence[tuple[Path, T]], given: Sequence[Path]
-) -> list[Path]:
-    """The folders ``plan`` reads that may be ``archive`` unzipped: the one of its name first,
-    then those beside it under another name, any folder read whole (an archive's), and the
-    folders ``given`` that it reads from."""
-    parent, named = archive.parent, archive.with_suffix("")
-    found: dict[Path, None] = {}
-    for path, _source in plan:
-        tops = [path] if path.is_dir() else []  # a folder read whole, as an archive's
-        if path.is_relative_to(parent) and path != parent:
-            tops.insert(0, parent / path.relative_to(parent).parts[0])  # beside the ZIP
-        for top in tops:
-            if top.is_dir() and not archive.is_relative_to(top):
-                found[top] = None
-    for folder in given:
-        reads = any(path == folder or path.is_relative_to(folder) for path, _ in plan)
-        if reads and folder.is_dir() and not archive.is_relative_to(folder):
-            found[folder] = None
-    return sorted(found, key=lambda folder: folder != named)
+class _Candidates:
+    """The folders of one import that may be a ZIP unzipped, found in one pass over the plan
+    (not one a ZIP: a Downloads folder of many ZIPs and files was looked through, each path
+    of it looked up on disk, once for every ZIP)."""
+
+    def __init__(self, plan: Sequence[tuple[Path, T]], given: Sequence[Path]) -> None:
+        # under a folder, each folder beside the ZIPs in it that the plan reads from, and
+        # each folder read whole (an archive's): by where the plan first reads it (a folder
+        # beside before one read whole at the same place, as the plan lists them)
+        self.under: dict[Path, dict[Path, tuple[int, int]]] = {}
+        self.whole: dict[Path, tuple[int, int]] = {}
+        for index, (path, _source) in enumerate(plan):
+            for child, parent in zip((path, *path.parents), path.parents, strict=False):
+                self.under.setdefault(parent, {}).setdefault(child, (index, 0))
+            if path not in self.whole and path.is_dir():
+                self.whole[path] = (index, 1)
+        read = [path for path, _source in plan]
+        self.given = [
+            folder
+            for folder in dict.fromkeys(given)
+            if any(path == folder or path.is_relative_to(folder) for path in read)
+        ]
+        self.folder: dict[Path, bool] = {}  # whether a path is a folder, looked up once
+
+    def beside(self, archive: Path) -> list[Path]:
+        """The folders the plan reads that may be ``archive`` unzipped: the one of its name
+        first, then those beside it under another name, any folder read whole (an archive's),
+        and the folders ``given`` that it reads from."""
+        named = archive.with_suffix("")
+        placed = dict(self.under.get(archive.parent, {}))
+        for folder, place in self.whole.items():
+            placed[folder] = min(place, placed.get(folder, place))
+        found = sorted(placed, key=lambda folder: placed[folder])
+        found += [folder for folder in self.given if folder not in placed]
+        found = [top for top in found if self._is_dir(top) and not archive.is_relative_to(top)]
+        return sorted(found, key=lambda folder: folder != named)
+
+    def _is_dir(self, path: Path) -> bool:
+        if path not in self.folder:
+            self.folder[path] = path.is_dir()
+        return self.folder[path]
 
 
 def _named(archive: Path, folder: Path) -> str:
