@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from staffpulse.listen.thread_work import focus_reason, quote, thread_work
+from staffpulse.listen.thread_work import asks_for_work, focus_reason, quote, thread_work
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
 
@@ -166,3 +166,23 @@ def test_a_job_as_a_figure_of_speech_makes_no_thread_about_work() -> None:
     ):
         told = thread(text)
         assert thread_work(told, verdicts(told, {"c": 0.95})).opening_work, text
+
+
+def test_a_reply_asking_for_a_job_carries_the_thread_whatever_its_share() -> None:
+    # a founder's team photo, a seeker asking what is open, a care desk's stock answer: one
+    # post of three is about work, and it is a candidate asking in public
+    team = "Our new crew had pizza on the roof tonight. More soon, new friends!"
+    asked = thread(team, "@star I'd love to join the team! Five years in retail. What jobs do you"
+                   " have open?", "@fan0 Thanks for the love! Check our site for openings ^DM")  # fmt: skip
+    work = thread_work(asked, verdicts(asked, {"r0": 0.85}))
+    assert not work.off_work and work.focus is not None and work.focus.id == "r0"
+    # a customer's lost job told under a promo is still no thread about work
+    promo = thread(PROMO, "@star I lost my job, can't pay my bill", "@fan0 They will help you")
+    assert thread_work(promo, verdicts(promo, {"r0": 0.88})).off_work
+
+
+def test_asking_for_work_is_a_question_for_a_job_not_any_joining() -> None:
+    assert asks_for_work("@bakery are you guys still hiring for the weekend?")
+    assert asks_for_work("How do I apply? I have two years on a forklift")
+    assert not asks_for_work("I want to join the climbing club this spring")
+    assert not asks_for_work("Which jobs do you hate doing around the house?")

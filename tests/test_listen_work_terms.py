@@ -331,3 +331,16 @@ def test_degrees_set_against_skills_are_work_but_not_a_temperature() -> None:
         assert names_work_matter(text) and work_subject(text) == "degrees and skills", text
     assert not names_work_matter("It hit 95 degrees and my grilling skills melted")
     assert not names_work_matter("Three degrees of separation, what an experience")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proud to be named one of the region's best companies to work for this year",
+        "Our clinic made the list of great places to work again",
+        "The future of work is a shared desk and a good calendar",
+        "Bosses, take note: the new work space is wherever your people are",
+    ],
+)
+def test_an_employers_standing_and_the_way_work_is_done_are_work_matters(text: str) -> None:
+    assert names_work_matter(text)

@@ -59,6 +59,16 @@ OFF_WORK_NAMES = ("conversation not about work", "conversations not about work")
 QUOTE_CHARS = 80
 
 _LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
+# a job asked for in public, by a reply to an employer's or anyone's post
+_ASKS_FOR_WORK_RE = re.compile(
+    r"\b(?:what|which|any)\s+(?:positions?|roles?|jobs?|openings?|vacanc(?:y|ies))\s+"
+    r"(?:do\s+|does\s+)?(?:you|u|y['\u2019]?all)\s+(?:guys\s+)?(?:have|got)\s+(?:open|available)\b|"
+    r"\b(?:are|r)\s+(?:you|u|y['\u2019]?all)\s+(?:guys\s+)?(?:still\s+)?hiring\b|"
+    r"\bhow\s+(?:do|can|would)\s+i\s+apply\b|"
+    r"\bi\s+(?:want|would love|['\u2019]d love|wanna)\s+to\s+(?:join|work\s+(?:for|at|with))\s+"
+    r"(?:the\s+|your\s+)?(?:team|company|@\w+)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +79,17 @@ class ThreadWork:
     relevant: int  # of them, about work (judged relevant and naming a work matter)
     opening_work: bool | None  # None: the opening was not judged (no text)
     focus: Post | None = None  # the post with the work talk, when it is not the opening
+    seeker: bool = False  # a reply asks for a job (:func:`asks_for_work`)
 
     @property
     def off_work(self) -> bool:
-        """The opening is clearly not about work, and fewer than half the posts are."""
-        return self.opening_work is False and self.relevant < MIN_WORK_SHARE * self.judged
+        """The opening is clearly not about work, and fewer than half the posts are, none of
+        them someone asking for a job."""
+        return (
+            self.opening_work is False
+            and self.relevant < MIN_WORK_SHARE * self.judged
+            and not self.seeker
+        )
 
 
 def thread_work(
@@ -105,7 +121,15 @@ def thread_work(
     focus = None
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
-    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
+    seeker = any(p.id != opening.id and asks_for_work(p.text) for p in relevant)
+    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus, seeker)
+
+
+def asks_for_work(text: str) -> bool:
+    """Someone asks in public for a job ("What position do you have open?", "Are you
+    hiring?", "How do I apply?", "I want to join the team!"): a candidate a staffing firm
+    would want to meet, whatever the thread began with."""
+    return _ASKS_FOR_WORK_RE.search(_LEADING_MENTIONS_RE.sub("", text)) is not None
 
 
 def names_work(text: str) -> bool:

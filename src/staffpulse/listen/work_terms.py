@@ -181,6 +181,11 @@ _WORK_TERMS_RE = re.compile(
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
     r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
     r"internships?|interns?|payroll|overtime|workforce|labou?r market|headcount|"
+    # an employer's standing and the way work is done: "named one of the best companies to
+    # work for", "the future of work", "the new work space is everywhere"
+    r"(places?|compan(y|ies)|employers?|organi[sz]ations?) to work (for|at)|"
+    r"(best|great|happiest|top) places? to work|future of work|"
+    r"(new|modern|flexible|shared|open[- ]plan) work spaces?|"
     r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO)|"
     # a staffing firm's own business: its fees, its placements, its branches
     r"(placement|finder['\u2019]?s|recruit(ment|ing|er)|agency) fees?|"
