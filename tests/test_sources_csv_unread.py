@@ -70,11 +70,18 @@ def test_an_unread_column_is_named_as_the_sheet_writes_it(tmp_path: Path) -> Non
     assert 'rename "Likes Count" to "likes" (if it holds that)' in said
 
 
-def test_a_column_of_the_posts_addresses_is_told_to_be_named_url(tmp_path: Path) -> None:
-    # "Post URL" was told as not read, with no name to give it: the post's link was lost
-    notes = _notes(
-        tmp_path,
-        "id,author,text,Post URL\n1,dockside_hr,Crane crew wanted,https://x.com/d/status/9\n",
+def test_a_column_of_the_posts_addresses_beside_their_ids_is_read_as_their_links(
+    tmp_path: Path,
+) -> None:
+    # "Post URL" beside an id column was passed over unsaid: the posts lost their links
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text,Post URL\n1,dockside_hr,Crane crew wanted,https://x.com/d/status/9\n"
+        "2,dockside_hr,Yard crew wanted,\n",
+        encoding="utf-8",
     )
-    (note,) = notes
-    assert 'rename "Post URL" to "url" (if it holds that)' in note
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        links = {p.id: p.url for p in store.posts_by("csv", "dockside_hr")}
+    assert (report.posts, report.problems, report.notices) == (2, [], [])
+    assert links == {"1": "https://x.com/d/status/9", "2": None}

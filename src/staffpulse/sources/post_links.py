@@ -180,7 +180,13 @@ class BlankIdsFromLinks:
 
     def fill(self, values: Mapping[str, str]) -> dict[str, str]:
         link = (values.get(self.column) or "").strip()
-        found = None if (values.get("id") or "").strip() else post_of_link(link)
+        if (values.get("id") or "").strip():
+            # a row with its id keeps the link to its post as its address: the column is
+            # read (not told as unread), so it was lost unsaid where no id was blank
+            if not (values.get("url") or "").strip() and post_of_link(link) is not None:
+                return {**values, "url": link}
+            return dict(values)
+        found = post_of_link(link)
         if found is None:
             return dict(values)
         platform, post_id = found
