@@ -15,6 +15,10 @@ Wordings, each with the bounds it sets per signal:
 * posts of code whose prose names no job (:mod:`staffpulse.signals.code_posts`): a developer's
   "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
   the model reads as a job bot's post (the same cap);
+* a person's verdict on someone's work shared with a link
+  (:mod:`staffpulse.signals.shared_verdicts`: "Great talk from @someone <link>"), which the
+  link makes the personality model read as a headline: personality at least 0.5
+  (``VERDICT_BOUNDS``), set before the bounds of job ads, which still hold an ad's voice down;
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
@@ -32,6 +36,7 @@ from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
 from staffpulse.signals.job_listings import find_job_listings
+from staffpulse.signals.shared_verdicts import VERDICT_BOUNDS, find_shared_verdicts
 from staffpulse.signals.support_replies import SUPPORT_REPLY_BOUNDS, find_support_replies
 
 __all__ = ["bound_by_patterns"]
@@ -42,6 +47,7 @@ def bound_by_patterns(
 ) -> None:
     """Clip ``scores`` (one row per text, one column per signal of ``signals``) in place to
     the bounds of the wordings each text uses."""
+    _bound_outside(scores, texts, signals, VERDICT_BOUNDS, find_shared_verdicts)
     ad_columns = [(j, *PATTERN_BOUNDS[s]) for j, s in enumerate(signals) if s in PATTERN_BOUNDS]
     if ad_columns:
         ads = find_staffing_ads(texts) | find_job_listings(texts)

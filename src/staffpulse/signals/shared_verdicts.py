@@ -1,0 +1,61 @@
+"""A person's verdict on someone's work, shared with a link: a human voice the model misses.
+
+"Great talk from @someone <link>", "Nice write-up by @someone on the new API <link>",
+"Fascinating piece on bridge design <link>", "Really good keynote on state machines
+<link>": the writer says what they think of a talk, a post or a paper and links it.
+The guidelines count an opinion as a human voice, but the personality model scores these
+0.003-0.2: the link is its strongest broadcast cue, and the two words of judgement beside it
+weigh less. A developer's or researcher's archive is full of them, so Voice read such a person
+as a feed of headlines.
+
+:func:`find_shared_verdicts` marks a post that *opens* with that verdict: a word of judgement
+("great", "nice", "fascinating" ...), a piece of work ("talk", "post", "article", "list" ...)
+and then whose or what it is ("by", "from", "about", "of", "on" ...); "work" and "job" only
+with whose ("Brilliant work by @a and @b"), as "Great job at <a firm>" may be an ad. A brand's
+"Great read from our team" praises itself and is left to the model, and so is everything
+else: a verdict later in the post, or one with no piece of work named ("So slick <link>"), was
+tried at stop 36 and changed labelled broadcasts (docs/models/personality.md).
+``pattern_bounds`` raises the personality score of a marked post to
+:data:`VERDICT_SCORE` before the job-ad bounds, which still hold a job ad's voice down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.signals.batch_scan import posts_matching
+
+__all__ = ["VERDICT_BOUNDS", "VERDICT_SCORE", "find_shared_verdicts"]
+
+#: The lowest personality score of a post that opens with a verdict on someone's work: above
+#: the threshold (0.29), so Voice counts it as a person talking.
+VERDICT_SCORE = 0.5
+#: (lowest, highest) score per signal for such a post, as ``job_ads.PATTERN_BOUNDS``.
+VERDICT_BOUNDS: dict[str, tuple[float, float]] = {"personality": (VERDICT_SCORE, 1.0)}
+
+_JUDGEMENT = (
+    "great|nice|good|awesome|amazing|brilliant|fantastic|excellent|superb|lovely|cool|"
+    "interesting|fascinating|insightful|wonderful|neat"
+)
+_PIECE = (
+    "post|piece|read|talk|thread|article|paper|write-?up|coverage|summary|recap|overview|"
+    "keynote|presentation|slides|session|demo|video|podcast|episode|interview|study|analysis|"
+    "blog ?post|tutorial|story|list"
+)
+_ABOUT = "by|from|about|of|on|in|at|with|here|today"
+# Opens the post (after the batch separator); a brand's own work ("from our team") is not it
+_VERDICT = re.compile(
+    rf"\x1e[ \t]*(?i:(?:a |really |very |such an? |so )?(?:{_JUDGEMENT})\s+"
+    rf"(?:(?:{_PIECE})s?\s+(?:{_ABOUT})|(?:work|job)\s+(?:by|from))\b(?!\s+(?:our|us|me)\b))"
+)
+
+
+def find_shared_verdicts(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """For each text, whether it opens with a verdict on a piece of someone's work."""
+    out = np.zeros(len(texts), dtype=bool)
+    out[posts_matching(texts, (_VERDICT,))] = True
+    return out

@@ -1,0 +1,58 @@
+"""A person's verdict on someone's work, shared with a link, is read as a human voice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from staffpulse.signals.pattern_bounds import bound_by_patterns
+from staffpulse.signals.shared_verdicts import VERDICT_SCORE, find_shared_verdicts
+from staffpulse.signals.text import load_text_signals
+
+VERDICTS = [
+    "Great talk from @priya_codes on service workers https://talks.example/sw",
+    "Nice write-up from @ops_tom about flaky CI runners -> https://blog.example/ci",
+    "Fascinating piece on how lighthouses were lit https://read.example/lamps",
+    "Really good keynote on state machines in the UI - https://slides.example/fsm",
+    "Neat summary of terminal shortcuts https://list.example/term",
+    "Brilliant work by @ana and @li at the design summit https://summit.example/paper",
+    "A great read from @jo on the history of the kettle https://read.example/kettle",
+]
+NOT_VERDICTS = [
+    # a brand praising its own content, a verdict with no piece of work, a job ad's opener
+    "Great read from our team on payroll deadlines https://blog.example/payroll",
+    "So slick https://x.example/app",
+    "Great job at Harbor Foods, nights, $19/hr. Apply: https://jobs.example/hf",
+    "Great work everyone, see you Monday",
+    "New post: five tips for your first interview https://blog.example/tips",
+    # the verdict is not what the post opens with
+    "Our CEO on hiring trends. Lovely talk from @dana https://x.example/talk",
+]
+
+
+@pytest.mark.parametrize("text", VERDICTS)
+def test_a_post_opening_with_a_verdict_on_someones_work_is_found(text: str) -> None:
+    assert find_shared_verdicts([text]).tolist() == [True]
+
+
+@pytest.mark.parametrize("text", NOT_VERDICTS)
+def test_self_praise_bare_cries_ads_and_later_verdicts_are_left_to_the_model(text: str) -> None:
+    assert find_shared_verdicts([text]).tolist() == [False]
+
+
+def test_the_batch_finds_the_verdicts_in_input_order() -> None:
+    texts = [NOT_VERDICTS[0], VERDICTS[0], "", VERDICTS[1], NOT_VERDICTS[1]]
+    assert find_shared_verdicts(texts).tolist() == [False, True, False, True, False]
+
+
+def test_a_verdict_with_a_link_sounds_like_a_person_and_an_ad_still_does_not() -> None:
+    # the model alone scores such a post far below the threshold: the link outweighs the words
+    model = load_text_signals()
+    scores = model.score(VERDICTS)
+    assert model.labels(scores)["personality"].all()
+    assert (scores["personality"] >= VERDICT_SCORE).all()
+    ad = "Great video from @harborfoods on night shifts! Nurses wanted, DM me your resume"
+    assert find_shared_verdicts([ad]).tolist() == [True]
+    held = np.array([[0.2, 0.9]], dtype=np.float32)
+    bound_by_patterns(held, [ad], ["personality", "job_opening"])
+    assert held[0, 0] <= 0.1  # a job ad has no voice, whatever the verdict rule says
