@@ -20,6 +20,9 @@ NAMES_NO_WORK = [
     # "apply" that calls no one: put into practice, or the small print
     "Good advice is useless unless you apply it.",
     "Win a picnic hamper this weekend! T&Cs apply",
+    # "developer" naming what developers use, not someone to hire
+    "Yay! Better developer tooling for our plugin https://x.example/rel",
+    "Woo, the Developer Docs got a new search https://x.example/docs",
 ]
 NAMES_WORK = [
     "Barista at Blue Door Cafe, weekends https://x.example/b",
@@ -41,6 +44,9 @@ NAMES_WORK = [
     "We're growing! Link in bio",
     "Serveurs et commis de cuisine à Lyon https://x.example/s",
     "Camarera para terraza en Valencia, julio y agosto",
+    # a developer to hire, even beside developer tools
+    "Senior Developer - Leeds https://x.example/d",
+    "Developer tools engineer wanted in Bristol",
 ]
 
 

@@ -77,3 +77,31 @@ def test_a_feed_of_listings_scores_as_job_ads_not_as_a_human_voice() -> None:
 def test_a_listing_labelled_with_a_curly_apostrophe_is_a_listing() -> None:
     # "Today’s job:" as a phone types it, like "Today's job:"
     assert is_job_listing("Today\u2019s job: Registered Nurse, Tampa FL https://jobs.example/1")
+
+
+def test_a_listing_whose_repeated_title_is_cut_off_before_its_link_is_a_listing() -> None:
+    # a job board repeats the title in the description; the length limit cuts it mid-word,
+    # with "…" or, in 2015 tweets read as Latin-1, "\u0089\u00db_"
+    cut = [
+        "Lecturer in Physics | Dayton State College US - OH - Dayton, Lecturer in Phys\u2026 "
+        "https://jobs.example/13",
+        "Lecturer in Physics | Dayton State College US - OH - Dayton,  Lecturer i\u0089\u00db_ "
+        "https://jobs.example/14",
+        "Payroll Coordinator - Akron, OH, Payroll Coordi... https://jobs.example/15",
+    ]
+    assert [is_job_listing(t) for t in cut] == [True, True, True]
+    assert find_job_listings(cut).all()
+    model = load_text_signals()
+    assert model.labels(model.score(cut[:2]))["job_opening"].all()
+
+
+def test_a_cut_off_tail_that_tells_news_or_talks_is_no_listing() -> None:
+    # what was cut off is read before it is set aside: a verb or lower-case words are news
+    # or talk, not a listing's repeated title
+    for text in [
+        "Uber Driver in Tampa, arrested after a long chase on the\u2026 https://news.example/5",
+        "Registered Nurse - Tampa, FL, we are looking for someone who\u2026 https://x.example/6",
+        "Night Nurse - Tampa, Nurses Are Paid More Than\u2026 https://x.example/7",
+    ]:
+        assert not is_job_listing(text)
+        assert not find_job_listings([text])[0]

@@ -20,7 +20,9 @@ those rules have named the work themselves ("Line Cook at <a diner> <link>"). Ro
 board lists that the listing rule does not name count ("Handyman at <a firm> <link>" is a bare
 listing the model rightly calls an ad), and so do pay in pounds or euros and words of work in
 German, Spanish, French, Italian, Dutch and Portuguese, so an ad in those languages is left to
-its rules.
+its rules. A "developer" that names a product, not a person ("developer tools", "the developer
+network", "developer docs") is no word of work: a release note "Yay! Better developer tooling
+<link>" scored 0.53.
 """
 
 from __future__ import annotations
@@ -107,10 +109,20 @@ _APPLY_NOT_A_CALL = re.compile(
     r"apply\b(?!\s*(?:for|to|at|now|today|here|online|via|within|by|in person|:|https?://))",
 )
 
+# "developer" naming what developers use or meet at, not someone to hire ("developer tools",
+# "the developer network", "developer docs", "a developer conference")
+_DEVELOPER_THING = re.compile(
+    r"\bdevelopers?\s+(?:tools?|tooling|network|docs|documentation|preview|edition|"
+    r"conference|summit|experience|portal|console|program|programme|kit|guide|blog|"
+    r"community|platform|forums?|meetups?)\b"
+)
+
 
 def names_work(text: str) -> bool:
     """Whether ``text`` holds a word of work (see the module docstring)."""
     lowered = text.lower()
+    if "developer" in lowered:
+        lowered = _DEVELOPER_THING.sub(" ", lowered)
     if "apply" in lowered:
         lowered = _APPLY_NOT_A_CALL.sub(" ", lowered)
     words = _TOKEN.findall(lowered)

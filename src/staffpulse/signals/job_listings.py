@@ -20,6 +20,11 @@ which nothing but a listing has:
 
 A title alone with a link ("Graphic Designer https://…") is left to the model: it is as often
 someone's portfolio or profile. So is a listing with no link, which offers nothing to open.
+
+A feed that repeats the title after the details ("Lecturer in Physics | <a college> US - OH -
+Dayton, Lecturer in Phys… https://…") is cut off by the network's length limit:
+the last fragment, cut off mid-word before the link, is set aside when its other words are
+in title case with no verb, so the listing before it is read as one.
 """
 
 from __future__ import annotations
@@ -45,9 +50,14 @@ _SHAPE = re.compile(
     r"\s*[:!|\u2013-]\s*)?"
     r"(?>(?:[A-Z0-9$(\[][^\s\x1e]*+|of|and|for|the|to|in|on|at|with|de|near|&|[-\u2013\u2014|/:,.\u2022]"
     r"|(?:full|part)-time|contract|remote|hybrid|on-?site|nights|days|weekends|shifts?|temp"
-    r"|perm|hire|weeks?|months?|wks?|per diem|travel|locum|&amp;)[),.:;]*+\s+){1,16}+https?://"
+    r"|perm|hire|weeks?|months?|wks?|per diem|travel|locum|&amp;)[),.:;]*+\s+){1,16}+"
+    # a last word cut off by the length limit ("Lecturer in Phys… https://…")
+    r"(?:[^\s\x1e]*(?:\u2026|\.\.\.|\u00db_)\s+)?https?://"
 )
 _LINK = re.compile(r"https?://\S+", re.IGNORECASE)
+# the last fragment, cut off before the link by the length limit ("…", or "\u0089\u00db_" as a
+# double-encoded "…" reads in 2015 tweets)
+_CUT_OFF = re.compile(r"[,;]\s+([^,;|]{1,80}?)(?:\u2026|\.\.\.|\u0089?\u00db_)\s*$")
 # what may stand after the listing: hashtags, mentions, "via @board", an ellipsis, emoji
 _TAIL = re.compile(r"(?:\s*(?:#\w+|@\w+|via|\.\.\.|\u2026|[^\w\s$()&,.:|/-]))+\s*$")
 _LABEL = re.compile(
@@ -121,13 +131,26 @@ def _is_detail(fragment: str) -> bool:
     return _TERMS.match(fragment.strip(" .")) is not None or _title_case(words)
 
 
+def _drop_cut_off(body: str) -> str:
+    """``body`` without its last fragment when the length limit cut it off mid-word and its
+    other words are in title case with no verb (a feed repeating the title); else unchanged:
+    "Tampa, arrested after a…" is news, not a listing's detail."""
+    cut = _CUT_OFF.search(body)
+    if cut is None:
+        return body
+    whole = _WORD.findall(cut.group(1))[:-1]  # the last word is cut: "Lecturer i…" is no "I"
+    if not _title_case(whole) or VERB_OR_HEADLINE.search(" ".join(whole)):
+        return body
+    return body[: cut.start()]
+
+
 def is_job_listing(text: str) -> bool:
     """Whether ``text`` is a job listing by its shape (see the module docstring)."""
     # X sends "&" as "&amp;" ("Dietary Aides (Full-time &amp; Part-time)")
     text = html.unescape(straighten_quotes(text))
     if _LINK.search(text) is None or "?" in text:
         return False
-    core = _TAIL.sub("", _LINK.sub(" ", text)).strip()
+    core = _TAIL.sub("", _drop_cut_off(_LINK.sub(" ", text))).strip()
     core = _LABEL.sub("", core).strip(" .:-\u2013")
     if not core or len(core) > 140:
         return False
