@@ -109,6 +109,17 @@ def test_a_decimal_comma_of_a_whole_count_is_read_and_a_dotted_thousand_refused(
         with pytest.raises(ValueError, match=r"write whole numbers with digits only"):
             written_count({"likes": written}, "likes")
     assert written_count({"likes": "1234.000"}, "likes") == 1234  # no group: a decimal
+
+
+def test_a_count_formatted_with_groups_and_decimals_is_read_whole() -> None:
+    # a sheet's number format "#,##0.00" saved 1234 as "1,234.00" (or "1.234,00" in German):
+    # both marks show which is which, yet the count was left out as no whole number
+    for written, meant in (("1,234.00", 1234), ("1.234,00", 1234), ("12,500,000.0", 12500000)):
+        assert written_count({"likes": written}, "likes") == meant
+    assert written_count({"likes": "1 234,00"}, "likes") == 1234  # grouped by a space (French)
+    for written in ("1,234.50", "1.234,5", "1,234,00", "1.234.00", "1,23.00"):  # never a guess
+        with pytest.raises(ValueError, match="should be a whole number"):
+            written_count({"likes": written}, "likes")
     assert written_count({"likes": "0.000"}, "likes") == 0  # no thousand starts with 0
 
 

@@ -81,6 +81,11 @@ _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{
 # "12.0" (as X and pandas write a count) comes back "12,0", the whole number 12. Never
 # "1,000": a thousands group has three digits, a decimal part here one or two
 _DECIMAL_COMMA = re.compile(r"^(?P<whole>\d+),0{1,2}$")
+# "1,234.00" or "1.234,00": a count a sheet formatted with groups and two decimals, both marks
+# showing which is which (the last one is the decimal mark), so a whole number
+_GROUPED_WHOLE = re.compile(
+    r"^[1-9]\d{0,2}(?P<sep>[,. \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?!(?P=sep))[.,]0+$"
+)
 # "1.000", "12.500": a thousands group where the dot groups them (German), or a decimal?
 DOTTED_GROUPS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")  # "0.000" is 0 either way
 
@@ -277,7 +282,7 @@ def shown(value: object) -> str:
 
 def written_count(record: Mapping[str, Any], key: str) -> int | None:
     """A count (likes, followers...): a whole number of 0 or more; ``3.0`` and ``3,0`` (a
-    decimal comma) are 3 and ``1,234`` is 1234, but ``2.5``, ``2,5``, ``1.234`` or ``1.000``
+    decimal comma) are 3 and ``1,234``, ``1,234.00`` and ``1.234,00`` are 1234, but ``2.5``, ``2,5``, ``1.234`` or ``1.000``
     (a decimal, or a thousand?) or ``-5`` is an error, never rounded or stored silently."""
     value = record.get(key)
     if value is None or value == "":
@@ -287,6 +292,8 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
         return int(re.sub(r"\D", "", text))
     if text is not None and (comma := _DECIMAL_COMMA.match(text)):
         return int(comma["whole"])
+    if text is not None and _GROUPED_WHOLE.match(text):  # the zeros after the mark left off
+        return int(re.sub(r"\D", "", text.rstrip("0")[:-1]))
     if text is not None and text.isascii() and text.isdigit():
         return int(text)  # exactly: a float keeps 15 to 17 digits
     if text is not None and DOTTED_GROUPS.match(text):  # as a decimal, 1.000 was 1
