@@ -172,6 +172,22 @@ def test_the_firms_banter_in_a_thread_not_about_work_is_no_conversation_joined(
     assert [j.conversation_id for j in marked.joined] == ["800", "810"]
 
 
+def test_old_banter_of_the_firm_is_told_with_the_older_conversations_left_out(
+    tmp_path: Path,
+) -> None:
+    firm = Account(platform="x", id="firm", handle="acme")
+    banter = post("811", "firm", "@samtheclimber like a boss, see you at the bouldering gym",
+                  60 * 24 * 90, kind="reply", reply_to_post_id="810",
+                  reply_to_handle="samtheclimber")  # fmt: skip
+    scorer: Any = SureScorer()
+    with store_with(tmp_path, firm, banter, OPENING) as store:
+        result = build_inbox(store, text_model=scorer, role_model=None,
+                             max_age=timedelta(days=30), as_handle="acme")  # fmt: skip
+    # not among this window's "left out", which it never was in: among the older ones
+    assert result.joined == [] and result.left_out == {}
+    assert result.counts["joined"] == 0 and result.counts["older_left_out"] == 1
+
+
 def test_the_dismissed_list_shows_the_opening_the_inbox_showed(tmp_path: Path) -> None:
     with store_with(tmp_path, *MASTODON, OPENING) as store:
         openings = conversation_openings(store, "mastodon", ["m:1", "gone"])

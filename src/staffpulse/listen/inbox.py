@@ -242,7 +242,8 @@ def _rank_scope(
     sort = sort_for_ranking(offer, scope, at, max_age)
     ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo, replay)
     topics = topics_offered(ranked, offer, scope)
-    pick = pick_shown(topics.ranked, offer.states, limit, sort.tally)
+    pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, (at, max_age))
+    older = replace(older, left_out=older.left_out + pick.older_left_out)
     items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
     return ScopeRanking(sort, older, pick, topics.choices, topics.matches, items, joined)
 

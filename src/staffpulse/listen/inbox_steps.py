@@ -177,6 +177,9 @@ class ShownPick:
     set_aside: list[RankedConversation] = field(default_factory=list)  # those left out
     shown_open: int = 0
     offered: int = 0  # open conversations to join, shown or not (the "M" of "top N of M")
+    # left out as not about work, though the firm's reply joined them, outside the window: told
+    # with the older ones left out, not among this window's
+    older_left_out: int = 0
 
     @property
     def left_out(self) -> dict[str, int]:
@@ -186,7 +189,11 @@ class ShownPick:
 
 
 def pick_shown(
-    ranked: Sequence[RankedConversation], states: FirmStates, limit: int, tally: dict[str, int]
+    ranked: Sequence[RankedConversation],
+    states: FirmStates,
+    limit: int,
+    tally: dict[str, int],
+    window: tuple[datetime, timedelta | None] | None = None,
 ) -> ShownPick:
     """What the inbox shows, best first; a joined conversation that is not public is never
     listed, nor one not about work that only the firm's own reply joined (its chat with a
@@ -200,6 +207,10 @@ def pick_shown(
         ):
             tally["joined"] -= 1  # never listed as joined; counted as left out
             state = "open"
+            last = entry.conversation.last_activity
+            if window is not None and not in_window(last, *window):
+                pick.older_left_out += 1
+                continue
         if state == "joined" and entry.left_out != FOLLOWERS_ONLY:
             pick.shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join
