@@ -71,3 +71,15 @@ def test_a_named_store_two_folders_deep_in_missing_ones_is_not_made(tmp_path: Pa
     assert not (tmp_path / "clinets").exists()
     with open_store(tmp_path / "clients" / "s.db") as store:  # its own folder alone is made
         assert store.holds_no_data()
+
+
+def test_a_store_named_with_a_tilde_no_shell_expanded_is_made_in_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --db=~/clients.db reaches staffpulse unexpanded: it said "unable to open database file"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with open_store("~/clients.db") as store:
+        assert store.holds_no_data()
+    assert (tmp_path / "clients.db").is_file()
+    with open_store("~/clients.db", create=False) as store:  # and is found again
+        assert store.holds_no_data()

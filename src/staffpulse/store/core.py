@@ -120,9 +120,12 @@ class Store(ReadMixin):
         if self.path != ":memory:":
             looked = refuse_unusable_store_path(Path(self.path), tables=False)
         try:
+            # "~/x.db" as given where no shell expands it (--db=~/x.db, STAFFPULSE_DB="~/x.db"):
+            # its folders were made under the home folder, then sqlite looked for "./~/x.db"
+            opened = self.path if self.path == ":memory:" else str(Path(self.path).expanduser())
             if self.path != ":memory:":
-                Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                Path(opened).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(opened, isolation_level=None, check_same_thread=False)
             if looked and (
                 refusal := other_programs_refusal(self.conn, Path(self.path).expanduser())
             ):
