@@ -268,3 +268,29 @@ def test_handles_on_the_same_server_are_compared_by_the_part_that_differs() -> N
             find_account_ref(store, typed)
     with pytest.raises(NotFoundError, match=r"did you mean @jane@hr\.social \(mastodon\)"):
         find_account_ref(store, "jame@hr.social")
+
+
+def test_a_name_no_handle_could_be_says_why_and_sends_only_a_csv_name_to_import(
+    store: Store,
+) -> None:
+    with pytest.raises(NoSuchAccountError) as anywhere:
+        find_account_ref(store, "@pay#roll!")
+    assert anywhere.value.message == (
+        "no account 'pay#roll!' in the store: it has '#' and '!', which no X, Bluesky or"
+        " Mastodon handle has"
+    )
+    assert (anywhere.value.hint or "").startswith("import its posts first")
+    assert (anywhere.value.hint or "").endswith(
+        "; only a name from a CSV's author column can have them: any other is mistyped"
+    )
+    with pytest.raises(NoSuchAccountError) as on_x:
+        find_account_ref(store, "pay#roll", "x")
+    assert on_x.value.message.endswith(": it has '#', which no X, Bluesky or Mastodon handle has")
+    assert "import" not in (on_x.value.hint or "")
+
+
+def test_a_did_or_a_server_port_is_no_odd_character(store: Store) -> None:
+    for ref in ("did:plc:nothere", "@nobody@hr.social:3000"):
+        with pytest.raises(NoSuchAccountError) as missing:
+            find_account_ref(store, ref)
+        assert "which no X" not in missing.value.message

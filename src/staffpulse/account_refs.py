@@ -29,6 +29,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterable
 
+from staffpulse.account_ref_chars import unlike_any_handle
 from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.handles import as_url, parse_handle, profile_url_name
@@ -236,7 +237,8 @@ def explain_missing_account(
     """``error`` (no account ``handle`` on ``platform``) told what the store holds instead:
     the handle on another platform (``use_platform(p)`` says how to ask for it), else the
     closest stored handles (unless ``suggest`` is False: each search compares the handle with
-    every stored one). ``error`` itself when there is nothing better to say (or it is not a
+    every stored one), else the characters no handle has (:mod:`.account_ref_chars`).
+    ``error`` itself when there is nothing better to say (or it is not a
     :class:`NoSuchAccountError`, e.g. a Mastodon user part that matches several accounts).
     ``stored``: the stored handles, when many lookups share them."""
     if not isinstance(error, NoSuchAccountError):
@@ -264,8 +266,8 @@ def explain_missing_account(
     close = _closest(norm, pairs) if suggest else []
     # on the platform asked for when one is close there; else wherever they are
     close = [pair for pair in close if pair[1] == platform] or close
-    if not close:
-        return error
+    if not close:  # a name no handle could be: said, the import hint only for a CSV's
+        return unlike_any_handle(handle, platform, error) or error
     offered = " or ".join(f"@{h} ({p})" for h, p in close)
     return NoSuchAccountError(
         handle,
