@@ -237,3 +237,27 @@ def test_blank_ids_read_from_links_keep_a_sheet_without_platforms_one_account(
         " the same link is not stored twice); the sheet has no platform column, so it is stored"
         " under the platform csv as its posts with an id are, and each author stays one account"
     ]
+
+
+def test_a_link_beside_an_id_is_kept_as_the_posts_url_and_no_address_is_told(
+    tmp_path: Path,
+) -> None:
+    # a "link" of pages that are no posts was read for blank ids only, then dropped unsaid
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,author,text,link\r\n"
+        "71,pierhands,Dock tour photos,https://pierhands.example/tour\r\n"
+        "72,pierhands,Night crew signup,ask Dana\r\n"
+        "73,pierhands,Crane course,\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        urls = {p.id: p.url for p in store.posts_by("csv", "pierhands")}
+    assert urls == {"71": "https://pierhands.example/tour", "72": None, "73": None}
+    assert (report.posts, report.problems) == (3, [])
+    assert [n.message for n in report.notices] == [
+        "1 row's cell in \"link\" (line 3) is no web address, so it was not kept as the post's"
+        " link (only in the stored raw record): write the post's address there (https://...)"
+        " and import the file again (nothing is stored twice)"
+    ]

@@ -262,7 +262,7 @@ class NativeCsv:
                     values = {**values, "author": values.get(synonym, "")}
                 try:
                     values = from_links.fill(values) if from_links else values
-                    values = blanks.fill(values) if blanks else values
+                    values = blanks.fill(values, row.line) if blanks else values
                     values = dates.resolved(values, row.line)
                     record = counts.build(
                         values,
@@ -288,8 +288,8 @@ class NativeCsv:
             yield from others.problems()
             if from_links and (from_link := from_links.notice(str(path))) is not None:
                 yield from_link
-            if blanks and (from_link := blanks.notice(str(path))) is not None:
-                yield from_link
+            if blanks:
+                yield from blanks.notices(str(path))
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed

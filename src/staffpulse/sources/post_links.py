@@ -117,10 +117,7 @@ class IdsFromLinks:
                 f"{self.shown}, but {said}: fill in the post's link (or add an id column) and "
                 "import the file again"
             )
-        platform, post_id = found
-        filled = {**values, "id": post_id, "url": link}
-        if not values.get("platform", "").strip():
-            filled["platform"] = platform
+        filled = _filled_from(values, link, found, platform_too=True)
         if self.authors:
             author = author_of_link(link)
             if author is None:
@@ -147,6 +144,22 @@ class IdsFromLinks:
             f"{authors} of {posts} read from {'its link' if one else 'their links'} in "
             f"{self.shown} (a post imported again from the same link is not stored twice)",
         )
+
+
+def _filled_from(
+    values: Mapping[str, str], link: str, found: tuple[str, str], platform_too: bool
+) -> dict[str, str]:
+    """The row with the id its link names (the link kept as its url), and that link's
+    platform when ``platform_too`` and the row names none."""
+    platform, post_id = found
+    filled = {**values, "id": post_id, "url": link}
+    if platform_too and not (values.get("platform") or "").strip():
+        filled["platform"] = platform
+    return filled
+
+
+# A cell kept as a post's address though it names no post staffpulse reads (a LinkedIn post's)
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def blank_id_link_column(header: Collection[str]) -> str | None:
@@ -177,30 +190,41 @@ class BlankIdsFromLinks:
     written: Mapping[str, str] | None = None
     settled: bool = False  # the rows with ids settle the platform (:func:`platform_settled`)
     read: int = 0
+    unkept: list[int] = field(default_factory=list)  # lines whose cell is no web address
 
-    def fill(self, values: Mapping[str, str]) -> dict[str, str]:
+    def fill(self, values: Mapping[str, str], line: int | None = None) -> dict[str, str]:
         link = (values.get(self.column) or "").strip()
         if (values.get("id") or "").strip():
-            # a row with its id keeps the link to its post as its address: the column is
-            # read (not told as unread), so it was lost unsaid where no id was blank
-            if not (values.get("url") or "").strip() and post_of_link(link) is not None:
-                return {**values, "url": link}
-            return dict(values)
+            # a row with its id keeps the link there as its address, a post's on another
+            # network (linkedin.com) too: the column is not told as unread, so it was lost
+            if not link or (values.get("url") or "").strip():
+                return dict(values)
+            if post_of_link(link) is None and not _WEB_ADDRESS.match(link):
+                self.unkept.append(line or 0)
+                return dict(values)
+            return {**values, "url": link}
         found = post_of_link(link)
         if found is None:
             return dict(values)
-        platform, post_id = found
-        filled = {**values, "id": post_id, "url": link}
-        if not self.settled and not (values.get("platform") or "").strip():
-            filled["platform"] = platform
         self.read += 1
-        return filled
+        return _filled_from(values, link, found, platform_too=not self.settled)
 
-    def notice(self, path: str) -> Notice | None:
+    def notices(self, path: str) -> Iterator[Notice]:
+        if self.unkept:
+            n = len(self.unkept)
+            rows = "1 row's cell" if n == 1 else f"{n:,} rows' cells"
+            first = f"line {self.unkept[0]}" if n == 1 else f"the first on line {self.unkept[0]}"
+            yield Notice(
+                path,
+                f'{rows} in "{as_written(self.column, self.written)}" ({first}) '
+                f"{'is' if n == 1 else 'are'} no web address, so {'it was' if n == 1 else 'they were'}"
+                " not kept as the post's link (only in the stored raw record): write the post's"
+                " address there (https://...) and import the file again (nothing is stored twice)",
+            )
         if not self.read:
-            return None
+            return
         posts = "1 post had" if self.read == 1 else f"{self.read:,} posts had"
-        return Notice(
+        yield Notice(
             path,
             f"{posts} no id: {'its id was' if self.read == 1 else 'their ids were'} read from "
             f"{'its link' if self.read == 1 else 'their links'} in "
