@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_ad_triggers import TRIGGER_SOURCES, TRIGGERS
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from staffpulse.signals import job_ads
+from staffpulse.signals.batch_scan import posts_matching, top_level_alternatives
+from staffpulse.signals.job_ad_triggers import (
+    CALL_TO_ACT_WORDS,
+    CALL_TO_APPLY_WORDS,
+    PAY_WORDS,
+    SOUGHT_WORDS,
+    TERMS_WORDS,
+    TRIGGER_SOURCES,
+    TRIGGERS,
+    WANTED_WORDS,
+    holds,
+)
+from staffpulse.signals.job_ads import find_staffing_ads
 
 
 def test_the_merged_cue_scan_reads_the_posts_each_cue_would() -> None:
@@ -117,3 +133,37 @@ def test_the_merged_cue_scan_reads_the_posts_each_cue_would() -> None:
         found = posts_matching(batch, TRIGGERS, lower=True)
         assert found == posts_matching(batch, plain, lower=True)
     assert len(found) > 2 * len(cues)  # each cue is one of the triggers
+
+
+# each staffing-ad rule is tried only on a post holding one of its words (lower-cased): a rule
+# that matches a post with none of them (a new alternative, a word dropped from the list, or
+# "vacancies", which does not hold "vacancy") silently loses that post's job-ad flag
+RULES = [
+    (job_ads._CALL_TO_APPLY, CALL_TO_APPLY_WORDS),
+    (job_ads._PAY, PAY_WORDS),
+    (job_ads._CALL_TO_ACT, CALL_TO_ACT_WORDS),
+    (job_ads._SOUGHT, SOUGHT_WORDS),
+    (job_ads._ROLE_NEEDED, WANTED_WORDS),
+    (job_ads._TERMS, TERMS_WORDS),
+]
+RULE_ALTERNATIVES = [
+    pytest.param(re.compile(alternative, rule.flags), words, id=f"{n}-{alternative[:40]}")
+    for n, (rule, words) in enumerate(RULES)
+    for alternative in top_level_alternatives(rule.pattern)
+]
+
+
+@pytest.mark.parametrize(("alternative", "words"), RULE_ALTERNATIVES)
+def test_every_post_a_staffing_ad_rule_matches_holds_one_of_its_words(
+    alternative: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    @settings(max_examples=15, deadline=None, derandomize=True, database=None)
+    @given(st.from_regex(alternative, fullmatch=True))
+    def holds_a_word(text: str) -> None:
+        assert holds(text.lower(), words), text
+
+    holds_a_word()
+
+
+def test_a_role_sought_in_vacancies_is_an_ad() -> None:
+    assert find_staffing_ads(["We have two vacancies in Leeds for forklift drivers, DM me"])[0]

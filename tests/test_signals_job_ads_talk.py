@@ -4,9 +4,15 @@ with a question stay ads. All posts written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from staffpulse.listen.rank_signals import is_job_ad
+from staffpulse.signals import job_ads_talk
+from staffpulse.signals.batch_scan import posts_holding, top_level_alternatives
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.job_ads_talk import find_hiring_talk
 from staffpulse.signals.text import load_text_signals
@@ -270,3 +276,26 @@ def test_talk_is_found_in_a_batch_whatever_its_case_or_letters() -> None:
         "Raising twins IS A FULL-TIME JOB #parenting",
     ]
     assert find_hiring_talk(batch).tolist() == [False, True, True, False, True]
+
+
+# every wording the talk check reads is looked for only in the posts holding one of its words:
+# a wording that matches a post with none of them (a new alternative, a word dropped from the
+# list) would silently lose that post's flag
+WORDING_ALTERNATIVES = [
+    pytest.param(re.compile(alternative, wording.flags), words, id=f"{n}-{alternative[:40]}")
+    for n, (words, wordings) in enumerate(job_ads_talk._WORDINGS)
+    for wording in wordings
+    for alternative in top_level_alternatives(wording.pattern)
+]
+
+
+@pytest.mark.parametrize(("alternative", "words"), WORDING_ALTERNATIVES)
+def test_every_post_a_talk_wording_matches_holds_one_of_its_words(
+    alternative: re.Pattern[str], words: tuple[re.Pattern[str], ...]
+) -> None:
+    @settings(max_examples=15, deadline=None, derandomize=True, database=None)
+    @given(st.from_regex(alternative, fullmatch=True))
+    def holds_a_word(text: str) -> None:
+        assert posts_holding([text], words) == [0], text
+
+    holds_a_word()

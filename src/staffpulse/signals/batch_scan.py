@@ -19,7 +19,14 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["SEP", "merge_for_scan", "posts_holding", "posts_matching", "scan_for_words"]
+__all__ = [
+    "SEP",
+    "merge_for_scan",
+    "posts_holding",
+    "posts_matching",
+    "scan_for_words",
+    "top_level_alternatives",
+]
 
 #: Between posts in the batch blob, and before the first: a pattern may anchor on it to match
 #: at the start of a post. No pattern may match across it.
@@ -131,10 +138,11 @@ def _literal_opening(source: str) -> tuple[str, int]:
     return "".join(chars), i
 
 
-def _has_top_level_bar(source: str) -> bool:
-    """Whether ``source`` is an alternation at its top level ("ab|cd"), which a letter in front
-    would change."""
-    depth, i, in_brackets = 0, 0, False
+def top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of ``source`` at its top level ("ab|c(d|e)" gives "ab" and "c(d|e)"):
+    one, ``source`` itself, if it is no alternation."""
+    parts: list[str] = []
+    depth, i, start, in_brackets = 0, 0, 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -150,6 +158,13 @@ def _has_top_level_bar(source: str) -> bool:
         elif ch in "()":
             depth += 1 if ch == "(" else -1
         elif ch == "|" and depth == 0:
-            return True
+            parts.append(source[start:i])
+            start = i + 1
         i += 1
-    return False
+    return [*parts, source[start:]]
+
+
+def _has_top_level_bar(source: str) -> bool:
+    """Whether ``source`` is an alternation at its top level ("ab|cd"), which a letter in front
+    would change."""
+    return len(top_level_alternatives(source)) > 1

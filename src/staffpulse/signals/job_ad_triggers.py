@@ -152,7 +152,7 @@ SOUGHT_WORDS = (
     "position",
     "job",
     "open",
-    "vacancy",
+    "vacanc",  # vacancy, vacancies
     "calling all",
     "opportunity",
 )
