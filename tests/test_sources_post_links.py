@@ -242,20 +242,30 @@ def test_blank_ids_read_from_links_keep_a_sheet_without_platforms_one_account(
 def test_a_link_beside_an_id_is_kept_as_the_posts_url_and_no_address_is_told(
     tmp_path: Path,
 ) -> None:
-    # a "link" of pages that are no posts was read for blank ids only, then dropped unsaid
+    # a "link" of pages that are no posts was read for blank ids only, then dropped unsaid;
+    # a blank id beside such a link was told only as a missing id
     path = tmp_path / "sheet.csv"
     path.write_text(
         "id,author,text,link\r\n"
         "71,pierhands,Dock tour photos,https://pierhands.example/tour\r\n"
         "72,pierhands,Night crew signup,ask Dana\r\n"
-        "73,pierhands,Crane course,\r\n",
+        "73,pierhands,Crane course,\r\n"
+        ",pierhands,Forklift day,https://pierhands.example/forklift\r\n",
         encoding="utf-8",
     )
     with open_store(tmp_path / "x.db") as store:
         report = import_paths(store, [path])
         urls = {p.id: p.url for p in store.posts_by("csv", "pierhands")}
     assert urls == {"71": "https://pierhands.example/tour", "72": None, "73": None}
-    assert (report.posts, report.problems) == (3, [])
+    assert [(p.line, p.message) for p in report.problems] == [
+        (
+            5,
+            "its id is blank and its link in \"link\", 'https://pierhands.example/forklift', is"
+            " not an x.com or twitter.com status link, a bsky.app post link or a Mastodon post"
+            " link, so no id could be read from it: fill in the post's id (or its link) and"
+            " import the file again",
+        )
+    ]
     assert [n.message for n in report.notices] == [
         "1 row's cell in \"link\" (line 3) is no web address, so it was not kept as the post's"
         " link (only in the stored raw record): write the post's address there (https://...)"

@@ -204,6 +204,12 @@ class BlankIdsFromLinks:
                 return dict(values)
             return {**values, "url": link}
         found = post_of_link(link)
+        if found is None and link:  # blank, it is told as any row with no id
+            raise ValueError(
+                f'its id is blank and its link in "{as_written(self.column, self.written)}",'
+                f" {link!r}, is not {LINK_KINDS}, so no id could be read from it: fill in the"
+                " post's id (or its link) and import the file again"
+            )
         if found is None:
             return dict(values)
         self.read += 1
