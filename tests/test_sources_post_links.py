@@ -100,6 +100,7 @@ def test_rows_of_another_network_are_told_once_counted(tmp_path: Path) -> None:
     ("link", "found"),
     [
         ("https://x.com/i/status/1811111111111111111?s=20", ("x", "1811111111111111111")),
+        ("https://x.com/i/web/status/1811111111111111113", ("x", "1811111111111111113")),
         (
             "https://bsky.app/profile/did:plc:abc123/post/3lzzq",
             ("bluesky", "at://did:plc:abc123/app.bsky.feed.post/3lzzq"),

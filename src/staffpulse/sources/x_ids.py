@@ -25,9 +25,10 @@ TWITTER_EPOCH_MS = 1288834974657
 # before, not snowflakes. X ids are signed 64-bit numbers, so nothing at or above 2^63 is one.
 FIRST_SNOWFLAKE = 1 << 42
 LAST_SNOWFLAKE = (1 << 63) - 1
-# A link to a tweet's photo or video (``.../status/<id>/photo/1``) is a link to the tweet.
+# A link to a tweet's photo or video (``.../status/<id>/photo/1``) is a link to the tweet;
+# ``x.com/i/web/status/<id>``, as X's share menu gives it, names no one
 STATUS_URL_RE = re.compile(
-    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w+)/status(?:es)?/(\d+)"
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:i/web/|(\w+)/)status(?:es)?/(\d+)"
     r"(?:/(?:photo|video)/\d+)?/?(?:\?.*)?$"
 )
 # x.com/i/status/<id> points at a tweet by id alone: "i" is no one's handle.
@@ -52,7 +53,7 @@ def status_link(url: str) -> tuple[str | None, str] | None:
     if match is None:
         return None
     handle = match.group(1)
-    return (None if handle.lower() == NOT_A_HANDLE else handle), match.group(2)
+    return (None if not handle or handle.lower() == NOT_A_HANDLE else handle), match.group(2)
 
 
 def quoted_author_first(
