@@ -251,16 +251,17 @@ def test_a_link_beside_an_id_is_kept_as_the_posts_url_and_no_address_is_told(
         "71,pierhands,Dock tour photos,https://pierhands.example/tour\r\n"
         "72,pierhands,Night crew signup,ask Dana\r\n"
         "73,pierhands,Crane course,\r\n"
+        "74,pierhands,Hard hats back in stock,N/A\r\n"
         ",pierhands,Forklift day,https://pierhands.example/forklift\r\n",
         encoding="utf-8",
     )
     with open_store(tmp_path / "x.db") as store:
         report = import_paths(store, [path])
         urls = {p.id: p.url for p in store.posts_by("csv", "pierhands")}
-    assert urls == {"71": "https://pierhands.example/tour", "72": None, "73": None}
+    assert urls == {"71": "https://pierhands.example/tour", "72": None, "73": None, "74": None}
     assert [(p.line, p.message) for p in report.problems] == [
         (
-            5,
+            6,
             "its id is blank and its link in \"link\", 'https://pierhands.example/forklift', is"
             " not an x.com or twitter.com status link, a bsky.app post link or a Mastodon post"
             " link, so no id could be read from it: fill in the post's id (or its link) and"

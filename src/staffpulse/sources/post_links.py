@@ -160,6 +160,8 @@ def _filled_from(
 
 # A cell kept as a post's address though it names no post staffpulse reads (a LinkedIn post's)
 _WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# What a sheet writes for no link at all: as a blank cell, nothing to tell
+_NO_LINK = frozenset({"n/a", "na", "none", "null", "-", "--", "\u2014"})
 
 
 def blank_id_link_column(header: Collection[str]) -> str | None:
@@ -197,7 +199,7 @@ class BlankIdsFromLinks:
         if (values.get("id") or "").strip():
             # a row with its id keeps the link there as its address, a post's on another
             # network (linkedin.com) too: the column is not told as unread, so it was lost
-            if not link or (values.get("url") or "").strip():
+            if link.lower() in _NO_LINK or not link or (values.get("url") or "").strip():
                 return dict(values)
             if post_of_link(link) is None and not _WEB_ADDRESS.match(link):
                 self.unkept.append(line or 0)
