@@ -27,6 +27,7 @@ PLAIN_ADS = [
     "HGV drivers required - Wakefield - \u00a318ph",
     "Data entry clerks wanted ASAP, Dublin, \u20ac15 per hour",
     "Baristas wanted - early shifts - Melbourne CBD - $28/hr",
+    "Care assistants: Harrogate nights, \u00a313 / hr, call 01423 000 000",  # a space after "/"
 ]
 
 NO_ADS = [

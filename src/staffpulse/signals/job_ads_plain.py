@@ -88,6 +88,9 @@ _ROLE_THEN_PAY = re.compile(
     _I,
 )
 _UNPAID = re.compile(r"\bvolunteer|\bunpaid\b", _I)
+# an hourly rate written with a slash, a space after it or not ("£13/hr", "$19 / hour"): a post
+# holding none, nor the rate's words below, is not tried for a role then pay
+_PER_H = re.compile(r"/\s?h")
 
 
 def is_plain_agency_ad(text: str, lowered: str | None = None) -> bool:
@@ -121,7 +124,7 @@ def _has_a_shape(text: str, lowered: str | None) -> bool:
         shifts = _SHIFTS_AVAILABLE.search(text)
         if shifts and not asks_from(text, shifts.start()) and _CALL_RE.search(text):
             return True
-    if holds(lowered, ("/h", "ph", "p/h", "per hour", "an hour", "p.h")):
+    if holds(lowered, ("ph", "per hour", "an hour", "p.h")) or _PER_H.search(lowered or ""):
         paid = _ROLE_THEN_PAY.search(text)
         if paid and VERB_OR_HEADLINE.search(paid.group()) is None:
             return True
