@@ -44,9 +44,10 @@ def test_column_names_in_other_case_or_with_spaces_are_read(tmp_path: Path, head
     assert not notices
 
 
-def test_a_date_column_under_another_name_is_told_to_rename_never_read(tmp_path: Path) -> None:
+def test_a_date_column_beside_account_rows_is_told_to_rename_never_read(tmp_path: Path) -> None:
+    # with a type column a row may be an account, whose "date" may be the day it was added
     path = tmp_path / "posts.csv"
-    path.write_text("id,author,Post Date,text\r\n" + ROWS, encoding="utf-8")
+    path.write_text("type,id,author,Post Date,text\r\npost," + ROWS, encoding="utf-8")
     with open_store(tmp_path / "x.db") as store:
         report = import_paths(store, [path])
     assert (report.posts, report.skipped) == (1, 0)

@@ -161,6 +161,8 @@ class ColumnDates:
         self.from_store: DateOrder | None = None  # the order the store's dates showed
         self.dotted: list[Example] = []  # dates with dots read day first as no order showed
         self._scanned = self._asked = False
+        # the columns the time is in: a sheet's "Date" (and "Time") read as created_at
+        self.source: tuple[str, ...] = (COLUMN,)
 
     def order(self) -> DateOrder | None:
         """The order given, or the one the column shows; None when it shows none or both."""
@@ -231,7 +233,7 @@ class ColumnDates:
         for row in table_records(self.path, self.encoding, preamble_of(self.path)):
             if not isinstance(row, CsvRecord):
                 continue
-            value = row.values.get(COLUMN, "")
+            value = " ".join(v for c in self.source if (v := (row.values.get(c) or "").strip()))
             shown = year_last_order(value)
             if shown is None and len(self.unordered) <= _MOST_ASKED:
                 self.unordered.append((_platform_of(row), row.values.get("id", "").strip(), value))

@@ -25,6 +25,7 @@ from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.column_errors import ToldOnce
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
 from staffpulse.sources.csv_decimals import DecimalMark
+from staffpulse.sources.csv_post_dates import PostTimes, post_time_columns
 from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
@@ -195,8 +196,13 @@ class NativeCsv:
             table = import_table(handle, above)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
+            # a sheet of posts' "Date" (or "Posted", "Time") read as their created_at
+            timed = post_time_columns(header, posts_only=default == "post")
+            times = PostTimes(timed, dates, table.written) if timed else None
+            dates.source = timed or dates.source
             if (
                 default != "account"
+                and not timed
                 and (undated := undated_note(header, table.written)) is not None
             ):
                 yield Notice(str(path), undated)
@@ -263,6 +269,7 @@ class NativeCsv:
                 try:
                     values = from_links.fill(values) if from_links else values
                     values = blanks.fill(values, row.line) if blanks else values
+                    values = times.fill(values, row.line) if times else values
                     values = dates.resolved(values, row.line)
                     record = counts.build(
                         values,
@@ -290,6 +297,8 @@ class NativeCsv:
                 yield from_link
             if blanks:
                 yield from blanks.notices(str(path))
+            if times:
+                yield from times.notices(str(path))
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed

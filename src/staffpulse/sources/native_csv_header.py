@@ -164,11 +164,12 @@ def rounded_columns(records: Iterable[CsvRecord | CsvProblem]) -> tuple[dict[str
     return found, count
 
 
-# What spreadsheets and other tools call the time of a post; never read on a guess (a
-# "date" column may be the day an account was added), only told to rename.
+# What spreadsheets and other tools call the time of a post: read as it in a file of posts
+# only (csv_post_dates; a "date" beside account rows may be the day an account was added),
+# told to rename otherwise.
 DATE_COLUMNS = frozenset(
     {"date", "time", "timestamp", "datetime", "date_time", "created", "posted_at", "published"}
-    | {"published_at", "post_date", "tweet_date", "date_posted"}
+    | {"published_at", "post_date", "tweet_date", "date_posted", "posted", "posted_on"}
 )
 
 
