@@ -299,3 +299,9 @@ def test_every_post_a_talk_wording_matches_holds_one_of_its_words(
         assert posts_holding([text], words) == [0], text
 
     holds_a_word()
+
+
+def test_a_seeker_with_a_curly_apostrophe_is_talk_in_a_batch() -> None:
+    # a phone types "I\u2019m": the batch's scan reads it as "I'm", as the check post by post does
+    batch = ["Good morning", "I\u2019m available for work in Hull from Monday #hiring #jobs"]
+    assert find_hiring_talk(batch).tolist() == [False, True]

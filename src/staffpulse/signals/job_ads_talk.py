@@ -57,6 +57,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import (
     merge_for_scan,
     posts_holding,
@@ -284,7 +285,8 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     candidates: set[int] = set()
     for words, wordings in _WORDINGS:
         rows = posts_holding(texts, words)
-        found = posts_matching([texts[i] for i in rows], wordings)
+        # read as _is_talk reads them: a seeker's "I\u2019m available for work" is "I'm ..."
+        found = posts_matching([straighten_quotes(texts[i]) for i in rows], wordings)
         candidates.update(rows[j] for j in found)
     # owned work is read post by post among those that say "work": its pattern opens with no
     # literal (a scan of the batch with it cost more than all the wordings above), and its
