@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from staffpulse.listen.work_terms import URL_RE
+
+if TYPE_CHECKING:
+    from staffpulse.listen.moderation import Moderation
 
 # a post to imitate says something in words of its own: real reports offered "@FBI <link>"
 # and "@someone Test <link>" as a reply "to imitate"
@@ -47,26 +50,39 @@ def imitation_verdict(text: str, humorous: bool) -> Verdict:
     # lexicons (the inbox's, and identity groups, which read its work words); imported here, as
     # the audit needs nothing else of listening
     from staffpulse.audit.identity_groups import unfit_to_imitate
-    from staffpulse.audit.politics import read_for_imitation, takes_sides
     from staffpulse.audit.profanity import swears
 
     if _words_of_its_own(text) < MIN_WORDS:
         return "unfit"
     if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
         return "unfit"
-    said = read_for_imitation(text)
-    if said.hostile or said.nsfw or takes_sides(said) or unfit_to_imitate(text, humorous=humorous):
+    said = _moderated(text)
+    if _crosses(said) or unfit_to_imitate(text, humorous=humorous):
         return "unfit"
     return "last" if said.greeting else "fit"
 
 
-@functools.lru_cache(maxsize=8192)
 def crosses_the_line(text: str) -> bool:
     """A post the inbox's moderation calls hostile, sexual or party politics
     (:func:`~staffpulse.audit.politics.read_for_imitation`): it may sound like a person, but
     no firm should write more like it, so it earns no Voice (a real rant at a named person
     lifted its account to the top of a cohort) and is never offered to imitate."""
-    from staffpulse.audit.politics import read_for_imitation, takes_sides
+    return _crosses(_moderated(text))
 
-    said = read_for_imitation(text)
+
+def _crosses(said: Moderation) -> bool:
+    """The one rule of :func:`crosses_the_line`, which :func:`imitation_verdict` applies too."""
+    from staffpulse.audit.politics import takes_sides
+
     return said.hostile or said.nsfw or takes_sides(said)
+
+
+# Voice reads every post that sounds human, and the examples to imitate read them again: the
+# inbox's moderation (about 0.3 ms a post) is run once a text for both
+@functools.lru_cache(maxsize=16384)
+def _moderated(text: str) -> Moderation:
+    """What the inbox's moderation says of ``text`` (:func:`~staffpulse.audit.politics.
+    read_for_imitation`)."""
+    from staffpulse.audit.politics import read_for_imitation
+
+    return read_for_imitation(text)
