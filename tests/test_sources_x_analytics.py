@@ -211,6 +211,37 @@ def test_ids_a_spreadsheet_rounded_are_read_whole_from_their_links(tmp_path: Pat
     assert "an id rounded by a spreadsheet ('Tweet id' is '1.6E+18'" in problems[0].message
 
 
+def test_a_rounded_id_unlike_its_link_is_read_from_a_link_of_the_rows_minute(
+    tmp_path: Path,
+) -> None:
+    # a rounded cell retyped or pasted over ('6,1E+17' rounds no id of the link) was skipped
+    # though the row's permalink, written in the row's minute, holds its post's id whole
+    path = tmp_path / "tweet_activity_metrics.csv"
+    link = "https://twitter.com/AcmeStaffing/status/"
+    path.write_text(
+        "Tweet id;Tweet permalink;Tweet text;time;impressions;retweets;replies;likes\r\n"
+        f"6,1E+17;{link}1600000000000000004;Badge pickup at the gate;2022-12-06 05:31 +0000;"
+        "10;0;0;2\r\n"
+        f"1,6E+18;{link}1600000000000000005;Shuttle leaves at nine;2022-12-06 05:31 +0000;"
+        "10;0;0;3\r\n",
+        encoding="utf-8",
+    )
+    items = list(XAnalytics().read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.id, p.likes) for p in posts] == [
+        ("1600000000000000004", 2),
+        ("1600000000000000005", 3),
+    ]
+    assert not [i for i in items if isinstance(i, Problem)]
+    # told once for the file, counted, with the first line
+    (told,) = [i.message for i in items if isinstance(i, Notice) and "rounded" in i.message]
+    assert told == (
+        "the Tweet id of 2 rows (the first on line 2) was rounded by a spreadsheet ('6,1E+17':"
+        " scientific notation has lost the last digits), so their ids were read whole from"
+        " their Tweet permalink; nothing was lost (a post imported again is not stored twice)"
+    )
+
+
 def test_counts_saved_with_a_decimal_comma_are_read_as_whole_numbers(tmp_path: Path) -> None:
     # saved again by a spreadsheet where the comma is the decimal mark (semicolons between
     # cells): "12,0" made every row a "should be a whole number" error

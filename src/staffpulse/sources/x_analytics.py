@@ -46,6 +46,8 @@ from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
 from staffpulse.sources.reply_handles import OPENING_HANDLE_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
+    ROUNDED,
+    ROUNDED_LOST,
     RoundedIdError,
     is_rounded_id,
     written_count,
@@ -114,7 +116,11 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     link = _first(row, LINK)
     linked = status_link(link)
     if is_rounded_id(post_id):  # opened in Excel and saved: its link keeps the id whole
-        if linked is None or not _rounded_from(post_id, linked[1]):  # told once for the file
+        # the link vouches for the id when the rounded one is its own, or its id was written
+        # in the row's minute (a rounded cell retyped or pasted over shows another number)
+        if linked is None or not (
+            _rounded_from(post_id, linked[1]) or _written_then(linked[1], _first(row, TIME))
+        ):  # told once for the file
             raise RoundedIdError("Post id" if "post_id" in row else "Tweet id", post_id)
         post_id = linked[1]
     elif linked is not None and zeroed_from(post_id, linked[1]):  # 1600000000000000000
@@ -158,6 +164,17 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     return [handle_account(handle), post]  # the export has no profile
 
 
+def _written_then(post_id: str, time: str) -> bool:
+    """Whether the post ``post_id`` was written in the minute ``time`` gives (X Analytics
+    writes the time to the minute): then a link with that id is the row's own post."""
+    posted = time_of_tweet_id(post_id)
+    try:
+        said = written_time({"time": time}, "time")
+    except ValueError:
+        return False
+    return posted is not None and said is not None and 0 <= (posted - said).total_seconds() < 60
+
+
 def _rounded_from(rounded: str, whole: str) -> bool:
     """Whether a spreadsheet rounding the id ``whole`` (the one in the post's link) writes
     ``rounded`` (``1.6E+18``, ``1,6E+18`` where the comma is the decimal mark)."""
@@ -185,6 +202,8 @@ class XAnalytics:
         observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
+        # (line, rounded id, a newer export's) of the rows whose ids were read from links
+        linked: list[tuple[int, str, bool]] = []
         # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
         decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS)
         counts = BadCounts(COUNTS_AGAIN, decimals)
@@ -200,6 +219,8 @@ class XAnalytics:
                 continue
             try:  # a count that is no whole number (1.234) is left out, told once
                 made = counts.build(row.values, row.line, rows_from_analytics)
+                if is_rounded_id(_first(row.values, ID)):  # read whole from its link
+                    linked.append((row.line, _first(row.values, ID), "post_id" in row.values))
             except RoundedIdError as exc:
                 rounded.add(row.line, exc)
                 continue
@@ -219,9 +240,23 @@ class XAnalytics:
             )
         if (told_once := rounded.problem()) is not None:
             yield told_once
+        if linked:
+            yield Notice(str(path), _linked_note(linked))
         yield from counts.notices(str(path))
         if authors:
             yield Notice(str(path), NO_REPOSTS)
+
+
+def _linked_note(linked: list[tuple[int, str, bool]]) -> str:
+    """What to tell of the rows whose id a spreadsheet rounded, read whole from their links."""
+    (line, shown, newer), n = linked[0], len(linked)
+    rows = f"on line {line}" if n == 1 else f"of {n:,} rows (the first on line {line})"
+    return (
+        f"the {'Post id' if newer else 'Tweet id'} {rows} was {ROUNDED} ({shown!r}: "
+        f"{ROUNDED_LOST}), so {'its id was' if n == 1 else 'their ids were'} read whole from "
+        f"{'its' if n == 1 else 'their'} {'Post Link' if newer else 'Tweet permalink'}; nothing"
+        " was lost (a post imported again is not stored twice)"
+    )
 
 
 def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | None:
