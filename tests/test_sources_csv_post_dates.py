@@ -104,3 +104,18 @@ def test_two_time_columns_are_not_guessed_between(tmp_path: Path) -> None:
     )
     assert dates == {"1": None}
     assert any('Rename "Date" to "created_at"' in n for n in notices)
+
+
+def test_a_row_skipped_for_another_reason_is_not_counted_as_dated(tmp_path: Path) -> None:
+    # its link names no author: skipped and told as that, so 1 post dated, not 2
+    dates, notices, skipped = _import(
+        tmp_path,
+        "Date,Post URL,Text\r\n"
+        f"2025-06-01,{LINK}1770000000000000003,Gate code changes Monday\r\n"
+        "nope,https://x.com/i/web/status/1770000000000000004,Canteen opens late\r\n",
+    )
+    assert skipped == 1 and list(dates) == ["1770000000000000003"]
+    assert [n for n in notices if "created_at" in n or "no date" in n] == [
+        'the file has no created_at column: the time of 1 post was read from "Date", as a '
+        "sheet of posts names it"
+    ]

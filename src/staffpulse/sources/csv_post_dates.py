@@ -60,6 +60,9 @@ class PostTimes:
     written: Mapping[str, str] | None = None
     read: int = 0
     unread: list[tuple[int, str, str]] = field(default_factory=list)  # line, cell, why
+    # what the last row filled gave, counted by :meth:`kept` once its post is made (a row
+    # skipped for another reason is told as that, not counted here)
+    _last: tuple[int, str, str] | bool = field(default=False, init=False)
 
     @property
     def shown(self) -> str:
@@ -68,6 +71,7 @@ class PostTimes:
     def fill(self, values: Mapping[str, str], line: int) -> dict[str, str]:
         """The row with its time as ``created_at``; without one when its cell is no date
         (that line kept for :meth:`notices`)."""
+        self._last = False
         cell = joined(values, self.columns)
         if not cell:
             return dict(values)
@@ -76,13 +80,21 @@ class PostTimes:
             written_time(dated, COLUMN)
         except WrittenDateError as exc:
             why = f"{readings(cell)}, {YEAR_LAST}" if exc.ambiguous else "not a date"
-            self.unread.append((line, cell, why))
+            self._last = (line, cell, why)
             return dict(values)
         except ValueError:  # 31/02/2026 where the column writes the day first
-            self.unread.append((line, cell, "no date in the order its column writes them"))
+            self._last = (line, cell, "no date in the order its column writes them")
             return dict(values)
-        self.read += 1
+        self._last = True
         return dated
+
+    def kept(self) -> None:
+        """Count the row last filled: its post was made."""
+        if self._last is True:
+            self.read += 1
+        elif self._last:
+            self.unread.append(self._last)
+        self._last = False
 
     def notices(self, path: str) -> Iterator[Notice]:
         if self.read:

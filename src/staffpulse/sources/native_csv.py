@@ -281,6 +281,8 @@ class NativeCsv:
                         yield Problem(str(path), row.line, short.why(row) + str(exc))
                     continue
                 short.add(row)
+                if times:
+                    times.kept()
                 if (stub := authors.see(record, values)) is not None:
                     yield Record(rows=(stub,), provenance=provenance(self.name, path))
                 yield Record(
