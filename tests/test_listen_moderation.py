@@ -15,6 +15,9 @@ from staffpulse.listen.moderation import looks_hostile, moderate
         "You idiots have no clue how hiring works",
         "Recruiters are scumbags, every one of them",
         "shut up and go back to your cubicle",
+        # class denied to a named person is a personal attack
+        "@rovers_fc time to drop @keeper_jo, has #NoClass and folds every big match",
+        "You have no class, no manners and no future at this club",
     ],
 )
 def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
@@ -27,6 +30,11 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         "This fucking commute is killing me, 2 hours each way for an office job",
         "Our interview process was evil... in a good way: four quick rounds",
         "Tough market for everyone this quarter",
+        # a timetable, a care desk's apology, pay talk, a political theory
+        "I have no class today, so I can finally work a double shift",
+        "We're sorry, that wait is not good enough. Please DM us your order number",
+        "Our night shift rate is not good enough to keep drivers, so we raised it",
+        "Reading about the classless society for my sociology essay",
     ],
 )
 def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:

@@ -35,6 +35,17 @@ from staffpulse.listen.work_terms import work_subject
         "@CorbynForLeader will you back the nurses' pay claim?",
         "Minimum wage up again and the Labour government calls it a win",
         "I used to vote Labour, not after this wage bill",
+        # the party's business in parliament
+        "Big night in the Commons: Labour's amendment on the childcare cuts was carried",
+        "If you sit as a Labour whip, why skip the vote on apprentice pay?",
+        "#ChildcareCredits: the Labour pledge on nursery places passed its first vote",
+        # a direction word in a political sense
+        "Critics on the left say the wage floor is too low",
+        "Funny how the Left suddenly loves small business owners",
+        "One law for the right and none for the left, as usual",
+        "Both the far left and the right want to scrap the visa rule",
+        "A far-right party topped the regional poll last night",
+        "The left wing of the party wants a four-day week",
     ],
 )
 def test_a_politician_or_party_named_takes_sides(text: str) -> None:
@@ -69,6 +80,16 @@ def test_a_politician_or_party_named_takes_sides(text: str) -> None:
         # labour as work, not the party
         "Labour costs are up 8% at our depots this year",
         "Agency labour is how we cover the Christmas peak",
+        "Need General Labour staff for Monday near Leeds? Call our desk",
+        # a direction said of a place or a part, and a comedian's ad libs
+        "Click the Help link on the left",
+        "Click the Apply button on the left, then upload your CV",
+        "Our depot is the second door on the left.",
+        "Park on the left side of the yard and sign in at reception",
+        "Use the left and right arrow keys to move between shifts in the app",
+        "The far right column of the rota shows overtime",
+        "Her office is in the left wing of the hospital",
+        "Best part of the panel was the ad libs from the host",
     ],
 )
 def test_the_verb_and_the_trumpet_are_no_politics(text: str) -> None:

@@ -3,7 +3,8 @@
 Four kinds of post are left out of the inbox (and counted in its "left out" note), whatever
 their score: a firm that joins them risks its name for nothing.
 
-* **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), a
+* **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up", "has
+  #noclass"), a
   string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
   are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
   stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
@@ -71,6 +72,11 @@ _INSULTS = (
     r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
     r"go to hell|hate you|kill yourself|kys|"
+    # class denied to someone ("has #noclass", "you have no class, no manners"), not a
+    # student's timetable ("I have no class today")
+    r"(?<=#)no_?class|(?<!\bi )(?<!\bwe )(?:has|have|got) (?:no|zero) class(?!\s+(?:today|"
+    r"tomorrow|tonight|on|this|next|until|till|at|in|for)\b)|"
+    r"no class,?\s*(?:and\s+)?no (?:respect|manners|dignity|morals|decency|shame)|"
     # slurs
     r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|fag(got)?s?|kikes?|chinks?|spics?|"
     r"wetbacks?|trann(y|ies)"
@@ -80,7 +86,7 @@ _INSULT_RE = re.compile(rf"\b({_INSULTS})\b", re.IGNORECASE)
 _VILIFYING_RE = re.compile(
     r"\b(vicious|vindictive|evil|disgusting|despicable|vile|corrupt|hateful|treasonous|"
     r"deranged|spineless|cowards?|cowardly|liars?|crooks?|thugs?|small people|nasty|"
-    r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?)\b",
+    r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?|classless(?! societ))\b",
     re.IGNORECASE,
 )
 # Sex acts, sex work's words and innuendo ("strip club", "vibrator", "sex with the boss", a

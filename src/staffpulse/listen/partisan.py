@@ -19,9 +19,11 @@ PARTISAN_RE = re.compile(
     r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|libs|liberals|"
     r"leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|left[- ]?wingers?|"
     r"right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|ukip|antifa|"
-    # the party by its handle or as a side taken: "@UKLabour", "vote Labour", "Labour government"
-    r"uklabour\w*|vote labour|(?-i:Labour)(?= (?:hypocrisy|government|leader\w*|voters|"
-    r"members|manifesto|conference|councils?|MPs?)\b)|"
+    # the party by its handle or as a side taken: "@UKLabour", "vote Labour", "Labour
+    # government", "Labour's amendment", "a Labour whip" (not "General Labour staff")
+    r"uklabour\w*|vote labour|(?-i:Labour)(?:['\u2019]s)?(?= (?:hypocrisy|government|leader\w*|"
+    r"voters|members|manifesto|conference|councils?|MPs?|proposals?|motions?|amendments?|"
+    r"peers?|pledges?|whips?|frontbench\w*|backbench\w*)\b)|"
     r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|(?:jeremy)?corbyn\w*|"
     r"(?:justin)?trudeau|"
@@ -31,6 +33,62 @@ PARTISAN_RE = re.compile(
     r"brexit\w*)(?:['\u2019]s)?(?![\w'])",
     re.IGNORECASE,
 )
+# The side of a road or a page is no side in politics: "the Help link on the left", "park on
+# the left side", "the left and right arrow keys", "the far right corner", "the left wing of
+# the hospital", a comedian's "ad libs". A direction word names politics unless a place or a
+# part comes after it, or it ends a clause after a word of place ("a step to the left.") and
+# no people are put there ("critics on the left", "none for the left" and "the Left thinks"
+# take sides).
+_DIRECTION_RE = re.compile(r"(?:the |far[- ])(?:left|right)|(?:left|right)[- ]?wing", re.I)
+_PLACE_AFTER_RE = re.compile(
+    r"(?:\s*(?:/|and|or|&)\s*(?:left|right))?[\s-]*(?:hand\w*|sides?|corners?|columns?|panels?|"
+    r"panes?|menus?|bars?|sidebars?|arrows?|lanes?|turns?|eyes?|ears?|arms?|legs?|foot|feet|"
+    r"knees?|hips?|shoulders?|hemispheres?|brain|half|edges?|margins?|images?|photos?|"
+    r"pictures?|buttons?|tabs?|fields?|walls?|doors?|seats?|one|(?:wings? )?of\b(?! (?:the |"
+    r"his |her |their |its |our )?(?:party|parties|movement|caucus|labour|democrat\w*|"
+    r"tor(?:y|ies)|gop|republican\w*)))\b",
+    re.I,
+)
+_PLACE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:to|on|at|from|in|into|toward|towards)\s+(?:the\s+)?$", re.I
+)
+_PEOPLE_THERE_RE = re.compile(
+    r"(?<!\w)(?:people|those|folks|critics|many|most|some|others|voices|friends|anyone|everyone|"
+    r"someone|nobody|voters|members|activists|politicians|commentators|both)\s+\w+\s+(?:the\s+)?$",
+    re.I,
+)
+_AD_LIBS_RE = re.compile(r"(?<!\w)ad[- ]$", re.I)
+_CLAUSE_END_RE = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|or|so|then)\b)")
+
+
+def _partisan_words(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`PARTISAN_RE` in ``text`` that name politics: a direction said
+    of a place ("the Help link on the left") and an "ad libs" are left out."""
+    return [
+        match
+        for match in PARTISAN_RE.finditer(text)
+        if not _names_a_place(match) and not _AD_LIBS_RE.search(text, 0, match.start())
+    ]
+
+
+def _names_a_place(match: re.Match[str]) -> bool:
+    """``match`` is a direction word said of a place or a part, not of a side in politics."""
+    word = match.group(1) or match.group()
+    if not _DIRECTION_RE.fullmatch(word):
+        return False
+    text, start, end = match.string, match.start(), match.end()
+    if _PLACE_AFTER_RE.match(text, end):
+        return True
+    before = text[:start]
+    if word[:4].lower() == "the " and word[4].isupper():
+        return False  # "the Left sees that as brilliance"
+    return (
+        _PLACE_BEFORE_RE.search(before) is not None
+        and _PEOPLE_THERE_RE.search(before) is None
+        and _CLAUSE_END_RE.match(text, end) is not None
+    )
+
+
 # "trump" and the words it starts ("Trumpism", "#Trump2024"), not the trumpet; with the word
 # before it (in its clause: no full stop between) and the word after it
 _TRUMP_RE = re.compile(
@@ -207,7 +265,7 @@ def takes_a_side(text: str) -> bool:
     """A party or a politician named with a jab or a call against them ("Labour hypocrisy!",
     "shame on the Tories", "#ToriesOut"): whatever the post says of wages before it, an answer
     stands in a quarrel between parties."""
-    for match in PARTISAN_RE.finditer(text):
+    for match in _partisan_words(text):
         if _JAB_AFTER_RE.match(text, match.end()) or _JAB_BEFORE_RE.search(text, 0, match.start()):
             return True
     return any(
@@ -236,7 +294,7 @@ def names_politics(text: str) -> bool:
 def names_politics_beside_tags(text: str) -> bool:
     """:func:`names_politics` but for what :func:`files_under_politics` reads (a legislature's
     tag, a politician addressed), for a caller that has asked that already."""
-    if PARTISAN_RE.search(text) or ELECTION_CANDIDATE_RE.search(text):
+    if _partisan_words(text) or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
         _names_a_leader(text) and _GOVERNMENT_RE.search(text)
