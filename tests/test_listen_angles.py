@@ -369,3 +369,20 @@ def test_someone_elses_hard_times_told_get_no_recruiting_story(text: str) -> Non
 def test_a_hardship_of_ones_own_or_asked_about_is_answered(text: str) -> None:
     flags = {"question": text.endswith("?")}
     assert not suggest_angle(text, flags, None, 0).startswith("Someone else's hard times")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story ends well: a placement, a turnaround
+        "Placed a candidate today who had no job for two years. He starts Monday at the depot!",
+        "She was homeless at 19 and now runs a staffing agency of 40. Read her story",
+        # a tip, a finding: a firm has its line to add
+        "If a candidate had no job for a while, ask him what he learned",
+        "Study: 1 in 5 nurses can't afford rent near her hospital",
+    ],
+)
+def test_a_hardship_that_ended_well_or_a_tip_on_one_is_no_hard_time_to_leave_be(
+    text: str,
+) -> None:
+    assert not suggest_angle(text, {}, None, 0).startswith("Someone else's hard times")

@@ -219,7 +219,7 @@ def test_an_own_archive_says_which_replies_are_left_out_as_chat_not_about_work(
         Account(platform="x", id="acme-x", handle="acme"),
         _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
               reply_to_post_id="99", reply_to_handle="ana"),
-        _post("3", "acme-x", "@ben like a boss, see you at the climbing gym", kind="reply",
+        _post("3", "acme-x", "@ben sent it like a pro, see you at the climbing gym", kind="reply",
               reply_to_post_id="98", reply_to_handle="ben"),
     ]  # fmt: skip
     with open_store(tmp_path / "own.db") as store:

@@ -165,3 +165,27 @@ def test_marked_ones_are_never_listed_or_quoted_either(db: Path) -> None:
         page = client.get("/inbox?max_age=0").text
     assert "a followers-only or direct post: not quoted" in page  # the dismissed one
     assert DIRECT_TEXT not in page and PRIVATE_TEXT not in page
+
+
+def test_an_own_archive_says_its_followers_only_reply_is_left_out_as_not_public(
+    tmp_path: Path,
+) -> None:
+    # the firm's own replies only: one public, one to its followers only
+    path = tmp_path / "own.json"
+    path.write_text(json.dumps([
+        _status("11", "acme", "@ana We call every candidate on Fridays, even with no news.",
+                reply_to="9"),
+        _status("12", "acme", "@ben Our recruiters will send you the warehouse shift list",
+                visibility="private", reply_to="8"),
+    ]), encoding="utf-8")  # fmt: skip
+    runner = CliRunner()
+    db = tmp_path / "own.db"
+    with open_store(db) as store:
+        import_paths(store, [path])
+    shown = runner.invoke(app, ["--db", str(db), "inbox", "--as", f"acme@{INSTANCE}"])
+    assert shown.exit_code == 0, shown.output
+    words = " ".join(shown.output.split())
+    assert (
+        "2 conversations you replied in, whose other posts aren't stored: 1 listed as joined,"
+        " 1 left out as not public)" in words
+    )

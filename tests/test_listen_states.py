@@ -153,7 +153,7 @@ def test_the_firms_banter_in_a_thread_not_about_work_is_no_conversation_joined(
     firm = Account(platform="x", id="firm", handle="acme")
     work = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
                 kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
-    banter = post("811", "firm", "@samtheclimber like a boss, see you at the bouldering gym", 4,
+    banter = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym", 4,
                   kind="reply", reply_to_post_id="810", reply_to_handle="samtheclimber")  # fmt: skip
     scorer: Any = SureScorer()  # the classifier says yes to "boss", as the real one may
 
@@ -176,7 +176,7 @@ def test_old_banter_of_the_firm_is_told_with_the_older_conversations_left_out(
     tmp_path: Path,
 ) -> None:
     firm = Account(platform="x", id="firm", handle="acme")
-    banter = post("811", "firm", "@samtheclimber like a boss, see you at the bouldering gym",
+    banter = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym",
                   60 * 24 * 90, kind="reply", reply_to_post_id="810",
                   reply_to_handle="samtheclimber")  # fmt: skip
     scorer: Any = SureScorer()

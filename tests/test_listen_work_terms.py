@@ -339,7 +339,7 @@ def test_degrees_set_against_skills_are_work_but_not_a_temperature() -> None:
         "Proud to be named one of the region's best companies to work for this year",
         "Our clinic made the list of great places to work again",
         "The future of work is a shared desk and a good calendar",
-        "Bosses, take note: the new work space is wherever your people are",
+        "Turning the old print shop into a shared work space for the neighbourhood",
     ],
 )
 def test_an_employers_standing_and_the_way_work_is_done_are_work_matters(text: str) -> None:

@@ -197,7 +197,7 @@ def pick_shown(
 ) -> ShownPick:
     """What the inbox shows, best first; a joined conversation that is not public is never
     listed, nor one not about work that only the firm's own reply joined (its chat with a
-    friend: "@sam like a boss xD"): ``tally`` counts each as left out instead of joined."""
+    friend: "@sam sent it like a pro"): ``tally`` counts each as left out instead of joined."""
     pick = ShownPick()
     for entry in ranked:
         state = states.of(entry.conversation)

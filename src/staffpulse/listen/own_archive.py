@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from staffpulse.listen.left_out import KINDS, left_out_kinds
+from staffpulse.listen.thread_work import OFF_WORK
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import platform_label
 from staffpulse.next_steps import FIND_CONVERSATIONS
@@ -82,24 +84,29 @@ def holds_own_posts_only(counts: Mapping[str, int]) -> bool:
     )
 
 
-def own_posts_only_reason(counts: Mapping[str, int]) -> str | None:
+def own_posts_only_reason(
+    counts: Mapping[str, int], left_out: Mapping[str, int] | None = None
+) -> str | None:
     """Why an inbox whose store holds nothing but the firm's own posts lists nothing (None when
-    it holds someone else's conversation, or none of the firm's either)."""
+    it holds someone else's conversation, or none of the firm's either); ``left_out``, by
+    reason, names why its replies not listed as joined were left out."""
     if not holds_own_posts_only(counts):
         return None
     began, replied = counts.get("own_opened", 0), counts.get("own_replies", 0)
     held = [f"{count_of(began, 'conversation')} you began"] if began else []
     if replied:  # "20 conversations you began; 10 you replied in", the noun said once
         said = f"{replied:,}" if began else count_of(replied, "conversation")
-        # a reply in a chat not about work ("@sam like a boss") is left out, not joined
+        # a reply in a chat not about work ("@sam sent it like a pro") is left out, not joined,
+        # and so is one not public (a followers-only reply on Mastodon)
         joined = min(counts.get("joined", replied), replied)
+        kinds = left_out_kinds(left_out or {}) or KINDS[OFF_WORK]
         if joined == replied:
             held.append(f"{said} you replied in, listed as joined, whose other posts aren't stored")
         else:
             listed = f"{joined:,} listed as joined, {replied - joined:,}" if joined else "all"
             held.append(
                 f"{said} you replied in, whose other posts aren't stored: {listed} left out as"
-                " not about work"
+                f" {kinds}"
             )
     return (
         f"Nothing to join: the store holds only your own posts ({'; '.join(held)}), and the "

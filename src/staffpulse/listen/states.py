@@ -122,7 +122,7 @@ def joined_conversation_ids(
         if not conv.opened_by(account_id) and mine.intersection(p.id for p in conv.posts)
     ]
     # one look-up for all their posts, not one per conversation; a thread the inbox leaves out
-    # as not about work (the account's banter with a friend, "@sam like a boss xD") was never
+    # as not about work (the account's banter with a friend, "@sam sent it like a pro") was never
     # a conversation to join, whatever word the classifier caught in it
     post_ids = [p.id for c in joined for p in c.posts]
     verdicts = schema.relevance_verdicts(store, platform, post_ids)

@@ -343,7 +343,7 @@ def empty_reason(
         return f"No conversations to join on topic '{topic_query}'{window}."
     # before "left out" and "joined": its own replies are all there is, some of them chat left
     # out as not about work
-    own_only = own_posts_only_reason(counts)
+    own_only = own_posts_only_reason(counts, left_out)
     if own_only is not None:
         return own_only
     if counts.get("left_out"):

@@ -182,7 +182,7 @@ _WORK_TERMS_RE = re.compile(
     r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
     r"internships?|interns?|payroll|overtime|workforce|labou?r market|headcount|"
     # an employer's standing and the way work is done: "named one of the best companies to
-    # work for", "the future of work", "the new work space is everywhere"
+    # work for", "the future of work", "a shared work space for the neighbourhood"
     r"(places?|compan(y|ies)|employers?|organi[sz]ations?) to work (for|at)|"
     r"(best|great|happiest|top) places? to work|future of work|"
     r"(new|modern|flexible|shared|open[- ]plan) work spaces?|"
