@@ -168,7 +168,7 @@ def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
     )
     html = render_benchmark_html(result)
     assert html.count("graded on 3 of 4 pillars") >= 2  # the top-of-table card and the table
-    assert "ranked after every account graded on more" in html
+    assert "accounts graded on all four pillars first, then those graded on fewer" in html
     buf = io.StringIO()
     render_benchmark(Console(file=buf, width=100, color_system=None), result)
     lines = buf.getvalue().splitlines()
@@ -298,13 +298,13 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
         "is the one n/a that places no account lower: it is placed as if Face were graded." in said
     )
     # the rule that places a higher grade lower is said as what it does to the order
-    assert "so a D graded on four pillars can stand above a B graded on two" in said
+    assert "so a D in one group can stand above a B in a later one" in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
     assert (
         "is the one n/a that places no account lower: it is placed as if Face were graded." in html
     )
-    assert "so a D graded on four pillars can stand above a B graded on two" in html
+    assert "so a D in one group can stand above a B in a later one" in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
     page = " ".join(render_audit_html(mine, result).split())
@@ -323,7 +323,7 @@ def test_the_face_aside_is_said_only_beside_an_account_whose_face_is_n_a(tmp_pat
     buf = io.StringIO()
     render_benchmark(Console(file=buf, width=100, color_system=None), result)
     for said in (" ".join(buf.getvalue().split()), " ".join(render_benchmark_html(result).split())):
-        assert "its grade averages only the pillars it was graded on." in said
+        assert "as their grade averages only the pillars they were graded on." in said
         assert "A Face n/a" not in said
 
 
@@ -380,9 +380,10 @@ def test_an_account_with_too_few_posts_ranks_after_the_rest_and_the_table_says_w
         out = buf.getvalue()
         line = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
         assert out.index("@bigboard") < out.index(line) < out.index("@tinyvoice")
-        assert "An account with fewer than 10 posts of its own is ranked after every" in out
+        rule = "accounts with 10 or more posts of their own first, then those with fewer"
+        assert rule in " ".join(out.split())
         html = render_benchmark_html(result)
-        assert "An account with fewer than 10 posts of its own" in html
+        assert rule in html
         board = html[html.index('id="leaderboard"') :]
         assert board.index("@bigboard") < board.index(f"{line}</th>") < board.index("@tinyvoice")
 
@@ -398,3 +399,48 @@ def test_a_table_of_tiny_feeds_only_has_no_line_ranking_them_after_the_rest(
     render_benchmark(Console(file=buf, width=160, color_system=None), only)
     assert "ranked after the rest" not in buf.getvalue()
     assert [r["few_posts"] for r in result.leaderboard] == [False] * 4 + [True] * 3
+
+
+def test_few_post_accounts_on_fewer_pillars_are_headed_as_few_and_the_rule_is_said_once(
+    tmp_path: Path,
+) -> None:
+    # QA: under "fewer than 10 posts ..., ranked after the rest" a 1-post F, then a line
+    # "graded on 3 of 4 pillars" over two C's of 3 and 4 posts, as if the rest came back, and
+    # two notes each ranking by one rule "whatever its score"
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    onead = FeedBuilder("onead", display_name="One Ad")
+    onead.job(1)
+    helper = FeedBuilder("helperdesk", display_name="Helper Desk")
+    helper.reply("customer", 4)  # replies only: Mix n/a
+    store = store_with(tmp_path, board, onead, helper)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    assert [r["handle"] for r in rows] == ["bigboard", "onead", "helperdesk"]
+    assert rows[2]["overall"] > rows[1]["overall"] and rows[2]["mix"] is None
+    first = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
+    later = "fewer than 10 posts of their own, graded on 3 of 4 pillars:"
+    rule = (
+        "The table is in groups, each under a line that says why: accounts with 10 or more"
+        " posts of their own first, then those with fewer"
+    )
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    assert said.index("@bigboard") < said.index(first) < said.index("@onead")
+    assert said.index("@onead") < said.index(later) < said.index("@helperdesk")
+    assert said.count(rule) == 1 and "within each, accounts graded on all four pillars" in said
+    assert "whatever its" not in said  # no second rule beside the first
+    html = " ".join(render_benchmark_html(result).split())
+    board_html = html[html.index('id="leaderboard"') :]
+    assert board_html.index(f"{first}</th>") < board_html.index("@onead")
+    assert board_html.index("@onead") < board_html.index(f"{later}</th>")
+    assert board_html.index(f"{later}</th>") < board_html.index("@helperdesk")
+    assert html.count(rule) == 1 and "whatever its" not in html
+    # the CSV and --json list the rows in the same order
+    league = csv.DictReader(
+        write_leaderboard_csv(result, tmp_path / "l.csv").open(encoding="utf-8-sig")
+    )
+    assert [r["handle"] for r in league] == ["bigboard", "onead", "helperdesk"]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert [r["handle"] for r in data["leaderboard"]] == ["bigboard", "onead", "helperdesk"]

@@ -155,3 +155,25 @@ def test_an_account_with_too_few_posts_is_told_why_it_stands_last(tmp_path: Path
         "Overall: ahead of all the others (only 2 posts of its own, the table places it after "
         "every account with more);" in text
     )
+
+
+def test_placed_after_accounts_graded_on_more_says_among_whom_when_few_post_ones_follow(
+    tmp_path: Path,
+) -> None:
+    # a desk graded on 3 pillars was told the table "places it after every account graded on
+    # more", above a 1-post account graded on all four that the table places after it
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    desk = FeedBuilder("replydesk", display_name="Reply Desk")
+    desk.reply("customer", 12)  # replies only: Mix n/a
+    onead = FeedBuilder("onead", display_name="One Ad")
+    onead.job(1)
+    store = store_with(tmp_path, board, desk, onead)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["bigboard", "replydesk", "onead"]
+    mine = next(a for a in result.audits if a.account.handle == "replydesk")
+    page = " ".join(render_audit_html(mine, result).split())
+    assert (
+        "graded on 3 of 4 pillars, the table places it after every account graded on more"
+        " with 10 posts of its own or more)" in page
+    )

@@ -63,9 +63,53 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
             continue
         faces = [r.get("face", 0) is None for r in rows if ranked_tier(r) == now]
         label = tier_label(now[1], any(faces), all_aside=all(faces))
+        few = f"fewer than {FEW_POSTS} posts of their own"
         if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
-            few = f"fewer than {FEW_POSTS} posts of their own, too few to judge, ranked after the rest"
+            few += ", too few to judge, ranked after the rest"
             label = few if now[1] == len(PILLARS) and not any(faces) else f"{few}; {label}"
+        elif not now[0] and any(not r.get("few_posts", False) for r in rows):
+            # a later tier of the few: its own line once read "graded on 3 of 4 pillars" alone,
+            # under "ranked after the rest", as if the rest had come back
+            label = f"{few}, {label}"
         openings[(str(row["platform"]), str(row["handle"]))] = label
         tier = now
     return openings
+
+
+def order_rule(rows: list[dict[str, Any]]) -> str | None:
+    """The league table's order in one statement, the one its tier lines
+    (:func:`tier_openings`) follow, said only as far as ``rows`` show it (None for a table in
+    one tier). Two notes once said it as two rules, each "whatever its score", and a reader
+    found a 1-post F above two C's that both seemed to forbid."""
+    few = any(r.get("few_posts", False) for r in rows)
+    enough = any(not r.get("few_posts", False) for r in rows)
+    fewer = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
+    if not fewer and not (few and enough):
+        return None
+    groups = []
+    if few and enough:
+        groups.append(
+            f"accounts with {FEW_POSTS} or more posts of their own first, then those with fewer"
+            " (even ones the cohort file names or --min-posts lets in: a grade from a handful of"
+            " posts says little)"
+        )
+    if fewer:
+        groups.append(
+            ("within each, " if groups else "")
+            + "accounts graded on all four pillars first, then those graded on fewer (n/a:"
+            " nothing to judge there, such as posts mostly not in English, which staffpulse"
+            " cannot read, or the Mix of an account that only replies), as their grade averages"
+            " only the pillars they were graded on"
+        )
+    said = (
+        "The table is in groups, each under a line that says why: "
+        + "; ".join(groups)
+        + ". Within a group, accounts are ranked by grade, so a D in one group can stand"
+        " above a B in a later one."
+    )
+    if any("face" in r and r["face"] is None for r in rows):
+        said += (
+            " A Face n/a for want of profile data (no picture, bio or name in the data) is the"
+            " one n/a that places no account lower: it is placed as if Face were graded."
+        )
+    return said

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.stats import graded_label, standing_against_others
 from staffpulse.benchmark.tiers import ranked_pillars
 from staffpulse.report import chart_strips
@@ -101,7 +102,13 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
     elif fewer and any(ranked_pillars(r) > mine for r in above):
         out[0] = (
             "Overall",
-            f"{out[0][1]} ({fewer}, the table places it after every account graded on more)",
+            f"{out[0][1]} ({fewer}, the table places it after every account graded on more"
+            # a few-post account graded on four comes after it: its group is later
+            + (
+                f" with {FEW_POSTS} posts of its own or more)"
+                if any(r["few_posts"] for r in benchmark.leaderboard)
+                else ")"
+            ),
         )
     return out
 

@@ -20,7 +20,6 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_NOT_SCORED, PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
-from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import segments_in_words
 from staffpulse.benchmark.stats import (
     graded_label,
@@ -29,7 +28,7 @@ from staffpulse.benchmark.stats import (
     rank_label,
     standing_words,
 )
-from staffpulse.benchmark.tiers import tier_openings
+from staffpulse.benchmark.tiers import order_rule, tier_openings
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform, platform_label
@@ -104,8 +103,8 @@ def environment() -> Environment:
             actions_summary=actions_summary,  # the line under "Do this next"
             posts_counted=posts_counted,  # what the header's post total holds
             posts_and_span=posts_and_span,  # "8 posts (6 dated from ...)": the span's base
-            few_posts_min=FEW_POSTS,  # fewer posts of its own rank after the rest
             tier_openings=tier_openings,  # the lines the leaderboard's tiers open with
+            order_rule=order_rule,  # the order those lines follow, said once under the table
         )
     return _ENV
 

@@ -18,10 +18,9 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.claims import MIN_GROUP, VERDICT_WORDS
-from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.segments import segments_in_words
-from staffpulse.benchmark.stats import graded_label, rank_label
-from staffpulse.benchmark.tiers import tier_openings
+from staffpulse.benchmark.stats import rank_label
+from staffpulse.benchmark.tiers import order_rule, tier_openings
 from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of, posts_of_its_own
 from staffpulse.report.html import first_sentence
@@ -54,11 +53,6 @@ TWO_LINE_INDENT = 2
 # where a tier line goes in the table (a character of Unicode's private use area, never in a
 # handle shown), replaced by the line itself when the table is printed
 TIER_MARK = "\ue000"
-# said under the table only when an account's Face is n/a (its data had no profile)
-FACE_ASIDE = (
-    " A Face n/a for want of profile data (no picture, bio or name in the data) is the one n/a"
-    " that places no account lower: it is placed as if Face were graded."
-)
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
@@ -267,26 +261,9 @@ def print_cohort_problems(
 
 def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bool) -> None:
     """What the table's marks mean, each said only when the table shows it."""
-    if any(graded_label(row) for row in result.leaderboard):
-        console.print(
-            "[dim]An account graded on fewer pillars (n/a: nothing to judge there, such as posts"
-            " mostly not in English, which staffpulse cannot read, or the Mix of an account that"
-            " only replies) is ranked after every account graded on more, whatever its score,"
-            " so a D graded on four pillars can stand above a B graded on two: its grade"
-            " averages only the pillars it was graded on."
-            + (FACE_ASIDE if any(row["face"] is None for row in result.leaderboard) else "")
-            + "[/]",
-            highlight=False,
-        )
-    if any(row["few_posts"] for row in result.leaderboard) and any(
-        not row["few_posts"] for row in result.leaderboard
-    ):
-        console.print(
-            f"[dim]An account with fewer than {FEW_POSTS} posts of its own is ranked after every"
-            " account with more, whatever its grade (even one the cohort file names or"
-            " --min-posts lets in): a grade from a handful of posts says little.[/]",
-            highlight=False,
-        )
+    rule = order_rule(result.leaderboard)  # the order the tier lines follow, said once
+    if rule:
+        console.print(f"[dim]{escape(rule)}[/]", highlight=False)
     if any(row.get("quiet_for") for row in result.leaderboard):
         console.print(
             "[dim]An account marked with its last post ('last post 2 years ago') has gone quiet:"
