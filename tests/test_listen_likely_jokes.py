@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.angles import likely_joke, suggest_angle
 from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.jokes import (
     LIKELY,
@@ -99,3 +99,35 @@ def test_a_joke_on_a_people_or_a_disability_is_hostile(text: str, humor: float) 
 def test_the_writers_own_a_dish_or_a_word_for_something_else_is_no_group_mocked(text: str) -> None:
     assert reads_as_joke(text, 0.9)  # a likely joke, offered low
     assert not mocks_a_group(text, 0.9) and not moderate(text, 0.9).hostile
+
+
+# the humor signal sure of each (our own texts): news told gladly, a rights matter, a story
+GLAD_NEWS = "got the job at the bakery!! pretty sure i will love it ^_^"
+RIGHTS = "my manager finally put me on the rota with pay?!?! *retires as unpaid trainee*"
+SOUR_NEWS = (
+    "Started my new job at the depot. The boss called me a terrible, awful hire."
+    " I said thanks, I trained for it."
+)
+
+
+def test_glad_news_and_a_rights_matter_are_no_likely_joke_a_story_gone_sour_is() -> None:
+    for text in (GLAD_NEWS, RIGHTS, SOUR_NEWS):
+        assert reads_as_joke(text, 0.95)
+    assert not likely_joke(GLAD_NEWS, 0.95) and not likely_joke(RIGHTS, 0.95)
+    assert likely_joke(SOUR_NEWS, 0.95) and not likely_joke(SOUR_NEWS, 0.5)
+
+
+@pytest.mark.parametrize("text", [GLAD_NEWS, RIGHTS, SOUR_NEWS, SET_UP, QUIP])
+def test_the_joke_caution_and_the_angle_never_disagree(text: str) -> None:
+    ranked = rank([conv("post", text)], RankContext(now=NOW, humor_scores={"post": 0.95}))[0]
+    cautioned = LIKELY_JOKE_CAUTION in ranked.cautions
+    assert cautioned == (LIKELY_JOKE in ranked.angle) == ranked.flags[LIKELY]
+    if text == GLAD_NEWS:  # congratulated, under no "no consoling, no tips"
+        assert not cautioned and "congratulate them" in ranked.angle
+    if text == RIGHTS:
+        assert not cautioned and "answer it straight" in ranked.angle
+
+
+def test_a_flagged_joke_is_never_congratulated_nor_answered_by_its_kind() -> None:
+    angle = suggest_angle(SOUR_NEWS, {LIKELY: True}, None, 0, humor=0.95, tone=Tone(0.4, False))
+    assert LIKELY_JOKE in angle and "congratulate" not in angle

@@ -32,6 +32,9 @@ SARCASTIC = [
     # love of work done unpaid or on time off
     "I just love working late on reports while not being paid",
     "Love having to come in on my day off after 4 hours of sleep #blessed",
+    # praise of a job or a step refused
+    "Just love hearing I'd never have been hired if they knew about my twins lol",
+    "Loving being told I'm not getting promoted while I'm on leave",
 ]
 SINCERE = [
     "I love how supportive my team is",

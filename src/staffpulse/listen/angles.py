@@ -58,11 +58,11 @@ from collections.abc import Mapping
 
 from staffpulse.listen.angle_kinds import angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
-from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE
+from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
-from staffpulse.listen.post_kinds import asks_nothing
+from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
-from staffpulse.listen.tone import Tone, judge_tone, signals_crisis
+from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_rights
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
@@ -146,14 +146,32 @@ def suggest_angle(
         _lead(n_replies, addressee, bool(flags.get("question"))),
         several,
     )
+    # a likely joke (its flag: :func:`likely_joke`) is told as one by its caution: so is its
+    # angle, before any kind or tone is weighed ("congratulate" under "no consoling, no tips")
+    joke = flags.get(LIKELY) and not signals_crisis(text)
     angle = (
-        angle_for_kind(post, addressee)
+        (post.lead + LIKELY_JOKE if joke else None)
+        or angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
         or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
     )
     # the templates are written to follow the lead; alone, each is a sentence of its own
     return angle[:1].upper() + angle[1:]
+
+
+def likely_joke(text: str, humor: float | None) -> bool:
+    """The humor signal sure it is a joke (:func:`~.jokes.reads_as_joke`: "My boss wants me to
+    be more punctual. I'm now never late: I'm never there"), so no gripe to console nor question
+    a punch line answers; but not a matter of rights ("the manager put me on the rota with
+    pay?!?! (an unpaid trainee till now)": answered straight) nor career news told gladly ("got
+    the job at the bakery!! pretty sure i will love it ^_^", congratulated as
+    :func:`~.angle_kinds.angle_for_kind` does; a new job in a story gone sour, "... The boss
+    called me a terrible, awful hire", stays a joke). The one test of the flag, its caution and
+    the angle, so they never judge apart."""
+    if not reads_as_joke(text, humor) or tells_of_rights(text):
+        return False
+    return not (is_career_news(text) and not judge_tone([text])[0].negative)
 
 
 def _lead(n_replies: int, addressee: str | None, question: bool) -> str:
@@ -195,12 +213,6 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             "A hard time that is not about work: leave it, or at most a kind line if your firm"
             " knows them; never a tip, a resource list or a pitch."
         )
-    # the humor signal sure it is a joke ("My boss wants me to be more punctual. I'm now
-    # never late: I'm never there"): no gripe to console, nor question a punch line answers;
-    # the ranking's own test (jokes.reads_as_joke, its flag), so the angle and the caution never
-    # judge apart; a matter of rights in it is still answered
-    if flags.get(LIKELY) and not tone.legal:
-        return lead + LIKELY_JOKE
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(

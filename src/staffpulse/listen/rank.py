@@ -30,10 +30,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
+from staffpulse.listen.angles import JOB_AD, SKIP, likely_joke, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
-from staffpulse.listen.jokes import LIKELY, reads_as_joke
+from staffpulse.listen.jokes import LIKELY
 from staffpulse.listen.left_out import MOURNING, REASONS, left_out_reason
 from staffpulse.listen.moderation import Moderation, looks_hostile, moderate
 from staffpulse.listen.own_threads import clear_opening_kinds, own_thread_angle, own_thread_reason
@@ -342,7 +342,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     care = not to_firm and is_customer_care(conv)
     own = (conv.platform, conv.id) in ctx.own_threads
     # a likely joke's question asks nothing: no "asks a question", no "be the first to answer"
-    likely = not (verdict.joke or hostile or to_firm or own) and reads_as_joke(opening.text, humor)
+    likely = not (verdict.joke or hostile or to_firm or own) and likely_joke(opening.text, humor)
     components = {
         "question": 0.0 if likely else question_value(opening.text, question, aimed_at),
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),

@@ -87,7 +87,7 @@ _PRAISE_RE = re.compile(
     r"|^\s*(?:love|loving) (?:how|when|that)\b"
     # love of a thing done to the writer: "Love having to come in on my day off", "I love
     # working Saturdays for free" (praise only with a grievance in the sentence, below)
-    r"|^\s*(?:i |i just |just |gotta )?(?:love|loving) (?:working|being|getting|having to)\b"
+    r"|^\s*(?:i |i just |just |gotta )?(?:love|loving) (?:working|being|getting|hearing|having to)\b"
     r"|\b(?:thrilled|delighted|so glad|so happy|excited) (?:that|to see)\b"
     r"|\boh,? (?:great|good|joy|goody|wonderful|fantastic|perfect|yay)\b"
     r"|\bso (?:generous|thoughtful|considerate|kind of them)\b"
@@ -138,6 +138,9 @@ _GRIEVANCE_RE = re.compile(
     r"no (?:breaks?|lunch)|(?:two|2|three|3) (?:jobs|hours)|then (?:denies|cancels|cuts)|"
     # work unpaid or on time off: "not being paid", "called in on my day off"
     r"not (?:getting |being )?paid|for free|called (?:in|into work)|"
+    # a job or a step refused: "love being told I wouldn't have been hired if ... pregnant"
+    r"(?:not|never|(?:would|could|did|wo)n['\u2019]?t)(?: have)?(?: been| gotten| got| get| getting| be)? "
+    r"(?:hired|promoted)|"
     r"on my (?:day|morning|evening|night|week|days) off|(?:no|not even \d+|\d+) hours? of sleep)\b",
     re.IGNORECASE,
 )

@@ -253,6 +253,21 @@ def _grieves(plain: str) -> bool:
     return _GRIEF_RE.search(_HASSLE_RE.sub(" ", plain)) is not None
 
 
+def tells_of_rights(text: str) -> bool:
+    """The text names a matter of rights at work (:attr:`Tone.legal`: "is that legal?", "fired
+    for being pregnant", pay withheld from the writer), read by its words alone."""
+    plain = plain_text(text)
+    return _names_rights(plain, _PAY_RIGHTS_RE.search(plain) is not None)
+
+
+def _names_rights(plain: str, pay_withheld: bool) -> bool:
+    return (
+        _LEGAL_RE.search(plain) is not None
+        or _RIGHTS_RE.search(plain) is not None
+        or (pay_withheld and _RECEIVING_END_RE.search(plain) is not None)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Tone:
     compound: float  # VADER, -1 (negative) to 1 (positive)
@@ -298,11 +313,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
         scored = _EXIT_RE.sub(r"\1 out of ", plain)
         compound = float(analyzer.polarity_scores(scored)["compound"])
         pay_withheld = _PAY_RIGHTS_RE.search(plain) is not None
-        legal = (
-            _LEGAL_RE.search(plain) is not None
-            or _RIGHTS_RE.search(plain) is not None
-            or (pay_withheld and _RECEIVING_END_RE.search(plain) is not None)
-        )
+        legal = _names_rights(plain, pay_withheld)
         serious = (
             legal
             or pay_withheld
