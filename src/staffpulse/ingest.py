@@ -38,6 +38,7 @@ from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.csv_dates import DateOrder, given_date_order, stored_post_dates
 from staffpulse.sources.csv_tables import read_as_held
 from staffpulse.sources.folders import left_out
+from staffpulse.sources.sheet_rows import with_sheet_rows
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.x_archive_stored import stored_accounts
@@ -123,6 +124,7 @@ def _import_plan(
             len(report.missing_files),
             len(report.unchecked),
             len(report.problems),
+            len(report.notices),
         )
         gaps: list[tuple[str, MissingPosts]] = []
         inputs = (
@@ -163,6 +165,10 @@ def _import_plan(
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
+        # a CSV's lines told with their spreadsheet rows where cells with line breaks differ
+        report.problems[before[3] :], report.notices[before[4] :] = with_sheet_rows(
+            report.problems[before[3] :], report.notices[before[4] :], source.label
+        )
         # decided once the whole path is read: a damaged member of a ZIP may come after
         # a file not read lost at least a record: its posts are not deleted ones (a missing
         # file is not among the problems: report.missing_files holds it)

@@ -50,15 +50,22 @@ class Problem:
     message: str
     records: int = 1
     named: bool = field(default=False, kw_only=True)  # kw-only: subclasses add fields
+    # the spreadsheet row of ``line`` where cells with line breaks above make them differ
+    # (:mod:`staffpulse.sources.sheet_rows`)
+    row: int | None = field(default=None, kw_only=True)
 
     def as_dict(self) -> dict[str, object]:
         found: dict[str, object] = {"file": self.file, "line": self.line, "message": self.message}
         if self.records != 1:  # the usual one-record problem keeps its documented shape
             found["records"] = self.records
+        if self.row is not None:
+            found["row"] = self.row
         return found
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        if self.row is not None:
+            where += f" (row {self.row} in a spreadsheet)"
         return f"{where}: {self.message}"
 
 

@@ -1,0 +1,125 @@
+"""The spreadsheet row of a CSV line a problem is told on.
+
+An import tells a skipped record by the line of the file it starts on: what a text editor
+shows. A marketer opens the CSV in Excel or Google Sheets, where a cell holding line breaks (a
+post written in paragraphs) is one row: below such a cell, line 73 is row 44, and the row
+told cannot be found. So a problem in such a file also names its row ("line 73 (row 44 in a
+spreadsheet)"); where lines and rows are the same, nothing more is said.
+
+The file is read again only when it has problems with lines, and only up to the last of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.csvrows import CsvRow, read_csv_rows
+from staffpulse.sources.text_files import detect_encoding
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def _breaks(cell: str) -> int:
+    """The line breaks a cell holds (``\\r\\n``, ``\\n`` or a lone ``\\r`` each one)."""
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+def line_rows(path: Path, last: int) -> dict[int, int]:
+    """For each line up to ``last`` that comes right after a record whose cells hold line
+    breaks, the spreadsheet row it is; each line below it is as many rows down (up to the next
+    such line: :func:`row_of`)."""
+    rows: dict[int, int] = {}
+    added = 0  # the lines the cells' breaks added, in all, above the line
+    encoding = detect_encoding(path)
+    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
+        for row in read_csv_rows(handle):
+            if not isinstance(row, CsvRow):
+                continue
+            if row.line > last:
+                break
+            extra = sum(_breaks(cell) for cell in row.cells)
+            if extra:
+                added += extra
+                below = row.line + extra + 1  # the line after the record
+                rows[below] = below - added
+    return rows
+
+
+def row_of(line: int, rows: dict[int, int], starts: Sequence[int]) -> int | None:
+    """The spreadsheet row of ``line`` (a record's start, or a line inside one), or None when
+    it is the same number."""
+    if line in rows:
+        return rows[line]
+    at = bisect.bisect_right(starts, line) - 1
+    return None if at < 0 else line - (starts[at] - rows[starts[at]])
+
+
+# "line 74", "on line 3", "lines 3 and 4" in a message: each number told with its row too
+_LINE_RE = re.compile(r"\b(lines? )(\d[\d,]*)((?:(?:, | and )\d[\d,]*)*)")
+_NUMBER_RE = re.compile(r"\d[\d,]*")
+
+
+def _said_lines(message: str) -> list[int]:
+    return [
+        int(n.replace(",", ""))
+        for m in _LINE_RE.finditer(message)
+        for n in _NUMBER_RE.findall(m[0])
+    ]
+
+
+def _with_rows(message: str, rows: dict[int, int], starts: Sequence[int]) -> str:
+    """``message`` with each line it names followed by its row, where they differ."""
+
+    def one(number: re.Match[str]) -> str:
+        line = int(number[0].replace(",", ""))
+        row = row_of(line, rows, starts)
+        return number[0] if row is None else f"{number[0]} (row {row:,} in a spreadsheet)"
+
+    return _LINE_RE.sub(lambda m: _NUMBER_RE.sub(one, m[0]), message)
+
+
+def with_sheet_rows(
+    problems: Iterable[Problem], notices: Iterable[Notice], label: str
+) -> tuple[list[Problem], list[Notice]]:
+    """``problems`` and ``notices`` of the files read as ``label`` (a CSV), each line they
+    name told with its spreadsheet row where the file's cells hold line breaks above it."""
+    problems, notices = list(problems), list(notices)
+    if "CSV" not in label:
+        return problems, notices
+    lines: dict[str, int] = {}
+    items: list[Problem | Notice] = [*problems, *notices]
+    for item in items:
+        said = _said_lines(item.message)
+        if isinstance(item, Problem) and item.line is not None:
+            said.append(item.line)
+        if said and item.file.lower().endswith(TABLE_SUFFIXES):
+            lines[item.file] = max(lines.get(item.file, 0), *said)
+    found: dict[str, dict[int, int]] = {}
+    for file, last in lines.items():
+        path = Path(file)
+        try:
+            found[file] = line_rows(path, last) if path.is_file() else {}
+        except (OSError, UnicodeError):
+            found[file] = {}  # told by the reader already; lines stay as they are
+    told: list[Problem] = []
+    for problem in problems:
+        rows = found.get(problem.file)
+        if not rows:
+            told.append(problem)
+            continue
+        starts = sorted(rows)
+        row = row_of(problem.line, rows, starts) if problem.line is not None else None
+        message = _with_rows(problem.message, rows, starts)
+        told.append(replace(problem, row=row, message=message))
+    noted = [
+        replace(n, message=_with_rows(n.message, rows, sorted(rows)))
+        if (rows := found.get(n.file))
+        else n
+        for n in notices
+    ]
+    return told, noted
