@@ -141,20 +141,28 @@ class BlueskyHandleIds:
         if new_id != post.id:
             self.under_did += 1
             self.example = self.example or f"{post.id} is {new_id}"
-        found = [c for c in self._copy_ids(post) if c in copies and c not in post.aliases]
+        # a batch with no copy stored (a fetch's pages, once it has run) looks for none
+        found = (
+            [c for c in self._copy_ids(post) if c in copies and c not in post.aliases]
+            if copies
+            else []
+        )
         if found:
             self.replaced += 1
             self.example = self.example or f"{found[0]} is {post.id}"
-        changed = replace(
+        links = [self._under_did(getattr(post, link)) for link in _LINKS]
+        if new_id == post.id and not found and links == [getattr(post, n) for n in _LINKS]:
+            return post  # as most fetched posts are: no new Post made for each, on every page
+        conversation, reply_to, quoted, reposted = links
+        return replace(
             post,
             id=new_id,
             aliases=(*post.aliases, *found),
-            conversation_id=self._under_did(post.conversation_id),
-            reply_to_post_id=self._under_did(post.reply_to_post_id),
-            quoted_post_id=self._under_did(post.quoted_post_id),
-            reposted_post_id=self._under_did(post.reposted_post_id),
+            conversation_id=conversation,
+            reply_to_post_id=reply_to,
+            quoted_post_id=quoted,
+            reposted_post_id=reposted,
         )
-        return post if changed == post else changed
 
     def note(self) -> str | None:
         """What the file is told of the posts put under their DID's id; None if none."""
