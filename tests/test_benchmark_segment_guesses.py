@@ -117,22 +117,31 @@ class BoardRoles:
         return SimpleNamespace(role=["job_board"] * len(names))
 
 
-def test_a_guessed_job_board_is_still_told_to_post_fewer_job_ads(tmp_path: Path) -> None:
-    # the job board's pass ("Add one human post a week among the ads") is for a job board the
-    # cohort file names: a guess may be a staffing firm drowning its feed in ads
-    feed = FeedBuilder("shiftfirm", display_name="Quickshift Ohio", bio="Apply now for shifts")
+def test_a_guessed_job_board_gets_the_fix_it_gets_when_the_cohort_file_names_it(
+    tmp_path: Path,
+) -> None:
+    # QA: a guessed job board was told "post fewer job ads", while the same account with its
+    # segment from the cohort file was told to add a tip among the ads: one account, one fix
+    feed = FeedBuilder("shiftfeed", display_name="Quickshift Feed", bio="Apply now for shifts")
     feed.job(9)
     feed.reply("rosa", 3)
-    result = run_benchmark(
-        store_with(tmp_path, feed),
+    store = store_with(tmp_path, feed)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nshiftfeed,job_board\n")
+    later = T0 + timedelta(days=30)  # still posting: no "Post again" first
+    guessed = run_benchmark(
+        store,
         scorer=FakeScorer(),  # type: ignore[arg-type]
         min_posts=1,
         role_model=BoardRoles(),
-        now=T0 + timedelta(days=30),  # still posting: no "Post again" first
-    )
-    row = result.leaderboard[0]
-    assert (row["segment"], row["segment_guessed"]) == ("job_board", True)
-    assert row["top_action"].startswith("Post fewer job ads")
+        now=later,
+    ).leaderboard[0]
+    given = run_benchmark(store, cohort, scorer=FakeScorer(), now=later).leaderboard[0]  # type: ignore[arg-type]
+    assert (guessed["segment"], guessed["segment_guessed"]) == ("job_board", True)
+    assert (given["segment"], given["segment_guessed"]) == ("job_board", False)
+    assert guessed["top_action"] == given["top_action"]
+    assert guessed["top_action"].startswith("Add one human post a week among the ads")
+    assert "fewer job ads" not in guessed["top_action"]
 
 
 def test_the_league_csv_read_back_as_a_cohort_keeps_its_guesses_marked(tmp_path: Path) -> None:

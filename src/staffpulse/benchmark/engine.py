@@ -268,13 +268,13 @@ def leaderboard(
             "quiet_for": (quiet := _quiet_for(audit, today)),
             # the audit speaks to its account ("you"); the league table speaks about it, in
             # the headline each pillar wrote beside its advice (audit/advice.py); a job
-            # board is never told to post fewer job ads first: one its cohort file names, not
-            # one the role model guessed (a staffing firm of ads reads to it as a job board)
+            # board, the cohort file's or the role model's guess, is never told to post
+            # fewer job ads first: a guessed one was, while the same account from the file
+            # got "add a tip among the ads" (and its audit "follow it with a tip"): one
+            # account, one first fix, whoever named its segment
             # (an account gone quiet is told to post again first, as its audit and its card
             # on the dashboard say: :func:`~staffpulse.audit.quiet.first_fix`)
-            "top_action": first_fix(
-                "".join(fix := league_fix(audit, _given(segments, guessed, i), weights)), quiet
-            ),
+            "top_action": first_fix("".join(fix := league_fix(audit, segments[i], weights)), quiet),
             # the same without its rough-grade note: the HTML row says it beside the account
             "fix_first": first_fix(fix[0], quiet),
         }
@@ -322,12 +322,6 @@ def _standings(scores: dict[str, np.ndarray[Any, Any]]) -> list[dict[str, dict[s
         }
         for i in range(scores["overall"].size)
     ]
-
-
-def _given(segments: list[str], guessed: list[bool] | None, i: int) -> str:
-    """The segment of account ``i`` as the user gave it: "unknown" where the role model
-    guessed it."""
-    return "unknown" if guessed and guessed[i] else segments[i]
 
 
 def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
