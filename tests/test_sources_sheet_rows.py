@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from staffpulse.ingest import import_paths
 from staffpulse.sources.base import Problem
-from staffpulse.sources.sheet_rows import line_rows, row_of
+from staffpulse.sources.sheet_rows import line_rows, lines_with_rows, row_of
 from staffpulse.store import open_store
 
 HEADER = "id,author,created_at,text\r\n"
@@ -61,3 +63,20 @@ def test_rows_are_counted_from_the_line_breaks_above_each_line(tmp_path: Path) -
     assert rows == {5: 3, 9: 5}
     said = {line: row_of(line, rows, sorted(rows)) for line in (1, 2, 5, 6, 9)}
     assert said == {1: None, 2: None, 5: 3, 6: 4, 9: 5}
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        (
+            "lines 5, 6 and 4 more",
+            "lines 5 (row 3 in a spreadsheet), 6 (row 4 in a spreadsheet) and 4 more",
+        ),
+        ("on line 7, and then", "on line 7 (row 5 in a spreadsheet), and then"),
+        ("line 1,234 here", "line 1,234 (row 1,232 in a spreadsheet) here"),
+        ("2 lines were cut", "2 lines were cut"),
+    ],
+)
+def test_only_the_lines_a_message_names_get_their_rows(said: str, told: str) -> None:
+    # "and 4 more" counts lines, names none; "line 7," ends the number at its comma
+    assert lines_with_rows(said, {5: 3}, [5]) == told

@@ -60,8 +60,10 @@ def row_of(line: int, rows: dict[int, int], starts: Sequence[int]) -> int | None
 
 
 # "line 74", "on line 3", "lines 3 and 4" in a message: each number told with its row too
-_LINE_RE = re.compile(r"\b(lines? )(\d[\d,]*)((?:(?:, | and )\d[\d,]*)*)")
-_NUMBER_RE = re.compile(r"\d[\d,]*")
+# ("line 1,234": a number with its thousands; "and 4 more" counts lines, names none)
+_NUMBER = r"\d+(?:,\d{3})*(?![\d,]\d| more)"
+_LINE_RE = re.compile(rf"\blines? {_NUMBER}(?:(?:, | and ){_NUMBER})*")
+_NUMBER_RE = re.compile(_NUMBER)
 
 
 def _said_lines(message: str) -> list[int]:
@@ -72,7 +74,7 @@ def _said_lines(message: str) -> list[int]:
     ]
 
 
-def _with_rows(message: str, rows: dict[int, int], starts: Sequence[int]) -> str:
+def lines_with_rows(message: str, rows: dict[int, int], starts: Sequence[int]) -> str:
     """``message`` with each line it names followed by its row, where they differ."""
 
     def one(number: re.Match[str]) -> str:
@@ -114,10 +116,10 @@ def with_sheet_rows(
             continue
         starts = sorted(rows)
         row = row_of(problem.line, rows, starts) if problem.line is not None else None
-        message = _with_rows(problem.message, rows, starts)
+        message = lines_with_rows(problem.message, rows, starts)
         told.append(replace(problem, row=row, message=message))
     noted = [
-        replace(n, message=_with_rows(n.message, rows, sorted(rows)))
+        replace(n, message=lines_with_rows(n.message, rows, sorted(rows)))
         if (rows := found.get(n.file))
         else n
         for n in notices
