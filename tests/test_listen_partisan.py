@@ -121,9 +121,9 @@ def test_a_verb_post_about_work_stays_in_the_inbox_unflagged() -> None:
         # a side taken against a party, however much it says of pay first
         "@priya Employers should set pay, not ministers. Fair wages come from hiring. Tories hypocrisy!",
         "Shame on the GOP for blocking the overtime rule for warehouse workers",
-        "Agency workers still wait for the pay rise they were promised #ToriesOut",
+        "Agency workers still wait for the pay rise they were promised #SunakOut",
         # addressed to a party's account: an answer lands in the party's replies
-        "@ravi @UKLabour raising the minimum wage is how you get people into work",
+        "@ravi @HouseGOP raising the minimum wage is how you get people into work",
     ],
 )
 def test_a_post_filed_under_politics_is_partisan_whatever_it_says_of_work(text: str) -> None:
@@ -189,3 +189,10 @@ def test_a_candidate_for_office_is_politics_not_recruiting(text: str) -> None:
 def test_a_candidate_for_a_job_is_still_recruiting(text: str) -> None:
     assert not moderate(text).partisan
     assert work_subject(text) == "candidates"
+
+
+def test_where_a_problem_lies_is_no_jab_at_a_party() -> None:
+    # "lies" the verb: politics named in a post about work, left with a caution, not left out
+    verdict = moderate("The real challenge after Brexit lies in hiring enough nurses for winter")
+    assert verdict.politics and not verdict.partisan
+    assert moderate("Brexit lies again: we were promised more nurses, not fewer").partisan

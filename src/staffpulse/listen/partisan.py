@@ -201,10 +201,13 @@ _POLITICIAN_HANDLE = (
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
 _TO_A_POLITICIAN_RE = re.compile(rf"^\W*(?:@\w+[\s,]+)*{_POLITICIAN_HANDLE}")
-# A jab right after a party or a politician ("Labour hypocrisy!", "Tories out!", "Dems lied
-# again"), or a call against one right before ("shame on the Tories", "down with the GOP")
+# A jab right after a party or a politician ("Tory hypocrisy!", "Tories out!", "Dems lied
+# again"), or a call against one right before ("shame on the Tories", "down with the GOP");
+# "lies" only as a noun ("GOP lies!", "Tory lies again"), not the verb ("where the challenge
+# after Brexit lies is hiring")
 _JAB_AFTER_RE = re.compile(
-    r"[\s,:-]*(?:hypocrisy|hypocrites?|hypocritical|lies|liars?|lied|lying|shame|disgrace\w*|"
+    r"[\s,:-]*(?:hypocrisy|hypocrites?|hypocritical|lies(?=\s*(?:[!.?,#\n]|again\b|about\b|$))|"
+    r"liars?|lied|lying|shame|disgrace\w*|"
     r"scum|clowns|cronies|betray\w*|out(?=\s*(?:[!#\n]|now\b|$))|must go\b)(?!\w)",
     re.IGNORECASE,
 )
@@ -212,7 +215,7 @@ _JAB_BEFORE_RE = re.compile(
     r"(?<!\w)(?:shame on|down with|hypocrisy of|lies of|get rid of)\s+(?:the\s+|this\s+)?$",
     re.IGNORECASE,
 )
-# a tag calling for a party or a leader to go: "#ToriesOut", "#JohnsonOut", "#GOPMustGo"
+# a tag calling for a party or a leader to go: "#SunakOut", "#GOPMustGo", "#ToryOut"
 _OUT_TAG_RE = re.compile(r"(?<![\w#])#(?P<name>\w+?)(?:out|mustgo)(?!\w)", re.IGNORECASE)
 # the mentions a post opens with (a reply's addressees)
 _LEADING_MENTIONS_RE = re.compile(r"^\W*(?:@\w+[\s,]*)+")
@@ -251,7 +254,7 @@ def files_under_politics(text: str) -> bool:
     or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
     or a party's account ("@SenWhitfield do you take interns in your office?": an answer lands
     in the politician's replies), naming a president's economics ("Bidenomics: ..."), or
-    taking a side against a party or a politician ("... on wages. Labour hypocrisy!")."""
+    taking a side against a party or a politician ("... on wages. Tory hypocrisy!")."""
     return (
         _POLITICS_TAG_RE.search(text) is not None
         or _TO_A_POLITICIAN_RE.search(text) is not None
@@ -262,8 +265,8 @@ def files_under_politics(text: str) -> bool:
 
 
 def takes_a_side(text: str) -> bool:
-    """A party or a politician named with a jab or a call against them ("Labour hypocrisy!",
-    "shame on the Tories", "#ToriesOut"): whatever the post says of wages before it, an answer
+    """A party or a politician named with a jab or a call against them ("Tory hypocrisy!",
+    "shame on the Tories", "#GOPMustGo"): whatever the post says of wages before it, an answer
     stands in a quarrel between parties."""
     for match in _partisan_words(text):
         if _JAB_AFTER_RE.match(text, match.end()) or _JAB_BEFORE_RE.search(text, 0, match.start()):
@@ -275,8 +278,8 @@ def takes_a_side(text: str) -> bool:
 
 
 def _to_a_party(text: str) -> bool:
-    """The post opens addressed to a party's or a politician's account by name ("@UKLabour",
-    "@JeremyCorbyn4PM"): an answer lands in the party's replies."""
+    """The post opens addressed to a party's or a politician's account by name ("@HouseGOP",
+    "@HouseDemocrats"): an answer lands in the party's replies."""
     lead = _LEADING_MENTIONS_RE.match(text)
     if lead is None:
         return False
