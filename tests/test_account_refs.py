@@ -294,3 +294,12 @@ def test_a_did_or_a_server_port_is_no_odd_character(store: Store) -> None:
         with pytest.raises(NoSuchAccountError) as missing:
             find_account_ref(store, ref)
         assert "which no X" not in missing.value.message
+
+
+def test_a_space_in_a_name_is_told_in_words_not_as_a_quoted_blank(store: Store) -> None:
+    # "' '" read as a stray pair of quotes; a no-break space pasted from a page is one too
+    with pytest.raises(NoSuchAccountError) as missing:
+        find_account_ref(store, "Dana\u00a0Ruiz from payroll!")
+    assert missing.value.message.endswith(
+        " in the store: it has a space and '!', which no X, Bluesky or Mastodon handle has"
+    )

@@ -27,13 +27,19 @@ def foreign_characters(handle: str) -> list[str]:
     return found
 
 
+def _shown(char: str) -> str:
+    """A character as the message names it: a space (a pasted no-break one too) in words, as
+    "' '" is easily misread."""
+    return "a tab" if char == "\t" else "a space" if char.isspace() else f"'{char}'"
+
+
 def unlike_any_handle(
     handle: str, platform: str | None, error: NoSuchAccountError
 ) -> NoSuchAccountError | None:
     """``error`` saying which characters of ``handle`` no handle has; the hint to import its
     posts only where it may be a CSV account's name (no platform, or ``csv``, asked for).
     None when every character may be a handle's."""
-    chars = [f"'{char}'" for char in foreign_characters(handle)]
+    chars = list(dict.fromkeys(_shown(char) for char in foreign_characters(handle)))
     if not chars:
         return None
     listed = chars[0] if len(chars) == 1 else f"{', '.join(chars[:-1])} and {chars[-1]}"
