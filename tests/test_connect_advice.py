@@ -195,7 +195,7 @@ def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
 
 
 def test_the_role_asked_for_is_named_in_words() -> None:
-    from staffpulse.connect.advice import _role_words
+    from staffpulse.connect.advice_words import role_words as _role_words
 
     assert _role_words("hr_pro") == "HR pro"
     assert _role_words("hr_pro,job_board") == "HR pro or job board"

@@ -4,6 +4,8 @@ the sample was designed with, and a Bluesky pair stays on its platform."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,20 @@ def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -
     # them talks with it) is offered in its place, so there is nothing to suggest
     assert report.circle_size == 1 and report.excluded == {"already followed": 1}
     assert report.suggestions == []
+
+
+def test_sample_cohort_far_date_advice_counts_as_the_left_out_line(sample_store: Store) -> None:
+    """Ranked long after the sample, its 6 inactive accounts are on the "Left out" line; the
+    advice brings back some of them and says why the others stay out, not "4 accounts posted
+    nothing" beside "6 inactive" with no word on the difference."""
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    report = suggest_report(
+        sample_store, "mia_recruits", now=later, role_model=SampleRoles(), scorer=None
+    )
+    assert report.suggestions == [] and report.excluded["inactive"] == 6
+    assert report.next_step is not None
+    # the job feed stays out whatever the date: the advice's count and its others make 6
+    said = re.match(r"(\d) accounts posted nothing in the 90 days before", report.next_step)
+    others = re.search(r"the other (\d) of the 6 inactive (is|are) held back", report.next_step)
+    assert said and others, report.next_step
+    assert int(said[1]) + int(others[1]) == 6 and "automated job feed" in report.next_step

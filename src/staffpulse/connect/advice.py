@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from staffpulse.connect.choices import ROLE_GROUPS, ROLE_SEPARATORS, role_key
+from staffpulse.connect.advice_words import others_held_too, role_words, roles_found
 
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
@@ -64,7 +64,6 @@ from staffpulse.next_steps import (
     WIDER_ROLE_OR_ANY,
 )
 from staffpulse.report.counts import count_of, join_and, join_or
-from staffpulse.signals.role_labels import role_label
 
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
@@ -86,6 +85,10 @@ class HeldBack:
     # left out for good and neither followed nor talked with (bots, weak links): while there
     # are none, everyone found is someone the account already knows, and the advice says so
     strangers: int = 0
+    # of those the "Left out" line counts under a reason an option lifts (its first), the ones
+    # a reason no option lifts holds back too, by that reason: why "4 accounts posted nothing"
+    # stands beside "6 inactive" (the other 2 also an automated job feed, a broadcast-only one)
+    for_good_too: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(
         self,
@@ -94,9 +97,13 @@ class HeldBack:
         role: str | None = None,
         next_post: datetime | None = None,
     ) -> None:
-        held = frozenset(reasons)
+        ordered = list(reasons)
+        held = frozenset(ordered)
         if ANONYMIZED in held:
             self.anonymized += 1
+        if ordered and ordered[0] in ORDER and held & PERMANENT:
+            lasting = min(held & PERMANENT)
+            self.for_good_too.setdefault(ordered[0], Counter())[lasting] += 1
         if not held or held & PERMANENT:
             if held - {ALREADY_FOLLOWED} and not held & {CONTACTS, STALE}:
                 self.strangers += 1
@@ -234,9 +241,21 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
             break
         for text, remedies in _steps(group, n, held, run):
             if trials.all_work(remedies):
-                steps.append(text)
+                steps.append(text + _others_too(group, n, held))
                 break
     return steps, more
+
+
+def _others_too(group: frozenset[str], n: int, held: HeldBack) -> str:
+    """For a group held back by one reason, the others the "Left out" line counts under it
+    (each held back by another reason too), so that its count and the advice's agree."""
+    if len(group) != 1:
+        return ""
+    (reason,) = group
+    counted = sum(k for g, k in held.groups.items() if g and min(g, key=_filter_order) == reason)
+    for_good = held.for_good_too.get(reason, Counter())
+    said = others_held_too(reason, n, counted + sum(for_good.values()), for_good)
+    return f"; {said}" if said else ""
 
 
 def _say_fetch_how_once(steps: list[str]) -> None:
@@ -341,7 +360,7 @@ def _steps(
         facts.append(_silence(run))
     if OTHER_ROLE in group:
         found = held.roles.get(group, Counter())
-        facts.append(f"{have} another role than {_role_words(run.role)}{_roles_found(found)}")
+        facts.append(f"{have} another role than {role_words(run.role)}{roles_found(found)}")
         # without --role, role other stays left out: only "any" brings those back
         options.append(WIDER_ROLE_OR_ANY.say() if found["other"] else WIDER_ROLE.say())
         base = replace(base, role="any" if found["other"] else "")
@@ -378,18 +397,3 @@ def _silence(run: Ranking) -> str:
     if not run.as_of_given:
         when += f" (the newest post of {run.who} or the people it talks with)"
     return f"posted nothing in the {run.inactive_days} days before {when}"
-
-
-def _roles_found(roles: Counter[str]) -> str:
-    if not roles:
-        return ""
-    shown = ", ".join(f"{role_label(r)} {n:,}" for r, n in roles.most_common(3))
-    return f" (found: {shown})"
-
-
-def _role_words(typed: str | None) -> str:
-    """``--role hr_pro,vendor`` in words: "HR pro or vendor"; a group by its roles, since
-    "another role than industry" said nothing of which roles that is."""
-    keys = [role_key(p) for p in ROLE_SEPARATORS.split(typed or "") if p.strip()]
-    words = list(dict.fromkeys(role_label(r) for k in keys for r in ROLE_GROUPS.get(k, (k,))))
-    return join_or(words) or "the one asked for"
