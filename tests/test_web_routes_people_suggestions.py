@@ -128,6 +128,12 @@ def test_what_the_match_number_means_is_said_on_the_page_not_only_on_hover(
     page = client.get(f"/connect?account={ACCOUNT}").text
     meaning = re.search(r'<p class="faint" id="match-meaning">([^<]*)</p>', page)
     assert meaning is not None and "how strongly the people in your circle" in meaning.group(1)
+    # its scale as the library sets it: the top row reads 89.5 when its voice is not lively
+    scale = (
+        "100 is the strongest link of any role with a lively voice and conversation, "
+        "so the first account can read less"
+    )
+    assert scale in meaning.group(1)
     assert page.count('id="match-meaning"') == 1  # once, under the list, not on every row
 
 
