@@ -383,3 +383,24 @@ def test_one_post_of_several_opening_with_a_name_is_told_in_the_singular() -> No
     said = next(r for r in advice if "@name" in r)
     assert "(1 of them opens with an @name" in said
     assert "if it answers someone" in said
+
+
+def test_posts_that_all_continue_its_own_threads_are_said_so_in_the_advice_and_the_table() -> None:
+    # QA: the header said "All of them are replies (all in your own threads)" while the league
+    # table's fix read "none of 3 posts is a reply": one reading of a reply for both
+    feed = FeedBuilder("rosa")
+    feed.reply("rosa", 3)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert recs[0].startswith(
+        "None of your 3 posts answers someone else: all 3 continue threads of your own"
+    )
+    assert recs[0].headline == (
+        "Reply to others: none of 3 posts answers someone else (all 3 continue its own threads)"
+    )
+    mixed = FeedBuilder("rosa")
+    mixed.chat(2)
+    mixed.reply("rosa", 1)
+    recs = audit_feed(mixed).pillars["conversation"].recommendations
+    assert recs[0].headline == (
+        "Reply to others: none of 3 posts answers someone else (1 continues a thread of its own)"
+    )

@@ -92,6 +92,9 @@ def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool 
     elif written == 1:
         finding = f"{one} is not a reply to anyone."
         headline = f"its one post{of_own} is not a reply"
+    elif not replies and ev.get("replies_to_self"):  # its replies all continue its threads
+        own = int(ev["replies_to_self"])
+        finding, headline = _own_threads_only(written, own, (many, of_own), target)
     elif not replies and written == 2:  # "None of your 2 posts" is no English
         finding = f"Neither of {many} is a reply to others ({target})."
         headline = f"neither of 2 posts{of_own} is a reply"
@@ -128,6 +131,28 @@ def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool 
         finding + (_ANSWER_PEERS if institution else _ANSWER_NICHE) + where,
         f"Reply to others: {headline}",
     )
+
+
+def _own_threads_only(
+    written: int, own: int, named: tuple[str, str], target: str
+) -> tuple[str, str]:
+    """The finding and headline of posts none of which answers anyone else, ``own`` of them
+    replies in the account's own threads. Its audit header said "All of them are replies (all
+    in your own threads)" while the league table's fix read "none of 3 posts is a reply": a
+    thread's continuation is the account's own post, said so in both. ``named``: the posts
+    as the finding and the headline name them ("your 3 posts", " of its own")."""
+    many, of_own = named
+    if own >= written:
+        said = "both continue" if written == 2 else f"all {written:,} continue"
+    else:
+        said = f"{own:,} continue{'s' if own == 1 else ''}"
+    none = "Neither" if written == 2 else "None"
+    yours, its = ("a thread of your own", "a thread of its own")
+    if own > 1:
+        yours, its = ("threads of your own", "its own threads")
+    finding = f"{none} of {many} answers someone else: {said} {yours} ({target})."
+    none = "neither" if written == 2 else "none"
+    return finding, f"{none} of {written:,} posts{of_own} answers someone else ({said} {its})"
 
 
 def _reposts_only(posts: int, target: str) -> tuple[str, str]:
