@@ -3,6 +3,7 @@ conversations the audit counts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,12 @@ OPENING = post("600", "u4", "HR folks: how do you run onboarding for remote hire
 ANSWER = post("601", "u5", "A buddy for every hire.", 45, kind="reply", reply_to_post_id="600",
               conversation_id="600")  # fmt: skip
 SUNSET = post("700", "u6", "Lovely sunset tonight", 10)
+# The firm and its reply to a post the store does not hold
+FIRM = Account(platform="x", id="firm", handle="acme")
+FIRM_REPLY = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
+                  kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
+BANTER = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym", 4,
+              kind="reply", reply_to_post_id="810", reply_to_handle="samtheclimber")  # fmt: skip
 
 
 def store_with(tmp_path: Path, *rows: Post | Account) -> Store:
@@ -132,11 +139,8 @@ def test_a_mark_can_be_reopened_after_the_posts_are_gone(tmp_path: Path) -> None
 def test_a_reply_shown_as_the_opening_counts_as_joined_for_inbox_and_audit(
     tmp_path: Path,
 ) -> None:
-    firm = Account(platform="x", id="firm", handle="acme")
-    own_reply = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
-                     kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
     own_post = post("900", "firm", "How do candidates prefer to interview?", 5)
-    with store_with(tmp_path, firm, own_reply, own_post, OPENING) as store:
+    with store_with(tmp_path, FIRM, FIRM_REPLY, own_post, OPENING) as store:
         plain = inbox(store)
         as_firm = inbox(store, as_handle="acme")
         joined = joined_conversation_ids(store, "x", "firm")
@@ -150,18 +154,13 @@ def test_a_reply_shown_as_the_opening_counts_as_joined_for_inbox_and_audit(
 def test_the_firms_banter_in_a_thread_not_about_work_is_no_conversation_joined(
     tmp_path: Path,
 ) -> None:
-    firm = Account(platform="x", id="firm", handle="acme")
-    work = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
-                kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
-    banter = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym", 4,
-                  kind="reply", reply_to_post_id="810", reply_to_handle="samtheclimber")  # fmt: skip
-    scorer: Any = SureScorer()  # the classifier says yes to "boss", as the real one may
+    scorer: Any = SureScorer()  # the classifier says yes to any word, as the real one may
 
     def as_firm() -> Inbox:
         return build_inbox(store, text_model=scorer, role_model=None, max_age=None,
                            as_handle="acme")  # fmt: skip
 
-    with store_with(tmp_path, firm, work, banter) as store:
+    with store_with(tmp_path, FIRM, FIRM_REPLY, BANTER) as store:
         result = as_firm()
         audited = joined_conversation_ids(store, "x", "firm")
         # marked joined by hand, it counts: the user says the firm took part
@@ -175,12 +174,9 @@ def test_the_firms_banter_in_a_thread_not_about_work_is_no_conversation_joined(
 def test_old_banter_of_the_firm_is_told_with_the_older_conversations_left_out(
     tmp_path: Path,
 ) -> None:
-    firm = Account(platform="x", id="firm", handle="acme")
-    banter = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym",
-                  60 * 24 * 90, kind="reply", reply_to_post_id="810",
-                  reply_to_handle="samtheclimber")  # fmt: skip
+    banter = replace(BANTER, created_at=NOW - timedelta(days=90))
     scorer: Any = SureScorer()
-    with store_with(tmp_path, firm, banter, OPENING) as store:
+    with store_with(tmp_path, FIRM, banter, OPENING) as store:
         result = build_inbox(store, text_model=scorer, role_model=None,
                              max_age=timedelta(days=30), as_handle="acme")  # fmt: skip
     # not among this window's "left out", which it never was in: among the older ones
