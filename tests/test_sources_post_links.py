@@ -159,6 +159,29 @@ def test_a_sheet_of_own_posts_by_link_alone_takes_authors_from_the_links(tmp_pat
     )
 
 
+def test_share_menu_links_by_id_alone_take_the_author_from_the_author_column(
+    tmp_path: Path,
+) -> None:
+    # x.com/i/web/status/<id> (X's share menu) was refused as no status link
+    path = tmp_path / "calendar.csv"
+    path.write_text(
+        "Author,Post URL,text\r\n"
+        "CrateHire,https://twitter.com/i/web/status/1811111111111111121,Shift open\r\n"
+        "CrateHire,https://x.com/i/status/1811111111111111122,Open day\r\n"
+        "CrateHire,https://x.com/i/web/status/1811111111111111123?s=20,Crane course\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        posts = [(p.id, p.url) for p in store.posts_by("x", "cratehire")]
+    assert not report.problems
+    assert sorted(posts) == [
+        ("1811111111111111121", "https://twitter.com/i/web/status/1811111111111111121"),
+        ("1811111111111111122", "https://x.com/i/status/1811111111111111122"),
+        ("1811111111111111123", "https://x.com/i/web/status/1811111111111111123?s=20"),
+    ]
+
+
 def test_rows_linking_to_another_network_are_told_as_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "calendar.csv"
     path.write_text(
