@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from staffpulse.listen.angle_kinds import angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
+from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.tone import Tone
 
 CALM = Tone(0.0, False)
@@ -26,3 +27,24 @@ def test_each_kind_gets_its_own_angle_and_a_plain_post_none() -> None:
 def test_a_subject_is_told_only_when_the_post_names_one() -> None:
     assert tell_subject("pay") == " on pay" and tell_subject("pay", "about") == " about pay"
     assert tell_subject(None) == ""
+
+
+def _angle(text: str) -> str:
+    return suggest_angle(text, {"question": text.rstrip().endswith("?")}, None, 0)
+
+
+def test_joy_said_outright_is_career_news_to_congratulate_not_a_hardship() -> None:
+    # our own texts: a swear word beside "buzzing" is emphasis, not distress
+    for text in ("bloody buzzing, I've landed a new job at the port!!!", "chuffed, got a new job"):
+        assert "congratulate them" in _angle(text)
+    assert "congratulate them" in _angle("Really excited to start this job on the wards!")
+    assert "cheer them on" in _angle("Honestly so proud of the work we do at the shelter!")
+    # joy that turns is still the hardship it tells of
+    turned = "Start my new job on Monday, buzzing, but my van broke down and the fix is 700"
+    assert "congratulate" not in _angle(turned)
+
+
+def test_a_step_supposed_is_no_news_to_congratulate() -> None:
+    text = "If you started a new job and your team lead sang at every standup, what would you do?"
+    assert "congratulate" not in _angle(text)
+    assert "congratulate" in _angle("I started a new job today at the depot, and I love it")

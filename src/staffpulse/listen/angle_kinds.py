@@ -16,6 +16,8 @@ _CELEBRATES_RE = re.compile(
     r"\b(?:ran|finished|completed|crushed|smashed) (?:her|his|my|their|our|a|the) "
     r"(?:first |1st )?(?:half[- ])?(?:marathon|5k|10k|triathlon|ultra)\b|\bpersonal best\b|"
     r"\b(?:so |really |very )?proud of (?:her|him|them|our|my|the team)\b|"
+    # pride in one's own work: "proud of the work we do at the clinic"
+    r"\bproud of (?:the|my|our) (?:job|work) (?:i|we) do\b|"
     r"\b(?:huge )?(?:congrats|congratulations|kudos|hats off) to\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,9 @@ _CAREER_NEWS_RE = re.compile(
     r"\b(got|earned|received|landed|accepted|celebrating) (a |my |the |her |his |our )?"
     r"promotion\b|\bpromotion to\b|"
     r"\b(excited|thrilled|proud|happy) to (announce|share|join|say)\b|"
+    # a start ahead told gladly: "really excited to start this role on Monday!", "can't wait to start my new role"
+    r"\b(excited|thrilled|happy|ready|can['\u2019]?t wait) to (start|begin) (my|this|the|our)"
+    r"( new| first)? (job|role|position|internship|chapter)\b|"
     r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b|"
     # the job won: "got the job", "landed my first internship", "got hired"; not "never got
     # the job", "got the job done" nor "got a job interview" (news to come, not news)
@@ -108,10 +111,20 @@ _HELP_RE = re.compile(
 )
 
 
+# a step supposed, not told: "suppose you began a new role where ..., what then?"
+_SUPPOSED_RE = re.compile(
+    r"\b(?:if|when|whenever|imagine|suppose|say|hypothetically)\s+(?:you|u|someone|somebody|"
+    r"a friend|your \w+)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
 def is_career_news(text: str) -> bool:
-    """The post announces a step in its author's career (new job, last day, promotion)."""
+    """The post announces a step in its author's career (new job, last day, promotion), not
+    one supposed ("suppose you began a new role where ...")."""
     plain = URL_RE.sub(" ", text)
-    if _CAREER_NEWS_RE.search(plain):
+    found = _CAREER_NEWS_RE.search(plain)
+    if found and _SUPPOSED_RE.search(plain, 0, found.start()) is None:
         return True
     return _TENURE_RE.search(plain) is not None and _TENURE_GRIEVANCE_RE.search(plain) is None
 

@@ -16,7 +16,8 @@ even legal?" as positive. So the tone also keeps:
   answered in a light tone;
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
-* cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme), a
+* cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme, joy
+  said outright with no turn after it: "buzzing, landed the warehouse job!!!"), a
   win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
   to do at work ... so bored"), an entry to a hashtag game ("#LostMyJobBecause ...") and a light
   exit ("then we're getting the hell out of dodge"): a playful post is not read as negative for a
@@ -213,6 +214,17 @@ _EXIT_RE = re.compile(
     r"(?=(?:here|there|this place|dodge)\b)",
     re.IGNORECASE,
 )
+# Joy said outright ("buzzing, landed the warehouse job!!!", "chuffed to bits"): British "buzzing"
+# is thrilled, and a swear word beside it is emphasis, which VADER reads as negative; not when
+# the post turns ("... buzzing BUT now the car broke down", a crying face)
+_JOY_RE = re.compile(
+    r"\b(?:buzzing|buzzin|chuffed|stoked|over the moon|thrilled|ecstatic|"
+    r"so (?:excited|happy|proud|pleased))\b",
+    re.IGNORECASE,
+)
+_TURN_RE = re.compile(
+    r"\b(?:but|however|although|though|except)\b|[\U0001F62D\U0001F622\U0001F61E]", re.I
+)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
@@ -340,13 +352,14 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
                 > NEGATIVE_COMPOUND
             )
         )
+        glad = _JOY_RE.search(plain) is not None and _TURN_RE.search(plain) is None
         out.append(
             Tone(
                 compound,
                 grieving or _DISTRESS_RE.search(plain) is not None,
                 legal=legal,
                 serious=serious,
-                playful=farewell or _PLAY_RE.search(plain) is not None or light_matter,
+                playful=farewell or _PLAY_RE.search(plain) is not None or light_matter or glad,
                 grieving=grieving,
                 frustrated=_FRUSTRATION_RE.search(plain) is not None,
             )
