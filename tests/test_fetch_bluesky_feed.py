@@ -138,8 +138,16 @@ def test_a_first_run_whose_cap_ends_on_a_page_without_a_cursor_keeps_the_older_p
     ]
     assert "the newest 200 posts are fetched, and any older ones" in first.notes[0]
     before = len(fake.requests)
-    higher = _run(httpserver, store)  # a higher cap asks that page again, then reads on
-    assert fake.asked(before)[0] == "100" and "200" in fake.asked(before)
+    same = _run(httpserver, store, cap=200)  # the page asked again, no cap note said twice
+    assert same.new_posts == 0 and same.notes == [
+        "No new posts under the 200-post cap (--max-posts): the newest 200 posts are stored"
+        " already, and any older ones (before 1 Mar) are not; to get them, fetch again with a"
+        " higher cap, e.g. --max-posts 400"
+    ]
+    assert same.capped == first.capped and fake.asked(before)[-1] == "100"  # --json says it
+    before = len(fake.requests)
+    higher = _run(httpserver, store)  # a higher cap: the newest page, then on below that one
+    assert fake.asked(before) == [None, "200"]
     assert higher.new_posts == 50 and _count(store, "posts") == 250
 
 
@@ -176,25 +184,6 @@ def test_a_gap_whose_cap_is_met_on_a_page_without_a_cursor_is_kept_to_fill(
     again = _run(httpserver, store, cap=200)  # the 50 between them were left unsaid, unread
     assert fake.asked(before)[:2] == ["100", "200"]
     assert again.new_posts == 50 and _count(store, "posts") == 400
-
-
-def test_a_cap_met_on_a_page_without_a_cursor_says_so_once_then_nothing_new_under_it(
-    httpserver: HTTPServer, store: Store
-) -> None:
-    fake = DroppingAppView(httpserver, n=250, at="100")
-    first = _run(httpserver, store, cap=200)
-    assert first.new_posts == 200 and first.notes[0].startswith("Stopped at the 200-post cap")
-    again = _run(httpserver, store, cap=200)
-    assert again.new_posts == 0 and again.notes == [
-        "No new posts under the 200-post cap (--max-posts): the newest 200 posts are stored"
-        " already, and any older ones (before 1 Mar) are not; to get them, fetch again with a"
-        " higher cap, e.g. --max-posts 400"
-    ]
-    assert [c["left"] for c in again.capped] == ["older"]  # --json still says what is left
-    before = len(fake.requests)
-    higher = _run(httpserver, store, cap=400)
-    assert fake.asked(before)[-1] == "200" and higher.new_posts == 50
-    assert _count(store, "posts") == 250
 
 
 def test_nothing_new_under_a_cap_names_no_day_it_does_not_know() -> None:
