@@ -37,6 +37,9 @@ from staffpulse.listen.work_terms import (
         ),
         ("Does anyone else's team actually use its unlimited PTO?", "leave and time off"),
         ("Fired for being gay, and my manager said so out loud. Options?", "workers' rights"),
+        # keeping staff is not seeing them leave
+        ("Who runs stay interviews with their night porters?", "stay interviews"),
+        ("What's the one exit interview question you'd never drop?", "exit interviews"),
     ],
 )
 def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) -> None:

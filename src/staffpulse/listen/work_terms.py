@@ -255,7 +255,8 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcounter-?offers?\b", "counteroffers"),
         (r"\b(offer letters?|job offers?)\b", "job offers"),
         (r"\bghost(ed|ing)\b", "ghosting"),
-        (r"\b(exit|stay)[- ]interviews?\b", "exit interviews"),  # leaving, not hiring
+        (r"\bexit[- ]interviews?\b", "exit interviews"),  # leaving, not hiring
+        (r"\bstay[- ]interviews?\b", "stay interviews"),  # keeping staff, not leaving
         (r"\binterview\w*\b(?!\s+with\b)", "interviews"),
         (r"\b(r[e\u00e9]sum[e\u00e9]s?|(?-i:CV)s?)\b", "résumés"),
         (r"\bcover letters?\b", "cover letters"),
