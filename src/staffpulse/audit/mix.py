@@ -225,6 +225,8 @@ def _mix_evidence(
         "not_english": not_read,  # original posts left out: the model cannot read them
         # what a feed with no original post holds instead: a help desk's replies are advised on
         "replies": int(counts["reply"]),
+        # those only continuing its own threads: no one answered, no "keep answering"
+        "replies_in_own_threads": int(counts.get("replies_in_own_threads", 0)),
         "reposts": int(counts["repost"]),
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }
