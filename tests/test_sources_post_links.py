@@ -105,6 +105,11 @@ def test_rows_of_another_network_are_told_once_counted(tmp_path: Path) -> None:
             "https://bsky.app/profile/did:plc:abc123/post/3lzzq",
             ("bluesky", "at://did:plc:abc123/app.bsky.feed.post/3lzzq"),
         ),
+        (
+            # a handle typed with capitals names the same post a fetch stores lower-cased
+            "https://bsky.app/profile/Crate.Hire.social/post/3lzzq",
+            ("bluesky", "at://crate.hire.social/app.bsky.feed.post/3lzzq"),
+        ),
         ("https://Mstdn.example/@jo@other.example/998877", ("mastodon", "mstdn.example:998877")),
         ("https://mstdn.example/users/jo/statuses/998877", ("mastodon", "mstdn.example:998877")),
         ("https://www.linkedin.com/feed/update/urn:li:activity:71", None),

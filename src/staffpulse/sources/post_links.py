@@ -51,7 +51,11 @@ def post_of_link(url: str) -> tuple[str, str] | None:
         return "x", tweet[1]
     bluesky = _BLUESKY.match(url)
     if bluesky is not None:
-        return "bluesky", f"at://{bluesky.group(1)}/app.bsky.feed.post/{bluesky.group(2)}"
+        who = bluesky.group(1)
+        # handles are case-blind and served lower-cased, so a link typed "Acme.bsky.social"
+        # must name the same post as a fetch's; a DID keeps its case
+        who = who if who.startswith("did:") else who.lower()
+        return "bluesky", f"at://{who}/app.bsky.feed.post/{bluesky.group(2)}"
     mastodon = _MASTODON.match(url)
     if mastodon is not None:
         return "mastodon", f"{mastodon.group(1).lower()}:{mastodon.group(5)}"
