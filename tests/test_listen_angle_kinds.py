@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from staffpulse.listen.angle_kinds import angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
-from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.angles import IDENTITY, suggest_angle
 from staffpulse.listen.tone import Tone
 
 CALM = Tone(0.0, False)
@@ -48,3 +48,19 @@ def test_a_step_supposed_is_no_news_to_congratulate() -> None:
     text = "If you started a new job and your team lead sang at every standup, what would you do?"
     assert "congratulate" not in _angle(text)
     assert "congratulate" in _angle("I started a new job today at the depot, and I love it")
+
+
+def test_people_named_by_race_or_sex_get_no_light_tone_however_funny() -> None:
+    # our own text: a quip back would take a side on who deserves work
+    text = "yet another middle-aged white guy handed the director job, shocking stuff"
+    angle = suggest_angle(text, {}, None, 0, humor=0.9, tone=Tone(0.3, False, playful=True))
+    assert angle == IDENTITY and "match the light" not in suggest_angle(
+        text, {}, None, 0, humor=0.9
+    )
+    # a question about it is answered, and a post that names no one so keeps its light tone
+    asked = suggest_angle(
+        text + "? how do your clients check for bias?", {"question": True}, None, 0
+    )
+    assert asked != IDENTITY
+    light = "Our intern brought cake for the whole night shift, hero of the week"
+    assert "match the light tone" in suggest_angle(light, {}, None, 0, humor=0.9)

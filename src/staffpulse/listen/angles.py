@@ -16,6 +16,8 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("I", "my", "we"), gets an empathetic angle, never "push back"; a negative view of a practice
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
+* a statement that names people by race, sex, sexuality or faith ("yet another middle-aged white guy
+  handed the director job") gets no light tone, no quip, no debate: a plain fact, or leave it;
 * a question aimed at one account says so;
 * a link passed on that nobody answered yet ("Interview questions for junior nurses - link")
   gets "reply only with what it misses", as its caution says, not "agree or push back";
@@ -105,6 +107,19 @@ _TURNED_AROUND_RE = re.compile(
     r"manages|works|earns|has a job))\b|^\W*tip\b|\b(?:ask|tell|help|show) (?:him|her)\b|"
     r"\b(?:study|survey|research|report|poll|data)\b|\d+ ?%|\b\d+ in \d+\b",
     re.IGNORECASE,
+)
+# people named by race, sex, sexuality or faith ("yet another middle-aged white guy handed the
+# director job"): who gets work by who they are is no matter for a firm's quip
+_IDENTITY_RE = re.compile(
+    r"\b(?:white|black|brown|asian|latin[oax]|hispanic|arab|jewish|muslim|christian|gay|"
+    r"straight|trans|female|male)\s+(?:man|men|woman|women|guys?|"
+    r"girls?|boys?|dudes?|people|person|folks?|employees?|workers?|candidates?|applicants?|"
+    r"hires?)\b",
+    re.IGNORECASE,
+)
+IDENTITY = (
+    "It names people by race, sex, sexuality or faith: no light tone, no quip, no debate; join"
+    " only with a plain fact from your own hiring, or leave it; no pitch."
 )
 # a view offered for debate, even in the first person: "what bothers me is", "hot take"
 _OPINION_RE = re.compile(
@@ -238,6 +253,8 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
     # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
     funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
+    if not question and _IDENTITY_RE.search(post.text):
+        return IDENTITY
     if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
         return (
             lead
