@@ -389,3 +389,17 @@ def test_templates_that_are_no_job_ads_are_not_told_about_the_manager() -> None:
     assert "(who the manager is, why the job is good)" in " ".join(
         audit_feed(ads).pillars["voice"].recommendations
     )
+
+
+def test_a_flat_post_sharing_a_link_is_held_back_for_its_wording_not_its_link() -> None:
+    # QA: a job-seeker tip under a bare headline and a link read "Holding you back ... (no
+    # human voice)", as if the tip were the fault: what it lacks is a line of its own
+    feed = FeedBuilder("tipsdesk")
+    feed.post("Seven ways to shorten a cover letter https://example.com/letters")
+    feed.post("Office closed on Monday.")
+    voice = audit_feed(feed).pillars["voice"]
+    why = {ex.text.split()[0]: ex.why for ex in voice.worst}
+    assert why["Seven"] == (
+        "no human voice: it shares a link without a line only a person would write"
+    )
+    assert why["Office"] == "no human voice"

@@ -30,6 +30,7 @@ from staffpulse.audit.types import (
 )
 from staffpulse.audit.voice_parts import voice_score
 from staffpulse.audit.voice_tips import humor_advice, personality_advice
+from staffpulse.listen.work_terms import URL_RE
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -217,8 +218,20 @@ def _worst_examples(
     if len(worst) < 3 and orig.size and with_flat:
         flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
-        worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
+        worst.extend(example(frame.posts[int(i)], flat_why(frame.posts[int(i)].text)) for i in flat)
     return worst
+
+
+# why a flat post sharing a link holds the voice back: a job-seeker tip under a bare headline
+# read "Holding you back ... (no human voice)" as if the tip were the fault, not its wording
+LINK_SHARED_FLAT = "no human voice: it shares a link without a line only a person would write"
+
+
+def flat_why(text: str) -> str:
+    """Why a post the personality model calls flat holds the voice back: said of a post that
+    shares a link as :data:`LINK_SHARED_FLAT` (what it shares may be worth sharing; what it
+    lacks is a line of the account's own), else "no human voice"."""
+    return LINK_SHARED_FLAT if URL_RE.search(text) else "no human voice"
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
