@@ -177,3 +177,25 @@ def test_placed_after_accounts_graded_on_more_says_among_whom_when_few_post_ones
         "graded on 3 of 4 pillars, the table places it after every account graded on more"
         " with 10 posts of its own or more)" in page
     )
+
+
+def test_a_few_post_account_on_fewer_pillars_is_told_why_a_lower_few_post_grade_is_above_it(
+    tmp_path: Path,
+) -> None:
+    # QA: a C 69 from 4 posts stood under an F 22 from 1 post, both too few to judge: its
+    # 'Where you stand' said only that it follows every account with more posts
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    onead = FeedBuilder("onead", display_name="One Ad")
+    onead.job(1)
+    desk = FeedBuilder("smalldesk", display_name="Small Desk")
+    desk.reply("customer", 4)  # replies only: Mix n/a
+    store = store_with(tmp_path, board, onead, desk)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["bigboard", "onead", "smalldesk"]
+    mine = next(a for a in result.audits if a.account.handle == "smalldesk")
+    page = " ".join(render_audit_html(mine, result).split())
+    assert (
+        "only 4 posts of its own, the table places it after every account with more; graded"
+        " on 3 of 4 pillars, after every one with as few graded on more)" in page
+    )

@@ -92,23 +92,23 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
             return out
         out[0] = ("Overall", f"{out[0][1]} ({why})")
         return out
+    # a few-post account graded on fewer pillars also follows the few graded on more
+    behind_few = fewer and any(r["few_posts"] and ranked_pillars(r) > mine for r in above)
     if me.get("few_posts") and any(not r["few_posts"] for r in above):
-        out[0] = (
-            "Overall",
-            f"{out[0][1]} ({'only ' if me['own_posts'] else ''}"
-            f"{posts_of_its_own(int(me['own_posts']))}, the table places it after every "
-            "account with more)",
+        said = (
+            f"{'only ' if me['own_posts'] else ''}{posts_of_its_own(int(me['own_posts']))}, "
+            "the table places it after every account with more"
         )
+        if behind_few:
+            said += f"; {fewer}, after every one with as few graded on more"
+        out[0] = ("Overall", f"{out[0][1]} ({said})")
     elif fewer and any(ranked_pillars(r) > mine for r in above):
+        # a few-post account graded on four comes after it: its group is later
+        among = not me.get("few_posts") and any(r["few_posts"] for r in benchmark.leaderboard)
         out[0] = (
             "Overall",
             f"{out[0][1]} ({fewer}, the table places it after every account graded on more"
-            # a few-post account graded on four comes after it: its group is later
-            + (
-                f" with {FEW_POSTS} posts of its own or more)"
-                if any(r["few_posts"] for r in benchmark.leaderboard)
-                else ")"
-            ),
+            + (f" with {FEW_POSTS} posts of its own or more)" if among else ")"),
         )
     return out
 
