@@ -101,26 +101,28 @@ def with_sheet_rows(
             said.append(item.line)
         if said and item.file.lower().endswith(TABLE_SUFFIXES):
             lines[item.file] = max(lines.get(item.file, 0), *said)
-    found: dict[str, dict[int, int]] = {}
+    # each file's rows and their lines in order, sorted once (a sheet may have thousands
+    # of skipped rows: sorting again for each took 11 s for 33,000 of them)
+    found: dict[str, tuple[dict[int, int], list[int]]] = {}
     for file, last in lines.items():
         path = Path(file)
         try:
-            found[file] = line_rows(path, last) if path.is_file() else {}
+            rows = line_rows(path, last) if path.is_file() else {}
         except (OSError, UnicodeError):
-            found[file] = {}  # told by the reader already; lines stay as they are
+            rows = {}  # told by the reader already; lines stay as they are
+        if rows:
+            found[file] = rows, sorted(rows)
     told: list[Problem] = []
     for problem in problems:
-        rows = found.get(problem.file)
-        if not rows:
+        if (sheet := found.get(problem.file)) is None:
             told.append(problem)
             continue
-        starts = sorted(rows)
-        row = row_of(problem.line, rows, starts) if problem.line is not None else None
-        message = lines_with_rows(problem.message, rows, starts)
+        row = row_of(problem.line, *sheet) if problem.line is not None else None
+        message = lines_with_rows(problem.message, *sheet)
         told.append(replace(problem, row=row, message=message))
     noted = [
-        replace(n, message=lines_with_rows(n.message, rows, sorted(rows)))
-        if (rows := found.get(n.file))
+        replace(n, message=lines_with_rows(n.message, *sheet))
+        if (sheet := found.get(n.file))
         else n
         for n in notices
     ]
