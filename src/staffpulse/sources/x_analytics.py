@@ -204,6 +204,7 @@ class XAnalytics:
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
         # (line, rounded id, a newer export's) of the rows whose ids were read from links
         linked: list[tuple[int, str, bool]] = []
+        by_link: dict[str, tuple[int, str]] = {}  # id read from a link: its line and text
         # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
         decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS)
         counts = BadCounts(COUNTS_AGAIN, decimals)
@@ -220,6 +221,9 @@ class XAnalytics:
             try:  # a count that is no whole number (1.234) is left out, told once
                 made = counts.build(row.values, row.line, rows_from_analytics)
                 if is_rounded_id(_first(row.values, ID)):  # read whole from its link
+                    if (taken := _link_taken(made, row.line, by_link)) is not None:
+                        yield Problem(str(path), row.line, taken)
+                        continue
                     linked.append((row.line, _first(row.values, ID), "post_id" in row.values))
             except RoundedIdError as exc:
                 rounded.add(row.line, exc)
@@ -245,6 +249,23 @@ class XAnalytics:
         yield from counts.notices(str(path))
         if authors:
             yield Notice(str(path), NO_REPOSTS)
+
+
+def _link_taken(
+    made: list[Account | Post], line: int, by_link: dict[str, tuple[int, str]]
+) -> str | None:
+    """Why a row whose id was read from its link is skipped: another row of another text
+    gave the same link (a link pasted over), so they cannot both be its post; None if not."""
+    post = next(r for r in made if isinstance(r, Post))
+    first, text = by_link.setdefault(post.id, (line, post.text))
+    if first == line or text == post.text:
+        return None
+    return (
+        f"its id was rounded by a spreadsheet and its link is the one of line {first} (post "
+        f"{post.id}), whose text is another: the link was pasted over, so this row's post is "
+        f"not known and it was skipped (line {first} kept). To import it, {AGAIN} and "
+        "import that file as X wrote it, not opened and saved in a spreadsheet"
+    )
 
 
 def _linked_note(linked: list[tuple[int, str, bool]]) -> str:
