@@ -93,3 +93,19 @@ def test_an_employer_asking_for_help_with_its_hiring_is_no_ad() -> None:
     # a struggle filed under #hiring is still a question, and the tag no sentence of its own
     assert asks_hiring_advice("We're hiring but no one shows up. What am I doing wrong? #hiring")
     assert not asks_hiring_advice("We're hiring welders in Lima! Any questions? #hiring")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My lab is hiring in soil ecology (broadly read). 2-2 teaching load, tenure-track. Not bad!",
+        "Our clinic is hiring two front-desk staff, $19/hr with weekends off",
+    ],
+)
+def test_a_job_offered_with_its_terms_is_an_ad_without_a_call(text: str) -> None:
+    assert offers_a_job(text)
+
+
+def test_a_struggle_to_hire_or_terms_with_no_offer_is_no_job_offered() -> None:
+    assert not offers_a_job("We're hiring for a full-time role and nobody applies. Any advice?")
+    assert not offers_a_job("Is a 2-2 teaching load normal for a tenure-track post these days?")

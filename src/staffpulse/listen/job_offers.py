@@ -131,10 +131,26 @@ def asks_hiring_advice(text: str) -> bool:
     return last.rstrip().endswith("?") and _ADVICE_RE.search(last) is not None
 
 
+# the job's own terms, which only its ad gives: "2-2 teaching load", "tenure-track", "$22/hr"
+_TERMS_RE = re.compile(
+    r"\b\d-\d (?:teaching )?load\b|\bteaching load\b|\btenure[- ]track\b|"
+    r"\$\s?\d[\d,.]*\s*(?:k\b|/\s?h(?:ou)?r\b|an hour\b|per hour\b|a year\b)|"
+    r"\b(?:full|part)[- ]time (?:role|position|job|post)\b",
+    re.IGNORECASE,
+)
+
+
 def offers_a_job(text: str) -> bool:
     """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
-    Austin. Who wants it?"): an opening to pass on, whatever its question."""
+    Austin. Who wants it?") or gives its terms ("My lab is hiring in ecology. 2-2 teaching
+    load, tenure-track"): an opening to pass on, whatever its question; not a struggle to hire
+    that asks for advice ("We're hiring for a full-time role and nobody applies. What are we doing
+    wrong?")."""
     plain = URL_RE.sub(" ", text)
-    if _OFFERS_RE.search(plain) is None or _CALLS_RE.search(plain) is None:
+    if _OFFERS_RE.search(plain) is None:
+        return False
+    if _CALLS_RE.search(plain) is None and (
+        _TERMS_RE.search(plain) is None or asks_hiring_advice(text)
+    ):
         return False
     return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"
