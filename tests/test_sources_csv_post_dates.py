@@ -119,3 +119,26 @@ def test_a_row_skipped_for_another_reason_is_not_counted_as_dated(tmp_path: Path
         'the file has no created_at column: the time of 1 post was read from "Date", as a '
         "sheet of posts names it"
     ]
+
+
+def test_one_day_for_every_post_is_told_as_maybe_the_sheets_day(tmp_path: Path) -> None:
+    # a report's "Date" (the day it was sent) put on every post, unsaid
+    rows = "".join(f"{n},harborcrew,2025-07-31,Dock shift {n} filled\r\n" for n in (1, 2, 3))
+    dates, notices, _ = _import(tmp_path, "id,author,Date,text\r\n" + rows)
+    assert set(dates.values()) == {datetime(2025, 7, 31, tzinfo=UTC)}
+    (told,) = [n for n in notices if "same" in n]
+    assert told.startswith('all 3 posts have the same "Date", 2025-07-31, and no time: if')
+    assert "write each post's date in a column named created_at" in told
+    # posts of several days, or with their times, are not doubted
+    rows = "".join(
+        f"{n},harborcrew,2025-07-31 0{n}:10,Dock shift {n} filled\r\n" for n in (1, 2, 3)
+    )
+    _, notices, _ = _import(tmp_path, "id,author,Date,text\r\n" + rows)
+    assert not [n for n in notices if "same" in n]
+
+
+def test_a_date_and_a_time_neither_read_are_told_in_the_plural(tmp_path: Path) -> None:
+    _, notices, _ = _import(
+        tmp_path, "id,author,Date,Time,text\r\n4,harborcrew,soon,later,Gate opens early\r\n"
+    )
+    assert any('line 2: "Date" and "Time" hold no date staffpulse reads' in n for n in notices)

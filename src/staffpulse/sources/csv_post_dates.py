@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import time
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csv_dates import COLUMN, DATE_ORDER_FIX, ColumnDates
@@ -30,6 +31,7 @@ POST_TIME_NAMES = (
     *("date", "posted", "time", "post_date", "posted_at", "date_posted", "posted_on"),
     *("timestamp", "datetime", "date_time", "published", "published_at", "tweet_date"),
 )
+SAME_DAY_SEEN = 3  # posts all read as one day, no time, that may be a report's date
 SHOWN_LINES = 10  # the lines of the rows whose time is no date, named; more are counted
 
 
@@ -63,6 +65,10 @@ class PostTimes:
     # what the last row filled gave, counted by :meth:`kept` once its post is made (a row
     # skipped for another reason is told as that, not counted here)
     _last: tuple[int, str, str] | bool = field(default=False, init=False)
+    # the days of the posts read at midnight ("" for one with a time of day): one day for
+    # every post of a sheet may be the day of the report, not each post's (told as a caution)
+    days: set[str] = field(default_factory=set)
+    _day: str = field(default="", init=False)
 
     @property
     def shown(self) -> str:
@@ -77,7 +83,7 @@ class PostTimes:
             return dict(values)
         try:
             dated = self.dates.resolved({**values, COLUMN: cell}, line)
-            written_time(dated, COLUMN)
+            when = written_time(dated, COLUMN)
         except WrittenDateError as exc:
             why = f"{readings(cell)}, {YEAR_LAST}" if exc.ambiguous else "not a date"
             self._last = (line, cell, why)
@@ -86,12 +92,14 @@ class PostTimes:
             self._last = (line, cell, "no date in the order its column writes them")
             return dict(values)
         self._last = True
+        self._day = "" if when is None or when.time() != time() else when.date().isoformat()
         return dated
 
     def kept(self) -> None:
         """Count the row last filled: its post was made."""
         if self._last is True:
             self.read += 1
+            self.days.add(self._day)
         elif self._last:
             self.unread.append(self._last)
         self._last = False
@@ -103,6 +111,15 @@ class PostTimes:
                 path,
                 f"the file has no created_at column: the time of {posts} was read from "
                 f"{self.shown}, as a sheet of posts names it",
+            )
+        if self.read >= SAME_DAY_SEEN and len(self.days) == 1 and (day := next(iter(self.days))):
+            yield Notice(
+                path,
+                f"all {self.read:,} posts have the same {self.shown}, {day}, and no time: if that "
+                f"is the day the "
+                f"sheet was made or sent, not the day each was posted, their dates are wrong; "
+                f"write each post's date in a column named created_at and import the file again "
+                f"(the dates are replaced, nothing is stored twice)",
             )
         if self.unread:
             n = len(self.unread)
@@ -117,7 +134,7 @@ class PostTimes:
             rows = f"line {line}" if n == 1 else f"{n:,} rows (lines {listed}{more})"
             yield Notice(
                 path,
-                f"{rows}: {self.shown} holds no date staffpulse reads ({cell!r}: {why}), so "
+                f"{rows}: {self.shown} {'hold' if len(self.columns) > 1 else 'holds'} no date staffpulse reads ({cell!r}: {why}), so "
                 f"{'that post was' if n == 1 else 'those posts were'} imported without a date "
                 f"(the audit cannot place {'it' if n == 1 else 'them'} in time). To date "
                 f"{'it' if n == 1 else 'them'}, {ISO_FIX}, and import the file again (nothing "
