@@ -1,0 +1,182 @@
+"""The league table's groups: each under a line that says why its accounts stand there (too
+few posts of their own, fewer pillars graded, no profile data for Face), in the terminal, the
+HTML, the CSV and --json, in the same order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from audit_helpers import PROV, FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.models import Account
+from staffpulse.report.html import render_audit_html, render_benchmark_html
+from staffpulse.report.spreadsheet import write_leaderboard_csv
+from staffpulse.report.terminal_benchmark import render_benchmark
+
+
+def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_lower_grade(
+    tmp_path: Path,
+) -> None:
+    # QA: a C on 3 pillars topped three B's on 2, only because another file carried its bio:
+    # a Face n/a (no picture, bio or name in the data) is the import's gap, not the account's
+    withname = FeedBuilder("withname", display_name="", bio="")
+    withname.reply("customer", 6)  # replies only: Mix n/a for both
+    noprofile = FeedBuilder("noprofile")
+    noprofile.reply("customer", 6)
+    store = store_with(tmp_path, withname)
+    blank = Account(platform="x", id="noprofile", handle="noprofile", name_known=False,
+                    bio_known=False)  # fmt: skip
+    store.upsert([blank, *noprofile.posts], PROV)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert (rows["withname"]["pillars_graded"], rows["noprofile"]["pillars_graded"]) == (3, 2)
+    assert rows["noprofile"]["face"] is None
+    assert rows["noprofile"]["overall"] > rows["withname"]["overall"]
+    assert [r["handle"] for r in result.leaderboard] == ["noprofile", "withname"]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    # the line over the two says what their rows in the HTML say
+    assert "graded on 3 of 4 pillars, or on 2 with no profile data for Face:" in said
+    assert (
+        "is the one n/a that places no account lower: it is placed as if Face were graded." in said
+    )
+    # the rule that places a higher grade lower is said as what it does to the order
+    assert "so a D in one group can stand above a B in a later one" in said
+    html = " ".join(render_benchmark_html(result).split())
+    assert "graded on 2 of 4 pillars, with no profile data for Face" in html
+    assert (
+        "is the one n/a that places no account lower: it is placed as if Face were graded." in html
+    )
+    assert "so a D in one group can stand above a B in a later one" in html
+    # 'Where you stand' says nothing of being placed after accounts graded on more
+    mine = next(a for a in result.audits if a.account.handle == "noprofile")
+    page = " ".join(render_audit_html(mine, result).split())
+    assert "Overall: ahead of all the others;" in page and "placed after" not in page
+
+
+def test_the_face_aside_is_said_only_beside_an_account_whose_face_is_n_a(tmp_path: Path) -> None:
+    # every table with an account graded on fewer pillars said it, a Face n/a or not
+    mixed = FeedBuilder("mixedfeed")
+    mixed.chat(6)
+    mixed.job(6)
+    talker = FeedBuilder("talkeronly")
+    talker.reply("customer", 6)  # replies only: Mix n/a, its Face graded
+    result = run_benchmark(store_with(tmp_path, mixed, talker), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert [r["pillars_graded"] for r in result.leaderboard] == [4, 3]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    for said in (" ".join(buf.getvalue().split()), " ".join(render_benchmark_html(result).split())):
+        assert "as their grade averages only the pillars they were graded on." in said
+        assert "A Face n/a" not in said
+
+
+def test_a_group_all_without_profile_data_is_headed_as_its_rows_are_labelled(
+    tmp_path: Path,
+) -> None:
+    # QA: 13 help desks, each graded on 2 pillars with a Face n/a, sat under "graded on 3 of
+    # 4 pillars, or on 2 and a Face with no profile data" while the HTML said "graded on 2"
+    store = store_with(tmp_path)
+    for handle in ("deskone", "desktwo"):
+        feed = FeedBuilder(handle)
+        feed.reply("customer", 6)  # replies only: Mix n/a
+        blank = Account(platform="x", id=handle, handle=handle, name_known=False,
+                        bio_known=False)  # fmt: skip
+        store.upsert([blank, *feed.posts], PROV)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    html = " ".join(render_benchmark_html(result).split())
+    assert "graded on 2 of 4 pillars, with no profile data for Face:" in said
+    assert html.count("graded on 2 of 4 pillars, with no profile data for Face") >= 2
+    assert "3 of 4" not in said + html
+
+
+def test_an_account_with_too_few_posts_ranks_after_the_rest_and_the_table_says_why(
+    tmp_path: Path,
+) -> None:
+    # a client's cohort ranked a C 60 from 2 posts above a D 50 from 58; --min-posts 1 put
+    # 2-post accounts at the top with A grades
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    tiny = FeedBuilder("tinyvoice", display_name="Tiny Voice")
+    tiny.post("My honest story: I love how our new hires found their feet this week")
+    tiny.reply("bigboard", 1)
+    store = store_with(tmp_path, board, tiny)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nbigboard,job_board\ntinyvoice,hr\n")
+    for result in (
+        run_benchmark(store, cohort, scorer=FakeScorer()),  # type: ignore[arg-type]
+        run_benchmark(store, scorer=FakeScorer(), min_posts=1),  # type: ignore[arg-type]
+    ):
+        rows = result.leaderboard
+        assert rows[1]["overall"] > rows[0]["overall"]  # the better grade, from 2 posts
+        assert [(r["handle"], r["rank"]) for r in rows] == [("bigboard", 1), ("tinyvoice", 2)]
+        # the lower grade placed first beats no one: "beats" counts scores, not places
+        assert rows[0]["percentiles"]["overall"] == 0 and rows[1]["percentiles"]["overall"] == 100
+        league = csv.DictReader(
+            write_leaderboard_csv(result, tmp_path / "l.csv").open(encoding="utf-8-sig")
+        )
+        assert [(r["rank"], r["overall_beats_pct"]) for r in league] == [("1", "0"), ("2", "100")]
+        buf = io.StringIO()
+        render_benchmark(Console(file=buf, width=160, color_system=None), result)
+        out = buf.getvalue()
+        line = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
+        assert out.index("@bigboard") < out.index(line) < out.index("@tinyvoice")
+        rule = "accounts with 10 or more posts of their own first, then those with fewer"
+        assert rule in " ".join(out.split())
+        html = render_benchmark_html(result)
+        assert rule in html
+        board = html[html.index('id="leaderboard"') :]
+        assert board.index("@bigboard") < board.index(f"{line}</th>") < board.index("@tinyvoice")
+
+
+def test_few_post_accounts_on_fewer_pillars_are_headed_as_few_and_the_rule_is_said_once(
+    tmp_path: Path,
+) -> None:
+    # QA: under "fewer than 10 posts ..., ranked after the rest" a 1-post F, then a line
+    # "graded on 3 of 4 pillars" over two C's of 3 and 4 posts, as if the rest came back, and
+    # two notes each ranking by one rule "whatever its score"
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    onead = FeedBuilder("onead", display_name="One Ad")
+    onead.job(1)
+    helper = FeedBuilder("helperdesk", display_name="Helper Desk")
+    helper.reply("customer", 4)  # replies only: Mix n/a
+    store = store_with(tmp_path, board, onead, helper)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    assert [r["handle"] for r in rows] == ["bigboard", "onead", "helperdesk"]
+    assert rows[2]["overall"] > rows[1]["overall"] and rows[2]["mix"] is None
+    first = "fewer than 10 posts of their own, too few to judge, ranked after the rest:"
+    later = "fewer than 10 posts of their own, graded on 3 of 4 pillars:"
+    rule = (
+        "The table is in groups, each under a line that says why: accounts with 10 or more"
+        " posts of their own first, then those with fewer"
+    )
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    assert said.index("@bigboard") < said.index(first) < said.index("@onead")
+    assert said.index("@onead") < said.index(later) < said.index("@helperdesk")
+    assert said.count(rule) == 1 and "within each, accounts graded on all four pillars" in said
+    assert "whatever its" not in said  # no second rule beside the first
+    html = " ".join(render_benchmark_html(result).split())
+    board_html = html[html.index('id="leaderboard"') :]
+    assert board_html.index(f"{first}</th>") < board_html.index("@onead")
+    assert board_html.index("@onead") < board_html.index(f"{later}</th>")
+    assert board_html.index(f"{later}</th>") < board_html.index("@helperdesk")
+    assert html.count(rule) == 1 and "whatever its" not in html
+    # the CSV and --json list the rows in the same order
+    league = csv.DictReader(
+        write_leaderboard_csv(result, tmp_path / "l.csv").open(encoding="utf-8-sig")
+    )
+    assert [r["handle"] for r in league] == ["bigboard", "onead", "helperdesk"]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert [r["handle"] for r in data["leaderboard"]] == ["bigboard", "onead", "helperdesk"]
