@@ -301,3 +301,23 @@ def test_a_link_beside_an_id_is_kept_as_the_posts_url_and_no_address_is_told(
         " link (only in the stored raw record): write the post's address there (https://...)"
         " and import the file again (nothing is stored twice)"
     ]
+
+
+def test_rows_skipped_for_another_reason_are_not_counted_in_the_link_notes(
+    tmp_path: Path,
+) -> None:
+    # a row left out for its missing author was also counted as 'no web address' or as a
+    # post whose id was read from its link, though no post of it was stored
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,author,text,link\r\n"
+        "81,pierhands,Gate times change,ask Dana\r\n"
+        "82,,Crane course,ask Lee\r\n"
+        ",,Forklift day,https://x.com/i/web/status/1811111111111111131\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert [p.line for p in report.problems] == [3, 4]
+    assert [n.message.split(" in ")[0] for n in report.notices] == ["1 row's cell"]
+    assert "(line 2) is no web address" in report.notices[0].message

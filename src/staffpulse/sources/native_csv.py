@@ -281,8 +281,9 @@ class NativeCsv:
                         yield Problem(str(path), row.line, short.why(row) + str(exc))
                     continue
                 short.add(row)
-                if times:
-                    times.kept()
+                for told_later in (times, blanks):
+                    if told_later:
+                        told_later.kept()
                 if (stub := authors.see(record, values)) is not None:
                     yield Record(rows=(stub,), provenance=provenance(self.name, path))
                 yield Record(

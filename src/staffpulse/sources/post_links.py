@@ -197,8 +197,12 @@ class BlankIdsFromLinks:
     settled: bool = False  # the rows with ids settle the platform (:func:`platform_settled`)
     read: int = 0
     unkept: list[int] = field(default_factory=list)  # lines whose cell is no web address
+    # the last row filled: its id read (True) or its line when its cell is no address; counted
+    # by :meth:`kept` once its post is made (a row skipped for another reason is told as that)
+    _last: int | bool = field(default=False, init=False)
 
     def fill(self, values: Mapping[str, str], line: int | None = None) -> dict[str, str]:
+        self._last = False
         link = (values.get(self.column) or "").strip()
         if (values.get("id") or "").strip():
             # a row with its id keeps the link there as its address, a post's on another
@@ -206,7 +210,7 @@ class BlankIdsFromLinks:
             if link.lower() in _NO_LINK or not link or (values.get("url") or "").strip():
                 return dict(values)
             if post_of_link(link) is None and not _WEB_ADDRESS.match(link):
-                self.unkept.append(line or 0)
+                self._last = line or 0
                 return dict(values)
             return {**values, "url": link}
         found = post_of_link(link)
@@ -218,8 +222,16 @@ class BlankIdsFromLinks:
             )
         if found is None:
             return dict(values)
-        self.read += 1
+        self._last = True
         return _filled_from(values, link, found, platform_too=not self.settled)
+
+    def kept(self) -> None:
+        """Count the row last filled: its post was made."""
+        if self._last is True:
+            self.read += 1
+        elif self._last is not False:
+            self.unkept.append(self._last)
+        self._last = False
 
     def notices(self, path: str) -> Iterator[Notice]:
         if self.unkept:
