@@ -213,8 +213,8 @@ def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
 def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     reply = Post(platform="x", id="501", author_id="u1", kind="reply",
-                 text="@rossweston How do you keep candidates warm after an offer?",
-                 reply_to_post_id="500", reply_to_handle="rossweston",
+                 text="@tessmarlowe How do you keep candidates warm after an offer?",
+                 reply_to_post_id="500", reply_to_handle="tessmarlowe",
                  created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
     with open_store(db) as store:
         store.upsert([reply], provenance("test", "fixture"))

@@ -23,8 +23,8 @@ def _store(tmp_path: Path) -> Path:
     """A conversation about work (a reply to post 500, not stored) and the firm ``acme``."""
     db = tmp_path / "archive.db"
     reply = Post(platform="x", id="501", author_id="u1", kind="reply",
-                 text="@rossweston How do you keep candidates warm after an offer?",
-                 reply_to_post_id="500", reply_to_handle="rossweston",
+                 text="@tessmarlowe How do you keep candidates warm after an offer?",
+                 reply_to_post_id="500", reply_to_handle="tessmarlowe",
                  created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
     firm = Account(platform="x", id="9", handle="Acme")
     with open_store(db) as store:

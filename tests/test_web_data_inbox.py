@@ -30,13 +30,13 @@ from web_helpers import (  # noqa: E402
     sample_store,
 )
 
-TEXT = "@rossweston How do you keep candidates warm after an offer?"
+TEXT = "@tessmarlowe How do you keep candidates warm after an offer?"
 
 
 def archive_reply(tmp_path: Path) -> Path:
     """A store holding one reply whose parent ("500") is not stored, as in an X archive."""
     reply = Post(platform="x", id="501", author_id="u1", author_handle="ana", text=TEXT,
-                 kind="reply", reply_to_post_id="500", reply_to_handle="rossweston",
+                 kind="reply", reply_to_post_id="500", reply_to_handle="tessmarlowe",
                  created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
     # the dashboard shows its pages once an account is stored
     return judged_store(
