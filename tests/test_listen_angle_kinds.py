@@ -64,3 +64,19 @@ def test_people_named_by_race_or_sex_get_no_light_tone_however_funny() -> None:
     assert asked != IDENTITY
     light = "Our intern brought cake for the whole night shift, hero of the week"
     assert "match the light tone" in suggest_angle(light, {}, None, 0, humor=0.9)
+
+
+def test_joy_beside_bad_news_is_no_news_to_congratulate() -> None:
+    # our own text: no "but", yet the sick mother is the news; only a swear word is outweighed
+    text = "over the moon about the new job... and then my mum got sick"
+    assert "congratulate" not in _angle(text) and "acknowledge" in _angle(text)
+
+
+def test_a_group_named_in_a_fact_or_with_pride_keeps_its_usual_angle() -> None:
+    # our own texts: only a light tone gives way to the caution on people named by who they are
+    for text in (
+        "We hired two Black women as site leads this year",
+        "Our plant now has a prayer room for Muslim workers, asked for by the night shift",
+    ):
+        angle = suggest_angle(text, {}, None, 0, humor=0.2)
+        assert angle != IDENTITY and "add a perspective" in angle

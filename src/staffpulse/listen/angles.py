@@ -253,9 +253,11 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
     # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
     funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
-    if not question and _IDENTITY_RE.search(post.text):
-        return IDENTITY
     if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
+        # only the light tone gives way: "we hired two Black women as site leads" keeps its
+        # usual angle, as the hostile rule keeps a team proud of its people
+        if not question and _IDENTITY_RE.search(post.text):
+            return IDENTITY
         return (
             lead
             + f"match the light tone with a short, relatable story{tell_subject(subject, 'about')}."

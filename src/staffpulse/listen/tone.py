@@ -225,6 +225,13 @@ _JOY_RE = re.compile(
 _TURN_RE = re.compile(
     r"\b(?:but|however|although|though|except)\b|[\U0001F62D\U0001F622\U0001F61E]", re.I
 )
+# the swear words joy outweighs: bad news beside the joy ("over the moon about the new job...
+# and then my mum got sick") still reads negative once they are gone
+_SWEAR_RE = re.compile(
+    r"\b(?:bloody|bleeding|sodding|damn(?:ed)?|hell|f+u+c+k\w*|effing|feckin\w*|frigg\w*|"
+    r"freakin\w*|shit\w*)\b",
+    re.IGNORECASE,
+)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 
@@ -352,7 +359,15 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
                 > NEGATIVE_COMPOUND
             )
         )
-        glad = _JOY_RE.search(plain) is not None and _TURN_RE.search(plain) is None
+        glad = (
+            _JOY_RE.search(plain) is not None
+            and _TURN_RE.search(plain) is None
+            and (
+                compound > NEGATIVE_COMPOUND
+                or analyzer.polarity_scores(_SWEAR_RE.sub(" ", scored))["compound"]
+                > NEGATIVE_COMPOUND
+            )
+        )
         out.append(
             Tone(
                 compound,
