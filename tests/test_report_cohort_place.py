@@ -197,5 +197,13 @@ def test_a_few_post_account_on_fewer_pillars_is_told_why_a_lower_few_post_grade_
     page = " ".join(render_audit_html(mine, result).split())
     assert (
         "only 4 posts of its own, the table places it after every account with more; graded"
-        " on 3 of 4 pillars, after every one with as few graded on more)" in page
+        " on 3 of 4 pillars, also after every account with as few posts graded on more)" in page
     )
+    # among few-post accounts only, every account graded on more is above it: no "with 10
+    # posts of its own or more", which no account here has
+    few = store_with(tmp_path / "few", onead, desk)
+    alone = run_benchmark(few, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    mine = next(a for a in alone.audits if a.account.handle == "smalldesk")
+    page = " ".join(render_audit_html(mine, alone).split())
+    said = "graded on 3 of 4 pillars, the table places it after every account graded on more)"
+    assert said in page and "10 posts of its own or more" not in page

@@ -100,7 +100,7 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
             "the table places it after every account with more"
         )
         if behind_few:
-            said += f"; {fewer}, after every one with as few graded on more"
+            said += f"; {fewer}, also after every account with as few posts graded on more"
         out[0] = ("Overall", f"{out[0][1]} ({said})")
     elif fewer and any(ranked_pillars(r) > mine for r in above):
         # a few-post account graded on four comes after it: its group is later
