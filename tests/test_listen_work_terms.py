@@ -64,6 +64,9 @@ def test_ambiguous_words_do_not_make_a_work_matter() -> None:
     assert names_work_matter("Recruiters: how do you handle counteroffers?")
     assert not names_work_matter("Parallel parked the camper first try like a boss")
     assert not names_work_matter("An exclusive interview with the senator")
+    # a stay or exit interview is one with staff, whatever "with" follows it
+    assert names_work_matter("Who runs stay interviews with their night porters?")
+    assert names_work_matter("Any tips for an exit interview with a boss you dislike?")
     assert is_work_term("salary") and is_work_term("HR") and not is_work_term("office")
 
 

@@ -171,7 +171,7 @@ _WORK_TERMS_RE = re.compile(
     r"(staffing|temp|recruitment|recruiting|nursing|employment|locum|talent) agenc(y|ies)|"
     r"(night|day|late|early|double|extra|weekend|graveyard|split|morning|evening|\d+-hour) "
     r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|"
-    rf"{_CANDIDATES}|applicants?|interview\w*(?!\s+with\b)|"
+    rf"{_CANDIDATES}|applicants?|(?:exit|stay)[- ]interviews?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )(?<!bottle )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
