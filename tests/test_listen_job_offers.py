@@ -109,3 +109,5 @@ def test_a_job_offered_with_its_terms_is_an_ad_without_a_call(text: str) -> None
 def test_a_struggle_to_hire_or_terms_with_no_offer_is_no_job_offered() -> None:
     assert not offers_a_job("We're hiring for a full-time role and nobody applies. Any advice?")
     assert not offers_a_job("Is a 2-2 teaching load normal for a tenure-track post these days?")
+    # the job's terms, then a question to peers on it: no call for candidates
+    assert not offers_a_job("I'm hiring a tenure-track post this year. Should I ask for a CV?")

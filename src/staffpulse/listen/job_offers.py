@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.signals.job_ads import APPLY_CALLS, SEEKERS_WANTS
@@ -143,14 +144,13 @@ _TERMS_RE = re.compile(
 def offers_a_job(text: str) -> bool:
     """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
     Austin. Who wants it?") or gives its terms ("My lab is hiring in ecology. 2-2 teaching
-    load, tenure-track"): an opening to pass on, whatever its question; not a struggle to hire
-    that asks for advice ("We're hiring for a full-time role and nobody applies. What are we doing
-    wrong?")."""
+    load, tenure-track"): an opening to pass on, whatever its question; its terms without a
+    call make no ad when a question to the room ends the post, a struggle to hire ("We're hiring
+    for a full-time role and nobody applies. What are we doing wrong?") or a question on the job
+    ("I'm hiring a tenure-track post this year. Should I ask for a teaching statement?")."""
     plain = URL_RE.sub(" ", text)
     if _OFFERS_RE.search(plain) is None:
         return False
-    if _CALLS_RE.search(plain) is None and (
-        _TERMS_RE.search(plain) is None or asks_hiring_advice(text)
-    ):
+    if _CALLS_RE.search(plain) is None and (_TERMS_RE.search(plain) is None or ends_asking(text)):
         return False
     return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"
