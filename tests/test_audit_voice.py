@@ -214,3 +214,12 @@ def test_a_flat_post_sharing_a_link_is_held_back_for_its_wording_not_its_link() 
         "no human voice: it shares a link without a line only a person would write"
     )
     assert why["Office"] == "no human voice"
+    # a job ad's link is where to apply: it shares nothing, and is told so as before
+    ads = FeedBuilder("adsdesk")
+    ads.post("Forklift driver wanted in Leeds, nights. Apply: https://example.com/jobs/1")
+    ads.post("Office closed on Monday.")
+    voice = audit_feed(ads).pillars["voice"]
+    assert {ex.text.split()[0]: ex.why for ex in voice.worst} == {
+        "Forklift": "no human voice",
+        "Office": "no human voice",
+    }

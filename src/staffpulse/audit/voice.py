@@ -218,7 +218,10 @@ def _worst_examples(
     if len(worst) < 3 and orig.size and with_flat:
         flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
-        worst.extend(example(frame.posts[int(i)], flat_why(frame.posts[int(i)].text)) for i in flat)
+        worst.extend(
+            example(frame.posts[int(i)], flat_why(frame.posts[int(i)].text, bool(frame.job[i])))
+            for i in flat
+        )
     return worst
 
 
@@ -227,11 +230,12 @@ def _worst_examples(
 LINK_SHARED_FLAT = "no human voice: it shares a link without a line only a person would write"
 
 
-def flat_why(text: str) -> str:
+def flat_why(text: str, job_ad: bool = False) -> str:
     """Why a post the personality model calls flat holds the voice back: said of a post that
     shares a link as :data:`LINK_SHARED_FLAT` (what it shares may be worth sharing; what it
-    lacks is a line of the account's own), else "no human voice"."""
-    return LINK_SHARED_FLAT if URL_RE.search(text) else "no human voice"
+    lacks is a line of the account's own), else "no human voice". A job ad's link is where to
+    apply, not something shared: "it shares a link" under "Apply: <link>" misread the ad."""
+    return LINK_SHARED_FLAT if URL_RE.search(text) and not job_ad else "no human voice"
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
