@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.moderation import looks_hostile, moderate
+from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
 
 
 @pytest.mark.parametrize(
@@ -212,3 +212,24 @@ def test_coworkers_called_lazy_asses_is_hostile() -> None:
     # the writer's own lazy ass, or a lazy day, is no insult: a seeker's news stays
     assert not moderate("My lazy ass finally sent the application, wish me luck").hostile
     assert not moderate("Lazy-ass Sunday, then the new job starts tomorrow").hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You idiots have no clue how hiring works",
+        "The panel was vile, corrupt and spineless from start to finish",
+        "Never hire anyone over 50, they can't learn new tools",
+        "Looking for nudes, DM me",
+        "Everything went wrong the day the Republicans took the House",
+        "Brexit made it harder to hire nurses in our region this year",
+        "#GOPMustGo and take the overtime rule with them",
+        "Happy Thanksgiving from all of us at Apex Logistics Staffing!",
+        "Interviewer: where do you see yourself in 5 years? Me: in your chair",
+        "Our forklift operators in Dayton start at $19/hr, apply today",
+        "Resume tip: put your numbers first, then the story behind them",
+    ],
+)
+def test_crossing_a_line_is_what_moderation_calls_hostile_nsfw_or_politics(text: str) -> None:
+    said = moderate(text)
+    assert crosses_a_line(text) == (said.hostile or said.nsfw or said.politics)

@@ -4,9 +4,15 @@ discrimination or about being out of work is none."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from staffpulse.listen import put_downs
 from staffpulse.listen.moderation import moderate
+from staffpulse.signals.batch_scan import top_level_alternatives
 
 
 @pytest.mark.parametrize(
@@ -62,3 +68,28 @@ def test_work_status_thrown_as_an_insult_is_hostile(text: str) -> None:
 )
 def test_talk_about_being_out_of_work_is_not_a_put_down(text: str) -> None:
     assert not moderate(text).hostile
+
+
+# the group rule runs only on a text that names a group (or holds the kitchen jibe): a
+# put-down the pre-filter missed (a new alternative, a group written into one rule alone) would
+# be offered to a firm, and counted as a human voice in its audit
+GROUP_ALTERNATIVES = [
+    pytest.param(re.compile(alternative, put_downs._GROUP_PUT_DOWN_RE.flags), id=f"{n}")
+    for n, alternative in enumerate(top_level_alternatives(put_downs._GROUP_PUT_DOWN_RE.pattern))
+]
+
+
+@pytest.mark.parametrize("alternative", GROUP_ALTERNATIVES)
+def test_every_put_down_of_a_group_passes_the_pre_filter(alternative: re.Pattern[str]) -> None:
+    @settings(max_examples=25, deadline=None, derandomize=True, database=None)
+    @given(st.from_regex(alternative, fullmatch=True))
+    def passes(text: str) -> None:
+        assert put_downs._GROUP_NAMED_RE.search(text), text
+
+    passes()
+
+
+def test_the_group_pre_filter_leaves_out_texts_that_name_no_group() -> None:
+    assert len(GROUP_ALTERNATIVES) == 8  # the test above reads each
+    assert not put_downs._GROUP_NAMED_RE.search("Our mentor program placed 12 menders this month")
+    assert put_downs.puts_down("Women shouldn't be hired as welders")

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from staffpulse.listen.work_terms import URL_RE
-
-if TYPE_CHECKING:
-    from staffpulse.listen.moderation import Moderation
 
 # a post to imitate says something in words of its own: real reports offered "@FBI <link>"
 # and "@someone Test <link>" as a reply "to imitate"
@@ -56,33 +53,33 @@ def imitation_verdict(text: str, humorous: bool) -> Verdict:
         return "unfit"
     if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
         return "unfit"
-    said = _moderated(text)
-    if _crosses(said) or unfit_to_imitate(text, humorous=humorous):
+    if crosses_the_line(text) or unfit_to_imitate(text, humorous=humorous):
         return "unfit"
-    return "last" if said.greeting else "fit"
+    return "last" if _greets(text) else "fit"
 
 
+# Voice reads every post that sounds human, and the examples to imitate read them again: each
+# text is read once for both, and by the few lexicons of the rule alone, not the inbox's whole
+# moderation (a third of its cost: no joke, crisis, hashtag game or work-dwelling read). A
+# cohort of 1,000 small accounts holds over 20,000 such texts, so the cache holds more.
+@functools.lru_cache(maxsize=32768)
 def crosses_the_line(text: str) -> bool:
-    """A post the inbox's moderation calls hostile, sexual or party politics
-    (:func:`~staffpulse.audit.politics.read_for_imitation`): it may sound like a person, but
-    no firm should write more like it, so it earns no Voice (a real rant at a named person
-    lifted its account to the top of a cohort) and is never offered to imitate."""
-    return _crosses(_moderated(text))
+    """A post the inbox's moderation calls hostile, sexual or party politics, its hashtags read
+    word by word (:func:`~staffpulse.audit.politics.read_for_imitation`: ``hostile``, ``nsfw``
+    or :func:`~staffpulse.audit.politics.takes_sides`): it may sound like a person, but no firm
+    should write more like it, so it earns no Voice (a real rant at a named person lifted its
+    account to the top of a cohort) and is never offered to imitate."""
+    from staffpulse.audit.politics import split_tags
+    from staffpulse.listen.moderation import crosses_a_line
+
+    return crosses_a_line(split_tags(text))
 
 
-def _crosses(said: Moderation) -> bool:
-    """The one rule of :func:`crosses_the_line`, which :func:`imitation_verdict` applies too."""
-    from staffpulse.audit.politics import takes_sides
+def _greets(text: str) -> bool:
+    """The inbox's moderation calls ``text`` a seasonal greeting, its hashtags read word by word
+    (:func:`~staffpulse.audit.politics.read_for_imitation`'s ``greeting``)."""
+    from staffpulse.audit.politics import split_tags
+    from staffpulse.listen.moderation import is_greeting
+    from staffpulse.listen.work_terms import plain_text
 
-    return said.hostile or said.nsfw or takes_sides(said)
-
-
-# Voice reads every post that sounds human, and the examples to imitate read them again: the
-# inbox's moderation (about 0.3 ms a post) is run once a text for both
-@functools.lru_cache(maxsize=16384)
-def _moderated(text: str) -> Moderation:
-    """What the inbox's moderation says of ``text`` (:func:`~staffpulse.audit.politics.
-    read_for_imitation`)."""
-    from staffpulse.audit.politics import read_for_imitation
-
-    return read_for_imitation(text)
+    return is_greeting(plain_text(split_tags(text)))

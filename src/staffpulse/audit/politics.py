@@ -30,14 +30,14 @@ def _spell_tag(tag: re.Match[str]) -> str:
     return tag.group(0) if words == tag.group(1) else f"{tag.group(0)} {words}"
 
 
-def _split_tags(text: str) -> str:
+def split_tags(text: str) -> str:
     """``text`` with each hashtag followed by its words, split where its capitals start them."""
     return HASHTAG_RE.sub(_spell_tag, text)
 
 
 def read_for_imitation(text: str) -> Moderation:
     """What the inbox's moderation says of ``text``, its hashtags read word by word."""
-    return moderate(_split_tags(text))
+    return moderate(split_tags(text))
 
 
 def takes_sides(said: Moderation) -> bool:

@@ -196,6 +196,22 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
     )
 
 
+def crosses_a_line(text: str) -> bool:
+    """``moderate(text)`` says hostile, nsfw or politics (a party named, on work or not): the
+    audit's rule for a post that earns no Voice and is never offered to imitate. The same
+    tests, the cheapest first, and none of the rest (a joke, a crisis, a greeting, a hashtag
+    game, a post that dwells on work): an audit asks this of every post that sounds human."""
+    plain = plain_text(text)
+    return (
+        _NSFW_RE.search(plain) is not None
+        or files_under_politics(plain)
+        or names_politics_beside_tags(plain)
+        or _is_hostile(plain)
+        or mocks_a_group(plain, None)
+        or jokes_about_violence(plain, None)
+    )
+
+
 def is_greeting(text: str) -> bool:
     """A seasonal greeting that asks nothing and names no work matter beyond the sender's
     firm name and whom it thanks or wishes well ("Happy Thanksgiving from all of us at Apex
