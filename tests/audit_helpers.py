@@ -219,3 +219,16 @@ def cohort_store(tmp_path: Path, firms: int = 6, vendors: int = 6) -> object:
         feed.reply(f"firm{i}", 4)
         feeds.append(feed)
     return store_with(tmp_path, *feeds)
+
+
+def board_ad_and_desk(handle: str, name: str, replies: int) -> list[FeedBuilder]:
+    """A job board of 14 ads, a 1-post ad and a desk (``handle``, display ``name``) of
+    ``replies`` replies only, so Mix n/a: the league table's groups of too few posts and of
+    fewer pillars graded, one of each kind or both."""
+    board = FeedBuilder("bigboard", display_name="Big Board")
+    board.job(14)
+    onead = FeedBuilder("onead", display_name="One Ad")
+    onead.job(1)
+    desk = FeedBuilder(handle, display_name=name)
+    desk.reply("customer", replies)
+    return [board, onead, desk]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from audit_helpers import PROV, FakeScorer, FeedBuilder, store_with
+from audit_helpers import PROV, FakeScorer, FeedBuilder, board_ad_and_desk, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.models import Account
 from staffpulse.report.html import render_audit_html, render_benchmark_html
@@ -143,13 +143,7 @@ def test_few_post_accounts_on_fewer_pillars_are_headed_as_few_and_the_rule_is_sa
     # QA: under "fewer than 10 posts ..., ranked after the rest" a 1-post F, then a line
     # "graded on 3 of 4 pillars" over two C's of 3 and 4 posts, as if the rest came back, and
     # two notes each ranking by one rule "whatever its score"
-    board = FeedBuilder("bigboard", display_name="Big Board")
-    board.job(14)
-    onead = FeedBuilder("onead", display_name="One Ad")
-    onead.job(1)
-    helper = FeedBuilder("helperdesk", display_name="Helper Desk")
-    helper.reply("customer", 4)  # replies only: Mix n/a
-    store = store_with(tmp_path, board, onead, helper)
+    store = store_with(tmp_path, *board_ad_and_desk("helperdesk", "Helper Desk", 4))
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     rows = result.leaderboard
     assert [r["handle"] for r in rows] == ["bigboard", "onead", "helperdesk"]

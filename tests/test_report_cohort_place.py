@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
+from audit_helpers import PERSON, FakeScorer, FeedBuilder, board_ad_and_desk, store_with
 from report_html_helpers import page_text
 from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
@@ -162,13 +162,7 @@ def test_placed_after_accounts_graded_on_more_says_among_whom_when_few_post_ones
 ) -> None:
     # a desk graded on 3 pillars was told the table "places it after every account graded on
     # more", above a 1-post account graded on all four that the table places after it
-    board = FeedBuilder("bigboard", display_name="Big Board")
-    board.job(14)
-    desk = FeedBuilder("replydesk", display_name="Reply Desk")
-    desk.reply("customer", 12)  # replies only: Mix n/a
-    onead = FeedBuilder("onead", display_name="One Ad")
-    onead.job(1)
-    store = store_with(tmp_path, board, desk, onead)
+    store = store_with(tmp_path, *board_ad_and_desk("replydesk", "Reply Desk", 12))
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert [r["handle"] for r in result.leaderboard] == ["bigboard", "replydesk", "onead"]
     mine = next(a for a in result.audits if a.account.handle == "replydesk")
@@ -184,12 +178,7 @@ def test_a_few_post_account_on_fewer_pillars_is_told_why_a_lower_few_post_grade_
 ) -> None:
     # QA: a C 69 from 4 posts stood under an F 22 from 1 post, both too few to judge: its
     # 'Where you stand' said only that it follows every account with more posts
-    board = FeedBuilder("bigboard", display_name="Big Board")
-    board.job(14)
-    onead = FeedBuilder("onead", display_name="One Ad")
-    onead.job(1)
-    desk = FeedBuilder("smalldesk", display_name="Small Desk")
-    desk.reply("customer", 4)  # replies only: Mix n/a
+    board, onead, desk = board_ad_and_desk("smalldesk", "Small Desk", 4)
     store = store_with(tmp_path, board, onead, desk)
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert [r["handle"] for r in result.leaderboard] == ["bigboard", "onead", "smalldesk"]
