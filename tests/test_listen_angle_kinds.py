@@ -48,6 +48,10 @@ def test_a_step_supposed_is_no_news_to_congratulate() -> None:
     text = "If you started a new job and your team lead sang at every standup, what would you do?"
     assert "congratulate" not in _angle(text)
     assert "congratulate" in _angle("I started a new job today at the depot, and I love it")
+    # a step the writer tells of after a "when someone ..." is news all the same
+    assert "congratulate" in _angle(
+        "Danced round the kitchen when someone from HR rang to say I got the job!!"
+    )
 
 
 def test_people_named_by_race_or_sex_get_no_light_tone_however_funny() -> None:

@@ -111,10 +111,11 @@ _HELP_RE = re.compile(
 )
 
 
-# a step supposed, not told: "suppose you began a new role where ..., what then?"
+# a step supposed, not told: "suppose you began a new role where ..., what then?"; not one the
+# writer then tells of ("Cried when someone from HR rang to say I got the job!!")
 _SUPPOSED_RE = re.compile(
     r"\b(?:if|when|whenever|imagine|suppose|say|hypothetically)\s+(?:you|u|someone|somebody|"
-    r"a friend|your \w+)\b[^.!?\n]*$",
+    r"a friend|your \w+)\b(?:(?!\bi\b)[^.!?\n])*$",
     re.IGNORECASE,
 )
 
