@@ -38,6 +38,8 @@ SARCASTIC = [
 ]
 SINCERE = [
     "I love how supportive my team is",
+    # a step owed to someone, not refused
+    "Love hearing from people who say they would never have been hired without our apprenticeship",
     "Thrilled that I got the job!",
     "Can't wait to play two gigs this Friday and on Saturday!",
     "Our RTO policy is mandatory from Monday. How are recruiters handling it?",

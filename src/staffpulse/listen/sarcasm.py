@@ -140,7 +140,8 @@ _GRIEVANCE_RE = re.compile(
     r"not (?:getting |being )?paid|for free|called (?:in|into work)|"
     # a job or a step refused: "love being told I wouldn't have been hired if ... pregnant"
     r"(?:not|never|(?:would|could|did|wo)n['\u2019]?t)(?: have)?(?: been| gotten| got| get| getting| be)? "
-    r"(?:hired|promoted)|"
+    # ... but not a step owed to someone: "never have been hired without our apprenticeship"
+    r"(?:hired|promoted)(?! (?:without|but for|if not for|if it (?:was|were)n['\u2019]?t for)\b)|"
     r"on my (?:day|morning|evening|night|week|days) off|(?:no|not even \d+|\d+) hours? of sleep)\b",
     re.IGNORECASE,
 )
