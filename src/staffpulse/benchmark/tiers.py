@@ -78,9 +78,11 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
 
 def order_rule(rows: list[dict[str, Any]]) -> str | None:
     """The league table's order in one statement, the one its tier lines
-    (:func:`tier_openings`) follow, said only as far as ``rows`` show it (None for a table in
-    one tier). Two notes once said it as two rules, each "whatever its score", and a reader
-    found a 1-post F above two C's that both seemed to forbid."""
+    (:func:`tier_openings`) follow, said only as far as ``rows`` show it (None when no account
+    is graded on fewer pillars and the posts of their own are all few or all enough; a table
+    of one tier on fewer pillars still gets it, for what its n/a means). Two notes once said
+    it as two rules, each "whatever its score", and a reader found a 1-post F above two C's
+    that both seemed to forbid."""
     few = any(r.get("few_posts", False) for r in rows)
     enough = any(not r.get("few_posts", False) for r in rows)
     fewer = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
