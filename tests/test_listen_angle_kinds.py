@@ -76,6 +76,14 @@ def test_joy_beside_bad_news_is_no_news_to_congratulate() -> None:
     assert "congratulate" not in _angle(text) and "acknowledge" in _angle(text)
 
 
+def test_joy_said_of_a_wrong_is_no_light_tone() -> None:
+    # our own text: only a swear word's gloom is lifted by joy, not a wrong told with it
+    angle = suggest_angle(
+        "Over the moon that payroll forgot me again this month", {}, None, 0, humor=0.9
+    )
+    assert "match the light tone" not in angle and "add a perspective on pay" in angle
+
+
 def test_a_group_named_in_a_fact_or_with_pride_keeps_its_usual_angle() -> None:
     # our own texts: only a light tone gives way to the caution on people named by who they are
     for text in (

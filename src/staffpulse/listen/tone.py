@@ -17,7 +17,7 @@ even legal?" as positive. So the tone also keeps:
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme, joy
-  said outright with no turn after it: "buzzing, landed the warehouse job!!!"), a
+  said outright beside a swear word, with no turn after it: "bloody buzzing, landed the job!!!"), a
   win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
   to do at work ... so bored"), an entry to a hashtag game ("#LostMyJobBecause ...") and a light
   exit ("then we're getting the hell out of dodge"): a playful post is not read as negative for a
@@ -359,14 +359,13 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
                 > NEGATIVE_COMPOUND
             )
         )
+        # only the swear word's gloom is lifted: joy said of a wrong ("Over the moon that payroll
+        # forgot me again") is no cue of play, to be answered in a light tone
         glad = (
-            _JOY_RE.search(plain) is not None
+            compound <= NEGATIVE_COMPOUND
+            and _JOY_RE.search(plain) is not None
             and _TURN_RE.search(plain) is None
-            and (
-                compound > NEGATIVE_COMPOUND
-                or analyzer.polarity_scores(_SWEAR_RE.sub(" ", scored))["compound"]
-                > NEGATIVE_COMPOUND
-            )
+            and analyzer.polarity_scores(_SWEAR_RE.sub(" ", scored))["compound"] > NEGATIVE_COMPOUND
         )
         out.append(
             Tone(
