@@ -35,7 +35,7 @@ def _angle(text: str) -> str:
 
 def test_joy_said_outright_is_career_news_to_congratulate_not_a_hardship() -> None:
     # our own texts: a swear word beside "buzzing" is emphasis, not distress
-    for text in ("bloody buzzing, I've landed a new job at the port!!!", "chuffed, got a new job"):
+    for text in ("Stoked as hell, I got the job at the garage!!", "chuffed, got a new job"):
         assert "congratulate them" in _angle(text)
     assert "congratulate them" in _angle("Really excited to start this job on the wards!")
     assert "cheer them on" in _angle("Honestly so proud of the work we do at the shelter!")

@@ -17,7 +17,7 @@ even legal?" as positive. So the tone also keeps:
 * cues of **grief** (a death mourned: "passed away", "RIP", "lost my dad"): a loss is met with
   condolence, never a tip or a pitch;
 * cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme, joy
-  said outright beside a swear word, with no turn after it: "bloody buzzing, landed the job!!!"), a
+  said outright beside a swear word, with no turn after it: "stoked as hell, got the job!!"), a
   win in a violent word ("Killed the pitch!", "crushed it"), boredom at work ("nothing
   to do at work ... so bored"), an entry to a hashtag game ("#LostMyJobBecause ...") and a light
   exit ("then we're getting the hell out of dodge"): a playful post is not read as negative for a
