@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from staffpulse.listen.thread_work import asks_for_work, focus_reason, quote, thread_work
+from staffpulse.listen.thread_work import (
+    asks_for_work,
+    firm_reply_ids,
+    focus_reason,
+    quote,
+    thread_work,
+)
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
 
@@ -186,3 +192,25 @@ def test_asking_for_work_is_a_question_for_a_job_not_any_joining() -> None:
     assert asks_for_work("How do I apply? I have two years on a forklift")
     assert not asks_for_work("I want to join the climbing club this spring")
     assert not asks_for_work("Which jobs do you hate doing around the house?")
+
+
+def test_the_firms_own_reply_neither_carries_a_thread_nor_thins_one_out() -> None:
+    # u0 is the firm: its banter would be half a two-post thread, and the reasons would
+    # send it to answer itself; the classifier says yes to "boss" as the real one may
+    climb = thread(
+        "Sent my first 7a today, arms like noodles", "@star absolute boss, see you at the wall"
+    )
+    firm = firm_reply_ids(climb, {"u0"})
+    assert not thread_work(climb, verdicts(climb, {"r0": 0.7})).off_work
+    banter = thread_work(climb, verdicts(climb, {"r0": 0.7}), firm_replies=firm)
+    assert banter.off_work and banter.focus is None and banter.judged == 1
+    # someone else's work talk carries the thread as it did before the firm answered it
+    lost = thread("Sent my first 7a today, arms like noodles", "@star wish I could, laid off on Friday",
+                  "@fan0 so sorry to hear that, send us a DM")  # fmt: skip
+    said = verdicts(lost, {"r0": 0.8})
+    assert thread_work(lost, said).off_work  # one post of three, the firm's counted
+    answered = thread_work(lost, said, firm_replies=firm_reply_ids(lost, {"u1"}))
+    assert not answered.off_work and answered.focus is not None and answered.focus.id == "r0"
+    # shown as the opening when the post it answered is not stored, it is all the thread there is
+    alone = thread("", "@star total boss move", root=False)
+    assert firm_reply_ids(alone, {"u0"}) == frozenset()

@@ -286,8 +286,8 @@ def _rank_with_older(
     else:
         ranked, context = rank_stored(
             store, to_rank, offer.topic_of, offer.labels, at, text_model, role_model,
-            offer.copies, sampled_keys, firm=offer.firm, own_threads=offer.own_waiting,
-            replay=replay,
+            offer.copies, sampled_keys, firm=offer.firm, own=offer.own,
+            own_threads=offer.own_waiting, replay=replay,
         )  # fmt: skip
         if memo is not None:
             memo.keep(ranked, context, sampled_keys)

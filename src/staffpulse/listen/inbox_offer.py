@@ -61,6 +61,8 @@ class Offer:
     own_replies: int = 0
     # the firm's handles, normalized: a post that opens "@acme ..." asks the firm itself
     firm: frozenset[str] = frozenset()
+    # the firm's own accounts (platform, id): their replies never carry a thread's work talk
+    own: frozenset[tuple[str, str]] = frozenset()
     # every conversation read as about work (or addressed to the firm), offered or not
     loaded: frozenset[Key] = frozenset()
 
@@ -118,6 +120,7 @@ def gather_offer(
         own_waiting=waiting,
         own_replies=count_own_replies(everyone, own),
         firm=firm,
+        own=frozenset(own),
         loaded=frozenset(key_of(c) for c in loaded),
     )
 

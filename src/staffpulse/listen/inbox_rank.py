@@ -5,7 +5,7 @@ the openers' roles, the post signals), gathered into a :class:`RankContext` and 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -14,7 +14,7 @@ from staffpulse.listen.enrich import author_roles, opening_signals
 from staffpulse.listen.followers_only import not_public_posts
 from staffpulse.listen.rank import RankContext, RankedConversation, rank
 from staffpulse.listen.relevance import TopicScorer
-from staffpulse.listen.thread_work import ThreadWork, thread_work
+from staffpulse.listen.thread_work import ThreadWork, firm_reply_ids, thread_work
 from staffpulse.listen.threads import Conversation
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.store import Store
@@ -32,6 +32,7 @@ def rank_stored(
     counted: set[tuple[str, str]],  # only counted by why they are left out: no reasons
     *,
     firm: frozenset[str] = frozenset(),  # the firm's handles (``inbox_offer.firm_handles``)
+    own: Collection[tuple[str, str]] = frozenset(),  # the firm's accounts: (platform, id)
     own_threads: frozenset[tuple[str, str]] = frozenset(),  # ``inbox_offer.Offer.own_waiting``
     replay: bool = False,
 ) -> tuple[list[RankedConversation], RankContext]:
@@ -40,7 +41,7 @@ def rank_stored(
     the reasons are said before."""
     roles = author_roles(store, conversations, roles_model)
     context = replace(
-        _context(store, conversations, topic_of, labels, as_of, text, roles),
+        _context(store, conversations, topic_of, labels, as_of, text, roles, own),
         firm_handles=firm,
         own_threads=own_threads,
         replayed=as_of if replay else None,
@@ -70,8 +71,10 @@ def _context(
     as_of: datetime,
     text: TopicScorer | None,
     roles: dict[str, str],
+    own: Collection[tuple[str, str]] = frozenset(),
 ) -> RankContext:
-    """What the store and the post signals know of ``conversations``, to rank them by."""
+    """What the store and the post signals know of ``conversations``, to rank them by; the
+    replies of the firm's ``own`` accounts are no part of a thread's work talk."""
     relevance: dict[str, float] = {}
     threads: dict[str, ThreadWork] = {}
     not_public = not_public_posts(store, conversations)
@@ -82,10 +85,13 @@ def _context(
         verdicts = schema.relevance_verdicts(store, plat, post_ids)
         hits = schema.keyword_hits(store, plat, post_ids)
         hidden = {i for p, i in not_public if p == plat}
+        mine = {acc for p, acc in own if p == plat}
         relevance.update(
             (c.id, verdicts[c.opening.id][0]) for c in convs if c.opening.id in verdicts
         )
-        threads.update((c.id, thread_work(c, verdicts, hits, hidden)) for c in convs)
+        threads.update(
+            (c.id, thread_work(c, verdicts, hits, hidden, firm_reply_ids(c, mine))) for c in convs
+        )
     signals = opening_signals(conversations, text)
     return RankContext(
         now=as_of,

@@ -203,7 +203,9 @@ def pick_shown(
         state = states.of(entry.conversation)
         if state == "joined" and (
             entry.left_out == FOLLOWERS_ONLY
-            or (entry.left_out == OFF_WORK and key_of(entry.conversation) in states.by_reply_only)
+            # off work whatever else leaves it out first (a partisan rant the firm answered):
+            # the audit credits no such thread either
+            or (entry.flags.get(OFF_WORK) and key_of(entry.conversation) in states.by_reply_only)
         ):
             tally["joined"] -= 1  # never listed as joined; counted as left out
             state = "open"

@@ -29,7 +29,7 @@ from staffpulse.listen.post_links import (
     looks_like_rkey,
 )
 from staffpulse.listen.rank_signals import addressee, is_firm
-from staffpulse.listen.thread_work import thread_work
+from staffpulse.listen.thread_work import firm_reply_ids, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations_around
 from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
 from staffpulse.next_steps import FIND_CONVERSATION_ID
@@ -132,7 +132,12 @@ def joined_conversation_ids(
         conv.id
         for conv in joined
         if any(verdicts.get(p.id, (0.0, False))[1] for p in conv.posts)
-        and (not thread_work(conv, verdicts, hits).off_work or _asks_the_account(conv, firm))
+        # the account's own replies are no part of the thread's work talk: in a two-post thread
+        # its banter would be half of it
+        and (
+            not thread_work(conv, verdicts, hits, (), firm_reply_ids(conv, {account_id})).off_work
+            or _asks_the_account(conv, firm)
+        )
     }
     marks = schema.marked_joined(store, platform, firm) if firm != NO_FIRM else {}
     for conv_id, at in marks.items():

@@ -31,6 +31,10 @@ The rule (docs/listen.md, "About work"):
   answering themself ("back to work now."), who is not someone else to talk with, and a
   brand's customer-care desk (:func:`looks_like_customer_care`: "@AskeBay", "Rest assured our
   team is working on it"), whose stock reply says nothing about anyone's work;
+* the firm's own replies are not counted at all (``firm_replies``): a thread is offered, and
+  an audit credits the firm for joining it, for what others said there, so its banter with a
+  friend ("@sam total boss move") neither carries a two-post thread nor thins out one that is
+  about work;
 * a reply that is not public (a Mastodon followers-only or direct reply:
   :mod:`staffpulse.listen.followers_only`) never carries a thread either: the reasons would
   quote it, and an inbox may be shared beyond its author's followers.
@@ -97,13 +101,19 @@ def thread_work(
     verdicts: Mapping[str, tuple[float, bool]],
     keyword_hits: Collection[str] = frozenset(),
     not_public: Collection[str] = frozenset(),
+    firm_replies: Collection[str] = frozenset(),
 ) -> ThreadWork:
     """``verdicts``: post id -> (relevance score, judged relevant), for the conversation's
     posts that were judged; ``keyword_hits``: the ids of those that matched a keyword of the
     relevance filter (the user's own terms are trusted as they are); ``not_public``: the ids
-    of those not shared with the public, which never carry the thread."""
-    judged = [p for p in conv.posts if p.id in verdicts]
+    of those not shared with the public, which never carry the thread; ``firm_replies``: the
+    ids of the firm's own replies (:func:`firm_reply_ids`), read as if not there."""
     opening = conv.opening
+    judged = [
+        p
+        for p in conv.posts
+        if p.id in verdicts and (p.id == opening.id or p.id not in firm_replies)
+    ]
     verdict = verdicts.get(opening.id)
 
     def about_work(post: Post) -> bool:
@@ -123,6 +133,14 @@ def thread_work(
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
     seeker = any(p.id != opening.id and asks_for_work(p.text) for p in relevant)
     return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus, seeker)
+
+
+def firm_reply_ids(conv: Conversation, authors: Collection[str]) -> frozenset[str]:
+    """The ids of the replies in ``conv`` written by ``authors`` (the firm's account ids),
+    but for the opening shown when the post it answered is not stored: that one is all the
+    thread there is (the inbox reads it as the firm's own chat or its answer on work)."""
+    opening = conv.opening
+    return frozenset(p.id for p in conv.posts if p.author_id in authors and p.id != opening.id)
 
 
 def asks_for_work(text: str) -> bool:
