@@ -8,6 +8,7 @@ from staffpulse.authors import is_anonymized
 from staffpulse.errors import NoSuchAccountError
 from staffpulse.models import NO_PLATFORM
 from staffpulse.next_steps import IMPORT_OR_LIST_ACCOUNTS
+from staffpulse.report.counts import join_and
 
 # besides letters and digits: X's "_", a Bluesky domain's "." and "-", Mastodon's "@"
 _HANDLE_MARKS = frozenset("_.-@")
@@ -42,8 +43,9 @@ def unlike_any_handle(
     chars = list(dict.fromkeys(_shown(char) for char in foreign_characters(handle)))
     if not chars:
         return None
-    listed = chars[0] if len(chars) == 1 else f"{', '.join(chars[:-1])} and {chars[-1]}"
-    message = f"{error.message}: it has {listed}, which no X, Bluesky or Mastodon handle has"
+    message = (
+        f"{error.message}: it has {join_and(chars)}, which no X, Bluesky or Mastodon handle has"
+    )
     if platform in (None, NO_PLATFORM):
         them = "it" if len(chars) == 1 else "them"
         hint = (  # the step first, as everywhere: the dashboard words it its own way

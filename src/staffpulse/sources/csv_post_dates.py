@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 
+from staffpulse.report.counts import join_and
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csv_dates import COLUMN, DATE_ORDER_FIX, ColumnDates
 from staffpulse.sources.csvrows import as_written
@@ -126,11 +127,7 @@ class PostTimes:
             line, cell, why = self.unread[0]
             lines = [f"{at:,}" for at, _cell, _why in self.unread[:SHOWN_LINES]]
             more = f" and {n - SHOWN_LINES:,} more" if n > SHOWN_LINES else ""
-            listed = (
-                f"{', '.join(lines[:-1])} and {lines[-1]}"
-                if len(lines) > 1 and not more
-                else ", ".join(lines)
-            )
+            listed = ", ".join(lines) if more else join_and(lines)
             rows = f"line {line}" if n == 1 else f"{n:,} rows (lines {listed}{more})"
             yield Notice(
                 path,
