@@ -212,16 +212,24 @@ class NativeCsv:
                 yield Notice(str(path), twice)
             synonym = author_synonym(header) if default == "post" else None
             authors = Authors()
-            # the rows read from the file opened anew: the table's are read once, below
-            anew = table_records(path, encoding, above)
-            linked = link_id_column(header, anew) if default == "post" else None
+            # each look ahead reads the file opened anew (the table's rows are read once,
+            # below), and only as far as it needs: a generator of its own, not one shared
+            linked = (
+                link_id_column(header, table_records(path, encoding, above))
+                if default == "post"
+                else None
+            )
             # no author column: the links name the authors too (as x.com/<handle>/status/...)
             authorless = synonym is None and not set(AUTHOR_COLUMNS) & set(header)
             from_links = IdsFromLinks(linked, table.written, authorless) if linked else None
             # an id column with some ids left blank: those read from the rows' post links
             blank_links = blank_id_link_column(header) if default == "post" else None
             blanks = (
-                BlankIdsFromLinks(blank_links, table.written, platform_settled(header, anew))
+                BlankIdsFromLinks(
+                    blank_links,
+                    table.written,
+                    platform_settled(header, table_records(path, encoding, above)),
+                )
                 if blank_links
                 else None
             )
