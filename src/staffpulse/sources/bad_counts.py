@@ -16,7 +16,7 @@ written another way: it is left out, and told once a column, not read as 1234 un
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from staffpulse.sources.base import Notice
@@ -110,12 +110,17 @@ class BadCounts:
         return told
 
 
-def _records(found: list[tuple[int | None, object]]) -> str:
-    """``1 record (line 3)``, ``7 records (lines 3, 4, 9, 12, 20 and 2 more)``."""
-    lines = [f"{line:,}" for line, _value in found[:SHOWN_LINES] if line is not None]
+def records_on_lines(found: Sequence[int | None]) -> str:
+    """``1 record (line 3)``, ``7 records (lines 3, 4, 9, 12, 20 and 2 more)``: the records
+    on the lines ``found`` (None: a record of no line)."""
+    lines = [f"{line:,}" for line in found[:SHOWN_LINES] if line is not None]
     more = f" and {len(found) - SHOWN_LINES:,} more" if len(found) > SHOWN_LINES else ""
     where = f" (line{'s' if len(found) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
     return f"{'1 record' if len(found) == 1 else f'{len(found):,} records'}{where}"
+
+
+def _records(found: list[tuple[int | None, object]]) -> str:
+    return records_on_lines([line for line, _value in found])
 
 
 def _read(key: str, found: list[tuple[int | None, object]], why: str, fix: str) -> str:

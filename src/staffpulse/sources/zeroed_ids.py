@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from staffpulse.sources.bad_counts import records_on_lines
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
 from staffpulse.sources.written import ROUNDED_FIX
@@ -240,11 +241,11 @@ class ZeroedIds(Generic[_R]):
         """One note a link column whose ids were read as the rows' own, and one a link column
         whose ids were left out of the rows kept."""
         for column, links in self.mended.items():
-            n, first = len(links), links[0]
-            one = n == 1
+            first, one = links[0], len(links) == 1
+            records = records_on_lines([link.line for link in links])
             yield Notice(
                 self.path,
-                f"'{as_written(column, self.written)}' of {_records(links)} held"
+                f"'{as_written(column, self.written)}' of {records} held"
                 f" {'its' if one else 'their'} own id{'' if one else 's'} as {self.how.by}"
                 f" ({first.value!r}{'' if one else ' first'} for {first.whole}: {self.how.why}):"
                 f" {'a post that starts its' if one else 'posts that start their'} own"
@@ -252,11 +253,11 @@ class ZeroedIds(Generic[_R]):
                 f" {'that id' if one else 'those ids'}",
             )
         for column, links in self.dropped.items():
-            n, first = len(links), links[0]
-            one = n == 1
+            first, one = links[0], len(links) == 1
+            records = records_on_lines([link.line for link in links])
             yield Notice(
                 self.path,
-                f"'{as_written(column, self.written)}' of {_records(links)} held"
+                f"'{as_written(column, self.written)}' of {records} held"
                 f" {'an id' if one else 'ids'}"
                 f" {self.how.by} ({first.value!r}{'' if one else ' first'}: {self.how.why}):"
                 f" {'it links' if one else 'they link'} to no post or account, or to the wrong"
@@ -285,13 +286,3 @@ class ZeroedIds(Generic[_R]):
             f" {'it' if one else 'them'}, {self.how.fix}, and import the file again",
             records=n,
         )
-
-
-def _records(links: Sequence[_Zeroed]) -> str:
-    """``1 record (line 3)``, ``7 records (lines 3, 4, 9, 12, 20 and 2 more)``."""
-    n = len(links)
-    lines = ", ".join(f"{link.line:,}" for link in links[:5])
-    more = f" and {n - 5:,} more" if n > 5 else ""
-    return (
-        f"{'1 record' if n == 1 else f'{n:,} records'} (line{'' if n == 1 else 's'} {lines}{more})"
-    )
