@@ -40,19 +40,20 @@ Reyes :verified:" is a person's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from staffpulse.accents import strip_accents
 from staffpulse.audit.hashtags import HASHTAG_RE
-from staffpulse.audit.org_words import DESK_NAME_WORDS, HELP_DESK_WORDS, INSTITUTION_WORDS
+from staffpulse.audit.org_words import (
+    DESK_NAME_WORDS,
+    HELP_DESK_WORDS,
+    INSTITUTION_WORDS,
+    any_of,
+)
+from staffpulse.audit.org_words import words as _words
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.signals.role_person_name import is_a_persons_name, name_shape
 from staffpulse.signals.role_text import split_name
-
-
-def _words(text: str) -> list[str]:
-    """A word list written as one string, as people read it, not as a column of quotes."""
-    return text.split()
-
 
 _FIRM_WORDS = [
     *_words(
@@ -147,9 +148,8 @@ _LEET = re.compile(r"[^\W\d_]\d+[^\W\d_]|(?<![\w.])\d+[^\W\d_]")  # "Gh0st", "4e
 _AT = frozenset({"at", "from", "bei", "chez", "@"})
 
 
-def _pattern(words: list[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = sorted({*words, *phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![^\W_])")
+def _pattern(listed: Sequence[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])(?:" + any_of(*listed, *phrases) + r")(?![^\W_])")
 
 
 _FIRM = _pattern(_FIRM_WORDS, _FIRM_PHRASES)
