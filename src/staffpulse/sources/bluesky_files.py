@@ -30,11 +30,12 @@ class BlueskyJson:
     label = "Bluesky JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) not in ("{", "[") or looks_native(head):
+        first = first_json_char(head)
+        if path.is_dir() or first not in ("{", "[") or looks_native(head):
             return False
         # "[": the pages or feed items a script saved as one list (``jq -s``, ``feed`` itself),
         # known by the first key of the first (not staffpulse's own list of accounts)
-        if first_json_char(head) == "[" and not _LIST_OF_RESPONSES_RE.match(
+        if first == "[" and not _LIST_OF_RESPONSES_RE.match(
             sniffable(head).removeprefix(b"\xef\xbb\xbf")
         ):
             return False
@@ -65,9 +66,7 @@ def _rows_of_object(payload: Any, errors: list[str]) -> list[Account | Post | Fo
             if not isinstance(item, dict):
                 raise ValueError("not a JSON object")
             rows.extend(rows_from_bluesky(item, said))
-        except NotAPostRecord as exc:
-            said.append(f"{exc}")
-        except (ValueError, TypeError, AttributeError) as exc:
+        except (ValueError, TypeError, AttributeError) as exc:  # NotAPostRecord too
             said.append(str(exc))
         errors.extend(f"[{number}] {message}" for message in said)
     return rows
