@@ -16,7 +16,7 @@ _HANDLE_MARKS = frozenset("_.-@")
 
 def foreign_characters(handle: str) -> list[str]:
     """The characters of ``handle`` that no X, Bluesky or Mastodon handle has, each once, in
-    order; none for a DID (``did:plc:...``), an anonymized dataset's author (``twcs:105834``)
+    order; none for a DID (``did:plc:...``), an anonymized dataset's author (``twcs:913579``)
     or a Mastodon server's port (``@host:3000``)."""
     if handle.startswith("did:") or is_anonymized(handle):
         return []
