@@ -80,6 +80,5 @@ def _greets(text: str) -> bool:
     (:func:`~staffpulse.audit.politics.read_for_imitation`'s ``greeting``)."""
     from staffpulse.audit.politics import split_tags
     from staffpulse.listen.moderation import is_greeting
-    from staffpulse.listen.work_terms import plain_text
 
-    return is_greeting(plain_text(split_tags(text)))
+    return is_greeting(split_tags(text))  # it reads the plain text itself

@@ -57,7 +57,7 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
     actions = list(audit.top_actions)
     # the audit's own reading of a job feed counts as the segment, so that a home page of
     # guessed segments and a table from the cohort file give one feed one fix
-    board = segment == "job_board" or audit.kind is AccountKind.JOB_FEED
+    board = segment == "job_board" or audit.kind == AccountKind.JOB_FEED
     if board:
         actions = [a for a in actions if a["pillar"] != "mix"]
         if not actions:  # the audit listed only Mix's advice: the other pillars' next
