@@ -70,12 +70,13 @@ def scan_for_words(words: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     return (*merge_for_scan(re.escape(word) for word in words), _FOLDS_APART)
 
 
-def posts_holding(texts: Sequence[str], scan: tuple[re.Pattern[str], ...]) -> list[int]:
-    """The indices, ascending, of the texts that hold, lower-cased, one of the words of
+def posts_holding(lowered: Sequence[str], scan: tuple[re.Pattern[str], ...]) -> list[int]:
+    """The indices, ascending, of the ``lowered`` texts (lower-cased by the caller, once for
+    all its scans: lowering the batch cost more than a scan) that hold one of the words of
     ``scan`` (:func:`scan_for_words`), or a letter that a case-blind pattern folds apart: a
     superset of the texts in which a case-blind pattern matches, if each of its matches holds
     one of the words."""
-    return posts_matching(texts, scan, lower=True)
+    return posts_matching(lowered, scan)
 
 
 # Characters from the most to the least frequent in posts (a space first; any other character

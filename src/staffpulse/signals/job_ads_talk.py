@@ -282,18 +282,17 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     # one scan per wording of the posts holding its words: few posts use any, only those are
     # read again
+    lowered = [text.lower() for text in texts]
     candidates: set[int] = set()
     for words, wordings in _WORDINGS:
-        rows = posts_holding(texts, words)
+        rows = posts_holding(lowered, words)
         # read as _is_talk reads them: a seeker's "I\u2019m available for work" is "I'm ..."
         found = posts_matching([straighten_quotes(texts[i]) for i in rows], wordings)
         candidates.update(rows[j] for j in found)
     # owned work is read post by post among those that say "work": its pattern opens with no
     # literal (a scan of the batch with it cost more than all the wordings above), and its
     # look past the end of a post would read on across the separator, which is a space to \s
-    owned = [
-        i for i in posts_matching(texts, _WORK_CUE, lower=True) if _OWNED_WORK.search(texts[i])
-    ]
+    owned = [i for i in posts_matching(lowered, _WORK_CUE) if _OWNED_WORK.search(texts[i])]
     talk = [i for i in sorted({*candidates, *owned}) if _is_talk(texts[i])]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()
