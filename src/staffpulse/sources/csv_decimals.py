@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from staffpulse.sources.csv_preamble import preamble_of, table_records
+from staffpulse.sources.csv_preamble import table_records
 from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.native_csv_header import BIO_COLUMNS
 from staffpulse.sources.text_files import TextEncoding
@@ -65,12 +65,12 @@ class DecimalMark:
         self,
         path: Path,
         encoding: TextEncoding,
-        above: int | None = None,
+        above: int,
         writing: frozenset[str] = _WRITING,
         counts: frozenset[str] = COUNT_COLUMNS,
     ) -> None:
         self.path, self.encoding = path, encoding
-        self.above = preamble_of(path) if above is None else above  # lines above the header
+        self.above = above  # lines above the header, as the reader found them
         self.writing = writing  # the columns of people's words, not the file's numbers
         self.counts = counts  # the columns of whole numbers the reader reads
         self.comma: Cell | None = None  # the first cell with a decimal comma

@@ -255,7 +255,7 @@ class NativeCsv:
             short, sums = ShortRows(header), SummingRows()
             # a count such as "1.2K": the record kept without it, told; "1.400" read as 1400
             # when the file's other numbers show the comma is its decimal mark (csv_decimals)
-            counts = BadCounts(regrouping=DecimalMark(path, encoding))
+            counts = BadCounts(regrouping=DecimalMark(path, encoding, above))
             others = OtherNetworks(str(path))  # LinkedIn rows: told once, counted
             # ids saved as 1712345678901230000 (a number column keeps 15 digits): told once
             # (one only in a link, as conversation_id: the record kept without the link)
