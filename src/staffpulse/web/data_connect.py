@@ -15,6 +15,7 @@ from staffpulse.store import Store
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.cohort import CohortProblem
+    from staffpulse.connect.cohort_roles import CohortRoles
     from staffpulse.connect.suggest import SuggestReport
 
 T = TypeVar("T")
@@ -53,7 +54,6 @@ class ConnectMixin:
 
     def suggestions(self, handle: str, platform: str, choices: ConnectChoices) -> SuggestReport:
         """Who to follow, as the Connect form chose (:class:`ConnectChoices`)."""
-        from staffpulse.connect.cohort_roles import read_cohort_roles
         from staffpulse.connect.suggest import SuggestOptions, suggest_report
 
         cohort = self.cohort() if USE_COHORT in choices.include else None  # connect --cohort
@@ -64,7 +64,7 @@ class ConnectMixin:
                 include_contacts="contacts" in choices.include,
                 include_unseen="unseen" in choices.include,
                 include_job_ads="job_ads" in choices.include,
-                cohort=None if cohort is None else read_cohort_roles(cohort)[0],
+                cohort=None if cohort is None else self._cohort_roles(cohort)[0],
             )
             with self.store() as store:
                 return suggest_report(
@@ -79,24 +79,27 @@ class ConnectMixin:
 
         return self.cached(suggestions_key(handle, platform, choices), compute)
 
+    def _cohort_roles(self, cohort: Path) -> tuple[CohortRoles, list[CohortProblem]]:
+        """The roles the cohort file gives and the lines it could not use, read once for every
+        ranking and the page's list of those lines; ``InputError`` (not kept) when the file
+        cannot be read."""
+        from staffpulse.connect.cohort_roles import read_cohort_roles
+
+        return self.cached(("connect cohort", str(cohort)), lambda: read_cohort_roles(cohort))
+
     def connect_cohort_problems(self) -> list[CohortProblem]:
         """The lines of the cohort file whose roles Connect reads that it could not use as
         written, each under the file's name as the user knows it (not where an upload is kept):
         ``connect --cohort`` prints them as notes, and a page that hid them showed roles from a
         file half read without a word. An unreadable file is left to the ranking to refuse."""
-        from staffpulse.connect.cohort_roles import read_cohort_roles
         from staffpulse.errors import StaffpulseError
 
         cohort = self.cohort()
         if cohort is None:
             return []
-
-        def compute() -> list[CohortProblem]:
-            try:
-                problems = read_cohort_roles(cohort)[1]
-            except StaffpulseError:
-                return []
-            label = self.cohort_label() or cohort.name
-            return [replace(p, file=label) for p in problems]
-
-        return self.cached(("connect cohort problems", str(cohort)), compute)
+        try:
+            problems = self._cohort_roles(cohort)[1]
+        except StaffpulseError:
+            return []
+        label = self.cohort_label() or cohort.name
+        return [replace(p, file=label) for p in problems]
