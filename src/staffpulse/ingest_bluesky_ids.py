@@ -25,10 +25,10 @@ from dataclasses import replace
 
 from staffpulse.models import Account, Post
 from staffpulse.report.counts import count_of
+from staffpulse.sources.bluesky import PLATFORM
 from staffpulse.store.codec import rows_where_in
 from staffpulse.store.core import Record
 
-PLATFORM = "bluesky"
 _POST_ID = re.compile(r"^at://([^/\s]+)/app\.bsky\.feed\.post/([^/\s]+)$")
 _LINKS = ("conversation_id", "reply_to_post_id", "quoted_post_id", "reposted_post_id")
 _DIDS = (
