@@ -11,6 +11,7 @@ does.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the
@@ -61,14 +62,17 @@ _AD_LIBS_RE = re.compile(r"(?<!\w)ad[- ]$", re.I)
 _CLAUSE_END_RE = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|or|so|then)\b)")
 
 
-def _partisan_words(text: str) -> list[re.Match[str]]:
+# moderation asks this of each text twice (a jab at a party, then a party named at all), and
+# the scan is a long alternation over the whole text: the last few texts' answers are kept
+@functools.lru_cache(maxsize=8)
+def _partisan_words(text: str) -> tuple[re.Match[str], ...]:
     """The matches of :data:`PARTISAN_RE` in ``text`` that name politics: a direction said
     of a place ("the Help link on the left") and an "ad libs" are left out."""
-    return [
+    return tuple(
         match
         for match in PARTISAN_RE.finditer(text)
         if not _names_a_place(match) and not _AD_LIBS_RE.search(text, 0, match.start())
-    ]
+    )
 
 
 def _names_a_place(match: re.Match[str]) -> bool:
