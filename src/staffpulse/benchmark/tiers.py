@@ -55,7 +55,8 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     or :func:`tier_label`. The terminal table, the HTML report and the dashboard (a page of
     the board at a time) draw the same lines. A table of tiny feeds only has no "rest" to
     rank them after: no line for them."""
-    tier = (any(not r.get("few_posts", False) for r in rows), len(PILLARS))
+    enough = any(not r.get("few_posts", False) for r in rows)  # a "rest" to rank the few after
+    tier = (enough, len(PILLARS))
     openings: dict[tuple[str, str], str] = {}
     for row in rows:
         now = ranked_tier(row)
@@ -67,7 +68,7 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
         if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
             few += ", too few to judge, ranked after the rest"
             label = few if now[1] == len(PILLARS) and not any(faces) else f"{few}; {label}"
-        elif not now[0] and any(not r.get("few_posts", False) for r in rows):
+        elif not now[0] and enough:
             # a later tier of the few: its own line once read "graded on 3 of 4 pillars" alone,
             # under "ranked after the rest", as if the rest had come back
             label = f"{few}, {label}"
