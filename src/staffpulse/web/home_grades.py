@@ -38,6 +38,15 @@ def count_to_grade(with_posts: list[AccountSummary]) -> int:
     return busy or len(with_posts)
 
 
+def fewest_graded(with_posts: list[AccountSummary], to_grade: int) -> int | None:
+    """The fewest posts of its own an account needs to be graded, as the Benchmark ranks, when
+    the grading takes fewer than every account (:func:`count_to_grade`): what the progress card
+    says it grades, not "Grading 1,687 accounts" on a store whose grading ranks 25."""
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
+
+    return None if to_grade >= len(with_posts) else DEFAULT_MIN_POSTS
+
+
 def find_grades(
     request: Request, accounts: int
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], int | None, Job | None, StaffpulseError | None]:

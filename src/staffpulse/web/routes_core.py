@@ -21,6 +21,7 @@ from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.holdings import store_holdings
 from staffpulse.web.home_grades import (
     count_to_grade,
+    fewest_graded,
     find_cohort_grades,
     find_grades,
     first_step_of,
@@ -129,22 +130,13 @@ def home(request: Request) -> HTMLResponse:
         cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
-        # what the progress card says it grades: every account, or only those the grading
-        # takes ("Grading 1,687 accounts" on a store whose grading ranks 25)
-        grading_from=None if to_grade >= len(with_posts) else _fewest_graded(),
+        grading_from=fewest_graded(with_posts, to_grade),  # what the progress card grades
         few_posts=few_posts,
         earlier=earlier,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
         can_refresh=can_refresh(ctx),
     )
-
-
-def _fewest_graded() -> int:
-    """The fewest posts of its own an account needs to be graded, as the Benchmark ranks."""
-    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
-
-    return DEFAULT_MIN_POSTS
 
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
