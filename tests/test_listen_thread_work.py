@@ -214,3 +214,8 @@ def test_the_firms_own_reply_neither_carries_a_thread_nor_thins_one_out() -> Non
     # shown as the opening when the post it answered is not stored, it is all the thread there is
     alone = thread("", "@star total boss move", root=False)
     assert firm_reply_ids(alone, {"u0"}) == frozenset()
+    # under an opening never judged (a photo), its banter alone is no thread about work either
+    photo = thread("", "@star absolute boss, see you at the wall")
+    alone_said = {"r0": (0.7, True)}
+    assert not thread_work(photo, alone_said).off_work
+    assert thread_work(photo, alone_said, firm_replies=firm_reply_ids(photo, {"u0"})).off_work

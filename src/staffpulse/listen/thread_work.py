@@ -34,7 +34,8 @@ The rule (docs/listen.md, "About work"):
 * the firm's own replies are not counted at all (``firm_replies``): a thread is offered, and
   an audit credits the firm for joining it, for what others said there, so its banter with a
   friend ("@sam total boss move") neither carries a two-post thread nor thins out one that is
-  about work;
+  about work, nor keeps one under an opening never judged (a photo) when it is all the thread
+  says about work;
 * a reply that is not public (a Mastodon followers-only or direct reply:
   :mod:`staffpulse.listen.followers_only`) never carries a thread either: the reasons would
   quote it, and an inbox may be shared beyond its author's followers.
@@ -84,12 +85,15 @@ class ThreadWork:
     opening_work: bool | None  # None: the opening was not judged (no text)
     focus: Post | None = None  # the post with the work talk, when it is not the opening
     seeker: bool = False  # a reply asks for a job (:func:`asks_for_work`)
+    # the opening never judged (an image), the firm's own replies the only posts judged
+    # relevant: the thread would not be in the inbox without them
+    firm_only: bool = False
 
     @property
     def off_work(self) -> bool:
         """The opening is clearly not about work, and fewer than half the posts are, none of
-        them someone asking for a job."""
-        return (
+        them someone asking for a job; or only the firm's own replies are about work."""
+        return self.firm_only or (
             self.opening_work is False
             and self.relevant < MIN_WORK_SHARE * self.judged
             and not self.seeker
@@ -132,7 +136,13 @@ def thread_work(
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
     seeker = any(p.id != opening.id and asks_for_work(p.text) for p in relevant)
-    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus, seeker)
+    firm_only = (
+        not known
+        and not any(verdicts[p.id][1] for p in judged)
+        and any(verdicts[i][1] for i in firm_replies if i in verdicts)
+    )
+    opening_known = opening_work if known else None
+    return ThreadWork(len(judged), len(relevant), opening_known, focus, seeker, firm_only)
 
 
 def firm_reply_ids(conv: Conversation, authors: Collection[str]) -> frozenset[str]:
