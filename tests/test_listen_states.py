@@ -33,8 +33,8 @@ def post(pid: str, author: str, text: str, minutes: int, platform: str = "x", **
 
 
 # Conversations whose first post is not stored: the inbox names them by the missing post's id.
-X_REPLY = post("501", "u1", "@rossweston How do you keep candidates warm after an offer?", 30,
-               kind="reply", reply_to_post_id="500", reply_to_handle="rossweston")  # fmt: skip
+X_REPLY = post("501", "u1", "@tessmarlowe How do you keep candidates warm after an offer?", 30,
+               kind="reply", reply_to_post_id="500", reply_to_handle="tessmarlowe")  # fmt: skip
 MASTODON = [
     post("m:2", "u2", "@ana Recruiters, how do you handle counteroffers?", 40, "mastodon",
          kind="reply", reply_to_post_id="m:1"),
@@ -47,8 +47,8 @@ ANSWER = post("601", "u5", "A buddy for every hire.", 45, kind="reply", reply_to
 SUNSET = post("700", "u6", "Lovely sunset tonight", 10)
 # The firm and its reply to a post the store does not hold
 FIRM = Account(platform="x", id="firm", handle="acme")
-FIRM_REPLY = post("801", "firm", "@rossweston We see this too: tell candidates the timeline", 5,
-                  kind="reply", reply_to_post_id="800", reply_to_handle="rossweston")  # fmt: skip
+FIRM_REPLY = post("801", "firm", "@tessmarlowe We see this too: tell candidates the timeline", 5,
+                  kind="reply", reply_to_post_id="800", reply_to_handle="tessmarlowe")  # fmt: skip
 BANTER = post("811", "firm", "@samtheclimber sent it like a pro, see you at the bouldering gym", 4,
               kind="reply", reply_to_post_id="810", reply_to_handle="samtheclimber")  # fmt: skip
 
