@@ -109,7 +109,9 @@ def say_the_form_it_takes(exc: UsageError) -> None:
     if not isinstance(exc, NoSuchOption) or exc.ctx is None:
         return
     form = _OPTIONS_OF_ANOTHER_FORM.get((exc.ctx.info_name or "", exc.option_name))
-    listen = exc.ctx.command_path.removeprefix("staffpulse ") in ("listen", "listen bluesky")
+    # "listen" or its "bluesky" command, by their own names: the program's may be another
+    above = exc.ctx.parent.info_name if exc.ctx.parent is not None else None
+    listen = exc.ctx.info_name == "listen" or (exc.ctx.info_name, above) == ("bluesky", "listen")
     if listen and exc.option_name in _REPLAY_WORDS:
         form = _REPLAY_FORM
     if form is not None:
