@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.listen.jokes import FUNNY
-from staffpulse.listen.work_terms import URL_RE
+from staffpulse.listen.jokes import FUNNY, plain_joke_text
 
 # a person at work or close by, harmed
 _PERSON = (
@@ -68,7 +67,7 @@ def jokes_about_violence(text: str, humor: float | None = None) -> bool:
     """Harm done to a person, laughed off: a cue of banter or laughter, or ``humor`` (the
     humor signal's p) at least :data:`~staffpulse.listen.jokes.FUNNY`; never a post that asks
     for safety, protection or its rights."""
-    plain = " ".join(URL_RE.sub(" ", text).split())
+    plain = plain_joke_text(text)
     if not _tells_of_harm(plain) or _ASKS_SAFETY_RE.search(plain) is not None:
         return False
     sure = humor is not None and humor >= FUNNY
@@ -79,7 +78,7 @@ def reports_harm(text: str) -> bool:
     """Harm done to a person told with a call for safety, protection or one's rights ("a
     customer tried to choke my coworker lol, why is there no security?"): a complaint to answer
     seriously (:mod:`staffpulse.listen.tone`), never in a light tone, whatever its laugh."""
-    plain = " ".join(URL_RE.sub(" ", text).split())
+    plain = plain_joke_text(text)
     return _tells_of_harm(plain) and _ASKS_SAFETY_RE.search(plain) is not None
 
 
