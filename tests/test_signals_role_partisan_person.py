@@ -19,7 +19,7 @@ PERSONS = [
     ("Greener Days", "Tired of this shambolic government. A proud European and a cat person."),
     ("Valley Voices", "Remainer living by the sea with two collies."),
     ("Tam", "Mum | Socialist | Runner\nTea before talk."),
-    ("Kit #NeverVoteTory", "Allotment, bikes, bad puns. Lest we forget."),
+    ("Kit #NeverVoteTory", "Allotment, bikes, bad puns. Hope we win the quiz."),
     ("Mo", "Lifelong Labour voter, retired nurse, grandad of four."),
 ]
 BODIES_AND_BRANDS = [

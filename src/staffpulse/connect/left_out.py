@@ -1,7 +1,7 @@
 """How connect says why candidates were left out: the words people read ("Left out: 2 already
 followed, 3 job-ad bots" in the terminal and on the web page) and, for ``--json``, a name for
 each reason that scripts can rely on (``job_ad_bot``), which stays put when the words change.
-The reasons themselves are :mod:`staffpulse.connect.advice`'s."""
+The reasons themselves are defined in :mod:`staffpulse.connect.reasons`."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def left_out_parts(
     """Each reason candidates were left out for, in the order :func:`left_out_text` says
     them: its name for scripts (:func:`reason_key`), the count, and what people read
     (``{"reason": "job_ad_bot", "count": 1, "said": "1 automated job feed (@jobwire)"}``);
-    a reason whose accounts are named (:data:`~staffpulse.connect.ad_posters.NAMED`) lists
+    a reason whose accounts are named (:data:`~staffpulse.connect.reasons.NAMED`) lists
     them all under ``accounts`` and says what shows them under ``shown_with``."""
     parts = []
     for reason, n in sorted(excluded.items()):

@@ -87,8 +87,8 @@ _FIRM = re.compile(
 )
 # a body speaking: a party's, a campaign's, a newsroom's words
 _BODY = re.compile(
-    # "we" opening a sentence ("We are a ...", "We campaign ..."), not a citizen's "lest we
-    # forget" or "the day we give in"
+    # "we" opening a sentence ("We are a ...", "We campaign ..."), not a citizen's "hope we
+    # win the quiz" or "the town we grew up in"
     r"(?:^|[.!?|:]\s*)we\b|\bwe(?:'re| are|'ve|'ll)\b|\b(?:join|follow|contact|email|dm) us\b"
     r"|\bour (?:team|members|campaign|group|party|mission)\b"
     r"|\b(?:party|parties|campaign(?:s|ing)?|group|movement|committee|association|society"
