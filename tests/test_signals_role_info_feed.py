@@ -12,7 +12,7 @@ from staffpulse.signals.role_info_feed import drop_job_roles_of_info_feeds, is_a
 from staffpulse.signals.roles import load_role_model
 
 NEWS_FEEDS = [
-    "Kent's lorry driver network: road and traffic news, weather warnings and job alerts around the clock.",
+    "Haulage hub for truckers: traffic news and weather warnings, plus job alerts each morning.",
     "Wales HGV drivers: road closures, traffic news, storm warnings and new job alerts, every day.",
     "Travel news, weather updates and jobs for coach drivers across the valleys.",
 ]
