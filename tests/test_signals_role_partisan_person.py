@@ -19,6 +19,9 @@ PERSONS = [
     ("Greener Days", "Tired of this shambolic government. A proud European and a cat person."),
     ("Valley Voices", "Remainer living by the sea with two collies."),
     ("Tam", "Mum | Socialist | Runner\nTea before talk."),
+    # bullets bound a fragment as pipes do
+    ("Tam", "Mum \u2022 Socialist \u2022 Runner"),
+    ("Ailsa", "Gardener \u00b7 Progressive \u00b7 Night owl"),
     ("Kit #NeverVoteTory", "Allotment, bikes, bad puns. Hope we win the quiz."),
     ("Mo", "Lifelong Labour voter, retired nurse, grandad of four."),
 ]

@@ -70,6 +70,7 @@ _LABEL = (
 # a label as a whole fragment: between the bio's ends, full stops, pipes, slashes, bullets
 _BOUNDS = r"(?:^|[.|/;!\n\u2022\u00b7])\s*", r"\s*(?=$|[.|/;!\n\u2022\u00b7])"
 _FRAGMENT = re.compile(_BOUNDS[0] + _LABEL + _BOUNDS[1], re.IGNORECASE)
+_BULLETS = re.compile("[\u2022\u00b7]")
 # a firm's values as fragments beside it ("Staffing since 1998. Progressive. Reliable. Local."):
 # the label is a brand's value there, not a side worn
 _VALUE = re.compile(
@@ -112,7 +113,8 @@ def wears_a_side(name: str | None, bio: str | None) -> bool:
         return True
     # fragments are read on the bio's own lines ("Designer. Progressive. Kayaker."), not
     # among a brand's values ("Modern. Progressive. Local.")
-    lines = [to_ascii(line) for line in bio_text.splitlines()]
+    # bullets become pipes first: to_ascii drops them, and with them the fragments' bounds
+    lines = [to_ascii(_BULLETS.sub("|", line)) for line in bio_text.splitlines()]
     return any(_FRAGMENT.search(line) and not _VALUE.search(line) for line in lines)
 
 
