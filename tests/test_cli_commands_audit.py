@@ -302,7 +302,7 @@ def test_the_header_says_which_replies_only_continue_the_accounts_threads(
     solo, solo_html = header("solo")
     assert "3 replies (all in your own threads)" in solo
     assert "3 replies (all in your own threads)" in solo_html
-    assert "None of your 9 posts are replies to others" in solo  # and the header agrees
+    assert "None of your 9 posts answers someone else: 3 continue threads of your own" in solo
     mixed, mixed_html = header("mixed")
     assert "5 replies (2 of them in your own threads)" in mixed
     assert "5 replies (2 of them in your own threads)" in mixed_html
