@@ -71,7 +71,7 @@ def account_messages() -> list[Said]:
         _account("csv", "harbourlight"),
     )
     customer = Post(
-        platform="x", id="twcs:1", author_id="twcs:105834", created_at=NOW,
+        platform="x", id="twcs:1", author_id="twcs:913579", created_at=NOW,
         text="@acme_staffing hi", mentions=("acme_staffing",),
     )  # fmt: skip
     store.upsert([customer], Provenance("twcs", "sample.csv", "t", NOW))
@@ -83,7 +83,7 @@ def account_messages() -> list[Said]:
         said_by("several", lambda: find_account_ref(store, "brightpath")),
         said_by("platform", lambda: platform_choice("facebook")),
         said_by("url", lambda: find_account_ref(store, "https://x.com/acme_staffing (bluesky)")),
-        said_by("anonymized", lambda: find_account_ref(store, "twcs:105834")),
+        said_by("anonymized", lambda: find_account_ref(store, "twcs:913579")),
     ]
 
 

@@ -180,16 +180,16 @@ def _twcs_store() -> Store:
         [
             Account(platform="x", id="acmesupport", handle="AcmeSupport"),
             Post(
-                platform="x", id="twcs:1", author_id="twcs:105834", created_at=NOW,
+                platform="x", id="twcs:1", author_id="twcs:913579", created_at=NOW,
                 text="@AcmeSupport my shift app logs me out", mentions=("acmesupport",),
             ),
             Post(
                 platform="x", id="twcs:2", author_id="acmesupport", created_at=NOW,
-                text="@105834 Sorry! Which phone?", reply_to_post_id="twcs:1",
-                reply_to_account_id="twcs:105834",
+                text="@913579 Sorry! Which phone?", reply_to_post_id="twcs:1",
+                reply_to_account_id="twcs:913579",
             ),
             Post(
-                platform="x", id="twcs:3", author_id="twcs:105834", created_at=NOW,
+                platform="x", id="twcs:3", author_id="twcs:913579", created_at=NOW,
                 text="an iPhone", reply_to_post_id="twcs:2", reply_to_account_id="acmesupport",
             ),
         ],
@@ -198,12 +198,12 @@ def _twcs_store() -> Store:
     return store
 
 
-@pytest.mark.parametrize("typed", ["twcs:105834", "@105834"])
+@pytest.mark.parametrize("typed", ["twcs:913579", "@913579"])
 def test_an_anonymized_customer_is_told_it_has_posts_but_no_account(typed: str) -> None:
     with _twcs_store() as store, pytest.raises(NoSuchAccountError) as caught:
         find_account_ref(store, typed)
     assert caught.value.message == (
-        "'twcs:105834' is an anonymized customer of a Customer Support on Twitter (TWCS) file:"
+        "'twcs:913579' is an anonymized customer of a Customer Support on Twitter (TWCS) file:"
         " its 2 posts are in the store, but the dataset names customers only by a number, so"
         " there is no account behind it"
     )

@@ -337,17 +337,17 @@ def test_an_anonymized_twcs_customer_is_sent_to_the_brand_not_to_import(tmp_path
             [
                 Account(platform="x", id="acmesupport", handle="AcmeSupport"),
                 Post(
-                    platform="x", id="twcs:1", author_id="twcs:105834", created_at=when,
+                    platform="x", id="twcs:1", author_id="twcs:913579", created_at=when,
                     text="@AcmeSupport my shift app logs me out", mentions=("acmesupport",),
                 ),
             ],
             Provenance("twcs", "sample.csv", "t", when),
         )  # fmt: skip
-    result = invoke("audit", "twcs:105834", "--db", tmp_path / "s.db")
+    result = invoke("audit", "twcs:913579", "--db", tmp_path / "s.db")
     said = " ".join(result.output.split())
     assert result.exit_code == 66
     assert (
-        "Error: 'twcs:105834' is an anonymized customer of a Customer Support on Twitter (TWCS)"
+        "Error: 'twcs:913579' is an anonymized customer of a Customer Support on Twitter (TWCS)"
         " file: its post is in the store, but the dataset names customers only by a number, so"
         " there is no account behind it"
     ) in said

@@ -19,7 +19,7 @@ account not found is told what is there instead (:func:`explain_missing_account`
 handle on another platform ("@acme is on X, not Bluesky: use --platform x"), or the closest
 stored handles ("did you mean @acmestaffing (x)?"), since "import its posts first" sends
 someone who made a typo to import what they already have. A customer of an anonymized
-dataset (``twcs:105834``) has posts but no account: told so, with the brand it wrote to.
+dataset (``twcs:913579``) has posts but no account: told so, with the brand it wrote to.
 """
 
 from __future__ import annotations
@@ -281,7 +281,7 @@ def explain_missing_account(
 def _anonymized_customer(
     store: Store, norm: str, platform: str | None
 ) -> NoSuchAccountError | None:
-    """The error for a customer of an anonymized dataset (``twcs:105834``, or ``105834`` as
+    """The error for a customer of an anonymized dataset (``twcs:913579``, or ``913579`` as
     the file's texts write it) whose posts are stored: "import its posts first" would send
     someone to import what is there; the dataset gave the person no account, by design
     (docs/formats.md, TWCS). None when ``norm`` is no such customer."""

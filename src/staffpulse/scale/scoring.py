@@ -203,7 +203,7 @@ def makes_account(author_id: str) -> bool:
 
     Not a post without an author (an X API v2 response requested without author_id: posts of
     several unknown people, never one account), nor a person an anonymized dataset names by a
-    number (a TWCS customer, ``twcs:105834``): ``staffpulse import`` stores their posts
+    number (a TWCS customer, ``twcs:913579``): ``staffpulse import`` stores their posts
     without an account, since a number is no handle, so ``accounts`` and ``benchmark`` never
     list them, and score must not either."""
     return bool(author_id) and not is_anonymized(author_id)
