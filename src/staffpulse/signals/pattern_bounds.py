@@ -15,7 +15,7 @@ Wordings, each with the bounds it sets per signal:
 * posts of code whose prose names no job (:mod:`staffpulse.signals.code_posts`): a developer's
   "list.join(', ') at scale <link>" is a few words and a link once its code is set aside, which
   the model reads as a job bot's post (the same cap);
-* a person's verdict on someone's work shared with a link
+* a person's verdict on someone's work, most often shared with a link (none is required)
   (:mod:`staffpulse.signals.shared_verdicts`: "Great talk from @someone <link>"), which the
   link makes the personality model read as a headline: personality at least 0.5
   (``VERDICT_BOUNDS``), set before the bounds of job ads, which still hold an ad's voice down;

@@ -1,4 +1,5 @@
-"""A person's verdict on someone's work, shared with a link: a human voice the model misses.
+"""A person's verdict on someone's work, most often shared with a link: a human voice the model
+misses.
 
 "Great talk from @someone <link>", "Nice write-up by @someone on the new API <link>",
 "Fascinating piece on bridge design <link>", "Really good keynote on state machines
