@@ -105,7 +105,7 @@ class BlueskyHandleIds:
     def _ask_handles(self, dids: set[str]) -> None:
         wanted = sorted(d for d in dids if d not in self.handles)
         for did, handle in rows_where_in(self.conn, _HANDLES, (PLATFORM,), wanted):
-            if handle and not handle.startswith("did:"):
+            if _is_handle(handle):
                 self.handles[did] = handle
 
     def _copy_ids(self, post: Post) -> list[str]:
@@ -114,7 +114,7 @@ class BlueskyHandleIds:
         if post.platform != PLATFORM or split is None or not split[0].startswith("did:"):
             return []
         handles = {self.handles.get(split[0], ""), post.author_handle or ""}
-        named = {h for h in handles if h and not h.startswith("did:")}
+        named = {h for h in handles if _is_handle(h)}
         return sorted({_post_id(form, split[1]) for h in named for form in (h, h.lower())})
 
     def _stored_copies(self, posts: list[Post]) -> set[str]:
