@@ -71,12 +71,7 @@ class BadCounts:
             except CountError as exc:
                 if kept.get(exc.key) in (None, ""):
                     raise  # not a cell of the record: nothing to leave out
-                if self.regrouping and (whole := self.regrouping.whole(exc.value)) is not None:
-                    self.regrouped.setdefault(exc.key, []).append((line, exc.value))
-                    kept[exc.key] = str(whole)
-                    continue
-                self.found.setdefault(exc.key, []).append((line, exc.value))
-                kept[exc.key] = None
+                kept[exc.key] = self._unread(exc.key, exc.value, line)
 
     def cell(self, key: str, value: str, line: int) -> str:
         """The count cell ``value`` of ``key`` as the record is made with it: blank when it is
@@ -88,12 +83,17 @@ class BadCounts:
         try:
             written_count({key: value}, key)
         except ValueError:
-            if self.regrouping and (whole := self.regrouping.whole(value)) is not None:
-                self.regrouped.setdefault(key, []).append((line, value))
-                return str(whole)
-            self.found.setdefault(key, []).append((line, value))
-            return ""
+            return self._unread(key, value, line) or ""
         return value
+
+    def _unread(self, key: str, value: object, line: int | None) -> str | None:
+        """A count no file reads alone: the whole number the file's own numbers read it as
+        (``1.400``: ``"1400"``), else None, left out; noted either way."""
+        if self.regrouping and (whole := self.regrouping.whole(value)) is not None:
+            self.regrouped.setdefault(key, []).append((line, value))
+            return str(whole)
+        self.found.setdefault(key, []).append((line, value))
+        return None
 
     def notices(self, path: str) -> list[Notice]:
         told = [Notice(path, _told(key, found, self.fix)) for key, found in self.found.items()]
