@@ -220,11 +220,11 @@ class XAnalytics:
                 continue
             try:  # a count that is no whole number (1.234) is left out, told once
                 made = counts.build(row.values, row.line, rows_from_analytics)
-                if is_rounded_id(_first(row.values, ID)):  # read whole from its link
+                if is_rounded_id(shown := _first(row.values, ID)):  # read whole from its link
                     if (taken := _link_taken(made, row.line, by_link)) is not None:
                         yield Problem(str(path), row.line, taken)
                         continue
-                    linked.append((row.line, _first(row.values, ID), "post_id" in row.values))
+                    linked.append((row.line, shown, "post_id" in row.values))
             except RoundedIdError as exc:
                 rounded.add(row.line, exc)
                 continue
