@@ -13,13 +13,14 @@ ones worth watching:
   (``--role any`` or any other ``--role`` shows it). It read as a score-50 top pick for a
   recruiter alone in the list.
 
-Those left out for these reasons are named (:data:`NAMED`), in the terminal and ``--json``, and
-so are those left out for a role other than the ``--role`` asked for: a firm the model read as
-another role (QA s36: a temp agency read as "outside the trade" went unnamed under ``--role
-"staffing firm"``) can be found and brought back with ``--role any``; so are those left out as
-outside hiring (role other) by default, where a people-run firm read as ``other`` that only
-broadcasts went unnamed. Every other account left out is named too (a contact, an inactive
-account, a weak link), but those already followed and an anonymized dataset's stand-ins.
+Those left out for these reasons are named (:data:`~staffpulse.connect.reasons.NAMED`), in the
+terminal and ``--json``, and so are those left out for a role other than the ``--role`` asked
+for: a firm the model read as another role (QA s36: a temp agency read as "outside the trade"
+went unnamed under ``--role "staffing firm"``) can be found and brought back with ``--role
+any``; so are those left out as outside hiring (role other) by default, where a people-run firm
+read as ``other`` that only broadcasts went unnamed. Every other account left out is named too
+(a contact, an inactive account, a weak link), but those already followed and an anonymized
+dataset's stand-ins.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.connect.reasons import BROADCAST as BROADCAST
 from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
 from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
-from staffpulse.connect.reasons import NAMED as NAMED
 from staffpulse.connect.reasons import OTHER_ROLE
 from staffpulse.models import Account
 

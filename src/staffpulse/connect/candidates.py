@@ -145,7 +145,7 @@ class CandidateWalk:
         self.floor = (1.0 - DAMPING) / len(graph)
         self.cutoff = as_of - timedelta(days=opts.inactive_days)
         self.excluded: dict[str, int] = {}
-        # who was left out for what it posts (ad_posters.NAMED): named, so a firm can be found
+        # who was left out for what it posts (reasons.NAMED): named, so a firm can be found
         self.named: dict[str, list[str]] = {}
         self.few = fewest_posts()  # own posts needed to judge voice (broadcast-only)
         # seen only as an id (a reply to a user id): no handle to show

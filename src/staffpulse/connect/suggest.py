@@ -29,8 +29,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from staffpulse.connect.ad_posters import BROADCAST, MOSTLY_ADS
-
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.advice import Ranking, Remedy, next_step
@@ -49,6 +47,7 @@ from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_pos
 from staffpulse.connect.explain import explain
 from staffpulse.connect.left_out import NAMES_SHOWN
 from staffpulse.connect.reach_back import as_of_after
+from staffpulse.connect.reasons import BROADCAST, MOSTLY_ADS
 from staffpulse.connect.run_graphs import RunGraphs
 
 # Re-exported: callers import the results from here, where they are made

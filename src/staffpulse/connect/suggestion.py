@@ -186,7 +186,7 @@ class SuggestReport:
     suggestions: list[Suggestion]
     circle_size: int
     excluded: dict[str, int] = field(default_factory=dict)  # by the first reason each failed
-    left_out_names: dict[str, list[str]] = field(default_factory=dict)  # ad_posters.NAMED
+    left_out_names: dict[str, list[str]] = field(default_factory=dict)  # reasons.NAMED
     notes: list[str] = field(default_factory=list)
     held_back: HeldBack = field(default_factory=HeldBack)  # by every reason (for the advice)
     ranking: Ranking | None = None
