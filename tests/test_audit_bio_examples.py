@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.bio_examples import account_kind
+from staffpulse.audit.bio_examples import stated_kind
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.face import face_pillar
 from staffpulse.models import Account
@@ -35,7 +35,7 @@ def _bio_advice(display_name: str, bio: str = "") -> str:
 def test_the_kind_is_read_from_the_name_and_the_short_bio(
     name: str, bio: str, kind: str | None
 ) -> None:
-    assert account_kind(name, bio) == kind
+    assert stated_kind(name, bio) == kind
 
 
 def test_a_help_desk_or_a_vendor_is_not_offered_a_recruiters_bio() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.audit.bio_examples import account_kind
+from staffpulse.audit.bio_examples import stated_kind
 from staffpulse.audit.name_advice import names_an_institution
 from staffpulse.audit.names import name_score
 from staffpulse.models import Account
@@ -29,7 +29,7 @@ def test_an_institutions_name_is_no_persons_name_to_the_score_either(name: str) 
 
 def test_a_help_desks_name_says_its_kind_and_names_no_person() -> None:
     for name in ("Acme Help Desk", "Ledgerly Customer Care", "Spring Helpline"):
-        assert account_kind(name, "") == "help desk"
+        assert stated_kind(name, "") == "help desk"
         assert name_score(name)[0] < 1.0
     # a staffing firm named after a school street is still a firm, told to put a person in it
     assert not names_an_institution(_account("Old School Staffing"))

@@ -48,9 +48,11 @@ _FIRM_EXAMPLES = {
 }
 
 
-def account_kind(display_name: str, bio: str) -> str | None:
-    """The kind of account its display name or bio names ("help desk", "vendor", "staffing
-    firm", "job board", "recruiter", "HR person"), or None when no word says it."""
+def stated_kind(display_name: str, bio: str) -> str | None:
+    """The kind of account its own words state (display name or bio: "help desk", "vendor",
+    "staffing firm", "job board", "recruiter", "HR person"), or None when no word says it.
+    Only the example bio follows it: the advice's :class:`~.account_kind.AccountKind` is
+    read from the profile and the posts."""
     name = strip_accents(display_name).casefold()
     text = strip_accents(f"{display_name} \n {bio}").casefold()
     for kind, pattern in _KINDS:
@@ -64,7 +66,7 @@ def bio_example(display_name: str, bio: str, *, person: bool) -> str:
     """The quoted example bio for the advice: ``"I place ..."`` for a recruiter's account,
     ``"Rosa and team answer ..."`` for a help desk's; a person's account of no known kind gets
     a recruiter's and an HR person's side by side."""
-    kind = account_kind(display_name, bio)
+    kind = stated_kind(display_name, bio)
     examples = _PERSON_EXAMPLES if person else _FIRM_EXAMPLES
     if kind is not None:
         return f'"{examples[kind]}"'
