@@ -12,6 +12,7 @@ import re
 
 from staffpulse.listen.jokes import (
     FIRM_VOICE,
+    FIRM_VOICE_RE,
     FUNNY,
     answers_a_question,
     answers_itself,
@@ -57,7 +58,6 @@ _WHOLE_GROUP_RE = re.compile(
 )
 # a group spoken of by the writer's own team, or praised, is no joke at its expense: "We hired
 # three refugees this year, the best crew we've had", "Proud of this place"
-_FIRM_VOICE_RE = re.compile(rf"\b(?:{FIRM_VOICE})\b", re.IGNORECASE)
 _OWN_TEAM_RE = re.compile(rf"\b(?:{FIRM_VOICE}|proud|thanks?|grateful|welcome\w*)\b", re.IGNORECASE)
 
 
@@ -99,6 +99,6 @@ def _is_group_riddle(plain: str) -> bool:
     """A riddle on a group, whatever its punch line ("... a family of 4", "-1"), unless it asks
     or speaks as a firm ("How many women does it take to get a board seat at our company?")."""
     answer = riddle_answer(plain)
-    if answer is None or _FIRM_VOICE_RE.search(plain) is not None:
+    if answer is None or FIRM_VOICE_RE.search(plain) is not None:
         return False
     return not asks(answer)

@@ -120,7 +120,7 @@ _NEWS_RE = re.compile(
 )
 # the writer speaking as a team or a firm ("we", "our"): an FAQ's answer, a group of its own
 FIRM_VOICE = r"we|we['\u2019]\w+|our|ours|(?-i:us)"
-_FIRM_VOICE_RE = re.compile(rf"\b(?:{FIRM_VOICE})\b", re.IGNORECASE)
+FIRM_VOICE_RE = re.compile(rf"\b(?:{FIRM_VOICE})\b", re.IGNORECASE)
 # any question answered by a short punch line that ends the post
 _ANSWERED_RE = re.compile(
     r"^(?:why|how|what|where|who|when|which)(?:['\u2019]s| (?:do|does|did|is|are|was|were|"
@@ -264,7 +264,7 @@ def _is_exchange(plain: str) -> bool:
         # an FAQ asks of its reader's lot or answers as a firm: "Q: Can my employer ...?", "A:
         # One page. More tips in our guide"
         asked = plain.split("A:")[0] if "A:" in plain else plain
-        return WRITER_RE.search(asked) is None and _FIRM_VOICE_RE.search(plain) is None
+        return WRITER_RE.search(asked) is None and FIRM_VOICE_RE.search(plain) is None
     named = {label for label, known in said if known} - {"q", "a"}
     # a back-and-forth: a label that speaks again ("Shift plan: Manager: ... Rota: ..." is none)
     again = len(labels) > len(set(labels)) >= 2
