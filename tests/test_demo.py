@@ -159,3 +159,15 @@ def test_a_config_file_that_does_not_parse_stops_the_demo_before_it_builds_anyth
     assert result.exit_code == 78, result.output
     assert "not valid TOML" in result.output
     assert not (tmp_path / "demo").exists()  # no half-built demo store left behind
+
+
+def test_a_mistyped_out_folder_is_named_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the demo resolved --out first, so the message named /home/me/reprots, not reprots
+    monkeypatch.chdir(tmp_path)
+    refused = CliRunner().invoke(app, ["demo", "--out", "reprots/2026"])
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 65
+    assert "the folder reprots does not exist" in said and str(tmp_path) not in said
+    assert not (tmp_path / "reprots").exists()

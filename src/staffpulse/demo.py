@@ -119,17 +119,19 @@ def run_demo(
     # the benchmark had taken their time and left a half-built demo store: say it first
     load_config()
     chosen = out_dir is None  # staffpulse's own folder: made with the folders above it
-    if db_path is not None:
-        db_path = db_path.expanduser().resolve()
+    # a missing folder is named as typed ("typo"), not resolved ("/home/me/typo")
+    given_out, given_db = out_dir, db_path
+    if given_db is not None:
+        db_path = given_db.expanduser().resolve()
         # the demo's own refusal first: another program's database would be deleted, not used
         check_demo_store(db_path)
         refuse_unusable_store_path(db_path)
-        make_folder(db_path.parent, "--db")  # a typo in a folder named: not made, said
+        make_folder(given_db.parent, "--db")  # a typo in a folder named: not made, said
         out_dir = (out_dir or db_path.parent).expanduser().resolve()
     else:
         out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
         db_path = out_dir / DEMO_DB_NAME
-    make_folder(out_dir, "--out", parents=chosen)
+    make_folder(given_out or out_dir, "--out", parents=chosen)
     announce = step or (lambda _message: None)
     with fresh_store(db_path) as store:
         announce("Importing the sample cohort")
