@@ -4,20 +4,19 @@ Four kinds of post are left out of the inbox (and counted in its "left out" note
 their score: a firm that joins them risks its name for nothing.
 
 * **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up", "has
-  #noclass"), a
-  string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
-  are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
-  stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
-  ("everyone knows you're jobless and on benefits"; :mod:`staffpulse.listen.put_downs`), or
-  harm done to a person laughed off as banter (:mod:`staffpulse.listen.violence`): a firm that
+  #noclass"), a string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a
+  group people are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants
+  are stealing our jobs", "never hire anyone over 50"), or a person's work status thrown at them
+  ("everyone knows you're jobless and on benefits"; :mod:`staffpulse.listen.put_downs`), or harm
+  done to a person laughed off as banter (:mod:`staffpulse.listen.violence`): a firm that
   answers one, even to argue, puts its name next to it;
-* **partisan**: party politics that is not about a work matter ("Everything went wrong the
-  day the Republicans took the House"): a party, a partisan label, a party leader or a cause that splits
-  voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
+* **partisan**: party politics that is not about a work matter ("Everything went wrong the day
+  the Republicans took the House"): a party, a partisan label, a party leader or a cause that
+  splits voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
   passing if at all (:func:`~staffpulse.listen.work_terms.dwells_on_work`: "the failures of
-  #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a
-  work matter that names a party ("the GOP's overtime rule", "Brexit made it harder to hire
-  nurses") stays, flagged ``politics``, and gets a neutral angle;
+  #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a work
+  matter that names a party ("the GOP's overtime rule", "Brexit made it harder to hire nurses")
+  stays, flagged ``politics``, and gets a neutral angle;
 * **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn") and innuendo ("strip club",
   "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
   matters a firm may join, and stay;
