@@ -349,6 +349,9 @@ def test_a_contract_to_perm_question_is_on_contract_work_not_fees() -> None:
     [
         "Last winter he was back at his parents' with no job, no savings and a van to pay off",
         "She moved to the coast with no money and two kids, and took whatever came to survive",
+        # "started" is a habit taken up here, not a first day at work: no happy ending
+        "By March he had no job and no savings, and he started drinking",
+        "He started drinking when the money ran out: no job, no savings, nothing",
     ],
 )
 def test_someone_elses_hard_times_told_get_no_recruiting_story(text: str) -> None:

@@ -18,6 +18,8 @@ from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
         # class denied to a named person is a personal attack
         "@rovers_fc time to drop @keeper_jo, has #NoClass and folds every big match",
         "You have no class, no manners and no future at this club",
+        # "at all" says it louder; it is no timetable ("no class at 9")
+        "That new shift lead has no class at all, yelling at the temps",
     ],
 )
 def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
@@ -32,6 +34,7 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         "Tough market for everyone this quarter",
         # a timetable, a care desk's apology, pay talk, a political theory
         "I have no class today, so I can finally work a double shift",
+        "My son has no class at 10 on Fridays, so he covers the early shift",
         "We're sorry, that wait is not good enough. Please DM us your order number",
         "Our night shift rate is not good enough to keep drivers, so we raised it",
         "Reading about the classless society for my sociology essay",

@@ -103,8 +103,12 @@ _HARDSHIP_RE = re.compile(
 # tip or a finding ("if a candidate had no job for a while, ask him ...", "1 in 5 nurses
 # can't afford rent near her hospital"): a firm has its line to add to those
 _TURNED_AROUND_RE = re.compile(
-    r"\b(?:hired|placed|landed|promoted|starts|started|proud|congrat\w*|now (?:runs|leads|owns|"
+    r"\b(?:hired|placed|landed|promoted|proud|congrat\w*|now (?:runs|leads|owns|"
     r"manages|works|earns|has a job))\b|^\W*tip\b|\b(?:ask|tell|help|show) (?:him|her)\b|"
+    # a start at work ("He starts Monday", "started at the depot"), not a habit taken up
+    # ("he started drinking after he lost his job")
+    r"\b(?:starts|started)\b(?!\s+(?:drinking|using|gambling|smoking|doing drugs|to drink|"
+    r"to gamble|to struggle|to fall|falling|slipping|sliding|losing|sleeping in|going downhill))|"
     r"\b(?:study|survey|research|report|poll|data)\b|\d+ ?%|\b\d+ in \d+\b",
     re.IGNORECASE,
 )

@@ -72,9 +72,10 @@ _INSULTS = (
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
     r"go to hell|hate you|kill yourself|kys|"
     # class denied to someone ("has #noclass", "you have no class, no manners"), not a
-    # student's timetable ("I have no class today")
+    # student's timetable ("I have no class today", "has no class at 9"), while "has no class
+    # at all" is the insult said louder
     r"(?<=#)no_?class|(?<!\bi )(?<!\bwe )(?:has|have|got) (?:no|zero) class(?!\s+(?:today|"
-    r"tomorrow|tonight|on|this|next|until|till|at|in|for)\b)|"
+    r"tomorrow|tonight|on|this|next|until|till|at(?! all\b)|in|for)\b)|"
     r"no class,?\s*(?:and\s+)?no (?:respect|manners|dignity|morals|decency|shame)|"
     # slurs
     r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|fag(got)?s?|kikes?|chinks?|spics?|"
