@@ -385,3 +385,26 @@ def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> N
         assert step.startswith("2 anonymized accounts without a handle were left out")
         assert "cannot be followed" in step
         assert "add-handles" not in step and "--include" not in step
+
+
+def test_an_account_held_back_for_good_by_several_reasons_is_told_by_the_strongest() -> None:
+    """An inactive job-ad bot that also only broadcasts was told as "1 broadcast-only account"
+    (the reasons' first by the alphabet): what it is, a bot, says more; and the order the
+    reasons were found in does not change it."""
+    from staffpulse.connect.advice import BROADCAST, JOB_FEED, STALE, WEAK
+
+    run = Ranking("@acme_staffing", "x", NOW, True, 90, None)
+    for also in ([BROADCAST, JOB_FEED], [JOB_FEED, WEAK, BROADCAST], [WEAK, BROADCAST, JOB_FEED]):
+        held = HeldBack()
+        for reasons in ([INACTIVE], [INACTIVE], [INACTIVE, *also]):
+            held.add(reasons, NOW - timedelta(days=200))
+        step = next_step(held, run)
+        assert step.endswith(
+            "the other 1 of the 3 inactive is held back for another reason too"
+            " (1 automated job feed)."
+        ), step
+    # a contact gone quiet says more than a stranger's weak link
+    held = HeldBack()
+    for reasons in ([INACTIVE], [INACTIVE], [INACTIVE, WEAK, STALE]):
+        held.add(reasons, NOW - timedelta(days=200))
+    assert next_step(held, run).endswith("(1 contact talked with too rarely or long ago).")

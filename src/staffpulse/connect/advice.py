@@ -47,6 +47,7 @@ from staffpulse.connect.reasons import PERMANENT as PERMANENT
 from staffpulse.connect.reasons import STALE as STALE
 from staffpulse.connect.reasons import UNSEEN as UNSEEN
 from staffpulse.connect.reasons import WEAK as WEAK
+from staffpulse.connect.reasons import strongest_permanent
 from staffpulse.dates import format_day
 from staffpulse.next_steps import (
     ANY_CONNECT_OPTION,
@@ -102,7 +103,7 @@ class HeldBack:
         if ANONYMIZED in held:
             self.anonymized += 1
         if ordered and ordered[0] in ORDER and held & PERMANENT:
-            lasting = min(held & PERMANENT)
+            lasting = strongest_permanent(held)
             self.for_good_too.setdefault(ordered[0], Counter())[lasting] += 1
         if not held or held & PERMANENT:
             if held - {ALREADY_FOLLOWED} and not held & {CONTACTS, STALE}:

@@ -33,6 +33,27 @@ FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, BROADCAST})
 # No option of the advice brings these back (the ads are shown by options the left-out line
 # names instead)
 PERMANENT = frozenset({ALREADY_FOLLOWED, ANONYMIZED, WEAK, STALE} | FOR_WHAT_THEY_POST)
+# The same, the one that tells a user most about an account held back by several first: they
+# already follow it, it cannot be followed, then what it is (a job-ad bot before an account
+# posting mostly ads, before one that only broadcasts: a bot broadcasts too), then how it is
+# linked (a contact gone quiet before a stranger weakly linked)
+PERMANENT_STRONGEST_FIRST = (
+    ALREADY_FOLLOWED,
+    ANONYMIZED,
+    JOB_FEED,
+    MOSTLY_ADS,
+    BROADCAST,
+    STALE,
+    WEAK,
+)
+
+
+def strongest_permanent(reasons: frozenset[str]) -> str:
+    """Of ``reasons``, at least one of them :data:`PERMANENT`, the one that tells a user most
+    (:data:`PERMANENT_STRONGEST_FIRST`): the same whatever order the reasons were found in."""
+    return next(r for r in PERMANENT_STRONGEST_FIRST if r in reasons)
+
+
 # Left out only for what a --role or --include-job-ads shows: a weak link among them is counted
 # as one instead (no option would show it)
 SHOWN_BY_ROLE_OR_ADS = frozenset({OTHER_ROLE, OUTSIDE_HIRING} | FOR_WHAT_THEY_POST)
