@@ -391,3 +391,22 @@ def test_a_feed_with_reposts_and_no_job_ads_is_told_of_its_original_posts() -> N
         feed.post(f"RT @friend{i}: a useful read for hiring teams", kind="repost")
     advice = audit_feed(feed).pillars["mix"].recommendations
     assert advice[0].startswith("None of your 6 original posts are job ads: a healthy mix.")
+
+
+def test_a_feed_of_its_own_threads_is_scored_on_mix_with_its_continuations() -> None:
+    # QA: an account whose posts all continue its own threads (the openings not imported)
+    # read "Mix n/a": a thread's continuation is its own post, not a talk with others
+    feed = FeedBuilder("threader")
+    for i in range(4):
+        feed.post(
+            f"We're hiring a welder in Leeds #{i}! Apply: https://j.example/{i}",
+            kind="reply",
+            reply_to_handle="threader",
+        )
+    feed.post("Part 5: what a great week on site lol", kind="reply", reply_to_handle="threader")
+    feed.reply("peer", 1)  # a reply to someone else is still no post of its own
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.scored and mix.score is not None
+    assert mix.evidence["original_posts"] == 5 and mix.evidence["job_ads"] == 4
+    assert mix.evidence["thread_continuations"] == 5
+    assert mix.recommendations[0].startswith("4 of your 5 original posts are job ads (80%)")

@@ -80,17 +80,3 @@ def test_a_share_rounded_to_a_whole_is_not_told_as_every_post() -> None:
     # 2,499 ads of 2,500 round to a share of 1.0: "all 2,500" would be untrue
     advice = mix_advice(_ads(2500, 2499, 9), DEFAULTS)[0]
     assert advice.startswith("9 of your last 10 posts were job ads (100% overall).")
-
-
-def test_a_feed_whose_replies_all_continue_its_own_threads_is_not_told_to_keep_answering() -> None:
-    # QA: a person whose 3 posts continue her own threads was told "All 3 of your posts are
-    # replies ... Keep answering" while Conversation said none of them answers anyone else
-    (advice,) = mix_advice(dict(_no_originals(3, 0), replies_in_own_threads=3), DEFAULTS)
-    assert advice.startswith("All 3 of your posts continue threads of your own,")
-    assert "Keep answering" not in advice
-    assert advice.headline == "Add posts of its own: all 3 continue its own threads"  # type: ignore[attr-defined]
-    (one,) = mix_advice(dict(_no_originals(1, 0), replies_in_own_threads=1), DEFAULTS)
-    assert one.startswith("Your one post continues a thread of your own,")
-    # a reply to someone else among them: it does answer, and is told so as before
-    (some,) = mix_advice(dict(_no_originals(3, 0), replies_in_own_threads=2), DEFAULTS)
-    assert some.startswith("All 3 of your posts are replies: there is no post of your own")

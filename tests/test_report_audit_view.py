@@ -75,9 +75,20 @@ def test_the_header_says_all_posts_are_replies_with_those_in_the_accounts_own_th
     desk = FeedBuilder("helpdesk")
     desk.reply("customer", 4)
     assert posts_counted(audit_feed(desk)) == "All of them are replies."
+    mixed = FeedBuilder("mixed")
+    mixed.chat(6)
+    mixed.reply("mixed", 2)
+    mixed.reply("peer", 3)
+    assert posts_counted(audit_feed(mixed)) == (
+        "Of these, 6 original posts and 5 replies (2 of them in your own threads). Below, "
+        "\u201coriginal posts\u201d counts the replies in your own threads too (8)."
+    )
     thread = FeedBuilder("threader")
     thread.reply("threader", 3)
-    assert posts_counted(audit_feed(thread)) == "All of them are replies (all in your own threads)."
+    assert posts_counted(audit_feed(thread)) == (
+        "All of them are replies (all in your own threads). "
+        "Below, \u201coriginal posts\u201d counts those in your own threads."
+    )
 
 
 def test_the_header_of_two_posts_of_one_kind_says_both() -> None:
@@ -88,7 +99,9 @@ def test_the_header_of_two_posts_of_one_kind_says_both() -> None:
     assert posts_counted(audit_feed(pair)) == "Both are reposts."
     thread = FeedBuilder("threader")
     thread.reply("threader", 2)
-    assert posts_counted(audit_feed(thread)) == "Both are replies (both in your own threads)."
+    assert posts_counted(audit_feed(thread)).startswith(
+        "Both are replies (both in your own threads)."
+    )
 
 
 def test_what_the_actions_add_up_to_never_passes_a_hundred_nor_says_so() -> None:

@@ -255,7 +255,7 @@ def compute_audit(
     counts = _post_counts(frame, data, talk.self_replies)  # the header's, and Mix's replies
     pillars = {
         "face": face_pillar(data.account, cfg, avatar, main_language(data.posts), kind),
-        "mix": mix_pillar(frame, cfg, counts, kind),
+        "mix": mix_pillar(frame, cfg, counts, kind, continuations=talk.self_replies),
         # a repost of its own post is no one else's voice (a job board re-sharing its ads)
         "voice": voice_pillar(
             frame,

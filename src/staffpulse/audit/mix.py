@@ -97,13 +97,26 @@ def mix_score(job_share: float, settings: dict[str, Any]) -> float:
     return 100.0 * (worst - job_share) / (worst - ok)
 
 
-def foreign_ads_counted(frame: Frame) -> npt.NDArray[np.bool_]:
+def own_posts(
+    frame: Frame, continuations: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.bool_]:
+    """What Mix judges, as a mask over the frame: the original posts and quotes, and the
+    replies that only continue the account's own threads (``continuations``, the conversation
+    rules' self-replies). A thread's continuation is the account's own post, not a talk with
+    others: a feed of threads whose opening posts were not imported read "Mix n/a"."""
+    own = frame.authored_original
+    return own if continuations is None else own | continuations
+
+
+def foreign_ads_counted(
+    frame: Frame, continuations: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.bool_]:
     """The original posts not in English that Mix counts as job ads, as a mask over the frame:
     those whose wording makes them one (the German, Spanish and French staffing-ad patterns).
     None when most posts are not in English: then Mix is not scored, as before, since the ads
     recognised would be most of what is left and the share would say nothing."""
     found = np.zeros(frame.foreign.size, dtype=bool)
-    everything = np.flatnonzero(frame.authored_original)
+    everything = np.flatnonzero(own_posts(frame, continuations))
     foreign = everything[frame.foreign[everything]]
     if foreign.size * 2 > everything.size:
         return found
@@ -116,17 +129,19 @@ def mix_pillar(
     settings: dict[str, Any],
     counts: Mapping[str, int],
     kind: AccountKind = AccountKind.ANY,
+    continuations: npt.NDArray[np.bool_] | None = None,
 ) -> PillarResult:
-    """The Mix pillar: how much of what the account publishes (original posts and quotes) is
-    job ads, with the runs of them and the trend; not scored without original posts it can
-    read. ``counts``: the audit's posts of each kind (the header's), whose replies and reposts
-    a feed with no original post is advised on. Its advice is in words the account's ``kind``
-    can act on."""
+    """The Mix pillar: how much of what the account publishes (original posts and quotes, and
+    the ``continuations`` of its own threads: :func:`own_posts`) is job ads, with the runs of
+    them and the trend; not scored without original posts it can read. ``counts``: the
+    audit's posts of each kind (the header's), whose replies and reposts a feed with no
+    original post is advised on. Its advice is in words the account's ``kind`` can act on."""
     # the job-ad model reads English only: a post in another language is no evidence either
     # way, but for the German, Spanish and French ads the patterns recognise (job ads)
-    everything = np.flatnonzero(frame.authored_original)
+    own = own_posts(frame, continuations)
+    everything = np.flatnonzero(own)
     _, _, unreadable = english_only(everything, frame.foreign)
-    ads_read = foreign_ads_counted(frame)
+    ads_read = foreign_ads_counted(frame, continuations)
     orig, not_read, _ = english_only(everything, frame.foreign & ~ads_read)
     job = frame.job[orig] | ads_read[orig]
     n = int(orig.size)
@@ -137,6 +152,8 @@ def mix_pillar(
     evidence = _mix_evidence(
         frame, orig, job, runs, share if scored else None, not_read, ads_read, settings, counts
     )
+    # the continuations counted among the original posts: the header calls them replies
+    evidence["thread_continuations"] = int((own & ~frame.authored_original).sum())
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
     )
@@ -225,7 +242,7 @@ def _mix_evidence(
         "not_english": not_read,  # original posts left out: the model cannot read them
         # what a feed with no original post holds instead: a help desk's replies are advised on
         "replies": int(counts["reply"]),
-        # those only continuing its own threads: no one answered, no "keep answering"
+        # the header's count of those continuing its own threads (thread_continuations: in n)
         "replies_in_own_threads": int(counts.get("replies_in_own_threads", 0)),
         "reposts": int(counts["repost"]),
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells

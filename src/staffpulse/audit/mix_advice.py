@@ -53,9 +53,9 @@ def mix_advice(
     recs: list[str] = []
     no_feed: list[str] = []  # what fits no job feed
     if n == 0:
+        # the continuations of its own threads are counted in n (mix.own_posts): these
+        # replies answer others
         replies, reposts = int(ev.get("replies", 0)), int(ev.get("reposts", 0))
-        if replies and not reposts and ev.get("replies_in_own_threads", 0) >= replies:
-            return [_threads_of_its_own(replies)]
         return [_nothing_of_its_own(replies, reposts)]
     pressing = turned_job_board(ev)
     if share > float(settings["job_share_ok"]) or pressing:
@@ -129,33 +129,6 @@ def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
         f"{lead}: there is no post of your own to judge. Keep answering, and add one post of "
         "your own a week: the answer people ask you for most, news they need (an opening, a "
         "change), or a story about your team.",
-        f"Add posts of its own: {said}",
-    )
-
-
-def _threads_of_its_own(replies: int) -> Advice:
-    """The advice of a feed whose replies all continue its own threads (the posts opening
-    them not in the data): a person was told "All 3 of your posts are replies ... Keep
-    answering" while Conversation said none of them answers anyone else."""
-    if replies == 1:
-        lead, said = (
-            "Your one post continues a thread of your own",
-            "its one post continues a thread of its own",
-        )
-    else:
-        both = (
-            "Both your posts continue"
-            if replies == 2
-            else f"All {replies:,} of your posts continue"
-        )
-        lead, said = (
-            f"{both} threads of your own",
-            f"{'both' if replies == 2 else f'all {replies:,}'} continue its own threads",
-        )
-    return Advice(
-        f"{lead}, whose opening posts are not among those read: there is no post opening a"
-        " thread to judge. Add one post of your own a week that starts one: a tip, news people"
-        " need (an opening, a change), or a story about your team.",
         f"Add posts of its own: {said}",
     )
 

@@ -102,21 +102,29 @@ def posts_counted(result: AuditResult) -> str | None:
     for count, kind in ((original, "original posts"), (quotes, "quotes"), (reposts, "reposts")):
         if count == total > 1:
             return f"{all_of} are {kind}."
+    own = int(counts.get("replies_in_own_threads", 0))
     if replies == total > 1:  # "101 replies (5 in your own threads)" without the 101
-        own = int(counts.get("replies_in_own_threads", 0))
         in_own = _in_own_threads(replies, own, "both" if total == 2 else "all")
-        return f"{all_of} are replies{in_own}."
+        # Mix counts a thread's continuation as the account's own post (mix.own_posts)
+        mix = " Below, “original posts” counts those in your own threads." if own else ""
+        return f"{all_of} are replies{in_own}.{mix}"
     kinds = join_and(
         [
             count_of(original, "original post") if original else "",
             count_of(quotes, "quote") if quotes else "",
-            _replies_counted(replies, int(counts.get("replies_in_own_threads", 0))),
+            _replies_counted(replies, own),
             count_of(reposts, "repost") if reposts else "",
         ]
     )
     below = []
-    if quotes and original:
-        below.append(f"“original posts” counts the quotes too ({original + quotes:,})")
+    # the quotes, and the replies that continue its own threads (Mix: mix.own_posts)
+    also = [
+        ("the quotes" if quotes and original else ""),
+        ("the replies in your own threads" if own else ""),
+    ]
+    if any(also):
+        counted = original + (quotes if original else 0) + own
+        below.append(f"“original posts” counts {join_and(also)} too ({counted:,})")
     if reposts and original + quotes + replies:
         below.append(f"“posts you wrote” means all but the reposts ({counts['posts'] - reposts:,})")
     return f"Of these, {kinds}." + (f" Below, {join_and(below)}." if below else "")
