@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from staffpulse.ingest_blank_texts import BlankTexts
 from staffpulse.ingest_bluesky_ids import BlueskyHandleIds
+from staffpulse.ingest_linked_ids import LinkedIds
 from staffpulse.ingest_lossy_texts import LossyTexts
 from staffpulse.ingest_repeats import RepeatedLines
 from staffpulse.ingest_twins import PlatformTwins
@@ -69,6 +70,20 @@ class _ZeroIds(FileCheck):
 
     def note(self) -> str | None:
         return self.zeros.note()
+
+
+class _LinkedIds(FileCheck):
+    """X Analytics ids read from a link that names another file's post
+    (:mod:`.ingest_linked_ids`): skipped, never written over it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.linked = LinkedIds(conn)
+
+    def sort(self, batch: list[Record]) -> list[Record]:
+        return self.linked.keep(batch)
+
+    def told(self, location: str) -> list[Notice | Problem]:
+        return list(self.linked.problems())
 
 
 class _Lossy(FileCheck):
@@ -149,6 +164,7 @@ def file_checks(
     return [
         _BlueskyIds(conn),
         _ZeroIds(conn),
+        _LinkedIds(conn),
         _Lossy(conn),
         _Blanks(conn),
         _Twins(conn),
