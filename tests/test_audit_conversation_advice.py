@@ -256,3 +256,22 @@ def test_posts_that_all_continue_its_own_threads_are_said_so_in_the_advice_and_t
     assert recs[0].headline == (
         "Reply to others: none of 3 posts answers someone else (1 continues a thread of its own)"
     )
+
+
+def test_a_job_feed_keeps_three_conversation_advices_when_its_talk_advice_is_left_out() -> None:
+    # the talk advice fits no job feed: it took the third place and was dropped after, so
+    # a feed with unanswered replies and few shares heard only two of them
+    from staffpulse.audit.account_kind import AccountKind
+    from staffpulse.audit.conversation_advice import conversation_advice
+
+    ev = _talk_evidence(
+        mentions_known=4, replies_received=6, share_share=0.0, accounts_engaged_90d=1
+    )
+    advice = conversation_advice(ev, DEFAULTS, AccountKind.JOB_FEED)
+    assert len(advice) == 3
+    assert not any("talked with" in tip for tip in advice)
+    assert advice[1].startswith("Only 1 of your 13 posts is a reply to others")
+    assert "None of the 6 replies to your posts got an answer" in advice[2]
+    # anyone else hears the talk advice in that place, as before
+    anyone = conversation_advice(ev, DEFAULTS)
+    assert anyone[2].startswith("You talked with 1 different account in the last 90 days")

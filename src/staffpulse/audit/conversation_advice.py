@@ -241,14 +241,20 @@ def conversation_advice(
         recs.append(_talk_advice(talked, desk, institution=institution))
         if feed:  # said of its replies above
             no_feed.append(recs[-1])
+
+    # the room left is counted without the advice a feed is not given: a job feed's talk
+    # advice took the third place and was dropped after, leaving it two pieces
+    def kept() -> list[str]:
+        return kept_for(recs, no_feed)
+
     unanswered = ev["replies_received"] - ev["replies_received_answered"]
-    if unanswered >= REPLIES_TO_ANSWER and len(recs) < 3:
+    if unanswered >= REPLIES_TO_ANSWER and len(kept()) < 3:
         answer = _answer_replies_advice(unanswered, ev["replies_received"])
         recs.append(for_a_feed(answer, _FEED_ANSWER) if feed else answer)
-    if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
+    if ev["share_share"] < float(settings["share_target"]) and len(kept()) < 3:
         share = _SHARE_HELP if desk else _SHARE_MORE
         recs.append(for_a_feed(share, _FEED_SHARE, fact=False) if feed and not desk else share)
-    return kept_for(recs[:3], no_feed) or [_praise(ev)]
+    return kept()[:3] or [_praise(ev)]
 
 
 def _mentions_advice(unanswered: int, known: int) -> Answering:
