@@ -24,6 +24,15 @@ def _feed_run(httpserver: HTTPServer, store: Store, cap: int) -> tuple[int, list
     return report.new_posts, report.notes
 
 
+def _same_cap(cap: int, higher: int) -> str:
+    """What a run says whose cap the posts stored already meet (all written on 1 Mar)."""
+    return (
+        f"No new posts under the {cap}-post cap (--max-posts): the newest {cap} posts are stored"
+        f" already, and any older ones (before 1 Mar) are not; to get them, fetch again with a"
+        f" higher cap, e.g. --max-posts {higher}"
+    )
+
+
 def _capped_then_30_new(
     httpserver: HTTPServer, store: Store
 ) -> tuple[FakeAppView, Callable[[int], tuple[int, list[str]]]]:
@@ -69,7 +78,8 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_on_below_it(
     fetch = partial(_feed_run, httpserver, store)
     new, notes = fetch(100)
     assert new == 100 and "fetch again with a higher cap, e.g. --max-posts 200" in notes[0]
-    assert fetch(100) == (0, [])  # the same cap: nothing older is read, nothing said again
+    # the same cap: nothing older is read, and the run says why nothing new came
+    assert fetch(100) == (0, [_same_cap(100, 200)])
     before = len(fake.requests)
     new, notes = fetch(200)  # the newest, then on from where the first run stopped
     asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
@@ -83,8 +93,8 @@ def test_a_run_whose_new_posts_fill_its_cap_counts_them_so_a_later_one_reads_not
     fake, fetch = _capped_then_30_new(httpserver, store)
     assert fetch(120)[0] == 30  # the new ones: the feed holds its newest 130
     before = len(fake.requests)
-    # the same cap again: the newest 120 are held, so nothing older is read, nothing said
-    assert fetch(120) == (0, [])
+    # the same cap again: the newest 120 are held, so nothing older is read, and it says so
+    assert fetch(120) == (0, [_same_cap(120, 240)])
     asked = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("AuthorFeed")]
     assert asked == [None]
     new, notes = fetch(200)  # a higher cap reads on below the first run's cut, to 200 in all
@@ -98,7 +108,7 @@ def test_posts_a_capped_run_read_before_a_gap_count_among_those_a_higher_cap_hol
     assert fetch(20)[0] == 20  # 20 of the 30 new, a gap of 10 left
     assert fetch(20)[0] == 10  # the gap: the feed holds its newest 130
     before = len(fake.requests)
-    assert fetch(130) == (0, [])  # nothing older read, nothing said
+    assert fetch(130) == (0, [_same_cap(130, 260)])  # nothing older read, and said why
     assert "130" not in [a.get("cursor") for _, a in fake.requests[before:]]
 
 

@@ -123,7 +123,9 @@ def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap(
     ]
     before = len(fake.requests)
     same = _run(httpserver, store, cap)  # the same cap: nothing older (a cap more every run)
-    assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
+    assert (same.new_posts, fake.asked(before)) == (0, [None])
+    assert same.notes[0].startswith(f"No new posts under the {cap}-post cap (--max-posts)")
+    assert "older ones (before 1 Mar) are not" in same.notes[0] and same.capped == resumed.capped
     assert _count(store, "posts") == cap
 
 
@@ -166,7 +168,8 @@ def test_a_cursor_dropped_in_a_first_run_goes_on_as_one_within_its_cap(
     ]
     before = len(fake.requests)
     same = _run(httpserver, store, cap=300)  # nothing older asked for at the same cap
-    assert (same.new_posts, same.notes, fake.asked(before)) == (0, [], [None])
+    assert (same.new_posts, fake.asked(before)) == (0, [None])
+    assert same.notes[0].startswith("No new posts under the 300-post cap (--max-posts)")
     assert _count(store, "posts") == 300
 
 
@@ -191,3 +194,16 @@ def test_nothing_new_under_a_cap_names_no_day_it_does_not_know() -> None:
         "No new posts under the 1,000-post cap (--max-posts): the newest 1,000 posts are"
         " stored already, and any older ones are not;"
     )
+
+
+def test_every_later_run_with_the_cap_a_page_without_a_cursor_met_says_why_nothing_came(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = DroppingAppView(httpserver, n=250, at="100")
+    _run(httpserver, store, cap=200)  # the cap met on the page that lost its cursor
+    second = _run(httpserver, store, cap=200)  # that page asked again: nothing new under it
+    before = len(fake.requests)
+    third = _run(httpserver, store, cap=200)  # the newest page only: it said nothing at all
+    assert fake.asked(before) == [None] and third.new_posts == 0
+    assert third.notes == second.notes and third.notes[0].startswith("No new posts under the")
+    assert third.capped == second.capped  # --json says what is left, as the second run did

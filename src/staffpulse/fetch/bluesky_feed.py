@@ -32,6 +32,7 @@ from staffpulse.fetch.cursors import Gap, OlderCut, load_cursor_state, save_curs
 from staffpulse.fetch.resume import note_cap, say_day
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
+from staffpulse.store.codec import parse_time
 
 PAGE = 100
 
@@ -75,6 +76,25 @@ def nothing_new_note(cap: int, oldest: datetime | None) -> str:
 
 
 @dataclass
+class _Range:
+    """One range of the feed a run reads, from ``cursor`` on, and how far it got."""
+
+    cursor: str | None
+    resumed: bool  # a gap an earlier run left below the posts stored
+    asking_again: bool  # its first page came without a cursor before: asked again
+    first: int | None  # a first run's range: what it read before it was stopped (else None)
+    pages: int = 0  # read so far
+    oldest: datetime | None = None  # of its posts read: where its gap begins
+    before: int = 0  # a first run's posts counted against the cap, besides this run's
+
+    @property
+    def asked_again_now(self) -> bool:
+        """Its page read last is the one asked again (stored already: its cursor was what
+        was missing)."""
+        return self.asking_again and self.pages == 1
+
+
+@dataclass
 class FeedWalk:
     """One run over an account's feed: ``read_page`` reads and stores a page, ``shown`` is
     told the new posts read so far, ``newest_stored`` is when the newest post stored before
@@ -89,63 +109,76 @@ class FeedWalk:
     newest_stored: datetime | None
     fetched: int = 0
     state: dict[str, Any] = field(default_factory=dict)
+    cut: OlderCut = field(init=False)
 
     def save(self) -> None:
         save_cursor_state(self.store, "bluesky", self.account_id, "feed", self.state)
 
     def run(self) -> None:
         self.state = load_cursor_state(self.store, "bluesky", self.account_id, "feed")
-        cut = OlderCut(self.state)
-        # (cursor, resumed: a gap below stored posts, asked again after a dropped cursor,
-        # what a first run read before it stopped: None for a range of no first run)
-        starts: list[tuple[str | None, bool, bool, int | None]] = []
+        self.cut = OlderCut(self.state)
+        said = len(self.report.notes)
+        ranges: list[_Range] = []
         if self.state.get("pending_cursor"):
             first = self.state.get("first_read")
-            starts.append((self.state["pending_cursor"], True, False, first))
+            ranges.append(_Range(self.state["pending_cursor"], True, False, first))
         again = self.state.get("again")
         if isinstance(again, dict):  # a first run's page goes on as one: its cap counts them
             above = again.get("first_read")
-            starts.append(
-                (again.get("cursor"), True, True, int(above) if above is not None else None)
-            )
-        newest = (None, False, False, None if self.newest_stored else 0)
+            first = int(above) if above is not None else None
+            ranges.append(_Range(again.get("cursor"), True, True, first))
+        ranges.append(_Range(None, False, False, None if self.newest_stored else 0))
         empties = EmptyPages("feed", "post")
-        for start, resumed, asking_again, first in [*starts, newest]:
-            if not self._range(start, resumed, asking_again, first, cut, empties):
-                return
-        if cut.point is not None:
-            self._older(cut)
+        for feed_range in ranges:
+            if not self._range(feed_range, empties):
+                break
+        else:
+            if self.cut.point is not None:
+                self._older()
+        if self.fetched == 0 and len(self.report.notes) == said and self._cap_held():
+            self._nothing_new(None)
 
-    def _range(
-        self,
-        cursor: str | None,
-        resumed: bool,
-        asking_again: bool,
-        first: int | None,
-        cut: OlderCut,
-        empties: EmptyPages,
-    ) -> bool:
-        """Read one range of the feed from ``cursor``; False when the run stops with it. A
-        first run's (``first``: what it read before it was stopped, if it was) goes on as one,
-        its cap counting those: as a gap it was read a cap more on every run, each one said."""
-        read, oldest = 0, None  # of this range's posts: where its gap begins
-        before = first or 0
+    def _cap_held(self) -> bool:
+        """A first run's cut holds the cap: a run with the same cap reads nothing older."""
+        return self.cut.point is not None and self.cut.depth >= self.max_posts
+
+    def _nothing_new(self, oldest: datetime | None) -> None:
+        """Say that the posts stored already meet the cap (every run with it: the run that
+        met it said the cap, and a later one that says nothing left people asking why)."""
+        if oldest is None:
+            oldest = self._oldest_stored()
+        gap = Gap(self.max_posts, None, oldest, False, older=True)
+        note_cap(self.report, "feed", gap, words=False)
+        self.report.notes.append(nothing_new_note(self.max_posts, oldest))
+
+    def _oldest_stored(self) -> datetime | None:
+        row = self.store.conn.execute(
+            "SELECT MIN(created_at) FROM posts WHERE platform = 'bluesky' AND author_id = ?",
+            (self.account_id,),
+        ).fetchone()
+        return parse_time(row[0]) if row and row[0] else None
+
+    def _range(self, feed_range: _Range, empties: EmptyPages) -> bool:
+        """Read one range of the feed; False when the run stops with it. A first run's
+        (``first``: what it read before it was stopped, if it was) goes on as one, its cap
+        counting those: as a gap it was read a cap more on every run, each one said."""
+        r = feed_range
+        r.before = r.first or 0
         while True:
-            if self.fetched + before >= self.max_posts:
-                held = None if first is None else before + self.fetched
-                self._capped(cursor, read, resumed, oldest, cut, held, asking_again and not read)
+            if self.fetched + r.before >= self.max_posts:
+                self._capped(r)
                 return False
-            asked, limit = cursor, min(PAGE, self.max_posts - self.fetched - before)
-            items, known, cursor = self.read_page(cursor, limit)
+            asked, limit = r.cursor, min(PAGE, self.max_posts - self.fetched - r.before)
+            items, known, r.cursor = self.read_page(r.cursor, limit)
             new = len(items) - known
-            self.fetched, read = self.fetched + new, read + 1
-            again = asking_again and read == 1  # stored already: its cursor was what was missing
-            if again and first is not None:  # a first run's page, stored by it: counted so
-                before += known
-            cut.count(new)  # newer than a first run's cut: held above it
-            oldest = min((t for t in map(item_time, items) if t), default=oldest)
-            more = goes_on(asked, cursor) and (not known or again)
-            dropped = not cursor and len(items) >= limit and (not known or again)
+            self.fetched, r.pages = self.fetched + new, r.pages + 1
+            again = r.asked_again_now
+            if again and r.first is not None:  # a first run's page, stored by it: counted so
+                r.before += known
+            self.cut.count(new)  # newer than a first run's cut: held above it
+            r.oldest = min((t for t in map(item_time, items) if t), default=r.oldest)
+            more = goes_on(asked, r.cursor) and (not known or again)
+            dropped = not r.cursor and len(items) >= limit and (not known or again)
             if again:
                 self.state.pop("again", None)
             # saved before the page is shown: a Ctrl-C in between left this page stored
@@ -153,12 +186,11 @@ class FeedWalk:
             self.state.pop("pending_cursor", None)
             self.state.pop("first_read", None)
             if more:
-                self.state["pending_cursor"] = cursor
-                if first is not None:
-                    self.state["first_read"] = before + self.fetched
+                self.state["pending_cursor"] = r.cursor
+                if r.first is not None:
+                    self.state["first_read"] = r.before + self.fetched
             if dropped:  # kept even when the cap is met on it: else the older posts were lost
-                above = None if first is None else before + self.fetched - new
-                self._dropped(asked, again, oldest, above, self.fetched + before)
+                self._dropped(r, asked, new)
             self.save()
             self.shown(self.fetched)
             if not more:
@@ -166,66 +198,56 @@ class FeedWalk:
             if empties.too_many(len(items), self.report):  # its cursor kept: read on next run
                 return False
 
-    def _dropped(
-        self,
-        asked: str | None,
-        again: bool,
-        oldest: datetime | None,
-        above: int | None,
-        counted: int,
-    ) -> None:
-        """Keep the page that came without a cursor to ask for again, and say so. A first
-        run's (``above``: how many it stored above the page) goes on as one: resumed as a gap,
-        its cap counted only the new posts, and the store ended above it. One that met its cap
-        on the page says what the cap left: a run with a higher cap asks for the page again."""
-        if again:  # asked twice, no cursor twice: the end, most likely
-            self.report.notes.append(end_taken_note(oldest))
+    def _dropped(self, r: _Range, asked: str | None, new: int) -> None:
+        """Keep the page (asked for with ``asked``, ``new`` of its posts new) that came
+        without a cursor to ask for again, and say so. A first run's goes on as one: resumed
+        as a gap, its cap counted only the new posts, and the store ended above it. One that
+        met its cap on the page says what the cap left: a run with a higher cap asks for the
+        page again."""
+        if r.asked_again_now:  # asked twice, no cursor twice: the end, most likely
+            self.report.notes.append(end_taken_note(r.oldest))
             return
         self.state["again"] = {"cursor": asked}
-        if above is None:
-            self.report.notes.append(dropped_cursor_note(self.fetched, oldest))
+        if r.first is None:
+            self.report.notes.append(dropped_cursor_note(self.fetched, r.oldest))
             return
-        self.state["again"]["first_read"] = above
-        if counted < self.max_posts:
-            self.report.notes.append(dropped_cursor_note(self.fetched, oldest))
+        # how many a first run stored above the page
+        self.state["again"]["first_read"] = r.before + self.fetched - new
+        if self.fetched + r.before < self.max_posts:
+            self.report.notes.append(dropped_cursor_note(self.fetched, r.oldest))
         else:
-            note_cap(self.report, "feed", Gap(self.max_posts, None, oldest, False, older=True))
+            note_cap(self.report, "feed", Gap(self.max_posts, None, r.oldest, False, older=True))
 
-    def _capped(
-        self,
-        cursor: str | None,
-        read: int,
-        resumed: bool,
-        oldest: datetime | None,
-        cut: OlderCut,
-        held: int | None,
-        unasked: bool,
-    ) -> None:
-        """Say what the cap left: a gap kept (said, never lost), or, for a first run (``held``:
-        how many of its posts are stored), that the newest are read and any older are not,
-        where it stopped kept as a cut; one still to ask again for a page that came without a
-        cursor (``unasked``) keeps that at the cut."""
-        if read and held is None:
-            since = None if resumed else self.newest_stored
-            note_cap(self.report, "feed", Gap(self.max_posts, since, oldest, resumed))
-        elif read or held:  # no gap to fill: where it stopped is a cut, not a pending cursor
-            self.state.pop("pending_cursor", None)
-            self.state.pop("first_read", None)
-            cut.leave(held or 0, cursor=cursor)
-            if unasked and self.state.pop("again", None) is not None and cut.point is not None:
-                cut.point["again"] = True  # its posts are counted once asked again
-            self.save()
-            gap = Gap(self.max_posts, None, oldest, False, older=True)
-            # a first run's stored posts met the cap, as it said: this run adds nothing under it
-            nothing_new = self.fetched == 0
-            note_cap(self.report, "feed", gap, words=not nothing_new)
-            if nothing_new:
-                self.report.notes.append(nothing_new_note(self.max_posts, oldest))
+    def _capped(self, r: _Range) -> None:
+        """Say what the cap left: a gap kept (said, never lost), or, for a first run's range,
+        that the newest are read and any older are not, where it stopped kept as a cut; one
+        still to ask again for a page that came without a cursor keeps that at the cut."""
+        held = None if r.first is None else r.before + self.fetched  # a first run's, stored
+        if r.pages and held is None:
+            since = None if r.resumed else self.newest_stored
+            note_cap(self.report, "feed", Gap(self.max_posts, since, r.oldest, r.resumed))
+            return
+        if not (r.pages or held):
+            return
+        # no gap to fill: where it stopped is a cut, not a pending cursor
+        self.state.pop("pending_cursor", None)
+        self.state.pop("first_read", None)
+        self.cut.leave(held or 0, cursor=r.cursor)
+        unasked = r.asking_again and not r.pages
+        if unasked and self.state.pop("again", None) is not None and self.cut.point is not None:
+            self.cut.point["again"] = True  # its posts are counted once asked again
+        self.save()
+        if self.fetched:
+            gap = Gap(self.max_posts, None, r.oldest, False, older=True)
+            note_cap(self.report, "feed", gap)
+        else:  # a first run's stored posts met the cap, as it said: this run adds nothing
+            self._nothing_new(r.oldest)
 
-    def _older(self, cut: OlderCut) -> None:
+    def _older(self) -> None:
         """The older posts a capped first run left, until the feed holds the newest
         ``max_posts``: a run with the same cap reads none of them, one with a higher cap
         reads on from where it stopped."""
+        cut = self.cut
         oldest, read = None, False
         empties = EmptyPages("feed", "post", read=self.fetched)
         while (point := cut.point) is not None and point.get("cursor"):
