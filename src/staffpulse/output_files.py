@@ -13,6 +13,7 @@ import shlex
 from pathlib import Path
 
 from staffpulse.errors import InputError
+from staffpulse.missing_folders import find_missing_folder
 
 __all__ = ["blocking_file", "make_folder", "missing_folder", "shell_path", "write_output"]
 
@@ -91,8 +92,9 @@ def missing_folder(path: Path) -> Path | None:
     that would be made: ``reprots`` of ``reprots/2026/x.html`` when neither exists; None when
     at most ``path``'s own folder is missing. Made silently, all of them, a typo in a folder
     name wrote the file somewhere no one looked."""
-    missing = [p for p in path.expanduser().parents if not p.exists()]
-    return missing[-1] if len(missing) > 1 else None
+    target = path.expanduser()
+    missing = find_missing_folder(target)
+    return missing if missing is not None and missing != target.parent else None
 
 
 def _check_folder(given: Path, option: str, *, folder: bool = False) -> None:

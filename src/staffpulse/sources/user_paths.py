@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from staffpulse.errors import InputError, MissingFileError
+from staffpulse.missing_folders import find_missing_folder
 from staffpulse.near_names import find_near_names
 
 # What browsers name a file they are still writing, until the download ends
@@ -80,17 +81,6 @@ def missing_hint(path: Path, given: str) -> str:
     if gone is not None:
         return f"there is no folder {gone}: check {given}"
     return f"check {given}"
-
-
-def find_missing_folder(path: Path) -> Path | None:
-    """The first folder on the way to ``path`` that is not there (``~/Downloads`` of a fresh
-    account), or None when its folder is there."""
-    missing = None
-    for folder in path.parents:
-        if folder.exists():  # a file where a folder was meant is left to "check the path"
-            return missing if folder.is_dir() else None
-        missing = folder
-    return missing
 
 
 def still_downloading(path: Path) -> tuple[str, str] | None:
