@@ -46,14 +46,14 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     assert (
         "is the one n/a that places no account lower: it is placed as if Face were graded." in said
     )
-    # the rule that places a higher grade lower is said as what it does to the order
-    assert "so a D in one group can stand above a B in a later one" in said
+    # one group (the Face n/a places no one lower): ranked by grade, no "later" group
+    assert "The table ranks the accounts by grade;" in said and "in groups" not in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
     assert (
         "is the one n/a that places no account lower: it is placed as if Face were graded." in html
     )
-    assert "so a D in one group can stand above a B in a later one" in html
+    assert "The table ranks the accounts by grade;" in html and "in groups" not in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
     page = " ".join(render_audit_html(mine, result).split())
@@ -174,3 +174,25 @@ def test_few_post_accounts_on_fewer_pillars_are_headed_as_few_and_the_rule_is_sa
     assert [r["handle"] for r in league] == ["bigboard", "onead", "helperdesk"]
     data = json.loads(json.dumps(result.to_dict()))
     assert [r["handle"] for r in data["leaderboard"]] == ["bigboard", "onead", "helperdesk"]
+
+
+def test_a_table_of_one_group_is_not_said_to_be_in_groups() -> None:
+    # QA: a cohort of help desks, every Mix n/a, read "The table is in groups, each under a
+    # line that says why ... a D in one group can stand above a B in a later one": it had one
+    from staffpulse.benchmark.tiers import order_rule, tier_openings
+
+    rows = [
+        {"platform": "x", "handle": h, "pillars_graded": 3, "few_posts": False, "mix": None}
+        for h in ("deskone", "desktwo")
+    ]
+    said = order_rule(rows)
+    assert said is not None and "in groups" not in said and "later one" not in said
+    assert said.startswith(
+        "The table ranks the accounts by grade; a grade averages only the pillars the account"
+        " was graded on (n/a: nothing to judge there,"
+    )
+    # the one line over them says why their grades are on 3 pillars
+    assert list(tier_openings(rows).values()) == ["graded on 3 of 4 pillars"]
+    # two groups are still said as groups
+    rows[1]["pillars_graded"] = 4
+    assert (order_rule(rows) or "").startswith("The table is in groups")

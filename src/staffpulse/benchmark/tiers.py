@@ -89,6 +89,17 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     fewer = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
     if not fewer and not (few and enough):
         return None
+    # the n/a of a grade on fewer pillars, the reason any of them ranks after others
+    na = (
+        "n/a: nothing to judge there, such as posts mostly not in English, which staffpulse"
+        " cannot read, or the Mix of an account that only replies"
+    )
+    if len({ranked_tier(r) for r in rows}) == 1:  # no group to rank after another
+        said = (
+            "The table ranks the accounts by grade; a grade averages only the pillars the"
+            f" account was graded on ({na})."
+        )
+        return said + _face_aside(rows)
     groups = []
     if few and enough:
         groups.append(
@@ -99,10 +110,8 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     if fewer:
         groups.append(
             ("within each, " if groups else "")
-            + "accounts graded on all four pillars first, then those graded on fewer (n/a:"
-            " nothing to judge there, such as posts mostly not in English, which staffpulse"
-            " cannot read, or the Mix of an account that only replies), as their grade averages"
-            " only the pillars they were graded on"
+            + f"accounts graded on all four pillars first, then those graded on fewer ({na}),"
+            " as their grade averages only the pillars they were graded on"
         )
     said = (
         "The table is in groups, each under a line that says why: "
@@ -110,9 +119,14 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
         + ". Within a group, accounts are ranked by grade, so a D in one group can stand"
         " above a B in a later one."
     )
-    if any("face" in r and r["face"] is None for r in rows):
-        said += (
-            " A Face n/a for want of profile data (no picture, bio or name in the data) is the"
-            " one n/a that places no account lower: it is placed as if Face were graded."
-        )
-    return said
+    return said + _face_aside(rows)
+
+
+def _face_aside(rows: list[dict[str, Any]]) -> str:
+    """What a Face n/a for want of profile data does to a place, when any row has one."""
+    if not any("face" in r and r["face"] is None for r in rows):
+        return ""
+    return (
+        " A Face n/a for want of profile data (no picture, bio or name in the data) is the"
+        " one n/a that places no account lower: it is placed as if Face were graded."
+    )
