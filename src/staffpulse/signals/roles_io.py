@@ -16,7 +16,8 @@ accounts (posts, follows) are left out and counted. A JSON record with none of n
 description or text is malformed (tagging nothing would give it the empty account's answer).
 Output is JSONL, one object per valid record, in input order; X API v2 pages (twarc2) are
 the exception: one object per distinct profile, with its posts there as its text, after the
-file's other records (:mod:`.roles_x_pages`)::
+file's other records (:mod:`.roles_x_pages`). JSON records are read by :mod:`.roles_json`,
+CSV rows here::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -49,32 +50,25 @@ from staffpulse.signals.record_fields import (
     NAME_FIELDS,
     POSTS_FIELD,
     TEXT_FIELDS,
-    USER_OBJECTS,
     cut_texts_note,
     distinct_columns,
     field_key,
     first_field,
-    folded_keys,
     is_empty_row,
-    is_missing,
     is_repeated_header,
     without_post_counts,
 )
 from staffpulse.signals.record_headerless import headerless_note, headerless_record
-from staffpulse.signals.record_json import JsonDocument
-from staffpulse.signals.record_objects import LeftOut, ReadNote, json_objects, numbered_note
+from staffpulse.signals.record_objects import LeftOut, ReadNote, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
-from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
-from staffpulse.signals.roles_x_pages import XPages
+from staffpulse.signals.roles import ROLES, RoleTagger
+from staffpulse.signals.roles_json import AccountRecord as AccountRecord
+from staffpulse.signals.roles_json import json_accounts, not_an_account
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
-from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
-# Where an API page holds its accounts: "data" (X API v2 pages are read by XPages first);
-# Bluesky's getFollows, getFollowers, searchActors and getProfiles under these
-ACCOUNT_PAGES = ("data", "follows", "followers", "actors", "profiles")
 CHUNK = 2_000
 # the contract's columns, in its order (text optional): a CSV without a header has them
 _COLUMNS = ("id", "name", "description", "text")
@@ -85,15 +79,6 @@ EMPTY_HINT = (
     "columns and a row per account (staffpulse's handle, display_name and bio do too, as "
     "in `staffpulse accounts --json`)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AccountRecord:
-    line: int
-    id: Any
-    name: str
-    description: str
-    text: TextInput
 
 
 @dataclass(slots=True)
@@ -126,128 +111,6 @@ def _cut(record: AccountRecord) -> tuple[RoleInput, bool]:
     if posts is not None and not isinstance(posts, str):
         kept = [post[:LONGEST_TEXT] for post in posts]
     return RoleInput(record.name[:LONGEST_TEXT], record.description[:LONGEST_TEXT], kept), True
-
-
-def _as_str(value: Any) -> str | None:
-    """A field as a string ('' for null or NaN, a number written out); None for another type."""
-    if is_missing(value):
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _not_an_account(kind: Any) -> str | None:
-    """The kind of a staffpulse record that is not an account (``post``), from its ``type``;
-    None for an account or a record without a type (the contract has none)."""
-    if not isinstance(kind, str) or kind.strip().lower() in ("", "account"):
-        return None
-    return kind.strip().lower()
-
-
-def _pick(sources: Sequence[Mapping[str, Any]], fields: tuple[str, ...]) -> tuple[str | None, Any]:
-    """The field of ``fields`` to read, and its value: the first one (record before its
-    nested author, in the order of ``fields``) with a value that is not null or "", else the
-    first one present (its empty value), else ``(None, None)``."""
-    present = [(f, source[f]) for source in sources for f in fields if f in source]
-    filled = next(((f, v) for f, v in present if not is_missing(v) and v != ""), None)
-    return filled or (present[0] if present else (None, None))
-
-
-def _posts(value: Any) -> tuple[bool, TextInput]:
-    """Whether the posts of a record can be read (one, a list, or none), and they."""
-    if is_missing(value):
-        return True, None
-    if isinstance(value, str):
-        return True, value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return True, str(value)
-    if isinstance(value, list):
-        posts = [_as_str(t) for t in value if not is_missing(t)]  # a deleted post: nothing
-        if all(isinstance(t, str) for t in posts):
-            return True, [t for t in posts if t is not None]  # a number as its digits
-    return False, None
-
-
-def _is_account(obj: dict[str, Any]) -> bool:
-    """True for a record with a name or a bio: one roles reads, numbered when it has no id."""
-    return first_field(obj, NAME_FIELDS) is not None or (
-        first_field(obj, DESCRIPTION_FIELDS) is not None
-    )
-
-
-def _mastodon_note(sources: list[dict[str, Any]]) -> str | None:
-    """The bio of a Mastodon account (its API's account, or a status' ``account``): its
-    ``note``, in HTML, as plain text; None for any other record. Only beside ``acct``: a
-    "note" elsewhere may be the user's own note on the account, not its bio."""
-    for source in sources:
-        if "acct" in source and isinstance(note := source.get("note"), str):
-            return html_to_text(note)[0]
-    return None
-
-
-def _jsonl(
-    fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
-) -> Iterator[AccountRecord | LeftOut | ReadNote]:
-    expected = "id, name and description"
-    pages = XPages(on_skip)  # X API v2 pages: one record per profile, once the file is read
-    accounts = json_objects(
-        fh,
-        name,
-        on_skip,
-        expected,
-        id_keys=ID_FIELDS,
-        wrappers=ACCOUNT_PAGES,
-        numbered_if=_is_account,
-        take=pages.take,
-    )
-    for account in itertools.chain(accounts, pages.records()):
-        if isinstance(account, ReadNote | LeftOut):
-            yield account
-            continue
-        n, where, rid, obj = account
-        other = _not_an_account(obj.get("type"))
-        if other is not None:
-            yield LeftOut(other)
-            continue
-        # a tweet-shaped record (X API v1.1, twarc) has its account in a nested object
-        sources = [obj] + [
-            folded_keys(author) for key in USER_OBJECTS if isinstance(author := obj.get(key), dict)
-        ]
-        name_key, name_value = _pick(sources, NAME_FIELDS)
-        bio_key, bio_value = _pick(sources, DESCRIPTION_FIELDS)
-        if bio_key is None and (note := _mastodon_note(sources)) is not None:
-            bio_key, bio_value = "note", note
-        if name_key is None and bio_key is None and "author_id" in obj:
-            # an X API v2 post with no account of its own in it (a page's "data"): its tweet
-            # id is no account's, and tagging its text alone would pass for one
-            yield LeftOut("post")
-            continue
-        text_key, text_value = _pick([without_post_counts(obj)], TEXT_FIELDS)
-        if name_key is None and bio_key is None and text_key is None:
-            # tagging nothing would give every such record the same empty-account answer
-            on_skip(
-                f"{where}: no name, description or text to tag (found: {', '.join(obj)}); "
-                "an account needs 'name' and 'description'"
-            )
-            continue
-        screen_name, bio = _as_str(name_value), _as_str(bio_value)
-        if screen_name is None or bio is None:
-            on_skip(
-                f"{where}: name and description must be texts (or null), not true, false, "
-                "lists or objects: give the account's screen name and bio as strings"
-            )
-            continue
-        readable, posts = _posts(text_value)
-        if not readable:
-            on_skip(
-                f"{where}: text must be a string or a list of strings (the account's "
-                "posts); leave it out, or null, when there are none"
-            )
-            continue
-        yield AccountRecord(n, rid, screen_name, bio, posts)
 
 
 def _csv(
@@ -301,7 +164,7 @@ def _csv(
         if is_repeated_header(values):
             on_skip(f"{name}:{n}: the header again (files joined into one?), not an account")
             continue
-        other = _not_an_account(values.get(type_col))
+        other = not_an_account(values.get(type_col))
         if other is not None:
             yield LeftOut(other)
             continue
@@ -352,7 +215,7 @@ def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Acco
     return RecordFile(
         path,
         on_skip,
-        _jsonl,
+        json_accounts,
         _csv,
         csv_header_words=("id",),
         empty_hint=EMPTY_HINT,
