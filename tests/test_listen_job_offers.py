@@ -43,6 +43,8 @@ NOT_OFFERS = [
     # a provider sought for the writer's own needs is a customer's search, not a hire
     "I'm looking for a reliable plumber in Denver, DM me",
     "Need a photographer for our wedding in June, anyone available?",
+    # a relative or a friend is no workplace: "is looking for" a provider stays a search
+    "My aunt is looking for a reliable electrician in Leeds, DM me",
 ]
 
 
@@ -100,6 +102,9 @@ def test_an_employer_asking_for_help_with_its_hiring_is_no_ad() -> None:
     [
         "My lab is hiring in soil ecology (broadly read). 2-2 teaching load, tenure-track. Not bad!",
         "Our clinic is hiring two front-desk staff, $19/hr with weekends off",
+        # any workplace of the writer's hires, not only the ones a list would name
+        "Our corner bakery is hiring early-morning bakers, $17/hr and free bread",
+        "My little bike shop is hiring a mechanic, $22/hr. Anyone interested?",
     ],
 )
 def test_a_job_offered_with_its_terms_is_an_ad_without_a_call(text: str) -> None:

@@ -219,3 +219,16 @@ def test_the_firms_own_reply_neither_carries_a_thread_nor_thins_one_out() -> Non
     alone_said = {"r0": (0.7, True)}
     assert not thread_work(photo, alone_said).off_work
     assert thread_work(photo, alone_said, firm_replies=firm_reply_ids(photo, {"u0"})).off_work
+
+
+def test_pride_in_ones_own_workplace_keeps_a_thread_about_work() -> None:
+    # the model scored the opening low; its pride in the clinic is still about the workplace
+    clinic = thread(
+        "So proud of our clinic: twenty years of early mornings and Friday cake today",
+        "@star Congrats, well earned",
+        "@star Lovely news",
+    )
+    assert not thread_work(clinic, verdicts(clinic, {})).off_work
+    # pride in a side or a child names no workplace
+    match = thread("Proud of our team tonight, what a comeback in the second half", "@star yes!")
+    assert thread_work(match, verdicts(match, {})).off_work

@@ -80,3 +80,22 @@ def test_a_benefits_enrollment_or_package_is_a_work_matter_not_any_benefit() -> 
     assert names_work_matter("Finally did my benefits enrollment, so many plan options")
     assert names_work_matter("Their benefits package is the best I have been offered")
     assert not names_work_matter("The benefits of a morning walk are many")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So proud of our clinic: twenty years of early mornings and Friday cake today",
+        "Hats off to my crew, the kitchen never looked this clean",
+        "Proud of our team at the bakery for the busiest weekend we ever had",
+    ],
+)
+def test_pride_in_ones_own_workplace_names_work_but_not_enough_to_dwell_on(text: str) -> None:
+    assert names_work_matter(text) and not dwells_on_work(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Proud of our team tonight, what a comeback", "So proud of my son, he passed his test"]
+)
+def test_pride_in_a_side_or_a_child_names_no_work(text: str) -> None:
+    assert not names_work_matter(text)

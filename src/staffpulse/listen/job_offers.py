@@ -53,6 +53,13 @@ _SIDE = (
     r"agency|office|shop|store|restaurant|practice|startup|department|dept|client|business|"
     r"school|hospital|lab) (?:is|are))"
 )
+# ... and for hiring, any workplace of the writer's ("our bakery is hiring", "my little bike
+# shop is hiring"): only a workplace hires, while "my cousin is looking for a plumber" seeks
+# a service
+_HIRING_SIDE = (
+    r"(?:we['\u2019]?re|we are|i['\u2019]?m|im|i am|"
+    r"(?:my|our) (?:[\w&'\u2019-]+\s+){0,2}?[\w&'\u2019-]+ (?:is|are))"
+)
 # a person sought for work, a few words after "looking for a": "a freelance graphic designer",
 # "two RNs"; not a thing ("a venue", "a podcast", "a good laptop charger"), which a post asking
 # for recommendations seeks
@@ -71,7 +78,7 @@ _PERSON = (
 )
 # the writer's side offers work
 _OFFERS_RE = re.compile(
-    rf"\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:hiring|recruiting)\b"
+    rf"\b{_HIRING_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:hiring|recruiting)\b"
     rf"|\b{_SIDE}\s+(?:now\s+|currently\s+|still\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"
     rf"(?:an?|\d+|two|three|four|five|some|several)\s{_PERSON}"
     rf"|(?:^|[.!?\n]\s*)(?:now\s+|currently\s+)?(?:looking|searching) for\s+{_NOT_A_HIRE}"

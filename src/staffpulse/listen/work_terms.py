@@ -15,6 +15,15 @@ import re
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.listen.partisan import ELECTION_CANDIDATE_RE
+from staffpulse.listen.workplace_terms import (
+    DISCIPLINE,
+    OWN_SHIFTS,
+    STAFF_PARTY,
+    SUPERVISORS,
+    UNIONS,
+    UNPAID,
+    WORKPLACE,
+)
 
 # links are no words of a post: every reading of its words in listen/ takes them out first
 # "www." starts a word: "Ewwwwwww... my boss" holds no link
@@ -121,47 +130,6 @@ _DEGREES = (
     r"\b(skills?|experience)\b[^.?!\n]{0,40}\b(?<!\d )(?<!\d)degrees?\b|"
     r"\b(?<!\d )(?<!\d)degrees?\b(?! of\b)[^.?!\n]{0,40}\b(skills?|experience)\b"
 )
-# The workplace's own matters, named in so many words: harassment at work and its staff party,
-# a union's vote or drive, the writer's own shift or supervisor, being written up or called in,
-# unpaid hours. Not a bare "harassment" (online, or a film star's memoir), "union" (the European
-# Union, a credit union), "unionized" (an acid, in chemistry), "day off" (a holiday), "wrote me up"
-# (a police ticket) nor a music joke's "why did the staff party end early".
-_HARASSMENT = (
-    r"harass\w* (at|in) (work|the office|the workplace|my job)|"
-    r"(report\w*|file\w*|filing) (a |an )?(sexual )?harass\w*( complaints?)?|"
-    r"sexual harassment (trainings?|polic(y|ies)|complaints?|reports?)"
-)
-_STAFF_PARTY = (
-    r"(at|to|from|after|before|since) (the|our|my|a|this year's|last year's) "
-    r"(staff|office|work|company|works) ((christmas|xmas|holiday|summer) )?(party|outing)"
-)
-_UNIONS = (
-    r"(?<!european )(?<!soviet )(?<!student )(?<!credit )union (votes?|reps?|representatives?|"
-    r"dues|drives?|busting|stewards?)|union-busting|"
-    r"unioni[sz](e|es|ing|ation)|(join|joined|joining|form|formed|forming|start|starting) a union|"
-    r"(trade|labou?r) unions?"
-)
-_SUPERVISORS = (
-    r"(my|our|your|his|her|their) (supervisors?|team leads?|team leaders?|foreman|foremen)|"
-    r"(line|shift|direct) supervisors?"
-)
-_OWN_SHIFTS = (
-    r"(my|our|your|his|her|their) shift|split ?shifts?|"
-    r"shifts? (got |was |were |ha(s|ve) been |been |keeps? getting )?(cut|cancell?ed|reduced)|"
-    r"(my|our|their|his|her) hours (got |were |have been |are being |keep getting )?"
-    r"(cut|reduced|slashed)|cut (my|our|their|his|her) hours|"
-    r"(got|get|gets|getting|was|were|been|being) called in|called (in)?to work|"
-    r"called in (to work|sick)"
-)
-_DISCIPLINE = (
-    r"(got|get|gets|getting|was|were|been|being) written up|write (me|us) up|"
-    r"disciplinary (hearings?|meetings?|warnings?|procedures?|process)|"
-    r"performance improvement plans?"
-)
-_UNPAID = r"unpaid (hours|shifts?|breaks?)|not (getting|being) paid|(work|worked|working) for free"
-_WORKPLACE = "|".join(
-    (_HARASSMENT, _STAFF_PARTY, _UNIONS, _SUPERVISORS, _OWN_SHIFTS, _DISCIPLINE, _UNPAID)
-)
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -201,7 +169,7 @@ _WORK_TERMS_RE = re.compile(
     r"(my|our|your|their|his|her|extra|more|\d+|two|three|four|five) shifts|"
     r"(staff|employee|worker|nurse|driver|teacher)s? (turnover|retention)|"
     # what a staffing firm charges: "bill rates are flat this quarter", "our markup on temps"
-    rf"{_BILLING}|{_WORKPLACE})\b|{_DEGREES}|"
+    rf"{_BILLING}|{WORKPLACE})\b|{_DEGREES}|"
     rf"{_PAY_PER_HOUR}",
     re.IGNORECASE,
 )
@@ -214,7 +182,9 @@ _INCIDENTAL_RE = re.compile(
     r"job|jobs|careers?|employ(ee|ees|er|ers|ment)|workplaces?|co[- ]?workers?|colleagues?|"
     r"boss(es)?|\w+ managers?|workforce|headcount|work ?weeks?|"
     # the writer's own supervisor or shift, a staff party: "my shift starts at noon"
-    r"\w+ (shift|supervisors?|team leads?|team leaders?|foreman|foremen)|\w+ \w+ (\w+ )?(\w+ )?(party|outing))",
+    r"\w+ (shift|supervisors?|team leads?|team leaders?|foreman|foremen)|\w+ \w+ (\w+ )?(\w+ )?(party|outing)|"
+    # pride in a workplace names no matter to talk about in itself
+    r"(proud of|shout-?outs? to|hats off to|grateful for) .+)",
     re.IGNORECASE,
 )
 # A caption is at most this many words of the post's own (links, handles and hashtags aside),
@@ -234,7 +204,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)? (dismiss\w*|terminat\w*|"
          r"fired)|(fired|let go|passed over|demoted|rejected|not hired|dismissed) (for|because of)"
          r" (being|my))\b", "workers' rights"),
-        (rf"\b({_DISCIPLINE})\b", "discipline at work"),
+        (rf"\b({DISCIPLINE})\b", "discipline at work"),
         (r"\b(bereavement|parental|maternity|paternity|sick|medical|annual|family|"
          r"compassionate) leave\b|\b(?-i:PTO)\b|\bpaid time off\b", "leave and time off"),
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
@@ -245,7 +215,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
-        (rf"\b({_UNPAID})\b", "pay"),
+        (rf"\b({UNPAID})\b", "pay"),
         (rf"\b({_BILLING})\b", "bill rates and markups"),
         (_DEGREES, "degrees and skills"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),
@@ -289,19 +259,19 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"agenc(y|ies))\b", "staffing"),
         (r"\b((night|day|late|early|double|extra|weekend|graveyard|split|\d+-hour) shifts?|"
          r"shift (work\w*|patterns?|pay|rotas?|schedul\w*))\b", "shifts"),
-        (rf"\b({_OWN_SHIFTS})\b", "shifts"),
+        (rf"\b({OWN_SHIFTS})\b", "shifts"),
         (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b", "HR"),
         (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
         # after a coworker: "do I just start a union?" ends a complaint about their lunch
-        (rf"\b({_UNIONS})\b", "unions"),
+        (rf"\b({UNIONS})\b", "unions"),
         # "Boss up, own your wins" is slang for "take charge", not about managers
         (r"(?<!like a )(?<!own )\bboss(es)?\b(?! up\b)|\b(my|our|your|their|his|her|line|people) "
          r"managers?\b",
          "managers"),
-        (rf"\b({_SUPERVISORS})\b", "managers"),
-        (rf"\b({_STAFF_PARTY})\b", "the workplace"),
+        (rf"\b({SUPERVISORS})\b", "managers"),
+        (rf"\b({STAFF_PARTY})\b", "the workplace"),
         (r"\bcareers?\b", "careers"),
         (r"\bemploy(ee|ees|er|ers)\b", "the workplace"),
         (r"\bwork ?weeks?\b", "the work week"),
