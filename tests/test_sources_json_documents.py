@@ -249,6 +249,22 @@ def test_a_document_cut_before_what_tells_its_format_is_told_cut_not_unknown(
     assert "cut short" not in str(caught.value)
 
 
+def test_a_hand_broken_document_of_no_format_yet_is_told_its_line(tmp_path: Path) -> None:
+    # a comma left out by hand: no source could read what it is, so it was told only as "not a
+    # format staffpulse can import", with no line to look at
+    path = tmp_path / "status.json"
+    path.write_text('{\n "id": "7",\n "content": "<p>Desk open</p>"\n "account": {}\n}\n')
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    said = str(caught.value)
+    assert "its JSON is broken at line 4, column 2 (" in said
+    assert "correct the file there (a text editor shows the line)" in said
+    path.write_text('{"a": 1}\n{"b": 2}\n')  # JSON Lines of no format: each line parses
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert "its JSON is broken" not in str(caught.value)
+
+
 def test_a_document_that_does_not_parse_says_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     path.write_text('{\n "feed": [\n  {"post": {}},\n  {"post": {}}}\n ]\n}\n')  # one } too many

@@ -296,7 +296,8 @@ EXPLAINERS.append(why_nothing_in_it)
 def why_cut_short(path: Path, head: bytes) -> str | None:
     """Why a JSON document no source claims is none, when it stops in the middle: a download
     cut before what tells its format (a Mastodon status cut above its ``account``) was told
-    as a format staffpulse does not know."""
+    as a format staffpulse does not know; or when its first value does not parse (a comma
+    left out by hand): it was told so too, with no line to look at."""
     if path.is_dir() or first_json_char(sniffable(head)) not in ("{", "["):
         return None
     try:
@@ -310,6 +311,14 @@ def why_cut_short(path: Path, head: bytes) -> str | None:
             return (
                 f"it looks cut short: its JSON stops in the middle (line {error.line}), before"
                 f" what tells its format; {FILE_AGAIN}, then import the complete file"
+            )
+        if not exc.msg.startswith(_SEVERAL) and error.column is not None and b"\0" not in data:
+            # several values one after another (JSON Lines) each parse: not broken, unknown;
+            # NULs are UTF-16 without its mark, told by its own explainer
+            return (
+                f"its JSON is broken at line {error.line}, column {error.column}"
+                f" ({exc.msg}), before what tells its format: correct the file there (a text"
+                " editor shows the line), or save or export it again, then import it"
             )
     return None
 
