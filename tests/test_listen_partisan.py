@@ -196,3 +196,42 @@ def test_where_a_problem_lies_is_no_jab_at_a_party() -> None:
     verdict = moderate("The real challenge after Brexit lies in hiring enough nurses for winter")
     assert verdict.politics and not verdict.partisan
     assert moderate("Brexit lies again: we were promised more nurses, not fewer").partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lawmaker told to go, by a handle that ends in the letters of the seat
+        "@JaneHollisMP do your job or step down",
+        "@ravi @ali_khan_MSP apprentices waited a year for this, resign now",
+        "Do ur job or quit, @PeteOrrMLA. Three plants closed on your watch",
+        # the party as a plural subject, as British usage has it
+        "Labour want a freeze on every council budget again, unbelievable",
+    ],
+)
+def test_a_lawmaker_told_to_resign_or_the_party_as_a_subject_is_partisan(text: str) -> None:
+    assert moderate(text).partisan
+
+
+def test_the_party_as_a_subject_on_a_work_matter_is_politics_not_partisan() -> None:
+    verdict = moderate("Labour said agency fees for temp nurses would be capped next year")
+    assert verdict.politics and not verdict.partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@AcmeCEO do your job or step down, the warehouse has had no heating for a week",
+        "Labour costs rose 4% this quarter and our margins feel it",
+        "Labour is our biggest cost at the depot, so we plan shifts to the hour",
+        "@PowerAMP is hiring two sound techs for the summer tour",
+    ],
+)
+def test_a_boss_told_to_resign_or_labour_as_a_cost_is_no_politics(text: str) -> None:
+    assert not moderate(text).politics
+
+
+def test_where_something_of_a_party_lies_ending_a_sentence_is_reporting_not_a_jab() -> None:
+    verdict = moderate("Agency nurses want to know where the pay rise promised by the Tories lies.")
+    assert verdict.politics and not verdict.partisan
+    assert moderate("Agency nurses got their pay rise from the Tories? Tory lies.").partisan

@@ -24,7 +24,11 @@ PARTISAN_RE = re.compile(
     # government", "Labour's amendment", "a Labour whip" (not "General Labour staff")
     r"uklabour\w*|vote labour|(?-i:Labour)(?:['\u2019]s)?(?= (?:hypocrisy|government|leader\w*|"
     r"voters|members|manifesto|conference|councils?|MPs?|proposals?|motions?|amendments?|"
-    r"peers?|pledges?|whips?|frontbench\w*|backbench\w*)\b)|"
+    r"peers?|pledges?|whips?|frontbench\w*|backbench\w*|"
+    # the party as a plural subject, as British usage has it: "Labour want cuts", "Labour
+    # said"; not "Labour costs", "Labour market", "Labour is our biggest cost"
+    r"want|say|plan|promise|pledge|vow|propose|claim|refuse|insist|need|said|pledged|"
+    r"promised|vowed|proposed|claimed|refused|insisted|voted)\b)|"
     r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|(?:jeremy)?corbyn\w*|"
     r"(?:justin)?trudeau|"
@@ -200,7 +204,9 @@ _POLITICIAN_HANDLE = (
     r"@(?:(?i:realdonaldtrump|potus|flotus|vp|whitehouse|joebiden|barackobama|hillaryclinton|"
     r"berniesanders|kamalaharris|speakerpelosi|aoc|borisjohnson|keir_starmer|rishisunak|"
     r"justintrudeau|pmharper|10downingstreet|scottmorrisonmp|albomp|narendramodi|"
-    r"emmanuelmacron)(?!\w)|(?:Sen|Senator|Senate|Rep|Governor|Mayor)[A-Z]\w*)"
+    r"emmanuelmacron)(?!\w)|(?:Sen|Senator|Senate|Rep|Governor|Mayor)[A-Z]\w*|"
+    # a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MSP"
+    r"\w*[a-z_](?:MP|MSP|MLA|MPP|MEP)(?!\w))"
 )
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
@@ -213,6 +219,15 @@ _JAB_AFTER_RE = re.compile(
     r"[\s,:-]*(?:hypocrisy|hypocrites?|hypocritical|lies(?=\s*(?:[!.?,#\n]|again\b|about\b|$))|"
     r"liars?|lied|lying|shame|disgrace\w*|"
     r"scum|clowns|cronies|betray\w*|out(?=\s*(?:[!#\n]|now\b|$))|must go\b)(?!\w)",
+    re.IGNORECASE,
+)
+# "lies" the verb at a clause's end: "voters will judge where the blame for the Tories lies."
+_LIES_AS_VERB_RE = re.compile(r"\b(?:where|wherever|what|which|how)\b", re.IGNORECASE)
+# a politician told to go: "@JaneHollisMP do your job or step down", whatever work it names
+_RESIGN_CALL_RE = re.compile(
+    r"\bdo (?:your|ur) (?:damn |bloody |effing )?job or (?:resign|step down|quit|get out)\b|"
+    r"\b(?:resign|step down) now\b|\b(?:must|should|needs? to) (?:resign|step down)\b|"
+    r"(?<![\w#])#resign\w*",
     re.IGNORECASE,
 )
 _JAB_BEFORE_RE = re.compile(
@@ -272,13 +287,28 @@ def takes_a_side(text: str) -> bool:
     """A party or a politician named with a jab or a call against them ("Tory hypocrisy!",
     "shame on the Tories", "#GOPMustGo"): whatever the post says of wages before it, an answer
     stands in a quarrel between parties."""
-    for match in _partisan_words(text):
-        if _JAB_AFTER_RE.match(text, match.end()) or _JAB_BEFORE_RE.search(text, 0, match.start()):
+    words = _partisan_words(text)
+    for match in words:
+        jab = _JAB_AFTER_RE.match(text, match.end())
+        if (jab and not _lies_said_as_verb(jab, match.start())) or _JAB_BEFORE_RE.search(
+            text, 0, match.start()
+        ):
             return True
+    if _RESIGN_CALL_RE.search(text) and (words or _POLITICIAN_HANDLE_RE.search(text)):
+        return True
     return any(
         PARTISAN_RE.fullmatch(tag["name"]) or _TRUMP_RE.fullmatch(tag["name"])
         for tag in _OUT_TAG_RE.finditer(text)
     )
+
+
+def _lies_said_as_verb(jab: re.Match[str], start: int) -> bool:
+    """The jab is "lies" ending a clause whose sentence asks where or what ("... where the
+    blame for the Tories lies."): the verb, in neutral reporting, not "Tory lies."."""
+    if jab.group().strip(" \t,:-").lower() != "lies":
+        return False
+    sentence = _SENTENCE_END_RE.split(jab.string[:start])[-1]
+    return _LIES_AS_VERB_RE.search(sentence) is not None
 
 
 def _to_a_party(text: str) -> bool:
