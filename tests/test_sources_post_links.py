@@ -321,3 +321,26 @@ def test_rows_skipped_for_another_reason_are_not_counted_in_the_link_notes(
     assert [p.line for p in report.problems] == [3, 4]
     assert [n.message.split(" in ")[0] for n in report.notices] == ["1 row's cell"]
     assert "(line 2) is no web address" in report.notices[0].message
+
+
+def test_a_row_left_without_its_author_is_told_what_its_link_shows(tmp_path: Path) -> None:
+    # both rows were told only "post is missing the required field 'author'", though the link
+    # beside the blank cell shows whom to write in, or that it names no one
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,author,text,url\r\n"
+        "1,cratehire,Forklift shifts open,https://x.com/cratehire/status/1811111111111111111\r\n"
+        "2,,Open day Friday,https://x.com/CrateHire/status/1811111111111111112?s=46&t=Zq\r\n"
+        "3,,Drivers wanted,https://x.com/i/web/status/1811111111111111113\r\n"
+        "4,,Night crew wanted,\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    told = {p.line: p.message for p in report.problems}
+    assert told[3].startswith("post has no author, but its link (https://x.com/CrateHire/")
+    assert "names @CrateHire: write CrateHire in its 'author' column" in told[3]
+    assert "(https://x.com/i/web/status/1811111111111111113) names none" in told[4]
+    assert "write the author's handle in its 'author' column" in told[4]
+    assert told[5].startswith("post is missing the required field 'author'")
+    assert (report.posts, report.skipped) == (1, 3)

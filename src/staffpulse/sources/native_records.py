@@ -21,6 +21,7 @@ from staffpulse.models import (
     normalize_handle,
     normalize_platform,
 )
+from staffpulse.sources.post_links import why_no_author
 from staffpulse.sources.written import (
     handle_written,
     shown,
@@ -155,7 +156,9 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     author = record_text(record, "author") or record_text(record, "author_handle")
     author_id = written_id(record, "author_id")
     if author is None and author_id is None:
-        raise ValueError(f"post is missing the required field 'author'{FILL_IN}")
+        # a link in the row shows whom to write in: said, not only that a field is missing
+        told = why_no_author(record_text(record, "url"))
+        raise ValueError(told or f"post is missing the required field 'author'{FILL_IN}")
     text = record.get("text")
     if text is None:
         raise ValueError(f"post is missing the required field 'text'{FILL_IN}")

@@ -80,6 +80,25 @@ def author_of_link(url: str) -> str | None:
     return None
 
 
+def why_no_author(url: str | None) -> str | None:
+    """What a post whose author is left blank is told of its link (``url``), which shows who
+    to write in: the handle it names, or that it names none (``x.com/i/web/status/<id>``, as
+    X's share menu gives it; a Bluesky link by DID); None when ``url`` is no link to a post."""
+    if not url or post_of_link(url) is None:
+        return None
+    handle = author_of_link(url)
+    if handle is not None:
+        return (
+            f"post has no author, but its link ({url.strip()}) names @{handle}: write {handle}"
+            " in its 'author' column and import the file again"
+        )
+    return (
+        f"post has no author, and its link ({url.strip()}) names none (a link copied from a"
+        " share menu, by the post's number alone): write the author's handle in its 'author'"
+        " column (open the link: the @name above the post) and import the file again"
+    )
+
+
 def link_id_column(header: Collection[str], rows: Iterable[CsvRecord | CsvProblem]) -> str | None:
     """The column of links the posts' ids are read from: one of :data:`LINK_COLUMNS`, when
     the header has no id column (by any name) and a link in it names a post; None otherwise
