@@ -389,3 +389,38 @@ def test_a_web_page_given_as_a_cohort_is_refused_with_what_a_cohort_looks_like(
     # an upload on the dashboard is refused the same way
     uploaded = refuse_import_data(page.read_text(), "upload.html")
     assert uploaded is not None and uploaded.message.startswith("upload.html is a web page")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(0xA0, 0x100)) + bytes(range(0x80, 0xA0)) * 3,  # read as Latin-1
+        b"\xff\xfe" + bytes(range(0x20, 0x100)) * 2,  # a UTF-16 byte order mark, then bytes
+    ],
+    ids=["latin-1", "utf-16"],
+)
+def test_a_binary_file_with_no_known_header_is_not_read_as_unknown_accounts(
+    tmp_path: Path, data: bytes
+) -> None:
+    # QA: binary data no magic names and with no ASCII control character was read line by
+    # line as handles: "no account '¢Áþó...' in the store"
+    path = tmp_path / "export.dat"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_cohort(path)
+    said = raised.value.message
+    assert said.startswith(f"{path}: not a text file, so not a cohort file (it holds binary")
+    assert "no account" not in said and "@handle" in (raised.value.hint or "")
+
+
+def test_a_cohort_in_windows_1252_with_accents_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "cohort.csv"
+    path.write_bytes(
+        "handle,platform,segment\n@acme,x,caf\u00e9 staffing\n@brightjobs,x,r\u00e9gie\n".encode(
+            "cp1252"
+        )
+    )
+    # accented letters make no binary data: the file is read, its accents as written
+    entries, problems = read_cohort(path)
+    assert [e.handle for e in entries] == ["acme", "brightjobs"]
+    assert "caf\u00e9 staffing" in " ".join(str(p) for p in problems)

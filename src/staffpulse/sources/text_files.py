@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -301,6 +302,23 @@ _DOCUMENT_MAGIC = (
 )
 
 
+# What decoding binary bytes as text leaves: C1 controls (bytes 0x80-0x9F read as Latin-1),
+# unassigned, private-use and surrogate code points (read as UTF-16), and the replacement
+# character. A random file read so reached a cohort as lines of "no account '...'"
+_NO_TEXT_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+
+
+def reads_as_no_text(head: str) -> bool:
+    """Whether decoded text is binary data under its characters (:func:`mostly_binary` of
+    those :data:`_NO_TEXT_CATEGORIES` and U+FFFD name), with no ASCII control in it."""
+    found = sum(
+        1
+        for char in head
+        if char == "\ufffd" or (char > "\x7f" and unicodedata.category(char) in _NO_TEXT_CATEGORIES)
+    )
+    return mostly_binary(found, len(head))
+
+
 def document_kind(data: bytes) -> str | None:
     """What ``data`` is when its first bytes say it is a document or image ("a PDF"), else
     None."""
@@ -326,12 +344,15 @@ def read_user_text(
     # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
     head = text[:BINARY_HEAD_CHARS]
     stray = BINARY_RE.search(text) if len(text) <= SHORT_FILE_CHARS else None
-    if kind is not None or stray or mostly_binary(len(BINARY_RE.findall(head)), len(head)):
+    unread = reads_as_no_text(head)
+    if kind or stray or unread or mostly_binary(len(BINARY_RE.findall(head)), len(head)):
         said = "it holds binary data"
         if kind:
             said += f": it is {kind}"
         elif stray:
             line = text.count("\n", 0, stray.start()) + 1
             said += f": a control character (0x{ord(stray.group()):02x}) at line {line}"
+        elif unread:
+            said += ", bytes that read as no text, as an image's or an archive's do"
         raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
     return text, note
