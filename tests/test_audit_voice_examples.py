@@ -203,3 +203,22 @@ def test_a_hostile_or_partisan_post_earns_no_voice() -> None:
     assert rant.evidence["personality_posts"] == 1  # of 3: only the welder counts
     assert rant.score < calm.score
     assert [ex.text for ex in rant.best] == [ranting.posts[0].text]
+
+
+def test_a_help_desks_flat_reply_with_a_link_is_told_what_a_human_reply_has() -> None:
+    # QA: a care desk's flat replies pointing to a help page read a bare "no human voice"
+    desk = FeedBuilder("deskreset", display_name="Acme Support")
+    for i in range(5):
+        desk.post(
+            f"@client{i} Reset steps for case {i * 3} are at https://help.example/r{i}",
+            kind="reply",
+            reply_to_handle=f"client{i}",
+        )
+    audit = audit_feed(desk)
+    assert audit.kind == "help desk"
+    worst = audit.pillars["voice"].worst
+    assert worst and all(
+        ex.why == "no human voice: a person answering signs with a first name, adds a warm "
+        "word or asks a question back"
+        for ex in worst
+    )

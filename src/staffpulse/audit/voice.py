@@ -130,7 +130,7 @@ def voice_pillar(
     texts = reply_texts(frame, scored) if replies_only else {}
     evidence["repeated_replies"], evidence["repeated_reply_texts"] = repeated_replies(texts)
     if replies_only and flat_hurts:
-        worst = flat_replies(frame, scored, texts)
+        worst = flat_replies(frame, scored, texts, desk=desk)
     # named as the figures name them, beside reposts or posts not in English: "4 of 58
     # posts" under a header of 70 read as a miscount
     base = "posts you wrote" if everything.size < frame.n else "posts"
