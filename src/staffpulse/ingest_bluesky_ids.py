@@ -23,7 +23,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 
-from staffpulse.models import Account, Post
+from staffpulse.ingest_bluesky_keys import KeyedPairs
+from staffpulse.models import Account, Follow, Post
 from staffpulse.report.counts import count_of
 from staffpulse.sources.bluesky import PLATFORM
 from staffpulse.store.codec import rows_where_in
@@ -43,6 +44,12 @@ def split_post_id(post_id: str | None) -> tuple[str, str] | None:
     """(repo, record key) of a Bluesky post's ``at://`` id: the repo a DID or a handle."""
     found = _POST_ID.match(post_id or "")
     return None if found is None else (found.group(1), found.group(2))
+
+
+def _bare_account(did: str, handle: str) -> Account:
+    """The account of ``did`` with the ``handle`` its posts' keys showed, and nothing more
+    (no name or bio to write over the stored ones)."""
+    return Account(platform=PLATFORM, id=did, handle=handle, bio_known=False, name_known=False)
 
 
 def _is_handle(name: str) -> bool:
@@ -65,6 +72,8 @@ class BlueskyHandleIds:
         self.under_did = 0  # posts named by a handle, written under the DID's id
         self.replaced = 0  # stored handle-named copies replaced by a post named by its DID
         self.example = ""
+        self.keys = KeyedPairs(conn)
+        self.paired: dict[str, str] = {}  # DID -> handle, learned from posts' keys
 
     def rewrite(self, batch: list[Record]) -> list[Record]:
         posts = [r for rec in batch for r in rec.rows if isinstance(r, Post)]
@@ -74,8 +83,57 @@ class BlueskyHandleIds:
         by_handle, by_did = self._named(posts)
         self._ask_dids(by_handle)
         self._ask_handles(by_did)
+        # a repo.car names no handle, a sheet no DID: their posts' keys may tie the two
+        paired = self.keys.learn(posts, set(self.dids), set(self.handles))
+        for did, handle in paired.items():
+            self.dids[handle.lower()] = did
+            self.handles[did] = handle
+        self.paired.update(paired)
         copies = self._stored_copies(posts)
-        return [self._record(record, copies) for record in batch]
+        return self._with_handles([self._record(record, copies) for record in batch], paired)
+
+    def _with_handles(self, batch: list[Record], paired: dict[str, str]) -> list[Record]:
+        """``batch`` with each DID's account ``paired`` gives a handle to written with it, so
+        the store files the handle's bare account (a sheet's author) under the DID: the
+        account's row given the handle, or one added beside the DID's first post."""
+        if not paired:
+            return batch
+        named: set[str] = set()
+        out: list[Record] = []
+        for record in batch:
+            rows = tuple(self._account(row, paired, named) for row in record.rows)
+            out.append(record if rows == record.rows else replace(record, rows=rows))
+        for index, record in enumerate(out):
+            for row in record.rows:
+                did = self._did_of(row)
+                if did in paired and did not in named:
+                    named.add(did)
+                    added = _bare_account(did, paired[did])
+                    out[index] = record = replace(record, rows=(added, *record.rows))
+        return out
+
+    def _account(
+        self, row: Account | Post | Follow, paired: dict[str, str], named: set[str]
+    ) -> Account | Post | Follow:
+        if row.platform != PLATFORM or isinstance(row, Follow):
+            return row
+        if isinstance(row, Post):  # the sheet's post of the handle: by the DID's account
+            did = next((d for d, h in paired.items() if h.lower() == row.author_id), None)
+            return row if did is None else replace(row, author_id=did)
+        if row.id in paired and row.handle in ("", row.id):  # the repo.car's account
+            named.add(row.id)
+            return replace(row, handle=paired[row.id])
+        did = next((d for d, h in paired.items() if h.lower() == row.id), None)
+        if did is not None:  # the sheet's bare account of the handle: the DID's
+            named.add(did)
+            return replace(row, id=did)
+        return row
+
+    def _did_of(self, row: Account | Post | Follow) -> str | None:
+        if not isinstance(row, Post) or row.platform != PLATFORM:
+            return None
+        split = split_post_id(row.id)
+        return split[0] if split is not None and split[0].startswith("did:") else None
 
     def _learn(self, accounts: Iterable[Account]) -> None:
         for account in accounts:
@@ -182,6 +240,12 @@ class BlueskyHandleIds:
                 f" {'is' if one else 'are'} the same as {self.same_as} (the same author, the same"
                 f" post key): now stored once, under the account's DID"
             )
+        if self.paired:
+            ties = ", ".join(f"{did} is @{handle}" for did, handle in sorted(self.paired.items()))
+            said.append(
+                f"{ties} (posts named by each have the same keys and texts): the account is"
+                " now stored once, not twice"
+            )
         if not said:
             return None
-        return f"{'; '.join(said)}, so no post is stored twice ({self.example})"
+        return f"{'; '.join(said)}, so no post is stored twice ({self.example or ties})"

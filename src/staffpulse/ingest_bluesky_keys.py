@@ -1,0 +1,95 @@
+"""A Bluesky account's DID and handle learned from its posts' record keys, when no file says
+both: a repo.car names its account by the DID alone, a sheet's bsky.app links by the handle.
+
+Imported one beside the other, the two kept two copies of the account and of each post the
+sheet links: :mod:`staffpulse.ingest_bluesky_ids` merges them only once the store knows the
+handle of the DID. A post's record key (``3kabc...``, a time to the microsecond and a clock
+number) is the post's own, so a post named by a handle and one named by a DID with the same
+key and the same text are one post: that handle is that DID's. Learned so (a pair whose key
+matches posts of another text, or of two handles, is left apart), the import merges the two
+as it does when a fetch has told it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from staffpulse.ingest_linked_ids import same_text
+from staffpulse.models import Post
+
+PLATFORM = "bluesky"
+_SUFFIX = "/app.bsky.feed.post/"
+# the stored posts named by a handle (a sheet's links), or by a DID (a repo.car, a fetch)
+_BY_HANDLE = (
+    "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://%'"
+    " AND id NOT LIKE 'at://did:%'"
+)
+_BY_DID = "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://did:%'"
+# the stored DID accounts whose handle is known: a handle never taken from their keys
+_KNOWN = "SELECT id FROM accounts WHERE platform = ? AND id LIKE 'did:%' AND handle != id"
+
+
+def _split(post_id: str) -> tuple[str, str] | None:
+    """(repo, record key) of a post's ``at://`` id; None for another id."""
+    if not post_id.startswith("at://") or _SUFFIX not in post_id:
+        return None
+    repo, _, rkey = post_id[len("at://") :].partition(_SUFFIX)
+    return (repo, rkey) if repo and rkey and "/" not in repo else None
+
+
+class KeyedPairs:
+    """The DID and handle pairs the posts of a file show against the stored ones
+    (:meth:`learn`, batch by batch)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # the stored posts of each kind by record key: (repo, text), asked once a file
+        self._stored: dict[bool, dict[str, list[tuple[str, str]]]] = {}
+        self._named: set[str] | None = None  # the stored DIDs whose handle is known
+
+    def _by_key(self, by_did: bool) -> dict[str, list[tuple[str, str]]]:
+        if by_did not in self._stored:
+            found: dict[str, list[tuple[str, str]]] = {}
+            for post_id, text in self.conn.execute(_BY_DID if by_did else _BY_HANDLE, (PLATFORM,)):
+                if (split := _split(post_id)) is not None:
+                    found.setdefault(split[1], []).append((split[0], text or ""))
+            self._stored[by_did] = found
+        return self._stored[by_did]
+
+    def _known(self) -> set[str]:
+        if self._named is None:
+            self._named = {row[0] for row in self.conn.execute(_KNOWN, (PLATFORM,))}
+        return self._named
+
+    def learn(self, posts: Iterable[Post], handles: set[str], dids: set[str]) -> dict[str, str]:
+        """DID -> handle, of the DIDs and handles the ``posts`` name that no account ties
+        yet (``dids`` with a handle known, ``handles`` with a DID known, are passed over):
+        each where a post of one has the key and the text of a stored post of the other, and
+        every such post agrees."""
+        votes: dict[str, set[str]] = {}  # a DID or a handle -> what the other side is
+        for post in posts:
+            split = _split(post.id) if post.platform == PLATFORM else None
+            if split is None:
+                continue
+            repo, rkey = split
+            by_did = repo.startswith("did:")
+            if (by_did and (repo in dids or repo in self._known())) or (
+                not by_did and repo.lower() in handles
+            ):
+                continue
+            for other, text in self._by_key(not by_did).get(rkey, []):
+                if same_text(post.text, text):
+                    votes.setdefault(repo if by_did else repo.lower(), set()).add(
+                        other.lower() if by_did else other
+                    )
+        pairs: dict[str, str] = {}
+        for named, others in votes.items():
+            if len(others) == 1:  # two accounts for one key: neither is known to be it
+                (other,) = others
+                did, handle = (named, other) if named.startswith("did:") else (other, named)
+                if handle not in handles and did not in self._known():
+                    pairs[did] = handle
+        if len(set(pairs.values())) != len(pairs):  # one handle for two DIDs: none taken
+            return {}
+        return pairs
