@@ -17,10 +17,15 @@ VERDICTS = [
     "Neat summary of terminal shortcuts https://list.example/term",
     "Brilliant work by @ana and @li at the design summit https://summit.example/paper",
     "A great read from @jo on the history of the kettle https://read.example/kettle",
+    # "our" that names no part of the writer's firm
+    "Great video from @junebug on the place of music in our lives https://v.example/music",
 ]
 NOT_VERDICTS = [
     # a brand praising its own content, a verdict with no piece of work, a job ad's opener
     "Great read from our team on payroll deadlines https://blog.example/payroll",
+    # a brand praising its own work under its own name, then naming a part of its firm
+    "Nice video from Acme Staffing about our new office https://v.example/office",
+    "Great write-up by Harbor Temps on what our recruiters learned https://blog.example/r",
     "So slick https://x.example/app",
     "Great job at Harbor Foods, nights, $19/hr. Apply: https://jobs.example/hf",
     "Great work everyone, see you Monday",
@@ -56,3 +61,10 @@ def test_a_verdict_with_a_link_sounds_like_a_person_and_an_ad_still_does_not() -
     held = np.array([[0.2, 0.9]], dtype=np.float32)
     bound_by_patterns(held, [ad], ["personality", "job_opening"])
     assert held[0, 0] <= 0.1  # a job ad has no voice, whatever the verdict rule says
+
+
+def test_a_brand_praising_its_own_video_stays_a_broadcast() -> None:
+    # the verdict rule lifted it to 0.5; the model alone reads the brand's self-praise as one
+    model = load_text_signals()
+    scores = model.score(["Nice video from Acme Staffing about our new office https://v.example/o"])
+    assert not model.labels(scores)["personality"].any()

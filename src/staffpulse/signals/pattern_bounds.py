@@ -19,6 +19,9 @@ Wordings, each with the bounds it sets per signal:
   (:mod:`staffpulse.signals.shared_verdicts`: "Great talk from @someone <link>"), which the
   link makes the personality model read as a headline: personality at least 0.5
   (``VERDICT_BOUNDS``), set before the bounds of job ads, which still hold an ad's voice down;
+* a post that opens with the writer's feeling about what it shares
+  (:mod:`staffpulse.signals.felt_openers`: "So proud of our team <link>", "Wow! <link>"), read
+  as a headline for the same reason: the same floor, set at the same time;
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
@@ -32,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.code_posts import find_code_talk
+from staffpulse.signals.felt_openers import find_felt_openers
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
@@ -47,7 +51,7 @@ def bound_by_patterns(
 ) -> None:
     """Clip ``scores`` (one row per text, one column per signal of ``signals``) in place to
     the bounds of the wordings each text uses."""
-    _bound_outside(scores, texts, signals, VERDICT_BOUNDS, find_shared_verdicts)
+    _bound_outside(scores, texts, signals, VERDICT_BOUNDS, _find_voiced)
     ad_columns = [(j, *PATTERN_BOUNDS[s]) for j, s in enumerate(signals) if s in PATTERN_BOUNDS]
     if ad_columns:
         ads = find_staffing_ads(texts) | find_job_listings(texts)
@@ -56,6 +60,10 @@ def bound_by_patterns(
                 scores[ads, j] = np.clip(scores[ads, j], low, high)
     _bound_outside(scores, texts, signals, HIRING_TALK_BOUNDS, _find_talk)
     _bound_outside(scores, texts, signals, SUPPORT_REPLY_BOUNDS, find_support_replies)
+
+
+def _find_voiced(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    return find_shared_verdicts(texts) | find_felt_openers(texts)
 
 
 def _find_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:

@@ -13,8 +13,10 @@ as a feed of headlines.
 ("great", "nice", "fascinating" ...), a piece of work ("talk", "post", "article", "list" ...)
 and then whose or what it is ("by", "from", "about", "of", "on" ...); "work" and "job" only
 with whose ("Brilliant work by @a and @b"), as "Great job at <a firm>" may be an ad. A brand's
-"Great read from our team" praises itself and is left to the model, and so is everything
-else: a verdict later in the post, or one with no piece of work named ("So slick <link>"), was
+"Great read from our team" praises itself and is left to the model, and so is a brand's praise
+of its own work under its own name, "Nice video from Acme Staffing about our new office": the
+post goes on to name a part of the writer's firm ("our office", "our CEO", "our platform
+lead"; "our" alone, "in our lives", is no such part). So is everything else: a verdict later in the post, or one with no piece of work named ("So slick <link>"), was
 tried at stop 36 and changed labelled broadcasts (docs/models/personality.md).
 ``pattern_bounds`` raises the personality score of a marked post to
 :data:`VERDICT_SCORE` before the job-ad bounds, which still hold a job ad's voice down.
@@ -48,6 +50,15 @@ _PIECE = (
     "blog ?post|tutorial|story|list"
 )
 _ABOUT = "by|from|about|of|on|in|at|with|here|today"
+# A part of the writer's own firm: "our new office", "our CEO", "our platform lead". "Our"
+# alone is not one ("the place of music in our lives")
+_OWN_PART = re.compile(
+    r"\bour\s+(?:new\s+|own\s+|latest\s+)?(?:[\w-]+\s+)?(?:team|office|offices|ceo|founder|"
+    r"staff|people|employees|colleagues|recruiters|clients|customers|candidates|agency|firm|"
+    r"company|brand|product|products|platform|app|store|shop|blog|newsletter|podcast|webinar|"
+    r"event|booth|lead|head|director|manager|partners?|services|work)\b",
+    re.IGNORECASE,
+)
 # Opens the post (after the batch separator); a brand's own work ("from our team") is not it
 _VERDICT = re.compile(
     rf"\x1e[ \t]*(?i:(?:a |really |very |such an? |so )?(?:{_JUDGEMENT})\s+"
@@ -58,5 +69,8 @@ _VERDICT = re.compile(
 def find_shared_verdicts(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it opens with a verdict on a piece of someone's work."""
     out = np.zeros(len(texts), dtype=bool)
-    out[posts_matching(texts, (_VERDICT,))] = True
+    # a brand praising its own work under its own name ("Nice video from Acme Staffing about
+    # our new office") names a part of its firm later on: the few verdicts are read whole
+    for i in posts_matching(texts, (_VERDICT,)):
+        out[i] = _OWN_PART.search(texts[i]) is None
     return out

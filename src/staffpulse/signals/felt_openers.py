@@ -1,0 +1,72 @@
+"""A post that opens with the writer's own feeling about what it shares: a human voice the
+model misses when a link stands beside it.
+
+"So proud of our team <link>", "Really thrilled about this <link>", "Humbled by the kind
+words <link>", "Wow! <link>": the writer drops the "I" and says how they feel about the
+linked thing. The guidelines count emotion as a human voice, and every labelled post that
+opens this way is labelled one, but the personality model scores those with a link 0.04-0.26:
+the link is its strongest broadcast cue, and the word of feeling beside it weighs less (with
+"I'm so proud of ..." spelled out, the pronoun carries it over the threshold).
+
+:func:`find_felt_openers` marks a post that *opens* with
+
+* a word of feeling, after at most a few intensifiers ("so", "really", "very" ...), and what
+  it is felt about: "proud of", "thrilled about", "grateful for", "humbled by", "excited to
+  see" ... An announcement's "Proud to announce", "Excited to share", "Honored to be named"
+  is press-release tone and is not one: only "to see", "hear", "read", "watch" follow "to";
+* or a cry ("Wow", "Whoa", "OMG", "Oh my god") standing alone: followed by "!", ".", ",",
+  "?", a line break or the end of the post.
+
+A post that sells ("sale", "shop", "discount", "giveaway", "win", "order", "% off" ...), asks
+people to apply or join, or stacks three hashtags is promotion or a job ad whatever it opens
+with, and is left to the model. ``pattern_bounds`` raises the personality score of a marked
+post to the same floor as a verdict on someone's work (``shared_verdicts.VERDICT_SCORE``),
+before the job-ad bounds, which still hold an ad's voice down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.signals.batch_scan import SEP, posts_matching
+
+__all__ = ["find_felt_openers"]
+
+_INTENSIFIER = (
+    r"(?:so+|really|very|super|incredibly|honestly|truly|just|absolutely|beyond|immensely|"
+    r"deeply|hugely|genuinely|feeling)"
+)
+_FEELING = (
+    r"(?:proud|thrilled|grateful|thankful|humbled|hono(?:u)?red|delighted|excited|stoked|"
+    r"amazed|moved|touched|blown away|overjoyed|ecstatic|chuffed|psyched|impressed)"
+)
+_FELT_ABOUT = r"(?:of|about|by|for|with|at|that|to (?:see|hear|read|watch))"
+_CRY = r"(?:wo+w+|who+a+|wo+a+h+|omg|oh my (?:god|gosh)|holy (?:cow|moly|smokes))"
+# A seller's or a recruiter's words anywhere in the post; read before the opener is accepted
+_SELLS = (
+    r"sale|shop|shopping|discount|deals?|giveaway|win|order|buy|coupon|promo|apply|"
+    r"hiring|join (?:us|our team)|register|sign up|subscribe"
+)
+_SELLING = re.compile(rf"\b(?:{_SELLS})\b|%\s*off\b", re.IGNORECASE)
+_HASHTAG = re.compile(r"#\w")
+# What a post opens with: a feeling and what it is felt about, or a cry standing alone
+_OPENERS = (
+    rf"(?:{_INTENSIFIER}\s+){{0,3}}{_FEELING}\s+{_FELT_ABOUT}\b",
+    rf"{_CRY}(?=[!.,?\n]|[ \t]*(?:$|{SEP}))",
+)
+# Opens the post (after the batch separator): the engine skips ahead to each separator, and
+# the few posts that open this way are then read whole for a seller's words
+_FELT = re.compile(rf"{SEP}[ \t]*(?:{'|'.join(_OPENERS)})", re.IGNORECASE)
+
+
+def find_felt_openers(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """For each text, whether it opens with the writer's feeling about what it shares."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i in posts_matching(texts, (_FELT,)):
+        text = texts[i]
+        out[i] = _SELLING.search(text) is None and len(_HASHTAG.findall(text)) < 3
+    return out

@@ -1,0 +1,96 @@
+"""A post that opens with the writer's feeling about what it shares is read as a human voice;
+announcements, sales and job ads that open the same way are not."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from staffpulse.signals import felt_openers
+from staffpulse.signals.batch_scan import SEP, top_level_alternatives
+from staffpulse.signals.felt_openers import find_felt_openers
+from staffpulse.signals.pattern_bounds import bound_by_patterns
+from staffpulse.signals.shared_verdicts import VERDICT_SCORE
+from staffpulse.signals.text import load_text_signals
+
+FELT = [
+    "So proud of our team https://news.example/award",
+    "Really proud of what we built this year https://blog.example/recap",
+    "Honestly thrilled about this https://paper.example/accepted",
+    "Humbled by all the kind words https://reviews.example/book",
+    "Super excited to see where this goes https://x.example/launch",
+    "Wow! https://news.example/bridge",
+    "Whoa. Our little library made the front page https://news.example/library",
+    "oh my god\nhttps://video.example/otters",
+]
+NOT_FELT = [
+    # an announcement's formula, a sale, a recruiter's call, a stack of tags: not a feeling
+    "Proud to announce our new partnership with Acme https://press.example/acme",
+    "Excited to share our spring lineup https://venue.example/spring",
+    "Honored to be named a top workplace https://press.example/award",
+    "So excited for our fall sale, 30% off all boots https://shop.example/boots",
+    "Thrilled about our new openings! Apply today https://jobs.example/apply",
+    "Wow #jobs #hiring #nursing https://jobs.example/rn",
+    "Wowza deals this week https://shop.example/week",
+    # the feeling is not what the post opens with
+    "Our crew at the harbour 10K. So proud of them https://photos.example/10k",
+]
+BRAND_BROADCASTS = NOT_FELT[:4]
+
+
+@pytest.mark.parametrize("text", FELT)
+def test_a_post_opening_with_a_feeling_about_what_it_shares_is_found(text: str) -> None:
+    assert find_felt_openers([text]).tolist() == [True]
+
+
+@pytest.mark.parametrize("text", NOT_FELT)
+def test_announcements_sales_ads_and_later_feelings_are_left_to_the_model(text: str) -> None:
+    assert find_felt_openers([text]).tolist() == [False]
+
+
+def test_the_batch_finds_the_felt_openers_in_input_order() -> None:
+    texts = [NOT_FELT[0], FELT[0], "", FELT[5], NOT_FELT[4], "Wow"]
+    assert find_felt_openers(texts).tolist() == [False, True, False, True, False, True]
+
+
+def test_a_felt_post_with_a_link_sounds_like_a_person_and_a_brand_broadcast_does_not() -> None:
+    # the model alone scores these 0.04-0.26: the link outweighs the feeling
+    model = load_text_signals()
+    felt = model.score(FELT)
+    assert model.labels(felt)["personality"].all()
+    assert (felt["personality"] >= VERDICT_SCORE).all()
+    assert not model.labels(model.score(BRAND_BROADCASTS))["personality"].any()
+
+
+def test_a_job_ad_that_opens_with_a_cry_keeps_no_voice() -> None:
+    ad = "Wow! Nurses wanted on nights, DM me your resume"
+    assert find_felt_openers([ad]).tolist() == [True]
+    held = np.array([[0.2, 0.9]], dtype=np.float32)
+    bound_by_patterns(held, [ad], ["personality", "job_opening"])
+    assert held[0, 0] <= 0.1  # a job ad has no voice, whatever the feeling rule says
+
+
+# the opener is anchored on the batch's separator: a post that opens with one of its wordings
+# is found alone and between other posts alike, and credits none of its neighbours
+OPENERS = [
+    pytest.param(re.compile(alt, felt_openers._FELT.flags), id=alt[:40])
+    for opener in felt_openers._OPENERS
+    for alt in top_level_alternatives(opener)
+]
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+def test_a_felt_opener_is_credited_to_its_own_post_in_a_batch(opener: re.Pattern[str]) -> None:
+    @settings(max_examples=15, deadline=None, derandomize=True, database=None)
+    @given(st.from_regex(opener, fullmatch=True, alphabet=st.characters(exclude_characters=SEP)))
+    def credited_alone(text: str) -> None:
+        alone = find_felt_openers([text]).tolist()
+        batch = find_felt_openers(["Rain again today", text, "see the link"]).tolist()
+        assert alone == [True], text
+        assert batch == [False, True, False], text
+
+    credited_alone()
