@@ -13,7 +13,8 @@ One post under both ids was stored twice and counted twice by audits. Whichever 
   (:mod:`staffpulse.store.aliases`), so links naming it land on the post.
 
 Either way the file is told once, with how many. A handle the store does not know the DID of,
-and a DID whose handle it does not know (a repo.car alone names none), are left as they are.
+and a DID whose handle it does not know (a repo.car alone names none), are left as they are,
+unless their posts' keys and texts tie the two (:mod:`staffpulse.ingest_bluesky_keys`).
 """
 
 from __future__ import annotations
