@@ -60,64 +60,76 @@ def _standings(benchmark: BenchmarkResult, me: dict[str, Any]) -> list[tuple[str
     "beats" does (the CSV's ``overall_beats_pct``, the JSON's ``percentiles``, the tables'
     "beats 63%"): "ahead of 4 of the 6 others" is that 66%. Overall was once counted by place
     in the table while the CSV counted scores, so one account read "behind all the others"
-    in its audit and "beats 100%" in the CSV. An account placed after accounts it out-grades
-    (graded on fewer pillars, or on a few posts) is told why: a French-language firm graded
-    25 on 2 pillars stood below four accounts graded 14."""
+    in its audit and "beats 100%" in the CSV. Where the table's order differs from the
+    scores, Overall says why (:func:`_why_placed`)."""
     size = len(benchmark.audits)
     out = [
         (title, standing_against_others(*_compared(benchmark, me, name), size))
         for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
     ]
-    # placed below an account it scores as high as or higher than: the table's order, said
-    above = [
-        r
-        for r in benchmark.leaderboard
-        if r is not me and r["rank"] < me["rank"] and r["overall"] <= me["overall"]
-    ]
-    fewer = graded_label(me)
-    mine = ranked_pillars(me)  # a Face n/a for want of profile data places no account lower
-    if not above:
-        # placed before accounts that score as high or higher: "#3" beside "behind all the
-        # others" read as a miscount of a firm above a row of help desks graded on 2 pillars
-        below = [
-            r
-            for r in benchmark.leaderboard
-            if r is not me and r["rank"] > me["rank"] and r["overall"] >= me["overall"]
-        ]
-        if any(r["few_posts"] for r in below) and not me.get("few_posts"):
-            why = "the table places it before every account with fewer posts of its own"
-        elif any(ranked_pillars(r) < mine for r in below):
-            why = "the table places it before every account graded on fewer pillars"
-        else:
-            return out
+    if (why := _why_placed(benchmark.leaderboard, me)) is not None:
         out[0] = ("Overall", f"{out[0][1]} ({why})")
-        return out
-    # a few-post account graded on fewer pillars also follows the few graded on more
-    behind_few = fewer and any(r["few_posts"] and ranked_pillars(r) > mine for r in above)
+    return out
+
+
+def _why_placed(rows: list[dict[str, Any]], me: dict[str, Any]) -> str | None:
+    """Why the table places ``me`` (a row of the leaderboard ``rows``) after accounts it
+    scores as high as or higher than (:func:`_why_behind`), or, when it is placed after none
+    such, before accounts that score as high or higher (:func:`_why_ahead`); None when the
+    order follows the grades. A French-language firm graded 25 on 2 pillars stood below four
+    accounts graded 14, and its report did not say why."""
+    above = [
+        r for r in rows if r is not me and r["rank"] < me["rank"] and r["overall"] <= me["overall"]
+    ]
+    return _why_behind(rows, me, above) if above else _why_ahead(rows, me)
+
+
+def _why_ahead(rows: list[dict[str, Any]], me: dict[str, Any]) -> str | None:
+    """Why ``me`` is placed before accounts that score as high or higher: "#3" beside "behind
+    all the others" read as a miscount of a firm above a row of help desks graded on 2
+    pillars. None when it is placed before none such, or for no reason worth a word."""
+    below = [
+        r for r in rows if r is not me and r["rank"] > me["rank"] and r["overall"] >= me["overall"]
+    ]
+    if any(r["few_posts"] for r in below) and not me.get("few_posts"):
+        return "the table places it before every account with fewer posts of its own"
+    # a Face n/a for want of profile data places no account lower (ranked_pillars)
+    if any(ranked_pillars(r) < ranked_pillars(me) for r in below):
+        return "the table places it before every account graded on fewer pillars"
+    return None
+
+
+def _why_behind(
+    rows: list[dict[str, Any]], me: dict[str, Any], above: list[dict[str, Any]]
+) -> str | None:
+    """Why ``me`` is placed after the accounts ``above`` it that score no higher: too few
+    posts of its own (and, graded on fewer pillars too, after the few graded on more), or
+    fewer pillars graded. None when neither explains it."""
+    fewer = graded_label(me)  # "graded on 2 of 4 pillars", or "" when on all
+    mine = ranked_pillars(me)
     if me.get("few_posts") and any(not r["few_posts"] for r in above):
+        own = int(me["own_posts"])
         said = (
-            f"{'only ' if me['own_posts'] else ''}{posts_of_its_own(int(me['own_posts']))}, "
+            f"{'only ' if own else ''}{posts_of_its_own(own)}, "
             "the table places it after every account with more"
         )
-        if behind_few:
+        # a few-post account graded on fewer pillars also follows the few graded on more
+        if fewer and any(r["few_posts"] and ranked_pillars(r) > mine for r in above):
             said += f"; {fewer}, also after every account with as few posts graded on more"
-        out[0] = ("Overall", f"{out[0][1]} ({said})")
-    elif fewer and any(ranked_pillars(r) > mine for r in above):
+        return said
+    if fewer and any(ranked_pillars(r) > mine for r in above):
         # a few-post account graded on four comes after it: its group is later
-        among = not me.get("few_posts") and any(r["few_posts"] for r in benchmark.leaderboard)
-        out[0] = (
-            "Overall",
-            f"{out[0][1]} ({fewer}, the table places it after every account graded on more"
-            + (f" with {FEW_POSTS} posts of its own or more)" if among else ")"),
-        )
-    return out
+        among = not me.get("few_posts") and any(r["few_posts"] for r in rows)
+        more = f" with {FEW_POSTS} posts of its own or more" if among else ""
+        return f"{fewer}, the table places it after every account graded on more{more}"
+    return None
 
 
 def _compared(benchmark: BenchmarkResult, me: dict[str, Any], name: str) -> tuple[int, int, int]:
     """(ahead of, tied with, others scored) for ``me`` on one score among the benchmark's
     rows, counting the scores (the leaderboard's "beats" and ``tied_with``): an account
     graded on fewer pillars, or on a few posts, may be placed after accounts it out-grades,
-    and :func:`_standings` says why."""
+    and :func:`_why_placed` says why."""
     others = [r for r in benchmark.leaderboard if r is not me]
     mine = me.get(name)
     scored = [r[name] for r in others if r.get(name) is not None]
