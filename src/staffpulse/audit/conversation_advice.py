@@ -87,7 +87,7 @@ def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool 
     if not written:
         finding, headline = _reposts_only(posts, target)
     elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        finding = f"{one} continues a thread of your own: it is not a reply to anyone else."
+        finding = f"{one} continues {own_threads(1)}: it is not a reply to anyone else."
         headline = f"its one post{of_own} is not a reply to others"
     elif written == 1:
         finding = f"{one} is not a reply to anyone."
@@ -147,12 +147,19 @@ def _own_threads_only(
     else:
         said = f"{own:,} continue{'s' if own == 1 else ''}"
     none = "Neither" if written == 2 else "None"
-    yours, its = ("a thread of your own", "a thread of its own")
-    if own > 1:
-        yours, its = ("threads of your own", "its own threads")
-    finding = f"{none} of {many} answers someone else: {said} {yours} ({target})."
+    finding = f"{none} of {many} answers someone else: {said} {own_threads(own)} ({target})."
     none = "neither" if written == 2 else "none"
+    its = own_threads(own, yours=False)
     return finding, f"{none} of {written:,} posts{of_own} answers someone else ({said} {its})"
+
+
+def own_threads(replies: int, *, yours: bool = True) -> str:
+    """The threads ``replies`` of the account continue, the one wording of every advice:
+    "a thread of your own", "threads of your own"; not ``yours`` (a headline about the
+    account), "a thread of its own", "its own threads"."""
+    if replies == 1:
+        return "a thread of your own" if yours else "a thread of its own"
+    return "threads of your own" if yours else "its own threads"
 
 
 def _reposts_only(posts: int, target: str) -> tuple[str, str]:

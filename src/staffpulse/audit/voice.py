@@ -24,6 +24,7 @@ from staffpulse.audit.types import (
     PillarResult,
     PostExample,
     Praise,
+    Tentative,
     example,
     rank_examples,
     unique_texts,
@@ -141,7 +142,6 @@ def voice_pillar(
             f"{count_of(spared, 'weekly roundup')} of openings alike by design "
             "(the one weekly post Mix advises) not counted as templates"
         )
-    no_feed: list[str] | None = [] if feed else None  # the advice that fits no job feed
     if unreadable:
         advice: list[str] = [
             not_english_advice(not_read, int(everything.size))
@@ -157,13 +157,14 @@ def voice_pillar(
         copies = frame.templated[copied]
         ads = 2 * int((copies & frame.job[copied]).sum()) >= int(copies.sum())
         advice = _voice_advice(
-            evidence, settings, said, replies_only=desk, ad_templates=ads, no_feed=no_feed
+            evidence, settings, said, replies_only=desk, ad_templates=ads, feed=feed
         )
         others = frame.n - int(everything.size) - own_reposts
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
             advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
-        advice = kept_for(advice, no_feed or [])
+        if feed:
+            advice = kept_for(advice, [tip for tip in advice if _fits_no_feed(tip)])
     return PillarResult(
         name="voice",
         score=score,
@@ -307,6 +308,13 @@ def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _fits_no_feed(advice: str) -> bool:
+    """Whether a piece of Voice's advice fits no job feed: the humor hint, its one tentative
+    piece (:func:`~staffpulse.audit.voice_tips.humor_advice`), for a feed has no office dog.
+    :func:`~staffpulse.audit.account_kind.kept_for` leaves it out, unless it is all there is."""
+    return isinstance(advice, Tentative)
+
+
 def _voice_advice(
     ev: dict[str, Any],
     settings: dict[str, Any],
@@ -314,15 +322,13 @@ def _voice_advice(
     *,
     replies_only: bool = False,
     ad_templates: bool = True,
-    no_feed: list[str] | None = None,
+    feed: bool = False,
 ) -> list[str]:
     """Voice's advice on the ``posts_scored``, which ``base`` names ("posts you wrote in
     English"); of a feed of ``replies_only``, about its replies. ``ad_templates``: most of
     the near-copies are job ads (a line on the manager fits them, not a vendor's release notes).
-    ``no_feed``: given for a job feed, whose ads no one writes by hand, the advice is what a
-    feed can do, and the pieces that fit no feed are added to it
-    (:func:`~staffpulse.audit.account_kind.kept_for` leaves them out)."""
-    feed = no_feed is not None
+    ``feed``: for a job feed, whose ads no one writes by hand, the advice is what a feed can
+    do; the pieces that fit no feed (:func:`_fits_no_feed`) are left out after."""
     n = ev["posts_scored"]
     if n == 0:
         return [
@@ -368,8 +374,6 @@ def _voice_advice(
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
         recs.append(humor_advice(n, funny, base, replies_only=replies_only))
-        if no_feed is not None:  # a feed has no office dog
-            no_feed.append(recs[-1])
     if not recs:
         recs.append(
             Praise(
