@@ -81,13 +81,13 @@ def test_the_header_says_all_posts_are_replies_with_those_in_the_accounts_own_th
     mixed.reply("peer", 3)
     assert posts_counted(audit_feed(mixed)) == (
         "Of these, 6 original posts and 5 replies (2 of them in your own threads). Below, "
-        "\u201coriginal posts\u201d counts the replies in your own threads too (8)."
+        "Mix counts the replies in your own threads as original posts (8)."
     )
     thread = FeedBuilder("threader")
     thread.reply("threader", 3)
     assert posts_counted(audit_feed(thread)) == (
         "All of them are replies (all in your own threads). "
-        "Below, \u201coriginal posts\u201d counts those in your own threads."
+        "Below, Mix counts them as original posts."
     )
 
 

@@ -106,7 +106,8 @@ def posts_counted(result: AuditResult) -> str | None:
     if replies == total > 1:  # "101 replies (5 in your own threads)" without the 101
         in_own = _in_own_threads(replies, own, "both" if total == 2 else "all")
         # Mix counts a thread's continuation as the account's own post (mix.own_posts)
-        mix = " Below, “original posts” counts those in your own threads." if own else ""
+        those = "them" if own >= replies else "those in your own threads"
+        mix = f" Below, Mix counts {those} as original posts." if own else ""
         return f"{all_of} are replies{in_own}.{mix}"
     kinds = join_and(
         [
@@ -117,14 +118,11 @@ def posts_counted(result: AuditResult) -> str | None:
         ]
     )
     below = []
-    # the quotes, and the replies that continue its own threads (Mix: mix.own_posts)
-    also = [
-        ("the quotes" if quotes and original else ""),
-        ("the replies in your own threads" if own else ""),
-    ]
-    if any(also):
-        counted = original + (quotes if original else 0) + own
-        below.append(f"“original posts” counts {join_and(also)} too ({counted:,})")
+    if quotes and original:
+        below.append(f"“original posts” counts the quotes too ({original + quotes:,})")
+    if own:  # Mix alone: a thread's continuation is the account's own post (mix.own_posts)
+        counted = original + quotes + own
+        below.append(f"Mix counts the replies in your own threads as original posts ({counted:,})")
     if reposts and original + quotes + replies:
         below.append(f"“posts you wrote” means all but the reposts ({counts['posts'] - reposts:,})")
     return f"Of these, {kinds}." + (f" Below, {join_and(below)}." if below else "")
