@@ -41,6 +41,11 @@ POSTS = [
     ("job_search", "Applied to 40 positions since March and heard back from two."),
     ("job_search", "Guess who just got the job?! Starting at the bakery next week"),
     ("job_search", "After six months of volunteering there they offered me a job."),
+    # a career chosen, not a job lost (they were Employer brand and Layoffs & job search)
+    ("careers", "Demo day for our summer interns: their project cut rota planning in half. "
+                "See the post on LinkedIn!"),
+    ("careers", "Twelve years in accounting, then a career change to teaching. Zero regrets."),
+    ("job_search", "Laid off in May, so now I'm weighing a career change into sales."),
     ("resumes", "Recruiters, what's the strangest thing you've found in a resume?"),
     ("resumes", "Honest question for recruiters: do you still require a cover letter?"),
     ("trades", "Is the electrician job in Denver union or open shop? Is there per diem?"),
@@ -115,6 +120,8 @@ def test_the_ai_interview_question_is_found_by_topic_interviews(tmp_path: Path) 
         ("ai", "Recruiting tools & AI"),
         ("chatgpt", "Recruiting tools & AI"),
         ("layoffs", "Layoffs & job search"),
+        ("internships", "Internships & career changes"),
+        ("career change", "Internships & career changes"),
         ("résumé", "Resumes & cover letters"),
         ("cv", "Resumes & cover letters"),
         ("nurses", "Healthcare & nursing"),

@@ -150,8 +150,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("job_search", "Layoffs & job search", (
         _g(1.0, "layoff*|lay off*|laid off|severance|unemploy*"),
         _g(1.0, "job hunt*|jobhunt*|job search*|jobsearch*|job seeker*|jobseeker*|job market|"
-                "open to work|career change*|career switch*|career gap|career advice|"
-                "career tip*|careertips"),
+                "open to work|career gap|career advice|career tip*|careertips"),
         _g(0.5, "applications sent|application sent|graduat*|new grad|new grads|rejection|"
                 "rejections|callback|callbacks|employment gap|gap in|part time|full time",
            _p(r"\b(?:applied|apply|applying) (?:to|for) \d+", "ppl", raw=False)),
@@ -165,6 +164,15 @@ THEMES: tuple[Theme, ...] = (
            _p(r"\b(?:applied|apply|applying|applications?) (?:to|for) \d+\+? (?:jobs|positions|"
               r"roles|companies|internships|openings)\b", "ppl", raw=False)),
     ), search="layoffs / laid off / job hunting / job seekers / unemployment / careers"),
+    # a career chosen, not a job lost: interns and their projects, a change of career by
+    # choice ("retrained as an electrician: best career change I made"); after Layoffs & job
+    # search, which a tie goes to ("laid off, thinking about a career change")
+    Theme("careers", "Internships & career changes", (
+        _g(1.0, "intern|interns|internship*|career change*|career switch*|changing careers|"
+                "change careers|changed careers|switch careers|switching careers|"
+                "switched careers|career pivot*|second career"),
+        _g(0.5, "project|projects|capstone|mentor*|retrain*|retrained"),
+    ), search="internships / interns / intern projects / career change / career switch"),
     Theme("resumes", "Resumes & cover letters", (
         _g(1.0, "resume|resumes|r\u00e9sum\u00e9|r\u00e9sum\u00e9s|CV|CVs"),
         _g(1.0, "cover letter*|linkedin profile*|linkedin headline*|linkedin summary|reference|"

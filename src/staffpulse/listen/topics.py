@@ -73,8 +73,9 @@ from staffpulse.store import Store
 # cover letters; 11 = "report" the verb ("how do I report harassment?") out of Hiring trends &
 # reports; 12 = groping beside a workplace word ("at the staff party", "my boss") in HR &
 # benefits; 13 = a search told by its count or its end ("applied for 31 jobs", "got the job",
-# "offered me a job") in Layoffs & job search.
-VERSION = 13
+# "offered me a job") in Layoffs & job search; 14 = Internships & career changes (interns'
+# projects were Employer brand, a career changed by choice Layoffs & job search).
+VERSION = 14
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15
