@@ -20,6 +20,9 @@ NAMES_NO_WORK = [
     # "apply" that calls no one: put into practice, or the small print
     "Good advice is useless unless you apply it.",
     "Win a picnic hamper this weekend! T&Cs apply",
+    # a call for speakers or sponsors: a stage, not a job
+    "Seeking talks for our spring meetup, apply by May 1: https://cfp.example/spring",
+    "Call for sponsors is open, applications close Friday https://x.example/sponsor",
     # "developer" naming what developers use, not someone to hire
     "Yay! Better developer tooling for our plugin https://x.example/rel",
     "Woo, the Developer Docs got a new search https://x.example/docs",
@@ -33,6 +36,7 @@ NAMES_WORK = [
     "Wir suchen einen Lagerhelfer (m/w/d) in Bremen",
     "Great panel on retention today, thanks all",
     "You can apply online until Friday https://x.example/a",
+    "Seeking speakers and a part-time event coordinator. Apply https://x.example/c",
     # a job board's bare listing of a role the listing rule does not name, pay in pounds or
     # euros, a teaser, and an ad in French or Spanish
     "Handyman at Greenfield Estates, Leeds https://x.example/h",

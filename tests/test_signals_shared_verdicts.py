@@ -17,6 +17,7 @@ VERDICTS = [
     "Neat summary of terminal shortcuts https://list.example/term",
     "Brilliant work by @ana and @li at the design summit https://summit.example/paper",
     "A great read from @jo on the history of the kettle https://read.example/kettle",
+    "Nice write up by @mo on tiling window managers https://blog.example/wm",
     # "our" that names no part of the writer's firm
     "Great video from @junebug on the place of music in our lives https://v.example/music",
 ]

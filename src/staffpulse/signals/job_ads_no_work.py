@@ -14,7 +14,8 @@ with a link 0.56, a film crew's news that it has its location, asking for help t
 (:data:`WORK_WORDS` and a few more), and ``pattern_bounds`` caps its job-opening score below
 the threshold, as for talk about hiring (``job_ads_talk.HIRING_TALK_BOUNDS``). "Apply" counts as work except
 where it is not a call to apply for anything: "you must apply it" (put into practice),
-"T&Cs apply". A post a staffing-ad rule or the bare-listing rule reads as an ad
+"T&Cs apply", or a call for speakers, talks or sponsors ("Seeking talks for our autumn
+meetup, apply by Friday <link>": a stage, not a job). A post a staffing-ad rule or the bare-listing rule reads as an ad
 (:mod:`~staffpulse.signals.job_ads`, :mod:`~staffpulse.signals.job_listings`) is left alone:
 those rules have named the work themselves ("Line Cook at <a diner> <link>"). Roles a job
 board lists that the listing rule does not name count ("Handyman at <a firm> <link>" is a bare
@@ -109,6 +110,18 @@ _APPLY_NOT_A_CALL = re.compile(
     r"apply\b(?!\s*(?:for|to|at|now|today|here|online|via|within|by|in person|:|https?://))",
 )
 
+# a call for speakers, talks or sponsors asks for a stage or a stand, not work: its "apply" and
+# its "seeking" call no one to a job ("Seeking talks for our autumn meetup, apply by Friday
+# <link>", which the model reads as an ad)
+_CALL_FOR_TALKS = re.compile(
+    r"\b(?:looking for|seeking|searching for|call for|calling for|wanted:?|we want|we need|"
+    r"need|needs)\s+(?:[\w-]+\s+){0,2}?(?:speakers|talks|papers|proposals|sponsors|exhibitors|"
+    r"panelists|panellists|abstracts|submissions)\b"
+)
+_CALL_WORDS = ("speakers", "talks", "papers", "proposals", "sponsors", "exhibitors", "panel",
+               "abstracts", "submissions")  # fmt: skip
+_APPLY_WORDS = re.compile(r"\bappl(?:y|ying|ies|ication|ications)\b")
+
 # "developer" naming what developers use or meet at, not someone to hire ("developer tools",
 # "the developer network", "developer docs", "a developer conference")
 _DEVELOPER_THING = re.compile(
@@ -125,6 +138,8 @@ def names_work(text: str) -> bool:
         lowered = _DEVELOPER_THING.sub(" ", lowered)
     if "apply" in lowered:
         lowered = _APPLY_NOT_A_CALL.sub(" ", lowered)
+    if any(word in lowered for word in _CALL_WORDS) and _CALL_FOR_TALKS.search(lowered):
+        lowered = _APPLY_WORDS.sub(" ", _CALL_FOR_TALKS.sub(" ", lowered))
     words = _TOKEN.findall(lowered)
     for word in words:
         if word[0] == "#":

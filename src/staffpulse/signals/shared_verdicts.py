@@ -45,7 +45,7 @@ _JUDGEMENT = (
     "interesting|fascinating|insightful|wonderful|neat"
 )
 _PIECE = (
-    "post|piece|read|talk|thread|article|paper|write-?up|coverage|summary|recap|overview|"
+    "post|piece|read|talk|thread|article|paper|write[- ]?up|coverage|summary|recap|overview|"
     "keynote|presentation|slides|session|demo|video|podcast|episode|interview|study|analysis|"
     "blog ?post|tutorial|story|list"
 )
