@@ -38,6 +38,16 @@ def test_a_feed_of_replies_is_told_what_it_holds(
     assert advice.headline == f"Add posts of its own: {said}"  # type: ignore[attr-defined]
 
 
+def test_a_help_desk_is_offered_news_a_desk_has_not_an_opening() -> None:
+    # QA: a phone maker's care desk was told to post "news they need (an opening, a change)"
+    from staffpulse.audit.account_kind import AccountKind
+
+    (desk,) = mix_advice(_no_originals(56, 0), DEFAULTS, AccountKind.HELP_DESK)
+    assert "news they need (an outage, a fix)" in desk and "opening" not in desk
+    (anyone,) = mix_advice(_no_originals(56, 0), DEFAULTS)
+    assert "news they need (an opening, a change)" in anyone
+
+
 def test_a_feed_of_reposts_only_is_still_told_to_start_posting() -> None:
     (advice,) = mix_advice(_no_originals(0, 4), DEFAULTS)
     assert advice.startswith("There are no original posts to judge. Aim for three a week")

@@ -56,7 +56,7 @@ def mix_advice(
         # the continuations of its own threads are counted in n (mix.own_posts): these
         # replies answer others
         replies, reposts = int(ev.get("replies", 0)), int(ev.get("reposts", 0))
-        return [_nothing_of_its_own(replies, reposts)]
+        return [_nothing_of_its_own(replies, reposts, desk=kind is AccountKind.HELP_DESK)]
     pressing = turned_job_board(ev)
     if share > float(settings["job_share_ok"]) or pressing:
         recs.append(
@@ -106,10 +106,11 @@ def mix_advice(
     return kept_for(recs[:3], no_feed) if feed else recs[:3]
 
 
-def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
+def _nothing_of_its_own(replies: int, reposts: int, *, desk: bool = False) -> Advice:
     """The advice of a feed with no original post: a help desk of 56 replies was told to
     "start posting" and to post "one opening" a week; one that replies is told to keep at it
-    and add a post of its own that fits whoever it answers."""
+    and add a post of its own that fits whoever it answers. A help ``desk``'s news is a fix or
+    an outage, not an opening: a phone maker's care desk was offered "(an opening, a change)"."""
     if not replies:
         return Advice(
             "There are no original posts to judge. Aim for three a week: one opening, one "
@@ -127,8 +128,8 @@ def _nothing_of_its_own(replies: int, reposts: int) -> Advice:
         lead, said = f"All {replies:,} of your posts are replies", f"all {replies:,} are replies"
     return Advice(
         f"{lead}: there is no post of your own to judge. Keep answering, and add one post of "
-        "your own a week: the answer people ask you for most, news they need (an opening, a "
-        "change), or a story about your team.",
+        "your own a week: the answer people ask you for most, news they need "
+        f"({'an outage, a fix' if desk else 'an opening, a change'}), or a story about your team.",
         f"Add posts of its own: {said}",
     )
 
