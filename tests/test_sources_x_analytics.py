@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from staffpulse.errors import UnknownFormatError
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
@@ -318,8 +319,6 @@ def test_a_count_that_is_no_whole_number_costs_that_count_not_the_post(tmp_path:
 def test_the_totals_by_day_are_told_what_they_are_not_how_to_fix_them(tmp_path: Path) -> None:
     # told "a staffpulse CSV of posts needs the columns id, author and text": no fix gives
     # a file of daily totals its posts
-    from staffpulse.errors import UnknownFormatError
-
     path = tmp_path / "account_overview_analytics.csv"
     path.write_text(
         "Date,Impressions,Likes,Engagements,New follows,Unfollows,Replies,Reposts\n"
@@ -380,3 +379,21 @@ def test_a_comma_thousand_where_the_comma_marks_decimals_is_left_out_and_told(
     )
     # X wrote the count in digits: the fix is a new export, as for any count a sheet rewrote
     assert "not guessed; export the file from X Analytics again, without opening" in notes[0]
+
+
+def test_an_export_with_its_text_column_renamed_is_told_to_name_it_back(tmp_path: Path) -> None:
+    # renamed "Text" in a spreadsheet: it was told the id, author and text columns of a
+    # staffpulse CSV to add, as if it were one
+    path = tmp_path / "tweet_activity_metrics.csv"
+    path.write_text(
+        '"Tweet id","Tweet permalink","Text","time","impressions","likes"\n'
+        '"1600000000000000001","https://twitter.com/AcmeStaffing/status/1600000000000000001",'
+        '"Forklift shifts open","2022-12-06 05:31 +0000","1200.0","12.0"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    told = refused.value.message
+    assert 'an X Analytics export without its column "Tweet text"' in told
+    assert "Give that column its name back, or export the file from X Analytics again" in told
+    assert "author" not in told

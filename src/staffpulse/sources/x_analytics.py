@@ -316,6 +316,25 @@ def why_analytics_totals(path: Path, head: bytes) -> str | None:
     )
 
 
+def why_analytics_renamed(path: Path, head: bytes) -> str | None:
+    """What an X Analytics export with one of its id, link and text columns renamed or
+    deleted (in a spreadsheet) lacks: it was told the columns of a staffpulse CSV to add."""
+    if path.is_dir() or not named_table(path, head):
+        return None
+    columns = csv_columns(head)
+    names = {"Tweet id": ID, "Tweet permalink": LINK, "Tweet text": TEXT}
+    missing = [name for name, keys in names.items() if not columns & set(keys)]
+    if "impressions" not in columns or len(missing) != 1 or not columns & set(TIME):
+        return None
+    newer = {"Tweet id": "Post id", "Tweet permalink": "Post Link", "Tweet text": "Post text"}
+    return (
+        f'{WHAT_IT_IS}an X Analytics export without its column "{missing[0]}" ("{newer[missing[0]]}"'
+        " in newer exports): it was renamed or deleted in a spreadsheet. Give that column its"
+        f" name back, or {AGAIN}"
+    )
+
+
 register(XAnalytics())
 # first: the staffpulse CSV would tell the header what to add, as if it could be fixed
 EXPLAINERS.insert(0, why_analytics_totals)
+EXPLAINERS.insert(0, why_analytics_renamed)
