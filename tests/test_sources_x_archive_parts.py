@@ -286,3 +286,21 @@ def test_the_unzipped_parts_zipped_together_are_one_archive(tmp_path: Path) -> N
     assert "not read from them, as from any X archive" in told
     assert f"{both}!part2/data/like.js, 1 media file" in told
     assert (again.posts, again.new_posts) == (6, 0)
+
+
+def test_a_whole_archive_zip_cut_short_is_told_as_cut_not_as_a_part(tmp_path: Path) -> None:
+    # its account.js was after the cut: it was told to be "part of an X archive X sent in
+    # several ZIPs", with another ZIP of the folder to add
+    members = {**_second_members(), **_first_members()}  # the parts first, as X may order them
+    whole = _zip(tmp_path / "full" / "twitter-2022-11-05.zip", members)
+    data = whole.read_bytes()
+    cut = tmp_path / "dl" / "twitter-2022-11-05.zip"
+    cut.parent.mkdir()
+    cut.write_bytes(data[: data.index(b"data/manifest.js") + 200])  # inside the 3rd file
+    _zip(tmp_path / "dl" / "other.zip", _first_members())
+    with open_store(tmp_path / "db.sqlite") as store, pytest.raises(InputError) as raised:
+        import_paths(store, [cut])
+    said = f"{raised.value} {raised.value.hint}"
+    assert "the ZIP is cut short (its download or copy stopped)" in said
+    assert "download or copy the ZIP again" in said
+    assert "several ZIPs" not in said and "other.zip" not in said

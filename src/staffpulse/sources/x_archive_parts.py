@@ -35,7 +35,7 @@ from staffpulse.sources.x_archive_files import (
 from staffpulse.sources.x_archive_stored import stored_owner
 from staffpulse.sources.x_archive_unread import deleted_parts_in_dir
 from staffpulse.sources.ytd import count_entries
-from staffpulse.sources.zip_salvage import open_zip
+from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
 from staffpulse.sources.zipped import ZipFolder
 
 Plan = list[tuple[Path, Source]]
@@ -168,7 +168,15 @@ def _owner_stored(path: Path, source: Source, in_dir: Callable[[Path], list[Part
 
 
 def _lone_parts_error(paths: list[Path]) -> InputError:
-    """Why parts given alone cannot be imported: what they hold, and the ZIP to add."""
+    """Why parts given alone cannot be imported: what they hold, and the ZIP to add; or,
+    for a ZIP cut short, that its account.js was lost with the cut, not in another ZIP."""
+    if (cut := next((path for path in paths if _cut_short(path)), None)) is not None:
+        return InputError(
+            f"{cut}: the ZIP is cut short (its download or copy stopped), and the files whole"
+            " before the cut are data files of an X archive without its account.js and"
+            " manifest.js, which say whose archive it is: nothing was imported",
+            hint="download or copy the ZIP again, then import it",
+        )
     held = [said for path in paths for said in _held(path)]
     zipped = paths[0].suffix.lower() == ".zip"
     first = _first_zip_beside(paths[0]) if zipped else None
@@ -186,6 +194,17 @@ def _lone_parts_error(paths: list[Path]) -> InputError:
         " nothing was imported",
         hint=f"import the archive's ZIPs together, in one command: {add}",
     )
+
+
+def _cut_short(path: Path) -> bool:
+    """Whether ``path`` is a ZIP cut short, read from the files whole before the cut."""
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return False
+    try:
+        with open_zip(path) as archive:
+            return isinstance(archive, SalvagedZip)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
 
 
 def _held(path: Path) -> list[str]:
