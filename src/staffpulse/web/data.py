@@ -178,7 +178,8 @@ class Backend(InboxMixin, ConnectMixin):
         return listen_account() or ""
 
     def has_posts(self) -> bool:
-        return any(s.posts > 0 for s in self.summaries())
+        """Whether an account has posts: the pages of an empty store say what to import."""
+        return bool(self.with_posts())  # kept until the data changes, not looked up per page
 
     def with_posts(self) -> list[AccountSummary]:
         """Accounts with at least one post, busiest first: the ones a page can grade."""

@@ -4,6 +4,7 @@ and the first step each graded card names. The routes are in :mod:`staffpulse.we
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
@@ -27,24 +28,29 @@ def first_step_of(row: dict[str, Any] | None) -> str:
     return "" if row is None else str(row.get("top_action") or "")
 
 
-def count_to_grade(with_posts: list[AccountSummary]) -> int:
-    """How many accounts grading every account audits, at most: those with enough posts to be
-    ranked (their posts count reposts too, so never fewer than it ranks), else all of them, as
-    the benchmark ranks every account when none has enough. A file of search results holds
-    hundreds of accounts seen once beside the firm's few: those few are graded here."""
+@dataclass(frozen=True, slots=True)
+class GradingPlan:
+    """What grading every account takes on: how many accounts it audits at most
+    (``accounts``), and the fewest posts of its own one needs to be graded, as the Benchmark
+    ranks, when that leaves some out (``fewest_posts``; None: every account with posts). The
+    progress card says what it grades, not "Grading 1,687 accounts" on a store whose grading
+    ranks 25."""
+
+    accounts: int
+    fewest_posts: int | None
+
+
+def plan_grading(with_posts: list[AccountSummary]) -> GradingPlan:
+    """Those with enough posts to be ranked (their posts count reposts too, so never fewer
+    than it ranks), else all of them, as the benchmark ranks every account when none has
+    enough. A file of search results holds hundreds of accounts seen once beside the firm's
+    few: those few are graded here."""
     from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
 
     busy = sum(1 for s in with_posts if s.posts >= DEFAULT_MIN_POSTS)
-    return busy or len(with_posts)
-
-
-def fewest_graded(with_posts: list[AccountSummary], to_grade: int) -> int | None:
-    """The fewest posts of its own an account needs to be graded, as the Benchmark ranks, when
-    the grading takes fewer than every account (:func:`count_to_grade`): what the progress card
-    says it grades, not "Grading 1,687 accounts" on a store whose grading ranks 25."""
-    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
-
-    return None if to_grade >= len(with_posts) else DEFAULT_MIN_POSTS
+    if 0 < busy < len(with_posts):
+        return GradingPlan(busy, DEFAULT_MIN_POSTS)
+    return GradingPlan(len(with_posts), None)
 
 
 def find_grades(
@@ -54,7 +60,7 @@ def find_grades(
     when none is graded), the job computing them when that takes a while, or the error.
 
     Grading hundreds of accounts takes a while, so above ``home_limit`` accounts to grade
-    (:func:`count_to_grade`) the page grades nothing itself; grades computed for the Benchmark
+    (:func:`plan_grading`) the page grades nothing itself; grades computed for the Benchmark
     page are shown all the same.
     """
     ctx = web(request)

@@ -20,11 +20,10 @@ from staffpulse.web.flash import Flash
 from staffpulse.web.forms import bounded_int, verified_form
 from staffpulse.web.holdings import store_holdings
 from staffpulse.web.home_grades import (
-    count_to_grade,
-    fewest_graded,
     find_cohort_grades,
     find_grades,
     first_step_of,
+    plan_grading,
 )
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
@@ -93,10 +92,10 @@ def home(request: Request) -> HTMLResponse:
     raw_page = request.query_params.get("page", "1")
     page = bounded_int(raw_page, 1, 1, pages)
     shown = matches[(page - 1) * size : page * size]
-    to_grade = count_to_grade(with_posts)
+    plan = plan_grading(with_posts)
     # few_posts: an account the grading left out had too few posts of its own: its card says
     # so, rather than a bare "open the audit" beside its "30 posts" (most of them reposts)
-    grades, few_posts, grading, problem = find_grades(request, to_grade)
+    grades, few_posts, grading, problem = find_grades(request, plan.accounts)
     full = bool(grades)  # every account graded, not only a cohort's
     earlier = False  # grades of a benchmark ranked before the last import
     if not full and not grading and not problem:
@@ -124,13 +123,13 @@ def home(request: Request) -> HTMLResponse:
         pages=pages,
         first=(page - 1) * size + 1,
         last=(page - 1) * size + len(shown),
-        too_many=to_grade > ctx.settings.home_limit and not full,
+        too_many=plan.accounts > ctx.settings.home_limit and not full,
         limit=ctx.settings.home_limit,
         cohort_name=ctx.backend.cohort_label(),
         cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
-        grading_from=fewest_graded(with_posts, to_grade),  # what the progress card grades
+        grading_from=plan.fewest_posts,  # what the progress card grades
         few_posts=few_posts,
         earlier=earlier,
         sample=ctx.backend.is_sample(),
