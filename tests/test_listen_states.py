@@ -349,3 +349,17 @@ def test_a_record_key_two_authors_share_asks_for_the_whole_link(tmp_path: Path) 
             caught.value.message
         )
         assert inbox(store).counts["dismissed"] == 0
+
+
+def test_a_customers_question_to_the_firm_answered_counts_as_joined_for_inbox_and_audit(
+    tmp_path: Path,
+) -> None:
+    # no work word in it: the inbox offers it to the firm as its own to answer all the same
+    question = post("950", "u9", "@acme is the Riverside branch open on Saturday mornings?", 60)
+    answer = post("951", "firm", "@u9 Yes, 9 to noon every Saturday", 30, kind="reply",
+                  reply_to_post_id="950", conversation_id="950")  # fmt: skip
+    with store_with(tmp_path, FIRM, question, answer) as store:
+        as_firm = build_inbox(store, text_model=FakeScorer(), role_model=None, max_age=None,
+                              as_handle="acme")  # fmt: skip
+        audited = joined_conversation_ids(store, "x", "firm")
+    assert [j.conversation_id for j in as_firm.joined] == ["950"] == audited

@@ -128,15 +128,20 @@ def joined_conversation_ids(
     verdicts = schema.relevance_verdicts(store, platform, post_ids)
     hits = schema.keyword_hits(store, platform, post_ids)
     firm = _account_firm(store, platform, account_id)
+    # a thread opened addressed to the account ("@acme is the Dayton office open?") is offered
+    # by the inbox to the firm whatever its words, and listed there as joined once answered: a
+    # care desk's answers to its customers count here as they do in `inbox --as`
     found = {
         conv.id
         for conv in joined
-        if any(verdicts.get(p.id, (0.0, False))[1] for p in conv.posts)
-        # the account's own replies are no part of the thread's work talk: in a two-post thread
-        # its banter would be half of it
-        and (
-            not thread_work(conv, verdicts, hits, (), firm_reply_ids(conv, {account_id})).off_work
-            or _asks_the_account(conv, firm)
+        if _asks_the_account(conv, firm)
+        or (
+            any(verdicts.get(p.id, (0.0, False))[1] for p in conv.posts)
+            # the account's own replies are no part of the thread's work talk: in a two-post
+            # thread its banter would be half of it
+            and not thread_work(
+                conv, verdicts, hits, (), firm_reply_ids(conv, {account_id})
+            ).off_work
         )
     }
     marks = schema.marked_joined(store, platform, firm) if firm != NO_FIRM else {}
