@@ -17,6 +17,7 @@ from typing import Any
 from mastodon_archive_helpers import (
     AVATAR,
     HOME,
+    ME,
     archive_members,
     create_activity,
     rosa_actor,
@@ -301,3 +302,21 @@ def test_an_activity_repeated_in_the_outbox_is_told_with_its_lines(tmp_path: Pat
     packed = write_tar_gz(tmp_path / "archive.tar.gz", {"outbox.json": text.encode()})
     said = " ".join(run_import(tmp_path / "b.sqlite", packed).output.split())
     assert f"(line {len(items) + 1} repeats line 2 of {packed}!outbox.json)" in said
+
+
+def test_posts_deleted_on_mastodon_are_counted_and_told(tmp_path: Path) -> None:
+    # a Tombstone in a Create and a Delete activity were passed over without a word
+    outbox = rosa_outbox()
+    outbox["orderedItems"] += [
+        {"id": f"{ME}/statuses/1009/activity", "type": "Create", "actor": ME,
+         "object": {"id": f"{ME}/statuses/1009", "type": "Tombstone"}},
+        {"id": f"{ME}#delete", "type": "Delete", "actor": ME,
+         "object": {"id": f"{ME}/statuses/1008", "type": "Tombstone"}},
+    ]  # fmt: skip
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps(outbox))
+    result = run_import(tmp_path / "db.sqlite", path)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "2 posts deleted on Mastodon left out: the archive keeps only a mark" in said
+    assert len(rosa_posts(tmp_path / "db.sqlite")) == 4

@@ -194,13 +194,16 @@ def _read_outbox_items(
             yield Problem(member.location, None, f"{exc}; nothing in the file was read", len(items))
             return
         yield Record(rows=(owner,), provenance=provenance(SOURCE_NAME, member.location))
-    direct = followers_only = 0
+    direct = followers_only = deleted = 0
     # each activity's line, so that one found again in the file is told where (ingest_repeats)
     lines = entries.lines() if isinstance(entries, LazyEntries) else [None] * len(items)
     for number, (item, line) in enumerate(zip(items, lines, strict=True)):
         try:
             if not isinstance(item, dict):
                 raise ValueError("not an activity object")
+            if _deleted(item):  # nothing of the post is left to import: counted, told
+                deleted += 1
+                continue
             post = post_from_activity(item, owner)
         except DirectMessage:
             direct += 1
@@ -225,6 +228,14 @@ def _read_outbox_items(
             f"{direct:,} direct message{'s' if direct != 1 else ''} (to named people only) "
             "left out: they are private",
         )
+    if deleted:
+        one = deleted == 1
+        yield Notice(
+            member.location,
+            f"{deleted:,} post{'' if one else 's'} deleted on Mastodon left out: the archive"
+            f" keeps only a mark (a 'Tombstone') where {'it was' if one else 'each was'}, no"
+            " text or date to import",
+        )
     if followers_only:
         one = followers_only == 1
         yield Notice(
@@ -232,6 +243,17 @@ def _read_outbox_items(
             f"{followers_only:,} followers-only post{'' if one else 's'} imported: "
             f"{'it is' if one else 'they are'} counted but never quoted in reports",
         )
+
+
+def _deleted(activity: dict[str, Any]) -> bool:
+    """Whether an outbox activity is what Mastodon keeps of a deleted post: a ``Delete``, or
+    a ``Create`` whose object is a ``Tombstone``."""
+    target = activity.get("object")
+    return activity.get("type") == "Delete" or (
+        activity.get("type") == "Create"
+        and isinstance(target, dict)
+        and target.get("type") == "Tombstone"
+    )
 
 
 def _activities_lost(data: bytes) -> int:
