@@ -22,11 +22,12 @@ the columns people write in.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from staffpulse.sources.csv_preamble import table_records
-from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native_csv_header import BIO_COLUMNS
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import DOTTED_GROUPS
@@ -68,8 +69,10 @@ class DecimalMark:
         above: int,
         writing: frozenset[str] = _WRITING,
         counts: frozenset[str] = COUNT_COLUMNS,
+        records: Sequence[CsvRecord | CsvProblem] | None = None,
     ) -> None:
         self.path, self.encoding = path, encoding
+        self.records = records  # the file's records, when its reader holds them: not read again
         self.above = above  # lines above the header, as the reader found them
         self.writing = writing  # the columns of people's words, not the file's numbers
         self.counts = counts  # the columns of whole numbers the reader reads
@@ -112,7 +115,8 @@ class DecimalMark:
         if self._scanned:
             return
         self._scanned = True
-        for row in table_records(self.path, self.encoding, self.above):
+        rows = self.records
+        for row in table_records(self.path, self.encoding, self.above) if rows is None else rows:
             if not isinstance(row, CsvRecord):
                 continue
             for column, cell in row.values.items():

@@ -27,7 +27,7 @@ Newer exports name the same columns ``Post id``, ``Post Link``, ``Post text``, `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -44,7 +44,6 @@ from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.native_records import HASHTAG_RE, check_formula_error
 from staffpulse.sources.reply_handles import OPENING_HANDLE_RE
-from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
     ROUNDED,
     ROUNDED_LOST,
@@ -199,18 +198,21 @@ class XAnalytics:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, above, notices = prepare_table(path)
         yield from notices
-        observed = _newest_post(path, encoding, above)
+        # read once, for the newest post's time, the decimal mark and the rows (an export of
+        # X Analytics holds a few thousand rows at most)
+        records = list(table_records(path, encoding, above))
+        observed = _newest_post(records)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
         # (line, rounded id, a newer export's) of the rows whose ids were read from links
         linked: list[tuple[int, str, bool]] = []
         by_link: dict[str, tuple[int, str]] = {}  # id read from a link: its line and text
         # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
-        decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS)
+        decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS, records)
         counts = BadCounts(COUNTS_AGAIN, decimals)
         # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
         # one is told as a quote never closed), and a sheet saved again may end so
-        for row in table_records(path, encoding, above):
+        for row in records:
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -280,10 +282,10 @@ def _linked_note(linked: list[tuple[int, str, bool]]) -> str:
     )
 
 
-def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | None:
+def _newest_post(records: Sequence[CsvRecord | CsvProblem]) -> datetime | None:
     """When the newest post of the file was written: its counts are as of after that."""
     newest: datetime | None = None
-    for row in table_records(path, encoding, above):
+    for row in records:
         if isinstance(row, CsvRecord) and not row.missing:
             try:
                 post = BadCounts().build(row.values, None, rows_from_analytics)[-1]
