@@ -172,9 +172,15 @@ def test_roles_asked_for_are_named_in_words_groups_by_their_roles(store: Store) 
     step = rank_with_fakes(store, role="job seekers / employer").next_step or ""
     assert "have another role than job seeker or employer (found: HR pro 1, vendor 1)" in step
     lonely = _lonely_firm(["zed_zone"])
-    add_posts(lonely, Account(platform="x", id="id_zed_zone", handle="zed_zone"))
+    bio = "Collects vinyl and rescues old bikes."
+    add_posts(lonely, Account(platform="x", id="id_zed_zone", handle="zed_zone", bio=bio))
     step = rank_with_fakes(lonely, role="industry; hr-pro").next_step or ""
     assert "another role than staffing firm, recruiter, HR pro or vendor (found: other 1)" in step
+    # a handle alone, no bio and no post: the model's answer from the name is no finding
+    lonely = _lonely_firm(["zed_zone"])
+    add_posts(lonely, Account(platform="x", id="id_zed_zone", handle="zed_zone"))
+    step = rank_with_fakes(lonely, role="industry; hr-pro").next_step or ""
+    assert "HR pro or vendor (found: role unknown, nothing to read 1)" in step
 
 
 def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:

@@ -106,3 +106,25 @@ def test_hiring_posts_are_read_only_for_accounts_outside_hiring(monkeypatch: Any
     assert read == [talk]
     (whole,) = citizen_signals(None, [recruiter])  # without roles every account is read
     assert whole.hiring_posts == 1
+
+
+def test_an_account_with_next_to_nothing_to_read_gets_no_role() -> None:
+    """From a handle alone the role model answers anyway ("other" at 0.99 for a default
+    handle): Connect and the benchmark would show that as a finding, so the role stays
+    unknown. A bio of a few words, a post, or a name that names the trade is something to
+    read, and the model's answer stands."""
+    from connect_fixtures import FakeRoleModel
+    from staffpulse.connect.citizen import guess_roles
+    from staffpulse.models import Account
+
+    def role(handle: str, bio: str = "", posts: Sequence[Post] = ()) -> str | None:
+        account = Account(platform="x", id="id_" + handle, handle=handle, bio=bio)
+        (guess,) = guess_roles(FakeRoleModel(), [account], [list(posts)])
+        return guess.role if guess else None
+
+    assert role("jsmith84") is None
+    assert role("jsmith84", "she/her 🌸 https://example.com") is None  # no three words
+    assert role("jsmith84", "Dog walker, painter and gardener.") == "other"
+    assert role("jsmith84", posts=[_post("Lovely morning on the river today")]) == "other"
+    assert role("rita_recruits") == "recruiter"  # "recruit" in the name: the model's answer
+    assert role("tmj_ny_jobs") == "other"  # the fake model's; a job feed's prefix is read

@@ -27,10 +27,10 @@ from staffpulse.sources.base import Problem
 from staffpulse.store import Store
 
 
-def _fetcher(calls: list[str]) -> Fetcher:
+def _fetcher(calls: list[str], bio: str = "Weekend baker, cyclist and dad.") -> Fetcher:
     def fetch(store: Store, platform: str, handle: str) -> Account:
         calls.append(handle)
-        account = Account(platform=platform, id="id_" + handle, handle=handle)
+        account = Account(platform=platform, id="id_" + handle, handle=handle, bio=bio)
         store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
         return account
 
@@ -49,6 +49,18 @@ def test_add_handles_fetches_and_tags() -> None:
     (added,) = report.added
     assert added.status == "fetched" and added.account_id == "id_fresh_one"
     assert added.role == "other" and calls == ["fresh_one"] and not report.unreachable
+
+
+def test_a_fetched_handle_with_nothing_to_read_gets_no_role() -> None:
+    """No post and no bio: the model would answer from the handle alone ("other" at 0.99 for
+    a default handle), which is no finding; the role stays unknown."""
+    report = add_handles(
+        build_store(),
+        [HandleEntry("x", "fresh_one", "f:1")],
+        fetcher=_fetcher([], bio=""),
+        role_model=FakeRoleModel(),
+    )
+    assert [(h.status, h.role) for h in report.added] == [("fetched", None)]
 
 
 def test_a_second_run_reports_handles_already_listed_apart_from_new_ones() -> None:

@@ -45,7 +45,9 @@ def others_held_too(
 def roles_found(roles: Counter[str]) -> str:
     if not roles:
         return ""
-    shown = ", ".join(f"{role_label(r)} {n:,}" for r, n in roles.most_common(3))
+    # "unknown": no model, or nothing to read (connect.citizen.guess_roles)
+    said = {"unknown": "role unknown, nothing to read"}
+    shown = ", ".join(f"{said.get(r) or role_label(r)} {n:,}" for r, n in roles.most_common(3))
     return f" (found: {shown})"
 
 
