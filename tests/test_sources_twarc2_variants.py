@@ -158,3 +158,23 @@ def test_a_json_list_of_flattened_tweets_is_read(tmp_path: Path) -> None:
     posts, accounts, problems = _read(path)
     assert set(posts) == {"1", "2"} and set(accounts) == {"7"} and problems == []
     assert posts["2"].author_handle == "AcmeStaffing"
+
+
+def test_a_page_whose_one_tweet_is_damaged_is_one_record_skipped(tmp_path: Path) -> None:
+    # the damaged tweet was told, then its page, left with "data": [], told again as
+    # "page has no 'data'": two records skipped for one, and "the other 0 entries read"
+    path = tmp_path / "page.json"
+    path.write_text('{"data": [\n {"id": "1", "text": "Dock shifts open",,}\n]}\n')
+    with open_store(tmp_path / "s.db") as store:
+        assert import_paths(store, [path]).skipped == 1
+    lines = tmp_path / "pages.jsonl"
+    lines.write_text(
+        '{"data": []}\n{"data": [{"id": "1", "text": "Dock shifts open", "author_id": "5"}]}\n'
+    )
+    with open_store(tmp_path / "t.db") as store:
+        report = import_paths(store, [lines])
+    assert (report.posts, report.skipped, report.problems) == (1, 0, [])
+    items = list(detect(path).read(path))
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [(p.line, p.records) for p in problems] == [(2, 1)]
+    assert "left out and the response holds no other." in problems[0].message

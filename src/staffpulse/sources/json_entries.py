@@ -184,10 +184,12 @@ class LeftOut:
         column 4: what"), and what to do."""
         lost = "an entry" if self.lost == 1 else f"{self.lost:,} entries"
         read = f"{self.read:,} entr{'y' if self.read == 1 else 'ies'}"
+        # "the other 0 entries read" of a response holding that one entry only
+        rest = f"the other {read} read" if self.read else "the response holds no other"
         return (
             f"{lost} starting here {'is' if self.lost == 1 else 'are'} damaged (not valid JSON"
-            f" at {broken}), so {'it was' if self.lost == 1 else 'they were'} left out and the"
-            f" other {read} read. What to do: correct the file there (a text editor shows the"
+            f" at {broken}), so {'it was' if self.lost == 1 else 'they were'} left out and"
+            f" {rest}. What to do: correct the file there (a text editor shows the"
             " line), or save or export it again"
         )
 

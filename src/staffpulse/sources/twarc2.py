@@ -94,7 +94,9 @@ def rows_from_v2(
             (users if is_user(item[1]) else tweets).append(item)
         users.extend(labelled_objects("includes.users", includes.get("users"), errors))
         tweets.extend(labelled_objects("includes.tweets", includes.get("tweets"), errors))
-        quiet = errors or any(key in payload for key in ("errors", "meta"))
+        # "data": [] is a page that found nothing, or whose one entry was left out damaged
+        # (told, and counted, once): not a page without data
+        quiet = errors or any(key in payload for key in ("data", "errors", "meta"))
         if not (users or tweets or quiet):
             raise ValueError("page has no 'data'")
     elif "id" in payload and "text" in payload:  # flattened tweet
