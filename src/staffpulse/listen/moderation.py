@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.jokes import is_written_joke
-from staffpulse.listen.partisan import files_under_politics, names_politics_beside_tags
+from staffpulse.listen.partisan import read_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.tone import signals_crisis
@@ -177,13 +177,10 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
     """What the lexicons say of ``text``; ``humor`` (the humor signal's p, None: unknown)
     lets a joke with no set form be told as one (:mod:`staffpulse.listen.jokes`)."""
     plain = plain_text(text)
-    filed = files_under_politics(plain)
-    politics = filed or names_politics_beside_tags(plain)
+    filed, politics = read_politics(plain)
     return Moderation(
-        hostile=_is_hostile(plain)
-        or mocks_a_group(plain, humor)
-        or jokes_about_violence(plain, humor),
-        nsfw=_NSFW_RE.search(plain) is not None,
+        hostile=_is_hostile_to(plain, humor),
+        nsfw=_is_nsfw(plain),
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
@@ -199,17 +196,21 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
 def crosses_a_line(text: str) -> bool:
     """``moderate(text)`` says hostile, nsfw or politics (a party named, on work or not): the
     audit's rule for a post that earns no Voice and is never offered to imitate. The same
-    tests, the cheapest first, and none of the rest (a joke, a crisis, a greeting, a hashtag
-    game, a post that dwells on work): an audit asks this of every post that sounds human."""
+    tests as :func:`moderate`'s (one function each, so a rule added to one is in both), the
+    cheapest first, and none of the rest (a joke, a crisis, a greeting, a hashtag game, a post
+    that dwells on work): an audit asks this of every post that sounds human."""
     plain = plain_text(text)
-    return (
-        _NSFW_RE.search(plain) is not None
-        or files_under_politics(plain)
-        or names_politics_beside_tags(plain)
-        or _is_hostile(plain)
-        or mocks_a_group(plain, None)
-        or jokes_about_violence(plain, None)
-    )
+    return _is_nsfw(plain) or read_politics(plain)[1] or _is_hostile_to(plain, None)
+
+
+def _is_nsfw(plain: str) -> bool:
+    return _NSFW_RE.search(plain) is not None
+
+
+def _is_hostile_to(plain: str, humor: float | None) -> bool:
+    """Hostile as moderation reads it: an insult, a put-down, a group mocked, harm laughed off
+    (the humor signal's ``humor`` lets a looser joke be told as one)."""
+    return _is_hostile(plain) or mocks_a_group(plain, humor) or jokes_about_violence(plain, humor)
 
 
 def is_greeting(text: str) -> bool:

@@ -11,11 +11,12 @@ does.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from staffpulse.listen.partisan_trump import SENTENCE_END_RE, TRUMP_RE, names_trump, words_of
+
 # Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the
-# Resistance"). "Trump" is read apart, by _TRUMP_RE, as it is a verb too.
+# Resistance"). "Trump" is read apart, by TRUMP_RE, as it is a verb too.
 PARTISAN_RE = re.compile(
     r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|libs|liberals|"
     r"leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|left[- ]?wingers?|"
@@ -66,9 +67,6 @@ _AD_LIBS_RE = re.compile(r"(?<!\w)ad[- ]$", re.I)
 _CLAUSE_END_RE = re.compile(r"\s*(?:$|[^\w\s]|(?:and|but|or|so|then)\b)")
 
 
-# moderation asks this of each text twice (a jab at a party, then a party named at all), and
-# the scan is a long alternation over the whole text: the last few texts' answers are kept
-@functools.lru_cache(maxsize=8)
 def _partisan_words(text: str) -> tuple[re.Match[str], ...]:
     """The matches of :data:`PARTISAN_RE` in ``text`` that name politics: a direction said
     of a place ("the Help link on the left") and an "ad libs" are left out."""
@@ -95,77 +93,6 @@ def _names_a_place(match: re.Match[str]) -> bool:
         and _PEOPLE_THERE_RE.search(before) is None
         and _CLAUSE_END_RE.match(text, end) is not None
     )
-
-
-# "trump" and the words it starts ("Trumpism", "#Trump2024"), not the trumpet; with the word
-# before it (in its clause: no full stop between) and the word after it
-_TRUMP_RE = re.compile(
-    r"(?:(?<![#@\w])(?P<before>\w[\w'\u2019-]*)(?P<comma>[ \t]*,)?[ \t]+)?"
-    r"(?P<tag>[#@]?)(?<![\w'\u2019])"
-    r"(?P<word>trump(?!et)\w*)(?P<own>['\u2019]s?)?(?![\w'\u2019])"
-    r"(?:(?P<gap>[ \t]+)(?P<after>[^\W\d_][\w'\u2019-]*))?",
-    re.IGNORECASE,
-)
-_VERB_FORMS = frozenset({"trump", "trumps", "trumped", "trumping"})
-
-
-def _words(listed: str) -> frozenset[str]:
-    return frozenset(listed.split())
-
-
-# the words before a name, not a subject: titles, first names, prepositions, determiners,
-# and the verbs said of a politician ("vote Trump", "blame Trump"); "never trump" is a movement
-_BEFORE_A_NAME = _words(
-    "the a an this that these those another his her their our my your its every no any some "
-    "president presidents pres mr mrs ms mister donald don melania ivanka eric barron lara "
-    "tiffany fred mary jared team candidate nominee former ex then anti pro never "
-    "vote voted voting elect elected reelect re-elect support supported supports back backed "
-    "blame blamed blames thank thanks love loves hate hates trust defend defends fuck screw "
-    "dump impeach impeached beat beats beating beaten fire fired "
-    "for against under with without about by from to of on at in into like than as since "
-    "before after and or but nor if when while because unlike whether so then why how what "
-    "who whom whose where is was are were be been being said says say tell told ask asked "
-    "think thinks thought did does do"
-)
-# a helper verb before the verb ("is trumping", "has trumped"): before "trump" itself, a name
-# ("did Trump say")
-_HELPERS = _words("is was are were be been being has had have")
-# before "trump" itself, the verb follows a plural subject ("Skills trump degrees") or one of
-# these ("will always trump experience"); a word ending in "s" that is a verb said of him
-# ("mocks trump") is no subject
-_BEFORE_THE_VERB = _words(
-    "will would can could should may might must always often usually generally easily "
-    "sometimes still really typically rarely seldom almost does do don't doesn't won't can't "
-    "not"
-)
-# a helper that opens a question on a one-word subject: "Does experience trump a degree?"
-_ASKING_HELPERS = _words("does do can could will would should may might must")
-_VERBS_SAID_OF_HIM = _words(
-    "says tells asks urges warns slams mocks blasts gives makes lets sees wants thanks hits "
-    "rips roasts locks offers accuses calls claims praises backs defends attacks sues blocks "
-    "details supports joins meets bashes trolls invites hosts pushes presses helps brings"
-)
-# the words after a name, not an object: what he does, says or is, and what is named after him
-_AFTER_A_NAME = _words(
-    "is was are were has had have will would can could should may might must did does do "
-    "doesn't didn't won't can't isn't wasn't said says say wants wanted want just also "
-    "again himself who whose and or but jr sr administration presidency supporters voters "
-    "rally tariffs era team campaign org organization tower hotel university foundation "
-    "tweets tweeted tweet won lost signed took takes gets got went goes keeps kept thinks "
-    "believes claims claimed makes calls called announced administration's really even "
-    "now too already reportedly finally actually ally allies for over out with at to from "
-    "in into on of about after as be get win lose run go say do make take keep stay"
-)
-_SENTENCE_END_RE = re.compile(r"[.!?\n]")
-# a verb "trump" still names him beside the words of his office and his elections
-_POLITICAL_RE = re.compile(
-    # not a firm's own ("our company president", "a degree in business administration")
-    r"\b((?<!company )(?<!our )(?<!vice )president\w*|white house|oval office|"
-    r"the administration|elections?|electoral|voters?|"
-    r"voted|voting|impeach\w*|tariffs?|inaugura\w*|executive orders?|congress\w*|senat\w*|"
-    r"mar-a-lago)\b",
-    re.IGNORECASE,
-)
 
 
 # A candidate for office, not for a job: a campaign launched or backed ("come launch our
@@ -239,7 +166,7 @@ _OUT_TAG_RE = re.compile(r"(?<![\w#])#(?P<name>\w+?)(?:out|mustgo)(?!\w)", re.IG
 # the mentions a post opens with (a reply's addressees)
 _LEADING_MENTIONS_RE = re.compile(r"^\W*(?:@\w+[\s,]*)+")
 # parties' accounts that no word of PARTISAN_RE spells whole
-_PARTY_HANDLES = _words(
+_PARTY_HANDLES = words_of(
     "libdems thesnp snp thedemocrats housedemocrats senatedems housegop senategop "
     "greenparty_uk thegreenparty scottories welshlabour scottishlabour"
 )
@@ -268,18 +195,31 @@ _POLICY_LABEL_RE = re.compile(
 )
 
 
+def read_politics(text: str) -> tuple[bool, bool]:
+    """(filed under politics, names politics at all) of ``text``: :func:`files_under_politics`
+    and :func:`names_politics` in one reading, the words of parties found once (moderation
+    asks both of every post, the audit of every post that sounds human)."""
+    words = _partisan_words(text)
+    filed = _files_under(text, words)
+    return filed, filed or _names_beside_tags(text, words)
+
+
 def files_under_politics(text: str) -> bool:
     """The post is filed under politics whatever it says of work: tagged with a legislature's
     or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
     or a party's account ("@SenWhitfield do you take interns in your office?": an answer lands
     in the politician's replies), naming a president's economics ("Bidenomics: ..."), or
     taking a side against a party or a politician ("... on wages. Tory hypocrisy!")."""
+    return _files_under(text, _partisan_words(text))
+
+
+def _files_under(text: str, words: tuple[re.Match[str], ...]) -> bool:
     return (
         _POLITICS_TAG_RE.search(text) is not None
         or _TO_A_POLITICIAN_RE.search(text) is not None
         or _POLICY_LABEL_RE.search(text) is not None
         or _to_a_party(text)
-        or takes_a_side(text)
+        or _takes_a_side(text, words)
     )
 
 
@@ -287,7 +227,10 @@ def takes_a_side(text: str) -> bool:
     """A party or a politician named with a jab or a call against them ("Tory hypocrisy!",
     "shame on the Tories", "#GOPMustGo"): whatever the post says of wages before it, an answer
     stands in a quarrel between parties."""
-    words = _partisan_words(text)
+    return _takes_a_side(text, _partisan_words(text))
+
+
+def _takes_a_side(text: str, words: tuple[re.Match[str], ...]) -> bool:
     for match in words:
         jab = _JAB_AFTER_RE.match(text, match.end())
         if (jab and not _lies_said_as_verb(jab, match.start())) or _JAB_BEFORE_RE.search(
@@ -297,7 +240,7 @@ def takes_a_side(text: str) -> bool:
     if _RESIGN_CALL_RE.search(text) and (words or _POLITICIAN_HANDLE_RE.search(text)):
         return True
     return any(
-        PARTISAN_RE.fullmatch(tag["name"]) or _TRUMP_RE.fullmatch(tag["name"])
+        PARTISAN_RE.fullmatch(tag["name"]) or TRUMP_RE.fullmatch(tag["name"])
         for tag in _OUT_TAG_RE.finditer(text)
     )
 
@@ -307,7 +250,7 @@ def _lies_said_as_verb(jab: re.Match[str], start: int) -> bool:
     blame for the Tories lies."): the verb, in neutral reporting, not "Tory lies."."""
     if jab.group().strip(" \t,:-").lower() != "lies":
         return False
-    sentence = _SENTENCE_END_RE.split(jab.string[:start])[-1]
+    sentence = SENTENCE_END_RE.split(jab.string[:start])[-1]
     return _LIES_AS_VERB_RE.search(sentence) is not None
 
 
@@ -325,20 +268,19 @@ def _to_a_party(text: str) -> bool:
 
 def names_politics(text: str) -> bool:
     """The text names a party, a partisan label or a politician."""
-    return files_under_politics(text) or names_politics_beside_tags(text)
+    return read_politics(text)[1]
 
 
-def names_politics_beside_tags(text: str) -> bool:
+def _names_beside_tags(text: str, words: tuple[re.Match[str], ...]) -> bool:
     """:func:`names_politics` but for what :func:`files_under_politics` reads (a legislature's
-    tag, a politician addressed), for a caller that has asked that already."""
-    if _partisan_words(text) or ELECTION_CANDIDATE_RE.search(text):
+    tag, a politician addressed)."""
+    if words or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
         _names_a_leader(text) and _GOVERNMENT_RE.search(text)
     ):
         return True
-    uses = [_names_trump(match) for match in _TRUMP_RE.finditer(text)]
-    return any(uses) or (bool(uses) and _POLITICAL_RE.search(text) is not None)
+    return names_trump(text)
 
 
 def _names_a_leader(text: str) -> bool:
@@ -348,51 +290,3 @@ def _names_a_leader(text: str) -> bool:
         if before is None or before["start"] is not None or before["name"] in _LEADERS_OWN:
             return True
     return False
-
-
-def _names_trump(match: re.Match[str]) -> bool:
-    """This "trump" is the politician, not the verb nor a card."""
-    word, before, after = match["word"], match["before"], match["after"]
-    if match["tag"] or match["own"] is not None or word.lower() not in _VERB_FORMS:
-        return True  # "#Trump2024", "Trump's", "Trumpism"
-    after_word = (after or "").lower()
-    made_up = match.string[match.end("word") :][:3].lower() == "-up"
-    if after_word in ("card", "cards") or (word.lower() == "trumped" and made_up):
-        return False  # "trump card", "trumped-up charges" (made up)
-    if before is None or after is None or match["gap"] is None:
-        return True  # "Trump says", "fuck trump"
-    helper = word.lower() != "trump" and before.lower() in _HELPERS  # "is trumping"
-    if (before.lower() in _BEFORE_A_NAME and not helper) or after_word in _AFTER_A_NAME:
-        return True
-    if after_word.endswith("ed") and len(after_word) > 4:
-        return True  # "the tariffs trump imposed"
-    if word.lower() != "trump":
-        return False  # "Culture Trumps Strategy", "attitude trumped a perfect CV"
-    # "trump" itself: after a plural subject or a helper verb, with no comma between; with a
-    # capital, only in a phrase all in title case ("Why Skills Trump Degrees"), and a helper
-    # opening a sentence asks about him ("Will Trump win?")
-    if match["comma"] is not None or not (
-        _before_the_verb(before) or _asks_with_a_helper(match.string[: match.start("word")])
-    ):
-        return True
-    if word[0].isupper():
-        return not (before[0].isupper() and after[0].isupper())
-    return before[0].isupper() and before.lower() in _BEFORE_THE_VERB
-
-
-def _asks_with_a_helper(sentence_so_far: str) -> bool:
-    """The sentence that reaches "trump" opens with a helper ("Does a referral trump a cover
-    letter?"), so its subject may be singular."""
-    sentence = _SENTENCE_END_RE.split(sentence_so_far)[-1].split()
-    if len(sentence) == 2:  # "Does experience trump", not "Never let trump"
-        return sentence[0].lower() in _ASKING_HELPERS
-    return len(sentence) > 2 and sentence[0].lower() in _BEFORE_THE_VERB
-
-
-def _before_the_verb(before: str) -> bool:
-    """``before`` can come right before the verb "trump": a plural subject or a helper."""
-    word = before.lower()
-    if word in _BEFORE_THE_VERB:
-        return True
-    plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "\u2019s"))
-    return plural and word not in _VERBS_SAID_OF_HIM
