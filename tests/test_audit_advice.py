@@ -282,3 +282,26 @@ def test_following_every_main_fix_never_reads_past_100() -> None:
         conversation=(74, ["Answer your mentions."]),
     )
     assert actions_total(top_actions(audit, EQUAL)) == 45
+
+
+def test_a_tip_on_one_part_of_a_pillar_wins_only_that_parts_points() -> None:
+    # QA: a care desk answering 36 of 37 mentions had "1 of 37 mentions of you got no
+    # answer" as its first action at "+13 points", the whole Conversation gap, and the
+    # humor hint, Voice's only tip, claimed Voice's whole gap though its replies were most of it
+    from audit_helpers import FeedBuilder, audit_feed
+    from staffpulse.audit.config import DEFAULTS
+
+    desk = FeedBuilder("helpline", display_name="Helpline Support")
+    for i in range(12):
+        who = f"client{i}"
+        asked = desk.by(who, f"@helpline where is parcel {i}?", mentions=("helpline",))
+        said = f"I love helping: parcel {i} is on its way" if i % 2 else f"Parcel {i} ships Monday."
+        desk.post(f"@{who} {said}", kind="reply", reply_to_post_id=asked.id, reply_to_handle=who)
+    desk.mention_by("client99", answered=False)
+    audit = audit_feed(desk)
+    every = top_actions(audit.pillars, DEFAULTS["weights"], limit=12)
+    actions = {a["headline"].split(":")[0]: a for a in every}
+    answer = actions["Answer mentions"]
+    assert answer["points"] <= 1 < answer["pillar_points"]
+    humor = actions["Add some humor"]
+    assert 0 < humor["points"] < humor["pillar_points"]

@@ -29,7 +29,7 @@ from staffpulse.audit.types import (
     rank_examples,
     unique_texts,
 )
-from staffpulse.audit.voice_parts import voice_score
+from staffpulse.audit.voice_parts import humor_gain, voice_score
 from staffpulse.audit.voice_tips import humor_advice, personality_advice
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.report.counts import count_of
@@ -165,6 +165,9 @@ def voice_pillar(
             advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
         if feed:
             advice = kept_for(advice, [tip for tip in advice if _fits_no_feed(tip)])
+        if judged:  # the humor hint wins only the humor part
+            gain = humor_gain(personality, humor, templated, funny, settings)
+            advice = [a.gaining(gain) if isinstance(a, Tentative) else a for a in advice]
     return PillarResult(
         name="voice",
         score=score,

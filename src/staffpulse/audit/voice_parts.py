@@ -53,3 +53,21 @@ def voice_score(
     h = humor_part(humor, humor_posts, settings)
     base = (wp * p + wh * h) / ((wp + wh) or 1.0)
     return 100.0 * base * (1.0 - float(settings["template_penalty"]) * templated)
+
+
+def humor_gain(
+    personality: float, humor: float, templated: float, funny: int, settings: dict[str, Any]
+) -> float:
+    """How far Voice can rise by its humor part alone (humor at ``humor_target`` from
+    ``humor_min_posts`` funny posts), the most its humor hint can win: as Voice's only
+    advice the hint was a care desk's first action at "+15 points", the whole gap, though
+    the humor part is a fraction of it."""
+    now = voice_score(personality, humor, templated, settings, humor_posts=funny)
+    full = voice_score(
+        personality,
+        max(humor, float(settings["humor_target"])),
+        templated,
+        settings,
+        humor_posts=max(funny, int(settings["humor_min_posts"])),
+    )
+    return max(full - now, 0.0)
