@@ -94,6 +94,22 @@ def test_json_on_a_command_that_writes_json_lines_says_to_leave_it_out(tmp_path:
     assert "No such option: --jsn" in _said(typo.output)
 
 
+def test_db_on_a_command_that_reads_only_files_says_to_leave_it_out(tmp_path: Path) -> None:
+    """QA: "classify posts.csv --db my.db" said "No such option: --db" alone, read by someone
+    who gives every command its store as a misspelt option."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\n1,Our new office dog is called Biscuit\n", encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(posts), "--db", "my.db"])
+    assert result.exit_code == 2
+    assert (
+        "staffpulse classify reads the file of posts it is given, not a store: leave out --db"
+    ) in _said(result.output)
+    scripted = runner.invoke(app, ["avatar", str(posts), "--db", "my.db", "--json"])
+    error = json.loads(scripted.stdout)["error"]["message"]
+    assert error == "staffpulse avatar reads the images it is given, not a store: leave out --db"
+    assert not (tmp_path / "my.db").exists()
+
+
 def test_json_on_the_demo_says_which_commands_give_json() -> None:
     # "No such option: --json" alone left a script writer guessing whether any command had it
     result = runner.invoke(app, ["demo", "--json"])

@@ -56,6 +56,7 @@ from staffpulse.cli.usage_errors import (
     say_json_lines_already,
     say_missing_value_plainly,
     say_nearest_option,
+    say_no_store_is_read,
     say_option_of_the_group,
     say_the_form_it_takes,
     say_what_the_argument_is,
@@ -144,6 +145,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             say_bad_number_plainly(exc)
             say_where_root_options_go(exc)
             say_json_lines_already(exc)
+            say_no_store_is_read(exc)  # classify posts.csv --db my.db
             say_option_of_the_group(exc)  # inbox dismiss 12 --limit 5
             say_the_form_it_takes(exc)  # benchmark --cohort FILE: the file is its argument
             say_where_group_options_go(exc, ctx.meta.get(_TYPED, []))  # fetch --json x acme

@@ -84,6 +84,29 @@ def say_json_lines_already(exc: UsageError) -> None:
     )
 
 
+# the commands that read only the files they are given: "No such option: --db" alone, to
+# someone who passes --db to every command, read as if the store option were misspelt
+_FILES_NOT_A_STORE = {
+    "classify": "the file of posts",
+    "roles": "the file of accounts",
+    "score": "the files of posts",
+    "avatar": "the images",
+}
+
+
+def say_no_store_is_read(exc: UsageError) -> None:
+    """``classify posts.csv --db my.db``: "staffpulse classify reads the file of posts it is
+    given, not a store: leave out --db", not "No such option: --db" alone."""
+    if not isinstance(exc, NoSuchOption) or exc.option_name != "--db" or exc.ctx is None:
+        return
+    files = _FILES_NOT_A_STORE.get(exc.ctx.info_name or "")
+    if files is not None:
+        exc.possibilities = None
+        exc.message = (
+            f"{exc.ctx.command_path} reads {files} it is given, not a store: leave out --db"
+        )
+
+
 # options one command has and a sibling takes in another form: "No such option" alone read
 # as if the sibling could not do it at all
 _OPTIONS_OF_ANOTHER_FORM = {
