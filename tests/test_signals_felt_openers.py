@@ -39,7 +39,22 @@ NOT_FELT = [
     # the feeling is not what the post opens with
     "Our crew at the harbour 10K. So proud of them https://photos.example/10k",
 ]
-BRAND_BROADCASTS = NOT_FELT[:4]
+# job ads and a brand's launches dressed as a feeling: an ad or a launch whatever it opens with
+DRESSED_ADS = [
+    "Proud of our nurses! Now recruiting RNs for nights https://careers.example/rn",
+    "Wow! $25/hr for warehouse work in Dayton, 2nd shift https://jobs.example/d2",
+    "Really proud of our recruiters! Check out our open roles https://careers.example/roles",
+    "Honored by our Best Places to Work award! Come work with us https://careers.example/",
+    "Omg. Night shift security officers, Reno, weekly pay https://jobs.example/sec",
+]
+DRESSED_LAUNCHES = [
+    "Excited about our new product launch https://brand.example/launch",
+    "Proud of our 2024 Sustainability Report https://brand.example/esg",
+    "Wow! New spring collection https://store.example/spring",
+    "WOW. Only 3 days left to get your tickets https://tickets.example/fest",
+    "Impressed by these results? Book a demo today https://brand.example/demo",
+]
+BRAND_BROADCASTS = NOT_FELT[:4] + DRESSED_LAUNCHES
 
 
 @pytest.mark.parametrize("text", FELT)
@@ -47,9 +62,18 @@ def test_a_post_opening_with_a_feeling_about_what_it_shares_is_found(text: str) 
     assert find_felt_openers([text]).tolist() == [True]
 
 
-@pytest.mark.parametrize("text", NOT_FELT)
+@pytest.mark.parametrize("text", NOT_FELT + DRESSED_ADS + DRESSED_LAUNCHES)
 def test_announcements_sales_ads_and_later_feelings_are_left_to_the_model(text: str) -> None:
     assert find_felt_openers([text]).tolist() == [False]
+
+
+def test_the_team_and_the_verb_work_name_no_job() -> None:
+    # "our team" and "it works" are no words of an ad: the feeling still counts
+    texts = [
+        "So proud of our team https://photos.example/team",
+        "Wow, it works! https://x.example/d",
+    ]
+    assert find_felt_openers(texts).tolist() == [True, True]
 
 
 def test_the_batch_finds_the_felt_openers_in_input_order() -> None:
@@ -66,12 +90,18 @@ def test_a_felt_post_with_a_link_sounds_like_a_person_and_a_brand_broadcast_does
     assert not model.labels(model.score(BRAND_BROADCASTS))["personality"].any()
 
 
+def test_a_job_ad_dressed_as_a_feeling_gets_no_voice() -> None:
+    # the feeling rule lifted each of these to 0.5: a Voice credit for a firm posting ads
+    model = load_text_signals()
+    assert not model.labels(model.score(DRESSED_ADS))["personality"].any()
+
+
 def test_a_job_ad_that_opens_with_a_cry_keeps_no_voice() -> None:
     ad = "Wow! Nurses wanted on nights, DM me your resume"
-    assert find_felt_openers([ad]).tolist() == [True]
+    assert find_felt_openers([ad]).tolist() == [False]  # it names work: no feeling credited
     held = np.array([[0.2, 0.9]], dtype=np.float32)
     bound_by_patterns(held, [ad], ["personality", "job_opening"])
-    assert held[0, 0] <= 0.1  # a job ad has no voice, whatever the feeling rule says
+    assert held[0, 0] <= 0.1  # and the job-ad bounds hold its voice down
 
 
 # the opener is anchored on the batch's separator: a post that opens with one of its wordings

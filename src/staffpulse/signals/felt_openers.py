@@ -18,8 +18,11 @@ the link is its strongest broadcast cue, and the word of feeling beside it weigh
   "?", a line break or the end of the post.
 
 A post that sells ("sale", "shop", "discount", "giveaway", "win", "order", "% off" ...), asks
-people to apply or join, or stacks three hashtags is promotion or a job ad whatever it opens
-with, and is left to the model. ``pattern_bounds`` raises the personality score of a marked
+people to apply or join, names a launch or an offer ("our new product", "new spring
+collection", "tickets", "book a demo"), names any work but the team and the verb ("Proud of our
+nurses! Now recruiting RNs", "Wow! $25/hr for warehouse work"; "our team", "it works" do not
+count), or stacks three hashtags is promotion or a job ad whatever it opens with, and is left
+to the model. ``pattern_bounds`` raises the personality score of a marked
 post to the same floor as a verdict on someone's work (``shared_verdicts.VERDICT_SCORE``),
 before the job-ad bounds, which still hold an ad's voice down.
 """
@@ -33,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import SEP, posts_matching
+from staffpulse.signals.job_ads_no_work import names_work
 
 __all__ = ["find_felt_openers"]
 
@@ -52,6 +56,29 @@ _SELLS = (
     r"hiring|join (?:us|our team)|register|sign up|subscribe"
 )
 _SELLING = re.compile(rf"\b(?:{_SELLS})\b|%\s*off\b", re.IGNORECASE)
+# A brand's launch or offer: what it has out, new or on ("Excited about our new product
+# launch", "Wow! New spring collection", "Book a demo"), press-release or ad copy whatever the
+# feeling it opens with
+_LAUNCHES = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|releases?|released|out now|now (?:available|live|on sale)|"
+    r"available now|just (?:landed|dropped|arrived)|pre-?orders?|tickets?|"
+    r"book (?:a|your|now)|download|demo|webinar|free (?:shipping|trial|report|guide|e-?book)|"
+    r"in stores?|(?<!'s )new (?:[\w-]+ ){0,2}(?:collection|range|line|flavou?rs?|arrivals|menu|"
+    r"season|features?|products?|website|site|app|program|programme|podcast|episode)|"
+    r"our (?:[\w-]+ ){0,2}(?:products?|website|site|app|features?|reports?|collection|range|"
+    r"drop|partnership|campaign|platform|program|programme|podcast|episode|services?|tools?))\b",
+    re.IGNORECASE,
+)
+# A link's words are no launch: "Super excited to see where this goes <link/launch>"
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Words of work that offer no job: the verb ("it works", "research works") and the people one
+# is proud of ("our team", "the crew"). Any other word of work (a role, pay, hiring, openings,
+# shifts) makes an opener of feeling a job ad's hook ("Proud of our nurses! Now recruiting RNs")
+_NO_JOB = re.compile(
+    r"\b(?:work(?:s|ed|ing)?(?!\s+(?:with|for)\s+us\b)|teams?|crew|staff|colleagues|"
+    r"co-?workers)\b",
+    re.IGNORECASE,
+)
 _HASHTAG = re.compile(r"#\w")
 # What a post opens with: a feeling and what it is felt about, or a cry standing alone
 _OPENERS = (
@@ -68,5 +95,10 @@ def find_felt_openers(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     for i in posts_matching(texts, (_FELT,)):
         text = texts[i]
-        out[i] = _SELLING.search(text) is None and len(_HASHTAG.findall(text)) < 3
+        out[i] = not (
+            _SELLING.search(text)
+            or _LAUNCHES.search(_LINK.sub(" ", text))
+            or len(_HASHTAG.findall(text)) >= 3
+            or names_work(_NO_JOB.sub(" ", text))
+        )
     return out
