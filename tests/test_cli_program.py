@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -88,3 +89,24 @@ def test_the_hints_name_the_store_for_exactly_the_commands_that_take_one() -> No
         # a command's help reads no store: "staffpulse import --help lists the formats"
         help_hint = f"staffpulse {name} --help lists them"
         assert on_store_in(help_hint, Path("client.db")) == help_hint
+
+
+def test_hints_name_staffpulse_as_run_when_the_shell_does_not_find_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before ``source .venv/bin/activate``, "staffpulse import FILE" in an error's hint was
+    no command to run, while the lines around it named ``.venv/bin/staffpulse``."""
+    monkeypatch.setattr("sys.argv", [".venv/bin/staffpulse", "accounts"])
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    missing = tmp_path / "nostore.db"
+    result = runner.invoke(app, ["accounts", "--db", str(missing)])
+    assert result.exit_code == 66
+    said = " ".join(result.stderr.split())
+    assert (
+        f"import something into it first: .venv/bin/staffpulse import FILE --db {missing}" in said
+    )
+    assert "staffpulse.db" in on_store_in("the default store, staffpulse.db", None)
+    assert on_store_in("staffpulse demo shows a sample", None) == (
+        ".venv/bin/staffpulse demo shows a sample"
+    )
+    assert on_store_in("staffpulse reads no store here", None) == "staffpulse reads no store here"

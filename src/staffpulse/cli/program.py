@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from staffpulse.cli.registry import STORE_COMMANDS
+from staffpulse.cli.registry import COMMAND_MODULES, STORE_COMMANDS
 
 
 def command_name() -> str:
@@ -42,8 +42,24 @@ _STORE_COMMAND = re.compile(
 def on_store_in(text: str | None, db: Path | None) -> str | None:
     """``text`` (a hint) with the staffpulse commands it names run on the store ``db``, given
     with --db: the library words its hints for the default store. A hint that names a --db
-    already (the store's own path) is left as it is."""
-    if not text or db is None or "--db" in text:
+    already (the store's own path) is left as it is. The commands are named as the user runs
+    staffpulse (:func:`command_name`): "staffpulse import FILE" was no command before
+    ``source .venv/bin/activate``, while the lines around it named ``.venv/bin/staffpulse``."""
+    if not text:
         return text
-    start = f"staffpulse{db_option(db)} "
-    return _STORE_COMMAND.sub(lambda _found: start, text)
+    if db is not None and "--db" not in text:
+        start = f"staffpulse{db_option(db)} "
+        text = _STORE_COMMAND.sub(lambda _found: start, text)
+    program = command_name()
+    if program == "staffpulse":
+        return text
+    return _ANY_COMMAND.sub(lambda _found: f"{program} ", text)
+
+
+# "staffpulse" where a hint starts a command to run: before a command's name or an option
+# (not the word in "staffpulse.db", or in a sentence about staffpulse)
+_ANY_COMMAND = re.compile(
+    r"(?<![\w./-])staffpulse (?=(?:"
+    + "|".join(map(re.escape, [*COMMAND_MODULES, "--db", "--help", "--version", "--debug"]))
+    + r")(?![\w-]))"
+)
