@@ -28,6 +28,12 @@ every post with a #hiring or #jobs tag is one.
   stays the model's: "Tired of applying? Send us your resume", "Sick of applying for jobs? We
   have 30 picker roles").
 
+* **A question the account was asked, answered** (:mod:`staffpulse.signals.job_ads_answers`):
+  "Asked at our desk this week: can I apply to two jobs at once? Yes, and tell us so we can help
+  you pick." is advice on applying; the asker's "apply" calls no one. The answer must offer
+  nothing itself (no call to apply, pay, opening or role), and the question must not ask
+  whether there is work ("Are you still hiring? Yes!" is an ad's opening line).
+
 * **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
   and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"
   are what job-board posts say), so the audit named a nonprofit's news "a job ad". "Work"
@@ -66,6 +72,7 @@ from staffpulse.signals.batch_scan import (
 )
 from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
+from staffpulse.signals.job_ads_answers import ASKED_QUESTION, ASKED_WORDS, answers_asked_question
 from staffpulse.signals.job_seekers import SEEKER_RE, SEEKER_WORDS, speaks_as_seeker
 from staffpulse.signals.job_words import ROLE_NOUNS
 
@@ -238,6 +245,9 @@ def _is_talk(text: str) -> bool:
         and not _FIRM_OFFERS.search(text)
     ):
         return True
+    # "Asked at our desk: can I apply to two jobs? Yes, ...": the asker's "apply" calls no one
+    if answers_asked_question(text):
+        return True
     # "Join our team for a trivia night" is no "join our team" of an ad
     if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", text))):
         return False
@@ -273,6 +283,7 @@ _WORDINGS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
     (scan_for_words(SEEKER_WORDS), (SEEKER_RE,)),
     (scan_for_words(("applying",)), (_APPLYING_TOLD,)),
     (scan_for_words(("time job",)), (JOB_FIGURE,)),
+    (scan_for_words(ASKED_WORDS), (ASKED_QUESTION,)),
 )
 
 
