@@ -414,3 +414,16 @@ def test_an_account_held_back_for_good_by_several_reasons_is_told_by_the_stronge
     for reasons in ([INACTIVE], [INACTIVE], [INACTIVE, WEAK, STALE]):
         held.add(reasons, NOW - timedelta(days=200))
     assert next_step(held, run).endswith("(1 contact talked with too rarely or long ago).")
+
+
+def test_an_account_with_nothing_to_read_is_shown_with_its_role_unknown() -> None:
+    """A handle with no bio and no post: the line says "role unknown" rather than a role the
+    model guessed from the handle, and scripts get a null role; a recruiter's handle (a trade
+    word in it) is read as ever."""
+    store = _lonely_firm(["zed_zone", "rita_recruits"])
+    for who in ("zed_zone", "rita_recruits"):
+        add_posts(store, Account(platform="x", id=f"id_{who}", handle=who))
+    store.refresh_interactions(full=True)
+    shown = _rank_with_options(store, include_contacts=True, include_unseen=True).suggestions
+    said = {s.handle: (s.role, s.reasons.text().split(" · ")[0]) for s in shown}
+    assert said == {"zed_zone": (None, "role unknown"), "rita_recruits": ("recruiter", "recruiter")}

@@ -334,7 +334,8 @@ def _make_suggestions(
             walk.graph,
             walk.account,
             c.node,
-            c.guess,
+            # a role the model left unknown, having nothing to read (citizen.guess_roles)
+            c.guess or ("role unknown" if walk.model and c.node not in walk.id_only else None),
             c.citizen,
             walk.circle,
             walk.as_of,
