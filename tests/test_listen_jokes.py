@@ -104,6 +104,33 @@ def test_a_pun_story_is_a_joke_only_when_the_humor_signal_is_sure() -> None:
     assert not is_written_joke("I quit my job. Done.", 0.9)
 
 
+def test_a_pun_on_a_bare_work_word_is_a_joke_not_a_work_conversation() -> None:
+    # our own puns and idioms: a "job" that names no workplace, told by nobody of their own work
+    puns = [
+        "Fireworks are so dramatic. They only do their job once they've been fired.",
+        "Weather app, you had ONE job",
+        "This coffee tastes like tea that quit on its dreams and got a job at a car wash",
+        "hustle hustle girl boss",
+    ]
+    for pun in puns:
+        assert is_written_joke(pun, 0.85) and moderate(pun, 0.85).joke, pun
+        assert not is_written_joke(pun, 0.5), pun  # the humor signal unsure: offered
+    # the writer's own job, someone's boss, or a question: work talk, offered
+    for text in [
+        "I got a job today and I think I will like it",
+        "When your boss turns up in the exact same jumper as you",
+        "Why does every job advert want five years of experience",
+    ]:
+        assert not moderate(text, 0.9).joke, text
+
+
+def test_a_crude_joke_is_left_out_as_nsfw_whatever_work_it_names() -> None:
+    crude = "New boss asked for a fun fact. Mine: the last office nicknamed me Big Dick Dave."
+    assert moderate(crude, 0.9).nsfw
+    # the humor signal unsure: a name is a name ("Dick Lane retires from the depot after 30 years")
+    assert not moderate("Dick Lane retires from the depot after 30 years", 0.2).nsfw
+
+
 def test_a_joke_that_names_a_group_is_hostile() -> None:
     assert mocks_a_group(GROUP_JOKE) and moderate(GROUP_JOKE).hostile
     # a whole group spoken of in a post the humor signal is sure is a joke, with no set form

@@ -13,7 +13,11 @@ joke out ("a joke, not a conversation to join"):
   short punch line that ends the post ("Why did the spreadsheet apply for a transfer? It
   wanted more cells."), or a story of a job lost, the writer's or someone's, with a short
   punch line ("I got fired from the trampoline park. My results kept going up and down."); a
-  job got is news to congratulate, a joke only when it mocks a group.
+  job got is news to congratulate, a joke only when it mocks a group;
+* a pun or an idiom on a bare work word that the humor signal reads as funny, told by nobody
+  of their own work and asking nothing ("Fireworks only do their job once they're fired", "you
+  had ONE job, weather app"): its "job" names no workplace, so it is no work conversation and
+  a firm's recruiting angle on it would misread it in public.
 
 A real question has no answer after it ("Interviewer asked me to describe a weakness, what do
 you say?"), or one of its asker's ("What's the difference between a contractor and an
@@ -32,7 +36,7 @@ import re
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.recurring import WRITER_RE, happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
-from staffpulse.listen.work_terms import URL_RE
+from staffpulse.listen.work_terms import URL_RE, work_words
 
 # p(humor) from which a looser form, or a group named, reads as a joke (the model's own
 # threshold is lower: its F1 is 0.46, so only its surer half counts)
@@ -153,6 +157,13 @@ _PLEA_RE = re.compile(
     re.IGNORECASE,
 )
 
+# the work words a pun or an idiom plays on ("do their job once they're fired", "you had one
+# job", "girl boss"); a boss who is someone's ("your boss wore the same shirt") is a workplace
+_PUN_WORDS = frozenset({"job", "jobs", "boss", "bosses", "hire", "hired"})
+_SOMEONES_BOSS_RE = re.compile(
+    r"\b(?:my|your|ur|our|his|her|their|the|a|new|old) boss(?:es)?\b", re.IGNORECASE
+)
+
 # the room asked: "What's the worst job title you've ever seen?"
 _ROOM_RE = re.compile(r"\b(?:you|your|you['\u2019]\w+|anyone|y['\u2019]?all)\b", re.IGNORECASE)
 
@@ -165,7 +176,18 @@ def is_written_joke(text: str, humor: float | None = None) -> bool:
         return True
     if humor is None or humor < FUNNY:
         return False
-    return has_loose_form(plain)
+    return has_loose_form(plain) or puns_on_work(plain)
+
+
+def puns_on_work(plain: str) -> bool:
+    """Work named only in a bare "job", "hired" or "boss" that nobody tells of as their own,
+    in a post that asks nothing: a pun or an idiom ("Fireworks only do their job once
+    they're fired"), once the humor signal reads it as funny; "I got a job!" (the writer's news) and
+    "your boss wore the same shirt as you" (a workplace) are not."""
+    if WRITER_RE.search(plain) or is_question(plain) or _SOMEONES_BOSS_RE.search(plain):
+        return False
+    found = work_words(plain)
+    return bool(found) and all(word.lower() in _PUN_WORDS for word in found)
 
 
 def answers_itself(text: str) -> bool:

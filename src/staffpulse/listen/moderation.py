@@ -19,7 +19,9 @@ their score: a firm that joins them risks its name for nothing.
   stays, flagged ``politics``, and gets a neutral angle;
 * **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn") and innuendo ("strip club",
   "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
-  matters a firm may join, and stay;
+  matters a firm may join, and stay; and a crude joke, a post the humor signal reads as funny
+  (:data:`~staffpulse.listen.jokes.FUNNY`) with a crude word in it ("dick", "boner",
+  "hooker"): its punch line is the innuendo, whatever work it names;
 * **hashtag_game**: an entry to a TV show's hashtag game ("#WorstJobIn4Words ... @midnight"),
   a joke written for the show (:mod:`staffpulse.listen.hashtag_games`);
 * **joke**: a written joke about work, in a joke's set form ("Interviewer: ... Me: ...", "What's
@@ -52,7 +54,7 @@ from dataclasses import dataclass
 
 from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
-from staffpulse.listen.jokes import is_written_joke
+from staffpulse.listen.jokes import FUNNY, is_written_joke
 from staffpulse.listen.partisan import read_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
@@ -106,6 +108,14 @@ _NSFW_RE = re.compile(
     r"(sleep|sleeps|sleeping|slept) with (my|the|his|her|our|your) (boss|manager|supervisor)|"
     r"adult (films?|movies?|entertainment))(?!\w)|"
     r"[\"\u201c']art films?[\"\u201d']",
+    re.IGNORECASE,
+)
+# Crude words a joke turns on (a name that is a body part): only in a post the humor signal reads as
+# funny, where a name or a body part is the innuendo ("Dick Smith retires" is news)
+_CRUDE_RE = re.compile(
+    r"\b(dicks?|cocks?|balls|boners?|peckers?|wieners?|schlongs?|knobs|testicles?|genitals?|"
+    r"butt ?holes?|booty calls?|hookers?|prostitutes?|whores?|sexy|naked|condoms?|viagra|"
+    r"virginity|erections?|(get|got|getting) laid|screw(ed|ing)? (her|him|me|you|them))\b",
     re.IGNORECASE,
 )
 # Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
@@ -180,7 +190,7 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
     filed, politics = read_politics(plain)
     return Moderation(
         hostile=_is_hostile_to(plain, humor),
-        nsfw=_is_nsfw(plain),
+        nsfw=_is_nsfw(plain) or _is_crude_joke(plain, humor),
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
@@ -205,6 +215,11 @@ def crosses_a_line(text: str) -> bool:
 
 def _is_nsfw(plain: str) -> bool:
     return _NSFW_RE.search(plain) is not None
+
+
+def _is_crude_joke(plain: str, humor: float | None) -> bool:
+    """A crude word in a post the humor signal reads as funny: a dirty joke, not work talk."""
+    return humor is not None and humor >= FUNNY and _CRUDE_RE.search(plain) is not None
 
 
 def _is_hostile_to(plain: str, humor: float | None) -> bool:
