@@ -52,6 +52,19 @@ def test_each_file_is_told_what_it_holds_and_why_it_is_not_imported(
     assert "rename" not in said and "fix the file" not in said
 
 
+def test_shares_with_spaced_column_names_is_told_it_is_linkedin(tmp_path: Path) -> None:
+    path = tmp_path / "Shares.csv"
+    path.write_text(
+        "Date,Share Link,Share Commentary,Shared Url,Media Url,Visibility\n"
+        f"2025-01-02 10:00:00,{POST},Two new roles in our Bristol team,,,MEMBER_NETWORK\n"
+    )
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    said = str(refused.value)
+    assert "LinkedIn's data export (Shares.csv, the account's posts;" in said
+    assert "A staffpulse CSV of posts needs" not in said
+
+
 def test_a_sheet_of_someone_elses_with_the_same_columns_is_not_called_linkedin(
     tmp_path: Path,
 ) -> None:

@@ -52,6 +52,7 @@ _ADAPTERS = (
     "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
     "fediverse_exports",  # no reader: what Misskey's and Friendica's exports are
     "linkedin_exports",  # no reader: what the files of LinkedIn's data export are
+    "meta_exports",  # no reader: what Facebook's, Instagram's and Threads' exports are
     "own_outputs",  # no reader: what staffpulse's own --json outputs given back are
     "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
     "file_kinds",  # no reader: what an unknown file looks like, when no source said more

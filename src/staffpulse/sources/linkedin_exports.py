@@ -16,31 +16,39 @@ from staffpulse.sources.csvrows import column_key
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.text_files import head_text
 
-# The header of each file of the export (as column keys), what the file holds, and whether
-# the header alone tells it (else a linkedin.com address in its rows must: "date, link,
-# message" could head a sheet of anyone's)
+# The header of each file of the export (as column keys, underscores dropped), what the file
+# holds, and whether the header alone tells it (else a linkedin.com address in its rows must:
+# "date, link, message" could head a sheet of anyone's)
 _FILES: tuple[tuple[frozenset[str], str, bool], ...] = (
     (frozenset({"sharelink", "sharecommentary"}), "Shares.csv, the account's posts", True),
     (frozenset({"date", "link", "message"}), "Comments.csv, the account's comments", False),
     (frozenset({"date", "type", "link"}), "Reactions.csv, the account's reactions", False),
     (
-        frozenset({"first_name", "last_name", "url", "connected_on"}),
+        frozenset({"firstname", "lastname", "url", "connectedon"}),
         "Connections.csv, the account's connections",
         True,
     ),
     (
-        frozenset({"conversation_id", "sender_profile_url"}),
+        frozenset({"conversationid", "senderprofileurl"}),
         "messages.csv, the account's messages",
         True,
     ),
     (
-        frozenset({"first_name", "last_name", "maiden_name", "headline"}),
+        frozenset({"firstname", "lastname", "maidenname", "headline"}),
         "Profile.csv, the account's profile",
         True,
     ),
 )
 # Connections.csv opens with a few lines of notes above its header
 _HEADER_LINES = 8
+
+
+def not_imported(platform: str) -> str:
+    """What a file of a platform staffpulse does not coach is told, and what to import."""
+    return (
+        f"staffpulse coaches X, Bluesky and Mastodon accounts and does not import {platform}; "
+        "import the firm's exports from those platforms instead"
+    )
 
 
 def why_linkedin_export(path: Path, head: bytes) -> str | None:
@@ -51,14 +59,14 @@ def why_linkedin_export(path: Path, head: bytes) -> str | None:
     text = head_text(head)
     linkedin = "linkedin.com/" in text.lower()
     for line in text.splitlines()[:_HEADER_LINES]:
-        columns = {column_key(cell.strip('"')) for cell in line.split(",")}
+        # "Share Link" as well as "ShareLink": LinkedIn has written both, and a sheet
+        # re-saved by hand may space either
+        columns = {column_key(cell.strip('"')).replace("_", "") for cell in line.split(",")}
         for needed, what, telling in _FILES:
             if needed <= columns and (telling or linkedin):
                 return (
                     f"{WHAT_IT_IS}a file of LinkedIn's data export ({what}; Settings › Data "
-                    "privacy › Get a copy of your data): staffpulse coaches X, Bluesky and Mastodon "
-                    "accounts and does not import LinkedIn; import the firm's exports from "
-                    "those platforms instead"
+                    f"privacy › Get a copy of your data): {not_imported('LinkedIn')}"
                 )
     return None
 

@@ -47,6 +47,7 @@ from staffpulse.sources.jsonio import (
     json_lines_head,
     looks_native,
 )
+from staffpulse.sources.meta_exports import looks_graph_page
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
 from staffpulse.sources.repeated_entries import RepeatsInPages
 from staffpulse.sources.responses import unread_line
@@ -265,8 +266,8 @@ class Twarc2:
         head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if head.startswith(b"["):  # a list of them (``jq -s``, a tweepy dump): its first one
             head = head[1:]
-        if first_json_char(head) != "{" or looks_native(head):
-            return False
+        if first_json_char(head) != "{" or looks_native(head) or looks_graph_page(head):
+            return False  # a Facebook page's posts under "data": told what it is instead
         if PAGE_START_RE.match(head) or b'"__twarc"' in head:
             return True
         return b'"edit_history_tweet_ids"' in head or (b'"author_id"' in head and b'"text"' in head)
