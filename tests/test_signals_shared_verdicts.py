@@ -20,6 +20,17 @@ VERDICTS = [
     "Nice write up by @mo on tiling window managers https://blog.example/wm",
     # "our" that names no part of the writer's firm
     "Great video from @junebug on the place of music in our lives https://v.example/music",
+    # talk about hiring and applying is no call to a job
+    "Great read from @ravi on hiring bias in tech https://read.example/bias",
+    "Nice write up on how to apply for a work visa https://blog.example/visa",
+]
+# job ads dressed as a verdict: pay, a call to message or apply, roles open
+DRESSED_ADS = [
+    "Nice write up by the Gazette on our warehouse jobs, starting $20/hr https://jobs.example/wh",
+    "Great video from Crestline on life as a CDL driver here, sign-on bonus https://jobs.example/c",
+    "Awesome recap of the career fair: we still have welding roles open, DM us https://jobs.example/w",
+    "Nice piece on second-shift machinists; positions available now https://jobs.example/m",
+    "Great write up on our summer internship, applications close Friday https://jobs.example/i",
 ]
 NOT_VERDICTS = [
     # a brand praising its own content, a verdict with no piece of work, a job ad's opener
@@ -27,6 +38,9 @@ NOT_VERDICTS = [
     # a brand praising its own work under its own name, then naming a part of its firm
     "Nice video from Acme Staffing about our new office https://v.example/office",
     "Great write-up by Harbor Temps on what our recruiters learned https://blog.example/r",
+    "Great video from Acme Staffing on our culture https://v.example/culture",
+    # a sale
+    "Great write up by the Acme team on the spring sale https://shop.example/spring",
     "So slick https://x.example/app",
     "Great job at Harbor Foods, nights, $19/hr. Apply: https://jobs.example/hf",
     "Great work everyone, see you Monday",
@@ -41,7 +55,7 @@ def test_a_post_opening_with_a_verdict_on_someones_work_is_found(text: str) -> N
     assert find_shared_verdicts([text]).tolist() == [True]
 
 
-@pytest.mark.parametrize("text", NOT_VERDICTS)
+@pytest.mark.parametrize("text", NOT_VERDICTS + DRESSED_ADS)
 def test_self_praise_bare_cries_ads_and_later_verdicts_are_left_to_the_model(text: str) -> None:
     assert find_shared_verdicts([text]).tolist() == [False]
 
@@ -58,10 +72,16 @@ def test_a_verdict_with_a_link_sounds_like_a_person_and_an_ad_still_does_not() -
     assert model.labels(scores)["personality"].all()
     assert (scores["personality"] >= VERDICT_SCORE).all()
     ad = "Great video from @harborfoods on night shifts! Nurses wanted, DM me your resume"
-    assert find_shared_verdicts([ad]).tolist() == [True]
+    assert find_shared_verdicts([ad]).tolist() == [False]  # "DM me": a call to a job
     held = np.array([[0.2, 0.9]], dtype=np.float32)
     bound_by_patterns(held, [ad], ["personality", "job_opening"])
-    assert held[0, 0] <= 0.1  # a job ad has no voice, whatever the verdict rule says
+    assert held[0, 0] <= 0.1  # and the job-ad bounds hold its voice down
+
+
+def test_a_job_ad_dressed_as_a_verdict_gets_no_voice() -> None:
+    # the verdict rule lifted each of these to 0.5: a Voice credit for a firm posting ads
+    model = load_text_signals()
+    assert not model.labels(model.score(DRESSED_ADS))["personality"].any()
 
 
 def test_a_brand_praising_its_own_video_stays_a_broadcast() -> None:

@@ -37,6 +37,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import SEP, posts_matching
 from staffpulse.signals.job_ads_no_work import names_work
+from staffpulse.signals.sales_calls import calls_to_buy_or_apply
 
 __all__ = ["find_felt_openers"]
 
@@ -50,12 +51,6 @@ _FEELING = (
 )
 _FELT_ABOUT = r"(?:of|about|by|for|with|at|that|to (?:see|hear|read|watch))"
 _CRY = r"(?:wo+w+|who+a+|wo+a+h+|omg|oh my (?:god|gosh)|holy (?:cow|moly|smokes))"
-# A seller's or a recruiter's words anywhere in the post; read before the opener is accepted
-_SELLS = (
-    r"sale|shop|shopping|discount|deals?|giveaway|win|order|buy|coupon|promo|apply|"
-    r"hiring|join (?:us|our team)|register|sign up|subscribe"
-)
-_SELLING = re.compile(rf"\b(?:{_SELLS})\b|%\s*off\b", re.IGNORECASE)
 # A brand's launch or offer: what it has out, new or on ("Excited about our new product
 # launch", "Wow! New spring collection", "Book a demo"), press-release or ad copy whatever the
 # feeling it opens with
@@ -96,7 +91,7 @@ def find_felt_openers(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     for i in posts_matching(texts, (_FELT,)):
         text = texts[i]
         out[i] = not (
-            _SELLING.search(text)
+            calls_to_buy_or_apply(text)
             or _LAUNCHES.search(_LINK.sub(" ", text))
             or len(_HASHTAG.findall(text)) >= 3
             or names_work(_NO_JOB.sub(" ", text))

@@ -16,8 +16,11 @@ with whose ("Brilliant work by @a and @b"), as "Great job at <a firm>" may be an
 "Great read from our team" praises itself and is left to the model, and so is a brand's praise
 of its own work under its own name, "Nice video from Acme Staffing about our new office": the
 post goes on to name a part of the writer's firm ("our office", "our CEO", "our platform
-lead"; "our" alone, "in our lives", is no such part). So is everything else: a verdict later in the post, or one with no piece of work named ("So slick <link>"), was
-tried at stop 36 and changed labelled broadcasts (docs/models/personality.md).
+lead"; "our" alone, "in our lives", is no such part). So is a job ad or a sale written as a
+verdict, "Nice write up by the Gazette on our warehouse jobs, starting $20/hr <link>"
+(:func:`~staffpulse.signals.sales_calls.calls_to_buy_or_apply`). So is everything else: a
+verdict later in the post, or one with no piece of work named ("So slick <link>"), was tried
+at stop 36 and changed labelled broadcasts (docs/models/personality.md).
 ``pattern_bounds`` raises the personality score of a marked post to
 :data:`VERDICT_SCORE` before the job-ad bounds, which still hold a job ad's voice down.
 """
@@ -31,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
+from staffpulse.signals.sales_calls import calls_to_buy_or_apply
 
 __all__ = ["VERDICT_BOUNDS", "VERDICT_SCORE", "find_shared_verdicts"]
 
@@ -56,7 +60,7 @@ _OWN_PART = re.compile(
     r"\bour\s+(?:new\s+|own\s+|latest\s+)?(?:[\w-]+\s+)?(?:team|office|offices|ceo|founder|"
     r"staff|people|employees|colleagues|recruiters|clients|customers|candidates|agency|firm|"
     r"company|brand|product|products|platform|app|store|shop|blog|newsletter|podcast|webinar|"
-    r"event|booth|lead|head|director|manager|partners?|services|work)\b",
+    r"event|booth|lead|head|director|manager|partners?|services|work|culture)\b",
     re.IGNORECASE,
 )
 # Opens the post (after the batch separator); a brand's own work ("from our team") is not it
@@ -72,5 +76,5 @@ def find_shared_verdicts(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     # a brand praising its own work under its own name ("Nice video from Acme Staffing about
     # our new office") names a part of its firm later on: the few verdicts are read whole
     for i in posts_matching(texts, (_VERDICT,)):
-        out[i] = _OWN_PART.search(texts[i]) is None
+        out[i] = _OWN_PART.search(texts[i]) is None and not calls_to_buy_or_apply(texts[i])
     return out
