@@ -234,6 +234,12 @@ class Tentative(Advice):
     what was seen, so ``top_actions`` lists it after that."""
 
 
+class Hint(Tentative):
+    """Tentative advice resting only on a model that misses much: the humor hint. A league
+    table's "Fix first" passes it by when the account has anything firmer to fix: "Add some
+    humor" was the fix of 19 of 21 care desks, whose replies and answers were what to work on."""
+
+
 class DataGap(Tentative):
     """Tentative advice about the data rather than the account: the picture the import did not
     hold. A league table ranks accounts, so its "Fix first" takes a fix of the account itself

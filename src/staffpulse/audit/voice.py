@@ -21,10 +21,10 @@ from staffpulse.audit.types import (
     Advice,
     FirstStep,
     Frame,
+    Hint,
     PillarResult,
     PostExample,
     Praise,
-    Tentative,
     example,
     rank_examples,
     unique_texts,
@@ -167,7 +167,7 @@ def voice_pillar(
             advice = kept_for(advice, [tip for tip in advice if _fits_no_feed(tip)])
         if judged:  # the humor hint wins only the humor part
             gain = humor_gain(personality, humor, templated, funny, settings)
-            advice = [a.gaining(gain) if isinstance(a, Tentative) else a for a in advice]
+            advice = [a.gaining(gain) if isinstance(a, Hint) else a for a in advice]
     return PillarResult(
         name="voice",
         score=score,
@@ -315,7 +315,7 @@ def _fits_no_feed(advice: str) -> bool:
     """Whether a piece of Voice's advice fits no job feed: the humor hint, its one tentative
     piece (:func:`~staffpulse.audit.voice_tips.humor_advice`), for a feed has no office dog.
     :func:`~staffpulse.audit.account_kind.kept_for` leaves it out, unless it is all there is."""
-    return isinstance(advice, Tentative)
+    return isinstance(advice, Hint)
 
 
 def _voice_advice(

@@ -5,7 +5,7 @@ light moment of its working week.
 
 from __future__ import annotations
 
-from staffpulse.audit.types import Advice, Tentative
+from staffpulse.audit.types import Advice, Hint
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -23,9 +23,7 @@ def your_posts(n: int, base: str) -> str:
     return f"your {said} {named}" if base == "posts" else f"the {said} {named}"
 
 
-def humor_advice(
-    n: int, funny: int, base: str = "posts", *, replies_only: bool = False
-) -> Tentative:
+def humor_advice(n: int, funny: int, base: str = "posts", *, replies_only: bool = False) -> Hint:
     """Add some humor: ``funny`` of the ``n`` posts judged read so, too few. One post or two
     is not "few posts" ("We found few posts ... (0 of 1 post"): it is said of that post, and
     up to :data:`FEW_POSTS_NAMED` posts of them all ("None of your 5 posts reads as ...").
@@ -51,7 +49,7 @@ def humor_advice(
     else:
         lead = f"{HUMOR_HINT} ({funny:,} of {n:,} {base}; our humor"
         headline = f"{funny:,} of {count_of(n, 'post')} read as funny"
-    return Tentative(
+    return Hint(
         f"{lead} detector misses some, so read this as a hint). {light_moment(replies_only)}",
         f"Add some humor: {headline}",
     )
