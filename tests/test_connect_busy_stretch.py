@@ -6,19 +6,29 @@ bring someone back as of that date, and not named when none does."""
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+import staffpulse.connect.suggest as suggest_module
+import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
+from staffpulse.cli.app import app
 from staffpulse.connect import SuggestOptions, suggest_report
 from staffpulse.connect.advice import Remedy
 from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store, open_store
 
 
-def _archive(*days_ago: float, extra: tuple[Post | Account | Follow, ...] = ()) -> Store:
+def _archive(
+    *days_ago: float, extra: tuple[Post | Account | Follow, ...] = (), path: str = ":memory:"
+) -> Store:
     """@firm, which replied once to a different account (contact0, contact1, ...) on each of
     ``days_ago``, none of whose posts is stored."""
-    store = open_store(":memory:")
+    store = open_store(path)
     firm = Account(platform="x", id="id_firm", handle="firm")
     replies = (reply_post(n, "firm", f"contact{n}", d) for n, d in enumerate(days_ago))
     add_posts(store, firm, *replies, *extra)  # type: ignore[arg-type]
@@ -59,7 +69,7 @@ def test_the_busy_date_comes_with_the_options_that_bring_its_circle_back() -> No
     assert advice.startswith("@firm's conversations are mostly older than 28 Feb 2026")
     found = re.search(r"use --as-of (\d{4}-\d\d-\d\d), (.+)$", advice)
     assert found is not None, advice
-    assert found[2] == "--include-contacts and --include-unseen"
+    assert found[2] == "--include-contacts and --include-unseen together"
     # the same options, for a page to offer as one link that sets its fields
     day = datetime.fromisoformat(found[1]).replace(tzinfo=UTC)
     assert report.retry == Remedy(include_contacts=True, include_unseen=True, as_of=day)
@@ -94,3 +104,54 @@ def test_the_busy_date_is_not_named_when_no_option_brings_anyone_back_then() -> 
     )
     advice = _advice(_archive(*_BUSY_YEARS, extra=follows))
     assert "busiest" not in advice and "--as-of" not in advice
+
+
+def test_every_option_the_busy_date_needs_is_named_at_once() -> None:
+    """Asked for recruiters, the contacts that --include-contacts and --include-unseen bring
+    back as of the busy date have nothing to read, so no role: they are held back for it too.
+    The advice named the two options and said nothing of the role, or that no option helps,
+    and the user needed three runs to learn of --role any (QA s38): now one answer names all."""
+    store = _archive(*_BUSY_YEARS)
+    report = suggest_report(
+        store, "firm", role="recruiter", role_model=FakeRoleModel(), scorer=FakeScorer()
+    )
+    advice = report.next_step or ""
+    assert advice.endswith("--include-contacts, --include-unseen and --role any together"), advice
+    assert report.retry is not None and report.retry.role == "any"
+    again = suggest_report(
+        store,
+        "firm",
+        role="any",
+        now=report.retry.as_of,
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        options=SuggestOptions(include_contacts=True, include_unseen=True),
+    )
+    assert again.suggestions
+
+
+def test_the_terminal_gives_one_command_to_copy_and_no_option_that_alone_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first answer is a command that ranks someone when run as printed, and no "To see
+    them: --include-contacts" line beside it: that option alone brought no one back, and its
+    next run told of yet another option."""
+    db = tmp_path / "archive.db"
+    _archive(*_BUSY_YEARS, path=str(db)).close()
+    monkeypatch.setattr(roles_module, "load_role_model_or_none", FakeRoleModel)
+    monkeypatch.setattr(suggest_module, "load_text_signals_or_none", FakeScorer)
+    runner = CliRunner()
+    first = runner.invoke(
+        app, ["connect", "firm", "--role", "recruiter", "--db", str(db)], env={"COLUMNS": "80"}
+    )
+    assert first.exit_code == 0, first.output
+    assert "To see them" not in first.output
+    found = re.search(r"^Run: staffpulse (.+)$", first.output, re.MULTILINE)
+    assert found is not None, first.output
+    words = shlex.split(found[1])
+    assert words[:4] == ["--db", str(db), "connect", "firm"]
+    assert {"--include-contacts", "--include-unseen"} <= set(words) and "recruiter" not in words
+    assert words[words.index("--role") + 1] == "any"
+    again = runner.invoke(app, words, env={"COLUMNS": "200"})
+    assert again.exit_code == 0, again.output
+    assert "Who to follow: @firm" in again.output and "No suggestions" not in again.output

@@ -14,6 +14,7 @@ and ``--as-of`` alone said nothing again, only with ``--include-contacts`` and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -25,6 +26,7 @@ from staffpulse.connect.advice import (
     HeldBack,
     Remedy,
 )
+from staffpulse.connect.candidates import SuggestOptions
 from staffpulse.connect.reach_back import as_of_after
 from staffpulse.next_steps import AS_OF_DAY, INCLUDE_CONTACTS, INCLUDE_UNSEEN, ROLE_ANY
 from staffpulse.store import Store
@@ -35,6 +37,7 @@ from staffpulse.store.codec import parse_time
 # better told its options, and so is one that talked as much every season for years: its last
 # days held 8% of three years' conversations, and no other date would bring more back)
 RECENT_SHARE = 0.1
+DEFAULT_INACTIVE_DAYS = SuggestOptions().inactive_days  # not named in a command to copy
 
 
 def busier_date(
@@ -83,29 +86,38 @@ class Ranked(Protocol):
 
 def remedy_at(rank: Callable[[Remedy], Ranked], busy: datetime) -> Remedy | None:
     """The options that bring someone back as of the day after ``busy`` (``rank``: a ranking
-    with a remedy's options), or None when none does. The date alone first; else, for the
-    largest groups left out then, the options that lift every reason holding that group back
-    (as :mod:`staffpulse.connect.advice` offers them), each tried."""
+    with a remedy's options), or None when none does. The date alone first; else the options
+    that lift every reason holding back the largest group left out then (as
+    :mod:`staffpulse.connect.advice` offers them), added to those tried before, until someone
+    comes back. Added, not tried one group at a time: on a personal archive the accounts
+    that ``--include-contacts`` and ``--include-unseen`` bring back were then held back for
+    their role, and the advice named the two options in one run and ``--role any`` only in
+    the next (QA s38)."""
     _said, day = as_of_after(busy)
-    plain = Remedy(as_of=day)
-    first = rank(plain)
-    if first.suggestions:
-        return plain
-    tried: set[Remedy] = {plain}
-    for group, _n in first.held_back.groups.most_common():
-        remedy = Remedy(
-            include_contacts=CONTACTS in group,
-            include_unseen=UNSEEN in group,
-            as_of=day,
-            role="any" if group & {OTHER_ROLE, OUTSIDE_HIRING} else None,
-        )
-        if remedy in tried:
-            continue  # a group held back only as inactive, as of that date too
-        if len(tried) > MOST_TRIES:
-            break
-        tried.add(remedy)
-        if rank(remedy).suggestions:
+    remedy = Remedy(as_of=day)
+    for _try in range(MOST_TRIES + 1):
+        ranked = rank(remedy)
+        if ranked.suggestions:
             return remedy
+        wider = _lifting(remedy, ranked.held_back)
+        if wider is None:
+            return None  # nothing left out that an option brings back
+        remedy = wider
+    return None
+
+
+def _lifting(remedy: Remedy, held: HeldBack) -> Remedy | None:
+    """``remedy`` with the options that lift every reason of the largest group ``held``
+    leaves out that it does not lift already; None when every group is lifted already."""
+    for group, _n in held.groups.most_common():
+        wider = replace(
+            remedy,
+            include_contacts=remedy.include_contacts or CONTACTS in group,
+            include_unseen=remedy.include_unseen or UNSEEN in group,
+            role="any" if group & {OTHER_ROLE, OUTSIDE_HIRING} else remedy.role,
+        )
+        if wider != remedy:
+            return wider
     return None
 
 
@@ -120,3 +132,28 @@ def remedy_options(remedy: Remedy) -> list[str]:
     if remedy.role == "any":
         named.append(ROLE_ANY.say())
     return named
+
+
+def rerun_options(
+    remedy: Remedy,
+    role: str | None,
+    inactive_days: int,
+    *,
+    include_contacts: bool = False,
+    include_unseen: bool = False,
+) -> list[str]:
+    """The ranking's options with the remedy's applied, as connect takes them, for a command
+    the user can copy whole (``--role any --as-of 2016-04-16 --include-contacts``): the
+    options given before (``role``, ``inactive_days``, the includes) that the remedy keeps."""
+    chosen = role if remedy.role is None else (remedy.role or None)
+    args = ["--role", chosen] if chosen else []
+    if remedy.as_of is not None:
+        args += ["--as-of", f"{remedy.as_of:%Y-%m-%d}"]
+    days = remedy.inactive_days or inactive_days
+    if days != DEFAULT_INACTIVE_DAYS:
+        args += ["--inactive-days", str(days)]
+    if include_contacts or remedy.include_contacts:
+        args.append(INCLUDE_CONTACTS.say())
+    if include_unseen or remedy.include_unseen:
+        args.append(INCLUDE_UNSEEN.say())
+    return args

@@ -234,7 +234,8 @@ def _advise_a_busier_date(report: SuggestReport, remedy: Remedy) -> None:
         f"@{report.account.handle}'s conversations are mostly older than "
         f"{format_day(report.as_of)}, the newest post of it or the people it talks with: rank "
         f"as of its busiest stretch of conversations to see its circle then: "
-        f"{USE_OPTIONS.say(options=join_and(remedy_options(remedy)))}"
+        f"{USE_OPTIONS.say(options=join_and(named := remedy_options(remedy)))}"
+        + (" together" if len(named) > 1 else "")
     )
 
 

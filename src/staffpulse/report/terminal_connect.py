@@ -25,10 +25,13 @@ def render_suggestions(
     report: SuggestReport,
     notes: Console | None = None,
     command: str | None = None,
+    rerun: str | None = None,
 ) -> None:
     """The suggestions table, how many it shows of how many, what was left out, and notes (to
     ``notes``, default ``console``). ``command``: the command line that ranks again with
-    ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own."""
+    ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own.
+    ``rerun``: the whole command that ranks with the options the advice found to bring someone
+    back (``report.retry``), printed to copy under it."""
     who = f"@{display_address(report.account.handle)} {on_platform(report.account.platform)}"
     rows = tie_rows(report.suggestions)
     if report.as_of_line:  # the date "this month" and "inactive" are counted from
@@ -37,6 +40,8 @@ def render_suggestions(
         console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
         if report.next_step:
             console.print(f"[dim]What to do:[/] {escape(report.next_step)}", highlight=False)
+        if rerun and report.retry is not None:  # one line to copy, never wrapped
+            console.print(f"[dim]Run:[/] {escape(rerun)}", highlight=False, soft_wrap=True)
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
@@ -81,7 +86,11 @@ def render_suggestions(
             console.print(f"{escape(shown.line(ask))}.", highlight=False, soft_wrap=True)
     if report.left_out_line:
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
-        if shown_with := shown_with_line(report.excluded):  # terminal options, not the page's
+        # with nothing suggested, the advice names the options tried and found to bring
+        # someone back; each option of this line alone may not ("none would come back with
+        # any option" above "To see them: --include-contacts" sent users round in circles)
+        checked = not report.suggestions and report.advice is not None
+        if not checked and (shown_with := shown_with_line(report.excluded)):
             console.print(f"[dim]{escape(shown_with)}.[/]", highlight=False)
     for note in notes_with_folded(report, rows):
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)

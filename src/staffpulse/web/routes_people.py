@@ -336,7 +336,10 @@ def connect_page(request: Request) -> HTMLResponse:
         export_query=_export_query(account, choices),
         retry_query=_retry_query(account, choices, report),
         shown_line=_shown_line(report),
-        see_them=None if report is None else shown_with_line(report.excluded, SHOWN_WITH_FORM),
+        # not beside advice checked by ranking again: its options alone may bring no one back
+        see_them=None
+        if report is None or (not report.suggestions and report.advice is not None)
+        else shown_with_line(report.excluded, SHOWN_WITH_FORM),
     )
 
 

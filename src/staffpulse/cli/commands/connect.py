@@ -3,6 +3,7 @@ is :mod:`staffpulse.connect`; ``add-handles`` lives in :mod:`.add_handles`)."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,8 @@ from staffpulse.cli.options import (
     JsonOption,
 )
 from staffpulse.cli.problems import print_problem, print_problems
+from staffpulse.cli.program import on_store
+from staffpulse.connect.busy_stretch import rerun_options
 from staffpulse.connect.cohort_roles import read_cohort_roles
 from staffpulse.connect.export import (
     DEFAULT_LIST_NAME,
@@ -50,6 +53,7 @@ RoleOption = Annotated[
     ),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", help="How many suggestions.")]
+DEFAULT_LIMIT = 20
 ExportOption = Annotated[
     str | None, typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + ".")
 ]
@@ -106,7 +110,7 @@ def connect_command(
         str, typer.Argument(help="Your account: @handle, id or profile URL, in the store.")
     ],
     role: RoleOption = None,
-    limit: LimitOption = 20,
+    limit: LimitOption = DEFAULT_LIMIT,
     platform: AccountPlatformOption = None,
     export: ExportOption = None,
     output: OutputOption = None,
@@ -141,7 +145,18 @@ def connect_command(
         if as_json:
             print_json(report.as_dict())
         else:
-            render_suggestions(console, report, notes=err_console)
+            rerun = None
+            if report.retry is not None:
+                words = [handle, *_kept_options(platform, limit, cohort, include_job_ads)]
+                words += rerun_options(
+                    report.retry,
+                    role,
+                    inactive_days,
+                    include_contacts=include_contacts,
+                    include_unseen=include_unseen,
+                )
+                rerun = on_store(db, f"connect {shlex.join(words)}")
+            render_suggestions(console, report, notes=err_console, rerun=rerun)
         return
     result = export_report(report, export, list_name=list_name)
     _print_not_exported(result)
@@ -154,6 +169,16 @@ def connect_command(
         print_json(result.summary(output))
     else:
         _print_written(result, output)
+
+
+def _kept_options(
+    platform: str | None, limit: int, cohort: Path | None, include_job_ads: bool
+) -> list[str]:
+    """The options given that a command to copy keeps as they were (``--platform x``)."""
+    words = ["--platform", platform] if platform else []
+    words += ["--limit", str(limit)] if limit != DEFAULT_LIMIT else []
+    words += ["--cohort", str(cohort)] if cohort is not None else []
+    return words + (["--include-job-ads"] if include_job_ads else [])
 
 
 def _read_cohort_roles(path: Path | None) -> dict[tuple[str | None, str], str] | None:
