@@ -4,13 +4,15 @@ nothing, an import is run again, a command that fetched keeps what it stored."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import staffpulse.benchmark
-from staffpulse.cli.app import app
+from staffpulse.cli.app import _ErrorBoundaryGroup, app
 from staffpulse.cli.interrupts import interrupted_message
 
 runner = CliRunner()
@@ -46,3 +48,42 @@ def test_ctrl_c_in_a_benchmark_says_the_store_is_as_it_was(
     said = " ".join(result.stderr.split())
     assert "Interrupted. Nothing was changed: run the same command again" in said
     assert "Work saved so far" not in said and "Traceback" not in result.output
+
+
+def test_ctrl_c_while_the_import_is_still_loading_says_nothing_was_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first second of a run: the command's module is loading, no store is open yet
+    def pressed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_ErrorBoundaryGroup, "resolve_command", pressed)
+    data = tmp_path / "posts.jsonl"
+    data.write_text(json.dumps({"type": "post", "id": "1", "author": "acme", "text": "hi"}) + "\n")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["import", str(data), "--db", str(db)])
+    assert result.exit_code == 130
+    said = " ".join(result.stderr.split())
+    assert "Interrupted before the command started: nothing was saved. Run it again." in said
+    assert "kept in the store" not in said and "Traceback" not in result.output
+    assert not db.exists()
+
+
+def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
+    # Ctrl-C lands in the half second the modules take to load, before any command runs
+    pressed_while_loading = (
+        "import builtins\n"
+        "load = builtins.__import__\n"
+        "def pressed(name, *args, **kwargs):\n"
+        "    if name == 'staffpulse.cli.consoles':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return load(name, *args, **kwargs)\n"
+        "builtins.__import__ = pressed\n"
+        "from staffpulse.cli import main\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", pressed_while_loading], capture_output=True, text=True, check=False
+    )
+    assert ran.returncode == 130
+    assert "Interrupted before the command started: nothing was saved" in ran.stderr
+    assert "Traceback" not in ran.stderr

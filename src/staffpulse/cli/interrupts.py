@@ -14,10 +14,14 @@ READ_COMMANDS = frozenset({"stats", "accounts", "audit", "benchmark", "connect",
 
 
 def interrupted_message(command: str | None, said: str) -> str:
-    """The line for a run of ``command`` stopped by Ctrl-C; ``said`` is what the command
-    itself said of it ("" for nothing)."""
+    """The line for a run of ``command`` stopped by Ctrl-C (None: before it started);
+    ``said`` is what the command itself said of it ("" for nothing)."""
     if said:
         return f"Interrupted {said}"
+    if command is None:
+        # stopped while the command was still loading: no store was even opened (an import's
+        # "kept in the store" named a store that was never made)
+        return "Interrupted before the command started: nothing was saved. Run it again."
     if command in FILE_COMMANDS:
         return "Interrupted. Any output file you had is unchanged."
     if command in READ_COMMANDS:
