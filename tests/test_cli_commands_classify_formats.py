@@ -211,7 +211,7 @@ def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == ["1", "2"]
     stderr = " ".join(result.stderr.split())  # type: ignore[attr-defined]
-    assert "the 3 lines above its header (line 4: a report's title" in stderr
+    assert "the 3 lines above the header on line 4 (a report's title" in stderr
     assert f"{src}:6: no id" in stderr  # the line in the file, not in the table
 
 
@@ -222,7 +222,7 @@ def test_a_csv_that_starts_with_its_header_gets_no_note(tmp_path: Path) -> None:
     result = run_classify(str(src), "-o", str(out))
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == ["1"]
-    assert "above its header" not in result.stderr  # type: ignore[attr-defined]
+    assert "above the header" not in result.stderr  # type: ignore[attr-defined]
 
 
 def test_a_nan_text_as_json_dumps_writes_a_blank_cell_is_scored_as_a_null_one(
@@ -253,4 +253,4 @@ def test_a_header_below_long_report_lines_is_found_within_the_first_twenty_lines
     result = run_classify(str(src), "-o", str(out))
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == ["1"]
-    assert "the 10 lines above its header (line 11" in " ".join(result.stderr.split())  # type: ignore[attr-defined]
+    assert "the 10 lines above the header on line 11 (" in " ".join(result.stderr.split())  # type: ignore[attr-defined]

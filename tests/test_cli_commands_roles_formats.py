@@ -204,7 +204,7 @@ def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
     result, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["a1"]
     stderr = " ".join(result.stderr.split())
-    assert "the 1 line above its header (line 2: a report's title" in stderr
+    assert "the line above the header on line 2 (a report's title" in stderr
 
 
 def test_a_csv_whose_first_row_is_the_header_is_read_from_it(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_a_csv_whose_first_row_is_the_header_is_read_from_it(tmp_path: Path) -> 
     )
     result, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["1", "2"]
-    assert "above its header" not in result.stderr
+    assert "above the header" not in result.stderr
 
 
 def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(

@@ -62,7 +62,7 @@ def test_a_staffpulse_csv_with_a_title_is_imported_with_true_lines(tmp_path: Pat
     assert [(p.file, p.line) for p in report.problems] == [(str(path), 7)]  # 'not a date'
     told = [str(note) for note in report.notices]
     assert any(preamble_note(4) in note for note in told)
-    assert "the 4 lines above its header (line 5" in preamble_note(4)
+    assert "the 4 lines above the header on line 5 (" in preamble_note(4)
 
 
 def test_an_x_analytics_export_with_a_title_is_read(tmp_path: Path) -> None:

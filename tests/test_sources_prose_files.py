@@ -214,7 +214,7 @@ def test_notes_naming_a_tables_columns_are_left_out_as_notes_not_read_as_a_csv(
     assert [(Path(p.file).name, p.message) for p in report.problems] == [
         ("ABOUT.txt", "not a known format")
     ]
-    assert not any("above its header" in str(note) for note in report.notices)
+    assert not any("above the header" in str(note) for note in report.notices)
     # given alone, it is told as notes, with how to export the file wanted
     with pytest.raises(UnknownFormatError) as refused:
         detect(tmp_path / "in" / "ABOUT.txt")

@@ -176,8 +176,10 @@ def preamble_notices(path: Path, above: int) -> list[Notice]:
 
 def preamble_note(above: int) -> str:
     """What the import says of a file with ``above`` lines above its header."""
+    # the header's line named after "the header", so it does not read as the title's
+    lines = "the line" if above == 1 else f"the {count_of(above, 'line')}"
     return (
-        f"the {count_of(above, 'line')} above its header (line {above + 1}: a report's title, "
-        f"date range or notes) {'is' if above == 1 else 'are'} not data and "
-        f"{'was' if above == 1 else 'were'} passed over"
+        f"{lines} above the header on line {above + 1} (a report's title, date range or notes) "
+        f"{'is' if above == 1 else 'are'} not data and {'was' if above == 1 else 'were'} "
+        "passed over"
     )
