@@ -263,7 +263,6 @@ def test_a_question_beside_a_loss_acknowledges_it_first() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Just got fired for being gay, my manager said it out loud. What are my options?",
         "Going through chemo. Do I have to disclose my diagnosis to my employer?",
     ],
 )
@@ -273,6 +272,13 @@ def test_a_rights_question_in_hard_times_is_acknowledged_then_answered_straight(
     angle = suggest_angle(text, {"question": True}, None, 0)
     assert "acknowledge what they are going through, then answer it straight" in angle
     assert "employment lawyer" in angle
+
+
+def test_a_question_on_being_fired_for_who_one_is_gets_where_to_check_not_advice() -> None:
+    text = "Just got fired for being gay, my manager said it out loud. What are my options?"
+    angle = suggest_angle(text, {"question": True}, None, 0)
+    assert "point to where to check" in angle and "employment lawyer" in angle
+    assert "no legal advice on their case, no debate" in angle
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,10 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("I", "my", "we"), gets an empathetic angle, never "push back"; a negative view of a practice
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
+* someone's identity at work or a labour dispute (:mod:`staffpulse.listen.sensitive`: "fired,
+  he believes, because he is gay", "defending trans rights to my manager", a strike) is
+  listened to, supported or left, a question pointed to where to check, never debated nor
+  answered with advice on a case, whatever kind of post it is;
 * a statement that names people by race, sex, sexuality or faith ("yet another middle-aged white guy
   handed the director job") gets no light tone, no quip, no debate: a plain fact, or leave it;
 * a question aimed at one account says so;
@@ -64,6 +68,7 @@ from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
+from staffpulse.listen.sensitive import sensitive_angle
 from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_rights
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
@@ -168,8 +173,12 @@ def suggest_angle(
     # a likely joke (its flag: :func:`likely_joke`) is told as one by its caution: so is its
     # angle, before any kind or tone is weighed ("congratulate" under "no consoling, no tips")
     joke = flags.get(LIKELY) and not signals_crisis(text)
+    # someone's identity or a labour dispute: never "push back", a tip or a cheer, whatever
+    # kind of post it is (a crisis keeps its own angle)
+    careful = None if signals_crisis(text) else sensitive_angle(text, post.lead, post.question)
     angle = (
         (post.lead + LIKELY_JOKE if joke else None)
+        or careful
         or angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
         or _angle_for_share(post, flags)

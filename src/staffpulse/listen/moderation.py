@@ -73,6 +73,8 @@ _INSULTS = (
     r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
     r"go to hell|hate you|kill yourself|kys|"
+    # people called "Karens" (a name in the singular: "Karen from payroll")
+    r"karens|"
     # class denied to someone ("has #noclass", "you have no class, no manners"), not a
     # student's timetable ("I have no class today", "has no class at 9"), while "has no class
     # at all" is the insult said louder
@@ -117,6 +119,17 @@ _CRUDE_RE = re.compile(
     r"butt ?holes?|booty calls?|hookers?|prostitutes?|whores?|sexy|naked|condoms?|viagra|"
     r"virginity|erections?|(get|got|getting) laid|screw(ed|ing)? (her|him|me|you|them))\b",
     re.IGNORECASE,
+)
+# A government's policy ("the government is cutting tax credits", "austerity") and a swear word
+# beside it: a rant on politics, partisan whatever work it names ("tax credits cut before the
+# minimum wage rises, not f***ing years later"); without a swear word it stays, on its work
+_GOVERNMENT_RE = re.compile(
+    r"\b(the government|govt|gov['\u2019]?t|tax credits?|austerity|the chancellor|parliament|"
+    r"congress|the senate|the white house|downing street)\b",
+    re.IGNORECASE,
+)
+_SWEARING_RE = re.compile(
+    r"\b(fuck\w*|shit\w*|bullshit|wtf|crap|pissed|bastards?)\b|\bf\*{2,}", re.IGNORECASE
 )
 # Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
 _GREETING_RE = re.compile(
@@ -194,7 +207,7 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
-        partisan=filed or (politics and not dwells_on_work(plain)),
+        partisan=filed or (politics and not dwells_on_work(plain)) or _rants_on_politics(plain),
         politics=politics,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),
@@ -215,6 +228,13 @@ def crosses_a_line(text: str) -> bool:
 
 def _is_nsfw(plain: str) -> bool:
     return _NSFW_RE.search(plain) is not None
+
+
+def _rants_on_politics(plain: str) -> bool:
+    """Politics or a government's policy with a swear word beside it: a rant, partisan."""
+    if _SWEARING_RE.search(plain) is None:
+        return False
+    return _GOVERNMENT_RE.search(plain) is not None or read_politics(plain)[1]
 
 
 def _is_crude_joke(plain: str, humor: float | None) -> bool:

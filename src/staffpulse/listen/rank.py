@@ -64,6 +64,7 @@ from staffpulse.listen.rank_signals import (
     room_for,
     stored_replies,
 )
+from staffpulse.listen.sensitive import SENSITIVE, is_sensitive
 from staffpulse.listen.thread_work import OFF_WORK, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone, judge_tone, mourns
@@ -294,6 +295,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
         LIKELY: likely,
+        SENSITIVE: is_sensitive(opening.text),
     }
     if own:
         clear_opening_kinds(flags)

@@ -12,6 +12,7 @@ from staffpulse.durations import format_span
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
+from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
@@ -89,6 +90,9 @@ def explain(
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
         cautions.append("names a party or politician: keep to the work facts")
+    careful = sensitive_caution(conv.opening.text) if flags.get(SENSITIVE) else None
+    if careful is not None:
+        cautions.append(careful)
     if flags.get("crisis"):
         cautions.append(
             "may tell of a crisis (a wish to die or to self-harm): not for a firm's reply; if"

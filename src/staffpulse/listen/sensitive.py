@@ -1,0 +1,105 @@
+"""Posts a firm joins only with care: someone's identity at work, and a labour dispute.
+
+Both are real work talk, so the inbox still offers them, but neither is a view to "agree or
+push back" on, nor a question for a recruiter's tip:
+
+* **identity**: who someone is, defended or held against them at work ("spent my lunch
+  defending trans rights to my manager", "my cousin was let go and thinks it is because she is
+  a lesbian", homophobia or racism at work). A brand that debates it, or gives legal advice on
+  someone's case, puts its name on a stranger's identity or lawsuit: it listens, shows support
+  or leaves it, and for a question points to where to check;
+* **labour dispute**: a strike, a picket line, a union drive or its busting. A staffing firm
+  (which may be asked to fill strikers' shifts) that takes a side, or seems to recruit around
+  it, is read as doing so: a plain fact from its desk, no side, or leave it.
+
+Each sets the ``sensitive`` flag, with its own caution and angle (:mod:`.angles`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import plain_text
+
+SENSITIVE = "sensitive"
+IDENTITY_CAUTION = (
+    "sensitive: someone's identity or a case of discrimination at work: no debate, no legal advice"
+)
+DISPUTE_CAUTION = "sensitive: a labour dispute (a strike, a union drive): take no side, no pitch"
+
+# who someone is, as people are protected in hiring
+_WHO = (
+    r"gay|lesbian|bisexual|bi|trans(?:gender)?|queer|non-?binary|lgbt\w*|pregnan\w*|black(?!\s+friday)|"
+    r"muslim|jewish|sikh|hindu|disab\w+|autistic|deaf|blind|immigrants?|an immigrant|"
+    r"a woman|female|too old|my age|(?:his|her|their|my) (?:age|race|religion|accent|faith)"
+)
+_IDENTITY_RE = re.compile(
+    # rights defended: "defending trans rights at work", "LGBTQ+ rights"
+    r"\b(?:trans|gay|lgbt\w*\+?|queer|lesbian|bisexual|non-?binary|disability|civil|"
+    r"reproductive|abortion|women['\u2019]?s) rights\b|"
+    # bias named: "homophobic manager", "racism on the night shift"
+    r"\b(?:homophob\w*|transphob\w*|racis[mt]\w*|sexis[mt]\w*|misogyn\w*|islamophob\w*|"
+    r"antisemit\w*|bigot\w*|ableis[mt]\w*|misgender\w*|dead-?nam\w*)\b|"
+    # held against someone: "let go, she thinks, because she is a lesbian"
+    r"\b(?:fired|let go|sacked|passed over|demoted|rejected|turned down|not hired|dismissed|"
+    r"terminated|treated differently|harass\w*|bullied|singled out|denied)\b[^.?!\n]{0,70}"
+    rf"\b(?:for being|because|since)\b[^.?!\n]{{0,40}}\b(?:{_WHO})\b|"
+    # coming out at work
+    r"\bcame out (?:at work|to (?:my|our|the) (?:boss|manager|team|coworkers|colleagues))\b",
+    re.IGNORECASE,
+)
+_DISPUTE_RE = re.compile(
+    r"\b(?:on strike|(?:go|goes|going|went|gone) (?:out )?on strike|strikes? (?:over|for|against|"
+    r"at)|strike action|strik(?:e|ing) (?:workers|drivers|nurses|teachers|staff)|"
+    r"picket(?:s|ing|ed)?(?: lines?)?|walk-?outs?|lock-?outs?|scabs?|strikebreak\w*|"
+    r"union[- ]busting|union (?:campaign|drive|vote|organi[sz]\w*)|unioni[sz](?:e|es|ed|ing|ation)|"
+    r"(?:join|joined|joining|form|formed|forming|start|starting) a union|collective bargaining)\b",
+    re.IGNORECASE,
+)
+
+
+def sensitive_kind(text: str) -> str | None:
+    """ "identity", "dispute" or None (see the module docstring), by the text's words."""
+    plain = plain_text(text)
+    if _IDENTITY_RE.search(plain):
+        return "identity"
+    if _DISPUTE_RE.search(plain):
+        return "dispute"
+    return None
+
+
+def is_sensitive(text: str) -> bool:
+    """The text touches someone's identity at work or a labour dispute: offered, with care."""
+    return sensitive_kind(text) is not None
+
+
+def sensitive_caution(text: str) -> str | None:
+    """The caution of a sensitive post (None: it is not one)."""
+    kind = sensitive_kind(text)
+    if kind is None:
+        return None
+    return IDENTITY_CAUTION if kind == "identity" else DISPUTE_CAUTION
+
+
+def sensitive_angle(text: str, lead: str, question: bool) -> str | None:
+    """How to join a sensitive post, if at all (None: it is not one): listen, support or
+    leave it; a question is pointed to where to check, never answered with advice on a case."""
+    kind = sensitive_kind(text)
+    if kind == "identity":
+        if question:
+            return lead + (
+                "acknowledge it, then point to where to check (the labor department's"
+                " discrimination office, an employment lawyer): no legal advice on their case,"
+                " no debate, no pitch."
+            )
+        return lead + (
+            "listen first: it is about who someone is, not a view to weigh in on. Show support in"
+            " a line if your firm stands for it, or leave it; never debate, no legal advice, no"
+            " pitch."
+        )
+    if kind == "dispute":
+        return lead + (
+            "take no side in the dispute: join only with a plain fact from your desk (never an"
+            " offer to fill the strikers' shifts), or leave it; no opinion, no pitch."
+        )
+    return None

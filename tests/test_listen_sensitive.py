@@ -1,0 +1,91 @@
+"""Someone's identity at work and a labour dispute are offered with care, never with "agree or
+push back" nor a recruiter's tip; a rant on politics with a swear word, and customers called
+"Karens", are left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from listen_helpers import dated, fake_post_models, inbox, store_with
+from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.moderation import moderate
+from staffpulse.listen.sensitive import DISPUTE_CAUTION, IDENTITY_CAUTION, sensitive_kind
+from staffpulse.listen.tone import Tone
+
+# our own texts
+DEFENDED = "Spent the whole team meeting defending gay rights to my manager. Job hunting tomorrow"
+CASE = (
+    "My cousin was let go last week and she thinks it's really because she is a lesbian."
+    " Any advice I can pass on to her?"
+)
+STRIKE = (
+    "The bus drivers at our depot go on strike over unpaid breaks; their employer is hiring temps."
+)
+PLAIN = "Our night shift lost three people this month and the employer is not hiring anyone."
+NEUTRAL = Tone(0.0, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [(DEFENDED, "identity"), (CASE, "identity"), (STRIKE, "dispute")]
+)
+def test_identity_and_labour_disputes_are_sensitive(text: str, kind: str) -> None:
+    assert sensitive_kind(text) == kind
+    assert sensitive_kind(PLAIN) is None
+    # a season's shifts are no ground held against someone
+    assert sensitive_kind("I was rejected for the Black Friday shifts again") is None
+
+
+def test_a_post_on_someone_s_identity_is_never_debated() -> None:
+    angle = suggest_angle(DEFENDED, {"work": True}, None, 0, tone=NEUTRAL)
+    assert "push back" not in angle and "never debate" in angle and "leave it" in angle
+
+
+def test_a_question_on_a_discrimination_case_gets_where_to_check_not_advice() -> None:
+    angle = suggest_angle(CASE, {"question": True}, None, 0, tone=NEUTRAL)
+    assert "useful example" not in angle
+    assert "where to check" in angle and "no legal advice" in angle
+
+
+def test_a_strike_gets_no_side_taken() -> None:
+    angle = suggest_angle(STRIKE, {"work": True}, None, 0, tone=NEUTRAL)
+    assert "take no side" in angle and "push back" not in angle
+    # an ordinary work post keeps its usual angle
+    assert "push back" in suggest_angle(PLAIN, {"work": True}, None, 0, tone=NEUTRAL)
+
+
+def test_customers_called_karens_are_an_insult() -> None:
+    assert moderate(
+        "Staff are quitting because the Karens at the till scream at them daily"
+    ).hostile
+    assert not moderate("Karen from payroll sorted my overtime in ten minutes").hostile
+
+
+def test_a_rant_on_a_government_s_policy_with_a_swear_word_is_partisan() -> None:
+    rant = (
+        "The government scraps tax credits now and the pay rise comes in years later. F***ing joke"
+    )
+    assert moderate(rant).partisan
+    calm = "The government scraps tax credits now and the pay rise comes in years later."
+    assert not moderate(calm).partisan
+    # a swear word about work alone is still work talk
+    assert not moderate("this fucking commute to the warehouse every morning").partisan
+
+
+fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")
+
+
+def test_the_inbox_offers_a_sensitive_post_with_its_caution(tmp_path: Path) -> None:
+    store = store_with(
+        tmp_path,
+        dated("s1", DEFENDED, author="ari"),
+        dated("s2", STRIKE, author="bo"),
+        dated("p1", PLAIN, author="cy"),
+    )
+    items = {i.conversation_id: i for i in inbox(store, max_age=None).items}
+    store.close()
+    assert IDENTITY_CAUTION in items["s1"].cautions and items["s1"].flags["sensitive"]
+    assert DISPUTE_CAUTION in items["s2"].cautions
+    assert not items["p1"].flags["sensitive"]
+    assert not any("sensitive" in c for c in items["p1"].cautions)
