@@ -3,8 +3,11 @@ graded as any account, with advice a job feed can act on and a header that says 
 
 from __future__ import annotations
 
+import re
+
 from audit_helpers import LOGO, FeedBuilder, audit_feed
-from staffpulse.audit.account_kind import AccountKind, is_job_feed
+from staffpulse.audit.account_kind import FEED_TIP_EXAMPLE, AccountKind, is_job_feed
+from staffpulse.signals.text import load_text_signals
 
 FEED_BIO = "Automated feed of job openings around Springfield. This inbox is unattended."
 
@@ -175,3 +178,17 @@ def test_a_profile_naming_a_jobs_feed_whose_posts_are_no_ads_is_advised_as_any_a
     assert "among the ads" not in _advice(audit)
     # the same profile posting ads is still a feed
     assert audit_feed(_ads(FeedBuilder("craftads", bio=FEED_BIO))).kind is AccountKind.JOB_FEED
+
+
+def test_the_tip_a_job_feeds_advice_gives_as_its_example_reads_as_a_person() -> None:
+    # a tip written as a headline and a link reads as a broadcast to the personality model, so
+    # a post a week of it would not count as a human one: the advice's example must read so
+    feed = _ads(FeedBuilder("springjobs", display_name="Springfield Jobs Now", bio=FEED_BIO))
+    advice = _advice(audit_feed(feed, avatar=LOGO))
+    assert "in your own words rather than a headline and a link: a tip (" in advice
+    examples = re.findall(r'a tip \("([^"]+)"\)', advice)
+    assert examples == [FEED_TIP_EXAMPLE]
+    headline_tip = "Tip for job seekers: tailor your resume https://x.example/t"
+    model = load_text_signals()
+    scores = model.score([*examples, headline_tip], signals=("personality",))["personality"]
+    assert scores[0] >= model.thresholds_["personality"] > scores[1]

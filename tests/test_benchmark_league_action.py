@@ -97,8 +97,9 @@ def test_a_job_board_that_does_not_sound_like_a_person_is_told_to_add_one_human_
     audit = audit_feed(feed)
     assert any(a["pillar"] == "voice" for a in audit.top_actions)
     assert league_fix(audit, "job_board", DEFAULTS["weights"]) == (
-        "Add one human post a week among the ads (a tip for job seekers, a question, a look "
-        "behind the scenes): 11 of its 12 original posts are job ads",
+        "Add one human post a week among the ads (a tip in your own words: \"Here's what I "
+        'tell every candidate: meet the team before you say yes."): 11 of its 12 original posts '
+        "are job ads",
         "",
     )
     assert league_fix(audit, "staffing_firm", DEFAULTS["weights"])[0].startswith("Post fewer")

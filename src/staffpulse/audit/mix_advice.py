@@ -17,12 +17,13 @@ RECENT_ADS_PRESSING = 0.7
 # a job feed's ads are its product: not fewer of them, better ones (:mod:`.account_kind`)
 _FEED_ADS = (
     "A job feed's openings are its product: make each one worth reading (the pay, the shift "
-    "and one line on the employer), and add one post a week that helps job seekers: a tip, "
-    "a question, a look at a local employer."
+    "and one line on the employer), and add one post a week that helps job seekers: a tip "
+    "in your own words, a question, a look at a local employer."
 )
 _FEED_ADS_DOWN = (
     "Your last posts are not mostly job ads: keep it so, with one post a week among the "
-    "openings that helps job seekers (a tip, a question, a look at a local employer)."
+    "openings that helps job seekers (a tip in your own words, a question, a look at a "
+    "local employer)."
 )
 
 

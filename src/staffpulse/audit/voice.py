@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.account_kind import AccountKind, for_a_feed, kept_for
+from staffpulse.audit.account_kind import FEED_TIP_EXAMPLE, AccountKind, for_a_feed, kept_for
 from staffpulse.audit.canned_replies import (
     flat_replies,
     repeated_replies,
@@ -62,8 +62,9 @@ _FEED_TEMPLATES = (
     "the listing about the employer, so no two read alike."
 )
 _FEED_PERSON = (
-    "Add one post a week written by a person among the ads: a tip for job seekers, an answer "
-    "to a question you were asked, or who runs the feed."
+    "Add one post a week written by a person among the ads, in your own words rather than a "
+    f'headline and a link: a tip ("{FEED_TIP_EXAMPLE}"), an answer to a question you were '
+    "asked, or who runs the feed."
 )
 
 
