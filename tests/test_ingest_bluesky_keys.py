@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from car_helpers import DID, small_car
+from staffpulse import ingest
 from staffpulse.ingest import import_paths
 from staffpulse.store import open_store
 
@@ -69,3 +70,79 @@ def test_the_same_key_with_another_text_is_not_taken_for_the_account(tmp_path: P
         import_paths(store, [car])
         accounts, _authors = _stored(store)
     assert accounts == [(DID, DID), (HANDLE, HANDLE)]
+
+
+OTHER = "did:plc:other7crane4yard"
+
+
+def _import(store: object, *paths: Path) -> None:
+    for path in paths:
+        import_paths(store, [path])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("short", ["gm", "Hello!", "\U0001f389"])
+def test_another_account_sharing_a_key_and_a_short_text_is_kept_apart(
+    tmp_path: Path, short: str
+) -> None:
+    # "gm" under one key proved the handle was the DID's: the sheet's account and its posts
+    # were filed under another account's DID, the two accounts' data mixed
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "author,text,Post URL\n"
+        f"{HANDLE},{short},https://bsky.app/profile/{HANDLE}/post/3kaaaaaaaaa22\n"
+        f"{HANDLE},Forklift tickets renewed,https://bsky.app/profile/{HANDLE}/post/3kzzzzzzzzz22\n",
+        encoding="utf-8",
+    )
+    car = tmp_path / "repo.car"
+    text = {"$type": POST, "text": short, "createdAt": "2024-03-01T10:00:00Z"}
+    car.write_bytes(small_car(OTHER, {f"{POST}/3kaaaaaaaaa22": text}))
+    with open_store(tmp_path / "s.db") as store:
+        _import(store, sheet, car)
+        accounts, authors = _stored(store)
+    assert accounts == [(OTHER, OTHER), (HANDLE, HANDLE)]
+    assert set(authors) == {OTHER, HANDLE}  # each post by its own account
+
+
+def test_a_key_of_the_two_with_another_text_keeps_them_apart_even_a_batch_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one key agreed, so the pair was taken though another key of the two had another text
+    # each: the repo.car's post was written over the sheet's, its text lost
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 1)  # the disagreeing key read first, alone
+    car, sheet = _files(
+        tmp_path,
+        {"3kaaaaaaaaa22": "Our quiz night is back", "3kaaaaaaaab22": TEXTS["3kaaaaaaaab22"]},
+    )
+    with open_store(tmp_path / "s.db") as store:
+        _import(store, sheet, car)
+        accounts, _authors = _stored(store)
+        texts = {row[0] for row in store.conn.execute("SELECT text FROM posts")}
+    assert accounts == [(DID, DID), (HANDLE, HANDLE)]
+    assert "Our quiz night is back" in texts and TEXTS["3kaaaaaaaaa22"] in texts
+
+
+def test_a_sheet_post_the_car_lacks_is_stored_once_when_the_sheet_comes_again(
+    tmp_path: Path,
+) -> None:
+    # the sheet's post that the repo.car did not hold stayed under the handle's id, and the
+    # sheet imported again wrote it a second time, under the DID's
+    car, sheet = _files(tmp_path, {**TEXTS, "3kaaaaaaaad22": "Welcome to the new drivers"})
+    car.write_bytes(
+        small_car(
+            DID,
+            {
+                f"{POST}/3kaaaaaaaaa22": {
+                    "$type": POST,
+                    "text": TEXTS["3kaaaaaaaaa22"],
+                    "createdAt": "2024-03-01T10:00:00Z",
+                }
+            },
+        )
+    )
+    with open_store(tmp_path / "s.db") as store:
+        _import(store, sheet, car)
+        again = import_paths(store, [sheet])
+        accounts, authors = _stored(store)
+    assert again.new_posts == 0
+    assert accounts == [(DID, HANDLE)]
+    assert authors == [DID, DID, DID, DID]

@@ -178,6 +178,9 @@ class BlueskyHandleIds:
 
     def _stored_copies(self, posts: list[Post]) -> set[str]:
         wanted = sorted({copy for post in posts for copy in self._copy_ids(post)})
+        # a post named by a handle, stored so before its DID was known (a sheet, then the
+        # repo.car that tied the two): written under the DID's id now, that copy is replaced
+        wanted += [p.id for p in posts if p.platform == PLATFORM and self._under_did(p.id) != p.id]
         return {row[0] for row in rows_where_in(self.conn, _STORED, (PLATFORM,), wanted)}
 
     def _under_did(self, post_id: str | None) -> str | None:
@@ -202,7 +205,11 @@ class BlueskyHandleIds:
             self.example = self.example or f"{post.id} is {new_id}"
         # a batch with no copy stored (a fetch's pages, once it has run) looks for none
         found = (
-            [c for c in self._copy_ids(post) if c in copies and c not in post.aliases]
+            [
+                c
+                for c in [*self._copy_ids(post), *([post.id] if new_id != post.id else [])]
+                if c in copies and c not in post.aliases
+            ]
             if copies
             else []
         )

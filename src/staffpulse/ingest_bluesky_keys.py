@@ -5,9 +5,13 @@ Imported one beside the other, the two kept two copies of the account and of eac
 sheet links: :mod:`staffpulse.ingest_bluesky_ids` merges them only once the store knows the
 handle of the DID. A post's record key (``3kabc...``, a time to the microsecond and a clock
 number) is the post's own, so a post named by a handle and one named by a DID with the same
-key and the same text are one post: that handle is that DID's. Learned so (a pair whose key
-matches posts of another text, or of two handles, is left apart), the import merges the two
-as it does when a fetch has told it.
+key and the same text are one post: that handle is that DID's. Learned so, the import merges
+the two as it does when a fetch has told it.
+
+A wrong tie mixes two accounts' posts, which is worse than a copy, so a pair is left apart
+unless the proof is whole: a text too short to be one account's own ("gm", "Hello", an image
+alone) proves nothing; a key of the two with another text each (in any batch of the file so
+far) and a key shared with posts of two accounts each undo the pair.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from staffpulse.ingest_linked_ids import same_text
+from staffpulse.ingest_linked_ids import letters_of, same_text
 from staffpulse.models import Post
 
 PLATFORM = "bluesky"
 _SUFFIX = "/app.bsky.feed.post/"
+# a text with fewer letters and digits than this ("gm", "Hello all") is many accounts' post
+PROOF_LETTERS = 12
 # the stored posts named by a handle (a sheet's links), or by a DID (a repo.car, a fetch)
 _BY_HANDLE = (
     "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://%'"
@@ -47,6 +53,8 @@ class KeyedPairs:
         # the stored posts of each kind by record key: (repo, text), asked once a file
         self._stored: dict[bool, dict[str, list[tuple[str, str]]]] = {}
         self._named: set[str] | None = None  # the stored DIDs whose handle is known
+        # the file's posts of a DID or a (lowercased) handle not tied yet: key -> text
+        self._seen: dict[str, dict[str, str]] = {}
 
     def _by_key(self, by_did: bool) -> dict[str, list[tuple[str, str]]]:
         if by_did not in self._stored:
@@ -65,9 +73,9 @@ class KeyedPairs:
     def learn(self, posts: Iterable[Post], handles: set[str], dids: set[str]) -> dict[str, str]:
         """DID -> handle, of the DIDs and handles the ``posts`` name that no account ties
         yet (``dids`` with a handle known, ``handles`` with a DID known, are passed over):
-        each where a post of one has the key and the text of a stored post of the other, and
-        every such post agrees."""
-        votes: dict[str, set[str]] = {}  # a DID or a handle -> what the other side is
+        each where a post of one has the key and the text of a stored post of the other, a
+        text long enough to prove it, and no post of the two says otherwise."""
+        votes: dict[str, dict[str, bool]] = {}  # a DID or a handle -> the other side: proved
         for post in posts:
             split = _split(post.id) if post.platform == PLATFORM else None
             if split is None:
@@ -78,18 +86,34 @@ class KeyedPairs:
                 not by_did and repo.lower() in handles
             ):
                 continue
+            named = repo if by_did else repo.lower()
+            self._seen.setdefault(named, {})[rkey] = post.text or ""
             for other, text in self._by_key(not by_did).get(rkey, []):
                 if same_text(post.text, text):
-                    votes.setdefault(repo if by_did else repo.lower(), set()).add(
-                        other.lower() if by_did else other
-                    )
+                    proved = len(letters_of(text)) >= PROOF_LETTERS
+                    seen = votes.setdefault(named, {})
+                    key = other.lower() if by_did else other
+                    seen[key] = seen.get(key, False) or proved
         pairs: dict[str, str] = {}
         for named, others in votes.items():
-            if len(others) == 1:  # two accounts for one key: neither is known to be it
-                (other,) = others
-                did, handle = (named, other) if named.startswith("did:") else (other, named)
-                if handle not in handles and did not in self._known():
-                    pairs[did] = handle
+            if len(others) != 1:  # two accounts for one key: neither is known to be it
+                continue
+            ((other, proved),) = others.items()
+            did, handle = (named, other) if named.startswith("did:") else (other, named)
+            known = handle in handles or did in self._known()
+            if proved and not known and self._agree(named, other):
+                pairs[did] = handle
         if len(set(pairs.values())) != len(pairs):  # one handle for two DIDs: none taken
             return {}
         return pairs
+
+    def _agree(self, named: str, other: str) -> bool:
+        """Whether every post of ``named`` read so far (this batch and the file's earlier
+        ones) that has the key of a stored post of ``other`` has its text too."""
+        by_did = named.startswith("did:")
+        stored = self._by_key(not by_did)
+        for rkey, text in self._seen.get(named, {}).items():
+            for repo, theirs in stored.get(rkey, []):
+                if (repo.lower() if by_did else repo) == other and not same_text(text, theirs):
+                    return False
+        return True

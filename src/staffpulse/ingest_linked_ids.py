@@ -35,14 +35,14 @@ _STORED_SQL = (
 )
 
 
-def _letters(text: str) -> str:
+def letters_of(text: str) -> str:
     """The letters and digits of ``text``, its links left out (t.co links differ by copy)."""
     return "".join(_ALNUM_RE.findall(_URL_RE.sub(" ", text))).casefold()
 
 
 def same_text(text: str, stored: str) -> bool:
     """Whether ``text`` and ``stored`` are one post's text, as two exports write it."""
-    mine, theirs = _letters(text), _letters(stored)
+    mine, theirs = letters_of(text), letters_of(stored)
     return mine == theirs or SequenceMatcher(None, mine, theirs).ratio() >= NEAR_TEXT
 
 
