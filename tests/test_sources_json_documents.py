@@ -265,6 +265,26 @@ def test_a_hand_broken_document_of_no_format_yet_is_told_its_line(tmp_path: Path
     assert "its JSON is broken" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "told"),
+    [
+        ("daily.csv", "[Date],[Reach]\n2024-05-02,40\n", "the header (line 1) has [Date], [Reach]"),
+        ("notes.txt", "{Team: yard, Shift: late}\n", "the header (line 1) has {Team: yard"),
+    ],
+)
+def test_a_file_that_only_opens_with_a_bracket_is_not_told_its_json_is_broken(
+    tmp_path: Path, name: str, text: str, told: str
+) -> None:
+    # a CSV whose header opens with "[" was told "its JSON is broken at line 1, column 2"
+    # instead of the columns a staffpulse CSV needs
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert told in str(caught.value)
+    assert "its JSON is broken" not in str(caught.value)
+
+
 def test_a_document_that_does_not_parse_says_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     path.write_text('{\n "feed": [\n  {"post": {}},\n  {"post": {}}}\n ]\n}\n')  # one } too many

@@ -144,6 +144,7 @@ def _array_items(text: str) -> Iterator[tuple[int | None, Any] | DocumentError]:
 
 
 _SEVERAL = "unexpected content after document"  # orjson's words for a second value
+_JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".js")
 # A second object in a file whose first does not parse: one opening a line after an object's
 # end with no comma between (inside a document a comma would separate them), or glued to it.
 _ANOTHER_RE = re.compile(rb"\}[ \t\r]*\n[ \t\r\n]*\{|\}\{")
@@ -312,7 +313,12 @@ def why_cut_short(path: Path, head: bytes) -> str | None:
                 f"it looks cut short: its JSON stops in the middle (line {error.line}), before"
                 f" what tells its format; {FILE_AGAIN}, then import the complete file"
             )
-        if not exc.msg.startswith(_SEVERAL) and error.column is not None and b"\0" not in data:
+        if (
+            not exc.msg.startswith(_SEVERAL)
+            and error.column is not None
+            and b"\0" not in data
+            and _meant_as_json(path, error.line, error.column)
+        ):
             # several values one after another (JSON Lines) each parse: not broken, unknown;
             # NULs are UTF-16 without its mark, told by its own explainer
             return (
@@ -321,6 +327,12 @@ def why_cut_short(path: Path, head: bytes) -> str | None:
                 " editor shows the line), or save or export it again, then import it"
             )
     return None
+
+
+def _meant_as_json(path: Path, line: int, column: int) -> bool:
+    """Whether a file that does not parse was meant as JSON: named so, or read as JSON past
+    its first bracket (a CSV header ``[Date],[Impressions]`` or a TOML ``[tool]`` is none)."""
+    return path.suffix.lower() in _JSON_SUFFIXES or line > 1 or column > 2
 
 
 EXPLAINERS.append(why_cut_short)
