@@ -332,7 +332,8 @@ def test_a_row_left_without_its_author_is_told_what_its_link_shows(tmp_path: Pat
         "1,cratehire,Forklift shifts open,https://x.com/cratehire/status/1811111111111111111\r\n"
         "2,,Open day Friday,https://x.com/CrateHire/status/1811111111111111112?s=46&t=Zq\r\n"
         "3,,Drivers wanted,https://x.com/i/web/status/1811111111111111113\r\n"
-        "4,,Night crew wanted,\r\n",
+        "4,,Night crew wanted,\r\n"
+        "5,,Yard open,https://bsky.app/profile/did:plc:yard4crew/post/3kaaaaaaaaa22\r\n",
         encoding="utf-8",
     )
     with open_store(tmp_path / "x.db") as store:
@@ -343,4 +344,7 @@ def test_a_row_left_without_its_author_is_told_what_its_link_shows(tmp_path: Pat
     assert "(https://x.com/i/web/status/1811111111111111113) names none" in told[4]
     assert "write the author's handle in its 'author' column" in told[4]
     assert told[5].startswith("post is missing the required field 'author'")
-    assert (report.posts, report.skipped) == (1, 3)
+    # a Bluesky link by DID names the account, not by a share menu's post number alone
+    assert "names the account by its DID (did:plc:yard4crew), not its handle" in told[6]
+    assert "share menu" not in told[6]
+    assert (report.posts, report.skipped) == (1, 4)

@@ -84,13 +84,21 @@ def why_no_author(url: str | None) -> str | None:
     """What a post whose author is left blank is told of its link (``url``), which shows who
     to write in: the handle it names, or that it names none (``x.com/i/web/status/<id>``, as
     X's share menu gives it; a Bluesky link by DID); None when ``url`` is no link to a post."""
-    if not url or post_of_link(url) is None:
+    found = post_of_link(url) if url else None
+    if url is None or found is None:
         return None
     handle = author_of_link(url)
     if handle is not None:
         return (
             f"post has no author, but its link ({url.strip()}) names @{handle}: write {handle}"
             " in its 'author' column and import the file again"
+        )
+    if found[1].startswith("at://did:"):  # no share menu's: the account by its DID
+        did = found[1][len("at://") :].split("/", 1)[0]
+        return (
+            f"post has no author, and its link ({url.strip()}) names the account by its DID"
+            f" ({did}), not its handle: write the author's handle in its 'author' column"
+            " (open the link: the @name above the post) and import the file again"
         )
     return (
         f"post has no author, and its link ({url.strip()}) names none (a link copied from a"
