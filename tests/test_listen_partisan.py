@@ -203,7 +203,7 @@ def test_where_a_problem_lies_is_no_jab_at_a_party() -> None:
     [
         # a lawmaker told to go, by a handle that ends in the letters of the seat
         "@JaneHollisMP do your job or step down",
-        "@ravi @ali_khan_MSP apprentices waited a year for this, resign now",
+        "@ravi @ali_khan_MP apprentices waited a year for this, resign now",
         "Do ur job or quit, @PeteOrrMLA. Three plants closed on your watch",
         # the party as a plural subject, as British usage has it
         "Labour want a freeze on every council budget again, unbelievable",
@@ -225,10 +225,30 @@ def test_the_party_as_a_subject_on_a_work_matter_is_politics_not_partisan() -> N
         "Labour costs rose 4% this quarter and our margins feel it",
         "Labour is our biggest cost at the depot, so we plan shifts to the hour",
         "@PowerAMP is hiring two sound techs for the summer tour",
+        # in staffing, MSP and MEP are a managed service provider and a building-services firm
+        "@BrightwellMEP are you hiring site engineers for the hospital build?",
+        "Our contractor program is run by @PeopleGridMSP and the bill rates are flat again",
+        # labour the work, planned as a noun, not the party as a subject
+        "Labour plan for peak season is ready: 40 extra pickers at the Leeds depot",
+        "Labour need for the harvest is 60 pickers this year, up from 45",
+        "Labour need to be booked two weeks ahead for the harvest, pickers are scarce",
     ],
 )
 def test_a_boss_told_to_resign_or_labour_as_a_cost_is_no_politics(text: str) -> None:
     assert not moderate(text).politics
+
+
+def test_the_party_planning_is_named_and_a_call_to_go_counts_only_beside_a_name() -> None:
+    assert moderate("Labour plan to cap agency fees for temp nurses next year").politics
+    # the call to resign is said of a manager, in a sentence of its own
+    verdict = moderate(
+        "Labour said agency fees for temp nurses would be capped next year. "
+        "Our ward manager should step down over the rota mess"
+    )
+    assert verdict.politics and not verdict.partisan
+    # a worker's notice is no call to go
+    verdict = moderate("Tories say #resignation rates among agency nurses are falling, not here")
+    assert verdict.politics and not verdict.partisan
 
 
 def test_where_something_of_a_party_lies_ending_a_sentence_is_reporting_not_a_jab() -> None:

@@ -27,9 +27,11 @@ PARTISAN_RE = re.compile(
     r"voters|members|manifesto|conference|councils?|MPs?|proposals?|motions?|amendments?|"
     r"peers?|pledges?|whips?|frontbench\w*|backbench\w*|"
     # the party as a plural subject, as British usage has it: "Labour want cuts", "Labour
-    # said"; not "Labour costs", "Labour market", "Labour is our biggest cost"
-    r"want|say|plan|promise|pledge|vow|propose|claim|refuse|insist|need|said|pledged|"
-    r"promised|vowed|proposed|claimed|refused|insisted|voted)\b)|"
+    # said", "Labour plan to ..."; not "Labour costs", "Labour is our biggest cost", nor the
+    # nouns a warehouse plans by, "Labour plan for peak", "Labour need for the harvest",
+    # "Labour claim on that invoice", "Labour need to be booked early"
+    r"want|say|propose|refuse|insist|said|pledged|promised|vowed|proposed|claimed|refused|"
+    r"insisted|voted|(?:plan|promise|vow|claim) to|need to(?! be\b))\b)|"
     r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|(?:jeremy)?corbyn\w*|"
     r"(?:justin)?trudeau|"
@@ -132,8 +134,10 @@ _POLITICIAN_HANDLE = (
     r"berniesanders|kamalaharris|speakerpelosi|aoc|borisjohnson|keir_starmer|rishisunak|"
     r"justintrudeau|pmharper|10downingstreet|scottmorrisonmp|albomp|narendramodi|"
     r"emmanuelmacron)(?!\w)|(?:Sen|Senator|Senate|Rep|Governor|Mayor)[A-Z]\w*|"
-    # a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MSP"
-    r"\w*[a-z_](?:MP|MSP|MLA|MPP|MEP)(?!\w))"
+    # a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MLA";
+    # not MSP nor MEP, which in staffing name a managed service provider ("@NorthCloudMSP")
+    # and a mechanical, electrical and plumbing contractor ("@BrightwellMEP")
+    r"\w*[a-z_](?:MP|MLA|MPP)(?!\w))"
 )
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
@@ -151,12 +155,15 @@ _JAB_AFTER_RE = re.compile(
 # "lies" the verb at a clause's end: "voters will judge where the blame for the Tories lies."
 _LIES_AS_VERB_RE = re.compile(r"\b(?:where|wherever|what|which|how)\b", re.IGNORECASE)
 # a politician told to go: "@JaneHollisMP do your job or step down", whatever work it names
+# (not "#resignation", a worker's notice handed in)
 _RESIGN_CALL_RE = re.compile(
     r"\bdo (?:your|ur) (?:damn |bloody |effing )?job or (?:resign|step down|quit|get out)\b|"
     r"\b(?:resign|step down) now\b|\b(?:must|should|needs? to) (?:resign|step down)\b|"
-    r"(?<![\w#])#resign\w*",
+    r"(?<![\w#])#resign(?!ation|ed|ing)\w*",
     re.IGNORECASE,
 )
+# a sentence and what ends it: the call to go and the name it is said to are read together
+_SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _JAB_BEFORE_RE = re.compile(
     r"(?<!\w)(?:shame on|down with|hypocrisy of|lies of|get rid of)\s+(?:the\s+|this\s+)?$",
     re.IGNORECASE,
@@ -196,21 +203,16 @@ _POLICY_LABEL_RE = re.compile(
 
 
 def read_politics(text: str) -> tuple[bool, bool]:
-    """(filed under politics, names politics at all) of ``text``: :func:`files_under_politics`
-    and :func:`names_politics` in one reading, the words of parties found once (moderation
-    asks both of every post, the audit of every post that sounds human)."""
-    words = _partisan_words(text)
-    filed = _files_under(text, words)
-    return filed, filed or _names_beside_tags(text, words)
-
-
-def files_under_politics(text: str) -> bool:
-    """The post is filed under politics whatever it says of work: tagged with a legislature's
+    """(filed under politics, names politics at all) of ``text``, in one reading, the words of
+    parties found once (moderation asks both of every post, the audit of every post that
+    sounds human). Filed under politics whatever it says of work: tagged with a legislature's
     or a partisan movement's tag ("#cdnpoli", "#MNleg", "#tcot"), addressed to a politician's
     or a party's account ("@SenWhitfield do you take interns in your office?": an answer lands
     in the politician's replies), naming a president's economics ("Bidenomics: ..."), or
     taking a side against a party or a politician ("... on wages. Tory hypocrisy!")."""
-    return _files_under(text, _partisan_words(text))
+    words = _partisan_words(text)
+    filed = _files_under(text, words)
+    return filed, filed or _names_beside_tags(text, words)
 
 
 def _files_under(text: str, words: tuple[re.Match[str], ...]) -> bool:
@@ -223,26 +225,36 @@ def _files_under(text: str, words: tuple[re.Match[str], ...]) -> bool:
     )
 
 
-def takes_a_side(text: str) -> bool:
-    """A party or a politician named with a jab or a call against them ("Tory hypocrisy!",
-    "shame on the Tories", "#GOPMustGo"): whatever the post says of wages before it, an answer
-    stands in a quarrel between parties."""
-    return _takes_a_side(text, _partisan_words(text))
-
-
 def _takes_a_side(text: str, words: tuple[re.Match[str], ...]) -> bool:
+    """A party or a politician named with a jab or a call against them ("Tory hypocrisy!",
+    "shame on the Tories", "#GOPMustGo", "@JaneHollisMP resign now"): whatever the post says
+    of wages before it, an answer stands in a quarrel between parties."""
     for match in words:
         jab = _JAB_AFTER_RE.match(text, match.end())
         if (jab and not _lies_said_as_verb(jab, match.start())) or _JAB_BEFORE_RE.search(
             text, 0, match.start()
         ):
             return True
-    if _RESIGN_CALL_RE.search(text) and (words or _POLITICIAN_HANDLE_RE.search(text)):
+    if _RESIGN_CALL_RE.search(text) and _told_to_go(text, words):
         return True
     return any(
         PARTISAN_RE.fullmatch(tag["name"]) or TRUMP_RE.fullmatch(tag["name"])
         for tag in _OUT_TAG_RE.finditer(text)
     )
+
+
+def _told_to_go(text: str, words: tuple[re.Match[str], ...]) -> bool:
+    """A sentence tells a politician or a party to go beside their name ("Do ur job or quit,
+    @PeteOrrMLA."), not a boss in one sentence after a party's word in another ("Woke at 5
+    again. Our manager needs to resign")."""
+    for sentence in _SENTENCE_RE.finditer(text):
+        said = sentence.group()
+        if _RESIGN_CALL_RE.search(said) and (
+            _POLITICIAN_HANDLE_RE.search(said)
+            or any(sentence.start() <= word.start() < sentence.end() for word in words)
+        ):
+            return True
+    return False
 
 
 def _lies_said_as_verb(jab: re.Match[str], start: int) -> bool:
@@ -272,8 +284,8 @@ def names_politics(text: str) -> bool:
 
 
 def _names_beside_tags(text: str, words: tuple[re.Match[str], ...]) -> bool:
-    """:func:`names_politics` but for what :func:`files_under_politics` reads (a legislature's
-    tag, a politician addressed)."""
+    """:func:`names_politics` but for what :func:`read_politics` files under politics (a
+    legislature's tag, a politician addressed)."""
     if words or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
