@@ -3,6 +3,7 @@ spreadsheet shows it on, where the two differ; elsewhere nothing changes."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,17 @@ def test_a_row_below_a_cell_with_line_breaks_is_told_with_its_spreadsheet_row(
     # a line named inside a note gets its row too
     (total,) = [n for n in notices if "Total" in n]
     assert total.startswith('line 7 (row 5 in a spreadsheet) ("Total")')
+
+
+def test_a_csv_in_a_zip_is_told_with_its_spreadsheet_rows_too(tmp_path: Path) -> None:
+    text = HEADER + PARAGRAPHS + ",dockhands,2025-05-04,Safety boots in every size\r\n"
+    archive = tmp_path / "sheets.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("posts.csv", text)
+    with open_store(tmp_path / "x.db") as store:
+        (problem,) = import_paths(store, [archive]).problems
+    assert (problem.line, problem.row) == (5, 3)
+    assert str(problem).startswith(f"{archive}!posts.csv:5 (row 3 in a spreadsheet): ")
 
 
 def test_where_lines_and_rows_are_the_same_nothing_more_is_said(tmp_path: Path) -> None:

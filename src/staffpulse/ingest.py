@@ -130,7 +130,7 @@ def _import_plan(
         inputs = (
             source.read_members(path)
             if isinstance(source, ZipFolder)
-            else [ZipMember(str(path), source.label, read_as_held(path, source))]
+            else [ZipMember(str(path), source.label, read_as_held(path, source), path)]
         )
         for found in inputs:
             if isinstance(found, Problem):  # a member skipped whole
@@ -141,6 +141,7 @@ def _import_plan(
                     report.skipped += found.records
                 continue
             report.files.append((found.location, found.label))
+            told_before = len(report.problems), len(report.notices)
             done = 0
             exported = ExportPosts()
             checks = file_checks(store.conn, tally, repeated, exported)
@@ -162,13 +163,18 @@ def _import_plan(
                         report.skipped += said.records
                     else:
                         report.notices.append(said)
+            # a CSV's lines told with their spreadsheet rows where cells with line breaks
+            # differ: read again while a ZIP's member is still unpacked
+            problems, notices = told_before
+            report.problems[problems:], report.notices[notices:] = with_sheet_rows(
+                report.problems[problems:],
+                report.notices[notices:],
+                found.label,
+                {found.location: found.local} if found.local else None,
+            )
             exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
                 gaps.append((found.location, gap))
-        # a CSV's lines told with their spreadsheet rows where cells with line breaks differ
-        report.problems[before[3] :], report.notices[before[4] :] = with_sheet_rows(
-            report.problems[before[3] :], report.notices[before[4] :], source.label
-        )
         # decided once the whole path is read: a damaged member of a ZIP may come after
         # a file not read lost at least a record: its posts are not deleted ones (a missing
         # file is not among the problems: report.missing_files holds it)

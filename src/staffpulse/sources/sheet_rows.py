@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -86,10 +86,14 @@ def lines_with_rows(message: str, rows: dict[int, int], starts: Sequence[int]) -
 
 
 def with_sheet_rows(
-    problems: Iterable[Problem], notices: Iterable[Notice], label: str
+    problems: Iterable[Problem],
+    notices: Iterable[Notice],
+    label: str,
+    local: Mapping[str, Path] | None = None,
 ) -> tuple[list[Problem], list[Notice]]:
-    """``problems`` and ``notices`` of the files read as ``label`` (a CSV), each line they
-    name told with its spreadsheet row where the file's cells hold line breaks above it."""
+    """``problems`` and ``notices`` of a file read as ``label`` (a CSV), each line they name
+    told with its spreadsheet row where the file's cells hold line breaks above it. ``local``
+    says where a file told by another name (``posts.zip!posts.csv``) can be read again."""
     problems, notices = list(problems), list(notices)
     if "CSV" not in label:
         return problems, notices
@@ -105,7 +109,8 @@ def with_sheet_rows(
     # of skipped rows: sorting again for each took 11 s for 33,000 of them)
     found: dict[str, tuple[dict[int, int], list[int]]] = {}
     for file, last in lines.items():
-        path = Path(file)
+        # a ZIP's member is told as in the ZIP, and read where it was unpacked
+        path = (local or {}).get(file, Path(file))
         try:
             rows = line_rows(path, last) if path.is_file() else {}
         except (OSError, UnicodeError):

@@ -41,6 +41,9 @@ class ZipMember:
     location: str
     label: str
     items: Iterator[Item]
+    # the file as it can be opened while its items are read (a ZIP's member unpacked): a CSV
+    # is read again there for the spreadsheet rows of its lines (sources.sheet_rows)
+    local: Path | None = None
 
 
 def beside_archive(name: str) -> bool:
@@ -156,7 +159,7 @@ class Extracted:
                 continue
             read_items = read_as_held(target, source)
             items = (self.relocate(item) for item in read_items)
-            yield ZipMember(self.display(str(target)), source.label, items)
+            yield ZipMember(self.display(str(target)), source.label, items, target)
 
     def write_whole(self, target: Path) -> Problem | None:
         if target in self.whole:
@@ -203,7 +206,7 @@ class Extracted:
         if isinstance(found, Problem):
             return replace(found, file=self.display(found.file))
         items = (self.relocate(item) for item in found.items)
-        return ZipMember(self.display(found.location), found.label, items)
+        return ZipMember(self.display(found.location), found.label, items, found.local)
 
     def relocate(self, item: Item) -> Item:
         """The item as told about the ZIP: member names instead of temporary paths."""
