@@ -153,3 +153,30 @@ def test_a_feed_with_no_dated_post_is_not_told_it_talked_with_no_one_in_90_days(
     assert not any("talked with" in r for r in conversation.recommendations)
     shown = dict(figures(result)["conversation"])
     assert shown["Accounts engaged"] == "not known: no post has a date that can be right"
+
+
+def test_a_care_desk_of_replies_only_is_not_scored_on_mentions_in_posts_it_never_wrote() -> None:
+    # a desk answers customers and writes no post of its own: its mentions part read 0 of 0
+    # original posts, 15 of its 100 points lost to a question that does not arise
+    desk = FeedBuilder("parcelhelp", display_name="Parcel Help")
+    for i in range(6):
+        asker = f"shopper{i}"
+        asked = desk.by(asker, f"@parcelhelp my box {i} never came", mentions=("parcelhelp",))
+        desk.post(
+            f"@{asker} So sorry, I have sent box {i} again today.",
+            kind="reply",
+            reply_to_post_id=asked.id,
+            reply_to_handle=asker,
+        )
+    result = audit_feed(desk)
+    conv = result.pillars["conversation"]
+    assert "mentions" not in conv.evidence["parts"]
+    assert conv.score == round(conversation_score(1.0, None, 6, 0.0, 1.0, DEFAULTS))
+    assert conv.score > round(conversation_score(1.0, 0.0, 6, 0.0, 1.0, DEFAULTS))
+    # its fix is one a desk can take: pass on news its customers need, replies kept
+    share = next(r for r in conv.recommendations if r.headline.startswith("Pass on"))
+    assert share.headline == "Pass on status updates and fixes: it shares none"
+    assert share.startswith("Replies stay your main job") and "status update" in share
+    # a post of its own brings the part back: it names no one, so it scores 0
+    desk.post("Deliveries run late today because of the snow.")
+    assert audit_feed(desk).pillars["conversation"].evidence["parts"]["mentions"] == 0

@@ -192,7 +192,7 @@ def test_a_help_desk_is_told_to_seek_out_customers_not_candidates() -> None:
     said = " ".join(recs)
     assert "candidates" not in said
     assert any("find posts about your service that do not tag you" in r for r in recs)
-    assert any(r.headline == "Share useful posts: it hardly shares or quotes any" for r in recs)
+    assert any(r.headline == "Pass on status updates and fixes: it shares none" for r in recs)
     firm = FeedBuilder("firmreach")
     firm.chat(4)
     recs = audit_feed(firm).pillars["conversation"].recommendations

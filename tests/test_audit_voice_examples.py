@@ -136,7 +136,8 @@ def test_a_feed_of_replies_and_one_german_post_is_no_help_desk_to_any_pillar() -
     desk = audit_feed(feed).pillars
     assert desk["voice"].recommendations[0].startswith("8 of your 8 replies")
     assert any(
-        r.headline.startswith("Share useful posts") for r in desk["conversation"].recommendations
+        r.headline.startswith("Pass on status updates")
+        for r in desk["conversation"].recommendations
     )
     feed.post("Unser Team ist heute bis achtzehn Uhr für Sie da und hilft gern.", lang="de")
     pillars = audit_feed(feed).pillars

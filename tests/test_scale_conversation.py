@@ -273,3 +273,33 @@ def test_score_and_audit_count_the_reply_share_of_the_posts_written(tmp_path: Pa
         ev = audit_account(store, "lena_k", "x", save=False).pillars["conversation"].evidence
     assert (ev["posts"], ev["posts_written"], ev["reply_share"]) == (4, 2, 0.5)
     assert row["reply_share"] == 0.5
+
+
+def test_score_and_audit_leave_a_desk_s_mentions_out_as_one(tmp_path: Path) -> None:
+    # a care desk writes replies only: no post of its own could name anyone, so neither
+    # command scores that part (a 0 there cost every desk 15 of its 100 points)
+    base = {"type": "post", "platform": "x", "author": "fixit_desk", "kind": "reply"}
+    feed = tmp_path / "desk.jsonl"
+    feed.write_text(
+        "".join(
+            json.dumps(
+                base
+                | {
+                    "id": f"d-{i}",
+                    "text": f"@buyer{i} Sorry about that, a new charger is on its way.",
+                    "reply_to_author": f"buyer{i}",
+                    "reply_to_id": f"b-{i}",
+                    "created_at": f"2026-03-0{i + 1}T09:00:00Z",
+                }
+            )
+            + "\n"
+            for i in range(4)
+        ),
+        encoding="utf-8",
+    )
+    row = _score([feed], tmp_path / "out")["fixit_desk"]
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [feed])
+        conversation = audit_account(store, "fixit_desk", "x", save=False).pillars["conversation"]
+    assert "mentions" not in conversation.evidence["parts"]
+    assert row["conversation"] == pytest.approx(conversation.score, abs=0.5)

@@ -56,7 +56,9 @@ def conversation_pillar(
     responsiveness = _responsiveness(got, median_hours, settings)
     values = conversation_parts(
         posts.reply_share,
-        posts.mention_share,
+        # a help desk's posts are all replies: with no post of its own there is nothing that
+        # could name anyone, and a 0 there cost every care desk 15 of its 100 points
+        posts.mention_share if posts.originals.any() else None,
         talk["accounts_engaged_90d"],
         posts.share_share,
         responsiveness,
@@ -123,19 +125,19 @@ def _answer_notes(got: Answers, any_mentions: bool, settings: dict[str, Any]) ->
 
 def conversation_parts(
     reply_share: float,
-    mention_share: float,
+    mention_share: float | None,
     engaged_90d: int | None,
     share_share: float,
     responsiveness: float | None,
     settings: dict[str, Any],
 ) -> dict[str, float]:
     """Each part of the Conversation score in [0, 1] (responsiveness only when known, the
-    accounts engaged only when a post is dated)."""
-    values = {
-        "replies": min(reply_share / float(settings["reply_target"]), 1.0),
-        "mentions": min(mention_share / float(settings["mention_target"]), 1.0),
-        "shares": min(share_share / float(settings["share_target"]), 1.0),
-    }
+    accounts engaged only when a post is dated, the mentions only when the account wrote an
+    original post or a quote: ``mention_share`` None)."""
+    values = {"replies": min(reply_share / float(settings["reply_target"]), 1.0)}
+    if mention_share is not None:
+        values["mentions"] = min(mention_share / float(settings["mention_target"]), 1.0)
+    values["shares"] = min(share_share / float(settings["share_target"]), 1.0)
     if engaged_90d is not None:
         target = math.log1p(float(settings["engaged_target_90d"]))
         values["engaged"] = min(math.log1p(engaged_90d) / target, 1.0)
@@ -146,13 +148,14 @@ def conversation_parts(
 
 def conversation_score(
     reply_share: float,
-    mention_share: float,
+    mention_share: float | None,
     engaged_90d: int | None,
     share_share: float,
     responsiveness: float | None,
     settings: dict[str, Any],
 ) -> float:
-    """Conversation 0-100 from what was measured (:func:`conversation_parts`)."""
+    """Conversation 0-100 from what was measured (:func:`conversation_parts`; ``mention_share``
+    None: no original post or quote to read)."""
     values = conversation_parts(
         reply_share, mention_share, engaged_90d, share_share, responsiveness, settings
     )

@@ -195,12 +195,20 @@ _SHARE_MORE = Advice(
     "matters to your followers.",
     "Share peers' posts: it hardly shares or quotes any",
 )
-# a help desk (its posts all replies) has customers, not candidates: what it can share is help
-_SHARE_HELP = Advice(
-    "Share or quote a useful post once or twice a week (a fix others keep asking about, a "
-    "status update), with one line on whom it helps.",
-    "Share useful posts: it hardly shares or quotes any",
+# a help desk (its posts all replies) has customers, not candidates: what it can share is
+# news they need. "Share useful posts" was the league table's fix of 20 of 23 care desks, a
+# chore that read as beside their job; passing on an outage's status is part of it
+_SHARE_HELP = (
+    "Replies stay your main job. Now and then, pass on news your customers need: quote "
+    "or repost a status update (an outage, a fix others keep asking about), with "
+    "one line of your own on whom it helps, so people who never asked see you are there."
 )
+
+
+def _share_help(ev: dict[str, Any]) -> Advice:
+    """A help desk's advice to share: news its customers need, the finding in its headline."""
+    shared = "it shares none" if not ev["reposts_and_quotes_of_others"] else "it hardly shares any"
+    return Advice(_SHARE_HELP, f"Pass on status updates and fixes: {shared}")
 
 
 # a job feed answers questions about its listings, and no one there answers recruiters
@@ -264,7 +272,7 @@ def conversation_advice(
         answer = _answer_replies_advice(unanswered, ev["replies_received"])
         recs.append(for_a_feed(answer, _FEED_ANSWER) if feed else answer)
     if ev["share_share"] < float(settings["share_target"]) and len(kept()) < 3:
-        share = _gaining(_SHARE_HELP if desk else _SHARE_MORE, ev, settings, "shares")
+        share = _gaining(_share_help(ev) if desk else _SHARE_MORE, ev, settings, "shares")
         recs.append(for_a_feed(share, _FEED_SHARE, fact=False) if feed and not desk else share)
     return kept()[:3] or [_praise(ev)]
 

@@ -327,7 +327,15 @@ def _account_row(
         if voice_scored
         else None,
         "conversation": round(
-            conversation_score(reply_share, mention_share, engaged_90, share_share, None, settings),
+            conversation_score(
+                reply_share,
+                # as the audit: no original post or quote, no mentions part (a help desk)
+                mention_share if p.originals + p.quotes else None,
+                engaged_90,
+                share_share,
+                None,
+                settings,
+            ),
             2,
         ),
     }
