@@ -21,8 +21,8 @@ ALL = [t.key for t in THEMES]
         ("Third weekend in a row they called me in on my day off.", "trades"),
         ("The new cannery should create about 400 jobs by spring.", "trends"),
         ("The count of bike couriers here has doubled, and apps are in demand.", "trends"),
-        ("Week one at my new job and I already know everyone's lunch order.", "offers"),
-        ("Leaving the lab bench behind: my last day as a chemist was Friday.", "job_search"),
+        ("Starting the new role at the cannery on Monday, wish me luck", "careers"),
+        ("Slowly climbing the ladder at the cannery, one rung a year.", "careers"),
         ("Machines will take our jobs, my uncle says at every dinner.", "trends"),
     ],
 )
@@ -33,6 +33,8 @@ def test_everyday_talk_of_a_job_leans_to_its_theme(text: str, theme: str) -> Non
 
 def test_a_job_search_is_not_a_job_one_has() -> None:
     assert leaning_theme("Looking for a new job in my field, any leads?", ALL) == "job_search"
+    # ... nor a career move: a new job sought is no new job got
+    assert theme_of("Looking for a new job in my field, any leads?") != "careers"
     assert "workplace" not in lean_scores("Day three of my job search, still nothing back.")
 
 

@@ -37,10 +37,15 @@ POSTS = [
     ("staffing", "Staffing agencies: why do your temps not show up on day one 30% of the time?"),
     ("job_search", "Is it worth paying for a resume writer? Budget is tight after the layoff."),
     ("job_search", "Day 112 of job hunting and I'm running out of ideas."),
-    # a search told by its count or its end (they were "Other conversations")
+    # a search told by its count, or the experience every opening asks of a beginner
     ("job_search", "Applied to 40 positions since March and heard back from two."),
-    ("job_search", "Guess who just got the job?! Starting at the bakery next week"),
-    ("job_search", "After six months of volunteering there they offered me a job."),
+    ("job_search", "Every entry level job wants experience, so how do I gain experience first?"),
+    # a job got is a career move, good news, not a search (they were Layoffs & job search,
+    # Offers & onboarding or "Other conversations")
+    ("careers", "Guess who just got the job?! Starting at the bakery next week"),
+    ("careers", "After six months of volunteering there they offered me a job."),
+    ("careers", "so happy, got a new job at the garden centre!!"),
+    ("careers", "Cleared my desk today: my last day at the council after nine years."),
     # a career chosen, not a job lost (they were Employer brand and Layoffs & job search)
     ("careers", "Demo day for our summer interns: their project cut rota planning in half. "
                 "See the post on LinkedIn!"),
@@ -120,8 +125,10 @@ def test_the_ai_interview_question_is_found_by_topic_interviews(tmp_path: Path) 
         ("ai", "Recruiting tools & AI"),
         ("chatgpt", "Recruiting tools & AI"),
         ("layoffs", "Layoffs & job search"),
-        ("internships", "Internships & career changes"),
-        ("career change", "Internships & career changes"),
+        ("internships", "Career moves & new jobs"),
+        ("career change", "Career moves & new jobs"),
+        ("new job", "Career moves & new jobs"),
+        ("promotion", "Career moves & new jobs"),
         ("résumé", "Resumes & cover letters"),
         ("cv", "Resumes & cover letters"),
         ("nurses", "Healthcare & nursing"),

@@ -41,9 +41,14 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:need|needs|needed|want|wants|find|finding|get|getting|land|landing|"
             r"look(?:ing)? for|search(?:ing)? for|without|lost|lose|losing)\s+(?:a|any|"
             r"another|my|his|her|their)?\s*(?:new\s+)?job\b|\bno job\b|\bjobless\b",
+        ),
+        "careers": (
             # a career and its moves: "new career", "my last day as a teacher"
             r"\bcareers?\b|\blast day (?:as|at|of work)\b|\bleav(?:e|ing) academia\b|"
             r"\bleft academia\b|\b(?:up|climb\w*) the (?:corporate )?ladder\b",
+            # a job won ("my new job", not "find a new job": a search)
+            r"\bdream job\b|\b(?:my|our|his|her|their) new job\b|\bjust (?:got )?hired\b|"
+            r"\bgot hired\b|\bstart\w* (?:my|a|the) new (?:job|role|position)\b",
         ),
         "workplace": (
             _OWN_JOB,
@@ -65,12 +70,6 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             # machines taking work: "robots will take our jobs"
             r"\b(?:coming for|take|takes|taking|took|steal\w*|replac\w+|kill\w*|threat\w*)\s+"
             r"(?:your|our|their|the|many|all|most)?\s*jobs\b",
-        ),
-        "offers": (
-            # a job won ("my new job", not "find a new job": a search)
-            r"\bdream job\b|\b(?:my|our|his|her|their) new job\b|\bjust (?:got )?hired\b|"
-            r"\bgot hired\b|"
-            r"\bstart\w* (?:my|a|the) new (?:job|role|position)\b",
         ),
     }.items()
 }

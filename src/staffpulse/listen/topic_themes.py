@@ -156,23 +156,32 @@ THEMES: tuple[Theme, ...] = (
            _p(r"\b(?:applied|apply|applying) (?:to|for) \d+", "ppl", raw=False)),
         _g(1.0, "do you have anything|any openings|any jobs|any positions|any roles|career break|"
                 "coming back to work|coming back after|back to work|out of work"),
-        # a search told by its count or its end: "applied for 31 jobs", "got the job",
-        # "offered me a job in my field"
-        _g(1.0, "got the job|landed the job|landed a job|landed my first job|offered a job|"
-                "offered me a job|offered me the job|offered the job|offered a position|"
-                "offered me a position",
+        # a search told by its count, or the experience every opening asks of a beginner
+        _g(1.0, "entry level job*|entry-level job*|requires experience|require experience|"
+                "requiring experience|gain experience|get experience",
            _p(r"\b(?:applied|apply|applying|applications?) (?:to|for) \d+\+? (?:jobs|positions|"
               r"roles|companies|internships|openings)\b", "ppl", raw=False)),
     ), search="layoffs / laid off / job hunting / job seekers / unemployment / careers"),
-    # a career chosen, not a job lost: interns and their projects, a change of career by
-    # choice ("retrained as an electrician: best career change I made"); after Layoffs & job
-    # search, which a tie goes to ("laid off, thinking about a career change")
-    Theme("careers", "Internships & career changes", (
+    # a career moved on by choice or by good news, not a job lost: a new job got ("got the
+    # job, I start at the bakery on Monday"), a promotion, a last day, interns and their
+    # projects, a change of career ("retrained as an electrician: best career change I made");
+    # after Layoffs & job search, which a tie goes to ("laid off, thinking about a career
+    # change")
+    Theme("careers", "Career moves & new jobs", (
         _g(1.0, "intern|interns|internship*|career change*|career switch*|changing careers|"
                 "change careers|changed careers|switch careers|switching careers|"
-                "switched careers|career pivot*|second career"),
+                "switched careers|career pivot*|second career|new career"),
+        _g(1.0, "got the job|landed the job|landed a job|landed my first job|offered a job|"
+                "offered me a job|offered me the job|offered the job|offered a position|"
+                "offered me a position|got a job|got hired|dream job|first job|"
+                "got promoted|got a promotion|my promotion|handed in my notice|my last day|"
+                "last day at|last day as|two weeks notice",
+           # a new job got, not one sought (a new job searched for is a search)
+           _p(r"(?<!for a )(?<!find a )(?<!need a )(?<!want a )(?<!get a )\bnew job\b",
+              "new job", raw=False)),
         _g(0.5, "project|projects|capstone|mentor*|retrain*|retrained"),
-    ), search="internships / interns / intern projects / career change / career switch"),
+    ), search="new job / got the job / promotion / last day / internships / interns / career "
+              "change / career switch"),
     Theme("resumes", "Resumes & cover letters", (
         _g(1.0, "resume|resumes|r\u00e9sum\u00e9|r\u00e9sum\u00e9s|CV|CVs"),
         _g(1.0, "cover letter*|linkedin profile*|linkedin headline*|linkedin summary|reference|"

@@ -74,8 +74,10 @@ from staffpulse.store import Store
 # reports; 12 = groping beside a workplace word ("at the staff party", "my boss") in HR &
 # benefits; 13 = a search told by its count or its end ("applied for 31 jobs", "got the job",
 # "offered me a job") in Layoffs & job search; 14 = Internships & career changes (interns'
-# projects were Employer brand, a career changed by choice Layoffs & job search).
-VERSION = 14
+# projects were Employer brand, a career changed by choice Layoffs & job search); 15 = Career
+# moves & new jobs: a job got ("got the job", "new job"), a promotion or a last day leave Layoffs
+# & job search and Offers & onboarding, and the experience an entry-level opening asks for is a job search.
+VERSION = 15
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15
