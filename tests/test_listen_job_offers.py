@@ -13,6 +13,7 @@ from _listen_fakes import SureScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.left_out import left_out_note
+from staffpulse.listen.rank_signals import is_job_ad
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -109,6 +110,21 @@ def test_an_employer_asking_for_help_with_its_hiring_is_no_ad() -> None:
 )
 def test_a_job_offered_with_its_terms_is_an_ad_without_a_call(text: str) -> None:
     assert offers_a_job(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a workplace the writer left, or one of the town or of their children: a complaint
+        # about its pay, not an opening passed on
+        "My old company is hiring again after laying off 200 of us, for $18/hr instead of $24/hr",
+        "Our local hospital is hiring nurses at $22/hr while the CEO took home $4m. Shameful",
+        "My kids' school is hiring teaching aides at $15/hr, no wonder nobody stays",
+    ],
+)
+def test_pay_grumbled_at_in_a_workplace_not_the_writers_own_is_no_job_offered(text: str) -> None:
+    assert not offers_a_job(text)
+    assert not is_job_ad(text, None, 0.5)
 
 
 def test_a_struggle_to_hire_or_terms_with_no_offer_is_no_job_offered() -> None:

@@ -55,10 +55,13 @@ _SIDE = (
 )
 # ... and for hiring, any workplace of the writer's ("our bakery is hiring", "my little bike
 # shop is hiring"): only a workplace hires, while "my cousin is looking for a plumber" seeks
-# a service
+# a service; not one the writer left, dreams of or lives by ("my old company is hiring again
+# at $18/hr", "our local hospital is hiring at $22/hr while ...", "my kids' school"): a
+# complaint or a wish, which its pay figure does not make an ad
 _HIRING_SIDE = (
     r"(?:we['\u2019]?re|we are|i['\u2019]?m|im|i am|"
-    r"(?:my|our) (?:[\w&'\u2019-]+\s+){0,2}?[\w&'\u2019-]+ (?:is|are))"
+    r"(?:my|our) (?!(?:old|former|ex|previous|last|local|dream|favou?rite|kids?|son|sons|"
+    r"daughters?|children|town|city)\b)(?:[\w&'\u2019-]+\s+){0,2}?[\w&'\u2019-]+ (?:is|are))"
 )
 # a person sought for work, a few words after "looking for a": "a freelance graphic designer",
 # "two RNs"; not a thing ("a venue", "a podcast", "a good laptop charger"), which a post asking
