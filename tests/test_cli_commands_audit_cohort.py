@@ -71,6 +71,25 @@ def test_a_cohort_without_an_html_report_is_refused_with_what_to_do(
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["benchmark", "audit"])
+def test_a_cohort_file_not_yet_written_is_told_how_to_write_one(
+    db: Path, tmp_path: Path, command: str
+) -> None:
+    # the README's "staffpulse benchmark cohort.csv", run before writing the file, said only
+    # "check the path"
+    missing = tmp_path / "cohort.csv"
+    args = ["benchmark", missing] if command == "benchmark" else ["audit", "rosa", "--cohort"]
+    if command == "audit":
+        args += [missing, "--html", tmp_path / "rosa.html"]
+    result = invoke(*args, "--db", db)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 66
+    assert f"{missing}: no such cohort file" in said
+    assert "write a CSV with the columns handle,platform,segment, one account a line" in said
+    assert "benchmark without a file, which ranks every stored account with at least 10" in said
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("as_json", [False, True])
 def test_cohort_lines_past_the_first_twenty_are_all_in_the_audits_html_report(
     db: Path, tmp_path: Path, as_json: bool
