@@ -16,6 +16,7 @@ import contextlib
 import ipaddress
 import os
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,6 +101,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "shared_data" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.shared_data)
+
+
+@pytest.hookimpl(trylast=True)  # after the test's fixtures are torn down
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Keep the shared Chromium (tests/browser_helpers.py) up while the tests that follow need
+    it, and stop it before any other: its driver keeps an event loop running in this thread,
+    where ``asyncio.run`` would refuse to start."""
+    helpers = sys.modules.get("browser_helpers")
+    if helpers is not None and (nextitem is None or nextitem.get_closest_marker("browser") is None):
+        helpers.stop_shared_chromium()
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
