@@ -142,8 +142,16 @@ def test_reposts_are_not_posts_of_its_own_in_the_default_cohort(tmp_path: Path) 
     cohort.write_text("firm\nsharer\n")
     kept = run_benchmark(store, cohort, scorer=FakeScorer(), min_posts=3)  # type: ignore[arg-type]
     assert [p.message for p in kept.problems] == [
-        "@sharer has 2 posts of its own, fewer than --min-posts 3: left out"
+        "@sharer has 2 posts of its own (its 28 reposts do not count), fewer than --min-posts"
+        " 3: left out"
     ]
+    # without a file: `accounts` lists @sharer with 30 posts, so the note says what counts
+    console = Console(record=True, width=200)
+    render_benchmark(console, run_benchmark(store, scorer=FakeScorer(), min_posts=5))  # type: ignore[arg-type]
+    assert (
+        "1 account with fewer than 5 posts of its own (reposts do not count) left out"
+        in console.export_text()
+    )
 
 
 def test_a_store_where_every_account_only_reposts_says_so(tmp_path: Path) -> None:
