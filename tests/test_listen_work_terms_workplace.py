@@ -86,7 +86,8 @@ def test_a_benefits_enrollment_or_package_is_a_work_matter_not_any_benefit() -> 
     "text",
     [
         "So proud of our clinic: twenty years of early mornings and Friday cake today",
-        "Hats off to my crew, the kitchen never looked this clean",
+        "Hats off to my kitchen crew, the pass never looked this clean",
+        "Shout out to my staff, they ran the whole weekend without me",
         "Proud of our team at the bakery for the busiest weekend we ever had",
     ],
 )
@@ -95,7 +96,17 @@ def test_pride_in_ones_own_workplace_names_work_but_not_enough_to_dwell_on(text:
 
 
 @pytest.mark.parametrize(
-    "text", ["Proud of our team tonight, what a comeback", "So proud of my son, he passed his test"]
+    "text",
+    [
+        "Proud of our team tonight, what a comeback",
+        "So proud of my son, he passed his test",
+        # a yoga practice, a dog, friends, a rowing crew and a patient's thanks
+        "So proud of my practice this year, finally held a headstand for a full minute",
+        "So proud of my lab, she finally learned to fetch the ball",
+        "Grateful for my crew, best weekend at the lake with these idiots",
+        "Hats off to our crew, they rowed a blinder at the regatta",
+        "Grateful for our hospital and everyone on ward 6 after my surgery",
+    ],
 )
-def test_pride_in_a_side_or_a_child_names_no_work(text: str) -> None:
+def test_pride_in_a_side_a_child_a_pet_or_friends_names_no_work(text: str) -> None:
     assert not names_work_matter(text)

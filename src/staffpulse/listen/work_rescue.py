@@ -31,8 +31,9 @@ from staffpulse.store import Store
 
 # The version of the rule above, kept in ``listen_topic_state`` (listening's key/value
 # state): a store whose verdicts were made under an older one has them judged again, once.
-RULES_VERSION = 6  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
-# harassment at work, being written up or called in are; 6: so is pride in one's own workplace
+RULES_VERSION = 7  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
+# harassment at work, being written up or called in are; 6: so is pride in one's own workplace;
+# 7: but not in "my practice", "my lab", "my crew" (yoga, a dog, friends) nor a patient's hospital
 RULES_KEY = "relevance_rules"
 
 

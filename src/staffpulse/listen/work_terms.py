@@ -184,7 +184,7 @@ _INCIDENTAL_RE = re.compile(
     # the writer's own supervisor or shift, a staff party: "my shift starts at noon"
     r"\w+ (shift|supervisors?|team leads?|team leaders?|foreman|foremen)|\w+ \w+ (\w+ )?(\w+ )?(party|outing)|"
     # pride in a workplace names no matter to talk about in itself
-    r"(proud of|shout-?outs? to|hats off to|grateful for) .+)",
+    r"(proud of|shout[- ]?outs? to|hats off to|grateful for) .+)",
     re.IGNORECASE,
 )
 # A caption is at most this many words of the post's own (links, handles and hashtags aside),

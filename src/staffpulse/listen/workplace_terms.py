@@ -45,12 +45,18 @@ DISCIPLINE = (
 )
 UNPAID = r"unpaid (hours|shifts?|breaks?)|not (getting|being) paid|(work|worked|working) for free"
 # pride in the writer's own workplace or its people ("So proud of our clinic", "hats off to
-# my crew"), not in a side or a child ("proud of our team tonight", "proud of my son")
+# my kitchen crew"), not in a side or a child ("proud of our team tonight", "proud of my son");
+# a bare "practice", "lab" or "crew" is a yoga practice, a dog or friends, and gratitude for
+# a hospital a patient's, so they count only as a team's place ("our team at the lab") or a
+# crew at work ("the night crew")
+_PRIDE_OF = r"(proud of|shout[- ]?outs? to|hats off to|grateful for) (all )?(our|my) "
+_PRIDE_HOW = r"(whole |amazing |wonderful |hard-?working )?"
 PRIDE = (
-    r"(proud of|shout-?outs? to|hats off to|grateful for) (all )?(our|my) (whole |amazing |"
-    r"wonderful |hard-?working )?(staff|crew|nurses|clinic|practice|store|shop|bakery|salon|"
-    r"restaurant|caf[e\u00e9]|hospital|lab|firm|agency|team (at|in) (the|our) (clinic|"
-    r"practice|store|shop|bakery|salon|restaurant|office|hospital|lab|plant|warehouse))"
+    rf"{_PRIDE_OF}{_PRIDE_HOW}(staff|nurses|(kitchen|night|day|shift|floor|warehouse|site|"
+    r"cleaning|delivery|install) crew|team (at|in) (the|our) (clinic|practice|store|shop|bakery|"
+    r"salon|restaurant|office|hospital|lab|plant|warehouse))|"
+    rf"(?!grateful){_PRIDE_OF}{_PRIDE_HOW}(clinic|store|shop|bakery|salon|restaurant|"
+    r"caf[e\u00e9]|firm|agency)"
 )
 WORKPLACE = "|".join(
     (HARASSMENT, STAFF_PARTY, UNIONS, SUPERVISORS, OWN_SHIFTS, DISCIPLINE, UNPAID, PRIDE)
