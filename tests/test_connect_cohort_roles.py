@@ -16,6 +16,7 @@ from staffpulse.cli.app import app
 from staffpulse.connect import SuggestOptions
 from staffpulse.connect.cohort_roles import cohort_roles, given_role
 from staffpulse.models import Account
+from staffpulse.store.segments import remember_segments
 
 runner = CliRunner()
 db = pytest.fixture(connect_db, name="db")
@@ -54,6 +55,19 @@ def test_the_cohort_files_role_is_shown_and_filtered_by() -> None:
     assert hannah.explanation.startswith("staffing firm (your cohort file) · ")
     firms = rank_with_fakes(build_store(), role="staffing firm", options=options)
     assert [s.handle for s in firms.suggestions] == ["hannah_hr"]
+
+
+def test_a_segment_the_store_kept_from_a_benchmarked_file_is_shown_without_cohort() -> None:
+    """The benchmark keeps a cohort file's segments (staffpulse.store.segments): connect run
+    later without --cohort names them too, so the league table and connect agree (QA s38);
+    a --cohort given says it over them."""
+    store = build_store()
+    remember_segments(store, [("x", "id_hannah_hr", "staffing_firm")], "cohort.csv")
+    hannah = next(s for s in rank_with_fakes(store).suggestions if s.handle == "hannah_hr")
+    assert hannah.role_text == "staffing firm (your cohort file)"
+    given = SuggestOptions(cohort={("x", "hannah_hr"): "vendor"})
+    report = rank_with_fakes(store, options=given)
+    assert next(s for s in report.suggestions if s.handle == "hannah_hr").role == "vendor"
 
 
 def test_connect_cohort_option(db: Path, tmp_path: Path) -> None:

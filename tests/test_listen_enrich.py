@@ -16,6 +16,7 @@ from staffpulse.models import Account, Post
 from staffpulse.signals.role_inputs import ROLE_SURE
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
+from staffpulse.store.segments import remember_segments
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 
@@ -105,3 +106,12 @@ def test_without_the_model_a_role_in_the_display_name_counts(tmp_path: Path) -> 
     )
     store, conversations = _opened_by(tmp_path, jane)
     assert author_roles(store, conversations, None) == {"5": "recruiter"}
+
+
+def test_a_segment_a_cohort_file_gave_is_the_openers_role_over_the_models(tmp_path: Path) -> None:
+    """The demo's league table called a firm a staffing firm (its cohort file) and the inbox
+    a recruiter (the model): the segment the benchmark kept is the role the inbox names."""
+    store, conversations = _opened_by_vendor(tmp_path)
+    remember_segments(store, [("x", "7", "hr")], "cohort.csv")
+    assert author_roles(store, conversations, RecordingModel(score=0.95)) == {"7": "hr_pro"}
+    assert author_roles(store, conversations, None) == {"7": "hr_pro"}

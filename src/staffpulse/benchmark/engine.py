@@ -24,6 +24,7 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
+from staffpulse.benchmark.kept_segments import keep_given_segments, with_kept_segments
 from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.benchmark.segment_guesses import (
@@ -31,7 +32,7 @@ from staffpulse.benchmark.segment_guesses import (
     choose_role_model,
     guess_segments,
 )
-from staffpulse.benchmark.segments import SEGMENT_LABELS
+from staffpulse.benchmark.segments import SEGMENT_LABELS, segment_source
 from staffpulse.benchmark.stats import (
     cohort_scores,
     competition_ranks,
@@ -146,6 +147,11 @@ def run_benchmark(
     # a cohort file that names segments is the user's own grouping: its blank lines stay
     # without one (a line whose segment was mistyped is "kept without a segment", as said)
     own = any(segment != "unknown" and not m for segment, m in zip(given, marked, strict=True))
+    accounts = [account for account, _ in cohort.accounts]
+    if own and cohort_file is not None:  # for the commands run without the file
+        keep_given_segments(store, cohort_file, accounts, given, marked)
+    elif not own:  # a segment a cohort file gave before, over the model's guess
+        given = with_kept_segments(store, accounts, given)
     model = None
     if not own and role_model is not None:
         if progress:  # loading the shipped model takes a moment
@@ -245,6 +251,8 @@ def leaderboard(
             "display_name": audit.account.display_name,
             "segment": segments[i],
             "segment_guessed": bool(guessed[i]) if guessed else False,
+            # as the league CSV says it: "guess", "cohort file" or None (no segment)
+            "segment_source": segment_source(segments[i], bool(guessed[i]) if guessed else False),
             "overall": audit.overall,
             "grade": audit.grade,
             # the grade averages only the pillars with something to judge: renderers say so

@@ -129,6 +129,15 @@ def segments_in_words(text: str) -> str:
 # segment marked "guess" there is read back as the role model's guess, not as the user's own
 SEGMENT_SOURCE = "segment_source"
 GUESSED_SOURCE = "guess"
+FILE_SOURCE = "cohort file"  # given by a cohort file: this run's, or one the store kept
+
+
+def segment_source(segment: str, guessed: bool) -> str | None:
+    """Where a league row's segment comes from, as its CSV and its JSON both say it:
+    ``guess`` (the role model), ``cohort file``, or None for an account without one."""
+    if guessed:
+        return GUESSED_SOURCE
+    return None if segment == "unknown" else FILE_SOURCE
 
 
 def marked_guess(record: Mapping[str, str]) -> bool:

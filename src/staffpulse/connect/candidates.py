@@ -24,7 +24,7 @@ from staffpulse.connect.citizen import (
     fewest_posts,
     guess_roles,
 )
-from staffpulse.connect.cohort_roles import CohortRoles, given_role
+from staffpulse.connect.cohort_roles import CohortRoles, given_role, stored_cohort_roles
 from staffpulse.connect.explain import MOSTLY_ADS_SHARE
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
@@ -128,6 +128,9 @@ class CandidateWalk:
         self.account = account
         self.as_of = as_of
         self.opts = opts
+        # the user's --cohort file, else the segments the store kept from one benchmarked
+        given = opts.cohort if opts.cohort is not None else stored_cohort_roles(store)
+        self.given_roles: CohortRoles | None = given
         self.roles = roles
         self.model = model
         self.text = text
@@ -354,7 +357,7 @@ class CandidateWalk:
         out: list[tuple[RoleGuess | None, Citizen]] = []
         for node, acc in chunk:
             guess, cit = self.reads[node, self.as_of]
-            if (given := given_role(self.opts.cohort, acc)) is not None:
+            if (given := given_role(self.given_roles, acc)) is not None:
                 guess = RoleGuess(given, None, given=True)  # the user's word over the model's
             out.append((None if node in self.id_only and not cit.posts else guess, cit))
         return out

@@ -4,7 +4,11 @@ league table called @harborline a staffing firm (the cohort file's segment) whil
 it a recruiter (the model's reading), one account with two labels.
 
 A segment is read as ``--role`` reads a role (``staffing firm``, ``HR``, ``agency``,
-``brands``); one that names no role (``healthcare clients``) leaves the model's guess."""
+``brands``); one that names no role (``healthcare clients``) leaves the model's guess.
+
+Without ``--cohort``, the segments the store keeps from the last cohort file benchmarked
+(:mod:`staffpulse.store.segments`) are used the same way, by connect and by the inbox: the demo's
+league table still called @harborline a staffing firm and the inbox a recruiter (QA s38)."""
 
 from __future__ import annotations
 
@@ -14,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from staffpulse.connect.choices import role_key
 from staffpulse.models import ROLES, Account
+from staffpulse.store.segments import stored_segments
 
 if TYPE_CHECKING:  # the benchmark reads the file; ranking needs none of it
     from staffpulse.benchmark.cohort import CohortEntry, CohortProblem
+    from staffpulse.store import Store
 
 CohortRoles = Mapping[tuple[str | None, str], str]
 """The role of each account a cohort file names: ``(platform or None, handle in lower case)``."""
@@ -27,10 +33,25 @@ def cohort_roles(entries: Iterable[CohortEntry]) -> dict[tuple[str | None, str],
     are left out (the model's guess stands)."""
     roles: dict[tuple[str | None, str], str] = {}
     for entry in entries:
-        role = role_key(entry.segment) if entry.segment else ""
-        if role in ROLES:
+        if (role := segment_role(entry.segment)) is not None:
             roles[entry.platform, entry.handle.lower()] = role
     return roles
+
+
+def segment_role(segment: str | None) -> str | None:
+    """The role a segment names (``hr`` -> ``hr_pro``), None when it names none."""
+    role = role_key(segment) if segment else ""
+    return role if role in ROLES else None
+
+
+def stored_cohort_roles(store: Store) -> dict[tuple[str | None, str], str]:
+    """The roles the segments kept in the store name, by (platform, handle in lower case), as
+    :func:`cohort_roles` gives a file's."""
+    return {
+        (platform, handle.lower()): role
+        for platform, _id, handle, segment in stored_segments(store)
+        if handle and (role := segment_role(segment)) is not None
+    }
 
 
 def read_cohort_roles(

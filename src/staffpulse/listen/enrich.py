@@ -26,6 +26,7 @@ from staffpulse.signals.role_inputs import (
     role_input,
 )
 from staffpulse.store import Store
+from staffpulse.store.segments import stored_roles_by_id
 
 # The role model must be sure of an opener's role (its harmonised score reaches ROLE_SURE)
 # before the inbox states it ("started by a recruiter") or tunes the angle to it. Chosen on
@@ -59,6 +60,21 @@ def heuristic_role(handle: str, about: str) -> str | None:
 
 
 def author_roles(
+    store: Store, conversations: Sequence[Conversation], model: RoleModelLike | None
+) -> dict[str, str]:
+    """Role of each conversation opener (author id -> role) where it is known: the segment a
+    cohort file gave it (kept in the store by the benchmark: the demo's league table called
+    @harborline a staffing firm and the inbox a recruiter), else :func:`guessed_roles`."""
+    guessed = guessed_roles(store, conversations, model)
+    given = stored_roles_by_id(store)
+    for conv in conversations:
+        author = conv.opening.author_id
+        if author and (role := given.get((conv.opening.platform, author))) is not None:
+            guessed[author] = role
+    return guessed
+
+
+def guessed_roles(
     store: Store, conversations: Sequence[Conversation], model: RoleModelLike | None
 ) -> dict[str, str]:
     """Role of each conversation opener (author id -> role) where it is known with confidence:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.cohort import SEGMENT_WORDS
-from staffpulse.benchmark.segments import GUESSED_SOURCE
+from staffpulse.benchmark.segments import segment_source
 from staffpulse.output_files import write_output
 from staffpulse.sources.csvrows import FORMULA_STARTS
 
@@ -87,9 +87,7 @@ def segment_cell(segment: str) -> str:
 def _segment_source(row: Mapping[str, Any]) -> str:
     """Where a league row's segment comes from: ``guess`` (the role model), ``cohort file``,
     or nothing for an account without one."""
-    if row.get("segment_guessed"):
-        return GUESSED_SOURCE
-    return "" if row["segment"] == "unknown" else "cohort file"
+    return segment_source(row["segment"], bool(row.get("segment_guessed"))) or ""
 
 
 def standing_columns(scores: tuple[str, ...]) -> list[str]:

@@ -31,6 +31,7 @@ from staffpulse.store.part_tables import (
     LISTEN_MIGRATION,
 )
 from staffpulse.store.runs import FAILED_IS_ERROR_MIGRATION
+from staffpulse.store.segments import ACCOUNT_SEGMENTS_MIGRATION
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -183,6 +184,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     LISTEN_INBOX_LOOKS_MIGRATION,
     CONNECT_HANDLES_MIGRATION,
     FETCH_CURSORS_MIGRATION,
+    ACCOUNT_SEGMENTS_MIGRATION,
 ]
 MIGRATIONS.sort(key=lambda item: item[0])  # the order stores have always applied them in
 # This release's own migrations. Each is recorded with origin "staffpulse" when applied; a

@@ -1,0 +1,86 @@
+"""Migration ``0900_account_segments``: each account's segment as a cohort file gave it.
+
+A cohort file says what each account is (``harborline,x,staffing_firm``), but only the
+benchmark run with that file read it: the demo's league table called @harborline a staffing
+firm, and the inbox and a benchmark without the file, on the same store, the role model's
+"recruiter" (QA s38). So the benchmark remembers the segments a file gives, and every command
+that labels an account reads them here before the model's guess.
+
+``platform`` and ``account_id`` are the account's in the store; ``segment`` the benchmark's
+key for it (``staffing_firm``, ``hr``); ``source`` the name of the file that gave it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from staffpulse.models import ROLES
+
+if TYPE_CHECKING:  # the store's migrations import this module: no cycle at run time
+    from staffpulse.store.core import Store
+
+ACCOUNT_SEGMENTS_MIGRATION = (
+    "0900_account_segments",
+    """
+    CREATE TABLE account_segments (
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        segment TEXT NOT NULL,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, account_id)
+    );
+    """,
+)
+
+log = logging.getLogger("staffpulse.store")
+
+# the benchmark's segment keys (benchmark.segments) that are not the role model's role names
+_SEGMENT_ROLES = {"hr": "hr_pro"}
+
+
+def remember_segments(store: Store, given: Iterable[tuple[str, str, str]], source: str) -> None:
+    """Keep each ``(platform, account id, segment)`` a cohort file gives, the latest file's
+    over an earlier one's. A store this user may only read keeps none (said in the log): the
+    labels are a convenience, the benchmark itself is done."""
+    now = datetime.now(UTC).isoformat()
+    rows = [(platform, account_id, segment, source, now) for platform, account_id, segment in given]
+    if not rows:
+        return
+    try:
+        with store.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO account_segments (platform, account_id, segment, source, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, account_id) DO UPDATE SET"
+                " segment = excluded.segment, source = excluded.source,"
+                " updated_at = excluded.updated_at",
+                rows,
+            )
+    except sqlite3.OperationalError as exc:  # read-only, or locked past the store's wait
+        log.info("the cohort's segments were not kept in %s: %s", store.path, exc)
+
+
+def stored_segments(store: Store) -> list[tuple[str, str, str | None, str]]:
+    """The segment a cohort file gave each account: ``(platform, account id, handle,
+    segment)``, the handle None for an account no longer in the store."""
+    try:
+        rows = store.conn.execute(
+            "SELECT s.platform, s.account_id, a.handle, s.segment FROM account_segments s"
+            " LEFT JOIN accounts a ON a.platform = s.platform AND a.id = s.account_id"
+        ).fetchall()
+    except sqlite3.OperationalError:  # a store opened before its migrations ran
+        return []
+    return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+def stored_roles_by_id(store: Store) -> dict[tuple[str, str], str]:
+    """The role each kept segment names (``hr`` -> ``hr_pro``), by (platform, account id)."""
+    return {
+        (platform, account_id): role
+        for platform, account_id, _handle, segment in stored_segments(store)
+        if (role := _SEGMENT_ROLES.get(segment, segment)) in ROLES
+    }
