@@ -35,6 +35,7 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         # a timetable, a care desk's apology, pay talk, a political theory
         "I have no class today, so I can finally work a double shift",
         "My son has no class at 10 on Fridays, so he covers the early shift",
+        "My daughter has no class at all this week, so she can cover the Saturday shift",
         "We're sorry, that wait is not good enough. Please DM us your order number",
         "Our night shift rate is not good enough to keep drivers, so we raised it",
         "Reading about the classless society for my sociology essay",

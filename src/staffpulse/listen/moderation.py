@@ -76,10 +76,10 @@ _INSULTS = (
     # people called "Karens" (a name in the singular: "Karen from payroll")
     r"karens|"
     # class denied to someone ("has #noclass", "you have no class, no manners"), not a
-    # student's timetable ("I have no class today", "has no class at 9"), while "has no class
-    # at all" is the insult said louder
-    r"(?<=#)no_?class|(?<!\bi )(?<!\bwe )(?:has|have|got) (?:no|zero) class(?!\s+(?:today|"
-    r"tomorrow|tonight|on|this|next|until|till|at(?! all\b)|in|for)\b)|"
+    # student's timetable ("I have no class today", "has no class at 9", "has no class at all
+    # this week"), while "has no class at all" ending its clause is the insult said louder
+    r"(?<=#)no_?class|(?<!\bi )(?<!\bwe )(?:has|have|got) (?:no|zero) class(?!\s+(?:at all\s+)?"
+    r"(?:today|tomorrow|tonight|on|this|next|until|till|at(?! all\b)|in|for)\b)|"
     r"no class,?\s*(?:and\s+)?no (?:respect|manners|dignity|morals|decency|shame)|"
     # slurs
     r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|fag(got)?s?|kikes?|chinks?|spics?|"
