@@ -96,6 +96,23 @@ def test_the_role_is_said_once_beside_the_name_not_again_in_why(
     assert card.count("Firm 1</span> · vendor</div>") == 1
 
 
+def test_an_account_with_nothing_to_read_says_role_unknown_where_the_role_goes(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal's line starts "role unknown", and the page showed no role at all: Why
+    leaves the role to the cell beside the name, and that cell was empty (QA s38)."""
+    from dataclasses import replace
+
+    unread = replace(suggestion_at(1, 100.0), role=None,
+                     reasons=Explanation("role unknown", ("you replied to them 2×",)))  # fmt: skip
+    assert unread.explanation == "role unknown · you replied to them 2×"  # the terminal's
+    serve_report(client, monkeypatch, connect_report(HeldBack(), None, [unread]))
+    card = result_card(client.get(f"/connect?account={ACCOUNT}").text)
+    assert "Firm 1</span> · role unknown</div>" in card
+    why = re.findall(r'<td class="explain" data-label="Why">([^<]*)', card)
+    assert why == ["you replied to them 2×"]
+
+
 def test_a_hiring_manager_is_said_to_talk_hiring_once(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,8 @@ THIS_MONTH = "this month"
 # "people you talk with" (replied to, mentioned or quoted: --include-contacts) overstated it
 CIRCLE = "in your circle"
 PART_SEP = " · "  # between the parts of an explanation
+# said in place of the role of an account with nothing to read (citizen.guess_roles)
+ROLE_UNKNOWN = "role unknown"
 
 
 def count_people(n: int) -> str:

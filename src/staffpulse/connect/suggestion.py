@@ -15,7 +15,7 @@ from typing import Any
 from staffpulse.connect.advice import HeldBack, Ranking, Remedy, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.explain import RECENT_DAYS
-from staffpulse.connect.explanation import Explanation
+from staffpulse.connect.explanation import ROLE_UNKNOWN, Explanation
 from staffpulse.connect.id_only import id_only_note
 from staffpulse.connect.left_out import left_out_parts, left_out_text
 from staffpulse.connect.score_text import format_score as format_score
@@ -105,6 +105,12 @@ class Suggestion:
         if self.role == "other" and self.talks_hiring:
             return TALKS_HIRING
         return RoleGuess(self.role, self.role_score, self.role_given).label if self.role else ""
+
+    @property
+    def role_cell(self) -> str:
+        """:attr:`role_text`, else ``role unknown`` where the line says it (as the terminal)."""
+        unknown = self.reasons.role if self.reasons.role == ROLE_UNKNOWN else ""
+        return self.role_text or unknown
 
     @property
     def explanation(self) -> str:
