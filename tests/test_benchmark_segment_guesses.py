@@ -204,3 +204,23 @@ def test_guesses_without_a_firm_or_vendor_do_not_send_the_user_to_a_cohort_file_
         "The role model guessed no account here a staffing firm (its guesses: job boards): "
         "to test this, give a cohort file with a segment column"
     )
+
+
+def test_an_account_with_next_to_nothing_to_read_gets_no_guessed_segment(tmp_path: Path) -> None:
+    """Only reposts, no bio and a name without a trade word: the model reads a handle alone
+    and answers anyway, so the league table would show that answer as a finding. It stays "No
+    segment", counted as no guess, while the firm beside it is guessed as ever."""
+    thin = FeedBuilder("jsmith84")
+    for i in range(4):
+        thin.post(f"a post by someone else, shared {i}", kind="repost")
+    firm = FeedBuilder("firm0", display_name="Firm 0 Staffing")
+    firm.job(3)
+    store = store_with(tmp_path, thin, firm)
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("@jsmith84\n@firm0\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    rows = _board(result)
+    assert (rows["jsmith84"]["segment"], rows["jsmith84"]["segment_guessed"]) == ("unknown", False)
+    assert rows["jsmith84"]["segment_source"] is None
+    assert (rows["firm0"]["segment"], rows["firm0"]["segment_guessed"]) == ("staffing_firm", True)
+    assert result.to_dict()["cohort"]["segments_guessed"] == 1
