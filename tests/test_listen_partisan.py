@@ -255,3 +255,8 @@ def test_where_something_of_a_party_lies_ending_a_sentence_is_reporting_not_a_ja
     verdict = moderate("Agency nurses want to know where the pay rise promised by the Tories lies.")
     assert verdict.politics and not verdict.partisan
     assert moderate("Agency nurses got their pay rise from the Tories? Tory lies.").partisan
+    # "lies" the noun, after a "which" or a "what" that asks nothing of where
+    assert moderate(
+        "Agency nurses were promised a pay rise, which is why nobody believes Tory lies about it"
+    ).partisan
+    assert moderate("Our nurses asked what became of the pay rise and got Tory lies again").partisan

@@ -153,7 +153,9 @@ _JAB_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "lies" the verb at a clause's end: "voters will judge where the blame for the Tories lies."
-_LIES_AS_VERB_RE = re.compile(r"\b(?:where|wherever|what|which|how)\b", re.IGNORECASE)
+# ("which is why nobody believes Tory lies about ...", "got Tory lies again" are jabs)
+_LIES_AS_VERB_RE = re.compile(r"\b(?:where|wherever)\b", re.IGNORECASE)
+_SENTENCE_ENDS_RE = re.compile(r"\s*(?:[.!?\n]|$)")
 # a politician told to go: "@JaneHollisMP do your job or step down", whatever work it names
 # (not "#resignation", a worker's notice handed in)
 _RESIGN_CALL_RE = re.compile(
@@ -258,9 +260,12 @@ def _told_to_go(text: str, words: tuple[re.Match[str], ...]) -> bool:
 
 
 def _lies_said_as_verb(jab: re.Match[str], start: int) -> bool:
-    """The jab is "lies" ending a clause whose sentence asks where or what ("... where the
-    blame for the Tories lies."): the verb, in neutral reporting, not "Tory lies."."""
+    """The jab is "lies" ending a sentence that asks where ("... where the blame for the
+    Tories lies."): the verb, in neutral reporting, not "Tory lies." nor "which is why nobody
+    believes Tory lies about ..."."""
     if jab.group().strip(" \t,:-").lower() != "lies":
+        return False
+    if _SENTENCE_ENDS_RE.match(jab.string, jab.end()) is None:
         return False
     sentence = SENTENCE_END_RE.split(jab.string[:start])[-1]
     return _LIES_AS_VERB_RE.search(sentence) is not None
