@@ -1,6 +1,7 @@
 """Fast JSON helpers shared by the platform adapters (orjson: several times faster than json on
-big twarc2 pages): JSON Lines read a line at a time, what is wrong with a line, sniffing, and
-typed lookups (:func:`get_str`). Whole-file documents (a saved API response) are read by
+big twarc2 pages): JSON Lines read a line at a time, what is wrong with a line, and typed
+lookups (:func:`get_str`); sniffing a file's head is :mod:`staffpulse.sources.json_heads`'s,
+re-exported here. Whole-file documents (a saved API response) are read by
 :mod:`staffpulse.sources.json_documents`.
 
 Every JSON file is read as UTF-8, with or without a BOM, or as UTF-16/32 when it starts with
@@ -21,10 +22,18 @@ from typing import Any
 import orjson
 
 from staffpulse.sources.json_entries import salvage_cut, salvage_damaged, salvage_without_part
+from staffpulse.sources.json_heads import LEADING_JUNK_LINES as LEADING_JUNK_LINES
+from staffpulse.sources.json_heads import NATIVE_TYPES as NATIVE_TYPES
+from staffpulse.sources.json_heads import first_json_char as first_json_char
+from staffpulse.sources.json_heads import first_line as first_line
+from staffpulse.sources.json_heads import first_value as first_value
+from staffpulse.sources.json_heads import json_lines_head as json_lines_head
+from staffpulse.sources.json_heads import looks_native as looks_native
+from staffpulse.sources.json_heads import opens_document
+from staffpulse.sources.json_heads import several_a_line as several_a_line
 from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.text_files import (
     bom_codec,
-    head_text,
     repaired_utf8,
     without_cut_character,
 )
@@ -112,104 +121,6 @@ def with_line_advice(message: str) -> str:
 _ENDS_EARLY = ("unexpected end of data", "unterminated string")
 
 
-def first_json_char(head: bytes) -> str:
-    """The first non-blank character of a file head ("" when none)."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return chr(text[0]) if text else ""
-
-
-NATIVE_TYPES = ("account", "post", "follow")
-
-
-def looks_native(head: bytes) -> bool:
-    """True when the first record is a staffpulse JSONL record (``"type": "post"`` ...): on
-    the first line, or the first object of a JSON array or of pretty-printed objects."""
-    line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        obj = first_value(head)
-    if isinstance(obj, list):  # a JSON array on one line
-        obj = obj[0] if obj else None
-    return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
-
-
-def first_value(head: bytes) -> Any:
-    """The first JSON value of a file head, or the first item of the array it opens; None
-    when the head does not hold one whole (the head may end in the middle of a value)."""
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    if text.startswith("["):
-        text = text[1:].lstrip()
-    try:
-        return json.JSONDecoder().raw_decode(text)[0]
-    except json.JSONDecodeError:
-        return None
-
-
-def first_line(head: bytes) -> str:
-    """The first non-blank line of a file head, stripped ("" when none)."""
-    for line in head_text(head).splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
-def several_a_line(first: str) -> bool:
-    """Whether a file whose first non-blank line is ``first`` holds its objects other than
-    one a line: a JSON array, pretty-printed objects (``{`` alone), or objects written with no
-    line break between them."""
-    if first.startswith("[") or first == "{":
-        return True
-    try:
-        end = json.JSONDecoder().raw_decode(first)[1]
-    except json.JSONDecodeError:
-        return False
-    return bool(first[end:].strip())
-
-
-# A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
-LEADING_JUNK_LINES = 5
-_BLANK = b"\xef\xbb\xbf \t\r\n"
-
-
-def _opens_document(line: bytes) -> bool:
-    """True for the first line of a pretty-printed JSON document: ``{`` or ``[`` alone, or a
-    line that opens a list it leaves open (``{"feed": [``, with one entry a line below it:
-    those lines, each a JSON object but for its comma, are no JSON Lines)."""
-    text = line.strip().lstrip(b"\xef\xbb\xbf")
-    return text in (b"{", b"[") or (text[:1] in (b"{", b"[") and text.endswith(b"["))
-
-
-def json_lines_head(head: bytes) -> bytes:
-    """``head`` from its first line that starts a JSON object, passing over up to
-    :data:`LEADING_JUNK_LINES` lines before it that are not JSON (a log line a tool printed
-    into a JSON Lines file); ``head`` itself when it starts with JSON or has no such line.
-
-    For sniffing: the reader reports the lines passed over, with their line numbers. The last
-    line of the head may be cut short, so it is never taken for one that is not JSON.
-    """
-    body = head.lstrip(_BLANK)
-    if body[:1] == b"{":
-        return head
-    lines = body.split(b"\n")
-    junk = 0
-    for index, line in enumerate(lines):
-        text = line.strip()
-        if not text:
-            continue
-        if text.startswith(b"{"):
-            return b"\n".join(lines[index:])
-        if index == len(lines) - 1 or junk == LEADING_JUNK_LINES or _opens_document(text):
-            break
-        try:
-            orjson.loads(text)
-        except orjson.JSONDecodeError:
-            junk += 1
-            continue
-        break  # a JSON value that is not an object: not a file of objects
-    return head
-
-
 # Bytes not valid in a UTF-16/32 file are decoded to this noncharacter (never in real text), so
 # that the line or document holding them is reported, not read with a character replaced.
 BAD_TEXT = "\ufdd0"
@@ -266,7 +177,7 @@ def is_json_lines(path: Path) -> bool:
             text = line.strip().lstrip(b"\xef\xbb\xbf")
             if not text:
                 continue
-            if seen == 0 and _opens_document(text):
+            if seen == 0 and opens_document(text):
                 return False
             try:
                 value = orjson.loads(text)

@@ -1,0 +1,136 @@
+"""What the head of a JSON file shows, for the sources that sniff it: its first character,
+its first value or line, whether it is a staffpulse JSONL record, and where its JSON Lines start
+past a log line or a broken first line (:func:`json_lines_head`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+from staffpulse.sources.text_files import head_text
+
+
+def first_json_char(head: bytes) -> str:
+    """The first non-blank character of a file head ("" when none)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return chr(text[0]) if text else ""
+
+
+NATIVE_TYPES = ("account", "post", "follow")
+
+
+def looks_native(head: bytes) -> bool:
+    """True when the first record is a staffpulse JSONL record (``"type": "post"`` ...): on
+    the first line, or the first object of a JSON array or of pretty-printed objects."""
+    line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        obj = first_value(head)
+    if isinstance(obj, list):  # a JSON array on one line
+        obj = obj[0] if obj else None
+    return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
+
+
+def first_value(head: bytes) -> Any:
+    """The first JSON value of a file head, or the first item of the array it opens; None
+    when the head does not hold one whole (the head may end in the middle of a value)."""
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        text = text[1:].lstrip()
+    try:
+        return json.JSONDecoder().raw_decode(text)[0]
+    except json.JSONDecodeError:
+        return None
+
+
+def first_line(head: bytes) -> str:
+    """The first non-blank line of a file head, stripped ("" when none)."""
+    for line in head_text(head).splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def several_a_line(first: str) -> bool:
+    """Whether a file whose first non-blank line is ``first`` holds its objects other than
+    one a line: a JSON array, pretty-printed objects (``{`` alone), or objects written with no
+    line break between them."""
+    if first.startswith("[") or first == "{":
+        return True
+    try:
+        end = json.JSONDecoder().raw_decode(first)[1]
+    except json.JSONDecodeError:
+        return False
+    return bool(first[end:].strip())
+
+
+# A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
+LEADING_JUNK_LINES = 5
+_BLANK = b"\xef\xbb\xbf \t\r\n"
+
+
+def opens_document(line: bytes) -> bool:
+    """True for the first line of a pretty-printed JSON document: ``{`` or ``[`` alone, or a
+    line that opens a list it leaves open (``{"feed": [``, with one entry a line below it:
+    those lines, each a JSON object but for its comma, are no JSON Lines)."""
+    text = line.strip().lstrip(b"\xef\xbb\xbf")
+    return text in (b"{", b"[") or (text[:1] in (b"{", b"[") and text.endswith(b"["))
+
+
+def json_lines_head(head: bytes) -> bytes:
+    """``head`` from its first line that starts a JSON object, passing over up to
+    :data:`LEADING_JUNK_LINES` lines before it that are not JSON (a log line a tool printed
+    into a JSON Lines file); ``head`` itself when it starts with JSON or has no such line.
+
+    For sniffing: the reader reports the lines passed over, with their line numbers. The last
+    line of the head may be cut short, so it is never taken for one that is not JSON.
+    """
+    body = head.lstrip(_BLANK)
+    if body[:1] == b"{":
+        return _past_broken_first_line(head, body)
+    lines = body.split(b"\n")
+    junk = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith(b"{"):
+            return b"\n".join(lines[index:])
+        if index == len(lines) - 1 or junk == LEADING_JUNK_LINES or opens_document(text):
+            break
+        try:
+            orjson.loads(text)
+        except orjson.JSONDecodeError:
+            junk += 1
+            continue
+        break  # a JSON value that is not an object: not a file of objects
+    return head
+
+
+def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
+    """``head`` from the first whole JSON object line when its first line opens an object but
+    is broken (a text with a line break pasted in, a line cut short) and one of the next
+    :data:`LEADING_JUNK_LINES` lines is whole: the file is told by its good lines, and the
+    reader skips and tells the broken one, as it does further down. ``head`` itself else."""
+    lines = body.split(b"\n")
+    first = lines[0].strip()
+    if len(lines) < 3 or opens_document(first) or _is_json(first):
+        return head
+    # the last line of the head may be cut short: never the one that tells
+    for index in range(1, min(len(lines) - 1, LEADING_JUNK_LINES + 1)):
+        text = lines[index].strip()
+        if text.startswith(b"{") and text.endswith(b"}") and _is_json(text):
+            return b"\n".join(lines[index:])
+    return head
+
+
+def _is_json(text: bytes) -> bool:
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    return True
