@@ -156,6 +156,7 @@ def _import_plan(
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
+            problems, notices = told_before
             for check in reversed(checks):
                 for said in check.told(found.location):
                     if isinstance(said, Problem):  # a record skipped
@@ -163,9 +164,9 @@ def _import_plan(
                         report.skipped += said.records
                     else:
                         report.notices.append(said)
+                report.notices[notices:] = check.amend(report.notices[notices:])
             # a CSV's lines told with their spreadsheet rows where cells with line breaks
             # differ: read again while a ZIP's member is still unpacked
-            problems, notices = told_before
             report.problems[problems:], report.notices[notices:] = with_sheet_rows(
                 report.problems[problems:],
                 report.notices[notices:],

@@ -45,6 +45,10 @@ class FileCheck:
         note = self.note()
         return [] if note is None else [Notice(location, note)]
 
+    def amend(self, notices: list[Notice]) -> list[Notice]:
+        """The file's notices as told once the check is done, in place of ``notices``."""
+        return notices
+
 
 class _BlueskyIds(FileCheck):
     """Bluesky posts named by a handle and by a DID: one id (:mod:`.ingest_bluesky_ids`)."""
@@ -84,6 +88,9 @@ class _LinkedIds(FileCheck):
 
     def told(self, location: str) -> list[Notice | Problem]:
         return list(self.linked.problems())
+
+    def amend(self, notices: list[Notice]) -> list[Notice]:
+        return self.linked.recounted(notices)
 
 
 class _Lossy(FileCheck):

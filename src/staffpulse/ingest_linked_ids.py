@@ -19,9 +19,9 @@ from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from staffpulse.models import Post
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.written import is_rounded_id
-from staffpulse.sources.x_analytics import ID, SOURCE_NAME
+from staffpulse.sources.x_analytics import ID, SOURCE_NAME, LinkedIdsNote
 from staffpulse.store.codec import ids_by_platform, rows_where_in
 from staffpulse.store.core import Record
 
@@ -111,3 +111,12 @@ class LinkedIds:
     def problems(self) -> list[Problem]:
         """The rows held back, each a record skipped."""
         return self.skipped
+
+    def recounted(self, notices: list[Notice]) -> list[Notice]:
+        """``notices`` with the reader's note of the rows read from their links told without
+        the rows held back: it said "nothing was lost" of them too."""
+        lines = {problem.line for problem in self.skipped if problem.line is not None}
+        if not lines:
+            return notices
+        told = (n.without(lines) if isinstance(n, LinkedIdsNote) else n for n in notices)
+        return [notice for notice in told if notice is not None]

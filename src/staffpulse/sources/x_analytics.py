@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -247,7 +247,7 @@ class XAnalytics:
         if (told_once := rounded.problem()) is not None:
             yield told_once
         if linked:
-            yield Notice(str(path), _linked_note(linked))
+            yield LinkedIdsNote(str(path), _linked_note(linked), linked=tuple(linked))
         yield from counts.notices(str(path))
         if authors:
             yield Notice(str(path), NO_REPOSTS)
@@ -270,7 +270,23 @@ def _link_taken(
     )
 
 
-def _linked_note(linked: list[tuple[int, str, bool]]) -> str:
+@dataclass(frozen=True, slots=True)
+class LinkedIdsNote(Notice):
+    """The note of the rows whose rounded id was read whole from their links, with those
+    rows (line, the id as the sheet shows it, a newer export's), so that a row the import
+    skips after all (:mod:`staffpulse.ingest_linked_ids`) is not told as "nothing was lost"."""
+
+    linked: tuple[tuple[int, str, bool], ...] = ()
+
+    def without(self, lines: set[int]) -> LinkedIdsNote | None:
+        """The note told of the rows not on ``lines``; None when no row is left."""
+        kept = [row for row in self.linked if row[0] not in lines]
+        if len(kept) == len(self.linked):
+            return self
+        return replace(self, message=_linked_note(kept), linked=tuple(kept)) if kept else None
+
+
+def _linked_note(linked: Sequence[tuple[int, str, bool]]) -> str:
     """What to tell of the rows whose id a spreadsheet rounded, read whole from their links."""
     (line, shown, newer), n = linked[0], len(linked)
     rows = f"on line {line}" if n == 1 else f"of {n:,} rows (the first on line {line})"
