@@ -24,7 +24,8 @@ def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
         "not checked: only original posts are, and all 3 posts you wrote are replies"
     )
     assert voice["Human voice"] == "3 of 3 posts you wrote (100%)"
-    assert conv["Mentions others"] == "no original posts to read"
+    # nothing of its own could name anyone: the part is left out of the score, and said so
+    assert conv["Mentions others"] == "not scored: no original post or quote to read"
     assert not any(" of 0 " in value for rows in shown.values() for _label, value in rows)
 
 

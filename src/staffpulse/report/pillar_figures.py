@@ -199,12 +199,16 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
         ("Replies to others", replies),
         (
             "Mentions others",
-            _part_of_any(
+            # its part of the score is left out then (audit/conversation.py), as a figure of
+            # a part not scored says elsewhere ("not checked", "not known")
+            _part_of(
                 conv["original_posts_mentioning_others"],
                 conv["original_posts"],
                 "original posts",
                 conv["mention_share"],
-            ),
+            )
+            if conv["original_posts"]
+            else "not scored: no original post or quote to read",
         ),
         (
             "Accounts engaged",
