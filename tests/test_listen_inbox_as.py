@@ -3,6 +3,7 @@ one on the platform the firm named (the dashboard's "You post as @acme (x)")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -361,3 +362,35 @@ def test_a_greeting_before_the_firms_handle_still_makes_the_question_its_own(
     (mine,) = _inboxes_as(tmp_path, [hello, email, namesake], "acme")
     assert [i.conversation_id for i in mine.items] == ["1"]
     assert mine.items[0].reasons[0] == "addressed to your firm: yours to answer"
+
+
+def test_an_old_own_archive_is_ranked_now_with_one_count_of_what_it_left_out(
+    tmp_path: Path,
+) -> None:
+    # An archive of one's own posts, years old: the inbox was a replay "as of" the date of the
+    # newest reply it read (years before the archive's last post), then said "Left out 1
+    # conversation not about work" beside "2 you replied in ... 1 left out": two counts, two
+    # dates, for nothing to show.
+    years_ago = NOW - timedelta(days=2000)
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "acme-x", "How fast should a recruiter reply to an applicant?"),
+        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
+              reply_to_post_id="99", reply_to_handle="ana"),
+        _post("3", "acme-x", "@ben sent it like a pro, see you at the climbing gym", kind="reply",
+              reply_to_post_id="98", reply_to_handle="ben"),
+    ]  # fmt: skip
+    rows = [r if isinstance(r, Account) else replace(r, created_at=years_ago) for r in rows]
+    with open_store(tmp_path / "own.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, as_handle="acme", text_model=SureScorer(), role_model=None)
+    assert not inbox.replay and inbox.clock_note is None  # no replay date to read past
+    assert abs(inbox.ranked_as_of - datetime.now(UTC)) < timedelta(hours=1)
+    assert not any("replay" in n or "left out" in n or "active" in n for n in inbox.notes)
+    assert [j.conversation_id for j in inbox.joined] == ["99"]
+    reason = empty_reason(None, True, inbox.max_age, inbox.counts, inbox.left_out)
+    assert reason.startswith(
+        "Nothing to join: the store holds only your own posts (1 conversation you began; 2 you"
+        " replied in, whose other posts aren't stored: 1 listed as joined, 1 left out as not about"
+        " work)"
+    )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
-from staffpulse.listen.inbox_clock import choose_reference
+from staffpulse.listen.inbox_clock import choose_reference, holds_own_posts_only
 from staffpulse.listen.inbox_left_out import count_unread_conversations, left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
 from staffpulse.listen.inbox_model import DismissedConversation, Inbox, InboxItem, InboxTopic
@@ -161,7 +161,10 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     owner_note = None if owner is None else archive_owner_note(*owner)
     notes = [n for n in (owner_note, account_note, judged_note) if n is not None]
-    notes += _ranking_notes(result, ref, scope, max_age, text is not None)
+    # the store holds only the firm's own posts: the empty inbox's reason counts them, and no
+    # window or left-out note names other numbers or dates for the same conversations
+    own_only = holds_own_posts_only(offer)
+    notes += _ranking_notes(result, ref, scope, max_age, text is not None, own_only=own_only)
     if offer.own_opened and len(offer.everyone) > offer.own_replies:  # else the empty one says
         notes.append(own_opened_note(offer.own_opened))
     since = ref.at - max_age if max_age is not None else None
@@ -303,6 +306,8 @@ def _ranking_notes(
     scope: TopicScope,
     max_age: timedelta | None,
     with_model: bool,
+    *,
+    own_only: bool = False,
 ) -> list[str]:
     """What the inbox says of its ranking: the model it lacked, its time, the topic asked for,
     what it left out and what lies outside its window."""
@@ -313,6 +318,8 @@ def _ranking_notes(
     topic, matches, choices = scope.query, result.matches, result.choices
     if topic is not None and not matches:
         notes.append(no_topic_note(topic, choices))
+    if own_only:
+        return notes
     if result.pick.left_out:
         notes.append(left_out_note(result.pick.left_out))
     notes += window_notes(

@@ -5,7 +5,9 @@ The newest activity of an archive may be a conversation the inbox leaves out (a 
 customer care, a post not about work...): a replay as of it would read "active 3 h ago" on its
 first item, or say "Nothing to join now" when every conversation in the window before it is
 left out while older ones are worth joining. So a replay is ranked as of the newest one it
-would offer. That time is found before ranking, so that the inbox is ranked once: a
+would offer. A store that holds only the firm's own posts (its archive, and nobody else's)
+has nothing to replay: it is ranked now, so the empty inbox says why without a replay date
+(years before the archive's last post, the newest reply of the firm's own it read). That time is found before ranking, so that the inbox is ranked once: a
 conversation is left out for what its posts say, never for their age, so the newest open ones
 are judged (only for that, the cheap part of ranking) until one would be offered.
 """
@@ -52,10 +54,18 @@ def choose_reference(
     ref = reference_time(store, offer.everyone, now, as_of, max_age)
     if not ref.replay or ref.fixed:  # the live view, or a date the user gave: never moved
         return ref
+    if holds_own_posts_only(offer):  # nothing of anyone else's to replay: the live clock
+        return reference_time(store, offer.everyone, now, "now", max_age)
     newest = newest_offered(store, offer.everyone, offer.states, offer.copies, text)
     if newest is None:  # nothing to join at any age: the inbox says why, as of its newest
         return ref
     return replace(ref, at=newest + REPLAY_LEAD, after=REPLAY_AT_OFFERED)
+
+
+def holds_own_posts_only(offer: Offer) -> bool:
+    """The offer holds the firm's own conversations (begun or replied in) and no one else's."""
+    own = offer.own_opened or offer.own_replies
+    return bool(own) and len(offer.everyone) == offer.own_replies and not offer.after_as_of
 
 
 def newest_offered(
