@@ -319,3 +319,18 @@ def test_the_humor_hint_comes_after_a_firmer_small_fix_whatever_its_points() -> 
     actions = top_actions(audit, EQUAL)
     assert [a["pillar"] for a in actions] == ["conversation", "voice"]
     assert actions[1]["points"] > actions[0]["points"]  # its points are still said
+
+
+def test_the_humor_hint_with_points_to_win_comes_before_the_advice_of_a_pillar_not_scored() -> None:
+    # a care desk with no profile in its data (Face n/a) and no post of its own (Mix n/a) had
+    # its "+10" humor hint left out of "Do this next" for their advice, worth 0 points
+    audit = pillars(
+        face=(None, ["Import the account's profile so its picture can be checked."]),
+        mix=(None, [Advice("All 33 of your posts are replies.", "Add posts of its own")]),
+        voice=(80, [Hint("We found no post that reads as funny.", "Add some humor: none")]),
+        conversation=(88, [Advice("Share a useful post weekly.", "Share useful posts: none")]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert [a["pillar"] for a in actions] == ["conversation", "voice", "face"]
+    assert [a["points"] for a in actions] == [6, 10, 0]
+    assert actions_total(actions) == 16  # "from 84 to 100": the whole of what it misses

@@ -26,7 +26,8 @@
   second and third advice. Tentative advice (:class:`~staffpulse.audit.types.Tentative`:
   about data that could not be checked, or resting only on the humor model's hint) and the
   advice of a pillar with little to gain, or worth little itself, go last, the humor hint
-  (:class:`~staffpulse.audit.types.Hint`) after the rest of them. Advice about what
+  (:class:`~staffpulse.audit.types.Hint`) after the rest of them but before the advice of a
+  pillar not scored. Advice about what
   went wrong lately (:class:`~staffpulse.audit.types.Pressing`: a feed just turned into a job
   board) is always listed, in the place its points give it, for the score over the whole
   window hides it.
@@ -77,10 +78,12 @@ class Candidate(NamedTuple):
 
     not_first: bool  # not a first step
     deferred: bool
-    # the humor model's hint, after the other deferred advice whatever its points: "Add
-    # some humor" was the first action (and so the league table's fix) of 19 of 21 care
-    # desks, its part of Voice worth more points than their small but firmer fixes
-    hint: bool
+    # of the deferred advice, a scored pillar's first (0), then the humor model's hint (1)
+    # whatever its points: "Add some humor" was the first action (and so the league table's
+    # fix) of 19 of 21 care desks, its part of Voice worth more than their small but firmer
+    # fixes; then a pillar not scored (2), worth 0: a care desk's "+10" humor hint was left
+    # out of "Do this next" for a Face and a Mix n/a that could win nothing
+    later: int
     minus_points: int
     rank: int  # in its pillar's advice
     position: int  # its pillar's place
@@ -195,7 +198,7 @@ def top_actions(
                     Candidate(
                         not first,
                         deferred and not first,
-                        isinstance(text, Hint),
+                        _later(pillars[name], text) if deferred and not first else 0,
                         -points[name][rank],
                         rank,
                         position,
@@ -208,6 +211,13 @@ def top_actions(
         _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], whole_gap[c.pillar])
         for c in listed
     ]
+
+
+def _later(pillar: PillarResult, text: str) -> int:
+    """Where deferred advice goes among the deferred (:attr:`Candidate.later`)."""
+    if pillar.score is None:
+        return 2
+    return 1 if isinstance(text, Hint) else 0
 
 
 def _with_pressing(
