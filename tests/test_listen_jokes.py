@@ -164,6 +164,16 @@ def test_the_angle_reads_a_likely_joke_as_the_ranking_flags_it() -> None:
     assert LIKELY_JOKE not in suggest_angle(meant, flags, None, 0, humor=0.95, tone=gripe)
 
 
+def test_a_relatable_meme_the_humor_signal_is_sure_of_is_a_likely_joke() -> None:
+    meme = "When your manager replies all to the whole depot at 6am 😂"
+    assert reads_as_joke(meme, 0.85) and not reads_as_joke(meme, 0.4)
+    assert reads_as_joke("TFW the rota comes out and you are on every bank holiday", 0.9)
+    angle = suggest_angle(meme, {LIKELY: True}, None, 0, humor=0.85, tone=Tone(0.0, False))
+    assert LIKELY_JOKE in angle and "push back" not in angle
+    # said as meant, it is no joke
+    assert not reads_as_joke("When your agency cuts your hours again, seriously, what now", 0.9)
+
+
 def test_a_left_out_joke_gets_no_angle_to_answer_it() -> None:
     angle = suggest_angle(RIDDLE, {"question": True, "joke": True}, None, 0, humor=0.9)
     assert angle.startswith("Skip this one")

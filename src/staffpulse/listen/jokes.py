@@ -55,6 +55,12 @@ LIKELY_JOKE = (
 _SET_UP_RE = re.compile(
     r"^(?:did you know|fun fact)\b[^?]{5,200}\?+\s*(?:anyway\w*|so|well|now)\b", re.IGNORECASE
 )
+# a relatable meme's opening, the writer's own lot told as "you" ("When your manager replies
+# all at 6am 😂", "TFW the printer jams on payday")
+_MEME_RE = re.compile(
+    r"^\W*(?:when (?:you|your|ur|u)\b|tfw\b|mfw\b|that (?:feeling|moment) when\b|me when\b)",
+    re.IGNORECASE,
+)
 # the writer saying it is meant ("seriously, I want out", "no joke, I mean it")
 _SINCERE_RE = re.compile(r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job)\b", re.I)
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
@@ -206,7 +212,8 @@ def answers_itself(text: str) -> bool:
 def reads_as_joke(text: str, humor: float | None) -> bool:
     """A post the humor signal is sure is funny (``humor`` at least :data:`FUNNY`) with no
     set form: a question it answers itself, a fact set up for a turn ("Did you know ...?
-    Anyway, ..."), or a statement of the writer's own. Offered, but ranked low and told as a
+    Anyway, ..."), a relatable meme ("When your ...", "TFW ..."), or a statement of the
+    writer's own. Offered, but ranked low and told as a
     likely joke (the signal is sure of real posts too); not when it pleads, says it is meant,
     tells of a wrong again ("seriously, I want out", "cut my hours again") or is a
     sarcastic complaint (:func:`~staffpulse.listen.sarcasm.is_sarcastic`)."""
@@ -216,7 +223,7 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     again = happens_again(plain) or is_sarcastic(plain)
     if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain):
         return False
-    if _SET_UP_RE.search(plain):
+    if _SET_UP_RE.search(plain) or _MEME_RE.match(plain):
         return True
     if is_question(plain):
         return answers_itself(plain)
