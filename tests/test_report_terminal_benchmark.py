@@ -350,3 +350,21 @@ def test_a_rows_fix_first_runs_to_the_edge_not_folded_in_the_account_column(
     for row, opening in zip(result.leaderboard, openings, strict=True):
         # the whole aside on one line where the terminal holds it, else wrapped near its edge
         assert f"fix first: {row['fix_first']}" in opening or len(opening) > width - 12, opening
+
+
+def test_a_cohort_path_longer_than_the_terminal_is_printed_whole_on_one_line(
+    tmp_path: Path,
+) -> None:
+    # Rich broke a path too long for 80 columns into two lines ("rivals" over ".csv:3"), and at
+    # a space in a folder's name: copied from the terminal, it named no file
+    firm = FeedBuilder("larkfield")
+    firm.job(4)
+    folder = tmp_path / "Client reports 2026" / ("northwest_staffing_benchmark_" * 2)
+    folder.mkdir(parents=True)
+    cohort = folder / "rivals.csv"
+    cohort.write_text("handle,segment\nlarkfield,vendor\nnobody_here,vendor\n", encoding="utf-8")
+    result = run_benchmark(store_with(tmp_path, firm), cohort, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    console = _console(80)
+    render_benchmark(console, result)
+    assert len(f"skipped {cohort}:3:") > 80
+    assert f"skipped {cohort}:3: no account 'nobody_here' in the store" in console.export_text()

@@ -239,7 +239,9 @@ def print_cohort_problems(
         label = "note" if problem.kept else "skipped"
         # the segments in the words the table shows ("staffing firm"), as the HTML says them
         said = segments_in_words(str(problem))
-        console.print(f"[yellow]{label}[/] {escape(said)}", highlight=False)
+        # soft wrap: the terminal folds a long line, Rich would break the path into two lines
+        # at 80 columns ("rivals" over ".csv:4"), and one copied from there names no file
+        console.print(f"[yellow]{label}[/] {escape(said)}", highlight=False, soft_wrap=True)
     rest = result.problems[SHOWN_PROBLEMS:]
     if rest:
         skipped = sum(not problem.kept for problem in rest)
@@ -256,6 +258,7 @@ def print_cohort_problems(
                 )
             ),
             highlight=False,
+            soft_wrap=True,
         )
 
 
