@@ -127,4 +127,10 @@ def test_an_account_with_next_to_nothing_to_read_gets_no_role() -> None:
     assert role("jsmith84", "Dog walker, painter and gardener.") == "other"
     assert role("jsmith84", posts=[_post("Lovely morning on the river today")]) == "other"
     assert role("rita_recruits") == "recruiter"  # "recruit" in the name: the model's answer
-    assert role("tmj_ny_jobs") == "other"  # the fake model's; a job feed's prefix is read
+    # a one-word bio that says the trade is read ("Recruiter." is a recruiter at 0.98)
+    assert role("hannah_hr") is None
+    assert role("hannah_hr", "Recruiter.") == "hr_pro"  # the fake model's answer stands
+    # but an "outside hiring" read from a trade name alone is no finding ("Acme Staffing" is
+    # other at 0.79 to the real model): left unknown, not left out of Connect as outside hiring
+    assert role("tmj_ny_jobs") is None
+    assert role("northgate_staffing", "🚀💼") is None

@@ -36,7 +36,7 @@ from staffpulse.signals.role_inputs import (
     RoleModelLike as RoleModelLike,
 )
 from staffpulse.signals.role_labels import role_label
-from staffpulse.signals.role_thin import reads_little
+from staffpulse.signals.role_thin import role_is_no_finding
 
 # said beside a role the user's cohort file gives (connect.cohort_roles): "staffing firm (...)"
 FROM_COHORT = "your cohort file"
@@ -114,8 +114,9 @@ def guess_roles(
 ) -> list[RoleGuess | None]:
     """The best role of each account and its score (None when no model, or for an account
     that gives the model next to nothing to read: :func:`~staffpulse.signals.role_thin.
-    reads_little`); ``posts`` are the accounts' own posts. The model reads what ``staffpulse roles`` reads (display name, else
-    handle; bio; posts), built by :func:`staffpulse.signals.role_inputs.role_input`."""
+    role_is_no_finding`); ``posts`` are the accounts' own posts. The model reads what
+    ``staffpulse roles`` reads (display name, else handle; bio; posts), built by
+    :func:`staffpulse.signals.role_inputs.role_input`."""
     if model is None or not accounts:
         return [None] * len(accounts)
     # One list per account: the role model scores posts one by one, as it was trained.
@@ -130,7 +131,9 @@ def guess_roles(
     scores = best_role_scores(predictions, len(accounts))
     # From a name alone the model answers anyway, often "sure": that is no finding to show
     return [
-        RoleGuess(str(r), s) if r is not None and not reads_little(i.name, i.bio, i.posts) else None
+        RoleGuess(str(r), s)
+        if r is not None and not role_is_no_finding(str(r), i.name, i.bio, i.posts)
+        else None
         for r, s, i in zip(list(roles), scores, inputs, strict=True)
     ]
 

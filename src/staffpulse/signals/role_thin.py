@@ -9,7 +9,13 @@ contract (a kind and a role for every record) and is not changed by this.
 
 A name that names the trade is something to read: ``tmj_ny_jobs`` or "Acme Staffing" with no
 bio are the name cues of :mod:`~staffpulse.signals.role_cues` (a job feed's prefix, "jobs",
-"careers", "hiring", "recruit", "staff", "HR"), and the model's answer for them stands.
+"careers", "hiring", "recruit", "staff", "HR"). So is a bio of a word or two that says the
+trade ("Recruiter.", "HR Manager", "Headhunter 🎯", "Zeitarbeit", "Recursos Humanos",
+"#OpenToWork": the words of :func:`~staffpulse.signals.role_hiring_words.says_a_hiring_word`).
+The model's hiring role for them stands ("Recruiter." is a recruiter at 0.98, ``tmj_ny_jobs`` a
+job board at 0.91), but not its ``other``: from "Acme Staffing", "Acme Recruiting" or "CHRO"
+alone it says other at 0.79 to 0.87, which Connect would show as "outside hiring" and leave
+out; :func:`role_is_no_finding` leaves that role unknown too.
 """
 
 from __future__ import annotations
@@ -19,10 +25,11 @@ from collections.abc import Sequence
 from functools import cache
 
 from staffpulse.signals.role_cues import CUES
+from staffpulse.signals.role_hiring_words import says_a_hiring_word
 from staffpulse.signals.role_person_name import handle_user
 from staffpulse.signals.role_text import split_name, to_ascii
 
-__all__ = ["MIN_BIO_WORDS", "names_the_trade", "reads_little"]
+__all__ = ["MIN_BIO_WORDS", "names_the_trade", "reads_little", "role_is_no_finding"]
 
 #: Words a bio needs before it counts as something to read ("she/her", "🌸", a city or a
 #: link do not): fewer, and with no post, the model reads the name alone.
@@ -64,10 +71,28 @@ def _has_posts(posts: str | Sequence[str] | None) -> bool:
     return any(p.strip() for p in posts)
 
 
+def _reads_a_word_or_two(bio: str, posts: str | Sequence[str] | None) -> bool:
+    """No post, and a bio of fewer than :data:`MIN_BIO_WORDS` words: the name is most of it."""
+    words = _WORD.findall(to_ascii(_LINK_OR_MENTION.sub(" ", bio or "")))
+    return not _has_posts(posts) and len(words) < MIN_BIO_WORDS
+
+
 def reads_little(name: str, bio: str, posts: str | Sequence[str] | None) -> bool:
     """Whether the model would read next to nothing of the account: no post, a bio of fewer
-    than :data:`MIN_BIO_WORDS` words, and a name that does not name the trade."""
-    if _has_posts(posts):
-        return False
-    words = _WORD.findall(to_ascii(_LINK_OR_MENTION.sub(" ", bio or "")))
-    return len(words) < MIN_BIO_WORDS and not names_the_trade(name)
+    than :data:`MIN_BIO_WORDS` words that says no word of the hiring world, and a name that
+    does not name the trade."""
+    return (
+        _reads_a_word_or_two(bio, posts)
+        and not names_the_trade(name)
+        # a one-word bio can say it all ("Recruiter."): the model reads that word
+        and not says_a_hiring_word(None, bio)
+    )
+
+
+def role_is_no_finding(role: str, name: str, bio: str, posts: str | Sequence[str] | None) -> bool:
+    """Whether the model's ``role`` for the account is a guess to leave unknown: it read next
+    to nothing (:func:`reads_little`), or it read a word or two that name the trade and still
+    said ``other`` (outside hiring), as it does from "Acme Staffing" alone (0.79)."""
+    if reads_little(name, bio, posts):
+        return True
+    return role == "other" and _reads_a_word_or_two(bio, posts)
