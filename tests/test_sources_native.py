@@ -232,26 +232,6 @@ def test_jsonl_bad_line_names_its_column_and_a_log_line_first_is_passed_over(
     ]
 
 
-def test_jsonl_whose_first_line_is_broken_reads_the_rest_and_tells_that_line(
-    tmp_path: Path,
-) -> None:
-    # a text with a line break pasted into the first record: it was refused whole
-    path = tmp_path / "posts.jsonl"
-    path.write_text(
-        '{"type": "post", "id": "1", "author": "a", "text": "Shift swap open\n'
-        'for Saturday"}\n'
-        '{"type": "post", "id": "2", "author": "a", "text": "Badge photos on Monday"}\n'
-        '{"type": "post", "id": "3", "author": "a", "text": "Parking moves to lot C"}\n',
-        encoding="utf-8",
-    )
-    assert isinstance(detect(path), NativeJsonl)
-    with open_store(tmp_path / "x.db") as store:
-        report = import_paths(store, [path])
-    assert (report.posts, report.skipped) == (2, 2)
-    assert [p.line for p in report.problems] == [1, 2]
-    assert all(p.message.startswith("not valid JSON") for p in report.problems)
-
-
 # -- a field of the wrong type ---------------------------------------------------------------
 
 

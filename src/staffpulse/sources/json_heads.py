@@ -112,10 +112,12 @@ def json_lines_head(head: bytes) -> bytes:
 
 
 def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
-    """``head`` from the first whole JSON object line when its first line opens an object but
-    is broken (a text with a line break pasted in, a line cut short) and one of the next
-    :data:`LEADING_JUNK_LINES` lines is whole: the file is told by its good lines, and the
-    reader skips and tells the broken one, as it does further down. ``head`` itself else."""
+    """``head`` from the first whole JSON object line when its first record is broken by a
+    line break pasted into a text (its lines read as one object once the break is a ``\\n``)
+    and one of the next :data:`LEADING_JUNK_LINES` lines is whole: the file is told by its good
+    lines, and the reader skips and tells the broken ones, as it does further down. ``head``
+    itself else: a pretty-printed JSON document, or text that is no JSON Lines, is told whole.
+    """
     lines = body.split(b"\n")
     first = lines[0].strip()
     if len(lines) < 3 or opens_document(first) or _is_json(first):
@@ -124,8 +126,16 @@ def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
     for index in range(1, min(len(lines) - 1, LEADING_JUNK_LINES + 1)):
         text = lines[index].strip()
         if text.startswith(b"{") and text.endswith(b"}") and _is_json(text):
-            return b"\n".join(lines[index:])
+            broken = b"\\n".join(line.rstrip(b"\r") for line in lines[:index])
+            return b"\n".join(lines[index:]) if _is_json_object(broken) else head
     return head
+
+
+def _is_json_object(text: bytes) -> bool:
+    try:
+        return isinstance(orjson.loads(text), dict)
+    except orjson.JSONDecodeError:
+        return False
 
 
 def _is_json(text: bytes) -> bool:
