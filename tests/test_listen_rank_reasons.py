@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from staffpulse.listen.rank_reasons import explain
+from staffpulse.listen.rank_reasons import SWEARS, explain
 from staffpulse.listen.rank_signals import TO_FIRM
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -105,3 +105,15 @@ def test_a_replays_ages_are_said_before_its_time_not_ago() -> None:
     assert said in explain(*args, replayed=replayed)[0]
     assert explain(*args, own=True, replayed=replayed)[0] == (said,)
     assert "active 2 h ago" in explain(*args)[0]
+
+
+def test_a_post_that_swears_is_offered_with_a_word_on_its_language() -> None:
+    post = Post(platform="x", id="1", author_id="a", created_at=WHEN,
+                text="This f***ing rota app lost my shifts again")  # fmt: skip
+    _, cautions = _explain(Conversation("x", "1", (post,)))
+    assert cautions[0] == SWEARS
+    _, clean = _explain(_thread(0))
+    assert SWEARS not in clean
+    # a hostile post says so instead
+    _, hostile = _explain(Conversation("x", "1", (post,)), hostile=True)
+    assert SWEARS not in hostile

@@ -230,6 +230,11 @@ def _is_nsfw(plain: str) -> bool:
     return _NSFW_RE.search(plain) is not None
 
 
+def swears(text: str) -> bool:
+    """The text swears ("f***ing", "wtf"): still work talk, but a brand's reply keeps clean."""
+    return _SWEARING_RE.search(plain_text(text)) is not None
+
+
 def _rants_on_politics(plain: str) -> bool:
     """Politics or a government's policy with a swear word beside it: a rant, partisan."""
     if _SWEARING_RE.search(plain) is None:

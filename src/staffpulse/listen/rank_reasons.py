@@ -11,6 +11,7 @@ from staffpulse.dates import format_day
 from staffpulse.durations import format_span
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
+from staffpulse.listen.moderation import swears
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.threads import Conversation
@@ -30,6 +31,10 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 HOSTILE = "hostile tone: joining risks a pile-on"
+
+
+# a post that swears: profanity alone is no insult, so it is offered, with this said
+SWEARS = "strong language: keep your reply clean, and join only if your brand is at home beside it"
 
 
 def explain(
@@ -86,6 +91,8 @@ def explain(
         cautions.append(HOSTILE)
     if flags["nsfw"]:
         cautions.append("NSFW: not for a firm's account")
+    elif not flags["hostile"] and swears(conv.opening.text):  # an insult says more than this
+        cautions.append(SWEARS)
     if flags["partisan"]:
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
