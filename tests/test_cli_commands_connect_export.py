@@ -237,3 +237,18 @@ def test_connect_export_to_a_dash_prints_the_export(
     refused = runner.invoke(app, [*args, "--json"])  # stdout cannot carry both
     assert refused.exit_code == 65
     assert "--export with --json needs --output FILE" in refused.output
+
+
+def test_the_file_written_is_named_whole_on_one_line_however_long_its_path(
+    db: Path, tmp_path: Path
+) -> None:
+    # Rich wrapped "Wrote N accounts to PATH" at 80 columns, breaking the path at a space in a
+    # folder's name or in the middle of a name: copied from the terminal, it named no file
+    folder = tmp_path / "Client lists 2026" / ("people_worth_following_" * 3)
+    folder.mkdir(parents=True)
+    out = folder / "who.csv"
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--output", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert len(f"Wrote 1 account to {out}") > 80
+    assert f" to {out} (csv)" in result.output

@@ -83,4 +83,6 @@ def listen_to_file(
         print_json(data)
         return
     render_file_summary(err_console, path, replay)
-    err_console.print(f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False)
+    err_console.print(
+        f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False, soft_wrap=True
+    )

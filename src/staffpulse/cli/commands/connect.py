@@ -228,6 +228,7 @@ def _print_written(result: ExportResult, output: Path) -> None:
         f"({escape(result.format)})"
         + (f"; {len(result.skipped):,} not exported." if result.skipped else "."),
         highlight=False,
+        soft_wrap=True,  # the path whole on one line: Rich's wrap broke it where copied from
     )
 
 

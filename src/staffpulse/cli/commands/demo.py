@@ -85,6 +85,7 @@ def demo_command(
         f"{count_of(result.imported.accounts, 'account')} "
         f"into {escape(str(result.db_path))}",
         highlight=False,
+        soft_wrap=True,  # the path whole on one line: Rich's wrap broke it where copied from
     )
     render_stats(console, result.stats)
     if result.benchmark is not None:

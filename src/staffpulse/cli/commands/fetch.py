@@ -99,7 +99,9 @@ def _finish(report: FetchReport, as_json: bool) -> None:
             soft_wrap=True,
         )
     if report.avatar_path:
-        console.print(f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False)
+        console.print(
+            f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False, soft_wrap=True
+        )
 
 
 # short_help: the listing of fetch --help kept the docstring's line break ("prints" alone)

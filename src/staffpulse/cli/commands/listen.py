@@ -166,7 +166,9 @@ def listen_bluesky(
                 " from the saved cursor.",
                 highlight=False,
             )
-        err_console.print(f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False)
+        err_console.print(
+            f"Next: [bold]{escape(on_store(db, 'inbox'))}[/]", highlight=False, soft_wrap=True
+        )
     if result.failure is not None:
         raise result.failure
     if result.interrupted:
