@@ -51,6 +51,12 @@ def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> Non
         ("job board", "job_board"),
         ("", ""),
     ]
+    # an account with nothing to read: the line says "role unknown" and so does the cell,
+    # rather than an empty cell a spreadsheet user reads as a missing value
+    unread = replace(picks[3], reasons=Explanation("role unknown", ("you replied to them 2×",)))
+    (row,) = csv.DictReader(io.StringIO(export_suggestions([unread], "csv").text))
+    assert (row["role"], row["role_id"]) == ("role unknown", "")
+    assert row["explanation"] == "role unknown · you replied to them 2×"
 
 
 def test_csv_gives_tied_accounts_one_rank_a_spreadsheet_sorts_by() -> None:

@@ -245,7 +245,8 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(s.handle) if s.handle_known else "",
                 spreadsheet_text(s.account_id),
                 spreadsheet_safe(s.display_name),
-                spreadsheet_safe(s.role_text),
+                # "role unknown" as the line says it, not an empty cell (role_id stays empty)
+                spreadsheet_safe(s.role_cell),
                 spreadsheet_safe(s.role or ""),
                 given_score(s.score),  # the figure the terminal shows; 0.00047 for <0.1
                 *_judged_shares(s),

@@ -58,7 +58,7 @@ def to_bluesky_handles(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(handle),
                 spreadsheet_safe(s.display_name),
                 link,
-                spreadsheet_safe(s.role_text),
+                spreadsheet_safe(s.role_cell),
                 # beside the role column, the role is not said again (as on the Connect page)
                 spreadsheet_safe(s.why),
             ]
