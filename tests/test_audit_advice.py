@@ -334,3 +334,17 @@ def test_the_humor_hint_with_points_to_win_comes_before_the_advice_of_a_pillar_n
     assert [a["pillar"] for a in actions] == ["conversation", "voice", "face"]
     assert [a["points"] for a in actions] == [6, 10, 0]
     assert actions_total(actions) == 16  # "from 84 to 100": the whole of what it misses
+
+
+def test_tips_on_separate_parts_of_a_pillar_add_up_to_its_gap_not_past_it() -> None:
+    # QA: a care desk 10 points short on Conversation was told "+6", "+3" and "+2" for
+    # sharing, talking with more people and answering mentions, three parts of it: 11
+    tips = [
+        Advice("Share a status update now and then.", "Share", gain=23.5),
+        Advice("Talk with more people.", "Talk", gain=12.3),
+        Advice("Answer the mention left open.", "Answer", gain=6.2),
+    ]
+    audit = pillars(face=(100, []), mix=(100, []), voice=(100, []), conversation=(58, tips))
+    actions = top_actions(audit, EQUAL)
+    assert [a["points"] for a in actions] == [6, 3, 1]
+    assert sum(a["points"] for a in actions) == actions[0]["pillar_points"] == 10

@@ -12,7 +12,8 @@
   So a pillar with more advice never looks less important than one with a single tip.
   Advice that can fix only one known part of its pillar says how far (``Advice.gain``: a
   better display name lifts only the name's part of Face) and wins only that share of the
-  gap, wherever it stands.
+  gap, wherever it stands; such advice on separate parts is rounded together, so it adds up
+  to the pillar's gap, never past it.
 * **Totals that add up.** The actions of one pillar overlap (they raise the same score), so
   what several listed actions win together counts each pillar once, at most its gap
   (:func:`actions_total`): never more than ``100 − overall``. The pillars' gaps are made
@@ -42,7 +43,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from staffpulse.audit.types import (
     PILLAR_TITLES,
@@ -71,6 +72,7 @@ _THIRD_PERSON = (
     (re.compile(r"\byou\b", re.IGNORECASE), "it"),
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_Key = TypeVar("_Key")  # what values rounded together are told by: a pillar, an advice's rank
 
 
 class Candidate(NamedTuple):
@@ -124,13 +126,19 @@ def whole_gaps(gaps: Mapping[str, float]) -> dict[str, int]:
     came to 32 and 12, and "Doing all of this could take you from 55 to 99" though every
     pillar would be at 100. Each gets its whole points, and the points left over go to the
     largest fractions (the biggest gap first on a tie)."""
-    floors = {name: math.floor(gap) for name, gap in gaps.items()}
     # what the overall score misses, as it is shown: a mean of 54.5 shows 55, so the gaps of
     # 32.5 and 13 make 45, not the 46 that read "from 55 to 101"
-    left = 100 - whole(100 - sum(gaps.values())) - sum(floors.values())
-    by_fraction = sorted(gaps, key=lambda name: (-(gaps[name] - floors[name]), -gaps[name]))
-    for name in by_fraction[: max(0, left)]:
-        floors[name] += 1
+    return _whole_together(gaps, 100 - whole(100 - sum(gaps.values())))
+
+
+def _whole_together(values: Mapping[_Key, float], total: int) -> dict[_Key, int]:
+    """``values`` in whole points that add up to ``total``: each gets its whole points, and the
+    points left over go to the largest fractions (the biggest value first on a tie)."""
+    floors = {key: math.floor(value) for key, value in values.items()}
+    left = total - sum(floors.values())
+    by_fraction = sorted(values, key=lambda key: (-(values[key] - floors[key]), -values[key]))
+    for key in by_fraction[: max(0, left)]:
+        floors[key] += 1
     return floors
 
 
@@ -151,9 +159,18 @@ def _pillar_advice_points(
     if points:
         points[0] = whole_gap
     missing = 100 - (score or 0)
-    for rank, text in enumerate(texts):
-        if isinstance(text, Advice) and text.gain is not None and score is not None and missing:
-            points[rank] = round(gap * min(max(text.gain, 0.0), missing) / missing)
+    if score is None or not missing:
+        return points
+    # each fixes a part of its own, so they add up: rounded together, never past the gap (a
+    # care desk's 6 + 3 + 2 on three parts of a Conversation 10 points short read "+11")
+    gains = {
+        rank: gap * min(max(text.gain, 0.0), missing) / missing
+        for rank, text in enumerate(texts)
+        if isinstance(text, Advice) and text.gain is not None
+    }
+    total = min(whole_gap, whole(sum(gains.values())))
+    for rank, won in _whole_together(gains, total).items():
+        points[rank] = won
     return points
 
 
