@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from staffpulse.ingest import import_paths
 from staffpulse.sources.jsonio import (
     RepairedLine,
     is_json_lines,
@@ -14,6 +15,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
     with_line_advice,
 )
+from staffpulse.store import open_store
 
 
 def _utf16_lines(path: Path, *lines: str) -> None:
@@ -155,3 +157,31 @@ def test_a_line_edited_by_hand_is_told_the_slip_json_does_not_allow(line: str, s
     with pytest.raises(json.JSONDecodeError) as caught:
         json.loads(line)
     assert said in json_error_message(caught.value)
+
+
+def test_a_document_with_an_entry_a_line_is_read_whole_not_line_by_line(tmp_path: Path) -> None:
+    # '{"data": [{...},' opening an X API page saved with an entry a line: read as JSON Lines,
+    # all but its last tweet were skipped as lines with a comma after them
+    path = tmp_path / "page.jsonl"
+    path.write_text(
+        '{"data": [{"id": "11", "text": "Lift fixed", "author_id": "5"},\n'
+        '  {"id": "12", "text": "Canteen open late", "author_id": "5"},\n'
+        '  {"id": "13", "text": "Rota is up", "author_id": "5"}\n'
+        "]}\n",
+        encoding="utf-8",
+    )
+    assert not is_json_lines(path)
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (3, 0, [])
+
+
+def test_a_json_lines_file_whose_first_line_is_broken_is_still_json_lines(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        '{"id": "11", "text": "Lift\nfixed"}\n{"id": "12", "text": "Rota is up"}\n',
+        encoding="utf-8",
+    )
+    assert is_json_lines(path)

@@ -169,8 +169,10 @@ def is_json_lines(path: Path) -> bool:
     """True when ``path`` is JSON Lines rather than one (pretty-printed) JSON document: its
     first non-blank line is a JSON value on its own, or one of the
     :data:`LEADING_JUNK_LINES` non-blank lines after it is a JSON object (the lines before it
-    are reported by the reader). A first line that is ``{`` or ``[`` alone opens a document."""
-    seen = 0
+    are reported by the reader). A first line that is ``{`` or ``[`` alone opens a document,
+    as does any first line of a file that is one JSON document as a whole (``{"data": [{...},``
+    with an entry a line below it: read line by line, all but its last entry were skipped)."""
+    seen, first = 0, b""
     lines = json_lines_bytes(path)
     try:
         for line in lines:
@@ -183,6 +185,10 @@ def is_json_lines(path: Path) -> bool:
                 value = orjson.loads(text)
             except orjson.JSONDecodeError:
                 value = None  # a line the reader reports
+            if seen == 0:
+                first = text
+            elif isinstance(value, dict) and _one_document(path, first):
+                return False
             if isinstance(value, dict) or (seen == 0 and value is not None):
                 return True
             seen += 1
@@ -191,6 +197,23 @@ def is_json_lines(path: Path) -> bool:
     finally:
         lines.close()  # the file is closed now, not when the generator is collected
     return False
+
+
+# A file this big is read as JSON Lines, never held whole to ask if it is one document
+_WHOLE_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+
+def _one_document(path: Path, first: bytes) -> bool:
+    """Whether ``path``, whose first line ``first`` is no JSON on its own, is one JSON value
+    as a whole: a document opens with a bracket, and a JSON Lines file's broken line stops
+    the parse there."""
+    if first[:1] not in (b"{", b"[") or path.stat().st_size > _WHOLE_DOCUMENT_BYTES:
+        return False
+    try:
+        orjson.loads(b"".join(json_lines_bytes(path)).lstrip(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError:
+        return False
+    return True
 
 
 def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
