@@ -11,9 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+
 from audit_helpers import FakeScorer, cohort_store
 from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import benchmark_context
 from staffpulse.report.spreadsheet import leaderboard_csv
+from staffpulse.report.terminal_segments import print_segment_medians
 from staffpulse.store.segments import stored_segments
 from test_benchmark_segment_guesses import NameRoles
 
@@ -72,3 +76,40 @@ def test_a_later_file_replaces_a_segment_and_a_guess_read_back_is_not_kept(tmp_p
     run_benchmark(store, second, scorer=FakeScorer())
     kept = {(handle, segment) for _p, _id, handle, segment in stored_segments(store)}  # type: ignore[arg-type]
     assert kept == {("firm0", "staffing_firm")}
+
+
+def test_a_blank_segment_in_a_later_file_clears_the_kept_one(tmp_path: Path) -> None:
+    """The later file's league table shows firm0 without a segment: the store forgets the one
+    the first file gave, so the inbox and a run without a file no longer name it either."""
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("handle,platform,segment\nfirm0,x,recruiter\nvendor0,x,vendor\n")
+    second.write_text("handle,platform,segment\nfirm0,x,\nvendor1,x,vendor\n")
+    run_benchmark(store, first, scorer=FakeScorer())
+    run_benchmark(store, second, scorer=FakeScorer())
+    kept = {(handle, segment) for _p, _id, handle, segment in stored_segments(store)}  # type: ignore[arg-type]
+    assert kept == {("vendor0", "vendor"), ("vendor1", "vendor")}
+    later = run_benchmark(store, scorer=FakeScorer(), min_posts=1, role_model=NameRoles())  # type: ignore[arg-type]
+    assert _board(later)["firm0"]["segment_source"] == "guess"
+
+
+def test_a_run_without_a_file_says_which_file_set_the_kept_segments(tmp_path: Path) -> None:
+    """The league table shows a kept segment as the user's own: the run says which file set
+    it and how to change it (terminal, HTML and --json), not to clear "guess" in a cohort file
+    this run was not given."""
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    cohort = tmp_path / "our peers.csv"
+    cohort.write_text("handle,platform,segment\nfirm0,x,recruiter\nvendor0,x,vendor\n")
+    with_file = run_benchmark(store, cohort, scorer=FakeScorer())
+    assert with_file.to_dict()["cohort"]["segments_kept"] is None  # its own file's, not kept
+    later = run_benchmark(store, scorer=FakeScorer(), min_posts=1, role_model=NameRoles())  # type: ignore[arg-type]
+    said = later.to_dict()["cohort"]["segments_kept"]
+    assert (said["accounts"], said["files"]) == (2, ["our peers.csv"])
+    console = Console(width=400, record=True, color_system=None)
+    print_segment_medians(console, later)
+    text = console.export_text()
+    assert "2 accounts' segments are the ones our peers.csv gave when it was benchmarked on" in text
+    assert "with its segment left blank to clear it" in text
+    assert "give a cohort file with a segment column" in text
+    assert "segment_source column" not in text
+    assert "our peers.csv gave" in str(benchmark_context(later)["guessed_note"])

@@ -30,6 +30,7 @@ def _printed(width: int, **segments: dict[str, Any]) -> str:
         guessed=[True] * guessed,
         leaderboard=[],  # no row of the cohort file sets its own segment
         audits=[None] * sum(s["n"] for s in segments.values()),
+        segments_kept=None,  # no segment taken from a cohort file benchmarked before
     )
     console = Console(width=width, record=True, color_system=None)
     print_segment_medians(console, result)  # type: ignore[arg-type]

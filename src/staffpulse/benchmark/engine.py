@@ -24,7 +24,11 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
-from staffpulse.benchmark.kept_segments import keep_given_segments, with_kept_segments
+from staffpulse.benchmark.kept_segments import (
+    KeptSegments,
+    keep_given_segments,
+    with_kept_segments,
+)
 from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
 from staffpulse.benchmark.segment_guesses import (
@@ -72,6 +76,8 @@ class BenchmarkResult:
     since: datetime | None = None  # posts from this moment on only (--since)
     # one per audit: True where the role model guessed the segment (none was given)
     guessed: list[bool] = field(default_factory=list)
+    # the segments taken from the store, a cohort file benchmarked before gave them
+    segments_kept: KeptSegments | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +89,7 @@ class BenchmarkResult:
                 "left_out": self.left_out,
                 "without_posts": self.without_posts,
                 "segments_guessed": sum(self.guessed),
+                "segments_kept": self.segments_kept.as_dict() if self.segments_kept else None,
                 "problems": [p.as_dict() for p in self.problems],
             },
             "leaderboard": self.leaderboard,
@@ -148,10 +155,11 @@ def run_benchmark(
     # without one (a line whose segment was mistyped is "kept without a segment", as said)
     own = any(segment != "unknown" and not m for segment, m in zip(given, marked, strict=True))
     accounts = [account for account, _ in cohort.accounts]
+    kept = None
     if own and cohort_file is not None:  # for the commands run without the file
         keep_given_segments(store, cohort_file, accounts, given, marked)
     elif not own:  # a segment a cohort file gave before, over the model's guess
-        given = with_kept_segments(store, accounts, given)
+        given, kept = with_kept_segments(store, accounts, given)
     model = None
     if not own and role_model is not None:
         if progress:  # loading the shipped model takes a moment
@@ -183,6 +191,7 @@ def run_benchmark(
         ),
         segment_stats=segment_stats(scores, segments, guessed),
         guessed=guessed,
+        segments_kept=kept,
         claims=claims(audits, scores, segments, guessed),
         problems=cohort.problems,
         generated_at=now or datetime.now(UTC),

@@ -51,6 +51,7 @@ from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
 from staffpulse.report.segment_guess_words import (
     guessed_note,
+    kept_note,
     segment_label,
     sets_own_segments,
 )
@@ -304,9 +305,20 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "legend": cohort_legend(result),
         "segments": result.segment_stats,
         "part_median_note": part_median_note(result.segment_stats),
-        "guessed_note": guessed_note(
-            sum(result.guessed), len(result.audits), own=sets_own_segments(result.leaderboard)
-        ),
+        # which file set the segments kept in the store, then the role model's guesses
+        "guessed_note": " ".join(
+            note
+            for note in (
+                kept_note(result.segments_kept),
+                guessed_note(
+                    sum(result.guessed),
+                    len(result.audits),
+                    own=sets_own_segments(result.leaderboard) and not result.segments_kept,
+                ),
+            )
+            if note
+        )
+        or None,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "not_scored_why": PILLAR_NOT_SCORED,

@@ -1,13 +1,18 @@
 """How the reports mark a segment the role model guessed (``benchmark/segment_guesses.py``):
 "staffing firm (guess)" in the league table, "Staffing firms (3 guessed)" in the Segments
-table, and one sentence saying where the guesses come from and how to set them instead."""
+table, and one sentence saying where the guesses come from and how to set them instead; and
+one saying which cohort file set the segments a run without a file took from the store."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from staffpulse.report.spreadsheet import segment_cell
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.kept_segments import KeptSegments
 
 
 def shown_segment(row: Mapping[str, Any]) -> str:
@@ -51,3 +56,24 @@ def guessed_note(guessed: int, accounts: int, *, own: bool = False) -> str | Non
 def sets_own_segments(rows: Iterable[Mapping[str, Any]]) -> bool:
     """Whether the cohort file set any league row's segment itself (not a guess)."""
     return any(not r.get("segment_guessed") and r["segment"] != "unknown" for r in rows)
+
+
+def kept_note(kept: KeptSegments | None) -> str | None:
+    """Where the segments a benchmark without a file took from the store came from, and how
+    to change them: the league table shows them as the user's own, not as guesses, so it says
+    which file set them (None when it took none)."""
+    if kept is None:
+        return None
+    who = (
+        "1 account's segment is"
+        if kept.accounts == 1
+        else f"{kept.accounts:,} accounts' segments are"
+    )
+    files = " and ".join(kept.files) or "a cohort file"
+    when = datetime.fromisoformat(kept.kept_at) if kept.kept_at else None
+    on = f" on {when.day} {when:%b %Y}" if when else ""
+    return (
+        f"{who} the one{'s' if kept.accounts != 1 else ''} {files} gave when it was benchmarked"
+        f"{on}, kept in the store: benchmark a cohort file that names an account to set its "
+        "segment again, or with its segment left blank to clear it."
+    )

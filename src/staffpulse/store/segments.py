@@ -43,16 +43,27 @@ log = logging.getLogger("staffpulse.store")
 _SEGMENT_ROLES = {"hr": "hr_pro"}
 
 
-def remember_segments(store: Store, given: Iterable[tuple[str, str, str]], source: str) -> None:
+def remember_segments(
+    store: Store,
+    given: Iterable[tuple[str, str, str]],
+    source: str,
+    cleared: Iterable[tuple[str, str]] = (),
+) -> None:
     """Keep each ``(platform, account id, segment)`` a cohort file gives, the latest file's
-    over an earlier one's. A store this user may only read keeps none (said in the log): the
-    labels are a convenience, the benchmark itself is done."""
+    over an earlier one's, and forget the segment kept for each ``(platform, account id)`` of
+    ``cleared`` (the file names it without one: its league table says "No segment", and so
+    must the inbox). A store this user may only read keeps none (said in the log): the labels
+    are a convenience, the benchmark itself is done."""
     now = datetime.now(UTC).isoformat()
     rows = [(platform, account_id, segment, source, now) for platform, account_id, segment in given]
-    if not rows:
+    gone = list(cleared)
+    if not rows and not gone:
         return
     try:
         with store.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM account_segments WHERE platform = ? AND account_id = ?", gone
+            )
             conn.executemany(
                 "INSERT INTO account_segments (platform, account_id, segment, source, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, account_id) DO UPDATE SET"
@@ -75,6 +86,18 @@ def stored_segments(store: Store) -> list[tuple[str, str, str | None, str]]:
     except sqlite3.OperationalError:  # a store opened before its migrations ran
         return []
     return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+def segment_origins(store: Store) -> dict[tuple[str, str], tuple[str, str]]:
+    """Where each kept segment came from: ``(platform, account id) -> (file name, UTC time
+    it was kept, ISO)``, for a report to say which file set a segment and when."""
+    try:
+        rows = store.conn.execute(
+            "SELECT platform, account_id, source, updated_at FROM account_segments"
+        ).fetchall()
+    except sqlite3.OperationalError:  # a store opened before its migrations ran
+        return {}
+    return {(row[0], row[1]): (row[2], row[3]) for row in rows}
 
 
 def stored_roles_by_id(store: Store) -> dict[tuple[str, str], str]:
