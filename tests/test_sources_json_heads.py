@@ -59,3 +59,17 @@ def test_a_file_that_only_opens_like_json_lines_is_told_whole_not_read_line_by_l
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
     assert said in refused.value.message
+
+
+def test_records_each_written_over_two_lines_are_read_one_by_one(tmp_path: Path) -> None:
+    # keys on the record's first line and the rest below: 4 of 6 lines were skipped
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        '{"type": "post", "id": "1", "author": "a",\n  "text": "Rota is up"}\n'
+        '{"type": "post", "id": "2", "author": "a",\n  "text": "Canteen open late"}\n'
+        '{"type": "post", "id": "3", "author": "a", "text": "Lift fixed"}\n',
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (3, 0, [])

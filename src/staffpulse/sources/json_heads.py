@@ -68,6 +68,15 @@ def several_a_line(first: str) -> bool:
     return bool(first[end:].strip())
 
 
+def spans_lines(head: bytes) -> bool:
+    """Whether the first object of a file head is written over several lines with keys on its
+    first line (``{"type": "post", "id": "1",`` and the rest below): read one by one, as
+    :func:`several_a_line`'s are, not a line each. A line break pasted into a text is no JSON,
+    so a JSON Lines file whose first record it broke is no such file."""
+    first = first_line(head)
+    return first.startswith("{") and not _is_json(first.encode()) and first_value(head) is not None
+
+
 # A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
 LEADING_JUNK_LINES = 5
 _BLANK = b"\xef\xbb\xbf \t\r\n"

@@ -20,6 +20,7 @@ from staffpulse.sources.column_errors import ToldOnce
 from staffpulse.sources.js_ids import ID_KEYS, JAVASCRIPT, json_id_cells
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
+from staffpulse.sources.json_heads import spans_lines
 from staffpulse.sources.jsonio import (
     first_line,
     json_error_message,
@@ -104,7 +105,8 @@ class NativeJsonl:
     def _records(self, path: Path) -> Iterator[tuple[int, Any] | Notice | Problem]:
         """(line, the parsed record or its JSON error) of each record: one a line, or in a JSON
         array or pretty-printed one after another, each at the line it starts on."""
-        if several_a_line(first_line(read_head(path))):
+        head = read_head(path)
+        if several_a_line(first_line(head)) or spans_lines(head):
             for found in read_documents(path, items=True):
                 if isinstance(found, DocumentError):
                     yield Problem(str(path), found.line, str(found), found.records)
