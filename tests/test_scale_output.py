@@ -230,3 +230,17 @@ def test_a_run_that_scores_nothing_leaves_the_earlier_results_whole(
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no stage left
     CliRunner().invoke(app, ["score", str(header), "--output", str(tmp_path / "fresh")])
     assert not (tmp_path / "fresh").exists()  # a folder made for nothing is removed
+
+
+def test_the_output_folder_is_named_whole_on_one_line_however_long_its_path(
+    tmp_path: Path,
+) -> None:
+    # Rich wrapped the summary at 80 columns, breaking the folder's path at a space in a name
+    # or in the middle of one: copied from the terminal, it named no folder
+    header = tmp_path / "header.csv"
+    header.write_text("id,author,text\n", encoding="utf-8")
+    out = tmp_path / "Scores for Q3 2026" / ("weekly_signal_scores_" * 3)
+    told = CliRunner().invoke(app, ["score", str(header), "--output", str(out)])
+    assert told.exit_code == 1, told.output
+    assert len(f"Nothing was written to {out};") > 80
+    assert f"Nothing was written to {out}; results of a run before stay." in told.output

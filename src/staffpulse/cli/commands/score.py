@@ -152,8 +152,13 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
     console.print(
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
-        f"{count_of(summary.skipped - summary.files_unread, 'malformed record')}{files}.\n"
-        + (
+        f"{count_of(summary.skipped - summary.files_unread, 'malformed record')}{files}.",
+        highlight=False,
+    )
+    # the lines naming a path are soft-wrapped: Rich's wrap broke a long path (or one with a
+    # space) into lines that, copied from the terminal, named no folder
+    console.print(
+        (
             f"Per-post signals: {escape(str(output / 'posts'))}\n"
             f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
             if summary.written
@@ -167,6 +172,7 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
             for n in summary.notices
         ),
         highlight=False,
+        soft_wrap=True,
     )
 
 
