@@ -131,6 +131,6 @@ def test_an_account_with_next_to_nothing_to_read_gets_no_role() -> None:
     assert role("hannah_hr") is None
     assert role("hannah_hr", "Recruiter.") == "hr_pro"  # the fake model's answer stands
     # but an "outside hiring" read from a trade name alone is no finding ("Acme Staffing" is
-    # other at 0.79 to the real model): left unknown, not left out of Connect as outside hiring
+    # other at 0.79 to the real model): left unknown, not shown as outside hiring
     assert role("tmj_ny_jobs") is None
     assert role("northgate_staffing", "🚀💼") is None

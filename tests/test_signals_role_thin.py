@@ -56,8 +56,8 @@ def test_trade_names_are_read_as_the_model_reads_them() -> None:
 
 
 def test_outside_hiring_from_a_trade_name_or_word_alone_is_no_finding() -> None:
-    """From "Acme Staffing" with an emoji bio the model says other (0.79): shown as "outside
-    hiring", Connect would leave a staffing firm out. A hiring role read from such a name or
+    """From "Acme Staffing" with an emoji bio the model says other (0.79): Connect showed a
+    staffing firm as "outside hiring". A hiring role read from such a name or
     word stands, and so does "other" once there is a bio or a post to read."""
     assert role_is_no_finding("other", "Acme Staffing", "🚀💼", None)
     assert role_is_no_finding("other", "Jane Doe", "CHRO", None)

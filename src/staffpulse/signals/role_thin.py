@@ -4,7 +4,7 @@ From a name alone the heads answer anyway, and often confidently: a default hand
 (``jsmith84``) is "other" at 0.99 and a person known by a nickname or a theatre's name sits
 near ``p_org`` 0.5, as sure in print as an account with a bio and twenty posts. Connect and the
 benchmark read such an answer as a finding ("outside hiring", a guessed segment), so they ask
-:func:`reads_little` first and leave the role unknown instead. ``staffpulse roles`` keeps its
+:func:`role_is_no_finding` first and leave the role unknown instead. ``staffpulse roles`` keeps its
 contract (a kind and a role for every record) and is not changed by this.
 
 A name that names the trade is something to read: ``tmj_ny_jobs`` or "Acme Staffing" with no
@@ -14,8 +14,8 @@ trade ("Recruiter.", "HR Manager", "Headhunter 🎯", "Zeitarbeit", "Recursos Hu
 "#OpenToWork": the words of :func:`~staffpulse.signals.role_hiring_words.says_a_hiring_word`).
 The model's hiring role for them stands ("Recruiter." is a recruiter at 0.98, ``tmj_ny_jobs`` a
 job board at 0.91), but not its ``other``: from "Acme Staffing", "Acme Recruiting" or "CHRO"
-alone it says other at 0.79 to 0.87, which Connect would show as "outside hiring" and leave
-out; :func:`role_is_no_finding` leaves that role unknown too.
+alone it says other at 0.79 to 0.87, which Connect would show as "outside hiring";
+:func:`role_is_no_finding` leaves that role unknown too.
 """
 
 from __future__ import annotations
