@@ -49,6 +49,12 @@ def test_jsonl_whose_first_line_is_broken_reads_the_rest_and_tells_that_line(
             "post it on Monday\nthen again on Thursday\n",
             "its JSON is broken at line 1, column 2",
         ),
+        (  # a saved web page whose structured data stands on a line of its own
+            '<!DOCTYPE html>\n<html><body>\n<script type="application/ld+json">\n'
+            '{"@type": "SocialMediaPosting", "author": "desk", "text": "Rota is up"}\n'
+            "</script>\n</body></html>\n",
+            "this is an HTML page",
+        ),
     ],
 )
 def test_a_file_that_only_opens_like_json_lines_is_told_whole_not_read_line_by_line(

@@ -6,6 +6,7 @@ past a log line or a broken first line (:func:`json_lines_head`).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
@@ -80,6 +81,8 @@ def spans_lines(head: bytes) -> bool:
 # A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
 LEADING_JUNK_LINES = 5
 _BLANK = b"\xef\xbb\xbf \t\r\n"
+# How an HTML page or an XML file opens: no log line a tool prints
+_MARKUP_RE = re.compile(rb"<(!doctype|html|\?xml)\b", re.IGNORECASE)
 
 
 def opens_document(line: bytes) -> bool:
@@ -101,6 +104,8 @@ def json_lines_head(head: bytes) -> bytes:
     body = head.lstrip(_BLANK)
     if body[:1] == b"{":
         return _past_broken_first_line(head, body)
+    if _MARKUP_RE.match(body):  # a web page with a JSON line in it is told it is one
+        return head
     lines = body.split(b"\n")
     junk = 0
     for index, line in enumerate(lines):
