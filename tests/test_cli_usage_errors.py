@@ -110,6 +110,28 @@ def test_db_on_a_command_that_reads_only_files_says_to_leave_it_out(tmp_path: Pa
     assert not (tmp_path / "my.db").exists()
 
 
+def test_db_before_a_command_that_reads_only_files_is_told_as_after_it(tmp_path: Path) -> None:
+    """Review: "staffpulse --db my.db classify posts.csv" ran with the store silently ignored,
+    while the same --db after the command was told; said alike now, terminal and --json."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\n1,Our team lunch ran long again\n", encoding="utf-8")
+    store = str(tmp_path / "my.db")
+    result = runner.invoke(app, ["--db", store, "roles", str(posts)])
+    assert result.exit_code == 2
+    said = _said(result.output)
+    assert "staffpulse roles reads the file of accounts it is given, not a store" in said
+    assert "Usage: staffpulse roles" in said
+    scripted = runner.invoke(app, [f"--db={store}", "classify", str(posts), "--json"])
+    assert scripted.exit_code == 2
+    error = json.loads(scripted.stdout)["error"]
+    assert error["message"] == (
+        "staffpulse classify reads the file of posts it is given, not a store: leave out --db"
+    )
+    assert error["hint"] == "see staffpulse classify --help"
+    assert runner.invoke(app, ["--db", store, "classify", "--help"]).exit_code == 0
+    assert not (tmp_path / "my.db").exists()
+
+
 def test_json_on_the_demo_says_which_commands_give_json() -> None:
     # "No such option: --json" alone left a script writer guessing whether any command had it
     result = runner.invoke(app, ["demo", "--json"])

@@ -18,14 +18,11 @@ message, hint and usage box a second time.
 from __future__ import annotations
 
 import importlib
-import itertools
 import logging
 import os
 import sqlite3
 import sys
 import traceback
-import typing
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -50,6 +47,7 @@ from staffpulse.cli.options import refuse_empty_db
 from staffpulse.cli.program import on_store_in
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.store_failures import explain_store_failure, store_in_use
+from staffpulse.cli.typed_checks import refuse_db_before, refuse_flag_value, takes_paths
 from staffpulse.cli.usage_errors import (
     name_the_group_commands,
     say_bad_number_plainly,
@@ -67,7 +65,7 @@ from staffpulse.cli.usage_errors import (
     suggest_command,
 )
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
-from staffpulse.errors import MissingFileError, StaffpulseError
+from staffpulse.errors import StaffpulseError
 
 err_console = make_console(stderr=True)
 # the command a run resolved to ("staffpulse inbox snooze"), kept in the root context's meta
@@ -131,8 +129,9 @@ class _ErrorBoundaryGroup(TyperGroup):
             found, given = found.commands[given[0]], given[1:]
         # for the usage errors that name no command ("Option '--html' requires an argument.")
         ctx.meta[_COMMAND_PATH] = " ".join(path)
-        if found is not None and _takes_paths(found):
+        if found is not None and takes_paths(found):
             refuse_flag_value(given)
+        refuse_db_before(ctx, name or "", command, given)  # staffpulse --db my.db classify
         return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
@@ -207,41 +206,6 @@ def _say_usage_error_in_json(exc: UsageError, command: str) -> None:
     print_json_error(message, f"see {command} --help", exc.exit_code)
     _say_plainly(message)
     raise typer.Exit(exc.exit_code) from None
-
-
-# What a script writer types after a flag that takes no value: read as a path otherwise
-FLAG_WORDS = frozenset({"true", "1", "yes", "on"})
-FLAG_OFF_WORDS = frozenset({"false", "0", "no", "off"})
-
-
-def _takes_paths(command: Any) -> bool:
-    """Whether the command's arguments are paths (import, score, avatar...): a word typed
-    after ``--json`` becomes one of them, and is refused as a missing file."""
-    for param in command.params:
-        if param.param_type_name != "argument":
-            continue
-        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        if annotation is Path or Path in typing.get_args(annotation):
-            return True
-    return False
-
-
-def refuse_flag_value(args: list[str]) -> None:
-    """``--json true`` (or ``false``, ``1``...): the flag takes no value, so the word would be
-    read as a path. Refused before anything is read, saying what to leave out: for ``false``
-    both words, as ``--json`` alone turns JSON on."""
-    for flag, word in itertools.pairwise(args):
-        said = word.lower()
-        if flag != "--json" or said not in FLAG_WORDS | FLAG_OFF_WORDS or Path(word).exists():
-            continue
-        leave_out = (
-            f"leave out '{word}' and '--json' both for the terminal output"
-            if said in FLAG_OFF_WORDS
-            else f"leave out '{word}'"
-        )
-        raise MissingFileError(
-            f"{word}: no such file or folder", hint=f"--json takes no value: {leave_out}"
-        )
 
 
 def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:

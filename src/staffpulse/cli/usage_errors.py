@@ -94,17 +94,24 @@ _FILES_NOT_A_STORE = {
 }
 
 
+def no_store_is_read(command: str | None, command_path: str) -> str | None:
+    """What to say of ``--db`` given to ``command``, one of the commands that read only the
+    files they are given; None for any other command."""
+    files = _FILES_NOT_A_STORE.get(command or "")
+    if files is None:
+        return None
+    return f"{command_path} reads {files} it is given, not a store: leave out --db"
+
+
 def say_no_store_is_read(exc: UsageError) -> None:
     """``classify posts.csv --db my.db``: "staffpulse classify reads the file of posts it is
     given, not a store: leave out --db", not "No such option: --db" alone."""
     if not isinstance(exc, NoSuchOption) or exc.option_name != "--db" or exc.ctx is None:
         return
-    files = _FILES_NOT_A_STORE.get(exc.ctx.info_name or "")
-    if files is not None:
+    said = no_store_is_read(exc.ctx.info_name, exc.ctx.command_path)
+    if said is not None:
         exc.possibilities = None
-        exc.message = (
-            f"{exc.ctx.command_path} reads {files} it is given, not a store: leave out --db"
-        )
+        exc.message = said
 
 
 # options one command has and a sibling takes in another form: "No such option" alone read
