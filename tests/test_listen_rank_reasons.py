@@ -117,3 +117,14 @@ def test_a_post_that_swears_is_offered_with_a_word_on_its_language() -> None:
     # a hostile post says so instead
     _, hostile = _explain(Conversation("x", "1", (post,)), hostile=True)
     assert SWEARS not in hostile
+
+
+def test_a_mild_word_earns_no_caution_on_language() -> None:
+    for text in [
+        "What the hell is going on with payroll, three of us got paid late",
+        "Damn, this new scheduling tool actually works, shift swaps take minutes",
+        "Pissed that my agency cut my hours without telling me, this rota is crap",
+    ]:
+        post = Post(platform="x", id="1", author_id="a", created_at=WHEN, text=text)
+        _, cautions = _explain(Conversation("x", "1", (post,)))
+        assert SWEARS not in cautions, text

@@ -37,6 +37,45 @@ def test_identity_and_labour_disputes_are_sensitive(text: str, kind: str) -> Non
     assert sensitive_kind("I was rejected for the Black Friday shifts again") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strike, a picket, a lockout, a scab or a union in its other senses (our own texts)
+        "Lightning strikes at the warehouse again, power is out on the night shift",
+        "Bowling strike for the win at our team night, the warehouse crew rules",
+        "Trying to strike a balance between hiring fast and hiring well this quarter",
+        "Saving up for a house with a white picket fence, this overtime helps",
+        "Our lockout tagout training for the new forklift drivers is on Monday",
+        "My hands are covered in scabs from the packing line, gloves please",
+        "The European Union vote changed hiring for every agency in our town",
+        "Our credit union drive raised money for the food bank at the depot",
+        # a ground's word in another sense, or in another clause than the "because"
+        "Got denied my raise because payroll only runs bi-weekly now",
+        "Fired for being late because the bus was blind-sided by a truck",
+        "I was let go since the depot closed, and at my age nobody calls back",
+        "Just coming out of a three hour meeting about the new rota, my brain is fried",
+        "Our whole team came out to the manager's leaving do last night",
+    ],
+)
+def test_a_word_in_its_everyday_sense_is_no_sensitive_matter(text: str) -> None:
+    assert sensitive_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Day 12 on the picket line outside the depot, bring coffee", "dispute"),
+        ("Warehouse staff staged a walkout this morning over the heat", "dispute"),
+        ("Our drivers are striking for sick pay, the agency asked me to cover", "dispute"),
+        ("The plant hired scabs to keep the line running during the lockout", "dispute"),
+        ("I came out to my manager today and she was lovely about it", "identity"),
+        ("Asked for a ramp and got denied because of my disability, what now?", "identity"),
+    ],
+)
+def test_a_dispute_or_a_case_told_in_other_words_is_still_sensitive(text: str, kind: str) -> None:
+    assert sensitive_kind(text) == kind
+
+
 def test_a_post_on_someone_s_identity_is_never_debated() -> None:
     angle = suggest_angle(DEFENDED, {"work": True}, None, 0, tone=NEUTRAL)
     assert "push back" not in angle and "never debate" in angle and "leave it" in angle
@@ -60,6 +99,8 @@ def test_customers_called_karens_are_an_insult() -> None:
         "Staff are quitting because the Karens at the till scream at them daily"
     ).hostile
     assert not moderate("Karen from payroll sorted my overtime in ten minutes").hostile
+    # colleagues who share the name, counted, are no insult
+    assert not moderate("Both Karens in accounts are leaving, big shoes to fill").hostile
 
 
 def test_a_rant_on_a_government_s_policy_with_a_swear_word_is_partisan() -> None:

@@ -73,8 +73,9 @@ _INSULTS = (
     r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
     r"go to hell|hate you|kill yourself|kys|"
-    # people called "Karens" (a name in the singular: "Karen from payroll")
-    r"karens|"
+    # people called "Karens" (a name in the singular: "Karen from payroll"; counted, colleagues
+    # who share it: "both Karens in accounts", "two Karens on nights")
+    r"(?<!both )(?<!two )(?<!three )(?<!\d )karens|"
     # class denied to someone ("has #noclass", "you have no class, no manners"), not a
     # student's timetable ("I have no class today", "has no class at 9", "has no class at all
     # this week"), while "has no class at all" ending its clause is the insult said louder
@@ -128,9 +129,11 @@ _GOVERNMENT_RE = re.compile(
     r"congress|the senate|the white house|downing street)\b",
     re.IGNORECASE,
 )
-_SWEARING_RE = re.compile(
-    r"\b(fuck\w*|shit\w*|bullshit|wtf|crap|pissed|bastards?)\b|\bf\*{2,}", re.IGNORECASE
-)
+# strong words earn a post the caution "strong language"; milder ones ("crap", "pissed", like
+# "damn" and "hell", which are not here) only make a rant of a post on politics
+_STRONG_SWEARING = r"\b(fuck\w*|shit\w*|bullshit|wtf|bastards?)\b|\bf\*{2,}"
+_STRONG_SWEARING_RE = re.compile(_STRONG_SWEARING, re.IGNORECASE)
+_SWEARING_RE = re.compile(_STRONG_SWEARING + r"|\b(crap|pissed)\b", re.IGNORECASE)
 # Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
 _GREETING_RE = re.compile(
     r"\b(happy|merry|joyous|blessed)\s+(new year|holidays?|holiday season|thanksgiving|"
@@ -231,8 +234,9 @@ def _is_nsfw(plain: str) -> bool:
 
 
 def swears(text: str) -> bool:
-    """The text swears ("f***ing", "wtf"): still work talk, but a brand's reply keeps clean."""
-    return _SWEARING_RE.search(plain_text(text)) is not None
+    """The text swears ("f***ing", "wtf"; not "crap", "damn" nor "hell"): still work talk, but a
+    brand's reply keeps clean."""
+    return _STRONG_SWEARING_RE.search(plain_text(text)) is not None
 
 
 def _rants_on_politics(plain: str) -> bool:
