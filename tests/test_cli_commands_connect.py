@@ -188,3 +188,14 @@ def test_include_job_ads_brings_back_the_accounts_left_out_for_their_ads(db: Pat
     data = json.loads(kept.stdout)
     assert "job_ad_bot" not in data["excluded"]
     assert "tmj_jobs_bot" in {s["handle"] for s in data["suggestions"]}
+
+
+def test_a_cohort_file_not_written_yet_is_told_how_to_write_one(db: Path, tmp_path: Path) -> None:
+    """Review: connect --cohort said only "check the path", where benchmark tells how to
+    write one."""
+    missing = str(tmp_path / "rivals.csv")
+    result = runner.invoke(app, ["connect", "acme_staffing", "--cohort", missing, "--db", str(db)])
+    assert result.exit_code == 66
+    said = " ".join(result.stderr.split())
+    assert "to make one, write a CSV with the columns handle,platform,segment" in said
+    assert "or leave out --cohort to use the role model's guesses" in said

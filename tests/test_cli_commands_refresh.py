@@ -326,3 +326,14 @@ def test_offline_with_no_account_left_to_try_says_no_server_answered(
     said = " ".join(result.stderr.split())
     assert "No connection: the server could not be reached; run again once online." in said
     assert "0 accounts not tried" not in said
+
+
+def test_a_cohort_file_not_written_yet_is_told_how_to_write_one(tmp_path: Path) -> None:
+    """Review: refresh said only "check the path", where benchmark tells how to write one."""
+    result = runner.invoke(
+        app, ["refresh", str(tmp_path / "rivals.csv"), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 66
+    said = " ".join(result.stderr.split())
+    assert "to make one, write a CSV with the columns handle,platform,segment" in said
+    assert "without a file, which refreshes every account fetched live before" in said

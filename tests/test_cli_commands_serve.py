@@ -80,6 +80,17 @@ def test_a_missing_cohort_file_is_not_found_as_benchmark_says_it(tmp_path: Path)
     assert f"did you mean {tmp_path / 'rivals-2026.csv'}?" in said  # as benchmark offers it
 
 
+def test_a_cohort_file_not_written_yet_is_told_how_to_write_one(tmp_path: Path) -> None:
+    """Review: serve said only "check the path", where benchmark tells how to write one."""
+    missing = tmp_path / "rivals.csv"
+    served = runner.invoke(app, ["serve", "--cohort", str(missing), "--db", str(tmp_path / "s.db")])
+    assert served.exit_code == 66
+    said = " ".join(served.stderr.split())
+    assert "to make one, write a CSV with the columns handle,platform,segment" in said
+    assert "or leave out --cohort, and the Benchmark page ranks the stored accounts" in said
+    assert "benchmark without a file" not in said
+
+
 def test_cohort_help_says_what_files_are_read_in_benchmarks_words() -> None:
     # it said "Cohort CSV (handle,platform,segment)", though a plain list of handles is read
     served, ranked = (_help_words(command) for command in ("serve", "benchmark"))

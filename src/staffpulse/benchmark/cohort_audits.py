@@ -41,6 +41,7 @@ from staffpulse.benchmark.cohort import (
     read_cohort,
     without_moot_notes,
 )
+from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
 from staffpulse.benchmark.members import (
     DEFAULT_MIN_POSTS,
     default_cohort,
@@ -48,7 +49,7 @@ from staffpulse.benchmark.members import (
     resolve_cohort,
     with_min_posts,
 )
-from staffpulse.errors import EmptyInputError, MissingFileError
+from staffpulse.errors import EmptyInputError
 from staffpulse.holdings import holdings_of
 from staffpulse.models import Account, platform_choice, platform_label
 from staffpulse.store import Store
@@ -138,27 +139,16 @@ def _holdings_said(store: Store, platform: str | None) -> tuple[str, str]:
     return "", ""
 
 
-# a first-time user runs the README's "staffpulse benchmark cohort.csv" before writing one,
-# and was told only to "check the path"
-WRITE_A_COHORT = (
-    "to make one, write a CSV with the columns handle,platform,segment, one account a line "
-    "(acme_staffing,x,staffing_firm; only the handle is needed, so a plain list of handles "
-    "works too; staffpulse benchmark --help names the segments); or run staffpulse benchmark "
-    "without a file, which ranks every stored account with at least "
-    f"{DEFAULT_MIN_POSTS} posts of its own"
+# what benchmark does without a file, after how to write one (cohort_help.WRITE_A_COHORT)
+RANK_WITHOUT_A_FILE = (
+    "or run staffpulse benchmark without a file, which ranks every stored account with at"
+    f" least {DEFAULT_MIN_POSTS} posts of its own"
 )
 
 
 def _read_cohort_file(source: str) -> tuple[list[CohortEntry], list[CohortProblem]]:
-    """:func:`read_cohort`, a file that is not there told how to write one (a download still
-    running or a link to a file gone away keeps its own advice: "it is ...")."""
-    try:
-        return read_cohort(Path(source))
-    except MissingFileError as exc:
-        if exc.hint and exc.hint.startswith("it is"):
-            raise
-        hint = f"{exc.hint}; {WRITE_A_COHORT}" if exc.hint else WRITE_A_COHORT
-        raise MissingFileError(exc.message, hint=hint) from exc
+    """:func:`read_cohort`, a file that is not there told how to write one."""
+    return read_cohort_or_say_how(lambda: read_cohort(Path(source)), RANK_WITHOUT_A_FILE)
 
 
 def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.benchmark.cohort import COHORT_HINT, CohortEntry, CohortProblem, read_cohort
+from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
 from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
@@ -88,7 +89,11 @@ def plan_from_cohort(
     platform takes the platform of the stored account it names, else the one its handle's
     shape says (``name.bsky.social``: Bluesky, ``user@instance``: Mastodon, ``name``: X). A
     Mastodon user written without instance is on ``default_instance``. Raises :class:`InputError` when no line can be used, naming the file and lines."""
-    entries, problems = read_cohort(path)
+    entries, problems = read_cohort_or_say_how(
+        lambda: read_cohort(path),
+        "or run staffpulse refresh without a file, which refreshes every account fetched live"
+        " before",
+    )
     targets: list[RefreshTarget] = []
     seen: set[tuple[str, str]] = set()
     for entry in entries:

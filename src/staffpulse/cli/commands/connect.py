@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
 from staffpulse.cli.consoles import make_console, make_status, write_stdout_in_utf8
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import (
@@ -185,7 +186,10 @@ def _read_cohort_roles(path: Path | None) -> dict[tuple[str | None, str], str] |
     """The roles ``--cohort`` gives, its skipped lines told as notes (as benchmark tells them)."""
     if path is None:
         return None
-    roles, problems = read_cohort_roles(path)
+    # a cohort file not written yet is told how to write one, as benchmark tells it
+    roles, problems = read_cohort_or_say_how(
+        lambda: read_cohort_roles(path), "or leave out --cohort to use the role model's guesses"
+    )
     print_problems(err_console, [str(p) for p in problems], label="note:")
     return roles
 

@@ -61,11 +61,16 @@ def serve_command(
         )
     if cohort is not None and not cohort.is_file():
         # exit 66, as benchmark and refresh say the same of a cohort file (it was 65)
+        from staffpulse.benchmark.cohort_help import say_how_to_write
         from staffpulse.sources.user_paths import missing_hint
 
-        # a typo is offered the names beside it, as benchmark offers them
-        raise MissingFileError(
+        # a typo is offered the names beside it, as benchmark offers them; a file not
+        # written yet is told how to write one
+        missing = MissingFileError(
             f"{cohort}: no such cohort file", hint=missing_hint(cohort, "the path")
+        )
+        raise say_how_to_write(
+            missing, "or leave out --cohort, and the Benchmark page ranks the stored accounts"
         )
     if db is not None and not db.expanduser().exists():
         # the dashboard makes the store it is given: a mistyped --db showed an empty

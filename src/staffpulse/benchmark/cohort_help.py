@@ -1,0 +1,42 @@
+"""What to tell someone whose cohort file is not there yet: how to write one.
+
+A first-time user runs the README's ``staffpulse benchmark cohort.csv`` (or ``refresh
+cohort.csv``, ``serve --cohort``, ``connect --cohort``) before writing the file, and was told
+only to "check the path". Every command that reads a cohort file says the same here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from staffpulse.errors import MissingFileError
+
+WRITE_A_COHORT = (
+    "to make one, write a CSV with the columns handle,platform,segment, one account a line "
+    "(acme_staffing,x,staffing_firm; only the handle is needed, so a plain list of handles "
+    "works too; staffpulse benchmark --help names the segments)"
+)
+
+_Read = TypeVar("_Read")
+
+
+def say_how_to_write(exc: MissingFileError, otherwise: str = "") -> MissingFileError:
+    """``exc`` (a cohort file that is not there) told how to write one, then ``otherwise``
+    (what the command does without a file, "or run ... without a file"); a download still
+    running or a link to a file gone away keeps its own advice ("it is ...")."""
+    if exc.hint and exc.hint.startswith("it is"):
+        return exc
+    told = [exc.hint or "", WRITE_A_COHORT, otherwise]
+    return MissingFileError(exc.message, hint="; ".join(part for part in told if part))
+
+
+def read_cohort_or_say_how(read: Callable[[], _Read], otherwise: str = "") -> _Read:
+    """``read()`` (a cohort file read), a file that is not there told how to write one."""
+    try:
+        return read()
+    except MissingFileError as exc:
+        told = say_how_to_write(exc, otherwise)
+        if told is exc:
+            raise
+        raise told from exc
