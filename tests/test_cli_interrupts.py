@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import staffpulse.benchmark
 from staffpulse.cli.app import _ErrorBoundaryGroup, app
-from staffpulse.cli.interrupts import interrupted_message
+from staffpulse.cli.interrupts import interrupted_message, loading_interrupted_json
 
 runner = CliRunner()
 
@@ -87,3 +87,41 @@ def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
     assert ran.returncode == 130
     assert "Interrupted before the command started: nothing was saved" in ran.stderr
     assert "Traceback" not in ran.stderr
+
+
+def test_ctrl_c_while_the_program_loads_answers_json_when_json_was_asked_for() -> None:
+    # a script running `staffpulse import posts.jsonl --json` reads the stop as it reads any
+    # other interrupt's: one JSON error document on stdout, exit 130
+    pressed_while_loading = (
+        "import builtins, sys\n"
+        "sys.argv = ['staffpulse', 'import', 'posts.jsonl', '--json']\n"
+        "load = builtins.__import__\n"
+        "def pressed(name, *args, **kwargs):\n"
+        "    if name == 'staffpulse.cli.consoles':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return load(name, *args, **kwargs)\n"
+        "builtins.__import__ = pressed\n"
+        "from staffpulse.cli import main\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", pressed_while_loading], capture_output=True, text=True, check=False
+    )
+    assert ran.returncode == 130
+    assert json.loads(ran.stdout) == {
+        "error": {
+            "message": "Interrupted before the command started: nothing was saved. Run it again.",
+            "hint": None,
+            "exit_code": 130,
+        }
+    }
+    assert "Traceback" not in ran.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["import", "posts.jsonl"], ["classify", "--", "--json"]],
+    ids=["no-json", "after-dashes"],
+)
+def test_ctrl_c_while_loading_prints_no_json_unless_asked_for(args: list[str]) -> None:
+    # a file named --json after `--` is no option: the stop is told in words only
+    assert loading_interrupted_json(args) is None

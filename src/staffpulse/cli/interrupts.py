@@ -5,6 +5,8 @@ get the sentence that is true of what they do."""
 
 from __future__ import annotations
 
+import json
+
 # commands that write a file of their own (replaced only when the run succeeds), not the store
 FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
 # commands that read the store and write nothing a Ctrl-C could leave half done (an audit's
@@ -32,3 +34,15 @@ def interrupted_message(command: str | None, said: str) -> str:
     if command == "demo":
         return "Interrupted. Run the demo again: it starts afresh."
     return "Interrupted. Work saved so far is kept in the store."
+
+
+def loading_interrupted_json(args: list[str]) -> str | None:
+    """The JSON error document for Ctrl-C while the program still loads, when ``args`` (the
+    command line, before a ``--`` that ends its options) ask for ``--json``: the one every other
+    interrupt prints, so a script reads it as it reads a result; None when not asked for.
+    Only the standard library's json: the program's own modules may not have loaded."""
+    options = args[: args.index("--")] if "--" in args else args
+    if "--json" not in options:
+        return None
+    said = interrupted_message(None, "")
+    return json.dumps({"error": {"message": said, "hint": None, "exit_code": 130}})
