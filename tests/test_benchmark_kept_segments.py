@@ -113,3 +113,20 @@ def test_a_run_without_a_file_says_which_file_set_the_kept_segments(tmp_path: Pa
     assert "give a cohort file with a segment column" in text
     assert "segment_source column" not in text
     assert "our peers.csv gave" in str(benchmark_context(later)["guessed_note"])
+
+
+def test_a_file_of_handles_alone_is_guessed_not_given_the_kept_segments(tmp_path: Path) -> None:
+    """A file that names no segment is told "names no segments, so there is no segment
+    comparison": its league table is the model's guesses, not the segments kept from another
+    file (the web page said the first and compared by the kept segments)."""
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    given, handles = tmp_path / "given.csv", tmp_path / "handles.txt"
+    given.write_text("handle,platform,segment\nfirm0,x,recruiter\n")
+    handles.write_text("firm0\nfirm1\n")
+    run_benchmark(store, given, scorer=FakeScorer())
+    result = run_benchmark(store, handles, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    row = _board(result)["firm0"]
+    assert (row["segment"], row["segment_source"]) == ("staffing_firm", "guess")
+    assert result.to_dict()["cohort"]["segments_kept"] is None
+    kept = {(handle, segment) for _p, _id, handle, segment in stored_segments(store)}  # type: ignore[arg-type]
+    assert kept == {("firm0", "recruiter")}  # still there for a run without a file

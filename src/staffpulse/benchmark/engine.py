@@ -72,6 +72,9 @@ class BenchmarkResult:
     # accounts, all ranked), and how many accounts with posts had fewer and were left out
     min_posts: int | None = None
     left_out: int = 0
+    # a cohort file's: the fewest posts of its own of an account left out (a --min-posts
+    # that ranks them all); None without a file, or when none was left out
+    fewest_left_out: int | None = None
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     since: datetime | None = None  # posts from this moment on only (--since)
     # one per audit: True where the role model guessed the segment (none was given)
@@ -158,7 +161,9 @@ def run_benchmark(
     kept = None
     if own and cohort_file is not None:  # for the commands run without the file
         keep_given_segments(store, cohort_file, accounts, given, marked)
-    elif not own:  # a segment a cohort file gave before, over the model's guess
+    elif cohort_file is None:  # a segment a cohort file gave before, over the model's guess
+        # (a file of handles alone is guessed, as it says: its notes and the web's tell it
+        # "names no segments, so there is no segment comparison")
         given, kept = with_kept_segments(store, accounts, given)
     model = None
     if not own and role_model is not None:
@@ -171,6 +176,7 @@ def run_benchmark(
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
+        fewest_left_out=cohort.fewest_left_out,
         without_posts=cohort.without_posts,
         # a league table of posts since a day says so wherever it says who is ranked: its
         # post counts and shares are of that window, not of the accounts' whole feeds
