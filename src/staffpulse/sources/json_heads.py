@@ -81,6 +81,9 @@ def spans_lines(head: bytes) -> bool:
 # A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
 LEADING_JUNK_LINES = 5
 _BLANK = b"\xef\xbb\xbf \t\r\n"
+# Lines one JSON Lines record is read over at most, split by line breaks pasted into its text
+# (staffpulse.sources.json_line_breaks): more is no text pasted into it
+RECORD_LINES = 50
 # How an HTML page or an XML file opens: no log line a tool prints
 _MARKUP_RE = re.compile(rb"<(!doctype|html|\?xml)\b", re.IGNORECASE)
 
@@ -129,8 +132,10 @@ def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
     """``head`` from the first whole JSON object line when its first record is broken by a
     line break pasted into a text (its lines read as one object once the break is a ``\\n``)
     and one of the next :data:`LEADING_JUNK_LINES` lines is whole: the file is told by its good
-    lines, and the reader skips and tells the broken ones, as it does further down. ``head``
-    itself else: a pretty-printed JSON document, or text that is no JSON Lines, is told whole.
+    lines, and the reader skips and tells the broken ones, as it does further down. With no
+    whole line near, the head from the first record rejoined when it is a staffpulse record
+    (every record may hold a line break: its reader reads each whole). ``head`` itself else:
+    a pretty-printed JSON document, or text that is no JSON Lines, is told whole.
     """
     lines = body.split(b"\n")
     first = lines[0].strip()
@@ -142,7 +147,21 @@ def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
         if text.startswith(b"{") and text.endswith(b"}") and _is_json(text):
             broken = b"\\n".join(line.rstrip(b"\r") for line in lines[:index])
             return b"\n".join(lines[index:]) if _is_json_object(broken) else head
+    # no whole line near: every staffpulse record may hold a line break (its reader reads each
+    # whole), so the first is told rejoined; never with the head's last line, which may be cut
+    for end in range(2, min(len(lines), RECORD_LINES + 1)):
+        whole = b"\\n".join(line.rstrip(b"\r") for line in lines[:end])
+        if _is_native_record(whole):
+            return b"\n".join([whole, *lines[end:]])
     return head
+
+
+def _is_native_record(text: bytes) -> bool:
+    try:
+        record = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and record.get("type") in NATIVE_TYPES
 
 
 def _is_json_object(text: bytes) -> bool:

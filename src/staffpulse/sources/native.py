@@ -21,6 +21,7 @@ from staffpulse.sources.js_ids import ID_KEYS, JAVASCRIPT, json_id_cells
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.json_heads import spans_lines
+from staffpulse.sources.json_line_breaks import read_json_lines
 from staffpulse.sources.jsonio import (
     first_line,
     json_error_message,
@@ -116,14 +117,8 @@ class NativeJsonl:
         encoding, notices = text_encoding(path)
         yield from notices
         with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    # Without its line break, so that an error's column is the file line's.
-                    yield number, json.loads(line.rstrip("\r\n"))
-                except json.JSONDecodeError as exc:
-                    yield number, exc
+            # a record a line, or over several when a line break was pasted into its text
+            yield from read_json_lines(str(path), enumerate(handle, start=1))
 
 
 register(NativeJsonl())
