@@ -46,6 +46,7 @@ POSTS = [
     ("careers", "After six months of volunteering there they offered me a job."),
     ("careers", "so happy, got a new job at the garden centre!!"),
     ("careers", "Cleared my desk today: my last day at the council after nine years."),
+    ("careers", "New job at the garden centre starts Monday, so happy!!"),
     # a career chosen, not a job lost (they were Employer brand and Layoffs & job search)
     ("careers", "Demo day for our summer interns: their project cut rota planning in half. "
                 "See the post on LinkedIn!"),
@@ -213,6 +214,14 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
         ("Changing roles made me slow down and study the long road of my career", "trends"),
         ("After 15 years of doing this I still learn something every week", "news"),
         ("Recruiter with 5 years of experience, open to a new role", "news"),
+        # a task done, the day's first task, a new job's ad and a search string's "NOT intern"
+        # are no career move
+        ("We got the job done before the deadline, proud of this crew", "careers"),
+        ("We've got a job to do this quarter and not enough hands", "careers"),
+        ("First job of the day: unblock the drain at the depot", "careers"),
+        ("Fun fact: the word synergy appears in none of our new job descriptions", "careers"),
+        ("Sourcing drill (java): (java OR kotlin) AND spring NOT intern. What would you add?",
+         "careers"),
     ],
 )  # fmt: skip
 def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(

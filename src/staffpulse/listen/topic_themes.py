@@ -168,17 +168,28 @@ THEMES: tuple[Theme, ...] = (
     # after Layoffs & job search, which a tie goes to ("laid off, thinking about a career
     # change")
     Theme("careers", "Career moves & new jobs", (
-        _g(1.0, "intern|interns|internship*|career change*|career switch*|changing careers|"
+        _g(1.0, "internship*|career change*|career switch*|changing careers|"
                 "change careers|changed careers|switch careers|switching careers|"
-                "switched careers|career pivot*|second career|new career"),
-        _g(1.0, "got the job|landed the job|landed a job|landed my first job|offered a job|"
+                "switched careers|career pivot*|second career|new career",
+           # an intern, not one a Boolean search string leaves out ("... NOT intern")
+           _p(r"(?-i:(?<!NOT )(?<!NOT \())\binterns?\b", "ntern", "NTERN", raw=False)),
+        _g(1.0, "landed the job|landed a job|landed my first job|offered a job|"
                 "offered me a job|offered me the job|offered the job|offered a position|"
-                "offered me a position|got a job|got hired|dream job|first job|"
+                "offered me a position|got hired|dream job|"
                 "got promoted|got a promotion|my promotion|handed in my notice|my last day|"
                 "last day at|last day as|two weeks notice",
-           # a new job got, not one sought (a new job searched for is a search)
-           _p(r"(?<!for a )(?<!find a )(?<!need a )(?<!want a )(?<!get a )\bnew job\b",
-              "new job", raw=False)),
+           # a job got, not a task done ("got the job done", "we've got a job to do") nor the
+           # day's first task ("first job of the day: unblock the drain")
+           _p(r"\bgot (?:the|a) job\b(?!\s+(?:done|to do)\b)", "ot the job", "ot a job",
+              "OT THE JOB", "OT A JOB", raw=False),
+           _p(r"\bfirst job\b(?!\s+(?:of|this|today|tomorrow)\b)", "irst job", "IRST JOB",
+              raw=False),
+           # a new job got, not one sought (a new job searched for is a search) nor a new job's
+           # ad ("our new job descriptions")
+           _p(r"(?<!for a )(?<!find a )(?<!need a )(?<!want a )(?<!wants a )(?<!get a )"
+              r"\bnew job\b(?!\s+(?:descriptions?|ads?|adverts?|posts?|postings?|listings?|"
+              r"titles?|boards?|openings?|alerts?|fairs?|search\w*)\b)",
+              "ew job", "ew Job", "EW JOB", raw=False)),
         _g(0.5, "project|projects|capstone|mentor*|retrain*|retrained"),
     ), search="new job / got the job / promotion / last day / internships / interns / career "
               "change / career switch"),
