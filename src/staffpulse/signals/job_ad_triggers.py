@@ -103,9 +103,29 @@ TRIGGER_SOURCES = (
     r"we (?:urgently )?need \d",
     r"shifts (?:are |still )?available",
     # hourly pay in pounds or euros ("\u00a312.50/h", "\u20ac15 per hour"), one pass for both
-    "[\u00a3\u20ac] ?\\d[\\d,.]* ?(?:/|p|per |an )",
+    "[\u00a3\u20ac] ?\\d[\\d,.]*k? ?(?:/|p|per |an? )",
     r"join our",
     r"join the",
+    # the offers after an opener of job_ads_offers.py ("Proud of our nurses! Now recruiting RNs")
+    r"recruiting",
+    r"apply (?:to be|as)",
+    r"come work",
+    r"openings for",
+    r"vacancies for",
+    r"positions for",
+    r"roles for",
+    r"jobs for",
+    r"our (?:open |current |latest |new )?(?:roles|positions|jobs|openings|vacanc)",
+    r"roles (?:are |still |are still )?(?:open|avail)",
+    r"positions (?:are |still |are still )?(?:open|avail)",
+    r"jobs (?:are |still |are still )?(?:open|avail)",
+    r"shifts (?:are |still |are still )?open",
+    # the pay of sales_calls.names_pay written with no currency ("18/hr", "45k a year")
+    r"/ ?h(?:r|our)",
+    r"k ?(?:/ ?|per |an? )(?:hr|hour|wk|week|month|yr|year)",
+    # pay that is no rate, as job_ads_offers reads it
+    r"daily pay",
+    r"same[- ]day pay",
     *INVITATION_TRIGGERS,
     *OTHER_LANGUAGE_TRIGGERS,
 )

@@ -36,7 +36,10 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     "X wanted for a regional firm", interviews on the spot, a weekly roundup of openings);
   - or an invitation to work for a named employer with nothing after it but a link or a call
     to apply ("Want to work at Bellweather Foods? Apply here: https://…";
-    :mod:`staffpulse.signals.job_ads_invitations`).
+    :mod:`staffpulse.signals.job_ads_invitations`);
+  - or an offer of work after whatever the post opens with, a feeling, praise, a question, emoji
+    or hashtags ("Proud of our nurses! Now recruiting RNs for nights", "Who wants weekends off?
+    Machine operators, Mon-Fri days, $20/hr"; :mod:`staffpulse.signals.job_ads_offers`).
 
   One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
   your tips", "DM me your favourite podcast", "message me if you want the slides", "hiring
@@ -86,6 +89,7 @@ from staffpulse.signals.job_ad_triggers import (
 )
 from staffpulse.signals.job_ads_agency import REPORTED, TEAM_EVENT_AFTER, is_agency_ad
 from staffpulse.signals.job_ads_invitations import invites_to_work_for
+from staffpulse.signals.job_ads_offers import offers_work
 from staffpulse.signals.job_ads_other_languages import is_other_language_staffing_ad
 from staffpulse.signals.job_ads_plain import is_plain_agency_ad
 from staffpulse.signals.job_ads_recruiter import is_recruiters_ad
@@ -311,6 +315,7 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
         is_agency_ad(text, lowered)
         or is_plain_agency_ad(text, lowered)
         or (holds(lowered, ("work", "career", "job", "intern")) and invites_to_work_for(text))
+        or offers_work(text, lowered, pay)
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["calls_to_buy_or_apply"]
+__all__ = ["calls_to_buy_or_apply", "names_pay"]
 
 _SELLS = (
     r"sale|shop|shopping|discount|deals?|giveaway|win|order|buy|coupon|promo|register|"
@@ -31,12 +31,18 @@ _RECRUITS = (
 )
 # pay: "$19/hr", "$1,400 a week", "45k per year", "18/hr" (not "3 a year", "2 hours a week")
 _PAY = (
-    r"(?:[$£€]\s?\d[\d,.]*k?|\b\d[\d,.]*k)\s*(?:/\s?|per |an? )(?:hr|hour|wk|week|month|yr|year)\b"
-    r"|\d\s?/\s?(?:hr|hour)\b"
+    r"(?:[$£€] ?\d[\d,.]*k?|\b\d[\d,.]*k) ?(?:/ ?|per |an? )(?:hr|hour|wk|week|month|yr|year)\b"
+    r"|\d ?/ ?(?:hr|hour)\b"
 )
 _CALL = re.compile(rf"\b(?:{_SELLS}|{_RECRUITS})\b|#hiring\b|%\s*off\b|{_PAY}", re.IGNORECASE)
+_PAY_RE = re.compile(_PAY, re.IGNORECASE)
 
 
 def calls_to_buy_or_apply(text: str) -> bool:
     """Whether ``text`` sells something or calls people to a job (see the module docstring)."""
     return _CALL.search(text) is not None
+
+
+def names_pay(text: str) -> bool:
+    """Whether ``text`` gives pay by the hour, week, month or year ("$19/hr", "\u00a312 per hour")."""
+    return _PAY_RE.search(text) is not None
