@@ -230,7 +230,8 @@ def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(
     said = " ".join(table.output.split())
     assert "@acme" in said and "@angelwolf" not in said
     assert (
-        "1 account with fewer than 10 posts of its own left out: staffpulse benchmark"
+        "1 account with fewer than 10 posts of its own (reposts do not count) left out:"
+        " staffpulse benchmark"
         " --min-posts 1 ranks it too." in said
     )
     every = invoke("benchmark", "--db", db, "--min-posts", "1", "--json")

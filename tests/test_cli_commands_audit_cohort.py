@@ -168,3 +168,31 @@ def test_junk_lines_of_a_cohort_file_are_each_said_with_their_line_and_why(
     assert "@https://" not in said
     assert f"skipped {cohort}:6: 'bright path' has a space, and a handle has none" in said
     assert "Where you stand among 2 accounts" in page_text(out.read_text(encoding="utf-8"))
+
+
+def test_a_cohort_file_cut_by_min_posts_is_told_what_ranks_its_accounts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: "benchmark c.csv --min-posts 1000" ended "--min-posts 1 ranks them too", where
+    leaving it out ranks every account of the file, and a lower value may be enough."""
+    import staffpulse.audit.signals as signals
+
+    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+    feeds = []
+    for name, each in (("acme", 8), ("rosa", 8), ("brightpath", 3)):
+        feed = FeedBuilder(name)
+        feed.chat(each)
+        feed.job(each)
+        feeds.append(feed)
+    store_with(tmp_path, *feeds).close()
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle\nacme\nrosa\nbrightpath\n")
+    result = invoke("benchmark", cohort, "--db", tmp_path / "test.db", "--min-posts", 10)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "1 account with fewer than 10 posts of its own (reposts do not count) left out: leave"
+        " out --min-posts to rank every account of the cohort file, or --min-posts 6 ranks it"
+        " too." in said
+    )
+    assert "--min-posts 1 ranks" not in said

@@ -46,6 +46,7 @@ from staffpulse.benchmark.members import (
     DEFAULT_MIN_POSTS,
     default_cohort,
     handle_lines,
+    own_post_counts,
     resolve_cohort,
     with_min_posts,
 )
@@ -67,6 +68,9 @@ class Cohort:
     # the fewest posts of its own an account needed (None: a cohort file's, all ranked)
     min_posts: int | None
     left_out: int = 0  # accounts with posts, but fewer than min_posts
+    # a cohort file's: the fewest posts of its own of an account --min-posts left out (a
+    # --min-posts that ranks them all); None without a file, or when none was left out
+    fewest_left_out: int | None = None
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     # of the cohort file: where each handle is named
     lines: dict[str, int | None] = field(default_factory=dict)
@@ -157,11 +161,15 @@ def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
     entries, problems = _read_cohort_file(source)
     resolved = resolve_cohort(store, entries, source)
     accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
-    left_out = 0
+    left_out, fewest = 0, None
     if min_posts is not None:
+        named = accounts
         accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
         problems += few
         left_out = len(few)
+        if few:  # the --min-posts that would rank them all
+            counts, kept = own_post_counts(store), set(accounts)
+            fewest = min(counts.get((a.platform, a.id), 0) for a, s in named if (a, s) not in kept)
         if few and not accounts:
             headline = f"no account of the cohort has {min_posts} posts of its own in the store"
             fix = "lower --min-posts, or leave it out to rank every account of the cohort file"
@@ -175,6 +183,7 @@ def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
         problems,
         min_posts,
         left_out,
+        fewest_left_out=fewest,
         lines=handle_lines(entries),
         guessed=resolved.guessed,
     )

@@ -72,6 +72,9 @@ class BenchmarkResult:
     # accounts, all ranked), and how many accounts with posts had fewer and were left out
     min_posts: int | None = None
     left_out: int = 0
+    # a cohort file's: the fewest posts of its own of an account left out (a --min-posts
+    # that ranks them all); None without a file, or when none was left out
+    fewest_left_out: int | None = None
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     since: datetime | None = None  # posts from this moment on only (--since)
     # one per audit: True where the role model guessed the segment (none was given)
@@ -123,6 +126,7 @@ def run_benchmark(
     progress: Progress | None = None,
     min_posts: int | None = None,
     role_model: RoleModelChoice = None,
+    cohort_name: str | None = None,
 ) -> BenchmarkResult:
     """Audit a cohort and rank it: the accounts of a file of handles with segments, else every
     account with at least ``min_posts`` posts of its own (:func:`default_cohort`). With a file,
@@ -130,7 +134,9 @@ def run_benchmark(
 
     ``role_model`` (``"auto"``: the shipped one) guesses every account's segment when no
     cohort file names any (:mod:`.segment_guesses`); the rows mark each guess. A file that
-    names segments keeps its own, its blank lines "No segment".
+    names segments keeps its own, its blank lines "No segment", and the store keeps them under
+    ``cohort_name`` (the user's name of the file, as the web page knows an upload), else the
+    file's own name.
 
     Text signals are computed in one batch over the whole cohort; templating per account.
     Audits made here are not stored (they would pollute each account's audit history).
@@ -157,7 +163,7 @@ def run_benchmark(
     accounts = [account for account, _ in cohort.accounts]
     kept = None
     if own and cohort_file is not None:  # for the commands run without the file
-        keep_given_segments(store, cohort_file, accounts, given, marked)
+        keep_given_segments(store, cohort_name or cohort_file, accounts, given, marked)
     elif cohort_file is None:  # a segment a cohort file gave before, over the model's guess
         # (a file of handles alone is guessed, as it says: its notes and the web's tell it
         # "names no segments, so there is no segment comparison")
@@ -173,6 +179,7 @@ def run_benchmark(
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
+        fewest_left_out=cohort.fewest_left_out,
         without_posts=cohort.without_posts,
         # a league table of posts since a day says so wherever it says who is ranked: its
         # post counts and shares are of that window, not of the accounts' whole feeds

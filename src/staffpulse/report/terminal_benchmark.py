@@ -291,11 +291,19 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
     elif result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
         # `accounts` counts reposts among an account's posts: one listed with 30 posts (2 of
         # its own, 28 reposts) was left out of --min-posts 5 with no word of why
+        them = "it" if result.left_out == 1 else "them"
+        # a cohort file ranks every account it names without --min-posts: "--min-posts 1"
+        # was not the way back from --min-posts 1000 there, nor the only one
+        ranks = (
+            f"leave out --min-posts to rank every account of the cohort file, or"
+            f" --min-posts {result.fewest_left_out} ranks {them} too"
+            if result.fewest_left_out is not None
+            else f"staffpulse benchmark --min-posts 1 ranks {them} too"
+        )
         console.print(
             f"[dim]{count_of(result.left_out, 'account')} with fewer than"
             f" {count_of(result.min_posts, 'post')} of {'its' if result.left_out == 1 else 'their'}"
-            " own (reposts do not count) left out: staffpulse benchmark --min-posts 1 ranks"
-            f" {'it' if result.left_out == 1 else 'them'} too.[/]",
+            f" own (reposts do not count) left out: {ranks}.[/]",
             highlight=False,
         )
 
