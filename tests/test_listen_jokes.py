@@ -122,6 +122,13 @@ def test_a_pun_on_a_bare_work_word_is_a_joke_not_a_work_conversation() -> None:
         "Why does every job advert want five years of experience",
     ]:
         assert not moderate(text, 0.9).joke, text
+    # someone's new job or good work cheered: news and praise, even with the signal sure
+    for text in [
+        "Congrats Maria on the new job!!",
+        "Best boss ever award goes to Priya, she covered every shift this winter",
+        "Job well done everyone, see you after the holidays",
+    ]:
+        assert not moderate(text, 0.9).joke, text
 
 
 def test_a_crude_joke_is_left_out_as_nsfw_whatever_work_it_names() -> None:

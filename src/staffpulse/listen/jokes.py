@@ -169,6 +169,14 @@ _PUN_WORDS = frozenset({"job", "jobs", "boss", "bosses", "hire", "hired"})
 _SOMEONES_BOSS_RE = re.compile(
     r"\b(?:my|your|ur|our|his|her|their|the|a|new|old) boss(?:es)?\b", re.IGNORECASE
 )
+# someone's new job or good work cheered ("Congrats Maria on the new job!!", "Best boss ever
+# award goes to Priya", "Job well done everyone"): news and praise, never a pun, whatever the
+# humor signal says of it
+_CHEER_RE = re.compile(
+    r"\b(?:congrat\w*|well done|kudos|shout-?outs?|proud|awards?|welcome\w*|happy|thank\w*|"
+    r"best|unlocked|first day|start(?:s|ing)?)\b",
+    re.IGNORECASE,
+)
 
 # the room asked: "What's the worst job title you've ever seen?"
 _ROOM_RE = re.compile(r"\b(?:you|your|you['\u2019]\w+|anyone|y['\u2019]?all)\b", re.IGNORECASE)
@@ -191,6 +199,8 @@ def puns_on_work(plain: str) -> bool:
     they're fired"), once the humor signal reads it as funny; "I got a job!" (the writer's news) and
     "your boss wore the same shirt as you" (a workplace) are not."""
     if WRITER_RE.search(plain) or is_question(plain) or _SOMEONES_BOSS_RE.search(plain):
+        return False
+    if _CHEER_RE.search(plain):
         return False
     found = work_words(plain)
     return bool(found) and all(word.lower() in _PUN_WORDS for word in found)
