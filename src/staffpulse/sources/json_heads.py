@@ -26,14 +26,12 @@ NATIVE_TYPES = ("account", "post", "follow")
 def looks_native(head: bytes) -> bool:
     """True when the first record is a staffpulse JSONL record (``"type": "post"`` ...): on
     the first line, or the first object of a JSON array or of pretty-printed objects."""
-    line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
+    obj = _parsed(head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0])
+    if obj is _NOT_JSON:
         obj = first_value(head)
     if isinstance(obj, list):  # a JSON array on one line
         obj = obj[0] if obj else None
-    return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
+    return _is_native(obj)
 
 
 def first_value(head: bytes) -> Any:
@@ -144,36 +142,33 @@ def _past_broken_first_line(head: bytes, body: bytes) -> bytes:
     # the last line of the head may be cut short: never the one that tells
     for index in range(1, min(len(lines) - 1, LEADING_JUNK_LINES + 1)):
         text = lines[index].strip()
-        if text.startswith(b"{") and text.endswith(b"}") and _is_json(text):
+        if isinstance(_parsed(text), dict):
             broken = b"\\n".join(line.rstrip(b"\r") for line in lines[:index])
-            return b"\n".join(lines[index:]) if _is_json_object(broken) else head
+            return b"\n".join(lines[index:]) if isinstance(_parsed(broken), dict) else head
     # no whole line near: every staffpulse record may hold a line break (its reader reads each
     # whole), so the first is told rejoined; never with the head's last line, which may be cut
     for end in range(2, min(len(lines), RECORD_LINES + 1)):
         whole = b"\\n".join(line.rstrip(b"\r") for line in lines[:end])
-        if _is_native_record(whole):
+        if _is_native(_parsed(whole)):
             return b"\n".join([whole, *lines[end:]])
     return head
 
 
-def _is_native_record(text: bytes) -> bool:
-    try:
-        record = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return False
-    return isinstance(record, dict) and record.get("type") in NATIVE_TYPES
+_NOT_JSON = object()  # what :func:`_parsed` gives for bytes that are no JSON (``null`` is)
 
 
-def _is_json_object(text: bytes) -> bool:
+def _parsed(text: bytes) -> Any:
+    """The JSON value ``text`` holds, or :data:`_NOT_JSON`."""
     try:
-        return isinstance(orjson.loads(text), dict)
+        return orjson.loads(text)
     except orjson.JSONDecodeError:
-        return False
+        return _NOT_JSON
 
 
 def _is_json(text: bytes) -> bool:
-    try:
-        orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return False
-    return True
+    return _parsed(text) is not _NOT_JSON
+
+
+def _is_native(value: Any) -> bool:
+    """Whether a parsed value is a staffpulse JSONL record (``"type": "post"`` ...)."""
+    return isinstance(value, dict) and value.get("type") in NATIVE_TYPES
