@@ -100,9 +100,10 @@ class BlueskyHandleIds:
         if not paired:
             return batch
         named: set[str] = set()
+        by_handle = {handle.lower(): did for did, handle in paired.items()}
         out: list[Record] = []
         for record in batch:
-            rows = tuple(self._account(row, paired, named) for row in record.rows)
+            rows = tuple(self._account(row, paired, by_handle, named) for row in record.rows)
             out.append(record if rows == record.rows else replace(record, rows=rows))
         for index, record in enumerate(out):
             for row in record.rows:
@@ -114,17 +115,21 @@ class BlueskyHandleIds:
         return out
 
     def _account(
-        self, row: Account | Post | Follow, paired: dict[str, str], named: set[str]
+        self,
+        row: Account | Post | Follow,
+        paired: dict[str, str],
+        by_handle: dict[str, str],
+        named: set[str],
     ) -> Account | Post | Follow:
         if row.platform != PLATFORM or isinstance(row, Follow):
             return row
         if isinstance(row, Post):  # the sheet's post of the handle: by the DID's account
-            did = next((d for d, h in paired.items() if h.lower() == row.author_id), None)
+            did = by_handle.get(row.author_id)
             return row if did is None else replace(row, author_id=did)
         if row.id in paired and row.handle in ("", row.id):  # the repo.car's account
             named.add(row.id)
             return replace(row, handle=paired[row.id])
-        did = next((d for d, h in paired.items() if h.lower() == row.id), None)
+        did = by_handle.get(row.id)
         if did is not None:  # the sheet's bare account of the handle: the DID's
             named.add(did)
             return replace(row, id=did)
