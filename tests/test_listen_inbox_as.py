@@ -184,19 +184,25 @@ def test_a_store_of_the_firms_own_archive_says_why_nothing_is_offered(tmp_path: 
     assert 'staffpulse fetch x --search "QUERY"' in reason
 
 
+def _own_archive(reply_to_ben: str) -> list[Account | Post]:
+    """@acme's own archive: a post of its own and its replies to @ana and @ben, whose posts it
+    does not hold."""
+    return [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "acme-x", "How fast should a recruiter reply to an applicant?"),
+        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
+              reply_to_post_id="99", reply_to_handle="ana"),
+        _post("3", "acme-x", reply_to_ben, kind="reply", reply_to_post_id="98",
+              reply_to_handle="ben"),
+    ]  # fmt: skip
+
+
 def test_an_own_archive_with_replies_is_not_said_to_be_gone_through(tmp_path: Path) -> None:
     # The firm's X archive holds its replies to posts by others, which the archive does not
     # hold: each counts as joined, so the empty inbox said "every conversation is joined,
     # dismissed or snoozed", as if the firm had been through them, when nobody else's post
     # is stored at all.
-    rows = [
-        Account(platform="x", id="acme-x", handle="acme"),
-        _post("1", "acme-x", "How fast should a recruiter reply to an applicant?"),
-        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
-              reply_to_post_id="99", reply_to_handle="ana"),
-        _post("3", "acme-x", "@ben Our recruiters call back within the hour.", kind="reply",
-              reply_to_post_id="98", reply_to_handle="ben"),
-    ]  # fmt: skip
+    rows = _own_archive("@ben Our recruiters call back within the hour.")
     with open_store(tmp_path / "own.db") as store:
         store.upsert(rows, provenance("test", tmp_path / "t"))
         inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
@@ -372,14 +378,7 @@ def test_an_old_own_archive_is_ranked_now_with_one_count_of_what_it_left_out(
     # conversation not about work" beside "2 you replied in ... 1 left out": two counts, two
     # dates, for nothing to show.
     years_ago = NOW - timedelta(days=2000)
-    rows = [
-        Account(platform="x", id="acme-x", handle="acme"),
-        _post("1", "acme-x", "How fast should a recruiter reply to an applicant?"),
-        _post("2", "acme-x", "@ana Same day for every candidate, even when it is a no.", kind="reply",
-              reply_to_post_id="99", reply_to_handle="ana"),
-        _post("3", "acme-x", "@ben sent it like a pro, see you at the climbing gym", kind="reply",
-              reply_to_post_id="98", reply_to_handle="ben"),
-    ]  # fmt: skip
+    rows = _own_archive("@ben sent it like a pro, see you at the climbing gym")
     rows = [r if isinstance(r, Account) else replace(r, created_at=years_ago) for r in rows]
     with open_store(tmp_path / "own.db") as store:
         store.upsert(rows, provenance("test", tmp_path / "t"))
