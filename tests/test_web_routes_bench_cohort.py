@@ -232,3 +232,17 @@ def test_the_form_says_a_plain_list_of_handles_is_a_cohort_and_reads_one(client:
     assert "a plain list of handles or profile URLs works too" in form
     page = _saved(client, "firms.txt", b"brightpathstaff\nhttps://x.com/hireloop\n")
     assert "Cohort saved: the benchmark now ranks the 2 accounts of firms.txt" in page
+
+
+def test_an_uploaded_files_segments_are_kept_under_its_own_name(client: Any) -> None:
+    """The page keeps an upload as <store>-cohort.csv; the segments it gives are kept in the
+    store under the name the user gave it, which a later run without a file then names."""
+    from staffpulse.store import open_store
+    from staffpulse.store.segments import segment_origins
+
+    followed_page(client, _post_cohort(client, "Our peers.csv", COHORT.encode()))
+    with open_store(client.app.state.web.settings.db_path) as store:
+        names = {name for name, _at in segment_origins(store).values()}
+    assert (
+        "Our peers.csv" in names and client.app.state.web.settings.saved_cohort().name not in names
+    )

@@ -270,6 +270,8 @@ class Backend(InboxMixin, ConnectMixin):
                     scorer=self.settings.scorer,
                     progress=progress,
                     role_model=self.settings.role_model,
+                    # its segments kept under the user's name of it, not the saved copy's
+                    cohort_name=self.cohort_label(),
                 )
             self._keep_benchmark(key, origin, result)
             return result
