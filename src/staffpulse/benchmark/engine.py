@@ -72,6 +72,9 @@ class BenchmarkResult:
     # accounts, all ranked), and how many accounts with posts had fewer and were left out
     min_posts: int | None = None
     left_out: int = 0
+    # a cohort file's: the fewest posts of its own of an account left out (a --min-posts
+    # that ranks them all); None without a file, or when none was left out
+    fewest_left_out: int | None = None
     without_posts: int = 0  # accounts left out without posts (in the --since window)
     since: datetime | None = None  # posts from this moment on only (--since)
     # one per audit: True where the role model guessed the segment (none was given)
@@ -176,6 +179,7 @@ def run_benchmark(
     result = BenchmarkResult(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
+        fewest_left_out=cohort.fewest_left_out,
         without_posts=cohort.without_posts,
         # a league table of posts since a day says so wherever it says who is ranked: its
         # post counts and shares are of that window, not of the accounts' whole feeds
