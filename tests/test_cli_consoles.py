@@ -200,3 +200,34 @@ def test_a_dumb_terminal_keeps_the_size_given_when_its_console_was_made(
     console = make_console()
     monkeypatch.setenv("COLUMNS", "50")
     assert console.is_dumb_terminal and console.width == 100
+
+
+def test_a_note_names_staffpulse_as_the_user_ran_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: before ``source .venv/bin/activate`` the empty inbox said "Listen first
+    (staffpulse listen bluesky)", no command to run as printed; errors' hints already named
+    .venv/bin/staffpulse. Every console names it so now."""
+    from staffpulse.store import open_store
+
+    monkeypatch.setattr("sys.argv", [".venv/bin/staffpulse", "inbox"])
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    store = tmp_path / "empty.db"
+    open_store(store).close()
+    result = runner.invoke(app, ["inbox", "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Listen first (.venv/bin/staffpulse listen bluesky)" in said
+    assert "(.venv/bin/staffpulse import FILE)" in said
+    shown = io.StringIO()
+    console = make_console()
+    console.file = shown
+    console.print("[bold]staffpulse demo[/] shows a sample; staffpulse.db is the store")
+    assert (
+        shown.getvalue() == ".venv/bin/staffpulse demo shows a sample; staffpulse.db is the store\n"
+    )
+    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/staffpulse")
+    shown.seek(0)
+    shown.truncate()
+    console.print("Listen first (staffpulse listen bluesky)")
+    assert shown.getvalue() == "Listen first (staffpulse listen bluesky)\n"

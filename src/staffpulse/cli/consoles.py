@@ -35,7 +35,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.segment import Segment
 from rich.status import Status
+from rich.text import Span, Text
 
+from staffpulse.cli.program import command_name, command_starts
 from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 
 
@@ -50,6 +52,7 @@ def make_console(*, stderr: bool = False) -> Console:
         # dumb terminal cannot be asked its size, so it keeps the one given)
         with _size_variables_hidden():
             console = Console(stderr=stderr, emoji=False)
+    console.push_render_hook(_AsTheUserRunsIt())  # before the text is wrapped into lines
     console.push_render_hook(_NoControlCharacters())
     return console
 
@@ -74,6 +77,35 @@ def print_written(what: str, path: Path, note: str = "", *, as_json: bool = Fals
     stderr beside ``--json``'s document, which stdout holds alone. ``note`` is markup."""
     shown = make_console(stderr=as_json)
     shown.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False, soft_wrap=True)
+
+
+class _AsTheUserRunsIt(RenderHook):
+    """Names staffpulse in a command to run as the user runs it (``.venv/bin/staffpulse``
+    before ``source .venv/bin/activate``), in every line printed: notes as well as errors'
+    hints ("Listen first (staffpulse listen bluesky)" was no command to run as printed)."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [
+            _named_as_run(renderable) if isinstance(renderable, Text) else renderable
+            for renderable in renderables
+        ]
+
+
+def _named_as_run(text: Text) -> Text:
+    starts = command_starts(text.plain)
+    program = command_name() if starts else "staffpulse"
+    if program == "staffpulse":
+        return text
+    named = text
+    for start in reversed(starts):  # from the end: the offsets before it stay true
+        word = named[start : start + len("staffpulse")]
+        # the program's path in the word's own style (a command in bold stays bold)
+        spans = [Span(0, len(program), span.style) for span in word.spans]
+        as_run = Text(program, style=word.style, spans=spans)
+        named = named[:start] + as_run + named[start + len("staffpulse") :]
+    named.end, named.justify, named.overflow = text.end, text.justify, text.overflow
+    named.no_wrap = text.no_wrap
+    return named
 
 
 class _NoControlCharacters(RenderHook):

@@ -56,6 +56,12 @@ def on_store_in(text: str | None, db: Path | None) -> str | None:
     return _ANY_COMMAND.sub(lambda _found: f"{program} ", text)
 
 
+def command_starts(text: str) -> list[int]:
+    """Where ``text`` names staffpulse to start a command ("Listen first (staffpulse listen
+    bluesky)"), for the consoles to name it as the user runs it (:func:`command_name`)."""
+    return [found.start() for found in _ANY_COMMAND.finditer(text)] if "staffpulse " in text else []
+
+
 # "staffpulse" where a hint starts a command to run: before a command's name or an option
 # (not the word in "staffpulse.db", or in a sentence about staffpulse)
 _ANY_COMMAND = re.compile(
