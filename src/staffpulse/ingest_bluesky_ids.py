@@ -19,19 +19,17 @@ unless their posts' keys and texts tie the two (:mod:`staffpulse.ingest_bluesky_
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 
-from staffpulse.ingest_bluesky_keys import KeyedPairs
+from staffpulse.ingest_bluesky_keys import KeyedPairs, split_post_id
 from staffpulse.models import Account, Follow, Post
 from staffpulse.report.counts import count_of
 from staffpulse.sources.bluesky import PLATFORM
 from staffpulse.store.codec import rows_where_in
 from staffpulse.store.core import Record
 
-_POST_ID = re.compile(r"^at://([^/\s]+)/app\.bsky\.feed\.post/([^/\s]+)$")
 _LINKS = ("conversation_id", "reply_to_post_id", "quoted_post_id", "reposted_post_id")
 _DIDS = (
     "SELECT lower(handle), id FROM accounts WHERE platform = ? AND id LIKE 'did:%'"
@@ -39,12 +37,6 @@ _DIDS = (
 )
 _HANDLES = "SELECT id, handle FROM accounts WHERE platform = ? AND id IN ({marks})"
 _STORED = "SELECT id FROM posts WHERE platform = ? AND id IN ({marks})"
-
-
-def split_post_id(post_id: str | None) -> tuple[str, str] | None:
-    """(repo, record key) of a Bluesky post's ``at://`` id: the repo a DID or a handle."""
-    found = _POST_ID.match(post_id or "")
-    return None if found is None else (found.group(1), found.group(2))
 
 
 def _bare_account(did: str, handle: str) -> Account:

@@ -16,14 +16,15 @@ far) and a key shared with posts of two accounts each undo the pair.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 
 from staffpulse.ingest_linked_ids import letters_of, same_text
 from staffpulse.models import Post
+from staffpulse.sources.bluesky import PLATFORM
 
-PLATFORM = "bluesky"
-_SUFFIX = "/app.bsky.feed.post/"
+_POST_ID = re.compile(r"^at://([^/\s]+)/app\.bsky\.feed\.post/([^/\s]+)$")
 # a text with fewer letters and digits than this ("gm", "Hello all") is many accounts' post
 PROOF_LETTERS = 12
 # the stored posts named by a handle (a sheet's links), or by a DID (a repo.car, a fetch)
@@ -36,12 +37,10 @@ _BY_DID = "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://did:%
 _KNOWN = "SELECT id FROM accounts WHERE platform = ? AND id LIKE 'did:%' AND handle != id"
 
 
-def _split(post_id: str) -> tuple[str, str] | None:
-    """(repo, record key) of a post's ``at://`` id; None for another id."""
-    if not post_id.startswith("at://") or _SUFFIX not in post_id:
-        return None
-    repo, _, rkey = post_id[len("at://") :].partition(_SUFFIX)
-    return (repo, rkey) if repo and rkey and "/" not in repo else None
+def split_post_id(post_id: str | None) -> tuple[str, str] | None:
+    """(repo, record key) of a Bluesky post's ``at://`` id: the repo a DID or a handle."""
+    found = _POST_ID.match(post_id or "")
+    return None if found is None else (found.group(1), found.group(2))
 
 
 class KeyedPairs:
@@ -60,7 +59,7 @@ class KeyedPairs:
         if by_did not in self._stored:
             found: dict[str, list[tuple[str, str]]] = {}
             for post_id, text in self.conn.execute(_BY_DID if by_did else _BY_HANDLE, (PLATFORM,)):
-                if (split := _split(post_id)) is not None:
+                if (split := split_post_id(post_id)) is not None:
                     found.setdefault(split[1], []).append((split[0], text or ""))
             self._stored[by_did] = found
         return self._stored[by_did]
@@ -77,7 +76,7 @@ class KeyedPairs:
         text long enough to prove it, and no post of the two says otherwise."""
         votes: dict[str, dict[str, bool]] = {}  # a DID or a handle -> the other side: proved
         for post in posts:
-            split = _split(post.id) if post.platform == PLATFORM else None
+            split = split_post_id(post.id) if post.platform == PLATFORM else None
             if split is None:
                 continue
             repo, rkey = split
