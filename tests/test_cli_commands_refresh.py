@@ -337,3 +337,4 @@ def test_a_cohort_file_not_written_yet_is_told_how_to_write_one(tmp_path: Path) 
     said = " ".join(result.stderr.split())
     assert "to make one, write a CSV with the columns handle,platform,segment" in said
     assert "without a file, which refreshes every account fetched live before" in said
+    assert not (tmp_path / "s.db").exists()  # no empty store left behind for a typo

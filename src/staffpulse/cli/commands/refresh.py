@@ -179,13 +179,20 @@ def refresh_command(
     from staffpulse.errors import EmptyInputError
     from staffpulse.fetch.refresh import refresh_accounts
     from staffpulse.fetch.refresh_limits import RefreshLimits, x_cost
-    from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
+    from staffpulse.fetch.refresh_targets import (
+        plan_from_cohort,
+        plan_from_store,
+        read_refresh_cohort,
+    )
     from staffpulse.fetch.refresh_wording import no_connection_what
     from staffpulse.store import open_store
 
     limits = RefreshLimits(max_posts, max_mentions, max_follows, budget)
     limits.check()  # before the store is opened and anything is asked
     config = load_config()
+    if cohort_file is not None and not cohort_file.exists():
+        # told before a store is made for it: a typo in its name left an empty store behind
+        read_refresh_cohort(cohort_file)
     # without a cohort there must be a store already: a typo in --db leaves no empty one behind
     with open_store(db, create=cohort_file is not None) as store:
         if cohort_file is None:
