@@ -198,10 +198,9 @@ class XAnalytics:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, above, notices = prepare_table(path)
         yield from notices
-        # read once, for the newest post's time, the decimal mark and the rows (an export of
-        # X Analytics holds a few thousand rows at most)
+        # read once, for the decimal mark and the rows (an export of X Analytics holds a few
+        # thousand rows at most)
         records = list(table_records(path, encoding, above))
-        observed = _newest_post(records)
         authors: set[str] = set()
         rounded = RoundedIds(str(path))  # ids Excel saved as 1.60E+18: told once for all
         # (line, rounded id, a newer export's) of the rows whose ids were read from links
@@ -210,9 +209,13 @@ class XAnalytics:
         # "1.400" read as 1400 where the file's other numbers show its comma marks decimals
         decimals = DecimalMark(path, encoding, above, frozenset(TEXT), COUNT_COLUMNS, records)
         counts = BadCounts(COUNTS_AGAIN, decimals)
+        # each row made once, before any is told: every post's counts are as of after the
+        # file's newest post was written
+        built = [_built(row, counts) for row in records]
+        observed = _newest_post(built)
         # A last line without a line break is no sign of a cut: X quotes every cell (a cut in
         # one is told as a quote never closed), and a sheet saved again may end so
-        for row in records:
+        for row, made in zip(records, built, strict=True):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -220,19 +223,18 @@ class XAnalytics:
                 told = cut_row_message(row, "its text and counts may be too", AGAIN)
                 yield Problem(str(path), row.line, told)
                 continue
-            try:  # a count that is no whole number (1.234) is left out, told once
-                made = counts.build(row.values, row.line, rows_from_analytics)
-                if is_rounded_id(shown := _first(row.values, ID)):  # read whole from its link
-                    if (taken := _link_taken(made, row.line, by_link)) is not None:
-                        yield Problem(str(path), row.line, taken)
-                        continue
-                    linked.append((row.line, shown, "post_id" in row.values))
-            except RoundedIdError as exc:
-                rounded.add(row.line, exc)
+            if isinstance(made, RoundedIdError):
+                rounded.add(row.line, made)
                 continue
-            except ValueError as exc:
-                yield Problem(str(path), row.line, str(exc))
+            if isinstance(made, ValueError):
+                yield Problem(str(path), row.line, str(made))
                 continue
+            assert made is not None  # a record with every cell: made, or why not
+            if is_rounded_id(shown := _first(row.values, ID)):  # read whole from its link
+                if (taken := _link_taken(made, row.line, by_link)) is not None:
+                    yield Problem(str(path), row.line, taken)
+                    continue
+                linked.append((row.line, shown, "post_id" in row.values))
             # the counts are as of the export, after its newest post was written; the bare
             # account is no observed profile
             rows = tuple(
@@ -298,22 +300,29 @@ def _linked_note(linked: Sequence[tuple[int, str, bool]]) -> str:
     )
 
 
-def _newest_post(records: Sequence[CsvRecord | CsvProblem]) -> datetime | None:
+_Built = list[Account | Post] | ValueError | None
+
+
+def _built(row: CsvRecord | CsvProblem, counts: BadCounts) -> _Built:
+    """The account and post of a row with every cell, or why it has none (told by the
+    reading pass); None for a line that is no such row. A count that is no whole number
+    (1.234) is left out, told once."""
+    if isinstance(row, CsvProblem) or row.missing:
+        return None
+    try:
+        return counts.build(row.values, row.line, rows_from_analytics)
+    except ValueError as exc:  # a RoundedIdError too, told once for the file
+        return exc
+
+
+def _newest_post(built: Sequence[_Built]) -> datetime | None:
     """When the newest post of the file was written: its counts are as of after that."""
-    newest: datetime | None = None
-    for row in records:
-        if isinstance(row, CsvRecord) and not row.missing:
-            try:
-                post = BadCounts().build(row.values, None, rows_from_analytics)[-1]
-            except ValueError:
-                continue  # told by the reading pass
-            if (
-                isinstance(post, Post)
-                and post.created_at
-                and (newest is None or post.created_at > newest)
-            ):
-                newest = post.created_at
-    return newest
+    times = [
+        made[-1].created_at
+        for made in built
+        if isinstance(made, list) and isinstance(made[-1], Post) and made[-1].created_at
+    ]
+    return max(times, default=None)
 
 
 def why_analytics_totals(path: Path, head: bytes) -> str | None:
