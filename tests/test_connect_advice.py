@@ -142,7 +142,7 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
         return False
 
     tried.clear()
-    for size in (1, 2, 3):  # 25 groups: the checks stop at MOST_TRIES rankings
+    for size in (1, 2, 3):  # 41 groups: the checks stop at MOST_TRIES rankings
         for reasons in combinations(ORDER, size):
             held.add(reasons, NOW - timedelta(days=100), "recruiter")
     none = next_step(held, run, nothing)
@@ -153,8 +153,9 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
     assert none.startswith("import posts that mention or reply to @acme_staffing")
     assert (
         f": none of the {sum(held.groups.values())} accounts left out for talking with you,"
-        " having no posts in the store, being inactive, having another role or being outside"
-        f" hiring as of 1 Mar 2026 would come back with the {MOST_TRIES} options tried"
+        " having no posts in the store, being inactive, having another role, having too little to"
+        " read to tell their role or being outside hiring as of 1 Mar 2026 would come back with"
+        f" the {MOST_TRIES} options tried"
     ) in none
     assert "connect's options" not in none
 
@@ -179,8 +180,12 @@ def test_roles_asked_for_are_named_in_words_groups_by_their_roles(store: Store) 
     # a handle alone, no bio and no post: the model's answer from the name is no finding
     lonely = _lonely_firm(["zed_zone"])
     add_posts(lonely, Account(platform="x", id="id_zed_zone", handle="zed_zone"))
-    step = rank_with_fakes(lonely, role="industry; hr-pro").next_step or ""
-    assert "HR pro or vendor (found: role unknown, nothing to read 1)" in step
+    report = rank_with_fakes(lonely, role="industry; hr-pro")
+    step = report.next_step or ""
+    # not "another role": nothing says it is one, and no wider --role but any would show it
+    assert "another role" not in step and "wider --role" not in step
+    assert "has too little to read to tell its role: import or fetch their posts" in step
+    assert step.endswith("--include-unseen and --role any.")
 
 
 def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from connect_fixtures import NOW, add_posts, build_store, rank_with_fakes
+from connect_fixtures import NOW, add_posts, build_store, rank_with_fakes, reply_post
 from staffpulse.connect import SuggestOptions
 from staffpulse.connect.advice import (
     BROADCAST,
@@ -25,7 +25,7 @@ from staffpulse.connect.left_out import (
     reason_key,
     shown_with_line,
 )
-from staffpulse.models import Post
+from staffpulse.models import Account, Post
 
 
 def test_left_out_counts_read_as_words() -> None:
@@ -100,6 +100,30 @@ def test_every_account_left_out_with_a_handle_is_named_not_only_counted() -> Non
     assert parts["already_talking_with"]["shown_with"] == "--include-contacts"
     # the account already followed is the user's own choice: counted, not named
     assert parts["already_followed"]["said"] == "1 already followed"
+
+
+def test_an_account_with_nothing_to_read_is_left_out_as_role_unknown_not_another_role() -> None:
+    """Under --role, a handle with no bio and no post was counted "of another role" (and
+    ``another_role`` in --json), though the role model had nothing to read to say so."""
+    store = build_store()
+    add_posts(store, Account(platform="x", id="id_quiet_quill", handle="quiet_quill"))
+    add_posts(store, reply_post(77, "acme_staffing", "quiet_quill", 1))
+    store.refresh_interactions(full=True)
+    shown = SuggestOptions(include_contacts=True, include_unseen=True)
+    report = rank_with_fakes(store, role="vendor", options=shown)
+    line = report.left_out_line
+    assert "1 with too little to read to tell its role (@quiet_quill)" in line
+    parts = {part["reason"]: part for part in report.as_dict()["excluded_reasons"]}
+    assert parts["role_unknown"]["accounts"] == ["@quiet_quill"]
+    assert parts["role_unknown"]["shown_with"] == "--role any"
+    assert "@quiet_quill" not in parts.get("another_role", {}).get("accounts", [])
+    assert report.as_dict()["excluded"]["role_unknown"] == 1
+    assert "accounts with too little to read to tell their role: --role any" in (
+        shown_with_line(report.excluded) or ""
+    )
+    # --role any shows it, as the line says
+    anyone = rank_with_fakes(store, role="any", options=shown)
+    assert "quiet_quill" in [s.handle for s in anyone.suggestions]
 
 
 def test_an_account_known_only_by_its_id_is_named_by_it() -> None:

@@ -29,6 +29,7 @@ from staffpulse.connect.advice import (  # noqa: E402
     CONTACTS,
     INACTIVE,
     OTHER_ROLE,
+    UNKNOWN_ROLE,
     UNSEEN,
     HeldBack,
 )
@@ -87,6 +88,12 @@ NO_SUGGESTIONS = {
     ),
     "role only": (_held(([OTHER_ROLE], 5)), "vendor", ["choose a wider role (or “Any role”)"]),
     "unseen only": (_held(([UNSEEN], 6)), None, ["Include accounts never seen", "Import"]),
+    # nothing to read: no wider role but "Any role" shows them, and their posts would tell it
+    "role unknown only": (
+        _held(([UNKNOWN_ROLE], 2)),
+        "vendor",
+        ["2 accounts have too little to read to tell their role", "choose “Any role”", "Import"],
+    ),
     "contacts never seen": (
         _held(([CONTACTS, UNSEEN], 2)),
         None,
@@ -136,6 +143,19 @@ def test_brands_left_out_by_default_are_counted_with_the_control_that_shows_them
     assert '<option value="any">Any role</option>' in page
     chosen = client.get(f"/connect?account={ACCOUNT}&role=any").text
     assert '<option value="any" selected>Any role</option>' in chosen
+
+
+def test_accounts_of_unknown_role_are_counted_apart_with_the_control_that_shows_them(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a role, accounts with nothing to read were counted "of another role"."""
+    report = connect_report(HeldBack(), "vendor", [suggestion_at(1, 100.0)])
+    report.excluded = {OTHER_ROLE: 1, UNKNOWN_ROLE: 2}
+    serve_report(client, monkeypatch, report)
+    card = result_card(client.get(f"/connect?account={ACCOUNT}&role=vendor").text)
+    assert "1 of another role, 2 with too little to read to tell their role" in card
+    assert "accounts with too little to read to tell their role: choose Role “Any role”" in card
+    assert not TERMINAL.search(card)
 
 
 def test_connect_wording_rewrites_every_option_the_advice_names() -> None:

@@ -32,7 +32,7 @@ from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.connect.reasons import BROADCAST as BROADCAST
 from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
 from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
-from staffpulse.connect.reasons import OTHER_ROLE
+from staffpulse.connect.reasons import OTHER_ROLE, UNKNOWN_ROLE
 from staffpulse.models import Account
 
 # how the terminal says what brings each back. A contact's, an unseen or inactive account's
@@ -43,6 +43,7 @@ SHOWN_WITH = {
     MOSTLY_ADS: "--include-job-ads or any --role",
     BROADCAST: "--role any",
     OTHER_ROLE: "--role any",
+    UNKNOWN_ROLE: "--role any",
 }
 
 # A name or bio that says no person posts or reads: "Automated feed of job postings",

@@ -5,7 +5,7 @@ out for.
 counts alone misleads: accounts counted as "already talking with" may also have no stored post,
 so ``--include-contacts`` alone brings none of them back, and the next run calls the same
 accounts "never seen". So suggest.py records all the reasons that hold each candidate back
-(:class:`HeldBack`) and the advice names, for the largest groups first, the options that would
+(:class:`~staffpulse.connect.held_back.HeldBack`) and the advice names, for the largest groups first, the options that would
 bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
 their posts), ``--inactive-days``/``--as-of`` for accounts silent as of the ranking date, and a
 wider ``--role`` (or ``--role any`` for the accounts of role other, left out by default).
@@ -23,11 +23,16 @@ advice offers it; a group none of whose remedies works gets no advice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from staffpulse.connect.advice_words import others_held_too, role_words, roles_found
+
+# Re-exported: the record of what held each candidate back, which callers import from here
+from staffpulse.connect.held_back import ORDER as ORDER
+from staffpulse.connect.held_back import HeldBack as HeldBack
+from staffpulse.connect.held_back import filter_order
 
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
@@ -45,9 +50,9 @@ from staffpulse.connect.reasons import OTHER_ROLE as OTHER_ROLE
 from staffpulse.connect.reasons import OUTSIDE_HIRING as OUTSIDE_HIRING
 from staffpulse.connect.reasons import PERMANENT as PERMANENT
 from staffpulse.connect.reasons import STALE as STALE
+from staffpulse.connect.reasons import UNKNOWN_ROLE as UNKNOWN_ROLE
 from staffpulse.connect.reasons import UNSEEN as UNSEEN
 from staffpulse.connect.reasons import WEAK as WEAK
-from staffpulse.connect.reasons import strongest_permanent
 from staffpulse.dates import format_day
 from staffpulse.next_steps import (
     ANY_CONNECT_OPTION,
@@ -66,56 +71,9 @@ from staffpulse.next_steps import (
 )
 from staffpulse.report.counts import count_of, join_and, join_or
 
-ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
 _FETCH_HOW = f"({FETCH_A_LIST.say()})"
-
-
-@dataclass
-class HeldBack:
-    """The candidates left out, grouped by the whole set of reasons holding each back."""
-
-    groups: Counter[frozenset[str]] = field(default_factory=Counter)
-    last_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
-    # of inactive accounts whose posts all come after the ranking date: their first post
-    next_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
-    # the roles found in each group left out for its role
-    roles: dict[frozenset[str], Counter[str]] = field(default_factory=dict)
-    anonymized: int = 0  # left out for good, but said: they are why a contact is missing
-    # left out for good and neither followed nor talked with (bots, weak links): while there
-    # are none, everyone found is someone the account already knows, and the advice says so
-    strangers: int = 0
-    # of those the "Left out" line counts under a reason an option lifts (its first), the ones
-    # a reason no option lifts holds back too, by that reason: why "4 accounts posted nothing"
-    # stands beside "6 inactive" (the other 2 also an automated job feed, a broadcast-only one)
-    for_good_too: dict[str, Counter[str]] = field(default_factory=dict)
-
-    def add(
-        self,
-        reasons: Iterable[str],
-        last_post: datetime | None = None,
-        role: str | None = None,
-        next_post: datetime | None = None,
-    ) -> None:
-        ordered = list(reasons)
-        held = frozenset(ordered)
-        if ANONYMIZED in held:
-            self.anonymized += 1
-        if ordered and ordered[0] in ORDER and held & PERMANENT:
-            lasting = strongest_permanent(held)
-            self.for_good_too.setdefault(ordered[0], Counter())[lasting] += 1
-        if not held or held & PERMANENT:
-            if held - {ALREADY_FOLLOWED} and not held & {CONTACTS, STALE}:
-                self.strangers += 1
-            return  # no option brings it back
-        self.groups[held] += 1
-        if INACTIVE in held and last_post is not None:
-            self.last_posts.setdefault(held, []).append(last_post)
-        elif INACTIVE in held and next_post is not None:
-            self.next_posts.setdefault(held, []).append(next_post)
-        if OTHER_ROLE in held:
-            self.roles.setdefault(held, Counter())[role or "unknown"] += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +211,7 @@ def _others_too(group: frozenset[str], n: int, held: HeldBack) -> str:
     if len(group) != 1:
         return ""
     (reason,) = group
-    counted = sum(k for g, k in held.groups.items() if g and min(g, key=_filter_order) == reason)
+    counted = sum(k for g, k in held.groups.items() if g and min(g, key=filter_order) == reason)
     for_good = held.for_good_too.get(reason, Counter())
     said = others_held_too(reason, n, counted + sum(for_good.values()), for_good)
     return f"; {said}" if said else ""
@@ -275,6 +233,7 @@ _HELD_FOR = {
     UNSEEN: "having no posts in the store",
     INACTIVE: "being inactive",
     OTHER_ROLE: "having another role",
+    UNKNOWN_ROLE: "having too little to read to tell their role",
     OUTSIDE_HIRING: "being outside hiring",
 }
 
@@ -284,13 +243,9 @@ def _held_for(held: HeldBack) -> str:
     out, each by the first of its reasons (ORDER is the order connect's filters run in), as the
     "Left out" line counts them. Those left out for good (already followed, job-ad bots) are not
     among them; unnamed, "525 accounts left out" would not add up to that line."""
-    reasons = {min(group, key=_filter_order) for group in held.groups if group}
-    words = [_HELD_FOR.get(r, r) for r in sorted(reasons, key=_filter_order)]
+    reasons = {min(group, key=filter_order) for group in held.groups if group}
+    words = [_HELD_FOR.get(r, r) for r in sorted(reasons, key=filter_order)]
     return join_or(words)
-
-
-def _filter_order(reason: str) -> tuple[int, str]:
-    return (ORDER.index(reason) if reason in ORDER else len(ORDER), reason)
 
 
 def _only_known_left(held: HeldBack) -> bool:
@@ -365,12 +320,16 @@ def _steps(
         # without --role, role other stays left out: only "any" brings those back
         options.append(WIDER_ROLE_OR_ANY.say() if found["other"] else WIDER_ROLE.say())
         base = replace(base, role="any" if found["other"] else "")
+    if UNKNOWN_ROLE in group:  # no post, hardly a bio: no wider --role shows it, only any
+        facts.append(f"{have} too little to read to tell {'its' if n == 1 else 'their'} role")
+        options.append(ROLE_ANY.say())
+        base = replace(base, role="any")
     if OUTSIDE_HIRING in group:
         facts.append(f"{have} the role other (brands, public figures: outside the hiring world)")
         options.append(ROLE_ANY.say())
         base = replace(base, role="any")
     sentence = f"{subject} {join_and(facts)}: "
-    if UNSEEN in group:
+    if group & {UNSEEN, UNKNOWN_ROLE}:  # with their posts the role model has something to read
         sentence += f"import or fetch their posts {_FETCH_HOW}, or "
     reaches: list[tuple[str | None, list[Remedy]]] = [(None, [base])]
     if INACTIVE in group:

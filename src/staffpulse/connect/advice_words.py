@@ -9,7 +9,14 @@ from collections.abc import Mapping
 
 from staffpulse.connect.choices import ROLE_GROUPS, ROLE_SEPARATORS, role_key
 from staffpulse.connect.left_out import left_out_text
-from staffpulse.connect.reasons import CONTACTS, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING, UNSEEN
+from staffpulse.connect.reasons import (
+    CONTACTS,
+    INACTIVE,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    UNKNOWN_ROLE,
+    UNSEEN,
+)
 from staffpulse.report.counts import join_or
 from staffpulse.signals.role_labels import role_label
 
@@ -19,6 +26,7 @@ _LINE_WORDS = {
     UNSEEN: "never seen",
     INACTIVE: "inactive",
     OTHER_ROLE: "of another role",
+    UNKNOWN_ROLE: "with too little to read to tell their role",
     OUTSIDE_HIRING: "outside hiring",
 }
 
@@ -45,9 +53,8 @@ def others_held_too(
 def roles_found(roles: Counter[str]) -> str:
     if not roles:
         return ""
-    # "unknown": no model, or nothing to read (connect.citizen.guess_roles)
-    said = {"unknown": "role unknown, nothing to read"}
-    shown = ", ".join(f"{said.get(r) or role_label(r)} {n:,}" for r, n in roles.most_common(3))
+    # a role left unknown is a reason of its own (reasons.UNKNOWN_ROLE), never counted here
+    shown = ", ".join(f"{role_label(r)} {n:,}" for r, n in roles.most_common(3))
     return f" (found: {shown})"
 
 

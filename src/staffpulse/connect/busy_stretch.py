@@ -22,6 +22,7 @@ from staffpulse.connect.advice import (
     CONTACTS,
     OTHER_ROLE,
     OUTSIDE_HIRING,
+    UNKNOWN_ROLE,
     UNSEEN,
     HeldBack,
     Remedy,
@@ -114,7 +115,7 @@ def _lifting(remedy: Remedy, held: HeldBack) -> Remedy | None:
             remedy,
             include_contacts=remedy.include_contacts or CONTACTS in group,
             include_unseen=remedy.include_unseen or UNSEEN in group,
-            role="any" if group & {OTHER_ROLE, OUTSIDE_HIRING} else remedy.role,
+            role="any" if group & {OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING} else remedy.role,
         )
         if wider != remedy:
             return wider

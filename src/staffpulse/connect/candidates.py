@@ -41,6 +41,7 @@ from staffpulse.connect.reasons import (
     OUTSIDE_HIRING,
     SHOWN_BY_ROLE_OR_ADS,
     STALE,
+    UNKNOWN_ROLE,
     UNSEEN,
     WEAK,
 )
@@ -320,7 +321,9 @@ class CandidateWalk:
             reasons.append(MOSTLY_ADS)
         # a feed that says it is automated is a job board whatever the model read in its ads
         feed_asked = kind == JOB_FEED and wanted is not None and "job_board" in wanted
-        if wanted is not None and acc_role not in wanted and not feed_asked:
+        if wanted is not None and acc_role is None and not feed_asked:
+            reasons.append(UNKNOWN_ROLE)  # nothing to read: not known to be another role
+        elif wanted is not None and acc_role not in wanted and not feed_asked:
             reasons.append(OTHER_ROLE)
         # Without a post the model judged the name alone, too little to call it outside hiring;
         # one whose posts talk hiring is a hiring manager, a staffing firm's buyer: kept

@@ -21,6 +21,7 @@ from staffpulse.connect.reasons import (
     OTHER_ROLE,
     OUTSIDE_HIRING,
     STALE,
+    UNKNOWN_ROLE,
     UNSEEN,
     WEAK,
 )
@@ -39,6 +40,11 @@ _LEFT_OUT_WORDS = {
     MOSTLY_ADS: ("posting mostly job ads", "posting mostly job ads"),
     BROADCAST: ("broadcast-only account", "broadcast-only accounts"),
     OTHER_ROLE: ("of another role",) * 2,
+    # no post, hardly a bio (signals.role_thin): not known to be of another role
+    UNKNOWN_ROLE: (
+        "with too little to read to tell its role",
+        "with too little to read to tell their role",
+    ),
     OUTSIDE_HIRING: ("other outside hiring", "others outside hiring"),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
     # a contact the account engages, not a stranger: "weakly linked to your circle" misled
@@ -71,6 +77,7 @@ _LIFTED_CAUTION = "each lifts one reason: an account held back by another too st
 # accounts of another role: --role any", not "of another role: ...")
 _SHOWN_WHO = {
     OTHER_ROLE: "accounts of another role",
+    UNKNOWN_ROLE: "accounts with too little to read to tell their role",
     CONTACTS: "accounts you already talk with",
     UNSEEN: "accounts never seen",
     INACTIVE: "inactive accounts",
@@ -86,6 +93,7 @@ REASON_KEYS = {
     UNSEEN: "never_seen",
     INACTIVE: "inactive",
     OTHER_ROLE: "another_role",
+    UNKNOWN_ROLE: "role_unknown",
     OUTSIDE_HIRING: "outside_hiring",
     ANONYMIZED: "anonymized",
     WEAK: "weak_link",

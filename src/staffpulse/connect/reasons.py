@@ -15,6 +15,9 @@ CONTACTS = "already talking with"
 UNSEEN = "never seen"
 INACTIVE = "inactive"
 OTHER_ROLE = "other role"
+# under a --role, an account the role model had next to nothing to read of (no post, hardly a
+# bio: signals.role_thin), or known only by an id: not "of another role", its role is unknown
+UNKNOWN_ROLE = "role unknown"
 # role ``other`` (brands, public figures: outside the hiring world), left out unless --role any
 OUTSIDE_HIRING = "other"
 # an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
@@ -56,7 +59,7 @@ def strongest_permanent(reasons: frozenset[str]) -> str:
 
 # Left out only for what a --role or --include-job-ads shows: a weak link among them is counted
 # as one instead (no option would show it)
-SHOWN_BY_ROLE_OR_ADS = frozenset({OTHER_ROLE, OUTSIDE_HIRING} | FOR_WHAT_THEY_POST)
+SHOWN_BY_ROLE_OR_ADS = frozenset({OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING} | FOR_WHAT_THEY_POST)
 # Every reason but those no handle names (anonymized) or the account knows (already followed),
 # in the order the accounts are named
 NAMED = (
@@ -64,6 +67,7 @@ NAMED = (
     MOSTLY_ADS,
     BROADCAST,
     OTHER_ROLE,
+    UNKNOWN_ROLE,
     OUTSIDE_HIRING,
     CONTACTS,
     UNSEEN,

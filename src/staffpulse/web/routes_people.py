@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
-from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNSEEN
+from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNKNOWN_ROLE, UNSEEN
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
 from staffpulse.connect.left_out import shown_with_line
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
@@ -73,6 +73,7 @@ SHOWN_WITH_FORM = {
     MOSTLY_ADS: f"{_TICK_ADS}, or choose a Role",
     BROADCAST: _ANY_ROLE,
     OTHER_ROLE: _ANY_ROLE,
+    UNKNOWN_ROLE: _ANY_ROLE,
     # the terminal's --include-contacts, --include-unseen and a larger --inactive-days: the
     # page's line left out the accounts you already talk with, which the terminal named
     CONTACTS: f"tick “{INCLUDES['contacts']}”",
