@@ -136,6 +136,9 @@ def test_a_crude_joke_is_left_out_as_nsfw_whatever_work_it_names() -> None:
     assert moderate(crude, 0.9).nsfw
     # the humor signal unsure: a name is a name ("Dick Lane retires from the depot after 30 years")
     assert not moderate("Dick Lane retires from the depot after 30 years", 0.2).nsfw
+    # a job lost is no innuendo, however sure the humor signal
+    laid_off = "When you get laid off, do you have to pay back your signing bonus?"
+    assert not moderate(laid_off, 0.92).nsfw
 
 
 def test_a_joke_that_names_a_group_is_hostile() -> None:
@@ -179,6 +182,9 @@ def test_a_relatable_meme_the_humor_signal_is_sure_of_is_a_likely_joke() -> None
     assert LIKELY_JOKE in angle and "push back" not in angle
     # said as meant, it is no joke
     assert not reads_as_joke("When your agency cuts your hours again, seriously, what now", 0.9)
+    # nor a question that opens the same way: it asks
+    asks = "When you resign, how much notice do you give a staffing agency?"
+    assert not reads_as_joke(asks, 0.9)
 
 
 def test_a_left_out_joke_gets_no_angle_to_answer_it() -> None:

@@ -233,7 +233,11 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     again = happens_again(plain) or is_sarcastic(plain)
     if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain):
         return False
-    if _SET_UP_RE.search(plain) or _MEME_RE.match(plain):
+    if _SET_UP_RE.search(plain):
+        return True
+    # a meme states ("When your boss says unlimited PTO but nobody takes any"); "When you
+    # resign, how much notice do you give?" asks
+    if _MEME_RE.match(plain) and not is_question(plain):
         return True
     if is_question(plain):
         return answers_itself(plain)

@@ -118,7 +118,7 @@ _NSFW_RE = re.compile(
 _CRUDE_RE = re.compile(
     r"\b(dicks?|cocks?|balls|boners?|peckers?|wieners?|schlongs?|knobs|testicles?|genitals?|"
     r"butt ?holes?|booty calls?|hookers?|prostitutes?|whores?|sexy|naked|condoms?|viagra|"
-    r"virginity|erections?|(get|got|getting) laid|screw(ed|ing)? (her|him|me|you|them))\b",
+    r"virginity|erections?|(get|got|getting) laid(?! off)|screw(ed|ing)? (her|him|me|you|them))\b",
     re.IGNORECASE,
 )
 # A government's policy ("the government is cutting tax credits", "austerity") and a swear word
