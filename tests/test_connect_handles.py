@@ -63,6 +63,28 @@ def test_a_fetched_handle_with_nothing_to_read_gets_no_role() -> None:
     assert [(h.status, h.role) for h in report.added] == [("fetched", None)]
 
 
+def test_a_newer_reading_of_an_unknown_role_replaces_an_older_guess() -> None:
+    """A handle tagged "other" by an earlier run (read from its name alone) kept that role when
+    a later run's model, given nothing to read, left it unknown; a run that reads no role (no
+    model, or not fetched) still keeps what was read before."""
+    store = build_store()
+    entry = HandleEntry("x", "fresh_one", "f:1")
+    store.conn.execute(
+        "INSERT INTO connect_handles (platform, handle, status, account_id, role, source,"
+        " added_at, updated_at) VALUES ('x', 'fresh_one', 'fetched', 'id_fresh_one', 'other',"
+        " 'f:1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+    )
+    again = add_handles(store, [entry], fetcher=_fetcher([], bio=""), role_model=FakeRoleModel())
+    assert [h.role for h in again.already_listed] == [None]
+    assert [h.role for h in list_handles(store)] == [None]
+    # read again once it has a bio, then listed without a model: the role read stays
+    _fetcher([])(store, "x", "fresh_one")
+    add_handles(store, [entry], role_model=FakeRoleModel())
+    assert [h.role for h in list_handles(store)] == ["other"]
+    add_handles(store, [entry])
+    assert [h.role for h in list_handles(store)] == ["other"]
+
+
 def test_a_second_run_reports_handles_already_listed_apart_from_new_ones() -> None:
     store = build_store()
     first = [HandleEntry("x", "rita_recruits", "a:1"), HandleEntry("x", "new_person", "a:2")]

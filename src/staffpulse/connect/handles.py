@@ -145,7 +145,9 @@ def _add_one(
     account = found.account
     role = _tag(store, account, role_model) if account else None
     kept = _keep_one_row(store, entry, account.id) if account else None
-    row = _save_row(store, entry, kept or entry.handle, found, role, stamp)
+    # read by the model: its "unknown" (nothing to read) replaces an earlier run's guess
+    read = account is not None and role_model is not None
+    row = _save_row(store, entry, kept or entry.handle, found, role, stamp, read)
     return HandleOutcome(
         row,
         new=new and kept is None,
@@ -208,9 +210,17 @@ def _without_handle(message: str, handle: str) -> str:
 
 
 def _save_row(
-    store: Store, entry: HandleEntry, handle: str, found: _Lookup, role: str | None, stamp: str
+    store: Store,
+    entry: HandleEntry,
+    handle: str,
+    found: _Lookup,
+    role: str | None,
+    stamp: str,
+    read: bool,
 ) -> PendingHandle:
-    """Insert or refresh the handle's row (never a second row for it) and read it back."""
+    """Insert or refresh the handle's row (never a second row for it) and read it back. The
+    role is replaced when the account was ``read`` (None then: too little to read), else the
+    one an earlier run read stays."""
     account_id = found.account.id if found.account else None
     store.conn.execute(
         """
@@ -219,7 +229,8 @@ def _save_row(
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (platform, handle) DO UPDATE SET status = excluded.status,
             account_id = COALESCE(excluded.account_id, connect_handles.account_id),
-            role = COALESCE(excluded.role, connect_handles.role),
+            role = CASE WHEN ? THEN excluded.role
+                ELSE COALESCE(excluded.role, connect_handles.role) END,
             message = excluded.message, updated_at = excluded.updated_at
         """,
         (
@@ -232,6 +243,7 @@ def _save_row(
             found.message,
             stamp,
             stamp,
+            read,
         ),
     )
     row = store.conn.execute(
