@@ -139,6 +139,13 @@ def test_a_crude_joke_is_left_out_as_nsfw_whatever_work_it_names() -> None:
     # a job lost is no innuendo, however sure the humor signal
     laid_off = "When you get laid off, do you have to pay back your signing bonus?"
     assert not moderate(laid_off, 0.92).nsfw
+    # nor a crude word's everyday sense in work talk
+    for text in [
+        "Juggling so many balls this week, three clients and a new hire lol",
+        "My agency screwed me on holiday pay again, classic",
+        "Turning knobs on the old press all day, my arms are done",
+    ]:
+        assert not moderate(text, 0.85).nsfw, text
 
 
 def test_a_joke_that_names_a_group_is_hostile() -> None:
