@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.benchmark.cohort import COHORT_HINT, CohortEntry, CohortProblem, read_cohort
-from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
 from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
@@ -82,16 +81,6 @@ def fetch_handle(platform: str, text: str, default_instance: str | None) -> str:
     return f"{user}@{instance}"
 
 
-def read_refresh_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
-    """The cohort file ``path`` as ``benchmark`` reads it; one not there is told how to write
-    it, and what refresh does without it."""
-    return read_cohort_or_say_how(
-        lambda: read_cohort(path),
-        "or run staffpulse refresh without a file, which refreshes every account fetched live"
-        " before",
-    )
-
-
 def plan_from_cohort(
     store: Store, path: Path, default_instance: str | None = "mastodon.social"
 ) -> RefreshPlan:
@@ -99,7 +88,7 @@ def plan_from_cohort(
     platform takes the platform of the stored account it names, else the one its handle's
     shape says (``name.bsky.social``: Bluesky, ``user@instance``: Mastodon, ``name``: X). A
     Mastodon user written without instance is on ``default_instance``. Raises :class:`InputError` when no line can be used, naming the file and lines."""
-    entries, problems = read_refresh_cohort(path)
+    entries, problems = read_cohort(path)
     targets: list[RefreshTarget] = []
     seen: set[tuple[str, str]] = set()
     for entry in entries:

@@ -175,15 +175,13 @@ def refresh_command(
 
     X accounts need X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); without it they are skipped. Exit status 1 when an account failed, was skipped or stopped early.
     """
+    from staffpulse.benchmark.cohort import read_cohort
+    from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
     from staffpulse.config import load_config, setting_str
     from staffpulse.errors import EmptyInputError
     from staffpulse.fetch.refresh import refresh_accounts
     from staffpulse.fetch.refresh_limits import RefreshLimits, x_cost
-    from staffpulse.fetch.refresh_targets import (
-        plan_from_cohort,
-        plan_from_store,
-        read_refresh_cohort,
-    )
+    from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
     from staffpulse.fetch.refresh_wording import no_connection_what
     from staffpulse.store import open_store
 
@@ -191,8 +189,13 @@ def refresh_command(
     limits.check()  # before the store is opened and anything is asked
     config = load_config()
     if cohort_file is not None and not cohort_file.exists():
-        # told before a store is made for it: a typo in its name left an empty store behind
-        read_refresh_cohort(cohort_file)
+        # told before a store is made for it (a typo in its name left an empty store behind),
+        # with how to write one; said here, not in plan_from_cohort, which the web page uses
+        read_cohort_or_say_how(
+            lambda: read_cohort(cohort_file),
+            "or run staffpulse refresh without a file, which refreshes every account fetched"
+            " live before",
+        )
     # without a cohort there must be a store already: a typo in --db leaves no empty one behind
     with open_store(db, create=cohort_file is not None) as store:
         if cohort_file is None:
