@@ -34,12 +34,10 @@ BROADCAST = "broadcast only"
 # Left out for what they post: each is named with the option that shows it, never advised
 FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, BROADCAST})
 # No option of the advice brings these back (the ads are shown by options the left-out line
-# names instead)
-PERMANENT = frozenset({ALREADY_FOLLOWED, ANONYMIZED, WEAK, STALE} | FOR_WHAT_THEY_POST)
-# The same, the one that tells a user most about an account held back by several first: they
-# already follow it, it cannot be followed, then what it is (a job-ad bot before an account
-# posting mostly ads, before one that only broadcasts: a bot broadcasts too), then how it is
-# linked (a contact gone quiet before a stranger weakly linked)
+# names instead), the one that tells a user most about an account held back by several first:
+# they already follow it, it cannot be followed, then what it is (a job-ad bot before an
+# account posting mostly ads, before one that only broadcasts: a bot broadcasts too), then how
+# it is linked (a contact gone quiet before a stranger weakly linked)
 PERMANENT_STRONGEST_FIRST = (
     ALREADY_FOLLOWED,
     ANONYMIZED,
@@ -49,6 +47,8 @@ PERMANENT_STRONGEST_FIRST = (
     STALE,
     WEAK,
 )
+# The same as a set: one list, so strongest_permanent finds one for every permanent reason
+PERMANENT = frozenset(PERMANENT_STRONGEST_FIRST)
 
 
 def strongest_permanent(reasons: frozenset[str]) -> str:

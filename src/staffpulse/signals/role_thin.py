@@ -73,8 +73,9 @@ def _has_posts(posts: str | Sequence[str] | None) -> bool:
 
 def _reads_a_word_or_two(bio: str, posts: str | Sequence[str] | None) -> bool:
     """No post, and a bio of fewer than :data:`MIN_BIO_WORDS` words: the name is most of it."""
-    words = _WORD.findall(to_ascii(_LINK_OR_MENTION.sub(" ", bio or "")))
-    return not _has_posts(posts) and len(words) < MIN_BIO_WORDS
+    if _has_posts(posts):  # most accounts: their bio need not be read
+        return False
+    return len(_WORD.findall(to_ascii(_LINK_OR_MENTION.sub(" ", bio or "")))) < MIN_BIO_WORDS
 
 
 def reads_little(name: str, bio: str, posts: str | Sequence[str] | None) -> bool:
@@ -93,6 +94,6 @@ def role_is_no_finding(role: str, name: str, bio: str, posts: str | Sequence[str
     """Whether the model's ``role`` for the account is a guess to leave unknown: it read next
     to nothing (:func:`reads_little`), or it read a word or two that name the trade and still
     said ``other`` (outside hiring), as it does from "Acme Staffing" alone (0.79)."""
-    if reads_little(name, bio, posts):
-        return True
-    return role == "other" and _reads_a_word_or_two(bio, posts)
+    if not _reads_a_word_or_two(bio, posts):
+        return False  # the posts or the bio it read make its answer a finding
+    return role == "other" or (not names_the_trade(name) and not says_a_hiring_word(None, bio))
