@@ -112,6 +112,12 @@ def test_a_rant_on_a_government_s_policy_with_a_swear_word_is_partisan() -> None
     assert not moderate(calm).partisan
     # a swear word about work alone is still work talk
     assert not moderate("this fucking commute to the warehouse every morning").partisan
+    # ... and so is the government as an employer, or a congress as a venue
+    for text in [
+        "I work for the government and the pay is shit, thinking of leaving for the private sector",
+        "The wifi at the nursing congress was crap, half our recruiting talks stalled",
+    ]:
+        assert not moderate(text).partisan, text
 
 
 fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")

@@ -127,9 +127,14 @@ _CRUDE_RE = re.compile(
 # A government's policy ("the government is cutting tax credits", "austerity") and a swear word
 # beside it: a rant on politics, partisan whatever work it names ("tax credits cut before the
 # minimum wage rises, not f***ing years later"); without a swear word it stays, on its work
+# The government as an employer or a place ("I work for the government and the pay is shit", "a
+# government job", "the nursing congress") is no policy
 _GOVERNMENT_RE = re.compile(
-    r"\b(the government|govt|gov['\u2019]?t|tax credits?|austerity|the chancellor|parliament|"
-    r"congress|the senate|the white house|downing street)\b",
+    r"\b((the |this |our )?(government|govt|gov['\u2019]?t)(['\u2019]s)? (is |are |has |have |"
+    r"will |just |wants to |plans to )?(cut|cuts|cutting|scrap\w*|slash\w*|freez\w*|rais\w*|"
+    r"hik\w*|ban\w*|promis\w*|plan|plans|policy|policies|budget|lie\w*|lied)|tax credits?|"
+    r"austerity|the chancellor|parliament|congress (passed|voted|cut|blocked)|the senate|"
+    r"the white house|downing street)\b",
     re.IGNORECASE,
 )
 # strong words earn a post the caution "strong language"; milder ones ("crap", "pissed", like
