@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
@@ -21,7 +20,7 @@ from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.bluesky_errors import answer_shape, error_details, failure_hint, reset_epoch
-from staffpulse.fetch.bluesky_feed import PAGE, FeedWalk
+from staffpulse.fetch.bluesky_feed import PAGE, FeedWalk, stored_post_time
 from staffpulse.fetch.bluesky_items import item_id
 from staffpulse.fetch.bluesky_pages import EmptyPages, dropped_list_note, goes_on
 from staffpulse.fetch.common import (
@@ -48,7 +47,6 @@ from staffpulse.next_steps import (
 from staffpulse.signals.avatar_defaults import default_from_metadata
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
-from staffpulse.store.codec import parse_time
 
 SOURCE = "bluesky-api"
 # XRPC errors of an account that exists but shows nothing (the AppView's words, HTTP 400)
@@ -200,7 +198,7 @@ class BlueskyFetcher(FetcherBase):
             self.store, account.id, report, max_posts,
             read_page=partial(self._feed_page, account, report, writer),
             shown=lambda fetched: self.progress("feed", fetched, max_posts),
-            newest_stored=self._newest_stored(account.id),
+            newest_stored=stored_post_time(self.store, account.id, newest=True),
         ).run()  # fmt: skip
 
     def _feed_page(
@@ -222,14 +220,6 @@ class BlueskyFetcher(FetcherBase):
         location = f"bluesky:getAuthorFeed/{account.id}"
         writer.write_page(page, location, partial(rows_from_bluesky, page))
         return items, known, page.get("cursor")
-
-    def _newest_stored(self, account_id: str) -> datetime | None:
-        """When the newest post of the account already stored was written (None: none is)."""
-        row = self.store.conn.execute(
-            "SELECT MAX(created_at) FROM posts WHERE platform = 'bluesky' AND author_id = ?",
-            (account_id,),
-        ).fetchone()
-        return parse_time(row[0]) if row and row[0] else None
 
     def _graph(
         self, stream: str, account: Account, report: FetchReport, writer: PageWriter, cap: int

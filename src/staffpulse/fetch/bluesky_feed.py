@@ -75,6 +75,17 @@ def nothing_new_note(cap: int, oldest: datetime | None) -> str:
     )
 
 
+def stored_post_time(store: Store, account_id: str, *, newest: bool) -> datetime | None:
+    """When the newest (else the oldest) post of the account already stored was written
+    (None: none is)."""
+    bound = "MAX" if newest else "MIN"
+    row = store.conn.execute(
+        f"SELECT {bound}(created_at) FROM posts WHERE platform = 'bluesky' AND author_id = ?",
+        (account_id,),
+    ).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
+
+
 @dataclass
 class _Range:
     """One range of the feed a run reads, from ``cursor`` on, and how far it got."""
@@ -146,17 +157,10 @@ class FeedWalk:
         """Say that the posts stored already meet the cap (every run with it: the run that
         met it said the cap, and a later one that says nothing left people asking why)."""
         if oldest is None:
-            oldest = self._oldest_stored()
+            oldest = stored_post_time(self.store, self.account_id, newest=False)
         gap = Gap(self.max_posts, None, oldest, False, older=True)
         note_cap(self.report, "feed", gap, words=False)
         self.report.notes.append(nothing_new_note(self.max_posts, oldest))
-
-    def _oldest_stored(self) -> datetime | None:
-        row = self.store.conn.execute(
-            "SELECT MIN(created_at) FROM posts WHERE platform = 'bluesky' AND author_id = ?",
-            (self.account_id,),
-        ).fetchone()
-        return parse_time(row[0]) if row and row[0] else None
 
     def _range(self, feed_range: _Range, empties: EmptyPages) -> bool:
         """Read one range of the feed; False when the run stops with it. A first run's
