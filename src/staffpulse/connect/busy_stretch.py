@@ -18,17 +18,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from staffpulse.connect.advice import (
-    CONTACTS,
-    OTHER_ROLE,
-    OUTSIDE_HIRING,
-    UNKNOWN_ROLE,
-    UNSEEN,
-    HeldBack,
-    Remedy,
-)
+from staffpulse.connect.advice import CONTACTS, UNSEEN, HeldBack, Remedy
 from staffpulse.connect.candidates import SuggestOptions
 from staffpulse.connect.reach_back import as_of_after
+from staffpulse.connect.reasons import FOR_THEIR_ROLE
 from staffpulse.next_steps import AS_OF_DAY, INCLUDE_CONTACTS, INCLUDE_UNSEEN, ROLE_ANY
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
@@ -115,7 +108,7 @@ def _lifting(remedy: Remedy, held: HeldBack) -> Remedy | None:
             remedy,
             include_contacts=remedy.include_contacts or CONTACTS in group,
             include_unseen=remedy.include_unseen or UNSEEN in group,
-            role="any" if group & {OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING} else remedy.role,
+            role="any" if group & FOR_THEIR_ROLE else remedy.role,
         )
         if wider != remedy:
             return wider

@@ -31,6 +31,8 @@ JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays
 MOSTLY_ADS = "mostly job ads"
 BROADCAST = "broadcast only"
 
+# Left out for their role (under a --role, or outside hiring): --role any brings each back
+FOR_THEIR_ROLE = frozenset({OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING})
 # Left out for what they post: each is named with the option that shows it, never advised
 FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, BROADCAST})
 # No option of the advice brings these back (the ads are shown by options the left-out line
@@ -59,7 +61,7 @@ def strongest_permanent(reasons: frozenset[str]) -> str:
 
 # Left out only for what a --role or --include-job-ads shows: a weak link among them is counted
 # as one instead (no option would show it)
-SHOWN_BY_ROLE_OR_ADS = frozenset({OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING} | FOR_WHAT_THEY_POST)
+SHOWN_BY_ROLE_OR_ADS = FOR_THEIR_ROLE | FOR_WHAT_THEY_POST
 # Every reason but those no handle names (anonymized) or the account knows (already followed),
 # in the order the accounts are named
 NAMED = (
