@@ -69,10 +69,12 @@ def test_ctrl_c_while_the_import_is_still_loading_says_nothing_was_saved(
     assert not db.exists()
 
 
-def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
-    # Ctrl-C lands in the half second the modules take to load, before any command runs
-    pressed_while_loading = (
-        "import builtins\n"
+def _pressed_while_loading(*args: str) -> subprocess.CompletedProcess[str]:
+    """``staffpulse ARGS`` run with Ctrl-C landing while its modules load, before any
+    command runs."""
+    script = (
+        "import builtins, sys\n"
+        f"sys.argv = {['staffpulse', *args]!r}\n"
         "load = builtins.__import__\n"
         "def pressed(name, *args, **kwargs):\n"
         "    if name == 'staffpulse.cli.consoles':\n"
@@ -81,31 +83,24 @@ def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
         "builtins.__import__ = pressed\n"
         "from staffpulse.cli import main\n"
     )
-    ran = subprocess.run(
-        [sys.executable, "-c", pressed_while_loading], capture_output=True, text=True, check=False
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
+
+
+def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
+    # Ctrl-C lands in the half second the modules take to load, before any command runs
+    ran = _pressed_while_loading("import", "posts.jsonl")
     assert ran.returncode == 130
     assert "Interrupted before the command started: nothing was saved" in ran.stderr
     assert "Traceback" not in ran.stderr
+    assert ran.stdout == ""  # no --json: the stop is told in words only
 
 
 def test_ctrl_c_while_the_program_loads_answers_json_when_json_was_asked_for() -> None:
     # a script running `staffpulse import posts.jsonl --json` reads the stop as it reads any
     # other interrupt's: one JSON error document on stdout, exit 130
-    pressed_while_loading = (
-        "import builtins, sys\n"
-        "sys.argv = ['staffpulse', 'import', 'posts.jsonl', '--json']\n"
-        "load = builtins.__import__\n"
-        "def pressed(name, *args, **kwargs):\n"
-        "    if name == 'staffpulse.cli.consoles':\n"
-        "        raise KeyboardInterrupt\n"
-        "    return load(name, *args, **kwargs)\n"
-        "builtins.__import__ = pressed\n"
-        "from staffpulse.cli import main\n"
-    )
-    ran = subprocess.run(
-        [sys.executable, "-c", pressed_while_loading], capture_output=True, text=True, check=False
-    )
+    ran = _pressed_while_loading("import", "posts.jsonl", "--json")
     assert ran.returncode == 130
     assert json.loads(ran.stdout) == {
         "error": {
