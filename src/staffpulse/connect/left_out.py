@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from staffpulse.connect.ad_posters import SHOWN_WITH
 from staffpulse.connect.reasons import (
@@ -32,6 +32,9 @@ from staffpulse.next_steps import (
     ROLE_ANY,
     USE_OPTIONS,
 )
+
+if TYPE_CHECKING:
+    from staffpulse.connect.suggestion import SuggestReport
 
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
@@ -164,6 +167,16 @@ def shown_with_line(
         return None
     lifted = any(reason in LIFTED_BY and reason in shown_with for reason in excluded)
     return f"To see them: {'; '.join(said)}" + (f" ({_LIFTED_CAUTION})" if lifted else "")
+
+
+def see_them_line(report: SuggestReport, shown_with: Mapping[str, str] | None = None) -> str | None:
+    """:func:`shown_with_line` for ``report``, the terminal's and the page's alike; None beside
+    advice checked by ranking again (nothing suggested), which names the options found to bring
+    someone back: each option of this line alone may not ("none would come back with any
+    option" above "To see them: --include-contacts" sent users round in circles)."""
+    if not report.suggestions and report.advice is not None:
+        return None
+    return shown_with_line(report.excluded, shown_with)
 
 
 def reason_key(reason: str) -> str:

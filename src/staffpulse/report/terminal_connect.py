@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from staffpulse.connect.left_out import shown_with_line
+from staffpulse.connect.left_out import see_them_line
 from staffpulse.connect.suggest import SuggestReport
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform
@@ -86,11 +86,7 @@ def render_suggestions(
             console.print(f"{escape(shown.line(ask))}.", highlight=False, soft_wrap=True)
     if report.left_out_line:
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
-        # with nothing suggested, the advice names the options tried and found to bring
-        # someone back; each option of this line alone may not ("none would come back with
-        # any option" above "To see them: --include-contacts" sent users round in circles)
-        checked = not report.suggestions and report.advice is not None
-        if not checked and (shown_with := shown_with_line(report.excluded)):
+        if shown_with := see_them_line(report):
             console.print(f"[dim]{escape(shown_with)}.[/]", highlight=False)
     for note in notes_with_folded(report, rows):
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)

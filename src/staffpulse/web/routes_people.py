@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
 from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNKNOWN_ROLE, UNSEEN
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
-from staffpulse.connect.left_out import shown_with_line
+from staffpulse.connect.left_out import see_them_line
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
@@ -337,10 +337,7 @@ def connect_page(request: Request) -> HTMLResponse:
         export_query=_export_query(account, choices),
         retry_query=_retry_query(account, choices, report),
         shown_line=_shown_line(report),
-        # not beside advice checked by ranking again: its options alone may bring no one back
-        see_them=None
-        if report is None or (not report.suggestions and report.advice is not None)
-        else shown_with_line(report.excluded, SHOWN_WITH_FORM),
+        see_them=None if report is None else see_them_line(report, SHOWN_WITH_FORM),
     )
 
 
