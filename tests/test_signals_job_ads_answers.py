@@ -35,6 +35,9 @@ LEFT_TO_THE_MODEL = [
     "Question: looking for work? Yes? Send us your CV today",
     "Can I apply to two jobs at once? Yes, and tell us so we can help you pick.",
     "Q: what did the fox say to the heron? A: nothing, it was asleep.",
+    # an agency's answer that calls the reader to register
+    "Q: Can graduates apply? A: Yes! Register with us today https://x.example/r",
+    "Q: Too late for summer temp work? A: No! Sign up at https://x.example/s",
 ]
 
 

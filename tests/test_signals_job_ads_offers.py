@@ -33,6 +33,7 @@ DRESSED_ADS = [
     "Over the moon with our new site 🌙 Openings for 9 sheet metal workers https://x.example/11",
     "Oh wow! £12.40/hr for packing shifts in Hull, days https://x.example/12",
     "Fun clip of a day as a CNA at Maple Court, sign-on bonus https://x.example/13",
+    "Busy spring at the practice! We're looking for a new dentist, $60/hr, Mon-Wed https://x.example/14",
 ]
 # posts in the same words that offer nothing: pride in staff, news of hiring, advice
 NOT_ADS = [
@@ -52,6 +53,16 @@ NOT_ADS = [
     "$9/month for the premium plan, cancel anytime https://x.example/g",
     "Sign-on bonuses for nurses are back, and that is good news https://x.example/h",
 ]
+# the same shapes as talk, a question, a project or a customer (a reviewer's probes)
+NOT_ADS_ASKED = [
+    "Still recruiting welders? Here's why they keep leaving https://x.example/i",
+    "Hiring baristas in 2027: what six cafes told us https://x.example/j",
+    "Roles for team leads explained: a guide to our new ladder https://x.example/k",
+    "$19/hr for picking work in this heat? No thanks. https://x.example/l",
+    "Our porters, $17/hr, and still underpaid for what they carry",
+    "Come work with us on this open-source scheduling library https://x.example/m",
+    "We're looking for a new dentist for weekends, any tips? https://x.example/n",
+]
 
 
 @pytest.mark.parametrize("text", DRESSED_ADS)
@@ -60,7 +71,7 @@ def test_an_offer_of_work_is_an_ad_whatever_opens_the_post(text: str) -> None:
     assert looks_like_job_ad(text)
 
 
-@pytest.mark.parametrize("text", NOT_ADS)
+@pytest.mark.parametrize("text", NOT_ADS + NOT_ADS_ASKED)
 def test_pride_news_and_advice_in_the_same_words_are_no_offer(text: str) -> None:
     assert not offers_work(text, text.lower(), False)
     assert not find_staffing_ads([text])[0]
@@ -75,6 +86,14 @@ def test_a_dressed_ad_is_scored_a_job_ad_with_no_human_voice() -> None:
     scores = model.score(ads)
     assert (scores["job_opening"] >= model.thresholds_["job_opening"]).all()
     assert (scores["personality"] < model.thresholds_["personality"]).all()
+
+
+def test_a_question_a_headline_a_project_or_a_customer_is_scored_no_job_ad() -> None:
+    # each of these scored 0.9 as a staffing ad before the rules read a question, a headline,
+    # a project, a judgement of pay or a customer's new provider
+    model = load_text_signals()
+    scores = model.score(NOT_ADS_ASKED, signals=("job_opening",))["job_opening"]
+    assert (scores < model.thresholds_["job_opening"]).all()
 
 
 def test_a_feed_of_dressed_ads_fails_mix() -> None:

@@ -54,9 +54,11 @@ _ASKS_FOR_WORK = re.compile(
     r"|\bany (?:\w+ )?(?:openings?|jobs?|vacanc(?:y|ies)|positions?|roles?|work|shifts?)\b",
     _I,
 )
-# an answer that offers work: a call to apply, hiring, pay, an opening or a role named
+# an answer that offers work: a call to apply or register, hiring, pay, an opening or a role named
 _ANSWER_OFFERS = re.compile(
     APPLY_CALLS + r"|\b(?:we[\'\u2019]re|we are|now|is|are|still) #?hiring\b|#\w*hiring\b"
+    # an agency's call to register ("A: Yes! Register with us today", "No! Sign up at <link>")
+    r"|\b(?:register|sign[- ]?up)(?: with us| today| now| here| online| at)\b"
     r"|\bjoin (?:our|the) (?:\w+ )?team\b|\bwe (?:have|pay|offer|are paying)\b|[$\u00a3\u20ac]\s?\d"
     r"|\b(?:openings?|vacanc(?:y|ies)|positions?|roles?|shifts?|salary|wages?|paid|needed|"
     rf"wanted|start (?:today|tomorrow|monday|asap|immediately))\b|\b{ROLES}\b",

@@ -11,20 +11,26 @@ them ads is the offer, which reads the same after any opener. An offer is:
 * recruiting or hiring a named role, said as the firm says it (a clause of its own, or after
   "we're", "now", "still"): "Now recruiting RNs", "#Grateful Recruiting dispatchers",
   "we're recruiting 15 assemblers"; not "hiring managers", nor talk about hiring ("Recruiting
-  nurses is hard", "Hospitals are recruiting nurses, says the union");
+  nurses is hard", "Hospitals are recruiting nurses, says the union"), a question or a
+  headline ("Still hiring nurses? Here's how to stand out", "Hiring nurses in 2026: what we
+  learned");
 * a role sought with a count or a link: "10 forklift drivers needed in Leeds", "machine
   operators wanted <link>"; not "5,000 nurses needed by 2030";
 * a call to apply for a role: "Apply to be a caregiver today" (not "how to apply as a nurse");
 * a listing after the opener, a clause in fragments that names a role or work and its pay,
   with no verb: "Looking for a change? Warehouse associates, $20/hr, Columbus", "$25/hr for
   warehouse work in Dayton, 2nd shift", "our warehouse jobs, starting $20/hr", "life as a CDL
-  driver here, sign-on bonus" (not "Nurses in Ohio now earn $42/hr", which has one);
+  driver here, sign-on bonus" (not "Nurses in Ohio now earn $42/hr", which has one, nor a
+  clause asked or judged: "$20/hr for warehouse work? Not enough", "Our nurses, $40/hr, and
+  still underpaid");
 * pay offered: "We pay $22/hr", or a role needed beside pay ("They need assemblers, $19/hr");
 * a role's openings called open, the firm's openings to see or openings for a role, beside a
   link or a call: "Travel RN roles open now <link>", "Check out our open roles <link>", "Come
-  work with us <link>", "Openings for warehouse associates <link>";
+  work with us <link>", "Openings for warehouse associates <link>" (not "Come work with us on
+  this open-source project");
 * the firm looking for a role with terms, pay or a link: "PS we're looking for a bookkeeper,
-  part-time <link>", unless a service is sought ("a good plumber, any recs?").
+  part-time <link>", unless a service is sought ("a good plumber, any recs?"); a customer's
+  "a new dentist" or "a new nanny" only with pay or a call to apply.
 
 Pay is read as :mod:`staffpulse.signals.sales_calls` reads it ("$19/hr", "£12/hr", "$1,400 a
 week"). A post that reports ("says", "according to") is news, however it is worded.
@@ -36,7 +42,7 @@ import re
 
 from staffpulse.signals.job_ad_triggers import holds
 from staffpulse.signals.job_ads_agency import REPORTED
-from staffpulse.signals.job_ads_services import seeks_a_service
+from staffpulse.signals.job_ads_services import PROVIDERS, seeks_a_service
 from staffpulse.signals.job_words import LINK_RE, LISTED_ROLES
 from staffpulse.signals.sales_calls import names_pay
 
@@ -60,6 +66,11 @@ _RECRUITS_ROLE = re.compile(
     rf"(?:\d[\d,]*\s+|an?\s+|more\s+)?{_ROLE}"
 )  # read in the lower-cased text (see _COME_WORK)
 # what comes before the firm's "recruiting" (read in the 40 characters before it)
+# a clause that asks or heads an article ("Still hiring nurses? Here's how to stand out",
+# "Hiring nurses in 2026: what we learned"): talk about hiring, not the firm's offer
+_ASKS_OR_HEADS = re.compile(
+    r"[^.!?\n:]*(?:\?|:\s*(?:what|how|why|lessons|tips|here'?s|a guide|the (?:truth|data|lessons))\b)"
+)
 _AS_THE_FIRM = re.compile(
     r"(?:^|[^\w\s,'-]\s*|#\w+\s+|\b(?:we'?re|we are|we|now|still|currently|actively|"
     r"also|ps|and)\s+)$",
@@ -108,7 +119,9 @@ _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
     r"paid|can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|"
     r"doesn't|news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median|raise|raises|rise|rises|rose)\b",
+    r"minimum wage|average|median|raise|raises|rise|rises|rose|"
+    # and a judgement of the pay ("Our nurses, $40/hr, and still underpaid")
+    r"underpaid|overpaid|deserves?|deserved|worth|enough|too (?:little|low|much))\b",
     _I,
 )
 # pay called a starting rate beside work ("our warehouse jobs, starting $20/hr")
@@ -116,7 +129,11 @@ _STARTING_PAY = re.compile(r"\bstarting (?:at |from |pay (?:of |at )?)?[$\u00a3\
 # an invitation to the firm's own openings ("Come work with us", "Check out our open roles")
 # (these read the lower-cased text: a pattern opening with a literal is looked for many
 # times faster than one tried at every character)
-_COME_WORK = re.compile(r"come work (?:with|for) us\b")
+# not an invitation to a project ("Come work with us on this open-source project")
+_COME_WORK = re.compile(
+    r"come work (?:with|for) us\b(?! on (?:this|our|the|an?|my) (?:[\w-]+ ){0,2}?(?:project|repo|"
+    r"library|codebase|code|docs|book|paper|podcast|show|album|film|game|mod|issue)s?\b)"
+)
 _OUR_OPENINGS = re.compile(
     r"our (?:open |current |latest |new )?(?:roles|positions|jobs|openings|vacancies)\b"
     r"(?! (?:report|data|numbers|board)\b)"
@@ -140,6 +157,9 @@ _LOOKING = re.compile(
     r"(?! (?:jobs?|roles?|positions?|gigs?|work|opportunit\w*|careers?|internships?)\b)",
     _I,
 )
+# a customer's new provider ("We're looking for a new dentist, weekends suit us"), which only
+# pay or a call to apply makes a hire
+_NEW_PROVIDER = re.compile(rf"\b(?:looking for|seeking) a new {PROVIDERS}s?\b(?! to join\b)", _I)
 # openings named for a role ("Openings for warehouse associates in Dayton")
 _OPENINGS_FOR = re.compile(
     rf"(?:openings|vacancies|positions|roles|jobs) for (?:an? |\d+ )?{_ROLE}"
@@ -171,9 +191,16 @@ def _recruits_a_role(lowered: str) -> bool:
         start = match.start()
         if _AS_THE_FIRM.search(text, max(0, start - 40), start) is None:
             continue
-        if _TALK.search(_clause_after(text, match.end())) is None:
+        if _TALK.search(_clause_after(text, match.end())) is None and not _asks_or_heads(
+            text, match.end()
+        ):
             return True
     return False
+
+
+def _asks_or_heads(lowered: str, end: int) -> bool:
+    """The clause that goes on from ``end`` asks a question or heads an article."""
+    return _ASKS_OR_HEADS.match(lowered, end) is not None
 
 
 def _word_before(lowered: str, start: int) -> str:
@@ -217,7 +244,9 @@ def _invites_to_openings(lowered: str) -> bool:
 def _opens_for_a_role(lowered: str) -> bool:
     text = lowered
     for match in _OPENINGS_FOR.finditer(text):
-        if _TALK.search(_clause_after(text, match.end())) is None:
+        if _TALK.search(_clause_after(text, match.end())) is None and not _asks_or_heads(
+            text, match.end()
+        ):
             return True
     return False
 
@@ -225,7 +254,10 @@ def _opens_for_a_role(lowered: str) -> bool:
 def _lists_a_role(head: str) -> bool:
     """A clause of the post (an opener set aside) is a listing of a role with its pay, or
     gives work its starting pay, weekly pay or a sign-on bonus, with no verb."""
-    for clause in _CLAUSES.split(head):
+    clauses = _CLAUSES.split(head)
+    for clause, after in zip(clauses, [*_CLAUSES.findall(head), ""], strict=True):
+        if after.startswith("?"):
+            continue  # asked, not listed: "$20/hr for warehouse work in 2026? Not enough."
         listed = _LISTED_CLAUSE.match(clause) and (names_pay(clause) or _PAY_TERMS.search(clause))
         starting = _STARTING_PAY.search(clause) and names_pay(clause)
         # "life as a CDL driver here, sign-on bonus": pay that only a job has, beside work
@@ -277,4 +309,7 @@ def _offers(text: str, lowered: str | None, pay: bool) -> bool:
         return True
     if not (("looking for" in low or "seeking" in low) and _LOOKING.search(text)):
         return False
-    return (pay or linked or _TERMS.search(text) is not None) and not seeks_a_service(text)
+    if not (pay or linked or _TERMS.search(text)) or seeks_a_service(text):
+        return False
+    # "We're looking for a new dentist, weekends suit us": a customer's, unless pay or a call
+    return pay or _NEW_PROVIDER.search(text) is None or _CALL.search(text) is not None

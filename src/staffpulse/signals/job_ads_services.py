@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["seeks_a_service"]
+__all__ = ["PROVIDERS", "seeks_a_service"]
 
 _SEEK = (
     r"(?:looking for|look for|searching for|seeking|need|needs|needed|want|wants|find|"
@@ -49,6 +49,8 @@ _PROVIDER = (
     r"sitter|nanny|tutor|walker|groomer|trainer|barber|hairdresser|hair ?stylist|stylist|"
     r"tailor|seamstress|tattoo artist|massage therapist)"
 )
+#: The trades a customer seeks for their own needs ("a dentist", "a nanny"), as a pattern
+PROVIDERS = _PROVIDER
 # whom or what it is for: the writer's own
 _PURPOSE = (
     r"(?:for|to (?:do|fix|look at|help with))\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:wedding|"
