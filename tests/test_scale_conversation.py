@@ -303,3 +303,46 @@ def test_score_and_audit_leave_a_desk_s_mentions_out_as_one(tmp_path: Path) -> N
         conversation = audit_account(store, "fixit_desk", "x", save=False).pillars["conversation"]
     assert "mentions" not in conversation.evidence["parts"]
     assert row["conversation"] == pytest.approx(conversation.score, abs=0.5)
+
+
+def test_score_and_audit_leave_out_the_mentions_of_a_desk_s_first_post_alike(
+    tmp_path: Path,
+) -> None:
+    # the one post of its own Mix asks a desk for names no one: a share of one post is no
+    # measurement, so neither command scores it (it took the desk's Conversation 79 -> 67)
+    base = {"type": "post", "platform": "x", "author": "fixit_desk"}
+    rows = [
+        base
+        | {
+            "id": f"d-{i}",
+            "kind": "reply",
+            "text": f"@buyer{i} Sorry about that, a new charger is on its way.",
+            "reply_to_author": f"buyer{i}",
+            "reply_to_id": f"b-{i}",
+            "created_at": f"2026-03-0{i + 1}T09:00:00Z",
+        }
+        for i in range(4)
+    ]
+    rows.append(
+        base
+        | {
+            "id": "d-own",
+            "text": "Chargers ship a day late this week while the warehouse moves.",
+            "created_at": "2026-03-08T09:00:00Z",
+        }
+    )
+    feed = tmp_path / "desk.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    row = _score([feed], tmp_path / "out")["fixit_desk"]
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [feed])
+        conversation = audit_account(store, "fixit_desk", "x", save=False).pillars["conversation"]
+    assert conversation.evidence["original_posts"] == 1
+    assert "mentions" not in conversation.evidence["parts"]
+    assert row["conversation"] == pytest.approx(conversation.score, abs=0.5)
+    # the same desk before its post scores no higher: following the advice cost nothing
+    replies = tmp_path / "replies.jsonl"
+    replies.write_text("".join(json.dumps(r) + "\n" for r in rows[:4]), encoding="utf-8")
+    assert (
+        _score([replies], tmp_path / "before")["fixit_desk"]["conversation"] <= row["conversation"]
+    )

@@ -117,7 +117,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     ),
     "min_mentions": (
         3,
-        "Responsiveness is scored only when at least 3 mentions of the account are known.",
+        "Conversation's small-sample bar: responsiveness is scored only when at least 3 "
+        "mentions of the account are known, and mentions of others only from 3 original "
+        "posts or quotes (a care desk's one post of its own naming no one read as 0%).",
     ),
     "answer_hours_ok": (
         24,

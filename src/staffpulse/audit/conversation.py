@@ -57,8 +57,11 @@ def conversation_pillar(
     values = conversation_parts(
         posts.reply_share,
         # a help desk's posts are all replies: with no post of its own there is nothing that
-        # could name anyone, and a 0 there cost every care desk 15 of its 100 points
-        posts.mention_share if posts.originals.any() else None,
+        # could name anyone, and a 0 there cost every care desk 15 of its 100 points; a share
+        # of one or two posts is no measurement either (the one post Mix asks a desk for
+        # took Conversation 79 -> 67), so the part waits for min_mentions of them, as
+        # responsiveness waits for that many mentions
+        posts.mention_share if mentions_measured(int(posts.originals.sum()), settings) else None,
         talk["accounts_engaged_90d"],
         posts.share_share,
         responsiveness,
@@ -71,6 +74,8 @@ def conversation_pillar(
         # its replies already count above; the number is the inbox's feedback to the firm
         "inbox_conversations_joined": data.inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
+        # the original posts or quotes the mentions part needs, for its "not scored" figure
+        "mentions_scored_from": int(settings["min_mentions"]),
     }
     return PillarResult(
         name="conversation",
@@ -81,6 +86,12 @@ def conversation_pillar(
         worst=unanswered_examples(got),
         notes=_answer_notes(got, bool(data.mentions), settings),
     )
+
+
+def mentions_measured(original_posts: int, settings: dict[str, Any]) -> bool:
+    """Whether the mentions-of-others part is scored: from ``min_mentions`` original posts or
+    quotes on (``staffpulse score`` asks the same)."""
+    return original_posts >= max(int(settings["min_mentions"]), 1)
 
 
 def _responsiveness(
@@ -132,8 +143,8 @@ def conversation_parts(
     settings: dict[str, Any],
 ) -> dict[str, float]:
     """Each part of the Conversation score in [0, 1] (responsiveness only when known, the
-    accounts engaged only when a post is dated, the mentions only when the account wrote an
-    original post or a quote: ``mention_share`` None)."""
+    accounts engaged only when a post is dated, the mentions only from ``min_mentions``
+    original posts or quotes, :func:`mentions_measured`: else ``mention_share`` None)."""
     values = {"replies": min(reply_share / float(settings["reply_target"]), 1.0)}
     if mention_share is not None:
         values["mentions"] = min(mention_share / float(settings["mention_target"]), 1.0)
@@ -155,7 +166,7 @@ def conversation_score(
     settings: dict[str, Any],
 ) -> float:
     """Conversation 0-100 from what was measured (:func:`conversation_parts`; ``mention_share``
-    None: no original post or quote to read)."""
+    None: too few original posts or quotes to read)."""
     values = conversation_parts(
         reply_share, mention_share, engaged_90d, share_share, responsiveness, settings
     )

@@ -199,16 +199,7 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
         ("Replies to others", replies),
         (
             "Mentions others",
-            # its part of the score is left out then (audit/conversation.py), as a figure of
-            # a part not scored says elsewhere ("not checked", "not known")
-            _part_of(
-                conv["original_posts_mentioning_others"],
-                conv["original_posts"],
-                "original posts",
-                conv["mention_share"],
-            )
-            if conv["original_posts"]
-            else "not scored: no original post or quote to read",
+            _mentions_figure(conv),
         ),
         (
             "Accounts engaged",
@@ -221,6 +212,23 @@ def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tup
         *_answer_figures(conv, mentions_known),
         *_inbox_figure(conv.get("inbox_conversations_joined")),
     ]
+
+
+def _mentions_figure(conv: dict[str, Any]) -> str:
+    """The share of original posts that mention others, or why its part is left out of the
+    score (audit/conversation.py), as a figure of a part not scored says elsewhere ("not
+    checked", "not known"): none to read, or too few for a share ("0 of 1 (0%)" cost a care
+    desk that wrote the one post Mix asks for 12 points of Conversation)."""
+    n = int(conv["original_posts"])
+    if not n:
+        return "not scored: no original post or quote to read"
+    mentioning = conv["original_posts_mentioning_others"]
+    fewest = int(conv.get("mentions_scored_from") or 0)
+    if "mentions" in (conv.get("parts") or {"mentions": 0}) or not fewest:
+        return _part_of(mentioning, n, "original posts", conv["mention_share"])
+    # no share beside it: a share of one or two posts is what is not scored
+    counted = _part_of(mentioning, n, "original posts")
+    return f"not scored: fewer than {fewest} original posts or quotes to read ({counted})"
 
 
 def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:

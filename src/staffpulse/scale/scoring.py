@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.config import audit_settings
-from staffpulse.audit.conversation import conversation_score
+from staffpulse.audit.conversation import conversation_score, mentions_measured
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_score
@@ -329,8 +329,9 @@ def _account_row(
         "conversation": round(
             conversation_score(
                 reply_share,
-                # as the audit: no original post or quote, no mentions part (a help desk)
-                mention_share if p.originals + p.quotes else None,
+                # as the audit: fewer than min_mentions original posts or quotes, no
+                # mentions part (a help desk, or one that just wrote its first post)
+                mention_share if mentions_measured(p.originals + p.quotes, settings) else None,
                 engaged_90,
                 share_share,
                 None,
