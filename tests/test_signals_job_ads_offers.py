@@ -52,6 +52,10 @@ NOT_ADS = [
     "What a launch party 🎉 thank you for coming",
     "$9/month for the premium plan, cancel anytime https://x.example/g",
     "Sign-on bonuses for nurses are back, and that is good news https://x.example/h",
+    # unpaid parts and a role named only after a preposition (the model's own score aside)
+    "Recruiting volunteer drivers for our toy drive, DM us https://x.example/o",
+    "Apply to be a host on our careers podcast https://x.example/p",
+    "Apply to be a mentor for new recruiters this autumn https://x.example/q",
 ]
 # the same shapes as talk, a question, a project or a customer (a reviewer's probes)
 NOT_ADS_ASKED = [

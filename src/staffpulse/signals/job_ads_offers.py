@@ -49,8 +49,13 @@ from staffpulse.signals.sales_calls import names_pay
 __all__ = ["OFFER_WORDS", "offers_work"]
 
 _I = re.IGNORECASE
-# a role, one or several; up to three words may qualify it ("night shift pickers")
-_ROLE = rf"(?:[\w-]+ ){{0,3}}?{LISTED_ROLES}(?:e?s)?\b"
+# a role, one or several; up to three words may qualify it ("night shift pickers"), never a
+# preposition or an unpaid role: "a mentor for new recruiters" hires no recruiter, "volunteer
+# drivers" are paid no wage
+_ROLE = (
+    r"(?:(?!(?:for|on|at|to|with|of|in|from|by|about|volunteer|unpaid)\b)[\w-]+ ){0,3}?"
+    rf"{LISTED_ROLES}(?:e?s)?\b"
+)
 # the words of talk about a role rather than an offer of it ("Recruiting nurses is hard")
 _TALK = re.compile(
     r"\b(?:is|was|are|were|has|have|had|takes|took|remains|gets|got|seems|feels|costs|isn't|"
@@ -94,7 +99,13 @@ _AD_AFTER_SOUGHT = re.compile(
 _NEWS = re.compile(
     r"\b(?:report|reports|survey|study|estimates?|forecast|shortage|projected|by 20\d\d)\b", _I
 )
-_APPLY_AS = re.compile(rf"(?:^|[.!?:\n]\s*|\b(?:now|today)\s+)apply (?:to be|as) an? {_ROLE}", _I)
+# (not a guest's part on a show: "Apply to be a host on our podcast")
+_APPLY_AS = re.compile(
+    rf"(?:^|[.!?:\n]\s*|\b(?:now|today)\s+)apply (?:to be|as) an? {_ROLE}"
+    r"(?! (?:on|for) (?:our|the|a|my|this) (?:[\w-]+ )?(?:podcast|show|panel|webinar|stream|"
+    r"channel|episode|series)s?\b)",
+    _I,
+)
 # a clause of fragments: a role first, then pay or terms after a comma, dash or colon
 _LISTED_CLAUSE = re.compile(
     rf"^\W*(?:{_ROLE}(?: (?:contracts?|jobs?|roles?|positions?|shifts?|gigs?|work))?\s*"
