@@ -41,9 +41,10 @@ def _store(tmp_path: Path) -> str:
 
 def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None:
     db = _store(tmp_path)
+    # the command's week, not the module's NOW: a run crossing midnight UTC moves the day
+    week = datetime.now(UTC) + timedelta(days=7)
     done = runner.invoke(app, ["inbox", "snooze", "600", "--as", "acme", "--db", db])
     assert done.exit_code == 0, done.output
-    week = NOW + timedelta(days=7)
     assert f"Snoozed the X conversation 600 for @acme until {format_day(week)}" in done.stdout
     assert "for @acme" in done.stdout
     assert "or sooner if someone posts in it" in done.stdout
