@@ -66,6 +66,8 @@ NOT_ADS_ASKED = [
     "Our porters, $17/hr, and still underpaid for what they carry",
     "Come work with us on this open-source scheduling library https://x.example/m",
     "We're looking for a new dentist for weekends, any tips? https://x.example/n",
+    "We pay our pickers $21/hr because they carry this place https://x.example/t",
+    "They need porters, $16/hr isn't enough to keep them https://x.example/u",
 ]
 
 

@@ -124,17 +124,22 @@ _PAY_TERMS_LAST = re.compile(
     r"\W*$",
     _I,
 )
+# a judgement of pay or of those paid ("Our nurses, $40/hr, and still underpaid", "We pay our
+# drivers $25/hr because they earn it", "$30/hr for a sitter and it still feels cheap")
+_JUDGEMENT = (
+    r"underpaid|overpaid|deserves?|deserved|worth|enough|too (?:little|low|much)|cheap|because|"
+    r"feels?"
+)
 # verbs and headline words: a clause with one is talk or news ("Nurses in Ohio earn $42/hr"),
 # however its pronouns read ("our warehouse jobs, $20/hr" is an ad's)
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
     r"paid|can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|"
     r"doesn't|news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median|raise|raises|rise|rises|rose|"
-    # and a judgement of the pay ("Our nurses, $40/hr, and still underpaid")
-    r"underpaid|overpaid|deserves?|deserved|worth|enough|too (?:little|low|much))\b",
+    rf"minimum wage|average|median|raise|raises|rise|rises|rose|{_JUDGEMENT})\b",
     _I,
 )
+_JUDGES = re.compile(rf"\b(?:{_JUDGEMENT})\b", _I)
 # pay called a starting rate beside work ("our warehouse jobs, starting $20/hr")
 _STARTING_PAY = re.compile(r"\bstarting (?:at |from |pay (?:of |at )?)?[$\u00a3\u20ac]\s?\d", _I)
 # an invitation to the firm's own openings ("Come work with us", "Check out our open roles")
@@ -281,6 +286,15 @@ def _lists_a_role(head: str) -> bool:
     return False
 
 
+def _pays_or_needs(text: str) -> bool:
+    """Whether the post pays ("We pay $22/hr") or needs a role ("They need assemblers,
+    $19/hr"), its clause judging no pay ("because they earn it", "isn't enough")."""
+    for found in (_WE_PAY.search(text), _NEEDS_ROLE.search(text)):
+        if found is not None and _JUDGES.search(_clause_after(text, found.end())) is None:
+            return True
+    return False
+
+
 def offers_work(text: str, lowered: str | None, pay: bool) -> bool:
     """Whether ``text`` (quotes straightened) offers work after whatever opener (see the
     module docstring); ``lowered`` is its lower-cased text, None when not known, and ``pay``
@@ -306,11 +320,7 @@ def _offers(text: str, lowered: str | None, pay: bool) -> bool:
     # "Plumbers needed for my bathroom <link>" seeks a service: only pay makes it work offered
     if ("needed" in low or "wanted" in low) and _seeks_a_role(text, linked):
         return pay or not seeks_a_service(text)
-    if pay and (
-        _lists_a_role(LINK_RE.split(text, maxsplit=1)[0])
-        or _WE_PAY.search(text)
-        or _NEEDS_ROLE.search(text)
-    ):
+    if pay and (_lists_a_role(LINK_RE.split(text, maxsplit=1)[0]) or _pays_or_needs(text)):
         return True
     if (
         any(word in low for word in _OPENINGS_WORDS)
