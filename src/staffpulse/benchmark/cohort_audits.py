@@ -163,12 +163,12 @@ def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
     accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
     left_out, fewest = 0, None
     if min_posts is not None:
-        named = accounts
-        accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
+        named, counts = accounts, own_post_counts(store)  # one count of the store's posts
+        accounts, few = with_min_posts(store, accounts, min_posts, source, entries, counts)
         problems += few
         left_out = len(few)
         if few:  # the --min-posts that would rank them all
-            counts, kept = own_post_counts(store), set(accounts)
+            kept = set(accounts)
             fewest = min(counts.get((a.platform, a.id), 0) for a, s in named if (a, s) not in kept)
         if few and not accounts:
             headline = f"no account of the cohort has {min_posts} posts of its own in the store"

@@ -11,7 +11,7 @@ bare reposts, so an account that mostly reposts is not ranked on a handful of it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -296,10 +296,12 @@ def with_min_posts(
     min_posts: int,
     source: str,
     entries: list[CohortEntry],
+    counts: Mapping[tuple[str, str], int] | None = None,
 ) -> tuple[list[tuple[Account, str]], list[CohortProblem]]:
-    """A cohort file's accounts with at least ``min_posts`` posts, and a note on each other."""
+    """A cohort file's accounts with at least ``min_posts`` posts, and a note on each other;
+    ``counts``: the store's :func:`own_post_counts`, when the caller has them already."""
     check_min_posts(min_posts)
-    counts = own_post_counts(store)
+    counts = own_post_counts(store) if counts is None else counts
     lines = handle_lines(entries)
     kept: list[tuple[Account, str]] = []
     notes: list[CohortProblem] = []
