@@ -172,10 +172,11 @@ def suggest_angle(
     )
     # a likely joke (its flag: :func:`likely_joke`) is told as one by its caution: so is its
     # angle, before any kind or tone is weighed ("congratulate" under "no consoling, no tips")
-    joke = flags.get(LIKELY) and not signals_crisis(text)
+    crisis = signals_crisis(text)
+    joke = flags.get(LIKELY) and not crisis
     # someone's identity or a labour dispute: never "push back", a tip or a cheer, whatever
-    # kind of post it is (a crisis keeps its own angle)
-    careful = None if signals_crisis(text) else sensitive_angle(text, post.lead, post.question)
+    # kind of post it is (a crisis keeps its own angle; a joke's is said first)
+    careful = None if crisis or joke else sensitive_angle(text, post.lead, post.question)
     angle = (
         (post.lead + LIKELY_JOKE if joke else None)
         or careful

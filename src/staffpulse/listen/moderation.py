@@ -218,7 +218,9 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
-        partisan=filed or (politics and not dwells_on_work(plain)) or _rants_on_politics(plain),
+        partisan=filed
+        or (politics and not dwells_on_work(plain))
+        or _rants_on_politics(plain, politics),
         politics=politics,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),
@@ -247,11 +249,12 @@ def swears(text: str) -> bool:
     return _STRONG_SWEARING_RE.search(plain_text(text)) is not None
 
 
-def _rants_on_politics(plain: str) -> bool:
-    """Politics or a government's policy with a swear word beside it: a rant, partisan."""
+def _rants_on_politics(plain: str, politics: bool) -> bool:
+    """Politics (``politics``: :func:`read_politics` said so, read once) or a government's
+    policy with a swear word beside it: a rant, partisan."""
     if _SWEARING_RE.search(plain) is None:
         return False
-    return _GOVERNMENT_RE.search(plain) is not None or read_politics(plain)[1]
+    return politics or _GOVERNMENT_RE.search(plain) is not None
 
 
 def _is_crude_joke(plain: str, humor: float | None) -> bool:
