@@ -5,11 +5,13 @@ The newest activity of an archive may be a conversation the inbox leaves out (a 
 customer care, a post not about work...): a replay as of it would read "active 3 h ago" on its
 first item, or say "Nothing to join now" when every conversation in the window before it is
 left out while older ones are worth joining. So a replay is ranked as of the newest one it
-would offer. A store that holds only the firm's own posts (its archive, and nobody else's)
-has nothing to replay: it is ranked now, so the empty inbox says why without a replay date
-(years before the archive's last post, the newest reply of the firm's own it read). That time is found before ranking, so that the inbox is ranked once: a
+would offer. That time is found before ranking, so that the inbox is ranked once: a
 conversation is left out for what its posts say, never for their age, so the newest open ones
 are judged (only for that, the cheap part of ranking) until one would be offered.
+
+A store that holds only the firm's own posts (its archive, and nobody else's) has nothing to
+replay: it is ranked now, so the empty inbox says why without a replay date (years before the
+archive's last post, the newest reply of the firm's own it read).
 """
 
 from __future__ import annotations

@@ -75,9 +75,9 @@ from staffpulse.store import Store
 # benefits; 13 = a search told by its count or its end ("applied for 31 jobs", "got the job",
 # "offered me a job") in Layoffs & job search; 14 = Internships & career changes (interns'
 # projects were Employer brand, a career changed by choice Layoffs & job search); 15 = Career
-# moves & new jobs: a job got ("got the job", "new job"), a promotion or a last day leave Layoffs
-# & job search and Offers & onboarding, and the experience an entry-level opening asks for is a job search;
-# 16 = not "got the job done", "first job of the day", "new job descriptions" nor a Boolean
+# moves & new jobs: a job got ("got the job", "new job"), a promotion or a last day leave
+# Layoffs & job search and Offers & onboarding, and the experience an entry-level opening asks
+# for is a job search; 16 = not "got the job done", "first job of the day", "new job descriptions" nor a Boolean
 # string's "NOT intern" in Career moves & new jobs.
 VERSION = 16
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
