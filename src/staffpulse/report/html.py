@@ -49,12 +49,7 @@ from staffpulse.report.counts import count_of, join_and, posts_of_its_own
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
-from staffpulse.report.segment_guess_words import (
-    guessed_note,
-    kept_note,
-    segment_label,
-    sets_own_segments,
-)
+from staffpulse.report.segment_guess_words import segment_label, segment_notes
 from staffpulse.report.wording import advice_as_html, report_text
 
 if TYPE_CHECKING:
@@ -306,19 +301,7 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "segments": result.segment_stats,
         "part_median_note": part_median_note(result.segment_stats),
         # which file set the segments kept in the store, then the role model's guesses
-        "guessed_note": " ".join(
-            note
-            for note in (
-                kept_note(result.segments_kept),
-                guessed_note(
-                    sum(result.guessed),
-                    len(result.audits),
-                    own=sets_own_segments(result.leaderboard) and not result.segments_kept,
-                ),
-            )
-            if note
-        )
-        or None,
+        "guessed_note": " ".join(segment_notes(result)) or None,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "not_scored_why": PILLAR_NOT_SCORED,

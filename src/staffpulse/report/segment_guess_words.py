@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from staffpulse.report.spreadsheet import segment_cell
 
 if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.benchmark.kept_segments import KeptSegments
 
 
@@ -77,3 +78,13 @@ def kept_note(kept: KeptSegments | None) -> str | None:
         f"{on}, kept in the store: benchmark a cohort file that names an account to set its "
         "segment again, or with its segment left blank to clear it."
     )
+
+
+def segment_notes(result: BenchmarkResult) -> list[str]:
+    """What the reports say under the segments: which cohort file set the segments kept in
+    the store (:func:`kept_note`), then the role model's guesses (:func:`guessed_note`)."""
+    kept = kept_note(result.segments_kept)
+    # segments kept from an earlier file are not this run's file to clear "guess" in
+    own = kept is None and sets_own_segments(result.leaderboard)
+    guesses = guessed_note(sum(result.guessed), len(result.audits), own=own)
+    return [note for note in (kept, guesses) if note]

@@ -21,12 +21,7 @@ from rich.text import Text
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.stats import median_label, part_median_note
 from staffpulse.report.counts import count_of
-from staffpulse.report.segment_guess_words import (
-    guessed_note,
-    kept_note,
-    segment_label,
-    sets_own_segments,
-)
+from staffpulse.report.segment_guess_words import segment_label, segment_notes
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -72,12 +67,8 @@ def print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     console.print(table or _stacked_table(console.width, stats, labels, medians))
     if (note := part_median_note(result.segment_stats)) is not None:
         console.print(note, style="dim", highlight=False)
-    if (kept := kept_note(result.segments_kept)) is not None:
-        console.print(kept, style="dim", highlight=False)
-    # segments kept from an earlier file are not this run's file to clear "guess" in
-    own = any(result.guessed) and sets_own_segments(result.leaderboard) and kept is None
-    if (guesses := guessed_note(sum(result.guessed), len(result.audits), own=own)) is not None:
-        console.print(guesses, style="dim", highlight=False)
+    for said in segment_notes(result):  # a kept segment's file, then the guesses
+        console.print(said, style="dim", highlight=False)
 
 
 def _titles(short: bool) -> list[str]:
