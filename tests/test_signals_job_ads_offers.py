@@ -68,6 +68,8 @@ NOT_ADS_ASKED = [
     "We're looking for a new dentist for weekends, any tips? https://x.example/n",
     "We pay our pickers $21/hr because they carry this place https://x.example/t",
     "They need porters, $16/hr isn't enough to keep them https://x.example/u",
+    "Care aide roles still open across the county as the shortage drags on https://x.example/v",
+    "Packers, weekly pay and a sign-on bonus: what actually keeps them https://x.example/w",
 ]
 
 

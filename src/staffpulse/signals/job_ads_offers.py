@@ -70,12 +70,15 @@ _RECRUITS_ROLE = re.compile(
     r"partner|consultant|officer|associate|analyst|executive|team|freeze|event|process|fair)s?\b)"
     rf"(?:\d[\d,]*\s+|an?\s+|more\s+)?{_ROLE}"
 )  # read in the lower-cased text (see _COME_WORK)
-# what comes before the firm's "recruiting" (read in the 40 characters before it)
 # a clause that asks or heads an article ("Still hiring nurses? Here's how to stand out",
 # "Hiring nurses in 2026: what we learned"): talk about hiring, not the firm's offer
-_ASKS_OR_HEADS = re.compile(
-    r"[^.!?\n:]*(?:\?|:\s*(?:what|how|why|lessons|tips|here'?s|a guide|the (?:truth|data|lessons))\b)"
+_HEADLINE = (
+    r"(?:what|how|why|lessons|tips|here'?s|a guide|a thread|the (?:truth|data|lessons|perks))\b"
 )
+_ASKS_OR_HEADS = re.compile(rf"[^.!?\n:]*(?:\?|:\s*{_HEADLINE})")
+# a headline after a listing's colon ("Forklift drivers, weekly pay: the perks that work")
+_HEADS = re.compile(_HEADLINE, _I)
+# what comes before the firm's "recruiting" (read in the 40 characters before it)
 _AS_THE_FIRM = re.compile(
     r"(?:^|[^\w\s,'-]\s*|#\w+\s+|\b(?:we'?re|we are|we|now|still|currently|actively|"
     r"also|ps|and)\s+)$",
@@ -271,9 +274,10 @@ def _lists_a_role(head: str) -> bool:
     """A clause of the post (an opener set aside) is a listing of a role with its pay, or
     gives work its starting pay, weekly pay or a sign-on bonus, with no verb."""
     clauses = _CLAUSES.split(head)
-    for clause, after in zip(clauses, [*_CLAUSES.findall(head), ""], strict=True):
-        if after.startswith("?"):
-            continue  # asked, not listed: "$20/hr for warehouse work in 2026? Not enough."
+    for n, (clause, after) in enumerate(zip(clauses, [*_CLAUSES.findall(head), ""], strict=True)):
+        # asked or a headline, not listed: "$20/hr for warehouse work in 2026? Not enough."
+        if after.startswith("?") or (after.startswith(":") and _HEADS.match(clauses[n + 1])):
+            continue
         listed = _LISTED_CLAUSE.match(clause) and (names_pay(clause) or _PAY_TERMS.search(clause))
         starting = _STARTING_PAY.search(clause) and names_pay(clause)
         # "life as a CDL driver here, sign-on bonus": pay that only a job has, beside work
@@ -326,6 +330,7 @@ def _offers(text: str, lowered: str | None, pay: bool) -> bool:
         any(word in low for word in _OPENINGS_WORDS)
         and (linked or _CALL.search(text))
         and (_invites_to_openings(low) or _opens_for_a_role(low))
+        and _NEWS.search(text) is None  # "Nursing roles still open as shortage bites <link>"
     ):
         return True
     if not (("looking for" in low or "seeking" in low) and _LOOKING.search(text)):
