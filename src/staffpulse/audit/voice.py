@@ -164,8 +164,8 @@ def voice_pillar(
         if (shared := _mostly_reposts(frame.n, others)) is not None:
             # "keep it up" would contradict it: a feed mostly of others' words is no praise
             advice = [a for a in advice if not isinstance(a, Praise)] + [shared]
-        if feed:
-            advice = kept_for(advice, [tip for tip in advice if _fits_no_feed(tip)])
+        if feed:  # no humor hint to a feed (no office dog), unless it is all there is
+            advice = kept_for(advice, [tip for tip in advice if isinstance(tip, Hint)])
         if judged:  # the humor hint wins only the humor part
             gain = humor_gain(personality, humor, templated, funny, settings)
             advice = [a.gaining(gain) if isinstance(a, Hint) else a for a in advice]
@@ -312,13 +312,6 @@ def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _fits_no_feed(advice: str) -> bool:
-    """Whether a piece of Voice's advice fits no job feed: the humor hint, its one tentative
-    piece (:func:`~staffpulse.audit.voice_tips.humor_advice`), for a feed has no office dog.
-    :func:`~staffpulse.audit.account_kind.kept_for` leaves it out, unless it is all there is."""
-    return isinstance(advice, Hint)
-
-
 def _voice_advice(
     ev: dict[str, Any],
     settings: dict[str, Any],
@@ -332,7 +325,8 @@ def _voice_advice(
     English"); of a feed of ``replies_only``, about its replies. ``ad_templates``: most of
     the near-copies are job ads (a line on the manager fits them, not a vendor's release notes).
     ``feed``: for a job feed, whose ads no one writes by hand, the advice is what a feed can
-    do; the pieces that fit no feed (:func:`_fits_no_feed`) are left out after."""
+    do; the piece that fits no feed (the humor hint, :class:`~staffpulse.audit.types.Hint`)
+    is left out after."""
     n = ev["posts_scored"]
     if n == 0:
         return [
