@@ -235,13 +235,11 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
         return False
     if _SET_UP_RE.search(plain):
         return True
-    # a meme states ("When your boss says unlimited PTO but nobody takes any"); "When you
-    # resign, how much notice do you give?" asks
-    if _MEME_RE.match(plain) and not is_question(plain):
-        return True
+    # a question, a meme's opening or not ("When you resign, how much notice do you give?"),
+    # asks; a meme states ("When your boss says unlimited PTO but nobody takes any")
     if is_question(plain):
         return answers_itself(plain)
-    return WRITER_RE.search(plain) is not None
+    return _MEME_RE.match(plain) is not None or WRITER_RE.search(plain) is not None
 
 
 def plain_joke_text(text: str) -> str:
