@@ -39,8 +39,12 @@ def test_a_feed_of_its_own_threads_is_scored_on_mix_with_its_continuations() -> 
         )
     feed.post("Part 5: what a great week on site lol", kind="reply", reply_to_handle="threader")
     feed.reply("peer", 1)  # a reply to someone else is still no post of its own
-    mix = audit_feed(feed).pillars["mix"]
+    result = audit_feed(feed)
+    mix = result.pillars["mix"]
     assert mix.scored and mix.score is not None
     assert mix.evidence["original_posts"] == 5 and mix.evidence["job_ads"] == 4
     assert mix.evidence["thread_continuations"] == 5
     assert mix.recommendations[0].startswith("4 of your 5 original posts are job ads (80%)")
+    # the content chart counts them as Mix does: its job ads were charted nowhere
+    (month,) = result.timeline
+    assert (month["job_ads"], month["other_posts"], month["replies"]) == (4, 1, 1)

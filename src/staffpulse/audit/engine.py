@@ -25,7 +25,7 @@ from staffpulse.audit.conversation import conversation_pillar, read_account_post
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import main_language, not_english_in_feeds
-from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
+from staffpulse.audit.mix import foreign_ads_counted, mix_pillar, own_posts
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import (
@@ -161,18 +161,19 @@ def _timeline(frame: Frame, self_replies: npt.NDArray[np.bool_]) -> list[dict[st
     last = months.max()
     labels = np.arange(months.min(), last + 1)
     inverse = (months - labels[0]).astype(np.int64)
-    kind, orig = frame.kind[known], frame.authored_original[known]
-    counted = foreign_ads_counted(frame)  # German, Spanish, French ads: job ads as in Mix
+    kind, to_self = frame.kind[known], self_replies[known]
+    # the posts Mix judges, its continuations too: a thread of job ads charted no job ad
+    own = own_posts(frame, self_replies)[known]
+    counted = foreign_ads_counted(frame, self_replies)  # German, Spanish, French ads: as in Mix
     foreign = (frame.foreign & ~counted)[known]
-    to_self = self_replies[known]
-    job = (frame.job[known] & orig & ~foreign) | counted[known]
+    job = (frame.job[known] & own & ~foreign) | counted[known]
     groups = {
         "job_ads": job,
-        "other_posts": (orig & ~job & ~foreign) | (to_self & ~frame.job[known] & ~foreign),
+        "other_posts": own & ~job & ~foreign,
         "replies": (kind == "reply") & ~to_self,
         "reposts": kind == "repost",
         # the model cannot tell a job ad in another language (but for those the patterns read)
-        "not_english": (orig | to_self) & foreign,
+        "not_english": own & foreign,
     }
     counts = {
         k: np.bincount(inverse, weights=v.astype(float), minlength=labels.size)
