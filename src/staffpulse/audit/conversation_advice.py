@@ -89,7 +89,7 @@ def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool 
     if not written:
         finding, headline = _reposts_only(posts, target)
     elif written == 1 and ev.get("replies_to_self"):  # a reply, though to itself
-        finding = f"{one} continues {own_threads(1)}: it is not a reply to anyone else."
+        finding = f"{one} continues {_own_threads(1)}: it is not a reply to anyone else."
         headline = f"its one post{of_own} is not a reply to others"
     elif written == 1:
         finding = f"{one} is not a reply to anyone."
@@ -149,14 +149,14 @@ def _own_threads_only(
     else:
         said = f"{own:,} continue{'s' if own == 1 else ''}"
     none = "Neither" if written == 2 else "None"
-    finding = f"{none} of {many} answers someone else: {said} {own_threads(own)} ({target})."
+    finding = f"{none} of {many} answers someone else: {said} {_own_threads(own)} ({target})."
     none = "neither" if written == 2 else "none"
-    its = own_threads(own, yours=False)
+    its = _own_threads(own, yours=False)
     return finding, f"{none} of {written:,} posts{of_own} answers someone else ({said} {its})"
 
 
-def own_threads(replies: int, *, yours: bool = True) -> str:
-    """The threads ``replies`` of the account continue, the one wording of every advice:
+def _own_threads(replies: int, *, yours: bool = True) -> str:
+    """The threads ``replies`` of the account continue, one wording for every advice here:
     "a thread of your own", "threads of your own"; not ``yours`` (a headline about the
     account), "a thread of its own", "its own threads"."""
     if replies == 1:
