@@ -103,6 +103,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.shared_data)
 
 
+# A run of a few named test files stays in this process: starting workers, each importing
+# what the tests need, costs more than sharing so few tests saves.
+FEW_TEST_FILES = 4
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent without it
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """How many workers ``-n auto`` (in pyproject's addopts) starts: none for a run of at most
+    FEW_TEST_FILES named test files (``pytest tests/test_x.py``), else xdist's own count (one
+    per core, or PYTEST_XDIST_AUTO_NUM_WORKERS)."""
+    named = [Path(str(arg).split("::")[0]) for arg in config.args]
+    if named and len(set(named)) <= FEW_TEST_FILES and all(path.is_file() for path in named):
+        return 0
+    return None
+
+
 @pytest.hookimpl(trylast=True)  # after the test's fixtures are torn down
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
     """Keep the shared Chromium (tests/browser_helpers.py) up while the tests that follow need
