@@ -32,6 +32,7 @@ DRESSED_ADS = [
     "A Monday full of coffee. Travel CNA roles open now, DM us",
     "Over the moon with our new site 🌙 Openings for 9 sheet metal workers https://x.example/11",
     "Oh wow! £12.40/hr for packing shifts in Hull, days https://x.example/12",
+    "So proud of this crew! Welding shifts are open at our Tulsa yard, DM us https://x.example/13",
     "Fun clip of a day as a CNA at Maple Court, sign-on bonus https://x.example/13",
     "Busy spring at the practice! We're looking for a new dentist, $60/hr, Mon-Wed https://x.example/14",
 ]
@@ -56,6 +57,9 @@ NOT_ADS = [
     "Recruiting volunteer drivers for our toy drive, DM us https://x.example/o",
     "Apply to be a host on our careers podcast https://x.example/p",
     "Apply to be a mentor for new recruiters this autumn https://x.example/q",
+    # an "-ing" word that judges or tells the time of day is no trade (a reader's probes)
+    "Fascinating jobs available if you know where to look, my list https://x.example/r",
+    "Evening shifts are open at the allotment, sign up https://x.example/s",
 ]
 # the same shapes as talk, a question, a project or a customer (a reviewer's probes)
 NOT_ADS_ASKED = [

@@ -89,7 +89,14 @@ _AS_THE_FIRM = re.compile(
 # than a role tried at every character
 _SOUGHT = re.compile(r"\b(?:needed|wanted)\b(?P<rest>[^.!?\n]{0,40})", _I)
 # a role noun, alone or of two words ("drivers", "team member"); read word by word
-_ROLE_WORDS = re.compile(rf"{LISTED_ROLES}(?:e?s)?|\w+ing", _I)
+# "-ing" names a trade ("nursing jobs", "trucking shifts"), never a judgement or a time of day
+# ("Interesting jobs available", "Morning shifts are open at the garden")
+_ROLE_WORDS = re.compile(
+    rf"{LISTED_ROLES}(?:e?s)?|(?!(?:interest|excit|amaz|reward|challeng|upcom|exist|remain|"
+    r"ongo|follow|outstand|boom|morn|even|trend|match|miss|surpris|fascinat|inspir|"
+    r"\w*th)ing$)\w+ing",
+    _I,
+)
 _ROLE_NOUN = re.compile(rf"{LISTED_ROLES}(?:e?s)?", _I)
 # what follows a role sought in an ad: a place, a time, a shift or a link ("needed in Leeds",
 # "wanted, weekly pay", "needed asap <link>"); news goes on otherwise ("needed by 2030",
