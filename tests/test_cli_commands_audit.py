@@ -221,14 +221,14 @@ def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(
 ) -> None:
     firm = FeedBuilder("acme", display_name="Acme Staffing")
     firm.job(12)
-    passerby = FeedBuilder("angelwolf", display_name="Angel")  # the author of a post shared
+    passerby = FeedBuilder("quillpasserby", display_name="Quill")  # the author of a post shared
     passerby.post("What a lovely day with my team, I love it")
     store_with(tmp_path, firm, passerby).close()
     db = tmp_path / "test.db"
     table = invoke("benchmark", "--db", db)
     assert table.exit_code == 0, table.output
     said = " ".join(table.output.split())
-    assert "@acme" in said and "@angelwolf" not in said
+    assert "@acme" in said and "@quillpasserby" not in said
     assert (
         "1 account with fewer than 10 posts of its own (reposts do not count) left out:"
         " staffpulse benchmark"
