@@ -331,3 +331,14 @@ def test_an_unknown_option_like_none_is_offered_none() -> None:
         assert "Did you mean" not in said and "help" in said
     near = runner.invoke(app, ["serve", "--host-name", "x"])  # one it is like: still offered
     assert "No such option: --host-name. Did you mean --host?" in _said(near.output)
+
+
+def test_every_file_command_says_it_reads_no_store() -> None:
+    """``--db`` before any command that reads only its files is refused under its usage line,
+    naming what it reads: a command added to the list without its words was silently run."""
+    from staffpulse.cli.registry import FILE_COMMANDS
+
+    for command in sorted(FILE_COMMANDS):
+        result = runner.invoke(app, ["--db", "my.db", command, "in.csv"])
+        assert result.exit_code == 2, command
+        assert f"staffpulse {command} reads the" in _said(result.output)

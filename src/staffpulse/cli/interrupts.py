@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 
-# commands that write a file of their own (replaced only when the run succeeds), not the store
-FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
+# FILE_COMMANDS write a file of their own (replaced only when the run succeeds), not the store
+from staffpulse.cli.registry import FILE_COMMANDS
+
 # commands that read the store and write nothing a Ctrl-C could leave half done (an audit's
 # history row is written whole at its end): "work saved so far is kept" promised work they
 # do not do

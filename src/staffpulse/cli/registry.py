@@ -33,8 +33,10 @@ COMMAND_MODULES = {
 # command, which --help lists once, under its own name
 COMMAND_ALIASES = {"web": "serve", "dashboard": "serve"}
 
+# the commands that read only the files they are given and write a file of their own, no store
+FILE_COMMANDS = frozenset({"avatar", "classify", "roles", "score"})
 # the commands that take no store of the user's: the demo writes its own, the others read
 # files (tests/test_cli_program.py checks that every other command takes --db)
-_WITHOUT_STORE = frozenset({"demo", "avatar", "classify", "roles", "score"})
+_WITHOUT_STORE = FILE_COMMANDS | {"demo"}
 # the commands that work on the store --db names, so a hint naming one runs it there too
 STORE_COMMANDS = tuple(name for name in COMMAND_MODULES if name not in _WITHOUT_STORE)

@@ -11,6 +11,7 @@ from typing import Any
 
 from typer._click.exceptions import UsageError
 
+from staffpulse.cli.registry import FILE_COMMANDS
 from staffpulse.cli.usage_errors import no_store_is_read
 from staffpulse.errors import MissingFileError
 
@@ -55,8 +56,8 @@ def refuse_db_before(root: Any, name: str, command: Any, args: list[str]) -> Non
     given, so the store was silently ignored, while ``classify posts.csv --db my.db`` was
     told so. The same usage error (exit 2) either way, under the command's own usage line;
     its ``--help`` still shows."""
-    if not root.params.get("db") or _HELP_WORDS.intersection(args):
-        return
+    if name not in FILE_COMMANDS or not root.params.get("db") or _HELP_WORDS.intersection(args):
+        return  # the other commands read the store: no context is built for them
     at = command.context_class(command, info_name=name, parent=root)
     said = no_store_is_read(name, at.command_path)
     if said is not None:
