@@ -212,21 +212,22 @@ def _clause_after(text: str, end: int) -> str:
 
 def _recruits_a_role(lowered: str) -> bool:
     """Recruiting or hiring a role as the firm says it, in the lower-cased text."""
-    text = lowered
-    for match in _RECRUITS_ROLE.finditer(text):
+    for match in _RECRUITS_ROLE.finditer(lowered):
         start = match.start()
-        if _AS_THE_FIRM.search(text, max(0, start - 40), start) is None:
+        if _AS_THE_FIRM.search(lowered, max(0, start - 40), start) is None:
             continue
-        if _TALK.search(_clause_after(text, match.end())) is None and not _asks_or_heads(
-            text, match.end()
-        ):
+        if _goes_on_as_an_offer(lowered, match.end()):
             return True
     return False
 
 
-def _asks_or_heads(lowered: str, end: int) -> bool:
-    """The clause that goes on from ``end`` asks a question or heads an article."""
-    return _ASKS_OR_HEADS.match(lowered, end) is not None
+def _goes_on_as_an_offer(lowered: str, end: int) -> bool:
+    """The clause that goes on from ``end`` neither talks about the role ("... is hard") nor
+    asks a question or heads an article ("...? Here's how", "...: what we learned")."""
+    return (
+        _TALK.search(_clause_after(lowered, end)) is None
+        and _ASKS_OR_HEADS.match(lowered, end) is None
+    )
 
 
 def _word_before(lowered: str, start: int) -> str:
@@ -268,13 +269,7 @@ def _invites_to_openings(lowered: str) -> bool:
 
 
 def _opens_for_a_role(lowered: str) -> bool:
-    text = lowered
-    for match in _OPENINGS_FOR.finditer(text):
-        if _TALK.search(_clause_after(text, match.end())) is None and not _asks_or_heads(
-            text, match.end()
-        ):
-            return True
-    return False
+    return any(_goes_on_as_an_offer(lowered, m.end()) for m in _OPENINGS_FOR.finditer(lowered))
 
 
 def _lists_a_role(head: str) -> bool:
