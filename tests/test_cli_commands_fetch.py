@@ -344,3 +344,18 @@ def test_fetch_mastodon_instance_places_a_bare_user_there(
     )
     assert "write the account as @acme@staffing.example" in result.output
     assert len(asked) == 2  # nothing fetched
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bluesky", "acme.bsky.social", "--max-posts", "0"],
+     ["bluesky", "acme.bsky.social", "--max-follows", "-2"],
+     ["mastodon", "@acme@mastodon.example", "--max-posts", "-3"]],
+)  # fmt: skip
+def test_a_bad_count_is_refused_before_a_store_is_made(tmp_path: Path, args: list[str]) -> None:
+    """A typo in a count left a new, empty store behind with "created a new store" said."""
+    store = tmp_path / "fresh.db"
+    result = CliRunner().invoke(app, ["fetch", *args, "--db", str(store)])
+    assert result.exit_code == 65, result.output
+    assert "must be" in result.stderr and "What to do:" in result.stderr
+    assert not store.exists() and "new store" not in result.stderr

@@ -233,6 +233,9 @@ def fetch_bluesky_command(
     Read from the public Bluesky AppView (the appview_url setting of the bluesky section)."""
     from staffpulse.fetch.bluesky import BlueskyFetcher
 
+    # checked before the store is opened: a bad count left a new empty store behind
+    check_count("max_posts", max_posts, 1)
+    check_count("max_follows", max_follows, 0)
     with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
         fetcher = BlueskyFetcher(store, progress=progress, notify=notify)
         report = fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
@@ -269,6 +272,7 @@ def fetch_mastodon_command(
         )
     if account is not None and instance is not None:
         account = _account_on(account, instance)
+    check_count("max_posts", max_posts, 1)  # before a new store is made for the run
     with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
         fetcher = MastodonFetcher(store, progress=progress, notify=notify)
         if hashtag is not None:
