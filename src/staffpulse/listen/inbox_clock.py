@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from staffpulse.listen.inbox_offer import Offer
 from staffpulse.listen.inbox_rank import left_out_of
 from staffpulse.listen.inbox_steps import FirmStates, key_of
+from staffpulse.listen.own_archive import holds_own_posts_only as counts_hold_own_posts_only
 from staffpulse.listen.relevance import TopicScorer
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import (
@@ -65,9 +66,17 @@ def choose_reference(
 
 
 def holds_own_posts_only(offer: Offer) -> bool:
-    """The offer holds the firm's own conversations (begun or replied in) and no one else's."""
-    own = offer.own_opened or offer.own_replies
-    return bool(own) and len(offer.everyone) == offer.own_replies and not offer.after_as_of
+    """The offer holds the firm's own conversations (begun or replied in) and no one else's:
+    the empty inbox's own rule (:func:`~.own_archive.holds_own_posts_only`), on every
+    conversation rather than one topic's, so the clock and the note never judge apart."""
+    return counts_hold_own_posts_only(
+        {
+            "conversations": len(offer.everyone),
+            "own_opened": offer.own_opened,
+            "own_replies": offer.own_replies,
+            "after_as_of": offer.after_as_of,
+        }
+    )
 
 
 def newest_offered(
