@@ -6,9 +6,9 @@ one saying which cohort file set the segments a run without a file took from the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from staffpulse.dates import format_day
 from staffpulse.report.spreadsheet import segment_cell
 
 if TYPE_CHECKING:
@@ -71,8 +71,7 @@ def kept_note(kept: KeptSegments | None) -> str | None:
         else f"{kept.accounts:,} accounts' segments are"
     )
     files = " and ".join(kept.files) or "a cohort file"
-    when = datetime.fromisoformat(kept.kept_at) if kept.kept_at else None
-    on = f" on {when.day} {when:%b %Y}" if when else ""
+    on = f" on {format_day(kept.kept_at)}" if kept.kept_at else ""
     return (
         f"{who} the one{'s' if kept.accounts != 1 else ''} {files} gave when it was benchmarked"
         f"{on}, kept in the store: benchmark a cohort file that names an account to set its "
