@@ -263,14 +263,15 @@ def leaderboard(
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
+        guess = bool(guessed[i]) if guessed else False
         row: dict[str, Any] = {
             "handle": audit.account.handle,
             "platform": audit.account.platform,
             "display_name": audit.account.display_name,
             "segment": segments[i],
-            "segment_guessed": bool(guessed[i]) if guessed else False,
+            "segment_guessed": guess,
             # as the league CSV says it: "guess", "cohort file" or None (no segment)
-            "segment_source": segment_source(segments[i], bool(guessed[i]) if guessed else False),
+            "segment_source": segment_source(segments[i], guess),
             "overall": audit.overall,
             "grade": audit.grade,
             # the grade averages only the pillars with something to judge: renderers say so
