@@ -4,9 +4,9 @@ said about the account, not to it (``top_action``).
 A job board's feed of openings is its product, not a fault: "Post fewer job ads" is the advice
 of a staffing firm drowning its feed, and in a real cohort it was the "Fix first" of 24 of its
 30 job boards, which told a client nothing it could use. So an account its cohort file puts
-in the ``job_board`` segment (or the role model guesses is one) is given the first action of
-another pillar, and, when only Mix
-has something to fix, how to make each ad worth reading (the advice of a healthy feed).
+in the ``job_board`` segment (or the role model guesses to be one) is given the first action
+of another pillar, and, when only Mix has something to fix, how to make each ad worth reading
+(the advice of a healthy feed).
 
 Voice's "Sound like a person" was then most job boards' "Fix first": true of a feed of ads,
 but no fix a job board can make without ceasing to be one. Its feed stays ads, so a job
