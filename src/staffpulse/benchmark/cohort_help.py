@@ -8,6 +8,7 @@ only to "check the path". Every command that reads a cohort file says the same h
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from staffpulse.errors import MissingFileError
@@ -40,3 +41,17 @@ def read_cohort_or_say_how(read: Callable[[], _Read], otherwise: str = "") -> _R
         if told is exc:
             raise
         raise told from exc
+
+
+def refuse_missing_cohort(cohort: Path, otherwise: str) -> None:
+    """Stop before any work when the cohort file a command was given is not there: told how
+    to write one, then ``otherwise`` (what this command does without the option)."""
+    if cohort.is_file():
+        return
+    from staffpulse.sources.user_paths import missing_hint
+
+    # a typo is offered the names beside it; a file not written yet is told how to write one
+    missing = MissingFileError(
+        f"{cohort}: no such cohort file", hint=missing_hint(cohort, "the path")
+    )
+    raise say_how_to_write(missing, otherwise)

@@ -70,6 +70,11 @@ def audit_command(
             hint=f"add --html FILE, e.g. staffpulse audit {handle} --cohort {cohort} "
             "--html report.html",
         )
+    if cohort is not None:
+        # audit's own alternative, not benchmark's "run benchmark without a file"
+        from staffpulse.benchmark.cohort_help import refuse_missing_cohort
+
+        refuse_missing_cohort(cohort, "or leave out --cohort to audit the account alone")
     named = read_account_ref(handle, platform)[0]  # a profile URL's handle, for the spinner
     with open_store(db, create=False) as store:
         with make_status(err_console, f"Auditing @{escape(named.lstrip('@'))}..."):

@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import DbOption, check_port_number, cohort_file_help
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 
 
 def _ranked_without_cohort() -> str:
@@ -59,18 +59,12 @@ def serve_command(
             f"--max-upload-mb {max_upload_mb}: the largest upload must be at least 1 MB",
             hint="use e.g. --max-upload-mb 200 (the default), or leave the option out",
         )
-    if cohort is not None and not cohort.is_file():
+    if cohort is not None:
         # exit 66, as benchmark and refresh say the same of a cohort file (it was 65)
-        from staffpulse.benchmark.cohort_help import say_how_to_write
-        from staffpulse.sources.user_paths import missing_hint
+        from staffpulse.benchmark.cohort_help import refuse_missing_cohort
 
-        # a typo is offered the names beside it, as benchmark offers them; a file not
-        # written yet is told how to write one
-        missing = MissingFileError(
-            f"{cohort}: no such cohort file", hint=missing_hint(cohort, "the path")
-        )
-        raise say_how_to_write(
-            missing, "or leave out --cohort, and the Benchmark page ranks the stored accounts"
+        refuse_missing_cohort(
+            cohort, "or leave out --cohort, and the Benchmark page ranks the stored accounts"
         )
     if db is not None and not db.expanduser().exists():
         # the dashboard makes the store it is given: a mistyped --db showed an empty
