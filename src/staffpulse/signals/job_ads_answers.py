@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.signals.batch_scan import SEP
 from staffpulse.signals.job_ads import APPLY_CALLS
 from staffpulse.signals.job_ads_no_work import names_work
 from staffpulse.signals.job_words import ROLES
@@ -37,14 +38,14 @@ ASKED_WORDS = ("ask", "question", "faq", "q:")
 #: the words asked, and ``answer``, the answer's words to the end of the post)
 ASKED_QUESTION = re.compile(
     # the lead-in: a short clause that reports a question, ending in a colon or a dash
-    r"(?:^|[.!\x1e\n])[ \t]*(?:[\w'\u2019 ,]{0,40}?\b)?"
+    r"(?:^|[.!" + SEP + r"\n])[ \t]*(?:[\w'\u2019 ,]{0,40}?\b)?"
     r"(?:(?:ask(?:ed|s)?|questions?|faqs?)\b[\w'\u2019 ,]{0,40}?[ \t]*[:\u2014\u2013]|q:)[ \t]*"
     # the question asked, within one post
-    r"(?P<question>[^?\x1e\n]{3,200})\?+[ \t\n]*"
+    r"(?P<question>[^?" + SEP + r"\n]{3,200})\?+[ \t\n]*"
     # an answer's opening, then its words to the end of the post
     r"(?P<answer>(?:(?:a|answer)[ \t]*:|(?:short answer|yes|yep|yup|no|nope|absolutely|"
     r"of course|sure|not always|not necessarily|it depends|depends|usually|sometimes|"
-    r"only if|definitely|never|always|great question)\b)[^\x1e]*)",
+    r"only if|definitely|never|always|great question)\b)[^" + SEP + r"]*)",
     _I,
 )
 # a question whether the account has work ("Are you still hiring?", "Any openings for nurses?")
