@@ -43,7 +43,9 @@ def test_a_feed_of_its_own_threads_is_scored_on_mix_with_its_continuations() -> 
     mix = result.pillars["mix"]
     assert mix.scored and mix.score is not None
     assert mix.evidence["original_posts"] == 5 and mix.evidence["job_ads"] == 4
-    assert mix.evidence["thread_continuations"] == 5
+    assert mix.evidence["thread_continuations"] == 5 == result.counts["replies_in_own_threads"]
+    # the --json says the count once in Mix: the header's counts hold it already
+    assert "replies_in_own_threads" not in mix.evidence
     assert mix.recommendations[0].startswith("4 of your 5 original posts are job ads (80%)")
     # the content chart counts them as Mix does: its job ads were charted nowhere
     (month,) = result.timeline

@@ -237,3 +237,24 @@ def test_the_real_twcs_sample_gives_the_accounts_of_its_import(
     assert summary["posts"] == summary["anonymized_posts"] + sum(
         r["posts"] for r in pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
     )
+
+
+def test_a_thread_of_job_ads_gives_the_same_mix_in_score_and_audit(tmp_path: Path) -> None:
+    # The replies continuing the account's own thread are its own posts to Mix in both
+    # commands: score counted only its two opening posts, and called the feed clean.
+    ads = [
+        "We're hiring a forklift operator in Dayton! Apply now: https://j.example/1",
+        "We're hiring a night-shift welder in Akron. Apply now: https://j.example/2",
+        "We're hiring a warehouse lead in Toledo! Apply today: https://j.example/3",
+    ]
+    records = [_post(0, HUMAN[0]), _post(1, HUMAN[2])]
+    records += [
+        _post(2 + n, text, kind="reply", reply_to_id=str(1 + n), reply_to_author="hireloop")
+        for n, text in enumerate(ads)
+    ]
+    row, audit = _score_and_audit(tmp_path, records)
+    mix = audit["pillars"]["mix"]
+    assert row["replies_to_self"] == 3 and row["originals"] == 2
+    assert row["mix_posts"] == mix["evidence"]["original_posts"] == 5
+    assert row["job_ads"] == mix["evidence"]["job_ads"] == 3
+    assert row["mix"] == pytest.approx(mix["score"], abs=0.5)

@@ -97,15 +97,26 @@ def mix_score(job_share: float, settings: dict[str, Any]) -> float:
     return 100.0 * (worst - job_share) / (worst - ok)
 
 
+def judged_by_mix(kind: str, continues_own_thread: bool) -> bool:
+    """Whether Mix judges a post: an original post or quote, or a reply that only continues
+    the account's own thread (``continues_own_thread``: the conversation rules'
+    :func:`~staffpulse.audit.conversation_rules.is_self_reply`). A thread's continuation is
+    the account's own post, not a talk with others: a feed of threads whose opening posts were
+    not imported read "Mix n/a". ``staffpulse score`` asks this of every post too, so its Mix
+    is the audit's."""
+    return kind in ("original", "quote") or (kind == "reply" and continues_own_thread)
+
+
 def own_posts(
     frame: Frame, continuations: npt.NDArray[np.bool_] | None = None
 ) -> npt.NDArray[np.bool_]:
-    """What Mix judges, as a mask over the frame: the original posts and quotes, and the
-    replies that only continue the account's own threads (``continuations``, the conversation
-    rules' self-replies). A thread's continuation is the account's own post, not a talk with
-    others: a feed of threads whose opening posts were not imported read "Mix n/a"."""
-    own = frame.authored_original
-    return own if continuations is None else own | continuations
+    """What Mix judges (:func:`judged_by_mix`), as a mask over the frame; ``continuations``:
+    which posts continue the account's own threads (none when not given)."""
+    threads = np.zeros(frame.n, dtype=bool) if continuations is None else continuations
+    return np.array(
+        [judged_by_mix(str(k), bool(c)) for k, c in zip(frame.kind, threads, strict=True)],
+        dtype=bool,
+    )
 
 
 def foreign_ads_counted(
@@ -152,7 +163,8 @@ def mix_pillar(
     evidence = _mix_evidence(
         frame, orig, job, runs, share if scored else None, not_read, ads_read, settings, counts
     )
-    # the continuations counted among the original posts: the header calls them replies
+    # the continuations counted among the original posts: the header calls them replies (its
+    # counts.replies_in_own_threads, the same number: said here once)
     evidence["thread_continuations"] = int((own & ~frame.authored_original).sum())
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
@@ -242,8 +254,6 @@ def _mix_evidence(
         "not_english": not_read,  # original posts left out: the model cannot read them
         # what a feed with no original post holds instead: a help desk's replies are advised on
         "replies": int(counts["reply"]),
-        # the header's count of those continuing its own threads (thread_continuations: in n)
-        "replies_in_own_threads": int(counts.get("replies_in_own_threads", 0)),
         "reposts": int(counts["repost"]),
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }

@@ -19,7 +19,7 @@ from staffpulse.audit.config import audit_settings
 from staffpulse.audit.conversation import conversation_score, mentions_measured
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.language import not_english
-from staffpulse.audit.mix import mix_score
+from staffpulse.audit.mix import judged_by_mix, mix_score
 from staffpulse.audit.voice_parts import voice_score
 from staffpulse.authors import is_anonymized
 from staffpulse.models import Post
@@ -50,10 +50,11 @@ def template_key(text: str) -> str | None:
 class AccountPartial:
     """Mergeable per-account counts from one shard.
 
-    Mix and Voice read them as the audit reads its posts: original posts and quotes are the
-    original posts, and a post known not to be in English is left out (the text signals read
-    English only), except an original post in German, Spanish or French whose wording makes it
-    a staffing ad (Mix counts it as a job ad). Whether "most posts are not in English" (then
+    Mix and Voice read them as the audit reads its posts: Mix judges the original posts,
+    quotes and replies continuing the account's own threads (:func:`judged_by_mix`), and a
+    post known not to be in English is left out (the text signals read English only), except
+    one of Mix's posts in German, Spanish or French whose wording makes it a staffing ad (Mix
+    counts it as a job ad). Whether "most posts are not in English" (then
     the pillar is not scored) is an account-wide question, so the English and other posts are
     counted apart and decided on once the partials are merged."""
 
@@ -67,8 +68,9 @@ class AccountPartial:
     reposts: int = 0
     quotes: int = 0
     english_originals: int = 0  # originals and quotes not known to be in another language
+    english_mix: int = 0  # the posts Mix judges not known to be in another language
     english_ads: int = 0  # of those, the job ads
-    other_originals: int = 0  # originals and quotes in another language
+    other_mix: int = 0  # the posts Mix judges in another language
     other_ads: int = 0  # of those, staffing ads by their wording
     authored: int = 0  # everything but reposts: the account's own words
     english_authored: int = 0
@@ -99,8 +101,9 @@ KIND_COUNTS = ("posts", "originals", "replies", "replies_to_self", "reposts", "q
 _COUNTS = (
     *KIND_COUNTS,
     "english_originals",
+    "english_mix",
     "english_ads",
-    "other_originals",
+    "other_mix",
     "other_ads",
     "authored",
     "english_authored",
@@ -129,8 +132,15 @@ class ShardResult:
 
 
 def _is_original(post: Post) -> bool:
-    """The audit's original posts (:attr:`staffpulse.audit.types.Frame.authored_original`)."""
+    """The audit's original posts (:attr:`staffpulse.audit.types.Frame.authored_original`):
+    the base of the exact copies, as of the audit's templating."""
     return post.kind in ("original", "quote")
+
+
+def _continues_own_thread(post: Post) -> bool:
+    """A reply to the post's own author, by the audit's rule (a thread continuation)."""
+    me = own_names(post.author_handle, post.author_id)
+    return post.kind == "reply" and is_self_reply(read_exchange(post), me)
 
 
 def score_posts(
@@ -169,10 +179,16 @@ def _score_batch(
     flags = {name: scores[name] >= thresholds[name] for name in SIGNAL_NAMES}
     # the audit's own language rule and its ads-by-wording for the other languages
     other_language = not_english(posts)
-    other_originals = [i for i, p in enumerate(posts) if other_language[i] and _is_original(p)]
+    threads = np.array([_continues_own_thread(p) for p in posts], dtype=bool)
+    mix = np.array(
+        [judged_by_mix(p.kind, bool(t)) for p, t in zip(posts, threads, strict=True)], dtype=bool
+    )
+    other_mix = np.flatnonzero(other_language & mix)
     flags["other_ad"] = np.zeros(len(posts), dtype=bool)
-    flags["other_ad"][other_originals] = find_staffing_ads([texts[i] for i in other_originals])
+    flags["other_ad"][other_mix] = find_staffing_ads([texts[int(i)] for i in other_mix])
     flags["other_language"] = other_language
+    flags["continues_thread"] = threads
+    flags["mix"] = mix
     found: dict[str, list[Any]] = {
         "platform": [p.platform for p in posts],
         "post_id": [p.id for p in posts],
@@ -218,8 +234,7 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
     if post.kind == "original":
         part.originals += 1
     elif post.kind == "reply":
-        me = own_names(post.author_handle, post.author_id)
-        if is_self_reply(read_exchange(post), me):
+        if flags["continues_thread"][i]:
             part.replies_to_self += 1
         else:
             part.replies += 1
@@ -229,12 +244,14 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         part.quotes += 1
     if _is_original(post) and english:
         part.english_originals += 1
-        part.english_ads += int(flags["job_opening"][i])
         key = template_key(post.text)
         if key is not None:
             part.template_keys[key] = part.template_keys.get(key, 0) + 1
-    elif _is_original(post):
-        part.other_originals += 1
+    if flags["mix"][i] and english:
+        part.english_mix += 1
+        part.english_ads += int(flags["job_opening"][i])
+    elif flags["mix"][i]:
+        part.other_mix += 1
         part.other_ads += int(flags["other_ad"][i])
     if post.kind != "repost":
         part.authored += 1
@@ -277,12 +294,12 @@ def _account_row(
     p: AccountPartial, settings: dict[str, Any], shared_authors: SharedAuthors
 ) -> dict[str, Any]:
     """One account's row of accounts.parquet: its counts, shares and pillar scores."""
-    everything = p.english_originals + p.other_originals
-    # as the audit: when most original posts are not in English, Mix is not scored, and
+    everything = p.english_mix + p.other_mix
+    # as the audit: when most of Mix's posts are not in English, Mix is not scored, and
     # the ads recognised by their wording are not counted either
-    mix_unread = p.other_originals * 2 > everything
+    mix_unread = p.other_mix * 2 > everything
     job_ads = p.english_ads + (0 if mix_unread else p.other_ads)
-    mix_posts = p.english_originals + (0 if mix_unread else p.other_ads)
+    mix_posts = p.english_mix + (0 if mix_unread else p.other_ads)
     job_share = _share(job_ads, mix_posts)
     voice_unread = (p.authored - p.english_authored) * 2 > p.authored
     personality = _share(p.personality, p.english_authored)
