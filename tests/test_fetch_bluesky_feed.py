@@ -12,8 +12,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from _fake_api import interrupted_after
-from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note, nothing_new_note
+from staffpulse.fetch.bluesky_feed import dropped_cursor_note, end_taken_note
 from staffpulse.fetch.common import FetchReport
+from staffpulse.fetch.cursors import Gap
+from staffpulse.fetch.resume import capped_note
 from staffpulse.store import Store
 from test_fetch_bluesky import FakeAppView, _count, _fetcher
 
@@ -190,7 +192,8 @@ def test_a_gap_whose_cap_is_met_on_a_page_without_a_cursor_is_kept_to_fill(
 
 
 def test_nothing_new_under_a_cap_names_no_day_it_does_not_know() -> None:
-    assert nothing_new_note(1000, None).startswith(
+    held = Gap(1000, None, None, False, older=True, held=True)
+    assert capped_note(held).startswith(
         "No new posts under the 1,000-post cap (--max-posts): the newest 1,000 posts are"
         " stored already, and any older ones are not;"
     )

@@ -114,7 +114,8 @@ def test_a_first_run_cut_by_its_cap_says_older_posts_are_left_and_a_higher_cap_r
         state = load_cursor_state(store, "x", "9001", "timeline")
         assert state["since_id"] == "100" and state["older"]["until_id"] == "91"
         same = Timeline(10)  # the same cap again: only what is newer, nothing older
-        assert RangeCursor(store, "x", "9001", "timeline").walk(10, same.read, print) is None
+        held = RangeCursor(store, "x", "9001", "timeline").walk(10, same.read, print)
+        assert held is not None and held.held and held.cap == 10  # for the run to say why
         assert [a[:2] for a in same.asked] == [("100", None)]
         higher = Timeline(10)
         shown: list[int] = []
@@ -157,6 +158,7 @@ def test_posts_read_before_a_gap_count_among_those_a_higher_cap_holds(tmp_path: 
         walk(20, Timeline(10, top=130))  # the gap's 10
         newest = Timeline(10, top=130)
         # the stream holds the newest 40 (130 to 91): a cap of 40 reads nothing older
-        assert walk(40, newest) is None
+        held = walk(40, newest)
+        assert held is not None and held.held
         assert [until for _, until, _, _ in newest.asked if until == "91"] == []
         assert load_cursor_state(store, "x", "9001", "timeline")["older"]["depth"] == 40

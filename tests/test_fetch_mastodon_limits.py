@@ -84,6 +84,14 @@ def test_a_first_run_cut_by_its_cap_says_so_and_a_higher_cap_reads_older_statuse
     higher = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=40)
     assert higher.new_posts == 20  # the next 20, below the oldest the first run read
     assert fake.requests[-1][1]["max_id"] == fake.ids[19]
+    same = make_fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=40)
+    # nothing new and nothing older read: the run says why, as a Bluesky one does
+    assert same.new_posts == 0 and same.capped[0]["left"] == "older"
+    assert same.notes == [
+        "No new posts under the 40-post cap (--max-posts): the newest 40 posts are stored"
+        f" already, and any older ones (before {_day(1)}) are not; to get them, fetch again"
+        " with a higher cap, e.g. --max-posts 80"
+    ]
 
 
 def _day(day: int) -> str:

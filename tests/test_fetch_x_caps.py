@@ -35,7 +35,13 @@ def test_mentions_past_the_cap_are_said_and_a_higher_cap_reads_them(
     ]
     oldest_read = fake.mentions[99]
     same = x_fetcher(httpserver, store, []).fetch("AcmeStaffing")  # the same cap: none older
-    assert (same.new_posts, same.notes, same.capped) == (0, [], [])
+    # nothing came, and the run says why rather than nothing at all
+    assert (same.new_posts, same.capped) == (0, first.capped)
+    assert same.notes == [
+        "No new mentions under the 100-mention cap (--max-mentions): the newest 100 mentions"
+        " are stored already, and any older ones are not; to get them, fetch again with a"
+        " higher cap, e.g. --max-mentions 200"
+    ]
     higher = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=200)
     assert higher.new_posts == 50 and higher.notes == [] and post_count(store) == 153
     asked = [a for p, a in fake.requests if p.endswith("/mentions")][-1]
@@ -59,6 +65,10 @@ def test_the_cli_tells_the_mentions_cap_on_stderr_and_in_json(
     told = " ".join(shown.stderr.split())
     assert "Stopped at the 10-mention cap (--max-mentions)" in told
     assert "e.g. --max-mentions 20" in told
+    again = CliRunner().invoke(app, ["fetch", "x", "@AcmeStaffing", "--max-mentions", "10",
+                                     "--db", db])  # fmt: skip
+    assert again.exit_code == 0 and "Fetched 0 posts (0 new)" in again.stdout
+    assert "No new mentions under the 10-mention cap" in " ".join(again.stderr.split())
     other = str(tmp_path / "other.sqlite")
     as_json = CliRunner().invoke(
         app, ["fetch", "x", "@AcmeStaffing", "--max-mentions", "10", "--db", other, "--json"]
@@ -188,6 +198,8 @@ def test_a_first_run_stopped_early_goes_on_as_a_first_run_not_as_a_gap_read_on_e
     before = len(fake.requests)
     same = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=150)
     # nothing older (each run read a cap more older mentions, told of "a gap" each time)
-    assert (same.new_posts, same.notes) == (0, [])
+    assert same.new_posts == 0 and same.notes[0].startswith(
+        "No new mentions under the 150-mention cap (--max-mentions)"
+    )
     assert _mentions_asked(fake, before) == [("20400", None, "100")]
     assert post_count(store) == 3 + 150

@@ -64,17 +64,6 @@ def end_taken_note(oldest: datetime | None) -> str:
     )
 
 
-def nothing_new_note(cap: int, oldest: datetime | None) -> str:
-    """What a run says whose cap the posts a first run stored already meet: it read no new
-    post, and older ones wait for a higher cap (the cap itself was said by that first run)."""
-    before = f" (before {say_day(oldest)})" if oldest else ""
-    return (
-        f"No new posts under the {cap:,}-post cap (--max-posts): the newest {cap:,} posts are"
-        f" stored already, and any older ones{before} are not; to get them, fetch again with a"
-        f" higher cap, e.g. --max-posts {cap * 2}"
-    )
-
-
 def stored_post_time(store: Store, account_id: str, *, newest: bool) -> datetime | None:
     """When the newest (else the oldest) post of the account already stored was written
     (None: none is)."""
@@ -158,9 +147,9 @@ class FeedWalk:
         met it said the cap, and a later one that says nothing left people asking why)."""
         if oldest is None:
             oldest = stored_post_time(self.store, self.account_id, newest=False)
-        gap = Gap(self.max_posts, None, oldest, False, older=True)
-        note_cap(self.report, "feed", gap, words=False)
-        self.report.notes.append(nothing_new_note(self.max_posts, oldest))
+        note_cap(
+            self.report, "feed", Gap(self.max_posts, None, oldest, False, older=True, held=True)
+        )
 
     def _range(self, feed_range: _Range, empties: EmptyPages) -> bool:
         """Read one range of the feed; False when the run stops with it. A first run's

@@ -67,6 +67,9 @@ class Gap:
     # cut before the oldest posts, with nothing stored below to go back to: the newest ``cap``
     # are stored, and any older than ``until_at`` are read by a run with a higher cap
     older: bool = False
+    # an ``older`` cut this run's cap did not reach past: the posts stored already meet the cap,
+    # so it read nothing older (and nothing new came): said on every such run, not only once
+    held: bool = False
 
 
 def _id_key(value: str) -> tuple[int, str]:
@@ -271,7 +274,8 @@ class RangeCursor:
         """After the newer posts, the older ones a capped first run left (``older``), until
         the stream holds the newest ``max_total`` posts: a run with the same cap reads none
         of them, one with a higher cap reads down to it. None when nothing is left, or this
-        run's cap does not reach them (the run that left them said so)."""
+        run's cap does not reach them but it brought new posts; a ``held`` :class:`Gap` when it
+        brought none, for the run to say why."""
         cut = OlderCut(self.state)
         older = cut.point
         if older is None or not older.get("until_id"):
@@ -297,9 +301,14 @@ class RangeCursor:
             self.save()
             shown(fetched)
         self.save()
+        until_at = _time(older.get("until_at"))
+        if not read_any and cut.depth >= max_total and not fetched:
+            # the cap is held and nothing came: said by the run that made the cut, and by
+            # every later one (silent, it left people asking why nothing came)
+            return Gap(max_total, None, until_at, False, older=True, held=True)
         if not read_any or cut.depth < max_total:
             return None
-        return Gap(max_total, None, _time(older.get("until_at")), resumed=False, older=True)
+        return Gap(max_total, None, until_at, resumed=False, older=True)
 
 
 def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:

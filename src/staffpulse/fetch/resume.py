@@ -69,10 +69,17 @@ def capped_note(
     fetched last time: the ones from 12 Nov to 19 Nov are not fetched yet; ...". The gap may
     hold no post at all (the cap fell on the last one): "the ones" says no number. A first
     run's cut (``gap.older``) says that older ones were not read, and how to get them: a cap
-    twice as high, or ``most``, the most the platform serves (X: 800 mentions)."""
+    twice as high, or ``most``, the most the platform serves (X: 800 mentions). A ``held``
+    cut says why a later run with the same cap brought nothing."""
     if gap.older:
         higher = min(gap.cap * 2, most) if most else gap.cap * 2
         before = f" (before {say_day(gap.until_at)})" if gap.until_at else ""
+        if gap.held:
+            return (
+                f"No new {noun}s under the {gap.cap:,}-{noun} cap ({option}): the newest"
+                f" {gap.cap:,} {noun}s are stored already, and any older ones{before} are not;"
+                f" to get them, fetch again with a higher cap, e.g. {option} {higher}"
+            )
         return (
             f"Stopped at the {gap.cap:,}-{noun} cap ({option}): the newest {gap.cap:,} {noun}s"
             f" are fetched, and any older ones{before} are not; to get them, fetch again with"
