@@ -53,6 +53,7 @@ _ADAPTERS = (
     "fediverse_exports",  # no reader: what Misskey's and Friendica's exports are
     "linkedin_exports",  # no reader: what the files of LinkedIn's data export are
     "meta_exports",  # no reader: what Facebook's, Instagram's and Threads' exports are
+    "tiktok_exports",  # no reader: what the files of TikTok's data download are
     "own_outputs",  # no reader: what staffpulse's own --json outputs given back are
     "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
     "file_kinds",  # no reader: what an unknown file looks like, when no source said more
