@@ -273,3 +273,46 @@ def test_a_seekers_own_search_is_no_ad_but_a_recruiters_is(text: str, is_ad: boo
 )
 def test_a_volunteer_or_a_verb_is_no_role_sought(text: str, is_ad: bool) -> None:
     assert bool(find_staffing_ads([text])[0]) is is_ad
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        # pay in news, a figure or a comparison is reported, not offered
+        ("Welders: $30/hr average in Texas, new data shows https://news.example/w", False),
+        ("Sign-on bonus for nurses in Ohio hits a record https://news.example/ohio", False),
+        ("Nurse pay up 12% to $48/hr, new survey shows. Link in bio", False),
+        ("Nurses: $48/hr in Ohio vs $61/hr in California https://news.example/pay", False),
+        # the same pay offered, in the words ads use (a driver's record, a town called Falls,
+        # data entry and pay above the average are no news)
+        ("Welders wanted in Commerce City, 1st shift, $29/hr", True),
+        ("Forklift drivers, Leeds, \u00a312.50/h, clean record required", True),
+        ("Forklift drivers, Sioux Falls, $18/hr, 2nd shift https://jobs.example/5", True),
+        ("Data entry clerks, Tampa, $17/hr, full-time https://jobs.example/6", True),
+        ("Warehouse associates, $19/hr, apply now, above the county average!", True),
+        ("Sign-on bonus for nurses in Ohio, nights, $45/hr, apply today", True),
+    ],
+)
+def test_pay_that_is_reported_is_no_offer(text: str, is_ad: bool) -> None:
+    assert bool(find_staffing_ads([text])[0]) is is_ad
+    assert looks_like_job_ad(text) is is_ad
+
+
+def test_a_pay_range_in_news_is_no_job_boards_cue() -> None:
+    assert not looks_like_job_ad("Welders earn $25-$30/hr in Texas, survey finds")
+    assert looks_like_job_ad("Welders $25-$30/hr in Commerce City, weekends off")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        # roles "open to" an idea are talk; roles open to people, or open now, are offered
+        ("Nurse roles open to debate as hospitals go full-time only https://news.example/n", False),
+        ("Nurse roles open to debate: should travel pay be $50/hr?", False),
+        ("Are entry-level jobs open to automation? Full-time roles shrink, DM me your take", False),
+        ("Nurse roles open to new grads, $40/hr, apply today", True),
+        ("Warehouse roles open now, 2nd shift, DM us", True),
+    ],
+)
+def test_roles_open_to_an_idea_are_no_roles_offered(text: str, is_ad: bool) -> None:
+    assert bool(find_staffing_ads([text])[0]) is is_ad

@@ -21,7 +21,8 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     a call to act; trades sought ("Glaziers needed for a high-rise") also next to a link,
     unless reported ("…, says the union");
   - or pay ("$19/hr", "per diem", "weekly pay") next to a call to act ("Interested? DM us",
-    "Apply today");
+    "Apply today"), unless its sentence reports it ("Nurse pay up 12% to $48/hr, new survey
+    shows. Link in bio": news or a figure, :func:`~staffpulse.signals.job_words.reports_around`);
   - or an opening written as a listing, with the pay among its fragments and no verb:
     "Roofers in Fort Collins, $26/hr", "Site superintendent, Denver Tech Center, $110k",
     "Medical Assistant - Phoenix - $21/hr", "Position: Shipping Clerk. Location: … Pay: …";
@@ -49,7 +50,8 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
 * :func:`looks_like_job_ad` (one text): the broad rule for when no model score is at hand
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
   use: ``#hiring`` (not ``#hiringtips``), ``#jobs`` (not on news of jobs made or lost: "will bring
-  300 new jobs to the county #jobs"), "we're hiring", "apply now", a pay range per hour,
+  300 new jobs to the county #jobs"), "we're hiring", "apply now", a pay range per hour (not
+  in a sentence that reports it: "Welders earn $25-$30/hr in Texas, survey finds"),
   "Hiring:" opening the post, and "new job" or "open position" next to a link or ``#jobs``
   ("I start my new job Monday" is not an ad; a job-board bot always links). These cues also fire on hashtag spam,
   which the guidelines do not count as an ad, so they never overrule the model. It also
@@ -96,7 +98,7 @@ from staffpulse.signals.job_ads_recruiter import is_recruiters_ad
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_seekers import speaks_as_seeker
-from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE, reports_around
 
 __all__ = [
     "APPLY_CALLS",
@@ -160,6 +162,12 @@ _LOOKING_IN_PLACE = re.compile(
     rf"(?![\w -]{{0,40}}?\b{_NO_HIRE}\s+in [A-Z])[\w -]{{3,40}}\bin [A-Z]",
     _I,
 )
+# what a role "open to" may be that is no one it is open to: "Nurse roles open to debate" is
+# talk, "Roles open to new grads" an ad
+_NO_ONE = (
+    r"(?i:debate|question|discussion|interpretation|change|negotiation|review|abuse|misuse|"
+    r"criticism|challenge|scrutiny|doubt|automation|ai|outsourcing|risk|attack)s?\b"
+)
 # someone sought for a role; case matters for the job title ("Seeking a Payroll Specialist")
 _SOUGHT = re.compile(
     r"\b(?i:seeking|looking for|need|needs|hiring)\s+(?:an?|\d+)\s+(?i:experienced\s+|senior\s+|"
@@ -174,7 +182,7 @@ _SOUGHT = re.compile(
     r"\b(?:role|position|opening|vacanc(?:y|ie))s? (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
     r"\b(?i:exciting (?:job )?opportunity)\b|"
-    r"\b(?i:role|position|opening|job)s? (?i:available|open)\b|"
+    rf"\b(?i:role|position|opening|job)s? (?i:available|open)\b(?! to {_NO_ONE})|"
     r"\b(?i:now hiring|we'?re hiring|we are hiring)\b(?! (?:is|was|has been|freeze)\b)|"
     # "Welders wanted in Commerce City": a trade sought in a place (singular: "CNA needed in")
     r"\b\w+ (?i:wanted|needed) (?i:in|for|at|near) (?:an? |the )?[A-Z0-9]"
@@ -286,7 +294,9 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
     if holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
-    pay = holds(lowered, PAY_WORDS) and _PAY.search(text) is not None
+    paid = _PAY.search(text) if holds(lowered, PAY_WORDS) else None
+    # "Nurse pay up 12% to $48/hr, new survey shows. Link in bio": pay reported, not offered
+    pay = paid is not None and not reports_around(text, paid.start(), paid.end())
     looking = holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
     if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay, lowered)):
         return True
@@ -336,9 +346,13 @@ _BOT_AD_RE = re.compile(
     r"^\W*hiring\s*[:!\u2013-]|\bis (now )?hiring( an?\b| for\b|!|:)|"
     r"\bapply (now|today|here|at|via|online)\b|\bapply:|\bjob (opening|alerts?|vacanc(y|ies))\b|"
     rf"\bposition (available|open)\b|\bjoin our team\b(?!{TEAM_EVENT_AFTER})|\bshameless plug\b|"
-    r"\$\d[\d,.]*k?\s*(-|\u2013|to)\s*\$?\d[\d,.]*k?\s*/\s*(hr|hour)\b|"
     r"\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
     re.IGNORECASE,
+)
+# a pay range per hour, a job board's cue unless its sentence reports it ("Welders earn
+# $25-$30/hr in Texas, survey finds")
+_PAY_RANGE_RE = re.compile(
+    r"\$\d[\d,.]*k?\s*(?:-|\u2013|to)\s*\$?\d[\d,.]*k?\s*/\s*(?:hr|hour)\b", _I
 )
 _JOB_TAG_RE = re.compile(r"#jobs?\b", re.IGNORECASE)
 # jobs made or lost, as news tells it: "will bring 300 new jobs to the county", "cuts 500 jobs", "the
@@ -361,6 +375,9 @@ def looks_like_job_ad(text: str) -> bool:
     if speaks_as_seeker(text):  # a seeker's own post, whatever tags or listing it borrows
         return False
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
+        return True
+    paid = _PAY_RANGE_RE.search(text)
+    if paid and not reports_around(text, paid.start(), paid.end()):
         return True
     # "new job" beside a "#jobs" tag is taken by the tag itself
     tagged = _JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and LINK_RE.search(text))

@@ -16,7 +16,9 @@ below pairs two cues, as every staffing-ad rule does; one alone is talk about wo
 * shifts available, with a call to act: "Night shifts available, DM for details". Not "No
   shifts available this week" or a question;
 * a role in fragments, then its hourly pay in pounds, dollars or euros: "Forklift drivers,
-  Leeds, \u00a312.50/h". Not "Forklift drivers earn \u00a312.50/h in Leeds" (a verb: talk).
+  Leeds, \u00a312.50/h". Not "Forklift drivers earn \u00a312.50/h in Leeds" (a verb: talk), nor
+  pay that the rest of its sentence reports ("Welders: $30/hr average in Texas, new data
+  shows": news or a figure, no offer).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 
 from staffpulse.signals.job_ad_triggers import holds
 from staffpulse.signals.job_ads_agency import REPORTED, asks_from
-from staffpulse.signals.job_words import LISTED_ROLES, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import LISTED_ROLES, VERB_OR_HEADLINE, reports_around
 
 __all__ = ["is_plain_agency_ad"]
 
@@ -126,6 +128,11 @@ def _has_a_shape(text: str, lowered: str | None) -> bool:
             return True
     if holds(lowered, ("ph", "per hour", "an hour", "p.h")) or _PER_H.search(lowered or ""):
         paid = _ROLE_THEN_PAY.search(text)
-        if paid and VERB_OR_HEADLINE.search(paid.group()) is None:
+        # "Welders: $30/hr average in Texas, new data shows": its sentence reports
+        if (
+            paid
+            and VERB_OR_HEADLINE.search(paid.group()) is None
+            and not reports_around(text, paid.start(), paid.end())
+        ):
             return True
     return False

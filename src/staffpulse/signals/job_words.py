@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINK_RE", "LISTED_ROLES", "ROLES", "ROLE_NOUNS", "VERB_OR_HEADLINE"]
+__all__ = [
+    "LINK_RE",
+    "LISTED_ROLES",
+    "REPORTS",
+    "ROLES",
+    "ROLE_NOUNS",
+    "VERB_OR_HEADLINE",
+    "reports_around",
+]
 
 # Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
 # Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
@@ -43,6 +51,29 @@ LISTED_ROLES = (
 ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
 #: Where a link starts
 LINK_RE = re.compile(r"https?://", re.IGNORECASE)
+# The words of news or figures about pay and jobs, which an ad never uses however it is
+# written: a headline ("Breaking News - Denver - $15/hr minimum wage"), a figure ("Welders:
+# $30/hr average in Texas, new data shows"), a change or a comparison ("Sign-on bonus for nurses
+# hits a record", "$48/hr in Ohio vs $61/hr in California"); not "data entry", a driver's
+# "clean record", trade shows nor Sioux Falls
+_REPORT_WORDS = (
+    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
+    r"minimum wage|average|median|"
+    r"(?:new|latest) data|(?:data|analysis|research|figures|"
+    r"numbers) (?:shows?|showed|finds|found|suggests?)|hits|rises|rose|climbs|climbed|jumps|"
+    r"jumped|soars|soared|fell|falls (?:to|below)|drops|dropped|record (?:high|low)s?|"
+    r"all-time (?:high|low)|vs|versus|compared (?:to|with))\b|\b(?:up|down) \d[\d.]*\s?%"
+)
+#: News or figures about pay: a listing or pay that holds such a word reports, offers nothing
+REPORTS = re.compile(_REPORT_WORDS, re.IGNORECASE)
+# pay set above an average, as an ad boasts of it ("$19/hr, above the county average!")
+_ABOVE_AVERAGE = re.compile(
+    r"\b(?:above|better than|higher than|beats?)(?: the)?(?: [\w-]+){0,2}? average\b|"
+    r"\babove-average\b",
+    re.IGNORECASE,
+)
+# where a sentence ends (not at the point of "\u00a312.50/h")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 # A listing is written in fragments, with no verb: one that has a verb, a pronoun or a
 # headline word is talk or news ("Nurses in Texas make $40/hr", "Uber driver in Tampa
 # arrested", "Meet our new Marketing Coordinator")
@@ -50,8 +81,20 @@ VERB_OR_HEADLINE = re.compile(
     r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
     r"can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't|"
     r"i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|why|how)\b|"
-    # a headline of news written in fragments ("Breaking News - Denver - $15/hr minimum wage")
-    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median)\b",
+    + _REPORT_WORDS,
     re.IGNORECASE,
 )
+
+
+def reports_around(text: str, start: int, end: int) -> bool:
+    """Whether the sentence that holds ``text[start:end]`` (pay, most often) reports news or a
+    figure (:data:`REPORTS`): "Nurse pay up 12% to $48/hr, new survey shows. Link in bio"; pay
+    "above the county average" is an ad's boast."""
+    begin, finish = 0, len(text)
+    for stop in _SENTENCE_END.finditer(text):
+        if stop.end() <= start:
+            begin = stop.end()
+        elif stop.start() >= end:
+            finish = stop.start()
+            break
+    return REPORTS.search(_ABOVE_AVERAGE.sub(" ", text[begin:finish])) is not None
