@@ -167,3 +167,9 @@ def test_every_post_a_staffing_ad_rule_matches_holds_one_of_its_words(
 
 def test_a_role_sought_in_vacancies_is_an_ad() -> None:
     assert find_staffing_ads(["We have two vacancies in Leeds for forklift drivers, DM me"])[0]
+
+
+def test_a_salary_in_thousands_is_a_cue_but_a_word_ending_in_k_is_not() -> None:
+    # "45k a year" is pay; "back a week" only ends a word in "k" before "a week"
+    posts = ["Flying back a week early", "Packers, 45k a year, Dayton", "Took a week off"]
+    assert posts_matching(posts, TRIGGERS, lower=True) == [1]

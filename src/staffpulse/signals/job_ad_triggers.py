@@ -120,9 +120,10 @@ TRIGGER_SOURCES = (
     r"positions (?:are |still |are still )?(?:open|avail)",
     r"jobs (?:are |still |are still )?(?:open|avail)",
     r"shifts (?:are |still |are still )?open",
-    # the pay of sales_calls.names_pay written with no currency ("18/hr", "45k a year")
+    # the pay of sales_calls.names_pay written with no currency ("18/hr", "45k a year"; not
+    # "back a week", which brought posts to be read in full for nothing)
     r"/ ?h(?:r|our)",
-    r"k ?(?:/ ?|per |an? )(?:hr|hour|wk|week|month|yr|year)",
+    r"k(?<=\dk) ?(?:/ ?|per |an? )(?:hr|hour|wk|week|month|yr|year)",
     # pay that is no rate, as job_ads_offers reads it
     r"daily pay",
     r"same[- ]day pay",
