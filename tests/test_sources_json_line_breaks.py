@@ -4,6 +4,7 @@ skipped as two broken lines; a line that is only cut short is still told as it w
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from staffpulse.ingest import import_paths
@@ -113,3 +114,53 @@ def test_a_file_whose_every_record_is_split_is_read_with_the_rest_told_in_one_no
         " record, with its line breaks kept in its text (the records on lines 7, 9, 11, 13, 15"
         " and 1 more)"
     ]
+
+
+def _split(record: dict[str, object]) -> str:
+    """``record`` as a JSON line whose text's line break was pasted in as a real one."""
+    return json.dumps(record).replace("\\n", "\n")
+
+
+def _tweet_page(number: int, text: str) -> dict[str, object]:
+    created = "2026-10-01T10:00:00.000Z"
+    tweet = {"id": f"17{number:017d}", "text": text, "author_id": "42", "created_at": created}
+    return {"data": [tweet], "includes": {"users": [{"id": "42", "username": "rotadesk"}]}}
+
+
+def _v1_tweet(number: int, text: str) -> dict[str, object]:
+    user = {"id_str": "77", "screen_name": "shiftdesk", "name": "Shift Desk"}
+    created = "Thu Oct 01 10:00:00 +0000 2026"
+    return {"id_str": f"18{number:017d}", "full_text": text, "created_at": created, "user": user}
+
+
+def test_a_twarc2_page_split_by_a_line_break_keeps_its_tweets(tmp_path: Path) -> None:
+    # the page was skipped as two broken lines, every tweet on it counted as lost
+    path = tmp_path / "tweets.jsonl"
+    pages = [_split(_tweet_page(1, "Night shift\nstarts at ten")), _split(_tweet_page(2, "Lot C"))]
+    path.write_text("\n".join(pages) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        texts = {post.text for post in store.posts_by("x", "42")}
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
+    assert texts == {"Night shift\nstarts at ten", "Lot C"}
+    assert [n.message.split(",")[0] for n in report.notices] == [
+        "line 1's record continues on line 2"
+    ]
+
+
+def test_v1_tweets_split_so_are_read_whole_with_the_rest_told_in_one_note(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tweets.jsonl"
+    lines = [_split(_v1_tweet(n, f"Week {n} rota\nsee the board")) for n in range(1, 6)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (5, 0, [])
+    said = [n.message for n in report.notices]
+    assert [note.split(",")[0] for note in said[:3]] == [
+        "line 1's record continues on line 2",
+        "line 3's record continues on line 4",
+        "line 5's record continues on line 6",
+    ]
+    assert any(note.startswith("2 more records are split over lines") for note in said)

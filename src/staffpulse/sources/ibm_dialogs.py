@@ -35,7 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import (
+    Item,
+    Notice,
+    Problem,
+    parse_timestamp,
+    provenance,
+    register,
+)
 from staffpulse.sources.json_document_errors import DocumentError
 from staffpulse.sources.json_documents import read_documents
 from staffpulse.sources.jsonio import (
@@ -147,7 +154,7 @@ class IbmDialogs:
     def read(self, path: Path) -> Iterator[Item]:
         seen: set[str] = set()  # accounts already given: a brand speaks in most dialogs
         for found in _dialogs(path):
-            if isinstance(found, Problem):
+            if isinstance(found, (Problem, Notice)):
                 yield found
                 continue
             line, number, dialog = found
@@ -164,12 +171,15 @@ class IbmDialogs:
             yield Record(rows=new, provenance=provenance(self.name, path, line), raw=dialog)
 
 
-def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
+def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem | Notice]:
     """(line, place, dialog) of each dialog: of the file's list (no line), or one a line (a
     line may hold a list of them too), or pretty-printed one after another."""
     number = 0  # the dialogs, as in the list: a line that is not JSON is none
     if is_json_lines(path):
         for line, obj in iter_json_lines(path):
+            if isinstance(obj, RepairedLine) and obj.joined:  # a text split over lines
+                yield Notice(str(path), obj.message)
+                continue
             if isinstance(obj, RepairedLine):  # its dialogs are read, but those it counts
                 yield Problem(str(path), line, obj.message, records=obj.records)
                 continue

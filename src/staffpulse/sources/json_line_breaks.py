@@ -7,6 +7,11 @@ short?", the next "expecting value at column 1") and the record lost. When the l
 carry on the open text and close the record, :func:`read_json_lines` reads them as one record
 with the line break kept in its text, and tells it once. Lines that do not close the record
 so (a line cut short, followed by the next record) are read and told line by line as before.
+
+The other JSON Lines readers (twarc2 pages, X API v1.1 tweets, Bluesky and Mastodon
+responses, :func:`staffpulse.sources.jsonio.iter_json_lines`) get the same help from
+:func:`rejoin_line` and :class:`RejoinedNotes`: a tweet whose text was split so is read whole
+there too, not lost with the page it is on.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from staffpulse.report.counts import join_and
 from staffpulse.sources.base import Notice
@@ -25,18 +30,59 @@ _TOLD_EACH = 3  # records told one by one; the rest in one note, with their line
 _LINES_SHOWN = 5  # lines named in that note
 
 
-class _Lines:
-    """Numbered lines, with those read ahead to rejoin a record put back when they do not."""
+_Line = TypeVar("_Line", str, bytes)
 
-    def __init__(self, lines: Iterable[tuple[int, str]]) -> None:
-        self._lines = iter(lines)
-        self._back: deque[tuple[int, str]] = deque()
 
-    def take(self) -> tuple[int, str] | None:
+class NumberedLines(Generic[_Line]):
+    """Numbered lines (text, or bytes), with those read ahead to rejoin a record put back
+    when they do not."""
+
+    def __init__(self, lines: Iterable[tuple[int, _Line]]) -> None:
+        self._lines: Iterator[tuple[int, _Line]] = iter(lines)
+        self._back: deque[tuple[int, _Line]] = deque()
+
+    def take(self) -> tuple[int, _Line] | None:
         return self._back.popleft() if self._back else next(self._lines, None)
 
-    def put_back(self, taken: list[tuple[int, str]]) -> None:
+    def put_back(self, taken: list[tuple[int, _Line]]) -> None:
         self._back.extendleft(reversed(taken))
+
+
+def _as_text(line: str | bytes) -> str:
+    """A line without its line break, as text (a byte line is UTF-8: jsonio made it so)."""
+    text = line if isinstance(line, str) else line.decode("utf-8", errors="replace")
+    return text.rstrip("\r\n")
+
+
+class RejoinedNotes:
+    """What is told of the records read whole over several lines: the first few one by one
+    (:meth:`told`), the rest in one note at the end (:meth:`rest`)."""
+
+    def __init__(self) -> None:
+        self._rejoined: list[tuple[int, int]] = []  # (first line, last line) of each
+
+    def told(self, first: int, last: int) -> str | None:
+        """The note for a record read from lines ``first`` to ``last``; None past the first
+        few (summed up by :meth:`rest`)."""
+        self._rejoined.append((first, last))
+        return _told(first, last) if len(self._rejoined) <= _TOLD_EACH else None
+
+    def rest(self) -> str | None:
+        """The note for the records not told one by one; None when there were none."""
+        if len(self._rejoined) <= _TOLD_EACH:
+            return None
+        return _told_rest(self._rejoined[_TOLD_EACH:])
+
+
+def rejoin_line(text: str, lines: NumberedLines[_Line]) -> tuple[Any, int] | None:
+    """The record a line that is no JSON (``text``, without its line break) opens when it
+    stops inside a string that the lines after it carry on and close, and the last of those
+    lines; None (those lines put back) when it does not."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _rejoined(text, exc, lines) if _ends_in_text(exc) else None
+    return None  # pragma: no cover - called for a line that did not parse
 
 
 def read_json_lines(
@@ -45,8 +91,8 @@ def read_json_lines(
     """(line number, parsed value or its JSON error) for each non-blank line of ``lines``, a
     record split by line breaks in its text read whole at the line it starts on, with a note.
     Each line is parsed without its line break, so that an error's column is the file line's."""
-    numbered = _Lines(lines)
-    rejoined: list[tuple[int, int]] = []  # (first line, last line) of each record read whole
+    numbered = NumberedLines(lines)
+    notes = RejoinedNotes()
     while (found := numbered.take()) is not None:
         number, line = found
         if not line.strip():
@@ -61,12 +107,11 @@ def read_json_lines(
                 yield number, exc
                 continue
         record, last = whole
-        rejoined.append((number, last))
-        if len(rejoined) <= _TOLD_EACH:
-            yield Notice(path, _told(number, last))
+        if (said := notes.told(number, last)) is not None:
+            yield Notice(path, said)
         yield number, record
-    if len(rejoined) > _TOLD_EACH:
-        yield Notice(path, _told_rest(rejoined[_TOLD_EACH:]))
+    if (rest := notes.rest()) is not None:
+        yield Notice(path, rest)
 
 
 def _ends_in_text(exc: json.JSONDecodeError) -> bool:
@@ -74,18 +119,20 @@ def _ends_in_text(exc: json.JSONDecodeError) -> bool:
     return exc.msg.startswith("Unterminated string")
 
 
-def _rejoined(text: str, exc: json.JSONDecodeError, lines: _Lines) -> tuple[Any, int] | None:
+def _rejoined(
+    text: str, exc: json.JSONDecodeError, lines: NumberedLines[_Line]
+) -> tuple[Any, int] | None:
     """The record that ``text`` (a line stopping inside a string) opens, read with the lines
     after it that carry on that string and close the record, and the last of those lines;
     None, those lines put back, when no such lines make it one JSON object."""
-    taken: list[tuple[int, str]] = []
+    taken: list[tuple[int, _Line]] = []
     joined = text
     while len(taken) < RECORD_LINES - 1 and len(joined) < _MOST_CHARS and _ends_in_text(exc):
         found = lines.take()
         if found is None:
             break
         taken.append(found)
-        joined += "\\n" + found[1].rstrip("\r\n")  # the line break, kept in the text
+        joined += "\\n" + _as_text(found[1])  # the line break, kept in the text
         try:
             record = json.loads(joined)
         except json.JSONDecodeError as still:
@@ -121,4 +168,4 @@ def _told_rest(rejoined: list[tuple[int, int]]) -> str:
     )
 
 
-__all__ = ["read_json_lines"]
+__all__ = ["NumberedLines", "RejoinedNotes", "read_json_lines", "rejoin_line"]

@@ -31,6 +31,7 @@ from staffpulse.sources.json_heads import json_lines_head as json_lines_head
 from staffpulse.sources.json_heads import looks_native as looks_native
 from staffpulse.sources.json_heads import opens_document
 from staffpulse.sources.json_heads import several_a_line as several_a_line
+from staffpulse.sources.json_line_breaks import NumberedLines, RejoinedNotes, rejoin_line
 from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.text_files import (
     bom_codec,
@@ -174,9 +175,10 @@ def is_json_lines(path: Path) -> bool:
     with an entry a line below it: read line by line, all but its last entry were skipped)."""
     seen, first = 0, b""
     lines = json_lines_bytes(path)
+    numbered = NumberedLines(enumerate(lines))
     try:
-        for line in lines:
-            text = line.strip().lstrip(b"\xef\xbb\xbf")
+        while (found := numbered.take()) is not None:
+            text = found[1].strip().lstrip(b"\xef\xbb\xbf")
             if not text:
                 continue
             if seen == 0 and opens_document(text):
@@ -184,7 +186,10 @@ def is_json_lines(path: Path) -> bool:
             try:
                 value = orjson.loads(text)
             except orjson.JSONDecodeError:
-                value = None  # a line the reader reports
+                # a record split by a line break pasted into its text is read whole; any
+                # other line is one the reader reports
+                whole = rejoin_line(text.decode("utf-8", errors="replace"), numbered)
+                value = None if whole is None else whole[0]
             if seen == 0:
                 first = text
             elif isinstance(value, dict) and _one_document(path, first):
@@ -222,7 +227,10 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
     Each line is parsed without its line break (and the first without a UTF-8 BOM), so that an
     error's column is the column on the file's line."""
     codec = _file_codec(path)
-    for number, line in enumerate(json_lines_bytes(path), start=1):
+    lines = NumberedLines(enumerate(json_lines_bytes(path), start=1))
+    notes = RejoinedNotes()  # records split over lines by a line break in their text
+    while (found := lines.take()) is not None:
+        number, line = found
         text = line.rstrip(b"\r\n")
         last = text is line
         if last:  # the last line, with no line break: it may stop inside a character
@@ -236,8 +244,19 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
             continue
         try:
             yield number, orjson.loads(text)
+            continue
         except orjson.JSONDecodeError as exc:
-            yield from _repaired_line(number, text, exc, cut=last and exc.pos >= len(text) - 1)
+            error = exc
+        whole = None if last else rejoin_line(text.decode("utf-8", errors="replace"), lines)
+        if whole is not None:
+            said = notes.told(number, whole[1])
+            if said is not None:
+                yield number, RepairedLine(said, joined=True)
+            yield number, whole[0]
+            continue
+        yield from _repaired_line(number, text, error, cut=last and error.pos >= len(text) - 1)
+    if (rest := notes.rest()) is not None:
+        yield 1, RepairedLine(rest, joined=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +275,8 @@ class RepairedLine:
     records: int = 0
     part: str | None = None  # the page's own part left out for damage ("includes"), if any
     cut: bool = False  # the line stops in the middle (a download cut short), not damaged
+    # a record split over lines by line breaks in its text, read whole: a note, nothing lost
+    joined: bool = False
 
 
 def _repaired_line(

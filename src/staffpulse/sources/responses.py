@@ -51,7 +51,7 @@ def is_response_lines(path: Path) -> bool:
     return is_json_lines(path) and _several_lines(path)
 
 
-def read_responses(path: Path) -> Iterator[Response | Problem]:
+def read_responses(path: Path) -> Iterator[Response | Problem | Notice]:
     """Each response in ``path`` with its line, and a :class:`Problem` for each that cannot be
     read, counting the entries lost with it (the posts of a page cut short)."""
     if not is_response_lines(path):
@@ -63,6 +63,9 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
                 yield found
         return
     for number, obj in iter_json_lines(path):
+        if isinstance(obj, RepairedLine) and obj.joined:  # a post's text split over lines
+            yield Notice(str(path), obj.message)
+            continue
         if isinstance(obj, RepairedLine):  # its entries are read, but those it counts
             yield Problem(str(path), number, obj.message, records=obj.records)
             continue
@@ -108,7 +111,7 @@ def rows_of_responses(
     undated = Undated(date_field)
     pages = RepeatsInPages()  # a post twice in one page of a JSON Lines file
     for found in read_responses(path):
-        if isinstance(found, Problem):
+        if isinstance(found, (Problem, Notice)):
             yield found
             continue
         line, payload = found

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import first_json_char, get_int, get_str, json_lines_head
 from staffpulse.sources.observed import observed_by_newest_post
 from staffpulse.sources.responses import read_responses
@@ -155,7 +155,7 @@ class Snscrape:
 
     def read(self, path: Path) -> Iterator[Item]:
         for found in read_responses(path):
-            if isinstance(found, Problem):
+            if isinstance(found, (Problem, Notice)):
                 yield found
                 continue
             line, payload = found

@@ -291,6 +291,9 @@ class Twarc2:
                     yield from read if found[0] is not None else with_lines(path, read)
         else:
             for number, obj in iter_json_lines(path):
+                if isinstance(obj, RepairedLine) and obj.joined:  # a tweet's text split
+                    yield Notice(str(path), obj.message)
+                    continue
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
                     told_cut = Problem(str(path), number, obj.message, records=obj.records)
                     yield from cut.damaged(told_cut, obj.part, obj.cut)

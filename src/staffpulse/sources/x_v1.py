@@ -272,7 +272,7 @@ class XV1Jsonl:
     def read(self, path: Path) -> Iterator[Item]:
         cut_off: set[str] = set()  # grows with the cut tweets only, each counted once
         for found in read_responses(path):
-            if isinstance(found, Problem):
+            if isinstance(found, (Problem, Notice)):
                 yield found
                 continue
             line, payload = found
