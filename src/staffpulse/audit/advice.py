@@ -20,18 +20,21 @@
   whole together (:func:`whole_gaps`), so gaps of 32.5 and 12.5 win 33 and 12, and an
   account that follows every main fix is told it reaches 100, not 99. A pillar not scored has no
   score to raise: its advice is worth 0 points and comes after the scored pillars'.
-* **Order.** Advice without which the rest cannot help (:class:`~staffpulse.audit.types.
-  FirstStep`: the account writes no posts of its own) comes first. Then the actions worth
-  the most points first (ties: a pillar's first advice before its second, the pillar with the
+* **Which are listed.** Advice without which the rest cannot help (:class:`~staffpulse.audit.
+  types.FirstStep`: the account writes no posts of its own) first. Then the actions worth
+  the most points (ties: a pillar's first advice before its second, the pillar with the
   most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
   second and third advice. Tentative advice (:class:`~staffpulse.audit.types.Tentative`:
   about data that could not be checked, or resting only on the humor model's hint) and the
-  advice of a pillar with little to gain, or worth little itself, go last, the humor hint
-  (:class:`~staffpulse.audit.types.Hint`) after the rest of them but before the advice of a
-  pillar not scored. Advice about what
-  went wrong lately (:class:`~staffpulse.audit.types.Pressing`: a feed just turned into a job
-  board) is always listed, in the place its points give it, for the score over the whole
-  window hides it.
+  advice of a pillar with little to gain, or worth little itself, are listed only when
+  places are left, the humor hint (:class:`~staffpulse.audit.types.Hint`) after the rest of
+  them but before the advice of a pillar not scored. Advice about what went wrong lately
+  (:class:`~staffpulse.audit.types.Pressing`: a feed just turned into a job board) is always
+  listed, for the score over the whole window hides it.
+* **Order.** The actions listed are shown by the points each can win, the most first (after
+  a first step): "+0" above "+10" read as a slip. On a tie, in the order they were picked.
+  A league table's "Fix first" passes the humor hint by when anything firmer is listed
+  (``hint`` in each action).
 * **A headline for each.** Each action carries a ``headline``, said about the account rather
   than to it, for a league table of competitors (``benchmark``): the one its pillar wrote
   beside the advice (:class:`~staffpulse.audit.types.Advice`), else its first sentence told in
@@ -224,6 +227,8 @@ def top_actions(
                 )
     candidates.sort()
     listed = _with_pressing(candidates, actions, limit)
+    # shown by points (a first step first): a sort keeps the order picked on a tie
+    listed.sort(key=lambda c: (c.not_first, c.minus_points))
     return [
         _action(c.pillar, actions[c.pillar][c.rank], points[c.pillar][c.rank], whole_gap[c.pillar])
         for c in listed
@@ -281,4 +286,6 @@ def _action(name: str, text: str, points: int, gap: int) -> dict[str, Any]:
         # about the data rather than the account (the picture the import did not hold): a
         # league table's "Fix first" passes it by (benchmark/league_action.py)
         "data_gap": isinstance(text, DataGap),
+        # resting on the humor model alone: a league table's "Fix first" takes a firmer one
+        "hint": isinstance(text, Hint),
     }
