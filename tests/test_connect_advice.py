@@ -364,3 +364,21 @@ def test_an_account_with_nothing_to_read_is_shown_with_its_role_unknown() -> Non
     shown = _rank_with_options(store, include_contacts=True, include_unseen=True).suggestions
     said = {s.handle: (s.role, s.reasons.text().split(" · ")[0]) for s in shown}
     assert said == {"zed_zone": (None, "role unknown"), "rita_recruits": ("recruiter", "recruiter")}
+
+
+def test_the_advice_asks_for_no_more_options_than_show_someone() -> None:
+    """A care desk's advice asked for --role any and an --inactive-days for its largest group
+    (inactive brands), where --role any alone showed the active brands."""
+    from staffpulse.connect.advice import OUTSIDE_HIRING, Ranking, next_step
+
+    held = HeldBack()
+    for reasons, n in (([INACTIVE, OUTSIDE_HIRING], 12), ([OUTSIDE_HIRING], 5)):
+        for _ in range(n):
+            held.add(reasons, NOW - timedelta(days=300))
+    run = Ranking("@acme_help", "x", NOW, True, 90, None)
+    step = next_step(held, run)
+    assert step.startswith("5 accounts have the role other")
+    assert "use --role any;" in step and "--inactive-days" not in step
+    # when those options show no one, the largest group's fuller options are offered
+    fuller = next_step(held, run, lambda remedy: remedy.inactive_days is not None)
+    assert fuller.startswith("12 accounts posted nothing") and "--inactive-days" in fuller

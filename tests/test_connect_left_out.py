@@ -15,6 +15,7 @@ from staffpulse.connect.advice import (
     OTHER_ROLE,
     PERMANENT,
     STALE,
+    UNKNOWN_ROLE,
     UNSEEN,
     WEAK,
 )
@@ -159,3 +160,13 @@ def test_the_options_that_lift_a_reason_are_named_and_no_option_is_promised_for_
     assert shown_with_line({BROADCAST: 1}) == "To see them: broadcast-only accounts: --role any"
     # the dashboard's form words its own options, and has none for these
     assert shown_with_line({CONTACTS: 2}, {BROADCAST: "choose Any role"}) is None
+
+
+def test_an_option_that_shows_several_groups_is_named_once() -> None:
+    """ "--role any" was said three times on one line, once after each group it shows."""
+    line = shown_with_line({BROADCAST: 2, OTHER_ROLE: 1, UNKNOWN_ROLE: 3})
+    assert line == (
+        "To see them: broadcast-only accounts, accounts of another role and accounts with too "
+        "little to read to tell their role: --role any"
+    )
+    assert line is not None and line.count("--role any") == 1

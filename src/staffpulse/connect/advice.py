@@ -12,6 +12,8 @@ wider ``--role`` (or ``--role any`` for the accounts of role other, left out by 
 Candidates that no option brings back (already followed, job-ad bots) get no advice. Only the
 option that brings back the largest group is named, then how many more are left out and where
 the other options are: on a real account every group named made a 110-word wall of option lists.
+A group held back by some of the largest group's reasons only comes first, since fewer of the
+same options show someone.
 
 Even the options of a group's every reason may bring back nothing: a changed ``--as-of``
 changes the graph (an earlier date drops the later edges that linked the group), and an
@@ -191,7 +193,7 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
     )
     steps: list[str] = []
     more = 0
-    for group, n in ranked:
+    for group, n in _subsets_first(ranked):
         if len(steps) >= MOST_STEPS:
             more += n
             continue
@@ -203,6 +205,23 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
                 steps.append(text + _others_too(group, n, held))
                 break
     return steps, more
+
+
+def _subsets_first(
+    ranked: list[tuple[frozenset[str], int]],
+) -> list[tuple[frozenset[str], int]]:
+    """``ranked`` with each group's proper subsets found among them just before it, fewest
+    reasons first: their options are some of its own and show someone too, so the advice asks
+    no more than needed (a care desk's "--role any and --inactive-days 319" where "--role any"
+    alone showed a list)."""
+    out: list[tuple[frozenset[str], int]] = []
+    for group, n in ranked:
+        subsets = sorted(
+            ((sub, k) for sub, k in ranked if sub < group),
+            key=lambda item: (len(item[0]), -item[1]),
+        )
+        out += [item for item in [*subsets, (group, n)] if item not in out]
+    return out
 
 
 def _others_too(group: frozenset[str], n: int, held: HeldBack) -> str:

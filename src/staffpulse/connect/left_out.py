@@ -32,6 +32,7 @@ from staffpulse.next_steps import (
     ROLE_ANY,
     USE_OPTIONS,
 )
+from staffpulse.report.counts import join_and
 
 if TYPE_CHECKING:
     from staffpulse.connect.suggestion import SuggestReport
@@ -158,11 +159,14 @@ def shown_with_line(
     Role to choose); by default the terminal's options, those of :data:`LIFTED_BY` too."""
     if shown_with is None:
         shown_with = {**SHOWN_WITH, **LIFTED_BY}
-    said = [
-        f"{_SHOWN_WHO.get(reason) or _LEFT_OUT_WORDS[reason][1]}: {shown_with[reason]}"
-        for reason in sorted(excluded)
-        if reason in shown_with
-    ]
+    # the groups one option shows are named together before it, so that no option is said
+    # twice ("broadcast-only accounts and accounts of another role: --role any")
+    groups: dict[str, list[str]] = {}
+    for reason in sorted(excluded):
+        if reason in shown_with:
+            who = _SHOWN_WHO.get(reason) or _LEFT_OUT_WORDS[reason][1]
+            groups.setdefault(shown_with[reason], []).append(who)
+    said = [f"{join_and(who)}: {option}" for option, who in groups.items()]
     if not said:
         return None
     lifted = any(reason in LIFTED_BY and reason in shown_with for reason in excluded)
