@@ -5,6 +5,7 @@ bring someone back as of that date, and not named when none does."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from datetime import UTC, datetime
@@ -155,3 +156,25 @@ def test_the_terminal_gives_one_command_to_copy_and_no_option_that_alone_fails(
     again = runner.invoke(app, words, env={"COLUMNS": "200"})
     assert again.exit_code == 0, again.output
     assert "Who to follow: @firm" in again.output and "No suggestions" not in again.output
+
+
+def test_json_gives_the_same_command_to_run_as_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--json`` had the advice's words but no command a script could run next."""
+    db = tmp_path / "archive.db"
+    _archive(*_BUSY_YEARS, path=str(db)).close()
+    monkeypatch.setattr(roles_module, "load_role_model_or_none", FakeRoleModel)
+    monkeypatch.setattr(suggest_module, "load_text_signals_or_none", FakeScorer)
+    runner = CliRunner()
+    asked = ["connect", "firm", "--role", "recruiter", "--db", str(db)]
+    text = runner.invoke(app, asked, env={"COLUMNS": "400"})
+    found = re.search(r"^Run: (.+)$", text.output, re.MULTILINE)
+    assert found is not None, text.output
+    ran = runner.invoke(app, [*asked, "--json"])
+    assert ran.exit_code == 0, ran.output
+    assert json.loads(ran.output)["next_command"] == found[1]
+    # with suggestions there is nothing to run next
+    words = shlex.split(found[1])
+    again = runner.invoke(app, [*words[words.index("connect") :], "--db", str(db), "--json"])
+    assert json.loads(again.output)["next_command"] is None, again.output

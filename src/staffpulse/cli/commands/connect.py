@@ -143,20 +143,20 @@ def connect_command(
     ):
         report = suggest_report(store, handle, platform, role, limit, ranked_as_of, options=options)
     if export is None:
-        if as_json:
-            print_json(report.as_dict())
+        rerun = None
+        if report.retry is not None:
+            words = [handle, *_kept_options(platform, limit, cohort, include_job_ads)]
+            words += rerun_options(
+                report.retry,
+                role,
+                inactive_days,
+                include_contacts=include_contacts,
+                include_unseen=include_unseen,
+            )
+            rerun = on_store(db, f"connect {shlex.join(words)}")
+        if as_json:  # the command the text prints under "Run:", for a script to run as well
+            print_json({**report.as_dict(), "next_command": rerun})
         else:
-            rerun = None
-            if report.retry is not None:
-                words = [handle, *_kept_options(platform, limit, cohort, include_job_ads)]
-                words += rerun_options(
-                    report.retry,
-                    role,
-                    inactive_days,
-                    include_contacts=include_contacts,
-                    include_unseen=include_unseen,
-                )
-                rerun = on_store(db, f"connect {shlex.join(words)}")
             render_suggestions(console, report, notes=err_console, rerun=rerun)
         return
     result = export_report(report, export, list_name=list_name)
