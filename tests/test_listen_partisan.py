@@ -260,3 +260,56 @@ def test_where_something_of_a_party_lies_ending_a_sentence_is_reporting_not_a_ja
         "Agency nurses were promised a pay rise, which is why nobody believes Tory lies about it"
     ).partisan
     assert moderate("Our nurses asked what became of the pay rise and got Tory lies again").partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lawmaker or a governor by the prefix of the office, with or without "_"
+        "Thanks @Sen_Whitfield for the visit, the apprentices loved it",
+        "Thanks @GovHale for the visit, the apprentices loved it",
+        "Thanks @CllrAnnaPike for opening our new depot",
+        # by the letters of the seat after a name, one part or two
+        "Thanks @OrrMPP for opening our new depot",
+        "thanks @dana_orr_MLA for opening our new depot",
+    ],
+)
+def test_a_lawmakers_handle_by_office_or_seat_names_politics(text: str) -> None:
+    assert names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the letters of a seat after a common word: a team, the military police
+        "Shoutout to @teamMP for onboarding our new warehouse staff this week",
+        "Shoutout to @TeamMP for onboarding our new warehouse staff this week",
+        "@army_MP recruiting office was packed today",
+        # a government's service, not a governor
+        "@GovTechNews which agencies are hiring data engineers this spring?",
+    ],
+)
+def test_a_seats_letters_after_a_common_word_or_a_service_are_no_politics(text: str) -> None:
+    assert not names_politics(text)
+    assert not moderate(text).politics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I woke at 5 for my shift and the whole crew was already there",
+        "Woke 4am, worked a double, still no overtime on my payslip",
+        "I woke to three missed calls from my supervisor",
+        "We barely woke in time for the early shift",
+    ],
+)
+def test_woke_the_verb_is_no_politics(text: str) -> None:
+    assert not names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our CEO went woke and the sales team quit", "So tired of woke hiring rules"],
+)
+def test_woke_the_label_is_still_politics(text: str) -> None:
+    assert names_politics(text)

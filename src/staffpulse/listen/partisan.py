@@ -15,6 +15,14 @@ import re
 
 from staffpulse.listen.partisan_trump import SENTENCE_END_RE, TRUMP_RE, names_trump, words_of
 
+# "woke" the label ("woke culture", "so woke", "#woke"), not the verb: a waking said by its
+# sleeper ("I woke", "we just woke") or with what it woke to or when ("Woke at 5 for my shift",
+# "woke up", "woke to three missed calls", "woke early")
+_WOKE = (
+    r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bjust )(?<!\bfinally )"
+    r"(?<!\bbarely )(?<!\bnever )(?<!\bthen )(?<!\bonly )woke(?!\s+(?:(?:up|at|to|early|"
+    r"late|before|after|around|this|with|from|again|me|us|him|her|them|everyone)\b|\d))"
+)
 # Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the
 # Resistance"). "Trump" is read apart, by TRUMP_RE, as it is a verb too.
 PARTISAN_RE = re.compile(
@@ -32,7 +40,7 @@ PARTISAN_RE = re.compile(
     # "Labour claim on that invoice", "Labour need to be booked early"
     r"want|say|propose|refuse|insist|said|pledged|promised|vowed|proposed|claimed|refused|"
     r"insisted|voted|(?:plan|promise|vow|claim) to|need to(?! be\b))\b)|"
-    r"woke(?!\s+up\b)|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
+    rf"{_WOKE}|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|(?:jeremy)?corbyn\w*|"
     r"(?:justin)?trudeau|"
     r"farage|boris johnson|borisjohnson|starmer|sunak|potus|@vp|amtrak joe|palin|#resist(ance|"
@@ -128,16 +136,28 @@ _POLITICS_TAG_RE = re.compile(
     re.IGNORECASE,
 )
 # Politicians' and governments' accounts: a head of government or a lawmaker by the prefix of
-# the office ("@SenSanders", "@RepSmith": a capital after it, so not "@Senseless", "@Replit")
+# the office ("@SenSanders", "@Sen_Whitfield", "@RepSmith", "@GovHale": a capital after it, so not
+# "@Senseless", "@Replit"; "Gov" not before a government service's word, "@GovTech", "@GovUK")
+_OFFICE_PREFIX = (
+    r"(?:Sen|Senator|Senate|Rep|Governor|Gov(?!(?:Tech|UK|Data|Info|Jobs|Digital|Docs|Pay|Hub|"
+    r"Notify|Cloud|Web|Ops|Delivery|Loop|Con|Exec|Insider))|Mayor|Cllr|Councillor|Congressman|Congresswoman|Assemblymember|"
+    r"Assemblyman|Assemblywoman)_?[A-Z]\w*"
+)
+# ... or a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MLA",
+# "@johnsmithmp" is typed "@johnsmithMP" too; not after a common word alone ("@teamMP",
+# "@army_MP": a team, the military police) nor MSP or MEP, which in staffing name a managed
+# service provider ("@NorthCloudMSP") and a mechanical, electrical and plumbing contractor
+# ("@BrightwellMEP")
+_SEAT_SUFFIX = (
+    r"(?!(?i:team|army|navy|military|police|group|project|media|news|club|shop|store|official|"
+    r"sales|tech|print|studio|music|radio|games?|sports?|brand|design|digital|the|my|our)_?"
+    r"(?:MP|MLA|MPP)(?!\w))\w*[a-z_](?:MP|MLA|MPP)(?!\w)"
+)
 _POLITICIAN_HANDLE = (
     r"@(?:(?i:realdonaldtrump|potus|flotus|vp|whitehouse|joebiden|barackobama|hillaryclinton|"
     r"berniesanders|kamalaharris|speakerpelosi|aoc|borisjohnson|keir_starmer|rishisunak|"
     r"justintrudeau|pmharper|10downingstreet|scottmorrisonmp|albomp|narendramodi|"
-    r"emmanuelmacron)(?!\w)|(?:Sen|Senator|Senate|Rep|Governor|Mayor)[A-Z]\w*|"
-    # a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MLA";
-    # not MSP nor MEP, which in staffing name a managed service provider ("@NorthCloudMSP")
-    # and a mechanical, electrical and plumbing contractor ("@BrightwellMEP")
-    r"\w*[a-z_](?:MP|MLA|MPP)(?!\w))"
+    rf"emmanuelmacron)(?!\w)|{_OFFICE_PREFIX}|{_SEAT_SUFFIX})"
 )
 _POLITICIAN_HANDLE_RE = re.compile(rf"(?<![\w@]){_POLITICIAN_HANDLE}")
 # the post opens addressed to one (its first mentions, as a reply's are)
