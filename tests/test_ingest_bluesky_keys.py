@@ -146,3 +146,30 @@ def test_a_sheet_post_the_car_lacks_is_stored_once_when_the_sheet_comes_again(
     assert again.new_posts == 0
     assert accounts == [(DID, HANDLE)]
     assert authors == [DID, DID, DID, DID]
+
+
+OLD_HANDLE = "quaycrewltd.bsky.social"
+
+
+@pytest.mark.parametrize("car_first", [False, True])
+def test_a_renamed_account_gets_the_handle_of_its_newest_post(
+    tmp_path: Path, car_first: bool
+) -> None:
+    # a sheet kept over a rename links the older posts by the old handle, listed last (newest
+    # first): the handle learned was whichever the sheet listed last, the old name
+    car, sheet = _files(tmp_path, TEXTS)
+    newest, *older = sorted(TEXTS, reverse=True)
+    rows = [(HANDLE, newest), *((OLD_HANDLE, rkey) for rkey in older)]
+    sheet.write_text(
+        "author,text,Post URL\n"
+        + "".join(
+            f"{handle},{TEXTS[rkey]},https://bsky.app/profile/{handle}/post/{rkey}\n"
+            for handle, rkey in rows
+        ),
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        _import(store, *((car, sheet) if car_first else (sheet, car)))
+        accounts, _authors = _stored(store)
+    assert (DID, HANDLE) in accounts
+    assert (DID, OLD_HANDLE) not in accounts

@@ -12,10 +12,16 @@ A wrong tie mixes two accounts' posts, which is worse than a copy, so a pair is 
 unless the proof is whole: a text too short to be one account's own ("gm", "Hello", an image
 alone) proves nothing; a key of the two with another text each (in any batch of the file so
 far) and a key shared with posts of two accounts each undo the pair.
+
+Only the stored posts with a key of the batch are asked for (SQLite finds them; none is held
+beyond those): a store of many Bluesky posts was read whole, for each file imported. An account
+renamed has posts under each of its handles: the one its newest post shows (a record key is a
+time) is the handle taken, not whichever the file listed last (an old name).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -27,12 +33,16 @@ from staffpulse.sources.bluesky import PLATFORM
 _POST_ID = re.compile(r"^at://([^/\s]+)/app\.bsky\.feed\.post/([^/\s]+)$")
 # a text with fewer letters and digits than this ("gm", "Hello all") is many accounts' post
 PROOF_LETTERS = 12
-# the stored posts named by a handle (a sheet's links), or by a DID (a repo.car, a fetch)
+# the stored posts named by a handle (a sheet's links), or by a DID (a repo.car, a fetch),
+# whose record key is one of a JSON list's (the part of the id after the collection)
+_WITH_KEYS = (
+    " AND substr(id, instr(id, '/app.bsky.feed.post/') + 20) IN (SELECT value FROM json_each(?))"
+)
 _BY_HANDLE = (
     "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://%'"
-    " AND id NOT LIKE 'at://did:%'"
+    " AND id NOT LIKE 'at://did:%'" + _WITH_KEYS
 )
-_BY_DID = "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://did:%'"
+_BY_DID = "SELECT id, text FROM posts WHERE platform = ? AND id LIKE 'at://did:%'" + _WITH_KEYS
 # the stored DID accounts whose handle is known: a handle never taken from their keys
 _KNOWN = "SELECT id FROM accounts WHERE platform = ? AND id LIKE 'did:%' AND handle != id"
 
@@ -49,19 +59,26 @@ class KeyedPairs:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        # the stored posts of each kind by record key: (repo, text), asked once a file
-        self._stored: dict[bool, dict[str, list[tuple[str, str]]]] = {}
+        # the stored posts of each kind by record key: (repo, text), of the keys asked so far
+        self._stored: dict[bool, dict[str, list[tuple[str, str]]]] = {True: {}, False: {}}
+        self._asked: dict[bool, set[str]] = {True: set(), False: set()}
         self._named: set[str] | None = None  # the stored DIDs whose handle is known
         # the file's posts of a DID or a (lowercased) handle not tied yet: key -> text
         self._seen: dict[str, dict[str, str]] = {}
 
+    def _ask(self, by_did: bool, keys: Iterable[str]) -> None:
+        """Fetch the stored posts of a kind with one of ``keys`` not asked for yet."""
+        new = sorted(set(keys) - self._asked[by_did])
+        if not new:
+            return
+        self._asked[by_did].update(new)
+        found = self._stored[by_did]
+        query = _BY_DID if by_did else _BY_HANDLE
+        for post_id, text in self.conn.execute(query, (PLATFORM, json.dumps(new))):
+            if (split := split_post_id(post_id)) is not None:
+                found.setdefault(split[1], []).append((split[0], text or ""))
+
     def _by_key(self, by_did: bool) -> dict[str, list[tuple[str, str]]]:
-        if by_did not in self._stored:
-            found: dict[str, list[tuple[str, str]]] = {}
-            for post_id, text in self.conn.execute(_BY_DID if by_did else _BY_HANDLE, (PLATFORM,)):
-                if (split := split_post_id(post_id)) is not None:
-                    found.setdefault(split[1], []).append((split[0], text or ""))
-            self._stored[by_did] = found
         return self._stored[by_did]
 
     def _known(self) -> set[str]:
@@ -74,7 +91,9 @@ class KeyedPairs:
         yet (``dids`` with a handle known, ``handles`` with a DID known, are passed over):
         each where a post of one has the key and the text of a stored post of the other, a
         text long enough to prove it, and no post of the two says otherwise."""
-        votes: dict[str, dict[str, bool]] = {}  # a DID or a handle -> the other side: proved
+        # a DID or a handle -> the other side: proved, and the newest key that showed it
+        votes: dict[str, dict[str, tuple[bool, str]]] = {}
+        keyed: list[tuple[Post, str, str]] = []  # (post, repo, key) of the posts not tied
         for post in posts:
             split = split_post_id(post.id) if post.platform == PLATFORM else None
             if split is None:
@@ -85,6 +104,11 @@ class KeyedPairs:
                 not by_did and repo.lower() in handles
             ):
                 continue
+            keyed.append((post, repo, rkey))
+        for by_did in (True, False):  # the other kind's stored posts of these keys
+            self._ask(not by_did, (k for _p, r, k in keyed if r.startswith("did:") == by_did))
+        for post, repo, rkey in keyed:
+            by_did = repo.startswith("did:")
             named = repo if by_did else repo.lower()
             self._seen.setdefault(named, {})[rkey] = post.text or ""
             for other, text in self._by_key(not by_did).get(rkey, []):
@@ -92,19 +116,26 @@ class KeyedPairs:
                     proved = len(letters_of(text)) >= PROOF_LETTERS
                     seen = votes.setdefault(named, {})
                     key = other.lower() if by_did else other
-                    seen[key] = seen.get(key, False) or proved
-        pairs: dict[str, str] = {}
+                    was, newest = seen.get(key, (False, ""))
+                    seen[key] = (was or proved, max(newest, rkey))
+        return _newest_handles(self._proved(votes, handles))
+
+    def _proved(
+        self, votes: dict[str, dict[str, tuple[bool, str]]], handles: set[str]
+    ) -> dict[str, dict[str, str]]:
+        """DID -> each handle proved its (by a long text no post of the two contradicts),
+        with the newest key that showed it."""
+        claims: dict[str, dict[str, str]] = {}
         for named, others in votes.items():
-            if len(others) != 1:  # two accounts for one key: neither is known to be it
-                continue
-            ((other, proved),) = others.items()
-            did, handle = (named, other) if named.startswith("did:") else (other, named)
-            known = handle in handles or did in self._known()
-            if proved and not known and self._agree(named, other):
-                pairs[did] = handle
-        if len(set(pairs.values())) != len(pairs):  # one handle for two DIDs: none taken
-            return {}
-        return pairs
+            if not named.startswith("did:") and len(others) != 1:
+                continue  # a handle whose posts two DIDs hold: neither is known to be it
+            for other, (proved, newest) in others.items():
+                did, handle = (named, other) if named.startswith("did:") else (other, named)
+                known = handle in handles or did in self._known()
+                if proved and not known and self._agree(named, other):
+                    held = claims.setdefault(did, {})
+                    held[handle] = max(held.get(handle, ""), newest)
+        return claims
 
     def _agree(self, named: str, other: str) -> bool:
         """Whether every post of ``named`` read so far (this batch and the file's earlier
@@ -116,3 +147,13 @@ class KeyedPairs:
                 if (repo.lower() if by_did else repo) == other and not same_text(text, theirs):
                     return False
         return True
+
+
+def _newest_handles(claims: dict[str, dict[str, str]]) -> dict[str, str]:
+    """DID -> handle, of the handles ``claims`` proves: of an account renamed (posts under two
+    handles), the handle of its newest post (record keys are times, and sort so); {} when one
+    handle is two DIDs' (neither is known to be it)."""
+    pairs = {did: max(held, key=lambda handle: held[handle]) for did, held in claims.items()}
+    if len(set(pairs.values())) != len(pairs):
+        return {}
+    return pairs
