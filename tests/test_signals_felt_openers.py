@@ -124,3 +124,24 @@ def test_a_felt_opener_is_credited_to_its_own_post_in_a_batch(opener: re.Pattern
         assert batch == [False, True, False], text
 
     credited_alone()
+
+
+# what the writer made, in their own words: personal experience beside its link
+MADE = [
+    "I built a tiny CLI that renames holiday photos by date https://git.example/rename",
+    "I finally made a memory game for my niece https://toys.example/match",
+    "I\u2019ve written a short guide to my sourdough starter https://blog.example/starter",
+]
+# a maker's opener on a sale, pay or a job board is promotion or work, left to the model
+MADE_TO_SELL = [
+    "I made a planner app, 30% off this week only https://shop.example/planner",
+    "I made $500 in a week with this one trick https://x.example/trick",
+    "I built a job board for night nurses https://board.example/rn",
+]
+
+
+def test_what_the_writer_made_sounds_like_a_person() -> None:
+    assert find_felt_openers(MADE).tolist() == [True] * len(MADE)
+    assert find_felt_openers(MADE_TO_SELL).tolist() == [False] * len(MADE_TO_SELL)
+    model = load_text_signals()
+    assert (model.score(MADE)["personality"] >= VERDICT_SCORE).all()

@@ -23,6 +23,8 @@ NAMES_NO_WORK = [
     # a call for speakers or sponsors: a stage, not a job
     "Seeking talks for our spring meetup, apply by May 1: https://cfp.example/spring",
     "Call for sponsors is open, applications close Friday https://x.example/sponsor",
+    "Apply to be a speaker at our autumn meetup https://cfp.example/autumn",
+    "Applying as a lightning-talk presenter closes Sunday https://x.example/lt",
     # "developer" naming what developers use, not someone to hire
     "Yay! Better developer tooling for our plugin https://x.example/rel",
     "Woo, the Developer Docs got a new search https://x.example/docs",
@@ -59,6 +61,7 @@ NAMES_WORK = [
     "Great panel on retention today, thanks all",
     "You can apply online until Friday https://x.example/a",
     "Seeking speakers and a part-time event coordinator. Apply https://x.example/c",
+    "Apply to be a speaker and paid event host at our meetup https://x.example/h",
     # a job board's bare listing of a role the listing rule does not name, pay in pounds or
     # euros, a teaser, and an ad in French or Spanish
     "Handyman at Greenfield Estates, Leeds https://x.example/h",

@@ -15,7 +15,8 @@ with a link 0.56, a film crew's news that it has its location, asking for help t
 the threshold, as for talk about hiring (``job_ads_talk.HIRING_TALK_BOUNDS``). "Apply" counts as work except
 where it is not a call to apply for anything: "you must apply it" (put into practice),
 "T&Cs apply", or a call for speakers, talks or sponsors ("Seeking talks for our autumn
-meetup, apply by Friday <link>": a stage, not a job). A post a staffing-ad rule or the bare-listing rule reads as an ad
+meetup, apply by Friday <link>", "Apply to be a speaker at our spring meetup <link>": a stage,
+not a job). A post a staffing-ad rule or the bare-listing rule reads as an ad
 (:mod:`~staffpulse.signals.job_ads`, :mod:`~staffpulse.signals.job_listings`) is left alone:
 those rules have named the work themselves ("Line Cook at <a diner> <link>"). Roles a job
 board lists that the listing rule does not name count ("Handyman at <a firm> <link>" is a bare
@@ -115,13 +116,16 @@ _APPLY_NOT_A_CALL = re.compile(
 # a call for speakers, talks or sponsors asks for a stage or a stand, not work: its "apply" and
 # its "seeking" call no one to a job ("Seeking talks for our autumn meetup, apply by Friday
 # <link>", which the model reads as an ad)
+# ("Apply to be a speaker at our spring meetup <link>", which the model alone scored 0.84)
 _CALL_FOR_TALKS = re.compile(
     r"\b(?:looking for|seeking|searching for|call for|calling for|wanted:?|we want|we need|"
     r"need|needs)\s+(?:[\w-]+\s+){0,2}?(?:speakers|talks|papers|proposals|sponsors|exhibitors|"
     r"panelists|panellists|abstracts|submissions)\b"
+    r"|\bappl(?:y|ying) (?:to be|as) an? (?:[\w-]+ )?(?:speaker|panelist|panellist|sponsor|"
+    r"exhibitor|presenter)\b"
 )
-_CALL_WORDS = ("speakers", "talks", "papers", "proposals", "sponsors", "exhibitors", "panel",
-               "abstracts", "submissions")  # fmt: skip
+_CALL_WORDS = ("speaker", "talks", "papers", "proposals", "sponsor", "exhibitor", "panel",
+               "abstracts", "submissions", "presenter")  # fmt: skip
 _APPLY_WORDS = re.compile(r"\bappl(?:y|ying|ies|ication|ications)\b")
 
 # "developer" naming what developers use or meet at, not someone to hire ("developer tools",
