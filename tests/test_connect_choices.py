@@ -166,3 +166,25 @@ def test_no_account_given_is_said_as_such(store: Store, typed: str) -> None:
     with pytest.raises(InputError, match="no account given") as caught:
         find_connect_account(store, typed)
     assert "staffpulse accounts" in (caught.value.hint or "")
+
+
+def test_every_default_list_size_and_inactive_span_is_the_one_constant() -> None:
+    """The 20 suggestions were written in five places and the 90 inactive days in three: a
+    change to one left the CLI, the library and the dashboard disagreeing."""
+    import inspect
+
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app
+    from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
+    from staffpulse.connect.choices import DEFAULT_SUGGESTIONS
+    from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
+
+    for ranks in (suggest_accounts, suggest_report):
+        assert inspect.signature(ranks).parameters["limit"].default == DEFAULT_SUGGESTIONS
+    assert SuggestOptions().inactive_days == DEFAULT_INACTIVE_DAYS
+    said = " ".join(
+        CliRunner().invoke(app, ["connect", "--help"], env={"COLUMNS": "200"}).output.split()
+    )
+    assert f"[default: {DEFAULT_SUGGESTIONS}]" in said
+    assert f"[default: {DEFAULT_INACTIVE_DAYS}]" in said

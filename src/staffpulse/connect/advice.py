@@ -37,6 +37,7 @@ from staffpulse.connect.held_back import HeldBack as HeldBack
 from staffpulse.connect.held_back import filter_order
 
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS as DEFAULT_INACTIVE_DAYS
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.reach_back import reach_back
 

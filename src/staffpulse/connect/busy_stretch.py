@@ -19,8 +19,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from staffpulse.connect.advice import CONTACTS, UNSEEN, HeldBack, Remedy
-from staffpulse.connect.candidates import SuggestOptions
-from staffpulse.connect.reach_back import as_of_after
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS, as_of_after
 from staffpulse.connect.reasons import FOR_THEIR_ROLE
 from staffpulse.next_steps import AS_OF_DAY, INCLUDE_CONTACTS, INCLUDE_UNSEEN, ROLE_ANY
 from staffpulse.store import Store
@@ -31,7 +30,6 @@ from staffpulse.store.codec import parse_time
 # better told its options, and so is one that talked as much every season for years: its last
 # days held 8% of three years' conversations, and no other date would bring more back)
 RECENT_SHARE = 0.1
-DEFAULT_INACTIVE_DAYS = SuggestOptions().inactive_days  # not named in a command to copy
 
 
 def busier_date(

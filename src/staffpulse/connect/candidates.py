@@ -28,6 +28,7 @@ from staffpulse.connect.cohort_roles import CohortRoles, given_role, stored_coho
 from staffpulse.connect.explain import MOSTLY_ADS_SHARE
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
 from staffpulse.connect.own_posts import read_own_posts
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
 from staffpulse.connect.reasons import (
     ALREADY_FOLLOWED,
     ANONYMIZED,
@@ -55,7 +56,7 @@ from staffpulse.store import Store
 class SuggestOptions:
     """Thresholds of the ranking; each default is explained in docs/connect.md."""
 
-    inactive_days: int = 90
+    inactive_days: int = DEFAULT_INACTIVE_DAYS
     half_life_days: float = HALF_LIFE_DAYS
     include_contacts: bool = False
     include_unseen: bool = False

@@ -22,6 +22,8 @@ from staffpulse.store import Store
 
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
 ANY_ROLE = "any"
+# How many accounts connect suggests unless asked for more or fewer (--limit, "How many")
+DEFAULT_SUGGESTIONS = 20
 # Spellings people use that are not a role's name with spaces for underscores
 ROLE_ALIASES = {
     "hr": "hr_pro",

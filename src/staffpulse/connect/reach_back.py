@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 from staffpulse.next_steps import AS_OF_DAY, INACTIVE_DAYS, LARGER_INACTIVE_DAYS, REACH_BACK
 
 MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
+# Silent this many days before the ranking date, an account is left out as inactive: one
+# default that connect, its advice, its commands to copy and the dashboard all read
+DEFAULT_INACTIVE_DAYS = 90
 
 
 def reach_back(

@@ -39,6 +39,7 @@ from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, R
 from staffpulse.connect.candidates import SuggestOptions as SuggestOptions
 from staffpulse.connect.choices import (
     ANY_ROLE,
+    DEFAULT_SUGGESTIONS,
     find_connect_account,
     leaves_out_outsiders,
     parse_roles,
@@ -75,7 +76,7 @@ def suggest_accounts(
     handle: str,
     platform: str | None = None,
     role: str | None = None,
-    limit: int = 20,
+    limit: int = DEFAULT_SUGGESTIONS,
     now: datetime | None = None,
     role_model: RoleModelLike | None = None,
     scorer: TextScorerLike | None = None,
@@ -92,7 +93,7 @@ def suggest_report(
     handle: str,
     platform: str | None = None,
     role: str | None = None,
-    limit: int = 20,
+    limit: int = DEFAULT_SUGGESTIONS,
     now: datetime | None = None,
     role_model: RoleModelLike | None = None,
     scorer: TextScorerLike | None = None,
@@ -112,7 +113,7 @@ def suggest_report(
     ``role_model`` and ``scorer`` default to the shipped models when they are installed.
     """
     opts = options or SuggestOptions()
-    check_limit(limit, "accounts to suggest", 20)
+    check_limit(limit, "accounts to suggest", DEFAULT_SUGGESTIONS)
     roles = RoleFilter(parse_roles(role), leaves_out_outsiders(role))
     account = find_connect_account(store, handle, platform)
     as_of = _ranking_date(store, account, now)

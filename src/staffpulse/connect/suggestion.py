@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.connect.advice import HeldBack, Ranking, Remedy, next_step
+from staffpulse.connect.advice import DEFAULT_INACTIVE_DAYS, HeldBack, Ranking, Remedy, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.explain import RECENT_DAYS
 from staffpulse.connect.explanation import ROLE_UNKNOWN, Explanation
@@ -261,8 +261,9 @@ class SuggestReport:
             return None
         if self.advice is not None:
             return self.advice
+        account = self.account
         run = self.ranking or Ranking(
-            f"@{self.account.handle}", self.account.platform, self.as_of, True, 90, None
+            f"@{account.handle}", account.platform, self.as_of, True, DEFAULT_INACTIVE_DAYS, None
         )
         held = self.held_back
         if not held.groups and self.excluded:  # a report built by hand: its counts are all

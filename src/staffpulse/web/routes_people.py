@@ -12,9 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
 from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNKNOWN_ROLE, UNSEEN
+from staffpulse.connect.choices import DEFAULT_SUGGESTIONS
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
 from staffpulse.connect.left_out import see_them_line
-from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
+from staffpulse.connect.suggest import MOST_INACTIVE_DAYS
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.next_steps import LARGER_INACTIVE_DAYS
@@ -58,7 +60,7 @@ EXPORTS = {
 }
 
 
-INACTIVE_DAYS = SuggestOptions().inactive_days  # the library's default, like the CLI's
+INACTIVE_DAYS = DEFAULT_INACTIVE_DAYS  # the library's default, like the CLI's
 INCLUDES = {
     "contacts": "Include people you already talk with",
     "unseen": "Include accounts never seen (no posts in the store)",
@@ -111,8 +113,8 @@ MOST_SHOWN = 100  # the "How many" field's largest value
 
 
 def _limit(request: Request) -> int:
-    raw = request.query_params.get("limit", "20")
-    return bounded_int(raw, 20, 1, MOST_SHOWN)
+    raw = request.query_params.get("limit", str(DEFAULT_SUGGESTIONS))
+    return bounded_int(raw, DEFAULT_SUGGESTIONS, 1, MOST_SHOWN)
 
 
 def _shown_line(report: SuggestReport | None) -> str | None:

@@ -21,6 +21,7 @@ from staffpulse.cli.options import (
 from staffpulse.cli.problems import print_problem, print_problems
 from staffpulse.cli.program import on_store
 from staffpulse.connect.busy_stretch import rerun_options
+from staffpulse.connect.choices import DEFAULT_SUGGESTIONS
 from staffpulse.connect.cohort_roles import read_cohort_roles
 from staffpulse.connect.export import (
     DEFAULT_LIST_NAME,
@@ -32,6 +33,7 @@ from staffpulse.connect.export import (
     export_report,
     write_export,
 )
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
 from staffpulse.connect.suggest import SuggestOptions, suggest_report
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
@@ -54,7 +56,7 @@ RoleOption = Annotated[
     ),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", help="How many suggestions.")]
-DEFAULT_LIMIT = 20
+DEFAULT_LIMIT = DEFAULT_SUGGESTIONS
 ExportOption = Annotated[
     str | None, typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + ".")
 ]
@@ -117,7 +119,7 @@ def connect_command(
     output: OutputOption = None,
     list_name: ListNameOption = DEFAULT_LIST_NAME,
     as_of: AsOfOption = None,
-    inactive_days: InactiveDaysOption = 90,
+    inactive_days: InactiveDaysOption = DEFAULT_INACTIVE_DAYS,
     include_contacts: IncludeContactsOption = False,
     include_unseen: IncludeUnseenOption = False,
     include_job_ads: IncludeJobAdsOption = False,
