@@ -305,3 +305,27 @@ def test_a_seeker_with_a_curly_apostrophe_is_talk_in_a_batch() -> None:
     # a phone types "I\u2019m": the batch's scan reads it as "I'm", as the check post by post does
     batch = ["Good morning", "I\u2019m available for work in Hull from Monday #hiring #jobs"]
     assert find_hiring_talk(batch).tolist() == [False, True]
+
+
+# news of hiring slowing or of jobs made or lost: a hard negative of the guidelines
+HIRING_NEWS = [
+    "Tech hiring slows as firms freeze open positions https://news.example/t",
+    "Retailers cut 40,000 jobs this quarter #jobs https://news.example/cut",
+    "Hiring freezes spread across logistics firms https://news.example/f",
+]
+# an ad beside such news still calls for applicants
+ADS_BESIDE_HIRING_NEWS = [
+    "Our new plant will bring 200 jobs to Dayton. Apply now https://jobs.example/d",
+    "Hiring slows elsewhere, not here: we're hiring 30 pickers https://jobs.example/p",
+]
+
+
+def test_news_of_hiring_is_no_job_opening() -> None:
+    assert find_hiring_talk(HIRING_NEWS).all()
+    model = load_text_signals()
+    scores = model.score(HIRING_NEWS, signals=("job_opening",))["job_opening"]
+    assert (scores < model.thresholds_["job_opening"]).all()
+
+
+def test_an_ad_beside_news_of_hiring_is_left_to_the_model() -> None:
+    assert not find_hiring_talk(ADS_BESIDE_HIRING_NEWS).any()
