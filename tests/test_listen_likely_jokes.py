@@ -131,3 +131,44 @@ def test_the_joke_caution_and_the_angle_never_disagree(text: str) -> None:
 def test_a_flagged_joke_is_never_congratulated_nor_answered_by_its_kind() -> None:
     angle = suggest_angle(SOUR_NEWS, {LIKELY: True}, None, 0, humor=0.95, tone=Tone(0.4, False))
     assert LIKELY_JOKE in angle and "congratulate" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harassment told without the word, with a laugh in it: a report, never a joke
+        "Told HR my team lead keeps touching my shoulder. They said he is just being friendly lol",
+        "My supervisor keeps making comments about my body and HR laughed it off",
+    ],
+)
+def test_a_harassment_report_the_humor_signal_finds_funny_is_answered_seriously(
+    text: str,
+) -> None:
+    assert not likely_joke(text, 0.99)
+    angle = suggest_angle(text, {}, None, 0, 0.99)
+    assert "acknowledge what they are going through" in angle
+    assert "light tone" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our union rep helped me get my overtime sorted this week, really grateful",
+        "Big thanks to the union steward for walking into that meeting with me lol",
+    ],
+)
+def test_a_thank_you_is_no_likely_joke_however_funny(text: str) -> None:
+    assert not likely_joke(text, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noor in payroll just saved my whole month-end close, give that woman a medal",
+        "My shift lead covered three nights in a row for me, somebody give that woman a raise",
+    ],
+)
+def test_praise_of_a_woman_at_work_is_neither_hostile_nor_a_joke(text: str) -> None:
+    assert not mocks_a_group(text, 0.95)
+    assert not moderate(text, 0.95).hostile
+    assert not likely_joke(text, 0.95)

@@ -14,6 +14,7 @@ from staffpulse.listen.jokes import (
     FIRM_VOICE,
     FIRM_VOICE_RE,
     FUNNY,
+    PRAISE,
     answers_a_question,
     answers_itself,
     asks,
@@ -57,8 +58,11 @@ _WHOLE_GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 # a group spoken of by the writer's own team, or praised, is no joke at its expense: "We hired
-# three refugees this year, the best crew we've had", "Proud of this place"
-_OWN_TEAM_RE = re.compile(rf"\b(?:{FIRM_VOICE}|proud|thanks?|grateful|welcome\w*)\b", re.IGNORECASE)
+# three refugees this year, the best crew we've had", "Proud of this place", "Priya in payroll
+# fixed every payslip overnight, give that woman a medal"
+_OWN_TEAM_RE = re.compile(
+    rf"\b(?:{FIRM_VOICE}|proud|thanks?|grateful|welcome\w*|{PRAISE})\b", re.IGNORECASE
+)
 
 
 def mocks_a_group(text: str, humor: float | None = None) -> bool:

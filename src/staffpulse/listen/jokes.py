@@ -61,8 +61,21 @@ _MEME_RE = re.compile(
     r"^\W*(?:when (?:you|your|ur|u)\b|tfw\b|mfw\b|that (?:feeling|moment) when\b|me when\b)",
     re.IGNORECASE,
 )
-# the writer saying it is meant ("seriously, I want out", "no joke, I mean it")
-_SINCERE_RE = re.compile(r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job)\b", re.I)
+# the writer saying it is meant ("seriously, I want out", "no joke, I mean it"), or thanking
+# someone who helped ("Our union rep got my overtime sorted, really grateful", "huge thanks to
+# my shift lead"): gratitude is sincere, however funny the humor signal finds its words
+# ... or praising someone in an idiom ("give that woman a medal", "she deserves a raise")
+PRAISE = (
+    r"give (?:that|this|the|her|him|them|these|those) (?:\w+ )?(?:a|an|some) (?:medal|raise|"
+    r"promotion|award|trophy|bonus|round of applause)|deserves? (?:a|an) (?:medal|raise|"
+    r"promotion|award|trophy|bonus)"
+)
+_SINCERE_RE = re.compile(
+    r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job|grateful|thankful|"
+    r"(?:huge|big|massive|special|many) thanks|thank you so much|(?:really|truly) appreciate|"
+    rf"{PRAISE})\b",
+    re.I,
+)
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
 _SPEAKER = (
     r"me|my brain|brain|interviewer|boss|my boss|manager|my manager|hr|coworker|co-worker|"
