@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from connect_fixtures import build_store, connect_db, rank_with_fakes
+from connect_fixtures import add_posts, build_store, connect_db, rank_with_fakes
 from staffpulse.benchmark.cohort import CohortEntry
 from staffpulse.cli.app import app
 from staffpulse.connect import SuggestOptions
-from staffpulse.connect.cohort_roles import cohort_roles, given_role
+from staffpulse.connect.cohort_roles import (
+    cohort_roles,
+    given_role,
+    stored_cohort_roles,
+    stored_roles_by_id,
+)
 from staffpulse.models import Account
 from staffpulse.store.segments import remember_segments
 
@@ -95,3 +100,21 @@ def test_connect_cohort_says_the_lines_it_skipped(db: Path, tmp_path: Path) -> N
     assert "no handle on this line" in result.stderr
     found = json.loads(result.stdout)["suggestions"]
     assert [s["handle"] for s in found] == ["hannah_hr"]
+
+
+def test_connect_and_the_inbox_read_every_kept_segment_as_the_same_role() -> None:
+    """The segment -> role mapping was written twice (connect's and the store's for the
+    inbox): one place now, so every benchmark segment reads as one role in both."""
+    from staffpulse.benchmark.segments import SEGMENTS
+
+    store = build_store()
+    firms = [Account(platform="x", id=f"id_{s}", handle=f"Firm_{s}") for s in SEGMENTS]
+    add_posts(store, *firms)
+    remember_segments(store, [("x", f"id_{s}", s) for s in SEGMENTS], "cohort.csv")
+    by_id = stored_roles_by_id(store)
+    by_handle = stored_cohort_roles(store)
+    assert by_id[("x", "id_hr")] == "hr_pro"  # the benchmark's "hr": the inbox says "HR pro"
+    assert {k[1]: v for k, v in by_id.items()} == {
+        f"id_{handle.removeprefix('firm_')}": role for (_p, handle), role in by_handle.items()
+    }
+    assert len(by_id) == len(SEGMENTS)

@@ -7,7 +7,7 @@ from pathlib import Path
 from staffpulse.models import Account
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
-from staffpulse.store.segments import remember_segments, stored_roles_by_id, stored_segments
+from staffpulse.store.segments import remember_segments, stored_segments
 
 
 def test_the_latest_files_segment_is_kept_and_read_as_the_role_it_names(tmp_path: Path) -> None:
@@ -20,5 +20,3 @@ def test_the_latest_files_segment_is_kept_and_read_as_the_role_it_names(tmp_path
         ("x", "1", "Harbor_Firm", "staffing_firm"),
         ("x", "2", None, "hr"),  # no longer in the store: no handle to name it by
     ]
-    # the benchmark's "hr" is the role model's "hr_pro": the inbox names it "HR pro"
-    assert stored_roles_by_id(store) == {("x", "1"): "staffing_firm", ("x", "2"): "hr_pro"}

@@ -54,6 +54,16 @@ def stored_cohort_roles(store: Store) -> dict[tuple[str | None, str], str]:
     }
 
 
+def stored_roles_by_id(store: Store) -> dict[tuple[str, str], str]:
+    """The roles the segments kept in the store name, by (platform, account id): the inbox's
+    way in, read as :func:`segment_role` reads them for connect, so one mapping labels both."""
+    return {
+        (platform, account_id): role
+        for platform, account_id, _handle, segment in stored_segments(store)
+        if (role := segment_role(segment)) is not None
+    }
+
+
 def read_cohort_roles(
     path: Path,
 ) -> tuple[dict[tuple[str | None, str], str], list[CohortProblem]]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from staffpulse.connect.cohort_roles import stored_roles_by_id
 from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, save_relevance
@@ -26,7 +27,6 @@ from staffpulse.signals.role_inputs import (
     role_input,
 )
 from staffpulse.store import Store
-from staffpulse.store.segments import stored_roles_by_id
 
 # The role model must be sure of an opener's role (its harmonised score reaches ROLE_SURE)
 # before the inbox states it ("started by a recruiter") or tunes the angle to it. Chosen on

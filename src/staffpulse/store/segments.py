@@ -18,8 +18,6 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from staffpulse.models import ROLES
-
 if TYPE_CHECKING:  # the store's migrations import this module: no cycle at run time
     from staffpulse.store.core import Store
 
@@ -38,9 +36,6 @@ ACCOUNT_SEGMENTS_MIGRATION = (
 )
 
 log = logging.getLogger("staffpulse.store")
-
-# the benchmark's segment keys (benchmark.segments) that are not the role model's role names
-_SEGMENT_ROLES = {"hr": "hr_pro"}
 
 
 def remember_segments(
@@ -98,12 +93,3 @@ def segment_origins(store: Store) -> dict[tuple[str, str], tuple[str, str]]:
     except sqlite3.OperationalError:  # a store opened before its migrations ran
         return {}
     return {(row[0], row[1]): (row[2], row[3]) for row in rows}
-
-
-def stored_roles_by_id(store: Store) -> dict[tuple[str, str], str]:
-    """The role each kept segment names (``hr`` -> ``hr_pro``), by (platform, account id)."""
-    return {
-        (platform, account_id): role
-        for platform, account_id, _handle, segment in stored_segments(store)
-        if (role := _SEGMENT_ROLES.get(segment, segment)) in ROLES
-    }
