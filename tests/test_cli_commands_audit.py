@@ -231,9 +231,9 @@ def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(
     assert "@acme" in said and "@quillpasserby" not in said
     assert (
         "1 account with fewer than 10 posts of its own (reposts do not count) left out:"
-        " staffpulse benchmark"
-        " --min-posts 1 ranks it too." in said
+        " staffpulse --db" in said
     )
+    assert "benchmark --min-posts 1 ranks it too." in said  # on the store given, to run as said
     every = invoke("benchmark", "--db", db, "--min-posts", "1", "--json")
     assert every.exit_code == 0, every.output
     cohort = json.loads(every.output)["cohort"]

@@ -136,7 +136,8 @@ def test_a_moved_mastodon_account_is_said_in_the_table_and_the_json(
     table = runner.invoke(app, ["refresh", str(cohort), "--db", str(served)])
     assert "ok (note below)" in table.stdout
     said = [line for line in table.stderr.splitlines() if line.startswith(moved)]
-    assert len(said) == 1 and "(staffpulse fetch mastodon @acme@new.example)" in said[0]
+    on_store = f"(staffpulse --db {served} fetch mastodon @acme@new.example)"
+    assert len(said) == 1 and on_store in said[0]
 
 
 def test_x_accounts_are_skipped_with_one_line_without_a_token(served: Path, tmp_path: Path) -> None:

@@ -214,11 +214,14 @@ def test_a_note_names_staffpulse_as_the_user_ran_it(
     monkeypatch.setattr("shutil.which", lambda name: None)
     store = tmp_path / "empty.db"
     open_store(store).close()
-    result = runner.invoke(app, ["inbox", "--db", str(store)])
+    result = runner.invoke(app, ["inbox"], env={"STAFFPULSE_DB": str(store)})
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "Listen first (.venv/bin/staffpulse listen bluesky)" in said
     assert "(.venv/bin/staffpulse import FILE)" in said
+    # and on the store typed (wide: a path is not wrapped mid-word)
+    given = runner.invoke(app, ["inbox", "--db", str(store)], env={"COLUMNS": "500"})
+    assert f"(.venv/bin/staffpulse --db {store} listen bluesky)" in " ".join(given.output.split())
     shown = io.StringIO()
     console = make_console()
     console.file = shown

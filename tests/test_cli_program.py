@@ -5,6 +5,7 @@ library words its hints for the default store, and "or run: staffpulse accounts"
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,47 @@ def test_hints_name_staffpulse_as_run_when_the_shell_does_not_find_it(
         ".venv/bin/staffpulse demo shows a sample"
     )
     assert on_store_in("staffpulse reads no store here", None) == "staffpulse reads no store here"
+
+
+def _words_of(said: str, start: str, end: str) -> list[str]:
+    """The command a note prints between ``start`` and ``end``, as the shell reads it."""
+    return shlex.split(said.split(start, 1)[1].split(end, 1)[0])
+
+
+def test_a_note_names_the_store_given_with_db_in_the_commands_it_suggests(
+    tmp_path: Path,
+) -> None:
+    """Review: the empty inbox of ``--db client.db`` said "Listen first (staffpulse listen
+    bluesky)", which listened into the default store; error hints named the store already."""
+    folder = tmp_path / "client stores"
+    folder.mkdir()
+    db = folder / "empty.db"
+    open_store(db).close()
+    for args in (["inbox", "--db", str(db)], ["--db", str(db), "inbox"]):
+        result = runner.invoke(app, args, env={"COLUMNS": "500"})  # no path wrapped mid-word
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        listen = _words_of(said, "Listen first (", ")")
+        assert listen == ["staffpulse", "--db", str(db), "listen", "bluesky"]  # runs as printed
+        assert _words_of(said, "import posts (", ")") == [
+            "staffpulse", "--db", str(db), "import", "FILE"
+        ]  # fmt: skip
+    # the store from STAFFPULSE_DB: the commands read it too, so they are left as they are
+    from_env = runner.invoke(app, ["inbox"], env={"STAFFPULSE_DB": str(db)})
+    assert "Listen first (staffpulse listen bluesky)" in " ".join(from_env.output.split())
+
+
+def test_a_note_that_names_a_store_already_or_only_speaks_of_db_is_read_right() -> None:
+    client = Path("client.db")
+    # the store the text names is kept; an option spoken of is no store: the command gets it
+    named = "import something into it first: staffpulse import FILE --db a.db"
+    assert on_store_in(named, client) == named
+    spoken = "Run `staffpulse fetch x @acme` (with your --db, if you use one)"
+    assert on_store_in(spoken, client) == (
+        "Run `staffpulse --db client.db fetch x @acme` (with your --db, if you use one)"
+    )
+    # only the commands that read a store: classify reads its files, demo makes its own
+    mixed = "staffpulse classify posts.csv, then staffpulse demo, then staffpulse stats"
+    assert on_store_in(mixed, client) == (
+        "staffpulse classify posts.csv, then staffpulse demo, then staffpulse --db client.db stats"
+    )

@@ -113,7 +113,7 @@ def test_repo_car_imports_posts_replies_reposts_profile_and_follows(tmp_path: Pa
     said = " ".join(result.output.split())
     assert "Imported 3 posts (3 new), 1 account (1 new), 1 follow (1 new)" in said
     # the handle is not in the export, and the store knows none: the user is told how to learn it
-    assert "staffpulse fetch bluesky HANDLE" in said and DID in said
+    assert "fetch bluesky HANDLE" in said and DID in said  # on the store given (--db)
     # and whose repo it is, by the name a person knows: a repo of another account shows at once
     assert f'({DID}, named "Rosa at Harbor Staffing")' in said
     posts = _posts(tmp_path / "db.sqlite")
@@ -223,7 +223,7 @@ def test_a_file_named_car_that_is_not_one_is_told_what_to_do(tmp_path: Path) -> 
     assert "Traceback" not in result.output
     assert result.exit_code == 65  # refused unread, as any file of no known format
     assert "repo.car" in said and "named .car, but not a CAR file" in said
-    assert "staffpulse fetch bluesky HANDLE" in said
+    assert "fetch bluesky HANDLE" in said  # on the store given (--db)
     with open_store(tmp_path / "db.sqlite") as store:  # nothing was read, no run recorded
         assert store.conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
 

@@ -37,7 +37,8 @@ from rich.segment import Segment
 from rich.status import Status
 from rich.text import Span, Text
 
-from staffpulse.cli.program import command_name, command_starts
+from staffpulse.cli.options import typed_db
+from staffpulse.cli.program import commands_as_run
 from staffpulse.terminal_controls import TERMINAL_CONTROLS_RE
 
 
@@ -81,8 +82,9 @@ def print_written(what: str, path: Path, note: str = "", *, as_json: bool = Fals
 
 class _AsTheUserRunsIt(RenderHook):
     """Names staffpulse in a command to run as the user runs it (``.venv/bin/staffpulse``
-    before ``source .venv/bin/activate``), in every line printed: notes as well as errors'
-    hints ("Listen first (staffpulse listen bluesky)" was no command to run as printed)."""
+    before ``source .venv/bin/activate``), on the store given with --db, in every line
+    printed: notes as well as errors' hints ("Listen first (staffpulse listen bluesky)" was no
+    command to run as printed, and after ``--db client.db`` it listened into another store)."""
 
     def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
         return [
@@ -92,17 +94,16 @@ class _AsTheUserRunsIt(RenderHook):
 
 
 def _named_as_run(text: Text) -> Text:
-    starts = command_starts(text.plain)
-    program = command_name() if starts else "staffpulse"
-    if program == "staffpulse":
+    found = commands_as_run(text.plain, typed_db())
+    if not found:
         return text
     named = text
-    for start in reversed(starts):  # from the end: the offsets before it stay true
-        word = named[start : start + len("staffpulse")]
+    for start, end, said in reversed(found):  # from the end: the offsets before it stay true
+        word = named[start:end]
         # the program's path in the word's own style (a command in bold stays bold)
-        spans = [Span(0, len(program), span.style) for span in word.spans]
-        as_run = Text(program, style=word.style, spans=spans)
-        named = named[:start] + as_run + named[start + len("staffpulse") :]
+        spans = [Span(0, len(said), span.style) for span in word.spans]
+        as_run = Text(said, style=word.style, spans=spans)
+        named = named[:start] + as_run + named[end:]
     named.end, named.justify, named.overflow = text.end, text.justify, text.overflow
     named.no_wrap = text.no_wrap
     return named

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.globals import get_current_context
 
 from staffpulse.errors import InputError
 
@@ -20,8 +21,18 @@ def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | Non
     chosen = _given_db(ctx, param, value)
     root = ctx.find_root().obj
     if chosen is not None and isinstance(root, dict):
-        root["db_used"] = chosen  # for the error boundary's hints (program.on_store_in)
+        root["db_used"] = chosen  # for the commands hints and notes suggest (typed_db)
     return chosen if chosen is not None else value  # else from STAFFPULSE_DB, or None
+
+
+def typed_db() -> Path | None:
+    """The --db typed for the command running now (:func:`resolve_db`), for what it prints
+    to name that store in the commands it suggests; None when none was typed (the default
+    store, or STAFFPULSE_DB, which the suggested commands read as well) or no command runs."""
+    ctx = get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    typed = root.get("db_used") if isinstance(root, dict) else None
+    return Path(typed) if typed else None
 
 
 def refuse_empty_db(typed: Sequence[str]) -> None:

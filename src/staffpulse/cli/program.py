@@ -35,31 +35,44 @@ def on_store(db: Path | None, command: str) -> str:
 # the commands that work on a store, as hints name them ("or run: staffpulse accounts"); not
 # their help ("staffpulse import --help lists the formats"), which reads no store
 _STORE_COMMAND = re.compile(
-    r"\bstaffpulse (?=(?:" + "|".join(map(re.escape, STORE_COMMANDS)) + r")\b(?! --help))"
+    r"staffpulse (?=(?:" + "|".join(map(re.escape, STORE_COMMANDS)) + r")\b(?! --help))"
 )
 
 
+# a --db with its store ("--db a.db"), not the option spoken of ("with your --db, if any")
+_NAMES_A_STORE = re.compile(r"--db[ =][^\s,]")
+
+
 def on_store_in(text: str | None, db: Path | None) -> str | None:
-    """``text`` (a hint) with the staffpulse commands it names run on the store ``db``, given
-    with --db: the library words its hints for the default store. A hint that names a --db
-    already (the store's own path) is left as it is. The commands are named as the user runs
-    staffpulse (:func:`command_name`): "staffpulse import FILE" was no command before
-    ``source .venv/bin/activate``, while the lines around it named ``.venv/bin/staffpulse``."""
+    """``text`` (a hint) with the staffpulse commands it names as the user runs them
+    (:func:`commands_as_run`)."""
     if not text:
         return text
-    if db is not None and "--db" not in text:
-        start = f"staffpulse{db_option(db)} "
-        text = _STORE_COMMAND.sub(lambda _found: start, text)
-    program = command_name()
-    if program == "staffpulse":
-        return text
-    return _ANY_COMMAND.sub(lambda _found: f"{program} ", text)
+    for start, end, said in reversed(commands_as_run(text, db)):
+        text = text[:start] + said + text[end:]
+    return text
 
 
-def command_starts(text: str) -> list[int]:
+def commands_as_run(text: str, db: Path | None) -> list[tuple[int, int, str]]:
     """Where ``text`` names staffpulse to start a command ("Listen first (staffpulse listen
-    bluesky)"), for the consoles to name it as the user runs it (:func:`command_name`)."""
-    return [found.start() for found in _ANY_COMMAND.finditer(text)] if "staffpulse " in text else []
+    bluesky)"), and what to write there instead, as (start, end, words): the program as the
+    user runs it (:func:`command_name`: "staffpulse import FILE" was no command before
+    ``source .venv/bin/activate``, while the lines around it named ``.venv/bin/staffpulse``),
+    and before a command that works on a store, the store ``db`` given with --db: the library
+    words its hints and notes for the default store, and "or run: staffpulse accounts" after
+    ``--db client.db`` listed another store's accounts. A text that names a store with --db
+    already (the store's own path) keeps its commands' stores as they are. Empty when nothing changes."""
+    if "staffpulse " not in text:
+        return []
+    program = command_name()
+    on_db = db_option(db) if db is not None and not _NAMES_A_STORE.search(text) else ""
+    found = []
+    for named in _ANY_COMMAND.finditer(text):
+        start = named.start()
+        said = program + (on_db if on_db and _STORE_COMMAND.match(text, start) else "")
+        if said != "staffpulse":
+            found.append((start, start + len("staffpulse"), said))
+    return found
 
 
 # "staffpulse" where a hint starts a command to run: before a command's name or an option
