@@ -132,3 +132,20 @@ def test_a_struggle_to_hire_or_terms_with_no_offer_is_no_job_offered() -> None:
     assert not offers_a_job("Is a 2-2 teaching load normal for a tenure-track post these days?")
     # the job's terms, then a question to peers on it: no call for candidates
     assert not offers_a_job("I'm hiring a tenure-track post this year. Should I ask for a CV?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pay said to be too low for anyone: a complaint, whatever hiring it names
+        "Our clinic is hiring again and I don't know anyone who'd take $15/hr for nights",
+        "My store is hiring again and nobody would take $14/hr for weekend closes",
+    ],
+)
+def test_pay_said_to_be_too_low_is_a_complaint_not_an_offer(text: str) -> None:
+    assert not offers_a_job(text)
+    assert not is_job_ad(text, 0.1, 0.5)
+
+
+def test_pay_offered_to_whoever_takes_it_is_still_an_offer() -> None:
+    assert offers_a_job("We're hiring again. Anyone who'd take $16/hr for weekend closes, DM me")

@@ -103,8 +103,9 @@ _CALLS_RE = re.compile(
     r"want it)\b"
     r"|(?:^|[.!?\n]\s*)interested\s*\?"
     r"|\bany takers\b"
-    # not "know a good one?": a recommendation asked for
-    r"|\bknow (?:any ?one|some ?one|somebody|any ?body)\b"
+    # not "know a good one?": a recommendation asked for; nor "I don't know anyone who'd take
+    # $16/hr": a complaint about the pay
+    r"|(?<!n't )(?<!not )(?<!never )\bknow (?:any ?one|some ?one|somebody|any ?body)\b"
     # not "call me": "call me old-fashioned, but we're hiring for attitude"
     r"|\b(?:pm|email|text) (?:me|us)\b|\bhit me up\b|\bhmu\b|\breach out\b|\btag (?:someone|a friend)\b",
     re.IGNORECASE,
@@ -151,6 +152,15 @@ _TERMS_RE = re.compile(
 )
 
 
+# the pay said to be too low for anyone to take: "I don't know anyone who'd take $16/hr",
+# "nobody will work for $15 an hour": a complaint about the pay, not its offer
+_TOO_LOW_RE = re.compile(
+    r"\b(?:who(?:['\u2019]d| would| will)|no ?(?:one|body)(?:['\u2019]d| would| will| wants to)?)\s+"
+    r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d",
+    re.IGNORECASE,
+)
+
+
 def offers_a_job(text: str) -> bool:
     """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
     Austin. Who wants it?") or gives its terms ("My lab is hiring in ecology. 2-2 teaching
@@ -161,6 +171,8 @@ def offers_a_job(text: str) -> bool:
     plain = URL_RE.sub(" ", text)
     if _OFFERS_RE.search(plain) is None:
         return False
-    if _CALLS_RE.search(plain) is None and (_TERMS_RE.search(plain) is None or ends_asking(text)):
+    if _CALLS_RE.search(plain) is None and (
+        _TERMS_RE.search(plain) is None or ends_asking(text) or _TOO_LOW_RE.search(plain)
+    ):
         return False
     return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"
