@@ -33,10 +33,16 @@ COMMAND_MODULES = {
 # command, which --help lists once, under its own name
 COMMAND_ALIASES = {"web": "serve", "dashboard": "serve"}
 
-# the commands that read only the files they are given and write a file of their own, no store
-FILE_COMMANDS = frozenset({"avatar", "classify", "roles", "score"})
+# the commands that read only the files they are given and write a file of their own, no store,
+# and what they read, as said to whoever gives one --db ("reads the file of posts it is given")
+FILE_COMMANDS = {
+    "avatar": "the images",
+    "classify": "the file of posts",
+    "roles": "the file of accounts",
+    "score": "the files of posts",
+}
 # the commands that take no store of the user's: the demo writes its own, the others read
 # files (tests/test_cli_program.py checks that every other command takes --db)
-_WITHOUT_STORE = FILE_COMMANDS | {"demo"}
+_WITHOUT_STORE = {*FILE_COMMANDS, "demo"}
 # the commands that work on the store --db names, so a hint naming one runs it there too
 STORE_COMMANDS = tuple(name for name in COMMAND_MODULES if name not in _WITHOUT_STORE)

@@ -10,7 +10,7 @@ import shlex
 from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
 from typer.core import TyperGroup
 
-from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
+from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES, FILE_COMMANDS
 
 # Typer's words for a value that is not a number, and what a person reads instead
 _NOT_A_NUMBER = {
@@ -84,20 +84,12 @@ def say_json_lines_already(exc: UsageError) -> None:
     )
 
 
-# the commands that read only the files they are given: "No such option: --db" alone, to
-# someone who passes --db to every command, read as if the store option were misspelt
-_FILES_NOT_A_STORE = {
-    "classify": "the file of posts",
-    "roles": "the file of accounts",
-    "score": "the files of posts",
-    "avatar": "the images",
-}
-
-
 def no_store_is_read(command: str | None, command_path: str) -> str | None:
     """What to say of ``--db`` given to ``command``, one of the commands that read only the
-    files they are given; None for any other command."""
-    files = _FILES_NOT_A_STORE.get(command or "")
+    files they are given (:data:`~staffpulse.cli.registry.FILE_COMMANDS`): "No such option:
+    --db" alone, to someone who passes --db to every command, read as if the store option were
+    misspelt. None for any other command."""
+    files = FILE_COMMANDS.get(command or "")
     if files is None:
         return None
     return f"{command_path} reads {files} it is given, not a store: leave out --db"
