@@ -177,11 +177,8 @@ def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem | Not
     number = 0  # the dialogs, as in the list: a line that is not JSON is none
     if is_json_lines(path):
         for line, obj in iter_json_lines(path):
-            if isinstance(obj, RepairedLine) and obj.joined:  # a text split over lines
-                yield Notice(str(path), obj.message)
-                continue
             if isinstance(obj, RepairedLine):  # its dialogs are read, but those it counts
-                yield Problem(str(path), line, obj.message, records=obj.records)
+                yield obj.told(str(path), line)
                 continue
             if isinstance(obj, Exception):
                 yield Problem(str(path), line, with_line_advice(json_error_message(obj)))

@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.json_entries import salvage_cut, salvage_damaged, salvage_without_part
 from staffpulse.sources.json_heads import LEADING_JUNK_LINES as LEADING_JUNK_LINES
 from staffpulse.sources.json_heads import NATIVE_TYPES as NATIVE_TYPES
@@ -277,6 +278,13 @@ class RepairedLine:
     cut: bool = False  # the line stops in the middle (a download cut short), not damaged
     # a record split over lines by line breaks in its text, read whole: a note, nothing lost
     joined: bool = False
+
+    def told(self, path: str, line: int) -> Problem | Notice:
+        """What the reader tells of it: a note for a record read whole over several lines, else
+        a problem on ``line`` counting the entries it lost (none when only bytes were mended)."""
+        if self.joined:
+            return Notice(path, self.message)
+        return Problem(path, line, self.message, records=self.records)
 
 
 def _repaired_line(

@@ -63,11 +63,8 @@ def read_responses(path: Path) -> Iterator[Response | Problem | Notice]:
                 yield found
         return
     for number, obj in iter_json_lines(path):
-        if isinstance(obj, RepairedLine) and obj.joined:  # a post's text split over lines
-            yield Notice(str(path), obj.message)
-            continue
         if isinstance(obj, RepairedLine):  # its entries are read, but those it counts
-            yield Problem(str(path), number, obj.message, records=obj.records)
+            yield obj.told(str(path), number)
             continue
         if isinstance(obj, Exception):
             yield unread_line(path, number, obj)

@@ -292,7 +292,7 @@ class Twarc2:
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine) and obj.joined:  # a tweet's text split
-                    yield Notice(str(path), obj.message)
+                    yield obj.told(str(path), number)
                     continue
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
                     told_cut = Problem(str(path), number, obj.message, records=obj.records)
