@@ -71,3 +71,14 @@ def test_accounts_tied_on_their_score_show_the_same_score() -> None:
         "<0.1",
         "0",
     ]
+
+
+def test_a_role_left_unknown_is_a_flag_said_where_the_role_goes() -> None:
+    """ "role unknown" travelled as a role's name, which any check of the role took for one:
+    it is a flag now, said as the terminal said it, and left to the role cell beside it."""
+    unread = Explanation(None, ("you replied to them 2×",), role_unknown=True)
+    assert unread.role is None
+    assert unread.text() == "role unknown · you replied to them 2×"
+    assert unread.beside_role() == "you replied to them 2×"
+    # a role given wins over the flag
+    assert Explanation("recruiter", ("follows you",), role_unknown=True).text().startswith("rec")

@@ -130,7 +130,9 @@ def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> Non
     assert rows[3]["display_name"] == "'=HYPERLINK(1)"  # a spreadsheet would run it
     # nothing to read: the role column says so, as the line does, and "why" goes on from there
     unread = replace(
-        SUGGESTIONS[1], role=None, reasons=Explanation("role unknown", ("you replied to them 2×",))
+        SUGGESTIONS[1],
+        role=None,
+        reasons=Explanation(None, ("you replied to them 2×",), role_unknown=True),
     )
     (row,) = csv.DictReader(io.StringIO(export_suggestions([unread], "bluesky-handles").text))
     assert (row["role"], row["why"]) == ("role unknown", "you replied to them 2×")

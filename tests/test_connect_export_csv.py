@@ -53,7 +53,9 @@ def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> Non
     ]
     # an account with nothing to read: the line says "role unknown" and so does the cell,
     # rather than an empty cell a spreadsheet user reads as a missing value
-    unread = replace(picks[3], reasons=Explanation("role unknown", ("you replied to them 2×",)))
+    unread = replace(
+        picks[3], reasons=Explanation(None, ("you replied to them 2×",), role_unknown=True)
+    )
     (row,) = csv.DictReader(io.StringIO(export_suggestions([unread], "csv").text))
     assert (row["role"], row["role_id"]) == ("role unknown", "")
     assert row["explanation"] == "role unknown · you replied to them 2×"

@@ -103,8 +103,8 @@ def test_an_account_with_nothing_to_read_says_role_unknown_where_the_role_goes(
     leaves the role to the cell beside the name, and that cell was empty (QA s38)."""
     from dataclasses import replace
 
-    unread = replace(suggestion_at(1, 100.0), role=None,
-                     reasons=Explanation("role unknown", ("you replied to them 2×",)))  # fmt: skip
+    reasons = Explanation(None, ("you replied to them 2×",), role_unknown=True)
+    unread = replace(suggestion_at(1, 100.0), role=None, reasons=reasons)
     assert unread.explanation == "role unknown · you replied to them 2×"  # the terminal's
     serve_report(client, monkeypatch, connect_report(HeldBack(), None, [unread]))
     card = result_card(client.get(f"/connect?account={ACCOUNT}").text)

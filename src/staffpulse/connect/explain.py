@@ -156,10 +156,13 @@ def explain(
     circle: Mapping[str, float],
     as_of: datetime,
     min_posts: int | None = None,
+    *,
+    role_unknown: bool = False,
 ) -> tuple[Explanation, tuple[str, ...]]:
     """The explanation and the handles of the circle members who engage ``node``; a
-    role the model is not sure of reads ``maybe vendor``; voice and conversation are said from
-    ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
+    role the model is not sure of reads ``maybe vendor``, and with no ``role``, one the model
+    had next to nothing to read of (``role_unknown``) reads "role unknown"; voice and
+    conversation are said from ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
     if isinstance(role, str):
         role = RoleGuess(role, None)
     parts: list[Part] = []
@@ -204,4 +207,5 @@ def explain(
     parts.extend(describe_citizen(citizen, min_posts, you_reposted=you_reposted))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, graph, account.platform, m) for m in ranked[:5])
-    return Explanation(_role_part(role, citizen) if role else None, tuple(parts)), via
+    said = _role_part(role, citizen) if role else None
+    return Explanation(said, tuple(parts), role_unknown=not role and role_unknown), via

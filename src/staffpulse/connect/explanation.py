@@ -71,20 +71,29 @@ Part = str | CircleTie
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Why an account is suggested: its role as people read it (``maybe vendor``; a
-    :class:`HiringTalk` for a hiring manager; None when unknown), then the other parts in the
-    order said."""
+    :class:`HiringTalk` for a hiring manager; None when none is said), then the other parts in
+    the order said. ``role_unknown``: the model read the account and had next to nothing to
+    read (no post, hardly a bio), so the line says :data:`ROLE_UNKNOWN` where the role goes."""
 
     role: str | HiringTalk | None = None
     parts: tuple[Part, ...] = ()
     # "this month" is said as the month to this date (an exported file); None: "this month"
     month_to: datetime | None = None
+    role_unknown: bool = False
 
     def _said_parts(self) -> list[str]:
         return [p if isinstance(p, str) else p.text(self.month_to) for p in self.parts]
 
+    @property
+    def said_role(self) -> str | None:
+        """The role as the line says it: ``maybe vendor``, :data:`ROLE_UNKNOWN`, or None."""
+        if isinstance(self.role, HiringTalk):
+            return self.role.text()
+        return self.role or (ROLE_UNKNOWN if self.role_unknown else None)
+
     def text(self) -> str:
         """The whole line: ``recruiter · 2 people in your circle replied to them``."""
-        role = self.role.text() if isinstance(self.role, HiringTalk) else self.role
+        role = self.said_role
         return PART_SEP.join([role, *self._said_parts()] if role else self._said_parts())
 
     def beside_role(self) -> str:
@@ -92,7 +101,7 @@ class Explanation:
         and a hiring manager's part reads ``outside the trade (2 of 2 posts about hiring)``."""
         if isinstance(self.role, HiringTalk):
             return PART_SEP.join([self.role.text(beside_role=True), *self._said_parts()])
-        if self.role and self.parts:
+        if self.said_role and self.parts:
             return PART_SEP.join(self._said_parts())
         return self.text()
 

@@ -46,7 +46,6 @@ from staffpulse.connect.choices import (
 )
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
-from staffpulse.connect.explanation import ROLE_UNKNOWN
 from staffpulse.connect.left_out import NAMES_SHOWN
 from staffpulse.connect.reach_back import as_of_after
 from staffpulse.connect.reasons import BROADCAST, MOSTLY_ADS
@@ -337,12 +336,13 @@ def _make_suggestions(
             walk.graph,
             walk.account,
             c.node,
-            # a role the model left unknown, having nothing to read (citizen.guess_roles)
-            c.guess or (ROLE_UNKNOWN if walk.model and c.node not in walk.id_only else None),
+            c.guess,
             c.citizen,
             walk.circle,
             walk.as_of,
             few,
+            # a role the model left unknown, having nothing to read (citizen.guess_roles)
+            role_unknown=bool(walk.model) and c.node not in walk.id_only,
         )
         acc, guess = c.account, c.guess
         suggestions.append(

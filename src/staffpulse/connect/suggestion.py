@@ -109,8 +109,7 @@ class Suggestion:
     @property
     def role_cell(self) -> str:
         """:attr:`role_text`, else ``role unknown`` where the line says it (as the terminal)."""
-        unknown = self.reasons.role if self.reasons.role == ROLE_UNKNOWN else ""
-        return self.role_text or unknown
+        return self.role_text or (ROLE_UNKNOWN if self.reasons.role_unknown else "")
 
     @property
     def explanation(self) -> str:
