@@ -329,3 +329,9 @@ def test_news_of_hiring_is_no_job_opening() -> None:
 
 def test_an_ad_beside_news_of_hiring_is_left_to_the_model() -> None:
     assert not find_hiring_talk(ADS_BESIDE_HIRING_NEWS).any()
+
+
+def test_news_of_hiring_is_no_job_ad_to_the_broad_rule_either() -> None:
+    # the inbox and Connect read the broad rule: such news is what listening looks for
+    assert not any(looks_like_job_ad(text) for text in HIRING_NEWS)
+    assert looks_like_job_ad("See our open positions in Dayton https://jobs.example/d")

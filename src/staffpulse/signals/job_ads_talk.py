@@ -228,14 +228,6 @@ _FIRM_OFFERS = re.compile(
     _I,
 )
 _WORK_CUE = merge_for_scan(("work",))
-# news of hiring slowing or of jobs made or lost: "Tech hiring slows as firms freeze open
-# positions <link>", "Retailers cut 40,000 jobs this quarter #jobs <link>" (the model read
-# both as ads, 0.84 and 0.85: "open positions", "jobs" and a link are a job board's words)
-_HIRING_NEWS = re.compile(
-    rf"{JOBS_NEWS.pattern}|\bhiring (?:slows|slowed|slowing|slowdown|freezes?|froze|cools|"
-    r"cooled|cooling|stalls|stalled|slumps?|slumped|drops|dropped|falls|fell)\b",
-    _I,
-)
 # someone sought: a casting call asks for "links to your work"
 _SEEKS = re.compile(r"\b(?:looking for|searching for|seeking|wanted|needed|calling all)\b", _I)
 
@@ -269,7 +261,7 @@ def _is_talk(text: str) -> bool:
     # "Applying to jobs all week is draining": a seeker's day
     if _APPLYING_TOLD.search(text) and not _FIRM_OFFERS.search(text):
         return True
-    if _tells_of_owned_work(text) or _HIRING_NEWS.search(text):
+    if _tells_of_owned_work(text) or JOBS_NEWS.search(text):
         return True
     if _JOIN_EVENT.search(text) or _JOIN_TEAM_EVENT.search(text):
         return _HIRING_EVENT.search(text) is None
@@ -297,7 +289,7 @@ _WORDINGS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
     (scan_for_words(("applying",)), (_APPLYING_TOLD,)),
     (scan_for_words(("time job",)), (JOB_FIGURE,)),
     (scan_for_words(ASKED_WORDS), (ASKED_QUESTION,)),
-    (scan_for_words(("jobs", "hiring ")), (_HIRING_NEWS,)),
+    (scan_for_words(("jobs", "hiring ")), (JOBS_NEWS,)),
 )
 
 

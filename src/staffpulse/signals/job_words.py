@@ -52,15 +52,19 @@ LISTED_ROLES = (
 ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
 #: Where a link starts
 LINK_RE = re.compile(r"https?://", re.IGNORECASE)
-#: Jobs made or lost, as news tells it: "will bring 300 new jobs to the county", "cuts 500
-#: jobs", "the jobs report". A "#jobs" tag on such news is a topic, not an opening, and such
-#: news is talk about hiring (the guidelines' hard negatives: hiring news, jobs reports)
+#: Jobs made or lost, or hiring slowing, as news tells it: "will bring 300 new jobs to the
+#: county", "cuts 500 jobs", "the jobs report", "hiring slows". A "#jobs" tag or "open
+#: positions" on such news is a topic, not an opening, and such news is talk about hiring (the
+#: guidelines' hard negatives: hiring news, jobs reports)
 JOBS_NEWS = re.compile(
     r"\b(?:create|creates|created|creating|add|adds|added|adding|cut|cuts|cutting|lose|loses|"
     r"lost|losing|slash\w*|shed\w*|bring|brings|brought|axe[sd]?|eliminat\w+)\s+(?:up to\s+|"
     r"about\s+|nearly\s+|over\s+|more than\s+|some\s+)?(?:hundreds of|thousands of|dozens of|"
     r"millions of|\d[\d,.]*k?|\d[\d,.]*\s*(?:million|thousand)|new|more)?\s*(?:new\s+)?jobs\b|"
-    r"\bjobs (?:report|numbers|data|figures|growth)\b",
+    r"\bjobs (?:report|numbers|data|figures|growth)\b"
+    # hiring slowing or frozen: "Tech hiring slows as firms freeze open positions <link>"
+    r"|\bhiring (?:slows|slowed|slowing|slowdown|freezes?|froze|cools|cooled|cooling|stalls|"
+    r"stalled|slumps?|slumped|drops|dropped|falls|fell)\b",
     re.IGNORECASE,
 )
 # The words of news or figures about pay and jobs, which an ad never uses however it is
