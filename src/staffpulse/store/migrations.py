@@ -175,6 +175,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         "CREATE INDEX IF NOT EXISTS accounts_by_handle_norm ON accounts(handle_norm);\n"
         "CREATE INDEX IF NOT EXISTS accounts_by_id ON accounts(id);",
     ),
+    (
+        "0013_posts_by_author_kind",
+        # `staffpulse accounts` counts the reposts of each account it lists (Store.list_accounts):
+        # from this index alone, where posts_by_author has no kind and each of the account's
+        # posts was read (the first page on 100,000 posts: 0.5 s, not 0.05 s)
+        "CREATE INDEX IF NOT EXISTS posts_by_author_kind ON posts(platform, author_id, kind);",
+    ),
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     AUDITS_DATA_KEY_MIGRATION,

@@ -88,10 +88,9 @@ class ReadMixin:
         plausible = plausible_post_sql("p")
         of_account = "FROM posts p WHERE p.platform = a.platform AND p.author_id = a.id"
         order = "ORDER BY n_posts DESC, a.handle_norm, a.platform, a.id"
-        # the index has no kind: counted post by post, so only when asked. The "+" keeps
-        # SQLite on posts_by_author: by posts_by_kind it read every repost of the store for
-        # each account (--json on 100,000 posts: minutes, not a second)
-        repost_count = f"(SELECT COUNT(*) {of_account} AND +p.kind = 'repost')" if reposts else "0"
+        # only when asked, from posts_by_author_kind alone (by posts_by_kind SQLite read every
+        # repost of the store for each account: --json on 100,000 posts took minutes)
+        repost_count = f"(SELECT COUNT(*) {of_account} AND p.kind = 'repost')" if reposts else "0"
         sql = f"""
             WITH listed AS (
                 SELECT a.*, (SELECT COUNT(*) {of_account}) AS n_posts
