@@ -183,9 +183,12 @@ def test_a_care_desk_of_replies_only_is_not_scored_on_mentions_in_posts_it_never
     assert "mentions" not in after.pillars["conversation"].evidence["parts"]
     assert after.pillars["conversation"].score >= conv.score
     shown = dict(figures(after)["conversation"])["Mentions others"]
-    assert shown == (
-        "not scored: fewer than 3 original posts or quotes to read (0 of 1 original post)"
+    assert (
+        shown
+        == "too few posts to judge (judged from 3 on): others mentioned in 0 of 1 original post"
     )
+    # the --json says null, not 0, of a share not judged
+    assert after.pillars["conversation"].evidence["mention_share"] is None
     desk.post("Our lockers in the north of town are open again from today.")
     assert "mentions" not in audit_feed(desk).pillars["conversation"].evidence["parts"]
     # from the third the share counts, as responsiveness does from the third mention

@@ -345,3 +345,24 @@ def test_an_overall_score_on_a_half_rounds_up_as_every_figure_for_people_does() 
     assert _overall_score(scored(64, 100, 87, 47), equal) == 75
     assert _overall_score(scored(64, 100, 87, 45), equal) == 74
     assert _overall_score(scored(84, 85, 85, 84), equal) == 85  # an A, not a B at 84
+
+
+def test_a_share_of_nothing_measured_is_null_in_the_json_not_zero() -> None:
+    # QA: "mention_share": 0.0 of a help desk with no post of its own read as "names no one",
+    # while the figure says the part is not scored; 0 must never stand for "not measured"
+    from staffpulse.audit.avatar_check import AvatarInfo
+
+    desk = FeedBuilder("deskhelp")
+    desk.reply("customer", 5)
+    said = json.loads(json.dumps(audit_feed(desk, avatar=AvatarInfo(None, 0.0, "none")).to_dict()))
+    voice, conv = said["pillars"]["voice"]["evidence"], said["pillars"]["conversation"]["evidence"]
+    assert conv["mention_share"] is None and conv["original_posts"] == 0
+    assert voice["templated_share"] is None and voice["original_posts"] == 0
+    assert voice["humor_share"] is not None  # its 5 replies were read
+    assert said["pillars"]["face"]["evidence"]["avatar"]["confidence"] is None  # not checked
+    reposter = FeedBuilder("reposter")
+    for i in range(3):
+        reposter.post(f"RT @peer{i}: spring hiring is up", kind="repost", mentions=(f"peer{i}",))
+    voice = audit_feed(reposter).to_dict()["pillars"]["voice"]["evidence"]
+    assert voice["posts_scored"] == 0
+    assert voice["personality_share"] is None and voice["humor_share"] is None

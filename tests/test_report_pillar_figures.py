@@ -65,7 +65,7 @@ def test_a_base_of_one_post_is_said_in_the_singular() -> None:
     assert mix["Last posts"] == "the last original post was not a job ad"
     assert dict(shown["voice"])["Templated"] == "0 of 1 original post (0%)"
     # one post is too few for its mentions' share: not scored, the count still singular
-    assert dict(shown["conversation"])["Mentions others"].endswith("(0 of 1 original post)")
+    assert dict(shown["conversation"])["Mentions others"].endswith(" in 0 of 1 original post")
     # the name as people read it, without the space it was saved with
     assert dict(shown["face"])["Display name"].startswith("\u201cVestiging Krakow\u201d:")
     ads = FeedBuilder("oneads")

@@ -54,14 +54,17 @@ def conversation_pillar(
     got = sort_answers(frame, data.mentions, me)
     median_hours = float(np.median(got.hours)) if got.hours else None
     responsiveness = _responsiveness(got, median_hours, settings)
+    # a help desk's posts are all replies: with no post of its own there is nothing that
+    # could name anyone, and a 0 there cost every care desk 15 of its 100 points; a share of
+    # one or two posts is no measurement either (the one post Mix asks a desk for took
+    # Conversation 79 -> 67), so the part waits for min_mentions of them, as responsiveness
+    # waits for that many mentions
+    mentions = (
+        posts.mention_share if mentions_measured(int(posts.originals.sum()), settings) else None
+    )
     values = conversation_parts(
         posts.reply_share,
-        # a help desk's posts are all replies: with no post of its own there is nothing that
-        # could name anyone, and a 0 there cost every care desk 15 of its 100 points; a share
-        # of one or two posts is no measurement either (the one post Mix asks a desk for
-        # took Conversation 79 -> 67), so the part waits for min_mentions of them, as
-        # responsiveness waits for that many mentions
-        posts.mention_share if mentions_measured(int(posts.originals.sum()), settings) else None,
+        mentions,
         talk["accounts_engaged_90d"],
         posts.share_share,
         responsiveness,
@@ -70,6 +73,8 @@ def conversation_pillar(
     score = weigh_conversation_parts(values, settings)
     evidence: dict[str, Any] = {
         **talk,
+        # null, not 0, where the part is not scored: the figure reads "too few posts to judge"
+        "mention_share": None if mentions is None else talk["mention_share"],
         **answer_evidence(got, median_hours),
         # its replies already count above; the number is the inbox's feedback to the firm
         "inbox_conversations_joined": data.inbox_joined,

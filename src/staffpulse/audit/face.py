@@ -125,7 +125,8 @@ def _face_evidence(
     return {
         "avatar": {
             "label": avatar.label,
-            "confidence": round(avatar.confidence, 2),
+            # null of a picture not checked, not a "0% sure" verdict
+            "confidence": None if avatar.label is None else round(avatar.confidence, 2),
             "source": avatar.source,
             "note": avatar.note,
             "file": Path(avatar.file).name if avatar.file else None,

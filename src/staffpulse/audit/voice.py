@@ -103,13 +103,15 @@ def voice_pillar(
     evidence: dict[str, Any] = {
         "posts_scored": n,
         "personality_posts": int(human.sum()),
-        "personality_share": round(personality, 3),
+        # null, not 0, of no post read (or no original post, for templates): the figures
+        # read "no posts to read" and "not checked" there
+        "personality_share": round(personality, 3) if n else None,
         "humor_posts": funny,
-        "humor_share": round(humor, 3),
+        "humor_share": round(humor, 3) if n else None,
         "templated_posts": int(frame.templated[copied].sum()),
         "weekly_roundups": int(roundups.sum()),  # not counted as templates
         "original_posts": int(orig.size),  # the base of templated_share
-        "templated_share": round(templated, 3),
+        "templated_share": round(templated, 3) if orig.size else None,
         "template_families": families,
         "not_english": not_read,  # posts left out: the models cannot read them
     }
@@ -337,7 +339,8 @@ def _voice_advice(
             )
         ]
     recs: list[str] = []
-    p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
+    # with posts read (n), only the templates' share may be null: no original post to check
+    p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"] or 0.0
     if t >= TEMPLATED_ADVISED and ev["template_families"]:
         # the share is of the original posts, as its figure says: beside replies or reposts
         # "100% of your posts" read as a miscount of a feed of 6 originals and 14 others

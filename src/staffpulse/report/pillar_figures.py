@@ -226,9 +226,10 @@ def _mentions_figure(conv: dict[str, Any]) -> str:
     fewest = int(conv.get("mentions_scored_from") or 0)
     if "mentions" in (conv.get("parts") or {"mentions": 0}) or not fewest:
         return _part_of(mentioning, n, "original posts", conv["mention_share"])
-    # no share beside it: a share of one or two posts is what is not scored
+    # no share beside it: a share of one or two posts is what is not scored, and the posts
+    # that do name someone are still counted, not dropped without a word
     counted = _part_of(mentioning, n, "original posts")
-    return f"not scored: fewer than {fewest} original posts or quotes to read ({counted})"
+    return f"too few posts to judge (judged from {fewest} on): others mentioned in {counted}"
 
 
 def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:

@@ -317,6 +317,9 @@ def _account_row(
     engaged_30, engaged_90 = talk.engaged_in(30), talk.engaged_in(90)
     mix_scored = mix_posts > 0 and not mix_unread
     voice_scored = p.english_authored > 0 and not voice_unread
+    # as the audit: fewer than min_mentions original posts or quotes, no mentions part (a
+    # help desk, or one that just wrote its first post)
+    mentions_read = mentions_measured(p.originals + p.quotes, settings)
     return {
         "platform": p.platform,
         "author_id": p.author_id,
@@ -325,13 +328,14 @@ def _account_row(
         "not_english": p.authored - p.english_authored,
         "mix_posts": mix_posts,
         "job_ads": job_ads,
-        "job_share": round(job_share, 6),
+        # null, not 0, of what was not measured, as the audit's --json: a share of no post
+        "job_share": round(job_share, 6) if mix_scored else None,
         "voice_posts": p.english_authored,
-        "personality_share": round(personality, 6),
-        "humor_share": round(humor, 6),
-        "exact_copy_share": round(exact_copies, 6),
+        "personality_share": _measured(personality, p.english_authored),
+        "humor_share": _measured(humor, p.english_authored),
+        "exact_copy_share": _measured(exact_copies, p.english_originals),
         "reply_share": round(reply_share, 6),
-        "mention_share": round(mention_share, 6),
+        "mention_share": round(mention_share, 6) if mentions_read else None,
         "share_share": round(share_share, 6),
         "accounts_engaged_30d": engaged_30,
         "accounts_engaged_90d": engaged_90,
@@ -346,9 +350,7 @@ def _account_row(
         "conversation": round(
             conversation_score(
                 reply_share,
-                # as the audit: fewer than min_mentions original posts or quotes, no
-                # mentions part (a help desk, or one that just wrote its first post)
-                mention_share if mentions_measured(p.originals + p.quotes, settings) else None,
+                mention_share if mentions_read else None,
                 engaged_90,
                 share_share,
                 None,
@@ -361,3 +363,8 @@ def _account_row(
 
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def _measured(share: float, base: int) -> float | None:
+    """A share as written to accounts.parquet: null of no post to read (``base``)."""
+    return round(share, 6) if base else None
