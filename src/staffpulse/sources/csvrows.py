@@ -150,7 +150,11 @@ def read_csv_rows(
             if len(broken) == 1 and "end of data" not in str(exc):
                 # A quote misplaced within one line ("Great" news): read it as csv always has.
                 held = _held_cr(text)
-                cells = next(csv.reader([held], delimiter=delimiter), [])
+                try:
+                    cells = next(csv.reader([held], delimiter=delimiter), [])
+                except csv.Error:  # a cell past the csv module's limit: the row alone is lost
+                    yield CsvProblem(start, _too_long())
+                    continue
                 if held is not text:
                     cells = [cell.replace(_CR_HELD, "\r") for cell in cells]
                 if cells:
@@ -170,6 +174,15 @@ def read_csv_rows(
             held_cr = False
         if any(cell.strip() for cell in cells):  # a row of empty cells is a blank line too
             yield CsvRow(start, cells)
+
+
+def _too_long() -> str:
+    """What a row with a cell longer than the csv module reads is told (its limit, 131,072
+    characters, is far past any post or profile: such a cell is a whole document pasted in)."""
+    return (
+        f"a cell holds more than {csv.field_size_limit():,} characters, far more than any post "
+        "or profile (a whole document pasted into it?): the row was skipped; shorten that cell"
+    )
 
 
 # A lone \r inside a line (not its line end) is text: a cell's "\r" that pandas' to_csv
