@@ -316,3 +316,13 @@ def test_a_pay_range_in_news_is_no_job_boards_cue() -> None:
 )
 def test_roles_open_to_an_idea_are_no_roles_offered(text: str, is_ad: bool) -> None:
     assert bool(find_staffing_ads([text])[0]) is is_ad
+
+
+def test_pay_that_is_no_rate_is_pay_to_every_rule() -> None:
+    # one list of such pay ("weekly", "daily", "same-day pay", "a sign-on bonus"): the offers
+    # after an opener read "same-day pay", and now so does pay beside a call to act
+    ads = [
+        "Same-day pay on all warehouse shifts this week, DM us",
+        "Daily pay for forklift drivers! Interested? Text us",
+    ]
+    assert find_staffing_ads(ads).all()

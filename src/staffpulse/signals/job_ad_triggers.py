@@ -146,7 +146,8 @@ CALL_TO_APPLY_WORDS = (
     "opening",
 )
 SERVICE_WORDS = ("look", "search", "seek", "need", "want", "find", "recommend", "rec", "know")
-PAY_WORDS = ("$", "weekly pay", "competitive ", "per diem", "doe", "bonus", "benefits ")
+PAY_WORDS = ("$", "weekly pay", "daily pay", "day pay", "competitive ", "per diem", "doe", "bonus",
+             "benefits ")  # fmt: skip
 CALL_TO_ACT_WORDS = (
     "interested",
     "dm",

@@ -103,6 +103,7 @@ from staffpulse.signals.job_seekers import speaks_as_seeker
 from staffpulse.signals.job_words import (
     JOBS_NEWS,
     LINK_RE,
+    PAY_TERMS,
     ROLES,
     VERB_OR_HEADLINE,
     reports_around,
@@ -206,8 +207,8 @@ _TRADES_SOUGHT = re.compile(
 _PAY = re.compile(
     r"\$\s?\d[\d,.]*k?(?:\s?[-\u2013]\s?\$?\d[\d,.]*k?)?\s*(?:/|per\s|an\s|a\s)\s*"
     r"(?:hr|hour|wk|week|yr|year|annum)\b|"
-    r"\bweekly pay\b|\bcompetitive (?:pay|salary|rates?)\b|\bper diem\b|(?-i:\bDOE\b)|"
-    r"\bsign[- ]on bonus\b|\breferral bonus\b|\bbenefits (?:package|included)\b",
+    rf"{PAY_TERMS}|\bcompetitive (?:pay|salary|rates?)\b|\bper diem\b|(?-i:\bDOE\b)|"
+    r"\breferral bonus\b|\bbenefits (?:package|included)\b",
     _I,
 )
 # a yearly salary ("$55k", "$68-75k", "$110,000"): pay only next to a role (money raised,

@@ -43,7 +43,7 @@ import re
 from staffpulse.signals.job_ad_triggers import holds
 from staffpulse.signals.job_ads_agency import REPORTED
 from staffpulse.signals.job_ads_services import PROVIDERS, seeks_a_service
-from staffpulse.signals.job_words import LINK_RE, LISTED_ROLES
+from staffpulse.signals.job_words import LINK_RE, LISTED_ROLES, PAY_TERMS
 from staffpulse.signals.sales_calls import names_pay
 
 __all__ = ["OFFER_WORDS", "offers_work"]
@@ -125,8 +125,7 @@ _LISTED_CLAUSE = re.compile(
 # the work a clause opening with pay is for ("$25/hr for warehouse work in Dayton, 2nd shift"),
 # not a plan or a ticket ("$5/month for premium")
 _WORK = re.compile(rf"\b(?:work|jobs?|shifts?|gigs?|{LISTED_ROLES}(?:e?s)?)\b", _I)
-# pay that is no rate ("weekly pay", "a sign-on bonus"), which ads give as they give a rate
-_PAY_TERMS = re.compile(r"\b(?:weekly|daily|same[- ]day) pay\b|\bsign[- ]on bonus\b", _I)
+_PAY_TERMS = re.compile(PAY_TERMS, _I)
 # such pay as the last fragment of a clause, as a listing gives it ("..., sign-on bonus"), not
 # as news opens ("Sign-on bonus for nurses hits a record")
 _PAY_TERMS_LAST = re.compile(

@@ -12,6 +12,7 @@ __all__ = [
     "JOBS_NEWS",
     "LINK_RE",
     "LISTED_ROLES",
+    "PAY_TERMS",
     "REPORTS",
     "ROLES",
     "ROLE_NOUNS",
@@ -52,6 +53,10 @@ LISTED_ROLES = (
 ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
 #: Where a link starts
 LINK_RE = re.compile(r"https?://", re.IGNORECASE)
+#: Pay that is no rate, which ads give as they give a rate: "weekly pay", "daily pay",
+#: "same-day pay", "a sign-on bonus" (read by the staffing-ad rules and the offers after an
+#: opener alike)
+PAY_TERMS = r"\b(?:weekly|daily|same[- ]day) pay\b|\bsign[- ]on bonus\b"
 #: Jobs made or lost, or hiring slowing, as news tells it: "will bring 300 new jobs to the
 #: county", "cuts 500 jobs", "the jobs report", "hiring slows". A "#jobs" tag or "open
 #: positions" on such news is a topic, not an opening, and such news is talk about hiring (the
