@@ -19,9 +19,10 @@ Wordings, each with the bounds it sets per signal:
   (:mod:`staffpulse.signals.shared_verdicts`: "Great talk from @someone <link>"), which the
   link makes the personality model read as a headline: personality at least 0.5
   (``VERDICT_BOUNDS``), set before the bounds of job ads, which still hold an ad's voice down;
-* a post that opens with the writer's feeling about what it shares
-  (:mod:`staffpulse.signals.felt_openers`: "So proud of our team <link>", "Wow! <link>"), read
-  as a headline for the same reason: the same floor, set at the same time;
+* a post that opens with the writer's feeling about what it shares, or with what they made
+  (:mod:`staffpulse.signals.felt_openers`: "So proud of our team <link>", "Wow! <link>", "I
+  built a tiny CLI to rename photos <link>"), read as a headline for the same reason: the same
+  floor, set at the same time;
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
