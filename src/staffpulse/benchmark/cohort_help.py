@@ -22,14 +22,36 @@ WRITE_A_COHORT = (
 _Read = TypeVar("_Read")
 
 
-def say_how_to_write(exc: MissingFileError, otherwise: str = "") -> MissingFileError:
-    """``exc`` (a cohort file that is not there) told how to write one, then ``otherwise``
-    (what the command does without a file, "or run ... without a file"); a download still
-    running or a link to a file gone away keeps its own advice ("it is ...")."""
-    if exc.hint and exc.hint.startswith("it is"):
+def say_how_to_write(
+    exc: MissingFileError, otherwise: str = "", path: Path | None = None
+) -> MissingFileError:
+    """``exc`` (the cohort file ``path`` is not there) told how to write one, then
+    ``otherwise`` (what the command does without a file, "or run ... without a file"); a
+    download still running or a link to a file gone away keeps its own advice. ``path``: the
+    file the error names, else the one the system could not open (the error's cause)."""
+    path = path or _path_not_opened(exc)
+    if path is not None and _on_its_way(path):
         return exc
     told = [exc.hint or "", WRITE_A_COHORT, otherwise]
     return MissingFileError(exc.message, hint="; ".join(part for part in told if part))
+
+
+def _path_not_opened(exc: MissingFileError) -> Path | None:
+    """The path the system refused to open, behind ``exc`` (its cause), when it says."""
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and isinstance(cause.filename, str):
+        return Path(cause.filename)
+    return None
+
+
+def _on_its_way(path: Path) -> bool:
+    """Whether the file is there in a way: a link to it whose file is gone (put back), or a
+    browser still writing it beside (wait). A file not written yet is neither."""
+    from staffpulse.sources.user_paths import PARTIAL_DOWNLOADS
+
+    return path.is_symlink() or any(
+        path.with_name(path.name + suffix).exists() for suffix in PARTIAL_DOWNLOADS
+    )
 
 
 def read_cohort_or_say_how(read: Callable[[], _Read], otherwise: str = "") -> _Read:
@@ -54,4 +76,4 @@ def refuse_missing_cohort(cohort: Path, otherwise: str) -> None:
     missing = MissingFileError(
         f"{cohort}: no such cohort file", hint=missing_hint(cohort, "the path")
     )
-    raise say_how_to_write(missing, otherwise)
+    raise say_how_to_write(missing, otherwise, cohort)
