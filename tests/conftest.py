@@ -103,6 +103,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.shared_data)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads -n and --dist
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The suite on every core when pytest-xdist is installed (the dev extra): ``-n auto
+    --dist loadfile``, one worker per core, each taking whole test files (so a module's
+    fixtures, its live dashboard say, start once). Set here, not in pyproject's addopts, where
+    a pytest without xdist stopped on "unrecognized arguments: -n". A ``-n`` typed (``-n 0``:
+    this process alone) is kept; a worker starts no workers of its own."""
+    if not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput"):
+        return
+    if config.option.numprocesses is None:
+        config.option.numprocesses = "auto"
+        if config.option.dist == "no":
+            config.option.dist = "loadfile"
+
+
 # A run of a few named test files stays in this process: starting workers, each importing
 # what the tests need, costs more than sharing so few tests saves.
 FEW_TEST_FILES = 4
@@ -110,7 +125,7 @@ FEW_TEST_FILES = 4
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent without it
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """How many workers ``-n auto`` (in pyproject's addopts) starts: none for a run of at most
+    """How many workers ``-n auto`` (:func:`pytest_cmdline_main`) starts: none for a run of at most
     FEW_TEST_FILES named test files (``pytest tests/test_x.py``), else xdist's own count (one
     per core, or PYTEST_XDIST_AUTO_NUM_WORKERS)."""
     named = [Path(str(arg).split("::")[0]) for arg in config.args]
