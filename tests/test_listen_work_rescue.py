@@ -84,3 +84,26 @@ def test_a_store_judged_under_the_older_rules_is_judged_again_once(tmp_path: Pat
 def test_a_question_about_an_actors_interviews_is_not_rescued() -> None:
     assert rescue_words("where are all of dana's interviews? all the other actors did some") == ()
     assert rescue_words("How many interviews is too many for one junior role?") == ("interviews",)
+
+
+def test_a_picket_line_or_lockout_tagout_reaches_the_inbox_and_says_why(
+    tmp_path: Path,
+) -> None:
+    picket = "Week two on the picket line outside the bottling plant, soup run at noon"
+    loto = "Our lockout/tagout refresher for the new press operators runs Thursday"
+    with open_store(tmp_path / "s.db") as store:
+        add(store, tmp_path, post("picket", picket), post("loto", loto))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    items = {i.conversation_id: i for i in result.items}
+    assert set(items) == {"picket", "loto"}
+    assert "work in so many words ('picket line')" in " ".join(items["picket"].reasons)
+    # a labour dispute is joined with care: no side taken
+    assert "take no side" in items["picket"].angle
+    assert "workplace safety" in items["loto"].angle
+
+
+def test_the_other_senses_of_the_disputes_words_are_not_rescued() -> None:
+    assert rescue_words("Lightning strikes at the marina again, the sailboats are fine") == ()
+    assert rescue_words("Two strikes against him already this inning") == ()
+    assert rescue_words("Painted the white picket fence this weekend") == ()

@@ -311,7 +311,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     elif work is not None and work.focus is not None:  # said first: why the thread is here
         reasons = (focus_reason(work.focus), *reasons)
     elif rescued := rescued_opening(opening.text, ctx.work_scores.get(conv.id), ctx.work_threshold):
-        reasons = (*reasons, rescue_reason(rescued))
+        reasons = (*reasons, rescue_reason(rescued, question))
     return RankedConversation(
         conv,
         round(score, 4),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.listen.work_terms import plain_text
+from staffpulse.listen.workplace_terms import LABOUR_DISPUTE
 
 SENSITIVE = "sensitive"
 IDENTITY_CAUTION = (
@@ -57,23 +58,9 @@ _IDENTITY_RE = re.compile(
     r"this\b)))|\bcoming out at work\b",
     re.IGNORECASE,
 )
-# (a strike's other senses stay: lightning, bowling, "strike a balance"; so do a picket fence, a
-# scab on a hand, lockout/tagout on a machine, a restaurant's walk-outs who did not pay, the
-# European Union's vote and a credit union's drive)
-_DISPUTE_RE = re.compile(
-    r"\b(?:on strike|(?:go|goes|going|went|gone) (?:out )?on strike|"
-    r"(?<!lightning )(?<!bowling )(?<!air )(?:strikes?|striking) (?:over|for|against|at)\b(?! the win)|"
-    r"strike action|strik(?:e|ing) (?:workers|drivers|nurses|teachers|staff)|"
-    r"picket(?:s|ing|ed)? lines?|picketing|picketed|on the picket|"
-    r"(?:stag\w*|held|hold\w*|organi[sz]\w*|plann\w*|join\w*|mass|staff|workers?['\u2019]?|"
-    r"nurses['\u2019]?|teachers['\u2019]?) (?:an? |the )?walk-?outs?|"
-    r"lock-?outs?(?![\s/-]*tag)|scab (?:labou?r|workers?|staff)|"
-    r"(?:hir\w*|bus\w*|brought in|bring\w* in|cross\w*) (?:in )?scabs|strikebreak\w*|"
-    r"union[- ]busting|(?<!european )(?<!credit )(?<!student )union (?:campaign|drive|vote|"
-    r"organi[sz]\w*)|unioni[sz](?:e|es|ed|ing|ation)|"
-    r"(?:join|joined|joining|form|formed|forming|start|starting) a union|collective bargaining)\b",
-    re.IGNORECASE,
-)
+# a strike, a picket line, a union drive or its busting (its words' other senses stay out:
+# lightning, a picket fence, lockout/tagout on a machine, the European Union's vote)
+_DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
 
 
 def sensitive_kind(text: str) -> str | None:

@@ -25,36 +25,47 @@ topic model forgets topics made under older grouping rules.
 
 from __future__ import annotations
 
+import re
+
 from staffpulse.listen.questions import asks_the_room
-from staffpulse.listen.work_terms import dwells_on_work, work_words
+from staffpulse.listen.work_terms import dwells_on_work, plain_text, work_words
+from staffpulse.listen.workplace_terms import DISPUTE_AT_WORK, SAFETY
 from staffpulse.store import Store
 
 # The version of the rule above, kept in ``listen_topic_state`` (listening's key/value
 # state): a store whose verdicts were made under an older one has them judged again, once.
-RULES_VERSION = 7  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
+RULES_VERSION = 8  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
 # harassment at work, being written up or called in are; 6: so is pride in one's own workplace;
-# 7: but not in "my practice", "my lab", "my crew" (yoga, a dog, friends) nor a patient's hospital
+# 7: but not in "my practice", "my lab", "my crew" (yoga, a dog, friends) nor a patient's hospital;
+# 8: a labour dispute or lockout/tagout named is kept, asked about or not
 RULES_KEY = "relevance_rules"
+
+
+# work in words nothing else is said in: a labour dispute ("Day 12 on the picket line") or a
+# machine made safe ("lockout/tagout training"), kept whether or not the post asks
+_UNMISTAKABLE_RE = re.compile(rf"\b(?:{DISPUTE_AT_WORK}|{SAFETY})\b", re.IGNORECASE)
 
 
 def rescue_words(text: str) -> tuple[str, ...]:
     """The work words for which a post the classifier turned down still counts as about work
     (see the module docstring), lower-cased, each once; () when it does not."""
-    # only a question with its "?" is rescued: the check runs on every post the classifier
-    # turns down (most of a live stream), and the "?" alone lets nine in ten skip the rest
-    if "?" not in text or not asks_the_room(text) or not dwells_on_work(text):
+    # a question with its "?" first: the check runs on every post the classifier turns down
+    # (most of a live stream), and the "?" alone lets nine in ten skip the vocabulary
+    if "?" in text and asks_the_room(text) and dwells_on_work(text):
+        return tuple(dict.fromkeys(word.lower() for word in work_words(text)))
+    plain = plain_text(text)
+    if _UNMISTAKABLE_RE.search(plain) is None:
         return ()
-    return tuple(dict.fromkeys(word.lower() for word in work_words(text)))
+    return tuple(dict.fromkeys(word.lower() for word in work_words(plain)))
 
 
-def rescue_reason(words: tuple[str, ...]) -> str:
+def rescue_reason(words: tuple[str, ...], question: bool = True) -> str:
     """ "a work question in so many words ('placement fee'): kept although the work-topic
-    model scored it low" — why the inbox holds a post the classifier turned down."""
+    model scored it low" — why the inbox holds a post the classifier turned down ("work in so
+    many words" for a statement: "Day 12 on the picket line")."""
     named = ", ".join(f"'{w}'" for w in words[:3])
-    return (
-        f"a work question in so many words ({named}): kept although the work-topic model"
-        " scored it low"
-    )
+    said = "a work question" if question else "work"
+    return f"{said} in so many words ({named}): kept although the work-topic model scored it low"
 
 
 def rescued_opening(text: str, p_work: float | None, threshold: float | None) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from staffpulse.listen.partisan import ELECTION_CANDIDATE_RE
 from staffpulse.listen.workplace_terms import (
     DISCIPLINE,
     OWN_SHIFTS,
+    SAFETY,
     STAFF_PARTY,
     SUPERVISORS,
     UNIONS,
@@ -216,6 +217,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave|assignments?|tasks?|take-?homes?)\b", "pay"),
         (rf"\b({UNPAID})\b", "pay"),
+        (rf"\b({SAFETY})\b", "workplace safety"),
         (rf"\b({_BILLING})\b", "bill rates and markups"),
         (_DEGREES, "degrees and skills"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),

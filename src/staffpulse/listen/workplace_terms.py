@@ -1,6 +1,7 @@
 """The workplace's own matters in the work vocabulary of :mod:`staffpulse.listen.work_terms`:
-harassment at work and the staff party, a union's vote, the writer's own shift or supervisor,
-discipline, unpaid hours, and pride in the writer's own workplace. Kept apart because each is
+harassment at work and the staff party, a union's vote, a labour dispute, lockout/tagout, the
+writer's own shift or supervisor, discipline, unpaid hours, and pride in the writer's own
+workplace. Kept apart because each is
 several words read together, with its near misses spelled out beside it.
 """
 
@@ -20,12 +21,43 @@ STAFF_PARTY = (
     r"(at|to|from|after|before|since) (the|our|my|a|this year's|last year's) "
     r"(staff|office|work|company|works) ((christmas|xmas|holiday|summer) )?(party|outing)"
 )
-UNIONS = (
-    r"(?<!european )(?<!soviet )(?<!student )(?<!credit )union (votes?|reps?|representatives?|"
-    r"dues|drives?|busting|stewards?)|union-busting|"
-    r"unioni[sz](e|es|ing|ation)|(join|joined|joining|form|formed|forming|start|starting) a union|"
-    r"(trade|labou?r) unions?"
+# a union organised or fought: a labour dispute (:mod:`staffpulse.listen.sensitive`) as much as
+# a matter of the workplace
+_NOT_A_TRADE_UNION = r"(?<!european )(?<!soviet )(?<!student )(?<!credit )"
+UNION_DRIVE = (
+    rf"union[- ]busting|{_NOT_A_TRADE_UNION}union (?:campaign|drives?|votes?|organi[sz]\w*)|"
+    r"unioni[sz](?:e|es|ing|ation)|"
+    r"(?:join|joined|joining|form|formed|forming|start|starting) a union"
 )
+UNIONS = (
+    rf"{UNION_DRIVE}|{_NOT_A_TRADE_UNION}union (?:reps?|representatives?|dues|stewards?)|"
+    r"(?:trade|labou?r) unions?"
+)
+# A labour dispute in words said of nothing else: a picket line, strike action, a staff walkout,
+# scabs, a union drive. Not a picket fence, a scab on a hand, a restaurant's walk-outs who did
+# not pay, "unionized" in chemistry
+DISPUTE_AT_WORK = (
+    r"strike action|strik(?:e|ing) (?:workers|drivers|nurses|teachers|staff)|"
+    r"picket(?:s|ing|ed)? lines?|picketing|picketed|on the picket(?! lines?)|"
+    r"(?:stag\w*|held|hold\w*|organi[sz]\w*|plann\w*|join\w*|mass|staff|workers?['\u2019]?|"
+    r"nurses['\u2019]?|teachers['\u2019]?) (?:an? |the )?walk-?outs?|"
+    r"scab (?:labou?r|workers?|staff)|"
+    r"(?:hir\w*|bus\w*|brought in|bring\w* in|cross\w*) (?:in )?scabs|strikebreak\w*|"
+    rf"{UNION_DRIVE}|unioni[sz]ed(?!\s+(?:acids?|ammonia|forms?|species|molecules?|compounds?))|"
+    r"collective bargaining"
+)
+# ... and in words a sport or a country shares ("the NBA lockout", "a country that goes on
+# strike"): a dispute to join with care (:mod:`staffpulse.listen.sensitive`) when the post is
+# about work, but no work matter in themselves. Not lightning or a bowling strike, "strike a
+# balance", strikes counted against someone, lockout/tagout on a machine (:data:`SAFETY`)
+LABOUR_DISPUTE = (
+    rf"{DISPUTE_AT_WORK}|on strike|(?:go|goes|going|went|gone) (?:out )?on strike|"
+    r"(?<!lightning )(?<!bowling )(?<!air )(?<!one )(?<!two )(?<!three )(?<!\d )"
+    r"(?:strikes?|striking) (?:over|for|against|at)\b(?! the win)|lock-?outs?(?![\s/-]*tag)"
+)
+# A machine made safe before work on it ("lockout/tagout", "lock out tag out", "LOTO"):
+# safety training, work in so many words
+SAFETY = r"lock[- ]?out[\s/-]*tag[- ]?out|(?-i:LOTO)"
 SUPERVISORS = (
     r"(my|our|your|his|her|their) (supervisors?|team leads?|team leaders?|foreman|foremen)|"
     r"(line|shift|direct) supervisors?"
@@ -59,5 +91,16 @@ PRIDE = (
     r"caf[e\u00e9]|firm|agency)"
 )
 WORKPLACE = "|".join(
-    (HARASSMENT, STAFF_PARTY, UNIONS, SUPERVISORS, OWN_SHIFTS, DISCIPLINE, UNPAID, PRIDE)
+    (
+        HARASSMENT,
+        STAFF_PARTY,
+        UNIONS,
+        DISPUTE_AT_WORK,
+        SAFETY,
+        SUPERVISORS,
+        OWN_SHIFTS,
+        DISCIPLINE,
+        UNPAID,
+        PRIDE,
+    )
 )
