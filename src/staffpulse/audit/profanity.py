@@ -18,44 +18,7 @@ start like one. Like
 
 from __future__ import annotations
 
-import re
+# one list for the inbox's "strong language" caution and for the audit (moved, not copied)
+from staffpulse.listen.swearing import swears
 
-from staffpulse.audit.hashtags import HASHTAG_RE
-from staffpulse.listen.work_terms import URL_RE
-
-_SWEAR_RE = re.compile(
-    r"(?<![\w@#])(?:"
-    r"(?:mother|mutha)?f+[u*@!]+c?k+(?:s|ed|er|ers|ing|in'?|in|face|head|wit)?|f[*@!]{2,}k|"
-    r"fml|wtf|stfu|gtfo|"
-    r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole|faced)?|sh[*!]{2}t|"
-    r"bitch(?:es|y|ing|ed)?|b[*!]tch|cunts?|c[*]nt|dicks?|dickheads?|cocks?|cocksuckers?|"
-    r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
-    r"piss(?:ed)?|jackass(?:es)?|dumbass(?:es)?"
-    r")(?!\w)"
-    # the middle finger says it without a word (a real post to imitate ended in two)
-    "|\U0001f595",
-    re.IGNORECASE,
-)
-
-
-# the words a hashtag may run on from: no innocent tag starts with them
-_SWEAR_TAG_START_RE = re.compile(r"(?:mother|bull)?(?:fuck|shit)|wtf|stfu|gtfo", re.IGNORECASE)
-# and those it may run into: "fuck" anywhere ("#whatthefuck"), "shit" at its end ("#officeshit";
-# a real post to imitate ended in such a tag), not within, as in "#washitape"
-_SWEAR_TAG_INSIDE_RE = re.compile(r"fuck|shit(?:e|show)?$", re.IGNORECASE)
-
-
-def swears(text: str) -> bool:
-    """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
-    an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitclientssay",
-    "#officeshit"; "damn",
-    "hell" and "#Dickens" are not."""
-    text = URL_RE.sub(" ", text)
-    if _SWEAR_RE.search(text) is not None:
-        return True
-    return any(
-        _SWEAR_RE.fullmatch(tag)
-        or _SWEAR_TAG_START_RE.match(tag)
-        or _SWEAR_TAG_INSIDE_RE.search(tag)
-        for tag in HASHTAG_RE.findall(text)
-    )
+__all__ = ["swears"]

@@ -58,6 +58,8 @@ from staffpulse.listen.jokes import FUNNY, is_written_joke
 from staffpulse.listen.partisan import read_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.swearing import swears as swears_at_all
+from staffpulse.listen.swearing import swears_strongly
 from staffpulse.listen.tone import signals_crisis
 from staffpulse.listen.violence import jokes_about_violence
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plain_text
@@ -137,11 +139,10 @@ _GOVERNMENT_RE = re.compile(
     r"the white house|downing street)\b",
     re.IGNORECASE,
 )
-# strong words earn a post the caution "strong language"; milder ones ("crap", "pissed", like
-# "damn" and "hell", which are not here) only make a rant of a post on politics
-_STRONG_SWEARING = r"\b(fuck\w*|shit\w*|bullshit|wtf|bastards?)\b|\bf\*{2,}"
-_STRONG_SWEARING_RE = re.compile(_STRONG_SWEARING, re.IGNORECASE)
-_SWEARING_RE = re.compile(_STRONG_SWEARING + r"|\b(crap|pissed)\b", re.IGNORECASE)
+# strong words (:mod:`staffpulse.listen.swearing`, the audit's list too) earn a post the
+# caution "strong language"; a crude one ("pissed") or a milder one ("crap", like "damn" and
+# "hell", which are not here) only makes a rant of a post on politics
+_MILD_SWEARING_RE = re.compile(r"\bcrap(py)?\b", re.IGNORECASE)
 # Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
 _GREETING_RE = re.compile(
     r"\b(happy|merry|joyous|blessed)\s+(new year|holidays?|holiday season|thanksgiving|"
@@ -244,15 +245,16 @@ def _is_nsfw(plain: str) -> bool:
 
 
 def swears(text: str) -> bool:
-    """The text swears ("f***ing", "wtf"; not "crap", "damn" nor "hell"): still work talk, but a
-    brand's reply keeps clean."""
-    return _STRONG_SWEARING_RE.search(plain_text(text)) is not None
+    """The text swears ("f***ing", "wtf", "#shitclientssay"; not "crap", "damn" nor "hell"):
+    still work talk, but a brand's reply keeps clean. The audit's list of strong words
+    (:mod:`staffpulse.listen.swearing`), so the two never disagree on one."""
+    return swears_strongly(plain_text(text))
 
 
 def _rants_on_politics(plain: str, politics: bool) -> bool:
     """Politics (``politics``: :func:`read_politics` said so, read once) or a government's
     policy with a swear word beside it: a rant, partisan."""
-    if _SWEARING_RE.search(plain) is None:
+    if _MILD_SWEARING_RE.search(plain) is None and not swears_at_all(plain):
         return False
     return politics or _GOVERNMENT_RE.search(plain) is not None
 

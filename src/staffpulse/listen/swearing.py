@@ -1,0 +1,71 @@
+"""Strong swear words: the one list the inbox and the audit read.
+
+The inbox offers a post that swears ("this fucking commute" is still a conversation about work)
+with the caution "strong language" (:func:`staffpulse.listen.moderation.swears`); the audit
+never offers one "to imitate" (:mod:`staffpulse.audit.profanity`), as the firm would write it.
+
+The lexicon is compact and strong words only (English, whole words, any case, the usual
+starred spellings: "f*ck", "sh!t"); mild ones ("damn", "hell", "crap") stay, as a firm may
+say them. A hashtag is the writer's own words too ("#shitclientssay"). A tag is read whole
+("#wtf"), and one that starts with a word no tag starts with innocently ("#fuckcancer",
+"#shitclientssay") or ends with one ("#officeshit") swears; other words only whole, as
+"#Dickens", "#cocktails" or "#FMLA" (the US leave law) start like one. It is conservative: it
+may read a harmless name as one ("Dick Smith"), never miss a sworn word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import URL_RE
+from staffpulse.sources.native_records import HASHTAG_RE
+
+_SWEAR_RE = re.compile(
+    r"(?<![\w@#])(?:"
+    r"(?:mother|mutha)?f+[u*@!]+c?k+(?:s|ed|er|ers|ing|in'?|in|face|head|wit)?|"
+    # starred all through: "f**k", "f***ing"
+    r"f[*@!]{2,}k?(?:s|ed|er|ers|ing|in)?|"
+    r"fml|wtf|stfu|gtfo|"
+    r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole|faced)?|sh[*!]{2}t|"
+    r"bitch(?:es|y|ing|ed)?|b[*!]tch|cunts?|c[*]nt|dicks?|dickheads?|cocks?|cocksuckers?|"
+    r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
+    r"jackass(?:es)?|dumbass(?:es)?"
+    r")(?!\w)"
+    # the middle finger says it without a word (a real post to imitate ended in two)
+    "|\U0001f595",
+    re.IGNORECASE,
+)
+
+
+# crude, not strong: a firm never writes "pissed" (the audit), but a caution on someone else's
+# "Pissed that my agency cut my hours" would overstate it (the inbox)
+_CRUDE_RE = re.compile(r"(?<![\w@#])piss(?:ed)?(?!\w)", re.IGNORECASE)
+
+
+# the words a hashtag may run on from: no innocent tag starts with them
+_SWEAR_TAG_START_RE = re.compile(r"(?:mother|bull)?(?:fuck|shit)|wtf|stfu|gtfo", re.IGNORECASE)
+# and those it may run into: "fuck" anywhere ("#whatthefuck"), "shit" at its end ("#officeshit";
+# a real post to imitate ended in such a tag), not within, as in "#washitape"
+_SWEAR_TAG_INSIDE_RE = re.compile(r"fuck|shit(?:e|show)?$", re.IGNORECASE)
+
+
+def swears(text: str) -> bool:
+    """A strong or a crude swear word in ``text`` (:func:`swears_strongly`, or "pissed"): no post
+    a firm would write."""
+    return swears_strongly(text) or _CRUDE_RE.search(URL_RE.sub(" ", text)) is not None
+
+
+def swears_strongly(text: str) -> bool:
+    """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
+    an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitclientssay",
+    "#officeshit"; "damn",
+    "hell" and "#Dickens" are not."""
+    text = URL_RE.sub(" ", text)
+    if _SWEAR_RE.search(text) is not None:
+        return True
+    return any(
+        _SWEAR_RE.fullmatch(tag)
+        or _SWEAR_TAG_START_RE.match(tag)
+        or _SWEAR_TAG_INSIDE_RE.search(tag)
+        for tag in HASHTAG_RE.findall(text)
+    )

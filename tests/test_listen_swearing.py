@@ -1,0 +1,42 @@
+"""One list of swear words (staffpulse.listen.swearing): the inbox's "strong language" caution
+and the audit's posts never to imitate read the same words (hand-written posts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.audit.profanity import swears as audit_swears
+from staffpulse.listen.moderation import swears as inbox_swears
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fml, third double shift this week and the rota is still wrong",
+        "This f***ing rota app lost my shifts again",
+        "Payroll ate my overtime again #shitclientssay",
+        "Whoever wrote this rota is a wanker",
+    ],
+)
+def test_a_strong_word_is_one_for_the_inbox_and_the_audit(text: str) -> None:
+    assert inbox_swears(text)
+    assert audit_swears(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Damn, this new scheduling tool actually works",
+        "What the hell is going on with payroll this month",
+        "This rota is crap but at least it is on time",
+    ],
+)
+def test_a_mild_word_is_none_for_either(text: str) -> None:
+    assert not inbox_swears(text)
+    assert not audit_swears(text)
+
+
+def test_a_crude_word_is_never_imitated_but_earns_no_caution_on_someone_elses_post() -> None:
+    text = "Pissed that my agency cut my hours without telling me"
+    assert audit_swears(text)
+    assert not inbox_swears(text)
