@@ -40,6 +40,13 @@ def test_a_name_alone_is_next_to_nothing(name: str, bio: str, posts: list[str] |
         ("Jane Doe", "Headhunter 🎯", None),
         ("Max Muster", "Zeitarbeit", None),
         ("Ana Lopez", "Recursos Humanos", None),
+        # stop 39: recruiting, placement, openings and HR of other languages
+        ("Nordlicht", "Recrutement", None),
+        ("Nordlicht", "Reclutamiento", None),
+        ("Nordlicht", "Arbeitsvermittlung", None),
+        ("Nordlicht", "Stellenangebote", None),
+        ("Nordlicht", "Vacatures", None),
+        ("Nordlicht", "Personalwesen", None),
         ("Jane Doe", "#OpenToWork", None),
     ],
 )

@@ -49,6 +49,10 @@ _FIXED = [
     ),
     ("Interim Sud", "Agence d'intérim et recrutement à Marseille.", {"staffing_firm"}),
     ("TempoJob ETT", "Empresa de trabajo temporal en Madrid.", {"staffing_firm"}),
+    # stop 39: job placement, an employment agency and HR in German and French
+    ("Nordlicht", "Arbeitsvermittlung für Pflegekräfte in Hamburg", {"staffing_firm"}),
+    ("Nordlicht Montréal", "Agence d'emploi à Montréal depuis 1995", {"staffing_firm"}),
+    ("Nordlicht Weber", "Leiterin Personalwesen bei einem Mittelständler", {"hr_pro"}),
     # QA of 2026-11-27: "hiring software" is a vendor's word, like "recruiting software"
     ("Lanternly", "Hiring software that helps companies become great at hiring.", {"vendor"}),
 ]

@@ -40,7 +40,10 @@ CUES: tuple[tuple[str, str, str], ...] = (
         "bio_job_board",
         "b",
         r"job ?board|job ?site|job search (engine|site)|all jobs|jobs? portal|vacancies|"
-        r"job ?seekers?",
+        r"job ?seekers?"
+        # openings, a board of them, in German, French, Spanish, Dutch, Italian and Portuguese
+        r"|stellenangebote|stellenanzeigen|jobborse|offres d'emploi|ofertas de (empleo|trabajo)"
+        r"|bolsa de (empleo|trabajo)|vacatures|offerte di lavoro|vagas de emprego",
     ),
     ("bio_follow_jobs", "b", r"follow (us|this account|me)? ?(for|to get)? ?.{0,20}\bjobs?\b"),
     # staffing firms
@@ -64,8 +67,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
         r"|placement|temp|temporary|personnel|nursing) agency|executive search|search firm|labou?r hire"
         # the same in German, French, Spanish, Dutch, Italian, Portuguese and Polish
         r"|zeitarbeit|personalvermittlung|personaldienstleist\w*|arbeitnehmeruberlassung|personalleasing"
-        r"|personalberatung|travail temporaire|(agence|cabinet|societe|entreprise|missions?) (d'|de |en )?"
-        r"(interim|recrutement|placement)|\binterim (et|&) (recrutement|cdi)|empresa de trabajo temporal"
+        r"|personalberatung|arbeitsvermittlung|travail temporaire"
+        r"|(agence|cabinet|societe|entreprise|missions?) (d'|de |en )?"
+        r"(interim|recrutement|placement|emploi)|\binterim (et|&) (recrutement|cdi)|empresa de trabajo temporal"
         r"|(agencia|empresa|consultora) de (empleo|colocacion|reclutamiento|seleccion)"
         r"|(empleo|trabajo) temporal|seleccion de personal|uitzend\w*|werving (en|&) selectie|detachering"
         r"|agenzia (per il|di) lavoro|lavoro (interinale|somministrato)|somministrazione|ricerca e selezione"
@@ -89,7 +93,13 @@ CUES: tuple[tuple[str, str, str], ...] = (
         r"|head ?hunt|talent (partner|scout|manager|advisor|specialist)|\bTA\b (lead|manager|partner)"
         r"|recruteu(r|se)|reclutador\w*|recrutador\w*|personalberater\w*|recruiterin",
     ),
-    ("bio_recruit_any", "b", r"recruit"),
+    # "recruitment" in French, Portuguese, Spanish, Italian, German and Dutch; the noun only:
+    # "je recrute des bénévoles" (volunteers) is no recruiter's
+    (
+        "bio_recruit_any",
+        "b",
+        r"recruit|recrutement|recrutamento|reclutamiento|reclutamento|rekrutierung|\bwerving\b",
+    ),
     # hr professionals
     (
         "bio_hr",
@@ -104,7 +114,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
         r"|learning (and|&) development|organi[sz]ational (development|effectiveness)|(?-i:\bOD\b)"
         r"|workplace"
         r"|ressources humaines|recursos humanos|risorse umane|personalabteilung|personalleit\w*"
-        r"|personalreferent\w*|(?-i:\bDRH\b|\bRRHH\b)|personeelszaken",
+        r"|personalreferent\w*|personalwesen|personalmanagement|(?-i:\bDRH\b|\bRRHH\b)|personeelszaken",
     ),
     (
         "bio_hr_title",

@@ -47,7 +47,9 @@ _HIRING_WORDS = re.compile(
     r"|career|\bjobs?\b|candidate|interview|resume|\bcvs?\b|workforce|employ|personnel"
     r"|(?-i:ATS)|\bsearch\b|\bl&d\b|learning\s*(?:&|and)\s*development|compensation|shrm|cipd"
     r"|\btemps?\b|locum|vacanc|linkedin|workplace|workers?\b|labou?r|consult|position|\broles?\b"
-    r"|opening|apply|seek|laid\s*off|open\s*to\s*work|freelanc|\bgigs?\b|\breqs?\b|requisition",
+    r"|opening|apply|seek|laid\s*off|open\s*to\s*work|freelanc|\bgigs?\b|\breqs?\b|requisition"
+    # employment and openings in French, Spanish, Portuguese, German, Dutch and Italian
+    r"|emploi|empleo|emprego|stellenan|jobborse|vacature|\bvagas\b|\blavoro\b",
     re.IGNORECASE,
 )
 # the learned cues of staffing, recruiting and HR, which hold their words in seven other
