@@ -306,3 +306,19 @@ def test_a_dismissed_conversation_names_its_author_as_the_other_lists_do() -> No
     ]
     lines = shown(make([], dismissed=ads)).splitlines()
     assert any(line.startswith("  · @crane_jobs_hq: Forklift drivers wanted") for line in lines)
+
+
+def test_joined_and_dismissed_lists_show_ten_with_their_ids_then_how_many_more() -> None:
+    # one helper prints the three lists (joined, dismissed, snoozed): each line its id, the
+    # first ten only, and the line that says how many more and what lists them all
+    joined = [item(f"j-{n}", state="joined") for n in range(12)]
+    dismissed = [
+        DismissedConversation(f"d-{n}", f"Old question {n} on pay bands", "rosa.example", "rosa")
+        for n in range(11)
+    ]
+    out = " ".join(shown(Inbox([], joined, {}, NOW, NOW, dismissed=dismissed)).split())
+    assert "(id: j-9)" in out and "(id: j-10)" not in out
+    assert "… and 2 more (--json or --html lists all)" in out
+    assert "@ana.example: How do you handle counteroffers? https://bsky.app/profile/" in out
+    assert "@rosa.example: Old question 9 on pay bands (id: d-9)" in out
+    assert "(id: d-10)" not in out and "… and 1 more (--json lists all)" in out

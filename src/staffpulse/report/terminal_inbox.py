@@ -162,19 +162,22 @@ def render_inbox(
         )
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {count_of(len(inbox.joined), 'conversation')}")
-        for item in inbox.joined[:10]:
-            opening = one_line(item.opening_text, 70)
-            where = f" {item.url}" if item.url else ""
-            # the id, for "inbox reopen ID": a mark made by mistake is undone from this list;
-            # soft-wrapped, so that the link in it copies whole
-            console.print(
-                f"  · {escape(_who_opened(item))}: {escape(opening)}{escape(where)}"
-                f" [dim](id: {escape(item.conversation_id)})[/]",
-                highlight=False,
-                soft_wrap=True,
-            )
-        if len(inbox.joined) > 10:
-            _print_rest(console, len(inbox.joined) - 10, more, "--json or --html")
+        # the id, for "inbox reopen ID": a mark made by mistake is undone from this list; the
+        # link soft-wrapped with the line, so that it copies whole
+        _print_first_ten(
+            console,
+            [
+                (
+                    _who_opened(item),
+                    one_line(item.opening_text, 70) + _link(item.url),
+                    "",
+                    item.conversation_id,
+                )
+                for item in inbox.joined
+            ],
+            more,
+            "--json or --html",
+        )
     render_snoozed(console, inbox, more=more)
     render_dismissed(console, inbox, command=command, more=more)
 
@@ -193,17 +196,39 @@ def render_dismissed(
         highlight=False,
         soft_wrap=True,  # a command to copy, whole however long its store's path
     )
-    for conversation_id, text, handle, author_id in inbox.dismissed[:10]:
-        # its author, as the other lists name theirs: an ad and a question read alike without
-        who = name_author(handle, author_id, linked=False)
+    # its author, as the other lists name theirs: an ad and a question read alike without
+    _print_first_ten(
+        console,
+        [
+            (name_author(handle, author_id, linked=False), one_line(text, 70), "", conversation_id)
+            for conversation_id, text, handle, author_id in inbox.dismissed
+        ],
+        more,
+        "--json",
+    )
+
+
+def _link(url: str | None) -> str:
+    return f" {url}" if url else ""
+
+
+def _print_first_ten(
+    console: Console,
+    lines: list[tuple[str, str, str, str]],
+    more: str | None,
+    options: str,
+) -> None:
+    """The first 10 of a list of conversations, each ``(who, what, when, id)``: the id for
+    ``inbox reopen ID``, ``when`` "" or "until 3 Dec 2026; "; then how many more and what
+    lists them all (:func:`_print_rest`)."""
+    for who, what, when, conversation_id in lines[:10]:
         console.print(
-            f"  · {escape(who)}: {escape(one_line(text, 70))}"
-            f" [dim](id: {escape(conversation_id)})[/]",
+            f"  · {escape(who)}: {escape(what)} [dim]({escape(when)}id: {escape(conversation_id)})[/]",
             highlight=False,
             soft_wrap=True,
         )
-    if len(inbox.dismissed) > 10:
-        _print_rest(console, len(inbox.dismissed) - 10, more, "--json")
+    if len(lines) > 10:
+        _print_rest(console, len(lines) - 10, more, options)
 
 
 def _print_rest(console: Console, rest: int, more: str | None, options: str) -> None:
@@ -248,17 +273,21 @@ def render_snoozed(console: Console, inbox: Inbox, *, more: str | None = None) -
         " inbox on its date, or sooner if someone posts in it)",
         highlight=False,
     )
-    for item in inbox.snoozed[:10]:
-        opening = one_line(item.opening_text, 60)
-        console.print(
-            f"  · {escape(item.author_label)}: {escape(opening)} [dim](until"
-            f" {escape(format_when(item.until))}; id: {escape(item.conversation_id)})[/]",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if len(inbox.snoozed) > 10:
-        # the HTML page only counts them: --json alone lists them all
-        _print_rest(console, len(inbox.snoozed) - 10, more, "--json")
+    # the HTML page only counts them: --json alone lists them all
+    _print_first_ten(
+        console,
+        [
+            (
+                item.author_label,
+                one_line(item.opening_text, 60),
+                f"until {format_when(item.until)}; ",
+                item.conversation_id,
+            )
+            for item in inbox.snoozed
+        ],
+        more,
+        "--json",
+    )
 
 
 def new_line(inbox: Inbox) -> str | None:
