@@ -4,6 +4,7 @@ push back" nor a recruiter's tip; a rant on politics with a swear word, and cust
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ import pytest
 from listen_helpers import dated, fake_post_models, inbox, store_with
 from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.moderation import moderate
+from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.sensitive import DISPUTE_CAUTION, IDENTITY_CAUTION, sensitive_kind
+from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone
+from staffpulse.models import Post
 
 # our own texts
 DEFENDED = "Spent the whole team meeting defending gay rights to my manager. Job hunting tomorrow"
@@ -136,3 +140,14 @@ def test_the_inbox_offers_a_sensitive_post_with_its_caution(tmp_path: Path) -> N
     assert DISPUTE_CAUTION in items["s2"].cautions
     assert not items["p1"].flags["sensitive"]
     assert not any("sensitive" in c for c in items["p1"].cautions)
+
+
+def test_a_posts_kind_of_care_is_read_once_for_its_flag_caution_and_angle() -> None:
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    text = "Week three on the picket line at the cannery and still no offer from management"
+    post = Post(platform="x", id="p", author_id="a", text=text, created_at=now)
+    sensitive_kind.cache_clear()
+    ranked = rank([Conversation("x", "p", (post,))], RankContext(now=now))[0]
+    assert ranked.flags["sensitive"] and DISPUTE_CAUTION in ranked.cautions
+    assert "take no side" in ranked.angle
+    assert sensitive_kind.cache_info().misses == 1

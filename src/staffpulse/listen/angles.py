@@ -119,7 +119,7 @@ _TURNED_AROUND_RE = re.compile(
 )
 # people named by race, sex, sexuality or faith ("yet another middle-aged white guy handed the
 # director job"): who gets work by who they are is no matter for a firm's quip
-_IDENTITY_RE = re.compile(
+_PEOPLE_BY_WHO_RE = re.compile(
     r"\b(?:white|black|brown|asian|latin[oax]|hispanic|arab|jewish|muslim|christian|gay|"
     r"straight|trans|female|male)\s+(?:man|men|woman|women|guys?|"
     r"girls?|boys?|dudes?|people|person|folks?|employees?|workers?|candidates?|applicants?|"
@@ -270,7 +270,7 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
         # only the light tone gives way: "we hired two Black women as site leads" keeps its
         # usual angle, as the hostile rule keeps a team proud of its people
-        if not question and _IDENTITY_RE.search(post.text):
+        if not question and _PEOPLE_BY_WHO_RE.search(post.text):
             return IDENTITY
         return (
             lead

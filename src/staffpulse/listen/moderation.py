@@ -131,7 +131,7 @@ _CRUDE_RE = re.compile(
 # minimum wage rises, not f***ing years later"); without a swear word it stays, on its work
 # The government as an employer or a place ("I work for the government and the pay is shit", "a
 # government job", "the nursing congress") is no policy
-_GOVERNMENT_RE = re.compile(
+_GOVERNMENT_POLICY_RE = re.compile(
     r"\b((the |this |our )?(government|govt|gov['\u2019]?t)(['\u2019]s)? (is |are |has |have |"
     r"will |just |wants to |plans to )?(cut|cuts|cutting|scrap\w*|slash\w*|freez\w*|rais\w*|"
     r"hik\w*|ban\w*|promis\w*|plan|plans|policy|policies|budget|lie\w*|lied)|tax credits?|"
@@ -256,7 +256,7 @@ def _rants_on_politics(plain: str, politics: bool) -> bool:
     policy with a swear word beside it: a rant, partisan."""
     if _MILD_SWEARING_RE.search(plain) is None and not swears_at_all(plain):
         return False
-    return politics or _GOVERNMENT_RE.search(plain) is not None
+    return politics or _GOVERNMENT_POLICY_RE.search(plain) is not None
 
 
 def _is_crude_joke(plain: str, humor: float | None) -> bool:

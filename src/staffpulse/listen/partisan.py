@@ -211,7 +211,7 @@ _LEADERS_OWN_TEXT = (
     "President Premier Chancellor Mr Mrs Ms Dr"
 )
 _LEADERS_OWN = frozenset(_LEADERS_OWN_TEXT.split())
-_GOVERNMENT_RE = re.compile(
+_GOVERNMENT_WORDS_RE = re.compile(
     r"\b(?:gov'?t|govt|government|public sector|parliament|taxpayers?|ministers?)\b",
     re.IGNORECASE,
 )
@@ -314,7 +314,7 @@ def _names_beside_tags(text: str, words: tuple[re.Match[str], ...]) -> bool:
     if words or ELECTION_CANDIDATE_RE.search(text):
         return True
     if _POLITICIAN_HANDLE_RE.search(text) or (
-        _names_a_leader(text) and _GOVERNMENT_RE.search(text)
+        _names_a_leader(text) and _GOVERNMENT_WORDS_RE.search(text)
     ):
         return True
     return names_trump(text)

@@ -17,6 +17,7 @@ Each sets the ``sensitive`` flag, with its own caution and angle (:mod:`.angles`
 
 from __future__ import annotations
 
+import functools
 import re
 
 from staffpulse.listen.work_terms import plain_text
@@ -38,7 +39,7 @@ _WHO = (
     r"deaf(?!\s+ears?)|blind(?!-)|immigrants?|an immigrant|"
     r"a woman|female|too old|my age|(?:his|her|their|my) (?:age|race|religion|accent|faith)"
 )
-_IDENTITY_RE = re.compile(
+_IDENTITY_AT_WORK_RE = re.compile(
     # rights defended: "defending trans rights at work", "LGBTQ+ rights"
     r"\b(?:trans|gay|lgbt\w*\+?|queer|lesbian|bisexual|non-?binary|disability|civil|"
     r"reproductive|abortion|women['\u2019]?s) rights\b|"
@@ -63,10 +64,13 @@ _IDENTITY_RE = re.compile(
 _DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
 
 
+# the rank flags a post, its reasons give the caution and its angle the advice: one reading of
+# the text for the three
+@functools.lru_cache(maxsize=4096)
 def sensitive_kind(text: str) -> str | None:
     """ "identity", "dispute" or None (see the module docstring), by the text's words."""
     plain = plain_text(text)
-    if _IDENTITY_RE.search(plain):
+    if _IDENTITY_AT_WORK_RE.search(plain):
         return "identity"
     if _DISPUTE_RE.search(plain):
         return "dispute"
