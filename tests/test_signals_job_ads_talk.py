@@ -15,6 +15,7 @@ from staffpulse.signals import job_ads_talk
 from staffpulse.signals.batch_scan import posts_holding, top_level_alternatives
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.job_ads_talk import find_hiring_talk
+from staffpulse.signals.job_words import tells_jobs_news
 from staffpulse.signals.text import load_text_signals
 
 PEER_QUESTIONS = [
@@ -335,3 +336,19 @@ def test_news_of_hiring_is_no_job_ad_to_the_broad_rule_either() -> None:
     # the inbox and Connect read the broad rule: such news is what listening looks for
     assert not any(looks_like_job_ad(text) for text in HIRING_NEWS)
     assert looks_like_job_ad("See our open positions in Dayton https://jobs.example/d")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_news"),
+    [
+        ("Plant to add 1,200 new jobs by 2027", True),
+        ("Retailers shed thousands of jobs in March", True),
+        ("JOBS REPORT: what the numbers mean", True),
+        ("Hiring stalled across the region", True),
+        ("Five jobs I loved before this one", False),
+        ("Lost my keys at the jobs fair", False),
+        ("Added my CV to three jobs boards", False),
+    ],
+)
+def test_news_of_jobs_is_read_back_from_each_jobs(text: str, is_news: bool) -> None:
+    assert tells_jobs_news(text) is is_news

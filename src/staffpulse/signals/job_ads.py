@@ -101,12 +101,12 @@ from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_seekers import speaks_as_seeker
 from staffpulse.signals.job_words import (
-    JOBS_NEWS,
     LINK_RE,
     PAY_TERMS,
     ROLES,
     VERB_OR_HEADLINE,
     reports_around,
+    tells_jobs_news,
 )
 
 __all__ = [
@@ -380,4 +380,4 @@ def looks_like_job_ad(text: str) -> bool:
     # "new job" beside a "#jobs" tag is taken by the tag itself
     tagged = _JOB_TAG_RE.search(text) or (_NEEDS_LINK_RE.search(text) and LINK_RE.search(text))
     # news of jobs, however tagged or linked (read only then: it is slow on every post)
-    return bool(tagged) and JOBS_NEWS.search(text) is None
+    return bool(tagged) and not tells_jobs_news(text)

@@ -79,7 +79,7 @@ from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
 from staffpulse.signals.job_ads_answers import ASKED_QUESTION, ASKED_WORDS, answers_asked_question
 from staffpulse.signals.job_seekers import SEEKER_RE, SEEKER_WORDS, speaks_as_seeker
-from staffpulse.signals.job_words import JOBS_NEWS, ROLE_NOUNS
+from staffpulse.signals.job_words import JOBS_NEWS_WORDS, ROLE_NOUNS, tells_jobs_news
 
 __all__ = [
     "HIRING_STRUGGLE",
@@ -261,7 +261,7 @@ def _is_talk(text: str) -> bool:
     # "Applying to jobs all week is draining": a seeker's day
     if _APPLYING_TOLD.search(text) and not _FIRM_OFFERS.search(text):
         return True
-    if _tells_of_owned_work(text) or JOBS_NEWS.search(text):
+    if _tells_of_owned_work(text) or tells_jobs_news(text):
         return True
     if _JOIN_EVENT.search(text) or _JOIN_TEAM_EVENT.search(text):
         return _HIRING_EVENT.search(text) is None
@@ -289,7 +289,6 @@ _WORDINGS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]
     (scan_for_words(("applying",)), (_APPLYING_TOLD,)),
     (scan_for_words(("time job",)), (JOB_FIGURE,)),
     (scan_for_words(ASKED_WORDS), (ASKED_QUESTION,)),
-    (scan_for_words(("jobs", "hiring ")), (JOBS_NEWS,)),
 )
 
 
@@ -310,7 +309,13 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     # literal (a scan of the batch with it cost more than all the wordings above), and its
     # look past the end of a post would read on across the separator, which is a space to \s
     owned = [i for i in posts_matching(lowered, _WORK_CUE) if _OWNED_WORK.search(texts[i])]
-    talk = [i for i in sorted({*candidates, *owned}) if _is_talk(texts[i])]
+    # news of jobs too (its pattern read back from each "jobs": no scan of the batch with it)
+    news = [
+        i
+        for i, low in enumerate(lowered)
+        if any(word in low for word in JOBS_NEWS_WORDS) and tells_jobs_news(low)
+    ]
+    talk = [i for i in sorted({*candidates, *owned, *news}) if _is_talk(texts[i])]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()
         out[[i for i, ad in zip(talk, ads, strict=True) if not ad]] = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "JOBS_NEWS",
+    "JOBS_NEWS_WORDS",
     "LINK_RE",
     "LISTED_ROLES",
     "PAY_TERMS",
@@ -18,6 +18,7 @@ __all__ = [
     "ROLE_NOUNS",
     "VERB_OR_HEADLINE",
     "reports_around",
+    "tells_jobs_news",
 ]
 
 # Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
@@ -57,21 +58,49 @@ LINK_RE = re.compile(r"https?://", re.IGNORECASE)
 #: "same-day pay", "a sign-on bonus" (read by the staffing-ad rules and the offers after an
 #: opener alike)
 PAY_TERMS = r"\b(?:weekly|daily|same[- ]day) pay\b|\bsign[- ]on bonus\b"
-#: Jobs made or lost, or hiring slowing, as news tells it: "will bring 300 new jobs to the
-#: county", "cuts 500 jobs", "the jobs report", "hiring slows". A "#jobs" tag or "open
-#: positions" on such news is a topic, not an opening, and such news is talk about hiring (the
-#: guidelines' hard negatives: hiring news, jobs reports)
-JOBS_NEWS = re.compile(
+# Jobs made or lost, as news tells it ("will bring 300 new jobs to the county", "cuts 500
+# jobs"): what comes before "jobs", read back from each "jobs" (a pattern that opens with these
+# verbs is tried at every character, several times the cost)
+_MADE_OR_LOST_BEFORE = re.compile(
     r"\b(?:create|creates|created|creating|add|adds|added|adding|cut|cuts|cutting|lose|loses|"
     r"lost|losing|slash\w*|shed\w*|bring|brings|brought|axe[sd]?|eliminat\w+)\s+(?:up to\s+|"
     r"about\s+|nearly\s+|over\s+|more than\s+|some\s+)?(?:hundreds of|thousands of|dozens of|"
-    r"millions of|\d[\d,.]*k?|\d[\d,.]*\s*(?:million|thousand)|new|more)?\s*(?:new\s+)?jobs\b|"
-    r"\bjobs (?:report|numbers|data|figures|growth)\b"
-    # hiring slowing or frozen: "Tech hiring slows as firms freeze open positions <link>"
-    r"|\bhiring (?:slows|slowed|slowing|slowdown|freezes?|froze|cools|cooled|cooling|stalls|"
+    r"millions of|\d[\d,.]*k?|\d[\d,.]*\s*(?:million|thousand)|new|more)?\s*(?:new\s+)?\Z",
+    re.IGNORECASE,
+)
+# the verbs' stems, lower-cased: a window before "jobs" holding none is not read
+_MADE_OR_LOST_STEMS = ("creat", "add", "cut", "los", "slash", "shed", "bring", "brought", "axe",
+                       "eliminat")  # fmt: skip
+_JOBS = re.compile(r"jobs\b", re.IGNORECASE)
+_JOBS_FIGURES = re.compile(r"(?<!\w)jobs (?:report|numbers|data|figures|growth)\b", re.IGNORECASE)
+# hiring slowing or frozen: "Tech hiring slows as firms freeze open positions <link>"
+_HIRING_SLOWS = re.compile(
+    r"\bhiring (?:slows|slowed|slowing|slowdown|freezes?|froze|cools|cooled|cooling|stalls|"
     r"stalled|slumps?|slumped|drops|dropped|falls|fell)\b",
     re.IGNORECASE,
 )
+#: The words, lower-cased, that every post :func:`tells_jobs_news` marks holds (one of them)
+JOBS_NEWS_WORDS = ("jobs", "hiring ")
+
+
+def tells_jobs_news(text: str) -> bool:
+    """Whether ``text`` tells news of jobs made or lost, of jobs figures or of hiring slowing:
+    "will bring 300 new jobs to the county", "cuts 500 jobs", "the jobs report", "hiring slows".
+    A "#jobs" tag or "open positions" on such news is a topic, not an opening, and such news is
+    talk about hiring (the guidelines' hard negatives: hiring news, jobs reports)."""
+    for jobs in _JOBS.finditer(text):
+        start = jobs.start()
+        if _JOBS_FIGURES.match(text, start):
+            return True
+        before = max(0, start - 80)
+        window = text[before:start].lower()
+        if any(stem in window for stem in _MADE_OR_LOST_STEMS) and _MADE_OR_LOST_BEFORE.search(
+            text, before, start
+        ):
+            return True
+    return _HIRING_SLOWS.search(text) is not None
+
+
 # The words of news or figures about pay and jobs, which an ad never uses however it is
 # written: a headline ("Breaking News - Denver - $15/hr minimum wage"), a figure ("Welders:
 # $30/hr average in Texas, new data shows"), a change or a comparison ("Sign-on bonus for nurses
