@@ -100,6 +100,23 @@ def test_one_reply_in_a_long_feed_is_not_said_as_0_percent() -> None:
     assert advice.startswith("Only 1 of your 301 posts is a reply to others (<1%; aim for")
 
 
+def test_one_or_two_posts_get_one_action_on_replies_not_a_second_on_whom_they_talk_with() -> None:
+    # QA: a real one-post account's "Do this next" listed "Your one post is not a reply to
+    # anyone" and "the account talked with no one" as two Conversation actions
+    for posts in (1, 2):
+        feed = FeedBuilder("rosa")
+        feed.chat(posts)
+        audit = audit_feed(feed)
+        recs = audit.pillars["conversation"].recommendations
+        assert not any("talked with" in r for r in recs)
+        listed = [a for a in audit.top_actions if a["pillar"] == "conversation"]
+        assert len(listed) == 1 and "a reply" in listed[0]["action"]
+    feed = FeedBuilder("rosa")
+    feed.chat(3)  # from 3 posts on, whom it talks with is judged apart
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert any("talked with no one" in r for r in recs)
+
+
 def test_advice_for_two_posts_without_a_reply_says_neither() -> None:
     feed = FeedBuilder("rosa")
     feed.chat(2)

@@ -250,12 +250,17 @@ def conversation_advice(
         mentions = _mentions_advice(known - answered, known)
         mentions = _gaining(mentions, ev, settings, "responsiveness")
         recs.append(for_a_feed(mentions, _FEED_MENTIONS) if feed else mentions)
-    if ev["reply_share"] < float(settings["reply_target"]):
+    replying = ev["reply_share"] < float(settings["reply_target"])
+    if replying:
         reply = _reply_advice(ev, float(settings["reply_target"]), institution=institution)
         recs.append(for_a_feed(reply, _FEED_REPLY) if feed else reply)
     # a feed of replies only is a help desk's: the people to seek out are its customers
     desk = desk_or(kind, ev) is AccountKind.HELP_DESK
-    if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
+    # of one or two posts, "talked with no one" only says again that they reply to no one:
+    # too few posts to judge apart (a one-post account was given both, a second action)
+    few = int(ev["posts_written"]) < int(settings["min_mentions"])
+    talked = None if replying and few else talked_with(ev, int(settings["engaged_target_90d"]))
+    if talked is not None:
         recs.append(
             _gaining(_talk_advice(talked, desk, institution=institution), ev, settings, "engaged")
         )
