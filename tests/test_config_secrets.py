@@ -171,6 +171,8 @@ def test_fetch_x_without_a_token_says_so_before_any_estimate(
     code, output = _fetch(tmp_path)
     assert code == 77, output
     assert "no X bearer token" in output
+    # where such a token comes from, and that it is paid for: "bearer token" alone said neither
+    assert "X's developer portal (https://developer.x.com)" in " ".join(output.split())
     assert "Estimated cost" not in output
 
 

@@ -84,8 +84,10 @@ def require_x_token(config: Mapping[str, Any] | None = None) -> str:
     The CLI asks before it prints the cost estimate, which means nothing without one."""
     token = get_secret("x_bearer_token", config)
     if not token:
+        # "bearer token" alone told a marketer neither what it is nor where it comes from
         raise AuthError(
-            "no X bearer token",
+            "no X bearer token: reading X needs the Bearer Token of an app in X's developer"
+            " portal (https://developer.x.com), and X charges for each post read",
             hint=SET_X_TOKEN.say(),
         )
     return token
