@@ -134,6 +134,8 @@ def test_evidence_and_advice_for_a_logo() -> None:
         ("Dana #Remain", '("Dana Lund") or a name with the firm ("Dana at YourFirm")'),
         ("mel ✨ #dogmom", '("Mel Lund") or a name with the firm ("Mel at YourFirm")'),
         ("Wrenn ✨ #dogmom", '("Rosa Lund" or "Rosa at YourFirm")'),  # no first name to build on
+        # a real one-word name run together was offered "Rosa at <that name>"
+        ("MarthaQuigley", 'with a space in your display name: "Martha Quigley" reads as a'),
     ],
 )
 def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> None:

@@ -221,6 +221,8 @@ def test_the_cue_kind_says_a_place_only_when_no_firm_word_is_there() -> None:
         ("Marta 🌻", "a first name alone (no surname): reads as a person"),
         ("marta", "a first name alone (no surname): reads as a person"),
         ("Cloudwatcher", "a single word: could be a person or a brand"),
+        ("MarthaQuigley", "a person's name run together, like a handle's (“Martha Quigley”)"),
+        ("HireLoop", "a single word: could be a person or a brand"),  # no first name in it
         # "“Institute” is a staffing or company word" read odd: an institute is no staffing word
         ("Harbor Institute", "a company name (“Institute” names a company or an organisation)"),
     ],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.audit.names import firm_cue, leading_person, reads_as_handle
+from staffpulse.audit.names import firm_cue, leading_person, reads_as_handle, spaced_name
 from staffpulse.audit.org_words import HIRING_FIRM_PATTERN, INSTITUTION_WORDS, any_of
 from staffpulse.custom_emoji import without_custom_emoji
 from staffpulse.models import Account
@@ -141,6 +141,12 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
         return finding + (
             ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
             'YourFirm"), so people know there is a human to talk to.'
+        )
+    if len(words) == 1 and (spaced := spaced_name(words[0])) is not None:
+        # "Rosa at LisaClosson" was offered to a person whose name has no space
+        return (
+            f'Write your name with a space in your display name: "{spaced}" reads as a person, '
+            f'"{shown}" as a handle.'
         )
     if _one_plain_word(name, account):
         # one that is no first name, or a whole name run together ("danaholm"), is no first
