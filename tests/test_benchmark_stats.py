@@ -111,8 +111,8 @@ def test_tests_that_disagree_say_unclear_not_chance() -> None:
     assert out["verdict"] == "mixed"
     assert out["explanation"] == (
         "Typical Voice score: vendors 10, staffing firms 20. Vendors score 16 points higher on "
-        "average than staffing firms, but not clearly higher account by account: our two "
-        "tests disagree, so it is unclear."
+        "average than staffing firms, but the average rests on a few accounts: account by "
+        "account, vendors do not clearly score higher, so it is unclear."
     )
 
 

@@ -163,8 +163,10 @@ def _tested_verdict(
         # finds none: "chance could explain" beside an interval of +3 to +19 read as a slip
         return (
             "mixed",
-            f"{higher} score {points} higher on average than {lower.lower()}, but not clearly "
-            "higher account by account: our two tests disagree, so it is unclear.",
+            # in plain words: "our two tests disagree" named tests a marketer never sees
+            f"{higher} score {points} higher on average than {lower.lower()}, but the average "
+            f"rests on a few accounts: account by account, {higher.lower()} do not clearly "
+            "score higher, so it is unclear.",
         )
     return (
         "no clear difference",
