@@ -382,3 +382,18 @@ def test_a_post_with_an_empty_text_is_skipped_on_its_line_a_repost_is_kept(
         (3, True),
     ]
     assert report.skipped == 2
+
+
+def test_a_first_record_longer_than_the_sniffed_head_is_still_read(tmp_path: Path) -> None:
+    # cut at the head's 8 KB the first line was no JSON: the file was refused with no reason
+    path = tmp_path / "posts.jsonl"
+    long_text = "Shift rota for the winter: " + "early, late, night; " * 2_000
+    records = [
+        {"type": "post", "platform": "x", "id": "1", "author": "rota_desk", "text": long_text},
+        {"type": "post", "platform": "x", "id": "2", "author": "rota_desk", "text": "Lot C"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert isinstance(detect(path), NativeJsonl)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (2, 0)

@@ -72,7 +72,8 @@ def test_a_summary_too_long_for_the_head_is_still_known(tmp_path: Path) -> None:
     path.write_text(json.dumps(summary), encoding="utf-8")
     with pytest.raises(UnknownFormatError, match="staffpulse's own import summary") as refused:
         detect(path)
-    assert "exported from X, Bluesky or Mastodon" in refused.value.message
+    # its whole line is sniffed, past the head: the file it names is told too
+    assert "import the file it names instead: posts.csv" in refused.value.message
 
 
 def test_in_a_folder_an_output_is_left_out_with_why_and_the_posts_imported(

@@ -33,6 +33,9 @@ from staffpulse.store.core import Record
 
 TOOL_VERSION = f"staffpulse {__version__}"
 HEAD_BYTES = 8192
+# The most of a first line read to sniff a file whose first record is longer than its head
+LONG_LINE_BYTES = 64 * 1024 * 1024
+_BLANK = b"\xef\xbb\xbf \t\r"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +128,17 @@ def register(source: Source) -> Source:
 
 
 def read_head(path: Path) -> bytes:
-    """The head of ``path`` as sources sniff it (:func:`sniffable`)."""
+    """The head of ``path`` as sources sniff it (:func:`sniffable`): its first
+    :data:`HEAD_BYTES`, or its whole first line when that is one JSON object longer than them
+    (a JSON Lines record holding a very long text: cut, it was no JSON, and the file was
+    refused as of no known format with no reason), up to :data:`LONG_LINE_BYTES`."""
     if path.is_dir():
         return b""
     with path.open("rb") as handle:
-        return sniffable(handle.read(HEAD_BYTES))
+        head = handle.read(HEAD_BYTES)
+        if len(head) == HEAD_BYTES and b"\n" not in head and head.lstrip(_BLANK)[:1] == b"{":
+            head += handle.readline(LONG_LINE_BYTES)
+        return sniffable(head)
 
 
 def claimed_by(path: Path) -> Source | None:
