@@ -67,3 +67,22 @@ def test_outlets_tagged_employer_become_other_and_brands_stay() -> None:
     kept = [BRANDS[i] for i in (0, 3, 4, 5, 6)]
     assert [n for n, _ in kept][3:] == ["SeagateHotel", "KilnAndKettle"]
     assert model.predict([n for n, _ in kept], [b for _, b in kept], None).role == ["employer"] * 5
+
+
+NEWSROOMS = [
+    ("Valley Ledger", "Breaking news and analysis from the valley, every day."),
+    ("The Quarry", "Independent journalism for the north. Reader funded since 2019."),
+]
+
+
+@pytest.mark.parametrize(("name", "bio"), NEWSROOMS)
+def test_a_newsroom_that_names_no_news_site_is_an_outlet_too(name: str, bio: str) -> None:
+    """Stop 39: a news site saying what it publishes ("breaking news", "independent
+    journalism") and not "news site" stayed an employer, which Connect kept."""
+    assert names_a_news_outlet(bio)
+    assert load_role_model().predict([name], [bio], None).role == ["other"]
+
+
+def test_a_brands_breaking_news_headline_is_no_newsroom() -> None:
+    assert not names_a_news_outlet("Breaking news: our new spring menu is here! Book a table.")
+    assert not names_a_news_outlet("Family bakery. BREAKING NEWS! Croissants back on Sundays.")

@@ -36,7 +36,12 @@ _OUTLET = re.compile(
     # the account is the podcast or the blog, not a firm that has one ("our podcast")
     r"|\b(?:an?|the)\s+(?:(?:daily|weekly|monthly|new|comedy|political|independent)\s+)?podcast"
     r"\s+(?:about|in\s+which|that|bringing|where)\b"
-    r"|\bblog\s+run\s+by\b",
+    r"|\bblog\s+run\s+by\b"
+    # what a newsroom publishes, said of itself: "breaking news and analysis", "independent
+    # journalism for the north"; not a brand's "Breaking news: our new menu!", a headline of
+    # its own
+    r"|\bbreaking\s+news\b(?!\s*[:!])"
+    r"|\b(?:independent|investigative|award[- ]winning|non-?profit)\s+(?:journalism|newsroom|reporting)\b",
     re.IGNORECASE,
 )
 # A news service: read as an outlet unless the bio names another trade it is in
