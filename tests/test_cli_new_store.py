@@ -3,11 +3,18 @@ a near name beside it (``--db clinet.db`` beside ``client.db``); a reading one i
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
+import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from staffpulse.cli import app
+from staffpulse.cli.new_store import open_store_saying_new
+from staffpulse.models import Account
+from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
 
 runner = CliRunner()
@@ -78,3 +85,50 @@ def test_a_second_store_numbered_on_purpose_is_not_told_to_be_a_typo(tmp_path: P
         f"Saved in a new store, {slip}. It is not cut.db, the store beside it: if you meant that"
         f" one, import again with --db {tmp_path / 'cut.db'}." in " ".join(typo.output.split())
     )
+
+
+def _unknown_profile_appview(httpserver: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A local AppView that knows no profile: a fetch fails on its first request."""
+    httpserver.expect_request("/xrpc/app.bsky.actor.getProfile").respond_with_json(
+        {"error": "InvalidRequest", "message": "Profile not found"}, status=400
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(f'[bluesky]\nappview_url = "{httpserver.url_for("").rstrip("/")}"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+
+
+def test_a_fetch_that_stored_nothing_leaves_no_new_store_behind(
+    httpserver: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Review: a fetch that failed at once (offline) left a new, empty store, which every
+    later command then read as "no accounts yet" instead of "no store"."""
+    _unknown_profile_appview(httpserver, tmp_path, monkeypatch)
+    fresh = tmp_path / "fresh.db"
+    result = runner.invoke(app, ["fetch", "bluesky", "nobody.bsky.social", "--db", str(fresh)])
+    assert result.exit_code != 0 and "Error:" in result.stderr
+    assert not fresh.exists() and "new store" not in result.stderr
+    listed = runner.invoke(app, ["accounts", "--db", str(fresh)])
+    assert listed.exit_code == 66 and "no store at" in listed.stderr  # not "No accounts yet"
+    # a store that was there already is kept, empty or not
+    kept = tmp_path / "kept.db"
+    open_store(kept).close()
+    runner.invoke(app, ["fetch", "bluesky", "nobody.bsky.social", "--db", str(kept)])
+    assert kept.exists()
+
+
+def test_a_failed_run_that_stored_something_keeps_its_new_store_and_says_so(
+    tmp_path: Path,
+) -> None:
+    said = io.StringIO()
+    console = Console(file=said, width=300)
+    fresh = tmp_path / "fresh.db"
+    opened = open_store_saying_new(fresh, console, drop_if_failed_empty=True)
+    with pytest.raises(KeyboardInterrupt), opened as store:
+        store.upsert([Account(platform="x", id="1", handle="acmehires")], provenance("t", "f"))
+        raise KeyboardInterrupt
+    assert fresh.exists() and f"created a new store at {fresh}" in said.getvalue()
+    # a command that keeps more than accounts and posts (add-handles' list) keeps it anyway
+    other = tmp_path / "other.db"
+    with pytest.raises(KeyboardInterrupt), open_store_saying_new(other, console):
+        raise KeyboardInterrupt
+    assert other.exists()

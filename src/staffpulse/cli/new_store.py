@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from staffpulse.near_names import find_mistyped_stores
-from staffpulse.store import Store, open_store
+from staffpulse.store import Store, discard_store_if_empty, open_store
 
 
 def say_near_store(store_file: Path, again: str) -> str:
@@ -34,17 +34,30 @@ def say_near_store(store_file: Path, again: str) -> str:
 
 
 @contextmanager
-def open_store_saying_new(db: Path | None, console: Console) -> Iterator[Store]:
+def open_store_saying_new(
+    db: Path | None, console: Console, *, drop_if_failed_empty: bool = False
+) -> Iterator[Store]:
     """:func:`~staffpulse.store.open_store` for a command that writes, which says on
     ``console`` when it made a new store at the ``--db`` given (the default store is made
-    where the user is told to expect it), even when the command then fails."""
+    where the user is told to expect it), even when the command then fails. With
+    ``drop_if_failed_empty`` (a fetch), one that failed before any account, post or follow was
+    stored (offline from its first request) is removed instead: standing there empty, it read
+    as "no accounts yet" to every later command, not as "no store"."""
     given = None if db is None or str(db) == ":memory:" else Path(db).expanduser().absolute()
     new = given is not None and not given.exists()
+    failed = False
     try:
         with open_store(db) as store:
-            yield store
+            try:
+                yield store
+            except BaseException:
+                failed = True
+                raise
     finally:
-        if given is not None and new and given.exists():
+        dropped = False
+        if given is not None and new and drop_if_failed_empty and failed:
+            dropped = discard_store_if_empty(given)
+        if given is not None and new and not dropped and given.exists():
             console.print(
                 f"[yellow]note[/] created a new store at {escape(str(given))}."
                 + say_near_store(given, "run the command again"),

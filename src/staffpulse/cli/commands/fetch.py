@@ -9,7 +9,8 @@ Everything printed through Rich that holds text from outside (handles, queries, 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -27,6 +28,7 @@ from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_coun
 from staffpulse.fetch.x_costs import DEFAULT_MAX_MENTIONS, MENTIONS_CAP, SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.next_steps import X_RATES_SET
 from staffpulse.report.counts import count_of
+from staffpulse.store import Store
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -58,6 +60,12 @@ def _progress() -> Iterator[tuple[Callable[[str, int, int | None], None], Callab
             progress.update(tasks[task], completed=done, total=total)
 
         yield update, notify
+
+
+def _new_store(db: Path | None) -> AbstractContextManager[Store]:
+    """The store to fetch into; a new one is said, or removed when the fetch failed before
+    storing anything (offline: an empty store left behind read as "no accounts yet")."""
+    return open_store_saying_new(db, err_console, drop_if_failed_empty=True)
 
 
 def _finish(report: FetchReport, as_json: bool) -> None:
@@ -207,7 +215,7 @@ def fetch_x_command(
             highlight=False,
             soft_wrap=True,
         )
-    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
+    with _new_store(db) as store, _progress() as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
         if search is not None:
             report = fetcher.search(search, max_posts=max_posts, since=since_date)
@@ -236,7 +244,7 @@ def fetch_bluesky_command(
     # checked before the store is opened: a bad count left a new empty store behind
     check_count("max_posts", max_posts, 1)
     check_count("max_follows", max_follows, 0)
-    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
+    with _new_store(db) as store, _progress() as (progress, notify):
         fetcher = BlueskyFetcher(store, progress=progress, notify=notify)
         report = fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
     _finish(report, as_json)
@@ -273,7 +281,7 @@ def fetch_mastodon_command(
     if account is not None and instance is not None:
         account = _account_on(account, instance)
     check_count("max_posts", max_posts, 1)  # before a new store is made for the run
-    with open_store_saying_new(db, err_console) as store, _progress() as (progress, notify):
+    with _new_store(db) as store, _progress() as (progress, notify):
         fetcher = MastodonFetcher(store, progress=progress, notify=notify)
         if hashtag is not None:
             host = instance or fetcher.default_instance
