@@ -21,6 +21,7 @@ import numpy as np
 
 __all__ = [
     "SEP",
+    "holds",
     "merge_for_scan",
     "posts_holding",
     "posts_matching",
@@ -169,3 +170,9 @@ def _has_top_level_bar(source: str) -> bool:
     """Whether ``source`` is an alternation at its top level ("ab|cd"), which a letter in front
     would change."""
     return len(top_level_alternatives(source)) > 1
+
+
+def holds(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a post may match the rule of ``words``: its ``lowered`` text (None: not known,
+    as when a letter of it folds apart under IGNORECASE) holds one of them."""
+    return lowered is None or any(word in lowered for word in words)

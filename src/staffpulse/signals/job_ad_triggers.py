@@ -7,8 +7,9 @@ in full, and a post with none is no ad.
 
 from __future__ import annotations
 
-from staffpulse.signals.batch_scan import merge_for_scan
+from staffpulse.signals.batch_scan import holds, merge_for_scan
 from staffpulse.signals.job_ads_invitations import INVITATION_TRIGGERS
+from staffpulse.signals.job_ads_offers import OFFER_TRIGGERS
 from staffpulse.signals.job_ads_other_languages import OTHER_LANGUAGE_TRIGGERS
 
 __all__ = [
@@ -106,27 +107,11 @@ TRIGGER_SOURCES = (
     "[\u00a3\u20ac] ?\\d[\\d,.]*k? ?(?:/|p|per |an? )",
     r"join our",
     r"join the",
-    # the offers after an opener of job_ads_offers.py ("Proud of our nurses! Now recruiting RNs")
-    r"recruiting",
-    r"apply (?:to be|as)",
-    r"come work",
-    r"openings for",
-    r"vacancies for",
-    r"positions for",
-    r"roles for",
-    r"jobs for",
-    r"our (?:open |current |latest |new )?(?:roles|positions|jobs|openings|vacanc)",
-    r"roles (?:are |still |are still )?(?:open|avail)",
-    r"positions (?:are |still |are still )?(?:open|avail)",
-    r"jobs (?:are |still |are still )?(?:open|avail)",
-    r"shifts (?:are |still |are still )?open",
+    *OFFER_TRIGGERS,
     # the pay of sales_calls.names_pay written with no currency ("18/hr", "45k a year"; not
     # "back a week", which brought posts to be read in full for nothing)
     r"/ ?h(?:r|our)",
     r"k(?<=\dk) ?(?:/ ?|per |an? )(?:hr|hour|wk|week|month|yr|year)",
-    # pay that is no rate, as job_ads_offers reads it
-    r"daily pay",
-    r"same[- ]day pay",
     *INVITATION_TRIGGERS,
     *OTHER_LANGUAGE_TRIGGERS,
 )
@@ -186,9 +171,3 @@ TERMS_WORDS = ("shift", "3x12", "time", "fri", "contract", "temp", "remote", "hy
                "available", "home daily", "paid training", "no experience", "piece rate",
                "weekends off", "tools provided", "prevailing wage", "week job",
                "week project")  # fmt: skip
-
-
-def holds(lowered: str | None, words: tuple[str, ...]) -> bool:
-    """Whether a post may match the rule of ``words``: its ``lowered`` text (None: not known,
-    as when a letter of it folds apart under IGNORECASE) holds one of them."""
-    return lowered is None or any(word in lowered for word in words)

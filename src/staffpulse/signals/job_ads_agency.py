@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.job_ad_triggers import holds
+from staffpulse.signals.batch_scan import holds
 from staffpulse.signals.job_words import LINK_RE, ROLES, VERB_OR_HEADLINE
 
 __all__ = ["REPORTED", "TEAM_EVENT_AFTER", "asks_from", "is_agency_ad"]

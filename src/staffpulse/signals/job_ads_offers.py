@@ -40,13 +40,13 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.job_ad_triggers import holds
+from staffpulse.signals.batch_scan import holds
 from staffpulse.signals.job_ads_agency import REPORTED
 from staffpulse.signals.job_ads_services import PROVIDERS, seeks_a_service
 from staffpulse.signals.job_words import LINK_RE, LISTED_ROLES, PAY_TERMS
 from staffpulse.signals.sales_calls import names_pay
 
-__all__ = ["OFFER_WORDS", "offers_work"]
+__all__ = ["OFFER_TRIGGERS", "OFFER_WORDS", "offers_work"]
 
 _I = re.IGNORECASE
 # a role, one or several; up to three words may qualify it ("night shift pickers"), never a
@@ -198,6 +198,27 @@ _TERMS = re.compile(
 _PAY_UNITS = ("hr", "hour", "wk", "week", "month", "yr", "year")
 _OPENINGS_WORDS = ("roles", "positions", "jobs", "shifts", "openings", "vacancies", "come work",
                    "our ")  # fmt: skip
+#: The literal cues of these offers, among the staffing-ad triggers
+#: (:data:`staffpulse.signals.job_ad_triggers.TRIGGER_SOURCES`): a post with none is not read
+OFFER_TRIGGERS = (
+    r"recruiting",
+    r"apply (?:to be|as)",
+    r"come work",
+    r"openings for",
+    r"vacancies for",
+    r"positions for",
+    r"roles for",
+    r"jobs for",
+    r"our (?:open |current |latest |new )?(?:roles|positions|jobs|openings|vacanc)",
+    r"roles (?:are |still |are still )?(?:open|avail)",
+    r"positions (?:are |still |are still )?(?:open|avail)",
+    r"jobs (?:are |still |are still )?(?:open|avail)",
+    r"shifts (?:are |still |are still )?open",
+    # pay that is no rate (job_words.PAY_TERMS: "weekly pay" and "sign-on" are triggers of
+    # job_ads' pay)
+    r"daily pay",
+    r"same[- ]day pay",
+)
 #: Words, lower-cased, that every offer above holds (one of them)
 OFFER_WORDS = ("recruiting", "hiring", "needed", "wanted", "apply", "pay", "bonus", "roles",
                "positions", "jobs", "shifts", "looking for", "seeking", "come work", "our ",
