@@ -90,16 +90,17 @@ def test_a_picture_missing_from_the_data_is_not_the_accounts_first_fix() -> None
 
 def test_a_job_board_that_does_not_sound_like_a_person_is_told_to_add_one_human_post() -> None:
     # its feed stays ads: "Sound like a person" is no fix a job board can make, one human post
-    # a week among the ads is, with the count of its ads as the evidence
+    # a week among the ads is, with the count of its ads as the evidence; its example tip is
+    # in the board's "we" (QA: "Here's what I tell every candidate" has no "I" at a job board)
     feed = FeedBuilder("shiftboard", display_name="Dayton Shift Jobs", bio="Warehouse jobs")
     feed.job(11)
     feed.post("Quarterly figures for the regional labour market are out.")
     audit = audit_feed(feed)
     assert any(a["pillar"] == "voice" for a in audit.top_actions)
     assert league_fix(audit, "job_board", DEFAULTS["weights"]) == (
-        "Add one human post a week among the ads (a tip in your own words: \"Here's what I "
-        'tell every candidate: meet the team before you say yes."): 11 of its 12 original posts '
-        "are job ads",
+        'Add one human post a week among the ads (a tip in your own words: "The question we '
+        'get most this week: should you meet the team before you say yes? We think so."): 11 '
+        "of its 12 original posts are job ads",
         "",
     )
     assert league_fix(audit, "staffing_firm", DEFAULTS["weights"])[0].startswith("Post fewer")

@@ -29,11 +29,15 @@ from staffpulse.signals.role_job_bot import is_job_bot
 
 _SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 
-#: The post in a person's voice that a job feed's advice gives as its example: a tip as someone
-#: at the desk says it. A tip as a headline ("Tip for job seekers: tailor your resume <link>")
-#: reads as a broadcast to the personality model (0.01), so a post a week of it would not count
-#: as a human one; this reads as a person (0.97; tests/test_audit_account_kind.py scores it)
-FEED_TIP_EXAMPLE = "Here's what I tell every candidate: meet the team before you say yes."
+#: The post in a person's voice that a job feed's advice gives as its example: a tip in the
+#: feed's own "we", since a job board or a job centre has no "I" that tells candidates things
+#: ("Here's what I tell every candidate" was every job board's fix in a real cohort). A tip as
+#: a headline ("Tip for job seekers: tailor your resume <link>") reads as a broadcast to the
+#: personality model (0.01), so a post a week of it would not count as a human one; this reads
+#: as a person (0.96; tests/test_audit_account_kind.py scores it)
+FEED_TIP_EXAMPLE = (
+    "The question we get most this week: should you meet the team before you say yes? We think so."
+)
 
 
 class AccountKind(StrEnum):
