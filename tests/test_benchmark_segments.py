@@ -22,6 +22,9 @@ from staffpulse.benchmark.segments import normalize_segment
         ("HR people", "hr"),
         ("hr  pro", "hr"),
         ("vendor", "vendor"),
+        # roles the role model names are read as its guesses put them, not refused
+        ("employer", "other"),
+        ("Job seekers", "other"),
         ("no segment", None),
         ("", None),
     ],
@@ -69,3 +72,12 @@ def test_a_cohort_file_keeps_each_account_and_says_the_closest_segment() -> None
         (4, "unknown segment 'staffing agensy': did you mean staffing_firm?", True),
     ]
     assert all(p.message.endswith("is kept without a segment") for p in problems[:2])
+
+
+def test_every_role_the_role_model_names_is_a_segment_a_cohort_file_may_give() -> None:
+    # QA: a cohort line "…,x,employer" (a role staffpulse roles writes) was refused as an
+    # "unknown segment" and the account kept without a segment
+    from staffpulse.benchmark.segment_guesses import ROLE_SEGMENTS
+
+    for role, segment in ROLE_SEGMENTS.items():
+        assert normalize_segment(role) == segment

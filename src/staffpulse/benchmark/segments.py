@@ -81,6 +81,13 @@ _ALIASES = {
     "human_resources": "hr",
     "other": "other",
     "others": "other",
+    # the roles `staffpulse roles` and connect name that are no segment of the claims: in
+    # "other", as the role model's guesses put them (segment_guesses.ROLE_SEGMENTS), not
+    # refused as an "unknown segment" and left without one
+    "employer": "other",
+    "employers": "other",
+    "job_seeker": "other",
+    "job_seekers": "other",
 }
 # How close a misspelled segment must be to a known spelling to be offered it ("vendr": vendor)
 _CLOSE_ENOUGH = 0.8
