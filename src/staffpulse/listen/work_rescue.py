@@ -19,6 +19,11 @@ course...); on the 498 labelled dev posts it names work in 37 posts labelled not
 As questions that dwell on work: none of either (docs/listen.md, "Work questions the
 classifier misses").
 
+A statement is kept too, no "?" needed, when it names a labour dispute or a machine made safe
+in words said of nothing else ("Day 12 on the picket line", "lockout/tagout training": the
+classifier scores them near 0.03; :data:`~staffpulse.listen.workplace_terms.DISPUTE_AT_WORK`,
+:data:`~staffpulse.listen.workplace_terms.SAFETY`).
+
 Stored verdicts made under older rules are judged again once (:func:`rejudge_stored`), as the
 topic model forgets topics made under older grouping rules.
 """
@@ -53,8 +58,11 @@ def rescue_words(text: str) -> tuple[str, ...]:
     # (most of a live stream), and the "?" alone lets nine in ten skip the vocabulary
     if "?" in text and asks_the_room(text) and dwells_on_work(text):
         return tuple(dict.fromkeys(word.lower() for word in work_words(text)))
+    # the words themselves first: most posts name none, and skip the plain text's making
+    if _UNMISTAKABLE_RE.search(text) is None:
+        return ()
     plain = plain_text(text)
-    if _UNMISTAKABLE_RE.search(plain) is None:
+    if _UNMISTAKABLE_RE.search(plain) is None:  # only in a link
         return ()
     return tuple(dict.fromkeys(word.lower() for word in work_words(plain)))
 
