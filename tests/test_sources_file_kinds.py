@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,15 @@ def test_json_in_utf16_without_its_mark_is_told_to_be_saved_from_a_text_editor(
     told = refused.value.message
     assert "save it as UTF-8 (in a text editor: Save As, encoding UTF-8)" in told
     assert "Excel" not in told
+
+
+def test_random_bytes_are_told_binary_data_not_text_a_person_wrote(tmp_path: Path) -> None:
+    # a damaged or wrong file named .json was told it is "text a person wrote" and sent to
+    # `staffpulse classify`
+    path = tmp_path / "posts.json"
+    path.write_bytes(b"\x93" + random.Random(7).randbytes(20_000))
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    said = refused.value.message
+    assert "this is binary data, not text" in said and "is it the file you meant?" in said
+    assert "text a person wrote" not in said and "classify" not in str(refused.value.hint)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import first_value, json_lines_head
+from staffpulse.sources.text_files import is_binary
 
 SHOWN_KEYS = 6  # of a JSON record's keys named in the message
 NOT_OURS = "not a file of posts or accounts"
@@ -104,5 +105,21 @@ def why_wide_text(path: Path, head: bytes) -> str | None:
     return None
 
 
+# The names of the text files exports are: binary data under one is a wrong or damaged file
+_TEXT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".js", ".csv", ".tsv", ".txt")
+
+
+def why_binary(path: Path, head: bytes) -> str | None:
+    """Binary data of no kind a source or :func:`why_looks_like` knows: told it is not text,
+    not taken for "text a person wrote"."""
+    if path.suffix.lower() not in _TEXT_SUFFIXES or path.is_dir() or not is_binary(head):
+        return None  # a file named as another kind (.car, .tar) is told by its own explainer
+    return (
+        f"{WHAT_IT_IS}binary data, not text (a program, a picture or a damaged file), {NOT_OURS}:"
+        " is it the file you meant? An export of posts is text (JSON, CSV) or a ZIP of such files"
+    )
+
+
 EXPLAINERS.append(why_looks_like)
 EXPLAINERS.append(why_wide_text)
+EXPLAINERS.append(why_binary)  # after the UTF-16 text's, whose zero bytes look binary too

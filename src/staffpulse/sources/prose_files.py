@@ -26,7 +26,7 @@ from staffpulse.sources.csv_preamble import notes_above
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS, NotesFile
 from staffpulse.sources.native_csv import why_not_csv
-from staffpulse.sources.text_files import document_kind, head_text
+from staffpulse.sources.text_files import document_kind, head_text, is_binary
 
 # A line with this many words is a sentence: a table's header never has as many in one cell
 SENTENCE_WORDS = 6
@@ -49,7 +49,7 @@ HOW_TO_EXPORT = (
 def why_prose(path: Path, head: bytes) -> str | None:
     """What a file of prose is told ("this is text a person wrote ..."); None for any other:
     a table, a list, JSON, a page, binary data."""
-    if path.is_dir() or not head.strip() or document_kind(head) is not None:
+    if path.is_dir() or not head.strip() or document_kind(head) is not None or is_binary(head):
         return None
     lines = [line.strip() for line in head_text(head).splitlines() if line.strip()]
     if len(head) >= HEAD_BYTES and len(lines) > 1:

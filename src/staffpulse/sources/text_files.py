@@ -282,6 +282,13 @@ def mostly_binary(found: int, chars: int) -> bool:
     return found >= 4 and found * 100 >= chars
 
 
+def is_binary(head: bytes) -> bool:
+    """Whether a file's ``head`` is binary data (a program, a picture, random bytes), not
+    text: many control characters, as no file a person or an export writes holds."""
+    text = head_text(head)
+    return bool(text) and mostly_binary(len(BINARY_RE.findall(text)), len(text))
+
+
 def looks_binary(text: str) -> bool:
     """Whether decoded text holds any character no file a person writes does, for a caller
     that has the bytes already and checks a short head (an upload)."""
