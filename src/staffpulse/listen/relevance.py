@@ -15,7 +15,8 @@ Two deciders, used together or alone:
 
 A post is kept when no exclude term matches and (a keyword matches, or the classifier says
 yes, or the classifier says no to a question that dwells on work in the strict vocabulary of
-listening, or to a post naming a picket line or lockout/tagout: :mod:`staffpulse.listen.work_rescue`). Without a classifier, keywords alone decide;
+listening, or to a post naming a picket line or lockout/tagout:
+:mod:`staffpulse.listen.work_rescue`). Without a classifier, keywords alone decide;
 with neither, a built-in vocabulary is used.
 """
 
