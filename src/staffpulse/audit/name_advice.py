@@ -143,7 +143,7 @@ def display_name_advice(account: Account, language: str | None = None) -> str:
             'YourFirm"), so people know there is a human to talk to.'
         )
     if len(words) == 1 and (spaced := spaced_name(words[0])) is not None:
-        # "Rosa at LisaClosson" was offered to a person whose name has no space
+        # "Rosa at MarthaQuigley" was offered to a person whose name has no space
         return (
             f'Write your name with a space in your display name: "{spaced}" reads as a person, '
             f'"{shown}" as a handle.'

@@ -268,12 +268,12 @@ def _starts_with_first_name(words: list[str]) -> bool:
     )
 
 
-# a first name and a surname run together, each with its capital: "LisaClosson"
+# a first name and a surname run together, each with its capital: "MarthaQuigley"
 _RUN_TOGETHER = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
 
 def spaced_name(word: str) -> str | None:
-    """The person's name a word runs together, spaced ("LisaClosson" -> "Lisa Closson"), when
+    """The person's name a word runs together, spaced ("MarthaQuigley" -> "Martha Quigley"), when
     it opens with a first name of the shipped lists; None for any other word ("HireLoop")."""
     found = _RUN_TOGETHER.fullmatch(word)
     if found is None or firm_cue(word) is not None:
@@ -342,7 +342,7 @@ def name_score(display_name: str) -> tuple[float, str]:
         beside = "a hashtag" if tags == 1 else "hashtags"
         return 0.6, f"a single word and {beside} (no surname): could be a person or a brand"
     if len(words) == 1 and (spaced := spaced_name(words[0])) is not None:
-        # "LisaClosson": a person's name, written as a handle is
+        # "MarthaQuigley": a person's name, written as a handle is
         return 0.6, f"a person's name run together, like a handle's (“{spaced}”)"
     if len(words) == 1 and _starts_with_first_name([words[0].capitalize()]):
         # "Erik ❤️" is a person to anyone reading it: only the surname is missing
