@@ -198,3 +198,19 @@ def test_a_cell_past_the_csv_limit_loses_its_row_alone(cell: str) -> None:
     assert isinstance(rows[1], CsvProblem) and rows[1].line == 2
     assert "a cell holds more than 131,072 characters" in rows[1].message
     assert rows[2] == CsvRow(3, ["2", "fine"])
+
+
+def test_a_quoted_cell_over_lines_past_the_csv_limit_loses_its_row_alone() -> None:
+    # it was told an "unclosed quote", and each of its 200 lines read as a row of its own
+    cell = '"' + ("z" * 1_000 + "\n") * 200 + '"'
+    rows = list(read_csv_rows(_lines(f'id,text\n1,{cell}\n2,"fine, ""quoted"""\n3,last\n')))
+    assert [type(row) for row in rows] == [CsvRow, CsvProblem, CsvRow, CsvRow]
+    assert rows[1].line == 2 and "a cell holds more than 131,072 characters" in rows[1].message
+    assert rows[2:] == [CsvRow(203, ["2", 'fine, "quoted"']), CsvRow(204, ["3", "last"])]
+
+
+def test_a_quote_never_closed_past_the_csv_limit_is_still_told_unclosed() -> None:
+    rows = list(read_csv_rows(_lines('id,text\n1,"' + ("z" * 1_000 + "\n") * 200)))
+    assert (
+        isinstance(rows[1], CsvProblem) and "unclosed quote starting at line 2" in rows[1].message
+    )

@@ -22,6 +22,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from staffpulse.sources.csv_long_cells import passed_over, too_long
 from staffpulse.sources.csv_unnamed import UnnamedColumns
 
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
@@ -153,12 +154,16 @@ def read_csv_rows(
                 try:
                     cells = next(csv.reader([held], delimiter=delimiter), [])
                 except csv.Error:  # a cell past the csv module's limit: the row alone is lost
-                    yield CsvProblem(start, _too_long())
+                    yield CsvProblem(start, too_long())
                     continue
                 if held is not text:
                     cells = [cell.replace(_CR_HELD, "\r") for cell in cells]
                 if cells:
                     yield CsvRow(start, cells)
+                continue
+            if "field larger" in str(exc) and passed_over(broken, replay, source):
+                yield CsvProblem(start, too_long())  # a cell over lines past the limit
+                reader = csv.reader(feed(), delimiter=delimiter, strict=True)
                 continue
             end = broken[-1][0] if len(broken) > 1 else None
             at_cut = end is None and not text.endswith(("\n", "\r"))
@@ -174,15 +179,6 @@ def read_csv_rows(
             held_cr = False
         if any(cell.strip() for cell in cells):  # a row of empty cells is a blank line too
             yield CsvRow(start, cells)
-
-
-def _too_long() -> str:
-    """What a row with a cell longer than the csv module reads is told (its limit, 131,072
-    characters, is far past any post or profile: such a cell is a whole document pasted in)."""
-    return (
-        f"a cell holds more than {csv.field_size_limit():,} characters, far more than any post "
-        "or profile (a whole document pasted into it?): the row was skipped; shorten that cell"
-    )
 
 
 # A lone \r inside a line (not its line end) is text: a cell's "\r" that pandas' to_csv
