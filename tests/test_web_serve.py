@@ -66,6 +66,30 @@ def test_an_ipv6_dashboard_is_announced_at_an_address_a_browser_opens() -> None:
     assert dashboard_url("0.0.0.0", 8000) == "http://127.0.0.1:8000/"
 
 
+def test_the_address_is_said_once_the_server_listens_and_not_before() -> None:
+    """Review: the address was printed before uvicorn listened (refused for seconds on a busy
+    computer), and uvicorn's own timestamped INFO lines followed it."""
+    import threading
+    from types import SimpleNamespace
+
+    from staffpulse.web.server import LOG_CONFIG, announce_when_listening
+
+    server = SimpleNamespace(started=False, should_exit=False)
+    said: list[str] = []
+    opened = threading.Event()
+    waiting = announce_when_listening(
+        server, ["staffpulse dashboard: http://127.0.0.1:8000/"], said.append, then=opened.set
+    )
+    assert not opened.wait(0.2) and said == []  # not listening yet: nothing said, no browser
+    server.started = True
+    assert opened.wait(5) and said == ["staffpulse dashboard: http://127.0.0.1:8000/"]
+    waiting.join(5)
+    stopped = SimpleNamespace(started=False, should_exit=True)  # stopped before it listened
+    announce_when_listening(stopped, ["never"], said.append).join(5)
+    assert said == ["staffpulse dashboard: http://127.0.0.1:8000/"]
+    assert LOG_CONFIG["loggers"]["uvicorn"]["level"] == "WARNING"  # its own lines left out
+
+
 def test_serve_says_what_upload_limit_to_give() -> None:
     result = CliRunner().invoke(app, ["serve", "--max-upload-mb", "0"])
     assert result.exit_code == 65
@@ -234,7 +258,7 @@ def test_serve_warms_the_charts_before_the_first_audit(tmp_path: Path, monkeypat
         return real(*args, **kwargs)
 
     monkeypatch.setattr(chart_render, "_drawn", drawing)
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # no server to stop
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *args, **kwargs: None)  # none to stop
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import socket
 import threading
+import time
 import urllib.request
 import webbrowser
 from collections.abc import Callable
@@ -28,7 +29,9 @@ LOG_CONFIG: dict[str, Any] = {
         }
     },
     "loggers": {
-        "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # uvicorn's own lines ("INFO Uvicorn running on ... (Press CTRL+C to quit)") repeated
+        # the announcement in other words, with a timestamp: only its warnings and errors
+        "uvicorn": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "uvicorn.access": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "staffpulse": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
@@ -147,14 +150,44 @@ def serve_app(
     )
     app = create_app(settings)
     url = dashboard_url(host, port)
-    announce(f"staffpulse dashboard: {url}  (store: {db_path})")
+    lines = [f"staffpulse dashboard: {url}  (store: {db_path})"]
     if host not in LOOPBACK_HOSTS:
-        announce(
+        lines.append(
             "warning: the dashboard is reachable from other machines on your network; "
             "it has no login. Use --host 127.0.0.1 unless you really mean it."
         )
-    announce("Press Ctrl-C to stop.")
-    if open_browser:
-        threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    lines.append("Press Ctrl-C to stop.")
     threading.Thread(target=warm_charts, name="staffpulse-charts", daemon=True).start()
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_config=LOG_CONFIG, access_log=False)
+    config = uvicorn.Config(
+        app, host=host.strip("[]"), port=port, log_config=LOG_CONFIG, access_log=False
+    )
+    server = uvicorn.Server(config)
+    opened = (lambda: webbrowser.open(url)) if open_browser else None
+    announce_when_listening(server, lines, announce, then=opened)
+    server.run()
+
+
+def announce_when_listening(
+    server: Any,
+    lines: list[str],
+    announce: Callable[[str], None],
+    *,
+    then: Callable[[], object] | None = None,
+) -> threading.Thread:
+    """Say ``lines`` (the address first), then call ``then`` (open the browser), once
+    ``server`` (a uvicorn server) listens: said before it started, the address was refused
+    for seconds on a busy computer. Nothing is said when the server stops before that."""
+
+    def wait() -> None:
+        while not server.started:
+            if server.should_exit:
+                return
+            time.sleep(0.05)
+        for line in lines:
+            announce(line)
+        if then is not None:
+            then()
+
+    waiting = threading.Thread(target=wait, name="staffpulse-announce", daemon=True)
+    waiting.start()
+    return waiting
