@@ -83,3 +83,20 @@ def test_a_store_named_with_a_tilde_no_shell_expanded_is_made_in_the_home_folder
     assert (tmp_path / "clients.db").is_file()
     with open_store("~/clients.db", create=False) as store:  # and is found again
         assert store.holds_no_data()
+
+
+def test_the_default_store_handed_on_by_a_caller_gets_its_folders_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: serve hands the default store on by its path, which was then refused on a fresh
+    home without ~/.local ("check the folder names in --db", a --db never given)."""
+    from staffpulse.config import default_db_path
+
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "fresh" / ".local" / "share" / "sp"))
+    with open_store(default_db_path()) as store:
+        assert store.holds_no_data()
+    assert default_db_path().exists()
+    # the same path named through STAFFPULSE_DB is the user's own: its folders are checked
+    monkeypatch.setenv("STAFFPULSE_DB", str(tmp_path / "typo" / "deep" / "s.db"))
+    with pytest.raises(StoreError, match=r"the folder .*typo does not exist"):
+        open_store(default_db_path())

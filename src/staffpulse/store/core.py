@@ -336,8 +336,13 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     """
     from staffpulse.config import DEMO_DB_NAME, default_db_path, default_demo_dir
 
-    named = path is not None or bool(os.environ.get("STAFFPULSE_DB"))
-    target = path if path is not None else default_db_path()
+    default = default_db_path()
+    # the default handed on by a caller (serve gives it to the dashboard) is still not named:
+    # counted as typed, a fresh home without ~/.local was refused, blaming a --db never given
+    named = bool(os.environ.get("STAFFPULSE_DB")) or (
+        path is not None and Path(path).expanduser().absolute() != default.absolute()
+    )
+    target = path if path is not None else default
     if not create and str(target) != ":memory:" and not Path(target).expanduser().exists():
         if not named:
             # after `staffpulse demo`, whose store is its own, the way in is --db, not the demo
