@@ -113,6 +113,12 @@ class FeedBuilder:
         for i in range(n):
             self.post(f"Honest question {i}: what do you love about your team?")
 
+    def foreign(self, n: int = 1) -> None:
+        """Original posts in German, no job ad: the job-ad model cannot read them, so a feed
+        of these and replies has a Mix n/a for want of English (not for replying only)."""
+        for i in range(n):
+            self.post(f"Heute gab es Kuchen im Team, danke an alle {i}", lang="de")
+
     def reply(self, to: str, n: int = 1) -> None:
         for i in range(n):
             self.post(
@@ -223,12 +229,14 @@ def cohort_store(tmp_path: Path, firms: int = 6, vendors: int = 6) -> object:
 
 def board_ad_and_desk(handle: str, name: str, replies: int) -> list[FeedBuilder]:
     """A job board of 14 ads, a 1-post ad and a desk (``handle``, display ``name``) of
-    ``replies`` replies only, so Mix n/a: the league table's groups of too few posts and of
-    fewer pillars graded, one of each kind or both."""
+    ``replies`` posts, all replies but one of its own in German, so Mix n/a (its only original
+    post unread; a Mix n/a of replies only places no account lower): the league table's
+    groups of too few posts and of fewer pillars graded, one of each kind or both."""
     board = FeedBuilder("bigboard", display_name="Big Board")
     board.job(14)
     onead = FeedBuilder("onead", display_name="One Ad")
     onead.job(1)
     desk = FeedBuilder(handle, display_name=name)
-    desk.reply("customer", replies)
+    desk.reply("customer", replies - 1)
+    desk.foreign(1)
     return [board, onead, desk]

@@ -25,9 +25,11 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     # QA: a C on 3 pillars topped three B's on 2, only because another file carried its bio:
     # a Face n/a (no picture, bio or name in the data) is the import's gap, not the account's
     withname = FeedBuilder("withname", display_name="", bio="")
-    withname.reply("customer", 6)  # replies only: Mix n/a for both
+    withname.reply("customer", 6)
+    withname.foreign(2)  # its own posts in German: Mix n/a for both, unread
     noprofile = FeedBuilder("noprofile")
     noprofile.reply("customer", 6)
+    noprofile.foreign(2)
     store = store_with(tmp_path, withname)
     blank = Account(platform="x", id="noprofile", handle="noprofile", name_known=False,
                     bio_known=False)  # fmt: skip
@@ -66,7 +68,8 @@ def test_the_face_aside_is_said_only_beside_an_account_whose_face_is_n_a(tmp_pat
     mixed.chat(6)
     mixed.job(6)
     talker = FeedBuilder("talkeronly")
-    talker.reply("customer", 6)  # replies only: Mix n/a, its Face graded
+    talker.reply("customer", 6)
+    talker.foreign(2)  # its own posts in German: Mix n/a, its Face graded
     result = run_benchmark(store_with(tmp_path, mixed, talker), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert [r["pillars_graded"] for r in result.leaderboard] == [4, 3]
     buf = io.StringIO()
@@ -84,7 +87,8 @@ def test_a_group_all_without_profile_data_is_headed_as_its_rows_are_labelled(
     store = store_with(tmp_path)
     for handle in ("deskone", "desktwo"):
         feed = FeedBuilder(handle)
-        feed.reply("customer", 6)  # replies only: Mix n/a
+        feed.reply("customer", 6)
+        feed.foreign(2)  # its own posts in German: Mix n/a
         blank = Account(platform="x", id=handle, handle=handle, name_known=False,
                         bio_known=False)  # fmt: skip
         store.upsert([blank, *feed.posts], PROV)
@@ -196,3 +200,52 @@ def test_a_table_of_one_group_is_not_said_to_be_in_groups() -> None:
     # two groups are still said as groups
     rows[1]["pillars_graded"] = 4
     assert (order_rule(rows) or "").startswith("The table is in groups")
+
+
+def test_a_desk_that_only_replies_is_ranked_by_its_grade_among_the_rest(tmp_path: Path) -> None:
+    # QA: 22 care desks of a real cohort, Mix n/a for replying only, sat in a lower group
+    # under a D 51; the HTML's top five read 78, 78, 51, 84, 84 and the CSV's rank 1 beat 45%
+    board = FeedBuilder("lowboard", display_name="Low Board")
+    board.job(12)
+    desk = FeedBuilder("replydesk", display_name="Reply Desk")
+    desk.reply("customer", 12)  # no original post: its mix cannot be "nothing but job ads"
+    unread = FeedBuilder("unreaddesk", display_name="Unread Desk")
+    unread.reply("customer", 10)
+    unread.foreign(3)  # its own posts in German: Mix could not measure them
+    store = store_with(tmp_path, board, desk, unread)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    assert [r["handle"] for r in rows] == ["replydesk", "lowboard", "unreaddesk"]
+    assert rows[0]["mix"] is None and rows[0]["mix_replies_only"] is True
+    assert rows[0]["overall"] > rows[1]["overall"] and rows[0]["rank"] == 1
+    assert rows[2]["mix_replies_only"] is False and rows[2]["rank"] == 3
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    said = " ".join(buf.getvalue().split())
+    assert (
+        said.index("@lowboard")
+        < said.index("graded on 3 of 4 pillars:")
+        < said.index("@unreaddesk")
+    )
+    aside = "A Mix n/a of an account that only replies (it writes no original post"
+    assert aside in said and "placed as if Mix were graded." in said
+    html = " ".join(render_benchmark_html(result).split())
+    assert "graded on 3 of 4 pillars, with only replies for Mix" in html  # its row
+    # the top of the table is the table's first rows, the group said over the later one
+    top = html[html.index('class="top-five"') :]
+    top = top[: top.index("</table>")]
+    assert (
+        top.index("@replydesk")
+        < top.index("@lowboard")
+        < top.index("graded on 3 of 4 pillars:</th>")
+        < top.index("@unreaddesk")
+    )
+    # the CSV's rank is the table's, with the group it is in
+    league = list(
+        csv.DictReader(write_leaderboard_csv(result, tmp_path / "l.csv").open(encoding="utf-8-sig"))
+    )
+    assert [(r["rank"], r["handle"], r["rank_group"]) for r in league] == [
+        ("1", "replydesk", ""),
+        ("2", "lowboard", ""),
+        ("3", "unreaddesk", "graded on 3 of 4 pillars"),
+    ]

@@ -130,7 +130,8 @@ def test_tied_accounts_share_a_rank_everywhere(tmp_path: Path) -> None:
 
 def _partly_graded(tmp_path: Path) -> BenchmarkResult:
     helpdesk = FeedBuilder("helpdesk", display_name="Help Desk")
-    helpdesk.reply("customer", 6)  # replies only: Mix has no original post to judge
+    helpdesk.reply("customer", 6)
+    helpdesk.foreign(2)  # its own posts in German: Mix cannot read them
     board = FeedBuilder("board", display_name="Job Board")
     board.job(8)
     firm = FeedBuilder("firm", display_name="Firm Staffing")

@@ -101,9 +101,10 @@ def test_an_account_graded_on_fewer_pillars_is_told_why_it_stands_last(tmp_path:
         feed = FeedBuilder(name)
         feed.job(12)  # all job ads, no replies: low grades on all four pillars
         feeds.append(feed)
-    talker = FeedBuilder("talker")  # replies only: no original post for Mix to judge
+    talker = FeedBuilder("talker")
     for i in range(12):
         talker.reply(f"peer{i}")
+    talker.foreign(3)  # its own posts in German: Mix cannot read them
     store = store_with(tmp_path, *feeds, talker)
     cohort = tmp_path / "rivals.csv"
     cohort.write_text("handle\nacme\nbright\ncrest\ntalker\n")

@@ -44,7 +44,7 @@ from staffpulse.benchmark.stats import (
     summary,
     tie_counts,
 )
-from staffpulse.benchmark.tiers import placed_on
+from staffpulse.benchmark.tiers import placed_on, replies_only
 from staffpulse.bundled import sample_clock
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
@@ -225,7 +225,8 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
     no picture and no original post) is not a grade on four: it ranks after every account
     graded on more, whatever its score, so the top of the table is not won by skipping
     pillars. A Face not scored counts as graded (:func:`~.tiers.placed_on`): it is n/a only
-    when the data had no profile, which says nothing of the account. Before all that, an
+    when the data had no profile, which says nothing of the account; so does the Mix of an
+    account that only replies (:func:`~.tiers.replies_only`). Before all that, an
     account with fewer than :data:`~.members.FEW_POSTS` posts of its own ranks after every
     account with more, even one a cohort file names or ``--min-posts`` lets in: a client's
     table ranked a C 60 from 2 posts above a D 50 from 58, and ``--min-posts 1`` put 2-post
@@ -233,7 +234,7 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
     return np.array(
         [
             (own_posts(a) >= FEW_POSTS) * ENOUGH_POSTS_STEP
-            + placed_on(pillars_graded(a), a.pillars["face"].scored) * PLACING_STEP
+            + placed_on(pillars_graded(a), a.pillars["face"].scored, replies_only(a)) * PLACING_STEP
             + a.overall
             for a in audits
         ],
@@ -276,6 +277,8 @@ def leaderboard(
             "grade": audit.grade,
             # the grade averages only the pillars with something to judge: renderers say so
             "pillars_graded": pillars_graded(audit),
+            # its Mix n/a is of replies only, no failure to measure: placed as if graded
+            "mix_replies_only": replies_only(audit),
             **{
                 name: audit.pillars[name].score if audit.pillars[name].scored else None
                 for name in PILLARS

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.config import PILLARS
-from staffpulse.benchmark.tiers import tier_label
+from staffpulse.benchmark.tiers import row_asides, tier_label
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
@@ -124,10 +124,10 @@ def graded_label(row: dict[str, Any]) -> str:
     graded = int(row.get("pillars_graded", of))
     if graded >= of:
         return ""
-    # a Face n/a for want of profile data is said as the table's line over it says it
-    return (
-        tier_label(graded + 1, all_aside=True) if row.get("face", 0) is None else tier_label(graded)
-    )
+    # an n/a that counts as graded (no profile data for Face, only replies for Mix) is said
+    # as the table's line over it says it
+    asides = row_asides(row)
+    return tier_label(graded + len(asides), [asides])
 
 
 def median_label(segment: dict[str, Any], score: str) -> str:

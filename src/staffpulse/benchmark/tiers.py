@@ -1,28 +1,59 @@
 """The tiers of the league table: an account with too few posts of its own to judge is placed
 after every account with enough, and within each, an account graded on fewer pillars after
-every account graded on more (a grade averaged over two pillars is not a grade on four), but a
-Face n/a for want of profile data places no account lower."""
+every account graded on more (a grade averaged over two pillars is not a grade on four), but an
+n/a that is no failure to measure places no account lower: a Face n/a for want of profile data,
+and the Mix n/a of an account that only replies."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from staffpulse.audit.config import PILLARS
+from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS
 
+# why a Face reads n/a though it counts for the place: the import held no profile
+NO_PROFILE = "no profile data for Face"
+# why a Mix reads n/a though it counts for the place: the account writes no post of its own
+NO_ORIGINALS = "only replies for Mix"
 
-def placed_on(graded: int, face_scored: bool) -> int:
-    """The pillars an account is placed by: the ``graded`` ones, and a Face not scored, for
-    it is n/a only when the data had no picture, bio or name at all (a customer-care file),
-    a gap of the import, not of the account. A real cohort ranked a C graded on 3 pillars
-    above three B's on 2, because another file happened to carry its bio."""
-    return min(len(PILLARS), graded + (not face_scored))
+
+def replies_only(audit: AuditResult) -> bool:
+    """Whether ``audit``'s Mix is n/a because the account writes no original post, only
+    replies (a care desk): its posts cannot be "nothing but job ads", so the n/a is no failure
+    to measure, unlike a feed whose posts are mostly not in English. A real cohort ranked a D
+    51 above nine B's: 22 care desks sat in a lower group for a Mix they could not fail."""
+    mix = audit.pillars["mix"]
+    evidence = mix.evidence
+    return (
+        not mix.scored
+        and int(evidence.get("original_posts", 0)) == 0
+        and int(evidence.get("not_english", 0)) == 0
+        and int(evidence.get("replies", 0)) > 0
+    )
+
+
+def placed_on(graded: int, face_scored: bool, mix_replies_only: bool = False) -> int:
+    """The pillars an account is placed by: the ``graded`` ones, a Face not scored, for it is
+    n/a only when the data had no picture, bio or name at all (a customer-care file), a gap of
+    the import, not of the account (a real cohort ranked a C graded on 3 pillars above three
+    B's on 2, because another file happened to carry its bio), and a Mix n/a of an account
+    that only replies (:func:`replies_only`)."""
+    return min(len(PILLARS), graded + (not face_scored) + mix_replies_only)
+
+
+def row_asides(row: dict[str, Any]) -> tuple[str, ...]:
+    """The n/a of a leaderboard row that count as graded for its place, in words: its Face
+    ``None`` (no profile data) and its Mix of replies only (``mix_replies_only``)."""
+    face = ("face" in row and row["face"] is None) and NO_PROFILE
+    mix = bool(row.get("mix_replies_only")) and NO_ORIGINALS
+    return tuple(said for said in (face, mix) if said)
 
 
 def ranked_pillars(row: dict[str, Any]) -> int:
-    """:func:`placed_on` of a leaderboard row (its Face ``None`` when not scored)."""
+    """:func:`placed_on` of a leaderboard row: its graded pillars and its :func:`row_asides`."""
     graded = int(row.get("pillars_graded", len(PILLARS)))
-    return placed_on(graded, face_scored=not ("face" in row and row["face"] is None))
+    return min(len(PILLARS), graded + len(row_asides(row)))
 
 
 def ranked_tier(row: dict[str, Any]) -> tuple[bool, int]:
@@ -31,21 +62,24 @@ def ranked_tier(row: dict[str, Any]) -> tuple[bool, int]:
     return not row.get("few_posts", False), ranked_pillars(row)
 
 
-# why a Face reads n/a though it counts for the place: the import held no profile
-NO_PROFILE = "no profile data for Face"
-
-
-def tier_label(tier: int, face_aside: bool = False, *, all_aside: bool = False) -> str:
+def tier_label(tier: int, asides: list[tuple[str, ...]] | None = None) -> str:
     """The line over the accounts placed on ``tier`` pillars (:func:`ranked_pillars`), in the
-    words each row's :func:`~.stats.graded_label` uses: "graded on 3 of 4 pillars", "graded on
-    2 of 4 pillars, with no profile data for Face" when all of them had no profile in the data
-    (``all_aside``: their Face counts though it reads n/a), and "graded on 3 of 4 pillars, or
-    on 2 with no profile data for Face" when some had (``face_aside``)."""
+    words each row's :func:`~.stats.graded_label` uses; ``asides``: each row's
+    :func:`row_asides`. "graded on 3 of 4 pillars"; "graded on 2 of 4 pillars, with no profile
+    data for Face" when all of them have that n/a (it counts though it reads n/a); "graded on
+    3 of 4 pillars, or on 2 with no profile data for Face" when some have."""
     of = len(PILLARS)
-    if all_aside:
-        return f"graded on {tier - 1} of {of} pillars, with {NO_PROFILE}"
+    kinds = sorted(set(asides or []))
+    if len(kinds) == 1 and kinds[0]:  # every row the same n/a that counts
+        return f"graded on {tier - len(kinds[0])} of {of} pillars, with {' and '.join(kinds[0])}"
     said = f"graded on {tier} of {of} pillars"
-    return said + (f", or on {tier - 1} with {NO_PROFILE}" if face_aside else "")
+    named = [kind for kind in kinds if kind]
+    if len(named) == 1:
+        return said + f", or on {tier - len(named[0])} with {' and '.join(named[0])}"
+    if named:
+        reasons = sorted({reason for kind in named for reason in kind})
+        return said + f", counting {' or '.join(reasons)} as graded"
+    return said
 
 
 def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
@@ -62,12 +96,12 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
         now = ranked_tier(row)
         if now >= tier:
             continue
-        faces = [r.get("face", 0) is None for r in rows if ranked_tier(r) == now]
-        label = tier_label(now[1], any(faces), all_aside=all(faces))
+        asides = [row_asides(r) for r in rows if ranked_tier(r) == now]
+        label = tier_label(now[1], asides)
         few = f"fewer than {FEW_POSTS} posts of their own"
         if tier[0] and not now[0]:  # the first with too few posts: said first, pillars after
             few += ", too few to judge, ranked after the rest"
-            label = few if now[1] == len(PILLARS) and not any(faces) else f"{few}; {label}"
+            label = few if now[1] == len(PILLARS) and not any(asides) else f"{few}; {label}"
         elif not now[0] and enough:
             # a later tier of the few: its own line once read "graded on 3 of 4 pillars" alone,
             # under "ranked after the rest", as if the rest had come back
@@ -75,6 +109,19 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
         openings[(str(row["platform"]), str(row["handle"]))] = label
         tier = now
     return openings
+
+
+def tier_groups(rows: list[dict[str, Any]]) -> list[str]:
+    """Each row's group as the line over it says it (:func:`tier_openings`), "" in the first
+    group: the league CSV gives it beside the rank, since a rank in a later group can sit
+    below a better grade (a CSV's rank 1 read "beats 45%" with no word of the groups)."""
+    openings = tier_openings(rows)
+    group = ""
+    said = []
+    for row in rows:
+        group = openings.get((str(row["platform"]), str(row["handle"])), group)
+        said.append(group)
+    return said
 
 
 def order_rule(rows: list[dict[str, Any]]) -> str | None:
@@ -86,20 +133,22 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     that both seemed to forbid."""
     few = any(r.get("few_posts", False) for r in rows)
     enough = any(not r.get("few_posts", False) for r in rows)
-    fewer = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
-    if not fewer and not (few and enough):
+    partial = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
+    fewer = any(ranked_pillars(r) < len(PILLARS) for r in rows)  # placed lower for it
+    if not partial and not (few and enough):
         return None
     # the n/a of a grade on fewer pillars, the reason any of them ranks after others
-    na = (
+    lower = (
         "n/a: nothing to judge there, such as posts mostly not in English, which staffpulse"
-        " cannot read, or the Mix of an account that only replies"
+        " cannot read"
     )
     if len({ranked_tier(r) for r in rows}) == 1:  # no group to rank after another
+        na = lower + (", or the Mix of an account that only replies" if partial else "")
         said = (
             "The table ranks the accounts by grade; a grade averages only the pillars the"
             f" account was graded on ({na})."
         )
-        return said + _face_aside(rows)
+        return said + _asides(rows)
     groups = []
     if few and enough:
         groups.append(
@@ -110,7 +159,7 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     if fewer:
         groups.append(
             ("within each, " if groups else "")
-            + f"accounts graded on all four pillars first, then those graded on fewer ({na}),"
+            + f"accounts graded on all four pillars first, then those graded on fewer ({lower}),"
             " as their grade averages only the pillars they were graded on"
         )
     said = (
@@ -119,14 +168,24 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
         + ". Within a group, accounts are ranked by grade, so a D in one group can stand"
         " above a B in a later one."
     )
-    return said + _face_aside(rows)
+    return said + _asides(rows)
 
 
-def _face_aside(rows: list[dict[str, Any]]) -> str:
-    """What a Face n/a for want of profile data does to a place, when any row has one."""
-    if not any("face" in r and r["face"] is None for r in rows):
+def _asides(rows: list[dict[str, Any]]) -> str:
+    """What the n/a that count as graded (:func:`row_asides`) do to a place, when any row has
+    one: a Face n/a for want of profile data, a Mix n/a of an account that only replies."""
+    present = {reason for r in rows for reason in row_asides(r)}
+    face = "a Face n/a for want of profile data (no picture, bio or name in the data)"
+    mix = (
+        "a Mix n/a of an account that only replies (it writes no original post, so its posts"
+        " cannot be all job ads)"
+    )
+    if len(present) == 2:
+        return f" Two n/a place no account lower, each placed as if graded: {face}, and {mix}."
+    if not present:
         return ""
+    what, pillar = (face, "Face") if NO_PROFILE in present else (mix, "Mix")
     return (
-        " A Face n/a for want of profile data (no picture, bio or name in the data) is the"
-        " one n/a that places no account lower: it is placed as if Face were graded."
+        f" {what[0].upper()}{what[1:]} is the one n/a that places no account lower: it is"
+        f" placed as if {pillar} were graded."
     )

@@ -93,7 +93,7 @@ def _why_ahead(rows: list[dict[str, Any]], me: dict[str, Any]) -> str | None:
     ]
     if any(r["few_posts"] for r in below) and not me.get("few_posts"):
         return "the table places it before every account with fewer posts of its own"
-    # a Face n/a for want of profile data places no account lower (ranked_pillars)
+    # a Face n/a for want of profile data or a Mix of replies only places no account lower
     if any(ranked_pillars(r) < ranked_pillars(me) for r in below):
         return "the table places it before every account graded on fewer pillars"
     return None

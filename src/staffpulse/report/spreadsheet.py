@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.cohort import SEGMENT_WORDS
 from staffpulse.benchmark.segments import segment_source
+from staffpulse.benchmark.tiers import tier_groups
 from staffpulse.output_files import write_output
 from staffpulse.sources.csvrows import FORMULA_STARTS
 
@@ -53,6 +54,9 @@ def safe_cell(value: Any) -> Any:
 
 LEADERBOARD_COLUMNS = (
     "rank",
+    # the group the rank is in, as the line over it in the table says it ("graded on 3 of 4
+    # pillars"), empty in the first: a rank 1 that "beats 45%" once came with no word of why
+    "rank_group",
     "handle",
     "platform",
     "display_name",
@@ -109,7 +113,7 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
     text = io.StringIO()
     writer = csv.writer(text)
     writer.writerow([*LEADERBOARD_COLUMNS, *standing_columns(scores), "top_action"])
-    for row in result.leaderboard:
+    for row, group in zip(result.leaderboard, tier_groups(result.leaderboard), strict=True):
         # the day of an account's newest post (the leaderboard holds the moment); a result
         # saved before it had one leaves the cell empty
         cells = {
@@ -117,6 +121,7 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
             "segment": segment_cell(row["segment"]),
             "segment_source": _segment_source(row),
             "last_post": (row.get("last_post") or "")[:10] or None,
+            "rank_group": group,
         }
         writer.writerow(
             [

@@ -26,6 +26,7 @@ COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})
 _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
     {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "last_post"}
+    | {"rank_group"}  # the group a rank is in, said as the line over it in the table
     | {"top_action", "segment_source"}  # segment_source: "guess" where the role model chose
     | set(_PILLARS)
     | {f"{name}_percentile" for name in _PILLARS}  # a league table written before 26 Nov 2026
