@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from staffpulse.connect.advice_words import others_held_too, role_words, roles_found
 
@@ -106,23 +107,38 @@ Works = Callable[[Remedy], bool]
 """Whether ranking again with a remedy's options suggests at least one account."""
 
 
+class Advice(NamedTuple):
+    """The advice as said, and the options it names, tried and found to bring someone back
+    (None: it names none, or none was tried): every advice with options gets a command to copy."""
+
+    text: str
+    remedy: Remedy | None
+
+
 def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
+    """The advice's words alone (:func:`choose_advice`)."""
+    return choose_advice(held, run, works).text
+
+
+def choose_advice(held: HeldBack, run: Ranking, works: Works | None = None) -> Advice:
     """One sentence per group of held-back candidates, the largest groups first; with
     ``works``, only options it confirms bring someone back (at most :data:`MOST_TRIES`
-    rankings are run)."""
+    rankings are run), and the first of those as the advice's remedy."""
     trials = _Trials(works)
-    steps, more = _choose_steps(held, run, trials)
+    steps, more, remedy = _choose_steps(held, run, trials)
+    remedy = remedy if works is not None else None
     offered = bool(steps)
     known = _only_known_left(held)
     if known and offered and set(held.groups) == {frozenset({CONTACTS})}:
         # the one group is the people it talks with: said as such, with where new names come from
         n = held.groups[frozenset({CONTACTS})]
-        return (
+        text = (
             f"everyone found around {run.who} is already followed or already talking with "
             f"you; to see the {n:,} you talk with, {USE_OPTIONS.say(options=INCLUDE_CONTACTS.say())}; "
             "for new names, "
             f"import conversations that mention or reply to {run.who}."
         )
+        return Advice(text, remedy)
     if more:  # counted only after a step was chosen
         steps.append(f"for {more:,} more left out, {OTHER_CONNECT_OPTIONS.say()}")
     _say_fetch_how_once(steps)
@@ -136,7 +152,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         # that they bring no one back, so that no one tries them
         left = sum(held.groups.values())
         if known:
-            return _known_but_unranked(held, run, left, trials.capped)
+            return Advice(_known_but_unranked(held, run, left, trials.capped), None)
         tried_how = (
             f"the {len(trials.tried)} options tried" if trials.capped else ANY_CONNECT_OPTION.say()
         )
@@ -148,7 +164,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         )
     elif not steps:
         steps.append(f"{import_around}: suggestions come from the conversations around it")
-    return "; ".join(steps) + "."
+    return Advice("; ".join(steps) + ".", remedy)
 
 
 @dataclass
@@ -179,10 +195,13 @@ class _Trials:
         return True
 
 
-def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[str], int]:
+def _choose_steps(
+    held: HeldBack, run: Ranking, trials: _Trials
+) -> tuple[list[str], int, Remedy | None]:
     """For each group, largest first, the first advice whose remedies work, until
-    :data:`MOST_STEPS` are found; and how many accounts the groups after them hold (their
-    options are not tried: each try is a whole ranking, and they are not named)."""
+    :data:`MOST_STEPS` are found; how many accounts the groups after them hold (their
+    options are not tried: each try is a whole ranking, and they are not named); and the
+    advice's first remedy."""
     ranked = sorted(
         held.groups.items(),
         # of groups as large, the one with fewer reasons: fewer options to name
@@ -194,6 +213,7 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
     )
     steps: list[str] = []
     more = 0
+    chosen: Remedy | None = None
     for group, n in _subsets_first(ranked):
         if len(steps) >= MOST_STEPS:
             more += n
@@ -204,8 +224,9 @@ def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[s
         for text, remedies in _steps(group, n, held, run):
             if trials.all_work(remedies):
                 steps.append(text + _others_too(group, n, held))
+                chosen = chosen or remedies[0]
                 break
-    return steps, more
+    return steps, more, chosen
 
 
 def _subsets_first(

@@ -29,16 +29,17 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from staffpulse.connect.ads_advice import ads_advice
+
 # Re-exported: the web form checks --inactive-days against the same bound
 from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
-from staffpulse.connect.advice import Ranking, Remedy, next_step
+from staffpulse.connect.advice import Ranking, Remedy, choose_advice
 from staffpulse.connect.busy_stretch import busier_date, remedy_at, remedy_options
 from staffpulse.connect.candidates import Candidate, CandidateWalk, PostReads, RoleFilter
 
 # Re-exported: the options belong to the walk, callers import them from here
 from staffpulse.connect.candidates import SuggestOptions as SuggestOptions
 from staffpulse.connect.choices import (
-    ANY_ROLE,
     DEFAULT_SUGGESTIONS,
     find_connect_account,
     leaves_out_outsiders,
@@ -46,9 +47,7 @@ from staffpulse.connect.choices import (
 )
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
-from staffpulse.connect.left_out import NAMES_SHOWN
 from staffpulse.connect.reach_back import as_of_after
-from staffpulse.connect.reasons import BROADCAST, MOSTLY_ADS
 from staffpulse.connect.run_graphs import RunGraphs
 
 # Re-exported: callers import the results from here, where they are made
@@ -63,7 +62,7 @@ from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import ModelError
 from staffpulse.list_limits import check_limit
 from staffpulse.models import Account
-from staffpulse.next_steps import NO_ROLE, ROLE_ANY, USE_OPTIONS
+from staffpulse.next_steps import NO_ROLE, USE_OPTIONS
 from staffpulse.report.counts import join_and
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
@@ -149,10 +148,12 @@ def suggest_report(
             # the busy date is named only with the options that bring someone back then
             if busy is not None and (remedy := remedy_at(again.rank, busy)) is not None:
                 _advise_a_busier_date(report, remedy)
-            elif (ads := _ads_advice(report, role, again)) is not None:
-                report.advice = ads
+            elif (ads := ads_advice(report, role, again.works)) is not None:
+                report.advice, report.retry = ads
             else:
-                report.advice = next_step(report.held_back, ranking, again.works)
+                report.advice, report.retry = choose_advice(report.held_back, ranking, again.works)
+            if report.retry is not None and now is not None:  # its command keeps the date given
+                report.retry = replace(report.retry, as_of=report.retry.as_of or as_of)
     return report
 
 
@@ -174,19 +175,6 @@ def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
     half_life = walk.opts.half_life_days
     if weighed := weight_note(walk.graph, walk.account.id, report.suggestions, half_life):
         report.notes.append(weighed)  # why fewer engagements can rank above more
-
-
-def _ads_advice(report: SuggestReport, role: str | None, again: _Again) -> str | None:
-    """``use --role any`` when the accounts left out for what they post (broadcast only,
-    mostly job ads: connect.ad_posters) are all it takes to suggest someone; else None."""
-    if not report.excluded.keys() & {BROADCAST, MOSTLY_ADS} or not leaves_out_outsiders(role):
-        return None
-    if not again.works(Remedy(role=ANY_ROLE)):
-        return None
-    # named: the line below also names a job feed, which --role any does not show
-    shown = [*report.left_out_names.get(BROADCAST, ()), *report.left_out_names.get(MOSTLY_ADS, ())]
-    who = join_and(shown) if 0 < len(shown) <= NAMES_SHOWN else f"the {len(shown):,} named below"
-    return f"{USE_OPTIONS.say(options=ROLE_ANY.say())}: it shows {who}"
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
