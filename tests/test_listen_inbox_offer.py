@@ -4,17 +4,24 @@ and the conversations its own accounts began, never offered to it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 from staffpulse.listen.inbox_offer import (
+    Offer,
+    TopicScope,
     firm_handles,
     fold_word_topics,
     gather_offer,
     narrow_to_topic,
+    topics_offered,
 )
+from staffpulse.listen.inbox_steps import FirmStates
+from staffpulse.listen.rank_model import RankedConversation
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_state import Topic
 from staffpulse.listen.topics import TopicModel
 from staffpulse.models import Account, Post
@@ -138,3 +145,50 @@ def test_an_other_conversation_that_leans_to_a_theme_is_filed_under_it() -> None
         ("x", "words"): 3,  # a word-named topic's conversation leans the same way
     }
     assert fold_word_topics(offered, topic_of, model, keep={1})[("x", "shift")] == 1
+
+
+def test_a_topic_asked_for_lists_what_the_plain_inbox_files_under_it() -> None:
+    """QA: the plain inbox listed 21 conversations under Workplace & managers, "--topic
+    workplace" showed 17 while its own count still said 21: the ones filed there from "Other
+    conversations" or a word-named topic were dropped, and counted nowhere. Asked for, a topic
+    lists exactly what the plain inbox files under it, and counts those."""
+    model = TopicModel()
+    model.topics_ = {
+        1: Topic(1, label="Workplace & managers", theme="workplace"),
+        2: Topic(2, label="Other conversations", theme="other"),
+        3: Topic(3, label="Desk / chair"),
+    }
+    texts = {
+        "boss": "My manager keeps moving our team meetings to Friday evening.",
+        "mine": "Honestly my job is fine, it is the commute at work that drains me.",
+        "worded": "Overworked and underappreciated at my desk again this week.",
+        "plain": "The vending machine ate my coins again.",
+    }
+    conversations = [
+        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
+        for cid, text in texts.items()
+    ]
+    topic_of = {("x", "boss"): 1, ("x", "mine"): 2, ("x", "worded"): 3, ("x", "plain"): 2}
+    states = FirmStates({key: "open" for key in topic_of}, {}, {})
+    offer = Offer(conversations, model, topic_of, states, Counter())
+    ranked = [RankedConversation(c, 0.5, {}, (), (), "") for c in conversations]
+
+    def listed(topic: int | None) -> tuple[list[str], int]:
+        if topic is None:
+            scope = TopicScope(None, conversations, None, [])
+        else:
+            keys = {key for key, tid in topic_of.items() if tid == topic}
+            label = model.topics_[topic].label
+            scope = TopicScope(label, conversations, keys, [TopicMatch(topic, label, 1.0)])
+        result = topics_offered(ranked, offer, scope)
+        return [e.conversation.id for e in result.ranked], result.refiled
+
+    plain = topics_offered(ranked, offer, TopicScope(None, conversations, None, []))
+    assert plain.topic_of == {
+        ("x", "boss"): 1,
+        ("x", "mine"): 1,
+        ("x", "worded"): 1,
+        ("x", "plain"): 2,
+    }
+    assert listed(1) == (["boss", "mine", "worded"], 2)  # two filed in beside its own one
+    assert listed(2) == (["plain"], -1)  # the one filed out is not listed, nor counted

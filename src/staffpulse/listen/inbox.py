@@ -146,7 +146,7 @@ def build_inbox(
         look = take_look(store, as_handle)
     if look is not None:
         result = _mark_new(store, result, look)
-    conversations = len(scope.conversations)
+    conversations = len(scope.conversations) + result.refiled
     elsewhere: dict[str, int] = {}
     if platform and not conversations:  # only then: it loads every stored conversation
         # the other platforms' posts judged too: unjudged, they hold no conversation yet, and
@@ -226,6 +226,7 @@ class ScopeRanking:
     matches: list[TopicMatch]  # the ones ``--topic`` names
     items: list[InboxItem]
     joined: list[InboxItem]
+    refiled: int = 0  # what --topic's filing adds to the scope's conversations
 
 
 def _rank_scope(
@@ -248,7 +249,9 @@ def _rank_scope(
     pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, (at, max_age))
     older = replace(older, left_out=older.left_out + pick.older_left_out)
     items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
-    return ScopeRanking(sort, older, pick, topics.choices, topics.matches, items, joined)
+    return ScopeRanking(
+        sort, older, pick, topics.choices, topics.matches, items, joined, topics.refiled
+    )
 
 
 def _mark_new(store: Store, result: ScopeRanking, look: Look) -> ScopeRanking:

@@ -228,6 +228,9 @@ class TopicsOffered:
     matches: list[TopicMatch]
     ranked: list[RankedConversation]
     topic_of: dict[Key, int]
+    # conversations filed into the topics named less those filed out of them: what the
+    # scope's count of conversations gains (``--topic`` counts what it lists)
+    refiled: int = 0
 
 
 def topics_offered(
@@ -236,7 +239,8 @@ def topics_offered(
     """The topics with conversations to join (counted over every topic), the ones the query
     names, and the ranked conversations narrowed to them; a topic that is no workplace theme
     files its conversations under the theme each leans to, else "Other conversations"
-    (:func:`fold_word_topics`), unless the query names that topic."""
+    (:func:`fold_word_topics`), unless the query names that topic. The ones narrowed to are
+    the ones the inbox without ``--topic`` files under the topics named, no more, no fewer."""
     offered = [
         e.conversation
         for e in ranked
@@ -247,7 +251,10 @@ def topics_offered(
         unfolded = topic_choices(offered, offer.topic_of, offer.model.topics_)
         matches = rank_matches(scope.matches, {c.id: c.open for c in unfolded})
     named = {m.id for m in matches}
-    topic_of = fold_word_topics(offered, offer.topic_of, offer.model, keep=named)
+    other = _other_topic(offer.model)
+    # "Other conversations" is filed as without --topic: its ones that lean to a theme go there
+    keep = named - {other} if other is not None else named
+    topic_of = fold_word_topics(offered, offer.topic_of, offer.model, keep=keep)
     choices = topic_choices(offered, topic_of, offer.model.topics_)
     labels = offer.labels
     filed = [
@@ -261,15 +268,13 @@ def topics_offered(
     keys = scope.keys
     open_now = {c.id: c.open for c in choices}  # "Other conversations" with the folded ones
     matches = [replace(m, open=open_now.get(m.id, m.open)) for m in matches]
-    # "--topic other" lists what the inbox files under it, the folded conversations too
-    other = _other_topic(offer.model)
-    narrowed = [
-        e
-        for e in filed
-        if (key := key_of(e.conversation)) in keys
-        or (other in named and topic_of.get(key) == other)
-    ]
-    return TopicsOffered(choices, matches, narrowed, topic_of)
+    # what the inbox files under the topics named: the conversations folded into them too
+    # ("called in on my day off" from "Other conversations" into Trades & shifts), and not
+    # the ones folded out of them
+    narrowed = [e for e in filed if topic_of.get(key_of(e.conversation)) in named]
+    came = sum(1 for e in narrowed if key_of(e.conversation) not in keys)
+    went = sum(1 for e in filed if key_of(e.conversation) in keys) - (len(narrowed) - came)
+    return TopicsOffered(choices, matches, narrowed, topic_of, came - went)
 
 
 def fold_word_topics(
