@@ -38,15 +38,22 @@ REAL_QUESTION = "Interviewer asked me to describe a weakness, what do you say?"
 COMPLAINT = "HR cancelled my leave again and now says I can't take any until March."
 TO_THE_ROOM = "What's the worst job title you've ever seen? Ours was 'Chief Happiness Ninja'."
 DISTRESS = "I got fired from my warehouse job today. What do I do about rent now?"
+# the "Shit X Say" sketch's title passed on: a list mocking a trade, no conversation
+SKETCH = "“Shit Agency Recruiters Say” part two https://example.com/v/42"
+SKETCH_STARRED = "S*** HR managers say, the office edition"
+RANT = "the shit my area manager says in the morning huddle makes me want to quit"
+OWN_WORDS = "I know I have a sharp tongue at work, can't help the sarcastic shit I say."
 
 
-@pytest.mark.parametrize("text", [SCRIPTED, BOSS, QA, RIDDLE, COMMON, ETHNIC])
+@pytest.mark.parametrize(
+    "text", [SCRIPTED, BOSS, QA, RIDDLE, COMMON, ETHNIC, SKETCH, SKETCH_STARRED]
+)
 def test_a_joke_s_set_form_is_a_joke_whatever_the_humor_signal_says(text: str) -> None:
     assert is_written_joke(text) and is_written_joke(text, 0.1)
     assert moderate(text).joke
 
 
-@pytest.mark.parametrize("text", [REAL_QUESTION, COMPLAINT, TO_THE_ROOM, DISTRESS])
+@pytest.mark.parametrize("text", [REAL_QUESTION, COMPLAINT, TO_THE_ROOM, DISTRESS, RANT, OWN_WORDS])
 def test_a_real_question_or_complaint_is_no_joke_even_read_as_funny(text: str) -> None:
     assert not is_written_joke(text, 0.95)
     verdict = moderate(text, 0.95)

@@ -20,6 +20,12 @@ from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
         "You have no class, no manners and no future at this club",
         # "at all" says it louder; it is no timetable ("no class at 9")
         "That new shift lead has no class at all, yelling at the temps",
+        # people called garbage, or a "POS"; a slur starred is a slur still
+        "we pay the college a fortune and they can't find tutors that aren't absolute garbage",
+        "Smug POS coworker asked me again whether he should fix the rota, no idea what he means",
+        "honestly my shift manager is a POS",
+        "@pal @mate n***a I have a double shift tomorrow lol",
+        "these n*ggas at my job never clean the fryer",
     ],
 )
 def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
@@ -39,6 +45,12 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         "We're sorry, that wait is not good enough. Please DM us your order number",
         "Our night shift rate is not good enough to keep drivers, so we raised it",
         "Reading about the classless society for my sociology essay",
+        # a contest's loser, a thing called garbage, a till
+        "Won a tenner in the office sweepstake for picking the biggest loser of the league",
+        "The canteen food at work is absolute garbage this week",
+        "Our POS system crashed at work, so we took cash all afternoon",
+        # a country, not a slur
+        "Our Niger Delta crews rotate every four weeks",
     ],
 )
 def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:

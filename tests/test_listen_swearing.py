@@ -16,6 +16,8 @@ from staffpulse.listen.moderation import swears as inbox_swears
         "This f***ing rota app lost my shifts again",
         "Payroll ate my overtime again #shitclientssay",
         "Whoever wrote this rota is a wanker",
+        # starred past its first letter
+        "S*** agency recruiters say, a new video for the office",
     ],
 )
 def test_a_strong_word_is_one_for_the_inbox_and_the_audit(text: str) -> None:

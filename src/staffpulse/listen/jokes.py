@@ -104,8 +104,16 @@ _RIDDLE_RE = re.compile(
     r"why did the\b(?![^?]*\b(?:me|my|i)\b)[^?]{2,80})\?+\s*(?P<answer>\S[^?]*)$",
     re.IGNORECASE,
 )
+# ... and the "Shit X Says" sketch's title, a list mocking a group's sayings ("Shit Recruiters
+# Say", "S*** HR Managers Say"): a title alone, opening the post or a quote, not "the shit my
+# boss says makes me want to quit" nor "can't help the sarcastic shit I say"
 _SET_PHRASE_RE = re.compile(
-    r"\bknock,? knock\b|\bwalks? into an? (?:bar|pub|job interview|office)\b", re.IGNORECASE
+    r"\bknock,? knock\b|\bwalks? into an? (?:bar|pub|job interview|office)\b|"
+    r"(?:^|(?<=[\"'\u201c\u201d\u2018:|-])\s*)(?:sh[i*!]t|s\*{2,3}t?) "
+    r"(?!(?:i|you|u|we|he|she|they|my|our|his|her|their|your|people|someone)\b)"
+    r"(?:[\w'-]+ ){1,3}says?"
+    r"(?=\s*(?:[\"'\u201c\u201d\u2019.,!:#(|-]|$))",
+    re.IGNORECASE,
 )
 # a count answers "how many X does it take to ...?" ("All of them", "None: ..."), unless it
 # is the light bulb's ("How many interviews does it take to get a job? On round six" asks)

@@ -68,12 +68,26 @@ from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plai
 _INSULTS = (
     r"idiots?|idiotic|imbeciles?|morons?|moronic|cretins?|dumbass(es)?|jackass(es)?|"
     r"ass-?holes?|arse-?holes?|bastards?|bitch(es)?|cunts?|pricks?|dick-?heads?|wankers?|twats?|"
-    r"scumbags?|scum|low-?lifes?|losers?|pathetic|vermin|degenerates?|traitors?|clowns?|"
+    # a contest's loser is its result, not a name called ("the biggest loser of the tournament")
+    r"scumbags?|scum|low-?lifes?|losers?(?!\s+of\s+(?:the|this|that|a|an|each|every|last)\b)|"
+    r"pathetic|vermin|degenerates?|traitors?|clowns?|"
     # people called lazy asses, not the writer's own ("my lazy ass finally applied") nor a day
     r"lazy[- ]?asses|(?<!my )(?<!our )(?<!% )lazy[- ]?ass(?! (day|morning|night|weekend|"
     r"(mon|tues|wednes|thurs|fri|satur|sun)day)\b)|"
     r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
     r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
+    # people called garbage ("profs that aren't absolute garbage", "you're trash"), not a thing
+    # ("the canteen food is absolute garbage")
+    r"(?:you|u|he|she|they|(?:prof|professor|teacher|tutor|lecturer|instructor|coach|manager|"
+    r"coworker|co-worker|colleague|recruiter|employee|worker|supervisor|interviewer|candidate|"
+    r"applicant|hire|temp|customer|people)s?|boss(?:es)?|staff)"
+    r"(?:\s+(?:that|who))?(?:\s+(?:are|is|r|were|was|aren'?t|arent|isn'?t|isnt)|['\u2019]re)"
+    r"\s+(?:(?:absolute|complete|total|utter|such)\s+)?(?:garbage|trash|rubbish)|"
+    # a person called a "POS" (a piece of shit), not a till ("the POS system crashed")
+    r"(?-i:POS)(?=\s+(?:(?:male|female|old|new)\s+)?(?:coworker|co-worker|colleague|boss|"
+    r"manager|supervisor|person|guy|man|woman|dude|human|customer)s?\b)|"
+    r"(?:you|ur|what a|such a|is a|was a|['\u2019]s a|total|absolute|complete) (?-i:POS)(?!\s+(?:system|terminal|till|"
+    r"software|machine|register|data|device)s?\b)|"
     r"go to hell|hate you|kill yourself|kys|"
     # people called "Karens" (a name in the singular: "Karen from payroll"; counted, colleagues
     # who share it: "both Karens in accounts", "two Karens on nights")
@@ -85,7 +99,9 @@ _INSULTS = (
     r"(?:today|tomorrow|tonight|on|this|next|until|till|at(?! all\b)|in|for)\b)|"
     r"no class,?\s*(?:and\s+)?no (?:respect|manners|dignity|morals|decency|shame)|"
     # slurs
-    r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|fag(got)?s?|kikes?|chinks?|spics?|"
+    # (and the n-word starred: "n***a", "n*ggas")
+    r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|n[i1]?\*+g*(a|er|ah|az)s?(?!\w)|"
+    r"fag(got)?s?|kikes?|chinks?|spics?|"
     r"wetbacks?|trann(y|ies)"
 )
 _INSULT_RE = re.compile(rf"\b({_INSULTS})\b", re.IGNORECASE)

@@ -27,6 +27,8 @@ _SWEAR_RE = re.compile(
     r"f[*@!]{2,}k?(?:s|ed|er|ers|ing|in)?|"
     r"fml|wtf|stfu|gtfo|"
     r"(?:bull|horse|dip|ape)?sh+[i*!1]+t+(?:s|ty|tier|head|heads|show|hole|faced)?|sh[*!]{2}t|"
+    # starred past its first letter: "S*** recruiters say", "s**t"
+    r"s[*]{2}t|s[*]{3}|"
     r"bitch(?:es|y|ing|ed)?|b[*!]tch|cunts?|c[*]nt|dicks?|dickheads?|cocks?|cocksuckers?|"
     r"puss(?:y|ies)|twats?|wankers?|ass-?holes?|arse-?holes?|a[*]{2}hole|bastards?|"
     r"jackass(?:es)?|dumbass(?:es)?"
