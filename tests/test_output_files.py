@@ -127,3 +127,37 @@ def test_the_demo_names_a_missing_folder_above_its_out_folder(tmp_path: Path) ->
     said = " ".join(result.stderr.split())
     assert f"cannot make the folder {out}: the folder {tmp_path / 'dmeo'} does not exist" in said
     assert not (tmp_path / "dmeo").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "wrong", "right"),
+    [
+        (["benchmark", "--min-posts", "1", "--csv", "league.html"], "an HTML", "league.csv"),
+        (["benchmark", "--min-posts", "1", "--html", "league.csv"], "a CSV", "league.html"),
+        (["audit", "acme_staffing", "--html", "report.json"], "a JSON", "report.html"),
+        (["inbox", "--html", "inbox.csv"], "a CSV", "inbox.html"),
+    ],
+)
+def test_a_file_named_as_another_kind_is_not_overwritten(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], wrong: str,
+    right: str,
+) -> None:  # fmt: skip
+    # QA: benchmark --csv league.html (the two options swapped) wrote CSV over the report
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / args[-1]).write_text("the report made yesterday")
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.stderr.split())
+    option = args[-2]
+    assert f"not writing {args[-1]}: {option} writes" in said and f"says {wrong} file" in said
+    assert f"give {option} a file ending in" in said and f"(e.g. {option} {right})" in said
+    assert "Traceback" not in result.output
+    assert (tmp_path / args[-1]).read_text() == "the report made yesterday"
+
+
+def test_a_name_with_no_kind_or_the_right_one_is_written(tmp_path: Path) -> None:
+    assert write_output(tmp_path / "league", "x", "--csv").read_text() == "x"
+    assert write_output(tmp_path / "league.TSV", "x", "--csv").read_text() == "x"
+    assert write_output(tmp_path / "page.HTM", "x", "--html").read_text() == "x"
+    # an option that writes several kinds (connect --export FORMAT --output) is left alone
+    assert write_output(tmp_path / "people.json", "x", "--output").read_text() == "x"

@@ -33,6 +33,7 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
     folder is missing, and what to do."""
     given = Path(path)
     target = given.expanduser()
+    _check_kind(given, option)
     _check_path(given, target, option)
     _check_folder(given, option)
     try:
@@ -70,6 +71,31 @@ def make_folder(path: Path, option: str, *, parents: bool = False) -> Path:
             hint=f"choose another {option} folder",
         ) from exc
     return target
+
+
+# what each option writes, by the endings its files may have (the first is offered)
+_WRITES = {"--csv": ("CSV", (".csv", ".tsv", ".txt")), "--html": ("HTML", (".html", ".htm"))}
+# the kinds of file a name can say it holds, that an option writing another kind must not take
+_NAMED = {".csv": "a CSV", ".tsv": "a CSV", ".html": "an HTML", ".htm": "an HTML"}
+_NAMED |= {".json": "a JSON", ".jsonl": "a JSON Lines", ".xlsx": "an Excel", ".pdf": "a PDF"}
+_NAMED |= {".db": "a store", ".png": "a picture", ".jpg": "a picture", ".zip": "a ZIP"}
+
+
+def _check_kind(given: Path, option: str) -> None:
+    """Refuse a path whose name says it holds another kind of file than ``option`` writes:
+    ``benchmark --csv league.html`` (the two options swapped) wrote CSV over the HTML report
+    without a word."""
+    if option not in _WRITES:
+        return
+    writes, endings = _WRITES[option]
+    suffix = given.suffix.lower()
+    if suffix in endings or suffix not in _NAMED:
+        return
+    raise InputError(
+        f"not writing {given}: {option} writes {writes}, and the name says {_NAMED[suffix]} file",
+        hint=f"give {option} a file ending in {endings[0]} (e.g. {option} "
+        f"{given.with_suffix(endings[0])}); if you meant the other option, swap the two paths",
+    )
 
 
 def _check_path(given: Path, target: Path, option: str) -> None:
