@@ -1,7 +1,10 @@
 """What the local stand-ins for the platform APIs share (served by pytest-httpserver).
 
 Every request is recorded as ``(path, args)``; request number N (counted from 1) can be made
-to fail with ``fail[N] = (status, headers)``. Subclasses answer the rest and say what an error
+to fail with ``fail[N] = (status, headers)``; a header given as a number of seconds wrapped in
+:func:`seconds_from_answer` becomes the epoch that many seconds after the answer is sent, so a
+rate-limit reset planned at setup has not already passed when a loaded machine is slow to
+send the failing request. Subclasses answer the rest and say what an error
 body looks like on their platform. A request that times out is made on the client's side
 (:class:`TimeoutsOn`): a server stalling past a short client timeout made every other request
 race that timeout too, which a loaded machine lost now and then.
@@ -10,6 +13,7 @@ race that timeout too, which a loaded machine lost now and then.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +21,18 @@ import httpx
 import requests
 from requests.adapters import HTTPAdapter
 from werkzeug import Request, Response
+
+
+class seconds_from_answer(float):
+    """A reset time ``n`` seconds after the fake answers (written as ``str(epoch)``)."""
+
+
+def answered_headers(planned: dict[str, str | seconds_from_answer]) -> dict[str, str]:
+    """The headers of a planned failure as sent now."""
+    return {
+        name: str(int(time.time() + value)) if isinstance(value, seconds_from_answer) else value
+        for name, value in planned.items()
+    }
 
 
 class TimeoutsOn:
@@ -65,7 +81,7 @@ def interrupted_after(pages: int) -> Callable[[str, int, int | None], None]:
 class FakeApi:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
+        self.fail: dict[int, tuple[int, dict[str, str | seconds_from_answer]]] = {}
 
     def error_body(self, status: int) -> dict[str, Any]:
         return {"error": "nope"}
@@ -76,7 +92,8 @@ class FakeApi:
         self.requests.append((request.path, args))
         number = len(self.requests)
         if number in self.fail:
-            status, headers = self.fail[number]
+            status, planned = self.fail[number]
+            headers = answered_headers(planned)
             return args, Response(
                 json.dumps(self.error_body(status)),
                 status=status,

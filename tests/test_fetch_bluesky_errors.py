@@ -11,6 +11,7 @@ import time
 import pytest
 from pytest_httpserver import HTTPServer
 
+from _fake_api import seconds_from_answer
 from staffpulse.errors import (
     AuthError,
     ConfigError,
@@ -27,11 +28,11 @@ from test_fetch_bluesky import FakeAppView, _count, _fetcher
 
 def test_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeAppView(httpserver, n=3, followers=0)
-    fake.fail[2] = (429, {"ratelimit-reset": str(int(time.time()) + 2)})
+    fake.fail[2] = (429, {"ratelimit-reset": seconds_from_answer(3)})
     fake.fail[3] = (503, {})
     sleeps: list[float] = []
     _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")
-    assert _count(store, "posts") == 3 and len(sleeps) == 2 and 0 < sleeps[0] <= 2
+    assert _count(store, "posts") == 3 and len(sleeps) == 2 and 0 < sleeps[0] <= 3
     fake.fail[len(fake.requests) + 2] = (429, {"ratelimit-reset": str(int(time.time()) + 3600)})
     with pytest.raises(RateLimitError):
         _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")

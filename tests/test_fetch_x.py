@@ -11,7 +11,7 @@ import pytest
 import requests
 from pytest_httpserver import HTTPServer
 
-from _fake_api import interrupted_after
+from _fake_api import interrupted_after, seconds_from_answer
 from staffpulse.errors import (
     BudgetExceededError,
     FetchError,
@@ -150,10 +150,10 @@ def test_a_lost_lookup_is_not_asked_again_past_the_budget(
 
 def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver)
-    fake.fail[2] = (429, {"x-rate-limit-reset": str(int(time.time()) + 2)})
+    fake.fail[2] = (429, {"x-rate-limit-reset": seconds_from_answer(3)})
     sleeps: list[float] = []
     report = x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
-    assert report.posts == 23 and len(sleeps) == 1 and 0 < sleeps[0] <= 2
+    assert report.posts == 23 and len(sleeps) == 1 and 0 < sleeps[0] <= 3
     fake.fail[len(fake.requests) + 2] = (429, {"x-rate-limit-reset": str(int(time.time()) + 3600)})
     with pytest.raises(RateLimitError):
         x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
@@ -212,7 +212,7 @@ def test_the_usage_cap_stops_at_once_with_xs_words(httpserver: HTTPServer, store
         "type": "https://api.twitter.com/2/problems/usage-capped",
     }  # fmt: skip
     fake.fail[2] = (429, {"x-rate-limit-remaining": "39999",
-                          "x-rate-limit-reset": str(int(time.time()) + 2)})  # fmt: skip
+                          "x-rate-limit-reset": seconds_from_answer(3)})  # fmt: skip
     sleeps: list[float] = []
     with pytest.raises(RateLimitError) as caught:
         x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)

@@ -12,6 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from _fake_api import answered_headers, seconds_from_answer
 from staffpulse.errors import BudgetExceededError, PaymentRequiredError
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
@@ -47,7 +48,7 @@ class FakeSearch:
         self.posts: list[str] = []
         self.quoted = _snowflake(3_600_000 * 30)  # a post every fifth result quotes
         self.requests: list[dict[str, str]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
+        self.fail: dict[int, tuple[int, dict[str, str | seconds_from_answer]]] = {}
         self.reads: list[tuple[int, int]] = []  # (posts, users) each answer carried
         self.add(n)
         server.expect_request("/2/tweets/search/recent").respond_with_handler(self.handle)
@@ -72,7 +73,8 @@ class FakeSearch:
         args = dict(request.args)
         self.requests.append(args)
         if len(self.requests) in self.fail:
-            status, headers = self.fail[len(self.requests)]
+            status, planned = self.fail[len(self.requests)]
+            headers = answered_headers(planned)
             return Response(json.dumps({"title": "error"}), status=status, headers=headers)
         assert args["query"] == QUERY
         assert args["expansions"] == "author_id,referenced_tweets.id,referenced_tweets.id.author_id"
@@ -194,12 +196,12 @@ def test_search_resumes_with_since_id_without_duplicates(
 
 def test_search_rate_limit_and_payment(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeSearch(httpserver, n=150)
-    fake.fail[1] = (429, {"x-rate-limit-reset": str(int(time.time()) + 2)})
+    fake.fail[1] = (429, {"x-rate-limit-reset": seconds_from_answer(3)})
     fake.fail[3] = (402, {})
     sleeps: list[float] = []
     with pytest.raises(PaymentRequiredError):
         _fetcher(httpserver, store, sleeps).search(QUERY, max_posts=150)
-    assert len(sleeps) == 1 and 0 < sleeps[0] <= 2
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= 3
     assert _stored(store, fake.posts) == 100
     status = store.conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0]
     assert status == "partial"
