@@ -237,3 +237,29 @@ def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(
     rows = [{k: v for k, v in row.items() if k != "id"} for row in tags]
     assert rows[0] == rows[1]
     assert rows[2] == rows[3]  # a NaN name gives way to the next name, as null does
+
+
+def test_an_account_known_by_a_number_is_named_by_its_handle_too(tmp_path: Path) -> None:
+    """``staffpulse accounts --json`` gives an X account's number as its id: the line of
+    output keeps that id and adds the handle, so a marketer can tell whose it is; a handle
+    that is the id itself is not said twice (the contract's keys stay as they were)."""
+    src = tmp_path / "accounts.json"
+    accounts = [
+        {"platform": "x", "id": "90017731", "handle": "bluerivertemps",
+         "display_name": "Blue River Staffing", "bio": "Staffing agency placing warehouse temps"},
+        {"platform": "x", "id": "jane_runs", "handle": "jane_runs",
+         "display_name": "", "bio": "Mom of two, runner"},
+    ]  # fmt: skip
+    src.write_text(json.dumps(accounts), encoding="utf-8")
+    _, rows = tag_file(src)
+    assert rows[0]["id"] == "90017731" and rows[0]["handle"] == "bluerivertemps"
+    assert list(rows[0])[:2] == ["id", "handle"]
+    check_role_row(rows[1])  # no "handle": it is the id
+    csv_src = tmp_path / "accounts.csv"
+    csv_src.write_text(
+        "platform,id,handle,display_name,bio\n"
+        "x,90017731,bluerivertemps,Blue River Staffing,Staffing agency placing warehouse temps\n",
+        encoding="utf-8",
+    )
+    _, csv_rows = tag_file(csv_src)
+    assert csv_rows[0]["handle"] == "bluerivertemps" and csv_rows[0]["id"] == "90017731"

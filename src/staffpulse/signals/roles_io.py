@@ -21,6 +21,9 @@ CSV rows here::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
+with ``"handle"`` after the id when the record gives a ``handle`` that is not its id: the id
+of ``staffpulse accounts --json`` is often the platform's number, which names no one.
+
 An empty or binary file (no records at all), or a CSV header without an id and a name or
 description column, is an :class:`~staffpulse.errors.InputError` raised by
 :func:`read_accounts` before anything is written, and so is a file none of whose records is
@@ -63,8 +66,13 @@ from staffpulse.signals.record_objects import LeftOut, ReadNote, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger
+from staffpulse.signals.roles_json import (
+    HANDLE_FIELDS,
+    json_accounts,
+    not_an_account,
+    other_handle,
+)
 from staffpulse.signals.roles_json import AccountRecord as AccountRecord
-from staffpulse.signals.roles_json import json_accounts, not_an_account
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
@@ -135,7 +143,11 @@ def _csv(
     def present(fields: tuple[str, ...]) -> list[str]:
         return [columns[f] for f in fields if f in columns]
 
-    id_cols, name_cols = present(ID_FIELDS), present(NAME_FIELDS)
+    id_cols, name_cols, handle_cols = (
+        present(ID_FIELDS),
+        present(NAME_FIELDS),
+        present(HANDLE_FIELDS),
+    )
     bio_cols, text_cols = present(DESCRIPTION_FIELDS), present(TEXT_FIELDS)
     if not (name_cols or bio_cols):
         raise InputError(
@@ -181,6 +193,7 @@ def _csv(
             first_filled(values, name_cols) or "",
             first_filled(values, bio_cols) or "",
             first_filled(without_post_counts(values, columns.get(POSTS_FIELD)), text_cols),
+            other_handle(first_filled(values, handle_cols), rid),
         )
 
 
@@ -249,7 +262,11 @@ def tag_records(
         out = predict_role_inputs(model, [account for account, _ in inputs])
         report.kinds.update(out.kind)
         report.roles.update(out.role)
-        return [{"id": rec.id, **out.record(i)} for i, rec in enumerate(batch)]
+        # the handle beside the id when the input gives one: an id alone may be a number
+        return [
+            {"id": rec.id, **({"handle": rec.handle} if rec.handle else {}), **out.record(i)}
+            for i, rec in enumerate(batch)
+        ]
 
     report.written = write_scored_jsonl(records, tag, output, on_progress, CHUNK, step)
     report.skipped = records.skipped

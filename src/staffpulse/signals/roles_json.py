@@ -34,11 +34,17 @@ from staffpulse.signals.roles import TextInput
 from staffpulse.signals.roles_x_pages import XPages
 from staffpulse.sources.mastodon import html_to_text
 
-__all__ = ["AccountRecord", "json_accounts", "not_an_account"]
+__all__ = ["HANDLE_FIELDS", "AccountRecord", "json_accounts", "not_an_account", "other_handle"]
 
 # Where an API page holds its accounts: "data" (X API v2 pages are read by XPages first);
 # Bluesky's getFollows, getFollowers, searchActors and getProfiles under these
 ACCOUNT_PAGES = ("data", "follows", "followers", "actors", "profiles")
+
+
+# an account's handle (staffpulse's, Bluesky's), given back beside an id that is not it, so a
+# line of output names the account: the id of `staffpulse accounts --json` is often the
+# platform's number
+HANDLE_FIELDS = ("handle",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,13 @@ class AccountRecord:
     name: str
     description: str
     text: TextInput
+    handle: str | None = None  # None: the record has none
+
+
+def other_handle(handle: Any, rid: Any) -> str | None:
+    """The handle to give beside the id ``rid``: None when there is none, or it is the id."""
+    said = handle.strip() if isinstance(handle, str) else ""
+    return said if said and said != str(rid) else None
 
 
 def _as_str(value: Any) -> str | None:
@@ -169,4 +182,5 @@ def json_accounts(
                 "posts); leave it out, or null, when there are none"
             )
             continue
-        yield AccountRecord(n, rid, screen_name, bio, posts)
+        _key, handle = _pick([obj], HANDLE_FIELDS)
+        yield AccountRecord(n, rid, screen_name, bio, posts, other_handle(handle, rid))
