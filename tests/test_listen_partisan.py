@@ -285,6 +285,9 @@ def test_a_lawmakers_handle_by_office_or_seat_names_politics(text: str) -> None:
         "Shoutout to @teamMP for onboarding our new warehouse staff this week",
         "Shoutout to @TeamMP for onboarding our new warehouse staff this week",
         "@army_MP recruiting office was packed today",
+        # "at" an association's meeting: a group there, no lawmaker
+        "If you missed our poster session at #libconf23 see this thread on projects by @CDEatMLA fellows",
+        "Our fellows @HealthLibsAtMLA are hiring two archivists",
         # a government's service, not a governor
         "@GovTechNews which agencies are hiring data engineers this spring?",
     ],

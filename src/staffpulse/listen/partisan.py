@@ -147,11 +147,12 @@ _OFFICE_PREFIX = (
 # "@johnsmithmp" is typed "@johnsmithMP" too; not after a common word alone ("@teamMP",
 # "@army_MP": a team, the military police) nor MSP or MEP, which in staffing name a managed
 # service provider ("@NorthCloudMSP") and a mechanical, electrical and plumbing contractor
-# ("@BrightwellMEP")
+# ("@BrightwellMEP"), nor "at" joined to it ("@RTIatMLA", "@LibrariesAtMLA", "@ward_at_MP": a
+# group at the Medical Library Association, a team at a meeting place)
 _SEAT_SUFFIX = (
     r"(?!(?i:team|army|navy|military|police|group|project|media|news|club|shop|store|official|"
     r"sales|tech|print|studio|music|radio|games?|sports?|brand|design|digital|the|my|our)_?"
-    r"(?:MP|MLA|MPP)(?!\w))\w*[a-z_](?:MP|MLA|MPP)(?!\w)"
+    r"(?:MP|MLA|MPP)(?!\w))\w*[a-z_](?<!At)(?<![A-Z]{2}at)(?<!_at_)(?:MP|MLA|MPP)(?!\w)"
 )
 _POLITICIAN_HANDLE = (
     r"@(?:(?i:realdonaldtrump|potus|flotus|vp|whitehouse|joebiden|barackobama|hillaryclinton|"
