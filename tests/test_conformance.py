@@ -1,7 +1,8 @@
 """Every real sample in ../shared/data/formats imports with the counts a careful reader gets.
 
 Counts per file: (accounts, posts by kind, follows, malformed records reported). ``None``
-marks a response that holds nothing to import (an empty search or context). The tweepy
+marks a response that holds nothing to import (an empty search or context, a feed generator, a
+relationship or a list): each is an import of nothing (exit 1), told what it is. The tweepy
 recordings carry default fields only (no author, no ``referenced_tweets``): their kinds come
 from the ``RT @`` prefix. The person archive's 79 quotes are tweets ending with a link to
 another tweet, which is how archives show quotes. A tweet that names the account it answers
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import EmptyInputError
+from staffpulse.errors import NothingImportedError
 from staffpulse.ingest import import_paths
 from staffpulse.store import open_store
 
@@ -41,12 +42,17 @@ EXPECTED: dict[str, Expected] = {
         0,
     ),
     "mastodon_samples/mastodonpy_test_account_search.1.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_account_search.2.json": None,  # a relationship
     "mastodon_samples/mastodonpy_test_account_search.3.json": (1, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_account_search.4.json": None,
     "mastodon_samples/mastodonpy_test_account_search.6.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.1.json": None,  # a list, its name alone
     "mastodon_samples/mastodonpy_test_list_timeline.2.json": (1, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.3.json": None,
     "mastodon_samples/mastodonpy_test_list_timeline.5.json": (1, {"original": 1}, 0, 0),
     "mastodon_samples/mastodonpy_test_list_timeline.6.json": (1, {"original": 7}, 0, 0),
     "mastodon_samples/mastodonpy_test_list_timeline.7.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.8.json": None,
     "mastodon_samples/mastodonpy_test_notifications.1.json": (1, {"original": 1}, 0, 0),
     "mastodon_samples/mastodonpy_test_notifications.2.json": (1, {"original": 1}, 0, 0),
     "mastodon_samples/mastodonpy_test_notifications.3.json": (1, {"original": 1}, 0, 0),
@@ -196,7 +202,7 @@ def test_sample_counts(name: str, shared_data: Path, tmp_path: Path) -> None:
     path = shared_data / "formats" / name
     expected = EXPECTED[name]
     if expected is None:
-        with open_store(tmp_path / "db.sqlite") as store, pytest.raises(EmptyInputError):
+        with open_store(tmp_path / "db.sqlite") as store, pytest.raises(NothingImportedError):
             import_paths(store, [path])
         return
     assert _counts(tmp_path / "db.sqlite", [path]) == expected

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import UnknownFormatError
+from staffpulse.errors import NothingImportedError
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.mastodon import MastodonJson, html_to_text, rows_from_mastodon
+from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mastodon"
@@ -271,19 +273,25 @@ def test_a_quote_in_each_of_its_shapes_names_the_quoted_status() -> None:
     assert [(r.kind, r.quoted_post_id) for r in rows if isinstance(r, Post)] == [("original", None)]
 
 
-def test_a_saved_relationship_or_list_is_told_what_it_is(tmp_path: Path) -> None:
-    # what a follow (POST /api/v1/accounts/:id/follow) or GET /api/v1/lists/:id returns:
-    # "not a format staffpulse can import" said nothing of what to save instead
+def test_a_saved_relationship_or_list_is_an_import_of_nothing_told_what_it_is(
+    tmp_path: Path,
+) -> None:
+    # what a follow (POST /api/v1/accounts/:id/follow) or GET /api/v1/lists/:id returns: it
+    # was refused as "not a format staffpulse can import" (exit 65), while an empty search or
+    # a Bluesky feed generator was "nothing to import" (exit 1), the same case told two ways
     responses = {
-        "relationship.json": {"id": "1", "following": True, "showing_reblogs": True,
-                              "followed_by": False, "blocking": False},
-        "list.json": {"id": "6", "title": "recruiters", "replies_policy": "list"},
+        "relationship.json": ({"id": "1", "following": True, "showing_reblogs": True,
+                               "followed_by": False, "blocking": False}, "relationship"),
+        "list.json": ({"id": "6", "title": "recruiters", "replies_policy": "list"}, "list"),
     }  # fmt: skip
-    for name, response in responses.items():
+    for name, (response, what) in responses.items():
         path = tmp_path / name
         path.write_text(json.dumps(response, indent=1), encoding="utf-8")
-        with pytest.raises(UnknownFormatError) as refused:
-            detect(path)
-        said = str(refused.value)
-        assert f"{path}: not a format staffpulse can import: this is a Mastodon " in said
+        store_path = tmp_path / f"{name}.db"
+        with open_store(store_path) as store, pytest.raises(NothingImportedError) as refused:
+            import_paths(store, [path])
+        assert refused.value.exit_code == 1
+        said = refused.value.message
+        assert said.startswith(f"nothing to import: {path}: a Mastodon {what} (")
+        assert "which holds no posts or accounts" in said
         assert "save an account's statuses, a timeline or a status's context instead" in said

@@ -39,7 +39,6 @@ from typing import Any
 from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, parse_timestamp, register
-from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -295,6 +294,8 @@ def rows_from_mastodon(
     ):
         add("response", payload)
     else:
+        if isinstance(payload, dict):
+            refuse_other_response(payload)
         raise ValueError("not a Mastodon response staffpulse reads (statuses, context, accounts)")
     return rows
 
@@ -306,7 +307,7 @@ class MastodonJson:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.is_dir() or first_json_char(head) not in ("{", "[") or looks_native(head):
             return False
-        if b'"acct"' in head:
+        if b'"acct"' in head or other_response(head) is not None:  # a relationship: told
             return True
         # An X API v1.1 search ({"statuses": [...]}, "hashtags" in each tweet's entities)
         # has them too; Mastodon never writes "id_str".
@@ -323,6 +324,7 @@ class MastodonJson:
             self.name,
             lambda payload, errors: rows_from_mastodon(payload, instance, errors),
             "created_at",
+            told=(NoPostsResponse,),
         )
 
 
@@ -331,26 +333,33 @@ register(MastodonJson())
 
 # Mastodon API responses that name no post or account, by keys only they have
 _OTHER_RESPONSES = (
-    (
-        (b'"followed_by"', b'"showing_reblogs"'),
-        "relationship (whether one account follows another)",
-    ),
-    ((b'"replies_policy"', b'"title"'), "list (its name, not its accounts or posts)"),
+    (("followed_by", "showing_reblogs"), "relationship (whether one account follows another)"),
+    (("replies_policy", "title"), "list (its name, not its accounts or posts)"),
 )
 
 
-def why_other_response(path: Path, head: bytes) -> str | None:
-    """What a saved Mastodon response that holds no post or account is, when no source reads
-    it (a relationship saved from a follow, a list), with what to save instead."""
+class NoPostsResponse(ValueError):
+    """A saved response of a kind that never holds a post or an account (a relationship, a
+    list): read and told what it is, an import of nothing (exit 1) as a Bluesky record of
+    another kind is, not refused as if of no known format."""
+
+
+def other_response(head: bytes) -> str | None:
+    """What a saved Mastodon response that holds no post or account is (a relationship saved
+    from a follow, a list), by the keys only it has; None for any other."""
     if first_json_char(head) != "{":
         return None
     for keys, what in _OTHER_RESPONSES:
-        if all(key in head for key in keys):
-            return (
-                f"{WHAT_IT_IS}a Mastodon {what}, which holds no posts or accounts: save an "
-                "account's statuses, a timeline or a status's context instead"
-            )
+        if all(f'"{key}"'.encode() in head for key in keys):
+            return what
     return None
 
 
-EXPLAINERS.insert(0, why_other_response)
+def refuse_other_response(payload: Mapping[str, Any]) -> None:
+    """:class:`NoPostsResponse` for a relationship or a list, with what to save instead."""
+    for keys, what in _OTHER_RESPONSES:
+        if all(key in payload for key in keys):
+            raise NoPostsResponse(
+                f"a Mastodon {what}, which holds no posts or accounts: save an account's "
+                "statuses, a timeline or a status's context instead: nothing to import"
+            )
