@@ -387,6 +387,8 @@ def test_an_old_own_archive_is_ranked_now_with_one_count_of_what_it_left_out(
     assert abs(inbox.ranked_as_of - datetime.now(UTC)) < timedelta(hours=1)
     assert not any("replay" in n or "left out" in n or "active" in n for n in inbox.notes)
     assert [j.conversation_id for j in inbox.joined] == ["99"]
+    # the JSON says why, as the reason does: it was {} and the reason a guess past the window
+    assert inbox.left_out == {"off_work": 1} and inbox.counts["older_left_out"] == 0
     reason = empty_reason(None, True, inbox.max_age, inbox.counts, inbox.left_out)
     assert reason.startswith(
         "Nothing to join: the store holds only your own posts (1 conversation you began; 2 you"

@@ -141,7 +141,12 @@ def build_inbox(
     scope = narrow_to_topic(topic, offer)
     # "active 1 h ago" on a 2015 post: said as before the replay's time
     replay = ref.replay and not ref.fixed
-    result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles, memo, replay)
+    # the store holds only the firm's own posts: the empty inbox's reason counts them, and no
+    # window or left-out note names other numbers or dates for the same conversations
+    own_only = holds_own_posts_only(offer)
+    result = _rank_scope(
+        store, offer, scope, ref.at, max_age, limit, text, roles, memo, replay, own_only
+    )
     if look == "auto":
         look = take_look(store, as_handle)
     if look is not None:
@@ -161,9 +166,6 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     owner_note = None if owner is None else archive_owner_note(*owner)
     notes = [n for n in (owner_note, account_note, judged_note) if n is not None]
-    # the store holds only the firm's own posts: the empty inbox's reason counts them, and no
-    # window or left-out note names other numbers or dates for the same conversations
-    own_only = holds_own_posts_only(offer)
     notes += _ranking_notes(result, ref, scope, max_age, text is not None, own_only=own_only)
     if offer.own_opened and len(offer.everyone) > offer.own_replies:  # else the empty one says
         notes.append(own_opened_note(offer.own_opened))
@@ -240,13 +242,17 @@ def _rank_scope(
     roles: RoleModelLike | None,
     memo: RankMemo | None = None,
     replay: bool = False,
+    own_only: bool = False,
 ) -> ScopeRanking:
     """Rank the conversations of ``scope`` as of ``at`` (``replay``: a replay's time), and
-    pick the ``limit`` shown."""
+    pick the ``limit`` shown; ``own_only``: the store holds only the firm's own posts."""
     sort = sort_for_ranking(offer, scope, at, max_age)
     ranked, context, older = _rank_with_older(store, sort, offer, at, text, roles, memo, replay)
     topics = topics_offered(ranked, offer, scope)
-    pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, (at, max_age))
+    # only the firm's own replies: the reason of the empty inbox counts them at any age, by
+    # why each was left out ("all left out as not about work"), and so does the JSON
+    window = None if own_only else (at, max_age)
+    pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, window)
     older = replace(older, left_out=older.left_out + pick.older_left_out)
     items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
     return ScopeRanking(
