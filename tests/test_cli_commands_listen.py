@@ -80,8 +80,8 @@ def test_listen_that_never_connects_exits_75_with_what_to_do(tmp_path: Path) -> 
     args = ["listen", "bluesky", "--url", url, "--db", db, "--duration", "1s"]
     result = runner.invoke(app, args)
     assert result.exit_code == 75, result.output
-    assert "could not reach Jetstream" in result.stderr and url in result.stderr
-    assert "check the network" in result.stderr and "Next:" not in result.stderr
+    assert "could not reach Bluesky's live stream" in result.stderr and url in result.stderr
+    assert "check your connection" in result.stderr and "Next:" not in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
     # --json still says what happened, on stdout, with the same exit code
     as_json = runner.invoke(app, [*args, "--json"])
@@ -89,7 +89,7 @@ def test_listen_that_never_connects_exits_75_with_what_to_do(tmp_path: Path) -> 
     report = json.loads(as_json.stdout)
     assert report["outcome"] == "unreachable" and report["connects"] == 0
     assert report["error"]["exit_code"] == 75 and url in report["error"]["message"]
-    assert "could not reach Jetstream" in as_json.stderr
+    assert "could not reach Bluesky's live stream" in as_json.stderr
     with open_store(Path(db)) as store:
         statuses = [row[0] for row in store.conn.execute("SELECT status FROM runs")]
     assert statuses == ["error", "error"]  # never reached: nothing was received
@@ -188,7 +188,7 @@ def test_ctrl_c_ends_a_listen_with_what_it_kept(
     assert told.exit_code == 130, told.output
     said = " ".join(told.stderr.split())
     assert "40 events" in said and "kept 4" in said and "Stopped with Ctrl-C" in said
-    assert "next run resumes from the saved cursor" in said and "Traceback" not in said
+    assert "next run carries on where this one stopped" in said and "Traceback" not in said
     as_json = runner.invoke(app, [*args, "--json"])
     assert as_json.exit_code == 130
     document = json.loads(as_json.stdout)  # one document: the counters, not an error too

@@ -200,7 +200,7 @@ def test_unreachable_server_backs_off_then_gives_up(store: Store) -> None:
         ListenOptions(url="ws://127.0.0.1:9/subscribe", backoff_initial=0.01, max_failures=3),
     )
     with pytest.raises(
-        FetchError, match=re.escape("could not reach Jetstream at ws://127.0.0.1:9/")
+        FetchError, match=re.escape("could not reach Bluesky's live stream at ws://127.0.0.1:9/")
     ):
         asyncio.run(listener.run())
     assert listener.stats.disconnects == 3
@@ -222,10 +222,15 @@ def test_never_reached_stream_is_a_fetch_error_when_the_time_is_up(store: Store)
         ListenOptions(url=url, duration=0.6, backoff_initial=0.05),
     )
     started = time.monotonic()
-    with pytest.raises(FetchError, match="could not reach Jetstream") as caught:
+    with pytest.raises(FetchError, match="could not reach Bluesky's live stream") as caught:
         asyncio.run(listener.run())
     assert time.monotonic() - started < 5  # stops at --duration, not after 10 failures
-    assert url in caught.value.message and "ConnectionRefusedError" in caught.value.message
+    # in plain words: "ConnectionRefusedError: [Errno 111] ..." is for the --json counts
+    assert url in caught.value.message and "(the server refused the connection)" in str(
+        caught.value
+    )
+    assert "Errno" not in str(caught.value) and "Error:" not in caught.value.message
+    assert "ConnectionRefusedError" in (listener.stats.last_error or "")
     assert caught.value.hint is not None and "jetstream_url" in caught.value.hint
     assert caught.value.exit_code == 75
     assert listener.stats.connects == 0 and 1 <= listener.stats.disconnects < 10
@@ -266,7 +271,7 @@ def test_connected_then_lost_until_the_time_is_up_returns_what_it_saved(store: S
 
 def test_connected_then_lost_for_good_is_a_fetch_error_after_saving(store: Store) -> None:
     events, _ = generate_stream(120, seed=7)
-    with pytest.raises(FetchError, match="lost Jetstream") as caught:
+    with pytest.raises(FetchError, match="lost Bluesky's live stream") as caught:
         asyncio.run(
             _listen_until_the_server_goes(store, frames_of(events), duration=30, max_failures=3)
         )

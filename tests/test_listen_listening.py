@@ -53,7 +53,7 @@ def test_a_jetstream_never_reached_is_returned_and_recorded_as_an_error(store: S
     options = ListenOptions(url=url, duration=0.5, backoff_initial=0.05)
     result = listen(store, RelevanceFilter(scorer=FakeScorer()), options)
     assert isinstance(result.failure, FetchError) and result.failure.exit_code == 75
-    assert "could not reach Jetstream" in result.failure.message
+    assert "could not reach Bluesky's live stream" in result.failure.message
     assert result.outcome == "unreachable" and result.stats.connects == 0
     assert [status for _, status, _, _ in _runs(store)] == ["error"]
 

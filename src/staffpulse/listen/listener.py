@@ -29,7 +29,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
 from staffpulse.errors import FetchError, InputError
-from staffpulse.fetch.tls import TLS_HINT, untrusted_certificate
+from staffpulse.fetch.tls import untrusted_certificate
 from staffpulse.listen.jetstream import (
     PLATFORM,
     JetstreamEvent,
@@ -46,6 +46,12 @@ from staffpulse.listen.listen_run import ListenStats as ListenStats
 from staffpulse.listen.listen_run import StatusCallback as StatusCallback
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import RelevanceRow, get_cursor, save_relevance, set_cursor
+from staffpulse.listen.stream_errors import (
+    lost_error,
+    plain_cause,
+    unreachable_error,
+    untrusted_stream_error,
+)
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Record, Store
@@ -83,6 +89,7 @@ class JetstreamListener:
         self._clock = clock
         self._last_flush = clock()
         self._silence = 0.0  # seconds waited on the network since the last frame
+        self._cause = "no answer"  # why the last connection failed, in plain words
         self._resumed_from: int | None = None  # the cursor of a connection, till its first event
         self.handles: dict[str, str] = _load_handles(store)
         self.known_conversations: set[str] = _load_conversations(store)
@@ -309,14 +316,11 @@ class JetstreamListener:
         :class:`FetchError` at ``max_failures``."""
         self.flush()
         self.stats.disconnects += 1
-        self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
+        self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]  # for --json
+        self._cause = plain_cause(exc)
         opts = self.options
         if (untrusted := untrusted_certificate(exc)) is not None:  # the same on every retry
-            raise FetchError(
-                f"could not reach Jetstream at {opts.url}: its certificate is not trusted"
-                f" ({untrusted})",
-                hint=f"{TLS_HINT}; the next run resumes from the saved cursor",
-            ) from exc
+            raise untrusted_stream_error(opts.url, untrusted) from exc
         if opts.max_failures is not None and failures >= opts.max_failures:
             raise self._network_error(failures) from exc
         if self._finished(deadline):
@@ -324,7 +328,7 @@ class JetstreamListener:
         delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
         if deadline is not None:
             delay = min(delay, max(deadline - self._clock(), 0.0))
-        self._status(f"disconnected ({self.stats.last_error}); retry in {delay:.1f}s")
+        self._status(f"connection failed ({self._cause}); trying again in {delay:.1f}s")
         return delay
 
     def _ended(self) -> ListenStats:
@@ -338,21 +342,9 @@ class JetstreamListener:
 
     def _network_error(self, failures: int) -> FetchError:
         """Why listening stopped for the network: never reached, or lost for good."""
-        url, last = self.options.url, self.stats.last_error or "no answer"
         if self.stats.connects == 0:
-            attempts = f"{failures} attempt{'' if failures == 1 else 's'}"
-            return FetchError(
-                f"could not reach Jetstream at {url}: {attempts} in "
-                f"{self.stats.elapsed:,.0f}s, nothing received (last error: {last})",
-                hint="check the network connection and the Jetstream URL (--url, or "
-                "jetstream_url in the [bluesky] section of the config); the saved cursor is "
-                "unchanged",
-            )
-        return FetchError(
-            f"lost Jetstream at {url}: {failures} reconnects in a row failed (last error: {last})",
-            hint="check the network connection and the Jetstream URL; what was received is "
-            "saved, and the next run resumes from the saved cursor",
-        )
+            return unreachable_error(self.options.url, failures, self.stats.elapsed, self._cause)
+        return lost_error(self.options.url, failures, self._cause)
 
     def _open_timeout(self, deadline: float | None) -> float:
         """At most 10 s to open a connection, and never much past the end of ``duration``

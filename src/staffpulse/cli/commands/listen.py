@@ -162,8 +162,8 @@ def listen_bluesky(
             err_console.print(f"[yellow]{escape(as_sentence(missed))}.[/]", highlight=False)
         if result.interrupted:
             err_console.print(
-                "[yellow]Stopped with Ctrl-C.[/] What came is saved; the next run resumes"
-                " from the saved cursor.",
+                "[yellow]Stopped with Ctrl-C.[/] What came in is saved; the next run carries"
+                " on where this one stopped.",
                 highlight=False,
             )
         err_console.print(
