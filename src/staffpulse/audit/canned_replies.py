@@ -16,7 +16,15 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.imitation import without_handles
-from staffpulse.audit.types import Advice, Answering, Frame, PostExample, example, unique_texts
+from staffpulse.audit.types import (
+    NO_HUMAN_VOICE,
+    Advice,
+    Answering,
+    Frame,
+    PostExample,
+    example,
+    unique_texts,
+)
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -68,7 +76,7 @@ def flat_replies(
     times is a canned reply); of a help ``desk``, a reply sent once says what a human one has
     (:data:`DESK_FLAT`)."""
     sent = Counter(texts.values())
-    flat_why = DESK_FLAT if desk else "no human voice"
+    flat_why = DESK_FLAT if desk else NO_HUMAN_VOICE
 
     def times(i: int) -> int:
         return sent[texts[i]]

@@ -174,16 +174,28 @@ def _opening(text: str) -> tuple[str, ...] | None:
     return tuple(words[:OPENING_WORDS]) if len(words) >= OPENING_WORDS else None
 
 
+NO_HUMAN_VOICE = "no human voice"  # why a post is held back for its flat wording alone
+
+
 def spread_examples(pillars: dict[str, PillarResult]) -> None:
     """At most :data:`EXAMPLES_SHOWN` posts to imitate per pillar, none shown twice in one
     report while a pillar has others: Mix and Voice both hold up human posts that are no job
     ad, so a report showed the same three posts under each. In report order, each pillar
-    shows its strongest candidates not shown above; one with none left keeps its own best."""
+    shows its strongest candidates not shown above; one with none left keeps its own best.
+    A post held back above is not shown again for its flat wording alone: a feed of one job
+    ad showed it under Mix, then Voice (a template or a reply sent 8 times still is)."""
     shown: set[tuple[str, str | None, str | None]] = set()
+    against: set[tuple[str, str | None, str | None]] = set()
     for pillar in pillars.values():
         fresh = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in shown]
         pillar.best = (fresh or pillar.best)[:EXAMPLES_SHOWN]
         shown.update((ex.text, ex.date, ex.url) for ex in pillar.best)
+        pillar.worst = [
+            ex
+            for ex in pillar.worst
+            if ex.why != NO_HUMAN_VOICE or (ex.text, ex.date, ex.url) not in against
+        ]
+        against.update((ex.text, ex.date, ex.url) for ex in pillar.worst)
 
 
 class Advice(str):

@@ -18,6 +18,7 @@ from staffpulse.audit.imitation import crosses_the_line
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
+    NO_HUMAN_VOICE,
     Advice,
     FirstStep,
     Frame,
@@ -242,7 +243,7 @@ def flat_why(text: str, job_ad: bool = False) -> str:
     shares a link as :data:`LINK_SHARED_FLAT` (what it shares may be worth sharing; what it
     lacks is a line of the account's own), else "no human voice". A job ad's link is where to
     apply, not something shared: "it shares a link" under "Apply: <link>" misread the ad."""
-    return LINK_SHARED_FLAT if URL_RE.search(text) and not job_ad else "no human voice"
+    return LINK_SHARED_FLAT if URL_RE.search(text) and not job_ad else NO_HUMAN_VOICE
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
