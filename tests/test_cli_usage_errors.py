@@ -170,6 +170,11 @@ def test_an_unknown_command_of_a_group_lists_the_groups_commands() -> None:
     assert "No such command 'mastodon'. The commands of staffpulse listen: bluesky." in _said(
         result.output
     )
+    # and the command that gets Mastodon's (or X's) posts, as listen has no stream for them
+    assert "staffpulse fetch mastodon --hashtag TAG --instance HOST" in _said(result.output)
+    x = json.loads(runner.invoke(app, ["listen", "X", "--json"]).stdout)["error"]["message"]
+    assert x.endswith('For X, search its recent posts instead: staffpulse fetch x --search "QUERY"'
+                      " (with an X API token).")  # fmt: skip
     marks = json.loads(runner.invoke(app, ["inbox", "hide", "12", "--json"]).stdout)["error"]
     assert marks["message"].endswith("staffpulse inbox: dismiss, mark-joined, reopen, snooze.")
     near = runner.invoke(app, ["inbox", "dismis", "12"])

@@ -201,10 +201,21 @@ def suggest_command(exc: UsageError, args: list[str], names: list[str]) -> None:
         exc.message = f"{said}. Did you mean {choices}?"
 
 
+# a platform listen has no stream for: the command that gets its posts instead
+_LISTEN_ELSEWHERE = {
+    "mastodon": "For Mastodon, fetch a hashtag's posts instead: staffpulse fetch mastodon"
+    " --hashtag TAG --instance HOST (e.g. mastodon.social)",
+    "x": 'For X, search its recent posts instead: staffpulse fetch x --search "QUERY" (with an'
+    " X API token)",
+}
+_LISTEN_ELSEWHERE["twitter"] = _LISTEN_ELSEWHERE["x"]
+
+
 def name_the_group_commands(exc: UsageError) -> None:
     """``staffpulse listen mastodon``: "No such command 'mastodon'. The commands of
     staffpulse listen: bluesky.", where a name near none of them got no word of what there is
-    (the root's commands get a suggestion from :func:`suggest_command`)."""
+    (the root's commands get a suggestion from :func:`suggest_command`); a platform listen has
+    no stream for, the fetch command that gets its posts."""
     if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
         return
     if exc.ctx is None or exc.ctx.parent is None:
@@ -213,6 +224,10 @@ def name_the_group_commands(exc: UsageError) -> None:
     if names:
         said = ", ".join(names)
         exc.message = f"{exc.message.rstrip('.')}. The commands of {exc.ctx.command_path}: {said}."
+    typed = re.match(r"No such command '([^']*)'", exc.message)
+    instead = _LISTEN_ELSEWHERE.get(typed.group(1).lower()) if typed else None
+    if exc.ctx.command_path.endswith(" listen") and instead is not None:
+        exc.message += f" {instead}."
 
 
 def say_where_root_options_go(exc: UsageError) -> None:
