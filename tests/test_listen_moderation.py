@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
+from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate, names_crudely
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,23 @@ def test_coworkers_called_lazy_asses_is_hostile() -> None:
 def test_crossing_a_line_is_what_moderation_calls_hostile_nsfw_or_politics(text: str) -> None:
     said = moderate(text)
     assert crosses_a_line(text) == (said.hostile or said.nsfw or said.politics)
+
+
+@pytest.mark.parametrize(
+    ("handle", "crude"),
+    [
+        ("THE_HOEOLOGIST", True),
+        ("@ItsMiaHOE", True),
+        ("KeepCalm_FuckOff", True),
+        ("ohhhfuckkk", True),
+        ("ShitShowDaily", True),
+        ("Midnight_Porn_Club", True),
+        # a surname, a town or a word that only contains the letters
+        ("JosephDickerson", False),
+        ("Scunthorpe_Jobs", False),
+        ("hoedown_events", False),
+        ("apex_staffing", False),
+    ],
+)
+def test_a_handle_is_read_as_words_for_crude_names(handle: str, crude: bool) -> None:
+    assert names_crudely(handle) is crude

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from staffpulse.listen.rank_reasons import SWEARS, explain
+from staffpulse.listen.rank_reasons import CRUDE_NAME, SWEARS, explain
 from staffpulse.listen.rank_signals import TO_FIRM
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -128,3 +128,15 @@ def test_a_mild_word_earns_no_caution_on_language() -> None:
         post = Post(platform="x", id="1", author_id="a", created_at=WHEN, text=text)
         _, cautions = _explain(Conversation("x", "1", (post,)))
         assert SWEARS not in cautions, text
+
+
+def test_a_crude_account_name_is_cautioned_like_strong_language() -> None:
+    # the reply shows the handle in the firm's own timeline, however clean the post
+    text = "One more interview this afternoon, then I am off for the weekend"
+    for handle, crude in [("THE_HOEOLOGIST", True), ("ohhfuckkk", True), ("Big_Porn_Club", True),
+                          ("JosephDickerson", False), ("hoedown_nights", False), ("", False)]:  # fmt: skip
+        post = Post(platform="x", id="1", author_id="a", author_handle=handle, created_at=WHEN,
+                    text=text)  # fmt: skip
+        _, cautions = _explain(Conversation("x", "1", (post,)))
+        assert (CRUDE_NAME in cautions) is crude, handle
+        assert SWEARS not in cautions

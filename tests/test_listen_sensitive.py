@@ -13,7 +13,12 @@ from listen_helpers import dated, fake_post_models, inbox, store_with
 from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.moderation import moderate
 from staffpulse.listen.rank import RankContext, rank
-from staffpulse.listen.sensitive import DISPUTE_CAUTION, IDENTITY_CAUTION, sensitive_kind
+from staffpulse.listen.sensitive import (
+    DISPUTE_CAUTION,
+    IDENTITY_CAUTION,
+    campaigns_for_workers,
+    sensitive_kind,
+)
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone
 from staffpulse.models import Post
@@ -151,3 +156,50 @@ def test_a_posts_kind_of_care_is_read_once_for_its_flag_caution_and_angle() -> N
     assert ranked.flags["sensitive"] and DISPUTE_CAUTION in ranked.cautions
     assert "take no side" in ranked.angle
     assert sensitive_kind.cache_info().misses == 1
+
+
+@pytest.mark.parametrize(
+    ("handle", "campaign"),
+    [
+        ("MetroDepotWorkers", True),
+        ("@metro_depot_workers", True),
+        ("Teamsters", True),
+        ("teamsters_local_99", True),
+        ("FightFor15", True),
+        ("HarbourWorkersUnite", True),
+        # a trade's own network, a desk, a person
+        ("SocialWorkersUK", False),
+        ("TheSocialWorkers", False),
+        ("careworkersnet", False),
+        ("coworkers", False),
+        ("Coworkers_Cafe", False),
+        ("dana_drives", False),
+        ("", False),
+    ],
+)
+def test_a_union_or_workers_campaign_account_is_told_by_its_handle(
+    handle: str, campaign: bool
+) -> None:
+    assert campaigns_for_workers(handle) is campaign
+
+
+def test_a_workers_campaign_post_gets_the_dispute_care_without_a_strike_word(
+    tmp_path: Path,
+) -> None:
+    # drivers to be replaced, told by their campaign: a side in a dispute, no word of a strike
+    text = (
+        "Management wants 20 drivers to do the job of 55 at the north depot, every shift"
+        " #ExpectLongWaits"
+    )
+    store = store_with(
+        tmp_path,
+        dated("w1", text, author="u1", author_handle="NorthDepotWorkers"),
+        dated("w2", text, author="u2", author_handle="dana_drives"),
+    )
+    items = {i.conversation_id: i for i in inbox(store, max_age=None).items}
+    store.close()
+    assert DISPUTE_CAUTION in items["w1"].cautions and items["w1"].flags["sensitive"]
+    assert "take no side in the dispute" in items["w1"].angle
+    assert "fill the strikers' shifts" in items["w1"].angle
+    assert DISPUTE_CAUTION not in items["w2"].cautions and not items["w2"].flags["sensitive"]
+    assert "take no side" not in items["w2"].angle

@@ -149,13 +149,15 @@ def suggest_angle(
     humor: float = 0.0,
     tone: Tone | None = None,
     addressee: str | None = None,
+    author: str = "",
 ) -> str:
     """A template-based suggestion of how to join (subject, tone, signals and role).
 
     ``tone`` defaults to the text's own (:func:`judge_tone`); ``addressee`` is the account an
-    opening question is aimed at ("@acme"), when it is aimed at one. The first that fits, of
-    what the post is (aimed at someone, career news, a call for help), then its tone, then
-    what it asks or says."""
+    opening question is aimed at ("@acme"), when it is aimed at one; ``author`` the handle of
+    the post's writer (a union's account: a labour dispute, :mod:`.sensitive`). The first that
+    fits, of what the post is (aimed at someone, career news, a call for help), then its tone,
+    then what it asks or says."""
     if any(flags.get(k) for k in LEFT_OUT_FLAGS):
         return SKIP
     if flags.get("job_ad"):
@@ -176,7 +178,7 @@ def suggest_angle(
     joke = flags.get(LIKELY) and not crisis
     # someone's identity or a labour dispute: never "push back", a tip or a cheer, whatever
     # kind of post it is (a crisis keeps its own angle; a joke's is said first)
-    careful = None if crisis or joke else sensitive_angle(text, post.lead, post.question)
+    careful = None if crisis or joke else sensitive_angle(text, post.lead, post.question, author)
     angle = (
         (post.lead + LIKELY_JOKE if joke else None)
         or careful

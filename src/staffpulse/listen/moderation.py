@@ -267,6 +267,28 @@ def swears(text: str) -> bool:
     return swears_strongly(plain_text(text))
 
 
+# a handle's words ("THE_HOEOLOGIST": "THE HOEOLOGIST"; "BigBoobedBelle": "Big Boobed Belle")
+_HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word)
+_CRUDE_NAME_RE = re.compile(r"hoes?|hoeolog\w*|thots?", re.IGNORECASE)
+_SLUR_IN_NAME_RE = re.compile(r"n+i+g+g+(?!l)", re.IGNORECASE)
+
+
+def names_crudely(handle: str) -> bool:
+    """The author's handle swears, names sex or a slur, read as words ("@THE_HOEOLOGIST",
+    "@Fetish_Porn_Club") or run together as a tag is ("@ohfuckkk"): whoever replies shows it
+    in their own timeline. Not a name that only contains such letters ("@JosephDickerson")."""
+    bare = handle.strip().lstrip("@")
+    words = " ".join(_HANDLE_WORD_RE.findall(bare))
+    return (
+        swears_strongly(words)
+        or swears_strongly("#" + bare.replace("_", ""))
+        or _is_nsfw(words)
+        or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
+        or _SLUR_IN_NAME_RE.search(bare) is not None
+    )
+
+
 def _rants_on_politics(plain: str, politics: bool) -> bool:
     """Politics (``politics``: :func:`read_politics` said so, read once) or a government's
     policy with a swear word beside it: a rant, partisan."""

@@ -149,7 +149,16 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     if focus is None:
         humor = ctx.humor_scores.get(conv.id, 0.0)
         opening = conv.opening.text
-        return suggest_angle(opening, entry.flags, entry.role, n, humor, tone, addressee(conv))
+        return suggest_angle(
+            opening,
+            entry.flags,
+            entry.role,
+            n,
+            humor,
+            tone,
+            addressee(conv),
+            author=conv.opening.author_handle,
+        )
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
     flags = {**entry.flags, "question": asks_the_room(focus.text), LIKELY: False}
@@ -295,7 +304,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),
         LIKELY: likely,
-        SENSITIVE: is_sensitive(opening.text),
+        SENSITIVE: is_sensitive(opening.text, opening.author_handle),
     }
     if own:
         clear_opening_kinds(flags)

@@ -11,7 +11,7 @@ from staffpulse.dates import format_day
 from staffpulse.durations import format_span
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
-from staffpulse.listen.moderation import swears
+from staffpulse.listen.moderation import names_crudely, swears
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.threads import Conversation
@@ -35,6 +35,11 @@ HOSTILE = "hostile tone: joining risks a pile-on"
 
 # a post that swears: profanity alone is no insult, so it is offered, with this said
 SWEARS = "strong language: keep your reply clean, and join only if your brand is at home beside it"
+# the writer's handle swears or is crude: a reply puts it in the firm's own timeline
+CRUDE_NAME = (
+    "a crude account name: your reply shows it in your timeline; join only if your brand is at"
+    " home beside it"
+)
 
 
 def explain(
@@ -93,11 +98,14 @@ def explain(
         cautions.append("NSFW: not for a firm's account")
     elif not flags["hostile"] and swears(conv.opening.text):  # an insult says more than this
         cautions.append(SWEARS)
+    if names_crudely(conv.opening.author_handle):
+        cautions.append(CRUDE_NAME)
     if flags["partisan"]:
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
         cautions.append("names a party or politician: keep to the work facts")
-    careful = sensitive_caution(conv.opening.text) if flags.get(SENSITIVE) else None
+    opener = conv.opening
+    careful = sensitive_caution(opener.text, opener.author_handle) if flags.get(SENSITIVE) else None
     if careful is not None:
         cautions.append(careful)
     if flags.get("crisis"):

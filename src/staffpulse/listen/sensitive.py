@@ -8,9 +8,11 @@ push back" on, nor a question for a recruiter's tip:
   a lesbian", homophobia or racism at work). A brand that debates it, or gives legal advice on
   someone's case, puts its name on a stranger's identity or lawsuit: it listens, shows support
   or leaves it, and for a question points to where to check;
-* **labour dispute**: a strike, a picket line, a union drive or its busting. A staffing firm
-  (which may be asked to fill strikers' shifts) that takes a side, or seems to recruit around
-  it, is read as doing so: a plain fact from its desk, no side, or leave it.
+* **labour dispute**: a strike, a picket line, a union drive or its busting, or any post by a
+  union's or a workers' campaign's account ("@AcmeDepotWorkers" on drivers replaced, "@Teamsters"):
+  its every post is a side in a dispute. A staffing firm (which may be asked to fill strikers'
+  shifts, or supply the replacement drivers) that takes a side, or seems to recruit around it,
+  is read as doing so: a plain fact from its desk, no side, or leave it.
 
 Each sets the ``sensitive`` flag, with its own caution and angle (:mod:`.angles`).
 """
@@ -62,38 +64,54 @@ _IDENTITY_AT_WORK_RE = re.compile(
 # a strike, a picket line, a union drive or its busting (its words' other senses stay out:
 # lightning, a picket fence, lockout/tagout on a machine, the European Union's vote)
 _DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
+# a union's or a workers' campaign's handle: "...workers" at its end ("@AcmeDepotWorkers"; not a
+# trade's own network, "@SocialWorkersUK" does not end so, nor "@careworkersnet", nor a desk's
+# "@coworkers"), or a union's
+# name ("@Teamsters", "@SEIU", "@UFCW", "@AFLCIO", "@FightFor15")
+_CAMPAIGN_HANDLE_RE = re.compile(
+    r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)workers(?:_?unite\w*)?|@?\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|"
+    r"fightfor15|unitetheunion)\w*",
+    re.IGNORECASE,
+)
 
 
 # the rank flags a post, its reasons give the caution and its angle the advice: one reading of
 # the text for the three
 @functools.lru_cache(maxsize=4096)
-def sensitive_kind(text: str) -> str | None:
-    """ "identity", "dispute" or None (see the module docstring), by the text's words."""
+def sensitive_kind(text: str, author: str = "") -> str | None:
+    """ "identity", "dispute" or None (see the module docstring), by the text's words and its
+    ``author``'s handle (a union's or a workers' campaign's account: a dispute)."""
     plain = plain_text(text)
     if _IDENTITY_AT_WORK_RE.search(plain):
         return "identity"
-    if _DISPUTE_RE.search(plain):
+    if _DISPUTE_RE.search(plain) or campaigns_for_workers(author):
         return "dispute"
     return None
 
 
-def is_sensitive(text: str) -> bool:
-    """The text touches someone's identity at work or a labour dispute: offered, with care."""
-    return sensitive_kind(text) is not None
+def campaigns_for_workers(handle: str) -> bool:
+    """The handle is a union's or a workers' campaign's ("@AcmeDepotWorkers", "@Teamsters")."""
+    return bool(handle) and _CAMPAIGN_HANDLE_RE.fullmatch(handle.strip()) is not None
 
 
-def sensitive_caution(text: str) -> str | None:
+def is_sensitive(text: str, author: str = "") -> bool:
+    """The text touches someone's identity at work or a labour dispute, or its ``author`` is a
+    union or a workers' campaign: offered, with care."""
+    return sensitive_kind(text, author) is not None
+
+
+def sensitive_caution(text: str, author: str = "") -> str | None:
     """The caution of a sensitive post (None: it is not one)."""
-    kind = sensitive_kind(text)
+    kind = sensitive_kind(text, author)
     if kind is None:
         return None
     return IDENTITY_CAUTION if kind == "identity" else DISPUTE_CAUTION
 
 
-def sensitive_angle(text: str, lead: str, question: bool) -> str | None:
+def sensitive_angle(text: str, lead: str, question: bool, author: str = "") -> str | None:
     """How to join a sensitive post, if at all (None: it is not one): listen, support or
     leave it; a question is pointed to where to check, never answered with advice on a case."""
-    kind = sensitive_kind(text)
+    kind = sensitive_kind(text, author)
     if kind == "identity":
         if question:
             return lead + (
