@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import staffpulse.benchmark
-from staffpulse.cli.app import _ErrorBoundaryGroup, app
+from staffpulse.cli.app import _ErrorBoundaryGroup, app, main
 from staffpulse.cli.interrupts import interrupted_message, loading_interrupted_json
 
 runner = CliRunner()
@@ -120,3 +120,35 @@ def test_ctrl_c_while_the_program_loads_answers_json_when_json_was_asked_for() -
 def test_ctrl_c_while_loading_prints_no_json_unless_asked_for(args: list[str]) -> None:
     # a file named --json after `--` is no option: the stop is told in words only
     assert loading_interrupted_json(args) is None
+
+
+@pytest.mark.parametrize("where", ["building", "parsing"])
+@pytest.mark.parametrize("json_asked", [False, True], ids=["words", "json"])
+def test_ctrl_c_outside_the_commands_guard_is_one_plain_line(
+    where: str,
+    json_asked: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Ctrl-C while Typer built the command line came through as a traceback; while Click
+    # parsed it, Typer exited 130 without a word
+    import typer.main
+
+    def pressed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    if where == "building":
+        monkeypatch.setattr(typer.main, "get_command", pressed)
+    else:
+        monkeypatch.setattr(_ErrorBoundaryGroup, "parse_args", pressed)
+    monkeypatch.setattr(sys, "argv", ["staffpulse", "stats", *(["--json"] if json_asked else [])])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 130
+    out, err = capsys.readouterr()
+    said = "Interrupted before the command started: nothing was saved. Run it again."
+    assert " ".join(err.split()) == said
+    if json_asked:
+        assert json.loads(out)["error"] == {"message": said, "hint": None, "exit_code": 130}
+    else:
+        assert out == ""

@@ -34,7 +34,7 @@ from typer.exceptions import TyperException
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console, show_what_the_console_cannot_encode
 from staffpulse.cli.help_names import show_flags_bare
-from staffpulse.cli.interrupts import interrupted_message
+from staffpulse.cli.interrupts import interrupted_message, loading_interrupted_json
 from staffpulse.cli.json_output import (
     json_asked,
     json_error_due,
@@ -162,9 +162,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             _fail(ctx, exc)
         except KeyboardInterrupt as exc:
             # a command that knows how far it got says so (an import: "after 18,000 posts...")
-            kept = interrupted_message(ctx.invoked_subcommand, str(exc))
-            err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
-            print_json_error(kept, None, 130)
+            _tell_interrupted(ctx.invoked_subcommand, str(exc))
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # the reader stopped early (``staffpulse audit x | head``): not an error
@@ -359,6 +357,33 @@ def _root(
     _show_notices()
 
 
+# the line a Ctrl-C was told with in this run, once told (main() tells it when nothing did)
+_TOLD: list[str] = []
+
+
+def _tell_interrupted(command: str | None, said: str, typed: list[str] | None = None) -> None:
+    """The one plain line for a run stopped by Ctrl-C, and its JSON document when asked for
+    (by the words ``typed``, when the stop came before the run noted them)."""
+    kept = interrupted_message(command, said)
+    err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
+    if json_error_due():
+        print_json_error(kept, None, 130)
+    elif typed is not None and not json_asked() and (said_json := loading_interrupted_json(typed)):
+        sys.stdout.write(said_json + "\n")
+    _TOLD.append(kept)
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A Ctrl-C outside the boundary's own guard is told too:
+    while Typer builds the command line it came through as a traceback, and while Click
+    parses it Typer exits 130 without a word."""
+    _TOLD.clear()
+    try:
+        app()
+    except KeyboardInterrupt:
+        _tell_interrupted(None, "", sys.argv[1:])
+        raise SystemExit(130) from None
+    except SystemExit as exc:
+        if exc.code == 130 and not _TOLD:
+            _tell_interrupted(None, "", sys.argv[1:])
+        raise
