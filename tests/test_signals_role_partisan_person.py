@@ -93,3 +93,14 @@ def test_a_staffing_firm_with_a_values_tagline_stays_a_staffing_firm() -> None:
     ]
     out = model.predict(names, bios, None)
     assert out.role == ["staffing_firm", "staffing_firm"] and out.kind == ["org", "org"]
+
+
+def test_a_candidates_fan_tags_read_as_a_person() -> None:
+    """Stop 39: a candidate's fans' tags in a profile whose name is a slogan read as an
+    organization's."""
+    model = load_role_model()
+    name, bio = "#CountEveryVote | Lu", "#Harris2024 #BuildBackBetter | pottery, hikes"
+    assert wears_a_side(name, bio) and wears_a_side("Mo", "#ImWithHer | gardener")
+    with rules_off(model, "political_bios"):
+        assert model.predict([name], [bio], None).kind == ["org"]
+    assert model.predict([name], [bio], None).kind == ["person"]

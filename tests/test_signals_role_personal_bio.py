@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from role_helpers import rules_off
 from staffpulse.signals.role_personal_bio import (
+    is_a_persons_official_account,
     is_a_titled_persons_name,
     says_its_posts_are_personal,
 )
@@ -57,3 +58,24 @@ def test_such_accounts_tagged_organization_and_employer_become_people() -> None:
     # the same bio under a name without a title is left to the heads
     plain = model.predict(["Amara Okafor"], [PERSONAL[3][1]], None)
     assert plain.kind == ["org"]
+
+
+def test_a_named_persons_official_account_is_a_person() -> None:
+    """Stop 39: "Official Account of <a name>" over a bio of a foundation was an employer;
+    a team's or a firm's official account is not read."""
+    assert is_a_persons_official_account("Official Account of Walter Brennick")
+    assert is_a_persons_official_account("Official page of Maria Garcia, MP for the Vale")
+    for org in (
+        "The official Twitter account of the Vale College Athletic Department",
+        "Official account of the Riverside Wildcats",
+        "Official account of Acme Foods Ltd",
+        "This is an official account of @ValeFacts",
+    ):
+        assert not is_a_persons_official_account(org), org
+    model = load_role_model()
+    name = "Official Account of Walter Brennick"
+    bio = "Brennick Heritage Foundation. Cattle, land and history. We welcome visitors."
+    with rules_off(model, "personal_bios"):
+        assert model.predict([name], [bio], None).role == ["employer"]
+    out = model.predict([name], [bio], None)
+    assert out.kind == ["person"] and out.role == ["other"]

@@ -174,3 +174,18 @@ def test_a_shop_selling_parties_or_an_electricians_pun_in_the_display_name_stays
     # a party's own name and a politics poll are still read
     assert names_party_or_campaign("Elmshire Labour Party\nOur vision: a fairer Elmshire.")
     assert names_party_or_campaign("Vale Asks\nPolitics and current affairs, a poll a day.")
+
+
+def test_a_party_known_by_its_initials_is_read_and_a_genetics_lab_is_not() -> None:
+    """Stop 39: a party branch whose display name gives the party's initials, over a bio of
+    its people, and a blog placing itself among political sides, were employers."""
+    model = load_role_model()
+    names = ["SNP Glenford Branch", "The Lantern Post", "HelixGen"]
+    bios = [
+        "People and places at the centre of all we do.",
+        "Not aligned with any political side: we post what we dig up, every day.",
+        "SNP genotyping for research labs. We ship results in a week.",
+    ]
+    with rules_off(model, "political_bios"):
+        assert model.predict(names, bios, None).role == ["employer"] * 3
+    assert model.predict(names, bios, None).role == ["other", "other", "employer"]

@@ -3,6 +3,8 @@ accounts."""
 
 from __future__ import annotations
 
+import pytest
+
 from role_helpers import rules_off
 from staffpulse.signals.role_recruiter_titles import names_a_recruiters_title
 from staffpulse.signals.roles import load_role_model
@@ -36,3 +38,24 @@ def test_a_sourcer_and_a_search_partner_are_sure_recruiters() -> None:
     assert former.role == ["other"]
     firm = model.predict(["Northgate Search"], ["Executive search for the C-suite."], None)
     assert firm.role == ["staffing_firm"]
+
+
+@pytest.mark.parametrize("bio", ["Recruitment", "Recrutement", "#Rekrutierung", "Reclutamiento."])
+def test_a_bio_of_the_word_recruitment_alone_is_a_recruiting_account(bio: str) -> None:
+    """Stop 39: such a bio was read as something to read and then tagged other, so Connect
+    said "role unknown"; a person is a recruiter, an organization an agency."""
+    assert names_a_recruiters_title(bio)
+    model = load_role_model()
+    with rules_off(model, "recruiter_titles"):
+        assert model.predict(["Nordlicht"], [bio], None).role == ["other"]
+    assert model.predict(["Nordlicht"], [bio], None).role == ["recruiter"]
+
+
+def test_the_word_for_recruitment_over_an_organization_is_an_agency() -> None:
+    model = load_role_model()
+    with rules_off(model, "recruiter_titles"):
+        assert model.predict(["Acme Careers"], ["Recruitment"], None).role == ["other"]
+    out = model.predict(["Acme Careers"], ["Recruitment"], None)
+    assert out.kind == ["org"] and out.role == ["staffing_firm"]
+    # a sentence that names recruitment among other things is no title
+    assert not names_a_recruiters_title("Recruitment of volunteers for the summer fair")

@@ -52,7 +52,10 @@ _BADGE = re.compile(
     r"#(?:FBP[A-Z]{0,3}|FBR|FBSI|FBIW|ReJoin(?:EU)?|RemainE?U?|Remainers?|StopBrexit|PeoplesVote"
     r"|ProEU|Pro-EU|AntiBrexit|Rezist\w*|Resist(?:ance)?|NotMy(?:President|PM|King|Govt?)"
     r"|MAGA\w*|KAG|BlueWave\w*|VoteBlue\w*|GTTO|" + _LEADERS + r"Out\w*"
-    r"|NeverVote" + _LEADERS + r"|Never" + _LEADERS + r"|PoliticallyHomeless)\b",
+    r"|NeverVote" + _LEADERS + r"|Never" + _LEADERS + r"|PoliticallyHomeless"
+    # a candidate's or a programme's fans: "#ImWithHer", "#Biden2020"
+    r"|StillWithHer|ImWithHer|KHive|(?:team)?BuildBackBetter|FeelTheBern"
+    r"|(?:Trump|Biden|Bernie|Hillary|Obama|Harris)20\d\d)\b",
     re.IGNORECASE,
 )
 _PARTISAN_NOUN = re.compile(

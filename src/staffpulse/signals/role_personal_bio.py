@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from staffpulse.signals.role_person_name import handle_user, reads_as_a_persons_name
+from staffpulse.signals.role_person_name import handle_user, name_shape, reads_as_a_persons_name
 from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["find_personal_accounts"]
@@ -46,6 +46,12 @@ _PERSONAL_BIO = re.compile(
 )
 # "Dr", "Prof", … as a name's first word ("Dr. Jane Smith", "DrJaneSmith" splits the same)
 _TITLES = frozenset({"dr", "prof", "professor", "rev", "dame", "sir"})
+# "Official account of Jane Smith": whose account, up to the first mark ("of the Wildcats" or
+# "of Acme Foods" is a team's or a firm's, which the person's-name test tells apart)
+_OFFICIAL_OF = re.compile(
+    r"\bofficial\s+(?:twitter\s+|x\s+)?(?:account|page|profile)\s+of\s+([^|,.;:!(\n]+)",
+    re.IGNORECASE,
+)
 
 
 def says_its_posts_are_personal(bio: str | None) -> bool:
@@ -62,11 +68,30 @@ def is_a_titled_persons_name(name: str | None) -> bool:
     return reads_as_a_persons_name(split, handle_user(name or ""))
 
 
+def is_a_persons_official_account(text: str | None) -> bool:
+    """Whether the name or bio calls the account the official one of a person by name
+    ("Official Account of Jane Smith"): one human's, however official."""
+    found = _OFFICIAL_OF.search(to_ascii(text or ""))
+    if found is None:
+        return False
+    words = found[1].split()[:3]
+    if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False  # "of the Wildcats", "of @OMGFacts": no one's name
+    whose = " ".join(words)
+    split = split_name(whose)
+    # a common first name before a surname the lists lack ("Phillip Becknell") is one still
+    return reads_as_a_persons_name(split, whose) or (len(words) == 2 and name_shape(split).first)
+
+
 def find_personal_accounts(names: Sequence[str | None], bios: Sequence[str | None]) -> np.ndarray:
-    """For each account, whether its bio or its titled name says it is one person's."""
+    """For each account, whether its bio or its titled name says it is one person's, or the
+    name or bio calls it a named person's official account."""
     return np.fromiter(
         (
-            says_its_posts_are_personal(bio) or is_a_titled_persons_name(name)
+            says_its_posts_are_personal(bio)
+            or is_a_titled_persons_name(name)
+            or is_a_persons_official_account(name)
+            or is_a_persons_official_account(bio)
             for name, bio in zip(names, bios, strict=True)
         ),
         dtype=bool,

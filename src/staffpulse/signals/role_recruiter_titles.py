@@ -28,7 +28,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_score_moves import move_role_scores, persons_tagged, roles_but
+from staffpulse.signals.role_score_moves import (
+    PERSON_P_ORG,
+    move_role_scores,
+    persons_tagged,
+    roles_but,
+    rows_tagged,
+)
 from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["find_recruiter_titles", "names_a_recruiters_title"]
@@ -44,9 +50,25 @@ _TITLE = re.compile(
 )
 
 
+# a bio that is the word for recruitment and nothing else, in English, French, Portuguese,
+# Spanish, Italian, German or Dutch ("Recruitment", "#Recrutement", "Werving & Selectie"): what
+# the account is for, which the heads read as other (0.79)
+_WORD_ALONE = re.compile(
+    r"^\W*(?:recruitment|recrutement|recrutamento|reclutamiento|reclutamento|rekrutierung"
+    r"|werving)(?:\s*(?:&|and|et|y|e|und|en)\s*(?:selection|selectie|seleccion|selezione"
+    r"|selecao|auswahl))?\W*$",
+    re.IGNORECASE,
+)
+_STAFFING = ROLES.index("staffing_firm")
+_ORG_READ = [ROLES.index(r) for r in ("other", "employer")]
+_ORG_MOVED = roles_but("staffing_firm", "vendor", "job_board")
+
+
 def names_a_recruiters_title(bio: str | None) -> bool:
-    """Whether the bio holds a sourcer's, a headhunter's or an executive search title."""
-    return bool(bio) and _TITLE.search(to_ascii(bio or "")) is not None
+    """Whether the bio holds a sourcer's, a headhunter's or an executive search title, or is
+    the word for recruitment alone."""
+    text = to_ascii(bio or "")
+    return bool(text) and (_TITLE.search(text) is not None or _WORD_ALONE.match(text) is not None)
 
 
 def find_recruiter_titles(
@@ -57,4 +79,8 @@ def find_recruiter_titles(
     accounts' bios are read; ``scores`` is not changed."""
     read = persons_tagged(scores, p_org, _READ)
     found = [i for i in read if names_a_recruiters_title(bios[i])]
-    return move_role_scores(scores, found, _MOVED, _RECRUITER)
+    scores = move_role_scores(scores, found, _MOVED, _RECRUITER)
+    # "Recruitment" alone over an organization: the guidelines' agency (its job feed too)
+    orgs = [i for i in rows_tagged(scores, _ORG_READ) if p_org[i] >= PERSON_P_ORG]
+    agencies = [i for i in orgs if _WORD_ALONE.match(to_ascii(bios[i] or ""))]
+    return move_role_scores(scores, agencies, _ORG_MOVED, _STAFFING)

@@ -26,6 +26,7 @@ import numpy.typing as npt
 from staffpulse.models import ROLES
 from staffpulse.signals.role_care_bio import CARE_BIO_P_ORG, find_care_bios
 from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches
+from staffpulse.signals.role_fan_bio import drop_employer_role_of_fan_clubs
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
 from staffpulse.signals.role_foreign_titles import find_foreign_titles
 from staffpulse.signals.role_former_title import drop_former_titles
@@ -167,6 +168,8 @@ def apply_rules(
         scores = drop_employer_role_of_political_bios(names, bios, scores)
     if news_bios:  # a newspaper, a news site or a podcast is no employer (role_news_bio.py)
         scores = drop_employer_role_of_news_outlets(bios, scores)
+        # nor is a fan club, a supporters' club or a readers' group (role_fan_bio.py)
+        scores = drop_employer_role_of_fan_clubs(names, bios, scores)
         # traffic and weather news with job alerts: no job board (role_info_feed.py)
         scores = drop_job_roles_of_info_feeds(bios, scores)
     if job_bots:  # "Automated feed of recruiting jobs" is a job board (role_job_bot.py)
