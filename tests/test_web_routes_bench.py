@@ -80,6 +80,25 @@ def test_after_the_first_import_the_page_says_why_the_segments_are_gone(demo: An
     assert "compared by segment" in page and DROPPED not in page
 
 
+def test_segments_the_store_kept_from_the_samples_file_get_no_note_that_they_are_gone(
+    fresh_db: Path,
+) -> None:
+    # QA: after an import into the demo's store the page said "the sample's segments are no
+    # longer used", then ranked by the segments its cohort file had left in the store
+    from audit_helpers import FakeScorer
+    from staffpulse.benchmark import run_benchmark
+    from staffpulse.demo import SAMPLE_DIR
+    from staffpulse.store import Store
+
+    with Store(fresh_db) as store:  # as staffpulse demo ranks the sample, keeping its segments
+        run_benchmark(store, SAMPLE_DIR / "cohort.csv", scorer=FakeScorer())  # type: ignore[arg-type]
+    with make_client(fresh_db) as demo:
+        status = finished_job(demo, upload_files(demo, [("archive.zip", x_archive_bytes())]))
+        assert status["state"] == "done"
+        page = " ".join(demo.get("/benchmark").text.split())
+    assert "kept in the store" in page and DROPPED not in page
+
+
 def test_the_sample_shown_by_its_button_never_leaves_the_note(tmp_path: Path) -> None:
     # "Load the sample data" keeps the sample in a store of its own: an import goes to the
     # user's store, which never held the sample, so there were no segments to lose

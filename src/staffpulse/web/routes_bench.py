@@ -105,6 +105,8 @@ def _benchmark_response(request: Request) -> HTMLResponse:
             **toolbar,
         )
     shown = name_cohort_as_uploaded(result, label)
+    if shown.segments_kept:  # the sample's segments, kept in the store, still rank: no note
+        toolbar["sample_cohort_dropped"] = False
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     # segments the role model guessed (no cohort file names any): said how to set them instead
     toolbar["segments_guessed"] = sum(shown.guessed)
