@@ -10,6 +10,7 @@ from typing import Any
 from _listen_fakes import SureScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox, InboxItem
+from staffpulse.listen.rank_reasons import POLITICS
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -64,7 +65,7 @@ def test_party_politics_naming_a_job_in_passing_is_left_out_not_brexit_hiring(
     assert "left out 1 partisan politics post: not a conversation to join" in result.notes
     nurses = offered(result)["nurses"]
     assert "asks a question" in nurses.reasons
-    assert "names a party or politician: keep to the work facts" in nurses.cautions
+    assert POLITICS in nurses.cautions
 
 
 PEER_QUESTION = "Recruiters: do job postings with salary ranges get more applicants?"

@@ -269,3 +269,35 @@ def test_crossing_a_line_is_what_moderation_calls_hostile_nsfw_or_politics(text:
 )
 def test_a_handle_is_read_as_words_for_crude_names(handle: str, crude: bool) -> None:
     assert names_crudely(handle) is crude
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a government's cuts to benefits, on pay: offered, flagged politics (a neutral angle)
+        "Funny how ministers are cutting tax credits the year before the minimum wage goes up",
+        "Ministers plan to slash universal credit, so more candidates ask for full-time hours at interview",
+    ],
+)
+def test_a_governments_cuts_on_a_work_matter_are_politics_not_left_out(text: str) -> None:
+    verdict = moderate(text)
+    assert verdict.politics and not verdict.partisan
+
+
+def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
+    assert moderate("Tax credit cuts delayed again by the Lords, what a week").partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pay talk, a credit a business earns, a government's rule reported
+        "Took a minimum wage job at the depot until something better comes up",
+        "Proud to be a living wage employer: every temp we place is paid it",
+        "Do your clients claim the Work Opportunity tax credit for hiring veterans?",
+        "The government raised the minimum wage in April; our warehouse rates went up too",
+    ],
+)
+def test_pay_talk_and_business_credits_are_no_politics(text: str) -> None:
+    verdict = moderate(text)
+    assert not verdict.politics and not verdict.partisan

@@ -16,7 +16,10 @@ their score: a firm that joins them risks its name for nothing.
   passing if at all (:func:`~staffpulse.listen.work_terms.dwells_on_work`: "the failures of
   #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a work
   matter that names a party ("the GOP's overtime rule", "Brexit made it harder to hire nurses")
-  stays, flagged ``politics``, and gets a neutral angle;
+  stays, flagged ``politics``, and gets a neutral angle; so does a government's cuts to benefits
+  or tax credits ("the government is cutting tax credits before the minimum wage rises": a
+  dispute between voters and a government, not pay talk), partisan where work is named only in
+  passing;
 * **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn") and innuendo ("strip club",
   "sex with the boss", "casting couch"); "sexual harassment" and "sex discrimination" are HR
   matters a firm may join, and stay; and a crude joke, a post the humor signal reads as funny
@@ -155,6 +158,23 @@ _GOVERNMENT_POLICY_RE = re.compile(
     r"the white house|downing street)\b",
     re.IGNORECASE,
 )
+# A government's cuts to benefits or tax credits, or austerity, a dispute between voters and a
+# government ("the government is trying to cut the tax credits before the new minimum wage",
+# "loss of tax credits"): politics, flagged so (and partisan where work is named only in passing,
+# as "Labour want cuts to tax credits" is); not pay talk ("a minimum wage job", "a living wage
+# employer") nor a government's work rules reported ("the government raised the minimum wage"),
+# nor a credit a business earns ("the Work Opportunity tax credit for hiring veterans", "film tax
+# credits")
+_CUTS_POLICY_RE = re.compile(
+    r"\b((?<!film )(?<!r&d )(?<!research )(?<!business )(?<!solar )(?<!energy )(?<!hiring )"
+    r"(?<!employer )(?<!opportunity )tax credits?(?! for (?:hiring|employers|businesses|"
+    r"companies|firms))|austerity|(benefits?|welfare|universal credit|social security|medicaid|"
+    r"food stamps?|snap|pensions?) (cuts?|freeze|sanctions?)|(the |this |our )?(government|govt|"
+    r"gov['\u2019]?t|ministers?|chancellor)(['\u2019]s)? (is |are |has |have |will |just |wants to "
+    r"|want to |plans to |plan to |is trying to |are trying to )?(cut|cuts|cutting|scrap\w*|"
+    r"slash\w*|freez\w*))\b",
+    re.IGNORECASE,
+)
 # strong words (:mod:`staffpulse.listen.swearing`, the audit's list too) earn a post the
 # caution "strong language"; a crude one ("pissed") or a milder one ("crap", like "damn" and
 # "hell", which are not here) only makes a rant of a post on politics
@@ -217,7 +237,9 @@ class Moderation:
     hostile: bool
     nsfw: bool
     partisan: bool  # party politics, not about work: left out
-    politics: bool  # names a party or leader (on a work matter when not ``partisan``)
+    politics: (
+        bool  # names a party, a leader or a government's cuts (on a work matter when not partisan)
+    )
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
     hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
     crisis: bool = False  # a wish to die or to self-harm (tone.signals_crisis): left out
@@ -229,6 +251,7 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
     lets a joke with no set form be told as one (:mod:`staffpulse.listen.jokes`)."""
     plain = plain_text(text)
     filed, politics = read_politics(plain)
+    politics = politics or _CUTS_POLICY_RE.search(plain) is not None
     return Moderation(
         hostile=_is_hostile_to(plain, humor),
         nsfw=_is_nsfw(plain) or _is_crude_joke(plain, humor),
@@ -251,7 +274,8 @@ def crosses_a_line(text: str) -> bool:
     audit's rule for a post that earns no Voice and is never offered to imitate. The same
     tests as :func:`moderate`'s (one function each, so a rule added to one is in both), the
     cheapest first, and none of the rest (a joke, a crisis, a greeting, a hashtag game, a post
-    that dwells on work): an audit asks this of every post that sounds human."""
+    that dwells on work, a government's cuts: a firm may report the rules it works under): an
+    audit asks this of every post that sounds human."""
     plain = plain_text(text)
     return _is_nsfw(plain) or read_politics(plain)[1] or _is_hostile_to(plain, None)
 

@@ -35,6 +35,8 @@ HOSTILE = "hostile tone: joining risks a pile-on"
 
 # a post that swears: profanity alone is no insult, so it is offered, with this said
 SWEARS = "strong language: keep your reply clean, and join only if your brand is at home beside it"
+# a party, a politician or a government's cuts named on a work matter (moderation's politics)
+POLITICS = "names politics (a party, a politician, a government's cuts): keep to the work facts"
 # the writer's handle swears or is crude: a reply puts it in the firm's own timeline
 CRUDE_NAME = (
     "a crude account name: your reply shows it in your timeline; join only if your brand is at"
@@ -103,7 +105,7 @@ def explain(
     if flags["partisan"]:
         cautions.append("partisan politics: not a conversation for a firm")
     elif flags["politics"]:
-        cautions.append("names a party or politician: keep to the work facts")
+        cautions.append(POLITICS)
     opener = conv.opening
     careful = sensitive_caution(opener.text, opener.author_handle) if flags.get(SENSITIVE) else None
     if careful is not None:
