@@ -5,6 +5,7 @@ and the conversations its own accounts began, never offered to it."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -145,6 +146,29 @@ def test_an_other_conversation_that_leans_to_a_theme_is_filed_under_it() -> None
         ("x", "words"): 3,  # a word-named topic's conversation leans the same way
     }
     assert fold_word_topics(offered, topic_of, model, keep={1})[("x", "shift")] == 1
+
+
+def test_an_other_conversation_whose_reply_holds_the_work_talk_leans_with_it() -> None:
+    """QA: a post like "back to painting signs every day" stayed in "Other conversations"
+    while its card's angle, on the reply about the career ladder, said "add a perspective on
+    careers": an opening that leans nowhere leans with its replies, so card and angle agree."""
+    model = TopicModel()
+    model.topics_ = {
+        1: Topic(1, label="Other conversations", theme="other"),
+        2: Topic(2, label="Career moves & new jobs", theme="careers"),
+    }
+    opening = Post(
+        platform="x",
+        id="o",
+        author_id="u",
+        text="Back to painting signs every single day, after all these years.",
+    )
+    reply = Post(platform="x", id="r", author_id="v", reply_to_post_id="o",
+                 text="Funny how the career ladder takes you away from the brush.")  # fmt: skip
+    talk = Conversation("x", "o", (opening, reply))
+    alone = Conversation("x", "a", (replace(opening, id="a"),))
+    topic_of = {("x", "o"): 1, ("x", "a"): 1}
+    assert fold_word_topics([talk, alone], topic_of, model) == {("x", "o"): 2, ("x", "a"): 1}
 
 
 def test_a_topic_asked_for_lists_what_the_plain_inbox_files_under_it() -> None:

@@ -24,6 +24,9 @@ ALL = [t.key for t in THEMES]
         ("Starting the new role at the cannery on Monday, wish me luck", "careers"),
         ("Slowly climbing the ladder at the cannery, one rung a year.", "careers"),
         ("Machines will take our jobs, my uncle says at every dinner.", "trends"),
+        # QA: three of the largest topic's "Other conversations" that a theme plainly fits
+        ("Desks are out: your work space is the kitchen table now.", "workplace"),
+        ("Forty grand in fees and the college still can't hire better tutors?", "recruiting"),
     ],
 )
 def test_everyday_talk_of_a_job_leans_to_its_theme(text: str, theme: str) -> None:
@@ -50,3 +53,12 @@ def test_a_lean_word_never_names_a_theme_alone() -> None:
     scores = lean_scores("Honestly I just need a job before rent is due.")
     assert scores == {"job_search": 0.5}
     assert all(scores.get(t.key, 0.0) < t.minimum for t in THEMES)
+
+
+def test_jobs_created_and_their_count_outweigh_a_hashtag_of_the_ads() -> None:
+    """QA: a project's news of jobs it will create, and how many, with a #jobs hashtag, tied
+    Hiring trends with Career moves and stayed in "Other conversations": jobs created and how
+    many are two signs of a report, not one."""
+    text = "Planned cannery is set to create 300 jobs along the coast #jobs #careers"
+    assert lean_scores(text)["trends"] == 1.0
+    assert leaning_theme(text, ALL) == "trends"

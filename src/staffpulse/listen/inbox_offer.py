@@ -286,7 +286,8 @@ def fold_word_topics(
     """``topic_of`` with the conversations of each topic that is no workplace theme, and the
     "Other conversations", filed anew: each one ``offered`` under the theme its text leans to
     (:mod:`.topic_leans`: "the bonus talk about my raise" leans to Pay & salary, "called in on
-    my day off" to Trades & shifts), else, and every other one of a word-named topic, under
+    my day off" to Trades & shifts), or failing that its replies with it, else, and every other
+    one of a word-named topic, under
     "Other conversations". Such a topic is named by one to three words its posts share with
     others ("Web / money", "Career / data", "Money"), which rarely say what its conversations
     are about. The topics of ``keep`` (the ones ``--topic`` names) stay."""
@@ -298,6 +299,9 @@ def fold_word_topics(
     for c in offered:
         if topic_of.get(key := key_of(c)) in refiled:
             theme = leaning_theme(conversation_text(c), themed)
+            if theme is None and len(c.posts) > 1:  # the work talk may be in a reply, as its
+                # angle is ("back to painting signs" answered "the career ladder ...")
+                theme = leaning_theme(" ".join(p.text for p in c.posts), themed)
             if theme is not None:
                 lean[key] = themed[theme]
     folded = dict(topic_of)

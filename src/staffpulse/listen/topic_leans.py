@@ -54,6 +54,13 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             _OWN_JOB,
             r"\bwork[- ]?life balance\b|\bat work\b|\boverwork\w*|\bover ?worked\b|"
             r"\bunderappreciated\b",
+            # where the work is done: "a café booth is my work space now", "open-plan office"
+            r"\bwork ?spaces?\b|\bopen[- ]plan\b|\bhot[- ]desk\w*",
+        ),
+        "recruiting": (
+            # who a place should hire: "why can't they hire better teachers", "hire more nurses"
+            r"\bhir(?:e|es|ed|ing)\s+(?:better|more|fewer|enough|the right|good|great|"
+            r"qualified|experienced)\b",
         ),
         "trades": (
             # a shift worker's week: "my only day off", "got called in"
@@ -61,7 +68,8 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bcall[- ]ins?\b|\bdouble shifts?\b",
         ),
         "trends": (
-            rf"{_JOB_COUNT}|\bjobs? (?:growth|gains?|losses|cuts|numbers|data)\b|"
+            rf"{_JOB_COUNT}|\bjobs? (?:growth|gains?|losses|cuts|numbers|data)\b",
+            # jobs made, a second sign beside their count: "set to create 300 jobs"
             r"\bcreat\w* (?:\w+ ){0,2}jobs\b",
             # a figure that grew or shrank: "the number of nurses has doubled"
             r"\b(?:doubled|tripled|quadrupled|halved|number of|shortage of)\b",
