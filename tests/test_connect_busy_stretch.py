@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,8 @@ import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
 from staffpulse.cli.app import app
 from staffpulse.connect import SuggestOptions, suggest_report
-from staffpulse.connect.advice import Remedy
+from staffpulse.connect.advice import CONTACTS, UNSEEN, HeldBack, Remedy
+from staffpulse.connect.busy_stretch import remedy_at
 from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store, open_store
 
@@ -178,3 +180,28 @@ def test_json_gives_the_same_command_to_run_as_the_terminal(
     words = shlex.split(found[1])
     again = runner.invoke(app, [*words[words.index("connect") :], "--db", str(db), "--json"])
     assert json.loads(again.output)["next_command"] is None, again.output
+
+
+def test_the_busy_date_names_no_option_its_circle_then_does_without() -> None:
+    """The largest group as of the busy date was contacts never seen, so both options were
+    added; but the accounts never seen around them came back with --include-unseen alone, and
+    the run with that --as-of advised only it: two hints for one circle (QA s39). Each option
+    added is dropped when the ranking shows someone without it."""
+
+    @dataclass
+    class _Ranked:
+        suggestions: list[str] = field(default_factory=list)
+        held_back: HeldBack = field(default_factory=HeldBack)
+
+    def rank(remedy: Remedy) -> _Ranked:
+        if remedy.include_unseen:  # strangers around the circle, none of them a contact
+            return _Ranked(["stranger"])
+        held = HeldBack()
+        for _ in range(5):
+            held.add([CONTACTS, UNSEEN])
+        held.add([UNSEEN])
+        return _Ranked(held_back=held)
+
+    busy = datetime(2016, 4, 15, 9, tzinfo=UTC)
+    day = datetime(2016, 4, 16, tzinfo=UTC)
+    assert remedy_at(rank, busy) == Remedy(include_unseen=True, as_of=day)

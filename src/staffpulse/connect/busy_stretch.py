@@ -90,12 +90,24 @@ def remedy_at(rank: Callable[[Remedy], Ranked], busy: datetime) -> Remedy | None
     for _try in range(MOST_TRIES + 1):
         ranked = rank(remedy)
         if ranked.suggestions:
-            return remedy
+            return _fewest(rank, remedy)
         wider = _lifting(remedy, ranked.held_back)
         if wider is None:
             return None  # nothing left out that an option brings back
         remedy = wider
     return None
+
+
+def _fewest(rank: Callable[[Remedy], Ranked], remedy: Remedy) -> Remedy:
+    """``remedy`` without each option added to it that ranking shows to be needless: the
+    largest group's options are added whole, and where ``--include-unseen`` alone brought
+    someone back as of that date the advice also named ``--include-contacts``, which the
+    advice of a run with that ``--as-of`` then left out (two hints for one circle, QA s39)."""
+    for dropped in ({"include_contacts": False}, {"include_unseen": False}, {"role": None}):
+        fewer = replace(remedy, **dropped)
+        if fewer != remedy and rank(fewer).suggestions:
+            remedy = fewer
+    return remedy
 
 
 def _lifting(remedy: Remedy, held: HeldBack) -> Remedy | None:
