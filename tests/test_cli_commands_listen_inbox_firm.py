@@ -15,6 +15,7 @@ import pytest
 from conftest import FIRM
 from listen_helpers import REPLAY, fake_post_models, replayed_store, runner
 from staffpulse.cli.app import app
+from staffpulse.config_firm import save_store_firm
 from staffpulse.listen.states import joined_conversation_ids, joined_conversations
 from staffpulse.models import Account
 from staffpulse.sources.base import provenance
@@ -83,15 +84,17 @@ def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_p
         ).stdout
     )
     assert data["account_found"] is False and data["items"]
-    config = tmp_path / "config.toml"
-    config.write_text('[listen]\naccount = "@ghostfirm"\n', encoding="utf-8")
-    by_setting = runner.invoke(
-        app, ["inbox", *REPLAY, "--db", str(db)], env={"STAFFPULSE_CONFIG": str(config)}
-    )
+    with open_store(db) as store:  # saved for this store (Settings) before its posts came
+        save_store_firm(store, "@ghostfirm")
+    by_setting = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db)])
     assert by_setting.exit_code == 0
     first = " ".join(by_setting.stderr.split())
-    assert first.startswith(f"Warning: [listen] account in {config} names @ghostfirm")
-    assert f"correct [listen] account in {config}" in first
+    assert first.startswith(
+        "Warning: the firm's account saved for this store names @ghostfirm, which is not"
+    )
+    assert "correct it in the dashboard's Settings" in first
+    with open_store(db) as store:
+        save_store_firm(store, None)
     known = runner.invoke(
         app, ["inbox", *REPLAY, "--db", str(db), "--as", "acme-staffing.bsky.social"]
     )
@@ -242,3 +245,33 @@ def test_an_empty_as_says_no_account_was_given(replayed: Any, command: list[str]
     assert result.exit_code == 65, result.output
     said = " ".join(result.stderr.split())
     assert "no account given: --as names your firm" in said and "leave out --as" in said
+
+
+def test_another_stores_firm_in_config_is_said_once_and_gets_no_marks(
+    replayed: Any, tmp_path: Path
+) -> None:
+    """QA s39: config.toml's [listen] account is read by every store, so one client's firm
+    warned in four lines on every inbox of another client's store, and mark-joined without
+    --as filed the mark under it there. Now it is not this store's firm: said in one line,
+    once a store, and the marks go to no firm."""
+    db, _, _ = replayed
+    config = tmp_path / "config.toml"
+    config.write_text('[listen]\naccount = "@otherclientco"\n', encoding="utf-8")
+    env = {"STAFFPULSE_CONFIG": str(config)}
+    first = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db)], env=env)
+    assert first.exit_code == 0, first.output
+    said = [line for line in first.stderr.splitlines() if "otherclientco" in line]
+    assert len(said) == 1 and said[0].startswith("note [listen] account in")
+    assert "which this store does not hold: the inbox is listed for no firm" in said[0]
+    assert "Warning" not in first.stderr
+    again = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db)], env=env)
+    assert "otherclientco" not in again.stderr  # once a store
+    conversation = json.loads(
+        runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"], env=env).stdout
+    )["items"][0]["conversation_id"]
+    marked = runner.invoke(
+        app, ["inbox", "mark-joined", conversation, "--db", str(db), "--json"], env=env
+    )
+    assert marked.exit_code == 0, marked.output
+    assert json.loads(marked.stdout)["account"] is None  # no firm's, not @otherclientco's
+    runner.invoke(app, ["inbox", "reopen", conversation, "--db", str(db)], env=env)

@@ -2,7 +2,8 @@
 firm's account saved in Settings belongs to the user's own data, so the sample loaded from an
 empty store's page neither reads nor changes it (its Inbox opens as the sample's firm), and a
 saved account that the store shown does not hold opens the Inbox for no firm with a note, not
-with a warning the user did nothing to cause."""
+with a warning the user did nothing to cause; config.toml's account of another client's store is
+not this store's at all."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.config import config_path  # noqa: E402
+from staffpulse.config_firm import save_store_firm  # noqa: E402
 from staffpulse.config_writes import save_setting  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
 from web_helpers import (  # noqa: E402
     csrf_token,
     finished_job,
@@ -66,9 +69,13 @@ def test_the_sample_opens_as_its_own_firm_and_leaves_the_saved_account_alone(
 
 
 def test_a_saved_account_this_store_lacks_opens_the_inbox_for_no_firm_with_a_note(
-    client: Any,
+    client: Any, tmp_path: Path
 ) -> None:
-    save_setting("listen", "account", "@hireloop")  # saved on another store
+    save_setting("listen", "account", "@hireloop")  # config.toml: another client's firm
+    page = client.get("/inbox").text
+    assert "Choose your account above" in page and "@hireloop" not in page  # not this store's
+    with open_store(tmp_path / "mine.db") as store:  # saved here before its posts came
+        save_store_firm(store, "@hireloop")
     page = client.get("/inbox").text
     words = reader_words(page)
     assert 'class="flash warn"' not in page

@@ -41,7 +41,9 @@ def test_technical_details_are_only_in_the_part_for_whoever_set_it_up(client: An
     assert not [word for word in TECHNICAL if word in html.unescape(marketer)]
     admin_words = _words(admin.split("</details>")[0])
     assert admin_words.startswith("For whoever set up staffpulse")
-    assert "Saved in staffpulse's config file (config.toml), which the command line" in admin_words
+    assert (
+        "Saved in this store (the Database above), so each client's store keeps its" in admin_words
+    )
     assert "for example staffpulse serve --max-upload-mb 500" in admin_words  # one example
     # config names said plainly, not as the file's sections and keys
     assert not [word for word in ("[listen]", "[mastodon]", "default_instance") if word in admin]

@@ -1,6 +1,6 @@
-"""Which firm ``inbox`` is for (``--as``, else the ``[listen] account`` setting), and the
-warning when the store has no account nor post of it: its replies cannot mark a conversation
-joined, so the inbox shown is not the firm's."""
+"""Which firm ``inbox`` is for (``--as``, else the store's own firm: :mod:`staffpulse.config_firm`),
+and the warning when the store has no account nor post of it: its replies cannot mark a
+conversation joined, so the inbox shown is not the firm's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.program import on_store
-from staffpulse.config import listen_account
+from staffpulse.config_firm import StoreFirm, first_told_foreign, store_firm
 from staffpulse.errors import NoSuchAccountError
 
 if TYPE_CHECKING:
@@ -25,20 +25,32 @@ err_console = make_console(stderr=True)
 def find_inbox_firm(
     store: Store, as_handle: str | None, config: Config, db: Path | None
 ) -> FirmResolution | None:
-    """The firm ``--as`` (else the ``[listen] account`` setting) names, read as audit and
-    connect read an account (a profile URL names its handle and platform); one not in the
-    store is warned of first, before the models load and their notes: the inbox is still
-    worth reading (exit 0), but the user must know it is not the firm's (docs/listen.md)."""
+    """The firm ``--as`` (else the store's own firm) names, read as audit and connect read an
+    account (a profile URL names its handle and platform); one not in the store is warned of
+    first, before the models load and their notes: the inbox is still worth reading (exit 0),
+    but the user must know it is not the firm's (docs/listen.md)."""
     from staffpulse.listen.firm import FirmStatus, resolve_firm
 
-    firm = resolve_firm(store, as_handle or listen_account(config))
+    saved = StoreFirm(as_handle, "--as") if as_handle else store_firm(store, config)
+    if saved.foreign is not None and first_told_foreign(store, saved.foreign):
+        # another client's firm (config.toml is read by every store): one line, once a store
+        err_console.print(
+            f"[yellow]note[/] {escape('[listen]')} account in"
+            f" {escape(str(config.source or 'config.toml'))}"
+            f" names @{escape(saved.foreign.lstrip('@'))}, which this store does not hold: the"
+            " inbox is listed for no firm (give --as, or save this store's firm in the"
+            " dashboard's Settings).",
+            highlight=False,
+            soft_wrap=True,
+        )
+    firm = resolve_firm(store, saved.value)
     if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
         raise firm.error
     if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
         warn_unknown_firm(
             firm.handle,
             firm.platform,
-            None if as_handle else config.source,
+            saved.source,
             firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
             db,
         )
@@ -48,15 +60,17 @@ def find_inbox_firm(
 def warn_unknown_firm(
     handle: str,
     platform: str | None,
-    config_file: Path | None,
+    source: str,
     close: tuple[tuple[str, str], ...] = (),
     db: Path | None = None,
 ) -> None:
-    """The firm named is neither an account nor the author of a post in the store: its
-    replies cannot mark a conversation joined. The inbox is still shown, but the user must
-    know it is not the firm's, and what to change (the stored handles close to it first)."""
+    """The firm named (by ``--as``, or the account saved for the store: ``source`` ``"store"``)
+    is neither an account nor the author of a post in the store: its replies cannot mark a
+    conversation joined. The inbox is still shown, but the user must know it is not the
+    firm's, and what to change (the stored handles close to it first)."""
     where = f" on {platform}" if platform else ""
-    named = f"[listen] account in {config_file}" if config_file else "--as"
+    saved = source == "store"
+    named = "the firm's account saved for this store" if saved else "--as"
     offered = " or ".join(f"@{h} ({p})" for h, p in close)
     meant = f" Did you mean {offered}?" if offered else ""
     err_console.print(
@@ -66,7 +80,7 @@ def warn_unknown_firm(
         highlight=False,
         soft_wrap=True,  # one line a message in a log, not cut at 80 columns
     )
-    change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
+    change = "correct it in the dashboard's Settings" if saved else "correct --as"
     err_console.print(
         f"What to do: check the handle ({escape(on_store(db, 'accounts'))} lists the stored ones)"
         f" and {escape(change)}, or import or fetch the firm's own posts first"

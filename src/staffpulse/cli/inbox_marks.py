@@ -19,7 +19,7 @@ from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, given_on_command_line
 from staffpulse.cli.program import on_store
-from staffpulse.config import listen_account
+from staffpulse.config_firm import store_firm
 from staffpulse.models import platform_choice, platform_label
 from staffpulse.store import open_store
 
@@ -121,8 +121,9 @@ def _set(
     check_firm_given(as_handle)
     with open_store(db, create=False) as store:
         # the firm as inbox --as reads it (a profile URL names its handle); one not stored
-        # still gets the mark, and the note below says so
-        named = resolve_firm(store, as_handle or listen_account())
+        # still gets the mark, and the note below says so. Without --as, the store's own firm:
+        # config.toml's [listen] account for another client's store filed marks under it
+        named = resolve_firm(store, as_handle or store_firm(store).value)
         if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
             raise named.error
         handle = None if named is None else named.handle

@@ -32,6 +32,7 @@ from staffpulse.store.part_tables import (
 )
 from staffpulse.store.runs import FAILED_IS_ERROR_MIGRATION
 from staffpulse.store.segments import ACCOUNT_SEGMENTS_MIGRATION
+from staffpulse.store.store_settings import STORE_SETTINGS_MIGRATION
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -192,6 +193,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     CONNECT_HANDLES_MIGRATION,
     FETCH_CURSORS_MIGRATION,
     ACCOUNT_SEGMENTS_MIGRATION,
+    STORE_SETTINGS_MIGRATION,
 ]
 MIGRATIONS.sort(key=lambda item: item[0])  # the order stores have always applied them in
 # This release's own migrations. Each is recorded with origin "staffpulse" when applied; a

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled_sample
-from staffpulse.config import listen_account
+from staffpulse.config_firm import StoreFirm, store_firm
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
 from staffpulse.web.data_connect import ConnectMixin
@@ -168,14 +168,19 @@ class Backend(InboxMixin, ConnectMixin):
         return self.settings.showing_sample()
 
     def saved_firm(self) -> str:
-        """The firm the Inbox opens as: the account saved in Settings ("" when none), or on
-        the sample its own firm. The saved account is the user's, kept in the config file for
-        every store, so the sample neither reads it nor writes it."""
+        """The firm the Inbox opens as: the account saved for this store in Settings (else
+        config.toml's [listen] account, when this store holds it: config_firm.store_firm; ""
+        when none), or on the sample its own firm, which Settings neither reads nor writes."""
+        return self.store_firm().value or ""
+
+    def store_firm(self) -> StoreFirm:
+        """:func:`staffpulse.config_firm.store_firm` of this store; on the sample, its firm."""
         if self.sample_shown():
             from staffpulse.demo import DEMO_FIRM_HANDLE
 
-            return f"@{DEMO_FIRM_HANDLE}"
-        return listen_account() or ""
+            return StoreFirm(f"@{DEMO_FIRM_HANDLE}", "sample")
+        with self.store() as store:
+            return store_firm(store)
 
     def has_posts(self) -> bool:
         """Whether an account has posts: the pages of an empty store say what to import."""

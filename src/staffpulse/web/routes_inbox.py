@@ -54,13 +54,13 @@ def inbox_page(request: Request) -> HTMLResponse:
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
     config = load_config()  # read once: the [listen] max_age below comes from it
-    # typed, or the firm's own account from config.toml ([listen] account), like the CLI;
-    # on the sample, the sample's firm
+    # typed, or the firm saved for this store (config_firm.store_firm), like the CLI; on the
+    # sample, the sample's firm
     saved = ctx.backend.saved_firm()
     typed = q.get("as", "") if "as" in q else saved
     firm = _posting_as(ctx, typed)
-    # the saved account is kept for every store: one this store does not hold (another
-    # store's firm) is not the user's mistake here, so the Inbox opens for no firm and says so
+    # a saved account this store does not hold (saved before its posts were imported) opens
+    # the Inbox for no firm, which says so
     saved_elsewhere = "as" not in q and firm is not None and not firm.found
     if saved_elsewhere:
         firm = None

@@ -1,6 +1,7 @@
-"""Settings: the firm's own account (``[listen] account``, which "You post as" on the Inbox
-starts from, as ``staffpulse inbox`` does) and API tokens, stored in the config file with
-mode 600 and never shown again.
+"""Settings: the firm's own account (which "You post as" on the Inbox starts from, as
+``staffpulse inbox`` does), kept in the store shown, one firm per client's store
+(:mod:`staffpulse.config_firm`); and API tokens, stored in the config file with mode 600 and
+never shown again.
 
 The page speaks to a marketer; the config file's sections, commands and start-up options are
 for whoever set staffpulse up, so they are folded under "For whoever set up staffpulse"."""
@@ -21,12 +22,12 @@ from staffpulse.config import (
     SECRET_ENV,
     config_path,
     get_secret,
-    listen_account,
     load_config,
     mask_secret,
 )
-from staffpulse.config_writes import save_secret, save_setting
-from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
+from staffpulse.config_firm import save_store_firm
+from staffpulse.config_writes import save_secret
+from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError, StoreError
 from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.web.app import flash_redirect, form_problem, form_value, web
 from staffpulse.web.flash import Flash
@@ -99,15 +100,20 @@ def _file_mode() -> str | None:
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request) -> HTMLResponse:
     ctx = web(request)
+    firm = ctx.backend.store_firm()
+    sample = firm.source == "sample"
+    saved = "" if sample else firm.value or ""
     return ctx.renderer.page(
         request,
         "settings.html",
         active="settings",
         tokens=_token_rows(),
         # what was typed, when the form could not save it: not the saved account again
-        account=request.query_params.get("account", listen_account() or "")[:300],
-        saved_account=listen_account() or "",
-        sample_firm=ctx.backend.saved_firm() if ctx.backend.sample_shown() else "",
+        account=request.query_params.get("account", saved)[:300],
+        saved_account=saved,
+        # from config.toml's [listen] account, which every store holding it reads
+        account_from_config=firm.source == "config",
+        sample_firm=firm.value if sample else "",
         accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
@@ -195,9 +201,13 @@ async def save_account(request: Request) -> Response:
             ),
         )
     if form_value(form, "action") == "clear":
-        save_setting("listen", "account", None)
+        _save_firm(request, None)
+        left = ctx.backend.saved_firm()  # config.toml's [listen] account, when this store holds it
+        after = f"the Inbox opens as {account_words(left)} ([listen] account in config.toml)."
         return flash_redirect(
-            request, back, Flash("ok", "Removed:", "the Inbox opens with no account chosen.")
+            request,
+            back,
+            Flash("ok", "Removed:", after if left else "the Inbox opens with no account chosen."),
         )
     try:
         handle, platform, missing = _account_setting(request, form_value(form, "account"))
@@ -206,10 +216,10 @@ async def save_account(request: Request) -> Response:
             back = "/settings?" + urlencode({"account": form_value(form, "account")[:300]})
         return form_problem(request, back, exc, "Your firm's account was not saved:")
     value = _written(handle, platform)
-    save_setting("listen", "account", value)
+    _save_firm(request, value)
     shown = account_words(value)  # "@acme on X", not the key "x" the setting keeps
     if not missing:
-        done = f"the Inbox now opens as {shown}."
+        done = f"the Inbox of this store now opens as {shown}."
         return flash_redirect(request, back, Flash("ok", "Saved:", done))
     return flash_redirect(
         request,
@@ -221,6 +231,18 @@ async def save_account(request: Request) -> Response:
             " joined until its posts are imported or fetched.",
             hint="check the handle, or import or fetch the firm's own posts on the Import page",
         ),
+    )
+
+
+def _save_firm(request: Request, value: str | None) -> None:
+    """Keep ``value`` as the firm of the store shown (None: remove it); a store this user may
+    only read is refused with what to do."""
+    with web(request).backend.store() as store:
+        if save_store_firm(store, value):
+            return
+    raise StoreError(
+        "this store cannot be changed (it is read-only, or another program holds it)",
+        hint="check that you may write the store file, then save again",
     )
 
 
