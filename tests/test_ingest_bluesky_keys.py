@@ -157,6 +157,16 @@ def test_a_renamed_account_gets_the_handle_of_its_newest_post(
 ) -> None:
     # a sheet kept over a rename links the older posts by the old handle, listed last (newest
     # first): the handle learned was whichever the sheet listed last, the old name
+    car, sheet = _renamed_sheet(tmp_path)
+    with open_store(tmp_path / "s.db") as store:
+        _import(store, *((car, sheet) if car_first else (sheet, car)))
+        accounts, _authors = _stored(store)
+    assert (DID, HANDLE) in accounts
+    assert (DID, OLD_HANDLE) not in accounts
+
+
+def _renamed_sheet(tmp_path: Path) -> tuple[Path, Path]:
+    """The repo.car, and a sheet whose newest post links the new handle, the older the old."""
     car, sheet = _files(tmp_path, TEXTS)
     newest, *older = sorted(TEXTS, reverse=True)
     rows = [(HANDLE, newest), *((OLD_HANDLE, rkey) for rkey in older)]
@@ -168,8 +178,23 @@ def test_a_renamed_account_gets_the_handle_of_its_newest_post(
         ),
         encoding="utf-8",
     )
+    return car, sheet
+
+
+@pytest.mark.parametrize("car_first", [False, True])
+def test_the_posts_of_a_renamed_accounts_old_handle_are_its_own_once(
+    tmp_path: Path, car_first: bool
+) -> None:
+    # the posts linked by the old handle stayed a second copy of the repo.car's, under a
+    # bare account of the old handle: 5 posts for 3, two accounts for one
+    car, sheet = _renamed_sheet(tmp_path)
     with open_store(tmp_path / "s.db") as store:
         _import(store, *((car, sheet) if car_first else (sheet, car)))
-        accounts, _authors = _stored(store)
-    assert (DID, HANDLE) in accounts
-    assert (DID, OLD_HANDLE) not in accounts
+        again = [import_paths(store, [path]) for path in (sheet, car)]
+        accounts, authors = _stored(store)
+        owned = store.conn.execute("SELECT DISTINCT author_id FROM posts").fetchall()
+    assert authors == [DID, DID, DID]
+    assert [tuple(row) for row in owned] == [(DID,)]
+    assert [(report.new_posts, report.new_accounts) for report in again] == [(0, 0), (0, 0)]
+    if car_first:  # the sheet's bare account of the old handle is the DID's own
+        assert accounts == [(DID, HANDLE)]

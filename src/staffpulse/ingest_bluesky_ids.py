@@ -37,6 +37,9 @@ _DIDS = (
 )
 _HANDLES = "SELECT id, handle FROM accounts WHERE platform = ? AND id IN ({marks})"
 _STORED = "SELECT id FROM posts WHERE platform = ? AND id IN ({marks})"
+# a post once named by a handle and stored under its DID's id (a handle the account had before
+# a rename): the post's id, of the aliases from that handle's prefix up to the next one's
+_FORMER = "SELECT post_id FROM post_aliases WHERE platform = ? AND alias >= ? AND alias < ? LIMIT 1"
 
 
 def _bare_account(did: str, handle: str) -> Account:
@@ -67,6 +70,7 @@ class BlueskyHandleIds:
         self.example = ""
         self.keys = KeyedPairs(conn)
         self.paired: dict[str, str] = {}  # DID -> handle, learned from posts' keys
+        self.former: dict[str, str] = {}  # lowercased handle -> DID, of an account renamed
 
     def rewrite(self, batch: list[Record]) -> list[Record]:
         posts = [r for rec in batch for r in rec.rows if isinstance(r, Post)]
@@ -82,17 +86,20 @@ class BlueskyHandleIds:
             self.dids[handle.lower()] = did
             self.handles[did] = handle
         self.paired.update(paired)
+        for handle, did in self.keys.former.items():  # a renamed account's older handles
+            self.dids[handle] = self.former[handle] = did
         copies = self._stored_copies(posts)
         return self._with_handles([self._record(record, copies) for record in batch], paired)
 
     def _with_handles(self, batch: list[Record], paired: dict[str, str]) -> list[Record]:
         """``batch`` with each DID's account ``paired`` gives a handle to written with it, so
         the store files the handle's bare account (a sheet's author) under the DID: the
-        account's row given the handle, or one added beside the DID's first post."""
-        if not paired:
+        account's row given the handle, or one added beside the DID's first post. The bare
+        account of a handle the account had before (:attr:`former`) is the DID's too."""
+        if not paired and not self.former:
             return batch
         named: set[str] = set()
-        by_handle = {handle.lower(): did for did, handle in paired.items()}
+        by_handle = {**self.former, **{handle.lower(): did for did, handle in paired.items()}}
         out: list[Record] = []
         for record in batch:
             rows = tuple(self._account(row, paired, by_handle, named) for row in record.rows)
@@ -117,15 +124,27 @@ class BlueskyHandleIds:
             return row
         if isinstance(row, Post):  # the sheet's post of the handle: by the DID's account
             did = by_handle.get(row.author_id)
-            return row if did is None else replace(row, author_id=did)
+            if did is None:
+                return row
+            if row.author_id in self.former:  # by the account's handle now
+                return replace(row, author_id=did, author_handle=self._handle_now(did, row))
+            return replace(row, author_id=did)
         if row.id in paired and row.handle in ("", row.id):  # the repo.car's account
             named.add(row.id)
             return replace(row, handle=paired[row.id])
         did = by_handle.get(row.id)
         if did is not None:  # the sheet's bare account of the handle: the DID's
             named.add(did)
+            if row.id in self.former:  # of an old handle: the account keeps its handle now
+                return replace(row, id=did, handle=self._handle_now(did, row))
             return replace(row, id=did)
         return row
+
+    def _handle_now(self, did: str, row: Account | Post) -> str:
+        """The handle of ``did`` now (its newest post's, or the store's), for a row named by
+        a handle the account had before; the row's own when neither is known."""
+        said = row.handle if isinstance(row, Account) else row.author_handle
+        return self.handles.get(did) or said or did
 
     def _did_of(self, row: Account | Post | Follow) -> str | None:
         if not isinstance(row, Post) or row.platform != PLATFORM:
@@ -157,6 +176,17 @@ class BlueskyHandleIds:
         wanted = sorted(h for h in handles if h not in self.dids)
         for handle, did in rows_where_in(self.conn, _DIDS, (PLATFORM,), wanted):
             self.dids.setdefault(handle, did)
+        for handle in wanted:  # no account's handle now: a renamed account's older one?
+            if handle not in self.dids and (did := self._former_did(handle)) is not None:
+                self.dids[handle] = self.former[handle] = did
+                self._ask_handles({did})
+
+    def _former_did(self, handle: str) -> str | None:
+        """The DID whose posts were once named by ``handle``, as a post alias keeps it."""
+        prefix = _post_id(handle, "")
+        found = self.conn.execute(_FORMER, (PLATFORM, prefix, prefix[:-1] + "0")).fetchone()
+        split = split_post_id(found[0]) if found is not None else None
+        return split[0] if split is not None and split[0].startswith("did:") else None
 
     def _ask_handles(self, dids: set[str]) -> None:
         wanted = sorted(d for d in dids if d not in self.handles)
@@ -170,6 +200,7 @@ class BlueskyHandleIds:
         if post.platform != PLATFORM or split is None or not split[0].startswith("did:"):
             return []
         handles = {self.handles.get(split[0], ""), post.author_handle or ""}
+        handles |= {former for former, did in self.former.items() if did == split[0]}
         named = {h for h in handles if _is_handle(h)}
         return sorted({_post_id(form, split[1]) for h in named for form in (h, h.lower())})
 
@@ -179,6 +210,10 @@ class BlueskyHandleIds:
         # repo.car that tied the two): written under the DID's id now, that copy is replaced
         wanted += [p.id for p in posts if p.platform == PLATFORM and self._under_did(p.id) != p.id]
         return {row[0] for row in rows_where_in(self.conn, _STORED, (PLATFORM,), wanted)}
+
+    def _of_former_handle(self, post_id: str) -> bool:
+        split = split_post_id(post_id)
+        return split is not None and split[0].lower() in self.former
 
     def _under_did(self, post_id: str | None) -> str | None:
         split = split_post_id(post_id)
@@ -200,6 +235,8 @@ class BlueskyHandleIds:
         if new_id != post.id:
             self.under_did += 1
             self.example = self.example or f"{post.id} is {new_id}"
+            if self._of_former_handle(post.id):  # kept, so the tie is found again next time
+                post = replace(post, aliases=(*post.aliases, post.id))
         # a batch with no copy stored (a fetch's pages, once it has run) looks for none
         found = (
             [

@@ -16,7 +16,8 @@ far) and a key shared with posts of two accounts each undo the pair.
 Only the stored posts with a key of the batch are asked for (SQLite finds them; none is held
 beyond those): a store of many Bluesky posts was read whole, for each file imported. An account
 renamed has posts under each of its handles: the one its newest post shows (a record key is a
-time) is the handle taken, not whichever the file listed last (an old name).
+time) is the handle taken, not whichever the file listed last (an old name); the older handles
+proved are kept too (:attr:`KeyedPairs.former`), so their posts are the account's as well.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ class KeyedPairs:
         self._named: set[str] | None = None  # the stored DIDs whose handle is known
         # the file's posts of a DID or a (lowercased) handle not tied yet: key -> text
         self._seen: dict[str, dict[str, str]] = {}
+        # an account renamed: each handle proved its other than the newest -> the DID
+        self.former: dict[str, str] = {}
 
     def _ask(self, by_did: bool, keys: Iterable[str]) -> None:
         """Fetch the stored posts of a kind with one of ``keys`` not asked for yet."""
@@ -118,7 +121,11 @@ class KeyedPairs:
                     key = other.lower() if by_did else other
                     was, newest = seen.get(key, (False, ""))
                     seen[key] = (was or proved, max(newest, rkey))
-        return _newest_handles(self._proved(votes, handles))
+        claims = self._proved(votes, handles)
+        pairs = _newest_handles(claims)
+        for did, handle in pairs.items():
+            self.former.update((held, did) for held in claims[did] if held != handle)
+        return pairs
 
     def _proved(
         self, votes: dict[str, dict[str, tuple[bool, str]]], handles: set[str]
