@@ -24,6 +24,9 @@ from staffpulse.signals.job_ads import find_staffing_ads, looks_like_job_ad
         "Open positions on our team https://acme.example/careers",
         "#HiringNow line cooks downtown, weekend shifts",
         "Line cook, weekends, downtown diner #jobs https://jobs.example/77",
+        # pay said too low elsewhere, then offered with a call to apply or a link
+        "Nobody will pack boxes for $14 an hour? We pay $21. Apply at the front desk",
+        "We're hiring pickers at $17/hr, nobody else will pay that https://jobs.example/9",
     ],
 )
 def test_job_ads_are_recognised(text: str) -> None:
@@ -43,6 +46,9 @@ def test_job_ads_are_recognised(text: str) -> None:
         "New battery plant would create 300 jobs in Tulsa #jobs https://news.example/plant",
         "Retailer cuts 1,200 jobs as stores close #jobs #retail",
         "The jobs report is out: what it means for warehouse pay https://news.example/r #jobs",
+        # a complaint about the pay, whatever "we're hiring" says
+        "We're hiring for the depot again and nobody will work for $14 an hour, shocker",
+        "We are hiring again but no one wants to apply for $13/hr anymore",
     ],
 )
 def test_talk_about_work_is_not_an_ad(text: str) -> None:

@@ -38,6 +38,7 @@ from staffpulse.listen.work_terms import URL_RE
 from staffpulse.signals.job_ads import APPLY_CALLS, SEEKERS_WANTS
 from staffpulse.signals.job_ads_services import seeks_a_service
 from staffpulse.signals.job_ads_talk import HIRING_STRUGGLE
+from staffpulse.signals.job_words import SAID_TOO_LOW
 
 # what someone looking for work looks for, and what a team looks for that is no hire: the
 # first noun after "looking for a" (so not "offices": "an office manager" is a hire)
@@ -152,15 +153,6 @@ _TERMS_RE = re.compile(
 )
 
 
-# the pay said to be too low for anyone to take: "I don't know anyone who'd take $16/hr",
-# "nobody will work for $15 an hour": a complaint about the pay, not its offer
-_TOO_LOW_RE = re.compile(
-    r"\b(?:who(?:['\u2019]d| would| will)|no ?(?:one|body)(?:['\u2019]d| would| will| wants to)?)\s+"
-    r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d",
-    re.IGNORECASE,
-)
-
-
 def offers_a_job(text: str) -> bool:
     """The writer offers a job and calls for candidates ("Hiring a part-time receptionist in
     Austin. Who wants it?") or gives its terms ("My lab is hiring in ecology. 2-2 teaching
@@ -172,7 +164,7 @@ def offers_a_job(text: str) -> bool:
     if _OFFERS_RE.search(plain) is None:
         return False
     if _CALLS_RE.search(plain) is None and (
-        _TERMS_RE.search(plain) is None or ends_asking(text) or _TOO_LOW_RE.search(plain)
+        _TERMS_RE.search(plain) is None or ends_asking(text) or SAID_TOO_LOW.search(plain)
     ):
         return False
     return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"

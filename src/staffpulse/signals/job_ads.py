@@ -104,6 +104,7 @@ from staffpulse.signals.job_words import (
     LINK_RE,
     PAY_TERMS,
     ROLES,
+    SAID_TOO_LOW,
     VERB_OR_HEADLINE,
     reports_around,
     tells_jobs_news,
@@ -147,6 +148,7 @@ APPLY_CALLS = (
     r"|\b(?:send|email|submit) (?:me |us )?(?:your |a )?(?:cv|resume|r\u00e9sum\u00e9|application)s?\b"
     r"|\b(?:dm|message|inbox) (?:me|us)\b"
 )
+_APPLY_CALL_RE = re.compile(APPLY_CALLS, re.IGNORECASE)
 # what a seeker looks for, or a thing before "in": never a person hired ("a venue in Austin")
 _NO_HIRE = (
     rf"(?:{SEEKERS_WANTS}|apartments?|flats?|places?|homes?|venues?|offices?|spaces?|shops?|"
@@ -304,8 +306,10 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     if holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
     paid = _PAY.search(text) if holds(lowered, PAY_WORDS) else None
-    # "Nurse pay up 12% to $48/hr, new survey shows. Link in bio": pay reported, not offered
-    pay = paid is not None and not reports_around(text, paid.start(), paid.end())
+    # "Nurse pay up 12% to $48/hr, new survey shows. Link in bio": pay reported, not offered;
+    # "We're hiring again and nobody will work for $15 an hour": pay complained of
+    too_low = paid is not None and SAID_TOO_LOW.search(text) is not None
+    pay = paid is not None and not too_low and not reports_around(text, paid.start(), paid.end())
     looking = holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
     if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay, lowered)):
         return True
@@ -317,7 +321,9 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     wanted = holds(lowered, WANTED_WORDS)
     # someone sought, asked last: the pattern is tried at every character, and most posts read
     # here give neither a call nor pay
-    offered = (act and not _seeks_a_service(text, lowered)) or _is_paid(text, pay, lowered)
+    offered = (act and not _seeks_a_service(text, lowered)) or (
+        not too_low and _is_paid(text, pay, lowered)
+    )
     if offered and (
         (holds(lowered, SOUGHT_WORDS) and _SOUGHT.search(text))
         or (wanted and _ROLE_NEEDED.search(text))
@@ -367,10 +373,21 @@ _JOB_TAG_RE = re.compile(r"#jobs?\b", re.IGNORECASE)
 _NEEDS_LINK_RE = re.compile(r"\bnew jobs?\b|\bopen (?:role|position)s?\b", re.IGNORECASE)
 
 
+def _complains_of_pay(text: str) -> bool:
+    """Pay said too low for anyone to take ("We're hiring again and nobody will work for $15 an
+    hour"), with no other call to apply nor a link: a complaint, not an ad."""
+    low = SAID_TOO_LOW.search(text)
+    if low is None or LINK_RE.search(text):
+        return False
+    return _APPLY_CALL_RE.search(f"{text[: low.start()]} {text[low.end() :]}") is None
+
+
 def looks_like_job_ad(text: str) -> bool:
     """The text reads as a job ad, by the broad rule (see the module docstring)."""
     text = straighten_quotes(text)
     if speaks_as_seeker(text):  # a seeker's own post, whatever tags or listing it borrows
+        return False
+    if _complains_of_pay(text):  # whatever "we're hiring" says
         return False
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True

@@ -136,6 +136,15 @@ VERB_OR_HEADLINE = re.compile(
 )
 
 
+# Pay said to be too low for anyone to take ("nobody will work for $15 an hour", "I don't know
+# anyone who'd take $16/hr"): a complaint about the pay, not its offer
+SAID_TOO_LOW = re.compile(
+    r"\b(?:who(?:['\u2019]d| would| will)|no ?(?:one|body)(?:['\u2019]d| would| will| wants to)?)\s+"
+    r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d",
+    re.IGNORECASE,
+)
+
+
 def reports_around(text: str, start: int, end: int) -> bool:
     """Whether the sentence that holds ``text[start:end]`` (pay, most often) reports news or a
     figure (:data:`REPORTS`): "Nurse pay up 12% to $48/hr, new survey shows. Link in bio"; pay
