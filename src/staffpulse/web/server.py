@@ -138,6 +138,7 @@ def serve_app(
     uvicorn = require("uvicorn", extra="web", feature="The web dashboard")
     from staffpulse.store import open_store
     from staffpulse.web.app import create_app
+    from staffpulse.web.server_stop import make_server
 
     open_store(db_path).close()  # create and migrate it now: errors show before the server starts
     check_port(host, port)
@@ -161,7 +162,7 @@ def serve_app(
     config = uvicorn.Config(
         app, host=host.strip("[]"), port=port, log_config=LOG_CONFIG, access_log=False
     )
-    server = uvicorn.Server(config)
+    server = make_server(uvicorn, config)  # its scoring workers end with it
     opened = (lambda: webbrowser.open(url)) if open_browser else None
     announce_when_listening(server, lines, announce, then=opened)
     server.run()

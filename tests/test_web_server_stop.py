@@ -1,0 +1,80 @@
+"""Stopping the dashboard stops its scoring processes (web/server_stop.py): a SIGTERM to the
+server (a launcher, a service manager, ``kill PID``) left the workers it had forked to grade
+accounts running with PPID 1, and deaf to a SIGTERM of their own (QA s39)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+# a server like the dashboard's that forks two workers while it serves, as grading does,
+# each busy for far longer than the test, and prints their process ids
+SERVER = """
+import sys, threading, time
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing, uvicorn
+from staffpulse.web.server_stop import make_server
+
+async def app(scope, receive, send):
+    pass
+
+server = make_server(uvicorn, uvicorn.Config(app, port=0, log_level="warning"))
+
+def grade():
+    while not server.started:
+        time.sleep(0.05)
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    for _ in range(2):
+        pool.submit(time.sleep, 600)
+    time.sleep(1)
+    print(*pool._processes, flush=True)
+
+threading.Thread(target=grade, daemon=True).start()
+server.run()
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie nobody reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def _gone_within(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(_running(pid) for pid in pids):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to see which processes run")
+def test_a_sigterm_to_the_server_ends_the_workers_it_forked() -> None:
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    pids: list[int] = []
+    try:
+        assert server.stdout is not None
+        pids = [int(pid) for pid in server.stdout.readline().split()]
+        assert len(pids) == 2 and all(_running(pid) for pid in pids)
+        server.send_signal(signal.SIGTERM)
+        server.wait(60)
+        assert _gone_within(pids, 60), "the workers outlived the server"
+    finally:
+        server.kill()
+        for pid in pids:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
