@@ -79,6 +79,22 @@ def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Pa
     assert "careers" in item.angle  # its subject is the reply's, not the sale's
 
 
+def test_a_job_asked_of_the_threads_owner_is_theirs_to_answer(tmp_path: Path) -> None:
+    """QA: a job seeker asked a CEO, in his own thread, which roles his company had open, and
+    the firm was told to "answer the question on careers": only the CEO can."""
+    opening = dated("shop", "Our new store opens Saturday, come say hi", author="d",
+                    author_handle="ceo_dana")  # fmt: skip
+    reply = dated("s1", "@ceo_dana I'd love a new career there! @ceo_dana which roles do you have"
+                  " open?", author="fan", author_handle="fan", kind="reply",
+                  reply_to_post_id="shop", reply_to_handle="ceo_dana",
+                  conversation_id="shop")  # fmt: skip
+    with store_with(tmp_path, opening, reply) as store:
+        (item,) = inbox(store).items
+    assert "addressed to @ceo_dana: join only if you can add something" in item.cautions
+    assert item.angle.startswith("@fan asks @ceo_dana, not the room: reply only if you can answer")
+    assert "answer the question" not in item.angle
+
+
 def test_a_reply_whose_parent_was_deleted_is_offered_as_the_reply_it_is(tmp_path: Path) -> None:
     """Offered, but said to answer @jane_hr's post, which is gone; its question is asked of
     her (not of the room) whatever its first words, and no reply count is claimed."""

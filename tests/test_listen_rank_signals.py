@@ -16,6 +16,7 @@ from staffpulse.listen.rank_signals import (
     is_firm,
     is_job_ad,
     looks_spammy,
+    question_put_to,
     room_for,
 )
 from staffpulse.listen.thread_work import ThreadWork
@@ -135,3 +136,40 @@ def test_a_sale_whose_reply_asks_of_work_is_offered_for_that_reply() -> None:
     # with no work talk below it, the same sale is left out as spam
     no_work = ThreadWork(judged=2, relevant=0, opening_work=False)
     assert rank([thread], RankContext(now=NOW, threads={"s1": no_work}))[0].left_out == "spam"
+
+
+def _thread(reply_text: str, reply_to: str = "ceo_dana") -> tuple[Conversation, Post]:
+    opening = Post(platform="x", id="o", author_id="d", author_handle="Ceo_Dana",
+                   text="Proud of the new team at the depot: first week done!")  # fmt: skip
+    reply = Post(platform="x", id="r", author_id="s", author_handle="sam_k", kind="reply",
+                 reply_to_post_id="o", reply_to_handle=reply_to, text=reply_text)  # fmt: skip
+    return Conversation("x", "o", (opening, reply)), reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA: a job seeker asked a CEO, in his own thread, for a job at his company
+        "@ceo_dana Would love to work there! @ceo_dana which roles do you have open?",
+        "@ceo_dana Great crew. Are you still hiring drivers?",
+        "@ceo_dana what positions you got for a forklift driver?",
+    ],
+)
+def test_a_reply_asking_the_thread_owner_for_a_job_there_is_put_to_them(text: str) -> None:
+    conv, reply = _thread(text)
+    assert question_put_to(conv, reply) == "@Ceo_Dana"  # spelled as the owner writes it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the handle X writes in front of every reply is no question put to them
+        "@ceo_dana any tips for a first week as a new shift lead?",
+        "@ceo_dana Anyone else find onboarding takes a month, not a week?",
+        "@ceo_dana Congrats to the whole team!",  # no question at all
+    ],
+)
+def test_a_question_to_the_room_in_a_reply_is_put_to_no_one(text: str) -> None:
+    conv, reply = _thread(text)
+    assert question_put_to(conv, reply) is None
+    assert question_put_to(conv, conv.opening) is None

@@ -60,6 +60,7 @@ from staffpulse.listen.rank_signals import (
     known_replies,
     looks_spammy,
     model_says_job_ad,
+    question_put_to,
     question_value,
     room_for,
     stored_replies,
@@ -164,11 +165,16 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     flags = {**entry.flags, "question": asks_the_room(focus.text), LIKELY: False}
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
-    angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
+    own = (conv.platform, conv.id) in ctx.own_threads
+    aimed = None if own else question_put_to(conv, focus)  # "@ceo what roles are open?"
+    angle = suggest_angle(focus.text, flags, None, n, 0.0, tone, aimed)
     if angle in (SKIP, JOB_AD):
         return angle
-    if (conv.platform, conv.id) in ctx.own_threads:
+    if own:
         return own_thread_angle(focus_author(focus), angle)
+    _, aimed_at, rest = angle.partition(f"A question for {aimed}, not the room: ")
+    if aimed is not None and aimed_at:  # said of the reply that asks it, in one sentence
+        return f"{focus_author(focus)} asks {aimed}, not the room: {rest}"
     # after the colon the angle reads on, in the sentence it joins
     return f"Reply to {focus_author(focus)}, not the opening post: {angle[:1].lower()}{angle[1:]}"
 
@@ -275,6 +281,10 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     work = ctx.threads.get(conv.id)
     care = not to_firm and is_customer_care(conv)
     own = (conv.platform, conv.id) in ctx.own_threads
+    # the work talk a reply whose question is put to the thread's owner ("@ceo what roles do
+    # you have open?"): theirs to answer, as an opening aimed at them is
+    focus = None if work is None or to_firm or own else work.focus
+    asked_of = aimed_at or (None if focus is None else question_put_to(conv, focus))
     # a likely joke's question asks nothing: no "asks a question", no "be the first to answer"
     likely = not (verdict.joke or hostile or to_firm or own) and likely_joke(opening.text, humor)
     components = {
@@ -296,7 +306,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "job_ad": job_ad,
         "hostile": hostile,
         "spam": spam,
-        "addressed": aimed_at is not None,
+        "addressed": asked_of is not None,
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),
         MOURNING: _mourning(opening.text, question, to_firm),
@@ -313,7 +323,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(
-        conv, components, flags, role, age, recent, aimed_at, own=own, replayed=ctx.replayed
+        conv, components, flags, role, age, recent, asked_of, own=own, replayed=ctx.replayed
     )
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)

@@ -11,9 +11,10 @@ from datetime import timedelta
 from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import ends_asking, is_question
+from staffpulse.listen.sentences import split_sentences
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import dwells_on_work, work_subjects
-from staffpulse.models import normalize_handle
+from staffpulse.listen.work_terms import URL_RE, dwells_on_work, work_subjects
+from staffpulse.models import Post, normalize_handle
 from staffpulse.signals.job_ads import looks_like_job_ad
 
 HALF_LIFE_HOURS = 12.0
@@ -170,6 +171,50 @@ def addressee(conv: Conversation) -> str | None:
     if who.lower() == own or (own and own.split("@")[0] == who.lower()):
         return None
     return "@" + who
+
+
+# a handle in a sentence ("... @dana what roles do you have open?"), not an e-mail address
+_HANDLE_RE = re.compile(r"(?<![\w@.])@([\w.\-]*\w)")
+_LEADING_HANDLES_RE = re.compile(r"^(?:\s*@[\w.\-]+)+")
+# a question on the jobs where the one asked works: "what position you have open?", "are
+# you hiring?", "can I apply to your team?"
+_OPENINGS = r"(?:positions?|roles?|jobs?|openings?|vacanc(?:y|ies)|spots?)"
+_YOU = r"(?:you|u|y['\u2019]?all|you guys)"
+_THEIR_JOBS_RE = re.compile(
+    rf"\b(?:are|r) {_YOU} (?:still )?hiring\b|"
+    rf"\b{_OPENINGS}\b[^?]*\b{_YOU} (?:have|got|had)\b|"
+    rf"\b{_YOU} (?:have|got) (?:any )?(?:open )?{_OPENINGS}\b|"
+    r"\bapply (?:to|at|for|with) (?:your|ur)\b|"
+    rf"\b(?:your|ur) (?:company|team|firm|store|office|shop|hospital)\b[^?]*\b(?:hiring|{_OPENINGS})\b",
+    re.IGNORECASE,
+)
+
+
+def question_put_to(conv: Conversation, reply: Post) -> str | None:
+    """The account a reply's question is put to, when it is the thread's owner or the account
+    the reply answers and only they can answer it: named in the question ("... @dana what
+    roles do you have open?"), or asked about the jobs where they work ("what position you have
+    open?" in a reply to a CEO's post). None for the opening itself, a reply with no question,
+    and a question put to the room ("anyone else seeing fewer applicants?")."""
+    if reply.id == conv.opening.id:
+        return None
+    writer = reply.author_handle.lstrip("@").lower()
+    owners: dict[str, str] = {}  # lower case -> as written, the owner's own spelling first
+    for handle in (conv.opening.author_handle, reply.reply_to_handle or ""):
+        if handle and handle.lstrip("@").lower() != writer:
+            owners.setdefault(handle.lstrip("@").lower(), handle.lstrip("@"))
+    # the handles a reply opens with are its address line (X writes them in): a question put
+    # to one by name names it again ("@dana Love this! @dana are you hiring?")
+    text = _LEADING_HANDLES_RE.sub("", URL_RE.sub(" ", reply.text))
+    asked = [q for q in split_sentences(text) if q.rstrip().endswith("?")]
+    for question in asked:
+        for handle in _HANDLE_RE.findall(question):
+            if handle.lower() in owners:
+                return "@" + owners[handle.lower()]
+    answered = (reply.reply_to_handle or "").lstrip("@").lower()
+    if answered in owners and any(_THEIR_JOBS_RE.search(q) for q in asked):
+        return "@" + owners[answered]
+    return None
 
 
 # A question that names work only in passing is worth this share of one on work: a firm can
