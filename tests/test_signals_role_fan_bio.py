@@ -30,6 +30,11 @@ def test_a_fan_club_or_a_readers_group_is_read(name: str, bio: str) -> None:
     assert names_a_fan_club(f"{name}\n{bio}")
 
 
+def test_a_fan_club_run_into_a_name_is_read() -> None:
+    assert names_a_fan_club("LumenFanclub\nPhotos and news of the band, every day.")
+    assert names_a_fan_club("Vale chapter\nOneFanmily: we stream, we vote, we cheer.")
+
+
 @pytest.mark.parametrize(("name", "bio"), BRANDS)
 def test_a_brand_that_loves_its_customers_or_sells_fans_is_not(name: str, bio: str) -> None:
     assert not names_a_fan_club(f"{name}\n{bio}")

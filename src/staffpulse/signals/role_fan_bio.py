@@ -28,7 +28,8 @@ from staffpulse.signals.role_text import to_ascii
 __all__ = ["drop_employer_role_of_fan_clubs", "names_a_fan_club"]
 
 _FANS = re.compile(
-    r"\bfan ?(?:club|base|site|account)s?\b|\bfan(?:club|site|mily)\w*|\bfandom\b"
+    # run into a name too: "RiversideFanclub", "OneFanmily"
+    r"\bfan ?(?:club|base|site|account)s?\b|fan(?:club|site|mily)|\bfandom\b"
     r"|\bsupporters'?\s+(?:club|fc|team|group|association|trust|league)\b"
     r"|\b(?:readers?'?s?|reading)\s+(?:group|club|circle)\b"
     # a football club by its name, loved or supported in "we": capitals, so "we love our team"
