@@ -174,6 +174,21 @@ def test_a_job_as_a_figure_of_speech_makes_no_thread_about_work() -> None:
         assert thread_work(told, verdicts(told, {"c": 0.95})).opening_work, text
 
 
+def test_a_plan_made_with_a_friend_around_one_shift_makes_no_thread_about_work() -> None:
+    # offered before with "agree or push back with a data point from your recruiters"
+    plan = thread(
+        "@jo_b swapping my late shift with Tom, then maybe we can do something if you come"
+    )
+    assert thread_work(plan, verdicts(plan, {"c": 0.9})).off_work
+    # a shift talked of as work, or a plan beside a second work matter, still is
+    for text in (
+        "Can anyone cover my late shift Saturday? My manager says I must find someone myself",
+        "Let's grab coffee after my shift, I need advice on asking my manager for a raise",
+    ):
+        told = thread(text)
+        assert thread_work(told, verdicts(told, {"c": 0.9})).opening_work, text
+
+
 def test_a_reply_asking_for_a_job_carries_the_thread_whatever_its_share() -> None:
     # a founder's team photo, a seeker asking what is open, a care desk's stock answer: one
     # post of three is about work, and it is a candidate asking in public

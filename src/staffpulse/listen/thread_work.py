@@ -76,6 +76,16 @@ _ASKS_FOR_WORK_RE = re.compile(
 )
 
 
+# a plan made with the reader ("maybe we can do something if you come", "wanna hang out after?")
+_PLANS_WITH_FRIEND_RE = re.compile(
+    r"\b(?:(?:we|u and me|you and me) (?:can|could|should) (?:do something|hang out|hang|chill|"
+    r"meet up|link up|go out|grab)|let['\u2019]?s (?:do something|hang out|hang|chill|meet up|"
+    r"link up|go out|grab)|if (?:you|u) (?:come|came|wanna come|want to come|are free|r free)|"
+    r"(?:wanna|want to) (?:come|hang out|hang|chill|go out|grab)|come (?:over|through|out with))\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ThreadWork:
     """How much of a conversation is about work (from the stored relevance verdicts)."""
@@ -164,8 +174,12 @@ def names_work(text: str) -> bool:
     """The post's own words name a work matter: not a bare caption over what it shows ("Acme
     employees today:" over a quoted post), whose lone work word is said in passing, nor a job
     as a figure of speech ("Owning a husky is a full time job"), whose "job" is the
-    only one: no work is talked of, and a recruiter's angle on it reads as a pitch."""
+    only one: no work is talked of, and a recruiter's angle on it reads as a pitch. Nor a plan
+    made with a friend around a lone work word ("@sam getting my night shift covered, maybe we
+    can do something if you come"): the shift is the plan's logistics."""
     if not names_work_matter(text) or is_bare_caption(text):
+        return False
+    if _PLANS_WITH_FRIEND_RE.search(text) and len(work_words(text)) <= 1:
         return False
     figures = len(JOB_FIGURE.findall(text))  # each names one "job": the others still count
     return not figures or len(work_words(text)) > figures
