@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from staffpulse.cli import app
 from staffpulse.cli.new_store import open_store_saying_new
+from staffpulse.config import default_db_path
 from staffpulse.models import Account
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -109,6 +110,10 @@ def test_a_fetch_that_stored_nothing_leaves_no_new_store_behind(
     assert not fresh.exists() and "new store" not in result.stderr
     listed = runner.invoke(app, ["accounts", "--db", str(fresh)])
     assert listed.exit_code == 66 and "no store at" in listed.stderr  # not "No accounts yet"
+    # nor the default store, on a computer with none yet ("no store yet", not "no accounts")
+    runner.invoke(app, ["fetch", "bluesky", "nobody.bsky.social"])
+    assert not default_db_path().exists()
+    assert "no store yet" in runner.invoke(app, ["accounts"]).stderr
     # a store that was there already is kept, empty or not
     kept = tmp_path / "kept.db"
     open_store(kept).close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from staffpulse.config import default_db_path
 from staffpulse.near_names import find_mistyped_stores
 from staffpulse.store import Store, discard_store_if_empty, open_store
 
@@ -45,6 +46,10 @@ def open_store_saying_new(
     as "no accounts yet" to every later command, not as "no store"."""
     given = None if db is None or str(db) == ":memory:" else Path(db).expanduser().absolute()
     new = given is not None and not given.exists()
+    # the default store too: left empty by a fetch offline on a new computer, it answered
+    # "no accounts yet" where "no store yet: try staffpulse demo" was meant
+    target = given if db is not None else default_db_path().expanduser().absolute()
+    new_target = target is not None and not target.exists()
     failed = False
     try:
         with open_store(db) as store:
@@ -55,8 +60,8 @@ def open_store_saying_new(
                 raise
     finally:
         dropped = False
-        if given is not None and new and drop_if_failed_empty and failed:
-            dropped = discard_store_if_empty(given)
+        if target is not None and new_target and drop_if_failed_empty and failed:
+            dropped = discard_store_if_empty(target)
         if given is not None and new and not dropped and given.exists():
             console.print(
                 f"[yellow]note[/] created a new store at {escape(str(given))}."
