@@ -14,7 +14,6 @@ from staffpulse.listen.jokes import (
     FIRM_VOICE,
     FIRM_VOICE_RE,
     FUNNY,
-    PRAISE,
     answers_a_question,
     answers_itself,
     asks,
@@ -58,11 +57,11 @@ _WHOLE_GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 # a group spoken of by the writer's own team, or praised, is no joke at its expense: "We hired
-# three refugees this year, the best crew we've had", "Proud of this place", "Priya in payroll
-# fixed every payslip overnight, give that woman a medal"
-_OWN_TEAM_RE = re.compile(
-    rf"\b(?:{FIRM_VOICE}|proud|thanks?|grateful|welcome\w*|{PRAISE})\b", re.IGNORECASE
-)
+# three refugees this year, the best crew we've had", "Proud of this place". Not an idiom of
+# praise, which a mock of a group borrows as often ("... give them a medal for working for
+# peanuts lol"): praise of one person ("give that woman a medal") is sincere, so no joke at all
+# (:func:`~staffpulse.listen.jokes.reads_as_joke`)
+_OWN_TEAM_RE = re.compile(rf"\b(?:{FIRM_VOICE}|proud|thanks?|grateful|welcome\w*)\b", re.IGNORECASE)
 
 
 def mocks_a_group(text: str, humor: float | None = None) -> bool:

@@ -65,7 +65,7 @@ _MEME_RE = re.compile(
 # someone who helped ("Our union rep got my overtime sorted, really grateful", "huge thanks to
 # my shift lead"): gratitude is sincere, however funny the humor signal finds its words
 # ... or praising someone in an idiom ("give that woman a medal", "she deserves a raise")
-PRAISE = (
+_PRAISE = (
     r"give (?:that|this|the|her|him|them|these|those) (?:\w+ )?(?:a|an|some) (?:medal|raise|"
     r"promotion|award|trophy|bonus|round of applause)|deserves? (?:a|an) (?:medal|raise|"
     r"promotion|award|trophy|bonus)"
@@ -73,7 +73,7 @@ PRAISE = (
 _SINCERE_RE = re.compile(
     r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job|grateful|thankful|"
     r"(?:huge|big|massive|special|many) thanks|thank you so much|(?:really|truly) appreciate|"
-    rf"{PRAISE})\b",
+    rf"{_PRAISE})\b",
     re.I,
 )
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
