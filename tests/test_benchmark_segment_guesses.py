@@ -224,3 +224,37 @@ def test_an_account_with_next_to_nothing_to_read_gets_no_guessed_segment(tmp_pat
     assert rows["jsmith84"]["segment_source"] is None
     assert (rows["firm0"]["segment"], rows["firm0"]["segment_guessed"]) == ("staffing_firm", True)
     assert result.to_dict()["cohort"]["segments_guessed"] == 1
+
+
+def test_the_audit_says_what_the_benchmark_reads_the_account_as(tmp_path: Path) -> None:
+    # QA: a job board's audit never said it read the account as one, while the benchmark of
+    # the same account called it a job board (guess)
+    from staffpulse.audit.engine import audit_account
+    from staffpulse.report.html import render_audit_html
+    from staffpulse.report.terminal_audit import render_audit
+
+    board = FeedBuilder("retailjobsfeed", display_name="Retail Jobs Feed")
+    board.job(12)
+    person = FeedBuilder("plainperson", display_name="Plain Person")
+    person.chat(12)
+    store = store_with(tmp_path, board, person)
+    bench = run_benchmark(store, scorer=FakeScorer(), role_model=BoardRoles())  # type: ignore[arg-type]
+    assert bench.row_of("retailjobsfeed", "x")["segment"] == "job_board"  # type: ignore[index]
+    result = audit_account(
+        store, "retailjobsfeed", scorer=FakeScorer(), save=False, role_model=BoardRoles()
+    )
+    assert result.read_as == "job_board"
+    assert json.loads(json.dumps(result.to_dict()))["read_as"] == "job_board"
+    buf = io.StringIO()
+    render_audit(Console(file=buf, width=120, color_system=None), result)
+    said = " ".join(buf.getvalue().replace("│", " ").split())
+    line = "Read as a job board: the role model's guess from the name, bio and posts"
+    assert line in said
+    assert line in " ".join(render_audit_html(result).split()).replace("&#39;", "'")
+    # "other" names nothing, and an audit asked no model says nothing
+    other = audit_account(
+        store, "plainperson", scorer=FakeScorer(), save=False, role_model=NameRoles()
+    )
+    assert other.read_as is None
+    plain = audit_account(store, "retailjobsfeed", scorer=FakeScorer(), save=False)
+    assert plain.read_as is None and plain.to_dict()["read_as"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -46,6 +46,9 @@ from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import whole
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.segment_guesses import RoleModelChoice
 
 FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
 
@@ -339,6 +342,7 @@ def audit_account(
     *,
     save: bool = True,
     avatar: AvatarInfo | None = None,
+    role_model: RoleModelChoice = None,
 ) -> AuditResult:
     """Audit one stored account on the four pillars.
 
@@ -348,6 +352,8 @@ def audit_account(
     ``config`` is the whole config dict or its ``audit`` table (default: ``load_config()``).
     ``scorer`` replaces the shipped text model (tests); ``now`` fixes the clock. With ``save``
     the result is stored, and the previous stored audit of the account gives ``change``.
+    ``role_model`` (``"auto"``: the shipped one) says which segment the account reads as
+    (``read_as``), as the benchmark guesses it; None leaves it unsaid.
     """
     settings = audit_settings(config)
     account = find_account_ref(store, handle, platform)
@@ -359,6 +365,10 @@ def audit_account(
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
+    if role_model is not None:  # the benchmark's module, loaded only when asked
+        from staffpulse.benchmark.segment_guesses import choose_role_model, read_as
+
+        result.read_as = read_as(choose_role_model(role_model), data)
     # an account gone quiet is told to post again before anything else (a benchmark's "Fix
     # first" too, followed there by the account's own fix: quiet.first_fix)
     last_post = result.window["last_post"]

@@ -27,8 +27,7 @@ PILLAR_QUESTIONS = {
     "voice": "Does it sound human, with some humor?",
     "conversation": "Does it talk with others?",
 }
-# Why a pillar can go unscored, in a reader's words: a cohort table's "n/a" said "nothing to
-# judge" of a firm with 50 original posts in Spanish
+# Why a pillar can go unscored, in words: "nothing to judge" was said of 50 posts in Spanish
 PILLAR_NOT_SCORED = {
     "face": "the data has no picture, bio or display name",
     "mix": "no original posts, or too few in English to read",
@@ -85,8 +84,7 @@ def example(post: Post, why: str, *, by_other: bool = False) -> PostExample:
 
 SUBSTANTIAL_CHARS = 40  # example posts shorter than this (after @mentions) teach little
 EXAMPLES_SHOWN = 3  # posts to imitate per pillar
-# candidates each pillar ranks, so that one whose best posts another pillar already shows
-# still has others to show (:func:`spread_examples`)
+# candidates each pillar ranks: some to show when another pillar shows its best ones
 EXAMPLE_CANDIDATES = 2 * EXAMPLES_SHOWN
 
 
@@ -372,6 +370,7 @@ class AuditResult:
     kind: str = "any"
     # why the grade is rough (it rests on very few posts of the account's own), or None
     caution: str | None = None
+    read_as: str | None = None  # the segment the role model reads it as, as benchmark does
 
     def to_dict(self) -> dict[str, Any]:
         account = self.account
@@ -386,6 +385,7 @@ class AuditResult:
             "overall": self.overall,
             "grade": self.grade,
             "caution": self.caution,
+            "read_as": self.read_as,
             "pillars": {name: pillar.to_dict() for name, pillar in self.pillars.items()},
             "top_actions": list(self.top_actions),
             "timeline": list(self.timeline),

@@ -58,3 +58,12 @@ def guess_segments(
         if (segment := ROLE_SEGMENTS.get(role or "")) is not None:
             out[i], guessed[i] = segment, True
     return out, guessed
+
+
+def read_as(model: RoleModelLike | None, data: AccountData) -> str | None:
+    """The segment ``model`` reads one audited account as, as :func:`guess_segments` guesses
+    it for the benchmark (``job_board``, ``recruiter``, ...); None without a model or for
+    "other", which names nothing: a job board's audit never said it read it as one, while the
+    benchmark of the same account did."""
+    segments, guessed = guess_segments(model, [data], ["unknown"])
+    return segments[0] if guessed[0] and segments[0] != "other" else None

@@ -85,6 +85,29 @@ def posts_and_span(result: AuditResult) -> str:
     return f"{total}{',' if window.get('since') and span[0] == ' ' else ''}{span}"
 
 
+# the segments the role model reads an account as, said of one account
+_READ_AS = {
+    "staffing_firm": "a staffing firm",
+    "recruiter": "a recruiter",
+    "hr": "an HR person",
+    "vendor": "a vendor",
+    "job_board": "a job board",
+}
+
+
+def read_as_line(result: AuditResult) -> str | None:
+    """The header's word on what the account reads as (``result.read_as``), as the benchmark
+    segments it: a job board's audit never said it, while its benchmark row did. None when
+    the role model was not asked or names nothing."""
+    if result.read_as is None:
+        return None
+    what = _READ_AS.get(result.read_as, result.read_as.replace("_", " "))
+    return (
+        f"Read as {what}: the role model's guess from the name, bio and posts, the segment"
+        " staffpulse benchmark gives it (a cohort file can set another)."
+    )
+
+
 def posts_counted(result: AuditResult) -> str | None:
     """What the header's post total holds, and what the pillars' bases mean: the totals of the
     figures differ because each pillar counts the posts it can judge."""

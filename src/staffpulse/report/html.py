@@ -43,6 +43,7 @@ from staffpulse.report.audit_view import (
     pillar_rows,
     posts_and_span,
     posts_counted,
+    read_as_line,
 )
 from staffpulse.report.cohort_place import cohort_legend, cohort_strips, place_in_cohort
 from staffpulse.report.counts import count_of, join_and, posts_of_its_own
@@ -98,6 +99,7 @@ def environment() -> Environment:
             version=__version__,
             actions_summary=actions_summary,  # the line under "Do this next"
             posts_counted=posts_counted,  # what the header's post total holds
+            read_as_line=read_as_line,  # "Read as a job board: ...", as benchmark segments it
             posts_and_span=posts_and_span,  # "8 posts (6 dated from ...)": the span's base
             tier_openings=tier_openings,  # the lines the leaderboard's tiers open with
             order_rule=order_rule,  # the order those lines follow, said once under the table

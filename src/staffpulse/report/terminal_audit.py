@@ -22,6 +22,7 @@ from staffpulse.report.audit_view import (
     pillar_rows,
     posts_and_span,
     posts_counted,
+    read_as_line,
 )
 from staffpulse.report.inline_code import code_as_plain
 
@@ -66,10 +67,12 @@ def _summary_panel(result: AuditResult) -> Panel:
     # what the posts are, so the pillars' different totals below add up
     counted = f"{posts_and_span(result)}. {posts_counted(result) or ''}"
     caution = [Text(code_as_plain(result.caution), style="bold yellow")] if result.caution else []
+    read = [Text(line, style="dim")] if (line := read_as_line(result)) else []
     return Panel(
         Group(
             head,
             Text(counted.rstrip(), style="dim"),
+            *read,
             *caution,
             Text(""),
             _pillar_bars(result),

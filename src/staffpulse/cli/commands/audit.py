@@ -78,7 +78,7 @@ def audit_command(
     named = read_account_ref(handle, platform)[0]  # a profile URL's handle, for the spinner
     with open_store(db, create=False) as store:
         with make_status(err_console, f"Auditing @{escape(named.lstrip('@'))}..."):
-            result = audit_account(store, handle, platform=platform, since=since)
+            result = audit_account(store, handle, platform=platform, since=since, role_model="auto")
             bench = rank_cohort(store, cohort, since) if cohort is not None else None
         sample = bool(html) and is_bundled_sample(store)
     if bench is not None:
