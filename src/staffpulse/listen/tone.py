@@ -9,9 +9,9 @@ even legal?" as positive. So the tone also keeps:
   positive word;
 * cues of **seriousness**: rights and rules ("legal", "discrimination", "EEOC"; pay withheld,
   "unpaid", "owe me two weeks of pay": a debt with a pay word; when the writer is the one
-  unpaid or asks whether it is allowed; harassment told without the word: "keeps touching my
-  shoulder", "comments about my body", "HR laughed it off", whatever laugh is in it) or a worry ("fired", "let someone go", "scam",
-  "worried"), pay in a question ("what salary should I ask?"), and harm done to a person told
+  unpaid or asks whether it is allowed; harassment at work told without the word, whatever
+  laugh is in it: :mod:`~staffpulse.listen.harassment`) or a worry ("fired", "let someone go",
+  "scam", "worried"), pay in a question ("what salary should I ask?"), and harm done to a person told
   with a call for safety or one's rights ("tried to choke my coworker lol, why is there no
   security?": :func:`~staffpulse.listen.violence.reports_harm`). A serious post is never
   answered in a light tone;
@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from staffpulse.listen.harassment import tells_of_harassment
 from staffpulse.listen.hashtag_games import answers_a_game_prompt
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.violence import reports_harm
@@ -117,17 +118,6 @@ _RIGHTS_RE = re.compile(
     r"religio\w+|race|"
     r"too old|my age|a woman|female|my gender|my accent|hijab)\b|"
     r"\b(do|must|should) i (have|need) to (disclose|tell|report)\b|"
-    # harassment told without the word: a touch, remarks on a body, a report brushed off ("Told
-    # HR my supervisor keeps touching my shoulder. They said he is just friendly lol")
-    r"\bgrop(e|es|ed|ing)\b|\b(touch|touches|touched|touching|grabb(ed|ing)|rubb(ed|ing))\s+"
-    r"(my (shoulders?|back|legs?|waist|hair|arms?|butt|ass|chest|knees?|thighs?|neck)\b|"
-    r"me (inappropriately|without|again)\b)|"
-    r"\b(keeps?|kept|won'?t stop) (touching|grabbing|hugging) (me|my)\b|"
-    r"\b(comments?|remarks?|jokes?)\s+(about|on)\s+my\s+(body|looks|appearance|weight|figure|"
-    r"chest|legs|boobs|butt|ass)\b|"
-    r"\b(hr|management|my (manager|boss|supervisor))\s+(laughed it off|brushed it off|did nothing)|"
-    r"\breport(ed|ing)? (him|her|my (boss|manager|supervisor|coworker|co-worker|colleague|"
-    r"team lead|shift lead)) (to hr|for)\b|"
     r"\b(required|obliged|obligated) to (disclose|tell|report)\b",
     re.IGNORECASE,
 )
@@ -295,6 +285,7 @@ def _names_rights(plain: str, pay_withheld: bool) -> bool:
     return (
         _LEGAL_RE.search(plain) is not None
         or _RIGHTS_RE.search(plain) is not None
+        or tells_of_harassment(plain)
         or (pay_withheld and _RECEIVING_END_RE.search(plain) is not None)
     )
 
