@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.relevance import Keywords, RelevanceFilter
@@ -107,3 +109,20 @@ def test_the_other_senses_of_the_disputes_words_are_not_rescued() -> None:
     assert rescue_words("Lightning strikes at the marina again, the sailboats are fine") == ()
     assert rescue_words("Two strikes against him already this inning") == ()
     assert rescue_words("Painted the white picket fence this weekend") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lottery, a protest picketed, a crowd walking out
+        "LOTO results tonight at the corner shop, fingers crossed",
+        "Protesters picketed the council's new car park all weekend",
+        "Fans staging a walkout at the concert after the encore got cut",
+    ],
+)
+def test_words_a_lottery_or_a_protest_shares_are_not_rescued(text: str) -> None:
+    assert rescue_words(text) == ()
+
+
+def test_lockout_tagout_by_its_letters_is_rescued_beside_its_training() -> None:
+    assert rescue_words("LOTO refresher done, every press locked before maintenance") == ("loto",)

@@ -38,26 +38,32 @@ UNIONS = (
 # not pay, "unionized" in chemistry
 DISPUTE_AT_WORK = (
     r"strike action|strik(?:e|ing) (?:workers|drivers|nurses|teachers|staff)|"
-    r"picket(?:s|ing|ed)? lines?|picketing|picketed|on the picket(?! lines?)|"
-    r"(?:stag\w*|held|hold\w*|organi[sz]\w*|plann\w*|join\w*|mass|staff|workers?['\u2019]?|"
-    r"nurses['\u2019]?|teachers['\u2019]?) (?:an? |the )?walk-?outs?|"
+    r"picket(?:s|ing|ed)? lines?|on the picket(?! lines?)|"
+    r"(?:staff|workers?['\u2019]?|nurses['\u2019]?|teachers['\u2019]?) (?:an? |the )?walk-?outs?|"
     r"scab (?:labou?r|workers?|staff)|"
     r"(?:hir\w*|bus\w*|brought in|bring\w* in|cross\w*) (?:in )?scabs|strikebreak\w*|"
     rf"{UNION_DRIVE}|unioni[sz]ed(?!\s+(?:acids?|ammonia|forms?|species|molecules?|compounds?))|"
     r"collective bargaining"
 )
-# ... and in words a sport or a country shares ("the NBA lockout", "a country that goes on
-# strike"): a dispute to join with care (:mod:`staffpulse.listen.sensitive`) when the post is
-# about work, but no work matter in themselves. Not lightning or a bowling strike, "strike a
-# balance", strikes counted against someone, lockout/tagout on a machine (:data:`SAFETY`)
+# ... and in words a sport, a country or a protest shares ("the NBA lockout", "a country that
+# goes on strike", "protesters picketed the car park", "fans staging a walkout"): a dispute to
+# join with care (:mod:`staffpulse.listen.sensitive`) when the post is about work, but no work
+# matter in themselves. Not lightning or a bowling strike, "strike a balance", strikes counted
+# against someone, lockout/tagout on a machine (:data:`SAFETY`)
 LABOUR_DISPUTE = (
     rf"{DISPUTE_AT_WORK}|on strike|(?:go|goes|going|went|gone) (?:out )?on strike|"
     r"(?<!lightning )(?<!bowling )(?<!air )(?<!one )(?<!two )(?<!three )(?<!\d )"
-    r"(?:strikes?|striking) (?:over|for|against|at)\b(?! the win)|lock-?outs?(?![\s/-]*tag)"
+    r"(?:strikes?|striking) (?:over|for|against|at)\b(?! the win)|lock-?outs?(?![\s/-]*tag)|"
+    r"picketing|picketed|(?:stag\w*|held|hold\w*|organi[sz]\w*|plann\w*|join\w*|mass) "
+    r"(?:an? |the )?walk-?outs?"
 )
-# A machine made safe before work on it ("lockout/tagout", "lock out tag out", "LOTO"):
-# safety training, work in so many words
-SAFETY = r"lock[- ]?out[\s/-]*tag[- ]?out|(?-i:LOTO)"
+# A machine made safe before work on it ("lockout/tagout", "lock out tag out", "LOTO training"):
+# safety training, work in so many words; a bare "LOTO" is as often a lottery
+SAFETY = (
+    r"lock[- ]?out[\s/-]*tag[- ]?out|(?-i:LOTO)(?=[\s-]+(?:training|refresher|procedures?|"
+    r"programs?|programmes?|polic(?:y|ies)|locks?|tags?|audits?|kits?|boxe?s?|stations?|points?|"
+    r"devices?|permits?|steps?|checks?|compliance|rules?|course)\b)"
+)
 SUPERVISORS = (
     r"(my|our|your|his|her|their) (supervisors?|team leads?|team leaders?|foreman|foremen)|"
     r"(line|shift|direct) supervisors?"
