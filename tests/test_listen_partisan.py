@@ -316,3 +316,45 @@ def test_woke_the_verb_is_no_politics(text: str) -> None:
 )
 def test_woke_the_label_is_still_politics(text: str) -> None:
     assert names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a waking told by what it woke or how, not only "woke up"
+        "The baby woke twice and I still made the 7am shift",
+        "My alarm woke the whole house but I was still late to the depot",
+        "Woke, showered, commuted, and the shift was cancelled by text",
+        "Woke in a panic thinking I had missed my interview",
+        "Dog woke me, cat woke my partner, nobody woke the night manager",
+    ],
+)
+def test_woke_the_verb_however_told_is_no_politics(text: str) -> None:
+    assert not names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The only woke thing about this company is its logo",
+        "They're woke until payroll is due",
+        "anti-woke hiring is the new fad among founders",
+        "Our new VP is extra woke about email signatures",
+    ],
+)
+def test_woke_the_label_by_the_word_before_or_after_it_is_politics(text: str) -> None:
+    assert names_politics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a government's or a firm's service after the office's letters
+        "Thanks @GovCareers for featuring our nursing openings this week",
+        "Met the folks from @RepStaffing at the career fair today",
+        "Kudos to @SenSoftware for the new payroll integration",
+    ],
+)
+def test_an_offices_letters_before_a_service_name_no_lawmaker(text: str) -> None:
+    assert not names_politics(text)
+    assert names_politics("Thanks @RepPayne for visiting the apprentices")

@@ -15,13 +15,28 @@ import re
 
 from staffpulse.listen.partisan_trump import SENTENCE_END_RE, TRUMP_RE, names_trump, words_of
 
-# "woke" the label ("woke culture", "so woke", "#woke"), not the verb: a waking said by its
-# sleeper ("I woke", "we just woke") or with what it woke to or when ("Woke at 5 for my shift",
-# "woke up", "woke to three missed calls", "woke early")
+# "woke" the label, not the verb ("I woke at 5 for my shift", "the baby woke twice", "Woke,
+# showered, commuted", "my alarm woke the whole house"): a tag or a quote ("#woke", "\"woke\""),
+# a word that rates or sets it before it ("so woke", "stay woke", "went woke", "is woke", "the
+# woke mob", "anti-woke") or a noun it labels after it ("woke hiring rules", "woke culture");
+# never before what a waking wakes ("was woke up", "got woke by the alarm")
+_WOKE_CUES = (
+    "so too very more most less extra stay stayed staying go goes going went gone get gets got getting "
+    "is are was were be been being am re the a an this that these those their his our your its "
+    "how all not super overly of against anti non"
+)
+_WOKE_LABELS = (
+    r"culture|mob|agenda|left|lefties|ideology|nonsense|capitalism|corporat\w*|brands?|compan"
+    r"(?:y|ies)|ceos?|hiring|hr|polic(?:y|ies)|politics|crowd|warriors?|madness|garbage|crap|bs|"
+    r"idiots?|liberals?|activists?|elites?|media|people|folks|things?|stuff|rules|training|"
+    r"hollywood|schools?|teachers?|universit(?:y|ies)|twitter|snowflakes?|brigade|employers?|"
+    r"propaganda|bae"
+)
 _WOKE = (
-    r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bjust )(?<!\bfinally )"
-    r"(?<!\bbarely )(?<!\bnever )(?<!\bthen )(?<!\bonly )woke(?!\s+(?:(?:up|at|to|early|"
-    r"late|before|after|around|this|with|from|again|me|us|him|her|them|everyone)\b|\d))"
+    # the word first, so the cues are read only where it stands
+    '(?=woke)(?:(?<=#)|(?<=anti-)|(?<=["\u201c])|'
+    + "|".join(rf"(?<=\b{cue} )" for cue in _WOKE_CUES.split())
+    + rf")woke(?!\s+(?:up|me|us|him|her|them|everyone|everybody|by)\b)|woke(?=\s+(?:{_WOKE_LABELS})\b)"
 )
 # Parties, politicians ("@VP", "Biden's"); "resist" only as a movement ("#Resist", "the
 # Resistance"). "Trump" is read apart, by TRUMP_RE, as it is a verb too.
@@ -137,11 +152,17 @@ _POLITICS_TAG_RE = re.compile(
 )
 # Politicians' and governments' accounts: a head of government or a lawmaker by the prefix of
 # the office ("@SenSanders", "@Sen_Whitfield", "@RepSmith", "@GovHale": a capital after it, so not
-# "@Senseless", "@Replit"; "Gov" not before a government service's word, "@GovTech", "@GovUK")
+# "@Senseless", "@Replit"); not before a whole word of a government's or a firm's service
+# ("@GovTech", "@GovUK", "@GovCareers", "@RepStaffing", "@SenSoftware"), while a name that only
+# starts like one is a lawmaker's ("@RepPayne", "@RepConaway")
+_SERVICE_WORD = (
+    r"(?:Tech|UK|Data|Info|Jobs?|Digital|Docs|Pay|Payments?|Hub|Notify|Cloud|Web|Ops|Delivery|"
+    r"Loop|Con|Connect|Exec|Insider|Careers?|HR|Talent|Recruit|Recruiting|Recruitment|"
+    r"Recruiters?|Staff|Staffing|Hire|Hiring|Work|Works|Workforce|Soft|Software|Solutions?|Services?|Systems?|Group|Agency|News|Lab|Labs)(?![a-z])"
+)
 _OFFICE_PREFIX = (
-    r"(?:Sen|Senator|Senate|Rep|Governor|Gov(?!(?:Tech|UK|Data|Info|Jobs|Digital|Docs|Pay|Hub|"
-    r"Notify|Cloud|Web|Ops|Delivery|Loop|Con|Exec|Insider))|Mayor|Cllr|Councillor|Congressman|Congresswoman|Assemblymember|"
-    r"Assemblyman|Assemblywoman)_?[A-Z]\w*"
+    r"(?:Sen|Senator|Senate|Rep|Governor|Gov|Mayor|Cllr|Councillor|Congressman|Congresswoman|"
+    rf"Assemblymember|Assemblyman|Assemblywoman)_?(?!{_SERVICE_WORD})[A-Z]\w*"
 )
 # ... or a lawmaker by the letters of the seat after a name: "@JaneHollisMP", "@ali_khan_MLA",
 # "@johnsmithmp" is typed "@johnsmithMP" too; not after a common word alone ("@teamMP",
