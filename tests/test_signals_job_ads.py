@@ -332,3 +332,26 @@ def test_pay_that_is_no_rate_is_pay_to_every_rule() -> None:
         "Daily pay for forklift drivers! Interested? Text us",
     ]
     assert find_staffing_ads(ads).all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ad's own words beside the pay it offers are no news: a law firm, a raise after 90
+        # days, day and night rates set side by side, a courier's drops, where to report, pay
+        # by experience, a client who says so, and people named after an idea
+        "Paralegals for a busy law firm, $28/hr. Interested? DM us",
+        "Forklift drivers, $18/hr, rises to $20 after 90 days. DM us",
+        "Nights $24/hr vs days $21/hr, your pick. DM us to start Monday",
+        "Multi-drop van drivers, \u00a312.50/h, about 100 drops a day. Text us",
+        "Pickers, $19/hr, report to Dock 4 on Monday. Interested? Message us",
+        "Line cooks, $17-$21/hr, pay according to experience. Apply today",
+        "Truck drivers, $1,400 a week average, home weekends. Apply now",
+        "Packers, $17/hr, our client says they hire for keeps. DM us",
+        "Roles open to AI specialists in Austin, DM us",
+        "Nurse roles open to change-makers, DM us",
+    ],
+)
+def test_an_ads_own_words_beside_its_pay_are_no_news(text: str) -> None:
+    assert find_staffing_ads([text])[0]
+    assert looks_like_job_ad(text)

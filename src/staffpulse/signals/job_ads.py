@@ -102,6 +102,7 @@ from staffpulse.signals.job_listings import is_job_listing
 from staffpulse.signals.job_seekers import speaks_as_seeker
 from staffpulse.signals.job_words import (
     LINK_RE,
+    OPEN_TO_NO_ONE,
     PAY_TERMS,
     ROLES,
     SAID_TOO_LOW,
@@ -173,12 +174,6 @@ _LOOKING_IN_PLACE = re.compile(
     rf"(?![\w -]{{0,40}}?\b{_NO_HIRE}\s+in [A-Z])[\w -]{{3,40}}\bin [A-Z]",
     _I,
 )
-# what a role "open to" may be that is no one it is open to: "Nurse roles open to debate" is
-# talk, "Roles open to new grads" an ad
-_NO_ONE = (
-    r"(?i:debate|question|discussion|interpretation|change|negotiation|review|abuse|misuse|"
-    r"criticism|challenge|scrutiny|doubt|automation|ai|outsourcing|risk|attack)s?\b"
-)
 # someone sought for a role; case matters for the job title ("Seeking a Payroll Specialist")
 _SOUGHT = re.compile(
     r"\b(?i:seeking|looking for|need|needs|hiring)\s+(?:an?|\d+)\s+(?i:experienced\s+|senior\s+|"
@@ -193,7 +188,7 @@ _SOUGHT = re.compile(
     r"\b(?:role|position|opening|vacanc(?:y|ie))s? (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
     r"\b(?i:exciting (?:job )?opportunity)\b|"
-    rf"\b(?i:role|position|opening|job)s? (?i:available|open)\b(?! to {_NO_ONE})|"
+    rf"\b(?i:role|position|opening|job)s? (?i:available|open)\b(?! to {OPEN_TO_NO_ONE})|"
     r"\b(?i:now hiring|we'?re hiring|we are hiring)\b(?! (?:is|was|has been|freeze)\b)|"
     # "Welders wanted in Commerce City": a trade sought in a place (singular: "CNA needed in")
     r"\b\w+ (?i:wanted|needed) (?i:in|for|at|near) (?:an? |the )?[A-Z0-9]"

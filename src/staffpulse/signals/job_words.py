@@ -12,6 +12,7 @@ __all__ = [
     "JOBS_NEWS_WORDS",
     "LINK_RE",
     "LISTED_ROLES",
+    "OPEN_TO_NO_ONE",
     "PAY_TERMS",
     "REPORTS",
     "ROLES",
@@ -54,6 +55,15 @@ LISTED_ROLES = (
 ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
 #: Where a link starts
 LINK_RE = re.compile(r"https?://", re.IGNORECASE)
+#: What a role may be "open to" that is no one it is open to: "Nurse roles open to debate" is
+#: talk, "Roles open to new grads" an ad, and so are roles open to "AI specialists",
+#: "change-makers" or "risk-takers" (people named after the idea)
+OPEN_TO_NO_ONE = (
+    r"(?i:debate|question|discussion|interpretation|change|negotiation|review|abuse|misuse|"
+    r"criticism|challenge|scrutiny|doubt|automation|ai|outsourcing|risk|attack)s?\b"
+    r"(?![\w-]|\s+\w+(?i:ists|ers|ors|ians|ees|people|pros|professionals|experts|talent|"
+    r"grads|graduates|candidates)\b)"
+)
 #: Pay that is no rate, which ads give as they give a rate: "weekly pay", "daily pay",
 #: "same-day pay", "a sign-on bonus" (read by the staffing-ad rules and the offers after an
 #: opener alike)
@@ -101,8 +111,8 @@ def tells_jobs_news(text: str) -> bool:
     return _HIRING_SLOWS.search(text) is not None
 
 
-# The words of news or figures about pay and jobs, which an ad never uses however it is
-# written: a headline ("Breaking News - Denver - $15/hr minimum wage"), a figure ("Welders:
+# The words of news or figures about pay and jobs, which a listing written in fragments never
+# holds: a headline ("Breaking News - Denver - $15/hr minimum wage"), a figure ("Welders:
 # $30/hr average in Texas, new data shows"), a change or a comparison ("Sign-on bonus for nurses
 # hits a record", "$48/hr in Ohio vs $61/hr in California"); not "data entry", a driver's
 # "clean record", trade shows nor Sioux Falls
@@ -114,8 +124,24 @@ _REPORT_WORDS = (
     r"jumped|soars|soared|fell|falls (?:to|below)|drops|dropped|record (?:high|low)s?|"
     r"all-time (?:high|low)|vs|versus|compared (?:to|with))\b|\b(?:up|down) \d[\d.]*\s?%"
 )
-#: News or figures about pay: a listing or pay that holds such a word reports, offers nothing
-REPORTS = re.compile(_REPORT_WORDS, re.IGNORECASE)
+# Where pay is given, news or a figure of it in words an ad does not use beside the pay it
+# offers: a source ("new data shows", "survey finds", "according to a report"), a statistic
+# ("median", "on average", "average wage", "up 12%"), a record, or pay in one place set against
+# another ("$48/hr in Ohio vs $61/hr in California"). Not the headline words that
+# make a listing talk: an ad has a "law firm", says "report to Dock 4", "pay according to
+# experience", "rises to $20 after 90 days", "100 drops a day" or "nights $24/hr vs days $21/hr"
+_SOURCES = r"(?:data|surveys?|study|studies|polls?|reports?|analysis|research|figures|numbers)"
+#: News or figures about pay: pay whose sentence holds one is reported, offered to no one
+REPORTS = re.compile(
+    rf"\b(?:{_SOURCES} (?:shows?|showed|finds?|found|says?|said|suggests?|reveals?)"
+    rf"|(?:new|latest|recent) {_SOURCES}"
+    rf"|according to (?:(?:a|an|the|new|latest|recent|this) )*{_SOURCES}"
+    r"|median|on average|average (?:pay|wages?|salar(?:y|ies)|earnings|hourly|rates?)"
+    r"|record (?:high|low)s?|all-time (?:high|low)|hits? (?:a |an )?(?:new )?(?:record|high|low)"
+    r")\b|\b(?:up|down) \d[\d.]*\s?%"
+    r"|\bin (?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*,? (?:vs\.?|versus|compared (?:to|with)) ",
+    re.IGNORECASE,
+)
 # pay set above an average, as an ad boasts of it ("$19/hr, above the county average!")
 _ABOVE_AVERAGE = re.compile(
     r"\b(?:above|better than|higher than|beats?)(?: the)?(?: [\w-]+){0,2}? average\b|"
