@@ -147,15 +147,13 @@ def test_the_inbox_offers_a_sensitive_post_with_its_caution(tmp_path: Path) -> N
     assert not any("sensitive" in c for c in items["p1"].cautions)
 
 
-def test_a_posts_kind_of_care_is_read_once_for_its_flag_caution_and_angle() -> None:
+def test_a_dispute_gets_its_flag_its_caution_and_its_angle_together() -> None:
     now = datetime(2026, 3, 1, 12, tzinfo=UTC)
     text = "Week three on the picket line at the cannery and still no offer from management"
     post = Post(platform="x", id="p", author_id="a", text=text, created_at=now)
-    sensitive_kind.cache_clear()
     ranked = rank([Conversation("x", "p", (post,))], RankContext(now=now))[0]
     assert ranked.flags["sensitive"] and DISPUTE_CAUTION in ranked.cautions
     assert "take no side" in ranked.angle
-    assert sensitive_kind.cache_info().misses == 1
 
 
 @pytest.mark.parametrize(
