@@ -352,3 +352,17 @@ def test_news_of_hiring_is_no_job_ad_to_the_broad_rule_either() -> None:
 )
 def test_news_of_jobs_is_read_back_from_each_jobs(text: str, is_news: bool) -> None:
     assert tells_jobs_news(text) is is_news
+
+
+# a firm's own new jobs, with a way to them: an opening, not news of one
+OWN_NEW_JOBS = [
+    "We're adding 25 new jobs this spring, see all open roles https://careers.example/all",
+    "Hiring slows elsewhere, not here! Open positions https://careers.example/here",
+    "Hiring freeze? Not at Acme. Open roles https://careers.example/acme",
+]
+
+
+def test_a_firms_own_new_jobs_are_no_news_of_hiring() -> None:
+    assert not find_hiring_talk(OWN_NEW_JOBS).any()
+    assert all(looks_like_job_ad(text) for text in OWN_NEW_JOBS)
+    assert not tells_jobs_news(OWN_NEW_JOBS[0])

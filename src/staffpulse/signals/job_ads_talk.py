@@ -37,7 +37,8 @@ every post with a #hiring or #jobs tag is one.
 * **News of hiring**: hiring slowing or frozen, jobs made or lost ("Tech hiring slows as firms
   freeze open positions <link>", "Retailers cut 40,000 jobs this quarter #jobs <link>", "the
   jobs report"), the guidelines' hard negatives, which a link and "open positions" or "#jobs"
-  made the model read as ads.
+  made the model read as ads; not a firm's own new jobs ("We're adding 25 new jobs, see all
+  open roles <link>").
 
 * **Someone's work told of**, with no other word of work: "Catch @RiverTimes's report at Sam
   and Oak Hill Pantry's work. See more: <link>" scored 0.72 (its "at", "more", link and "work"

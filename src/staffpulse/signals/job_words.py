@@ -89,6 +89,15 @@ _HIRING_SLOWS = re.compile(
     r"stalled|slumps?|slumped|drops|dropped|falls|fell)\b",
     re.IGNORECASE,
 )
+# a firm speaking of its own jobs, or inviting to them: "We're adding 25 new jobs, see all open
+# roles <link>", "Hiring freeze? Not at Acme. Open roles <link>", "Plant to add 300 jobs,
+# recruiting now" offer the jobs they tell of (not "firms freeze open positions")
+_OWN_OPENINGS = re.compile(
+    r"\b(?:we|our)\b|\b(?:now recruiting|recruiting now)\b"
+    r"|(?:^|[.!?:\n]\s*|\b(?:see|view|browse|explore|all|our|\d+) )open (?:roles|positions|jobs|"
+    r"vacancies)\b",
+    re.IGNORECASE,
+)
 #: The words, lower-cased, that every post :func:`tells_jobs_news` marks holds (one of them)
 JOBS_NEWS_WORDS = ("jobs", "hiring ")
 
@@ -97,7 +106,13 @@ def tells_jobs_news(text: str) -> bool:
     """Whether ``text`` tells news of jobs made or lost, of jobs figures or of hiring slowing:
     "will bring 300 new jobs to the county", "cuts 500 jobs", "the jobs report", "hiring slows".
     A "#jobs" tag or "open positions" on such news is a topic, not an opening, and such news is
-    talk about hiring (the guidelines' hard negatives: hiring news, jobs reports)."""
+    talk about hiring (the guidelines' hard negatives: hiring news, jobs reports). A firm's own
+    new jobs ("We're adding 25 new jobs, see all open roles <link>") are no such news."""
+    return _tells_of_jobs(text) and _OWN_OPENINGS.search(text) is None
+
+
+def _tells_of_jobs(text: str) -> bool:
+    """Jobs made or lost, jobs figures or hiring slowing, whoever tells of them."""
     for jobs in _JOBS.finditer(text):
         start = jobs.start()
         if _JOBS_FIGURES.match(text, start):
