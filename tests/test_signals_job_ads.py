@@ -355,3 +355,18 @@ def test_pay_that_is_no_rate_is_pay_to_every_rule() -> None:
 def test_an_ads_own_words_beside_its_pay_are_no_news(text: str) -> None:
     assert find_staffing_ads([text])[0]
     assert looks_like_job_ad(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # daily or same-day pay talked of beside someone's own "DM me" offers nothing
+        "Daily pay apps are a debt trap. Interested in why? DM me",
+        "My daily pay barely covers rent lol, DM me if you relate",
+        "Same-day pay was the only perk at my old job, DM me if you disagree",
+        "Daily pay-per-view of the game is $5, interested? DM",
+    ],
+)
+def test_daily_pay_talked_of_is_no_offer(text: str) -> None:
+    assert not find_staffing_ads([text])[0]
+    assert not looks_like_job_ad(text)

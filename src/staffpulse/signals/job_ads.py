@@ -107,6 +107,7 @@ from staffpulse.signals.job_words import (
     ROLES,
     SAID_TOO_LOW,
     VERB_OR_HEADLINE,
+    find_offered_pay,
     reports_around,
     tells_jobs_news,
 )
@@ -300,7 +301,7 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
     # cheapest and most telling cues first: most posts read here are no ad
     if holds(lowered, CALL_TO_APPLY_WORDS) and _CALL_TO_APPLY.search(text):
         return True
-    paid = _PAY.search(text) if holds(lowered, PAY_WORDS) else None
+    paid = find_offered_pay(_PAY, text) if holds(lowered, PAY_WORDS) else None
     # "Nurse pay up 12% to $48/hr, new survey shows. Link in bio": pay reported, not offered;
     # "We're hiring again and nobody will work for $15 an hour": pay complained of
     too_low = paid is not None and SAID_TOO_LOW.search(text) is not None

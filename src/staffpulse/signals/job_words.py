@@ -18,6 +18,7 @@ __all__ = [
     "ROLES",
     "ROLE_NOUNS",
     "VERB_OR_HEADLINE",
+    "find_offered_pay",
     "reports_around",
     "tells_jobs_news",
 ]
@@ -67,7 +68,13 @@ OPEN_TO_NO_ONE = (
 #: Pay that is no rate, which ads give as they give a rate: "weekly pay", "daily pay",
 #: "same-day pay", "a sign-on bonus" (read by the staffing-ad rules and the offers after an
 #: opener alike)
-PAY_TERMS = r"\b(?:weekly|daily|same[- ]day) pay\b|\bsign[- ]on bonus\b"
+PAY_TERMS = r"\b(?:weekly|daily|same[- ]day) pay\b(?!-)|\bsign[- ]on bonus\b"
+# Pay that people talk of as often as ads offer it ("My daily pay barely covers rent lol, DM
+# me if you relate", "Daily pay apps are a debt trap"): offered only beside a firm's call
+_TALKED_PAY = re.compile(r"(?:daily|same[- ]day) pay", re.IGNORECASE)
+_FIRMS_CALL = re.compile(
+    r"\b(?:dm|message|call|text|contact|email)\s+us\b|\binterested\s*\?|\bapply\b", re.IGNORECASE
+)
 # Jobs made or lost, as news tells it ("will bring 300 new jobs to the county", "cuts 500
 # jobs"): what comes before "jobs", read back from each "jobs" (a pattern that opens with these
 # verbs is tried at every character, several times the cost)
@@ -184,6 +191,21 @@ SAID_TOO_LOW = re.compile(
     r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d",
     re.IGNORECASE,
 )
+
+
+def find_offered_pay(pay: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first pay ``pay`` finds in ``text`` that is offered: daily or same-day pay only
+    beside a firm's call ("Same-day pay on all warehouse shifts, DM us"), not in talk of it
+    ("My daily pay barely covers rent lol, DM me if you relate")."""
+    firms: bool | None = None
+    for paid in pay.finditer(text):
+        if _TALKED_PAY.fullmatch(paid.group()) is None:
+            return paid
+        if firms is None:
+            firms = _FIRMS_CALL.search(text) is not None
+        if firms:
+            return paid
+    return None
 
 
 def reports_around(text: str, start: int, end: int) -> bool:
