@@ -86,3 +86,13 @@ def test_a_newsroom_that_names_no_news_site_is_an_outlet_too(name: str, bio: str
 def test_a_brands_breaking_news_headline_is_no_newsroom() -> None:
     assert not names_a_news_outlet("Breaking news: our new spring menu is here! Book a table.")
     assert not names_a_news_outlet("Family bakery. BREAKING NEWS! Croissants back on Sundays.")
+
+
+def test_a_brands_own_breaking_news_keeps_it_an_employer() -> None:
+    # a headline of its own however punctuated, and someone's taste for news, are no newsroom
+    assert not names_a_news_outlet("Family bakery in Leeds. Breaking news... new buns on Fridays")
+    assert not names_a_news_outlet("Breaking news, great deals and new tools weekly. Shop now.")
+    assert not names_a_news_outlet("Breaking news junkie. Dad. Coffee.")
+    roaster = "Roasters since 1998. Breaking news \u2014 we now ship nationwide!"
+    assert not names_a_news_outlet(roaster)
+    assert load_role_model().predict(["Hilltop Coffee"], [roaster], None).role == ["employer"]

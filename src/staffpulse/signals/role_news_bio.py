@@ -37,16 +37,18 @@ _OUTLET = re.compile(
     r"|\b(?:an?|the)\s+(?:(?:daily|weekly|monthly|new|comedy|political|independent)\s+)?podcast"
     r"\s+(?:about|in\s+which|that|bringing|where)\b"
     r"|\bblog\s+run\s+by\b"
-    # what a newsroom publishes, said of itself: "breaking news and analysis", "independent
-    # journalism for the north"; not a brand's "Breaking news: our new menu!", a headline of
-    # its own
-    r"|\bbreaking\s+news\b(?!\s*[:!])"
+    # what a newsroom publishes, said of itself: "independent journalism for the north"
     r"|\b(?:independent|investigative|award[- ]winning|non-?profit)\s+(?:journalism|newsroom|reporting)\b",
     re.IGNORECASE,
 )
-# A news service: read as an outlet unless the bio names another trade it is in
+# A news service: read as an outlet unless the bio names another trade it is in; so is
+# "breaking news" as what a newsroom publishes ("Breaking news and analysis from the valley"),
+# not a brand's headline of its own ("Breaking news: our new menu!", "Breaking news... new
+# flavours every Friday", "Breaking news — we now ship") nor someone's "breaking news junkie"
 _NEWS_SERVICE = re.compile(
-    r"\bnews\s+(?:body|site|website|source|outlet|portal|agency|network|channel|station)\b",
+    r"\bnews\s+(?:body|site|website|source|outlet|portal|agency|network|channel|station)\b"
+    r"|\bbreaking\s+news\b(?!\s*(?:[:!-]|\.\.|(?:we|our|is|are|junkie|fan|addict|lover|producer|"
+    r"reporter|editor|anchor|writer)\b))",
     re.IGNORECASE,
 )
 # A business of another trade calling its own updates a news source ("the Harbour Hotel: your
