@@ -71,6 +71,7 @@ class BlueskyHandleIds:
         self.keys = KeyedPairs(conn)
         self.paired: dict[str, str] = {}  # DID -> handle, learned from posts' keys
         self.former: dict[str, str] = {}  # lowercased handle -> DID, of an account renamed
+        self._not_former: set[str] = set()  # handles no post alias names
 
     def rewrite(self, batch: list[Record]) -> list[Record]:
         posts = [r for rec in batch for r in rec.rows if isinstance(r, Post)]
@@ -177,9 +178,13 @@ class BlueskyHandleIds:
         for handle, did in rows_where_in(self.conn, _DIDS, (PLATFORM,), wanted):
             self.dids.setdefault(handle, did)
         for handle in wanted:  # no account's handle now: a renamed account's older one?
-            if handle not in self.dids and (did := self._former_did(handle)) is not None:
-                self.dids[handle] = self.former[handle] = did
-                self._ask_handles({did})
+            if handle in self.dids or handle in self._not_former:
+                continue
+            if (did := self._former_did(handle)) is None:
+                self._not_former.add(handle)  # asked once a file, not once a batch
+                continue
+            self.dids[handle] = self.former[handle] = did
+            self._ask_handles({did})
 
     def _former_did(self, handle: str) -> str | None:
         """The DID whose posts were once named by ``handle``, as a post alias keeps it."""

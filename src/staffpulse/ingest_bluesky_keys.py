@@ -68,6 +68,8 @@ class KeyedPairs:
         self._seen: dict[str, dict[str, str]] = {}
         # an account renamed: each handle proved its other than the newest -> the DID
         self.former: dict[str, str] = {}
+        # DID -> each handle proved its so far in the file, with the newest key that showed it
+        self._claimed: dict[str, dict[str, str]] = {}
 
     def _ask(self, by_did: bool, keys: Iterable[str]) -> None:
         """Fetch the stored posts of a kind with one of ``keys`` not asked for yet."""
@@ -96,6 +98,7 @@ class KeyedPairs:
         text long enough to prove it, and no post of the two says otherwise."""
         # a DID or a handle -> the other side: proved, and the newest key that showed it
         votes: dict[str, dict[str, tuple[bool, str]]] = {}
+        touched: set[str] = set()  # the DIDs this batch proves a handle of
         keyed: list[tuple[Post, str, str]] = []  # (post, repo, key) of the posts not tied
         for post in posts:
             split = split_post_id(post.id) if post.platform == PLATFORM else None
@@ -103,7 +106,10 @@ class KeyedPairs:
                 continue
             repo, rkey = split
             by_did = repo.startswith("did:")
-            if (by_did and (repo in dids or repo in self._known())) or (
+            # a DID tied by keys earlier in the file is still heard: a renamed account's
+            # other handle may show in a later batch
+            told = repo in dids and repo not in self._claimed
+            if (by_did and (told or repo in self._known())) or (
                 not by_did and repo.lower() in handles
             ):
                 continue
@@ -121,10 +127,17 @@ class KeyedPairs:
                     key = other.lower() if by_did else other
                     was, newest = seen.get(key, (False, ""))
                     seen[key] = (was or proved, max(newest, rkey))
-        claims = self._proved(votes, handles)
-        pairs = _newest_handles(claims)
+        # the handles proved in the file's earlier batches count too: its newest post may have
+        # come in one batch and an old handle's in the next
+        for did, held in self._proved(votes, handles).items():
+            claimed = self._claimed.setdefault(did, {})
+            for handle, newest in held.items():
+                claimed[handle] = max(claimed.get(handle, ""), newest)
+            touched.add(did)
+        pairs = _newest_handles({did: self._claimed[did] for did in touched})
         for did, handle in pairs.items():
-            self.former.update((held, did) for held in claims[did] if held != handle)
+            self.former.pop(handle, None)
+            self.former.update((held, did) for held in self._claimed[did] if held != handle)
         return pairs
 
     def _proved(
