@@ -81,7 +81,7 @@ def test_joy_said_of_a_wrong_is_no_light_tone() -> None:
     angle = suggest_angle(
         "Over the moon that payroll forgot me again this month", {}, None, 0, humor=0.9
     )
-    assert "match the light tone" not in angle and "add a perspective on pay" in angle
+    assert "match the light tone" not in angle and "about pay" in angle  # a story of the writer's
 
 
 def test_a_group_named_in_a_fact_or_with_pride_keeps_its_usual_angle() -> None:

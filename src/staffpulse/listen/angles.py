@@ -23,6 +23,9 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 * a statement that names people by race, sex, sexuality or faith ("yet another middle-aged white guy
   handed the director job") gets no light tone, no quip, no debate: a plain fact, or leave it;
 * a question aimed at one account says so;
+* a post that tells its writer's own day, plan or feeling and makes no claim ("Looking forward
+  to seeing the old team", :mod:`staffpulse.listen.own_story`) gets a short, friendly line,
+  never "agree or push back";
 * a link passed on that nobody answered yet ("Interview questions for junior nurses - link")
   gets "reply only with what it misses", as its caution says, not "agree or push back";
 * a post that asks two things or more ("How do you handle counteroffers? And what do you tell
@@ -66,6 +69,7 @@ from staffpulse.listen.angle_kinds import angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
+from staffpulse.listen.own_story import tells_own_story
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sensitive import sensitive_angle
@@ -360,6 +364,12 @@ def _angle_for_content(post: Reading, role: str | None) -> str:
         return lead + by_role.get(
             role or "",
             post.answered(f"{question}{tell_subject(subject)} with one specific, useful example."),
+        )
+    # a day, plan or feeling of the writer's own makes no claim to agree with or push back on
+    if subject and tells_own_story(post.text) and not _OPINION_RE.search(post.text):
+        return lead + (
+            f"add a short, friendly line about {subject}: a story of your own or a question"
+            " back; no debate, no pitch."
         )
     if subject:
         return lead + (

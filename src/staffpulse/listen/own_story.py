@@ -1,0 +1,52 @@
+"""A post that tells its writer's own day, plan or feeling and makes no claim: nothing in it to
+agree with or push back on (:mod:`staffpulse.listen.angles`).
+
+"Looking forward to seeing the old team at the expo", "trying to get my night shift covered",
+"That moment when your boss ..." were each given "add a perspective: agree or push back with
+a data point". A view of how work is or should be ("Better pay won't fix a bad manager", "we
+should stop asking for cover letters", "1 in 3 of our temps ...") is a claim even in the first
+person, and keeps that angle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.listen.work_terms import URL_RE
+
+# how a story of one's own moment opens: "Looking forward to ...", "That moment when ..."
+_STORY_START_RE = re.compile(
+    r"^\W*(?:(?:so |really |just )?looking forward|can['\u2019]?t wait|so excited|"
+    r"excited (?:to|for|about)|that moment when|tfw|mfw|me when|when (?:you|your)\b|"
+    r"wish me luck|guess what)\b",
+    re.IGNORECASE,
+)
+# the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
+# fact of its staffing, "our night shift lost three people": read as before, a statement)
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|myself)\b", re.IGNORECASE
+)
+# a view of how things are or should be, or a figure: what a reply can agree with or dispute
+_CLAIM_RE = re.compile(
+    r"\b(?:should(?:n['\u2019]?t)?|shouldnt|must|ought to|needs? to|won['\u2019]?t|will never|"
+    r"always|never|no ?one|nobody|every(?:one|body)|better|worse|best|worst|rather|"
+    r"overrated|underrated|myth|mistake|wrong|the (?:key|problem|truth|secret|reason)|"
+    r"is (?:the|a) (?:future|key|problem)|hot take|unpopular opinion|imo|imho|"
+    r"in my (?:view|opinion)|i (?:think|believe|bet)|change my mind|there,? i said it)\b|"
+    r"\d\s?%|\b\d+ (?:in|out of) \d+\b|[$\u00a3\u20ac]\s?\d|\b\d[\d,.]* (?:percent|times|jobs|"
+    r"people|workers|employees|hires|applicants|candidates)\b|"
+    # advice is a claim too: "how to", "tips", "use the STAR method"
+    r"\b(?:how to|tips?|advice|rule of thumb|lessons?|methods?|techniques?|formats?|"
+    r"frameworks?|strateg(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def tells_own_story(text: str) -> bool:
+    """The post tells of its writer's own moment (a plan, a day, a feeling) and makes no claim:
+    it opens as such a story ("Looking forward to ...", "That moment when ...") or speaks of
+    "I" or "my" with no view, advice or figure in it."""
+    plain = URL_RE.sub(" ", text)
+    if _STORY_START_RE.search(plain):
+        return True
+    return _FIRST_PERSON_RE.search(plain) is not None and _CLAIM_RE.search(plain) is None

@@ -1,0 +1,43 @@
+"""A post that tells its writer's own day, plan or feeling makes no claim: its angle is a short,
+friendly line, never "agree or push back with a data point" (QA: "Looking forward to
+reconnecting with ..." and a friend's "trying to get my night shift covered" were given it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.own_story import tells_own_story
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Looking forward to seeing my old coworkers at the trade show next week", "the workplace"),
+        ("Can't wait for Friday drinks with the colleagues from the depot", "the workplace"),
+        ("That moment when your boss brings donuts and you already had breakfast", "managers"),
+        ("Still trying to swap my night shift so I can make the wedding", "shifts"),
+    ],
+)
+def test_a_story_of_ones_own_gets_a_friendly_line_not_a_debate(text: str, subject: str) -> None:
+    assert tells_own_story(text)
+    angle = suggest_angle(text, {}, None, 0)
+    assert angle == (
+        f"Be the first to reply, and add a short, friendly line about {subject}: a story of your"
+        " own or a question back; no debate, no pitch."
+    )
+    assert "push back" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think night shift pay should be the first thing in every ad.",  # a view, in "I"
+        "My rule of thumb: never let a candidate wait more than two days.",  # advice
+        "In my town 1 in 4 coworkers drive an hour or more each way.",  # a figure
+        "Better salaries alone will never fix a bad manager.",  # no writer in it: a statement
+    ],
+)
+def test_a_claim_keeps_agree_or_push_back(text: str) -> None:
+    assert not tells_own_story(text)
+    assert "agree or push back" in suggest_angle(text, {}, None, 0)
