@@ -22,6 +22,11 @@ BRANDS = [
     ("BlueHarborCoffee", "We love our customers. Specialty coffee roasters since 2009."),
     ("Main Street Deli", "We love Main Street! Sandwiches and soups, open daily."),
     ("BreezeCo", "Ceiling fan installation and repairs across the county. Call us."),
+    ("Crumbs Bakery", "Thanks to our amazing fan base! Fresh bread daily. We're hiring bakers."),
+    ("Nerdvault Shop", "Your one stop shop for fandom merch: shirts, pins, posters. We ship."),
+    ("Penfold Books", "Independent publisher. Join our Readers Club for early copies and events."),
+    ("Jersey Bagels", "We love Jersey City. Bagels baked fresh every morning. Now hiring."),
+    ("Orange Grove Realty", "We support Orange County families finding their first home."),
 ]
 
 
@@ -49,5 +54,6 @@ def test_fan_clubs_tagged_employer_become_other_and_brands_stay() -> None:
     assert before.role == ["employer"] * len(FANS)
     out = model.predict(names, bios, None)
     assert out.role == ["other"] * len(FANS) and set(out.kind) == {"org"}
-    kept = model.predict([n for n, _ in BRANDS[:2]], [b for _, b in BRANDS[:2]], None)
-    assert kept.role == ["employer", "employer"]
+    kept = model.predict([n for n, _ in BRANDS], [b for _, b in BRANDS], None)
+    # every brand the heads call an employer stays one (the fan seller is other to them)
+    assert kept.role == ["employer", "employer", "other"] + ["employer"] * 5

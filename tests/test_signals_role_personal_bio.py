@@ -6,6 +6,7 @@ from __future__ import annotations
 from role_helpers import rules_off
 from staffpulse.signals.role_personal_bio import (
     is_a_persons_official_account,
+    is_a_persons_official_profile,
     is_a_titled_persons_name,
     says_its_posts_are_personal,
 )
@@ -74,8 +75,30 @@ def test_a_named_persons_official_account_is_a_person() -> None:
         assert not is_a_persons_official_account(org), org
     model = load_role_model()
     name = "Official Account of Walter Brennick"
-    bio = "Brennick Heritage Foundation. Cattle, land and history. We welcome visitors."
+    bio = "Brennick Heritage Foundation. Cattle, land and history. Visitors welcome."
     with rules_off(model, "personal_bios"):
         assert model.predict([name], [bio], None).role == ["employer"]
     out = model.predict([name], [bio], None)
     assert out.kind == ["person"] and out.role == ["other"]
+
+
+def test_a_firm_named_after_its_founder_stays_an_organization() -> None:
+    """A staffing firm's "official account of <founder's name>" speaks of its trade or as
+    "we": it stays the staffing firm Connect suggests, not a person tagged other."""
+    firms = [
+        (
+            "Harold Pike",
+            "The official account of Harold Pike, the staffing firm for warehouse jobs.",
+        ),
+        ("Walter Brennick", "Official account of Walter Brennick. We place nurses and carers."),
+    ]
+    for name, bio in firms:
+        assert is_a_persons_official_account(bio)
+        assert not is_a_persons_official_profile(name, bio), bio
+    # the person's account whose bio lists the interests and the foundation is still read
+    assert is_a_persons_official_profile(
+        "Official Account of Walter Brennick", "Ranching, history, Brennick Foundation, US trails"
+    )
+    model = load_role_model()
+    out = model.predict([n for n, _ in firms], [b for _, b in firms], None)
+    assert out.role == ["staffing_firm", "staffing_firm"] and out.kind == ["org", "org"]

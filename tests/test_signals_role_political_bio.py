@@ -189,3 +189,20 @@ def test_a_party_known_by_its_initials_is_read_and_a_genetics_lab_is_not() -> No
     with rules_off(model, "political_bios"):
         assert model.predict(names, bios, None).role == ["employer"] * 3
     assert model.predict(names, bios, None).role == ["other", "other", "employer"]
+
+
+def test_snp_or_political_alignment_in_a_firms_words_is_no_party() -> None:
+    """Geneticists' SNPs, a health plan's D-SNP, a firm named SNP and a firm "aligned with
+    political change" stay employers; a branch named "SNP <place>" is read."""
+    model = load_role_model()
+    names = ["Harbor Health Plans", "Genolab", "SNP Transformations", "Ridgeway Imports"]
+    bios = [
+        "Medicare Advantage and D-SNP plans for seniors in the valley. We are here for you.",
+        "We run SNP typing, exome and panel sequencing for hospitals.",
+        "SNP helps enterprises move their SAP data. We are hiring consultants.",
+        "We stay aligned with political and regulatory change so our importers don't have to.",
+    ]
+    assert not any(names_party_or_campaign(f"{n}\n{b}") for n, b in zip(names, bios, strict=True))
+    assert model.predict(names, bios, None).role == ["employer"] * 4
+    assert names_party_or_campaign("SNP Northfield Branch\nLocal members campaigning.")
+    assert names_party_or_campaign("Vale Ledger\nWe don't align with any political party.")

@@ -6,13 +6,15 @@ an organization's name as an employer, so on the CrowdFlower accounts a football
 talking of their club, a supporters' club and a readers' group came out employers at
 0.74-0.99, which Connect's default role filter keeps.
 
-A display name or bio that calls the account a fan club or fan base ("fan club", "fanclub",
-"fansite", "fan account", "fanmily"), a supporters' club or team ("Supporters Club",
-"Supporters FC"), a readers' or reading group or a book club that reads ("a readers' group open
-to everyone"), or that loves or supports a football club by its name ("We love Riverside
-United") has its employer score moved to other; kind and the other scores stay (a club is an
-organization). Not "fan page", which a brand's own page is called too. Prior knowledge after
-the heads, like the other rules: nothing is retrained (``docs/models/roles.md``).
+A display name or bio that calls the account a fan club ("fan club", "fanclub", "fansite",
+"fan account", "fanmily"), a supporters' club or team ("Supporters Club", "Supporters FC"), a
+readers' or reading group ("a readers' group open to everyone"), or that loves or supports a
+football club by its name ("We love Riverside United") has its employer score moved to other;
+kind and the other scores stay (a club is an organization). Not "fan page", which a brand's
+own page is called too, nor a brand's "fan base", a shop's "fandom merch", a publisher's
+"Readers Club" or a place's "City", "Town" or "County" ("We love Jersey City"). Prior
+knowledge after the heads, like the other rules: nothing is retrained
+(``docs/models/roles.md``).
 """
 
 from __future__ import annotations
@@ -29,13 +31,16 @@ __all__ = ["drop_employer_role_of_fan_clubs", "names_a_fan_club"]
 
 _FANS = re.compile(
     # run into a name too: "RiversideFanclub", "OneFanmily"
-    r"\bfan ?(?:club|base|site|account)s?\b|fan(?:club|site|mily)|\bfandom\b"
+    # not a bakery's "our amazing fan base" or a shop's "fandom merch"
+    r"\bfan ?(?:club|site|account)s?\b|fan(?:club|site|mily)"
     r"|\bsupporters'?\s+(?:club|fc|team|group|association|trust|league)\b"
-    r"|\b(?:readers?'?s?|reading)\s+(?:group|club|circle)\b"
+    # not a publisher's "join our Readers Club" (its offers)
+    r"|\b(?:readers?'?s?|reading)\s+(?:group|circle)\b"
     # a football club by its name, loved or supported in "we": capitals, so "we love our team"
-    # or a shop's "we love Main Street" is not one
+    # or a shop's "we love Main Street" is not one, nor a place's "City", "Town" or "County"
+    # ("we love Jersey City", "we support Orange County families")
     r"|\bwe\s+(?:love|support)\s+(?-i:(?:[A-Z][a-z]+\s+){1,2}"
-    r"(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Hotspur|Rangers|Celtic))\b",
+    r"(?:United|FC|AFC|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers|Celtic))\b",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,10 @@ name, came out an organization and an employer (0.95) on real X accounts of 2021
   "Research Fellow @…", in capitals: "fellow travellers" is no title);
 - the name is a title followed by a person's name ("Dr. Jane Smith", "Prof Ravi Kumar"; not
   "Dr Pepper": what follows the title must read as a person's name,
-  :func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`).
+  :func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`);
+- the name or bio calls the account the official one of a person by name ("Official Account
+  of Jane Smith"), unless the profile speaks as a firm ("we", "our", or a firm's word such as
+  "staffing firm" or "Ltd"): a firm named after its founder stays an organization.
 
 On the 500 dev accounts the bio cues fire 17 times, all on accounts the annotators labeled
 person; on the 15,531 CrowdFlower accounts 74 of the 82 labeled brand, male or female are
@@ -52,6 +55,13 @@ _OFFICIAL_OF = re.compile(
     r"\bofficial\s+(?:twitter\s+|x\s+)?(?:account|page|profile)\s+of\s+([^|,.;:!(\n]+)",
     re.IGNORECASE,
 )
+# a firm named after its founder speaks as "we" or of its trade: "The official account of
+# Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses"
+_FIRM_SPEAKS = re.compile(
+    r"(?-i:\b[Ww]e\b|\b[Oo]urs?\b|\bus\b)|\b(?:firm|company|corporation|corp|plc|ltd|llc|inc"
+    r"|gmbh|group|partners|agency|staffing|recruitment|recruiting|store|shop|brand|bank)\b",
+    re.IGNORECASE,
+)
 
 
 def says_its_posts_are_personal(bio: str | None) -> bool:
@@ -83,15 +93,22 @@ def is_a_persons_official_account(text: str | None) -> bool:
     return reads_as_a_persons_name(split, whose) or (len(words) == 2 and name_shape(split).first)
 
 
+def is_a_persons_official_profile(name: str | None, bio: str | None) -> bool:
+    """Whether the name or bio calls the account a named person's official one
+    (:func:`is_a_persons_official_account`) and neither speaks as a firm does."""
+    if not (is_a_persons_official_account(name) or is_a_persons_official_account(bio)):
+        return False
+    return _FIRM_SPEAKS.search(to_ascii(f"{name or ''}\n{bio or ''}")) is None
+
+
 def find_personal_accounts(names: Sequence[str | None], bios: Sequence[str | None]) -> np.ndarray:
     """For each account, whether its bio or its titled name says it is one person's, or the
-    name or bio calls it a named person's official account."""
+    name or bio calls it a named person's official account and speaks as no firm."""
     return np.fromiter(
         (
             says_its_posts_are_personal(bio)
             or is_a_titled_persons_name(name)
-            or is_a_persons_official_account(name)
-            or is_a_persons_official_account(bio)
+            or is_a_persons_official_profile(name, bio)
             for name, bio in zip(names, bios, strict=True)
         ),
         dtype=bool,

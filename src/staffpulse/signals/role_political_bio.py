@@ -42,11 +42,15 @@ _PARTY = (
     r"|bus(?:es)?|boats?|favou?rs|goods|games|entertainment|services|co|company|ltd|limited|llc"
     r"|inc|balloons|tents|venues?|hall|rooms?|packs?|bags?|box(?:es)?|cakes?)\b))"
     r"|(?-i:\b(?:RNC|DNC|GOP|NRCC|DCCC|DSCC|NRSC)\b)"
-    # parties known by their initials or their own name, in capitals: "SNP Tay Bridgehead"
-    # (a branch of the Scottish National Party whose bio names only its people)
+    # parties known by their initials or their own name, in capitals: "UKIP Vale" (a party's
+    # branch whose bio names only its people)
     r"|(?-i:\b(?:UKIP|DUP|SDLP|BJP|AfD|PSOE)\b|\bPlaid Cymru\b|\bSinn Fein\b)"
-    # not the geneticists' SNP (a single-nucleotide polymorphism): "SNP genotyping for labs"
-    r"|(?-i:\bSNP\b)(?!\s*(?:genotyp|arrays?\b|chips?\b|panels?\b|data\b|analys|calling|s\b))"
+    # the Scottish National Party's "SNP" as an account's own name before a place ("SNP Tay
+    # Bridgehead") or before a party body ("SNP branch"): not the geneticists' SNP ("SNP
+    # typing", "SNP Genotyping Services"), a health plan's "D-SNP" or a firm named SNP
+    r"|(?-i:(?:^|\n)SNP\s+(?!(?:SE|AG|GmbH|Ltd|Inc|Group|Software|Transformations?|Genotyp\w*"
+    r"|Arrays?|Chips?|Panels?|Data|Analys\w*|Calling|Typing|Discovery)\b)[A-Z][a-z]+)"
+    r"|(?-i:(?<![-\w])SNP\s+(?:branch|constituency|association|members|councill?ors?)\b)"
     r"|\bpolitical (?:party|parties|campaign|movement|group|organi[sz]ation)\b"
     # a party in French, Spanish, Portuguese, Italian or German: "le parti qui ...", "Partido
     # Popular", "Die Partei" (capitals, or "parti" after an article: "il est parti" is "gone")
@@ -77,8 +81,10 @@ _CAMPAIGN = (
     # ("Current Affairs Electrical" is an electrician's pun)
     r"|\bcurrent affairs?\b(?![\s\S]*\belectric)"
     r"|\bpolitical (?:news|commentary|satire|blog|podcast|polls?|debate)\b"
-    # a blog that places itself among political sides: "we do not align with political ..."
-    r"|\b(?:align|aligned|affiliated)\s+with\s+(?:any\s+)?(?:political|party)\b"
+    # a blog that places itself among political sides: "we do not align with political ...";
+    # not a firm's "we stay aligned with political and regulatory change"
+    r"|(?:\b(?:not|never|nor)|n't)\s+(?:\w+\s+)?(?:align|aligned|affiliated)\s+with\s+(?:any\s+)?"
+    r"(?:political|party)\b"
     r"|\bpolitics (?:news|blog|podcast|polls?)\b"
 )
 _POLITICS = re.compile(f"{_PARTY}|{_CAMPAIGN}", re.IGNORECASE)
