@@ -77,6 +77,14 @@ def test_a_date_before_every_conversation_says_when_they_begin(tmp_path: Path) -
         assert (offer.after_as_of, offer.first_after) == (2, WHEN)
 
 
+def _one_post_each(texts: dict[str, str]) -> list[Conversation]:
+    """A conversation of one post for each text, its key the conversation's id."""
+    return [
+        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
+        for cid, text in texts.items()
+    ]
+
+
 def test_a_topic_named_by_shared_words_is_filed_under_a_theme_or_other_conversations() -> None:
     """A topic of words its posts share ("Level" for a post about a career fair, "Lunch /
     desk", "Web / money") names nothing its conversations are about: each goes to the theme
@@ -98,10 +106,7 @@ def test_a_topic_named_by_shared_words_is_filed_under_a_theme_or_other_conversat
         "d": "Who else eats lunch at their desk every single day?",
         "e": "Canoe trip on Saturday with the whole floor.",
     }
-    offered = [
-        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
-        for cid, text in texts.items()
-    ]
+    offered = _one_post_each(texts)
     topic_of = {("x", "a"): 1, ("x", "b"): 2, ("x", "c"): 3, ("x", "d"): 3, ("x", "e"): 5}
     topic_of[("x", "ad")] = 2  # a job ad of that topic: left out, not offered
     folded = fold_word_topics(offered, topic_of, model, keep={5})
@@ -134,10 +139,7 @@ def test_an_other_conversation_that_leans_to_a_theme_is_filed_under_it() -> None
         "snack": "The vending machine ate my coins again.",
         "words": "Anyone else hoping to find a job that pays for the commute?",
     }
-    offered = [
-        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
-        for cid, text in texts.items()
-    ]
+    offered = _one_post_each(texts)
     topic_of = {("x", "shift"): 1, ("x", "seek"): 1, ("x", "snack"): 1, ("x", "words"): 4}
     assert fold_word_topics(offered, topic_of, model) == {
         ("x", "shift"): 2,
@@ -188,10 +190,7 @@ def test_a_topic_asked_for_lists_what_the_plain_inbox_files_under_it() -> None:
         "worded": "Overworked and underappreciated at my desk again this week.",
         "plain": "The vending machine ate my coins again.",
     }
-    conversations = [
-        Conversation("x", cid, (Post(platform="x", id=cid, author_id="u", text=text),))
-        for cid, text in texts.items()
-    ]
+    conversations = _one_post_each(texts)
     topic_of = {("x", "boss"): 1, ("x", "mine"): 2, ("x", "worded"): 3, ("x", "plain"): 2}
     states = FirmStates({key: "open" for key in topic_of}, {}, {})
     offer = Offer(conversations, model, topic_of, states, Counter())
