@@ -48,6 +48,8 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         # a contest's loser, a thing called garbage, a till
         "Won a tenner in the office sweepstake for picking the biggest loser of the league",
         "The canteen food at work is absolute garbage this week",
+        # a skill judged, not people called garbage
+        "Most candidates are rubbish at negotiating salary, here is how to fix that",
         "Our POS system crashed at work, so we took cash all afternoon",
         # a country, not a slur
         "Our Niger Delta crews rotate every four weeks",
@@ -254,14 +256,14 @@ def test_crossing_a_line_is_what_moderation_calls_hostile_nsfw_or_politics(text:
 @pytest.mark.parametrize(
     ("handle", "crude"),
     [
-        ("THE_HOEOLOGIST", True),
+        ("THE_HOE_CLUB", True),
         ("@ItsMiaHOE", True),
         ("KeepCalm_FuckOff", True),
         ("ohhhfuckkk", True),
         ("ShitShowDaily", True),
         ("Midnight_Porn_Club", True),
         # a surname, a town or a word that only contains the letters
-        ("JosephDickerson", False),
+        ("JaneDickerby", False),
         ("Scunthorpe_Jobs", False),
         ("hoedown_events", False),
         ("apex_staffing", False),

@@ -172,6 +172,9 @@ def test_a_dispute_gets_its_flag_its_caution_and_its_angle_together() -> None:
         ("coworkers", False),
         ("Coworkers_Cafe", False),
         ("dana_drives", False),
+        # a job board or a community of a kind of work, no campaign
+        ("RemoteWorkers", False),
+        ("TempWorkersHub", False),
         ("", False),
     ],
 )

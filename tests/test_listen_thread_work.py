@@ -177,7 +177,7 @@ def test_a_job_as_a_figure_of_speech_makes_no_thread_about_work() -> None:
 def test_a_plan_made_with_a_friend_around_one_shift_makes_no_thread_about_work() -> None:
     # offered before with "agree or push back with a data point from your recruiters"
     plan = thread(
-        "@jo_b swapping my late shift with Tom, then maybe we can do something if you come"
+        "@jo_b swapping my late shift with Tom, then maybe we can grab a bite if you come"
     )
     assert thread_work(plan, verdicts(plan, {"c": 0.9})).off_work
     # a shift talked of as work, or a plan beside a second work matter, still is

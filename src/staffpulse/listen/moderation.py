@@ -71,7 +71,7 @@ from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plai
 _INSULTS = (
     r"idiots?|idiotic|imbeciles?|morons?|moronic|cretins?|dumbass(es)?|jackass(es)?|"
     r"ass-?holes?|arse-?holes?|bastards?|bitch(es)?|cunts?|pricks?|dick-?heads?|wankers?|twats?|"
-    # a contest's loser is its result, not a name called ("the biggest loser of the tournament")
+    # a contest's loser is its result, not a name called ("the biggest loser of the league")
     r"scumbags?|scum|low-?lifes?|losers?(?!\s+of\s+(?:the|this|that|a|an|each|every|last)\b)|"
     r"pathetic|vermin|degenerates?|traitors?|clowns?|"
     # people called lazy asses, not the writer's own ("my lazy ass finally applied") nor a day
@@ -85,7 +85,8 @@ _INSULTS = (
     r"coworker|co-worker|colleague|recruiter|employee|worker|supervisor|interviewer|candidate|"
     r"applicant|hire|temp|customer|people)s?|boss(?:es)?|staff)"
     r"(?:\s+(?:that|who))?(?:\s+(?:are|is|r|were|was|aren'?t|arent|isn'?t|isnt)|['\u2019]re)"
-    r"\s+(?:(?:absolute|complete|total|utter|such)\s+)?(?:garbage|trash|rubbish)|"
+    # ... but not a skill judged ("candidates are rubbish at negotiating")
+    r"\s+(?:(?:absolute|complete|total|utter|such)\s+)?(?:garbage|trash|rubbish)(?!\s+at\b)|"
     # a person called a "POS" (a piece of shit), not a till ("the POS system crashed")
     r"(?-i:POS)(?=\s+(?:(?:male|female|old|new)\s+)?(?:coworker|co-worker|colleague|boss|"
     r"manager|supervisor|person|guy|man|woman|dude|human|customer)s?\b)|"
@@ -161,7 +162,7 @@ _GOVERNMENT_POLICY_RE = re.compile(
 # A government's cuts to benefits or tax credits, or austerity, a dispute between voters and a
 # government ("the government is trying to cut the tax credits before the new minimum wage",
 # "loss of tax credits"): politics, flagged so (and partisan where work is named only in passing,
-# as "Labour want cuts to tax credits" is); not pay talk ("a minimum wage job", "a living wage
+# as "Labour plan to cut tax credits" is); not pay talk ("a minimum wage job", "a living wage
 # employer") nor a government's work rules reported ("the government raised the minimum wage"),
 # nor a credit a business earns ("the Work Opportunity tax credit for hiring veterans", "film tax
 # credits")
@@ -291,7 +292,7 @@ def swears(text: str) -> bool:
     return swears_strongly(plain_text(text))
 
 
-# a handle's words ("THE_HOEOLOGIST": "THE HOEOLOGIST"; "BigBoobedBelle": "Big Boobed Belle")
+# a handle's words ("THE_HOE_CLUB": "THE HOE CLUB"; "BigLaughBelle": "Big Laugh Belle")
 _HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word)
 _CRUDE_NAME_RE = re.compile(r"hoes?|hoeolog\w*|thots?", re.IGNORECASE)
@@ -299,9 +300,9 @@ _SLUR_IN_NAME_RE = re.compile(r"n+i+g+g+(?!l)", re.IGNORECASE)
 
 
 def names_crudely(handle: str) -> bool:
-    """The author's handle swears, names sex or a slur, read as words ("@THE_HOEOLOGIST",
+    """The author's handle swears, names sex or a slur, read as words ("@THE_HOE_CLUB",
     "@Fetish_Porn_Club") or run together as a tag is ("@ohfuckkk"): whoever replies shows it
-    in their own timeline. Not a name that only contains such letters ("@JosephDickerson")."""
+    in their own timeline. Not a name that only contains such letters ("@JaneDickerby")."""
     bare = handle.strip().lstrip("@")
     words = " ".join(_HANDLE_WORD_RE.findall(bare))
     return (

@@ -168,7 +168,7 @@ _OFFICE_PREFIX = (
 # "@johnsmithmp" is typed "@johnsmithMP" too; not after a common word alone ("@teamMP",
 # "@army_MP": a team, the military police) nor MSP or MEP, which in staffing name a managed
 # service provider ("@NorthCloudMSP") and a mechanical, electrical and plumbing contractor
-# ("@BrightwellMEP"), nor "at" joined to it ("@RTIatMLA", "@LibrariesAtMLA", "@ward_at_MP": a
+# ("@BrightwellMEP"), nor "at" joined to it ("@LibrariesAtMLA", "@ward_at_MP": a
 # group at the Medical Library Association, a team at a meeting place)
 _SEAT_SUFFIX = (
     r"(?!(?i:team|army|navy|military|police|group|project|media|news|club|shop|store|official|"

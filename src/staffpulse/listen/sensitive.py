@@ -69,7 +69,10 @@ _DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
 # "@coworkers"), or a union's
 # name ("@Teamsters", "@SEIU", "@UFCW", "@AFLCIO", "@FightFor15")
 _CAMPAIGN_HANDLE_RE = re.compile(
-    r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)workers(?:_?unite\w*)?|@?\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|"
+    # not a job board's or a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers")
+    r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)(?<!remote)(?<!temp)(?<!gig)(?<!skilled)"
+    r"(?<!light)(?<!office)(?<!hire)(?<!find)(?<!flex)workers(?:_?unite\w*)?|"
+    r"@?\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|"
     r"fightfor15|unitetheunion)\w*",
     re.IGNORECASE,
 )

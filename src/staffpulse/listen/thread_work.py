@@ -76,7 +76,7 @@ _ASKS_FOR_WORK_RE = re.compile(
 )
 
 
-# a plan made with the reader ("maybe we can do something if you come", "wanna hang out after?")
+# a plan made with the reader ("maybe we can grab a bite if you come", "wanna hang out after?")
 _PLANS_WITH_FRIEND_RE = re.compile(
     r"\b(?:(?:we|u and me|you and me) (?:can|could|should) (?:do something|hang out|hang|chill|"
     r"meet up|link up|go out|grab)|let['\u2019]?s (?:do something|hang out|hang|chill|meet up|"
