@@ -370,3 +370,16 @@ def test_an_ads_own_words_beside_its_pay_are_no_news(text: str) -> None:
 def test_daily_pay_talked_of_is_no_offer(text: str) -> None:
     assert not find_staffing_ads([text])[0]
     assert not looks_like_job_ad(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pay said too low, then better pay offered: the offer is an ad's
+        "No one wants to work for $14/hr, and you don't have to: CNAs $26/hr, text us",
+        "Nobody will work for $15 an hour, so we start pickers at $21/hr. Apply today",
+    ],
+)
+def test_pay_offered_beside_pay_complained_of_is_an_ad(text: str) -> None:
+    assert find_staffing_ads([text])[0]
+    assert looks_like_job_ad(text)

@@ -303,9 +303,10 @@ def _reads_as_staffing_ad(text: str, lowered: str | None) -> bool:
         return True
     paid = find_offered_pay(_PAY, text) if holds(lowered, PAY_WORDS) else None
     # "Nurse pay up 12% to $48/hr, new survey shows. Link in bio": pay reported, not offered;
-    # "We're hiring again and nobody will work for $15 an hour": pay complained of
-    too_low = paid is not None and SAID_TOO_LOW.search(text) is not None
-    pay = paid is not None and not too_low and not reports_around(text, paid.start(), paid.end())
+    # "We're hiring again and nobody will work for $15 an hour": pay complained of, passed over
+    # by find_offered_pay; with no other pay offered, no salary or terms make the post paid
+    too_low = paid is None and SAID_TOO_LOW.search(text) is not None
+    pay = paid is not None and not reports_around(text, paid.start(), paid.end())
     looking = holds(lowered, ("looking for ",)) and _LOOKING_IN_PLACE.search(text)
     if looking and (not _seeks_a_service(text, lowered) or _is_paid(text, pay, lowered)):
         return True
@@ -371,9 +372,9 @@ _NEEDS_LINK_RE = re.compile(r"\bnew jobs?\b|\bopen (?:role|position)s?\b", re.IG
 
 def _complains_of_pay(text: str) -> bool:
     """Pay said too low for anyone to take ("We're hiring again and nobody will work for $15 an
-    hour"), with no other call to apply nor a link: a complaint, not an ad."""
+    hour"), with no other call to apply, pay offered nor a link: a complaint, not an ad."""
     low = SAID_TOO_LOW.search(text)
-    if low is None or LINK_RE.search(text):
+    if low is None or LINK_RE.search(text) or find_offered_pay(_PAY, text):
         return False
     return _APPLY_CALL_RE.search(f"{text[: low.start()]} {text[low.end() :]}") is None
 

@@ -194,11 +194,16 @@ SAID_TOO_LOW = re.compile(
 
 
 def find_offered_pay(pay: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first pay ``pay`` finds in ``text`` that is offered: daily or same-day pay only
-    beside a firm's call ("Same-day pay on all warehouse shifts, DM us"), not in talk of it
-    ("My daily pay barely covers rent lol, DM me if you relate")."""
+    """The first pay ``pay`` finds in ``text`` that is offered: not pay said too low for anyone
+    to take (:data:`SAID_TOO_LOW`: "No one wants to work for $14/hr, and you don't have to: CNAs
+    $26/hr, text us" offers the $26), and daily or same-day pay only beside a firm's call
+    ("Same-day pay on all warehouse shifts, DM us"), not in talk of it ("My daily pay barely
+    covers rent lol, DM me if you relate")."""
     firms: bool | None = None
+    low = [said.span() for said in SAID_TOO_LOW.finditer(text)]
     for paid in pay.finditer(text):
+        if any(start <= paid.start() < end for start, end in low):
+            continue
         if _TALKED_PAY.fullmatch(paid.group()) is None:
             return paid
         if firms is None:
