@@ -47,15 +47,26 @@ def test_a_bio_of_the_word_recruitment_alone_is_a_recruiting_account(bio: str) -
     assert names_a_recruiters_title(bio)
     model = load_role_model()
     with rules_off(model, "recruiter_titles"):
-        assert model.predict(["Nordlicht"], [bio], None).role == ["other"]
-    assert model.predict(["Nordlicht"], [bio], None).role == ["recruiter"]
+        assert model.predict(["Tomasz Nowak"], [bio], None).role == ["other"]
+    assert model.predict(["Tomasz Nowak"], [bio], None).role == ["recruiter"]
 
 
 def test_the_word_for_recruitment_over_an_organization_is_an_agency() -> None:
     model = load_role_model()
+    name = "Nordlicht Personal GmbH"
     with rules_off(model, "recruiter_titles"):
-        assert model.predict(["Acme Careers"], ["Recruitment"], None).role == ["other"]
-    out = model.predict(["Acme Careers"], ["Recruitment"], None)
+        assert model.predict([name], ["Recruitment"], None).role == ["other"]
+    out = model.predict([name], ["Recruitment"], None)
     assert out.kind == ["org"] and out.role == ["staffing_firm"]
     # a sentence that names recruitment among other things is no title
     assert not names_a_recruiters_title("Recruitment of volunteers for the summer fair")
+
+
+def test_the_word_for_recruitment_under_a_firms_careers_or_brand_name_is_no_agency() -> None:
+    """The guidelines call a firm's careers account an employer ("AcmeCareers"): its
+    "Recruitment" is its own hiring. A brand the heads read as a person ("Bright Bakery")
+    is no recruiter Connect would suggest either: the name says who, and here no one."""
+    model = load_role_model()
+    names = ["Acme Careers", "Elmford Careers", "Bright Bakery"]
+    out = model.predict(names, ["Recruitment"] * 3, None)
+    assert out.role == ["other"] * 3

@@ -16,8 +16,11 @@ does (:mod:`staffpulse.signals.role_foreign_titles`). An organization's bio ("Ex
 search for the C-suite.") is left to the agency rules. Runs before the rule of past titles,
 so "Former sourcer, now a baker" is still other. On the 500 dev accounts the titles appear on
 2 accounts, both labeled recruiter and tagged so; on the 15,531 CrowdFlower accounts on 3, those
-two and an executive search firm. Prior knowledge after the heads: nothing is retrained
-(``docs/models/roles.md``, stop 34).
+two and an executive search firm. A bio that is the word for recruitment alone
+("Recruitment", "#Recrutement") says what the account is for and its name says whose: a
+person's name is a recruiter, an organization an agency, but a careers account's name ("Acme
+Careers") is the firm hiring for itself, an employer, and is left to the heads. Prior knowledge
+after the heads: nothing is retrained (``docs/models/roles.md``, stop 34).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
+from staffpulse.signals.role_person_name import handle_user, reads_as_a_persons_name
 from staffpulse.signals.role_score_moves import (
     PERSON_P_ORG,
     move_role_scores,
@@ -35,7 +39,7 @@ from staffpulse.signals.role_score_moves import (
     roles_but,
     rows_tagged,
 )
-from staffpulse.signals.role_text import to_ascii
+from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["find_recruiter_titles", "names_a_recruiters_title"]
 
@@ -59,6 +63,9 @@ _WORD_ALONE = re.compile(
     r"|selecao|auswahl))?\W*$",
     re.IGNORECASE,
 )
+# a careers account's name: the guidelines' employer ("AcmeCareers"), whose own hiring the
+# word names, not an agency's
+_CAREERS_NAME = re.compile(r"\b(?:careers?|jobs|karriere|carriere|carrera|empleos?|emplois?)\b")
 _STAFFING = ROLES.index("staffing_firm")
 _ORG_READ = [ROLES.index(r) for r in ("other", "employer")]
 _ORG_MOVED = roles_but("staffing_firm", "vendor", "job_board")
@@ -71,16 +78,37 @@ def names_a_recruiters_title(bio: str | None) -> bool:
     return bool(text) and (_TITLE.search(text) is not None or _WORD_ALONE.match(text) is not None)
 
 
+def _is_the_word_alone(bio: str | None) -> bool:
+    return _WORD_ALONE.match(to_ascii(bio or "")) is not None
+
+
+def _is_a_persons_name(name: str | None) -> bool:
+    return reads_as_a_persons_name(split_name(name or ""), handle_user(name or ""))
+
+
 def find_recruiter_titles(
-    bios: Sequence[str | None], p_org: np.ndarray, scores: np.ndarray
+    names: Sequence[str | None], bios: Sequence[str | None], p_org: np.ndarray, scores: np.ndarray
 ) -> np.ndarray:
     """Role scores ``[n, len(ROLES)]`` in which a person tagged other, recruiter or hr_pro
-    whose bio names such a title (:func:`names_a_recruiters_title`) is a recruiter. Only those
-    accounts' bios are read; ``scores`` is not changed."""
+    whose bio names such a title (:func:`names_a_recruiters_title`) is a recruiter. The word
+    for recruitment alone says what the account is for, and the name who: a person's name is
+    a recruiter, an organization's an agency, unless its name is a careers account's
+    ("Acme Careers": the firm's own hiring, an employer); a brand's name the heads read as a
+    person's ("Bright Bakery") is left to them. Only those accounts' bios are read;
+    ``scores`` is not changed."""
     read = persons_tagged(scores, p_org, _READ)
-    found = [i for i in read if names_a_recruiters_title(bios[i])]
+    found = [
+        i
+        for i in read
+        if _TITLE.search(to_ascii(bios[i] or ""))
+        or (_is_the_word_alone(bios[i]) and _is_a_persons_name(names[i]))
+    ]
     scores = move_role_scores(scores, found, _MOVED, _RECRUITER)
     # "Recruitment" alone over an organization: the guidelines' agency (its job feed too)
     orgs = [i for i in rows_tagged(scores, _ORG_READ) if p_org[i] >= PERSON_P_ORG]
-    agencies = [i for i in orgs if _WORD_ALONE.match(to_ascii(bios[i] or ""))]
+    agencies = [
+        i
+        for i in orgs
+        if _is_the_word_alone(bios[i]) and not _CAREERS_NAME.search(split_name(names[i] or ""))
+    ]
     return move_role_scores(scores, agencies, _ORG_MOVED, _STAFFING)

@@ -146,7 +146,7 @@ def apply_rules(
         person = _where_true(find_personal_accounts, p_org > FIRST_PERSON_P_ORG, names, bios)
         p_org, scores = _as_persons(person, FIRST_PERSON_P_ORG, p_org, scores)
     if recruiter_titles:  # "Sourcer.", "Headhunter", "Executive search" (role_recruiter_titles.py)
-        scores = find_recruiter_titles(bios, p_org, scores)
+        scores = find_recruiter_titles(names, bios, p_org, scores)
     if former_titles:  # "Former recruiter, now a potter" (role_former_title.py)
         scores = drop_former_titles(bios, posts, scores)
     if founder_bios:  # "Founder of Hirefold, the ATS for small teams" (role_founder_bio.py)
