@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate, names_crudely
+from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,7 @@ from staffpulse.listen.moderation import crosses_a_line, looks_hostile, moderate
         "we pay the college a fortune and they can't find tutors that aren't absolute garbage",
         "Smug POS coworker asked me again whether he should fix the rota, no idea what he means",
         "honestly my shift manager is a POS",
+        "what a POS, took the tips off the counter again",
         "@pal @mate n***a I have a double shift tomorrow lol",
         "these n*ggas at my job never clean the fryer",
     ],
@@ -51,6 +52,11 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         # a skill judged, not people called garbage
         "Most candidates are rubbish at negotiating salary, here is how to fix that",
         "Our POS system crashed at work, so we took cash all afternoon",
+        # a till's trade, and the city's refuse crews
+        "She's a POS admin at the mall and trains every new cashier",
+        "He was a POS trainer at our store for years before moving to payroll",
+        "The candidates were garbage collectors for the city before they applied",
+        "They are trash men and proud of it, best crew in the depot",
         # a country, not a slur
         "Our Niger Delta crews rotate every four weeks",
     ],
@@ -254,30 +260,11 @@ def test_crossing_a_line_is_what_moderation_calls_hostile_nsfw_or_politics(text:
 
 
 @pytest.mark.parametrize(
-    ("handle", "crude"),
-    [
-        ("THE_HOE_CLUB", True),
-        ("@ItsMiaHOE", True),
-        ("KeepCalm_FuckOff", True),
-        ("ohhhfuckkk", True),
-        ("ShitShowDaily", True),
-        ("Midnight_Porn_Club", True),
-        # a surname, a town or a word that only contains the letters
-        ("JaneDickerby", False),
-        ("Scunthorpe_Jobs", False),
-        ("hoedown_events", False),
-        ("apex_staffing", False),
-    ],
-)
-def test_a_handle_is_read_as_words_for_crude_names(handle: str, crude: bool) -> None:
-    assert names_crudely(handle) is crude
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # a government's cuts to benefits, on pay: offered, flagged politics (a neutral angle)
-        "Funny how ministers are cutting tax credits the year before the minimum wage goes up",
+        "Ministers are cutting child tax credits while our care workers still earn the minimum wage",
+        "Benefit cuts will push more of our temps onto zero-hours contracts this winter",
         "Ministers plan to slash universal credit, so more candidates ask for full-time hours at interview",
     ],
 )
@@ -287,7 +274,7 @@ def test_a_governments_cuts_on_a_work_matter_are_politics_not_left_out(text: str
 
 
 def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
-    assert moderate("Tax credit cuts delayed again by the Lords, what a week").partisan
+    assert moderate("Tax credit cuts voted through again, what a week in Westminster").partisan
 
 
 @pytest.mark.parametrize(
@@ -298,6 +285,14 @@ def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
         "Proud to be a living wage employer: every temp we place is paid it",
         "Do your clients claim the Work Opportunity tax credit for hiring veterans?",
         "The government raised the minimum wage in April; our warehouse rates went up too",
+        # a tax credit with no cut, vote or government beside it; a firm's own benefits
+        "Our accountant says the R&D tax credits will cover two new engineers this year",
+        "My tax credit refund came in, finally paying off my work laptop",
+        "Employee retention tax credit deadline is coming, ask your payroll team",
+        "Pension freeze at work again, the company says it is temporary",
+        "Our benefits freeze ends in January and raises go back to normal",
+        "Benefits cuts at my company mean the dental plan is gone for new hires",
+        "The government cut my hours at the DMV again, third rota change this month",
     ],
 )
 def test_pay_talk_and_business_credits_are_no_politics(text: str) -> None:

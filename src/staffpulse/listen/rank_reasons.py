@@ -9,9 +9,10 @@ from datetime import datetime
 
 from staffpulse.dates import format_day
 from staffpulse.durations import format_span
+from staffpulse.listen.crude_names import names_crudely
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
-from staffpulse.listen.moderation import names_crudely, swears
+from staffpulse.listen.moderation import swears
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.threads import Conversation

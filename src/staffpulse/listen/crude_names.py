@@ -1,0 +1,86 @@
+"""A crude account name: whoever replies to its post shows the handle in their own timeline.
+
+A handle is read as the words it runs together ("THE_HOE_REPORT": "THE HOE REPORT";
+"NightShiftNate": "Night Shift Nate"), so a word that only holds the letters of a crude one
+is no crude word: a surname ("@AnnaCocks", "@MobyDick", "@JoHancock", "@SamButts"), a place
+("@Scunthorpe_Jobs", "@EssexCareJobs", "@MiddlesexNurses"), a thing ("@CockpitCareers",
+"@ShitakeKitchen"), a name ("@DickensFanClub", "@Matsushita_HR"), a bird ("@BlueTits_Birding"),
+a farm hand's jobs or a degree "cum laude". Only a run of small letters, as a hashtag is
+written, is searched within, and only for what no innocent word holds: "fuck" anywhere
+("@ohhfuckkkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
+"...shite" nor "Shitara").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from staffpulse.listen.moderation import moderate
+from staffpulse.listen.swearing import swears_strongly
+
+# a handle's words: a run of capitals, a word with or without its capital, a number
+_HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word)
+_CRUDE_NAME_RE = re.compile(r"hoes?|hoeolog\w*|thots?", re.IGNORECASE)
+# the slur run into a name, not "snigger", a "niggle" nor a German surname ("Knigge", "Niggemann")
+_SLUR_IN_NAME_RE = re.compile(r"(?<![skSK])n+i+g+g+(?!l|em)", re.IGNORECASE)
+# what a run of small letters may hold: no innocent word holds "fuck"; "shit" opens or ends one
+# ("shitposting", "whosaidthatshit"), but not "shitake", "shitara" nor the Japanese "...shite"
+_RUN_TOGETHER_RE = re.compile(
+    r"fuck|^(?:wtf|stfu|gtfo)|^(?:bull)?shit(?!a|ake|iake)|shit$", re.IGNORECASE
+)
+# words of a crude list that name something else side by side: a degree, a farm hand's jobs, a
+# bird, a cat, a garden tool
+_INNOCENT_PAIR_RE = re.compile(
+    r"\b(?:cum laude|(?:farm|deck|ranch|stage|field|dock|hired) hand jobs?|"
+    r"(?:blue|great|coal|marsh|willow|crested|bearded) tits?|puss(?:y|ies) ?cats?|garden hoes?|"
+    # a mushroom, a surname
+    r"shi+ta(?:ke|ki|ra|ye)\w*)\b",
+    re.IGNORECASE,
+)
+# a word of the list as a surname ("Anna Cocks", "Moby Dick"), unless the word before it is what
+# makes it crude ("Big Dick", "Suck My Dick")
+_SURNAME_LIKE = frozenset({"cock", "cocks", "dick", "dicks"})
+_CRUDE_BEFORE = frozenset(
+    {
+        "big", "huge", "giant", "massive", "small", "tiny", "fat", "thick", "long", "hard",
+        "wet", "sexy", "horny", "juicy", "my", "your", "ur", "his", "suck", "sucks", "lick",
+        "eat", "no", "free", "rock", "sweet",
+    }
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)  # a handle writes many posts
+def names_crudely(handle: str) -> bool:
+    """The author's handle swears, names sex or a slur, read as the words it runs together
+    ("@THE_HOE_REPORT", "@Fetish_Porn_Club") or within a run of small letters ("@ohfuckkkk"):
+    whoever replies shows it in their own timeline. Not a word that only holds such letters
+    (a surname, "@AnnaCocks"; a place, "@Scunthorpe_Jobs"; a thing, "@CockpitCareers")."""
+    bare = handle.strip().lstrip("@")
+    words = _read_words(bare)
+    return (
+        swears_strongly(words)
+        or moderate(words).nsfw
+        or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
+        or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}", bare))
+        or _SLUR_IN_NAME_RE.search(bare) is not None
+    )
+
+
+def _read_words(bare: str) -> str:
+    """The handle's words, spaced, without a surname or an innocent pair a crude word is in."""
+    words = _HANDLE_WORD_RE.findall(bare)
+    kept = [_read_word(word, words[i - 1] if i else "") for i, word in enumerate(words)]
+    return _INNOCENT_PAIR_RE.sub(" ", " ".join(kept))
+
+
+def _read_word(word: str, before: str) -> str:
+    """ "Cocks" or "Dick" after a first name ("Anna", "Moby"), both capitalised, is a surname
+    ("Name"); after a word that makes it crude ("Big", "My") it is the crude word, whatever
+    follows ("BigDickEnergy" is no "Dick Turner")."""
+    if word.lower() not in _SURNAME_LIKE:
+        return word
+    if before.lower() in _CRUDE_BEFORE:
+        return word.lower()
+    return "Name" if word.istitle() and before.istitle() else word

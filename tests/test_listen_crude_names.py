@@ -1,0 +1,73 @@
+"""A crude account name is read from the words a handle runs together, not from letters inside
+an innocent word (a surname, a place, a thing): the caution says the reply shows the handle."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.crude_names import names_crudely
+
+
+@pytest.mark.parametrize(
+    "handle",
+    [
+        "THE_HOE_REPORT",
+        "@ItsMiaHOE",
+        "KeepCalm_FuckOff",
+        "ohhfuckkkk",
+        "clutterfucked",
+        "whosaidthatshit",
+        "shitpostdaily",
+        "ShitShowDaily",
+        "Midnight_Porn_Club",
+        "WTF_daily",
+        "stfu_kyle",
+        "Nasty_Bitch",
+        "horny_af",
+        # a crude word after the word that makes it so, whatever follows
+        "BigDick_Energy",
+        "SuckMyDick",
+        "BigCocks4U",
+    ],
+)
+def test_a_handle_that_swears_or_names_sex_is_crude(handle: str) -> None:
+    assert names_crudely(handle)
+
+
+@pytest.mark.parametrize(
+    "handle",
+    [
+        # surnames after a first name
+        "AnnaCocks",
+        "MaxDick",
+        "MobyDick",
+        "Dick_Turner_Jobs",
+        "JoHancock",
+        "SamButts",
+        "EveGlasscock",
+        "Cockburn_Recruit",
+        "DickensFanClub",
+        "KniggeConsulting",
+        # places, things, a bird, a degree, a farm hand's jobs
+        "Scunthorpe_Jobs",
+        "EssexCareJobs",
+        "middlesexjobs",
+        "CockpitCareers",
+        "Matsushita_HR",
+        "ShitakeKitchen",
+        "shitakefarm",
+        "Shitara_Design",
+        "aishite_ru",
+        "BlueTits_Birding",
+        "SummaCumLaude",
+        "FarmHandJobs",
+        "PussyCatRescue",
+        "GardenHoes",
+        "hoedown_events",
+        "sniggers_club",
+        "apex_staffing",
+        "",
+    ],
+)
+def test_a_word_that_only_holds_the_letters_is_no_crude_name(handle: str) -> None:
+    assert not names_crudely(handle)
