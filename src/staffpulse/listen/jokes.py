@@ -104,8 +104,8 @@ _RIDDLE_RE = re.compile(
     r"why did the\b(?![^?]*\b(?:me|my|i)\b)[^?]{2,80})\?+\s*(?P<answer>\S[^?]*)$",
     re.IGNORECASE,
 )
-# ... and the "Shit X Says" sketch's title, a list mocking a group's sayings ("Shit Recruiters
-# Say", "S*** HR Managers Say"): a title alone, opening the post or a quote, not "the shit my
+# ... and the "Shit X Says" sketch's title, a list mocking a group's sayings ("Shit Sales
+# Managers Say", "S*** HR Managers Say"): a title alone, opening the post or a quote, not "the shit my
 # boss says makes me want to quit" nor "can't help the sarcastic shit I say"
 _SET_PHRASE_RE = re.compile(
     r"\bknock,? knock\b|\bwalks? into an? (?:bar|pub|job interview|office)\b|"

@@ -176,7 +176,7 @@ def names_work(text: str) -> bool:
     as a figure of speech ("Owning a husky is a full time job"), whose "job" is the
     only one: no work is talked of, and a recruiter's angle on it reads as a pitch. Nor a plan
     made with a friend around a lone work word ("@sam getting my night shift covered, maybe we
-    can do something if you come"): the shift is the plan's logistics."""
+    can grab a bite if you come"): the shift is the plan's logistics."""
     if not names_work_matter(text) or is_bare_caption(text):
         return False
     if _PLANS_WITH_FRIEND_RE.search(text) and len(work_words(text)) <= 1:
