@@ -17,6 +17,13 @@ from staffpulse.listen.own_story import tells_own_story
         ("Can't wait for Friday drinks with the colleagues from the depot", "the workplace"),
         ("That moment when your boss brings donuts and you already had breakfast", "managers"),
         ("Still trying to swap my night shift so I can make the wedding", "shifts"),
+        ("My day off and I get called in again", "shifts"),
+        ("My boss brought pizza for the whole crew today", "managers"),
+        # a meme's frame tells a moment even when what it reports has a view's word in it
+        (
+            "That moment when your boss says you should never work late and then emails at 11pm",
+            "managers",
+        ),
     ],
 )
 def test_a_story_of_ones_own_gets_a_friendly_line_not_a_debate(text: str, subject: str) -> None:
@@ -36,8 +43,20 @@ def test_a_story_of_ones_own_gets_a_friendly_line_not_a_debate(text: str, subjec
         "My rule of thumb: never let a candidate wait more than two days.",  # advice
         "In my town 1 in 4 coworkers drive an hour or more each way.",  # a figure
         "Better salaries alone will never fix a bad manager.",  # no writer in it: a statement
+        # a view in the first person with none of the words above (review: each got "a short,
+        # friendly line", no debate)
+        "My take: cover letters are pointless for warehouse jobs.",
+        "I'm convinced the four-day week would cut our turnover in half.",
+        "I've seen too many nurses quit over mandatory overtime this year.",
+        "My experience says interviews longer than an hour add nothing.",
+        "I just read that warehouse wages rose faster than inflation.",
+        "My manager says remote teams ship slower and honestly he has a point.",
+        "I can't believe companies still ghost candidates after three interviews.",
+        # a story's opening with a view in it is still a view
+        "Can't wait for the day companies post salaries up front.",
+        "When your recruiter says the salary is competitive, it means low.",
     ],
 )
 def test_a_claim_keeps_agree_or_push_back(text: str) -> None:
     assert not tells_own_story(text)
-    assert "agree or push back" in suggest_angle(text, {}, None, 0)
+    assert "short, friendly line" not in suggest_angle(text, {}, None, 0)

@@ -14,13 +14,15 @@ import re
 
 from staffpulse.listen.work_terms import URL_RE
 
-# how a story of one's own moment opens: "Looking forward to ...", "That moment when ..."
+# how a story of one's own moment opens: "Looking forward to ...", "Can't wait for ..."
 _STORY_START_RE = re.compile(
     r"^\W*(?:(?:so |really |just )?looking forward|can['\u2019]?t wait|so excited|"
-    r"excited (?:to|for|about)|that moment when|tfw|mfw|me when|when (?:you|your)\b|"
-    r"wish me luck|guess what)\b",
+    r"excited (?:to|for|about)|when (?:you|your)\b|wish me luck|guess what)\b",
     re.IGNORECASE,
 )
+# a meme's frame tells a moment whatever it reports ("That moment when your boss says you
+# shouldn't worry"): a story even with a claim's word in it
+_MEME_START_RE = re.compile(r"^\W*(?:that moment when|tfw|mfw|me when)\b", re.IGNORECASE)
 # the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
 # fact of its staffing, "our night shift lost three people": read as before, a statement)
 _FIRST_PERSON_RE = re.compile(
@@ -29,10 +31,20 @@ _FIRST_PERSON_RE = re.compile(
 # a view of how things are or should be, or a figure: what a reply can agree with or dispute
 _CLAIM_RE = re.compile(
     r"\b(?:should(?:n['\u2019]?t)?|shouldnt|must|ought to|needs? to|won['\u2019]?t|will never|"
-    r"always|never|no ?one|nobody|every(?:one|body)|better|worse|best|worst|rather|"
+    r"always|never|no ?one|nobody|better|worse|best|worst|rather|"
     r"overrated|underrated|myth|mistake|wrong|the (?:key|problem|truth|secret|reason)|"
     r"is (?:the|a) (?:future|key|problem)|hot take|unpopular opinion|imo|imho|"
-    r"in my (?:view|opinion)|i (?:think|believe|bet)|change my mind|there,? i said it)\b|"
+    r"in my (?:view|opinion)|i (?:think|believe|bet)|change my mind|there,? i said it|"
+    # a view owned or reported: "my take:", "I'd argue", "I just read that ...", "has a point"
+    r"my take|argue|convinced|not sure|i doubt|i suspect|i feel like|(?:read|heard|learned) that|"
+    r"(?:experience|data|research|stud(?:y|ies)) (?:says|shows)|has a point|it means|"
+    r"too (?:many|much|few|little|low|high|long|often)|pointless|useless|a waste|add(?:s)? nothing|"
+    # a wish for how employers should be: "can't wait for the day companies post salaries"
+    r"the day (?:companies|employers|recruiters|firms|agencies)|"
+    # a group said to do a thing: "agencies charge too much", "companies still ghost people"
+    r"(?:companies|employers|recruiters|agencies|firms|hiring managers|job (?:ads|posts)|bosses)"
+    r" (?:still|never|always|all|just|don['\u2019]?t|won['\u2019]?t|can['\u2019]?t|keep|want|expect|"
+    r"hide|ghost|charge|ask|pay|treat|care|need))\b|"
     r"\d\s?%|\b\d+ (?:in|out of) \d+\b|[$\u00a3\u20ac]\s?\d|\b\d[\d,.]* (?:percent|times|jobs|"
     r"people|workers|employees|hires|applicants|candidates)\b|"
     # advice is a claim too: "how to", "tips", "use the STAR method"
@@ -45,8 +57,11 @@ _CLAIM_RE = re.compile(
 def tells_own_story(text: str) -> bool:
     """The post tells of its writer's own moment (a plan, a day, a feeling) and makes no claim:
     it opens as such a story ("Looking forward to ...", "That moment when ...") or speaks of
-    "I" or "my" with no view, advice or figure in it."""
+    "I" or "my", with no view, advice or figure in it either way ("Can't wait for the day
+    companies post salaries" is a view)."""
     plain = URL_RE.sub(" ", text)
-    if _STORY_START_RE.search(plain):
+    if _MEME_START_RE.search(plain) is not None:
         return True
-    return _FIRST_PERSON_RE.search(plain) is not None and _CLAIM_RE.search(plain) is None
+    if _CLAIM_RE.search(plain) is not None:
+        return False
+    return _STORY_START_RE.search(plain) is not None or _FIRST_PERSON_RE.search(plain) is not None
