@@ -27,6 +27,7 @@ BRANDS = [
     ("Penfold Books", "Independent publisher. Join our Readers Club for early copies and events."),
     ("Jersey Bagels", "We love Jersey City. Bagels baked fresh every morning. Now hiring."),
     ("Orange Grove Realty", "We support Orange County families finding their first home."),
+    ("Kiln Cafe", "We love Riverside United fans! 10% off breakfast on match days."),
 ]
 
 
@@ -54,6 +55,8 @@ def test_fan_clubs_tagged_employer_become_other_and_brands_stay() -> None:
     assert before.role == ["employer"] * len(FANS)
     out = model.predict(names, bios, None)
     assert out.role == ["other"] * len(FANS) and set(out.kind) == {"org"}
-    kept = model.predict([n for n, _ in BRANDS], [b for _, b in BRANDS], None)
-    # every brand the heads call an employer stays one (the fan seller is other to them)
-    assert kept.role == ["employer", "employer", "other"] + ["employer"] * 5
+    brands = [n for n, _ in BRANDS], [b for _, b in BRANDS], None
+    with rules_off(model, "news_bios"):
+        heads = model.predict(*brands).role
+    # every brand the heads call an employer stays one (7 of the 9)
+    assert model.predict(*brands).role == heads and heads.count("employer") == 7

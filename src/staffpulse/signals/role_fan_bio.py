@@ -38,9 +38,11 @@ _FANS = re.compile(
     r"|\b(?:readers?'?s?|reading)\s+(?:group|circle)\b"
     # a football club by its name, loved or supported in "we": capitals, so "we love our team"
     # or a shop's "we love Main Street" is not one, nor a place's "City", "Town" or "County"
-    # ("we love Jersey City", "we support Orange County families")
+    # ("we love Jersey City", "we support Orange County families"), nor a cafe's "we love
+    # Riverside United fans" (its customers on match days)
     r"|\bwe\s+(?:love|support)\s+(?-i:(?:[A-Z][a-z]+\s+){1,2}"
-    r"(?:United|FC|AFC|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers|Celtic))\b",
+    r"(?:United|FC|AFC|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers|Celtic))\b"
+    r"(?!\s+(?:fans|supporters)\b)",
     re.IGNORECASE,
 )
 
