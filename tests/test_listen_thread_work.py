@@ -184,6 +184,10 @@ def test_a_plan_made_with_a_friend_around_one_shift_makes_no_thread_about_work()
     for text in (
         "Can anyone cover my late shift Saturday? My manager says I must find someone myself",
         "Let's grab coffee after my shift, I need advice on asking my manager for a raise",
+        # a plan whose one work word is its subject, not its hours
+        "Wanna come to our hiring event Thursday? We're taking walk-ins",
+        "If you are free Tuesday, the interview slot at 3 is yours",
+        "We could hang out at the career fair booth together",
     ):
         told = thread(text)
         assert thread_work(told, verdicts(told, {"c": 0.9})).opening_work, text

@@ -86,6 +86,9 @@ _PLANS_WITH_FRIEND_RE = re.compile(
 )
 
 
+_SHIFT_RE = re.compile(r"\bshifts?\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class ThreadWork:
     """How much of a conversation is about work (from the stored relevance verdicts)."""
@@ -179,10 +182,18 @@ def names_work(text: str) -> bool:
     can grab a bite if you come"): the shift is the plan's logistics."""
     if not names_work_matter(text) or is_bare_caption(text):
         return False
-    if _PLANS_WITH_FRIEND_RE.search(text) and len(work_words(text)) <= 1:
+    if _PLANS_WITH_FRIEND_RE.search(text) and _names_only_a_shift(text):
         return False
     figures = len(JOB_FIGURE.findall(text))  # each names one "job": the others still count
     return not figures or len(work_words(text)) > figures
+
+
+def _names_only_a_shift(text: str) -> bool:
+    """The post's one work word is a shift ("my late shift", "night shifts"): when a plan is
+    made around it, the hours it is made around, not "our hiring event" nor "the interview
+    slot at 3", which are the plan's subject."""
+    words = work_words(text)
+    return len(words) == 1 and _SHIFT_RE.search(words[0]) is not None
 
 
 def _may_carry_thread(post: Post, opening: Post) -> bool:
