@@ -59,6 +59,8 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         "They are trash men and proud of it, best crew in the depot",
         # a country, not a slur
         "Our Niger Delta crews rotate every four weeks",
+        # one star for a slash: "N/A"
+        "Rated N*A on the forklift test, so I retake it Monday",
     ],
 )
 def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:

@@ -107,7 +107,7 @@ _INSULTS = (
     r"no class,?\s*(?:and\s+)?no (?:respect|manners|dignity|morals|decency|shame)|"
     # slurs
     # (and the n-word starred: "n***a", "n*ggas")
-    r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|n[i1]?\*+g*(a|er|ah|az)s?(?!\w)|"
+    r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|n[i1]?(?:\*{2,}g*|\*+g+)(a|er|ah|az)s?(?!\w)|"
     r"fag(got)?s?|kikes?|chinks?|spics?|"
     r"wetbacks?|trann(y|ies)"
 )
