@@ -62,3 +62,17 @@ def test_jobs_created_and_their_count_outweigh_a_hashtag_of_the_ads() -> None:
     text = "Planned cannery is set to create 300 jobs along the coast #jobs #careers"
     assert lean_scores(text)["trends"] == 1.0
     assert leaning_theme(text, ALL) == "trends"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google Workspace is down for everyone right now, no mail since nine.",
+        "The open-plan kitchen in the new flat is lovely, the cat agrees.",
+    ],
+)
+def test_a_products_workspace_or_a_homes_open_plan_is_no_work_space(text: str) -> None:
+    """Review: a mail outage and a home's kitchen leaned to Workplace & managers as if they
+    told where someone works."""
+    assert "workplace" not in lean_scores(text)
+    assert leaning_theme(text, ALL) is None

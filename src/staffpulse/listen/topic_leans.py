@@ -54,8 +54,10 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             _OWN_JOB,
             r"\bwork[- ]?life balance\b|\bat work\b|\boverwork\w*|\bover ?worked\b|"
             r"\bunderappreciated\b",
-            # where the work is done: "a café booth is my work space now", "open-plan office"
-            r"\bwork ?spaces?\b|\bopen[- ]plan\b|\bhot[- ]desk\w*",
+            # where the work is done: "a café booth is my work space now", "open-plan office";
+            # not a product's ("Google Workspace is down") nor a home's open-plan kitchen
+            r"(?<!google )(?<!slack )\bwork ?spaces?\b(?! app)|"
+            r"\bopen[- ]plan (?:office|floor|layout|desk|workspace)s?\b|\bhot[- ]desk\w*",
         ),
         "recruiting": (
             # who a place should hire: "why can't they hire better teachers", "hire more nurses"
