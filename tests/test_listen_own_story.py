@@ -1,6 +1,6 @@
 """A post that tells its writer's own day, plan or feeling makes no claim: its angle is a short,
 friendly line, never "agree or push back with a data point" (QA: "Looking forward to
-reconnecting with ..." and a friend's "trying to get my night shift covered" were given it)."""
+reconnecting with ..." and a friend's "hoping someone takes my Sunday shift" were given it)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A post that tells its writer's own day, plan or feeling and makes no claim: nothing in it to
 agree with or push back on (:mod:`staffpulse.listen.angles`).
 
-"Looking forward to seeing the old team at the expo", "trying to get my night shift covered",
+"Looking forward to seeing the old team at the expo", "hoping someone takes my Sunday shift",
 "That moment when your boss ..." were each given "add a perspective: agree or push back with
 a data point". A view of how work is or should be ("Better pay won't fix a bad manager", "we
 should stop asking for cover letters", "1 in 3 of our temps ...") is a claim even in the first

@@ -178,7 +178,7 @@ def names_work(text: str) -> bool:
     employees today:" over a quoted post), whose lone work word is said in passing, nor a job
     as a figure of speech ("Owning a husky is a full time job"), whose "job" is the
     only one: no work is talked of, and a recruiter's angle on it reads as a pitch. Nor a plan
-    made with a friend around a lone work word ("@sam getting my night shift covered, maybe we
+    made with a friend around a lone work word ("@sam swapping my late shift with Tom, maybe we
     can grab a bite if you come"): the shift is the plan's logistics."""
     if not names_work_matter(text) or is_bare_caption(text):
         return False
