@@ -27,6 +27,9 @@ from staffpulse.signals.job_ads import find_staffing_ads, looks_like_job_ad
         # pay said too low elsewhere, then offered with a call to apply or a link
         "Nobody will pack boxes for $14 an hour? We pay $21. Apply at the front desk",
         "We're hiring pickers at $17/hr, nobody else will pay that https://jobs.example/9",
+        # the pay asked about is a call for candidates
+        "Who will work for $25 an hour this weekend? Warehouse pickers needed, text 555-0100",
+        "Now hiring: who'd accept $28/hr for nights? #hiring #nursing",
     ],
 )
 def test_job_ads_are_recognised(text: str) -> None:

@@ -185,10 +185,12 @@ VERB_OR_HEADLINE = re.compile(
 
 
 # Pay said to be too low for anyone to take ("nobody will work for $15 an hour", "I don't know
-# anyone who'd take $16/hr"): a complaint about the pay, not its offer
+# anyone who'd take $16/hr"): a complaint about the pay, not its offer; asked, it is a call
+# ("Who will work for $25 an hour this weekend? Text us")
 SAID_TOO_LOW = re.compile(
     r"\b(?:who(?:['\u2019]d| would| will)|no ?(?:one|body)(?:['\u2019]d| would| will| wants to)?)\s+"
-    r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d",
+    r"(?:\w+\s+)?(?:take|accept|work for|do it for|do that for|apply for)\b[^.!?\n]{0,15}\$\s?\d"
+    r"(?![^.!?\n]*\?)",
     re.IGNORECASE,
 )
 
