@@ -295,6 +295,11 @@ def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
         "Our benefits freeze ends in January and raises go back to normal",
         "Benefits cuts at my company mean the dental plan is gone for new hires",
         "The government cut my hours at the DMV again, third rota change this month",
+        # an employer's own cuts, a claim asked about, a ribbon cut
+        "Pension freeze for our contractors until the audit is done, sorry team",
+        "Benefit cuts for temps at our agency this year, ugh",
+        "Is universal credit cut if I pick up extra shifts?",
+        "The government is cutting the ribbon on the new job centre today",
     ],
 )
 def test_pay_talk_and_business_credits_are_no_politics(text: str) -> None:

@@ -172,11 +172,14 @@ _GOVERNMENT_POLICY_RE = re.compile(
 _CUTS_POLICY_RE = re.compile(
     r"\b(austerity|(?<!our )(?<!my )(?<!company )(?<!employer )(?<!staff )(?<!work )"
     r"(benefits?|welfare|universal credit|social security|medicaid|food stamps?|snap|pensions?) "
-    r"(cuts?|freeze|sanctions?)(?! at (?:my|our|work|the (?:company|firm|office)))|"
+    # an employer's own ("... for our contractors", "... for temps at our agency"), and a claim
+    # asked about ("Is universal credit cut if I pick up extra shifts?") are no government's
+    r"(cuts|cut(?! (?:if|when)\b)|freeze|sanctions?)(?! at (?:my|our|work|the (?:company|firm|office))"
+    r"| for (?:our |the |all )?(?:temps|contractors|staff|employees|team)\b)|"
     r"(the |this |our )?(government|govt|gov['\u2019]?t|ministers?|chancellor)(['\u2019]s)? "
     r"(is |are |has |have |will |just |wants to |want to |plans to |plan to |is trying to "
     r"|are trying to )?(cut|cuts|cutting|scrap\w*|slash\w*|freez\w*)"
-    r"(?! (?:my|our|their) (?:hours|shifts|rota)))\b",
+    r"(?! (?:my|our|their) (?:hours|shifts|rota)| (?:the |a )?ribbons?\b))\b",
     re.IGNORECASE,
 )
 # ... and tax credits, a benefit in the UK, when a cut, a vote or a government is beside them
