@@ -289,7 +289,7 @@ def test_a_lawmakers_handle_by_office_or_seat_names_politics(text: str) -> None:
         "If you missed our poster session at #libconf23 see this thread on projects by @CDEatMLA fellows",
         "Our fellows @HealthLibsAtMLA are hiring two archivists",
         # a government's service, not a governor
-        "@GovTechNews which agencies are hiring data engineers this spring?",
+        "@GovTechWire which agencies are hiring data engineers this spring?",
     ],
 )
 def test_a_seats_letters_after_a_common_word_or_a_service_are_no_politics(text: str) -> None:

@@ -153,7 +153,7 @@ _POLITICS_TAG_RE = re.compile(
 # Politicians' and governments' accounts: a head of government or a lawmaker by the prefix of
 # the office ("@SenSanders", "@Sen_Whitfield", "@RepSmith", "@GovHale": a capital after it, so not
 # "@Senseless", "@Replit"); not before a whole word of a government's or a firm's service
-# ("@GovTech", "@GovUK", "@GovCareers", "@RepStaffing", "@SenSoftware"), while a name that only
+# ("@GovTech", "@GovNotify", "@GovCareers", "@RepStaffing", "@SenSoftware"), while a name that only
 # starts like one is a lawmaker's ("@RepPayne", "@RepConaway")
 _SERVICE_WORD = (
     r"(?:Tech|UK|Data|Info|Jobs?|Digital|Docs|Pay|Payments?|Hub|Notify|Cloud|Web|Ops|Delivery|"

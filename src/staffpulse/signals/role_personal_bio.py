@@ -86,7 +86,7 @@ def is_a_persons_official_account(text: str | None) -> bool:
         return False
     words = found[1].split()[:3]
     if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return False  # "of the Wildcats", "of @OMGFacts": no one's name
+        return False  # "of the Wildcats", "of @OddFactsDaily": no one's name
     whose = " ".join(words)
     split = split_name(whose)
     # a common first name before a surname the lists lack ("Phillip Becknell") is one still
