@@ -4,6 +4,8 @@ conversation to join, and work talk carried by a reply is said and answered."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from listen_helpers import FRESH, NOW, dated, ids, inbox, store_with
@@ -93,6 +95,25 @@ def test_a_job_asked_of_the_threads_owner_is_theirs_to_answer(tmp_path: Path) ->
     assert "addressed to @ceo_dana: join only if you can add something" in item.cautions
     assert item.angle.startswith("@fan asks @ceo_dana, not the room: reply only if you can answer")
     assert "answer the question" not in item.angle
+
+
+def test_a_job_asked_in_the_firms_own_thread_is_the_firms_to_answer(tmp_path: Path) -> None:
+    """Review: the same question put to the firm itself, in a thread it opened ("--as" the
+    firm), is its own to answer: no "addressed to" caution, and "reply to the person who
+    answered you", not "asks @crewline_jobs, not the room"."""
+    opening = dated("crew", "Our warehouse crew grew again this month, proud of all of them",
+                    author="firm", author_handle="crewline_jobs")  # fmt: skip
+    reply = dated("c1", "@crewline_jobs congrats! are you still hiring pickers?", author="fan",
+                  author_handle="fan", kind="reply", reply_to_post_id="crew",
+                  reply_to_handle="crewline_jobs", conversation_id="crew")  # fmt: skip
+    # answered after the opening: the firm's own thread waits for its reply
+    reply = replace(reply, created_at=NOW - timedelta(minutes=30))
+    with store_with(tmp_path, opening, reply) as store:
+        (other,) = inbox(store).items
+        (own,) = inbox(store, as_handle="crewline_jobs").items
+    assert "addressed to @crewline_jobs: join only if you can add something" in other.cautions
+    assert not any("addressed to" in c for c in own.cautions)
+    assert own.angle.startswith("Reply to the person who answered you, @fan: answer the question")
 
 
 def test_a_reply_whose_parent_was_deleted_is_offered_as_the_reply_it_is(tmp_path: Path) -> None:
