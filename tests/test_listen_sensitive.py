@@ -175,6 +175,10 @@ def test_a_dispute_gets_its_flag_its_caution_and_its_angle_together() -> None:
         # a job board or a community of a kind of work, no campaign
         ("RemoteWorkers", False),
         ("TempWorkersHub", False),
+        ("KnowledgeWorkers", False),
+        ("HomeWorkers", False),
+        ("NightShiftWorkers", False),
+        ("networkers", False),
         ("", False),
     ],
 )

@@ -69,9 +69,11 @@ _DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
 # "@coworkers"), or a union's
 # name ("@Teamsters", "@SEIU", "@UFCW", "@AFLCIO", "@FightFor15")
 _CAMPAIGN_HANDLE_RE = re.compile(
-    # not a job board's or a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers")
+    # not a job board's or a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers",
+    # "@KnowledgeWorkers", "@HomeWorkers", "@NightShiftWorkers"), nor a "@networkers" club
     r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)(?<!remote)(?<!temp)(?<!gig)(?<!skilled)"
-    r"(?<!light)(?<!office)(?<!hire)(?<!find)(?<!flex)workers(?:_?unite\w*)?|"
+    r"(?<!light)(?<!office)(?<!hire)(?<!find)(?<!flex)(?<!net)(?<!knowledge)(?<!desk)(?<!smart)"
+    r"(?<!happy)(?<!home)(?<!shift)(?<!night)(?<!freelance)(?<!creative)workers(?:_?unite\w*)?|"
     r"@?\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|"
     r"fightfor15|unitetheunion)\w*",
     re.IGNORECASE,
