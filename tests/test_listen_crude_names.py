@@ -15,6 +15,8 @@ from staffpulse.listen.crude_names import names_crudely
         "@ItsMiaHOE",
         "KeepCalm_FuckOff",
         "ohhfuckkkk",
+        "OHHFUCKKKK",
+        "TYPICALSHIT",
         "clutterfucked",
         "whosaidthatshit",
         "shitpostdaily",
@@ -50,6 +52,8 @@ def test_a_handle_that_swears_or_names_sex_is_crude(handle: str) -> None:
         "KniggeConsulting",
         # places, things, a bird, a degree, a farm hand's jobs
         "Scunthorpe_Jobs",
+        "SCUNTHORPE_JOBS",
+        "MATSUSHITA_HR",
         "EssexCareJobs",
         "middlesexjobs",
         "CockpitCareers",

@@ -5,7 +5,7 @@ A handle is read as the words it runs together ("THE_HOE_REPORT": "THE HOE REPOR
 is no crude word: a surname ("@AnnaCocks", "@MobyDick", "@JoHancock", "@SamButts"), a place
 ("@Scunthorpe_Jobs", "@EssexCareJobs", "@MiddlesexNurses"), a thing ("@CockpitCareers",
 "@ShitakeKitchen"), a name ("@DickensFanClub", "@Matsushita_HR"), a bird ("@BlueTits_Birding"),
-a farm hand's jobs or a degree "cum laude". Only a run of small letters, as a hashtag is
+a farm hand's jobs or a degree "cum laude". Only a run of letters of one case, as a hashtag is
 written, is searched within, and only for what no innocent word holds: "fuck" anywhere
 ("@ohhfuckkkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
 "...shite" nor "Shitara").
@@ -25,7 +25,7 @@ _HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _CRUDE_NAME_RE = re.compile(r"hoes?|hoeolog\w*|thots?", re.IGNORECASE)
 # the slur run into a name, not "snigger", a "niggle" nor a German surname ("Knigge", "Niggemann")
 _SLUR_IN_NAME_RE = re.compile(r"(?<![skSK])n+i+g+g+(?!l|em)", re.IGNORECASE)
-# what a run of small letters may hold: no innocent word holds "fuck"; "shit" opens or ends one
+# what a run of letters of one case may hold: no innocent word holds "fuck"; "shit" opens or ends one
 # ("shitposting", "whosaidthatshit"), but not "shitake", "shitara" nor the Japanese "...shite"
 _RUN_TOGETHER_RE = re.compile(
     r"fuck|^(?:wtf|stfu|gtfo)|^(?:bull)?shit(?!a|ake|iake)|shit$", re.IGNORECASE
@@ -54,16 +54,17 @@ _CRUDE_BEFORE = frozenset(
 @functools.lru_cache(maxsize=4096)  # a handle writes many posts
 def names_crudely(handle: str) -> bool:
     """The author's handle swears, names sex or a slur, read as the words it runs together
-    ("@THE_HOE_REPORT", "@Fetish_Porn_Club") or within a run of small letters ("@ohfuckkkk"):
-    whoever replies shows it in their own timeline. Not a word that only holds such letters
-    (a surname, "@AnnaCocks"; a place, "@Scunthorpe_Jobs"; a thing, "@CockpitCareers")."""
+    ("@THE_HOE_REPORT", "@Fetish_Porn_Club") or within a run of letters of one case
+    ("@ohfuckkkk", "@OHFUCKKKK"): whoever replies shows it in their own timeline. Not a word
+    that only holds such letters (a surname, "@AnnaCocks"; a place, "@Scunthorpe_Jobs"; a
+    thing, "@CockpitCareers")."""
     bare = handle.strip().lstrip("@")
     words = _read_words(bare)
     return (
         swears_strongly(words)
         or moderate(words).nsfw
         or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
-        or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}", bare))
+        or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}|[A-Z]{4,}", bare))
         or _SLUR_IN_NAME_RE.search(bare) is not None
     )
 
