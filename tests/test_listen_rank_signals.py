@@ -167,6 +167,9 @@ def test_a_reply_asking_the_thread_owner_for_a_job_there_is_put_to_them(text: st
         "@ceo_dana any tips for a first week as a new shift lead?",
         "@ceo_dana Anyone else find onboarding takes a month, not a week?",
         "@ceo_dana Congrats to the whole team!",  # no question at all
+        # a view asked of the roles one must fill or has seen, no job asked for (review)
+        "@ceo_dana do you think the remote roles you have to fill are harder now?",
+        "@ceo_dana why do the openings you have seen stay empty so long, anyone know?",
     ],
 )
 def test_a_question_to_the_room_in_a_reply_is_put_to_no_one(text: str) -> None:

@@ -182,7 +182,8 @@ _OPENINGS = r"(?:positions?|roles?|jobs?|openings?|vacanc(?:y|ies)|spots?)"
 _YOU = r"(?:you|u|y['\u2019]?all|you guys)"
 _THEIR_JOBS_RE = re.compile(
     rf"\b(?:are|r) {_YOU} (?:still )?hiring\b|"
-    rf"\b{_OPENINGS}\b[^?]*\b{_YOU} (?:have|got|had)\b|"
+    # "the roles you have open", not "the roles you have to cut" nor "the openings you have seen"
+    rf"\b{_OPENINGS}\b[^?]*\b{_YOU} (?:have|got|had)\b(?! (?:to|seen|been|heard)\b)|"
     rf"\b{_YOU} (?:have|got) (?:any )?(?:open )?{_OPENINGS}\b|"
     r"\bapply (?:to|at|for|with) (?:your|ur)\b|"
     rf"\b(?:your|ur) (?:company|team|firm|store|office|shop|hospital)\b[^?]*\b(?:hiring|{_OPENINGS})\b",
