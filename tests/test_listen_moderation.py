@@ -55,6 +55,9 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         # a till's trade, and the city's refuse crews
         "She's a POS admin at the mall and trains every new cashier",
         "He was a POS trainer at our store for years before moving to payroll",
+        "Hiring a POS manager for our retail clients, weekdays only",
+        "our POS guy fixed the terminal this morning, back to normal",
+        "POS customer support has been down all day at the depot",
         "The candidates were garbage collectors for the city before they applied",
         "They are trash men and proud of it, best crew in the depot",
         # a country, not a slur

@@ -89,9 +89,11 @@ _INSULTS = (
     # ... a skill judged ("rubbish at negotiating") or a trade ("garbage collectors", "trash men")
     r"(?!\s+(?:at|collect\w*|m[ae]n|trucks?|disposal|bags?|cans?|bins?|day|pick-?ups?|removal|"
     r"workers?|crews?|routes?|services?|duty)\b)|"
-    # a person called a "POS" (a piece of shit), not a till ("the POS system crashed")
+    # a person called a "POS" (a piece of shit), not a till ("the POS system crashed") nor its
+    # staff ("Hiring a POS manager", "our POS guy fixed the terminal", "POS customer support")
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bour )(?<!\byour )(?<!\btheir )"
     r"(?-i:POS)(?=\s+(?:(?:male|female|old|new)\s+)?(?:coworker|co-worker|colleague|boss|"
-    r"manager|supervisor|person|guy|man|woman|dude|human|customer)s?\b)|"
+    r"manager|supervisor|person|guy|man|woman|dude|human)s?\b)|"
     # ... or ending its phrase: "what a POS, stole my tips", not "a POS trainer", "a POS admin"
     r"(?:you|ur|what a|such a|is a|was a|['\u2019]s a|total|absolute|complete) (?-i:POS)"
     r"(?!\s+(?!(?:and|but|lol|lmao|smh|tbh|honestly|who|that|i)\b)\w)|"
