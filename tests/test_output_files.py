@@ -161,3 +161,28 @@ def test_a_name_with_no_kind_or_the_right_one_is_written(tmp_path: Path) -> None
     assert write_output(tmp_path / "page.HTM", "x", "--html").read_text() == "x"
     # an option that writes several kinds (connect --export FORMAT --output) is left alone
     assert write_output(tmp_path / "people.json", "x", "--output").read_text() == "x"
+
+
+@pytest.mark.parametrize(
+    ("args", "work"),
+    [
+        (["benchmark", "--min-posts", "1", "--csv", "league.html"], "staffpulse.benchmark"),
+        (["benchmark", "--min-posts", "1", "--html", "gone/deeper/b.html"], "staffpulse.benchmark"),
+        (["audit", "acme_staffing", "--html", "report.json"], "staffpulse.audit"),
+        (["inbox", "--html", "inbox.csv"], "staffpulse.listen.inbox"),
+    ],
+)
+def test_a_wrong_output_name_is_refused_before_the_work_starts(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], work: str,
+) -> None:  # fmt: skip
+    # QA: benchmark --csv league.html ranked the whole cohort, then refused the name
+    started: list[str] = []
+    name = {"staffpulse.benchmark": "run_benchmark", "staffpulse.audit": "audit_account"}
+    monkeypatch.setattr(
+        f"{work}.{name.get(work, 'build_inbox')}", lambda *a, **k: started.append(work)
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 65, result.output
+    assert "cannot write" in result.stderr or "not writing" in result.stderr
+    assert started == []  # refused before the cohort was ranked or the account graded

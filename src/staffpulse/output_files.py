@@ -15,7 +15,14 @@ from pathlib import Path
 from staffpulse.errors import InputError
 from staffpulse.missing_folders import find_missing_folder
 
-__all__ = ["blocking_file", "make_folder", "missing_folder", "shell_path", "write_output"]
+__all__ = [
+    "blocking_file",
+    "check_output",
+    "make_folder",
+    "missing_folder",
+    "shell_path",
+    "write_output",
+]
 
 
 def blocking_file(path: Path) -> Path | None:
@@ -33,9 +40,7 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
     folder is missing, and what to do."""
     given = Path(path)
     target = given.expanduser()
-    _check_kind(given, option)
-    _check_path(given, target, option)
-    _check_folder(given, option)
+    check_output(given, option)
     try:
         target.parent.mkdir(exist_ok=True)
         if isinstance(data, str):
@@ -47,6 +52,19 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
             f"cannot write {given}: {exc.strerror or exc}", hint=f"choose another {option} path"
         ) from exc
     return target
+
+
+def check_output(path: Path | None, option: str) -> None:
+    """Refuse a ``path`` for ``option`` that :func:`write_output` would refuse (a name of
+    another kind of file, a folder, a file in the way, a missing folder), writing nothing: a
+    command checks its output files before its work, as ``benchmark --csv league.html`` once
+    ranked the whole cohort, then refused the name. None (the option not given) passes."""
+    if path is None:
+        return
+    given = Path(path)
+    _check_kind(given, option)
+    _check_path(given, given.expanduser(), option)
+    _check_folder(given, option)
 
 
 def make_folder(path: Path, option: str, *, parents: bool = False) -> Path:

@@ -12,6 +12,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_count_progress, make_status, print_written
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption, cohort_file_help
+from staffpulse.output_files import check_output
 from staffpulse.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def audit_command(
     from staffpulse.report.terminal_benchmark import print_cohort_problems
 
     refuse_blank_account(handle, "audit grades one account")
+    check_output(html, "--html")  # before the work, not after it
     if cohort is not None and html is None:
         # the comparison is drawn in the HTML report only: silently ignoring it misleads
         raise InputError(
@@ -156,6 +158,9 @@ def benchmark_command(
     from staffpulse.report.spreadsheet import write_leaderboard_csv
     from staffpulse.report.terminal_benchmark import print_cohort_problems, render_benchmark
 
+    # a name of another kind or a missing folder is refused before the cohort is ranked
+    check_output(html, "--html")
+    check_output(csv_path, "--csv")
     with open_store(db, create=False) as store, make_count_progress(err_console) as progress:
         task = progress.add_task("Loading posts", total=None)
 

@@ -32,6 +32,7 @@ from staffpulse.cli.program import on_store
 from staffpulse.config import load_config
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import platform_choice
+from staffpulse.output_files import check_output
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
@@ -285,6 +286,7 @@ def inbox(
     from staffpulse.report.terminal_inbox import render_inbox
 
     check_firm_given(as_handle)
+    check_output(html, "--html")  # before the inbox is built, not after
     reason = check_left_out(left_out)
     config = load_config()
     window = parse_max_age(max_age) if max_age is not None else configured_window(config)
