@@ -298,6 +298,8 @@ def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
         "Our benefits freeze ends in January and raises go back to normal",
         "Benefits cuts at my company mean the dental plan is gone for new hires",
         "The government cut my hours at the DMV again, third rota change this month",
+        "Our lab needs a technician who knows snap freeze protocols for tissue samples",
+        "Austerity in our team budget means no Christmas party this year",
         # an employer's own cuts, a claim asked about, a ribbon cut
         "Pension freeze for our contractors until the audit is done, sorry team",
         "Benefit cuts for temps at our agency this year, ugh",

@@ -172,8 +172,12 @@ _GOVERNMENT_POLICY_RE = re.compile(
 # my company") nor the government as an employer cutting hours ("the government cut my hours at
 # the DMV")
 _CUTS_POLICY_RE = re.compile(
-    r"\b(austerity|(?<!our )(?<!my )(?<!company )(?<!employer )(?<!staff )(?<!work )"
-    r"(benefits?|welfare|universal credit|social security|medicaid|food stamps?|snap|pensions?) "
+    # (not a firm's own belt-tightening, "austerity in our team budget", nor a lab's "snap freeze")
+    r"\b((?<!our )(?<!company )austerity(?! (?:in|at) (?:our|my|the) (?:team|company|office|"
+    r"firm|department|budget|shop|store|site)\b)|"
+    r"(?<!our )(?<!my )(?<!company )(?<!employer )(?<!staff )(?<!work )"
+    r"(benefits?|welfare|universal credit|social security|medicaid|food stamps?|(?-i:SNAP)|"
+    r"pensions?) "
     # an employer's own ("... for our contractors", "... for temps at our agency"), and a claim
     # asked about ("Is universal credit cut if I pick up extra shifts?") are no government's
     r"(cuts|cut(?! (?:if|when)\b)|freeze|sanctions?)(?! at (?:my|our|work|the (?:company|firm|office))"
