@@ -133,7 +133,7 @@ def test_a_mild_word_earns_no_caution_on_language() -> None:
 def test_a_crude_account_name_is_cautioned_like_strong_language() -> None:
     # the reply shows the handle in the firm's own timeline, however clean the post
     text = "One more interview this afternoon, then I am off for the weekend"
-    for handle, crude in [("THE_HOE_CLUB", True), ("ohhfuckkk", True), ("Big_Porn_Club", True),
+    for handle, crude in [("THE_HOE_CLUB", True), ("welpfuckkk", True), ("Big_Porn_Club", True),
                           ("JaneDickerby", False), ("hoedown_nights", False), ("", False)]:  # fmt: skip
         post = Post(platform="x", id="1", author_id="a", author_handle=handle, created_at=WHEN,
                     text=text)  # fmt: skip

@@ -7,7 +7,7 @@ is no crude word: a surname ("@AnnaCocks", "@MobyDick", "@JoHancock", "@SamButts
 "@ShitakeKitchen"), a name ("@DickensFanClub", "@Matsushita_HR"), a bird ("@BlueTits_Birding"),
 a farm hand's jobs or a degree "cum laude". Only a run of letters of one case, as a hashtag is
 written, is searched within, and only for what no innocent word holds: "fuck" anywhere
-("@ohhfuckkkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
+("@welpfuckkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
 "...shite" nor "Shitara").
 """
 
@@ -54,8 +54,8 @@ _CRUDE_BEFORE = frozenset(
 @functools.lru_cache(maxsize=4096)  # a handle writes many posts
 def names_crudely(handle: str) -> bool:
     """The author's handle swears, names sex or a slur, read as the words it runs together
-    ("@THE_HOE_REPORT", "@Fetish_Porn_Club") or within a run of letters of one case
-    ("@ohfuckkkk", "@OHFUCKKKK"): whoever replies shows it in their own timeline. Not a word
+    ("@THE_HOE_REPORT", "@Velvet_Porn_Club") or within a run of letters of one case
+    ("@welpfuckkk", "@WELPFUCKKK"): whoever replies shows it in their own timeline. Not a word
     that only holds such letters (a surname, "@AnnaCocks"; a place, "@Scunthorpe_Jobs"; a
     thing, "@CockpitCareers")."""
     bare = handle.strip().lstrip("@")
