@@ -178,6 +178,9 @@ def test_sexual_content_is_nsfw(text: str) -> None:
         "Do you have sex-based pay gap reporting yet, or is it next year?",
         "Electrician apprentice wanted: bring your own wire strippers and a meter",
         "Floor stripper operator for the night janitorial crew, $17/hr",
+        # a farm's or a ship's hands have jobs too
+        "Deck hand jobs open on the ferry route, apply by Friday",
+        "Three farm hand jobs left for the harvest season, housing included",
     ],
 )
 def test_work_talk_with_a_sexual_word_is_not_nsfw(text: str) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from staffpulse.listen.moderation import moderate
+from staffpulse.listen.moderation import TRADE_HANDS, moderate
 from staffpulse.listen.swearing import swears_strongly
 
 # a handle's words: a run of capitals, a word with or without its capital, a number
@@ -33,7 +33,7 @@ _RUN_TOGETHER_RE = re.compile(
 # words of a crude list that name something else side by side: a degree, a farm hand's jobs, a
 # bird, a cat, a garden tool
 _INNOCENT_PAIR_RE = re.compile(
-    r"\b(?:cum laude|(?:farm|deck|ranch|stage|field|dock|hired) hand jobs?|"
+    r"\b(?:cum laude|(?:" + "|".join(TRADE_HANDS) + r") hand jobs?|"
     r"(?:blue|great|coal|marsh|willow|crested|bearded) tits?|puss(?:y|ies) ?cats?|garden hoes?|"
     # a mushroom, a surname
     r"shi+ta(?:ke|ki|ra|ye)\w*)\b",

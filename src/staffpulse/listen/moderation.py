@@ -121,11 +121,16 @@ _VILIFYING_RE = re.compile(
     r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?|classless(?! societ))\b",
     re.IGNORECASE,
 )
+# Trades whose workers are "hands": their "hand jobs" are jobs (crude_names reads them too)
+TRADE_HANDS = ("farm", "deck", "ranch", "stage", "field", "dock", "hired", "stable", "ship's")
 # Sex acts, sex work's words and innuendo ("strip club", "vibrator", "sex with the boss", a
 # scare-quoted "art film"), not the HR matters with "sex" in them ("sexual harassment", "sex
 # discrimination"), nor a tool ("paint stripper", "concrete vibrator": a construction job)
 _NSFW_RE = re.compile(
-    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|(blow|hand|rim)[- ]?jobs?|"
+    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|(blow|rim)[- ]?jobs?|"
+    # not the jobs of a farm's or a ship's hands ("deck hand jobs open in Aberdeen")
+    + "".join(f"(?<!{trade} )" for trade in TRADE_HANDS)
+    + r"hand[- ]?jobs?|"
     r"bukkake|fluffers?|boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+|"
     r"strip ?clubs?|strip ?tease\w*|"
     # a trade's tools: "wire strippers" (an electrician's), a floor stripper, a plate vibrator
