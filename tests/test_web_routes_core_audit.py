@@ -366,3 +366,26 @@ def test_the_audits_dates_read_as_on_every_other_page(client: Any) -> None:
     assert re.search(rf"posts from {day} to {day}", words), words
     assert re.search(rf"· (original|reply|quote) · {day}", words)
     assert not re.search(r"posts from \d{4}-|· (original|reply|quote|repost) · \d{4}-", words)
+
+
+class _BoardRoles:
+    """A role model that reads every account as a job board."""
+
+    def predict(self, names: Any, bios: Any, texts: Any) -> Any:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(role=["job_board"] * len(names))
+
+
+def test_the_audit_page_says_what_the_role_model_reads_the_account_as(tmp_path: Path) -> None:
+    # QA: staffpulse audit said "Read as a job board: ..." and the dashboard's page of the
+    # same account did not
+    from audit_helpers import FeedBuilder, store_with
+    from web_helpers import page_words
+
+    board = FeedBuilder("citywidejobsfeed", display_name="Citywide Jobs Feed")
+    board.job(12)
+    store_with(tmp_path, board).close()
+    with make_client(tmp_path / "test.db", role_model=_BoardRoles()) as web:
+        page = page_words(web.get("/audit/x/citywidejobsfeed").text).replace("&#39;", "'")
+    assert "Read as a job board: the role model's guess from the name, bio and posts" in page

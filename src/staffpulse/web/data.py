@@ -297,8 +297,14 @@ class Backend(InboxMixin, ConnectMixin):
 
         def compute() -> AuditResult:
             with self.store() as store:
+                # what the role model reads the account as, as the terminal's audit says it
                 return audit_account(
-                    store, handle, platform, scorer=self.settings.scorer, save=False
+                    store,
+                    handle,
+                    platform,
+                    scorer=self.settings.scorer,
+                    save=False,
+                    role_model=self.settings.role_model,
                 )
 
         return self.cached(audit_key(platform, handle), compute)
@@ -326,7 +332,14 @@ class Backend(InboxMixin, ConnectMixin):
                 return cast("AuditResult", shown)
             if progress:  # new data since the page was shown (an import), or a restart
                 progress("Reading and grading every post of the account", 0, 0)
-            result = audit_account(store, handle, platform, scorer=self.settings.scorer, save=True)
+            result = audit_account(
+                store,
+                handle,
+                platform,
+                scorer=self.settings.scorer,
+                save=True,
+                role_model=self.settings.role_model,
+            )
         with self._lock:
             if generation == self.generation:
                 self._cache[key] = (generation, result)
