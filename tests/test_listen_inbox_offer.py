@@ -172,6 +172,13 @@ def test_an_other_conversation_whose_reply_holds_the_work_talk_leans_with_it() -
     topic_of = {("x", "o"): 1, ("x", "a"): 1}
     assert fold_word_topics([talk, alone], topic_of, model) == {("x", "o"): 2, ("x", "a"): 1}
 
+    # an opening that names a work matter keeps the angle on itself ("add a perspective on
+    # interviews"): its reply's careers talk does not file the card under Career moves
+    asked = replace(opening, id="i", text="Why is every interview panel five people now, honestly.")
+    answered = replace(reply, id="j", reply_to_post_id="i")
+    panel = Conversation("x", "i", (asked, answered))
+    assert fold_word_topics([panel], {("x", "i"): 1}, model) == {("x", "i"): 1}
+
 
 def test_a_topic_asked_for_lists_what_the_plain_inbox_files_under_it() -> None:
     """QA: the plain inbox listed 21 conversations under Workplace & managers, "--topic

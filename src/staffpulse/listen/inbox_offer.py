@@ -31,6 +31,7 @@ from staffpulse.listen.topic_members import assign_topics, conversation_text
 from staffpulse.listen.topic_themes import OTHER, OTHER_LABEL
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
+from staffpulse.listen.work_terms import work_subject
 from staffpulse.models import normalize_handle
 from staffpulse.store import Store
 
@@ -299,8 +300,10 @@ def fold_word_topics(
     for c in offered:
         if topic_of.get(key := key_of(c)) in refiled:
             theme = leaning_theme(conversation_text(c), themed)
-            if theme is None and len(c.posts) > 1:  # the work talk may be in a reply, as its
-                # angle is ("back to painting signs" answered "the career ladder ...")
+            # the work talk may be in a reply, as its angle then is ("back to painting signs"
+            # answered "the career ladder ..."); an opening that names a work matter keeps the
+            # angle on itself, so a reply's theme would file its card away from its angle
+            if theme is None and len(c.posts) > 1 and work_subject(c.opening.text) is None:
                 theme = leaning_theme(" ".join(p.text for p in c.posts), themed)
             if theme is not None:
                 lean[key] = themed[theme]
