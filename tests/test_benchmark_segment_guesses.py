@@ -258,3 +258,29 @@ def test_the_audit_says_what_the_benchmark_reads_the_account_as(tmp_path: Path) 
     assert other.read_as is None
     plain = audit_account(store, "retailjobsfeed", scorer=FakeScorer(), save=False)
     assert plain.read_as is None and plain.to_dict()["read_as"] is None
+
+
+def test_an_audit_read_as_a_job_board_gets_a_job_feeds_advice(tmp_path: Path) -> None:
+    # QA: the header said "Read as a job board" above "Spend 10 minutes a day answering
+    # recruiters" and "Rosa at" for its name: a firm's advice under a job board's reading
+    from staffpulse.audit.engine import audit_account
+
+    board = FeedBuilder("metrojobsfeed", display_name="Northline Partners")
+    board.job(12)
+    store = store_with(tmp_path, board)
+    read = audit_account(
+        store, "metrojobsfeed", scorer=FakeScorer(), save=False, role_model=BoardRoles()
+    )
+    plain = audit_account(store, "metrojobsfeed", scorer=FakeScorer(), save=False)
+
+    def advice(result: Any) -> str:
+        return " ".join(" ".join(p.recommendations) for p in result.pillars.values())
+
+    assert read.read_as == "job_board" and str(read.kind) == "job feed"
+    assert "@metrojobsfeed reads as a job board: it is graded as any account is" in (
+        read.caution or ""
+    )
+    assert "Rosa at" not in advice(read) and "answering recruiters" not in advice(read)
+    assert "Job seekers ask about your listings" in advice(read)
+    # without the role model's reading it is advised as any firm, as before
+    assert str(plain.kind) == "any" and "Rosa at" in advice(plain)

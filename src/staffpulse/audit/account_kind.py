@@ -55,17 +55,22 @@ def is_job_feed(account: Account) -> bool:
     return is_job_bot(account.display_name, account.bio)
 
 
-def kind_of(account: Account) -> AccountKind:
+def kind_of(account: Account, read_as: str | None = None) -> AccountKind:
     """The account's kind as its profile says it (a help desk is known from its posts:
     :func:`desk_or`). A display name that reads as a person's, or a first name alone as Face
     reads it, makes a person: a woman whose 4 posts were replies to friends was told to "find
     posts about your service that do not tag you" and to lighten her replies "when a
-    customer's problem is solved"."""
+    customer's problem is solved". An account the role model reads as a job board
+    (``read_as``, said in the audit's header) is a job feed too, unless its name is a
+    person's: its header said "Read as a job board" above "Spend 10 minutes a day answering
+    recruiters" and "Rosa at" before its name."""
     if is_job_feed(account):
         return AccountKind.JOB_FEED
     name = account.display_name or ""
     if account.name_known and (name_score(name)[0] >= 0.9 or first_name_alone(account)):
         return AccountKind.PERSON
+    if read_as == "job_board":
+        return AccountKind.JOB_FEED
     # a help desk's posts say it is one before its name does (:func:`desk_or`)
     if names_an_institution(account):
         return AccountKind.INSTITUTION
@@ -93,10 +98,15 @@ def feed_or(kind: AccountKind, ads: int, originals: int) -> AccountKind:
 
 
 def job_feed_caution(account: Account) -> str:
-    """The header's word on a job feed's grade and advice."""
+    """The header's word on a job feed's grade and advice: a feed by its own name or bio
+    says it is one; one the role model reads as a job board has that said in the header
+    already ("Read as a job board"), so its advice is said to follow."""
+    said = (
+        "says it is an automated feed of jobs" if is_job_feed(account) else "reads as a job board"
+    )
     return (
-        f"@{account.handle} says it is an automated feed of jobs: it is graded as any account "
-        "is, and its advice is what a job feed can do (its openings are its product)."
+        f"@{account.handle} {said}: it is graded as any account is, and its advice is what"
+        " a job feed can do (its openings are its product)."
     )
 
 

@@ -237,8 +237,10 @@ def compute_audit(
     avatar: AvatarInfo | None = None,
     now: datetime | None = None,
     since: datetime | None = None,
+    read_as: str | None = None,
 ) -> AuditResult:
-    """The pure part of an audit: posts and their signals in, scores and advice out."""
+    """The pure part of an audit: posts and their signals in, scores and advice out
+    (``read_as``: the segment the role model reads the account as, its advice fitted to it)."""
     cfg = dict(settings)
     index, _ = texts_to_score(data.posts)
     frame = build_frame(data.posts, index, signals)
@@ -252,7 +254,7 @@ def compute_audit(
     talk = read_account_posts(frame, data)
     # each pillar's advice is written in words the account's kind can act on
     orig = frame.authored_original  # a feed by its profile that posts few ads is none
-    kind = feed_or(kind_of(data.account), int(frame.job[orig].sum()), int(orig.sum()))
+    kind = feed_or(kind_of(data.account, read_as), int(frame.job[orig].sum()), int(orig.sum()))
     feed = kind is AccountKind.JOB_FEED
     conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
     kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts
@@ -364,11 +366,16 @@ def audit_account(
         raise no_posts_error(account, since_dt)
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
-    result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
+    said_as = None
     if role_model is not None:  # the benchmark's module, loaded only when asked
         from staffpulse.benchmark.segment_guesses import choose_role_model, read_as
 
-        result.read_as = read_as(choose_role_model(role_model), data)
+        said_as = read_as(choose_role_model(role_model), data)
+    # the advice follows what the header says the account reads as (a job board's)
+    result = compute_audit(
+        data, signals, settings, avatar=avatar, now=now, since=since_dt, read_as=said_as
+    )
+    result.read_as = said_as
     # an account gone quiet is told to post again before anything else (a benchmark's "Fix
     # first" too, followed there by the account's own fix: quiet.first_fix)
     last_post = result.window["last_post"]
