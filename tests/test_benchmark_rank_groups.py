@@ -46,15 +46,16 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     # the line over the two says what their rows in the HTML say
     assert "graded on 3 of 4 pillars, or on 2 with no profile data for Face:" in said
     assert (
-        "is the one n/a that places no account lower: it is placed as if Face were graded." in said
+        "A Face n/a for want of profile data (no picture, bio or name in the data) places" in said
     )
+    assert "places no account lower: it is placed as if Face were graded." in said
+    # a Mix n/a of replies only places no account lower too: the Face's is not "the one"
+    assert "the one n/a" not in said
     # one group (the Face n/a places no one lower): ranked by grade, no "later" group
     assert "The table ranks the accounts by grade;" in said and "in groups" not in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
-    assert (
-        "is the one n/a that places no account lower: it is placed as if Face were graded." in html
-    )
+    assert "places no account lower: it is placed as if Face were graded." in html
     assert "The table ranks the accounts by grade;" in html and "in groups" not in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")

@@ -186,6 +186,7 @@ def _asides(rows: list[dict[str, Any]]) -> str:
         return ""
     what, pillar = (face, "Face") if NO_PROFILE in present else (mix, "Mix")
     return (
-        f" {what[0].upper()}{what[1:]} is the one n/a that places no account lower: it is"
-        f" placed as if {pillar} were graded."
+        # not "the one n/a that places no account lower": the other kind does too
+        f" {what[0].upper()}{what[1:]} places no account lower: it is placed as if {pillar}"
+        " were graded."
     )
