@@ -79,8 +79,9 @@ def _require_x_token(config: Config) -> None:
         require_x_token(config)
     except AuthError as exc:
         exc.hint = (
-            f"{exc.hint}; docs/fetching.md (Credentials) walks through it. For your own"
-            " account's posts, importing its X archive is free and needs no token: request it"
+            f"{exc.hint}; the dashboard's Settings page (staffpulse serve) walks through it."
+            " For your own account's posts, importing its X archive is free and needs no token:"
+            " request it"
             " in X's Settings (Download an archive of your data), then run staffpulse import"
             " on the ZIP it sends"
         )
