@@ -232,6 +232,8 @@ def test_a_desk_that_only_replies_is_ranked_by_its_grade_among_the_rest(tmp_path
     assert aside in said and "placed as if Mix were graded." in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 3 of 4 pillars, with only replies for Mix" in html  # its row
+    # its Job ads n/a says why: not "Mix could not read enough of its posts"
+    assert html.count('title="not scored: it only replies: no original post to count"') == 1
     # the top of the table is the table's first rows, the group said over the later one
     top = html[html.index('class="top-five"') :]
     top = top[: top.index("</table>")]
