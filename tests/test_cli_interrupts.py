@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import staffpulse.benchmark
+from listen_helpers import fake_post_models
 from staffpulse.cli.app import _ErrorBoundaryGroup, app, main
 from staffpulse.cli.interrupts import interrupted_message, loading_interrupted_json
 
@@ -152,3 +153,32 @@ def test_ctrl_c_outside_the_commands_guard_is_one_plain_line(
         assert json.loads(out)["error"] == {"message": said, "hint": None, "exit_code": 130}
     else:
         assert out == ""
+
+
+@pytest.mark.parametrize("json_asked", [False, True], ids=["words", "json"])
+def test_a_command_that_told_its_own_ctrl_c_is_not_told_again(
+    json_asked: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # listen keeps what came in and says so, then exits 130: main() added "Interrupted before
+    # the command started: nothing was saved", which was false, after it
+    import staffpulse.listen.listening as listening
+
+    async def pressed(self: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(listening.JetstreamListener, "run", pressed)
+    fake_post_models(monkeypatch)
+    typed = ["--db", str(tmp_path / "s.db"), "listen", "bluesky"]
+    monkeypatch.setattr(sys, "argv", ["staffpulse", *typed, *(["--json"] if json_asked else [])])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 130
+    out, err = capsys.readouterr()
+    assert "nothing was saved" not in err and "Interrupted" not in err
+    if json_asked:
+        assert json.loads(out)["outcome"] == "interrupted"  # one document: listen's own
+    else:
+        assert "Stopped with Ctrl-C. What came in is saved" in " ".join(err.split())

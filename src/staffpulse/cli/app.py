@@ -357,10 +357,6 @@ def _root(
     _show_notices()
 
 
-# the line a Ctrl-C was told with in this run, once told (main() tells it when nothing did)
-_TOLD: list[str] = []
-
-
 def _tell_interrupted(command: str | None, said: str, typed: list[str] | None = None) -> None:
     """The one plain line for a run stopped by Ctrl-C, and its JSON document when asked for
     (by the words ``typed``, when the stop came before the run noted them)."""
@@ -370,20 +366,28 @@ def _tell_interrupted(command: str | None, said: str, typed: list[str] | None = 
         print_json_error(kept, None, 130)
     elif typed is not None and not json_asked() and (said_json := loading_interrupted_json(typed)):
         sys.stdout.write(said_json + "\n")
-    _TOLD.append(kept)
+
+
+def _silenced_ctrl_c(exc: SystemExit) -> bool:
+    """Whether ``exc`` is Typer's exit 130 for a Ctrl-C that nothing told: it turns one into
+    ``Exit(130)`` raised from it. A command that told its own stop (``listen``: "Stopped with
+    Ctrl-C. What came in is saved", ``refresh``) exits 130 too, from no Ctrl-C: not told again."""
+    typer_exit = exc.__context__
+    return isinstance(typer_exit, typer.Exit) and isinstance(
+        typer_exit.__cause__, KeyboardInterrupt
+    )
 
 
 def main() -> None:
     """Console-script entry point. A Ctrl-C outside the boundary's own guard is told too:
     while Typer builds the command line it came through as a traceback, and while Click
     parses it Typer exits 130 without a word."""
-    _TOLD.clear()
     try:
         app()
     except KeyboardInterrupt:
         _tell_interrupted(None, "", sys.argv[1:])
         raise SystemExit(130) from None
     except SystemExit as exc:
-        if exc.code == 130 and not _TOLD:
+        if exc.code == 130 and _silenced_ctrl_c(exc):
             _tell_interrupted(None, "", sys.argv[1:])
         raise
