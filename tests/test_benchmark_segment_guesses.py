@@ -284,3 +284,13 @@ def test_an_audit_read_as_a_job_board_gets_a_job_feeds_advice(tmp_path: Path) ->
     assert "Job seekers ask about your listings" in advice(read)
     # without the role model's reading it is advised as any firm, as before
     assert str(plain.kind) == "any" and "Rosa at" in advice(plain)
+    # a cohort file that named it a staffing firm (kept in the store) is what the benchmark
+    # ranks it as: advised as a firm, though the header still says what the model reads
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nmetrojobsfeed,staffing firm\n")
+    run_benchmark(store, cohort, scorer=FakeScorer(), role_model=BoardRoles())  # type: ignore[arg-type]
+    named = audit_account(
+        store, "metrojobsfeed", scorer=FakeScorer(), save=False, role_model=BoardRoles()
+    )
+    assert named.read_as == "job_board" and str(named.kind) == "any"
+    assert "Rosa at" in advice(named) and "reads as a job board:" not in (named.caution or "")

@@ -366,14 +366,15 @@ def audit_account(
         raise no_posts_error(account, since_dt)
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
-    said_as = None
+    said_as = advised_as = None
     if role_model is not None:  # the benchmark's module, loaded only when asked
-        from staffpulse.benchmark.segment_guesses import choose_role_model, read_as
+        from staffpulse.benchmark.segment_guesses import choose_role_model, kept_segment, read_as
 
         said_as = read_as(choose_role_model(role_model), data)
-    # the advice follows what the header says the account reads as (a job board's)
+        # the advice follows the segment the benchmark ranks it in: a cohort file's, else this
+        advised_as = kept_segment(store, account) or said_as
     result = compute_audit(
-        data, signals, settings, avatar=avatar, now=now, since=since_dt, read_as=said_as
+        data, signals, settings, avatar=avatar, now=now, since=since_dt, read_as=advised_as
     )
     result.read_as = said_as
     # an account gone quiet is told to post again before anything else (a benchmark's "Fix

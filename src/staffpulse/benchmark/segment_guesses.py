@@ -15,7 +15,10 @@ from typing import Literal
 
 from staffpulse.audit.types import AccountData
 from staffpulse.connect.citizen import predict_roles
+from staffpulse.models import Account
 from staffpulse.signals.role_inputs import RoleModelLike
+from staffpulse.store import Store
+from staffpulse.store.segments import stored_segments
 
 # the role model's roles (staffpulse roles) as the benchmark's segments: an employer or a job
 # seeker is in no segment of the claims, so "other"
@@ -67,3 +70,12 @@ def read_as(model: RoleModelLike | None, data: AccountData) -> str | None:
     benchmark of the same account did."""
     segments, guessed = guess_segments(model, [data], ["unknown"])
     return segments[0] if guessed[0] and segments[0] != "other" else None
+
+
+def kept_segment(store: Store, account: Account) -> str | None:
+    """The segment a cohort file gave ``account``, kept in ``store`` (the one the benchmark
+    ranks it in, before any guess), or None: a staffing firm its cohort file names is advised
+    as one though the role model reads it as a job board."""
+    mine = (account.platform, account.id)
+    kept = (seg for p, i, _, seg in stored_segments(store) if (p, i) == mine)
+    return next(kept, None)
