@@ -159,12 +159,17 @@ def test_a_dispute_gets_its_flag_its_caution_and_its_angle_together() -> None:
 @pytest.mark.parametrize(
     ("handle", "campaign"),
     [
-        ("MetroDepotWorkers", True),
-        ("@metro_depot_workers", True),
+        # a union's own name, or its local's, as the whole handle: every post is a side
         ("Teamsters", True),
         ("teamsters_local_99", True),
         ("FightFor15", True),
         ("HarbourWorkersUnite", True),
+        # a workers' handle alone is no dispute, nor a fan of a union
+        ("MetroDepotWorkers", False),
+        ("@metro_depot_workers", False),
+        ("TechWorkers", False),
+        ("DeliveryWorkers", False),
+        ("teamsters_fan", False),
         # a trade's own network, a desk, a person
         ("SocialWorkersUK", False),
         ("TheSocialWorkers", False),
@@ -182,10 +187,47 @@ def test_a_dispute_gets_its_flag_its_caution_and_its_angle_together() -> None:
         ("", False),
     ],
 )
-def test_a_union_or_workers_campaign_account_is_told_by_its_handle(
-    handle: str, campaign: bool
-) -> None:
+def test_a_union_account_is_told_by_its_handle_alone(handle: str, campaign: bool) -> None:
     assert campaigns_for_workers(handle) is campaign
+
+
+@pytest.mark.parametrize(
+    ("handle", "text", "dispute"),
+    [
+        # our own texts: a workers' account on its dispute
+        (
+            "MetroDepotWorkers",
+            "Bosses plan 25 drivers to do the work of 70 #ExpectLateParcels",
+            True,
+        ),
+        ("@metro_depot_workers", "They are cutting 40 drivers from the night routes in May", True),
+        (
+            "MetroDepotWorkers",
+            "Replacing our porters with agency temps will not fix the wards",
+            True,
+        ),
+        ("TechWorkers", "Our union reps sit down with management on Thursday", True),
+        # the same accounts asking or telling something else
+        ("DeliveryWorkers", "Which app do you use to track mileage for work?", False),
+        ("TechWorkers", "Join our webinar on cutting onboarding time for new staff", False),
+        ("MetroDepotWorkers", "Great turnout at the first aid refresher today, thanks all", False),
+        ("teamsters_fan", "They are cutting 40 drivers from the night routes in May", False),
+    ],
+)
+def test_a_workers_account_is_a_dispute_only_on_its_dispute(
+    handle: str, text: str, dispute: bool
+) -> None:
+    assert campaigns_for_workers(handle, text) is dispute
+    assert (sensitive_kind(text, handle) == "dispute") is dispute
+
+
+def test_a_workers_account_asking_a_plain_question_gets_no_dispute_care(tmp_path: Path) -> None:
+    text = "@DeliveryWorkers: Which app do you use to track mileage for your job?"
+    store = store_with(tmp_path, dated("q1", text, author="u1", author_handle="DeliveryWorkers"))
+    items = {i.conversation_id: i for i in inbox(store, max_age=None).items}
+    store.close()
+    assert DISPUTE_CAUTION not in items["q1"].cautions and not items["q1"].flags["sensitive"]
+    assert "fill the strikers' shifts" not in items["q1"].angle
 
 
 def test_a_workers_campaign_post_gets_the_dispute_care_without_a_strike_word(

@@ -8,9 +8,11 @@ push back" on, nor a question for a recruiter's tip:
   a lesbian", homophobia or racism at work). A brand that debates it, or gives legal advice on
   someone's case, puts its name on a stranger's identity or lawsuit: it listens, shows support
   or leaves it, and for a question points to where to check;
-* **labour dispute**: a strike, a picket line, a union drive or its busting, or any post by a
-  union's or a workers' campaign's account ("@AcmeDepotWorkers" on drivers replaced, "@Teamsters"):
-  its every post is a side in a dispute. A staffing firm (which may be asked to fill strikers'
+* **labour dispute**: a strike, a picket line, a union drive or its busting; any post by a
+  union's own account ("@Teamsters", "@SEIU"), whose every post is a side in a dispute; or a
+  workers' account's post on the dispute ("@AcmeDepotWorkers" on 30 drivers "to do the work of"
+  90, #ExpectDelays). A "...Workers" handle alone is no dispute: "@DeliveryWorkers" asking which
+  mileage app to use asks a plain question. A staffing firm (which may be asked to fill strikers'
   shifts, or supply the replacement drivers) that takes a side, or seems to recruit around it,
   is read as doing so: a plain fact from its desk, no side, or leave it.
 
@@ -64,18 +66,36 @@ _IDENTITY_AT_WORK_RE = re.compile(
 # a strike, a picket line, a union drive or its busting (its words' other senses stay out:
 # lightning, a picket fence, lockout/tagout on a machine, the European Union's vote)
 _DISPUTE_RE = re.compile(rf"\b(?:{LABOUR_DISPUTE})\b", re.IGNORECASE)
-# a union's or a workers' campaign's handle: "...workers" at its end ("@AcmeDepotWorkers"; not a
-# trade's own network, "@SocialWorkersUK" does not end so, nor "@careworkersnet", nor a desk's
-# "@coworkers"), or a union's
-# name ("@Teamsters", "@SEIU", "@UFCW", "@AFLCIO", "@FightFor15")
-_CAMPAIGN_HANDLE_RE = re.compile(
+# a union's own name as the whole handle, or its local's ("@Teamsters", "@teamsters_local_99",
+# "@SEIU", "@UFCW", "@AFLCIO", "@FightFor15"), or a campaign's call ("@HarbourWorkersUnite"):
+# its every post is a side ("@teamsters_fan" is a fan, not the union)
+_UNION_HANDLE_RE = re.compile(
+    r"@?(?:\w*workers_?unite\w*|\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|unitetheunion)"
+    r"(?:_?local_?\d+)?|fightfor15\w*)",
+    re.IGNORECASE,
+)
+# a workers' account's handle: "...workers" at its end ("@AcmeDepotWorkers"; not a trade's own
+# network, "@SocialWorkersUK" does not end so, nor "@careworkersnet", nor a desk's "@coworkers")
+_WORKERS_HANDLE_RE = re.compile(
     # not a job board's or a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers",
     # "@KnowledgeWorkers", "@HomeWorkers", "@NightShiftWorkers"), nor a "@networkers" club
     r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)(?<!remote)(?<!temp)(?<!gig)(?<!skilled)"
     r"(?<!light)(?<!office)(?<!hire)(?<!find)(?<!flex)(?<!net)(?<!knowledge)(?<!desk)(?<!smart)"
-    r"(?<!happy)(?<!home)(?<!shift)(?<!night)(?<!freelance)(?<!creative)workers(?:_?unite\w*)?|"
-    r"@?\w*(?:teamsters|seiu|ufcw|afl_?cio|afscme|"
-    r"fightfor15|unitetheunion)\w*",
+    r"(?<!happy)(?<!home)(?<!shift)(?<!night)(?<!freelance)(?<!creative)workers",
+    re.IGNORECASE,
+)
+# what makes a workers' account's post a side in a dispute without a strike word: staff cut or
+# replaced ("30 drivers to do the work of 90"), a campaign's tag ("#ExpectDelays"), a union or
+# its bargaining named
+_CAMPAIGN_POST_RE = re.compile(
+    r"\bto do the (?:work|jobs?) of\b|#expect\w+|"
+    # (staff the cut falls on, not a cut "for" them: "cutting onboarding time for new staff")
+    r"\b(?:replac\w*|cut\w*|slash\w*|axe[ds]?|axing|lay(?:ing|s)? off|laid off)"
+    r"(?:\s+(?!for\b|to\b)[\w'\u2019-]+){0,3}\s+"
+    r"(?:drivers|staff|workers|crews?|jobs|nurses|cleaners|porters|shifts|routes)\b|"
+    r"\b(?:our|the|a|their|join (?:the|a|your)) union\b|\bunion (?:drive|busting|contract|"
+    r"members?|reps?)\b|\bunion-?bust\w*|\bcollective bargaining\b|"
+    r"\b(?:teamsters|seiu|ufcw|afl-?cio|afscme|local \d+)\b",
     re.IGNORECASE,
 )
 
@@ -85,23 +105,29 @@ _CAMPAIGN_HANDLE_RE = re.compile(
 @functools.lru_cache(maxsize=4096)
 def sensitive_kind(text: str, author: str = "") -> str | None:
     """ "identity", "dispute" or None (see the module docstring), by the text's words and its
-    ``author``'s handle (a union's or a workers' campaign's account: a dispute)."""
+    ``author``'s handle (a union's account, or a workers' account on its dispute)."""
     plain = plain_text(text)
     if _IDENTITY_AT_WORK_RE.search(plain):
         return "identity"
-    if _DISPUTE_RE.search(plain) or campaigns_for_workers(author):
+    if _DISPUTE_RE.search(plain) or campaigns_for_workers(author, plain):
         return "dispute"
     return None
 
 
-def campaigns_for_workers(handle: str) -> bool:
-    """The handle is a union's or a workers' campaign's ("@AcmeDepotWorkers", "@Teamsters")."""
-    return bool(handle) and _CAMPAIGN_HANDLE_RE.fullmatch(handle.strip()) is not None
+def campaigns_for_workers(handle: str, text: str = "") -> bool:
+    """The handle is a union's own ("@Teamsters"), or a workers' account's ("@AcmeDepotWorkers")
+    and ``text`` is on the dispute (staff replaced, "#ExpectDelays", a union named)."""
+    bare = handle.strip()
+    if not bare:
+        return False
+    if _UNION_HANDLE_RE.fullmatch(bare):
+        return True
+    return _WORKERS_HANDLE_RE.fullmatch(bare) is not None and bool(_CAMPAIGN_POST_RE.search(text))
 
 
 def is_sensitive(text: str, author: str = "") -> bool:
     """The text touches someone's identity at work or a labour dispute, or its ``author`` is a
-    union or a workers' campaign: offered, with care."""
+    union, or a workers' account on its dispute: offered, with care."""
     return sensitive_kind(text, author) is not None
 
 
