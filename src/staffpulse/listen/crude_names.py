@@ -8,7 +8,8 @@ is no crude word: a surname ("@AnnaCocks", "@MobyDick", "@JoHancock", "@SamButts
 a farm hand's jobs or a degree "cum laude". Only a run of letters of one case, as a hashtag is
 written, is searched within, and only for what no innocent word holds: "fuck" anywhere
 ("@welpfuckkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
-"...shite" nor "Shitara").
+"...shite", "Shitara", nor the Yoruba surname "Shittu": "@ShittuJobs"). "Hoe" beside "Down" is a
+barn dance ("@HoeDown_Events").
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ _SLUR_IN_NAME_RE = re.compile(r"(?<![skSK])n+i+g+g+(?!l|em)", re.IGNORECASE)
 # what a run of letters of one case may hold: no innocent word holds "fuck"; "shit" opens or ends one
 # ("shitposting", "whosaidthatshit"), but not "shitake", "shitara" nor the Japanese "...shite"
 _RUN_TOGETHER_RE = re.compile(
-    r"fuck|^(?:wtf|stfu|gtfo)|^(?:bull)?shit(?!a|ake|iake)|shit$", re.IGNORECASE
+    r"fuck|^(?:wtf|stfu|gtfo)|^(?:bull)?shit(?!a|iake|tu)|shit$", re.IGNORECASE
 )
 # words of a crude list that name something else side by side: a degree, a farm hand's jobs, a
 # bird, a cat, a garden tool
 _INNOCENT_PAIR_RE = re.compile(
     r"\b(?:cum laude|(?:" + "|".join(TRADE_HANDS) + r") hand jobs?|"
     r"(?:blue|great|coal|marsh|willow|crested|bearded) tits?|puss(?:y|ies) ?cats?|garden hoes?|"
+    # a barn dance
+    r"hoe ?downs?|"
     # a mushroom, a surname
     r"shi+ta(?:ke|ki|ra|ye)\w*)\b",
     re.IGNORECASE,
@@ -42,6 +45,9 @@ _INNOCENT_PAIR_RE = re.compile(
 # a word of the list as a surname ("Anna Cocks", "Moby Dick"), unless the word before it is what
 # makes it crude ("Big Dick", "Suck My Dick")
 _SURNAME_LIKE = frozenset({"cock", "cocks", "dick", "dicks"})
+# a name that opens with "shit" and goes on as a name does, a vowel after it: the Yoruba surname
+# "Shittu", "Shitara", "Shitomi" (not "Shitass", "Shitty", "Shitout", "ShitOn": crude)
+_SHIT_NAME_RE = re.compile(r"(?i:shitt?u\w*)|Shitt?(?:u|a(?!ss)|o(?!ut|n\b))[a-z]*")
 _CRUDE_BEFORE = frozenset(
     {
         "big", "huge", "giant", "massive", "small", "tiny", "fat", "thick", "long", "hard",
@@ -80,6 +86,8 @@ def _read_word(word: str, before: str) -> str:
     """ "Cocks" or "Dick" after a first name ("Anna", "Moby"), both capitalised, is a surname
     ("Name"); after a word that makes it crude ("Big", "My") it is the crude word, whatever
     follows ("BigDickEnergy" is no "Dick Turner")."""
+    if _SHIT_NAME_RE.fullmatch(word):
+        return "Name"
     if word.lower() not in _SURNAME_LIKE:
         return word
     if before.lower() in _CRUDE_BEFORE:
