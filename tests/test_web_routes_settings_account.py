@@ -186,6 +186,11 @@ def test_config_names_the_firm_of_a_store_that_holds_it_and_says_so(client: Any)
     assert f'list="as-list" value="{MIA}"' in client.get("/inbox").text
     _save(client, "@hireloop (x)")
     assert 'list="as-list" value="@hireloop (x)"' in client.get("/inbox").text
+    removed = _save(client, "", action="clear")  # the computer's account again, said plainly
+    said = reader_words(client.get(removed.headers["location"]).text)
+    flash = said.split("Removed: ")[1].split(". ")[0]  # not the config file's keys
+    assert flash.startswith("the Inbox opens as @mia_recruits, as set up on this computer")
+    assert "[listen]" not in flash and "config.toml" not in flash
     config_path().write_text('[listen]\naccount = "@ghostfirm"\n', encoding="utf-8")
     response = _save(client, "", action="clear")  # another client's firm: not this store's
     assert "the Inbox opens with no account chosen" in reader_words(

@@ -203,7 +203,11 @@ async def save_account(request: Request) -> Response:
     if form_value(form, "action") == "clear":
         _save_firm(request, None)
         left = ctx.backend.saved_firm()  # config.toml's [listen] account, when this store holds it
-        after = f"the Inbox opens as {account_words(left)} ([listen] account in config.toml)."
+        # said as the page says it: a marketer is not shown the config file's keys
+        after = (
+            f"the Inbox opens as {account_words(left)}, as set up on this computer for every"
+            " store that holds that account."
+        )
         return flash_redirect(
             request,
             back,
