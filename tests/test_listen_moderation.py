@@ -48,6 +48,8 @@ def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
         "Reading about the classless society for my sociology essay",
         # a contest's loser, a thing called garbage, a till
         "Won a tenner in the office sweepstake for picking the biggest loser of the league",
+        "Slowest walker and biggest loser of our team pedometer challenge pays for the pizzas",
+        "The loser of their quiz night cleans the break room fridge",
         "The canteen food at work is absolute garbage this week",
         # a skill judged, not people called garbage
         "Most candidates are rubbish at negotiating salary, here is how to fix that",
@@ -313,3 +315,24 @@ def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
 def test_pay_talk_and_business_credits_are_no_politics(text: str) -> None:
     verdict = moderate(text)
     assert not verdict.politics and not verdict.partisan
+
+
+@pytest.mark.parametrize(
+    ("text", "nsfw"),
+    [
+        # our own texts, read as funny: a colleague's name is no innuendo
+        ("Dick Kowalczyk from our loading bay just clocked 30 years with us, cake at 3", False),
+        ("Mr Dick in payroll finally retires, the whole floor cried lol", False),
+        # the word itself, or a name the word before makes crude
+        ("Big Dick Pemberton energy from our new sales lead lol", True),
+        ("My manager is such a dick about overtime lol", True),
+    ],
+)
+def test_a_name_that_looks_crude_is_no_dirty_joke(text: str, nsfw: bool) -> None:
+    assert moderate(text, humor=0.95).nsfw is nsfw
+
+
+def test_a_person_called_a_loser_is_hostile_but_our_contests_loser_is_not() -> None:
+    assert moderate("Honestly our shift lead is the biggest loser of our whole site").hostile
+    assert moderate("Our shift lead is a total loser and everyone knows it").hostile
+    assert not moderate("The loser of our step count contest buys the bagels on Friday").hostile

@@ -60,8 +60,8 @@ from staffpulse.listen.jokes import FUNNY, is_written_joke
 from staffpulse.listen.partisan import read_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.swearing import names_person_or_thing, swears_strongly
 from staffpulse.listen.swearing import swears as swears_at_all
-from staffpulse.listen.swearing import swears_strongly
 from staffpulse.listen.tone import signals_crisis
 from staffpulse.listen.violence import jokes_about_violence
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter, plain_text
@@ -71,7 +71,11 @@ _INSULTS = (
     r"idiots?|idiotic|imbeciles?|morons?|moronic|cretins?|dumbass(es)?|jackass(es)?|"
     r"ass-?holes?|arse-?holes?|bastards?|bitch(es)?|cunts?|pricks?|dick-?heads?|wankers?|twats?|"
     # a contest's loser is its result, not a name called ("the biggest loser of the league")
-    r"scumbags?|scum|low-?lifes?|losers?(?!\s+of\s+(?:the|this|that|a|an|each|every|last)\b)|"
+    r"scumbags?|scum|low-?lifes?|losers?(?!\s+of\s+(?:the|this|that|a|an|each|every|last)\b)"
+    # ... and of our own contest ("biggest loser of our office step challenge"; not "the
+    # biggest loser of our whole site", a name called)
+    r"(?!\s+of\s+(?:our|their|its)\s+(?:[\w'-]+\s+){0,3}(?:challenge|contest|competition|bet|"
+    r"quiz|league|game|match|tournament|sweepstakes?|sweep|pool|draw|raffle|race|bake-?off)s?\b)|"
     r"pathetic|vermin|degenerates?|traitors?|clowns?|"
     # people called lazy asses, not the writer's own ("my lazy ass finally applied") nor a day
     r"lazy[- ]?asses|(?<!my )(?<!our )(?<!% )lazy[- ]?ass(?! (day|morning|night|weekend|"
@@ -342,7 +346,12 @@ def _rants_on_politics(plain: str, politics: bool) -> bool:
 
 def _is_crude_joke(plain: str, humor: float | None) -> bool:
     """A crude word in a post the humor signal reads as funny: a dirty joke, not work talk."""
-    return humor is not None and humor >= FUNNY and _CRUDE_RE.search(plain) is not None
+    return (
+        humor is not None
+        and humor >= FUNNY
+        # a name is no innuendo: "Dick Turner from our warehouse hit 25 years" is news
+        and any(not names_person_or_thing(plain, m.start()) for m in _CRUDE_RE.finditer(plain))
+    )
 
 
 def _is_hostile_to(plain: str, humor: float | None) -> bool:

@@ -64,6 +64,22 @@ _NAME_OR_THING_RE = re.compile(
 )
 
 
+# the word before a name-like "Dick" that makes it the crude one ("Big Dick Energy")
+_CRUDE_BEFORE_RE = re.compile(
+    r"\b(?:big|huge|giant|small|tiny|fat|my|your|his|suck|sucks|lick)\W*$", re.IGNORECASE
+)
+
+
+def names_person_or_thing(text: str, start: int) -> bool:
+    """The word of the list at ``start`` in ``text`` names a person or a thing ("Dick Turner",
+    "Mr Dick", "Dick's Hardware", a stop cock), unless the word before makes it the crude one
+    ("Big Dick Energy")."""
+    return (
+        _NAME_OR_THING_RE.match(text, start) is not None
+        and _CRUDE_BEFORE_RE.search(text, 0, start) is None
+    )
+
+
 def swears(text: str) -> bool:
     """A strong or a crude swear word in ``text`` (:func:`swears_strongly`, or "pissed"), or a
     name that looks like one ("Dick Smith"): no post a firm would write."""
