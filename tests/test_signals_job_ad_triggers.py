@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from staffpulse.signals import job_ads
-from staffpulse.signals.batch_scan import posts_matching, top_level_alternatives
+from staffpulse.signals.batch_scan import holds, posts_matching, top_level_alternatives
 from staffpulse.signals.job_ad_triggers import (
     CALL_TO_ACT_WORDS,
     CALL_TO_APPLY_WORDS,
@@ -19,7 +19,6 @@ from staffpulse.signals.job_ad_triggers import (
     TRIGGER_SOURCES,
     TRIGGERS,
     WANTED_WORDS,
-    holds,
 )
 from staffpulse.signals.job_ads import find_staffing_ads
 

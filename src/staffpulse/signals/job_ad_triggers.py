@@ -7,7 +7,7 @@ in full, and a post with none is no ad.
 
 from __future__ import annotations
 
-from staffpulse.signals.batch_scan import holds, merge_for_scan
+from staffpulse.signals.batch_scan import merge_for_scan
 from staffpulse.signals.job_ads_invitations import INVITATION_TRIGGERS
 from staffpulse.signals.job_ads_offers import OFFER_TRIGGERS
 from staffpulse.signals.job_ads_other_languages import OTHER_LANGUAGE_TRIGGERS
@@ -23,7 +23,6 @@ __all__ = [
     "TRIGGERS",
     "TRIGGER_SOURCES",
     "WANTED_WORDS",
-    "holds",
 ]
 
 # Each starts with a literal, which the regex engine skips to fast (one alternation of them all

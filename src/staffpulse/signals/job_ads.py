@@ -79,7 +79,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.accents import straighten_quotes
-from staffpulse.signals.batch_scan import posts_matching
+from staffpulse.signals.batch_scan import holds, posts_matching
 from staffpulse.signals.job_ad_triggers import (
     CALL_TO_ACT_WORDS,
     CALL_TO_APPLY_WORDS,
@@ -89,7 +89,6 @@ from staffpulse.signals.job_ad_triggers import (
     TERMS_WORDS,
     TRIGGERS,
     WANTED_WORDS,
-    holds,
 )
 from staffpulse.signals.job_ads_agency import REPORTED, TEAM_EVENT_AFTER, is_agency_ad
 from staffpulse.signals.job_ads_invitations import invites_to_work_for

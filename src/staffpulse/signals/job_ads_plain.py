@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.job_ad_triggers import holds
+from staffpulse.signals.batch_scan import holds
 from staffpulse.signals.job_ads_agency import REPORTED, asks_from
 from staffpulse.signals.job_words import LISTED_ROLES, VERB_OR_HEADLINE, reports_around
 

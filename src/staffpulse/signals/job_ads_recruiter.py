@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.job_ad_triggers import DM_WORDS, holds
+from staffpulse.signals.batch_scan import holds
+from staffpulse.signals.job_ad_triggers import DM_WORDS
 from staffpulse.signals.job_words import ROLE_NOUNS, ROLES
 
 __all__ = ["is_recruiters_ad"]
