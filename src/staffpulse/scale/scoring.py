@@ -138,9 +138,11 @@ def _is_original(post: Post) -> bool:
 
 
 def _continues_own_thread(post: Post) -> bool:
-    """A reply to the post's own author, by the audit's rule (a thread continuation)."""
-    me = own_names(post.author_handle, post.author_id)
-    return post.kind == "reply" and is_self_reply(read_exchange(post), me)
+    """A reply to the post's own author, by the audit's rule (a thread continuation); the
+    author's names are read for replies alone (every post of the shard is asked)."""
+    if post.kind != "reply":
+        return False
+    return is_self_reply(read_exchange(post), own_names(post.author_handle, post.author_id))
 
 
 def score_posts(
