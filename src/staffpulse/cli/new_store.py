@@ -45,11 +45,10 @@ def open_store_saying_new(
     stored (offline from its first request) is removed instead: standing there empty, it read
     as "no accounts yet" to every later command, not as "no store"."""
     given = None if db is None or str(db) == ":memory:" else Path(db).expanduser().absolute()
-    new = given is not None and not given.exists()
     # the default store too: left empty by a fetch offline on a new computer, it answered
     # "no accounts yet" where "no store yet: try staffpulse demo" was meant
     target = given if db is not None else default_db_path().expanduser().absolute()
-    new_target = target is not None and not target.exists()
+    new = target is not None and not target.exists()
     failed = False
     try:
         with open_store(db) as store:
@@ -60,7 +59,7 @@ def open_store_saying_new(
                 raise
     finally:
         dropped = False
-        if target is not None and new_target and drop_if_failed_empty and failed:
+        if target is not None and new and drop_if_failed_empty and failed:
             dropped = discard_store_if_empty(target)
         if given is not None and new and not dropped and given.exists():
             console.print(
