@@ -10,9 +10,9 @@ push back" on, nor a question for a recruiter's tip:
   or leaves it, and for a question points to where to check;
 * **labour dispute**: a strike, a picket line, a union drive or its busting; any post by a
   union's own account ("@Teamsters", "@SEIU"), whose every post is a side in a dispute; or a
-  workers' account's post on the dispute ("@AcmeDepotWorkers" on 30 drivers "to do the work of"
-  90, #ExpectDelays). A "...Workers" handle alone is no dispute: "@DeliveryWorkers" asking which
-  mileage app to use asks a plain question. A staffing firm (which may be asked to fill strikers'
+  workers' account's post on the dispute ("@AcmeDepotWorkers" on 25 drivers "to do the work of"
+  70, #ExpectLateParcels). A "...Workers" handle alone is no dispute: "@DeliveryWorkers"
+  asking which mileage app to use asks a plain question. A staffing firm (which may be asked to fill strikers'
   shifts, or supply the replacement drivers) that takes a side, or seems to recruit around it,
   is read as doing so: a plain fact from its desk, no side, or leave it.
 
@@ -85,7 +85,7 @@ _WORKERS_HANDLE_RE = re.compile(
     re.IGNORECASE,
 )
 # what makes a workers' account's post a side in a dispute without a strike word: staff cut or
-# replaced ("30 drivers to do the work of 90"), a campaign's tag ("#ExpectDelays"), a union or
+# replaced ("25 drivers to do the work of 70"), a campaign's tag ("#ExpectLateParcels"), a union or
 # its bargaining named
 _CAMPAIGN_POST_RE = re.compile(
     r"\bto do the (?:work|jobs?) of\b|#expect\w+|"
@@ -116,7 +116,7 @@ def sensitive_kind(text: str, author: str = "") -> str | None:
 
 def campaigns_for_workers(handle: str, text: str = "") -> bool:
     """The handle is a union's own ("@Teamsters"), or a workers' account's ("@AcmeDepotWorkers")
-    and ``text`` is on the dispute (staff replaced, "#ExpectDelays", a union named)."""
+    and ``text`` is on the dispute (staff replaced, "#ExpectLateParcels", a union named)."""
     bare = handle.strip()
     if not bare:
         return False
