@@ -84,10 +84,11 @@ def swears(text: str) -> bool:
     """A strong or a crude swear word in ``text`` (:func:`swears_strongly`, or "pissed"), or a
     name that looks like one ("Dick Smith"): no post a firm would write."""
     plain = URL_RE.sub(" ", text)
+    # any word of the list, a name too: what swears_strongly reads, less its name check
     return (
-        swears_strongly(text)
-        or _SWEAR_RE.search(plain) is not None
+        _SWEAR_RE.search(plain) is not None
         or _CRUDE_RE.search(plain) is not None
+        or _swears_in_tags(plain)
     )
 
 
@@ -100,9 +101,15 @@ def swears_strongly(text: str) -> bool:
         _NAME_OR_THING_RE.match(text, word.start()) is None for word in _SWEAR_RE.finditer(text)
     ):
         return True
+    return _swears_in_tags(text)
+
+
+def _swears_in_tags(plain: str) -> bool:
+    """A hashtag of ``plain`` (a text without its links) is a swear word, or starts or ends
+    with one ("#wtf", "#shitclientssay", "#officeshit")."""
     return any(
         _SWEAR_RE.fullmatch(tag)
         or _SWEAR_TAG_START_RE.match(tag)
         or _SWEAR_TAG_INSIDE_RE.search(tag)
-        for tag in HASHTAG_RE.findall(text)
+        for tag in HASHTAG_RE.findall(plain)
     )
