@@ -83,9 +83,6 @@ class KeyedPairs:
             if (split := split_post_id(post_id)) is not None:
                 found.setdefault(split[1], []).append((split[0], text or ""))
 
-    def _by_key(self, by_did: bool) -> dict[str, list[tuple[str, str]]]:
-        return self._stored[by_did]
-
     def _known(self) -> set[str]:
         if self._named is None:
             self._named = {row[0] for row in self.conn.execute(_KNOWN, (PLATFORM,))}
@@ -120,7 +117,7 @@ class KeyedPairs:
             by_did = repo.startswith("did:")
             named = repo if by_did else repo.lower()
             self._seen.setdefault(named, {})[rkey] = post.text or ""
-            for other, text in self._by_key(not by_did).get(rkey, []):
+            for other, text in self._stored[not by_did].get(rkey, []):
                 if same_text(post.text, text):
                     proved = len(letters_of(text)) >= PROOF_LETTERS
                     seen = votes.setdefault(named, {})
@@ -161,7 +158,7 @@ class KeyedPairs:
         """Whether every post of ``named`` read so far (this batch and the file's earlier
         ones) that has the key of a stored post of ``other`` has its text too."""
         by_did = named.startswith("did:")
-        stored = self._by_key(not by_did)
+        stored = self._stored[not by_did]
         for rkey, text in self._seen.get(named, {}).items():
             for repo, theirs in stored.get(rkey, []):
                 if (repo.lower() if by_did else repo) == other and not same_text(text, theirs):
