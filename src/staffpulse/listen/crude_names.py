@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from staffpulse.listen.moderation import TRADE_HANDS, moderate
+from staffpulse.listen.moderation import TRADE_HANDS, names_sex
 from staffpulse.listen.swearing import swears_strongly
 
 # a handle's words: a run of capitals, a word with or without its capital, a number
@@ -68,7 +68,7 @@ def names_crudely(handle: str) -> bool:
     words = _read_words(bare)
     return (
         swears_strongly(words)
-        or moderate(words).nsfw
+        or names_sex(words)
         or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
         or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}|[A-Z]{4,}", bare))
         or _SLUR_IN_NAME_RE.search(bare) is not None

@@ -282,9 +282,8 @@ class Moderation:
     hostile: bool
     nsfw: bool
     partisan: bool  # party politics, not about work: left out
-    politics: (
-        bool  # names a party, a leader or a government's cuts (on a work matter when not partisan)
-    )
+    # names a party, a leader or a government's cuts (on a work matter when not partisan)
+    politics: bool
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
     hashtag_game: bool = False  # an entry to a TV show's hashtag game: left out
     crisis: bool = False  # a wish to die or to self-harm (tone.signals_crisis): left out
@@ -327,6 +326,11 @@ def crosses_a_line(text: str) -> bool:
 
 def _is_nsfw(plain: str) -> bool:
     return _NSFW_RE.search(plain) is not None
+
+
+def names_sex(text: str) -> bool:
+    """The nsfw lexicon alone, no humour read: for a handle's words (:mod:`.crude_names`)."""
+    return _is_nsfw(plain_text(text))
 
 
 def swears(text: str) -> bool:
