@@ -38,7 +38,7 @@ def test_a_fan_club_or_a_readers_group_is_read(name: str, bio: str) -> None:
 
 def test_a_fan_club_run_into_a_name_is_read() -> None:
     assert names_a_fan_club("LumenFanclub\nPhotos and news of the band, every day.")
-    assert names_a_fan_club("Vale chapter\nOneFanmily: we stream, we vote, we cheer.")
+    assert names_a_fan_club("Vale chapter\nOurFanmily: we stream, we vote, we cheer.")
 
 
 @pytest.mark.parametrize(("name", "bio"), BRANDS)

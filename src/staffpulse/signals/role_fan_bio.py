@@ -30,7 +30,7 @@ from staffpulse.signals.role_text import to_ascii
 __all__ = ["drop_employer_role_of_fan_clubs", "names_a_fan_club"]
 
 _FANS = re.compile(
-    # run into a name too: "RiversideFanclub", "OneFanmily"
+    # run into a name too: "RiversideFanclub", "OurFanmily"
     # not a bakery's "our amazing fan base" or a shop's "fandom merch"
     r"\bfan ?(?:club|site|account)s?\b|fan(?:club|site|mily)"
     r"|\bsupporters'?\s+(?:club|fc|team|group|association|trust|league)\b"

@@ -89,7 +89,7 @@ def is_a_persons_official_account(text: str | None) -> bool:
         return False  # "of the Wildcats", "of @OddFactsDaily": no one's name
     whose = " ".join(words)
     split = split_name(whose)
-    # a common first name before a surname the lists lack ("Phillip Becknell") is one still
+    # a common first name before a surname the lists lack ("Phillip Quarrendon") is one still
     return reads_as_a_persons_name(split, whose) or (len(words) == 2 and name_shape(split).first)
 
 

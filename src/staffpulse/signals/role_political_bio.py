@@ -45,8 +45,8 @@ _PARTY = (
     # parties known by their initials or their own name, in capitals: "UKIP Vale" (a party's
     # branch whose bio names only its people)
     r"|(?-i:\b(?:UKIP|DUP|SDLP|BJP|AfD|PSOE)\b|\bPlaid Cymru\b|\bSinn Fein\b)"
-    # the Scottish National Party's "SNP" as an account's own name before a place ("SNP Tay
-    # Bridgehead") or before a party body ("SNP branch"): not the geneticists' SNP ("SNP
+    # the Scottish National Party's "SNP" as an account's own name before a place ("SNP Loch
+    # Arvie") or before a party body ("SNP branch"): not the geneticists' SNP ("SNP
     # typing", "SNP Genotyping Services"), a health plan's "D-SNP" or a firm named SNP
     r"|(?-i:(?:^|\n)SNP\s+(?!(?:SE|AG|GmbH|Ltd|Inc|Group|Software|Transformations?|Genotyp\w*"
     r"|Arrays?|Chips?|Panels?|Data|Analys\w*|Calling|Typing|Discovery)\b)[A-Z][a-z]+)"
