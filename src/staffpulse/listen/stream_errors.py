@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import socket
 
 from staffpulse.config import DEFAULT_JETSTREAM_URL
 from staffpulse.errors import FetchError
@@ -37,8 +38,9 @@ def plain_cause(exc: BaseException) -> str:
             return "the server refused the connection"
         if isinstance(item, TimeoutError | asyncio.TimeoutError):
             return "no answer in time"
-        if isinstance(item, OSError) and (
-            item.errno in _NO_NETWORK or type(item).__name__ == "gaierror"
+        # a name server that does not answer (EAI_AGAIN) is being offline too
+        if isinstance(item, socket.gaierror) or (
+            isinstance(item, OSError) and item.errno in _NO_NETWORK
         ):
             return "no internet connection"
         status = getattr(getattr(item, "response", None), "status_code", None)
