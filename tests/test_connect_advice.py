@@ -4,26 +4,20 @@ out" line that counts those reasons (connect/left_out.py)."""
 
 from __future__ import annotations
 
-import json
 import re
-import shlex
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from connect_fixtures import (
     NOW,
     add_posts,
     build_store,
-    connect_db,
     make_post,
     rank_with_fakes,
     reply_post,
 )
-from staffpulse.cli import app
 from staffpulse.connect import SuggestOptions, SuggestReport
 from staffpulse.connect.advice import (
     CONTACTS,
@@ -388,23 +382,3 @@ def test_the_advice_asks_for_no_more_options_than_show_someone() -> None:
     # when those options show no one, the largest group's fuller options are offered
     fuller = next_step(held, run, lambda remedy: remedy.inactive_days is not None)
     assert fuller.startswith("12 accounts posted nothing") and "--inactive-days" in fuller
-
-
-def test_every_advice_with_options_comes_with_a_command_to_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Not only the busy stretch's: the wider --role advice has its "Run:" line and
-    ``next_command`` too, keeping the --as-of given, and running it suggests someone."""
-    db = connect_db(tmp_path, monkeypatch)
-    day = f"{NOW + timedelta(days=1):%Y-%m-%d}"
-    asked = ["connect", "acme_staffing", "--role", "job seeker", "--as-of", day, "--db", str(db)]
-    text = CliRunner().invoke(app, asked, env={"COLUMNS": "400"})
-    assert "a wider --role (or none)" in text.output
-    found = re.search(r"^Run: (.+)$", text.output, re.MULTILINE)
-    assert found is not None, text.output
-    assert f"--as-of {day}" in found[1] and "job seeker" not in found[1]
-    ran = CliRunner().invoke(app, [*asked, "--json"])
-    assert json.loads(ran.stdout)["next_command"] == found[1]
-    words = shlex.split(found[1])
-    again = CliRunner().invoke(app, [*words[words.index("connect") :], "--db", str(db), "--json"])
-    assert json.loads(again.stdout)["suggestions"], again.output
