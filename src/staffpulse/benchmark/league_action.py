@@ -50,9 +50,9 @@ def league_fix(audit: AuditResult, segment: str, weights: Mapping[str, Any]) -> 
     grade" beside the account already.
 
     A fix of the account comes before a fix of the data it was judged on (:class:`DataGap`:
-    the import held no picture), and a firmer fix before the humor hint (:class:`Hint`). A fix judged on a few posts says so: "Sound like a person:
-    its one post does not" was the CSV's "Fix first" of 37 of 46 accounts, each from the one
-    post the import held."""
+    the import held no picture), and a firmer fix before the humor hint (:class:`Hint`). A
+    fix judged on a few posts says so: "Sound like a person: its one post does not" was the
+    CSV's "Fix first" of 37 of 46 accounts, each from the one post the import held."""
     actions = list(audit.top_actions)
     # the audit's own reading of a job feed counts as the segment, so that a home page of
     # guessed segments and a table from the cohort file give one feed one fix
