@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from staffpulse.connect.advice import CONTACTS, UNSEEN, HeldBack, Remedy
+from staffpulse.connect.choices import ANY_ROLE
 from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS, as_of_after
 from staffpulse.connect.reasons import FOR_THEIR_ROLE
 from staffpulse.next_steps import AS_OF_DAY, INCLUDE_CONTACTS, INCLUDE_UNSEEN, ROLE_ANY
@@ -118,7 +119,7 @@ def _lifting(remedy: Remedy, held: HeldBack) -> Remedy | None:
             remedy,
             include_contacts=remedy.include_contacts or CONTACTS in group,
             include_unseen=remedy.include_unseen or UNSEEN in group,
-            role="any" if group & FOR_THEIR_ROLE else remedy.role,
+            role=ANY_ROLE if group & FOR_THEIR_ROLE else remedy.role,
         )
         if wider != remedy:
             return wider
@@ -133,7 +134,7 @@ def remedy_options(remedy: Remedy) -> list[str]:
         named.append(INCLUDE_CONTACTS.say())
     if remedy.include_unseen:
         named.append(INCLUDE_UNSEEN.say())
-    if remedy.role == "any":
+    if remedy.role == ANY_ROLE:
         named.append(ROLE_ANY.say())
     return named
 
