@@ -48,8 +48,9 @@ FirmOption = Annotated[
     str | None,
     typer.Option(
         "--as",
-        help="The firm this mark is for, as inbox --as names it (default: the account setting "
-        "of the listen section; none: a mark of no particular firm, counted by no audit).",
+        help="The firm this mark is for, as inbox --as names it (default: the firm saved for "
+        "this store in the dashboard's Settings; none: a mark of no particular firm, counted "
+        "by no audit).",
         show_default=False,
     ),
 ]
@@ -57,13 +58,13 @@ FirmOption = Annotated[
 
 def check_firm_given(as_handle: str | None) -> None:
     """``--as ""`` (an empty shell variable in a script) is refused, as ``audit ''`` is: it
-    read as no --as at all, the [listen] account setting or no firm, without a word."""
+    read as no --as at all, the store's saved firm or no firm, without a word."""
     if as_handle is not None:
         refuse_blank_account(
             as_handle,
             "--as names your firm",
-            hint="give your firm's @handle or profile URL, or leave out --as (then the account"
-            " setting of the listen section names the firm, if set)",
+            hint="give your firm's @handle or profile URL, or leave out --as (then the firm saved"
+            " for this store in the dashboard's Settings is used, if any)",
         )
 
 
