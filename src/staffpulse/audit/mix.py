@@ -111,12 +111,13 @@ def own_posts(
     frame: Frame, continuations: npt.NDArray[np.bool_] | None = None
 ) -> npt.NDArray[np.bool_]:
     """What Mix judges (:func:`judged_by_mix`), as a mask over the frame; ``continuations``:
-    which posts continue the account's own threads (none when not given)."""
-    threads = np.zeros(frame.n, dtype=bool) if continuations is None else continuations
-    return np.array(
-        [judged_by_mix(str(k), bool(c)) for k, c in zip(frame.kind, threads, strict=True)],
-        dtype=bool,
-    )
+    which posts continue the account's own threads (none when not given); one array pass,
+    not a Python loop over the posts."""
+    own = frame.authored_original  # an original post or a quote
+    if continuations is None:
+        return own
+    judged: npt.NDArray[np.bool_] = own | ((frame.kind == "reply") & continuations)
+    return judged
 
 
 def foreign_ads_counted(
