@@ -66,7 +66,8 @@ def serve_command(
         refuse_missing_cohort(
             cohort, "or leave out --cohort, and the Benchmark page ranks the stored accounts"
         )
-    if db is not None and not db.expanduser().exists():
+    # (a store whose folder is missing is refused with what to do: no note before that)
+    if db is not None and not db.expanduser().exists() and db.expanduser().parent.is_dir():
         # the dashboard makes the store it is given: a mistyped --db showed an empty
         # dashboard, and left a stray store behind, without a word
         make_console(stderr=True).print(
