@@ -173,8 +173,9 @@ def render_inbox(
                     "",
                     item.conversation_id,
                 )
-                for item in inbox.joined
+                for item in inbox.joined[:10]
             ],
+            len(inbox.joined),
             more,
             "--json or --html",
         )
@@ -201,8 +202,9 @@ def render_dismissed(
         console,
         [
             (name_author(handle, author_id, linked=False), one_line(text, 70), "", conversation_id)
-            for conversation_id, text, handle, author_id in inbox.dismissed
+            for conversation_id, text, handle, author_id in inbox.dismissed[:10]
         ],
+        len(inbox.dismissed),
         more,
         "--json",
     )
@@ -215,20 +217,21 @@ def _link(url: str | None) -> str:
 def _print_first_ten(
     console: Console,
     lines: list[tuple[str, str, str, str]],
+    total: int,
     more: str | None,
     options: str,
 ) -> None:
-    """The first 10 of a list of conversations, each ``(who, what, when, id)``: the id for
-    ``inbox reopen ID``, ``when`` "" or "until 3 Dec 2026; "; then how many more and what
-    lists them all (:func:`_print_rest`)."""
-    for who, what, when, conversation_id in lines[:10]:
+    """The first 10 of a list of ``total`` conversations (``lines``: those 10 only, each
+    ``(who, what, when, id)``): the id for ``inbox reopen ID``, ``when`` "" or "until 3 Dec
+    2026; "; then how many more and what lists them all (:func:`_print_rest`)."""
+    for who, what, when, conversation_id in lines:
         console.print(
             f"  · {escape(who)}: {escape(what)} [dim]({escape(when)}id: {escape(conversation_id)})[/]",
             highlight=False,
             soft_wrap=True,
         )
-    if len(lines) > 10:
-        _print_rest(console, len(lines) - 10, more, options)
+    if total > 10:
+        _print_rest(console, total - 10, more, options)
 
 
 def _print_rest(console: Console, rest: int, more: str | None, options: str) -> None:
@@ -283,8 +286,9 @@ def render_snoozed(console: Console, inbox: Inbox, *, more: str | None = None) -
                 f"until {format_when(item.until)}; ",
                 item.conversation_id,
             )
-            for item in inbox.snoozed
+            for item in inbox.snoozed[:10]
         ],
+        len(inbox.snoozed),
         more,
         "--json",
     )
