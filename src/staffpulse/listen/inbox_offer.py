@@ -273,9 +273,9 @@ def topics_offered(
     # ("called in on my day off" from "Other conversations" into Trades & shifts), and not
     # the ones folded out of them
     narrowed = [e for e in filed if topic_of.get(key_of(e.conversation)) in named]
-    came = sum(1 for e in narrowed if key_of(e.conversation) not in keys)
-    went = sum(1 for e in filed if key_of(e.conversation) in keys) - (len(narrowed) - came)
-    return TopicsOffered(choices, matches, narrowed, topic_of, came - went)
+    # those that came in less those that went out: listed now less listed before folding
+    was = sum(1 for e in filed if key_of(e.conversation) in keys)
+    return TopicsOffered(choices, matches, narrowed, topic_of, len(narrowed) - was)
 
 
 def fold_word_topics(
