@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.config import PILLARS
-from staffpulse.benchmark.tiers import row_asides, tier_label
+from staffpulse.benchmark.tiers import graded_of, ranked_pillars, row_asides, tier_label
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
@@ -120,14 +120,11 @@ def graded_label(row: dict[str, Any]) -> str:
     """``graded on 2 of 4 pillars`` for a leaderboard row whose grade averages only some of
     the pillars (the others had nothing to judge), else empty: the n/a cells alone do not
     tell a reader the grade is half a grade."""
-    of = len(PILLARS)
-    graded = int(row.get("pillars_graded", of))
-    if graded >= of:
+    if graded_of(row) >= len(PILLARS):
         return ""
     # an n/a that counts as graded (no profile data for Face, only replies for Mix) is said
     # as the table's line over it says it
-    asides = row_asides(row)
-    return tier_label(graded + len(asides), [asides])
+    return tier_label(ranked_pillars(row), [row_asides(row)])
 
 
 def median_label(segment: dict[str, Any], score: str) -> str:

@@ -42,18 +42,27 @@ def placed_on(graded: int, face_scored: bool, mix_replies_only: bool = False) ->
     return min(len(PILLARS), graded + (not face_scored) + mix_replies_only)
 
 
+def graded_of(row: dict[str, Any]) -> int:
+    """The pillars a leaderboard row's grade averages (all four for a row that does not say)."""
+    return int(row.get("pillars_graded", len(PILLARS)))
+
+
+def _face_na(row: dict[str, Any]) -> bool:
+    """Whether a leaderboard row's Face reads n/a for want of profile data."""
+    return "face" in row and row["face"] is None
+
+
 def row_asides(row: dict[str, Any]) -> tuple[str, ...]:
     """The n/a of a leaderboard row that count as graded for its place, in words: its Face
     ``None`` (no profile data) and its Mix of replies only (``mix_replies_only``)."""
-    face = ("face" in row and row["face"] is None) and NO_PROFILE
+    face = _face_na(row) and NO_PROFILE
     mix = bool(row.get("mix_replies_only")) and NO_ORIGINALS
     return tuple(said for said in (face, mix) if said)
 
 
 def ranked_pillars(row: dict[str, Any]) -> int:
     """:func:`placed_on` of a leaderboard row: its graded pillars and its :func:`row_asides`."""
-    graded = int(row.get("pillars_graded", len(PILLARS)))
-    return min(len(PILLARS), graded + len(row_asides(row)))
+    return placed_on(graded_of(row), not _face_na(row), bool(row.get("mix_replies_only")))
 
 
 def ranked_tier(row: dict[str, Any]) -> tuple[bool, int]:
@@ -133,7 +142,7 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     that both seemed to forbid."""
     few = any(r.get("few_posts", False) for r in rows)
     enough = any(not r.get("few_posts", False) for r in rows)
-    partial = any(int(r.get("pillars_graded", len(PILLARS))) < len(PILLARS) for r in rows)
+    partial = any(graded_of(r) < len(PILLARS) for r in rows)
     fewer = any(ranked_pillars(r) < len(PILLARS) for r in rows)  # placed lower for it
     if not partial and not (few and enough):
         return None
