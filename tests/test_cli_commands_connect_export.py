@@ -252,3 +252,39 @@ def test_the_file_written_is_named_whole_on_one_line_however_long_its_path(
     assert result.exit_code == 0, result.output
     assert len(f"Wrote 1 account to {out}") > 80
     assert f" to {out} (csv)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "says", "offered"),
+    [
+        ("csv", "who.html", "an HTML file", "who.csv"),
+        ("bluesky-list", "list.csv", "a CSV file", "list.json"),
+        ("x-list", "handles.json", "a JSON file", "handles.txt"),
+    ],
+)
+def test_an_output_named_for_another_kind_of_file_is_refused_before_ranking(
+    tmp_path: Path, fmt: str, name: str, says: str, offered: str
+) -> None:
+    """As audit and benchmark check theirs: ``--export csv --output who.html`` wrote a CSV
+    under an HTML name, and only after the whole ranking. The store named here does not
+    exist: the name is told first, and nothing is written."""
+    out = tmp_path / name
+    args = ["connect", "acme_staffing", "--db", str(tmp_path / "none.db"), "--export", fmt]
+    result = runner.invoke(app, [*args, "--output", str(out), "--json"])
+    assert result.exit_code == 65, result.output
+    error = json.loads(result.stdout)["error"]
+    assert error["message"] == f"not writing {out}: --output writes " + (
+        f"{'JSON' if fmt == 'bluesky-list' else 'text' if fmt == 'x-list' else 'CSV'} "
+        f"for --export {fmt}, and the name says {says}"
+    )
+    assert f"e.g. --output {tmp_path / offered}" in error["hint"]
+    assert "choose the --export format that file is for" in error["hint"]
+    assert not out.exists()
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_ranking(tmp_path: Path) -> None:
+    out = tmp_path / "reprots" / "2026" / "who.csv"
+    args = ["connect", "acme_staffing", "--db", str(tmp_path / "none.db"), "--export", "csv"]
+    result = runner.invoke(app, [*args, "--output", str(out)])
+    assert result.exit_code == 65, result.output
+    assert "does not exist" in result.output and "reprots" in result.output

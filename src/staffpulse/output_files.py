@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import NamedTuple
 
 from staffpulse.errors import InputError
 from staffpulse.missing_folders import find_missing_folder
 
 __all__ = [
+    "Writes",
     "blocking_file",
     "check_output",
     "make_folder",
@@ -54,15 +56,17 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
     return target
 
 
-def check_output(path: Path | None, option: str) -> None:
+def check_output(path: Path | None, option: str, writes: Writes | None = None) -> None:
     """Refuse a ``path`` for ``option`` that :func:`write_output` would refuse (a name of
     another kind of file, a folder, a file in the way, a missing folder), writing nothing: a
     command checks its output files before its work, as ``benchmark --csv league.html`` once
-    ranked the whole cohort, then refused the name. None (the option not given) passes."""
+    ranked the whole cohort, then refused the name. ``writes``: what ``option`` writes, for an
+    option whose kind of file depends on another (``connect --output`` on ``--export``). None
+    (the option not given) passes."""
     if path is None:
         return
     given = Path(path)
-    _check_kind(given, option)
+    _check_kind(given, option, writes)
     _check_path(given, given.expanduser(), option)
     _check_folder(given, option)
 
@@ -91,28 +95,42 @@ def make_folder(path: Path, option: str, *, parents: bool = False) -> Path:
     return target
 
 
+class Writes(NamedTuple):
+    """The kind of file an option writes, the endings its name may have (the first is
+    offered), and what to do instead when the name says another kind."""
+
+    kind: str  # "CSV", or "CSV for --export csv"
+    endings: tuple[str, ...]
+    otherwise: str = "if you meant the other option, swap the two paths"
+
+
 # what each option writes, by the endings its files may have (the first is offered)
-_WRITES = {"--csv": ("CSV", (".csv", ".tsv", ".txt")), "--html": ("HTML", (".html", ".htm"))}
+_WRITES = {
+    "--csv": Writes("CSV", (".csv", ".tsv", ".txt")),
+    "--html": Writes("HTML", (".html", ".htm")),
+}
 # the kinds of file a name can say it holds, that an option writing another kind must not take
 _NAMED = {".csv": "a CSV", ".tsv": "a CSV", ".html": "an HTML", ".htm": "an HTML"}
 _NAMED |= {".json": "a JSON", ".jsonl": "a JSON Lines", ".xlsx": "an Excel", ".pdf": "a PDF"}
 _NAMED |= {".db": "a store", ".png": "a picture", ".jpg": "a picture", ".zip": "a ZIP"}
 
 
-def _check_kind(given: Path, option: str) -> None:
+def _check_kind(given: Path, option: str, writes: Writes | None = None) -> None:
     """Refuse a path whose name says it holds another kind of file than ``option`` writes:
     ``benchmark --csv league.html`` (the two options swapped) wrote CSV over the HTML report
     without a word."""
-    if option not in _WRITES:
+    writes = writes or _WRITES.get(option)
+    if writes is None:
         return
-    writes, endings = _WRITES[option]
+    endings = writes.endings
     suffix = given.suffix.lower()
     if suffix in endings or suffix not in _NAMED:
         return
     raise InputError(
-        f"not writing {given}: {option} writes {writes}, and the name says {_NAMED[suffix]} file",
+        f"not writing {given}: {option} writes {writes.kind}, and the name says "
+        f"{_NAMED[suffix]} file",
         hint=f"give {option} a file ending in {endings[0]} (e.g. {option} "
-        f"{given.with_suffix(endings[0])}); if you meant the other option, swap the two paths",
+        f"{given.with_suffix(endings[0])}); {writes.otherwise}",
     )
 
 

@@ -85,7 +85,7 @@ from staffpulse.connect.ties import shared_ranks
 from staffpulse.errors import InputError
 from staffpulse.models import NO_PLATFORM, platform_name
 from staffpulse.next_steps import CSV_KEEPS_ALL, USE_EXPORT
-from staffpulse.output_files import write_output
+from staffpulse.output_files import Writes, check_output, write_output
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
@@ -223,7 +223,28 @@ def export_report(
     return result
 
 
+# the endings a file of each format may have (the first is offered): a name that says another
+# kind of file (``--export csv --output list.html``) is refused before the ranking
+_TEXT_ENDINGS = (".txt", ".csv", ".tsv")
+_CSV_ENDINGS = (".csv", ".tsv", ".txt")
+_ENDINGS = {"x-list": _TEXT_ENDINGS, "bluesky-list": (".json",)}
+
+
+def check_export_output(fmt: str, path: Path | None) -> None:
+    """Refuse an ``--output`` path that the export of ``fmt`` cannot be written to, or whose
+    name says another kind of file, as audit and benchmark check theirs: before the ranking,
+    so that the run is not wasted. None (printed) passes."""
+    kind = "JSON" if fmt == "bluesky-list" else "text" if fmt == "x-list" else "CSV"
+    writes = Writes(
+        f"{kind} for --export {fmt}",
+        _ENDINGS.get(fmt, _CSV_ENDINGS),
+        "or choose the --export format that file is for",
+    )
+    check_output(path, "--output", writes)
+
+
 def write_export(result: ExportResult, path: Path) -> None:
+    check_export_output(result.format, path)
     write_output(path, result.data(), "--output")
 
 

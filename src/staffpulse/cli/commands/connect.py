@@ -28,6 +28,7 @@ from staffpulse.connect.export import (
     FORMATS,
     LIST_FORMATS,
     ExportResult,
+    check_export_output,
     check_format,
     check_list_name,
     export_report,
@@ -225,6 +226,8 @@ def _check_export_options(
             hint="the file goes to --output and the JSON summary to stdout; "
             "or drop --json to print the export itself",
         )
+    if export is not None:  # a name of another kind, a missing folder: before the ranking
+        check_export_output(export, output)
 
 
 def _print_written(result: ExportResult, output: Path) -> None:
