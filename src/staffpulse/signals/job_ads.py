@@ -106,6 +106,7 @@ from staffpulse.signals.job_words import (
     ROLES,
     SAID_TOO_LOW,
     VERB_OR_HEADLINE,
+    drop_calls_for_views,
     find_offered_pay,
     reports_around,
     tells_jobs_news,
@@ -273,8 +274,9 @@ _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 def _is_staffing_ad(text: str) -> bool:
     """Whether ``text`` (quotes straightened), not a seeker's own post (asked first by both
-    callers), has an ad's wording."""
+    callers), has an ad's wording; a message asked for a view is no call."""
     lowered = None if _FOLDS_APART.search(text) else text.lower()
+    text, lowered = drop_calls_for_views(text, lowered)
     return _reads_as_staffing_ad(text, lowered)
 
 

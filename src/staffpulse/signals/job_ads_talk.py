@@ -80,7 +80,12 @@ from staffpulse.signals.job_ads import APPLY_CALLS, find_staffing_ads
 from staffpulse.signals.job_ads_agency import TEAM_EVENT_AFTER
 from staffpulse.signals.job_ads_answers import ASKED_QUESTION, ASKED_WORDS, answers_asked_question
 from staffpulse.signals.job_seekers import SEEKER_RE, SEEKER_WORDS, speaks_as_seeker
-from staffpulse.signals.job_words import JOBS_NEWS_WORDS, ROLE_NOUNS, tells_jobs_news
+from staffpulse.signals.job_words import (
+    JOBS_NEWS_WORDS,
+    ROLE_NOUNS,
+    drop_calls_for_views,
+    tells_jobs_news,
+)
 
 __all__ = [
     "HIRING_STRUGGLE",
@@ -255,7 +260,9 @@ def _is_talk(text: str) -> bool:
     if answers_asked_question(text):
         return True
     # "Join our team for a trivia night" is no "join our team" of an ad
-    if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", text))):
+    # and "What do you think? DM us" asks for a view, no applicant
+    offered = drop_calls_for_views(text, None)[0]
+    if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", offered))):
         return False
     if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
         return True

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.signals.batch_scan import holds
+
 __all__ = [
+    "CALLS_FOR_VIEWS",
     "JOBS_NEWS_WORDS",
     "LINK_RE",
     "LISTED_ROLES",
@@ -18,6 +21,7 @@ __all__ = [
     "ROLES",
     "ROLE_NOUNS",
     "VERB_OR_HEADLINE",
+    "drop_calls_for_views",
     "find_offered_pay",
     "reports_around",
     "tells_jobs_news",
@@ -75,6 +79,37 @@ _TALKED_PAY = re.compile(r"(?:daily|same[- ]day) pay", re.IGNORECASE)
 _FIRMS_CALL = re.compile(
     r"\b(?:dm|message|call|text|contact|email)\s+us\b|\binterested\s*\?|\bapply\b", re.IGNORECASE
 )
+# A direct message asked for, as ads and their callers write it
+_DM_CALL = r"\b(?:dm|pm|message|inbox|text|email)\s+(?:me|us)\b"
+#: A direct message asked for a view, which calls for no applicant: "DM me if you disagree",
+#: "DM us your thoughts", "What do you think? DM us". An ad's message asks for the candidate
+#: or ends in a call ("DM me if you know Java", "DM me your experience", "Thoughts? DM us to
+#: apply") and is none of these.
+CALLS_FOR_VIEWS = re.compile(
+    rf"{_DM_CALL}\s*,?\s*if you (?:(?:dis)?agree|relate|feel the same|"
+    r"think (?:otherwise|differently)|(?:have|got) (?:thoughts|opinions|stories|"
+    r"an? (?:take|view|story|opinion|different view)))\b"
+    rf"|{_DM_CALL}\s+(?:with )?your (?:thoughts|(?:hot )?takes?|views?|opinions?|stories|story)\b"
+    rf"|\b(?:think|thoughts|(?:dis)?agree|take|opinions?|views?)\s*\?\s*{_DM_CALL}"
+    r"(?=\s*(?:[^\w\s]|$))",
+    re.IGNORECASE,
+)
+# the words, lower-cased, that every match of CALLS_FOR_VIEWS holds (one of them)
+_VIEW_WORDS = ("agree", "relate", "feel the same", "otherwise", "differently", "thought",
+               "opinion", "take", "view", "stor", "think")  # fmt: skip
+
+
+def drop_calls_for_views(text: str, lowered: str | None) -> tuple[str, str | None]:
+    """``text`` and its ``lowered`` form (None: not known, every call is looked for) with each
+    message asked for a view (:data:`CALLS_FOR_VIEWS`) blanked out at the same length, so the
+    offsets of the rest stay true: "Weekly pay is the best thing about my old job, DM me if you
+    disagree" asks no one to apply."""
+    if not holds(lowered, _VIEW_WORDS):
+        return text, lowered
+    text = CALLS_FOR_VIEWS.sub(lambda call: " " * len(call.group()), text)
+    return text, None if lowered is None else text.lower()
+
+
 # Jobs made or lost, as news tells it ("will bring 300 new jobs to the county", "cuts 500
 # jobs"): what comes before "jobs", read back from each "jobs" (a pattern that opens with these
 # verbs is tried at every character, several times the cost)
