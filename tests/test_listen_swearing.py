@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.audit.profanity import swears as audit_swears
-from staffpulse.listen.moderation import swears as inbox_swears
+from staffpulse.listen.swearing import swears_strongly as inbox_swears
 
 
 @pytest.mark.parametrize(

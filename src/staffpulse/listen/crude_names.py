@@ -18,12 +18,12 @@ import functools
 import re
 
 from staffpulse.listen.moderation import TRADE_HANDS, names_sex
-from staffpulse.listen.swearing import swears_strongly
+from staffpulse.listen.swearing import makes_crude, swears_strongly
 
 # a handle's words: a run of capitals, a word with or without its capital, a number
 _HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word)
-_CRUDE_NAME_RE = re.compile(r"hoes?|hoeolog\w*|thots?", re.IGNORECASE)
+_CRUDE_NAME_RE = re.compile(r"hoes?|thots?", re.IGNORECASE)
 # the slur run into a name, not "snigger", a "niggle" nor a German surname ("Knigge", "Niggemann")
 _SLUR_IN_NAME_RE = re.compile(r"(?<![skSK])n+i+g+g+(?!l|em)", re.IGNORECASE)
 # what a run of letters of one case may hold: no innocent word holds "fuck"; "shit" opens or ends one
@@ -48,13 +48,6 @@ _SURNAME_LIKE = frozenset({"cock", "cocks", "dick", "dicks"})
 # a name that opens with "shit" and goes on as a name does, a vowel after it: the Yoruba surname
 # "Shittu", "Shitara", "Shitomi" (not "Shitass", "Shitty", "Shitout", "ShitOn": crude)
 _SHIT_NAME_RE = re.compile(r"(?i:shitt?u\w*)|Shitt?(?:u|a(?!ss)|o(?!ut|n\b))[a-z]*")
-_CRUDE_BEFORE = frozenset(
-    {
-        "big", "huge", "giant", "massive", "small", "tiny", "fat", "thick", "long", "hard",
-        "wet", "sexy", "horny", "juicy", "my", "your", "ur", "his", "suck", "sucks", "lick",
-        "eat", "no", "free", "rock", "sweet",
-    }
-)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)  # a handle writes many posts
@@ -90,6 +83,6 @@ def _read_word(word: str, before: str) -> str:
         return "Name"
     if word.lower() not in _SURNAME_LIKE:
         return word
-    if before.lower() in _CRUDE_BEFORE:
+    if makes_crude(before):
         return word.lower()
     return "Name" if word.istitle() and before.istitle() else word

@@ -60,7 +60,7 @@ from staffpulse.listen.jokes import FUNNY, is_written_joke
 from staffpulse.listen.partisan import read_politics
 from staffpulse.listen.put_downs import puts_down
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.swearing import names_person_or_thing, swears_strongly
+from staffpulse.listen.swearing import names_person_or_thing
 from staffpulse.listen.swearing import swears as swears_at_all
 from staffpulse.listen.tone import signals_crisis
 from staffpulse.listen.violence import jokes_about_violence
@@ -331,13 +331,6 @@ def _is_nsfw(plain: str) -> bool:
 def names_sex(text: str) -> bool:
     """The nsfw lexicon alone, no humour read: for a handle's words (:mod:`.crude_names`)."""
     return _is_nsfw(plain_text(text))
-
-
-def swears(text: str) -> bool:
-    """The text swears ("f***ing", "wtf", "#shitclientssay"; not "crap", "damn" nor "hell"):
-    still work talk, but a brand's reply keeps clean. The audit's list of strong words
-    (:mod:`staffpulse.listen.swearing`), so the two never disagree on one."""
-    return swears_strongly(plain_text(text))
 
 
 def _rants_on_politics(plain: str, politics: bool) -> bool:

@@ -12,9 +12,9 @@ from staffpulse.durations import format_span
 from staffpulse.listen.crude_names import names_crudely
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
-from staffpulse.listen.moderation import swears
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
+from staffpulse.listen.swearing import swears_strongly
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
@@ -99,7 +99,9 @@ def explain(
         cautions.append(HOSTILE)
     if flags["nsfw"]:
         cautions.append("NSFW: not for a firm's account")
-    elif not flags["hostile"] and swears(conv.opening.text):  # an insult says more than this
+    elif not flags["hostile"] and swears_strongly(
+        conv.opening.text
+    ):  # an insult says more than this
         cautions.append(SWEARS)
     if names_crudely(conv.opening.author_handle):
         cautions.append(CRUDE_NAME)

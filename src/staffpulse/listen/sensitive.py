@@ -76,14 +76,16 @@ _UNION_HANDLE_RE = re.compile(
 )
 # a workers' account's handle: "...workers" at its end ("@AcmeDepotWorkers"; not a trade's own
 # network, "@SocialWorkersUK" does not end so, nor "@careworkersnet", nor a desk's "@coworkers")
-_WORKERS_HANDLE_RE = re.compile(
-    # not a job board's or a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers",
-    # "@KnowledgeWorkers", "@HomeWorkers", "@NightShiftWorkers"), nor a "@networkers" club
-    r"@?\w*(?<!social)(?<!care)(?<!youth)(?<!co)(?<!remote)(?<!temp)(?<!gig)(?<!skilled)"
-    r"(?<!light)(?<!office)(?<!hire)(?<!find)(?<!flex)(?<!net)(?<!knowledge)(?<!desk)(?<!smart)"
-    r"(?<!happy)(?<!home)(?<!shift)(?<!night)(?<!freelance)(?<!creative)workers",
-    re.IGNORECASE,
-)
+_WORKERS_HANDLE_RE = re.compile(r"@?(\w*)workers", re.IGNORECASE)
+# the words before "workers" that make the handle no side in a dispute: a trade's own network
+# ("@SocialWorkers", "@CareWorkers", "@YouthWorkers"), a desk's "@coworkers", a job board's or
+# a community's ("@RemoteWorkers", "@TempWorkers", "@GigWorkers", "@KnowledgeWorkers",
+# "@HomeWorkers", "@NightShiftWorkers") or a "@networkers" club
+_NOT_A_SIDE = (
+    "social", "care", "youth", "co", "remote", "temp", "gig", "skilled", "light", "office",
+    "hire", "find", "flex", "net", "knowledge", "desk", "smart", "happy", "home", "shift",
+    "night", "freelance", "creative",
+)  # fmt: skip
 # what makes a workers' account's post a side in a dispute without a strike word: staff cut or
 # replaced ("25 drivers to do the work of 70"), a campaign's tag ("#ExpectLateParcels"), a union or
 # its bargaining named
@@ -122,7 +124,12 @@ def campaigns_for_workers(handle: str, text: str = "") -> bool:
         return False
     if _UNION_HANDLE_RE.fullmatch(bare):
         return True
-    return _WORKERS_HANDLE_RE.fullmatch(bare) is not None and bool(_CAMPAIGN_POST_RE.search(text))
+    workers = _WORKERS_HANDLE_RE.fullmatch(bare)
+    return (
+        workers is not None
+        and not workers.group(1).lower().endswith(_NOT_A_SIDE)
+        and bool(_CAMPAIGN_POST_RE.search(text))
+    )
 
 
 def is_sensitive(text: str, author: str = "") -> bool:

@@ -1,7 +1,7 @@
 """Strong swear words: the one list the inbox and the audit read.
 
 The inbox offers a post that swears ("this fucking commute" is still a conversation about work)
-with the caution "strong language" (:func:`staffpulse.listen.moderation.swears`); the audit
+with the caution "strong language" (:func:`swears_strongly`); the audit
 never offers one "to imitate" (:mod:`staffpulse.audit.profanity`), as the firm would write it.
 
 The lexicon is compact and strong words only (English, whole words, any case, the usual
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.listen.work_terms import URL_RE
+from staffpulse.listen.work_terms import URL_RE, plain_text
 from staffpulse.sources.native_records import HASHTAG_RE
 
 _SWEAR_RE = re.compile(
@@ -64,10 +64,21 @@ _NAME_OR_THING_RE = re.compile(
 )
 
 
-# the word before a name-like "Dick" that makes it the crude one ("Big Dick Energy")
-_CRUDE_BEFORE_RE = re.compile(
-    r"\b(?:big|huge|giant|small|tiny|fat|my|your|his|suck|sucks|lick)\W*$", re.IGNORECASE
-)
+# the words before a name-like "Dick" or "Cocks" that make it the crude one ("Big Dick Energy",
+# "SuckMyDick"): read in a post and in a handle's words (:mod:`staffpulse.listen.crude_names`)
+_CRUDE_BEFORE = frozenset(
+    {
+        "big", "huge", "giant", "massive", "small", "tiny", "fat", "thick", "long", "hard",
+        "wet", "sexy", "horny", "juicy", "my", "your", "ur", "his", "suck", "sucks", "lick",
+        "eat", "no", "free", "rock", "sweet",
+    }
+)  # fmt: skip
+_CRUDE_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(_CRUDE_BEFORE))})\W*$", re.IGNORECASE)
+
+
+def makes_crude(word: str) -> bool:
+    """``word`` ("Big", "my") makes a name-like "Dick" after it the crude word."""
+    return word.lower() in _CRUDE_BEFORE
 
 
 def names_person_or_thing(text: str, start: int) -> bool:
@@ -95,8 +106,9 @@ def swears(text: str) -> bool:
 def swears_strongly(text: str) -> bool:
     """A strong swear word in ``text``, or a hashtag that is one or starts with one (a link or
     an @name is not read): "no shit", "f*ck", "bitch", "#wtf", "#shitclientssay",
-    "#officeshit"; "damn", "hell", "#Dickens" and a name ("Dick Turner") are not."""
-    text = URL_RE.sub(" ", text)
+    "#officeshit"; "damn", "hell", "#Dickens" and a name ("Dick Turner") are not: still work
+    talk, but a brand's reply keeps clean."""
+    text = plain_text(text)
     if any(
         _NAME_OR_THING_RE.match(text, word.start()) is None for word in _SWEAR_RE.finditer(text)
     ):
