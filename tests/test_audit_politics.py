@@ -1,5 +1,5 @@
 """Posts that take a side in party politics are never offered to imitate
-(staffpulse.audit.politics, read by staffpulse.audit.types.rank_examples)."""
+(staffpulse.audit.politics, read by staffpulse.audit.examples.rank_examples)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import numpy as np
 
 from audit_helpers import FakeScorer, FeedBuilder
 from staffpulse.audit.engine import build_frame, texts_to_score
+from staffpulse.audit.examples import rank_examples
 from staffpulse.audit.politics import read_for_imitation, takes_sides
 from staffpulse.audit.signals import score_texts
-from staffpulse.audit.types import rank_examples
 
 
 def _sides(text: str) -> bool:

@@ -19,7 +19,7 @@ from staffpulse.report.html import benchmark_context
 from staffpulse.report.spreadsheet import leaderboard_csv
 from staffpulse.report.terminal_segments import print_segment_medians
 from staffpulse.store.segments import stored_segments
-from test_benchmark_segment_guesses import NameRoles
+from test_audit_segment_guesses import NameRoles
 
 
 def _board(result: Any) -> dict[str, dict[str, Any]]:

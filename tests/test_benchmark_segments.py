@@ -77,7 +77,7 @@ def test_a_cohort_file_keeps_each_account_and_says_the_closest_segment() -> None
 def test_every_role_the_role_model_names_is_a_segment_a_cohort_file_may_give() -> None:
     # QA: a cohort line "…,x,employer" (a role staffpulse roles writes) was refused as an
     # "unknown segment" and the account kept without a segment
-    from staffpulse.benchmark.segment_guesses import ROLE_SEGMENTS
+    from staffpulse.audit.segment_guesses import ROLE_SEGMENTS
 
     for role, segment in ROLE_SEGMENTS.items():
         assert normalize_segment(role) == segment

@@ -15,16 +15,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.examples import NO_HUMAN_VOICE, unique_texts
 from staffpulse.audit.imitation import without_handles
-from staffpulse.audit.types import (
-    NO_HUMAN_VOICE,
-    Advice,
-    Answering,
-    Frame,
-    PostExample,
-    example,
-    unique_texts,
-)
+from staffpulse.audit.types import Advice, Answering, Frame, PostExample, example
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 

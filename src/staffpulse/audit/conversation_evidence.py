@@ -21,8 +21,9 @@ from staffpulse.audit.conversation_rules import (
     read_exchange,
     read_talk,
 )
+from staffpulse.audit.examples import rank_examples, unique_texts
 from staffpulse.audit.quiet import quiet_span
-from staffpulse.audit.types import Frame, PostExample, example, rank_examples, unique_texts
+from staffpulse.audit.types import Frame, PostExample, example
 from staffpulse.authors import describe_author
 from staffpulse.store.codec import format_time
 

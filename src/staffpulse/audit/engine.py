@@ -22,20 +22,14 @@ from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
+from staffpulse.audit.examples import drop_shown_as_worst, spread_examples
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import main_language, not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar, own_posts
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
-from staffpulse.audit.types import (
-    AccountData,
-    AuditResult,
-    Frame,
-    PillarResult,
-    drop_shown_as_worst,
-    spread_examples,
-)
+from staffpulse.audit.types import AccountData, AuditResult, Frame, PillarResult
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.bundled import sample_clock
 from staffpulse.dates import format_day, format_when, parse_date_option
@@ -48,7 +42,7 @@ from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
 if TYPE_CHECKING:
-    from staffpulse.benchmark.segment_guesses import RoleModelChoice
+    from staffpulse.audit.segment_guesses import RoleModelChoice, SegmentReading
 
 FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
 
@@ -237,10 +231,11 @@ def compute_audit(
     avatar: AvatarInfo | None = None,
     now: datetime | None = None,
     since: datetime | None = None,
-    read_as: str | None = None,
+    read_as: SegmentReading | None = None,
 ) -> AuditResult:
     """The pure part of an audit: posts and their signals in, scores and advice out
-    (``read_as``: the segment the role model reads the account as, its advice fitted to it)."""
+    (``read_as``: the segment the account reads as, a cohort file's or the role model's; its
+    advice is fitted to it and the header says it)."""
     cfg = dict(settings)
     index, _ = texts_to_score(data.posts)
     frame = build_frame(data.posts, index, signals)
@@ -254,7 +249,8 @@ def compute_audit(
     talk = read_account_posts(frame, data)
     # each pillar's advice is written in words the account's kind can act on
     orig = frame.authored_original  # a feed by its profile that posts few ads is none
-    kind = feed_or(kind_of(data.account, read_as), int(frame.job[orig].sum()), int(orig.sum()))
+    segment = read_as.segment if read_as is not None else None
+    kind = feed_or(kind_of(data.account, segment), int(frame.job[orig].sum()), int(orig.sum()))
     feed = kind is AccountKind.JOB_FEED
     conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
     kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts
@@ -305,6 +301,8 @@ def compute_audit(
         timeline=_timeline(frame, talk.self_replies),
         signals={"text": signals.source, "avatar": avatar.source},
         caution=" ".join(cautions) or None,
+        read_as=segment,
+        read_as_file=read_as.cohort_file if read_as is not None else None,
     )
 
 
@@ -355,7 +353,8 @@ def audit_account(
     ``scorer`` replaces the shipped text model (tests); ``now`` fixes the clock. With ``save``
     the result is stored, and the previous stored audit of the account gives ``change``.
     ``role_model`` (``"auto"``: the shipped one) says which segment the account reads as
-    (``read_as``), as the benchmark guesses it; None leaves it unsaid.
+    (``read_as``) when no cohort file gave it one, as the benchmark guesses it; None leaves
+    it unsaid.
     """
     settings = audit_settings(config)
     account = find_account_ref(store, handle, platform)
@@ -366,17 +365,14 @@ def audit_account(
         raise no_posts_error(account, since_dt)
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
-    said_as = advised_as = None
-    if role_model is not None:  # the benchmark's module, loaded only when asked
-        from staffpulse.benchmark.segment_guesses import choose_role_model, kept_segment, read_as
+    reading = None
+    if role_model is not None:  # the role model's module, loaded only when asked
+        from staffpulse.audit.segment_guesses import read_segment
 
-        said_as = read_as(choose_role_model(role_model), data)
-        # the advice follows the segment the benchmark ranks it in: a cohort file's, else this
-        advised_as = kept_segment(store, account) or said_as
+        reading = read_segment(store, data, role_model)
     result = compute_audit(
-        data, signals, settings, avatar=avatar, now=now, since=since_dt, read_as=advised_as
+        data, signals, settings, avatar=avatar, now=now, since=since_dt, read_as=reading
     )
-    result.read_as = said_as
     # an account gone quiet is told to post again before anything else (a benchmark's "Fix
     # first" too, followed there by the account's own fix: quiet.first_fix)
     last_post = result.window["last_post"]

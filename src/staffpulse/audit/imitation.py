@@ -1,5 +1,5 @@
 """Whether a post may be offered "to imitate" in a report a consultant hands a client
-(:func:`staffpulse.audit.types.rank_examples`): it says something in words of its own, and it
+(:func:`staffpulse.audit.examples.rank_examples`): it says something in words of its own, and it
 is nothing the firm would not write: no post the inbox would not join (hostile, sexual, party
 politics), no swearing, no joke about an identity group. A seasonal greeting ("Happy
 Thanksgiving from all of us at ...") is fit, but teaches little: the inbox leaves such posts

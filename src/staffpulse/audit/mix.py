@@ -11,17 +11,10 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.account_kind import AccountKind
+from staffpulse.audit.examples import EXAMPLES_SHOWN, rank_examples, unique_texts
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.mix_advice import mix_advice, turned_job_board
-from staffpulse.audit.types import (
-    EXAMPLES_SHOWN,
-    Frame,
-    PillarResult,
-    PostExample,
-    example,
-    rank_examples,
-    unique_texts,
-)
+from staffpulse.audit.types import Frame, PillarResult, PostExample, example
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 from staffpulse.signals.job_ads import find_staffing_ads

@@ -14,11 +14,11 @@ from staffpulse.audit.canned_replies import (
     replies_advice,
     reply_texts,
 )
+from staffpulse.audit.examples import NO_HUMAN_VOICE, rank_examples, unique_texts
 from staffpulse.audit.imitation import crosses_the_line
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
-    NO_HUMAN_VOICE,
     Advice,
     FirstStep,
     Frame,
@@ -27,8 +27,6 @@ from staffpulse.audit.types import (
     PostExample,
     Praise,
     example,
-    rank_examples,
-    unique_texts,
 )
 from staffpulse.audit.voice_parts import humor_gain, voice_score
 from staffpulse.audit.voice_tips import humor_advice, personality_advice

@@ -13,6 +13,11 @@ import numpy as np
 from staffpulse.audit.config import DEFAULTS, PILLARS, audit_settings
 from staffpulse.audit.engine import parse_since, since_in_words
 from staffpulse.audit.quiet import first_fix, quiet_span
+from staffpulse.audit.segment_guesses import (
+    RoleModelChoice,
+    choose_role_model,
+    guess_segments,
+)
 from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.claims import claims
@@ -31,11 +36,6 @@ from staffpulse.benchmark.kept_segments import (
 )
 from staffpulse.benchmark.league_action import league_fix
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
-from staffpulse.benchmark.segment_guesses import (
-    RoleModelChoice,
-    choose_role_model,
-    guess_segments,
-)
 from staffpulse.benchmark.segments import SEGMENT_LABELS, segment_source
 from staffpulse.benchmark.stats import (
     cohort_scores,

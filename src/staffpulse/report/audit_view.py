@@ -9,6 +9,7 @@ from typing import Any
 from staffpulse.audit.advice import actions_total
 from staffpulse.audit.engine import since_in_words
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult, PostExample
+from staffpulse.benchmark.segments import SEGMENT_WORDS
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.pillar_figures import figures
@@ -85,23 +86,23 @@ def posts_and_span(result: AuditResult) -> str:
     return f"{total}{',' if window.get('since') and span[0] == ' ' else ''}{span}"
 
 
-# the segments the role model reads an account as, said of one account
-_READ_AS = {
-    "staffing_firm": "a staffing firm",
-    "recruiter": "a recruiter",
-    "hr": "an HR person",
-    "vendor": "a vendor",
-    "job_board": "a job board",
-}
-
-
 def read_as_line(result: AuditResult) -> str | None:
-    """The header's word on what the account reads as (``result.read_as``), as the benchmark
-    segments it: a job board's audit never said it, while its benchmark row did. None when
-    the role model was not asked or names nothing."""
+    """The header's word on what the account reads as (``result.read_as``), the segment its
+    advice follows and the benchmark ranks it in, and where that came from: the cohort file
+    that named it, or the role model's guess (a file's "staffing firm" once stood under
+    "Read as a job board", the model's, above a firm's advice). None when neither gave one."""
     if result.read_as is None:
         return None
-    what = _READ_AS.get(result.read_as, result.read_as.replace("_", " "))
+    words = SEGMENT_WORDS.get(result.read_as, result.read_as.replace("_", " "))
+    # "a staffing firm", "a job board"; an initialism reads alone ("Read as HR")
+    what = (
+        words if words.isupper() else f"{'an' if words[0] in 'AEIOUaeiou' else 'a'} {words.lower()}"
+    )
+    if result.read_as_file:
+        return (
+            f"Read as {what}: the segment your cohort file {result.read_as_file} gives it, the one"
+            " staffpulse benchmark ranks it in and its advice follows."
+        )
     return (
         f"Read as {what}: the role model's guess from the name, bio and posts, the segment"
         " staffpulse benchmark gives it (a cohort file can set another)."

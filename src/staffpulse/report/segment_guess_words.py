@@ -1,4 +1,4 @@
-"""How the reports mark a segment the role model guessed (``benchmark/segment_guesses.py``):
+"""How the reports mark a segment the role model guessed (``audit/segment_guesses.py``):
 "staffing firm (guess)" in the league table, "Staffing firms (3 guessed)" in the Segments
 table, and one sentence saying where the guesses come from and how to set them instead; and
 one saying which cohort file set the segments a run without a file took from the store."""

@@ -83,6 +83,19 @@ def stored_segments(store: Store) -> list[tuple[str, str, str | None, str]]:
     return [(row[0], row[1], row[2], row[3]) for row in rows]
 
 
+def kept_segment_of(store: Store, platform: str, account_id: str) -> tuple[str, str] | None:
+    """The segment a cohort file gave one account and the file's name, or None: the audit
+    reads this one row, not every account's."""
+    try:
+        row = store.conn.execute(
+            "SELECT segment, source FROM account_segments WHERE platform = ? AND account_id = ?",
+            (platform, account_id),
+        ).fetchone()
+    except sqlite3.OperationalError:  # a store opened before its migrations ran
+        return None
+    return (str(row[0]), str(row[1])) if row else None
+
+
 def segment_origins(store: Store) -> dict[tuple[str, str], tuple[str, str]]:
     """Where each kept segment came from: ``(platform, account id) -> (file name, UTC time
     it was kept, ISO)``, for a report to say which file set a segment and when."""

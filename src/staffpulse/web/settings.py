@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from staffpulse.audit.segment_guesses import RoleModelChoice
     from staffpulse.audit.signals import TextScorer
-    from staffpulse.benchmark.segment_guesses import RoleModelChoice
 
 DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_UNZIPPED_BYTES = 4 * 1024 * 1024 * 1024

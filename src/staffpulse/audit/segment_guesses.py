@@ -1,4 +1,4 @@
-"""Segments the role model guesses for the accounts a benchmark ranks without one.
+"""The segment an account reads as: the one a cohort file gave it, else the role model's guess.
 
 Without a cohort file every account was "No segment", so the classic claims (vendors against
 staffing firms) were never tested on an imported crowd, though ``staffpulse roles`` tags those
@@ -6,19 +6,22 @@ very accounts. The benchmark asks the same tagger, reading what it reads (displa
 handle; bio; the account's latest posts in its own words), and marks each segment it fills as a
 guess. It guesses only when no segment was given (no cohort file, or a file of handles alone):
 a file that names segments is the user's grouping, and its blank lines stay without one.
+
+The audit reads one account the same way (:func:`read_segment`), its header and its advice
+following one segment: a cohort file's, kept in the store, before any guess.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from staffpulse.audit.types import AccountData
 from staffpulse.connect.citizen import predict_roles
-from staffpulse.models import Account
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.store import Store
-from staffpulse.store.segments import stored_segments
+from staffpulse.store.segments import kept_segment_of
 
 # the role model's roles (staffpulse roles) as the benchmark's segments: an employer or a job
 # seeker is in no segment of the claims, so "other"
@@ -63,19 +66,26 @@ def guess_segments(
     return out, guessed
 
 
-def read_as(model: RoleModelLike | None, data: AccountData) -> str | None:
-    """The segment ``model`` reads one audited account as, as :func:`guess_segments` guesses
-    it for the benchmark (``job_board``, ``recruiter``, ...); None without a model or for
-    "other", which names nothing: a job board's audit never said it read it as one, while the
-    benchmark of the same account did."""
-    segments, guessed = guess_segments(model, [data], ["unknown"])
-    return segments[0] if guessed[0] and segments[0] != "other" else None
+@dataclass(frozen=True)
+class SegmentReading:
+    """The segment an audited account reads as (``job_board``, ``recruiter``, ...) and the
+    cohort file that gave it (its name), or None when the role model guessed it."""
+
+    segment: str
+    cohort_file: str | None = None
 
 
-def kept_segment(store: Store, account: Account) -> str | None:
-    """The segment a cohort file gave ``account``, kept in ``store`` (the one the benchmark
-    ranks it in, before any guess), or None: a staffing firm its cohort file names is advised
-    as one though the role model reads it as a job board."""
-    mine = (account.platform, account.id)
-    kept = (seg for p, i, _, seg in stored_segments(store) if (p, i) == mine)
-    return next(kept, None)
+def read_segment(store: Store, data: AccountData, choice: RoleModelChoice) -> SegmentReading | None:
+    """The segment the benchmark ranks the audited account in: the one a cohort file gave it
+    (kept in ``store``), else the one the role model of ``choice`` guesses, as
+    :func:`guess_segments` guesses it. The header and the advice both follow it: a staffing
+    firm its cohort file names was advised as one under "Read as a job board", the model's.
+    None for "other", which names nothing, and without a model; the model is not loaded
+    when a file gave the segment."""
+    account = data.account
+    kept = kept_segment_of(store, account.platform, account.id)
+    if kept is not None:
+        segment, cohort_file = kept
+        return None if segment == "other" else SegmentReading(segment, cohort_file)
+    segments, guessed = guess_segments(choose_role_model(choice), [data], ["unknown"])
+    return SegmentReading(segments[0]) if guessed[0] and segments[0] != "other" else None

@@ -1,4 +1,4 @@
-"""The shapes an audit produces (staffpulse.audit.types): the posts each pillar shows."""
+"""Which posts a report shows as examples (staffpulse.audit.examples): the posts each pillar shows."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import numpy as np
 
 from audit_helpers import FakeScorer, FeedBuilder, audit_feed
 from staffpulse.audit.engine import build_frame, texts_to_score
+from staffpulse.audit.examples import rank_examples, unique_texts
 from staffpulse.audit.signals import score_texts
-from staffpulse.audit.types import Frame, rank_examples, unique_texts
+from staffpulse.audit.types import Frame
 
 HUMAN_POSTS = [  # posts the test text model (audit_helpers.FakeScorer) calls human
     "Story time: our office dog juggles tennis balls lol",
@@ -111,7 +112,8 @@ def test_a_post_that_swears_is_never_to_imitate_though_the_inbox_would_join_it()
 def test_a_post_opening_as_one_holding_the_account_back_is_not_offered_to_imitate() -> None:
     # a real report offered one recap of a course's weekly series to imitate beside another
     # holding the account back
-    from staffpulse.audit.types import PillarResult, PostExample, drop_shown_as_worst
+    from staffpulse.audit.examples import drop_shown_as_worst
+    from staffpulse.audit.types import PillarResult, PostExample
 
     def shown(text: str) -> PostExample:
         return PostExample(text=text, date="2021-10-14", url=None, kind="original", why="")

@@ -1,5 +1,5 @@
 """Segments the role model guesses for a benchmark's accounts without one
-(staffpulse.benchmark.segment_guesses), and how the terminal, HTML and JSON mark them."""
+(staffpulse.audit.segment_guesses), and how the terminal, HTML and JSON mark them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from rich.console import Console
 
 from audit_helpers import T0, FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
+from staffpulse.report.audit_view import read_as_line
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.terminal_benchmark import render_benchmark
 
@@ -285,12 +286,46 @@ def test_an_audit_read_as_a_job_board_gets_a_job_feeds_advice(tmp_path: Path) ->
     # without the role model's reading it is advised as any firm, as before
     assert str(plain.kind) == "any" and "Rosa at" in advice(plain)
     # a cohort file that named it a staffing firm (kept in the store) is what the benchmark
-    # ranks it as: advised as a firm, though the header still says what the model reads
-    cohort = tmp_path / "cohort.csv"
+    # ranks it as: advised as a firm, and the header says so and which file said it (it once
+    # said "Read as a job board", the model's, above a firm's advice)
+    cohort = tmp_path / "agencies.csv"
     cohort.write_text("handle,segment\nmetrojobsfeed,staffing firm\n")
     run_benchmark(store, cohort, scorer=FakeScorer(), role_model=BoardRoles())  # type: ignore[arg-type]
     named = audit_account(
         store, "metrojobsfeed", scorer=FakeScorer(), save=False, role_model=BoardRoles()
     )
-    assert named.read_as == "job_board" and str(named.kind) == "any"
+    assert (named.read_as, named.read_as_file) == ("staffing_firm", "agencies.csv")
+    assert str(named.kind) == "any"
     assert "Rosa at" in advice(named) and "reads as a job board:" not in (named.caution or "")
+    assert read_as_line(named) == (
+        "Read as a staffing firm: the segment your cohort file agencies.csv gives it, the one"
+        " staffpulse benchmark ranks it in and its advice follows."
+    )
+    assert named.to_dict()["read_as_file"] == "agencies.csv"
+
+
+def test_a_cohort_file_that_names_a_job_board_is_advised_as_one_without_the_model(
+    tmp_path: Path,
+) -> None:
+    # the file's word is what counts: the model (NameRoles would say "other") is not asked
+    from staffpulse.audit.engine import audit_account
+
+    board = FeedBuilder("harbourjobsnet", display_name="Harbour Network")
+    board.job(12)
+    store = store_with(tmp_path, board)
+    cohort = tmp_path / "boards.csv"
+    cohort.write_text("handle,segment\nharbourjobsnet,job board\n")
+    run_benchmark(store, cohort, scorer=FakeScorer(), role_model=NameRoles())  # type: ignore[arg-type]
+    model = NameRoles()
+    result = audit_account(
+        store, "harbourjobsnet", scorer=FakeScorer(), save=False, role_model=model
+    )
+    assert model.names == []
+    assert (result.read_as, result.read_as_file, str(result.kind)) == (
+        "job_board",
+        "boards.csv",
+        "job feed",
+    )
+    assert "Read as a job board: the segment your cohort file boards.csv" in (
+        read_as_line(result) or ""
+    )
