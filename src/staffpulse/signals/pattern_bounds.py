@@ -23,6 +23,11 @@ Wordings, each with the bounds it sets per signal:
   (:mod:`staffpulse.signals.felt_openers`: "So proud of our team <link>", "Wow! <link>", "I
   built a tiny CLI to rename photos <link>"), read as a headline for the same reason: the same
   floor, set at the same time;
+* a post an app wrote for its user (:mod:`staffpulse.signals.automated_shares`: "I liked a
+  @YouTube video <link>", "I'm at <venue> (<city>, <state>) <link>", "I just ran 5 km with
+  Nike+ <link>"), an automated post to the guidelines, which its "I" made the model (and the
+  floor above) read as a voice: personality and humor at most 0.1
+  (``AUTOMATED_SHARE_BOUNDS``), set after that floor;
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
@@ -35,6 +40,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.signals.automated_shares import AUTOMATED_SHARE_BOUNDS, find_automated_shares
 from staffpulse.signals.code_posts import find_code_talk
 from staffpulse.signals.felt_openers import find_felt_openers
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
@@ -53,6 +59,7 @@ def bound_by_patterns(
     """Clip ``scores`` (one row per text, one column per signal of ``signals``) in place to
     the bounds of the wordings each text uses."""
     _bound_outside(scores, texts, signals, VERDICT_BOUNDS, _find_voiced)
+    _bound_outside(scores, texts, signals, AUTOMATED_SHARE_BOUNDS, find_automated_shares)
     ad_columns = [(j, *PATTERN_BOUNDS[s]) for j, s in enumerate(signals) if s in PATTERN_BOUNDS]
     if ad_columns:
         ads = find_staffing_ads(texts) | find_job_listings(texts)
