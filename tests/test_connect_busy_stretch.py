@@ -20,8 +20,8 @@ import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, FakeScorer, add_posts, make_post, reply_post
 from staffpulse.cli.app import app
 from staffpulse.connect import SuggestOptions, suggest_report
-from staffpulse.connect.advice import CONTACTS, UNSEEN, HeldBack, Remedy
-from staffpulse.connect.busy_stretch import remedy_at
+from staffpulse.connect.advice import CONTACTS, OTHER_ROLE, UNSEEN, HeldBack, Remedy
+from staffpulse.connect.busy_stretch import MOST_TRIES, remedy_at
 from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store, open_store
 
@@ -205,3 +205,33 @@ def test_the_busy_date_names_no_option_its_circle_then_does_without() -> None:
     busy = datetime(2016, 4, 15, 9, tzinfo=UTC)
     day = datetime(2016, 4, 16, tzinfo=UTC)
     assert remedy_at(rank, busy) == Remedy(include_unseen=True, as_of=day)
+
+
+def test_the_busy_date_runs_no_more_rankings_than_its_cap() -> None:
+    """Widening the options took up to four rankings, and trimming them up to three more
+    outside the cap: seven whole rankings of a large store for one piece of advice. One cap
+    holds for both now; options left untried stay, since together they work."""
+    calls: list[Remedy] = []
+
+    @dataclass
+    class _Ranked:
+        suggestions: list[str] = field(default_factory=list)
+        held_back: HeldBack = field(default_factory=HeldBack)
+
+    def rank(remedy: Remedy) -> _Ranked:
+        calls.append(remedy)
+        held = HeldBack()
+        if not remedy.include_contacts:
+            held.add([CONTACTS])
+        elif not remedy.include_unseen:
+            held.add([UNSEEN])
+        elif remedy.role is None:
+            held.add([OTHER_ROLE], role="other")
+        else:
+            return _Ranked(["someone"])  # every option it took comes back, and each is needed
+        return _Ranked(held_back=held)
+
+    day = datetime(2016, 4, 16, tzinfo=UTC)
+    remedy = remedy_at(rank, datetime(2016, 4, 15, 9, tzinfo=UTC))
+    assert remedy == Remedy(include_contacts=True, include_unseen=True, as_of=day, role="any")
+    assert len(calls) == 1 + MOST_TRIES

@@ -62,7 +62,8 @@ def busier_date(
     return best[1] if best[1] < as_of - width else None
 
 
-# rankings run at the busy date besides the first: each is a whole ranking
+# rankings run at the busy date besides the first, to widen the options and to trim them: each
+# is a whole ranking
 MOST_TRIES = 3
 
 
@@ -85,13 +86,14 @@ def remedy_at(rank: Callable[[Remedy], Ranked], busy: datetime) -> Remedy | None
     comes back. Added, not tried one group at a time: on a personal archive the accounts
     that ``--include-contacts`` and ``--include-unseen`` bring back were then held back for
     their role, and the advice named the two options in one run and ``--role any`` only in
-    the next (QA s38)."""
+    the next (QA s38). At most :data:`MOST_TRIES` rankings besides the first, widening and
+    trimming (:func:`_fewest`) alike."""
     _said, day = as_of_after(busy)
+    tries = _Tries(rank)
     remedy = Remedy(as_of=day)
-    for _try in range(MOST_TRIES + 1):
-        ranked = rank(remedy)
+    while (ranked := tries.rank(remedy)) is not None:
         if ranked.suggestions:
-            return _fewest(rank, remedy)
+            return _fewest(tries, remedy)
         wider = _lifting(remedy, ranked.held_back)
         if wider is None:
             return None  # nothing left out that an option brings back
@@ -99,14 +101,36 @@ def remedy_at(rank: Callable[[Remedy], Ranked], busy: datetime) -> Remedy | None
     return None
 
 
-def _fewest(rank: Callable[[Remedy], Ranked], remedy: Remedy) -> Remedy:
+class _Tries:
+    """The rankings run at the busy date, each a whole ranking: the first and at most
+    :data:`MOST_TRIES` besides it, whether they widen the options or trim them."""
+
+    def __init__(self, rank: Callable[[Remedy], Ranked]) -> None:
+        self._rank = rank
+        self.left = MOST_TRIES + 1
+
+    def rank(self, remedy: Remedy) -> Ranked | None:
+        """The ranking with ``remedy``'s options; None once the rankings allowed are run."""
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        return self._rank(remedy)
+
+
+def _fewest(tries: _Tries, remedy: Remedy) -> Remedy:
     """``remedy`` without each option added to it that ranking shows to be needless: the
     largest group's options are added whole, and where ``--include-unseen`` alone brought
     someone back as of that date the advice also named ``--include-contacts``, which the
-    advice of a run with that ``--as-of`` then left out (two hints for one circle, QA s39)."""
+    advice of a run with that ``--as-of`` then left out (two hints for one circle, QA s39).
+    Options left untried when the rankings allowed are used up stay: they work together."""
     for dropped in ({"include_contacts": False}, {"include_unseen": False}, {"role": None}):
         fewer = replace(remedy, **dropped)
-        if fewer != remedy and rank(fewer).suggestions:
+        if fewer == remedy:
+            continue
+        ranked = tries.rank(fewer)
+        if ranked is None:
+            break
+        if ranked.suggestions:
             remedy = fewer
     return remedy
 
