@@ -34,6 +34,7 @@ from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
 from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
 from staffpulse.connect.reasons import OTHER_ROLE, UNKNOWN_ROLE
 from staffpulse.models import Account
+from staffpulse.next_steps import ROLE_ANY
 
 # how the terminal says what brings each back. A contact's, an unseen or inactive account's
 # option is said apart (left_out.LIFTED_BY), with a caution: it lifts only that filter and may
@@ -41,9 +42,9 @@ from staffpulse.models import Account
 SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',
     MOSTLY_ADS: "--include-job-ads or any --role",
-    BROADCAST: "--role any",
-    OTHER_ROLE: "--role any",
-    UNKNOWN_ROLE: "--role any",
+    BROADCAST: ROLE_ANY.say(),
+    OTHER_ROLE: ROLE_ANY.say(),
+    UNKNOWN_ROLE: ROLE_ANY.say(),
 }
 
 # A name or bio that says no person posts or reads: "Automated feed of job postings",

@@ -5,7 +5,8 @@ out for.
 counts alone misleads: accounts counted as "already talking with" may also have no stored post,
 so ``--include-contacts`` alone brings none of them back, and the next run calls the same
 accounts "never seen". So suggest.py records all the reasons that hold each candidate back
-(:class:`~staffpulse.connect.held_back.HeldBack`) and the advice names, for the largest groups first, the options that would
+(:class:`~staffpulse.connect.held_back.HeldBack`) and the advice names (each group's sentence:
+:mod:`~staffpulse.connect.group_advice`), for the largest groups first, the options that would
 bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
 their posts), ``--inactive-days``/``--as-of`` for accounts silent as of the ranking date, and a
 wider ``--role`` (or ``--role any`` for the accounts of role other, left out by default).
@@ -25,12 +26,10 @@ advice offers it; a group none of whose remedies works gets no advice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
-from staffpulse.connect.advice_words import others_held_too, role_words, roles_found
+from staffpulse.connect.advice_words import others_held_too
+from staffpulse.connect.group_advice import FETCH_HOW, group_steps
 
 # Re-exported: the record of what held each candidate back, which callers import from here
 from staffpulse.connect.held_back import ORDER as ORDER
@@ -40,7 +39,6 @@ from staffpulse.connect.held_back import filter_order
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS as DEFAULT_INACTIVE_DAYS
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
-from staffpulse.connect.reach_back import reach_back
 
 # Re-exported: the reasons are defined once (connect.reasons), callers import them from here too
 from staffpulse.connect.reasons import ALREADY_FOLLOWED as ALREADY_FOLLOWED
@@ -57,62 +55,24 @@ from staffpulse.connect.reasons import STALE as STALE
 from staffpulse.connect.reasons import UNKNOWN_ROLE as UNKNOWN_ROLE
 from staffpulse.connect.reasons import UNSEEN as UNSEEN
 from staffpulse.connect.reasons import WEAK as WEAK
+
+# Re-exported: what the advice is about and offers, which callers import from here
+from staffpulse.connect.remedy import Advice as Advice
+from staffpulse.connect.remedy import Ranking as Ranking
+from staffpulse.connect.remedy import Remedy as Remedy
+from staffpulse.connect.remedy import Works as Works
 from staffpulse.dates import format_day
 from staffpulse.next_steps import (
     ANY_CONNECT_OPTION,
-    CONTACTS_SHOWN,
     EVEN_WITH_CONTACTS,
-    FETCH_A_LIST,
     INCLUDE_CONTACTS,
-    INCLUDE_UNSEEN,
-    INCLUDE_UNSEEN_ANYWAY,
     OTHER_CONNECT_OPTIONS,
-    ROLE_ANY,
-    SHOW_WITH,
     USE_OPTIONS,
-    WIDER_ROLE,
-    WIDER_ROLE_OR_ANY,
 )
-from staffpulse.report.counts import count_of, join_and, join_or
+from staffpulse.report.counts import count_of, join_or
 
 MOST_STEPS = 1  # said in full; the groups after it are counted, not listed
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
-_FETCH_HOW = f"({FETCH_A_LIST.say()})"
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """What the advice needs to know about the run."""
-
-    who: str  # "@handle"
-    platform: str
-    as_of: datetime
-    as_of_given: bool  # --as-of was given (else: the newest post of the account or its circle)
-    inactive_days: int
-    role: str | None  # the --role as typed
-
-
-@dataclass(frozen=True, slots=True)
-class Remedy:
-    """The options one piece of advice names, for the ranking to try before offering them."""
-
-    include_contacts: bool = False
-    include_unseen: bool = False
-    inactive_days: int | None = None  # None: as it was
-    as_of: datetime | None = None  # None: as it was
-    role: str | None = None  # None: as it was; "": no --role; "any"
-
-
-Works = Callable[[Remedy], bool]
-"""Whether ranking again with a remedy's options suggests at least one account."""
-
-
-class Advice(NamedTuple):
-    """The advice as said, and the options it names, tried and found to bring someone back
-    (None: it names none, or none was tried): every advice with options gets a command to copy."""
-
-    text: str
-    remedy: Remedy | None
 
 
 def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
@@ -159,7 +119,7 @@ def choose_advice(held: HeldBack, run: Ranking, works: Works | None = None) -> A
         steps.insert(
             0,
             f"{import_around} (suggestions come from the conversations around it): none of the "
-            f"{_accounts(left)} left out for {_held_for(held)} as of {format_day(run.as_of)} "
+            f"{count_of(left, 'account')} left out for {_held_for(held)} as of {format_day(run.as_of)} "
             f"would come back with {tried_how}",
         )
     elif not steps:
@@ -221,7 +181,7 @@ def _choose_steps(
         if trials.used_up:
             trials.capped = True
             break
-        for text, remedies in _steps(group, n, held, run):
+        for text, remedies in group_steps(group, n, held, run):
             if trials.all_work(remedies):
                 steps.append(text + _others_too(group, n, held))
                 chosen = chosen or remedies[0]
@@ -262,8 +222,8 @@ def _say_fetch_how_once(steps: list[str]) -> None:
     """Keep how to fetch a list in the first step that says it, and drop it from the rest."""
     said = False
     for i, step in enumerate(steps):
-        if _FETCH_HOW in step:
-            steps[i] = step.replace(" " + _FETCH_HOW, "") if said else step
+        if FETCH_HOW in step:
+            steps[i] = step.replace(" " + FETCH_HOW, "") if said else step
             said = True
 
 
@@ -321,80 +281,3 @@ def _anonymized(n: int) -> str:
         f"{count_of(n, 'anonymized account')} without a handle {were} left out: the data "
         "names them only by an id, so they cannot be followed or fetched"
     )
-
-
-def _accounts(n: int) -> str:
-    return count_of(n, "account")
-
-
-def _steps(
-    group: frozenset[str], n: int, held: HeldBack, run: Ranking
-) -> list[tuple[str, list[Remedy]]]:
-    """The advice for one group and the remedies it names (all of them must work): for
-    inactive accounts one per way of reaching back in time, best first, else one."""
-    have = "has" if n == 1 else "have"
-    them = "it" if n == 1 else "them"
-    if group == {UNSEEN}:
-        text = (
-            f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
-            f"their posts {_FETCH_HOW}, {INCLUDE_UNSEEN_ANYWAY.say()}"
-        )
-        return [(text, [Remedy(include_unseen=True)])]
-    if group == {CONTACTS}:
-        were = "was" if n == 1 else "were"
-        text = f"{_accounts(n)} you already talk with {were} left out: " + CONTACTS_SHOWN.say(
-            them=them
-        )
-        return [(text, [Remedy(include_contacts=True)])]
-    subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
-    facts: list[str] = []
-    options: list[str] = [INCLUDE_CONTACTS.say()] if CONTACTS in group else []
-    base = Remedy(include_contacts=CONTACTS in group, include_unseen=UNSEEN in group)
-    if UNSEEN in group:
-        facts.append(f"{have} no posts in the store")
-        options.append(INCLUDE_UNSEEN.say())
-    if INACTIVE in group:
-        facts.append(_silence(run))
-    if OTHER_ROLE in group:
-        found = held.roles.get(group, Counter())
-        facts.append(f"{have} another role than {role_words(run.role)}{roles_found(found)}")
-        # without --role, role other stays left out: only "any" brings those back
-        options.append(WIDER_ROLE_OR_ANY.say() if found["other"] else WIDER_ROLE.say())
-        base = replace(base, role="any" if found["other"] else "")
-    if UNKNOWN_ROLE in group:  # no post, hardly a bio: no wider --role shows it, only any
-        facts.append(f"{have} too little to read to tell {'its' if n == 1 else 'their'} role")
-        options.append(ROLE_ANY.say())
-        base = replace(base, role="any")
-    if OUTSIDE_HIRING in group:
-        facts.append(f"{have} the role other (brands, public figures: outside the hiring world)")
-        options.append(ROLE_ANY.say())
-        base = replace(base, role="any")
-    sentence = f"{subject} {join_and(facts)}: "
-    if group & {UNSEEN, UNKNOWN_ROLE}:  # with their posts the role model has something to read
-        sentence += f"import or fetch their posts {_FETCH_HOW}, or "
-    reaches: list[tuple[str | None, list[Remedy]]] = [(None, [base])]
-    if INACTIVE in group:
-        reaches = [
-            (text, [replace(base, inactive_days=d, as_of=a) for d, a in ways])
-            for text, ways in reach_back(
-                held.last_posts.get(group, []), held.next_posts.get(group, []), run.as_of
-            )
-        ]
-    out = []
-    for reach, remedies in reaches:
-        named = [*options, reach] if reach else options
-        listed = join_and(named)
-        said = (
-            SHOW_WITH.say(them=them, options=listed)
-            if len(named) > 1
-            else USE_OPTIONS.say(options=listed)
-        )
-        out.append((sentence + said, remedies))
-    return out
-
-
-def _silence(run: Ranking) -> str:
-    when = format_day(run.as_of)
-    if not run.as_of_given:
-        when += f" (the newest post of {run.who} or the people it talks with)"
-    return f"posted nothing in the {run.inactive_days} days before {when}"
