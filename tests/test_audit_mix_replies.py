@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.audit.mix import judged_by_mix
 
 
 def test_an_account_of_replies_only_has_no_job_share_and_says_so() -> None:
@@ -50,3 +53,11 @@ def test_a_feed_of_its_own_threads_is_scored_on_mix_with_its_continuations() -> 
     # the content chart counts them as Mix does: its job ads were charted nowhere
     (month,) = result.timeline
     assert (month["job_ads"], month["other_posts"], month["replies"]) == (4, 1, 1)
+
+
+def test_mix_judges_originals_quotes_and_own_thread_replies_only() -> None:
+    # one rule for the audit and staffpulse score (scale.scoring), over every kind at once
+    kinds = np.array(["original", "quote", "reply", "reply", "repost", "repost", "original"])
+    threads = np.array([False, False, True, False, True, False, True])
+    assert judged_by_mix(kinds, threads).tolist() == [True, True, True, False, False, False, True]
+    assert judged_by_mix(np.array([], dtype=str), np.array([], dtype=bool)).tolist() == []

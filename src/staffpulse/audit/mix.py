@@ -90,27 +90,29 @@ def mix_score(job_share: float, settings: dict[str, Any]) -> float:
     return 100.0 * (worst - job_share) / (worst - ok)
 
 
-def judged_by_mix(kind: str, continues_own_thread: bool) -> bool:
-    """Whether Mix judges a post: an original post or quote, or a reply that only continues
-    the account's own thread (``continues_own_thread``: the conversation rules'
-    :func:`~staffpulse.audit.conversation_rules.is_self_reply`). A thread's continuation is
-    the account's own post, not a talk with others: a feed of threads whose opening posts were
-    not imported read "Mix n/a". ``staffpulse score`` asks this of every post too, so its Mix
-    is the audit's."""
-    return kind in ("original", "quote") or (kind == "reply" and continues_own_thread)
+def judged_by_mix(
+    kind: npt.NDArray[np.str_], continues_own_thread: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.bool_]:
+    """Which posts Mix judges, by each one's ``kind``: the original posts and quotes, and the
+    replies that only continue the account's own thread (``continues_own_thread``: the
+    conversation rules' :func:`~staffpulse.audit.conversation_rules.is_self_reply`). A
+    thread's continuation is the account's own post, not a talk with others: a feed of threads
+    whose opening posts were not imported read "Mix n/a". ``staffpulse score`` asks this of
+    its posts too, so its Mix is the audit's; one array pass, not a Python call per post."""
+    judged: npt.NDArray[np.bool_] = ((kind == "original") | (kind == "quote")) | (
+        (kind == "reply") & continues_own_thread
+    )
+    return judged
 
 
 def own_posts(
     frame: Frame, continuations: npt.NDArray[np.bool_] | None = None
 ) -> npt.NDArray[np.bool_]:
     """What Mix judges (:func:`judged_by_mix`), as a mask over the frame; ``continuations``:
-    which posts continue the account's own threads (none when not given); one array pass,
-    not a Python loop over the posts."""
-    own = frame.authored_original  # an original post or a quote
+    which posts continue the account's own threads (none when not given)."""
     if continuations is None:
-        return own
-    judged: npt.NDArray[np.bool_] = own | ((frame.kind == "reply") & continuations)
-    return judged
+        return frame.authored_original  # an original post or a quote
+    return judged_by_mix(frame.kind, continuations)
 
 
 def foreign_ads_counted(

@@ -182,9 +182,7 @@ def _score_batch(
     # the audit's own language rule and its ads-by-wording for the other languages
     other_language = not_english(posts)
     threads = np.array([_continues_own_thread(p) for p in posts], dtype=bool)
-    mix = np.array(
-        [judged_by_mix(p.kind, bool(t)) for p, t in zip(posts, threads, strict=True)], dtype=bool
-    )
+    mix = judged_by_mix(np.array([p.kind for p in posts], dtype=str), threads)
     other_mix = np.flatnonzero(other_language & mix)
     flags["other_ad"] = np.zeros(len(posts), dtype=bool)
     flags["other_ad"][other_mix] = find_staffing_ads([texts[int(i)] for i in other_mix])
