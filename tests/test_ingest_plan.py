@@ -48,3 +48,32 @@ def test_a_file_named_beside_a_folder_is_marked_named_and_a_folders_file_is_not(
     # a note the user named is said to be one, as it is when a folder is given alone
     assert named["notes.txt"].message.endswith("this is text a person wrote")
     assert [Path(p.file).name for p in problems if not p.named] == ["LICENSE"]
+
+
+def test_other_platforms_exports_given_together_are_each_told_what_they_are(
+    tmp_path: Path,
+) -> None:
+    tiktok = tmp_path / "user_data.json"
+    tiktok.write_text(
+        '{"Profile": {"Profile Information": {"ProfileMap": {"userName": "harbor_crew"}}},'
+        ' "Video": {"Videos": {"VideoList": []}}}',
+        encoding="utf-8",
+    )
+    instagram = tmp_path / "posts_1.json"
+    instagram.write_text(
+        '[{"media": [{"uri": "media/posts/dock.jpg", "creation_timestamp": 1714000000,'
+        ' "title": "New crane on the quay"}]}]',
+        encoding="utf-8",
+    )
+    picture = tmp_path / "logo.png"
+    picture.write_bytes(bytes(range(256)) * 8)  # no PNG's first bytes
+    with pytest.raises(EmptyInputError) as refused:
+        plan_import([tiktok, instagram, picture])
+    lines = refused.value.message.splitlines()
+    assert lines[0].endswith("none of the 3 paths holds anything staffpulse can import:")
+    assert lines[1].startswith("  user_data.json: this is a file of TikTok's data download")
+    assert lines[2].startswith("  posts_1.json: this is a file of Instagram's")
+    assert "X, Bluesky and Mastodon" in lines[1] and "X, Bluesky and Mastodon" in lines[2]
+    assert lines[3].startswith("  logo.png: this is not a PNG image, though its name ends in .png")
+    # each was told why: no need to import them one at a time to hear it
+    assert "alone" not in (refused.value.hint or "")

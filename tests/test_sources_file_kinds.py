@@ -104,3 +104,29 @@ def test_random_bytes_are_told_binary_data_not_text_a_person_wrote(tmp_path: Pat
     said = refused.value.message
     assert "this is binary data, not text" in said and "is it the file you meant?" in said
     assert "text a person wrote" not in said and "classify" not in str(refused.value.hint)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("team.png", "a PNG image"), ("badge.jpg", "a JPEG image"), ("deck.pdf", "a PDF")],
+)
+def test_random_bytes_named_as_a_picture_or_pdf_are_told_what_they_are_not(
+    tmp_path: Path, name: str, kind: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(random.Random(7).randbytes(3000))
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == (
+        f"{path}: not a format staffpulse can import: this is not {kind}, though its name ends"
+        f" in {path.suffix}: it holds binary data of no kind staffpulse knows (a damaged or"
+        f" renamed file?), and {NOT_OURS}: is it the file you meant? An export of posts is text"
+        " (JSON, CSV) or a ZIP of such files: give that instead"
+    )
+
+
+def test_a_real_picture_is_told_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "banner.webp"
+    path.write_bytes(b"RIFF\x00\x10\x00\x00WEBPVP8 " + bytes(range(200)))
+    with pytest.raises(UnknownFormatError, match=f"this is a WebP image, {NOT_OURS}"):
+        detect(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.sources import Problem, Source, detect
-from staffpulse.sources.base import EMPTY_FILE, UnreadFile, claimed_by
+from staffpulse.sources.base import EMPTY_FILE, UNKNOWN_FORMAT, UnreadFile, claimed_by
 from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
@@ -25,6 +25,7 @@ from staffpulse.sources.folders import (
     plan_folder,
     refuse_empty_folder,
     told_unfinished,
+    told_why,
     unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
@@ -94,14 +95,36 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
     problems += unzipped
     plan = join_split_archives(plan)  # the ZIPs X sent one archive in, read as one
     if not plan:
+        _refuse_all(paths, problems)
+    return plan, problems
+
+
+# Files of several paths each told why in the refusal, at most (the rest are counted)
+TOLD_FILES = 10
+
+
+def _refuse_all(paths: Sequence[Path], problems: Sequence[Problem]) -> None:
+    """Refuse an import none of whose ``paths`` can be read. Each file told why (a TikTok
+    export, a picture that is none) is told so on a line of its own, as it would be given
+    alone: one message for them all hid that a TikTok and an Instagram export are each the
+    wrong platform's."""
+    said = f"nothing was imported: none of the {len(paths):,} paths holds anything staffpulse "
+    told = [p for p in problems if told_why(p)]
+    if not told:
         names = ", ".join(Path(p.file).name for p in problems[:3])
         more = f" and {len(problems) - 3:,} more" if len(problems) > 3 else ""
         raise EmptyInputError(
-            f"nothing was imported: none of the {len(paths):,} paths holds anything staffpulse "
-            f"can import ({names}{more}: of no known format, or empty)",
+            f"{said}can import ({names}{more}: of no known format, or empty)",
             hint=f"import one of them alone to hear what is wrong with it; {FORMATS_LISTED.say()}",
         )
-    return plan, problems
+    lines = [
+        f"\n  {Path(p.file).name}: {p.message.removeprefix(UNKNOWN_FORMAT + ': ')}"
+        for p in problems[:TOLD_FILES]
+    ]
+    if len(problems) > TOLD_FILES:
+        lines.append(f"\n  and {len(problems) - TOLD_FILES:,} more")
+    alone = "" if len(told) == len(problems) else "import one of the others alone to hear why; "
+    raise EmptyInputError(f"{said}can import:{''.join(lines)}", hint=alone + FORMATS_LISTED.say())
 
 
 def _plan_folder(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import first_value, json_lines_head
-from staffpulse.sources.text_files import is_binary
+from staffpulse.sources.text_files import document_kind, is_binary
 
 SHOWN_KEYS = 6  # of a JSON record's keys named in the message
 NOT_OURS = "not a file of posts or accounts"
@@ -120,6 +120,36 @@ def why_binary(path: Path, head: bytes) -> str | None:
     )
 
 
+# The names of pictures and documents people mistake for an export, and what each should hold
+_NAMED_KINDS = {
+    ".png": "a PNG image",
+    ".jpg": "a JPEG image",
+    ".jpeg": "a JPEG image",
+    ".gif": "a GIF image",
+    ".webp": "a WebP image",
+    ".pdf": "a PDF",
+}
+
+
+def why_misnamed(path: Path, head: bytes) -> str | None:
+    """A file named as a picture or a PDF whose bytes are not one (random bytes, a damaged
+    download): told what it is not and what to give instead, where it was only "not a format
+    staffpulse can import". A real one is told by what its first bytes show (or here, a WebP
+    image, whose mark is not at the start). None for any other file."""
+    kind = _NAMED_KINDS.get(path.suffix.lower())
+    if kind is None or path.is_dir() or document_kind(head) is not None:
+        return None
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return f"{WHAT_IT_IS}a WebP image, {NOT_OURS}"
+    holds = "binary data of no kind staffpulse knows" if is_binary(head) else "text"
+    return (
+        f"{WHAT_IT_IS}not {kind}, though its name ends in {path.suffix}: it holds {holds} (a"
+        f" damaged or renamed file?), and {NOT_OURS}: is it the file you meant? An export of"
+        " posts is text (JSON, CSV) or a ZIP of such files: give that instead"
+    )
+
+
 EXPLAINERS.append(why_looks_like)
 EXPLAINERS.append(why_wide_text)
 EXPLAINERS.append(why_binary)  # after the UTF-16 text's, whose zero bytes look binary too
+EXPLAINERS.append(why_misnamed)
