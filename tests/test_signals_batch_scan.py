@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
+from staffpulse.signals.batch_scan import JoinedPosts, merge_for_scan, posts_matching
 
 
 def test_each_match_is_credited_to_its_own_post_once() -> None:
@@ -24,6 +24,19 @@ def test_several_patterns_and_no_posts() -> None:
     patterns = (re.compile("dm me"), re.compile("apply"))
     assert posts_matching(["apply today", "x", "dm me"], patterns) == [0, 2]
     assert posts_matching([], patterns) == []
+
+
+def test_a_batch_joined_once_is_scanned_as_often_as_needed_with_the_same_posts_found() -> None:
+    texts = ["we are hiring", "", "DM me", "hiring? dm me", "\x1eJob: Welder"]
+    joined = JoinedPosts(texts)
+    for patterns in [
+        (re.compile("hiring"),),
+        (re.compile("dm me", re.I),),
+        (re.compile("\x1eJob"),),
+    ]:
+        assert joined.posts_matching(patterns) == posts_matching(texts, patterns)
+    assert joined.posts_matching((re.compile("hiring"), re.compile("DM"))) == [0, 2, 3]
+    assert JoinedPosts([]).posts_matching((re.compile("x"),)) == []
 
 
 def test_a_letter_that_lowers_to_two_still_credits_each_post_its_own_match() -> None:

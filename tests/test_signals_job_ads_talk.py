@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from staffpulse.listen.rank_signals import is_job_ad
 from staffpulse.signals import job_ads_talk
-from staffpulse.signals.batch_scan import posts_holding, top_level_alternatives
+from staffpulse.signals.batch_scan import JoinedPosts, posts_holding, top_level_alternatives
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.job_ads_talk import find_hiring_talk
-from staffpulse.signals.job_words import tells_jobs_news
+from staffpulse.signals.job_words import JOBS_NEWS_WORDS, tells_jobs_news
 from staffpulse.signals.text import load_text_signals
 
 PEER_QUESTIONS = [
@@ -366,3 +366,21 @@ def test_a_firms_own_new_jobs_are_no_news_of_hiring() -> None:
     assert not find_hiring_talk(OWN_NEW_JOBS).any()
     assert all(looks_like_job_ad(text) for text in OWN_NEW_JOBS)
     assert not tells_jobs_news(OWN_NEW_JOBS[0])
+
+
+# news of jobs is looked for by one scan of the batch for its words, not post by post: the posts
+# it finds are those a look into each post for the words, then the news, would find
+NEWS_PIECES = ["Plant to add 300 jobs", "JOBS report", "hiring slows", "HIRING FREEZES", "jobſ",
+               "h\u0131ring slows", "\u0130", "cut 40 jobs", "my jobs", "hiring", " ", "\x1e", "."]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.sampled_from(NEWS_PIECES), max_size=4).map("".join), max_size=6))
+def test_news_of_jobs_found_in_one_scan_is_what_each_post_tells(texts: list[str]) -> None:
+    lowered = [text.lower() for text in texts]
+    each = [
+        i
+        for i, low in enumerate(lowered)
+        if any(word in low for word in JOBS_NEWS_WORDS) and tells_jobs_news(low)
+    ]
+    assert job_ads_talk._find_jobs_news(JoinedPosts(lowered), lowered) == each

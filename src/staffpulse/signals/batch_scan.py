@@ -21,6 +21,7 @@ import numpy as np
 
 __all__ = [
     "SEP",
+    "JoinedPosts",
     "holds",
     "merge_for_scan",
     "posts_holding",
@@ -45,18 +46,34 @@ def posts_matching(
     if lower:
         lowered = blob.lower()
         if len(lowered) != len(blob):
-            # "İ" (a Turkish capital I) lowers to two characters: the lowered texts are measured
-            # so that every match after it is still credited to its own post
+            # "İ" (a Turkish capital I) lowers to two characters: the lowered texts are
+            # measured so that every match after it is still credited to its own post
             texts = [t.lower() for t in texts]
             blob = SEP + SEP.join(texts)
         else:
             blob = lowered
-    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.cumsum(lengths) - lengths + 1  # where each text begins in the blob
-    # a match may start on the separator before its post, never end past its post
-    ends = np.fromiter((m.end() - 1 for p in patterns for m in p.finditer(blob)), dtype=np.int64)
-    found: list[int] = np.unique(np.searchsorted(starts, ends, side="right") - 1).tolist()
-    return found
+    return JoinedPosts(texts, blob=blob).posts_matching(patterns)
+
+
+class JoinedPosts:
+    """The texts of a batch joined once by :data:`SEP` (before the first too), for several
+    scans: joining a batch costs about as much as a scan of it."""
+
+    def __init__(self, texts: Sequence[str], *, blob: str | None = None) -> None:
+        """``blob``: the texts already joined so (each of the same length as in ``texts``)."""
+        self._blob = SEP + SEP.join(texts) if blob is None else blob
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        self._starts = np.cumsum(lengths) - lengths + 1  # where each text begins in the blob
+
+    def posts_matching(self, patterns: Iterable[re.Pattern[str]]) -> list[int]:
+        """The indices, ascending and each once, of the texts in which any of ``patterns``
+        matches."""
+        # a match may start on the separator before its post, never end past its post
+        ends = np.fromiter(
+            (m.end() - 1 for p in patterns for m in p.finditer(self._blob)), dtype=np.int64
+        )
+        found: list[int] = np.unique(np.searchsorted(self._starts, ends, side="right") - 1).tolist()
+        return found
 
 
 # IGNORECASE matches "i" to "\u0130" and "\u0131" and "s" to "\u017f", which lower-case to

@@ -71,8 +71,8 @@ import numpy.typing as npt
 
 from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import (
+    JoinedPosts,
     merge_for_scan,
-    posts_holding,
     posts_matching,
     scan_for_words,
 )
@@ -305,26 +305,34 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     work told of, that offers no job (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
     # one scan per wording of the posts holding its words: few posts use any, only those are
-    # read again
+    # read again; the lowered posts are joined once for all those scans
     lowered = [text.lower() for text in texts]
+    joined = JoinedPosts(lowered)
     candidates: set[int] = set()
     for words, wordings in _WORDINGS:
-        rows = posts_holding(lowered, words)
+        rows = joined.posts_matching(words)  # as posts_holding(lowered, words)
         # read as _is_talk reads them: a seeker's "I\u2019m available for work" is "I'm ..."
         found = posts_matching([straighten_quotes(texts[i]) for i in rows], wordings)
         candidates.update(rows[j] for j in found)
     # owned work is read post by post among those that say "work": its pattern opens with no
     # literal (a scan of the batch with it cost more than all the wordings above), and its
     # look past the end of a post would read on across the separator, which is a space to \s
-    owned = [i for i in posts_matching(lowered, _WORK_CUE) if _OWNED_WORK.search(texts[i])]
-    # news of jobs too (its pattern read back from each "jobs": no scan of the batch with it)
-    news = [
-        i
-        for i, low in enumerate(lowered)
-        if any(word in low for word in JOBS_NEWS_WORDS) and tells_jobs_news(low)
-    ]
+    owned = [i for i in joined.posts_matching(_WORK_CUE) if _OWNED_WORK.search(texts[i])]
+    news = _find_jobs_news(joined, lowered)
     talk = [i for i in sorted({*candidates, *owned, *news}) if _is_talk(texts[i])]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()
         out[[i for i, ad in zip(talk, ads, strict=True) if not ad]] = True
     return out
+
+
+# the words of news of jobs (JOBS_NEWS_WORDS), looked for in the lowered posts as they are
+_NEWS_WORDS = merge_for_scan(re.escape(word) for word in JOBS_NEWS_WORDS)
+
+
+def _find_jobs_news(joined: JoinedPosts, lowered: Sequence[str]) -> list[int]:
+    """The indices, ascending, of the ``lowered`` posts (joined in ``joined``) that tell news
+    of jobs (:func:`~staffpulse.signals.job_words.tells_jobs_news`): only the few holding one
+    of its words are read (its pattern is read back from each "jobs": no scan of the batch
+    with it), found by one scan of the batch, not by a look into each post."""
+    return [i for i in joined.posts_matching(_NEWS_WORDS) if tells_jobs_news(lowered[i])]
