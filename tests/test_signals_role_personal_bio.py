@@ -102,3 +102,30 @@ def test_a_firm_named_after_its_founder_stays_an_organization() -> None:
     model = load_role_model()
     out = model.predict([n for n, _ in firms], [b for _, b in firms], None)
     assert out.role == ["staffing_firm", "staffing_firm"] and out.kind == ["org", "org"]
+
+
+def test_a_name_before_official_twitter_or_another_countrys_given_name_is_a_person() -> None:
+    """A singer's bio "<Name> Official Twitter | New album ..." and "Official Account of
+    <an Irish given name> <a surname no list holds>" were organizations and employers (the
+    given names read were the US Census ones). A brand written the same way, a fan club and a
+    shop are not read."""
+    assert is_a_persons_official_account("Dara Lynch Official Twitter | New album out now")
+    assert is_a_persons_official_account("This is Dara Lynch Official. Songs and tour dates")
+    assert is_a_persons_official_account("Official Account of Niamh Quarrendale")
+    for org in (
+        "Acme Foods Official Twitter",
+        "Dara Lynch Official Fan Club",
+        "Dara Lynch Official Store",
+        "Official account of Santa Quarrendale",
+    ):
+        assert not is_a_persons_official_account(org), org
+    model = load_role_model()
+    names = ["Dara Lynch", "Niamh Quarrendale"]
+    bios = [
+        "Dara Lynch Official Twitter | New album Midnight Roads out now. Tour dates at the link.",
+        "Official Account of Niamh Quarrendale | Foundation, land and history. Visitors welcome.",
+    ]
+    with rules_off(model, "personal_bios"):
+        assert model.predict(names, bios, None).role == ["employer", "employer"]
+    out = model.predict(names, bios, None)
+    assert out.kind == ["person", "person"] and out.role == ["other", "other"]

@@ -206,3 +206,18 @@ def test_snp_or_political_alignment_in_a_firms_words_is_no_party() -> None:
     assert model.predict(names, bios, None).role == ["employer"] * 4
     assert names_party_or_campaign("SNP Northfield Branch\nLocal members campaigning.")
     assert names_party_or_campaign("Vale Ledger\nWe don't align with any political party.")
+
+
+def test_a_firm_named_with_a_partys_initials_and_its_trade_stays_an_employer() -> None:
+    """A haulier or an engineering firm whose name opens with a party's initials read as the
+    party (other), and Connect dropped it as outside hiring; the party's own branch is read."""
+    names = ["BJP Logistics", "DUP Engineering Ltd"]
+    bios = [
+        "Freight forwarding and warehousing across Gujarat. We deliver on time, every time.",
+        "Steel fabrication and site welding for farms and factories. Call us for a quote.",
+    ]
+    for name, bio in zip(names, bios, strict=True):
+        assert not names_party_or_campaign(f"{name}\n{bio}"), name
+    assert load_role_model().predict(names, bios, None).role == ["employer", "employer"]
+    assert names_party_or_campaign("BJP Vale Branch\nOur members at work in the ward.")
+    assert names_party_or_campaign("Vote UKIP\nLocal people, local voices.")

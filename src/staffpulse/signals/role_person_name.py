@@ -231,6 +231,16 @@ def _is_run_together_name(word: str, names: _IntlNames) -> bool:
     )
 
 
+def opens_with_a_given_name(split: str) -> bool:
+    """Whether the split name opens with a given name of the Census lists or of the other
+    countries' lists ("raj", "siobhan"), not a place's first word ("santa"), and holds no
+    firm's word."""
+    words = _words(split)
+    if not words or words[0] in _PLACE_OPENERS or _FIRM_WORDS.intersection(words):
+        return False
+    return words[0] in _intl_names().first
+
+
 def names_a_recruiter(split: str) -> bool:
     """A person's name followed by what they do ("Jane Smith Recruiter", "johnsmithrecruits"):
     the handle of one recruiter, whatever the bio says of the firm."""

@@ -11,7 +11,7 @@ name, came out an organization and an employer (0.95) on real X accounts of 2021
   "Dr Pepper": what follows the title must read as a person's name,
   :func:`staffpulse.signals.role_person_name.reads_as_a_persons_name`);
 - the name or bio calls the account the official one of a person by name ("Official Account
-  of Jane Smith"), unless the profile speaks as a firm ("we", "our", or a firm's word such as
+  of Jane Smith", "Jane Smith Official Twitter"), unless the profile speaks as a firm ("we", "our", or a firm's word such as
   "staffing firm" or "Ltd"): a firm named after its founder stays an organization.
 
 On the 500 dev accounts the bio cues fire 17 times, all on accounts the annotators labeled
@@ -33,7 +33,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from staffpulse.signals.role_person_name import handle_user, name_shape, reads_as_a_persons_name
+from staffpulse.signals.role_person_name import (
+    handle_user,
+    opens_with_a_given_name,
+    reads_as_a_persons_name,
+)
 from staffpulse.signals.role_text import split_name, to_ascii
 
 __all__ = ["find_personal_accounts"]
@@ -54,6 +58,13 @@ _TITLES = frozenset({"dr", "prof", "professor", "rev", "dame", "sir"})
 _OFFICIAL_OF = re.compile(
     r"\bofficial\s+(?:twitter\s+|x\s+)?(?:account|page|profile)\s+of\s+([^|,.;:!(\n]+)",
     re.IGNORECASE,
+)
+# "Jane Smith Official Twitter", "Jane Smith Official": a name of two or three words, then
+# "official" and what it is, standing alone (not "Jane Smith Official Fan Club", "... Official
+# Store": a fan's or a shop's account)
+_NAME_OFFICIAL = re.compile(
+    r"(?:^|[|,.;:!(\n]\s*|\b(?i:this is)\s+)((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?i:official)"
+    r"(?:\s+(?i:twitter|x|account|page|profile|site))*\s*(?=$|[|,.;:!)\n])",
 )
 # a firm named after its founder speaks as "we" or of its trade: "The official account of
 # Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses"
@@ -80,8 +91,14 @@ def is_a_titled_persons_name(name: str | None) -> bool:
 
 def is_a_persons_official_account(text: str | None) -> bool:
     """Whether the name or bio calls the account the official one of a person by name
-    ("Official Account of Jane Smith"): one human's, however official."""
-    found = _OFFICIAL_OF.search(to_ascii(text or ""))
+    ("Official Account of Jane Smith", "Jane Smith Official Twitter"): one human's, however
+    official. After the name, both of its words must be in the name lists: a brand writes
+    "Acme Foods Official" too."""
+    text = to_ascii(text or "")
+    named = _NAME_OFFICIAL.search(text)
+    if named is not None and reads_as_a_persons_name(split_name(named[1]), named[1]):
+        return True
+    found = _OFFICIAL_OF.search(text)
     if found is None:
         return False
     words = found[1].split()[:3]
@@ -89,8 +106,11 @@ def is_a_persons_official_account(text: str | None) -> bool:
         return False  # "of the Wildcats", "of @OddFactsDaily": no one's name
     whose = " ".join(words)
     split = split_name(whose)
-    # a common first name before a surname the lists lack ("Phillip Quarrendon") is one still
-    return reads_as_a_persons_name(split, whose) or (len(words) == 2 and name_shape(split).first)
+    # a given name before a surname the lists lack ("Phillip Quarrendon") is one still, of
+    # another country's lists too ("Official account of Raj Mehtaji")
+    return reads_as_a_persons_name(split, whose) or (
+        len(words) == 2 and opens_with_a_given_name(split)
+    )
 
 
 def is_a_persons_official_profile(name: str | None, bio: str | None) -> bool:

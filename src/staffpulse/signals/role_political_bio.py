@@ -31,6 +31,15 @@ from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
 
+# A firm's trade or legal form after a party's initials: the letters name a firm
+_TRADE_WORDS = (
+    r"logistics|transport\w*|freight|shipping|cargo|couriers?|haulage|movers|ltd|limited|llc"
+    r"|inc|co|company|corp|corporation|pvt|plc|gmbh|group|services|solutions|consult\w*"
+    r"|engineering|engineers|construction|builders|industries|enterprises?|trading|traders"
+    r"|holdings|technolog\w*|tech|systems|software|motors|automotive|foods?|pharma\w*"
+    r"|electric\w*|steel|textiles?|exports?|imports?|realty|properties|packaging|plastics"
+    r"|infra\w*|developers|builders|interiors|jewell?ers|garments|fashions?|tiles|traders"
+)
 # Party names in capitals only: "a birthday party" or "party rentals" is a business, and so is
 # a display name where the party is what a shop sells ("Green Party Supplies", "National Party
 # Rentals")
@@ -43,8 +52,10 @@ _PARTY = (
     r"|inc|balloons|tents|venues?|hall|rooms?|packs?|bags?|box(?:es)?|cakes?)\b))"
     r"|(?-i:\b(?:RNC|DNC|GOP|NRCC|DCCC|DSCC|NRSC)\b)"
     # parties known by their initials or their own name, in capitals: "UKIP Vale" (a party's
-    # branch whose bio names only its people)
-    r"|(?-i:\b(?:UKIP|DUP|SDLP|BJP|AfD|PSOE)\b|\bPlaid Cymru\b|\bSinn Fein\b)"
+    # branch whose bio names only its people), not the same letters naming a firm by its trade
+    # ("BJP Logistics", "DUP Engineering Ltd": initials are a common firm name)
+    r"|(?-i:\b(?:UKIP|DUP|SDLP|BJP|AfD|PSOE)\b(?!\s+(?i:" + _TRADE_WORDS + r")\b))"
+    r"|(?-i:\bPlaid Cymru\b|\bSinn Fein\b)"
     # the Scottish National Party's "SNP" as an account's own name before a place ("SNP Loch
     # Arvie") or before a party body ("SNP branch"): not the geneticists' SNP ("SNP
     # typing", "SNP Genotyping Services"), a health plan's "D-SNP" or a firm named SNP
