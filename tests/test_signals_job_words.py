@@ -55,3 +55,19 @@ def test_the_call_asked_for_a_view_is_blanked_at_its_own_length() -> None:
     # a post holding no word of a view is passed through untouched
     plain = "Pickers wanted, $19/hr, DM me"
     assert drop_calls_for_views(plain, plain.lower()) == (plain, plain.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        # a figure's source with what it found is news in a listing's shape too: the listing
+        # reading and the reported pay take the same words for it
+        ("Pipefitters in Denver, $37/hr, polls find", False),
+        ("Glaziers in Boise, $31/hr, as studies find", False),
+        ("Roofers in Tulsa, $29/hr, new data reveals", False),
+        ("Pipefitters in Denver, $37/hr", True),
+        ("Glaziers in Boise, $31/hr, 2nd shift", True),
+    ],
+)
+def test_a_listing_that_cites_a_study_is_news_not_an_opening(text: str, is_ad: bool) -> None:
+    assert bool(find_staffing_ads([text])[0]) is is_ad

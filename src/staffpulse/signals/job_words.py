@@ -168,6 +168,13 @@ def _tells_of_jobs(text: str) -> bool:
     return _HIRING_SLOWS.search(text) is not None
 
 
+# News or figures in the words both readings below take for them: a source and what it found
+# ("new data shows", "survey finds"), a record, a change in percent
+_SOURCES = r"(?:data|surveys?|study|studies|polls?|reports?|analysis|research|figures|numbers)"
+_NEWS_OF_FIGURES = (
+    rf"\b(?:{_SOURCES} (?:shows?|showed|finds?|found|says?|said|suggests?|reveals?)"
+    r"|record (?:high|low)s?|all-time (?:high|low))\b|\b(?:up|down) \d[\d.]*\s?%"
+)
 # The words of news or figures about pay and jobs, which a listing written in fragments never
 # holds: a headline ("Breaking News - Denver - $15/hr minimum wage"), a figure ("Welders:
 # $30/hr average in Texas, new data shows"), a change or a comparison ("Sign-on bonus for nurses
@@ -175,11 +182,9 @@ def _tells_of_jobs(text: str) -> bool:
 # "clean record", trade shows nor Sioux Falls
 _REPORT_WORDS = (
     r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median|"
-    r"(?:new|latest) data|(?:data|analysis|research|figures|"
-    r"numbers) (?:shows?|showed|finds|found|suggests?)|hits|rises|rose|climbs|climbed|jumps|"
-    r"jumped|soars|soared|fell|falls (?:to|below)|drops|dropped|record (?:high|low)s?|"
-    r"all-time (?:high|low)|vs|versus|compared (?:to|with))\b|\b(?:up|down) \d[\d.]*\s?%"
+    r"minimum wage|average|median|(?:new|latest) data|hits|rises|rose|climbs|climbed|jumps|"
+    r"jumped|soars|soared|fell|falls (?:to|below)|drops|dropped|vs|versus|compared (?:to|with))\b|"
+    + _NEWS_OF_FIGURES
 )
 # Where pay is given, news or a figure of it in words an ad does not use beside the pay it
 # offers: a source ("new data shows", "survey finds", "according to a report"), a statistic
@@ -187,15 +192,12 @@ _REPORT_WORDS = (
 # another ("$48/hr in Ohio vs $61/hr in California"). Not the headline words that
 # make a listing talk: an ad has a "law firm", says "report to Dock 4", "pay according to
 # experience", "rises to $20 after 90 days", "100 drops a day" or "nights $24/hr vs days $21/hr"
-_SOURCES = r"(?:data|surveys?|study|studies|polls?|reports?|analysis|research|figures|numbers)"
 #: News or figures about pay: pay whose sentence holds one is reported, offered to no one
 REPORTS = re.compile(
-    rf"\b(?:{_SOURCES} (?:shows?|showed|finds?|found|says?|said|suggests?|reveals?)"
-    rf"|(?:new|latest|recent) {_SOURCES}"
+    rf"{_NEWS_OF_FIGURES}|\b(?:(?:new|latest|recent) {_SOURCES}"
     rf"|according to (?:(?:a|an|the|new|latest|recent|this) )*{_SOURCES}"
     r"|median|on average|average (?:pay|wages?|salar(?:y|ies)|earnings|hourly|rates?)"
-    r"|record (?:high|low)s?|all-time (?:high|low)|hits? (?:a |an )?(?:new )?(?:record|high|low)"
-    r")\b|\b(?:up|down) \d[\d.]*\s?%"
+    r"|hits? (?:a |an )?(?:new )?(?:record|high|low))\b"
     r"|\bin (?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*,? (?:vs\.?|versus|compared (?:to|with)) ",
     re.IGNORECASE,
 )
