@@ -112,10 +112,13 @@ def _in_names(found: Sequence[re.Match[str]], words: Sequence[str]) -> int:
 def _evidence(text: str) -> tuple[Language, int, int]:
     """What the words tell, and how many English and other function words said so."""
     clean = _NOISE.sub(" ", text)
-    letters = [ch for ch in clean if ch.isalpha()]
-    if len(letters) >= 4 and sum(not _latin(ch) for ch in letters) * 2 > len(letters):
-        return "other", 0, 0  # mostly Cyrillic, Greek, Arabic, CJK, Hangul...
-    words = [w.lower().replace("’", "'") for w in _WORDS.findall(clean)]
+    if clean.isascii():  # most posts: every letter Latin, and lower-casing moves no boundary
+        words = _WORDS.findall(clean.lower())
+    else:
+        letters = [ch for ch in clean if ch.isalpha()]
+        if len(letters) >= 4 and sum(not _latin(ch) for ch in letters) * 2 > len(letters):
+            return "other", 0, 0  # mostly Cyrillic, Greek, Arabic, CJK, Hangul...
+        words = [w.lower().replace("’", "'") for w in _WORDS.findall(clean)]
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
     # "Halle an der Saale", "Rio de la Plata" name a place in an English post when they hold
