@@ -246,3 +246,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("text_url", "t", r"https?://|xurlx"),
     ("text_hashtags", "t", r"#\w+"),
 )
+
+# The bio cues of staffing, recruiting and HR as one pattern (their words in seven other
+# languages too: "Agence d'interim", "Zeitarbeit", "ressources humaines"), which the rules
+# read to tell a bio of the trade from one that only names a title or nothing of it
+TRADE_CUES = "|".join(
+    f"(?:{pattern})"
+    for cue, field, pattern in CUES
+    if field == "b" and cue.startswith(("bio_staffing", "bio_recruit", "bio_hr"))
+)

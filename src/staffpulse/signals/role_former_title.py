@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_cues import CUES
+from staffpulse.signals.role_cues import TRADE_CUES
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_recruiter_posts import posts_recruit_for_clients
 from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
@@ -57,15 +57,7 @@ _FORMER = re.compile(
     re.IGNORECASE,
 )
 # what still says the account recruits or works in HR once the past titles are left out
-_STILL = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for cue, field, pattern in CUES
-        if field == "b" and cue.startswith(("bio_staffing", "bio_recruit", "bio_hr"))
-    )
-    + r"|hiring|talent|(?-i:\bHR\b)",
-    re.IGNORECASE,
-)
+_STILL = re.compile(TRADE_CUES + r"|hiring|talent|(?-i:\bHR\b)", re.IGNORECASE)
 # an owner hiring for their own business ("Now hiring for my bakery!", "hiring at our cafe"):
 # no recruiting work, so not a reason to keep the past title
 _OWN_HIRING = re.compile(

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from staffpulse.models import ROLES
-from staffpulse.signals.role_cues import CUES
+from staffpulse.signals.role_cues import TRADE_CUES
 from staffpulse.signals.role_features import sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_placement_bio import describes_placing_workers
@@ -54,14 +54,7 @@ _HIRING_WORDS = re.compile(
 )
 # the learned cues of staffing, recruiting and HR, which hold their words in seven other
 # languages too ("Agence d'interim", "Zeitarbeit", "ressources humaines")
-_CUES_OF_THE_TRADE = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for cue, field, pattern in CUES
-        if field == "b" and cue.startswith(("bio_staffing", "bio_recruit", "bio_hr"))
-    ),
-    re.IGNORECASE,
-)
+_CUES_OF_THE_TRADE = re.compile(TRADE_CUES, re.IGNORECASE)
 
 
 def says_a_hiring_word(name: str | None, bio: str | None, posts: TextInput = None) -> bool:
