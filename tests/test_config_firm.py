@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from staffpulse.config_firm import first_told_foreign, save_store_firm, store_firm
+import pytest
+
+from staffpulse.config_firm import find_firm, first_told_foreign, save_store_firm, store_firm
 from staffpulse.models import Account
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -57,3 +60,26 @@ def test_a_config_account_that_is_no_account_is_kept_for_the_inbox_to_refuse(
     typed = "https://x.com/home"  # a page, not a profile: inbox refuses it as before
     with open_store(_store_of(tmp_path / "s.db", "northhires")) as store:
         assert store_firm(store, {"listen": {"account": typed}}).value == typed
+
+
+@pytest.mark.parametrize("as_handle", [None, "@northhires"])
+def test_the_firm_is_read_from_the_store_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_handle: str | None
+) -> None:
+    """Every inbox read the firm from config.toml twice (once to tell whether the store holds
+    it, once for the inbox): on a big store each read looks through its posts."""
+    import staffpulse.listen.firm as firm_module
+
+    read: list[str | None] = []
+    real = firm_module.resolve_firm
+
+    def counted(store: Any, text: str | None) -> Any:
+        read.append(text)
+        return real(store, text)
+
+    monkeypatch.setattr(firm_module, "resolve_firm", counted)
+    with open_store(_store_of(tmp_path / "s.db", "northhires")) as store:
+        found = find_firm(store, as_handle, {"listen": {"account": "@northhires"}})
+    assert found.firm is not None and found.firm.found and found.firm.handle == "northhires"
+    assert read == ["@northhires"]
+    assert found.source == ("--as" if as_handle else "config")

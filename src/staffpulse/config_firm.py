@@ -10,7 +10,7 @@ on every inbox and filed marks under another client's account)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.config import listen_account
@@ -24,6 +24,7 @@ from staffpulse.store.store_settings import (
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from staffpulse.listen.firm import FirmResolution
     from staffpulse.store import Store
 
 
@@ -31,11 +32,13 @@ if TYPE_CHECKING:
 class StoreFirm:
     """The firm a store opens as: ``value`` as saved (a @handle or profile URL; None: no firm),
     from ``"store"`` or ``"config"``; ``foreign`` the ``[listen] account`` left out because
-    this store does not hold it."""
+    this store does not hold it; ``firm`` what ``value`` names in the store, when it was read
+    (:func:`find_firm` always reads it), so that no caller reads it a second time."""
 
     value: str | None
     source: str = ""
     foreign: str | None = None
+    firm: FirmResolution | None = None
 
 
 def store_firm(store: Store, config: Mapping[str, Any] | None = None) -> StoreFirm:
@@ -52,8 +55,22 @@ def store_firm(store: Store, config: Mapping[str, Any] | None = None) -> StoreFi
 
     firm = resolve_firm(store, value)
     if firm is not None and (firm.found or firm.status is FirmStatus.INVALID):
-        return StoreFirm(value, "config")
+        return StoreFirm(value, "config", firm=firm)
     return StoreFirm(None, foreign=value)
+
+
+def find_firm(
+    store: Store, as_handle: str | None = None, config: Mapping[str, Any] | None = None
+) -> StoreFirm:
+    """The firm an inbox or a mark is for: ``as_handle`` (``--as``) when given, else the
+    store's own (:func:`store_firm`), with what it names in the store read once (``firm``;
+    None when no firm is named)."""
+    from staffpulse.listen.firm import resolve_firm  # loads the listening package
+
+    found = StoreFirm(as_handle, "--as") if as_handle else store_firm(store, config)
+    if found.firm is None and found.value is not None:
+        return replace(found, firm=resolve_firm(store, found.value))
+    return found
 
 
 def save_store_firm(store: Store, value: str | None) -> bool:

@@ -11,12 +11,11 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.program import on_store
-from staffpulse.config_firm import StoreFirm, first_told_foreign, store_firm
+from staffpulse.config_firm import StoreFirm, find_firm, first_told_foreign
 from staffpulse.errors import NoSuchAccountError
 
 if TYPE_CHECKING:
     from staffpulse.config import Config
-    from staffpulse.listen.firm import FirmResolution
     from staffpulse.store import Store
 
 err_console = make_console(stderr=True)
@@ -24,26 +23,22 @@ err_console = make_console(stderr=True)
 
 def find_inbox_firm(
     store: Store, as_handle: str | None, config: Config, db: Path | None
-) -> FirmResolution | None:
+) -> StoreFirm:
     """The firm ``--as`` (else the store's own firm) names, read as audit and connect read an
     account (a profile URL names its handle and platform); one not in the store is warned of
     first, before the models load and their notes: the inbox is still worth reading (exit 0),
     but the user must know it is not the firm's (docs/listen.md)."""
-    from staffpulse.listen.firm import FirmStatus, resolve_firm
+    from staffpulse.listen.firm import FirmStatus
 
-    saved = StoreFirm(as_handle, "--as") if as_handle else store_firm(store, config)
+    saved = find_firm(store, as_handle, config)
     if saved.foreign is not None and first_told_foreign(store, saved.foreign):
         # another client's firm (config.toml is read by every store): one line, once a store
         err_console.print(
-            f"[yellow]note[/] {escape('[listen]')} account in"
-            f" {escape(str(config.source or 'config.toml'))}"
-            f" names @{escape(saved.foreign.lstrip('@'))}, which this store does not hold: the"
-            " inbox is listed for no firm (give --as, or save this store's firm in the"
-            " dashboard's Settings).",
+            f"[yellow]note[/] {escape(foreign_firm_note(saved.foreign, config))}",
             highlight=False,
             soft_wrap=True,
         )
-    firm = resolve_firm(store, saved.value)
+    firm = saved.firm
     if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
         raise firm.error
     if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
@@ -54,7 +49,17 @@ def find_inbox_firm(
             firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
             db,
         )
-    return firm
+    return saved
+
+
+def foreign_firm_note(foreign: str, config: Config) -> str:
+    """What is said of ``foreign``, a ``[listen] account`` the store does not hold: on stderr
+    once a store, and in every ``inbox --json``, whose reader sees no stderr."""
+    return (
+        f"[listen] account in {config.source or 'config.toml'} names @{foreign.lstrip('@')},"
+        " which this store does not hold: the inbox is listed for no firm (give --as, or save"
+        " this store's firm in the dashboard's Settings)."
+    )
 
 
 def warn_unknown_firm(

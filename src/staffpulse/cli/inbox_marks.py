@@ -19,7 +19,7 @@ from staffpulse.cli.consoles import make_console
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, given_on_command_line
 from staffpulse.cli.program import on_store
-from staffpulse.config_firm import store_firm
+from staffpulse.config_firm import find_firm
 from staffpulse.models import platform_choice, platform_label
 from staffpulse.store import open_store
 
@@ -111,7 +111,7 @@ def _set(
     as_json: bool,
     until: datetime | None = None,
 ) -> None:
-    from staffpulse.listen.firm import FirmStatus, resolve_firm
+    from staffpulse.listen.firm import FirmStatus
     from staffpulse.listen.schema import conversation_marks
     from staffpulse.listen.states import current_mark, describe_firm, firm_key, set_state
     from staffpulse.store.codec import format_time
@@ -124,7 +124,7 @@ def _set(
         # the firm as inbox --as reads it (a profile URL names its handle); one not stored
         # still gets the mark, and the note below says so. Without --as, the store's own firm:
         # config.toml's [listen] account for another client's store filed marks under it
-        named = resolve_firm(store, as_handle or store_firm(store).value)
+        named = find_firm(store, as_handle).firm
         if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
             raise named.error
         handle = None if named is None else named.handle

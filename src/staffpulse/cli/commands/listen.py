@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status, print_written
-from staffpulse.cli.inbox_firm import find_inbox_firm
+from staffpulse.cli.inbox_firm import find_inbox_firm, foreign_firm_note
 from staffpulse.cli.inbox_left_out import (
     InboxGroup,
     LeftOutOption,
@@ -293,7 +293,8 @@ def inbox(
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
-        firm = find_inbox_firm(store, as_handle, config, db)
+        found = find_inbox_firm(store, as_handle, config, db)
+        firm = found.firm
         result = build_inbox(
             store,
             platform=platform,
@@ -306,7 +307,10 @@ def inbox(
             count_never_work=left_out is not None and reason is None and not as_json,
         )
     if as_json and left_out is None:  # first: a --topic matching nothing still answers
-        print_json(result.as_dict())
+        data = result.as_dict()
+        if found.foreign is not None:  # said on stderr once a store: a script reads this
+            data["notes"] = [foreign_firm_note(found.foreign, config), *data["notes"]]
+        print_json(data)
     # an empty inbox only for the platform asked: said before the topic, as no topic can
     # match where there is nothing, and "leave out --topic" would not help
     problem = result.platform_problem()
