@@ -69,7 +69,7 @@ from staffpulse.listen.angle_kinds import angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
-from staffpulse.listen.own_story import tells_own_story
+from staffpulse.listen.own_story import OPINION_RE, WRITER_RE, tells_own_story
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sensitive import sensitive_angle
@@ -84,12 +84,6 @@ LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad"
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 
-# the writer's own lot: a negative post without it is a view of something, not a hardship
-# ("us" in lower case only: "the US" is a country)
-_FIRST_PERSON_RE = re.compile(
-    r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|me|my|myself|we|we['\u2019]re|our|(?-i:us))\b",
-    re.IGNORECASE,
-)
 # a hard time of the mind, told in the first person of a distressed or negative post ("my
 # heads sick" is often typed with no apostrophe)
 _MIND_RE = re.compile(
@@ -133,15 +127,6 @@ _PEOPLE_BY_WHO_RE = re.compile(
 IDENTITY = (
     "It names people by race, sex, sexuality or faith: no light tone, no quip, no debate; join"
     " only with a plain fact from your own hiring, or leave it; no pitch."
-)
-# a view offered for debate, even in the first person: "what bothers me is", "hot take"
-_OPINION_RE = re.compile(
-    r"\b(hot take|unpopular opinion|controversial (opinion|take)|imo|imho|in my (view|opinion)|"
-    r"pet peeve|what (bothers|annoys|irks|bugs|frustrates|gets) me|(over|under)rated|"
-    # a stand taken and owned: "I'd rather lose a client than... There, I said it."
-    r"there,? i said it|change my mind|fight me|hear me out|hill (i('ll| will) )?die on)\b|"
-    r"(?:^|\n)\s*take:",
-    re.IGNORECASE,
 )
 
 
@@ -273,7 +258,7 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
     # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
     funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
-    if tone.light and funny and _OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
+    if tone.light and funny and OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
         # only the light tone gives way: "we hired two Black women as site leads" keeps its
         # usual angle, as the hostile rule keeps a team proud of its people
         if not question and _PEOPLE_BY_WHO_RE.search(post.text):
@@ -284,7 +269,7 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
         )
     # a rant in a question's form is a view, not a request; unless it is about the writer's
     # own rights ("how is it legal that my boss won't pay me overtime??"), which are answered
-    own = _FIRST_PERSON_RE.search(URL_RE.sub(" ", post.text)) is not None
+    own = WRITER_RE.search(URL_RE.sub(" ", post.text)) is not None
     if question and asks_nothing(post.text) and not (tone.legal and own):
         return lead + (
             "take it as a view, not a question: it asks for no answer. Add one data point or"
@@ -327,7 +312,7 @@ def _going_through(post: Reading) -> bool:
     if not (tone.negative or tone.legal) or post.question:
         return False
     plain = URL_RE.sub(" ", post.text)
-    return _FIRST_PERSON_RE.search(plain) is not None and _OPINION_RE.search(plain) is None
+    return WRITER_RE.search(plain) is not None and OPINION_RE.search(plain) is None
 
 
 def _tells_of_anothers_hardship(text: str) -> bool:
@@ -337,7 +322,7 @@ def _tells_of_anothers_hardship(text: str) -> bool:
     return (
         _HARDSHIP_RE.search(plain) is not None
         and _THIRD_PERSON_RE.search(plain) is not None
-        and _FIRST_PERSON_RE.search(plain) is None
+        and WRITER_RE.search(plain) is None
         and _TURNED_AROUND_RE.search(plain) is None
     )
 
@@ -366,7 +351,7 @@ def _angle_for_content(post: Reading, role: str | None) -> str:
             post.answered(f"{question}{tell_subject(subject)} with one specific, useful example."),
         )
     # a day, plan or feeling of the writer's own makes no claim to agree with or push back on
-    if subject and tells_own_story(post.text) and not _OPINION_RE.search(post.text):
+    if subject and tells_own_story(post.text):
         return lead + (
             f"add a short, friendly line about {subject}: a story of your own or a question"
             " back; no debate, no pitch."

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.own_story import MEME_RE, WHEN_YOU_RE, WRITER_RE
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.recurring import WRITER_RE, happens_again
+from staffpulse.listen.recurring import happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE, work_words
 
@@ -54,12 +55,6 @@ LIKELY_JOKE = (
 # a fact told to set up a turn ("Did you know ...? Anyway, ..."): no question to answer
 _SET_UP_RE = re.compile(
     r"^(?:did you know|fun fact)\b[^?]{5,200}\?+\s*(?:anyway\w*|so|well|now)\b", re.IGNORECASE
-)
-# a relatable meme's opening, the writer's own lot told as "you" ("When your manager replies
-# all at 6am 😂", "TFW the printer jams on payday")
-_MEME_RE = re.compile(
-    r"^\W*(?:when (?:you|your|ur|u)\b|tfw\b|mfw\b|that (?:feeling|moment) when\b|me when\b)",
-    re.IGNORECASE,
 )
 # the writer saying it is meant ("seriously, I want out", "no joke, I mean it"), or thanking
 # someone who helped ("Our union rep got my overtime sorted, really grateful", "huge thanks to
@@ -260,7 +255,10 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     # asks; a meme states ("When your boss says unlimited PTO but nobody takes any")
     if is_question(plain):
         return answers_itself(plain)
-    return _MEME_RE.match(plain) is not None or WRITER_RE.search(plain) is not None
+    # a relatable meme, the writer's own lot told as "you" ("When your manager replies all at
+    # 6am", "TFW the printer jams on payday"), is a rant too
+    meme = MEME_RE.match(plain) is not None or WHEN_YOU_RE.match(plain) is not None
+    return meme or WRITER_RE.search(plain) is not None
 
 
 def plain_joke_text(text: str) -> str:

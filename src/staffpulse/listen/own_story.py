@@ -14,27 +14,47 @@ import re
 
 from staffpulse.listen.work_terms import URL_RE
 
+# the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
+# fact of its staffing, "our night shift lost three people": read as before, a statement)
+FIRST_PERSON_RE = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|mine|myself)\b",
+    re.IGNORECASE,
+)
+# the writer or the writer's team: "I", "my", "we", "our" ("us" in lower case only: "the US"
+# is a country)
+WRITER_RE = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|mine|myself|we|"
+    r"we['\u2019]re|our|ours|(?-i:us))\b",
+    re.IGNORECASE,
+)
+# a relatable meme's frame ("That moment when your boss says you shouldn't worry", "TFW the
+# printer jams on payday"): the writer's own moment, whatever it reports
+MEME_RE = re.compile(r"^\W*(?:that (?:feeling|moment) when|tfw|mfw|me when)\b", re.IGNORECASE)
+# a moment told as "you" ("When your manager replies all at 6am"): a meme's too, but also
+# advice's ("When you hire for attitude, train for skill"), so a claim in it makes it one
+WHEN_YOU_RE = re.compile(r"^\W*when (?:you|your|ur|u)\b", re.IGNORECASE)
 # how a story of one's own moment opens: "Looking forward to ...", "Can't wait for ..."
 _STORY_START_RE = re.compile(
     r"^\W*(?:(?:so |really |just )?looking forward|can['\u2019]?t wait|so excited|"
-    r"excited (?:to|for|about)|when (?:you|your)\b|wish me luck|guess what)\b",
+    r"excited (?:to|for|about)|wish me luck|guess what)\b",
     re.IGNORECASE,
 )
-# a meme's frame tells a moment whatever it reports ("That moment when your boss says you
-# shouldn't worry"): a story even with a claim's word in it
-_MEME_START_RE = re.compile(r"^\W*(?:that moment when|tfw|mfw|me when)\b", re.IGNORECASE)
-# the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
-# fact of its staffing, "our night shift lost three people": read as before, a statement)
-_FIRST_PERSON_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|myself)\b", re.IGNORECASE
+# a view offered for debate, even in the first person: "what bothers me is", "hot take"
+OPINION_RE = re.compile(
+    r"\b(hot take|unpopular opinion|controversial (opinion|take)|imo|imho|in my (view|opinion)|"
+    r"pet peeve|what (bothers|annoys|irks|bugs|frustrates|gets) me|(over|under)rated|"
+    # a stand taken and owned: "I'd rather lose a client than... There, I said it."
+    r"there,? i said it|change my mind|fight me|hear me out|hill (i('ll| will) )?die on)\b|"
+    r"(?:^|\n)\s*take:",
+    re.IGNORECASE,
 )
 # a view of how things are or should be, or a figure: what a reply can agree with or dispute
+# (besides an opinion offered as one, OPINION_RE)
 _CLAIM_RE = re.compile(
     r"\b(?:should(?:n['\u2019]?t)?|shouldnt|must|ought to|needs? to|won['\u2019]?t|will never|"
     r"always|never|no ?one|nobody|better|worse|best|worst|rather|"
-    r"overrated|underrated|myth|mistake|wrong|the (?:key|problem|truth|secret|reason)|"
-    r"is (?:the|a) (?:future|key|problem)|hot take|unpopular opinion|imo|imho|"
-    r"in my (?:view|opinion)|i (?:think|believe|bet)|change my mind|there,? i said it|"
+    r"myth|mistake|wrong|the (?:key|problem|truth|secret|reason)|"
+    r"is (?:the|a) (?:future|key|problem)|i (?:think|believe|bet)|"
     # a view owned or reported: "my take:", "I'd argue", "I just read that ...", "has a point"
     r"my take|argue|convinced|not sure|i doubt|i suspect|i feel like|(?:read|heard|learned) that|"
     r"(?:experience|data|research|stud(?:y|ies)) (?:says|shows)|has a point|it means|"
@@ -58,10 +78,17 @@ def tells_own_story(text: str) -> bool:
     """The post tells of its writer's own moment (a plan, a day, a feeling) and makes no claim:
     it opens as such a story ("Looking forward to ...", "That moment when ...") or speaks of
     "I" or "my", with no view, advice or figure in it either way ("Can't wait for the day
-    companies post salaries" is a view)."""
+    companies post salaries" is a view); an opinion offered as one ("hot take", "pet peeve")
+    is a view even in a meme's frame."""
     plain = URL_RE.sub(" ", text)
-    if _MEME_START_RE.search(plain) is not None:
+    if OPINION_RE.search(plain) is not None:
+        return False
+    if MEME_RE.search(plain) is not None:
         return True
     if _CLAIM_RE.search(plain) is not None:
         return False
-    return _STORY_START_RE.search(plain) is not None or _FIRST_PERSON_RE.search(plain) is not None
+    return (
+        _STORY_START_RE.search(plain) is not None
+        or WHEN_YOU_RE.search(plain) is not None
+        or FIRST_PERSON_RE.search(plain) is not None
+    )

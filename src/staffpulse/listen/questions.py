@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.own_story import FIRST_PERSON_RE
 from staffpulse.listen.work_terms import URL_RE
 
 # A quoted title ("Why Doesn't Anyone Apply? A Study") or quoted dialogue ('Willing to work
@@ -136,8 +137,6 @@ def _tells_by_asking(text: str) -> bool:
     return bool(rest.strip(" .!\n")) and not is_question(rest)
 
 
-# the writer speaking of themself: a link beside "I", "my" or "me" is a person's news or story
-_FIRST_PERSON_RE = re.compile(r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|my|me|mine)\b", re.I)
 _TAGS_RE = re.compile(r"[@#][\w.\-]+|\bvia\b", re.IGNORECASE)
 
 
@@ -149,4 +148,5 @@ def is_link_share(text: str) -> bool:
     if URL_RE.search(text) is None or asks_the_room(text):
         return False
     own = _TAGS_RE.sub(" ", URL_RE.sub(" ", text))
-    return _FIRST_PERSON_RE.search(own) is None
+    # the writer speaking of themself: a link beside "I", "my" or "me" is a person's news
+    return FIRST_PERSON_RE.search(own) is None

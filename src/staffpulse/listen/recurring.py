@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.listen.own_story import WRITER_RE
+
 _AGAIN_RE = re.compile(
     r"\b(?:again|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|every (?:single )?"
     r"(?:week|month|shift)|keeps? \w+ing|still)\b",
@@ -23,11 +25,6 @@ _AGAIN_RE = re.compile(
 _EVERY_TIME_RE = re.compile(r"\bevery (?:single )?time\b", re.IGNORECASE)
 # the clause around it: up to a comma, a dash or a sentence's end on either side
 _CLAUSE_END_RE = re.compile(r"[,;:.!?\n\u2014\u2013]")
-# the writer speaking of themselves (also :mod:`staffpulse.listen.jokes`'s test of a rant)
-WRITER_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|me|my|mine|myself|we|our|ours|(?-i:us))\b",
-    re.IGNORECASE,
-)
 # the clause it leads into wrongs the writer: the writer acts or owns, or it lands on them ("on
 # me", "at us"); not the joke's scene beside them ("the parrot sat next to me")
 _WRONGED_RE = re.compile(
