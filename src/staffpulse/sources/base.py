@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from staffpulse import __version__
 from staffpulse.models import Account, Follow, Post, Provenance
+from staffpulse.sources.long_heads import first_record_head
 
 # read from here by commands outside the sources, from before text_files.py was split off
 from staffpulse.sources.text_files import BINARY_RE as BINARY_RE
@@ -128,17 +129,23 @@ def register(source: Source) -> Source:
 
 
 def read_head(path: Path) -> bytes:
-    """The head of ``path`` as sources sniff it (:func:`sniffable`): its first
-    :data:`HEAD_BYTES`, or its whole first line when that is one JSON object longer than them
-    (a JSON Lines record holding a very long text: cut, it was no JSON, and the file was
-    refused as of no known format with no reason), up to :data:`LONG_LINE_BYTES`."""
+    """The head of ``path`` as sources sniff it: :func:`head_of` the file."""
     if path.is_dir():
         return b""
     with path.open("rb") as handle:
-        head = handle.read(HEAD_BYTES)
-        if len(head) == HEAD_BYTES and b"\n" not in head and head.lstrip(_BLANK)[:1] == b"{":
-            head += handle.readline(LONG_LINE_BYTES)
-        return sniffable(head)
+        return head_of(handle)
+
+
+def head_of(handle: BinaryIO) -> bytes:
+    """The head of an open file as sources sniff it (:func:`sniffable`): its first
+    :data:`HEAD_BYTES`; when they open a JSON object on a line longer than them, read on
+    only as far as tells the format (:func:`~staffpulse.sources.long_heads.first_record_head`:
+    a JSON Lines record holding a very long text, cut, was no JSON), up to
+    :data:`LONG_LINE_BYTES`."""
+    head = handle.read(HEAD_BYTES)
+    if len(head) == HEAD_BYTES and b"\n" not in head and head.lstrip(_BLANK)[:1] == b"{":
+        head = first_record_head(head, handle, HEAD_BYTES, LONG_LINE_BYTES)
+    return sniffable(head)
 
 
 def claimed_by(path: Path) -> Source | None:
