@@ -5,6 +5,7 @@ no token at all) are told, before any estimate."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -178,6 +179,28 @@ def test_fetch_x_without_a_token_says_so_before_any_estimate(
     assert "docs/" not in output
     assert "importing its X archive is free and needs no token" in " ".join(output.split())
     assert "Estimated cost" not in output
+
+
+def test_the_missing_token_error_carries_the_free_way_and_json_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive route was added to the hint by the fetch command alone: the library's
+    error carries it now, and every way the CLI tells the error says it, JSON too."""
+    from staffpulse.errors import MissingTokenError
+    from staffpulse.fetch.x import require_x_token
+
+    monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
+    with pytest.raises(MissingTokenError) as caught:
+        require_x_token({})
+    assert "importing its X archive is free" in (caught.value.free_way or "")
+    assert "archive" not in (caught.value.hint or "")  # a step the dashboard words its own way
+    _config(tmp_path, monkeypatch, "http://127.0.0.1:9")
+    result = CliRunner().invoke(
+        app, ["fetch", "x", "@acme", "--json", "--db", str(tmp_path / "d.db")]
+    )
+    document = json.loads(result.stdout)
+    assert result.exit_code == 77 and document["error"]["exit_code"] == 77
+    assert "importing its X archive is free and needs no token" in document["error"]["hint"]
 
 
 def test_a_bare_token_in_the_file_is_told_to_go_in_quotes(

@@ -27,6 +27,7 @@ from sysexits.h where one fits; a subclass keeps its parent's unless it says ano
     ├── ModelError                   a shipped model artifact is missing or corrupt          70
     └── FetchError                   a live platform call failed                             75
         ├── AuthError                missing or rejected credentials                         77
+        │   └── MissingTokenError    no token set where one is needed (and what is free)
         ├── RateLimitError           HTTP 429 and the wait would exceed the cap
         ├── PaymentRequiredError     HTTP 402: X credits exhausted                           69
         └── BudgetExceededError      the next request would pass the user's --budget
@@ -193,6 +194,16 @@ class AuthError(FetchError):
     """Credentials are missing or were rejected."""
 
     exit_code = 77  # EX_NOPERM
+
+
+class MissingTokenError(AuthError):
+    """No token is set for a platform that charges for reading it. ``free_way``: how to get
+    the data without one (X's archive, for an account's own posts), which the CLI says after
+    the hint: a marketer asked for a token did not know that the archive needs none."""
+
+    def __init__(self, message: str, hint: str | None = None, free_way: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.free_way = free_way
 
 
 class RateLimitError(FetchError):

@@ -65,7 +65,7 @@ from staffpulse.cli.usage_errors import (
     suggest_command,
 )
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import MissingTokenError, StaffpulseError
 
 err_console = make_console(stderr=True)
 # the command a run resolved to ("staffpulse inbox snooze"), kept in the root context's meta
@@ -214,7 +214,7 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
         # masked too: an unexpected error's own text (a library's) may quote a request
         sys.stderr.write(hide_secrets(traceback.format_exc()))
     # "or run: staffpulse accounts" named the default store to a user of --db client.db
-    hint = on_store_in(exc.hint, ctx.obj.get("db_used") if ctx.obj else None)
+    hint = on_store_in(_with_free_way(exc), ctx.obj.get("db_used") if ctx.obj else None)
     if json_asked():
         # the JSON document on stdout holds the message and hint: stderr gets one plain line
         # for a log; a document out before the failure (avatar's list) has no hint: the line has
@@ -226,6 +226,13 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
     if hint:
         err_console.print(f"[yellow]What to do:[/] {escape(hint)}", highlight=False, soft_wrap=True)
     raise typer.Exit(exc.exit_code) from None
+
+
+def _with_free_way(exc: StaffpulseError) -> str | None:
+    """The hint of ``exc``, and after it the way that needs no token, when it has one."""
+    if isinstance(exc, MissingTokenError) and exc.free_way:
+        return f"{exc.hint}; {exc.free_way}" if exc.hint else exc.free_way
+    return exc.hint
 
 
 def _say_plainly(message: str) -> None:

@@ -21,7 +21,12 @@ import tweepy
 
 from staffpulse.config import get_secret, setting_str
 from staffpulse.config_secrets import secret_origin
-from staffpulse.errors import AuthError, BudgetExceededError, InputError, NotFoundError
+from staffpulse.errors import (
+    BudgetExceededError,
+    InputError,
+    MissingTokenError,
+    NotFoundError,
+)
 from staffpulse.fetch.common import (
     FetcherBase,
     FetcherOptions,
@@ -80,15 +85,20 @@ CAPS: dict[str, tuple[str, str, int | None]] = {
 
 
 def require_x_token(config: Mapping[str, Any] | None = None) -> str:
-    """The X bearer token (environment, else config.toml); AuthError when there is none.
+    """The X bearer token (environment, else config.toml); MissingTokenError when there
+    is none.
     The CLI asks before it prints the cost estimate, which means nothing without one."""
     token = get_secret("x_bearer_token", config)
     if not token:
         # "bearer token" alone told a marketer neither what it is nor where it comes from
-        raise AuthError(
+        raise MissingTokenError(
             "no X bearer token: reading X needs the Bearer Token of an app in X's developer"
             " portal (https://developer.x.com), and X charges for each post read",
             hint=SET_X_TOKEN.say(),
+            free_way="the dashboard's Settings page (staffpulse serve) walks through it. For"
+            " your own account's posts, importing its X archive is free and needs no token:"
+            " request it in X's Settings (Download an archive of your data), then run"
+            " staffpulse import on the ZIP it sends",
         )
     return token
 

@@ -21,7 +21,7 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.new_store import open_store_saying_new
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.cli.platform_commands import PlatformCommandsGroup
-from staffpulse.config import Config, load_config
+from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import DEFAULT_MAX_FOLLOWS, FetchReport, check_count
@@ -66,26 +66,6 @@ def _new_store(db: Path | None) -> AbstractContextManager[Store]:
     """The store to fetch into; a new one is said, or removed when the fetch failed before
     storing anything (offline: an empty store left behind read as "no accounts yet")."""
     return open_store_saying_new(db, err_console, drop_if_failed_empty=True)
-
-
-def _require_x_token(config: Config) -> None:
-    """:func:`~staffpulse.fetch.x.require_x_token`, its hint followed by where the steps are
-    written and the free way to an account's own posts: a marketer asked for a token did not
-    know that importing the X archive needs none (the dashboard says so on its Settings page)."""
-    from staffpulse.errors import AuthError
-    from staffpulse.fetch.x import require_x_token
-
-    try:
-        require_x_token(config)
-    except AuthError as exc:
-        exc.hint = (
-            f"{exc.hint}; the dashboard's Settings page (staffpulse serve) walks through it."
-            " For your own account's posts, importing its X archive is free and needs no token:"
-            " request it"
-            " in X's Settings (Download an archive of your data), then run staffpulse import"
-            " on the ZIP it sends"
-        )
-        raise
 
 
 def _finish(report: FetchReport, as_json: bool) -> None:
@@ -210,7 +190,9 @@ def fetch_x_command(
     check_count("max_mentions", max_mentions, 0)
     since_date = parse_date_option("--since", since)
     config = load_config()
-    _require_x_token(config)  # no estimate for a fetch that cannot start
+    from staffpulse.fetch.x import require_x_token
+
+    require_x_token(config)  # no estimate for a fetch that cannot start
     FetchSettings.from_config(config)  # nor for one a wrong [fetch] or [x] setting stops
     rates = Rates.from_config(config)
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
