@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from staffpulse.listen.angle_kinds import angle_for_kind
+from staffpulse.listen.angle_kinds import aimed_question_angle, angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.angles import IDENTITY, suggest_angle
 from staffpulse.listen.tone import Tone
@@ -15,8 +15,13 @@ def _read(text: str, question: bool = False, subject: str | None = None) -> Read
 
 
 def test_each_kind_gets_its_own_angle_and_a_plain_post_none() -> None:
-    aimed = angle_for_kind(_read("@dana can you cover my Tuesday shift?", True), "@dana")
+    asked = _read("@dana can you cover my Tuesday shift?", True)
+    aimed = aimed_question_angle(asked, "@dana", None)
     assert aimed is not None and aimed.startswith("A question for @dana, not the room")
+    # asked in a reply: who asks is said in the same sentence
+    by_reply = aimed_question_angle(asked, "@dana", "@sam")
+    assert by_reply is not None and by_reply.startswith("@sam asks @dana, not the room: reply")
+    assert aimed_question_angle(_read("@dana swapped my Tuesday shift"), "@dana", None) is None
     feat = angle_for_kind(_read("Our recruiter ran her first marathon on Sunday!"), None)
     assert feat is not None and "cheer them on" in feat
     step = angle_for_kind(_read("Two interviews tomorrow, wish me luck"), None)

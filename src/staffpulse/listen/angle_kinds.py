@@ -23,15 +23,21 @@ _CELEBRATES_RE = re.compile(
 )
 
 
+def aimed_question_angle(post: Reading, addressee: str | None, asker: str | None) -> str | None:
+    """A question aimed at one account (``addressee``): theirs to answer. ``asker``: who asks
+    it, when it is a reply and not the opening post ("@sam asks @acme, not the room: ...")."""
+    if not (addressee and post.question):
+        return None
+    who = f"{asker} asks {addressee}" if asker else f"A question for {addressee}"
+    return post.answered(
+        f"{who}, not the room: reply only if you can answer{tell_subject(post.subject)}"
+        " first-hand, in a line or two."
+    )
+
+
 def angle_for_kind(post: Reading, addressee: str | None) -> str | None:
-    """A question aimed at one account, career news, a step ahead, or a call for help: each its
-    own angle."""
+    """Sarcasm, career news, a feat, a step ahead, or a call for help: each its own angle."""
     subject, lead, legal = post.subject, post.lead, post.tone.legal
-    if addressee and post.question:
-        return post.answered(
-            f"A question for {addressee}, not the room: reply only if you can answer"
-            f"{tell_subject(subject)} first-hand, in a line or two."
-        )
     # praise that means the opposite ("Love how our RTO policy means 2 hours of commuting.
     # Great job, leadership."): the complaint it is, never cheered on nor joked along with
     # (a question of rights in it is answered straight, below, with where to check)

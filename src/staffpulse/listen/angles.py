@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from staffpulse.listen.angle_kinds import angle_for_kind
+from staffpulse.listen.angle_kinds import aimed_question_angle, angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
@@ -139,14 +139,17 @@ def suggest_angle(
     tone: Tone | None = None,
     addressee: str | None = None,
     author: str = "",
+    reply_by: str | None = None,
 ) -> str:
     """A template-based suggestion of how to join (subject, tone, signals and role).
 
     ``tone`` defaults to the text's own (:func:`judge_tone`); ``addressee`` is the account an
     opening question is aimed at ("@acme"), when it is aimed at one; ``author`` the handle of
-    the post's writer (a union's account: a labour dispute, :mod:`.sensitive`). The first that
-    fits, of what the post is (aimed at someone, career news, a call for help), then its tone,
-    then what it asks or says."""
+    the post's writer (a union's account: a labour dispute, :mod:`.sensitive`); ``reply_by``
+    the writer of the reply the angle is for, when the work talk is in a reply, not the opening
+    post ("Reply to @sam, not the opening post: ..."). The first that fits, of what the post is
+    (aimed at someone, career news, a call for help), then its tone, then what it asks or
+    says."""
     if any(flags.get(k) for k in LEFT_OUT_FLAGS):
         return SKIP
     if flags.get("job_ad"):
@@ -168,16 +171,22 @@ def suggest_angle(
     # someone's identity or a labour dispute: never "push back", a tip or a cheer, whatever
     # kind of post it is (a crisis keeps its own angle; a joke's is said first)
     careful = None if crisis or joke else sensitive_angle(text, post.lead, post.question, author)
+    aimed = None if joke or careful else aimed_question_angle(post, addressee, reply_by)
     angle = (
         (post.lead + LIKELY_JOKE if joke else None)
         or careful
+        or aimed
         or angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
         or _angle_for_share(post, flags)
         or _angle_for_content(post, role)
     )
-    # the templates are written to follow the lead; alone, each is a sentence of its own
-    return angle[:1].upper() + angle[1:]
+    if reply_by is None:  # the templates follow the lead; alone, each is a sentence of its own
+        return angle[:1].upper() + angle[1:]
+    if aimed is not None:  # "@sam asks @acme, not the room: ...": one sentence already
+        return angle
+    # after the colon the angle reads on, in the sentence it joins
+    return f"Reply to {reply_by}, not the opening post: {angle[:1].lower()}{angle[1:]}"
 
 
 def likely_joke(text: str, humor: float | None) -> bool:

@@ -165,18 +165,13 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     flags = {**entry.flags, "question": asks_the_room(focus.text), LIKELY: False}
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
-    own = (conv.platform, conv.id) in ctx.own_threads
-    aimed = None if own else question_put_to(conv, focus)  # "@ceo what roles are open?"
-    angle = suggest_angle(focus.text, flags, None, n, 0.0, tone, aimed)
-    if angle in (SKIP, JOB_AD):
-        return angle
-    if own:
-        return own_thread_angle(focus_author(focus), angle)
-    _, aimed_at, rest = angle.partition(f"A question for {aimed}, not the room: ")
-    if aimed is not None and aimed_at:  # said of the reply that asks it, in one sentence
-        return f"{focus_author(focus)} asks {aimed}, not the room: {rest}"
-    # after the colon the angle reads on, in the sentence it joins
-    return f"Reply to {focus_author(focus)}, not the opening post: {angle[:1].lower()}{angle[1:]}"
+    if (conv.platform, conv.id) in ctx.own_threads:
+        angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
+        return angle if angle in (SKIP, JOB_AD) else own_thread_angle(focus_author(focus), angle)
+    # "@ceo what roles are open?": the reply's question put to one account
+    return suggest_angle(
+        focus.text, flags, None, n, 0.0, tone, entry.put_to, reply_by=focus_author(focus)
+    )
 
 
 def _opening_flags(opening: Post, verdict: Moderation, ctx: RankContext) -> dict[str, bool]:
@@ -284,7 +279,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     # the work talk a reply whose question is put to the thread's owner ("@ceo what roles do
     # you have open?"): theirs to answer, as an opening aimed at them is
     focus = None if work is None or to_firm or own else work.focus
-    asked_of = aimed_at or (None if focus is None else question_put_to(conv, focus))
+    put_to = None if focus is None else question_put_to(conv, focus)
+    asked_of = aimed_at or put_to
     # a likely joke's question asks nothing: no "asks a question", no "be the first to answer"
     likely = not (verdict.joke or hostile or to_firm or own) and likely_joke(opening.text, humor)
     components = {
@@ -342,4 +338,5 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         None if own else role,  # the firm's own role, guessed, is nothing to tell the firm
         flags,
         left_out_reason(flags),
+        put_to,
     )

@@ -67,6 +67,9 @@ class RankedConversation:
     flags: dict[str, bool] = field(default_factory=dict)
     # why the inbox leaves it out of the open items (``moderation.LEAVE_OUT``), else None
     left_out: str | None = None
+    # the account the reply that carries the work talk puts its question to, if any
+    # (``rank_signals.question_put_to``): read once, for the flags and for the angle
+    put_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
