@@ -234,3 +234,28 @@ def test_a_note_names_staffpulse_as_the_user_ran_it(
     shown.truncate()
     console.print("Listen first (staffpulse listen bluesky)")
     assert shown.getvalue() == "Listen first (staffpulse listen bluesky)\n"
+
+
+def test_the_store_typed_is_looked_up_only_for_lines_that_name_a_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every printed line asked the command line for its --db, a long report's hundreds of
+    lines too: now only a line naming a command to run asks, and it still names the store."""
+    import staffpulse.cli.consoles as consoles
+
+    asked: list[None] = []
+
+    def typed_db() -> Path:
+        asked.append(None)
+        return Path("client.db")
+
+    monkeypatch.setattr(consoles, "typed_db", typed_db)
+    out = io.StringIO()
+    console = make_console()
+    console.file = out
+    for number in range(50):
+        console.print(f"Post {number}: staffpulse.db is the default store's name")
+    assert asked == []
+    console.print("or run: staffpulse accounts")
+    assert len(asked) == 1
+    assert "--db client.db accounts" in out.getvalue()

@@ -87,14 +87,21 @@ class _AsTheUserRunsIt(RenderHook):
     command to run as printed, and after ``--db client.db`` it listened into another store)."""
 
     def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        if not any(isinstance(r, Text) and _STARTS_A_COMMAND in r.plain for r in renderables):
+            return renderables  # most lines name no command: --db is not looked up for them
+        db = typed_db()  # once for what this print writes, not once a line
         return [
-            _named_as_run(renderable) if isinstance(renderable, Text) else renderable
+            _named_as_run(renderable, db) if isinstance(renderable, Text) else renderable
             for renderable in renderables
         ]
 
 
-def _named_as_run(text: Text) -> Text:
-    found = commands_as_run(text.plain, typed_db())
+# what every command a text names to run begins with (program.commands_as_run finds them)
+_STARTS_A_COMMAND = "staffpulse "
+
+
+def _named_as_run(text: Text, db: Path | None) -> Text:
+    found = commands_as_run(text.plain, db)
     if not found:
         return text
     named = text
