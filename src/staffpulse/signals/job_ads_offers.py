@@ -43,7 +43,7 @@ import re
 from staffpulse.signals.batch_scan import holds
 from staffpulse.signals.job_ads_agency import REPORTED
 from staffpulse.signals.job_ads_services import PROVIDERS, seeks_a_service
-from staffpulse.signals.job_words import LINK_RE, LISTED_ROLES, PAY_TERMS
+from staffpulse.signals.job_words import HEADLINE_WORDS, LINK_RE, LISTED_ROLES, PAY_TERMS, VERBS
 from staffpulse.signals.sales_calls import names_pay
 
 __all__ = ["OFFER_TRIGGERS", "OFFER_WORDS", "offers_work"]
@@ -142,11 +142,7 @@ _JUDGEMENT = (
 # verbs and headline words: a clause with one is talk or news ("Nurses in Ohio earn $42/hr"),
 # however its pronouns read ("our warehouse jobs, $20/hr" is an ad's)
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
-    r"paid|can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|"
-    r"doesn't|news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    rf"minimum wage|average|median|raise|raises|rise|rises|rose|{_JUDGEMENT})\b",
-    _I,
+    rf"\b(?:{VERBS}|paid|{HEADLINE_WORDS}|raise|raises|rise|rises|rose|{_JUDGEMENT})\b", _I
 )
 _JUDGES = re.compile(rf"\b(?:{_JUDGEMENT})\b", _I)
 # pay called a starting rate beside work ("our warehouse jobs, starting $20/hr")

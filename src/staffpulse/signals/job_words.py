@@ -12,6 +12,7 @@ from staffpulse.signals.batch_scan import holds
 
 __all__ = [
     "CALLS_FOR_VIEWS",
+    "HEADLINE_WORDS",
     "JOBS_NEWS_WORDS",
     "LINK_RE",
     "LISTED_ROLES",
@@ -20,6 +21,7 @@ __all__ = [
     "REPORTS",
     "ROLES",
     "ROLE_NOUNS",
+    "VERBS",
     "VERB_OR_HEADLINE",
     "drop_calls_for_views",
     "find_offered_pay",
@@ -168,6 +170,17 @@ def _tells_of_jobs(text: str) -> bool:
     return _HIRING_SLOWS.search(text) is not None
 
 
+#: The verbs a listing or an offer written in fragments never holds ("Nurses in Texas make
+#: $40/hr", "Our nurses get $40/hr"), and the words of a headline ("Breaking News - Denver - $15/hr
+#: minimum wage passes"): read by the listings here and by the offers after an opener
+VERBS = (
+    r"(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|can|"
+    r"can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't)"
+)
+HEADLINE_WORDS = (
+    r"(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
+    r"minimum wage|average|median)"
+)
 # News or figures in the words both readings below take for them: a source and what it found
 # ("new data shows", "survey finds"), a record, a change in percent
 _SOURCES = r"(?:data|surveys?|study|studies|polls?|reports?|analysis|research|figures|numbers)"
@@ -181,8 +194,7 @@ _NEWS_OF_FIGURES = (
 # hits a record", "$48/hr in Ohio vs $61/hr in California"); not "data entry", a driver's
 # "clean record", trade shows nor Sioux Falls
 _REPORT_WORDS = (
-    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median|(?:new|latest) data|hits|rises|rose|climbs|climbed|jumps|"
+    rf"\b(?:{HEADLINE_WORDS}|(?:new|latest) data|hits|rises|rose|climbs|climbed|jumps|"
     r"jumped|soars|soared|fell|falls (?:to|below)|drops|dropped|vs|versus|compared (?:to|with))\b|"
     + _NEWS_OF_FIGURES
 )
@@ -213,10 +225,8 @@ _SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 # headline word is talk or news ("Nurses in Texas make $40/hr", "Uber driver in Tampa
 # arrested", "Meet our new Marketing Coordinator")
 VERB_OR_HEADLINE = re.compile(
-    r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
-    r"can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't|"
-    r"i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|why|how)\b|"
-    + _REPORT_WORDS,
+    rf"\b(?:{VERBS}|i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|"
+    r"why|how)\b|" + _REPORT_WORDS,
     re.IGNORECASE,
 )
 
