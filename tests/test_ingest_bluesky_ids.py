@@ -4,8 +4,11 @@ DID (a saved API page, a repo.car, a fetch) is stored once, whichever is importe
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
+from car_helpers import DID as DID_OF_CAR
+from car_helpers import Repo
 from staffpulse.ingest import import_paths
 from staffpulse.store import open_store
 
@@ -81,3 +84,80 @@ def test_the_page_after_a_sheet_replaces_the_handle_named_copy(tmp_path: Path) -
         " is the same as this file's (the same author, the same post key): now stored once,"
         " under the account's DID"
     )
+
+
+# -- a sheet and the account's repo.car in one import ------------------------------------------
+
+CAR_HANDLE = "rosa.bsky.social"
+CAR_TEXTS = {
+    "3kaaaaaaaaa22": "Crane course next week: sign up at the gate",
+    "3kaaaaaaaab22": "Night shift open on the north quay",
+    "3kaaaaaaaac22": "Gate office hours change on Monday",
+}
+
+
+def _car_and_sheet(tmp_path: Path) -> tuple[Path, Path]:
+    """The account's repo.car (named by its DID) and a sheet of two of its posts by handle:
+    one the repo.car holds too, one it lacks."""
+    post = "app.bsky.feed.post"
+    records: dict[str, dict[str, object]] = {
+        f"{post}/{key}": {"$type": post, "text": text, "createdAt": f"2024-11-0{n + 3}T09:00:00Z"}
+        for n, (key, text) in enumerate(CAR_TEXTS.items())
+    }
+    records["app.bsky.actor.profile/self"] = {"displayName": "Rosa", "description": "Recruiter"}
+    car = tmp_path / "repo.car"
+    car.write_bytes(Repo().car(records))
+    sheet = tmp_path / "sheet.csv"
+    link = f"https://bsky.app/profile/{CAR_HANDLE}/post"
+    sheet.write_text(
+        "platform,author,text,Post URL,likes\r\n"
+        f"bluesky,{CAR_HANDLE},{CAR_TEXTS['3kaaaaaaaaa22']},{link}/3kaaaaaaaaa22,3\r\n"
+        f"bluesky,{CAR_HANDLE},Dock tour on Friday for new starters,{link}/3kzzzzzzzzz22,5\r\n",
+        encoding="utf-8",
+    )
+    return car, sheet
+
+
+def _store_of(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with open_store(db) as store:
+        accounts = store.conn.execute(
+            "SELECT id, handle, (SELECT COUNT(*) FROM posts p WHERE p.author_id = a.id)"
+            " FROM accounts a ORDER BY id"
+        ).fetchall()
+        posts = store.conn.execute(
+            "SELECT id, author_id, author_handle, text, created_at, conversation_id, likes, url"
+            " FROM posts ORDER BY id"
+        ).fetchall()
+    return [tuple(a) for a in accounts], [tuple(p) for p in posts]
+
+
+def test_a_sheet_and_its_repo_car_make_the_same_store_in_either_order(tmp_path: Path) -> None:
+    car, sheet = _car_and_sheet(tmp_path)
+    made = []
+    for name, paths in (("sheet_first", [sheet, car]), ("car_first", [car, sheet])):
+        with open_store(tmp_path / f"{name}.db") as store:
+            report = import_paths(store, paths)
+        counts = (report.posts, report.new_posts, report.accounts, report.skipped)
+        made.append((counts, _store_of(tmp_path / f"{name}.db")))
+    assert made[0] == made[1]
+    (posts, new, accounts, skipped), (stored_accounts, stored_posts) = made[0]
+    assert (posts, new, accounts, skipped) == (4, 4, 1, 0)
+    # one account, with its handle, holding all four posts under the DID's ids
+    assert stored_accounts == [(DID_OF_CAR, CAR_HANDLE, 4)]
+    assert all(str(p[0]).startswith(f"at://{DID_OF_CAR}/") for p in stored_posts)
+    # the post of both keeps the sheet's likes
+    assert [p[6] for p in stored_posts if str(p[0]).endswith("3kaaaaaaaaa22")] == [3]
+
+
+def test_a_sheet_read_before_the_repo_car_in_a_zip_counts_a_post_of_both_once(
+    tmp_path: Path,
+) -> None:
+    car, sheet = _car_and_sheet(tmp_path)
+    archive = tmp_path / "rosa.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(sheet, "a_sheet.csv")
+        z.write(car, "b_repo.car")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [archive])
+    # the sheet's 2 posts and the repo.car's 3, one of them the sheet's: 4, not 5
+    assert (report.posts, report.new_posts) == (4, 4)

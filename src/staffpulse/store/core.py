@@ -227,6 +227,8 @@ class Store(ReadMixin):
                 self.conn.executemany(POST_UPSERT, posts)
                 self.conn.executemany(FOLLOW_UPSERT, follows)
                 retire_former_posts(self.conn, former)
+                if tally is not None:
+                    tally.follow_post_moves(former)
                 quoting = resolve_aliases(self.conn, aliases, links)
                 counts.updated_profiles, counts.updated_posts = changes.count()
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys

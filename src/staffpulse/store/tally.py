@@ -138,16 +138,26 @@ class Tally:
         store/handle_keys.py): the bare account the import wrote under the key (a post's
         author, declared later in its file with an id) is the real one, counted once."""
         moves = list(moves)
+        self._move("account", moves)
+        self.profiles.follow_moves(moves)
+
+    def follow_post_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
+        """Posts the store moved from a former id to their id now (platform, former id, id:
+        :func:`~staffpulse.store.aliases.former_posts`): a sheet's post named by its author's
+        handle, written by this import before the repo.car that names it by the DID, is the
+        same post, counted once (it was counted twice: the batch's count hung on its order)."""
+        self._move("post", list(moves))
+
+    def _move(self, kind: str, moves: list[tuple[str, str, str]]) -> None:
         self.conn.executemany(
             "UPDATE OR IGNORE temp.import_tally SET id = ?3"
-            " WHERE kind = 'account' AND platform = ?1 AND id = ?2",
+            f" WHERE kind = '{kind}' AND platform = ?1 AND id = ?2",
             moves,
         )
         self.conn.executemany(
-            "DELETE FROM temp.import_tally WHERE kind = 'account' AND platform = ? AND id = ?",
+            f"DELETE FROM temp.import_tally WHERE kind = '{kind}' AND platform = ? AND id = ?",
             ((platform, key) for platform, key, _ in moves),
         )
-        self.profiles.follow_moves(moves)
 
     def written(self, kind: str, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these (platform, id) keys of ``kind`` the import has written already."""
