@@ -83,3 +83,22 @@ def test_a_json_lines_file_with_a_broken_first_line_keeps_the_rest(tmp_path: Pat
     with read_accounts(mixed, told.append) as records:
         assert [(r.line, r.id) for r in records] == [(2, "2")]
         assert records.skipped == 1 and told[0].startswith(f"{mixed}:1: not valid JSON")
+
+
+def test_a_cell_past_the_csv_limit_loses_its_row_as_in_an_import(tmp_path: Path) -> None:
+    """Loading this module raised the csv module's limit for the whole process, so in the
+    dashboard (which loads it) an import read a cell of 140,000 characters that the command
+    line skips with a message. Classify and roles now skip it too, and leave the limit be."""
+    from staffpulse.sources.csvrows import CsvProblem, read_csv_rows
+
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        f"id,name,description\n1,Acme,ok\n2,Beta,{'w' * 140_000}\n3,Gamma,ok\n", encoding="utf-8"
+    )
+    told: list[str] = []
+    with read_accounts(accounts, told.append) as records:
+        assert [r.id for r in records] == ["1", "3"]
+    assert len(told) == 1 and told[0].startswith(f"{accounts}:3: a cell holds more than 131,072")
+    with accounts.open(encoding="utf-8", newline="") as lines:  # as an import reads it
+        rows = list(read_csv_rows(lines))
+    assert isinstance(rows[2], CsvProblem) and rows[2].line == 3

@@ -19,7 +19,6 @@ an import that imported nothing: an empty output would pass for a run that worke
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -38,8 +37,6 @@ from staffpulse.sources.base import BINARY_RE, document_kind, mostly_binary, rea
 from staffpulse.sources.csv_preamble import MAX_LINES, preamble_note, skip_preamble
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
-
-csv.field_size_limit(2**31 - 1)
 
 T = TypeVar("T")
 Skip = Callable[[str], None]
