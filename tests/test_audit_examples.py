@@ -155,3 +155,21 @@ def test_a_seasonal_greeting_is_offered_to_imitate_only_when_no_other_post_is_fi
     assert rank_examples(frame, np.arange(3), strength, k=1).tolist() == [1]
     # alone, a greeting is still the account's own human post
     assert rank_examples(frame, np.array([0]), np.array([5.0])).tolist() == [0]
+
+
+def test_a_help_desks_canned_reply_is_never_offered_to_imitate() -> None:
+    # a real desk read "62 of 101 replies repeat one of 24 texts" above one of those very
+    # lines "to imitate", under Voice and again under Conversation
+    desk = FeedBuilder("kettlecare")
+    canned = "Sorry about that! Could you send us a DM with your order number?"
+    for who in ("ana", "ben", "cleo", "dev"):
+        desk.post(f"@{who} {canned}", kind="reply", reply_to_handle=who, mentions=(who,))
+    warm = "@eli I love that you tried the reset yourself first. Did the light go green?"
+    desk.post(warm, kind="reply", reply_to_handle="eli", mentions=("eli",))
+    result = audit_feed(desk)
+    assert result.pillars["voice"].evidence["repeated_replies"] == 4
+    for name in ("voice", "conversation"):
+        shown = [ex.text for ex in result.pillars[name].best]
+        assert not any(canned in text for text in shown), name
+    # the one reply written for its reader is the one to imitate
+    assert {ex.text for p in result.pillars.values() for ex in p.best} == {warm}

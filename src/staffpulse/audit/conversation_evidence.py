@@ -234,7 +234,7 @@ def last_active_90d(
 def best_replies(frame: Frame, replies: npt.NDArray[np.bool_]) -> list[PostExample]:
     """The account's most personal replies to others, to imitate."""
     # a reply that is a job ad ("@sam we're hiring, apply now") is no conversation to imitate
-    pool = unique_texts(frame, np.flatnonzero(replies & ~frame.job))
+    pool = unique_texts(frame, np.flatnonzero(replies & ~frame.job), canned_aside=True)
     if not pool.size:
         return []
     ranked = rank_examples(frame, pool, frame.personality_score[pool])

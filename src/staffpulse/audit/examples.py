@@ -5,6 +5,7 @@ and none shown twice in one report while a pillar has others."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import numpy.typing as npt
@@ -53,22 +54,31 @@ def rank_examples(
     return np.array(keep or last[:k], dtype=np.int64)
 
 
-def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+def unique_texts(
+    frame: Frame, pool: npt.NDArray[np.int64], *, canned_aside: bool = False
+) -> npt.NDArray[np.int64]:
     """``pool`` with each text once (its latest post; the @names it starts with aside), and
     without near-copies of a template: the same words twice, even to two people, teach
     nothing new, and Voice asks the account to rewrite its template posts, so a copy ("Thank
     you, Toledo!" beside "Thank you, Knoxville!") is no post to imitate. A post shared with
-    followers only (``frame.unquotable``) is never one either: reports are shared."""
-    seen: set[str] = set()
-    keep: list[int] = []
+    followers only (``frame.unquotable``) is never one either: reports are shared. With
+    ``canned_aside`` (the posts offered to imitate) a reply whose text ``pool`` holds more
+    than once is left out too: a help desk read "62 of 101 replies repeat one of 24 texts"
+    above one of those canned lines "to imitate"."""
+    latest: dict[str, int] = {}
+    sent: Counter[str] = Counter()
     for i in pool[~frame.templated[pool]][::-1].tolist():
         post = frame.posts[i]
         if post.id in frame.unquotable:
             continue
         text = without_handles(post.text.lower())
-        if text not in seen:
-            seen.add(text)
-            keep.append(i)
+        sent[text] += 1
+        latest.setdefault(text, i)
+    keep = [
+        i
+        for text, i in latest.items()
+        if not (canned_aside and sent[text] > 1 and frame.kind[i] == "reply")
+    ]
     return np.array(sorted(keep), dtype=np.int64)
 
 

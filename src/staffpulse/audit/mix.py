@@ -349,6 +349,6 @@ def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExampl
         [not frame.posts[int(i)].text.lstrip().startswith("@") for i in pool], dtype=bool
     )
     pool = pool[broadcast] if pool.size else pool
-    human = unique_texts(frame, pool[frame.personality[pool]])
+    human = unique_texts(frame, pool[frame.personality[pool]], canned_aside=True)
     ranked = rank_examples(frame, human, frame.personality_score[human])
     return [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]

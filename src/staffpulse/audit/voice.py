@@ -250,7 +250,9 @@ def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExamp
     models found ("funny" alone is no reason: the humor model misses often). A post is held
     up as funny only when the humor model is clearly sure (:data:`CLEAR_HUMOR`): one just
     over its threshold is counted in the humor share, not offered as a joke to copy."""
-    pool = unique_texts(frame, scored[frame.personality[scored] & ~frame.job[scored]])
+    pool = unique_texts(
+        frame, scored[frame.personality[scored] & ~frame.job[scored]], canned_aside=True
+    )
     top = rank_examples(frame, pool, frame.personality_score[pool] + frame.humor_score[pool])
     return [
         example(
