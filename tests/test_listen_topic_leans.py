@@ -76,3 +76,18 @@ def test_a_products_workspace_or_a_homes_open_plan_is_no_work_space(text: str) -
     told where someone works."""
     assert "workplace" not in lean_scores(text)
     assert leaning_theme(text, ALL) is None
+
+
+def test_a_wish_that_someone_else_hire_better_is_a_complaint_not_recruiting() -> None:
+    # our own texts: a viewer's, a fan's and a patient's wish is about what the place makes
+    for text in (
+        "Streaming giant should hire better writers, this season of the show was a mess",
+        "The refs were awful again, the league needs to hire better refs",
+        "The clinic must hire more receptionists, nobody ever picks up",
+    ):
+        assert "recruiting" not in lean_scores(text)
+    # the writer's own hiring, or hiring told as hard, still leans to Recruiting
+    assert leaning_theme("Honestly we should hire more drivers before the peak", ALL) == (
+        "recruiting"
+    )
+    assert leaning_theme("Why can't the school district hire more teachers", ALL) == "recruiting"

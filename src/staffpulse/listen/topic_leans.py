@@ -59,11 +59,6 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?<!google )(?<!slack )\bwork ?spaces?\b(?! app)|"
             r"\bopen[- ]plan (?:office|floor|layout|desk|workspace)s?\b|\bhot[- ]desk\w*",
         ),
-        "recruiting": (
-            # who a place should hire: "why can't they hire better teachers", "hire more nurses"
-            r"\bhir(?:e|es|ed|ing)\s+(?:better|more|fewer|enough|the right|good|great|"
-            r"qualified|experienced)\b",
-        ),
         "trades": (
             # a shift worker's week: "my only day off", "got called in"
             r"\bdays? off\b|\bcall(?:ed|ing|s)? (?:me |us |him |her |them )?in\b|"
@@ -84,6 +79,22 @@ _LEANS: dict[str, tuple[re.Pattern[str], ...]] = {
     }.items()
 }
 LEAN_WEIGHT = 0.5  # below every theme's minimum: a lean word never names a theme alone
+# who a place hires, or can't: "we need to hire more nurses", "the college still can't hire
+# better tutors" (hiring as hard, a recruiting matter, even said of someone else)
+_HIRE_WHOM_RE = re.compile(
+    r"\bhir(?:e|es|ed|ing)\s+(?:better|more|fewer|enough|the right|good|great|qualified|"
+    r"experienced)\b",
+    re.IGNORECASE,
+)
+# ... but a wish put to someone else just before it ("Netflix should hire better writers",
+# "the league needs to hire better refs") is a complaint about what they make or serve, not
+# talk of hiring; the writer's own ("we should hire more drivers") still is
+_WISH_FOR_OTHERS_RE = re.compile(
+    r"\b(?:should|shoulda|needs? to|must|ought to|(?:has|have|got) to|gotta)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_START_RE = re.compile(r".*[.!?;,\n]", re.DOTALL)
+_OWN_HIRING_RE = re.compile(r"\b(?:we|i|our|us)\b", re.IGNORECASE)
 
 
 def lean_scores(text: str) -> dict[str, float]:
@@ -95,7 +106,21 @@ def lean_scores(text: str) -> dict[str, float]:
         hits = sum(1 for g in groups if g.search(plain))
         if hits:
             scores[key] = scores.get(key, 0.0) + LEAN_WEIGHT * hits
+    if _talks_of_hiring(plain):
+        scores["recruiting"] = scores.get("recruiting", 0.0) + LEAN_WEIGHT
     return scores
+
+
+def _talks_of_hiring(plain: str) -> bool:
+    """Who a place hires or can't ("we need to hire more nurses", "still can't hire better
+    tutors"), unless it is a wish put to someone else ("Netflix should hire better writers")."""
+    for found in _HIRE_WHOM_RE.finditer(plain):
+        before = plain[: found.start()]
+        start = _CLAUSE_START_RE.match(before)
+        clause = before[start.end() if start else 0 :]
+        if _WISH_FOR_OTHERS_RE.search(clause) is None or _OWN_HIRING_RE.search(clause):
+            return True
+    return False
 
 
 def leaning_theme(text: str, themes: Collection[str]) -> str | None:
