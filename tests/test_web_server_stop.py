@@ -18,7 +18,8 @@ import pytest
 pytest.importorskip("uvicorn")
 
 # a server like the dashboard's that forks two workers while it serves, as grading does,
-# each busy for far longer than the test, and prints their process ids
+# each busy for far longer than the test, and prints their process ids once both are busy
+# (each says so as it starts: no fixed wait for them)
 SERVER = """
 import sys, threading, time
 from concurrent.futures import ProcessPoolExecutor
@@ -29,14 +30,21 @@ async def app(scope, receive, send):
     pass
 
 server = make_server(uvicorn, uvicorn.Config(app, port=0, log_level="warning"))
+forking = multiprocessing.get_context("fork")
+busy_now = forking.SimpleQueue()  # the workers inherit it
+
+def busy():
+    busy_now.put(True)
+    time.sleep(600)
 
 def grade():
     while not server.started:
-        time.sleep(0.05)
-    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+        time.sleep(0.01)
+    pool = ProcessPoolExecutor(2, mp_context=forking)
     for _ in range(2):
-        pool.submit(time.sleep, 600)
-    time.sleep(1)
+        pool.submit(busy)
+    for _ in range(2):
+        busy_now.get()
     print(*pool._processes, flush=True)
 
 threading.Thread(target=grade, daemon=True).start()
@@ -58,7 +66,7 @@ def _gone_within(pids: list[int], seconds: float) -> bool:
     while time.monotonic() < deadline:
         if not any(_running(pid) for pid in pids):
             return True
-        time.sleep(0.2)
+        time.sleep(0.02)
     return False
 
 
