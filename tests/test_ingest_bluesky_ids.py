@@ -161,3 +161,48 @@ def test_a_sheet_read_before_the_repo_car_in_a_zip_counts_a_post_of_both_once(
         report = import_paths(store, [archive])
     # the sheet's 2 posts and the repo.car's 3, one of them the sheet's: 4, not 5
     assert (report.posts, report.new_posts) == (4, 4)
+
+
+def test_a_handle_taken_by_a_new_owner_after_a_rename_keeps_its_posts_apart(
+    tmp_path: Path,
+) -> None:
+    car, sheet = _car_and_sheet(tmp_path)  # the sheet links rosa.bsky.social's posts
+    # a newer saved page: the account has renamed itself
+    post = "app.bsky.feed.post"
+    author = {"did": DID_OF_CAR, "handle": "rosa-harbor.bsky.social", "displayName": "Rosa"}
+    record = {
+        "$type": post,
+        "text": CAR_TEXTS["3kaaaaaaaac22"],
+        "createdAt": "2025-01-05T09:00:00Z",
+    }
+    item = {
+        "post": {
+            "uri": f"at://{DID_OF_CAR}/{post}/3kaaaaaaaac22",
+            "cid": "bafyq",
+            "author": author,
+            "record": record,
+        }
+    }
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"feed": [item]}), encoding="utf-8")
+    # a later sheet: a post of whoever holds the old handle now, written after the rename
+    later = tmp_path / "later.csv"
+    later.write_text(
+        "platform,author,text,Post URL\r\n"
+        f"bluesky,{CAR_HANDLE},Bakery stall at the Saturday market,"
+        f"https://bsky.app/profile/{CAR_HANDLE}/post/3lnewpostaa22\r\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        for path in (sheet, car, feed):  # the sheet's run first: its post kept by its alias
+            import_paths(store, [path])
+        report = import_paths(store, [later])
+    accounts, posts = _store_of(tmp_path / "x.db")
+    assert accounts == [(DID_OF_CAR, "rosa-harbor.bsky.social", 4), (CAR_HANDLE, CAR_HANDLE, 1)]
+    assert (f"at://{CAR_HANDLE}/{post}/3lnewpostaa22", CAR_HANDLE) == posts[-1][:2]
+    told = [n.message for n in report.notices if "new owner" in n.message]
+    assert told == [
+        "1 Bluesky post by @rosa.bsky.social was written after the account that had that handle"
+        " took another one, so it is kept under the handle, not filed with that account's posts"
+        " (the handle may have a new owner)"
+    ]

@@ -40,6 +40,13 @@ _STORED = "SELECT id FROM posts WHERE platform = ? AND id IN ({marks})"
 # a post once named by a handle and stored under its DID's id (a handle the account had before
 # a rename): the post's id, of the aliases from that handle's prefix up to the next one's
 _FORMER = "SELECT post_id FROM post_aliases WHERE platform = ? AND alias >= ? AND alias < ? LIMIT 1"
+# the newest post once named by a former handle (as _FORMER), and the first post of its DID
+# after it stored with another handle: by then the account had taken that one
+_LAST_FORMER = "SELECT max(alias) FROM post_aliases WHERE platform = ? AND alias >= ? AND alias < ?"
+_RENAMED = (
+    "SELECT id FROM posts WHERE platform = ? AND author_id = ? AND id > ? AND author_handle != ''"
+    " AND lower(author_handle) != ? AND author_handle NOT LIKE 'did:%' ORDER BY id LIMIT 1"
+)
 
 
 def _bare_account(did: str, handle: str) -> Account:
@@ -71,6 +78,12 @@ class BlueskyHandleIds:
         self.keys = KeyedPairs(conn)
         self.paired: dict[str, str] = {}  # DID -> handle, learned from posts' keys
         self.former: dict[str, str] = {}  # lowercased handle -> DID, of an account renamed
+        # a former handle (known from a stored alias) -> the key of the DID's first post under
+        # another handle: a post by the former handle with a later key was written after the
+        # rename, perhaps by a new owner of the handle, and is not filed under the DID
+        self.renamed_at: dict[str, str] = {}
+        self.kept_apart = 0  # posts by a former handle, written after the rename: not the DID's
+        self._apart: set[str] = set()  # the former handles of such posts
         self._not_former: set[str] = set()  # handles no post alias names
 
     def rewrite(self, batch: list[Record]) -> list[Record]:
@@ -125,7 +138,7 @@ class BlueskyHandleIds:
             return row
         if isinstance(row, Post):  # the sheet's post of the handle: by the DID's account
             did = by_handle.get(row.author_id)
-            if did is None:
+            if did is None or not row.id.startswith(f"at://{did}/"):  # kept apart: not the DID's
                 return row
             if row.author_id in self.former:  # by the account's handle now
                 return replace(row, author_id=did, author_handle=self._handle_now(did, row))
@@ -134,7 +147,7 @@ class BlueskyHandleIds:
             named.add(row.id)
             return replace(row, handle=paired[row.id])
         did = by_handle.get(row.id)
-        if did is not None:  # the sheet's bare account of the handle: the DID's
+        if did is not None and row.id.lower() not in self._apart:  # the sheet's bare account
             named.add(did)
             if row.id in self.former:  # of an old handle: the account keeps its handle now
                 return replace(row, id=did, handle=self._handle_now(did, row))
@@ -185,6 +198,19 @@ class BlueskyHandleIds:
                 continue
             self.dids[handle] = self.former[handle] = did
             self._ask_handles({did})
+            self._learn_rename(handle, did)
+
+    def _learn_rename(self, handle: str, did: str) -> None:
+        """When ``did`` took another handle than its former ``handle`` (:attr:`renamed_at`):
+        at its first post stored with another handle after the newest named by the former."""
+        prefix = _post_id(handle, "")
+        (last,) = self.conn.execute(_LAST_FORMER, (PLATFORM, prefix, prefix[:-1] + "0")).fetchone()
+        if (split := split_post_id(last)) is None:
+            return
+        after = (PLATFORM, did, _post_id(did, split[1]), handle)
+        renamed = self.conn.execute(_RENAMED, after).fetchone()
+        if (split := split_post_id(renamed[0] if renamed else None)) is not None:
+            self.renamed_at[handle] = split[1]
 
     def _former_did(self, handle: str) -> str | None:
         """The DID whose posts were once named by ``handle``, as a post alias keeps it."""
@@ -222,10 +248,16 @@ class BlueskyHandleIds:
 
     def _under_did(self, post_id: str | None) -> str | None:
         split = split_post_id(post_id)
-        if split is None or split[0].startswith("did:"):
+        if split is None or split[0].startswith("did:") or self._after_rename(*split):
             return post_id
         did = self.dids.get(split[0].lower())
         return post_id if did is None else _post_id(did, split[1])
+
+    def _after_rename(self, handle: str, rkey: str) -> bool:
+        """Whether a post by ``handle`` (a former handle of a DID, known from a stored alias
+        alone) was written after the DID took another handle: its key (a time) is later."""
+        renamed = self.renamed_at.get(handle.lower())
+        return renamed is not None and rkey > renamed
 
     def _record(self, record: Record, copies: set[str]) -> Record:
         rows = tuple(
@@ -237,6 +269,9 @@ class BlueskyHandleIds:
         if post.platform != PLATFORM:
             return post
         new_id = self._under_did(post.id) or post.id
+        if (split := split_post_id(post.id)) is not None and self._after_rename(*split):
+            self.kept_apart += 1
+            self._apart.add(split[0].lower())
         if new_id != post.id:
             self.under_did += 1
             self.example = self.example or f"{post.id} is {new_id}"
@@ -293,6 +328,19 @@ class BlueskyHandleIds:
                 f"{ties} (posts named by each have the same keys and texts): the account is"
                 " now stored once, not twice"
             )
-        if not said:
-            return None
-        return f"{'; '.join(said)}, so no post is stored twice ({self.example or ties})"
+        told = (
+            f"{'; '.join(said)}, so no post is stored twice ({self.example or ties})"
+            if said
+            else ""
+        )
+        if not self.kept_apart:
+            return told if said else None
+        one = self.kept_apart == 1
+        handles = ", ".join(f"@{h}" for h in sorted(self._apart))
+        apart = (
+            f"{count_of(self.kept_apart, 'Bluesky post')} by {handles} {'was' if one else 'were'}"
+            " written after the account that had that handle took another one, so"
+            f" {'it is' if one else 'they are'} kept under the handle, not filed with that"
+            " account's posts (the handle may have a new owner)"
+        )
+        return f"{told}; {apart}" if said else apart
