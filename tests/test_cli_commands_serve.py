@@ -42,6 +42,25 @@ def test_a_db_that_does_not_exist_yet_is_said_to_start_empty(
     assert started == [typo]
 
 
+def test_a_db_in_a_new_folder_is_made_and_said_as_listen_and_import_do(
+    tmp_path: Path, started: list[Path]
+) -> None:
+    """``--db clients/acme.db`` with no ``clients`` folder: listen and import make the folder
+    and say "created a new store", serve made it without a word. Its own folder is made and
+    said by each now; folders missing above it are refused by each (store.open_store)."""
+    new = tmp_path / "clients" / "acme.db"
+    result = runner.invoke(app, ["serve", "--db", str(new)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert f"no store at {new} yet: the dashboard starts a new, empty one there (and its" in said
+    assert started == [new]
+    deeper = tmp_path / "cleints" / "2026" / "acme.db"  # a typo above the store's folder
+    # refused as the dashboard opens the store (stubbed here), as listen and import refuse it:
+    # no note of a new store first
+    assert "no store at" not in runner.invoke(app, ["serve", "--db", str(deeper)]).stderr
+    assert not (tmp_path / "cleints").exists()
+
+
 def test_an_existing_store_starts_without_a_note(tmp_path: Path, started: list[Path]) -> None:
     db = tmp_path / "client.db"
     open_store(db).close()

@@ -11,6 +11,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import DbOption, check_port_number, cohort_file_help
 from staffpulse.errors import InputError
+from staffpulse.output_files import missing_folder
 
 
 def _ranked_without_cohort() -> str:
@@ -66,14 +67,16 @@ def serve_command(
         refuse_missing_cohort(
             cohort, "or leave out --cohort, and the Benchmark page ranks the stored accounts"
         )
-    # (a store whose folder is missing is refused with what to do: no note before that)
-    if db is not None and not db.expanduser().exists() and db.expanduser().parent.is_dir():
+    # (a store whose folders are missing above its own is refused with what to do: no note
+    # before that; its own folder is made, as every command that writes a store makes it)
+    if db is not None and not db.expanduser().exists() and missing_folder(db) is None:
         # the dashboard makes the store it is given: a mistyped --db showed an empty
         # dashboard, and left a stray store behind, without a word
+        folder = "" if db.expanduser().parent.is_dir() else " (and its folder)"
         make_console(stderr=True).print(
             f"[yellow]note[/] no store at {escape(str(db))} yet: the dashboard starts a new,"
-            " empty one there (its Import page fills it). Stop it with Ctrl-C and check --db"
-            " if you meant a store you already have.",
+            f" empty one there{folder} (its Import page fills it). Stop it with Ctrl-C and"
+            " check --db if you meant a store you already have.",
             highlight=False,
             soft_wrap=True,
         )
