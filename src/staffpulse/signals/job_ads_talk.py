@@ -121,12 +121,17 @@ _ASKS_OPINION = re.compile(
     r"|\b(?:vote|poll) (?:below|in the replies)\b"
     r"|\bshare your (?:thoughts|tips|experiences?|views?|opinions?)\b"
     r"|\bhow do (?:you|y[\'’]?all) (?:handle|deal with|feel about)\b"
-    r"|\bwhat (?:are we|am i) doing wrong\b|\bany (?:advice|tips|ideas)[ \t]*\?"
-    # a question put to the hiring side by name ("Recruiters: do you …?", "HR folks, is …?"):
-    # ads speak to candidates, not to the people who hire
-    r"|(?:^|[.!?\x1e\n])[ \t]*(?:recruiters|hiring managers|employers|business owners|founders"
-    r"|(?:hr|ta|talent acquisition|staffing|recruiting) (?:folks|pros|people|friends|leaders"
-    r"|teams|professionals))\s*[:,\u2014\u2013-]\s*[^.!?\x1e]*\?",
+    r"|\bwhat (?:are we|am i) doing wrong\b|\bany (?:advice|tips|ideas)[ \t]*\?",
+    _I,
+)
+_HIRING_SIDE = ("hr", "ta", "talent acquisition", "staffing", "recruiting")
+_PEOPLE = ("folks", "pros", "people", "friends", "leaders", "teams", "professionals")
+_NAMED_SIDES = ("recruiters", "hiring managers", "employers", "business owners", "founders",
+                *(f"{side} {people}" for side in _HIRING_SIDE for people in _PEOPLE))  # fmt: skip
+# a question put to the hiring side by name ("Recruiters: do you …?", "HR folks, is …?"): ads
+# speak to candidates, not to the people who hire
+_ASKS_HIRING_SIDE = re.compile(
+    rf"(?:^|[.!?\x1e\n])[ \t]*(?:{'|'.join(_NAMED_SIDES)})\s*[:,\u2014\u2013-]\s*[^.!?\x1e]*\?",
     _I,
 )
 # anything a job ad uses to be answered: with one of these the post may be an ad after all
@@ -264,7 +269,11 @@ def _is_talk(text: str) -> bool:
     offered = drop_calls_for_views(text, None)[0]
     if _OFFERS_WORK.search(HIRING_STRUGGLE.sub(" ", _JOIN_TEAM_EVENT.sub(" ", offered))):
         return False
-    if _ASKS_OPINION.search(text) or _PITCHES_TO_EMPLOYERS.search(text):
+    if (
+        _ASKS_OPINION.search(text)
+        or _ASKS_HIRING_SIDE.search(text)
+        or _PITCHES_TO_EMPLOYERS.search(text)
+    ):
         return True
     # "Applying to jobs all week is draining": a seeker's day
     if _APPLYING_TOLD.search(text) and not _FIRM_OFFERS.search(text):
@@ -279,18 +288,19 @@ def _is_talk(text: str) -> bool:
 # The words, lower-cased, that every opinion asked holds: "what do you think", "what are your
 # thoughts", "what's everyone's view", "let's discuss", "honest question", "quick poll", "reply
 # below", "in the replies", "agree or disagree", "weigh in", "sound off", "your take", "in the
-# comments", "curious what", "share your", "how do you handle", "doing wrong", "any tips?", and
-# the hiring side asked by name ("Recruiters: ...?", "HR folks, ...?")
-_OPINION_WORDS = ("think", "thought", "everyone", "discuss", "honest question", "poll", "below",
-                  "in the replies", "disagree", "weigh in", "sound off", "your take", "comments",
-                  "curious", "share your", "how do", "doing wrong", "any ", "recruiters",
-                  "managers", "employers", "owners", "founders", "folks", "pros", "people",
-                  "friends", "leaders", "teams", "professionals")  # fmt: skip
+# comments", "curious what", "share your", "how do you handle", "doing wrong", "any tips?" (the
+# hiring side asked by name is looked for apart: "people" or "teams" alone would bring a post
+# in ten to this scan)
+_OPINION_WORDS = ("think", "thoughts", "s everyone", "discuss", "honest question", "poll",
+                  "below", "in the replies", "disagree", "weigh in", "sound off", "your take",
+                  "comments", "curious", "share your", "how do", "doing wrong", "any advice",
+                  "any tips", "any ideas")  # fmt: skip
 # Each wording with the words, lower-cased, that every match of it holds: it opens with no
 # literal, so a scan for it tries every character, and the posts holding none of its words are
 # left out of that scan (the opinion asked alone cost half of find_hiring_talk's time)
 _WORDINGS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...] = (
     (scan_for_words(_OPINION_WORDS), (_ASKS_OPINION,)),
+    (scan_for_words(_NAMED_SIDES), (_ASKS_HIRING_SIDE,)),
     (scan_for_words(("post ", "your", "fill ")), (_PITCHES_TO_EMPLOYERS,)),
     (scan_for_words(("join",)), (_JOIN_GROUP, _JOIN_EVENT, _JOIN_TEAM_EVENT)),
     (scan_for_words(SEEKER_WORDS), (SEEKER_RE,)),
