@@ -3,10 +3,13 @@ the contacts read for the advice, on the hand-written network of connect_fixture
 
 from __future__ import annotations
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
-from staffpulse.connect.advice import CONTACTS, INACTIVE, HeldBack
+from datetime import timedelta
+
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store
+from staffpulse.connect.advice import CONTACTS, INACTIVE, OUTSIDE_HIRING, HeldBack
 from staffpulse.connect.candidates import CandidateWalk, RoleFilter, SuggestOptions
 from staffpulse.connect.graph import load_graph
+from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
 
@@ -70,3 +73,33 @@ def test_contacts_left_out_unread_are_read_for_the_advice_only_when_asked() -> N
     walk.hold_back_unread_contacts()
     # olga_old is a contact that is also inactive: --include-contacts alone would not bring it back
     assert walk.held.groups[frozenset({CONTACTS, INACTIVE})] == 1
+
+
+def test_a_brand_with_a_bio_and_no_post_is_left_out_as_outside_hiring() -> None:
+    """With --include-unseen a brand known by its profile alone (a bio read as role other, no
+    post stored) was suggested, its line saying "outside hiring" under a "Left out" line that
+    says those are left out (a video site in a real store). Read from a bio, "other" holds as
+    it does for an account with posts; one with nothing to read has no role and is kept."""
+    store = build_store()
+    brand = Account(
+        platform="x",
+        id="id_mega_brand",
+        handle="mega_brand",
+        display_name="Mega Brand",
+        bio="Short videos and music from creators everywhere. Watch now.",
+    )
+    mention = Post(
+        platform="x",
+        id="m1",
+        author_id="id_hannah_hr",
+        author_handle="hannah_hr",
+        text="@mega_brand I think your new feature is great",
+        created_at=NOW - timedelta(days=1),
+        mentions=("mega_brand",),
+    )
+    add_posts(store, brand, mention)
+    walk = _walk(store, SuggestOptions(include_unseen=True))
+    assert "mega_brand" not in _handles(walk)
+    assert walk.excluded.get(OUTSIDE_HIRING) == 1 + (
+        _walk(build_store(), SuggestOptions(include_unseen=True)).excluded.get(OUTSIDE_HIRING, 0)
+    )

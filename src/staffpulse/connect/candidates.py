@@ -326,14 +326,11 @@ class CandidateWalk:
             reasons.append(UNKNOWN_ROLE)  # nothing to read: not known to be another role
         elif wanted is not None and acc_role not in wanted and not feed_asked:
             reasons.append(OTHER_ROLE)
-        # Without a post the model judged the name alone, too little to call it outside hiring;
-        # one whose posts talk hiring is a hiring manager, a staffing firm's buyer: kept
-        if (
-            self.roles.outsiders_out
-            and acc_role == "other"
-            and cit.posts > 0
-            and not cit.talks_hiring
-        ):
+        # One whose posts talk hiring is a hiring manager, a staffing firm's buyer: kept. One
+        # with too little to read has no role (None), so "other" was read from a bio or posts:
+        # a brand with a bio and no post stored (with --include-unseen) is left out as one
+        # with posts is, not listed as "outside hiring" under a line that says those are out
+        if self.roles.outsiders_out and acc_role == "other" and not cit.talks_hiring:
             reasons.append(OUTSIDE_HIRING)
         # the faceless corporate feed, left out with the brands (docs/connect.md); not one the
         # account talks with: --include-contacts shows those whatever they post; nor one posting
