@@ -5,6 +5,7 @@ the humor hint on a small feed, templates named for what they are, posts not in 
 from __future__ import annotations
 
 from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.types import Tentative
 from staffpulse.audit.voice_tips import humor_advice
@@ -196,3 +197,31 @@ def test_templates_that_are_no_job_ads_are_not_told_about_the_manager() -> None:
     assert "(who the manager is, why the job is good)" in " ".join(
         audit_feed(ads).pillars["voice"].recommendations
     )
+
+
+def test_a_desk_whose_canned_replies_sound_human_is_still_told_of_them_for_no_points() -> None:
+    # a real league table told one desk to "vary and sign its replies" (35 of 56 repeated)
+    # and the desk beside it, as canned (62 of 101) but above Voice's target, nothing
+    bio = "Help with our desk lamps, 8am to 8pm on weekdays, answered by Mira and Tom"
+    desk = FeedBuilder("lampfixdesk", display_name="Lampfix Help", bio=bio)
+    for who in ("ana", "ben", "cleo", "dev"):
+        desk.post(
+            f"@{who} Could you DM us the lamp's serial number?",
+            kind="reply",
+            reply_to_handle=who,
+            mentions=(who,),
+        )
+    desk.post(
+        "@eli I love that you tried the reset first! Did it blink?",
+        kind="reply",
+        reply_to_handle="eli",
+        mentions=("eli",),
+    )
+    result = audit_feed(desk)
+    said = " ".join(result.pillars["voice"].recommendations)
+    assert "4 of your 5 replies repeat the same text, and 5 (100%) sound like a person." in said
+    assert "only 5" not in said
+    # the score has nothing to win from it (its replies already sound human): no points shown
+    every = top_actions(result.pillars, DEFAULTS["weights"], limit=10)
+    canned = [a for a in every if "repeat the same text" in a["action"]]
+    assert canned and not canned[0]["points"]

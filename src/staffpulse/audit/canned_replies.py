@@ -96,13 +96,17 @@ def _which(texts: int) -> str:
     return "the same text" if texts == 1 else f"one of {texts:,} texts"
 
 
-def replies_advice(n: int, human: int, share: float, repeated: int, texts: int) -> Advice:
+def replies_advice(
+    n: int, human: int, share: float, repeated: int, texts: int, *, enough: bool = False
+) -> Advice:
     """Voice's advice to a feed of ``n`` replies only, ``human`` of them (a ``share``) sounding
-    like a person and ``repeated`` saying one of ``texts`` texts sent more than once."""
+    like a person and ``repeated`` saying one of ``texts`` texts sent more than once;
+    ``enough``: that share reaches Voice's target, so it is no "only"."""
     replies = f"your {count_of(n, 'reply')}"
     sounds = "sounds" if human == 1 else "sound"
     if repeated:
-        sound = f"only {human:,} ({pct(share)}) {sounds}" if human else "none sounds"
+        some = f"{human:,} ({pct(share)})" if enough else f"only {human:,} ({pct(share)})"
+        sound = f"{some} {sounds}" if human else "none sounds"
         lead = f"{repeated:,} of {replies} repeat {_which(texts)}, and {sound} like a person"
         headline = f"Vary and sign its replies: {repeats_in_words(repeated, texts, n)}"
     elif human:

@@ -358,11 +358,18 @@ def _voice_advice(
             f"Stop posting templates: {pct(t)} of {of} are near-copies",
         )
         recs.append(for_a_feed(copies, _FEED_TEMPLATES, "Vary the ad template") if feed else copies)
-    if p < float(settings["personality_target"]) and replies_only:
-        repeats = int(ev["repeated_replies"]), int(ev["repeated_reply_texts"])
-        replies = replies_advice(n, int(ev["personality_posts"]), p, *repeats)
+    repeats = int(ev.get("repeated_replies", 0)), int(ev.get("repeated_reply_texts", 0))
+    enough = p >= float(settings["personality_target"])
+    # canned replies as common as the templates Voice advises on: a desk whose replies sound
+    # human was told nothing of them, in a league table whose desk beside it, as canned but
+    # flatter, was told to "vary and sign its replies"
+    canned = replies_only and repeats[0] >= TEMPLATED_ADVISED * n
+    if replies_only and (not enough or canned):
+        replies = replies_advice(n, int(ev["personality_posts"]), p, *repeats, enough=enough)
         # a feed's repeated replies are told to vary and sign, as anyone's
-        recs.append(for_a_feed(replies, _FEED_PERSON) if feed and not repeats[0] else replies)
+        replies = for_a_feed(replies, _FEED_PERSON) if feed and not repeats[0] else replies
+        # above the target the score has nothing to win from it: no points are promised
+        recs.append(replies.gaining(0.0) if enough else replies)
     elif p < float(settings["personality_target"]):
         person = personality_advice(n, int(ev["personality_posts"]), p, base)
         recs.append(for_a_feed(person, _FEED_PERSON) if feed else person)
