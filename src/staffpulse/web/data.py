@@ -293,21 +293,26 @@ class Backend(InboxMixin, ConnectMixin):
             return check_cohort(store, text, name, graded)
 
     def audit(self, platform: str, handle: str) -> AuditResult:
-        from staffpulse.audit.engine import audit_account
-
         def compute() -> AuditResult:
             with self.store() as store:
-                # what the role model reads the account as, as the terminal's audit says it
-                return audit_account(
-                    store,
-                    handle,
-                    platform,
-                    scorer=self.settings.scorer,
-                    save=False,
-                    role_model=self.settings.role_model,
-                )
+                return self._graded(store, platform, handle, save=False)
 
         return self.cached(audit_key(platform, handle), compute)
+
+    def _graded(self, store: Store, platform: str, handle: str, *, save: bool) -> AuditResult:
+        """The account's audit, graded now with the dashboard's scorer and role model (what
+        the role model reads the account as, as the terminal's audit says it); ``save``: kept
+        in the history too."""
+        from staffpulse.audit.engine import audit_account
+
+        return audit_account(
+            store,
+            handle,
+            platform,
+            scorer=self.settings.scorer,
+            save=save,
+            role_model=self.settings.role_model,
+        )
 
     def record_audit(
         self, platform: str, handle: str, progress: Progress | None = None
@@ -317,7 +322,7 @@ class Backend(InboxMixin, ConnectMixin):
         that took 16 s on an account of 170,000 posts), else a new one. Nothing a page shows
         changes, so every page's data is kept."""
         from staffpulse.audit import history
-        from staffpulse.audit.engine import audit_account, load_account_data
+        from staffpulse.audit.engine import load_account_data
 
         key = audit_key(platform, handle)
         generation = self.generation
@@ -332,14 +337,7 @@ class Backend(InboxMixin, ConnectMixin):
                 return cast("AuditResult", shown)
             if progress:  # new data since the page was shown (an import), or a restart
                 progress("Reading and grading every post of the account", 0, 0)
-            result = audit_account(
-                store,
-                handle,
-                platform,
-                scorer=self.settings.scorer,
-                save=True,
-                role_model=self.settings.role_model,
-            )
+            result = self._graded(store, platform, handle, save=True)
         with self._lock:
             if generation == self.generation:
                 self._cache[key] = (generation, result)
