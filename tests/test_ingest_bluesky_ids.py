@@ -149,16 +149,30 @@ def test_a_sheet_and_its_repo_car_make_the_same_store_in_either_order(tmp_path: 
     assert [p[6] for p in stored_posts if str(p[0]).endswith("3kaaaaaaaaa22")] == [3]
 
 
-def test_a_sheet_read_before_the_repo_car_in_a_zip_counts_a_post_of_both_once(
-    tmp_path: Path,
-) -> None:
+def test_a_sheet_named_before_its_repo_car_in_a_zip_is_read_after_it(tmp_path: Path) -> None:
     car, sheet = _car_and_sheet(tmp_path)
     archive = tmp_path / "rosa.zip"
     with zipfile.ZipFile(archive, "w") as z:
-        z.write(sheet, "a_sheet.csv")
-        z.write(car, "b_repo.car")
+        z.write(sheet, "posts.csv")  # listed, and found, before repo.car
+        z.write(car, "repo.car")
+    with open_store(tmp_path / "zip.db") as store:
+        zipped = import_paths(store, [archive])
+    with open_store(tmp_path / "files.db") as store:
+        given = import_paths(store, [car, sheet])
+    assert (zipped.posts, zipped.new_posts) == (given.posts, given.new_posts) == (4, 4)
+    assert _store_of(tmp_path / "zip.db") == _store_of(tmp_path / "files.db")
+
+
+def test_a_sheet_read_before_the_repo_car_counts_a_post_of_both_once(tmp_path: Path) -> None:
+    # each in a ZIP of its own, given sheet first: read in that order
+    car, sheet = _car_and_sheet(tmp_path)
+    zips = []
+    for member in (sheet, car):
+        zips.append(tmp_path / f"{member.stem}.zip")
+        with zipfile.ZipFile(zips[-1], "w") as z:
+            z.write(member, member.name)
     with open_store(tmp_path / "x.db") as store:
-        report = import_paths(store, [archive])
+        report = import_paths(store, zips)
     # the sheet's 2 posts and the repo.car's 3, one of them the sheet's: 4, not 5
     assert (report.posts, report.new_posts) == (4, 4)
 

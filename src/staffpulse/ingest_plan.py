@@ -17,8 +17,6 @@ from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.sources import Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, UNKNOWN_FORMAT, UnreadFile, claimed_by
-from staffpulse.sources.bluesky_files import SOURCE_NAME as BLUESKY_JSON
-from staffpulse.sources.bluesky_repo import SOURCE_NAME as BLUESKY_REPO
 from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
@@ -31,6 +29,7 @@ from staffpulse.sources.folders import (
     unreadable,
 )
 from staffpulse.sources.prose_files import refuse_folder_of_notes
+from staffpulse.sources.read_order import dids_first
 from staffpulse.sources.unzipped_copies import without_unzipped
 from staffpulse.sources.user_paths import (
     explain_open_errors,
@@ -99,19 +98,6 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
     if not plan:
         _refuse_all(paths, problems)
     return dids_first(plan), problems
-
-
-# The sources that name Bluesky accounts by their DIDs: a repo.car, a saved API page
-_BY_DID = frozenset({BLUESKY_REPO, BLUESKY_JSON})
-
-
-def dids_first(plan: list[tuple[Path, Source]]) -> list[tuple[Path, Source]]:
-    """``plan`` with the files that name Bluesky accounts by their DIDs read first, the rest
-    in the order given. A sheet's bsky.app links name posts by handle: read after the
-    repo.car that ties the handle to its DID, each of its posts is stored under the DID; read
-    before it, the posts the repo.car lacks stayed under the handle, and a post of both lost
-    the sheet's counts. The same files in either order now make the same store."""
-    return sorted(plan, key=lambda planned: planned[1].name not in _BY_DID)
 
 
 # Files of several paths each told why in the refusal, at most (the rest are counted)

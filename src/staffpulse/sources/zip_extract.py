@@ -17,6 +17,7 @@ from staffpulse.sources.base import HEAD_BYTES, Item, Notice, Problem, Source, U
 from staffpulse.sources.csv_tables import read_as_held
 from staffpulse.sources.file_copies import without_copies
 from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
+from staffpulse.sources.read_order import dids_first
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.store.core import Record
 
@@ -92,7 +93,8 @@ class Extracted:
         told = [self._damaged_or(p) for p in skipped if not (p.file in self.beside and left_out(p))]
         plan = self._joined(plan) if join else plan
         plan, copies = without_copies(plan, self._listed, self.display)  # read once, told
-        return plan, [replace(p, file=self.display(p.file)) for p in told] + copies
+        told_all = [replace(p, file=self.display(p.file)) for p in told] + copies
+        return dids_first(plan), told_all  # a repo.car before a sheet, as in a folder
 
     def _listed(self, target: Path) -> tuple[int, int, bytes] | None:
         """What tells a member's bytes without unpacking more of it: the checksum and size
