@@ -237,3 +237,24 @@ def test_a_member_damaged_at_its_start_is_told_damaged_not_of_no_known_format(
         " records it held cannot be told): download or copy the ZIP again, then import it again)"
     )
     assert refused.value.hint == "download or copy the ZIP again, then import it"
+
+
+@pytest.mark.parametrize(
+    ("data", "holds"),
+    [
+        (bytes(range(256)) * 4, "binary data of no kind staffpulse knows"),
+        (b"%PDF-1.7\n" + bytes(range(200)), "a PDF"),
+    ],
+)
+def test_a_file_named_zip_that_is_no_zip_is_told_what_it_holds(
+    tmp_path: Path, data: bytes, holds: str
+) -> None:
+    # not "damaged": unzipping it with another tool, as that message says, cannot help
+    path = tmp_path / "export.zip"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as refused:
+        import_paths(open_store(":memory:"), [path])
+    assert refused.value.message == (
+        f"{path}: this is no ZIP archive, though its name ends in .zip: it holds {holds}"
+    )
+    assert (refused.value.hint or "").startswith("is it the file you meant? Give the export")
