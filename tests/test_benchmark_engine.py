@@ -192,6 +192,9 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     # a day as every page writes one ("19 Nov 2021"), never "2021-11-19"
     assert f"last post {format_day(old.clock)}, 3 years ago" in html
     assert html.count("years ago</span>") == 1
+    # the note under the table shows a row of this table as its example, not a fixed date
+    # ("last post 19 Nov 2021, 5 years ago" above desks last heard of in 2020, 6 years ago)
+    assert f"(“last post {format_day(old.clock)}, 3 years ago”) has gone quiet" in html
 
 
 def test_progress_names_the_audits_while_the_first_one_runs(
