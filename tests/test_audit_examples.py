@@ -173,3 +173,18 @@ def test_a_help_desks_canned_reply_is_never_offered_to_imitate() -> None:
         assert not any(canned in text for text in shown), name
     # the one reply written for its reader is the one to imitate
     assert {ex.text for p in result.pillars.values() for ex in p.best} == {warm}
+
+
+def test_one_canned_reply_signed_by_different_agents_is_one_repeated_text() -> None:
+    # a real desk signs each reply with the agent's initials: one text under three signatures
+    # read as three texts, and two of them were offered to imitate
+    desk = FeedBuilder("kettlecare")
+    canned = "Which kettle model do you have? We can then send the right guide"
+    for who, initials in (("ana", "*JB"), ("ben", "*KT"), ("cleo", "^JB")):
+        desk.post(f"@{who} {canned} {initials}", kind="reply", reply_to_handle=who, mentions=(who,))
+    warm = "@eli I love that you tried the reset yourself first. Did the light go green? *KT"
+    desk.post(warm, kind="reply", reply_to_handle="eli", mentions=("eli",))
+    result = audit_feed(desk)
+    assert result.pillars["voice"].evidence["repeated_replies"] == 3
+    assert result.pillars["voice"].evidence["repeated_reply_texts"] == 1
+    assert {ex.text for p in result.pillars.values() for ex in p.best} == {warm}

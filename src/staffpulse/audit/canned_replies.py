@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.examples import NO_HUMAN_VOICE, unique_texts
-from staffpulse.audit.imitation import without_handles
+from staffpulse.audit.imitation import same_text
 from staffpulse.audit.types import Advice, Answering, Frame, PostExample, example
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
@@ -42,7 +42,7 @@ def is_help_desk(talk: Mapping[str, Any]) -> bool:
 def reply_texts(frame: Frame, scored: npt.NDArray[np.int64]) -> dict[int, str]:
     """Each of the ``scored`` replies' text as :func:`unique_texts` keys it, by its index:
     read once, for both :func:`repeated_replies` and :func:`flat_replies`."""
-    return {i: without_handles(frame.posts[i].text.lower()) for i in scored.tolist()}
+    return {i: same_text(frame.posts[i].text) for i in scored.tolist()}
 
 
 def repeated_replies(texts: Mapping[int, str]) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from collections import Counter
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.imitation import imitation_verdict, without_handles
+from staffpulse.audit.imitation import imitation_verdict, same_text, without_handles
 from staffpulse.audit.types import Frame, PillarResult
 from staffpulse.listen.work_terms import URL_RE
 
@@ -57,7 +57,8 @@ def rank_examples(
 def unique_texts(
     frame: Frame, pool: npt.NDArray[np.int64], *, canned_aside: bool = False
 ) -> npt.NDArray[np.int64]:
-    """``pool`` with each text once (its latest post; the @names it starts with aside), and
+    """``pool`` with each text once (its latest post; @names and closing initials aside:
+    :func:`~staffpulse.audit.imitation.same_text`), and
     without near-copies of a template: the same words twice, even to two people, teach
     nothing new, and Voice asks the account to rewrite its template posts, so a copy ("Thank
     you, Toledo!" beside "Thank you, Knoxville!") is no post to imitate. A post shared with
@@ -71,7 +72,7 @@ def unique_texts(
         post = frame.posts[i]
         if post.id in frame.unquotable:
             continue
-        text = without_handles(post.text.lower())
+        text = same_text(post.text)
         sent[text] += 1
         latest.setdefault(text, i)
     keep = [
