@@ -258,3 +258,19 @@ def test_a_file_named_zip_that_is_no_zip_is_told_what_it_holds(
         f"{path}: this is no ZIP archive, though its name ends in .zip: it holds {holds}"
     )
     assert (refused.value.hint or "").startswith("is it the file you meant? Give the export")
+
+
+def test_a_file_named_zip_that_is_no_zip_among_several_is_left_out_not_counted(
+    tmp_path: Path,
+) -> None:
+    posts = tmp_path / "harbor.csv"
+    posts.write_text(POSTS_CSV, encoding="utf-8")
+    fake = tmp_path / "photos.zip"
+    fake.write_bytes(bytes(range(256)) * 4)
+    report = import_paths(open_store(":memory:"), [posts, fake])
+    assert (report.posts, report.skipped) == (2, 0)  # no record was in it to lose
+    (problem,) = report.problems
+    assert problem.message == (
+        "not a known format: this is no ZIP archive, though its name ends in .zip: it holds"
+        " binary data of no kind staffpulse knows"
+    )

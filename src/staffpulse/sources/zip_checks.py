@@ -11,13 +11,12 @@ from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.next_steps import SEE_FORMATS
-from staffpulse.sources.base import HEAD_BYTES, UNKNOWN_FORMAT
+from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.sources.folders import PROSE, SHOWN_LEFT, describe_left, is_empty_file, left_out
 from staffpulse.sources.prose_files import all_notes, is_notes, notes_said, prose_hint
-from staffpulse.sources.text_files import document_kind, is_binary
 from staffpulse.sources.workbooks import workbook_advice
 from staffpulse.sources.zip_extract import DAMAGED
-from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
+from staffpulse.sources.zip_salvage import SalvagedZip, not_a_zip, open_zip
 from staffpulse.sources.zipped import unpack_heads
 
 
@@ -98,20 +97,6 @@ NOT_A_ZIP_HINT = (
     "is it the file you meant? Give the export itself: an export of posts is text (JSON, CSV)"
     " or a ZIP of such files"
 )
-
-
-def not_a_zip(path: Path) -> str | None:
-    """What a file named ``.zip`` that opens as no ZIP holds when it is none at all (no ZIP's
-    first bytes: random bytes, a PDF or a text renamed), told instead of "damaged", which
-    sent the user to unzip it with another tool; None for a ZIP that is damaged."""
-    with path.open("rb") as handle:
-        head = handle.read(HEAD_BYTES)
-    if head[:2] == b"PK":
-        return None
-    holds = document_kind(head) or (
-        "binary data of no kind staffpulse knows" if is_binary(head) else "text"
-    )
-    return f"this is no ZIP archive, though its name ends in {path.suffix}: it holds {holds}"
 
 
 def _member_name(shown: str) -> str:

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from staffpulse.sources.base import HEAD_BYTES
+from staffpulse.sources.text_files import document_kind, is_binary
+
 LOCAL = b"PK\x03\x04"
 CENTRAL = b"PK\x01\x02"
 END = b"PK\x05\x06"
@@ -243,3 +246,17 @@ class _Joined(io.RawIOBase):
     def close(self) -> None:
         self._file.close()
         super().close()
+
+
+def not_a_zip(path: Path) -> str | None:
+    """What a file named ``.zip`` that opens as no ZIP holds when it is none at all (no ZIP's
+    first bytes: random bytes, a PDF or a text renamed), told instead of "damaged", which
+    sent the user to unzip it with another tool; None for a ZIP that is damaged."""
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if head[:2] == b"PK":
+        return None
+    holds = document_kind(head) or (
+        "binary data of no kind staffpulse knows" if is_binary(head) else "text"
+    )
+    return f"this is no ZIP archive, though its name ends in {path.suffix}: it holds {holds}"

@@ -33,7 +33,14 @@ from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Item, Notice, Problem, register, unsafe_member_name
+from staffpulse.sources.base import (
+    UNKNOWN_FORMAT,
+    Item,
+    Notice,
+    Problem,
+    register,
+    unsafe_member_name,
+)
 from staffpulse.sources.folders import MEDIA_SUFFIXES
 from staffpulse.sources.workbooks import workbook_of
 from staffpulse.sources.x_archive import XArchive
@@ -48,7 +55,7 @@ from staffpulse.sources.x_archive_files import (
 from staffpulse.sources.zip_extract import DAMAGED as DAMAGED  # where it was first
 from staffpulse.sources.zip_extract import Extracted, beside_archive
 from staffpulse.sources.zip_extract import ZipMember as ZipMember  # where it was first
-from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
+from staffpulse.sources.zip_salvage import SalvagedZip, not_a_zip, open_zip
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
 
@@ -130,7 +137,10 @@ class ZipFolder:
         try:
             archive = open_zip(path)
         except (zipfile.BadZipFile, OSError, EOFError):
-            yield Problem(str(path), None, "the ZIP is damaged or cut short; skipped")
+            if (not_zip := not_a_zip(path)) is not None:  # left out, as a README: no data lost
+                yield Problem(str(path), None, f"{UNKNOWN_FORMAT}: {not_zip}")
+            else:
+                yield Problem(str(path), None, "the ZIP is damaged or cut short; skipped")
             return
         if isinstance(archive, SalvagedZip):  # what came after the cut is lost: told first
             yield Problem(str(path), None, archive.told, records=int(archive.cut_data))
