@@ -100,6 +100,20 @@ def add_handles_command(
             _print_stored_for_later(report, again)
     if files and read.problems and not entries:
         raise typer.Exit(1)
+    if _no_service_answered(report):
+        # 75, as refresh exits when no server answered: a weekly script's retry while offline
+        # did nothing, and exit 0 told it all went well (the handles stay pending)
+        raise typer.Exit(NETWORK_DOWN)
+
+
+# README's exit code for a network failure: run again to resume
+NETWORK_DOWN = 75
+
+
+def _no_service_answered(report: AddReport) -> bool:
+    """Whether a service could not be reached and none answered a fetch of this run."""
+    answered = any(o.tried and o.unreachable is None for o in report.outcomes)
+    return bool(report.unreachable) and not answered
 
 
 def _open_handles_store(db: Path | None, *, create: bool) -> AbstractContextManager[Store]:
