@@ -1,18 +1,25 @@
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit_helpers import FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
-from staffpulse.audit.conversation import conversation_score
+from staffpulse.audit.conversation import conversation_parts, weigh_conversation_parts
 from staffpulse.report.pillar_figures import figures
 
 
+def conversation_score(*measured: Any) -> float:
+    """Conversation 0-100 from what was measured, as the audit and staffpulse score weigh it."""
+    return weigh_conversation_parts(conversation_parts(*measured, DEFAULTS), DEFAULTS)
+
+
 def test_score_without_responsiveness_uses_other_parts() -> None:
-    full = conversation_score(0.3, 0.2, 25, 0.1, None, DEFAULTS)
+    full = conversation_score(0.3, 0.2, 25, 0.1, None)
     assert round(full) == 100
-    assert conversation_score(0.3, 0.2, 25, 0.1, 0.0, DEFAULTS) < full
+    assert conversation_score(0.3, 0.2, 25, 0.1, 0.0) < full
 
 
 def test_engaged_accounts_windows() -> None:
@@ -174,8 +181,8 @@ def test_a_care_desk_of_replies_only_is_not_scored_on_mentions_in_posts_it_never
     result = audit_feed(desk)
     conv = result.pillars["conversation"]
     assert "mentions" not in conv.evidence["parts"]
-    assert conv.score == round(conversation_score(1.0, None, 6, 0.0, 1.0, DEFAULTS))
-    assert conv.score > round(conversation_score(1.0, 0.0, 6, 0.0, 1.0, DEFAULTS))
+    assert conv.score == round(conversation_score(1.0, None, 6, 0.0, 1.0))
+    assert conv.score > round(conversation_score(1.0, 0.0, 6, 0.0, 1.0))
     # its fix is one a desk can take: pass on news its customers need, replies kept
     share = next(r for r in conv.recommendations if r.headline.startswith("Pass on"))
     assert share.headline == "Pass on status updates and fixes: it shares none"

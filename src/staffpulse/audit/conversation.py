@@ -162,22 +162,6 @@ def conversation_parts(
     return values
 
 
-def conversation_score(
-    reply_share: float,
-    mention_share: float | None,
-    engaged_90d: int | None,
-    share_share: float,
-    responsiveness: float | None,
-    settings: dict[str, Any],
-) -> float:
-    """Conversation 0-100 from what was measured (:func:`conversation_parts`; ``mention_share``
-    None: too few original posts or quotes to read)."""
-    values = conversation_parts(
-        reply_share, mention_share, engaged_90d, share_share, responsiveness, settings
-    )
-    return weigh_conversation_parts(values, settings)
-
-
 def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any]) -> float:
     """Conversation 0-100 from its parts, weighted; without ``responsiveness`` the other
     weights count."""

@@ -16,7 +16,11 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.config import audit_settings
-from staffpulse.audit.conversation import conversation_score, mentions_measured
+from staffpulse.audit.conversation import (
+    conversation_parts,
+    mentions_measured,
+    weigh_conversation_parts,
+)
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import judged_by_mix, mix_score
@@ -348,12 +352,15 @@ def _account_row(
         if voice_scored
         else None,
         "conversation": round(
-            conversation_score(
-                reply_share,
-                mention_share if mentions_read else None,
-                engaged_90,
-                share_share,
-                None,
+            weigh_conversation_parts(
+                conversation_parts(
+                    reply_share,
+                    mention_share if mentions_read else None,
+                    engaged_90,
+                    share_share,
+                    None,
+                    settings,
+                ),
                 settings,
             ),
             2,
