@@ -73,6 +73,7 @@ from staffpulse.listen.own_story import OPINION_RE, WRITER_RE, tells_own_story
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
 from staffpulse.listen.sensitive import sensitive_angle
+from staffpulse.listen.subject_themes import subject_in_theme
 from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_rights
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
@@ -140,6 +141,7 @@ def suggest_angle(
     addressee: str | None = None,
     author: str = "",
     reply_by: str | None = None,
+    theme: str | None = None,
 ) -> str:
     """A template-based suggestion of how to join (subject, tone, signals and role).
 
@@ -147,7 +149,9 @@ def suggest_angle(
     opening question is aimed at ("@acme"), when it is aimed at one; ``author`` the handle of
     the post's writer (a union's account: a labour dispute, :mod:`.sensitive`); ``reply_by``
     the writer of the reply the angle is for, when the work talk is in a reply, not the opening
-    post ("Reply to @sam, not the opening post: ..."). The first that fits, of what the post is
+    post ("Reply to @sam, not the opening post: ..."); ``theme`` the key of the theme of the
+    topic the card is shown in, when the inbox is narrowed to named topics: the angle names a
+    subject of it when the post names one (:mod:`.subject_themes`). The first that fits, of what the post is
     (aimed at someone, career news, a call for help), then its tone, then what it asks or
     says."""
     if any(flags.get(k) for k in LEFT_OUT_FLAGS):
@@ -158,7 +162,7 @@ def suggest_angle(
     several = several_asked(questions_in(text)) if flags.get("question") else None
     post = Reading(
         text,
-        None if several else work_subject(text),
+        None if several else (theme and subject_in_theme(text, theme)) or work_subject(text),
         tone if tone is not None else judge_tone([text])[0],
         bool(flags.get("question")),
         _lead(n_replies, addressee, bool(flags.get("question"))),

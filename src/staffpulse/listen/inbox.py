@@ -254,7 +254,9 @@ def _rank_scope(
     window = None if own_only else (at, max_age)
     pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, window)
     older = replace(older, left_out=older.left_out + pick.older_left_out)
-    items, joined = make_items(pick.shown, context, topics.topic_of, offer.states.woken)
+    items, joined = make_items(
+        pick.shown, context, topics.topic_of, offer.states.woken, by_topic=scope.query is not None
+    )
     return ScopeRanking(
         sort, older, pick, topics.choices, topics.matches, items, joined, topics.refiled
     )

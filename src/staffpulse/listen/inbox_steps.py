@@ -230,10 +230,13 @@ def make_items(
     context: RankContext,
     topic_of: dict[Key, int],
     woken: dict[Key, str],
+    *,
+    by_topic: bool = False,
 ) -> tuple[list[InboxItem], list[InboxItem]]:
-    """The open items and the joined ones, each with its angle; a conversation back from a
-    snooze says why first."""
-    described = add_angles([entry for entry, _ in shown], context)
+    """The open items and the joined ones, each with its angle (``by_topic``: the inbox is
+    narrowed to named topics, each angle speaks to its card's topic); a conversation back
+    from a snooze says why first."""
+    described = add_angles([entry for entry, _ in shown], context, by_topic=by_topic)
     items: list[InboxItem] = []
     joined: list[InboxItem] = []
     for entry, (_, state) in zip(described, shown, strict=True):

@@ -66,6 +66,7 @@ from staffpulse.listen.rank_signals import (
     stored_replies,
 )
 from staffpulse.listen.sensitive import SENSITIVE, is_sensitive
+from staffpulse.listen.subject_themes import theme_of_label
 from staffpulse.listen.thread_work import OFF_WORK, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.tone import Tone, judge_tone, mourns
@@ -121,16 +122,20 @@ def count_copies(conversations: Sequence[Conversation]) -> Counter[str]:
 
 
 def add_angles(
-    entries: Sequence[RankedConversation], context: RankContext
+    entries: Sequence[RankedConversation], context: RankContext, *, by_topic: bool = False
 ) -> list[RankedConversation]:
     """The entries with their suggested angle (one sentiment pass over the posts they answer:
-    the opening, or the reply that carries the work talk)."""
+    the opening, or the reply that carries the work talk). ``by_topic``: the inbox is narrowed
+    to named topics, so each angle names its card's topic's subject when the post names it."""
     focus = [_focus(e.conversation, context) for e in entries]
     tones = judge_tone(
         [(f or e.conversation.opening).text for e, f in zip(entries, focus, strict=True)]
     )
     return [
-        replace(e, angle=_angle(e, f, tone, context))
+        replace(
+            e,
+            angle=_angle(e, f, tone, context, theme_of_label(e.topic_label) if by_topic else None),
+        )
         for e, f, tone in zip(entries, focus, tones, strict=True)
     ]
 
@@ -142,7 +147,9 @@ def _focus(conv: Conversation, context: RankContext) -> Post | None:
     return None if work is None else work.focus
 
 
-def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankContext) -> str:
+def _angle(
+    entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankContext, theme: str | None
+) -> str:
     conv = entry.conversation
     n = stored_replies(conv)
     if entry.flags.get(TO_FIRM) and entry.left_out is None:
@@ -159,6 +166,7 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
             tone,
             addressee(conv),
             author=conv.opening.author_handle,
+            theme=theme,
         )
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
@@ -166,11 +174,19 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
     if (conv.platform, conv.id) in ctx.own_threads:
-        angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
+        angle = suggest_angle(focus.text, flags, None, n, 0.0, tone, theme=theme)
         return angle if angle in (SKIP, JOB_AD) else own_thread_angle(focus_author(focus), angle)
     # "@ceo what roles are open?": the reply's question put to one account
     return suggest_angle(
-        focus.text, flags, None, n, 0.0, tone, entry.put_to, reply_by=focus_author(focus)
+        focus.text,
+        flags,
+        None,
+        n,
+        0.0,
+        tone,
+        entry.put_to,
+        reply_by=focus_author(focus),
+        theme=theme,
     )
 
 
