@@ -251,8 +251,21 @@ def test_a_benchmark_cohort_among_the_uploads_is_left_out_with_where_it_belongs(
     text = page_words(page)
     assert "Files we left out (1)" in text and "Records we skipped" not in text
     assert "firms.csv: looks like a benchmark cohort (handle, platform, segment)" in text
-    assert "or upload it on the Benchmark page" in text
+    assert "not accounts or posts to import: upload it on the Benchmark page" in text
     assert "If it holds your data, see" in text  # one file: not "one of them"
+    assert "staffpulse benchmark" not in text  # no command on the server's copy of the upload
+
+
+def test_a_cohort_uploaded_alone_is_sent_to_the_benchmark_page_not_to_a_command(
+    tmp_path: Path,
+) -> None:
+    """QA s40: the page said "compare them with staffpulse benchmark" and the path of the
+    server's temporary copy of the upload, a file the user never made."""
+    cohort = b"handle,platform,segment\nacme,x,staffing_firm\n"
+    _status, page = _job_page(tmp_path, [("firms.csv", cohort)])
+    text = page_words(page)
+    assert "then upload this file on the Benchmark page" in text
+    assert "staffpulse benchmark" not in text and "upload-" not in text
 
 
 def _archive_files(archive: Path) -> list[tuple[str, bytes]]:

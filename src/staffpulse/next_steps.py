@@ -164,6 +164,17 @@ SCORE_TEXTS = Step(
     "scores.jsonl",
     (("file", _FILE),),
 )
+# a cohort file given to import (sources/cohorts.py): where it is of use; the dashboard names
+# its own pages, not the command on the copy of the upload it read
+USE_COHORT_FILE = Step(
+    "use it with staffpulse benchmark {file}, or upload it on the Benchmark page",
+    (("file", _FILE),),
+)
+COMPARE_WITH_COHORT = Step(
+    "import the posts of its accounts (their exports, or a live fetch), then compare them with"
+    " staffpulse benchmark {file}",
+    (("file", _CONFIG_FILE),),  # a path that ends the step: matched whole, not lazily
+)
 
 # -- what an import says of a file it read in part (sources/) --------------------------------
 

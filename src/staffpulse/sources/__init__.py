@@ -9,7 +9,7 @@ import importlib
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
-from staffpulse.next_steps import SUPPORTED_FORMATS
+from staffpulse.next_steps import COMPARE_WITH_COHORT, SUPPORTED_FORMATS
 from staffpulse.sources.base import (
     REGISTRY,
     Item,
@@ -76,8 +76,7 @@ def detect(path: Path) -> Source:
     if why and why.startswith(COHORT_FILE):  # a file for the benchmark, not for import
         raise UnknownFormatError(
             f"{path} {why}",
-            hint="import the posts of its accounts (their exports, or a live fetch), then "
-            f"compare them with staffpulse benchmark {path}",
+            hint=COMPARE_WITH_COHORT.say(file=path),
         )
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
         if (broken := why_damaged(path, read_head(path))) is not None:  # lost with its data

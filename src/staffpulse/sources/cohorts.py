@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from staffpulse.next_steps import USE_COHORT_FILE
 from staffpulse.sources.csvrows import CsvProblem, read_csv_rows
 from staffpulse.sources.text_files import head_text
 
@@ -58,8 +59,8 @@ def cohort_columns(head: bytes) -> list[str] | None:
 def cohort_message(path: Path) -> str:
     """What a cohort file met by an import is told: what it is, and where to use it."""
     return (
-        f"{COHORT_FILE} (handle, platform, segment), not accounts or posts to import: use it "
-        f"with staffpulse benchmark {path}, or upload it on the Benchmark page"
+        f"{COHORT_FILE} (handle, platform, segment), not accounts or posts to import: "
+        + USE_COHORT_FILE.say(file=path)
     )
 
 
