@@ -299,7 +299,7 @@ def test_an_audit_read_as_a_job_board_gets_a_job_feeds_advice(tmp_path: Path) ->
     assert "Rosa at" in advice(named) and "reads as a job board:" not in (named.caution or "")
     assert read_as_line(named) == (
         "Read as a staffing firm: the segment your cohort file agencies.csv gives it, the one"
-        " staffpulse benchmark ranks it in and its advice follows."
+        " staffpulse benchmark ranks it in."
     )
     assert named.to_dict()["read_as_file"] == "agencies.csv"
 

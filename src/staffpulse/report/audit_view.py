@@ -101,7 +101,7 @@ def read_as_line(result: AuditResult) -> str | None:
     if result.read_as_file:
         return (
             f"Read as {what}: the segment your cohort file {result.read_as_file} gives it, the one"
-            " staffpulse benchmark ranks it in and its advice follows."
+            " staffpulse benchmark ranks it in."
         )
     return (
         f"Read as {what}: the role model's guess from the name, bio and posts, the segment"
