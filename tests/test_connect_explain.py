@@ -258,3 +258,41 @@ def test_an_account_you_only_reposted_is_not_said_to_have_no_post(store: Store) 
     assert "you reposted them 1×" in why
     assert "no post of their own seen" not in why
     assert why.endswith("their posts seen only as your reposts: voice and conversation unknown")
+
+
+def _ten_posts_with(store: Store, crossing: list[str]) -> None:
+    """brand_one, replied to by the firm's circle, and 10 posts of its own: ``crossing`` first,
+    then posts in its own voice."""
+    mild = ["I think this new drop is great"] * (10 - len(crossing))
+    add_posts(
+        store,
+        Account(platform="x", id="id_brand_one", handle="brand_one"),
+        reply_post(1, "rita_recruits", "brand_one", 1),
+        *(make_post(f"b{i}", "brand_one", 1, t) for i, t in enumerate([*crossing, *mild])),
+    )
+
+
+def test_posts_that_cross_a_line_are_said_first_and_no_voice_is_praised(store: Store) -> None:
+    """QA s40: a recruiter whose posts called voters traitors and vermin was suggested first
+    with "a lively voice". The inbox keeps a firm away from such posts: the line now warns
+    before anything else, and its voice is a plain share, not praise."""
+    _ten_posts_with(
+        store,
+        [
+            "I think anyone who votes Republican is a traitor to this country.",
+            "I think the other side are scum, every last one of them.",
+            "Shut up, you absolute idiot. I think you know nothing.",
+            "I think the GOP has lost its mind.",
+        ],
+    )
+    why = _why(store, "brand_one", role="any")
+    assert why.startswith(
+        "outside hiring · caution: 4 of their 10 posts hostile, NSFW or party politics · "
+    ), why
+    assert "lively" not in why and "100% of their posts personal" in why
+
+
+def test_one_such_post_in_ten_is_no_caution(store: Store) -> None:
+    _ten_posts_with(store, ["I think the GOP has lost its mind."])
+    why = _why(store, "brand_one", role="any")
+    assert "caution" not in why and "a lively voice" in why

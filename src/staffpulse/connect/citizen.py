@@ -15,6 +15,7 @@ ranking uses the graph alone.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ import numpy as np
 
 from staffpulse.connect.hiring_talk import count_hiring_posts, talks_hiring
 from staffpulse.connect.own_posts import OwnPosts, own_text
+from staffpulse.listen.moderation import crosses_a_line
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.role_inputs import (
@@ -61,12 +63,29 @@ class Citizen:
     next_post: datetime | None = None  # the first of those later posts
     judged: int | None = None  # own posts voice and conversation were read from (None: untold)
     hiring_posts: int | None = None  # of those, how many talk about hiring (None: untold)
+    # the texts of those posts, read for what crosses a line only when the account is shown
+    own_texts: tuple[str, ...] = ()
+
+    @property
+    def crossing_posts(self) -> int:
+        """Of the posts judged, how many are hostile, NSFW or party politics
+        (:func:`~staffpulse.listen.moderation.crosses_a_line`, the inbox's and the audit's
+        test): a recruiter praised for "a lively voice" called voters vermin in 4 of its 10
+        posts (QA s40). Read when asked, for the accounts shown: about half a millisecond a
+        post, too slow for every candidate a ranking reads."""
+        return count_crossing(self.own_texts)
 
     @property
     def talks_hiring(self) -> bool:
         """Whether its own posts talk about hiring often enough (connect.hiring_talk): an
         account outside the trade that does is a hiring manager, a staffing firm's buyer."""
         return talks_hiring(self.hiring_posts, self.judged)
+
+
+@functools.lru_cache(maxsize=256)
+def count_crossing(texts: tuple[str, ...]) -> int:
+    """How many of ``texts`` cross the line (:attr:`Citizen.crossing_posts`), once per texts."""
+    return sum(crosses_a_line(text) for text in texts)
 
 
 def fewest_posts() -> int:
@@ -193,6 +212,7 @@ def citizen_signals(
                 next_post=read.next_post,
                 judged=len(mine),
                 hiring_posts=count_hiring_posts([p.text for p in mine]) if counts_hiring else None,
+                own_texts=tuple(p.text for p in mine),
             )
         )
         start = stop

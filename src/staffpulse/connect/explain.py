@@ -87,6 +87,22 @@ LIVELY_VOICE = 60
 TALKATIVE = 30
 # From this share of job ads an account is left out unless asked for (connect.ad_posters)
 MOSTLY_ADS_SHARE = 0.6
+# From this share of its last posts hostile, NSFW or on party politics, and at least this
+# many, the line warns first: one such post in twenty is an aside, four in ten a habit
+CROSSING_SHARE = 0.2
+FEWEST_CROSSING = 2
+
+
+def caution(citizen: Citizen) -> str | None:
+    """``caution: 4 of their 10 posts hostile, NSFW or party politics`` when enough of the
+    candidate's last posts cross the line the inbox keeps a firm away from; else None."""
+    judged = citizen.judged
+    if not judged or judged < FEWEST_CROSSING:
+        return None
+    n = citizen.crossing_posts  # read here only: each post takes a moment
+    if n < FEWEST_CROSSING or n < CROSSING_SHARE * judged:
+        return None
+    return f"caution: {n} of their {count_of(judged, 'post')} hostile, NSFW or party politics"
 
 
 def describe_citizen(
@@ -119,8 +135,9 @@ def describe_citizen(
         # kept by --role or --include-job-ads: the reader should know it is mostly ads
         said.append(f"mostly job ads ({round(100 * citizen.job_share)}% of their posts)")
     if voice is not None:
-        # a share of their posts, said as one: "voice 38" read as the audit's Voice pillar
-        if voice >= LIVELY_VOICE:
+        # a share of their posts, said as one: "voice 38" read as the audit's Voice pillar;
+        # never praised beside a caution (:func:`caution`)
+        if voice >= LIVELY_VOICE and caution(citizen) is None:
             said.append(f"a lively voice ({voice}% of their posts personal)")
         elif voice >= LOW_VOICE:
             said.append(f"{voice}% of their posts personal")
@@ -165,7 +182,8 @@ def explain(
     conversation are said from ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
     if isinstance(role, str):
         role = RoleGuess(role, None)
-    parts: list[Part] = []
+    warned = caution(citizen)
+    parts: list[Part] = [warned] if warned else []  # first: what a recruiter must know
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]
