@@ -172,3 +172,22 @@ def test_praise_of_a_woman_at_work_is_neither_hostile_nor_a_joke(text: str) -> N
     assert not mocks_a_group(text, 0.95)
     assert not moderate(text, 0.95).hostile
     assert not likely_joke(text, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: a story of the writer's own day, told with how it feels
+        "my team lead dropped off soup when I was off sick this week \U0001f97a",
+        "My last shift at the bakery is on Friday \U0001f623 six years there",
+        "Back to the office on Monday and honestly I don't think I'm ready for the commute",
+    ],
+)
+def test_a_story_told_with_a_feeling_is_no_likely_joke_however_funny(text: str) -> None:
+    assert not reads_as_joke(text, 0.95)
+    assert not likely_joke(text, 0.95)
+
+
+def test_a_first_person_punch_line_is_still_a_likely_joke() -> None:
+    text = "My manager told me to take more initiative. So I took the afternoon off."
+    assert reads_as_joke(text, 0.95)

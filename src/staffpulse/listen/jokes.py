@@ -65,10 +65,16 @@ _PRAISE = (
     r"promotion|award|trophy|bonus|round of applause)|deserves? (?:a|an) (?:medal|raise|"
     r"promotion|award|trophy|bonus)"
 )
+# ... or showing how it feels, moved or low: a touched, sad or worried face ("my boss sent
+# me ice cream after my surgery 🥺"; not the laughing "😭"), or not being ready ("I don't think
+# I'm ready to go back to the office"): a feeling told, not a punch line's wink ("nearly made
+# me cry" is not one: happy tears, which the tone would read as distress)
+_FEELING = r"(?:i['\u2019]?m not|not sure i['\u2019]?m|don['\u2019]?t think i['\u2019]?m) ready"
 _SINCERE_RE = re.compile(
     r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job|grateful|thankful|"
     r"(?:huge|big|massive|special|many) thanks|thank you so much|(?:really|truly) appreciate|"
-    rf"{_PRAISE})\b",
+    rf"{_PRAISE}|{_FEELING})\b|[\U0001f97a\U0001f623\U0001f622\U0001f972\U0001f61e\U0001f614"
+    r"\U0001f61f\U0001f494]",
     re.I,
 )
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
