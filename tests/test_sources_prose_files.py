@@ -50,6 +50,32 @@ def test_the_import_refuses_notes_with_exit_65_and_no_traceback(tmp_path: Path) 
     assert not (tmp_path / "s.db").exists()
 
 
+def test_posts_one_a_line_are_told_a_classify_command_that_works_once_the_line_is_added(
+    tmp_path: Path,
+) -> None:
+    """The hint said "Posts of no account can be scored as they are: staffpulse classify
+    posts.txt", and that command refused the file (its first post read as a header): the
+    command is said after the line to add, and it works once that line is there."""
+    path = tmp_path / "posts.txt"
+    lines = "Our team is growing again, we are hiring two nurses for the night shift\n"
+    lines += "Had a lovely lunch with the whole office today, thanks for organising it\n"
+    path.write_text(lines, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())  # as Rich wraps it
+    assert result.exit_code == 65 and "as they are" not in said
+    told = (
+        "If each line is a post of no account, add a first line that reads text; then"
+        f" staffpulse classify {path} --output scores.jsonl scores them"
+    )
+    assert told in said
+    command = said.split("then staffpulse ", 1)[1].split(" scores them", 1)[0].split()
+    path.write_text(f"text\n{lines}", encoding="utf-8")  # the line the hint says to add
+    scored = runner.invoke(app, [*command[:-1], str(tmp_path / command[-1])])
+    assert scored.exit_code == 0, scored.output
+    assert len((tmp_path / "scores.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [

@@ -164,6 +164,13 @@ SCORE_TEXTS = Step(
     "scores.jsonl",
     (("file", _FILE),),
 )
+# posts one a line with no header (notes, sources/prose_files.py): classify reads them once
+# a first line names their column, so the command is said after that line, never "as they are"
+SCORE_LINES = Step(
+    "If each line is a post of no account, add a first line that reads text; then staffpulse"
+    " classify {file} --output scores.jsonl scores them",
+    (("file", _FILE),),
+)
 # a cohort file given to import (sources/cohorts.py): where it is of use; the dashboard names
 # its own pages, not the command on the copy of the upload it read
 USE_COHORT_FILE = Step(

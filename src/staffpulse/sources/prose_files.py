@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError
-from staffpulse.next_steps import SCORE_TEXTS, SUPPORTED_FORMATS
+from staffpulse.next_steps import SCORE_LINES, SCORE_TEXTS, SUPPORTED_FORMATS
 from staffpulse.sources.base import HEAD_BYTES, REGISTRY, Problem
 from staffpulse.sources.csv_preamble import notes_above
 from staffpulse.sources.csvrows import sniff_delimiter
@@ -93,12 +93,12 @@ def _table(lines: list[str]) -> bool:
 
 
 def prose_hint(path: Path | None) -> str:
-    """How to get the file to import instead of the prose in ``path`` (None: in a ZIP,
-    where no command can score it as it is)."""
-    said = (
-        f"{HOW_TO_EXPORT}. If each line is a post of no account, add a first line that reads text"
-    )
-    return f"{said}." if path is None else f"{said}. {SCORE_TEXTS.say(file=str(path))}"
+    """How to get the file to import instead of the prose in ``path``, and how to score it
+    as posts one a line: after the header line classify needs, said before the command (None:
+    in a ZIP, where no command can score it)."""
+    if path is None:  # a heading line would not make the ZIP importable: nothing to add
+        return f"{HOW_TO_EXPORT}."
+    return f"{HOW_TO_EXPORT}. {SCORE_LINES.say(file=str(path))}"
 
 
 def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:

@@ -140,6 +140,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     ),
     # the command that scores posts without a store: the page has none
     steps.SCORE_TEXTS: None,
+    steps.SCORE_LINES: None,
     # only the terminal's advice on a lone archive file is the page's; what was not read
     # ("its 70 posts") stays, the page's only count of it when nothing was imported
     steps.WHOLE_ARCHIVE_OR_FOLDER: (
