@@ -76,6 +76,26 @@ def test_a_question_to_peers_the_job_model_likes_is_no_job_ad() -> None:
     assert not is_job_ad("Senior RN wanted in Austin, great pay.", job_p=None, threshold=0.5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: an offer quoted to scoff at its pay is a complaint, not an ad
+        "Now hiring: dishwashers, $8/hr, split shifts and no breaks. Who'd take that?",
+        "Corner garage hiring mechanics at $9 an hour, bring your own tools. I wouldn't work for"
+        " that either",
+        '"Hiring pickers, $10 an hour, mandatory weekends" lol who would even apply to this',
+        "Hiring van drivers at $8/hr and you pay the fuel. Nobody should take that job",
+    ],
+)
+def test_an_offer_quoted_to_scoff_at_its_pay_is_no_job_ad(text: str) -> None:
+    assert not is_job_ad(text, job_p=0.95, threshold=0.5)
+
+
+def test_an_offer_that_asks_who_wants_it_is_still_a_job_ad() -> None:
+    assert is_job_ad("Now hiring dishwashers, $15/hr, apply at the link", None, 0.5)
+    assert is_job_ad("Hiring a receptionist for our clinic, $18/hr. Who wants it?", None, 0.5)
+
+
 def test_a_post_dated_a_little_ahead_is_now_not_negative_hours() -> None:
     assert hours_in(timedelta(minutes=-5)) == 0.0
     assert hours_in(timedelta(minutes=90)) == 1.5

@@ -26,6 +26,11 @@ not a job ad when it ends asking for advice (:func:`asks_hiring_advice`) and has
 apply: no link, no call for candidates, no pay figure, no hiring hashtag. On the real posts
 (58 pattern ads of the 498 dev posts, 36 of the 15,531 CrowdFlower tweets) none is such a
 question, so no real ad is let through by it.
+
+Nor is an offer quoted to scoff at it (:func:`scoffs_at_an_offer`: "Local diner hiring servers
+at $2.13/hr plus tips. I wouldn't work for that either", "'Hiring line cooks, $10 an hour' lol
+who'd take that"): the writer turns the offer down for the room, a complaint about pay to join,
+not an opening to pass on.
 """
 
 from __future__ import annotations
@@ -168,3 +173,23 @@ def offers_a_job(text: str) -> bool:
     ):
         return False
     return not seeks_a_service(plain)  # "looking for a reliable plumber in Denver, DM me"
+
+
+# the writer turning an offer down for the room: "who'd take that", "who would even apply to
+# this", "I wouldn't work for that either", "nobody should take that"
+_SCOFF_RE = re.compile(
+    r"\bwho(?:['\u2019]d| would| tf would| the hell would)? (?:ever |even |actually )?"
+    r"(?:take|accept|work for|apply (?:for|to)) (?:that|this|it|these|those)\b|"
+    r"\b(?:i|we)(?:\s+wouldn['\u2019]?t|\s+won['\u2019]?t|\s+would (?:not|never)|\s+will not|"
+    r"['\u2019]d never) (?:ever )?work for (?:that|this|those|these|peanuts|[$\u00a3\u20ac]\s?\d)|"
+    r"\b(?:nobody|no one|no-one) (?:should|would|will|is gonna|is going to) (?:ever )?"
+    r"(?:apply\b|(?:take|accept|work for) (?:that|this|it|these|those|the (?:job|offer|role)|"
+    r"jobs? like)\b)",
+    re.IGNORECASE,
+)
+
+
+def scoffs_at_an_offer(text: str) -> bool:
+    """The writer turns an offer down for the room ("who'd take that", "I wouldn't work for
+    $9/hr either", "nobody should take that"): a complaint about pay, whatever ad it quotes."""
+    return _SCOFF_RE.search(text) is not None

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 from datetime import timedelta
 
-from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
+from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job, scoffs_at_an_offer
 from staffpulse.listen.post_kinds import asks_nothing
 from staffpulse.listen.questions import ends_asking, is_question
 from staffpulse.listen.sentences import split_sentences
@@ -110,7 +110,10 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
     your next role? Apply at the link"). A job offered in the writer's own words with a call
     for candidates ("Hiring a receptionist in Austin. Who wants it?") is one too; an
     employer asking for help with its hiring ("We're hiring but nobody applies. What are we
-    doing wrong?") is not."""
+    doing wrong?") is not, nor is an offer quoted to scoff at it ("Diner hiring servers at
+    $2.13/hr. I wouldn't work for that either": a complaint about pay)."""
+    if scoffs_at_an_offer(text):
+        return False
     if offers_a_job(text):
         return True
     if looks_like_job_ad(text):  # unless it asks for help with its own hiring
