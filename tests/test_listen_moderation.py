@@ -326,6 +326,9 @@ def test_pay_talk_and_business_credits_are_no_politics(text: str) -> None:
         # the word itself, or a name the word before makes crude
         ("Big Dick Pemberton energy from our new sales lead lol", True),
         ("My manager is such a dick about overtime lol", True),
+        # a dog breed is a thing, unless the word before makes it the double meaning
+        ("The office wiener dog sat in on my whole performance review lol", False),
+        ("Our team lead brought his wiener dog to the standup again lol", True),
     ],
 )
 def test_a_name_that_looks_crude_is_no_dirty_joke(text: str, nsfw: bool) -> None:

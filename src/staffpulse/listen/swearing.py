@@ -56,10 +56,11 @@ _SWEAR_TAG_INSIDE_RE = re.compile(r"fuck|shit(?:e|show)?$", re.IGNORECASE)
 
 
 # a word of the list that names a person or a thing: "Dick Turner", "Mr Dick", a shop
-# ("Dick's Hardware"), a stop cock, a pussy cat
+# ("Dick's Hardware"), a stop cock, a pussy cat, a wiener dog (a dachshund; "his wiener dog", as
+# "my pussy cat", is the double meaning: the word before makes it the crude one)
 _NAME_OR_THING_RE = re.compile(
     r"(?-i:Dick)(?= [A-Z][a-z]|['\u2019]s [A-Z])|(?:(?<=(?-i:Mr) )|(?<=(?-i:Mr\.) ))(?-i:Dick)|"
-    r"(?<=stop )cock|puss(?:y|ies)(?= ?cats?\b)",
+    r"(?<=stop )cock|puss(?:y|ies)(?= ?cats?\b)|wieners?(?= dogs?\b)",
     re.IGNORECASE,
 )
 
