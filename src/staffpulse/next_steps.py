@@ -46,9 +46,9 @@ IMPORT_OR_FETCH_TIMELINE = Step(
 )
 # the audit's Face advice on a picture known only by its address (audit/face.py)
 FETCH_AND_CHECK_PICTURE = Step(
-    "Run `staffpulse fetch {platform} {handle}` (with your --db, if you use one) to fetch and "
-    "check it, so the score counts it (`staffpulse avatar picture.jpg` on a saved copy only "
-    "says what it shows: the audit does not read it)",
+    "Run `staffpulse fetch {platform} {handle}` to fetch and check it, so the score counts it "
+    "(`staffpulse avatar picture.jpg` on a saved copy only says what it shows: the audit does "
+    "not read it)",
     (("platform", r"\w+"), ("handle", "@?" + HANDLE)),
 )
 # X's free way to that picture, as fetching from X needs a paid API token: the consultant's

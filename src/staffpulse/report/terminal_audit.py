@@ -3,6 +3,7 @@ is :mod:`staffpulse.report.terminal_benchmark`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console, Group
@@ -43,16 +44,25 @@ def _delta(value: int | None) -> Text:
     return Text(f" {value:+d}", style="green" if value > 0 else "red")
 
 
-def render_audit(console: Console, result: AuditResult, *, examples: bool = True) -> None:
-    console.print(_summary_panel(result))
+def render_audit(
+    console: Console,
+    result: AuditResult,
+    *,
+    examples: bool = True,
+    as_run: Callable[[str], str] = str,
+) -> None:
+    """``as_run`` writes the commands an advice names as the user runs them (on the store
+    they gave with --db): the console does so only for a line printed alone, and the advice
+    is printed inside the panels."""
+    console.print(_summary_panel(result, as_run))
     for row in pillar_rows(result):
-        console.print(_pillar_panel(row, examples))
+        console.print(_pillar_panel(row, examples, as_run))
     if result.previous:
         when = format_when(result.previous["generated_at"])
         console.print(f"[dim]Compared with the audit of {when}.[/]")
 
 
-def _summary_panel(result: AuditResult) -> Panel:
+def _summary_panel(result: AuditResult, as_run: Callable[[str], str]) -> Panel:
     """The grade, the pillars' scores and what to do next."""
     account = result.account
     color = RICH_COLORS.get(result.grade, "white")
@@ -78,7 +88,7 @@ def _summary_panel(result: AuditResult) -> Panel:
             _pillar_bars(result),
             Text(""),
             Text("Do this next", style="bold"),
-            _next_actions(result),
+            _next_actions(result, as_run),
         ),
         title="staffpulse audit",
         border_style=color,
@@ -98,7 +108,7 @@ def _pillar_bars(result: AuditResult) -> Table:
     return scores
 
 
-def _next_actions(result: AuditResult) -> Table:
+def _next_actions(result: AuditResult, as_run: Callable[[str], str]) -> Table:
     """The top actions, numbered, each with the points it is worth, and the line under them
     (:func:`actions_summary`)."""
     actions = Table.grid(padding=(0, 1))
@@ -107,7 +117,7 @@ def _next_actions(result: AuditResult) -> Table:
         actions.add_row(
             Text(f"{i}.", style="bold cyan"),
             Text(f"[{action['title']}] ", style="cyan")
-            + Text(code_as_plain(action["action"]))
+            + Text(code_as_plain(as_run(action["action"])))
             + Text(f" ({points})" if points else "", style="bold"),
         )
     summary = actions_summary(result)
@@ -116,7 +126,7 @@ def _next_actions(result: AuditResult) -> Table:
     return actions
 
 
-def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
+def _pillar_panel(row: dict[str, Any], examples: bool, as_run: Callable[[str], str]) -> Panel:
     """A pillar's figures, notes and advice, with the posts that show them."""
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="dim")
@@ -125,10 +135,10 @@ def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
         table.add_row(label, Text(value))  # quotes the account (its name): never markup
     parts: list[Text | Table] = [table]
     for note in row["notes"]:
-        parts.append(Text(f"note: {code_as_plain(note)}", style="yellow"))
+        parts.append(Text(f"note: {code_as_plain(as_run(note))}", style="yellow"))
     parts.append(Text("What to do", style="bold"))
     for rec in row["recommendations"]:
-        parts.append(Text("• ") + Text(code_as_plain(rec)))
+        parts.append(Text("• ") + Text(code_as_plain(as_run(rec))))
     if examples:
         for label, items, style in (
             ("Holding you back", row["worst"][:2], "red"),

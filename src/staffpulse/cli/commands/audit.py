@@ -91,7 +91,10 @@ def audit_command(
     if as_json:
         print_json(result.to_dict())
     else:
-        render_audit(console, result)
+        from staffpulse.cli.options import typed_db
+        from staffpulse.cli.program import on_store_in
+
+        render_audit(console, result, as_run=lambda text: on_store_in(text, typed_db()) or text)
     if written:
         print_written("HTML report", written, as_json=as_json)
 
