@@ -5,10 +5,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store
+from connect_fixtures import (
+    NOW,
+    FakeRoleModel,
+    FakeScorer,
+    add_posts,
+    build_store,
+    make_post,
+    rank_with_fakes,
+)
 from staffpulse.connect.advice import CONTACTS, INACTIVE, OUTSIDE_HIRING, HeldBack
 from staffpulse.connect.candidates import CandidateWalk, RoleFilter, SuggestOptions
+from staffpulse.connect.citizen import Citizen
+from staffpulse.connect.explain import caution, crosses_often
 from staffpulse.connect.graph import load_graph
+from staffpulse.connect.left_out import left_out_text, see_them_line
+from staffpulse.connect.reasons import CROSSES_LINE
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
@@ -102,4 +114,67 @@ def test_a_brand_with_a_bio_and_no_post_is_left_out_as_outside_hiring() -> None:
     assert "mega_brand" not in _handles(walk)
     assert walk.excluded.get(OUTSIDE_HIRING) == 1 + (
         _walk(build_store(), SuggestOptions(include_unseen=True)).excluded.get(OUTSIDE_HIRING, 0)
+    )
+
+
+# my own texts: four that cross the line the inbox keeps a firm away from, six that do not
+_CROSSING = [
+    "I think anyone who votes Republican is a traitor to this country.",
+    "I think the other side are scum, every last one of them.",
+    "Shut up, you absolute idiot. I think you know nothing.",
+    "I think the GOP has lost its mind.",
+]
+_PLAIN = "I think a short thank-you note after an interview still matters"
+
+
+def _hannah_posts(store: Store, crossing: list[str]) -> None:
+    """hannah_hr (an HR pro the firm's circle talks with) with 10 recent posts of her own."""
+    texts = [*crossing, *[_PLAIN] * (10 - len(crossing))]
+    add_posts(store, *(make_post(f"h{i}", "hannah_hr", 1 + i / 10, t) for i, t in enumerate(texts)))
+
+
+def test_an_account_whose_posts_often_cross_a_line_is_left_out_and_named() -> None:
+    """QA s40: a recruiter whose posts called voters traitors and vermin was suggested first,
+    with a caution a busy reader skips. Left out whatever its score or role, named in "Left
+    out" with the one option that shows it."""
+    store = build_store()
+    _hannah_posts(store, _CROSSING)
+    for role in (None, "hr_pro"):
+        report = rank_with_fakes(store, role=role)
+        assert "hannah_hr" not in [s.handle for s in report.suggestions]
+        assert report.excluded[CROSSES_LINE] == 1
+        said = left_out_text(report.excluded, report.left_out_names)
+        assert "1 posting often hostile, NSFW or party politics (@hannah_hr)" in said
+    see = see_them_line(rank_with_fakes(store)) or ""
+    assert "accounts posting often hostile, NSFW or party politics (ranked last): --role any" in see
+
+
+def test_role_any_shows_it_ranked_below_every_account_without_a_caution() -> None:
+    store = build_store()
+    _hannah_posts(store, _CROSSING)
+    found = rank_with_fakes(store, role="any").suggestions
+    assert found[-1].handle == "hannah_hr"
+    assert found[-1].score > min(s.score for s in found[:-1])  # its link alone would rank higher
+    assert "caution, ranked last: 4 of their 12 posts" in found[-1].explanation
+    assert not any("caution" in s.explanation for s in found[:-1])
+
+
+def test_one_such_post_in_ten_leaves_the_account_in() -> None:
+    store = build_store()
+    _hannah_posts(store, _CROSSING[:1])
+    report = rank_with_fakes(store)
+    assert "hannah_hr" in [s.handle for s in report.suggestions]
+    assert CROSSES_LINE not in report.excluded
+
+
+def test_a_single_post_seen_crosses_often_when_it_crosses_the_line() -> None:
+    def citizen(*texts: str) -> Citizen:
+        return Citizen(5, NOW, 50, 0, 0.0, judged=len(texts), own_texts=texts)
+
+    assert crosses_often(citizen("Shut up, you absolute idiot."))
+    assert crosses_often(citizen("Shut up, you absolute idiot.", _PLAIN))  # half
+    assert not crosses_often(citizen("Shut up, you absolute idiot.", _PLAIN, _PLAIN))
+    assert not crosses_often(citizen(_PLAIN))
+    assert caution(citizen("Shut up, you absolute idiot.")) == (
+        "caution, ranked last: their one post seen is hostile, NSFW or party politics"
     )

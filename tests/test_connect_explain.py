@@ -287,7 +287,8 @@ def test_posts_that_cross_a_line_are_said_first_and_no_voice_is_praised(store: S
     )
     why = _why(store, "brand_one", role="any")
     assert why.startswith(
-        "outside hiring · caution: 4 of their 10 posts hostile, NSFW or party politics · "
+        "outside hiring · caution, ranked last: 4 of their 10 posts hostile, NSFW or party "
+        "politics · "
     ), why
     assert "lively" not in why and "100% of their posts personal" in why
 

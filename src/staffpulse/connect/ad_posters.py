@@ -30,6 +30,7 @@ import re
 from staffpulse.connect.citizen import Citizen, judges_voice
 from staffpulse.connect.explain import LOW_CONVERSATION, LOW_VOICE
 from staffpulse.connect.reasons import BROADCAST as BROADCAST
+from staffpulse.connect.reasons import CROSSES_LINE as CROSSES_LINE
 from staffpulse.connect.reasons import JOB_FEED as JOB_FEED
 from staffpulse.connect.reasons import MOSTLY_ADS as MOSTLY_ADS
 from staffpulse.connect.reasons import OTHER_ROLE, UNKNOWN_ROLE
@@ -43,6 +44,7 @@ SHOWN_WITH = {
     JOB_FEED: '--include-job-ads (or --role "job board")',
     MOSTLY_ADS: "--include-job-ads or any --role",
     BROADCAST: ROLE_ANY.say(),
+    CROSSES_LINE: ROLE_ANY.say(),
     OTHER_ROLE: ROLE_ANY.say(),
     UNKNOWN_ROLE: ROLE_ANY.say(),
 }

@@ -7,14 +7,14 @@ list, so that a large circle costs a few batches rather than every account's pos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import numpy as np
 
 from staffpulse.authors import is_anonymized
 from staffpulse.connect.ad_posters import ad_reason, broadcasts_only, posts_mostly_ads
-from staffpulse.connect.advice import MOST_INACTIVE_DAYS, HeldBack
+from staffpulse.connect.advice import HeldBack
 from staffpulse.connect.citizen import (
     Citizen,
     RoleGuess,
@@ -25,15 +25,19 @@ from staffpulse.connect.citizen import (
     guess_roles,
 )
 from staffpulse.connect.cohort_roles import CohortRoles, given_role, stored_cohort_roles
-from staffpulse.connect.explain import MOSTLY_ADS_SHARE
-from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, account_pagerank
+from staffpulse.connect.explain import crosses_often
+from staffpulse.connect.graph import DAMPING, InteractionGraph, account_pagerank
+
+# Re-exported: the walk's options are imported from here
+from staffpulse.connect.options import RoleFilter as RoleFilter
+from staffpulse.connect.options import SuggestOptions as SuggestOptions
 from staffpulse.connect.own_posts import read_own_posts
-from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
 from staffpulse.connect.reasons import (
     ALREADY_FOLLOWED,
     ANONYMIZED,
     BROADCAST,
     CONTACTS,
+    CROSSES_LINE,
     INACTIVE,
     JOB_FEED,
     MOSTLY_ADS,
@@ -47,44 +51,8 @@ from staffpulse.connect.reasons import (
     WEAK,
 )
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
-from staffpulse.errors import InputError
 from staffpulse.models import Account
 from staffpulse.store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestOptions:
-    """Thresholds of the ranking; each default is explained in docs/connect.md."""
-
-    inactive_days: int = DEFAULT_INACTIVE_DAYS
-    half_life_days: float = HALF_LIFE_DAYS
-    include_contacts: bool = False
-    include_unseen: bool = False
-    job_bot_share: float = MOSTLY_ADS_SHARE  # the share the explanation says 'mostly job ads' from
-    min_posts_for_bot: int = 3
-    include_job_ads: bool = False  # keep automated job feeds and accounts posting mostly ads
-    cohort: CohortRoles | None = None  # roles the user's cohort file gives (connect --cohort)
-    # half the score: an account that posts without a voice and never replies reads at most
-    # 50, below an otherwise-similar one that talks with people (0.3 let it read 70 alone)
-    citizen_weight: float = 0.5
-    batch: int = 200
-
-    def __post_init__(self) -> None:
-        # Told as bad input (exit 65), not left to fail as a date before year 1
-        if not 1 <= self.inactive_days <= MOST_INACTIVE_DAYS:
-            raise InputError(
-                f"--inactive-days must be from 1 to {MOST_INACTIVE_DAYS:,} "
-                f"(got {self.inactive_days})",
-                hint="give a whole number of days, e.g. 90 (a quarter of silence)",
-            )
-
-
-@dataclass(frozen=True, slots=True)
-class RoleFilter:
-    """Which roles the ranking keeps, from ``--role``."""
-
-    wanted: set[str] | None  # None: every role
-    outsiders_out: bool  # role ``other`` (brands, public figures) is left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +64,12 @@ class Candidate:
     account: Account
     guess: RoleGuess | None
     citizen: Citizen
+    cautioned: bool = False  # its posts often cross a line: shown last (--role any only)
+
+
+def _shown_order(c: Candidate) -> tuple[bool, float, str]:
+    """Best first, those cautioned after every other (:meth:`CandidateWalk._set_aside_crossing`)."""
+    return (c.cautioned, -c.value, c.account.handle.lower())
 
 
 PostReads = dict[tuple[str, datetime], tuple[RoleGuess | None, Citizen]]
@@ -189,8 +163,31 @@ class CandidateWalk:
                 candidate = self._weigh(node, acc, guess, cit)
                 if candidate is not None:
                     candidates.append(candidate)
-        candidates.sort(key=lambda c: (-c.value, c.account.handle.lower()))
+            candidates = self._set_aside_crossing(candidates, limit)
         return candidates
+
+    def _set_aside_crossing(self, candidates: list[Candidate], limit: int) -> list[Candidate]:
+        """The candidates in :func:`_shown_order`, those of the first ``limit`` whose posts
+        often cross a line (:func:`~staffpulse.connect.explain.crosses_often`) left out, or
+        under --role any kept last, cautioned. Read only where one could be shown: each post
+        takes a moment to read, too long for every candidate of a large circle."""
+        candidates.sort(key=_shown_order)
+        kept: list[Candidate] = []
+        clean = 0
+        for c in candidates:
+            if c.cautioned or clean >= limit:
+                kept.append(c)
+            elif not crosses_often(c.citizen):
+                clean += 1
+                kept.append(c)
+            elif self.roles.shows_all:
+                kept.append(replace(c, cautioned=True))
+            else:  # left out for what it posts: it still sets the scale, as --role any shows it
+                self.strongest = max(self.strongest, self.pagerank(c.node))
+                self._name(CROSSES_LINE, c.account, by_id=c.node in self.id_only)
+                self._skip([CROSSES_LINE], c.citizen, c.guess.role if c.guess else None)
+        kept.sort(key=_shown_order)
+        return kept
 
     def hold_back_unread_contacts(self) -> None:
         """Read the contacts left out unread, so the advice knows what else holds each back
@@ -209,9 +206,10 @@ class CandidateWalk:
     def _none_can_enter(self, candidates: list[Candidate], limit: int) -> bool:
         # Weighted scores never exceed the raw PageRank, so once the next raw score is below
         # the limit-th weighted score, no unexamined candidate can enter the list.
-        if len(candidates) < limit:
+        values = sorted((c.value for c in candidates if not c.cautioned), reverse=True)
+        if len(values) < limit:
             return False
-        last_in = sorted((c.value for c in candidates), reverse=True)[limit - 1]
+        last_in = values[limit - 1]
         return float(self.scores[self.order[self.position]]) < last_in
 
     def _next_chunk(self) -> list[tuple[str, Account]]:

@@ -88,21 +88,35 @@ TALKATIVE = 30
 # From this share of job ads an account is left out unless asked for (connect.ad_posters)
 MOSTLY_ADS_SHARE = 0.6
 # From this share of its last posts hostile, NSFW or on party politics, and at least this
-# many, the line warns first: one such post in twenty is an aside, four in ten a habit
+# many, the account is left out (or, under --role any, ranked last with a caution): one such
+# post in twenty is an aside, four in ten a habit. Half its posts or more is a habit too, from
+# one: an account whose only post seen is NSFW is no one to suggest (QA s40)
 CROSSING_SHARE = 0.2
 FEWEST_CROSSING = 2
+MOSTLY_CROSSING_SHARE = 0.5
+
+
+def crosses_often(citizen: Citizen) -> bool:
+    """Whether enough of the candidate's last posts cross the line the inbox keeps a firm
+    away from (hostile, NSFW, party politics) for connect to leave it out or caution."""
+    judged = citizen.judged
+    if not judged:
+        return False
+    n = citizen.crossing_posts  # read here only: each post takes a moment
+    if n >= FEWEST_CROSSING and n >= CROSSING_SHARE * judged:
+        return True
+    return n >= 1 and n >= MOSTLY_CROSSING_SHARE * judged
 
 
 def caution(citizen: Citizen) -> str | None:
-    """``caution: 4 of their 10 posts hostile, NSFW or party politics`` when enough of the
-    candidate's last posts cross the line the inbox keeps a firm away from; else None."""
-    judged = citizen.judged
-    if not judged or judged < FEWEST_CROSSING:
+    """``caution, ranked last: 4 of their 10 posts hostile, NSFW or party politics`` for an
+    account that :func:`crosses_often`; else None."""
+    if not crosses_often(citizen):
         return None
-    n = citizen.crossing_posts  # read here only: each post takes a moment
-    if n < FEWEST_CROSSING or n < CROSSING_SHARE * judged:
-        return None
-    return f"caution: {n} of their {count_of(judged, 'post')} hostile, NSFW or party politics"
+    n, judged = citizen.crossing_posts, citizen.judged or 0
+    of = "their one post seen is" if judged == 1 else f"{n} of their {count_of(judged, 'post')}"
+    # shown only under --role any, below every account without a caution (candidates.py)
+    return f"caution, ranked last: {of} hostile, NSFW or party politics"
 
 
 def describe_citizen(

@@ -15,6 +15,7 @@ from staffpulse.connect.reasons import (
     ANONYMIZED,
     BROADCAST,
     CONTACTS,
+    CROSSES_LINE,
     INACTIVE,
     JOB_FEED,
     MOSTLY_ADS,
@@ -43,6 +44,10 @@ _LEFT_OUT_WORDS = {
     JOB_FEED: ("automated job feed", "automated job feeds"),
     MOSTLY_ADS: ("posting mostly job ads", "posting mostly job ads"),
     BROADCAST: ("broadcast-only account", "broadcast-only accounts"),
+    CROSSES_LINE: (
+        "posting often hostile, NSFW or party politics",
+        "posting often hostile, NSFW or party politics",
+    ),
     OTHER_ROLE: ("of another role",) * 2,
     # no post, hardly a bio (signals.role_thin): not known to be of another role
     UNKNOWN_ROLE: (
@@ -85,6 +90,7 @@ _SHOWN_WHO = {
     CONTACTS: "accounts you already talk with",
     UNSEEN: "accounts never seen",
     INACTIVE: "inactive accounts",
+    CROSSES_LINE: "accounts posting often hostile, NSFW or party politics (ranked last)",
 }
 # Each reason's name for scripts (``excluded`` in connect --json): snake_case that stays put
 # when the words people read change
@@ -93,6 +99,7 @@ REASON_KEYS = {
     JOB_FEED: "job_ad_bot",
     MOSTLY_ADS: "mostly_job_ads",
     BROADCAST: "broadcast_only",
+    CROSSES_LINE: "hostile_nsfw_or_partisan",
     CONTACTS: "already_talking_with",
     UNSEEN: "never_seen",
     INACTIVE: "inactive",

@@ -30,11 +30,14 @@ STALE = "stale contact"
 JOB_FEED = "job-ad bot"  # the reason's old name: ``job_ad_bot`` in --json stays put
 MOSTLY_ADS = "mostly job ads"
 BROADCAST = "broadcast only"
+# often hostile, NSFW or party politics (explain.caution): a recruiter who calls voters vermin
+# is no one a firm should be seen following (QA s40); --role any shows it, ranked last
+CROSSES_LINE = "crosses a line"
 
 # Left out for their role (under a --role, or outside hiring): --role any brings each back
 FOR_THEIR_ROLE = frozenset({OTHER_ROLE, UNKNOWN_ROLE, OUTSIDE_HIRING})
 # Left out for what they post: each is named with the option that shows it, never advised
-FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, BROADCAST})
+FOR_WHAT_THEY_POST = frozenset({JOB_FEED, MOSTLY_ADS, CROSSES_LINE, BROADCAST})
 # No option of the advice brings these back (the ads are shown by options the left-out line
 # names instead), the one that tells a user most about an account held back by several first:
 # they already follow it, it cannot be followed, then what it is (a job-ad bot before an
@@ -45,6 +48,7 @@ PERMANENT_STRONGEST_FIRST = (
     ANONYMIZED,
     JOB_FEED,
     MOSTLY_ADS,
+    CROSSES_LINE,
     BROADCAST,
     STALE,
     WEAK,
@@ -67,6 +71,7 @@ SHOWN_BY_ROLE_OR_ADS = FOR_THEIR_ROLE | FOR_WHAT_THEY_POST
 NAMED = (
     JOB_FEED,
     MOSTLY_ADS,
+    CROSSES_LINE,
     BROADCAST,
     OTHER_ROLE,
     UNKNOWN_ROLE,

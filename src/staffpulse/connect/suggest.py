@@ -112,7 +112,9 @@ def suggest_report(
     """
     opts = options or SuggestOptions()
     check_limit(limit, "accounts to suggest", DEFAULT_SUGGESTIONS)
-    roles = RoleFilter(parse_roles(role), leaves_out_outsiders(role))
+    wanted = parse_roles(role)
+    outsiders_out = leaves_out_outsiders(role)
+    roles = RoleFilter(wanted, outsiders_out, shows_all=wanted is None and not outsiders_out)
     account = find_connect_account(store, handle, platform)
     as_of = _ranking_date(store, account, now)
     notes: list[str] = []

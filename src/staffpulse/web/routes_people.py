@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from staffpulse.connect.ad_posters import BROADCAST, JOB_FEED, MOSTLY_ADS
+from staffpulse.connect.ad_posters import BROADCAST, CROSSES_LINE, JOB_FEED, MOSTLY_ADS
 from staffpulse.connect.advice import CONTACTS, INACTIVE, OTHER_ROLE, UNKNOWN_ROLE, UNSEEN
 from staffpulse.connect.choices import DEFAULT_SUGGESTIONS
 from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
@@ -74,6 +74,7 @@ SHOWN_WITH_FORM = {
     JOB_FEED: _TICK_ADS,
     MOSTLY_ADS: f"{_TICK_ADS}, or choose a Role",
     BROADCAST: _ANY_ROLE,
+    CROSSES_LINE: _ANY_ROLE,
     OTHER_ROLE: _ANY_ROLE,
     UNKNOWN_ROLE: _ANY_ROLE,
     # the terminal's --include-contacts, --include-unseen and a larger --inactive-days: the
