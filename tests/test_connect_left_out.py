@@ -144,6 +144,29 @@ def test_an_account_known_only_by_its_id_is_named_by_it() -> None:
     assert "1 never seen (account id 98765)" in rank_with_fakes(store).left_out_line
 
 
+def test_an_account_known_only_by_a_bluesky_did_is_said_in_words_and_kept_whole_in_json() -> None:
+    """QA s40: "Left out: 3 never seen (@a.example, @b.example, account id did:plc:...)": a
+    marketer can do nothing with a DID. People read that an account is known only by its id;
+    --json keeps the DID for scripts."""
+    did = "account id did:plc:abcdefghijklmnopqrstuvwx"
+    names = {UNSEEN: ["@a.example", "@b.example", did]}
+    [part] = left_out_parts({UNSEEN: 3}, names)
+    assert (
+        part["said"]
+        == "3 never seen (@a.example, @b.example, plus an account known only by its id)"
+    )
+    assert part["accounts"] == names[UNSEEN]
+    assert "did:" not in left_out_text({UNSEEN: 3}, names)
+    two = {UNSEEN: [did, did.replace("abc", "xyz")]}
+    assert left_out_text({UNSEEN: 2}, two) == "2 never seen (2 accounts known only by their ids)"
+    # past three handles: counted as before, the DID said apart
+    many = {UNSEEN: [f"@h{i}.example" for i in range(5)] + [did]}
+    assert left_out_text({UNSEEN: 6}, many) == (
+        "6 never seen (@h0.example, @h1.example, @h2.example and 2 more, plus an account known "
+        "only by its id)"
+    )
+
+
 def test_the_options_that_lift_a_reason_are_named_and_no_option_is_promised_for_a_weak_link() -> (
     None
 ):

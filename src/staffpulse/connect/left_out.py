@@ -137,13 +137,8 @@ def left_out_parts(
         one, many = _LEFT_OUT_WORDS.get(reason, (reason, reason))
         said = f"{n:,} {one if n == 1 else many}"
         who = list((names or {}).get(reason, ()))
-        more = len(who) - NAMES_SHOWN
         # in brackets: the accounts named, then what shows them where the count's words say it
-        bracket = []
-        if who:
-            bracket.append(
-                ", ".join(who[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
-            )
+        bracket = [named] if (named := _name_accounts(who)) else []
         if reason in _SEE_INLINE:
             bracket.append(_SEE_INLINE[reason][0 if n == 1 else 1])
         said += f" ({'; '.join(bracket)})" if bracket else ""
@@ -155,6 +150,27 @@ def left_out_parts(
             part["shown_with"] = shown
         parts.append(part)
     return parts
+
+
+# How the walk names an account known only by a Bluesky DID (candidates.CandidateWalk._name):
+# kept whole in --json, said in words to people, who can do nothing with "did:plc:u2nz..."
+_DID_NAME = "account id did:"
+
+
+def _name_accounts(who: Sequence[str]) -> str:
+    """``@a, @b, @c and 4 more``; an account known only by a DID said as one ("@a, plus an
+    account known only by its id"), never by the DID itself."""
+    readable = [w for w in who if not w.startswith(_DID_NAME)]
+    more = len(readable) - NAMES_SHOWN
+    said = ", ".join(readable[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+    if dids := len(who) - len(readable):
+        by_id = (
+            "an account known only by its id"
+            if dids == 1
+            else f"{dids:,} accounts known only by their ids"
+        )
+        said = f"{said}, plus {by_id}" if said else by_id
+    return said
 
 
 def shown_with_line(
