@@ -53,18 +53,18 @@ def test_a_table_whose_header_opens_with_a_bracket_is_no_json(tmp_path: Path) ->
 def test_json_under_a_csv_name_that_is_no_format_is_told_as_json_not_as_a_header(
     tmp_path: Path,
 ) -> None:
-    # records without "type" saved as posts.csv were told 'the header (line 1) has
+    # records without an author saved as posts.csv were told 'the header (line 1) has
     # {"platform":"x", id:"71" ...' and the columns a CSV of posts needs
     from staffpulse.errors import UnknownFormatError
     from staffpulse.sources import detect
 
     path = tmp_path / "posts.csv"
-    untyped = [{k: v for k, v in post.items() if k != "type"} for post in POSTS]
-    path.write_text("".join(json.dumps(post) + "\n" for post in untyped), encoding="utf-8")
+    authorless = [{k: v for k, v in post.items() if k not in ("type", "author")} for post in POSTS]
+    path.write_text("".join(json.dumps(post) + "\n" for post in authorless), encoding="utf-8")
     with pytest.raises(UnknownFormatError) as raised:
         detect(path)
     said = str(raised.value)
-    assert 'add "type" to each record' in said and "the header (line 1)" not in said
+    assert 'add "author" to each record' in said and "the header (line 1)" not in said
     assert "It is named .csv but holds JSON Lines: rename it posts.jsonl too" in said
     scores = tmp_path / "scores.tsv"
     scores.write_text(

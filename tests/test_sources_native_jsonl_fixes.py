@@ -29,19 +29,24 @@ def test_a_labelled_set_of_posts_is_sent_to_classify(tmp_path: Path) -> None:
         import_paths(store, [path])
     message = caught.value.message
     assert "its first record has the keys id, text, job_opening" in message
-    assert 'add "type", "platform" and "author" to each record' in message
+    assert 'add "author" to each record' in message
     assert message.endswith("staffpulse classify labelled.jsonl --output scores.jsonl")
 
 
 def test_posts_with_their_author_are_told_what_to_add_and_rename(tmp_path: Path) -> None:
-    plain = _why(tmp_path, "a.jsonl", '{"id": 1, "author": "acme", "text": "hi"}\n')
-    assert plain is not None and 'add "type" and "platform" to each record' in plain
-    assert "classify" not in plain  # they are an account's posts: import is the way
+    typed = _why(tmp_path, "a.jsonl", '{"type": "tweet", "id": 1, "author": "acme", "text": "hi"}')
+    assert typed is not None and 'add "type": "post" (not "tweet") to each record' in typed
+    assert "classify" not in typed  # they are an account's posts: import is the way
+    # needed by no record, as a CSV's rows need no such column
+    assert '"type" and "platform" may be added' in typed
     other = _why(
         tmp_path, "b.json", '[{"id": 1, "user": "acme", "content": "hi", "platform": "x"}]'
     )
     assert other is not None
-    assert 'add "type", "author" (rename "user") and "text" (rename "content")' in other
+    assert 'add "author" (rename "user") and "text" (rename "content")' in other
+    nested = _why(tmp_path, "c.jsonl", '{"id": 1, "author": "acme", "text": "hi", "meta": {}}')
+    assert nested is not None
+    assert '"meta" holds more than text or a list of text: leave it out of each record' in nested
 
 
 def test_json_that_holds_no_posts_is_left_to_the_other_explanations(tmp_path: Path) -> None:
@@ -59,6 +64,6 @@ def test_accounts_with_their_bio_are_sent_to_roles(tmp_path: Path) -> None:
         '{"id": "7", "name": "acme", "description": "We place nurses.", "text": "hi"}\n',
     )
     assert why is not None and "an account with its bio" in why
-    assert '"type": "account", "platform" (x, bluesky or mastodon) and "handle"' in why
+    assert 'a staffpulse JSONL account has "handle" ("type" and "platform" may be added' in why
     assert why.endswith("staffpulse roles accounts.jsonl --output roles.jsonl")
     assert "classify" not in why

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
 from pathlib import Path
 
 import pytest
 
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import native_records
 from staffpulse.sources.native_records import rows_from_native
+from staffpulse.store import Store, open_store
 
 
 def test_an_avatar_file_is_found_beside_the_data_and_a_blank_bio_is_still_known(
@@ -127,3 +130,63 @@ def _field_read(node: ast.AST) -> str | None:
     else:
         return None
     return arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+
+
+def test_an_accounts_description_is_read_as_its_bio_when_the_record_has_no_bio() -> None:
+    """X's API (and the roles command) call the bio "description": it was dropped on import."""
+    record = {"type": "account", "platform": "x", "handle": "northwind_jobs",
+              "description": "Temp and perm roles across the county"}  # fmt: skip
+    account = rows_from_native(record)
+    assert isinstance(account, Account)
+    assert (account.bio, account.bio_known) == ("Temp and perm roles across the county", True)
+    both = {**record, "bio": "Warehouse shifts every week"}
+    account = rows_from_native(both)
+    assert isinstance(account, Account) and account.bio == "Warehouse shifts every week"
+
+
+@pytest.mark.parametrize("name", ["people.csv", "people.jsonl"])
+def test_a_file_with_bio_and_description_reads_bio_and_says_so(tmp_path: Path, name: str) -> None:
+    rows = [("northwind_jobs", "Warehouse shifts every week", "Old words from another tool"),
+            ("harbor_talent", "", "Nurses placed since 2004")]  # fmt: skip
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        path.write_text(
+            "handle,platform,bio,description\n" + "".join(f"{h},x,{b},{d}\n" for h, b, d in rows),
+            encoding="utf-8",
+        )
+    else:
+        fields = ("handle", "bio", "description")
+        records = [
+            {"type": "account", "platform": "x", **dict(zip(fields, row, strict=True))}
+            for row in rows
+        ]
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    store = open_store(":memory:")
+    report = import_paths(store, [path])
+    bios = {h: _stored(store, h).bio for h, _bio, _description in rows}
+    # the bio column, as written (left blank: blank), never both merged
+    assert bios == {"northwind_jobs": "Warehouse shifts every week", "harbor_talent": ""}
+    field = "column" if name.endswith(".csv") else "field"
+    assert [n.message for n in report.notices] == [
+        f'the {field} "description" was not read: each account\'s bio was taken from "bio", as'
+        f' the file has both; if "description" holds the bios, delete the {field} "bio" and'
+        " import the file again (nothing is stored twice)"
+    ]
+
+
+def test_a_csv_of_accounts_with_a_description_column_imports_the_bios_with_no_note(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "handle,platform,description\nnorthwind_jobs,x,Temp and perm roles across the county\n",
+        encoding="utf-8",
+    )
+    store = open_store(":memory:")
+    report = import_paths(store, [path])
+    assert report.notices == []
+    assert _stored(store, "northwind_jobs").bio == "Temp and perm roles across the county"
+
+
+def _stored(store: Store, handle: str) -> Account:
+    return store.find_account(handle, "x")

@@ -27,7 +27,7 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("Customer Support on Twitter (TWCS) CSV", "the customer-care tweets CSV (twcs.csv)"),
     ("IBM customer-care dialogs JSON", "IBM's customer-care dialog files"),
     ("staffpulse CSV", "a sheet of your own: columns below"),
-    ("staffpulse JSONL", "the same records as JSON, one object a line (a 'type' field each)"),
+    ("staffpulse JSONL", "the same records as JSON, one object a line"),
     ("ZIP", "a ZIP of any of these"),
     ("gzip (.gz) of any of these", "one file of any of these, gzipped"),
 )
@@ -38,7 +38,8 @@ OWN_COLUMNS = (
     "(2026-03-01T14:05:00Z), kind (original, reply, repost, quote), reply_to_id, "
     "reply_to_author (or reply_to_handle), quoted_id, reposted_id, conversation_id, lang, "
     "likes, reposts, replies, quotes, url, mentions, hashtags, urls",
-    "accounts: handle (needed); id, display_name, bio, followers, following, post_count, "
+    "accounts: handle (needed); id, display_name, bio (or description), followers, following, "
+    "post_count, "
     "verified, created_at, url, avatar_url, avatar_file (a picture file, its path from the "
     "file's folder)",
     "follows: follower, followee (needed)",
@@ -51,7 +52,8 @@ def describe_formats() -> str:
     lines += [f"  {label}: {what}" for label, what in FORMATS]
     lines.append(
         "staffpulse CSV and JSONL, by record: a 'type' column (post, account, follow) mixes"
-        " them; 'platform' (x, bluesky, mastodon) is needed in JSONL, a CSV's default is csv"
+        " them (without it, a record with a text is a post, one without an account); with no"
+        " 'platform' (x, bluesky, mastodon) a record is stored as CSV (no platform)"
     )
     lines += [f"  {columns}" for columns in OWN_COLUMNS]
     return "\n".join(lines)

@@ -26,12 +26,18 @@ NATIVE_TYPES = ("account", "post", "follow")
 def looks_native(head: bytes) -> bool:
     """True when the first record is a staffpulse JSONL record (``"type": "post"`` ...): on
     the first line, or the first object of a JSON array or of pretty-printed objects."""
+    return _is_native(first_record(head))
+
+
+def first_record(head: bytes) -> Any:
+    """The first record of a file head: the value on its first line, or the first object of
+    a JSON array or of pretty-printed objects; None when the head holds none whole."""
     obj = _parsed(head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0])
     if obj is _NOT_JSON:
         obj = first_value(head)
     if isinstance(obj, list):  # a JSON array on one line
         obj = obj[0] if obj else None
-    return _is_native(obj)
+    return obj
 
 
 def first_value(head: bytes) -> Any:

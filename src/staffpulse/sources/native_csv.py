@@ -67,6 +67,7 @@ from staffpulse.sources.native_csv_header import (
     misspelt,
     post_fixes,
     rounded_columns,
+    second_bio_note,
     shown_columns,
     text_by_another_name,
     undated_note,
@@ -252,6 +253,8 @@ class NativeCsv:
             unread = unread_columns_note(header, told_too, table.written, default != "post")
             if unread is not None:
                 yield Notice(str(path), unread)
+            if default != "post" and (bios := second_bio_note(header, table.written)):
+                yield Notice(str(path), bios)  # bio and description: one read, told which
             short, sums = ShortRows(header), SummingRows()
             # a count such as "1.2K": the record kept without it, told; "1.400" read as 1400
             # when the file's other numbers show the comma is its decimal mark (csv_decimals)

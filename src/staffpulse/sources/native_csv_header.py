@@ -7,7 +7,7 @@ and by :mod:`staffpulse.scale.inputs` (the columns of a Parquet file of posts to
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from staffpulse.report.counts import join_and, join_or
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, as_written
@@ -37,8 +37,25 @@ COLUMN_ALIASES = {
 ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
 # Said right after its rename: renaming such a column is right only if this holds.
 _RENAME_CONDITIONS = {"name": "only if it holds the authors' handles, not their display names"}
-BIO_COLUMNS = ("description", "bio")  # what the roles command reads as an account's bio
+# An account's bio, by the names it is read from, the first one found: staffpulse's own, then
+# X's API's (a users export, a labelled set of accounts); the roles command reads either
+BIO_COLUMNS = ("bio", "description")
 SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
+
+
+def second_bio_note(
+    fields: Collection[str], written: Mapping[str, str] | None = None, what: str = "column"
+) -> str | None:
+    """What a file with both bio columns (``what``: or fields, of JSON records) is told: which
+    one was read (never both merged); None when it has one or none."""
+    if not set(BIO_COLUMNS) <= set(fields):
+        return None
+    bio, other = (as_written(key, written) for key in BIO_COLUMNS)
+    return (
+        f'the {what} "{other}" was not read: each account\'s bio was taken from "{bio}", as the'
+        f' file has both; if "{other}" holds the bios, delete the {what} "{bio}" and import the'
+        " file again (nothing is stored twice)"
+    )
 
 
 def author_synonym(columns: list[str] | set[str]) -> str | None:

@@ -2,8 +2,9 @@
 
 A file of JSON objects no source reads was told only "not a format staffpulse can import"
 with the list of formats. The usual case is a file made for another purpose: records of
-``id`` and ``text`` (posts to classify, a labelled set), or posts with their author but no
-``"type"``. :func:`why_not_native_jsonl` (one of :data:`staffpulse.sources.folders.EXPLAINERS`)
+``id`` and ``text`` (posts to classify, a labelled set), or posts whose author or text is
+under another tool's name (records of staffpulse's own fields need no ``"type"``:
+:mod:`staffpulse.sources.native_untyped` reads them). :func:`why_not_native_jsonl` (one of :data:`staffpulse.sources.folders.EXPLAINERS`)
 names the keys the first record has, what a staffpulse JSONL record needs, and, for posts of
 no account, the command that scores them as they are (``staffpulse classify``); records with a
 bio are accounts, sent to ``staffpulse roles``.
@@ -11,6 +12,7 @@ bio are accounts, sent to ``staffpulse roles``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
@@ -20,10 +22,16 @@ from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
 from staffpulse.sources.native_csv import tag_accounts_hint
 from staffpulse.sources.native_csv_header import AUTHOR_COLUMNS, AUTHOR_SYNONYMS, BIO_COLUMNS
+from staffpulse.sources.native_untyped import nested_key
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
 _TEXT_KEYS = ("text", "full_text", "content")
+# needed by neither (sources/native_untyped.py), as a CSV's rows need no column of them
+TYPE_AND_PLATFORM = (
+    '"type" and "platform" may be added; with no "platform" (x, bluesky or mastodon) a record'
+    " is stored as CSV (no platform)"
+)
 
 
 def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
@@ -58,21 +66,25 @@ def _why_not_native(path: Path, head: bytes) -> str | None:
         return None
     has_author = any(column in lower for column in AUTHOR_COLUMNS)
     other_author = next((lower[name] for name in AUTHOR_SYNONYMS if name in lower), None)
+    kind = record.get("type")  # another tool's ("tweet"): a staffpulse record's is "post"
     missing = [
         f'"{field}"' + (f' (rename "{written}")' if written else "")
         for field, present, written in (
-            ("type", False, None),
-            ("platform", "platform" in lower, None),
             ("id", "id" in lower, None),
             ("author", has_author, other_author),
             ("text", text_key == "text", None if text_key == "text" else text_key),
         )
         if not present
     ]
+    if kind is not None:
+        missing.insert(0, f'"type": "post" (not {json.dumps(kind)})')
+    fix = f"add {join_and(missing)} to each record"
+    if not missing and (nested := nested_key(record)) is not None:  # read as it is, but for
+        fix = f'"{nested}" holds more than text or a list of text: leave it out of each record'
     message = (
         f"its first record has the keys {shown}, and a staffpulse JSONL post has "
-        '"type": "post", "platform" (x, bluesky or mastodon), "id", "author" (whose post it '
-        f'is) and "text": add {join_and(missing)} to each record {FORMATS_JSONL.say()}'
+        f'"id", "author" (whose post it is) and "text" ({TYPE_AND_PLATFORM}): {fix}'
+        f" {FORMATS_JSONL.say()}"
     )
     if not (has_author or other_author) and "id" in lower:
         message += f". {SCORE_TEXTS.say(file=path.name)}"
@@ -84,8 +96,8 @@ def _why_not_accounts(path: Path, shown: str) -> str:
     staffpulse JSONL account needs, and the command that tags them as they are."""
     return (
         f"its first record has the keys {shown}: an account with its bio, and a staffpulse "
-        'JSONL account has "type": "account", "platform" (x, bluesky or mastodon) and "handle" '
-        f"{FORMATS_JSONL.say()}. {tag_accounts_hint(path)}"
+        f'JSONL account has "handle" ({TYPE_AND_PLATFORM}) {FORMATS_JSONL.say()}. '
+        f"{tag_accounts_hint(path)}"
     )
 
 

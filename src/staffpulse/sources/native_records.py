@@ -21,6 +21,7 @@ from staffpulse.models import (
     normalize_handle,
     normalize_platform,
 )
+from staffpulse.sources.native_csv_header import BIO_COLUMNS
 from staffpulse.sources.post_links import why_no_author
 from staffpulse.sources.written import (
     handle_written,
@@ -44,7 +45,7 @@ RECORD_TYPES = ("account", "post", "follow")
 # are told as not read (:mod:`staffpulse.sources.csv_unread`)
 READ_COLUMNS = frozenset(
     {"type", "platform", "id", "url", "created_at"}
-    | {"handle", "display_name", "bio", "avatar_url", "avatar_file", "verified"}
+    | {"handle", "display_name", *BIO_COLUMNS, "avatar_url", "avatar_file", "verified"}
     | {"followers", "following", "post_count"}
     | {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
     | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
@@ -128,7 +129,9 @@ def account_from_native(
             else (base_dir / candidate).absolute()
         )
     platform = _platform(record, platform)
-    bio = record_text(record, "bio") or ""
+    # X's API's name for the bio, read when the record has no "bio" (never both merged)
+    described = "bio" not in record and "description" in record
+    bio = (record_text(record, "description") if described else record_text(record, "bio")) or ""
     return Account(
         platform=platform,
         id=written_id(record, "id") or handle.lower(),
@@ -136,7 +139,7 @@ def account_from_native(
         display_name=record_text(record, "display_name") or "",
         name_known="display_name" in record,
         bio=decode_copied_x_text(bio) if platform == "x" else bio,
-        bio_known="bio" in record,
+        bio_known="bio" in record or described,
         avatar_url=record_text(record, "avatar_url"),
         avatar_path=avatar_path,
         followers=written_count(record, "followers"),
