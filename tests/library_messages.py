@@ -163,8 +163,8 @@ def inbox_input_messages() -> list[Said]:
 
 
 def import_messages(folder: Path) -> list[Said]:
-    """Files of no format staffpulse imports (a text file, a CSV of other columns), an empty
-    folder, and several such paths at once."""
+    """Files of no format staffpulse imports (a text file, a CSV of other columns, a benchmark
+    cohort), an empty folder, and several such paths at once."""
     from staffpulse.ingest import import_paths
 
     unknown = folder / "notes.txt"
@@ -175,9 +175,12 @@ def import_messages(folder: Path) -> list[Said]:
     empty.mkdir()
     notes = folder / "meeting.txt"  # told what it is, and what to export instead
     notes.write_text("Meeting notes, Monday\nWe agreed to post twice a week about hiring.\n")
+    cohort = folder / "rivals.csv"  # a benchmark's file: told where it is of use
+    cohort.write_text("handle,platform,segment\nacme_staffing,x,staffing_firm\n", encoding="utf-8")
     with open_store(":memory:") as store:
         return [
             said_by("unknown", lambda: import_paths(store, [unknown])),
+            said_by("cohort", lambda: import_paths(store, [cohort])),
             said_by("prose", lambda: import_paths(store, [notes])),
             said_by("columns", lambda: import_paths(store, [columns])),
             said_by("empty folder", lambda: import_paths(store, [empty])),
