@@ -66,6 +66,25 @@ _NAME_OFFICIAL = re.compile(
     r"(?:^|[|,.;:!(\n]\s*|\b(?i:this is)\s+)((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)\s+(?i:official)"
     r"(?:\s+(?i:twitter|x|account|page|profile|site))*\s*(?=$|[|,.;:!)\n])",
 )
+# What ends an institution's or a brand's name, not a surname: "Official account of Royal
+# Mail" (Royal a given name of the Census lists, Mail in no surname list) is a brand's; the
+# loose test (a given name before a surname the lists lack) reads past these
+_NAME_TAILS = frozenset(
+    {
+        "academy", "airlines", "airport", "airways", "arena", "bakery", "bank", "bar", "bistro",
+        "brands", "brewery", "cafe", "capital", "center", "centre", "church", "clinic", "club",
+        "coffee", "college", "council", "credit", "dental", "energy", "entertainment",
+        "festival", "financial", "fitness", "foods", "foundation", "fund", "gallery", "games",
+        "gardens", "grill", "health", "holdings", "homes", "hospital", "hotel", "hotels",
+        "institute", "insurance", "kitchen", "labs", "library", "logistics", "mail", "mall",
+        "market", "markets", "media", "motors", "museum", "music", "network", "news", "pharmacy",
+        "pizza", "press", "productions", "properties", "radio", "realty", "records",
+        "restaurant", "resort", "school", "society", "sports", "stadium", "station", "stores",
+        "studios", "systems", "technologies", "theater", "theatre", "tours", "travel", "trust",
+        "university", "ventures",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 # a firm named after its founder speaks as "we" or of its trade: "The official account of
 # Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses"
 _FIRM_SPEAKS = re.compile(
@@ -109,7 +128,7 @@ def is_a_persons_official_account(text: str | None) -> bool:
     # a given name before a surname the lists lack ("Phillip Quarrendon") is one still, of
     # another country's lists too ("Official account of Raj Mehtaji")
     return reads_as_a_persons_name(split, whose) or (
-        len(words) == 2 and opens_with_a_given_name(split)
+        len(words) == 2 and opens_with_a_given_name(split) and words[1].lower() not in _NAME_TAILS
     )
 
 
