@@ -60,7 +60,7 @@ def test_a_line_skipped_after_all_is_not_also_said_to_be_kept() -> None:
     text = "handle,platform,segment\nacme,x,vendr\nnobody,x,vendr\n"
     check = check_cohort(_store(), text, "firms.csv")
     assert [line for line, _ in check.problems] == [2, 3]
-    assert "kept without a segment" in check.problems[0][1]
+    assert "@acme is kept" in check.problems[0][1]  # one line of its segment: said alone
     assert "no account 'nobody'" in check.problems[1][1]
 
 

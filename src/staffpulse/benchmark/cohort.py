@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from staffpulse.account_refs import parse_account_ref, read_account_ref
+from staffpulse.benchmark.cohort_problems import CohortProblem as CohortProblem
+from staffpulse.benchmark.cohort_problems import settled_segment_notes, unknown_segment_note
 from staffpulse.benchmark.segments import SEGMENT_LABELS as SEGMENT_LABELS
 from staffpulse.benchmark.segments import SEGMENT_WORDS as SEGMENT_WORDS
 from staffpulse.benchmark.segments import marked_guess, normalize_segment
@@ -90,29 +92,6 @@ class CohortEntry:
         if as_url(written.lstrip("@")):
             return written
         return "@" + (parse_account_ref(written)[0] or self.handle)
-
-
-@dataclass(frozen=True, slots=True)
-class CohortProblem:
-    file: str
-    line: int | None
-    message: str
-    kept: bool = False  # the line's account is still in the cohort: a note, not a skip
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "message": self.message, "kept": self.kept}
-
-
-def without_moot_notes(problems: list[CohortProblem]) -> list[CohortProblem]:
-    """``problems`` without the notes on a line whose account was skipped after all: "unknown
-    segment ... is kept without a segment" above "skipped: no account ... in the store" of the
-    same line said the account was both kept and left out."""
-    skipped = {(p.file, p.line) for p in problems if not p.kept and p.line}
-    return [p for p in problems if not (p.kept and (p.file, p.line) in skipped)]
 
 
 def _is_platform(value: str) -> bool:
@@ -226,9 +205,9 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         seen[key] = len(entries)
         entries.append(entry)
         if unknown_segment:  # a typo in the segment must not drop a real account
-            kept = f"{unknown_segment} — {entry.shown} is kept without a segment"
-            problems.append(CohortProblem(file, number, kept, kept=True))
-    return entries, problems
+            problems.append(unknown_segment_note(file, number, unknown_segment, entry.shown))
+    given = any(entry.segment and not entry.guessed for entry in entries)
+    return entries, settled_segment_notes(problems, given)
 
 
 def merge_duplicate(

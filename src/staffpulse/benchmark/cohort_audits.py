@@ -35,13 +35,9 @@ from staffpulse.audit.signals import (
     with_feed_templates,
 )
 from staffpulse.audit.types import AccountData, AuditResult
-from staffpulse.benchmark.cohort import (
-    CohortEntry,
-    CohortProblem,
-    read_cohort,
-    without_moot_notes,
-)
+from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, read_cohort
 from staffpulse.benchmark.cohort_help import read_cohort_or_say_how
+from staffpulse.benchmark.cohort_problems import without_moot_notes
 from staffpulse.benchmark.members import (
     DEFAULT_MIN_POSTS,
     default_cohort,

@@ -29,6 +29,7 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
+from staffpulse.benchmark.cohort_problems import settled_segment_notes
 from staffpulse.benchmark.kept_segments import (
     KeptSegments,
     keep_given_segments,
@@ -202,7 +203,8 @@ def run_benchmark(
         guessed=guessed,
         segments_kept=kept,
         claims=claims(audits, scores, segments, guessed),
-        problems=cohort.problems,
+        # an unknown segment's lines say what became of them: guessed only when a model guessed
+        problems=settled_segment_notes(cohort.problems, own or model is None),
         generated_at=now or datetime.now(UTC),
     )
     result.timings = {

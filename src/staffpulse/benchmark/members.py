@@ -22,8 +22,8 @@ from staffpulse.benchmark.cohort import (
     merge_duplicate,
     parse_cohort,
     refuse_import_data,
-    without_moot_notes,
 )
+from staffpulse.benchmark.cohort_problems import without_moot_notes
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.next_steps import COHORT_LINES, FEWER_THAN_MIN_POSTS, IMPORT_COHORT_POSTS
