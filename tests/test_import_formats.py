@@ -48,3 +48,24 @@ def test_the_help_names_every_column_a_staffpulse_csv_or_jsonl_is_read_by() -> N
     said = describe_formats()
     named = {word.strip(",;():'") for word in said.split()}
     assert sorted(READ_COLUMNS - named) == []
+
+
+def test_a_file_of_no_format_is_told_the_formats_in_plain_words_before_their_names(
+    tmp_path: Path,
+) -> None:
+    """The hint listed "TWCS", "IBM customer-care dialogs" and "snscrape" to a marketer; the
+    dashboard said it plainly: both now say the same plain words, the terminal first."""
+    from staffpulse.import_formats import PLAIN_FORMATS
+    from staffpulse.web.wording import web_text
+
+    path = tmp_path / "budget.csv"
+    path.write_text("quarter,spend\nQ1,1200\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 65
+    plain = said.index(f"supported formats: {PLAIN_FORMATS}; by name: ")
+    assert plain < said.index("Customer Support on Twitter (TWCS) CSV") < said.index("snscrape")
+    hint = said.split("What to do: ", 1)[1]
+    page = web_text(hint)
+    assert f"staffpulse reads {PLAIN_FORMATS}: see “Supported formats”" in page
+    assert "TWCS" not in page and "--help" not in page

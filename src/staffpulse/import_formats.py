@@ -32,6 +32,13 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("gzip (.gz) of any of these", "one file of any of these, gzipped"),
 )
 
+# The formats in a marketer's words, said before the list of readers by name (folders.py) and
+# by the dashboard in place of that list (web/wording.py): one wording for both
+PLAIN_FORMATS = (
+    "an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky or Mastodon posts, and"
+    " CSV files with one post a line"
+)
+
 # staffpulse's own CSV and JSONL: the columns a user writes a file of their own with
 OWN_COLUMNS = (
     "posts: id, author (or author_handle), text (needed); author_id, created_at "

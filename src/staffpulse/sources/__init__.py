@@ -9,7 +9,7 @@ import importlib
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
-from staffpulse.next_steps import COMPARE_WITH_COHORT, SUPPORTED_FORMATS
+from staffpulse.next_steps import COMPARE_WITH_COHORT
 from staffpulse.sources.base import (
     REGISTRY,
     Item,
@@ -21,7 +21,7 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
-from staffpulse.sources.folders import PROSE, WHAT_IT_IS, why_unknown
+from staffpulse.sources.folders import PROSE, WHAT_IT_IS, supported_formats, why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC, HOLDS_NO_FORMAT, REPACK, why_damaged
 from staffpulse.sources.prose_files import prose_hint
 from staffpulse.sources.workbooks import refuse_workbook
@@ -70,7 +70,6 @@ def detect(path: Path) -> Source:
     if source is not None:
         return source
     refuse_workbook(path)  # an .xlsx saved as .csv: said what it is, not "a ZIP"
-    names = ", ".join(sorted(source.label for source in REGISTRY))
     what = "not a format staffpulse can import"
     why = why_unknown(path)  # what a source can tell: a CSV's header, and the columns it lacks
     if why and why.startswith(COHORT_FILE):  # a file for the benchmark, not for import
@@ -96,13 +95,12 @@ def detect(path: Path) -> Source:
             " the ZIP it came in) instead",
         )
     if why and why.startswith(PROSE):  # said what to export instead
-        hint = f"{prose_hint(path)}; {SUPPORTED_FORMATS.say(names=names)}"
+        hint = f"{prose_hint(path)}; {supported_formats()}"
         raise UnknownFormatError(f"{path}: {what}", hint=hint)
     raise UnknownFormatError(
         f"{path}: {what}",
         # import and score both read files this way: the hint names neither
-        hint=("fix the file as said and try again; " if fixable else "")
-        + SUPPORTED_FORMATS.say(names=names),
+        hint=("fix the file as said and try again; " if fixable else "") + supported_formats(),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from staffpulse.errors import EmptyInputError
+from staffpulse.import_formats import PLAIN_FORMATS
 from staffpulse.next_steps import SUPPORTED_FORMATS
 from staffpulse.sources.base import (
     EMPTY_FILE,
@@ -227,12 +228,20 @@ def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
         raise EmptyInputError(
             f"{path}: the folder holds no file staffpulse can read ({said})", hint=fix
         )
-    names = ", ".join(sorted(source.label for source in REGISTRY))
     said = describe_left([_told_prose(p) for p in left[:SHOWN_LEFT]] + list(left[SHOWN_LEFT:]))
     raise EmptyInputError(
         f"{path}: the folder holds no file staffpulse can read" + (f": {said}" if said else ""),
-        hint=f"point to the exported files themselves; {SUPPORTED_FORMATS.say(names=names)}",
+        hint=f"point to the exported files themselves; {supported_formats()}",
     )
+
+
+def supported_formats() -> str:
+    """The formats staffpulse reads, for a hint: in a marketer's words first (an X archive,
+    saved Bluesky posts: :data:`~staffpulse.import_formats.PLAIN_FORMATS`, the dashboard's
+    words too), then every reader by the name ``import --help`` lists it under (TWCS, snscrape
+    JSONL), which alone read as jargon."""
+    names = ", ".join(sorted(source.label for source in REGISTRY))
+    return SUPPORTED_FORMATS.say(names=f"{PLAIN_FORMATS}; by name: {names}")
 
 
 def _told_prose(problem: Problem) -> Problem:

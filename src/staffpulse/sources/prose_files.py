@@ -20,11 +20,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError
-from staffpulse.next_steps import SCORE_LINES, SCORE_TEXTS, SUPPORTED_FORMATS
-from staffpulse.sources.base import HEAD_BYTES, REGISTRY, Problem
+from staffpulse.next_steps import SCORE_LINES, SCORE_TEXTS
+from staffpulse.sources.base import HEAD_BYTES, Problem
 from staffpulse.sources.csv_preamble import notes_above
 from staffpulse.sources.csvrows import sniff_delimiter
-from staffpulse.sources.folders import EXPLAINERS, PROSE, SHOWN_LEFT, WHAT_IT_IS, NotesFile
+from staffpulse.sources.folders import (
+    EXPLAINERS,
+    PROSE,
+    SHOWN_LEFT,
+    WHAT_IT_IS,
+    NotesFile,
+    supported_formats,
+)
 from staffpulse.sources.native_csv import why_not_csv
 from staffpulse.sources.text_files import document_kind, head_text, is_binary
 
@@ -108,11 +115,10 @@ def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:
     if not all_notes(left):
         return
     files = [Path(p.file) for p in left]
-    formats = ", ".join(sorted(source.label for source in REGISTRY))
     raise EmptyInputError(
         f"{folder}: the folder holds no file staffpulse can read: "
         + notes_said([f.name for f in files]),
-        hint=f"{prose_hint(files[0])}; {SUPPORTED_FORMATS.say(names=formats)}",
+        hint=f"{prose_hint(files[0])}; {supported_formats()}",
     )
 
 

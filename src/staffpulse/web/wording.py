@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from staffpulse import next_steps as steps
 from staffpulse.config_secrets import hide_secrets
+from staffpulse.import_formats import PLAIN_FORMATS
 from staffpulse.models import platform_name
 from staffpulse.next_steps import Said, Step
 from staffpulse.step_wording import StepWording, StepWords
@@ -120,10 +121,7 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     ),
     # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs, X
     # API v1.1 JSONL...): the page says what a marketer has, and links the formats page
-    steps.SUPPORTED_FORMATS: (
-        "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky or "
-        "Mastodon posts, and CSV files with one post a line: see “Supported formats”"
-    ),
+    steps.SUPPORTED_FORMATS: f"staffpulse reads {PLAIN_FORMATS}: see “Supported formats”",
     # the page links its own “Supported formats” under such a hint (mentions_formats)
     steps.SEE_FORMATS: None,
     steps.FORMATS_LISTED: "see “Supported formats”",
