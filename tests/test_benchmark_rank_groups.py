@@ -250,5 +250,18 @@ def test_a_desk_that_only_replies_is_ranked_by_its_grade_among_the_rest(tmp_path
     assert [(r["rank"], r["handle"], r["rank_group"]) for r in league] == [
         ("1", "replydesk", ""),
         ("2", "lowboard", ""),
-        ("3", "unreaddesk", "graded on 3 of 4 pillars"),
+        ("3", "unreaddesk", "pillars_3"),  # a key: the table's line says it in words
     ]
+
+
+def test_the_csv_group_of_a_rank_is_a_key_a_spreadsheet_filters_on() -> None:
+    # QA: rank_group held the table's English sentence; the sentence stays over the group
+    from staffpulse.benchmark.tiers import tier_groups, tier_openings
+
+    def row(handle: str, graded: int, few: bool) -> dict[str, object]:
+        return {"platform": "x", "handle": handle, "pillars_graded": graded, "few_posts": few}
+
+    rows = [row("full", 4, False), row("three", 3, False), row("tiny", 4, True)]
+    rows.append(row("tinythree", 3, True))
+    assert tier_groups(rows) == ["", "pillars_3", "few_posts", "few_posts pillars_3"]
+    assert "graded on 3 of 4 pillars" in tier_openings(rows)[("x", "three")]

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from staffpulse.audit.account_kind import FEED_TIP_EXAMPLE, AccountKind
+from staffpulse.audit.account_kind import AccountKind
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS, own_posts
@@ -32,10 +32,10 @@ from staffpulse.report.counts import count_of
 
 # when Mix alone has something to fix on a job board: what makes its ads better, not fewer
 JOB_BOARD_ADS = "Make each ad worth reading: the pay, the shift and a line about the team"
-# a job board's fix of a feed that does not sound like a person, before its evidence
-JOB_FEED_HUMAN = (
-    f'Add one human post a week among the ads (a tip in your own words: "{FEED_TIP_EXAMPLE}")'
-)
+# a job board's fix of a feed that does not sound like a person, before its evidence: short,
+# as a table's line (a whole quoted tip wrapped over two lines in 28 rows); the audit's own
+# advice gives the example tip (audit/voice.py)
+JOB_FEED_HUMAN = "Add one human post a week among the ads"
 # the pillars judged on the account's posts (Face reads its profile)
 _FROM_POSTS = ("mix", "voice", "conversation")
 

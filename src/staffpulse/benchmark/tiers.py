@@ -121,14 +121,20 @@ def tier_openings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
 
 
 def tier_groups(rows: list[dict[str, Any]]) -> list[str]:
-    """Each row's group as the line over it says it (:func:`tier_openings`), "" in the first
-    group: the league CSV gives it beside the rank, since a rank in a later group can sit
-    below a better grade (a CSV's rank 1 read "beats 45%" with no word of the groups)."""
+    """Each row's group as a key, "" in the first group: the league CSV gives it beside the
+    rank, since a rank in a later group can sit below a better grade (a CSV's rank 1 read
+    "beats 45%" with no word of the groups). The key is what places the group, in a word a
+    spreadsheet filters on: ``few_posts`` (fewer than :data:`FEW_POSTS` of its own),
+    ``pillars_3`` (placed on 3 of 4 pillars), or both (``few_posts pillars_3``); the line
+    over the group in the table says it in a sentence (:func:`tier_openings`)."""
     openings = tier_openings(rows)
     group = ""
     said = []
     for row in rows:
-        group = openings.get((str(row["platform"]), str(row["handle"])), group)
+        if (str(row["platform"]), str(row["handle"])) in openings:
+            enough, pillars = ranked_tier(row)
+            words = [] if enough else ["few_posts"]
+            group = " ".join(words + ([f"pillars_{pillars}"] if pillars < len(PILLARS) else []))
         said.append(group)
     return said
 

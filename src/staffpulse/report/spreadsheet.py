@@ -54,8 +54,8 @@ def safe_cell(value: Any) -> Any:
 
 LEADERBOARD_COLUMNS = (
     "rank",
-    # the group the rank is in, as the line over it in the table says it ("graded on 3 of 4
-    # pillars"), empty in the first: a rank 1 that "beats 45%" once came with no word of why
+    # the group the rank is in, as a key ("pillars_3", "few_posts"; the table's line over it
+    # says it in words), empty in the first: a rank 1 that "beats 45%" came with no word of why
     "rank_group",
     "handle",
     "platform",
