@@ -92,6 +92,20 @@ def test_marks_made_with_you_post_as_empty_stick(client: Any) -> None:
     # it can be reopened from the page: not "it won't show up in the inbox again" (QA s22)
     told = _words(client.get(dismissed.headers["location"]).text)
     assert "Dismissed. It is listed under “Dismissed” at the foot of the page, where " in told
+    # QA s40: a mis-tap is undone from the message itself, not only from the list below
+    undo = re.search(
+        r'<form class="undo"[^>]*>(.*?)</form>',
+        dismissed_page := client.get(dismissed.headers["location"]).text,
+        re.S,
+    )
+    assert undo and 'name="state" value="open"' in undo.group(1)
+    assert f'name="conversation_id" value="{first[1]}"' in undo.group(1)
+    fields = dict(re.findall(r'name="([\w-]+)" value="([^"]*)"', undo.group(1)))
+    assert "Undo" in dismissed_page
+    undone = client.post("/inbox/state", data=fields)
+    assert undone.status_code == 303
+    assert first[1] in {card[1] for card in _cards(client.get("/inbox").text)}
+    dismissed = mark_conversation(client, first[1], first[2], "dismissed")
     assert mark_conversation(client, second[1], second[2], "joined").status_code == 303
     again = client.get("/inbox").text  # as the menu opens it
     shown = {card[1] for card in _cards(again)}
@@ -279,7 +293,8 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
                 "back": "/inbox",
             },
         )
-        assert response.status_code == 303 and f"notice={state}" in response.headers["location"]
+        told = "notice=joined" if state == "joined" else "flash="  # a dismiss: with its Undo
+        assert response.status_code == 303 and told in response.headers["location"]
     after = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     open_ids = {i.conversation_id for i in after.items}
     assert first.conversation_id not in open_ids and second.conversation_id not in open_ids

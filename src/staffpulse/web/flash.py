@@ -26,6 +26,9 @@ class Flash:
     message: str = ""
     hint: str | None = None
     note: str | None = None  # after the hint, e.g. "Nothing was changed."
+    # the fields of an Undo button's form to /inbox/state (a dismiss undone by a reopen): a
+    # mis-tap on a phone, where a card's buttons are stacked, is then one press from undone
+    undo: tuple[tuple[str, str], ...] = ()
 
 
 class Flashes:

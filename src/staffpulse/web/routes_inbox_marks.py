@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -49,10 +50,15 @@ async def inbox_state(request: Request) -> Response:
     at = f"#{anchor}" if _ANCHOR.fullmatch(anchor) else ""
     if anchor == "dismissed" and not _dismissed_left(request, back, as_handle):
         at = ""  # the last dismissed one reopened: its list is gone, so the page's top
-    if until is not None or (as_handle and state != "open"):
+    if until is not None or state == "dismissed" or (as_handle and state != "open"):
         # a firm's mark is that firm's: said, or an empty "You post as" would seem to lose it;
-        # a snooze says when it ends
-        key = web(request).flashes.add(_marked_for(state, as_handle, until))
+        # a snooze says when it ends; a dismiss is undone from the message itself (QA s40)
+        marked = _marked_for(state, as_handle, until)
+        if state == "dismissed":
+            fields = {"state": "open", "conversation_id": conversation, "platform": platform or ""}
+            fields |= {"as": as_handle or "", "back": back, "anchor": at.lstrip("#")}
+            marked = replace(marked, undo=tuple(fields.items()))
+        key = web(request).flashes.add(marked)
         return RedirectResponse(f"{back}{joiner}flash={key}{at}", status_code=303)
     notice = "reopened" if state == "open" else state
     return RedirectResponse(f"{back}{joiner}notice={notice}{at}", status_code=303)
@@ -96,4 +102,10 @@ def _marked_for(state: str, as_handle: str | None, until: datetime | None = None
             f"Marked as joined for {firm}.",
             "Conversations are how firms get noticed. " + where,
         )
-    return Flash("ok", f"Dismissed for {firm}.", where)
+    if as_handle:
+        return Flash("ok", f"Dismissed for {firm}.", where)
+    return Flash(
+        "ok",
+        "Dismissed.",
+        "It is listed under “Dismissed” at the foot of the page, where Reopen brings it back.",
+    )
