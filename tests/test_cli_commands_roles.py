@@ -52,7 +52,9 @@ def test_jsonl_contract_order_ids_and_malformed_mid_file(tmp_path: Path) -> None
     assert rows[2]["role"] == "recruiter" and rows[2]["kind"] == "person"
     err = error_text(result)
     assert f"{src}:3" in err and f"{src}:4" in err and f"{src}:5" in err
-    assert f"Tagged 3 accounts to {out}; skipped 3 malformed records." in err.replace("\n", "")
+    assert f"Tagged 3 account records to {out}; skipped 3 malformed records." in err.replace(
+        "\n", ""
+    )
     assert "Traceback" not in err
 
 

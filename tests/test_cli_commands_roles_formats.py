@@ -86,7 +86,7 @@ def test_the_accounts_json_of_staffpulse_is_tagged_as_it_is(tmp_path: Path) -> N
         check_role_row(row)
     assert tags["bluerivertemps"]["role"] == "staffing_firm"
     assert tags["jane_runs"]["kind"] == "person"
-    assert "Tagged 2 accounts" in error_text(result)
+    assert "Tagged 2 account records" in error_text(result)
 
 
 def test_staffpulse_account_columns_stand_in_for_the_contract_ones(tmp_path: Path) -> None:
@@ -103,8 +103,8 @@ def test_staffpulse_account_columns_stand_in_for_the_contract_ones(tmp_path: Pat
     assert [row["id"] for row in tags] == ["bluerivertemps", "jane_runs"]  # the handles
     assert tags[0]["role"] == "staffing_firm" and tags[1]["kind"] == "person"
     err = error_text(result).replace("\n", " ")
-    assert "Tagged 2 accounts" in err and "skipped 0 malformed records" in err
-    assert f"{src}: left out 1 follow and 1 post (not accounts)" in err
+    assert "Tagged 2 account records" in err and "skipped 0 malformed records" in err
+    assert f"{src}: left out 1 follow and 1 post (not account records)" in err
 
 
 def test_the_contract_columns_win_over_staffpulse_ones(tmp_path: Path) -> None:

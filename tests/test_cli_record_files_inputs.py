@@ -241,7 +241,7 @@ def test_roles_tags_the_accounts_of_a_twarc2_users_page_and_leaves_unknown_autho
     result = run_roles(str(src), "-o", str(out))
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == ["5"]  # not the post's id
-    assert "left out 1 post (not accounts)" in error_text(result).replace("\n", " ")
+    assert "left out 1 post (not account records)" in error_text(result).replace("\n", " ")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

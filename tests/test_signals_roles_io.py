@@ -110,3 +110,32 @@ def test_a_csv_column_of_post_counts_is_no_text_and_not_named_as_one(tmp_path: P
         notes = list(found.notes)
     assert [r.text for r in records] == [None, "Pilot boat on station at dawn"]
     assert skipped == [] and not any("posts" in note for note in notes)
+
+
+def test_records_repeating_an_account_are_counted_apart(tmp_path: Path) -> None:
+    """QA s40: a CSV of one row per post said "Tagged 15,531 accounts" for 14,680 accounts.
+    The summary now says how many distinct accounts the records hold (each record keeps its
+    own line, with the contract's keys alone)."""
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "id,name,description,text\n"
+        "101,tilly_teaches,Maths teacher and hill walker,marking all weekend\n"
+        "102,Tilly_Teaches,Maths teacher and hill walker,half term at last\n"
+        "103,brookfield_temps,We place warehouse staff across the Midlands,night shifts open\n"
+        "104,tilly_teaches,Maths teacher and fell runner,a new bio and a new account for us\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with read_accounts(path, lambda _: None) as records:
+        report = tag_records(load_role_model(), records, out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [list(line) for line in lines] == [["id", "kind", "p_org", "role", "role_scores"]] * 4
+    assert report.written == 4
+    assert report.summary().startswith(
+        "3 distinct accounts by name and bio (1 record repeats one, tagged on its own line too); "
+        "org "
+    )
+    # no record repeats another: the summary is the kinds and roles alone
+    alone = TagReport(written=1, accounts={1})
+    alone.kinds.update(["org"])
+    assert alone.summary() == "org 1, person 0"

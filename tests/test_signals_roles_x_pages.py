@@ -127,7 +127,7 @@ def test_the_command_tags_the_profiles_of_a_twarc2_page_and_says_what_it_read(
         check_role_row(row)
     said = " ".join(error_text(result).split())
     assert "read 2 profiles and 1 post from X API v2 pages" in said
-    assert "Tagged 2 accounts" in said
+    assert "Tagged 2 account records" in said
 
 
 def test_the_real_twarc2_page_of_two_tweets_is_tagged(shared_data: Path, tmp_path: Path) -> None:
@@ -148,4 +148,4 @@ def test_out_has_one_object_per_profile_after_the_files_other_records(tmp_path: 
     src.write_text("".join(json.dumps(v) + "\n" for v in (first, contract, second)), "utf-8")
     result, rows = tag_file(src)
     assert [r["id"] for r in rows] == [7, "100"]
-    assert "Tagged 2 accounts" in " ".join(error_text(result).split())
+    assert "Tagged 2 account records" in " ".join(error_text(result).split())

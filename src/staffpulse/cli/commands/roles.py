@@ -66,7 +66,9 @@ def roles_command(
         score=tag_records,
         label="roles",
         verb="Tagged",
-        noun="account",
+        # a record, not an account: a file of one row per post repeats its author, and the
+        # summary then says how many distinct accounts the records hold (TagReport.summary)
+        noun="account record",
         malformed="record",
     )
     run_record_job(job, input_path, output, err_console)
