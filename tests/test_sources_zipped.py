@@ -9,7 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from staffpulse.cli.app import app
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account
@@ -273,4 +275,24 @@ def test_a_file_named_zip_that_is_no_zip_among_several_is_left_out_not_counted(
     assert problem.message == (
         "not a known format: this is no ZIP archive, though its name ends in .zip: it holds"
         " binary data of no kind staffpulse knows"
+    )
+
+
+def test_files_named_zip_that_are_no_zip_given_together_are_each_told_on_a_line(
+    tmp_path: Path,
+) -> None:
+    """Two such files were told one generic "nothing to import ... (2 other files left out)"
+    (exit 1): each is told what it holds, as other files of no format are (exit 65)."""
+    noise, pdf = tmp_path / "photos.zip", tmp_path / "brief.zip"
+    noise.write_bytes(bytes(range(256)) * 4)
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    result = CliRunner().invoke(
+        app, ["import", str(noise), str(pdf), "--db", str(tmp_path / "s.db"), "--json"]
+    )
+    assert result.exit_code == 65
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "nothing was imported: none of the 2 paths holds anything staffpulse can import:\n"
+        "  photos.zip: this is no ZIP archive, though its name ends in .zip: it holds binary"
+        " data of no kind staffpulse knows\n"
+        "  brief.zip: this is no ZIP archive, though its name ends in .zip: it holds a PDF"
     )

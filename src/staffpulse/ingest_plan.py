@@ -39,6 +39,7 @@ from staffpulse.sources.user_paths import (
 )
 from staffpulse.sources.x_archive_parts import join_split_archives
 from staffpulse.sources.zip_checks import check_zip
+from staffpulse.sources.zip_salvage import not_a_zip
 from staffpulse.sources.zipped import ZipFolder
 
 
@@ -86,6 +87,12 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 continue
             if source is None:
                 problems.append(named_unknown_file(path))
+            elif isinstance(source, ZipFolder) and (not_zip := not_a_zip(path)) is not None:
+                # named .zip, holding no ZIP (a PDF, random bytes): left out and told on a
+                # line of its own, as any file of no known format among several paths
+                problems.append(
+                    Problem(str(path), None, f"{UNKNOWN_FORMAT}: {not_zip}", named=True)
+                )
             else:
                 # a ZIP among several paths is read as a folder's is: a damaged one is
                 # reported and counted as it is read, and the other paths are still imported
