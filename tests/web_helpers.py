@@ -116,6 +116,14 @@ def upload_files(client: Any, files: list[tuple[str, bytes]]) -> Any:
     return client.post("/import/upload", data={"csrf_token": token}, files=parts)
 
 
+def import_job_page(db_path: Path, files: list[tuple[str, bytes]]) -> tuple[dict[str, Any], str]:
+    """Upload ``files`` on a fresh dashboard over ``db_path``: the finished job's status and page."""
+    with make_client(db_path) as client:
+        status = finished_job(client, upload_files(client, files))
+        page: str = client.get(f"/jobs/{status['id']}").text
+    return status, page
+
+
 def mark_conversation(
     client: Any, conversation: str, platform: str, state: str, as_: str = ""
 ) -> Any:
