@@ -295,3 +295,28 @@ def test_a_saved_relationship_or_list_is_an_import_of_nothing_told_what_it_is(
         assert said.startswith(f"nothing to import: {path}: a Mastodon {what} (")
         assert "which holds no posts or accounts" in said
         assert "save an account's statuses, a timeline or a status's context instead" in said
+
+
+def _profile(followers: int, posts: int, last_post: str) -> dict[str, object]:
+    return {"id": "7", "username": "rosa", "acct": "rosa", "display_name": "Rosa",
+            "url": "https://hr.example/@rosa", "note": "<p>Recruiter in Leeds</p>",
+            "followers_count": followers, "following_count": 5, "statuses_count": posts,
+            "created_at": "2025-01-10T00:00:00.000Z", "last_status_at": last_post}  # fmt: skip
+
+
+@pytest.mark.parametrize("first", ["search.json", "timeline.json"])
+def test_a_profile_in_an_account_search_and_a_timeline_is_stored_alike_in_either_order(
+    tmp_path: Path, first: str
+) -> None:
+    """An account search holds no post, so it was undated and, imported last, replaced the
+    newer profile a timeline held: its own last_status_at dates it, older."""
+    (tmp_path / "search.json").write_text(json.dumps([_profile(3, 4, "2026-03-01")]))
+    status = {"id": "200", "created_at": "2026-03-05T10:00:00.000Z", "content": "<p>Open day</p>",
+              "uri": "https://hr.example/users/rosa/statuses/200",
+              "url": "https://hr.example/@rosa/200", "account": _profile(12, 9, "2026-03-05")}  # fmt: skip
+    (tmp_path / "timeline.json").write_text(json.dumps([status]))
+    paths = [tmp_path / first, *(p for p in tmp_path.glob("*.json") if p.name != first)]
+    with open_store(":memory:") as store:
+        import_paths(store, paths)
+        (rosa,) = store.conn.execute("SELECT followers, post_count FROM accounts").fetchall()
+    assert tuple(rosa) == (12, 9)

@@ -1,13 +1,15 @@
 """The store's upsert of a post whose kind a later read corrects (store/upsert_sql.py): a reply
 whose parent was deleted, stored as an original by an earlier build, becomes a reply when its
-file is imported again, and a reply never turns back into an original."""
+file is imported again, and a reply never turns back into an original; of two profiles
+observed at the same time, the fuller is kept whatever the order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.models import Post, Provenance
+from staffpulse.models import Account, Post, Provenance
 from staffpulse.store import open_store
 
 WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -42,3 +44,31 @@ def test_a_reply_stays_one_and_keeps_the_conversation_its_source_gave() -> None:
     api = _post(kind="reply", reply_to_account_id="42", conversation_id="401")
     assert _stored([api, ORPHAN]) == ("reply", None, "42", "janedoe", "401")
     assert _stored([ORPHAN, _post(conversation_id="401")])[0] == "reply"  # never undone
+
+
+def _account_stored(rows: list[Account]) -> tuple[Any, ...]:
+    store = open_store(":memory:")
+    for row in rows:
+        store.upsert([row], PROV)
+    return tuple(store.conn.execute("SELECT followers, post_count, bio FROM accounts").fetchone())
+
+
+def test_of_two_profiles_observed_at_the_same_time_the_fuller_is_kept_in_either_order() -> None:
+    """Two saved responses dated alike held different counts: the last imported won, so two
+    stores of the same files differed by the order they were given in."""
+    profile = Account(platform="mastodon", id="https://hr.example/@rosa", handle="rosa@hr.example",
+                      observed_at=WHEN)  # fmt: skip
+    fewer = replace(profile, followers=0, post_count=0, bio="Recruiter")
+    fuller = replace(profile, followers=12, post_count=7, bio="Recruiter in Leeds")
+    assert (
+        _account_stored([fewer, fuller])
+        == _account_stored([fuller, fewer])
+        == (
+            12,
+            7,
+            "Recruiter in Leeds",
+        )
+    )
+    # a newer observation still wins, fuller or not
+    newer = replace(fewer, observed_at=datetime(2026, 3, 2, tzinfo=UTC))
+    assert _account_stored([fuller, newer])[:2] == _account_stored([newer, fuller])[:2] == (0, 0)

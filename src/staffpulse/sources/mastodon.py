@@ -31,6 +31,8 @@ file (:mod:`staffpulse.sources.mastodon_instance`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import datetime
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,6 +55,7 @@ from staffpulse.sources.mastodon_ids import (
     stored_post_id,
 )
 from staffpulse.sources.mastodon_instance import host_of, instance_of, instance_of_lines
+from staffpulse.sources.observed import newest_post_time, read_time
 from staffpulse.sources.responses import is_response_lines, rows_of_responses
 
 PLATFORM = "mastodon"
@@ -134,7 +137,18 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
         created_at=parse_timestamp(account.get("created_at")),
         url=url,
         verified=False,
+        observed_at=seen_since(account),
     )
+
+
+def seen_since(account: Mapping[str, Any]) -> datetime | None:
+    """The earliest a profile can have been served: on or after the day of its last post
+    (``last_status_at``) and its creation; None when it gives neither. A saved response says
+    not when it was fetched, so two snapshots of an account in different files (an account
+    search, a timeline) are ordered by their own dates, not by the order of import."""
+    times = [read_time(account.get(key)) for key in ("last_status_at", "created_at")]
+    known = [time for time in times if time is not None]
+    return max(known) if known else None
 
 
 def _quoted_post_id(quote: Any, instance: str, known: Mapping[str, str]) -> str | None:
@@ -297,7 +311,16 @@ def rows_from_mastodon(
         if isinstance(payload, dict):
             refuse_other_response(payload)
         raise ValueError("not a Mastodon response staffpulse reads (statuses, context, accounts)")
-    return rows
+    # a profile served with a post was served after it too: the later of the two bounds
+    newest = newest_post_time(rows)
+    return [
+        replace(row, observed_at=newest)
+        if isinstance(row, Account)
+        and newest is not None
+        and (row.observed_at is None or row.observed_at < newest)
+        else row
+        for row in rows
+    ]
 
 
 class MastodonJson:

@@ -9,7 +9,8 @@ when it was observed (``observed_at``: a fetch's time, a twarc2 page's retrieval
 archive's generation date). A row observed before the stored one only fills what the store
 lacks; a newer one, or one whose time neither knows, replaces it, as every write did before
 observation times were kept (a file a person wrote is taken as they wrote it). So the newest
-observation wins whatever the import order.
+observation wins whatever the import order; of two observed at the same time, the fuller
+(larger counts, then longer bio), whatever the order too.
 
 A handle that is the account's own id (a Bluesky repo export names its account by its DID
 alone) is a placeholder, no observation: any real handle replaces it, whatever the times, and
@@ -25,10 +26,18 @@ the archive and the API's JSON in turn then no longer flips the reply every week
 
 from __future__ import annotations
 
+# Of two profiles observed at the same time (two saved responses dated alike), the fuller
+# wins: the larger counts, then the longer bio, so either import order stores the same one
+_FULLER_KEY = (
+    "(COALESCE({t}.post_count, -1), COALESCE({t}.followers, -1), COALESCE({t}.following, -1),"
+    " length({t}.bio), {t}.bio, {t}.display_name, COALESCE({t}.avatar_url, ''))"
+)
 # The upsert's test of the incoming row: not observed before the stored one (its values win)
 _ACCOUNT_FRESH = (
     "(excluded.observed_at IS NULL OR accounts.observed_at IS NULL"
-    " OR excluded.observed_at >= accounts.observed_at)"
+    " OR excluded.observed_at > accounts.observed_at"
+    " OR (excluded.observed_at = accounts.observed_at"
+    f" AND {_FULLER_KEY.format(t='excluded')} >= {_FULLER_KEY.format(t='accounts')}))"
 )
 _POST_FRESH = (
     "(excluded.observed_at IS NULL OR posts.observed_at IS NULL"
