@@ -297,3 +297,35 @@ def test_one_such_post_in_ten_is_no_caution(store: Store) -> None:
     _ten_posts_with(store, ["I think the GOP has lost its mind."])
     why = _why(store, "brand_one", role="any")
     assert "caution" not in why and "a lively voice" in why
+
+
+def test_engagements_older_than_the_half_life_are_said_to_weigh_less(store: Store) -> None:
+    """QA s40: "you reposted them 4×" at 36.9 under "you reposted them 1×" at 75.0 read as a
+    wrong order: the four were months old, the one a day old. The line now says so."""
+
+    def repost(n: int, whom: str, days_ago: float) -> Post:
+        return Post(
+            platform="x",
+            id=f"rp_{whom}_{n}",
+            author_id="id_acme_staffing",
+            author_handle="acme_staffing",
+            kind="repost",
+            text=f"RT @{whom}: A tip on shift handovers, part {n}",
+            mentions=(whom,),
+            created_at=NOW - timedelta(days=days_ago),
+        )
+
+    add_posts(
+        store,
+        Account(platform="x", id="id_uma_old", handle="uma_old"),
+        Account(platform="x", id="id_ray_new", handle="ray_new"),
+        *(repost(i, "uma_old", 45 + i) for i in range(4)),
+        repost(0, "ray_new", 1),
+        make_post("u1", "uma_old", 1),
+        make_post("r1", "ray_new", 1),
+    )
+    options = SuggestOptions(include_contacts=True)
+    uma = _why(store, "uma_old", role="any", options=options)
+    assert "you reposted them 4×, mostly long ago (weighs less)" in uma
+    ray = _why(store, "ray_new", role="any", options=options)
+    assert "you reposted them 1×" in ray and "long ago" not in ray

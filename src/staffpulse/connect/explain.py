@@ -24,7 +24,7 @@ from staffpulse.connect.explanation import (
     Part,
     count_people,
 )
-from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
+from staffpulse.connect.graph import FOLLOW_WEIGHT, KIND_WEIGHTS, Edge, InteractionGraph
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
@@ -66,10 +66,34 @@ def _engaged(kinds: Mapping[str, int], whom: str) -> str | None:
     return f"engaged {whom} {sum(counts.values())}× ({detail})"
 
 
-def _theirs(kinds: Mapping[str, int]) -> str | None:
+# Below this mean weight of their ages (older than one half-life on average), the engagements
+# are said to be old: the score weighs each by its age, and "you reposted them 4×" at 36.9
+# under "you reposted them 1×" at 75.0 read as a wrong order (QA s40: the four were months
+# old, the one a day old)
+_OLD_ON_AVERAGE = 0.5
+
+
+def _long_ago(edge: Edge) -> str:
+    """``, mostly long ago (weighs less)`` when the edge's engagements are older than one
+    half-life on average (``, long ago`` for one); "" when recent, undated or never decayed
+    (an infinite half-life)."""
+    counts = {k: n for k, n in edge.kinds.items() if k in _DIRECT and n}
+    full = sum(KIND_WEIGHTS[k] * n for k, n in counts.items())
+    if full <= 0:
+        return ""
+    # a follow adds its own weight, which never decays
+    recency = (edge.weight - (FOLLOW_WEIGHT if edge.kinds.get("follow") else 0.0)) / full
+    if recency >= _OLD_ON_AVERAGE:
+        return ""
+    return f", {'long ago' if sum(counts.values()) == 1 else 'mostly long ago'} (weighs less)"
+
+
+def _theirs(edge: Edge) -> str | None:
     """What the candidate does to you: ``follows you``, ``replied to you 1×``, or both (``follows
     you and replied to you 1×``): a follow is a standing interest a reply does not replace."""
+    kinds = edge.kinds
     engaged = _engaged(kinds, "you")
+    engaged = engaged + _long_ago(edge) if engaged else None
     if not kinds.get("follow"):
         return engaged
     return f"follows you and {engaged}" if engaged else "follows you"
@@ -229,8 +253,9 @@ def explain(
         parts.append(f"engages {count_people(len(out_of))} {CIRCLE}")
     back = graph.edges.get((node, account.id))
     mine = graph.edges.get((account.id, node))
-    theirs = _theirs(back.kinds) if back is not None else None
+    theirs = _theirs(back) if back is not None else None
     yours = _engaged(mine.kinds, "them") if mine is not None else None
+    yours = yours + _long_ago(mine) if yours and mine is not None else yours
     if not into and not out_of and not theirs and not yours:
         # reached only through longer paths: no one in the circle engages them, nor they you
         parts.append("in the wider network of your circle")
