@@ -15,7 +15,7 @@ from pathlib import Path
 
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import first_value, json_lines_head
-from staffpulse.sources.text_files import document_kind, is_binary
+from staffpulse.sources.text_files import document_kind, is_binary, what_it_holds
 
 SHOWN_KEYS = 6  # of a JSON record's keys named in the message
 NOT_OURS = "not a file of posts or accounts"
@@ -141,7 +141,7 @@ def why_misnamed(path: Path, head: bytes) -> str | None:
         return None
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return f"{WHAT_IT_IS}a WebP image, {NOT_OURS}"
-    holds = "binary data of no kind staffpulse knows" if is_binary(head) else "text"
+    holds = what_it_holds(head)  # no document: document_kind found none above
     return (
         f"{WHAT_IT_IS}not {kind}, though its name ends in {path.suffix}: it holds {holds} (a"
         f" damaged or renamed file?), and {NOT_OURS}: is it the file you meant? An export of"

@@ -332,6 +332,14 @@ def document_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _DOCUMENT_MAGIC if data.startswith(magic)), None)
 
 
+def what_it_holds(head: bytes) -> str:
+    """What a file misnamed (a ``.zip``, a ``.png`` that is none) holds, by its first bytes:
+    the document or image they show ("a PDF"), else binary data or text."""
+    return document_kind(head) or (
+        "binary data of no kind staffpulse knows" if is_binary(head) else "text"
+    )
+
+
 def read_user_text(
     path: Path, *, what: str, not_text_hint: str, max_bytes: int = 16 * 1024 * 1024
 ) -> tuple[str, str | None]:

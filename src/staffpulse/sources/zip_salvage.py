@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from staffpulse.sources.base import HEAD_BYTES
-from staffpulse.sources.text_files import document_kind, is_binary
+from staffpulse.sources.text_files import what_it_holds
 
 LOCAL = b"PK\x03\x04"
 CENTRAL = b"PK\x01\x02"
@@ -256,7 +256,5 @@ def not_a_zip(path: Path) -> str | None:
         head = handle.read(HEAD_BYTES)
     if head[:2] == b"PK":
         return None
-    holds = document_kind(head) or (
-        "binary data of no kind staffpulse knows" if is_binary(head) else "text"
-    )
+    holds = what_it_holds(head)
     return f"this is no ZIP archive, though its name ends in {path.suffix}: it holds {holds}"
