@@ -221,3 +221,21 @@ def test_a_firm_named_with_a_partys_initials_and_its_trade_stays_an_employer() -
     assert load_role_model().predict(names, bios, None).role == ["employer", "employer"]
     assert names_party_or_campaign("BJP Vale Branch\nOur members at work in the ward.")
     assert names_party_or_campaign("Vote UKIP\nLocal people, local voices.")
+
+
+def test_a_partys_council_group_member_services_or_co_convenor_is_the_party() -> None:
+    """Review s40: "group", "services" and "co" after a party's initials read as a firm's
+    name, so a party's council group became an employer Connect kept."""
+    for text in (
+        "DUP Group Belfast\nOur councillors at City Hall. Unionism that delivers.",
+        "UKIP Services\nBranch news from our local party members.",
+        "BJP Co-convenor, Vale ward\nServing the people of the ward.",
+        "SDLP Group\nOur councillors working for the borough.",
+    ):
+        assert names_party_or_campaign(text), text
+    for text in (
+        "BJP Logistics\nFreight forwarding and warehousing across the state.",
+        "DUP Engineering Ltd\nSteel fabrication for farms and factories.",
+        "AfD Solutions\nWe build payroll software for small firms.",
+    ):
+        assert not names_party_or_campaign(text), text

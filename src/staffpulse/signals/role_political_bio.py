@@ -31,10 +31,12 @@ from staffpulse.signals.role_text import to_ascii
 
 __all__ = ["drop_employer_role_of_political_bios", "names_party_or_campaign"]
 
-# A firm's trade or legal form after a party's initials: the letters name a firm
+# A firm's trade or legal form after a party's initials: the letters name a firm. Not "group",
+# "services" nor "co": a party's council group, its member services and its co-convenors are
+# named so ("DUP Group Belfast", "BJP Co-convenor": review s40)
 _TRADE_WORDS = (
     r"logistics|transport\w*|freight|shipping|cargo|couriers?|haulage|movers|ltd|limited|llc"
-    r"|inc|co|company|corp|corporation|pvt|plc|gmbh|group|services|solutions|consult\w*"
+    r"|inc|company|corp|corporation|pvt|plc|gmbh|solutions|consult\w*"
     r"|engineering|engineers|construction|builders|industries|enterprises?|trading|traders"
     r"|holdings|technolog\w*|tech|systems|software|motors|automotive|foods?|pharma\w*"
     r"|electric\w*|steel|textiles?|exports?|imports?|realty|properties|packaging|plastics"
