@@ -91,6 +91,19 @@ def test_an_offer_quoted_to_scoff_at_its_pay_is_no_job_ad(text: str) -> None:
     assert not is_job_ad(text, job_p=0.95, threshold=0.5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: the scoff is the ad's hook when a call to apply or a link follows it
+        "Who'd take this gig? You would! Prep cooks wanted, $19/hr, apply at https://t.co/Zz9",
+        "Nobody should apply without forklift papers. Loaders needed in Fresno, apply today",
+        "We won't work for peanuts, so we pay $30/hr. Roofers wanted, DM us to apply",
+    ],
+)
+def test_a_scoff_that_a_call_to_apply_follows_is_still_a_job_ad(text: str) -> None:
+    assert is_job_ad(text, job_p=0.95, threshold=0.5)
+
+
 def test_an_offer_that_asks_who_wants_it_is_still_a_job_ad() -> None:
     assert is_job_ad("Now hiring dishwashers, $15/hr, apply at the link", None, 0.5)
     assert is_job_ad("Hiring a receptionist for our clinic, $18/hr. Who wants it?", None, 0.5)

@@ -191,5 +191,12 @@ _SCOFF_RE = re.compile(
 
 def scoffs_at_an_offer(text: str) -> bool:
     """The writer turns an offer down for the room ("who'd take that", "I wouldn't work for
-    $9/hr either", "nobody should take that"): a complaint about pay, whatever ad it quotes."""
-    return _SCOFF_RE.search(text) is not None
+    $9/hr either", "nobody should take that"): a complaint about pay, whatever ad it quotes.
+    Not when a call to apply or a link follows the scoff: then it is the ad's own hook ("Who'd
+    take that shift? Night auditor, $21/hr, apply today", "Nobody should apply without a CDL.
+    Hiring drivers, apply at <link>")."""
+    scoff = _SCOFF_RE.search(text)
+    if scoff is None:
+        return False
+    after = text[scoff.end() :]
+    return URL_RE.search(after) is None and _CALLS_RE.search(after) is None
