@@ -27,6 +27,8 @@ LINK = "https://t.co/q8Zr2mXw"
         f"I added a video to a @YouTube playlist {LINK} Sourdough starter day 3",
         f"I'm at Harbor Street Diner (Portland, ME) {LINK}",
         f"I'm at Ridgeview Trailhead in Boulder, CO w/ @mara_k {LINK}",
+        f"I'm at Pier 9 Coffee (410 Bay St, Tacoma) {LINK}",
+        f"I'm at Union Station in Kansas City, MO {LINK}",
         f'I just unlocked the "Night Owl" badge on @foursquare! {LINK}',
         f"I just finished a run with Nike+ {LINK}",
         f"I just ran 6.4 km with Nike+ Running. #nikeplus {LINK}",
@@ -52,6 +54,17 @@ def test_an_apps_own_sentence_with_its_link_is_an_automated_share(text: str) -> 
         f"I made a tiny app that turns my playlists into posters {LINK}",
         # no link: no app shared it
         "I created a new playlist on Spotify and nobody will ever hear it",
+        # no app named: "a video" alone is the user's, and so is what follows its link
+        f"I liked a video {LINK} our intern made about the coffee machine, crying laughing",
+        f"I uploaded a video {LINK} from the warehouse picnic, look at those sack races",
+        f"#NowPlaying my own interview on the careers podcast on Spotify {LINK}",
+        # a parenthesis or an "in …, …" that is no place as the app writes it
+        f"I'm at my wits' end (seriously, who schedules this?) {LINK}",
+        f"I'm at the dentist (again, third time) {LINK}",
+        f"I'm at Gina's (yes, the famous one) {LINK}",
+        f"I'm at the Hiring Expo in Tulsa, Oklahoma all day tomorrow {LINK}",
+        f"I'm at HR Fest in Reno, NV giving a talk {LINK}",
+        f"I'm at the office in Leeds, West Yorkshire {LINK}",
     ],
 )
 def test_a_users_own_words_are_no_automated_share(text: str) -> None:

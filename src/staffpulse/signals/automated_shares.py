@@ -17,9 +17,12 @@ Spotify <link>", "I'm at <venue> (<city>, <state>) <link>", "I just checked in a
 <link>", "I've just watched episode S02E05 of <show>! #tvshowtime <link>", "I posted 12 photos
 on Facebook in the album <name> <link>". After the app's sentence only its own fields may follow
 (a video's or album's title after the link, the app's hashtags, "w/ @friends"): a word of the
-user's own ("I'm at the bar (Austin, TX) <link> best margaritas in town") is a voice and the
+user's own ("I'm at Joe's Bar (Austin, TX) <link> best margaritas in town") is a voice and the
 post is left to the model, and so is an app's sentence that the user opens with words of
-their own ("Coffee time! I'm at …"). :data:`AUTOMATED_SHARE_BOUNDS` caps its personality and
+their own ("Coffee time! I'm at …"), or one naming no app and no app's field: "I liked a video
+<link> this made my week lol", "I'm at a loss (honestly, who approved this?) <link>", "I'm at
+the Marketing Summit in Austin, Texas this week <link>" (a place reads as the app writes it:
+capitalised words or numbers, ending at the link). :data:`AUTOMATED_SHARE_BOUNDS` caps its personality and
 humor below their thresholds; its other signals keep the model's scores.
 """
 
@@ -56,17 +59,25 @@ _FITNESS_APPS = (
 _ANY = r"[^\n\x1e]"
 _BLANK = r"[ \t]+"
 _TAGS = r"[ \t.!:-]*(?:#\w+[ \t.!]*)*"  # the app's punctuation and hashtags before its link
-_CAPITAL = r"(?-i:[A-Z])"
+# YouTube names itself ("a @YouTube video", "a video to a @YouTube playlist"); the video's title
+# follows its link. "I liked a video <link> this made my week" names no app: a person's words
+_YOUTUBE = (
+    r"i (?:liked|favorited|added|uploaded) an? (?:@?youtube video|video to an? @?youtube playlist)"
+    rf"(?: from @\w+)?:?{_BLANK}{_LINK}"
+)
+# a place as Foursquare writes it: one to four words, each capitalised or a number ("Austin",
+# "TX", "123 Main St"), so "(honestly, who approved this?)" or "in Austin, Texas this week" is none
+_PLACE = r"(?-i:[A-Z0-9][\w.'&-]*(?: [A-Z0-9][\w.'&-]*){0,3})"
 _APP_SENTENCES = (
-    # YouTube: the video's title follows the link
-    r"i (?:liked|favorited|added|uploaded) an? (?:@youtube )?video(?: to an? @?youtube playlist)?"
-    rf"(?: from @\w+)?:?{_BLANK}{_LINK}",
+    _YOUTUBE,
     # Spotify
     rf"i (?:just )?(?:created|made|updated) an? (?:new )?playlist on @?#?spotify\b{_TAGS}{_LINK}",
-    rf"#?now ?playing\b{_ANY}{{1,100}}? on @?#?spotify\b{_TAGS}{_LINK}",
+    # (a song's title and artist: "our new podcast episode" is the user's own words)
+    rf"#?now ?playing\b(?:(?!\b(?:our|my)\b){_ANY}){{1,100}}? on @?#?spotify\b{_TAGS}{_LINK}",
     # Foursquare and Swarm: a venue, then its city and state, in parentheses or after "in"
-    rf"i{_APOSTROPHE}?m at {_ANY}{{1,80}}?(?:\({_ANY}{{1,40}}?, {_ANY}{{1,40}}?\)"
-    rf"|\bin {_CAPITAL}[^\n\x1e.!?,]{{1,30}}, {_CAPITAL}[^\n\x1e.!?]{{1,30}}?)"
+    # (a venue's name is capitalised: "I'm at the office (…)" is a person's)
+    rf"i{_APOSTROPHE}?m at (?-i:[A-Z0-9]){_ANY}{{0,80}}?(?:\({_PLACE}, {_PLACE}\)"
+    rf"|\bin {_PLACE}, {_PLACE})"
     rf"(?: w/ {_ANY}{{1,60}}?)?{_BLANK}{_LINK}",
     r"i (?:just )?(?:unlocked the [^\n\x1e]{1,60}? badge|became the mayor of [^\n\x1e]{1,60}?|"
     r"checked in at [^\n\x1e]{1,60}?) (?:on|with|via) @?#?(?:foursquare|swarm(?:app)?)\b"
@@ -85,7 +96,7 @@ _APP_SENTENCES = (
 _OPENS_WITH_APP = re.compile(rf"{SEP}[ \t\n]*(?:{'|'.join(_APP_SENTENCES)})", re.IGNORECASE)
 _APP_SENTENCE = re.compile(rf"\s*(?:{'|'.join(_APP_SENTENCES)})", re.IGNORECASE)
 # the title of a video that YouTube copies after its link: the user did not write it
-_TITLE_FOLLOWS = re.compile(r"\s*i (?:liked|favorited|added|uploaded)\b", re.IGNORECASE)
+_TITLE_FOLLOWS = re.compile(rf"\s*{_YOUTUBE}", re.IGNORECASE)
 # what an app adds after its link: more links, its hashtags, mentions, "w/ @friend"
 _APP_FIELDS = re.compile(rf"(?:\s|[!.,:;()|/-]|{_LINK}|#\w+|@\w+|w/)*", re.IGNORECASE)
 
