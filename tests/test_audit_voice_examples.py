@@ -223,3 +223,29 @@ def test_a_help_desks_flat_reply_with_a_link_is_told_what_a_human_reply_has() ->
         "word or asks a question back"
         for ex in worst
     )
+
+
+class NoticeScorer:
+    """Hears a person more surely in the story (0.94) than in the notice (0.65), and humor in
+    the notice at 0.69: over the threshold, not clearly sure."""
+
+    thresholds_: Mapping[str, float] = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
+
+    def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        notice = np.array(["closed" in t for t in texts])
+        return {
+            "job_opening": np.zeros(len(texts)),
+            "personality": np.where(notice, 0.65, 0.94),
+            "humor": np.where(notice, 0.69, 0.36),
+            "work_topic": np.ones(len(texts)),
+        }
+
+
+def test_a_notice_half_read_as_funny_does_not_lead_a_story_to_imitate() -> None:
+    # QA: "Reminder: our office is closed Monday" was held up before a story of a recruiter's
+    # week, for a humor score the label itself calls no joke
+    feed = FeedBuilder("acme")
+    feed.post("Our recruiter Mara placed four welders this week and we could not be prouder")
+    feed.post("Reminder: the Elm Street office is closed on Friday for the move")
+    voice = audit_feed(feed, scorer=NoticeScorer()).pillars["voice"]
+    assert [ex.text[:9] for ex in voice.best] == ["Our recru", "Reminder:"]

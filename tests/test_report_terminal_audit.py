@@ -63,3 +63,17 @@ def test_an_account_from_a_csv_without_platforms_is_named_as_accounts_names_it()
     head = " ".join(_shown(audit_feed(feed)).splitlines()[1].split())
     assert "tidewater @tidewater from a CSV (no platform)" in head
     assert " on csv" not in head
+
+
+def test_every_post_a_pillar_offers_to_imitate_is_shown_as_the_html_shows_it() -> None:
+    # the terminal showed two of a pillar's three, and the third, hidden, was the one a
+    # later pillar left out as shown above: a story of the firm's own appeared nowhere
+    feed = FeedBuilder("acme")
+    for story in ("My story: we placed a welder", "I love our night shift crew", "Honest take"):
+        feed.post(f"{story}, and the team is so proud of it")
+    feed.job(3)
+    result = audit_feed(feed)
+    best = result.pillars["mix"].best
+    assert len(best) == 3
+    text = " ".join(_shown(result).split())
+    assert all(ex.text in text for ex in best)

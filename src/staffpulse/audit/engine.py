@@ -27,6 +27,7 @@ from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import main_language, not_english_in_feeds
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar, own_posts
+from staffpulse.audit.profanity import swearing_caution
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AccountData, AuditResult, Frame, PillarResult
@@ -280,6 +281,7 @@ def compute_audit(
             few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
             undated_caution(frame.n - int(known_ts.size), frame.n),
             job_feed_caution(data.account) if feed else None,
+            swearing_caution(frame),
         )
         if said
     ]

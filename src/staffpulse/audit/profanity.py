@@ -18,7 +18,55 @@ start like one. Like
 
 from __future__ import annotations
 
-# one list for the inbox's "strong language" caution and for the audit (moved, not copied)
-from staffpulse.listen.swearing import swears
+import re
 
-__all__ = ["swears"]
+import numpy as np
+
+from staffpulse.audit.types import Frame
+
+# one list for the inbox's "strong language" caution and for the audit (moved, not copied)
+from staffpulse.listen.swearing import swears, swears_strongly
+from staffpulse.report.counts import count_of
+
+__all__ = ["swearing_caution", "swears", "swears_in_post", "sworn_posts"]
+
+# a reply that greets its reader by name ("@sam Dick, please call us"): a help desk's reply,
+# no swearing, though the name is also a word of the list
+_GREETED_NAME = re.compile(r"^((?:@\w+\s+)+)(?-i:Dick)(?=[,!.:]\s)")
+_QUOTED_CHARS = 60  # the example's length in the caution: enough to recognise the post
+
+
+def swears_in_post(text: str) -> bool:
+    """Whether a post of the account's swears, as the inbox's "strong language" caution reads
+    it (a name such as "Dick Turner" aside, and one greeted at the start of a reply): none of
+    them is offered to imitate either (:func:`swears` is wider)."""
+    return swears_strongly(_GREETED_NAME.sub(r"\1", text))
+
+
+def sworn_posts(frame: Frame) -> list[int]:
+    """The posts the account wrote (reposts are others' words) that swear, oldest first."""
+    texts = frame.posts
+    return [int(i) for i in np.flatnonzero(frame.scored) if swears_in_post(texts[int(i)].text)]
+
+
+def swearing_caution(frame: Frame) -> str | None:
+    """The header's warning of a feed that swears or curses: a firm whose posts called its
+    boss a name and swore at the traffic was praised "42% read as funny: keep it up" (QA s40).
+    Those posts count as no humor in Voice; this says how many there are, with the newest as
+    the example, since clients and candidates read them too."""
+    sworn = sworn_posts(frame)
+    if not sworn:
+        return None
+    flat = " ".join(frame.posts[sworn[-1]].text.split())
+    quoted = flat if len(flat) <= _QUOTED_CHARS else flat[: _QUOTED_CHARS - 1].rstrip() + "…"
+    wrote = int(frame.scored.sum())
+    which = (
+        "Your only post swears"
+        if wrote == 1
+        else f"{len(sworn):,} of your {count_of(wrote, 'post')} swear or curse"
+    )
+    them, they = ("it", "it counts") if len(sworn) == 1 else ("them", "they count")
+    return (
+        f'{which} ("{quoted}"): clients and candidates read {them} too, so {they} as no humor '
+        "here, and none is offered to imitate."
+    )

@@ -17,6 +17,7 @@ from staffpulse.audit.canned_replies import (
 from staffpulse.audit.examples import NO_HUMAN_VOICE, rank_examples, unique_texts
 from staffpulse.audit.imitation import crosses_the_line
 from staffpulse.audit.language import english_only, language_note, not_english_advice
+from staffpulse.audit.profanity import swears_in_post
 from staffpulse.audit.roundups import weekly_roundups
 from staffpulse.audit.types import (
     Advice,
@@ -86,11 +87,15 @@ def voice_pillar(
     scored, not_read, unreadable = english_only(everything, frame.foreign)
     orig = english_only(np.flatnonzero(frame.authored_original), frame.foreign)[0]
     n = int(scored.size)
-    # a hostile, sexual or partisan post counts as no human voice, nor as humor
+    # a hostile, sexual or partisan post counts as no human voice, nor as humor; one that
+    # swears as no humor to keep up (the header warns of it: profanity.swearing_caution)
     human, jokes = frame.personality[scored].copy(), frame.humor[scored].copy()
     for k in np.flatnonzero(human | jokes):  # only a post that would earn points is read
-        if crosses_the_line(frame.posts[int(scored[k])].text):
+        text = frame.posts[int(scored[k])].text
+        if crosses_the_line(text):
             human[k] = jokes[k] = False
+        elif jokes[k] and swears_in_post(text):
+            jokes[k] = False
     personality = float(human.mean()) if n else 0.0
     humor = float(jokes.mean()) if n else 0.0
     funny = int(jokes.sum())
@@ -253,7 +258,9 @@ def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExamp
     pool = unique_texts(
         frame, scored[frame.personality[scored] & ~frame.job[scored]], canned_aside=True
     )
-    top = rank_examples(frame, pool, frame.personality_score[pool] + frame.humor_score[pool])
+    # humor adds strength only where clearly sure: a notice half read as funny beat a story
+    sure = frame.humor[pool] & (frame.humor_score[pool] >= CLEAR_HUMOR)
+    top = rank_examples(frame, pool, frame.personality_score[pool] + frame.humor_score[pool] * sure)
     return [
         example(
             frame.posts[int(i)],

@@ -144,7 +144,7 @@ def _pillar_panel(row: dict[str, Any], examples: bool, as_run: Callable[[str], s
             ("Holding you back", row["worst"][:2], "red"),
             # proof of a figure, where no post holds the account back: all (at most 3)
             ("Counted", row["counted"], "yellow"),
-            ("To imitate", row["best"][:2], "green"),
+            ("To imitate", row["best"], "green"),  # all the HTML shows: no hidden one
         ):
             for ex in items:
                 line = Text(f"{label}: ", style=style)
