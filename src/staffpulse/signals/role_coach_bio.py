@@ -17,6 +17,14 @@ seekers the bio serves left out: "people who are looking for work"), the job_see
 goes to other. Kind and the other scores stay, so a coach who also sells to employers keeps
 the heads' vendor score. Prior knowledge after the heads, like the other rules; what it
 changed on the dev and CrowdFlower files is in ``docs/models/roles.md`` (stop 33).
+
+A network marketer is no vendor either (since stop 40): "#NetworkMarketing Professional |
+Instagram Marketing Coach" was tagged vendor (0.70) on a real account, and ``connect --role
+vendor`` could suggest one. Multi-level marketing sells its products and its "opportunity" to
+consumers, not to those who hire; so an account tagged vendor whose bio names network or
+multi-level marketing, MLM, a home business or being your own boss, and sells nothing to
+the hiring trade (:func:`~staffpulse.signals.role_vendor_bio.sells_to_agencies`), has its
+vendor score moved to other.
 """
 
 from __future__ import annotations
@@ -29,11 +37,25 @@ import numpy as np
 from staffpulse.models import ROLES
 from staffpulse.signals.role_score_moves import move_role_scores, rows_tagged
 from staffpulse.signals.role_text import to_ascii
+from staffpulse.signals.role_vendor_bio import sells_to_agencies
 
-__all__ = ["drop_seeker_role_of_coaches", "serves_job_seekers"]
+__all__ = [
+    "drop_seeker_role_of_coaches",
+    "drop_vendor_role_of_network_marketers",
+    "markets_a_network",
+    "serves_job_seekers",
+]
 
 _SEEKER = ROLES.index("job_seeker")
 _OTHER = ROLES.index("other")
+_VENDOR = ROLES.index("vendor")
+# what a network marketer calls the trade, or offers its recruits
+_NETWORK_MARKETING = re.compile(
+    r"\bnetwork[\s-]*marketing\b|#?networkmarketers?\b|\bnetwork[\s-]*marketers?\b|\bmlm\b"
+    r"|\bmulti[\s-]*level[\s-]*marketing\b|#?home[\s-]*business(?:es)?\b"
+    r"|\bhome[\s-]*based[\s-]*business\b|\bbe\s+your\s+own\s+boss\b",
+    re.IGNORECASE,
+)
 
 _SEEKERS = r"(?:job[\s-]*seekers|jobseekers|job[\s-]*hunters|career[\s-]*changers|graduates|grads)"
 _SERVES_SEEKERS = re.compile(
@@ -80,3 +102,20 @@ def drop_seeker_role_of_coaches(bios: Sequence[str | None], scores: np.ndarray) 
     accounts tagged job_seeker are read; ``scores`` is not changed."""
     coaches = [i for i in rows_tagged(scores, [_SEEKER]) if serves_job_seekers(bios[i])]
     return move_role_scores(scores, coaches, [_SEEKER], _OTHER)
+
+
+def markets_a_network(bio: str | None) -> bool:
+    """The bio names network or multi-level marketing (or its offer: a home business, being
+    your own boss) and sells nothing to agencies, recruiters or HR teams."""
+    text = to_ascii(bio or "")
+    return _NETWORK_MARKETING.search(text) is not None and not sells_to_agencies(text)
+
+
+def drop_vendor_role_of_network_marketers(
+    bios: Sequence[str | None], scores: np.ndarray
+) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` in which an account tagged vendor whose bio markets a
+    network (:func:`markets_a_network`) has its vendor score moved to other. Only the
+    accounts tagged vendor are read; ``scores`` is not changed."""
+    marketers = [i for i in rows_tagged(scores, [_VENDOR]) if markets_a_network(bios[i])]
+    return move_role_scores(scores, marketers, [_VENDOR], _OTHER)

@@ -25,7 +25,10 @@ import numpy.typing as npt
 
 from staffpulse.models import ROLES
 from staffpulse.signals.role_care_bio import CARE_BIO_P_ORG, find_care_bios
-from staffpulse.signals.role_coach_bio import drop_seeker_role_of_coaches
+from staffpulse.signals.role_coach_bio import (
+    drop_seeker_role_of_coaches,
+    drop_vendor_role_of_network_marketers,
+)
 from staffpulse.signals.role_fan_bio import drop_employer_role_of_fan_clubs
 from staffpulse.signals.role_first_person import FIRST_PERSON_P_ORG, find_first_person_accounts
 from staffpulse.signals.role_foreign_titles import find_foreign_titles
@@ -153,6 +156,8 @@ def apply_rules(
         scores = move_founders_to_vendor(bios, scores)
     if coach_bios:  # a coach of job seekers is no job seeker (role_coach_bio.py)
         scores = drop_seeker_role_of_coaches(bios, scores)
+        # nor is a network marketer (an MLM "coach") a vendor to the hiring trade
+        scores = drop_vendor_role_of_network_marketers(bios, scores)
     if sports_bios:  # a coach recruiting players, not staff (role_sports_recruiting.py)
         scores = drop_sports_recruiters(bios, scores)
     if recruiter_posts:  # a person whose posts recruit for clients (role_recruiter_posts.py)
