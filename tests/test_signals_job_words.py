@@ -38,6 +38,33 @@ def test_a_message_asked_for_the_work_is_still_a_call_to_apply(text: str) -> Non
     assert looks_like_job_ad(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weekly pay for pickers, $18/hr. What do you think? DM us",
+        "$19/hr for packers in Canton, weekly pay. Thoughts? DM us",
+        "Sign-on bonus for CNAs, $24/hr. DM me if you have a story to share too",
+        "Now paying $900 a week to drivers, local routes. Thoughts? DM me",
+    ],
+)
+def test_a_named_role_at_its_rate_is_an_offer_whatever_view_it_asks(text: str) -> None:
+    assert find_staffing_ads([text])[0]
+    assert not find_hiring_talk([text])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pickers make $18/hr at my warehouse and it's not enough, DM me if you disagree",
+        "Paying pickers $15/hr in 2024 is a joke, DM me if you agree",
+        "I got $18/hr as a picker last year, DM me if you relate",
+        "Forklift drivers earning $22/hr is the new normal, DM me if you think otherwise",
+    ],
+)
+def test_a_rate_told_of_with_a_verb_and_a_view_asked_is_no_ad(text: str) -> None:
+    assert not find_staffing_ads([text])[0]
+
+
 def test_an_opinion_asked_with_a_message_is_talk_about_hiring() -> None:
     talk = "Should shift workers get same-day pay by law? #hiring #jobs What do you think? DM us"
     ad = "Same-day pay for all pickers in Dayton, $19/hr. #hiring DM us to apply"

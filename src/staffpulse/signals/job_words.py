@@ -101,12 +101,30 @@ _VIEW_WORDS = ("agree", "relate", "feel the same", "otherwise", "differently", "
                "opinion", "take", "view", "stor", "think")  # fmt: skip
 
 
+# A rate per hour, week or year ("$18/hr", "$900 a week", "$52-55/hr")
+_RATE = (
+    r"\$\s?\d[\d,.]*k?(?:\s?[-\u2013]\s?\$?\d[\d,.]*k?)?\s*(?:/\s*|per\s|an\s|a\s)"
+    r"(?:hr|hour|h|wk|week|yr|year)\b"
+)
+# A role named with its rate, as an offer names them ("Weekly pay for pickers, $18/hr",
+# "Drivers: $24/hr", "$19/hr for packers"): an offer whatever view it then asks for. A verb
+# between them makes it talk ("Pickers make $18/hr here, DM me if you disagree")
+_ROLE_WITH_RATE = re.compile(
+    rf"\b{ROLES}\s*(?:[,:|\u2013-]\s*|\s(?:at|from)\s)(?:starting at\s)?{_RATE}"
+    rf"|{_RATE}\s+(?:for|to)\s+(?:all\s+|new\s+|our\s+)?{ROLES}\b",
+    re.IGNORECASE,
+)
+
+
 def drop_calls_for_views(text: str, lowered: str | None) -> tuple[str, str | None]:
     """``text`` and its ``lowered`` form (None: not known, every call is looked for) with each
     message asked for a view (:data:`CALLS_FOR_VIEWS`) blanked out at the same length, so the
     offsets of the rest stay true: "Weekly pay is the best thing about my old job, DM me if you
-    disagree" asks no one to apply."""
+    disagree" asks no one to apply. A post offering a named role at its rate keeps its call
+    ("Weekly pay for pickers, $18/hr. What do you think? DM us" is an ad)."""
     if not holds(lowered, _VIEW_WORDS):
+        return text, lowered
+    if "$" in text and _ROLE_WITH_RATE.search(text):
         return text, lowered
     text = CALLS_FOR_VIEWS.sub(lambda call: " " * len(call.group()), text)
     return text, None if lowered is None else text.lower()
