@@ -38,7 +38,7 @@ def test_posts_with_their_author_are_told_what_to_add_and_rename(tmp_path: Path)
     assert typed is not None and 'add "type": "post" (not "tweet") to each record' in typed
     assert "classify" not in typed  # they are an account's posts: import is the way
     # needed by no record, as a CSV's rows need no such column
-    assert '"type" and "platform" may be added' in typed
+    assert 'and may have "type" and "platform" (x, bluesky or mastodon)' in typed
     other = _why(
         tmp_path, "b.json", '[{"id": 1, "user": "acme", "content": "hi", "platform": "x"}]'
     )
@@ -64,6 +64,6 @@ def test_accounts_with_their_bio_are_sent_to_roles(tmp_path: Path) -> None:
         '{"id": "7", "name": "acme", "description": "We place nurses.", "text": "hi"}\n',
     )
     assert why is not None and "an account with its bio" in why
-    assert 'a staffpulse JSONL account has "handle" ("type" and "platform" may be added' in why
+    assert 'a staffpulse JSONL account has "handle", and may have "type" and "platform"' in why
     assert why.endswith("staffpulse roles accounts.jsonl --output roles.jsonl")
     assert "classify" not in why

@@ -28,10 +28,7 @@ SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
 _TEXT_KEYS = ("text", "full_text", "content")
 # needed by neither (sources/native_untyped.py), as a CSV's rows need no column of them
-TYPE_AND_PLATFORM = (
-    '"type" and "platform" may be added; with no "platform" (x, bluesky or mastodon) a record'
-    " is stored as CSV (no platform)"
-)
+TYPE_AND_PLATFORM = 'and may have "type" and "platform" (x, bluesky or mastodon)'
 
 
 def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
@@ -83,7 +80,7 @@ def _why_not_native(path: Path, head: bytes) -> str | None:
         fix = f'"{nested}" holds more than text or a list of text: leave it out of each record'
     message = (
         f"its first record has the keys {shown}, and a staffpulse JSONL post has "
-        f'"id", "author" (whose post it is) and "text" ({TYPE_AND_PLATFORM}): {fix}'
+        f'"id", "author" (whose post it is) and "text", {TYPE_AND_PLATFORM}: {fix}'
         f" {FORMATS_JSONL.say()}"
     )
     if not (has_author or other_author) and "id" in lower:
@@ -96,7 +93,7 @@ def _why_not_accounts(path: Path, shown: str) -> str:
     staffpulse JSONL account needs, and the command that tags them as they are."""
     return (
         f"its first record has the keys {shown}: an account with its bio, and a staffpulse "
-        f'JSONL account has "handle" ({TYPE_AND_PLATFORM}) {FORMATS_JSONL.say()}. '
+        f'JSONL account has "handle", {TYPE_AND_PLATFORM} {FORMATS_JSONL.say()}. '
         f"{tag_accounts_hint(path)}"
     )
 
