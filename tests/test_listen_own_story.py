@@ -8,6 +8,7 @@ import pytest
 
 from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.own_story import tells_own_story
+from staffpulse.listen.questions import is_link_share
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,13 @@ def test_a_story_of_ones_own_gets_a_friendly_line_not_a_debate(text: str, subjec
 def test_a_claim_keeps_agree_or_push_back(text: str) -> None:
     assert not tells_own_story(text)
     assert "short, friendly line" not in suggest_angle(text, {}, None, 0)
+
+
+def test_a_share_of_what_is_not_mine_tells_no_story_of_the_writer() -> None:
+    # "not mine" disowns what it follows; "mine" alone is the writer's own
+    shared = (
+        "Found this shot of the harbour at dusk, not mine, but what a view https://t.example/p1"
+    )
+    assert not tells_own_story(shared)
+    assert is_link_share(shared)
+    assert tells_own_story("Mine finally arrived after three weeks of waiting")

@@ -16,15 +16,17 @@ from staffpulse.listen.work_terms import URL_RE
 
 # the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
 # fact of its staffing, "our night shift lost three people": read as before, a statement)
+# ("not mine", "not ours" disown what they follow: "Came across this photo, not mine" shares
+# another's)
 FIRST_PERSON_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|mine|myself)\b",
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself)\b",
     re.IGNORECASE,
 )
 # the writer or the writer's team: "I", "my", "we", "our" ("us" in lower case only: "the US"
 # is a country)
 WRITER_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|mine|myself|we|"
-    r"we['\u2019]re|our|ours|(?-i:us))\b",
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself|we|"
+    r"we['\u2019]re|our|(?<!not )ours|(?-i:us))\b",
     re.IGNORECASE,
 )
 # a relatable meme's frame ("That moment when your boss says you shouldn't worry", "TFW the
