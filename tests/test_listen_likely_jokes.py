@@ -191,3 +191,19 @@ def test_a_story_told_with_a_feeling_is_no_likely_joke_however_funny(text: str) 
 def test_a_first_person_punch_line_is_still_a_likely_joke() -> None:
     text = "My manager told me to take more initiative. So I took the afternoon off."
     assert reads_as_joke(text, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: a sad face or "not ready" inside a joke's frame keeps the joke
+        "TFW the vending machine eats your last coin on payday \U0001f61e",
+        "When your manager says 'five minute sync' and it runs past lunch \U0001f622",
+        "Boss: we're all family here. Me, reading the overtime policy: \U0001f494",
+        "Me at 7:58 before the audit: I'm not ready. Me at 8:02: also not ready",
+        "Facilities gave us standing desks. I'm not ready for this level of wellness \U0001f622",
+        "Payroll came early this month lol I'm not ready \U0001f61e",
+    ],
+)
+def test_a_feeling_inside_a_jokes_frame_keeps_the_likely_joke(text: str) -> None:
+    assert reads_as_joke(text, 0.95)

@@ -65,16 +65,24 @@ _PRAISE = (
     r"promotion|award|trophy|bonus|round of applause)|deserves? (?:a|an) (?:medal|raise|"
     r"promotion|award|trophy|bonus)"
 )
-# ... or showing how it feels, moved or low: a touched, sad or worried face ("my boss sent
-# me ice cream after my surgery 🥺"; not the laughing "😭"), or not being ready ("I don't think
-# I'm ready to go back to the office"): a feeling told, not a punch line's wink ("nearly made
-# me cry" is not one: happy tears, which the tone would read as distress)
-_FEELING = r"(?:i['\u2019]?m not|not sure i['\u2019]?m|don['\u2019]?t think i['\u2019]?m) ready"
 _SINCERE_RE = re.compile(
     r"\b(?:seriously|not (?:even )?kidding|no joke|i need a job|grateful|thankful|"
     r"(?:huge|big|massive|special|many) thanks|thank you so much|(?:really|truly) appreciate|"
-    rf"{_PRAISE}|{_FEELING})\b|[\U0001f97a\U0001f623\U0001f622\U0001f972\U0001f61e\U0001f614"
-    r"\U0001f61f\U0001f494]",
+    rf"{_PRAISE})\b",
+    re.I,
+)
+# ... or how it feels: a touched, sad or worried face ("my boss sent me ice cream after my
+# surgery 🥺"; not the laughing "😭"; "nearly made me cry" is happy tears), "I don't think I'm
+# ready"; only outside a joke's frame: a meme, an exchange ("Boss: we're a family. Me: 💔"),
+# a laugh beside it, or mock awe ("I'm not ready for this level of freedom")
+_FEELING_RE = re.compile(
+    r"\b(?:i['\u2019]?m not|i am not|not sure i['\u2019]?m|don['\u2019]?t think i['\u2019]?m) ready\b|"
+    r"[\U0001f97a\U0001f623\U0001f622\U0001f972\U0001f61e\U0001f614\U0001f61f\U0001f494]",
+    re.I,
+)
+_MOCK_FRAME_RE = re.compile(
+    r"\b(?:lol|lmao|rofl|haha\w*|jk)\b|[\U0001f602\U0001f923]|"
+    r"\bready for (?:this|that|such) (?:level|kind|amount|much)\b",
     re.I,
 )
 # who speaks in a scripted exchange ("Interviewer: ...", "ME: ...", "my brain: ...")
@@ -85,6 +93,10 @@ _SPEAKER = (
     r"job interviewer|hiring manager|w|m|him|her|them|everyone|nobody|q|a"
 )
 _SPEAKER_RE = re.compile(rf"^(?:{_SPEAKER})$", re.IGNORECASE)
+# a turn of a scripted exchange, its speaker first in a sentence: "Me at 9:01:", "Boss:"
+_TURN_START_RE = re.compile(
+    rf"(?:^|[.!?]\s+)(?:absolutely |also )?(?:{_SPEAKER})\b[^:.!?]{{0,30}}:", re.I
+)
 _ALSO_RE = re.compile(r"^also (?!me$)")
 # a turn's label: a word or two before a colon ("Night manager:", "Elf :"), or before a
 # dash when it names a speaker ("Boss - ...")
@@ -253,7 +265,7 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
         return False
     plain = plain_joke_text(text)
     again = happens_again(plain) or is_sarcastic(plain)
-    if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain):
+    if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain) or _tells_a_feeling(plain):
         return False
     if _SET_UP_RE.search(plain):
         return True
@@ -265,6 +277,15 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     # 6am", "TFW the printer jams on payday"), is a rant too
     meme = MEME_RE.match(plain) is not None or WHEN_YOU_RE.match(plain) is not None
     return meme or WRITER_RE.search(plain) is not None
+
+
+def _tells_a_feeling(plain: str) -> bool:
+    """A touched, sad or worried face, or not being ready, outside a joke's frame."""
+    if _FEELING_RE.search(plain) is None or _MOCK_FRAME_RE.search(plain) is not None:
+        return False
+    meme = MEME_RE.match(plain) is not None or WHEN_YOU_RE.match(plain) is not None
+    exchange = len(_TURN_START_RE.findall(plain)) >= 2 or has_set_form(plain)
+    return not (meme or exchange)
 
 
 def plain_joke_text(text: str) -> str:
