@@ -15,7 +15,6 @@ ranking uses the graph alone.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,9 +22,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from staffpulse.connect.crossing import count_crossing
 from staffpulse.connect.hiring_talk import count_hiring_posts, talks_hiring
 from staffpulse.connect.own_posts import OwnPosts, own_text
-from staffpulse.listen.moderation import crosses_a_line
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.role_inputs import (
@@ -68,10 +67,10 @@ class Citizen:
 
     @property
     def crossing_posts(self) -> int:
-        """Of the posts judged, how many are hostile, NSFW or party politics
-        (:func:`~staffpulse.listen.moderation.crosses_a_line`, the inbox's and the audit's
-        test): a recruiter praised for "a lively voice" called voters vermin in 4 of its 10
-        posts (QA s40). Read when asked, for the accounts shown: about half a millisecond a
+        """Of the posts judged, how many are hostile, NSFW or partisan
+        (:func:`~staffpulse.connect.crossing.crosses_for_connect`, the inbox's verdicts): a
+        recruiter praised for "a lively voice" called voters vermin in 4 of its 10 posts (QA
+        s40). Read when asked, for the accounts that could be shown: about a millisecond a
         post, too slow for every candidate a ranking reads."""
         return count_crossing(self.own_texts)
 
@@ -80,12 +79,6 @@ class Citizen:
         """Whether its own posts talk about hiring often enough (connect.hiring_talk): an
         account outside the trade that does is a hiring manager, a staffing firm's buyer."""
         return talks_hiring(self.hiring_posts, self.judged)
-
-
-@functools.lru_cache(maxsize=256)
-def count_crossing(texts: tuple[str, ...]) -> int:
-    """How many of ``texts`` cross the line (:attr:`Citizen.crossing_posts`), once per texts."""
-    return sum(crosses_a_line(text) for text in texts)
 
 
 def fewest_posts() -> int:
