@@ -83,7 +83,8 @@ def test_a_wish_that_someone_else_hire_better_is_a_complaint_not_recruiting() ->
     for text in (
         "Streaming giant should hire better writers, this season of the show was a mess",
         "The refs were awful again, the league needs to hire better refs",
-        "The clinic must hire more receptionists, nobody ever picks up",
+        "The clinic must hire better receptionists, nobody ever picks up",
+        "I reckon the studio should hire better animators for the sequel",
     ):
         assert "recruiting" not in lean_scores(text)
     # the writer's own hiring, or hiring told as hard, still leans to Recruiting
@@ -91,3 +92,18 @@ def test_a_wish_that_someone_else_hire_better_is_a_complaint_not_recruiting() ->
         "recruiting"
     )
     assert leaning_theme("Why can't the school district hire more teachers", ALL) == "recruiting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: a wish that a place hire more people is a shortage, a recruiting matter
+        "Care homes need to hire more aides or the night shifts stay unsafe",
+        "The city must hire more snow plow drivers before January",
+        "Every bakery round here needs to hire more bakers, the queues are silly",
+        "Schools gotta hire more counselors, one per 600 kids is not enough",
+        "We should hire better drivers before the peak",
+    ],
+)
+def test_a_wish_that_a_place_hire_more_is_a_shortage_leaning_to_recruiting(text: str) -> None:
+    assert lean_scores(text).get("recruiting", 0.0) >= 0.5

@@ -82,19 +82,21 @@ LEAN_WEIGHT = 0.5  # below every theme's minimum: a lean word never names a them
 # who a place hires, or can't: "we need to hire more nurses", "the college still can't hire
 # better tutors" (hiring as hard, a recruiting matter, even said of someone else)
 _HIRE_WHOM_RE = re.compile(
-    r"\bhir(?:e|es|ed|ing)\s+(?:better|more|fewer|enough|the right|good|great|qualified|"
+    r"\bhir(?:e|es|ed|ing)\s+(?P<whom>better|more|fewer|enough|the right|good|great|qualified|"
     r"experienced)\b",
     re.IGNORECASE,
 )
-# ... but a wish put to someone else just before it ("Netflix should hire better writers",
-# "the league needs to hire better refs") is a complaint about what they make or serve, not
-# talk of hiring; the writer's own ("we should hire more drivers") still is
-_WISH_FOR_OTHERS_RE = re.compile(
-    r"\b(?:should|shoulda|needs? to|must|ought to|(?:has|have|got) to|gotta)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
+# ... but a wish that someone else hire *better* ("Netflix should hire better writers", "the
+# league needs to hire better refs") is a complaint about what they make or serve, not talk of
+# hiring; a wish that they hire *more* ("hospitals need to hire more nurses") is a shortage,
+# and the writer's own ("we should hire better drivers") is hiring, both still recruiting
+_MODAL = r"(?:should|shoulda|needs? to|must|ought to|(?:has|have|got) to|gotta)"
+_WISH_FOR_OTHERS_RE = re.compile(rf"\b{_MODAL}\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OWN_WISH_RE = re.compile(
+    rf"\b(?:we|i|our\s+\w+)\s+(?:\w+\s+)?{_MODAL}\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_FOR_QUALITY = frozenset({"better", "good", "great", "the right", "qualified"})
 _CLAUSE_START_RE = re.compile(r".*[.!?;,\n]", re.DOTALL)
-_OWN_HIRING_RE = re.compile(r"\b(?:we|i|our|us)\b", re.IGNORECASE)
 
 
 def lean_scores(text: str) -> dict[str, float]:
@@ -113,12 +115,14 @@ def lean_scores(text: str) -> dict[str, float]:
 
 def _talks_of_hiring(plain: str) -> bool:
     """Who a place hires or can't ("we need to hire more nurses", "still can't hire better
-    tutors"), unless it is a wish put to someone else ("Netflix should hire better writers")."""
+    tutors"), unless it is a wish that someone else hire better ("Netflix should hire better
+    writers")."""
     for found in _HIRE_WHOM_RE.finditer(plain):
         before = plain[: found.start()]
         start = _CLAUSE_START_RE.match(before)
         clause = before[start.end() if start else 0 :]
-        if _WISH_FOR_OTHERS_RE.search(clause) is None or _OWN_HIRING_RE.search(clause):
+        quality = found.group("whom").lower() in _FOR_QUALITY
+        if not (quality and _WISH_FOR_OTHERS_RE.search(clause)) or _OWN_WISH_RE.search(clause):
             return True
     return False
 
