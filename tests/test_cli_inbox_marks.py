@@ -218,3 +218,15 @@ def test_the_inbox_lists_what_was_dismissed_with_how_to_bring_it_back(tmp_path: 
     assert "HR folks: how do you run onboarding for remote hires? (id: 600)" in listed
     runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
     assert "Dismissed:" not in runner.invoke(app, ["inbox", "--as", "acme", "--db", db]).stdout
+
+
+def test_a_mark_for_a_misspelt_firm_is_refused_with_the_close_handle(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    typo = runner.invoke(app, ["inbox", "dismiss", "600", "--as", "@acmee", "--db", db])
+    assert typo.exit_code == 66
+    assert "did you mean @Acme (x)?" in " ".join(typo.output.split())
+    as_json = runner.invoke(app, ["inbox", "dismiss", "600", "--as", "acmee", "--db", db, "--json"])
+    assert json.loads(as_json.stdout)["error"]["exit_code"] == 66
+    # nothing was filed: the inbox still lists it
+    shown = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
+    assert "600" in [item["conversation_id"] for item in shown["items"]]

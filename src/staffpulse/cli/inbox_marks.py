@@ -20,6 +20,7 @@ from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, given_on_command_line
 from staffpulse.cli.program import on_store
 from staffpulse.config_firm import find_firm
+from staffpulse.errors import NoSuchAccountError
 from staffpulse.models import platform_choice, platform_label
 from staffpulse.store import open_store
 
@@ -127,6 +128,11 @@ def _set(
         named = find_firm(store, as_handle).firm
         if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
             raise named.error
+        # a typo of a stored handle ("did you mean @acme (x)?") is refused, as connect does,
+        # before a mark is filed under an account that does not exist
+        typo = named.error if named is not None and as_handle is not None else None
+        if isinstance(typo, NoSuchAccountError) and typo.close:
+            raise typo
         handle = None if named is None else named.handle
         before = current_mark(store, conversation_id, platform_choice(platform), handle)
         # a firm's reopen undoes the mark of no firm too (listen.states.set_state), so the
