@@ -142,6 +142,8 @@ class CandidateWalk:
         self.position = 0  # how far down ``order`` the walk has examined
         # the accounts someone of the circle engages (:meth:`_is_weak`), found on first need
         self._engaged_by_circle: set[str] | None = None
+        # whether each candidate read so far crosses a line: read once, each chunk re-sorts
+        self._crosses: dict[str, bool] = {}
 
     def pagerank(self, node: str) -> float:
         return float(self.scores[self.graph.index[node]])
@@ -177,7 +179,7 @@ class CandidateWalk:
         for c in candidates:
             if c.cautioned or clean >= limit:
                 kept.append(c)
-            elif not crosses_often(c.citizen):
+            elif not self._crosses_often(c):
                 clean += 1
                 kept.append(c)
             elif self.roles.shows_all:
@@ -188,6 +190,11 @@ class CandidateWalk:
                 self._skip([CROSSES_LINE], c.citizen, c.guess.role if c.guess else None)
         kept.sort(key=_shown_order)
         return kept
+
+    def _crosses_often(self, c: Candidate) -> bool:
+        if c.node not in self._crosses:
+            self._crosses[c.node] = crosses_often(c.citizen)
+        return self._crosses[c.node]
 
     def hold_back_unread_contacts(self) -> None:
         """Read the contacts left out unread, so the advice knows what else holds each back
