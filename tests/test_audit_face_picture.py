@@ -88,3 +88,19 @@ def test_a_picture_the_data_does_not_hold_is_not_headlined_as_unreadable() -> No
     assert [r.headline for r in address.recommendations] == [
         "Import or fetch the profile to check the picture: this data has only its web address"
     ]
+
+
+@pytest.mark.parametrize("name", ["dayton_warehouse_jobs", "OHIO JOBS NOW", "Jobs4Dayton"])
+def test_a_job_feed_name_is_read_as_the_feed_it_is(name: str) -> None:
+    # QA: a job board read as one had "unclear whether a person or a brand" as its name's
+    # verdict, beside advice that says the name names the feed, as a feed's should
+    from staffpulse.audit.account_kind import AccountKind
+
+    account = acct(display_name=name, bio="Warehouse and forklift openings in Dayton, daily.")
+    info = AvatarInfo("logo", 0.9, "test")
+    feed = face_pillar(account, DEFAULTS, info, kind=AccountKind.JOB_FEED)
+    verdict = feed.evidence["display_name"]["verdict"]
+    assert verdict == "a feed's name, as a job board's is: the bio can say who runs it"
+    other = face_pillar(account, DEFAULTS, info)
+    assert other.evidence["display_name"]["verdict"] != verdict  # any other account: as before
+    assert feed.score == other.score  # the words change, not the score

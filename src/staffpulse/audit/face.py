@@ -42,6 +42,11 @@ def _avatar_value(avatar: AvatarInfo, settings: dict[str, Any]) -> float:
     return conf * float(settings["avatar_values"].get(avatar.label, unknown)) + (1 - conf) * unknown
 
 
+# the display name of an account read as a job feed, which names the feed (its advice asks for
+# who runs it in the bio): its value stays the name's own, a person's name scoring best
+_FEED_NAME_READ = "a feed's name, as a job board's is: the bio can say who runs it"
+
+
 @dataclass(frozen=True, slots=True)
 class _Field:
     """The bio's or the display name's part of Face: its value in [0, 1] and the verdict."""
@@ -77,6 +82,10 @@ def face_pillar(
         bio_text, account.bio_known, bio_score(bio_text, int(settings["bio_min_chars"])), "bio"
     )
     name = _judge_field(name_text, account.name_known, name_score(name_text), "display name")
+    if kind is AccountKind.JOB_FEED and name.known and name_text.strip() and name.value < 1:
+        # "unclear whether a person or a brand" beside "reads as a job board" and advice that
+        # says the name names the feed, as a feed's should: said as the feed it is read as
+        name = _Field(name.value, _FEED_NAME_READ, known=True)
     evidence = _face_evidence(account, avatar, picture, bio, name)
     if avatar.label is None and not bio.known and not name.known:
         return _nothing_to_judge(evidence)

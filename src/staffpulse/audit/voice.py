@@ -14,7 +14,8 @@ from staffpulse.audit.canned_replies import (
     replies_advice,
     reply_texts,
 )
-from staffpulse.audit.examples import NO_HUMAN_VOICE, rank_examples, unique_texts
+from staffpulse.audit.examples import rank_examples, unique_texts
+from staffpulse.audit.flat_reasons import flat_why
 from staffpulse.audit.imitation import crosses_the_line
 from staffpulse.audit.language import english_only, language_note, not_english_advice
 from staffpulse.audit.profanity import swears_in_post
@@ -31,7 +32,6 @@ from staffpulse.audit.types import (
 )
 from staffpulse.audit.voice_parts import humor_gain, voice_score
 from staffpulse.audit.voice_tips import humor_advice, personality_advice
-from staffpulse.listen.work_terms import URL_RE
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import pct
 
@@ -234,19 +234,6 @@ def _worst_examples(
             for i in flat
         )
     return worst
-
-
-# why a flat post sharing a link holds the voice back: a job-seeker tip under a bare headline
-# read "Holding you back ... (no human voice)" as if the tip were the fault, not its wording
-LINK_SHARED_FLAT = "no human voice: it shares a link without a line only a person would write"
-
-
-def flat_why(text: str, job_ad: bool = False) -> str:
-    """Why a post the personality model calls flat holds the voice back: said of a post that
-    shares a link as :data:`LINK_SHARED_FLAT` (what it shares may be worth sharing; what it
-    lacks is a line of the account's own), else "no human voice". A job ad's link is where to
-    apply, not something shared: "it shares a link" under "Apply: <link>" misread the ad."""
-    return LINK_SHARED_FLAT if URL_RE.search(text) and not job_ad else NO_HUMAN_VOICE
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
