@@ -30,7 +30,10 @@ Wordings, each with the bounds it sets per signal:
   (``AUTOMATED_SHARE_BOUNDS``), set after that floor;
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
-  model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``).
+  model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``);
+* a post naming a step of the writer's job search (:mod:`staffpulse.signals.job_search`: "third
+  rejection email this week", "sent out 40 applications"), whose words the work_topic model
+  rarely saw in tweets: work_topic at least 0.6 (``JOB_SEARCH_BOUNDS``).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
 from staffpulse.signals.job_listings import find_job_listings
+from staffpulse.signals.job_search import JOB_SEARCH_BOUNDS, find_job_search_talk
 from staffpulse.signals.shared_verdicts import VERDICT_BOUNDS, find_shared_verdicts
 from staffpulse.signals.support_replies import SUPPORT_REPLY_BOUNDS, find_support_replies
 
@@ -68,6 +72,7 @@ def bound_by_patterns(
                 scores[ads, j] = np.clip(scores[ads, j], low, high)
     _bound_outside(scores, texts, signals, HIRING_TALK_BOUNDS, _find_talk)
     _bound_outside(scores, texts, signals, SUPPORT_REPLY_BOUNDS, find_support_replies)
+    _bound_outside(scores, texts, signals, JOB_SEARCH_BOUNDS, find_job_search_talk)
 
 
 def _find_voiced(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
