@@ -130,3 +130,22 @@ def test_the_cohort_files_roles_are_a_box_to_tick_as_connect_cohort_gives_them(
     assert "staffing firm (your cohort file)" in ticked
     assert 'value="cohort" checked' in ticked
     assert not TERMINAL.search(result_card(ticked))
+
+
+def test_a_name_two_accounts_share_is_answered_with_their_handles(tmp_path: Any) -> None:
+    """The pickers said "no account 'Quill Hire Partners'" (Connect) and "@Quill Hire Partners
+    is not in the store" (Inbox) for a name two accounts have: the handles to give instead."""
+    from audit_helpers import FeedBuilder, store_with
+
+    feeds = [FeedBuilder("quillhire", display_name="Quill Hire Partners"),
+             FeedBuilder("quillhire.bsky.social", "bluesky", "Quill Hire Partners")]  # fmt: skip
+    for feed in feeds:
+        feed.chat(6)
+    store_with(tmp_path, *feeds).close()
+    shared = "&#39;Quill Hire Partners&#39; is the display name of 2 accounts: @quillhire (x)"
+    with make_client(tmp_path / "test.db") as c:
+        connect = c.get("/connect", params={"account": "Quill Hire Partners"})
+        inbox = " ".join(c.get("/inbox", params={"as": "Quill  Hire Partners"}).text.split())
+    assert connect.status_code == 404 and shared in connect.text
+    assert f"“You post as” names no account in the store:</strong> {shared}" in inbox
+    assert "give the handle of the one you mean instead, e.g. @quillhire" in inbox

@@ -11,7 +11,9 @@ dashboard's pickers) reads it here, so what works in one works in all:
   reads: ``https://x.com/name``, ``x.com/name/status/1``,
   ``https://bsky.app/profile/name.bsky.social``, ``https://instance/@user``. The address names
   its platform, so a ``--platform`` that says otherwise is an error, not a silent other account;
-* the dashboard pickers' ``@handle (platform)`` and the older ``platform:handle``.
+* the dashboard pickers' ``@handle (platform)`` and the older ``platform:handle``;
+* the display name of one stored account ("Mia Castellano"), when no handle is the text typed
+  (:mod:`staffpulse.account_names`; a name several accounts share is refused with their handles).
 
 Library code: a wrong reference raises :class:`~staffpulse.errors.InputError`, an account not
 in the store :class:`~staffpulse.errors.NotFoundError`; the CLI and the web say them. An
@@ -29,6 +31,8 @@ import heapq
 import re
 from collections.abc import Callable, Iterable
 
+from staffpulse.account_names import StoredHandles as StoredHandles  # benchmark imports it here
+from staffpulse.account_names import find_named_account
 from staffpulse.account_ref_chars import unlike_any_handle
 from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
@@ -124,23 +128,6 @@ def _not_a_profile(text: str, handle: str, reason: str) -> str:
     return f"{said}: it {reason}"
 
 
-class StoredHandles:
-    """The stored (handle, platform) pairs, read from the store once for many lookups that
-    miss (a cohort file of thousands of handles not imported: reading every account again for
-    each took a tenth of a second a line)."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._pairs: list[tuple[str, str]] | None = None
-
-    def pairs(self) -> list[tuple[str, str]]:
-        if self._pairs is None:
-            self._pairs = [
-                (s.account.handle, s.account.platform) for s in self._store.list_accounts()
-            ]
-        return self._pairs
-
-
 def find_account_ref(
     store: Store,
     text: str,
@@ -166,6 +153,11 @@ def find_account_ref(
         if (on_bluesky := _bare_bluesky_name(store, handle, wanted)) is not None:
             return on_bluesky
         if as_url(handle) is None:
+            # the firm's name typed for its handle (no handle matched, on no platform)
+            if isinstance(exc, NoSuchAccountError) and (
+                by_name := find_named_account(store, handle, wanted, stored)
+            ):
+                return by_name
             raise explain_missing_account(
                 store, handle, wanted, exc, use_platform, stored=stored, suggest=suggest
             ) from None

@@ -23,6 +23,7 @@ from sysexits.h where one fits; a subclass keeps its parent's unless it says ano
     │       └── NothingImportedError files read, but none held a record                       1
     ├── NotFoundError                not in the store, or not on the platform asked          66
     │   ├── NoSuchAccountError       no stored account has that handle (on that platform)
+    │   │   └── SharedNameError      no handle, but the display name of several accounts
     │   └── AmbiguousAccountError    a handle names accounts on several platforms
     ├── ModelError                   a shipped model artifact is missing or corrupt          70
     └── FetchError                   a live platform call failed                             75
@@ -163,6 +164,11 @@ class NoSuchAccountError(NotFoundError):
         # the stored (handle, platform) pairs the message offers ("did you mean ..."), for a
         # caller that words the problem its own way (inbox --as warns and goes on)
         self.close = close
+
+
+class SharedNameError(NoSuchAccountError):
+    """No account has the handle typed, but several have it as their display name: which one
+    is meant must be said (``close`` holds their handles and platforms)."""
 
 
 class AmbiguousAccountError(NotFoundError):

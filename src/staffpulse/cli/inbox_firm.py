@@ -12,7 +12,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.program import on_store
 from staffpulse.config_firm import StoreFirm, find_firm, first_told_foreign
-from staffpulse.errors import NoSuchAccountError
+from staffpulse.errors import NoSuchAccountError, SharedNameError
 
 if TYPE_CHECKING:
     from staffpulse.config import Config
@@ -41,7 +41,9 @@ def find_inbox_firm(
     firm = saved.firm
     if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
         raise firm.error
-    if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
+    if firm is not None and isinstance(firm.error, SharedNameError):
+        warn_shared_name(firm.error, saved.source)
+    elif firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
         warn_unknown_firm(
             firm.handle,
             firm.platform,
@@ -59,6 +61,29 @@ def foreign_firm_note(foreign: str, config: Config) -> str:
         f"[listen] account in {config.source or 'config.toml'} names @{foreign.lstrip('@')},"
         " which this store does not hold: the inbox is listed for no firm (give --as, or save"
         " this store's firm in the dashboard's Settings)."
+    )
+
+
+def warn_shared_name(error: SharedNameError, source: str) -> None:
+    """The firm named is no handle but the display name of several accounts: the inbox is
+    still shown (as for a handle not stored), and which account to give instead is said."""
+    named = "the firm's account saved for this store" if source == "store" else "--as"
+    err_console.print(
+        f"[bold yellow]Warning:[/] {escape(named)} names no handle: {escape(error.message)}."
+        " Their replies cannot mark a conversation joined: the inbox below is listed without"
+        " them.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    first = f"@{error.close[0][0]}" if error.close else "@handle"
+    if source == "store":
+        fix = f"save the handle of the one you mean in the dashboard's Settings (e.g. {first})"
+    else:
+        fix = f"give --as the handle of the one you mean (e.g. --as {first})"
+    err_console.print(
+        f"What to do: {escape(fix)}.",
+        highlight=False,
+        soft_wrap=True,
     )
 
 

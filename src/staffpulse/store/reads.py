@@ -182,6 +182,22 @@ class ReadMixin:
             raise AmbiguousAccountError(handle.strip(), platforms, hint=CHOOSE_PLATFORM.say())
         return account_from_row(rows[0])
 
+    def accounts_named(self, name: str, platform: str | None = None) -> list[tuple[Account, int]]:
+        """The accounts whose display name is ``name``, case and spacing aside (``mia
+        CASTELLANO`` is "Mia  Castellano"), each with its count of posts, busiest first."""
+        wanted = display_name_key(name)
+        if not wanted:
+            return []
+        self.conn.create_function("staffpulse_name_key", 1, display_name_key, deterministic=True)
+        rows = self.conn.execute(
+            "SELECT a.*, (SELECT COUNT(*) FROM posts p WHERE p.platform = a.platform"
+            " AND p.author_id = a.id) AS n_posts FROM accounts a"
+            " WHERE a.display_name IS NOT NULL AND staffpulse_name_key(a.display_name) = ?"
+            " AND (? IS NULL OR a.platform = ?) ORDER BY n_posts DESC, a.handle_norm, a.platform",
+            (wanted, platform, platform),
+        )
+        return [(account_from_row(row), int(row["n_posts"])) for row in rows]
+
     def get_account(self, platform: str, account_id: str) -> Account | None:
         row = self.conn.execute(
             "SELECT * FROM accounts WHERE platform = ? AND id = ?", (platform, account_id)
@@ -258,3 +274,8 @@ def _interaction_kind(value: str) -> InteractionKind:
 
 def _casefold(text: str | None) -> str:
     return (text or "").casefold()
+
+
+def display_name_key(text: str | None) -> str:
+    """A display name as a name typed for it is compared: its words, folded to one case."""
+    return " ".join((text or "").split()).casefold()

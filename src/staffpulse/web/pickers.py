@@ -10,7 +10,8 @@ on the command line (``Twitter``, ``bsky``): :func:`staffpulse.models.platform_c
 and refuses one it does not know. A profile address pasted from a browser
 (``https://x.com/name``, ``bsky.app/profile/name.bsky.social``, ``https://instance/@user``)
 finds its account as ``audit`` and ``connect`` do (:func:`staffpulse.account_refs.
-find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`).
+find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`), and so does
+the display name of one account (:mod:`staffpulse.account_names`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from staffpulse.account_refs import parse_account_ref, read_account_ref
-from staffpulse.errors import NotFoundError, StaffpulseError
+from staffpulse.errors import StaffpulseError
 from staffpulse.handles import as_url
 from staffpulse.models import Account
 from staffpulse.web.data import Backend
@@ -29,7 +30,6 @@ __all__ = [
     "account_ref",
     "filter_by_search",
     "find_account",
-    "named_account",
     "parse_account_ref",
     "search_terms",
 ]
@@ -51,32 +51,11 @@ def account_choices(backend: Backend) -> list[Account]:
 def find_account(backend: Backend, text: str) -> Account:
     """The stored account a picker named, also by its profile address or by the display name
     of a single account (raises ``NotFoundError`` with what to do, ``InputError`` for an
-    address of no profile)."""
+    address of no profile), as ``audit`` and ``connect`` find it."""
     from staffpulse.account_refs import find_account_ref
 
-    try:
-        with backend.store() as store:
-            return find_account_ref(store, text)
-    except NotFoundError:
-        named = named_account(backend, text)
-        if named is None:
-            raise
-        return named
-
-
-def named_account(backend: Backend, text: str) -> Account | None:
-    """The one account with posts whose display name is ``text`` (case and spacing aside):
-    the firm's name typed where its handle goes ("Mia Castellano", which the suggestions show
-    beside "@mia_recruits (x)"); None when no account or several have that name."""
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
-        return None
-    found = [
-        s.account
-        for s in backend.with_posts()
-        if " ".join((s.account.display_name or "").split()).casefold() == wanted
-    ]
-    return found[0] if len(found) == 1 else None
+    with backend.store() as store:
+        return find_account_ref(store, text)
 
 
 def search_terms(query: str) -> tuple[list[str], str | None]:

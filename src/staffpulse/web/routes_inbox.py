@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from staffpulse.config import config_table, load_config
-from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.errors import InputError, SharedNameError, StaffpulseError
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.looks import moves_the_mark
 from staffpulse.listen.own_archive import holds_own_posts_only
@@ -24,7 +24,7 @@ from staffpulse.web.inbox_left_out import LIST_FIELDS, left_out_list
 from staffpulse.web.inbox_new import new_since
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import inbox_href
-from staffpulse.web.pickers import account_choices, account_ref, named_account
+from staffpulse.web.pickers import account_choices, account_ref
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.wording import web_text
 
@@ -64,8 +64,11 @@ def inbox_page(request: Request) -> HTMLResponse:
     saved_elsewhere = "as" not in q and firm is not None and not firm.found
     if saved_elsewhere:
         firm = None
-    # what "names no account in the store" is said with: a reference the inbox cannot count
-    as_problem = firm.error if firm is not None and not firm.counted else None
+    # what "names no account in the store" is said with: a reference the inbox cannot count,
+    # or a display name several accounts share (their handles, to give one instead)
+    as_problem = None
+    if firm is not None and (not firm.counted or isinstance(firm.error, SharedNameError)):
+        as_problem = firm.error
     # the firm's handle, and its platform when it is named: its namesakes elsewhere are not
     as_handle = None if firm is None else firm.inbox_handle
     as_platform = None if firm is None else firm.inbox_platform
@@ -178,12 +181,7 @@ def _posting_as(ctx: Any, typed: str) -> FirmResolution | None:
     from staffpulse.listen.firm import resolve_firm  # the listening package: loaded late
 
     with ctx.backend.store() as store:
-        firm = resolve_firm(store, typed)
-    # the firm's name typed where its handle goes: the one account of that name
-    if firm is not None and not firm.found and (named := named_account(ctx.backend, typed)):
-        with ctx.backend.store() as store:
-            return resolve_firm(store, account_ref(named))
-    return firm
+        return resolve_firm(store, typed)  # the firm's display name too, as --as reads it
 
 
 def _save_offer(ctx: Any, typed: str, saved: str, firm: FirmResolution | None) -> str:
