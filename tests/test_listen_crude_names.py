@@ -87,3 +87,48 @@ def test_a_handle_that_swears_or_names_sex_is_crude(handle: str) -> None:
 )
 def test_a_word_that_only_holds_the_letters_is_no_crude_name(handle: str) -> None:
     assert not names_crudely(handle)
+
+
+@pytest.mark.parametrize(
+    "handle",
+    [
+        # our own handles: a crude word a word part joins into a title, or spelled with an x
+        "@the_hoeology",
+        "@ThotQueen_Reads",
+        "@SlutSquad77",
+        "@BitchNation_HR",
+        "@Cxnt_Laughs",
+        "@cxntpaula",
+        "@FxckMondays",
+        "@ShxtPostDaily",
+        "@BxtchPlease_",
+        "@WhxreHouse99",
+    ],
+)
+def test_a_crude_word_joined_to_a_word_part_or_spelled_with_an_x_is_crude(handle: str) -> None:
+    assert names_crudely(handle)
+
+
+@pytest.mark.parametrize(
+    "handle",
+    [
+        # surnames and words that start with the same letters, or hold the x spelling inside
+        "@HoekstraHR",
+        "@JoeyHoey",
+        "@Hoeven_Staffing",
+        "@HoefferLaw",
+        "@ThothBooks",
+        "@Thotakura_IT",
+        "@Slutsky_Dental",
+        "@WhortonCareers",
+        "@WashXtreme",
+        "@FishXtra_Deli",
+        "@CashXtract",
+        "@KnoxTalent",
+        "@Shoemaker_Jobs",
+        "@BoxTech_Hires",
+        "@Hoeg_Nursing",
+    ],
+)
+def test_a_name_that_shares_the_letters_of_a_joined_or_x_spelling_is_not(handle: str) -> None:
+    assert not names_crudely(handle)

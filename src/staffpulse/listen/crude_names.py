@@ -9,7 +9,10 @@ a farm hand's jobs or a degree "cum laude". Only a run of letters of one case, a
 written, is searched within, and only for what no innocent word holds: "fuck" anywhere
 ("@welpfuckkk"), "shit" at either end ("@shitpostdaily", "@whosaidthatshit"; not a Japanese
 "...shite", "Shitara", nor the Yoruba surname "Shittu": "@ShittuJobs"). "Hoe" beside "Down" is a
-barn dance ("@HoeDown_Events").
+barn dance ("@HoeDown_Events"). A crude name joined to a word part that makes a title of it
+("@the_hoeology", "@ThotQueen") is crude, a surname that starts with its letters ("@HoekstraHR")
+not; so is a crude word with an x for its vowel that opens a word part ("@cxntpaula"), not an
+"x" word's letters inside one ("@WashXtreme").
 """
 
 from __future__ import annotations
@@ -22,8 +25,21 @@ from staffpulse.listen.swearing import makes_crude, swears_strongly
 
 # a handle's words: a run of capitals, a word with or without its capital, a number
 _HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-# crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word)
-_CRUDE_NAME_RE = re.compile(r"hoes?|thots?", re.IGNORECASE)
+# crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word),
+# or one that a word part joins to make a title of it ("HOEOLOGIST", "ThotLife", "SlutSquad"):
+# the parts follow the crude word at once, so a surname that starts with its letters ("Hoek",
+# "Hoey", "Hoekstra", "Thoth") stays a name
+_CRUDE_NAME_RE = re.compile(
+    r"(?:hoe|thot)s?|(?:hoe|thot|slut|whore|skank|bitch|cunt)s?"
+    r"(?:olog(?:y|ies|ist|ists)|ology|ologist|life|gang|squad|nation|queen|king|club|tales)",
+    re.IGNORECASE,
+)
+# a crude word spelled with an x for its vowel ("cxnt", "FxckMondays"), opening a word part:
+# within one it is an "x" word's ("WashXtreme", "FishXtra")
+_X_FOR_VOWEL_RE = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?-i:(?=[A-Z])))(?:c[x*]nt|f[x*]ck|sh[x*]t|b[x*]tch|wh[x*]re|sl[x*]t)",
+    re.IGNORECASE,
+)
 # the slur run into a name, not "snigger", a "niggle" nor a German surname ("Knigge", "Niggemann")
 _SLUR_IN_NAME_RE = re.compile(r"(?<![skSK])n+i+g+g+(?!l|em)", re.IGNORECASE)
 # what a run of letters of one case may hold: no innocent word holds "fuck"; "shit" opens or ends one
@@ -65,6 +81,7 @@ def names_crudely(handle: str) -> bool:
         or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
         or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}|[A-Z]{4,}", bare))
         or _SLUR_IN_NAME_RE.search(bare) is not None
+        or _X_FOR_VOWEL_RE.search(bare) is not None
     )
 
 
