@@ -5,8 +5,8 @@ sarcastic". The humor model learned that a rhetorical question opens a joke, and
 exasperated questions of a customer or a job seeker among its surest jokes: "am I tripping or
 did this recruiter just ghost me after three interviews..??" 0.96, "how many times is this job
 portal going to ask me to re-upload my resume? fifth time today" 0.90 (a tester's posts); real
-customer-care complaints of the same two shapes scored 0.93 and 0.95. In Listen a humor score
-that sure reads as "likely a joke: no consoling, no tips", the wrong answer to a complaint.
+customer-care complaints of the same two shapes scored 0.93 and 0.95. So ``classify`` labelled
+them humor and the audit's Voice pillar counted them as the jokes to keep up.
 
 :func:`find_exasperated_complaints` marks a post holding one of two frames of exasperation:
 
@@ -36,8 +36,9 @@ from staffpulse.signals.support_replies import JOKE_CUE
 
 __all__ = ["EXASPERATION_BOUNDS", "EXASPERATION_HUMOR", "find_exasperated_complaints"]
 
-#: The highest humor score of a frustrated complaint (the threshold is 0.67).
-EXASPERATION_HUMOR = 0.5
+#: The highest humor score of a frustrated complaint: under the threshold (0.67) and under the
+#: score from which Listen may suggest matching a statement's light tone (0.5)
+EXASPERATION_HUMOR = 0.4
 #: (lowest, highest) score per signal for such a post, as ``job_ads.PATTERN_BOUNDS``.
 EXASPERATION_BOUNDS: dict[str, tuple[float, float]] = {"humor": (0.0, EXASPERATION_HUMOR)}
 

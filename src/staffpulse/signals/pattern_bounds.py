@@ -33,7 +33,7 @@ Wordings, each with the bounds it sets per signal:
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``);
 * a frustrated complaint with no cue of a joke (:mod:`staffpulse.signals.exasperation`: "am I
   tripping or did this recruiter just ghost me..??", "how many times is this portal going to
-  ask me …"), whose rhetorical question the humor model reads as a joke's: humor at most 0.5
+  ask me …"), whose rhetorical question the humor model reads as a joke's: humor at most 0.4
   (``EXASPERATION_BOUNDS``);
 * a post naming a step of the writer's job search (:mod:`staffpulse.signals.job_search`: "third
   rejection email this week", "sent out 40 applications"), whose words the work_topic model
