@@ -29,7 +29,9 @@ def test_the_terminal_prints_commands_plain(tmp_path: Path) -> None:
     console = Console(width=160, record=True, color_system=None)
     render_audit(console, _audit(tmp_path))  # type: ignore[arg-type]
     text = console.export_text()
-    assert "Run staffpulse fetch x @brighthire_staff (with your" in " ".join(text.split())
+    assert "Run staffpulse fetch x @brighthire_staff to fetch and check it" in " ".join(
+        text.split()
+    )
     assert "`" not in text
 
 
