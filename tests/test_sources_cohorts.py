@@ -99,3 +99,24 @@ def test_the_bundled_sample_folder_imports_its_accounts_once() -> None:
     assert any(
         p.file.endswith("cohort.csv") and "benchmark cohort" in p.message for p in report.problems
     )
+
+
+def test_a_cohort_whose_path_has_a_space_is_told_a_command_that_copies_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """ "staffpulse benchmark my dir/co hort.csv" ran on two paths, neither the file; the
+    dashboard still says its own words, the upload's path never shown."""
+    from staffpulse.sources import detect
+    from staffpulse.web.wording import web_text
+
+    folder = tmp_path / "my dir"
+    folder.mkdir()
+    path = folder / "co hort.csv"
+    path.write_text("handle,platform,segment\nacme_staffing,x,staffing_firm\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    quoted = f"staffpulse benchmark '{path}'"
+    assert f"use it with {quoted}, or upload it" in refused.value.message
+    assert str(refused.value.hint).endswith(f"then compare them with {quoted}")
+    page = web_text(str(refused.value.hint))
+    assert page.endswith("then upload this file on the Benchmark page") and "co hort" not in page

@@ -180,7 +180,8 @@ USE_COHORT_FILE = Step(
 COMPARE_WITH_COHORT = Step(
     "import the posts of its accounts (their exports, or a live fetch), then compare them with"
     " staffpulse benchmark {file}",
-    (("file", _CONFIG_FILE),),  # a path that ends the step: matched whole, not lazily
+    # a path that ends the step: matched whole, not lazily, in the shell's quotes if it has any
+    (("file", rf"'[^'\n]*'|{_CONFIG_FILE}"),),
 )
 
 # -- what an import says of a file it read in part (sources/) --------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
 from staffpulse.next_steps import COMPARE_WITH_COHORT
+from staffpulse.output_files import shell_path
 from staffpulse.sources.base import (
     REGISTRY,
     Item,
@@ -75,7 +76,7 @@ def detect(path: Path) -> Source:
     if why and why.startswith(COHORT_FILE):  # a file for the benchmark, not for import
         raise UnknownFormatError(
             f"{path} {why}",
-            hint=COMPARE_WITH_COHORT.say(file=path),
+            hint=COMPARE_WITH_COHORT.say(file=shell_path(path)),  # copied as it is
         )
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
         if (broken := why_damaged(path, read_head(path))) is not None:  # lost with its data

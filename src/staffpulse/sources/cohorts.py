@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from staffpulse.next_steps import USE_COHORT_FILE
+from staffpulse.output_files import shell_path
 from staffpulse.sources.csvrows import CsvProblem, read_csv_rows
 from staffpulse.sources.text_files import head_text
 
@@ -60,7 +61,7 @@ def cohort_message(path: Path) -> str:
     """What a cohort file met by an import is told: what it is, and where to use it."""
     return (
         f"{COHORT_FILE} (handle, platform, segment), not accounts or posts to import: "
-        + USE_COHORT_FILE.say(file=path)
+        + USE_COHORT_FILE.say(file=shell_path(path))
     )
 
 
