@@ -3,6 +3,8 @@ not "rn"), hyphens aside ("return-to-office"), and no theme word read in a link 
 
 from __future__ import annotations
 
+import pytest
+
 from staffpulse.listen.topic_theme_scores import theme_of, theme_scores
 
 
@@ -46,3 +48,20 @@ def test_groping_at_work_is_an_hr_matter_and_elsewhere_no_theme() -> None:
     # no workplace word beside it: a headline, a politician "in office"
     assert theme_of("A singer says a fan groped her at the concert") is None
     assert theme_of("Senator accused of groping an aide while in office") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: an offer quoted to scoff at its pay is talk about pay
+        "The bakery down the road is hiring bakers for $8 an hour lol good luck with that",
+        "Saw a depot hiring night loaders at $9/hr. Who'd take that?",
+        "Clinic hiring receptionists at $10 an hour, good luck finding anyone",
+    ],
+)
+def test_an_offer_quoted_to_scoff_at_its_pay_is_filed_under_pay(text: str) -> None:
+    assert theme_of(text) == "pay"
+
+
+def test_an_opening_with_its_pay_is_still_a_job_opening() -> None:
+    assert theme_of("The bakery is hiring bakers for $18 an hour, apply today") == "job_ads"

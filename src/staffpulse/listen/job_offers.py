@@ -184,7 +184,9 @@ _SCOFF_RE = re.compile(
     r"['\u2019]d never) (?:ever )?work for (?:that|this|those|these|peanuts|[$\u00a3\u20ac]\s?\d)|"
     r"\b(?:nobody|no one|no-one) (?:should|would|will|is gonna|is going to) (?:ever )?"
     r"(?:apply\b|(?:take|accept|work for) (?:that|this|it|these|those|the (?:job|offer|role)|"
-    r"jobs? like)\b)",
+    r"jobs? like)\b)|"
+    # wished luck to the employer: "... $7.25 an hour lol good luck with that"
+    r"\bgood luck (?:with that|finding (?:any ?one|some ?one|any ?body|people|staff))\b",
     re.IGNORECASE,
 )
 

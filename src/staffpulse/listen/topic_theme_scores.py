@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from staffpulse.accents import straighten_quotes
+from staffpulse.listen.job_offers import scoffs_at_an_offer
 from staffpulse.listen.topic_themes import THEMES, Pattern
 from staffpulse.listen.work_terms import (
     PRESS_INTERVIEW_RE,
@@ -174,6 +175,10 @@ def theme_scores(text: str) -> dict[str, float]:
         scores[key] = scores.get(key, 0.0) + THEMES[t].groups[g].weight
     if recruits_for_sport(URL_RE.sub(" ", text)):  # a team's recruits are no staff
         scores.pop("recruiting", None)
+    if "job_ads" in scores and scoffs_at_an_offer(text):
+        # an offer quoted to scoff at its pay ("A cafe is hiring baristas for $7.25 an hour
+        # lol good luck with that") is talk about pay, not an opening
+        scores["pay"] = max(scores.get("pay", 0.0), scores.pop("job_ads"))
     return scores
 
 
