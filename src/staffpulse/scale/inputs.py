@@ -12,6 +12,7 @@ from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.extras import require
 from staffpulse.ingest import plan_import
 from staffpulse.models import Post
+from staffpulse.scale.score_words import told_for_score
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.csv_dates import DateOrder, given_date_order
@@ -197,7 +198,7 @@ def _read_export(
     path: Path, on_read: OnRead | None
 ) -> tuple[list[Post], list[Problem], list[Notice], list[Problem]]:
     """The posts of a file ``staffpulse import`` reads, with its problems, its notices and
-    the files an X archive lacks."""
+    the files an X archive lacks, each said as score's (:mod:`.score_words`)."""
     found: list[Post] = []
     problems: list[Problem] = []
     notices: list[Notice] = []
@@ -206,11 +207,11 @@ def _read_export(
         if isinstance(item, UncheckedArchive):
             continue  # only `import --remove-deleted` acts on it
         if isinstance(item, MissingFile):
-            missing.append(item)
+            missing.append(told_for_score(item))
         elif isinstance(item, Problem):
-            problems.append(item)
+            problems.append(told_for_score(item))
         elif isinstance(item, Notice):
-            notices.append(item)
+            notices.append(told_for_score(item))
         else:
             told = len(found) // TELL_EVERY
             found.extend(row for row in item.rows if isinstance(row, Post))
