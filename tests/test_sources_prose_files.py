@@ -138,7 +138,8 @@ def test_a_folder_given_alone_of_notes_only_is_refused_as_notes_in_one_line(
     ) in said
     assert "not a known format" not in said
     assert "Download an archive of your data" in said and "Request your archive" in said
-    assert f"staffpulse classify {folder / 'friday.txt'} --output scores.jsonl" in said
+    # in quotes, as the folder's name has a space
+    assert f"staffpulse classify '{folder / 'friday.txt'}' --output scores.jsonl" in said
 
 
 def test_notes_beside_a_pdf_in_a_folder_given_alone_are_each_named_for_what_they_are(
@@ -280,3 +281,19 @@ def test_a_table_below_a_title_is_still_read(tmp_path: Path, name: str, above: s
     with open_store(tmp_path / "s.db") as store:
         report = import_paths(store, [path])
     assert (report.posts, report.skipped) == (1, 0)
+
+
+def test_a_file_whose_name_has_a_space_is_told_commands_with_the_name_in_quotes(
+    tmp_path: Path,
+) -> None:
+    """ "staffpulse classify my posts.txt" gave classify two files, neither of them this one."""
+    notes = tmp_path / "my notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(notes)
+    assert f"then staffpulse classify '{notes}' --output scores.jsonl" in str(refused.value.hint)
+    texts = tmp_path / "my posts.txt"
+    texts.write_text("text\nWe are hiring nurses in Dayton this week, apply today\n")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(texts)
+    assert "staffpulse classify 'my posts.txt' --output scores.jsonl" in refused.value.message

@@ -12,6 +12,7 @@ account's posts instead.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ def why_fediverse_export(path: Path, head: bytes) -> str | None:
             "account nor its server, so staffpulse cannot tell whose posts they are and does "
             "not import it. Sharkey, Firefish and Iceshrimp also answer the Mastodon API: try "
             f"{_FETCH.format(handle='@you@your.server')} for the account's public posts. "
-            + SCORE_TEXTS.say(file=path.name)
+            + SCORE_TEXTS.say(file=shlex.quote(path.name))
         )
     if record.keys() >= _FRIENDICA_KEYS:
         return (

@@ -13,6 +13,7 @@ bio are accounts, sent to ``staffpulse roles``.
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
@@ -84,7 +85,7 @@ def _why_not_native(path: Path, head: bytes) -> str | None:
         f" {FORMATS_JSONL.say()}"
     )
     if not (has_author or other_author) and "id" in lower:
-        message += f". {SCORE_TEXTS.say(file=path.name)}"
+        message += f". {SCORE_TEXTS.say(file=shlex.quote(path.name))}"
     return message
 
 
