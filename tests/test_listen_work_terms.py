@@ -174,6 +174,26 @@ def test_the_same_words_elsewhere_are_no_work_matter(text: str) -> None:
     assert not names_work_matter(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "third rejection email this week, honestly not sure how much longer I can keep doing this",
+        "another automated rejection at 2am, so that's my night",
+        "sent out 40 applications this month and heard back from two",
+    ],
+)
+def test_a_job_searchs_steps_are_a_work_matter(text: str) -> None:
+    assert names_work_matter(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["third rejection from the literary magazine", "my visa application is stuck again"],
+)
+def test_a_rejection_or_an_application_of_another_kind_is_not(text: str) -> None:
+    assert not names_work_matter(text)
+
+
 def test_wages_withheld_and_ones_own_shifts_are_work() -> None:
     withheld = "My agency hasn't paid me for two weeks of work. Is that even legal?"
     assert names_work_matter(withheld) and work_subject(withheld) == "pay"
