@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from staffpulse.listen.rank_reasons import CRUDE_NAME, SWEARS, explain
+import pytest
+
+from staffpulse.listen.rank_reasons import CRUDE_NAME, SWEARS, WORN_DOWN, explain
 from staffpulse.listen.rank_signals import TO_FIRM
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -140,3 +142,38 @@ def test_a_crude_account_name_is_cautioned_like_strong_language() -> None:
         _, cautions = _explain(Conversation("x", "1", (post,)))
         assert (CRUDE_NAME in cautions) is crude, handle
         assert SWEARS not in cautions
+
+
+def _opening(text: str) -> Conversation:
+    return Conversation("x", "1", (Post(platform="x", id="1", author_id="a", text=text,
+                                        created_at=WHEN),))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: a job seeker worn down, short of a crisis
+        "fourth rejection this month and honestly not sure how much longer I can keep at it",
+        "ghosted after two interviews again. I can't keep doing this",
+        "sent 60 applications, got nothing, I'm ready to give up",
+        "another 'we went with someone else' email. no point applying anymore",
+    ],
+)
+def test_a_job_seeker_worn_down_gets_a_care_caution(text: str) -> None:
+    _, cautions = _explain(_opening(text))
+    assert WORN_DOWN in cautions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much longer until the new payroll system goes live?",
+        "Not giving up on the four-day week pilot, results look good",
+        "I can keep doing these interviews all day, love meeting candidates",
+        "What's the point of a cover letter nobody reads?",
+        "We're not going to give up on hiring locally",
+    ],
+)
+def test_a_plain_work_post_gets_no_care_caution(text: str) -> None:
+    _, cautions = _explain(_opening(text))
+    assert WORN_DOWN not in cautions

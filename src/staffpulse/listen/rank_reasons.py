@@ -4,6 +4,7 @@ to watch out for (cautions), each claiming only what is known (see the docstring
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -32,6 +33,17 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 HOSTILE = "hostile tone: joining risks a pile-on"
+# worn down, short of a crisis: "not sure how much longer I can keep doing this" after a third
+# rejection; an upbeat tip or a pitch there reads as not having listened
+WORN_DOWN = "worn down: lead with a kind line; one gentle, practical thought at most, no pitch"
+_WORN_DOWN_RE = re.compile(
+    r"\b(?:not sure how (?:much )?longer i can|don['\u2019]?t know how (?:much )?longer i can|"
+    r"can['\u2019]?t (?:keep )?(?:doing|do) this any ?more|can['\u2019]?t keep doing this|"
+    r"(?:i['\u2019]?m|i am|im) (?:so |just |almost )?(?:ready|about|close) to give up|"
+    r"i want to give up|(?:i['\u2019]?m|im) losing (?:all )?hope|losing all hope|"
+    r"no point (?:in )?(?:trying|applying))\b",
+    re.IGNORECASE,
+)
 
 
 # a post that swears: profanity alone is no insult, so it is offered, with this said
@@ -113,6 +125,8 @@ def explain(
     careful = sensitive_caution(opener.text, opener.author_handle) if flags.get(SENSITIVE) else None
     if careful is not None:
         cautions.append(careful)
+    if not flags.get("crisis") and not flags.get(LIKELY) and _WORN_DOWN_RE.search(opener.text):
+        cautions.append(WORN_DOWN)
     if flags.get("crisis"):
         cautions.append(
             "may tell of a crisis (a wish to die or to self-harm): not for a firm's reply; if"
