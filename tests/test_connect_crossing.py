@@ -62,3 +62,59 @@ def test_a_recruiter_sharing_law_news_is_still_suggested() -> None:
     report = rank_with_fakes(store, role="hr_pro")  # any --role: a broadcast-only one too
     assert "hannah_hr" in [s.handle for s in report.suggestions]
     assert CROSSES_LINE not in report.excluded
+
+
+# review s40 (B3): law news written up for the trade in other words than "what it means for"
+NEWS_FOR_THE_TRADE = [
+    "Brexit changed how EU workers are hired in the UK. Here's our guide for employers.",
+    "Trump signs executive order on apprenticeships. Our summary for HR teams:",
+    "Tory budget raises employer NI contributions. Here's how to plan your hiring.",
+    "Senate Republicans blocked the wage bill again. Employers, here is what stays the same.",
+    "Trump's tariffs explained for logistics employers: what changes for your warehouse staffing",
+    "The Democrats' paid leave bill passed the House: how it affects small businesses",
+]
+# what an ordinary recruiter or HR account posts that names voting, unions, laws or a swear
+ORDINARY = [
+    "Reminder to our whole team: Tuesday is Election Day. Take the time you need to vote.",
+    "Election day tomorrow! Our offices open late so everyone can get to the polls. Go vote!",
+    "The Teamsters reached a tentative agreement with the warehouse operators this morning.",
+    "Union membership rose last year for the first time in a decade. Interesting times for HR.",
+    "Well that was a damn good quarter. Thanks to every recruiter who crushed it",
+    "Holy shit, we placed 40 nurses this month. Proud of this team!",
+    "We're raising money for the children's hospital: every placement is $20 to the campaign.",
+    "Please vote for us in the Best Places to Work awards! Voting closes Friday.",
+    "Vote for Brightline Staffing as Best Staffing Firm 2026, link in bio!",
+    "The minimum wage rises to $16 on Jan 1. Payroll teams, check your rates.",
+    "The Department of Labor's new contractor rule is out. Our webinar breaks it down Thursday.",
+    "Our CEO spoke to the Senate committee on workforce development today.",
+    "Labour Day weekend! Our offices are closed Monday. Enjoy the break everyone.",
+    "Our recruiters are bloody brilliant. That's it, that's the post.",
+    "Strike at the port enters week two. We have temp drivers ready for affected shippers.",
+    "This heat is killing me. Stay hydrated, warehouse crews!",
+]
+# a call to vote is a side taken, whatever the post explains after it
+VOTE_CALLS = [
+    "Vote Labour! Here's what it means for recruiters.",
+    "New GOP wage plan: what employers should know. Vote them out in November.",
+]
+
+
+def test_news_written_up_for_the_trade_and_ordinary_posts_cross_no_line() -> None:
+    for text in NEWS_FOR_THE_TRADE + ORDINARY:
+        assert not crosses_for_connect(text), text
+    for text in VOTE_CALLS:
+        assert crosses_for_connect(text), text
+
+
+def test_a_recruiter_with_ordinary_posts_is_suggested_and_one_calling_to_vote_is_not() -> None:
+    for texts, shown in (
+        (NEWS_FOR_THE_TRADE[:3] + ORDINARY[:7], True),
+        (VOTE_CALLS + PLAIN[:4], False),
+    ):
+        store = build_store()
+        add_posts(
+            store, *(make_post(f"h{i}", "hannah_hr", 1 + i / 10, t) for i, t in enumerate(texts))
+        )
+        report = rank_with_fakes(store, role="hr_pro")
+        assert ("hannah_hr" in [s.handle for s in report.suggestions]) is shown, texts
+        assert (CROSSES_LINE not in report.excluded) is shown

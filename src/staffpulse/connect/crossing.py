@@ -7,7 +7,8 @@ The audit's test counts any post that names politics: an employment-law recruite
 bill on noncompete clauses: what it means for recruiters" names a president, and two such posts
 in ten dropped her from Connect (review s40). A post that frames the news as what recruiters,
 employers, HR or payroll teams, a business or "you" should know or do is news a firm may share,
-not a side taken: it counts only when it is hostile or NSFW too.
+not a side taken: it counts only when it is hostile or NSFW too, or calls its readers to vote
+("Vote Labour! Here is what it means for recruiters").
 """
 
 from __future__ import annotations
@@ -31,7 +32,25 @@ _READERS = (
 _EXPLAINER = re.compile(
     rf"\bwhat\s+(?:it|this|that)\s+means\s+for\s+(?:[\w'-]+\s+){{0,2}}?{_READERS}\b"
     rf"|\bwhat\s+(?:[\w'-]+\s+){{0,2}}?{_READERS}\s+(?:should|must|needs?\s+to|has\s+to"
-    r"|have\s+to)\s+(?:do|know)\b",
+    r"|have\s+to)\s+(?:do|know)\b"
+    # "our guide for employers", "a quick summary for HR teams", "explained for logistics
+    # employers": a firm's write-up of the news for its readers (review s40, hand-written)
+    rf"|\b(?:guide|summary|breakdown|explainer|checklist|primer|briefing|rundown|explained)"
+    rf"\s+(?:for|to\s+help)\s+(?:[\w'-]+\s+){{0,2}}?{_READERS}\b"
+    # "how it affects small businesses", "how this changes what employers pay"
+    rf"|\bhow\s+(?:it|this|that)\s+(?:affects|changes|will\s+affect|will\s+change)"
+    rf"\s+(?:[\w'-]+\s+){{0,2}}?{_READERS}\b"
+    # the readers addressed, then told: "Employers, here is what stays the same"
+    rf"|\b{_READERS},\s+here(?:'s|\u2019s|\s+is)\s+(?:what|how)\b"
+    # a call to act on it: "here's how to plan your hiring"
+    r"|\bhere(?:'s|\u2019s|\s+is)\s+how\s+to\s+(?:plan|prepare|budget|comply|adapt|get\s+ready)\b",
+    re.IGNORECASE,
+)
+# a call to vote, which no explaining makes news: "Vote Labour!", "vote them out", "#VoteBlue";
+# not "vote for us" (an award) nor "go vote", "vote early" or "time off to vote"
+_VOTE_CALL = re.compile(
+    r"(?:^|[.!?:]\s+|#)vote\s*(?:for\s+|against\s+)?"
+    r"(?!us\b|early\b|today\b|tomorrow\b|on\b|in\b|by\b|at\b|now\b)[a-z]",
     re.IGNORECASE,
 )
 
@@ -47,7 +66,7 @@ def crosses_for_connect(text: str) -> bool:
     explained to the trade that is neither hostile nor NSFW."""
     if not crosses_a_line(text):
         return False
-    if not explains_for_the_trade(text):
+    if not explains_for_the_trade(text) or _VOTE_CALL.search(text):
         return True
     return looks_hostile(text) or names_sex(text)
 
