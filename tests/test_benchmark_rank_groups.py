@@ -8,11 +8,13 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
-from audit_helpers import PROV, FakeScorer, FeedBuilder, board_ad_and_desk, store_with
+from audit_helpers import PROV, FakeScorer, FeedBuilder, audit_feed, board_ad_and_desk, store_with
 from staffpulse.benchmark import run_benchmark
+from staffpulse.benchmark.tiers import replies_only
 from staffpulse.models import Account
 from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
@@ -48,14 +50,14 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     assert (
         "A Face n/a for want of profile data (no picture, bio or name in the data) places" in said
     )
-    assert "places no account lower: it is placed as if Face were graded." in said
+    assert "places no account lower: it is placed as if Face were graded at the cohort's" in said
     # a Mix n/a of replies only places no account lower too: the Face's is not "the one"
     assert "the one n/a" not in said
     # one group (the Face n/a places no one lower): ranked by grade, no "later" group
     assert "The table ranks the accounts by grade;" in said and "in groups" not in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
-    assert "places no account lower: it is placed as if Face were graded." in html
+    assert "places no account lower: it is placed as if Face were graded at the cohort" in html
     assert "The table ranks the accounts by grade;" in html and "in groups" not in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
@@ -229,7 +231,7 @@ def test_a_desk_that_only_replies_is_ranked_by_its_grade_among_the_rest(tmp_path
         < said.index("@unreaddesk")
     )
     aside = "A Mix n/a of an account that only replies (it writes no original post"
-    assert aside in said and "placed as if Mix were graded." in said
+    assert aside in said and "placed as if Mix were graded at the cohort's median" in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 3 of 4 pillars, with only replies for Mix" in html  # its row
     # its Job ads n/a says why: not "Mix could not read enough of its posts"
@@ -265,3 +267,35 @@ def test_the_csv_group_of_a_rank_is_a_key_a_spreadsheet_filters_on() -> None:
     rows.append(row("tinythree", 3, True))
     assert tier_groups(rows) == ["", "pillars_3", "few_posts", "few_posts pillars_3"]
     assert "graded on 3 of 4 pillars" in tier_openings(rows)[("x", "three")]
+
+
+def test_a_grade_on_fewer_pillars_does_not_outrank_a_full_one_for_the_pillars_it_lacks() -> None:
+    # QA: reply-only desks graded on Voice and Conversation alone took ranks 1-9 above the one
+    # account graded on all four, whose grade its weaker Face and Mix pulled down
+    from staffpulse.audit.config import DEFAULTS
+    from staffpulse.benchmark.tiers import placing_scores
+
+    full = FeedBuilder("fullfirm", display_name="Rosa Tamlin", bio="Recruiter in Tacoma, WA")
+    full.chat(6)
+    full.reply("peer", 6)
+    desk = FeedBuilder("desk", display_name="", bio="")
+    desk.reply("customer", 12)
+    audits = [audit_feed(full), audit_feed(desk)]
+    full_audit, desk_audit = audits
+    desk_audit.pillars["face"].scored, desk_audit.pillars["face"].score = False, None
+
+    def grade(audit: Any, **scores: int) -> None:
+        for name, score in scores.items():
+            audit.pillars[name].score = score
+        counted = [p.score for p in audit.pillars.values() if p.score is not None]
+        audit.overall = round(sum(counted) / len(counted))
+
+    grade(full_audit, face=40, mix=30, voice=90, conversation=90)  # 63
+    grade(desk_audit, voice=70, conversation=70)  # 70: higher, on the two pillars alone
+    assert replies_only(desk_audit) and desk_audit.overall > full_audit.overall
+    desk_place, full_place = placing_scores([desk_audit, full_audit], DEFAULTS["weights"])
+    # placed with the cohort's Face 40 and Mix 30 (the one account graded there): 53 < 63
+    assert full_place == full_audit.overall and desk_place < full_place
+    # better on the pillars both were graded on: above it
+    grade(desk_audit, voice=95, conversation=95)
+    assert placing_scores([desk_audit, full_audit], DEFAULTS["weights"])[0] > full_place

@@ -45,7 +45,7 @@ from staffpulse.benchmark.stats import (
     summary,
     tie_counts,
 )
-from staffpulse.benchmark.tiers import placed_on, replies_only
+from staffpulse.benchmark.tiers import placed_on, placing_scores, replies_only
 from staffpulse.bundled import sample_clock
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
@@ -221,14 +221,15 @@ def pillars_graded(audit: AuditResult) -> int:
     return sum(audit.pillars[name].scored for name in PILLARS)
 
 
-def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
+def _placing(audits: list[AuditResult], weights: Mapping[str, Any]) -> np.ndarray[Any, Any]:
     """Each account's place in the league as one number, higher placed first: the pillars it
     was graded on, then its overall score. A grade averaged over two pillars (a help desk with
     no picture and no original post) is not a grade on four: it ranks after every account
     graded on more, whatever its score, so the top of the table is not won by skipping
     pillars. A Face not scored counts as graded (:func:`~.tiers.placed_on`): it is n/a only
     when the data had no profile, which says nothing of the account; so does the Mix of an
-    account that only replies (:func:`~.tiers.replies_only`). Before all that, an
+    account that only replies (:func:`~.tiers.replies_only`), at the cohort's median on that
+    pillar (:func:`~.tiers.placing_scores`). Before all that, an
     account with fewer than :data:`~.members.FEW_POSTS` posts of its own ranks after every
     account with more, even one a cohort file names or ``--min-posts`` lets in: a client's
     table ranked a C 60 from 2 posts above a D 50 from 58, and ``--min-posts 1`` put 2-post
@@ -237,8 +238,8 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
         [
             (own_posts(a) >= FEW_POSTS) * ENOUGH_POSTS_STEP
             + placed_on(pillars_graded(a), a.pillars["face"].scored, replies_only(a)) * PLACING_STEP
-            + a.overall
-            for a in audits
+            + score  # within its tier (:func:`~.tiers.placing_scores`)
+            for a, score in zip(audits, placing_scores(audits, weights), strict=True)
         ],
         dtype=float,
     )
@@ -261,7 +262,7 @@ def leaderboard(
     ``guessed``: which segments the role model guessed (default: none)."""
     today = today or datetime.now(UTC)
     weights = weights if weights is not None else DEFAULTS["weights"]
-    placing = _placing(audits)
+    placing = _placing(audits, weights)
     standings = _standings(scores)
     rows = []
     for i, audit in enumerate(audits):

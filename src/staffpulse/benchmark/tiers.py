@@ -6,11 +6,14 @@ and the Mix n/a of an account that only replies."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from statistics import median
 from typing import Any
 
 from staffpulse.audit.config import PILLARS
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS
+from staffpulse.report.rounding import whole
 
 # why a Face reads n/a though it counts for the place: the import held no profile
 NO_PROFILE = "no profile data for Face"
@@ -40,6 +43,33 @@ def placed_on(graded: int, face_scored: bool, mix_replies_only: bool = False) ->
     B's on 2, because another file happened to carry its bio), and a Mix n/a of an account
     that only replies (:func:`replies_only`)."""
     return min(len(PILLARS), graded + (not face_scored) + mix_replies_only)
+
+
+def placing_scores(audits: Sequence[AuditResult], weights: Mapping[str, Any]) -> list[int]:
+    """Each account's score for its place among the accounts of its tier: its grade, but for
+    an account whose Face n/a (no profile data) or Mix n/a (replies only) counts as graded
+    (:func:`placed_on`), the weighted mean with each such pillar at the cohort's median on it
+    (of the accounts graded there; none: left out, as the grade leaves it). A care desk graded
+    on Voice and Conversation alone ranked above the one account graded on all four for
+    skipping the pillars it lost on (QA s40): now it stands above it only by doing better on
+    the pillars both were graded on. The grade shown stays the account's own."""
+    graded = {
+        name: [float(s) for a in audits if (s := a.pillars[name].score) is not None]
+        for name in ("face", "mix")
+    }
+    typical = {name: median(scores) for name, scores in graded.items() if scores}
+    places = []
+    for audit in audits:
+        counted = {n: float(s) for n in PILLARS if (s := audit.pillars[n].score) is not None}
+        missing = {"face": not audit.pillars["face"].scored, "mix": replies_only(audit)}
+        filled = {n: typical[n] for n, gap in missing.items() if gap and n in typical}
+        if not filled:
+            places.append(audit.overall)
+            continue
+        counted.update(filled)
+        total = sum(float(weights.get(n, 0)) for n in counted) or 1.0
+        places.append(whole(sum(float(weights.get(n, 0)) * v for n, v in counted.items()) / total))
+    return places
 
 
 def graded_of(row: dict[str, Any]) -> int:
@@ -195,13 +225,21 @@ def _asides(rows: list[dict[str, Any]]) -> str:
         "a Mix n/a of an account that only replies (it writes no original post, so its posts"
         " cannot be all job ads)"
     )
+    # how, so that a grade on fewer pillars never outranks a full one for the pillars it lacks
+    median = (
+        " at the cohort's median on it (its grade, shown, averages only its own pillars), so it"
+        " stands above an account graded there only by doing better on the pillars both were"
+        " graded on"
+    )
     if len(present) == 2:
-        return f" Two n/a place no account lower, each placed as if graded: {face}, and {mix}."
+        return (
+            f" Two n/a place no account lower, each placed as if graded{median}: {face}, and {mix}."
+        )
     if not present:
         return ""
     what, pillar = (face, "Face") if NO_PROFILE in present else (mix, "Mix")
     return (
         # not "the one n/a that places no account lower": the other kind does too
         f" {what[0].upper()}{what[1:]} places no account lower: it is placed as if {pillar}"
-        " were graded."
+        f" were graded{median}."
     )
