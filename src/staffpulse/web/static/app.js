@@ -100,8 +100,13 @@
     });
   });
 
-  // Background jobs: poll the JSON status and move the progress bar.
+  // Background jobs: poll the JSON status and move the progress bar. A link followed (or an
+  // address typed) meanwhile is not cancelled by the reload when the job ends: "Inbox" clicked
+  // while the Benchmark was ranking stayed on the Benchmark, the click lost.
   var job = document.querySelector("[data-job]");
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  window.addEventListener("pageshow", function () { leaving = false; });  // back to it
   if (job && (job.dataset.state === "queued" || job.dataset.state === "running")) {
     var bar = job.querySelector("[data-bar]");
     var phase = job.querySelector("[data-phase]");
@@ -112,7 +117,12 @@
       fetch("/api/jobs/" + encodeURIComponent(job.dataset.job), {
         headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store"
       }).then(function (response) { return response.json(); }).then(function (status) {
-        if (status.finished) { window.location.reload(); return; }
+        if (status.finished) {
+          if (!leaving) { window.location.reload(); return; }
+          // another page is on its way (or a download took the link): say it is ready
+          if (phase) phase.innerHTML = 'Ready: <a href="">show it</a>';
+          return;
+        }
         if (phase) phase.textContent = status.phase + "\u2026";
         if (count && status.detail) count.textContent = status.detail;
         else if (count && unit && status.done) count.textContent = status.done.toLocaleString() + " " + unit;
