@@ -168,3 +168,34 @@ def test_a_brand_named_with_a_given_name_is_no_persons_official_account() -> Non
         "Rose Abernathy",
     ):
         assert is_a_persons_official_account(f"Official account of {person}"), person
+
+
+def test_a_firm_of_founders_names_stays_a_firm_and_a_persons_calling_reads_a_person() -> None:
+    """Review s40: a firm named with a given name and a listed surname read as a person's
+    account unless its bio said "we"; a singer's one-word stage name before "Official Twitter"
+    and an official account of a given name no list holds stayed employers. What a firm sells
+    or a branch's country code keeps the firm; what one person is (a singer, a footballer, an
+    MP), said as such, reads the person."""
+    firms = [
+        (
+            "Grant Holloway",
+            "Official account of Grant Holloway. Advisory and audit for growing firms.",
+        ),
+        ("Grant Holloway UK", "The official Twitter account of Grant Holloway UK"),
+        ("Kestrel Official Twitter", "Outdoor gear that lasts. Free returns."),
+        ("Harbour Lights", "Official account of Harbour Lights. Singer nights every Friday."),
+        ("Deepika", "Official account of Deepika Ravindran."),  # nothing says who: left alone
+    ]
+    for name, bio in firms:
+        assert not is_a_persons_official_profile(name, bio), bio
+    people = [
+        ("Marlowe Official Twitter", "Singer and songwriter. Second album out in May."),
+        ("Anirudh", "Official account of Anirudh Venkatraman, footballer and coach."),
+        ("Deepika", "Official account of Deepika Ravindran. Actor, producer, dreamer."),
+        ("Office of Tunji", "Official account of Tunji Adebayo-Okon, MP for Riverside North"),
+    ]
+    for name, bio in people:
+        assert is_a_persons_official_profile(name, bio), bio
+    model = load_role_model()
+    out = model.predict([n for n, _ in people[:3]], [b for _, b in people[:3]], None)
+    assert out.kind == ["person"] * 3 and out.role == ["other"] * 3

@@ -86,11 +86,35 @@ _NAME_TAILS = frozenset(
     }
 )  # fmt: skip
 # a firm named after its founder speaks as "we" or of its trade: "The official account of
-# Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses"
+# Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses",
+# "Official account of Grant Holloway, advisory and audit" (a given name and a surname both
+# in the lists, as in many a firm named after its founders: only what it sells tells it)
 _FIRM_SPEAKS = re.compile(
     r"(?-i:\b[Ww]e\b|\b[Oo]urs?\b|\bus\b)|\b(?:firm|company|corporation|corp|plc|ltd|llc|inc"
-    r"|gmbh|group|partners|agency|staffing|recruitment|recruiting|store|shop|brand|bank)\b",
+    r"|gmbh|group|partners|agency|staffing|recruitment|recruiting|store|shop|brand|bank"
+    r"|llp|limited|audit|advisory|accountants|accounting|consultancy|solutions)\b",
     re.IGNORECASE,
+)
+# a firm's branch: a name, then a country's or a region's code ("Grant Holloway UK")
+_BRANCH_CODES = frozenset({"UK", "US", "USA", "EU", "UAE", "EMEA", "APAC", "LATAM", "ANZ"})
+# what only one person is: a singer, an author, a member of parliament (singular: "musicians"
+# or "authors" may be a label's or a publisher's). Said in the profile, it lets a name no list
+# holds ("Official account of Sunil Chhetri, footballer") or a stage name of one word ("Adele
+# Official Twitter | Singer") be read as a person's
+_PERSONS_CALLING = re.compile(
+    r"\b(?:singer|songwriter|rapper|actor|actress|author|novelist|poet|comedian|footballer"
+    r"|cricketer|athlete|boxer|politician|senator|congress(?:wo)?man|legislator|pastor|preacher"
+    r"|journalist|presenter|musician|vocalist|guitarist|drummer|composer|member\s+of\s+parliament"
+    r"|(?-i:MP|MLA|MEP))\b"
+    # said as what one is ("Actor, producer", "footballer and coach", "MP for the Vale"), not
+    # as a word before a noun ("Singer nights every Friday": a venue's)
+    r"(?=\s*(?:$|[.,;:|!/&)\n-])|\s+(?:and|or|of|for|in|at|from|with|based)\b)",
+    re.IGNORECASE,
+)
+# "Adele Official Twitter": one word, then "official" and what it is, standing alone
+_ONE_NAME_OFFICIAL = re.compile(
+    r"(?:^|[|,.;:!(\n]\s*)([A-Z][a-z]+)\s+(?i:official)(?:\s+(?i:twitter|x|account|page|profile))+"
+    r"\s*(?=$|[|,.;:!)\n])",
 )
 
 
@@ -108,34 +132,47 @@ def is_a_titled_persons_name(name: str | None) -> bool:
     return reads_as_a_persons_name(split, handle_user(name or ""))
 
 
-def is_a_persons_official_account(text: str | None) -> bool:
+def is_a_persons_official_account(text: str | None, *, calling: bool = False) -> bool:
     """Whether the name or bio calls the account the official one of a person by name
     ("Official Account of Jane Smith", "Jane Smith Official Twitter"): one human's, however
     official. After the name, both of its words must be in the name lists: a brand writes
-    "Acme Foods Official" too."""
+    "Acme Foods Official" too. With ``calling`` (the profile says what one person is, a
+    singer, an MP: :data:`_PERSONS_CALLING`), a name the lists lack and a stage name of one
+    word are read too."""
     text = to_ascii(text or "")
     named = _NAME_OFFICIAL.search(text)
     if named is not None and reads_as_a_persons_name(split_name(named[1]), named[1]):
+        return True
+    if calling and _ONE_NAME_OFFICIAL.search(text) is not None:
         return True
     found = _OFFICIAL_OF.search(text)
     if found is None:
         return False
     words = found[1].split()[:3]
-    if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False  # "of the Wildcats", "of @OddFactsDaily": no one's name
+    if _BRANCH_CODES.intersection(words):
+        return False  # "of Grant Holloway UK": a firm's branch
     whose = " ".join(words)
     split = split_name(whose)
     # a given name before a surname the lists lack ("Phillip Quarrendon") is one still, of
-    # another country's lists too ("Official account of Raj Mehtaji")
+    # another country's lists too ("Official account of Raj Mehtaji"), and any two words but
+    # a brand's ("Royal Mail") when the profile says what one person is
     return reads_as_a_persons_name(split, whose) or (
-        len(words) == 2 and opens_with_a_given_name(split) and words[1].lower() not in _NAME_TAILS
+        len(words) == 2
+        and (calling or opens_with_a_given_name(split))
+        and words[1].lower() not in _NAME_TAILS
     )
 
 
 def is_a_persons_official_profile(name: str | None, bio: str | None) -> bool:
     """Whether the name or bio calls the account a named person's official one
     (:func:`is_a_persons_official_account`) and neither speaks as a firm does."""
-    if not (is_a_persons_official_account(name) or is_a_persons_official_account(bio)):
+    calling = _PERSONS_CALLING.search(to_ascii(f"{name or ''}\n{bio or ''}")) is not None
+    if not (
+        is_a_persons_official_account(name, calling=calling)
+        or is_a_persons_official_account(bio, calling=calling)
+    ):
         return False
     return _FIRM_SPEAKS.search(to_ascii(f"{name or ''}\n{bio or ''}")) is None
 
