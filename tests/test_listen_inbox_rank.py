@@ -104,3 +104,19 @@ def test_the_firms_own_reply_never_makes_a_stored_thread_one_it_joined(
     ids, after, credit = joined()
     assert ids == ["920", "930", "940"] and credit == 3
     assert after["left_out"] == {"off_work": 1}
+
+
+def test_someone_elses_hard_times_rank_below_a_question_with_a_caution(tmp_path: Path) -> None:
+    """Its own angle says "Leave it": it ranked among the conversations worth joining (QA:
+    12th of 56, within 0.01 of the top) with no caution."""
+    from staffpulse.listen.inbox import build_inbox
+
+    told = "The neighbour lost her job at the plant and now she has no savings and no income"
+    rows = [post("1", "ana", told, 30), post("2", "ben", QUESTION, 90)]
+    with open_store(tmp_path / "h.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, text_model=FakeScorer(), role_model=None)
+    items = {i.conversation_id: i for i in inbox.items}
+    assert [i.conversation_id for i in inbox.items] == ["2", "1"]
+    assert items["1"].angle.startswith("Someone else's hard times")
+    assert any(c.startswith("someone else's hard times") for c in items["1"].cautions)

@@ -72,6 +72,7 @@ from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.own_story import OPINION_RE, WRITER_RE, tells_own_story
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
 from staffpulse.listen.question_parts import questions_in, several_asked
+from staffpulse.listen.rank_model import ANOTHERS_HARDSHIP
 from staffpulse.listen.sensitive import sensitive_angle
 from staffpulse.listen.subject_themes import subject_in_theme
 from staffpulse.listen.tone import Tone, judge_tone, signals_crisis, tells_of_rights
@@ -82,6 +83,10 @@ JOB_AD = "Not a conversation: share the opening with a candidate who fits, if an
 # nothing to gain: what moderation leaves out, but for a job ad (its own suggestion, JOB_AD)
 # and a possible crisis (its own angle: leave it, or reach out privately)
 LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad", "crisis"))
+ANOTHERS_HARDSHIP_ANGLE = (
+    "Someone else's hard times, told, not asked about: a recruiting story on it reads as a"
+    " pitch. Leave it, or at most a kind line if your firm knows the writer."
+)
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 
@@ -236,6 +241,8 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             f"{lead}acknowledge their loss first, then {asked}{tell_subject(subject)} plainly,"
             " in a line or two; no jokes, no pitch."
         )
+    if flags.get(ANOTHERS_HARDSHIP):  # ranked low for it, with its caution: the same call
+        return ANOTHERS_HARDSHIP_ANGLE
     going_through = _going_through(post)
     # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps;
     # "Laid off today, so depressed" is a hard time about work, whose tip may help
@@ -258,11 +265,8 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             "acknowledge what they are going through, then offer one practical, no-pitch"
             f" tip{tell_subject(subject)} or a free resource; no jokes."
         )
-    if not question and _tells_of_anothers_hardship(post.text):
-        return (
-            "Someone else's hard times, told, not asked about: a recruiting story on it reads"
-            " as a pitch. Leave it, or at most a kind line if your firm knows the writer."
-        )
+    if not question and tells_of_anothers_hardship(post.text):
+        return ANOTHERS_HARDSHIP_ANGLE
     if flags.get("politics"):
         return lead + (
             f"stick to the work facts{tell_subject(subject)}: one data point from your desk, and no"
@@ -328,7 +332,7 @@ def _going_through(post: Reading) -> bool:
     return WRITER_RE.search(plain) is not None and OPINION_RE.search(plain) is None
 
 
-def _tells_of_anothers_hardship(text: str) -> bool:
+def tells_of_anothers_hardship(text: str) -> bool:
     """A third person's want told ("she was back with no job ... to survive") by a writer
     who says nothing of themself: no question to the room, and no work matter to add to."""
     plain = URL_RE.sub(" ", text)

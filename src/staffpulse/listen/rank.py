@@ -29,7 +29,13 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
-from staffpulse.listen.angles import JOB_AD, SKIP, likely_joke, suggest_angle
+from staffpulse.listen.angles import (
+    JOB_AD,
+    SKIP,
+    likely_joke,
+    suggest_angle,
+    tells_of_anothers_hardship,
+)
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.jokes import LIKELY
@@ -39,6 +45,7 @@ from staffpulse.listen.own_threads import clear_opening_kinds, own_thread_angle,
 from staffpulse.listen.partisan import names_politics
 from staffpulse.listen.questions import asks_the_room, is_link_share
 from staffpulse.listen.rank_model import (
+    ANOTHERS_HARDSHIP,
     PENALTIES,
     ROLE_WEIGHTS,
     WEIGHTS,
@@ -322,6 +329,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         # passed on and not answered yet: a share that drew replies is a conversation
         "link_share": not replies and is_link_share(opening.text),
         MOURNING: _mourning(opening.text, question, to_firm),
+        ANOTHERS_HARDSHIP: not (question or to_firm) and tells_of_anothers_hardship(opening.text),
         TO_FIRM: to_firm,
         CUSTOMER_CARE: care,
         OFF_WORK: _off_work(conv, ctx),

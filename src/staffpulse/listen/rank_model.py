@@ -16,6 +16,9 @@ from staffpulse.listen.left_out import MOURNING
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork
 from staffpulse.listen.threads import Conversation
 
+# someone else's hard times told, not asked about: its angle says "Leave it", so it ranks
+# below the conversations worth joining, with a caution (rank_reasons)
+ANOTHERS_HARDSHIP = "anothers_hardship"
 WEIGHTS: dict[str, float] = {
     "question": 0.26,
     "recency": 0.22,
@@ -38,6 +41,7 @@ PENALTIES: dict[str, float] = {
     "addressed": 0.6,
     "link_share": 0.6,
     MOURNING: 0.3,
+    ANOTHERS_HARDSHIP: 0.3,
     LIKELY: 0.3,
     CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,

@@ -13,6 +13,7 @@ from staffpulse.durations import format_span
 from staffpulse.listen.crude_names import names_crudely
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
+from staffpulse.listen.rank_model import ANOTHERS_HARDSHIP
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.swearing import swears_strongly
@@ -33,6 +34,9 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 HOSTILE = "hostile tone: joining risks a pile-on"
+ANOTHERS_HARDSHIP_CAUTION = (
+    "someone else's hard times, told, not asked about: leave it, or a kind line at most"
+)
 # worn down, short of a crisis: "not sure how much longer I can keep doing this" after a third
 # rejection; an upbeat tip or a pitch there reads as not having listened
 WORN_DOWN = "worn down: lead with a kind line; one gentle, practical thought at most, no pitch"
@@ -127,6 +131,8 @@ def explain(
         cautions.append(careful)
     if not flags.get("crisis") and not flags.get(LIKELY) and _WORN_DOWN_RE.search(opener.text):
         cautions.append(WORN_DOWN)
+    if flags.get(ANOTHERS_HARDSHIP):
+        cautions.append(ANOTHERS_HARDSHIP_CAUTION)
     if flags.get("crisis"):
         cautions.append(
             "may tell of a crisis (a wish to die or to self-harm): not for a firm's reply; if"
