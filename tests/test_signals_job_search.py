@@ -41,6 +41,7 @@ OTHER_POSTS = [
     "resume playback from where I left off please",
     "sea level rise is eating the beach one storm at a time",
     "ghost stories by the fire, best night of the summer",
+    "In a second interview with the network, the senator dodged the question again",
 ]
 
 

@@ -9,10 +9,11 @@ applications this month and heard back from two" 0.03, "another automated reject
 :func:`find_job_search_talk` marks a post naming a step of a job search in words that have no
 other common sense: a rejection email, an automated rejection, job applications or a number
 of them sent, applying to a number of jobs, a cover letter, the job hunt or search, a job
-interview, offer, portal, board or fair, a phone, panel, second or third interview, a
-recruiter who ghosted the writer, an entry-level role. Each names its job: "my visa
-application", "the interview with the band", "third rejection from the literary magazine",
-"got ghosted by my date" or "I'm hunting for a decent ramen place" are none.
+interview, offer, portal, board or fair, a phone, panel, second or third interview (not
+one "with" someone, as the press has), a recruiter who ghosted the writer, an entry-level
+role. Each names its job: "my visa application", "the interview with the band", "third
+rejection from the literary magazine", "got ghosted by my date" or "I'm hunting for a decent
+ramen place" are none.
 :data:`JOB_SEARCH_BOUNDS` lifts its work_topic to the threshold at least; its other signals
 keep the model's scores.
 """
@@ -46,7 +47,8 @@ _JOB_SEARCH = re.compile(
     rf"|\b(?:sent|sent out|submitted|filled out|put in|fired off) {_COUNT} (?:job )?applications\b"
     rf"|\bappl(?:ied|ying) (?:to|for) {_COUNT} (?:more )?(?:jobs|roles|positions|openings)\b"
     r"|\bcover letters?\b"
-    r"|\b(?:phone|panel|second|third|fourth|onsite|on-site) (?:round )?interviews?\b"
+    # (not a press interview: "in a second interview with the network, the senator ...")
+    r"|\b(?:phone|panel|second|third|fourth|onsite|on-site) (?:round )?interviews?\b(?! with\b)"
     r"|\brecruiters? (?:just |has |have |finally )?ghost(?:ed|ing)?\b"
     r"|\bghosted (?:me |us )?(?:by|after) (?:a |the |another |this |that |my )?"
     r"(?:recruiter|hiring manager|interview)"
