@@ -7,7 +7,8 @@ person's name over a first-person bio, a bio that calls its posts personal or a 
 person's name, sourcers', headhunters' and executive search titles, past titles, founders of
 recruiting or HR software, coaches of job seekers, recruiters of athletes, persons whose
 posts recruit for clients, the hiring words that an industry role needs, recruiters' and HR titles in other languages,
-political parties and campaigns and news outlets, which are no employers (and persons who
+political parties and campaigns and news outlets (by their bio, or by posts that are mostly
+headlines with links), which are no employers (and persons who
 wear a side in politics, who are no organizations), and bots and automated feeds of
 jobs, which are job boards. Each can be turned off by the tagger's parameter of the same name
 (``RULES``). What each one changed on the dev and CrowdFlower files is in
@@ -39,6 +40,7 @@ from staffpulse.signals.role_info_feed import drop_job_roles_of_info_feeds
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_job_bot import JOB_BOT_P_ORG, find_job_bots, move_bots_to_job_board
 from staffpulse.signals.role_news_bio import drop_employer_role_of_news_outlets
+from staffpulse.signals.role_news_posts import drop_employer_role_of_headline_feeds
 from staffpulse.signals.role_partisan_person import find_partisan_persons
 from staffpulse.signals.role_personal_bio import find_personal_accounts
 from staffpulse.signals.role_placement_bio import apply_placement_bios
@@ -173,6 +175,8 @@ def apply_rules(
         scores = drop_employer_role_of_political_bios(names, bios, scores)
     if news_bios:  # a newspaper, a news site or a podcast is no employer (role_news_bio.py)
         scores = drop_employer_role_of_news_outlets(bios, scores)
+        # a bio silent on news over posts that are mostly headlines (role_news_posts.py)
+        scores = drop_employer_role_of_headline_feeds(posts, scores)
         # nor is a fan club, a supporters' club or a readers' group (role_fan_bio.py)
         scores = drop_employer_role_of_fan_clubs(names, bios, scores)
         # traffic and weather news with job alerts: no job board (role_info_feed.py)
