@@ -6,7 +6,9 @@ from __future__ import annotations
 # Each chart as the page shows it: the size its smallest text is drawn at (the font size times
 # the SVG's scale, and the height of that text's box), whether its box scrolls sideways, and
 # whether the "Scroll sideways" hint above it shows.
-CHART_TEXT = """() => [...document.querySelectorAll('svg[role=img]')].map(svg => {
+# (A chart drawn twice, wide and narrow, is measured as shown: the one the screen hides is not.)
+CHART_TEXT = """() => [...document.querySelectorAll('svg[role=img]')]
+  .filter(svg => svg.getClientRects().length).map(svg => {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim());
   const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);

@@ -18,7 +18,9 @@ PILLAR_SCORES = """() => {
 # The audited account's markers on the strips ("Where you stand"): each one's label and
 # whether its centre is inside the strips' box and the window as the page opens.
 MARKERS = """() => {
-  const svg = document.querySelector("svg[aria-label=\\"Each account's pillar scores in the cohort\\"]");
+  // the strips as shown: drawn wide and narrow, the screen hides one of them
+  const svg = [...document.querySelectorAll("svg[aria-label=\\"Each account's pillar scores in the cohort\\"]")]
+    .find(s => s.getClientRects().length);
   const box = svg.closest('.chart-scroll').getBoundingClientRect();
   return [...svg.querySelectorAll("[aria-label*='(this account)']")].map(m => {
     const r = m.getBoundingClientRect(), x = (r.left + r.right) / 2;

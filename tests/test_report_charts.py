@@ -108,8 +108,7 @@ def test_percentile_strips_mark_the_audited_account() -> None:
     assert chart_strips.percentile_strips_spec(rows, "@acme") == spec  # the same picture every time
     without_me = chart_strips.percentile_strips_spec([(p, d, None) for p, d, _m in rows])
     assert len(without_me["layer"]) == 2
-    svg = chart_strips.percentile_strips(rows)
-    root = ET.fromstring(svg)
+    root = _strips_drawn(chart_strips.percentile_strips(rows), "wide")
     circles = [p for p in root.iter(f"{SVG}path") if 'fill="#1f2a3d"' in ET.tostring(p, "unicode")]
     assert len(circles) == 2  # one dark marker per strip
 
@@ -120,7 +119,7 @@ def test_every_dot_is_named_on_hover_and_for_screen_readers() -> None:
         ("Face", [(64.0, "vendor", "@hireloop")], None),
     ]
     svg = chart_strips.percentile_strips(rows)
-    root = ET.fromstring(svg)  # still well-formed with a handle full of markup
+    root = _strips_drawn(svg, "narrow")  # still well-formed with a handle full of markup
     marks = [p for p in root.iter(f"{SVG}path") if p.get("role") == "graphics-symbol"]
     titles = [p.find(f"{SVG}title") for p in marks]
     labels = [
@@ -206,8 +205,8 @@ def test_the_chart_fills_its_container_and_keeps_vegas_proportions() -> None:
 
 def test_on_a_narrow_screen_a_chart_scrolls_rather_than_shrink_its_text_below_10_px() -> None:
     rows = [("Overall", [(50.0, "vendor", "@a"), (70.0, "hr", "@b")], 60.0)]
-    for page in (charts.pillar_bars(PILLARS), chart_strips.percentile_strips(rows, "@me")):
-        box = ET.fromstring(page)
+    strips = chart_strips.percentile_strips(rows, "@me")
+    for box in (ET.fromstring(charts.pillar_bars(PILLARS)), _strips_drawn(strips, "wide")):
         assert box.get("class") == "chart"
         style = re.match(r"--chart-min:(\d+)px", box.get("style", ""))
         assert style is not None
@@ -252,7 +251,7 @@ def test_the_strips_open_on_the_audited_accounts_marker() -> None:
         ("Overall", [(10.0, "vendor", "@a"), (20.0, "hr", "@b")], 85.0),
         ("Face", [(30.0, "vendor", "@a")], 40.0),
     ]
-    box = ET.fromstring(chart_strips.percentile_strips(rows, "@me"))
+    box = _strips_drawn(chart_strips.percentile_strips(rows, "@me"), "wide")
     canvas = box.find("div[@class='chart-scroll']/div[@class='chart-canvas']")
     assert canvas is not None
     svg, point = canvas.find(f"{SVG}svg"), canvas.find("span[@class='chart-focus']")
@@ -269,6 +268,30 @@ def test_the_strips_open_on_the_audited_accounts_marker() -> None:
     # the benchmark's strips mark no account: nothing to open on
     plain = ET.fromstring(chart_strips.percentile_strips([(r[0], r[1], None) for r in rows]))
     assert plain.find(".//span[@class='chart-focus']") is None
+
+
+def _strips_drawn(strips: str, which: str) -> ET.Element:
+    """The chart of the strips drawn ``which`` way ("wide", or "narrow" for a phone)."""
+    box = ET.fromstring(strips).find(f"div[@class='strips-{which}']/div[@class='chart']")
+    assert box is not None
+    return box
+
+
+def test_on_a_phone_the_strips_are_drawn_whole_in_the_box() -> None:
+    """At 390 px the strips showed the scores 0 to 25 of 0 to 100 and scrolled for the rest
+    (QA s40): a phone's drawing fits its box at 10 px text, and the wide one is as it was."""
+    rows = [("Overall", [(0.0, "vendor", "@a"), (100.0, "hr", "@b")], 60.0),
+            ("Conversation", [(50.0, "vendor", "@a")], 40.0)]  # fmt: skip
+    strips = chart_strips.percentile_strips(rows, "@me")
+    narrow, wide = _strips_drawn(strips, "narrow"), _strips_drawn(strips, "wide")
+    drawn = narrow.find(f"div[@class='chart-scroll']//{SVG}svg")
+    assert drawn is not None and 0 < chart_render.readable_width(drawn) <= PHONE_BOX
+    every = wide.find(f"div[@class='chart-scroll']//{SVG}svg")
+    assert every is not None and chart_render.readable_width(every) > 800
+    # the same dots, named alike, in both
+    assert sorted(label for label, _t in _marks(ET.tostring(drawn, "unicode"))) == sorted(
+        label for label, _t in _marks(ET.tostring(every, "unicode"))
+    )
 
 
 def test_each_segment_in_the_legend_has_a_colour_of_its_own() -> None:

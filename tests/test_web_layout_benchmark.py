@@ -95,31 +95,40 @@ def test_leaderboard_fits_its_card_on_a_laptop_a_wide_screen_and_paper(
         assert fix_inside and fixes > 0  # each "most important fix" shown whole
 
 
-def test_a_chart_wider_than_a_phone_says_it_scrolls(site: tuple[str, str]) -> None:
+# every account's dot on the strips as shown (drawn wide and narrow, the screen hides one):
+# how many, and how many lie whole inside the window, which no sideways scroll has moved
+STRIP_DOTS = """() => {
+  const shown = [...document.querySelectorAll(
+      'svg[aria-label="Each account\\'s pillar scores in the cohort"]')]
+    .filter(svg => svg.getClientRects().length);
+  const dots = shown.flatMap(svg => [...svg.querySelectorAll('[role=graphics-symbol]')]);
+  const inside = dots.filter(d => { const r = d.getBoundingClientRect();
+    return r.left >= 0 && r.right <= document.documentElement.clientWidth; });
+  const box = shown[0].closest('.chart-scroll');
+  return {charts: shown.length, dots: dots.length, inside: inside.length,
+          scrolls: box.scrollWidth > box.clientWidth + 1};
+}"""
+
+
+def test_every_dot_of_the_strips_is_on_the_screen_of_a_phone(site: tuple[str, str]) -> None:
+    """At 390 px the strips showed the scores 0 to 25 of 0 to 100, most dots off-screen behind
+    "Scroll sideways" (QA s40): a phone shows them narrow, whole; a wide window the wide ones."""
     sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    pillars = 'svg[aria-label="Each account\'s pillar scores in the cohort"]'
-    hint_of = "el => el.parentElement.previousElementSibling"
+    seen = {}
     with sync_api.sync_playwright() as p:
         browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844})
             page.goto(base + "/benchmark", wait_until="load")
-            chart = page.locator(pillars)
-            right = chart.evaluate("el => el.getBoundingClientRect().right")
-            hint = chart.evaluate_handle(hint_of).as_element()
-            assert hint is not None
-            phone_hint = hint.inner_text() if hint.is_visible() else ""
+            seen[390] = page.evaluate(STRIP_DOTS)
             page.set_viewport_size({"width": 1280, "height": 900})
-            wide_right = chart.evaluate("el => el.getBoundingClientRect().right")
-            wide_hint = hint.is_visible()
+            seen[1280] = page.evaluate(STRIP_DOTS)
         finally:
             browser.close()
-    # on a phone the chart runs past the window: the hint above it says how to see the rest
-    assert right > 390
-    assert phone_hint.startswith("Scroll sideways to see the whole chart")
-    # where the chart fits, no hint
-    assert wide_right <= 1280 and not wide_hint
+    for width, strips in seen.items():
+        assert strips["charts"] == 1 and strips["dots"] > 10, (width, strips)
+        assert strips["inside"] == strips["dots"] and not strips["scrolls"], (width, strips)
 
 
 def test_a_tied_rank_far_down_the_leaderboard_stays_clear_of_its_handle(

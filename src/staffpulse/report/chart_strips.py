@@ -29,10 +29,12 @@ Dot = tuple[float, str, str]  # (score, segment key, the account's name as shown
 Strip = tuple[str, Sequence[Dot], float | None]  # (pillar, every account's dot, the audited one)
 
 
-def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[str, Any]:
+def percentile_strips_spec(
+    rows: Sequence[Strip], mine_name: str = "", width: int = 800
+) -> dict[str, Any]:
     """One strip per pillar: every account a dot on 0-100 (coloured by segment, named on
     hover: ``@hireloop: 77``); the audited account, when given, as a large dark marker
-    (``mine_name``: how it is named)."""
+    (``mine_name``: how it is named). ``width``: of the strips, in px, beside their names."""
     order = [label for label, _dots, _mine in rows]
     strip = _strip_height(rows)
     dots = [
@@ -117,7 +119,7 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
                 "encoding": {"y": y, "x": x, **named},
             }
         )
-    return vega_spec(width=800, height={"step": strip}, layer=layers)
+    return vega_spec(width=width, height={"step": strip}, layer=layers)
 
 
 # a dot is about 10 px across; a strip is 44 px high, or taller for a big stack of tied
@@ -165,12 +167,24 @@ def _dot_label(name: str, pillar: str, score: float) -> str:
     return f"{who}{'' if pillar == 'Overall' else ', ' + pillar}: {round(score)}"
 
 
+# the strips of a phone's chart: with their names, about 300 px at a readable text size (the
+# 800 px strips needed 890 px, so a phone showed the scores 0 to 25 and most dots off-screen)
+NARROW_WIDTH = 180
+
+
 def percentile_strips(rows: Sequence[Strip], mine_name: str = "") -> Markup:
-    # on a phone the strips scroll in their box: it opens on the account's own marker
-    return render(
-        percentile_strips_spec(rows, mine_name),
-        "Each account's pillar scores in the cohort",
-        focus=MINE,
+    """The strips twice: 800 px wide, and narrow for a phone, where the stylesheet shows it
+    instead (``.strips-narrow`` in report.css), so every dot is on the screen at once. Wider
+    than its box (a narrow window, a long name), a chart scrolls, opening on the account's
+    own marker."""
+    label = "Each account's pillar scores in the cohort"
+    wide = render(percentile_strips_spec(rows, mine_name), label, focus=MINE)
+    narrow = render(
+        percentile_strips_spec(rows, mine_name, NARROW_WIDTH), label, focus=MINE, max_scale=1.6
+    )
+    return Markup(
+        f'<div class="strips"><div class="strips-wide">{wide}</div>'
+        f'<div class="strips-narrow">{narrow}</div></div>'
     )
 
 
