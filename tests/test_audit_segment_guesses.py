@@ -329,3 +329,27 @@ def test_a_cohort_file_that_names_a_job_board_is_advised_as_one_without_the_mode
     assert "Read as a job board: the segment your cohort file boards.csv" in (
         read_as_line(result) or ""
     )
+
+
+def test_an_account_read_as_outside_staffing_is_told_whom_in_its_field_to_talk_with(
+    tmp_path: Path,
+) -> None:
+    # QA: a person the role model reads as no staffing account was told to "pick 5 people a
+    # week (clients, candidates, HR voices)": the other pillars' advice follows what it is
+    from staffpulse.audit.engine import audit_account
+
+    person = FeedBuilder("plainperson", display_name="Plain Person")
+    person.chat(12)
+    store = store_with(tmp_path, person)
+    read = audit_account(
+        store, "plainperson", scorer=FakeScorer(), save=False, role_model=NameRoles()
+    )
+    advice = " ".join(str(a) for a in read.pillars["conversation"].recommendations)
+    assert "Pick 5 people a week (peers in your field and people you want to reach)" in advice
+    assert "answering the people you serve and your peers in your field" in advice
+    assert "candidates" not in advice and "HR" not in advice
+    assert read.read_as is None  # "other" is still no segment the header names
+    # asked no model, the staffing firm's words, as before
+    plain = audit_account(store, "plainperson", scorer=FakeScorer(), save=False)
+    said = " ".join(str(a) for a in plain.pillars["conversation"].recommendations)
+    assert "clients, candidates, HR voices" in said

@@ -43,12 +43,14 @@ def conversation_pillar(
     settings: dict[str, Any],
     today: datetime | None = None,
     kind: AccountKind = AccountKind.ANY,
+    staffing: bool = True,
 ) -> PillarResult:
     """The Conversation pillar of ``data``'s account, ``frame`` its posts, ``posts`` them
     read by :func:`read_account_posts`. ``ref_ts`` ends the 30- and 90-day windows (the last
     post, or the audit's ``now``); ``today`` tells whether the account has gone quiet, so that
     the advice names the 90 days it measured rather than "the last 90 days"; ``kind``: the
-    account's kind, whose words the advice is in."""
+    account's kind, whose words the advice is in, as are those of an account the role model
+    reads as outside staffing (not ``staffing``)."""
     me = _me(data.account)
     talk = talk_evidence(frame, posts, ref_ts, today)
     got = sort_answers(frame, data.mentions, me)
@@ -86,7 +88,7 @@ def conversation_pillar(
         name="conversation",
         score=round(score),
         evidence=evidence,
-        recommendations=conversation_advice(evidence, settings, kind),
+        recommendations=conversation_advice(evidence, settings, kind, staffing=staffing),
         best=best_replies(frame, posts.replies),
         worst=unanswered_examples(got),
         notes=_answer_notes(got, bool(data.mentions), settings),

@@ -70,6 +70,12 @@ _PICK_PEERS = (
     "Pick 5 people a week (members, partners, peers in your field) and reply to them, or quote "
     "a post of theirs with a line of your own."
 )
+# an account the role model reads as outside staffing (a developer, a brand): its people are
+# its field's, not "clients, candidates, HR voices"
+_PICK_FIELD = (
+    "Pick 5 people a week (peers in your field and people you want to reach) and reply to "
+    "them, or quote a post of theirs with a line of your own."
+)
 
 
 def _reply_advice(ev: dict[str, Any], reply_target: float, *, institution: bool = False) -> Advice:
@@ -233,16 +239,22 @@ _FEED_SHARE = (
 
 
 def conversation_advice(
-    ev: dict[str, Any], settings: dict[str, Any], kind: AccountKind = AccountKind.ANY
+    ev: dict[str, Any],
+    settings: dict[str, Any],
+    kind: AccountKind = AccountKind.ANY,
+    *,
+    staffing: bool = True,
 ) -> list[str]:
     """Up to three pieces of advice, the most pressing first: mentions left unanswered, too
     few replies, too few people talked with; then, while there is room, replies to the
     account's posts left unanswered and too few shares. Praise when none applies. A job feed
-    (``kind``) is told what a feed can answer: where to ask about a listing."""
+    (``kind``) is told what a feed can answer: where to ask about a listing; an account read
+    as outside staffing (not ``staffing``) whom in its field to answer, not recruiters."""
     if ev["posts"] == 0:
         return [_NO_POSTS]
     feed = kind is AccountKind.JOB_FEED
     institution = kind is AccountKind.INSTITUTION
+    field = not staffing and not institution
     recs: list[str] = []
     no_feed: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
@@ -252,7 +264,7 @@ def conversation_advice(
         recs.append(for_a_feed(mentions, _FEED_MENTIONS) if feed else mentions)
     replying = ev["reply_share"] < float(settings["reply_target"])
     if replying:
-        reply = _reply_advice(ev, float(settings["reply_target"]), institution=institution)
+        reply = _reply_advice(ev, float(settings["reply_target"]), institution=institution or field)
         recs.append(for_a_feed(reply, _FEED_REPLY) if feed else reply)
     # a feed of replies only is a help desk's: the people to seek out are its customers
     desk = desk_or(kind, ev) is AccountKind.HELP_DESK
@@ -262,7 +274,12 @@ def conversation_advice(
     talked = None if replying and few else talked_with(ev, int(settings["engaged_target_90d"]))
     if talked is not None:
         recs.append(
-            _gaining(_talk_advice(talked, desk, institution=institution), ev, settings, "engaged")
+            _gaining(
+                _talk_advice(talked, desk, institution=institution, field=field),
+                ev,
+                settings,
+                "engaged",
+            )
         )
         if feed:  # said of its replies above
             no_feed.append(recs[-1])
@@ -308,15 +325,20 @@ def _mentions_advice(unanswered: int, known: int) -> Answering:
     )
 
 
-def _talk_advice(talked: Advice, desk: bool = False, *, institution: bool = False) -> Advice:
+def _talk_advice(
+    talked: Advice, desk: bool = False, *, institution: bool = False, field: bool = False
+) -> Advice:
     """Talk with more people, after the finding of :func:`talked_with` (and its headline); a
-    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices, and an
-    ``institution`` its members and peers."""
+    help ``desk`` (replies only) seeks out its customers, not candidates and HR voices, an
+    ``institution`` its members and peers, an account outside staffing (``field``) its
+    field's people."""
     whom = (
         "Each week, find posts about your service that do not tag you and offer help in a reply."
         if desk
         else _PICK_PEERS
         if institution
+        else _PICK_FIELD
+        if field
         else "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
         "a post of theirs with a line of your own."
     )

@@ -253,7 +253,9 @@ def compute_audit(
     segment = read_as.segment if read_as is not None else None
     kind = feed_or(kind_of(data.account, segment), int(frame.job[orig].sum()), int(orig.sum()))
     feed = kind is AccountKind.JOB_FEED
-    conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today=today, kind=kind)
+    # its people are its field's when the role model reads it as outside staffing ("other")
+    staffing = segment != "other"
+    conversation = conversation_pillar(frame, data, talk, ref_ts, cfg, today, kind, staffing)
     kind = desk_or(kind, conversation.evidence)  # a help desk is known from its posts
     counts = _post_counts(frame, data, talk.self_replies)  # the header's, and Mix's replies
     pillars = {
@@ -303,8 +305,9 @@ def compute_audit(
         timeline=_timeline(frame, talk.self_replies),
         signals={"text": signals.source, "avatar": avatar.source},
         caution=" ".join(cautions) or None,
-        read_as=segment,
-        read_as_file=read_as.cohort_file if read_as is not None else None,
+        # "other" names no segment to read as (the header and JSON say none), only whose words
+        read_as=segment if staffing else None,
+        read_as_file=read_as.cohort_file if read_as is not None and staffing else None,
     )
 
 

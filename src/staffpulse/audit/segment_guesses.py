@@ -80,12 +80,13 @@ def read_segment(store: Store, data: AccountData, choice: RoleModelChoice) -> Se
     (kept in ``store``), else the one the role model of ``choice`` guesses, as
     :func:`guess_segments` guesses it. The header and the advice both follow it: a staffing
     firm its cohort file names was advised as one under "Read as a job board", the model's.
-    None for "other", which names nothing, and without a model; the model is not loaded
-    when a file gave the segment."""
+    "other" (outside staffing) names no segment the header says, but the advice's words
+    follow it (whom to talk with); None without a model. The model is not loaded when a file
+    gave the segment."""
     account = data.account
     kept = kept_segment_of(store, account.platform, account.id)
     if kept is not None:
         segment, cohort_file = kept
-        return None if segment == "other" else SegmentReading(segment, cohort_file)
+        return SegmentReading(segment, cohort_file)
     segments, guessed = guess_segments(choose_role_model(choice), [data], ["unknown"])
-    return SegmentReading(segments[0]) if guessed[0] and segments[0] != "other" else None
+    return SegmentReading(segments[0]) if guessed[0] else None
