@@ -97,12 +97,22 @@ VOTE_CALLS = [
     "Vote Labour! Here's what it means for recruiters.",
     "New GOP wage plan: what employers should know. Vote them out in November.",
 ]
+# both sides named together on work: where they stand, no side taken
+BOTH_SIDES = [
+    "The Republican and Democratic candidates both talked about jobs in the debate: our data",
+    "Labour and the Conservatives both pledge to raise the minimum wage next year.",
+]
+# both sides named with no work in it, or put down: still counted
+BOTH_SIDES_CROSSING = [
+    "Republicans and Democrats are both useless.",
+    "The GOP and the Dems are both idiots, and hiring will not fix that.",
+]
 
 
 def test_news_written_up_for_the_trade_and_ordinary_posts_cross_no_line() -> None:
-    for text in NEWS_FOR_THE_TRADE + ORDINARY:
+    for text in NEWS_FOR_THE_TRADE + ORDINARY + BOTH_SIDES:
         assert not crosses_for_connect(text), text
-    for text in VOTE_CALLS:
+    for text in VOTE_CALLS + BOTH_SIDES_CROSSING:
         assert crosses_for_connect(text), text
 
 

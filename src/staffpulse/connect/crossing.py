@@ -7,7 +7,9 @@ The audit's test counts any post that names politics: an employment-law recruite
 bill on noncompete clauses: what it means for recruiters" names a president, and two such posts
 in ten dropped her from Connect (review s40). A post that frames the news as what recruiters,
 employers, HR or payroll teams, a business or "you" should know or do is news a firm may share,
-not a side taken: it counts only when it is hostile or NSFW too, or calls its readers to vote
+not a side taken, nor is one naming two parties together on work ("Labour and the Conservatives
+both pledge a higher minimum wage"): it counts only when it is hostile or NSFW too, or calls its
+readers to vote
 ("Vote Labour! Here is what it means for recruiters").
 """
 
@@ -17,8 +19,14 @@ import functools
 import re
 
 from staffpulse.listen.moderation import crosses_a_line, looks_hostile, names_sex
+from staffpulse.listen.work_terms import names_work_matter, plain_text
 
-__all__ = ["count_crossing", "crosses_for_connect", "explains_for_the_trade"]
+__all__ = [
+    "count_crossing",
+    "crosses_for_connect",
+    "explains_for_the_trade",
+    "names_both_sides_on_work",
+]
 
 # whom such news is explained to: the trade, its workers, "you"
 _READERS = (
@@ -55,6 +63,25 @@ _VOTE_CALL = re.compile(
 )
 
 
+# Parties of either side named together on work ("Republicans and Democrats agree the trades
+# need workers", "Labour and the Conservatives both pledge a higher minimum wage"): a report
+# of where both stand, no side taken (review s40, hand-written)
+_PARTY = (
+    r"(republicans?|democrats?|democratic|gop|dems|labour|conservatives?|tory|tories"
+    r"|liberals?|lib\s+dems?|greens?|ndp|snp)"
+)
+_BOTH_SIDES = re.compile(rf"\b{_PARTY}\s+(?:and|&)\s+(?:the\s+)?{_PARTY}\b", re.IGNORECASE)
+
+
+def names_both_sides_on_work(text: str) -> bool:
+    """Whether the post names two different parties together ("Republicans and Democrats")
+    and a work matter (hiring, wages, jobs)."""
+    plain = plain_text(text)
+    return any(
+        pair[1][:3].lower() != pair[2][:3].lower() for pair in _BOTH_SIDES.finditer(plain)
+    ) and names_work_matter(plain)
+
+
 def explains_for_the_trade(text: str) -> bool:
     """Whether the post frames news as what the trade (recruiters, employers, HR, a business,
     "you") should know or do."""
@@ -66,7 +93,8 @@ def crosses_for_connect(text: str) -> bool:
     explained to the trade that is neither hostile nor NSFW."""
     if not crosses_a_line(text):
         return False
-    if not explains_for_the_trade(text) or _VOTE_CALL.search(text):
+    reports = explains_for_the_trade(text) or names_both_sides_on_work(text)
+    if not reports or _VOTE_CALL.search(text):
         return True
     return looks_hostile(text) or names_sex(text)
 
