@@ -353,3 +353,9 @@ def test_an_account_read_as_outside_staffing_is_told_whom_in_its_field_to_talk_w
     plain = audit_account(store, "plainperson", scorer=FakeScorer(), save=False)
     said = " ".join(str(a) for a in plain.pillars["conversation"].recommendations)
     assert "clients, candidates, HR voices" in said
+
+
+def test_an_account_read_as_hr_is_an_hr_person_in_the_header() -> None:
+    # base said "Read as an HR person"; one round said "Read as HR", which names no one
+    result = SimpleNamespace(read_as="hr", read_as_file=None)
+    assert (read_as_line(result) or "").startswith("Read as an HR person: the role model's guess")  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ def without_handles(text: str) -> str:
     return " ".join([w for w in text.split() if w[0] != "@"])  # split() gives no empty word
 
 
-# an agent's initials signing a reply ("... so we may assist further. *MS", "^JB"): one
+# an agent's initials signing a reply ("... happy to help further. *KT", "^JB"): one
 # canned text signed by three agents read as three texts, and two of them were offered
 # "to imitate" beside "62 of 101 replies repeat one of 24 texts"
 _SIGNED = re.compile(r"\s+[*^]\s?[a-z]{1,3}$")
@@ -38,7 +38,7 @@ _SIGNED = re.compile(r"\s+[*^]\s?[a-z]{1,3}$")
 
 def same_text(text: str) -> str:
     """``text`` as two posts saying the same thing share it: lower case, its @names and
-    closing initials (``*MS``, ``^JB``) aside."""
+    closing initials (``*KT``, ``^JB``) aside."""
     return _SIGNED.sub("", without_handles(text.lower()))
 
 

@@ -94,9 +94,12 @@ def read_as_line(result: AuditResult) -> str | None:
     if result.read_as is None:
         return None
     words = SEGMENT_WORDS.get(result.read_as, result.read_as.replace("_", " "))
-    # "a staffing firm", "a job board"; an initialism reads alone ("Read as HR")
+    # "a staffing firm", "a job board"; an initialism names a person's field ("an HR person",
+    # as the header said before "Read as HR")
     what = (
-        words if words.isupper() else f"{'an' if words[0] in 'AEIOUaeiou' else 'a'} {words.lower()}"
+        f"an {words} person"
+        if words.isupper()
+        else f"{'an' if words[0] in 'AEIOUaeiou' else 'a'} {words.lower()}"
     )
     if result.read_as_file:
         return (
