@@ -188,3 +188,22 @@ def test_one_canned_reply_signed_by_different_agents_is_one_repeated_text() -> N
     assert result.pillars["voice"].evidence["repeated_replies"] == 3
     assert result.pillars["voice"].evidence["repeated_reply_texts"] == 1
     assert {ex.text for p in result.pillars.values() for ex in p.best} == {warm}
+
+
+def test_a_near_copy_of_a_post_to_imitate_is_not_shown_beside_it() -> None:
+    # two replies that differ by two words ("and game") taught one thing twice, side by side
+    texts = [
+        "@kim Please let us know which console you are playing on and we will check it",
+        "@lee Please let us know which console and game you are playing on and we will check it",
+        "@ray Sorry about the wait! Restarting the router fixed it for most players this week",
+        "@max Please let us know which console you are playing on, and we will check it today",
+    ]
+    frame = _frame_of(texts, humor=False)
+    strength = np.array([4.0, 3.0, 2.0, 1.0])
+    assert rank_examples(frame, np.arange(4), strength).tolist() == [0, 2]
+    # a different post that shares a greeting is no near-copy
+    different = _frame_of(
+        [texts[0], "@sam Please let us know if the new shift rota works for your team"],
+        humor=False,
+    )
+    assert rank_examples(different, np.arange(2), np.array([2.0, 1.0])).tolist() == [0, 1]

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from staffpulse.audit.imitation import imitation_verdict, same_text, without_handles
 from staffpulse.audit.types import Frame, PillarResult
 from staffpulse.listen.work_terms import URL_RE
+from staffpulse.signals.templating import mask_text
 
 SUBSTANTIAL_CHARS = 40  # example posts shorter than this (after @mentions) teach little
 EXAMPLES_SHOWN = 3  # posts to imitate per pillar
@@ -40,18 +41,37 @@ def rank_examples(
     length = np.array([len(without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
     keep: list[int] = []
+    kept: list[frozenset[str]] = []  # their words, against near-copies
     last: list[int] = []  # seasonal greetings: shown only when no other post is fit
     for i in pool[np.lexsort((-strength, short))].tolist():
         verdict = imitation_verdict(frame.posts[i].text, bool(frame.humor[i]))
         if verdict == "last" and len(last) < k:
             last.append(i)
-        elif verdict == "fit":
+        elif verdict == "fit" and not _near_copy(words := _words(frame.posts[i].text), kept):
             keep.append(i)
+            kept.append(words)
             if len(keep) == k:
                 break
     # a greeting is no model post: beside a story of the firm's own, it filled the second
     # place "to imitate"; it stands in only for a feed with nothing else to show
     return np.array(keep or last[:k], dtype=np.int64)
+
+
+# the share of words two posts have in common (of all words either has) from which the second
+# is a near-copy of the first: two help desk replies apart by two words ("which console" and
+# "which console and game") taught one thing twice, side by side
+NEAR_COPY = 0.7
+
+
+def _words(text: str) -> frozenset[str]:
+    """``text``'s words as the templating signal compares posts: names, links and numbers
+    masked (:func:`~staffpulse.signals.templating.mask_text`)."""
+    return frozenset(mask_text(text).split())
+
+
+def _near_copy(words: frozenset[str], kept: list[frozenset[str]]) -> bool:
+    """Whether ``words`` share :data:`NEAR_COPY` of theirs with the words of a post in ``kept``."""
+    return any(len(words & other) >= NEAR_COPY * len(words | other) for other in kept)
 
 
 def unique_texts(
