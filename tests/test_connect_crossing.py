@@ -71,6 +71,7 @@ NEWS_FOR_THE_TRADE = [
     "Tory budget raises employer NI contributions. Here's how to plan your hiring.",
     "Senate Republicans blocked the wage bill again. Employers, here is what stays the same.",
     "Trump's tariffs explained for logistics employers: what changes for your warehouse staffing",
+    "GOP overtime bill: what employers need to know. Our guide won an award, #VoteForUs!",
     "The Democrats' paid leave bill passed the House: how it affects small businesses",
 ]
 # what an ordinary recruiter or HR account posts that names voting, unions, laws or a swear

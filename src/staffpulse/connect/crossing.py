@@ -55,10 +55,10 @@ _EXPLAINER = re.compile(
     re.IGNORECASE,
 )
 # a call to vote, which no explaining makes news: "Vote Labour!", "vote them out", "#VoteBlue";
-# not "vote for us" (an award) nor "go vote", "vote early" or "time off to vote"
+# not "vote for us" or "#VoteForUs" (an award) nor "go vote", "vote early" or "time off to vote"
 _VOTE_CALL = re.compile(
-    r"(?:^|[.!?:]\s+|#)vote\s*(?:for\s+|against\s+)?"
-    r"(?!us\b|early\b|today\b|tomorrow\b|on\b|in\b|by\b|at\b|now\b)[a-z]",
+    r"(?:^|[.!?:]\s+|#)vote\s*(?!(?:for\s*)?us\b)(?:for\s*|against\s*)?"
+    r"(?!early\b|today\b|tomorrow\b|on\b|in\b|by\b|at\b|now\b)[a-z]",
     re.IGNORECASE,
 )
 
