@@ -57,3 +57,16 @@ def test_the_fetch_the_advice_names_runs_on_the_store_given(db: Path) -> None:
     # "(with your --db, if you use one)" left the marketer to build the command
     assert f"--db {shlex.quote(str(db))} fetch bluesky lena.example.dev" in said
     assert "with your --db" not in said
+
+
+def test_the_json_names_the_same_command_as_the_terminal(db: Path) -> None:
+    import json
+
+    result = runner.invoke(app, ["--db", str(db), "audit", "lena.example.dev", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    command = f"--db {shlex.quote(str(db))} fetch bluesky lena.example.dev"
+    # a script's user copied "staffpulse fetch ..." and fetched into the default store
+    assert command in " ".join(data["pillars"]["face"]["recommendations"])
+    said = json.dumps(data)  # actions and notes too: every fetch it names is on the store
+    assert said.count("fetch bluesky lena.example.dev") == said.count(command)

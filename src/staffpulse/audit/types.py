@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -184,7 +185,8 @@ class PillarResult:
         elif self.score is None:
             raise ValueError(f"pillar {self.name!r} is scored but has no score")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, as_run: Callable[[str], str] = str) -> dict[str, Any]:
+        """``as_run``: as :meth:`AuditResult.to_dict`."""
         evidence = dict(self.evidence)
         evidence["examples"] = {
             "worst": [item.to_dict() for item in self.worst],
@@ -192,12 +194,12 @@ class PillarResult:
             "counted": [item.to_dict() for item in self.counted],
         }
         if self.notes:
-            evidence["notes"] = list(self.notes)
+            evidence["notes"] = [as_run(note) for note in self.notes]
         return {
             "score": self.score,
             "scored": self.scored,
             "evidence": evidence,
-            "recommendations": list(self.recommendations),
+            "recommendations": [as_run(rec) for rec in self.recommendations],
         }
 
 
@@ -258,7 +260,10 @@ class AuditResult:
     read_as: str | None = None
     read_as_file: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, as_run: Callable[[str], str] = str) -> dict[str, Any]:
+        """``as_run`` writes the commands the advice and notes name as the user runs them (on
+        the store given with --db), so a script's user copies the same command the terminal
+        shows; the default keeps them as the library words them (the stored history)."""
         account = self.account
         return {
             "account": {
@@ -273,8 +278,15 @@ class AuditResult:
             "caution": self.caution,
             "read_as": self.read_as,
             "read_as_file": self.read_as_file,
-            "pillars": {name: pillar.to_dict() for name, pillar in self.pillars.items()},
-            "top_actions": list(self.top_actions),
+            "pillars": {name: pillar.to_dict(as_run) for name, pillar in self.pillars.items()},
+            "top_actions": [
+                {
+                    **action,
+                    "action": as_run(action["action"]),
+                    "headline": as_run(action["headline"]),
+                }
+                for action in self.top_actions
+            ],
             "timeline": list(self.timeline),
             "counts": dict(self.counts),
             "window": dict(self.window),

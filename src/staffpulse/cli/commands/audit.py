@@ -88,13 +88,17 @@ def audit_command(
         listed = f"the HTML report lists them all ({html}, at its end)"
         print_cohort_problems(err_console, bench, all_in=listed)
     written = write_audit_html(result, html, bench, sample=sample) if html else None
-    if as_json:
-        print_json(result.to_dict())
-    else:
-        from staffpulse.cli.options import typed_db
-        from staffpulse.cli.program import on_store_in
+    from staffpulse.cli.options import typed_db
+    from staffpulse.cli.program import on_store_in
 
-        render_audit(console, result, as_run=lambda text: on_store_in(text, typed_db()) or text)
+    def as_run(text: str) -> str:
+        return on_store_in(text, typed_db()) or text
+
+    # the same ready-to-copy commands in the JSON as on the terminal, on the store given
+    if as_json:
+        print_json(result.to_dict(as_run))
+    else:
+        render_audit(console, result, as_run=as_run)
     if written:
         print_written("HTML report", written, as_json=as_json)
 
