@@ -297,35 +297,57 @@ def test_an_audit_waits_for_the_benchmark_only_within_the_pages_wait(
 ) -> None:
     """On a store of 300,000 posts the benchmark ranks for minutes, and every audit opened
     meanwhile took the page's wait again for its strips (3.5 s in all, none shown): the
-    audit's own time counts against the wait, and the strips come once the ranking is done."""
+    audit's own time counts against the wait, and the strips come once the ranking is done.
+    The page reads a clock the test moves, and the wait it gives the ranking is recorded:
+    no wall time is measured, so a loaded machine changes nothing."""
     import threading
-    import time
 
-    with make_client(private_copy(sample_db, tmp_path), page_wait=3.0) as c:
-        backend = type(c.app.state.web.backend)
+    from staffpulse.web import routes_core
+
+    class Clock:
+        now = 1000.0
+
+        def monotonic(self) -> float:
+            return self.now
+
+    clock = Clock()
+    monkeypatch.setattr(routes_core, "time", clock)  # the page's clock only
+    with make_client(private_copy(sample_db, tmp_path), page_wait=30.0) as c:
+        ctx = c.app.state.web
+        backend = type(ctx.backend)
         release = threading.Event()
-        audit, benchmark = backend.audit, backend.benchmark
+        audit, benchmark, get = backend.audit, backend.benchmark, ctx.slow.get
+        bench_key = ctx.backend.benchmark_key()
+        waits: list[float] = []
+        jobs: list[Any] = []
 
         def slow_audit(self: Any, *args: Any, **kwargs: Any) -> Any:
-            time.sleep(2.0)
+            clock.now += 29.75  # of the page's 30 s (real ones, for a loaded machine)
             return audit(self, *args, **kwargs)
 
         def slow_benchmark(self: Any, *args: Any, **kwargs: Any) -> Any:
             release.wait(30)
             return benchmark(self, *args, **kwargs)
 
+        def recorded_get(key: Any, label: str, compute: Any, wait: float) -> Any:
+            value = get(key, label, compute, wait)
+            if key == bench_key:
+                waits.append(wait)
+                jobs.append(value)
+            return value
+
         monkeypatch.setattr(backend, "audit", slow_audit)
         monkeypatch.setattr(backend, "benchmark", slow_benchmark)
-        started = time.monotonic()
+        monkeypatch.setattr(ctx.slow, "get", recorded_get)
         page = c.get("/audit/x/brightpathstaff").text
-        took = time.monotonic() - started
         release.set()
         assert "Do this next" in page and "Where you stand" not in page
-        # 3 s of wait in all, not the audit's 2 s and 3 s more: that takes 5 s at least, so
-        # 4.9 catches it and leaves a loaded machine room
-        assert took < 4.9
-        # the audit is kept, so the page's wait is the ranking's, now done within it
+        # the 0.25 s the audit left of the page's 30, not 30 s more after it
+        assert waits == [pytest.approx(0.25)]
+        ctx.jobs.wait(jobs[0].id, 60)  # the ranking, released, ends
+        # the audit is kept, so the page's wait is the ranking's, now done
         assert "Where you stand among" in c.get("/audit/x/brightpathstaff").text
+        assert waits[1:] == [pytest.approx(30.0)]
 
 
 def test_each_open_link_says_what_it_opens(client: Any, tmp_path: Path) -> None:
