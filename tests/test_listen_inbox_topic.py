@@ -80,4 +80,5 @@ def test_a_topic_is_found_by_any_form_of_its_words(tmp_path: Path, query: str) -
     assert result.topic_matched and ids(result) == ["11"]
     assert result.as_dict()["topic_matches"] == [
         {"id": result.items[0].topic_id, "label": result.items[0].topic_label, "open": 1}
+        | {"found_by": "name"}
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.topic_match import match_topics, word_key
+from staffpulse.listen.topic_match import match_topics, matched_by_words_note, word_key
 
 LABELS = {
     1: "interviews deal / word users / saying finally",
@@ -97,3 +97,20 @@ def test_a_query_no_label_nor_common_word_names_falls_back_on_any_word_a_topic_u
     # a query a label or a common word names never reaches the fallback
     named = match_topics("burnout", labels, words=common, all_words=every)
     assert [m.label for m in named] == ["Workplace & managers"] and named[0].score > found[0].score
+
+
+def test_a_topic_found_by_its_conversations_words_says_why() -> None:
+    """QA: "--topic pizza" listed "Trades & shifts" without a word on why."""
+    labels = {1: "Trades & shifts", 2: "Interviews"}
+    common = {1: "shift / forklift / nights", 2: "interview / questions"}
+    every = {1: common[1] + " / pizza", 2: common[2]}
+    found = match_topics("pizza", labels, words=common, all_words=every)
+    assert [(m.label, m.by) for m in found] == [("Trades & shifts", "any_words")]
+    assert matched_by_words_note("pizza", found) == (
+        '--topic "pizza" names no topic: shown "Trades & shifts", whose conversations say'
+        ' "pizza"; give a topic\'s name to narrow it'
+    )
+    common_found = match_topics("forklift", labels, words=common)
+    assert 'often say "forklift"' in (matched_by_words_note("forklift", common_found) or "")
+    named = match_topics("interviews", labels, words=common, all_words=every)
+    assert named[0].by == "" and matched_by_words_note("interviews", named) is None

@@ -54,7 +54,7 @@ from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import count_judged_not_work
 from staffpulse.listen.snooze import list_snoozed
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.topic_match import TopicMatch
+from staffpulse.listen.topic_match import TopicMatch, matched_by_words_note
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import (
     DEFAULT_MAX_AGE,
@@ -329,6 +329,8 @@ def _ranking_notes(
     topic, matches, choices = scope.query, result.matches, result.choices
     if topic is not None and not matches:
         notes.append(no_topic_note(topic, choices))
+    elif topic is not None and (by_words := matched_by_words_note(topic, matches)) is not None:
+        notes.append(by_words)
     if own_only:
         return notes
     if result.pick.left_out:

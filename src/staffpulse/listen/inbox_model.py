@@ -285,7 +285,8 @@ class Inbox:
                 {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_choices
             ],
             "topic_matches": [
-                {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_matches
+                {"id": t.id, "label": t.label, "open": t.open, "found_by": t.by or "name"}
+                for t in self.topic_matches
             ],
             "left_out": self.left_out,
             "other_languages": self.other_languages,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from staffpulse.accents import straighten_quotes, strip_accents
 from staffpulse.listen.topic_themes import SEARCH_TERMS_BY_LABEL
 from staffpulse.listen.topic_words import LABEL_STOP_WORDS
+from staffpulse.report.counts import join_and
 
 # how much a word counts by the place of its term in the label (the first term names it best)
 _TERM_WEIGHTS = (1.0, 0.8, 0.6)
@@ -40,6 +41,9 @@ _WHOLE_TERM = 0.25  # the query covers a whole term of the label, not part of a 
 _SEARCH_TERMS = 0.9  # a theme found by its search terms rather than by its name
 _TOPIC_WORDS = 0.5  # a topic found by the words its conversations use most
 _ANY_TOPIC_WORDS = 0.3  # ... or, failing those, by any words its conversations use
+BY_COMMON_WORDS = "common_words"  # the words a topic's conversations use most
+BY_ANY_WORDS = "any_words"  # any words they use
+_SAY = {BY_COMMON_WORDS: "often say", BY_ANY_WORDS: "say"}
 _WORD_RE = re.compile(r"[^\W_]+")
 _VOWEL_RE = re.compile(r"[aeiouy]")
 _DOUBLE_RE = re.compile(r"([b-df-hj-np-tv-z])\1$")
@@ -54,6 +58,9 @@ class TopicMatch:
     label: str
     score: float
     open: int = 0
+    # "" when the query names it (its label or its theme's search terms); else what it was
+    # found by: the words its conversations use most, or any words they use
+    by: str = ""
 
 
 def word_key(word: str) -> str:
@@ -157,14 +164,31 @@ def match_topics(
         for tid, label in labels.items()
         if (score := topic_score(text, label)) > 0
     ]
-    for weight, said_by in ((_TOPIC_WORDS, words), (_ANY_TOPIC_WORDS, all_words)):
+    fallbacks = (
+        (_TOPIC_WORDS, words, BY_COMMON_WORDS),
+        (_ANY_TOPIC_WORDS, all_words, BY_ANY_WORDS),
+    )
+    for weight, said_by, by in fallbacks:
         if not found and said_by:
             found = [
-                TopicMatch(tid, labels[tid], round(weight * score, 4), counts.get(tid, 0))
+                TopicMatch(tid, labels[tid], round(weight * score, 4), counts.get(tid, 0), by)
                 for tid, said in said_by.items()
                 if tid in labels and (score := match_score(text, said)) > 0
             ]
     return rank_matches(found, counts)
+
+
+def matched_by_words_note(query: str, matches: list[TopicMatch]) -> str | None:
+    """Why a query that names no topic shows the topics it does ("pizza" is a word the
+    conversations of "Trades & shifts" use); None when the best match is named by the query."""
+    if not matches or not matches[0].by:
+        return None
+    labels = join_and([f'"{m.label}"' for m in matches[:3]])
+    more = f" (and {len(matches) - 3} more)" if len(matches) > 3 else ""
+    return (
+        f'--topic "{query}" names no topic: shown {labels}{more}, whose conversations'
+        f' {_SAY[matches[0].by]} "{query}"; give a topic\'s name to narrow it'
+    )
 
 
 def rank_matches(matches: Iterable[TopicMatch], open_counts: Mapping[int, int]) -> list[TopicMatch]:
