@@ -11,9 +11,12 @@ import staffpulse
 
 # Ctrl-C (a real SIGINT) lands the moment a staffpulse module first loads a module not yet
 # loaded: before the fix that was importlib.metadata, loaded by the package itself before the
-# command line's guard was in place, and the user saw a traceback
+# command line's guard was in place, and the user saw a traceback. The child takes Ctrl-C as a
+# terminal's shell gives it: a test process may hold SIGINT ignored for a moment (the Dask
+# runner does while it starts workers), and a child inherits an ignored signal
 _PRESS_AT_FIRST_LOAD = """
 import builtins, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.argv = ["staffpulse", "stats"]
 load = builtins.__import__
 def pressed(name, globals=None, *args, **kwargs):
