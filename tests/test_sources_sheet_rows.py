@@ -3,6 +3,7 @@ spreadsheet shows it on, where the two differ; elsewhere nothing changes."""
 
 from __future__ import annotations
 
+import gzip
 import zipfile
 from pathlib import Path
 
@@ -92,3 +93,24 @@ def test_rows_are_counted_from_the_line_breaks_above_each_line(tmp_path: Path) -
 def test_only_the_lines_a_message_names_get_their_rows(said: str, told: str) -> None:
     # "and 4 more" counts lines, names none; "line 7," ends the number at its comma
     assert lines_with_rows(said, {5: 3}, [5]) == told
+
+
+def test_a_line_its_reader_told_with_its_row_is_not_told_again() -> None:
+    told = (
+        'line 7 (row 5 in a spreadsheet) ("Total") sums up; line 1,234 (row 1,232 in a spreadsheet)'
+    )
+    assert lines_with_rows(told, {5: 3}, [5]) == told
+
+
+def test_a_gzipped_csv_names_its_rows_too(tmp_path: Path) -> None:
+    # read from a file unpacked for the moment: its messages are built with their rows
+    path = tmp_path / "posts.csv.gz"
+    text = HEADER + PARAGRAPHS + ",dockhands,2025-05-04,Boots\r\nTotal,,,\r\n"
+    path.write_bytes(gzip.compress(text.encode()))
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    (problem,) = report.problems
+    assert (problem.line, problem.row) == (5, 3)
+    assert str(problem).startswith(f"{path}:5 (row 3 in a spreadsheet): ")
+    (total,) = [n.message for n in report.notices if "Total" in n.message]
+    assert total.startswith('line 6 (row 4 in a spreadsheet) ("Total")')

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from staffpulse.sources.base import Notice
+from staffpulse.sources.sheet_lines import SheetLines
 
 # the first cell of a summing row, as spreadsheets and people write it (a colon aside)
 SUMMING_WORDS = frozenset(
@@ -40,7 +41,8 @@ class SummingRows:
         self.lines.append((line, first))
         return True
 
-    def notices(self, path: str) -> Iterator[Notice]:
+    def notices(self, path: str, sheet: SheetLines) -> Iterator[Notice]:
+        """The file's note, its first summing row named by its line and spreadsheet row."""
         if not self.lines:
             return
         (line, said), more = self.lines[0], len(self.lines) - 1
@@ -51,5 +53,6 @@ class SummingRows:
             else "sums up the rows above it, as a spreadsheet's total does: not a post or an account"
         )
         yield Notice(
-            path, f'line {line:,} ("{said}"){also} {what}, so passed over; nothing was lost'
+            path,
+            f'line {sheet.told(line)} ("{said}"){also} {what}, so passed over; nothing was lost',
         )

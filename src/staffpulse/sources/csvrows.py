@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from staffpulse.sources.csv_long_cells import passed_over, too_long
 from staffpulse.sources.csv_unnamed import UnnamedColumns
+from staffpulse.sources.sheet_lines import SheetLines
 
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
 # comma is the decimal mark; tabs are what it writes for "Text (tab delimited)".
@@ -271,10 +272,13 @@ class CsvTable:
         # on their own)
         self._pass_header = pass_repeated_header
         self.repeated_headers: list[int] = []
+        # each line's spreadsheet row, as far as the records are read: a message names it
+        self.sheet = SheetLines()
         for item in self._items:
             if isinstance(item, CsvProblem):
                 self._early.append(item)
                 continue
+            self.sheet.see(item.line, item.cells)
             self.header = [key(cell) for cell in item.cells]
             self._header_cells = _bare_cells(item.cells)
             for name, cell in zip(self.header, self._header_cells, strict=True):
@@ -295,6 +299,7 @@ class CsvTable:
             if isinstance(item, CsvProblem):
                 yield item
                 continue
+            self.sheet.see(item.line, item.cells)
             if self._pass_header and width > 1 and _bare_cells(item.cells) == self._header_cells:
                 # the header again (files joined with cat): it was a record skipped, its
                 # created_at 'created_at' no date, though nothing was lost
@@ -361,12 +366,12 @@ def excel_text(cell: str) -> str:
     return inner.replace('""', '"')
 
 
-def repeated_header_note(lines: list[int]) -> str:
+def repeated_header_note(lines: list[int], sheet: SheetLines) -> str:
     """What a file whose header comes again further down is told (files joined one after
-    another): read as a header, nothing lost."""
+    another): read as a header, nothing lost; the first such line named with its row."""
     more = f" and {len(lines) - 1:,} more line{'s' if len(lines) > 2 else ''}" if lines[1:] else ""
     return (
-        f"line {lines[0]:,}{more} repeat{'' if more else 's'} the header (files joined one "
+        f"line {sheet.told(lines[0])}{more} repeat{'' if more else 's'} the header (files joined one "
         "after another?): read as a header, not as a record"
     )
 

@@ -269,7 +269,9 @@ class NativeCsv:
             )
             for row in zeroed.kept(table.records(), csv_cells, csv_with):
                 if isinstance(row, CsvProblem):
-                    yield Problem(str(path), row.line, row.message)
+                    yield Problem(
+                        str(path), row.line, row.message, row=table.sheet.row_of(row.line)
+                    )
                     continue
                 if default != "account" and sums.take(row.values, row.line):  # "Total" row
                     continue
@@ -290,7 +292,8 @@ class NativeCsv:
                     )
                 except ValueError as exc:
                     if not told.take(row.line, exc):
-                        yield Problem(str(path), row.line, short.why(row) + str(exc))
+                        why = short.why(row) + str(exc)
+                        yield Problem(str(path), row.line, why, row=table.sheet.row_of(row.line))
                     continue
                 short.add(row)
                 for told_later in (times, blanks):
@@ -302,11 +305,11 @@ class NativeCsv:
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
             if table.repeated_headers:
-                yield Notice(str(path), repeated_header_note(table.repeated_headers))
+                yield Notice(str(path), repeated_header_note(table.repeated_headers, table.sheet))
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
             yield from counts.notices(str(path))
-            yield from sums.notices(str(path))
+            yield from sums.notices(str(path), table.sheet)
             yield from others.problems()
             if from_links and (from_link := from_links.notice(str(path))) is not None:
                 yield from_link

@@ -7,11 +7,13 @@ told cannot be found. So a problem in such a file also names its row ("line 73 (
 spreadsheet)"); where lines and rows are the same, nothing more is said.
 
 The file is read again only when it has problems with lines, and only up to the last of them.
+A reader that names a line with its row as it builds the message (:class:`~staffpulse.sources.
+sheet_lines.SheetLines`: the staffpulse and twarc2 CSV's problems, summing rows and repeated
+headers) is left as it is; the messages still built without are mended here.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -19,22 +21,17 @@ from pathlib import Path
 
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.csvrows import CsvRow, read_csv_rows
+from staffpulse.sources.sheet_lines import SheetLines, row_of
 from staffpulse.sources.text_files import detect_encoding
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
-def _breaks(cell: str) -> int:
-    """The line breaks a cell holds (``\\r\\n``, ``\\n`` or a lone ``\\r`` each one)."""
-    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
-
-
 def line_rows(path: Path, last: int) -> dict[int, int]:
     """For each line up to ``last`` that comes right after a record whose cells hold line
     breaks, the spreadsheet row it is; each line below it is as many rows down (up to the next
-    such line: :func:`row_of`)."""
-    rows: dict[int, int] = {}
-    added = 0  # the lines the cells' breaks added, in all, above the line
+    such line: :func:`~staffpulse.sources.sheet_lines.row_of`)."""
+    sheet = SheetLines()
     encoding = detect_encoding(path)
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
         for row in read_csv_rows(handle):
@@ -42,26 +39,14 @@ def line_rows(path: Path, last: int) -> dict[int, int]:
                 continue
             if row.line > last:
                 break
-            extra = sum(_breaks(cell) for cell in row.cells)
-            if extra:
-                added += extra
-                below = row.line + extra + 1  # the line after the record
-                rows[below] = below - added
-    return rows
-
-
-def row_of(line: int, rows: dict[int, int], starts: Sequence[int]) -> int | None:
-    """The spreadsheet row of ``line`` (a record's start, or a line inside one), or None when
-    it is the same number."""
-    if line in rows:
-        return rows[line]
-    at = bisect.bisect_right(starts, line) - 1
-    return None if at < 0 else line - (starts[at] - rows[starts[at]])
+            sheet.see(row.line, row.cells)
+    return sheet.rows
 
 
 # "line 74", "on line 3", "lines 3 and 4" in a message: each number told with its row too
-# ("line 1,234": a number with its thousands; "and 4 more" counts lines, names none)
-_NUMBER = r"\d+(?:,\d{3})*(?![\d,]\d| more)"
+# ("line 1,234": a number with its thousands; "and 4 more" counts lines, names none; a line
+# its reader told with its row already, :class:`SheetLines`, is left as it is)
+_NUMBER = r"\d+(?:,\d{3})*(?![\d,]\d| more|[\d,]* \(row )"
 _LINE_RE = re.compile(rf"\blines? {_NUMBER}(?:(?:, | and ){_NUMBER})*")
 _NUMBER_RE = re.compile(_NUMBER)
 

@@ -322,7 +322,7 @@ class TwarcCsv:
                         raw=row.values,
                     )
             if table.repeated_headers:  # files joined with cat: said, as a staffpulse CSV's
-                yield Notice(str(path), repeated_header_note(table.repeated_headers))
+                yield Notice(str(path), repeated_header_note(table.repeated_headers, table.sheet))
             if (unnamed := table.unnamed.note(table.header_line)) is not None:
                 yield Notice(str(path), unnamed)
         if (zero_tailed := zeroed.problem()) is not None:
