@@ -339,3 +339,46 @@ def test_a_person_called_a_loser_is_hostile_but_our_contests_loser_is_not() -> N
     assert moderate("Honestly our shift lead is the biggest loser of our whole site").hostile
     assert moderate("Our shift lead is a total loser and everyone knows it").hostile
     assert not moderate("The loser of our step count contest buys the bagels on Friday").hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hot singles in your area want to fuck tonight",
+        "Horny girls waiting for you, click the link",
+        "Lonely housewives near you want to chat",
+        "Looking for a fuck buddy, no strings attached fun",
+        "Wanna fuck? DM me",
+        "Sexy singles are online now, free signup",
+        "Naughty milfs in your city, tap here",
+        "Casual sex tonight, no questions",
+        "Hookups tonight near you, 100% free",
+        "Dying to fuck someone after this week tbh",
+    ],
+)
+def test_a_sexual_offer_is_nsfw(text: str) -> None:
+    assert moderate(text).nsfw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just want to fuck off home after this shift",
+        "They want to fuck us over on holiday pay again",
+        "Our singles mixer for new hires was a hit",
+        "Casual dress Friday is the best perk we offer",
+        "Ready to fuck this job off and retrain as an electrician",
+        "No strings attached: the signing bonus is yours even if you leave",
+        "Waiting to hear back from the hiring manager, day 9",
+        "Hot desks again? Where do I keep my stuff",
+        "Lonely night shifts are the hardest part of security work",
+        "The women in our engineering cohort are crushing it",
+        "Desperate to fuck around less and focus on my job search",
+        "Hot takes on salary bands: publish them",
+        "Sexy job titles don't fix bad pay",
+        "Hooked up the new printer for the office, only took 3 hours",
+        "Single parents in your area can apply for the flexible shift program",
+    ],
+)
+def test_a_swear_word_or_work_talk_beside_an_offers_words_is_not_nsfw(text: str) -> None:
+    assert not moderate(text).nsfw

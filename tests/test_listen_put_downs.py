@@ -93,3 +93,50 @@ def test_the_group_pre_filter_leaves_out_texts_that_name_no_group() -> None:
     assert len(GROUP_ALTERNATIVES) == 8  # the test above reads each
     assert not put_downs._GROUP_NAMED_RE.search("Our mentor program placed 12 menders this month")
     assert put_downs.puts_down("Women shouldn't be hired as welders")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These immigrants are animals, send them all back.",
+        "Refugees are vermin and the council keeps housing them",
+        "Honestly muslims are a cancer on this town",
+        "Migrants are nothing but parasites living off our taxes",
+        "Islam is a disease, wake up",
+        "Another swarm of migrants crossed last night",
+        "Mexicans are rats, every one of them",
+        "Foreigners are filthy animals who ruin every neighbourhood",
+        "Gay people are an infestation in our schools",
+        "Illegals are savages. Deport the lot",
+        "So many asylum seekers in the hotel down the road, send em all home",
+        "women are just animals lol",
+    ],
+)
+def test_a_group_called_vermin_is_hostile(text: str) -> None:
+    assert moderate(text).hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our warehouse cats are animals, they caught three mice before the morning shift",
+        "Pest control jobs open in Leeds, £28k plus van",
+        "The plague of back-to-back meetings is killing my focus",
+        "The girls on our sales floor are party animals at every offsite",
+        "We work like animals on peak weeks and the overtime barely covers it",
+        "Migrants are treated like animals in some warehouses, and agencies must check their clients",
+        "Women are animals in the weight room, our site's fitness challenge is wild",
+        'The minister said "refugees are a plague" and the backlash was immediate',
+        "Refugees are rebuilding careers here: 40 placed in care roles this spring",
+        "Send them all back to the supplier, the hi-vis vests came in the wrong size",
+        "Immigrants bring skills our farms need, and the paperwork is the problem",
+        "Our interns are animals at the pub quiz",
+        "Veterinary nurse wanted: you'll care for farm animals and pets",
+        "A swarm of bees shut the loading bay for an hour",
+        "Muslims at our site asked for a prayer room; how did your firm handle it?",
+        "The rats in the staff kitchen are back, facilities say next week",
+        "Cancer survivors returning to work deserve flexible hours",
+    ],
+)
+def test_an_animal_in_its_own_sense_or_a_quote_reported_is_no_put_down(text: str) -> None:
+    assert not moderate(text).hostile

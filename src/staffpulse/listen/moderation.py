@@ -145,7 +145,15 @@ _NSFW_RE = re.compile(
     # not "do you have sex discrimination training?", "has sex-based pay gaps", "had sex ed"
     r"(have|has|had|having) sex(?![- ](discriminat|based|equality|bias|ed\b|education|pay))|"
     r"(sleep|sleeps|sleeping|slept) with (my|the|his|her|our|your) (boss|manager|supervisor)|"
-    r"adult (films?|movies?|entertainment))(?!\w)|"
+    r"adult (films?|movies?|entertainment)|"
+    # a sexual offer, spam's "hot singles in your area": not a swear word's other uses ("want to
+    # fuck off home", "wants to fuck us over", "ready to fuck this job")
+    r"(?:hot|sexy|horny|naughty|lonely) (?:singles|milfs|wives|housewives)|"
+    r"(?:horny|naughty|sexy) (?:girls|women|moms|ladies|teens)|fuck ?buddy|fuck ?buddies|"
+    r"casual sex|no strings (?:attached )?(?:fun|sex)|hook ?ups? tonight|"
+    r"(?:want|wants|wanna|looking|dying|ready|waiting|desperate) (?:to )?fuck"
+    r"(?!\s+(?:off|up|around|with|it|this|that|shit|everything|over|the|us|me over|them over|"
+    r"him over|her over|you over|yourself)\b))(?!\w)|"
     r"[\"\u201c']art films?[\"\u201d']",
     re.IGNORECASE,
 )

@@ -208,6 +208,21 @@ _RESIGN_CALL_RE = re.compile(
 )
 # a sentence and what ends it: the call to go and the name it is said to are read together
 _SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# a verdict on a party or a politician, in the sentence that names them: "Trump's tariffs are a
+# disaster", "the Tories have been a catastrophe for nurses", "Biden is clueless on jobs"
+_VERDICT_RE = re.compile(
+    r"\b(?:(?:is|are|was|were|been|be|'s)\s+(?:(?:an?|such an?)\s+)?(?:(?:absolute|total|"
+    r"complete|utter|unmitigated|huge|massive)\s+)?(?:disasters?|catastrophes?|joke|failures?|"
+    r"mess|fraud|embarrassment|train ?wreck|clown show|shit ?show)|disastrous|incompetent|"
+    r"clueless|reckless|idiotic|moronic|is destroying|are destroying|ruined|wrecking)\b",
+    re.IGNORECASE,
+)
+# ... a verdict another passes, reported ("critics say", "economists warn"): news
+_VERDICT_REPORTED_RE = re.compile(
+    r"\b(?:says?|said|claims?|claimed|warns?|warned|critics|according to|calls?|called|"
+    r"argues?|argued|accuses?|accused|insists?|insisted)\b",
+    re.IGNORECASE,
+)
 _JAB_BEFORE_RE = re.compile(
     r"(?<!\w)(?:shame on|down with|hypocrisy of|lies of|get rid of)\s+(?:the\s+|this\s+)?$",
     re.IGNORECASE,
@@ -281,6 +296,8 @@ def _takes_a_side(text: str, words: tuple[re.Match[str], ...]) -> bool:
             return True
     if _RESIGN_CALL_RE.search(text) and _told_to_go(text, words):
         return True
+    if _VERDICT_RE.search(text) and _judges(text, words):
+        return True
     return any(
         PARTISAN_RE.fullmatch(tag["name"]) or TRUMP_RE.fullmatch(tag["name"])
         for tag in _OUT_TAG_RE.finditer(text)
@@ -298,6 +315,24 @@ def _told_to_go(text: str, words: tuple[re.Match[str], ...]) -> bool:
             or any(sentence.start() <= word.start() < sentence.end() for word in words)
         ):
             return True
+    return False
+
+
+def _judges(text: str, words: tuple[re.Match[str], ...]) -> bool:
+    """A sentence passes a verdict on the party or the politician it names ("Trump's tariffs
+    are a disaster and he knows it."), not one that reports or asks another's verdict
+    ("Critics say Labour's plan is a mess", "Is the GOP's bill a disaster for temps?")."""
+    for sentence in _SENTENCE_RE.finditer(text):
+        said = sentence.group()
+        named = [w for w in words if sentence.start() <= w.start() < sentence.end()]
+        if named or names_trump(said):
+            start = named[0].end() - sentence.start() if named else 0
+            if (
+                _VERDICT_RE.search(said, start)
+                and _VERDICT_REPORTED_RE.search(said) is None
+                and not said.rstrip().endswith("?")
+            ):
+                return True
     return False
 
 

@@ -1,5 +1,5 @@
 """Put-downs the inbox reads as hostile: a group people are protected as in hiring, or a
-person's work status thrown at them as an insult.
+person's work status thrown at them as an insult, or a group called vermin (dehumanised).
 
 A firm that answers either, even to argue, puts its name next to it. Both lexicons are narrow
 on purpose: talk *about* discrimination ("Companies don't hire older workers and it is a
@@ -16,7 +16,7 @@ _GROUP = (
     r"(?:women|woman|females?|girls|ladies|men|males|moms|mothers|pregnant \w+|"
     r"(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
     r"blacks|whites|asians|hispanics|latinos|mexicans|indians|chinese|africans|arabs|"
-    r"muslims|jews|christians|gays|lesbians|trans (?:people|women|men|folks)|"
+    r"muslims|jews|christians|gays|gay people|lesbians|trans (?:people|women|men|folks)|"
     r"old people|older (?:workers|people|employees|candidates)|anyone over \d+|"
     r"(?:the )?disabled(?: people)?|people with disabilities)"
 )
@@ -63,8 +63,59 @@ _WORK_STATUS_PUT_DOWN_RE = re.compile(
 _GROUP_NAMED_RE = re.compile(rf"\b{_GROUP}\b|\bbelongs? in the kitchen\b", re.IGNORECASE)
 
 
+# A group (or a faith) called vermin: "these immigrants are animals", "Islam is a cancer", "a
+# plague of refugees", and "send them all back" beside people of another origin. Not an animal
+# in its own sense ("our warehouse cats are animals", "pest control jobs", "a plague of
+# meetings"), a group called "party animals" or "gym rats", nor a people treated like animals
+# ("migrants are treated like animals", "women are animals in the weight room": an effort)
+_BEASTS = (
+    r"(?:vermin|parasites|cockroaches|roaches|rats|savages|sub-?humans?|leeches|"
+    r"insects|pests|filth|an? (?:plague|infestation|disease|cancer|virus))"
+)
+_ORIGIN = (
+    r"(?:(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
+    r"asylum seekers|muslims|mexicans|africans|arabs)"
+)
+_DEHUMANISED_RE = re.compile(
+    rf"\b(?:{_GROUP}|islam|judaism)\s+(?:are|r|is)\s+(?:(?:just|all|nothing but|no better than|"
+    r"like|basically|literally|simply)\s+)*(?:(?:dirty|filthy|disgusting|savage|wild|rabid|"
+    rf"fucking|f\*+ing)\s+)?(?:(?:animals|beasts)(?!\s+(?:on|in|at|when|of)\b)|{_BEASTS})(?!\w)|"
+    rf"\b(?:infestations?|plagues?|swarms?|hordes?)\s+of\s+{_ORIGIN}\b|"
+    rf"\b{_ORIGIN}\b.*\bsend\s+(?:them|'?em)\s+(?:all\s+)?(?:back|home)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# the cheap test first: a beast's word or "send them" in the text
+_BEAST_NAMED_RE = re.compile(
+    r"\b(?:animals|beasts|vermin|parasites|cockroaches|roaches|rats|savages|sub-?humans?|leeches|"
+    r"insects|pests|filth|plagues?|infestations?|disease|cancer|virus|swarms?|hordes?|"
+    r"send (?:them|'?em))\b",
+    re.IGNORECASE,
+)
+# ... said in quotes and reported ('the minister called them "vermin"; outrage followed'): news
+_QUOTE_MARKS_RE = re.compile('["\u201c\u201d]')
+_REPORTED_RE = re.compile(
+    r"\b(?:said|says|called|calls|calling|branded|brands|described|quoted|claimed|claims|"
+    r"remarks?|comments?|slammed|condemned|outrage|backlash|apologi[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
 def puts_down(text: str) -> bool:
-    """The text puts down a protected group or throws someone's work status at them."""
+    """The text puts down a protected group, calls one vermin, or throws someone's work status
+    at them."""
     return (
-        _GROUP_NAMED_RE.search(text) is not None and _GROUP_PUT_DOWN_RE.search(text) is not None
-    ) or _WORK_STATUS_PUT_DOWN_RE.search(text) is not None
+        (_GROUP_NAMED_RE.search(text) is not None and _GROUP_PUT_DOWN_RE.search(text) is not None)
+        or _dehumanises(text)
+        or _WORK_STATUS_PUT_DOWN_RE.search(text) is not None
+    )
+
+
+def _dehumanises(text: str) -> bool:
+    """A group called vermin, unless inside quotes in a post that reports who said it."""
+    if _BEAST_NAMED_RE.search(text) is None:
+        return False
+    return any(
+        len(_QUOTE_MARKS_RE.findall(text, 0, found.start())) % 2 == 0
+        or _REPORTED_RE.search(text) is None
+        for found in _DEHUMANISED_RE.finditer(text)
+    )
