@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from staffpulse.listen.jokes import reads_as_joke
-from staffpulse.listen.recurring import happens_again
+from staffpulse.listen.recurring import complains_of_a_wrong, happens_again
 
 
 def test_a_wrong_again_or_every_time_to_the_writer_keeps_coming() -> None:
@@ -27,3 +29,48 @@ def test_every_time_in_a_jokes_world_is_no_wrong_to_the_writer() -> None:
     scene = "I took a job at a zoo. Every time the keeper yawns, the lion yawns next to me!"
     assert not happens_again(scene)
     assert reads_as_joke(joke, 0.95) and not reads_as_joke(joke, 0.3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: the writer wronged in the job search or at work
+        "wait did that staffing agency just ghost me after the site visit??",
+        "the hiring manager ghosted us after we sent three shortlists",
+        "they rejected me by text message at 11pm, classy",
+        "the agency charged me a placement fee out of my first paycheck",
+        "my old gym keeps billing us a cancellation fee lol",
+        "the portal asked me to re-enter my whole work history after uploading my CV",
+        "HR asks us to resubmit the same form every quarter",
+        "how many times is this app going to log me out mid-application",
+        "How many more times do I have to explain my employment gap",
+        "they're gonna make me reapply for my own job",
+    ],
+)
+def test_a_wrong_done_to_the_writer_is_a_complaint(text: str) -> None:
+    assert complains_of_a_wrong(text)
+    assert not reads_as_joke(text, 0.96)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did the ghost apply for the night shift? He heard it was a dead-end job.",
+        "The bakery charged me $4 for a bagel and called it artisanal",
+        "They charged me with being too enthusiastic in the interview",
+        "My manager told me to take more initiative, so I took the afternoon off",
+        "I was ghostwriting my boss's speech and he thanked the ghost",
+        "the intern asked me to explain what a fax machine is",
+        "how many recruiters does it take to change a lightbulb",
+        "our team rejected the pineapple pizza proposal unanimously",
+        "the printer rejected my password so I rejected the printer",
+        "How many times a week do you post on LinkedIn?",
+        "Ghost kitchens are hiring line cooks now",
+        "My cat billed me for her emotional labour this morning",
+        "The new ATS asked us to rate our own resumes, fun",
+        "Who ghost-writes the CEO's posts? Asking for a friend",
+        "We charge no fee to candidates, ever",
+    ],
+)
+def test_other_talk_with_the_same_words_is_no_such_complaint(text: str) -> None:
+    assert not complains_of_a_wrong(text)

@@ -35,7 +35,7 @@ import re
 
 from staffpulse.listen.own_story import MEME_RE, WHEN_YOU_RE, WRITER_RE
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.recurring import happens_again
+from staffpulse.listen.recurring import complains_of_a_wrong, happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
 from staffpulse.listen.work_terms import URL_RE, work_words
 
@@ -264,7 +264,7 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
     if humor is None or humor < FUNNY:
         return False
     plain = plain_joke_text(text)
-    again = happens_again(plain) or is_sarcastic(plain)
+    again = happens_again(plain) or is_sarcastic(plain) or complains_of_a_wrong(plain)
     if again or _PLEA_RE.search(plain) or _SINCERE_RE.search(plain) or _tells_a_feeling(plain):
         return False
     if _SET_UP_RE.search(plain):

@@ -58,3 +58,23 @@ def _clauses_of(text: str, found: re.Match[str]) -> tuple[str, str]:
         return clause, ""
     then = _CLAUSE_END_RE.search(text, after.end())
     return clause, text[after.end() : then.start() if then else len(text)]
+
+
+# a wrong done to the writer in the job search or at work: ghosted, rejected, charged a fee, asked to
+# do it over ("did this recruiter just ghost me", "how many times is this portal going to ask
+# me to re-upload my resume"): a complaint to answer in earnest, however funny its telling
+_WRONGED_BY_RE = re.compile(
+    r"\b(?:ghost(?:ed|ing|s)? (?:me|us)(?!\s*:)|rejected (?:me|us)|"
+    # a fee, not a price nor a crime's charge ("charged me $4 for a bagel", "charged me with theft")
+    r"(?:charg\w*|bill\w*) (?:me|us) (?:a |an |the )?(?:\w+ )?fees?|"
+    r"ask(?:s|ed|ing)? (?:me|us) to re-?(?:upload|submit|enter|apply|send|type|do)\w*|"
+    r"(?:make|made|making) (?:me|us) (?:to )?re-?(?:upload|submit|enter|apply|do)\w*|"
+    r"how many (?:more )?times (?:is|are|will|must|do (?:i|we)|have (?:i|we)))\b",
+    re.IGNORECASE,
+)
+
+
+def complains_of_a_wrong(text: str) -> bool:
+    """The writer was wronged in the job search or at work (ghosted, rejected, charged, made
+    to do it over): a complaint, never read as a joke."""
+    return _WRONGED_BY_RE.search(text) is not None
