@@ -184,3 +184,19 @@ def test_a_moment_left_as_a_datetime_is_written_as_every_command_writes_one(
         "day": "2026-03-01",
         "file": str(Path("reports") / "a.html"),
     }
+
+
+def test_a_json_error_names_the_store_in_its_message_as_in_its_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a cohort given to import: the message's command lacked the --db its hint and the
+    # stderr line had, so a script copying the message ran the benchmark on another store
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my dir").mkdir()
+    (tmp_path / "my dir" / "co hort.csv").write_text("handle,platform,segment\nacme,x,agency\n")
+    result = runner.invoke(app, ["import", "my dir/co hort.csv", "--db", "x.db", "--json"])
+    assert result.exit_code == 65
+    error = json.loads(result.stdout)["error"]
+    command = "staffpulse --db x.db benchmark 'my dir/co hort.csv'"
+    assert command in error["message"] and command in error["hint"]
+    assert result.stderr == f"Error: {error['message']}\n"  # the one plain line, no other

@@ -44,7 +44,7 @@ from staffpulse.cli.json_output import (
     start_json_run,
 )
 from staffpulse.cli.options import refuse_empty_db
-from staffpulse.cli.program import on_store_in
+from staffpulse.cli.program import told_as_run
 from staffpulse.cli.registry import COMMAND_ALIASES, COMMAND_MODULES
 from staffpulse.cli.store_failures import explain_store_failure, store_in_use
 from staffpulse.cli.typed_checks import refuse_db_before, refuse_flag_value, takes_paths
@@ -65,7 +65,7 @@ from staffpulse.cli.usage_errors import (
     suggest_command,
 )
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
-from staffpulse.errors import MissingTokenError, StaffpulseError
+from staffpulse.errors import StaffpulseError
 
 err_console = make_console(stderr=True)
 # the command a run resolved to ("staffpulse inbox snooze"), kept in the root context's meta
@@ -214,25 +214,18 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
         # masked too: an unexpected error's own text (a library's) may quote a request
         sys.stderr.write(hide_secrets(traceback.format_exc()))
     # "or run: staffpulse accounts" named the default store to a user of --db client.db
-    hint = on_store_in(_with_free_way(exc), ctx.obj.get("db_used") if ctx.obj else None)
+    message, hint = told_as_run(exc, ctx.obj.get("db_used") if ctx.obj else None)
     if json_asked():
         # the JSON document on stdout holds the message and hint: stderr gets one plain line
         # for a log; a document out before the failure (avatar's list) has no hint: the line has
         told = json_error_due()
-        print_json_error(exc.message, hint, exc.exit_code)
-        _say_plainly(exc.message if told or not hint else f"{exc.message}; what to do: {hint}")
+        print_json_error(message, hint, exc.exit_code)
+        _say_plainly(message if told or not hint else f"{message}; what to do: {hint}")
         raise typer.Exit(exc.exit_code) from None
-    err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     if hint:
         err_console.print(f"[yellow]What to do:[/] {escape(hint)}", highlight=False, soft_wrap=True)
     raise typer.Exit(exc.exit_code) from None
-
-
-def _with_free_way(exc: StaffpulseError) -> str | None:
-    """The hint of ``exc``, and after it the way that needs no token, when it has one."""
-    if isinstance(exc, MissingTokenError) and exc.free_way:
-        return f"{exc.hint}; {exc.free_way}" if exc.hint else exc.free_way
-    return exc.hint
 
 
 def _say_plainly(message: str) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from staffpulse.cli.registry import COMMAND_MODULES, STORE_COMMANDS
+from staffpulse.errors import MissingTokenError, StaffpulseError
 
 
 def command_name() -> str:
@@ -51,6 +52,16 @@ def on_store_in(text: str | None, db: Path | None) -> str | None:
     for start, end, said in reversed(commands_as_run(text, db)):
         text = text[:start] + said + text[end:]
     return text
+
+
+def told_as_run(exc: StaffpulseError, db: Path | None) -> tuple[str, str | None]:
+    """The message and hint of ``exc`` with the commands they name as the user runs them
+    (:func:`on_store_in`): "use it with staffpulse benchmark FILE" lacked the --db of its hint.
+    After the hint, the way that needs no token, when it has one."""
+    hint = exc.hint
+    if isinstance(exc, MissingTokenError) and exc.free_way:
+        hint = f"{exc.hint}; {exc.free_way}" if exc.hint else exc.free_way
+    return on_store_in(exc.message, db) or exc.message, on_store_in(hint, db)
 
 
 def commands_as_run(text: str, db: Path | None) -> list[tuple[int, int, str]]:
