@@ -112,7 +112,7 @@ NO_NETWORK = [
 
 
 def test_a_network_marketer_is_read_and_a_vendor_to_the_trade_is_not() -> None:
-    """QA s40: "#NetworkMarketing Professional | Instagram Marketing Coach" was tagged vendor
+    """QA s40: a network marketer's bio with a social-media coaching title was tagged vendor
     (0.70), so connect --role vendor could suggest an MLM coach. A vendor sells to those who
     hire; network marketing sells to consumers and recruits its own."""
     for bio in NETWORK_MARKETERS:

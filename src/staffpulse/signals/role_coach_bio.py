@@ -18,8 +18,8 @@ goes to other. Kind and the other scores stay, so a coach who also sells to empl
 the heads' vendor score. Prior knowledge after the heads, like the other rules; what it
 changed on the dev and CrowdFlower files is in ``docs/models/roles.md`` (stop 33).
 
-A network marketer is no vendor either (since stop 40): "#NetworkMarketing Professional |
-Instagram Marketing Coach" was tagged vendor (0.70) on a real account, and ``connect --role
+A network marketer is no vendor either (since stop 40): a real account's bio naming network
+marketing beside a social-media coaching title was tagged vendor (0.70), and ``connect --role
 vendor`` could suggest one. Multi-level marketing sells its products and its "opportunity" to
 consumers, not to those who hire; so an account tagged vendor whose bio names network or
 multi-level marketing, MLM, a home business or being your own boss, and sells nothing to

@@ -40,7 +40,7 @@ _TRADE_WORDS = (
     r"|engineering|engineers|construction|builders|industries|enterprises?|trading|traders"
     r"|holdings|technolog\w*|tech|systems|software|motors|automotive|foods?|pharma\w*"
     r"|electric\w*|steel|textiles?|exports?|imports?|realty|properties|packaging|plastics"
-    r"|infra\w*|developers|builders|interiors|jewell?ers|garments|fashions?|tiles|traders"
+    r"|infra\w*|developers|interiors|jewell?ers|garments|fashions?|tiles"
 )
 # Party names in capitals only: "a birthday party" or "party rentals" is a business, and so is
 # a display name where the party is what a shop sells ("Green Party Supplies", "National Party
