@@ -213,3 +213,9 @@ def test_the_first_fix_of_a_quiet_account_is_to_post_again_then_its_own(
     fix: str, span: str | None, said: str
 ) -> None:
     assert first_fix(fix, span) == said
+
+
+def test_a_table_that_says_the_span_beside_the_account_leaves_it_out_of_the_fix() -> None:
+    said = first_fix("Talk with more people: 1 account", "4 years", span_beside=True)
+    assert said == "Post again, then talk with more people: 1 account"
+    assert first_fix("", "4 years", span_beside=True) == "Post again"

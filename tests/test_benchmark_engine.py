@@ -178,14 +178,18 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     assert rows["oldfirm"]["last_post"] == f"{old.clock:%Y-%m-%dT%H:%M:%S}Z"
     assert rows["rosa"]["quiet_for"] is None
     # told to post again first, as its audit and its dashboard card say, then its own fix
-    assert rows["oldfirm"]["fix_first"].startswith(
+    assert rows["oldfirm"]["top_action"].startswith(
         "Post again (the last post was 3 years ago), then "
     )
+    # the tables say "last post 3 years ago" beside the account: not again in its fix line
+    assert rows["oldfirm"]["fix_first"].startswith("Post again, then ")
     assert not rows["rosa"]["fix_first"].startswith("Post again")
     console = Console(width=140, record=True, color_system=None)
     render_benchmark(console, result)
     text = console.export_text()
     assert "@oldfirm (last post 3 years ago)" in text
+    assert "Fix first: Post again, then " in text
+    assert text.count("3 years ago") == 1
     assert "@rosa (" not in text
     assert "has gone quiet" in text
     html = render_benchmark_html(result)

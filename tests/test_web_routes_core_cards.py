@@ -87,7 +87,7 @@ def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Pa
     assert "Next Post again (the last post was" in quiet
     assert "Do this next Activity Post again first: the last post was" in audit
     asleep = bench.row_of("quietfirm", "x")
-    assert asleep is not None and asleep["fix_first"].startswith("Post again (the last post")
+    assert asleep is not None and asleep["top_action"].startswith("Post again (the last post")
     assert f"Next {asleep['top_action']}" in quiet  # the league table's fix, word for word
     live = bench.row_of("livefirm", "x")
     assert live is not None and live["top_action"]

@@ -65,18 +65,21 @@ def post_again_first(
     return [{**POST_AGAIN, "action": action, "headline": first_fix("", span)}, *actions]
 
 
-def first_fix(fix: str, span: str | None) -> str:
+def first_fix(fix: str, span: str | None, *, span_beside: bool = False) -> str:
     """The first fix every view names for an account (the league table's "Fix first", the
     dashboard card's "Next"), from its league-table ``fix`` and how long it has been quiet
     (``span``, :func:`quiet_span`; None when it still posts). An account gone quiet is told to
     post again first, as its audit's "Do this next" begins, and then its own fix: the card
     said "Post again" and the league table "Talk with more people" for the same account, and
-    a table of old archives all told "Post again" alone would tell them apart by nothing."""
+    a table of old archives all told "Post again" alone would tell them apart by nothing.
+    ``span_beside``: the row says "last post 11 years ago" beside the account already, so the
+    fix leaves it out ("Post again, then ..."): said twice, a quiet job board's fix wrapped
+    over two lines of the terminal's table."""
     if span is None:
         return fix
-    again = f"Post again: the last post was {span} ago"
     if not fix:
-        return again
+        return "Post again" if span_beside else f"Post again: the last post was {span} ago"
     # "Talk with ..." reads on as "then talk with ..."; "X list ..." keeps its capital
     rest = fix[:1].lower() + fix[1:] if fix[1:2].islower() else fix
-    return f"Post again (the last post was {span} ago), then {rest}"
+    when = "" if span_beside else f" (the last post was {span} ago)"
+    return f"Post again{when}, then {rest}"

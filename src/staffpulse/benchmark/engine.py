@@ -308,8 +308,9 @@ def leaderboard(
             # (an account gone quiet is told to post again first, as its audit and its card
             # on the dashboard say: :func:`~staffpulse.audit.quiet.first_fix`)
             "top_action": first_fix("".join(fix := league_fix(audit, segments[i], weights)), quiet),
-            # the same without its rough-grade note: the HTML row says it beside the account
-            "fix_first": first_fix(fix[0], quiet),
+            # the same without its rough-grade note and how long it has been quiet: the HTML
+            # row and the terminal's table say both beside the account
+            "fix_first": first_fix(fix[0], quiet, span_beside=True),
         }
         rows.append(row)
     places = [int(p) for p in placing]
