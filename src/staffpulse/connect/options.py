@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from staffpulse.connect.advice import MOST_INACTIVE_DAYS
 from staffpulse.connect.cohort_roles import CohortRoles
 from staffpulse.connect.explain import MOSTLY_ADS_SHARE
 from staffpulse.connect.graph import HALF_LIFE_DAYS
-from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS
+from staffpulse.connect.reach_back import DEFAULT_INACTIVE_DAYS, MOST_INACTIVE_DAYS
 from staffpulse.errors import InputError
 
 
