@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from staffpulse.listen.both_sides import names_both_sides_on_work
 from staffpulse.listen.moderation import crosses_a_line, looks_hostile, names_sex
-from staffpulse.listen.work_terms import names_work_matter, plain_text
 
 __all__ = [
     "count_crossing",
@@ -61,25 +61,6 @@ _VOTE_CALL = re.compile(
     r"(?!early\b|today\b|tomorrow\b|on\b|in\b|by\b|at\b|now\b)[a-z]",
     re.IGNORECASE,
 )
-
-
-# Parties of either side named together on work ("Republicans and Democrats agree the trades
-# need workers", "Labour and the Conservatives both pledge a higher minimum wage"): a report
-# of where both stand, no side taken (review s40, hand-written)
-_PARTY = (
-    r"(republicans?|democrats?|democratic|gop|dems|labour|conservatives?|tory|tories"
-    r"|liberals?|lib\s+dems?|greens?|ndp|snp)"
-)
-_BOTH_SIDES = re.compile(rf"\b{_PARTY}\s+(?:and|&)\s+(?:the\s+)?{_PARTY}\b", re.IGNORECASE)
-
-
-def names_both_sides_on_work(text: str) -> bool:
-    """Whether the post names two different parties together ("Republicans and Democrats")
-    and a work matter (hiring, wages, jobs)."""
-    plain = plain_text(text)
-    return any(
-        pair[1][:3].lower() != pair[2][:3].lower() for pair in _BOTH_SIDES.finditer(plain)
-    ) and names_work_matter(plain)
 
 
 def explains_for_the_trade(text: str) -> bool:

@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from staffpulse.listen.both_sides import names_both_sides_on_work
 from staffpulse.listen.group_jokes import mocks_a_group
 from staffpulse.listen.hashtag_games import is_hashtag_game_entry
 from staffpulse.listen.jokes import FUNNY, is_written_joke
@@ -310,8 +311,10 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
         # a lone "job" or "employees" in a post on a party or its cause is said in passing
         # ... but a post tagged "#cdnpoli" or addressed to a politician is politics, whatever
         # it says of work
+        # ... and two parties named together on work report where both stand ("Republicans
+        # and Democrats agree the trades need more workers"): no side taken
         partisan=filed
-        or (politics and not dwells_on_work(plain))
+        or (politics and not dwells_on_work(plain) and not names_both_sides_on_work(plain))
         or _rants_on_politics(plain, politics),
         politics=politics,
         greeting=is_greeting(plain),
