@@ -14,6 +14,7 @@ from typing import Any
 from staffpulse.config import config_table
 from staffpulse.errors import ConfigError
 from staffpulse.next_steps import shown_config_path
+from staffpulse.report.rounding import whole
 
 # name -> (default, reason). The reasons are shown in docs/audit.md and kept here so the
 # documentation and the code cannot drift apart silently (tests compare them).
@@ -197,6 +198,15 @@ def audit_settings(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
             hint="give at least one pillar a weight above 0 under [audit.weights]",
         )
     return settings
+
+
+def weighted_score(scores: Mapping[str, float], weights: Mapping[str, Any]) -> int:
+    """The weighted mean of the pillars' ``scores`` (name to 0-100; a pillar with nothing to
+    judge is left out of them, and takes no part). Halves go up, as everywhere a figure is
+    rounded for people: 74.5 is 75, above the 74 of an account whose pillars add up to less
+    (Python's round made both 74)."""
+    total = sum(float(weights.get(name, 0)) for name in scores) or 1.0
+    return whole(sum(float(weights.get(n, 0)) * s for n, s in scores.items()) / total)
 
 
 def grade_for(score: float, grades: Mapping[str, float]) -> str:

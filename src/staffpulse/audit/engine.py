@@ -20,7 +20,7 @@ from staffpulse.audit.account_kind import (
 )
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
-from staffpulse.audit.config import PILLARS, audit_settings, grade_for
+from staffpulse.audit.config import PILLARS, audit_settings, grade_for, weighted_score
 from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.examples import drop_shown_as_worst, spread_examples
 from staffpulse.audit.face import face_pillar
@@ -38,7 +38,6 @@ from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.next_steps import EARLIER_SINCE, IMPORT_OR_FETCH_TIMELINE, IMPORT_TIMELINE
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import whole
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -316,12 +315,9 @@ def _moment(ts: float | None) -> datetime | None:
 
 
 def _overall_score(pillars: Mapping[str, PillarResult], weights: Mapping[str, Any]) -> int:
-    """The weighted mean of the pillars scored: one with nothing to judge takes no part.
-    Halves go up, as everywhere a figure is rounded for people: 74.5 is 75, above the 74 of
-    an account whose pillars add up to less (Python's round made both 74)."""
-    counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
-    total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
-    return whole(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
+    """The weighted mean of the pillars scored (:func:`~staffpulse.audit.config.weighted_score`):
+    one with nothing to judge takes no part."""
+    return weighted_score({n: s for n in PILLARS if (s := pillars[n].score) is not None}, weights)
 
 
 def _post_counts(

@@ -10,10 +10,9 @@ from collections.abc import Mapping, Sequence
 from statistics import median
 from typing import Any
 
-from staffpulse.audit.config import PILLARS
+from staffpulse.audit.config import PILLARS, weighted_score
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.members import FEW_POSTS
-from staffpulse.report.rounding import whole
 
 # why a Face reads n/a though it counts for the place: the import held no profile
 NO_PROFILE = "no profile data for Face"
@@ -66,9 +65,7 @@ def placing_scores(audits: Sequence[AuditResult], weights: Mapping[str, Any]) ->
         if not filled:
             places.append(audit.overall)
             continue
-        counted.update(filled)
-        total = sum(float(weights.get(n, 0)) for n in counted) or 1.0
-        places.append(whole(sum(float(weights.get(n, 0)) * v for n, v in counted.items()) / total))
+        places.append(weighted_score({**counted, **filled}, weights))
     return places
 
 
