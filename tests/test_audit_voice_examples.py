@@ -248,4 +248,15 @@ def test_a_notice_half_read_as_funny_does_not_lead_a_story_to_imitate() -> None:
     feed.post("Our recruiter Mara placed four welders this week and we could not be prouder")
     feed.post("Reminder: the Elm Street office is closed on Friday for the move")
     voice = audit_feed(feed, scorer=NoticeScorer()).pillars["voice"]
-    assert [ex.text[:9] for ex in voice.best] == ["Our recru", "Reminder:"]
+    assert [ex.text[:9] for ex in voice.best] == ["Our recru"]
+
+
+def test_a_notice_is_no_post_to_imitate_even_when_little_else_is_left() -> None:
+    # QA: an office's closing day was the second of two posts "to imitate": none is better
+    feed = FeedBuilder("acme")
+    feed.post("Reminder: the Elm Street office is closed on Friday for the move")
+    feed.post("Please note - our Dover branch will be closed all of next week")
+    feed.post("Our Dover office is closed this Thursday, see you all on Friday")
+    voice = audit_feed(feed, scorer=NoticeScorer()).pillars["voice"]
+    assert voice.best == []
+    assert voice.evidence["personality_posts"] == 3  # still counted: only the example goes
