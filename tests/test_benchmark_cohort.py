@@ -31,11 +31,20 @@ def test_a_header_without_lines_says_the_file_lists_no_accounts() -> None:
         parse_cohort("handle,platform,segment\n# to fill in\n\n", "c_empty.csv")
 
 
-def test_a_firms_name_where_its_handle_goes_says_what_to_write_instead() -> None:
+def test_a_firms_name_where_its_handle_goes_says_what_to_write_instead(tmp_path: Path) -> None:
     # "no handle on this line" on "acme staffing,x" left a marketer looking for what is missing
+    from staffpulse.benchmark.members import resolve_cohort
+
+    feeds = [FeedBuilder("harbor", display_name="Harbor"), FeedBuilder("rosa_hires")]
+    feeds[1].display_name = "Rosa Hires"
+    for feed in feeds:
+        feed.job(2)
+    store = store_with(tmp_path, *feeds)
     entries, problems = parse_cohort("acme staffing,x\nharbor,x\n", "c_names.csv")
-    assert [e.handle for e in entries] == ["harbor"]
-    (problem,) = problems
+    assert not problems  # a name is looked up first, as a one-word one is
+    resolved = resolve_cohort(store, entries, "c_names.csv")
+    assert [a.handle for a, _segment in resolved.accounts] == ["harbor"]
+    (problem,) = resolved.problems
     assert problem.line == 1 and "'acme staffing' has a space, and a handle has none" in (
         problem.message
     )
@@ -43,8 +52,16 @@ def test_a_firms_name_where_its_handle_goes_says_what_to_write_instead() -> None
         problem.message
     )
     assert "start the file with the header line handle,name,platform" in problem.message
-    _, under_header = parse_cohort("handle,platform\nAcme Staffing,x\nharbor,x\n", "c.csv")
-    assert "add a name column to the header line" in under_header[0].message
+    under_header, _ = parse_cohort("handle,platform\nAcme Staffing,x\nharbor,x\n", "c.csv")
+    said = resolve_cohort(store, under_header, "c.csv").problems[0].message
+    assert "add a name column to the header line" in said
+    # a display name of several words that a stored account has is that account, as "Harbor"
+    named, _ = parse_cohort("handle,platform\nRosa  Hires,x\nHarbor,x\n", "c_named.csv")
+    found = resolve_cohort(store, named, "c_named.csv")
+    assert [a.handle for a, _segment in found.accounts] == [
+        "rosa_hires",
+        "harbor",
+    ] and not found.problems
     # what it says to write is read: the name kept in its own column, the handle ranked
     entries, problems = parse_cohort(
         "handle,name,platform\nacmestaffing,Acme Staffing,x\n", "c_fixed.csv"
@@ -269,10 +286,15 @@ def test_a_long_list_of_unusable_lines_is_cut_short_above_the_table(tmp_path: Pa
     assert render_benchmark_html(result).count("nobody") >= 45
 
 
-def test_a_tab_separated_cohort_is_told_its_header_a_tab_apart_not_with_commas() -> None:
+def test_a_tab_separated_cohort_is_told_its_header_a_tab_apart_not_with_commas(
+    tmp_path: Path,
+) -> None:
     """A comma header on a tab-separated file would make it one column: the advice says tabs."""
-    _, problems = parse_cohort("acme staffing\tx\nharbor\tx\n", "c_tabs.tsv")
-    (problem,) = problems
+    from staffpulse.benchmark.members import resolve_cohort
+
+    named, _ = parse_cohort("acme staffing\tx\nharbor\tx\n", "c_tabs.tsv")
+    store = store_with(tmp_path, FeedBuilder("harbor"))
+    (problem,) = resolve_cohort(store, named, "c_tabs.tsv").problems
     assert "header line handle, name and platform, a tab apart" in problem.message
     assert "handle,name,platform" not in problem.message
     # what it says to write is read

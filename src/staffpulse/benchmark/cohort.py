@@ -258,9 +258,10 @@ def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
     )
 
 
-def _name_not_handle(written: str, delimiter: str, header: bool) -> str:
-    """Why a handle with a space is none, and what to write instead: the account's handle, and
-    the firm's name, if it is to stay in the file, in a column of its own."""
+def name_not_handle(entry: CohortEntry) -> str:
+    """Why a name no stored account has is no handle, and what to write instead: the account's
+    handle, and the firm's name, if it is to stay in the file, in a column of its own."""
+    written, delimiter, header = entry.written, entry.delimiter, entry.columns is not None
     guess = "".join(written.lstrip("@").split()).lower()
     if delimiter == "\t":  # a tab cannot be seen in a message: named instead
         columns = "handle, name and platform, a tab apart as the file's other columns"
@@ -299,11 +300,12 @@ def _entry(
             f"'{written.strip()}' is not a profile URL staffpulse reads (an address"
             " has no space: copy it whole from the browser, or give the @handle)"
         )
-    if " " in written.strip():  # a firm's name where its handle goes: "acme staffing,x"
-        raise ValueError(_name_not_handle(written.strip(), delimiter, record is not None))
-    handle, platform_key = _read_account(
-        written, normalize_platform(platform) if platform else None
-    )
+    platform_key = normalize_platform(platform) if platform else None
+    if " " in written.strip():  # a firm's name where its handle goes: "acme staffing,x",
+        # looked up as a display name as one word is ("Acme"): name_not_handle when none has it
+        written = handle = " ".join(written.split())
+    else:
+        handle, platform_key = _read_account(written, platform_key)
     columns = tuple(record) if record is not None else None
     guessed = segment is not None and record is not None and marked_guess(record)
     entry = CohortEntry(

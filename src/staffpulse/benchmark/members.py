@@ -20,11 +20,18 @@ from staffpulse.benchmark.cohort import (
     CohortEntry,
     CohortProblem,
     merge_duplicate,
+    name_not_handle,
     parse_cohort,
     refuse_import_data,
 )
 from staffpulse.benchmark.cohort_problems import without_moot_notes
-from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
+from staffpulse.errors import (
+    AmbiguousAccountError,
+    EmptyInputError,
+    InputError,
+    NotFoundError,
+    SharedNameError,
+)
 from staffpulse.models import Account
 from staffpulse.next_steps import COHORT_LINES, FEWER_THAN_MIN_POSTS, IMPORT_COHORT_POSTS
 from staffpulse.report.counts import count_of
@@ -119,6 +126,9 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
             found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
             continue
         except NotFoundError as exc:
+            if " " in entry.written and not isinstance(exc, SharedNameError):  # no such name
+                found.problems.append(CohortProblem(source, entry.line, name_not_handle(entry)))
+                continue  # not a handle to import: what to write instead, as before
             found.missing += 1
             said = f"{entry.shown}: " if entry.shown.lower() != "@" + entry.handle else ""
             hint = f" ({exc.hint})" if exc.hint and exc.hint not in hinted else ""
