@@ -7,6 +7,7 @@ from pathlib import Path
 
 from staffpulse.sources.csv_short_rows import ShortRows, cut_row_message, ends_cut
 from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.sheet_lines import SheetLines
 
 HEADER = ["handle", "platform", "text", "created_at"]
 
@@ -16,7 +17,7 @@ def test_many_short_rows_name_the_first_lines_and_count_them_all() -> None:
     short.add(CsvRecord(line=2, values={"handle": "acme"}))  # a whole row: not told
     for line in range(3, 1_203):
         short.add(CsvRecord(line=line, values={"handle": "acme"}, missing=1))
-    (notice,) = short.notices("posts.csv")
+    (notice,) = short.notices("posts.csv", SheetLines())
     assert notice.file == "posts.csv"
     assert notice.message.startswith(
         "line 3 has 3 cells, the header has 4: imported without created_at; "
@@ -25,12 +26,25 @@ def test_many_short_rows_name_the_first_lines_and_count_them_all() -> None:
     assert len(short.lines) <= ShortRows.SHOWN_LINES + 1  # not one line number a short row
 
 
+def test_short_rows_below_a_cell_with_line_breaks_are_named_with_their_rows() -> None:
+    sheet = SheetLines()
+    sheet.see(2, ["acme", "x", "a post\nin two paragraphs", "2025-01-01"])  # lines 2 and 3
+    short = ShortRows(HEADER)
+    for line in (4, 5):
+        short.add(CsvRecord(line=line, values={"handle": "acme"}, missing=1))
+    (notice,) = short.notices("posts.csv", sheet)
+    assert notice.message.startswith(
+        "line 4 (row 3 in a spreadsheet) has 3 cells, the header has 4: imported without "
+        "created_at; so was 1 more short row (line 5 (row 4 in a spreadsheet))"
+    )
+
+
 def test_a_row_missing_one_cell_says_one_cell() -> None:
     short = ShortRows(["handle", "platform"])
     row = CsvRecord(line=7, values={"handle": "acme"}, missing=1)
     assert short.why(row) == "has 1 cell, the header has 2: "
     assert short.why(CsvRecord(line=8, values={})) == ""
-    assert list(short.notices("a.csv")) == []  # nothing added, nothing told
+    assert list(short.notices("a.csv", SheetLines())) == []  # nothing added, nothing told
 
 
 def test_a_row_cut_in_a_file_written_whole_says_what_went_and_what_to_do() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.sheet_lines import SheetLines
 
 
 def ends_cut(path: Path, codec: str) -> bool:
@@ -91,13 +92,16 @@ class ShortRows:
                 self.lines.append(row.line)
             self.first = self.first or row
 
-    def notices(self, path: str) -> Iterator[Notice]:
+    def notices(self, path: str, sheet: SheetLines) -> Iterator[Notice]:
+        """The file's note on its short rows, each line named with its spreadsheet row."""
         if self.first is None:
             return
         width = len(self.header)
         lacking = ", ".join(self.header[width - self.first.missing :])
         more = self.count - 1
-        others = ", ".join(str(line) for line in self.lines[1 : 1 + self.SHOWN_LINES])
+        others = ", ".join(
+            sheet.told(line, grouped=False) for line in self.lines[1 : 1 + self.SHOWN_LINES]
+        )
         also = (
             f"; so {'was' if more == 1 else 'were'} {more:,} more short "
             f"row{'' if more == 1 else 's'} (line{'' if more == 1 else 's'} {others}"
@@ -107,7 +111,7 @@ class ShortRows:
         )
         yield Notice(
             path,
-            f"line {self.first.line} has {_cells(width - self.first.missing)}, the header has "
+            f"line {sheet.told(self.first.line, grouped=False)} has {_cells(width - self.first.missing)}, the header has "
             f"{width}: imported without {lacking}{also}. Fill in the missing cells (an empty "
             "one still needs its delimiter) or put a text holding a line break in quotes, and "
             "import the file again",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.report.counts import count_of
+from staffpulse.sources.sheet_lines import SheetLines
 
 
 def column_letter(index: int) -> str:
@@ -46,22 +47,23 @@ class UnnamedColumns:
                 rows, first = self.filled.get(i, (0, line))
                 self.filled[i] = (rows + 1, first)
 
-    def note(self, header_line: int) -> str | None:
-        """What the file is told of its unnamed columns that hold values; None for none."""
+    def note(self, header_line: int, sheet: SheetLines) -> str | None:
+        """What the file is told of its unnamed columns that hold values, each line named
+        with its spreadsheet row (``sheet``); None for none."""
         if not self.filled:
             return None
-        said = [self._said(i, *self.filled[i]) for i in sorted(self.filled)]
+        said = [self._said(i, *self.filled[i], sheet) for i in sorted(self.filled)]
         several = len(said) > 1
         kept = ", ".join(f'"{unnamed_key(i)}"' for i in sorted(self.filled))
         return (
-            f"the header (line {header_line}) gives no name to {'; '.join(said)}: "
+            f"the header (line {sheet.told(header_line, grouped=False)}) gives no name to {'; '.join(said)}: "
             f"{'their' if several else 'its'} cells were kept with each record (as {kept}) but"
             f" not read as any field. If {'one' if several else 'it'} holds something staffpulse"
             f" reads {SEE_FORMATS.say()}, write that column's name in the header cell and"
             " import the file again"
         )
 
-    def _said(self, i: int, rows: int, first: int) -> str:
+    def _said(self, i: int, rows: int, first: int, sheet: SheetLines) -> str:
         before = next((n for n in reversed(self.header[:i]) if n.strip()), None)
         after = next((n for n in self.header[i + 1 :] if n.strip()), None)
         where = [f'after "{before}"'] if before else []
@@ -69,5 +71,5 @@ class UnnamedColumns:
         return (
             f"column {column_letter(i)} ({', '.join(where) or 'unnamed'}), though"
             f" {count_of(rows, 'row')} {'has a value' if rows == 1 else 'have values'} in it"
-            f" (first on line {first:,})"
+            f" (first on line {sheet.told(first)})"
         )

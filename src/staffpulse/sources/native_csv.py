@@ -306,7 +306,7 @@ class NativeCsv:
                 )
             if table.repeated_headers:
                 yield Notice(str(path), repeated_header_note(table.repeated_headers, table.sheet))
-            if (unnamed := table.unnamed.note(table.header_line)) is not None:
+            if (unnamed := table.unnamed.note(table.header_line, table.sheet)) is not None:
                 yield Notice(str(path), unnamed)
             yield from counts.notices(str(path))
             yield from sums.notices(str(path), table.sheet)
@@ -325,7 +325,7 @@ class NativeCsv:
             yield Notice(str(path), from_store)
         if (day_first := dates.dotted_note()) is not None:
             yield Notice(str(path), day_first)
-        yield from short.notices(str(path))
+        yield from short.notices(str(path), table.sheet)
         yield from authors.items(self.name, path)
 
 

@@ -41,10 +41,12 @@ class SheetLines:
         far, or None when it is the same number."""
         return row_of(line, self.rows, self.starts)
 
-    def told(self, line: int) -> str:
-        """``line`` as a message names it (``1,234``), with its row where they differ."""
+    def told(self, line: int, *, grouped: bool = True) -> str:
+        """``line`` as a message names it (``1,234``; ``1234`` not ``grouped``), with its row
+        where they differ."""
         row = self.row_of(line)
-        return f"{line:,}" if row is None else f"{line:,} (row {row:,} in a spreadsheet)"
+        said = f"{line:,}" if grouped else str(line)
+        return said if row is None else f"{said} (row {row:,} in a spreadsheet)"
 
 
 def row_of(line: int, rows: dict[int, int], starts: Sequence[int]) -> int | None:

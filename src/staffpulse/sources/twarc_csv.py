@@ -323,7 +323,7 @@ class TwarcCsv:
                     )
             if table.repeated_headers:  # files joined with cat: said, as a staffpulse CSV's
                 yield Notice(str(path), repeated_header_note(table.repeated_headers, table.sheet))
-            if (unnamed := table.unnamed.note(table.header_line)) is not None:
+            if (unnamed := table.unnamed.note(table.header_line, table.sheet)) is not None:
                 yield Notice(str(path), unnamed)
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed
