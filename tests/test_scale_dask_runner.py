@@ -10,9 +10,10 @@ import json
 import re
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -24,8 +25,8 @@ from typer.testing import CliRunner  # noqa: E402
 from scale_helpers import write_shards  # noqa: E402
 from staffpulse.cli import app  # noqa: E402
 from staffpulse.errors import ClusterError, FetchError  # noqa: E402
+from staffpulse.scale import dask_runner, score_inputs  # noqa: E402
 from staffpulse.scale import engine as engine_module  # noqa: E402
-from staffpulse.scale import score_inputs  # noqa: E402
 from staffpulse.scale.dask_runner import _check_handshake  # noqa: E402
 
 
@@ -139,14 +140,24 @@ def server(request: pytest.FixtureRequest) -> Iterator[str]:
 
 @pytest.mark.parametrize("server", ["web", "silent"], indirect=True)
 def test_an_address_that_is_not_a_scheduler_is_told_within_the_timeout(
-    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
+    # the handshake's waits are recorded, not timed: each is bounded by the timeout given, and
+    # a silent server is told it said nothing within it (Dask's own wait is 30 s, or none)
+    bounds: list[float] = []
+
+    async def bounded(waiting: Any, timeout: float) -> Any:
+        bounds.append(timeout)
+        return await asyncio.wait_for(waiting, timeout)
+
+    monkeypatch.setattr(dask_runner, "asyncio", SimpleNamespace(run=asyncio.run, wait_for=bounded))
     shards = write_shards(tmp_path / "in", 1)
-    started = time.monotonic()
     with pytest.raises(FetchError) as caught:
         score_inputs(shards, tmp_path / "out", "dask", scheduler=server, scheduler_timeout=1)
-    assert time.monotonic() - started < 15
-    assert f"{server} does not answer as a Dask scheduler" in caught.value.message
+    assert bounds == [1]
+    kind = request.node.callspec.params["server"]  # the fixture gives its address
+    why = "no answer within 1 s" if kind == "silent" else "it answered in another protocol"
+    assert caught.value.message == f"{server} does not answer as a Dask scheduler ({why})"
     assert "8787" in str(caught.value.hint) and "8786" in str(caught.value.hint)
     assert not (tmp_path / "out").exists()  # nothing written
     monkeypatch.setattr(engine_module, "SCHEDULER_TIMEOUT", 1.0)
@@ -154,6 +165,7 @@ def test_an_address_that_is_not_a_scheduler_is_told_within_the_timeout(
         app, ["score", str(shards[0]), "--output", str(tmp_path / "o"), "--scheduler", server]
     )
     assert result.exit_code == 75, result.output
+    assert bounds == [1, 1.0]  # the command's timeout bounds its handshake too
     flat = re.sub(r"\s+", " ", result.stderr)
     assert "does not answer as a Dask scheduler" in flat and "MemoryError" not in flat
     assert "bug in staffpulse" not in flat
