@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +47,31 @@ def _replayed(tmp_path: Path, *texts: str) -> tuple[ListenStats, str]:
     return replay.stats, console.export_text()
 
 
-def test_the_saved_counters_say_how_long_and_how_fast_not_a_clock_reading() -> None:
-    stats = ListenStats(frames=50, started=time.monotonic() - 10)
+@pytest.fixture
+def clocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run's clocks stopped: 1,010 s on the monotonic one, 2,000,030 s on the wall's."""
+    from types import SimpleNamespace
+
+    from staffpulse.listen import listen_run
+
+    stopped = SimpleNamespace(monotonic=lambda: 1010.0, time=lambda: 2_000_030.0)
+    monkeypatch.setattr(listen_run, "time", stopped)
+
+
+def test_the_saved_counters_say_how_long_and_how_fast_not_a_clock_reading(clocks: None) -> None:
+    stats = ListenStats(frames=50, started=1000.0)
     saved = stats.as_dict()
     assert "started" not in saved  # a monotonic clock reading means nothing once saved
-    assert 9 < saved["elapsed_seconds"] < 60
-    assert saved["events_per_second"] == round(50 / stats.elapsed, 1)
+    assert saved["elapsed_seconds"] == 10.0 and saved["events_per_second"] == 5.0
     assert saved["frames"] == 50 and saved["cursor"] is None
 
 
-def test_lag_is_unknown_until_a_cursor_and_then_how_far_behind_now() -> None:
+def test_lag_is_unknown_until_a_cursor_and_then_how_far_behind_now(clocks: None) -> None:
     stats = ListenStats()
     assert stats.lag_seconds is None
-    stats.cursor = int((time.time() - 30) * 1e6)
-    assert stats.lag_seconds is not None and 29 < stats.lag_seconds < 60
-    stats.cursor = int((time.time() + 30) * 1e6)  # a clock ahead of ours is no negative lag
+    stats.cursor = 2_000_000 * 1_000_000
+    assert stats.lag_seconds == 30.0
+    stats.cursor = 2_000_060 * 1_000_000  # a clock ahead of ours is no negative lag
     assert stats.lag_seconds == 0.0
 
 

@@ -105,19 +105,25 @@ def test_a_resume_from_a_cursor_jetstream_no_longer_keeps_says_what_was_missed(
 class _Clock:
     """The listener's clock: the machine's, plus the leaps a test makes (a save that takes a
     minute, a stream silent for good) without sleeping. Once ``silent_after`` (a ``time_us``)
-    is saved as the cursor, every reading leaps 10 s: the stream has nothing more to say; once
-    a test sets ``step``, every reading leaps that much: the run's time passes at once."""
+    is saved as the cursor, every reading leaps ``silent_leap`` s: the stream has nothing more
+    to say (a run still going after 200 such readings did not count the leaps: it fails
+    rather than wait on the machine's time); once a test sets ``step``, every reading leaps
+    that much: the run's time passes at once."""
 
-    def __init__(self, silent_after: int | None = None) -> None:
+    def __init__(self, silent_after: int | None = None, silent_leap: float = 10.0) -> None:
         self.leapt = 0.0
         self.step = 0.0
         self.silent_after = silent_after
+        self.silent_leap = silent_leap
+        self.silent_readings = 0
         self.listener: JetstreamListener | None = None
 
     def __call__(self) -> float:
         cursor = None if self.listener is None else self.listener.stats.cursor
         if self.silent_after is not None and cursor == self.silent_after:
-            self.leapt += 10.0
+            self.silent_readings += 1
+            assert self.silent_readings <= 200, "the silence on the listener's clock was ignored"
+            self.leapt += self.silent_leap
         self.leapt += self.step
         return time.monotonic() + self.leapt
 
@@ -157,8 +163,9 @@ def test_a_stream_gone_silent_ends_at_the_idle_timeout(store: Store) -> None:
 
     async def scenario() -> JetstreamListener:
         async with ReplayServer(frames_of(events)) as server:  # keeps the connection open
-            clock = _Clock(silent_after=events[-1]["time_us"])
-            opts = ListenOptions(url=server.url, idle_timeout=25, flush_seconds=0.05)
+            # an hour of silence, which only the clock's leaps make within the test
+            clock = _Clock(silent_after=events[-1]["time_us"], silent_leap=1000.0)
+            opts = ListenOptions(url=server.url, idle_timeout=3600, flush_seconds=0.05)
             listener = JetstreamListener(
                 store, RelevanceFilter(scorer=FakeScorer()), opts, clock=clock
             )
@@ -166,9 +173,7 @@ def test_a_stream_gone_silent_ends_at_the_idle_timeout(store: Store) -> None:
             await listener.run()
             return listener
 
-    started = time.monotonic()
-    stats = asyncio.run(scenario()).stats
-    assert time.monotonic() - started < 20  # the 25 s of silence passed on the clock only
+    stats = asyncio.run(scenario()).stats  # the hour of silence passed on the clock only
     assert stats.frames == len(events) and stats.connects == 1 and stats.disconnects == 0
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
@@ -221,10 +226,11 @@ def test_never_reached_stream_is_a_fetch_error_when_the_time_is_up(store: Store)
         RelevanceFilter(scorer=FakeScorer()),
         ListenOptions(url=url, duration=0.6, backoff_initial=0.05),
     )
-    started = time.monotonic()
     with pytest.raises(FetchError, match="could not reach Bluesky's live stream") as caught:
         asyncio.run(listener.run())
-    assert time.monotonic() - started < 5  # stops at --duration, not after 10 failures
+    # stops at --duration, not after 10 failures: its backoff (0.025 s at least, doubling)
+    # leaves room for about 6 tries in 0.6 s, however fast or slow the machine
+    assert listener.stats.disconnects < 10
     # in plain words: "ConnectionRefusedError: [Errno 111] ..." is for the --json counts
     assert url in caught.value.message and "(the server refused the connection)" in str(
         caught.value
