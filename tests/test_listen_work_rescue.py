@@ -126,3 +126,22 @@ def test_words_a_lottery_or_a_protest_shares_are_not_rescued(text: str) -> None:
 
 def test_lockout_tagout_by_its_letters_is_rescued_beside_its_training() -> None:
     assert rescue_words("LOTO refresher done, every press locked before maintenance") == ("loto",)
+
+
+def test_a_wage_question_nobody_applies_for_reaches_the_inbox_and_says_why(
+    tmp_path: Path,
+) -> None:
+    # the pay alone ("$12 an hour", no "paid") is no work word: the opening nobody applies for is
+    wage = "$12 an hour to care for patients overnight? No wonder nobody applies"
+    assert rescue_words(wage) == ("nobody applies",)
+    # the other senses: a rule, a cream, the brakes
+    assert rescue_words("Why is there a rule if nobody applies it?") == ()
+    assert rescue_words("Nobody applies sunscreen at the beach anymore?") == ()
+    with open_store(tmp_path / "s.db") as store:
+        add(store, tmp_path, post("wage", wage))
+        scorer: Any = FakeScorer()
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert [i.conversation_id for i in result.items] == ["wage"]
+    assert "a work question in so many words ('nobody applies')" in " ".join(
+        result.items[0].reasons
+    )

@@ -39,11 +39,11 @@ from staffpulse.store import Store
 
 # The version of the rule above, kept in ``listen_topic_state`` (listening's key/value
 # state): a store whose verdicts were made under an older one has them judged again, once.
-RULES_VERSION = 9  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
+RULES_VERSION = 10  # 3: an actor's interviews are no work word; 4: nor "my own boss"; 5: unions,
 # harassment at work, being written up or called in are; 6: so is pride in one's own workplace;
 # 7: but not in "my practice", "my lab", "my crew" (yoga, a dog, friends) nor a patient's hospital;
 # 8: a labour dispute or lockout/tagout named is kept, asked about or not; 9: not a bare "LOTO"
-# (a lottery), a protest picketed nor a crowd's walkout
+# (a lottery), a protest picketed nor a crowd's walkout; 10: an opening "nobody applies" for
 RULES_KEY = "relevance_rules"
 
 

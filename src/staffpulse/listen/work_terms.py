@@ -141,6 +141,11 @@ _WORK_TERMS_RE = re.compile(
     r"(night|day|late|early|double|extra|weekend|graveyard|split|morning|evening|\d+-hour) "
     r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|"
     rf"{_CANDIDATES}|applicants?|(?:exit|stay)[- ]interviews?|interview\w*(?!\s+with\b)|"
+    # an opening nobody applies for: "$10 an hour for that? No wonder nobody applies" (not
+    # "nobody applies the rule", "no one applies sunscreen": the clause ends, or "for" follows)
+    r"(nobody|no one|no-one) (applies|applied|is applying|(wants|wanted) to apply|will apply|"
+    r"would apply)(?=\s*($|[.,;:!?)\u2026-]|(for|anymore|any more|now|nowadays|these days|"
+    r"here|there|lol)\b))|"
     # a job search's steps, as signals.job_search reads them: "third rejection email this week"
     r"rejection e-?mails?|(automated|auto|generic|form) rejections?|"
     r"(sent|sent out|submitted|filled out|put in|fired off) (\d+|a dozen|dozens of|hundreds of|"
