@@ -142,3 +142,17 @@ def test_a_date_and_a_time_neither_read_are_told_in_the_plural(tmp_path: Path) -
         tmp_path, "id,author,Date,Time,text\r\n4,harborcrew,soon,later,Gate opens early\r\n"
     )
     assert any('line 2: "Date" and "Time" hold no date staffpulse reads' in n for n in notices)
+
+
+def test_an_undated_post_below_a_cell_in_paragraphs_is_named_with_its_spreadsheet_row(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "id,author,text,Date\n"
+        '1,harborcrew,"Dock rota:\nnights first\nthen days",2025-05-02\n'
+        "2,harborcrew,Gate closes early,sometime soon\n"
+    )
+    _, notes, skipped = _import(tmp_path, text)
+    assert skipped == 0
+    (said,) = [n for n in notes if "holds no date" in n]
+    assert said.startswith('line 5 (row 3 in a spreadsheet): "Date" holds no date')

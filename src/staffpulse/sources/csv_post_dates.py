@@ -19,6 +19,7 @@ from staffpulse.report.counts import join_and
 from staffpulse.sources.base import Notice
 from staffpulse.sources.csv_dates import COLUMN, DATE_ORDER_FIX, ColumnDates
 from staffpulse.sources.csvrows import as_written
+from staffpulse.sources.sheet_lines import SheetLines
 from staffpulse.sources.written import (
     ISO_FIX,
     YEAR_LAST,
@@ -105,7 +106,9 @@ class PostTimes:
             self.unread.append(self._last)
         self._last = False
 
-    def notices(self, path: str) -> Iterator[Notice]:
+    def notices(self, path: str, sheet: SheetLines) -> Iterator[Notice]:
+        """What the file is told of its posts' dates, each line named with its spreadsheet
+        row (``sheet``)."""
         if self.read:
             posts = "1 post" if self.read == 1 else f"{self.read:,} posts"
             yield Notice(
@@ -125,10 +128,14 @@ class PostTimes:
         if self.unread:
             n = len(self.unread)
             line, cell, why = self.unread[0]
-            lines = [f"{at:,}" for at, _cell, _why in self.unread[:SHOWN_LINES]]
+            lines = [sheet.told(at) for at, _cell, _why in self.unread[:SHOWN_LINES]]
             more = f" and {n - SHOWN_LINES:,} more" if n > SHOWN_LINES else ""
             listed = ", ".join(lines) if more else join_and(lines)
-            rows = f"line {line}" if n == 1 else f"{n:,} rows (lines {listed}{more})"
+            rows = (
+                f"line {sheet.told(line, grouped=False)}"
+                if n == 1
+                else f"{n:,} rows (lines {listed}{more})"
+            )
             yield Notice(
                 path,
                 f"{rows}: {self.shown} {'hold' if len(self.columns) > 1 else 'holds'} no date staffpulse reads ({cell!r}: {why}), so "

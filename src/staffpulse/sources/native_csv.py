@@ -316,7 +316,7 @@ class NativeCsv:
             if blanks:
                 yield from blanks.notices(str(path))
             if times:
-                yield from times.notices(str(path))
+                yield from times.notices(str(path), table.sheet)
         yield from told.problems()
         if (zero_tailed := zeroed.problem()) is not None:
             yield zero_tailed

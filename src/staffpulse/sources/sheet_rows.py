@@ -9,7 +9,7 @@ spreadsheet)"); where lines and rows are the same, nothing more is said.
 The file is read again only when it has problems with lines, and only up to the last of them.
 A reader that names a line with its row as it builds the message (:class:`~staffpulse.sources.
 sheet_lines.SheetLines`: the staffpulse and twarc2 CSV's problems, summing rows, repeated
-headers, short rows and unnamed columns) is left as it is; the messages still built without are mended here.
+headers, short rows, unnamed columns and undated posts) is left as it is; the messages still built without are mended here.
 """
 
 from __future__ import annotations
