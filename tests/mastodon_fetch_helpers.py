@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from _fake_api import FakeApi, TimeoutsOn
-from staffpulse.fetch import mastodon
+from staffpulse.fetch import common, mastodon
 from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.store import Store
 
@@ -91,3 +93,16 @@ def make_fetcher(
 
 def count_posts(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0])
+
+
+# what the fetchers' wall clock reads under :func:`stopped_clock` (to the second, as the
+# servers' dates are): a reset or Retry-After is waited for as long as it says, however slow
+# the machine between the test writing it and the fetcher reading it
+STOPPED_AT = 1_900_000_000.0
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The fetchers' wall clock stopped at :data:`STOPPED_AT`, which it returns."""
+    monkeypatch.setattr(common, "time", SimpleNamespace(time=lambda: STOPPED_AT))
+    return STOPPED_AT

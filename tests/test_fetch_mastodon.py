@@ -13,9 +13,11 @@ from pytest_httpserver import HTTPServer
 from _fake_api import TimeoutsOn, interrupted_after
 from mastodon_fetch_helpers import (
     INSTANCE,
+    STOPPED_AT,
     FakeMastodon,
     count_posts,
     make_fetcher,
+    stopped_clock,  # noqa: F401 (a fixture)
 )
 from staffpulse.errors import (
     AuthError,
@@ -63,16 +65,17 @@ def test_timeout_halfway_then_resume_and_errors(httpserver: HTTPServer, store: S
         mastodon_account("not a handle @@", INSTANCE)
 
 
+@pytest.mark.usefixtures("stopped_clock")
 def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver, n=5)
-    reset = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
+    reset = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(STOPPED_AT + 2))
     fake.fail[1] = (429, {"X-RateLimit-Reset": reset, "X-RateLimit-Remaining": "0"})
     fake.fail[2] = (503, {})
     sleeps: list[float] = []
     report = make_fetcher(httpserver, store, sleeps).fetch_hashtag("#hiring", INSTANCE)
     assert report.posts == 5 and len(sleeps) == 2 and 0 < sleeps[0] <= 3
     assert fake.requests[-1][0] == "/api/v1/timelines/tag/hiring"
-    far = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+    far = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(STOPPED_AT + 3600))
     fake.fail[len(fake.requests) + 1] = (429, {"X-RateLimit-Reset": far})
     with pytest.raises(RateLimitError):
         make_fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
