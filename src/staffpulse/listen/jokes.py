@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.listen.own_story import MEME_RE, WHEN_YOU_RE, WRITER_RE
+from staffpulse.listen.own_story import WRITER_RE, opens_as_meme
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.recurring import complains_of_a_wrong, happens_again
 from staffpulse.listen.sarcasm import is_sarcastic
@@ -275,17 +275,15 @@ def reads_as_joke(text: str, humor: float | None) -> bool:
         return answers_itself(plain)
     # a relatable meme, the writer's own lot told as "you" ("When your manager replies all at
     # 6am", "TFW the printer jams on payday"), is a rant too
-    meme = MEME_RE.match(plain) is not None or WHEN_YOU_RE.match(plain) is not None
-    return meme or WRITER_RE.search(plain) is not None
+    return opens_as_meme(plain) or WRITER_RE.search(plain) is not None
 
 
 def _tells_a_feeling(plain: str) -> bool:
     """A touched, sad or worried face, or not being ready, outside a joke's frame."""
     if _FEELING_RE.search(plain) is None or _MOCK_FRAME_RE.search(plain) is not None:
         return False
-    meme = MEME_RE.match(plain) is not None or WHEN_YOU_RE.match(plain) is not None
     exchange = len(_TURN_START_RE.findall(plain)) >= 2 or has_set_form(plain)
-    return not (meme or exchange)
+    return not (opens_as_meme(plain) or exchange)
 
 
 def plain_joke_text(text: str) -> str:

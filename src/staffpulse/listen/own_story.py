@@ -18,17 +18,11 @@ from staffpulse.listen.work_terms import URL_RE
 # fact of its staffing, "our night shift lost three people": read as before, a statement)
 # ("not mine", "not ours" disown what they follow: "Came across this photo, not mine" shares
 # another's)
-FIRST_PERSON_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself)\b",
-    re.IGNORECASE,
-)
+_ME = r"i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself"
+FIRST_PERSON_RE = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 # the writer or the writer's team: "I", "my", "we", "our" ("us" in lower case only: "the US"
 # is a country)
-WRITER_RE = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself|we|"
-    r"we['\u2019]re|our|(?<!not )ours|(?-i:us))\b",
-    re.IGNORECASE,
-)
+WRITER_RE = re.compile(rf"\b(?:{_ME}|we|we['\u2019]re|our|(?<!not )ours|(?-i:us))\b", re.IGNORECASE)
 # a relatable meme's frame ("That moment when your boss says you shouldn't worry", "TFW the
 # printer jams on payday"): the writer's own moment, whatever it reports
 MEME_RE = re.compile(r"^\W*(?:that (?:feeling|moment) when|tfw|mfw|me when)\b", re.IGNORECASE)
@@ -74,6 +68,12 @@ _CLAIM_RE = re.compile(
     r"frameworks?|strateg(?:y|ies))\b",
     re.IGNORECASE,
 )
+
+
+def opens_as_meme(text: str) -> bool:
+    """A meme's frame, or a moment told as "you", opens the text ("TFW the printer jams",
+    "When your manager replies all at 6am")."""
+    return MEME_RE.match(text) is not None or WHEN_YOU_RE.match(text) is not None
 
 
 def tells_own_story(text: str) -> bool:

@@ -115,9 +115,7 @@ def explain(
         cautions.append(HOSTILE)
     if flags["nsfw"]:
         cautions.append("NSFW: not for a firm's account")
-    elif not flags["hostile"] and swears_strongly(
-        conv.opening.text
-    ):  # an insult says more than this
+    elif not flags["hostile"] and swears_strongly(conv.opening.text):  # an insult says more
         cautions.append(SWEARS)
     if names_crudely(conv.opening.author_handle):
         cautions.append(CRUDE_NAME)
