@@ -126,12 +126,13 @@ PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.SEE_FORMATS: None,
     steps.FORMATS_LISTED: "see “Supported formats”",
     steps.FORMATS_JSONL: "(see “Supported formats”)",
-    # the page cannot tag a file of accounts by role: whoever runs staffpulse can (QA s35)
+    # a cohort file given to import: the page names its own Benchmark page, not the command
     steps.USE_COHORT_FILE: "upload it on the Benchmark page",
     steps.COMPARE_WITH_COHORT: (
         f"{_IMPORT_POSTS.replace('its posts', 'the posts of its accounts')} (their exports, or"
         " Fetch an account live), then upload this file on the Benchmark page"
     ),
+    # the page cannot tag a file of accounts by role: whoever runs staffpulse can (QA s35)
     steps.TAG_ACCOUNTS: (
         "Whoever set up staffpulse can tag these accounts by role (staffing firm, recruiter, HR"
         " and the like) as the file is, with its roles command"
