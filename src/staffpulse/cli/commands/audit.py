@@ -11,7 +11,14 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_count_progress, make_status, print_written
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption, cohort_file_help
+from staffpulse.cli.options import (
+    AccountPlatformOption,
+    DbOption,
+    JsonOption,
+    cohort_file_help,
+    typed_db,
+)
+from staffpulse.cli.program import on_store_in
 from staffpulse.output_files import check_output
 from staffpulse.store import Store, open_store
 
@@ -88,11 +95,10 @@ def audit_command(
         listed = f"the HTML report lists them all ({html}, at its end)"
         print_cohort_problems(err_console, bench, all_in=listed)
     written = write_audit_html(result, html, bench, sample=sample) if html else None
-    from staffpulse.cli.options import typed_db
-    from staffpulse.cli.program import on_store_in
+    db_given = typed_db()  # as the user typed it, for the commands the advice names
 
     def as_run(text: str) -> str:
-        return on_store_in(text, typed_db()) or text
+        return on_store_in(text, db_given) or text
 
     # the same ready-to-copy commands in the JSON as on the terminal, on the store given
     if as_json:
