@@ -29,7 +29,7 @@ from staffpulse.connect.handles import (
     merge_pending,
     read_handle_files,
 )
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import FetchError, InputError, MissingFileError
 from staffpulse.models import platform_label, platform_name
 from staffpulse.near_names import offer_near_store
 from staffpulse.report.counts import count_of
@@ -101,13 +101,10 @@ def add_handles_command(
     if files and read.problems and not entries:
         raise typer.Exit(1)
     if _no_service_answered(report):
-        # 75, as refresh exits when no server answered: a weekly script's retry while offline
-        # did nothing, and exit 0 told it all went well (the handles stay pending)
-        raise typer.Exit(NETWORK_DOWN)
-
-
-# README's exit code for a network failure: run again to resume
-NETWORK_DOWN = 75
+        # a failed fetch's code (75), as refresh exits when no server answered: a weekly
+        # script's retry while offline did nothing, and exit 0 told it all went well (the
+        # handles stay pending)
+        raise typer.Exit(FetchError.exit_code)
 
 
 def _no_service_answered(report: AddReport) -> bool:
