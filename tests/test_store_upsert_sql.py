@@ -1,7 +1,8 @@
 """The store's upsert of a post whose kind a later read corrects (store/upsert_sql.py): a reply
 whose parent was deleted, stored as an original by an earlier build, becomes a reply when its
 file is imported again, and a reply never turns back into an original; of two profiles
-observed at the same time, the fuller is kept whatever the order."""
+observed at the same time, the fuller is kept whatever the order, and so are a post's larger
+counts."""
 
 from __future__ import annotations
 
@@ -72,3 +73,21 @@ def test_of_two_profiles_observed_at_the_same_time_the_fuller_is_kept_in_either_
     # a newer observation still wins, fuller or not
     newer = replace(fewer, observed_at=datetime(2026, 3, 2, tzinfo=UTC))
     assert _account_stored([fuller, newer])[:2] == _account_stored([newer, fuller])[:2] == (0, 0)
+
+
+def _counts_stored(rows: list[Post]) -> tuple[Any, ...]:
+    store = open_store(":memory:")
+    for row in rows:
+        store.upsert([row], PROV)
+    return tuple(store.conn.execute("SELECT likes, reposts FROM posts").fetchone())
+
+
+def test_of_two_copies_of_a_post_observed_at_the_same_time_the_larger_counts_are_kept() -> None:
+    """Two twarc2 pages retrieved at the same moment held different likes: the last imported
+    won, so two stores of the same files differed by the order they were given in."""
+    fewer = _post(likes=5, reposts=1, observed_at=WHEN)
+    more = replace(fewer, likes=9)
+    assert _counts_stored([fewer, more]) == _counts_stored([more, fewer]) == (9, 1)
+    # a newer observation still wins, larger or not
+    newer = replace(fewer, observed_at=datetime(2026, 3, 2, tzinfo=UTC))
+    assert _counts_stored([more, newer]) == _counts_stored([newer, more]) == (5, 1)

@@ -10,7 +10,7 @@ archive's generation date). A row observed before the stored one only fills what
 lacks; a newer one, or one whose time neither knows, replaces it, as every write did before
 observation times were kept (a file a person wrote is taken as they wrote it). So the newest
 observation wins whatever the import order; of two observed at the same time, the fuller
-(larger counts, then longer bio), whatever the order too.
+(larger counts, then longer bio; a post's larger counts), whatever the order too.
 
 A handle that is the account's own id (a Bluesky repo export names its account by its DID
 alone) is a placeholder, no observation: any real handle replaces it, whatever the times, and
@@ -39,9 +39,17 @@ _ACCOUNT_FRESH = (
     " OR (excluded.observed_at = accounts.observed_at"
     f" AND {_FULLER_KEY.format(t='excluded')} >= {_FULLER_KEY.format(t='accounts')}))"
 )
+# Of two copies of a post observed at the same time (two twarc2 pages retrieved alike), the
+# one with the larger counts wins, so either import order stores the same likes and reposts
+_COUNTS_KEY = (
+    "(COALESCE({t}.likes, -1), COALESCE({t}.reposts, -1), COALESCE({t}.replies, -1),"
+    " COALESCE({t}.quotes, -1))"
+)
 _POST_FRESH = (
     "(excluded.observed_at IS NULL OR posts.observed_at IS NULL"
-    " OR excluded.observed_at >= posts.observed_at)"
+    " OR excluded.observed_at > posts.observed_at"
+    " OR (excluded.observed_at = posts.observed_at"
+    f" AND {_COUNTS_KEY.format(t='excluded')} >= {_COUNTS_KEY.format(t='posts')}))"
 )
 # A handle that is the account's id: the DID a repo export gives for want of the handle
 STORED_PLACEHOLDER = "accounts.handle_norm = accounts.id"
