@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 from role_helpers import rules_off
-from staffpulse.signals.role_news_posts import posts_mostly_headlines, reads_as_a_headline
+from staffpulse.signals.role_news_posts import (
+    bio_says_it_hires,
+    posts_mostly_headlines,
+    reads_as_a_headline,
+)
 from staffpulse.signals.roles import load_role_model
 
 HEADLINES = [
@@ -49,3 +53,20 @@ def test_a_news_site_whose_bio_says_no_news_is_other_by_its_headlines() -> None:
     out = model.predict([NAME, NAME], [BIO, BIO], [HEADLINES, BRAND])
     assert out.role == ["other", "employer"]
     assert out.kind == ["org", "org"]
+
+
+def test_a_bio_that_says_it_hires_keeps_an_employer_over_its_headlines() -> None:
+    """Verifier s40 (NEW-5): a hospital hiring nurses whose posts were mostly its press
+    headlines was tagged other, and Connect left it out as outside hiring."""
+    name = "Lakeside County Hospital"
+    bios = [
+        "Regional hospital on the lake. We are hiring nurses and porters, apply online",
+        "Regional hospital on the lake. Join our team of carers",
+        "Regional hospital on the lake. Serving the county since 1921",
+    ]
+    assert bio_says_it_hires(bios[0]) and bio_says_it_hires(bios[1])
+    assert not bio_says_it_hires(bios[2]) and not bio_says_it_hires(BIO)
+    assert not bio_says_it_hires(None)
+    out = load_role_model().predict([name] * 3, bios, [HEADLINES] * 3)
+    assert out.role[:2] == ["employer", "employer"]
+    assert out.role[2] == "other"  # nothing says employer: its headlines make it news
