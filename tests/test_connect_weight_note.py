@@ -4,7 +4,9 @@ pair and says what the score weighs most, so the order does not read as arbitrar
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 
 from connect_fixtures import (
     NOW,
@@ -24,15 +26,18 @@ from staffpulse.store import open_store
 KEEP_ALL = SuggestOptions(include_contacts=True, include_unseen=True)
 
 
-def _rank(**replies_days_ago: list[float]) -> SuggestReport:
+def _rank(
+    own: Mapping[str, Sequence[str]] = MappingProxyType({}), **replies_days_ago: list[float]
+) -> SuggestReport:
     """@firm's suggestions (every role, contacts kept) when it replied to each named account
-    on the days given."""
+    on the days given; each account's own posts are ``own[handle]``, else one plain post."""
     store = open_store(":memory:")
     rows: list[Account | object] = [Account(platform="x", id="id_firm", handle="firm")]
     n = 0
     for handle, days in replies_days_ago.items():
         rows.append(Account(platform="x", id=f"id_{handle}", handle=handle))
-        rows.append(make_post(f"own_{handle}", handle, 1, "I think so"))
+        for i, text in enumerate(own.get(handle, ["I think so"])):
+            rows.append(make_post(f"own_{handle}_{i}", handle, 1 + i / 10, text))
         for d in days:
             n += 1
             rows.append(reply_post(n, "firm", handle, d))
@@ -49,6 +54,20 @@ def test_a_few_recent_replies_above_many_old_ones_are_explained() -> None:
     assert note.startswith("@ana_recent ranks above @ben_old with 3 engagements to its 9: ")
     assert "the score weighs recent engagements most (one 30 days old counts half" in note
     assert "a reply more than a quote, a mention or a repost" in note
+
+
+def test_an_account_ranked_last_for_a_caution_is_not_said_to_rank_lower_by_its_weights() -> None:
+    """Verifier s40 (NEW-1): an account with a caution is ranked last whatever its score; the
+    note said it was below one with fewer engagements because of how recent they were."""
+    rude = [
+        "Shut up, you clueless clown. I think you know nothing at all.",
+        "I think anyone who votes for that party is a traitor to this nation.",
+        "I think the other side are scum, all of them.",
+    ]
+    report = _rank({"cal_rude": rude}, ana=[1], cal_rude=[1, 2, 3])
+    assert [s.handle for s in report.suggestions] == ["ana", "cal_rude"]
+    assert "caution, ranked last" in report.suggestions[1].explanation
+    assert not any("ranks above" in n for n in report.said_notes())
 
 
 def test_an_order_that_follows_the_counts_needs_no_note() -> None:

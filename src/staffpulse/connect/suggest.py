@@ -175,8 +175,14 @@ def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
     report.excluded = walk.excluded
     report.left_out_names = walk.named
     half_life = walk.opts.half_life_days
-    if weighed := weight_note(walk.graph, walk.account.id, report.suggestions, half_life):
-        report.notes.append(weighed)  # why fewer engagements can rank above more
+    # an account with a caution is ranked last whatever its engagements: it is compared only
+    # with the others ranked last, never named as below one with fewer (verifier s40, NEW-1)
+    for cautioned in (False, True):
+        shown = zip(report.suggestions, candidates, strict=False)
+        group = [s for s, c in shown if c.cautioned is cautioned]
+        if weighed := weight_note(walk.graph, walk.account.id, group, half_life):
+            report.notes.append(weighed)  # why fewer engagements can rank above more
+            break
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
