@@ -85,3 +85,41 @@ def test_a_column_of_the_posts_addresses_beside_their_ids_is_read_as_their_links
         links = {p.id: p.url for p in store.posts_by("csv", "dockside_hr")}
     assert (report.posts, report.problems, report.notices) == (2, [], [])
     assert links == {"1": "https://x.com/d/status/9", "2": None}
+
+
+def test_a_posts_files_bio_column_is_told_not_read_with_how_to_have_it_read(
+    tmp_path: Path,
+) -> None:
+    # an accounts file's description is its bio; among posts it was dropped without a word
+    (note,) = _notes(
+        tmp_path,
+        "id,author,text,description\n1,quarry_hr,Loader drivers wanted,Night loader role\n",
+    )
+    assert note.startswith(
+        'the column "description" was not read: staffpulse reads it only on a row of an'
+        " account, and each row of this file is a post"
+    )
+    assert 'move it to a file of accounts, with "handle" as well, or add a "type" column' in note
+
+
+def test_an_accounts_files_post_columns_are_told_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.csv"
+    path.write_text("handle,bio,likes,Campaign\nquarry_hr,We hire loaders,4,spring\n", "utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        account = store.find_account("quarry_hr", "csv")
+    assert account is not None and account.bio == "We hire loaders"
+    unread, other = (notice.message for notice in report.notices)
+    assert unread.startswith('the column "Campaign" was not read: staffpulse reads no column')
+    assert other.startswith('the column "likes" was not read: staffpulse reads it only on a row')
+    assert 'move it to a file of posts, with "id", "author" and "text" as well' in other
+
+
+def test_a_typed_file_reads_each_kinds_columns_and_is_told_nothing(tmp_path: Path) -> None:
+    notes = _notes(
+        tmp_path,
+        "type,id,author,handle,description,text\n"
+        "account,,,quarry_hr,We hire loaders,\n"
+        "post,p1,quarry_hr,,,Loader drivers wanted\n",
+    )
+    assert notes == []

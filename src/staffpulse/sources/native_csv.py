@@ -43,7 +43,7 @@ from staffpulse.sources.csv_tables import (
     table_named_json,
 )
 from staffpulse.sources.csv_totals import SummingRows
-from staffpulse.sources.csv_unread import unread_columns_note
+from staffpulse.sources.csv_unread import other_kind_note, unread_columns_note
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
@@ -251,9 +251,12 @@ class NativeCsv:
             told_too = {synonym or "", linked or "", blank_links or ""}
             if default != "account":
                 told_too |= {*DATE_COLUMNS, misspelt("created_at", header) or ""}
-            unread = unread_columns_note(header, told_too, table.written, default != "post")
-            if unread is not None:
-                yield Notice(str(path), unread)
+            for unread in (
+                unread_columns_note(header, told_too, table.written, default),
+                other_kind_note(header, default, told_too, table.written),  # a bio among posts
+            ):
+                if unread is not None:
+                    yield Notice(str(path), unread)
             if default != "post" and (bios := second_bio_note(header, table.written)):
                 yield Notice(str(path), bios)  # bio and description: one read, told which
             short, sums = ShortRows(header), SummingRows()

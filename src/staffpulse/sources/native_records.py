@@ -41,17 +41,31 @@ MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[
 HASHTAG_RE = re.compile(r"(?<![\w&])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
-# Every field an account, post or follow is read from below: a staffpulse CSV's other columns
-# are told as not read (:mod:`staffpulse.sources.csv_unread`)
-READ_COLUMNS = frozenset(
-    {"type", "platform", "id", "url", "created_at"}
-    | {"handle", "display_name", *BIO_COLUMNS, "avatar_url", "avatar_file", "verified"}
-    | {"followers", "following", "post_count"}
-    | {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
-    | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
-    | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
-    | {"follower", "followee"}
-)
+# The fields each kind of record is read from below, by kind: a staffpulse CSV's other columns
+# are told as not read, and so are those of another kind than its rows' (a posts file's
+# "description": :mod:`staffpulse.sources.csv_unread`)
+_SHARED_COLUMNS = frozenset({"type", "platform", "id", "url", "created_at"})
+COLUMNS_BY_KIND = {
+    "account": frozenset(
+        {"handle", "display_name", *BIO_COLUMNS, "avatar_url", "avatar_file", "verified"}
+        | {"followers", "following", "post_count"}
+    ),
+    "post": frozenset(
+        {"author", "author_id", "author_handle", "text", "kind", "lang", "conversation_id"}
+        | {"reply_to_id", "quoted_id", "reposted_id", "reply_to_author", "reply_to_handle"}
+        | {"mentions", "hashtags", "urls", "likes", "reposts", "replies", "quotes"}
+    ),
+    "follow": frozenset({"follower", "followee"}),
+}
+READ_COLUMNS = _SHARED_COLUMNS.union(*COLUMNS_BY_KIND.values())
+
+
+def columns_read(kind: str | None) -> frozenset[str]:
+    """The columns read in a file whose every row is a ``kind`` record (every column, when a
+    ``type`` column says each row's kind: None)."""
+    return READ_COLUMNS if kind is None else _SHARED_COLUMNS | COLUMNS_BY_KIND[kind]
+
+
 # The ids that make a record: its own, its author's, and those telling a post's kind. An id
 # lost in another (conversation_id) costs that link only (staffpulse.sources.zeroed_ids)
 OWN_IDS = frozenset({"id", "author_id", "reply_to_id", "quoted_id", "reposted_id"})
