@@ -97,6 +97,31 @@ def test_json_lists_every_problem_missing_file_and_note(
     assert (data["posts"], data["skipped"], data["engine"]) == (3, 1, "local")
     assert data["problems"] == [problem] and data["missing_files"] == [missing]
     assert data["notices"] == []
+    assert data["problems_file"] == str(tmp_path / "problems.jsonl")
+
+
+def test_the_summary_names_the_file_listing_what_was_skipped(
+    engine: dict[str, Any], tmp_path: Path
+) -> None:
+    # the skipped line is shown, but a long run's list scrolls away: the file keeps it all
+    problem: dict[str, object] = {"file": "a.jsonl", "line": 8, "message": "not valid JSON"}
+    engine["summary"] = ScoreSummary(
+        engine="local", shards=1, posts=3, accounts=1, skipped=1, problems=[problem]
+    )
+    out = tmp_path / "results"
+    result = runner.invoke(app, ["score", "a.jsonl", "-o", str(out)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert f"What was skipped, with its file and line: {out / 'problems.jsonl'}" in result.stdout
+    assert "skipped a.jsonl:8: not valid JSON" in " ".join(result.stderr.split())
+
+
+def test_a_run_that_skipped_nothing_names_no_list_of_skips(
+    engine: dict[str, Any], tmp_path: Path
+) -> None:
+    engine["summary"] = ScoreSummary(engine="local", shards=1, posts=3, accounts=1)
+    result = runner.invoke(app, ["score", "a.jsonl", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "problems.jsonl" not in result.output
 
 
 def test_an_unknown_date_order_is_refused_before_any_scoring(

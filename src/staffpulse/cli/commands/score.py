@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 console = make_console()
 err_console = make_console(stderr=True)
+PROBLEMS_FILE = "problems.jsonl"  # written beside the results (staffpulse.scale.engine)
 
 
 def score_command(
@@ -94,6 +95,8 @@ def score_command(
                 "problems": summary.problems,
                 "missing_files": summary.missing_files,
                 "notices": summary.notices,
+                # the same list, kept with the results (None: nothing was written)
+                "problems_file": str(output / PROBLEMS_FILE) if summary.written else None,
             }
         )
     else:
@@ -112,7 +115,7 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
     problems = [
         Problem(str(p["file"]), _line(p.get("line")), str(p["message"])) for p in summary.problems
     ]
-    print_problems(err_console, problems, see_all=f"all in {output / 'problems.jsonl'}")
+    print_problems(err_console, problems, see_all=f"all in {output / PROBLEMS_FILE}")
     # nothing of a missing file was read: told apart from the records skipped, as the import
     # tells it
     print_missing_files(
@@ -161,6 +164,12 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         (
             f"Per-post signals: {escape(str(output / 'posts'))}\n"
             f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
+            # the skipped lines shown above may be a few of many, and scroll away
+            + (
+                f"\nWhat was skipped, with its file and line: {escape(str(output / PROBLEMS_FILE))}"
+                if summary.problems or summary.missing_files
+                else ""
+            )
             if summary.written
             # empty tables would have replaced the results of a run before
             else f"Nothing was written to {escape(str(output))}; results of a run before stay."
