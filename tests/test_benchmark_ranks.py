@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
-from staffpulse.benchmark import run_benchmark
+from staffpulse.benchmark import engine, run_benchmark
 from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.benchmark.stats import (
     percentile_ranks,
@@ -246,6 +247,25 @@ def test_tied_accounts_are_listed_by_handle_whatever_its_case(tmp_path: Path) ->
     rows = result.leaderboard
     assert len({r["overall"] for r in rows}) == 1
     assert [r["handle"] for r in rows] == ["alpha", "Bravo", "charlie", "Delta"]
+
+
+def test_within_a_tie_the_higher_overall_is_listed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Verifier s40: two accounts tied on the placing (which no column shows) were listed 83
+    above 84; the tie stays (one rank), the order follows the overall the table shows."""
+    feeds = []
+    for name, jobs in (("alpha", 10), ("bravo", 2), ("charlie", 6)):
+        feed = FeedBuilder(name)
+        feed.job(jobs)
+        feed.chat(12 - jobs)
+        feeds.append(feed)
+    monkeypatch.setattr(engine, "_placing", lambda audits, _w: np.zeros(len(audits)))
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    overalls = [r["overall"] for r in rows]
+    assert len(set(overalls)) == 3 and overalls == sorted(overalls, reverse=True)
+    assert {(r["rank"], r["tied"]) for r in rows} == {(1, True)}
 
 
 def test_accounts_tied_at_the_top_above_others_read_tied_top_without_a_percentile(

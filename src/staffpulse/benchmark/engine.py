@@ -314,11 +314,18 @@ def leaderboard(
         }
         rows.append(row)
     places = [int(p) for p in placing]
-    # ties by handle as people read them: @kikispeaks2 between @HJBORR and @Petrie_JohnC, not
-    # after every capitalised handle
+    # within a tie, the higher overall the table shows first: the tie is on the placing (a
+    # replies-only desk's Mix at the cohort's median), which no column shows, and 83 listed
+    # above 84 read as an error (verifier s40); then by handle as people read them:
+    # @kikispeaks2 between @HJBORR and @Petrie_JohnC, not after every capitalised handle
     order = sorted(
         range(len(rows)),
-        key=lambda i: (-places[i], rows[i]["handle"].casefold(), rows[i]["handle"]),
+        key=lambda i: (
+            -places[i],
+            -rows[i]["overall"],
+            rows[i]["handle"].casefold(),
+            rows[i]["handle"],
+        ),
     )
     rows = [rows[i] for i in order]
     ranks = competition_ranks([places[i] for i in order])
