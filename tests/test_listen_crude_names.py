@@ -98,7 +98,7 @@ def test_a_word_that_only_holds_the_letters_is_no_crude_name(handle: str) -> Non
         "@SlutSquad77",
         "@BitchNation_HR",
         "@Cxnt_Laughs",
-        "@cxntpaula",
+        "@cxntgossip",
         "@FxckMondays",
         "@ShxtPostDaily",
         "@BxtchPlease_",

@@ -11,7 +11,7 @@ written, is searched within, and only for what no innocent word holds: "fuck" an
 "...shite", "Shitara", nor the Yoruba surname "Shittu": "@ShittuJobs"). "Hoe" beside "Down" is a
 barn dance ("@HoeDown_Events"). A crude name joined to a word part that makes a title of it
 ("@the_hoeology", "@ThotQueen") is crude, a surname that starts with its letters ("@HoekstraHR")
-not; so is a crude word with an x for its vowel that opens a word part ("@cxntpaula"), not an
+not; so is a crude word with an x for its vowel that opens a word part ("@cxntgossip"), not an
 "x" word's letters inside one ("@WashXtreme").
 """
 

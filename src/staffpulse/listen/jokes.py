@@ -71,8 +71,8 @@ _SINCERE_RE = re.compile(
     rf"{_PRAISE})\b",
     re.I,
 )
-# ... or how it feels: a touched, sad or worried face ("my boss sent me ice cream after my
-# surgery 🥺"; not the laughing "😭"; "nearly made me cry" is happy tears), "I don't think I'm
+# ... or how it feels: a touched, sad or worried face ("my manager dropped off soup when I
+# was ill 🥺"; not the laughing "😭"; "nearly made me cry" is happy tears), "I don't think I'm
 # ready"; only outside a joke's frame: a meme, an exchange ("Boss: we're a family. Me: 💔"),
 # a laugh beside it, or mock awe ("I'm not ready for this level of freedom")
 _FEELING_RE = re.compile(

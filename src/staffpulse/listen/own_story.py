@@ -16,7 +16,7 @@ from staffpulse.listen.work_terms import URL_RE
 
 # the writer themself: "I", "me", "my" (a team's "we" and "our" often tell a firm's news or a
 # fact of its staffing, "our night shift lost three people": read as before, a statement)
-# ("not mine", "not ours" disown what they follow: "Came across this photo, not mine" shares
+# ("not mine", "not ours" disown what they follow: "found this sunset shot online, not mine" shares
 # another's)
 _ME = r"i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|i['\u2019]ll|me|my|(?<!not )mine|myself"
 FIRST_PERSON_RE = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
