@@ -31,10 +31,6 @@ Wordings, each with the bounds it sets per signal:
 * a support agent's reply that asks what went wrong (:mod:`staffpulse.signals.support_replies`:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``);
-* a frustrated complaint with no cue of a joke (:mod:`staffpulse.signals.exasperation`: "am I
-  tripping or did this recruiter just ghost me..??", "how many times is this portal going to
-  ask me …"), whose rhetorical question the humor model reads as a joke's: humor at most 0.4
-  (``EXASPERATION_BOUNDS``);
 * a post naming a step of the writer's job search (:mod:`staffpulse.signals.job_search`: "third
   rejection email this week", "sent out 40 applications"), whose words the work_topic model
   rarely saw in tweets: work_topic at least 0.6 (``JOB_SEARCH_BOUNDS``).
@@ -49,7 +45,6 @@ import numpy.typing as npt
 
 from staffpulse.signals.automated_shares import AUTOMATED_SHARE_BOUNDS, find_automated_shares
 from staffpulse.signals.code_posts import find_code_talk
-from staffpulse.signals.exasperation import EXASPERATION_BOUNDS, find_exasperated_complaints
 from staffpulse.signals.felt_openers import find_felt_openers
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_no_work import find_posts_naming_no_work
@@ -77,7 +72,6 @@ def bound_by_patterns(
                 scores[ads, j] = np.clip(scores[ads, j], low, high)
     _bound_outside(scores, texts, signals, HIRING_TALK_BOUNDS, _find_talk)
     _bound_outside(scores, texts, signals, SUPPORT_REPLY_BOUNDS, find_support_replies)
-    _bound_outside(scores, texts, signals, EXASPERATION_BOUNDS, find_exasperated_complaints)
     _bound_outside(scores, texts, signals, JOB_SEARCH_BOUNDS, find_job_search_talk)
 
 

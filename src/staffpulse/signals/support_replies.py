@@ -31,7 +31,7 @@ import numpy.typing as npt
 from staffpulse.signals.batch_scan import merge_for_scan, posts_matching
 from staffpulse.signals.features import TEARS_OF_JOY
 
-__all__ = ["JOKE_CUE", "SUPPORT_REPLY_BOUNDS", "SUPPORT_REPLY_HUMOR", "find_support_replies"]
+__all__ = ["SUPPORT_REPLY_BOUNDS", "SUPPORT_REPLY_HUMOR", "find_support_replies"]
 
 #: The highest humor score of a support agent's troubleshooting reply (the threshold is 0.67).
 SUPPORT_REPLY_HUMOR = 0.3
@@ -87,9 +87,8 @@ _ASKS_DETAILS = re.compile(
     r"(?: further| more closely)? for you\b",
     _I,
 )
-#: A joke's cue, a laughter word or face: with one, a post may be joking after all and the
-#: model keeps its say (read by :mod:`staffpulse.signals.exasperation` too)
-JOKE_CUE = re.compile(
+# a joke's cue: with one, the reply may be joking after all and the model keeps its say
+_JOKE_CUE = re.compile(
     r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|xd|jk|smh|kidding)\b|"
     + "|".join(TEARS_OF_JOY)
     + "|\U0001f61c|\U0001f609|\U0001f643|;\\)|"
@@ -132,5 +131,5 @@ def find_support_replies(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     for i in posts_matching(texts, _CUES, lower=True):
         text = texts[i]
         asks = _TROUBLESHOOTING.search(text) or _ASKS_DETAILS.search(text)
-        out[i] = asks is not None and JOKE_CUE.search(text) is None
+        out[i] = asks is not None and _JOKE_CUE.search(text) is None
     return out
