@@ -157,6 +157,8 @@ def _opening(text: str) -> Conversation:
         "ghosted after two interviews again. I can't keep doing this",
         "sent 60 applications, got nothing, I'm ready to give up",
         "another 'we went with someone else' email. no point applying anymore",
+        "eight months out of work and I'm so close to giving up on the job search",
+        "Another 'position filled' email. I give up.",
     ],
 )
 def test_a_job_seeker_worn_down_gets_a_care_caution(text: str) -> None:
@@ -172,6 +174,12 @@ def test_a_job_seeker_worn_down_gets_a_care_caution(text: str) -> None:
         "I can keep doing these interviews all day, love meeting candidates",
         "What's the point of a cover letter nobody reads?",
         "We're not going to give up on hiring locally",
+        # giving up a thing, not the search: no one worn down here
+        "I'm about to give up dairy for a month, the whole warehouse crew is in",
+        "I'm ready to give up my standing desk to whoever wants it",
+        "No point in applying fresh paint before the plaster dries, says our site lead",
+        "Not sure how much longer I can keep a poker face when the quarterly numbers land",
+        "There's no point trying to park near the depot after 8",
     ],
 )
 def test_a_plain_work_post_gets_no_care_caution(text: str) -> None:

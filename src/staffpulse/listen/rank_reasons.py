@@ -40,12 +40,34 @@ ANOTHERS_HARDSHIP_CAUTION = (
 # worn down, short of a crisis: "not sure how much longer I can keep doing this" after a third
 # rejection; an upbeat tip or a pitch there reads as not having listened
 WORN_DOWN = "worn down: lead with a kind line; one gentle, practical thought at most, no pitch"
+# what the writer gives up on or cannot go on with must be the search, work or life, said so or
+# left unsaid at a clause's end: "ready to give up coffee for Lent", "no point in applying
+# sunscreen", "how much longer I can keep a straight face" are no one worn down
+_CLAUSE_END = r"(?=\s*(?:[^\w\s]|$))"
+_GIVEN_UP_ON = (
+    r"(?:"
+    + _CLAUSE_END
+    + r"|\s+on\s+(?:(?:finding|getting|landing)\s+(?:a\s+|any\s+)?(?:job|work|role)|"
+    r"(?:the\s+|this\s+|my\s+)?(?:job\s*(?:search|hunt)|job\s+hunting|applying|applications|"
+    r"interviews|career|myself|everything|it\s+all|life)))"
+)
+_GOING_ON = (
+    r"(?:keep\s+(?:at\s+it|going|doing\s+(?:this|it)|this\s+up|applying|trying|interviewing)|"
+    r"do\s+this|take\s+(?:this|it)|hold\s+on|go\s+on|last)"
+)
 _WORN_DOWN_RE = re.compile(
-    r"\b(?:not sure how (?:much )?longer i can|don['\u2019]?t know how (?:much )?longer i can|"
-    r"can['\u2019]?t (?:keep )?(?:doing|do) this any ?more|can['\u2019]?t keep doing this|"
-    r"(?:i['\u2019]?m|i am|im) (?:so |just |almost )?(?:ready|about|close) to give up|"
-    r"i want to give up|(?:i['\u2019]?m|im) losing (?:all )?hope|losing all hope|"
-    r"no point (?:in )?(?:trying|applying))\b",
+    r"\b(?:(?:not\s+sure|don['\u2019]?t\s+know)\s+how\s+(?:much\s+)?longer\s+i\s+can\s+"
+    + _GOING_ON
+    + r"|"
+    r"can['\u2019]?t\s+(?:keep\s+)?(?:doing|do)\s+this(?:\s+any\s?more)?" + _CLAUSE_END + r"|"
+    r"(?:(?:i['\u2019]?m|i\s+am|im)\s+(?:so\s+|just\s+|almost\s+)?(?:ready|about|close)\s+to|"
+    r"i\s+want\s+to)\s+giv(?:e|ing)\s+(?:it\s+)?up" + _GIVEN_UP_ON + r"|"
+    r"i\s+give\s+up"
+    + _CLAUSE_END
+    + r"|(?:i['\u2019]?m|im)\s+losing\s+(?:all\s+)?hope|losing\s+all\s+hope|"
+    r"no\s+point\s+(?:in\s+)?(?:trying|applying)(?:\s+any\s?more|\s+(?:for|to)\s+(?:jobs|roles|positions))?"
+    + _CLAUSE_END
+    + r")",
     re.IGNORECASE,
 )
 
