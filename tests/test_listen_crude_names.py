@@ -103,6 +103,7 @@ def test_a_word_that_only_holds_the_letters_is_no_crude_name(handle: str) -> Non
         "@ShxtPostDaily",
         "@BxtchPlease_",
         "@WhxreHouse99",
+        "@CXNT_club",
     ],
 )
 def test_a_crude_word_joined_to_a_word_part_or_spelled_with_an_x_is_crude(handle: str) -> None:
@@ -128,6 +129,10 @@ def test_a_crude_word_joined_to_a_word_part_or_spelled_with_an_x_is_crude(handle
         "@Shoemaker_Jobs",
         "@BoxTech_Hires",
         "@Hoeg_Nursing",
+        # an acronym brand whose trade word starts with the letter after its capitals
+        "@SLXTech",
+        "@CXNTalent",
+        "@SHXTools_Supply",
     ],
 )
 def test_a_name_that_shares_the_letters_of_a_joined_or_x_spelling_is_not(handle: str) -> None:

@@ -81,8 +81,15 @@ def names_crudely(handle: str) -> bool:
         or any(_CRUDE_NAME_RE.fullmatch(word) for word in words.split())
         or any(_RUN_TOGETHER_RE.search(run) for run in re.findall(r"[a-z]{4,}|[A-Z]{4,}", bare))
         or _SLUR_IN_NAME_RE.search(bare) is not None
-        or _X_FOR_VOWEL_RE.search(bare) is not None
+        or any(not _opens_an_acronym_word(bare, m) for m in _X_FOR_VOWEL_RE.finditer(bare))
     )
+
+
+def _opens_an_acronym_word(bare: str, found: re.Match[str]) -> bool:
+    """The capitals found end where a word part starts: an acronym brand and its trade word
+    ("@SLXTech", "@CXNTalent", "@SHXTools"), not a crude word in capitals ("@CXNT_club")."""
+    end = found.end()
+    return found.group().isupper() and end < len(bare) and bare[end].islower()
 
 
 def _read_words(bare: str) -> str:
