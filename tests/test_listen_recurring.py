@@ -39,7 +39,7 @@ def test_every_time_in_a_jokes_world_is_no_wrong_to_the_writer() -> None:
         "the hiring manager ghosted us after we sent three shortlists",
         "they rejected me by text message at 11pm, classy",
         "the agency charged me a placement fee out of my first paycheck",
-        "my old gym keeps billing us a cancellation fee lol",
+        "my old staffing agency keeps billing us a cancellation fee",
         "the portal asked me to re-enter my whole work history after uploading my CV",
         "HR asks us to resubmit the same form every quarter",
         "how many times is this app going to log me out mid-application",
@@ -74,3 +74,19 @@ def test_a_wrong_done_to_the_writer_is_a_complaint(text: str) -> None:
 )
 def test_other_talk_with_the_same_words_is_no_such_complaint(text: str) -> None:
     assert not complains_of_a_wrong(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: the wrong laughed at, or done by no one at work
+        "My dog ghosted me the second the mail carrier showed up. Loyalty 😂",
+        "the copier rejected me four times before lunch, it can smell Friday lol",
+        "the parking garage charged me a lost ticket fee and I never got a ticket haha",
+        "My son asked me to re-do his volcano model, I am now a geologist",
+        "The toaster rejected me this morning, burnt offerings only",
+    ],
+)
+def test_a_wrong_laughed_at_or_done_by_no_one_at_work_stays_a_joke(text: str) -> None:
+    assert not complains_of_a_wrong(text)
+    assert reads_as_joke(text, 0.96)

@@ -74,7 +74,26 @@ _WRONGED_BY_RE = re.compile(
 )
 
 
+# a laugh at the wrong: told for fun ("Gym charged me a membership fee for one visit lmao")
+_LAUGH_RE = re.compile(
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk)\b|[\U0001f602\U0001f923\U0001f606\U0001f605]", re.I
+)
+# a wrongdoer that is no recruiter, employer nor portal: a pet, a plant, a child, a machine
+# ("my cat ghosted me for the neighbour's tuna")
+_NOT_AT_WORK_RE = re.compile(
+    r"\b(?:cat|dog|puppy|kitten|plant|toddler|kids?|son|daughter|printer|vending machine|toaster|"
+    r"autocorrect|phone|laptop|wi-?fi|gym|crush|ex|mom|dad|wife|husband|bf|gf|boyfriend|girlfriend)"
+    r"\s+(?:just\s+|(?:has|had)\s+)?(?:ghost|reject|charg|bill|ask|make|made)",
+    re.I,
+)
+
+
 def complains_of_a_wrong(text: str) -> bool:
     """The writer was wronged in the job search or at work (ghosted, rejected, charged, made
-    to do it over): a complaint, never read as a joke."""
-    return _WRONGED_BY_RE.search(text) is not None
+    to do it over): a complaint, never read as a joke; not when the post laughs at it or the
+    wrongdoer is no one at work (a cat, a printer, a toddler)."""
+    return (
+        _WRONGED_BY_RE.search(text) is not None
+        and _LAUGH_RE.search(text) is None
+        and _NOT_AT_WORK_RE.search(text) is None
+    )
