@@ -199,3 +199,33 @@ def test_a_firm_of_founders_names_stays_a_firm_and_a_persons_calling_reads_a_per
     model = load_role_model()
     out = model.predict([n for n, _ in people[:3]], [b for _, b in people[:3]], None)
     assert out.kind == ["person"] * 3 and out.role == ["other"] * 3
+
+
+def test_a_calling_word_for_a_brands_audience_reads_no_person() -> None:
+    """Review s40: a calling word anywhere ("for every musician and listener") made a brand
+    of two words or of one before "Official Twitter" a person, and "solutions" in an MP's bio
+    made her a firm. Only what the profile says the one person is counts: the bio's or a
+    sentence's first word, or the word after the person's name and a comma."""
+    brands = [
+        ("Copper Kettle", "Official account of Copper Kettle. Folk for every musician and fan."),
+        ("Westgate Row", "Official account of Westgate Row. Briefings for every MP and aide"),
+        ("Tinmouth Official Twitter", "Drums and pianos for every drummer and composer."),
+        ("Lantern Hall", "Official account of Lantern Hall. Every comedian, every night."),
+    ]
+    for name, bio in brands:
+        assert not is_a_persons_official_profile(name, bio), bio
+    people = [
+        ("Copper Kettle", "Official account of Copper Kettle. Singer and fiddler from Cork."),
+        (
+            "Nadia Whitcombe",
+            "Official account of Nadia Whitcombe, MP for Eastmere. Working on "
+            "solutions for local jobs.",
+        ),
+        ("Ben Harrow", "Official account of Ben Harrow, author of Limited Edition and more."),
+        ("Ivo Marchetti", "Official account of Ivo Marchetti, journalist. I cover audit firms."),
+    ]
+    for name, bio in people:
+        assert is_a_persons_official_profile(name, bio), bio
+    assert not is_a_persons_official_profile(
+        "Grant Holloway", "Official account of Grant Holloway Limited. Tax and payroll."
+    )

@@ -87,28 +87,43 @@ _NAME_TAILS = frozenset(
 )  # fmt: skip
 # a firm named after its founder speaks as "we" or of its trade: "The official account of
 # Harold Pike, the staffing firm", "Official account of Walter Brennick. We place nurses",
-# "Official account of Grant Holloway, advisory and audit" (a given name and a surname both
-# in the lists, as in many a firm named after its founders: only what it sells tells it)
+# "Official account of Grant Holloway LLP"
 _FIRM_SPEAKS = re.compile(
     r"(?-i:\b[Ww]e\b|\b[Oo]urs?\b|\bus\b)|\b(?:firm|company|corporation|corp|plc|ltd|llc|inc"
-    r"|gmbh|group|partners|agency|staffing|recruitment|recruiting|store|shop|brand|bank"
-    r"|llp|limited|audit|advisory|accountants|accounting|consultancy|solutions)\b",
+    r"|gmbh|group|partners|agency|staffing|recruitment|recruiting|store|shop|brand|bank|llp)\b"
+    # "Limited" as a firm's suffix, not a title's word ("author of Limited Edition")
+    r"|(?-i:\bLimited)(?=\s*(?:$|[|,.;:!)\n]))",
     re.IGNORECASE,
+)
+# what a firm sells: "Official account of Grant Holloway. Advisory and audit for growing firms"
+# (a given name and a surname both in the lists, as in many a firm named after its founders:
+# only what it sells tells it). Not when the profile says what one person is: an MP works on
+# "solutions", a journalist covers "audit and advisory firms"
+_FIRM_TRADE = re.compile(
+    r"\b(?:audit|advisory|accountants|accounting|consultancy|solutions)\b", re.IGNORECASE
 )
 # a firm's branch: a name, then a country's or a region's code ("Grant Holloway UK")
 _BRANCH_CODES = frozenset({"UK", "US", "USA", "EU", "UAE", "EMEA", "APAC", "LATAM", "ANZ"})
 # what only one person is: a singer, an author, a member of parliament (singular: "musicians"
-# or "authors" may be a label's or a publisher's). Said in the profile, it lets a name no list
+# or "authors" may be a label's or a publisher's). Said of the account, it lets a name no list
 # holds ("Official account of Sunil Chhetri, footballer") or a stage name of one word ("Adele
 # Official Twitter | Singer") be read as a person's
-_PERSONS_CALLING = re.compile(
-    r"\b(?:singer|songwriter|rapper|actor|actress|author|novelist|poet|comedian|footballer"
+_CALLINGS = (
+    r"(?:singer|songwriter|rapper|actor|actress|author|novelist|poet|comedian|footballer"
     r"|cricketer|athlete|boxer|politician|senator|congress(?:wo)?man|legislator|pastor|preacher"
     r"|journalist|presenter|musician|vocalist|guitarist|drummer|composer|member\s+of\s+parliament"
     r"|(?-i:MP|MLA|MEP))\b"
     # said as what one is ("Actor, producer", "footballer and coach", "MP for the Vale"), not
     # as a word before a noun ("Singer nights every Friday": a venue's)
-    r"(?=\s*(?:$|[.,;:|!/&)\n-])|\s+(?:and|or|of|for|in|at|from|with|based)\b)",
+    r"(?=\s*(?:$|[.,;:|!/&)\n-])|\s+(?:and|or|of|for|in|at|from|with|based)\b)"
+)
+# Said of the account: the calling opens the name, the bio or one of its sentences ("Singer
+# and songwriter. …", "… | Actor, producer"), or follows the person's name after a comma
+# ("Official account of Jane Roe, MP for …"). A calling word inside a sentence is the
+# audience's or the trade's ("Jazz for every musician and listener", "News for every MP")
+_PERSONS_CALLING = re.compile(
+    r"(?:^|[.|!;:\n]\s*|\bofficial\s+(?:twitter\s+|x\s+)?(?:account|page|profile)\s+of\s+"
+    r"[^|,.;:!(\n]+,\s*)" + _CALLINGS,
     re.IGNORECASE,
 )
 # "Adele Official Twitter": one word, then "official" and what it is, standing alone
@@ -168,13 +183,17 @@ def is_a_persons_official_account(text: str | None, *, calling: bool = False) ->
 def is_a_persons_official_profile(name: str | None, bio: str | None) -> bool:
     """Whether the name or bio calls the account a named person's official one
     (:func:`is_a_persons_official_account`) and neither speaks as a firm does."""
-    calling = _PERSONS_CALLING.search(to_ascii(f"{name or ''}\n{bio or ''}")) is not None
+    profile = to_ascii(f"{name or ''}\n{bio or ''}")
+    # each on its own: to_ascii joins lines, and the bio's first word opens a phrase
+    calling = any(_PERSONS_CALLING.search(to_ascii(part or "")) for part in (name, bio))
     if not (
         is_a_persons_official_account(name, calling=calling)
         or is_a_persons_official_account(bio, calling=calling)
     ):
         return False
-    return _FIRM_SPEAKS.search(to_ascii(f"{name or ''}\n{bio or ''}")) is None
+    if _FIRM_SPEAKS.search(profile) is not None:
+        return False
+    return calling or _FIRM_TRADE.search(profile) is None
 
 
 def find_personal_accounts(names: Sequence[str | None], bios: Sequence[str | None]) -> np.ndarray:
