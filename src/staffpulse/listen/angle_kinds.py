@@ -49,8 +49,8 @@ def angle_for_kind(post: Reading, addressee: str | None) -> str | None:
         )
         return post.answered(
             lead + "read it as the complaint it is, not praise (it is sarcastic): acknowledge"
-            f" the frustration in a line and add one data point or story{tell_subject(subject)} from"
-            f" your recruiters{asked}; don't cheer the decision on or joke along, no pitch."
+            f" the frustration in a line and add {post.voice.story(subject)}{asked}; don't cheer"
+            " the decision on or joke along, no pitch."
         )
     # news told with a grievance or a rights question is not news to congratulate
     if is_career_news(post.text) and not post.tone.negative and not post.tone.legal:

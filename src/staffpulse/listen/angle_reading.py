@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from staffpulse.listen.firm_voice import FIRM_VOICE, Voice
 from staffpulse.listen.tone import Tone
 
 
@@ -24,6 +25,7 @@ class Reading:
     lead: str  # "Be the first to reply, and " when nobody has
     # "It asks two things, ...: answer both, not just the first." when it asks two or more
     several: str | None = None
+    voice: Voice = FIRM_VOICE  # whose words: the --as account's role (:mod:`.firm_voice`)
 
     def answer(self, one: str, each: str) -> str:
         """What an angle says of answering: ``one`` ("answer the question") for a post that

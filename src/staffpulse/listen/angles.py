@@ -67,6 +67,7 @@ from collections.abc import Mapping
 
 from staffpulse.listen.angle_kinds import aimed_question_angle, angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
+from staffpulse.listen.firm_voice import FIRM_VOICE, Voice
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.own_story import OPINION_RE, WRITER_RE, tells_own_story
@@ -83,10 +84,16 @@ JOB_AD = "Not a conversation: share the opening with a candidate who fits, if an
 # nothing to gain: what moderation leaves out, but for a job ad (its own suggestion, JOB_AD)
 # and a possible crisis (its own angle: leave it, or reach out privately)
 LEFT_OUT_FLAGS = tuple(reason for reason in LEAVE_OUT if reason not in ("job_ad", "crisis"))
-ANOTHERS_HARDSHIP_ANGLE = (
-    "Someone else's hard times, told, not asked about: a recruiting story on it reads as a"
-    " pitch. Leave it, or at most a kind line if your firm knows the writer."
-)
+
+
+def anothers_hardship_angle(voice: Voice = FIRM_VOICE) -> str:
+    """Someone else's hard times told: leave them, or a kind line from who knows the writer."""
+    return (
+        "Someone else's hard times, told, not asked about: a recruiting story on it reads as a"
+        f" pitch. Leave it, or at most a kind line if {voice.you_know} the writer."
+    )
+
+
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 
@@ -147,6 +154,7 @@ def suggest_angle(
     author: str = "",
     reply_by: str | None = None,
     theme: str | None = None,
+    voice: Voice = FIRM_VOICE,
 ) -> str:
     """A template-based suggestion of how to join (subject, tone, signals and role).
 
@@ -156,7 +164,8 @@ def suggest_angle(
     the writer of the reply the angle is for, when the work talk is in a reply, not the opening
     post ("Reply to @sam, not the opening post: ..."); ``theme`` the key of the theme of the
     topic the card is shown in, when the inbox is narrowed to named topics: the angle names a
-    subject of it when the post names one (:mod:`.subject_themes`). The first that fits, of what the post is
+    subject of it when the post names one (:mod:`.subject_themes`); ``voice`` the words
+    of the firm's role (:mod:`.firm_voice`). The first that fits, of what the post is
     (aimed at someone, career news, a call for help), then its tone, then what it asks or
     says."""
     if any(flags.get(k) for k in LEFT_OUT_FLAGS):
@@ -172,6 +181,7 @@ def suggest_angle(
         bool(flags.get("question")),
         _lead(n_replies, addressee, bool(flags.get("question"))),
         several,
+        voice,
     )
     # a likely joke (its flag: :func:`likely_joke`) is told as one by its caution: so is its
     # angle, before any kind or tone is weighed ("congratulate" under "no consoling, no tips")
@@ -179,7 +189,9 @@ def suggest_angle(
     joke = flags.get(LIKELY) and not crisis
     # someone's identity or a labour dispute: never "push back", a tip or a cheer, whatever
     # kind of post it is (a crisis keeps its own angle; a joke's is said first)
-    careful = None if crisis or joke else sensitive_angle(text, post.lead, post.question, author)
+    careful = (
+        None if crisis or joke else sensitive_angle(text, post.lead, post.question, author, voice)
+    )
     aimed = None if joke or careful else aimed_question_angle(post, addressee, reply_by)
     angle = (
         (post.lead + LIKELY_JOKE if joke else None)
@@ -227,14 +239,14 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     if signals_crisis(post.text):  # whatever work it names: "my manager asked if I fear dying"
         return (
             "A possible crisis (a wish to die or to self-harm), not a conversation for a firm:"
-            " leave it; if someone at your firm knows them, reach out privately and point to a"
+            f" leave it; if {post.voice.someone_knows} them, reach out privately and point to a"
             " crisis line; never a tip or a pitch."
         )
     if tone.grieving:
         if not question:  # "Be the first to reply" would rush a stranger's mourning
             return (
                 "A loss, not a conversation to join: at most a line of condolence, and only if"
-                " your firm knows them; no advice, no pitch."
+                f" {post.voice.you_know} them; no advice, no pitch."
             )
         asked = post.answer("answer what they asked", "answer each thing they asked")
         return post.answered(
@@ -242,7 +254,7 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             " in a line or two; no jokes, no pitch."
         )
     if flags.get(ANOTHERS_HARDSHIP):  # ranked low for it, with its caution: the same call
-        return ANOTHERS_HARDSHIP_ANGLE
+        return anothers_hardship_angle(post.voice)
     going_through = _going_through(post)
     # a hard time of the mind ("scared of dying", "my head is sick"): no firm's tip helps;
     # "Laid off today, so depressed" is a hard time about work, whose tip may help
@@ -250,14 +262,14 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     personal = subject is None or subject in ("managers", "the workplace")
     if going_through and not question and personal and _MIND_RE.search(post.text):
         return (
-            "A hard time that is not about work: leave it, or at most a kind line if your firm"
-            " knows them; never a tip, a resource list or a pitch."
+            "A hard time that is not about work: leave it, or at most a kind line if"
+            f" {post.voice.you_know} them; never a tip, a resource list or a pitch."
         )
     if going_through and question and tone.legal:
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(
             f"{lead}acknowledge what they are going through, then {straight}{tell_subject(subject)}:"
-            " what the rules are as your recruiters know them, and where to check (the labor"
+            f" what the rules are as {post.voice.knowers} know them, and where to check (the labor"
             " department, an employment lawyer); no jokes, no pitch."
         )
     if going_through:
@@ -266,11 +278,11 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             f" tip{tell_subject(subject)} or a free resource; no jokes."
         )
     if not question and tells_of_anothers_hardship(post.text):
-        return ANOTHERS_HARDSHIP_ANGLE
+        return anothers_hardship_angle(post.voice)
     if flags.get("politics"):
         return lead + (
-            f"stick to the work facts{tell_subject(subject)}: one data point from your desk, and no"
-            " opinion on the politics."
+            f"stick to the work facts{tell_subject(subject)}: one data point from {post.voice.desk},"
+            " and no opinion on the politics."
         )
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
     # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
@@ -295,9 +307,9 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
     if question and tone.legal:  # rights and rules: a wrong answer costs the asker
         straight = post.answer("answer it straight", "answer each straight")
         return post.answered(
-            f"{lead}{straight}{tell_subject(subject)}: what the rules and usual practice are as your"
-            " recruiters know them, and where to check (the labor department, an employment"
-            " lawyer); no jokes, no pitch."
+            f"{lead}{straight}{tell_subject(subject)}: what the rules and usual practice are as"
+            f" {post.voice.knowers} know them, and where to check (the labor department, an"
+            " employment lawyer); no jokes, no pitch."
         )
     return None
 
@@ -310,10 +322,9 @@ def _angle_for_share(post: Reading, flags: Mapping[str, bool]) -> str | None:
         return None
     head = "A link passed on, not yet a conversation: reply only"
     if post.subject is None:
-        return f"{head} if your firm has something it misses, in a line or two; no pitch."
+        return f"{head} if {post.voice.you_have} something it misses, in a line or two; no pitch."
     return (
-        f"{head} with what it misses, one data point or story on {post.subject} from your"
-        " recruiters, in a line or two; no pitch."
+        f"{head} with what it misses, {post.voice.story(post.subject)}, in a line or two; no pitch."
     )
 
 
@@ -375,13 +386,13 @@ def _angle_for_content(post: Reading, role: str | None) -> str:
         )
     if subject:
         return lead + (
-            f"add a perspective on {subject}: agree or push back with a data point or a story"
-            " from your recruiters, and ask a follow-up question."
+            f"add a perspective on {subject}: agree or push back with {post.voice.evidence},"
+            " and ask a follow-up question."
         )
     if names_work_matter(post.text):
-        return lead + (
-            "add one concrete example from your recruiters' experience and ask a follow-up"
-            " question."
-        )
+        return lead + f"add {post.voice.example} and ask a follow-up question."
     # nothing about work to speak to: no "recruiters' experience" on a police-dog story
-    return "Join only if your firm has something of its own to add: a short, human reply, no pitch."
+    return (
+        f"Join only if {post.voice.you_have} something of {post.voice.its} own to add: a short, human reply,"
+        " no pitch."
+    )

@@ -20,6 +20,7 @@ from typing import Literal
 
 from staffpulse.list_limits import check_limit
 from staffpulse.listen.enrich import index_stored_posts
+from staffpulse.listen.firm_voice import read_firm_voice
 from staffpulse.listen.inbox_clock import choose_reference, holds_own_posts_only
 from staffpulse.listen.inbox_left_out import count_unread_conversations, left_out_item
 from staffpulse.listen.inbox_memo import RankMemo
@@ -254,6 +255,7 @@ def _rank_scope(
     window = None if own_only else (at, max_age)
     pick = pick_shown(topics.ranked, offer.states, limit, sort.tally, window)
     older = replace(older, left_out=older.left_out + pick.older_left_out)
+    context = replace(context, voice=read_firm_voice(store, offer.own, roles))  # angles' words
     items, joined = make_items(
         pick.shown, context, topics.topic_of, offer.states.woken, by_topic=scope.query is not None
     )

@@ -174,6 +174,7 @@ def _angle(
             addressee(conv),
             author=conv.opening.author_handle,
             theme=theme,
+            voice=ctx.voice,
         )
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
@@ -181,7 +182,7 @@ def _angle(
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
     if (conv.platform, conv.id) in ctx.own_threads:
-        angle = suggest_angle(focus.text, flags, None, n, 0.0, tone, theme=theme)
+        angle = suggest_angle(focus.text, flags, None, n, 0.0, tone, theme=theme, voice=ctx.voice)
         return angle if angle in (SKIP, JOB_AD) else own_thread_angle(focus_author(focus), angle)
     # "@ceo what roles are open?": the reply's question put to one account
     return suggest_angle(
@@ -194,6 +195,7 @@ def _angle(
         entry.put_to,
         reply_by=focus_author(focus),
         theme=theme,
+        voice=ctx.voice,
     )
 
 
@@ -343,7 +345,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(
-        conv, components, flags, role, age, recent, asked_of, own=own, replayed=ctx.replayed
+        conv,
+        components,
+        flags,
+        role,
+        age,
+        recent,
+        asked_of,
+        own=own,
+        replayed=ctx.replayed,
+        humor=humor,
     )
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)

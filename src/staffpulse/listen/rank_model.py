@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from staffpulse.listen.customer_care import CUSTOMER_CARE
+from staffpulse.listen.firm_voice import FIRM_VOICE, Voice
 from staffpulse.listen.jokes import LIKELY
 from staffpulse.listen.left_out import MOURNING
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork
@@ -104,3 +105,5 @@ class RankContext:
     # (platform, id) of the firm's own threads where someone answered it last (own_threads)
     own_threads: Collection[tuple[str, str]] = frozenset()
     replayed: datetime | None = None  # ``now`` when it is a replay's time (ages said as before it)
+    # the words of the firm's role in its angles (``firm_voice``): never its ranking
+    voice: Voice = FIRM_VOICE

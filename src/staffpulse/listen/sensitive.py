@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
+from staffpulse.listen.firm_voice import FIRM_VOICE, Voice
 from staffpulse.listen.work_terms import plain_text
 from staffpulse.listen.workplace_terms import LABOUR_DISPUTE
 
@@ -146,9 +147,12 @@ def sensitive_caution(text: str, author: str = "") -> str | None:
     return IDENTITY_CAUTION if kind == "identity" else DISPUTE_CAUTION
 
 
-def sensitive_angle(text: str, lead: str, question: bool, author: str = "") -> str | None:
+def sensitive_angle(
+    text: str, lead: str, question: bool, author: str = "", voice: Voice = FIRM_VOICE
+) -> str | None:
     """How to join a sensitive post, if at all (None: it is not one): listen, support or
-    leave it; a question is pointed to where to check, never answered with advice on a case."""
+    leave it; a question is pointed to where to check, never answered with advice on a case.
+    ``voice``: the words of the firm's role (:mod:`.firm_voice`)."""
     kind = sensitive_kind(text, author)
     if kind == "identity":
         if question:
@@ -159,12 +163,12 @@ def sensitive_angle(text: str, lead: str, question: bool, author: str = "") -> s
             )
         return lead + (
             "listen first: it is about who someone is, not a view to weigh in on. Show support in"
-            " a line if your firm stands for it, or leave it; never debate, no legal advice, no"
-            " pitch."
+            f" a line if {voice.does('stand')} for it, or leave it; never debate, no legal advice,"
+            " no pitch."
         )
     if kind == "dispute":
         return lead + (
-            "take no side in the dispute: join only with a plain fact from your desk (never an"
+            f"take no side in the dispute: join only with a plain fact from {voice.desk} (never an"
             " offer to fill the strikers' shifts), or leave it; no opinion, no pitch."
         )
     return None
