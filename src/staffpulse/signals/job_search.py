@@ -7,13 +7,17 @@ applications this month and heard back from two" 0.03, "another automated reject
 0.18, so Listen left a job seeker's post out of a staffing firm's inbox.
 
 :func:`find_job_search_talk` marks a post naming a step of a job search in words that have no
-other common sense: a rejection email, an automated rejection, job applications or a number
-of them sent, applying to a number of jobs, a cover letter, the job hunt or search, a job
-interview, offer, portal, board or fair, a phone, panel, second or third interview (not
-one "with" someone, as the press has), a recruiter who ghosted the writer, an entry-level
-role. Each names its job: "my visa application", "the interview with the band", "third
-rejection from the literary magazine", "got ghosted by my date" or "I'm hunting for a decent
-ramen place" are none.
+other common sense: a number of job applications sent, applying to a number of jobs, a cover
+letter, the job hunt or search, a job interview, offer, portal, board or fair, a phone, panel,
+second or third interview (not one "with" someone, as the press has), a recruiter who ghosted
+the writer, an entry-level role. A rejection email, an automated rejection or a number of
+applications sent count only beside a job word (a job, role, position, interview, recruiter,
+employer, hiring, career, résumé or CV, an application portal such as LinkedIn, the ATS, a
+callback): grad schools, mortgages, housing lotteries, summer camps, literary magazines and
+dating apps send and reject applications too. Each names its job: "my visa application", "the
+interview with the band", "another rejection email from the literary magazine", "submitted 12
+applications to grad schools", "got ghosted by my date" or "I'm hunting for a decent ramen
+place" are none.
 :data:`JOB_SEARCH_BOUNDS` lifts its work_topic to the threshold at least; its other signals
 keep the model's scores.
 """
@@ -28,7 +32,12 @@ import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching, scan_for_words
 
-__all__ = ["JOB_SEARCH_BOUNDS", "JOB_SEARCH_WORK_TOPIC", "find_job_search_talk"]
+__all__ = [
+    "JOB_SEARCH_BOUNDS",
+    "JOB_SEARCH_WORK_TOPIC",
+    "find_job_search_talk",
+    "names_job_search_step",
+]
 
 #: The lowest work_topic score of a post about a job search (the threshold is 0.55).
 JOB_SEARCH_WORK_TOPIC = 0.6
@@ -41,10 +50,9 @@ _COUNT = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a hundred)(?: more)?)"
 )
 _JOB_SEARCH = re.compile(
-    r"\brejection (?:e-?mail|mail)s?\b|\b(?:automated|auto|generic|form) rejection"
-    r"|\bjob (?:hunt\w*|search\w*|seek\w*|interviews?|offers?|portals?|boards?|"
+    r"\bjob (?:hunt\w*|search\w*|seek\w*|interviews?|offers?|portals?|boards?|"
     r"applications?|fairs?|rejections?)\b"
-    rf"|\b(?:sent|sent out|submitted|filled out|put in|fired off) {_COUNT} (?:job )?applications\b"
+    rf"|\b(?:sent|sent out|submitted|filled out|put in|fired off) {_COUNT} job applications\b"
     rf"|\bappl(?:ied|ying) (?:to|for) {_COUNT} (?:more )?(?:jobs|roles|positions|openings)\b"
     r"|\bcover letters?\b"
     # (not a press interview: "in a second interview with the network, the senator ...")
@@ -55,9 +63,22 @@ _JOB_SEARCH = re.compile(
     r"|\bentry[- ]level (?:roles?|jobs?|positions?)\b",
     re.IGNORECASE,
 )
+# steps that other applications share (a grad school's rejection email, applications sent to
+# a housing lottery): a job search's only beside a word of one (_JOB_WORD)
+_SHARED_STEP = re.compile(
+    r"\brejection (?:e-?mail|mail)s?\b|\b(?:automated|auto|generic|form) rejection"
+    rf"|\b(?:sent|sent out|submitted|filled out|put in|fired off) {_COUNT} applications\b",
+    re.IGNORECASE,
+)
+_JOB_WORD = re.compile(
+    r"\b(?:jobs?|roles?|positions?|interview\w*|recruit\w*|employers?|employment|hiring|"
+    r"hired|careers?|r[e\u00e9]sum[e\u00e9]s?|cvs?|internships?|linkedin|glassdoor|"
+    r"workday|ats|applicant tracking|call-?backs?)\b",
+    re.IGNORECASE,
+)
 
 
-# words, lower-cased, that every match of _JOB_SEARCH holds: the batch is scanned for them
+# words, lower-cased, that every match of _JOB_SEARCH and _SHARED_STEP holds: the batch is scanned for them
 # once, and only the few posts holding one are read (the pattern itself, tried at every
 # character, cost twice the scan of the rest of the rules)
 _SCAN = scan_for_words(("reject", "job", "applica", "cover letter", "interview", "ghost", "level"))
@@ -67,5 +88,12 @@ def find_job_search_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it names a step of a job search (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
     for i in posts_matching(texts, _SCAN, lower=True):
-        out[i] = _JOB_SEARCH.search(texts[i]) is not None
+        out[i] = names_job_search_step(texts[i])
     return out
+
+
+def names_job_search_step(text: str) -> bool:
+    """Whether one text names a step of a job search (see the module docstring)."""
+    if _JOB_SEARCH.search(text) is not None:
+        return True
+    return _SHARED_STEP.search(text) is not None and _JOB_WORD.search(text) is not None
