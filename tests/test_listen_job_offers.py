@@ -11,7 +11,7 @@ import pytest
 
 from _listen_fakes import SureScorer
 from staffpulse.listen.inbox import build_inbox
-from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job
+from staffpulse.listen.job_offers import asks_hiring_advice, offers_a_job, scoffs_at_an_offer
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.rank_signals import is_job_ad
 from staffpulse.models import Post
@@ -149,3 +149,39 @@ def test_pay_said_to_be_too_low_is_a_complaint_not_an_offer(text: str) -> None:
 
 def test_pay_offered_to_whoever_takes_it_is_still_an_offer() -> None:
     assert offers_a_job("We're hiring again. Anyone who'd take $16/hr for weekend closes, DM me")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: an ad that wishes luck to those who hire elsewhere is still an ad
+        "Job alert: forklift lead, $26/hr, paid training. Good luck finding a crew that treats you better",
+        "We're hiring line cooks at $21 an hour. Good luck finding a kitchen this friendly!",
+        "Now hiring camp counselors! $18/hr. Good luck with that sunburn",
+        "Open position: payroll clerk, $52k. Agencies, good luck finding someone who knows ADP",
+    ],
+)
+def test_an_ad_that_wishes_luck_stays_an_ad(text: str) -> None:
+    assert not scoffs_at_an_offer(text)
+    assert is_job_ad(text, 0.9, 0.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: luck wished to someone else's offer at a pay named
+        "A gym near me is hiring trainers for $9 an hour. Good luck with that",
+        "Now hiring: senior welder, $16/hr. Good luck finding people at that rate",
+        "Saw a studio hiring an unpaid video editor, good luck finding anyone",
+    ],
+)
+def test_luck_wished_to_an_offer_at_its_pay_is_a_scoff(text: str) -> None:
+    assert scoffs_at_an_offer(text)
+    assert not is_job_ad(text, 0.9, 0.5)
+
+
+def test_luck_wished_with_no_pay_named_is_no_scoff() -> None:
+    # a hiring lament: it may be many things, but it quotes no offer to scoff at
+    assert not scoffs_at_an_offer(
+        "Hiring is rough this season. Good luck finding anyone for weekends"
+    )

@@ -184,11 +184,49 @@ _SCOFF_RE = re.compile(
     r"['\u2019]d never) (?:ever )?work for (?:that|this|those|these|peanuts|[$\u00a3\u20ac]\s?\d)|"
     r"\b(?:nobody|no one|no-one) (?:should|would|will|is gonna|is going to) (?:ever )?"
     r"(?:apply\b|(?:take|accept|work for) (?:that|this|it|these|those|the (?:job|offer|role)|"
-    r"jobs? like)\b)|"
-    # wished luck to the employer: "... $7.25 an hour lol good luck with that"
-    r"\bgood luck (?:with that|finding (?:any ?one|some ?one|any ?body|people|staff))\b",
+    r"jobs? like)\b)",
     re.IGNORECASE,
 )
+# luck wished to the employer: "... $7.25 an hour lol good luck with that"; a scoff only at a pay
+# named before it or "at that rate" after it, as an ad wishes its readers luck too
+_GOOD_LUCK_RE = re.compile(
+    r"\bgood luck (?:with that|finding (?:any ?one|some ?one|any ?body|people|staff))\b"
+    r"(?P<at_that_pay>\s+(?:\w+\s+)?(?:at|for) that (?:rate|pay|wage|salary|money)\b)?",
+    re.IGNORECASE,
+)
+_PAY_NAMED_RE = re.compile(
+    r"[$\u00a3\u20ac]\s?\d|\b\d+(?:\.\d+)?\s?(?:an hour|per hour|/\s?h(?:ou)?r)\b|"
+    r"\bunpaid\b|\bminimum wage\b|\bfor exposure\b",
+    re.IGNORECASE,
+)
+# the writer's own opening, which an ad may wish luck to those who look elsewhere ("Good luck
+# finding staff who care like ours do"), and an ad's heading ("Job alert: night nurse, $48/hr")
+_OWN_OPENING_RE = re.compile(
+    r"\b(?:we(?:['\u2019]re| are)(?: now| still)? hiring|our|ours|join us|my (?:company|team|firm))\b",
+    re.IGNORECASE,
+)
+_AD_HEADING_RE = re.compile(
+    r"\b(?:now hiring|hiring now|job alert|open (?:role|position)|vacancy)\b", re.IGNORECASE
+)
+
+
+def _wishes_the_employer_luck(text: str) -> bool:
+    """ "Good luck with that" said of someone else's offer at a pay named ("$8/hr. Good luck
+    with that"), or of its pay in so many words ("good luck finding staff at that pay"), in a
+    post that is no ad of the writer's own and calls no one to apply."""
+    luck = _GOOD_LUCK_RE.search(text)
+    if (
+        luck is None
+        or _CALLS_RE.search(text)
+        or URL_RE.search(text)
+        or _OWN_OPENING_RE.search(text)
+    ):
+        return False
+    if luck.group("at_that_pay"):
+        return True
+    return _PAY_NAMED_RE.search(text[: luck.start()]) is not None and not _AD_HEADING_RE.search(
+        text
+    )
 
 
 def scoffs_at_an_offer(text: str) -> bool:
@@ -199,6 +237,6 @@ def scoffs_at_an_offer(text: str) -> bool:
     Hiring drivers, apply at <link>")."""
     scoff = _SCOFF_RE.search(text)
     if scoff is None:
-        return False
+        return _wishes_the_employer_luck(text)
     after = text[scoff.end() :]
     return URL_RE.search(after) is None and _CALLS_RE.search(after) is None
