@@ -4,7 +4,8 @@ The guidelines count job search, résumés and interviews as work topic, but the
 model learned its words from tweets that rarely tell of a search: "third rejection email this
 week, honestly not sure how much longer I can keep doing this" scored 0.07, "sent out 40
 applications this month and heard back from two" 0.03, "another automated rejection at 2am"
-0.18, so Listen left a job seeker's post out of a staffing firm's inbox.
+0.18, so Listen left a job seeker's post out of a staffing firm's inbox. (None of the three
+names a job, so they are left to the model now: a grad school sends such emails too.)
 
 :func:`find_job_search_talk` marks a post naming a step of a job search in words that have no
 other common sense: a number of job applications sent, applying to a number of jobs, a cover

@@ -32,7 +32,7 @@ Wordings, each with the bounds it sets per signal:
   "Does the error still appear when you open a private window?"), whose "when you" the humor
   model reads as a joke's: humor at most 0.3 (``SUPPORT_REPLY_BOUNDS``);
 * a post naming a step of the writer's job search (:mod:`staffpulse.signals.job_search`: "third
-  rejection email this week", "sent out 40 applications"), whose words the work_topic model
+  rejection email this week, the ATS hates me", "sent out 40 job applications"), whose words the work_topic model
   rarely saw in tweets: work_topic at least 0.6 (``JOB_SEARCH_BOUNDS``).
 """
 
