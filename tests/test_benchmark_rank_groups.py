@@ -53,12 +53,14 @@ def test_a_face_with_no_profile_in_the_data_does_not_rank_an_account_after_a_low
     assert "places no account lower: it is placed as if Face were graded at the cohort's" in said
     # a Mix n/a of replies only places no account lower too: the Face's is not "the one"
     assert "the one n/a" not in said
-    # one group (the Face n/a places no one lower): ranked by grade, no "later" group
-    assert "The table ranks the accounts by grade;" in said and "in groups" not in said
+    # one group (the Face n/a places no one lower): ranked by grade, no "later" group; the
+    # Face at the median of the other account (one of two: half the cohort) can tie grades
+    by_median = "The table ranks the accounts by grade (an n/a placed as if graded counts at"
+    assert by_median in said and "in groups" not in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 2 of 4 pillars, with no profile data for Face" in html
     assert "places no account lower: it is placed as if Face were graded at the cohort" in html
-    assert "The table ranks the accounts by grade;" in html and "in groups" not in html
+    assert by_median in html and "in groups" not in html
     # 'Where you stand' says nothing of being placed after accounts graded on more
     mine = next(a for a in result.audits if a.account.handle == "noprofile")
     page = " ".join(render_audit_html(mine, result).split())
@@ -231,7 +233,9 @@ def test_a_desk_that_only_replies_is_ranked_by_its_grade_among_the_rest(tmp_path
         < said.index("@unreaddesk")
     )
     aside = "A Mix n/a of an account that only replies (it writes no original post"
-    assert aside in said and "placed as if Mix were graded at the cohort's median" in said
+    # one account of three graded on Mix: no median stands in, the desk is placed by its grade
+    assert aside in said and "placed as if Mix were graded by its own grade: fewer than" in said
+    assert "The table is in groups" in said and "ranked by grade, so a D" in said
     html = " ".join(render_benchmark_html(result).split())
     assert "graded on 3 of 4 pillars, with only replies for Mix" in html  # its row
     # its Job ads n/a says why: not "Mix could not read enough of its posts"
@@ -299,3 +303,41 @@ def test_a_grade_on_fewer_pillars_does_not_outrank_a_full_one_for_the_pillars_it
     # better on the pillars both were graded on: above it
     grade(desk_audit, voice=95, conversation=95)
     assert placing_scores([desk_audit, full_audit], DEFAULTS["weights"])[0] > full_place
+
+
+def test_a_median_of_few_graded_accounts_places_no_desk() -> None:
+    # review s40: a Mix median of 3 customers of 26 accounts (all at 100) placed every care
+    # desk as if its Mix were perfect: rows tied at one rank showed 83 and 74, under a note
+    # that said "ranked by grade"
+    from staffpulse.audit.config import DEFAULTS
+    from staffpulse.benchmark.tiers import cohort_median, order_rule, placing_scores
+
+    assert cohort_median([100, None, None]) is None  # 1 of 3
+    assert cohort_median([100, 60, None, None]) == 80  # half the cohort
+    full = FeedBuilder("fullfirm", display_name="Rosa Tamlin", bio="Recruiter in Tacoma, WA")
+    full.chat(6)
+    full.reply("peer", 6)
+    desks = []
+    for name in ("deskone", "desktwo"):
+        desk = FeedBuilder(name, display_name="", bio="")
+        desk.reply("customer", 12)
+        desks.append(desk)
+    audits = [audit_feed(full), *(audit_feed(d) for d in desks)]
+    assert [replies_only(a) for a in audits] == [False, True, True]
+    # no Mix median from one account of three: every account is placed by its own grade
+    assert placing_scores(audits, DEFAULTS["weights"]) == [a.overall for a in audits]
+    rows: list[dict[str, Any]] = [
+        {"platform": "x", "handle": a.account.handle, "few_posts": False, "face": 70,
+         "pillars_graded": 4 - replies_only(a), "mix": a.pillars["mix"].score,
+         "mix_replies_only": replies_only(a)}
+        for a in audits
+    ]  # fmt: skip
+    said = order_rule(rows) or ""
+    assert "The table ranks the accounts by grade; a grade averages" in said
+    assert "placed as if Mix were graded by its own grade: fewer than half" in said
+    assert "cohort's median" not in said
+    # with the desks half the cohort or fewer, the median stands and the note says what it does
+    rows.append({**rows[0], "handle": "another"})
+    said = order_rule(rows) or ""
+    assert "by grade (an n/a placed as if graded counts at the cohort's median" in said
+    assert "stand above, or tie with, one of a higher grade" in said

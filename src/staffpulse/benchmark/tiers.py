@@ -44,19 +44,45 @@ def placed_on(graded: int, face_scored: bool, mix_replies_only: bool = False) ->
     return min(len(PILLARS), graded + (not face_scored) + mix_replies_only)
 
 
+def cohort_median(scores: Sequence[float | None]) -> float | None:
+    """The cohort's median on a pillar, to place an account whose n/a there counts as graded:
+    of the accounts graded there (``scores``: every account's, None where n/a), and only when
+    they are at least half the cohort, else None (the account is placed by its own grade). A
+    median of 3 customers of 26 accounts, all at 100, placed every care desk as if its Mix
+    were perfect, above and tied with accounts of higher grades (review s40)."""
+    graded = [float(s) for s in scores if s is not None]
+    if not graded or 2 * len(graded) < len(scores):
+        return None
+    return median(graded)
+
+
+def median_pillars(rows: list[dict[str, Any]]) -> set[str]:
+    """The pillars ("face", "mix") at whose :func:`cohort_median` some leaderboard row is
+    placed: its n/a there counts as graded (:func:`row_asides`) and the median stands."""
+    gaps = {
+        "face": any(_face_na(r) for r in rows),
+        "mix": any(r.get("mix_replies_only") for r in rows),
+    }
+    return {
+        name
+        for name, gap in gaps.items()
+        if gap and cohort_median([r.get(name) for r in rows]) is not None
+    }
+
+
 def placing_scores(audits: Sequence[AuditResult], weights: Mapping[str, Any]) -> list[int]:
     """Each account's score for its place among the accounts of its tier: its grade, but for
     an account whose Face n/a (no profile data) or Mix n/a (replies only) counts as graded
     (:func:`placed_on`), the weighted mean with each such pillar at the cohort's median on it
-    (of the accounts graded there; none: left out, as the grade leaves it). A care desk graded
+    (:func:`cohort_median`; none: left out, as the grade leaves it). A care desk graded
     on Voice and Conversation alone ranked above the one account graded on all four for
     skipping the pillars it lost on (QA s40): now it stands above it only by doing better on
     the pillars both were graded on. The grade shown stays the account's own."""
-    graded = {
-        name: [float(s) for a in audits if (s := a.pillars[name].score) is not None]
+    typical = {
+        name: found
         for name in ("face", "mix")
+        if (found := cohort_median([a.pillars[name].score for a in audits])) is not None
     }
-    typical = {name: median(scores) for name, scores in graded.items() if scores}
     places = []
     for audit in audits:
         counted = {n: float(s) for n in PILLARS if (s := audit.pillars[n].score) is not None}
@@ -187,8 +213,8 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     if len({ranked_tier(r) for r in rows}) == 1:  # no group to rank after another
         na = lower + (", or the Mix of an account that only replies" if partial else "")
         said = (
-            "The table ranks the accounts by grade; a grade averages only the pillars the"
-            f" account was graded on ({na})."
+            f"The table ranks the accounts by grade{_by_median(rows)}; a grade averages only the"
+            f" pillars the account was graded on ({na})."
         )
         return said + _asides(rows)
     groups = []
@@ -207,8 +233,8 @@ def order_rule(rows: list[dict[str, Any]]) -> str | None:
     said = (
         "The table is in groups, each under a line that says why: "
         + "; ".join(groups)
-        + ". Within a group, accounts are ranked by grade, so a D in one group can stand"
-        " above a B in a later one."
+        + f". Within a group, accounts are ranked by grade{_by_median(rows)}, so a D in one"
+        " group can stand above a B in a later one."
     )
     return said + _asides(rows)
 
@@ -222,15 +248,26 @@ def _asides(rows: list[dict[str, Any]]) -> str:
         "a Mix n/a of an account that only replies (it writes no original post, so its posts"
         " cannot be all job ads)"
     )
-    # how, so that a grade on fewer pillars never outranks a full one for the pillars it lacks
-    median = (
-        " at the cohort's median on it (its grade, shown, averages only its own pillars), so it"
-        " stands above an account graded there only by doing better on the pillars both were"
-        " graded on"
-    )
+    filled = median_pillars(rows)
+
+    def how(pillar: str) -> str:
+        """How an n/a of ``pillar`` that counts as graded is placed."""
+        if pillar.lower() in filled:
+            # so that a grade on fewer pillars never outranks a full one for the pillars it lacks
+            return (
+                f" at the cohort's median on {pillar} (its grade, shown, averages only its own"
+                " pillars), so it stands above an account graded there only by doing better on"
+                " the pillars both were graded on"
+            )
+        return (
+            f" by its own grade: fewer than half the accounts are graded on {pillar}, too few"
+            " for a median to stand in for it"
+        )
+
     if len(present) == 2:
         return (
-            f" Two n/a place no account lower, each placed as if graded{median}: {face}, and {mix}."
+            f" Two n/a place no account lower, each placed as if graded: {face},{how('Face')};"
+            f" and {mix},{how('Mix')}."
         )
     if not present:
         return ""
@@ -238,5 +275,16 @@ def _asides(rows: list[dict[str, Any]]) -> str:
     return (
         # not "the one n/a that places no account lower": the other kind does too
         f" {what[0].upper()}{what[1:]} places no account lower: it is placed as if {pillar}"
-        f" were graded{median}."
+        f" were graded{how(pillar)}."
+    )
+
+
+def _by_median(rows: list[dict[str, Any]]) -> str:
+    """What the order rule adds to "ranked by grade" when some row is placed at a
+    :func:`cohort_median`: then an account can stand above, or tie with, a higher grade."""
+    if not median_pillars(rows):
+        return ""
+    return (
+        " (an n/a placed as if graded counts at the cohort's median on its pillar, as said"
+        " below, so an account can stand above, or tie with, one of a higher grade)"
     )
