@@ -69,6 +69,7 @@ from staffpulse.listen.angle_kinds import aimed_question_angle, angle_for_kind
 from staffpulse.listen.angle_reading import Reading, tell_subject
 from staffpulse.listen.firm_voice import FIRM_VOICE, Voice
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE, reads_as_joke
+from staffpulse.listen.light_tone import matches_light_tone
 from staffpulse.listen.moderation import LEAVE_OUT
 from staffpulse.listen.own_story import OPINION_RE, WRITER_RE, tells_own_story
 from staffpulse.listen.post_kinds import asks_nothing, is_career_news
@@ -93,9 +94,6 @@ def anothers_hardship_angle(voice: Voice = FIRM_VOICE) -> str:
         f" pitch. Leave it, or at most a kind line if {voice.you_know} the writer."
     )
 
-
-HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
-HUMOROUS_QUESTION = 0.9  # and a question
 
 # a hard time of the mind, told in the first person of a distressed or negative post ("my
 # heads sick" is often typed with no apostrophe)
@@ -284,10 +282,7 @@ def _angle_for_tone(post: Reading, flags: Mapping[str, bool], humor: float) -> s
             f"stick to the work facts{tell_subject(subject)}: one data point from {post.voice.desk},"
             " and no opinion on the politics."
         )
-    # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on,
-    # and a stand taken ("Hot take: 'culture fit' is 'people like me'") is weighed in on
-    funny = humor >= (HUMOROUS_QUESTION if question else HUMOROUS)
-    if tone.light and funny and OPINION_RE.search(URL_RE.sub(" ", post.text)) is None:
+    if matches_light_tone(post.text, tone, humor, question):  # the worn-down caution's too
         # only the light tone gives way: "we hired two Black women as site leads" keeps its
         # usual angle, as the hostile rule keeps a team proud of its people
         if not question and _PEOPLE_BY_WHO_RE.search(post.text):

@@ -345,7 +345,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = explain(
-        conv, components, flags, role, age, recent, asked_of, own=own, replayed=ctx.replayed
+        conv,
+        components,
+        flags,
+        role,
+        age,
+        recent,
+        asked_of,
+        own=own,
+        replayed=ctx.replayed,
+        humor=humor,
     )
     if own:  # said first: it is why the firm's own thread is here
         reasons = (own_thread_reason(focus_author(conv.posts[-1])), *reasons)

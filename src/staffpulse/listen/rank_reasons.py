@@ -13,11 +13,13 @@ from staffpulse.durations import format_span
 from staffpulse.listen.crude_names import names_crudely
 from staffpulse.listen.jokes import LIKELY, LIKELY_JOKE_CAUTION
 from staffpulse.listen.languages import other_language_caution
+from staffpulse.listen.light_tone import matches_light_tone
 from staffpulse.listen.rank_model import ANOTHERS_HARDSHIP
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, TO_FIRM, known_replies, stored_replies
 from staffpulse.listen.sensitive import SENSITIVE, sensitive_caution
 from staffpulse.listen.swearing import swears_strongly
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.tone import judge_tone
 from staffpulse.report.counts import count_of
 
 __all__ = ["ROLE_NAMES", "explain"]
@@ -94,10 +96,12 @@ def explain(
     *,
     own: bool = False,
     replayed: datetime | None = None,
+    humor: float | None = None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Why the conversation is worth joining and what to watch out for, from its signals
     (``comp``, the score's components, and ``flags``), its opener's ``role``, its ``age`` in
-    hours (None: undated), its ``recent`` replies and the account it is ``aimed_at``.
+    hours (None: undated), its ``recent`` replies and the account it is ``aimed_at``;
+    ``humor``: the humor signal's p of its opening (None: not read).
 
     ``own``: the firm opened it and a reply waits for it (:mod:`.own_threads`). What is said
     of the opening (its question, its few replies as room, its author's role, its work words,
@@ -149,7 +153,7 @@ def explain(
     careful = sensitive_caution(opener.text, opener.author_handle) if flags.get(SENSITIVE) else None
     if careful is not None:
         cautions.append(careful)
-    if not flags.get("crisis") and not flags.get(LIKELY) and _WORN_DOWN_RE.search(opener.text):
+    if _worn_down(opener.text, flags, humor):
         cautions.append(WORN_DOWN)
     if flags.get(ANOTHERS_HARDSHIP):
         cautions.append(ANOTHERS_HARDSHIP_CAUTION)
@@ -177,6 +181,16 @@ def explain(
         cautions.append(in_other_language)
     cautions.extend(_size_and_age(conv, comp, age))
     return tuple(reasons), tuple(cautions)
+
+
+def _worn_down(text: str, flags: Mapping[str, bool], humor: float | None) -> bool:
+    """Worn down in so many words, and no joke: neither a likely one (told by its caution) nor
+    one its angle matches in a light tone ("I give up 😂 the spreadsheet beat me again": the
+    same verdict, :func:`~.light_tone.matches_light_tone`, so a card never says both)."""
+    if flags.get("crisis") or flags.get(LIKELY) or not _WORN_DOWN_RE.search(text):
+        return False
+    question = bool(flags.get("question"))
+    return not matches_light_tone(text, judge_tone([text])[0], humor or 0.0, question)
 
 
 def _explain_own(
