@@ -129,3 +129,18 @@ def test_a_recruiter_with_ordinary_posts_is_suggested_and_one_calling_to_vote_is
         report = rank_with_fakes(store, role="hr_pro")
         assert ("hannah_hr" in [s.handle for s in report.suggestions]) is shown, texts
         assert (CROSSES_LINE not in report.excluded) is shown
+
+
+def test_vote_news_is_no_call_to_vote_and_a_side_praised_is_no_explainer() -> None:
+    # our own texts: the news' voters and its tally are reported, no one is called to vote
+    assert not crosses_for_connect(
+        "Senate Republicans stall the overtime bill. Voters weigh in next fall; what it means for HR"
+    )
+    assert not crosses_for_connect(
+        "Biden signs the tip-credit rule. Vote tally aside, here's what it means for employers"
+    )
+    # a side cheered or a call to vote beside the explainer still counts
+    assert crosses_for_connect("MAGA! Our guide for employers on the new Trump overtime order")
+    assert crosses_for_connect(
+        "Republicans and Democrats both pledge apprenticeships; vote Labour to get them built"
+    )

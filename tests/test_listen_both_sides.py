@@ -53,3 +53,19 @@ def test_two_parties_named_together_on_work_take_no_side(text: str) -> None:
 )
 def test_parties_quarrelled_over_or_named_with_no_work_stay_partisan(text: str) -> None:
     assert moderate(text).partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own texts: two parties named on work, then a side taken or both run down
+        "Democrats and Republicans both talk about wages, but only Biden raised them. Vote blue",
+        "Labour and the Tories promise jobs every election; time for the Greens",
+        "Republicans and Democrats agree on hiring freezes. Go vote Reform in May",
+        "GOP and Dems both say they back nurses' pay, both are bought by hospital lobbies",
+        "Tories and Labour will both wreck hiring in the north",
+        "Unlike Republicans and Democrats, the Libertarians will protect jobs",
+    ],
+)
+def test_two_parties_on_work_with_a_side_taken_are_partisan(text: str) -> None:
+    assert not names_both_sides_on_work(text)

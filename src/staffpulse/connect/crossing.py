@@ -9,8 +9,8 @@ in ten dropped her from Connect (review s40). A post that frames the news as wha
 employers, HR or payroll teams, a business or "you" should know or do is news a firm may share,
 not a side taken, nor is one naming two parties together on work ("Labour and the Conservatives
 both pledge a higher minimum wage"): it counts only when it is hostile or NSFW too, or calls its
-readers to vote
-("Vote Labour! Here is what it means for recruiters").
+readers to vote or takes a side ("Vote Labour! Here is what it means for recruiters", "MAGA! Our
+guide for employers", :func:`staffpulse.listen.both_sides.takes_a_side`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from staffpulse.listen.both_sides import names_both_sides_on_work
+from staffpulse.listen.both_sides import names_both_sides_on_work, takes_a_side
 from staffpulse.listen.moderation import crosses_a_line, looks_hostile, names_sex
 
 __all__ = [
@@ -54,13 +54,6 @@ _EXPLAINER = re.compile(
     r"|\bhere(?:'s|\u2019s|\s+is)\s+how\s+to\s+(?:plan|prepare|budget|comply|adapt|get\s+ready)\b",
     re.IGNORECASE,
 )
-# a call to vote, which no explaining makes news: "Vote Labour!", "vote them out", "#VoteBlue";
-# not "vote for us" or "#VoteForUs" (an award) nor "go vote", "vote early" or "time off to vote"
-_VOTE_CALL = re.compile(
-    r"(?:^|[.!?:]\s+|#)vote\s*(?!(?:for\s*)?us\b)(?:for\s*|against\s*)?"
-    r"(?!early\b|today\b|tomorrow\b|on\b|in\b|by\b|at\b|now\b)[a-z]",
-    re.IGNORECASE,
-)
 
 
 def explains_for_the_trade(text: str) -> bool:
@@ -75,7 +68,8 @@ def crosses_for_connect(text: str) -> bool:
     if not crosses_a_line(text):
         return False
     reports = explains_for_the_trade(text) or names_both_sides_on_work(text)
-    if not reports or _VOTE_CALL.search(text):
+    # a call to vote or a side praised ("MAGA! Our guide for employers ...") is no news explained
+    if not reports or takes_a_side(text):
         return True
     return looks_hostile(text) or names_sex(text)
 
