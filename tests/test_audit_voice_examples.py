@@ -260,3 +260,17 @@ def test_a_notice_is_no_post_to_imitate_even_when_little_else_is_left() -> None:
     voice = audit_feed(feed, scorer=NoticeScorer()).pillars["voice"]
     assert voice.best == []
     assert voice.evidence["personality_posts"] == 3  # still counted: only the example goes
+
+
+def test_a_post_with_a_voice_is_no_notice_whatever_it_opens_with() -> None:
+    # review s40: a thought under "Reminder:" and a closed office said with pride were read as
+    # notices and never offered; a notice announces (a closing, a day, an hour) with no voice
+    feed = FeedBuilder("acme")
+    feed.post("Reminder: a cover letter is a conversation. It took me years to see it that way")
+    feed.post("We are closed on Friday for our paint-a-school day, so proud of these people!")
+    feed.post("Important: nobody checks the spelling of your name on a badge twice")
+    feed.post("Reminder: payroll forms are due on Thursday by 3pm")
+    voice = audit_feed(feed, scorer=NoticeScorer()).pillars["voice"]
+    offered = {ex.text[:12] for ex in voice.best}
+    assert "Reminder: a " in offered and "We are close" in offered
+    assert "Reminder: pa" not in offered

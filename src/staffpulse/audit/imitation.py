@@ -24,12 +24,40 @@ Verdict = Literal["fit", "last", "unfit"]
 
 # a notice ("Reminder: our office is closed Monday") informs and has no voice to learn from,
 # however personal the model hears it: QA found one the only post left "to imitate" of an
-# account, so the report shows fewer examples rather than that one
-_NOTICE = re.compile(
-    r"^\W*(?:reminder|notice|announcement|please note|important)\s*[:!\-\u2013\u2014]"
-    r"|\b(?:office|offices|branch|branches|we)\s+(?:is|are|will be)\s+closed\b",
+# account, so the report shows fewer examples rather than that one. A notice's opener is
+# one only before what a notice announces (a closing, a day, an hour, a deadline):
+# "Reminder: you are more than your job title" is a thought, not a notice
+_NOTICE_OPENER = re.compile(
+    r"^\W*(?:reminder|notice|announcement|please note|important)\s*[:!\-\u2013\u2014]",
     re.IGNORECASE,
 )
+_CLOSED = re.compile(
+    r"\b(?:office|offices|branch|branches|we)\s+(?:is|are|will be)\s+closed\b", re.IGNORECASE
+)
+_ANNOUNCES = re.compile(
+    r"\b(?:closed|closing|closes|open|opens|reopens?|reopening|hours|deadline|due|schedule"
+    r"|rescheduled|cancell?ed|postponed|maintenance|registration|register|today|tonight"
+    r"|tomorrow|this\s+(?:week|weekend|morning|afternoon|evening)|next\s+(?:week|month)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
+    re.IGNORECASE,
+)
+# a voice to learn from, which no notice has: a feeling or an opinion, an exclamation, the
+# writer's own story ("We are closed today for our volunteer day, so proud of this crew!")
+_VOICED = re.compile(
+    r"!|(?-i:\bI\b)|\b(?:I'm|I've|I'd|me|my|myself|proud|prouder|love|loved|thrilled|excited"
+    r"|grateful|delighted|honou?red|so\s+happy|amazing)\b",
+    re.IGNORECASE,
+)
+
+
+def is_a_notice(text: str) -> bool:
+    """Whether ``text`` is a notice: a notice's opener before what a notice announces, or an
+    office closed, said with no voice (:data:`_VOICED`; "!" in the opener is no voice)."""
+    opener = _NOTICE_OPENER.search(text)
+    rest = text[opener.end() :] if opener else text
+    if not (_CLOSED.search(text) or (opener and _ANNOUNCES.search(rest))):
+        return False
+    return _VOICED.search(rest) is None
 
 
 def without_handles(text: str) -> str:
@@ -70,7 +98,7 @@ def imitation_verdict(text: str, humorous: bool) -> Verdict:
     from staffpulse.audit.identity_groups import unfit_to_imitate
     from staffpulse.audit.profanity import swears
 
-    if _words_of_its_own(text) < MIN_WORDS or _NOTICE.search(text):
+    if _words_of_its_own(text) < MIN_WORDS or is_a_notice(text):
         return "unfit"
     if swears(text):  # the cheapest test first: most posts it catches, the inbox would join
         return "unfit"
