@@ -283,6 +283,23 @@ def test_a_governments_cuts_on_a_work_matter_are_politics_not_left_out(text: str
     assert verdict.politics and not verdict.partisan
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an economic system blamed: the same politics caution as a government's cuts
+        "Two years out of work, rent due, and capitalism is not helping me one bit",
+        "Trickle-down economics never reached the night shift at our warehouse",
+    ],
+)
+def test_an_economic_system_blamed_is_politics_not_left_out(text: str) -> None:
+    verdict = moderate(text)
+    assert verdict.politics and not verdict.partisan
+
+
+def test_a_venture_capitalist_is_a_job_not_an_economic_system() -> None:
+    assert not moderate("Our venture capitalist joins the hiring panel on Friday").politics
+
+
 def test_a_governments_cuts_with_work_in_passing_are_partisan() -> None:
     assert moderate("Tax credit cuts voted through again, what a week in Westminster").partisan
 

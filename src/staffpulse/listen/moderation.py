@@ -229,6 +229,11 @@ def _names_cuts(plain: str) -> bool:
     )
 
 
+# an economic system blamed ("capitalism is failing us"): politics, with its caution, as a
+# government's cuts are; never partisan for it alone (not left out: no party's side is taken)
+_ECONOMIC_SYSTEM_RE = re.compile(
+    r"\b(?:capitalism|socialism|communism|neoliberalism|trickle[- ]down economics)\b", re.I
+)
 # strong words (:mod:`staffpulse.listen.swearing`, the audit's list too) earn a post the
 # caution "strong language"; a crude one ("pissed") or a milder one ("crap", like "damn" and
 # "hell", which are not here) only makes a rant of a post on politics
@@ -316,7 +321,7 @@ def moderate(text: str, humor: float | None = None) -> Moderation:
         partisan=filed
         or (politics and not dwells_on_work(plain) and not names_both_sides_on_work(plain))
         or _rants_on_politics(plain, politics),
-        politics=politics,
+        politics=politics or _ECONOMIC_SYSTEM_RE.search(plain) is not None,
         greeting=is_greeting(plain),
         hashtag_game=is_hashtag_game_entry(plain),
         crisis=signals_crisis(plain),
