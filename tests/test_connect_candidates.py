@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from connect_fixtures import (
     NOW,
     FakeRoleModel,
@@ -17,6 +19,7 @@ from connect_fixtures import (
 from staffpulse.connect.advice import CONTACTS, INACTIVE, OUTSIDE_HIRING, HeldBack
 from staffpulse.connect.candidates import CandidateWalk, RoleFilter, SuggestOptions
 from staffpulse.connect.citizen import Citizen
+from staffpulse.connect.crossing import count_crossing
 from staffpulse.connect.explain import caution, crosses_often
 from staffpulse.connect.graph import load_graph
 from staffpulse.connect.left_out import left_out_text, see_them_line
@@ -178,3 +181,24 @@ def test_a_single_post_seen_crosses_often_when_it_crosses_the_line() -> None:
     assert caution(citizen("Shut up, you absolute idiot.")) == (
         "caution, ranked last: their one post seen is hostile, NSFW or party politics"
     )
+
+
+def test_each_shown_accounts_posts_are_read_for_what_crosses_a_line_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each post takes a moment to read: a ranking reads each account's once, however often the
+    walk re-sorts and the explanation asks (the caution, the voice line)."""
+    import staffpulse.connect.citizen as citizen_module
+
+    read: list[tuple[str, ...]] = []
+
+    def counting(texts: tuple[str, ...]) -> int:
+        read.append(texts)
+        return count_crossing(texts)
+
+    monkeypatch.setattr(citizen_module, "count_crossing", counting)
+    store = build_store()
+    _hannah_posts(store, _CROSSING)
+    found = rank_with_fakes(store, role="any").suggestions
+    assert "caution, ranked last" in found[-1].explanation
+    assert len(read) == len(set(read)) >= len(found)

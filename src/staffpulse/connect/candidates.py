@@ -23,6 +23,7 @@ from staffpulse.connect.citizen import (
     citizen_signals,
     fewest_posts,
     guess_roles,
+    with_crossing,
 )
 from staffpulse.connect.cohort_roles import CohortRoles, given_role, stored_cohort_roles
 from staffpulse.connect.explain import crosses_often
@@ -142,8 +143,6 @@ class CandidateWalk:
         self.position = 0  # how far down ``order`` the walk has examined
         # the accounts someone of the circle engages (:meth:`_is_weak`), found on first need
         self._engaged_by_circle: set[str] | None = None
-        # whether each candidate read so far crosses a line: read once, each chunk re-sorts
-        self._crosses: dict[str, bool] = {}
 
     def pagerank(self, node: str) -> float:
         return float(self.scores[self.graph.index[node]])
@@ -176,10 +175,12 @@ class CandidateWalk:
         candidates.sort(key=_shown_order)
         kept: list[Candidate] = []
         clean = 0
-        for c in candidates:
-            if c.cautioned or clean >= limit:
-                kept.append(c)
-            elif not self._crosses_often(c):
+        for read in candidates:
+            if read.cautioned or clean >= limit:
+                kept.append(read)
+                continue
+            c = self._count_crossing(read)
+            if not crosses_often(c.citizen):
                 clean += 1
                 kept.append(c)
             elif self.roles.shows_all:
@@ -191,10 +192,16 @@ class CandidateWalk:
         kept.sort(key=_shown_order)
         return kept
 
-    def _crosses_often(self, c: Candidate) -> bool:
-        if c.node not in self._crosses:
-            self._crosses[c.node] = crosses_often(c.citizen)
-        return self._crosses[c.node]
+    def _count_crossing(self, c: Candidate) -> Candidate:
+        """The candidate with its crossing posts counted (:func:`with_crossing`), kept with its
+        read so that each chunk's re-sort, later rankings and the explanation count them once."""
+        counted = with_crossing(c.citizen)
+        if counted is not c.citizen:
+            key = (c.node, self.as_of)
+            if key in self.reads:
+                self.reads[key] = (self.reads[key][0], counted)
+            c = replace(c, citizen=counted)
+        return c
 
     def hold_back_unread_contacts(self) -> None:
         """Read the contacts left out unread, so the advice knows what else holds each back

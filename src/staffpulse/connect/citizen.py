@@ -16,7 +16,7 @@ ranking uses the graph alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -64,21 +64,30 @@ class Citizen:
     hiring_posts: int | None = None  # of those, how many talk about hiring (None: untold)
     # the texts of those posts, read for what crosses a line only when the account is shown
     own_texts: tuple[str, ...] = ()
+    # of those, how many cross a line (:func:`with_crossing`); None: not read yet
+    crossing: int | None = None
 
     @property
     def crossing_posts(self) -> int:
         """Of the posts judged, how many are hostile, NSFW or partisan
         (:func:`~staffpulse.connect.crossing.crosses_for_connect`, the inbox's verdicts): a
         recruiter praised for "a lively voice" called voters vermin in 4 of its 10 posts (QA
-        s40). Read when asked, for the accounts that could be shown: about a millisecond a
-        post, too slow for every candidate a ranking reads."""
-        return count_crossing(self.own_texts)
+        s40). The count :func:`with_crossing` stored, else read now (a citizen built by hand)."""
+        return self.crossing if self.crossing is not None else count_crossing(self.own_texts)
 
     @property
     def talks_hiring(self) -> bool:
         """Whether its own posts talk about hiring often enough (connect.hiring_talk): an
         account outside the trade that does is a hiring manager, a staffing firm's buyer."""
         return talks_hiring(self.hiring_posts, self.judged)
+
+
+def with_crossing(citizen: Citizen) -> Citizen:
+    """The citizen with its crossing posts counted, once: about a millisecond a post, read only
+    for the accounts that could be shown, too slow for every candidate a ranking reads."""
+    if citizen.crossing is not None:
+        return citizen
+    return replace(citizen, crossing=count_crossing(citizen.own_texts))
 
 
 def fewest_posts() -> int:

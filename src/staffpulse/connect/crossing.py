@@ -15,7 +15,6 @@ guide for employers", :func:`staffpulse.listen.both_sides.takes_a_side`).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from staffpulse.listen.both_sides import names_both_sides_on_work, takes_a_side
@@ -74,7 +73,6 @@ def crosses_for_connect(text: str) -> bool:
     return looks_hostile(text) or names_sex(text)
 
 
-@functools.lru_cache(maxsize=256)
 def count_crossing(texts: tuple[str, ...]) -> int:
-    """How many of ``texts`` cross the line (:func:`crosses_for_connect`), once per texts."""
+    """How many of ``texts`` cross the line (:func:`crosses_for_connect`)."""
     return sum(crosses_for_connect(text) for text in texts)
