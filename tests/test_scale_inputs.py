@@ -181,10 +181,13 @@ def test_files_a_zip_leaves_out_are_files_skipped_not_malformed_records(tmp_path
     assert "skipped 1 malformed record, 1 file of unknown format" in " ".join(told.output.split())
 
 
-def test_score_points_a_csv_of_texts_without_authors_to_classify(tmp_path: Path) -> None:
+def test_score_points_a_csv_of_texts_without_authors_to_classify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the command names the file as given: here, by its name
     src = tmp_path / "sarcasm.csv"
     src.write_text(",tweet,sarcastic\n0,I love Mondays,1\n", encoding="utf-8")
-    told = CliRunner().invoke(app, ["score", str(src), "-o", str(tmp_path / "out")])
+    told = CliRunner().invoke(app, ["score", "sarcasm.csv", "-o", str(tmp_path / "out")])
     assert told.exit_code == 65, told.output
     said = " ".join(told.output.split())  # Rich wraps long lines
     assert 'rename the column "tweet" to "text"' in said

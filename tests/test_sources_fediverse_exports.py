@@ -69,7 +69,7 @@ def test_a_misskey_notes_export_is_told_what_it_is_and_what_to_do(tmp_path: Path
     assert "the notes export of a Misskey server" in said
     assert "names neither the account nor its server" in said
     assert "staffpulse fetch mastodon @you@your.server" in said
-    assert f"staffpulse classify {path.name} --output scores.jsonl" in said
+    assert f"staffpulse classify {path} --output scores.jsonl" in said
     assert "add " not in said  # not told to fix a file it did not make
 
 

@@ -78,7 +78,7 @@ def test_a_table_of_accounts_with_their_bio_is_sent_to_roles(tmp_path: Path) -> 
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
     assert str(caught.value.message).endswith(
-        "Accounts can be tagged as they are: staffpulse roles people.csv --output roles.jsonl"
+        f"Accounts can be tagged as they are: staffpulse roles {path} --output roles.jsonl"
     )
     posts = tmp_path / "posts.csv"
     posts.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
@@ -181,7 +181,7 @@ def test_texts_without_authors_are_pointed_to_classify(tmp_path: Path, header: s
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
     assert refused.value.message.endswith(
-        "Posts of no account can be scored as they are: staffpulse classify labelled.csv "
+        f"Posts of no account can be scored as they are: staffpulse classify {path} "
         "--output scores.jsonl"
     )
 

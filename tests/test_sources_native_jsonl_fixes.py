@@ -30,7 +30,7 @@ def test_a_labelled_set_of_posts_is_sent_to_classify(tmp_path: Path) -> None:
     message = caught.value.message
     assert "its first record has the keys id, text, job_opening" in message
     assert 'add "author" to each record' in message
-    assert message.endswith("staffpulse classify labelled.jsonl --output scores.jsonl")
+    assert message.endswith(f"staffpulse classify {path} --output scores.jsonl")  # as given
 
 
 def test_posts_with_their_author_are_told_what_to_add_and_rename(tmp_path: Path) -> None:
@@ -65,5 +65,5 @@ def test_accounts_with_their_bio_are_sent_to_roles(tmp_path: Path) -> None:
     )
     assert why is not None and "an account with its bio" in why
     assert 'a staffpulse JSONL account has "handle", and may have "type" and "platform"' in why
-    assert why.endswith("staffpulse roles accounts.jsonl --output roles.jsonl")
+    assert why.endswith(f"staffpulse roles {tmp_path / 'accounts.jsonl'} --output roles.jsonl")
     assert "classify" not in why

@@ -201,7 +201,7 @@ def test_posts_one_a_line_under_a_text_header_are_told_what_the_import_lacks(
         f"{path}: not a format staffpulse can import: this is a list of posts under a text"
         " header, with no id or author column: an import needs the columns id, author and text"
         " (save the sheet they come from as CSV with them). Posts of no account can be scored"
-        " as they are: staffpulse classify posts.txt --output scores.jsonl"
+        f" as they are: staffpulse classify {path} --output scores.jsonl"
     )
     assert "add a first line" not in str(refused.value.hint)
     # in a ZIP the file is named as it is there, never by the folder it is unpacked to
@@ -296,4 +296,30 @@ def test_a_file_whose_name_has_a_space_is_told_commands_with_the_name_in_quotes(
     texts.write_text("text\nWe are hiring nurses in Dayton this week, apply today\n")
     with pytest.raises(UnknownFormatError) as refused:
         detect(texts)
-    assert "staffpulse classify 'my posts.txt' --output scores.jsonl" in refused.value.message
+    assert f"staffpulse classify '{texts}' --output scores.jsonl" in refused.value.message
+
+
+def test_a_command_names_the_file_as_given_from_another_folder_and_a_zips_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s40: "staffpulse classify 'my posts.csv'" named the file alone, so the command
+    failed ("no such file") when the file sat in another folder; a ZIP's member, unpacked
+    to a temporary folder gone after the import, is named alone still (no dead path)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my dir").mkdir()
+    accounts = Path("my dir/my accts.csv")
+    accounts.write_text("name,description\nTanwood Clinic,Nurses wanted across three towns\n")
+    texts = Path("my dir/id texts.csv")
+    texts.write_text("id,text\n1,We are hiring nurses in Dayton this week, apply today\n")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(accounts)
+    assert "staffpulse roles 'my dir/my accts.csv' --output roles.jsonl" in refused.value.message
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(texts)
+    assert "classify 'my dir/id texts.csv' --output" in refused.value.message
+    with zipfile.ZipFile("posts.zip", "w") as packed:
+        packed.write(texts, "id texts.csv")
+    result = CliRunner().invoke(app, ["import", "posts.zip", "--db", "s.db"])
+    said = " ".join(result.output.split())
+    assert "staffpulse classify 'id texts.csv' --output" in said, said
+    assert "staffpulse-zip" not in said

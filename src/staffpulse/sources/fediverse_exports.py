@@ -12,7 +12,6 @@ account's posts instead.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 from staffpulse.next_steps import SCORE_TEXTS
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import first_value, json_lines_head
+from staffpulse.sources.user_paths import command_file
 
 # Keys only a Misskey note has beside its createdAt and visibility (a Mastodon status has
 # created_at, a Bluesky record createdAt but no visibility)
@@ -46,7 +46,7 @@ def why_fediverse_export(path: Path, head: bytes) -> str | None:
             "account nor its server, so staffpulse cannot tell whose posts they are and does "
             "not import it. Sharkey, Firefish and Iceshrimp also answer the Mastodon API: try "
             f"{_FETCH.format(handle='@you@your.server')} for the account's public posts. "
-            + SCORE_TEXTS.say(file=shlex.quote(path.name))
+            + SCORE_TEXTS.say(file=command_file(path))
         )
     if record.keys() >= _FRIENDICA_KEYS:
         return (

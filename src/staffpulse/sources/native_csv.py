@@ -15,7 +15,6 @@ the user gives (:mod:`staffpulse.sources.csv_dates`).
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -83,6 +82,7 @@ from staffpulse.sources.post_links import (
     platform_settled,
 )
 from staffpulse.sources.text_files import head_text
+from staffpulse.sources.user_paths import command_file
 from staffpulse.sources.zeroed_ids import (
     ZeroedIds,
     csv_cells,
@@ -141,13 +141,13 @@ def texts_only_hint(path: Path, columns: Iterable[str]) -> str:
     present = set(columns)
     authors = present & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS, *BIO_COLUMNS, *AUTHOR_TRANSLATIONS}
     texts = present & {"text", *COLUMN_ALIASES["text"]}
-    return f". {SCORE_TEXTS.say(file=shlex.quote(path.name))}" if texts and not authors else ""
+    return f". {SCORE_TEXTS.say(file=command_file(path))}" if texts and not authors else ""
 
 
 def tag_accounts_hint(path: Path) -> str:
     """For a file of accounts with their bio, which staffpulse cannot import as it is: the
     command that tags them without a store (the dashboard leaves it out)."""
-    return TAG_ACCOUNTS.say(file=shlex.quote(path.name))
+    return TAG_ACCOUNTS.say(file=command_file(path))
 
 
 @header_test

@@ -13,7 +13,6 @@ bio are accounts, sent to ``staffpulse roles``.
 from __future__ import annotations
 
 import json
-import shlex
 from pathlib import Path
 
 from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
@@ -24,6 +23,7 @@ from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
 from staffpulse.sources.native_csv import tag_accounts_hint
 from staffpulse.sources.native_csv_header import AUTHOR_COLUMNS, AUTHOR_SYNONYMS, BIO_COLUMNS
 from staffpulse.sources.native_untyped import nested_key
+from staffpulse.sources.user_paths import command_file
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
@@ -85,7 +85,7 @@ def _why_not_native(path: Path, head: bytes) -> str | None:
         f" {FORMATS_JSONL.say()}"
     )
     if not (has_author or other_author) and "id" in lower:
-        message += f". {SCORE_TEXTS.say(file=shlex.quote(path.name))}"
+        message += f". {SCORE_TEXTS.say(file=command_file(path))}"
     return message
 
 

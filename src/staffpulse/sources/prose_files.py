@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import csv
 import re
-import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError
 from staffpulse.next_steps import SCORE_LINES, SCORE_TEXTS
-from staffpulse.output_files import shell_path
 from staffpulse.sources.base import HEAD_BYTES, Problem
 from staffpulse.sources.csv_preamble import notes_above
 from staffpulse.sources.csvrows import sniff_delimiter
@@ -36,6 +34,7 @@ from staffpulse.sources.folders import (
 )
 from staffpulse.sources.native_csv import why_not_csv
 from staffpulse.sources.text_files import document_kind, head_text, is_binary
+from staffpulse.sources.user_paths import command_file
 
 # A line with this many words is a sentence: a table's header never has as many in one cell
 SENTENCE_WORDS = 6
@@ -71,7 +70,7 @@ def why_prose(path: Path, head: bytes) -> str | None:
         return (  # below says to write them: told what the import lacks, not sent round to it
             f"{WHAT_IT_IS}a list of posts under a text header, with no id or author column: an"
             " import needs the columns id, author and text (save the sheet they come from as"
-            f" CSV with them). {SCORE_TEXTS.say(file=shlex.quote(path.name))}"  # as a CSV of texts is told
+            f" CSV with them). {SCORE_TEXTS.say(file=command_file(path))}"  # as a CSV of texts is told
         )
     said = f"{PROSE} (sentences, as in notes or a draft, not a table of posts or accounts)"
     if path.suffix.lower() not in _TABLE_SUFFIXES and notes_above(head):
@@ -107,7 +106,7 @@ def prose_hint(path: Path | None) -> str:
     in a ZIP, where no command can score it)."""
     if path is None:  # a heading line would not make the ZIP importable: nothing to add
         return f"{HOW_TO_EXPORT}."
-    return f"{HOW_TO_EXPORT}. {SCORE_LINES.say(file=shell_path(path))}"
+    return f"{HOW_TO_EXPORT}. {SCORE_LINES.say(file=command_file(path))}"
 
 
 def refuse_folder_of_notes(folder: Path, left: Sequence[Problem]) -> None:

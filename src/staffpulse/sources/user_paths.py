@@ -8,6 +8,7 @@ file a user named goes through :func:`explain_open_errors`.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.missing_folders import find_missing_folder
 from staffpulse.near_names import find_near_names
+from staffpulse.output_files import shell_path
 
 # What browsers name a file they are still writing, until the download ends
 PARTIAL_DOWNLOADS = {
@@ -132,3 +134,18 @@ __all__ = [
     "missing_hint",
     "still_downloading",
 ]
+
+
+# what every temporary folder staffpulse unpacks a ZIP's or a gzip file's contents into opens with
+UNPACKED_PREFIX = "staffpulse-"
+
+
+def command_file(path: Path) -> str:
+    """``path`` as a command the user copies names it: as it was given, quoted for the shell
+    (:func:`~staffpulse.output_files.shell_path`), so ``classify 'my dir/my posts.csv'`` runs
+    from where the import ran (the name alone failed, "no such file", for a file in another
+    folder). A file unpacked from a ZIP or a gzip file to a temporary folder, gone when the
+    import ends, by its name alone."""
+    if any(folder.name.startswith(UNPACKED_PREFIX) for folder in path.parents):
+        return shlex.quote(path.name)
+    return shell_path(path)
