@@ -65,6 +65,7 @@ def test_parties_quarrelled_over_or_named_with_no_work_stay_partisan(text: str) 
         "GOP and Dems both say they back nurses' pay, both are bought by hospital lobbies",
         "Tories and Labour will both wreck hiring in the north",
         "Unlike Republicans and Democrats, the Libertarians will protect jobs",
+        "Labour and the Tories both talk apprenticeships, but Starmer delivered them",
     ],
 )
 def test_two_parties_on_work_with_a_side_taken_are_partisan(text: str) -> None:

@@ -39,13 +39,15 @@ _SIDES = (
 )
 # a side taken beside the report: a call to vote ("; vote Reform", "Go vote Republican",
 # "#VoteBlue"; not "vote for us", an award's, "go vote today", nor the news' "Vote tally",
-# "Vote was 52-48", "Voters will decide"), one side praised ("only Trump delivered", "Time for
-# the NDP", "MAGA", "Independence now", "I'm voting Green") or both run down
+# "Vote was 52-48", "Voters will decide"), one side praised ("only Trump delivered", "Biden
+# delivered", "Reform will actually protect jobs", "Time for the NDP", "MAGA", "Independence
+# now", "I'm voting Green") or both run down
 _TAKES_A_SIDE_RE = re.compile(
     r"(?:^|[.!?:;,]\s*|\b(?:so|just|please|then|and|go)\s+)vote\s+(?!(?:for\s+)?us\b)"
     r"(?:for\s+|against\s+)?(?!(?:early|today|tomorrow|on|in|by|at|now|tally|totals?|counts?|"
     r"share|results?|was|is|were|to)\b)[a-z]|#vote(?!\s*(?:for\s*)?us\b)[a-z]|"
     rf"\bonly\s+(?:the\s+)?{_SIDES}\b|\btime\s+for\s+(?:the\s+)?{_SIDES}\b|"
+    rf"\b{_SIDES}\s+(?:delivered|gets\s+it|cares?|will\s+actually)\b|"
     rf"\bvoting\s+(?:for\s+)?{_SIDES}\b|\b(?:maga|kag)\b|\bindependence\s+now\b|\bguess\s+which\b|"
     r"\bscrew\w*\s+over\b|\bburn\s+it\s+(?:all\s+)?down\b|\bbought\s+(?:and\s+paid\s+for\s+)?by\b|"
     r"\btwo\s+cheeks\b|\buseless\b|\bcorrupt\b|\bwants?\s+to\s+(?:ruin|destroy|wreck|kill)\b",
