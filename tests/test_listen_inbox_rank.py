@@ -120,3 +120,23 @@ def test_someone_elses_hard_times_rank_below_a_question_with_a_caution(tmp_path:
     assert [i.conversation_id for i in inbox.items] == ["2", "1"]
     assert items["1"].angle.startswith("Someone else's hard times")
     assert any(c.startswith("someone else's hard times") for c in items["1"].cautions)
+
+
+def test_a_work_question_in_a_reply_under_anothers_hard_times_gets_its_own_angle(
+    tmp_path: Path,
+) -> None:
+    """The opening's "leave it" was the angle of the reply that carries the work talk."""
+    from staffpulse.listen.inbox import build_inbox
+
+    told = "He sleeps in his van since spring, no home and no savings, just trying to survive"
+    asked = "Do staffing firms place people with no fixed address? What do recruiters ask for?"
+    rows = [
+        post("1", "ana", told, 60),
+        post("2", "ben", asked, 30, kind="reply", reply_to_post_id="1", conversation_id="1"),
+    ]
+    with open_store(tmp_path / "r.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, text_model=FakeScorer(), role_model=None)
+    (item,) = inbox.items
+    assert item.angle.startswith("Reply to ") and "not the opening post:" in item.angle
+    assert "hard times" not in item.angle

@@ -177,8 +177,14 @@ def _angle(
             voice=ctx.voice,
         )
     # the reply is what a firm can speak to: its own question and tone, not the opening's
-    # (its author's role and humour are not known: none is assumed)
-    flags = {**entry.flags, "question": asks_the_room(focus.text), LIKELY: False}
+    # (its author's role and humour are not known: none is assumed); the opening's hard times
+    # told are not the reply's (its own are read from its text)
+    flags = {
+        **entry.flags,
+        "question": asks_the_room(focus.text),
+        LIKELY: False,
+        ANOTHERS_HARDSHIP: False,
+    }
     # only its politics: the rest of moderate() would be read for nothing
     flags["politics"] = flags["politics"] or names_politics(plain_text(focus.text))
     if (conv.platform, conv.id) in ctx.own_threads:
