@@ -104,6 +104,9 @@ def test_a_word_that_only_holds_the_letters_is_no_crude_name(handle: str) -> Non
         "@BxtchPlease_",
         "@WhxreHouse99",
         "@CXNT_club",
+        "@Whore_Rumours",
+        "@SkankPosse",
+        "@skank_diaries",
     ],
 )
 def test_a_crude_word_joined_to_a_word_part_or_spelled_with_an_x_is_crude(handle: str) -> None:

@@ -25,12 +25,13 @@ from staffpulse.listen.swearing import makes_crude, swears_strongly
 
 # a handle's words: a run of capitals, a word with or without its capital, a number
 _HANDLE_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-# crude names a handle calls its writer, a word of its own (a garden's "hoe" is no handle's word),
-# or one that a word part joins to make a title of it ("HOEOLOGIST", "ThotLife", "SlutSquad"):
+# crude names a handle calls its writer, a word of its own ("Whore_Club", "SkankGang"; a garden's
+# "hoe" is no handle's word), or one that a word part joins to make a title of it ("HOEOLOGIST",
+# "ThotLife", "SlutSquad"):
 # the parts follow the crude word at once, so a surname that starts with its letters ("Hoek",
 # "Hoey", "Hoekstra", "Thoth") stays a name
 _CRUDE_NAME_RE = re.compile(
-    r"(?:hoe|thot)s?|(?:hoe|thot|slut|whore|skank|bitch|cunt)s?"
+    r"(?:hoe|thot|whore|skank)s?|(?:hoe|thot|slut|whore|skank|bitch|cunt)s?"
     r"(?:olog(?:y|ies|ist|ists)|ology|ologist|life|gang|squad|nation|queen|king|club|tales)",
     re.IGNORECASE,
 )
