@@ -40,7 +40,7 @@ class Voice:
 
     @property
     def you_know(self) -> str:
-        return "you know" if self.solo else "your firm knows"
+        return self.does("know")
 
     @property
     def someone_knows(self) -> str:
