@@ -3,6 +3,7 @@ read, and the names scripts read in ``connect --json``, which never change with 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from connect_fixtures import NOW, add_posts, build_store, rank_with_fakes, reply_post
@@ -23,6 +24,7 @@ from staffpulse.connect.left_out import (
     REASON_KEYS,
     left_out_parts,
     left_out_text,
+    name_left_out,
     reason_key,
     shown_with_line,
 )
@@ -142,13 +144,21 @@ def test_an_account_known_only_by_its_id_is_named_by_it() -> None:
     )
     add_posts(store, reply)
     assert "1 never seen (account id 98765)" in rank_with_fakes(store).left_out_line
+    # one known by a DID alone: said in words, kept whole for scripts
+    did = "did:plc:abcdefghijklmnopqrstuvwx"
+    add_posts(store, replace(reply, id="t901", reply_to_account_id=did))
+    report = rank_with_fakes(store)
+    assert "plus an account known only by its id" in report.left_out_line
+    assert "did:" not in report.left_out_line
+    [unseen] = [p for p in report.as_dict()["excluded_reasons"] if p["reason"] == "never_seen"]
+    assert f"account id {did}" in unseen["accounts"]
 
 
 def test_an_account_known_only_by_a_bluesky_did_is_said_in_words_and_kept_whole_in_json() -> None:
     """QA s40: "Left out: 3 never seen (@a.example, @b.example, account id did:plc:...)": a
     marketer can do nothing with a DID. People read that an account is known only by its id;
     --json keeps the DID for scripts."""
-    did = "account id did:plc:abcdefghijklmnopqrstuvwx"
+    did = name_left_out("did:plc:abcdefghijklmnopqrstuvwx", "", by_id=True)
     names = {UNSEEN: ["@a.example", "@b.example", did]}
     [part] = left_out_parts({UNSEEN: 3}, names)
     assert (
@@ -157,7 +167,7 @@ def test_an_account_known_only_by_a_bluesky_did_is_said_in_words_and_kept_whole_
     )
     assert part["accounts"] == names[UNSEEN]
     assert "did:" not in left_out_text({UNSEEN: 3}, names)
-    two = {UNSEEN: [did, did.replace("abc", "xyz")]}
+    two = {UNSEEN: [did, name_left_out("did:plc:xyz", "", by_id=True)]}
     assert left_out_text({UNSEEN: 2}, two) == "2 never seen (2 accounts known only by their ids)"
     # past three handles: counted as before, the DID said apart
     many = {UNSEEN: [f"@h{i}.example" for i in range(5)] + [did]}

@@ -28,6 +28,7 @@ from staffpulse.connect.citizen import (
 from staffpulse.connect.cohort_roles import CohortRoles, given_role, stored_cohort_roles
 from staffpulse.connect.explain import crosses_often
 from staffpulse.connect.graph import DAMPING, InteractionGraph, account_pagerank
+from staffpulse.connect.left_out import name_left_out
 
 # Re-exported: the walk's options are imported from here
 from staffpulse.connect.options import RoleFilter as RoleFilter
@@ -265,7 +266,7 @@ class CandidateWalk:
         """Names the account left out for ``reason`` (:data:`NAMED`), so that a user can find
         whom each count holds: by its handle, else (``by_id``: no handle known) its id."""
         if reason in NAMED:
-            said = f"account id {acc.id}" if by_id else f"@{acc.handle}"
+            said = name_left_out(acc.id, acc.handle, by_id=by_id)
             self.named.setdefault(reason, []).append(said)
 
     def _skip(

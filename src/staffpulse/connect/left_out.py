@@ -152,15 +152,27 @@ def left_out_parts(
     return parts
 
 
-# How the walk names an account known only by a Bluesky DID (candidates.CandidateWalk._name):
-# kept whole in --json, said in words to people, who can do nothing with "did:plc:u2nz..."
-_DID_NAME = "account id did:"
+class KnownByDid(str):
+    """An account the walk names by its Bluesky DID alone (``account id did:plc:...``,
+    :meth:`~staffpulse.connect.candidates.CandidateWalk._name`): kept whole in --json, said in
+    words to people, who can do nothing with "did:plc:u2nz..."."""
+
+    __slots__ = ()
+
+
+def name_left_out(account_id: str, handle: str, *, by_id: bool) -> str:
+    """How a left-out account is named: ``@handle``, else (``by_id``: no handle known) ``account
+    id 98765``, one known by a DID marked as such (:class:`KnownByDid`)."""
+    if not by_id:
+        return f"@{handle}"
+    said = f"account id {account_id}"
+    return KnownByDid(said) if account_id.startswith("did:") else said
 
 
 def _name_accounts(who: Sequence[str]) -> str:
     """``@a, @b, @c and 4 more``; an account known only by a DID said as one ("@a, plus an
     account known only by its id"), never by the DID itself."""
-    readable = [w for w in who if not w.startswith(_DID_NAME)]
+    readable = [w for w in who if not isinstance(w, KnownByDid)]
     more = len(readable) - NAMES_SHOWN
     said = ", ".join(readable[:NAMES_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
     if dids := len(who) - len(readable):
