@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.both_sides import names_both_sides_on_work
+from staffpulse.listen.both_sides import names_both_sides_on_work, takes_a_side
 from staffpulse.listen.moderation import moderate
 
 
@@ -70,3 +70,10 @@ def test_parties_quarrelled_over_or_named_with_no_work_stay_partisan(text: str) 
 )
 def test_two_parties_on_work_with_a_side_taken_are_partisan(text: str) -> None:
     assert not names_both_sides_on_work(text)
+
+
+def test_a_side_run_down_as_the_subject_takes_a_side_and_its_news_does_not() -> None:
+    # our own texts
+    assert takes_a_side("The Greens hate small business owners. Here's what it means for employers")
+    assert takes_a_side("Labour wrecked the apprenticeship levy, our guide for employers")
+    assert not takes_a_side("Democrats and Republicans pass the apprenticeship bill 61-39")

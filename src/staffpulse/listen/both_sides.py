@@ -48,6 +48,9 @@ _TAKES_A_SIDE_RE = re.compile(
     r"share|results?|was|is|were|to)\b)[a-z]|#vote(?!\s*(?:for\s*)?us\b)[a-z]|"
     rf"\bonly\s+(?:the\s+)?{_SIDES}\b|\btime\s+for\s+(?:the\s+)?{_SIDES}\b|"
     rf"\b{_SIDES}\s+(?:delivered|gets\s+it|cares?|will\s+actually)\b|"
+    # or one run down as the subject: "Republicans hate workers", "The Tories wrecked this country"
+    rf"\b{_SIDES}\s+(?:(?:is|are|has|have)\s+)?(?:hate[sd]?|wreck(?:ed|ing|s)?|ruin(?:ed|ing|s)?|"
+    r"destroy(?:ed|ing|s)?)\b|"
     rf"\bvoting\s+(?:for\s+)?{_SIDES}\b|\b(?:maga|kag)\b|\bindependence\s+now\b|\bguess\s+which\b|"
     r"\bscrew\w*\s+over\b|\bburn\s+it\s+(?:all\s+)?down\b|\bbought\s+(?:and\s+paid\s+for\s+)?by\b|"
     r"\btwo\s+cheeks\b|\buseless\b|\bcorrupt\b|\bwants?\s+to\s+(?:ruin|destroy|wreck|kill)\b",
