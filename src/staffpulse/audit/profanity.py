@@ -27,6 +27,7 @@ from staffpulse.audit.types import Frame
 # one list for the inbox's "strong language" caution and for the audit (moved, not copied)
 from staffpulse.listen.swearing import swears, swears_strongly
 from staffpulse.report.counts import count_of
+from staffpulse.report.one_line import one_line
 
 __all__ = ["swearing_caution", "swears", "swears_in_post", "sworn_posts"]
 
@@ -57,8 +58,7 @@ def swearing_caution(frame: Frame) -> str | None:
     sworn = sworn_posts(frame)
     if not sworn:
         return None
-    flat = " ".join(frame.posts[sworn[-1]].text.split())
-    quoted = flat if len(flat) <= _QUOTED_CHARS else flat[: _QUOTED_CHARS - 1].rstrip() + "…"
+    quoted = one_line(frame.posts[sworn[-1]].text, _QUOTED_CHARS)
     wrote = int(frame.scored.sum())
     which = (
         "Your only post swears"

@@ -26,6 +26,7 @@ from staffpulse.report.audit_view import (
     read_as_line,
 )
 from staffpulse.report.inline_code import code_as_plain
+from staffpulse.report.one_line import one_line
 
 BAR_WIDTH = 24
 
@@ -148,7 +149,7 @@ def _pillar_panel(row: dict[str, Any], examples: bool, as_run: Callable[[str], s
         ):
             for ex in items:
                 line = Text(f"{label}: ", style=style)
-                line.append(_clip(ex.text), style="italic")
+                line.append(one_line(ex.text, 140), style="italic")
                 # its day as the header and the HTML report write one ("9 Jan 2017")
                 day = f", {format_day(ex.date)}" if ex.date else ""
                 line.append(f"  ({ex.why}{day})", style="dim")
@@ -165,8 +166,3 @@ def _pillar_panel(row: dict[str, Any], examples: bool, as_run: Callable[[str], s
         subtitle=row["question"],
         subtitle_align="left",
     )
-
-
-def _clip(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

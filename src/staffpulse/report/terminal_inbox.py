@@ -23,6 +23,7 @@ from staffpulse.listen.window import empty_reason
 from staffpulse.models import platform_label
 from staffpulse.next_steps import SHOW_UNDATED, WIDEN_MAX_AGE
 from staffpulse.report.counts import count_of
+from staffpulse.report.one_line import one_line
 
 # A panel's title keeps this many columns for its corners, borders and padding
 TITLE_MARGIN = 6
@@ -365,13 +366,6 @@ def _title(item: InboxItem, width: int) -> str:
     if fits >= MIN_AUTHOR:
         return head + shorten(author, fits) + tail
     return shorten(head + author + tail, room)
-
-
-def one_line(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with "…" (a list of marked or left-out
-    conversations: each opening on a line of its own)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def shorten(text: str, width: int) -> str:

@@ -11,7 +11,7 @@ from rich.markup import escape
 from staffpulse.listen.inbox_left_out import LeftOutItem, never_work_note
 from staffpulse.listen.left_out import KINDS, as_sentence, left_out_note
 from staffpulse.report.counts import count_of
-from staffpulse.report.terminal_inbox import one_line
+from staffpulse.report.one_line import one_line
 
 OPENING_CHARS = 100  # of each opening, on its one line
 
