@@ -52,6 +52,7 @@ from staffpulse.listen.customer_care import looks_like_customer_care
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import is_bare_caption, names_work_matter, work_words
 from staffpulse.models import Post
+from staffpulse.report.one_line import one_line
 
 # classify's own figure-of-speech kind, read as it reads it (not copied: one wording to keep)
 from staffpulse.signals.job_ads_talk import JOB_FIGURE
@@ -207,8 +208,8 @@ def _may_carry_thread(post: Post, opening: Post) -> bool:
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     """The words of a post, without the handles a reply starts with, cut at ``limit``."""
-    plain = " ".join(_LEADING_MENTIONS_RE.sub("", text).split()) or " ".join(text.split())
-    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+    plain = " ".join(_LEADING_MENTIONS_RE.sub("", text).split()) or text
+    return one_line(plain, limit)
 
 
 def focus_author(post: Post) -> str:
