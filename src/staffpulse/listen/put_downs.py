@@ -68,10 +68,10 @@ _GROUP_NAMED_RE = re.compile(rf"\b{_GROUP}\b|\bbelongs? in the kitchen\b", re.IG
 # in its own sense ("our warehouse cats are animals", "pest control jobs", "a plague of
 # meetings"), a group called "party animals" or "gym rats", nor a people treated like animals
 # ("migrants are treated like animals", "women are animals in the weight room": an effort)
-_BEASTS = (
-    r"(?:vermin|parasites|cockroaches|roaches|rats|savages|sub-?humans?|leeches|"
-    r"insects|pests|filth|an? (?:plague|infestation|disease|cancer|virus))"
+_BEAST_WORDS = (
+    r"vermin|parasites|cockroaches|roaches|rats|savages|sub-?humans?|leeches|insects|pests|filth"
 )
+_BEASTS = rf"(?:{_BEAST_WORDS}|an? (?:plague|infestation|disease|cancer|virus))"
 _ORIGIN = (
     r"(?:(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
     r"asylum seekers|muslims|mexicans|africans|arabs)"
@@ -86,9 +86,8 @@ _DEHUMANISED_RE = re.compile(
 )
 # the cheap test first: a beast's word or "send them" in the text
 _BEAST_NAMED_RE = re.compile(
-    r"\b(?:animals|beasts|vermin|parasites|cockroaches|roaches|rats|savages|sub-?humans?|leeches|"
-    r"insects|pests|filth|plagues?|infestations?|disease|cancer|virus|swarms?|hordes?|"
-    r"send (?:them|'?em))\b",
+    rf"\b(?:animals|beasts|{_BEAST_WORDS}|plagues?|infestations?|disease|cancer|virus|swarms?|"
+    r"hordes?|send (?:them|'?em))\b",
     re.IGNORECASE,
 )
 # ... said in quotes and reported ('the minister called them "vermin"; outrage followed'): news
