@@ -18,6 +18,7 @@ start like one. Like
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -37,6 +38,9 @@ _GREETED_NAME = re.compile(r"^((?:@\w+\s+)+)(?-i:Dick)(?=[,!.:]\s)")
 _QUOTED_CHARS = 60  # the example's length in the caution: enough to recognise the post
 
 
+# Voice reads a funny post's swearing and the header's caution reads every post's: one reading
+# per text serves both (and a cohort's repeated texts), as for imitation.crosses_the_line
+@functools.lru_cache(maxsize=32768)
 def swears_in_post(text: str) -> bool:
     """Whether a post of the account's swears, as the inbox's "strong language" caution reads
     it (a name such as "Dick Turner" aside, and one greeted at the start of a reply): none of
