@@ -26,7 +26,7 @@ from staffpulse.extras import require
 from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.scale.dask_runner import Runner, dask_runner
 from staffpulse.scale.inputs import ShardPosts, key_of, plan_shards, read_posts, shard_post_keys
-from staffpulse.scale.output import check_output, staged_output
+from staffpulse.scale.output import PROBLEMS_FILE, check_output, staged_output
 from staffpulse.scale.parquet import write_accounts, write_posts
 from staffpulse.scale.references import read_shared_authors, wanted_posts
 from staffpulse.scale.scoring import (
@@ -280,7 +280,7 @@ def _run(
         _sum_up_problems(summary, got, unknown)
         if not summary.posts:
             raise _NothingScored
-        with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
+        with (stage / PROBLEMS_FILE).open("w", encoding="utf-8") as handle:
             # a missing file too: what the results lack, kept with them
             for problem in summary.problems + summary.missing_files:
                 handle.write(json.dumps(problem) + "\n")

@@ -20,7 +20,8 @@ from staffpulse.errors import InputError, OutputError
 
 POSTS = "posts"
 PARTS = "part-*.parquet"  # in posts/: the parts of a run, replaced as a whole
-TABLES = ("accounts.parquet", "problems.jsonl")
+PROBLEMS_FILE = "problems.jsonl"  # what was skipped, with its file and line
+TABLES = ("accounts.parquet", PROBLEMS_FILE)
 STAGING_PREFIX = ".staffpulse-score-"
 _ASIDE = "previous"  # inside the stage: the results of the run before, while they are swapped
 

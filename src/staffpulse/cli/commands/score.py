@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 console = make_console()
 err_console = make_console(stderr=True)
-PROBLEMS_FILE = "problems.jsonl"  # written beside the results (staffpulse.scale.engine)
 
 
 def score_command(
@@ -53,6 +52,9 @@ def score_command(
 ) -> None:
     """Score posts with the shipped signals and aggregate per account; write Parquet."""
     from staffpulse.scale import score_inputs  # imports the models only when scoring
+    from staffpulse.scale.output import PROBLEMS_FILE
+
+    problems_file = output / PROBLEMS_FILE  # written beside the results
 
     order = date_order_from(date_order)  # refused before any work, as the import does
 
@@ -96,11 +98,11 @@ def score_command(
                 "missing_files": summary.missing_files,
                 "notices": summary.notices,
                 # the same list, kept with the results (None: nothing was written)
-                "problems_file": str(output / PROBLEMS_FILE) if summary.written else None,
+                "problems_file": str(problems_file) if summary.written else None,
             }
         )
     else:
-        _print_summary(summary, output)
+        _print_summary(summary, output, problems_file)
     if summary.posts == 0:
         # Like `staffpulse import`: exit 1 when nothing in the input could be read, with the
         # cause when it is known.
@@ -111,11 +113,11 @@ def score_command(
         raise typer.Exit(1)
 
 
-def _print_summary(summary: ScoreSummary, output: Path) -> None:
+def _print_summary(summary: ScoreSummary, output: Path, problems_file: Path) -> None:
     problems = [
         Problem(str(p["file"]), _line(p.get("line")), str(p["message"])) for p in summary.problems
     ]
-    print_problems(err_console, problems, see_all=f"all in {output / PROBLEMS_FILE}")
+    print_problems(err_console, problems, see_all=f"all in {problems_file}")
     # nothing of a missing file was read: told apart from the records skipped, as the import
     # tells it
     print_missing_files(
@@ -166,7 +168,7 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
             f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
             # the skipped lines shown above may be a few of many, and scroll away
             + (
-                f"\nWhat was skipped, with its file and line: {escape(str(output / PROBLEMS_FILE))}"
+                f"\nWhat was skipped, with its file and line: {escape(str(problems_file))}"
                 if summary.problems or summary.missing_files
                 else ""
             )
