@@ -31,8 +31,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterable
 
-from staffpulse.account_names import StoredHandles as StoredHandles  # benchmark imports it here
-from staffpulse.account_names import find_named_account
+from staffpulse.account_names import StoredHandles, find_named_account
 from staffpulse.account_ref_chars import unlike_any_handle
 from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError

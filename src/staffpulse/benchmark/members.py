@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from staffpulse.account_refs import StoredHandles, find_account_ref
+from staffpulse.account_names import StoredHandles
+from staffpulse.account_refs import find_account_ref
 from staffpulse.benchmark.cohort import (
     CohortEntry,
     CohortProblem,
