@@ -44,7 +44,7 @@ from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate, warn_if_written_by_newer
 from staffpulse.store.other_programs import other_programs_refusal
-from staffpulse.store.reads import ReadMixin
+from staffpulse.store.reads import ReadMixin, register_read_functions
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import Tally
 from staffpulse.store.unusable_paths import refuse_missing_folders, refuse_unusable_store_path
@@ -132,6 +132,7 @@ class Store(ReadMixin):
                 self.conn.close()
                 raise refusal
             self.conn.row_factory = sqlite3.Row
+            register_read_functions(self.conn)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")

@@ -131,7 +131,6 @@ class ReadMixin:
         where = "(? IS NULL OR a.platform = ?)"
         if not wanted:
             return where, (platform, platform)
-        self.conn.create_function("staffpulse_casefold", 1, _casefold, deterministic=True)
         where += (
             " AND (instr(staffpulse_casefold(a.handle), ?) > 0"
             " OR instr(staffpulse_casefold(a.display_name), ?) > 0)"
@@ -188,7 +187,6 @@ class ReadMixin:
         wanted = display_name_key(name)
         if not wanted:
             return []
-        self.conn.create_function("staffpulse_name_key", 1, display_name_key, deterministic=True)
         rows = self.conn.execute(
             "SELECT a.*, (SELECT COUNT(*) FROM posts p WHERE p.platform = a.platform"
             " AND p.author_id = a.id) AS n_posts FROM accounts a"
@@ -279,3 +277,9 @@ def _casefold(text: str | None) -> str:
 def display_name_key(text: str | None) -> str:
     """A display name as a name typed for it is compared: its words, folded to one case."""
     return " ".join((text or "").split()).casefold()
+
+
+def register_read_functions(conn: sqlite3.Connection) -> None:
+    """The Python functions the reads call from SQL, registered once per connection."""
+    conn.create_function("staffpulse_casefold", 1, _casefold, deterministic=True)
+    conn.create_function("staffpulse_name_key", 1, display_name_key, deterministic=True)
